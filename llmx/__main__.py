@@ -1,0 +1,3 @@
+from llmx.cli import app
+
+app(prog_name="llmx")

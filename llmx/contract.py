@@ -1,0 +1,235 @@
+"""The output contract of SPEC.md (schema 1.0) as pydantic models.
+
+Every backend produces a `ReportDocument`; gold files follow it; `llmx schema` exports it to
+`schemas/`. Fields may be added here, never renamed or reinterpreted without bumping
+`SCHEMA_VERSION`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from llmx import SCHEMA_VERSION
+
+Format = Literal["txt", "md", "docx", "pdf", "html"]
+Backend = Literal["rules", "llm"]
+IssuerType = Literal[
+    "peoples_committee", "party_committee", "peoples_council", "fatherland_front", "department", "other"
+]
+AdminLevel = Literal["province", "district", "commune", "other"]
+PeriodKind = Literal["week", "month", "quarter", "half_year", "nine_months", "year", "multi_year", "other"]
+Role = Literal[
+    "preamble", "results", "limitations", "causes", "lessons", "tasks", "proposals", "closing", "other"
+]
+Sector = Literal[
+    "party",
+    "government",
+    "mass_organizations",
+    "economy_general",
+    "agriculture",
+    "new_rural",
+    "industry_construction",
+    "trade_services",
+    "investment",
+    "budget",
+    "land_environment",
+    "education",
+    "health",
+    "culture_information",
+    "labour_social",
+    "defense",
+    "security_order",
+    "justice_inspection",
+    "emulation_awards",
+    "other",
+]
+Basis = Literal["plan", "budget_estimate", "same_period", "previous_period", "other"]
+Relation = Literal["ratio", "change"]
+Approx = Literal["over", "under", "about"]
+LimitationKind = Literal["limitation", "cause"]
+
+SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
+ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    path: str
+    sha256: str
+    format: Format
+    chars: int = Field(description="length of the normalized text")
+
+
+class Usage(_Model):
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class Extractor(_Model):
+    backend: Backend
+    model: str | None = None
+    prompt: str | None = Field(default=None, description="prompt name@version, e.g. section@v1")
+    llmx_version: str
+    metadata_source: Literal["rules", "llm", "rules+llm"] | None = Field(
+        default=None, description="which backend produced metadata"
+    )
+    usage: Usage | None = None
+
+
+class Period(_Model):
+    label: str
+    kind: PeriodKind
+    year: int | None = None
+    months: list[int] = Field(default_factory=list)
+
+
+class Signer(_Model):
+    name: str | None = None
+    title: str | None = None
+    on_behalf_of: str | None = None
+
+
+class Metadata(_Model):
+    title: str | None = None
+    doc_number: str | None = None
+    doc_symbol: str | None = None
+    issuer: str | None = None
+    issuer_type: IssuerType | None = None
+    admin_level: AdminLevel | None = None
+    locality: str | None = None
+    issue_place: str | None = None
+    issue_date: str | None = None
+    period: Period | None = None
+    next_period: Period | None = None
+    signer: Signer | None = None
+    recipients: list[str] = Field(default_factory=list)
+    # additions (allowed by SPEC): web pages carry a posting date besides the document's own
+    post_date: str | None = Field(default=None, description="web page posting date, ISO")
+    issue_date_source: Literal["date_line", "post_date", "body"] | None = None
+
+
+class Section(_Model):
+    id: str
+    parent_id: str | None = None
+    number: str | None = None
+    heading: str
+    level: int
+    role: Role
+    sector: Sector | None = None
+    start: int
+    end: int
+    # additions: where the heading itself sits, so a reviewer can highlight it
+    heading_start: int | None = None
+    heading_end: int | None = None
+
+
+class Comparison(_Model):
+    basis: Basis
+    basis_text: str
+    relation: Relation
+    pct: float | None = None
+    amount: float | None = None
+    amount_unit: str | None = None
+
+
+class Indicator(_Model):
+    id: str
+    section_id: str | None = None
+    name: str
+    value: float | None = None
+    unit: str | None = None
+    target: float | None = None
+    comparisons: list[Comparison] = Field(default_factory=list)
+    estimated: bool = False
+    approx: Approx | None = None
+    as_of: str | None = None
+    sector: Sector = "other"
+    quote: str
+    start: int
+    end: int
+
+
+class Task(_Model):
+    id: str
+    section_id: str | None = None
+    text: str
+    sector: Sector = "other"
+    start: int
+    end: int
+
+
+class Limitation(_Model):
+    id: str
+    section_id: str | None = None
+    text: str
+    kind: LimitationKind = "limitation"
+    sector: Sector = "other"
+    start: int
+    end: int
+
+
+class Reference(_Model):
+    id: str
+    section_id: str | None = None
+    doc_type: str
+    number: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    quote: str
+    start: int
+    end: int
+
+
+class Problem(_Model):
+    section_id: str | None = None
+    stage: str
+    message: str
+
+
+class ReportDocument(_Model):
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    extractor: Extractor
+    text: str
+    metadata: Metadata = Field(default_factory=Metadata)
+    sections: list[Section] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    limitations: list[Limitation] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+
+
+def grounding_errors(doc: ReportDocument) -> list[str]:
+    """Every SPEC offset invariant that does not hold, as readable messages (empty when sound)."""
+    text = doc.text
+    errors: list[str] = []
+    for kind, items, field in (
+        ("indicator", doc.indicators, "quote"),
+        ("reference", doc.references, "quote"),
+        ("task", doc.tasks, "text"),
+        ("limitation", doc.limitations, "text"),
+    ):
+        for item in items:
+            expected = getattr(item, field)
+            if not (0 <= item.start <= item.end <= len(text)) or text[item.start : item.end] != expected:
+                errors.append(f"{kind} {item.id}: text[{item.start}:{item.end}] != {field} {expected[:60]!r}")
+    for sec in doc.sections:
+        if not (0 <= sec.start <= sec.end <= len(text)):
+            errors.append(f"section {sec.id}: span {sec.start}:{sec.end} outside text")
+    ids = [i.id for group in (doc.indicators, doc.tasks, doc.limitations, doc.references) for i in group]
+    ids += [s.id for s in doc.sections]
+    if len(ids) != len(set(ids)):
+        errors.append("item ids are not unique")
+    section_ids = {s.id for s in doc.sections}
+    for group in (doc.indicators, doc.tasks, doc.limitations, doc.references):
+        for item in group:
+            if item.section_id is not None and item.section_id not in section_ids:
+                errors.append(f"{item.id}: unknown section_id {item.section_id}")
+    return errors

@@ -1,0 +1,103 @@
+"""SPEC section 7 sectors from heading and label words.
+
+Reports name their sector in headings (`3. Công nghiệp, giao thông, xây dựng`) and in label
+lines (`- Tài chính - Kế hoạch: ...`). The first keyword found (in table order, longest cue
+first within a sector) decides; None means the words do not say. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from llmx.contract import Sector
+
+# Order matters: specific cues before general ones ("nông thôn mới" before "nông nghiệp",
+# "thi đua" before "văn hóa", "an toàn giao thông" before "giao thông").
+_CUES: list[tuple[Sector, tuple[str, ...]]] = [
+    ("emulation_awards", ("thi đua", "khen thưởng")),
+    ("new_rural", ("nông thôn mới", "ntm", "xdntm")),
+    ("security_order", (
+        "an ninh", "trật tự", "công an", "an toàn giao thông", "phòng cháy", "tội phạm", "ma túy",
+        "atgt",
+    )),
+    ("defense", ("quân sự", "quốc phòng", "dân quân", "tuyển quân", "nghĩa vụ quân sự", "lực lượng vũ trang", "nvqs")),
+    ("justice_inspection", (
+        "tư pháp", "thanh tra", "tiếp công dân", "tiếp dân", "khiếu nại", "tố cáo", "tham nhũng",
+        "pháp luật", "hộ tịch", "chứng thực", "nội chính",
+    )),
+    ("budget", ("ngân sách", "nsnn", "tài chính", "thu chi", "dự toán", "thuế", "tín dụng")),
+    ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
+    ("land_environment", (
+        "đất đai", "tài nguyên", "môi trường", "gpmb", "giải phóng mặt bằng", "đấu giá", "qsd đất",
+        "khoáng sản", "vệ sinh môi trường", "rác thải",
+    )),
+    ("agriculture", (
+        "nông nghiệp", "nông, lâm", "lâm nghiệp", "thủy sản", "thuỷ sản", "thủy lợi", "thuỷ lợi",
+        "chăn nuôi", "trồng trọt", "thiên tai", "lúa", "cây trồng", "gia súc", "gia cầm", "trồng rừng",
+        "khuyến nông", "đê điều",
+    )),
+    ("industry_construction", (
+        "công nghiệp", "cn-ttcn", "tiểu thủ công nghiệp", "xây dựng", "giao thông", "điện",
+    )),
+    ("trade_services", ("thương mại", "dịch vụ", "du lịch", "doanh nghiệp", "kinh doanh")),
+    ("economy_general", ("kinh tế", "tăng trưởng", "giá trị sản xuất", "cơ cấu", "thu nhập", "thống kê")),
+    ("education", ("giáo dục", "đào tạo", "trường học", "học sinh", "khuyến học")),
+    ("health", ("y tế", "dân số", "bhyt", "bảo hiểm y tế", "khám chữa bệnh", "khám, chữa bệnh", "dịch bệnh", "an toàn thực phẩm", "attp", "vsattp")),
+    ("labour_social", (
+        "lao động", "việc làm", "giảm nghèo", "hộ nghèo", "người có công", "bảo trợ xã hội",
+        "an sinh xã hội", "chính sách xã hội", "tbxh", "bảo hiểm xã hội", "trẻ em",
+    )),
+    ("culture_information", ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh")),
+    ("mass_organizations", (
+        "mttq", "mặt trận", "đoàn thể", "đoàn thanh niên", "hội nông dân", "phụ nữ", "cựu chiến binh",
+        "liên đoàn lao động", "công đoàn",
+    )),
+    ("party", (
+        "xây dựng đảng", "đảng viên", "kiểm tra, giám sát", "kiểm tra giám sát", "dân vận", "tuyên giáo",
+        "chính trị tư tưởng", "tổ chức đảng", "cán bộ", "đảng", "huyện ủy", "tỉnh ủy", "đảng ủy",
+    )),
+    ("government", (
+        "chính quyền", "chỉ đạo điều hành", "cải cách hành chính", "cchc", "chuyển đổi số", "nội vụ",
+        "hđnd", "hội đồng nhân dân", "ubnd", "tôn giáo",
+    )),
+]
+
+# Generic words that only decide when no specific cue is present.
+_WEAK = {"xây dựng", "đảng", "kinh tế", "cán bộ", "điện", "dự án", "cơ cấu", "thông tin", "tuyên truyền",
+         "kinh doanh", "lúa", "thuế", "ubnd", "trẻ em", "pháp luật", "dịch bệnh", "doanh nghiệp"}
+
+
+def _pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
+
+
+_TIERS: list[list[tuple[Sector, re.Pattern[str]]]] = [
+    [(s, p) for s, cues in _CUES if (p := _pattern(tuple(c for c in cues if (c in _WEAK) == weak)))]
+    for weak in (False, True)
+]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
+
+
+def detect_sector(text: str) -> Sector | None:
+    """Sector named by a heading or label (None when no cue is present).
+
+    Specific cues beat generic ones (`xây dựng nông thôn mới` is `new_rural`, not construction);
+    among cues of one tier the earliest in the text wins, then the longest.
+    """
+    folded = _fold(text)
+    for tier in _TIERS:
+        best: tuple[int, int, Sector] | None = None
+        for sector, pattern in tier:
+            m = pattern.search(folded)
+            if m and (best is None or (m.start(), -len(m.group())) < best[:2]):
+                best = (m.start(), -len(m.group()), sector)
+        if best:
+            return best[2]
+    return None
