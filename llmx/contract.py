@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from llmx import SCHEMA_VERSION
 
 Format = Literal["txt", "md", "docx", "pdf", "html"]
-Backend = Literal["rules", "llm"]
+Backend = Literal["rules", "llm", "human"]  # "human": hand-labelled gold
 IssuerType = Literal[
     "peoples_committee", "party_committee", "peoples_council", "fatherland_front", "department", "other"
 ]

@@ -82,17 +82,19 @@ _TIERS: list[list[tuple[Sector, re.Pattern[str]]]] = [
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
+    folded = unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
+    return " ".join(folded.split())
 
 
-def detect_sector(text: str) -> Sector | None:
+def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Sector named by a heading or label (None when no cue is present).
 
     Specific cues beat generic ones (`xây dựng nông thôn mới` is `new_rural`, not construction);
-    among cues of one tier the earliest in the text wins, then the longest.
+    among cues of one tier the earliest in the text wins, then the longest. `strong_only` ignores
+    generic words, for broad headings such as `KẾT QUẢ ... PHÁT TRIỂN KINH TẾ - XÃ HỘI`.
     """
     folded = _fold(text)
-    for tier in _TIERS:
+    for tier in _TIERS[:1] if strong_only else _TIERS:
         best: tuple[int, int, Sector] | None = None
         for sector, pattern in tier:
             m = pattern.search(folded)

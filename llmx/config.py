@@ -1,0 +1,97 @@
+"""Settings, resolved once (flag > environment > default) and passed down explicitly.
+
+This is the only module that reads the environment. The API key is held as a `SecretStr` so it
+never shows up in reprs, logs, outputs or error messages.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr
+
+from llmx.errors import ConfigError
+
+Mode = Literal["tools", "json_schema", "json", "md_json"]
+BackendChoice = Literal["auto", "rules", "llm"]
+MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PROMPT = "section@v1"
+
+
+@dataclass(frozen=True)
+class Settings:
+    backend: BackendChoice = "auto"
+    model: str | None = None
+    base_url: str | None = None
+    api_key: SecretStr | None = field(default=None, repr=False)
+    mode: Mode = "tools"
+    prompt: str = DEFAULT_PROMPT
+    prompts_dir: Path = REPO_ROOT / "prompts"
+    max_validation_retries: int = 3
+    max_transport_retries: int = 5
+    timeout: float = 120.0
+    max_section_tokens: int = 3000
+    temperature: float = 0.0
+
+    @property
+    def effective_backend(self) -> Literal["rules", "llm"]:
+        """`auto` means: an LLM when a model is configured, else the offline rules backend."""
+        if self.backend == "auto":
+            return "llm" if self.model else "rules"
+        return self.backend
+
+    def with_overrides(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def resolve(
+    *,
+    backend: str | None = None,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    mode: str | None = None,
+    prompt: str | None = None,
+    max_validation_retries: int | None = None,
+    timeout: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
+    env = os.environ if env is None else env
+
+    def pick(flag: str | None, *names: str) -> str | None:
+        if flag not in (None, ""):
+            return flag
+        for name in names:
+            if env.get(name):
+                return env[name]
+        return None
+
+    chosen_backend = pick(backend, "LLMX_BACKEND") or "auto"
+    if chosen_backend not in ("auto", "rules", "llm"):
+        raise ConfigError(f"unknown backend {chosen_backend!r}; use rules, llm or auto")
+    chosen_mode = pick(mode, "LLMX_MODE") or "tools"
+    if chosen_mode not in MODES:
+        raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
+    key = pick(api_key, "LLMX_API_KEY", "OPENAI_API_KEY")
+    retries = max_validation_retries if max_validation_retries is not None else int(env.get("LLMX_MAX_RETRIES", 3))
+    if retries < 1:
+        raise ConfigError("max validation retries must be at least 1")
+    prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    return Settings(
+        backend=chosen_backend,  # type: ignore[arg-type]
+        model=pick(model, "LLMX_MODEL"),
+        base_url=pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL"),
+        api_key=SecretStr(key) if key else None,
+        mode=chosen_mode,  # type: ignore[arg-type]
+        prompt=pick(prompt, "LLMX_PROMPT") or DEFAULT_PROMPT,
+        prompts_dir=prompts_dir,
+        max_validation_retries=retries,
+        timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
+    )

@@ -1,0 +1,259 @@
+"""Normalization as SPEC section 1 defines it, with a map back to the source text.
+
+Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n`, non-breaking and zero-width spaces,
+markdown markers (`**`, `*` emphasis, leading `#`, escapes such as `\\*`), web-page chrome
+(visit counters, comment boxes, contact blocks, menus) and a repeated copy of the report body.
+Words, numbers and typos stay as written. Every change is either a deletion or a 1:1 character
+replacement (NFC composes within one character cluster), so `source_offset(i)` can say where
+normalized character `i` came from. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass, field
+
+from llmx.contract import Problem
+
+_SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
+
+
+@dataclass
+class Normalized:
+    """Normalized text plus, for each of its characters, the index of its source character."""
+
+    text: str
+    source_map: array = field(repr=False)  # array('l'): normalized index -> source index
+    problems: list[Problem] = field(default_factory=list)
+
+    def source_offset(self, i: int) -> int:
+        """Source index of normalized offset `i` (one past the end maps past the last char)."""
+        if i >= len(self.source_map):
+            return (self.source_map[-1] + 1) if len(self.source_map) else 0
+        return int(self.source_map[i])
+
+
+def normalize(raw: str) -> Normalized:
+    """Apply every SPEC normalization to `raw` and keep the source map."""
+    text, smap = _char_pass(raw)
+    problems: list[Problem] = []
+    text, smap = _delete(text, smap, _markdown_spans(text))
+    spans, dup_problem = _duplicate_body_spans(text)
+    if dup_problem:
+        problems.append(dup_problem)
+    chrome = _chrome_spans(text)
+    if chrome:
+        problems.append(
+            Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome")
+        )
+    text, smap = _delete(text, smap, spans + chrome)
+    return Normalized(text=text, source_map=smap, problems=problems)
+
+
+# --- character level: NFC, line endings, space-like and zero-width characters --------------
+
+
+def _char_pass(raw: str) -> tuple[str, array]:
+    out: list[str] = []
+    smap = array("l")
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if cluster in _ZERO_WIDTH:
+            i = j
+            continue
+        cluster = _SPACE_LIKE.get(cluster, cluster)
+        composed = unicodedata.normalize("NFC", cluster) if not cluster.isascii() else cluster
+        out.append(composed)
+        smap.extend([i] * len(composed))
+        i = j
+    return "".join(out), smap
+
+
+def _delete(text: str, smap: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
+    """Remove the half-open `spans` from text and map alike."""
+    if not spans:
+        return text, smap
+    keep_text: list[str] = []
+    keep_map = array("l")
+    pos = 0
+    for start, end in _merge(spans):
+        if start > pos:
+            keep_text.append(text[pos:start])
+            keep_map.extend(smap[pos:start])
+        pos = max(pos, end)
+    keep_text.append(text[pos:])
+    keep_map.extend(smap[pos:])
+    return "".join(keep_text), keep_map
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+# --- markdown markers ---------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\(?=[*_#\[\]()>+\-.!`\\])")
+_ATX = re.compile(r"^[ \t]*(#{1,6})[ \t]+", re.M)
+_BOLD = re.compile(r"\*\*")
+# single-star emphasis: opening star not after a word char, followed by non-space; closing star
+# preceded by non-space and not followed by a word char; never across a line break
+_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|(?<![\w*])\*(?=[^\s*])[^\s*]\*(?![\w*])")
+
+
+def _markdown_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of markdown markers to delete; escaped characters are kept, their backslash is not."""
+    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ESCAPE.finditer(text)]
+    # mask escaped characters so `\*` never counts as emphasis
+    masked = list(text)
+    for start, _ in spans:
+        masked[start] = "\0"
+        masked[start + 1] = "\0"
+    masked_text = "".join(masked)
+    for m in _ATX.finditer(masked_text):
+        spans.append((m.start(1), m.end()))
+    bold = [(m.start(), m.end()) for m in _BOLD.finditer(masked_text)]
+    spans.extend(bold)
+    # italics are found on the text with bold markers blanked, so `***x**` leaves `* x`
+    blanked = list(masked_text)
+    for start, end in bold:
+        for k in range(start, end):
+            blanked[k] = "\0"
+    blanked_text = "".join(blanked).replace("\0", "")
+    index = [k for k, ch in enumerate("".join(blanked)) if ch != "\0"]
+    for m in _ITALIC.finditer(blanked_text):
+        first, last = index[m.start()], index[m.end() - 1]
+        if text[first] == "*" and text[last] == "*":
+            spans.append((first, first + 1))
+            spans.append((last, last + 1))
+    return spans
+
+
+# --- a report body repeated on a web page ----------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | None]:
+    """Find a second copy of the report body (same long paragraphs again) and mark it for removal."""
+    lines = _lines(text)
+    content = [text[s:e].strip() for s, e in lines]
+    seen: dict[str, int] = {}
+    first = second = -1
+    for k, line in enumerate(content):
+        if len(line) < 200:
+            continue
+        key = hashlib.blake2b(line.encode(), digest_size=16).hexdigest()
+        if key in seen:
+            first, second = seen[key], k
+            break
+        seen[key] = k
+    if second < 0:
+        return [], None
+    # walk back while the two copies agree line by line, then forward likewise
+    a, b = first, second
+    while a > 0 and b - 1 > first and content[a - 1] == content[b - 1]:
+        a, b = a - 1, b - 1
+    start_line = b
+    a, b = first, second
+    while b + 1 < len(content) and content[a + 1] == content[b + 1] and a + 1 < second:
+        a, b = a + 1, b + 1
+    end_line, first_copy_end = b, a
+    copied = sum(1 for k in range(start_line, end_line + 1) if len(content[k]) >= 200)
+    if copied < 2:
+        return [], None
+    # the short lines between the two copies (a second page title, "Đăng lúc: ...") go too
+    while start_line - 1 > first_copy_end and len(content[start_line - 1]) < 200:
+        start_line -= 1
+    start = lines[start_line][0]
+    end = lines[end_line][1] + 1 if end_line + 1 < len(lines) else len(text)
+    problem = Problem(
+        stage="normalize",
+        message=(
+            f"web page repeats the report body ({copied} long paragraphs again from line "
+            f"{start_line + 1} to {end_line + 1}); kept only the first copy"
+        ),
+    )
+    return [(start, end)], problem
+
+
+# --- web-page chrome --------------------------------------------------------------------------
+
+_COUNTER_LABEL = re.compile(
+    r"^(?:truy cập|lượt truy cập|đang truy cập|đang online|online|hôm nay|hôm qua|tuần này|tuần trước|"
+    r"tháng này|tháng trước|năm nay|tất cả|tổng truy cập|tổng lượt truy cập|thống kê truy cập|"
+    r"lượt xem|số lượt xem)\s*:?\s*[\d.,]*$",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"^[\d.,]+$")
+_WIDGET = re.compile(
+    r"^(?:\d+\s+bình luận|\(?bấm vào đây để nhận mã\)?|(?:gửi|viết) bình luận.*|ý kiến bạn đọc.*|"
+    r"bình luận|mã xác nhận.*|đăng lúc\s*:.*|in bài viết|in trang|gửi email|chia sẻ|"
+    r"(?:các )?tin (?:liên quan|khác|cùng chuyên mục|mới)|bài viết liên quan|"
+    r"công khai thủ tục hành chính|địa chỉ tiếp nhận phản ánh.*|(?:bản quyền|copyright|©).*|"
+    r"cơ quan chủ quản.*|chịu trách nhiệm.*|"
+    r"trang chủ|giới thiệu|tin tức|liên hệ|sơ đồ (?:cổng|trang|site)|hỏi đáp|đăng nhập|tìm kiếm)$",
+    re.I,
+)
+_CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
+_REPORT_START = re.compile(r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)")
+_REPORT_END = re.compile(r"(?:\./\.|^Nơi nhận\b)", re.M)
+
+
+def _chrome_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of site chrome before the report starts and after it ends (never inside it)."""
+    lines = _lines(text)
+    stripped = [text[s:e].strip() for s, e in lines]
+    start_idx = next((k for k, t in enumerate(stripped) if _REPORT_START.match(t)), 0)
+    ends = list(_REPORT_END.finditer(text))
+    end_pos = ends[-1].end() if ends else len(text)
+    spans: list[tuple[int, int]] = []
+
+    def drop(k: int) -> None:
+        s, e = lines[k]
+        spans.append((s, min(e + 1, len(text))))
+
+    after_label = False
+    for k in range(start_idx):
+        t = stripped[k]
+        if _COUNTER_LABEL.match(t) or _WIDGET.match(t):
+            drop(k)
+            after_label = bool(_COUNTER_LABEL.match(t))
+        elif after_label and _BARE_NUMBER.match(t):
+            drop(k)
+            after_label = False
+        elif t:
+            after_label = False
+    tail = [k for k, (s, _) in enumerate(lines) if s >= end_pos]
+    first_chrome = next((k for k in tail if _WIDGET.match(stripped[k]) or _CONTACT.match(stripped[k])), None)
+    if first_chrome is not None:
+        rest = [stripped[k] for k in tail if k >= first_chrome]
+        if all(len(t) < 200 for t in rest):
+            for k in tail:
+                if k >= first_chrome:
+                    drop(k)
+        else:
+            for k in tail:
+                if _WIDGET.match(stripped[k]) or _CONTACT.match(stripped[k]):
+                    drop(k)
+    return spans
