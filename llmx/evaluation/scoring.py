@@ -1,0 +1,111 @@
+"""Score one predicted `ReportDocument` against its gold, and pool scores over a gold set.
+
+Pure: imports no model client, so the same scorer serves CI replays, live runs and the rules
+backend. Items are aligned per type with an optimal one-to-one matching (see `items`), then
+counted; misses, false positives and disagreeing pairs are kept with their source sentence so
+the report can show a reviewer what went wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import fmean
+
+from llmx.contract import ReportDocument
+from llmx.evaluation.items import (
+    Aligned,
+    Anchor,
+    Item,
+    anchor,
+    item_span,
+    score_indicators,
+    score_passages,
+    score_references,
+    score_sections,
+)
+from llmx.evaluation.metadata import score_metadata
+from llmx.evaluation.results import (
+    ITEM_TYPES,
+    DocScore,
+    EvalSummary,
+    ItemNote,
+    MetadataScore,
+    TypeScore,
+    flatten,
+    is_macro_metric,
+)
+from llmx.evaluation.similarity import sentence_around
+
+__all__ = ["DocScore", "EvalSummary", "aggregate", "doc_metrics", "score_document"]
+
+
+def score_document(pred: ReportDocument, gold: ReportDocument, name: str | None = None) -> DocScore:
+    """Per-type detection, field and coverage scores of `pred` against `gold`.
+
+    Offsets are compared in the gold text. When `pred.text` differs (another normalizer), each
+    predicted item is re-anchored by finding its quote in the gold text, and items that cannot
+    be found fall back to word-token overlap.
+    """
+    doc = DocScore(name=name or gold.source.path, metadata=score_metadata(pred.metadata, gold.metadata))
+    for t in ITEM_TYPES:
+        p_items: Sequence[Item] = getattr(pred, t)
+        g_items: Sequence[Item] = getattr(gold, t)
+        pa = [anchor(x, pred.text, gold.text) for x in p_items]
+        ga = [anchor(x, gold.text, gold.text) for x in g_items]
+        score, al = _score_type(t, p_items, g_items, pa, ga, gold.text)
+        doc.types[t] = score
+        doc.misses += [_note(t, g_items[j], gold.text) for j in al.unmatched_gold]
+        doc.false_positives += [_note(t, p_items[i], pred.text) for i in al.unmatched_pred]
+        doc.mismatches += [
+            _note(t, g_items[j], gold.text, f"predicted {p_items[i].id}: {detail}")
+            for (i, j), detail in sorted(al.details.items())
+        ]
+    return doc
+
+
+def _score_type(
+    t: str, pred: Sequence[Item], gold: Sequence[Item], pa: list[Anchor], ga: list[Anchor], text: str
+) -> tuple[TypeScore, Aligned]:
+    if t == "indicators":
+        return score_indicators(pred, gold, pa, ga)  # type: ignore[arg-type]
+    if t in ("tasks", "limitations"):
+        return score_passages(pred, gold, pa, ga, text)  # type: ignore[arg-type]
+    if t == "references":
+        return score_references(pred, gold, pa, ga)  # type: ignore[arg-type]
+    return score_sections(pred, gold, pa, ga)  # type: ignore[arg-type]
+
+
+def _note(t: str, item: Item, text: str, detail: str | None = None) -> ItemNote:
+    words, start, end = item_span(item, text)
+    grounded = 0 <= start <= end <= len(text) and text[start:end] == words
+    if not grounded:
+        detail = "; ".join(x for x in (detail, "not found at its offsets") if x)
+    return ItemNote(
+        type=t,
+        id=item.id,
+        text=words,
+        sentence=sentence_around(text, start, end) if grounded else "",
+        start=start,
+        end=end,
+        detail=detail,
+    )
+
+
+def doc_metrics(doc: DocScore) -> dict[str, float]:
+    """Flat metric names -> values for one document (same names as the summary's)."""
+    dumped = doc.model_dump(mode="json")
+    return flatten(dumped["types"], dumped["metadata"])
+
+
+def aggregate(scores: list[DocScore]) -> EvalSummary:
+    """Micro averages pool counts over documents; macro averages are means of per-document values.
+
+    Macro covers the F1s and `metadata.accuracy`; a document where a metric is undefined (no
+    gold and no predicted items of that type) is left out of that metric's mean.
+    """
+    micro = {t: sum((d.types.get(t, TypeScore()) for d in scores), TypeScore()) for t in ITEM_TYPES}
+    metadata = sum((d.metadata for d in scores), MetadataScore())
+    per_doc = [doc_metrics(d) for d in scores]
+    names = sorted({k for m in per_doc for k in m if is_macro_metric(k)})
+    macro = {k: fmean(vals) if (vals := [m[k] for m in per_doc if k in m]) else None for k in names}
+    return EvalSummary(documents=scores, micro=micro, metadata=metadata, macro=macro)

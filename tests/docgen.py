@@ -1,0 +1,156 @@
+"""Build .docx/.pdf/.html twins of a plain-text report so tests run every format on real reports.
+
+Test inputs are generated, never committed as binaries. One paragraph per non-empty line. In
+the .docx, heading numbers (`A.`, `I.`, `1.`, `2.1.`, `2.1.3.`) become real Word automatic
+numbering (the number is removed from the paragraph text and lives in numbering.xml), so a
+round trip through `llmx.reading` proves the numbers are rendered back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian/Ubuntu: fonts-dejavu-core
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",  # Fedora
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",  # Arch
+    "/usr/local/share/fonts/DejaVuSans.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+NUM_ID = "90"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# level: (numFmt, lvlText); levels 3-4 restate the decimal parent like Vietnamese reports do
+_LEVELS = [("upperLetter", "%1."), ("upperRoman", "%2."), ("decimal", "%3."), ("decimal", "%3.%4."),
+           ("decimal", "%3.%4.%5.")]
+_HEADING = re.compile(r"^(?P<num>[A-Z]+|\d+(?:\.\d+){0,2})\. (?=\S)(?P<rest>.*)$")
+_ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+def unicode_font() -> str | None:
+    """Path of a TTF font with Vietnamese glyphs, or None."""
+    return next((f for f in FONT_CANDIDATES if Path(f).is_file()), None)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+
+
+def _numbering_xml() -> str:
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{lvl_text}"/><w:suff w:val="space"/></w:lvl>'
+        for i, (fmt, lvl_text) in enumerate(_LEVELS)
+    )
+    return (
+        f'<w:abstractNum xmlns:w="{_W}" w:abstractNumId="{NUM_ID}">'
+        f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+    )
+
+
+def _label(level: int, counters: dict[int, int]) -> str:
+    """The label Word shows for `level` given the counters (what the reader must render)."""
+    from llmx.reading_docx import format_number
+
+    text = _LEVELS[level][1]
+    for k in range(len(_LEVELS)):
+        text = text.replace(f"%{k + 1}", format_number(counters.get(k, 1), _LEVELS[k][0]))
+    return text
+
+
+def _heading_level(num: str, counters: dict[int, int]) -> list[int]:
+    """Levels a literal heading number could be, most likely first (`I` is a Roman or a letter)."""
+    if num[0].isdigit():
+        return [2 + num.count(".")]
+    options = []
+    if _ROMAN.match(num):
+        options.append(1)
+    if len(num) == 1:
+        options.insert(0 if counters.get(0, 0) + 1 == ord(num) - ord("A") + 1 else len(options), 0)
+    return options
+
+
+def make_docx(text: str, path: str | Path) -> Path:
+    """Write `text` as a .docx; numbered heading lines become auto-numbered paragraphs."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{_W}}}num")
+    abstract = parse_xml(_numbering_xml())
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(
+        f'<w:num xmlns:w="{_W}" w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'
+    ))
+    counters: dict[int, int] = {}
+    for line in _lines(text):
+        m = _HEADING.match(line)
+        level = None
+        if m:
+            for candidate in _heading_level(m["num"], counters):
+                trial = {k: v for k, v in counters.items() if k <= candidate}
+                trial[candidate] = counters.get(candidate, 0) + 1
+                if _label(candidate, trial) == m["num"] + ".":
+                    level, counters = candidate, trial
+                    break
+        if level is None:
+            document.add_paragraph(line)
+            continue
+        paragraph = document.add_paragraph(m["rest"])
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{NUM_ID}"/></w:numPr>'
+        ))
+    out = Path(path)
+    document.save(str(out))
+    return out
+
+
+def make_pdf(text: str, path: str | Path) -> Path:
+    """Write `text` as a PDF with a real text layer; skips the test when no Unicode font exists."""
+    font = unicode_font()
+    if font is None:
+        pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("Body", fname=font)
+    pdf.set_font("Body", size=11)
+    pdf.add_page()
+    for line in _lines(text):
+        pdf.multi_cell(0, 6, line.replace("\t", " "), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    out = Path(path)
+    pdf.output(str(out))
+    return out
+
+
+def make_html(text: str, path: str | Path, chrome: bool = True) -> Path:
+    """Write `text` as a web page, by default wrapped in menus, scripts, sidebar and footer."""
+    body = "\n".join(f"<p>{html.escape(line, quote=False)}</p>" for line in _lines(text))
+    if chrome:
+        body = (
+            '<header><div class="logo">Cổng thông tin điện tử</div>'
+            '<nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/tin">Tin tức</a></li></ul></nav>'
+            "</header>\n<script>var counter = '<p>Truy cập 158881</p>';</script>\n"
+            f'<main><article class="news-content">\n{body}\n</article></main>\n'
+            "<aside><h3>Tin mới</h3><ul><li>Hội nghị sơ kết</li></ul></aside>\n"
+            "<!-- thống kê truy cập -->\n"
+            "<form><input name='q'><button>Tìm kiếm</button></form>\n"
+            "<footer>Địa chỉ: thôn Đông, xã Xuân Phú. Điện thoại: 0211 3888 888</footer>"
+        )
+    page = (
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Báo cáo</title>'
+        "<style>p { margin: 0 }</style></head>\n"
+        f"<body>\n{body}\n</body></html>\n"
+    )
+    out = Path(path)
+    out.write_text(page, encoding="utf-8")
+    return out

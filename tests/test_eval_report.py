@@ -1,0 +1,150 @@
+"""Renderers and gates: metric names, deltas, escaping, and gate messages."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from llmx.contract import Comparison, Extractor, Indicator, Limitation, ReportDocument, Source, Task
+from llmx.errors import EvalError, GateFailed
+from llmx.evaluation.report import (
+    check_gates,
+    compare,
+    enforce_gates,
+    metrics,
+    parse_fail_under,
+    to_html,
+    to_json,
+    to_markdown,
+)
+from llmx.evaluation.scoring import aggregate, score_document
+
+TEXT = (
+    "Tổng thu NSNN là 88,8 tỷ đồng, đạt 8,4% dự toán. Thu trên địa bàn là 16,7/715,9 tỷ đồng. "
+    "Ghi chú <script>alert(1)</script> trong văn bản. "
+    "Công tác thu ngân sách còn chậm. Đẩy mạnh thu ngân sách.\n"
+)
+
+
+def at(quote: str) -> dict[str, Any]:
+    start = TEXT.index(quote)
+    return {"start": start, "end": start + len(quote)}
+
+
+def doc(
+    indicators: list[Indicator], limitations: list[Limitation] | None = None, name: str = "x.txt"
+) -> ReportDocument:
+    lim = "Công tác thu ngân sách còn chậm."
+    task = "Đẩy mạnh thu ngân sách."
+    return ReportDocument(
+        source=Source(path=name, sha256="0" * 64, format="txt", chars=len(TEXT)),
+        extractor=Extractor(backend="rules", llmx_version="0.1.0"),
+        text=TEXT,
+        indicators=indicators,
+        limitations=limitations if limitations is not None else [Limitation(id="l1", text=lim, **at(lim))],
+        tasks=[Task(id="t1", text=task, **at(task))],
+    )
+
+
+Q1 = "Tổng thu NSNN là 88,8 tỷ đồng, đạt 8,4% dự toán"
+Q2 = "Thu trên địa bàn là 16,7/715,9 tỷ đồng"
+QX = "Ghi chú <script>alert(1)</script> trong văn bản"
+GOLD_INDS = [
+    Indicator(
+        id="i1",
+        name="Tổng thu NSNN",
+        value=88.8,
+        unit="tỷ đồng",
+        quote=Q1,
+        **at(Q1),
+        comparisons=[Comparison(basis="budget_estimate", basis_text="dự toán", relation="ratio", pct=8.4)],
+    ),
+    Indicator(id="i2", name="Thu trên địa bàn", value=16.7, unit="tỷ đồng", target=715.9, quote=Q2, **at(Q2)),
+]
+
+
+def summary_json(pred_inds: list[Indicator], name: str = "<b>doc</b>.txt") -> dict[str, Any]:
+    gold = doc(GOLD_INDS, name=name)
+    return to_json(aggregate([score_document(doc(pred_inds, name=name), gold)]))
+
+
+PERFECT = summary_json(GOLD_INDS)
+DEGRADED = summary_json([GOLD_INDS[0], Indicator(id="x", name="Ghi chú", value=1, quote=QX, **at(QX))])
+
+
+def test_metric_names() -> None:
+    got = metrics(PERFECT)
+    for name in (
+        "indicators.f1",
+        "indicators.precision",
+        "indicators.recall",
+        "indicators.hallucination_rate",
+        "indicators.comparisons.f1",
+        "indicators.value_unit.accuracy",
+        "indicators.name.similarity",
+        "tasks.f1",
+        "tasks.coverage.f1",
+        "limitations.coverage.f1",
+        "macro.indicators.f1",
+    ):
+        assert name in got, name
+    assert got["indicators.f1"] == 1.0
+    assert "sections.f1" not in got  # nothing to score: undefined, not 0 or 1
+    assert all(isinstance(v, float) for v in got.values())
+
+
+def test_fail_under_gate() -> None:
+    assert check_gates(PERFECT, {"indicators.f1": 0.9}) == []
+    problems = check_gates(DEGRADED, parse_fail_under(["indicators.f1=0.9"]))
+    assert len(problems) == 1 and problems[0].startswith("indicators.f1 = 0.500")
+    with pytest.raises(GateFailed) as e:
+        enforce_gates(DEGRADED, {"indicators.f1": 0.9})
+    assert e.value.exit_code == 7
+
+
+def test_baseline_max_drop_gate() -> None:
+    assert check_gates(PERFECT, {}, PERFECT, 0.0) == []
+    problems = check_gates(DEGRADED, {}, PERFECT, 0.05)
+    assert any(p.startswith("indicators.f1 moved from 1.000 to 0.500") for p in problems)
+    assert check_gates(DEGRADED, {}, PERFECT, 0.6) == []
+    with pytest.raises(EvalError):
+        check_gates(DEGRADED, {}, None, 0.05)
+
+
+def test_hallucination_gate_and_unmeasured_metric() -> None:
+    assert check_gates(DEGRADED, {"indicators.hallucination_rate": 0.2}) == [
+        "indicators.hallucination_rate = 0.500, above the allowed 0.200"
+    ]
+    assert check_gates(PERFECT, {"sections.f1": 0.5})[0].startswith("sections.f1: not measured")
+
+
+def test_parse_fail_under_rejects_garbage() -> None:
+    assert parse_fail_under(["a.f1=0.5", " b.f1 = 1 "]) == {"a.f1": 0.5, "b.f1": 1.0}
+    for bad in ("indicators.f1", "=0.3", "x=high"):
+        with pytest.raises(EvalError):
+            parse_fail_under([bad])
+
+
+def test_markdown_has_deltas_and_document_tables() -> None:
+    md = to_markdown(DEGRADED, PERFECT)
+    assert "| indicators.f1 | 0.500 | 1.000 | -0.500 |" in md
+    assert "## Documents" in md and "False positives (1)" in md and "Misses (1)" in md
+    assert "| metric | value |\n" in to_markdown(PERFECT)
+    assert "<script>" not in md and "&lt;script&gt;" in md  # PR comments render HTML
+
+
+def test_html_is_self_contained_and_escaped() -> None:
+    page = to_html(DEGRADED, PERFECT)
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>doc</b>" not in page and "&lt;b&gt;doc&lt;/b&gt;" in page
+    assert not re.search(r"""(src|href)\s*=|@import|url\(|https?://""", page)
+    assert "<style>" in page and "Thu trên địa bàn là 16,7/715,9 tỷ đồng" in page  # the miss's sentence
+    assert "class='num worse'>-0.500" in page
+
+
+def test_compare_side_by_side() -> None:
+    table = compare(PERFECT, DEGRADED, labels=("main", "branch"))
+    assert table.startswith("| metric | main | branch | Δ |")
+    assert "| indicators.f1 | 1.000 | 0.500 | -0.500 |" in table
