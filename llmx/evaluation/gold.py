@@ -48,6 +48,7 @@ def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
         raise EvalError(f"gold file is not UTF-8 JSON: {e}", path=str(p)) from None
     if not isinstance(raw, dict):
         raise EvalError("gold file must hold one JSON object (a SPEC report document)", path=str(p))
+    raw.pop("labeler_notes", None)  # free-text notes of the labeler, not part of the SPEC document
     if text is not None:
         raw["text"] = text
     elif "text" not in raw:
@@ -102,11 +103,13 @@ def _section_errors(doc: ReportDocument) -> list[str]:
             errors.append(f"section {sec.id}: level {sec.level}, expected {expected_level}")
         if parent and not (parent.start <= sec.start and sec.end <= parent.end):
             errors.append(f"section {sec.id}: span {sec.start}:{sec.end} outside parent {parent.id}")
-        if doc.text.find(sec.heading, sec.start, sec.end) == -1:
+        # a heading may wrap over lines (even mid-word), so compare with whitespace removed
+        heading = "".join(sec.heading.split())
+        if heading not in "".join(doc.text[sec.start : sec.end].split()):
             errors.append(f"section {sec.id}: heading {sec.heading[:60]!r} not found in its span")
         hs, he = sec.heading_start, sec.heading_end
-        if hs is not None and he is not None and doc.text[hs:he] != sec.heading:
-            errors.append(f"section {sec.id}: text[heading_start:heading_end] != heading")
+        if hs is not None and he is not None and heading not in "".join(doc.text[hs:he].split()):
+            errors.append(f"section {sec.id}: text[heading_start:heading_end] does not hold the heading")
         by_id[sec.id] = sec
         if sec.parent_id:
             children.setdefault(sec.parent_id, []).append(sec)

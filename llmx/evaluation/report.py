@@ -302,3 +302,18 @@ def enforce_gates(
     problems = check_gates(summary_json, fail_under, baseline_json, max_drop)
     if problems:
         raise GateFailed("quality gate failed: " + "; ".join(problems))
+
+
+def headline(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None) -> str:
+    """The few numbers a prompt engineer looks at first, as a Markdown table (for the terminal)."""
+    data = to_json(summary)
+    cur = metrics(data)
+    base = metrics(baseline) if baseline is not None else {}
+    head = "| metric | micro | macro |" + (" baseline | Δ |" if baseline is not None else "")
+    out = [head, "|---|---:|---:|" + ("---:|---:|" if baseline is not None else "")]
+    for name in HEADLINE:
+        row = f"| {name} | {_fmt(cur.get(name))} | {_fmt(cur.get('macro.' + name))} |"
+        if baseline is not None:
+            row += f" {_fmt(base.get(name))} | {_delta(cur.get(name), base.get(name))} |"
+        out.append(row)
+    return "\n".join(out) + "\n"
