@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from llmx.contract import Role, Section, Sector
-from llmx.sectors import detect_sector
+from llmx.sectors import heading_sector
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
 
@@ -289,7 +289,7 @@ def split_sections(text: str) -> Layout:
             elif any(st == style for st, _ in stack):
                 del stack[[st for st, _ in stack].index(style) :]
         elif any(st == style for st, _ in stack):
-            pos = [st for st, _ in stack].index(style)
+            pos = max(i for i, (st, _) in enumerate(stack) if st == style)  # the innermost list of this style
             restart = (
                 pos == len(stack) - 1
                 and h.number in ("1", "a", "I")
@@ -303,7 +303,7 @@ def split_sections(text: str) -> Layout:
         role = _own_role(h.heading, parent is None) or (parent.role if parent else "other")
         sector: Sector | None = None
         if style not in ("PART", "ALPHA"):  # parts span every sector
-            sector = detect_sector(h.heading, strong_only=role != "other" and level <= 2)
+            sector = heading_sector(h.heading)
         if sector is None and parent is not None:
             sector = parent.sector
         sec = Section(

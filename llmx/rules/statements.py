@@ -28,7 +28,19 @@ _SHORTFALL = re.compile(
     re.I,
 )
 _NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục", re.I)
-MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
+# A directive opens with a verb; a `;` part that does not is a list item of the previous one
+# (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
+_DIRECTIVE_VERB = re.compile(
+    r"(?:tiếp tục|tăng cường|đẩy mạnh|đẩy nhanh|tập trung|chỉ đạo|triển khai|thực hiện|nâng cao|duy trì|phấn đấu|"
+    r"quán triệt|chủ động|chuẩn bị|tổ chức|chú trọng|rà soát|hướng dẫn|đảm bảo|bảo đảm|kiểm tra|xây dựng|"
+    r"phối hợp|giải quyết|quản lý|hoàn thành|hoàn thiện|thường xuyên|quan tâm|phát huy|phát động|phát triển|"
+    r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
+    r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|người đứng đầu|"
+    r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
+    re.I,
+)
+MIN_CLAUSE = 35
+_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph  # a `;` part shorter than this is a list item of the clause, not a directive
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 
 
@@ -58,9 +70,23 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield current
 
 
-def _units(text: str, start: int, end: int, *, split_semicolons: bool) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_lead_in) of every sentence-level unit, without bullets, labels and end marks."""
+def _splits_here(text: str, pos: int, sm: re.Match[str], p_start: int, *, directives: bool) -> bool:
+    """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB)."""
+    if _inside_parens(text, p_start, sm.start()) or sm.start() - pos < MIN_CLAUSE:
+        return False
+    if directives:
+        return bool(_DIRECTIVE_VERB.match(text, sm.end() + len(text[sm.end() :]) - len(text[sm.end() :].lstrip())))
+    return True
+
+
+def _units(
+    text: str, start: int, end: int, *, split_semicolons: bool, directives: bool = False
+) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is_lead_in) of every sentence-level unit, without bullets, labels and end marks.
+
+    A unit that starts a paragraph is yielded after `_PARAGRAPH` so callers can reset context."""
     for p_start, p_end in _paragraphs(text, start, end):
+        yield _PARAGRAPH
         m = _BULLET.match(text, p_start, p_end)
         s = m.end() if m else p_start
         s, p_end = trim_span(text, s, p_end)
@@ -73,7 +99,7 @@ def _units(text: str, start: int, end: int, *, split_semicolons: bool) -> Iterat
         pos = s
         for sm in _SENTENCE_END.finditer(text, s, p_end):
             if sm.group().startswith(";") and (
-                not split_semicolons or _inside_parens(text, s, sm.start()) or sm.start() - pos < MIN_CLAUSE
+                not split_semicolons or not _splits_here(text, pos, sm, s, directives=directives)
             ):
                 continue  # a list inside one clause (`Việc thực hiện quy chế làm việc; kỷ luật, ...`)
             a, b = trim_span(text, pos, sm.start())
@@ -94,7 +120,8 @@ def _inside_parens(text: str, start: int, pos: int) -> bool:
 
 
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
-    """The sector the sentence itself names, else its section's, else any weaker cue."""
+    """The sector the sentence itself names, else the context's (previous sentence of the same
+    paragraph, then the section), else any weaker cue."""
     head = sentence[:120]
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
 
@@ -105,12 +132,17 @@ def find_tasks(text: str, layout: Layout) -> list[Task]:
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
             continue
-        for a, b, lead_in in _units(text, start, end, split_semicolons=True):
+        context: Sector | None = section.sector
+        for unit in _units(text, start, end, split_semicolons=True, directives=True):
+            a, b, lead_in = unit
+            if unit == _PARAGRAPH:
+                context = section.sector
+                continue
             if lead_in or text[a:b].endswith(":"):
                 continue
-            tasks.append(
-                Task(id="", text=text[a:b], sector=_sector_of(text[a:b], section.sector), start=a, end=b)
-            )
+            sector = _sector_of(text[a:b], context)
+            context = sector if sector != "other" else context
+            tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
 
 
@@ -121,7 +153,13 @@ def find_limitations(text: str, layout: Layout) -> list[Limitation]:
         role = section.role if section else None
         if role == "tasks":
             continue
-        for a, b, lead_in in _units(text, start, end, split_semicolons=True):
+        home = section.sector if section else None
+        context = home
+        for unit in _units(text, start, end, split_semicolons=True):
+            a, b, lead_in = unit
+            if unit == _PARAGRAPH:
+                context = home
+                continue
             sentence = text[a:b]
             if role in ("limitations", "causes"):
                 if lead_in or sentence.endswith(":"):
@@ -131,6 +169,7 @@ def find_limitations(text: str, layout: Layout) -> list[Limitation]:
                 kind = "limitation"
             else:
                 continue
-            sector = _sector_of(sentence, section.sector if section else None)
+            sector = _sector_of(sentence, context)
+            context = sector if sector != "other" else context
             found.append(Limitation(id="", text=sentence, kind=kind, sector=sector, start=a, end=b))
     return found
