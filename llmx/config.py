@@ -35,6 +35,7 @@ class Settings:
     prompts_dir: Path = REPO_ROOT / "prompts"
     max_validation_retries: int = 3
     max_transport_retries: int = 5
+    retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
     timeout: float = 120.0
     max_section_tokens: int = 3000
     temperature: float = 0.0

@@ -71,6 +71,19 @@ class Usage(_Model):
     completion_tokens: int = 0
 
 
+class CallUsage(_Model):
+    """One LLM request group: the sections it covered, its tokens, and every attempt."""
+
+    section_ids: list[str] = Field(default_factory=list)
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    attempts: list[dict[str, str | int]] = Field(
+        default_factory=list,
+        description="kind (answer|transport|split), tokens, finish_reason, and the validation error sent back or the transport fault",
+    )
+
+
 class Extractor(_Model):
     backend: Backend
     model: str | None = None
@@ -80,6 +93,7 @@ class Extractor(_Model):
         default=None, description="which backend produced metadata"
     )
     usage: Usage | None = None
+    calls: list[CallUsage] | None = Field(default=None, description="per-request usage of the LLM backend")
 
 
 class Period(_Model):

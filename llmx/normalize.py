@@ -154,47 +154,63 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A second copy is a run of identical lines that holds at least MIN_REPEATED_LINES long lines;
+# long enough that a repeated sentence or heading never qualifies, short enough for PDF wraps.
+MIN_REPEAT_LINE = 80
+MIN_REPEATED_LINES = 3
+
+
 def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | None]:
-    """Find a second copy of the report body (same long paragraphs again) and mark it for removal."""
+    """Find a second copy of the report body (the same run of long lines again) and mark it for
+    removal. Blank lines are ignored when comparing, so page breaks that fall differently in the
+    two copies (PDF) do not hide the repeat."""
     lines = _lines(text)
     content = [text[s:e].strip() for s, e in lines]
+    idx = [k for k, line in enumerate(content) if line]  # non-blank lines, compared in order
     seen: dict[str, int] = {}
-    first = second = -1
-    for k, line in enumerate(content):
-        if len(line) < 200:
+    for pos, k in enumerate(idx):
+        if len(content[k]) < MIN_REPEAT_LINE:
             continue
-        key = hashlib.blake2b(line.encode(), digest_size=16).hexdigest()
-        if key in seen:
-            first, second = seen[key], k
-            break
-        seen[key] = k
-    if second < 0:
-        return [], None
-    # walk back while the two copies agree line by line, then forward likewise
+        key = hashlib.blake2b(content[k].encode(), digest_size=16).hexdigest()
+        if key not in seen:
+            seen[key] = pos
+            continue
+        found = _expand_repeat(content, idx, seen[key], pos)
+        if found is None:
+            continue
+        start_pos, end_pos, first_end, copied = found
+        start_line, end_line = idx[start_pos], idx[end_pos]
+        # the short lines between the two copies (a second page title, "Đăng lúc: ...") go too
+        while start_pos - 1 > first_end and len(content[idx[start_pos - 1]]) < MIN_REPEAT_LINE:
+            start_pos -= 1
+        start_line = idx[start_pos]
+        start = lines[start_line][0]
+        end = lines[end_line][1] + 1 if end_line + 1 < len(lines) else len(text)
+        problem = Problem(
+            stage="normalize",
+            message=(
+                f"web page repeats the report body ({copied} long lines again from line "
+                f"{start_line + 1} to {end_line + 1}); kept only the first copy"
+            ),
+        )
+        return [(start, end)], problem
+    return [], None
+
+
+def _expand_repeat(
+    content: list[str], idx: list[int], first: int, second: int
+) -> tuple[int, int, int, int] | None:
+    """Grow a repeated line (positions in `idx`) into the longest run of agreeing lines:
+    (second copy start, second copy end, first copy end, long lines in it), or None if too short."""
     a, b = first, second
-    while a > 0 and b - 1 > first and content[a - 1] == content[b - 1]:
+    while a > 0 and b - 1 > first and content[idx[a - 1]] == content[idx[b - 1]]:
         a, b = a - 1, b - 1
-    start_line = b
+    start = b
     a, b = first, second
-    while b + 1 < len(content) and content[a + 1] == content[b + 1] and a + 1 < second:
+    while b + 1 < len(idx) and a + 1 < second and content[idx[a + 1]] == content[idx[b + 1]]:
         a, b = a + 1, b + 1
-    end_line, first_copy_end = b, a
-    copied = sum(1 for k in range(start_line, end_line + 1) if len(content[k]) >= 200)
-    if copied < 2:
-        return [], None
-    # the short lines between the two copies (a second page title, "Đăng lúc: ...") go too
-    while start_line - 1 > first_copy_end and len(content[start_line - 1]) < 200:
-        start_line -= 1
-    start = lines[start_line][0]
-    end = lines[end_line][1] + 1 if end_line + 1 < len(lines) else len(text)
-    problem = Problem(
-        stage="normalize",
-        message=(
-            f"web page repeats the report body ({copied} long paragraphs again from line "
-            f"{start_line + 1} to {end_line + 1}); kept only the first copy"
-        ),
-    )
-    return [(start, end)], problem
+    copied = sum(1 for p in range(start, b + 1) if len(content[idx[p]]) >= MIN_REPEAT_LINE)
+    return (start, b, a, copied) if copied >= MIN_REPEATED_LINES else None
 
 
 # --- web-page chrome --------------------------------------------------------------------------

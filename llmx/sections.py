@@ -22,7 +22,7 @@ _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+)\s*[.:]?\s*(.*)$")
 _ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,4})\s*[./)]\s*(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?!\d)\s*(\S.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
 _LOWER = re.compile(r"^([a-eđ])\s*[.)]\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _FOOTNOTE = re.compile(r"^(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
@@ -98,6 +98,37 @@ def _split_label(body: str) -> tuple[str, int | None]:
     if m and not re.search(r"\d$", body[: m.start()]):
         return body[: m.start()], m.end() - 1
     return "", None
+
+
+# words that cannot end a heading or a sentence: a line ending in one of them goes on
+_OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
+
+
+def _continuation(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+    """Index of the line that continues line `k` (a hard wrap, as in PDF text), or None.
+
+    A wrapped line is not itself a heading or bullet, and starts in lower case or with
+    punctuation, or follows a trailing comma or dash; one blank line (a page break) may sit between.
+    """
+    if k + 1 >= len(lines):
+        return None
+    cur = text[lines[k][0] : lines[k][1]].rstrip()
+    j = k + 1
+    nxt = text[lines[j][0] : lines[j][1]].strip()
+    if not nxt and j + 1 < len(lines):  # a page break inside a sentence leaves one blank line
+        j += 1
+        nxt = text[lines[j][0] : lines[j][1]].strip()
+        if not nxt or not (nxt[0].islower() or cur.endswith((",", "-"))):
+            return None
+        if not nxt[0].islower():
+            return j  # an upper-case continuation after a trailing comma or dash
+    if not nxt or _heading_match(nxt) or _FOOTNOTE.match(nxt) or nxt.startswith(("- ", "+ ")):
+        return None
+    if nxt[0].islower() or nxt[0] in ";,()":
+        return j
+    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur)):
+        return j
+    return None
 
 
 def _clean(heading: str) -> str:
@@ -197,7 +228,20 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
                 heading = " ".join(parts)
             found.append(Heading(style, number, _clean(heading), s + lead, h_end, h_end))
             continue
+        # a hard-wrapped line (PDF) is judged with its continuation lines
+        wrapped, j = rest, k
+        while (nj := _continuation(text, lines, j)) is not None and len(wrapped) <= MAX_HEADING_CHARS:
+            wrapped += " " + text[lines[nj][0] : lines[nj][1]].strip()
+            j = nj
+        if j > k and len(wrapped) <= MAX_HEADING_CHARS and not _is_caps(rest):
+            skip.update(range(k + 1, j + 1))
+            found.append(Heading(style, number, _clean(wrapped), s + lead, lines[j][1], lines[j][1]))
+            continue
         heading, content_at = _split_label(rest)
+        if j > k:
+            heading, content_at = _split_label(wrapped)
+            if not heading or content_at is None or content_at > len(rest):
+                continue  # a wrapped numbered paragraph, not a heading
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:

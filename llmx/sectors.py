@@ -18,7 +18,7 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     ("emulation_awards", ("thi đua", "khen thưởng")),
     ("new_rural", ("nông thôn mới", "ntm", "xdntm")),
     ("security_order", (
-        "an ninh", "trật tự", "công an", "an toàn giao thông", "phòng cháy", "tội phạm", "ma túy",
+        "an ninh", "trật tự", "công an", "an toàn giao thông", "tai nạn giao thông", "va chạm giao thông", "vi phạm giao thông", "phòng cháy", "tội phạm", "ma túy",
         "atgt",
     )),
     ("defense", ("quân sự", "quốc phòng", "dân quân", "sscđ", "dqtv", "nhập ngũ", "diễn tập", "phòng thủ", "quân đội", "huấn luyện", "giao quân", "tuyển quân", "dự bị động viên", "tuyển quân", "nghĩa vụ quân sự", "lực lượng vũ trang", "nvqs")),
@@ -33,7 +33,7 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
         "khoáng sản", "vệ sinh môi trường", "rác thải",
     )),
     ("agriculture", (
-        "nông nghiệp", "nông, lâm", "lụt bão", "cánh đồng", "cây màu", "vụ mùa", "vụ xuân", "vụ đông", "thu mùa", "trồng cây", "lâm nghiệp", "thủy sản", "thuỷ sản", "thủy lợi", "thuỷ lợi",
+        "nông nghiệp", "nông, lâm", "tiêm phòng", "trâu bò", "đàn lợn", "đàn chó", "lụt bão", "cánh đồng", "cây màu", "vụ mùa", "vụ xuân", "vụ đông", "thu mùa", "trồng cây", "lâm nghiệp", "thủy sản", "thuỷ sản", "thủy lợi", "thuỷ lợi",
         "chăn nuôi", "trồng trọt", "thiên tai", "lúa", "cây trồng", "gia súc", "gia cầm", "trồng rừng",
         "khuyến nông", "đê điều",
     )),
@@ -45,9 +45,9 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
         "kinh tế", "tăng trưởng", "giá trị sản xuất", "cơ cấu", "thu nhập", "thống kê", "sản xuất, kinh doanh",
     )),
     ("education", ("giáo dục", "đào tạo", "trường học", "học sinh", "khuyến học", "năm học", "dạy và học", "tuyển sinh", "nhà trường", "trường đạt chuẩn")),
-    ("health", ("y tế", "dân số", "chữa bệnh", "tỷ lệ sinh", "sinh con", "giết mổ", "bhyt", "bảo hiểm y tế", "khám chữa bệnh", "khám, chữa bệnh", "dịch bệnh", "an toàn thực phẩm", "attp", "vsattp")),
+    ("health", ("y tế", "dân số", "hiến máu", "chữ thập đỏ", "chữa bệnh", "tỷ lệ sinh", "sinh con", "giết mổ", "bhyt", "bảo hiểm y tế", "khám chữa bệnh", "khám, chữa bệnh", "dịch bệnh", "an toàn thực phẩm", "attp", "vsattp")),
     ("labour_social", (
-        "lao động", "việc làm", "đào tạo nghề", "đền ơn đáp nghĩa", "thương binh", "chế độ chính sách", "giảm nghèo", "hộ nghèo", "người có công", "bảo trợ xã hội",
+        "lao động", "việc làm", "cận nghèo", "đào tạo nghề", "đền ơn đáp nghĩa", "thương binh", "chế độ chính sách", "giảm nghèo", "hộ nghèo", "người có công", "bảo trợ xã hội",
         "an sinh xã hội", "chính sách xã hội", "tbxh", "bảo hiểm xã hội", "trẻ em",
     )),
     ("culture_information", ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh")),
@@ -67,7 +67,7 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
 
 # Generic words that only decide when no specific cue is present.
 _WEAK = {"xây dựng", "đảng", "kinh tế", "cán bộ", "điện", "dự án", "cơ cấu", "thông tin", "tuyên truyền",
-         "kinh doanh", "thuế", "ubnd", "trẻ em", "pháp luật", "dịch bệnh", "doanh nghiệp"}
+         "kinh doanh", "thuế", "ubnd", "trẻ em", "thanh niên", "pháp luật", "dịch bệnh", "doanh nghiệp"}
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -69,23 +69,20 @@ def run_label(settings: Settings) -> str:
     return re.sub(r"[^\w.@-]+", "_", raw)
 
 
-def cassette_path(cassettes: Path, settings: Settings, case: str) -> Path:
-    """Cassettes are filed under the model's true name and the prompt version they were recorded with."""
-    return cassettes / str(settings.model) / settings.prompt / f"{case}.yaml"
-
-
 Predictor = Callable[[GoldCase], ReportDocument]
 
 
 def make_predictor(settings: Settings, *, cassettes: Path = CASSETTES_DIR, record: bool = False) -> Predictor:
-    """How to get a prediction for a case: the rules backend, or the LLM through a cassette."""
+    """How to get a prediction for a case: the rules backend, the LLM replayed from its cassette
+    (the default: no network, no key), or the live LLM while recording the cassette."""
     if settings.effective_backend == "rules":
         return lambda case: extract_document(case.source_path, settings)
-    from llmx.cassettes import use_cassette
+    from llmx.cassettes import record_reports, replay_report
 
     def predict(case: GoldCase) -> ReportDocument:
-        with use_cassette(cassette_path(cassettes, settings, case.name), record=record):
-            return extract_document(case.source_path, settings)
+        if record:
+            return record_reports([case.source_path], settings, cassettes)[0].doc
+        return replay_report(case.source_path, settings, cassettes)
 
     return predict
 

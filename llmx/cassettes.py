@@ -1,0 +1,174 @@
+"""Cassettes: recorded model answers that CI replays with no network and no key.
+
+Requests match on method, path and body: the body holds the rendered prompt and the response
+schema, so editing either (or the report text) makes replay fail loudly with `CassetteMismatch`
+("re-record") instead of replaying a stale answer (paper-qa #497: the default matchers ignore
+the body). Nothing secret is written: Authorization and other key headers are dropped, key-like
+query parameters filtered, the key itself replaced wherever it appears, and response cookies and
+account headers removed. Each cassette is stamped with the prompt hashes, model and llmx version
+it was recorded with, and lives at `DIR/<model>/<prompt>/<report-stem>.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import vcr
+import yaml
+
+from llmx import __version__, prompts
+from llmx.config import REPO_ROOT, Settings
+from llmx.contract import ReportDocument
+from llmx.errors import CassetteMismatch, ConfigError
+
+EVAL_CASSETTES = REPO_ROOT / "eval" / "cassettes"
+RECORD_MODES = ("none", "new_episodes", "all")
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "proxy-authorization",
+    "cookie",
+    "openai-organization",
+    "openai-project",
+)
+SECRET_QUERY = ("api-key", "api_key", "key", "access_token", "token", "code")
+_RESPONSE_DROP = {"set-cookie", "openai-organization", "openai-project", "x-request-id", "cf-ray"}
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._@-]+", "_", name).strip("_") or "model"
+
+
+def cassette_path(directory: Path, model: str, prompt_ref: str, report: str | Path) -> Path:
+    """Where the cassette of one report lives: `DIR/<model>/<prompt>/<stem>.yaml`."""
+    return Path(directory) / _safe(model) / _safe(prompt_ref) / f"{Path(report).stem}.yaml"
+
+
+def stamp(settings: Settings) -> dict[str, Any]:
+    """What a cassette was recorded with; compared on a mismatch to say what changed."""
+    from llmx.llm import METADATA_PROMPT
+
+    refs = [settings.prompt, METADATA_PROMPT]
+    return {
+        "llmx_version": __version__,
+        "model": settings.model,
+        "mode": settings.mode,
+        "prompts": {ref: prompts.load(ref, settings.prompts_dir).hash for ref in refs},
+    }
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers") or {}
+    response["headers"] = {k: v for k, v in headers.items() if k.lower() not in _RESPONSE_DROP}
+    return response
+
+
+def recorder(record_mode: str = "none", *, secret: str | None = None) -> vcr.VCR:
+    """A vcrpy configuration for model calls (see the module docstring)."""
+    if record_mode not in RECORD_MODES:
+        raise ConfigError(f"record mode {record_mode!r}: use one of {', '.join(RECORD_MODES)}")
+    return vcr.VCR(
+        record_mode=record_mode,
+        match_on=("method", "path", "body"),
+        filter_headers=[(h, None) for h in SECRET_HEADERS],
+        filter_query_parameters=[(q, None) for q in SECRET_QUERY],
+        filter_sensitive_data={"<API_KEY>": secret} if secret else (),
+        before_record_response=_scrub_response,
+        decode_compressed_response=True,
+        record_on_exception=False,
+    )
+
+
+def _recorded_stamp(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+    return (data.get("metadata") or {}).get("llmx") or {}
+
+
+def _explain(path: Path, now: dict[str, Any] | None) -> str:
+    """Why a replay found no answer, from the stamp recorded in the cassette and the current one."""
+    then = _recorded_stamp(path).get("prompts", {})
+    changed = [
+        f"{ref} {then.get(ref, '?')} -> {digest}"
+        for ref, digest in (now or {}).get("prompts", {}).items()
+        if then.get(ref) != digest
+    ]
+    if changed:
+        return f"the prompt or its response schema changed since recording ({', '.join(changed)})"
+    return "the prompt is unchanged, so the report text, its sections or the request options changed"
+
+
+@contextmanager
+def use_cassette(
+    path: Path,
+    *,
+    record_mode: str = "none",
+    secret: str | None = None,
+    stamp: dict[str, Any] | None = None,
+    rerecord_hint: str = "llmx record REPORT --model MODEL --base-url URL --cassettes DIR",
+) -> Iterator[Any]:
+    """Replay (default) or record `path`; a request with no recording raises CassetteMismatch."""
+    path = Path(path)
+    if record_mode == "none" and not path.is_file():
+        raise CassetteMismatch(f"no cassette at {path}; record it with: {rerecord_hint}")
+    if record_mode != "none":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with recorder(record_mode, secret=secret).use_cassette(str(path)) as cassette:
+            if record_mode != "none" and stamp:
+                cassette.get_metadata("llmx", stamp)
+            yield cassette
+    except CassetteMismatch as exc:
+        raise CassetteMismatch(f"{path}: {exc}: {_explain(path, stamp)}; re-record with: {rerecord_hint}") from None
+
+
+@dataclass
+class Recorded:
+    cassette: Path
+    document: ReportDocument
+
+
+def record_reports(
+    reports: Sequence[str | Path],
+    settings: Settings,
+    cassette_dir: Path = EVAL_CASSETTES,
+    *,
+    record_mode: str = "all",
+) -> list[Recorded]:
+    """Run the LLM backend on each report against the configured endpoint, recording cassettes.
+
+    `all` starts each cassette afresh; `new_episodes` keeps what is there and adds what is new.
+    """
+    from llmx.pipeline import extract_document
+
+    settings = settings.with_overrides(backend="llm")
+    secret = settings.api_key.get_secret_value() if settings.api_key else None
+    done = []
+    for report in reports:
+        path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
+        if record_mode == "all" and path.exists():
+            path.unlink()
+        with use_cassette(path, record_mode=record_mode, secret=secret, stamp=stamp(settings)):
+            doc = extract_document(report, settings)
+        done.append(Recorded(path, doc))
+    return done
+
+
+def replay_report(report: str | Path, settings: Settings, cassette_dir: Path = EVAL_CASSETTES) -> ReportDocument:
+    """The report's document from its cassette alone: no network, no key needed."""
+    from llmx.client import build_client
+    from llmx.pipeline import extract_document
+
+    settings = settings.with_overrides(backend="llm")
+    path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
+    hint = f"llmx record {report} --model {settings.model} --base-url URL --cassettes {cassette_dir}"
+    with use_cassette(path, stamp=stamp(settings), rerecord_hint=hint), build_client(settings, replay=True) as client:
+        return extract_document(report, settings, client=client)

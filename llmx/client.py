@@ -1,0 +1,351 @@
+"""The model client: the only module that imports `openai` and `instructor`.
+
+Two retry loops, kept apart on purpose (instructor #1907: transport faults must never be fed
+back to the model as if they were validation errors):
+* transport: 429 (honouring Retry-After), 408/409, 5xx, timeouts and dropped connections are
+  retried around the single HTTP call with jittered exponential backoff (the SDK's own retries
+  are off, so the policy is ours, testable and recorded);
+* validation: an answer that fails the response model's validators (or is not JSON) is re-asked
+  through instructor with the validator messages, up to `settings.max_validation_retries`
+  attempts in all.
+Auth (401/403), unknown models (404) and bad requests (400) fail at once. No message raised
+here contains the API key.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import instructor
+import openai
+from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, ResponseParsingError
+from pydantic import BaseModel, ValidationError
+from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
+
+from llmx.config import Settings
+from llmx.errors import CassetteMismatch, ConfigError, ExtractionFailed, LlmxError, ModelCallError
+
+PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+_PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
+_TRANSIENT_STATUS = {408, 409, 429}
+_KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
+# instructor logs every failed attempt at ERROR; without a handler Python would print them on
+# stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """`text` with the secret and anything shaped like an API key replaced by ***.
+
+    Keys shorter than 4 characters are not searched for: they would match ordinary words.
+    """
+    if secret and len(secret) >= 4:
+        text = text.replace(secret, "***")
+    return _KEYLIKE.sub(r"\1-***", text)
+
+
+@dataclass(frozen=True)
+class TransportPolicy:
+    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
+
+    attempts: int = 6
+    initial: float = 0.5
+    maximum: float = 20.0
+    max_retry_after: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TransportPolicy:
+        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
+
+
+@dataclass
+class Attempt:
+    """One request sent for a section: a model answer (with tokens) or a transport fault."""
+
+    kind: str  # "answer" or "transport"
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    finish_reason: str | None = None
+    error: str | None = None  # the validation error sent back, or the transport fault
+
+    def as_dict(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, 0)}
+
+
+@dataclass
+class CallResult:
+    value: Any
+    attempts: list[Attempt] = field(default_factory=list)
+
+
+class TruncatedAnswer(ExtractionFailed):
+    """The answer hit the model's output limit (finish_reason=length); the caller splits the input."""
+
+
+class ValidationExhausted(ExtractionFailed):
+    """Every allowed attempt failed validation; `last_answer` is the last raw JSON, for salvage."""
+
+    last_answer: str | None = None
+
+
+class TransientFailure(ModelCallError):
+    """429/5xx/timeouts went on after every transport retry: this section failed, others may not."""
+
+    attempts: list[dict[str, object]] = []
+
+
+class _QuietContext(dict):  # type: ignore[type-arg]
+    """Validation context that instructor does not template with.
+
+    instructor renders every message as a Jinja template (and dedents it) whenever the context is
+    truthy, which would rewrite report text containing `{{`, `{%` or whitespace-only lines. A
+    falsy mapping keeps the context for validators and skips that rendering.
+    """
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def check_settings(settings: Settings) -> None:
+    """Fail early, in one line, when the LLM backend cannot possibly run."""
+    if not settings.model:
+        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
+    if settings.api_key is None and not settings.base_url:
+        raise ConfigError(
+            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
+            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
+        )
+
+
+def _summary(exc: BaseException, limit: int = 400) -> str:
+    if isinstance(exc, ValidationError):
+        parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)[:3]]
+        more = f" (+{exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
+        return ("; ".join(parts) + more)[:limit]
+    return f"{type(exc).__name__}: {exc}"[:limit]
+
+
+def _cassette_miss(exc: BaseException) -> BaseException | None:
+    """The vcrpy 'no recorded answer' error inside an SDK connection error, if that is what it is."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ == "CannotOverwriteExistingCassetteException":
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _transient(exc: BaseException) -> bool:
+    if _cassette_miss(exc) is not None:
+        return False
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500)
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            return float(headers[name]) * scale
+        except (KeyError, TypeError, ValueError):
+            continue
+    return None
+
+
+def _raw_answer(completion: Any) -> str | None:
+    """The JSON text of a chat completion, whatever the mode (tool call, content, fenced content)."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if message.tool_calls:
+        return message.tool_calls[0].function.arguments
+    content = message.content or ""
+    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.S)
+    return fenced.group(1) if fenced else content
+
+
+class ModelClient:
+    """An OpenAI-compatible endpoint behind instructor, built lazily from Settings."""
+
+    def __init__(self, settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False) -> None:
+        if not replay:
+            check_settings(settings)
+        self.settings = settings
+        self.policy = policy or TransportPolicy.from_settings(settings)
+        self._openai: openai.OpenAI | None = None
+        self._secret = settings.api_key.get_secret_value() if settings.api_key else None
+
+    def _client(self) -> openai.OpenAI:
+        if self._openai is None:
+            self._openai = openai.OpenAI(
+                api_key=self._secret or PLACEHOLDER_KEY,
+                base_url=self.settings.base_url or None,
+                timeout=self.settings.timeout,
+                max_retries=0,  # transport retries are ours (see module docstring)
+            )
+        return self._openai
+
+    def close(self) -> None:
+        if self._openai is not None:
+            self._openai.close()
+            self._openai = None
+
+    def __enter__(self) -> ModelClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _wait(self, state: RetryCallState) -> float:
+        retry_after = _retry_after(state.outcome.exception() if state.outcome else None)
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.policy.max_retry_after)
+        backoff = min(self.policy.maximum, self.policy.initial * 2 ** (state.attempt_number - 1))
+        return backoff * random.uniform(0.5, 1.0)
+
+    def _send(self, log: list[Attempt], kwargs: dict[str, Any]) -> Any:
+        """One chat completion, with transport retries; faults are logged, never shown to the model."""
+
+        def note(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            wait = state.next_action.sleep if state.next_action else 0.0
+            log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.policy.attempts),
+            wait=self._wait,
+            retry=retry_if_exception(_transient),
+            before_sleep=note,
+            reraise=True,
+        )
+        try:
+            return retrying(self._client().chat.completions.create, **kwargs)
+        except openai.OpenAIError as exc:
+            raise self._translate(exc) from None
+
+    def _translate(self, exc: openai.OpenAIError) -> LlmxError:
+        where = self.settings.base_url or "the OpenAI API"
+        if (miss := _cassette_miss(exc)) is not None:
+            first = str(miss).splitlines()[0] if str(miss) else ""
+            return CassetteMismatch(f"no recorded answer matches this request ({redact(first, self._secret)})")
+        detail = redact(_message(exc), self._secret)
+        if isinstance(exc, openai.APIStatusError):
+            code = exc.status_code
+            if code in (401, 403):
+                return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
+            if code == 404:
+                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
+            if _transient(exc):
+                return TransientFailure(
+                    f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
+                )
+            return ModelCallError(f"{where} rejected the request ({code}): {detail}")
+        if isinstance(exc, openai.APITimeoutError):
+            return TransientFailure(
+                f"{where} timed out {self.policy.attempts} times (timeout {self.settings.timeout:g} s)"
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
+        return ModelCallError(f"{where}: {detail}")
+
+    def extract(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        *,
+        context: Mapping[str, Any],
+        tag: str = "",
+    ) -> CallResult:
+        """Ask for `response_model`, re-asking with validator messages; every attempt is logged."""
+        log: list[Attempt] = []
+        hooks = Hooks()
+
+        def on_response(response: Any) -> None:
+            usage = getattr(response, "usage", None)
+            choice = response.choices[0] if getattr(response, "choices", None) else None
+            log.append(
+                Attempt(
+                    "answer",
+                    prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                    completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+                    finish_reason=getattr(choice, "finish_reason", None),
+                )
+            )
+
+        def on_parse_error(error: Exception, **_: Any) -> None:
+            if log:
+                log[-1].error = _summary(error)
+
+        hooks.on("completion:response", on_response)
+        hooks.on("parse:error", on_parse_error)
+        create = instructor.patch(create=lambda **kw: self._send(log, kw), mode=MODES[self.settings.mode])
+        validation = Retrying(
+            stop=stop_after_attempt(self.settings.max_validation_retries),
+            retry=retry_if_exception_type(_PARSE_ERRORS),
+            reraise=True,
+        )
+        try:
+            value = create(
+                model=self.settings.model,
+                messages=messages,
+                response_model=response_model,
+                max_retries=validation,
+                context=_QuietContext(context),
+                hooks=hooks,
+                temperature=self.settings.temperature,
+                extra_headers={"X-Llmx-Prompt": tag} if tag else None,
+            )
+        except IncompleteOutputException:
+            raise TruncatedAnswer("the answer was cut at the output limit", attempts=_dicts(log)) from None
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, TransientFailure):
+                cause.attempts = _dicts(log)
+            if isinstance(cause, LlmxError):
+                raise cause from None
+            last = next((a.error for a in reversed(log) if a.error), None) or _summary(cause or exc)
+            failed = ValidationExhausted(
+                f"validation failed {exc.n_attempts} times: {redact(last, self._secret)}", attempts=_dicts(log)
+            )
+            failed.last_answer = _raw_answer(exc.last_completion)
+            raise failed from None
+        return CallResult(value=value, attempts=log)
+
+
+def _fault(exc: BaseException | None) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "timeout"
+    return type(exc).__name__ if exc else "fault"
+
+
+def _message(exc: openai.OpenAIError) -> str:
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict) and isinstance(body.get("message"), str):
+        return body["message"]
+    return str(getattr(exc, "message", "") or exc).splitlines()[0]
+
+
+def _dicts(log: list[Attempt]) -> list[dict[str, object]]:
+    return [a.as_dict() for a in log]
+
+
+def build_client(settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False) -> ModelClient:
+    """A ModelClient for these settings; `replay=True` skips the key check (cassettes answer)."""
+    return ModelClient(settings, policy=policy, replay=replay)

@@ -1,0 +1,350 @@
+"""The LLM backend: sections -> prompts -> validated answers -> grounded contract items.
+
+Each section's own text is sent once (long ones split on line boundaries to the token budget;
+small neighbours with the same role packed into one request, since the fixed instructions and
+schema would otherwise cost more than the text). Answers come back as quotes; offsets come from
+grounding them in the section's span, and an unplaceable quote becomes a problem, never an item.
+A truncated answer splits its input in two and asks again; a section whose answers keep failing
+validation goes into `problems` with the last validator message, keeping the items that passed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from llmx import __version__, prompts
+from llmx.assemble import Extraction
+from llmx.chunking import PACK_TOKENS, Block, Job, halve, plan_jobs
+from llmx.client import Attempt, ModelClient, TransientFailure, TruncatedAnswer, ValidationExhausted, build_client
+from llmx.config import Settings
+from llmx.contract import (
+    Comparison,
+    Extractor,
+    Indicator,
+    Limitation,
+    Metadata,
+    Problem,
+    Reference,
+    Section,
+    Sector,
+    Task,
+    Usage,
+)
+from llmx.errors import PromptError
+from llmx.grounding import ground
+from llmx.responses import IndicatorOut, LimitationOut, ReferenceOut, ReportMetadata, SectionItems, TaskOut
+from llmx.sections import Layout
+from llmx.sectors import detect_sector
+
+METADATA_PROMPT = "metadata@v1"
+TAIL_CHARS = 2500  # closing block sent for metadata (signature, Nơi nhận); footnotes after it are cut
+MetadataSource = Literal["rules", "llm", "rules+llm"]
+_META_KEYS = ("title", "doc_symbol", "issuer", "issue_date", "period", "signer")
+
+
+@dataclass
+class CallLog:
+    """Everything spent on one job: requests, tokens, and each failed attempt's message."""
+
+    section_ids: list[str]
+    attempts: list[dict[str, object]] = field(default_factory=list)
+
+    def add(self, attempts: list[Attempt] | list[dict[str, object]]) -> None:
+        self.attempts.extend(a.as_dict() if isinstance(a, Attempt) else a for a in attempts)
+
+    @property
+    def usage(self) -> Usage:
+        return Usage(
+            requests=sum(1 for a in self.attempts if a.get("kind") in ("answer", "transport")),
+            prompt_tokens=sum(int(a.get("prompt_tokens", 0)) for a in self.attempts),  # type: ignore[call-overload]
+            completion_tokens=sum(int(a.get("completion_tokens", 0)) for a in self.attempts),  # type: ignore[call-overload]
+        )
+
+
+@dataclass
+class LlmRun:
+    extraction: Extraction
+    extractor: Extractor
+    calls: list[CallLog]
+
+
+def _path(section: Section | None, by_id: dict[str, Section]) -> str:
+    chain: list[str] = []
+    while section is not None:
+        chain.append(f"{section.number}. {section.heading}" if section.number else section.heading)
+        section = by_id.get(section.parent_id) if section.parent_id else None
+    return " > ".join(reversed(chain)) or "(text outside the numbered sections)"
+
+
+class _Runner:
+    """Runs jobs against one client, splitting on truncation; collects items, problems and logs."""
+
+    def __init__(self, text: str, layout: Layout, settings: Settings, client: ModelClient) -> None:
+        self.text, self.layout, self.settings, self.client = text, layout, settings, client
+        self.prompt = prompts.load(settings.prompt, settings.prompts_dir)
+        if self.prompt.name != "section":
+            raise PromptError(f"--prompt must name a section prompt (section@vN), not {self.prompt.ref}")
+        self.by_id = {s.id: s for s in layout.sections}
+        self.out = Extraction()
+        self.calls: list[CallLog] = []
+        self._seen: set[tuple[object, ...]] = set()
+
+    def run(self, job: Job) -> None:
+        log = CallLog(job.section_ids)
+        self.calls.append(log)
+        blocks = [
+            {
+                "path": _path(b.section, self.by_id),
+                "role": b.section.role if b.section else "other",
+                "sector": (b.section.sector or "") if b.section else "",
+                "text": self.text[b.start : b.end].strip(),
+            }
+            for b in job.blocks
+        ]
+        messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
+        context = {"section_text": "\n".join(b["text"] for b in blocks)}
+        try:
+            result = self.client.extract(
+                messages, self.prompt.response_model, context=context, tag=f"{self.prompt.ref}#{self.prompt.hash}"
+            )
+        except TruncatedAnswer as exc:
+            log.add(exc.attempts)
+            return self._split(job, log)
+        except ValidationExhausted as exc:
+            log.add(exc.attempts)
+            kept = _salvage(exc.last_answer, context)
+            self._problem(job, f"{exc}; kept {_count(kept)} items that passed validation" if kept else str(exc))
+            if kept:
+                self._convert(job, kept)
+            return
+        except TransientFailure as exc:
+            log.add(exc.attempts)
+            return self._problem(job, str(exc))
+        log.add(result.attempts)
+        self._convert(job, result.value)
+
+    def _split(self, job: Job, log: CallLog) -> None:
+        if len(job.blocks) > 1:
+            mid = len(job.blocks) // 2
+            halves = [Job(job.blocks[:mid], job.wanted), Job(job.blocks[mid:], job.wanted)]
+        else:
+            block = job.blocks[0]
+            cuts = halve(self.text, block.start, block.end)
+            if cuts is None:
+                return self._problem(
+                    job, "the answer was cut at the model's output limit and the text cannot be split further"
+                )
+            halves = [Job([Block(block.section, s, e)], job.wanted) for s, e in cuts]
+        log.attempts.append(
+            {"kind": "split", "error": "answer truncated (finish_reason=length); asked again in two halves"}
+        )
+        for half in halves:
+            self.run(half)
+
+    def _problem(self, job: Job, message: str, stage: str = "extract") -> None:
+        ids = job.section_ids
+        self.out.problems.append(Problem(section_id=ids[0] if ids else None, stage=stage, message=message))
+
+    def _place(self, kind: str, quote: str, job: Job) -> tuple[int, int] | None:
+        span = ground(self.text, quote, start=job.start, end=job.end)
+        if span is None:  # validators checked the quote, so this is rare: never invent a span for it
+            self._problem(job, f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}", "ground")
+            return None
+        return span
+
+    def _sector(self, start: int, words: str) -> Sector:
+        section = self.layout.section_at(start)
+        head = words[:120]
+        return (
+            detect_sector(head, strong_only=True)
+            or (section.sector if section else None)
+            or detect_sector(head)
+            or "other"
+        )
+
+    def _new(self, key: tuple[object, ...]) -> bool:
+        if key in self._seen:  # found twice: chunks overlap by one line
+            return False
+        self._seen.add(key)
+        return True
+
+    def _convert(self, job: Job, items: SectionItems) -> None:
+        text = self.text
+        for i in items.indicators:
+            if (span := self._place("indicator", i.quote, job)) and self._new(("i", *span, i.value, i.unit)):
+                s, e = span
+                comparisons = [Comparison.model_validate(c.model_dump(mode="json")) for c in i.comparisons]
+                fields = i.model_dump(mode="json", exclude={"quote", "comparisons"})
+                self.out.indicators.append(
+                    Indicator(
+                        id="",
+                        **fields,
+                        comparisons=comparisons,
+                        sector=self._sector(s, text[s:e]),
+                        quote=text[s:e],
+                        start=s,
+                        end=e,
+                    )
+                )
+        for t in items.tasks:
+            if (span := self._place("task", t.text, job)) and self._new(("t", *span)):
+                s, e = span
+                self.out.tasks.append(Task(id="", text=text[s:e], sector=self._sector(s, text[s:e]), start=s, end=e))
+        for x in items.limitations:
+            if (span := self._place("limitation", x.text, job)) and self._new(("l", *span)):
+                s, e = span
+                self.out.limitations.append(
+                    Limitation(
+                        id="",
+                        text=text[s:e],
+                        kind=x.kind,
+                        sector=self._sector(s, text[s:e]),
+                        start=s,
+                        end=e,
+                    )
+                )
+        for r in items.references:
+            if (span := self._place("reference", r.quote, job)) and self._new(("r", *span)):
+                s, e = span
+                fields = r.model_dump(mode="json", exclude={"quote"})
+                self.out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e))
+
+
+def _count(items: SectionItems) -> int:
+    return len(items.indicators) + len(items.tasks) + len(items.limitations) + len(items.references)
+
+
+def _salvage(raw: str | None, context: dict[str, str]) -> SectionItems | None:
+    """The items of the last failed answer that pass validation one by one (instructor #1418)."""
+    try:
+        data = json.loads(raw or "")
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    kept: dict[str, list[BaseModel]] = {}
+    models: dict[str, type[BaseModel]] = {
+        "indicators": IndicatorOut,
+        "tasks": TaskOut,
+        "limitations": LimitationOut,
+        "references": ReferenceOut,
+    }
+    for key, model in models.items():
+        kept[key] = []
+        for item in data.get(key) or []:
+            try:
+                kept[key].append(model.model_validate(item, context=context))
+            except ValidationError:
+                continue
+    items = SectionItems.model_construct(
+        indicators=kept["indicators"],
+        tasks=kept["tasks"],
+        limitations=kept["limitations"],
+        references=kept["references"],
+    )
+    return items if _count(items) else None
+
+
+def _metadata(
+    text: str, layout: Layout, settings: Settings, client: ModelClient, mode: bool | None, problems: list[Problem]
+) -> tuple[Metadata, MetadataSource, CallLog | None]:
+    """Rules metadata, completed by a metadata@v1 call when the rules left key fields empty."""
+    try:
+        from llmx.rules.metadata import extract_metadata
+
+        rules: Metadata | None = extract_metadata(text, layout.sections)
+    except ImportError:  # the rules backend is optional here: the model can do it alone
+        rules = None
+    base = rules or Metadata()
+    missing = [k for k in _META_KEYS if getattr(base, k) in (None, [])]
+    head, tail = text[: layout.body_start].strip(), text[layout.body_end :][:TAIL_CHARS].strip()
+    if mode is False or (mode is None and not missing) or not (head or tail):
+        return base, "rules", None
+    prompt = prompts.load(METADATA_PROMPT, settings.prompts_dir)
+    log = CallLog([])
+    try:
+        result = client.extract(
+            prompt.render(head=head, tail=tail),
+            ReportMetadata,
+            context={"source_text": f"{head}\n{tail}"},
+            tag=f"{prompt.ref}#{prompt.hash}",
+        )
+    except (ValidationExhausted, TruncatedAnswer, TransientFailure) as exc:
+        log.add(getattr(exc, "attempts", []))
+        problems.append(Problem(section_id=None, stage="metadata", message=f"metadata@v1: {exc}"))
+        return base, "rules", log
+    log.add(result.attempts)
+    found = Metadata.model_validate(result.value.model_dump(mode="json"))
+    filled = {
+        k: getattr(found, k)
+        for k in Metadata.model_fields
+        if getattr(base, k) in (None, []) and getattr(found, k) not in (None, [])
+    }
+    if not filled:
+        return base, "rules", log
+    source: MetadataSource = "llm" if rules is None or rules == Metadata() else "rules+llm"
+    return base.model_copy(update=filled), source, log
+
+
+def run_llm(
+    text: str,
+    layout: Layout,
+    settings: Settings,
+    *,
+    client: ModelClient | None = None,
+    on_section: Callable[[int, int], None] | None = None,
+    metadata_llm: bool | None = None,
+    pack_tokens: int = PACK_TOKENS,
+) -> LlmRun:
+    """The whole LLM pass over one normalized, split document, with its per-request logs."""
+    own = client is None
+    client = client or build_client(settings)
+    try:
+        runner = _Runner(text, layout, settings, client)
+        jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens)
+        for k, job in enumerate(jobs, 1):
+            runner.run(job)
+            if on_section:
+                on_section(k, len(jobs))
+        metadata, source, meta_log = _metadata(text, layout, settings, client, metadata_llm, runner.out.problems)
+    finally:
+        if own:
+            client.close()
+    calls = runner.calls + ([meta_log] if meta_log else [])
+    total = Usage(
+        requests=sum(c.usage.requests for c in calls),
+        prompt_tokens=sum(c.usage.prompt_tokens for c in calls),
+        completion_tokens=sum(c.usage.completion_tokens for c in calls),
+    )
+    runner.out.metadata, runner.out.usage = metadata, total
+    extra: dict[str, Any] = {}
+    if "calls" in Extractor.model_fields:  # per-request usage, once the contract has the field
+        extra["calls"] = [{"section_ids": c.section_ids, **c.usage.model_dump(), "attempts": c.attempts} for c in calls]
+    extractor = Extractor(
+        backend="llm",
+        model=settings.model,
+        prompt=runner.prompt.ref,
+        llmx_version=__version__,
+        metadata_source=source,
+        usage=total,
+        **extra,  # type: ignore[arg-type]
+    )
+    return LlmRun(runner.out, extractor, calls)
+
+
+def extract_with_llm(
+    text: str,
+    layout: Layout,
+    settings: Settings,
+    *,
+    client: ModelClient | None = None,
+    on_section: Callable[[int, int], None] | None = None,
+) -> tuple[Extraction, Extractor]:
+    """The pipeline's entry point: `run_llm` without the logs."""
+    run = run_llm(text, layout, settings, client=client, on_section=on_section)
+    return run.extraction, run.extractor

@@ -1,0 +1,1 @@
+"""Offline rule-based extractors (the `rules` backend)."""

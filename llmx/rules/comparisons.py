@@ -1,0 +1,259 @@
+"""What a figure is compared with, and the qualifiers around it (SPEC 4, genre-notes 3b-3h).
+
+Comparisons follow their figure in a fixed grammar: an optional verb (`đạt`, `bằng` for a ratio;
+`tăng`, `giảm` for a change), an optional qualifier, a number with `%` (or a unit, for an
+absolute change), and a basis (`KH`, `dự toán giao`, `cùng kỳ năm 2017`, `so với ...`). The basis
+may also come first (`tăng so với cùng kỳ 0,1%`). `basis_text` is the basis as written, without
+`so với`. A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
+`read_following` reads the whole chain after one figure (`đạt 60% kế hoạch và bằng 114% cùng kỳ`),
+with a plan figure written after it (`(KH: 20 km)`) and the size of a change (`..., bằng 13 ha`).
+Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from llmx.contract import Approx, Basis, Comparison
+from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.units import match_unit
+
+_YEAR = r"(?:19|20)\d{2}"
+# Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
+_QUALIFIERS = (
+    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
+    r"|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
+    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
+)
+_BASIS_RE = re.compile(
+    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR
+    + r")?|(?-i:CK))(?![\w/])"
+    r"|(?P<budget_estimate>dự\s+toán" + _QUALIFIERS + r")(?![\w/])"
+    r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS
+    + r")(?![\w/])"
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước)(?![\w/])",
+    re.IGNORECASE,
+)
+# Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
+_PREVIOUS_AFTER_SO_VOI = re.compile(
+    r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?)(?![\w/])", re.IGNORECASE
+)
+_OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
+_OTHER_STOP = re.compile(
+    r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE
+)
+_SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:,\s*)?(?:và\s+)?", re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm)(?:\s+thêm)?\s+", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
+_QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
+_PCT = re.compile(r"\s?[%‰]")
+_SPACE_COMMA = re.compile(r"[\s,]*")
+_SPACES = re.compile(r"\s*")
+
+APPROX: dict[str, Approx] = {
+    "trên": "over", "hơn": "over", "dưới": "under", "gần": "under",
+    "khoảng": "about", "xấp xỉ": "about", "chừng": "about",
+}
+APPROX_BEFORE = re.compile(
+    r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE
+)
+ESTIMATE_RE = re.compile(r"(?<![\w])(?<!giao )(?<!hương )[Ưư]ớc(?![\w])", re.IGNORECASE)
+AS_OF_RE = re.compile(
+    r"(?<!\w)(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?"
+    r"(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One comparison read from the text, with where it ends and what it says besides."""
+
+    comparison: Comparison
+    end: int
+    number_start: int
+    explicit_basis: bool  # a basis was written (not just `đạt 80%`)
+    qualifier: Approx | None = None
+
+
+def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) -> tuple[Basis, str, int] | None:
+    """The basis written at `pos`: (basis, words as written, end)."""
+    m = _BASIS_RE.match(text, pos, limit)
+    if m:
+        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        return kind, " ".join(m.group().split()), m.end()  # type: ignore[return-value]
+    if not after_so_voi:
+        return None
+    m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
+    if m:
+        return "previous_period", " ".join(m.group().split()), m.end()
+    m = _OTHER_WORDS.match(text, pos, limit)
+    if m:
+        words = _OTHER_STOP.sub("", m.group()).strip()
+        if words:
+            return "other", " ".join(words.split()), pos + len(words)
+    return None
+
+
+def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
+    """A basis after a figure: `KH`, `% dự toán`, or `so với ...` (any baseline)."""
+    m = _SO_VOI.match(text, pos, limit)
+    if m:
+        return match_basis(text, m.end(), limit, after_so_voi=True)
+    m = _SPACES.match(text, pos, limit)
+    return match_basis(text, m.end() if m else pos, limit)
+
+
+def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
+    """The comparison starting at `pos` (after optional `,`/`và`), or None."""
+    p = _LEAD.match(text, pos, limit).end()  # type: ignore[union-attr]
+    change = _CHANGE_VERB.match(text, p, limit)
+    if change:
+        return _parse_change(text, change, limit)
+    verb = _RATIO_VERB.match(text, p, limit)
+    q = verb.end() if verb else p
+    rate = _RATE_WORD.match(text, q, limit)
+    q = rate.end() if rate else q
+    qual = _QUALIFIER.match(text, q, limit)
+    q = qual.end() if qual else q
+    num = NUMBER_RE.match(text, q, limit)
+    if num is None or (value := parse_number(num.group())) is None:
+        return None
+    qualifier = APPROX[" ".join(qual.group("q").lower().split())] if qual else None
+    pct = _PCT.match(text, num.end(), limit)
+    if pct is None:
+        # `1.715 người đạt 63,52 KH`: a plan ratio whose `%` was dropped (genre-notes 4)
+        spaced = text[num.end() : num.end() + 1] == " "
+        basis = match_basis(text, num.end() + 1, limit) if verb and spaced else None
+        if basis is None or basis[0] != "plan":
+            return None
+        comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
+        return Parsed(comp, basis[2], num.start(), True, qualifier)
+    basis = _basis_after(text, pct.end(), limit)
+    if basis is not None:
+        comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
+        return Parsed(comp, basis[2], num.start(), True, qualifier)
+    if verb is None and rate is None:
+        return None  # a bare `54%` is a value, not a comparison
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation="ratio", pct=value)
+    return Parsed(comp, pct.end(), num.start(), False, qualifier)
+
+
+def _parse_change(text: str, change: re.Match[str], limit: int) -> Parsed | None:
+    sign = 1.0 if change.group("dir").lower() == "tăng" else -1.0
+    q = change.end()
+    pre = None
+    so_voi = _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
+    if so_voi:
+        pre = match_basis(text, so_voi.end(), limit, after_so_voi=True)
+    elif (bare := match_basis(text, q, limit)) is not None and NUMBER_RE.match(text, bare[2] + 1, limit):
+        pre = bare  # `giảm cùng kỳ 5%`
+    if pre is not None:
+        q = _SPACE_COMMA.match(text, pre[2], limit).end()  # type: ignore[union-attr]
+    num = NUMBER_RE.match(text, q, limit)
+    if num is None or (value := parse_number(num.group())) is None:
+        return None
+    pct = _PCT.match(text, num.end(), limit)
+    if pct is not None:
+        basis = pre or _basis_after(text, pct.end(), limit)
+        end = pct.end() if pre is not None or basis is None else basis[2]
+        kind, words = (basis[0], basis[1]) if basis else ("other", "")
+        comp = Comparison(basis=kind, basis_text=words, relation="change", pct=sign * value)
+        return Parsed(comp, end, num.start(), basis is not None)
+    unit = match_unit(text, num.end(), limit)
+    if unit is None:
+        return None
+    basis = pre or _basis_after(text, unit[2], limit)
+    if basis is None:
+        return None  # `tăng 03 vụ` with no baseline: not recorded
+    end = unit[2] if pre is not None else basis[2]
+    comp = Comparison(
+        basis=basis[0], basis_text=basis[1], relation="change", amount=sign * value, amount_unit=unit[0]
+    )
+    return Parsed(comp, end, num.start(), True)
+
+
+def as_of_date(match: re.Match[str]) -> str | None:
+    """ISO date of an `đến 20/02/2023` match; None without a year (we never guess the year)."""
+    day, month, year = int(match.group("d")), int(match.group("m")), match.group("y")
+    if year is None or not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(year):04d}-{month:02d}-{day:02d}"
+
+
+# --- everything that follows a figure ----------------------------------------------------------
+
+# A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`.
+_TARGET = re.compile(
+    r"\s*[,(]\s*(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?"
+    r"\s*:?\s*(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
+_CLOSE = re.compile(r"\s*\)")
+# Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).
+_GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+# `giảm 3,1% so với cùng kỳ, bằng 13 ha`: the `bằng` figure is the size of the change.
+_ABS_DIFF = re.compile(r"\s*,?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+
+
+@dataclass
+class Following:
+    """What follows one figure: its comparisons, a stated plan, and where they end."""
+
+    end: int
+    comparisons: list[Comparison]
+    target: float | None = None
+    spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
+
+
+def read_following(
+    text: str, pos: int, limit: int, *, has_value: bool, is_blocked: Callable[[int], bool]
+) -> Following:
+    """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
+    found = Following(pos, [], spans=[])
+    while True:
+        target = _TARGET.match(text, pos, limit)
+        raw = target.group("num").rstrip(".,") if target else ""
+        if target and found.target is None and (value := parse_number(raw)) is not None:
+            num_end = target.start("num") + len(raw)
+            unit = match_unit(text, num_end, limit)
+            end = unit[2] if unit else num_end
+            close = _CLOSE.match(text, end, limit)
+            found.target = value
+            found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
+            pos = found.end = close.end() if close else end
+            continue
+        parsed = parse_comparison(text, pos, limit)
+        if parsed is None and not found.comparisons and has_value:
+            parsed = _after_gap(text, pos, limit)
+        if parsed is None or is_blocked(parsed.number_start):
+            return found
+        found.comparisons.append(parsed.comparison)
+        pos = found.end = parsed.end
+        last = parsed.comparison
+        diff = _ABS_DIFF.match(text, pos, limit)
+        if diff and last.relation == "change" and last.pct is not None and last.amount is None:
+            raw = diff.group("num").rstrip(".,")
+            amount = parse_number(raw)
+            unit = match_unit(text, diff.start("num") + len(raw), limit)
+            if amount is not None and unit is not None and unit[0] not in ("%", "‰"):
+                sign = 1.0 if last.pct > 0 else -1.0
+                found.comparisons[-1] = last.model_copy(update={"amount": sign * amount, "amount_unit": unit[0]})
+                pos = found.end = unit[2]
+
+
+def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
+    """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
+    for gap in (_GAP_COMMA, _GAP_WORDS):
+        m = gap.match(text, pos, limit)
+        if m is None:
+            continue
+        parsed = parse_comparison(text, m.end(), limit)
+        if parsed is not None and (parsed.explicit_basis or parsed.comparison.basis_text):
+            return parsed
+    return None

@@ -1,0 +1,350 @@
+"""Citations of legal, Party and administrative documents (SPEC section 6). Pure: no I/O.
+
+A citation is a document-type word (`Nghị quyết`, `Chỉ thị`, `Thông tư` ...) followed by what
+identifies one document. The grammar after the type word, in order:
+
+* a number, `số 04-NQ/ĐU`, `số 05 - CT/TW` (spacing kept as written), `91/2017/NĐ-CP`,
+  `3969/UBND-TH3`, `số 17`; a bare short number without `số` or a symbol (`Kết luận 47`) counts
+  only when a date, an issuer or a clause boundary follows it, so `Kế hoạch 5 năm` is not one;
+* or a Party plenum/congress: `Hội nghị Trung ương 7`, `TW6`, `hội nghị lần thứ 6`,
+  `đại hội lần thứ XIII`, `Đại hội XIII`; the ordinal identifies the resolution, number stays null;
+* then, in any order, each at most once: a date (`ngày 30/12/2022`, `, ngày 09/02/2023`,
+  `ngày 18 tháng 5 năm 2021`), an issuer (`của Ban Bí thư`, `của UBND tỉnh`), a term
+  (`(khóa XVII)`, `khóa XII`). The quote ends there, before the subject (`về ...`, `“...”`).
+
+Decisions where SPEC 6 leaves room (they match the hand-labelled gold files):
+
+* Un-numbered mentions are references only when they name a date or an issuer, and then only
+  when they read as one specific document: singular (`các Nghị quyết, Chỉ thị của Đảng các
+  cấp`, `các Nghị quyết của HĐND huyện` are classes), not a draft (`dự thảo Luật ...`), issued by
+  a named body (`của Đảng`, `của Nhà nước`, `của cấp trên`, `của hệ thống chính trị` are not),
+  and, for type words that are also common nouns or verbs (`quyết định`, `kế hoạch`, `hướng
+  dẫn`, `quy định`, `kết luận`, `văn bản` ...), written with a capital (`theo hướng dẫn của
+  huyện ủy` is not a citation). A short title (at most 8 words, no digits, no `về`/`và`/`năm`)
+  may sit between type word and issuer: `Đề án ứng dụng một số cây trồng mới của tỉnh`,
+  `Quy chế làm việc của UBND huyện`, `Thông tư hướng dẫn của Bộ Nội vụ`.
+* Title-only mentions are not references: `Nghị quyết về lãnh đạo Quốc phòng - an ninh năm
+  2023`, `Đề án “Tăng cường năng lực ...”`, `Quy định Bí thư cấp ủy trực tiếp đối thoại ...`,
+  `Kế hoạch cải cách hành chính năm 2018`, `Chương trình công tác năm 2023`: a plan year is the
+  period the plan covers, not a date of the document.
+* Laws (`Luật`, `Bộ luật`, `Pháp lệnh`, `Hiến pháp`) are the exception for years: `năm 2013`
+  after a law title is its enactment year, so `Luật sửa đổi bổ sung của Luật thi đua, khen
+  thưởng năm 2013` is a reference with date `2013`; without a year, number or issuer (`Luật sửa
+  đổi bổ sung một số điều của Luật thi đua khen thưởng`, `Luật giao thông đường bộ`) it is not.
+* Plenum and congress resolutions are references even when un-numbered and even after `các`
+  (`các Nghị quyết Hội nghị Trung ương 7 (khóa XII) của Đảng`); issuer only when `của ...` says so.
+* A count before the type word makes it a unit, not a citation: `02 nghị quyết chuyên đề`,
+  `ban hành 1.170 Quyết định, 90 Kế hoạch` (SPEC 6: those are indicators).
+* Not type words at all: `Kế hoạch hóa gia đình`, `Tài chính - Kế hoạch`, `Sở Kế hoạch và Đầu
+  tư`, lower-case `luật` in `pháp luật`, `kỷ luật`, `luật định`, `hội luật gia`.
+* `number` is written as in the text without `số`; `issuer` as written (`Bộ chính trị`,
+  `Huyện uỷ`), never derived from the symbol; `date` ISO, partial for a law year.
+* Each mention is its own reference (the same document cited twice gives two).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from llmx.contract import Reference
+
+# Upper/lower-case Vietnamese letters as explicit classes: `[A-Z]` misses `Đ`, `Ư`, `Ả` ...,
+# and a range such as `Ạ-Ỹ` interleaves both cases.
+_LETTERS = [chr(c) for c in range(0x41, 0x1F00) if unicodedata.name(chr(c), "").startswith("LATIN")]
+_UP = "".join(c for c in _LETTERS if c.isupper() and c.isalpha())
+_LO = "".join(c for c in _LETTERS if c.islower() and c.isalpha())
+UPPER = f"[{re.escape(_UP)}]"
+LOWER = f"[{re.escape(_LO)}]"
+_S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, at most one line break (PDF text wraps lines)
+_W = r"[ \t]*(?:\n[ \t]*)?"  # optional space, at most one line break
+_SP = r"[ \t]+"  # spaces on one line: titles and place names never continue on the next line
+_GAP = re.compile(_S)
+
+# type words, longest first; STRONG ones are never ordinary nouns/verbs, so lower case is fine
+_TYPES = (
+    "nghị quyết", "nghị định", "quyết định", "chỉ thị", "kết luận", "kế hoạch", "thông tư",
+    "thông tri", "thông báo", "văn bản", "công văn", "công điện", "quy định", "quy chế",
+    "hướng dẫn", "chương trình", "đề án", "bộ luật", "luật", "pháp lệnh", "hiến pháp",
+    "tờ trình", "báo cáo",
+)
+_STRONG = {"nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "pháp lệnh", "hiến pháp"}
+_LAWS = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
+_NUMBERED_ONLY = {"báo cáo", "tờ trình"}  # un-numbered these are the report's own activity
+_PLENUM_TYPES = {"nghị quyết", "kết luận"}
+
+_TYPE_ALT = "|".join(t.replace(" ", _S) for t in sorted(_TYPES, key=len, reverse=True))
+TYPE_RE = re.compile(rf"(?i:{_TYPE_ALT})(?!\w)")
+_TYPE_LOWER = re.compile(rf"(?:{_TYPE_ALT})")  # on lower-cased text: 5x faster than IGNORECASE
+# words that name a sub-kind and may stand between type word and number/issuer
+_QUALIFIER = re.compile(
+    rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngành|hướng{_S}dẫn|hành{_S}động|phối{_S}hợp)(?!\w)"
+)
+
+# --- numbers -----------------------------------------------------------------------------
+_SEG = r"[A-ZĐ][A-Za-zĐđ]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg
+_SYMBOL = rf"{_SEG}(?:[-/.]{_SEG})*"
+_NUM_SYMBOL = re.compile(
+    r"\d{1,5}[a-z]?(?:/\d{4})?"
+    rf"(?:[-/]{_SYMBOL}|{_S}?[-–]{_S}?[A-ZĐ]{{2}}[A-Za-zĐđ]*\d*[-/]{_SYMBOL})"  # 04-NQ/ĐU, 05 - CT/TW
+)
+_NUM_BARE = re.compile(r"\d{1,5}[a-z]?(?![\w/.,]\d|\w)")
+_SO = re.compile(rf"{_S}(?:số|Số|SỐ)[ \t]*:?{_W}(?=\d)")
+# a bare number (no `số`, no symbol) must be followed by a date, issuer, subject or boundary
+_BARE_OK = re.compile(r"(?=[ \t]*(?:[,.;:)(\n“\"]|\Z|(?:của|về|ngày|và|đã|được|thì)(?!\w)))")
+
+# --- dates ---------------------------------------------------------------------------------
+_DATE = re.compile(
+    rf"{_W},?{_W}(?:ban{_S}hành{_S})?ngày{_S}"
+    r"(?:(?P<d>\d{1,2})[ \t]*([/.-])[ \t]*(?P<m>\d{1,2})[ \t]*\2[ \t]*(?P<y>\d{4})"
+    rf"|(?P<d2>\d{{1,2}}){_S}tháng{_S}(?P<m2>\d{{1,2}}){_S}năm{_S}(?P<y2>\d{{4}}))(?!\d)"
+)
+_LAW_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>\d{{4}})(?!\d)")
+
+_ORD = (
+    r"(?:\d{1,2}|(?-i:[IVXLC]+)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
+    rf"|mười(?:{_S}(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)(?!\w)"
+)
+
+# --- issuers -------------------------------------------------------------------------------
+_PLACE = rf"(?:{_SP}{UPPER}{LOWER}*){{1,4}}"  # Vĩnh Phúc, Xuân Phú, Hồ Chí Minh
+_UNIT = rf"(?i:thị{_S}xã|thị{_S}trấn|thành{_S}phố|tỉnh|huyện|xã|phường|quận)(?!\w)"
+_UY = r"(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ)"
+_LEVEL_UY = rf"(?i:tỉnh|huyện|thành|quận|thị|đảng){_S}{_UY}(?!\w)"
+_MINISTRIES = (
+    "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "Giao thông vận tải", "Tài nguyên và Môi trường",
+    "Tài nguyên - Môi trường", "Nông nghiệp và Phát triển nông thôn",
+    "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội", "Kế hoạch và Đầu tư",
+    "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Thông tin và Truyền thông",
+    "Khoa học và Công nghệ", "Tài chính - Kế hoạch", "Tài chính", "Nội vụ", "Quốc phòng",
+    "Công an", "Y tế", "Tư pháp", "Xây dựng", "Công Thương", "Ngoại giao", "Chính trị",
+    "Văn hóa", "Văn hoá",
+)
+_MINISTRY = "|".join(re.escape(m).replace(r"\ ", _S) for m in _MINISTRIES)
+_ORG = "|".join(
+    (
+        rf"(?i:ban{_S}bí{_S}thư)(?:{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?)?",
+        rf"(?i:bộ{_S}chính{_S}trị)",
+        rf"(?i:hội{_S}nghị)(?:{_S}(?i:lần{_S})?(?i:thứ){_S}(?i:{_ORD}))?{_S}(?i:ban{_S}chấp{_S}hành|bch)"
+        rf"{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?",
+        rf"(?i:ủy{_S}ban|uỷ{_S}ban|ub){_S}(?i:thường{_S}vụ){_S}(?i:quốc{_S}hội)",
+        rf"(?i:văn{_S}phòng){_S}(?i:chính{_S}phủ|trung{_S}ương{_S}đảng|quốc{_S}hội)",
+        rf"(?i:thủ{_S}tướng{_S}chính{_S}phủ|thanh{_S}tra{_S}chính{_S}phủ|chính{_S}phủ|quốc{_S}hội"
+        rf"|chủ{_S}tịch{_S}nước|kiểm{_S}toán{_S}nhà{_S}nước)(?!\w)",
+        rf"(?i:ban{_S}chấp{_S}hành|bch)(?:{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?"
+        rf"|{_S}(?i:đảng{_S}bộ)(?:{_S}{_UNIT}(?:{_PLACE})?)?)?(?!\w)",
+        rf"(?i:ban{_S}thường{_S}vụ|btv|thường{_S}trực|ủy{_S}ban{_S}kiểm{_S}tra|ubkt){_S}"
+        rf"{_LEVEL_UY}(?:{_S}{_UNIT})?(?:{_PLACE})?",
+        rf"{_LEVEL_UY}(?:{_S}{_UNIT})?(?:{_PLACE})?",
+        rf"(?:(?i:chủ{_S}tịch){_S})?(?i:ubnd|ủy{_S}ban{_S}nhân{_S}dân|uỷ{_S}ban{_S}nhân{_S}dân|hđnd"
+        rf"|hội{_S}đồng{_S}nhân{_S}dân|ủy{_S}ban{_S}mttq|mttq|thanh{_S}tra)"
+        rf"(?:{_S}{_UNIT}(?:{_PLACE})?)?(?!\w)",
+        rf"(?i:bộ|sở|phòng){_S}(?i:{_MINISTRY})(?!\w)",
+        rf"(?i:ban{_S}(?:tuyên{_S}giáo|tổ{_S}chức|dân{_S}vận|nội{_S}chính|kinh{_S}tế)){_S}"
+        rf"(?:(?i:trung{_S}ương)|{_LEVEL_UY})",
+        rf"(?i:trung{_S}ương)(?:{_S}(?i:đảng))?(?!\w)|TW(?!\w)|TƯ(?!\w)",
+        rf"Đảng(?:{_S}(?i:cộng{_S}sản{_S}việt{_S}nam))?(?!\w)|đảng(?!\w)|Nhà{_S}nước(?!\w)",
+        rf"(?:tỉnh|huyện|xã|thành{_S}phố)(?:{_PLACE})?(?!\w)",
+    )
+)
+_ISSUER = re.compile(rf"{_W},?{_W}của{_S}(?P<issuer>{_ORG})")
+_GENERIC_ISSUER = re.compile(r"(?i:đảng(?:\s+cộng\s+sản\s+việt\s+nam)?|nhà\s+nước)")
+_ALL_LEVELS = re.compile(rf"{_S}(?i:các{_S}cấp)(?!\w)")
+_TERM = re.compile(rf"{_W}(?:\((?i:khóa|khoá){_S}[IVXLC]+\)|,?{_S}(?i:khóa|khoá){_S}[IVXLC]+(?!\w))")
+
+# --- plenums and congresses ----------------------------------------------------------------
+_PLENUM = re.compile(
+    rf"{_S}(?i:"
+    rf"(?:hội{_S}nghị{_S})?(?:(?:ban{_S}chấp{_S}hành|bch){_S})?(?:trung{_S}ương|tw|tư)(?:{_S}đảng)?"
+    rf"{_W}(?:lần{_S}thứ{_S})?{_ORD}"
+    rf"|hội{_S}nghị{_S}(?:lần{_S})?thứ{_S}{_ORD}"
+    rf"|đại{_S}hội(?:{_S}[^\s,;.:()“”\"]+){{0,6}}?{_S}lần{_S}thứ{_S}{_ORD}"
+    rf"|đại{_S}hội(?:{_S}đại{_S}biểu{_S}toàn{_S}quốc|{_S}đảng{_S}bộ{_S}\w+|{_S}đảng)?{_S}(?-i:[IVXLC]+)(?!\w)"
+    r")"
+)
+
+# --- titles between type word and issuer ---------------------------------------------------
+# a title may wrap onto the next line only mid-phrase (the next line goes on in lower case)
+_TITLE_GAP = rf"(?:{_SP}|[ \t]*\n[ \t]*(?={LOWER}))"
+_TITLE_WORD = re.compile(rf"{_TITLE_GAP}(?P<w>[^\s,;.:()“”\"…\d]+)")
+_TITLE_STOP = re.compile(r"(?i:của|về|và|năm|theo|tại|trên|để|cho|nhằm|đối|trong|với|đã|được|ngày|các)")
+_LAW_TITLE_WORD = re.compile(rf"(?:,?{_TITLE_GAP})(?P<w>[^\s,;.:()“”\"…\d]+)")
+_MAX_TITLE_WORDS = 8
+_MAX_LAW_TITLE_WORDS = 12
+
+# --- contexts that disqualify a type word --------------------------------------------------
+# `02 nghị quyết`, `1.170 Quyết định`; not a year or a date (`năm 2013, Thông tư ...`)
+_COUNT_BEFORE = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d{{3}})*(?:,\d+)?{_S}\Z")
+_DEPT_BEFORE = re.compile(rf"(?:(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Chi{_S}cục){_S}|(?i:tài{_S}chính){_W}[-–]{_W})\Z")
+_DRAFT_BEFORE = re.compile(rf"(?i:dự{_S}thảo){_S}\Z")
+_PLURAL_BEFORE = re.compile(
+    rf"(?<!\w)(?i:các|những|mọi|một{_S}số)(?:{_S}(?i:{_TYPE_ALT})(?:{_W},|{_S}và|{_S}hoặc)?)*{_S}\Z"
+)
+_NOT_A_TYPE_AFTER = re.compile(rf"{_S}(?:(?i:hóa|hoá)(?!\w)|và{_S}Đầu{_S}tư)")
+
+
+def find_references(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
+    """Every document citation whose type word starts in `text[start:end]`, absolute offsets."""
+    stop = len(text) if end is None else min(end, len(text))
+    refs: list[Reference] = []
+    covered = start  # a citation nested in the previous one (a law inside a law title) is skipped
+    for s, e in _type_words(text, start, stop):
+        if s < covered:
+            continue
+        ref = _citation(text, s, e, stop)
+        if ref is not None:
+            refs.append(ref)
+            covered = ref.end
+    return refs
+
+
+def _type_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of every type word in `text[start:stop]` (a word boundary must follow)."""
+    low = text[start:stop].lower()
+    if len(low) != stop - start:  # a character whose lower case changes length: slow path
+        return [m.span() for m in TYPE_RE.finditer(text, start, stop)]
+    spans = []
+    for m in _TYPE_LOWER.finditer(low):
+        s, e = m.start() + start, m.end() + start
+        if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+            continue
+        spans.append((s, e))
+    return spans
+
+
+def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
+    """The reference that starts with the type word at `text[s:e]`, or None."""
+    word = text[s:e]
+    doc_type = " ".join(word.lower().split())
+    if not _type_word_stands_alone(text, s, e, word):
+        return None
+    pos = e
+    if (q := _QUALIFIER.match(text, pos, stop)) is not None:
+        pos = q.end()
+    number: str | None = None
+    plenum = False
+    if (so := _SO.match(text, pos, stop)) is not None:
+        nm = _NUM_SYMBOL.match(text, so.end(), stop) or _NUM_BARE.match(text, so.end(), stop)
+        if nm is not None:
+            number, pos = nm.group(), nm.end()
+    elif (gap := _GAP.match(text, pos, stop)) is not None:
+        at = gap.end()
+        if (nm := _NUM_SYMBOL.match(text, at, stop)) is None and (word[0].isupper() or doc_type in _STRONG):
+            nm = _NUM_BARE.match(text, at, stop)  # `Kết luận 47`, but `kỷ luật 02` is no `Luật 02`
+            if nm is not None and _BARE_OK.match(text, nm.end()) is None:
+                nm = None
+        if nm is not None:
+            number, pos = nm.group(), nm.end()
+        elif doc_type in _PLENUM_TYPES and (pm := _PLENUM.match(text, pos, stop)) is not None:
+            plenum, pos = True, pm.end()
+
+    if number is not None or plenum:
+        date, issuer, pos = _tail(text, pos, stop)
+        return _make(text, s, pos, doc_type, number, date, issuer)
+
+    # un-numbered: only a specific, dated or issued document counts
+    if doc_type in _NUMBERED_ONLY:
+        return None
+    if doc_type not in _STRONG and not word[0].isupper():
+        return None
+    before = text[max(0, s - 160) : s]
+    if _DRAFT_BEFORE.search(before) or _PLURAL_BEFORE.search(before):
+        return None
+    date, issuer, end = _tail(text, pos, stop)
+    if date is None and issuer is None:
+        titled = _titled(text, pos, stop, law=doc_type in _LAWS)
+        if titled is None:
+            return None
+        number, date, issuer, end = titled
+    if number is None and date is None and issuer is not None:
+        if _GENERIC_ISSUER.fullmatch(issuer) or _ALL_LEVELS.match(text, end):
+            return None
+    return _make(text, s, end, doc_type, number, date, issuer)
+
+
+def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
+    """False when the type word is glued into another word, a name, a count or a compound."""
+    if s > 0 and text[s - 1].isalpha():
+        # `thực hiệnChỉ thị` (a lost space) is still a citation; `phápLuật` style joins are not words
+        if not (word[0].isupper() and text[s - 1].islower()):
+            return False
+    before = text[max(0, s - 40) : s]
+    if _COUNT_BEFORE.search(before) or _DEPT_BEFORE.search(before):
+        return False
+    return _NOT_A_TYPE_AFTER.match(text, e) is None
+
+
+def _tail(text: str, pos: int, stop: int) -> tuple[str | None, str | None, int]:
+    """Date, issuer and term after the number, each at most once and in any order."""
+    date: str | None = None
+    issuer: str | None = None
+    term = False
+    while True:
+        if date is None and (dm := _DATE.match(text, pos, stop)) is not None and (iso := _iso(dm)):
+            date, pos = iso, dm.end()
+            continue
+        if issuer is None and (im := _ISSUER.match(text, pos, stop)) is not None:
+            issuer, pos = im.group("issuer"), im.end()
+            continue
+        if not term and (tm := _TERM.match(text, pos, stop)) is not None:
+            term, pos = True, tm.end()
+            continue
+        return date, issuer, pos
+
+
+def _titled(
+    text: str, pos: int, stop: int, *, law: bool
+) -> tuple[str | None, str | None, str | None, int] | None:
+    """(number, date, issuer, end) of a short title followed by a number, an issuer or, for a
+    law, its enactment year (`Luật Đất đai năm 2013`, `Luật Thi đua, Khen thưởng số 06/2022/QH15`)."""
+    word_re = _LAW_TITLE_WORD if law else _TITLE_WORD
+    limit = _MAX_LAW_TITLE_WORDS if law else _MAX_TITLE_WORDS
+    words = 0
+    while words <= limit:
+        if words:
+            if (so := _SO.match(text, pos, stop)) is not None:
+                nm = _NUM_SYMBOL.match(text, so.end(), stop) or _NUM_BARE.match(text, so.end(), stop)
+                if nm is not None:
+                    date, issuer, end = _tail(text, nm.end(), stop)
+                    return nm.group(), date, issuer, end
+            if law and (ym := _LAW_YEAR.match(text, pos, stop)) is not None:
+                _, issuer, end = _tail(text, ym.end(), stop)
+                return None, ym.group("y"), issuer, end
+            if _ISSUER.match(text, pos, stop) is not None:
+                return None, *_tail(text, pos, stop)
+        wm = word_re.match(text, pos, stop)
+        if wm is None or words == limit:
+            return None
+        tm = TYPE_RE.match(text, wm.start("w"), stop)
+        if tm is not None and not (law and " ".join(tm.group().lower().split()) in _LAWS):
+            return None  # another document begins: `..., Nghị định số 91`, `... thực hiện Chỉ thị`
+        if not law and _TITLE_STOP.fullmatch(wm.group("w")):
+            return None
+        pos, words = wm.end(), words + 1
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    """ISO date of a `_DATE` match, or None for an impossible day or month."""
+    if m.group("y"):
+        d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    else:
+        d, mo, y = m.group("d2"), m.group("m2"), m.group("y2")
+    day, month = int(d), int(mo)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _make(
+    text: str, s: int, end: int, doc_type: str, number: str | None, date: str | None, issuer: str | None
+) -> Reference:
+    quote = text[s:end]
+    if number is not None and "\n" in number:  # a wrapped line is layout, not spelling
+        number = re.sub(r"\s+", " ", number)
+    if issuer is not None:
+        issuer = " ".join(issuer.split())
+    return Reference(
+        id="", section_id=None, doc_type=doc_type, number=number, date=date, issuer=issuer,
+        quote=quote, start=s, end=end,
+    )

@@ -1,0 +1,185 @@
+"""What follows a figure in Vietnamese reports: its unit (genre-notes 5) and the words that
+still say what is counted (`4,86km đường huyện`).
+
+A number is an indicator value only when a unit follows it, so this lexicon is also the main
+guard against names, ordinals and codes that contain digits. Units are matched longest first,
+case-insensitively, glued (`6.128,7ha`, `91%KH`) or after spaces (also the wide ones of justified
+PDF text, `hồ  sơ`), and returned as written, lower-cased. `tháng`, `năm`, `ngày`, `tuổi` are
+deliberately absent: a figure followed by them is a time span or an age, never a quantity of
+the period. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Measures: the unit says what kind of quantity it is, so the name never repeats it.
+MEASURES: tuple[str, ...] = (
+    "tỷ đồng", "tỉ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ", "tỉ",
+    "triệu usd", "tỷ usd", "nghìn usd", "usd",
+    "ha", "héc ta", "hecta", "m2", "m²", "m3", "m³", "km2", "km", "m", "kg", "tấn", "nghìn tấn",
+    "tạ", "lít", "kw", "kwh", "mw", "%", "‰",
+)
+
+# Counting nouns: what is counted; a name built from a verb alone ("kết nạp") keeps them.
+COUNTS: tuple[str, ...] = (
+    # people
+    "lượt người", "lượt công dân", "lượt chi bộ", "lượt hộ", "lượt xe", "lượt", "người", "công dân",
+    "lao động", "thanh niên", "đối tượng", "cá nhân", "tập thể", "đơn vị, doanh nghiệp", "đơn vị",
+    "đảng viên", "quần chúng ưu tú", "quần chúng", "đ/c", "đồng chí", "tình nguyện viên", "hội viên",
+    "đoàn viên", "học sinh", "sinh viên", "giáo viên", "học viên", "cán bộ", "công chức", "viên chức",
+    "bệnh nhân", "trẻ em", "trẻ", "cháu", "hộ dân", "hộ nghèo", "hộ cận nghèo", "hộ gia đình", "hộ",
+    "gia đình", "nhân khẩu", "khẩu", "chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng", "chiến sĩ",
+    "chiến sỹ", "bác sĩ", "đại biểu", "cử tri", "thí sinh", "vận động viên", "gia đình chính sách",
+    # places and organisations
+    "xã, thị trấn", "xã", "thị trấn", "phường", "thôn", "xóm", "tổ dân phố", "khu dân cư", "làng",
+    "cụm", "trường", "cơ sở", "cơ quan", "doanh nghiệp", "dn", "hợp tác xã", "htx", "chợ", "trạm",
+    "trang trại", "gia trại", "câu lạc bộ", "clb", "tổ chức", "tổ", "điểm", "nhóm", "trường học",
+    "nhà máy", "nhà hàng", "hộ kinh doanh", "lớp học",
+    # dossiers, cases, documents
+    "hồ sơ", "đơn thư", "đơn", "vụ việc", "vụ", "việc", "trường hợp", "bản kê khai", "giấy chứng nhận",
+    "giấy phép", "giấy khen", "bằng khen", "giấy", "gcn", "thửa", "lô đất", "lô", "căn cước công dân",
+    "cccd", "mã định danh cá nhân", "mã định danh", "văn bản", "quyết định", "kế hoạch", "công văn",
+    "nghị quyết", "báo cáo",
+    "tờ trình", "thông báo", "chỉ thị", "kết luận", "phương án", "đề án", "dự án", "công trình",
+    "hạng mục công trình", "hạng mục", "mô hình", "tiêu chí", "chỉ tiêu", "thủ tục hành chính",
+    "thủ tục", "tin, bài", "tin bài", "tin", "bài viết", "bài", "buổi", "đợt", "cuộc", "phiên", "lần", "hội nghị",
+    "lớp", "sản phẩm", "giải", "suất quà", "xuất quà", "suất", "phần quà", "băng zôn", "băng rôn",
+    "câu khẩu hiệu", "khẩu hiệu", "pano", "panô", "áp phích", "tờ rơi",
+    # things
+    "con", "cây", "nhà văn hóa", "nhà văn hoá", "nhà tình nghĩa", "nhà đại đoàn kết", "nhà", "căn nhà",
+    "căn hộ", "căn", "phương tiện", "xe máy", "xe", "chiếc", "cái", "tuyến", "liều", "mũi", "ngày công", "giường",
+)
+
+# Classifiers that say nothing by themselves: a name never ends in them.
+CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần"})
+# Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
+META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
+# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `lần/ngày`.
+_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+động|năm\s+học))"
+
+_SYMBOLS = ("%", "‰")
+_ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
+_ALTS = "|".join(r"\s+".join(re.escape(w) for w in u.split()) for u in _ALL)  # justified text: `hồ  sơ`
+# A word unit must end at a word boundary; `%` may be glued to what follows (`91%KH`).
+UNIT_RE = re.compile(
+    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")" + _PER + r"?(?![\w/]))",
+    re.IGNORECASE,
+)
+# `xã, thị trấn` is one unit, except before a list of place names (`xã, thị trấn Gôi`).
+_COMPOUND_PLACE = re.compile(r"(?:xã,\s+thị\s+trấn|đơn\s+vị,\s+doanh\s+nghiệp)\s+[A-ZĐ]")
+
+_MEASURE_SET = frozenset(MEASURES)
+
+
+def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, int] | None:
+    """(unit as written lower-cased, start, end) of the unit right after `pos`, or None."""
+    m = UNIT_RE.match(text, pos, len(text) if end is None else end)
+    if m is None:
+        return None
+    u_start, u_end = m.span("unit")
+    if _COMPOUND_PLACE.match(text, u_start):
+        comma = text.index(",", u_start)
+        return _lower(text[u_start:comma]), u_start, comma
+    return _lower(text[u_start:u_end]), u_start, u_end
+
+
+def is_measure(unit: str | None) -> bool:
+    """True for units of measure (money, area, mass, percent...), whose name never repeats them."""
+    if unit is None:
+        return True
+    return unit.split("/", 1)[0] in _MEASURE_SET
+
+
+def _lower(unit: str) -> str:
+    return " ".join(unit.lower().split())
+
+
+# --- the words after a unit that still name the figure -------------------------------------
+
+_TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"]+)")
+_TAIL_STOP = frozenset({
+    "đạt", "bằng", "tăng", "giảm", "so", "với", "trị", "tại", "trên", "dưới", "theo", "từ", "đến",
+    "cho", "và", "trong", "là", "được", "đã", "ước", "chiếm", "gồm", "để", "nhằm", "do",
+    "nhưng", "hoặc", "thuộc", "ở", "sau", "trước", "khi", "còn", "như", "số", "kinh", "phấn",
+})
+_TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
+_DANGLING = ("chưa", "đã", "đang", "và", "được")
+_MAX_TAIL_WORDS = 8
+# A count of indicators keeps its threshold: `08/10 chỉ tiêu ... đạt và vượt trên 50% KH năm`.
+_META_TAIL_END = re.compile(
+    r"[,;.()\[:]|\s+và\s+(?=\d)|\s+(?:trong\s+đó|gồm)(?!\w)", re.IGNORECASE
+)
+# Communes counted by criteria met: `07 xã đạt chuẩn 18 tiêu chí` (the 18 is part of the name).
+_CRITERIA_TAIL = re.compile(
+    r"[^;.\d]{0,80}?(?P<words>đạt\s+chuẩn\s+\d{1,2}\s+tiêu\s+chí)", re.IGNORECASE
+)
+_PLACES = frozenset({"xã", "thôn", "trường", "xã, thị trấn"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """Name words after the unit, where they end, and a span whose digits are not figures."""
+
+    end: int
+    words: str
+    swallowed: tuple[int, int] | None = None
+
+
+def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
+    """Words after a unit that still say what is counted: `4,86km đường huyện`, `đơn vị được thanh tra`.
+
+    Stops at a verb or preposition that starts a comparison or a new clause, a proper name, a
+    number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`).
+    """
+    if unit in META_UNITS:
+        stop = _META_TAIL_END.search(text, pos, limit)
+        end = pos + len(text[pos : stop.start() if stop else limit].rstrip())
+        return Tail(end, " ".join(text[pos:end].split()), (pos, end))
+    if unit in _PLACES and (criteria := _CRITERIA_TAIL.match(text, pos, limit)):
+        return Tail(criteria.end(), " ".join(criteria.group("words").split()), (pos, criteria.end()))
+    words: list[str] = []
+    end = pos
+    new_figure = False
+    while len(words) < _MAX_TAIL_WORDS:
+        m = _TAIL_WORD.match(text, end, limit)
+        if m is None:
+            break
+        word = m.group(1)
+        bare = word.rstrip(".…")
+        low = bare.lower()
+        nxt = _TAIL_WORD.match(text, m.end(), limit)
+        nxt_word = nxt.group(1) if nxt else ""
+        if not bare or any(ch.isdigit() for ch in bare) or "%" in bare:
+            new_figure = bare[:1].isdigit()
+            break
+        if bare[0].isupper() and not bare.isupper():
+            break  # a proper name (`xã Liêm Túc`) or a new sentence
+        if low in _TIME_WORDS and nxt_word[:1].isdigit():
+            break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
+        if low == "đối" and nxt_word.lower() == "với":
+            break  # `02 cuộc thanh tra đối với 10 đơn vị`
+        if low in _TAIL_STOP:
+            joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
+            relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
+            if not (joins or relative):
+                break
+        words.append(bare)
+        end = m.start(1) + len(bare)
+        if bare != word:
+            break
+    joined = [k for k, w in enumerate(words) if w.lower() == "và"]
+    if joined and (len(words) - joined[-1] <= 2 or new_figure):  # `01 tập thể và tặng Bằng khen`
+        words = words[: joined[-1] + 1]
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    return Tail(_end_of_words(text, pos, words), " ".join(words))
+
+
+def _end_of_words(text: str, pos: int, words: list[str]) -> int:
+    """End offset of the first `len(words)` words after `pos`."""
+    end = pos
+    for word in words:
+        end = text.index(word, end) + len(word)
+    return end

@@ -1,0 +1,229 @@
+"""The LLM backend end to end against the loopback rules server: grounding, re-asks, faults."""
+
+import time
+
+import pytest
+from pydantic import SecretStr
+
+from llmx.assemble import assemble
+from llmx.chunking import count_tokens, plan_jobs
+from llmx.client import ModelClient, TransportPolicy
+from llmx.config import Settings
+from llmx.contract import ReportDocument, Source, grounding_errors
+from llmx.errors import ConfigError, ModelCallError
+from llmx.llm import LlmRun, run_llm
+from llmx.normalize import normalize
+from llmx.sections import split_sections
+from llmx.server import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
+from tests.conftest import MONTHLY
+
+REPORT = """ĐẢNG BỘ HUYỆN AN PHÚ
+ĐẢNG ỦY XÃ AN HÒA
+Số: 12-BC/ĐU
+An Hòa, ngày 25 tháng 02 năm 2023
+
+BÁO CÁO
+Kết quả công tác tháng 2, nhiệm vụ trọng tâm tháng 3 năm 2023
+
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 2
+1. Kinh tế, ngân sách
+Tổng thu NSNN đến 20/02/2023 là 88,8 tỷ đồng, đạt 8,4% dự toán. Diện tích gieo cấy lúa xuân 612,7 ha, đạt 99,65% so với KH.
+Giải ngân vốn đầu tư công còn chậm, mới đạt 12% kế hoạch.{marker}
+2. Xây dựng Đảng
+Thực hiện Nghị quyết số 04-NQ/ĐU ngày 30/12/2022 của Đảng ủy xã, tổ chức học tập cho 350 người tham gia.
+II. NHIỆM VỤ TRỌNG TÂM THÁNG 3
+- Tập trung chỉ đạo thu ngân sách đạt kế hoạch đề ra.
+- Tổ chức tốt các hoạt động mừng Đảng, mừng Xuân.
+
+Nơi nhận:
+- Huyện ủy An Phú,
+- Lưu VP.
+T/M ĐẢNG ỦY
+BÍ THƯ
+Nguyễn Văn An
+"""
+FAST = TransportPolicy(attempts=4, initial=0.01, maximum=0.05)
+
+
+def _settings(srv: RulesServer, **changes) -> Settings:
+    key = SecretStr(srv.config.api_key) if srv.config.api_key else None
+    base = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0)
+    return base.with_overrides(**changes)
+
+
+def _extract(srv: RulesServer, text: str = REPORT.format(marker=""), **kw) -> tuple[ReportDocument, LlmRun]:
+    settings = _settings(srv, **kw.pop("settings", {}))
+    norm = normalize(text)
+    layout = split_sections(norm.text)
+    with ModelClient(settings, policy=kw.pop("policy", FAST)) as client:
+        run = run_llm(norm.text, layout, settings, client=client, **kw)
+    source = Source(path="report.txt", sha256="0" * 64, format="txt", chars=len(norm.text))
+    doc = assemble(source=source, norm=norm, layout=layout, extraction=run.extraction, extractor=run.extractor)
+    return ReportDocument.model_validate(doc.model_dump()), run
+
+
+def _items(doc: ReportDocument) -> list[tuple]:
+    return (
+        [(i.quote, i.value, i.start) for i in doc.indicators]
+        + [(t.text, t.start) for t in doc.tasks]
+        + [(r.quote, r.start) for r in doc.references]
+        + [(x.text, x.kind) for x in doc.limitations]
+    )
+
+
+@pytest.fixture
+def server():
+    with RulesServer(ServerConfig()) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def clean() -> ReportDocument:
+    with RulesServer(ServerConfig()) as srv:
+        return _extract(srv)[0]
+
+
+def test_a_valid_answer_is_grounded_end_to_end(server):
+    doc, run = _extract(server)
+    assert grounding_errors(doc) == [] and doc.problems == []
+    assert doc.indicators and doc.tasks and doc.references
+    for item in doc.indicators + doc.references:
+        assert doc.text[item.start : item.end] == item.quote
+    for item in doc.tasks + doc.limitations:
+        assert doc.text[item.start : item.end] == item.text
+    ex = doc.extractor
+    assert (ex.backend, ex.model, ex.prompt) == ("llm", SERVED_MODEL, "section@v1")
+    assert ex.usage is not None and ex.usage.requests == len(server.requests) == len(run.calls)
+    assert ex.usage.prompt_tokens > 0 and ex.usage.completion_tokens > 0
+    assert {t.sector for t in doc.tasks} <= {"budget", "party", "other"}  # computed, not asked for
+
+
+def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(clean):
+    with RulesServer(ServerConfig(faults=["schema_invalid"])) as srv:
+        doc, run = _extract(srv)
+    assert len(srv.requests) == len(clean.problems) + clean.extractor.usage.requests + 1
+    first, second = srv.requests[0]["messages"], srv.requests[1]["messages"]
+    assert len(second) == len(first) + 2  # the failed answer and the validator's message
+    reask = second[-1]["content"]
+    assert FABRICATED_QUOTE[:40] in reask and "does not occur in the section text" in reask
+    assert _items(doc) == _items(clean) and doc.problems == []
+    assert run.calls[0].attempts[0]["error"].startswith("indicators.")
+
+
+def test_a_hopeless_section_is_reported_and_the_rest_is_written(clean):
+    with RulesServer(ServerConfig()) as srv:
+        doc, run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
+    hopeless = [r for r in srv.requests if "LLMX-FAULT" in r["messages"][1]["content"]]
+    assert len(hopeless) == 3  # settings.max_validation_retries attempts, then give up
+    [problem] = doc.problems
+    assert problem.stage == "extract" and problem.section_id == "s2"
+    assert "validation failed 3 times" in problem.message and "does not occur" in problem.message
+    assert "kept" in problem.message  # the items that passed are not thrown away
+    assert all(i.quote != FABRICATED_QUOTE for i in doc.indicators) and grounding_errors(doc) == []
+    assert [t.text for t in doc.tasks] == [t.text for t in clean.tasks]
+    assert any(r.number == "04-NQ/ĐU" for r in doc.references)  # section s3 still extracted
+
+
+def test_429_with_retry_after_500_and_timeout_are_recovered(clean):
+    config = ServerConfig(faults=["429", "500", "timeout"], retry_after=0.3, timeout_sleep=1.5)
+    with RulesServer(config) as srv:
+        t0 = time.perf_counter()
+        doc, run = _extract(srv, settings={"timeout": 0.5})
+        elapsed = time.perf_counter() - t0
+    assert _items(doc) == _items(clean) and doc.problems == []
+    faults = [a["error"] for a in run.calls[0].attempts if a["kind"] == "transport"]
+    assert [f.split(";")[0] for f in faults] == ["HTTP 429", "HTTP 500", "timeout"]
+    assert "retried after 0.30 s" in faults[0] and elapsed >= 0.3 + 0.5  # Retry-After honoured, timeout waited
+    assert doc.extractor.usage.requests == clean.extractor.usage.requests + 3
+
+
+def test_a_section_failing_transport_after_every_retry_is_a_problem_not_a_crash(clean):
+    with RulesServer(ServerConfig()) as srv:
+        doc, _ = _extract(srv, REPORT.format(marker=" LLMX-FAULT:500"), pack_tokens=0)
+    [problem] = doc.problems
+    assert problem.section_id == "s2" and "kept failing (500) after 4 attempts" in problem.message
+    assert [t.text for t in doc.tasks] == [t.text for t in clean.tasks]
+
+
+def test_a_truncated_answer_is_recovered_by_splitting_the_input(clean):
+    with RulesServer(ServerConfig(faults=["truncate"])) as srv:
+        doc, run = _extract(srv)
+    assert _items(doc) == _items(clean) and doc.problems == []
+    assert any(a["kind"] == "split" for a in run.calls[0].attempts)
+    assert len(srv.requests) == len(clean.problems) + clean.extractor.usage.requests + 2  # one cut, two halves
+
+
+def test_a_single_block_truncated_answer_is_halved_on_a_line_boundary(clean):
+    with RulesServer(ServerConfig(faults=["truncate"])) as srv:
+        doc, _ = _extract(srv, pack_tokens=0)
+    assert _items(doc) == _items(clean)
+    halves = [r["messages"][1]["content"] for r in srv.requests[1:3]]
+    assert "Tổng thu NSNN" in halves[0] and "Tổng thu NSNN" not in halves[1] and "Giải ngân" in halves[1]
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "json", "md_json"])
+def test_every_instructor_mode_gives_the_same_items(server, clean, mode):
+    doc, _ = _extract(server, settings={"mode": mode})
+    assert _items(doc) == _items(clean)
+    body = server.requests[0]
+    assert ("tools" in body) is False and (("response_format" in body) == (mode != "md_json"))
+
+
+def test_report_text_reaches_the_model_verbatim_even_with_template_syntax(server):
+    text = REPORT.format(marker=" Ghi chú {{ x }} {% raw %} {#")
+    doc, _ = _extract(server, text)
+    assert "Ghi chú {{ x }} {% raw %} {#" in server.requests[0]["messages"][1]["content"]
+    assert grounding_errors(doc) == []
+
+
+def test_long_sections_are_split_and_small_neighbours_packed():
+    text = normalize(MONTHLY.read_text(encoding="utf-8")).text
+    layout = split_sections(text)
+    spans = [1 for _, s, e in layout.own_spans() if len(text[s:e].strip()) >= 12]
+    packed = plan_jobs(text, layout, max_tokens=3000)
+    assert len(packed) < len(spans)
+    assert all(len({b.section.role == "tasks" for b in job.blocks if b.section}) <= 1 for job in packed)
+    small = plan_jobs(text, layout, max_tokens=300, pack_tokens=0)
+    assert all(count_tokens(text[b.start : b.end]) <= 300 for job in small for b in job.blocks)
+    assert len(small) > len(spans)
+
+
+def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
+    import llmx.rules.metadata as rules_metadata
+    from llmx import llm
+    from llmx import server as server_module
+    from llmx.contract import Metadata
+
+    monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: Metadata(title="Kết quả"))
+    monkeypatch.setattr(
+        server_module,
+        "_rules_metadata",
+        lambda head, tail: {
+            "title": "Kết quả công tác tháng 2",
+            "doc_number": "12-BC/ĐU",
+            "signer": {"name": "Nguyễn Văn An"},
+        },
+    )
+    norm = normalize(REPORT.format(marker=""))
+    settings = _settings(server)
+    with ModelClient(settings, policy=FAST) as client:
+        run = llm.run_llm(norm.text, split_sections(norm.text), settings, client=client)
+    meta = run.extraction.metadata
+    assert (meta.title, meta.doc_number, meta.signer.name) == ("Kết quả", "12-BC/ĐU", "Nguyễn Văn An")  # rules win
+    assert run.extractor.metadata_source == "rules+llm"
+
+
+def test_a_wrong_key_fails_at_once_without_showing_the_key():
+    with RulesServer(ServerConfig(api_key="right-key-123")) as srv:
+        settings = _settings(srv).with_overrides(api_key=SecretStr("sk-wrong-key-456789"))
+        with pytest.raises(ModelCallError) as info, ModelClient(settings, policy=FAST) as client:
+            norm = normalize(REPORT.format(marker=""))
+            run_llm(norm.text, split_sections(norm.text), settings, client=client)
+    assert "(401)" in str(info.value) and "wrong-key" not in str(info.value) and "right-key" not in str(info.value)
+    assert len(srv.requests) == 1  # auth errors are not retried
+
+
+def test_no_key_and_no_endpoint_is_a_config_error_saying_what_to_set():
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY.*--base-url"):
+        ModelClient(Settings(backend="llm", model="gpt-4.1-mini"))
+    ModelClient(Settings(backend="llm", model="qwen", base_url="http://127.0.0.1:9/v1"))  # local: no key needed

@@ -1,0 +1,119 @@
+"""Response validators: what the model is told when its answer is not grounded in the section."""
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from llmx.responses import IndicatorOut, ReportMetadata, SectionItems, vn_number
+
+SECTION = (
+    "Diện tích gieo cấy lúa xuân 6.128,7ha, đạt 99,65% so với KH. Sản lượng lúa ước 41.675 tấn.\n"
+    "- Thực hiện Nghị quyết số 04-NQ/ĐU ngày 30/12/2022 của Đảng ủy xã."
+)
+CTX = {"section_text": SECTION}
+
+
+def _indicator(**changes):
+    item = {
+        "quote": "Diện tích gieo cấy lúa xuân 6.128,7ha, đạt 99,65% so với KH",
+        "name": "Diện tích gieo cấy lúa xuân",
+        "value": 6128.7,
+        "unit": "HA ",
+        "comparisons": [{"basis": "plan", "basis_text": "KH", "relation": "ratio", "pct": 99.65}],
+    }
+    item.update(changes)
+    return item
+
+
+def _errors(data, context=CTX) -> str:
+    with pytest.raises(ValidationError) as info:
+        SectionItems.model_validate(data, context=context)
+    return str(info.value)
+
+
+def test_a_grounded_indicator_passes_and_its_unit_is_normalized():
+    items = SectionItems.model_validate({"indicators": [_indicator()]}, context=CTX)
+    assert items.indicators[0].unit == "ha" and items.indicators[0].comparisons[0].pct == 99.65
+
+
+def test_a_quote_not_in_the_section_says_to_copy_it_exactly():
+    message = _errors({"indicators": [_indicator(quote="Diện tích lúa xuân là 6.128,7 ha")]})
+    assert "indicators.0" in message and "does not occur in the section text" in message
+    assert "character for character" in message and "input_value" not in message
+
+
+def test_a_value_not_written_in_the_quote_is_explained_the_vietnamese_way():
+    message = _errors({"indicators": [_indicator(value=61287)]})
+    assert "value 61287 must be written in the quote as 61.287" in message
+    assert "6.128,7 (= 6128.7)" in message  # what the quote does hold, parsed
+    assert vn_number(6128.7) == "6.128,7" and vn_number(41675) == "41.675" and vn_number(-3.1) == "-3,1"
+
+
+def test_comparison_numbers_and_targets_must_occur_in_the_quote():
+    bad_pct = _indicator(comparisons=[{"basis": "plan", "basis_text": "KH", "relation": "ratio", "pct": 99.6}])
+    assert "comparison pct 99.6 must be written in the quote as 99,6" in _errors({"indicators": [bad_pct]})
+    assert "target 912" in _errors({"indicators": [_indicator(target=912)]})
+
+
+def test_enums_and_dates_are_checked_with_the_allowed_values_in_the_message():
+    bad_basis = _indicator(comparisons=[{"basis": "budget", "basis_text": "KH", "relation": "ratio", "pct": 99.65}])
+    assert "'plan', 'budget_estimate', 'same_period', 'previous_period' or 'other'" in _errors(
+        {"indicators": [bad_basis]}
+    )
+    assert "must be ISO" in _errors({"indicators": [_indicator(as_of="20/02/2023")]})
+
+
+def test_task_limitation_and_reference_texts_must_occur_and_reference_numbers_sit_in_the_quote():
+    assert "task text" in _errors({"tasks": [{"text": "Tổ chức tốt Tết Nguyên đán"}]})
+    assert "limitation text" in _errors({"limitations": [{"text": "Còn chậm", "kind": "limitation"}]})
+    ref = {
+        "quote": "Nghị quyết số 04-NQ/ĐU ngày 30/12/2022",
+        "doc_type": "Nghị quyết",
+        "number": "05-NQ/ĐU",
+        "date": "2022-12-30",
+    }
+    assert "reference number '05-NQ/ĐU' is not in its quote" in _errors({"references": [ref]})
+    ok = SectionItems.model_validate({"references": [{**ref, "number": "04-NQ/ĐU"}]}, context=CTX)
+    assert ok.references[0].doc_type == "nghị quyết"
+
+
+def test_duplicates_are_removed_whitespace_insensitively():
+    twice = [_indicator(), _indicator(quote="Diện tích gieo cấy lúa xuân 6.128,7ha,  đạt 99,65% so với KH")]
+    items = SectionItems.model_validate({"indicators": twice, "tasks": [{"text": "Thực hiện"}] * 2}, context=CTX)
+    assert len(items.indicators) == 1 and len(items.tasks) == 1
+
+
+def test_without_a_context_the_quote_is_not_looked_up_but_its_numbers_still_are():
+    assert IndicatorOut.model_validate(_indicator(quote="lúa xuân 6.128,7ha", comparisons=[])).value == 6128.7
+    with pytest.raises(ValidationError, match="comparison pct 99.65"):
+        IndicatorOut.model_validate(_indicator(quote="lúa xuân 6.128,7ha"))
+
+
+def test_the_schema_is_lean_no_ids_offsets_sectors_or_titles():
+    schema = SectionItems.model_json_schema()
+    text = json.dumps(schema)
+    for absent in ('"id"', '"start"', '"end"', '"sector"', '"section_id"', '"default"'):
+        assert absent not in text
+    indicator = schema["$defs"]["IndicatorOut"]
+    assert "title" not in indicator and all("title" not in p for p in indicator["properties"].values())
+    assert indicator["properties"]["value"] == {"type": ["number", "null"]}
+    assert schema["title"] == "SectionItems"  # instructor names the tool after it
+
+
+def test_metadata_strings_copied_from_the_document_must_occur_in_it():
+    source = {"source_text": "Số: 112-BC/HU\nBÁO CÁO\nKết quả công tác tháng 2\nNơi nhận:\n- Lưu VP."}
+    ok = ReportMetadata.model_validate(
+        {
+            "title": "Kết quả công tác tháng 2",
+            "doc_number": "112-BC/HU",
+            "recipients": ["Lưu VP"],
+            "period": {"label": "tháng 2", "kind": "month", "months": [2]},
+        },
+        context=source,
+    )
+    assert ok.period is not None and ok.period.months == [2]
+    with pytest.raises(ValidationError, match="title 'Báo cáo tháng 3' does not occur"):
+        ReportMetadata.model_validate({"title": "Báo cáo tháng 3"}, context=source)
+    with pytest.raises(ValidationError, match="months must be numbers 1-12"):
+        ReportMetadata.model_validate({"period": {"label": "x", "kind": "month", "months": [13]}})
