@@ -145,7 +145,7 @@ def _markdown_spans(text: str) -> list[tuple[int, int]]:
 # --- a report body repeated on a web page ----------------------------------------------------
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the newline."""
     out, pos = [], 0
     for line in text.split("\n"):
@@ -164,7 +164,7 @@ def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | N
     """Find a second copy of the report body (the same run of long lines again) and mark it for
     removal. Blank lines are ignored when comparing, so page breaks that fall differently in the
     two copies (PDF) do not hide the repeat."""
-    lines = _lines(text)
+    lines = line_spans(text)
     content = [text[s:e].strip() for s, e in lines]
     idx = [k for k, line in enumerate(content) if line]  # non-blank lines, compared in order
     seen: dict[str, int] = {}
@@ -238,7 +238,7 @@ _REPORT_END = re.compile(r"(?:\./\.|^Nơi nhận\b)", re.M)
 
 def _chrome_spans(text: str) -> list[tuple[int, int]]:
     """Lines of site chrome before the report starts and after it ends (never inside it)."""
-    lines = _lines(text)
+    lines = line_spans(text)
     stripped = [text[s:e].strip() for s, e in lines]
     start_idx = next((k for k, t in enumerate(stripped) if _REPORT_START.match(t)), 0)
     ends = list(_REPORT_END.finditer(text))

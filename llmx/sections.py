@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from llmx.contract import Role, Section, Sector
+from llmx.normalize import line_spans
 from llmx.sectors import heading_sector
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
@@ -75,14 +76,6 @@ class Layout:
             if sec.start <= offset < sec.end and (found is None or sec.level >= found.level):
                 found = sec
         return found
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def _is_caps(line: str) -> bool:
@@ -303,7 +296,7 @@ def _own_role(heading: str, top: bool) -> Role | None:
 
 def split_sections(text: str) -> Layout:
     """Find the header, the heading tree and the closing block of a normalized report."""
-    lines = _lines(text)
+    lines = line_spans(text)
     body_start = find_header_end(text, lines)
     headings = _find_headings(text, lines, body_start, len(text))
     numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR")]
