@@ -18,7 +18,7 @@ import typer
 
 from llmx import __version__
 from llmx.config import Settings, resolve
-from llmx.errors import LlmxError
+from llmx.errors import ConfigError, LlmxError
 
 app = typer.Typer(
     name="llmx",
@@ -97,7 +97,7 @@ def extract(
     from llmx.pipeline import extract_document
 
     if fmt not in ("json", "jsonl", "csv"):
-        raise typer.BadParameter("use json, jsonl or csv", param_hint="--format")
+        raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
     _announce(settings)
     doc = extract_document(file, settings)

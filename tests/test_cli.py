@@ -61,3 +61,9 @@ def test_sections_prints_the_heading_tree():
 def test_committed_json_schema_matches_the_models():
     result = runner.invoke(app, ["schema", "--check"])
     assert result.exit_code == 0, "schemas/ drifted from llmx.contract: run `llmx schema`"
+
+
+def test_an_unknown_output_format_is_a_one_line_configuration_error():
+    result = runner.invoke(app, ["extract", str(MONTHLY), "--format", "xml"])
+    assert result.exit_code == 3
+    assert "use json, jsonl or csv" in result.stderr and "internal error" not in result.stderr
