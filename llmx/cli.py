@@ -389,6 +389,76 @@ def record(
             )
 
 
+@app.command("run")
+@handles_errors
+def run_(
+    inputs: Annotated[list[str], typer.Argument(help="report files, folders (recursive) and glob patterns")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output directory (reports/, tables/, review/, run.json)")],
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", "-j", help="requests in flight [env LLMX_CONCURRENCY, 8]")
+    ] = None,
+    rpm: Annotated[float | None, typer.Option("--rpm", help="requests per minute limit [env LLMX_RPM]")] = None,
+    tpm: Annotated[float | None, typer.Option("--tpm", help="tokens per minute limit [env LLMX_TPM]")] = None,
+    max_requests: Annotated[
+        int | None, typer.Option("--max-requests", help="stop cleanly after this many requests")
+    ] = None,
+    max_cost: Annotated[float | None, typer.Option("--max-cost", help="stop cleanly before spending more (USD)")] = None,
+    price: Annotated[
+        str | None, typer.Option("--price", help="IN,OUT dollars per million tokens [env LLMX_PRICE]")
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="answer cache file [env LLMX_CACHE, ~/.cache/llmx/answers.sqlite]")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="send every request, cache nothing")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="ask again for sections that failed validation last time")
+    ] = False,
+    tables: Annotated[
+        str, typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none")
+    ] = "csv,parquet,xlsx",
+    review: Annotated[bool, typer.Option("--review/--no-review", help="write review pages")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="progress bar on stderr")] = True,
+    batch: Annotated[
+        bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
+    ] = False,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+) -> None:
+    """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
+    from llmx.bulk import RunOptions, run, summary_lines
+    from llmx.config import run_defaults
+
+    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    defaults = run_defaults()
+    formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
+    options = RunOptions(
+        out=out,
+        concurrency=concurrency if concurrency is not None else defaults.concurrency,
+        rpm=rpm if rpm is not None else defaults.rpm,
+        tpm=tpm if tpm is not None else defaults.tpm,
+        max_requests=max_requests,
+        max_cost=max_cost,
+        price=price or defaults.price,
+        cache=None if no_cache else (cache or defaults.cache),
+        retry_failed=retry_failed,
+        tables=formats,
+        review=review,
+        progress=progress,
+        batch=batch,
+    )
+    _announce(settings)
+    summary = run(inputs, settings, options)
+    for line in summary_lines(summary):
+        _say(line)
+    typer.echo(str(out / "run.json"))
+    if not summary.complete:
+        raise typer.Exit(code=8)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"llmx {__version__}")

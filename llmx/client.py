@@ -14,6 +14,7 @@ here contains the API key.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import re
@@ -28,7 +29,15 @@ from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
 from llmx.config import Settings
-from llmx.errors import CassetteMismatch, ConfigError, ExtractionFailed, LlmxError, ModelCallError
+from llmx.errors import (
+    CassetteMismatch,
+    ConfigError,
+    ExtractionFailed,
+    LlmxError,
+    ModelCallError,
+    RequestRejected,
+)
+from llmx.limits import Gate
 
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
@@ -182,11 +191,19 @@ def _raw_answer(completion: Any) -> str | None:
 class ModelClient:
     """An OpenAI-compatible endpoint behind instructor, built lazily from Settings."""
 
-    def __init__(self, settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        policy: TransportPolicy | None = None,
+        replay: bool = False,
+        gate: Gate | None = None,
+    ) -> None:
         if not replay:
             check_settings(settings)
         self.settings = settings
         self.policy = policy or TransportPolicy.from_settings(settings)
+        self.gate = gate  # run-wide limits, shared by every thread using this client
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
 
@@ -234,9 +251,34 @@ class ModelClient:
             reraise=True,
         )
         try:
-            return retrying(self._client().chat.completions.create, **kwargs)
+            return retrying(self._gated, **kwargs)
         except openai.OpenAIError as exc:
             raise self._translate(exc) from None
+
+    def _gated(self, **kwargs: Any) -> Any:
+        """One HTTP request, admitted by the run's gate and reported back to it."""
+        gate = self.gate
+        if gate is None:
+            return self._client().chat.completions.create(**kwargs)
+        estimate = _estimate_tokens(kwargs)
+        gate.acquire(estimate)
+        try:
+            response = self._client().chat.completions.create(**kwargs)
+        except openai.APIStatusError as exc:
+            if exc.status_code == 429:
+                gate.throttled(_retry_after(exc), estimate)
+            elif _transient(exc):
+                gate.failed(_fault(exc), estimate)
+            raise
+        except openai.APIConnectionError as exc:
+            if _cassette_miss(exc) is None:
+                gate.failed(_fault(exc), estimate)
+            raise
+        usage = getattr(response, "usage", None)
+        gate.answered(
+            estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0
+        )
+        return response
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:
         where = self.settings.base_url or "the OpenAI API"
@@ -254,6 +296,8 @@ class ModelClient:
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
                 )
+            if code in (400, 413, 422):
+                return RequestRejected(f"{where} rejected the request ({code}): {detail}")
             return ModelCallError(f"{where} rejected the request ({code}): {detail}")
         if isinstance(exc, openai.APITimeoutError):
             return TransientFailure(
@@ -346,6 +390,19 @@ def _dicts(log: list[Attempt]) -> list[dict[str, object]]:
     return [a.as_dict() for a in log]
 
 
-def build_client(settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False) -> ModelClient:
+def _estimate_tokens(kwargs: Mapping[str, Any]) -> int:
+    """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
+    from llmx.chunking import count_tokens
+
+    texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
+    schema = kwargs.get("tools") or kwargs.get("response_format")
+    if schema:
+        texts.append(json.dumps(schema, ensure_ascii=False))
+    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)
+
+
+def build_client(
+    settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False, gate: Gate | None = None
+) -> ModelClient:
     """A ModelClient for these settings; `replay=True` skips the key check (cassettes answer)."""
-    return ModelClient(settings, policy=policy, replay=replay)
+    return ModelClient(settings, policy=policy, replay=replay, gate=gate)

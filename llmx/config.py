@@ -96,3 +96,41 @@ def resolve(
         max_validation_retries=retries,
         timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
     )
+
+
+@dataclass(frozen=True)
+class RunDefaults:
+    """Bulk-run settings from the environment; the CLI lets flags override them."""
+
+    concurrency: int = 8
+    rpm: float = 0.0
+    tpm: float = 0.0
+    cache: Path | None = None
+    price: str | None = None
+
+
+def default_cache_path(env: Mapping[str, str]) -> Path:
+    """Where answers are cached unless --cache says otherwise: one cache per user, shared by runs."""
+    if env.get("LLMX_CACHE"):
+        return Path(env["LLMX_CACHE"])
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    return base / "llmx" / "answers.sqlite"
+
+
+def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
+    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE (bad numbers are a ConfigError)."""
+    env = os.environ if env is None else env
+
+    def number(name: str, default: float) -> float:
+        try:
+            return float(env[name]) if env.get(name) else default
+        except ValueError:
+            raise ConfigError(f"{name}={env[name]!r} is not a number") from None
+
+    return RunDefaults(
+        concurrency=int(number("LLMX_CONCURRENCY", 8)),
+        rpm=number("LLMX_RPM", 0.0),
+        tpm=number("LLMX_TPM", 0.0),
+        cache=default_cache_path(env),
+        price=env.get("LLMX_PRICE") or None,
+    )

@@ -38,6 +38,10 @@ class ModelCallError(LlmxError):
     exit_code = 4
 
 
+class RequestRejected(ModelCallError):
+    """The endpoint rejected one request (400, 413, 422): that section fails, the run goes on."""
+
+
 class ExtractionFailed(LlmxError):
     """A section could not be extracted after every allowed attempt."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +24,7 @@ from llmx.client import Attempt, ModelClient, TransientFailure, TruncatedAnswer,
 from llmx.config import Settings
 from llmx.contract import (
     Comparison,
+    CallUsage,
     Extractor,
     Indicator,
     Limitation,
@@ -35,7 +36,7 @@ from llmx.contract import (
     Task,
     Usage,
 )
-from llmx.errors import PromptError
+from llmx.errors import PromptError, RequestRejected
 from llmx.grounding import ground
 from llmx.responses import IndicatorOut, LimitationOut, ReferenceOut, ReportMetadata, SectionItems, TaskOut
 from llmx.sections import Layout
@@ -81,8 +82,8 @@ def _path(section: Section | None, by_id: dict[str, Section]) -> str:
     return " > ".join(reversed(chain)) or "(text outside the numbered sections)"
 
 
-class _Runner:
-    """Runs jobs against one client, splitting on truncation; collects items, problems and logs."""
+class _Shared:
+    """What every job of one document reads (never writes): text, layout, prompt, client."""
 
     def __init__(self, text: str, layout: Layout, settings: Settings, client: ModelClient) -> None:
         self.text, self.layout, self.settings, self.client = text, layout, settings, client
@@ -90,13 +91,9 @@ class _Runner:
         if self.prompt.name != "section":
             raise PromptError(f"--prompt must name a section prompt (section@vN), not {self.prompt.ref}")
         self.by_id = {s.id: s for s in layout.sections}
-        self.out = Extraction()
-        self.calls: list[CallLog] = []
-        self._seen: set[tuple[object, ...]] = set()
 
-    def run(self, job: Job) -> None:
-        log = CallLog(job.section_ids)
-        self.calls.append(log)
+    def request(self, job: Job) -> tuple[list[dict[str, str]], dict[str, str]]:
+        """The messages for one job and the validation context (the text its quotes must come from)."""
         blocks = [
             {
                 "path": _path(b.section, self.by_id),
@@ -107,10 +104,32 @@ class _Runner:
             for b in job.blocks
         ]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
-        context = {"section_text": "\n".join(b["text"] for b in blocks)}
+        return messages, {"section_text": "\n".join(b["text"] for b in blocks)}
+
+    @property
+    def tag(self) -> str:
+        return f"{self.prompt.ref}#{self.prompt.hash}"
+
+
+class _Runner:
+    """Runs one job (splitting on truncation) into its own part: items, problems and logs.
+
+    Each job gets its own runner, so jobs of one document can run on several threads at once;
+    `_merge` combines the parts in job order, which keeps the output independent of timing.
+    """
+
+    def __init__(self, shared: _Shared) -> None:
+        self.shared, self.text = shared, shared.text
+        self.out = Extraction()
+        self.calls: list[CallLog] = []
+
+    def run(self, job: Job) -> None:
+        log = CallLog(job.section_ids)
+        self.calls.append(log)
+        messages, context = self.shared.request(job)
         try:
-            result = self.client.extract(
-                messages, self.prompt.response_model, context=context, tag=f"{self.prompt.ref}#{self.prompt.hash}"
+            result = self.shared.client.extract(
+                messages, self.shared.prompt.response_model, context=context, tag=self.shared.tag
             )
         except TruncatedAnswer as exc:
             log.add(exc.attempts)
@@ -124,6 +143,9 @@ class _Runner:
             return
         except TransientFailure as exc:
             log.add(exc.attempts)
+            return self._problem(job, str(exc), "transport")
+        except RequestRejected as exc:  # this request only (too long, refused content): not the run
+            log.attempts.append({"kind": "answer", "error": str(exc)})
             return self._problem(job, str(exc))
         log.add(result.attempts)
         self._convert(job, result.value)
@@ -158,7 +180,7 @@ class _Runner:
         return span
 
     def _sector(self, start: int, words: str) -> Sector:
-        section = self.layout.section_at(start)
+        section = self.shared.layout.section_at(start)
         head = words[:120]
         return (
             detect_sector(head, strong_only=True)
@@ -167,16 +189,10 @@ class _Runner:
             or "other"
         )
 
-    def _new(self, key: tuple[object, ...]) -> bool:
-        if key in self._seen:  # found twice: chunks overlap by one line
-            return False
-        self._seen.add(key)
-        return True
-
     def _convert(self, job: Job, items: SectionItems) -> None:
         text = self.text
         for i in items.indicators:
-            if (span := self._place("indicator", i.quote, job)) and self._new(("i", *span, i.value, i.unit)):
+            if span := self._place("indicator", i.quote, job):
                 s, e = span
                 comparisons = [Comparison.model_validate(c.model_dump(mode="json")) for c in i.comparisons]
                 fields = i.model_dump(mode="json", exclude={"quote", "comparisons"})
@@ -192,11 +208,11 @@ class _Runner:
                     )
                 )
         for t in items.tasks:
-            if (span := self._place("task", t.text, job)) and self._new(("t", *span)):
+            if span := self._place("task", t.text, job):
                 s, e = span
                 self.out.tasks.append(Task(id="", text=text[s:e], sector=self._sector(s, text[s:e]), start=s, end=e))
         for x in items.limitations:
-            if (span := self._place("limitation", x.text, job)) and self._new(("l", *span)):
+            if span := self._place("limitation", x.text, job):
                 s, e = span
                 self.out.limitations.append(
                     Limitation(
@@ -209,10 +225,31 @@ class _Runner:
                     )
                 )
         for r in items.references:
-            if (span := self._place("reference", r.quote, job)) and self._new(("r", *span)):
+            if span := self._place("reference", r.quote, job):
                 s, e = span
                 fields = r.model_dump(mode="json", exclude={"quote"})
                 self.out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e))
+
+
+def _merge(parts: list[_Runner]) -> tuple[Extraction, list[CallLog]]:
+    """The jobs' parts in job order; an item found twice (chunks overlap by one line) kept once."""
+    out, calls = Extraction(), []
+    seen: set[tuple[object, ...]] = set()
+
+    def new(key: tuple[object, ...]) -> bool:
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    for part in parts:
+        calls.extend(part.calls)
+        out.problems.extend(part.out.problems)
+        out.indicators += [i for i in part.out.indicators if new(("i", i.start, i.end, i.value, i.unit))]
+        out.tasks += [t for t in part.out.tasks if new(("t", t.start, t.end))]
+        out.limitations += [x for x in part.out.limitations if new(("l", x.start, x.end))]
+        out.references += [r for r in part.out.references if new(("r", r.start, r.end))]
+    return out, calls
 
 
 def _count(items: SectionItems) -> int:
@@ -274,9 +311,10 @@ def _metadata(
             context={"source_text": f"{head}\n{tail}"},
             tag=f"{prompt.ref}#{prompt.hash}",
         )
-    except (ValidationExhausted, TruncatedAnswer, TransientFailure) as exc:
+    except (ValidationExhausted, TruncatedAnswer, TransientFailure, RequestRejected) as exc:
         log.add(getattr(exc, "attempts", []))
-        problems.append(Problem(section_id=None, stage="metadata", message=f"metadata@v1: {exc}"))
+        stage = "transport" if isinstance(exc, TransientFailure) else "metadata"
+        problems.append(Problem(section_id=None, stage=stage, message=f"metadata@v1: {exc}"))
         return base, "rules", log
     log.add(result.attempts)
     found = Metadata.model_validate(result.value.model_dump(mode="json"))
@@ -291,6 +329,70 @@ def _metadata(
     return base.model_copy(update=filled), source, log
 
 
+class LlmDocument:
+    """One document's LLM pass, cut into independent jobs so a scheduler can run them at once.
+
+    `run_job(k)` and `run_metadata()` are thread-safe; `finish()` merges them in job order, so
+    the result is the same whether the jobs ran one by one or interleaved with other documents.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        layout: Layout,
+        settings: Settings,
+        client: ModelClient,
+        *,
+        metadata_llm: bool | None = None,
+        pack_tokens: int = PACK_TOKENS,
+    ) -> None:
+        self.shared = _Shared(text, layout, settings, client)
+        self.settings, self.metadata_llm = settings, metadata_llm
+        self.jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens)
+
+    def request(self, k: int) -> tuple[list[dict[str, str]], dict[str, str]]:
+        """Messages and validation context of job k (what batch mode submits)."""
+        return self.shared.request(self.jobs[k])
+
+    def run_job(self, k: int) -> _Runner:
+        part = _Runner(self.shared)
+        part.run(self.jobs[k])
+        return part
+
+    def run_metadata(self) -> tuple[Metadata, MetadataSource, CallLog | None, list[Problem]]:
+        problems: list[Problem] = []
+        s = self.shared
+        metadata, source, log = _metadata(s.text, s.layout, self.settings, s.client, self.metadata_llm, problems)
+        return metadata, source, log, problems
+
+    def finish(
+        self, parts: list[_Runner], meta: tuple[Metadata, MetadataSource, CallLog | None, list[Problem]]
+    ) -> LlmRun:
+        out, calls = _merge(parts)
+        metadata, source, meta_log, meta_problems = meta
+        out.problems.extend(meta_problems)
+        calls += [meta_log] if meta_log else []
+        total = Usage(
+            requests=sum(c.usage.requests for c in calls),
+            prompt_tokens=sum(c.usage.prompt_tokens for c in calls),
+            completion_tokens=sum(c.usage.completion_tokens for c in calls),
+        )
+        out.metadata, out.usage = metadata, total
+        extractor = Extractor(
+            backend="llm",
+            model=self.settings.model,
+            prompt=self.shared.prompt.ref,
+            llmx_version=__version__,
+            metadata_source=source,
+            usage=total,
+            calls=[
+                CallUsage(section_ids=c.section_ids, **c.usage.model_dump(), attempts=c.attempts)  # type: ignore[arg-type]
+                for c in calls
+            ],
+        )
+        return LlmRun(out, extractor, calls)
+
+
 def run_llm(
     text: str,
     layout: Layout,
@@ -301,40 +403,21 @@ def run_llm(
     metadata_llm: bool | None = None,
     pack_tokens: int = PACK_TOKENS,
 ) -> LlmRun:
-    """The whole LLM pass over one normalized, split document, with its per-request logs."""
+    """The whole LLM pass over one normalized, split document, job by job, with its logs."""
     own = client is None
     client = client or build_client(settings)
     try:
-        runner = _Runner(text, layout, settings, client)
-        jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens)
-        for k, job in enumerate(jobs, 1):
-            runner.run(job)
+        doc = LlmDocument(text, layout, settings, client, metadata_llm=metadata_llm, pack_tokens=pack_tokens)
+        parts = []
+        for k in range(len(doc.jobs)):
+            parts.append(doc.run_job(k))
             if on_section:
-                on_section(k, len(jobs))
-        metadata, source, meta_log = _metadata(text, layout, settings, client, metadata_llm, runner.out.problems)
+                on_section(k + 1, len(doc.jobs))
+        meta = doc.run_metadata()
     finally:
         if own:
             client.close()
-    calls = runner.calls + ([meta_log] if meta_log else [])
-    total = Usage(
-        requests=sum(c.usage.requests for c in calls),
-        prompt_tokens=sum(c.usage.prompt_tokens for c in calls),
-        completion_tokens=sum(c.usage.completion_tokens for c in calls),
-    )
-    runner.out.metadata, runner.out.usage = metadata, total
-    extra: dict[str, Any] = {}
-    if "calls" in Extractor.model_fields:  # per-request usage, once the contract has the field
-        extra["calls"] = [{"section_ids": c.section_ids, **c.usage.model_dump(), "attempts": c.attempts} for c in calls]
-    extractor = Extractor(
-        backend="llm",
-        model=settings.model,
-        prompt=runner.prompt.ref,
-        llmx_version=__version__,
-        metadata_source=source,
-        usage=total,
-        **extra,  # type: ignore[arg-type]
-    )
-    return LlmRun(runner.out, extractor, calls)
+    return doc.finish(parts, meta)
 
 
 def extract_with_llm(

@@ -6,6 +6,7 @@ only when chosen, so a fresh machine with no key never touches the model client.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,12 +14,41 @@ from llmx import __version__
 from llmx.assemble import Extraction, assemble
 from llmx.config import Settings
 from llmx.contract import Extractor, ReportDocument, Source
-from llmx.normalize import normalize
-from llmx.reading import read_document
+from llmx.normalize import Normalized, normalize
+from llmx.reading import RawDocument, read_document
 from llmx.sections import Layout, split_sections
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+
+@dataclass
+class Prepared:
+    """A report read, normalized and split: everything a backend needs, before any extraction."""
+
+    raw: RawDocument
+    norm: Normalized
+    layout: Layout
+    source: Source
+
+    def finish(self, extraction: Extraction, extractor: Extractor) -> ReportDocument:
+        return assemble(
+            source=self.source,
+            norm=self.norm,
+            layout=self.layout,
+            extraction=extraction,
+            extractor=extractor,
+            read_problems=self.raw.problems,
+        )
+
+
+def prepare(path: str | Path) -> Prepared:
+    """Read, normalize and split one report (raises InputError naming the file)."""
+    raw = read_document(path)
+    norm = normalize(raw.text)
+    layout = split_sections(norm.text)
+    source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
+    return Prepared(raw, norm, layout, source)
 
 
 def extract_document(
@@ -29,19 +59,11 @@ def extract_document(
     on_section: Callable[[int, int], None] | None = None,
 ) -> ReportDocument:
     """Extract one report with the backend the settings choose."""
-    raw = read_document(path)
-    norm = normalize(raw.text)
-    layout = split_sections(norm.text)
-    source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
-    extraction, extractor = run_backend(norm.text, layout, settings, client=client, on_section=on_section)
-    return assemble(
-        source=source,
-        norm=norm,
-        layout=layout,
-        extraction=extraction,
-        extractor=extractor,
-        read_problems=raw.problems,
+    prepared = prepare(path)
+    extraction, extractor = run_backend(
+        prepared.norm.text, prepared.layout, settings, client=client, on_section=on_section
     )
+    return prepared.finish(extraction, extractor)
 
 
 def run_backend(
