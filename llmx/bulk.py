@@ -254,6 +254,8 @@ class _Run:
     def _todo(self) -> list[tuple[Input, str | None]]:
         """Inputs still to do; documents already written under the same fingerprint are skipped."""
         previous = self.journal.load()
+        for stale in self.reports.glob(".*.json.*"):  # temp files of a run killed while writing
+            stale.unlink(missing_ok=True)
         todo = []
         for inp in self.inputs:
             sha = _file_sha256(inp.path)

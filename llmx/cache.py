@@ -40,6 +40,7 @@ from llmx.contract import SCHEMA_VERSION
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY,
+    request TEXT,
     status TEXT NOT NULL CHECK (status IN ('ok', 'invalid', 'truncated')),
     value TEXT,
     message TEXT,
@@ -49,6 +50,12 @@ CREATE TABLE IF NOT EXISTS answers (
     created REAL NOT NULL
 )
 """
+
+
+def messages_digest(messages: list[dict[str, str]]) -> str:
+    """A digest of the messages alone, so a server log can be matched against the cache."""
+    blob = json.dumps(messages, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def request_key(
@@ -120,12 +127,20 @@ class AnswerCache:
         attempts: list[dict[str, object]],
         model: str | None,
         prompt: str,
+        request: str | None = None,
     ) -> None:
         self._db().execute(
-            "INSERT OR REPLACE INTO answers (key, status, value, message, attempts, model, prompt, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, status, value, message, json.dumps(attempts, ensure_ascii=False), model, prompt, time.time()),
+            "INSERT OR REPLACE INTO answers (key, request, status, value, message, attempts, model, prompt, created) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key, request, status, value, message, json.dumps(attempts, ensure_ascii=False), model, prompt,
+                time.time(),
+            ),
         )
+
+    def requests(self) -> set[str]:
+        """Digests of the messages of every stored answer (see `messages_digest`)."""
+        return {r for (r,) in self._db().execute("SELECT request FROM answers WHERE request IS NOT NULL")}
 
     def counts(self) -> dict[str, int]:
         rows = self._db().execute("SELECT status, COUNT(*) FROM answers GROUP BY status").fetchall()
@@ -173,7 +188,7 @@ class CachedClient:
                 self._count(hit=True)
                 return replayed
         self._count(hit=False)
-        store = {"model": self.settings.model, "prompt": tag}
+        store = {"model": self.settings.model, "prompt": tag, "request": messages_digest(messages)}
         try:
             result = self.client.extract(messages, response_model, context=context, tag=tag)
         except TruncatedAnswer as exc:

@@ -1,0 +1,254 @@
+"""`llmx run`: discovery, bad reports, cache and resume, faults, budget, breaker, secrets."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from typer.testing import CliRunner
+
+from llmx.bulk import RunOptions, run, summary_lines
+from llmx.cache import AnswerCache, messages_digest
+from llmx.cli import app
+from llmx.config import Settings
+from llmx.contract import ReportDocument, grounding_errors
+from llmx.discover import expand, name_inputs
+from llmx.errors import InputError
+from llmx.server import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+from tests.conftest import SAMPLES
+from tests.test_llm_extract import REPORT
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def _llm(srv: RulesServer, **kw) -> Settings:
+    key = SecretStr(srv.config.api_key) if srv.config.api_key else None
+    base = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0,
+                    retry_backoff=0.01)
+    return base.with_overrides(**kw)
+
+
+def _options(out: Path, **kw) -> RunOptions:
+    kw.setdefault("cache", out / "cache.sqlite")
+    return RunOptions(out=out, tables=(), review=False, progress=False, **kw)
+
+
+def _reports(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "reports").glob("*.json"))}
+
+
+# -- discovery --------------------------------------------------------------------------------------
+
+
+def test_inputs_are_files_folders_and_globs_each_once(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.txt").write_text("x")
+    (tmp_path / "a" / "b" / "two.docx").write_bytes(b"x")
+    (tmp_path / "a" / "b" / "notes.xlsx").write_bytes(b"x")  # not a report extension: skipped in folders
+    (tmp_path / "a" / ".hidden.txt").write_text("x")
+    (tmp_path / "c.md").write_text("x")
+    found = expand([str(tmp_path / "a"), str(tmp_path / "*.md"), str(tmp_path / "a" / "one.txt")])
+    assert [p.name for p in found] == ["two.docx", "one.txt", "c.md"]
+
+
+def test_inputs_that_name_nothing_are_an_error_naming_them(tmp_path):
+    with pytest.raises(InputError, match=r"nope\.txt \(no such file or folder\)"):
+        expand([str(tmp_path / "nope.txt")])
+    with pytest.raises(InputError, match="pattern matched no files"):
+        expand([str(tmp_path / "*.pdf")])
+
+
+def test_the_output_folder_is_never_read_as_input(tmp_path):
+    (tmp_path / "in.txt").write_text("x")
+    (tmp_path / "out" / "review").mkdir(parents=True)
+    (tmp_path / "out" / "review" / "index.html").write_text("<p>x</p>")
+    assert expand([str(tmp_path)], exclude=tmp_path / "out") == [tmp_path / "in.txt"]
+
+
+def test_output_names_are_unique_and_stable(tmp_path):
+    paths = [tmp_path / "x" / "Báo cáo 6 tháng.txt", tmp_path / "y" / "Báo cáo 6 tháng.pdf", tmp_path / "z.txt"]
+    names = [i.name for i in name_inputs(paths)]
+    assert len(set(names)) == 3 and names[2] == "z"
+    assert names[0].startswith("Báo_cáo_6_tháng-") and names == [i.name for i in name_inputs(paths)]
+
+
+# -- rules backend ----------------------------------------------------------------------------------
+
+
+def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for p in SAMPLE_FILES:
+        (inputs / p.name).write_bytes(p.read_bytes())
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "broken.pdf").write_bytes(b"not a pdf at all")
+    summary = run([str(inputs)], Settings(), _options(tmp_path / "out", cache=None))
+    status = {Path(e["input"]).name: e["status"] for e in summary.entries}
+    assert status == {"broken.pdf": "error", "empty.txt": "error"} | {p.name: "done" for p in SAMPLE_FILES}
+    errors = {Path(e["input"]).name: e["error"] for e in summary.entries if e["status"] == "error"}
+    assert "empty.txt: empty file" in errors["empty.txt"] and "broken.pdf" in errors["broken.pdf"]
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert manifest["documents"]["done"] == 3 and manifest["documents"]["error"] == 2
+    for name, data in _reports(tmp_path / "out").items():
+        doc = ReportDocument.model_validate_json(data)
+        assert grounding_errors(doc) == [] and doc.extractor.backend == "rules"
+    assert any("unreadable" in line and "empty.txt" in line for line in summary_lines(summary))
+
+
+def test_cli_run_exits_zero_with_failures_listed_and_prints_the_manifest_path(tmp_path):
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken zip")
+    result = CliRunner().invoke(
+        app, ["run", str(SAMPLE_FILES[0]), str(tmp_path / "bad.docx"), "--out", str(tmp_path / "o"),
+              "--tables", "none", "--no-review", "--no-progress"],
+    )
+    assert result.exit_code == 0, result.output
+    assert str(tmp_path / "o" / "run.json") in result.stdout
+    assert "bad.docx" in result.stderr and "1 unreadable" in result.stderr
+
+
+# -- LLM backend against the loopback server -------------------------------------------------------
+
+
+def test_a_rerun_of_the_same_inputs_makes_zero_requests(tmp_path):
+    with RulesServer(ServerConfig()) as srv:
+        first = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
+        sent = len(srv.requests)
+        reports = _reports(tmp_path / "out")
+        # a fresh output folder sharing the cache: every answer comes from the cache
+        second = run([str(p) for p in SAMPLE_FILES], _llm(srv),
+                     _options(tmp_path / "out2", concurrency=4, cache=tmp_path / "out" / "cache.sqlite"))
+        # the same folder again: the journal says every report is done; nothing is even re-read
+        third = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
+        assert len(srv.requests) == sent == first.requests > 20
+    assert (second.requests, second.cache_hits) == (0, sent)
+    assert (third.requests, third.skipped) == (0, 3)
+    assert _reports(tmp_path / "out2") == reports
+
+
+def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "hopeless.txt").write_text(REPORT.format(marker=" LLMX-FAULT:schema_invalid"), encoding="utf-8")
+    (inputs / "outage.txt").write_text(REPORT.format(marker=" LLMX-FAULT:500").replace("An Hòa", "Phú Lạc"),
+                                       encoding="utf-8")
+    (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
+    script = parse_fault_script(["429:2", "ok", "500:2", "ok", "timeout", "ok", "invalid_json", "ok", "truncate"])
+    config = ServerConfig(faults=script, retry_after=0.05, timeout_sleep=1.5)
+    with RulesServer(config) as srv:
+        summary = run([str(inputs)], _llm(srv, timeout=0.5),
+                      _options(tmp_path / "out", concurrency=2, breaker_after=50))
+    status = {Path(e["input"]).name: e for e in summary.entries}
+    assert status["monthly.txt"]["status"] == "done"
+    assert status["hopeless.txt"]["status"] == "failed_sections"
+    assert status["outage.txt"]["status"] == "retry"  # a plain re-run tries that section again
+    assert "validation failed" in status["hopeless.txt"]["failed_sections"][0]["message"]
+    assert "kept failing (500)" in status["outage.txt"]["failed_sections"][0]["message"]
+    assert summary.throttled >= 2 and summary.transport_failures >= 3
+    for e in summary.entries:
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        listed = {p.section_id for p in doc.problems if p.stage in ("extract", "transport")}
+        for call in doc.extractor.calls or []:
+            answered = any(a.get("kind") == "answer" and "error" not in a for a in call.attempts)
+            assert answered or call.section_ids[0] in listed or not call.section_ids, (e["input"], call)
+        assert doc.indicators or doc.tasks  # the rest of each report is kept
+
+
+def test_a_failing_provider_trips_the_breaker_and_the_run_stops_cleanly(tmp_path):
+    with RulesServer(ServerConfig(faults=["500"] * 500)) as srv:
+        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=2,
+                                                                           breaker_after=4))
+        sent = len(srv.requests)
+    assert summary.stopped and "failed 4 requests in a row" in summary.stopped
+    assert sent <= 4 + 2  # the breaker opened; in-flight requests at most
+    assert not summary.complete and {e["status"] for e in summary.entries} == {"stopped"}
+    assert not (tmp_path / "out" / "reports").exists() or not _reports(tmp_path / "out")
+
+
+def test_a_budget_stop_resumes_later_without_paying_twice(tmp_path):
+    files = [str(p) for p in SAMPLE_FILES]
+    with RulesServer(ServerConfig()) as srv:
+        ref = run(files, _llm(srv), _options(tmp_path / "ref", concurrency=3))
+        total = len(srv.requests)
+        stopped = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3, max_requests=9))
+        assert stopped.stopped and "--max-requests 9" in stopped.stopped and not stopped.complete
+        resumed = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3))
+        assert len(srv.requests) - total == ref.requests == stopped.requests + resumed.requests
+    assert stopped.requests == 9 and resumed.complete
+    assert _reports(tmp_path / "out") == _reports(tmp_path / "ref")
+
+
+def test_max_cost_needs_a_price_for_an_unknown_model(tmp_path):
+    from llmx.errors import ConfigError
+
+    settings = Settings(backend="llm", model="qwen2.5:14b", base_url="http://127.0.0.1:9/v1")
+    with pytest.raises(ConfigError, match="--price"):
+        run([str(SAMPLE_FILES[0])], settings, _options(tmp_path / "out", max_cost=1.0))
+
+
+def test_no_api_key_appears_anywhere_in_the_output_folder(tmp_path, capfd):
+    secret = "sk-llmxtest-" + os.urandom(8).hex()
+    with RulesServer(ServerConfig(api_key=secret)) as srv:
+        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
+    assert summary.complete and summary.requests > 0
+    files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".sqlite" for p in files) and any(p.name == "run.json" for p in files)
+    for p in files:
+        assert secret.encode() not in p.read_bytes(), p
+    out, err = capfd.readouterr()
+    assert secret not in out + err
+
+
+def test_a_wrong_key_stops_the_run_with_one_clear_reason(tmp_path):
+    with RulesServer(ServerConfig(api_key="the-right-key")) as srv:
+        settings = _llm(srv, api_key=SecretStr("sk-wrong-key-000000"))
+        summary = run([str(p) for p in SAMPLE_FILES], settings, _options(tmp_path / "out"))
+    assert summary.stopped and "refused the API key (401)" in summary.stopped
+    assert "sk-wrong-key-000000" not in json.dumps(summary.manifest())
+
+
+# -- kill -9 in the middle ------------------------------------------------------------------------
+
+
+def _cli_run(srv: RulesServer, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "llmx", "run", *map(str, SAMPLE_FILES), "--out", str(out),
+            "--cache", str(out / "cache.sqlite"), "--model", SERVED_MODEL, "--base-url", srv.base_url,
+            "--tables", "none", "--no-review", "--no-progress", *extra]
+
+
+def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(tmp_path):
+    env = {**os.environ, "LLMX_CACHE": str(tmp_path / "unused.sqlite")}
+    with RulesServer(ServerConfig(latency_ms=120)) as srv:
+        reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
+        total = len(srv.requests)
+        out = tmp_path / "out"
+        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while len(srv.requests) - total < reference.requests // 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert proc.returncode == -signal.SIGKILL
+        killed_at = len(srv.requests)
+        finished = AnswerCache(out / "cache.sqlite").requests()  # answers completed before the kill
+        assert 0 < len(finished) < reference.requests
+        assert not (out / "run.json").exists()
+        for written in (out / "reports").glob("*.json"):  # what a kill leaves is whole, or a hidden temp file
+            assert grounding_errors(ReportDocument.model_validate_json(written.read_text())) == []
+        restart = subprocess.run(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True,
+                                 timeout=120)
+        assert restart.returncode == 0, restart.stderr
+        after = [messages_digest(body["messages"]) for body in srv.requests[killed_at:]]
+        first_run = killed_at - total
+    assert not set(after) & finished  # nothing that had completed was requested again
+    assert len(after) == len(set(after))
+    assert first_run + len(after) <= reference.requests + 2  # at most the requests in flight at the kill
+    assert _reports(out) == _reports(tmp_path / "ref")
+    assert json.loads((out / "run.json").read_text())["complete"] is True
+    assert list((out / "reports").glob(".*")) == []  # temp files of the killed run are cleared
