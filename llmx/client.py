@@ -14,6 +14,7 @@ here contains the API key.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import random
@@ -335,6 +336,7 @@ class ModelClient:
             if log:
                 log[-1].error = _summary(error)
 
+        response_model = _schema_model(response_model)
         hooks.on("completion:response", on_response)
         hooks.on("parse:error", on_parse_error)
         create = instructor.patch(create=lambda **kw: self._send(log, kw), mode=MODES[self.settings.mode])
@@ -369,6 +371,12 @@ class ModelClient:
             failed.last_answer = _raw_answer(exc.last_completion)
             raise failed from None
         return CallResult(value=value, attempts=log)
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
+    """instructor's schema wrapper of `model`, made once: instructor would build a new class per call."""
+    return instructor.openai_schema(model)  # type: ignore[no-any-return]
 
 
 def _fault(exc: BaseException | None) -> str:

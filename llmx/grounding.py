@@ -19,15 +19,25 @@ def _pattern(quote: str) -> re.Pattern[str] | None:
     return re.compile(r"\s+".join(re.escape(w) for w in words))
 
 
+def _find_all(text: str, quote: str, start: int, end: int) -> list[int]:
+    """Start offsets of every occurrence of `quote` wholly inside text[start:end] (overlaps included)."""
+    found = []
+    pos = text.find(quote, start, end)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(quote, pos + 1, end)
+    return found
+
+
 def ground(
     text: str, quote: str, *, start: int = 0, end: int | None = None, near: int | None = None
 ) -> tuple[int, int] | None:
     """Span of `quote` inside `text[start:end]`, whitespace-tolerant; the one nearest `near` wins."""
     end = len(text) if end is None else end
-    exact = [m.start() for m in re.finditer(re.escape(quote), text[start:end])] if quote else []
-    if exact:
-        pos = min(exact, key=lambda p: abs(start + p - near)) if near is not None else exact[0]
-        return start + pos, start + pos + len(quote)
+    exact = _find_all(text, quote, start, end) if quote else []
+    if exact:  # the common case, and a plain substring search: no regex compiled per quote
+        pos = min(exact, key=lambda p: abs(p - near)) if near is not None else exact[0]
+        return pos, pos + len(quote)
     pattern = _pattern(quote)
     if pattern is None:
         return None

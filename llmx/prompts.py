@@ -9,6 +9,8 @@ recorded with, and changes whenever any of them does.
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import json
 import re
@@ -71,7 +73,7 @@ class Prompt:
     def schema(self) -> dict[str, Any]:
         return self.response_model.model_json_schema()
 
-    @property
+    @functools.cached_property
     def hash(self) -> str:
         """12 hex digits over the template, its partials and the response schema."""
         digest = hashlib.sha256()

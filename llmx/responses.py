@@ -11,6 +11,8 @@ quote as 6.128,7"), because instructor sends them back verbatim on a re-ask.
 
 from __future__ import annotations
 
+import copy
+
 import re
 from typing import Any
 
@@ -63,7 +65,18 @@ class _Answer(BaseModel):
         mode: JsonSchemaMode = "validation",
         **kwargs: Any,
     ) -> dict[str, Any]:
-        return super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
+        # generated once per model and options: instructor asks for it on every request, each time
+        # through a fresh subclass of ours with the same fields, so the key is our class, not cls
+        own = next((c for c in cls.__mro__ if globals().get(c.__name__) is c), cls)
+        if own.model_fields.keys() != cls.model_fields.keys() or own.__name__ != cls.__name__:
+            return super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
+        key = (own, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs.items())))
+        if key not in _SCHEMAS:
+            _SCHEMAS[key] = super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
+        return copy.deepcopy(_SCHEMAS[key])  # callers may edit their copy
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 
 def _fail(kind: str, message: str) -> PydanticCustomError:
