@@ -459,6 +459,30 @@ def run_(
         raise typer.Exit(code=8)
 
 
+@app.command()
+@handles_errors
+def tables(
+    inputs: Annotated[list[Path], typer.Argument(help="report JSON files, folders of them, or run folders")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder for the tables")],
+    fmt: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="csv, parquet, xlsx (repeatable; default all three)")
+    ] = None,
+) -> None:
+    """Write indicators, tasks, limitations, references, sections and documents tables."""
+    from llmx.errors import InputError
+    from llmx.tables import FORMATS, describe, table_inputs, write_tables_checked
+
+    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt or FORMATS))
+    for paths in written.values():
+        for path in paths:
+            typer.echo(str(path))
+    for problem in problems:
+        _say(f"skipped {problem}")
+    _say(f"tables: {describe(counts)}")
+    if problems:
+        raise InputError(f"{len(problems)} file(s) skipped; the tables hold the others")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"llmx {__version__}")
