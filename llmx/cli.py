@@ -483,6 +483,32 @@ def tables(
         raise InputError(f"{len(problems)} file(s) skipped; the tables hold the others")
 
 
+@app.command()
+@handles_errors
+def review(
+    inputs: Annotated[list[Path], typer.Argument(help="report JSON files, or run folders (DIR/reports)")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="page (one report) or folder (several); default: beside")
+    ] = None,
+) -> None:
+    """Write self-contained HTML review pages: the text with every item highlighted and linked."""
+    from llmx.errors import InputError
+    from llmx.review import write_review, write_run_review
+    from llmx.tables import table_inputs
+
+    if len(inputs) == 1 and inputs[0].is_file():
+        report = inputs[0]
+        try:
+            page = write_review(report, output or report.with_suffix(".html"))
+        except ValueError as exc:
+            raise InputError(f"not a llmx report JSON ({str(exc).splitlines()[0]})", path=str(report)) from None
+        typer.echo(str(page))
+        return
+    folder = output or (inputs[0] / "review" if inputs[0].is_dir() else Path("review"))
+    index = write_run_review(table_inputs(inputs), folder)
+    typer.echo(str(index))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"llmx {__version__}")
