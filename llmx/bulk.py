@@ -59,6 +59,7 @@ class RunOptions:
     progress: bool = True
     breaker_after: int = 8
     batch: bool = False  # submit through the provider's Batch API first (see llmx/batch.py)
+    batch_poll: float = 10.0  # seconds between two polls of a submitted batch
 
 
 @dataclass
@@ -81,6 +82,7 @@ class RunSummary:
     skipped: int = 0
     tables: list[str] = field(default_factory=list)
     review: str | None = None
+    batch: dict[str, Any] | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for e in self.entries if e["status"] == status)
@@ -109,6 +111,7 @@ class RunSummary:
             "cost_usd": None if self.cost is None else round(self.cost, 6),
             "throttled": self.throttled,
             "transport_failures": self.transport_failures,
+            "batch": self.batch,
             "tables": self.tables,
             "review": self.review,
             "reports": self.entries,
@@ -238,6 +241,7 @@ class _Run:
         )
         self.client: Any = None
         self.cache: Any = None
+        self.batch: dict[str, Any] | None = None
 
     # -- set-up -----------------------------------------------------------------------------------
     def _open_client(self) -> None:
@@ -308,9 +312,12 @@ class _Run:
         loop = asyncio.get_running_loop()
         if self.stop_reason:
             return self._finish(_entry(inp, sha, self.fp, "stopped", error=self.stop_reason))
-        try:
-            prepared: Prepared = await loop.run_in_executor(cpu, prepare, inp.path)
-            doc = LlmDocument(prepared.norm.text, prepared.layout, self.settings, self.client)
+        def plan() -> tuple[Prepared, LlmDocument]:
+            prepared = prepare(inp.path)
+            return prepared, LlmDocument(prepared.norm.text, prepared.layout, self.settings, self.client)
+
+        try:  # CPU work runs off the event loop, so the loop only ever dispatches requests
+            prepared, doc = await loop.run_in_executor(cpu, plan)
         except LlmxError as exc:
             return self._finish(_entry(inp, sha, self.fp, "error", error=str(exc)))
         self.progress.add(jobs_total=len(doc.jobs) + 1)
@@ -335,12 +342,16 @@ class _Run:
         for r in results:
             if isinstance(r, BaseException):
                 return self._finish(_entry(inp, sha, self.fp, "error", error=f"internal error: {type(r).__name__}: {r}"))
-        run = doc.finish(list(results[:-1]), results[-1])
-        report = prepared.finish(run.extraction, run.extractor)
         out = self.reports / f"{inp.name}.json"
-        await loop.run_in_executor(cpu, write_atomic, out, report.model_dump_json(indent=2) + "\n")
+
+        def finish() -> tuple[ReportDocument, dict[str, Any] | None]:
+            run = doc.finish(list(results[:-1]), results[-1])
+            report = prepared.finish(run.extraction, run.extractor)
+            write_atomic(out, report.model_dump_json(indent=2) + "\n")
+            return report, run.extractor.usage.model_dump() if run.extractor.usage else None
+
+        report, usage = await loop.run_in_executor(cpu, finish)
         status, failed = _status(report)
-        usage = run.extractor.usage.model_dump() if run.extractor.usage else None
         self._finish(
             _entry(
                 inp, sha, self.fp, status, output=f"reports/{inp.name}.json", failed_sections=failed,
@@ -360,6 +371,8 @@ class _Run:
                 await asyncio.gather(*(self._rules_doc(pool, inp, sha) for inp, sha in todo))
             return
         self._open_client()
+        if self.options.batch:
+            await asyncio.get_running_loop().run_in_executor(None, self._prefetch, todo)
         slots = asyncio.Semaphore(concurrency)
         in_memory = asyncio.Semaphore(max(2, concurrency))  # documents held at once: flat memory
 
@@ -371,6 +384,41 @@ class _Run:
             max_workers=concurrency, thread_name_prefix="llmx-io"
         ) as io:
             await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
+
+    def _prefetch(self, todo: list[tuple[Input, str | None]]) -> None:
+        """Batch mode: every uncached section request through the Batch API, answers into the client."""
+        from llmx.batch import BatchRunner
+        from llmx.cache import request_key
+        from llmx.llm import LlmDocument
+
+        base = self.client.client  # the ModelClient behind the cache
+        requests: list[tuple[str, dict[str, Any]]] = []
+        seen: set[str] = set()
+        for inp, _sha in todo:
+            try:
+                prepared = prepare(inp.path)
+            except LlmxError:
+                continue  # recorded when the run reaches it
+            doc = LlmDocument(prepared.norm.text, prepared.layout, self.settings, self.client)
+            model, tag = doc.shared.prompt.response_model, doc.shared.tag
+            for k in range(len(doc.jobs)):
+                messages, _context = doc.request(k)
+                key = request_key(self.settings, messages, model, tag)
+                if key not in seen and self.cache.get(key) is None:
+                    seen.add(key)
+                    requests.append((key, base.request_body(messages, model)))
+        if not requests:
+            return
+        runner = BatchRunner(base, self.options.out / "state" / "batch.json", poll_seconds=self.options.batch_poll,
+                             on_status=lambda message: self.progress.note(message))
+        result = runner.run(requests)
+        self.client.prefetched.update(result.answers)
+        cost = self.price.halved().cost(result.prompt_tokens, result.completion_tokens) if self.price else None
+        self.batch = {
+            "id": result.state.batch_id, "requests": result.state.count, "answered": len(result.answers),
+            "failed": len(result.errors), "prompt_tokens": result.prompt_tokens,
+            "completion_tokens": result.completion_tokens, "cost_usd": None if cost is None else round(cost, 6),
+        }
 
     def close(self) -> None:
         if self.client is not None:
@@ -390,6 +438,8 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         from llmx.client import check_settings
 
         check_settings(settings)
+    if options.batch and (settings.effective_backend != "llm" or options.cache is None):
+        raise ConfigError("--batch needs the LLM backend (--model) and the answer cache (not --no-cache)")
     options.out.mkdir(parents=True, exist_ok=True)
     inputs = name_inputs(expand(specs, exclude=options.out))
     progress = progress or Progress(enabled=options.progress)
@@ -421,7 +471,10 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         transport_failures=stats.failures,
         stopped="interrupted (Ctrl-C); run the same command again to resume" if interrupted else job.stop_reason,
         skipped=job.skipped,
+        batch=job.batch,
     )
+    if job.batch and job.batch.get("cost_usd") is not None and summary.cost is not None:
+        summary.cost += job.batch["cost_usd"]
     for inp in inputs:  # inputs never reached (stop, Ctrl-C) are listed too
         if inp.name not in job.entries:
             summary.entries.append(_entry(inp, None, job.fp, "stopped", error=summary.stopped or "not started"))
@@ -455,6 +508,12 @@ def summary_lines(summary: RunSummary) -> list[str]:
         f"{summary.count('retry')} to retry, {summary.count('error')} unreadable, {summary.count('stopped')} not finished"
         + (f" ({summary.skipped} already done earlier, skipped)" if summary.skipped else ""),
     ]
+    if summary.batch:
+        b = summary.batch
+        lines.append(
+            f"batch {b['id']}: {b['answered']}/{b['requests']} answered ({b['failed']} failed, asked again directly); "
+            f"tokens {b['prompt_tokens']:,} prompt + {b['completion_tokens']:,} completion"
+        )
     if summary.backend == "llm":
         cost = "" if summary.cost is None else f", cost ${summary.cost:.4f}"
         lines.append(

@@ -162,8 +162,16 @@ class CachedClient:
     reporting: each increment happens under the GIL on an int attribute).
     """
 
-    def __init__(self, client: ModelClient, cache: AnswerCache, *, retry_failed: bool = False) -> None:
+    def __init__(
+        self,
+        client: ModelClient,
+        cache: AnswerCache,
+        *,
+        retry_failed: bool = False,
+        prefetched: dict[str, Any] | None = None,
+    ) -> None:
         self.client, self.cache, self.retry_failed = client, cache, retry_failed
+        self.prefetched = prefetched if prefetched is not None else {}  # key -> Batch API answer
         self.settings = client.settings
         self.hits = 0
         self.misses = 0
@@ -190,7 +198,9 @@ class CachedClient:
         self._count(hit=False)
         store = {"model": self.settings.model, "prompt": tag, "request": messages_digest(messages)}
         try:
-            result = self.client.extract(messages, response_model, context=context, tag=tag)
+            result = self.client.extract(
+                messages, response_model, context=context, tag=tag, prefetched=self.prefetched.pop(key, None)
+            )
         except TruncatedAnswer as exc:
             self.cache.put(key, "truncated", value=None, message=str(exc), attempts=exc.attempts, **store)
             raise

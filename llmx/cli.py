@@ -421,6 +421,7 @@ def run_(
     batch: Annotated[
         bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
     ] = False,
+    batch_poll: Annotated[float, typer.Option("--batch-poll", help="seconds between batch status polls")] = 10.0,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -449,6 +450,7 @@ def run_(
         review=review,
         progress=progress,
         batch=batch,
+        batch_poll=batch_poll,
     )
     _announce(settings)
     summary = run(inputs, settings, options)

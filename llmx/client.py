@@ -308,6 +308,36 @@ class ModelClient:
             return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
         return ModelCallError(f"{where}: {detail}")
 
+    def request_body(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
+        """The exact chat.completions body `extract` would send first (for Batch API lines).
+
+        instructor builds it (tools or response_format per mode, messages adjusted for JSON modes);
+        a capturing `create` records it and stops before any HTTP.
+        """
+        captured: dict[str, Any] = {}
+
+        class _Captured(Exception):
+            pass
+
+        def capture(**kwargs: Any) -> Any:
+            captured.update(kwargs)
+            raise _Captured
+
+        create = instructor.patch(create=capture, mode=MODES[self.settings.mode])
+        try:
+            create(
+                model=self.settings.model,
+                messages=messages,
+                response_model=_schema_model(response_model),
+                max_retries=1,
+                temperature=self.settings.temperature,
+            )
+        except Exception:  # _Captured, possibly wrapped by instructor's retry loop
+            pass
+        if not captured:
+            raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
+        return {k: v for k, v in captured.items() if k not in ("extra_headers", "timeout", "max_retries")}
+
     def extract(
         self,
         messages: list[dict[str, str]],
@@ -315,17 +345,29 @@ class ModelClient:
         *,
         context: Mapping[str, Any],
         tag: str = "",
+        prefetched: Any = None,
     ) -> CallResult:
-        """Ask for `response_model`, re-asking with validator messages; every attempt is logged."""
+        """Ask for `response_model`, re-asking with validator messages; every attempt is logged.
+
+        `prefetched`, a chat completion already answered for these messages (a Batch API result),
+        stands in for the first request: it is validated like any answer and, when it fails, the
+        re-ask carries the validator message to the endpoint synchronously.
+        """
         log: list[Attempt] = []
         hooks = Hooks()
+        pending = [prefetched] if prefetched is not None else []
+
+        def create(**kwargs: Any) -> Any:
+            if pending:
+                return pending.pop()
+            return self._send(log, kwargs)
 
         def on_response(response: Any) -> None:
             usage = getattr(response, "usage", None)
             choice = response.choices[0] if getattr(response, "choices", None) else None
             log.append(
                 Attempt(
-                    "answer",
+                    "batch" if response is prefetched else "answer",
                     prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
                     completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
                     finish_reason=getattr(choice, "finish_reason", None),
@@ -339,7 +381,7 @@ class ModelClient:
         response_model = _schema_model(response_model)
         hooks.on("completion:response", on_response)
         hooks.on("parse:error", on_parse_error)
-        create = instructor.patch(create=lambda **kw: self._send(log, kw), mode=MODES[self.settings.mode])
+        create = instructor.patch(create=create, mode=MODES[self.settings.mode])
         validation = Retrying(
             stop=stop_after_attempt(self.settings.max_validation_retries),
             retry=retry_if_exception_type(_PARSE_ERRORS),

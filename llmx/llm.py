@@ -61,7 +61,7 @@ class CallLog:
     @property
     def usage(self) -> Usage:
         return Usage(
-            requests=sum(1 for a in self.attempts if a.get("kind") in ("answer", "transport")),
+            requests=sum(1 for a in self.attempts if a.get("kind") in ("answer", "transport", "batch")),
             prompt_tokens=sum(int(a.get("prompt_tokens", 0)) for a in self.attempts),  # type: ignore[call-overload]
             completion_tokens=sum(int(a.get("completion_tokens", 0)) for a in self.attempts),  # type: ignore[call-overload]
         )

@@ -97,6 +97,13 @@ class Progress:
             self.stream.flush()
             self._drawn, self._logged_share = now, share
 
+    def note(self, message: str) -> None:
+        """A one-off status line (batch submitted, polling...), printed whether or not a bar is drawn."""
+        with self._lock:
+            prefix = "\r" + " " * self._width + "\r" if self.tty and self._width else ""
+            self.stream.write(f"{prefix}llmx: {message}\n")
+            self.stream.flush()
+
     def close(self) -> None:
         with self._lock:
             self._draw(final=True)

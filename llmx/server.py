@@ -11,6 +11,7 @@ counted by llmx's own token budgeter. The model it serves is named truthfully:
 Faults are deterministic per request, so tests and cassettes are reproducible:
 * a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
 * a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
+It also serves a small Batch API (`/v1/files`, `/v1/batches`; see llmx/server_batch.py).
 Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
 500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout).
 An answer longer than the request's max_tokens is truncated the same way.
@@ -31,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from llmx.chunking import count_tokens
+from llmx.server_batch import BatchApi
 
 SERVED_MODEL = "llmx-rules-server"
 FAULTS = ("ok", "invalid_json", "schema_invalid", "429", "500", "truncate", "timeout")
@@ -61,6 +63,7 @@ class ServerConfig:
     retry_after: float = 1.0  # seconds announced with a 429
     faults: list[str] = field(default_factory=list)  # the fault script
     timeout_sleep: float = 5.0  # how long a `timeout` fault sleeps
+    batch_delay: float = 0.0  # seconds before a Batch API batch starts processing
     model: str = SERVED_MODEL
     quiet: bool = True
 
@@ -139,6 +142,7 @@ class RulesServer(ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.window: deque[float] = deque()
         self._thread: threading.Thread | None = None
+        self.batch_api = BatchApi(self)
         super().__init__(("127.0.0.1", port), _Handler)
 
     @property
@@ -161,6 +165,9 @@ class RulesServer(ThreadingHTTPServer):
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def chat(self, body: dict[str, Any], number: int, retry_after: float | None) -> Reply:
+        return chat_reply(self, body, number, retry_after)
+
     def admit(self, body: dict[str, Any]) -> tuple[int, float | None]:
         """Record the request; its number (from 1) and, if over the rate limit, the Retry-After."""
         with self.lock:
@@ -176,6 +183,9 @@ class RulesServer(ThreadingHTTPServer):
                 return number, max(1.0, math.ceil(60.0 - (now - self.window[0])))
             self.window.append(now)
             return number, None
+
+
+Reply = tuple[int, dict[str, Any], dict[str, str]]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -213,15 +223,36 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if not self._authorized():
             return self._error(401, "Incorrect API key provided.", "invalid_request_error")
-        if self.path.rstrip("/") != "/v1/models":
+        route = self.path.rstrip("/")
+        if route.startswith(("/v1/files/", "/v1/batches/")):
+            status, payload, content = self.server.batch_api.get(route)
+            if content is not None:
+                return self._send_bytes(status, content, "application/jsonl")
+            return self._send(status, payload)
+        if route != "/v1/models":
             return self._error(404, f"no route {self.path}", "invalid_request_error")
         model = {"id": self.server.config.model, "object": "model", "created": 0, "owned_by": "llmx"}
         self._send(200, {"object": "list", "data": [model]})
 
+    def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length)
-        if self.path.rstrip("/") != "/v1/chat/completions":
+        route = self.path.rstrip("/")
+        if route in ("/v1/files", "/v1/batches") or (route.startswith("/v1/batches/") and route.endswith("/cancel")):
+            if not self._authorized():
+                return self._error(401, "Incorrect API key provided.", "invalid_request_error")
+            return self._send(*self.server.batch_api.post(route, raw, self.headers.get("Content-Type", "")))
+        if route != "/v1/chat/completions":
             return self._error(404, f"no route {self.path}", "invalid_request_error")
         try:
             body = json.loads(raw)
@@ -230,77 +261,90 @@ class _Handler(BaseHTTPRequestHandler):
         number, retry_after = self.server.admit(body)  # refused requests count too: tests see every try
         if not self._authorized():
             return self._error(401, "Incorrect API key provided.", "invalid_request_error")
-        config = self.server.config
-        if body.get("model") != config.model:
-            return self._error(
-                404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
-            )
-        if retry_after is not None:
-            return self._rate_limited(retry_after)
-        if config.latency_ms:
-            self.server.stopping.wait(config.latency_ms / 1000)
-        user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
-        try:
-            answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
-        except LookupError as exc:
-            return self._error(400, str(exc), "invalid_request_error")
-        except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
-            return self._error(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error")
-        fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
-        if fault == "ok":
-            fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")
-        if fault == "429":
-            return self._rate_limited(config.retry_after)
-        if fault == "500":
-            return self._error(500, "injected server error", "server_error")
-        if fault == "timeout":
-            self.server.stopping.wait(config.timeout_sleep)
-        self._complete(body, number, answer, fault)
+        self._send(*self.server.chat(body, number, retry_after))
 
-    def _rate_limited(self, seconds: float) -> None:
-        headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
-        self._error(429, "rate limit reached; retry later", "rate_limit_exceeded", headers)
 
-    def _complete(self, body: dict[str, Any], number: int, answer: dict[str, Any], fault: str) -> None:
-        if fault == "schema_invalid" and "indicators" in answer:
-            answer["indicators"].append({"quote": FABRICATED_QUOTE, "name": "fabricated", "value": 1})
-        elif fault == "schema_invalid":
-            answer["title"] = FABRICATED_QUOTE
-        text = json.dumps(answer, ensure_ascii=False)
-        finish = "stop"
-        limit = body.get("max_completion_tokens") or body.get("max_tokens")
-        if fault == "truncate" or (limit and count_tokens(text) > limit):
-            text, finish = text[: max(1, len(text) // 2)], "length"
-        elif fault == "invalid_json":
-            text = text[: max(1, len(text) // 2)]
-        message: dict[str, Any] = {"role": "assistant", "content": None}
-        tools = body.get("tools")
-        if tools:
-            name = tools[0]["function"]["name"]
-            call = {"id": f"call_{number}", "type": "function", "function": {"name": name, "arguments": text}}
-            message["tool_calls"] = [call]
-        elif body.get("response_format"):
-            message["content"] = text
-        else:
-            message["content"] = f"```json\n{text}\n```"
-        sent = [m.get("content") or "" for m in body.get("messages", [])]
-        schema = json.dumps(tools or body.get("response_format") or "", ensure_ascii=False)
-        prompt_tokens = sum(count_tokens(s if isinstance(s, str) else json.dumps(s)) for s in sent) + count_tokens(
-            schema
-        )
-        completion_tokens = count_tokens(text)
-        self._send(
-            200,
-            {
-                "id": f"chatcmpl-llmx-{number}",
-                "object": "chat.completion",
-                "created": int(time.time()),
-                "model": self.server.config.model,
-                "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-                "usage": {
-                    "prompt_tokens": prompt_tokens,
-                    "completion_tokens": completion_tokens,
-                    "total_tokens": prompt_tokens + completion_tokens,
-                },
-            },
-        )
+
+
+def _error_payload(status: int, message: str, kind: str) -> dict[str, Any]:
+    return {"error": {"message": message, "type": kind, "code": status}}
+
+
+def _throttled(seconds: float) -> Reply:
+    headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
+    return 429, _error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
+
+
+def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_after: float | None, *,
+               wait: bool = True) -> Reply:
+    """The answer to one chat request (status, JSON payload, headers); `wait=False` skips the
+    injected latency and timeout sleeps (batch lines are answered offline)."""
+    config = server.config
+    if body.get("model") != config.model:
+        return 404, _error_payload(
+            404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
+        ), {}
+    if retry_after is not None:
+        return _throttled(retry_after)
+    if config.latency_ms and wait:
+        server.stopping.wait(config.latency_ms / 1000)
+    user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
+    try:
+        answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
+    except LookupError as exc:
+        return 400, _error_payload(400, str(exc), "invalid_request_error"), {}
+    except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
+        return 500, _error_payload(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error"), {}
+    fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
+    if fault == "ok":
+        fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")
+    if fault == "429":
+        return _throttled(config.retry_after)
+    if fault == "500":
+        return 500, _error_payload(500, "injected server error", "server_error"), {}
+    if fault == "timeout" and wait:
+        server.stopping.wait(config.timeout_sleep)
+    return 200, completion(body, number, answer, fault, config.model), {}
+
+
+def completion(body: dict[str, Any], number: int, answer: dict[str, Any], fault: str, model: str) -> dict[str, Any]:
+    """A chat.completion in the shape the request asked for (tool call, JSON or fenced JSON)."""
+    if fault == "schema_invalid" and "indicators" in answer:
+        answer["indicators"].append({"quote": FABRICATED_QUOTE, "name": "fabricated", "value": 1})
+    elif fault == "schema_invalid":
+        answer["title"] = FABRICATED_QUOTE
+    text = json.dumps(answer, ensure_ascii=False)
+    finish = "stop"
+    limit = body.get("max_completion_tokens") or body.get("max_tokens")
+    if fault == "truncate" or (limit and count_tokens(text) > limit):
+        text, finish = text[: max(1, len(text) // 2)], "length"
+    elif fault == "invalid_json":
+        text = text[: max(1, len(text) // 2)]
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    tools = body.get("tools")
+    if tools:
+        name = tools[0]["function"]["name"]
+        call = {"id": f"call_{number}", "type": "function", "function": {"name": name, "arguments": text}}
+        message["tool_calls"] = [call]
+    elif body.get("response_format"):
+        message["content"] = text
+    else:
+        message["content"] = f"```json\n{text}\n```"
+    sent = [m.get("content") or "" for m in body.get("messages", [])]
+    schema = json.dumps(tools or body.get("response_format") or "", ensure_ascii=False)
+    prompt_tokens = sum(count_tokens(s if isinstance(s, str) else json.dumps(s)) for s in sent) + count_tokens(
+        schema
+    )
+    completion_tokens = count_tokens(text)
+    return {
+        "id": f"chatcmpl-llmx-{number}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }

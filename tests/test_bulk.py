@@ -252,3 +252,14 @@ def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_r
     assert _reports(out) == _reports(tmp_path / "ref")
     assert json.loads((out / "run.json").read_text())["complete"] is True
     assert list((out / "reports").glob(".*")) == []  # temp files of the killed run are cleared
+
+
+def test_a_run_ends_with_tables_review_pages_and_a_manifest_listing_them(tmp_path):
+    summary = run([str(SAMPLES)], Settings(), RunOptions(out=tmp_path / "out", progress=False))
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert manifest["review"] == "review/index.html" and (tmp_path / "out" / "review" / "index.html").exists()
+    assert "tables/indicators.csv" in manifest["tables"] and "tables/llmx-tables.xlsx" in manifest["tables"]
+    assert "tables/references.parquet" in manifest["tables"]
+    for rel in manifest["tables"]:
+        assert (tmp_path / "out" / rel).stat().st_size > 0
+    assert len(list((tmp_path / "out" / "review").glob("*.html"))) == len(summary.entries) + 1
