@@ -238,6 +238,7 @@ class _Run:
             max_cost=options.max_cost,
             price=self.price,
             breaker_after=options.breaker_after,
+            max_in_flight=options.concurrency,
         )
         self.client: Any = None
         self.cache: Any = None
@@ -248,6 +249,7 @@ class _Run:
         from llmx.client import build_client
 
         client = build_client(self.settings, gate=self.gate)
+        client.warm_up()
         if self.options.cache is not None:
             from llmx.cache import AnswerCache, CachedClient
 
@@ -373,7 +375,10 @@ class _Run:
         self._open_client()
         if self.options.batch:
             await asyncio.get_running_loop().run_in_executor(None, self._prefetch, todo)
-        slots = asyncio.Semaphore(concurrency)
+        # sections in progress: twice the request slots, so one section's validation overlaps the
+        # others' requests; the gate keeps exactly `concurrency` HTTP requests open
+        workers = 2 * concurrency
+        slots = asyncio.Semaphore(workers)
         in_memory = asyncio.Semaphore(max(2, concurrency))  # documents held at once: flat memory
 
         async def one(inp: Input, sha: str | None) -> None:
@@ -381,7 +386,7 @@ class _Run:
                 await self._llm_doc(cpu, io, slots, inp, sha)
 
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-cpu") as cpu, ThreadPoolExecutor(
-            max_workers=concurrency, thread_name_prefix="llmx-io"
+            max_workers=workers, thread_name_prefix="llmx-io"
         ) as io:
             await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
 

@@ -19,6 +19,7 @@ import json
 import logging
 import random
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,10 +206,15 @@ class ModelClient:
         self.settings = settings
         self.policy = policy or TransportPolicy.from_settings(settings)
         self.gate = gate  # run-wide limits, shared by every thread using this client
+        self._lock = threading.Lock()
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
 
     def _client(self) -> openai.OpenAI:
+        with self._lock:  # worker threads share one connection pool; build it once
+            return self._build()
+
+    def _build(self) -> openai.OpenAI:
         if self._openai is None:
             self._openai = openai.OpenAI(
                 api_key=self._secret or PLACEHOLDER_KEY,
@@ -217,6 +223,11 @@ class ModelClient:
                 max_retries=0,  # transport retries are ours (see module docstring)
             )
         return self._openai
+
+    def warm_up(self) -> None:
+        """Build the connection pool and import the SDK's request code now, not in the first
+        wave of concurrent requests (the SDK imports its resources lazily, under the GIL)."""
+        _ = self._client().chat.completions
 
     def close(self) -> None:
         if self._openai is not None:
@@ -262,19 +273,20 @@ class ModelClient:
         if gate is None:
             return self._client().chat.completions.create(**kwargs)
         estimate = _estimate_tokens(kwargs)
-        gate.acquire(estimate)
-        try:
-            response = self._client().chat.completions.create(**kwargs)
-        except openai.APIStatusError as exc:
-            if exc.status_code == 429:
-                gate.throttled(_retry_after(exc), estimate)
-            elif _transient(exc):
-                gate.failed(_fault(exc), estimate)
-            raise
-        except openai.APIConnectionError as exc:
-            if _cassette_miss(exc) is None:
-                gate.failed(_fault(exc), estimate)
-            raise
+        with gate.slot():
+            gate.acquire(estimate)
+            try:
+                response = self._client().chat.completions.create(**kwargs)
+            except openai.APIStatusError as exc:
+                if exc.status_code == 429:
+                    gate.throttled(_retry_after(exc), estimate)
+                elif _transient(exc):
+                    gate.failed(_fault(exc), estimate)
+                raise
+            except openai.APIConnectionError as exc:
+                if _cassette_miss(exc) is None:
+                    gate.failed(_fault(exc), estimate)
+                raise
         usage = getattr(response, "usage", None)
         gate.answered(
             estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0

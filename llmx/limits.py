@@ -21,7 +21,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from llmx.errors import LlmxError
@@ -55,6 +56,7 @@ class Gate:
     max_cost: float | None = None
     price: Price | None = None
     breaker_after: int = 8
+    max_in_flight: int = 0  # HTTP requests open at once (0: unbounded); --concurrency
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     stats: GateStats = field(default_factory=GateStats)
@@ -72,6 +74,24 @@ class Gate:
         self._answered_since_throttle = 0
         self._open_reason: str | None = None
         self._reserved_cost = 0.0
+        self._slots = threading.BoundedSemaphore(self.max_in_flight) if self.max_in_flight else None
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """Hold one of the `max_in_flight` request slots for the duration of one HTTP request.
+
+        The bound is on requests, not on sections: a worker validating an answer holds no slot,
+        so another section's request goes out meanwhile and the provider always sees
+        `max_in_flight` requests open.
+        """
+        if self._slots is None:
+            yield
+            return
+        self._slots.acquire()
+        try:
+            yield
+        finally:
+            self._slots.release()
 
     # -- before a request -------------------------------------------------------------------------
     def acquire(self, estimated_tokens: int) -> None:

@@ -64,6 +64,7 @@ class ServerConfig:
     faults: list[str] = field(default_factory=list)  # the fault script
     timeout_sleep: float = 5.0  # how long a `timeout` fault sleeps
     batch_delay: float = 0.0  # seconds before a Batch API batch starts processing
+    batch_expire_after: int | None = None  # a batch answers this many lines, then expires (None: never)
     model: str = SERVED_MODEL
     quiet: bool = True
 
@@ -134,6 +135,7 @@ class RulesServer(ThreadingHTTPServer):
     """`POST /v1/chat/completions` and `GET /v1/models` on 127.0.0.1; see the module docstring."""
 
     daemon_threads = True
+    request_queue_size = 128  # socketserver's default of 5 drops bursts of new connections (1 s SYN retries)
 
     def __init__(self, config: ServerConfig | None = None, port: int = 0) -> None:
         self.config = config or ServerConfig()
@@ -168,13 +170,16 @@ class RulesServer(ThreadingHTTPServer):
     def chat(self, body: dict[str, Any], number: int, retry_after: float | None) -> Reply:
         return chat_reply(self, body, number, retry_after)
 
-    def admit(self, body: dict[str, Any]) -> tuple[int, float | None]:
-        """Record the request; its number (from 1) and, if over the rate limit, the Retry-After."""
+    def admit(self, body: dict[str, Any], *, limited: bool = True) -> tuple[int, float | None]:
+        """Record the request; its number (from 1) and, if over the rate limit, the Retry-After.
+
+        Batch lines pass `limited=False`: like a provider's, batches do not use the rate limit.
+        """
         with self.lock:
             self.requests.append(body)
             number = len(self.requests)
             limit = self.config.rate_limit
-            if not limit:
+            if not limit or not limited:
                 return number, None
             now = time.monotonic()
             while self.window and now - self.window[0] >= 60.0:
@@ -286,8 +291,7 @@ def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_aft
         ), {}
     if retry_after is not None:
         return _throttled(retry_after)
-    if config.latency_ms and wait:
-        server.stopping.wait(config.latency_ms / 1000)
+    began = time.monotonic()
     user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
     try:
         answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
@@ -295,6 +299,8 @@ def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_aft
         return 400, _error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
         return 500, _error_payload(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error"), {}
+    if config.latency_ms and wait:  # the latency is the whole service time, the rules' own work included
+        server.stopping.wait(max(0.0, config.latency_ms / 1000 - (time.monotonic() - began)))
     fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
     if fault == "ok":
         fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")

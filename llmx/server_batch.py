@@ -4,7 +4,8 @@ Enough of the API for `llmx run --batch` to be exercised end to end without a pr
 file is uploaded (multipart, purpose=batch), a batch is created on it, processed on a
 background thread after `ServerConfig.batch_delay` seconds (each line answered exactly like a
 `/v1/chat/completions` request, fault markers included, with no latency), and its output and
-error files are downloaded. Each line is recorded in `server.requests` with a `_batch` key.
+error files are downloaded. `ServerConfig.batch_expire_after` makes batches expire part-way, as
+OpenAI's do after 24 h: the unfinished lines go to the error file with code `batch_expired`. Each line is recorded in `server.requests` with a `_batch` key.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None
             payload = part.get_payload(decode=True) or b""
             fields[str(name)] = (part.get_filename(), payload)
     return fields
+
+
+def _custom_id(line: str) -> str | None:
+    try:
+        request = json.loads(line)
+    except ValueError:
+        return None
+    return request.get("custom_id") if isinstance(request, dict) else None
 
 
 class BatchApi:
@@ -133,7 +142,14 @@ class BatchApi:
                 return
             batch["status"], batch["in_progress_at"] = "in_progress", int(time.time())
         out, errors = [], []
+        expire_after = self.server.config.batch_expire_after
         for k, line in enumerate(lines):
+            if expire_after is not None and k >= expire_after:  # OpenAI's shape for an unfinished line
+                custom_id = _custom_id(line)
+                errors.append({"id": f"batch_req_{k}", "custom_id": custom_id, "response": None,
+                               "error": {"code": "batch_expired", "message": "This request could not be executed "
+                                         "before the completion window expired."}})
+                continue
             try:
                 request = json.loads(line)
                 custom_id, body = request["custom_id"], request["body"]
@@ -141,7 +157,7 @@ class BatchApi:
                 errors.append({"id": f"batch_req_{k}", "custom_id": None, "response": None,
                                "error": {"code": "invalid_line", "message": f"line {k + 1} is not a batch request"}})
                 continue
-            number, _ = self.server.admit({"_batch": batch_id, **body})
+            number, _ = self.server.admit({"_batch": batch_id, **body}, limited=False)
             status, payload, _headers = chat_reply(self.server, body, number, None, wait=False)
             record = {"id": f"batch_req_{uuid.uuid4().hex[:12]}", "custom_id": custom_id,
                       "response": {"status_code": status, "request_id": f"req_{number}", "body": payload},
@@ -158,8 +174,10 @@ class BatchApi:
             batch = self.batches[batch_id]
             if batch["status"] == "cancelled":
                 return
+            expired = expire_after is not None and expire_after < len(lines)
             batch.update(
-                status="completed", completed_at=int(time.time()), output_file_id=output["id"],
+                status="expired" if expired else "completed", output_file_id=output["id"],
+                **{"expired_at" if expired else "completed_at": int(time.time())},
                 error_file_id=error_file["id"] if error_file else None,
                 request_counts={"total": len(lines), "completed": len(out), "failed": len(errors)},
             )

@@ -14,6 +14,7 @@ or none, never half a file.
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -146,14 +147,36 @@ def _arrow_schema(table: str) -> Any:
     return pa.schema([(c, kind(c)) for c in COLUMNS[table]])
 
 
-def _xlsx_value(value: Any) -> Any:
+@functools.cache
+def _openpyxl() -> tuple[Any, Any]:
+    """openpyxl's write-only cell and illegal-character pattern, imported once (not per row)."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if len(value) > XLSX_CELL_LIMIT:
-            value = value[: XLSX_CELL_LIMIT - 20] + " …[cut for Excel]"
-    return value
+    return WriteOnlyCell, ILLEGAL_CHARACTERS_RE
+
+
+def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
+    """Cells for one xlsx row: control characters dropped, overlong text cut, text kept text.
+
+    openpyxl stores a string starting with "=" as a formula, so such text (a quote, a name)
+    would turn into a formula Excel evaluates or rejects as a corrupt file; it is written as
+    an explicit string cell instead. The CSV and Parquet copies keep every character.
+    """
+    write_only_cell, illegal = _openpyxl()
+    cells: list[Any] = []
+    for column in columns:
+        value = row.get(column)
+        if isinstance(value, str):
+            value = illegal.sub("", value)
+            if len(value) > XLSX_CELL_LIMIT:
+                value = value[: XLSX_CELL_LIMIT - 20] + " …[cut for Excel]"
+            if value.startswith("="):
+                cell = write_only_cell(sheet, value=value)
+                cell.data_type = "s"
+                value = cell
+        cells.append(value)
+    return cells
 
 
 class _Writers:
@@ -195,7 +218,7 @@ class _Writers:
             if table in self.csv:
                 self.csv[table].writerow({c: _csv_value(row.get(c)) for c in columns})
             if table in self.sheets:
-                self.sheets[table].append([_xlsx_value(row.get(c)) for c in columns])
+                self.sheets[table].append(_xlsx_row(self.sheets[table], row, columns))
         if self.parquet:
             self.buffers[table].extend(rows)
             if len(self.buffers[table]) >= ROW_GROUP:
@@ -210,6 +233,18 @@ class _Writers:
             data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
             self.parquet[table].write_table(pa.table(data, schema=schema))
             self.buffers[table] = []
+
+    def abort(self) -> None:
+        """Release every file without finishing it (the temporary folder is removed after)."""
+        for fh in self.files.values():
+            fh.close()
+        for writer in self.parquet.values():
+            writer.close()
+        for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
+            sheet.close()
+            stream = getattr(sheet, "_writer", None)
+            if stream is not None and os.path.exists(stream.out):
+                stream.cleanup()
 
     def close(self) -> dict[str, list[Path]]:
         written: dict[str, list[Path]] = {f: [] for f in self.formats}
@@ -238,9 +273,22 @@ def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportD
     for path in paths:
         try:
             yield ReportDocument.model_validate_json(Path(path).read_bytes())
-        except (OSError, ValueError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            problems.append(f"{path}: not a llmx report JSON ({first})")
+        except OSError as exc:
+            problems.append(f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
+        except ValueError as exc:
+            problems.append(f"{path}: not a llmx report JSON ({_why(exc)})")
+
+
+def _why(exc: Exception) -> str:
+    """The first thing wrong, on one line: `source: Field required`, `Invalid JSON: ...`."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return (f"{where}: " if where else "") + first["msg"].splitlines()[0] + more
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def write_tables(
@@ -273,8 +321,10 @@ def write_tables_checked(
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():
                     writers.add(table, rows)
-        finally:
-            staged = writers.close()
+        except BaseException:
+            writers.abort()  # nothing is renamed into place: the old tables, if any, stay
+            raise
+        staged = writers.close()
         written: dict[str, list[Path]] = {f: [] for f in formats}
         for fmt, paths in staged.items():
             for path in paths:
@@ -287,14 +337,20 @@ def write_tables_checked(
 def table_inputs(specs: list[Path]) -> list[Path]:
     """Report JSON files named by `specs`: files, folders of JSON, or run folders (DIR/reports)."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for spec in specs:
         if spec.is_dir():
+            # a run folder's own run.json is not a report: only DIR/reports/*.json is read
             folder = spec / "reports" if (spec / "reports").is_dir() else spec
-            found.extend(sorted(folder.glob("*.json")))
+            candidates = sorted(p for p in folder.glob("*.json") if p.is_file())
         elif spec.is_file():
-            found.append(spec)
+            candidates = [spec]
         else:
             raise InputError("no such file or folder", path=str(spec))
+        for path in candidates:  # a report named twice (file and its folder) is counted once
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(path)
     if not found:
         raise InputError("no report JSON files in " + ", ".join(map(str, specs)))
     return found
