@@ -263,3 +263,22 @@ def test_a_run_ends_with_tables_review_pages_and_a_manifest_listing_them(tmp_pat
     for rel in manifest["tables"]:
         assert (tmp_path / "out" / rel).stat().st_size > 0
     assert len(list((tmp_path / "out" / "review").glob("*.html"))) == len(summary.entries) + 1
+
+
+def test_retry_failed_asks_again_only_for_the_sections_that_failed(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "hopeless.txt").write_text(REPORT.format(marker=" LLMX-FAULT:schema_invalid"), encoding="utf-8")
+    (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
+    with RulesServer(ServerConfig()) as srv:
+        first = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
+        assert {Path(e["input"]).name: e["status"] for e in first.entries} == {
+            "hopeless.txt": "failed_sections", "monthly.txt": "done"}
+        plain = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
+        assert (plain.requests, plain.skipped) == (0, 2)  # a hopeless section is not paid for again
+        before = len(srv.requests)
+        retried = run([str(inputs)], _llm(srv), _options(tmp_path / "out", retry_failed=True))
+        again = srv.requests[before:]
+    assert retried.skipped == 1 and retried.cache_hits > 0
+    assert len(again) == 3  # the failed section's three validation attempts, nothing else
+    assert all("LLMX-FAULT:schema_invalid" in json.dumps(r["messages"], ensure_ascii=False) for r in again)
