@@ -420,7 +420,7 @@ class _Run:
         self.client.prefetched.update(result.answers)
         cost = self.price.halved().cost(result.prompt_tokens, result.completion_tokens) if self.price else None
         self.batch = {
-            "id": result.state.batch_id, "requests": result.state.count, "answered": len(result.answers),
+            "id": result.state.batch_id, "requests": len(requests), "answered": len(result.answers),
             "failed": len(result.errors), "prompt_tokens": result.prompt_tokens,
             "completion_tokens": result.completion_tokens, "cost_usd": None if cost is None else round(cost, 6),
         }
