@@ -37,6 +37,7 @@ from llmx.output import write_atomic
 from llmx.pipeline import Prepared, prepare
 from llmx.pricing import Price, price_for
 from llmx.progress import Progress
+from llmx.tables import item_counts
 
 RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed
@@ -193,17 +194,6 @@ def _entry(inp: Input, sha: str | None, fp: str, status: str, **more: Any) -> di
     return {"name": inp.name, "input": str(inp.path), "sha256": sha, "fingerprint": fp, "status": status, **more}
 
 
-def _counts(doc: ReportDocument) -> dict[str, int]:
-    return {
-        "sections": len(doc.sections),
-        "indicators": len(doc.indicators),
-        "tasks": len(doc.tasks),
-        "limitations": len(doc.limitations),
-        "references": len(doc.references),
-        "problems": len(doc.problems),
-    }
-
-
 def _rules_document(path: str, out_path: str) -> dict[str, Any]:
     """One report through the rules backend, written to `out_path` (runs in a worker process)."""
     from llmx.rules.backend import extract
@@ -213,7 +203,7 @@ def _rules_document(path: str, out_path: str) -> dict[str, Any]:
     doc = prepared.finish(extract(prepared.norm.text, prepared.layout), extractor)
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
     status, failed = _status(doc)
-    return {"status": status, "failed_sections": failed, "items": _counts(doc), "usage": None}
+    return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
 
 
 class _Run:
@@ -357,7 +347,7 @@ class _Run:
         self._finish(
             _entry(
                 inp, sha, self.fp, status, output=f"reports/{inp.name}.json", failed_sections=failed,
-                items=_counts(report), usage=usage,
+                items=item_counts(report), usage=usage,
             )
         )
 

@@ -69,6 +69,18 @@ def _made_by(doc: ReportDocument) -> dict[str, Any]:
     return {"backend": doc.extractor.backend, "model": doc.extractor.model, "prompt": doc.extractor.prompt}
 
 
+def item_counts(doc: ReportDocument) -> dict[str, int]:
+    """How many sections, items of each type and problems a report has."""
+    return {
+        "sections": len(doc.sections),
+        "indicators": len(doc.indicators),
+        "tasks": len(doc.tasks),
+        "limitations": len(doc.limitations),
+        "references": len(doc.references),
+        "problems": len(doc.problems),
+    }
+
+
 def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
     """Every table's rows for one report (pure)."""
     sections = {s.id: s for s in doc.sections}
@@ -92,12 +104,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
         "period_year": meta.period.year if meta.period else None,
         "signer": meta.signer.name if meta.signer else None,
         "signer_title": meta.signer.title if meta.signer else None,
-        "sections": len(doc.sections),
-        "indicators": len(doc.indicators),
-        "tasks": len(doc.tasks),
-        "limitations": len(doc.limitations),
-        "references": len(doc.references),
-        "problems": len(doc.problems),
+        **item_counts(doc),
         **made,
         "requests": usage.requests if usage else None,
         "prompt_tokens": usage.prompt_tokens if usage else None,
