@@ -495,20 +495,21 @@ def review(
 ) -> None:
     """Write self-contained HTML review pages: the text with every item highlighted and linked."""
     from llmx.errors import InputError
-    from llmx.review import write_review, write_run_review
+    from llmx.review import write_review, write_run_review_checked
     from llmx.tables import table_inputs
 
-    if len(inputs) == 1 and inputs[0].is_file():
-        report = inputs[0]
-        try:
-            page = write_review(report, output or report.with_suffix(".html"))
-        except ValueError as exc:
-            raise InputError(f"not a llmx report JSON ({str(exc).splitlines()[0]})", path=str(report)) from None
-        typer.echo(str(page))
+    if len(inputs) == 1 and not inputs[0].is_dir():
+        typer.echo(str(write_review(inputs[0], output or inputs[0].with_suffix(".html"))))
         return
-    folder = output or (inputs[0] / "review" if inputs[0].is_dir() else Path("review"))
-    index = write_run_review(table_inputs(inputs), folder)
-    typer.echo(str(index))
+    # several reports: one page each plus index.html, in DIR/review for a run folder, else beside the first
+    folder = output or (inputs[0] if inputs[0].is_dir() else inputs[0].parent) / "review"
+    run = write_run_review_checked(table_inputs(inputs), folder)
+    for page in [*run.pages, run.index]:
+        typer.echo(str(page))
+    for problem in run.problems:
+        _say(f"skipped {problem}")
+    if run.problems:
+        raise InputError(f"{len(run.problems)} file(s) skipped; the review pages cover the others")
 
 
 def _version(value: bool) -> None:

@@ -2,31 +2,33 @@
 
 One self-contained HTML file per report (inline CSS and JS, no network): metadata and problems
 on top, filters by item type and sector, the normalized text with highlights, and a table of
-items; a highlight links to its row and a row back to its highlight. Items may overlap or nest
-(a figure inside a task sentence), so the text is cut at every item boundary and each piece is
-one `<mark>` listing every item covering it; clicking selects the innermost.
+items; a highlight selects its row and a row its highlight (`#i3` / `#row-i3`). Items may
+overlap or nest (a figure inside a task sentence), so the text is cut at every item boundary and
+each piece is one `<mark>` listing every item covering it, innermost first; a click selects the
+innermost item still shown by the filters. One node per piece keeps a 200-page report usable.
 
 Every piece of report text and every field value is HTML-escaped: a report containing
-`<script>` shows it as text. Pure rendering, plus `write_run_review` for a run folder.
+`<script>` shows it as text. No data is embedded as JSON: the script reads `data-` attributes.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from llmx.contract import ReportDocument, Section
+from llmx.contract import Comparison, Indicator, ReportDocument, Section
+from llmx.errors import InputError
 from llmx.output import write_atomic
 
 KINDS = ("heading", "indicator", "task", "limitation", "reference")
-COLOURS = {
-    "heading": "#d9d2e9",
-    "indicator": "#ffe08a",
-    "task": "#c6e9c6",
-    "limitation": "#f8c4c4",
-    "reference": "#bcd7f5",
+COLOURS = {  # background, and a darker shade to underline a piece nested in an outer item
+    "heading": ("#d9d2e9", "#7e57c2"),
+    "indicator": ("#ffe08a", "#c79100"),
+    "task": ("#c6e9c6", "#2e7d32"),
+    "limitation": ("#f8c4c4", "#c62828"),
+    "reference": ("#bcd7f5", "#1565c0"),
 }
 
 
@@ -34,54 +36,100 @@ COLOURS = {
 class _Item:
     id: str
     kind: str
-    sector: str
+    sector: str  # "" when none; references and headings take their section's
     start: int
     end: int
     section_id: str | None
-    detail: str
+    detail: str  # already escaped HTML
     quote: str
+    in_text: bool  # the span lies inside the text and is not empty: it gets a highlight
+    matches: bool = True  # text[start:end] is the item's quote (false: offsets drifted)
 
 
 def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def _num(x: float) -> str:
+    return f"{x:,.12g}".replace(",", " ")
+
+
+def _comparison(c: Comparison) -> str:
+    parts = []
+    if c.pct is not None:
+        parts.append(f"{c.pct:+g}%" if c.relation == "change" else f"{c.pct:g}%")
+    if c.amount is not None:
+        parts.append(f"{c.amount:+g} {c.amount_unit or ''}".strip())
+    return f"{c.basis_text or c.basis} [{c.basis}, {c.relation}] {' '.join(parts)}".strip()
+
+
+def _indicator_detail(i: Indicator) -> str:
+    value = "—" if i.value is None else _num(i.value)
+    flags = [
+        f"target {_num(i.target)}" if i.target is not None else "",
+        "estimated" if i.estimated else "",
+        f"approx: {i.approx}" if i.approx else "",
+        f"as of {i.as_of}" if i.as_of else "",
+    ]
+    lines = [f"<b>{_e(i.name)}</b>", f"= {_e(value)} {_e(i.unit or '')}".rstrip()]
+    if any(flags):
+        lines.append(_e(" · ".join(f for f in flags if f)))
+    lines += [f"vs {_e(_comparison(c))}" for c in i.comparisons]
+    return "<br>".join(lines)
+
+
 def _items(doc: ReportDocument) -> list[_Item]:
+    """Every item of the report, headings first; `in_text` says whether it can be highlighted."""
+    text, n = doc.text, len(doc.text)
+    sections = {s.id: s for s in doc.sections}
+
+    def inside(start: int, end: int) -> bool:
+        return 0 <= start < end <= n
+
+    def sector_of(section_id: str | None) -> str:
+        s = sections.get(section_id or "")
+        return (s.sector or "") if s else ""
+
     items: list[_Item] = []
     for s in doc.sections:
-        if s.heading_start is not None and s.heading_end is not None and s.heading_end > s.heading_start:
-            label = f"{s.number}. " if s.number else ""
-            items.append(_Item(f"h-{s.id}", "heading", s.sector or "", s.heading_start, s.heading_end, s.id,
-                               f"{label}level {s.level}, role {s.role}", doc.text[s.heading_start : s.heading_end]))
+        if s.heading_start is None or s.heading_end is None:
+            continue  # a section with no heading line (preamble) has nothing to highlight or list
+        detail = _e(f"level {s.level} · role {s.role}")
+        items.append(_Item(f"h-{s.id}", "heading", s.sector or "", s.heading_start, s.heading_end, s.id, detail,
+                           s.heading, inside(s.heading_start, s.heading_end)))
     for i in doc.indicators:
-        comparisons = "; ".join(
-            f"{c.basis_text} {c.relation} {c.pct if c.pct is not None else ''}{'%' if c.pct is not None else ''}"
-            for c in i.comparisons
-        )
-        detail = " ".join(
-            x for x in (
-                i.name, "=", f"{i.value:g}" if i.value is not None else "—", i.unit or "",
-                f"(target {i.target:g})" if i.target is not None else "",
-                "[ước]" if i.estimated else "", f"[{i.approx}]" if i.approx else "",
-                f"as of {i.as_of}" if i.as_of else "", f"| {comparisons}" if comparisons else "",
-            ) if x
-        )
-        items.append(_Item(i.id, "indicator", i.sector, i.start, i.end, i.section_id, detail, i.quote))
+        items.append(_Item(i.id, "indicator", i.sector, i.start, i.end, i.section_id, _indicator_detail(i), i.quote,
+                           inside(i.start, i.end), text[i.start : i.end] == i.quote))
     for t in doc.tasks:
-        items.append(_Item(t.id, "task", t.sector, t.start, t.end, t.section_id, "", t.text))
+        items.append(_Item(t.id, "task", t.sector, t.start, t.end, t.section_id, "", t.text,
+                           inside(t.start, t.end), text[t.start : t.end] == t.text))
     for x in doc.limitations:
-        items.append(_Item(x.id, "limitation", x.sector, x.start, x.end, x.section_id, x.kind, x.text))
+        items.append(_Item(x.id, "limitation", x.sector, x.start, x.end, x.section_id, _e(x.kind), x.text,
+                           inside(x.start, x.end), text[x.start : x.end] == x.text))
     for r in doc.references:
-        detail = " ".join(v for v in (r.doc_type, r.number or "", r.date or "", r.issuer or "") if v)
-        items.append(_Item(r.id, "reference", "", r.start, r.end, r.section_id, detail, r.quote))
-    return [it for it in items if 0 <= it.start < it.end <= len(doc.text)]
+        detail = "<br>".join(
+            f"{label}: {_e(v)}" for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date),
+                                                  ("issuer", r.issuer)) if v
+        )
+        items.append(_Item(r.id, "reference", sector_of(r.section_id), r.start, r.end, r.section_id, detail, r.quote,
+                           inside(r.start, r.end), text[r.start : r.end] == r.quote))
+    return items
+
+
+_SPECIFIC = ("indicator", "reference", "limitation", "task", "heading")
+
+
+def _depth(it: _Item) -> tuple[int, int]:
+    """Innermost first: the shorter span, then the more specific kind."""
+    return (it.end - it.start, _SPECIFIC.index(it.kind))
 
 
 def _text_pane(text: str, items: list[_Item]) -> str:
-    """The text cut at every item boundary; each covered piece a <mark> naming its items."""
-    cuts = sorted({0, len(text), *(it.start for it in items), *(it.end for it in items)})
+    """The text cut at every item boundary; each covered piece one <mark> naming its items."""
+    spans = [it for it in items if it.in_text]
+    cuts = sorted({0, len(text), *(it.start for it in spans), *(it.end for it in spans)})
     starts: dict[int, list[_Item]] = {}
-    for it in items:
+    for it in spans:
         starts.setdefault(it.start, []).append(it)
     active: list[_Item] = []
     out: list[str] = []
@@ -94,13 +142,12 @@ def _text_pane(text: str, items: list[_Item]) -> str:
         if not active:
             out.append(piece)
             continue
-        inner = min(active, key=lambda it: (it.end - it.start, KINDS.index(it.kind)))
-        ids = " ".join(it.id for it in active)
-        kinds = " ".join(it.kind for it in active)
-        sectors = " ".join(it.sector or "-" for it in active)
+        cover = sorted(active, key=_depth)
+        cls = f"k-{cover[0].kind}" + (f" n-{cover[-1].kind}" if len(cover) > 1 else "")
         out.append(
-            f'<mark class="k-{inner.kind}" data-ids="{_e(ids)}" data-kinds="{kinds}" data-sectors="{_e(sectors)}" '
-            f'data-inner="{_e(inner.id)}">{piece}</mark>'
+            f'<mark class="{cls}" data-ids="{_e(" ".join(it.id for it in cover))}" '
+            f'data-kinds="{" ".join(it.kind for it in cover)}" '
+            f'data-sectors="{_e(" ".join(it.sector or "-" for it in cover))}">{piece}</mark>'
         )
     return "".join(out)
 
@@ -115,14 +162,24 @@ def _section_label(sections: dict[str, Section], section_id: str | None) -> str:
 def _table(doc: ReportDocument, items: list[_Item]) -> str:
     sections = {s.id: s for s in doc.sections}
     rows = []
-    for it in sorted(items, key=lambda it: (it.start, it.end)):
+    for it in sorted(items, key=lambda it: (it.start, -it.end, KINDS.index(it.kind))):
+        if it.in_text:
+            link = f'<a href="#{_e(it.id)}" class="to-text">{_e(it.id)}</a>'
+            if not it.matches:
+                link += ' <span class="warn" title="text[start:end] differs from the quote">offsets drifted</span>'
+        else:
+            link = f'{_e(it.id)} <span class="warn" title="span outside the text or empty">not in text</span>'
+        sector = _e(it.sector)
+        if it.kind == "reference" and it.sector:
+            sector = f'<span class="via" title="the section\'s sector">{sector}</span>'
         rows.append(
             f'<tr id="row-{_e(it.id)}" data-kind="{it.kind}" data-sector="{_e(it.sector or "-")}">'
-            f'<td><a href="#{_e(it.id)}" class="to-text">{_e(it.id)}</a></td><td>{it.kind}</td>'
-            f"<td>{_e(it.sector)}</td><td>{_e(_section_label(sections, it.section_id))}</td>"
-            f"<td>{_e(it.detail)}</td><td class=\"quote\">{_e(it.quote)}</td><td>{it.start}–{it.end}</td></tr>"
+            f'<td>{link}<br><small title="start–end in the text">{it.start}–{it.end}</small></td>'
+            f'<td><span class="k-{it.kind}">{it.kind}</span></td><td class="sector">{sector}</td>'
+            f'<td class="sec">{_e(_section_label(sections, it.section_id))}</td><td class="det">{it.detail}</td>'
+            f'<td class="quote">{_e(it.quote)}</td></tr>'
         )
-    head = "<tr><th>id</th><th>type</th><th>sector</th><th>section</th><th>details</th><th>quote</th><th>span</th></tr>"
+    head = "<tr><th>id</th><th>type</th><th>sector</th><th>section</th><th>details</th><th>quote</th></tr>"
     return f'<table id="items"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -130,80 +187,142 @@ def _metadata(doc: ReportDocument) -> str:
     m, ex = doc.metadata, doc.extractor
     usage = ex.usage
     pairs = [
-        ("source", f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars)"),
-        ("title", m.title), ("symbol", m.doc_symbol), ("issuer", m.issuer), ("date", m.issue_date),
-        ("period", m.period.label if m.period else None), ("signer", m.signer.name if m.signer else None),
-        ("extracted by", " · ".join(x for x in (ex.backend, ex.model or "", ex.prompt or "") if x)),
-        ("usage", f"{usage.requests} requests, {usage.prompt_tokens:,}+{usage.completion_tokens:,} tokens"
-         if usage and usage.requests else None),
+        ("source", f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars, sha256 {doc.source.sha256[:12]})"),
+        ("title", m.title),
+        ("number", " ".join(x for x in (m.doc_number, m.doc_symbol) if x)),
+        ("issuer", m.issuer),
+        ("date", " · ".join(x for x in (m.issue_date, f"{m.issue_place}" if m.issue_place else "",
+                                        f"posted {m.post_date}" if m.post_date else "") if x)),
+        ("period", m.period.label if m.period else None),
+        ("next period", m.next_period.label if m.next_period else None),
+        ("signer", " · ".join(x for x in (m.signer.name, m.signer.title) if x) if m.signer else None),
+        ("backend", f"{ex.backend} (llmx {ex.llmx_version})"),
+        ("model", ex.model),
+        ("prompt", ex.prompt),
+        ("usage", f"{usage.requests} requests, {usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} "
+         "completion tokens" if usage and usage.requests else None),
+        ("items", f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
+         f"{len(doc.limitations)} limitations, {len(doc.references)} references"),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v)
-    problems = "".join(f"<li><b>{_e(p.stage)}</b> {_e(p.section_id or '')} {_e(p.message)}</li>" for p in doc.problems)
-    block = f'<details open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>' if problems else ""
+    headed = {s.id for s in doc.sections if s.heading_start is not None and s.heading_end is not None}
+    problems = "".join(
+        f"<li><b>{_e(p.stage)}</b> "
+        + (f'<a href="#h-{_e(p.section_id)}" class="to-text">{_e(p.section_id)}</a> ' if p.section_id in headed
+           else f"{_e(p.section_id or '')} ")
+        + f"{_e(p.message)}</li>"
+        for p in doc.problems
+    )
+    block = (f'<details id="problems" open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>'
+             if doc.problems else '<p id="problems">no problems</p>')
     return f'<table class="meta">{rows}</table>{block}'
 
 
 def _controls(items: list[_Item]) -> str:
     counts = {k: sum(1 for it in items if it.kind == k) for k in KINDS}
     boxes = "".join(
-        f'<label style="background:{COLOURS[k]}"><input type="checkbox" class="kind" value="{k}" checked> '
-        f"{k} ({counts[k]})</label>"
+        f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> {k} ({counts[k]})</label>'
         for k in KINDS
     )
     sectors = sorted({it.sector for it in items if it.sector})
     options = '<option value="">all sectors</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors)
-    return f'<div id="controls">{boxes} <select id="sector">{options}</select></div>'
+    return (f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
+            '<span class="hint">click a highlight for its row, an id for its text; '
+            '<u>underlined</u>: inside another item</span></div>')
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;margin:0;color:#222}
+body{font-family:system-ui,"Segoe UI","Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0;color:#222}
 header{padding:.6em 1em;background:#f4f4f4;border-bottom:1px solid #ddd}
 h1{font-size:1.15em;margin:.2em 0}
-table.meta th{text-align:left;padding-right:1em;font-weight:600}
-#controls{position:sticky;top:0;background:#fff;padding:.5em 1em;border-bottom:1px solid #ddd;z-index:2}
+table.meta{font-size:13px}
+table.meta th{text-align:left;padding-right:1em;font-weight:600;vertical-align:top}
+#problems{font-size:13px;margin:.3em 0}
+#controls{position:sticky;top:0;background:#fff;padding:.5em 1em;border-bottom:1px solid #ddd;z-index:2;font-size:14px}
 #controls label{padding:.15em .5em;margin-right:.3em;border-radius:3px;cursor:pointer}
-main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em;padding:0 1em}
-pre.text{white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;max-height:85vh;overflow:auto}
-.panel{max-height:85vh;overflow:auto}
-mark{cursor:pointer;border-radius:2px;padding:0}
-mark.off{background:none}
-""" + "".join(f"mark.k-{k}{{background:{c}}}" for k, c in COLOURS.items()) + """
-mark.flash,tr.flash{outline:2px solid #e67e22}
-#items{border-collapse:collapse;font-size:13px}
+#controls .hint{color:#777;font-size:12px;margin-left:1em}
+main{display:grid;grid-template-columns:minmax(0,11fr) minmax(0,9fr);gap:1em;padding:0 1em}
+pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.6 "Noto Serif","DejaVu Serif",Georgia,serif;
+  max-height:88vh;overflow:auto;margin:.5em 0}
+.panel{max-height:88vh;overflow:auto;margin:.5em 0}
+mark{cursor:pointer;border-radius:2px;padding:0;color:inherit}
+mark.off{background:none;cursor:auto}
+"""
+_CSS += "".join(f".k-{k}{{background:{bg}}}mark.n-{k}{{box-shadow:inset 0 -2px 0 {line}}}" for k, (bg, line) in COLOURS.items())
+_CSS += """
+mark.selected{outline:2px solid #e65100}
+tr.selected{background:#fff3e0}
+.flash{animation:flash 1.2s}
+@keyframes flash{0%,60%{outline:3px solid #e65100;background:#ffcc80}}
+#items{border-collapse:collapse;font-size:13px;width:100%}
 #items td,#items th{border-bottom:1px solid #eee;padding:.25em .4em;vertical-align:top;text-align:left}
+#items thead th{position:sticky;top:0;background:#fafafa}
 #items tr.hidden{display:none}
-td.quote{max-width:28em}
+td.sec{width:8em;font-size:12px;color:#555}
+td.det{width:30%}
+#items td.sector{font-size:12px;width:5em;overflow-wrap:anywhere}
+#items td small{color:#888}
+.warn{color:#b71c1c;font-size:11px}
+.via{color:#777}
 """
 
 _JS = """
 (function(){
-  var marks = Array.prototype.slice.call(document.querySelectorAll('pre.text mark'));
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#items tbody tr'));
-  function shown(kind, sector, kinds, sec){
-    return kinds.indexOf(kind) >= 0 && (!sec || sector === sec);
+  var pre = document.querySelector('pre.text'), table = document.getElementById('items');
+  var marks = Array.prototype.slice.call(pre.querySelectorAll('mark'));
+  var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input.kind'));
+  var sectorBox = document.getElementById('sector');
+  var kinds = {}, sector = '', selected = null;
+  function shown(kind, sec){ return kinds[kind] && (!sector || sec === sector); }
+  function visibleIds(m){  /* ids of the items covering a piece that the filters show, innermost first */
+    var ids = m.dataset.ids.split(' '), ks = m.dataset.kinds.split(' '), ss = m.dataset.sectors.split(' '), out = [];
+    for (var i = 0; i < ids.length; i++) { if (shown(ks[i], ss[i])) out.push([ids[i], ks[i]]); }
+    return out;
   }
   function apply(){
-    var kinds = Array.prototype.slice.call(document.querySelectorAll('input.kind:checked')).map(function(b){return b.value;});
-    var sec = document.getElementById('sector').value;
-    rows.forEach(function(r){
-      r.classList.toggle('hidden', !shown(r.dataset.kind, r.dataset.sector, kinds, sec));
-    });
+    kinds = {}; boxes.forEach(function(b){ kinds[b.value] = b.checked; });
+    sector = sectorBox.value;
+    var n = 0;
+    rows.forEach(function(r){ var on = shown(r.dataset.kind, r.dataset.sector); if (on) n++;
+      r.classList.toggle('hidden', !on); });
     marks.forEach(function(m){
-      var ks = m.dataset.kinds.split(' '), ss = m.dataset.sectors.split(' '), on = false;
-      for (var i = 0; i < ks.length; i++) { if (shown(ks[i], ss[i], kinds, sec)) { on = true; break; } }
-      m.classList.toggle('off', !on);
+      var v = visibleIds(m), sel = m.classList.contains('selected') ? ' selected' : '';
+      m.className = (v.length ? 'k-' + v[0][1] + (v.length > 1 ? ' n-' + v[v.length - 1][1] : '') : 'off') + sel;
     });
+    document.getElementById('shown').textContent = n + ' of ' + rows.length + ' items shown';
   }
-  function flash(el){ if(!el) return; el.scrollIntoView({block:'center'}); el.classList.add('flash');
-    setTimeout(function(){ el.classList.remove('flash'); }, 1200); }
-  marks.forEach(function(m){ m.addEventListener('click', function(){
-    flash(document.getElementById('row-' + m.dataset.inner)); }); });
-  document.querySelectorAll('a.to-text').forEach(function(a){ a.addEventListener('click', function(ev){
-    ev.preventDefault(); var id = a.getAttribute('href').slice(1);
-    var first = document.querySelector('pre.text mark[data-ids~="' + CSS.escape(id) + '"]');
-    flash(first); }); });
-  document.querySelectorAll('input.kind, #sector').forEach(function(c){ c.addEventListener('change', apply); });
-  apply();
+  function marksOf(id){ return pre.querySelectorAll('mark[data-ids~="' + CSS.escape(id) + '"]'); }
+  function flash(el){ if (!el) return; el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash'); }
+  function select(id, scrollTo){
+    var row = document.getElementById('row-' + id); if (!row) return false;
+    if (selected) { Array.prototype.forEach.call(document.querySelectorAll('.selected'), function(e){
+      e.classList.remove('selected'); }); }
+    selected = id; row.classList.add('selected');
+    var ms = marksOf(id); Array.prototype.forEach.call(ms, function(m){ m.classList.add('selected'); });
+    var target = scrollTo === 'row' ? row : (ms[0] || row);
+    target.scrollIntoView({block: 'center'}); flash(target);
+    if (history.replaceState) history.replaceState(null, '', '#' + (scrollTo === 'row' ? 'row-' : '') + id);
+    return true;
+  }
+  pre.addEventListener('click', function(ev){
+    var m = ev.target.closest('mark'); if (!m) return;
+    var v = visibleIds(m); if (v.length) select(v[0][0], 'row');
+  });
+  document.addEventListener('click', function(ev){
+    var a = ev.target.closest('a.to-text'); if (!a) return;
+    ev.preventDefault(); select(a.getAttribute('href').slice(1), 'text');
+  });
+  function fromHash(){
+    var h = decodeURIComponent(location.hash.slice(1)); if (!h) return;
+    if (h.indexOf('row-') === 0) select(h.slice(4), 'row'); else select(h, 'text');
+  }
+  var q = new URLSearchParams(location.search);
+  if (q.get('show')) { var want = q.get('show').split(','); boxes.forEach(function(b){ b.checked = want.indexOf(b.value) >= 0; }); }
+  if (q.get('sector')) sectorBox.value = q.get('sector');
+  boxes.concat([sectorBox]).forEach(function(c){ c.addEventListener('change', apply); });
+  window.addEventListener('hashchange', fromHash);
+  apply(); fromHash();
   document.body.setAttribute('data-ready', '1');
 })();
 """
@@ -215,44 +334,85 @@ def render_review(doc: ReportDocument) -> str:
     title = doc.metadata.title or Path(doc.source.path).name
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>llmx review: {_e(title)}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>{_e(title)}</h1>{_metadata(doc)}</header>{_controls(items)}"
-        f'<main><pre class="text">{_text_pane(doc.text, items)}</pre>'
+        # a newline right after <pre> is dropped by HTML parsers: the extra one keeps a leading newline
+        f'<main><pre class="text">\n{_text_pane(doc.text, items)}</pre>'
         f'<div class="panel">{_table(doc, items)}</div></main>'
         f"<script>{_JS}</script></body></html>\n"
     )
 
 
+def load_report(path: Path) -> ReportDocument:
+    """A report JSON as a document; InputError naming the file when it is not one."""
+    from llmx.tables import _why  # same one-line reason as `llmx tables` gives
+
+    try:
+        return ReportDocument.model_validate_json(Path(path).read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or type(exc).__name__})", path=str(path)) from None
+    except ValueError as exc:
+        raise InputError(f"not a llmx report JSON ({_why(exc)})", path=str(path)) from None
+
+
 def write_review(report_path: Path, out_path: Path) -> Path:
-    doc = ReportDocument.model_validate_json(Path(report_path).read_bytes())
+    """The page of one report at `out_path` (or `out_path/<stem>.html` if that is a folder)."""
+    doc = load_report(report_path)
+    if out_path.is_dir():
+        out_path = out_path / f"{Path(report_path).stem}.html"
     write_atomic(out_path, render_review(doc))
     return out_path
 
 
-def write_run_review(report_paths: Iterable[Path], out_dir: Path) -> Path:
-    """One page per report plus an index.html listing them; returns the index path."""
-    rows = []
+@dataclass
+class ReviewRun:
+    index: Path
+    pages: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line per report that is not a report
+
+
+def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> ReviewRun:
+    """One page per report plus an index.html; a bad file is listed in the index and in `problems`."""
+    run = ReviewRun(index=out_dir / "index.html")
+    rows: list[str] = []
+    used: set[str] = set()
     for path in report_paths:
         try:
-            doc = ReportDocument.model_validate_json(Path(path).read_bytes())
-        except (OSError, ValueError) as exc:
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            rows.append(f"<tr><td colspan=7>{_e(path)}: not a llmx report JSON ({_e(first)})</td></tr>")
+            doc = load_report(path)
+        except InputError as exc:
+            run.problems.append(str(exc))
+            rows.append(f'<tr class="bad"><td colspan="9">{_e(exc)}</td></tr>')
             continue
-        page = out_dir / f"{Path(path).stem}.html"
+        stem, k = Path(path).stem, 1
+        while f"{stem}.html".lower() in used or stem.lower() == "index":  # two reports may share a name
+            k += 1
+            stem = f"{Path(path).stem}-{k}"
+        used.add(f"{stem}.html".lower())
+        page = out_dir / f"{stem}.html"
         write_atomic(page, render_review(doc))
+        run.pages.append(page)
+        counts = (len(doc.sections), len(doc.indicators), len(doc.tasks), len(doc.limitations), len(doc.references))
         rows.append(
             f'<tr><td><a href="{_e(page.name)}">{_e(doc.metadata.title or Path(doc.source.path).name)}</a></td>'
-            f"<td>{_e(doc.source.path)}</td><td>{len(doc.indicators)}</td><td>{len(doc.tasks)}</td>"
-            f"<td>{len(doc.limitations)}</td><td>{len(doc.references)}</td><td>{len(doc.problems)}</td></tr>"
+            f"<td>{_e(doc.source.path)}<br><small>{_e(path)}</small></td>"
+            + "".join(f"<td>{n}</td>" for n in counts)
+            + f"<td>{len(doc.problems)}</td><td>{_e(doc.extractor.backend)} {_e(doc.extractor.model or '')}</td></tr>"
         )
-    head = "<tr><th>report</th><th>source</th><th>indicators</th><th>tasks</th><th>limitations</th><th>references</th><th>problems</th></tr>"
-    index = out_dir / "index.html"
+    head = ("<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
+            "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>")
+    skipped = f", {len(run.problems)} unreadable" if run.problems else ""
     write_atomic(
-        index,
+        run.index,
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>llmx review</title>"
-        f"<style>{_CSS}</style></head><body><header><h1>llmx review: {len(rows)} reports</h1></header>"
+        f"<style>{_CSS}tr.bad td{{color:#b71c1c}}</style></head><body><header><h1>llmx review: "
+        f"{len(run.pages)} reports{skipped}</h1></header>"
         f'<main style="display:block"><table id="items"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
         "</main></body></html>\n",
     )
-    return index
+    return run
+
+
+def write_run_review(report_paths: Iterable[Path], out_dir: Path) -> Path:
+    """One page per report plus an index.html listing them; returns the index path."""
+    return write_run_review_checked(report_paths, out_dir).index
