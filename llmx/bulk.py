@@ -84,6 +84,7 @@ class RunSummary:
     tables: list[str] = field(default_factory=list)
     review: str | None = None
     batch: dict[str, Any] | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(1 for e in self.entries if e["status"] == status)
@@ -100,6 +101,7 @@ class RunSummary:
             "backend": self.backend,
             "model": self.model,
             "prompt": self.prompt,
+            "settings": self.settings,
             "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(self.started)),
             "wall_seconds": round(self.wall_seconds, 3),
             "complete": self.complete,
@@ -467,6 +469,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         stopped="interrupted (Ctrl-C); run the same command again to resume" if interrupted else job.stop_reason,
         skipped=job.skipped,
         batch=job.batch,
+        settings=_settings_record(settings, options, job.fp),
     )
     if job.batch and job.batch.get("cost_usd") is not None and summary.cost is not None:
         summary.cost += job.batch["cost_usd"]
@@ -476,6 +479,32 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     _write_extras(summary, options)
     write_atomic(options.out / "run.json", json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n")
     return summary
+
+
+def _settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[str, Any]:
+    """What the run was asked to do, for run.json: never the key, nor credentials in a URL."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    url = settings.base_url
+    parts = urlsplit(url or "")
+    if url and parts.hostname:  # drop user:password@ from the URL
+        url = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
+    llm = settings.effective_backend == "llm"
+    return {
+        "fingerprint": fp,
+        "base_url": url if llm else None,
+        "mode": settings.mode if llm else None,
+        "temperature": settings.temperature if llm else None,
+        "concurrency": options.concurrency,
+        "rpm": options.rpm or None,
+        "tpm": options.tpm or None,
+        "max_requests": options.max_requests,
+        "max_cost": options.max_cost,
+        "retry_failed": options.retry_failed,
+        "batch": options.batch,
+        "cache": str(options.cache) if options.cache else None,
+        "tables": list(options.tables),
+    }
 
 
 def _write_extras(summary: RunSummary, options: RunOptions) -> None:

@@ -282,3 +282,38 @@ def test_retry_failed_asks_again_only_for_the_sections_that_failed(tmp_path):
     assert retried.skipped == 1 and retried.cache_hits > 0
     assert len(again) == 3  # the failed section's three validation attempts, nothing else
     assert all("LLMX-FAULT:schema_invalid" in json.dumps(r["messages"], ensure_ascii=False) for r in again)
+
+
+def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
+    from tests.docgen import make_docx, make_html, make_pdf, unicode_font
+
+    inputs = tmp_path / "in" / "nested"
+    inputs.mkdir(parents=True)
+    text = SAMPLE_FILES[0].read_text(encoding="utf-8")
+    make_docx(text, inputs / "monthly.docx")
+    make_html(text, inputs / "monthly.html")
+    if unicode_font():
+        make_pdf(text, inputs / "monthly.pdf")
+    (inputs / "monthly.md").write_text(text, encoding="utf-8")
+    summary = run([str(tmp_path / "in")], Settings(), RunOptions(out=tmp_path / "out", progress=False,
+                                                                  tables=("csv",), review=False))
+    formats = {}
+    for e in summary.entries:
+        assert e["status"] == "done", e
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        assert grounding_errors(doc) == [] and doc.indicators and doc.references
+        formats[doc.source.format] = len(doc.indicators)
+    assert {"docx", "html", "md"} <= set(formats)
+    rows = (tmp_path / "out" / "tables" / "documents.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 1 + len(summary.entries)
+
+
+def test_run_json_records_the_settings_without_credentials(tmp_path):
+    settings = Settings(backend="llm", model="m", base_url="http://user:sk-secret-pass@127.0.0.1:9/v1",
+                        api_key=SecretStr("sk-secret-key-123"))
+    summary = run([str(SAMPLE_FILES[0])], settings, _options(tmp_path / "out", max_requests=0))
+    text = (tmp_path / "out" / "run.json").read_text()
+    manifest = json.loads(text)
+    assert manifest["settings"]["base_url"] == "http://127.0.0.1:9/v1"
+    assert manifest["settings"]["max_requests"] == 0 and manifest["settings"]["concurrency"] == 8
+    assert "sk-secret" not in text and summary.stopped
