@@ -192,6 +192,15 @@ def _status(doc: ReportDocument) -> tuple[str, list[dict[str, Any]]]:
     return ("failed_sections" if failed else "done"), failed
 
 
+def _internal(inp: Input, exc: BaseException) -> str:
+    """A bug met on one report, said in one line naming it (LLMX_DEBUG=1 shows the traceback)."""
+    if os.environ.get("LLMX_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc)
+    return f"{inp.path}: internal error: {type(exc).__name__}: {exc}"
+
+
 def _entry(inp: Input, sha: str | None, fp: str, status: str, **more: Any) -> dict[str, Any]:
     return {"name": inp.name, "input": str(inp.path), "sha256": sha, "fingerprint": fp, "status": status, **more}
 
@@ -296,7 +305,7 @@ class _Run:
         except LlmxError as exc:
             return self._finish(_entry(inp, sha, self.fp, "error", error=str(exc)))
         except Exception as exc:  # a bug on one report must not stop the others
-            return self._finish(_entry(inp, sha, self.fp, "error", error=f"internal error: {type(exc).__name__}: {exc}"))
+            return self._finish(_entry(inp, sha, self.fp, "error", error=_internal(inp, exc)))
         self.progress.add(jobs_total=1, jobs_done=1)
         self._finish(_entry(inp, sha, self.fp, result.pop("status"), output=f"reports/{inp.name}.json", **result))
 
@@ -314,6 +323,8 @@ class _Run:
             prepared, doc = await loop.run_in_executor(cpu, plan)
         except LlmxError as exc:
             return self._finish(_entry(inp, sha, self.fp, "error", error=str(exc)))
+        except Exception as exc:  # a bug on one report must not stop the others
+            return self._finish(_entry(inp, sha, self.fp, "error", error=_internal(inp, exc)))
         self.progress.add(jobs_total=len(doc.jobs) + 1)
 
         async def call(fn: Callable[..., Any], *args: Any) -> Any:
@@ -335,7 +346,7 @@ class _Run:
                 return self._finish(_entry(inp, sha, self.fp, "stopped", error=str(r)))
         for r in results:
             if isinstance(r, BaseException):
-                return self._finish(_entry(inp, sha, self.fp, "error", error=f"internal error: {type(r).__name__}: {r}"))
+                return self._finish(_entry(inp, sha, self.fp, "error", error=_internal(inp, r)))
         out = self.reports / f"{inp.name}.json"
 
         def finish() -> tuple[ReportDocument, dict[str, Any] | None]:
@@ -344,7 +355,12 @@ class _Run:
             write_atomic(out, report.model_dump_json(indent=2) + "\n")
             return report, run.extractor.usage.model_dump() if run.extractor.usage else None
 
-        report, usage = await loop.run_in_executor(cpu, finish)
+        try:
+            report, usage = await loop.run_in_executor(cpu, finish)
+        except LlmxError as exc:
+            return self._finish(_entry(inp, sha, self.fp, "error", error=str(exc)))
+        except Exception as exc:
+            return self._finish(_entry(inp, sha, self.fp, "error", error=_internal(inp, exc)))
         status, failed = _status(report)
         self._finish(
             _entry(
@@ -437,7 +453,13 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         check_settings(settings)
     if options.batch and (settings.effective_backend != "llm" or options.cache is None):
         raise ConfigError("--batch needs the LLM backend (--model) and the answer cache (not --no-cache)")
-    options.out.mkdir(parents=True, exist_ok=True)
+    try:
+        options.out.mkdir(parents=True, exist_ok=True)
+        probe = options.out / ".llmx-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise ConfigError(f"cannot write to the output folder: {exc.strerror or exc}", path=str(options.out)) from None
     inputs = name_inputs(expand(specs, exclude=options.out))
     progress = progress or Progress(enabled=options.progress)
     started, t0 = time.time(), time.monotonic()

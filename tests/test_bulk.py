@@ -317,3 +317,32 @@ def test_run_json_records_the_settings_without_credentials(tmp_path):
     assert manifest["settings"]["base_url"] == "http://127.0.0.1:9/v1"
     assert manifest["settings"]["max_requests"] == 0 and manifest["settings"]["concurrency"] == 8
     assert "sk-secret" not in text and summary.stopped
+
+
+def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(tmp_path, monkeypatch):
+    import llmx.bulk
+
+    real = llmx.bulk.prepare
+
+    def flaky(path):
+        if Path(path).name == SAMPLE_FILES[0].name:
+            raise RuntimeError("boom")
+        return real(path)
+
+    monkeypatch.setattr(llmx.bulk, "prepare", flaky)
+    with RulesServer(ServerConfig()) as srv:
+        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
+    status = {Path(e["input"]).name: e for e in summary.entries}
+    bad = status.pop(SAMPLE_FILES[0].name)
+    assert bad["status"] == "error" and "internal error: RuntimeError: boom" in bad["error"]
+    assert SAMPLE_FILES[0].name in bad["error"]
+    assert {e["status"] for e in status.values()} == {"done"}
+
+
+def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
+    from llmx.errors import ConfigError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(ConfigError, match="cannot write to the output folder"):
+        run([str(SAMPLE_FILES[0])], Settings(), _options(blocker / "out"))
