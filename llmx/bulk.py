@@ -1,11 +1,13 @@
 """`llmx run`: hundreds of reports, concurrent, cached, resumable; one bad report never stops it.
 
-Scheduling is asyncio: every document is a task, every section job inside it another, and an
-`asyncio.Semaphore(concurrency)` bounds the requests in flight across the whole run. The model
-client itself is the synchronous, tested `ModelClient` (instructor + tenacity), run on a pool of
-`concurrency` worker threads (an HTTP wait releases the GIL); the run-wide `Gate` paces their
-requests (rpm/tpm, 429 pauses, breaker, budget). Documents in memory are bounded too, so memory
-stays flat however many reports a run has.
+Scheduling is asyncio: every document is a task and every section job inside it another. The
+model client is the synchronous, tested `ModelClient` (instructor + tenacity) on a pool of worker
+threads (an HTTP wait releases the GIL), so one retry/validation code path serves `extract` and
+`run`. The run-wide `Gate` holds exactly `concurrency` HTTP requests open and paces them (rpm/tpm,
+429 pauses, breaker, budget); twice as many sections are in progress, so one section's parsing
+and validation overlaps the others' requests. Reading, splitting and assembling run on one more
+thread, off the event loop. Documents in memory are bounded, so memory stays flat however many
+reports a run has; the rules backend runs on a process pool instead (it is CPU-bound).
 
 Resuming: finished documents are appended to `DIR/state/journal.jsonl` (one fsynced line each)
 and every answered request is in the SQLite cache, so a run killed at any moment and started
@@ -37,11 +39,11 @@ from llmx.output import write_atomic
 from llmx.pipeline import Prepared, prepare
 from llmx.pricing import Price, price_for
 from llmx.progress import Progress
+from llmx.tables import FORMATS as TABLE_FORMATS
 from llmx.tables import item_counts
 
 RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed
-TABLE_FORMATS = ("csv", "parquet", "xlsx")
 
 
 @dataclass(frozen=True)
