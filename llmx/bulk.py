@@ -219,6 +219,18 @@ def _rules_document(path: str, out_path: str) -> dict[str, Any]:
     return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
 
 
+def _stop_on_sigterm() -> None:
+    """SIGTERM (kill, systemd, a batch scheduler) stops the run as cleanly as Ctrl-C: the summary
+    and run.json are still written. Without it the run would die like kill -9 (safe, but silent)."""
+    import signal
+
+    task = asyncio.current_task()
+    try:
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)  # type: ignore[union-attr]
+    except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals here
+        pass
+
+
 class _Run:
     def __init__(self, inputs: list[Input], settings: Settings, options: RunOptions, progress: Progress) -> None:
         self.inputs, self.settings, self.options, self.progress = inputs, settings, options, progress
@@ -372,6 +384,7 @@ class _Run:
         )
 
     async def _main(self) -> None:
+        _stop_on_sigterm()
         todo = self._todo()
         self.progress.update(docs_total=len(self.inputs), docs_done=self.skipped)
         if not todo:
@@ -398,7 +411,11 @@ class _Run:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-cpu") as cpu, ThreadPoolExecutor(
             max_workers=workers, thread_name_prefix="llmx-io"
         ) as io:
-            await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
+            try:
+                await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
+            except asyncio.CancelledError:  # Ctrl-C/SIGTERM: queued sections must not send anything now
+                self.gate.close("interrupted (Ctrl-C or SIGTERM); run the same command again to resume")
+                raise
 
     def _prefetch(self, todo: list[tuple[Input, str | None]]) -> None:
         """Batch mode: every uncached section request through the Batch API, answers into the client."""
@@ -469,7 +486,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     interrupted = False
     try:
         asyncio.run(job._main())
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, asyncio.CancelledError):
         interrupted = True
     finally:
         job.close()
@@ -490,7 +507,8 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         cost=job.gate.spent_cost if job.price is not None else None,
         throttled=stats.throttled,
         transport_failures=stats.failures,
-        stopped="interrupted (Ctrl-C); run the same command again to resume" if interrupted else job.stop_reason,
+        stopped="interrupted (Ctrl-C or SIGTERM); run the same command again to resume" if interrupted
+        else job.stop_reason,
         skipped=job.skipped,
         batch=job.batch,
         settings=_settings_record(settings, options, job.fp),

@@ -195,6 +195,11 @@ class Gate:
             return 0.0
         return (self._recent[-1] - self._recent[0]) / (len(self._recent) - 1)
 
+    def close(self, reason: str) -> None:
+        """Refuse every further request (the run is stopping) with `reason`."""
+        with self._lock:
+            self._open_reason = self._open_reason or reason
+
     # -- reporting --------------------------------------------------------------------------------
     @property
     def open_reason(self) -> str | None:

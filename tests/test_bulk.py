@@ -346,3 +346,22 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ConfigError, match="cannot write to the output folder"):
         run([str(SAMPLE_FILES[0])], Settings(), _options(blocker / "out"))
+
+
+def test_sigterm_stops_the_run_cleanly_with_a_manifest_and_exit_8(tmp_path):
+    with RulesServer(ServerConfig(latency_ms=300)) as srv:
+        out = tmp_path / "out"
+        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while len(srv.requests) < 3 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        at_signal = len(srv.requests)
+        stdout, stderr = proc.communicate(timeout=60)
+        after = len(srv.requests) - at_signal
+    assert proc.returncode == 8, stderr
+    assert after <= 2  # queued sections send nothing once the run is stopping
+    manifest = json.loads((out / "run.json").read_text())
+    assert "SIGTERM" in manifest["stopped"] and manifest["complete"] is False
+    assert "run the same command again to resume" in stderr and str(out / "run.json") in stdout
