@@ -422,6 +422,7 @@ class _Run:
         from llmx.batch import BatchRunner
         from llmx.cache import request_key
         from llmx.llm import LlmDocument
+        from llmx.responses import ReportMetadata
 
         base = self.client.client  # the ModelClient behind the cache
         requests: list[tuple[str, dict[str, Any]]] = []
@@ -433,12 +434,15 @@ class _Run:
                 continue  # recorded when the run reaches it
             doc = LlmDocument(prepared.norm.text, prepared.layout, self.settings, self.client)
             model, tag = doc.shared.prompt.response_model, doc.shared.tag
-            for k in range(len(doc.jobs)):
-                messages, _context = doc.request(k)
-                key = request_key(self.settings, messages, model, tag)
+            wanted = [(doc.request(k)[0], model, tag) for k in range(len(doc.jobs))]
+            meta = doc.metadata_request
+            if meta.messages is not None:
+                wanted.append((meta.messages, ReportMetadata, meta.tag))
+            for messages, response_model, request_tag in wanted:
+                key = request_key(self.settings, messages, response_model, request_tag)
                 if key not in seen and self.cache.get(key) is None:
                     seen.add(key)
-                    requests.append((key, base.request_body(messages, model)))
+                    requests.append((key, base.request_body(messages, response_model)))
         if not requests:
             return
         runner = BatchRunner(base, self.options.out / "state" / "batch.json", poll_seconds=self.options.batch_poll,

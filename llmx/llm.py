@@ -10,6 +10,7 @@ validation goes into `problems` with the last validator message, keeping the ite
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -287,30 +288,50 @@ def _salvage(raw: str | None, context: dict[str, str]) -> SectionItems | None:
     return items if _count(items) else None
 
 
-def _metadata(
-    text: str, layout: Layout, settings: Settings, client: ModelClient, mode: bool | None, problems: list[Problem]
-) -> tuple[Metadata, MetadataSource, CallLog | None]:
-    """Rules metadata, completed by a metadata@v1 call when the rules left key fields empty."""
+@dataclass
+class MetadataRequest:
+    """The metadata@v1 call a document needs (or None when the rules found every key field)."""
+
+    rules: Metadata | None
+    messages: list[dict[str, str]] | None = None
+    context: dict[str, str] = field(default_factory=dict)
+    tag: str = ""
+
+    @property
+    def base(self) -> Metadata:
+        return self.rules or Metadata()
+
+
+def plan_metadata(text: str, layout: Layout, settings: Settings, mode: bool | None) -> MetadataRequest:
+    """Rules metadata, and the metadata@v1 request when the rules left key fields empty."""
     try:
         from llmx.rules.metadata import extract_metadata
 
         rules: Metadata | None = extract_metadata(text, layout.sections)
     except ImportError:  # the rules backend is optional here: the model can do it alone
         rules = None
-    base = rules or Metadata()
-    missing = [k for k in _META_KEYS if getattr(base, k) in (None, [])]
+    plan = MetadataRequest(rules)
+    missing = [k for k in _META_KEYS if getattr(plan.base, k) in (None, [])]
     head, tail = text[: layout.body_start].strip(), text[layout.body_end :][:TAIL_CHARS].strip()
     if mode is False or (mode is None and not missing) or not (head or tail):
-        return base, "rules", None
+        return plan
     prompt = prompts.load(METADATA_PROMPT, settings.prompts_dir)
+    plan.messages = prompt.render(head=head, tail=tail)
+    plan.context = {"source_text": f"{head}\n{tail}"}
+    plan.tag = f"{prompt.ref}#{prompt.hash}"
+    return plan
+
+
+def _metadata(
+    plan: MetadataRequest, client: ModelClient, problems: list[Problem]
+) -> tuple[Metadata, MetadataSource, CallLog | None]:
+    """Rules metadata, completed by the planned metadata@v1 call if there is one."""
+    base, rules = plan.base, plan.rules
+    if plan.messages is None:
+        return base, "rules", None
     log = CallLog([])
     try:
-        result = client.extract(
-            prompt.render(head=head, tail=tail),
-            ReportMetadata,
-            context={"source_text": f"{head}\n{tail}"},
-            tag=f"{prompt.ref}#{prompt.hash}",
-        )
+        result = client.extract(plan.messages, ReportMetadata, context=plan.context, tag=plan.tag)
     except (ValidationExhausted, TruncatedAnswer, TransientFailure, RequestRejected) as exc:
         log.add(getattr(exc, "attempts", []))
         stage = "transport" if isinstance(exc, TransientFailure) else "metadata"
@@ -359,10 +380,15 @@ class LlmDocument:
         part.run(self.jobs[k])
         return part
 
+    @functools.cached_property
+    def metadata_request(self) -> MetadataRequest:
+        """The rules' metadata and the metadata@v1 request, if the rules left key fields empty."""
+        s = self.shared
+        return plan_metadata(s.text, s.layout, self.settings, self.metadata_llm)
+
     def run_metadata(self) -> tuple[Metadata, MetadataSource, CallLog | None, list[Problem]]:
         problems: list[Problem] = []
-        s = self.shared
-        metadata, source, log = _metadata(s.text, s.layout, self.settings, s.client, self.metadata_llm, problems)
+        metadata, source, log = _metadata(self.metadata_request, self.shared.client, problems)
         return metadata, source, log, problems
 
     def finish(
