@@ -33,7 +33,7 @@ import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from llmx.client import ModelClient, redact
+from llmx.client import ModelClient, is_transient, provider_message, redact
 from llmx.errors import ModelCallError
 from llmx.output import write_atomic
 
@@ -108,20 +108,6 @@ def _one_line(text: str, limit: int = 300) -> str:
     return " ".join(text.split())[:limit]
 
 
-def _transient(exc: openai.OpenAIError) -> bool:
-    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
-        return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 429) or exc.status_code >= 500)
-
-
-def _detail(exc: openai.OpenAIError) -> str:
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict) and isinstance(body.get("message"), str):
-        return _one_line(body["message"])
-    text = str(getattr(exc, "message", "") or exc)
-    return _one_line(text.splitlines()[0] if text else type(exc).__name__)
-
-
 class BatchRunner:
     """Submit, poll and collect one batch through `client`'s OpenAI connection."""
 
@@ -138,7 +124,10 @@ class BatchRunner:
     def _fail(self, what: str, exc: Exception, *, if_missing: str = "") -> ModelCallError:
         """One line, never the key: the status code, the provider's message and what to do."""
         where = self.client.settings.base_url or "the OpenAI API"
-        detail = redact(_detail(exc), self._secret) if isinstance(exc, openai.OpenAIError) else type(exc).__name__
+        if isinstance(exc, openai.OpenAIError):
+            detail = redact(_one_line(provider_message(exc)), self._secret)
+        else:
+            detail = type(exc).__name__
         if isinstance(exc, openai.APIStatusError):
             hint = {401: "; check --api-key/OPENAI_API_KEY", 403: "; check --api-key/OPENAI_API_KEY",
                     404: if_missing}.get(exc.status_code, "")
@@ -157,9 +146,9 @@ class BatchRunner:
             try:
                 return call()
             except openai.OpenAIError as exc:
-                if not _transient(exc) or attempt == TRANSIENT_ATTEMPTS - 1:
+                if not is_transient(exc) or attempt == TRANSIENT_ATTEMPTS - 1:
                     raise self._fail(what, exc, if_missing=if_missing) from None
-                self.on_status(f"{what}: {redact(_detail(exc), self._secret)}; trying again")
+                self.on_status(f"{what}: {redact(_one_line(provider_message(exc)), self._secret)}; trying again")
                 time.sleep(min(60.0, max(self.poll_seconds, 0.01) * 2**attempt))
         raise AssertionError("unreachable")
 

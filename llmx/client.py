@@ -157,7 +157,8 @@ def _cassette_miss(exc: BaseException) -> BaseException | None:
     return None
 
 
-def _transient(exc: BaseException) -> bool:
+def is_transient(exc: BaseException) -> bool:
+    """429, 408/409, 5xx, timeouts and dropped connections: worth trying again."""
     if _cassette_miss(exc) is not None:
         return False
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
@@ -258,7 +259,7 @@ class ModelClient:
         retrying = Retrying(
             stop=stop_after_attempt(self.policy.attempts),
             wait=self._wait,
-            retry=retry_if_exception(_transient),
+            retry=retry_if_exception(is_transient),
             before_sleep=note,
             reraise=True,
         )
@@ -280,7 +281,7 @@ class ModelClient:
             except openai.APIStatusError as exc:
                 if exc.status_code == 429:
                     gate.throttled(_retry_after(exc), estimate)
-                elif _transient(exc):
+                elif is_transient(exc):
                     gate.failed(_fault(exc), estimate)
                 raise
             except openai.APIConnectionError as exc:
@@ -298,14 +299,14 @@ class ModelClient:
         if (miss := _cassette_miss(exc)) is not None:
             first = str(miss).splitlines()[0] if str(miss) else ""
             return CassetteMismatch(f"no recorded answer matches this request ({redact(first, self._secret)})")
-        detail = redact(_message(exc), self._secret)
+        detail = redact(provider_message(exc), self._secret)
         if isinstance(exc, openai.APIStatusError):
             code = exc.status_code
             if code in (401, 403):
                 return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
             if code == 404:
                 return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
-            if _transient(exc):
+            if is_transient(exc):
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
                 )
@@ -441,11 +442,13 @@ def _fault(exc: BaseException | None) -> str:
     return type(exc).__name__ if exc else "fault"
 
 
-def _message(exc: openai.OpenAIError) -> str:
+def provider_message(exc: openai.OpenAIError) -> str:
+    """The provider's own message for a failed call (not yet redacted)."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict) and isinstance(body.get("message"), str):
         return body["message"]
-    return str(getattr(exc, "message", "") or exc).splitlines()[0]
+    text = str(getattr(exc, "message", "") or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _dicts(log: list[Attempt]) -> list[dict[str, object]]:

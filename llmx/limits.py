@@ -145,8 +145,7 @@ class Gate:
         with self._lock:
             self.stats.prompt_tokens += prompt_tokens
             self.stats.completion_tokens += completion_tokens
-            if self.price is not None:
-                self._reserved_cost = max(0.0, self._reserved_cost - self.price.cost(estimated_tokens, 0))
+            self._unreserve(estimated_tokens)
             if self.tpm:
                 self._refill(self.clock())
                 self._tokens -= (prompt_tokens - estimated_tokens) + completion_tokens
@@ -184,9 +183,13 @@ class Gate:
                     "Check the endpoint, then run the same command again to resume"
                 )
 
-    def _release(self, estimated_tokens: int) -> None:
+    def _unreserve(self, estimated_tokens: int) -> None:
+        """The request is over: its estimated cost no longer counts as in flight."""
         if self.price is not None:
             self._reserved_cost = max(0.0, self._reserved_cost - self.price.cost(estimated_tokens, 0))
+
+    def _release(self, estimated_tokens: int) -> None:
+        self._unreserve(estimated_tokens)
         if self.tpm:  # the provider did not process the request: give its tokens back
             self._tokens = min(float(self.tpm), self._tokens + estimated_tokens)
 

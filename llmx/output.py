@@ -14,7 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from pydantic import ValidationError
+
 from llmx.contract import Comparison, ReportDocument
+from llmx.errors import InputError
 
 OutputFormat = Literal["json", "jsonl", "csv"]
 
@@ -79,6 +82,26 @@ def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buf.getvalue()
+
+
+def load_report(path: Path) -> ReportDocument:
+    """A report JSON as a document; InputError naming the file and the first thing wrong."""
+    try:
+        return ReportDocument.model_validate_json(Path(path).read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or type(exc).__name__})", path=str(path)) from None
+    except ValueError as exc:
+        raise InputError(f"not a llmx report JSON ({_why(exc)})", path=str(path)) from None
+
+
+def _why(exc: ValueError) -> str:
+    """The first thing wrong, on one line: `source: Field required`, `Invalid JSON: ...`."""
+    if isinstance(exc, ValidationError) and exc.errors():
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return (f"{where}: " if where else "") + first["msg"].splitlines()[0] + more
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def write_atomic(path: Path, content: str, *, bom: bool = False) -> None:

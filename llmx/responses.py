@@ -65,12 +65,9 @@ class _Answer(BaseModel):
         mode: JsonSchemaMode = "validation",
         **kwargs: Any,
     ) -> dict[str, Any]:
-        # generated once per model and options: instructor asks for it on every request, each time
-        # through a fresh subclass of ours with the same fields, so the key is our class, not cls
-        own = next((c for c in cls.__mro__ if globals().get(c.__name__) is c), cls)
-        if own.model_fields.keys() != cls.model_fields.keys() or own.__name__ != cls.__name__:
-            return super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
-        key = (own, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs.items())))
+        # generated once per class and options: instructor asks for it on every request (the client
+        # hands it one pre-wrapped class per response model, so the classes here are few)
+        key = (cls, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs.items())))
         if key not in _SCHEMAS:
             _SCHEMAS[key] = super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
         return copy.deepcopy(_SCHEMAS[key])  # callers may edit their copy

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from llmx.contract import Comparison, Indicator, ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import write_atomic
+from llmx.output import load_report, write_atomic
 
 KINDS = ("heading", "indicator", "task", "limitation", "reference")
 COLOURS = {  # background, and a darker shade to underline a piece nested in an outer item
@@ -342,18 +342,6 @@ def render_review(doc: ReportDocument) -> str:
         f'<div class="panel">{_table(doc, items)}</div></main>'
         f"<script>{_JS}</script></body></html>\n"
     )
-
-
-def load_report(path: Path) -> ReportDocument:
-    """A report JSON as a document; InputError naming the file when it is not one."""
-    from llmx.tables import _why  # same one-line reason as `llmx tables` gives
-
-    try:
-        return ReportDocument.model_validate_json(Path(path).read_bytes())
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror or type(exc).__name__})", path=str(path)) from None
-    except ValueError as exc:
-        raise InputError(f"not a llmx report JSON ({_why(exc)})", path=str(path)) from None
 
 
 def write_review(report_path: Path, out_path: Path) -> Path:

@@ -32,7 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from llmx.chunking import count_tokens
-from llmx.server_batch import BatchApi
+from llmx.server_batch import BatchApi, error_payload
 
 SERVED_MODEL = "llmx-rules-server"
 FAULTS = ("ok", "invalid_json", "schema_invalid", "429", "500", "truncate", "timeout")
@@ -216,7 +216,7 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client gave up (a timeout fault): nothing left to tell it
 
     def _error(self, status: int, message: str, kind: str, headers: dict[str, str] | None = None) -> None:
-        self._send(status, {"error": {"message": message, "type": kind, "code": status}}, headers)
+        self._send(status, error_payload(status, message, kind), headers)
 
     def _authorized(self) -> bool:
         key = self.server.config.api_key
@@ -271,13 +271,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 
-def _error_payload(status: int, message: str, kind: str) -> dict[str, Any]:
-    return {"error": {"message": message, "type": kind, "code": status}}
-
-
 def _throttled(seconds: float) -> Reply:
     headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
-    return 429, _error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
+    return 429, error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
 
 
 def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_after: float | None, *,
@@ -286,7 +282,7 @@ def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_aft
     injected latency and timeout sleeps (batch lines are answered offline)."""
     config = server.config
     if body.get("model") != config.model:
-        return 404, _error_payload(
+        return 404, error_payload(
             404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
         ), {}
     if retry_after is not None:
@@ -296,9 +292,9 @@ def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_aft
     try:
         answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
     except LookupError as exc:
-        return 400, _error_payload(400, str(exc), "invalid_request_error"), {}
+        return 400, error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
-        return 500, _error_payload(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error"), {}
+        return 500, error_payload(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error"), {}
     if config.latency_ms and wait:  # the latency is the whole service time, the rules' own work included
         server.stopping.wait(max(0.0, config.latency_ms / 1000 - (time.monotonic() - began)))
     fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
@@ -307,7 +303,7 @@ def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_aft
     if fault == "429":
         return _throttled(config.retry_after)
     if fault == "500":
-        return 500, _error_payload(500, "injected server error", "server_error"), {}
+        return 500, error_payload(500, "injected server error", "server_error"), {}
     if fault == "timeout" and wait:
         server.stopping.wait(config.timeout_sleep)
     return 200, completion(body, number, answer, fault, config.model), {}

@@ -24,8 +24,13 @@ if TYPE_CHECKING:
 TERMINAL = ("completed", "failed", "expired", "cancelled")
 
 
+def error_payload(status: int, message: str, kind: str = "invalid_request_error") -> dict[str, Any]:
+    """An error body in OpenAI's shape (shared with the chat endpoint in server.py)."""
+    return {"error": {"message": message, "type": kind, "code": status}}
+
+
 def _error(status: int, message: str) -> tuple[int, dict[str, Any], dict[str, str]]:
-    return status, {"error": {"message": message, "type": "invalid_request_error", "code": status}}, {}
+    return status, error_payload(status, message), {}
 
 
 def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None, bytes]]:

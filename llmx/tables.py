@@ -23,7 +23,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows
+from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
 
 FORMATS = ("csv", "parquet", "xlsx")
 ROW_GROUP = 5000
@@ -279,23 +279,9 @@ def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportD
     """Each report document in turn; a file that is not a valid report is noted and skipped."""
     for path in paths:
         try:
-            yield ReportDocument.model_validate_json(Path(path).read_bytes())
-        except OSError as exc:
-            problems.append(f"{path}: cannot read ({exc.strerror or type(exc).__name__})")
-        except ValueError as exc:
-            problems.append(f"{path}: not a llmx report JSON ({_why(exc)})")
-
-
-def _why(exc: Exception) -> str:
-    """The first thing wrong, on one line: `source: Field required`, `Invalid JSON: ...`."""
-    from pydantic import ValidationError
-
-    if isinstance(exc, ValidationError) and exc.errors():
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        return (f"{where}: " if where else "") + first["msg"].splitlines()[0] + more
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            yield load_report(path)
+        except InputError as exc:
+            problems.append(str(exc))
 
 
 def write_tables(
