@@ -92,7 +92,7 @@ def extract(
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
 ) -> None:
-    """Extract one report into the SPEC document (schema 1.0)."""
+    """Extract one report into the SPEC document (schema 1.1)."""
     from llmx.output import render, write_atomic
     from llmx.pipeline import extract_document
 

@@ -1,4 +1,4 @@
-"""The output contract of SPEC.md (schema 1.0) as pydantic models.
+"""The output contract of SPEC.md (schema 1.1: 1.0 plus additions) as pydantic models.
 
 Every backend produces a `ReportDocument`; gold files follow it; `llmx schema` exports it to
 `schemas/`. Fields may be added here, never renamed or reinterpreted without bumping
@@ -123,6 +123,7 @@ class Metadata(_Model):
     next_period: Period | None = None
     signer: Signer | None = None
     recipients: list[str] = Field(default_factory=list)
+    addressees: list[str] = Field(default_factory=list, description="(1.1) the bodies after `Kính gửi:`")
     # additions (allowed by SPEC): web pages carry a posting date besides the document's own
     post_date: str | None = Field(default=None, description="web page posting date, ISO")
     issue_date_source: Literal["date_line", "post_date", "body"] | None = None
@@ -167,6 +168,10 @@ class Indicator(_Model):
     quote: str
     start: int
     end: int
+    flags: list[str] = Field(
+        default_factory=list,
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+    )
 
 
 class Task(_Model):
@@ -176,6 +181,10 @@ class Task(_Model):
     sector: Sector = "other"
     start: int
     end: int
+    flags: list[str] = Field(
+        default_factory=list,
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+    )
 
 
 class Limitation(_Model):
@@ -186,6 +195,10 @@ class Limitation(_Model):
     sector: Sector = "other"
     start: int
     end: int
+    flags: list[str] = Field(
+        default_factory=list,
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+    )
 
 
 class Reference(_Model):
@@ -198,6 +211,26 @@ class Reference(_Model):
     quote: str
     start: int
     end: int
+    flags: list[str] = Field(
+        default_factory=list,
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+    )
+
+
+class Proposal(_Model):
+    """(1.1) A recommendation or request addressed to a higher level or another body (not a task)."""
+
+    id: str
+    section_id: str | None = None
+    text: str
+    addressee: str | None = None
+    sector: Sector = "other"
+    start: int
+    end: int
+    flags: list[str] = Field(
+        default_factory=list,
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+    )
 
 
 class Problem(_Model):
@@ -217,6 +250,7 @@ class ReportDocument(_Model):
     tasks: list[Task] = Field(default_factory=list)
     limitations: list[Limitation] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list, description="(1.1)")
     problems: list[Problem] = Field(default_factory=list)
 
 
@@ -229,6 +263,7 @@ def grounding_errors(doc: ReportDocument) -> list[str]:
         ("reference", doc.references, "quote"),
         ("task", doc.tasks, "text"),
         ("limitation", doc.limitations, "text"),
+        ("proposal", doc.proposals, "text"),
     ):
         for item in items:
             expected = getattr(item, field)
@@ -237,12 +272,13 @@ def grounding_errors(doc: ReportDocument) -> list[str]:
     for sec in doc.sections:
         if not (0 <= sec.start <= sec.end <= len(text)):
             errors.append(f"section {sec.id}: span {sec.start}:{sec.end} outside text")
-    ids = [i.id for group in (doc.indicators, doc.tasks, doc.limitations, doc.references) for i in group]
+    groups = (doc.indicators, doc.tasks, doc.limitations, doc.references, doc.proposals)
+    ids = [i.id for group in groups for i in group]
     ids += [s.id for s in doc.sections]
     if len(ids) != len(set(ids)):
         errors.append("item ids are not unique")
     section_ids = {s.id for s in doc.sections}
-    for group in (doc.indicators, doc.tasks, doc.limitations, doc.references):
+    for group in groups:
         for item in group:
             if item.section_id is not None and item.section_id not in section_ids:
                 errors.append(f"{item.id}: unknown section_id {item.section_id}")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from llmx import SCHEMA_VERSION
 from llmx.config import REPO_ROOT
 from llmx.contract import ReportDocument
 from llmx.output import write_atomic
 
 SCHEMA_DIR = REPO_ROOT / "schemas"
-SCHEMA_FILE = "report-1.0.schema.json"
+SCHEMA_FILE = f"report-{SCHEMA_VERSION}.schema.json"
 
 
 def report_schema() -> dict[str, object]:

@@ -13,7 +13,7 @@ def test_extract_prints_a_valid_grounded_document_and_names_the_backend():
     result = runner.invoke(app, ["extract", str(MONTHLY)])
     assert result.exit_code == 0, result.stderr
     doc = ReportDocument.model_validate_json(result.stdout)
-    assert doc.schema_version == "1.0" and doc.extractor.backend == "rules"
+    assert doc.schema_version == "1.1" and doc.extractor.backend == "rules"
     assert grounding_errors(doc) == []
     assert doc.indicators and doc.tasks and doc.references and doc.sections
     assert "backend: rules" in result.stderr

@@ -105,9 +105,8 @@ def test_real_normalizer_and_sections_give_the_same_metadata(dev_texts, stem):
 
 @pytest.mark.parametrize("stem", ["2023-02-district-party-monthly", "h1-2018-district-socioeconomic"])
 def test_dev_metadata_agrees_with_the_gold_files(dev_texts, stem):
-    gold_path = REPO / "eval" / "gold" / f"{stem}.json"
-    if not gold_path.exists():
-        pytest.skip("no gold file")
+    gold_path = REPO / "eval" / "gold" / "dev" / f"{stem}.json"
+    assert gold_path.exists(), f"gold file moved? {gold_path}"
     gold = Metadata(**json.loads(gold_path.read_text(encoding="utf-8"))["metadata"])
     assert extract_metadata(dev_texts[stem]) == gold
 

@@ -49,6 +49,7 @@ def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
     if not isinstance(raw, dict):
         raise EvalError("gold file must hold one JSON object (a SPEC report document)", path=str(p))
     raw.pop("labeler_notes", None)  # free-text notes of the labeler, not part of the SPEC document
+    raw.pop("scope_sections", None)  # gold-only: which sections are labelled exhaustively (see LABELING.md)
     if text is not None:
         raw["text"] = text
     elif "text" not in raw:
@@ -118,6 +119,7 @@ def _section_errors(doc: ReportDocument) -> list[str]:
         ("task", doc.tasks),
         ("limitation", doc.limitations),
         ("reference", doc.references),
+        ("proposal", doc.proposals),
     ):
         for item in items:
             home = by_id.get(item.section_id) if item.section_id else None

@@ -37,19 +37,22 @@ class GoldCase:
     name: str
     gold_path: Path
     source_path: Path
+    split: str = "dev"  # the gold folder it sits in: `dev` (tuning) or `test` (held apart)
 
 
 def gold_cases(gold_dir: Path = GOLD_DIR, only: list[str] | None = None) -> list[GoldCase]:
-    """Every gold file with the report it labels (paths in gold are relative to the repo)."""
+    """Every gold file under `gold_dir` (its split folders included) with the report it labels
+    (paths in gold are relative to the repo)."""
     cases = []
-    for path in sorted(gold_dir.glob("*.json")):
+    for path in sorted(gold_dir.rglob("*.json"), key=lambda p: (p.parent.name, p.name)):
         source = json.loads(path.read_text(encoding="utf-8")).get("source", {}).get("path")
         if not source:
             raise EvalError("gold file has no source.path", path=str(path))
         src = Path(source) if Path(source).is_absolute() else REPO_ROOT / source
         if only and path.stem not in only:
             continue
-        cases.append(GoldCase(path.stem, path, src))
+        split = path.parent.name if path.parent != gold_dir else gold_dir.name
+        cases.append(GoldCase(path.stem, path, src, split))
     if not cases:
         raise EvalError(f"no gold files in {gold_dir}")
     return cases
