@@ -44,9 +44,7 @@ class Extraction:
 Item = TypeVar("Item", Indicator, Task, Limitation, Reference)
 
 
-def _ground_items(
-    text: str, items: list[Item], field_name: str, kind: str, problems: list[Problem]
-) -> list[Item]:
+def _ground_items(text: str, items: list[Item], field_name: str, kind: str, problems: list[Problem]) -> list[Item]:
     kept: list[Item] = []
     for item in items:
         quote: str = getattr(item, field_name)
@@ -78,9 +76,7 @@ def _number(items: list[Item], prefix: str, layout: Layout) -> list[Item]:
         seen.add(key)
         section = layout.section_at(item.start)
         out.append(
-            item.model_copy(
-                update={"id": f"{prefix}{len(out) + 1}", "section_id": section.id if section else None}
-            )
+            item.model_copy(update={"id": f"{prefix}{len(out) + 1}", "section_id": section.id if section else None})
         )
     return out
 

@@ -42,7 +42,9 @@ REPLACEABLE = ("failed", "cancelled")  # nothing usable came back: the next run 
 MAX_REQUESTS = 50_000  # OpenAI's limits for one batch input file
 MAX_BYTES = 200 * 1000 * 1000
 TRANSIENT_ATTEMPTS = 5  # per poll, download or upload; a day of polling meets a few 5xx
-NO_BATCH_API = "; does this endpoint offer the Batch API? (OpenAI and Azure OpenAI do; vLLM, Ollama and llama.cpp servers do not)"
+NO_BATCH_API = (
+    "; does this endpoint offer the Batch API? (OpenAI and Azure OpenAI do; vLLM, Ollama and llama.cpp servers do not)"
+)
 
 
 @dataclass
@@ -93,8 +95,9 @@ class BatchResult:
 def jsonl(requests: list[tuple[str, dict[str, Any]]]) -> bytes:
     """The Batch API input file: one POST /v1/chat/completions per line."""
     lines = (
-        json.dumps({"custom_id": cid, "method": "POST", "url": "/v1/chat/completions", "body": body},
-                   ensure_ascii=False)
+        json.dumps(
+            {"custom_id": cid, "method": "POST", "url": "/v1/chat/completions", "body": body}, ensure_ascii=False
+        )
         for cid, body in requests
     )
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -111,8 +114,15 @@ def _one_line(text: str, limit: int = 300) -> str:
 class BatchRunner:
     """Submit, poll and collect one batch through `client`'s OpenAI connection."""
 
-    def __init__(self, client: ModelClient, state_path: Path, *, poll_seconds: float = 10.0,
-                 timeout: float = 24 * 3600, on_status: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        client: ModelClient,
+        state_path: Path,
+        *,
+        poll_seconds: float = 10.0,
+        timeout: float = 24 * 3600,
+        on_status: Callable[[str], None] | None = None,
+    ) -> None:
         self.client, self.state_path = client, state_path
         self.poll_seconds, self.timeout = poll_seconds, timeout
         self.on_status = on_status or (lambda _message: None)
@@ -129,8 +139,11 @@ class BatchRunner:
         else:
             detail = type(exc).__name__
         if isinstance(exc, openai.APIStatusError):
-            hint = {401: "; check --api-key/OPENAI_API_KEY", 403: "; check --api-key/OPENAI_API_KEY",
-                    404: if_missing}.get(exc.status_code, "")
+            hint = {
+                401: "; check --api-key/OPENAI_API_KEY",
+                403: "; check --api-key/OPENAI_API_KEY",
+                404: if_missing,
+            }.get(exc.status_code, "")
             return ModelCallError(f"{where}: {what} failed ({exc.status_code}): {detail}{hint}")
         if isinstance(exc, openai.APIConnectionError):
             return ModelCallError(f"{where}: {what} failed: cannot reach the server ({detail})")
@@ -167,17 +180,21 @@ class BatchRunner:
             )
         uploaded = self._patiently(
             lambda: self._api().files.create(file=("llmx-batch.jsonl", data), purpose="batch"),
-            "uploading the batch input", if_missing=NO_BATCH_API,
+            "uploading the batch input",
+            if_missing=NO_BATCH_API,
         )
         try:
             batch = self._api().batches.create(
-                input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h",
+                input_file_id=uploaded.id,
+                endpoint="/v1/chat/completions",
+                completion_window="24h",
                 metadata={"tool": "llmx"},
             )
         except openai.OpenAIError as exc:
             raise self._fail("submitting the batch", exc, if_missing=NO_BATCH_API) from None
-        state = BatchState(batch.id, uploaded.id, _digest(ids), len(requests), self.client.settings.model,
-                           batch.status, custom_ids=ids)
+        state = BatchState(
+            batch.id, uploaded.id, _digest(ids), len(requests), self.client.settings.model, batch.status, custom_ids=ids
+        )
         state.save(self.state_path)
         self.on_status(f"batch {batch.id}: submitted {len(requests)} requests")
         return state
@@ -192,32 +209,43 @@ class BatchRunner:
         deadline = time.monotonic() + self.timeout
         while True:
             batch = self._patiently(
-                lambda: self._api().batches.retrieve(state.batch_id), f"polling batch {state.batch_id}",
+                lambda: self._api().batches.retrieve(state.batch_id),
+                f"polling batch {state.batch_id}",
                 if_missing=f"; delete {self.state_path} to submit a new batch",
             )
             counts = batch.request_counts
             done = f"{counts.completed}/{counts.total} done, {counts.failed} failed" if counts else ""
             if batch.status != state.status:
                 self.on_status(f"batch {state.batch_id}: {batch.status} {done}".rstrip())
-            state.status, state.output_file_id, state.error_file_id = batch.status, batch.output_file_id, batch.error_file_id
+            state.status, state.output_file_id, state.error_file_id = (
+                batch.status,
+                batch.output_file_id,
+                batch.error_file_id,
+            )
             if batch.status in TERMINAL and state.finished is None:
                 state.finished = time.time()
             state.save(self.state_path)
             if batch.status in TERMINAL:
                 break
             if time.monotonic() > deadline:
-                raise ModelCallError(f"batch {state.batch_id} still {batch.status} after {self.timeout:g} s; "
-                                     "run the same command again to keep waiting")
+                raise ModelCallError(
+                    f"batch {state.batch_id} still {batch.status} after {self.timeout:g} s; "
+                    "run the same command again to keep waiting"
+                )
             time.sleep(self.poll_seconds)
         if batch.status in REPLACEABLE:
             found = [
                 (f"line {e.line}: " if e.line else "") + (e.message or e.code or "")
                 for e in ((batch.errors.data or []) if batch.errors else [])
             ]
-            errors = redact(_one_line("; ".join(found[:3]) + (f" (+{len(found) - 3} more)" if len(found) > 3 else "")),
-                            self._secret)
-            raise ModelCallError(f"batch {state.batch_id} ended {batch.status}" + (f": {errors}" if errors else "")
-                                 + "; the next run submits a new batch")
+            errors = redact(
+                _one_line("; ".join(found[:3]) + (f" (+{len(found) - 3} more)" if len(found) > 3 else "")), self._secret
+            )
+            raise ModelCallError(
+                f"batch {state.batch_id} ended {batch.status}"
+                + (f": {errors}" if errors else "")
+                + "; the next run submits a new batch"
+            )
         return state
 
     def collect(self, state: BatchState, wanted: Iterable[str] | None = None) -> BatchResult:

@@ -186,9 +186,7 @@ class Journal:
 
 
 def _status(doc: ReportDocument) -> tuple[str, list[dict[str, Any]]]:
-    failed = [
-        p.model_dump() for p in doc.problems if p.stage in RETRYABLE_STAGES or p.stage in FAILED_STAGES
-    ]
+    failed = [p.model_dump() for p in doc.problems if p.stage in RETRYABLE_STAGES or p.stage in FAILED_STAGES]
     if any(p["stage"] in RETRYABLE_STAGES for p in failed):
         return "retry", failed
     return ("failed_sections" if failed else "done"), failed
@@ -323,12 +321,15 @@ class _Run:
         self.progress.add(jobs_total=1, jobs_done=1)
         self._finish(_entry(inp, sha, self.fp, result.pop("status"), output=f"reports/{inp.name}.json", **result))
 
-    async def _llm_doc(self, cpu: Executor, io: Executor, slots: asyncio.Semaphore, inp: Input, sha: str | None) -> None:
+    async def _llm_doc(
+        self, cpu: Executor, io: Executor, slots: asyncio.Semaphore, inp: Input, sha: str | None
+    ) -> None:
         from llmx.llm import LlmDocument
 
         loop = asyncio.get_running_loop()
         if self.stop_reason:
             return self._finish(_entry(inp, sha, self.fp, "stopped", error=self.stop_reason))
+
         def plan() -> tuple[Prepared, LlmDocument]:
             prepared = prepare(inp.path)
             return prepared, LlmDocument(prepared.norm.text, prepared.layout, self.settings, self.client)
@@ -378,8 +379,14 @@ class _Run:
         status, failed = _status(report)
         self._finish(
             _entry(
-                inp, sha, self.fp, status, output=f"reports/{inp.name}.json", failed_sections=failed,
-                items=item_counts(report), usage=usage,
+                inp,
+                sha,
+                self.fp,
+                status,
+                output=f"reports/{inp.name}.json",
+                failed_sections=failed,
+                items=item_counts(report),
+                usage=usage,
             )
         )
 
@@ -408,9 +415,10 @@ class _Run:
             async with in_memory:
                 await self._llm_doc(cpu, io, slots, inp, sha)
 
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-cpu") as cpu, ThreadPoolExecutor(
-            max_workers=workers, thread_name_prefix="llmx-io"
-        ) as io:
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-cpu") as cpu,
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="llmx-io") as io,
+        ):
             try:
                 await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
             except asyncio.CancelledError:  # Ctrl-C/SIGTERM: queued sections must not send anything now
@@ -445,15 +453,23 @@ class _Run:
                     requests.append((key, base.request_body(messages, response_model)))
         if not requests:
             return
-        runner = BatchRunner(base, self.options.out / "state" / "batch.json", poll_seconds=self.options.batch_poll,
-                             on_status=lambda message: self.progress.note(message))
+        runner = BatchRunner(
+            base,
+            self.options.out / "state" / "batch.json",
+            poll_seconds=self.options.batch_poll,
+            on_status=lambda message: self.progress.note(message),
+        )
         result = runner.run(requests)
         self.client.prefetched.update(result.answers)
         cost = self.price.halved().cost(result.prompt_tokens, result.completion_tokens) if self.price else None
         self.batch = {
-            "id": result.state.batch_id, "requests": len(requests), "answered": len(result.answers),
-            "failed": len(result.errors), "prompt_tokens": result.prompt_tokens,
-            "completion_tokens": result.completion_tokens, "cost_usd": None if cost is None else round(cost, 6),
+            "id": result.state.batch_id,
+            "requests": len(requests),
+            "answered": len(result.answers),
+            "failed": len(result.errors),
+            "prompt_tokens": result.prompt_tokens,
+            "completion_tokens": result.completion_tokens,
+            "cost_usd": None if cost is None else round(cost, 6),
         }
 
     def close(self) -> None:
@@ -511,7 +527,8 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         cost=job.gate.spent_cost if job.price is not None else None,
         throttled=stats.throttled,
         transport_failures=stats.failures,
-        stopped="interrupted (Ctrl-C or SIGTERM); run the same command again to resume" if interrupted
+        stopped="interrupted (Ctrl-C or SIGTERM); run the same command again to resume"
+        if interrupted
         else job.stop_reason,
         skipped=job.skipped,
         batch=job.batch,

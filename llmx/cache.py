@@ -58,9 +58,7 @@ def messages_digest(messages: list[dict[str, str]]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def request_key(
-    settings: Settings, messages: list[dict[str, str]], response_model: type[BaseModel], tag: str
-) -> str:
+def request_key(settings: Settings, messages: list[dict[str, str]], response_model: type[BaseModel], tag: str) -> str:
     """The cache key of one request: a sha256 over everything that decides its answer."""
     material = {
         "model": settings.model,
@@ -109,9 +107,9 @@ class AnswerCache:
         return db
 
     def get(self, key: str) -> dict[str, Any] | None:
-        row = self._db().execute(
-            "SELECT status, value, message, attempts FROM answers WHERE key = ?", (key,)
-        ).fetchone()
+        row = (
+            self._db().execute("SELECT status, value, message, attempts FROM answers WHERE key = ?", (key,)).fetchone()
+        )
         if row is None:
             return None
         status, value, message, attempts = row
@@ -133,7 +131,14 @@ class AnswerCache:
             "INSERT OR REPLACE INTO answers (key, request, status, value, message, attempts, model, prompt, created) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                key, request, status, value, message, json.dumps(attempts, ensure_ascii=False), model, prompt,
+                key,
+                request,
+                status,
+                value,
+                message,
+                json.dumps(attempts, ensure_ascii=False),
+                model,
+                prompt,
                 time.time(),
             ),
         )

@@ -95,7 +95,7 @@ def _pieces(text: str, start: int, end: int, budget: int) -> list[tuple[int, int
     """Split one over-long line at sentence ends, then at spaces, into pieces within budget."""
     cuts = [m.start() for m in _SENTENCE_END.finditer(text, start, end)]
     pieces, pos = [], start
-    for cut in cuts + [end]:
+    for cut in [*cuts, end]:
         pieces.append((pos, cut))
         pos = cut
     out: list[tuple[int, int]] = []

@@ -58,9 +58,7 @@ def handles_errors(func: F) -> F:
 
 BackendOpt = Annotated[str | None, typer.Option("--backend", help="rules, llm or auto [env LLMX_BACKEND]")]
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="model name [env LLMX_MODEL]")]
-BaseUrlOpt = Annotated[
-    str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]")
-]
+BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]")]
 ApiKeyOpt = Annotated[str | None, typer.Option("--api-key", help="API key [env OPENAI_API_KEY]")]
 ModeOpt = Annotated[
     str | None, typer.Option("--mode", help="instructor mode: tools, json_schema, json, md_json [env LLMX_MODE]")
@@ -76,7 +74,9 @@ def _announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         _say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        _say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.base_url or 'OpenAI default'}")
+        _say(
+            f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.base_url or 'OpenAI default'}"
+        )
 
 
 @app.command()
@@ -84,7 +84,9 @@ def _announce(settings: Settings) -> None:
 def extract(
     file: Annotated[Path, typer.Argument(help="report: .txt, .md, .html, .docx or .pdf")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")
+    ] = "json",
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -172,9 +174,11 @@ def gold_check(
     from llmx.evaluation.gold import check_gold
     from llmx.evaluation.runner import GOLD_DIR, gold_cases, load_case
 
-    cases = gold_cases(GOLD_DIR) if not files else [
-        c for f in files for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve()
-    ]
+    cases = (
+        gold_cases(GOLD_DIR)
+        if not files
+        else [c for f in files for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve()]
+    )
     bad = 0
     for case in cases:
         errors = check_gold(load_case(case))
@@ -221,15 +225,21 @@ def eval_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
-    cassettes: Annotated[Path | None, typer.Option("--cassettes", help="cassette directory (default eval/cassettes)")] = None,
+    cassettes: Annotated[
+        Path | None, typer.Option("--cassettes", help="cassette directory (default eval/cassettes)")
+    ] = None,
     record: Annotated[bool, typer.Option("--record", help="call the live endpoint and (re)write cassettes")] = False,
     gold: Annotated[Path | None, typer.Option("--gold", help="gold directory (default eval/gold)")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="report directory (default eval/reports)")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="eval JSON to print per-field deltas against")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="eval JSON to print per-field deltas against")
+    ] = None,
     fail_under: Annotated[
         list[str] | None, typer.Option("--fail-under", help="METRIC=VALUE gate, e.g. indicators.f1=0.85 (repeatable)")
     ] = None,
-    max_drop: Annotated[float | None, typer.Option("--max-drop", help="fail if a headline metric drops more than this vs --baseline")] = None,
+    max_drop: Annotated[
+        float | None, typer.Option("--max-drop", help="fail if a headline metric drops more than this vs --baseline")
+    ] = None,
     compare: Annotated[
         tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
     ] = None,
@@ -315,8 +325,11 @@ def serve(
     retry_after: Annotated[float, typer.Option("--retry-after", help="seconds announced with a 429")] = 1.0,
     fault: Annotated[
         list[str] | None,
-        typer.Option("--fault", help="FAULT[:N]: the next N requests get FAULT (invalid_json, schema_invalid, "
-                     "429, 500, truncate, timeout, ok); repeatable, applied in order"),
+        typer.Option(
+            "--fault",
+            help="FAULT[:N]: the next N requests get FAULT (invalid_json, schema_invalid, "
+            "429, 500, truncate, timeout, ok); repeatable, applied in order",
+        ),
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
@@ -332,8 +345,13 @@ def serve(
     except ValueError as exc:
         raise ConfigError(f"--fault {exc}") from None
     config = ServerConfig(
-        api_key=api_key, latency_ms=latency_ms, rate_limit=rate_limit, retry_after=retry_after,
-        faults=script, timeout_sleep=timeout_sleep, quiet=not verbose,
+        api_key=api_key,
+        latency_ms=latency_ms,
+        rate_limit=rate_limit,
+        retry_after=retry_after,
+        faults=script,
+        timeout_sleep=timeout_sleep,
+        quiet=not verbose,
     )
     server = RulesServer(config, port=port)
     _say(f"serving {config.model} at {server.base_url} (Ctrl-C stops)")
@@ -402,7 +420,9 @@ def run_(
     max_requests: Annotated[
         int | None, typer.Option("--max-requests", help="stop cleanly after this many requests")
     ] = None,
-    max_cost: Annotated[float | None, typer.Option("--max-cost", help="stop cleanly before spending more (USD)")] = None,
+    max_cost: Annotated[
+        float | None, typer.Option("--max-cost", help="stop cleanly before spending more (USD)")
+    ] = None,
     price: Annotated[
         str | None, typer.Option("--price", help="IN,OUT dollars per million tokens [env LLMX_PRICE]")
     ] = None,

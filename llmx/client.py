@@ -289,9 +289,7 @@ class ModelClient:
                     gate.failed(_fault(exc), estimate)
                 raise
         usage = getattr(response, "usage", None)
-        gate.answered(
-            estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0
-        )
+        gate.answered(estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
         return response
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:

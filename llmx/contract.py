@@ -20,9 +20,7 @@ IssuerType = Literal[
 ]
 AdminLevel = Literal["province", "district", "commune", "other"]
 PeriodKind = Literal["week", "month", "quarter", "half_year", "nine_months", "year", "multi_year", "other"]
-Role = Literal[
-    "preamble", "results", "limitations", "causes", "lessons", "tasks", "proposals", "closing", "other"
-]
+Role = Literal["preamble", "results", "limitations", "causes", "lessons", "tasks", "proposals", "closing", "other"]
 Sector = Literal[
     "party",
     "government",

@@ -28,7 +28,8 @@ class Input:
 
 def _walk(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.rglob("*")
+        p
+        for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not any(part.startswith(".") for part in p.parts)
     )
 

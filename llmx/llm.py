@@ -24,8 +24,8 @@ from llmx.chunking import PACK_TOKENS, Block, Job, halve, plan_jobs
 from llmx.client import Attempt, ModelClient, TransientFailure, TruncatedAnswer, ValidationExhausted, build_client
 from llmx.config import Settings
 from llmx.contract import (
-    Comparison,
     CallUsage,
+    Comparison,
     Extractor,
     Indicator,
     Limitation,

@@ -10,7 +10,6 @@ recorded with, and changes whenever any of them does.
 from __future__ import annotations
 
 import functools
-
 import hashlib
 import json
 import re

@@ -12,7 +12,6 @@ quote as 6.128,7"), because instructor sends them back verbatim on a re-ask.
 from __future__ import annotations
 
 import copy
-
 import re
 from typing import Any
 

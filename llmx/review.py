@@ -14,6 +14,7 @@ Every piece of report text and every field value is HTML-escaped: a report conta
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,24 +96,84 @@ def _items(doc: ReportDocument) -> list[_Item]:
         if s.heading_start is None or s.heading_end is None:
             continue  # a section with no heading line (preamble) has nothing to highlight or list
         detail = _e(f"level {s.level} · role {s.role}")
-        items.append(_Item(f"h-{s.id}", "heading", s.sector or "", s.heading_start, s.heading_end, s.id, detail,
-                           s.heading, inside(s.heading_start, s.heading_end)))
+        items.append(
+            _Item(
+                f"h-{s.id}",
+                "heading",
+                s.sector or "",
+                s.heading_start,
+                s.heading_end,
+                s.id,
+                detail,
+                s.heading,
+                inside(s.heading_start, s.heading_end),
+            )
+        )
     for i in doc.indicators:
-        items.append(_Item(i.id, "indicator", i.sector, i.start, i.end, i.section_id, _indicator_detail(i), i.quote,
-                           inside(i.start, i.end), text[i.start : i.end] == i.quote))
+        items.append(
+            _Item(
+                i.id,
+                "indicator",
+                i.sector,
+                i.start,
+                i.end,
+                i.section_id,
+                _indicator_detail(i),
+                i.quote,
+                inside(i.start, i.end),
+                text[i.start : i.end] == i.quote,
+            )
+        )
     for t in doc.tasks:
-        items.append(_Item(t.id, "task", t.sector, t.start, t.end, t.section_id, "", t.text,
-                           inside(t.start, t.end), text[t.start : t.end] == t.text))
+        items.append(
+            _Item(
+                t.id,
+                "task",
+                t.sector,
+                t.start,
+                t.end,
+                t.section_id,
+                "",
+                t.text,
+                inside(t.start, t.end),
+                text[t.start : t.end] == t.text,
+            )
+        )
     for x in doc.limitations:
-        items.append(_Item(x.id, "limitation", x.sector, x.start, x.end, x.section_id, _e(x.kind), x.text,
-                           inside(x.start, x.end), text[x.start : x.end] == x.text))
+        items.append(
+            _Item(
+                x.id,
+                "limitation",
+                x.sector,
+                x.start,
+                x.end,
+                x.section_id,
+                _e(x.kind),
+                x.text,
+                inside(x.start, x.end),
+                text[x.start : x.end] == x.text,
+            )
+        )
     for r in doc.references:
         detail = "<br>".join(
-            f"{label}: {_e(v)}" for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date),
-                                                  ("issuer", r.issuer)) if v
+            f"{label}: {_e(v)}"
+            for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date), ("issuer", r.issuer))
+            if v
         )
-        items.append(_Item(r.id, "reference", sector_of(r.section_id), r.start, r.end, r.section_id, detail, r.quote,
-                           inside(r.start, r.end), text[r.start : r.end] == r.quote))
+        items.append(
+            _Item(
+                r.id,
+                "reference",
+                sector_of(r.section_id),
+                r.start,
+                r.end,
+                r.section_id,
+                detail,
+                r.quote,
+                inside(r.start, r.end),
+                text[r.start : r.end] == r.quote,
+            )
+        )
     return items
 
 
@@ -133,7 +194,7 @@ def _text_pane(text: str, items: list[_Item]) -> str:
         starts.setdefault(it.start, []).append(it)
     active: list[_Item] = []
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         active = [it for it in active if it.end > a]
         for it in starts.get(a, []):
             active.append(it)
@@ -187,34 +248,60 @@ def _metadata(doc: ReportDocument) -> str:
     m, ex = doc.metadata, doc.extractor
     usage = ex.usage
     pairs = [
-        ("source", f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars, sha256 {doc.source.sha256[:12]})"),
+        (
+            "source",
+            f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars, sha256 {doc.source.sha256[:12]})",
+        ),
         ("title", m.title),
         ("number", " ".join(x for x in (m.doc_number, m.doc_symbol) if x)),
         ("issuer", m.issuer),
-        ("date", " · ".join(x for x in (m.issue_date, f"{m.issue_place}" if m.issue_place else "",
-                                        f"posted {m.post_date}" if m.post_date else "") if x)),
+        (
+            "date",
+            " · ".join(
+                x
+                for x in (
+                    m.issue_date,
+                    f"{m.issue_place}" if m.issue_place else "",
+                    f"posted {m.post_date}" if m.post_date else "",
+                )
+                if x
+            ),
+        ),
         ("period", m.period.label if m.period else None),
         ("next period", m.next_period.label if m.next_period else None),
         ("signer", " · ".join(x for x in (m.signer.name, m.signer.title) if x) if m.signer else None),
         ("backend", f"{ex.backend} (llmx {ex.llmx_version})"),
         ("model", ex.model),
         ("prompt", ex.prompt),
-        ("usage", f"{usage.requests} requests, {usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} "
-         "completion tokens" if usage and usage.requests else None),
-        ("items", f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-         f"{len(doc.limitations)} limitations, {len(doc.references)} references"),
+        (
+            "usage",
+            f"{usage.requests} requests, {usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} completion tokens"
+            if usage and usage.requests
+            else None,
+        ),
+        (
+            "items",
+            f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
+            f"{len(doc.limitations)} limitations, {len(doc.references)} references",
+        ),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v)
     headed = {s.id for s in doc.sections if s.heading_start is not None and s.heading_end is not None}
     problems = "".join(
         f"<li><b>{_e(p.stage)}</b> "
-        + (f'<a href="#h-{_e(p.section_id)}" class="to-text">{_e(p.section_id)}</a> ' if p.section_id in headed
-           else f"{_e(p.section_id or '')} ")
+        + (
+            f'<a href="#h-{_e(p.section_id)}" class="to-text">{_e(p.section_id)}</a> '
+            if p.section_id in headed
+            else f"{_e(p.section_id or '')} "
+        )
         + f"{_e(p.message)}</li>"
         for p in doc.problems
     )
-    block = (f'<details id="problems" open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>'
-             if doc.problems else '<p id="problems">no problems</p>')
+    block = (
+        f'<details id="problems" open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>'
+        if doc.problems
+        else '<p id="problems">no problems</p>'
+    )
     return f'<table class="meta">{rows}</table>{block}'
 
 
@@ -225,10 +312,14 @@ def _controls(items: list[_Item]) -> str:
         for k in KINDS
     )
     sectors = sorted({it.sector for it in items if it.sector})
-    options = '<option value="">all sectors</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors)
-    return (f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
-            '<span class="hint">click a highlight for its row, an id for its text; '
-            '<u>underlined</u>: inside another item</span></div>')
+    options = '<option value="">all sectors</option>' + "".join(
+        f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors
+    )
+    return (
+        f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
+        '<span class="hint">click a highlight for its row, an id for its text; '
+        "<u>underlined</u>: inside another item</span></div>"
+    )
 
 
 _CSS = """
@@ -248,7 +339,9 @@ pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.6 "Noto Serif",
 mark{cursor:pointer;border-radius:2px;padding:0;color:inherit}
 mark.off{background:none;cursor:auto}
 """
-_CSS += "".join(f".k-{k}{{background:{bg}}}mark.n-{k}{{box-shadow:inset 0 -2px 0 {line}}}" for k, (bg, line) in COLOURS.items())
+_CSS += "".join(
+    f".k-{k}{{background:{bg}}}mark.n-{k}{{box-shadow:inset 0 -2px 0 {line}}}" for k, (bg, line) in COLOURS.items()
+)
 _CSS += """
 mark.selected{outline:2px solid #e65100}
 tr.selected{background:#fff3e0}
@@ -333,7 +426,7 @@ def render_review(doc: ReportDocument) -> str:
     items = _items(doc)
     title = doc.metadata.title or Path(doc.source.path).name
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>llmx review: {_e(title)}</title><style>{_CSS}</style></head><body>"
         f"<header><h1>{_e(title)}</h1>{_metadata(doc)}</header>{_controls(items)}"
@@ -387,12 +480,14 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
             + "".join(f"<td>{n}</td>" for n in counts)
             + f"<td>{len(doc.problems)}</td><td>{_e(doc.extractor.backend)} {_e(doc.extractor.model or '')}</td></tr>"
         )
-    head = ("<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
-            "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>")
+    head = (
+        "<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
+        "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>"
+    )
     skipped = f", {len(run.problems)} unreadable" if run.problems else ""
     write_atomic(
         run.index,
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>llmx review</title>"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>llmx review</title>'
         f"<style>{_CSS}tr.bad td{{color:#b71c1c}}</style></head><body><header><h1>llmx review: "
         f"{len(run.pages)} reports{skipped}</h1></header>"
         f'<main style="display:block"><table id="items"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'

@@ -302,9 +302,7 @@ def split_sections(text: str) -> Layout:
     numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR")]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     headings = [h for h in headings if h.start < body_end]
-    footnotes = [
-        (s, e) for s, e in lines if body_start <= s and _FOOTNOTE.match(text[s:e].strip())
-    ]
+    footnotes = [(s, e) for s, e in lines if body_start <= s and _FOOTNOTE.match(text[s:e].strip())]
 
     sections: list[Section] = []
     body_starts: dict[str, int] = {}

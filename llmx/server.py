@@ -269,22 +269,25 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(*self.server.chat(body, number, retry_after))
 
 
-
-
 def _throttled(seconds: float) -> Reply:
     headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
     return 429, error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
 
 
-def chat_reply(server: RulesServer, body: dict[str, Any], number: int, retry_after: float | None, *,
-               wait: bool = True) -> Reply:
+def chat_reply(
+    server: RulesServer, body: dict[str, Any], number: int, retry_after: float | None, *, wait: bool = True
+) -> Reply:
     """The answer to one chat request (status, JSON payload, headers); `wait=False` skips the
     injected latency and timeout sleeps (batch lines are answered offline)."""
     config = server.config
     if body.get("model") != config.model:
-        return 404, error_payload(
-            404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
-        ), {}
+        return (
+            404,
+            error_payload(
+                404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
+            ),
+            {},
+        )
     if retry_after is not None:
         return _throttled(retry_after)
     began = time.monotonic()
@@ -334,9 +337,7 @@ def completion(body: dict[str, Any], number: int, answer: dict[str, Any], fault:
         message["content"] = f"```json\n{text}\n```"
     sent = [m.get("content") or "" for m in body.get("messages", [])]
     schema = json.dumps(tools or body.get("response_format") or "", ensure_ascii=False)
-    prompt_tokens = sum(count_tokens(s if isinstance(s, str) else json.dumps(s)) for s in sent) + count_tokens(
-        schema
-    )
+    prompt_tokens = sum(count_tokens(s if isinstance(s, str) else json.dumps(s)) for s in sent) + count_tokens(schema)
     completion_tokens = count_tokens(text)
     return {
         "id": f"chatcmpl-llmx-{number}",

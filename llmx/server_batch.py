@@ -97,8 +97,15 @@ class BatchApi:
     # -- files and batches ------------------------------------------------------------------------
     def _store(self, data: bytes, filename: str, purpose: str) -> dict[str, Any]:
         file_id = f"file-llmx{uuid.uuid4().hex[:20]}"
-        meta = {"id": file_id, "object": "file", "bytes": len(data), "created_at": int(time.time()),
-                "filename": filename, "purpose": purpose, "status": "processed"}
+        meta = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": filename,
+            "purpose": purpose,
+            "status": "processed",
+        }
         with self.lock:
             self.files[file_id] = meta
             self.contents[file_id] = data
@@ -123,11 +130,21 @@ class BatchApi:
         lines = [line for line in self.contents[file_id].decode("utf-8").splitlines() if line.strip()]
         batch_id = f"batch_llmx{uuid.uuid4().hex[:20]}"
         batch = {
-            "id": batch_id, "object": "batch", "endpoint": "/v1/chat/completions", "errors": None,
-            "input_file_id": file_id, "completion_window": body.get("completion_window", "24h"),
-            "status": "validating", "output_file_id": None, "error_file_id": None,
-            "created_at": int(time.time()), "in_progress_at": None, "completed_at": None, "failed_at": None,
-            "expired_at": None, "cancelled_at": None,
+            "id": batch_id,
+            "object": "batch",
+            "endpoint": "/v1/chat/completions",
+            "errors": None,
+            "input_file_id": file_id,
+            "completion_window": body.get("completion_window", "24h"),
+            "status": "validating",
+            "output_file_id": None,
+            "error_file_id": None,
+            "created_at": int(time.time()),
+            "in_progress_at": None,
+            "completed_at": None,
+            "failed_at": None,
+            "expired_at": None,
+            "cancelled_at": None,
             "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
             "metadata": body.get("metadata"),
         }
@@ -151,29 +168,53 @@ class BatchApi:
         for k, line in enumerate(lines):
             if expire_after is not None and k >= expire_after:  # OpenAI's shape for an unfinished line
                 custom_id = _custom_id(line)
-                errors.append({"id": f"batch_req_{k}", "custom_id": custom_id, "response": None,
-                               "error": {"code": "batch_expired", "message": "This request could not be executed "
-                                         "before the completion window expired."}})
+                errors.append(
+                    {
+                        "id": f"batch_req_{k}",
+                        "custom_id": custom_id,
+                        "response": None,
+                        "error": {
+                            "code": "batch_expired",
+                            "message": "This request could not be executed before the completion window expired.",
+                        },
+                    }
+                )
                 continue
             try:
                 request = json.loads(line)
                 custom_id, body = request["custom_id"], request["body"]
             except (ValueError, KeyError, TypeError):
-                errors.append({"id": f"batch_req_{k}", "custom_id": None, "response": None,
-                               "error": {"code": "invalid_line", "message": f"line {k + 1} is not a batch request"}})
+                errors.append(
+                    {
+                        "id": f"batch_req_{k}",
+                        "custom_id": None,
+                        "response": None,
+                        "error": {"code": "invalid_line", "message": f"line {k + 1} is not a batch request"},
+                    }
+                )
                 continue
             number, _ = self.server.admit({"_batch": batch_id, **body}, limited=False)
             status, payload, _headers = chat_reply(self.server, body, number, None, wait=False)
-            record = {"id": f"batch_req_{uuid.uuid4().hex[:12]}", "custom_id": custom_id,
-                      "response": {"status_code": status, "request_id": f"req_{number}", "body": payload},
-                      "error": None}
+            record = {
+                "id": f"batch_req_{uuid.uuid4().hex[:12]}",
+                "custom_id": custom_id,
+                "response": {"status_code": status, "request_id": f"req_{number}", "body": payload},
+                "error": None,
+            }
             (out if status == 200 else errors).append(record)
-        output = self._store("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out).encode(),
-                             f"{batch_id}_output.jsonl", "batch_output")
+        output = self._store(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out).encode(),
+            f"{batch_id}_output.jsonl",
+            "batch_output",
+        )
         error_file = (
-            self._store("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in errors).encode(),
-                        f"{batch_id}_error.jsonl", "batch_output")
-            if errors else None
+            self._store(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in errors).encode(),
+                f"{batch_id}_error.jsonl",
+                "batch_output",
+            )
+            if errors
+            else None
         )
         with self.lock:
             batch = self.batches[batch_id]
@@ -181,7 +222,8 @@ class BatchApi:
                 return
             expired = expire_after is not None and expire_after < len(lines)
             batch.update(
-                status="expired" if expired else "completed", output_file_id=output["id"],
+                status="expired" if expired else "completed",
+                output_file_id=output["id"],
                 **{"expired_at" if expired else "completed_at": int(time.time())},
                 error_file_id=error_file["id"] if error_file else None,
                 request_counts={"total": len(lines), "completed": len(out), "failed": len(errors)},

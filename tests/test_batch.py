@@ -7,10 +7,9 @@ from pydantic import SecretStr
 
 from llmx.batch import BatchRunner
 from llmx.bulk import RunOptions, run
-from llmx.client import ModelClient
+from llmx.client import ModelClient, ValidationExhausted
 from llmx.config import Settings
 from llmx.contract import ReportDocument
-from llmx.client import ValidationExhausted
 from llmx.errors import ModelCallError
 from llmx.llm import LlmDocument
 from llmx.normalize import normalize
@@ -23,13 +22,15 @@ FILES = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
 
 def _settings(srv: RulesServer, **kw) -> Settings:
     key = SecretStr(srv.config.api_key) if srv.config.api_key else None
-    return Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=5.0,
-                    retry_backoff=0.01).with_overrides(**kw)
+    return Settings(
+        backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=5.0, retry_backoff=0.01
+    ).with_overrides(**kw)
 
 
 def _options(out, **kw) -> RunOptions:
-    return RunOptions(out=out, cache=out / "cache.sqlite", tables=(), review=False, progress=False, batch_poll=0.02,
-                      **kw)
+    return RunOptions(
+        out=out, cache=out / "cache.sqlite", tables=(), review=False, progress=False, batch_poll=0.02, **kw
+    )
 
 
 def _requests(settings: Settings, client: ModelClient, count: int = 3) -> list[tuple[str, dict]]:
@@ -80,12 +81,19 @@ def test_an_invalid_batch_answer_is_reasked_directly_with_the_validator_message(
         summary = run(FILES[:1], _settings(srv), _options(tmp_path / "out", batch=True))
         direct = [r for r in srv.requests if "_batch" not in r]
     assert summary.complete and summary.entries[0]["status"] == "done"
-    reask = [r for r in direct if any("LLMX-FAULT fabricated quote" in (m.get("content") or "")
-                                      or "does not occur" in (m.get("content") or "") for m in r["messages"])]
+    reask = [
+        r
+        for r in direct
+        if any(
+            "LLMX-FAULT fabricated quote" in (m.get("content") or "") or "does not occur" in (m.get("content") or "")
+            for m in r["messages"]
+        )
+    ]
     assert reask, "the re-ask carries the failed answer and the validator message"
     doc = ReportDocument.model_validate_json((tmp_path / "out" / "reports" / f"{MONTHLY.stem}.json").read_text())
-    first = next(c for c in doc.extractor.calls if c.attempts and c.attempts[0]["kind"] == "batch"
-                 and "error" in c.attempts[0])
+    first = next(
+        c for c in doc.extractor.calls if c.attempts and c.attempts[0]["kind"] == "batch" and "error" in c.attempts[0]
+    )
     assert [a["kind"] for a in first.attempts] == ["batch", "answer"]
 
 
@@ -126,8 +134,9 @@ def _marked(messages: list[dict], context: dict, marker: str) -> tuple[list[dict
     first = context["section_text"].splitlines()[0]
     user = next(m for m in messages if m["role"] == "user")
     assert first in user["content"]
-    changed = [dict(m, content=m["content"].replace(first, f"{first} {marker}", 1)) if m is user else m
-               for m in messages]
+    changed = [
+        dict(m, content=m["content"].replace(first, f"{first} {marker}", 1)) if m is user else m for m in messages
+    ]
     return changed, {"section_text": context["section_text"].replace(first, f"{first} {marker}", 1)}
 
 
@@ -188,8 +197,9 @@ def test_an_expired_batch_hands_over_its_finished_answers_and_the_rest_go_direct
         batches = len(srv.batch_api.batches)
     assert result.state.status == "expired" and result.state.finished is not None
     assert sorted(result.answers) == ["req-0", "req-1"]
-    assert result.errors == {"req-2": "batch_expired: This request could not be executed before the completion "
-                                      "window expired."}
+    assert result.errors == {
+        "req-2": "batch_expired: This request could not be executed before the completion window expired."
+    }
     assert batches == 1 and again.state.batch_id == result.state.batch_id  # its answers are not paid for twice
 
     with RulesServer(ServerConfig(batch_expire_after=3)) as srv:
@@ -229,8 +239,9 @@ def test_the_batch_api_serves_openai_shapes_behind_the_key_and_leaves_the_rate_l
             api = client._client()
             uploaded = api.files.create(file=("in.jsonl", jsonl(requests)), purpose="batch")
             assert api.files.retrieve(uploaded.id).purpose == "batch"
-            batch = api.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions",
-                                       completion_window="24h")
+            batch = api.batches.create(
+                input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h"
+            )
             assert batch.status == "validating" and batch.id.startswith("batch_")
             with openai.OpenAI(api_key="sk-wrong-0000000", base_url=srv.base_url, max_retries=0) as stranger:
                 with pytest.raises(openai.AuthenticationError):

@@ -29,8 +29,9 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 def _llm(srv: RulesServer, **kw) -> Settings:
     key = SecretStr(srv.config.api_key) if srv.config.api_key else None
-    base = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0,
-                    retry_backoff=0.01)
+    base = Settings(
+        backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0, retry_backoff=0.01
+    )
     return base.with_overrides(**kw)
 
 
@@ -95,7 +96,7 @@ def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
     assert "empty.txt: empty file" in errors["empty.txt"] and "broken.pdf" in errors["broken.pdf"]
     manifest = json.loads((tmp_path / "out" / "run.json").read_text())
     assert manifest["documents"]["done"] == 3 and manifest["documents"]["error"] == 2
-    for name, data in _reports(tmp_path / "out").items():
+    for _name, data in _reports(tmp_path / "out").items():
         doc = ReportDocument.model_validate_json(data)
         assert grounding_errors(doc) == [] and doc.extractor.backend == "rules"
     assert any("unreadable" in line and "empty.txt" in line for line in summary_lines(summary))
@@ -104,8 +105,18 @@ def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
 def test_cli_run_exits_zero_with_failures_listed_and_prints_the_manifest_path(tmp_path):
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken zip")
     result = CliRunner().invoke(
-        app, ["run", str(SAMPLE_FILES[0]), str(tmp_path / "bad.docx"), "--out", str(tmp_path / "o"),
-              "--tables", "none", "--no-review", "--no-progress"],
+        app,
+        [
+            "run",
+            str(SAMPLE_FILES[0]),
+            str(tmp_path / "bad.docx"),
+            "--out",
+            str(tmp_path / "o"),
+            "--tables",
+            "none",
+            "--no-review",
+            "--no-progress",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert str(tmp_path / "o" / "run.json") in result.stdout
@@ -121,8 +132,11 @@ def test_a_rerun_of_the_same_inputs_makes_zero_requests(tmp_path):
         sent = len(srv.requests)
         reports = _reports(tmp_path / "out")
         # a fresh output folder sharing the cache: every answer comes from the cache
-        second = run([str(p) for p in SAMPLE_FILES], _llm(srv),
-                     _options(tmp_path / "out2", concurrency=4, cache=tmp_path / "out" / "cache.sqlite"))
+        second = run(
+            [str(p) for p in SAMPLE_FILES],
+            _llm(srv),
+            _options(tmp_path / "out2", concurrency=4, cache=tmp_path / "out" / "cache.sqlite"),
+        )
         # the same folder again: the journal says every report is done; nothing is even re-read
         third = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
         assert len(srv.requests) == sent == first.requests > 20
@@ -135,14 +149,16 @@ def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(tmp_p
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "hopeless.txt").write_text(REPORT.format(marker=" LLMX-FAULT:schema_invalid"), encoding="utf-8")
-    (inputs / "outage.txt").write_text(REPORT.format(marker=" LLMX-FAULT:500").replace("An Hòa", "Phú Lạc"),
-                                       encoding="utf-8")
+    (inputs / "outage.txt").write_text(
+        REPORT.format(marker=" LLMX-FAULT:500").replace("An Hòa", "Phú Lạc"), encoding="utf-8"
+    )
     (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
     script = parse_fault_script(["429:2", "ok", "500:2", "ok", "timeout", "ok", "invalid_json", "ok", "truncate"])
     config = ServerConfig(faults=script, retry_after=0.05, timeout_sleep=1.5)
     with RulesServer(config) as srv:
-        summary = run([str(inputs)], _llm(srv, timeout=0.5),
-                      _options(tmp_path / "out", concurrency=2, breaker_after=50))
+        summary = run(
+            [str(inputs)], _llm(srv, timeout=0.5), _options(tmp_path / "out", concurrency=2, breaker_after=50)
+        )
     status = {Path(e["input"]).name: e for e in summary.entries}
     assert status["monthly.txt"]["status"] == "done"
     assert status["hopeless.txt"]["status"] == "failed_sections"
@@ -161,8 +177,9 @@ def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(tmp_p
 
 def test_a_failing_provider_trips_the_breaker_and_the_run_stops_cleanly(tmp_path):
     with RulesServer(ServerConfig(faults=["500"] * 500)) as srv:
-        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=2,
-                                                                           breaker_after=4))
+        summary = run(
+            [str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=2, breaker_after=4)
+        )
         sent = len(srv.requests)
     assert summary.stopped and "failed 4 requests in a row" in summary.stopped
     assert sent <= 4 + 2  # the breaker opened; in-flight requests at most
@@ -216,9 +233,26 @@ def test_a_wrong_key_stops_the_run_with_one_clear_reason(tmp_path):
 
 
 def _cli_run(srv: RulesServer, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "llmx", "run", *map(str, SAMPLE_FILES), "--out", str(out),
-            "--cache", str(out / "cache.sqlite"), "--model", SERVED_MODEL, "--base-url", srv.base_url,
-            "--tables", "none", "--no-review", "--no-progress", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "llmx",
+        "run",
+        *map(str, SAMPLE_FILES),
+        "--out",
+        str(out),
+        "--cache",
+        str(out / "cache.sqlite"),
+        "--model",
+        SERVED_MODEL,
+        "--base-url",
+        srv.base_url,
+        "--tables",
+        "none",
+        "--no-review",
+        "--no-progress",
+        *extra,
+    ]
 
 
 def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(tmp_path):
@@ -227,8 +261,9 @@ def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_r
         reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
         total = len(srv.requests)
         out = tmp_path / "out"
-        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         deadline = time.monotonic() + 60
         while len(srv.requests) - total < reference.requests // 2 and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -241,8 +276,9 @@ def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_r
         assert not (out / "run.json").exists()
         for written in (out / "reports").glob("*.json"):  # what a kill leaves is whole, or a hidden temp file
             assert grounding_errors(ReportDocument.model_validate_json(written.read_text())) == []
-        restart = subprocess.run(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True,
-                                 timeout=120)
+        restart = subprocess.run(
+            _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
         assert restart.returncode == 0, restart.stderr
         after = [messages_digest(body["messages"]) for body in srv.requests[killed_at:]]
         first_run = killed_at - total
@@ -273,7 +309,9 @@ def test_retry_failed_asks_again_only_for_the_sections_that_failed(tmp_path):
     with RulesServer(ServerConfig()) as srv:
         first = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
         assert {Path(e["input"]).name: e["status"] for e in first.entries} == {
-            "hopeless.txt": "failed_sections", "monthly.txt": "done"}
+            "hopeless.txt": "failed_sections",
+            "monthly.txt": "done",
+        }
         plain = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
         assert (plain.requests, plain.skipped) == (0, 2)  # a hopeless section is not paid for again
         before = len(srv.requests)
@@ -295,8 +333,11 @@ def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
     if unicode_font():
         make_pdf(text, inputs / "monthly.pdf")
     (inputs / "monthly.md").write_text(text, encoding="utf-8")
-    summary = run([str(tmp_path / "in")], Settings(), RunOptions(out=tmp_path / "out", progress=False,
-                                                                  tables=("csv",), review=False))
+    summary = run(
+        [str(tmp_path / "in")],
+        Settings(),
+        RunOptions(out=tmp_path / "out", progress=False, tables=("csv",), review=False),
+    )
     formats = {}
     for e in summary.entries:
         assert e["status"] == "done", e
@@ -309,8 +350,12 @@ def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
 
 
 def test_run_json_records_the_settings_without_credentials(tmp_path):
-    settings = Settings(backend="llm", model="m", base_url="http://user:sk-secret-pass@127.0.0.1:9/v1",
-                        api_key=SecretStr("sk-secret-key-123"))
+    settings = Settings(
+        backend="llm",
+        model="m",
+        base_url="http://user:sk-secret-pass@127.0.0.1:9/v1",
+        api_key=SecretStr("sk-secret-key-123"),
+    )
     summary = run([str(SAMPLE_FILES[0])], settings, _options(tmp_path / "out", max_requests=0))
     text = (tmp_path / "out" / "run.json").read_text()
     manifest = json.loads(text)
@@ -351,8 +396,9 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
 def test_sigterm_stops_the_run_cleanly_with_a_manifest_and_exit_8(tmp_path):
     with RulesServer(ServerConfig(latency_ms=300)) as srv:
         out = tmp_path / "out"
-        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            _cli_run(srv, out, "-j", "2"), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         deadline = time.monotonic() + 60
         while len(srv.requests) < 3 and time.monotonic() < deadline:
             time.sleep(0.02)

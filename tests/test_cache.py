@@ -7,8 +7,8 @@ import pytest
 
 from llmx.cache import AnswerCache, CachedClient, request_key
 from llmx.client import ModelClient, TransportPolicy
-from llmx.errors import RequestRejected
 from llmx.config import Settings
+from llmx.errors import RequestRejected
 from llmx.llm import run_llm
 from llmx.normalize import normalize
 from llmx.responses import ReportMetadata, SectionItems
@@ -45,8 +45,12 @@ def test_key_changes_with_everything_that_decides_the_answer():
         request_key(base.with_overrides(max_validation_retries=5), MESSAGES, SectionItems, "section@v1#abc"),
         request_key(base, MESSAGES, SectionItems, "section@v2#def"),
         request_key(base, MESSAGES, ReportMetadata, "section@v1#abc"),
-        request_key(base, MESSAGES[:1] + [{"role": "user", "content": "Tổng thu NSNN 88,9 tỷ đồng"}], SectionItems,
-                    "section@v1#abc"),
+        request_key(
+            base,
+            [*MESSAGES[:1], {"role": "user", "content": "Tổng thu NSNN 88,9 tỷ đồng"}],
+            SectionItems,
+            "section@v1#abc",
+        ),
     ]
     assert len({key, *others}) == len(others) + 1
 
@@ -74,7 +78,7 @@ def test_validation_failure_is_cached_as_failure_and_retried_only_when_asked(tmp
         again, _ = _run(srv, cache, text)
         assert len(srv.requests) == sent  # the failure is replayed, not paid for again
         assert [p.message for p in again.extraction.problems] == [p.message for p in first.extraction.problems]
-        retried, client = _run(srv, cache, text, retry_failed=True)
+        _retried, client = _run(srv, cache, text, retry_failed=True)
         new = len(srv.requests) - sent
     assert new == 3  # only the failed section, its three validation attempts
     assert client.misses == 1

@@ -7,10 +7,9 @@ import pytest
 
 from llmx.config import REPO_ROOT, Settings
 from llmx.errors import GateFailed
-from llmx.evaluation.report import enforce_gates, metrics
+from llmx.evaluation.report import enforce_gates, metrics, to_json
 from llmx.evaluation.runner import gold_cases, load_case, run_eval
 from llmx.evaluation.scoring import aggregate, score_document
-from llmx.evaluation.report import to_json
 from llmx.pipeline import extract_document
 
 BASELINE = REPO_ROOT / "eval" / "reports" / "baseline.json"

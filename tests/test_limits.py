@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
+from llmx.errors import ConfigError
 from llmx.limits import Gate, RunStopped
 from llmx.pricing import LIST_PRICES, Price, parse_price, price_for
-from llmx.errors import ConfigError
 
 
 class FakeTime:

@@ -112,7 +112,7 @@ def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(c
 
 def test_a_hopeless_section_is_reported_and_the_rest_is_written(clean):
     with RulesServer(ServerConfig()) as srv:
-        doc, run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
+        doc, _run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
     hopeless = [r for r in srv.requests if "LLMX-FAULT" in r["messages"][1]["content"]]
     assert len(hopeless) == 3  # settings.max_validation_retries attempts, then give up
     [problem] = doc.problems

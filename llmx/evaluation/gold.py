@@ -68,15 +68,11 @@ def check_gold(doc: ReportDocument) -> list[str]:
     for ind in doc.indicators:
         for label, value in (("value", ind.value), ("target", ind.target)):
             if value is not None and not occurs_in(value, ind.quote):
-                errors.append(
-                    f"indicator {ind.id}: {label} {value:g} is not written in its quote {ind.quote[:60]!r}"
-                )
+                errors.append(f"indicator {ind.id}: {label} {value:g} is not written in its quote {ind.quote[:60]!r}")
         for k, c in enumerate(ind.comparisons, 1):
             for label, value in (("pct", c.pct), ("amount", c.amount)):
                 if value is not None and not occurs_in(value, ind.quote):
-                    errors.append(
-                        f"indicator {ind.id}: comparison {k} {label} {value:g} is not written in its quote"
-                    )
+                    errors.append(f"indicator {ind.id}: comparison {k} {label} {value:g} is not written in its quote")
         if ind.unit is not None and ind.unit != ind.unit.strip().lower():
             errors.append(f"indicator {ind.id}: unit {ind.unit!r} must be lower-case and trimmed")
     for ref in doc.references:

@@ -20,9 +20,7 @@ def extract(text: str, layout: Layout) -> Extraction:
     extraction = Extraction(metadata=extract_metadata(text, layout.sections))
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
-            extraction.indicators.extend(
-                find_indicators(text, start, end, sector=section.sector if section else None)
-            )
+            extraction.indicators.extend(find_indicators(text, start, end, sector=section.sector if section else None))
         extraction.references.extend(find_references(text, start, end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:

@@ -97,9 +97,7 @@ _OPEN_END = re.compile(r"[.;:!?…]\s*$")
 _SENTENCE_DONE = re.compile(r"[.!?]\s*$")
 _BROKEN_END = re.compile(r"[,\-–]\s*$")
 # A line that starts a new block: bullet, heading number, lettered item.
-_BLOCK_START = re.compile(
-    r"[ \t]*(?:[-+•–*][ \t]|\d{1,2}(?:\.\d{1,2})*[./)][ \t]|[IVX]{1,4}[./][ \t]|[a-eđ]\)[ \t])"
-)
+_BLOCK_START = re.compile(r"[ \t]*(?:[-+•–*][ \t]|\d{1,2}(?:\.\d{1,2})*[./)][ \t]|[IVX]{1,4}[./][ \t]|[a-eđ]\)[ \t])")
 _HARD = re.compile(
     r"[;:()\[\]=…]|\.(?=\s)|(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|như\s+sau)(?!\w)",
     re.IGNORECASE,
@@ -541,7 +539,12 @@ def _new_item(
     own = _trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = _last_in_sentence(para, items, figure)
     item = _Item(
-        value, unit, figure, tail.end, own_from if own else (approx.start() if approx else s), own,
+        value,
+        unit,
+        figure,
+        tail.end,
+        own_from if own else (approx.start() if approx else s),
+        own,
         para.sentence_of(figure),
     )
     item.approx = APPROX[" ".join(approx.group("q").lower().split())] if approx else None
@@ -579,9 +582,7 @@ def _base_name(
             item.quote_start = min(item.quote_start, prev.quote_start)
         if head:
             return f"{head} - {attr}", head  # `kiểm kê xong 108 hộ với diện tích 70,9 ha`
-    elif follows and prev is not None and (
-        _PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own)
-    ):
+    elif follows and prev is not None and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own)):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
         return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
     elif own and delim == ":" and _TOTAL_ONLY.fullmatch(own):

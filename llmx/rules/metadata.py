@@ -81,9 +81,7 @@ _HEADING = re.compile(
     r"^(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ|[IVX\d])|[A-E]\s*[.)/]\s|[IVX]{1,4}\s*[./)]|\d{1,2}\s*[./)]\s|"
     r"\*\s|Kính\s+gửi)"
 )
-_MOTTO = re.compile(
-    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I
-)
+_MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
 _ORG_START = re.compile(
     r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|UBKT|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|"
     r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN\s|SỞ\s|PHÒNG\s|CHI\s+BỘ|CHI\s+CỤC|CỤC\s|BỘ\s|"
@@ -139,9 +137,7 @@ _LEVEL_MENTION = re.compile(r"(?<!\w)(?P<lvl>Tỉnh|Huyện|Thành|Quận|Thị)
 _NAME = rf"(?P<name>{UPPER}{LOWER}*(?:[ \t]{UPPER}{LOWER}*){{0,3}})"
 _BODY_PLACE: dict[str, re.Pattern[str]] = {
     "district": re.compile(rf"(?<!công dân )(?<![\w])(?:huyện|quận|thị xã)\s+{_NAME}(?!\w)"),
-    "commune": re.compile(
-        rf"(?:UBND|Ủy ban nhân dân|Đảng ủy|Đảng bộ|HĐND)\s+(?:xã|phường|thị trấn)\s+{_NAME}(?!\w)"
-    ),
+    "commune": re.compile(rf"(?:UBND|Ủy ban nhân dân|Đảng ủy|Đảng bộ|HĐND)\s+(?:xã|phường|thị trấn)\s+{_NAME}(?!\w)"),
     "province": re.compile(rf"(?<![\w])tỉnh\s+{_NAME}(?!\w)"),
 }
 _PROVINCE_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
@@ -164,11 +160,16 @@ _BODY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ĐẢNG UỶ", "Đảng uỷ"),
         (r"ĐẢNG BỘ", "Đảng bộ"),
         (r"CHI BỘ", "Chi bộ"),
-        (r"TỈNH ỦY", "Tỉnh ủy"), (r"TỈNH UỶ", "Tỉnh uỷ"),
-        (r"HUYỆN ỦY", "Huyện ủy"), (r"HUYỆN UỶ", "Huyện uỷ"),
-        (r"THÀNH ỦY", "Thành ủy"), (r"THÀNH UỶ", "Thành uỷ"),
-        (r"QUẬN ỦY", "Quận ủy"), (r"QUẬN UỶ", "Quận uỷ"),
-        (r"THỊ ỦY", "Thị ủy"), (r"THỊ UỶ", "Thị uỷ"),
+        (r"TỈNH ỦY", "Tỉnh ủy"),
+        (r"TỈNH UỶ", "Tỉnh uỷ"),
+        (r"HUYỆN ỦY", "Huyện ủy"),
+        (r"HUYỆN UỶ", "Huyện uỷ"),
+        (r"THÀNH ỦY", "Thành ủy"),
+        (r"THÀNH UỶ", "Thành uỷ"),
+        (r"QUẬN ỦY", "Quận ủy"),
+        (r"QUẬN UỶ", "Quận uỷ"),
+        (r"THỊ ỦY", "Thị ủy"),
+        (r"THỊ UỶ", "Thị uỷ"),
         (r"CÔNG AN", "Công an"),
     )
 )
@@ -224,7 +225,7 @@ def conventional_case(line: str) -> str:
     if pre:
         if not parts and (hm := _DEPT_HEAD.match(pre)):  # `SỞ TÀI CHÍNH` -> `Sở Tài chính`
             head = hm.group().strip().capitalize()
-            parts.append(f"{head} {_sentence_case(pre[hm.end():])}".strip())
+            parts.append(f"{head} {_sentence_case(pre[hm.end() :])}".strip())
         else:
             cased = _sentence_case(pre)
             parts.append(cased if parts else cased[:1].upper() + cased[1:])
@@ -461,11 +462,7 @@ def _first_copy_end(lines: list[_Line], marker: int | None) -> int:
 
 def _is_header_like(s: str) -> bool:
     return bool(
-        _is_caps(s)
-        or _DATE_LINE.search(s)
-        or _DOC_NO.search(s)
-        or s == "*"
-        or s.startswith(("Báo cáo", "Đăng lúc"))
+        _is_caps(s) or _DATE_LINE.search(s) or _DOC_NO.search(s) or s == "*" or s.startswith(("Báo cáo", "Đăng lúc"))
     )
 
 

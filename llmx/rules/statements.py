@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from llmx.contract import Limitation, Sector, Task
 from llmx.grounding import trim_span
-from llmx.sectors import detect_sector
 from llmx.sections import Layout
+from llmx.sectors import detect_sector
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
 _FOOTNOTE = re.compile(r"^[ \t]*(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
@@ -40,7 +40,11 @@ _DIRECTIVE_VERB = re.compile(
     re.I,
 )
 MIN_CLAUSE = 35
-_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph  # a `;` part shorter than this is a list item of the clause, not a directive
+_PARAGRAPH = (
+    -1,
+    -1,
+    True,
+)  # marker yielded by _units before each paragraph  # a `;` part shorter than this is a list item of the clause, not a directive
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 
 
