@@ -25,9 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from llmx.bulk import RunOptions, run
+from llmx.run import RunOptions, run
 from llmx.config import Settings
-from llmx.server import SERVED_MODEL
+from llmx.serve import SERVED_MODEL
 
 HEADER = """ĐẢNG BỘ TỈNH {tinh}
 ĐẢNG ỦY XÃ {xa}

@@ -23,7 +23,7 @@ from llmx.contract import (
     Task,
     Usage,
 )
-from llmx.grounding import ground
+from llmx.grounding import reground
 from llmx.normalize import Normalized
 from llmx.sections import Layout
 
@@ -48,10 +48,7 @@ def _ground_items(text: str, items: list[Item], field_name: str, kind: str, prob
     kept: list[Item] = []
     for item in items:
         quote: str = getattr(item, field_name)
-        if 0 <= item.start <= item.end <= len(text) and text[item.start : item.end] == quote:
-            kept.append(item)
-            continue
-        span = ground(text, quote, near=item.start)
+        span = reground(text, quote, (item.start, item.end))
         if span is None:
             problems.append(
                 Problem(
@@ -62,7 +59,10 @@ def _ground_items(text: str, items: list[Item], field_name: str, kind: str, prob
             )
             continue
         start, end = span
-        kept.append(item.model_copy(update={"start": start, "end": end, field_name: text[start:end]}))
+        if (start, end) == (item.start, item.end) and text[start:end] == quote:
+            kept.append(item)  # already grounded
+        else:
+            kept.append(item.model_copy(update={"start": start, "end": end, field_name: text[start:end]}))
     return kept
 
 

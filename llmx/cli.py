@@ -7,7 +7,6 @@ one line on stderr and its exit code; nothing prints a traceback unless LLMX_DEB
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +16,7 @@ import click
 import typer
 
 from llmx import __version__
-from llmx.config import Settings, resolve
+from llmx.config import Settings, debug_enabled, resolve
 from llmx.errors import ConfigError, LlmxError
 
 app = typer.Typer(
@@ -48,7 +47,7 @@ def handles_errors(func: F) -> F:
         except (typer.Exit, typer.Abort, click.exceptions.ClickException):
             raise  # usage errors (bad option values) keep click's own message and exit code 2
         except Exception as exc:  # a bug: still one line, with a way to see more
-            if os.environ.get("LLMX_DEBUG"):
+            if debug_enabled():
                 raise
             _say(f"internal error: {type(exc).__name__}: {exc} (set LLMX_DEBUG=1 for a traceback)")
             raise typer.Exit(code=70) from None
@@ -282,8 +281,8 @@ app.add_typer(prompts_app, name="prompts")
 @handles_errors
 def prompts_list() -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
-    from llmx.chunking import count_tokens, tokenizer
-    from llmx.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.tokens import count_tokens, tokenizer
 
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
     for p in list_prompts():
@@ -302,7 +301,7 @@ def prompts_show(
     template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
-    from llmx.prompts import EXAMPLES, load, schema_text
+    from llmx.llm.prompts import EXAMPLES, load, schema_text
 
     p = load(ref)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
@@ -338,7 +337,7 @@ def serve(
     import signal
 
     from llmx.errors import ConfigError
-    from llmx.server import RulesServer, ServerConfig, parse_fault_script
+    from llmx.serve import RulesServer, ServerConfig, parse_fault_script
 
     try:
         script = parse_fault_script(fault or [])
@@ -388,8 +387,9 @@ def record(
     """Record cassettes: run the LLM backend on each report and save every request and answer."""
     from contextlib import nullcontext
 
-    from llmx.cassettes import EVAL_CASSETTES, record_reports
-    from llmx.server import SERVED_MODEL, RulesServer
+    from llmx.evaluation.recording import record_reports
+    from llmx.llm.cassettes import EVAL_CASSETTES
+    from llmx.serve import SERVED_MODEL, RulesServer
 
     server = RulesServer() if local else None
     with server or nullcontext():  # entering the server starts it
@@ -450,23 +450,21 @@ def run_(
     prompt: PromptOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
-    from llmx.bulk import RunOptions, run, summary_lines
-    from llmx.config import run_defaults
+    from llmx.run import resolve_options, run, summary_lines
 
     settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
-    defaults = run_defaults()
-    formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
-    options = RunOptions(
-        out=out,
-        concurrency=concurrency if concurrency is not None else defaults.concurrency,
-        rpm=rpm if rpm is not None else defaults.rpm,
-        tpm=tpm if tpm is not None else defaults.tpm,
+    options = resolve_options(
+        out,
+        concurrency=concurrency,
+        rpm=rpm,
+        tpm=tpm,
+        price=price,
+        cache=cache,
+        no_cache=no_cache,
+        tables=tables,
         max_requests=max_requests,
         max_cost=max_cost,
-        price=price or defaults.price,
-        cache=None if no_cache else (cache or defaults.cache),
         retry_failed=retry_failed,
-        tables=formats,
         review=review,
         progress=progress,
         batch=batch,

@@ -134,3 +134,22 @@ def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
         cache=default_cache_path(env),
         price=env.get("LLMX_PRICE") or None,
     )
+
+
+@dataclass(frozen=True)
+class TokenizerEnvironment:
+    heuristic_only: bool  # LLMX_TOKENIZER=heuristic: reproducible counts on every machine
+    tiktoken_cache: Path  # where tiktoken keeps downloaded encodings (never downloaded here)
+
+
+def tokenizer_environment(env: Mapping[str, str] | None = None) -> TokenizerEnvironment:
+    """LLMX_TOKENIZER and tiktoken's cache folder (TIKTOKEN_CACHE_DIR, DATA_GYM_CACHE_DIR, TMPDIR)."""
+    env = os.environ if env is None else env
+    base = env.get("TIKTOKEN_CACHE_DIR") or env.get("DATA_GYM_CACHE_DIR")
+    cache = Path(base) if base else Path(env.get("TMPDIR", "/tmp")) / "data-gym-cache"
+    return TokenizerEnvironment(env.get("LLMX_TOKENIZER", "").lower() == "heuristic", cache)
+
+
+def debug_enabled(env: Mapping[str, str] | None = None) -> bool:
+    """LLMX_DEBUG: show tracebacks of internal errors instead of one line."""
+    return bool((os.environ if env is None else env).get("LLMX_DEBUG"))

@@ -8,9 +8,9 @@ first within a sector) decides; None means the words do not say. Pure.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from llmx.contract import Sector
+from llmx.vn import fold
 
 # Order matters: specific cues before general ones ("nông thôn mới" before "nông nghiệp",
 # "thi đua" before "văn hóa", "an toàn giao thông" before "giao thông").
@@ -330,9 +330,6 @@ _COMPOSITE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    folded = unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
-    return " ".join(folded.split())
 
 
 def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
@@ -342,7 +339,7 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     among cues of one tier the earliest in the text wins, then the longest. `strong_only` ignores
     generic words, for broad headings such as `KẾT QUẢ ... PHÁT TRIỂN KINH TẾ - XÃ HỘI`.
     """
-    folded = _fold(text)
+    folded = fold(text)
     for tier in _TIERS[:1] if strong_only else _TIERS:
         best: tuple[int, int, Sector] | None = None
         for sector, pattern in tier:
@@ -356,7 +353,7 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
 
 def heading_sector(heading: str) -> Sector | None:
     """Sector of a section heading: None when it names a composite domain or several sectors."""
-    folded = _fold(heading)
+    folded = fold(heading)
     if _COMPOSITE.search(folded):
         return None
     strong = {sector for sector, pattern in _TIERS[0] if pattern.search(folded)}

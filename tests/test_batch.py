@@ -5,16 +5,17 @@ import json
 import pytest
 from pydantic import SecretStr
 
-from llmx.batch import BatchRunner
-from llmx.bulk import RunOptions, run
-from llmx.client import ModelClient, ValidationExhausted
+from llmx.run.batch import BatchRunner
+from llmx.run import RunOptions, run
+from llmx.llm.client import ModelClient
+from llmx.llm.seam import ValidationExhausted
 from llmx.config import Settings
 from llmx.contract import ReportDocument
 from llmx.errors import ModelCallError
-from llmx.llm import LlmDocument
+from llmx.llm.plan import plan_document
 from llmx.normalize import normalize
 from llmx.sections import split_sections
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import MONTHLY, SAMPLES
 
 FILES = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
@@ -35,9 +36,9 @@ def _options(out, **kw) -> RunOptions:
 
 def _requests(settings: Settings, client: ModelClient, count: int = 3) -> list[tuple[str, dict]]:
     text = normalize(MONTHLY.read_text(encoding="utf-8")).text
-    doc = LlmDocument(text, split_sections(text), settings, client)
-    model = doc.shared.prompt.response_model
-    return [(f"req-{k}", client.request_body(doc.request(k)[0], model)) for k in range(count)]
+    plan = plan_document(text, split_sections(text), settings)
+    model = plan.prompt.response_model
+    return [(f"req-{k}", client.request_body(plan.requests_by_job[k].messages, model)) for k in range(count)]
 
 
 @pytest.mark.parametrize("mode", ["tools", "json_schema", "json", "md_json"])
@@ -46,10 +47,10 @@ def test_batch_lines_are_exactly_the_synchronous_request(mode):
         settings = _settings(srv, mode=mode)
         text = normalize(MONTHLY.read_text(encoding="utf-8")).text
         with ModelClient(settings) as client:
-            doc = LlmDocument(text, split_sections(text), settings, client)
-            messages, context = doc.request(0)
-            body = client.request_body(messages, doc.shared.prompt.response_model)
-            client.extract(messages, doc.shared.prompt.response_model, context=context, tag=doc.shared.tag)
+            plan = plan_document(text, split_sections(text), settings)
+            messages, context = plan.requests_by_job[0].messages, plan.requests_by_job[0].context
+            body = client.request_body(messages, plan.prompt.response_model)
+            client.extract(messages, plan.prompt.response_model, context=context, tag=plan.tag)
         sent = srv.requests[0]
     assert {k: sent[k] for k in body} == json.loads(json.dumps(body, ensure_ascii=False))
     assert set(sent) - set(body) <= {"stream"}
@@ -80,7 +81,7 @@ def test_an_invalid_batch_answer_is_reasked_directly_with_the_validator_message(
     with RulesServer(ServerConfig(faults=["schema_invalid"])) as srv:  # the first batch line fails validation
         summary = run(FILES[:1], _settings(srv), _options(tmp_path / "out", batch=True))
         direct = [r for r in srv.requests if "_batch" not in r]
-    assert summary.complete and summary.entries[0]["status"] == "done"
+    assert summary.complete and summary.entries[0].status == "done"
     reask = [
         r
         for r in direct
@@ -101,7 +102,7 @@ def test_a_failed_batch_line_is_asked_directly(tmp_path):
     with RulesServer(ServerConfig(faults=["ok", "500"])) as srv:
         summary = run(FILES[:1], _settings(srv), _options(tmp_path / "out", batch=True))
     assert summary.batch["failed"] == 1 and summary.complete
-    assert summary.entries[0]["status"] == "done"
+    assert summary.entries[0].status == "done"
 
 
 def test_a_submitted_batch_is_resumed_by_id_not_paid_for_twice(tmp_path):
@@ -145,11 +146,15 @@ def test_each_batch_line_is_answered_validated_and_faulted_like_a_direct_request
         settings = _settings(srv, max_validation_retries=1)  # only the batch answer: no direct re-ask
         text = normalize(MONTHLY.read_text(encoding="utf-8")).text
         with ModelClient(settings) as client:
-            doc = LlmDocument(text, split_sections(text), settings, client)
-            model = doc.shared.prompt.response_model
-            asked = {"ok": doc.request(0)}
-            asked["invalid"] = _marked(*doc.request(1), "LLMX-FAULT:schema_invalid")
-            asked["down"] = _marked(*doc.request(2), "LLMX-FAULT:500")
+            plan = plan_document(text, split_sections(text), settings)
+            model = plan.prompt.response_model
+
+            def request(k: int) -> tuple[list[dict[str, str]], dict[str, str]]:
+                return plan.requests_by_job[k].messages, plan.requests_by_job[k].context
+
+            asked = {"ok": request(0)}
+            asked["invalid"] = _marked(*request(1), "LLMX-FAULT:schema_invalid")
+            asked["down"] = _marked(*request(2), "LLMX-FAULT:500")
             requests = [(name, client.request_body(messages, model)) for name, (messages, _) in asked.items()]
             result = BatchRunner(client, tmp_path / "batch.json", poll_seconds=0.02).run(requests)
             assert sorted(result.answers) == ["invalid", "ok"] and list(result.errors) == ["down"]
@@ -167,7 +172,7 @@ def test_each_batch_line_is_answered_validated_and_faulted_like_a_direct_request
         assert quote in asked["ok"][1]["section_text"]
     assert [a.kind for a in good.attempts] == ["batch"] and good.attempts[0].prompt_tokens > 0
     assert "does not occur in the section text" in str(invalid.value)
-    assert [a["kind"] for a in invalid.value.attempts] == ["batch"]
+    assert [a.kind for a in invalid.value.attempts] == ["batch"]
 
 
 def test_a_run_killed_after_its_batch_completed_reuses_it_for_the_uncached_rest(tmp_path):
@@ -205,7 +210,7 @@ def test_an_expired_batch_hands_over_its_finished_answers_and_the_rest_go_direct
     with RulesServer(ServerConfig(batch_expire_after=3)) as srv:
         summary = run(FILES[:1], _settings(srv), _options(tmp_path / "out", batch=True))
         direct = [r for r in srv.requests if "_batch" not in r]
-    assert summary.complete and summary.entries[0]["status"] == "done"
+    assert summary.complete and summary.entries[0].status == "done"
     assert summary.batch["answered"] == 3 and summary.batch["failed"] == summary.batch["requests"] - 3 > 0
     assert len(direct) >= summary.batch["failed"]  # the unfinished lines were asked directly
 
@@ -230,7 +235,7 @@ def test_a_cancelled_batch_is_a_one_line_error_and_the_next_run_submits_a_new_on
 def test_the_batch_api_serves_openai_shapes_behind_the_key_and_leaves_the_rate_limit_alone(tmp_path):
     import openai
 
-    from llmx.batch import jsonl
+    from llmx.run.batch import jsonl
 
     with RulesServer(ServerConfig(api_key="right-key-0000", rate_limit=2, batch_delay=0.3)) as srv:
         settings = _settings(srv)

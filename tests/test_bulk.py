@@ -12,14 +12,14 @@ import pytest
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from llmx.bulk import RunOptions, run, summary_lines
-from llmx.cache import AnswerCache, messages_digest
+from llmx.run import RunOptions, run, summary_lines
+from llmx.llm.cache import AnswerCache, messages_digest
 from llmx.cli import app
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
-from llmx.discover import expand, name_inputs
+from llmx.run.discover import expand, name_inputs
 from llmx.errors import InputError
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 from tests.conftest import SAMPLES
 from tests.test_llm_extract import REPORT
 
@@ -90,9 +90,9 @@ def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "broken.pdf").write_bytes(b"not a pdf at all")
     summary = run([str(inputs)], Settings(), _options(tmp_path / "out", cache=None))
-    status = {Path(e["input"]).name: e["status"] for e in summary.entries}
+    status = {Path(e.input).name: e.status for e in summary.entries}
     assert status == {"broken.pdf": "error", "empty.txt": "error"} | {p.name: "done" for p in SAMPLE_FILES}
-    errors = {Path(e["input"]).name: e["error"] for e in summary.entries if e["status"] == "error"}
+    errors = {Path(e.input).name: e.error for e in summary.entries if e.status == "error"}
     assert "empty.txt: empty file" in errors["empty.txt"] and "broken.pdf" in errors["broken.pdf"]
     manifest = json.loads((tmp_path / "out" / "run.json").read_text())
     assert manifest["documents"]["done"] == 3 and manifest["documents"]["error"] == 2
@@ -159,19 +159,19 @@ def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(tmp_p
         summary = run(
             [str(inputs)], _llm(srv, timeout=0.5), _options(tmp_path / "out", concurrency=2, breaker_after=50)
         )
-    status = {Path(e["input"]).name: e for e in summary.entries}
-    assert status["monthly.txt"]["status"] == "done"
-    assert status["hopeless.txt"]["status"] == "failed_sections"
-    assert status["outage.txt"]["status"] == "retry"  # a plain re-run tries that section again
-    assert "validation failed" in status["hopeless.txt"]["failed_sections"][0]["message"]
-    assert "kept failing (500)" in status["outage.txt"]["failed_sections"][0]["message"]
+    status = {Path(e.input).name: e for e in summary.entries}
+    assert status["monthly.txt"].status == "done"
+    assert status["hopeless.txt"].status == "failed_sections"
+    assert status["outage.txt"].status == "retry"  # a plain re-run tries that section again
+    assert "validation failed" in status["hopeless.txt"].failed_sections[0]["message"]
+    assert "kept failing (500)" in status["outage.txt"].failed_sections[0]["message"]
     assert summary.throttled >= 2 and summary.transport_failures >= 3
     for e in summary.entries:
-        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e.output).read_text())
         listed = {p.section_id for p in doc.problems if p.stage in ("extract", "transport")}
         for call in doc.extractor.calls or []:
             answered = any(a.get("kind") == "answer" and "error" not in a for a in call.attempts)
-            assert answered or call.section_ids[0] in listed or not call.section_ids, (e["input"], call)
+            assert answered or call.section_ids[0] in listed or not call.section_ids, (e.input, call)
         assert doc.indicators or doc.tasks  # the rest of each report is kept
 
 
@@ -183,7 +183,7 @@ def test_a_failing_provider_trips_the_breaker_and_the_run_stops_cleanly(tmp_path
         sent = len(srv.requests)
     assert summary.stopped and "failed 4 requests in a row" in summary.stopped
     assert sent <= 4 + 2  # the breaker opened; in-flight requests at most
-    assert not summary.complete and {e["status"] for e in summary.entries} == {"stopped"}
+    assert not summary.complete and {e.status for e in summary.entries} == {"stopped"}
     assert not (tmp_path / "out" / "reports").exists() or not _reports(tmp_path / "out")
 
 
@@ -308,7 +308,7 @@ def test_retry_failed_asks_again_only_for_the_sections_that_failed(tmp_path):
     (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
     with RulesServer(ServerConfig()) as srv:
         first = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
-        assert {Path(e["input"]).name: e["status"] for e in first.entries} == {
+        assert {Path(e.input).name: e.status for e in first.entries} == {
             "hopeless.txt": "failed_sections",
             "monthly.txt": "done",
         }
@@ -340,8 +340,8 @@ def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
     )
     formats = {}
     for e in summary.entries:
-        assert e["status"] == "done", e
-        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        assert e.status == "done", e
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e.output).read_text())
         assert grounding_errors(doc) == [] and doc.indicators and doc.references
         formats[doc.source.format] = len(doc.indicators)
     assert {"docx", "html", "md"} <= set(formats)
@@ -365,23 +365,23 @@ def test_run_json_records_the_settings_without_credentials(tmp_path):
 
 
 def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(tmp_path, monkeypatch):
-    import llmx.bulk
+    import llmx.run.scheduler
 
-    real = llmx.bulk.prepare
+    real = llmx.run.scheduler.prepare
 
     def flaky(path):
         if Path(path).name == SAMPLE_FILES[0].name:
             raise RuntimeError("boom")
         return real(path)
 
-    monkeypatch.setattr(llmx.bulk, "prepare", flaky)
+    monkeypatch.setattr(llmx.run.scheduler, "prepare", flaky)
     with RulesServer(ServerConfig()) as srv:
         summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
-    status = {Path(e["input"]).name: e for e in summary.entries}
+    status = {Path(e.input).name: e for e in summary.entries}
     bad = status.pop(SAMPLE_FILES[0].name)
-    assert bad["status"] == "error" and "internal error: RuntimeError: boom" in bad["error"]
-    assert SAMPLE_FILES[0].name in bad["error"]
-    assert {e["status"] for e in status.values()} == {"done"}
+    assert bad.status == "error" and "internal error: RuntimeError: boom" in bad.error
+    assert SAMPLE_FILES[0].name in bad.error
+    assert {e.status for e in status.values()} == {"done"}
 
 
 def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):

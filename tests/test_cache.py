@@ -5,15 +5,15 @@ import threading
 
 import pytest
 
-from llmx.cache import AnswerCache, CachedClient, request_key
-from llmx.client import ModelClient, TransportPolicy
+from llmx.llm.cache import AnswerCache, CachedClient, request_key
+from llmx.llm.client import ModelClient, TransportPolicy
 from llmx.config import Settings
 from llmx.errors import RequestRejected
-from llmx.llm import run_llm
+from llmx.llm.runner import run_llm
 from llmx.normalize import normalize
-from llmx.responses import ReportMetadata, SectionItems
+from llmx.llm.responses import ReportMetadata, SectionItems
 from llmx.sections import split_sections
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.test_llm_extract import REPORT
 
 FAST = TransportPolicy(attempts=3, initial=0.01, maximum=0.05)

@@ -5,8 +5,8 @@ import threading
 import pytest
 
 from llmx.errors import ConfigError
-from llmx.limits import Gate, RunStopped
-from llmx.pricing import LIST_PRICES, Price, parse_price, price_for
+from llmx.run.limits import Gate, RunStopped
+from llmx.run.pricing import LIST_PRICES, Price, parse_price, price_for
 
 
 class FakeTime:

@@ -13,12 +13,13 @@ import pytest
 import yaml
 from pydantic import SecretStr
 
-from llmx import prompts, responses
-from llmx.cassettes import cassette_path, record_reports, replay_report
+from llmx.llm import prompts, responses
+from llmx.evaluation.recording import record_reports, replay_report
+from llmx.llm.cassettes import cassette_path
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import CassetteMismatch
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import DEV_REPORTS, REPO
 
 HERE = Path(__file__).parent / "cassettes"

@@ -2,7 +2,8 @@
 
 import itertools
 
-from llmx.chunking import CHARS_PER_TOKEN, count_tokens, halve, split_span, tokenizer
+from llmx.llm.chunking import halve, split_span
+from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens, tokenizer
 
 
 def _report(lines: int) -> str:

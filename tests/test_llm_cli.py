@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import ModelCallError
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import MONTHLY, REPO
 
 runner = CliRunner()

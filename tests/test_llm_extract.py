@@ -6,15 +6,16 @@ import pytest
 from pydantic import SecretStr
 
 from llmx.assemble import assemble
-from llmx.chunking import count_tokens, plan_jobs
-from llmx.client import ModelClient, TransportPolicy
+from llmx.llm.chunking import plan_jobs
+from llmx.llm.tokens import count_tokens
+from llmx.llm.client import ModelClient, TransportPolicy
 from llmx.config import Settings
 from llmx.contract import ReportDocument, Source, grounding_errors
 from llmx.errors import ConfigError, ModelCallError
-from llmx.llm import LlmRun, run_llm
+from llmx.llm.runner import LlmRun, run_llm
 from llmx.normalize import normalize
 from llmx.sections import split_sections
-from llmx.server import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import MONTHLY
 
 REPORT = """ĐẢNG BỘ HUYỆN AN PHÚ
@@ -190,8 +191,8 @@ def test_long_sections_are_split_and_small_neighbours_packed():
 
 def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
     import llmx.rules.metadata as rules_metadata
-    from llmx import llm
-    from llmx import server as server_module
+    from llmx.llm import runner as llm
+    from llmx.serve import chat as server_module
     from llmx.contract import Metadata
 
     monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: Metadata(title="Kết quả"))

@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from llmx.responses import IndicatorOut, ReportMetadata, SectionItems, vn_number
+from llmx.llm.responses import IndicatorOut, ReportMetadata, SectionItems, vn_number
 
 SECTION = (
     "Diện tích gieo cấy lúa xuân 6.128,7ha, đạt 99,65% so với KH. Sản lượng lúa ước 41.675 tấn.\n"

@@ -7,9 +7,9 @@ import urllib.request
 
 import pytest
 
-from llmx import prompts
-from llmx.chunking import count_tokens
-from llmx.server import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+from llmx.llm import prompts
+from llmx.llm.tokens import count_tokens
+from llmx.serve import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 
 TEXT = (
     "Tổng thu NSNN đến 20/02/2023 là 88,8 tỷ đồng, đạt 8,4% dự toán.\n"

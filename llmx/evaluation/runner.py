@@ -80,11 +80,11 @@ def make_predictor(settings: Settings, *, cassettes: Path = CASSETTES_DIR, recor
     (the default: no network, no key), or the live LLM while recording the cassette."""
     if settings.effective_backend == "rules":
         return lambda case: extract_document(case.source_path, settings)
-    from llmx.cassettes import record_reports, replay_report
+    from llmx.evaluation.recording import record_reports, replay_report
 
     def predict(case: GoldCase) -> ReportDocument:
         if record:
-            return record_reports([case.source_path], settings, cassettes)[0].doc
+            return record_reports([case.source_path], settings, cassettes)[0].document
         return replay_report(case.source_path, settings, cassettes)
 
     return predict

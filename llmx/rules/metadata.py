@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from llmx.contract import AdminLevel, IssuerType, Metadata, Period, PeriodKind, Section, Signer
-from llmx.rules.references import LOWER, UPPER
+from llmx.vn import FOOTNOTE, LOWER, NOI_NHAN, SEPARATOR, TITLE_MARK, UPPER, fold_uy, is_caps
 
 # --- lines -----------------------------------------------------------------------------------
 
@@ -69,14 +69,11 @@ def _cells(line: str) -> list[str]:
 
 
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return is_caps(s, 2)
 
 
 # --- header: title marker, issuer lines, Số, date line ---------------------------------------
 
-_TITLE_MARK = re.compile(r"^BÁO\s+CÁO(?:\s*[:.]?\s+(?P<rest>\S.*))?$")
-_SEPARATOR = re.compile(r"^[-_=*.…]{3,}$")
 _HEADING = re.compile(
     r"^(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ|[IVX\d])|[A-E]\s*[.)/]\s|[IVX]{1,4}\s*[./)]|\d{1,2}\s*[./)]\s|"
     r"\*\s|Kính\s+gửi)"
@@ -105,7 +102,6 @@ _POST_DATE = re.compile(
 
 # --- closing, recipients, signature ----------------------------------------------------------
 
-_NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\s*:?", re.I)
 _BULLET = re.compile(r"^[-–+•]\s*")
 _ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|THAY\s+MẶT)\s*\S")
 _KT = re.compile(r"^(?:KT\.?|K/T|KT/|TL\.|TUQ\.|Q\.)\s*\S")
@@ -115,7 +111,6 @@ _SIGN_TITLE = re.compile(
     r"HIỆU\s+TRƯỞNG|TRƯỞNG)\b"
 )
 _SIGN_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|ký\s+tên|ký,.*|đóng\s+dấu.*)\s*\)?$", re.I)
-_FOOTNOTE = re.compile(r"^(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _CLOSING_ACTOR = re.compile(
     r"(?P<actor>(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+[ủu][yỷ]|UBND|"
     r"[ỦU][yỷ]\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân|Ban\s+Thường\s+vụ|"
@@ -243,7 +238,7 @@ def issuer_type_of(issuer: str | None) -> IssuerType | None:
     """SPEC 2 issuer_type from the issuer's name."""
     if not issuer:
         return None
-    low = issuer.lower().replace("uỷ", "ủy")
+    low = fold_uy(issuer)
     if re.match(r"(?:sở|phòng|cục|chi cục|văn phòng|thanh tra|công an)\s", low) or (
         low.startswith("ban ") and not re.match(r"ban (?:thường vụ|chấp hành)", low)
     ):
@@ -263,7 +258,7 @@ def admin_level_of(name: str | None) -> AdminLevel | None:
     """SPEC 2 admin_level from the unit word or the committee level in a body name."""
     if not name:
         return None
-    low = name.lower().replace("uỷ", "ủy")
+    low = fold_uy(name)
     if m := re.search(r"(?<!\w)(thị xã|thị trấn|thành phố|huyện|xã(?! hội)|tỉnh|phường|quận)(?!\w)(.*)", low):
         unit, place = m.group(1), m.group(2).strip()
         if unit in ("xã", "phường", "thị trấn"):
@@ -438,7 +433,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None) -> Metada
 def _title_marker(lines: list[_Line]) -> int | None:
     """Index of the first `BÁO CÁO` line (the report's own title block)."""
     for k, ln in enumerate(lines[:120]):
-        if _TITLE_MARK.match(ln.text):
+        if TITLE_MARK.match(ln.text):
             return k
     return None
 
@@ -471,7 +466,7 @@ def _title(lines: list[_Line], marker: int | None) -> tuple[str | None, int]:
     if marker is None:
         return None, 0
     parts: list[str] = []
-    mark = _TITLE_MARK.match(lines[marker].text)
+    mark = TITLE_MARK.match(lines[marker].text)
     if mark is not None and mark.group("rest"):
         parts.append(mark.group("rest").strip())
     k = marker + 1
@@ -487,7 +482,7 @@ def _title(lines: list[_Line], marker: int | None) -> tuple[str | None, int]:
                 break
             k = nxt
             continue
-        if _SEPARATOR.match(t) or _HEADING.match(t) or len(t) > 250:
+        if SEPARATOR.match(t) or _HEADING.match(t) or len(t) > 250:
             break
         if parts and _is_caps(t) and not _is_caps(parts[-1]):
             break  # a caps part heading right under a sentence-case title
@@ -505,7 +500,7 @@ def _continues_title(line: str) -> bool:
         len(line) <= 160
         and (line[:1].islower() or line[:1].isdigit())
         and not _HEADING.match(line)
-        and not _SEPARATOR.match(line)
+        and not SEPARATOR.match(line)
     )
 
 
@@ -566,7 +561,7 @@ def _header_issuer(header: list[_Line]) -> tuple[str | None, str | None]:
     orgs: list[str] = []
     for ln in header:
         for cell in _cells(ln.raw):
-            if not _is_caps(cell) or _MOTTO.search(cell) or _TITLE_MARK.match(cell) or _DOC_NO.search(cell):
+            if not _is_caps(cell) or _MOTTO.search(cell) or TITLE_MARK.match(cell) or _DOC_NO.search(cell):
                 continue
             if orgs and _UNIT_RE.match(cell) and not _UNIT_RE.search(orgs[-1]):
                 orgs[-1] = f"{orgs[-1]} {cell}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
@@ -635,12 +630,12 @@ def _body_locality(body: str, level: AdminLevel) -> str | None:
 
 def _closing(lines: list[_Line], title_end: int, copy_end: int) -> tuple[list[str], Signer | None]:
     """Recipients under `Nơi nhận:` and the signature block near them."""
-    nn = next((k for k in range(title_end, copy_end) if _NOI_NHAN.match(lines[k].text)), None)
+    nn = next((k for k in range(title_end, copy_end) if NOI_NHAN.match(lines[k].text)), None)
     recipients: list[str] = []
     sig_cells: list[str] = []
     if nn is not None:
         first = _cells(lines[nn].raw)
-        after = _NOI_NHAN.sub("", first[0]).strip() if first else ""
+        after = NOI_NHAN.sub("", first[0]).strip() if first else ""
         rows = [[after, *first[1:]] if after else first[1:]]
         k = nn + 1
         while k < copy_end:
@@ -684,7 +679,7 @@ def _parse_signer(cells: list[str]) -> Signer | None:
         c = c.strip().strip("*").strip()
         if not c or _SIGN_NOTE.match(c):
             continue
-        if _FOOTNOTE.match(c) or len(c) > 80:
+        if FOOTNOTE.match(c) or len(c) > 80:
             break
         if title is None and (_ON_BEHALF.match(c) or _KT.match(c)):
             on_behalf.append(" ".join(c.split()))

@@ -45,17 +45,10 @@ Decisions where SPEC 6 leaves room (they match the hand-labelled gold files):
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from llmx.contract import Reference
+from llmx.vn import LOWER, UPPER
 
-# Upper/lower-case Vietnamese letters as explicit classes: `[A-Z]` misses `Đ`, `Ư`, `Ả` ...,
-# and a range such as `Ạ-Ỹ` interleaves both cases.
-_LETTERS = [chr(c) for c in range(0x41, 0x1F00) if unicodedata.name(chr(c), "").startswith("LATIN")]
-_UP = "".join(c for c in _LETTERS if c.isupper() and c.isalpha())
-_LO = "".join(c for c in _LETTERS if c.islower() and c.isalpha())
-UPPER = f"[{re.escape(_UP)}]"
-LOWER = f"[{re.escape(_LO)}]"
 _S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, at most one line break (PDF text wraps lines)
 _W = r"[ \t]*(?:\n[ \t]*)?"  # optional space, at most one line break
 _SP = r"[ \t]+"  # spaces on one line: titles and place names never continue on the next line

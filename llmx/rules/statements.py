@@ -16,9 +16,9 @@ from llmx.contract import Limitation, Sector, Task
 from llmx.grounding import trim_span
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
+from llmx.vn import FOOTNOTE_LINE
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
-_FOOTNOTE = re.compile(r"^[ \t]*(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _SHORTFALL = re.compile(
@@ -60,7 +60,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         body = text[s:e].strip()
         if not body:
             continue
-        if _FOOTNOTE.match(text[s:e]):
+        if FOOTNOTE_LINE.match(text[s:e]):
             continue  # a footnote body sitting at a page break: the paragraph goes on after it
         starts_item = bool(_BULLET.match(text[s:e])) or body[0].isupper() or body[0].isdigit()
         continues = current is not None and not starts_item and body[0].islower()

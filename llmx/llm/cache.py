@@ -33,9 +33,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from llmx.client import CallResult, ModelClient, TruncatedAnswer, ValidationExhausted
 from llmx.config import Settings
 from llmx.contract import SCHEMA_VERSION
+from llmx.llm.seam import Attempt, CallResult, M, Messages, StructuredClient, TruncatedAnswer, ValidationExhausted
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -122,7 +122,7 @@ class AnswerCache:
         *,
         value: str | None,
         message: str | None,
-        attempts: list[dict[str, object]],
+        attempts: list[dict[str, str | int]],
         model: str | None,
         prompt: str,
         request: str | None = None,
@@ -160,16 +160,16 @@ class AnswerCache:
 
 
 class CachedClient:
-    """A ModelClient in front of which the cache answers every request it has seen.
+    """A StructuredClient in front of which the cache answers every request it has seen.
 
-    Same `extract` signature, so the LLM backend does not know whether an answer was paid for
+    Same `extract` call, so the LLM backend does not know whether an answer was paid for
     now or earlier. `hits`/`misses` count requests answered each way (thread-safe enough for
     reporting: each increment happens under the GIL on an int attribute).
     """
 
     def __init__(
         self,
-        client: ModelClient,
+        client: StructuredClient,
         cache: AnswerCache,
         *,
         retry_failed: bool = False,
@@ -177,22 +177,29 @@ class CachedClient:
     ) -> None:
         self.client, self.cache, self.retry_failed = client, cache, retry_failed
         self.prefetched = prefetched if prefetched is not None else {}  # key -> Batch API answer
-        self.settings = client.settings
+        self._settings = client.settings
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()
 
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
     def close(self) -> None:
-        self.client.close()
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
 
     def extract(
         self,
-        messages: list[dict[str, str]],
-        response_model: type[BaseModel],
+        messages: Messages,
+        response_model: type[M],
         *,
         context: Mapping[str, Any],
         tag: str = "",
-    ) -> CallResult:
+        prefetched: Any = None,
+    ) -> CallResult[M]:
         key = request_key(self.settings, messages, response_model, tag)
         hit = self.cache.get(key)
         if hit is not None and not (hit["status"] == "invalid" and self.retry_failed):
@@ -204,15 +211,21 @@ class CachedClient:
         store = {"model": self.settings.model, "prompt": tag, "request": messages_digest(messages)}
         try:
             result = self.client.extract(
-                messages, response_model, context=context, tag=tag, prefetched=self.prefetched.pop(key, None)
+                messages,
+                response_model,
+                context=context,
+                tag=tag,
+                prefetched=self.prefetched.pop(key, prefetched),
             )
         except TruncatedAnswer as exc:
-            self.cache.put(key, "truncated", value=None, message=str(exc), attempts=exc.attempts, **store)
+            self.cache.put(key, "truncated", value=None, message=str(exc), attempts=_dicts(exc.attempts), **store)
             raise
         except ValidationExhausted as exc:
-            self.cache.put(key, "invalid", value=exc.last_answer, message=str(exc), attempts=exc.attempts, **store)
+            self.cache.put(
+                key, "invalid", value=exc.last_answer, message=str(exc), attempts=_dicts(exc.attempts), **store
+            )
             raise
-        attempts = [a.as_dict() for a in result.attempts]
+        attempts = _dicts(result.attempts)
         self.cache.put(key, "ok", value=result.value.model_dump_json(), message=None, attempts=attempts, **store)
         return result
 
@@ -224,16 +237,20 @@ class CachedClient:
                 self.misses += 1
 
     @staticmethod
-    def _replay(hit: dict[str, Any], response_model: type[BaseModel], context: Mapping[str, Any]) -> CallResult | None:
-        attempts = hit["attempts"]
+    def _replay(hit: dict[str, Any], response_model: type[M], context: Mapping[str, Any]) -> CallResult[M] | None:
+        attempts = [Attempt.from_dict(a) for a in hit["attempts"]]
         if hit["status"] == "truncated":
             raise TruncatedAnswer(hit["message"] or "the answer was cut at the output limit", attempts=attempts)
         if hit["status"] == "invalid":
-            failed = ValidationExhausted(hit["message"] or "validation failed", attempts=attempts)
-            failed.last_answer = hit["value"]
-            raise failed
+            raise ValidationExhausted(
+                hit["message"] or "validation failed", attempts=attempts, last_answer=hit["value"]
+            )
         try:  # validators may have become stricter since: such an answer is asked again
             value = response_model.model_validate_json(hit["value"], context=dict(context))
         except ValidationError:
             return None
         return CallResult(value=value, attempts=attempts)
+
+
+def _dicts(attempts: list[Attempt]) -> list[dict[str, str | int]]:
+    return [a.as_dict() for a in attempts]

@@ -12,19 +12,21 @@ it was recorded with, and lives at `DIR/<model>/<prompt>/<report-stem>.yaml`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import vcr
 import yaml
+from vcr.errors import CannotOverwriteExistingCassetteException
 
-from llmx import __version__, prompts
+from llmx import __version__
 from llmx.config import REPO_ROOT, Settings
-from llmx.contract import ReportDocument
 from llmx.errors import CassetteMismatch, ConfigError
+from llmx.llm import prompts
+from llmx.llm.client import ModelClient
+from llmx.llm.plan import METADATA_PROMPT
 
 EVAL_CASSETTES = REPO_ROOT / "eval" / "cassettes"
 RECORD_MODES = ("none", "new_episodes", "all")
@@ -52,8 +54,6 @@ def cassette_path(directory: Path, model: str, prompt_ref: str, report: str | Pa
 
 def stamp(settings: Settings) -> dict[str, Any]:
     """What a cassette was recorded with; compared on a mismatch to say what changed."""
-    from llmx.llm import METADATA_PROMPT
-
     refs = [settings.prompt, METADATA_PROMPT]
     return {
         "llmx_version": __version__,
@@ -130,45 +130,20 @@ def use_cassette(
         raise CassetteMismatch(f"{path}: {exc}: {_explain(path, stamp)}; re-record with: {rerecord_hint}") from None
 
 
-@dataclass
-class Recorded:
-    cassette: Path
-    document: ReportDocument
+def cassette_miss(exc: BaseException) -> BaseException | None:
+    """vcrpy's "no recorded answer" error inside an SDK connection error, if that is what it is.
 
-
-def record_reports(
-    reports: Sequence[str | Path],
-    settings: Settings,
-    cassette_dir: Path = EVAL_CASSETTES,
-    *,
-    record_mode: str = "all",
-) -> list[Recorded]:
-    """Run the LLM backend on each report against the configured endpoint, recording cassettes.
-
-    `all` starts each cassette afresh; `new_episodes` keeps what is there and adds what is new.
+    A replaying client gets this as its `unrecorded` hook: a miss is then a CassetteMismatch
+    ("re-record"), never a transport fault to retry.
     """
-    from llmx.pipeline import extract_document
-
-    settings = settings.with_overrides(backend="llm")
-    secret = settings.api_key.get_secret_value() if settings.api_key else None
-    done = []
-    for report in reports:
-        path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
-        if record_mode == "all" and path.exists():
-            path.unlink()
-        with use_cassette(path, record_mode=record_mode, secret=secret, stamp=stamp(settings)):
-            doc = extract_document(report, settings)
-        done.append(Recorded(path, doc))
-    return done
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, CannotOverwriteExistingCassetteException):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
-def replay_report(report: str | Path, settings: Settings, cassette_dir: Path = EVAL_CASSETTES) -> ReportDocument:
-    """The report's document from its cassette alone: no network, no key needed."""
-    from llmx.client import build_client
-    from llmx.pipeline import extract_document
-
-    settings = settings.with_overrides(backend="llm")
-    path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
-    hint = f"llmx record {report} --model {settings.model} --base-url URL --cassettes {cassette_dir}"
-    with use_cassette(path, stamp=stamp(settings), rerecord_hint=hint), build_client(settings, replay=True) as client:
-        return extract_document(report, settings, client=client)
+def replay_client(settings: Settings) -> ModelClient:
+    """A client for replaying cassettes: no key needed, and a missing answer is said as such."""
+    return ModelClient(settings, replay=True, unrecorded=cassette_miss)

@@ -20,26 +20,31 @@ import logging
 import random
 import re
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import instructor
 import openai
 from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, ResponseParsingError
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
 from llmx.config import Settings
-from llmx.errors import (
-    CassetteMismatch,
-    ConfigError,
-    ExtractionFailed,
-    LlmxError,
-    ModelCallError,
-    RequestRejected,
+from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.llm.seam import (
+    Admission,
+    Attempt,
+    CallResult,
+    M,
+    Messages,
+    TransientFailure,
+    TruncatedAnswer,
+    ValidationExhausted,
+    validation_summary,
 )
-from llmx.limits import Gate
+from llmx.llm.tokens import count_tokens
 
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
@@ -50,6 +55,7 @@ MODES = {
 }
 _PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
 _TRANSIENT_STATUS = {408, 409, 429}
+T = TypeVar("T")
 _KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
 # instructor logs every failed attempt at ERROR; without a handler Python would print them on
 # stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
@@ -80,42 +86,6 @@ class TransportPolicy:
         return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
 
 
-@dataclass
-class Attempt:
-    """One request sent for a section: a model answer (with tokens) or a transport fault."""
-
-    kind: str  # "answer" or "transport"
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    finish_reason: str | None = None
-    error: str | None = None  # the validation error sent back, or the transport fault
-
-    def as_dict(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, 0)}
-
-
-@dataclass
-class CallResult:
-    value: Any
-    attempts: list[Attempt] = field(default_factory=list)
-
-
-class TruncatedAnswer(ExtractionFailed):
-    """The answer hit the model's output limit (finish_reason=length); the caller splits the input."""
-
-
-class ValidationExhausted(ExtractionFailed):
-    """Every allowed attempt failed validation; `last_answer` is the last raw JSON, for salvage."""
-
-    last_answer: str | None = None
-
-
-class TransientFailure(ModelCallError):
-    """429/5xx/timeouts went on after every transport retry: this section failed, others may not."""
-
-    attempts: list[dict[str, object]] = []
-
-
 class _QuietContext(dict):  # type: ignore[type-arg]
     """Validation context that instructor does not template with.
 
@@ -139,31 +109,28 @@ def check_settings(settings: Settings) -> None:
         )
 
 
-def _summary(exc: BaseException, limit: int = 400) -> str:
-    if isinstance(exc, ValidationError):
-        parts = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)[:3]]
-        more = f" (+{exc.error_count() - 3} more)" if exc.error_count() > 3 else ""
-        return ("; ".join(parts) + more)[:limit]
-    return f"{type(exc).__name__}: {exc}"[:limit]
+Unrecorded = Callable[[BaseException], "BaseException | None"]
 
 
-def _cassette_miss(exc: BaseException) -> BaseException | None:
-    """The vcrpy 'no recorded answer' error inside an SDK connection error, if that is what it is."""
-    seen: BaseException | None = exc
-    while seen is not None:
-        if type(seen).__name__ == "CannotOverwriteExistingCassetteException":
-            return seen
-        seen = seen.__cause__ or seen.__context__
-    return None
+def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bool:
+    """429, 408/409, 5xx, timeouts and dropped connections: worth trying again.
 
-
-def is_transient(exc: BaseException) -> bool:
-    """429, 408/409, 5xx, timeouts and dropped connections: worth trying again."""
-    if _cassette_miss(exc) is not None:
+    `unrecorded` recognises a replay's "no recorded answer" inside a connection error
+    (llmx.llm.cassettes.cassette_miss): that is never worth trying again.
+    """
+    if unrecorded is not None and unrecorded(exc) is not None:
         return False
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
     return isinstance(exc, openai.APIStatusError) and (exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500)
+
+
+class ProviderFault(Exception):
+    """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
+
+    def __init__(self, message: str, *, status: int | None, transient: bool, connection: bool) -> None:
+        super().__init__(message)
+        self.message, self.status, self.transient, self.connection = message, status, transient, connection
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
@@ -200,13 +167,17 @@ class ModelClient:
         *,
         policy: TransportPolicy | None = None,
         replay: bool = False,
-        gate: Gate | None = None,
+        admission: Admission | None = None,
+        unrecorded: Unrecorded | None = None,
     ) -> None:
+        """`replay`: cassettes answer, so no key is needed; `admission`: run-wide pacing shared
+        by every thread using this client (the bulk runner's gate); `unrecorded`: see is_transient."""
         if not replay:
             check_settings(settings)
         self.settings = settings
         self.policy = policy or TransportPolicy.from_settings(settings)
-        self.gate = gate  # run-wide limits, shared by every thread using this client
+        self.admission = admission
+        self.unrecorded = unrecorded
         self._lock = threading.Lock()
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
@@ -259,7 +230,7 @@ class ModelClient:
         retrying = Retrying(
             stop=stop_after_attempt(self.policy.attempts),
             wait=self._wait,
-            retry=retry_if_exception(is_transient),
+            retry=retry_if_exception(self._transient),
             before_sleep=note,
             reraise=True,
         )
@@ -268,9 +239,15 @@ class ModelClient:
         except openai.OpenAIError as exc:
             raise self._translate(exc) from None
 
+    def _miss(self, exc: BaseException) -> BaseException | None:
+        return self.unrecorded(exc) if self.unrecorded is not None else None
+
+    def _transient(self, exc: BaseException) -> bool:
+        return is_transient(exc, self.unrecorded)
+
     def _gated(self, **kwargs: Any) -> Any:
-        """One HTTP request, admitted by the run's gate and reported back to it."""
-        gate = self.gate
+        """One HTTP request, admitted by the run's pacing and reported back to it."""
+        gate = self.admission
         if gate is None:
             return self._client().chat.completions.create(**kwargs)
         estimate = _estimate_tokens(kwargs)
@@ -281,11 +258,11 @@ class ModelClient:
             except openai.APIStatusError as exc:
                 if exc.status_code == 429:
                     gate.throttled(_retry_after(exc), estimate)
-                elif is_transient(exc):
+                elif self._transient(exc):
                     gate.failed(_fault(exc), estimate)
                 raise
             except openai.APIConnectionError as exc:
-                if _cassette_miss(exc) is None:
+                if self._miss(exc) is None:
                     gate.failed(_fault(exc), estimate)
                 raise
         usage = getattr(response, "usage", None)
@@ -294,7 +271,7 @@ class ModelClient:
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:
         where = self.settings.base_url or "the OpenAI API"
-        if (miss := _cassette_miss(exc)) is not None:
+        if (miss := self._miss(exc)) is not None:
             first = str(miss).splitlines()[0] if str(miss) else ""
             return CassetteMismatch(f"no recorded answer matches this request ({redact(first, self._secret)})")
         detail = redact(provider_message(exc), self._secret)
@@ -304,7 +281,7 @@ class ModelClient:
                 return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
             if code == 404:
                 return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
-            if is_transient(exc):
+            if self._transient(exc):
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
                 )
@@ -351,13 +328,13 @@ class ModelClient:
 
     def extract(
         self,
-        messages: list[dict[str, str]],
-        response_model: type[BaseModel],
+        messages: Messages,
+        response_model: type[M],
         *,
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
-    ) -> CallResult:
+    ) -> CallResult[M]:
         """Ask for `response_model`, re-asking with validator messages; every attempt is logged.
 
         `prefetched`, a chat completion already answered for these messages (a Batch API result),
@@ -387,9 +364,9 @@ class ModelClient:
 
         def on_parse_error(error: Exception, **_: Any) -> None:
             if log:
-                log[-1].error = _summary(error)
+                log[-1].error = validation_summary(error)
 
-        response_model = _schema_model(response_model)
+        wrapped = _schema_model(response_model)
         hooks.on("completion:response", on_response)
         hooks.on("parse:error", on_parse_error)
         create = instructor.patch(create=create, mode=MODES[self.settings.mode])
@@ -402,7 +379,7 @@ class ModelClient:
             value = create(
                 model=self.settings.model,
                 messages=messages,
-                response_model=response_model,
+                response_model=wrapped,
                 max_retries=validation,
                 context=_QuietContext(context),
                 hooks=hooks,
@@ -410,20 +387,39 @@ class ModelClient:
                 extra_headers={"X-Llmx-Prompt": tag} if tag else None,
             )
         except IncompleteOutputException:
-            raise TruncatedAnswer("the answer was cut at the output limit", attempts=_dicts(log)) from None
+            raise TruncatedAnswer("the answer was cut at the output limit", attempts=log) from None
         except InstructorRetryException as exc:
             cause = exc.__cause__
             if isinstance(cause, TransientFailure):
-                cause.attempts = _dicts(log)
+                cause.attempts = list(log)
             if isinstance(cause, LlmxError):
                 raise cause from None
-            last = next((a.error for a in reversed(log) if a.error), None) or _summary(cause or exc)
-            failed = ValidationExhausted(
-                f"validation failed {exc.n_attempts} times: {redact(last, self._secret)}", attempts=_dicts(log)
-            )
-            failed.last_answer = _raw_answer(exc.last_completion)
-            raise failed from None
+            last = next((a.error for a in reversed(log) if a.error), None) or validation_summary(cause or exc)
+            raise ValidationExhausted(
+                f"validation failed {exc.n_attempts} times: {redact(last, self._secret)}",
+                attempts=log,
+                last_answer=_raw_answer(exc.last_completion),
+            ) from None
         return CallResult(value=value, attempts=log)
+
+    # -- the provider's other APIs (batch mode: files and batches) -------------------------------
+    def provider_call(self, call: Callable[[Any], T]) -> T:
+        """`call(sdk_client)`, with the SDK's errors turned into ProviderFault (batch mode's files
+        and batches calls go through here, so only this module knows the SDK's types)."""
+        try:
+            return call(self._client())
+        except openai.OpenAIError as exc:
+            raise ProviderFault(
+                redact(provider_message(exc), self._secret),
+                status=exc.status_code if isinstance(exc, openai.APIStatusError) else None,
+                transient=self._transient(exc),
+                connection=isinstance(exc, openai.APIConnectionError),
+            ) from None
+
+    @staticmethod
+    def completion(body: Any) -> Any:
+        """A chat completion from its JSON (a Batch API output line); pydantic's ValidationError if not."""
+        return ChatCompletion.model_validate(body)
 
 
 @functools.lru_cache(maxsize=64)
@@ -449,23 +445,10 @@ def provider_message(exc: openai.OpenAIError) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _dicts(log: list[Attempt]) -> list[dict[str, object]]:
-    return [a.as_dict() for a in log]
-
-
 def _estimate_tokens(kwargs: Mapping[str, Any]) -> int:
     """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
-    from llmx.chunking import count_tokens
-
     texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
     schema = kwargs.get("tools") or kwargs.get("response_format")
     if schema:
         texts.append(json.dumps(schema, ensure_ascii=False))
     return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)
-
-
-def build_client(
-    settings: Settings, *, policy: TransportPolicy | None = None, replay: bool = False, gate: Gate | None = None
-) -> ModelClient:
-    """A ModelClient for these settings; `replay=True` skips the key check (cassettes answer)."""
-    return ModelClient(settings, policy=policy, replay=replay, gate=gate)

@@ -15,8 +15,9 @@ and one killed after it completed (some answers cached, the rest not) downloads 
 An expired batch still hands over the answers it finished (they are billed); only a failed or
 cancelled one is replaced by a new batch on the next run.
 
-With client.py, this is the only module that talks to the provider's API (here: files and
-batches); the request bodies come from `ModelClient.request_body`, i.e. from instructor itself.
+Files and batches are called through `ModelClient.provider_call` (the client stays the only
+module that imports the SDK); the request bodies come from `ModelClient.request_body`, i.e. from
+instructor itself.
 """
 
 from __future__ import annotations
@@ -29,12 +30,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import openai
-from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from llmx.client import ModelClient, is_transient, provider_message, redact
 from llmx.errors import ModelCallError
+from llmx.llm.client import ModelClient, ProviderFault, redact
 from llmx.output import write_atomic
 
 TERMINAL = ("completed", "failed", "expired", "cancelled")
@@ -86,7 +85,7 @@ class BatchState:
 @dataclass
 class BatchResult:
     state: BatchState
-    answers: dict[str, ChatCompletion]  # custom_id (the request's cache key) -> completion
+    answers: dict[str, Any]  # custom_id (the request's cache key) -> chat completion
     errors: dict[str, str]  # custom_id -> why the batch has no usable answer for it
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -128,24 +127,21 @@ class BatchRunner:
         self.on_status = on_status or (lambda _message: None)
         self._secret = client.settings.api_key.get_secret_value() if client.settings.api_key else None
 
-    def _api(self) -> openai.OpenAI:
-        return self.client._client()
+    def _api(self, call: Callable[[Any], Any]) -> Any:
+        return self.client.provider_call(call)
 
-    def _fail(self, what: str, exc: Exception, *, if_missing: str = "") -> ModelCallError:
+    def _fail(self, what: str, exc: ProviderFault, *, if_missing: str = "") -> ModelCallError:
         """One line, never the key: the status code, the provider's message and what to do."""
         where = self.client.settings.base_url or "the OpenAI API"
-        if isinstance(exc, openai.OpenAIError):
-            detail = redact(_one_line(provider_message(exc)), self._secret)
-        else:
-            detail = type(exc).__name__
-        if isinstance(exc, openai.APIStatusError):
+        detail = redact(_one_line(exc.message), self._secret)
+        if exc.status is not None:
             hint = {
                 401: "; check --api-key/OPENAI_API_KEY",
                 403: "; check --api-key/OPENAI_API_KEY",
                 404: if_missing,
-            }.get(exc.status_code, "")
-            return ModelCallError(f"{where}: {what} failed ({exc.status_code}): {detail}{hint}")
-        if isinstance(exc, openai.APIConnectionError):
+            }.get(exc.status, "")
+            return ModelCallError(f"{where}: {what} failed ({exc.status}): {detail}{hint}")
+        if exc.connection:
             return ModelCallError(f"{where}: {what} failed: cannot reach the server ({detail})")
         return ModelCallError(f"{where}: {what} failed: {detail}")
 
@@ -158,10 +154,10 @@ class BatchRunner:
         for attempt in range(TRANSIENT_ATTEMPTS):
             try:
                 return call()
-            except openai.OpenAIError as exc:
-                if not is_transient(exc) or attempt == TRANSIENT_ATTEMPTS - 1:
+            except ProviderFault as exc:
+                if not exc.transient or attempt == TRANSIENT_ATTEMPTS - 1:
                     raise self._fail(what, exc, if_missing=if_missing) from None
-                self.on_status(f"{what}: {redact(_one_line(provider_message(exc)), self._secret)}; trying again")
+                self.on_status(f"{what}: {redact(_one_line(exc.message), self._secret)}; trying again")
                 time.sleep(min(60.0, max(self.poll_seconds, 0.01) * 2**attempt))
         raise AssertionError("unreachable")
 
@@ -179,18 +175,20 @@ class BatchRunner:
                 f"{MAX_REQUESTS} requests and {MAX_BYTES // 1000000} MB; run the inputs in smaller parts"
             )
         uploaded = self._patiently(
-            lambda: self._api().files.create(file=("llmx-batch.jsonl", data), purpose="batch"),
+            lambda: self._api(lambda api: api.files.create(file=("llmx-batch.jsonl", data), purpose="batch")),
             "uploading the batch input",
             if_missing=NO_BATCH_API,
         )
         try:
-            batch = self._api().batches.create(
-                input_file_id=uploaded.id,
-                endpoint="/v1/chat/completions",
-                completion_window="24h",
-                metadata={"tool": "llmx"},
+            batch = self._api(
+                lambda api: api.batches.create(
+                    input_file_id=uploaded.id,
+                    endpoint="/v1/chat/completions",
+                    completion_window="24h",
+                    metadata={"tool": "llmx"},
+                )
             )
-        except openai.OpenAIError as exc:
+        except ProviderFault as exc:
             raise self._fail("submitting the batch", exc, if_missing=NO_BATCH_API) from None
         state = BatchState(
             batch.id, uploaded.id, _digest(ids), len(requests), self.client.settings.model, batch.status, custom_ids=ids
@@ -209,7 +207,7 @@ class BatchRunner:
         deadline = time.monotonic() + self.timeout
         while True:
             batch = self._patiently(
-                lambda: self._api().batches.retrieve(state.batch_id),
+                lambda: self._api(lambda api: api.batches.retrieve(state.batch_id)),
                 f"polling batch {state.batch_id}",
                 if_missing=f"; delete {self.state_path} to submit a new batch",
             )
@@ -261,7 +259,7 @@ class BatchRunner:
             if not file_id:
                 continue
             content = self._patiently(
-                lambda: self._api().files.content(file_id).text,  # called at once, in this iteration
+                lambda: self._api(lambda api: api.files.content(file_id).text),  # called at once, in this iteration
                 f"downloading {file_id} of batch {state.batch_id}",
                 if_missing=f"; delete {self.state_path} to submit a new batch",
             )
@@ -285,7 +283,7 @@ class BatchRunner:
         body = response.get("body")
         if response.get("status_code") == 200:
             try:
-                completion = ChatCompletion.model_validate(body)
+                completion = self.client.completion(body)
             except ValidationError as exc:
                 result.errors[cid] = f"the batch answer is not a chat completion ({exc.error_count()} errors)"
                 return

@@ -23,7 +23,7 @@ from jinja2 import meta
 
 from llmx.config import REPO_ROOT
 from llmx.errors import PromptError
-from llmx.responses import RESPONSE_MODELS
+from llmx.llm.responses import RESPONSE_MODELS
 
 PROMPTS_DIR = REPO_ROOT / "prompts"
 _REF = re.compile(r"^([a-z][a-z0-9_]*)@(v\d+)$")

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from llmx.errors import LlmxError
-from llmx.pricing import Price
+from llmx.run.pricing import Price
 
 RECOVER_EVERY = 20  # answered requests between two 5 % rate recoveries after a 429
 THROTTLE_FACTOR = 0.8

@@ -5,7 +5,8 @@ file is uploaded (multipart, purpose=batch), a batch is created on it, processed
 background thread after `ServerConfig.batch_delay` seconds (each line answered exactly like a
 `/v1/chat/completions` request, fault markers included, with no latency), and its output and
 error files are downloaded. `ServerConfig.batch_expire_after` makes batches expire part-way, as
-OpenAI's do after 24 h: the unfinished lines go to the error file with code `batch_expired`. Each line is recorded in `server.requests` with a `_batch` key.
+OpenAI's do after 24 h: the unfinished lines go to the error file with code `batch_expired`.
+Each line is recorded in the server's request log with a `_batch` key.
 """
 
 from __future__ import annotations
@@ -14,35 +15,19 @@ import json
 import threading
 import time
 import uuid
-from email.parser import BytesParser
-from email.policy import HTTP
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-if TYPE_CHECKING:
-    from llmx.server import Reply, RulesServer
+from llmx.serve.chat import ServerConfig, chat_reply
+from llmx.serve.wire import Reply, error_payload, parse_multipart
+
+Admit = Callable[..., tuple[int, float | None]]  # the server's request log: (body, limited=) -> (number, retry_after)
 
 TERMINAL = ("completed", "failed", "expired", "cancelled")
 
 
-def error_payload(status: int, message: str, kind: str = "invalid_request_error") -> dict[str, Any]:
-    """An error body in OpenAI's shape (shared with the chat endpoint in server.py)."""
-    return {"error": {"message": message, "type": kind, "code": status}}
-
-
-def _error(status: int, message: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+def _error(status: int, message: str) -> Reply:
     return status, error_payload(status, message), {}
-
-
-def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None, bytes]]:
-    """Form fields of a multipart/form-data body: name -> (filename, bytes)."""
-    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
-    fields: dict[str, tuple[str | None, bytes]] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        if name:
-            payload = part.get_payload(decode=True) or b""
-            fields[str(name)] = (part.get_filename(), payload)
-    return fields
 
 
 def _custom_id(line: str) -> str | None:
@@ -54,8 +39,8 @@ def _custom_id(line: str) -> str | None:
 
 
 class BatchApi:
-    def __init__(self, server: RulesServer) -> None:
-        self.server = server
+    def __init__(self, config: ServerConfig, stopping: threading.Event, admit: Admit) -> None:
+        self.config, self.stopping, self.admit = config, stopping, admit
         self.files: dict[str, dict[str, Any]] = {}
         self.contents: dict[str, bytes] = {}
         self.batches: dict[str, dict[str, Any]] = {}
@@ -154,9 +139,7 @@ class BatchApi:
         return 200, dict(batch), {}
 
     def _process(self, batch_id: str, lines: list[str]) -> None:
-        from llmx.server import chat_reply
-
-        if self.server.stopping.wait(self.server.config.batch_delay):
+        if self.stopping.wait(self.config.batch_delay):
             return
         with self.lock:
             batch = self.batches[batch_id]
@@ -164,7 +147,7 @@ class BatchApi:
                 return
             batch["status"], batch["in_progress_at"] = "in_progress", int(time.time())
         out, errors = [], []
-        expire_after = self.server.config.batch_expire_after
+        expire_after = self.config.batch_expire_after
         for k, line in enumerate(lines):
             if expire_after is not None and k >= expire_after:  # OpenAI's shape for an unfinished line
                 custom_id = _custom_id(line)
@@ -193,8 +176,8 @@ class BatchApi:
                     }
                 )
                 continue
-            number, _ = self.server.admit({"_batch": batch_id, **body}, limited=False)
-            status, payload, _headers = chat_reply(self.server, body, number, None, wait=False)
+            number, _ = self.admit({"_batch": batch_id, **body}, limited=False)
+            status, payload, _headers = chat_reply(self.config, self.stopping, body, number, None, wait=False)
             record = {
                 "id": f"batch_req_{uuid.uuid4().hex[:12]}",
                 "custom_id": custom_id,

@@ -1,11 +1,6 @@
-"""Which text goes into which request: count tokens, split long sections, pack small ones. Pure.
+"""Which text goes into which request: split long sections, pack small ones. Pure.
 
-Counting uses a real o200k tokenizer when one works offline (the `bpe-openai` package, or a
-tiktoken encoding already in its cache); otherwise a heuristic of one token per 3 characters.
-Measured on the three dev reports, o200k (gpt-4o/4.1 family) gives 3.18-3.38 characters per
-token for normalized Vietnamese report text, so the heuristic over-counts by 6-13 %: safe for
-budgets. Older cl100k models give about 2.0 characters per token; lower `max_section_tokens`
-for them. Set LLMX_TOKENIZER=heuristic to force the heuristic (reproducible numbers).
+Tokens are counted by `llmx.llm.tokens.count_tokens` (see there for which tokenizer).
 
 Packing puts consecutive small sections that want the same items (task sections vs the rest)
 into one request, up to PACK_TOKENS of text: the instructions and schema cost about 1,500
@@ -18,62 +13,18 @@ twice in that overlap.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from llmx.contract import Section
+from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens
 from llmx.sections import Layout
 
-CHARS_PER_TOKEN = 3.0
 MIN_CHARS = 12  # own text shorter than this (blank lines under a heading) is not sent
 PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
 OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9+\-])")
-_TIKTOKEN_URL = "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken"
-
-
-def _heuristic(text: str) -> int:
-    return -(-len(text) // int(CHARS_PER_TOKEN)) if text else 0
-
-
-def _tiktoken_cached() -> bool:
-    """True when tiktoken can load o200k without the network (its cache already holds the file)."""
-    base = os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
-    cache = Path(base) if base else Path(os.environ.get("TMPDIR", "/tmp")) / "data-gym-cache"
-    return (cache / hashlib.sha1(_TIKTOKEN_URL.encode()).hexdigest()).is_file()
-
-
-@lru_cache(maxsize=1)
-def tokenizer() -> tuple[str, Callable[[str], int]]:
-    """(name, count function) of the best tokenizer usable offline on this machine."""
-    if os.environ.get("LLMX_TOKENIZER", "").lower() != "heuristic":
-        try:
-            import bpe_openai  # type: ignore[import-not-found]
-
-            enc = bpe_openai.get_encoding("o200k_base")
-            return "o200k_base (bpe-openai)", lambda s: len(enc.encode(s))
-        except Exception:  # not installed, or no such encoding: try the next one
-            pass
-        if _tiktoken_cached():
-            try:
-                import tiktoken
-
-                tik = tiktoken.get_encoding("o200k_base")
-                return "o200k_base (tiktoken)", lambda s: len(tik.encode(s, disallowed_special=()))
-            except Exception:
-                pass
-    return f"heuristic (1 token per {CHARS_PER_TOKEN:g} chars)", _heuristic
-
-
-def count_tokens(text: str) -> int:
-    """Tokens in `text` by the best offline tokenizer (see module docstring)."""
-    return tokenizer()[1](text)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
