@@ -25,8 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from llmx.run import RunOptions, run
 from llmx.config import Settings
+from llmx.run import RunOptions, run
 from llmx.serve import SERVED_MODEL
 
 HEADER = """ĐẢNG BỘ TỈNH {tinh}
@@ -78,7 +78,7 @@ class Server:
     """`llmx serve` in its own process; the request count comes from its verbose log."""
 
     def __init__(self, latency_ms: float) -> None:
-        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 -- closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), "-v"],
             stderr=self.log,

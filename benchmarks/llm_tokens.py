@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from llmx.llm.tokens import count_tokens, tokenizer
 from llmx.config import Settings
 from llmx.llm.client import ModelClient
 from llmx.llm.runner import run_llm
+from llmx.llm.tokens import count_tokens, tokenizer
 from llmx.normalize import normalize
 from llmx.reading import read_document
 from llmx.sections import split_sections

@@ -73,9 +73,8 @@ def _announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         _say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        _say(
-            f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.base_url or 'OpenAI default'}"
-        )
+        endpoint = settings.base_url or "OpenAI default"
+        _say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}")
 
 
 @app.command()

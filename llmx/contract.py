@@ -78,7 +78,8 @@ class CallUsage(_Model):
     completion_tokens: int = 0
     attempts: list[dict[str, str | int]] = Field(
         default_factory=list,
-        description="kind (answer|transport|split), tokens, finish_reason, and the validation error sent back or the transport fault",
+        description="kind (answer|transport|split), tokens, finish_reason, and the validation error sent back "
+        "or the transport fault",
     )
 
 
@@ -168,7 +169,8 @@ class Indicator(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -181,7 +183,8 @@ class Task(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -195,7 +198,8 @@ class Limitation(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -211,7 +215,8 @@ class Reference(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -227,7 +232,8 @@ class Proposal(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 

@@ -54,10 +54,10 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
     return next((c.pct for c in comparisons if c.basis == basis and c.relation == relation), None)
 
 
-def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
+def indicator_rows(doc: ReportDocument) -> list[dict[str, str | float | None]]:
     """One flat row per indicator, with the provenance an analyst needs to trace it."""
     sections = {s.id: s for s in doc.sections}
-    rows = []
+    rows: list[dict[str, str | float | None]] = []
     for ind in doc.indicators:
         sec = sections.get(ind.section_id or "")
         c = ind.comparisons

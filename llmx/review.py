@@ -308,7 +308,8 @@ def _metadata(doc: ReportDocument) -> str:
 def _controls(items: list[_Item]) -> str:
     counts = {k: sum(1 for it in items if it.kind == k) for k in KINDS}
     boxes = "".join(
-        f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> {k} ({counts[k]})</label>'
+        f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> '
+        f"{k} ({counts[k]})</label>"
         for k in KINDS
     )
     sectors = sorted({it.sector for it in items if it.sector})
@@ -411,7 +412,10 @@ _JS = """
     if (h.indexOf('row-') === 0) select(h.slice(4), 'row'); else select(h, 'text');
   }
   var q = new URLSearchParams(location.search);
-  if (q.get('show')) { var want = q.get('show').split(','); boxes.forEach(function(b){ b.checked = want.indexOf(b.value) >= 0; }); }
+  if (q.get('show')) {
+    var want = q.get('show').split(',');
+    boxes.forEach(function(b){ b.checked = want.indexOf(b.value) >= 0; });
+  }
   if (q.get('sector')) sectorBox.value = q.get('sector');
   boxes.concat([sectorBox]).forEach(function(c){ c.addEventListener('change', apply); });
   window.addEventListener('hashchange', fromHash);

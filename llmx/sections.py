@@ -206,7 +206,8 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
         if style == "PART":
             heading, h_end = rest, e
             if not _clean(rest):  # title on the next 1-2 lines
-                parts, j = [], k + 1
+                parts: list[str] = []
+                j = k + 1
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
                     if not nt:

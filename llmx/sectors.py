@@ -330,8 +330,6 @@ _COMPOSITE = re.compile(
 )
 
 
-
-
 def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Sector named by a heading or label (None when no cue is present).
 

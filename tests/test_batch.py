@@ -5,15 +5,15 @@ import json
 import pytest
 from pydantic import SecretStr
 
-from llmx.run.batch import BatchRunner
-from llmx.run import RunOptions, run
-from llmx.llm.client import ModelClient
-from llmx.llm.seam import ValidationExhausted
 from llmx.config import Settings
 from llmx.contract import ReportDocument
 from llmx.errors import ModelCallError
+from llmx.llm.client import ModelClient
 from llmx.llm.plan import plan_document
+from llmx.llm.seam import ValidationExhausted
 from llmx.normalize import normalize
+from llmx.run import RunOptions, run
+from llmx.run.batch import BatchRunner
 from llmx.sections import split_sections
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import MONTHLY, SAMPLES

@@ -12,13 +12,13 @@ import pytest
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from llmx.run import RunOptions, run, summary_lines
-from llmx.llm.cache import AnswerCache, messages_digest
 from llmx.cli import app
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
-from llmx.run.discover import expand, name_inputs
 from llmx.errors import InputError
+from llmx.llm.cache import AnswerCache, messages_digest
+from llmx.run import RunOptions, run, summary_lines
+from llmx.run.discover import expand, name_inputs
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 from tests.conftest import SAMPLES
 from tests.test_llm_extract import REPORT

@@ -5,13 +5,13 @@ import threading
 
 import pytest
 
-from llmx.llm.cache import AnswerCache, CachedClient, request_key
-from llmx.llm.client import ModelClient, TransportPolicy
 from llmx.config import Settings
 from llmx.errors import RequestRejected
+from llmx.llm.cache import AnswerCache, CachedClient, request_key
+from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.responses import ReportMetadata, SectionItems
 from llmx.llm.runner import run_llm
 from llmx.normalize import normalize
-from llmx.llm.responses import ReportMetadata, SectionItems
 from llmx.sections import split_sections
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.test_llm_extract import REPORT

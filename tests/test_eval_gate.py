@@ -50,7 +50,7 @@ def test_a_degraded_prediction_fails_the_gate():
         scores.append(score_document(pred, load_case(case), name=case.name))
     degraded = to_json(aggregate(scores))
     assert metrics(degraded)["indicators.f1"] < metrics(baseline)["indicators.f1"]
-    with pytest.raises(GateFailed, match="indicators.f1"):
+    with pytest.raises(GateFailed, match=r"indicators\.f1"):
         enforce_gates(degraded, {}, baseline, max_drop=0.0)
 
 

@@ -13,12 +13,12 @@ import pytest
 import yaml
 from pydantic import SecretStr
 
-from llmx.llm import prompts, responses
-from llmx.evaluation.recording import record_reports, replay_report
-from llmx.llm.cassettes import cassette_path
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import CassetteMismatch
+from llmx.evaluation.recording import record_reports, replay_report
+from llmx.llm import prompts, responses
+from llmx.llm.cassettes import cassette_path
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import DEV_REPORTS, REPO
 

@@ -6,13 +6,13 @@ import pytest
 from pydantic import SecretStr
 
 from llmx.assemble import assemble
-from llmx.llm.chunking import plan_jobs
-from llmx.llm.tokens import count_tokens
-from llmx.llm.client import ModelClient, TransportPolicy
 from llmx.config import Settings
 from llmx.contract import ReportDocument, Source, grounding_errors
 from llmx.errors import ConfigError, ModelCallError
+from llmx.llm.chunking import plan_jobs
+from llmx.llm.client import ModelClient, TransportPolicy
 from llmx.llm.runner import LlmRun, run_llm
+from llmx.llm.tokens import count_tokens
 from llmx.normalize import normalize
 from llmx.sections import split_sections
 from llmx.serve import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
@@ -191,9 +191,9 @@ def test_long_sections_are_split_and_small_neighbours_packed():
 
 def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
     import llmx.rules.metadata as rules_metadata
+    from llmx.contract import Metadata
     from llmx.llm import runner as llm
     from llmx.serve import chat as server_module
-    from llmx.contract import Metadata
 
     monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: Metadata(title="Kết quả"))
     monkeypatch.setattr(
@@ -225,6 +225,6 @@ def test_a_wrong_key_fails_at_once_without_showing_the_key():
 
 
 def test_no_key_and_no_endpoint_is_a_config_error_saying_what_to_set():
-    with pytest.raises(ConfigError, match="OPENAI_API_KEY.*--base-url"):
+    with pytest.raises(ConfigError, match=r"OPENAI_API_KEY.*--base-url"):
         ModelClient(Settings(backend="llm", model="gpt-4.1-mini"))
     ModelClient(Settings(backend="llm", model="qwen", base_url="http://127.0.0.1:9/v1"))  # local: no key needed

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from llmx.llm import prompts
-from llmx.llm.tokens import count_tokens
 from llmx.cli import app
 from llmx.errors import PromptError
+from llmx.llm import prompts
+from llmx.llm.tokens import count_tokens
 
 GOLDEN = Path(__file__).parent / "fixtures" / "prompts"
 

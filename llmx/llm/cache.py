@@ -208,7 +208,20 @@ class CachedClient:
                 self._count(hit=True)
                 return replayed
         self._count(hit=False)
-        store = {"model": self.settings.model, "prompt": tag, "request": messages_digest(messages)}
+        digest = messages_digest(messages)
+
+        def store(status: str, value: str | None, message: str | None, attempts: list[Attempt]) -> None:
+            self.cache.put(
+                key,
+                status,
+                value=value,
+                message=message,
+                attempts=_dicts(attempts),
+                model=self.settings.model,
+                prompt=tag,
+                request=digest,
+            )
+
         try:
             result = self.client.extract(
                 messages,
@@ -218,15 +231,12 @@ class CachedClient:
                 prefetched=self.prefetched.pop(key, prefetched),
             )
         except TruncatedAnswer as exc:
-            self.cache.put(key, "truncated", value=None, message=str(exc), attempts=_dicts(exc.attempts), **store)
+            store("truncated", None, str(exc), exc.attempts)
             raise
         except ValidationExhausted as exc:
-            self.cache.put(
-                key, "invalid", value=exc.last_answer, message=str(exc), attempts=_dicts(exc.attempts), **store
-            )
+            store("invalid", exc.last_answer, str(exc), exc.attempts)
             raise
-        attempts = _dicts(result.attempts)
-        self.cache.put(key, "ok", value=result.value.model_dump_json(), message=None, attempts=attempts, **store)
+        store("ok", result.value.model_dump_json(), None, result.attempts)
         return result
 
     def _count(self, *, hit: bool) -> None:

@@ -14,6 +14,7 @@ here contains the API key.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -22,7 +23,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import instructor
 import openai
@@ -86,7 +87,7 @@ class TransportPolicy:
         return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
 
 
-class _QuietContext(dict):  # type: ignore[type-arg]
+class _QuietContext(dict[str, Any]):
     """Validation context that instructor does not template with.
 
     instructor renders every message as a Jinja template (and dedents it) whenever the context is
@@ -312,7 +313,7 @@ class ModelClient:
             raise _Captured
 
         create = instructor.patch(create=capture, mode=MODES[self.settings.mode])
-        try:
+        with contextlib.suppress(Exception):  # _Captured, possibly wrapped by instructor's retry loop
             create(
                 model=self.settings.model,
                 messages=messages,
@@ -320,8 +321,6 @@ class ModelClient:
                 max_retries=1,
                 temperature=self.settings.temperature,
             )
-        except Exception:  # _Captured, possibly wrapped by instructor's retry loop
-            pass
         if not captured:
             raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
         return {k: v for k, v in captured.items() if k not in ("extra_headers", "timeout", "max_retries")}
@@ -400,7 +399,7 @@ class ModelClient:
                 attempts=log,
                 last_answer=_raw_answer(exc.last_completion),
             ) from None
-        return CallResult(value=value, attempts=log)
+        return CallResult(value=cast(M, value), attempts=log)
 
     # -- the provider's other APIs (batch mode: files and batches) -------------------------------
     def provider_call(self, call: Callable[[Any], T]) -> T:
@@ -425,7 +424,7 @@ class ModelClient:
 @functools.lru_cache(maxsize=64)
 def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
     """instructor's schema wrapper of `model`, made once: instructor would build a new class per call."""
-    return instructor.openai_schema(model)  # type: ignore[no-any-return]
+    return instructor.openai_schema(model)
 
 
 def _fault(exc: BaseException | None) -> str:

@@ -123,4 +123,3 @@ def _raw(answer: Answer) -> str:
     if isinstance(answer, str):
         return answer
     return json.dumps(answer, ensure_ascii=False)
-

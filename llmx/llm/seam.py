@@ -102,9 +102,7 @@ class TruncatedAnswer(ExtractionFailed):
 class ValidationExhausted(ExtractionFailed):
     """Every allowed attempt failed validation; `last_answer` is the last raw JSON, for salvage."""
 
-    def __init__(
-        self, message: str, *, attempts: list[Attempt] | None = None, last_answer: str | None = None
-    ) -> None:
+    def __init__(self, message: str, *, attempts: list[Attempt] | None = None, last_answer: str | None = None) -> None:
         super().__init__(message)
         self.attempts: list[Attempt] = list(attempts or [])
         self.last_answer = last_answer

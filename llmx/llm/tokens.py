@@ -36,7 +36,7 @@ def tokenizer() -> tuple[str, Callable[[str], int]]:
     """(name, count function) of the best tokenizer usable offline on this machine."""
     if not tokenizer_environment().heuristic_only:
         try:
-            import bpe_openai  # type: ignore[import-not-found]
+            import bpe_openai
 
             enc = bpe_openai.get_encoding("o200k_base")
             return "o200k_base (bpe-openai)", lambda s: len(enc.encode(s))

@@ -573,7 +573,7 @@ def _base_name(
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
     with_m = None
-    for with_m in _WITH.finditer(own):
+    for with_m in _WITH.finditer(own):  # noqa: B007 -- the last match is the one wanted
         pass
     if with_m is not None and len(own[with_m.end() :].split()) <= 6:
         head, attr = own[: with_m.start()].strip(" ,"), own[with_m.end() :]

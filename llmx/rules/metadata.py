@@ -363,10 +363,10 @@ def _fill_years(spans: list[_Span], fallback: int | None) -> None:
             continue
         later = next((o for o in spans[k + 1 :] if o.year is not None), None)
         earlier = next((o for o in reversed(spans[:k]) if o.year is not None), None)
-        if later is not None:
+        if later is not None and later.year is not None:
             wraps = sp.months and later.months and min(sp.months) > max(later.months)
             sp.year = later.year - 1 if wraps else later.year
-        elif earlier is not None:
+        elif earlier is not None and earlier.year is not None:
             wraps = sp.months and earlier.months and max(sp.months) < min(earlier.months)
             sp.year = earlier.year + 1 if wraps else earlier.year
         else:
@@ -723,7 +723,8 @@ def _periods(
     for group in heading_spans.values():
         _fill_years(group, title_spans[0].year if title_spans and title_spans[0].year else fallback_year)
 
-    period = title_spans[0] if title_spans else (heading_spans["results"][:1] or [None])[0]
+    results = heading_spans["results"]
+    period = title_spans[0] if title_spans else (results[0] if results else None)
     nxt = title_spans[1] if len(title_spans) > 1 else None
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)

@@ -285,18 +285,21 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
         if titled is None:
             return None
         number, date, issuer, end = titled
-    if number is None and date is None and issuer is not None:
-        if _GENERIC_ISSUER.fullmatch(issuer) or _ALL_LEVELS.match(text, end):
-            return None
+    if (
+        number is None
+        and date is None
+        and issuer is not None
+        and (_GENERIC_ISSUER.fullmatch(issuer) or _ALL_LEVELS.match(text, end))
+    ):
+        return None
     return _make(text, s, end, doc_type, number, date, issuer)
 
 
 def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
     """False when the type word is glued into another word, a name, a count or a compound."""
-    if s > 0 and text[s - 1].isalpha():
-        # `thực hiệnChỉ thị` (a lost space) is still a citation; `phápLuật` style joins are not words
-        if not (word[0].isupper() and text[s - 1].islower()):
-            return False
+    # `thực hiệnChỉ thị` (a lost space) is still a citation; `phápLuật` style joins are not words
+    if s > 0 and text[s - 1].isalpha() and not (word[0].isupper() and text[s - 1].islower()):
+        return False
     before = text[max(0, s - 40) : s]
     if _COUNT_BEFORE.search(before) or _DEPT_BEFORE.search(before):
         return False

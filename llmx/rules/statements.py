@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from llmx.contract import Limitation, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Sector, Task
 from llmx.grounding import trim_span
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -39,12 +39,8 @@ _DIRECTIVE_VERB = re.compile(
     r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
     re.I,
 )
-MIN_CLAUSE = 35
-_PARAGRAPH = (
-    -1,
-    -1,
-    True,
-)  # marker yielded by _units before each paragraph  # a `;` part shorter than this is a list item of the clause, not a directive
+MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
+_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 
 
@@ -168,7 +164,7 @@ def find_limitations(text: str, layout: Layout) -> list[Limitation]:
             if role in ("limitations", "causes"):
                 if lead_in or sentence.endswith(":"):
                     continue
-                kind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
+                kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence):
                 kind = "limitation"
             else:

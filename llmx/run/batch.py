@@ -22,6 +22,7 @@ instructor itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import time
@@ -259,7 +260,7 @@ class BatchRunner:
             if not file_id:
                 continue
             content = self._patiently(
-                lambda: self._api(lambda api: api.files.content(file_id).text),  # called at once, in this iteration
+                functools.partial(self._download, file_id),
                 f"downloading {file_id} of batch {state.batch_id}",
                 if_missing=f"; delete {self.state_path} to submit a new batch",
             )
@@ -268,6 +269,9 @@ class BatchRunner:
         for cid in sorted(want - result.answers.keys() - result.errors.keys()):
             result.errors[cid] = f"batch {state.batch_id} ({state.status}) returned no answer for this request"
         return result
+
+    def _download(self, file_id: str) -> str:
+        return str(self._api(lambda api: api.files.content(file_id).text))
 
     def _read_line(self, line: str, want: set[str], result: BatchResult) -> None:
         try:
@@ -279,7 +283,7 @@ class BatchRunner:
         cid = record.get("custom_id")
         if cid is None or (want and cid not in want) or cid in result.answers:
             return
-        response = record.get("response") if isinstance(record.get("response"), dict) else {}
+        response: dict[str, Any] = record["response"] if isinstance(record.get("response"), dict) else {}
         body = response.get("body")
         if response.get("status_code") == 200:
             try:

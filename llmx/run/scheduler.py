@@ -217,7 +217,9 @@ class _Run:
         prepared = prepare(inp.path)
         return prepared, plan_llm(prepared, self.settings)
 
-    async def _llm_doc(self, cpu: Executor, io: Executor, slots: asyncio.Semaphore, inp: Input, sha: str | None) -> None:
+    async def _llm_doc(
+        self, cpu: Executor, io: Executor, slots: asyncio.Semaphore, inp: Input, sha: str | None
+    ) -> None:
         from llmx.llm.runner import LlmDocument
 
         loop = asyncio.get_running_loop()

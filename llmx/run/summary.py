@@ -99,9 +99,7 @@ def settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[st
 
 def write_extras(summary: RunSummary, options: RunOptions) -> None:
     """Tables and the review pages, over every report this run's inputs have in DIR/reports."""
-    reports = [
-        options.out / e.output for e in summary.entries if e.output is not None and e.status != Status.STOPPED
-    ]
+    reports = [options.out / e.output for e in summary.entries if e.output is not None and e.status != Status.STOPPED]
     reports = [p for p in reports if p.exists()]
     if not reports:
         return

@@ -146,7 +146,8 @@ class BatchApi:
             if batch["status"] == "cancelled":
                 return
             batch["status"], batch["in_progress_at"] = "in_progress", int(time.time())
-        out, errors = [], []
+        out: list[dict[str, Any]] = []
+        errors: list[dict[str, Any]] = []
         expire_after = self.config.batch_expire_after
         for k, line in enumerate(lines):
             if expire_after is not None and k >= expire_after:  # OpenAI's shape for an unfinished line

@@ -93,8 +93,6 @@ class RulesServer(ThreadingHTTPServer):
             return number, None
 
 
-
-
 class _Handler(BaseHTTPRequestHandler):
     server: RulesServer
     protocol_version = "HTTP/1.1"

@@ -28,8 +28,8 @@ def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         if name:
-            payload = part.get_payload(decode=True) or b""
-            fields[str(name)] = (part.get_filename(), payload)
+            payload = part.get_payload(decode=True)
+            fields[str(name)] = (part.get_filename(), payload if isinstance(payload, bytes) else b"")
     return fields
 
 
