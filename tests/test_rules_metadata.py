@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from llmx.contract import Metadata, Period, Section, Signer
-from llmx.rules.metadata import admin_level_of, conventional_case, extract_metadata, issuer_type_of
+from llmx.rules.issuers import admin_level_of, conventional_case, issuer_type_of
+from llmx.rules.metadata import extract_metadata
 from llmx.sections import split_sections
 
 REPO = Path(__file__).resolve().parent.parent
