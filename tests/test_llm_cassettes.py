@@ -107,11 +107,11 @@ def test_a_missing_cassette_says_how_to_record_it(tmp_path):
         replay_report(REPORT, REPLAY, tmp_path)
 
 
-def test_recording_never_stores_the_key_or_authorization(tmp_path):
+def test_recording_never_stores_the_key_or_authorization(rules_server, tmp_path):
     secret = "sk-proj-Very-Secret-Key-1234567890"
-    with RulesServer(ServerConfig(api_key=secret)) as srv:
-        settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr(secret))
-        [recorded] = record_reports([REPORT], settings, tmp_path)
+    srv = rules_server(api_key=secret)
+    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr(secret))
+    [recorded] = record_reports([REPORT], settings, tmp_path)
     text = recorded.cassette.read_text(encoding="utf-8")
     assert recorded.document.indicators and secret not in text and "Very-Secret" not in text
     assert "authorization" not in text.lower() and "bearer" not in text.lower()
