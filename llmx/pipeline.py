@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from llmx.llm.plan import DocumentPlan
     from llmx.llm.seam import StructuredClient
 
-Progress = Callable[[int, int], None]
+OnSection = Callable[[int, int], None]  # (jobs done, jobs in all), after each job
 
 
 @dataclass
@@ -71,7 +71,7 @@ def extract_document(
     settings: Settings,
     *,
     client: StructuredClient | None = None,
-    on_section: Progress | None = None,
+    on_section: OnSection | None = None,
 ) -> ReportDocument:
     """Extract one report with the backend the settings choose."""
     prepared = prepare(path)
@@ -85,7 +85,7 @@ def run_backend(
     *,
     client: StructuredClient | None = None,
     plan: DocumentPlan | None = None,
-    on_section: Progress | None = None,
+    on_section: OnSection | None = None,
 ) -> tuple[Extraction, Extractor]:
     """Run the chosen backend over an already split document (a given plan is used as is)."""
     if settings.effective_backend == "rules":

@@ -50,10 +50,6 @@ class Entry:
     usage: dict[str, Any] | None = None
     skipped: bool = False  # done by an earlier run, not this one
 
-    @property
-    def written(self) -> bool:
-        return self.output is not None
-
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "name": self.name,

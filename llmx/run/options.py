@@ -48,12 +48,19 @@ def resolve_options(
     cache: Path | None = None,
     no_cache: bool = False,
     tables: str = ",".join(TABLE_FORMATS),
+    max_requests: int | None = None,
+    max_cost: float | None = None,
+    retry_failed: bool = False,
+    review: bool = True,
+    progress: bool = True,
+    batch: bool = False,
+    batch_poll: float = 10.0,
     env: Mapping[str, str] | None = None,
-    **flags: object,
 ) -> RunOptions:
     """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE and LLMX_PRICE.
 
-    `tables` is the --tables text (`csv,parquet,xlsx`, or `none`); other flags pass through.
+    A flag left None takes the environment's value, then the default; `tables` is the --tables
+    text (`csv,parquet,xlsx`, or `none`).
     """
     defaults = run_defaults(env)
     formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
@@ -62,8 +69,14 @@ def resolve_options(
         concurrency=concurrency if concurrency is not None else defaults.concurrency,
         rpm=rpm if rpm is not None else defaults.rpm,
         tpm=tpm if tpm is not None else defaults.tpm,
+        max_requests=max_requests,
+        max_cost=max_cost,
         price=price or defaults.price,
         cache=None if no_cache else (cache or defaults.cache),
+        retry_failed=retry_failed,
         tables=formats,
-        **flags,  # type: ignore[arg-type]
+        review=review,
+        progress=progress,
+        batch=batch,
+        batch_poll=batch_poll,
     )
