@@ -18,9 +18,7 @@ from llmx.config import Settings
 from llmx.llm.client import ModelClient
 from llmx.llm.runner import run_llm
 from llmx.llm.tokens import count_tokens, tokenizer
-from llmx.normalize import normalize
-from llmx.reading import read_document
-from llmx.sections import split_sections
+from llmx.pipeline import prepare
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from llmx.serve.chat import prompt_texts
 
@@ -37,8 +35,8 @@ def _report_tokens(bodies: list[dict]) -> int:
 
 
 def measure(path: Path, mode: str, pack_tokens: int | None) -> dict[str, float]:
-    norm = normalize(read_document(path).text)
-    layout = split_sections(norm.text)
+    prepared = prepare(path)
+    norm, layout = prepared.norm, prepared.layout
     with RulesServer(ServerConfig()) as srv:
         settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, mode=mode)  # type: ignore[arg-type]
         kwargs = {} if pack_tokens is None else {"pack_tokens": pack_tokens}

@@ -69,11 +69,9 @@ def sections(
     """Print the heading tree: number, heading, role, sector and size."""
     import json
 
-    from llmx.normalize import normalize
-    from llmx.reading import read_document
-    from llmx.sections import split_sections
+    from llmx.pipeline import prepare
 
-    layout = split_sections(normalize(read_document(file).text).text)
+    layout = prepare(file).layout
     if as_json:
         typer.echo(json.dumps([s.model_dump() for s in layout.sections], ensure_ascii=False, indent=2))
         return

@@ -22,10 +22,8 @@ from llmx.evaluation.gold import load_gold
 from llmx.evaluation.report import to_html, to_json, to_markdown
 from llmx.evaluation.results import DocScore
 from llmx.evaluation.scoring import aggregate, score_document
-from llmx.normalize import normalize
 from llmx.output import write_atomic
-from llmx.pipeline import extract_document
-from llmx.reading import read_document
+from llmx.pipeline import extract_document, prepare
 
 GOLD_DIR = REPO_ROOT / "eval" / "gold"
 REPORTS_DIR = REPO_ROOT / "eval" / "reports"
@@ -60,8 +58,7 @@ def gold_cases(gold_dir: Path = GOLD_DIR, only: list[str] | None = None) -> list
 
 def load_case(case: GoldCase) -> ReportDocument:
     """The gold document with the current normalized text of its source."""
-    text = normalize(read_document(case.source_path).text).text
-    return load_gold(case.gold_path, text)
+    return load_gold(case.gold_path, prepare(case.source_path).text)
 
 
 def run_label(settings: Settings) -> str:
