@@ -80,7 +80,7 @@ def _fail(kind: str, message: str) -> PydanticCustomError:
 
 
 def _context(info: ValidationInfo, key: str) -> str | None:
-    # `info.context or {}` would be wrong: llm.py passes a deliberately falsy mapping (see client.py)
+    # `info.context or {}` would be wrong: the client passes a deliberately falsy mapping (see client.py)
     ctx = info.context if info.context is not None else {}
     return ctx.get(key)
 

@@ -1,20 +1,10 @@
-"""A local OpenAI-compatible endpoint backed by the rules backend, on loopback only: the HTTP server.
+"""The loopback server's HTTP side: `POST /v1/chat/completions`, `GET /v1/models`, the Batch API
+routes (batch.py), API-key checks and the per-minute rate limit, on 127.0.0.1 only.
 
-It lets the LLM path run end to end with no model API: recording cassettes, demos, and tests
-of every fault the client must survive. It reads the section text from the `<section_text>`
-blocks of the prompt (the metadata prompt's `<document_head>`/`<document_tail>`), runs the rule
-extractors on it and answers in the shape the request asks for: a tool call (instructor `tools`
-mode), JSON content (`json_schema`, `json`) or a fenced JSON block (`md_json`), with usage
-counted by llmx's own token budgeter. The model it serves is named truthfully:
-`llmx-rules-server`.
-
-Faults are deterministic per request, so tests and cassettes are reproducible:
-* a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
-* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
-It also serves a small Batch API (`/v1/files`, `/v1/batches`; see batch.py).
-Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
-500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout).
-An answer longer than the request's max_tokens is truncated the same way.
+It lets the LLM path run end to end with no model API: recording cassettes, demos, and tests of
+every fault the client must survive. What each chat request is answered with (the rules
+backend's findings, or an injected fault) is decided in chat.py; the model it serves is named
+truthfully: `llmx-rules-server`.
 """
 
 from __future__ import annotations
