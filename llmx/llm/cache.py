@@ -33,8 +33,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from llmx import SCHEMA_VERSION
 from llmx.config import Settings
-from llmx.contract import SCHEMA_VERSION
 from llmx.llm.seam import Attempt, CallResult, M, Messages, StructuredClient, TruncatedAnswer, ValidationExhausted
 
 _SCHEMA = """

@@ -139,7 +139,8 @@ def cassette_miss(exc: BaseException) -> BaseException | None:
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, CannotOverwriteExistingCassetteException):
-            return seen
+            found: BaseException = seen
+            return found
         seen = seen.__cause__ or seen.__context__
     return None
 

@@ -153,7 +153,7 @@ def _raw_answer(completion: Any) -> str | None:
     except (AttributeError, IndexError, TypeError):
         return None
     if message.tool_calls:
-        return message.tool_calls[0].function.arguments
+        return str(message.tool_calls[0].function.arguments)
     content = message.content or ""
     fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.S)
     return fenced.group(1) if fenced else content
@@ -217,7 +217,7 @@ class ModelClient:
         retry_after = _retry_after(state.outcome.exception() if state.outcome else None)
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.policy.max_retry_after)
-        backoff = min(self.policy.maximum, self.policy.initial * 2 ** (state.attempt_number - 1))
+        backoff = min(self.policy.maximum, self.policy.initial * 2.0 ** (state.attempt_number - 1))
         return backoff * random.uniform(0.5, 1.0)
 
     def _send(self, log: list[Attempt], kwargs: dict[str, Any]) -> Any:
@@ -438,8 +438,8 @@ def _fault(exc: BaseException | None) -> str:
 def provider_message(exc: openai.OpenAIError) -> str:
     """The provider's own message for a failed call (not yet redacted)."""
     body = getattr(exc, "body", None)
-    if isinstance(body, dict) and isinstance(body.get("message"), str):
-        return body["message"]
+    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
+        return message
     text = str(getattr(exc, "message", "") or exc)
     return text.splitlines()[0] if text else type(exc).__name__
 

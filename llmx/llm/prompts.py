@@ -70,7 +70,8 @@ class Prompt:
 
     @property
     def schema(self) -> dict[str, Any]:
-        return self.response_model.model_json_schema()
+        schema: dict[str, Any] = self.response_model.model_json_schema()
+        return schema
 
     @functools.cached_property
     def hash(self) -> str:

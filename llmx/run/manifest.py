@@ -18,9 +18,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from llmx import __version__
+from llmx import SCHEMA_VERSION, __version__
 from llmx.config import Settings
-from llmx.contract import SCHEMA_VERSION, ReportDocument
+from llmx.contract import ReportDocument
 
 RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from llmx import __version__
+from llmx import SCHEMA_VERSION, __version__
 from llmx.config import Settings
-from llmx.contract import SCHEMA_VERSION
 from llmx.run.manifest import Entry, Status
 from llmx.run.options import RunOptions
 
