@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,6 +21,7 @@ from llmx.contract import (
     Indicator,
     Limitation,
     Problem,
+    Proposal,
     Reference,
     ReportDocument,
     Section,
@@ -29,12 +33,24 @@ from llmx.grounding import reground
 from llmx.numbers import occurs_in
 
 
-def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
-    """Read a gold file; `text` (the normalized source) replaces or supplies the `text` field.
+@dataclass(frozen=True)
+class GoldFile:
+    """A gold file: the SPEC document plus the gold-only fields LABELING.md defines.
 
-    Gold files may omit `text` to stay small and reviewable; the caller then normalizes the
-    source report and passes its text here.
+    `scope_sections`: ids of the gold sections labelled exhaustively (None: the whole report);
+    `labeler_notes`: the labeller's judgment calls, kept when a tool rewrites the file.
     """
+
+    doc: ReportDocument
+    scope_sections: tuple[str, ...] | None = None
+    labeler_notes: tuple[str, ...] = ()
+
+
+GOLD_ONLY_FIELDS: tuple[str, ...] = ("labeler_notes", "scope_sections")
+
+
+def read_gold_json(path: str | Path) -> dict[str, Any]:
+    """The raw JSON object of a gold file; EvalError naming the file when it is not one."""
     p = Path(path)
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
@@ -44,23 +60,79 @@ def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
         raise EvalError(f"gold file is not UTF-8 JSON: {e}", path=str(p)) from None
     if not isinstance(raw, dict):
         raise EvalError("gold file must hold one JSON object (a SPEC report document)", path=str(p))
-    raw.pop("labeler_notes", None)  # free-text notes of the labeler, not part of the SPEC document
-    raw.pop("scope_sections", None)  # gold-only: which sections are labelled exhaustively (see LABELING.md)
+    return raw
+
+
+def load_gold_file(path: str | Path, text: str | None = None) -> GoldFile:
+    """Read a gold file; `text` (the normalized source) replaces or supplies the `text` field.
+
+    Gold files may omit `text` to stay small and reviewable; the caller then normalizes the
+    source report and passes its text here.
+    """
+    p = Path(path)
+    raw = read_gold_json(p)
+    notes = raw.pop("labeler_notes", None) or []
+    scope = raw.pop("scope_sections", None)
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        raise EvalError("labeler_notes must be a list of strings", path=str(p))
+    if scope is not None and (not isinstance(scope, list) or not all(isinstance(s, str) for s in scope)):
+        raise EvalError("scope_sections must be a list of section ids", path=str(p))
     if text is not None:
         raw["text"] = text
     elif "text" not in raw:
         raise EvalError("gold file has no `text`; pass the normalized source text", path=str(p))
     try:
-        return ReportDocument.model_validate(raw)
+        doc = ReportDocument.model_validate(raw)
     except ValidationError as e:
         shown = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()[:5])
         more = f" (+{e.error_count() - 5} more)" if e.error_count() > 5 else ""
         raise EvalError(f"not a SPEC document: {shown}{more}", path=str(p)) from None
+    if scope is not None:
+        unknown = sorted(set(scope) - {s.id for s in doc.sections})
+        if unknown:
+            raise EvalError(f"scope_sections names unknown section(s) {', '.join(unknown)}", path=str(p))
+    return GoldFile(doc, None if scope is None else tuple(scope), tuple(notes))
 
 
-def check_gold(doc: ReportDocument) -> list[str]:
-    """Every inconsistency of a gold document as `<kind> <id>: <problem>` messages."""
+def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
+    """The SPEC document of a gold file (gold-only fields set aside; see `load_gold_file`)."""
+    return load_gold_file(path, text).doc
+
+
+def scope_spans(doc: ReportDocument, scope: Sequence[str] | None) -> list[tuple[int, int]] | None:
+    """Spans of the scoped sections (None: the whole report is in scope)."""
+    if scope is None:
+        return None
+    wanted = set(scope)
+    return sorted((s.start, s.end) for s in doc.sections if s.id in wanted)
+
+
+def in_scope(start: int, spans: Sequence[tuple[int, int]] | None) -> bool:
+    """Whether an item starting at `start` lies in the union of `spans` (always, without a scope)."""
+    return spans is None or any(s <= start < e for s, e in spans)
+
+
+ITEM_GROUPS: tuple[tuple[str, str], ...] = (
+    ("indicators", "quote"),
+    ("references", "quote"),
+    ("tasks", "text"),
+    ("limitations", "text"),
+    ("proposals", "text"),
+)
+
+
+def check_gold(doc: ReportDocument, scope: Sequence[str] | None = None) -> list[str]:
+    """Every inconsistency of a gold document as `<kind> <id>: <problem>` messages.
+
+    With `scope` (the file's `scope_sections`), an item labelled outside the scoped sections is
+    an error too: it would never be scored, so it is either a slip or the scope is too narrow.
+    """
     errors = grounding_errors(doc)
+    spans = scope_spans(doc, scope)
+    for group, _ in ITEM_GROUPS:
+        for item in getattr(doc, group):
+            if not in_scope(item.start, spans):
+                errors.append(f"{group[:-1]} {item.id}: outside scope_sections (not labelled there, not scored)")
     for ind in doc.indicators:
         for label, value in (("value", ind.value), ("target", ind.target)):
             if value is not None and not occurs_in(value, ind.quote):
@@ -133,13 +205,8 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
     `problems` (stage `locate`)."""
     moves: list[tuple[int, int]] = []  # (old offset, new offset) of placed items
     problems = list(doc.problems)
-    updated: dict[str, list[Indicator | Task | Limitation | Reference]] = {}
-    for group, field in (
-        ("indicators", "quote"),
-        ("references", "quote"),
-        ("tasks", "text"),
-        ("limitations", "text"),
-    ):
+    updated: dict[str, list[Indicator | Task | Limitation | Reference | Proposal]] = {}
+    for group, field in ITEM_GROUPS:
         updated[group] = []
         for item in getattr(doc, group):
             words = getattr(item, field)
@@ -187,3 +254,28 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
             )
         sections.append(sec.model_copy(update=update))
     return doc.model_copy(update={"text": text, "sections": sections, "problems": problems, **updated})
+
+
+def relocated_json(raw: dict[str, Any], moved: ReportDocument) -> dict[str, Any]:
+    """The raw gold JSON with only what `locate` moved written back: item offsets and quotes,
+    section spans, `source.chars`. Everything else (key order, notes, `scope_sections`, fields
+    left at their defaults) stays as the labeller wrote it, so the diff shows only the moves."""
+    out: dict[str, Any] = json.loads(json.dumps(raw))
+    out.pop("text", None)
+    if isinstance(out.get("source"), dict):
+        out["source"]["chars"] = len(moved.text)
+    for group, field in ITEM_GROUPS:
+        by_id = {item.id: item for item in getattr(moved, group)}
+        for entry in out.get(group, []):
+            item = by_id.get(entry.get("id"))
+            if item is not None:
+                entry.update({"start": item.start, "end": item.end, field: getattr(item, field)})
+    by_id_sec = {sec.id: sec for sec in moved.sections}
+    for entry in out.get("sections", []):
+        sec = by_id_sec.get(entry.get("id"))
+        if sec is None:
+            continue
+        entry.update({"start": sec.start, "end": sec.end})
+        if "heading_start" in entry or sec.heading_start is not None:
+            entry.update({"heading_start": sec.heading_start, "heading_end": sec.heading_end})
+    return out
