@@ -18,6 +18,7 @@ from llmx.errors import ConfigError
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 BackendChoice = Literal["auto", "rules", "llm"]
+VerifyChoice = Literal["rules"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,7 @@ class Settings:
     timeout: float = 120.0
     max_section_tokens: int = 3000
     temperature: float = 0.0
+    verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -61,6 +63,7 @@ def resolve(
     prompt: str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
+    verify: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -85,7 +88,10 @@ def resolve(
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")
     prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
-    return Settings(
+    chosen_verify = pick(verify, "LLMX_VERIFY")
+    if chosen_verify not in (None, "rules", "none"):
+        raise ConfigError(f"--verify {chosen_verify!r}: the only cross-check is `rules` (or `none`)")
+    settings = Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
         base_url=pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL"),
@@ -95,7 +101,11 @@ def resolve(
         prompts_dir=prompts_dir,
         max_validation_retries=retries,
         timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
+        verify="rules" if chosen_verify == "rules" else None,
     )
+    if settings.verify and settings.effective_backend != "llm":
+        raise ConfigError("--verify rules cross-checks the LLM backend against the rules; choose a model (--model)")
+    return settings
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,13 @@ ModeOpt = Annotated[
     str | None, typer.Option("--mode", help="instructor mode: tools, json_schema, json, md_json [env LLMX_MODE]")
 ]
 PromptOpt = Annotated[str | None, typer.Option("--prompt", help="prompt NAME@VERSION [env LLMX_PROMPT]")]
+VerifyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--verify",
+        help="rules: run the rules backend too and flag LLM items it disagrees with or lacks [env LLMX_VERIFY]",
+    ),
+]
 
 
 def settings_for(**flags: Any) -> Settings:
@@ -72,7 +79,8 @@ def announce(settings: Settings) -> None:
         say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
         endpoint = settings.base_url or "OpenAI default"
-        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}")
+        checked = ", cross-checked against the rules" if settings.verify else ""
+        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}{checked}")
 
 
 def _version(value: bool) -> None:

@@ -15,6 +15,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -38,6 +39,7 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
     from llmx.output import render, write_atomic
@@ -45,7 +47,9 @@ def extract(
 
     if fmt not in ("json", "jsonl", "csv"):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt, verify=verify
+    )
     announce(settings)
     doc = extract_document(file, settings)
     content = render(doc, fmt)  # type: ignore[arg-type]
@@ -58,6 +62,10 @@ def extract(
         f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
         f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.problems)} problems"
     )
+    if doc.extractor.verify is not None:
+        from llmx.verify import summary_line
+
+        say(summary_line(doc.extractor.verify))
 
 
 @app.command()

@@ -14,6 +14,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -104,6 +105,7 @@ def eval_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
     split: Annotated[
         str, typer.Option("--split", help="gold split to score: all (each reported apart, test first), dev, test")
     ] = "all",
@@ -173,7 +175,7 @@ def eval_(
             backend, model, api_key = "llm", model or SERVED_MODEL, None
             base_url = server.base_url if server is not None else base_url
         settings = settings_for(
-            backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt
+            backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt, verify=verify
         )
         if settings.effective_backend == "llm" and not record:
             say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")

@@ -14,6 +14,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -118,11 +119,14 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.run import resolve_options, run, summary_lines
 
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt, verify=verify
+    )
     options = resolve_options(
         out,
         concurrency=concurrency,

@@ -82,10 +82,10 @@ def load_case(case: GoldCase) -> ReportDocument:
 
 
 def run_label(settings: Settings) -> str:
-    """A file-safe name for a run: backend, model and prompt."""
+    """A file-safe name for a run: backend, model and prompt (and the cross-check, if any)."""
     if settings.effective_backend == "rules":
         return "rules"
-    raw = f"llm-{settings.model}-{settings.prompt}"
+    raw = f"llm-{settings.model}-{settings.prompt}" + ("-verify-rules" if settings.verify else "")
     return re.sub(r"[^\w.@-]+", "_", raw)
 
 
