@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
@@ -41,6 +41,7 @@ INDICATOR_COLUMNS = [
     "estimated",
     "approx",
     "as_of",
+    "flags",
     "quote",
     "start",
     "end",
@@ -54,10 +55,11 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
     return next((c.pct for c in comparisons if c.basis == basis and c.relation == relation), None)
 
 
-def indicator_rows(doc: ReportDocument) -> list[dict[str, str | float | None]]:
-    """One flat row per indicator, with the provenance an analyst needs to trace it."""
+def indicator_rows(doc: ReportDocument) -> list[dict[str, Any]]:
+    """One flat row per indicator, with the provenance an analyst needs to trace it (`flags`
+    stays a list: JSON in JSONL, JSON text in a CSV cell)."""
     sections = {s.id: s for s in doc.sections}
-    rows: list[dict[str, str | float | None]] = []
+    rows: list[dict[str, Any]] = []
     for ind in doc.indicators:
         sec = sections.get(ind.section_id or "")
         c = ind.comparisons
@@ -82,6 +84,7 @@ def indicator_rows(doc: ReportDocument) -> list[dict[str, str | float | None]]:
                 "estimated": ind.estimated,
                 "approx": ind.approx,
                 "as_of": ind.as_of,
+                "flags": list(ind.flags),
                 "quote": ind.quote,
                 "start": ind.start,
                 "end": ind.end,
@@ -103,8 +106,15 @@ def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: cell_text(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
+
+
+def cell_text(value: Any) -> Any:
+    """A value for one flat cell: lists and dicts become JSON text; everything else is unchanged."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def load_report(path: Path) -> ReportDocument:

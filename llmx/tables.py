@@ -1,8 +1,10 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Six tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`. Every
-item row carries its provenance (document, section number and heading, start, end, quote,
-backend, model, prompt), so any cell can be traced to the sentence it came from.
+Seven tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`,
+`proposals`. Every item row carries its provenance (document, section number and heading,
+start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it came
+from, and its `flags` (SPEC 1.1 reasons to doubt it). List values (`flags`, `addressees`,
+`comparisons`) are JSON text in every cell, `[]` when empty.
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -23,7 +25,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, cell_text, indicator_rows, load_report
 
 FORMATS = ("csv", "parquet", "xlsx")
 ROW_GROUP = 5000
@@ -50,11 +52,13 @@ COLUMNS: dict[str, list[str]] = {
         "period_year",
         "signer",
         "signer_title",
+        "addressees",
         "sections",
         "indicators",
         "tasks",
         "limitations",
         "references",
+        "proposals",
         "problems",
         "backend",
         "model",
@@ -81,9 +85,10 @@ COLUMNS: dict[str, list[str]] = {
         "prompt",
     ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
-    "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
-    "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
-    "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
+    "tasks": [*PROVENANCE, "id", "sector", "text", "flags", *TRACE],
+    "limitations": [*PROVENANCE, "id", "kind", "sector", "text", "flags", *TRACE],
+    "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", "flags", *TRACE],
+    "proposals": [*PROVENANCE, "id", "addressee", "sector", "text", "flags", *TRACE],
 }
 _INT = {
     "chars",
@@ -92,6 +97,7 @@ _INT = {
     "tasks",
     "limitations",
     "references",
+    "proposals",
     "problems",
     "requests",
     "prompt_tokens",
@@ -136,6 +142,7 @@ def item_counts(doc: ReportDocument) -> dict[str, int]:
         "tasks": len(doc.tasks),
         "limitations": len(doc.limitations),
         "references": len(doc.references),
+        "proposals": len(doc.proposals),
         "problems": len(doc.problems),
     }
 
@@ -164,6 +171,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "period_year": meta.period.year if meta.period else None,
             "signer": meta.signer.name if meta.signer else None,
             "signer_title": meta.signer.title if meta.signer else None,
+            "addressees": list(meta.addressees),
             **item_counts(doc),
             **made,
             "requests": usage.requests if usage else None,
@@ -198,6 +206,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "id": t.id,
             "sector": t.sector,
             "text": t.text,
+            "flags": list(t.flags),
             "quote": t.text,
             "start": t.start,
             "end": t.end,
@@ -212,6 +221,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "kind": x.kind,
             "sector": x.sector,
             "text": x.text,
+            "flags": list(x.flags),
             "quote": x.text,
             "start": x.start,
             "end": x.end,
@@ -227,12 +237,28 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "number": r.number,
             "date": r.date,
             "issuer": r.issuer,
+            "flags": list(r.flags),
             "quote": r.quote,
             "start": r.start,
             "end": r.end,
             **made,
         }
         for r in doc.references
+    ]
+    rows["proposals"] = [
+        {
+            **_trace(doc, sections, x.section_id),
+            "id": x.id,
+            "addressee": x.addressee,
+            "sector": x.sector,
+            "text": x.text,
+            "flags": list(x.flags),
+            "quote": x.text,
+            "start": x.start,
+            "end": x.end,
+            **made,
+        }
+        for x in doc.proposals
     ]
     return rows
 
@@ -271,7 +297,7 @@ def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
     write_only_cell, illegal = _openpyxl()
     cells: list[Any] = []
     for column in columns:
-        value = row.get(column)
+        value = cell_text(row.get(column))
         if isinstance(value, str):
             value = illegal.sub("", value)
             if len(value) > XLSX_CELL_LIMIT:
@@ -335,7 +361,7 @@ class _Writers:
         rows = self.buffers[table]
         if rows:
             schema = _arrow_schema(table)
-            data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
+            data = {c: [cell_text(r.get(c)) for r in rows] for c in COLUMNS[table]}
             self.parquet[table].write_table(pa.table(data, schema=schema))
             self.buffers[table] = []
 
@@ -370,7 +396,7 @@ class _Writers:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return cell_text(value)
 
 
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:

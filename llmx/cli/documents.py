@@ -60,7 +60,8 @@ def extract(
         say(f"wrote {output}")
     say(
         f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.problems)} problems"
+        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
+        f"{len(doc.problems)} problems"
     )
     if doc.extractor.verify is not None:
         from llmx.verify import summary_line
