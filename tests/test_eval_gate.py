@@ -9,7 +9,7 @@ figures until the rules reach them. Refresh the baselines after a deliberate cha
 
 import pytest
 
-from llmx.config import Settings
+from llmx.config import REPO_ROOT, Settings
 from llmx.errors import GateFailed
 from llmx.evaluation.gates import check_run_gates, enforce_gates
 from llmx.evaluation.report import metrics, to_json
@@ -17,6 +17,7 @@ from llmx.evaluation.runner import (
     CASSETTES_DIR,
     REPORTS_DIR,
     SPLITS,
+    baseline_figures,
     committed_baselines,
     gold_cases,
     load_case_file,
@@ -80,3 +81,10 @@ def test_replayed_llm_eval_runs_offline_and_does_not_regress_on_either_split(mon
     run = run_eval(REPLAYED)
     assert run["run"]["replayed"] is True and list(run["splits"]) == ["test", "dev"]
     enforce_gates(run, {}, committed_baselines(run, REPORTS_DIR), max_drop=0.0)
+
+
+def test_the_readme_shows_the_committed_baselines():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- figures:")
+    block = readme[readme.index("\n", start) + 1 : readme.index("<!-- /figures -->")]
+    assert block == baseline_figures(), "README figures are stale: paste the output of `llmx eval --figures`"

@@ -142,6 +142,9 @@ def eval_(
         tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
     ] = None,
     only: Annotated[list[str] | None, typer.Option("--doc", help="only this gold document (repeatable)")] = None,
+    figures: Annotated[
+        bool, typer.Option("--figures", help="print the README's figures table from the committed baselines")
+    ] = False,
 ) -> None:
     """Score a backend, model or prompt against the gold data per split; gate CI on the result."""
     from contextlib import nullcontext
@@ -153,6 +156,7 @@ def eval_(
         CASSETTES_DIR,
         GOLD_DIR,
         REPORTS_DIR,
+        baseline_figures,
         committed_baselines,
         load_summary,
         run_eval,
@@ -161,6 +165,9 @@ def eval_(
     )
     from llmx.serve import SERVED_MODEL, RulesServer
 
+    if figures:
+        typer.echo(baseline_figures(out or REPORTS_DIR), nl=False)
+        return
     if compare:
         a, b = (load_summary(p) for p in compare)
         typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))

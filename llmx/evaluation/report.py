@@ -237,6 +237,25 @@ def headline(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, An
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def figures_table(runs: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str:
+    """The README's figures: headline metrics (micro) of each run label and split, held-apart
+    test first, with issue 10's targets. `runs`: label -> split -> summary (e.g. the baselines)."""
+    columns = [(label, split) for label, splits in runs.items() for split in split_order_of(splits)]
+    values = {(label, split): metrics(runs[label][split]) for label, split in columns}
+    head = "| metric | target | " + " | ".join(f"{label} `{split}`" for label, split in columns) + " |"
+    out = [head, "|---|---:|" + "---:|" * len(columns)]
+    for name in HEADLINE:
+        cells = " | ".join(fmt(values[c].get(name)) for c in columns)
+        out.append(f"| {name} | {fmt(TARGETS.get(name))} | {cells} |")
+    return "\n".join(out) + "\n"
+
+
+def split_order_of(splits: Mapping[str, Any]) -> list[str]:
+    """Split names with `test` first, then `dev`, then the rest by name."""
+    order = ("test", "dev")
+    return sorted(splits, key=lambda n: (order.index(n) if n in order else len(order), n))
+
+
 def compare(a: Mapping[str, Any], b: Mapping[str, Any], labels: tuple[str, str] = ("A", "B")) -> str:
     """Markdown side-by-side tables of two eval JSONs with deltas (B - A), one per split both
     scored (test first), for `llmx eval --compare`."""

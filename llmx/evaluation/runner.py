@@ -21,7 +21,14 @@ from llmx.config import REPO_ROOT, Settings
 from llmx.contract import ReportDocument
 from llmx.errors import EvalError
 from llmx.evaluation.gold import GoldFile, load_gold_file
-from llmx.evaluation.report import baseline_form, split_summaries, to_json, to_markdown
+from llmx.evaluation.report import (
+    baseline_form,
+    figures_table,
+    split_order_of,
+    split_summaries,
+    to_json,
+    to_markdown,
+)
 from llmx.evaluation.report_html import to_html
 from llmx.evaluation.results import DocScore
 from llmx.evaluation.scoring import aggregate, score_document
@@ -43,11 +50,6 @@ class GoldCase:
     gold_path: Path
     source_path: Path
     split: str = "dev"  # the gold folder it sits in: `dev` (tuning) or `test` (held apart)
-
-
-def split_order(names: set[str] | list[str]) -> list[str]:
-    """`test` first, then `dev`, then any other gold folder by name."""
-    return sorted(set(names), key=lambda n: (SPLITS.index(n) if n in SPLITS else len(SPLITS), n))
 
 
 def gold_cases(gold_dir: Path = GOLD_DIR, only: list[str] | None = None, split: str = "all") -> list[GoldCase]:
@@ -142,7 +144,7 @@ def run_eval(
         score = score_document(predict(case), gold.doc, name=case.name, scope=gold.scope_sections)
         by_split.setdefault(case.split, []).append(score)
     splits: dict[str, Any] = {}
-    for name in split_order(list(by_split)):
+    for name in split_order_of(by_split):
         summary = to_json(aggregate(by_split[name]))
         documents = [c.name for c in cases if c.split == name]
         summary["run"] = {**run, "split": name, "in_sample": name != "test", "documents": documents}
@@ -172,6 +174,21 @@ def write_baselines(summary: dict[str, Any], out_dir: Path = REPORTS_DIR) -> lis
         write_atomic(path, json.dumps(baseline_form(part), ensure_ascii=False, indent=1) + "\n")
         paths.append(path)
     return paths
+
+
+def baseline_figures(out_dir: Path = REPORTS_DIR) -> str:
+    """The README's figures table from the committed baselines: rules first, then each replayed
+    model, every split they hold (see `report.figures_table`)."""
+    runs: dict[str, dict[str, dict[str, Any]]] = {}
+    for path in sorted(out_dir.glob("baseline-*.json")):
+        data = load_summary(path)
+        run = data.get("run", {})
+        if run.get("label") and run.get("split"):
+            runs.setdefault(str(run["label"]), {})[str(run["split"])] = data
+    if not runs:
+        raise EvalError(f"no per-split baselines in {out_dir}; write them with --save-baseline")
+    ordered = dict(sorted(runs.items(), key=lambda kv: (kv[0] != "rules", kv[0])))
+    return figures_table(ordered)
 
 
 def committed_baselines(summary: dict[str, Any], out_dir: Path = REPORTS_DIR) -> dict[str, dict[str, Any]]:
