@@ -250,3 +250,30 @@ def test_gold_locate_command_keeps_notes_and_scope(tmp_path: Path) -> None:
     source.write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(app, ["gold", "locate", str(path)])
     assert result.exit_code == 6 and "proposal p1" in result.output and "not found" in result.output
+
+
+@pytest.fixture(scope="module")
+def real_gold() -> list[tuple[dict[str, Any], ReportDocument]]:
+    from llmx.evaluation.gold import read_gold_json
+    from llmx.evaluation.runner import gold_cases, load_case
+
+    return [(read_gold_json(c.gold_path), load_case(c)) for c in gold_cases()]
+
+
+def test_locate_on_an_unchanged_text_changes_no_gold_file(real_gold) -> None:
+    for raw, doc in real_gold:
+        moved = locate(doc, doc.text)
+        assert [p for p in moved.problems if p.stage == "locate"] == [], raw["source"]["path"]
+        assert relocated_json(raw, moved) == {k: v for k, v in raw.items() if k != "text"}, raw["source"]["path"]
+
+
+def test_locate_follows_text_inserted_before_and_inside_real_gold(real_gold) -> None:
+    for raw, doc in real_gold:
+        if not doc.sections:
+            continue
+        # a reader change: a line added at the top, and a heading's number glued differently
+        cut = doc.sections[-1].start
+        text = "Cổng thông tin điện tử\n" + doc.text[:cut] + "\n" + doc.text[cut:]
+        moved = locate(doc, text)
+        assert check_gold(moved) == [], (raw["source"]["path"], check_gold(moved)[:3])
+        assert [p for p in moved.problems if p.stage == "locate"] == [], raw["source"]["path"]

@@ -76,7 +76,9 @@ def gold_locate(
         raw = read_gold_json(f)
         gold = load_case(case)
         moved = locate(gold, gold.text)
-        write_atomic(f, json.dumps(relocated_json(raw, moved), ensure_ascii=False, indent=1) + "\n")
+        before = f.read_text(encoding="utf-8")
+        text = json.dumps(relocated_json(raw, moved), ensure_ascii=False, indent=_indent_of(before))
+        write_atomic(f, text + ("\n" if before.endswith("\n") else ""))  # the file's own layout
         new = moved.problems[len(gold.problems) :]
         unplaced += len(new)
         for p in new:
@@ -84,6 +86,14 @@ def gold_locate(
         say(f"{f.name}: re-anchored" + (f", {len(new)} item(s) left where they were" if new else ""))
     if unplaced:
         raise typer.Exit(code=6)
+
+
+def _indent_of(content: str) -> int:
+    """The JSON indent a gold file is written with (its first indented line), so a rewrite keeps it."""
+    for line in content.splitlines()[1:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" ")) or 1
+    return 1
 
 
 def _case_of(path: Path) -> GoldCase:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -238,13 +238,8 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
 
     sections = []
     for sec in doc.sections:
-        h_old = sec.heading_start if sec.heading_start is not None else sec.start
-        found = reground(text, sec.heading, near=shift(h_old), markup=True)
-        start = shift(sec.start) if found is None else max(0, found[0] - (h_old - sec.start))
-        update: dict[str, int | None] = {"start": start, "end": max(start, shift(sec.end))}
-        if sec.heading_start is not None:
-            update["heading_start"], update["heading_end"] = found if found else (None, None)
-        if found is None:
+        span = _place_heading(text, sec, shift)
+        if span is None:
             problems.append(
                 Problem(
                     section_id=sec.id,
@@ -252,8 +247,41 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
                     message=f"section {sec.id}: heading {sec.heading[:60]!r} not found; span shifted",
                 )
             )
+        h_old = sec.heading_start if sec.heading_start is not None else sec.start
+        start = shift(sec.start) if span is None else max(0, span[0] - (h_old - sec.start))
+        update: dict[str, int | None] = {"start": start, "end": max(start, shift(sec.end))}
+        if sec.heading_start is not None:
+            update["heading_start"], update["heading_end"] = span if span else (None, None)
         sections.append(sec.model_copy(update=update))
     return doc.model_copy(update={"text": text, "sections": sections, "problems": problems, **updated})
+
+
+def _squash(value: str) -> str:
+    return "".join(value.split())
+
+
+def _place_heading(text: str, sec: Section, shift: Callable[[int], int]) -> tuple[int, int] | None:
+    """Where a section's heading span (`heading_start`..`heading_end`, else the start of its
+    heading line) sits in the new text, or None.
+
+    First the old span moved as the items before it moved, kept when it still holds the heading
+    words (an unchanged text changes nothing). Else the words are searched near there, and the
+    span keeps what stood before the words (the number, `PHẦN 1` lines) at the same length.
+    """
+    words = _squash(sec.heading)
+    hs = sec.heading_start if sec.heading_start is not None else sec.start
+    he = sec.heading_end if sec.heading_end is not None else hs + len(sec.heading) + 40
+    delta = shift(hs) - hs
+    if hs + delta >= 0 and words in _squash(text[hs + delta : he + delta]):
+        return hs + delta, min(len(text), he + delta)
+    found = reground(text, sec.heading, near=hs + delta, markup=True)
+    if found is None:
+        return None
+    if sec.heading_end is None:  # no stored span: the heading line starts where its text starts
+        line = text.rfind("\n", 0, found[0]) + 1
+        return line + len(text[line : found[0]]) - len(text[line : found[0]].lstrip()), found[1]
+    prefix = max(0, (he - hs) - (found[1] - found[0]))
+    return max(0, found[0] - prefix), found[1]
 
 
 def relocated_json(raw: dict[str, Any], moved: ReportDocument) -> dict[str, Any]:
