@@ -32,4 +32,6 @@ def test_llmx_eval_record_exits_zero_and_writes_its_reports(rules_server, sample
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output
-    assert sorted(p.suffix for p in (tmp_path / "reports").iterdir()) == [".html", ".json", ".md"]
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    label = "llm-llmx-rules-server-section@v1"
+    assert names == sorted(f"{label}{part}.{ext}" for part in ("", "-dev") for ext in ("html", "json", "md"))

@@ -96,3 +96,18 @@ def test_save_baseline_then_gate_on_the_committed_baselines(gold_tree: Path, tmp
     assert dev_only.exit_code == 0, dev_only.output
     with_doc = CliRunner().invoke(app, [*base, "--save-baseline", "--doc", "2023-02-district-party-monthly"])
     assert with_doc.exit_code == 6 and "drop --doc" in with_doc.output
+
+
+def test_each_split_gets_its_own_report_and_the_overview_names_no_document(gold_tree: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--backend", "rules", "--gold", str(gold_tree), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(f"rules{part}.{ext}" for part in ("", "-test", "-dev") for ext in ("json", "md", "html"))
+    for ext in ("md", "html"):  # the overview: figures per split, never a held-apart document's details
+        overview = (tmp_path / f"rules.{ext}").read_text(encoding="utf-8")
+        assert "webpage" not in overview and "monthly" not in overview and "held apart" in overview
+    assert "h1-2023-commune-party-webpage" in (tmp_path / "rules-test.md").read_text(encoding="utf-8")
+    assert "webpage" not in (tmp_path / "rules-dev.md").read_text(encoding="utf-8")
+    data = json.loads((tmp_path / "rules.json").read_text(encoding="utf-8"))
+    assert all("documents" not in part for part in data["splits"].values())  # names in `run`, no scores
+    assert metrics(data["splits"]["test"]) == metrics(run_eval(RULES, gold_dir=gold_tree)["splits"]["test"])

@@ -201,27 +201,41 @@ def _split_markdown(data: Mapping[str, Any], base: Mapping[str, Any] | None, max
     return out
 
 
+def overview(run_json: Mapping[str, Any]) -> dict[str, Any]:
+    """A run's figures per split without anything per document: what the run overview files
+    hold, so that opening them never shows a held-apart document's misses to whoever tunes."""
+    parts = {
+        name: {k: part[k] for k in ("run", "micro", "metadata", "macro") if k in part}
+        for name, part in split_summaries(run_json).items()
+    }
+    return {"run": dict(run_json.get("run", {})), "splits": parts}
+
+
 def to_markdown(
     summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None, max_items: int = 20
 ) -> str:
-    """Per split (test first): headline table with targets (and deltas vs the split's baseline),
-    every metric, a per-document table, flag shares, and each document's misses, false positives
-    and disagreements (at most `max_items` of each)."""
+    """A run (`splits`): the overview, per split (test first) the headline table with targets
+    and deltas vs that split's baseline. One split's summary: its headline, every metric, a
+    per-document table, flag shares, and each document's misses, false positives and
+    disagreements (at most `max_items` of each)."""
     data = to_json(summary)
     parts = split_summaries(data)
     bases = as_baselines(baseline)
     run = data.get("run", {})
-    title = run.get("label") or f"{len(data.get('documents', []))} document(s)"
-    out = [f"# llmx eval: {cell(str(title))}", ""]
+    title = str(run.get("label") or f"{len(data.get('documents', []))} document(s)")
     if "splits" not in data:
-        return "\n".join(out + _split_markdown(data, bases.get(next(iter(parts))), max_items, "#")) + "\n"
+        name = next(iter(parts))
+        head = f"# llmx eval: {cell(title)}" + (f", {split_title(name, data)}" if name != "all" else "")
+        note = [SPLIT_NOTES[name][0].upper() + SPLIT_NOTES[name][1:] + ".", ""] if name in SPLIT_NOTES else []
+        return "\n".join([head, "", *note, *_split_markdown(data, bases.get(name), max_items, "#")]) + "\n"
+    out = [f"# llmx eval: {cell(title)}", ""]
     out.append("Splits: " + "; ".join(f"`{split_title(n, s)}`" for n, s in parts.items()) + ".")
     out.append("Targets are issue 10's, to be met on the held-apart test split; CI fails on regressions only.")
     for name, part in parts.items():
         out += ["", f"## {split_title(name, part)}", ""]
         if name in SPLIT_NOTES:
             out += [SPLIT_NOTES[name][0].upper() + SPLIT_NOTES[name][1:] + ".", ""]
-        out += _split_markdown(part, bases.get(name), max_items, "##")
+        out += [*_headline_table(part, bases.get(name)), "", f"Details: `{cell(title)}-{name}.md`."]
     return "\n".join(out) + "\n"
 
 

@@ -137,9 +137,10 @@ def _split(data: Mapping[str, Any], base: Mapping[str, Any] | None, h: int) -> l
 
 
 def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None) -> str:
-    """A single self-contained page; all document text is HTML-escaped. Per split (test first):
-    headline with targets and baseline deltas, every metric, the documents, flag shares, then
-    each document's misses, false positives and disagreements with their source sentences."""
+    """A single self-contained page; all document text is HTML-escaped. A run: the overview,
+    per split (test first) the headline with targets and baseline deltas and a link to the
+    split's page. One split: its headline, every metric, the documents, flag shares, then each
+    document's misses, false positives and disagreements with their source sentences."""
     data = to_json(summary)
     parts_by_split = split_summaries(data)
     bases = as_baselines(baseline)
@@ -150,7 +151,12 @@ def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any
         f"<h1>llmx eval: {_e(title)}</h1>",
     ]
     if "splits" not in data:
-        parts += _split(data, bases.get(next(iter(parts_by_split))), 2)
+        name = next(iter(parts_by_split))
+        if name != "all":
+            parts[-1] = f"<h1>llmx eval: {_e(title)}, {_e(split_title(name, data))}</h1>"
+        if name in SPLIT_NOTES:
+            parts.append(f"<p class=note>{_e(SPLIT_NOTES[name])}</p>")
+        parts += _split(data, bases.get(name), 2)
     else:
         parts.append(
             "<p class=note>Targets are issue 10's, to be met on the held-apart test split; "
@@ -160,6 +166,8 @@ def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any
             parts.append(f"<h2 id=split-{_e(name)}>{_e(split_title(name, part))}</h2>")
             if name in SPLIT_NOTES:
                 parts.append(f"<p class=note>{_e(SPLIT_NOTES[name])}</p>")
-            parts += _split(part, bases.get(name), 3)
+            parts += _headline(part, bases.get(name))
+            page = f"{title}-{name}.html"
+            parts.append(f"<p>Details: <a href='{_e(page)}'>{_e(page)}</a></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

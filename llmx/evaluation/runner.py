@@ -24,6 +24,7 @@ from llmx.evaluation.gold import GoldFile, load_gold_file
 from llmx.evaluation.report import (
     baseline_form,
     figures_table,
+    overview,
     split_order_of,
     split_summaries,
     to_json,
@@ -152,13 +153,6 @@ def run_eval(
     return {"run": {**run, "split": split, "documents": [c.name for c in cases]}, "splits": splits}
 
 
-def report_label(summary: dict[str, Any]) -> str:
-    """File name stem of a run's reports: `<label>` for every split, `<label>-<split>` for one."""
-    run = summary.get("run", {})
-    label = str(run.get("label", "eval"))
-    return label if run.get("split", "all") == "all" else f"{label}-{run['split']}"
-
-
 def baseline_path(out_dir: Path, label: str, split: str) -> Path:
     """Where the committed baseline of one backend/model/prompt and split lives."""
     return out_dir / f"baseline-{label}-{split}.json"
@@ -206,12 +200,22 @@ def committed_baselines(summary: dict[str, Any], out_dir: Path = REPORTS_DIR) ->
 def write_reports(
     summary: dict[str, Any], out_dir: Path, baselines: dict[str, dict[str, Any]] | None = None
 ) -> list[Path]:
-    """Markdown, JSON and a self-contained HTML page for one run (every split it scored)."""
-    label = report_label(summary)
-    paths = [out_dir / f"{label}.json", out_dir / f"{label}.md", out_dir / f"{label}.html"]
-    write_atomic(paths[0], json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    write_atomic(paths[1], to_markdown(summary, baselines))
-    write_atomic(paths[2], to_html(summary, baselines))
+    """Markdown, JSON and a self-contained HTML page per scored split (`<label>-<split>.*`, every
+    detail), and for a run of every split the overview `<label>.*` (figures per split, nothing
+    per document). A tuner reads `<label>-dev.*` and the overview, never `<label>-test.*`."""
+    label = str(summary.get("run", {}).get("label", "eval"))
+    bases = baselines or {}
+    pages: list[tuple[str, dict[str, Any], dict[str, Any] | None]] = [
+        (f"{label}-{split}", part, bases.get(split)) for split, part in split_summaries(summary).items()
+    ]
+    if summary.get("run", {}).get("split", "all") == "all" and "splits" in summary:
+        pages.append((label, overview(summary), baselines))
+    paths = []
+    for stem, data, base in pages:
+        paths += [out_dir / f"{stem}.json", out_dir / f"{stem}.md", out_dir / f"{stem}.html"]
+        write_atomic(paths[-3], json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(paths[-2], to_markdown(data, base))
+        write_atomic(paths[-1], to_html(data, base))
     return paths
 
 
