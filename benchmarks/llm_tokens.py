@@ -18,7 +18,7 @@ from llmx.chunking import count_tokens, tokenizer
 from llmx.config import Settings
 from llmx.llm import run_llm
 from llmx.normalize import normalize
-from llmx.reading import read_document
+from llmx.read import read_document
 from llmx.sections import split_sections
 from llmx.server import SERVED_MODEL, RulesServer, ServerConfig, prompt_texts
 

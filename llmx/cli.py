@@ -123,7 +123,7 @@ def sections(
     import json
 
     from llmx.normalize import normalize
-    from llmx.reading import read_document
+    from llmx.read import read_document
     from llmx.sections import split_sections
 
     layout = split_sections(normalize(read_document(file).text).text)

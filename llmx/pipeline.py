@@ -15,7 +15,7 @@ from llmx.assemble import Extraction, assemble
 from llmx.config import Settings
 from llmx.contract import Extractor, ReportDocument, Source
 from llmx.normalize import Normalized, normalize
-from llmx.reading import RawDocument, read_document
+from llmx.read import RawDocument, read_document
 from llmx.sections import Layout, split_sections
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 Test inputs are generated, never committed as binaries. One paragraph per non-empty line. In
 the .docx, heading numbers (`A.`, `I.`, `1.`, `2.1.`, `2.1.3.`) become real Word automatic
 numbering (the number is removed from the paragraph text and lives in numbering.xml), so a
-round trip through `llmx.reading` proves the numbers are rendered back.
+round trip through `llmx.read` proves the numbers are rendered back.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _numbering_xml() -> str:
 
 def _label(level: int, counters: dict[int, int]) -> str:
     """The label Word shows for `level` given the counters (what the reader must render)."""
-    from llmx.reading_docx import format_number
+    from llmx.read.docx import format_number
 
     text = _LEVELS[level][1]
     for k in range(len(_LEVELS)):

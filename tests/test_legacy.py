@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from llmx.legacy import (
+from llmx.read.legacy import (
     TCVN3_TABLE,
     decode_tcvn3,
     decode_vni,

@@ -15,8 +15,8 @@ import pytest
 
 from tests.docgen import make_docx, make_html, make_pdf, unicode_font
 from llmx.errors import InputError
-from llmx.legacy import TCVN3_TABLE, repair_legacy
-from llmx.reading import RawDocument, read_bytes, read_document
+from llmx.read.legacy import TCVN3_TABLE, repair_legacy
+from llmx.read import RawDocument, read_bytes, read_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORTS = sorted(SAMPLES.glob("*.txt"))

@@ -25,7 +25,7 @@ from llmx.evaluation.scoring import aggregate, score_document
 from llmx.normalize import normalize
 from llmx.output import write_atomic
 from llmx.pipeline import extract_document
-from llmx.reading import read_document
+from llmx.read import read_document
 
 GOLD_DIR = REPO_ROOT / "eval" / "gold"
 REPORTS_DIR = REPO_ROOT / "eval" / "reports"

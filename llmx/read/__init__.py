@@ -21,7 +21,7 @@ from pathlib import Path
 
 from llmx.contract import Format, Problem
 from llmx.errors import InputError
-from llmx.legacy import repair_legacy, repair_messages, vietnamese_ratio
+from llmx.read.legacy import repair_legacy, repair_messages, vietnamese_ratio
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -105,15 +105,15 @@ def read_bytes(data: bytes, path: str, fmt: Format | None = None) -> RawDocument
 def _extract(data: bytes, path: str, fmt: Format, problems: list[str]) -> str:
     """The format's reader; readers are imported lazily so plain text needs no lxml or pypdf."""
     if fmt == "pdf":
-        from llmx.reading_pdf import read_pdf
+        from llmx.read.pdf import read_pdf
 
         text, more = read_pdf(data, path)
     elif fmt == "docx":
-        from llmx.reading_docx import read_docx
+        from llmx.read.docx import read_docx
 
         text, more = read_docx(data, path)
     elif fmt == "html":
-        from llmx.reading_html import html_to_text
+        from llmx.read.html import html_to_text
 
         text, more = html_to_text(decode_html(data, path, problems), path)
     else:

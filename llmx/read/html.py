@@ -102,7 +102,7 @@ def _item(li: Tag, label: str, out: list[str], pre: bool) -> None:
 
 
 def _ol_label(n: int, kind: str) -> str:
-    from llmx.reading_docx import format_number
+    from llmx.read.docx import format_number
 
     fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}.get(kind, "decimal")
     return format_number(n, fmt) + "."

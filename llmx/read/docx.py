@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from llmx.errors import InputError
-from llmx.legacy import LegacyEncoding, decode
+from llmx.read.legacy import LegacyEncoding, decode
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
