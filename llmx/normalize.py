@@ -14,9 +14,12 @@ import hashlib
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from llmx.contract import Problem
+from llmx.read.model import Table
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
@@ -29,6 +32,7 @@ class Normalized:
     text: str
     source_map: array = field(repr=False)  # array('l'): normalized index -> source index
     problems: list[Problem] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # the reader's tables, offsets into `text`
 
     def source_offset(self, i: int) -> int:
         """Source index of normalized offset `i` (one past the end maps past the last char)."""
@@ -37,8 +41,9 @@ class Normalized:
         return int(self.source_map[i])
 
 
-def normalize(raw: str) -> Normalized:
-    """Apply every SPEC normalization to `raw` and keep the source map."""
+def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
+    """Apply every SPEC normalization to `raw` and keep the source map; `tables` (offsets into
+    `raw`, from the reader) come back with offsets into the normalized text."""
     text, smap = _char_pass(raw)
     problems: list[Problem] = []
     text, smap = _delete(text, smap, _markdown_spans(text))
@@ -51,7 +56,18 @@ def normalize(raw: str) -> Normalized:
             Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome")
         )
     text, smap = _delete(text, smap, spans + chrome)
-    return Normalized(text=text, source_map=smap, problems=problems)
+    return Normalized(text=text, source_map=smap, problems=problems, tables=_map_tables(tables, smap))
+
+
+def _map_tables(tables: Sequence[Table], smap: array) -> list[Table]:
+    """Source offsets -> normalized offsets (the first character that came from there or later);
+    a table whose text was removed whole (a repeated web-page body) is dropped."""
+
+    def where(i: int) -> int:
+        return bisect_left(smap, i)
+
+    mapped = [t.mapped(where) for t in tables]
+    return [t for t in mapped if t.end > t.start]
 
 
 # --- character level: NFC, line endings, space-like and zero-width characters --------------

@@ -45,7 +45,7 @@ class Prepared:
 def prepare(path: str | Path) -> Prepared:
     """Read, normalize and split one report (raises InputError naming the file)."""
     raw = read_document(path)
-    norm = normalize(raw.text)
+    norm = normalize(raw.text, raw.tables)
     layout = split_sections(norm.text)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     return Prepared(raw, norm, layout, source)

@@ -54,7 +54,7 @@ def _numbering_xml() -> str:
 
 def _label(level: int, counters: dict[int, int]) -> str:
     """The label Word shows for `level` given the counters (what the reader must render)."""
-    from llmx.read.docx import format_number
+    from llmx.read.numbering import format_number
 
     text = _LEVELS[level][1]
     for k in range(len(_LEVELS)):

@@ -239,10 +239,10 @@ def test_empty_or_whitespace_file_is_an_input_error(tmp_path: Path, data: bytes)
     [
         ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40, "PNG image"),
         ("scan.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF" + b"\x00" * 40, "JPEG image"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "legacy Word .doc"),
+        ("book.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\x00" * 40, "Excel"),
         ("report.txt", "Báo cáo\x00\x01 tháng\x00 2".encode() * 3, "NUL bytes"),
         ("report.pdf", b"just some text, not a pdf", "no %PDF header"),
-        ("report.docx", b"just some text, not a docx", "not a Word zip package"),
+        ("report.docx", b"just some text, not a docx", "not a Word document"),
     ],
 )
 def test_binary_or_mislabelled_input_is_an_input_error(tmp_path: Path, name: str, data: bytes, reason: str) -> None:

@@ -6,9 +6,10 @@ import io
 import logging
 
 from llmx.errors import InputError
+from llmx.read.model import Extracted
 
 
-def read_pdf(data: bytes, path: str) -> tuple[str, list[str]]:
+def read_pdf(data: bytes, path: str, limits: object = None) -> Extracted:
     """Pages' text joined by a blank line, plus problem messages (pages without text)."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -35,4 +36,4 @@ def read_pdf(data: bytes, path: str) -> tuple[str, list[str]]:
         problems.append(
             f"PDF page(s) {', '.join(empty)} of {len(pages)} have no text layer (scanned?); their content is missing"
         )
-    return "\n\n".join(p.strip("\n") for p in pages if p.strip()), problems
+    return Extracted("\n\n".join(p.strip("\n") for p in pages if p.strip()), problems=problems)
