@@ -87,12 +87,14 @@ def _read_page(pdf: object, i: int) -> _Page:
     import pypdfium2.raw as pdfium_c
 
     page = pdf[i]  # type: ignore[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
-        # stamps and form fields (a signed report's number and date) live in annotations:
-        # flattened into the page, their text is read in place like the rest
-        if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS:
-            page.close()
-            page = pdf[i]  # type: ignore[index]
+    # stamps and form fields (a signed report's number and date) live in annotations:
+    # flattened into the page, their text is read in place like the rest
+    if (
+        pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
+        and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
+    ):
+        page.close()
+        page = pdf[i]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
         content = page_content(page, textpage, page.get_rotation(), page.get_width(), page.get_height())
