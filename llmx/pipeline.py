@@ -15,7 +15,7 @@ from llmx.assemble import Extraction, assemble
 from llmx.config import Settings
 from llmx.contract import Extractor, ReportDocument, Source
 from llmx.normalize import Normalized, normalize
-from llmx.read import RawDocument, read_document
+from llmx.read import Limits, RawDocument, read_document
 from llmx.sections import Layout, split_sections
 
 if TYPE_CHECKING:
@@ -42,9 +42,9 @@ class Prepared:
         )
 
 
-def prepare(path: str | Path) -> Prepared:
+def prepare(path: str | Path, limits: Limits | None = None) -> Prepared:
     """Read, normalize and split one report (raises InputError naming the file)."""
-    raw = read_document(path)
+    raw = read_document(path, limits)
     norm = normalize(raw.text, raw.tables)
     layout = split_sections(norm.text)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
@@ -59,7 +59,7 @@ def extract_document(
     on_section: Callable[[int, int], None] | None = None,
 ) -> ReportDocument:
     """Extract one report with the backend the settings choose."""
-    prepared = prepare(path)
+    prepared = prepare(path, Limits(max_file_mb=settings.max_file_mb))
     extraction, extractor = run_backend(
         prepared.norm.text, prepared.layout, settings, client=client, on_section=on_section
     )

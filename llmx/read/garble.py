@@ -20,6 +20,7 @@ from llmx.read.legacy import is_syllable as _is_syllable
 
 is_syllable = lru_cache(maxsize=8192)(_is_syllable)
 
+GARBLED = "PDF text layer looks garbled"  # start of the problem message the CLI repeats on stderr
 MIN_WORDS = 30  # a page with fewer words is not judged
 MIN_SYLLABLE_SHARE = 0.75  # below this share of Vietnamese-shaped words a page reads as garbled
 
@@ -64,6 +65,8 @@ class PageQuality:
     stray_marks: int
     private: int
     unmapped: int
+    chars: int = 0  # characters other than spaces
+    alnum: int = 0  # letters and digits among them
 
     @property
     def share(self) -> float:
@@ -71,8 +74,10 @@ class PageQuality:
 
     @property
     def garbled(self) -> bool:
-        return (self.words >= MIN_WORDS and self.share < MIN_SYLLABLE_SHARE) or (
-            self.stray_marks + self.private + self.unmapped > max(3, self.words // 50)
+        return (
+            (self.words >= MIN_WORDS and self.share < MIN_SYLLABLE_SHARE)
+            or self.stray_marks + self.private + self.unmapped > max(3, self.words // 50)
+            or (self.chars >= 100 and self.alnum < 0.5 * self.chars)  # symbols where letters should be
         )
 
 
@@ -85,7 +90,11 @@ def page_quality(text: str, unmapped: int = 0) -> PageQuality:
             continue  # UBND, HĐND, CCHC, KT-XH
         words += 1
         syllables += is_syllable(w)
-    return PageQuality(words, syllables, len(_STRAY_MARK.findall(text)), len(_PRIVATE.findall(text)), unmapped)
+    chars = len(text) - sum(text.count(c) for c in " \n\t")
+    alnum = sum(1 for c in text if c.isalnum())
+    return PageQuality(
+        words, syllables, len(_STRAY_MARK.findall(text)), len(_PRIVATE.findall(text)), unmapped, chars, alnum
+    )
 
 
 def quality_problems(pages: list[tuple[int, PageQuality]], repairs: Repairs) -> list[str]:
@@ -98,6 +107,9 @@ def quality_problems(pages: list[tuple[int, PageQuality]], repairs: Repairs) -> 
         words = sum(q.words for _, q in bad)
         share = sum(q.syllables for _, q in bad) / words if words else 0.0
         details = [f"{share:.0%} of words read as Vietnamese syllables"]
+        chars = sum(q.chars for _, q in bad)
+        if chars and sum(q.alnum for _, q in bad) < 0.5 * chars:
+            details.append(f"only {sum(q.alnum for _, q in bad) / chars:.0%} of characters are letters or digits")
         for label, count in (
             ("stray tone marks", sum(q.stray_marks for _, q in bad)),
             ("private-use glyphs", sum(q.private for _, q in bad)),
@@ -107,7 +119,7 @@ def quality_problems(pages: list[tuple[int, PageQuality]], repairs: Repairs) -> 
                 details.append(f"{count} {label}")
         pages_list = ", ".join(str(n) for n, _ in bad[:20]) + (", ..." if len(bad) > 20 else "")
         out.append(
-            f"PDF text layer looks garbled on page(s) {pages_list} ({'; '.join(details)}): the text there is "
+            f"{GARBLED} on page(s) {pages_list} ({'; '.join(details)}): the text there is "
             "probably wrong; check it against the PDF or OCR those pages"
         )
     return out

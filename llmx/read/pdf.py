@@ -32,6 +32,10 @@ _LIST_START = re.compile(
     r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
     r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
 )
+_LAYOUT_WORDS = re.compile(
+    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
+    r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
+)
 _NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
@@ -128,7 +132,9 @@ def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
         body_lines = [ln for ln in lines if abs(ln.size - body) <= 1.0]
         left = float(Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0]) if body_lines else 0.0
         rights = sorted(ln.x1 for ln in body_lines) or [600.0]
-        right = rights[int(0.9 * (len(rights) - 1))]
+        width = max(p.content.width for p in pages)
+        # the text's right edge; never left of where symmetric margins would put it (few lines)
+        right = max(rights[int(0.9 * (len(rights) - 1))], width - left - 2 * body)
         pitches = [
             b.y - a.y
             for p in pages
@@ -170,7 +176,11 @@ def _page(page: _Page, flow: _Flow) -> None:
     while k < len(seq):
         item = seq[k]
         if isinstance(item, Grid):
-            flow.table(item, table_spec(item, _cell_text, page.number), first)
+            spec = table_spec(item, _cell_text, page.number)
+            if _layout_grid(spec):  # a framed header or signature block, read like its .docx table
+                flow.columns([[c.text for c in col if c.text] for col in _by_column(spec)])
+            else:
+                flow.table(item, spec, first)
             k += 1
         else:
             end, columns, rows = _column_block(seq, k)
@@ -182,6 +192,17 @@ def _page(page: _Page, flow: _Flow) -> None:
                 flow.columns(columns or [])
             k = end
         first = False
+
+
+def _layout_grid(spec: TableSpec) -> bool:
+    width = max((c.col + c.colspan for row in spec.rows for c in row), default=0)
+    return len(spec.rows) <= 4 and width <= 3 and any(_LAYOUT_WORDS.search(c.text) for row in spec.rows for c in row)
+
+
+def _by_column(spec: TableSpec) -> list[list[CellSpec]]:
+    """A layout grid's cells column by column (the header's left cell, then its right cell)."""
+    width = max((c.col + c.colspan for row in spec.rows for c in row), default=0)
+    return [[c for row in spec.rows for c in row if c.col == k and not c.covered] for k in range(width)]
 
 
 def _cell_text(runs: list[Run]) -> str:
@@ -232,7 +253,8 @@ def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] 
             if t:
                 columns[c].append(t)
     full = sum(1 for row in grid if all(row))
-    if len(columns) >= 3 or (len(members) >= 3 and full >= 0.8 * len(members)):
+    layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
+    if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
         rows = [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in grid]
         return j, None, rows
     return j, columns, None

@@ -62,10 +62,20 @@ class Line:
 
 
 def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
-    """Text of word pieces on one line: a space where PDFium put one or where the gap is wide."""
+    """Text of word pieces on one line: a space where the PDF has one, or where the gap is wide.
+
+    Where a font lacks a Vietnamese glyph, LibreOffice leaves a gap, draws the glyph there
+    later from another font, and PDFium sees a word break in the gap (`nghi p` + `ệ`). Such a
+    filler glyph (short, drawn after the piece right of it) is glued to both neighbours unless
+    a real gap separates them."""
+    filler = {
+        k
+        for k in range(1, len(runs) - 1)
+        if len(runs[k].text) <= 2 and runs[k].index > max(runs[k + 1].index, runs[k - 1].index)
+    }
     parts: list[str] = []
     prev: Run | None = None
-    for run in runs:
+    for k, run in enumerate(runs):
         text = run.text
         if sup and run.index in sup and _SUP_DIGITS.fullmatch(text):
             before = "".join(parts)
@@ -74,9 +84,16 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
             prev = run
             continue
         if prev is not None:
-            gap = run.x0 - prev.x1
-            adjacent = prev.index < run.index <= prev.index + len(prev.text) + 2
-            if (adjacent and run.space_before) or gap > (0.3 if adjacent else 0.15) * min(run.size, prev.size):
+            gap = (run.x0 - prev.x1) / min(run.size, prev.size)
+            if k in filler or k - 1 in filler:
+                space = gap > 0.15
+            else:
+                adjacent = prev.index < run.index <= prev.index + len(prev.text) + 2
+                # a space PDFium inferred needs a visible gap too (it infers one at a font change)
+                space = (adjacent and run.lead == "space") or gap > (
+                    0.1 if run.lead == "gen" else 0.3 if adjacent else 0.15
+                )
+            if space:
                 parts.append(" ")
         parts.append(text)
         prev = run

@@ -31,7 +31,8 @@ class Run:
     y: float  # baseline
     size: float  # font size
     index: int  # position in content-stream order
-    space_before: bool  # PDFium put a space or line break before it
+    lead: str  # what precedes it in the stream: "space" (a real one), "gen" (a space PDFium
+    # inferred from a gap), "break" (a line break or the page start) or "none" (a piece of a word)
 
 
 @dataclass(slots=True)
@@ -111,6 +112,15 @@ class _Chars:
         xb, _ = self.tf.point(self.right.value, self.top.value)
         return max(xa, xb)
 
+    def left_of(self, x: float) -> bool:
+        """Whether the box last measured starts left of `x` (a glyph drawn out of order)."""
+        left = (
+            self.left.value
+            if self.upright
+            else min(self.tf.point(self.left.value, 0.0)[0], self.tf.point(self.right.value, 0.0)[0])
+        )
+        return left < x - 0.5
+
     def bottom_raised(self, baseline: float) -> bool:
         """Whether the box last measured sits well above `baseline` (a superscript)."""
         if not self.upright:
@@ -144,10 +154,16 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     for m in _WORD.finditer(text):
         a, b = m.start(), m.end() - 1
         chars += b - a + 1
-        space = a == 0 or text[a - 1] in " \r\n\t"
+        # a space PDFium only inferred from a gap is weak evidence: LibreOffice draws Vietnamese
+        # glyphs missing from a font later, in the gap they leave (`nghi p` + `ệ`)
+        before = text[a - 1] if a else "\n"
+        if before in " \t":
+            space = "gen" if pdfium_c.FPDFText_IsGenerated(raw, a - 1) else "space"
+        else:
+            space = "break"
         xa, ya = c.origin(a)
         x1 = c.right_edge(b)
-        if b > a and (x1 < xa - 1.0 or c.bottom_raised(ya)):  # a raised mark glued on, or drawn out of order
+        if b > a and (c.left_of(xa) or c.bottom_raised(ya)):  # a raised mark glued on, or drawn out of order
             pieces = _split(c, text, a, b, xa, ya, space)
             runs.extend(pieces)
             prev_y, prev_end, size = pieces[-1].y, b, pieces[-1].size
@@ -162,7 +178,7 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     return runs, chars, text.count("\ufffd")
 
 
-def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: bool) -> list[Run]:
+def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: str) -> list[Run]:
     """A word whose characters jump (baseline or backwards): cut into pieces at the jumps."""
     out: list[Run] = []
     start, last_x = a, x0
@@ -170,10 +186,20 @@ def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: bo
         x, y = c.origin(i)
         if abs(y - y0) > 1.5 or x < last_x - 1.0:
             out.append(Run(text[start:i], x0, max(c.right_edge(i - 1), x0), y0, c.size(start), start, space))
-            start, x0, y0, space = i, x, y, False
+            start, x0, y0, space = i, x, y, "none"
         last_x = x
     out.append(Run(text[start : b + 1], x0, max(c.right_edge(b), x0), y0, c.size(start), start, space))
     return out
+
+
+def _stroked_box(obj: object) -> bool:
+    """A rectangle path that is drawn as an outline and not filled."""
+    if pdfium_c.FPDFPath_CountSegments(obj) > 6:
+        return False
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    return bool(stroke.value) and fill.value == 0
 
 
 def _rules(page: object, tf: _Transform) -> list[Rule]:
@@ -200,8 +226,9 @@ def _rules(page: object, tf: _Transform) -> list[Rule]:
                     out.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
                 elif w <= _RULE_MAX and hgt >= _RULE_MIN:
                     out.append(Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
-                elif w > _RULE_MIN and hgt > _RULE_MIN and pdfium_c.FPDFPath_CountSegments(obj) <= 6:
-                    # a rectangle: a stroked cell box or a shaded cell; its edges rule the grid
+                elif w > _RULE_MIN and hgt > _RULE_MIN and _stroked_box(obj):
+                    # a stroked rectangle is a cell's border; a filled one is shading or a
+                    # highlight behind text, which must not turn into a table
                     out.extend([Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)])
             elif kind == form and depth < 4:
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
