@@ -40,7 +40,7 @@ _LINE = "\x00L"  # line break marker
 _LAYOUT_CELL_CHARS = 300
 _CHROME_CLASS = re.compile(
     r"breadcrumb|share|sharing|social|addthis|related|lienquan|tinkhac|othernews|comment|binhluan|"
-    r"rating|viewcount|luotxem|hitcount|toolbar"
+    r"rating|viewcount|luotxem|hitcount|toolbar|logo"
 )
 _CHROME_MAX_CHARS = 3000  # a widget is short; a container this long is content whatever its class
 _RELATED = re.compile(

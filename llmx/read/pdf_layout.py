@@ -149,10 +149,9 @@ def furniture_key(text: str) -> str:
 def strip_furniture(pages: list[list[Line]]) -> int:
     """Drop page numbers and lines repeated at the top or bottom of pages; returns how many."""
     edges: Counter[str] = Counter()
-    for lines in pages:
-        for line in {id(x): x for x in (lines[:2] + lines[-2:])}.values():
-            edges[furniture_key(line.text())] += 1
-    repeated = {k for k, n in edges.items() if n >= 3 and n >= 0.4 * len(pages) and k.strip("# ")}
+    for lines in pages:  # each page counts a line once, so a repeated body line on one page does not
+        edges.update({furniture_key(x.text()) for x in lines[:2] + lines[-2:]})
+    repeated = {k for k, n in edges.items() if n >= max(2, 0.4 * len(pages)) and k.strip("# ")}
     dropped = 0
     for lines in pages:
         for end in (0, -1):
