@@ -14,6 +14,7 @@ differs from pdftotext's column order here, so pairs < 1 even for a perfect read
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import shutil
 import subprocess
@@ -54,11 +55,17 @@ def f1(a: list, b: list) -> float:
 
 def fidelity(text: str, ref: str) -> tuple[float, float]:
     a, b = words(text), words(ref)
-    return f1(a, b), f1(list(zip(a, a[1:], strict=False)), list(zip(b, b[1:], strict=False)))
+    return f1(a, b), f1(list(itertools.pairwise(a)), list(itertools.pairwise(b)))
 
 
 def pdftotext(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+    ).stdout.decode()
+
+
+def run_pdftotext(path: Path) -> None:
+    subprocess.run(["pdftotext", str(path), "/dev/null"], check=True)
 
 
 def pages(path: Path) -> int:
@@ -136,7 +143,7 @@ def main() -> None:
         for path in pdfs:
             data = path.read_bytes()
             n = pages(path)
-            ref_time = best(lambda path=path: subprocess.run(["pdftotext", str(path), "/dev/null"], check=True), args.runs)
+            ref_time = best(lambda path=path: run_pdftotext(path), args.runs)
             ours_time = best(lambda data=data, path=path: read_bytes(data, str(path)), args.runs)
             w, p = fidelity(read_bytes(data, str(path)).text, pdftotext(path))
             label = ("LO " if path.parent != CORPUS else "") + path.stem[:40]
@@ -166,7 +173,7 @@ def main() -> None:
             rows: dict[str, list[float]] = {}
             for path in pdfs:
                 ref = pdftotext(path)
-                ref_time = best(lambda path=path: subprocess.run(["pdftotext", str(path), "/dev/null"], check=True), 1)
+                ref_time = best(lambda path=path: run_pdftotext(path), 1)
                 n = pages(path)
                 for name, fn in [("llmx (pypdfium2 + layout)", lambda p: read_bytes(p.read_bytes(), str(p)).text),
                                  *candidates().items()]:  # fmt: skip

@@ -52,9 +52,7 @@ def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
         problems.append(dup_problem)
     chrome = _chrome_spans(text)
     if chrome:
-        problems.append(
-            Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome")
-        )
+        problems.append(Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome"))
     text, smap = _delete(text, smap, spans + chrome)
     return Normalized(text=text, source_map=smap, problems=problems, tables=_map_tables(tables, smap))
 
@@ -213,9 +211,7 @@ def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | N
     return [], None
 
 
-def _expand_repeat(
-    content: list[str], idx: list[int], first: int, second: int
-) -> tuple[int, int, int, int] | None:
+def _expand_repeat(content: list[str], idx: list[int], first: int, second: int) -> tuple[int, int, int, int] | None:
     """Grow a repeated line (positions in `idx`) into the longest run of agreeing lines:
     (second copy start, second copy end, first copy end, long lines in it), or None if too short."""
     a, b = first, second
@@ -247,8 +243,18 @@ _WIDGET = re.compile(
     r"trang chủ|giới thiệu|tin tức|liên hệ|sơ đồ (?:cổng|trang|site)|hỏi đáp|đăng nhập|tìm kiếm)$",
     re.I,
 )
+# lines no report ever contains, dropped wherever they stand: reader-page banners of document
+# sites, skip links, view counters
+_SITE_LINE = re.compile(
+    r"^(?:skip to (?:main )?content|bỏ qua (?:phần )?nội dung chính|chuyển đến nội dung chính|"
+    r"bạn đang xem bản rút gọn của tài liệu\..*|tải bản đầy đủ \(\.\w+\).*|"
+    r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+)$",
+    re.I,
+)
 _CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
-_REPORT_START = re.compile(r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)")
+_REPORT_START = re.compile(
+    r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)"
+)
 _REPORT_END = re.compile(r"(?:\./\.|^Nơi nhận\b)", re.M)
 
 
@@ -265,6 +271,9 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
         s, e = lines[k]
         spans.append((s, min(e + 1, len(text))))
 
+    for k, t in enumerate(stripped):
+        if _SITE_LINE.match(t):
+            drop(k)
     after_label = False
     for k in range(start_idx):
         t = stripped[k]

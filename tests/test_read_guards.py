@@ -86,8 +86,11 @@ def test_pdf_flate_bomb_is_refused_before_the_pdf_library_opens_it() -> None:
         b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
         b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
         b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n"
-        b"4 0 obj << /Length " + str(len(stream)).encode() + b" /Filter /FlateDecode >>\nstream\n"
-        + stream + b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        b"4 0 obj << /Length "
+        + str(len(stream)).encode()
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
     )
     assert len(pdf) < 1 << 20
     with pytest.raises(InputError, match=r"inflate to over .* MB .*flate bomb"):

@@ -57,13 +57,25 @@ def test_unclosed_table_keeps_every_paragraph_after_it() -> None:
 
 def test_paragraphs_swallowed_by_an_unclosed_row_and_stray_cells_keep_their_text() -> None:
     page = (
-        "<html><body><table><tr><td>c</td><td>d</td></tr><tr><td>a</td><td>b</td><p>Sau bảng một</p><p>Sau hai</p></table>"
+        "<html><body><table><tr><td>c</td><td>d</td></tr>"
+        "<tr><td>a</td><td>b</td><p>Sau bảng một</p><p>Sau hai</p></table>"
         "<p>Một</p><td>ô lạc</td><p>Hai</p>"
         "<table><p>đoạn trong bảng</p><tr><td>x</td><td>1</td></tr>chữ rời<tr><td>y</td><td>2</td></tr></table>"
         "</body></html>"
     )
     text = read_bytes(page.encode(), "p.html").text
-    for piece in ("c | d\na | b", "Sau bảng một", "Sau hai", "Một", "ô lạc", "Hai", "đoạn trong bảng", "x | 1", "chữ rời", "y | 2"):
+    for piece in (
+        "c | d\na | b",
+        "Sau bảng một",
+        "Sau hai",
+        "Một",
+        "ô lạc",
+        "Hai",
+        "đoạn trong bảng",
+        "x | 1",
+        "chữ rời",
+        "y | 2",
+    ):
         assert piece in text
 
 
@@ -79,7 +91,11 @@ def test_html_table_spans_merge_and_offsets_hold_through_normalizing() -> None:
     assert raw.text == "Chỉ tiêu | ĐVT | Năm 2023\n |  | KH | TH\nLúa\xa0xuân | ha | 6.100 | 6.128,7"
     (t,) = raw.tables
     head, sub, body = t.rows
-    assert [(c.col, c.colspan, c.rowspan, c.header) for c in head.cells] == [(0, 1, 2, True), (1, 1, 2, True), (2, 2, 1, True)]
+    assert [(c.col, c.colspan, c.rowspan, c.header) for c in head.cells] == [
+        (0, 1, 2, True),
+        (1, 1, 2, True),
+        (2, 2, 1, True),
+    ]
     assert [(c.col, c.covered) for c in sub.cells] == [(0, True), (1, True), (2, False), (3, False)]
     assert head.header and sub.header and not body.header and t.columns == 4
     norm = normalize(raw.text, raw.tables)

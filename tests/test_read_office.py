@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.errors import InputError
-from llmx.read import read_bytes, read_document
-from llmx.read import office
+from llmx.read import office, read_bytes, read_document
 from tests.conftest import CORPUS
 from tests.docgen import make_docx
 from tests.tools import need, soffice_convert
@@ -30,7 +29,9 @@ def test_word_97_doc_is_converted_and_read_with_numbering_and_header() -> None:
 
 def test_rtf_and_odt_are_read_like_the_docx_they_came_from(tmp_path: Path) -> None:
     need("soffice")
-    source = make_docx("BÁO CÁO\nKết quả tháng 2\nThu ngân sách đạt 88,8 tỷ đồng, bằng 8,4% dự toán.", tmp_path / "r.docx")
+    source = make_docx(
+        "BÁO CÁO\nKết quả tháng 2\nThu ngân sách đạt 88,8 tỷ đồng, bằng 8,4% dự toán.", tmp_path / "r.docx"
+    )
     soffice_convert([source], "rtf", tmp_path / "rtf")
     soffice_convert([source], "odt", tmp_path / "odt")
     expected = read_document(source).text
@@ -40,7 +41,9 @@ def test_rtf_and_odt_are_read_like_the_docx_they_came_from(tmp_path: Path) -> No
         assert doc.text == expected
 
 
-def test_missing_libreoffice_is_one_line_naming_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_missing_libreoffice_is_one_line_naming_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(office, "find_soffice", lambda: None)
     with pytest.raises(InputError) as info:
         read_bytes(DOC.read_bytes(), "old.doc")
@@ -57,11 +60,13 @@ def test_damaged_doc_is_one_line_and_exit_2(tmp_path: Path) -> None:
     need("soffice")
     path = tmp_path / "broken.doc"
     path.write_bytes(DOC.read_bytes()[:4096])
-    with pytest.raises(InputError, match="LibreOffice could not convert this .doc file"):
+    with pytest.raises(InputError, match=r"LibreOffice could not convert this \.doc file"):
         read_document(path)
 
 
-def test_conversion_leaves_no_trace_in_the_users_libreoffice_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_conversion_leaves_no_trace_in_the_users_libreoffice_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     need("soffice")
     monkeypatch.setenv("HOME", str(tmp_path))
     read_document(DOC)
