@@ -92,7 +92,8 @@ def extract(
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
     max_file_mb: Annotated[
-        float | None, typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]")
+        float | None,
+        typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]"),
     ] = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
