@@ -41,6 +41,7 @@ class Settings:
     max_section_tokens: int = 3000
     temperature: float = 0.0
     verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
+    max_file_mb: float = 100.0  # a report file over this is refused (size guard)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -64,6 +65,7 @@ def resolve(
     max_validation_retries: int | None = None,
     timeout: float | None = None,
     verify: str | None = None,
+    max_file_mb: float | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -88,6 +90,13 @@ def resolve(
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")
     prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    if max_file_mb is None and env.get("LLMX_MAX_FILE_MB"):
+        try:
+            max_file_mb = float(env["LLMX_MAX_FILE_MB"])
+        except ValueError:
+            raise ConfigError(f"LLMX_MAX_FILE_MB={env['LLMX_MAX_FILE_MB']!r} is not a number") from None
+    if max_file_mb is not None and not max_file_mb > 0:
+        raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
     chosen_verify = pick(verify, "LLMX_VERIFY")
     if chosen_verify not in (None, "rules", "none"):
         raise ConfigError(f"--verify {chosen_verify!r}: the only cross-check is `rules` (or `none`)")
@@ -102,6 +111,7 @@ def resolve(
         max_validation_retries=retries,
         timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
         verify="rules" if chosen_verify == "rules" else None,
+        max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
     )
     if settings.verify and settings.effective_backend != "llm":
         raise ConfigError("--verify rules cross-checks the LLM backend against the rules; choose a model (--model)")
