@@ -13,6 +13,7 @@ or none, never half a file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import os
@@ -340,16 +341,22 @@ class _Writers:
             self.buffers[table] = []
 
     def abort(self) -> None:
-        """Release every file without finishing it (the temporary folder is removed after)."""
-        for fh in self.files.values():
-            fh.close()
-        for writer in self.parquet.values():
-            writer.close()
+        """Release every file without finishing it (the temporary folder is removed after).
+
+        Each release may fail again for the reason the write failed (a full disk flushing a
+        buffer); that must not hide the first error nor leave the others open."""
+        for release in [
+            *(fh.close for fh in self.files.values()),
+            *(writer.close for writer in self.parquet.values()),
+            *(sheet.close for sheet in self.sheets.values()),
+        ]:
+            with contextlib.suppress(Exception):
+                release()
         for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
-            sheet.close()
             stream = getattr(sheet, "_writer", None)
             if stream is not None and os.path.exists(stream.out):
-                stream.cleanup()
+                with contextlib.suppress(OSError):
+                    stream.cleanup()
 
     def close(self) -> dict[str, list[Path]]:
         written: dict[str, list[Path]] = {f: [] for f in self.formats}
@@ -412,10 +419,10 @@ def write_tables_checked(
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():
                     writers.add(table, rows)
+            staged = writers.close()  # finishing can fail too (a full disk): same clean-up
         except BaseException:
             writers.abort()  # nothing is renamed into place: the old tables, if any, stay
             raise
-        staged = writers.close()
         written: dict[str, list[Path]] = {f: [] for f in formats}
         for fmt, paths in staged.items():
             for path in paths:

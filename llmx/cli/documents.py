@@ -40,11 +40,13 @@ def extract(
     prompt: PromptOpt = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
-    from llmx.output import render, write_atomic
+    from llmx.output import check_writable, render, write_atomic
     from llmx.pipeline import extract_document
 
     if fmt not in ("json", "jsonl", "csv"):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
+    if output is not None:
+        check_writable(output)  # before the extraction, which may cost model requests
     settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
     announce(settings)
     doc = extract_document(file, settings)
