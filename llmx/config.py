@@ -97,7 +97,9 @@ def resolve(
         raise ConfigError("max validation retries must be at least 1")
     chosen_timeout = timeout if timeout is not None else env_number(env, "LLMX_TIMEOUT", 120.0)
     if not chosen_timeout > 0:
-        raise ConfigError(f"the request timeout must be a positive number of seconds, not {chosen_timeout:g}")
+        raise ConfigError(
+            f"the request timeout (LLMX_TIMEOUT) must be a positive number of seconds, not {chosen_timeout:g}"
+        )
     url = pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL")
     check_base_url(url)
     prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"

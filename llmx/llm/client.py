@@ -9,7 +9,7 @@ back to the model as if they were validation errors):
   through instructor with the validator messages, up to `settings.max_validation_retries`
   attempts in all.
 Auth (401/403), unknown models (404), an exhausted quota (429 `insufficient_quota`) and bad
-requests (400, unless the message blames the server: `server_side_rejection`) fail at once. No
+requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once. No
 message raised here contains the API key or the URL's credentials.
 """
 
@@ -35,6 +35,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exce
 
 from llmx.config import Settings, check_base_url, url_secrets
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.llm.faults import ProviderError
 from llmx.llm.seam import (
     Admission,
     Attempt,
@@ -56,7 +57,6 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 _PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
-_TRANSIENT_STATUS = {408, 409, 429}
 T = TypeVar("T")
 _KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
 _URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/]*@")
@@ -118,46 +118,15 @@ def check_settings(settings: Settings) -> None:
 Unrecorded = Callable[[BaseException], "BaseException | None"]
 
 
-# What a 400/422 says decides whose fault it is. The request's own faults win (an invalid prompt
-# "please try again with a different prompt" is still the prompt's fault); only a message that
-# names the server's state (overloaded, a model still loading, busy, try again later) makes it
-# transient. A 400 that says neither stays the request's fault, as before.
-_REQUEST_FAULT = re.compile(
-    r"context.?(length|window)|maximum context|too many (tokens|messages|images)|too (long|large)|"
-    r"reduce the length|max_tokens|unknown (parameter|field|argument|model)|"
-    r"\b(invalid|unsupported|not supported|unrecognized|required|must be|flagged|schema)\b|"
-    r"content.?(policy|filter|management)|safety",
-    re.I,
-)
-_SERVER_STATE = re.compile(
-    r"overload|\b(is|being|still|currently) loading|loading model|not (yet )?ready|warming up|busy|"
-    r"temporarily|try again|retry|capacity|unavailable|timed? ?out|too many requests|rate.?limit|"
-    r"server.?error|internal error",
-    re.I,
-)
-QUOTA_CODES = frozenset({"insufficient_quota"})  # OpenAI's 429 for an exhausted plan: waiting never helps
-
-
-def _error_text(exc: openai.APIStatusError, *keys: str) -> str:
+def _error_fields(exc: openai.APIStatusError) -> ProviderError:
     body = exc.body if isinstance(exc.body, dict) else {}
-    return " ".join(str(body.get(k) or "") for k in keys)
+    code, kind, message = (body.get(k) for k in ("code", "type", "message"))
+    return ProviderError(exc.status_code, str(code or ""), str(kind or ""), f"{message or ''} {exc.message}")
 
 
 def quota_exhausted(exc: BaseException) -> bool:
     """OpenAI's `insufficient_quota` 429: the account has no credit left, so retrying is pointless."""
-    return (
-        isinstance(exc, openai.APIStatusError)
-        and exc.status_code == 429
-        and bool(QUOTA_CODES & set(_error_text(exc, "code", "type").split()))
-    )
-
-
-def server_side_rejection(exc: BaseException) -> bool:
-    """A 400/422 that blames the server's state, not the request (see _REQUEST_FAULT above)."""
-    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 422):
-        return False
-    words = f"{_error_text(exc, 'code', 'message')} {exc.message}"
-    return not _REQUEST_FAULT.search(words) and bool(_SERVER_STATE.search(f"{words} {_error_text(exc, 'type')}"))
+    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).quota_exhausted
 
 
 def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bool:
@@ -171,9 +140,9 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
         return False
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
-    if not isinstance(exc, openai.APIStatusError) or quota_exhausted(exc):
+    if not isinstance(exc, openai.APIStatusError):
         return False
-    return exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500 or server_side_rejection(exc)
+    return _error_fields(exc).transient
 
 
 class ProviderFault(Exception):

@@ -111,7 +111,7 @@ class Gate:
             now = self.clock()
             start = max(now, self._paused_until, self._next_slot)
             if self._throttled_since is not None and start >= self._throttled_since + self.throttle_budget:
-                self._open_reason = self._open_reason or self._throttle_reason(start)
+                self._open_reason = self._open_reason or self._throttle_reason(now, waiting=True)
                 raise RunStopped(self._open_reason)
             if self._interval:
                 self._next_slot = start + self._interval
@@ -189,11 +189,12 @@ class Gate:
             if now - self._throttled_since >= self.throttle_budget and not self._open_reason:
                 self._open_reason = self._throttle_reason(now)
 
-    def _throttle_reason(self, now: float) -> str:
-        since = now - (self._throttled_since or now)
+    def _throttle_reason(self, now: float, *, waiting: bool = False) -> str:
+        since = now - (self._throttled_since if self._throttled_since is not None else now)
+        later = ", and the next request could not go out before it ran out" if waiting else ""
         return (
             f"rate limited: the provider answered {self._throttled_in_row} requests in a row with 429 and "
-            f"nothing else for {since:.0f} s (the 429 budget is {self.throttle_budget:g} s, --throttle-budget); "
+            f"nothing else for {since:.0f} s (the 429 budget is {self.throttle_budget:g} s, --throttle-budget{later}); "
             "check the account's rate limits and quota, then run the same command again to resume"
         )
 

@@ -258,6 +258,10 @@ class _Run:
                     raise RunStopped(self.stop_reason)
                 try:
                     return await loop.run_in_executor(io, fn, *args)
+                except ModelCallError as exc:  # a refused key, an exhausted quota: stop now, not after the document
+                    if not isinstance(exc, RequestRejected):
+                        self._stop(str(exc))
+                    raise
                 finally:
                     self.progress.add(jobs_done=1)
                     self._tick()
@@ -454,9 +458,9 @@ def _write_outputs(summary: RunSummary, options: RunOptions, reserve: SpaceReser
 
     def trouble(what: str, exc: OutputError | OSError) -> None:
         err = exc if isinstance(exc, OutputError) else output_error(exc, options.out)
-        if isinstance(err, DiskFull):  # said once, in the stop reason
+        if isinstance(err, DiskFull) and (summary.stopped or "disk full").startswith("disk full"):
             summary.stopped = summary.stopped or f"{err}; free some space, then run the same command again to resume"
-            summary.problems.append(f"{what} not written (disk full)")
+            summary.not_written.append(what)  # the stop reason says why, once
         else:
             summary.problems.append(f"{what} not written: {err}")
 

@@ -36,7 +36,8 @@ class RunSummary:
     batch: dict[str, Any] | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     inputs_skipped: list[str] = field(default_factory=list)  # inputs naming nothing, unreadable folders
-    problems: list[str] = field(default_factory=list)  # outputs of the run that could not be written
+    problems: list[str] = field(default_factory=list)  # outputs of the run that could not be written, and why
+    not_written: list[str] = field(default_factory=list)  # outputs not written for the reason the run stopped
     manifest_written: bool = True
 
     def count(self, status: Status) -> int:
@@ -77,6 +78,7 @@ class RunSummary:
             "review": self.review,
             "inputs_skipped": self.inputs_skipped,
             "problems": self.problems,
+            "not_written": self.not_written,
             "reports": [e.to_json() for e in self.entries],
         }
 
@@ -144,6 +146,7 @@ def summary_lines(summary: RunSummary) -> list[str]:
         )
     lines += [f"  input skipped: {line}" for line in summary.inputs_skipped]
     lines += [f"  {line}" for line in summary.problems]
+    lines += [f"  not written: {', '.join(summary.not_written)}"] if summary.not_written else []
     for e in summary.entries:
         if e.status == Status.ERROR:
             lines.append(f"  unreadable: {e.error}")

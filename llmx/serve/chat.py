@@ -12,7 +12,7 @@ Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (wit
 insufficient_quota (OpenAI's 429 for an account with no credit left: its body, code and message,
 no Retry-After), overloaded_400 (a 400 whose message blames the server's load, not the request:
 what OpenAI itself has sent at times, and what some OpenAI-compatible proxies and servers send
-for an overloaded or still-loading model; see llmx.llm.client.server_side_rejection).
+for an overloaded or still-loading model; see llmx/llm/faults.py).
 An answer longer than the request's max_tokens is truncated the same way.
 """
 
