@@ -41,6 +41,7 @@ class Settings:
     max_section_tokens: int = 3000
     max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
     temperature: float = 0.0
+    max_file_mb: float = 100.0  # a report file over this is refused (size guard)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -68,6 +69,7 @@ def resolve(
     prompt: str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
+    max_file_mb: float | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -103,6 +105,10 @@ def resolve(
     url = pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL")
     check_base_url(url)
     prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    if max_file_mb is None and env.get("LLMX_MAX_FILE_MB"):
+        max_file_mb = env_number(env, "LLMX_MAX_FILE_MB", Settings.max_file_mb)
+    if max_file_mb is not None and not max_file_mb > 0:
+        raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
     return Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
@@ -113,6 +119,7 @@ def resolve(
         prompts_dir=prompts_dir,
         max_validation_retries=retries,
         timeout=chosen_timeout,
+        max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
     )
 
 

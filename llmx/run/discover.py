@@ -17,7 +17,7 @@ from pathlib import Path
 
 from llmx.errors import InputError
 
-REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".rtf", ".odt", ".pdf"})
 _UNSAFE = re.compile(r"[^\w.\-]+")
 MAX_NAME_BYTES = 120  # output names longer than this are cut and given a hash of their path
 
