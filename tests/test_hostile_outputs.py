@@ -75,6 +75,20 @@ def test_output_onto_a_link_pipe_device_or_folder_is_refused_and_left_as_it_was(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
 
 
+def test_tables_refuse_to_replace_a_link_where_a_table_goes_and_move_nothing(tmp_path):
+    report = tmp_path / "monthly.json"
+    assert runner.invoke(app, ["extract", str(MONTHLY), "-o", str(report)]).exit_code == 0
+    out = tmp_path / "tables"
+    out.mkdir()
+    (tmp_path / "elsewhere.csv").write_text("keep me")
+    (out / "indicators.csv").symlink_to(tmp_path / "elsewhere.csv")
+    result = runner.invoke(app, ["tables", str(report), "--out", str(out), "-f", "csv"])
+    assert result.exit_code == 3, result.stderr
+    assert "symbolic link" in result.stderr and (out / "indicators.csv").is_symlink()
+    assert (tmp_path / "elsewhere.csv").read_text() == "keep me"
+    assert sorted(p.name for p in out.iterdir()) == ["indicators.csv"]  # no other table moved in, no temp left
+
+
 def test_extract_refuses_a_bad_output_before_any_model_request(rules_server, tmp_path):
     srv = rules_server()
     os.mkfifo(tmp_path / "pipe")
