@@ -67,6 +67,16 @@ def test_nothing_but_429s_stops_the_gate_after_the_budget_with_a_clear_reason():
         gate.acquire(10)
 
 
+def test_a_request_queued_past_the_429_budget_stops_when_the_budget_runs_out_not_later():
+    t = FakeTime()
+    gate = Gate(clock=t.clock, sleep=t.sleep, rpm=1, throttle_budget=30.0)  # one request a minute
+    gate.acquire(1)
+    gate.throttled(retry_after=1.0)
+    with pytest.raises(RunStopped, match="rate limited"):
+        gate.acquire(1)  # its slot is a minute away, past the budget
+    assert t.now == pytest.approx(30.0) and gate.stats.requests == 1  # the refused one is not counted
+
+
 def test_the_429_slowdown_and_pauses_are_capped():
     t = FakeTime()
     gate = Gate(clock=t.clock, sleep=t.sleep, throttle_budget=1e9)

@@ -110,9 +110,6 @@ class Gate:
             self._check_budget(estimated_tokens)
             now = self.clock()
             start = max(now, self._paused_until, self._next_slot)
-            if self._throttled_since is not None and start >= self._throttled_since + self.throttle_budget:
-                self._open_reason = self._open_reason or self._throttle_reason(now, waiting=True)
-                raise RunStopped(self._open_reason)
             if self._interval:
                 self._next_slot = start + self._interval
             if self.tpm:
@@ -126,9 +123,31 @@ class Gate:
             wait = start - now
             self.stats.waited += max(wait, 0.0)
         if wait > 0:
-            self.sleep(wait)
+            self._wait_until(start, estimated_tokens)
         with self._lock:
             self._recent.append(self.clock())
+
+    def _wait_until(self, start: float, estimated_tokens: int) -> None:
+        """Sleep until `start`, waking when the 429 budget runs out to stop there; a gate opened
+        meanwhile (breaker, budget, Ctrl-C) refuses the request instead of sending it late."""
+        while True:
+            with self._lock:
+                now = self.clock()
+                deadline = self._throttle_deadline()
+                if deadline is not None and now >= deadline and not self._open_reason:
+                    self._open_reason = self._throttle_reason(now)
+                if self._open_reason:  # not sent after all: not counted, nothing reserved
+                    self.stats.requests -= 1
+                    self._release(estimated_tokens)
+                    raise RunStopped(self._open_reason)
+                if now >= start:
+                    return
+                until = start if deadline is None else min(start, deadline)
+            self.sleep(until - now)
+
+    def _throttle_deadline(self) -> float | None:
+        """When the 429 budget runs out, if the provider has answered nothing but 429s lately."""
+        return None if self._throttled_since is None else self._throttled_since + self.throttle_budget
 
     def _refill(self, now: float) -> None:
         self._tokens = min(float(self.tpm), self._tokens + (now - self._refilled) * self.tpm / 60.0)
@@ -189,12 +208,11 @@ class Gate:
             if now - self._throttled_since >= self.throttle_budget and not self._open_reason:
                 self._open_reason = self._throttle_reason(now)
 
-    def _throttle_reason(self, now: float, *, waiting: bool = False) -> str:
+    def _throttle_reason(self, now: float) -> str:
         since = now - (self._throttled_since if self._throttled_since is not None else now)
-        later = ", and the next request could not go out before it ran out" if waiting else ""
         return (
             f"rate limited: the provider answered {self._throttled_in_row} requests in a row with 429 and "
-            f"nothing else for {since:.0f} s (the 429 budget is {self.throttle_budget:g} s, --throttle-budget{later}); "
+            f"nothing else for {since:.0f} s (the 429 budget is {self.throttle_budget:g} s, --throttle-budget); "
             "check the account's rate limits and quota, then run the same command again to resume"
         )
 
