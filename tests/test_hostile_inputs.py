@@ -118,7 +118,10 @@ def _zip_bomb_docx(tmp_path) -> bytes:
     return buf.getvalue()
 
 
-def _hostile_folder(tmp_path):
+@pytest.fixture(scope="module")
+def hostile_folder(tmp_path_factory):
+    """A good report beside a flate bomb, a zip bomb and a file over a 2 MB limit (built once)."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_bytes(MONTHLY.read_bytes())
@@ -131,8 +134,8 @@ def _hostile_folder(tmp_path):
 WHY = {"flate-bomb.pdf": "flate bomb", "zip-bomb.docx": "zip bomb", "huge.txt": "file too large"}
 
 
-def test_bombs_and_oversized_files_are_one_line_exit_2_on_extract(tmp_path):
-    inputs = _hostile_folder(tmp_path)
+def test_bombs_and_oversized_files_are_one_line_exit_2_on_extract(hostile_folder):
+    inputs = hostile_folder
     for name, words in WHY.items():
         result = runner.invoke(app, ["extract", str(inputs / name)], env={"LLMX_MAX_FILE_MB": "2"})
         assert result.exit_code == 2, (name, result.stderr)
@@ -140,8 +143,8 @@ def test_bombs_and_oversized_files_are_one_line_exit_2_on_extract(tmp_path):
         assert words in line and name in line and result.stdout == ""
 
 
-def test_bombs_and_oversized_files_cost_only_their_own_report_in_a_run(tmp_path):
-    inputs = _hostile_folder(tmp_path)
+def test_bombs_and_oversized_files_cost_only_their_own_report_in_a_run(hostile_folder, tmp_path):
+    inputs = hostile_folder
     out = tmp_path / "out"
     result = runner.invoke(
         app, ["run", str(inputs), "--out", str(out), "--no-progress", "--tables", "csv"], env={"LLMX_MAX_FILE_MB": "2"}
