@@ -199,7 +199,7 @@ def _cli_run(srv_url: str, out: Path) -> list[str]:
 
 
 def test_a_second_run_into_the_same_folder_is_refused_and_a_killed_run_leaves_no_stale_lock(rules_server, tmp_path):
-    srv = rules_server(latency_ms=300)
+    srv = rules_server(latency_ms=3000)  # slow enough that the first run is surely still going
     out = tmp_path / "out"
     first = subprocess.Popen(_cli_run(srv.base_url, out), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
@@ -209,8 +209,10 @@ def test_a_second_run_into_the_same_folder_is_refused_and_a_killed_run_leaves_no
     assert second.returncode == 3, second.stderr
     [line] = _errors(second.stderr)
     assert f"another llmx run is writing into this folder (pid {first.pid}" in line and str(out) in line
+    assert first.poll() is None  # it was refused while the first run held the folder
     first.send_signal(signal.SIGKILL)  # the kernel drops the lock with the process
     first.wait(timeout=60)
+    srv.config.latency_ms = 0
     third = subprocess.run(_cli_run(srv.base_url, out), cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert third.returncode == 0, third.stderr
     assert json.loads((out / "run.json").read_text())["complete"]
