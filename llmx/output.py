@@ -103,10 +103,28 @@ def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\r\n")  # RFC 4180; quotes a CR
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_text(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
+
+
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel, LibreOffice or Sheets read a CSV cell as a formula
+
+
+def spreadsheet_text(value: object) -> object:
+    """A CSV cell value that no spreadsheet opens as a formula.
+
+    Text starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, which spreadsheets
+    take as "this is text" (OWASP's CSV-injection advice): a quote or name from a report could
+    otherwise run as a formula, and a Vietnamese bullet line (`- Tập trung ...`) would show as
+    `#NAME?`. Only text is touched: numbers (negative ones too) stay numbers. The `'` is the one
+    change CSV cells get; JSON, JSONL and Parquet keep every character, and xlsx stores text as
+    text without it.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
 
 
 def load_report(path: Path) -> ReportDocument:

@@ -24,7 +24,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report, spreadsheet_text
 
 FORMATS = ("csv", "parquet", "xlsx")
 ROW_GROUP = 5000
@@ -377,7 +377,7 @@ class _Writers:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return spreadsheet_text(value)
 
 
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:

@@ -7,6 +7,8 @@ ENOSPC and EROFS.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -20,9 +22,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from llmx.cli import app
+from llmx.contract import ReportDocument
+from llmx.output import render
 from llmx.serve import SERVED_MODEL
 from tests.conftest import MONTHLY, SAMPLES, SOCIO
 from tests.private_fs import ROOT, in_tmpfs, llmx_command, private_mounts
@@ -283,3 +288,35 @@ def test_the_review_index_links_only_to_relative_files_whatever_the_report_is_ca
     for link in links:
         assert link.startswith("./") and urlsplit(link).scheme == "", link
         assert (tmp_path / "review" / unquote(link[2:])).is_file()  # and it leads to its page
+
+
+# -- 14. spreadsheet formulas in CSV cells -------------------------------------------------------------
+
+LEADS = ['=HYPERLINK("http://x.invalid","x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\tTab", "\rCR"]
+
+
+def test_csv_text_that_a_spreadsheet_would_run_as_a_formula_is_kept_text_and_numbers_stay_numbers(tmp_path):
+    doc = ReportDocument.model_validate_json(runner.invoke(app, ["extract", str(MONTHLY)]).stdout)
+    names = [*LEADS, "- Tập trung chỉ đạo thu ngân sách"]  # a Vietnamese bullet line, the common case
+    indicators = [i.model_copy(update={"name": n}) for i, n in zip(doc.indicators, names, strict=False)]
+    indicators[0] = indicators[0].model_copy(update={"value": -12.5})
+    doc = doc.model_copy(update={"indicators": indicators + doc.indicators[len(names) :]})
+    path = tmp_path / "report.json"
+    path.write_text(doc.model_dump_json(), encoding="utf-8")
+
+    rows = list(csv.DictReader(io.StringIO(render(doc, "csv"), newline="")))  # extract -f csv
+    assert [r["name"] for r in rows[: len(names)]] == ["'" + n for n in names]
+    assert rows[0]["value"] == "-12.5"  # a negative number is a number, not a formula
+
+    result = runner.invoke(app, ["tables", str(path), "--out", str(tmp_path / "t"), "-f", "csv", "-f", "xlsx"])
+    assert result.exit_code == 0, result.stderr
+    with (tmp_path / "t" / "indicators.csv").open(encoding="utf-8-sig", newline="") as fh:
+        table = list(csv.DictReader(fh))
+    assert [r["name"] for r in table[: len(names)]] == ["'" + n for n in names]
+    assert table[0]["value"] == "-12.5"
+    sheet = load_workbook(tmp_path / "t" / "llmx-tables.xlsx")["indicators"]
+    header = [c.value for c in sheet[1]]
+    first = [c for c in sheet[2]]
+    cells = [row[header.index("name")] for row in sheet.iter_rows(min_row=2, max_row=1 + len(names))]
+    assert [c.value for c in cells] == names and {c.data_type for c in cells} == {"s"}  # text as text, exact
+    assert first[header.index("value")].value == -12.5
