@@ -78,9 +78,8 @@ def announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        endpoint = settings.base_url or "OpenAI default"
         checked = ", cross-checked against the rules" if settings.verify else ""
-        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}{checked}")
+        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}{checked}")
 
 
 def _version(value: bool) -> None:
