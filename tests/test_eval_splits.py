@@ -76,7 +76,8 @@ def test_eval_split_dev_shows_nothing_of_the_test_split(gold_tree: Path, tmp_pat
 
 
 def test_save_baseline_then_gate_on_the_committed_baselines(gold_tree: Path, tmp_path: Path) -> None:
-    base = ["eval", "--backend", "rules", "--gold", str(gold_tree), "--out", str(tmp_path)]
+    base = ["eval", "--backend", "rules", "--gold", str(gold_tree), "--out", str(tmp_path / "reports")]
+    base += ["--baseline-dir", str(tmp_path)]
     missing = CliRunner().invoke(app, [*base, "--max-drop", "0"])
     assert missing.exit_code == 6 and "no baseline for split test" in missing.output
     saved = CliRunner().invoke(app, [*base, "--save-baseline"])

@@ -136,8 +136,12 @@ def eval_(
         typer.Option("--baseline", help="eval JSON to compare against, matched by split (repeatable)"),
     ] = None,
     save_baseline: Annotated[
-        bool, typer.Option("--save-baseline", help="write each scored split as OUT/baseline-<run>-<split>.json")
+        bool, typer.Option("--save-baseline", help="write each scored split as its baseline-<run>-<split>.json")
     ] = False,
+    baseline_dir: Annotated[
+        Path | None,
+        typer.Option("--baseline-dir", help="where the committed baselines are read and saved (default eval/reports)"),
+    ] = None,
     fail_under: Annotated[
         list[str] | None,
         typer.Option("--fail-under", help="[SPLIT:]METRIC=VALUE gate, e.g. test:indicators.f1=0.9 (repeatable)"),
@@ -176,7 +180,7 @@ def eval_(
     from llmx.serve import SERVED_MODEL, RulesServer
 
     if figures:
-        typer.echo(baseline_figures(out or REPORTS_DIR), nl=False)
+        typer.echo(baseline_figures(baseline_dir or REPORTS_DIR), nl=False)
         return
     if compare:
         a, b = (load_summary(p) for p in compare)
@@ -211,11 +215,11 @@ def eval_(
     for path in baseline or []:
         bases.update(as_baselines(load_summary(path)))
     if not baseline and max_drop is not None:
-        bases = committed_baselines(summary, out_dir)
+        bases = committed_baselines(summary, baseline_dir or REPORTS_DIR)
     for path in write_reports(summary, out_dir, bases or None):
         say(f"wrote {path}")
     if save_baseline:
-        for path in write_baselines(summary, out_dir):
+        for path in write_baselines(summary, baseline_dir or REPORTS_DIR):
             say(f"wrote baseline {path}")
     typer.echo(headline(summary, bases or None), nl=False)
     enforce_gates(summary, gates, bases or None, max_drop)
