@@ -39,8 +39,7 @@ from llmx.output import write_atomic
 from llmx.pipeline import Prepared, prepare
 from llmx.pricing import Price, price_for
 from llmx.progress import Progress
-from llmx.tables import FORMATS as TABLE_FORMATS
-from llmx.tables import item_counts
+from llmx.tables import check_formats, default_formats, item_counts
 
 RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed
@@ -57,7 +56,7 @@ class RunOptions:
     price: str | None = None  # "IN,OUT" dollars per million tokens; default: list price of the model
     cache: Path | None = None  # None: no cache (every request is sent)
     retry_failed: bool = False
-    tables: tuple[str, ...] = TABLE_FORMATS
+    tables: tuple[str, ...] = field(default_factory=default_formats)  # parquet only with pyarrow
     review: bool = True
     progress: bool = True
     breaker_after: int = 8
@@ -467,9 +466,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     """Run every report named by `specs` into `options.out`; see the module docstring."""
     if options.concurrency < 1:
         raise ConfigError("--concurrency must be at least 1")
-    bad = [f for f in options.tables if f not in TABLE_FORMATS]
-    if bad:
-        raise ConfigError(f"unknown table format {bad[0]!r}; use {', '.join(TABLE_FORMATS)}")
+    check_formats(options.tables)  # an unknown format, or parquet without pyarrow, before any work
     if settings.effective_backend == "llm":
         from llmx.client import check_settings
 

@@ -66,6 +66,10 @@ ModeOpt = Annotated[
     str | None, typer.Option("--mode", help="instructor mode: tools, json_schema, json, md_json [env LLMX_MODE]")
 ]
 PromptOpt = Annotated[str | None, typer.Option("--prompt", help="prompt NAME@VERSION [env LLMX_PROMPT]")]
+PromptsDirOpt = Annotated[
+    Path | None,
+    typer.Option("--prompts-dir", help="folder of prompt templates [env LLMX_PROMPTS; default: the shipped ones]"),
+]
 
 
 def _settings(**flags: Any) -> Settings:
@@ -91,6 +95,7 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
     from llmx.output import render, write_atomic
@@ -98,7 +103,10 @@ def extract(
 
     if fmt not in ("json", "jsonl", "csv"):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
-    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = _settings(
+        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     _announce(settings)
     doc = extract_document(file, settings)
     content = render(doc, fmt)  # type: ignore[arg-type]
@@ -141,13 +149,19 @@ def sections(
 @app.command()
 @handles_errors
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="directory (default: the repo's schemas/)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="directory (default: the repo's schemas/; installed: stdout)")
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="exit 1 if the files differ from the models")] = False,
 ) -> None:
-    """Regenerate the JSON Schema files of the output contract."""
+    """Regenerate the JSON Schema files of the output contract (--check: the shipped copy is current)."""
+    from llmx.resources import in_checkout
     from llmx.schema import SCHEMA_DIR, SCHEMA_FILE, export_schemas, render_schema
 
     target = out or SCHEMA_DIR
+    if not check and out is None and not in_checkout():  # never rewrite the installed package's copy
+        sys.stdout.write(render_schema())
+        return
     if check:
         path = target / SCHEMA_FILE
         if not path.exists() or path.read_text(encoding="utf-8") != render_schema():
@@ -221,6 +235,7 @@ def eval_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
     cassettes: Annotated[Path | None, typer.Option("--cassettes", help="cassette directory (default eval/cassettes)")] = None,
     record: Annotated[bool, typer.Option("--record", help="call the live endpoint and (re)write cassettes")] = False,
     gold: Annotated[Path | None, typer.Option("--gold", help="gold directory (default eval/gold)")] = None,
@@ -244,7 +259,10 @@ def eval_(
         a, b = (load_summary(p) for p in compare)
         typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))
         return
-    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = _settings(
+        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     if settings.effective_backend == "llm" and not record:
         _say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
     else:
@@ -270,13 +288,17 @@ app.add_typer(prompts_app, name="prompts")
 
 @prompts_app.command("list")
 @handles_errors
-def prompts_list() -> None:
+def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
     from llmx.chunking import count_tokens, tokenizer
     from llmx.prompts import EXAMPLES, list_prompts, schema_text
 
+    folder = _settings(prompts_dir=prompts_dir).prompts_dir
+    found = list_prompts(folder)
+    if not found:
+        raise ConfigError(f"no prompt templates (NAME.vN.jinja) in {folder}")
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
-    for p in list_prompts():
+    for p in found:
         system = p.render(**EXAMPLES[p.name])[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
@@ -290,11 +312,12 @@ def prompts_list() -> None:
 def prompts_show(
     ref: Annotated[str, typer.Argument(help="NAME@VERSION, e.g. section@v1")],
     template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
     from llmx.prompts import EXAMPLES, load, schema_text
 
-    p = load(ref)
+    p = load(ref, _settings(prompts_dir=prompts_dir).prompts_dir)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
     if template:
         for file, source in p.sources.items():
@@ -366,6 +389,7 @@ def record(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Record cassettes: run the LLM backend on each report and save every request and answer."""
     from contextlib import nullcontext
@@ -377,7 +401,10 @@ def record(
     with server or nullcontext():  # entering the server starts it
         if server is not None:
             model, base_url, api_key = model or SERVED_MODEL, server.base_url, None
-        settings = _settings(backend="llm", model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+        settings = _settings(
+            backend="llm", model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt,
+            prompts_dir=prompts_dir,
+        )
         _announce(settings)
         mode_name = "new_episodes" if new_episodes else "all"
         for rec in record_reports(reports, settings, cassettes or EVAL_CASSETTES, record_mode=mode_name):
@@ -414,8 +441,10 @@ def run_(
         bool, typer.Option("--retry-failed", help="ask again for sections that failed validation last time")
     ] = False,
     tables: Annotated[
-        str, typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none")
-    ] = "csv,parquet,xlsx",
+        str | None,
+        typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none "
+                     "[default: csv,xlsx, and parquet when pyarrow is installed]"),
+    ] = None,
     review: Annotated[bool, typer.Option("--review/--no-review", help="write review pages")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="progress bar on stderr")] = True,
     batch: Annotated[
@@ -428,14 +457,22 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.bulk import RunOptions, run, summary_lines
     from llmx.config import run_defaults
 
-    settings = _settings(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = _settings(
+        backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     defaults = run_defaults()
-    formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
+    from llmx.tables import check_formats, default_formats
+
+    formats = default_formats() if tables is None else check_formats(
+        f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none"
+    )
     options = RunOptions(
         out=out,
         concurrency=concurrency if concurrency is not None else defaults.concurrency,
@@ -467,14 +504,16 @@ def tables(
     inputs: Annotated[list[Path], typer.Argument(help="report JSON files, folders of them, or run folders")],
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the tables")],
     fmt: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="csv, parquet, xlsx (repeatable; default all three)")
+        list[str] | None,
+        typer.Option("--format", "-f", help="csv, parquet, xlsx (repeatable; default csv, xlsx, and parquet "
+                     "when pyarrow is installed)"),
     ] = None,
 ) -> None:
     """Write indicators, tasks, limitations, references, sections and documents tables."""
     from llmx.errors import InputError
-    from llmx.tables import FORMATS, describe, table_inputs, write_tables_checked
+    from llmx.tables import describe, table_inputs, write_tables_checked
 
-    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt or FORMATS))
+    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt) if fmt else None)
     for paths in written.values():
         for path in paths:
             typer.echo(str(path))

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import SecretStr
 
+from llmx import resources
 from llmx.errors import ConfigError
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
@@ -32,7 +33,7 @@ class Settings:
     api_key: SecretStr | None = field(default=None, repr=False)
     mode: Mode = "tools"
     prompt: str = DEFAULT_PROMPT
-    prompts_dir: Path = REPO_ROOT / "prompts"
+    prompts_dir: Path = field(default_factory=resources.prompts_dir)
     max_validation_retries: int = 3
     max_transport_retries: int = 5
     retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
@@ -59,6 +60,7 @@ def resolve(
     api_key: str | None = None,
     mode: str | None = None,
     prompt: str | None = None,
+    prompts_dir: Path | str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
     env: Mapping[str, str] | None = None,
@@ -84,7 +86,9 @@ def resolve(
     retries = max_validation_retries if max_validation_retries is not None else int(env.get("LLMX_MAX_RETRIES", 3))
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")
-    prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
+    if folder and not Path(folder).is_dir():
+        raise ConfigError(f"prompts folder {folder} does not exist")
     return Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
@@ -92,7 +96,7 @@ def resolve(
         api_key=SecretStr(key) if key else None,
         mode=chosen_mode,  # type: ignore[arg-type]
         prompt=pick(prompt, "LLMX_PROMPT") or DEFAULT_PROMPT,
-        prompts_dir=prompts_dir,
+        prompts_dir=Path(folder) if folder else resources.prompts_dir(),
         max_validation_retries=retries,
         timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
     )

@@ -26,6 +26,31 @@ from llmx.errors import InputError
 from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
 
 FORMATS = ("csv", "parquet", "xlsx")
+PARQUET_HINT = "Parquet tables need pyarrow, which the default install leaves out: pip install 'llmx[parquet]'"
+
+
+def parquet_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def default_formats() -> tuple[str, ...]:
+    """Every format this install can write: Parquet only when pyarrow is installed (the `parquet` extra)."""
+    return FORMATS if parquet_available() else tuple(f for f in FORMATS if f != "parquet")
+
+
+def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The formats, or a ConfigError for an unknown one or for Parquet without pyarrow (before any work)."""
+    from llmx.errors import ConfigError
+
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    if "parquet" in formats and not parquet_available():
+        raise ConfigError(PARQUET_HINT)
+    return formats
 ROW_GROUP = 5000
 XLSX_CELL_LIMIT = 32767  # Excel refuses longer strings; only the xlsx copy is cut, with a marker
 PROVENANCE = ["document", "document_sha256", "section_id", "section_number", "section_heading"]
@@ -285,7 +310,7 @@ def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportD
 
 
 def write_tables(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> dict[str, list[Path]]:
     """Stream the reports into every table and format; return the written paths per format.
 
@@ -296,15 +321,11 @@ def write_tables(
 
 
 def write_tables_checked(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> tuple[dict[str, list[Path]], dict[str, int], list[str]]:
-    """`write_tables`, plus rows per table and one message per skipped file."""
-    formats = tuple(formats)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        from llmx.errors import ConfigError
-
-        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    """`write_tables`, plus rows per table and one message per skipped file (default formats: all
+    this install can write)."""
+    formats = check_formats(default_formats() if formats is None else formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix=".tables-", dir=out_dir) as tmp_name:

@@ -84,7 +84,7 @@ def make_predictor(settings: Settings, *, cassettes: Path = CASSETTES_DIR, recor
 
     def predict(case: GoldCase) -> ReportDocument:
         if record:
-            return record_reports([case.source_path], settings, cassettes)[0].doc
+            return record_reports([case.source_path], settings, cassettes)[0].document
         return replay_report(case.source_path, settings, cassettes)
 
     return predict
