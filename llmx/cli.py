@@ -110,8 +110,10 @@ def extract(
     _announce(settings)
     doc = extract_document(file, settings)
     content = render(doc, fmt)  # type: ignore[arg-type]
-    if output is None:
-        sys.stdout.write(content)
+    if output is None:  # UTF-8 whatever the locale; CSV with its BOM, as in a file, so Excel reads it
+        sys.stdout.flush()
+        sys.stdout.buffer.write((("\ufeff" if fmt == "csv" else "") + content).encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         write_atomic(output, content, bom=fmt == "csv")
         _say(f"wrote {output}")
@@ -533,12 +535,15 @@ def review(
     ] = None,
 ) -> None:
     """Write self-contained HTML review pages: the text with every item highlighted and linked."""
+    import unicodedata
+
     from llmx.errors import InputError
     from llmx.review import write_review, write_run_review_checked
     from llmx.tables import table_inputs
 
     if len(inputs) == 1 and not inputs[0].is_dir():
-        typer.echo(str(write_review(inputs[0], output or inputs[0].with_suffix(".html"))))
+        page = output or inputs[0].with_name(unicodedata.normalize("NFC", inputs[0].stem) + ".html")
+        typer.echo(str(write_review(inputs[0], page)))
         return
     # several reports: one page each plus index.html, in DIR/review for a run folder, else beside the first
     folder = output or (inputs[0] if inputs[0].is_dir() else inputs[0].parent) / "review"

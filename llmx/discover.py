@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +70,8 @@ def expand(specs: list[str], *, exclude: Path | None = None) -> list[Path]:
 
 def name_inputs(paths: list[Path]) -> list[Input]:
     """Pair each path with its output name (unique, filesystem-safe, stable across runs)."""
-    stems = [_UNSAFE.sub("_", p.stem).strip("._") or "report" for p in paths]
+    # NFC first: a name from macOS (NFD, "a" + combining accent) would lose every accent to "_"
+    stems = [_UNSAFE.sub("_", unicodedata.normalize("NFC", p.stem)).strip("._") or "report" for p in paths]
     counts: dict[str, int] = {}
     for s in stems:
         counts[s.lower()] = counts.get(s.lower(), 0) + 1

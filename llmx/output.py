@@ -1,7 +1,9 @@
 """Write report documents: the SPEC JSON, and flat indicator rows for spreadsheets.
 
-CSV is written UTF-8 with a BOM so Excel shows Vietnamese correctly. Files are written
-atomically (temp file + rename) so an interrupted run never leaves half a file.
+CSV is written UTF-8 with a BOM so Excel shows Vietnamese correctly, by one writer (`csv_writer`,
+`csv_row`) for `extract -f csv` and the tables alike: CRLF rows, standard quoting, booleans
+`true`/`false`, lists as JSON. Files are written atomically (temp file + rename) so an interrupted
+run never leaves half a file, with the permissions the user's umask gives (not the temp file's 0600).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
@@ -56,7 +59,7 @@ def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
             "same_period_pct": _pct(c, "same_period", "ratio"),
             "same_period_change_pct": _pct(c, "same_period", "change"),
             "previous_period_change_pct": _pct(c, "previous_period", "change"),
-            "comparisons": json.dumps([x.model_dump() for x in c], ensure_ascii=False),
+            "comparisons": [x.model_dump() for x in c],  # JSON in JSONL; JSON text in CSV/xlsx/Parquet cells
             "estimated": ind.estimated,
             "approx": ind.approx,
             "as_of": ind.as_of,
@@ -78,10 +81,35 @@ def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv_writer(buf, INDICATOR_COLUMNS)
+    for row in rows:
+        writer.writerow(csv_row(row, INDICATOR_COLUMNS))
     return buf.getvalue()
+
+
+def cell_text(value: Any) -> Any:
+    """A value for one flat cell: lists and dicts become JSON text; everything else is unchanged."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def csv_row(row: Mapping[str, Any], columns: Iterable[str]) -> dict[str, Any]:
+    """One CSV row: booleans `true`/`false`, lists and dicts as JSON, missing values empty."""
+    out: dict[str, Any] = {}
+    for column in columns:
+        value = row.get(column)
+        out[column] = ("true" if value else "false") if isinstance(value, bool) else cell_text(value)
+    return out
+
+
+def csv_writer(fh: IO[str], columns: list[str]) -> csv.DictWriter[str]:
+    """The one CSV dialect llmx writes (CRLF rows, standard quoting); the header is written here.
+
+    Open `fh` with newline="" (and encoding "utf-8-sig" for a file Excel opens)."""
+    writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    return writer
 
 
 def load_report(path: Path) -> ReportDocument:
@@ -104,11 +132,39 @@ def _why(exc: ValueError) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
+def _umask_by_setting() -> int:
+    """Setting the umask is the only portable way to read it; done once, at import, before any
+    worker thread exists (two threads doing it at once could race)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK_AT_IMPORT = _umask_by_setting()
+
+
+def file_mode() -> int:
+    """The permissions a plain `open()` would give a new file now: 0666 less the umask (Linux
+    reports the current umask in /proc without changing it; elsewhere, the one at import)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o666 & ~_UMASK_AT_IMPORT
+
+
 def write_atomic(path: Path, content: str, *, bom: bool = False) -> None:
-    """Write `content` so readers see the old file or the whole new one, never a part."""
+    """Write `content` so readers see the old file or the whole new one, never a part.
+
+    mkstemp creates the temporary file 0600; it gets the umask's permissions before the rename,
+    so a report is as readable as any file the user writes (a shared folder, a web server)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, file_mode())
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             fh.write(content)
         os.replace(tmp, path)

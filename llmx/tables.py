@@ -1,8 +1,11 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Six tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`. Every
-item row carries its provenance (document, section number and heading, start, end, quote,
-backend, model, prompt), so any cell can be traced to the sentence it came from.
+Seven tables: `documents`, `sections`, `indicators`, `comparisons` (one row per comparison of an
+indicator, so an indicator with two plan figures shows both), `tasks`, `limitations`,
+`references`. Every item row carries its provenance (document, section number and heading,
+start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it came from.
+The xlsx sheets open with the header row frozen, an autofilter on it and columns sized to their
+content type.
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -23,7 +26,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, cell_text, csv_row, csv_writer, indicator_rows, load_report
 
 FORMATS = ("csv", "parquet", "xlsx")
 PARQUET_HINT = "Parquet tables need pyarrow, which the default install leaves out: pip install 'llmx[parquet]'"
@@ -68,6 +71,8 @@ COLUMNS: dict[str, list[str]] = {
         "backend", "model", "prompt",
     ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
+    "comparisons": [*PROVENANCE, "indicator_id", "indicator_name", "value", "unit", "basis", "basis_text",
+                    "relation", "pct", "amount", "amount_unit", *TRACE],
     "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
     "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
     "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
@@ -75,8 +80,12 @@ COLUMNS: dict[str, list[str]] = {
 _INT = {"chars", "sections", "indicators", "tasks", "limitations", "references", "problems", "requests",
         "prompt_tokens", "completion_tokens", "level", "start", "end", "period_year"}
 _FLOAT = {"value", "target", "plan_pct", "budget_estimate_pct", "same_period_pct", "same_period_change_pct",
-          "previous_period_change_pct"}
+          "previous_period_change_pct", "pct", "amount"}
 _BOOL = {"estimated"}
+# xlsx column widths (characters) by what a column holds; others fit their header, 8 to 16 wide
+_WIDTH = {"quote": 70, "text": 70, "problem_messages": 70, "title": 50, "heading": 40, "section_heading": 40,
+          "name": 36, "indicator_name": 36, "document": 32, "issuer": 30, "basis_text": 24, "signer": 22,
+          "signer_title": 22, "locality": 20, "comparisons": 40, "model": 20, "period": 20, "document_sha256": 14}
 
 
 def _trace(doc: ReportDocument, sections: dict[str, Section], section_id: str | None) -> dict[str, Any]:
@@ -146,6 +155,12 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
         for s in doc.sections
     ]
     rows["indicators"] = [{"document_sha256": doc.source.sha256, **r} for r in indicator_rows(doc)]
+    rows["comparisons"] = [
+        {**_trace(doc, sections, i.section_id), "indicator_id": i.id, "indicator_name": i.name, "value": i.value,
+         "unit": i.unit, **c.model_dump(), "quote": i.quote, "start": i.start, "end": i.end, **made}
+        for i in doc.indicators
+        for c in i.comparisons
+    ]
     rows["tasks"] = [
         {**_trace(doc, sections, t.section_id), "id": t.id, "sector": t.sector, "text": t.text, "quote": t.text,
          "start": t.start, "end": t.end, **made}
@@ -198,7 +213,7 @@ def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
     write_only_cell, illegal = _openpyxl()
     cells: list[Any] = []
     for column in columns:
-        value = row.get(column)
+        value = cell_text(row.get(column))
         if isinstance(value, str):
             value = illegal.sub("", value)
             if len(value) > XLSX_CELL_LIMIT:
@@ -227,8 +242,7 @@ class _Writers:
             if "csv" in formats:
                 fh = (tmp / f"{table}.csv").open("w", encoding="utf-8-sig", newline="")
                 self.files[table] = fh
-                self.csv[table] = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
-                self.csv[table].writeheader()
+                self.csv[table] = csv_writer(fh, columns)
         if "parquet" in formats:
             import pyarrow.parquet as pq
 
@@ -239,16 +253,14 @@ class _Writers:
 
             self.book = Workbook(write_only=True)
             for table, columns in COLUMNS.items():
-                sheet = self.book.create_sheet(title=table[:31])
-                sheet.append(columns)
-                self.sheets[table] = sheet
+                self.sheets[table] = _new_sheet(self.book, table, columns)
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         columns = COLUMNS[table]
         self.counts[table] += len(rows)
         for row in rows:
             if table in self.csv:
-                self.csv[table].writerow({c: _csv_value(row.get(c)) for c in columns})
+                self.csv[table].writerow(csv_row(row, columns))
             if table in self.sheets:
                 self.sheets[table].append(_xlsx_row(self.sheets[table], row, columns))
         if self.parquet:
@@ -262,7 +274,7 @@ class _Writers:
         rows = self.buffers[table]
         if rows:
             schema = _arrow_schema(table)
-            data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
+            data = {c: [cell_text(r.get(c)) for r in rows] for c in COLUMNS[table]}
             self.parquet[table].write_table(pa.table(data, schema=schema))
             self.buffers[table] = []
 
@@ -289,15 +301,38 @@ class _Writers:
                 self.parquet[table].close()
                 written["parquet"].append(self.tmp / f"{table}.parquet")
         if self.book is not None:
+            for table, sheet in self.sheets.items():  # the filter is written after the rows, so it can wait
+                sheet.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS[table]))}{self.counts[table] + 1}"
             self.book.save(self.tmp / "llmx-tables.xlsx")
             written["xlsx"].append(self.tmp / "llmx-tables.xlsx")
         return written
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+def _column_letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(n))
+
+
+def _new_sheet(book: Any, table: str, columns: list[str]) -> Any:
+    """A write-only sheet with its bold header row written, frozen below it, and column widths set.
+
+    Write-only sheets write panes and column widths with their first row, so they are set here."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(title=table[:31])
+    sheet.freeze_panes = "A2"
+    for k, column in enumerate(columns, 1):
+        sheet.column_dimensions[_column_letter(k)].width = _WIDTH.get(column, min(max(len(column) + 2, 8), 16))
+    bold = Font(bold=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return sheet
 
 
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:
