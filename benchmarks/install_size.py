@@ -2,7 +2,8 @@
 
 Run: `python benchmarks/install_size.py [SPEC ...] [--cold]`, e.g. `python benchmarks/install_size.py
 . ".[parquet]"`. For each SPEC (default `.`, the lean install) it makes a fresh venv, times
-`pip install SPEC` (non-editable, as users install), and prints the size of site-packages (du) and
+`pip install SPEC` (non-editable, as users install; wall and CPU seconds, since wall time on a shared
+machine mostly measures the other jobs), and prints the size of site-packages (du) and
 of every distribution in it (the files its RECORD lists), largest first. `--cold` disables pip's
 download cache so the time includes downloading every wheel, as on a new machine.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,15 +58,22 @@ def measure(spec: str, cold: bool) -> dict[str, object]:
         env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
         if cold:
             env["PIP_NO_CACHE_DIR"] = "1"
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _children_cpu()
         subprocess.run([str(py), "-m", "pip", "install", "-q", spec], cwd=ROOT, env=env, check=True,
                        stderr=subprocess.DEVNULL)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
         after = _du(site)
         sizes = json.loads(subprocess.run([str(py), "-c", _SIZES], capture_output=True, text=True, check=True).stdout)
     for tool in ("pip", "setuptools"):
         sizes.pop(tool, None)
-    return {"spec": spec, "seconds": seconds, "added_bytes": after - before, "dists": sizes}
+    return {"spec": spec, "seconds": seconds, "cpu": cpu, "added_bytes": after - before, "dists": sizes}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) used by finished child processes: unlike wall time, barely
+    affected by other jobs sharing the machine."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -76,7 +85,8 @@ def main() -> None:
     for spec in args.specs:
         r = measure(spec, args.cold)
         mb = r["added_bytes"] / 1e6  # type: ignore[operator]
-        print(f"pip install {spec}: {r['seconds']:.1f} s{' (cold cache)' if args.cold else ''}, "
+        print(f"pip install {spec}: {r['seconds']:.1f} s wall, {r['cpu']:.1f} s CPU"
+              f"{' (cold cache)' if args.cold else ''}, "
               f"site-packages +{mb:.1f} MB, {len(r['dists'])} distributions")  # type: ignore[arg-type]
         dists: dict[str, int] = r["dists"]  # type: ignore[assignment]
         for name, size in sorted(dists.items(), key=lambda kv: -kv[1])[: args.top]:
