@@ -39,7 +39,7 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
 def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
     """One flat row per indicator, with the provenance an analyst needs to trace it."""
     sections = {s.id: s for s in doc.sections}
-    rows = []
+    rows: list[dict[str, object]] = []
     for ind in doc.indicators:
         sec = sections.get(ind.section_id or "")
         c = ind.comparisons

@@ -33,7 +33,7 @@ def _llmx(*args: str, umask: int = 0o022, cwd: Path | None = None, env: dict | N
     code = f"import os, sys; os.umask({umask:#o}); sys.argv = ['llmx', *sys.argv[1:]]; from llmx.cli import app; app()"
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("LLMX_", "OPENAI_"))} | (env or {})
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, cwd=cwd, env=full_env,
-                          timeout=300)
+                          timeout=300, check=False)
 
 
 def _mode(path: Path) -> int:

@@ -46,12 +46,12 @@ class Installed:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LLMX_", "OPENAI_"))}
         env["PATH"] = f"{self.venv / 'bin'}:{env.get('PATH', '')}"
         return subprocess.run([self.llmx, *args], cwd=self.work, env=env, capture_output=True, text=True,
-                              timeout=timeout)
+                              timeout=timeout, check=False)
 
 
 def _timed(timings: dict[str, float], name: str, args: list[str], **kw: object) -> None:
     t0 = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, **kw)  # type: ignore[call-overload]
     timings[name] = time.perf_counter() - t0
     assert done.returncode == 0, f"{name} failed:\n{done.stdout}\n{done.stderr}"
 
@@ -84,7 +84,7 @@ def test_the_wheel_ships_prompts_and_schemas_and_no_tests(installed: Installed) 
 def test_the_default_install_is_lean_and_parquet_is_an_extra(installed: Installed) -> None:
     py = installed.venv / "bin" / "python"
     probe = "import importlib.util as u; print(u.find_spec('pyarrow') is None, u.find_spec('openai') is not None)"
-    assert subprocess.run([str(py), "-c", probe], capture_output=True, text=True).stdout.split() == ["True", "True"]
+    assert subprocess.run([str(py), "-c", probe], capture_output=True, text=True, check=False).stdout.split() == ["True", "True"]
 
 
 def test_installed_llmx_extracts_a_report_with_the_rules(installed: Installed) -> None:
