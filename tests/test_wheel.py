@@ -129,6 +129,9 @@ def test_installed_tables_default_to_csv_and_xlsx_and_parquet_asks_for_the_extra
     assert parquet.returncode == 3
     assert parquet.stderr.strip().endswith("pip install 'llmx[parquet]'")
     assert not (installed.work / "tables-pq").exists()
+    run = installed.run("run", str(SAMPLE), "--out", "run", "--no-progress")  # default tables, no pyarrow
+    assert run.returncode == 0, run.stderr
+    assert {p.suffix for p in (installed.work / "run" / "tables").iterdir()} == {".csv", ".xlsx"}
 
 
 def test_installed_llm_extract_against_installed_llmx_serve(installed: Installed) -> None:
