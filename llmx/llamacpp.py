@@ -54,7 +54,7 @@ class ServerOptions:
     port: int = 0  # 0: any free port
     ctx_size: int = 8192  # SmolLM2's trained context
     max_tokens: int = 1024  # server-side cap on an answer (a small model may repeat itself to the end)
-    threads: int = 2
+    threads: int = 1  # on 2 shared cores, 2 OpenMP threads spin and collapse (1-3 tok/s vs 10-20 with 1)
     parallel: int = 1  # requests decoded at once (each gets ctx_size / parallel tokens)
     api_key: str | None = None
     verbosity: int = 0
