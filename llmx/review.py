@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,7 +337,7 @@ def write_review(report_path: Path, out_path: Path) -> Path:
     """The page of one report at `out_path` (or `out_path/<stem>.html` if that is a folder)."""
     doc = load_report(report_path)
     if out_path.is_dir():
-        out_path = out_path / f"{Path(report_path).stem}.html"
+        out_path = out_path / f"{unicodedata.normalize('NFC', Path(report_path).stem)}.html"
     write_atomic(out_path, render_review(doc))
     return out_path
 
@@ -366,10 +367,11 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
             run.problems.append(str(exc))
             rows.append(f'<tr class="bad"><td colspan="9">{_e(exc)}</td></tr>')
             continue
-        stem, k = Path(path).stem, 1
+        base = unicodedata.normalize("NFC", Path(path).stem)  # a macOS (NFD) name keeps its accents readable
+        stem, k = base, 1
         while f"{stem}.html".lower() in used or stem.lower() == "index":  # two reports may share a name
             k += 1
-            stem = f"{Path(path).stem}-{k}"
+            stem = f"{base}-{k}"
         used.add(f"{stem}.html".lower())
         page = out_dir / f"{stem}.html"
         write_atomic(page, render_review(doc))

@@ -1,8 +1,11 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Six tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`. Every
-item row carries its provenance (document, section number and heading, start, end, quote,
-backend, model, prompt), so any cell can be traced to the sentence it came from.
+Seven tables: `documents`, `sections`, `indicators`, `comparisons` (one row per comparison of an
+indicator, so an indicator with two plan figures shows both), `tasks`, `limitations`,
+`references`. Every item row carries its provenance (document, section number and heading,
+start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it came from.
+The xlsx sheets open with the header row frozen, an autofilter on it and columns sized to their
+content type.
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -24,9 +27,44 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report, spreadsheet_text
+from llmx.output import (
+    INDICATOR_COLUMNS,
+    cell_text,
+    check_target,
+    csv_row,
+    csv_writer,
+    indicator_rows,
+    load_report,
+)
 
 FORMATS = ("csv", "parquet", "xlsx")
+PARQUET_HINT = "Parquet tables need pyarrow, which the default install leaves out: pip install 'llmx[parquet]'"
+
+
+def parquet_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def default_formats() -> tuple[str, ...]:
+    """Every format this install can write: Parquet only when pyarrow is installed (the `parquet` extra)."""
+    return FORMATS if parquet_available() else tuple(f for f in FORMATS if f != "parquet")
+
+
+def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The formats, or a ConfigError for an unknown one or for Parquet without pyarrow (before any work)."""
+    from llmx.errors import ConfigError
+
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    if "parquet" in formats and not parquet_available():
+        raise ConfigError(PARQUET_HINT)
+    return formats
+
+
 ROW_GROUP = 5000
 XLSX_CELL_LIMIT = 32767  # Excel refuses longer strings; only the xlsx copy is cut, with a marker
 PROVENANCE = ["document", "document_sha256", "section_id", "section_number", "section_heading"]
@@ -82,6 +120,20 @@ COLUMNS: dict[str, list[str]] = {
         "prompt",
     ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
+    "comparisons": [
+        *PROVENANCE,
+        "indicator_id",
+        "indicator_name",
+        "value",
+        "unit",
+        "basis",
+        "basis_text",
+        "relation",
+        "pct",
+        "amount",
+        "amount_unit",
+        *TRACE,
+    ],
     "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
     "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
     "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
@@ -110,8 +162,31 @@ _FLOAT = {
     "same_period_pct",
     "same_period_change_pct",
     "previous_period_change_pct",
+    "pct",
+    "amount",
 }
 _BOOL = {"estimated"}
+# xlsx column widths (characters) by what a column holds; others fit their header, 8 to 16 wide
+_WIDTH = {
+    "quote": 70,
+    "text": 70,
+    "problem_messages": 70,
+    "title": 50,
+    "heading": 40,
+    "section_heading": 40,
+    "name": 36,
+    "indicator_name": 36,
+    "document": 32,
+    "issuer": 30,
+    "basis_text": 24,
+    "signer": 22,
+    "signer_title": 22,
+    "locality": 20,
+    "comparisons": 40,
+    "model": 20,
+    "period": 20,
+    "document_sha256": 14,
+}
 
 
 def _trace(doc: ReportDocument, sections: dict[str, Section], section_id: str | None) -> dict[str, Any]:
@@ -193,6 +268,22 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
         for s in doc.sections
     ]
     rows["indicators"] = [{"document_sha256": doc.source.sha256, **r} for r in indicator_rows(doc)]
+    rows["comparisons"] = [
+        {
+            **_trace(doc, sections, i.section_id),
+            "indicator_id": i.id,
+            "indicator_name": i.name,
+            "value": i.value,
+            "unit": i.unit,
+            **c.model_dump(),
+            "quote": i.quote,
+            "start": i.start,
+            "end": i.end,
+            **made,
+        }
+        for i in doc.indicators
+        for c in i.comparisons
+    ]
     rows["tasks"] = [
         {
             **_trace(doc, sections, t.section_id),
@@ -272,7 +363,7 @@ def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
     write_only_cell, illegal = _openpyxl()
     cells: list[Any] = []
     for column in columns:
-        value = row.get(column)
+        value = cell_text(row.get(column))
         if isinstance(value, str):
             value = illegal.sub("", value)
             if len(value) > XLSX_CELL_LIMIT:
@@ -301,8 +392,7 @@ class _Writers:
             if "csv" in formats:
                 fh = (tmp / f"{table}.csv").open("w", encoding="utf-8-sig", newline="")
                 self.files[table] = fh
-                self.csv[table] = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
-                self.csv[table].writeheader()
+                self.csv[table] = csv_writer(fh, columns)
         if "parquet" in formats:
             import pyarrow.parquet as pq
 
@@ -313,16 +403,14 @@ class _Writers:
 
             self.book = Workbook(write_only=True)
             for table, columns in COLUMNS.items():
-                sheet = self.book.create_sheet(title=table[:31])
-                sheet.append(columns)
-                self.sheets[table] = sheet
+                self.sheets[table] = _new_sheet(self.book, table, columns)
 
     def add(self, table: str, rows: list[dict[str, Any]]) -> None:
         columns = COLUMNS[table]
         self.counts[table] += len(rows)
         for row in rows:
             if table in self.csv:
-                self.csv[table].writerow({c: _csv_value(row.get(c)) for c in columns})
+                self.csv[table].writerow(csv_row(row, columns))
             if table in self.sheets:
                 self.sheets[table].append(_xlsx_row(self.sheets[table], row, columns))
         if self.parquet:
@@ -336,7 +424,7 @@ class _Writers:
         rows = self.buffers[table]
         if rows:
             schema = _arrow_schema(table)
-            data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
+            data = {c: [cell_text(r.get(c)) for r in rows] for c in COLUMNS[table]}
             self.parquet[table].write_table(pa.table(data, schema=schema))
             self.buffers[table] = []
 
@@ -369,15 +457,38 @@ class _Writers:
                 self.parquet[table].close()
                 written["parquet"].append(self.tmp / f"{table}.parquet")
         if self.book is not None:
+            for table, sheet in self.sheets.items():  # the filter is written after the rows, so it can wait
+                sheet.auto_filter.ref = f"A1:{_column_letter(len(COLUMNS[table]))}{self.counts[table] + 1}"
             self.book.save(self.tmp / "llmx-tables.xlsx")
             written["xlsx"].append(self.tmp / "llmx-tables.xlsx")
         return written
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return spreadsheet_text(value)
+def _column_letter(n: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(n))
+
+
+def _new_sheet(book: Any, table: str, columns: list[str]) -> Any:
+    """A write-only sheet with its bold header row written, frozen below it, and column widths set.
+
+    Write-only sheets write panes and column widths with their first row, so they are set here."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet(title=table[:31])
+    sheet.freeze_panes = "A2"
+    for k, column in enumerate(columns, 1):
+        sheet.column_dimensions[_column_letter(k)].width = _WIDTH.get(column, min(max(len(column) + 2, 8), 16))
+    bold = Font(bold=True)
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return sheet
 
 
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:
@@ -390,7 +501,7 @@ def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportD
 
 
 def write_tables(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> dict[str, list[Path]]:
     """Stream the reports into every table and format; return the written paths per format.
 
@@ -401,15 +512,11 @@ def write_tables(
 
 
 def write_tables_checked(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> tuple[dict[str, list[Path]], dict[str, int], list[str]]:
-    """`write_tables`, plus rows per table and one message per skipped file."""
-    formats = tuple(formats)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        from llmx.errors import ConfigError
-
-        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    """`write_tables`, plus rows per table and one message per skipped file (default formats: all
+    this install can write)."""
+    formats = check_formats(default_formats() if formats is None else formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix=".tables-", dir=out_dir) as tmp_name:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.config import resolve
 from llmx.contract import ReportDocument
+from llmx.output import cell_text
 from llmx.pipeline import extract_document
 from llmx.tables import COLUMNS, XLSX_CELL_LIMIT, table_inputs, table_rows, write_tables, write_tables_checked
 from tests.conftest import SAMPLES
@@ -58,7 +59,7 @@ def written(docs, tmp_path_factory):
 
 
 def _expected(docs, table) -> list[dict]:
-    return [{c: row[c] for c in COLUMNS[table]} for d in docs for row in table_rows(d)[table]]
+    return [{c: cell_text(row[c]) for c in COLUMNS[table]} for d in docs for row in table_rows(d)[table]]
 
 
 def _csv(path) -> list[dict[str, str]]:
@@ -79,8 +80,9 @@ def test_every_format_has_one_row_per_item_of_every_report(docs, written):
     assert [p.name for p in files["csv"]] == [f"{t}.csv" for t in COLUMNS]
     assert [p.name for p in files["parquet"]] == [f"{t}.parquet" for t in COLUMNS]
     expected = {"documents": len(docs), **{t: sum(len(getattr(d, t)) for d in docs) for t in ("sections", *ITEMS)}}
-    assert all(expected[t] > 0 for t in ("sections", *ITEMS))
-    assert counts == expected
+    expected["comparisons"] = sum(len(i.comparisons) for d in docs for i in d.indicators)
+    assert all(expected[t] > 0 for t in ("sections", "comparisons", *ITEMS))
+    assert counts == {t: expected[t] for t in COLUMNS}
     for table, n in expected.items():
         assert len(_csv(out / f"{table}.csv")) == n
         assert pq.read_metadata(out / f"{table}.parquet").num_rows == n
@@ -149,7 +151,7 @@ def test_xlsx_has_a_sheet_per_table_with_header_and_rows(docs, written):
     for table in COLUMNS:
         sheet = _sheet(out / "llmx-tables.xlsx", table)
         assert list(sheet[0]) == COLUMNS[table]
-        expected = _expected(docs, table)
+        expected = [{k: None if v == "" else v for k, v in row.items()} for row in _expected(docs, table)]
         assert [dict(zip(COLUMNS[table], row, strict=True)) for row in sheet[1:]] == expected, table
     value_col = COLUMNS["indicators"].index("value")
     assert isinstance(_sheet(out / "llmx-tables.xlsx", "indicators")[1][value_col], (int, float))
