@@ -230,8 +230,8 @@ def _counted(leaf: str) -> str | None:
     m = _COUNT_HEAD.match(leaf)
     if m is None:
         return None
-    found = match_unit(" " + m.group(1), 0)
-    return found[0] if found is not None and found[2] == len(m.group(1)) + 1 else None
+    found = match_unit(" " + m.group(1), 0)  # the noun may go on: `Số hồ sơ tiếp nhận`
+    return found[0] if found is not None else None
 
 
 def _basis(head: str) -> Basis | None:
