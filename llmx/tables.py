@@ -13,8 +13,6 @@ or none, never half a file.
 
 from __future__ import annotations
 
-import csv
-import functools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -24,10 +22,9 @@ from typing import Any
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
 from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.table_files import TableFiles
 
 FORMATS = ("csv", "parquet", "xlsx")
-ROW_GROUP = 5000
-XLSX_CELL_LIMIT = 32767  # Excel refuses longer strings; only the xlsx copy is cut, with a marker
 PROVENANCE = ["document", "document_sha256", "section_id", "section_number", "section_heading"]
 TRACE = ["quote", "start", "end", "backend", "model", "prompt"]
 
@@ -111,6 +108,11 @@ _FLOAT = {
     "previous_period_change_pct",
 }
 _BOOL = {"estimated"}
+
+
+def column_kind(column: str) -> str:
+    """The Parquet type of a column: int, float, bool or str."""
+    return "int" if column in _INT else "float" if column in _FLOAT else "bool" if column in _BOOL else "str"
 
 
 def _trace(doc: ReportDocument, sections: dict[str, Section], section_id: str | None) -> dict[str, Any]:
@@ -237,142 +239,6 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
-def _arrow_schema(table: str) -> Any:
-    import pyarrow as pa
-
-    def kind(col: str) -> Any:
-        if col in _INT:
-            return pa.int64()
-        if col in _FLOAT:
-            return pa.float64()
-        if col in _BOOL:
-            return pa.bool_()
-        return pa.string()
-
-    return pa.schema([(c, kind(c)) for c in COLUMNS[table]])
-
-
-@functools.cache
-def _openpyxl() -> tuple[Any, Any]:
-    """openpyxl's write-only cell and illegal-character pattern, imported once (not per row)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return WriteOnlyCell, ILLEGAL_CHARACTERS_RE
-
-
-def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
-    """Cells for one xlsx row: control characters dropped, overlong text cut, text kept text.
-
-    openpyxl stores a string starting with "=" as a formula, so such text (a quote, a name)
-    would turn into a formula Excel evaluates or rejects as a corrupt file; it is written as
-    an explicit string cell instead. The CSV and Parquet copies keep every character.
-    """
-    write_only_cell, illegal = _openpyxl()
-    cells: list[Any] = []
-    for column in columns:
-        value = row.get(column)
-        if isinstance(value, str):
-            value = illegal.sub("", value)
-            if len(value) > XLSX_CELL_LIMIT:
-                value = value[: XLSX_CELL_LIMIT - 20] + " …[cut for Excel]"
-            if value.startswith("="):
-                cell = write_only_cell(sheet, value=value)
-                cell.data_type = "s"
-                value = cell
-        cells.append(value)
-    return cells
-
-
-class _Writers:
-    """Open writers for every table and format, under temporary names in `tmp`."""
-
-    def __init__(self, tmp: Path, formats: tuple[str, ...]) -> None:
-        self.tmp, self.formats = tmp, formats
-        self.files: dict[str, Any] = {}
-        self.csv: dict[str, csv.DictWriter[str]] = {}
-        self.parquet: dict[str, Any] = {}
-        self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
-        self.counts = dict.fromkeys(COLUMNS, 0)
-        self.book: Any = None
-        self.sheets: dict[str, Any] = {}
-        for table, columns in COLUMNS.items():
-            if "csv" in formats:
-                fh = (tmp / f"{table}.csv").open("w", encoding="utf-8-sig", newline="")
-                self.files[table] = fh
-                self.csv[table] = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
-                self.csv[table].writeheader()
-        if "parquet" in formats:
-            import pyarrow.parquet as pq
-
-            for table in COLUMNS:
-                self.parquet[table] = pq.ParquetWriter(tmp / f"{table}.parquet", _arrow_schema(table))
-        if "xlsx" in formats:
-            from openpyxl import Workbook
-
-            self.book = Workbook(write_only=True)
-            for table, columns in COLUMNS.items():
-                sheet = self.book.create_sheet(title=table[:31])
-                sheet.append(columns)
-                self.sheets[table] = sheet
-
-    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
-        columns = COLUMNS[table]
-        self.counts[table] += len(rows)
-        for row in rows:
-            if table in self.csv:
-                self.csv[table].writerow({c: _csv_value(row.get(c)) for c in columns})
-            if table in self.sheets:
-                self.sheets[table].append(_xlsx_row(self.sheets[table], row, columns))
-        if self.parquet:
-            self.buffers[table].extend(rows)
-            if len(self.buffers[table]) >= ROW_GROUP:
-                self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        import pyarrow as pa
-
-        rows = self.buffers[table]
-        if rows:
-            schema = _arrow_schema(table)
-            data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
-            self.parquet[table].write_table(pa.table(data, schema=schema))
-            self.buffers[table] = []
-
-    def abort(self) -> None:
-        """Release every file without finishing it (the temporary folder is removed after)."""
-        for fh in self.files.values():
-            fh.close()
-        for writer in self.parquet.values():
-            writer.close()
-        for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
-            sheet.close()
-            stream = getattr(sheet, "_writer", None)
-            if stream is not None and os.path.exists(stream.out):
-                stream.cleanup()
-
-    def close(self) -> dict[str, list[Path]]:
-        written: dict[str, list[Path]] = {f: [] for f in self.formats}
-        for table in COLUMNS:
-            if table in self.files:
-                self.files[table].close()
-                written["csv"].append(self.tmp / f"{table}.csv")
-            if table in self.parquet:
-                self._flush(table)
-                self.parquet[table].close()
-                written["parquet"].append(self.tmp / f"{table}.parquet")
-        if self.book is not None:
-            self.book.save(self.tmp / "llmx-tables.xlsx")
-            written["xlsx"].append(self.tmp / "llmx-tables.xlsx")
-        return written
-
-
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:
     """Each report document in turn; a file that is not a valid report is noted and skipped."""
     for path in paths:
@@ -407,7 +273,7 @@ def write_tables_checked(
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix=".tables-", dir=out_dir) as tmp_name:
         tmp = Path(tmp_name)
-        writers = _Writers(tmp, formats)
+        writers = TableFiles(tmp, formats, COLUMNS, column_kind)
         try:
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():

@@ -14,7 +14,8 @@ from llmx.cli import app
 from llmx.config import resolve
 from llmx.contract import ReportDocument
 from llmx.pipeline import extract_document
-from llmx.tables import COLUMNS, XLSX_CELL_LIMIT, table_inputs, table_rows, write_tables, write_tables_checked
+from llmx.table_files import XLSX_CELL_LIMIT
+from llmx.tables import COLUMNS, table_inputs, table_rows, write_tables, write_tables_checked
 from tests.conftest import SAMPLES
 
 ITEMS = {"indicators": "quote", "tasks": "text", "limitations": "text", "references": "quote"}
@@ -220,7 +221,7 @@ def test_an_interrupted_run_keeps_the_previous_tables_whole(docs, tmp_path):
 
 
 def test_rows_are_written_in_row_groups_not_all_at_once(docs, tmp_path, monkeypatch):
-    monkeypatch.setattr("llmx.tables.ROW_GROUP", 10)
+    monkeypatch.setattr("llmx.table_files.ROW_GROUP", 10)
     write_tables(_save(docs, tmp_path / "r"), tmp_path / "t", ("parquet",))
     meta = pq.read_metadata(tmp_path / "t" / "indicators.parquet")
     assert meta.num_row_groups > 1 and meta.num_rows == sum(len(d.indicators) for d in docs)
