@@ -1,8 +1,10 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Six tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`. Every
-item row carries its provenance (document, section number and heading, start, end, quote,
-backend, model, prompt), so any cell can be traced to the sentence it came from.
+Seven tables: `documents`, `sections`, `tables`, `indicators`, `tasks`, `limitations`,
+`references`. Every item row carries its provenance (document, section number and heading,
+start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it came
+from; an indicator read from a table row also names the table (`table_id`, joining `tables`)
+and the row (`table_row`).
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -13,6 +15,7 @@ or none, never half a file.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -77,6 +80,21 @@ COLUMNS: dict[str, list[str]] = {
         "model",
         "prompt",
     ],
+    "tables": [
+        *PROVENANCE,
+        "id",
+        "start",
+        "end",
+        "rows",
+        "columns",
+        "header_rows",
+        "page",
+        "column_headers",
+        "indicators",
+        "backend",
+        "model",
+        "prompt",
+    ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
     "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
     "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
@@ -97,6 +115,11 @@ _INT = {
     "start",
     "end",
     "period_year",
+    "rows",
+    "columns",
+    "header_rows",
+    "page",
+    "table_row",
 }
 _FLOAT = {
     "value",
@@ -192,6 +215,26 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             **made,
         }
         for s in doc.sections
+    ]
+    from_table: dict[str, int] = {}
+    for ind in doc.indicators:
+        if ind.table_id:
+            from_table[ind.table_id] = from_table.get(ind.table_id, 0) + 1
+    rows["tables"] = [
+        {
+            **_trace(doc, sections, t.section_id),
+            "id": t.id,
+            "start": t.start,
+            "end": t.end,
+            "rows": t.rows,
+            "columns": t.columns,
+            "header_rows": t.header_rows,
+            "page": t.page,
+            "column_headers": json.dumps(t.column_headers, ensure_ascii=False),
+            "indicators": from_table.get(t.id, 0),
+            **made,
+        }
+        for t in doc.tables
     ]
     rows["indicators"] = [{"document_sha256": doc.source.sha256, **r} for r in indicator_rows(doc)]
     rows["tasks"] = [
