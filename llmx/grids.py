@@ -22,12 +22,13 @@ from dataclasses import dataclass
 
 from llmx.read.model import Cell, Row, Table
 
-_FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d")  # a cell that starts with a number: a value or a row number
-_YEAR = re.compile(r"^(?:(?:năm|kh|th|ước|tháng|quý)\s+\S*\s*)?(?:19|20)\d{2}$", re.I)
+# a value or a row number: a number, then at most two words (`120 ha`, `1.234 tỷ đồng`, `99,9%`, `12/63`)
+_FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d[\d.,/%\s]*(?:[^\W\d_]+\s*){0,2}$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")  # a column named by its year
 
 
 def is_figure(cell_text: str) -> bool:
-    """A cell that holds a figure (or a row number), not a column name."""
+    """A cell that holds a figure (or a row number), not a column name (`2025`, `6 tháng đầu năm`)."""
     t = cell_text.strip()
     return bool(_FIGURE.match(t)) and not _YEAR.match(t)
 

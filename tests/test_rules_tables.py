@@ -184,6 +184,27 @@ def test_year_columns_give_one_indicator_per_year(tmp_path: Path) -> None:
     ]
 
 
+def test_period_columns_and_a_change_column_without_percent_give_amounts(tmp_path: Path) -> None:
+    body = (
+        "<table>"
+        + rows(
+            ("Chỉ tiêu", "ĐVT", "6 tháng năm 2024", "6 tháng năm 2025", "Tăng, giảm so cùng kỳ"),
+            ("Thu ngân sách", "Tỷ đồng", "40,2", "45,7", "+5,5"),
+        )
+        + "</table>"
+    )
+    items = table_items(report(tmp_path, body))
+    assert [(i.name, i.value) for i in items] == [("Thu ngân sách - 6 tháng năm 2024", 40.2), ("Thu ngân sách", 45.7)]
+    [change] = items[1].comparisons
+    assert (change.basis, change.relation, change.pct, change.amount, change.amount_unit) == (
+        "same_period",
+        "change",
+        None,
+        5.5,
+        "tỷ đồng",
+    )
+
+
 def test_data_table_without_kpi_header_names_each_figure_by_row_and_column(tmp_path: Path) -> None:
     body = (
         "<table>"

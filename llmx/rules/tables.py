@@ -45,6 +45,7 @@ from llmx.sectors import detect_sector
 FLAG = "table_cell"
 MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this share of its filled cells are
 MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label
+MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _CELL = re.compile(
@@ -73,7 +74,7 @@ _BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
     ("previous_period", re.compile(r"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{2}", re.I)),
 )
-_PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu (?:kh|kế hoạch|giao|năm)|mục tiêu)|tối đa|điểm chuẩn", re.I)
+_PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
 _ACTUAL = re.compile(r"thực hiện|(?<!\w)th(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
 _EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
 _ESTIMATE = re.compile(r"(?<!\w)ước(?!\w)", re.I)
@@ -152,10 +153,13 @@ def table_row_spans(layout: Layout) -> list[tuple[int, int]]:
 # --- cells ---------------------------------------------------------------------------------------
 
 
-def _cell_text(text: str, placed: PlacedTable, row: int, col: int) -> tuple[str, bool]:
-    """(text, covered) of the cell at grid column `col` of row `row`."""
+def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool = False) -> tuple[str, bool]:
+    """(text, covered) of the cell covering grid column `col` of row `row`; with `own`, only a cell
+    that starts there (a figure merged across two value columns belongs to the first one)."""
     for c in placed.table.rows[row].cells:
         if c.col <= col < c.col + c.colspan:
+            if own and c.col != col:
+                return "", False
             return text[c.start : c.end].strip(), c.covered
     return "", False
 
@@ -249,7 +253,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         return None
     columns: list[Column] = []
     for col, words in enumerate(grid.columns):
-        cells = [t for k in rows if (t := _cell_text(text, placed, k, col)[0])]
+        cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
         figures = sum(1 for t in cells if read_cell(t) is not None)
         column = Column(col, words)
         _classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
@@ -291,7 +295,7 @@ def _older_year(column: Column, values: list[Column]) -> bool:
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
     """`ĐVT: triệu đồng` on the line above the table, or as a row of one cell at its top."""
     before = text[max(0, placed.table.start - 200) : placed.table.start].rstrip().rsplit("\n", 1)[-1]
-    candidates = [before]
+    candidates = [before] if len(before) <= MAX_CAPTION_CHARS else []
     for row in placed.table.rows[: placed.grid.header_rows + 1]:
         filled = [text[c.start : c.end] for c in row.cells if text[c.start : c.end].strip()]
         if len(filled) == 1:
@@ -346,7 +350,7 @@ def _row_indicators(
     row = placed.table.rows[k]
 
     def cell(col: Column) -> Cell | None:
-        raw, covered = _cell_text(text, placed, k, col.col)
+        raw, covered = _cell_text(text, placed, k, col.col, own=True)
         return None if covered or not raw else read_cell(raw)
 
     unit_col = next((c for c in reading.columns if c.role == "unit"), None)
@@ -359,7 +363,7 @@ def _row_indicators(
     plan = next((c for c in reading.columns if c.role == "plan"), None)
     plan_cell = cell(plan) if plan else None
     comparisons = [
-        Comparison(basis=c.basis, basis_text=c.written, relation=c.relation, pct=got.value)
+        _comparison(c, got, row_unit)
         for c in reading.columns
         if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
     ]
@@ -405,6 +409,16 @@ def _row_indicators(
             )
         )
     return out
+
+
+def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount."""
+    if column.relation == "change" and got.unit != "%" and column.unit != "%" and "%" not in column.header:
+        unit = got.unit or row_unit
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
+        )
+    return Comparison(basis=column.basis, basis_text=column.written, relation=column.relation, pct=got.value)
 
 
 def _unit_cell(raw: str) -> str | None:
