@@ -223,6 +223,20 @@ def test_data_table_without_kpi_header_names_each_figure_by_row_and_column(tmp_p
     ]  # ranks are ordinals, not indicators
 
 
+def test_a_kpi_table_of_places_names_every_figure_by_its_column(tmp_path: Path) -> None:
+    body = (
+        "<table>"
+        + rows(
+            ("STT", "Địa phương", "Kế hoạch (ha)", "Thực hiện (ha)", "Đạt % KH"),
+            ("1", "Xã An Bình", "120", "96", "80"),
+        )
+        + "</table>"
+    )
+    [item] = table_items(report(tmp_path, body))
+    assert (item.name, item.value, item.unit, item.target) == ("Xã An Bình - Thực hiện (ha)", 96, "ha", 120)
+    assert comparisons(item) == [("plan", "ratio", "Đạt % KH", 80)]
+
+
 def test_tables_without_figures_or_header_and_tables_of_tasks_give_nothing(tmp_path: Path) -> None:
     text_table = (
         "<table>" + rows(("TT", "Nhiệm vụ", "Cơ quan chủ trì"), ("1", "Rà soát văn bản", "Văn phòng")) + "</table>"

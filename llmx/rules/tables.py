@@ -18,7 +18,8 @@ is read from its header words, with the data cells deciding where the words say 
 A row gives one indicator per value column. In a KPI table (a plan, comparison or unit column,
 or a `Chỉ tiêu` label) the main value column (the last actual/estimate of the period) carries the
 target and the comparisons and the row label as its name; other value columns are named
-`label - column header`. A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
+`label - column header` (the main one too when the label column names who, not what: `Đơn vị`,
+`Địa phương`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
 read the same way, conservatively: every indicator is named `label - column header`, only
 columns that are mostly figures count, and a table without a header row or a label column gives
 nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
@@ -82,6 +83,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
 _RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
 _PARENS = re.compile(r"\([^()]*\)")
+_ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
 
 
@@ -129,6 +131,7 @@ class _Reading:
     caption_unit: str | None
     values: list[Column] = field(default_factory=list)
     main: Column | None = None
+    named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
 
 
 def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
@@ -270,6 +273,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
                 c.role = "unit"
     kpi = any(c.role in ("plan", "compare", "unit") for c in columns) or bool(_KPI_LABEL.search(columns[label].header))
     reading = _Reading(grid, columns, label, kpi, _caption_unit(text, placed))
+    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header)
     reading.values = [c for c in columns if c.role == "value"]
     plans = [c for c in columns if c.role == "plan"]
     for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
@@ -391,7 +395,7 @@ def _row_indicators(
         out.append(
             Indicator(
                 id="",
-                name=base if main or not header else f"{base} - {header}",
+                name=base if (main and reading.named_by_label) or not header else f"{base} - {header}",
                 value=got.value if got else None,
                 unit=unit,
                 target=target,
