@@ -352,6 +352,6 @@ def _byline(lines: list[tuple[int, int]], stripped: list[str], size: int) -> lis
     last, before = filled[-1], filled[-2]
     if len(stripped[last]) > 40 or not _BYLINE.match(stripped[last]):
         return []
-    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE:
-        return []
+    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE or stripped[before].endswith("./."):
+        return []  # after a title line or the closing formula, a name is the signer's
     return [(lines[last][0], min(lines[last][1] + 1, size))]
