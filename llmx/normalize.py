@@ -268,6 +268,7 @@ _CAPTION = re.compile(r"^(?:\(?(?:ảnh|hình ảnh)\s*:\s*.{1,150}|.{1,200}[.!?
 _TIMESTAMP = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}\s*-?\s*\d{1,2}:\d{2}(?::\d{2})?$")
 _STAMP = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?[ \t]+(?=\S)")
 # a byline closing a news item: a short name (`Kim Thoa`, `ĐÔNG HIẾU`, `CTV Phương Liên`) after a paragraph
+_BYLINE_MARK = re.compile(r"^(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\b")
 _BYLINE = re.compile(
     rf"^(?:(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\s*:?\s*)?{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}}$"
 )
@@ -352,6 +353,8 @@ def _byline(lines: list[tuple[int, int]], stripped: list[str], size: int) -> lis
     last, before = filled[-1], filled[-2]
     if len(stripped[last]) > 40 or not _BYLINE.match(stripped[last]):
         return []
-    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE or stripped[before].endswith("./."):
-        return []  # after a title line or the closing formula, a name is the signer's
+    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE:
+        return []  # after a title line (CHỦ TỊCH) a name is the signer's
+    if stripped[before].endswith("./.") and not _BYLINE_MARK.match(stripped[last]):
+        return []  # ... and after the closing formula too, unless it says it is a byline (`CTV ...`)
     return [(lines[last][0], min(lines[last][1] + 1, size))]
