@@ -146,6 +146,7 @@ def test_a_signer_name_after_the_title_line_is_not_a_byline():
     raw = "Trên đây là báo cáo kết quả công tác tháng 3 của UBND xã.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
     raw += "Nguyễn Văn Hùng\n"
     assert normalize(raw).text == raw
-    closing = "Trên đây là báo cáo kết quả công tác tháng 3 của UBND xã, đề nghị UBND huyện xem xét, tổng hợp./.\n\n"
+    closing = "Trên đây là báo cáo kết quả công tác tháng 3 năm 2025 của UBND xã An Bình, "
+    closing += "đề nghị UBND huyện xem xét, tổng hợp./.\n\n"
     assert normalize(closing + "Nguyễn Văn Hùng\n").text == closing + "Nguyễn Văn Hùng\n"
     assert normalize(closing + "CTV Phương Liên\n").text == closing  # a byline says so
