@@ -168,6 +168,22 @@ def test_sub_rows_are_named_after_their_parent(tmp_path: Path) -> None:
     assert {i.unit for i in items} == {"tỷ đồng", "hộ"}
 
 
+def test_without_a_numbering_column_an_unmarked_row_ends_the_breakdown(tmp_path: Path) -> None:
+    body = (
+        "<table>"
+        + rows(
+            ("Chỉ tiêu", "ĐVT", "Thực hiện"),
+            ("Tổng thu ngân sách", "Tỷ đồng", "88,8"),
+            ("Trong đó:", "", ""),
+            ("- Thu nội địa", "Tỷ đồng", "70,1"),
+            ("Tổng chi ngân sách", "Tỷ đồng", "60"),
+        )
+        + "</table>"
+    )
+    items = table_items(report(tmp_path, body))
+    assert [i.name for i in items] == ["Tổng thu ngân sách", "Tổng thu ngân sách - thu nội địa", "Tổng chi ngân sách"]
+
+
 def test_year_columns_give_one_indicator_per_year(tmp_path: Path) -> None:
     body = (
         "<table>"

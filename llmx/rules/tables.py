@@ -336,8 +336,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
         if _TRONG_DO.match(raw.strip()):
             in_breakdown = True
             continue
-        if number and not _BREAKDOWN_NUMBER.match(number):
-            in_breakdown = False
+        if (number and not _BREAKDOWN_NUMBER.match(number)) or (numbering is None and not child):
+            in_breakdown = False  # a numbered row, or (no numbering) an unmarked row, ends the breakdown
         child = child or in_breakdown or bool(number and _BREAKDOWN_NUMBER.match(number))
         if not name or len(name) > MAX_LABEL_CHARS:
             continue
@@ -376,7 +376,7 @@ def _row_indicators(
     out: list[Indicator] = []
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
-        main = col is reading.main or (col is None and comparisons)
+        main = col is reading.main or (col is None and bool(comparisons))
         if col is not None and got is None:
             continue
         if col is None and not comparisons:
