@@ -8,12 +8,15 @@ flushes a row group every ROW_GROUP rows, so memory stays flat however many repo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from llmx.output import spreadsheet_text
 
 ROW_GROUP = 5000
 XLSX_CELL_LIMIT = 32767  # Excel refuses longer strings; only the xlsx copy is cut, with a marker
@@ -115,16 +118,22 @@ class TableFiles:
             self.buffers[table] = []
 
     def abort(self) -> None:
-        """Release every file without finishing it (the temporary folder is removed after)."""
-        for fh in self.files.values():
-            fh.close()
-        for writer in self.parquet.values():
-            writer.close()
+        """Release every file without finishing it (the temporary folder is removed after).
+
+        Each release may fail again for the reason the write failed (a full disk flushing a
+        buffer); that must not hide the first error nor leave the others open."""
+        for release in [
+            *(fh.close for fh in self.files.values()),
+            *(writer.close for writer in self.parquet.values()),
+            *(sheet.close for sheet in self.sheets.values()),
+        ]:
+            with contextlib.suppress(Exception):
+                release()
         for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
-            sheet.close()
             stream = getattr(sheet, "_writer", None)
             if stream is not None and os.path.exists(stream.out):
-                stream.cleanup()
+                with contextlib.suppress(OSError):
+                    stream.cleanup()
 
     def close(self) -> dict[str, list[Path]]:
         written: dict[str, list[Path]] = {f: [] for f in self.formats}
@@ -145,4 +154,4 @@ class TableFiles:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return spreadsheet_text(value)

@@ -24,7 +24,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report
 from llmx.table_files import TableFiles
 
 FORMATS = ("csv", "parquet", "xlsx")
@@ -321,11 +321,14 @@ def write_tables_checked(
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():
                     writers.add(table, rows)
+            staged = writers.close()  # finishing can fail too (a full disk): same clean-up
         except BaseException:
             writers.abort()  # nothing is renamed into place: the old tables, if any, stay
             raise
-        staged = writers.close()
         written: dict[str, list[Path]] = {f: [] for f in formats}
+        for paths in staged.values():  # a link, pipe or device where a table goes: refused, nothing moved
+            for path in paths:
+                check_target(out_dir / path.name)
         for fmt, paths in staged.items():
             for path in paths:
                 final = out_dir / path.name
