@@ -46,6 +46,8 @@ INDICATOR_COLUMNS = [
     "estimated",
     "approx",
     "as_of",
+    "table_id",
+    "table_row",
     "quote",
     "start",
     "end",
@@ -60,7 +62,8 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
 
 
 def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
-    """One flat row per indicator, with the provenance an analyst needs to trace it."""
+    """One flat row per indicator, with the provenance an analyst needs to trace it (a figure read
+    from a table also names the table and its row)."""
     sections = {s.id: s for s in doc.sections}
     rows: list[dict[str, object]] = []
     for ind in doc.indicators:
@@ -87,6 +90,8 @@ def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
                 "estimated": ind.estimated,
                 "approx": ind.approx,
                 "as_of": ind.as_of,
+                "table_id": ind.table_id,
+                "table_row": ind.table_row,
                 "quote": ind.quote,
                 "start": ind.start,
                 "end": ind.end,

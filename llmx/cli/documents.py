@@ -90,7 +90,7 @@ def sections(
     file: Annotated[Path, typer.Argument(help="report file")],
     as_json: Annotated[bool, typer.Option("--json", help="print the sections as JSON")] = False,
 ) -> None:
-    """Print the heading tree: number, heading, role, sector and size."""
+    """Print the heading tree: number, heading, role, sector and size, and the tables in it."""
     import json
 
     from llmx.pipeline import prepare
@@ -99,12 +99,7 @@ def sections(
     if as_json:
         typer.echo(json.dumps([s.model_dump() for s in layout.sections], ensure_ascii=False, indent=2))
         return
-    for sec in layout.sections:
-        label = f"{sec.number}." if sec.number else "*"
-        typer.echo(
-            f"{'  ' * (sec.level - 1)}{label} {sec.heading}  "
-            f"[{sec.role}{', ' + sec.sector if sec.sector else ''}; {sec.end - sec.start} chars; {sec.id}]"
-        )
+    typer.echo("\n".join(layout.outline()))
 
 
 @app.command()
