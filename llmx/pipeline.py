@@ -55,7 +55,7 @@ def prepare(path: str | Path, settings: Settings | None = None) -> Prepared:
     carry the reader's size limits."""
     raw = read_document(path, Limits(max_file_mb=settings.max_file_mb) if settings else None)
     norm = normalize(raw.text, raw.tables)
-    layout = split_sections(norm.text)
+    layout = split_sections(norm.text, norm.tables)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     return Prepared(raw, norm, layout, source)
 

@@ -49,6 +49,7 @@ td.det{width:30%}
 #items td.sector{font-size:12px;width:5em;overflow-wrap:anywhere}
 #items td small{color:#888}
 .warn{color:#b71c1c;font-size:11px}
+.trow{outline:1px solid #b0bec5;outline-offset:1px;border-radius:2px}
 .via{color:#777}
 .flag{display:inline-block;font-size:11px;background:#fff3e0;color:#e65100;border:1px solid #ffb74d;
   border-radius:3px;padding:0 .3em;margin:.1em .2em 0 0}

@@ -8,11 +8,15 @@ closing block (closing formula, Nơi nhận, signature) are recognised and kept 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from llmx.contract import Role, Section, Sector
+from llmx.grids import Grid, read_grid
 from llmx.normalize import line_spans
+from llmx.read.model import Table
 from llmx.sectors import heading_sector
 from llmx.vn import FOOTNOTE_LINE, NOI_NHAN, SEPARATOR, TITLE_MARK, is_caps
 
@@ -41,6 +45,19 @@ class Heading:
     body_start: int  # where the section's own text begins
 
 
+@dataclass(frozen=True)
+class PlacedTable:
+    """A data table of the document, where it sits in the heading tree, and its grid."""
+
+    id: str  # `tb1`, `tb2`, ... in document order
+    section_id: str | None  # the innermost section holding the table (None: outside every section)
+    grid: Grid
+
+    @property
+    def table(self) -> Table:
+        return self.grid.table
+
+
 @dataclass
 class Layout:
     """The document's skeleton: header block, heading tree, closing block."""
@@ -51,6 +68,7 @@ class Layout:
     body_end: int  # first character of the closing block (or len(text))
     footnotes: list[tuple[int, int]] = field(default_factory=list)  # footnote body lines
     body_starts: dict[str, int] = field(default_factory=dict)  # section id -> own text start
+    tables: list[PlacedTable] = field(default_factory=list)  # data tables, in document order
 
     def own_spans(self) -> list[tuple[Section | None, int, int]]:
         """Each section's own text (heading excluded, children excluded), plus untitled intro text."""
@@ -65,6 +83,33 @@ class Layout:
             if end > start:
                 spans.append((sec, start, end))
         return spans
+
+    def table_at(self, offset: int) -> PlacedTable | None:
+        """The table whose span holds `offset` (its rows and the line breaks between them)."""
+        return next((t for t in self.tables if t.table.start <= offset < t.table.end), None)
+
+    def row_at(self, offset: int) -> tuple[PlacedTable, int] | None:
+        """(table, row index) of the table row whose line holds `offset`."""
+        placed = self.table_at(offset)
+        if placed is None:
+            return None
+        k = next((k for k, r in enumerate(placed.table.rows) if r.start <= offset <= r.end), None)
+        return None if k is None else (placed, k)
+
+    def outline(self) -> list[str]:
+        """The tree as `llmx sections` prints it: a line per section, each table under its section."""
+        levels = {s.id: s.level for s in self.sections}
+        entries: list[tuple[int, int, str]] = []
+        for sec in self.sections:
+            label = f"{sec.number}." if sec.number else "*"
+            about = f"{sec.role}{', ' + sec.sector if sec.sector else ''}; {sec.end - sec.start} chars; {sec.id}"
+            entries.append((sec.start, 0, f"{'  ' * (sec.level - 1)}{label} {sec.heading}  [{about}]"))
+        for placed in self.tables:
+            t, depth = placed.table, levels.get(placed.section_id or "", 0)
+            size = f"{len(t.rows)} rows x {t.columns} cols"
+            head = f", {placed.grid.header_rows} header" if placed.grid.header_rows else ""
+            entries.append((t.start, 1, f"{'  ' * depth}[table {size}{head}; {placed.id}]"))
+        return [line for _, _, line in sorted(entries)]
 
     def section_at(self, offset: int) -> Section | None:
         """Innermost section containing `offset`."""
@@ -99,7 +144,7 @@ def _split_label(body: str) -> tuple[str, int | None]:
 _OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
 
 
-def _continuation(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int] = frozenset()) -> int | None:
     """Index of the line that continues line `k` (a hard wrap, as in PDF text), or None.
 
     A wrapped line is not itself a heading or bullet, and starts in lower case or with
@@ -117,7 +162,7 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int) -> int | None
             return None
         if not nxt[0].islower():
             return j  # an upper-case continuation after a trailing comma or dash
-    if not nxt or _heading_match(nxt) or FOOTNOTE_LINE.match(nxt) or nxt.startswith(("- ", "+ ")):
+    if j in rows or not nxt or _heading_match(nxt) or FOOTNOTE_LINE.match(nxt) or nxt.startswith(("- ", "+ ")):
         return None
     if nxt[0].islower() or nxt[0] in ";,()":
         return j
@@ -183,10 +228,13 @@ def _heading_match(t: str) -> tuple[str, str | None, str] | None:
     return None
 
 
-def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int) -> list[Heading]:
+def _find_headings(
+    text: str, lines: list[tuple[int, int]], start: int, end: int, rows: frozenset[int] = frozenset()
+) -> list[Heading]:
+    """Heading lines between `start` and `end`; table row lines (`rows`) never are."""
     found: list[Heading] = []
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
-    skip: set[int] = set()
+    skip: set[int] = set(rows)
     for k in idx:
         if k in skip:
             continue
@@ -215,7 +263,7 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
                             break
                         j += 1
                         continue
-                    if _heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
+                    if j in rows or _heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
                         break
                     parts.append(nt)
                     h_end = lines[j][1]
@@ -226,7 +274,7 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
             continue
         # a hard-wrapped line (PDF) is judged with its continuation lines
         wrapped, j = rest, k
-        while (nj := _continuation(text, lines, j)) is not None and len(wrapped) <= MAX_HEADING_CHARS:
+        while (nj := _continuation(text, lines, j, rows)) is not None and len(wrapped) <= MAX_HEADING_CHARS:
             wrapped += " " + text[lines[nj][0] : lines[nj][1]].strip()
             j = nj
         if j > k and len(wrapped) <= MAX_HEADING_CHARS and not _is_caps(rest):
@@ -250,7 +298,7 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
             j = k + 1
             while j < len(lines):
                 nt = text[lines[j][0] : lines[j][1]].strip()
-                if not nt or not _is_caps(nt) or _heading_match(nt) or len(nt) > 120:
+                if j in rows or not nt or not _is_caps(nt) or _heading_match(nt) or len(nt) > 120:
                     break
                 glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
                 heading = heading.rstrip() + glue + nt
@@ -297,11 +345,26 @@ def _own_role(heading: str, top: bool) -> Role | None:
     return None
 
 
-def split_sections(text: str) -> Layout:
-    """Find the header, the heading tree and the closing block of a normalized report."""
+def _row_lines(lines: list[tuple[int, int]], tables: Sequence[Table]) -> frozenset[int]:
+    """Indices of the lines that are table rows."""
+    starts = [s for s, _ in lines]
+    found: set[int] = set()
+    for table in tables:
+        for row in table.rows:
+            k = bisect.bisect_right(starts, row.start) - 1
+            found.update(range(max(k, 0), bisect.bisect_right(starts, row.end - 1)))
+    return frozenset(found)
+
+
+def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
+    """Find the header, the heading tree and the closing block of a normalized report.
+
+    `tables` (the normalized document's tables) are placed in the tree; their row lines are
+    never headings, so a table inside a section never splits it."""
     lines = line_spans(text)
+    rows = _row_lines(lines, tables)
     body_start = find_header_end(text, lines)
-    headings = _find_headings(text, lines, body_start, len(text))
+    headings = _find_headings(text, lines, body_start, len(text), rows)
     numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR")]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     headings = [h for h in headings if h.start < body_end]
@@ -362,7 +425,11 @@ def split_sections(text: str) -> Layout:
         stack.append((style, sec))
         prev_end = _next_line_start(text, h.body_start)
     _close_spans(sections, body_end)
-    return Layout(text, sections, body_start, body_end, footnotes, body_starts)
+    layout = Layout(text, sections, body_start, body_end, footnotes, body_starts)
+    for n, table in enumerate(sorted(tables, key=lambda t: t.start), start=1):
+        section = layout.section_at(table.start)
+        layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
+    return layout
 
 
 def _next_line_start(text: str, pos: int) -> int:

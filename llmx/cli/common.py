@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import click
@@ -23,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -67,6 +69,10 @@ VerifyOpt = Annotated[
         "--verify",
         help="rules: run the rules backend too and flag LLM items it disagrees with or lacks [env LLMX_VERIFY]",
     ),
+]
+PromptsDirOpt = Annotated[
+    Path | None,
+    typer.Option("--prompts-dir", help="folder of prompt templates [env LLMX_PROMPTS; default: the shipped ones]"),
 ]
 
 

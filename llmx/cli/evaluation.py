@@ -14,6 +14,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    PromptsDirOpt,
     VerifyOpt,
     announce,
     app,
@@ -21,7 +22,7 @@ from llmx.cli.common import (
     say,
     settings_for,
 )
-from llmx.errors import EvalError
+from llmx.errors import ConfigError, EvalError
 
 if TYPE_CHECKING:
     from llmx.evaluation.runner import GoldCase
@@ -156,6 +157,7 @@ def eval_(
         tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
     ] = None,
     only: Annotated[list[str] | None, typer.Option("--doc", help="only this gold document (repeatable)")] = None,
+    prompts_dir: PromptsDirOpt = None,
     figures: Annotated[
         bool, typer.Option("--figures", help="print the README's figures table from the committed baselines")
     ] = False,
@@ -196,7 +198,14 @@ def eval_(
             backend, model, api_key = "llm", model or SERVED_MODEL, None
             base_url = server.base_url if server is not None else base_url
         settings = settings_for(
-            backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt, verify=verify
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            prompt=prompt,
+            prompts_dir=prompts_dir,
+            verify=verify,
         )
         if settings.effective_backend == "llm" and not record:
             say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
@@ -231,13 +240,17 @@ app.add_typer(prompts_app, name="prompts")
 
 @prompts_app.command("list")
 @handles_errors
-def prompts_list() -> None:
+def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
     from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
     from llmx.llm.tokens import count_tokens, tokenizer
 
+    folder = settings_for(prompts_dir=prompts_dir).prompts_dir
+    found = list_prompts(folder)
+    if not found:
+        raise ConfigError(f"no prompt templates (NAME.vN.jinja) in {folder}")
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
-    for p in list_prompts():
+    for p in found:
         system = p.render(**EXAMPLES[p.name])[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
@@ -251,11 +264,12 @@ def prompts_list() -> None:
 def prompts_show(
     ref: Annotated[str, typer.Argument(help="NAME@VERSION, e.g. section@v1")],
     template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
     from llmx.llm.prompts import EXAMPLES, load, schema_text
 
-    p = load(ref)
+    p = load(ref, settings_for(prompts_dir=prompts_dir).prompts_dir)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
     if template:
         for file, source in p.sources.items():
@@ -280,6 +294,7 @@ def record(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Record cassettes: run the LLM backend on each report and save every request and answer."""
     from contextlib import nullcontext
@@ -293,7 +308,13 @@ def record(
         if server is not None:
             model, base_url, api_key = model or SERVED_MODEL, server.base_url, None
         settings = settings_for(
-            backend="llm", model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt
+            backend="llm",
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            prompt=prompt,
+            prompts_dir=prompts_dir,
         )
         announce(settings)
         mode_name = "new_episodes" if new_episodes else "all"
