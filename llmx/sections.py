@@ -8,6 +8,7 @@ closing block (closing formula, Nơi nhận, signature) are recognised and kept 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +52,8 @@ class Layout:
     body_end: int  # first character of the closing block (or len(text))
     footnotes: list[tuple[int, int]] = field(default_factory=list)  # footnote body lines
     body_starts: dict[str, int] = field(default_factory=dict)  # section id -> own text start
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def own_spans(self) -> list[tuple[Section | None, int, int]]:
         """Each section's own text (heading excluded, children excluded), plus untitled intro text."""
@@ -67,12 +70,20 @@ class Layout:
         return spans
 
     def section_at(self, offset: int) -> Section | None:
-        """Innermost section containing `offset`."""
-        found = None
-        for sec in self.sections:
-            if sec.start <= offset < sec.end and (found is None or sec.level >= found.level):
-                found = sec
-        return found
+        """Innermost section containing `offset`.
+
+        Sections nest and are in document order, so the innermost one is the last to start at or
+        before `offset` that still runs past it: bisect, then walk up its parents (called per item,
+        so no scan of every section).
+        """
+        if self._starts is None or len(self._starts) != len(self.sections):
+            self._starts = [sec.start for sec in self.sections]
+            self._by_id = {sec.id: sec for sec in self.sections}
+        k = bisect.bisect_right(self._starts, offset) - 1
+        sec = self.sections[k] if k >= 0 else None
+        while sec is not None and not (sec.start <= offset < sec.end):
+            sec = self._by_id.get(sec.parent_id) if sec.parent_id else None
+        return sec
 
 
 def _is_caps(line: str) -> bool:

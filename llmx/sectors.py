@@ -8,6 +8,7 @@ first within a sector) decides; None means the words do not say. Pure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from llmx.contract import Sector
 from llmx.vn import fold
@@ -330,22 +331,58 @@ _COMPOSITE = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _Tier:
+    """The cues of one tier, by their first word: a search visits each word of the text once.
+
+    It finds what searching each sector's pattern and keeping the earliest, then longest, match
+    finds: the first word where a cue starts (a cue starts and ends at word boundaries), and
+    there the longest cue. A cue listed under two sectors keeps the first (table order).
+    """
+
+    def __init__(self, tier: list[tuple[Sector, tuple[str, ...]]]) -> None:
+        self.owner: dict[str, Sector] = {}
+        for sector, cues in tier:
+            for cue in cues:
+                self.owner.setdefault(cue, sector)
+        self.by_first: dict[str, list[str]] = {}
+        for cue in sorted(self.owner, key=len, reverse=True):
+            first = _WORD.match(cue)
+            assert first is not None, cue  # every cue starts with a letter
+            self.by_first.setdefault(first.group(), []).append(cue)
+
+    def search(self, folded: str) -> Sector | None:
+        for m in _WORD.finditer(folded):
+            for cue in self.by_first.get(m.group(), ()):
+                end = m.start() + len(cue)
+                if folded.startswith(cue, m.start()) and not _WORD_CHAR.match(folded, end):
+                    return self.owner[cue]
+        return None
+
+
+_FLAT_TIERS = [
+    _Tier([(s, tuple(c for c in cues if (c in _WEAK) == weak)) for s, cues in _CUES]) for weak in (False, True)
+]
+
+
+@lru_cache(maxsize=8192)
 def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Sector named by a heading or label (None when no cue is present).
 
     Specific cues beat generic ones (`xây dựng nông thôn mới` is `new_rural`, not construction);
     among cues of one tier the earliest in the text wins, then the longest. `strong_only` ignores
     generic words, for broad headings such as `KẾT QUẢ ... PHÁT TRIỂN KINH TẾ - XÃ HỘI`.
+    Called for every item and sentence, often on the same words: one pass over the words per
+    tier, and answers cached.
     """
     folded = fold(text)
-    for tier in _TIERS[:1] if strong_only else _TIERS:
-        best: tuple[int, int, Sector] | None = None
-        for sector, pattern in tier:
-            m = pattern.search(folded)
-            if m and (best is None or (m.start(), -len(m.group())) < best[:2]):
-                best = (m.start(), -len(m.group()), sector)
-        if best:
-            return best[2]
+    for tier in _FLAT_TIERS[:1] if strong_only else _FLAT_TIERS:
+        found = tier.search(folded)
+        if found is not None:
+            return found
     return None
 
 

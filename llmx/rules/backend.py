@@ -13,6 +13,7 @@ from llmx.contract import Extractor
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.references import find_references
+from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 
@@ -20,13 +21,15 @@ from llmx.sections import Layout
 def extract(text: str, layout: Layout) -> Extraction:
     """Everything the rules can find in one normalized document."""
     extraction = Extraction(metadata=extract_metadata(text, layout.sections))
+    figures = FigureIndex(text)  # one index of the document's figures, for every section
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
-            extraction.indicators.extend(find_indicators(text, start, end, sector=section.sector if section else None))
+            sector = section.sector if section else None
+            extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
         extraction.references.extend(find_references(text, start, end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:
-            extraction.indicators.extend(find_indicators(text, start, end))
+            extraction.indicators.extend(find_indicators(text, start, end, figures=figures))
             extraction.references.extend(find_references(text, start, end))
     extraction.tasks = find_tasks(text, layout)
     extraction.limitations = find_limitations(text, layout)

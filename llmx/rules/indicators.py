@@ -58,6 +58,7 @@ from llmx.rules.paragraphs import (
     prefix_floor,
     sector_of_label,
 )
+from llmx.rules.restatements import FigureIndex, is_restatement
 from llmx.rules.units import match_unit
 from llmx.sectors import detect_sector
 
@@ -106,7 +107,6 @@ _SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$",
 
 
 _CONTEXT_OWN_WORDS = 5
-_RESTATED = 0.6  # share of a figure's quote words found near the same figure earlier
 _GENERAL: Sector = "economy_general"
 _GENERAL_CUES = re.compile(
     r"giá\s+trị\s+sản\s+xuất|kinh\s+tế|tăng\s+trưởng|cơ\s+cấu|thu\s+nhập|thống\s+kê", re.IGNORECASE
@@ -114,12 +114,18 @@ _GENERAL_CUES = re.compile(
 
 
 def find_indicators(
-    text: str, start: int = 0, end: int | None = None, *, sector: Sector | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    sector: Sector | None = None,
+    figures: FigureIndex | None = None,
 ) -> list[Indicator]:
     """Indicators in `text[start:end]` (one section's own body), with absolute offsets.
 
     Ids and section ids are left for the caller. `sector` is the section's sector; a paragraph
-    label or the indicator's own name may override it.
+    label or the indicator's own name may override it. `figures` indexes the document's figures
+    for recognising restatements; pass one per document when calling section by section.
     """
     end = len(text) if end is None else min(end, len(text))
     items: list[Item] = []
@@ -143,7 +149,12 @@ def find_indicators(
             _finish(item)
         _assign_sectors(para, found)
         items.extend(found)
-    return [_indicator(text, it) for it in items if not _is_restatement(text, start, it)]
+    figures = figures if figures is not None else FigureIndex(text)
+    return [
+        _indicator(text, it)
+        for it in items
+        if not is_restatement(figures, start, (it.quote_start, it.end), it.num_start, it.core)
+    ]
 
 
 def _anchor_context(text: str, anchor: int, sector: Sector | None) -> tuple[Sector | None, Item | None]:
@@ -198,7 +209,7 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if (unit := match_unit(text, e, para.end)) is not None:
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
-            item.core = text[s : unit[2]]
+            item.core = (s, unit[2])
         return item
     return _read_bare(para, items, s, e, value)
 
@@ -228,7 +239,7 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     )
     if item is not None:
         item.target = target
-        item.core = text[s : unit[2] if unit else after]
+        item.core = (s, unit[2] if unit else after)
     return item
 
 
@@ -243,7 +254,7 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
     if item is not None:
         item.carried = True
-        item.core = text[item.quote_start : e]
+        item.core = (item.quote_start, e)
     return item
 
 
@@ -255,7 +266,7 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     prev = last_in_sentence(para, items, s)
     if prev is not None and prev.value is not None and _SHARE_GAP.match(text, prev.end, s):
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
-        share.local, share.core = prev.local, text[s:pct_end]
+        share.local, share.core = prev.local, (s, pct_end)
         attach_comparisons(para, share)
         return share
     verb = _BEFORE_PCT.search(text, max(prefix_floor(items, para.start, s), s - 40), s)
@@ -271,12 +282,12 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
             return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
         item.comparisons.append(parsed.comparison)
         item.approx = parsed.qualifier
-        item.core = text[s : parsed.end]
+        item.core = (s, parsed.end)
         attach_comparisons(para, item)
         return item
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:
-        item.core = text[s:pct_end]
+        item.core = (s, pct_end)
     return item
 
 
@@ -436,30 +447,3 @@ def _indicator(text: str, item: Item) -> Indicator:
         start=item.quote_start,
         end=item.end,
     )
-
-
-def _is_restatement(text: str, start: int, item: Item) -> bool:
-    """Same figure, same words nearby, in an earlier section: a summary repeating a result.
-
-    Whitespace-insensitive, since a wrapped PDF line breaks a repeated phrase differently.
-    """
-    if start <= 0 or not item.core:
-        return False
-    figure = NUMBER_RE.match(text, item.num_start)
-    if figure is None or text.find(figure.group(), 0, start) == -1:
-        return False  # the digits never occurred before: nothing to restate
-    quote = text[item.quote_start : item.end]
-    if _spaced(quote).search(text, 0, start):
-        return True
-    words = {w for w in re.findall(r"[^\W\d_]+", quote.lower()) if len(w) > 1}
-    if not words:
-        return False
-    for m in _spaced(item.core).finditer(text, 0, start):
-        window = text[max(0, m.start() - 80) : m.end() + 40].lower()
-        if len(words & set(re.findall(r"[^\W\d_]+", window))) / len(words) >= _RESTATED:
-            return True
-    return False
-
-
-def _spaced(words: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))

@@ -55,7 +55,7 @@ class Item:
     as_of: str | None = None
     carried: bool = False  # a bare count takes its parent's unit
     parent: Item | None = None
-    core: str = ""  # figure and unit as written, to recognise restatements
+    core: tuple[int, int] | None = None  # span of the figure and unit, to recognise restatements
     sector: Sector = "other"
 
 

@@ -39,6 +39,7 @@ _DIRECTIVE_VERB = re.compile(
     r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
     re.I,
 )
+_SPACES = re.compile(r"\s*")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 _PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
@@ -70,12 +71,14 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield current
 
 
-def _splits_here(text: str, pos: int, sm: re.Match[str], p_start: int, *, directives: bool) -> bool:
-    """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB)."""
-    if _inside_parens(text, p_start, sm.start()) or sm.start() - pos < MIN_CLAUSE:
+def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directives: bool) -> bool:
+    """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB).
+
+    `depth` is how many parentheses are open at the `;` (a `;` inside them lists, never splits)."""
+    if depth > 0 or sm.start() - pos < MIN_CLAUSE:
         return False
     if directives:
-        return bool(_DIRECTIVE_VERB.match(text, sm.end() + len(text[sm.end() :]) - len(text[sm.end() :].lstrip())))
+        return bool(_DIRECTIVE_VERB.match(text, _SPACES.match(text, sm.end()).end()))  # type: ignore[union-attr]
     return True
 
 
@@ -97,9 +100,12 @@ def _units(
             yield s, p_end, True  # a lead-in introduces the list below; none of it is an item
             continue
         pos = s
+        depth, counted = 0, s  # open parentheses in text[s:counted], kept up to date per `;`
         for sm in _SENTENCE_END.finditer(text, s, p_end):
+            depth += text.count("(", counted, sm.start()) - text.count(")", counted, sm.start())
+            counted = sm.start()
             if sm.group().startswith(";") and (
-                not split_semicolons or not _splits_here(text, pos, sm, s, directives=directives)
+                not split_semicolons or not _splits_here(text, pos, sm, depth, directives=directives)
             ):
                 continue  # a list inside one clause (`Việc thực hiện quy chế làm việc; kỷ luật, ...`)
             a, b = trim_span(text, pos, sm.start())
@@ -112,11 +118,6 @@ def _units(
             a, b = trim_span(text, a, b)
         if b - a > 3:
             yield a, b, False
-
-
-def _inside_parens(text: str, start: int, pos: int) -> bool:
-    chunk = text[start:pos]
-    return chunk.count("(") > chunk.count(")")
 
 
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
