@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from llmx.contract import Sector
 from llmx.vn import fold
@@ -21,6 +22,9 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     (
         "security_order",
         (
+            "định danh",
+            "căn cước",
+            "cư trú",
             "an ninh",
             "trật tự",
             "công an",
@@ -59,6 +63,7 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     (
         "justice_inspection",
         (
+            "hôn nhân",
             "tư pháp",
             "thanh tra",
             "giáo dục pháp luật",
@@ -77,11 +82,12 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "nội chính",
         ),
     ),
-    ("budget", ("ngân sách", "nsnn", "tài chính", "thu chi", "dự toán", "thuế", "tín dụng")),
+    ("budget", ("ngân sách", "nsnn", "tài chính", "thu chi", "dự toán", "thuế", "cục thuế", "tín dụng")),
     ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
     (
         "land_environment",
         (
+            "địa chất",
             "đất đai",
             "tài nguyên",
             "sử dụng đất",
@@ -140,6 +146,7 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "cn-ttcn",
             "tiểu thủ công nghiệp",
             "khuyến công",
+            "sở xây dựng",
             "đô thị",
             "biển báo",
             "xây dựng",
@@ -178,6 +185,10 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     (
         "health",
         (
+            "sức khỏe",
+            "sức khoẻ",
+            "bệnh viện",
+            "khám bệnh",
             "y tế",
             "dân số",
             "hiến máu",
@@ -219,7 +230,19 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     ),
     (
         "culture_information",
-        ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh"),
+        (
+            "văn hóa",
+            "văn hoá",
+            "thông tin",
+            "thể thao",
+            "tuyên truyền",
+            "di tích",
+            "lễ hội",
+            "truyền thanh",
+            "phát thanh",
+            "truyền hình",
+            "báo chí",
+        ),
     ),
     (
         "mass_organizations",
@@ -266,6 +289,19 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     (
         "government",
         (
+            "thủ tục hành chính",
+            "tthc",
+            "dịch vụ công",
+            "đề án 06",
+            "công dân số",
+            "số hóa",
+            "số hoá",
+            "thể chế",
+            "hành chính công",
+            "ban chỉ đạo",
+            "ủy ban nhân dân",
+            "sở, ban, ngành",
+            "dữ liệu",
             "chính quyền",
             "chỉ đạo điều hành",
             "bộ máy",
@@ -290,6 +326,10 @@ _CUES: list[tuple[Sector, tuple[str, ...]]] = [
 
 # Generic words that only decide when no specific cue is present.
 _WEAK = {
+    "ủy ban nhân dân",
+    "sở, ban, ngành",
+    "dữ liệu",
+    "quản lý nhà nước",
     "xây dựng",
     "đảng",
     "kinh tế",
@@ -310,19 +350,6 @@ _WEAK = {
 }
 
 
-def _pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not cues:
-        return None
-    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
-
-
-_TIERS: list[list[tuple[Sector, re.Pattern[str]]]] = [
-    [(s, p) for s, cues in _CUES if (p := _pattern(tuple(c for c in cues if (c in _WEAK) == weak)))]
-    for weak in (False, True)
-]
-
-
 # Headings that name a whole domain spanning several sectors (`Văn hoá - xã hội`, `Nội chính`,
 # `Quốc phòng, an ninh`) have no single sector.
 _COMPOSITE = re.compile(
@@ -335,31 +362,59 @@ _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
+# Words that contain a cue but are not about its sector: `điện tử` is not `điện` (electricity).
+_BLOCKERS = ("điện tử",)
+
+
 class _Tier:
     """The cues of one tier, by their first word: a search visits each word of the text once.
 
     It finds what searching each sector's pattern and keeping the earliest, then longest, match
     finds: the first word where a cue starts (a cue starts and ends at word boundaries), and
-    there the longest cue. A cue listed under two sectors keeps the first (table order).
+    there the longest cue. A cue listed under two sectors keeps the first (table order); a
+    blocker (`điện tử`) matches like a cue and names no sector.
     """
 
     def __init__(self, tier: list[tuple[Sector, tuple[str, ...]]]) -> None:
-        self.owner: dict[str, Sector] = {}
+        self.owner: dict[str, Sector | None] = {}
         for sector, cues in tier:
             for cue in cues:
-                self.owner.setdefault(cue, sector)
+                self.owner.setdefault(fold(cue), sector)  # folded as the text is (`khoáng` -> `khóang`)
+        for blocker in _BLOCKERS:
+            self.owner.setdefault(fold(blocker), None)
         self.by_first: dict[str, list[str]] = {}
         for cue in sorted(self.owner, key=len, reverse=True):
             first = _WORD.match(cue)
             assert first is not None, cue  # every cue starts with a letter
             self.by_first.setdefault(first.group(), []).append(cue)
 
+    def scan(self, folded: str) -> list[tuple[int, int, Sector]]:
+        """(start, end, sector) of every cue in the text, left to right, cues never overlapping."""
+        found: list[tuple[int, int, Sector]] = []
+        taken = 0
+        for m in _WORD.finditer(folded):
+            if m.start() < taken:
+                continue
+            for cue in self.by_first.get(m.group(), ()):
+                end = m.start() + len(cue)
+                if folded.startswith(cue, m.start()) and not _WORD_CHAR.match(folded, end):
+                    sector = self.owner[cue]
+                    if sector is not None:
+                        found.append((m.start(), end, sector))
+                    taken = end
+                    break
+        return found
+
     def search(self, folded: str) -> Sector | None:
+        """The sector of the first cue in the text."""
         for m in _WORD.finditer(folded):
             for cue in self.by_first.get(m.group(), ()):
                 end = m.start() + len(cue)
                 if folded.startswith(cue, m.start()) and not _WORD_CHAR.match(folded, end):
-                    return self.owner[cue]
+                    sector = self.owner[cue]
+                    if sector is not None:
+                        return sector
+                    break  # a blocker: its words name no sector; go on after them
         return None
 
 
@@ -386,14 +441,40 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     return None
 
 
-def heading_sector(heading: str) -> Sector | None:
-    """Sector of a section heading: None when it names a composite domain or several sectors."""
+_TOPIC_BEFORE = re.compile(r"(?:^|\s)về\s+$")
+_LINKS = re.compile(r"(?<!\w)(?:về|trong|có|trên|cho|tại|đối với|nhằm|để|theo)(?!\w)")
+_FILLER = re.compile(r"(?<!\w)(?:và|các|hoạt động của|công tác)(?!\w)")
+_COORDINATED_GAP = 3  # words other than `,`/`và` between two listed topics
+
+
+def _coordinated(folded: str, a: tuple[int, int, Sector], b: tuple[int, int, Sector]) -> bool:
+    """`Lý lịch tư pháp, Sổ sức khỏe`, `Chi cục Thuế ... và Sở Xây dựng`: two topics side by side."""
+    gap = folded[a[1] : b[0]]
+    if _LINKS.search(gap) or not re.search(r",|(?<!\w)và(?!\w)", gap):
+        return False
+    return len(re.findall(r"\w+", _FILLER.sub(" ", gap))) <= _COORDINATED_GAP
+
+
+def heading_sector(heading: str, parent: Sector | None = None) -> Sector | None:
+    """Sector of a section heading: its specific cue, else `parent` (the enclosing section's),
+    else a generic cue.
+
+    With specific cues of several sectors: the one after `về` names the topic (`tuyên truyền, phổ
+    biến pháp luật về khoáng sản`); topics listed side by side give None (`Phiếu lý lịch tư pháp,
+    Sổ sức khỏe điện tử`), as a composite domain does (`Văn hóa - xã hội`, which keeps the
+    parent's); otherwise the first cue decides.
+    """
     folded = fold(heading)
     if _COMPOSITE.search(folded):
+        return parent
+    cues = _FLAT_TIERS[0].scan(folded)
+    if not cues:
+        return parent or detect_sector(heading)
+    if len({c[2] for c in cues}) == 1:
+        return cues[0][2]
+    topic = [c for c in cues if _TOPIC_BEFORE.search(folded, 0, c[0])]
+    if topic:
+        return topic[0][2]
+    if any(a[2] != b[2] and _coordinated(folded, a, b) for a, b in pairwise(cues)):
         return None
-    strong = {sector for sector, pattern in _TIERS[0] if pattern.search(folded)}
-    if len(strong) > 1:
-        return None
-    if strong:
-        return strong.pop()
-    return detect_sector(heading)
+    return cues[0][2]

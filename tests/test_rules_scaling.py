@@ -71,9 +71,27 @@ def scan_section_at(layout: Layout, offset: int) -> Section | None:
     return found
 
 
+def _sector_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    alts = "|".join(re.escape(fold(c)) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])") if cues else None
+
+
+_PLAIN_TIERS = [
+    [
+        (sector, p)
+        for sector, cues in sectors._CUES
+        if (p := _sector_pattern(tuple(c for c in cues if (c in sectors._WEAK) == weak)))
+    ]
+    for weak in (False, True)
+]
+
+
 def scan_detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
+    """Every sector's pattern searched on its own; the earliest, then longest, match wins."""
     folded = fold(text)
-    for tier in sectors._TIERS[:1] if strong_only else sectors._TIERS:
+    for blocker in sectors._BLOCKERS:  # `điện tử` names no sector
+        folded = re.sub(rf"(?<!\w){re.escape(blocker)}(?!\w)", " " * len(blocker), folded)
+    for tier in _PLAIN_TIERS[:1] if strong_only else _PLAIN_TIERS:
         best: tuple[int, int, Sector] | None = None
         for sector, pattern in tier:
             m = pattern.search(folded)

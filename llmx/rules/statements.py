@@ -16,7 +16,7 @@ from llmx.contract import Limitation, LimitationKind, Sector, Task
 from llmx.grounding import trim_span
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import FOOTNOTE_LINE
+from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
@@ -31,12 +31,7 @@ _NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện �
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
 _DIRECTIVE_VERB = re.compile(
-    r"(?:tiếp tục|tăng cường|đẩy mạnh|đẩy nhanh|tập trung|chỉ đạo|triển khai|thực hiện|nâng cao|duy trì|phấn đấu|"
-    r"quán triệt|chủ động|chuẩn bị|tổ chức|chú trọng|rà soát|hướng dẫn|đảm bảo|bảo đảm|kiểm tra|xây dựng|"
-    r"phối hợp|giải quyết|quản lý|hoàn thành|hoàn thiện|thường xuyên|quan tâm|phát huy|phát động|phát triển|"
-    r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
-    r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|người đứng đầu|"
-    r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
+    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
     re.I,
 )
 _SPACES = re.compile(r"\s*")
