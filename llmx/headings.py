@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, NOI_NHAN, SEPARATOR, TITLE_MARK, is_caps
+from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TITLE_MARK, is_caps
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
 _MAX_LABEL = 110  # `Label: content`: the label is at most this long
@@ -62,7 +62,7 @@ def _title_mark(line: str) -> bool:
 def _label_split(body: str) -> int | None:
     """Where content starts when `body` is `Label: content` (the label short, not a time)."""
     m = _LABEL_COLON.search(body[:_MAX_LABEL])
-    if m and not re.search(r"\d$", body[: m.start()]):
+    if m and not re.search(r"\d$", body[: m.start()]) and not LIST_INTRO.search(body[: m.start()]):
         return m.end() - 1
     return None
 

@@ -12,6 +12,7 @@ from llmx.assemble import Extraction
 from llmx.contract import Extractor
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
+from llmx.rules.proposals import find_proposals
 from llmx.rules.references import find_references
 from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
@@ -31,8 +32,9 @@ def extract(text: str, layout: Layout) -> Extraction:
         if start >= layout.body_end:
             extraction.indicators.extend(find_indicators(text, start, end, figures=figures))
             extraction.references.extend(find_references(text, start, end))
-    extraction.tasks = find_tasks(text, layout)
+    extraction.tasks = find_tasks(text, layout, extraction.metadata)
     extraction.limitations = find_limitations(text, layout)
+    extraction.proposals = find_proposals(text, layout)
     return extraction
 
 
