@@ -37,9 +37,9 @@ DEV_CORPUS = sorted(
 # --- the plain scans, as they were -------------------------------------------------------------
 
 
-def _spaced(words: str, *, whole_figure: bool) -> re.Pattern[str]:
+def _spaced(words: str, *, whole_figure: bool, ends_with_figure: bool = False) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(w) for w in words.split())
-    return re.compile((r"(?<![\d.,])" if whole_figure else "") + body)
+    return re.compile((r"(?<![\d.,])" if whole_figure else "") + body + (r"(?![.,]?\d)" if ends_with_figure else ""))
 
 
 def scan_is_restatement(
@@ -50,13 +50,18 @@ def scan_is_restatement(
     if before <= 0 or core is None or core[1] <= core[0]:
         return False
     quote_text, core_text = text[quote[0] : quote[1]], text[core[0] : core[1]]
-    # an earlier figure must be whole (`5 ha` is not written inside `15 ha`)
-    if _spaced(quote_text, whole_figure=quote[0] == figure).search(text, 0, before):
+    run_end = re.compile(r"\d+(?:[.,]\d+)*").match(text, figure).end()  # type: ignore[union-attr]
+    # an earlier figure must be whole (`5 ha` is not written inside `15 ha`, `17` not inside `1756`)
+    if _spaced(quote_text, whole_figure=quote[0] == figure, ends_with_figure=quote[1] == run_end).search(
+        text, 0, before
+    ):
         return True
     words = {w for w in re.findall(r"[^\W\d_]+", quote_text.lower()) if len(w) > 1}
     if not words:
         return False
-    for m in _spaced(core_text, whole_figure=core[0] == figure).finditer(text, 0, before):
+    for m in _spaced(core_text, whole_figure=core[0] == figure, ends_with_figure=core[1] == run_end).finditer(
+        text, 0, before
+    ):
         window = text[max(0, m.start() - 80) : m.end() + 40].lower()
         if len(words & set(re.findall(r"[^\W\d_]+", window))) / len(words) >= 0.6:
             return True

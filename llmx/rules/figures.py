@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
-from llmx.rules.units import match_unit
+from llmx.rules.units import is_measure, match_unit
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
@@ -23,9 +24,11 @@ _NOT_BEFORE = re.compile(
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
-    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số)\s*(?:số\s*)?$",
+    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+# `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
 _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # 2022 – 2023, 9001-9008
@@ -39,6 +42,10 @@ _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|th�
 _PCT = re.compile(r"\s?[%‰]")
 _BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
+# lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
+_LOWER_RUN = r"(?:(?![A-ZĐ])[^;.\d])*"
+_CATEGORY_LIST = re.compile(rf"\s*:\s*(?-i:[^\W\dA-ZĐ]){_LOWER_RUN},{_LOWER_RUN},{_LOWER_RUN}(?:[;.]|$)")
+_LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
@@ -53,20 +60,60 @@ _SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$",
 
 
 def read_paragraph(para: Para) -> list[Item]:
+    """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
+    changes = read_change_sentences(para)
+    malformed = _malformed(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
+
+    def take(item: Item | None) -> None:
+        nonlocal read_to
+        if item is not None:
+            items.append(item)
+            read_to = max(read_to, item.end)
+
     for num in NUMBER_RE.finditer(para.text, para.start, para.end):
         s, e = num.span()
+        while malformed and malformed[0][0] < s:
+            take(_read_malformed(para, items, *malformed.pop(0)))
         if s < read_to or para.is_blocked(s):
             continue
         value = parse_number(num.group())
         if value is None or _not_a_figure(para, s, e):
             continue
-        item = _read_figure(para, items, s, e, value)
-        if item is not None:
-            items.append(item)
-            read_to = max(read_to, item.end)
+        take(_read_figure(para, items, s, e, value))
+    for spot in malformed:
+        take(_read_malformed(para, items, *spot))
+    attach_changes(items, changes)
+    share_bases(items)
     return items
+
+
+# A number whose groups are wrong (`3.923.7448g`, `5.378.7000.000 đồng`) or whose decimal comma is
+# followed by a space (`2, 356kg`): recorded with no value and flagged, never repaired.
+_MALFORMED = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,])\d+,\s\d+(?![.,]?\d)")
+
+
+def _malformed(para: Para) -> list[tuple[int, int, str, int]]:
+    """(start, end, unit, unit end) of every malformed number with a unit; their digits are blocked."""
+    found: list[tuple[int, int, str, int]] = []
+    for m in _MALFORMED.finditer(para.text, para.start, para.end):
+        if parse_number(m.group()) is not None and ", " not in m.group():
+            continue
+        unit = match_unit(para.text, m.end(), para.end)
+        if unit is None or para.is_blocked(m.start()):
+            continue
+        para.block(m.start(), m.end())
+        found.append((m.start(), m.end(), unit[0], unit[2]))
+    return found
+
+
+def _read_malformed(para: Para, items: list[Item], s: int, e: int, unit: str, unit_end: int) -> Item | None:
+    item = new_item(para, items, s, None, unit, unit_end, count_unit=True)
+    if item is not None:
+        item.core = (s, unit_end)
+        item.flags.append("malformed_number")
+    return item
 
 
 def _not_a_figure(para: Para, s: int, e: int) -> bool:
@@ -74,6 +121,8 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     text = para.text
     window = text[max(para.start, s - 30) : s]
     if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+        return True
+    if _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (s - para.start < 12 and _TOPIC_BEFORE.search(window)):
         return True
     if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
         return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
@@ -87,6 +136,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, e, value)
     if (unit := match_unit(text, e, para.end)) is not None:
+        if _CATEGORY_LIST.match(text, unit[2], para.end):
+            return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
             item.core = (s, unit[2])
@@ -124,8 +175,23 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
 
 
 def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """A count with no unit in a list (`đã xử lý 34`, `khiển trách 21`): the unit is carried."""
+    """A count with no unit in a list (`đã xử lý 34`, `khiển trách 21`): the unit is carried.
+
+    After a label (`Giới tính: nam: 1800, nữ: 122`) the count is the label's, with the unit of the
+    paragraph's last count, or none (flagged `unit_missing`)."""
     text = para.text
+    if (
+        value == int(value)
+        and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
+        and _BARE_END.match(text, e, para.end)
+    ):
+        counted = next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
+        item = new_item(para, items, s, value, counted, e, count_unit=False)
+        if item is not None:
+            item.core = (item.quote_start, e)
+            if counted is None:
+                item.flags.append("unit_missing")
+        return item
     prev = last_in_sentence(para, items, s)
     if prev is None or prev.unit is None or value != int(value) or 1900 <= value <= 2100:
         return None

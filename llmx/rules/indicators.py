@@ -167,4 +167,5 @@ def _indicator(text: str, item: Item) -> Indicator:
         quote=text[item.quote_start : item.end],
         start=item.quote_start,
         end=item.end,
+        flags=list(item.flags),
     )

@@ -13,7 +13,7 @@ from llmx.sectors import detect_sector
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
-_NEXT_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến)(?!\w)", re.IGNORECASE)
+_NEXT_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|nhiệm\s+vụ\s+trước\s+mắt)(?!\w)", re.IGNORECASE)
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 
@@ -57,6 +57,7 @@ class Item:
     parent: Item | None = None
     core: tuple[int, int] | None = None  # span of the figure and unit, to recognise restatements
     sector: Sector = "other"
+    flags: list[str] = field(default_factory=list)  # reasons to doubt it (README: flag vocabulary)
 
 
 @dataclass
