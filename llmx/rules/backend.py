@@ -28,6 +28,9 @@ def extract(text: str, layout: Layout) -> Extraction:
             sector = section.sector if section else None
             extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
         extraction.references.extend(find_references(text, start, end))
+        if section is not None and section.heading_start is not None and section.heading_end is not None:
+            # a template heading cites documents too: `7.1. ... theo quy định tại Nghị định số 136/2025/NĐ-CP`
+            extraction.references.extend(find_references(text, section.heading_start, section.heading_end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:
             extraction.indicators.extend(find_indicators(text, start, end, figures=figures))

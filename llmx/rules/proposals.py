@@ -32,7 +32,7 @@ _REPORTED = re.compile(
     r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
     re.I,
 )
-_TRINH = re.compile(r"^(?:Trình|Đã|Được)\s", re.I)
+_TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
 _ASK_VERBS = (
     r"hỗ\s+trợ|tặng|triển\s+khai|tiếp\s+tục|có|xem\s+xét|sớm|nghiên\s+cứu|quan\s+tâm|bố\s+trí|cấp|ban\s+hành|"
