@@ -444,3 +444,13 @@ def test_header_rows_written_as_table_cells_give_issuer_number_and_date():
     meta = extract_metadata(text)
     assert (meta.issuer, meta.issuer_type, meta.locality) == ("Sở Tài chính", "department", "Lâm Đồng")
     assert (meta.doc_number, meta.issue_place, meta.issue_date) == ("45/BC-STC", "Lâm Đồng", "2025-03-12")
+
+
+def test_a_web_pages_h1_title_is_the_headline_of_its_lead():
+    text = "Trang chủ | Tin tức\nSáng 12/3, HĐND xã An Lạc tổ chức kỳ họp đánh giá kết quả quý I năm 2024.\nNội dung.\n"
+    meta = extract_metadata(text, page_title="HĐND xã An Lạc họp kỳ thứ 12 quý I năm 2024")
+    assert (meta.title, meta.issuer, meta.issue_date) == (
+        "HĐND xã An Lạc họp kỳ thứ 12 quý I năm 2024",
+        "HĐND xã An Lạc",
+        "2024-03-12",
+    )

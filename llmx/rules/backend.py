@@ -19,9 +19,10 @@ from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 
 
-def extract(text: str, layout: Layout) -> Extraction:
-    """Everything the rules can find in one normalized document."""
-    extraction = Extraction(metadata=extract_metadata(text, layout.sections))
+def extract(text: str, layout: Layout, page_title: str | None = None) -> Extraction:
+    """Everything the rules can find in one normalized document (`page_title`: a web page's
+    `<h1>`, the headline of a report without a header block)."""
+    extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
     figures = FigureIndex(text)  # one index of the document's figures, for every section
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
@@ -41,6 +42,7 @@ def extract(text: str, layout: Layout) -> Extraction:
     return extraction
 
 
-def run_rules(text: str, layout: Layout) -> tuple[Extraction, Extractor]:
+def run_rules(text: str, layout: Layout, page_title: str | None = None) -> tuple[Extraction, Extractor]:
     """The rules backend as the pipeline calls it: the extraction and who made it."""
-    return extract(text, layout), Extractor(backend="rules", llmx_version=__version__, metadata_source="rules")
+    extractor = Extractor(backend="rules", llmx_version=__version__, metadata_source="rules")
+    return extract(text, layout, page_title), extractor

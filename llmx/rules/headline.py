@@ -106,9 +106,17 @@ def _same(a: PeriodSpan, b: PeriodSpan) -> bool:
     return (a.kind, a.months) == (b.kind, b.months) and (a.year == b.year or a.year is None or b.year is None)
 
 
-def read_lead(text: str) -> Lead:
-    """Title, issuer, date and periods from the headline and first sentences of `text`."""
+def read_lead(text: str, page_title: str | None = None) -> Lead:
+    """Title, issuer, date and periods from the headline and first sentences of `text`.
+
+    A web page's `<h1>` (`page_title`) is the headline when the reader found one; the text's
+    first line otherwise."""
     paras = _paragraphs(text)
+    if page_title and page_title.strip():
+        title = " ".join(page_title.split())
+        if paras and " ".join(paras[0].split()) == title:
+            paras = paras[1:]
+        paras = [title, *paras]
     if len(paras) < 2:  # a headline heads something
         return Lead()
     headline, rest = paras[0], paras[1:]

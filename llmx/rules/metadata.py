@@ -96,8 +96,11 @@ _BODY_PLACE: dict[str, re.Pattern[str]] = {
 _ENDS_WITH_UNIT = re.compile(r"(?<!\w)(?:thị xã|thị trấn|thành phố|huyện|xã|tỉnh|phường|quận)$")
 
 
-def extract_metadata(text: str, sections: list[Section] | None = None) -> Metadata:
-    """Every SPEC 2 field the text supports; fields it does not support stay null."""
+def extract_metadata(text: str, sections: list[Section] | None = None, *, page_title: str | None = None) -> Metadata:
+    """Every SPEC 2 field the text supports; fields it does not support stay null.
+
+    `page_title` is a web page's article title (`<h1>`), the headline of a report without a
+    `BÁO CÁO` block."""
     lines = report_lines(text)
     marker = _title_marker(lines)
     copy_end = _first_copy_end(lines, marker)
@@ -119,7 +122,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None) -> Metada
     recipients, signer = closing(lines, title_end, copy_end)
     if signer is None:
         signer = portal_signer(lines, marker if marker is not None else 20)
-    lead = read_lead(text) if marker is None else None
+    lead = read_lead(text, page_title) if marker is None else None
 
     issuer, parent = _header_issuer(header)
     if issuer is not None:
