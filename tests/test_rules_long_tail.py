@@ -97,3 +97,16 @@ def test_categories_topics_and_classifications_count_nothing():
 def test_a_share_with_no_count_before_it_is_a_percentage_value():
     (ind,) = find_indicators("Thanh toán viện phí không dùng tiền mặt đạt 34,3% trên tổng số chi phí.")
     assert (ind.value, ind.unit, ind.comparisons) == (34.3, "%", [])
+
+
+def test_an_items_own_cue_beats_a_label_in_generic_words():
+    text = "- Các dữ liệu khác: Cập nhật thông tin 1.200 hội viên hội nông dân."
+    (ind,) = find_indicators(text, sector="government")
+    assert ind.sector == "mass_organizations"
+
+
+def test_police_and_social_insurance_words_name_their_sectors():
+    stay, pension = find_indicators(
+        "Các cơ sở đã thực hiện 6.300 lượt thông báo lưu trú qua phần mềm. Chi lương hưu, BHXH hàng tháng đạt 74%."
+    )
+    assert (stay.sector, pension.sector) == ("security_order", "labour_social")

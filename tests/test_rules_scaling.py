@@ -84,8 +84,8 @@ def _sector_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
 _PLAIN_TIERS = [
     [
         (sector, p)
-        for sector, cues in sectors._CUES
-        if (p := _sector_pattern(tuple(c for c in cues if (c in sectors._WEAK) == weak)))
+        for sector, cues in sectors.CUES
+        if (p := _sector_pattern(tuple(c for c in cues if (c in sectors.WEAK) == weak)))
     ]
     for weak in (False, True)
 ]
@@ -94,7 +94,7 @@ _PLAIN_TIERS = [
 def scan_detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Every sector's pattern searched on its own; the earliest, then longest, match wins."""
     folded = fold(text)
-    for blocker in sectors._BLOCKERS:  # `điện tử` names no sector
+    for blocker in sectors.BLOCKERS:  # `điện tử` names no sector
         folded = re.sub(rf"(?<!\w){re.escape(blocker)}(?!\w)", " " * len(blocker), folded)
     for tier in _PLAIN_TIERS[:1] if strong_only else _PLAIN_TIERS:
         best: tuple[int, int, Sector] | None = None

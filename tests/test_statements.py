@@ -183,3 +183,9 @@ def test_quoted_law_topic_labels_and_requests_in_a_limitation_section_are_not_li
         "- Việc phối hợp giữa các địa phương giáp ranh chưa chặt chẽ.\n"
     )
     assert lims_of(text) == ["Việc phối hợp giữa các địa phương giáp ranh chưa chặt chẽ"]
+
+
+def test_an_item_nothing_places_takes_the_sector_of_the_reports_theme():
+    text = "I. KẾT QUẢ\nCông tác phối hợp giữa các lực lượng còn chưa chặt chẽ.\n"
+    (lim,) = find_limitations(text, split_sections(text), theme="security_order")
+    assert lim.sector == "security_order"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.contract import Extractor
+from llmx.contract import Extractor, Metadata, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.proposals import find_proposals
@@ -17,6 +17,7 @@ from llmx.rules.references import find_references
 from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
+from llmx.sectors import heading_sector
 
 
 def extract(text: str, layout: Layout, page_title: str | None = None) -> Extraction:
@@ -24,9 +25,10 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
     `<h1>`, the headline of a report without a header block)."""
     extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
     figures = FigureIndex(text)  # one index of the document's figures, for every section
+    theme = report_theme(extraction.metadata)
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
-            sector = section.sector if section else None
+            sector = (section.sector if section else None) or theme
             extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
         extraction.references.extend(find_references(text, start, end))
         if section is not None and section.heading_start is not None and section.heading_end is not None:
@@ -34,12 +36,19 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             extraction.references.extend(find_references(text, section.heading_start, section.heading_end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:
-            extraction.indicators.extend(find_indicators(text, start, end, figures=figures))
+            extraction.indicators.extend(find_indicators(text, start, end, sector=theme, figures=figures))
             extraction.references.extend(find_references(text, start, end))
-    extraction.tasks = find_tasks(text, layout, extraction.metadata)
-    extraction.limitations = find_limitations(text, layout)
-    extraction.proposals = find_proposals(text, layout)
+    extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
+    extraction.limitations = find_limitations(text, layout, theme=theme)
+    extraction.proposals = find_proposals(text, layout, theme=theme)
     return extraction
+
+
+def report_theme(metadata: Metadata | None) -> Sector | None:
+    """The one sector a report's title names (`Công tác quản lý nhà nước về địa chất, khoáng sản`,
+    `Tổng kết ... phòng, chống ma túy`): what an item falls back to when neither its own words nor
+    its section say. None for general reports (`phát triển kinh tế - xã hội`)."""
+    return heading_sector(metadata.title) if metadata is not None and metadata.title else None
 
 
 def run_rules(text: str, layout: Layout, page_title: str | None = None) -> tuple[Extraction, Extractor]:

@@ -80,10 +80,11 @@ def find_indicators(
     end = len(text) if end is None else min(end, len(text))
     items: list[Item] = []
     label_sector: Sector | None = None
+    label_strong = True
     continues = False
     for ps, pe in paragraph_spans(text, start, end):
         if not continues and not text[ps:pe].lstrip()[0].islower():
-            label_sector = sector_of_label(text, ps, pe)
+            label_sector, label_strong = sector_of_label(text, ps, pe)
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
         continues = not OPEN_END.search(text, ps, pe)
         if not DIGIT.search(text, ps, pe):
@@ -92,7 +93,7 @@ def find_indicators(
         anchor = footnote_anchor(text, ps, pe)
         if anchor is not None:  # a footnote body belongs with the sentence that cites it
             para_sector, parent = _anchor_context(text, anchor, sector)
-        para = Para(text, ps, pe, para_sector, label_sector)
+        para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
         link_breakdowns(para, found, outer_parent=parent)
         for item in found:
@@ -112,7 +113,7 @@ def _anchor_context(text: str, anchor: int, sector: Sector | None) -> tuple[Sect
     ls = text.rfind("\n", 0, anchor) + 1
     le = text.find("\n", anchor)
     le = len(text) if le == -1 else le
-    para = Para(text, ls, le, sector, sector_of_label(text, ls, le))
+    para = Para(text, ls, le, sector, *sector_of_label(text, ls, le))
     found = para.label_sector or detect_sector(text[para.sentence_start(anchor) : anchor]) or sector
     items = read_paragraph(para)
     link_breakdowns(para, items)
@@ -135,7 +136,18 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         specific = own if own != _GENERAL else None
         if specific is None and item.parent is not None and item.parent.sector != "other":
             specific = item.parent.sector
-        order = (para.label_sector, specific, mate.get(item.sentence), para.sector, last, own)
+        label = para.label_sector
+        weak_label = label is not None and not para.label_strong
+        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue
+        order = (
+            None if weak_label else label,
+            specific,
+            label if weak_label else None,
+            mate.get(item.sentence),
+            para.sector,
+            last,
+            own,
+        )
         found = [c for c in order if c is not None]
         chosen = next((c for c in found if c != _GENERAL), found[0] if found else None)
         item.sector = chosen or detect_sector(item.name) or "other"

@@ -69,6 +69,7 @@ class Para:
     end: int
     sector: Sector | None
     label_sector: Sector | None
+    label_strong: bool = True  # the label names its sector in specific words
     blocked: bytearray = field(init=False)
     parens: list[tuple[int, int]] = field(init=False)
     sentence_ends: list[int] = field(init=False)
@@ -148,8 +149,9 @@ def _continues(text: str, current: tuple[int, int], pos: int, stop: int, strippe
     return not _SENTENCE_DONE.search(text, *current) or stripped[0].islower()
 
 
-def sector_of_label(text: str, ps: int, pe: int) -> Sector | None:
-    """Sector named by a paragraph label: `- Sản xuất nông nghiệp: ...`, `- Ngành Công an, ...`.
+def sector_of_label(text: str, ps: int, pe: int) -> tuple[Sector | None, bool]:
+    """Sector named by a paragraph label (`- Sản xuất nông nghiệp: ...`, `- Ngành Công an, ...`),
+    and whether it names it in specific words.
 
     A `Label:` may use generic words; an actor before the first comma must name a specific
     sector (`- MTTQ, làm việc ...`), so that `Tích cực tuyên truyền, ...` is not a label.
@@ -158,11 +160,11 @@ def sector_of_label(text: str, ps: int, pe: int) -> Sector | None:
     if m and len(re.findall(r"\w+", m.group("label"))) <= 12:
         found = detect_sector(m.group("label"))
         if found is not None:
-            return found
+            return found, detect_sector(m.group("label"), strong_only=True) is not None
     m = _ACTOR.match(text, ps, pe)
     if m and len(m.group("label").split()) <= (8 if _BULLET.match(text, ps, pe) else 4):
-        return detect_sector(m.group("label"), strong_only=True)
-    return None
+        return detect_sector(m.group("label"), strong_only=True), True
+    return None, True
 
 
 def _parens(text: str, start: int, end: int) -> list[tuple[int, int]]:

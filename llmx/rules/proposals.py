@@ -70,12 +70,12 @@ def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
 
 
-def find_proposals(text: str, layout: Layout) -> list[Proposal]:
+def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Proposal]:
     """Every request of a proposals section, and the requests to a named body elsewhere."""
     found: list[Proposal] = []
     for section, start, end in layout.own_spans():
         in_section = section is not None and section.role == "proposals"
-        home = section.sector if section else None
+        home = (section.sector if section else None) or theme
         heading = _HEADING_BODY.search(section.heading) if in_section and section else None
         fallback = " ".join(heading.group("body").split()) if heading else None
         para_addressee: str | None = None

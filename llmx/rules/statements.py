@@ -39,7 +39,7 @@ _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
     r"còn khó khăn|còn nhiều khó khăn|gặp nhiều khó khăn|gây (?:rất )?(?:nhiều )?khó khăn|khó khăn đan xen|"
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
-    r"còn diễn ra|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
+    r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)",
     re.I,
 )
@@ -113,17 +113,20 @@ def _directs_ahead(words: str, period: Now) -> bool:
     return bool(_FUTURE.search(words)) or _later(words, period)
 
 
-def find_tasks(text: str, layout: Layout, metadata: Metadata | None = None) -> list[Task]:
+def find_tasks(
+    text: str, layout: Layout, metadata: Metadata | None = None, *, theme: Sector | None = None
+) -> list[Task]:
     """Every directive in task sections, and the next-period directives elsewhere (see above).
 
-    `metadata` gives the report's period and date, for telling a later time from its own."""
+    `metadata` gives the report's period and date, for telling a later time from its own; `theme`
+    is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
     for section, start, end in layout.own_spans():
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
-        home = section.sector if section else None
+        home = (section.sector if section else None) or theme
         spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
         context: Sector | None = home
         last_para = -1
@@ -171,14 +174,14 @@ def _topic_label(u: Unit, sentence: str) -> bool:
     return u.bullet and bool(_TOPIC_LABEL.match(sentence)) and not _WEAKNESS_WORD.search(sentence)
 
 
-def find_limitations(text: str, layout: Layout) -> list[Limitation]:
+def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Limitation]:
     """Every weakness or cause in limitation sections, and explicit shortfalls elsewhere."""
     found: list[Limitation] = []
     for section, start, end in layout.own_spans():
         role = section.role if section else None
         if role == "tasks":
             continue
-        home = section.sector if section else None
+        home = (section.sector if section else None) or theme
         elsewhere = bool(section and _ELSEWHERE.search(section.heading))  # the world's difficulties, not ours
         context = home
         last_para, skip_para = -1, -1
