@@ -106,6 +106,7 @@ def _name_context_paren(para: Para, o: int, inside: list[Item], before: list[Ite
     if not base:
         return
     for k, it in enumerate(inside):
+        it.flags.append("name_fallback")  # named by the words before the parenthesis
         if not it.own and k == 0:
             it.local = base if not it.local or it.local == it.unit else f"{base} - {it.local}"
             it.quote_start = base_start

@@ -47,6 +47,7 @@ _LEAD = re.compile(r"\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm)(?:\s+thêm)?\s+", re.IGNORECASE)
+_TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
@@ -118,6 +119,10 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     """The comparison starting at `pos` (after optional `,`/`và`), or None."""
     share = _PAREN_SHARE.match(text, pos, limit)
     p = share.end() if share else _LEAD.match(text, pos, limit).end()  # type: ignore[union-attr]
+    if (first := _basis_first(text, p, limit)) is not None:
+        return first
+    if (times := _TIMES.match(text, p, limit)) is not None:
+        return _parse_times(text, times, limit, None)
     change = _CHANGE_VERB.match(text, p, limit)
     if change:
         return _parse_change(text, change, limit)
@@ -151,16 +156,50 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     return Parsed(comp, pct.end(), num.start(), False, qualifier)
 
 
-def _parse_change(text: str, change: re.Match[str], limit: int) -> Parsed | None:
+def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
+    """The basis before the verb: `so với cùng kỳ tăng 4,2%`, `so với cùng kỳ gấp 2 lần`."""
+    so_voi = _SO_VOI.match(text, p, limit)
+    basis = match_basis(text, so_voi.end(), limit, after_so_voi=True) if so_voi else None
+    if basis is None:
+        return None
+    q = _SPACE_COMMA.match(text, basis[2], limit).end()  # type: ignore[union-attr]
+    if (times := _TIMES.match(text, q, limit)) is not None:
+        return _parse_times(text, times, limit, basis)
+    change = _CHANGE_VERB.match(text, q, limit)
+    if change is None or _SO_VOI.match(text, change.end(), limit):
+        return None
+    parsed = _parse_change(text, change, limit, stated=basis)
+    return parsed
+
+
+def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
+    """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
+    value = parse_number(times.group("num"))
+    if value is None:
+        return None
+    stated = basis or _basis_after(text, times.end(), limit)
+    if stated is None:
+        return None
+    comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
+    return Parsed(comp, times.end() if basis else stated[2], times.start("num"), True)
+
+
+def _parse_change(
+    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None
+) -> Parsed | None:
     sign = 1.0 if change.group("dir").lower() == "tăng" else -1.0
     q = change.end()
-    pre = None
-    so_voi = _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
+    pre = stated
+    so_voi = None if stated else _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
     if so_voi:
         pre = match_basis(text, so_voi.end(), limit, after_so_voi=True)
-    elif (bare := match_basis(text, q, limit)) is not None and NUMBER_RE.match(text, bare[2] + 1, limit):
+    elif (
+        stated is None
+        and (bare := match_basis(text, q, limit)) is not None
+        and NUMBER_RE.match(text, bare[2] + 1, limit)
+    ):
         pre = bare  # `giảm cùng kỳ 5%`
-    if pre is not None:
+    if pre is not None and stated is None:
         q = _SPACE_COMMA.match(text, pre[2], limit).end()  # type: ignore[union-attr]
     if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own
         q = qual.end()
@@ -197,7 +236,7 @@ def as_of_date(match: re.Match[str]) -> str | None:
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`.
 _TARGET = re.compile(
-    r"\s*[,(]\s*(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?"
+    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?)"
     r"\s*:?\s*(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
@@ -215,7 +254,7 @@ _GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|gi�
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`: the `bằng` figure is the size of the change.
-_ABS_DIFF = re.compile(r"\s*,?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+_ABS_DIFF = re.compile(r"\s*[,;]?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
 
 
 @dataclass
@@ -242,6 +281,14 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             found.target = value
             found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
             pos = found.end = close.end() if close else end
+            # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
+            plan = " ".join(target.group("basis").split())
+            found.comparisons = [
+                c.model_copy(update={"basis": "plan", "basis_text": plan})
+                if c.relation == "ratio" and c.basis == "other" and not c.basis_text
+                else c
+                for c in found.comparisons
+            ]
             continue
         total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
         raw = total.group("num").rstrip(".,") if total else ""

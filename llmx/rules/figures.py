@@ -13,6 +13,7 @@ from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
+from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.units import is_measure, match_unit
 
@@ -45,6 +46,10 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 # lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
 _LOWER_RUN = r"(?:(?![A-ZĐ])[^;.\d])*"
 _CATEGORY_LIST = re.compile(rf"\s*:\s*(?-i:[^\W\dA-ZĐ]){_LOWER_RUN},{_LOWER_RUN},{_LOWER_RUN}(?:[;.]|$)")
+_AMOUNT_IN_WORDS = re.compile(
+    r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
+    re.IGNORECASE,
+)
 _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
@@ -63,7 +68,7 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    malformed = _malformed(para)
+    odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
 
     def take(item: Item | None) -> None:
@@ -72,48 +77,37 @@ def read_paragraph(para: Para) -> list[Item]:
             items.append(item)
             read_to = max(read_to, item.end)
 
+    def take_odd(number: OddNumber) -> None:
+        item: Item | None
+        if number.unit is not None:  # malformed: a figure with no value
+            unit, _, unit_end = number.unit
+            item = new_item(para, items, number.start, None, unit, unit_end, count_unit=True)
+            if item is not None:
+                item.core = (number.start, unit_end)
+        else:
+            readable = number.value is not None and number.start >= read_to and not para.is_blocked(number.start)
+            if not readable or number.value is None or _not_a_figure(para, number.start, number.end):
+                return
+            item = _read_figure(para, items, number.start, number.end, number.value)
+        if item is not None:
+            item.flags.append(number.flag)
+        take(item)
+
     for num in NUMBER_RE.finditer(para.text, para.start, para.end):
         s, e = num.span()
-        while malformed and malformed[0][0] < s:
-            take(_read_malformed(para, items, *malformed.pop(0)))
+        while odd and odd[0].start < s:
+            take_odd(odd.pop(0))
         if s < read_to or para.is_blocked(s):
             continue
         value = parse_number(num.group())
         if value is None or _not_a_figure(para, s, e):
             continue
         take(_read_figure(para, items, s, e, value))
-    for spot in malformed:
-        take(_read_malformed(para, items, *spot))
+    for number in odd:
+        take_odd(number)
     attach_changes(items, changes)
     share_bases(items)
     return items
-
-
-# A number whose groups are wrong (`3.923.7448g`, `5.378.7000.000 đồng`) or whose decimal comma is
-# followed by a space (`2, 356kg`): recorded with no value and flagged, never repaired.
-_MALFORMED = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,])\d+,\s\d+(?![.,]?\d)")
-
-
-def _malformed(para: Para) -> list[tuple[int, int, str, int]]:
-    """(start, end, unit, unit end) of every malformed number with a unit; their digits are blocked."""
-    found: list[tuple[int, int, str, int]] = []
-    for m in _MALFORMED.finditer(para.text, para.start, para.end):
-        if parse_number(m.group()) is not None and ", " not in m.group():
-            continue
-        unit = match_unit(para.text, m.end(), para.end)
-        if unit is None or para.is_blocked(m.start()):
-            continue
-        para.block(m.start(), m.end())
-        found.append((m.start(), m.end(), unit[0], unit[2]))
-    return found
-
-
-def _read_malformed(para: Para, items: list[Item], s: int, e: int, unit: str, unit_end: int) -> Item | None:
-    item = new_item(para, items, s, None, unit, unit_end, count_unit=True)
-    if item is not None:
-        item.core = (s, unit_end)
-        item.flags.append("malformed_number")
-    return item
 
 
 def _not_a_figure(para: Para, s: int, e: int) -> bool:
@@ -135,6 +129,13 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         return _read_fraction(para, items, s, value, frac.end())
     if _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, e, value)
+    if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
+        rest = parse_number(words.group("rest")) or 0.0
+        unit_name = words.group("big").lower() + (" đồng" if words.group("cur") else "")
+        item = new_item(para, items, s, value + rest / 1000, unit_name, words.end(), count_unit=True)
+        if item is not None:
+            item.core = (s, words.end())
+        return item
     if (unit := match_unit(text, e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing

@@ -163,6 +163,21 @@ def _name_sector(name: str) -> Sector | None:
     return own
 
 
+_BARE_NAME_WORDS = 3
+
+
+def _flags(item: Item) -> list[str]:
+    """Reasons to doubt an item (README: flag vocabulary), in a stable order."""
+    flags = list(item.flags)
+    if item.bare_name and item.parent is None and len(item.name.split()) <= _BARE_NAME_WORDS:
+        flags.append("name_fallback")  # only its counted noun names it (`05 trường`)
+    if item.value is not None and item.unit is None and "unit_missing" not in flags:
+        flags.append("unit_missing")
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        flags.append("basis_unstated")
+    return flags
+
+
 def _indicator(text: str, item: Item) -> Indicator:
     return Indicator(
         id="",
@@ -179,5 +194,5 @@ def _indicator(text: str, item: Item) -> Indicator:
         quote=text[item.quote_start : item.end],
         start=item.quote_start,
         end=item.end,
-        flags=list(item.flags),
+        flags=_flags(item),
     )

@@ -115,6 +115,7 @@ def new_item(
     for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
     item.local = _compose(base, unit if count_unit else None, tail.words)
     item.child_base = child_base or item.local
     if not item.local:

@@ -58,6 +58,7 @@ class Item:
     core: tuple[int, int] | None = None  # span of the figure and unit, to recognise restatements
     sector: Sector = "other"
     flags: list[str] = field(default_factory=list)  # reasons to doubt it (README: flag vocabulary)
+    bare_name: bool = False  # no words before the figure named it
 
 
 @dataclass
