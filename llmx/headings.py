@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TITLE_MARK, is_caps
+from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TABLE_ROW, TITLE_MARK, is_caps
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
 _MAX_LABEL = 110  # `Label: content`: the label is at most this long
@@ -268,8 +268,8 @@ def find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int)
         s, e = lines[k]
         raw = text[s:e]
         t = raw.strip()
-        if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")):
-            continue
+        if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")) or TABLE_ROW.search(t):
+            continue  # a table row (`III.1 | Dịch vụ trực tuyến | 8,23 | 14/34`) is never a heading
         lead = len(raw) - len(raw.lstrip())
         hm = heading_match(t)
         if hm is None:

@@ -33,6 +33,9 @@ FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark
 FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_MARK}\s*\S")  # a footnote body: a mark, then its text
 
+# A table row as the reader writes it: cells apart by ` | ` (`Chỉ tiêu | ĐVT | KH | TH | % KH`)
+TABLE_ROW = re.compile(r"[ \t]\|[ \t]|[ \t]\|$", re.M)
+
 # The verbs a directive opens with (`Tiếp tục ...`, `Đẩy mạnh ...`). Results are written with the
 # same verbs in the past sense, so a verb says "directive-shaped", never "next period" by itself.
 DIRECTIVE_VERBS = (

@@ -152,3 +152,8 @@ def test_doubtful_items_carry_flags():
     assert "name_fallback" in bare.flags
     (share,) = find_indicators("Hòa giải thành 132 việc, đạt 80%.")
     assert "basis_unstated" in share.flags
+
+
+def test_table_rows_are_left_to_the_table_reader():
+    text = "Kết quả như sau:\nChỉ tiêu | ĐVT | KH | TH\nSố hộ nghèo | hộ | 120 | 98\nThu ngân sách đạt 120 tỷ đồng."
+    assert [i.value for i in find_indicators(text)] == [120]

@@ -454,3 +454,10 @@ def test_a_web_pages_h1_title_is_the_headline_of_its_lead():
         "HĐND xã An Lạc",
         "2024-03-12",
     )
+
+
+def test_a_title_line_ending_in_a_comma_goes_on_after_a_blank_line():
+    text = "BÁO CÁO\n\nTình hình thực hiện các chỉ số PAR Index, SIPAS,\n\nPAPI, PCI của tỉnh An Giang\n\nI. KẾT QUẢ\n"
+    assert (
+        extract_metadata(text).title == "Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI của tỉnh An Giang"
+    )

@@ -55,3 +55,10 @@ def test_a_proposals_section_gives_every_statement_with_the_body_opening_it_or_t
         ("Bộ Tài chính bố trí kinh phí cho các cơ sở cai nghiện", "Bộ Tài chính"),
         ("hỗ trợ mua sắm trang thiết bị y tế cho cơ sở", "Bộ Tài chính"),
     ]
+
+
+def test_the_issuer_asking_a_body_makes_that_body_the_addressee():
+    text = (
+        "5. Đề xuất, kiến nghị\n- UBND tỉnh An Giang đề nghị Cục Kỹ thuật an toàn hướng dẫn việc tiêu hủy tiền chất.\n"
+    )
+    assert proposals(text)[0][1] == "Cục Kỹ thuật an toàn"

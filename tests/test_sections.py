@@ -243,3 +243,10 @@ def test_top_level_parts_have_no_sector_and_children_name_theirs():
         "2. Việc cấp Phiếu lý lịch tư pháp, Sổ sức khỏe điện tử\n3. Nhóm tiện ích phát triển công dân số\n"
     )
     assert [s.sector for s in split_sections(text).sections] == [None, "land_environment", None, "government"]
+
+
+def test_table_rows_are_never_headings():
+    text = (
+        "I. KẾT QUẢ\nII.1 | Dịch vụ trực tuyến |  | 8,23 | 14/34\nCHỈ SỐ CHUNG | 83,0% | 39/63\n1. Kết quả năm 2024\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["I", "1"]

@@ -56,6 +56,7 @@ from llmx.rules.paragraphs import (
 )
 from llmx.rules.restatements import FigureIndex, is_restatement
 from llmx.sectors import detect_sector
+from llmx.vn import TABLE_ROW
 
 _GENERAL: Sector = "economy_general"
 _GENERAL_CUES = re.compile(
@@ -87,8 +88,8 @@ def find_indicators(
             label_sector, label_strong = sector_of_label(text, ps, pe)
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
         continues = not OPEN_END.search(text, ps, pe)
-        if not DIGIT.search(text, ps, pe):
-            continue
+        if not DIGIT.search(text, ps, pe) or TABLE_ROW.search(text, ps, pe):
+            continue  # no figure, or a table row: table rows are read as tables, not as prose
         para_sector, parent = sector, None
         anchor = footnote_anchor(text, ps, pe)
         if anchor is not None:  # a footnote body belongs with the sentence that cites it

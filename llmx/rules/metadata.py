@@ -217,7 +217,7 @@ def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int
             if not parts:
                 k += 1
                 continue
-            if nxt is None or not _continues_title(lines[nxt].text):
+            if nxt is None or not (_continues_title(lines[nxt].text) or _open_ended(parts[-1], lines[nxt].text)):
                 break
             k = nxt
             continue
@@ -230,6 +230,12 @@ def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int
         end = k
     title = " ".join(parts) or None
     return title, end
+
+
+def _open_ended(part: str, line: str) -> bool:
+    """A title line ending in `,` or `-` goes on after a blank line whatever the case of the next
+    (`... chỉ số PAR Index, SIPAS,` / `PAPI, PCI, 766 của tỉnh Lâm Đồng`)."""
+    return part.rstrip().endswith((",", "-")) and len(line) <= 160 and not HEADING.match(line)
 
 
 def _continues_title(line: str) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Approx, Comparison, Sector
 from llmx.sectors import detect_sector
+from llmx.vn import TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
@@ -143,6 +144,8 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _continues(text: str, current: tuple[int, int], pos: int, stop: int, stripped: str, gap: bool) -> bool:
     if _BLOCK_START.match(text, pos, stop) or _FOOTNOTE_MARK.match(text, pos, stop):
         return False
+    if TABLE_ROW.search(text, pos, stop) or TABLE_ROW.search(text, *current):
+        return False  # every table row is a paragraph of its own
     if gap:
         if OPEN_END.search(text, *current):
             return False

@@ -45,6 +45,8 @@ _NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS})(?!\w)|[.;:(]")  # lower case: `S�
 _OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")
 _HEADING_BODY = re.compile(rf"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+(?:với\s+)?(?P<body>{_BODY}.*)$", re.I)
 _MAX_NAME_WORDS = 10
+# `UBND tỉnh ... đề nghị Cục X ...` asks Cục X; `Bộ Công an đề xuất Chính phủ ...` asks Bộ Công an to
+_ASKS = re.compile(r"(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị)\s")
 
 
 def _name_from(text: str, pos: int, limit: int) -> str | None:
@@ -90,7 +92,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
             if in_section:
                 if u.lead_in:
                     continue
-                addressee = para_addressee or (request[1] if request else None) or fallback
+                asked = request[1] if request and _ASKS.match(text, request[0], b) else None
+                addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:
                 cut = text.find(";", request[0], b)  # a request covers its own `;` clause
                 b = cut if cut != -1 else b
