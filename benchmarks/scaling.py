@@ -36,7 +36,7 @@ def child(path: Path) -> None:
     from llmx.contract import Source
     from llmx.normalize import normalize
     from llmx.pipeline import Prepared
-    from llmx.reading import read_document
+    from llmx.read import Limits, read_document
     from llmx.rules.backend import run_rules
     from llmx.sections import split_sections
 
@@ -50,13 +50,13 @@ def child(path: Path) -> None:
         stages[name] = now - last
         last = now
 
-    raw = read_document(path)
+    raw = read_document(path, Limits(max_file_mb=10_000))  # no size guard: the pipeline itself is measured
     lap("read")
-    norm = normalize(raw.text)
+    norm = normalize(raw.text, raw.tables)
     lap("normalize")
     layout = split_sections(norm.text)
     lap("sections")
-    extraction, extractor = run_rules(norm.text, layout)
+    extraction, extractor = run_rules(norm.text, layout, raw.title)
     lap("rules")
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     doc = Prepared(raw, norm, layout, source).finish(extraction, extractor)
