@@ -71,14 +71,18 @@ class Part:
     calls: list[CallLog] = field(default_factory=list)
 
     def problem(self, job: Job, message: str, stage: str = "extract") -> None:
-        ids = job.section_ids
-        self.out.problems.append(Problem(section_id=ids[0] if ids else None, stage=stage, message=message))
+        """A failed request: listed under every section it carried (a packed request holds several)."""
+        ids: list[str | None] = [*job.section_ids] or [None]
+        for section_id in ids:
+            self.out.problems.append(Problem(section_id=section_id, stage=stage, message=message))
 
 
 def _place(part: Part, text: str, kind: str, quote: str, job: Job) -> tuple[int, int] | None:
     span = reground(text, quote, start=job.start, end=job.end)
     if span is None:  # validators checked the quote, so this is rare: never invent a span for it
-        part.problem(job, f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}", "ground")
+        ids = job.section_ids
+        message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
+        part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
     return span
 
 
