@@ -25,9 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from llmx.bulk import RunOptions, run
 from llmx.config import Settings
-from llmx.server import SERVED_MODEL
+from llmx.run import RunOptions, run
+from llmx.serve import SERVED_MODEL
 
 HEADER = """ĐẢNG BỘ TỈNH {tinh}
 ĐẢNG ỦY XÃ {xa}
@@ -47,7 +47,9 @@ T/M ĐẢNG ỦY
 BÍ THƯ
 Nguyễn Văn An
 """
-LINE = "- Chỉ tiêu {k}.{j}.{m}: sản lượng đạt {a},{b} tấn, bằng {p},5% kế hoạch năm, tăng {q}% so với cùng kỳ năm trước.\n"
+LINE = (
+    "- Chỉ tiêu {k}.{j}.{m}: sản lượng đạt {a},{b} tấn, bằng {p},5% kế hoạch năm, tăng {q}% so với cùng kỳ năm trước.\n"
+)
 
 
 def synthetic_report(k: int, sections: int, lines: int = 26) -> str:
@@ -76,10 +78,11 @@ class Server:
     """`llmx serve` in its own process; the request count comes from its verbose log."""
 
     def __init__(self, latency_ms: float) -> None:
-        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 -- closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), "-v"],
-            stderr=self.log, stdout=subprocess.DEVNULL,
+            stderr=self.log,
+            stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -103,20 +106,53 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
     settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, timeout=30)
     before = srv.requests()
     t0, c0 = time.perf_counter(), time.process_time()
-    summary = run(inputs, settings, RunOptions(out=out, concurrency=concurrency, rpm=rpm, cache=out / "cache.sqlite",
-                                               tables=(), review=False, progress=False))
+    summary = run(
+        inputs,
+        settings,
+        RunOptions(
+            out=out,
+            concurrency=concurrency,
+            rpm=rpm,
+            cache=out / "cache.sqlite",
+            tables=(),
+            review=False,
+            progress=False,
+        ),
+    )
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     sent = srv.requests() - before
     ideal = min(concurrency / latency, rpm / 60 if rpm else float("inf"))
-    return {"requests": sent, "wall": wall, "rate": sent / wall, "ideal": ideal, "ratio": sent / wall / ideal,
-            "cpu_ms": cpu / max(sent, 1) * 1000, "summary": summary}
+    return {
+        "requests": sent,
+        "wall": wall,
+        "rate": sent / wall,
+        "ideal": ideal,
+        "ratio": sent / wall / ideal,
+        "cpu_ms": cpu / max(sent, 1) * 1000,
+        "summary": summary,
+    }
 
 
 def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, int]:
     """(peak RSS MiB, wall s, requests) of one `llmx run` process over every report in inputs_dir."""
-    cmd = [sys.executable, "-m", "llmx", "run", str(inputs_dir), "--out", str(out), "--cache",
-           str(out / "cache.sqlite"), "--model", SERVED_MODEL, "--base-url", srv.base_url, "-j", str(concurrency),
-           "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "llmx",
+        "run",
+        str(inputs_dir),
+        "--out",
+        str(out),
+        "--cache",
+        str(out / "cache.sqlite"),
+        "--model",
+        SERVED_MODEL,
+        "--base-url",
+        srv.base_url,
+        "-j",
+        str(concurrency),
+        "--no-progress",
+    ]
     before = srv.requests()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -142,26 +178,47 @@ def main() -> None:
         inputs = write_reports(work / "in", args.sections // per_report, per_report)
         srv = Server(args.latency_ms)
         try:
-            print(f"llmx run against llmx serve (separate process), latency {args.latency_ms:g} ms, "
-                  f"{len(inputs)} reports x {per_report} sections")
-            print(f"{'scenario':<34} {'requests':>8} {'wall s':>7} {'req/s':>7} {'ideal':>7} {'ratio':>6} "
-                  f"{'client CPU ms/req':>18}")
+            print(
+                f"llmx run against llmx serve (separate process), latency {args.latency_ms:g} ms, "
+                f"{len(inputs)} reports x {per_report} sections"
+            )
+            print(
+                f"{'scenario':<34} {'requests':>8} {'wall s':>7} {'req/s':>7} {'ideal':>7} {'ratio':>6} "
+                f"{'client CPU ms/req':>18}"
+            )
             a = throughput(srv, inputs, work / "a", args.concurrency, 0, latency)
-            print(f"{f'concurrency {args.concurrency}, no rpm limit':<34} {a['requests']:>8} {a['wall']:>7.2f} "
-                  f"{a['rate']:>7.1f} {a['ideal']:>7.1f} {a['ratio']:>6.2f} {a['cpu_ms']:>18.1f}")
+            print(
+                f"{f'concurrency {args.concurrency}, no rpm limit':<34} {a['requests']:>8} {a['wall']:>7.2f} "
+                f"{a['rate']:>7.1f} {a['ideal']:>7.1f} {a['ratio']:>6.2f} {a['cpu_ms']:>18.1f}"
+            )
             b = throughput(srv, inputs, work / "b", args.concurrency, args.rpm, latency)
-            print(f"{f'concurrency {args.concurrency}, rpm {args.rpm:g}':<34} {b['requests']:>8} {b['wall']:>7.2f} "
-                  f"{b['rate']:>7.1f} {b['ideal']:>7.1f} {b['ratio']:>6.2f} {b['cpu_ms']:>18.1f}")
+            print(
+                f"{f'concurrency {args.concurrency}, rpm {args.rpm:g}':<34} {b['requests']:>8} {b['wall']:>7.2f} "
+                f"{b['rate']:>7.1f} {b['ideal']:>7.1f} {b['ratio']:>6.2f} {b['cpu_ms']:>18.1f}"
+            )
             again = throughput(srv, inputs, work / "a", args.concurrency, 0, latency)
             settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url)
             before = srv.requests()
-            fresh = run(inputs, settings, RunOptions(out=work / "c", concurrency=args.concurrency,
-                                                     cache=work / "a" / "cache.sqlite", tables=(), review=False,
-                                                     progress=False))
-            print(f"re-run, same folder: {again['requests']} requests ({again['summary'].skipped} reports skipped "
-                  f"by the journal, {again['wall']:.2f} s)")
-            print(f"re-run, new folder sharing the cache: {srv.requests() - before} requests "
-                  f"({fresh.cache_hits} answers from the cache)")
+            fresh = run(
+                inputs,
+                settings,
+                RunOptions(
+                    out=work / "c",
+                    concurrency=args.concurrency,
+                    cache=work / "a" / "cache.sqlite",
+                    tables=(),
+                    review=False,
+                    progress=False,
+                ),
+            )
+            print(
+                f"re-run, same folder: {again['requests']} requests ({again['summary'].skipped} reports skipped "
+                f"by the journal, {again['wall']:.2f} s)"
+            )
+            print(
+                f"re-run, new folder sharing the cache: {srv.requests() - before} requests "
+                f"({fresh.cache_hits} answers from the cache)"
+            )
             counts = [int(n) for n in args.memory.split(",") if n.strip()]
             if counts:
                 print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak RSS MiB':>13}")

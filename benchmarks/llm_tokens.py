@@ -5,7 +5,7 @@ the LLM backend against an in-process `llmx-rules-server` on loopback (no model 
 Prompt tokens are split into the report's own text (the `<section_text>` blocks, or the header
 and closing block sent for metadata) and everything else: instructions, tag framing and the
 response schema, which are paid again on every request. The server counts tokens with llmx's
-budgeter (`llmx.chunking.count_tokens`; the tokenizer in use is printed), as a provider would
+budgeter (`llmx.llm.tokens.count_tokens`; the tokenizer in use is printed), as a provider would
 count them on its side. The `unpacked` columns show the same run with one request per section.
 """
 
@@ -14,13 +14,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from llmx.chunking import count_tokens, tokenizer
 from llmx.config import Settings
-from llmx.llm import run_llm
-from llmx.normalize import normalize
-from llmx.reading import read_document
-from llmx.sections import split_sections
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig, prompt_texts
+from llmx.llm.client import ModelClient
+from llmx.llm.runner import run_llm
+from llmx.llm.tokens import count_tokens, tokenizer
+from llmx.pipeline import prepare
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve.chat import prompt_texts
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -35,12 +35,13 @@ def _report_tokens(bodies: list[dict]) -> int:
 
 
 def measure(path: Path, mode: str, pack_tokens: int | None) -> dict[str, float]:
-    norm = normalize(read_document(path).text)
-    layout = split_sections(norm.text)
+    prepared = prepare(path)
+    norm, layout = prepared.norm, prepared.layout
     with RulesServer(ServerConfig()) as srv:
         settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, mode=mode)  # type: ignore[arg-type]
         kwargs = {} if pack_tokens is None else {"pack_tokens": pack_tokens}
-        run = run_llm(norm.text, layout, settings, **kwargs)
+        with ModelClient(settings) as client:
+            run = run_llm(norm.text, layout, settings, client=client, **kwargs)
         bodies = list(srv.requests)
     usage = run.extractor.usage
     assert usage is not None

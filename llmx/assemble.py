@@ -23,7 +23,7 @@ from llmx.contract import (
     Task,
     Usage,
 )
-from llmx.grounding import ground
+from llmx.grounding import reground
 from llmx.normalize import Normalized
 from llmx.sections import Layout
 
@@ -44,16 +44,11 @@ class Extraction:
 Item = TypeVar("Item", Indicator, Task, Limitation, Reference)
 
 
-def _ground_items(
-    text: str, items: list[Item], field_name: str, kind: str, problems: list[Problem]
-) -> list[Item]:
+def _ground_items(text: str, items: list[Item], field_name: str, kind: str, problems: list[Problem]) -> list[Item]:
     kept: list[Item] = []
     for item in items:
         quote: str = getattr(item, field_name)
-        if 0 <= item.start <= item.end <= len(text) and text[item.start : item.end] == quote:
-            kept.append(item)
-            continue
-        span = ground(text, quote, near=item.start)
+        span = reground(text, quote, (item.start, item.end))
         if span is None:
             problems.append(
                 Problem(
@@ -64,7 +59,10 @@ def _ground_items(
             )
             continue
         start, end = span
-        kept.append(item.model_copy(update={"start": start, "end": end, field_name: text[start:end]}))
+        if (start, end) == (item.start, item.end) and text[start:end] == quote:
+            kept.append(item)  # already grounded
+        else:
+            kept.append(item.model_copy(update={"start": start, "end": end, field_name: text[start:end]}))
     return kept
 
 
@@ -78,9 +76,7 @@ def _number(items: list[Item], prefix: str, layout: Layout) -> list[Item]:
         seen.add(key)
         section = layout.section_at(item.start)
         out.append(
-            item.model_copy(
-                update={"id": f"{prefix}{len(out) + 1}", "section_id": section.id if section else None}
-            )
+            item.model_copy(update={"id": f"{prefix}{len(out) + 1}", "section_id": section.id if section else None})
         )
     return out
 

@@ -13,16 +13,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from llmx import SCHEMA_VERSION
 
-Format = Literal["txt", "md", "docx", "pdf", "html"]
+Format = Literal["txt", "md", "docx", "pdf", "html", "doc", "rtf", "odt"]
 Backend = Literal["rules", "llm", "human"]  # "human": hand-labelled gold
 IssuerType = Literal[
     "peoples_committee", "party_committee", "peoples_council", "fatherland_front", "department", "other"
 ]
 AdminLevel = Literal["province", "district", "commune", "other"]
 PeriodKind = Literal["week", "month", "quarter", "half_year", "nine_months", "year", "multi_year", "other"]
-Role = Literal[
-    "preamble", "results", "limitations", "causes", "lessons", "tasks", "proposals", "closing", "other"
-]
+Role = Literal["preamble", "results", "limitations", "causes", "lessons", "tasks", "proposals", "closing", "other"]
 Sector = Literal[
     "party",
     "government",
@@ -80,7 +78,8 @@ class CallUsage(_Model):
     completion_tokens: int = 0
     attempts: list[dict[str, str | int]] = Field(
         default_factory=list,
-        description="kind (answer|transport|split), tokens, finish_reason, and the validation error sent back or the transport fault",
+        description="kind (answer|transport|split), tokens, finish_reason, and the validation error sent back "
+        "or the transport fault",
     )
 
 
@@ -170,7 +169,8 @@ class Indicator(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -183,7 +183,8 @@ class Task(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -197,7 +198,8 @@ class Limitation(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -213,7 +215,8 @@ class Reference(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 
@@ -229,7 +232,8 @@ class Proposal(_Model):
     end: int
     flags: list[str] = Field(
         default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree",
+        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
+        "table_cell, backends_disagree",
     )
 
 

@@ -47,10 +47,6 @@ class ExtractionFailed(LlmxError):
 
     exit_code = 5
 
-    def __init__(self, message: str, *, attempts: list[dict[str, object]] | None = None) -> None:
-        super().__init__(message)
-        self.attempts = attempts or []
-
 
 class EvalError(LlmxError):
     """Gold data or cassettes are inconsistent, or a quality gate failed."""

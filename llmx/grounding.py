@@ -4,19 +4,36 @@ Every item llmx emits must satisfy `text[start:end] == quote`. Backends (and lan
 especially) return quotes whose whitespace differs from the source (a line break read as a
 space, doubled spaces collapsed); grounding finds the real span, whitespace-tolerantly, and the
 item's quote becomes exactly that span. Nothing is ever invented: an unplaceable quote is None.
+
+`reground` is the one re-grounding rule every stage uses: assemble (items with offsets), the LLM
+path (quotes without offsets, inside their request's span) and the gold tools (gold re-anchored
+after a normalizer change, which may also add or drop markdown markers between words).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+
+from llmx.vn import MARKUP_BETWEEN_WORDS, MARKUP_CHARS
+
+Span = tuple[int, int]
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-def _pattern(quote: str) -> re.Pattern[str] | None:
+def _whitespace_pattern(quote: str) -> re.Pattern[str] | None:
+    """`quote` with any run of whitespace between its words."""
     words = unicodedata.normalize("NFC", quote).split()
     if not words:
         return None
     return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def _markup_pattern(quote: str) -> re.Pattern[str] | None:
+    """`quote` tolerating whitespace and markdown markers added or dropped between its tokens."""
+    tokens = [t for t in _TOKEN.findall(quote) if not t.isspace() and t not in MARKUP_CHARS]
+    return re.compile(MARKUP_BETWEEN_WORDS.join(map(re.escape, tokens)) if tokens else re.escape(quote))
 
 
 def _find_all(text: str, quote: str, start: int, end: int) -> list[int]:
@@ -29,22 +46,53 @@ def _find_all(text: str, quote: str, start: int, end: int) -> list[int]:
     return found
 
 
-def ground(
-    text: str, quote: str, *, start: int = 0, end: int | None = None, near: int | None = None
-) -> tuple[int, int] | None:
-    """Span of `quote` inside `text[start:end]`, whitespace-tolerant; the one nearest `near` wins."""
+def _ground(
+    text: str,
+    quote: str,
+    start: int,
+    end: int | None,
+    near: int | None,
+    pattern: Callable[[str], re.Pattern[str] | None],
+) -> Span | None:
     end = len(text) if end is None else end
     exact = _find_all(text, quote, start, end) if quote else []
     if exact:  # the common case, and a plain substring search: no regex compiled per quote
         pos = min(exact, key=lambda p: abs(p - near)) if near is not None else exact[0]
         return pos, pos + len(quote)
-    pattern = _pattern(quote)
-    if pattern is None:
+    compiled = pattern(quote)
+    if compiled is None:
         return None
-    hits = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    hits = [(m.start(), m.end()) for m in compiled.finditer(text, start, end) if m.end() > m.start()]
     if not hits:
         return None
     return min(hits, key=lambda h: abs(h[0] - near)) if near is not None else hits[0]
+
+
+def ground(text: str, quote: str, *, start: int = 0, end: int | None = None, near: int | None = None) -> Span | None:
+    """Span of `quote` inside `text[start:end]`, whitespace-tolerant; the one nearest `near` wins."""
+    return _ground(text, quote, start, end, near, _whitespace_pattern)
+
+
+def reground(
+    text: str,
+    quote: str,
+    at: Span | None = None,
+    *,
+    near: int | None = None,
+    start: int = 0,
+    end: int | None = None,
+    markup: bool = False,
+) -> Span | None:
+    """Where `quote` sits in `text` now.
+
+    At `at` when the text there is exactly the quote; otherwise the occurrence inside
+    text[start:end] nearest `near` (default: the old start), exact first, then tolerating
+    whitespace (and, with `markup`, markdown markers) between words. None: not in the text.
+    """
+    if at is not None and 0 <= at[0] <= at[1] <= len(text) and text[at[0] : at[1]] == quote:
+        return at
+    near = near if near is not None else (at[0] if at is not None else None)
+    return _ground(text, quote, start, end, near, _markup_pattern if markup else _whitespace_pattern)
 
 
 def occurs(text: str, quote: str) -> bool:
@@ -52,7 +100,7 @@ def occurs(text: str, quote: str) -> bool:
     return ground(text, quote) is not None
 
 
-def trim_span(text: str, start: int, end: int, chars: str = " \t\n") -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int, chars: str = " \t\n") -> Span:
     """Shrink a span so it neither starts nor ends with whitespace."""
     while start < end and text[start] in chars:
         start += 1

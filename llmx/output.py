@@ -22,10 +22,31 @@ from llmx.errors import InputError
 OutputFormat = Literal["json", "jsonl", "csv"]
 
 INDICATOR_COLUMNS = [
-    "document", "id", "section_id", "section_number", "section_heading", "sector", "name", "value", "unit",
-    "target", "plan_pct", "budget_estimate_pct", "same_period_pct", "same_period_change_pct",
-    "previous_period_change_pct", "comparisons", "estimated", "approx", "as_of", "quote", "start", "end",
-    "backend", "model", "prompt",
+    "document",
+    "id",
+    "section_id",
+    "section_number",
+    "section_heading",
+    "sector",
+    "name",
+    "value",
+    "unit",
+    "target",
+    "plan_pct",
+    "budget_estimate_pct",
+    "same_period_pct",
+    "same_period_change_pct",
+    "previous_period_change_pct",
+    "comparisons",
+    "estimated",
+    "approx",
+    "as_of",
+    "quote",
+    "start",
+    "end",
+    "backend",
+    "model",
+    "prompt",
 ]
 
 
@@ -33,40 +54,42 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
     return next((c.pct for c in comparisons if c.basis == basis and c.relation == relation), None)
 
 
-def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
+def indicator_rows(doc: ReportDocument) -> list[dict[str, str | float | None]]:
     """One flat row per indicator, with the provenance an analyst needs to trace it."""
     sections = {s.id: s for s in doc.sections}
-    rows = []
+    rows: list[dict[str, str | float | None]] = []
     for ind in doc.indicators:
         sec = sections.get(ind.section_id or "")
         c = ind.comparisons
-        rows.append({
-            "document": doc.source.path,
-            "id": ind.id,
-            "section_id": ind.section_id,
-            "section_number": sec.number if sec else None,
-            "section_heading": sec.heading if sec else None,
-            "sector": ind.sector,
-            "name": ind.name,
-            "value": ind.value,
-            "unit": ind.unit,
-            "target": ind.target,
-            "plan_pct": _pct(c, "plan", "ratio"),
-            "budget_estimate_pct": _pct(c, "budget_estimate", "ratio"),
-            "same_period_pct": _pct(c, "same_period", "ratio"),
-            "same_period_change_pct": _pct(c, "same_period", "change"),
-            "previous_period_change_pct": _pct(c, "previous_period", "change"),
-            "comparisons": json.dumps([x.model_dump() for x in c], ensure_ascii=False),
-            "estimated": ind.estimated,
-            "approx": ind.approx,
-            "as_of": ind.as_of,
-            "quote": ind.quote,
-            "start": ind.start,
-            "end": ind.end,
-            "backend": doc.extractor.backend,
-            "model": doc.extractor.model,
-            "prompt": doc.extractor.prompt,
-        })
+        rows.append(
+            {
+                "document": doc.source.path,
+                "id": ind.id,
+                "section_id": ind.section_id,
+                "section_number": sec.number if sec else None,
+                "section_heading": sec.heading if sec else None,
+                "sector": ind.sector,
+                "name": ind.name,
+                "value": ind.value,
+                "unit": ind.unit,
+                "target": ind.target,
+                "plan_pct": _pct(c, "plan", "ratio"),
+                "budget_estimate_pct": _pct(c, "budget_estimate", "ratio"),
+                "same_period_pct": _pct(c, "same_period", "ratio"),
+                "same_period_change_pct": _pct(c, "same_period", "change"),
+                "previous_period_change_pct": _pct(c, "previous_period", "change"),
+                "comparisons": json.dumps([x.model_dump() for x in c], ensure_ascii=False),
+                "estimated": ind.estimated,
+                "approx": ind.approx,
+                "as_of": ind.as_of,
+                "quote": ind.quote,
+                "start": ind.start,
+                "end": ind.end,
+                "backend": doc.extractor.backend,
+                "model": doc.extractor.model,
+                "prompt": doc.extractor.prompt,
+            }
+        )
     return rows
 
 

@@ -14,6 +14,7 @@ Every piece of report text and every field value is HTML-escaped: a report conta
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,15 +22,7 @@ from pathlib import Path
 from llmx.contract import Comparison, Indicator, ReportDocument, Section
 from llmx.errors import InputError
 from llmx.output import load_report, write_atomic
-
-KINDS = ("heading", "indicator", "task", "limitation", "reference")
-COLOURS = {  # background, and a darker shade to underline a piece nested in an outer item
-    "heading": ("#d9d2e9", "#7e57c2"),
-    "indicator": ("#ffe08a", "#c79100"),
-    "task": ("#c6e9c6", "#2e7d32"),
-    "limitation": ("#f8c4c4", "#c62828"),
-    "reference": ("#bcd7f5", "#1565c0"),
-}
+from llmx.review_assets import CSS, JS, KINDS
 
 
 @dataclass(frozen=True)
@@ -95,24 +88,84 @@ def _items(doc: ReportDocument) -> list[_Item]:
         if s.heading_start is None or s.heading_end is None:
             continue  # a section with no heading line (preamble) has nothing to highlight or list
         detail = _e(f"level {s.level} · role {s.role}")
-        items.append(_Item(f"h-{s.id}", "heading", s.sector or "", s.heading_start, s.heading_end, s.id, detail,
-                           s.heading, inside(s.heading_start, s.heading_end)))
+        items.append(
+            _Item(
+                f"h-{s.id}",
+                "heading",
+                s.sector or "",
+                s.heading_start,
+                s.heading_end,
+                s.id,
+                detail,
+                s.heading,
+                inside(s.heading_start, s.heading_end),
+            )
+        )
     for i in doc.indicators:
-        items.append(_Item(i.id, "indicator", i.sector, i.start, i.end, i.section_id, _indicator_detail(i), i.quote,
-                           inside(i.start, i.end), text[i.start : i.end] == i.quote))
+        items.append(
+            _Item(
+                i.id,
+                "indicator",
+                i.sector,
+                i.start,
+                i.end,
+                i.section_id,
+                _indicator_detail(i),
+                i.quote,
+                inside(i.start, i.end),
+                text[i.start : i.end] == i.quote,
+            )
+        )
     for t in doc.tasks:
-        items.append(_Item(t.id, "task", t.sector, t.start, t.end, t.section_id, "", t.text,
-                           inside(t.start, t.end), text[t.start : t.end] == t.text))
+        items.append(
+            _Item(
+                t.id,
+                "task",
+                t.sector,
+                t.start,
+                t.end,
+                t.section_id,
+                "",
+                t.text,
+                inside(t.start, t.end),
+                text[t.start : t.end] == t.text,
+            )
+        )
     for x in doc.limitations:
-        items.append(_Item(x.id, "limitation", x.sector, x.start, x.end, x.section_id, _e(x.kind), x.text,
-                           inside(x.start, x.end), text[x.start : x.end] == x.text))
+        items.append(
+            _Item(
+                x.id,
+                "limitation",
+                x.sector,
+                x.start,
+                x.end,
+                x.section_id,
+                _e(x.kind),
+                x.text,
+                inside(x.start, x.end),
+                text[x.start : x.end] == x.text,
+            )
+        )
     for r in doc.references:
         detail = "<br>".join(
-            f"{label}: {_e(v)}" for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date),
-                                                  ("issuer", r.issuer)) if v
+            f"{label}: {_e(v)}"
+            for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date), ("issuer", r.issuer))
+            if v
         )
-        items.append(_Item(r.id, "reference", sector_of(r.section_id), r.start, r.end, r.section_id, detail, r.quote,
-                           inside(r.start, r.end), text[r.start : r.end] == r.quote))
+        items.append(
+            _Item(
+                r.id,
+                "reference",
+                sector_of(r.section_id),
+                r.start,
+                r.end,
+                r.section_id,
+                detail,
+                r.quote,
+                inside(r.start, r.end),
+                text[r.start : r.end] == r.quote,
+            )
+        )
     return items
 
 
@@ -133,7 +186,7 @@ def _text_pane(text: str, items: list[_Item]) -> str:
         starts.setdefault(it.start, []).append(it)
     active: list[_Item] = []
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         active = [it for it in active if it.end > a]
         for it in starts.get(a, []):
             active.append(it)
@@ -187,145 +240,79 @@ def _metadata(doc: ReportDocument) -> str:
     m, ex = doc.metadata, doc.extractor
     usage = ex.usage
     pairs = [
-        ("source", f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars, sha256 {doc.source.sha256[:12]})"),
+        (
+            "source",
+            f"{doc.source.path} ({doc.source.format}, {doc.source.chars:,} chars, sha256 {doc.source.sha256[:12]})",
+        ),
         ("title", m.title),
         ("number", " ".join(x for x in (m.doc_number, m.doc_symbol) if x)),
         ("issuer", m.issuer),
-        ("date", " · ".join(x for x in (m.issue_date, f"{m.issue_place}" if m.issue_place else "",
-                                        f"posted {m.post_date}" if m.post_date else "") if x)),
+        (
+            "date",
+            " · ".join(
+                x
+                for x in (
+                    m.issue_date,
+                    f"{m.issue_place}" if m.issue_place else "",
+                    f"posted {m.post_date}" if m.post_date else "",
+                )
+                if x
+            ),
+        ),
         ("period", m.period.label if m.period else None),
         ("next period", m.next_period.label if m.next_period else None),
         ("signer", " · ".join(x for x in (m.signer.name, m.signer.title) if x) if m.signer else None),
         ("backend", f"{ex.backend} (llmx {ex.llmx_version})"),
         ("model", ex.model),
         ("prompt", ex.prompt),
-        ("usage", f"{usage.requests} requests, {usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} "
-         "completion tokens" if usage and usage.requests else None),
-        ("items", f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-         f"{len(doc.limitations)} limitations, {len(doc.references)} references"),
+        (
+            "usage",
+            f"{usage.requests} requests, {usage.prompt_tokens:,} prompt + {usage.completion_tokens:,} completion tokens"
+            if usage and usage.requests
+            else None,
+        ),
+        (
+            "items",
+            f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
+            f"{len(doc.limitations)} limitations, {len(doc.references)} references",
+        ),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v)
     headed = {s.id for s in doc.sections if s.heading_start is not None and s.heading_end is not None}
     problems = "".join(
         f"<li><b>{_e(p.stage)}</b> "
-        + (f'<a href="#h-{_e(p.section_id)}" class="to-text">{_e(p.section_id)}</a> ' if p.section_id in headed
-           else f"{_e(p.section_id or '')} ")
+        + (
+            f'<a href="#h-{_e(p.section_id)}" class="to-text">{_e(p.section_id)}</a> '
+            if p.section_id in headed
+            else f"{_e(p.section_id or '')} "
+        )
         + f"{_e(p.message)}</li>"
         for p in doc.problems
     )
-    block = (f'<details id="problems" open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>'
-             if doc.problems else '<p id="problems">no problems</p>')
+    block = (
+        f'<details id="problems" open><summary>{len(doc.problems)} problems</summary><ul>{problems}</ul></details>'
+        if doc.problems
+        else '<p id="problems">no problems</p>'
+    )
     return f'<table class="meta">{rows}</table>{block}'
 
 
 def _controls(items: list[_Item]) -> str:
     counts = {k: sum(1 for it in items if it.kind == k) for k in KINDS}
     boxes = "".join(
-        f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> {k} ({counts[k]})</label>'
+        f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> '
+        f"{k} ({counts[k]})</label>"
         for k in KINDS
     )
     sectors = sorted({it.sector for it in items if it.sector})
-    options = '<option value="">all sectors</option>' + "".join(f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors)
-    return (f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
-            '<span class="hint">click a highlight for its row, an id for its text; '
-            '<u>underlined</u>: inside another item</span></div>')
-
-
-_CSS = """
-body{font-family:system-ui,"Segoe UI","Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0;color:#222}
-header{padding:.6em 1em;background:#f4f4f4;border-bottom:1px solid #ddd}
-h1{font-size:1.15em;margin:.2em 0}
-table.meta{font-size:13px}
-table.meta th{text-align:left;padding-right:1em;font-weight:600;vertical-align:top}
-#problems{font-size:13px;margin:.3em 0}
-#controls{position:sticky;top:0;background:#fff;padding:.5em 1em;border-bottom:1px solid #ddd;z-index:2;font-size:14px}
-#controls label{padding:.15em .5em;margin-right:.3em;border-radius:3px;cursor:pointer}
-#controls .hint{color:#777;font-size:12px;margin-left:1em}
-main{display:grid;grid-template-columns:minmax(0,11fr) minmax(0,9fr);gap:1em;padding:0 1em}
-pre.text{white-space:pre-wrap;overflow-wrap:anywhere;font:15px/1.6 "Noto Serif","DejaVu Serif",Georgia,serif;
-  max-height:88vh;overflow:auto;margin:.5em 0}
-.panel{max-height:88vh;overflow:auto;margin:.5em 0}
-mark{cursor:pointer;border-radius:2px;padding:0;color:inherit}
-mark.off{background:none;cursor:auto}
-"""
-_CSS += "".join(f".k-{k}{{background:{bg}}}mark.n-{k}{{box-shadow:inset 0 -2px 0 {line}}}" for k, (bg, line) in COLOURS.items())
-_CSS += """
-mark.selected{outline:2px solid #e65100}
-tr.selected{background:#fff3e0}
-.flash{animation:flash 1.2s}
-@keyframes flash{0%,60%{outline:3px solid #e65100;background:#ffcc80}}
-#items{border-collapse:collapse;font-size:13px;width:100%}
-#items td,#items th{border-bottom:1px solid #eee;padding:.25em .4em;vertical-align:top;text-align:left}
-#items thead th{position:sticky;top:0;background:#fafafa}
-#items tr.hidden{display:none}
-td.sec{width:8em;font-size:12px;color:#555}
-td.det{width:30%}
-#items td.sector{font-size:12px;width:5em;overflow-wrap:anywhere}
-#items td small{color:#888}
-.warn{color:#b71c1c;font-size:11px}
-.via{color:#777}
-"""
-
-_JS = """
-(function(){
-  var pre = document.querySelector('pre.text'), table = document.getElementById('items');
-  var marks = Array.prototype.slice.call(pre.querySelectorAll('mark'));
-  var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
-  var boxes = Array.prototype.slice.call(document.querySelectorAll('input.kind'));
-  var sectorBox = document.getElementById('sector');
-  var kinds = {}, sector = '', selected = null;
-  function shown(kind, sec){ return kinds[kind] && (!sector || sec === sector); }
-  function visibleIds(m){  /* ids of the items covering a piece that the filters show, innermost first */
-    var ids = m.dataset.ids.split(' '), ks = m.dataset.kinds.split(' '), ss = m.dataset.sectors.split(' '), out = [];
-    for (var i = 0; i < ids.length; i++) { if (shown(ks[i], ss[i])) out.push([ids[i], ks[i]]); }
-    return out;
-  }
-  function apply(){
-    kinds = {}; boxes.forEach(function(b){ kinds[b.value] = b.checked; });
-    sector = sectorBox.value;
-    var n = 0;
-    rows.forEach(function(r){ var on = shown(r.dataset.kind, r.dataset.sector); if (on) n++;
-      r.classList.toggle('hidden', !on); });
-    marks.forEach(function(m){
-      var v = visibleIds(m), sel = m.classList.contains('selected') ? ' selected' : '';
-      m.className = (v.length ? 'k-' + v[0][1] + (v.length > 1 ? ' n-' + v[v.length - 1][1] : '') : 'off') + sel;
-    });
-    document.getElementById('shown').textContent = n + ' of ' + rows.length + ' items shown';
-  }
-  function marksOf(id){ return pre.querySelectorAll('mark[data-ids~="' + CSS.escape(id) + '"]'); }
-  function flash(el){ if (!el) return; el.classList.remove('flash'); void el.offsetWidth; el.classList.add('flash'); }
-  function select(id, scrollTo){
-    var row = document.getElementById('row-' + id); if (!row) return false;
-    if (selected) { Array.prototype.forEach.call(document.querySelectorAll('.selected'), function(e){
-      e.classList.remove('selected'); }); }
-    selected = id; row.classList.add('selected');
-    var ms = marksOf(id); Array.prototype.forEach.call(ms, function(m){ m.classList.add('selected'); });
-    var target = scrollTo === 'row' ? row : (ms[0] || row);
-    target.scrollIntoView({block: 'center'}); flash(target);
-    if (history.replaceState) history.replaceState(null, '', '#' + (scrollTo === 'row' ? 'row-' : '') + id);
-    return true;
-  }
-  pre.addEventListener('click', function(ev){
-    var m = ev.target.closest('mark'); if (!m) return;
-    var v = visibleIds(m); if (v.length) select(v[0][0], 'row');
-  });
-  document.addEventListener('click', function(ev){
-    var a = ev.target.closest('a.to-text'); if (!a) return;
-    ev.preventDefault(); select(a.getAttribute('href').slice(1), 'text');
-  });
-  function fromHash(){
-    var h = decodeURIComponent(location.hash.slice(1)); if (!h) return;
-    if (h.indexOf('row-') === 0) select(h.slice(4), 'row'); else select(h, 'text');
-  }
-  var q = new URLSearchParams(location.search);
-  if (q.get('show')) { var want = q.get('show').split(','); boxes.forEach(function(b){ b.checked = want.indexOf(b.value) >= 0; }); }
-  if (q.get('sector')) sectorBox.value = q.get('sector');
-  boxes.concat([sectorBox]).forEach(function(c){ c.addEventListener('change', apply); });
-  window.addEventListener('hashchange', fromHash);
-  apply(); fromHash();
-  document.body.setAttribute('data-ready', '1');
-})();
-"""
+    options = '<option value="">all sectors</option>' + "".join(
+        f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors
+    )
+    return (
+        f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
+        '<span class="hint">click a highlight for its row, an id for its text; '
+        "<u>underlined</u>: inside another item</span></div>"
+    )
 
 
 def render_review(doc: ReportDocument) -> str:
@@ -333,14 +320,14 @@ def render_review(doc: ReportDocument) -> str:
     items = _items(doc)
     title = doc.metadata.title or Path(doc.source.path).name
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>llmx review: {_e(title)}</title><style>{_CSS}</style></head><body>"
+        f"<title>llmx review: {_e(title)}</title><style>{CSS}</style></head><body>"
         f"<header><h1>{_e(title)}</h1>{_metadata(doc)}</header>{_controls(items)}"
         # a newline right after <pre> is dropped by HTML parsers: the extra one keeps a leading newline
         f'<main><pre class="text">\n{_text_pane(doc.text, items)}</pre>'
         f'<div class="panel">{_table(doc, items)}</div></main>'
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>{JS}</script></body></html>\n"
     )
 
 
@@ -387,13 +374,15 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
             + "".join(f"<td>{n}</td>" for n in counts)
             + f"<td>{len(doc.problems)}</td><td>{_e(doc.extractor.backend)} {_e(doc.extractor.model or '')}</td></tr>"
         )
-    head = ("<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
-            "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>")
+    head = (
+        "<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
+        "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>"
+    )
     skipped = f", {len(run.problems)} unreadable" if run.problems else ""
     write_atomic(
         run.index,
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>llmx review</title>"
-        f"<style>{_CSS}tr.bad td{{color:#b71c1c}}</style></head><body><header><h1>llmx review: "
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>llmx review</title>'
+        f"<style>{CSS}tr.bad td{{color:#b71c1c}}</style></head><body><header><h1>llmx review: "
         f"{len(run.pages)} reports{skipped}</h1></header>"
         f'<main style="display:block"><table id="items"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
         "</main></body></html>\n",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from llmx.contract import Role, Section, Sector
 from llmx.normalize import line_spans
 from llmx.sectors import heading_sector
+from llmx.vn import FOOTNOTE_LINE, NOI_NHAN, SEPARATOR, TITLE_MARK, is_caps
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
 
@@ -26,11 +27,7 @@ _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
 _LOWER = re.compile(r"^([a-eđ])\s*[.)]\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
-_FOOTNOTE = re.compile(r"^(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
-_SEPARATOR = re.compile(r"^[-_=*.]{3,}$")
-_TITLE_MARK = re.compile(r"^BÁO CÁO\s*$")
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
-_NOI_NHAN = re.compile(r"^Nơi nhận\b", re.I)
 _SUMMARY = re.compile(r"đánh giá chung|hạn chế|tồn tại|yếu kém|nguyên nhân|bài học|kiến nghị|đề xuất", re.I)
 
 
@@ -79,8 +76,13 @@ class Layout:
 
 
 def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return is_caps(line, 4)
+
+
+def _title_mark(line: str) -> bool:
+    """`BÁO CÁO` alone on its line (the title follows on the next lines)."""
+    m = TITLE_MARK.match(line)
+    return m is not None and m.group("rest") is None
 
 
 def _split_label(body: str) -> tuple[str, int | None]:
@@ -115,7 +117,7 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int) -> int | None
             return None
         if not nxt[0].islower():
             return j  # an upper-case continuation after a trailing comma or dash
-    if not nxt or _heading_match(nxt) or _FOOTNOTE.match(nxt) or nxt.startswith(("- ", "+ ")):
+    if not nxt or _heading_match(nxt) or FOOTNOTE_LINE.match(nxt) or nxt.startswith(("- ", "+ ")):
         return None
     if nxt[0].islower() or nxt[0] in ";,()":
         return j
@@ -134,13 +136,13 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     for k, (s, e) in enumerate(lines):
         if s > limit:
             break
-        if _TITLE_MARK.match(text[s:e].strip()):
+        if _title_mark(text[s:e].strip()):
             end = e
             j = k + 1
             while j < len(lines):
                 t = text[lines[j][0] : lines[j][1]].strip()
-                if t and (_SEPARATOR.match(t) or _heading_match(t) or len(t) > 200):
-                    if _SEPARATOR.match(t):
+                if t and (SEPARATOR.match(t) or _heading_match(t) or len(t) > 200):
+                    if SEPARATOR.match(t):
                         end = lines[j][1]
                     break
                 if t:
@@ -154,7 +156,7 @@ def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> i
     """Start of the closing block: the closing formula after the last numbered heading, or
     `Nơi nhận`, whichever comes first."""
     formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
-    noi_nhan = [s for s, e in lines if _NOI_NHAN.match(text[s:e].strip())]
+    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
     candidates = formula[:1] + noi_nhan[-1:]
     return min(candidates) if candidates else len(text)
 
@@ -191,7 +193,7 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
         s, e = lines[k]
         raw = text[s:e]
         t = raw.strip()
-        if not t or _FOOTNOTE.match(t) or t.startswith(("- ", "+ ", "-\t")):
+        if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")):
             continue
         lead = len(raw) - len(raw.lstrip())
         hm = _heading_match(t)
@@ -204,7 +206,8 @@ def _find_headings(text: str, lines: list[tuple[int, int]], start: int, end: int
         if style == "PART":
             heading, h_end = rest, e
             if not _clean(rest):  # title on the next 1-2 lines
-                parts, j = [], k + 1
+                parts: list[str] = []
+                j = k + 1
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
                     if not nt:
@@ -302,9 +305,7 @@ def split_sections(text: str) -> Layout:
     numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR")]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     headings = [h for h in headings if h.start < body_end]
-    footnotes = [
-        (s, e) for s, e in lines if body_start <= s and _FOOTNOTE.match(text[s:e].strip())
-    ]
+    footnotes = [(s, e) for s, e in lines if body_start <= s and FOOTNOTE_LINE.match(text[s:e].strip())]
 
     sections: list[Section] = []
     body_starts: dict[str, int] = {}

@@ -8,66 +8,305 @@ first within a sector) decides; None means the words do not say. Pure.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from llmx.contract import Sector
+from llmx.vn import fold
 
 # Order matters: specific cues before general ones ("nông thôn mới" before "nông nghiệp",
 # "thi đua" before "văn hóa", "an toàn giao thông" before "giao thông").
 _CUES: list[tuple[Sector, tuple[str, ...]]] = [
     ("emulation_awards", ("thi đua", "khen thưởng")),
     ("new_rural", ("nông thôn mới", "ntm", "xdntm")),
-    ("security_order", (
-        "an ninh", "trật tự", "công an", "an toàn giao thông", "tai nạn giao thông", "va chạm giao thông", "vi phạm giao thông", "phòng cháy", "tội phạm", "ma túy",
-        "atgt",
-    )),
-    ("defense", ("quân sự", "quốc phòng", "dân quân", "sscđ", "dqtv", "nhập ngũ", "diễn tập", "phòng thủ", "quân đội", "huấn luyện", "giao quân", "tuyển quân", "dự bị động viên", "tuyển quân", "nghĩa vụ quân sự", "lực lượng vũ trang", "nvqs")),
-    ("justice_inspection", (
-        "tư pháp", "thanh tra", "giáo dục pháp luật", "phổ biến pháp luật", "văn bản quy phạm", "hòa giải", "điều tra, truy tố", "tiếp công dân", "tiếp dân", "khiếu nại", "tố cáo", "tham nhũng",
-        "pháp luật", "hộ tịch", "chứng thực", "nội chính",
-    )),
+    (
+        "security_order",
+        (
+            "an ninh",
+            "trật tự",
+            "công an",
+            "an toàn giao thông",
+            "tai nạn giao thông",
+            "va chạm giao thông",
+            "vi phạm giao thông",
+            "phòng cháy",
+            "tội phạm",
+            "ma túy",
+            "atgt",
+        ),
+    ),
+    (
+        "defense",
+        (
+            "quân sự",
+            "quốc phòng",
+            "dân quân",
+            "sscđ",
+            "dqtv",
+            "nhập ngũ",
+            "diễn tập",
+            "phòng thủ",
+            "quân đội",
+            "huấn luyện",
+            "giao quân",
+            "tuyển quân",
+            "dự bị động viên",
+            "tuyển quân",
+            "nghĩa vụ quân sự",
+            "lực lượng vũ trang",
+            "nvqs",
+        ),
+    ),
+    (
+        "justice_inspection",
+        (
+            "tư pháp",
+            "thanh tra",
+            "giáo dục pháp luật",
+            "phổ biến pháp luật",
+            "văn bản quy phạm",
+            "hòa giải",
+            "điều tra, truy tố",
+            "tiếp công dân",
+            "tiếp dân",
+            "khiếu nại",
+            "tố cáo",
+            "tham nhũng",
+            "pháp luật",
+            "hộ tịch",
+            "chứng thực",
+            "nội chính",
+        ),
+    ),
     ("budget", ("ngân sách", "nsnn", "tài chính", "thu chi", "dự toán", "thuế", "tín dụng")),
     ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
-    ("land_environment", (
-        "đất đai", "tài nguyên", "sử dụng đất", "quỹ đất", "xử lý đất", "mặt bằng", "bụi", "môi trường", "gpmb", "giải phóng mặt bằng", "đấu giá", "qsd đất",
-        "khoáng sản", "vệ sinh môi trường", "rác thải",
-    )),
-    ("agriculture", (
-        "nông nghiệp", "nông, lâm", "tiêm phòng", "trâu bò", "đàn lợn", "đàn chó", "lụt bão", "cánh đồng", "cây màu", "vụ mùa", "vụ xuân", "vụ đông", "thu mùa", "trồng cây", "lâm nghiệp", "thủy sản", "thuỷ sản", "thủy lợi", "thuỷ lợi",
-        "chăn nuôi", "trồng trọt", "thiên tai", "lúa", "cây trồng", "gia súc", "gia cầm", "trồng rừng",
-        "khuyến nông", "đê điều",
-    )),
-    ("industry_construction", (
-        "công nghiệp", "cn-ttcn", "tiểu thủ công nghiệp", "khuyến công", "đô thị", "biển báo", "xây dựng", "giao thông", "điện",
-    )),
+    (
+        "land_environment",
+        (
+            "đất đai",
+            "tài nguyên",
+            "sử dụng đất",
+            "quỹ đất",
+            "xử lý đất",
+            "mặt bằng",
+            "bụi",
+            "môi trường",
+            "gpmb",
+            "giải phóng mặt bằng",
+            "đấu giá",
+            "qsd đất",
+            "khoáng sản",
+            "vệ sinh môi trường",
+            "rác thải",
+        ),
+    ),
+    (
+        "agriculture",
+        (
+            "nông nghiệp",
+            "nông, lâm",
+            "tiêm phòng",
+            "trâu bò",
+            "đàn lợn",
+            "đàn chó",
+            "lụt bão",
+            "cánh đồng",
+            "cây màu",
+            "vụ mùa",
+            "vụ xuân",
+            "vụ đông",
+            "thu mùa",
+            "trồng cây",
+            "lâm nghiệp",
+            "thủy sản",
+            "thuỷ sản",
+            "thủy lợi",
+            "thuỷ lợi",
+            "chăn nuôi",
+            "trồng trọt",
+            "thiên tai",
+            "lúa",
+            "cây trồng",
+            "gia súc",
+            "gia cầm",
+            "trồng rừng",
+            "khuyến nông",
+            "đê điều",
+        ),
+    ),
+    (
+        "industry_construction",
+        (
+            "công nghiệp",
+            "cn-ttcn",
+            "tiểu thủ công nghiệp",
+            "khuyến công",
+            "đô thị",
+            "biển báo",
+            "xây dựng",
+            "giao thông",
+            "điện",
+        ),
+    ),
     ("trade_services", ("thương mại", "dịch vụ", "du lịch", "doanh nghiệp", "kinh doanh")),
-    ("economy_general", (
-        "kinh tế", "tăng trưởng", "giá trị sản xuất", "cơ cấu", "thu nhập", "thống kê", "sản xuất, kinh doanh",
-    )),
-    ("education", ("giáo dục", "đào tạo", "trường học", "học sinh", "khuyến học", "năm học", "dạy và học", "tuyển sinh", "nhà trường", "trường đạt chuẩn")),
-    ("health", ("y tế", "dân số", "hiến máu", "chữ thập đỏ", "chữa bệnh", "tỷ lệ sinh", "sinh con", "giết mổ", "bhyt", "bảo hiểm y tế", "khám chữa bệnh", "khám, chữa bệnh", "dịch bệnh", "an toàn thực phẩm", "attp", "vsattp")),
-    ("labour_social", (
-        "lao động", "việc làm", "cận nghèo", "đào tạo nghề", "đền ơn đáp nghĩa", "thương binh", "chế độ chính sách", "giảm nghèo", "hộ nghèo", "người có công", "bảo trợ xã hội",
-        "an sinh xã hội", "chính sách xã hội", "tbxh", "bảo hiểm xã hội", "trẻ em",
-    )),
-    ("culture_information", ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh")),
-    ("mass_organizations", (
-        "mttq", "mặt trận", "đoàn thể", "đoàn viên", "hội viên", "thanh niên", "đoàn tncs", "đoàn thanh niên", "hội nông dân", "phụ nữ", "cựu chiến binh",
-        "liên đoàn lao động", "công đoàn",
-    )),
-    ("party", (
-        "xây dựng đảng", "chỉnh đốn đảng", "đảng viên", "chi bộ", "cấp ủy", "lý luận chính trị", "giáo dục chính trị", "nghị quyết đại hội", "kiểm tra, giám sát", "kiểm tra giám sát", "dân vận", "tuyên giáo",
-        "chính trị tư tưởng", "tổ chức đảng", "cán bộ", "đảng", "huyện ủy", "tỉnh ủy", "đảng ủy",
-    )),
-    ("government", (
-        "chính quyền", "chỉ đạo điều hành", "bộ máy", "quản lý nhà nước", "một cửa", "công vụ", "quy chế làm việc", "kỳ họp", "công chức", "cử tri", "cải cách hành chính", "cchc", "chuyển đổi số", "nội vụ",
-        "hđnd", "hội đồng nhân dân", "ubnd", "tôn giáo",
-    )),
+    (
+        "economy_general",
+        (
+            "kinh tế",
+            "tăng trưởng",
+            "giá trị sản xuất",
+            "cơ cấu",
+            "thu nhập",
+            "thống kê",
+            "sản xuất, kinh doanh",
+        ),
+    ),
+    (
+        "education",
+        (
+            "giáo dục",
+            "đào tạo",
+            "trường học",
+            "học sinh",
+            "khuyến học",
+            "năm học",
+            "dạy và học",
+            "tuyển sinh",
+            "nhà trường",
+            "trường đạt chuẩn",
+        ),
+    ),
+    (
+        "health",
+        (
+            "y tế",
+            "dân số",
+            "hiến máu",
+            "chữ thập đỏ",
+            "chữa bệnh",
+            "tỷ lệ sinh",
+            "sinh con",
+            "giết mổ",
+            "bhyt",
+            "bảo hiểm y tế",
+            "khám chữa bệnh",
+            "khám, chữa bệnh",
+            "dịch bệnh",
+            "an toàn thực phẩm",
+            "attp",
+            "vsattp",
+        ),
+    ),
+    (
+        "labour_social",
+        (
+            "lao động",
+            "việc làm",
+            "cận nghèo",
+            "đào tạo nghề",
+            "đền ơn đáp nghĩa",
+            "thương binh",
+            "chế độ chính sách",
+            "giảm nghèo",
+            "hộ nghèo",
+            "người có công",
+            "bảo trợ xã hội",
+            "an sinh xã hội",
+            "chính sách xã hội",
+            "tbxh",
+            "bảo hiểm xã hội",
+            "trẻ em",
+        ),
+    ),
+    (
+        "culture_information",
+        ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh"),
+    ),
+    (
+        "mass_organizations",
+        (
+            "mttq",
+            "mặt trận",
+            "đoàn thể",
+            "đoàn viên",
+            "hội viên",
+            "thanh niên",
+            "đoàn tncs",
+            "đoàn thanh niên",
+            "hội nông dân",
+            "phụ nữ",
+            "cựu chiến binh",
+            "liên đoàn lao động",
+            "công đoàn",
+        ),
+    ),
+    (
+        "party",
+        (
+            "xây dựng đảng",
+            "chỉnh đốn đảng",
+            "đảng viên",
+            "chi bộ",
+            "cấp ủy",
+            "lý luận chính trị",
+            "giáo dục chính trị",
+            "nghị quyết đại hội",
+            "kiểm tra, giám sát",
+            "kiểm tra giám sát",
+            "dân vận",
+            "tuyên giáo",
+            "chính trị tư tưởng",
+            "tổ chức đảng",
+            "cán bộ",
+            "đảng",
+            "huyện ủy",
+            "tỉnh ủy",
+            "đảng ủy",
+        ),
+    ),
+    (
+        "government",
+        (
+            "chính quyền",
+            "chỉ đạo điều hành",
+            "bộ máy",
+            "quản lý nhà nước",
+            "một cửa",
+            "công vụ",
+            "quy chế làm việc",
+            "kỳ họp",
+            "công chức",
+            "cử tri",
+            "cải cách hành chính",
+            "cchc",
+            "chuyển đổi số",
+            "nội vụ",
+            "hđnd",
+            "hội đồng nhân dân",
+            "ubnd",
+            "tôn giáo",
+        ),
+    ),
 ]
 
 # Generic words that only decide when no specific cue is present.
-_WEAK = {"xây dựng", "đảng", "kinh tế", "cán bộ", "điện", "dự án", "cơ cấu", "thông tin", "tuyên truyền",
-         "kinh doanh", "thuế", "ubnd", "trẻ em", "thanh niên", "pháp luật", "dịch bệnh", "doanh nghiệp"}
+_WEAK = {
+    "xây dựng",
+    "đảng",
+    "kinh tế",
+    "cán bộ",
+    "điện",
+    "dự án",
+    "cơ cấu",
+    "thông tin",
+    "tuyên truyền",
+    "kinh doanh",
+    "thuế",
+    "ubnd",
+    "trẻ em",
+    "thanh niên",
+    "pháp luật",
+    "dịch bệnh",
+    "doanh nghiệp",
+}
 
 
 def _pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -91,11 +330,6 @@ _COMPOSITE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    folded = unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
-    return " ".join(folded.split())
-
-
 def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Sector named by a heading or label (None when no cue is present).
 
@@ -103,7 +337,7 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     among cues of one tier the earliest in the text wins, then the longest. `strong_only` ignores
     generic words, for broad headings such as `KẾT QUẢ ... PHÁT TRIỂN KINH TẾ - XÃ HỘI`.
     """
-    folded = _fold(text)
+    folded = fold(text)
     for tier in _TIERS[:1] if strong_only else _TIERS:
         best: tuple[int, int, Sector] | None = None
         for sector, pattern in tier:
@@ -117,7 +351,7 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
 
 def heading_sector(heading: str) -> Sector | None:
     """Sector of a section heading: None when it names a composite domain or several sectors."""
-    folded = _fold(heading)
+    folded = fold(heading)
     if _COMPOSITE.search(folded):
         return None
     strong = {sector for sector, pattern in _TIERS[0] if pattern.search(folded)}

@@ -33,24 +33,83 @@ TRACE = ["quote", "start", "end", "backend", "model", "prompt"]
 
 COLUMNS: dict[str, list[str]] = {
     "documents": [
-        "document", "document_sha256", "format", "chars", "title", "doc_symbol", "doc_number", "issuer",
-        "issuer_type", "admin_level", "locality", "issue_date", "period", "period_kind", "period_year", "signer",
-        "signer_title", "sections", "indicators", "tasks", "limitations", "references", "problems", "backend",
-        "model", "prompt", "requests", "prompt_tokens", "completion_tokens", "problem_messages",
+        "document",
+        "document_sha256",
+        "format",
+        "chars",
+        "title",
+        "doc_symbol",
+        "doc_number",
+        "issuer",
+        "issuer_type",
+        "admin_level",
+        "locality",
+        "issue_date",
+        "period",
+        "period_kind",
+        "period_year",
+        "signer",
+        "signer_title",
+        "sections",
+        "indicators",
+        "tasks",
+        "limitations",
+        "references",
+        "problems",
+        "backend",
+        "model",
+        "prompt",
+        "requests",
+        "prompt_tokens",
+        "completion_tokens",
+        "problem_messages",
     ],
     "sections": [
-        *PROVENANCE[:2], "id", "parent_id", "number", "heading", "level", "role", "sector", "start", "end", "chars",
-        "backend", "model", "prompt",
+        *PROVENANCE[:2],
+        "id",
+        "parent_id",
+        "number",
+        "heading",
+        "level",
+        "role",
+        "sector",
+        "start",
+        "end",
+        "chars",
+        "backend",
+        "model",
+        "prompt",
     ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
     "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
     "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
     "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
 }
-_INT = {"chars", "sections", "indicators", "tasks", "limitations", "references", "problems", "requests",
-        "prompt_tokens", "completion_tokens", "level", "start", "end", "period_year"}
-_FLOAT = {"value", "target", "plan_pct", "budget_estimate_pct", "same_period_pct", "same_period_change_pct",
-          "previous_period_change_pct"}
+_INT = {
+    "chars",
+    "sections",
+    "indicators",
+    "tasks",
+    "limitations",
+    "references",
+    "problems",
+    "requests",
+    "prompt_tokens",
+    "completion_tokens",
+    "level",
+    "start",
+    "end",
+    "period_year",
+}
+_FLOAT = {
+    "value",
+    "target",
+    "plan_pct",
+    "budget_estimate_pct",
+    "same_period_pct",
+    "same_period_change_pct",
+    "previous_period_change_pct",
+}
 _BOOL = {"estimated"}
 
 
@@ -86,54 +145,93 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
     sections = {s.id: s for s in doc.sections}
     made = _made_by(doc)
     meta, usage = doc.metadata, doc.extractor.usage
-    documents = [{
-        "document": doc.source.path,
-        "document_sha256": doc.source.sha256,
-        "format": doc.source.format,
-        "chars": doc.source.chars,
-        "title": meta.title,
-        "doc_symbol": meta.doc_symbol,
-        "doc_number": meta.doc_number,
-        "issuer": meta.issuer,
-        "issuer_type": meta.issuer_type,
-        "admin_level": meta.admin_level,
-        "locality": meta.locality,
-        "issue_date": meta.issue_date,
-        "period": meta.period.label if meta.period else None,
-        "period_kind": meta.period.kind if meta.period else None,
-        "period_year": meta.period.year if meta.period else None,
-        "signer": meta.signer.name if meta.signer else None,
-        "signer_title": meta.signer.title if meta.signer else None,
-        **item_counts(doc),
-        **made,
-        "requests": usage.requests if usage else None,
-        "prompt_tokens": usage.prompt_tokens if usage else None,
-        "completion_tokens": usage.completion_tokens if usage else None,
-        "problem_messages": " | ".join(f"[{p.stage}] {p.message}" for p in doc.problems) or None,
-    }]
+    documents = [
+        {
+            "document": doc.source.path,
+            "document_sha256": doc.source.sha256,
+            "format": doc.source.format,
+            "chars": doc.source.chars,
+            "title": meta.title,
+            "doc_symbol": meta.doc_symbol,
+            "doc_number": meta.doc_number,
+            "issuer": meta.issuer,
+            "issuer_type": meta.issuer_type,
+            "admin_level": meta.admin_level,
+            "locality": meta.locality,
+            "issue_date": meta.issue_date,
+            "period": meta.period.label if meta.period else None,
+            "period_kind": meta.period.kind if meta.period else None,
+            "period_year": meta.period.year if meta.period else None,
+            "signer": meta.signer.name if meta.signer else None,
+            "signer_title": meta.signer.title if meta.signer else None,
+            **item_counts(doc),
+            **made,
+            "requests": usage.requests if usage else None,
+            "prompt_tokens": usage.prompt_tokens if usage else None,
+            "completion_tokens": usage.completion_tokens if usage else None,
+            "problem_messages": " | ".join(f"[{p.stage}] {p.message}" for p in doc.problems) or None,
+        }
+    ]
     rows: dict[str, list[dict[str, Any]]] = {"documents": documents}
     rows["sections"] = [
         {
-            "document": doc.source.path, "document_sha256": doc.source.sha256, "id": s.id, "parent_id": s.parent_id,
-            "number": s.number, "heading": s.heading, "level": s.level, "role": s.role, "sector": s.sector,
-            "start": s.start, "end": s.end, "chars": s.end - s.start, **made,
+            "document": doc.source.path,
+            "document_sha256": doc.source.sha256,
+            "id": s.id,
+            "parent_id": s.parent_id,
+            "number": s.number,
+            "heading": s.heading,
+            "level": s.level,
+            "role": s.role,
+            "sector": s.sector,
+            "start": s.start,
+            "end": s.end,
+            "chars": s.end - s.start,
+            **made,
         }
         for s in doc.sections
     ]
     rows["indicators"] = [{"document_sha256": doc.source.sha256, **r} for r in indicator_rows(doc)]
     rows["tasks"] = [
-        {**_trace(doc, sections, t.section_id), "id": t.id, "sector": t.sector, "text": t.text, "quote": t.text,
-         "start": t.start, "end": t.end, **made}
+        {
+            **_trace(doc, sections, t.section_id),
+            "id": t.id,
+            "sector": t.sector,
+            "text": t.text,
+            "quote": t.text,
+            "start": t.start,
+            "end": t.end,
+            **made,
+        }
         for t in doc.tasks
     ]
     rows["limitations"] = [
-        {**_trace(doc, sections, x.section_id), "id": x.id, "kind": x.kind, "sector": x.sector, "text": x.text,
-         "quote": x.text, "start": x.start, "end": x.end, **made}
+        {
+            **_trace(doc, sections, x.section_id),
+            "id": x.id,
+            "kind": x.kind,
+            "sector": x.sector,
+            "text": x.text,
+            "quote": x.text,
+            "start": x.start,
+            "end": x.end,
+            **made,
+        }
         for x in doc.limitations
     ]
     rows["references"] = [
-        {**_trace(doc, sections, r.section_id), "id": r.id, "doc_type": r.doc_type, "number": r.number,
-         "date": r.date, "issuer": r.issuer, "quote": r.quote, "start": r.start, "end": r.end, **made}
+        {
+            **_trace(doc, sections, r.section_id),
+            "id": r.id,
+            "doc_type": r.doc_type,
+            "number": r.number,
+            "date": r.date,
+            "issuer": r.issuer,
+            "quote": r.quote,
+            "start": r.start,
+            "end": r.end,
+            **made,
+        }
         for r in doc.references
     ]
     return rows
@@ -351,4 +449,3 @@ def table_inputs(specs: list[Path]) -> list[Path]:
 
 def describe(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {table}" for table, n in counts.items())
-

@@ -12,26 +12,22 @@ import pytest
 from pydantic import SecretStr
 from typer.testing import CliRunner
 
-from llmx.bulk import RunOptions, run, summary_lines
-from llmx.cache import AnswerCache, messages_digest
 from llmx.cli import app
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
-from llmx.discover import expand, name_inputs
 from llmx.errors import InputError
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
-from tests.conftest import SAMPLES
+from llmx.llm.cache import AnswerCache, messages_digest
+from llmx.run import RunOptions, run, summary_lines
+from llmx.run.discover import expand, name_inputs
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+from tests.conftest import SAMPLES, llm_settings
 from tests.test_llm_extract import REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 
-def _llm(srv: RulesServer, **kw) -> Settings:
-    key = SecretStr(srv.config.api_key) if srv.config.api_key else None
-    base = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0,
-                    retry_backoff=0.01)
-    return base.with_overrides(**kw)
+_llm = llm_settings
 
 
 def _options(out: Path, **kw) -> RunOptions:
@@ -89,13 +85,13 @@ def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
     (inputs / "empty.txt").write_bytes(b"")
     (inputs / "broken.pdf").write_bytes(b"not a pdf at all")
     summary = run([str(inputs)], Settings(), _options(tmp_path / "out", cache=None))
-    status = {Path(e["input"]).name: e["status"] for e in summary.entries}
+    status = {Path(e.input).name: e.status for e in summary.entries}
     assert status == {"broken.pdf": "error", "empty.txt": "error"} | {p.name: "done" for p in SAMPLE_FILES}
-    errors = {Path(e["input"]).name: e["error"] for e in summary.entries if e["status"] == "error"}
+    errors = {Path(e.input).name: e.error for e in summary.entries if e.status == "error"}
     assert "empty.txt: empty file" in errors["empty.txt"] and "broken.pdf" in errors["broken.pdf"]
     manifest = json.loads((tmp_path / "out" / "run.json").read_text())
     assert manifest["documents"]["done"] == 3 and manifest["documents"]["error"] == 2
-    for name, data in _reports(tmp_path / "out").items():
+    for _name, data in _reports(tmp_path / "out").items():
         doc = ReportDocument.model_validate_json(data)
         assert grounding_errors(doc) == [] and doc.extractor.backend == "rules"
     assert any("unreadable" in line and "empty.txt" in line for line in summary_lines(summary))
@@ -104,8 +100,18 @@ def test_a_bad_report_is_recorded_and_skipped_and_the_batch_goes_on(tmp_path):
 def test_cli_run_exits_zero_with_failures_listed_and_prints_the_manifest_path(tmp_path):
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 broken zip")
     result = CliRunner().invoke(
-        app, ["run", str(SAMPLE_FILES[0]), str(tmp_path / "bad.docx"), "--out", str(tmp_path / "o"),
-              "--tables", "none", "--no-review", "--no-progress"],
+        app,
+        [
+            "run",
+            str(SAMPLE_FILES[0]),
+            str(tmp_path / "bad.docx"),
+            "--out",
+            str(tmp_path / "o"),
+            "--tables",
+            "none",
+            "--no-review",
+            "--no-progress",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert str(tmp_path / "o" / "run.json") in result.stdout
@@ -115,70 +121,72 @@ def test_cli_run_exits_zero_with_failures_listed_and_prints_the_manifest_path(tm
 # -- LLM backend against the loopback server -------------------------------------------------------
 
 
-def test_a_rerun_of_the_same_inputs_makes_zero_requests(tmp_path):
-    with RulesServer(ServerConfig()) as srv:
-        first = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
-        sent = len(srv.requests)
-        reports = _reports(tmp_path / "out")
-        # a fresh output folder sharing the cache: every answer comes from the cache
-        second = run([str(p) for p in SAMPLE_FILES], _llm(srv),
-                     _options(tmp_path / "out2", concurrency=4, cache=tmp_path / "out" / "cache.sqlite"))
-        # the same folder again: the journal says every report is done; nothing is even re-read
-        third = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
-        assert len(srv.requests) == sent == first.requests > 20
+def test_a_rerun_of_the_same_inputs_makes_zero_requests(rules_server, tmp_path):
+    srv = rules_server()
+    first = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
+    sent = len(srv.requests)
+    reports = _reports(tmp_path / "out")
+    # a fresh output folder sharing the cache: every answer comes from the cache
+    second = run(
+        [str(p) for p in SAMPLE_FILES],
+        _llm(srv),
+        _options(tmp_path / "out2", concurrency=4, cache=tmp_path / "out" / "cache.sqlite"),
+    )
+    # the same folder again: the journal says every report is done; nothing is even re-read
+    third = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=4))
+    assert len(srv.requests) == sent == first.requests > 20
     assert (second.requests, second.cache_hits) == (0, sent)
     assert (third.requests, third.skipped) == (0, 3)
     assert _reports(tmp_path / "out2") == reports
 
 
-def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(tmp_path):
+def test_faults_end_with_every_section_extracted_or_listed_with_its_reason(rules_server, tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "hopeless.txt").write_text(REPORT.format(marker=" LLMX-FAULT:schema_invalid"), encoding="utf-8")
-    (inputs / "outage.txt").write_text(REPORT.format(marker=" LLMX-FAULT:500").replace("An Hòa", "Phú Lạc"),
-                                       encoding="utf-8")
+    (inputs / "outage.txt").write_text(
+        REPORT.format(marker=" LLMX-FAULT:500").replace("An Hòa", "Phú Lạc"), encoding="utf-8"
+    )
     (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
     script = parse_fault_script(["429:2", "ok", "500:2", "ok", "timeout", "ok", "invalid_json", "ok", "truncate"])
     config = ServerConfig(faults=script, retry_after=0.05, timeout_sleep=1.5)
-    with RulesServer(config) as srv:
-        summary = run([str(inputs)], _llm(srv, timeout=0.5),
-                      _options(tmp_path / "out", concurrency=2, breaker_after=50))
-    status = {Path(e["input"]).name: e for e in summary.entries}
-    assert status["monthly.txt"]["status"] == "done"
-    assert status["hopeless.txt"]["status"] == "failed_sections"
-    assert status["outage.txt"]["status"] == "retry"  # a plain re-run tries that section again
-    assert "validation failed" in status["hopeless.txt"]["failed_sections"][0]["message"]
-    assert "kept failing (500)" in status["outage.txt"]["failed_sections"][0]["message"]
+    srv = rules_server(config)
+    summary = run([str(inputs)], _llm(srv, timeout=0.5), _options(tmp_path / "out", concurrency=2, breaker_after=50))
+    status = {Path(e.input).name: e for e in summary.entries}
+    assert status["monthly.txt"].status == "done"
+    assert status["hopeless.txt"].status == "failed_sections"
+    assert status["outage.txt"].status == "retry"  # a plain re-run tries that section again
+    assert "validation failed" in status["hopeless.txt"].failed_sections[0]["message"]
+    assert "kept failing (500)" in status["outage.txt"].failed_sections[0]["message"]
     assert summary.throttled >= 2 and summary.transport_failures >= 3
     for e in summary.entries:
-        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e.output).read_text())
         listed = {p.section_id for p in doc.problems if p.stage in ("extract", "transport")}
         for call in doc.extractor.calls or []:
             answered = any(a.get("kind") == "answer" and "error" not in a for a in call.attempts)
-            assert answered or call.section_ids[0] in listed or not call.section_ids, (e["input"], call)
+            assert answered or call.section_ids[0] in listed or not call.section_ids, (e.input, call)
         assert doc.indicators or doc.tasks  # the rest of each report is kept
 
 
-def test_a_failing_provider_trips_the_breaker_and_the_run_stops_cleanly(tmp_path):
-    with RulesServer(ServerConfig(faults=["500"] * 500)) as srv:
-        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=2,
-                                                                           breaker_after=4))
-        sent = len(srv.requests)
+def test_a_failing_provider_trips_the_breaker_and_the_run_stops_cleanly(rules_server, tmp_path):
+    srv = rules_server(faults=["500"] * 500)
+    summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out", concurrency=2, breaker_after=4))
+    sent = len(srv.requests)
     assert summary.stopped and "failed 4 requests in a row" in summary.stopped
     assert sent <= 4 + 2  # the breaker opened; in-flight requests at most
-    assert not summary.complete and {e["status"] for e in summary.entries} == {"stopped"}
+    assert not summary.complete and {e.status for e in summary.entries} == {"stopped"}
     assert not (tmp_path / "out" / "reports").exists() or not _reports(tmp_path / "out")
 
 
-def test_a_budget_stop_resumes_later_without_paying_twice(tmp_path):
+def test_a_budget_stop_resumes_later_without_paying_twice(rules_server, tmp_path):
     files = [str(p) for p in SAMPLE_FILES]
-    with RulesServer(ServerConfig()) as srv:
-        ref = run(files, _llm(srv), _options(tmp_path / "ref", concurrency=3))
-        total = len(srv.requests)
-        stopped = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3, max_requests=9))
-        assert stopped.stopped and "--max-requests 9" in stopped.stopped and not stopped.complete
-        resumed = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3))
-        assert len(srv.requests) - total == ref.requests == stopped.requests + resumed.requests
+    srv = rules_server()
+    ref = run(files, _llm(srv), _options(tmp_path / "ref", concurrency=3))
+    total = len(srv.requests)
+    stopped = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3, max_requests=9))
+    assert stopped.stopped and "--max-requests 9" in stopped.stopped and not stopped.complete
+    resumed = run(files, _llm(srv), _options(tmp_path / "out", concurrency=3))
+    assert len(srv.requests) - total == ref.requests == stopped.requests + resumed.requests
     assert stopped.requests == 9 and resumed.complete
     assert _reports(tmp_path / "out") == _reports(tmp_path / "ref")
 
@@ -191,10 +199,10 @@ def test_max_cost_needs_a_price_for_an_unknown_model(tmp_path):
         run([str(SAMPLE_FILES[0])], settings, _options(tmp_path / "out", max_cost=1.0))
 
 
-def test_no_api_key_appears_anywhere_in_the_output_folder(tmp_path, capfd):
+def test_no_api_key_appears_anywhere_in_the_output_folder(rules_server, tmp_path, capfd):
     secret = "sk-llmxtest-" + os.urandom(8).hex()
-    with RulesServer(ServerConfig(api_key=secret)) as srv:
-        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
+    srv = rules_server(api_key=secret)
+    summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
     assert summary.complete and summary.requests > 0
     files = [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
     assert any(p.suffix == ".sqlite" for p in files) and any(p.name == "run.json" for p in files)
@@ -204,10 +212,10 @@ def test_no_api_key_appears_anywhere_in_the_output_folder(tmp_path, capfd):
     assert secret not in out + err
 
 
-def test_a_wrong_key_stops_the_run_with_one_clear_reason(tmp_path):
-    with RulesServer(ServerConfig(api_key="the-right-key")) as srv:
-        settings = _llm(srv, api_key=SecretStr("sk-wrong-key-000000"))
-        summary = run([str(p) for p in SAMPLE_FILES], settings, _options(tmp_path / "out"))
+def test_a_wrong_key_stops_the_run_with_one_clear_reason(rules_server, tmp_path):
+    srv = rules_server(api_key="the-right-key")
+    settings = _llm(srv, api_key=SecretStr("sk-wrong-key-000000"))
+    summary = run([str(p) for p in SAMPLE_FILES], settings, _options(tmp_path / "out"))
     assert summary.stopped and "refused the API key (401)" in summary.stopped
     assert "sk-wrong-key-000000" not in json.dumps(summary.manifest())
 
@@ -216,36 +224,55 @@ def test_a_wrong_key_stops_the_run_with_one_clear_reason(tmp_path):
 
 
 def _cli_run(srv: RulesServer, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "llmx", "run", *map(str, SAMPLE_FILES), "--out", str(out),
-            "--cache", str(out / "cache.sqlite"), "--model", SERVED_MODEL, "--base-url", srv.base_url,
-            "--tables", "none", "--no-review", "--no-progress", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "llmx",
+        "run",
+        *map(str, SAMPLE_FILES),
+        "--out",
+        str(out),
+        "--cache",
+        str(out / "cache.sqlite"),
+        "--model",
+        SERVED_MODEL,
+        "--base-url",
+        srv.base_url,
+        "--tables",
+        "none",
+        "--no-review",
+        "--no-progress",
+        *extra,
+    ]
 
 
-def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(tmp_path):
+def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(rules_server, tmp_path):
     env = {**os.environ, "LLMX_CACHE": str(tmp_path / "unused.sqlite")}
-    with RulesServer(ServerConfig(latency_ms=120)) as srv:
-        reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
-        total = len(srv.requests)
-        out = tmp_path / "out"
-        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while len(srv.requests) - total < reference.requests // 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL
-        killed_at = len(srv.requests)
-        finished = AnswerCache(out / "cache.sqlite").requests()  # answers completed before the kill
-        assert 0 < len(finished) < reference.requests
-        assert not (out / "run.json").exists()
-        for written in (out / "reports").glob("*.json"):  # what a kill leaves is whole, or a hidden temp file
-            assert grounding_errors(ReportDocument.model_validate_json(written.read_text())) == []
-        restart = subprocess.run(_cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True,
-                                 timeout=120)
-        assert restart.returncode == 0, restart.stderr
-        after = [messages_digest(body["messages"]) for body in srv.requests[killed_at:]]
-        first_run = killed_at - total
+    srv = rules_server(latency_ms=120)
+    reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
+    total = len(srv.requests)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while len(srv.requests) - total < reference.requests // 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    killed_at = len(srv.requests)
+    finished = AnswerCache(out / "cache.sqlite").requests()  # answers completed before the kill
+    assert 0 < len(finished) < reference.requests
+    assert not (out / "run.json").exists()
+    for written in (out / "reports").glob("*.json"):  # what a kill leaves is whole, or a hidden temp file
+        assert grounding_errors(ReportDocument.model_validate_json(written.read_text())) == []
+    restart = subprocess.run(
+        _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert restart.returncode == 0, restart.stderr
+    after = [messages_digest(body["messages"]) for body in srv.requests[killed_at:]]
+    first_run = killed_at - total
     assert not set(after) & finished  # nothing that had completed was requested again
     assert len(after) == len(set(after))
     assert first_run + len(after) <= reference.requests + 2  # at most the requests in flight at the kill
@@ -265,20 +292,22 @@ def test_a_run_ends_with_tables_review_pages_and_a_manifest_listing_them(tmp_pat
     assert len(list((tmp_path / "out" / "review").glob("*.html"))) == len(summary.entries) + 1
 
 
-def test_retry_failed_asks_again_only_for_the_sections_that_failed(tmp_path):
+def test_retry_failed_asks_again_only_for_the_sections_that_failed(rules_server, tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "hopeless.txt").write_text(REPORT.format(marker=" LLMX-FAULT:schema_invalid"), encoding="utf-8")
     (inputs / "monthly.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
-    with RulesServer(ServerConfig()) as srv:
-        first = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
-        assert {Path(e["input"]).name: e["status"] for e in first.entries} == {
-            "hopeless.txt": "failed_sections", "monthly.txt": "done"}
-        plain = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
-        assert (plain.requests, plain.skipped) == (0, 2)  # a hopeless section is not paid for again
-        before = len(srv.requests)
-        retried = run([str(inputs)], _llm(srv), _options(tmp_path / "out", retry_failed=True))
-        again = srv.requests[before:]
+    srv = rules_server()
+    first = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
+    assert {Path(e.input).name: e.status for e in first.entries} == {
+        "hopeless.txt": "failed_sections",
+        "monthly.txt": "done",
+    }
+    plain = run([str(inputs)], _llm(srv), _options(tmp_path / "out"))
+    assert (plain.requests, plain.skipped) == (0, 2)  # a hopeless section is not paid for again
+    before = len(srv.requests)
+    retried = run([str(inputs)], _llm(srv), _options(tmp_path / "out", retry_failed=True))
+    again = srv.requests[before:]
     assert retried.skipped == 1 and retried.cache_hits > 0
     assert len(again) == 3  # the failed section's three validation attempts, nothing else
     assert all("LLMX-FAULT:schema_invalid" in json.dumps(r["messages"], ensure_ascii=False) for r in again)
@@ -295,12 +324,15 @@ def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
     if unicode_font():
         make_pdf(text, inputs / "monthly.pdf")
     (inputs / "monthly.md").write_text(text, encoding="utf-8")
-    summary = run([str(tmp_path / "in")], Settings(), RunOptions(out=tmp_path / "out", progress=False,
-                                                                  tables=("csv",), review=False))
+    summary = run(
+        [str(tmp_path / "in")],
+        Settings(),
+        RunOptions(out=tmp_path / "out", progress=False, tables=("csv",), review=False),
+    )
     formats = {}
     for e in summary.entries:
-        assert e["status"] == "done", e
-        doc = ReportDocument.model_validate_json((tmp_path / "out" / e["output"]).read_text())
+        assert e.status == "done", e
+        doc = ReportDocument.model_validate_json((tmp_path / "out" / e.output).read_text())
         assert grounding_errors(doc) == [] and doc.indicators and doc.references
         formats[doc.source.format] = len(doc.indicators)
     assert {"docx", "html", "md"} <= set(formats)
@@ -309,8 +341,12 @@ def test_a_folder_of_mixed_formats_runs_into_one_set_of_tables(tmp_path):
 
 
 def test_run_json_records_the_settings_without_credentials(tmp_path):
-    settings = Settings(backend="llm", model="m", base_url="http://user:sk-secret-pass@127.0.0.1:9/v1",
-                        api_key=SecretStr("sk-secret-key-123"))
+    settings = Settings(
+        backend="llm",
+        model="m",
+        base_url="http://user:sk-secret-pass@127.0.0.1:9/v1",
+        api_key=SecretStr("sk-secret-key-123"),
+    )
     summary = run([str(SAMPLE_FILES[0])], settings, _options(tmp_path / "out", max_requests=0))
     text = (tmp_path / "out" / "run.json").read_text()
     manifest = json.loads(text)
@@ -319,24 +355,24 @@ def test_run_json_records_the_settings_without_credentials(tmp_path):
     assert "sk-secret" not in text and summary.stopped
 
 
-def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(tmp_path, monkeypatch):
-    import llmx.bulk
+def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(rules_server, tmp_path, monkeypatch):
+    import llmx.run.scheduler
 
-    real = llmx.bulk.prepare
+    real = llmx.run.scheduler.prepare
 
-    def flaky(path):
+    def flaky(path, settings=None):
         if Path(path).name == SAMPLE_FILES[0].name:
             raise RuntimeError("boom")
-        return real(path)
+        return real(path, settings)
 
-    monkeypatch.setattr(llmx.bulk, "prepare", flaky)
-    with RulesServer(ServerConfig()) as srv:
-        summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
-    status = {Path(e["input"]).name: e for e in summary.entries}
+    monkeypatch.setattr(llmx.run.scheduler, "prepare", flaky)
+    srv = rules_server()
+    summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
+    status = {Path(e.input).name: e for e in summary.entries}
     bad = status.pop(SAMPLE_FILES[0].name)
-    assert bad["status"] == "error" and "internal error: RuntimeError: boom" in bad["error"]
-    assert SAMPLE_FILES[0].name in bad["error"]
-    assert {e["status"] for e in status.values()} == {"done"}
+    assert bad.status == "error" and "internal error: RuntimeError: boom" in bad.error
+    assert SAMPLE_FILES[0].name in bad.error
+    assert {e.status for e in status.values()} == {"done"}
 
 
 def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
@@ -348,18 +384,19 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path):
         run([str(SAMPLE_FILES[0])], Settings(), _options(blocker / "out"))
 
 
-def test_sigterm_stops_the_run_cleanly_with_a_manifest_and_exit_8(tmp_path):
-    with RulesServer(ServerConfig(latency_ms=300)) as srv:
-        out = tmp_path / "out"
-        proc = subprocess.Popen(_cli_run(srv, out, "-j", "2"), cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while len(srv.requests) < 3 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGTERM)
-        at_signal = len(srv.requests)
-        stdout, stderr = proc.communicate(timeout=60)
-        after = len(srv.requests) - at_signal
+def test_sigterm_stops_the_run_cleanly_with_a_manifest_and_exit_8(rules_server, tmp_path):
+    srv = rules_server(latency_ms=300)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        _cli_run(srv, out, "-j", "2"), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while len(srv.requests) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    at_signal = len(srv.requests)
+    stdout, stderr = proc.communicate(timeout=60)
+    after = len(srv.requests) - at_signal
     assert proc.returncode == 8, stderr
     assert after <= 2  # queued sections send nothing once the run is stopping
     manifest = json.loads((out / "run.json").read_text())

@@ -5,23 +5,23 @@ import threading
 
 import pytest
 
-from llmx.cache import AnswerCache, CachedClient, request_key
-from llmx.client import ModelClient, TransportPolicy
-from llmx.errors import RequestRejected
 from llmx.config import Settings
-from llmx.llm import run_llm
+from llmx.errors import RequestRejected
+from llmx.llm.cache import AnswerCache, CachedClient, request_key
+from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.responses import ReportMetadata, SectionItems
+from llmx.llm.runner import run_llm
 from llmx.normalize import normalize
-from llmx.responses import ReportMetadata, SectionItems
 from llmx.sections import split_sections
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL, RulesServer
+from tests.conftest import llm_settings
 from tests.test_llm_extract import REPORT
 
 FAST = TransportPolicy(attempts=3, initial=0.01, maximum=0.05)
 MESSAGES = [{"role": "system", "content": "rules"}, {"role": "user", "content": "Tổng thu NSNN 88,8 tỷ đồng"}]
 
 
-def _settings(srv: RulesServer, **kw) -> Settings:
-    return Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, timeout=2.0).with_overrides(**kw)
+_settings = llm_settings
 
 
 def _run(srv: RulesServer, cache: AnswerCache, text: str, **kw):
@@ -45,52 +45,56 @@ def test_key_changes_with_everything_that_decides_the_answer():
         request_key(base.with_overrides(max_validation_retries=5), MESSAGES, SectionItems, "section@v1#abc"),
         request_key(base, MESSAGES, SectionItems, "section@v2#def"),
         request_key(base, MESSAGES, ReportMetadata, "section@v1#abc"),
-        request_key(base, MESSAGES[:1] + [{"role": "user", "content": "Tổng thu NSNN 88,9 tỷ đồng"}], SectionItems,
-                    "section@v1#abc"),
+        request_key(
+            base,
+            [*MESSAGES[:1], {"role": "user", "content": "Tổng thu NSNN 88,9 tỷ đồng"}],
+            SectionItems,
+            "section@v1#abc",
+        ),
     ]
     assert len({key, *others}) == len(others) + 1
 
 
-def test_second_run_is_answered_from_the_cache_with_identical_result(tmp_path):
+def test_second_run_is_answered_from_the_cache_with_identical_result(rules_server, tmp_path):
     cache = AnswerCache(tmp_path / "answers.sqlite")
-    with RulesServer(ServerConfig()) as srv:
-        first, c1 = _run(srv, cache, REPORT.format(marker=""))
-        sent = len(srv.requests)
-        second, c2 = _run(srv, cache, REPORT.format(marker=""))
-        assert len(srv.requests) == sent > 0  # not one more request
+    srv = rules_server()
+    first, c1 = _run(srv, cache, REPORT.format(marker=""))
+    sent = len(srv.requests)
+    second, c2 = _run(srv, cache, REPORT.format(marker=""))
+    assert len(srv.requests) == sent > 0  # not one more request
     assert (c1.misses, c2.hits, c2.misses) == (sent, sent, 0)
     assert second.extraction == first.extraction
     assert second.extractor == first.extractor  # usage replayed: the report says what it cost
 
 
-def test_validation_failure_is_cached_as_failure_and_retried_only_when_asked(tmp_path):
+def test_validation_failure_is_cached_as_failure_and_retried_only_when_asked(rules_server, tmp_path):
     cache = AnswerCache(tmp_path / "answers.sqlite")
     text = REPORT.format(marker=" LLMX-FAULT:schema_invalid")
-    with RulesServer(ServerConfig()) as srv:
-        first, _ = _run(srv, cache, text)
-        failed = [p for p in first.extraction.problems if p.stage == "extract"]
-        assert failed and "validation failed" in failed[0].message
-        sent = len(srv.requests)
-        again, _ = _run(srv, cache, text)
-        assert len(srv.requests) == sent  # the failure is replayed, not paid for again
-        assert [p.message for p in again.extraction.problems] == [p.message for p in first.extraction.problems]
-        retried, client = _run(srv, cache, text, retry_failed=True)
-        new = len(srv.requests) - sent
+    srv = rules_server()
+    first, _ = _run(srv, cache, text)
+    failed = [p for p in first.extraction.problems if p.stage == "extract"]
+    assert failed and "validation failed" in failed[0].message
+    sent = len(srv.requests)
+    again, _ = _run(srv, cache, text)
+    assert len(srv.requests) == sent  # the failure is replayed, not paid for again
+    assert [p.message for p in again.extraction.problems] == [p.message for p in first.extraction.problems]
+    _retried, client = _run(srv, cache, text, retry_failed=True)
+    new = len(srv.requests) - sent
     assert new == 3  # only the failed section, its three validation attempts
     assert client.misses == 1
 
 
-def test_a_cached_answer_that_no_longer_validates_is_asked_again(tmp_path):
+def test_a_cached_answer_that_no_longer_validates_is_asked_again(rules_server, tmp_path):
     cache = AnswerCache(tmp_path / "answers.sqlite")
-    with RulesServer(ServerConfig()) as srv:
-        settings = _settings(srv)
-        client = CachedClient(ModelClient(settings, policy=FAST), cache)
-        key = request_key(settings, MESSAGES, SectionItems, "t")
-        bad = '{"indicators": [{"quote": "not in the text", "name": "x", "value": 1}]}'
-        cache.put(key, "ok", value=bad, message=None, attempts=[], model=SERVED_MODEL, prompt="t")
-        with pytest.raises(RequestRejected):  # asked again: the server rejects this bare prompt (400)
-            client.extract(MESSAGES, SectionItems, context={"section_text": "Tổng thu"}, tag="t")
-        assert client.misses == 1 and client.hits == 0 and len(srv.requests) == 1
+    srv = rules_server()
+    settings = _settings(srv)
+    client = CachedClient(ModelClient(settings, policy=FAST), cache)
+    key = request_key(settings, MESSAGES, SectionItems, "t")
+    bad = '{"indicators": [{"quote": "not in the text", "name": "x", "value": 1}]}'
+    cache.put(key, "ok", value=bad, message=None, attempts=[], model=SERVED_MODEL, prompt="t")
+    with pytest.raises(RequestRejected):  # asked again: the server rejects this bare prompt (400)
+        client.extract(MESSAGES, SectionItems, context={"section_text": "Tổng thu"}, tag="t")
+    assert client.misses == 1 and client.hits == 0 and len(srv.requests) == 1
 
 
 def _writer(path: str, worker: int, n: int) -> None:

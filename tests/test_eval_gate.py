@@ -7,10 +7,9 @@ import pytest
 
 from llmx.config import REPO_ROOT, Settings
 from llmx.errors import GateFailed
-from llmx.evaluation.report import enforce_gates, metrics
+from llmx.evaluation.report import enforce_gates, metrics, to_json
 from llmx.evaluation.runner import gold_cases, load_case, run_eval
 from llmx.evaluation.scoring import aggregate, score_document
-from llmx.evaluation.report import to_json
 from llmx.pipeline import extract_document
 
 BASELINE = REPO_ROOT / "eval" / "reports" / "baseline.json"
@@ -51,7 +50,7 @@ def test_a_degraded_prediction_fails_the_gate():
         scores.append(score_document(pred, load_case(case), name=case.name))
     degraded = to_json(aggregate(scores))
     assert metrics(degraded)["indicators.f1"] < metrics(baseline)["indicators.f1"]
-    with pytest.raises(GateFailed, match="indicators.f1"):
+    with pytest.raises(GateFailed, match=r"indicators\.f1"):
         enforce_gates(degraded, {}, baseline, max_drop=0.0)
 
 

@@ -140,9 +140,7 @@ def test_section_tree_is_checked() -> None:
     assert any("section s2: level 1, expected 2" in e for e in errors)
     assert any("section s2: span" in e and "outside parent s1" in e for e in errors)
     task = g.tasks[0].model_copy(update={"section_id": "s1"})
-    assert any(
-        "task t1: outside its section s1" in e for e in check_gold(g.model_copy(update={"tasks": [task]}))
-    )
+    assert any("task t1: outside its section s1" in e for e in check_gold(g.model_copy(update={"tasks": [task]})))
 
 
 def test_locate_follows_a_normalizer_change() -> None:
@@ -160,9 +158,7 @@ def test_locate_follows_a_normalizer_change() -> None:
 
 def test_locate_prefers_nearest_occurrence_and_reports_unplaced() -> None:
     text = QT + "\n" + TEXT  # the task's words now also occur at the very start
-    g = gold().model_copy(
-        update={"tasks": [gold().tasks[0], Task(id="t2", text="Không có ở đây.", start=0, end=15)]}
-    )
+    g = gold().model_copy(update={"tasks": [gold().tasks[0], Task(id="t2", text="Không có ở đây.", start=0, end=15)]})
     moved = locate(g, text)
     assert moved.tasks[0].start == TEXT.index(QT) + len(QT) + 1  # near its old offset, not at 0
     assert [p.message for p in moved.problems if p.stage == "locate"] == [

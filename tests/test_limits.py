@@ -4,9 +4,9 @@ import threading
 
 import pytest
 
-from llmx.limits import Gate, RunStopped
-from llmx.pricing import LIST_PRICES, Price, parse_price, price_for
 from llmx.errors import ConfigError
+from llmx.run.limits import Gate, RunStopped
+from llmx.run.pricing import LIST_PRICES, Price, parse_price, price_for
 
 
 class FakeTime:

@@ -13,12 +13,13 @@ import pytest
 import yaml
 from pydantic import SecretStr
 
-from llmx import prompts, responses
-from llmx.cassettes import cassette_path, record_reports, replay_report
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import CassetteMismatch
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.evaluation.recording import record_reports, replay_report
+from llmx.llm import prompts, responses
+from llmx.llm.cassettes import cassette_path
+from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import DEV_REPORTS, REPO
 
 HERE = Path(__file__).parent / "cassettes"
@@ -106,11 +107,11 @@ def test_a_missing_cassette_says_how_to_record_it(tmp_path):
         replay_report(REPORT, REPLAY, tmp_path)
 
 
-def test_recording_never_stores_the_key_or_authorization(tmp_path):
+def test_recording_never_stores_the_key_or_authorization(rules_server, tmp_path):
     secret = "sk-proj-Very-Secret-Key-1234567890"
-    with RulesServer(ServerConfig(api_key=secret)) as srv:
-        settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr(secret))
-        [recorded] = record_reports([REPORT], settings, tmp_path)
+    srv = rules_server(api_key=secret)
+    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr(secret))
+    [recorded] = record_reports([REPORT], settings, tmp_path)
     text = recorded.cassette.read_text(encoding="utf-8")
     assert recorded.document.indicators and secret not in text and "Very-Secret" not in text
     assert "authorization" not in text.lower() and "bearer" not in text.lower()

@@ -1,6 +1,9 @@
 """Section budgets: long sections split on line boundaries, truncated ones halve sensibly."""
 
-from llmx.chunking import CHARS_PER_TOKEN, count_tokens, halve, split_span, tokenizer
+import itertools
+
+from llmx.llm.chunking import halve, split_span
+from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens, tokenizer
 
 
 def _report(lines: int) -> str:
@@ -24,7 +27,7 @@ def test_long_sections_split_on_line_boundaries_within_budget_and_cover_everythi
     chunks = split_span(text, 0, len(text), budget)
     assert len(chunks) > 3
     assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
-    for (_, e1), (s2, e2) in zip(chunks, chunks[1:], strict=False):
+    for (_, e1), (s2, e2) in itertools.pairwise(chunks):
         assert s2 <= e1 and e2 > e1  # contiguous, at most one repeated line of overlap
         assert s2 == 0 or text[s2 - 1] == "\n"  # every chunk starts at a line start
     assert all(count_tokens(text[s:e]) <= budget for s, e in chunks)

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import ModelCallError
-from llmx.server import SERVED_MODEL, RulesServer, ServerConfig
+from llmx.serve import SERVED_MODEL
 from tests.conftest import MONTHLY, REPO
 
 runner = CliRunner()
@@ -26,10 +26,10 @@ def _no_ambient_settings(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def test_extract_against_the_local_server_gives_a_valid_grounded_document():
-    with RulesServer(ServerConfig(api_key="test")) as srv:
-        args = ["extract", str(MONTHLY), "--base-url", srv.base_url, "--model", SERVED_MODEL, "--api-key", "test"]
-        result = runner.invoke(app, args)
+def test_extract_against_the_local_server_gives_a_valid_grounded_document(rules_server):
+    srv = rules_server(api_key="test")
+    args = ["extract", str(MONTHLY), "--base-url", srv.base_url, "--model", SERVED_MODEL, "--api-key", "test"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.stderr
     doc = ReportDocument.model_validate(json.loads(result.stdout))
     assert grounding_errors(doc) == []
@@ -38,19 +38,19 @@ def test_extract_against_the_local_server_gives_a_valid_grounded_document():
     assert "backend: llm, model llmx-rules-server" in result.stderr
 
 
-def test_a_wrong_key_is_one_clean_line_with_the_model_call_exit_code():
-    with RulesServer(ServerConfig(api_key="right-key-123")) as srv:
-        args = [
-            "extract",
-            str(MONTHLY),
-            "--base-url",
-            srv.base_url,
-            "--model",
-            SERVED_MODEL,
-            "--api-key",
-            "sk-wrong-9f8e7d6c",
-        ]
-        result = runner.invoke(app, args)
+def test_a_wrong_key_is_one_clean_line_with_the_model_call_exit_code(rules_server):
+    srv = rules_server(api_key="right-key-123")
+    args = [
+        "extract",
+        str(MONTHLY),
+        "--base-url",
+        srv.base_url,
+        "--model",
+        SERVED_MODEL,
+        "--api-key",
+        "sk-wrong-9f8e7d6c",
+    ]
+    result = runner.invoke(app, args)
     assert result.exit_code == ModelCallError.exit_code
     errors = [line for line in result.stderr.splitlines() if line.startswith("llmx: error")]
     assert len(errors) == 1 and "refused the API key (401)" in errors[0]

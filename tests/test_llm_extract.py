@@ -6,16 +6,17 @@ import pytest
 from pydantic import SecretStr
 
 from llmx.assemble import assemble
-from llmx.chunking import count_tokens, plan_jobs
-from llmx.client import ModelClient, TransportPolicy
 from llmx.config import Settings
 from llmx.contract import ReportDocument, Source, grounding_errors
 from llmx.errors import ConfigError, ModelCallError
-from llmx.llm import LlmRun, run_llm
+from llmx.llm.chunking import plan_jobs
+from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.runner import LlmRun, run_llm
+from llmx.llm.tokens import count_tokens
 from llmx.normalize import normalize
 from llmx.sections import split_sections
-from llmx.server import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
-from tests.conftest import MONTHLY
+from llmx.serve import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig
+from tests.conftest import MONTHLY, llm_settings
 
 REPORT = """ĐẢNG BỘ HUYỆN AN PHÚ
 ĐẢNG ỦY XÃ AN HÒA
@@ -45,10 +46,7 @@ Nguyễn Văn An
 FAST = TransportPolicy(attempts=4, initial=0.01, maximum=0.05)
 
 
-def _settings(srv: RulesServer, **changes) -> Settings:
-    key = SecretStr(srv.config.api_key) if srv.config.api_key else None
-    base = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0)
-    return base.with_overrides(**changes)
+_settings = llm_settings
 
 
 def _extract(srv: RulesServer, text: str = REPORT.format(marker=""), **kw) -> tuple[ReportDocument, LlmRun]:
@@ -69,12 +67,6 @@ def _items(doc: ReportDocument) -> list[tuple]:
         + [(r.quote, r.start) for r in doc.references]
         + [(x.text, x.kind) for x in doc.limitations]
     )
-
-
-@pytest.fixture
-def server():
-    with RulesServer(ServerConfig()) as srv:
-        yield srv
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +90,9 @@ def test_a_valid_answer_is_grounded_end_to_end(server):
     assert {t.sector for t in doc.tasks} <= {"budget", "party", "other"}  # computed, not asked for
 
 
-def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(clean):
-    with RulesServer(ServerConfig(faults=["schema_invalid"])) as srv:
-        doc, run = _extract(srv)
+def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(rules_server, clean):
+    srv = rules_server(faults=["schema_invalid"])
+    doc, run = _extract(srv)
     assert len(srv.requests) == len(clean.problems) + clean.extractor.usage.requests + 1
     first, second = srv.requests[0]["messages"], srv.requests[1]["messages"]
     assert len(second) == len(first) + 2  # the failed answer and the validator's message
@@ -110,9 +102,9 @@ def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(c
     assert run.calls[0].attempts[0]["error"].startswith("indicators.")
 
 
-def test_a_hopeless_section_is_reported_and_the_rest_is_written(clean):
-    with RulesServer(ServerConfig()) as srv:
-        doc, run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
+def test_a_hopeless_section_is_reported_and_the_rest_is_written(rules_server, clean):
+    srv = rules_server()
+    doc, _run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
     hopeless = [r for r in srv.requests if "LLMX-FAULT" in r["messages"][1]["content"]]
     assert len(hopeless) == 3  # settings.max_validation_retries attempts, then give up
     [problem] = doc.problems
@@ -124,12 +116,12 @@ def test_a_hopeless_section_is_reported_and_the_rest_is_written(clean):
     assert any(r.number == "04-NQ/ĐU" for r in doc.references)  # section s3 still extracted
 
 
-def test_429_with_retry_after_500_and_timeout_are_recovered(clean):
+def test_429_with_retry_after_500_and_timeout_are_recovered(rules_server, clean):
     config = ServerConfig(faults=["429", "500", "timeout"], retry_after=0.3, timeout_sleep=1.5)
-    with RulesServer(config) as srv:
-        t0 = time.perf_counter()
-        doc, run = _extract(srv, settings={"timeout": 0.5})
-        elapsed = time.perf_counter() - t0
+    srv = rules_server(config)
+    t0 = time.perf_counter()
+    doc, run = _extract(srv, settings={"timeout": 0.5})
+    elapsed = time.perf_counter() - t0
     assert _items(doc) == _items(clean) and doc.problems == []
     faults = [a["error"] for a in run.calls[0].attempts if a["kind"] == "transport"]
     assert [f.split(";")[0] for f in faults] == ["HTTP 429", "HTTP 500", "timeout"]
@@ -137,25 +129,25 @@ def test_429_with_retry_after_500_and_timeout_are_recovered(clean):
     assert doc.extractor.usage.requests == clean.extractor.usage.requests + 3
 
 
-def test_a_section_failing_transport_after_every_retry_is_a_problem_not_a_crash(clean):
-    with RulesServer(ServerConfig()) as srv:
-        doc, _ = _extract(srv, REPORT.format(marker=" LLMX-FAULT:500"), pack_tokens=0)
+def test_a_section_failing_transport_after_every_retry_is_a_problem_not_a_crash(rules_server, clean):
+    srv = rules_server()
+    doc, _ = _extract(srv, REPORT.format(marker=" LLMX-FAULT:500"), pack_tokens=0)
     [problem] = doc.problems
     assert problem.section_id == "s2" and "kept failing (500) after 4 attempts" in problem.message
     assert [t.text for t in doc.tasks] == [t.text for t in clean.tasks]
 
 
-def test_a_truncated_answer_is_recovered_by_splitting_the_input(clean):
-    with RulesServer(ServerConfig(faults=["truncate"])) as srv:
-        doc, run = _extract(srv)
+def test_a_truncated_answer_is_recovered_by_splitting_the_input(rules_server, clean):
+    srv = rules_server(faults=["truncate"])
+    doc, run = _extract(srv)
     assert _items(doc) == _items(clean) and doc.problems == []
     assert any(a["kind"] == "split" for a in run.calls[0].attempts)
     assert len(srv.requests) == len(clean.problems) + clean.extractor.usage.requests + 2  # one cut, two halves
 
 
-def test_a_single_block_truncated_answer_is_halved_on_a_line_boundary(clean):
-    with RulesServer(ServerConfig(faults=["truncate"])) as srv:
-        doc, _ = _extract(srv, pack_tokens=0)
+def test_a_single_block_truncated_answer_is_halved_on_a_line_boundary(rules_server, clean):
+    srv = rules_server(faults=["truncate"])
+    doc, _ = _extract(srv, pack_tokens=0)
     assert _items(doc) == _items(clean)
     halves = [r["messages"][1]["content"] for r in srv.requests[1:3]]
     assert "Tổng thu NSNN" in halves[0] and "Tổng thu NSNN" not in halves[1] and "Giải ngân" in halves[1]
@@ -190,9 +182,9 @@ def test_long_sections_are_split_and_small_neighbours_packed():
 
 def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
     import llmx.rules.metadata as rules_metadata
-    from llmx import llm
-    from llmx import server as server_module
     from llmx.contract import Metadata
+    from llmx.llm import runner as llm
+    from llmx.serve import chat as server_module
 
     monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: Metadata(title="Kết quả"))
     monkeypatch.setattr(
@@ -213,17 +205,17 @@ def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
     assert run.extractor.metadata_source == "rules+llm"
 
 
-def test_a_wrong_key_fails_at_once_without_showing_the_key():
-    with RulesServer(ServerConfig(api_key="right-key-123")) as srv:
-        settings = _settings(srv).with_overrides(api_key=SecretStr("sk-wrong-key-456789"))
-        with pytest.raises(ModelCallError) as info, ModelClient(settings, policy=FAST) as client:
-            norm = normalize(REPORT.format(marker=""))
-            run_llm(norm.text, split_sections(norm.text), settings, client=client)
+def test_a_wrong_key_fails_at_once_without_showing_the_key(rules_server):
+    srv = rules_server(api_key="right-key-123")
+    settings = _settings(srv).with_overrides(api_key=SecretStr("sk-wrong-key-456789"))
+    with pytest.raises(ModelCallError) as info, ModelClient(settings, policy=FAST) as client:
+        norm = normalize(REPORT.format(marker=""))
+        run_llm(norm.text, split_sections(norm.text), settings, client=client)
     assert "(401)" in str(info.value) and "wrong-key" not in str(info.value) and "right-key" not in str(info.value)
     assert len(srv.requests) == 1  # auth errors are not retried
 
 
 def test_no_key_and_no_endpoint_is_a_config_error_saying_what_to_set():
-    with pytest.raises(ConfigError, match="OPENAI_API_KEY.*--base-url"):
+    with pytest.raises(ConfigError, match=r"OPENAI_API_KEY.*--base-url"):
         ModelClient(Settings(backend="llm", model="gpt-4.1-mini"))
     ModelClient(Settings(backend="llm", model="qwen", base_url="http://127.0.0.1:9/v1"))  # local: no key needed

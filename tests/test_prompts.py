@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from llmx import prompts
-from llmx.chunking import count_tokens
 from llmx.cli import app
 from llmx.errors import PromptError
+from llmx.llm import prompts
+from llmx.llm.tokens import count_tokens
 
 GOLDEN = Path(__file__).parent / "fixtures" / "prompts"
 
@@ -66,7 +66,7 @@ def test_hash_changes_with_an_included_partial_and_with_the_response_schema(tmp_
     edited = prompts.load("section@v1", copy)
     assert edited.hash != before and "One more rule." in edited.render(**prompts.EXAMPLES["section"])[0]["content"]
 
-    from llmx import responses
+    from llmx.llm import responses
 
     class Wider(responses.SectionItems):
         note: str | None = None

@@ -107,18 +107,60 @@ def _small_doc() -> ReportDocument:
         extractor=Extractor(backend="rules", llmx_version="test"),
         text=text,
         metadata=Metadata(title='Báo cáo "><img src=x onerror=alert(2)>'),
-        sections=[Section(id="s1", number="1", heading=heading[3:], level=1, role="results", sector="budget",
-                          start=0, end=len(text), heading_start=hs, heading_end=he),
-                  Section(id="s0", heading="", level=1, role="preamble", start=0, end=0)],
-        indicators=[Indicator(id="i1", section_id="s1", name='Tổng thu "><img src=x onerror=alert(3)>', value=88.8,
-                              unit="tỷ đồng", sector="budget", quote=fig, start=_span(text, fig)[0],
-                              end=_span(text, fig)[1])],
-        tasks=[Task(id="t1", section_id="s1", text=task, sector="budget", start=_span(text, task)[0],
-                    end=_span(text, task)[1])],
-        limitations=[Limitation(id="l1", section_id="s1", text=lim, sector="party", start=_span(text, lim)[0],
-                                end=_span(text, lim)[1])],
-        references=[Reference(id="r1", section_id="s1", doc_type="chỉ thị", number="05-CT/TW", quote=ref,
-                              start=_span(text, ref)[0], end=_span(text, ref)[1])],
+        sections=[
+            Section(
+                id="s1",
+                number="1",
+                heading=heading[3:],
+                level=1,
+                role="results",
+                sector="budget",
+                start=0,
+                end=len(text),
+                heading_start=hs,
+                heading_end=he,
+            ),
+            Section(id="s0", heading="", level=1, role="preamble", start=0, end=0),
+        ],
+        indicators=[
+            Indicator(
+                id="i1",
+                section_id="s1",
+                name='Tổng thu "><img src=x onerror=alert(3)>',
+                value=88.8,
+                unit="tỷ đồng",
+                sector="budget",
+                quote=fig,
+                start=_span(text, fig)[0],
+                end=_span(text, fig)[1],
+            )
+        ],
+        tasks=[
+            Task(
+                id="t1",
+                section_id="s1",
+                text=task,
+                sector="budget",
+                start=_span(text, task)[0],
+                end=_span(text, task)[1],
+            )
+        ],
+        limitations=[
+            Limitation(
+                id="l1", section_id="s1", text=lim, sector="party", start=_span(text, lim)[0], end=_span(text, lim)[1]
+            )
+        ],
+        references=[
+            Reference(
+                id="r1",
+                section_id="s1",
+                doc_type="chỉ thị",
+                number="05-CT/TW",
+                quote=ref,
+                start=_span(text, ref)[0],
+                end=_span(text, ref)[1],
+            )
+        ],
         problems=[Problem(section_id="s1", stage="grounding", message="quote <script>alert(4)</script> not found")],
     )
 
@@ -263,14 +305,21 @@ def test_the_page_works_in_a_real_headless_browser(injected, tmp_path):
     doc = injected
     page = tmp_path / "review.html"
     page.write_text(render_review(doc), encoding="utf-8")
-    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             f"--user-data-dir={tmp_path / 'profile'}"]
+    flags = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
     sector = Counter(i.sector for i in doc.indicators).most_common(1)[0][0]
     chosen = next(i.id for i in doc.indicators if i.sector == sector)
     # filters and the selected item come from the URL, so one load checks the script's behaviour
     url = f"{page.as_uri()}?show=indicator,task&sector={sector}#{chosen}"
-    run = subprocess.run([*flags, "--virtual-time-budget=3000", "--dump-dom", url], capture_output=True,
-                         text=True, timeout=120)
+    run = subprocess.run(
+        [*flags, "--virtual-time-budget=3000", "--dump-dom", url], capture_output=True, text=True, timeout=120
+    )
     dom = _parse(run.stdout, serialized=True)
     assert dom.body.get("data-ready") == "1", run.stderr[-2000:]  # the page script ran to the end
     before = _parse(render_review(doc))
@@ -286,8 +335,9 @@ def test_the_page_works_in_a_real_headless_browser(injected, tmp_path):
     for row in dom.rows:
         assert ("hidden" in row.get("class", "").split()) != shown(row["data-kind"], row["data-sector"]), row
     for mark in dom.marks:
-        visible = [k for k, s in zip(mark["data-kinds"].split(), mark["data-sectors"].split(), strict=True)
-                   if shown(k, s)]
+        visible = [
+            k for k, s in zip(mark["data-kinds"].split(), mark["data-sectors"].split(), strict=True) if shown(k, s)
+        ]
         classes = mark["class"].split()
         assert ("off" in classes) == (not visible) and (not visible or f"k-{visible[0]}" in classes), mark
     selected_row = next(r for r in dom.rows if r["id"] == f"row-{chosen}")
@@ -295,8 +345,9 @@ def test_the_page_works_in_a_real_headless_browser(injected, tmp_path):
     assert all("selected" in m["class"].split() for m in dom.marks_of(chosen))
 
     shot = tmp_path / "review.png"
-    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()], capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [*flags, f"--screenshot={shot}", "--window-size=1280,2000", page.as_uri()], capture_output=True, timeout=120
+    )
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     keep = ROOT / "eval" / "reports" / "review-screenshot.png"  # ignored by git; for a human to look at

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from llmx.contract import Metadata, Period, Section, Signer
-from llmx.rules.metadata import admin_level_of, conventional_case, extract_metadata, issuer_type_of
+from llmx.rules.issuers import admin_level_of, conventional_case, issuer_type_of
+from llmx.rules.metadata import extract_metadata
 from llmx.sections import split_sections
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,9 +62,7 @@ EXPECTED: dict[str, Metadata] = {
         next_period=Period(label="6 tháng cuối năm 2018", kind="half_year", year=2018, months=H2),
     ),
     "h1-2023-commune-party-webpage": Metadata(
-        title=(
-            "Tình hình, kết quả thực hiện công tác 6 tháng đầu năm nhiệm vụ trọng tâm 6 tháng cuối năm 2023"
-        ),
+        title=("Tình hình, kết quả thực hiện công tác 6 tháng đầu năm nhiệm vụ trọng tâm 6 tháng cuối năm 2023"),
         doc_number=None,
         doc_symbol="BC/HU",
         issuer="Đảng ủy xã Xuân Phú",
@@ -154,8 +153,7 @@ Nơi nhận:                              TM. ỦY BAN NHÂN DÂN
 def test_two_column_district_header_with_blank_day_and_kt_signature():
     meta = extract_metadata(TAM_DUONG)
     assert meta.title == (
-        "Sơ kết phong trào thi đua, công tác khen thưởng 6 tháng đầu năm, "
-        "triển khai nhiệm vụ 6 tháng cuối năm 2021"
+        "Sơ kết phong trào thi đua, công tác khen thưởng 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2021"
     )
     assert (meta.doc_number, meta.doc_symbol) == ("198/BC-UBND", "BC-UBND")
     assert meta.issuer == "Ủy ban nhân dân huyện Tam Dương"
@@ -181,7 +179,10 @@ def test_province_department_header_takes_locality_from_the_parent_line():
     meta = extract_metadata(text)
     assert meta.title == "TÌNH HÌNH THU CHI NGÂN SÁCH QUÝ II NĂM 2022"
     assert (meta.issuer, meta.issuer_type, meta.admin_level, meta.locality) == (
-        "Sở Tài chính", "department", "province", "Vĩnh Phúc"
+        "Sở Tài chính",
+        "department",
+        "province",
+        "Vĩnh Phúc",
     )
     assert (meta.issue_place, meta.issue_date) == ("Vĩnh Yên", "2022-06-15")
     assert meta.period == Period(label="quý II năm 2022", kind="quarter", year=2022, months=[4, 5, 6])
@@ -195,7 +196,10 @@ def test_commune_council_header_with_blank_number():
     meta = extract_metadata(text)
     assert (meta.doc_number, meta.doc_symbol) == (None, "BC-HĐND")
     assert (meta.issuer, meta.issuer_type, meta.admin_level, meta.locality) == (
-        "HĐND xã Đại An", "peoples_council", "commune", "Đại An"
+        "HĐND xã Đại An",
+        "peoples_council",
+        "commune",
+        "Đại An",
     )
     assert meta.period == Period(label="tháng 9 năm 2023", kind="month", year=2023, months=[9])
     assert meta.next_period is None
@@ -249,10 +253,16 @@ def test_a_month_without_year_before_a_january_belongs_to_the_previous_year():
 def test_sections_supply_periods_the_title_does_not_state():
     text = "BÁO CÁO\nCông tác tuyên giáo\n\nPHẦN I\nNội dung.\nPHẦN II\nNội dung.\n"
     sections = [
-        Section(id="s1", number="PHẦN 1", heading="Kết quả công tác quý I năm 2024", level=1, role="results",
-                start=27, end=40),
-        Section(id="s2", number="PHẦN 2", heading="Nhiệm vụ quý II", level=1, role="tasks",
-                start=40, end=len(text)),
+        Section(
+            id="s1",
+            number="PHẦN 1",
+            heading="Kết quả công tác quý I năm 2024",
+            level=1,
+            role="results",
+            start=27,
+            end=40,
+        ),
+        Section(id="s2", number="PHẦN 2", heading="Nhiệm vụ quý II", level=1, role="tasks", start=40, end=len(text)),
     ]
     meta = extract_metadata(text, sections)
     assert meta.period == Period(label="quý I năm 2024", kind="quarter", year=2024, months=[1, 2, 3])

@@ -109,9 +109,7 @@ def gold_doc(**kw: Any) -> ReportDocument:
             issuer_type="party_committee",
             admin_level="commune",
             locality="Xuân Phú",
-            period=Period(
-                label="6 tháng đầu năm 2023", kind="half_year", year=2023, months=[1, 2, 3, 4, 5, 6]
-            ),
+            period=Period(label="6 tháng đầu năm 2023", kind="half_year", year=2023, months=[1, 2, 3, 4, 5, 6]),
             signer=Signer(name="Bùi Ánh Nguyệt", title="PHÓ BÍ THƯ", on_behalf_of="T/M ĐẢNG ỦY"),
             recipients=["Huyện ủy", "Lưu VP"],
         ),
@@ -267,9 +265,7 @@ def test_references_match_on_normalized_number() -> None:
     gold = gold_doc()
     r = gold.references[0]
     assert (
-        m(gold.model_copy(update={"references": [r.model_copy(update={"number": "04 - nq/đu"})]}))[
-            "references.f1"
-        ]
+        m(gold.model_copy(update={"references": [r.model_copy(update={"number": "04 - nq/đu"})]}))["references.f1"]
         == 1.0
     )
     got = m(gold.model_copy(update={"references": [r.model_copy(update={"number": "05-NQ/ĐU"})]}))
@@ -295,9 +291,7 @@ def test_metadata_fields() -> None:
     gold = gold_doc()
     meta = gold.metadata.model_copy(
         update={
-            "period": Period(
-                label="6 tháng năm 2023", kind="half_year", year=2023, months=[6, 5, 4, 3, 2, 1]
-            ),
+            "period": Period(label="6 tháng năm 2023", kind="half_year", year=2023, months=[6, 5, 4, 3, 2, 1]),
             "signer": Signer(name="Bùi Ánh Nguyệt", title="BÍ THƯ", on_behalf_of="T/M ĐẢNG ỦY"),
             "recipients": ["Huyện ủy"],
             "doc_number": None,
@@ -319,10 +313,7 @@ def test_prediction_on_a_different_text_is_reanchored() -> None:
     gold = gold_doc()
     prefix = "BÁO CÁO\n"
     shifted = {
-        t: [
-            x.model_copy(update={"start": x.start + len(prefix), "end": x.end + len(prefix)})
-            for x in getattr(gold, t)
-        ]
+        t: [x.model_copy(update={"start": x.start + len(prefix), "end": x.end + len(prefix)}) for x in getattr(gold, t)]
         for t in ("indicators", "tasks", "limitations", "references", "sections")
     }
     for s in shifted["sections"]:

@@ -119,12 +119,3 @@ def test_section_spans_nest_and_ids_follow_document_order(dev_texts):
             if s.parent_id:
                 parent = by_id[s.parent_id]
                 assert parent.start < s.start and s.end <= parent.end and s.level == parent.level + 1
-
-
-def test_sectors_come_from_headings(dev_texts):
-    layout = split_sections(dev_texts["h1-2018-district-socioeconomic"])
-    sectors = {s.heading: s.sector for s in layout.sections}
-    assert sectors["Sản xuất nông nghiệp"] == "agriculture"
-    assert sectors["Công tác xây dựng nông thôn mới"] == "new_rural"
-    assert sectors["Công tác Tài chính - Kế hoạch"] == "budget"
-    assert sectors["Sự nghiệp y tế"] == "health"

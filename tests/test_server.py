@@ -7,9 +7,9 @@ import urllib.request
 
 import pytest
 
-from llmx import prompts
-from llmx.chunking import count_tokens
-from llmx.server import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+from llmx.llm import prompts
+from llmx.llm.tokens import count_tokens
+from llmx.serve import FABRICATED_QUOTE, SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 
 TEXT = (
     "Tổng thu NSNN đến 20/02/2023 là 88,8 tỷ đồng, đạt 8,4% dự toán.\n"
@@ -34,12 +34,6 @@ def _post(server: RulesServer, body: dict, key: str | None = None) -> tuple[int,
             return resp.status, dict(resp.headers), json.loads(resp.read())
     except urllib.error.HTTPError as err:
         return err.code, dict(err.headers), json.loads(err.read())
-
-
-@pytest.fixture
-def server():
-    with RulesServer(ServerConfig()) as srv:
-        yield srv
 
 
 def _answer(payload: dict) -> dict:
@@ -81,15 +75,15 @@ def test_task_sections_get_tasks_and_no_indicators(server):
     assert answer["indicators"] == [] and len(answer["tasks"]) == 2
 
 
-def test_models_endpoint_and_auth_when_started_with_a_key():
-    with RulesServer(ServerConfig(api_key="sekrit-key")) as srv:
-        status, _, payload = _post(srv, {"messages": _messages()}, key="wrong-key")
-        assert status == 401 and "sekrit" not in json.dumps(payload) and "wrong-key" not in json.dumps(payload)
-        assert _post(srv, {"messages": _messages()})[0] == 401
-        assert _post(srv, {"messages": _messages()}, key="sekrit-key")[0] == 200
-        req = urllib.request.Request(f"{srv.base_url}/models", headers={"Authorization": "Bearer sekrit-key"})
-        with urllib.request.urlopen(req, timeout=5) as resp:
-            assert [m["id"] for m in json.loads(resp.read())["data"]] == [SERVED_MODEL]
+def test_models_endpoint_and_auth_when_started_with_a_key(rules_server):
+    srv = rules_server(api_key="sekrit-key")
+    status, _, payload = _post(srv, {"messages": _messages()}, key="wrong-key")
+    assert status == 401 and "sekrit" not in json.dumps(payload) and "wrong-key" not in json.dumps(payload)
+    assert _post(srv, {"messages": _messages()})[0] == 401
+    assert _post(srv, {"messages": _messages()}, key="sekrit-key")[0] == 200
+    req = urllib.request.Request(f"{srv.base_url}/models", headers={"Authorization": "Bearer sekrit-key"})
+    with urllib.request.urlopen(req, timeout=5) as resp:
+        assert [m["id"] for m in json.loads(resp.read())["data"]] == [SERVED_MODEL]
 
 
 def test_an_unknown_model_is_a_404_naming_the_served_one(server):
@@ -97,29 +91,29 @@ def test_an_unknown_model_is_a_404_naming_the_served_one(server):
     assert status == 404 and SERVED_MODEL in payload["error"]["message"]
 
 
-def test_fault_script_is_deterministic_per_request_number():
+def test_fault_script_is_deterministic_per_request_number(rules_server):
     assert parse_fault_script(["429:2", "ok", "truncate"]) == ["429", "429", "ok", "truncate"]
     with pytest.raises(ValueError, match="FAULT"):
         parse_fault_script(["503"])
     config = ServerConfig(
         faults=parse_fault_script(["429", "500", "truncate", "invalid_json", "schema_invalid"]), retry_after=0.25
     )
-    with RulesServer(config) as srv:
-        body = {"messages": _messages(), "response_format": {"type": "json_object"}}
-        status, headers, _ = _post(srv, body)
-        assert status == 429 and headers["Retry-After"] == "1" and headers["retry-after-ms"] == "250"
-        assert _post(srv, body)[0] == 500
-        _, _, cut = _post(srv, body)
-        assert cut["choices"][0]["finish_reason"] == "length"
-        with pytest.raises(json.JSONDecodeError):
-            json.loads(cut["choices"][0]["message"]["content"])
-        _, _, broken = _post(srv, body)
-        assert broken["choices"][0]["finish_reason"] == "stop"
-        with pytest.raises(json.JSONDecodeError):
-            json.loads(broken["choices"][0]["message"]["content"])
-        _, _, invalid = _post(srv, body)
-        assert any(i["quote"] == FABRICATED_QUOTE for i in _answer(invalid)["indicators"])
-        assert _post(srv, body)[0] == 200 and len(srv.requests) == 6
+    srv = rules_server(config)
+    body = {"messages": _messages(), "response_format": {"type": "json_object"}}
+    status, headers, _ = _post(srv, body)
+    assert status == 429 and headers["Retry-After"] == "1" and headers["retry-after-ms"] == "250"
+    assert _post(srv, body)[0] == 500
+    _, _, cut = _post(srv, body)
+    assert cut["choices"][0]["finish_reason"] == "length"
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(cut["choices"][0]["message"]["content"])
+    _, _, broken = _post(srv, body)
+    assert broken["choices"][0]["finish_reason"] == "stop"
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(broken["choices"][0]["message"]["content"])
+    _, _, invalid = _post(srv, body)
+    assert any(i["quote"] == FABRICATED_QUOTE for i in _answer(invalid)["indicators"])
+    assert _post(srv, body)[0] == 200 and len(srv.requests) == 6
 
 
 def test_a_marker_in_the_section_faults_every_request_for_it(server):
@@ -127,17 +121,17 @@ def test_a_marker_in_the_section_faults_every_request_for_it(server):
     assert [_post(server, body)[0] for _ in range(3)] == [500, 500, 500]
 
 
-def test_rate_limit_answers_429_with_retry_after():
-    with RulesServer(ServerConfig(rate_limit=2)) as srv:
-        body = {"messages": _messages()}
-        codes = [_post(srv, body) for _ in range(3)]
-        assert [c[0] for c in codes] == [200, 200, 429]
-        assert 1 <= int(codes[2][1]["Retry-After"]) <= 60
+def test_rate_limit_answers_429_with_retry_after(rules_server):
+    srv = rules_server(rate_limit=2)
+    body = {"messages": _messages()}
+    codes = [_post(srv, body) for _ in range(3)]
+    assert [c[0] for c in codes] == [200, 200, 429]
+    assert 1 <= int(codes[2][1]["Retry-After"]) <= 60
 
 
-def test_latency_and_max_tokens_are_honoured():
-    with RulesServer(ServerConfig(latency_ms=150)) as srv:
-        t0 = time.perf_counter()
-        _, _, payload = _post(srv, {"messages": _messages(), "max_tokens": 5})
-        assert time.perf_counter() - t0 >= 0.15
-        assert payload["choices"][0]["finish_reason"] == "length"
+def test_latency_and_max_tokens_are_honoured(rules_server):
+    srv = rules_server(latency_ms=150)
+    t0 = time.perf_counter()
+    _, _, payload = _post(srv, {"messages": _messages(), "max_tokens": 5})
+    assert time.perf_counter() - t0 >= 0.15
+    assert payload["choices"][0]["finish_reason"] == "length"

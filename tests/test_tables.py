@@ -18,8 +18,19 @@ from llmx.tables import COLUMNS, XLSX_CELL_LIMIT, table_inputs, table_rows, writ
 from tests.conftest import SAMPLES
 
 ITEMS = {"indicators": "quote", "tasks": "text", "limitations": "text", "references": "quote"}
-PROVENANCE = ["document", "document_sha256", "section_id", "section_number", "section_heading",
-              "start", "end", "quote", "backend", "model", "prompt"]
+PROVENANCE = [
+    "document",
+    "document_sha256",
+    "section_id",
+    "section_number",
+    "section_heading",
+    "start",
+    "end",
+    "quote",
+    "backend",
+    "model",
+    "prompt",
+]
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +99,7 @@ def test_item_tables_carry_provenance_columns(docs):
 def test_every_item_row_is_traceable_to_its_sentence(docs, written):
     out = written[0]
     by_path = {d.source.path: d for d in docs}
-    for table, field in ITEMS.items():
+    for table, _field in ITEMS.items():
         rows = _csv(out / f"{table}.csv")
         for row in rows:
             doc = by_path[row["document"]]
@@ -152,7 +163,7 @@ def test_no_temporary_files_are_left_behind(written):
 def test_empty_tables_still_have_typed_columns(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{}", encoding="utf-8")
-    files, counts, problems = write_tables_checked([bad], tmp_path / "t")
+    _files, counts, problems = write_tables_checked([bad], tmp_path / "t")
     assert len(problems) == 1 and set(counts.values()) == {0}
     schema = pq.read_schema(tmp_path / "t" / "indicators.parquet")
     assert schema.field("value").type == pa.float64() and schema.field("model").type == pa.string()
@@ -221,11 +232,13 @@ def test_xlsx_survives_control_characters_overlong_text_and_leading_equals(docs,
     long_text = "Nhiệm vụ \x07 trọng tâm " * 3000
     assert len(long_text) > XLSX_CELL_LIMIT
     text = doc.text[: task.start] + long_text + doc.text[task.end :]
-    odd = doc.model_copy(update={
-        "text": text,
-        "tasks": [task.model_copy(update={"text": long_text, "end": task.start + len(long_text)})],
-        "indicators": [doc.indicators[0].model_copy(update={"name": "=SUM(A1"})],
-    })
+    odd = doc.model_copy(
+        update={
+            "text": text,
+            "tasks": [task.model_copy(update={"text": long_text, "end": task.start + len(long_text)})],
+            "indicators": [doc.indicators[0].model_copy(update={"name": "=SUM(A1"})],
+        }
+    )
     path = tmp_path / "odd.json"
     path.write_text(odd.model_dump_json(), encoding="utf-8")
     _, counts, problems = write_tables_checked([path], tmp_path / "t", ("xlsx", "csv"))

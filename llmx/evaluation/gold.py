@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -26,11 +25,8 @@ from llmx.contract import (
     grounding_errors,
 )
 from llmx.errors import EvalError
-from llmx.evaluation.similarity import find_nearest
+from llmx.grounding import reground
 from llmx.numbers import occurs_in
-
-_MARKUP = r"[\s*#_\\]*"  # what a normalizer change may add or drop between words
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
@@ -68,15 +64,11 @@ def check_gold(doc: ReportDocument) -> list[str]:
     for ind in doc.indicators:
         for label, value in (("value", ind.value), ("target", ind.target)):
             if value is not None and not occurs_in(value, ind.quote):
-                errors.append(
-                    f"indicator {ind.id}: {label} {value:g} is not written in its quote {ind.quote[:60]!r}"
-                )
+                errors.append(f"indicator {ind.id}: {label} {value:g} is not written in its quote {ind.quote[:60]!r}")
         for k, c in enumerate(ind.comparisons, 1):
             for label, value in (("pct", c.pct), ("amount", c.amount)):
                 if value is not None and not occurs_in(value, ind.quote):
-                    errors.append(
-                        f"indicator {ind.id}: comparison {k} {label} {value:g} is not written in its quote"
-                    )
+                    errors.append(f"indicator {ind.id}: comparison {k} {label} {value:g} is not written in its quote")
         if ind.unit is not None and ind.unit != ind.unit.strip().lower():
             errors.append(f"indicator {ind.id}: unit {ind.unit!r} must be lower-case and trimmed")
     for ref in doc.references:
@@ -134,21 +126,6 @@ def _section_errors(doc: ReportDocument) -> list[str]:
     return errors
 
 
-def _flexible(words: str) -> re.Pattern[str]:
-    """Pattern for `words` that tolerates whitespace and markdown markers changing between tokens."""
-    tokens = [t for t in _TOKEN.findall(words) if not t.isspace() and t not in ("*", "#", "_", "\\")]
-    return re.compile(_MARKUP.join(map(re.escape, tokens)) if tokens else re.escape(words))
-
-
-def _find(text: str, words: str, near: int) -> tuple[int, int] | None:
-    """Span of `words` in `text` nearest `near`: exact first, then tolerating markup/space changes."""
-    pos = find_nearest(text, words, near)
-    if pos is not None:
-        return pos, pos + len(words)
-    spans = [m.span() for m in _flexible(words).finditer(text) if m.end() > m.start()]
-    return min(spans, key=lambda s: abs(s[0] - near)) if spans else None
-
-
 def locate(doc: ReportDocument, text: str) -> ReportDocument:
     """Gold re-anchored in `text`: items whose words are not at their offsets move to the nearest
     occurrence (their quote/text then takes the new wording); section spans shift with the
@@ -169,7 +146,7 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
             if text[item.start : item.end] == words:
                 span: tuple[int, int] | None = (item.start, item.end)
             else:
-                span = _find(text, words, item.start)
+                span = reground(text, words, near=item.start, markup=True)
             if span is None:
                 problems.append(
                     Problem(
@@ -195,7 +172,7 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
     sections = []
     for sec in doc.sections:
         h_old = sec.heading_start if sec.heading_start is not None else sec.start
-        found = _find(text, sec.heading, shift(h_old))
+        found = reground(text, sec.heading, near=shift(h_old), markup=True)
         start = shift(sec.start) if found is None else max(0, found[0] - (h_old - sec.start))
         update: dict[str, int | None] = {"start": start, "end": max(start, shift(sec.end))}
         if sec.heading_start is not None:

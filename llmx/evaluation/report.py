@@ -185,9 +185,7 @@ def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any
     for name in sorted(set(cur) | set(base)):
         row = f"<tr><td>{_e(name)}</td><td class=num>{_fmt(cur.get(name))}</td>"
         if baseline is not None:
-            row += f"<td class=num>{_fmt(base.get(name))}</td>" + _delta_html(
-                name, cur.get(name), base.get(name)
-            )
+            row += f"<td class=num>{_fmt(base.get(name))}</td>" + _delta_html(name, cur.get(name), base.get(name))
         parts.append(row + "</tr>")
     parts.append(
         "</table><h2>Documents</h2><table><tr><th>document</th>"
@@ -196,9 +194,7 @@ def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any
     )
     for name, m, misses, fps in _doc_rows(data):
         cells = "".join(f"<td class=num>{_fmt(m.get(k))}</td>" for k, _ in _DOC_COLUMNS)
-        parts.append(
-            f"<tr><td>{_e(name)}</td>{cells}<td class=num>{misses}</td><td class=num>{fps}</td></tr>"
-        )
+        parts.append(f"<tr><td>{_e(name)}</td>{cells}<td class=num>{misses}</td><td class=num>{fps}</td></tr>")
     parts.append("</table>")
     for doc in docs:
         parts.append(f"<h2>{_e(doc['name'])}</h2>")
@@ -210,9 +206,7 @@ def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any
             notes = doc.get(key, [])
             parts.append(f"<details{' open' if notes else ''}><summary>{_e(title)}: {len(notes)}</summary>")
             if notes:
-                parts.append(
-                    "<table><tr><th>type</th><th>id</th><th>source sentence</th><th>detail</th></tr>"
-                )
+                parts.append("<table><tr><th>type</th><th>id</th><th>source sentence</th><th>detail</th></tr>")
                 for n in notes:
                     sentence = (
                         _highlight(n["sentence"], n["text"])
@@ -234,9 +228,7 @@ def compare(a: Mapping[str, Any], b: Mapping[str, Any], labels: tuple[str, str] 
     ma, mb = metrics(a), metrics(b)
     out = [f"| metric | {_cell(labels[0])} | {_cell(labels[1])} | Δ |", "|---|---:|---:|---:|"]
     for name in sorted(set(ma) | set(mb)):
-        out.append(
-            f"| {name} | {_fmt(ma.get(name))} | {_fmt(mb.get(name))} | {_delta(mb.get(name), ma.get(name))} |"
-        )
+        out.append(f"| {name} | {_fmt(ma.get(name))} | {_fmt(mb.get(name))} | {_delta(mb.get(name), ma.get(name))} |")
     return "\n".join(out) + "\n"
 
 

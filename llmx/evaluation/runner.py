@@ -22,10 +22,8 @@ from llmx.evaluation.gold import load_gold
 from llmx.evaluation.report import to_html, to_json, to_markdown
 from llmx.evaluation.results import DocScore
 from llmx.evaluation.scoring import aggregate, score_document
-from llmx.normalize import normalize
 from llmx.output import write_atomic
-from llmx.pipeline import extract_document
-from llmx.reading import read_document
+from llmx.pipeline import extract_document, prepare
 
 GOLD_DIR = REPO_ROOT / "eval" / "gold"
 REPORTS_DIR = REPO_ROOT / "eval" / "reports"
@@ -60,8 +58,7 @@ def gold_cases(gold_dir: Path = GOLD_DIR, only: list[str] | None = None) -> list
 
 def load_case(case: GoldCase) -> ReportDocument:
     """The gold document with the current normalized text of its source."""
-    text = normalize(read_document(case.source_path).text).text
-    return load_gold(case.gold_path, text)
+    return load_gold(case.gold_path, prepare(case.source_path).text)
 
 
 def run_label(settings: Settings) -> str:
@@ -80,11 +77,11 @@ def make_predictor(settings: Settings, *, cassettes: Path = CASSETTES_DIR, recor
     (the default: no network, no key), or the live LLM while recording the cassette."""
     if settings.effective_backend == "rules":
         return lambda case: extract_document(case.source_path, settings)
-    from llmx.cassettes import record_reports, replay_report
+    from llmx.evaluation.recording import record_reports, replay_report
 
     def predict(case: GoldCase) -> ReportDocument:
         if record:
-            return record_reports([case.source_path], settings, cassettes)[0].doc
+            return record_reports([case.source_path], settings, cassettes)[0].document
         return replay_report(case.source_path, settings, cassettes)
 
     return predict

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# combining tone marks -> a suffix digit (Telex/VNI-like order); other diacritics stay on the base
-_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+from llmx.vn import tone_key
+
 _WORD = re.compile(r"\w+")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 # a sentence ends at . ! ? followed by whitespace, or at a line break; `6.128,7` never splits
@@ -24,19 +24,12 @@ _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 NUMBER_REL_TOLERANCE = 1e-9  # equal at the precision written: 400.5 != 401.5
 
 
-def _tone_key(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = "".join(_TONES[c] for c in decomposed if c in _TONES)
-    base = "".join(c for c in decomposed if c not in _TONES)
-    return unicodedata.normalize("NFC", base) + tones
-
-
 def fold(value: str | None) -> str:
     """Comparison key of a string: NFC, case-folded, whitespace collapsed, tone placement folded."""
     if not value:
         return ""
     text = " ".join(unicodedata.normalize("NFC", value).casefold().translate(_DASHES).split())
-    return _WORD.sub(lambda m: _tone_key(m.group()), text)
+    return _WORD.sub(lambda m: tone_key(m.group()), text)
 
 
 def words(value: str | None) -> list[str]:

@@ -7,7 +7,9 @@ there are next-period targets, which SPEC gives to the tasks that state them. Pu
 
 from __future__ import annotations
 
+from llmx import __version__
 from llmx.assemble import Extraction
+from llmx.contract import Extractor
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.references import find_references
@@ -20,9 +22,7 @@ def extract(text: str, layout: Layout) -> Extraction:
     extraction = Extraction(metadata=extract_metadata(text, layout.sections))
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
-            extraction.indicators.extend(
-                find_indicators(text, start, end, sector=section.sector if section else None)
-            )
+            extraction.indicators.extend(find_indicators(text, start, end, sector=section.sector if section else None))
         extraction.references.extend(find_references(text, start, end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:
@@ -31,3 +31,8 @@ def extract(text: str, layout: Layout) -> Extraction:
     extraction.tasks = find_tasks(text, layout)
     extraction.limitations = find_limitations(text, layout)
     return extraction
+
+
+def run_rules(text: str, layout: Layout) -> tuple[Extraction, Extractor]:
+    """The rules backend as the pipeline calls it: the extraction and who made it."""
+    return extract(text, layout), Extractor(backend="rules", llmx_version=__version__, metadata_source="rules")

@@ -28,11 +28,9 @@ _QUALIFIERS = (
     r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR
-    + r")?|(?-i:CK))(?![\w/])"
+    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>dự\s+toán" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS
-    + r")(?![\w/])"
+    r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước)(?![\w/])",
     re.IGNORECASE,
 )
@@ -41,9 +39,7 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?)(?![\w/])", re.IGNORECASE
 )
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
-_OTHER_STOP = re.compile(
-    r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE
-)
+_OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 _SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:,\s*)?(?:và\s+)?", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm)(?:\s+thêm)?\s+", re.IGNORECASE)
@@ -55,12 +51,15 @@ _SPACE_COMMA = re.compile(r"[\s,]*")
 _SPACES = re.compile(r"\s*")
 
 APPROX: dict[str, Approx] = {
-    "trên": "over", "hơn": "over", "dưới": "under", "gần": "under",
-    "khoảng": "about", "xấp xỉ": "about", "chừng": "about",
+    "trên": "over",
+    "hơn": "over",
+    "dưới": "under",
+    "gần": "under",
+    "khoảng": "about",
+    "xấp xỉ": "about",
+    "chừng": "about",
 }
-APPROX_BEFORE = re.compile(
-    r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE
-)
+APPROX_BEFORE = re.compile(r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
 ESTIMATE_RE = re.compile(r"(?<![\w])(?<!giao )(?<!hương )[Ưư]ớc(?![\w])", re.IGNORECASE)
 AS_OF_RE = re.compile(
     r"(?<!\w)(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?"
@@ -171,9 +170,7 @@ def _parse_change(text: str, change: re.Match[str], limit: int) -> Parsed | None
     if basis is None:
         return None  # `tăng 03 vụ` with no baseline: not recorded
     end = unit[2] if pre is not None else basis[2]
-    comp = Comparison(
-        basis=basis[0], basis_text=basis[1], relation="change", amount=sign * value, amount_unit=unit[0]
-    )
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=sign * value, amount_unit=unit[0])
     return Parsed(comp, end, num.start(), True)
 
 
@@ -211,9 +208,7 @@ class Following:
     spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
 
 
-def read_following(
-    text: str, pos: int, limit: int, *, has_value: bool, is_blocked: Callable[[int], bool]
-) -> Following:
+def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_blocked: Callable[[int], bool]) -> Following:
     """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
     found = Following(pos, [], spans=[])
     while True:

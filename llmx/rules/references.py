@@ -45,17 +45,10 @@ Decisions where SPEC 6 leaves room (they match the hand-labelled gold files):
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from llmx.contract import Reference
+from llmx.vn import LOWER, UPPER
 
-# Upper/lower-case Vietnamese letters as explicit classes: `[A-Z]` misses `Đ`, `Ư`, `Ả` ...,
-# and a range such as `Ạ-Ỹ` interleaves both cases.
-_LETTERS = [chr(c) for c in range(0x41, 0x1F00) if unicodedata.name(chr(c), "").startswith("LATIN")]
-_UP = "".join(c for c in _LETTERS if c.isupper() and c.isalpha())
-_LO = "".join(c for c in _LETTERS if c.islower() and c.isalpha())
-UPPER = f"[{re.escape(_UP)}]"
-LOWER = f"[{re.escape(_LO)}]"
 _S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, at most one line break (PDF text wraps lines)
 _W = r"[ \t]*(?:\n[ \t]*)?"  # optional space, at most one line break
 _SP = r"[ \t]+"  # spaces on one line: titles and place names never continue on the next line
@@ -63,10 +56,29 @@ _GAP = re.compile(_S)
 
 # type words, longest first; STRONG ones are never ordinary nouns/verbs, so lower case is fine
 _TYPES = (
-    "nghị quyết", "nghị định", "quyết định", "chỉ thị", "kết luận", "kế hoạch", "thông tư",
-    "thông tri", "thông báo", "văn bản", "công văn", "công điện", "quy định", "quy chế",
-    "hướng dẫn", "chương trình", "đề án", "bộ luật", "luật", "pháp lệnh", "hiến pháp",
-    "tờ trình", "báo cáo",
+    "nghị quyết",
+    "nghị định",
+    "quyết định",
+    "chỉ thị",
+    "kết luận",
+    "kế hoạch",
+    "thông tư",
+    "thông tri",
+    "thông báo",
+    "văn bản",
+    "công văn",
+    "công điện",
+    "quy định",
+    "quy chế",
+    "hướng dẫn",
+    "chương trình",
+    "đề án",
+    "bộ luật",
+    "luật",
+    "pháp lệnh",
+    "hiến pháp",
+    "tờ trình",
+    "báo cáo",
 )
 _STRONG = {"nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "pháp lệnh", "hiến pháp"}
 _LAWS = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
@@ -77,9 +89,7 @@ _TYPE_ALT = "|".join(t.replace(" ", _S) for t in sorted(_TYPES, key=len, reverse
 TYPE_RE = re.compile(rf"(?i:{_TYPE_ALT})(?!\w)")
 _TYPE_LOWER = re.compile(rf"(?:{_TYPE_ALT})")  # on lower-cased text: 5x faster than IGNORECASE
 # words that name a sub-kind and may stand between type word and number/issuer
-_QUALIFIER = re.compile(
-    rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngành|hướng{_S}dẫn|hành{_S}động|phối{_S}hợp)(?!\w)"
-)
+_QUALIFIER = re.compile(rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngành|hướng{_S}dẫn|hành{_S}động|phối{_S}hợp)(?!\w)")
 
 # --- numbers -----------------------------------------------------------------------------
 _SEG = r"[A-ZĐ][A-Za-zĐđ]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg
@@ -112,13 +122,32 @@ _UNIT = rf"(?i:thị{_S}xã|thị{_S}trấn|thành{_S}phố|tỉnh|huyện|xã|p
 _UY = r"(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ)"
 _LEVEL_UY = rf"(?i:tỉnh|huyện|thành|quận|thị|đảng){_S}{_UY}(?!\w)"
 _MINISTRIES = (
-    "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "Giao thông vận tải", "Tài nguyên và Môi trường",
-    "Tài nguyên - Môi trường", "Nông nghiệp và Phát triển nông thôn",
-    "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội", "Kế hoạch và Đầu tư",
-    "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Thông tin và Truyền thông",
-    "Khoa học và Công nghệ", "Tài chính - Kế hoạch", "Tài chính", "Nội vụ", "Quốc phòng",
-    "Công an", "Y tế", "Tư pháp", "Xây dựng", "Công Thương", "Ngoại giao", "Chính trị",
-    "Văn hóa", "Văn hoá",
+    "Giáo dục và Đào tạo",
+    "Giáo dục - Đào tạo",
+    "Giao thông vận tải",
+    "Tài nguyên và Môi trường",
+    "Tài nguyên - Môi trường",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Lao động - Thương binh và Xã hội",
+    "Lao động, Thương binh và Xã hội",
+    "Kế hoạch và Đầu tư",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hoá, Thể thao và Du lịch",
+    "Thông tin và Truyền thông",
+    "Khoa học và Công nghệ",
+    "Tài chính - Kế hoạch",
+    "Tài chính",
+    "Nội vụ",
+    "Quốc phòng",
+    "Công an",
+    "Y tế",
+    "Tư pháp",
+    "Xây dựng",
+    "Công Thương",
+    "Ngoại giao",
+    "Chính trị",
+    "Văn hóa",
+    "Văn hoá",
 )
 _MINISTRY = "|".join(re.escape(m).replace(r"\ ", _S) for m in _MINISTRIES)
 _ORG = "|".join(
@@ -256,18 +285,21 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
         if titled is None:
             return None
         number, date, issuer, end = titled
-    if number is None and date is None and issuer is not None:
-        if _GENERIC_ISSUER.fullmatch(issuer) or _ALL_LEVELS.match(text, end):
-            return None
+    if (
+        number is None
+        and date is None
+        and issuer is not None
+        and (_GENERIC_ISSUER.fullmatch(issuer) or _ALL_LEVELS.match(text, end))
+    ):
+        return None
     return _make(text, s, end, doc_type, number, date, issuer)
 
 
 def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
     """False when the type word is glued into another word, a name, a count or a compound."""
-    if s > 0 and text[s - 1].isalpha():
-        # `thực hiệnChỉ thị` (a lost space) is still a citation; `phápLuật` style joins are not words
-        if not (word[0].isupper() and text[s - 1].islower()):
-            return False
+    # `thực hiệnChỉ thị` (a lost space) is still a citation; `phápLuật` style joins are not words
+    if s > 0 and text[s - 1].isalpha() and not (word[0].isupper() and text[s - 1].islower()):
+        return False
     before = text[max(0, s - 40) : s]
     if _COUNT_BEFORE.search(before) or _DEPT_BEFORE.search(before):
         return False
@@ -292,9 +324,7 @@ def _tail(text: str, pos: int, stop: int) -> tuple[str | None, str | None, int]:
         return date, issuer, pos
 
 
-def _titled(
-    text: str, pos: int, stop: int, *, law: bool
-) -> tuple[str | None, str | None, str | None, int] | None:
+def _titled(text: str, pos: int, stop: int, *, law: bool) -> tuple[str | None, str | None, str | None, int] | None:
     """(number, date, issuer, end) of a short title followed by a number, an issuer or, for a
     law, its enactment year (`Luật Đất đai năm 2013`, `Luật Thi đua, Khen thưởng số 06/2022/QH15`)."""
     word_re = _LAW_TITLE_WORD if law else _TITLE_WORD
@@ -345,6 +375,13 @@ def _make(
     if issuer is not None:
         issuer = " ".join(issuer.split())
     return Reference(
-        id="", section_id=None, doc_type=doc_type, number=number, date=date, issuer=issuer,
-        quote=quote, start=s, end=end,
+        id="",
+        section_id=None,
+        doc_type=doc_type,
+        number=number,
+        date=date,
+        issuer=issuer,
+        quote=quote,
+        start=s,
+        end=end,
     )

@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from llmx.contract import Limitation, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Sector, Task
 from llmx.grounding import trim_span
-from llmx.sectors import detect_sector
 from llmx.sections import Layout
+from llmx.sectors import detect_sector
+from llmx.vn import FOOTNOTE_LINE
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
-_FOOTNOTE = re.compile(r"^[ \t]*(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _SHORTFALL = re.compile(
@@ -39,8 +39,8 @@ _DIRECTIVE_VERB = re.compile(
     r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
     re.I,
 )
-MIN_CLAUSE = 35
-_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph  # a `;` part shorter than this is a list item of the clause, not a directive
+MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
+_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 
 
@@ -56,7 +56,7 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         body = text[s:e].strip()
         if not body:
             continue
-        if _FOOTNOTE.match(text[s:e]):
+        if FOOTNOTE_LINE.match(text[s:e]):
             continue  # a footnote body sitting at a page break: the paragraph goes on after it
         starts_item = bool(_BULLET.match(text[s:e])) or body[0].isupper() or body[0].isdigit()
         continues = current is not None and not starts_item and body[0].islower()
@@ -164,7 +164,7 @@ def find_limitations(text: str, layout: Layout) -> list[Limitation]:
             if role in ("limitations", "causes"):
                 if lead_in or sentence.endswith(":"):
                     continue
-                kind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
+                kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence):
                 kind = "limitation"
             else:

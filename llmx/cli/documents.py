@@ -1,0 +1,172 @@
+"""`llmx extract`, `sections`, `schema`, `tables`, `review`: one report (or its outputs) at a time."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from llmx.cli.common import (
+    ApiKeyOpt,
+    BackendOpt,
+    BaseUrlOpt,
+    ModelOpt,
+    ModeOpt,
+    PromptOpt,
+    announce,
+    app,
+    handles_errors,
+    say,
+    settings_for,
+)
+from llmx.errors import ConfigError
+
+
+@app.command()
+@handles_errors
+def extract(
+    file: Annotated[Path, typer.Argument(help="report: .txt, .md, .html, .docx, .doc, .rtf, .odt or .pdf")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")
+    ] = "json",
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+    max_file_mb: Annotated[
+        float | None,
+        typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]"),
+    ] = None,
+) -> None:
+    """Extract one report into the SPEC document (schema 1.1)."""
+    from llmx.output import render, write_atomic
+    from llmx.pipeline import extract_document
+
+    if fmt not in ("json", "jsonl", "csv"):
+        raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
+    settings = settings_for(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=prompt,
+        max_file_mb=max_file_mb,
+    )
+    announce(settings)
+    doc = extract_document(file, settings)
+    from llmx.read.garble import GARBLED
+
+    for problem in doc.problems:
+        if problem.message.startswith(GARBLED):
+            say(f"warning: {file}: {problem.message}")
+    content = render(doc, fmt)  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content, bom=fmt == "csv")
+        say(f"wrote {output}")
+    say(
+        f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
+        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.problems)} problems"
+    )
+
+
+@app.command()
+@handles_errors
+def sections(
+    file: Annotated[Path, typer.Argument(help="report file")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the sections as JSON")] = False,
+) -> None:
+    """Print the heading tree: number, heading, role, sector and size."""
+    import json
+
+    from llmx.pipeline import prepare
+
+    layout = prepare(file).layout
+    if as_json:
+        typer.echo(json.dumps([s.model_dump() for s in layout.sections], ensure_ascii=False, indent=2))
+        return
+    for sec in layout.sections:
+        label = f"{sec.number}." if sec.number else "*"
+        typer.echo(
+            f"{'  ' * (sec.level - 1)}{label} {sec.heading}  "
+            f"[{sec.role}{', ' + sec.sector if sec.sector else ''}; {sec.end - sec.start} chars; {sec.id}]"
+        )
+
+
+@app.command()
+@handles_errors
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="directory (default: the repo's schemas/)")] = None,
+    check: Annotated[bool, typer.Option("--check", help="exit 1 if the files differ from the models")] = False,
+) -> None:
+    """Regenerate the JSON Schema files of the output contract."""
+    from llmx.schema import SCHEMA_DIR, SCHEMA_FILE, export_schemas, render_schema
+
+    target = out or SCHEMA_DIR
+    if check:
+        path = target / SCHEMA_FILE
+        if not path.exists() or path.read_text(encoding="utf-8") != render_schema():
+            say(f"{path} is out of date; run `llmx schema`")
+            raise typer.Exit(code=1)
+        say(f"{path} is up to date")
+        return
+    for path in export_schemas(target):
+        say(f"wrote {path}")
+
+
+@app.command()
+@handles_errors
+def tables(
+    inputs: Annotated[list[Path], typer.Argument(help="report JSON files, folders of them, or run folders")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="folder for the tables")],
+    fmt: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="csv, parquet, xlsx (repeatable; default all three)")
+    ] = None,
+) -> None:
+    """Write indicators, tasks, limitations, references, sections and documents tables."""
+    from llmx.errors import InputError
+    from llmx.tables import FORMATS, describe, table_inputs, write_tables_checked
+
+    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt or FORMATS))
+    for paths in written.values():
+        for path in paths:
+            typer.echo(str(path))
+    for problem in problems:
+        say(f"skipped {problem}")
+    say(f"tables: {describe(counts)}")
+    if problems:
+        raise InputError(f"{len(problems)} file(s) skipped; the tables hold the others")
+
+
+@app.command()
+@handles_errors
+def review(
+    inputs: Annotated[list[Path], typer.Argument(help="report JSON files, or run folders (DIR/reports)")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="page (one report) or folder (several); default: beside")
+    ] = None,
+) -> None:
+    """Write self-contained HTML review pages: the text with every item highlighted and linked."""
+    from llmx.errors import InputError
+    from llmx.review import write_review, write_run_review_checked
+    from llmx.tables import table_inputs
+
+    if len(inputs) == 1 and not inputs[0].is_dir():
+        typer.echo(str(write_review(inputs[0], output or inputs[0].with_suffix(".html"))))
+        return
+    # several reports: one page each plus index.html, in DIR/review for a run folder, else beside the first
+    folder = output or (inputs[0] if inputs[0].is_dir() else inputs[0].parent) / "review"
+    run = write_run_review_checked(table_inputs(inputs), folder)
+    for page in [*run.pages, run.index]:
+        typer.echo(str(page))
+    for problem in run.problems:
+        say(f"skipped {problem}")
+    if run.problems:
+        raise InputError(f"{len(run.problems)} file(s) skipped; the review pages cover the others")

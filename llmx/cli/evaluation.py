@@ -1,0 +1,215 @@
+"""`llmx gold`, `eval`, `prompts`, `record`: the gold data, the eval, the prompts and the cassettes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from llmx.cli.common import (
+    ApiKeyOpt,
+    BackendOpt,
+    BaseUrlOpt,
+    ModelOpt,
+    ModeOpt,
+    PromptOpt,
+    announce,
+    app,
+    handles_errors,
+    say,
+    settings_for,
+)
+
+gold_app = typer.Typer(help="Check and maintain hand-labelled gold data (eval/gold/).", no_args_is_help=True)
+app.add_typer(gold_app, name="gold")
+
+
+@gold_app.command("check")
+@handles_errors
+def gold_check(
+    files: Annotated[list[Path] | None, typer.Argument(help="gold files (default: every eval/gold/*.json)")] = None,
+) -> None:
+    """Prove each quote/text occurs at its offsets and each value parses from its quote."""
+    from llmx.evaluation.gold import check_gold
+    from llmx.evaluation.runner import GOLD_DIR, gold_cases, load_case
+
+    cases = (
+        gold_cases(GOLD_DIR)
+        if not files
+        else [c for f in files for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve()]
+    )
+    bad = 0
+    for case in cases:
+        errors = check_gold(load_case(case))
+        bad += len(errors)
+        for err in errors:
+            typer.echo(f"{case.gold_path.name}: {err}")
+        say(f"{case.gold_path.name}: {'ok' if not errors else f'{len(errors)} problem(s)'}")
+    if bad:
+        raise typer.Exit(code=6)
+
+
+@gold_app.command("locate")
+@handles_errors
+def gold_locate(
+    files: Annotated[list[Path], typer.Argument(help="gold files to re-anchor after a normalizer change")],
+) -> None:
+    """Move gold offsets to where their quotes now sit in the normalized text."""
+    import json
+
+    from llmx.evaluation.gold import locate
+    from llmx.evaluation.runner import gold_cases, load_case
+    from llmx.output import write_atomic
+
+    for f in files:
+        case = next(c for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve())
+        raw = json.loads(f.read_text(encoding="utf-8"))
+        moved = locate(load_case(case), load_case(case).text)
+        data = json.loads(moved.model_dump_json(exclude={"text"}))
+        data["problems"] = []
+        if "labeler_notes" in raw:
+            data["labeler_notes"] = raw["labeler_notes"]
+        write_atomic(f, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        for p in moved.problems:
+            say(f"{f.name}: {p.message}")
+        say(f"{f.name}: re-anchored")
+
+
+@app.command("eval")
+@handles_errors
+def eval_(
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+    cassettes: Annotated[
+        Path | None, typer.Option("--cassettes", help="cassette directory (default eval/cassettes)")
+    ] = None,
+    record: Annotated[bool, typer.Option("--record", help="call the live endpoint and (re)write cassettes")] = False,
+    gold: Annotated[Path | None, typer.Option("--gold", help="gold directory (default eval/gold)")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="report directory (default eval/reports)")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="eval JSON to print per-field deltas against")
+    ] = None,
+    fail_under: Annotated[
+        list[str] | None, typer.Option("--fail-under", help="METRIC=VALUE gate, e.g. indicators.f1=0.85 (repeatable)")
+    ] = None,
+    max_drop: Annotated[
+        float | None, typer.Option("--max-drop", help="fail if a headline metric drops more than this vs --baseline")
+    ] = None,
+    compare: Annotated[
+        tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
+    ] = None,
+    only: Annotated[list[str] | None, typer.Option("--doc", help="only this gold document (repeatable)")] = None,
+) -> None:
+    """Score a backend, model or prompt against the gold data; gate CI on the result."""
+    from llmx.evaluation.report import compare as compare_reports
+    from llmx.evaluation.report import enforce_gates, headline, parse_fail_under
+    from llmx.evaluation.runner import CASSETTES_DIR, GOLD_DIR, REPORTS_DIR, load_summary, run_eval, write_reports
+
+    if compare:
+        a, b = (load_summary(p) for p in compare)
+        typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))
+        return
+    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    if settings.effective_backend == "llm" and not record:
+        say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
+    else:
+        announce(settings)
+    summary = run_eval(
+        settings,
+        gold_dir=gold or GOLD_DIR,
+        cassettes=cassettes or CASSETTES_DIR,
+        record=record,
+        only=only,
+        on_case=lambda name: say(f"scoring {name}"),
+    )
+    base = load_summary(baseline) if baseline else None
+    for path in write_reports(summary, out or REPORTS_DIR, base):
+        say(f"wrote {path}")
+    typer.echo(headline(summary, base), nl=False)
+    enforce_gates(summary, parse_fail_under(fail_under or []), base, max_drop)
+
+
+prompts_app = typer.Typer(help="List and show the versioned prompt templates.", no_args_is_help=True)
+app.add_typer(prompts_app, name="prompts")
+
+
+@prompts_app.command("list")
+@handles_errors
+def prompts_list() -> None:
+    """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
+    from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.tokens import count_tokens, tokenizer
+
+    typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
+    for p in list_prompts():
+        system = p.render(**EXAMPLES[p.name])[0]["content"]
+        typer.echo(
+            f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
+            f"{count_tokens(schema_text(p)):13}"
+        )
+    say(f"tokens counted with {tokenizer()[0]}; instructions vary with the section role")
+
+
+@prompts_app.command("show")
+@handles_errors
+def prompts_show(
+    ref: Annotated[str, typer.Argument(help="NAME@VERSION, e.g. section@v1")],
+    template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
+) -> None:
+    """Print a prompt's messages rendered with its built-in example, and its response schema."""
+    from llmx.llm.prompts import EXAMPLES, load, schema_text
+
+    p = load(ref)
+    typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
+    if template:
+        for file, source in p.sources.items():
+            typer.echo(f"## {file}\n{source}")
+        return
+    for message in p.render(**EXAMPLES[p.name]):
+        typer.echo(f"## {message['role']}\n{message['content']}")
+    typer.echo(f"## response schema\n{schema_text(p)}")
+
+
+@app.command()
+@handles_errors
+def record(
+    reports: Annotated[list[Path], typer.Argument(help="report files")],
+    cassettes: Annotated[Path | None, typer.Option("--cassettes", help="cassette directory [eval/cassettes]")] = None,
+    local: Annotated[bool, typer.Option("--local", help="record against an in-process llmx-rules-server")] = False,
+    new_episodes: Annotated[
+        bool, typer.Option("--new-episodes", help="keep recorded answers, add new ones (default: re-record)")
+    ] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+) -> None:
+    """Record cassettes: run the LLM backend on each report and save every request and answer."""
+    from contextlib import nullcontext
+
+    from llmx.evaluation.recording import record_reports
+    from llmx.llm.cassettes import EVAL_CASSETTES
+    from llmx.serve import SERVED_MODEL, RulesServer
+
+    server = RulesServer() if local else None
+    with server or nullcontext():  # entering the server starts it
+        if server is not None:
+            model, base_url, api_key = model or SERVED_MODEL, server.base_url, None
+        settings = settings_for(
+            backend="llm", model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt
+        )
+        announce(settings)
+        mode_name = "new_episodes" if new_episodes else "all"
+        for rec in record_reports(reports, settings, cassettes or EVAL_CASSETTES, record_mode=mode_name):
+            usage = rec.document.extractor.usage
+            say(
+                f"{rec.cassette}: {usage.requests if usage else 0} requests, "
+                f"{usage.prompt_tokens if usage else 0}+{usage.completion_tokens if usage else 0} tokens, "
+                f"{len(rec.document.indicators)} indicators, {len(rec.document.problems)} problems"
+            )

@@ -1,0 +1,149 @@
+"""`llmx run` and `llmx serve`: many reports into one folder, and the loopback model server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from llmx.cli.common import (
+    ApiKeyOpt,
+    BackendOpt,
+    BaseUrlOpt,
+    ModelOpt,
+    ModeOpt,
+    PromptOpt,
+    announce,
+    app,
+    handles_errors,
+    say,
+    settings_for,
+)
+from llmx.errors import ConfigError
+
+
+@app.command()
+@handles_errors
+def serve(
+    port: Annotated[int, typer.Option("--port", help="port on 127.0.0.1 (0: any free port)")] = 8765,
+    api_key: Annotated[str | None, typer.Option("--api-key", help="require `Authorization: Bearer KEY`")] = None,
+    latency_ms: Annotated[float, typer.Option("--latency-ms", help="delay before each answer")] = 0.0,
+    rate_limit: Annotated[int, typer.Option("--rate-limit", help="requests per minute, then 429 (0: no limit)")] = 0,
+    retry_after: Annotated[float, typer.Option("--retry-after", help="seconds announced with a 429")] = 1.0,
+    fault: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fault",
+            help="FAULT[:N]: the next N requests get FAULT (invalid_json, schema_invalid, "
+            "429, 500, truncate, timeout, ok); repeatable, applied in order",
+        ),
+    ] = None,
+    timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
+) -> None:
+    """Run a local OpenAI-compatible server (model llmx-rules-server) backed by the rules backend."""
+    import signal
+
+    from llmx.serve import RulesServer, ServerConfig, parse_fault_script
+
+    try:
+        script = parse_fault_script(fault or [])
+    except ValueError as exc:
+        raise ConfigError(f"--fault {exc}") from None
+    config = ServerConfig(
+        api_key=api_key,
+        latency_ms=latency_ms,
+        rate_limit=rate_limit,
+        retry_after=retry_after,
+        faults=script,
+        timeout_sleep=timeout_sleep,
+        quiet=not verbose,
+    )
+    server = RulesServer(config, port=port)
+    say(f"serving {config.model} at {server.base_url} (Ctrl-C stops)")
+
+    def _stop(*_: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops as cleanly as Ctrl-C
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stopping.set()
+        server.server_close()
+        say("stopped")
+
+
+@app.command("run")
+@handles_errors
+def run_(
+    inputs: Annotated[list[str], typer.Argument(help="report files, folders (recursive) and glob patterns")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output directory (reports/, tables/, review/, run.json)")],
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", "-j", help="requests in flight [env LLMX_CONCURRENCY, 8]")
+    ] = None,
+    rpm: Annotated[float | None, typer.Option("--rpm", help="requests per minute limit [env LLMX_RPM]")] = None,
+    tpm: Annotated[float | None, typer.Option("--tpm", help="tokens per minute limit [env LLMX_TPM]")] = None,
+    max_requests: Annotated[
+        int | None, typer.Option("--max-requests", help="stop cleanly after this many requests")
+    ] = None,
+    max_cost: Annotated[
+        float | None, typer.Option("--max-cost", help="stop cleanly before spending more (USD)")
+    ] = None,
+    price: Annotated[
+        str | None, typer.Option("--price", help="IN,OUT dollars per million tokens [env LLMX_PRICE]")
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option("--cache", help="answer cache file [env LLMX_CACHE, ~/.cache/llmx/answers.sqlite]")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="send every request, cache nothing")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="ask again for sections that failed validation last time")
+    ] = False,
+    tables: Annotated[
+        str, typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none")
+    ] = "csv,parquet,xlsx",
+    review: Annotated[bool, typer.Option("--review/--no-review", help="write review pages")] = True,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="progress bar on stderr")] = True,
+    batch: Annotated[
+        bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
+    ] = False,
+    batch_poll: Annotated[float, typer.Option("--batch-poll", help="seconds between batch status polls")] = 10.0,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompt: PromptOpt = None,
+) -> None:
+    """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
+    from llmx.run import resolve_options, run, summary_lines
+
+    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    options = resolve_options(
+        out,
+        concurrency=concurrency,
+        rpm=rpm,
+        tpm=tpm,
+        price=price,
+        cache=cache,
+        no_cache=no_cache,
+        tables=tables,
+        max_requests=max_requests,
+        max_cost=max_cost,
+        retry_failed=retry_failed,
+        review=review,
+        progress=progress,
+        batch=batch,
+        batch_poll=batch_poll,
+    )
+    announce(settings)
+    summary = run(inputs, settings, options)
+    for line in summary_lines(summary):
+        say(line)
+    typer.echo(str(out / "run.json"))
+    if not summary.complete:
+        raise typer.Exit(code=8)

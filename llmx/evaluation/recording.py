@@ -1,0 +1,55 @@
+"""Record and replay the LLM backend on whole reports (`llmx record`, `llmx eval` on the LLM).
+
+Cassettes themselves (where they live, what they hide, how a replay fails) are in
+llmx/llm/cassettes.py; this module runs reports through the pipeline inside them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from llmx.config import Settings
+from llmx.contract import ReportDocument
+from llmx.llm.cassettes import EVAL_CASSETTES, cassette_path, replay_client, stamp, use_cassette
+from llmx.pipeline import extract_document
+
+
+@dataclass
+class Recorded:
+    cassette: Path
+    document: ReportDocument
+
+
+def record_reports(
+    reports: Sequence[str | Path],
+    settings: Settings,
+    cassette_dir: Path = EVAL_CASSETTES,
+    *,
+    record_mode: str = "all",
+) -> list[Recorded]:
+    """Run the LLM backend on each report against the configured endpoint, recording cassettes.
+
+    `all` starts each cassette afresh; `new_episodes` keeps what is there and adds what is new.
+    """
+    settings = settings.with_overrides(backend="llm")
+    secret = settings.api_key.get_secret_value() if settings.api_key else None
+    done = []
+    for report in reports:
+        path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
+        if record_mode == "all" and path.exists():
+            path.unlink()
+        with use_cassette(path, record_mode=record_mode, secret=secret, stamp=stamp(settings)):
+            doc = extract_document(report, settings)
+        done.append(Recorded(path, doc))
+    return done
+
+
+def replay_report(report: str | Path, settings: Settings, cassette_dir: Path = EVAL_CASSETTES) -> ReportDocument:
+    """The report's document from its cassette alone: no network, no key needed."""
+    settings = settings.with_overrides(backend="llm")
+    path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
+    hint = f"llmx record {report} --model {settings.model} --base-url URL --cassettes {cassette_dir}"
+    with use_cassette(path, stamp=stamp(settings), rerecord_hint=hint), replay_client(settings) as client:
+        return extract_document(report, settings, client=client)

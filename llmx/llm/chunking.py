@@ -1,0 +1,154 @@
+"""Which text goes into which request: split long sections, pack small ones. Pure.
+
+Tokens are counted by `llmx.llm.tokens.count_tokens` (see there for which tokenizer).
+
+Packing puts consecutive small sections that want the same items (task sections vs the rest)
+into one request, up to PACK_TOKENS of text: the instructions and schema cost about 1,500
+tokens per request, more than most sections' own text. Splitting keeps whole lines (each report
+line is a paragraph or bullet), falls back to sentence ends and then to spaces only when one line
+alone exceeds the budget, and repeats the previous chunk's last short line at the start of the
+next one so a breakdown (`trong đó: ...`) keeps its parent; the caller deduplicates items found
+twice in that overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.contract import Section
+from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens
+from llmx.sections import Layout
+
+MIN_CHARS = 12  # own text shorter than this (blank lines under a heading) is not sent
+PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
+OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9+\-])")
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as absolute spans, each with its trailing newline."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        if text[pos:stop].strip():
+            spans.append((pos, stop))
+        elif spans:  # blank lines stay with the line before them: chunks stay contiguous
+            spans[-1] = (spans[-1][0], stop)
+        pos = stop
+    return spans
+
+
+def _pieces(text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+    """Split one over-long line at sentence ends, then at spaces, into pieces within budget."""
+    cuts = [m.start() for m in _SENTENCE_END.finditer(text, start, end)]
+    pieces, pos = [], start
+    for cut in [*cuts, end]:
+        pieces.append((pos, cut))
+        pos = cut
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:
+        while count_tokens(text[s:e]) > budget:
+            limit = s + int(budget * CHARS_PER_TOKEN * 0.9)
+            space = text.rfind(" ", s + 1, limit)
+            cut = space if space > s else limit
+            out.append((s, cut))
+            s = cut
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_span(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int]]:
+    """Chunks of text[start:end] of at most `max_tokens` each, on line boundaries when possible.
+
+    Consecutive chunks may overlap by one short line (see module docstring).
+    """
+    if count_tokens(text[start:end]) <= max_tokens:
+        return [(start, end)]
+    units: list[tuple[int, int]] = []
+    for s, e in _lines(text, start, end) or [(start, end)]:
+        units.extend(_pieces(text, s, e, max_tokens) if count_tokens(text[s:e]) > max_tokens else [(s, e)])
+    chunks: list[tuple[int, int]] = []
+    cur_start, cur_end, last = units[0][0], units[0][1], units[0]
+    for s, e in units[1:]:
+        if count_tokens(text[cur_start:e]) <= max_tokens:
+            cur_end, last = e, (s, e)
+            continue
+        chunks.append((cur_start, cur_end))
+        short = count_tokens(text[last[0] : last[1]]) <= max_tokens * OVERLAP_SHARE
+        cur_start = last[0] if short and count_tokens(text[last[0] : e]) <= max_tokens else s
+        cur_end, last = e, (s, e)
+    chunks.append((cur_start, cur_end))
+    return chunks
+
+
+def halve(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Two halves of text[start:end] cut at the line (else sentence) boundary nearest the middle.
+
+    Used when a model's answer was truncated (`finish_reason=length`): each half needs about half
+    the answer. None when the span holds a single sentence and cannot be cut sensibly.
+    """
+    middle = (start + end) // 2
+    lines = _lines(text, start, end)
+    cuts = [s for s, _ in lines[1:]]
+    if not cuts:
+        cuts = [m.start() for m in _SENTENCE_END.finditer(text, start, end) if text[start : m.start()].strip()]
+    if not cuts:
+        return None
+    cut = min(cuts, key=lambda c: abs(c - middle))
+    return [(start, cut), (cut, end)]
+
+
+@dataclass
+class Block:
+    section: Section | None
+    start: int
+    end: int
+
+
+@dataclass
+class Job:
+    """One request's worth of text: one or more consecutive blocks with the same wanted items."""
+
+    blocks: list[Block]
+    wanted: tuple[str, ...]
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+    @property
+    def section_ids(self) -> list[str]:
+        return [b.section.id for b in self.blocks if b.section is not None]
+
+
+def _wanted(role: str | None) -> tuple[str, ...]:
+    return ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
+
+
+def plan_jobs(text: str, layout: Layout, max_tokens: int, pack_tokens: int = PACK_TOKENS) -> list[Job]:
+    """Section spans worth sending, split to `max_tokens` and packed up to `pack_tokens`."""
+    spans = [(sec, s, e) for sec, s, e in layout.own_spans()]
+    spans += [(None, s, e) for s, e in layout.footnotes if s >= layout.body_end]
+    blocks: list[Block] = []
+    for sec, s, e in spans:
+        if len(text[s:e].strip()) < MIN_CHARS:
+            continue
+        blocks.extend(Block(sec, cs, ce) for cs, ce in split_span(text, s, e, max_tokens))
+    jobs: list[Job] = []
+    for block in blocks:
+        wanted = _wanted(block.section.role if block.section else None)
+        last = jobs[-1] if jobs else None
+        if last and last.wanted == wanted and count_tokens(text[last.start : block.end]) <= pack_tokens:
+            last.blocks.append(block)
+        else:
+            jobs.append(Job([block], wanted))
+    return jobs

@@ -1,0 +1,453 @@
+"""The model client: the only module that imports `openai` and `instructor`.
+
+Two retry loops, kept apart on purpose (instructor #1907: transport faults must never be fed
+back to the model as if they were validation errors):
+* transport: 429 (honouring Retry-After), 408/409, 5xx, timeouts and dropped connections are
+  retried around the single HTTP call with jittered exponential backoff (the SDK's own retries
+  are off, so the policy is ours, testable and recorded);
+* validation: an answer that fails the response model's validators (or is not JSON) is re-asked
+  through instructor with the validator messages, up to `settings.max_validation_retries`
+  attempts in all.
+Auth (401/403), unknown models (404) and bad requests (400) fail at once. No message raised
+here contains the API key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import random
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+import instructor
+import openai
+from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, ResponseParsingError
+from openai.types.chat import ChatCompletion
+from pydantic import BaseModel, ValidationError
+from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
+
+from llmx.config import Settings
+from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.llm.seam import (
+    Admission,
+    Attempt,
+    CallResult,
+    M,
+    Messages,
+    TransientFailure,
+    TruncatedAnswer,
+    ValidationExhausted,
+    validation_summary,
+)
+from llmx.llm.tokens import count_tokens
+
+PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+_PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
+_TRANSIENT_STATUS = {408, 409, 429}
+T = TypeVar("T")
+_KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
+# instructor logs every failed attempt at ERROR; without a handler Python would print them on
+# stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """`text` with the secret and anything shaped like an API key replaced by ***.
+
+    Keys shorter than 4 characters are not searched for: they would match ordinary words.
+    """
+    if secret and len(secret) >= 4:
+        text = text.replace(secret, "***")
+    return _KEYLIKE.sub(r"\1-***", text)
+
+
+@dataclass(frozen=True)
+class TransportPolicy:
+    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
+
+    attempts: int = 6
+    initial: float = 0.5
+    maximum: float = 20.0
+    max_retry_after: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TransportPolicy:
+        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
+
+
+class _QuietContext(dict[str, Any]):
+    """Validation context that instructor does not template with.
+
+    instructor renders every message as a Jinja template (and dedents it) whenever the context is
+    truthy, which would rewrite report text containing `{{`, `{%` or whitespace-only lines. A
+    falsy mapping keeps the context for validators and skips that rendering.
+    """
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def check_settings(settings: Settings) -> None:
+    """Fail early, in one line, when the LLM backend cannot possibly run."""
+    if not settings.model:
+        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
+    if settings.api_key is None and not settings.base_url:
+        raise ConfigError(
+            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
+            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
+        )
+
+
+Unrecorded = Callable[[BaseException], "BaseException | None"]
+
+
+def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bool:
+    """429, 408/409, 5xx, timeouts and dropped connections: worth trying again.
+
+    `unrecorded` recognises a replay's "no recorded answer" inside a connection error
+    (llmx.llm.cassettes.cassette_miss): that is never worth trying again.
+    """
+    if unrecorded is not None and unrecorded(exc) is not None:
+        return False
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500)
+
+
+class ProviderFault(Exception):
+    """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
+
+    def __init__(self, message: str, *, status: int | None, transient: bool, connection: bool) -> None:
+        super().__init__(message)
+        self.message, self.status, self.transient, self.connection = message, status, transient, connection
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            return float(headers[name]) * scale
+        except (KeyError, TypeError, ValueError):
+            continue
+    return None
+
+
+def _raw_answer(completion: Any) -> str | None:
+    """The JSON text of a chat completion, whatever the mode (tool call, content, fenced content)."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if message.tool_calls:
+        return str(message.tool_calls[0].function.arguments)
+    content = message.content or ""
+    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.S)
+    return fenced.group(1) if fenced else content
+
+
+class ModelClient:
+    """An OpenAI-compatible endpoint behind instructor, built lazily from Settings."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        policy: TransportPolicy | None = None,
+        replay: bool = False,
+        admission: Admission | None = None,
+        unrecorded: Unrecorded | None = None,
+    ) -> None:
+        """`replay`: cassettes answer, so no key is needed; `admission`: run-wide pacing shared
+        by every thread using this client (the bulk runner's gate); `unrecorded`: see is_transient."""
+        if not replay:
+            check_settings(settings)
+        self.settings = settings
+        self.policy = policy or TransportPolicy.from_settings(settings)
+        self.admission = admission
+        self.unrecorded = unrecorded
+        self._lock = threading.Lock()
+        self._openai: openai.OpenAI | None = None
+        self._secret = settings.api_key.get_secret_value() if settings.api_key else None
+
+    def _client(self) -> openai.OpenAI:
+        with self._lock:  # worker threads share one connection pool; build it once
+            return self._build()
+
+    def _build(self) -> openai.OpenAI:
+        if self._openai is None:
+            self._openai = openai.OpenAI(
+                api_key=self._secret or PLACEHOLDER_KEY,
+                base_url=self.settings.base_url or None,
+                timeout=self.settings.timeout,
+                max_retries=0,  # transport retries are ours (see module docstring)
+            )
+        return self._openai
+
+    def warm_up(self) -> None:
+        """Build the connection pool and import the SDK's request code now, not in the first
+        wave of concurrent requests (the SDK imports its resources lazily, under the GIL)."""
+        _ = self._client().chat.completions
+
+    def close(self) -> None:
+        if self._openai is not None:
+            self._openai.close()
+            self._openai = None
+
+    def __enter__(self) -> ModelClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _wait(self, state: RetryCallState) -> float:
+        retry_after = _retry_after(state.outcome.exception() if state.outcome else None)
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.policy.max_retry_after)
+        backoff = min(self.policy.maximum, self.policy.initial * 2.0 ** (state.attempt_number - 1))
+        return backoff * random.uniform(0.5, 1.0)
+
+    def _send(self, log: list[Attempt], kwargs: dict[str, Any]) -> Any:
+        """One chat completion, with transport retries; faults are logged, never shown to the model."""
+
+        def note(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome else None
+            wait = state.next_action.sleep if state.next_action else 0.0
+            log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
+
+        retrying = Retrying(
+            stop=stop_after_attempt(self.policy.attempts),
+            wait=self._wait,
+            retry=retry_if_exception(self._transient),
+            before_sleep=note,
+            reraise=True,
+        )
+        try:
+            return retrying(self._gated, **kwargs)
+        except openai.OpenAIError as exc:
+            raise self._translate(exc) from None
+
+    def _miss(self, exc: BaseException) -> BaseException | None:
+        return self.unrecorded(exc) if self.unrecorded is not None else None
+
+    def _transient(self, exc: BaseException) -> bool:
+        return is_transient(exc, self.unrecorded)
+
+    def _gated(self, **kwargs: Any) -> Any:
+        """One HTTP request, admitted by the run's pacing and reported back to it."""
+        gate = self.admission
+        if gate is None:
+            return self._client().chat.completions.create(**kwargs)
+        estimate = _estimate_tokens(kwargs)
+        with gate.slot():
+            gate.acquire(estimate)
+            try:
+                response = self._client().chat.completions.create(**kwargs)
+            except openai.APIStatusError as exc:
+                if exc.status_code == 429:
+                    gate.throttled(_retry_after(exc), estimate)
+                elif self._transient(exc):
+                    gate.failed(_fault(exc), estimate)
+                raise
+            except openai.APIConnectionError as exc:
+                if self._miss(exc) is None:
+                    gate.failed(_fault(exc), estimate)
+                raise
+        usage = getattr(response, "usage", None)
+        gate.answered(estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
+        return response
+
+    def _translate(self, exc: openai.OpenAIError) -> LlmxError:
+        where = self.settings.base_url or "the OpenAI API"
+        if (miss := self._miss(exc)) is not None:
+            first = str(miss).splitlines()[0] if str(miss) else ""
+            return CassetteMismatch(f"no recorded answer matches this request ({redact(first, self._secret)})")
+        detail = redact(provider_message(exc), self._secret)
+        if isinstance(exc, openai.APIStatusError):
+            code = exc.status_code
+            if code in (401, 403):
+                return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
+            if code == 404:
+                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
+            if self._transient(exc):
+                return TransientFailure(
+                    f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
+                )
+            if code in (400, 413, 422):
+                return RequestRejected(f"{where} rejected the request ({code}): {detail}")
+            return ModelCallError(f"{where} rejected the request ({code}): {detail}")
+        if isinstance(exc, openai.APITimeoutError):
+            return TransientFailure(
+                f"{where} timed out {self.policy.attempts} times (timeout {self.settings.timeout:g} s)"
+            )
+        if isinstance(exc, openai.APIConnectionError):
+            return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
+        return ModelCallError(f"{where}: {detail}")
+
+    def request_body(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
+        """The exact chat.completions body `extract` would send first (for Batch API lines).
+
+        instructor builds it (tools or response_format per mode, messages adjusted for JSON modes);
+        a capturing `create` records it and stops before any HTTP.
+        """
+        captured: dict[str, Any] = {}
+
+        class _Captured(Exception):
+            pass
+
+        def capture(**kwargs: Any) -> Any:
+            captured.update(kwargs)
+            raise _Captured
+
+        create = instructor.patch(create=capture, mode=MODES[self.settings.mode])
+        with contextlib.suppress(Exception):  # _Captured, possibly wrapped by instructor's retry loop
+            create(
+                model=self.settings.model,
+                messages=messages,
+                response_model=_schema_model(response_model),
+                max_retries=1,
+                temperature=self.settings.temperature,
+            )
+        if not captured:
+            raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
+        return {k: v for k, v in captured.items() if k not in ("extra_headers", "timeout", "max_retries")}
+
+    def extract(
+        self,
+        messages: Messages,
+        response_model: type[M],
+        *,
+        context: Mapping[str, Any],
+        tag: str = "",
+        prefetched: Any = None,
+    ) -> CallResult[M]:
+        """Ask for `response_model`, re-asking with validator messages; every attempt is logged.
+
+        `prefetched`, a chat completion already answered for these messages (a Batch API result),
+        stands in for the first request: it is validated like any answer and, when it fails, the
+        re-ask carries the validator message to the endpoint synchronously.
+        """
+        log: list[Attempt] = []
+        hooks = Hooks()
+        pending = [prefetched] if prefetched is not None else []
+
+        def create(**kwargs: Any) -> Any:
+            if pending:
+                return pending.pop()
+            return self._send(log, kwargs)
+
+        def on_response(response: Any) -> None:
+            usage = getattr(response, "usage", None)
+            choice = response.choices[0] if getattr(response, "choices", None) else None
+            log.append(
+                Attempt(
+                    "batch" if response is prefetched else "answer",
+                    prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+                    completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+                    finish_reason=getattr(choice, "finish_reason", None),
+                )
+            )
+
+        def on_parse_error(error: Exception, **_: Any) -> None:
+            if log:
+                log[-1].error = validation_summary(error)
+
+        wrapped = _schema_model(response_model)
+        hooks.on("completion:response", on_response)
+        hooks.on("parse:error", on_parse_error)
+        create = instructor.patch(create=create, mode=MODES[self.settings.mode])
+        validation = Retrying(
+            stop=stop_after_attempt(self.settings.max_validation_retries),
+            retry=retry_if_exception_type(_PARSE_ERRORS),
+            reraise=True,
+        )
+        try:
+            value = create(
+                model=self.settings.model,
+                messages=messages,
+                response_model=wrapped,
+                max_retries=validation,
+                context=_QuietContext(context),
+                hooks=hooks,
+                temperature=self.settings.temperature,
+                extra_headers={"X-Llmx-Prompt": tag} if tag else None,
+            )
+        except IncompleteOutputException:
+            raise TruncatedAnswer("the answer was cut at the output limit", attempts=log) from None
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, TransientFailure):
+                cause.attempts = list(log)
+            if isinstance(cause, LlmxError):
+                raise cause from None
+            last = next((a.error for a in reversed(log) if a.error), None) or validation_summary(cause or exc)
+            raise ValidationExhausted(
+                f"validation failed {exc.n_attempts} times: {redact(last, self._secret)}",
+                attempts=log,
+                last_answer=_raw_answer(exc.last_completion),
+            ) from None
+        return CallResult(value=cast(M, value), attempts=log)
+
+    # -- the provider's other APIs (batch mode: files and batches) -------------------------------
+    def provider_call(self, call: Callable[[Any], T]) -> T:
+        """`call(sdk_client)`, with the SDK's errors turned into ProviderFault (batch mode's files
+        and batches calls go through here, so only this module knows the SDK's types)."""
+        try:
+            return call(self._client())
+        except openai.OpenAIError as exc:
+            raise ProviderFault(
+                redact(provider_message(exc), self._secret),
+                status=exc.status_code if isinstance(exc, openai.APIStatusError) else None,
+                transient=self._transient(exc),
+                connection=isinstance(exc, openai.APIConnectionError),
+            ) from None
+
+    @staticmethod
+    def completion(body: Any) -> Any:
+        """A chat completion from its JSON (a Batch API output line); pydantic's ValidationError if not."""
+        return ChatCompletion.model_validate(body)
+
+
+@functools.lru_cache(maxsize=64)
+def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
+    """instructor's schema wrapper of `model`, made once: instructor would build a new class per call."""
+    return instructor.openai_schema(model)
+
+
+def _fault(exc: BaseException | None) -> str:
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "timeout"
+    return type(exc).__name__ if exc else "fault"
+
+
+def provider_message(exc: openai.OpenAIError) -> str:
+    """The provider's own message for a failed call (not yet redacted)."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
+        return message
+    text = str(getattr(exc, "message", "") or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _estimate_tokens(kwargs: Mapping[str, Any]) -> int:
+    """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
+    texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
+    schema = kwargs.get("tools") or kwargs.get("response_format")
+    if schema:
+        texts.append(json.dumps(schema, ensure_ascii=False))
+    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)

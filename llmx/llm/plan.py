@@ -1,0 +1,137 @@
+"""One document's LLM plan: which text goes in which request, rendered into messages. Pure.
+
+`plan_document` cuts the document into jobs (llmx/llm/chunking.py), renders each job's
+messages with the section prompt, and adds the metadata@v1 request when the rules leave key
+metadata fields empty. `extract`, `llmx run` and `llmx run --batch` all run the same plan: batch
+mode submits `plan.requests()` and the run then asks for exactly those requests, which the
+batch (or the cache) answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from llmx.config import Settings
+from llmx.contract import Metadata, Section
+from llmx.errors import PromptError
+from llmx.llm import prompts
+from llmx.llm.chunking import PACK_TOKENS, Job, plan_jobs
+from llmx.llm.responses import ReportMetadata
+from llmx.llm.seam import Messages
+from llmx.sections import Layout
+
+METADATA_PROMPT = "metadata@v1"
+TAIL_CHARS = 2500  # closing block sent for metadata (signature, Nơi nhận); footnotes after it are cut
+META_KEYS = ("title", "doc_symbol", "issuer", "issue_date", "period", "signer")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One structured request: its messages, the text its quotes must come from, its answer type."""
+
+    messages: Messages
+    context: dict[str, str]
+    response_model: type[Any]
+    tag: str  # prompt@version#hash: names what the answer was asked with (cache key, header)
+
+
+@dataclass
+class MetadataPlan:
+    """The rules' metadata, and the metadata@v1 request when the rules left key fields empty."""
+
+    rules: Metadata | None
+    request: Request | None = None
+
+    @property
+    def base(self) -> Metadata:
+        return self.rules or Metadata()
+
+
+@dataclass
+class DocumentPlan:
+    """Everything the LLM pass of one document will ask, before anything is asked."""
+
+    text: str
+    layout: Layout
+    prompt: prompts.Prompt
+    jobs: list[Job]
+    metadata: MetadataPlan
+    requests_by_job: list[Request] = field(default_factory=list)
+
+    @property
+    def tag(self) -> str:
+        return f"{self.prompt.ref}#{self.prompt.hash}"
+
+    @cached_property
+    def _sections(self) -> dict[str, Section]:
+        return {s.id: s for s in self.layout.sections}
+
+    def request(self, job: Job) -> Request:
+        """The request for a job: a planned one, or a part of one (a truncated answer's halves)."""
+        by_id = self._sections
+        blocks = [
+            {
+                "path": _path(b.section, by_id),
+                "role": b.section.role if b.section else "other",
+                "sector": (b.section.sector or "") if b.section else "",
+                "text": self.text[b.start : b.end].strip(),
+            }
+            for b in job.blocks
+        ]
+        messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
+        context = {"section_text": "\n".join(b["text"] for b in blocks)}
+        return Request(messages, context, self.prompt.response_model, self.tag)
+
+    def requests(self) -> list[Request]:
+        """Every request the plan makes, in order: one per job, then metadata@v1 if planned."""
+        return self.requests_by_job + ([self.metadata.request] if self.metadata.request else [])
+
+
+def _path(section: Section | None, by_id: dict[str, Section]) -> str:
+    chain: list[str] = []
+    while section is not None:
+        chain.append(f"{section.number}. {section.heading}" if section.number else section.heading)
+        section = by_id.get(section.parent_id) if section.parent_id else None
+    return " > ".join(reversed(chain)) or "(text outside the numbered sections)"
+
+
+def plan_metadata(text: str, layout: Layout, settings: Settings, mode: bool | None) -> MetadataPlan:
+    """Rules metadata, and the metadata@v1 request when the rules left key fields empty.
+
+    `mode`: True always asks, False never, None asks only when a key field is missing.
+    """
+    try:
+        from llmx.rules.metadata import extract_metadata
+
+        rules: Metadata | None = extract_metadata(text, layout.sections)
+    except ImportError:  # the rules backend is optional here: the model can do it alone
+        rules = None
+    plan = MetadataPlan(rules)
+    missing = [k for k in META_KEYS if getattr(plan.base, k) in (None, [])]
+    head, tail = text[: layout.body_start].strip(), text[layout.body_end :][:TAIL_CHARS].strip()
+    if mode is False or (mode is None and not missing) or not (head or tail):
+        return plan
+    prompt = prompts.load(METADATA_PROMPT, settings.prompts_dir)
+    context = {"source_text": f"{head}\n{tail}"}
+    plan.request = Request(prompt.render(head=head, tail=tail), context, ReportMetadata, f"{prompt.ref}#{prompt.hash}")
+    return plan
+
+
+def plan_document(
+    text: str,
+    layout: Layout,
+    settings: Settings,
+    *,
+    metadata_llm: bool | None = None,
+    pack_tokens: int = PACK_TOKENS,
+) -> DocumentPlan:
+    """The LLM plan of one normalized, split document (see the module docstring)."""
+    prompt = prompts.load(settings.prompt, settings.prompts_dir)
+    if prompt.name != "section":
+        raise PromptError(f"--prompt must name a section prompt (section@vN), not {prompt.ref}")
+    jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens)
+    plan = DocumentPlan(text, layout, prompt, jobs, plan_metadata(text, layout, settings, metadata_llm))
+    plan.requests_by_job = [plan.request(job) for job in jobs]
+    return plan

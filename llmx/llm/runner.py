@@ -1,0 +1,172 @@
+"""The LLM backend: a document's plan through a structured client into grounded contract items.
+
+Each section's own text is sent once (long ones split on line boundaries to the token budget;
+small neighbours with the same role packed into one request, since the fixed instructions and
+schema would otherwise cost more than the text: see llmx/llm/plan.py). A truncated answer splits
+its input in two and asks again; a section whose answers keep failing validation goes into
+`problems` with the last validator message, keeping the items that passed. The client is any
+`StructuredClient` (HTTP, cache, fake): this module never talks to a provider itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from llmx import __version__
+from llmx.assemble import Extraction
+from llmx.config import Settings
+from llmx.contract import Extractor, Metadata, Problem, Usage
+from llmx.errors import RequestRejected
+from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
+from llmx.llm.convert import CallLog, MetadataSource, Part, convert, count, fill_metadata, merge, salvage
+from llmx.llm.plan import DocumentPlan, plan_document
+from llmx.llm.seam import Attempt, StructuredClient, TransientFailure, TruncatedAnswer, ValidationExhausted
+from llmx.sections import Layout
+
+MetadataResult = tuple[Metadata, MetadataSource, CallLog | None, list[Problem]]
+
+
+@dataclass
+class LlmRun:
+    extraction: Extraction
+    extractor: Extractor
+    calls: list[CallLog]
+
+
+class LlmDocument:
+    """One document's plan run as independent jobs, so a scheduler can run them at once.
+
+    `run_job(k)` and `run_metadata()` are thread-safe; `finish()` merges them in job order, so
+    the result is the same whether the jobs ran one by one or interleaved with other documents.
+    """
+
+    def __init__(self, plan: DocumentPlan, settings: Settings, client: StructuredClient) -> None:
+        self.plan, self.settings, self.client = plan, settings, client
+
+    @property
+    def jobs(self) -> list[Job]:
+        return self.plan.jobs
+
+    def run_job(self, k: int) -> Part:
+        part = Part()
+        self._run(part, self.plan.jobs[k], first=k)
+        return part
+
+    def _run(self, part: Part, job: Job, first: int | None = None) -> None:
+        log = CallLog(job.section_ids)
+        part.calls.append(log)
+        request = self.plan.requests_by_job[first] if first is not None else self.plan.request(job)
+        try:
+            result = self.client.extract(
+                request.messages, request.response_model, context=request.context, tag=request.tag
+            )
+        except TruncatedAnswer as exc:
+            log.add(exc.attempts)
+            return self._split(part, job, log)
+        except ValidationExhausted as exc:
+            log.add(exc.attempts)
+            kept = salvage(exc.last_answer, request.context)
+            part.problem(job, f"{exc}; kept {count(kept)} items that passed validation" if kept else str(exc))
+            if kept:
+                convert(part, self.plan.text, self.plan.layout, job, kept)
+            return None
+        except TransientFailure as exc:
+            log.add(exc.attempts)
+            return part.problem(job, str(exc), "transport")
+        except RequestRejected as exc:  # this request only (too long, refused content): not the run
+            log.add([Attempt("answer", error=str(exc))])
+            return part.problem(job, str(exc))
+        log.add(result.attempts)
+        convert(part, self.plan.text, self.plan.layout, job, result.value)
+        return None
+
+    def _split(self, part: Part, job: Job, log: CallLog) -> None:
+        if len(job.blocks) > 1:
+            mid = len(job.blocks) // 2
+            halves = [Job(job.blocks[:mid], job.wanted), Job(job.blocks[mid:], job.wanted)]
+        else:
+            block = job.blocks[0]
+            cuts = halve(self.plan.text, block.start, block.end)
+            if cuts is None:
+                return part.problem(
+                    job, "the answer was cut at the model's output limit and the text cannot be split further"
+                )
+            halves = [Job([Block(block.section, s, e)], job.wanted) for s, e in cuts]
+        log.add([Attempt("split", error="answer truncated (finish_reason=length); asked again in two halves")])
+        for half in halves:
+            self._run(part, half)
+        return None
+
+    def run_metadata(self) -> MetadataResult:
+        """Rules metadata, completed by the planned metadata@v1 call if there is one."""
+        meta = self.plan.metadata
+        base, request = meta.base, meta.request
+        if request is None:
+            return base, "rules", None, []
+        log = CallLog([])
+        try:
+            result = self.client.extract(
+                request.messages, request.response_model, context=request.context, tag=request.tag
+            )
+        except (ValidationExhausted, TruncatedAnswer, TransientFailure, RequestRejected) as exc:
+            log.add(getattr(exc, "attempts", []))
+            stage = "transport" if isinstance(exc, TransientFailure) else "metadata"
+            return base, "rules", log, [Problem(section_id=None, stage=stage, message=f"metadata@v1: {exc}")]
+        log.add(result.attempts)
+        metadata, source = fill_metadata(base, meta.rules, result.value)
+        return metadata, source, log, []
+
+    def finish(self, parts: list[Part], meta: MetadataResult) -> LlmRun:
+        out, calls = merge(parts)
+        metadata, source, meta_log, meta_problems = meta
+        out.problems.extend(meta_problems)
+        calls += [meta_log] if meta_log else []
+        total = Usage(
+            requests=sum(c.usage.requests for c in calls),
+            prompt_tokens=sum(c.usage.prompt_tokens for c in calls),
+            completion_tokens=sum(c.usage.completion_tokens for c in calls),
+        )
+        out.metadata, out.usage = metadata, total
+        extractor = Extractor(
+            backend="llm",
+            model=self.settings.model,
+            prompt=self.plan.prompt.ref,
+            llmx_version=__version__,
+            metadata_source=source,
+            usage=total,
+            calls=[c.as_call() for c in calls],
+        )
+        return LlmRun(out, extractor, calls)
+
+
+def run_plan(
+    plan: DocumentPlan,
+    settings: Settings,
+    client: StructuredClient,
+    *,
+    on_section: Callable[[int, int], None] | None = None,
+) -> LlmRun:
+    """Every job of a plan, one by one, then metadata; the merged result with its logs."""
+    doc = LlmDocument(plan, settings, client)
+    parts = []
+    for k in range(len(doc.jobs)):
+        parts.append(doc.run_job(k))
+        if on_section:
+            on_section(k + 1, len(doc.jobs))
+    return doc.finish(parts, doc.run_metadata())
+
+
+def run_llm(
+    text: str,
+    layout: Layout,
+    settings: Settings,
+    *,
+    client: StructuredClient,
+    on_section: Callable[[int, int], None] | None = None,
+    metadata_llm: bool | None = None,
+    pack_tokens: int = PACK_TOKENS,
+) -> LlmRun:
+    """The whole LLM pass over one normalized, split document, job by job, with its logs."""
+    plan = plan_document(text, layout, settings, metadata_llm=metadata_llm, pack_tokens=pack_tokens)
+    return run_plan(plan, settings, client, on_section=on_section)

@@ -1,0 +1,41 @@
+"""The lines of a report's header and closing block as the metadata rules read them: cleaned,
+split into the columns of a flattened two-column table. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.vn import is_caps
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    start: int
+    end: int
+    raw: str
+    text: str  # stripped, NBSP-free, without wrapping emphasis markers
+
+
+def _clean_line(raw: str) -> str:
+    """A line without surrounding space, NBSP or stray emphasis markers."""
+    return raw.replace("\xa0", " ").strip().strip("*_").strip()
+
+
+def report_lines(text: str) -> list[ReportLine]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(ReportLine(pos, pos + len(raw), raw, _clean_line(raw)))
+        pos += len(raw) + 1
+    return out
+
+
+def columns(line: str) -> list[str]:
+    """Columns of a flattened two-column table line (separated by 3+ spaces)."""
+    parts = re.split(r"\s{3,}", line.replace("\xa0", " ").strip())
+    return [c.strip().strip("*_").strip() for c in parts if c.strip()]
+
+
+def caps_line(s: str) -> bool:
+    return is_caps(s, 2)

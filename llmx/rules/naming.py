@@ -1,0 +1,290 @@
+"""What an indicator is called: the words before (and around) a figure, trimmed to the name an
+analyst would write in a spreadsheet, with its unit and comparisons attached. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.rules.comparisons import (
+    APPROX,
+    APPROX_BEFORE,
+    AS_OF_RE,
+    ESTIMATE_RE,
+    as_of_date,
+    read_following,
+)
+from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.units import CLASSIFIERS, META_UNITS, is_measure, read_tail
+
+DIGIT = re.compile(r"\d")
+
+
+_HARD = re.compile(
+    r"[;:()\[\]=…]|\.(?=\s)|(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|như\s+sau)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_LEAD_TRIM = re.compile(
+    r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
+    r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
+    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|"
+    r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
+    re.IGNORECASE,
+)
+_TRAIL_WORDS = (
+    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|"
+    r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
+    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+)
+_TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
+_TRAIL_PREP = re.compile(
+    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với)[\s,:\-–]*$|[\s,:\-–]+$",
+    re.IGNORECASE,
+)
+_ATTRIBUTES = (
+    r"tổng\s+số\s+tiền|tổng\s+số|trị\s+giá|giá\s+trị|số\s+tiền|tổng\s+kinh\s+phí|kinh\s+ph[íi]|"
+    r"tổng\s+diện\s+tích|diện\s+tích"
+)
+_ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
+# `A với B`: B an attribute of A (`kiểm kê xong 108 hộ với diện tích 70,9 ha`), not `phối hợp với`
+_WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + _ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
+_WITH_TAIL = re.compile(r"(?:^|\s)với\s+(?:" + _ATTRIBUTES + r")(?!\w).*$", re.IGNORECASE)
+_PREPOSITION_ONLY = re.compile(r"(?:tại|cho|với|ở|đối\s+với|của|từ)", re.IGNORECASE)
+_SIBLING_WORDS = re.compile(r"[\s,;=]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
+TOTAL_ONLY = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)", re.IGNORECASE)
+_GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", re.IGNORECASE)
+
+
+_PLAN_BEFORE = re.compile(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
+    re.IGNORECASE,
+)
+_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị")  # commas inside `xã, thị trấn`, ...
+_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp")
+_FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
+_SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
+_SHORT_S1 = 3
+_PARALLEL_S1 = 7
+_ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
+_MAX_NAME_WORDS = 25
+_MAX_LEAD_IN_WORDS = 20
+
+
+def new_item(
+    para: Para,
+    items: list[Item],
+    s: int,
+    value: float | None,
+    unit: str | None,
+    unit_end: int,
+    *,
+    count_unit: bool,
+    figure: int | None = None,
+) -> Item | None:
+    """The item for a figure at `s` (for a ratio-only statement, `s` is where its verb starts)."""
+    text = para.text
+    figure = s if figure is None else figure
+    floor = prefix_floor(items, para.start, s)
+    approx = APPROX_BEFORE.search(text, max(floor, s - 12), s)
+    name_from, delim = _name_start(para, floor, s)
+    own_from = name_from
+    while (lead := _LEAD_TRIM.match(text, own_from, s)) and lead.end() > own_from:
+        own_from = lead.end()
+    tail = read_tail(text, unit_end, para.end, unit)
+    if tail.swallowed:
+        para.block(*tail.swallowed)
+    # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
+    own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
+    prev = last_in_sentence(para, items, figure)
+    item = Item(
+        value,
+        unit,
+        figure,
+        tail.end,
+        own_from if own else (approx.start() if approx else s),
+        own,
+        para.sentence_of(figure),
+    )
+    item.approx = APPROX[" ".join(approx.group("q").lower().split())] if approx else None
+    if value is not None and _PLAN_BEFORE.search(text, max(floor, s - 40), s):
+        item.target = value  # `theo chỉ tiêu giao là 16 thanh niên đạt 100% KH`: the plan was met
+    item.estimated = bool(ESTIMATE_RE.search(text, name_from, figure))
+    for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
+        item.as_of = as_of_date(m)
+    base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    item.local = _compose(base, unit if count_unit else None, tail.words)
+    item.child_base = child_base or item.local
+    if not item.local:
+        return None
+    attach_comparisons(para, item)
+    return item
+
+
+def _base_name(
+    para: Para, item: Item, prev: Item | None, raw: str, name_from: int, delim: str, floor: int
+) -> tuple[str, str]:
+    """Name words before the figure and the base for its children; may borrow a sibling's words."""
+    text, own = para.text, item.own
+    follows = prev is not None and _adjacent(text, prev.end, name_from)
+    item.words = own
+    if not own and _SIBLING_WORDS.fullmatch(raw) and prev is not None and prev.words and delim != "(":
+        item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
+        return prev.words, ""
+    with_m = None
+    for with_m in _WITH.finditer(own):  # noqa: B007 -- the last match is the one wanted
+        pass
+    if with_m is not None and len(own[with_m.end() :].split()) <= 6:
+        head, attr = own[: with_m.start()].strip(" ,"), own[with_m.end() :]
+        if follows and prev is not None and (not head or _PREPOSITION_ONLY.match(head)):
+            head = f"{prev.local} {head}".strip()  # `10 nhà tình nghĩa cho ... với kinh phí ...`
+            item.quote_start = min(item.quote_start, prev.quote_start)
+        if head:
+            return f"{head} - {attr}", head  # `kiểm kê xong 108 hộ với diện tích 70,9 ha`
+    elif follows and prev is not None and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own)):
+        item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
+        return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
+    elif own and delim == ":" and TOTAL_ONLY.fullmatch(own):
+        lead_from = _lead_in(para, floor, name_from - 1)
+        lead_in = trim(text[lead_from : name_from - 1], prep=False)
+        if lead_in and len(lead_in.split()) <= _MAX_LEAD_IN_WORDS and not _GENERIC_INTRO.search(lead_in):
+            item.quote_start = lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip())
+            return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
+    return own, ""
+
+
+def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
+    """Start of the words naming a figure at `s`, and the hard delimiter before them.
+
+    A comma usually separates clauses, but parallel words share one name: two short verbs or
+    nouns (`Phát hiện, khởi tố 02 vụ`, `đàn lợn, trâu bò`) or phrases with a common head
+    (`Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp 5.999,8 tỷ đồng`).
+    """
+    text = para.text
+    b, delim = _hard_start(text, floor, s)
+    if delim == ")" and not trim(text[b:s], prep=True):
+        # `thu NSNN (trừ tiền cấp quyền sử dụng đất) đạt 683 triệu đồng`: the note is in the name
+        opening = next((o for o, c in para.parens if c == b - 1 and o >= floor), None)
+        if opening is not None:
+            b, delim = _hard_start(text, floor, opening)
+    comma = _last_comma(text, b, s)
+    if comma == -1:
+        return b, delim
+    s0 = text[comma + 1 : s]
+    trimmed = trim(s0, prep=True)
+    head = _WITH_TAIL.sub("", trimmed)
+    if not head or _lead_words(s0):
+        return comma + 1, ","
+    short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1
+    head_words = head.lower().split()
+    start = comma + 1
+    while start > b:
+        prev_comma = _last_comma(text, b, start - 1)
+        s1_start = prev_comma + 1 if prev_comma != -1 else b
+        s1_words = text[s1_start : start - 1].split()
+        if not s1_words or len(s1_words) > max(_PARALLEL_S1, short_limit) or _lead_words(" ".join(s1_words)):
+            break
+        if DIGIT.search(text, s1_start, start - 1):
+            break
+        s1_lower = [w.lower() for w in s1_words]
+        parallel = s1_lower[-1] == head_words[-1] or (
+            head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower
+        )  # `Số thu Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm tự nguyện 105,9 tỷ đồng`
+        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel):
+            break
+        start = s1_start
+        if prev_comma == -1:
+            return start, delim
+    return start, ","
+
+
+def _hard_start(text: str, lo: int, hi: int) -> tuple[int, str]:
+    b, delim = lo, ""
+    for m in _HARD.finditer(text, lo, hi):
+        b, delim = m.end(), m.group()
+    return b, delim
+
+
+def _last_comma(text: str, lo: int, hi: int) -> int:
+    """Last clause comma in `text[lo:hi]`: not a decimal mark, not inside `xã, thị trấn`."""
+    k = text.rfind(",", lo, hi)
+    while k != -1 and (_decimal_comma(text, k) or _fixed_comma(text, k)):
+        k = text.rfind(",", lo, k)
+    return k
+
+
+def _decimal_comma(text: str, k: int) -> bool:
+    return text[k - 1 : k].isdigit() and text[k + 1 : k + 2].isdigit()
+
+
+def _fixed_comma(text: str, k: int) -> bool:
+    before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
+    return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
+
+
+def _lead_words(words: str) -> str:
+    """Leading conjunctions and time phrases (`trong tháng`, `đến nay`) that open a new clause."""
+    pos = 0
+    while (m := _LEAD_TRIM.match(words, pos)) and m.end() > pos:
+        pos = m.end()
+    return words[:pos].strip(" \t\n,.-+•*–")
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    return a <= b and not text[a:b].strip(" \t\n,")
+
+
+def _lead_in(para: Para, floor: int, colon: int) -> int:
+    """Start of the words before a `:` that introduce a `Tổng số ...` figure."""
+    start = max(floor, para.sentence_start(colon))
+    for m in re.finditer(r"[;()]", para.text[start:colon]):
+        start = max(floor, para.sentence_start(colon)) + m.end()
+    return start
+
+
+def attach_comparisons(para: Para, item: Item) -> None:
+    """Comparisons, a plan figure and an absolute difference that follow the figure."""
+    if item.unit in META_UNITS:
+        return  # `đạt từ 50% kế hoạch trở lên` after a count of indicators is a threshold
+    following = read_following(
+        para.text, item.end, para.end, has_value=item.value is not None, is_blocked=para.is_blocked
+    )
+    item.comparisons.extend(following.comparisons)
+    item.end = following.end
+    if following.target is not None and item.target is None:
+        item.target = following.target
+    for span in following.spans or ():
+        para.block(*span)
+
+
+def trim(words: str, *, prep: bool) -> str:
+    """Name words without leading conjunctions and trailing verbs, dates and prepositions."""
+    s = " ".join(words.split())
+    while (m := _LEAD_TRIM.match(s)) and m.end() > 0:
+        s = s[m.end() :]
+    pattern = _TRAIL_PREP if prep else _TRAIL
+    while s and (m := pattern.search(s)) is not None:
+        s = s[: m.start()]
+    while len(s.split()) > _MAX_NAME_WORDS and ", " in s:  # drop whole leading clauses first
+        s = s.split(", ", 1)[1]
+    if len(s.split()) > _MAX_NAME_WORDS:
+        s = " ".join(s.split()[-_MAX_NAME_WORDS:])
+    return s.strip(" ,;:-–")
+
+
+def _compose(base: str, count_unit: str | None, tail: str) -> str:
+    parts = (base, count_unit if count_unit and _names_unit(count_unit, tail) else "", tail)
+    return " ".join(p for p in parts if p).strip()
+
+
+def _names_unit(unit: str | None, tail: str) -> bool:
+    """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
+    return unit is not None and not is_measure(unit) and (unit not in CLASSIFIERS or bool(tail))
+
+
+def lc_first(name: str) -> str:
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name

@@ -1,0 +1,171 @@
+"""The periods a report is about: `6 tháng đầu năm 2023`, `tháng 2`, `quý I`..., found in the title
+and the part headings, years filled in from their neighbours. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.contract import Period, PeriodKind, Section
+from llmx.rules.lines import ReportLine, caps_line
+
+HEADING = re.compile(
+    r"^(?:(?:PHẦN|Phần)\s+(?:THỨ|thứ|[IVX\d])|[A-E]\s*[.)/]\s|[IVX]{1,4}\s*[./)]|\d{1,2}\s*[./)]\s|"
+    r"\*\s|Kính\s+gửi)"
+)
+
+
+_PERIOD_RE = re.compile(
+    r"(?i)(?<!\w)(?:"
+    r"(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
+    r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
+    r"|(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?)"
+    r"|(?P<month>tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?)"
+    r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4}))"
+    r"|(?P<year>năm\s+(?P<yy>\d{4}))"
+    r")(?!\d)"
+)
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_RESULTS_CUE = re.compile(r"kết quả|tình hình|đánh giá|sơ kết|tổng kết|đã đạt", re.I)
+_TASKS_CUE = re.compile(r"nhiệm vụ trọng tâm|phương hướng|giải pháp|nhiệm vụ chủ yếu|kế hoạch", re.I)
+
+
+@dataclass
+class _Span:
+    kind: PeriodKind
+    months: list[int]
+    year: int | None
+    words: str  # as written, whitespace collapsed
+
+    def to_period(self) -> Period:
+        label = self.words
+        if caps_line(label):  # `6 THÁNG ĐẦU NĂM 2023` -> `6 tháng đầu năm 2023`, `QUÝ II` -> `quý II`
+            label = " ".join(w if re.fullmatch(r"[IVX]+", w) else w.lower() for w in label.split())
+        if self.year is not None and not re.search(r"\d{4}", label):
+            label = f"{label} {self.year}" if label.endswith(("năm", "NĂM")) else f"{label} năm {self.year}"
+        return Period(label=label, kind=self.kind, year=self.year, months=self.months)
+
+
+def find_periods(text: str) -> list[_Span]:
+    """Period expressions in a title or heading, in order (years left None when not written)."""
+    out: list[_Span] = []
+    for m in _PERIOD_RE.finditer(text):
+        words = " ".join(m.group().split())
+        if m.group("half"):
+            first = m.group("hpos").lower() == "đầu"
+            yr = m.group("hy")
+            months = list(range(1, 7) if first else range(7, 13))
+            out.append(_Span("half_year", months, int(yr) if yr else None, words))
+        elif m.group("nine"):
+            yr = m.group("ny")
+            out.append(_Span("nine_months", list(range(1, 10)), int(yr) if yr else None, words))
+        elif m.group("quarter"):
+            q = m.group("q").upper()
+            n = _ROMAN_Q.get(q) or int(q)
+            yr = m.group("qy")
+            out.append(_Span("quarter", list(range(3 * n - 2, 3 * n + 1)), int(yr) if yr else None, words))
+        elif m.group("month"):
+            mo = int(m.group("m"))
+            if not 1 <= mo <= 12:
+                continue
+            yr = m.group("my")
+            out.append(_Span("month", [mo], int(yr) if yr else None, words))
+        elif m.group("multi"):
+            out.append(_Span("multi_year", [], None, words))
+        elif m.group("year"):
+            out.append(_Span("year", list(range(1, 13)), int(m.group("yy")), words))
+    # a bare `năm 2023` right after another period only dates it; it is not a period of its own
+    return [s for s in out if s.kind != "year" or len(out) == 1 or all(o.kind == "year" for o in out)]
+
+
+def _fill_years(spans: list[_Span], fallback: int | None) -> None:
+    """Give each period without a year the year of the nearest period that has one."""
+    for k, sp in enumerate(spans):
+        if sp.year is not None or sp.kind == "multi_year":
+            continue
+        later = next((o for o in spans[k + 1 :] if o.year is not None), None)
+        earlier = next((o for o in reversed(spans[:k]) if o.year is not None), None)
+        if later is not None and later.year is not None:
+            wraps = sp.months and later.months and min(sp.months) > max(later.months)
+            sp.year = later.year - 1 if wraps else later.year
+        elif earlier is not None and earlier.year is not None:
+            wraps = sp.months and earlier.months and max(sp.months) < min(earlier.months)
+            sp.year = earlier.year + 1 if wraps else earlier.year
+        else:
+            sp.year = fallback
+
+
+def report_periods(
+    title: str | None,
+    lines: list[ReportLine],
+    title_end: int,
+    copy_end: int,
+    sections: list[Section] | None,
+    body_end: int,
+    fallback_year: int | None,
+) -> tuple[Period | None, Period | None]:
+    """Reporting period and next period from the title, completed by the part headings."""
+    heading_spans: dict[str, list[_Span]] = {"results": [], "tasks": []}
+    for heading, role in _part_headings(lines, title_end, copy_end, sections, body_end):
+        spans = [s for s in find_periods(heading) if s.kind != "multi_year"]
+        if spans and role in heading_spans:
+            heading_spans[role].extend(spans[:1])
+    title_spans = [s for s in find_periods(title or "") if s.kind != "multi_year"]
+    heading_years = [s.year for group in heading_spans.values() for s in group if s.year is not None]
+    _fill_years(title_spans, heading_years[0] if heading_years else fallback_year)
+    for group in heading_spans.values():
+        _fill_years(group, title_spans[0].year if title_spans and title_spans[0].year else fallback_year)
+
+    results = heading_spans["results"]
+    period = title_spans[0] if title_spans else (results[0] if results else None)
+    nxt = title_spans[1] if len(title_spans) > 1 else None
+    if nxt is None:
+        nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
+    if period is not None and nxt is not None:  # one of them may still lack its year
+        turns = bool(nxt.months and period.months and min(nxt.months) < min(period.months))
+        if nxt.year is None and period.year is not None:
+            nxt.year = period.year + turns
+        elif period.year is None and nxt.year is not None:
+            period.year = nxt.year - turns
+    return (period.to_period() if period else None, nxt.to_period() if nxt else None)
+
+
+def _same_span(a: _Span, b: _Span | None) -> bool:
+    return b is not None and (a.kind, a.months) == (b.kind, b.months)
+
+
+def _part_headings(
+    lines: list[ReportLine], title_end: int, copy_end: int, sections: list[Section] | None, body_end: int
+) -> list[tuple[str, str]]:
+    """(heading text, results|tasks) of the part headings; given sections first, then a line scan
+    (caps lines and numbered headings) so that the function also works without sections."""
+    out: list[tuple[str, str]] = []
+    for sec in sorted(sections or [], key=lambda s: (s.level, s.start)):
+        if sec.level <= 2 and sec.role in ("results", "tasks") and sec.start < body_end:
+            out.append((sec.heading, sec.role))
+    prev_caps = ""
+    for k in range(title_end, copy_end):
+        t = lines[k].text
+        if not t or len(t) > 160:
+            prev_caps = ""
+            continue
+        if caps_line(t) or HEADING.match(t):
+            joined = f"{prev_caps} {t}".strip() if prev_caps and caps_line(t) else t
+            role = _heading_role(joined)
+            if role:
+                out.append((t, role))
+            prev_caps = t if caps_line(t) else ""
+        else:
+            prev_caps = ""
+    return out
+
+
+def _heading_role(heading: str) -> str | None:
+    if _TASKS_CUE.search(heading) and not re.search(r"kết quả|tình hình", heading, re.I):
+        return "tasks"
+    if _RESULTS_CUE.search(heading):
+        return "results"
+    if re.search(r"cuối\s+năm|tiếp\s+theo", heading, re.I):
+        return "tasks"
+    return None

@@ -1,0 +1,82 @@
+"""What `llmx run` is asked to do: flags merged over the environment's defaults, checked once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from llmx.config import run_defaults
+from llmx.errors import ConfigError
+from llmx.tables import FORMATS as TABLE_FORMATS
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    out: Path
+    concurrency: int = 8
+    rpm: float = 0.0
+    tpm: float = 0.0
+    max_requests: int | None = None
+    max_cost: float | None = None
+    price: str | None = None  # "IN,OUT" dollars per million tokens; default: list price of the model
+    cache: Path | None = None  # None: no cache (every request is sent)
+    retry_failed: bool = False
+    tables: tuple[str, ...] = TABLE_FORMATS
+    review: bool = True
+    progress: bool = True
+    breaker_after: int = 8
+    batch: bool = False  # submit through the provider's Batch API first (see llmx/run/batch.py)
+    batch_poll: float = 10.0  # seconds between two polls of a submitted batch
+
+    def check(self) -> None:
+        """One-line ConfigErrors for options that cannot work, before anything runs."""
+        if self.concurrency < 1:
+            raise ConfigError("--concurrency must be at least 1")
+        bad = [f for f in self.tables if f not in TABLE_FORMATS]
+        if bad:
+            raise ConfigError(f"unknown table format {bad[0]!r}; use {', '.join(TABLE_FORMATS)}")
+
+
+def resolve_options(
+    out: Path,
+    *,
+    concurrency: int | None = None,
+    rpm: float | None = None,
+    tpm: float | None = None,
+    price: str | None = None,
+    cache: Path | None = None,
+    no_cache: bool = False,
+    tables: str = ",".join(TABLE_FORMATS),
+    max_requests: int | None = None,
+    max_cost: float | None = None,
+    retry_failed: bool = False,
+    review: bool = True,
+    progress: bool = True,
+    batch: bool = False,
+    batch_poll: float = 10.0,
+    env: Mapping[str, str] | None = None,
+) -> RunOptions:
+    """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE and LLMX_PRICE.
+
+    A flag left None takes the environment's value, then the default; `tables` is the --tables
+    text (`csv,parquet,xlsx`, or `none`).
+    """
+    defaults = run_defaults(env)
+    formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
+    return RunOptions(
+        out=out,
+        concurrency=concurrency if concurrency is not None else defaults.concurrency,
+        rpm=rpm if rpm is not None else defaults.rpm,
+        tpm=tpm if tpm is not None else defaults.tpm,
+        max_requests=max_requests,
+        max_cost=max_cost,
+        price=price or defaults.price,
+        cache=None if no_cache else (cache or defaults.cache),
+        retry_failed=retry_failed,
+        tables=formats,
+        review=review,
+        progress=progress,
+        batch=batch,
+        batch_poll=batch_poll,
+    )

@@ -1,0 +1,148 @@
+"""The end of a run: `run.json`, the tables and review pages over its reports, and the summary lines."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from llmx import SCHEMA_VERSION, __version__
+from llmx.config import Settings
+from llmx.run.manifest import Entry, Status
+from llmx.run.options import RunOptions
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    entries: list[Entry]
+    started: float
+    wall_seconds: float
+    backend: str
+    model: str | None
+    prompt: str | None
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hits: int = 0
+    cost: float | None = None
+    throttled: int = 0
+    transport_failures: int = 0
+    stopped: str | None = None
+    skipped: int = 0
+    tables: list[str] = field(default_factory=list)
+    review: str | None = None
+    batch: dict[str, Any] | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def complete(self) -> bool:
+        return self.stopped is None and not any(e.status in (Status.STOPPED, Status.RETRY) for e in self.entries)
+
+    def manifest(self) -> dict[str, Any]:
+        return {
+            "llmx_version": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "backend": self.backend,
+            "model": self.model,
+            "prompt": self.prompt,
+            "settings": self.settings,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(self.started)),
+            "wall_seconds": round(self.wall_seconds, 3),
+            "complete": self.complete,
+            "stopped": self.stopped,
+            "documents": {str(s): self.count(s) for s in Status}
+            | {"total": len(self.entries), "skipped": self.skipped},
+            "requests": self.requests,
+            "cache_hits": self.cache_hits,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "cost_usd": None if self.cost is None else round(self.cost, 6),
+            "throttled": self.throttled,
+            "transport_failures": self.transport_failures,
+            "batch": self.batch,
+            "tables": self.tables,
+            "review": self.review,
+            "reports": [e.to_json() for e in self.entries],
+        }
+
+
+def settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[str, Any]:
+    """What the run was asked to do, for run.json: never the key, nor credentials in a URL."""
+    url = settings.base_url
+    parts = urlsplit(url or "")
+    if url and parts.hostname:  # drop user:password@ from the URL
+        url = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
+    llm = settings.effective_backend == "llm"
+    return {
+        "fingerprint": fp,
+        "base_url": url if llm else None,
+        "mode": settings.mode if llm else None,
+        "temperature": settings.temperature if llm else None,
+        "concurrency": options.concurrency,
+        "rpm": options.rpm or None,
+        "tpm": options.tpm or None,
+        "max_requests": options.max_requests,
+        "max_cost": options.max_cost,
+        "retry_failed": options.retry_failed,
+        "batch": options.batch,
+        "cache": str(options.cache) if options.cache else None,
+        "tables": list(options.tables),
+    }
+
+
+def write_extras(summary: RunSummary, options: RunOptions) -> None:
+    """Tables and the review pages, over every report this run's inputs have in DIR/reports."""
+    reports = [options.out / e.output for e in summary.entries if e.output is not None and e.status != Status.STOPPED]
+    reports = [p for p in reports if p.exists()]
+    if not reports:
+        return
+    if options.tables:
+        from llmx.tables import write_tables
+
+        written = write_tables(reports, options.out / "tables", formats=options.tables)
+        summary.tables = sorted(str(p.relative_to(options.out)) for paths in written.values() for p in paths)
+    if options.review:
+        from llmx.review import write_run_review
+
+        summary.review = str(write_run_review(reports, options.out / "review").relative_to(options.out))
+
+
+def summary_lines(summary: RunSummary) -> list[str]:
+    """The end-of-run summary an analyst reads on stderr."""
+    docs = len(summary.entries)
+    count = summary.count
+    lines = [
+        f"{docs} reports: {count(Status.DONE)} done, {count(Status.FAILED_SECTIONS)} with failed sections, "
+        f"{count(Status.RETRY)} to retry, {count(Status.ERROR)} unreadable, {count(Status.STOPPED)} not finished"
+        + (f" ({summary.skipped} already done earlier, skipped)" if summary.skipped else ""),
+    ]
+    if summary.batch:
+        b = summary.batch
+        lines.append(
+            f"batch {b['id']}: {b['answered']}/{b['requests']} answered ({b['failed']} failed, asked again directly); "
+            f"tokens {b['prompt_tokens']:,} prompt + {b['completion_tokens']:,} completion"
+        )
+    if summary.backend == "llm":
+        cost = "" if summary.cost is None else f", cost ${summary.cost:.4f}"
+        lines.append(
+            f"requests {summary.requests} sent, {summary.cache_hits} answered from cache; tokens "
+            f"{summary.prompt_tokens:,} prompt + {summary.completion_tokens:,} completion{cost}"
+            + (f"; {summary.throttled} rate-limited (429)" if summary.throttled else "")
+            + (f"; {summary.transport_failures} transport faults" if summary.transport_failures else "")
+        )
+    for e in summary.entries:
+        if e.status == Status.ERROR:
+            lines.append(f"  unreadable: {e.error}")
+        elif e.status in (Status.FAILED_SECTIONS, Status.RETRY):
+            for f in e.failed_sections[:3]:
+                lines.append(f"  {e.input} section {f.get('section_id') or '-'}: {f['message'][:200]}")
+    if summary.stopped:
+        lines.append(f"stopped: {summary.stopped}")
+    lines.append(f"wall time {summary.wall_seconds:.1f} s; manifest {summary.out / 'run.json'}")
+    return lines

@@ -1,0 +1,187 @@
+"""What the loopback server answers to a chat request: the rules backend's findings, or a fault.
+
+It reads the section text from the `<section_text>` blocks of the prompt (the metadata prompt's
+`<document_head>`/`<document_tail>`), runs the rule extractors on it and answers in the shape
+the request asks for (see wire.py), with usage counted by llmx's own token budgeter.
+
+Faults are deterministic per request, so tests and cassettes are reproducible:
+* a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
+* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
+Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
+500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout).
+An answer longer than the request's max_tokens is truncated the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from llmx.llm.tokens import count_tokens
+from llmx.serve.wire import Reply, completion, error_payload
+
+SERVED_MODEL = "llmx-rules-server"
+FAULTS = ("ok", "invalid_json", "schema_invalid", "429", "500", "truncate", "timeout")
+FABRICATED_QUOTE = "LLMX-FAULT fabricated quote that is not in the section text"
+_BLOCK = re.compile(r'<section_text path="([^"]*)" role="(\w*)" sector="(\w*)">\n(.*?)\n</section_text>', re.S)
+_WANTED = re.compile(r"^Extract ([a-z, ]+)\.", re.M)
+_HEAD = re.compile(r"<document_head>\n(.*?)\n</document_head>", re.S)
+_TAIL = re.compile(r"<document_tail>\n(.*?)\n</document_tail>", re.S)
+_MARKER = re.compile(r"LLMX-FAULT:(\w+)")
+
+
+def parse_fault_script(specs: list[str]) -> list[str]:
+    """`["429:2", "ok", "500"]` -> `["429", "429", "ok", "500"]`: the first N requests get fault F."""
+    script: list[str] = []
+    for spec in specs:
+        name, _, count = spec.partition(":")
+        if name not in FAULTS or (count and not count.isdigit()):
+            raise ValueError(f"fault {spec!r}: use FAULT[:N] with FAULT one of {', '.join(FAULTS)}")
+        script.extend([name] * int(count or 1))
+    return script
+
+
+@dataclass
+class ServerConfig:
+    api_key: str | None = None  # when set, requests need `Authorization: Bearer <key>`
+    latency_ms: float = 0.0
+    rate_limit: int = 0  # requests per minute; 0 = unlimited
+    retry_after: float = 1.0  # seconds announced with a 429
+    faults: list[str] = field(default_factory=list)  # the fault script
+    timeout_sleep: float = 5.0  # how long a `timeout` fault sleeps
+    batch_delay: float = 0.0  # seconds before a Batch API batch starts processing
+    batch_expire_after: int | None = None  # a batch answers this many lines, then expires (None: never)
+    model: str = SERVED_MODEL
+    quiet: bool = True
+
+
+def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -> dict[str, list[Any]]:
+    """What the rule extractors find in one section's text, as the response model's JSON."""
+    from llmx.contract import Section
+    from llmx.rules.indicators import find_indicators
+    from llmx.rules.references import find_references
+    from llmx.rules.statements import find_limitations, find_tasks
+    from llmx.sections import Layout
+
+    section = Section(id="s1", heading="", level=1, role=role, sector=sector, start=0, end=len(text))  # type: ignore[arg-type]
+    layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": 0})
+    out: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+    if "indicators" in wanted:
+        for i in find_indicators(text, 0, len(text), sector=section.sector):
+            item = i.model_dump(include={"quote", "name", "value", "unit", "target", "estimated", "approx", "as_of"})
+            item["comparisons"] = [c.model_dump(exclude_none=True) for c in i.comparisons]
+            out["indicators"].append({k: v for k, v in item.items() if v not in (None, False, [])})
+    if "tasks" in wanted:
+        out["tasks"] = [{"text": t.text} for t in find_tasks(text, layout)]
+    if "limitations" in wanted:
+        out["limitations"] = [{"text": x.text, "kind": x.kind} for x in find_limitations(text, layout)]
+    out["references"] = [
+        r.model_dump(include={"quote", "doc_type", "number", "date", "issuer"}, exclude_none=True)
+        for r in find_references(text, 0, len(text))
+    ]
+    return out
+
+
+def _rules_metadata(head: str, tail: str) -> dict[str, Any]:
+    from llmx.rules.metadata import extract_metadata
+    from llmx.sections import split_sections
+
+    text = f"{head}\n\n{tail}"
+    meta = extract_metadata(text, split_sections(text).sections)
+    return meta.model_dump(exclude={"post_date", "issue_date_source"}, exclude_none=True)
+
+
+def prompt_texts(user: str) -> list[str]:
+    """The report text a prompt carries: its section blocks, or the head and tail sent for metadata."""
+    blocks = [b[3] for b in _BLOCK.findall(user)]
+    return blocks or [m.group(1) for pattern in (_HEAD, _TAIL) if (m := pattern.search(user))]
+
+
+def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
+    """The answer to one prompt, and the texts it was computed from (for fault markers)."""
+    blocks = _BLOCK.findall(user)
+    if blocks:
+        m = _WANTED.search(user)
+        wanted = (
+            {w.strip() for w in m.group(1).split(",")} if m else {"indicators", "tasks", "limitations", "references"}
+        )
+        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+        for _path, role, sector, text in blocks:
+            for key, items in _rules_section(text, role or "other", sector or None, wanted).items():
+                merged[key].extend(items)
+        return merged, [b[3] for b in blocks]
+    head, tail = _HEAD.search(user), _TAIL.search(user)
+    if head or tail:
+        h, t = head.group(1) if head else "", tail.group(1) if tail else ""
+        return _rules_metadata(h, t), [h, t]
+    raise LookupError("the prompt holds no <section_text> or <document_head> block")
+
+
+def _throttled(seconds: float) -> Reply:
+    headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
+    return 429, error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
+
+
+def chat_reply(
+    config: ServerConfig,
+    stopping: threading.Event,
+    body: dict[str, Any],
+    number: int,
+    retry_after: float | None,
+    *,
+    wait: bool = True,
+) -> Reply:
+    """The answer to one chat request (status, JSON payload, headers); `wait=False` skips the
+    injected latency and timeout sleeps (batch lines are answered offline)."""
+    if body.get("model") != config.model:
+        return (
+            404,
+            error_payload(
+                404, f"model {body.get('model')!r} not found; this server serves {config.model}", "not_found"
+            ),
+            {},
+        )
+    if retry_after is not None:
+        return _throttled(retry_after)
+    began = time.monotonic()
+    user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
+    try:
+        answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
+    except LookupError as exc:
+        return 400, error_payload(400, str(exc), "invalid_request_error"), {}
+    except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
+        return 500, error_payload(500, f"rules backend failed: {type(exc).__name__}: {exc}", "server_error"), {}
+    if config.latency_ms and wait:  # the latency is the whole service time, the rules' own work included
+        stopping.wait(max(0.0, config.latency_ms / 1000 - (time.monotonic() - began)))
+    fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
+    if fault == "ok":
+        fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")
+    if fault == "429":
+        return _throttled(config.retry_after)
+    if fault == "500":
+        return 500, error_payload(500, "injected server error", "server_error"), {}
+    if fault == "timeout" and wait:
+        stopping.wait(config.timeout_sleep)
+    text, finish = _answer_text(body, answer, fault)
+    return 200, completion(body, number, text, finish, config.model), {}
+
+
+def _answer_text(body: dict[str, Any], answer: dict[str, Any], fault: str) -> tuple[str, str]:
+    """The answer's JSON text and finish reason, with the fault applied to it."""
+    if fault == "schema_invalid" and "indicators" in answer:
+        answer["indicators"].append({"quote": FABRICATED_QUOTE, "name": "fabricated", "value": 1})
+    elif fault == "schema_invalid":
+        answer["title"] = FABRICATED_QUOTE
+    text = json.dumps(answer, ensure_ascii=False)
+    finish = "stop"
+    limit = body.get("max_completion_tokens") or body.get("max_tokens")
+    if fault == "truncate" or (limit and count_tokens(text) > limit):
+        text, finish = text[: max(1, len(text) // 2)], "length"
+    elif fault == "invalid_json":
+        text = text[: max(1, len(text) // 2)]
+    return text, finish

@@ -1,0 +1,62 @@
+"""Vietnamese report conventions every stage shares: letters, folding, and the lines of the genre.
+
+One place for what the header, the closing block and the footnotes of a Vietnamese report look
+like (`BÁO CÁO`, `Nơi nhận:`, separator rules, footnote marks), the upper/lower-case letter
+classes a regex needs (`[A-Z]` misses `Đ`, `Ư`, `Ả`...), and folding: the old and new tone
+placements (`uỷ`/`ủy`, `hoá`/`hóa`) compared as equal. Folding is for matching only; extracted
+text stays as written (SPEC 1). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# -- letters --------------------------------------------------------------------------------------
+# a range such as `Ạ-Ỹ` interleaves both cases, so the classes are spelled out
+_LETTERS = [chr(c) for c in range(0x41, 0x1F00) if unicodedata.name(chr(c), "").startswith("LATIN")]
+UPPER = f"[{re.escape(''.join(c for c in _LETTERS if c.isupper() and c.isalpha()))}]"
+LOWER = f"[{re.escape(''.join(c for c in _LETTERS if c.islower() and c.isalpha()))}]"
+
+
+def is_caps(line: str, min_letters: int) -> bool:
+    """All letters upper case, and at least `min_letters` of them (a heading or an issuer line)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= min_letters and all(c.isupper() for c in letters)
+
+
+# -- lines of the genre ---------------------------------------------------------------------------
+TITLE_MARK = re.compile(r"^BÁO\s+CÁO(?:\s*[:.]?\s+(?P<rest>\S.*))?$")  # `rest`: a title on the same line
+SEPARATOR = re.compile(r"^[-_=*.…]{3,}$")  # the rule under a header or a title
+NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhận:", the distribution list
+FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
+FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark
+FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_MARK}\s*\S")  # a footnote body: a mark, then its text
+
+# what a normalizer change may add or drop between two words (markdown emphasis, headings, escapes)
+MARKUP_CHARS = ("*", "#", "_", "\\")
+MARKUP_BETWEEN_WORDS = r"[\s*#_\\]*"
+
+
+# -- folding --------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """Matching key: NFC, lower case, `uỷ`→`ủy` and `hoá`→`hóa`, whitespace collapsed."""
+    folded = unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy").replace("hoá", "hóa")
+    return " ".join(folded.split())
+
+
+def fold_uy(text: str) -> str:
+    """Lower case with `uỷ` written `ủy` (issuer and level names), nothing else changed."""
+    return text.lower().replace("uỷ", "ủy")
+
+
+# combining tone marks -> a suffix digit (Telex/VNI-like order); other diacritics stay on the base
+_TONES = {"\u0301": "1", "\u0300": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5"}
+
+
+def tone_key(word: str) -> str:
+    """A word with its tone mark moved to the end (`uỷ` and `ủy` both `uy3`); the tone itself kept."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(_TONES[c] for c in decomposed if c in _TONES)
+    base = "".join(c for c in decomposed if c not in _TONES)
+    return unicodedata.normalize("NFC", base) + tones
