@@ -103,7 +103,7 @@ def run_backend(
     if settings.effective_backend == "rules":
         from llmx.rules.backend import run_rules
 
-        return run_rules(prepared.text, prepared.layout)
+        return run_rules(prepared.text, prepared.layout, prepared.raw.title)
     if client is None:  # the settings are checked before anything is planned
         from llmx.llm.client import ModelClient
 
