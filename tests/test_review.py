@@ -215,7 +215,7 @@ def sample_docs() -> dict[str, ReportDocument]:
 def test_a_real_report_has_one_row_and_a_highlight_per_item_and_the_whole_text(sample_docs, stem):
     doc = sample_docs[stem]
     page = _parse(render_review(doc))
-    ids = [i.id for i in doc.indicators + doc.tasks + doc.limitations + doc.references]
+    ids = [i.id for i in [*doc.indicators, *doc.tasks, *doc.limitations, *doc.references, *doc.proposals]]
     headed = [f"h-{s.id}" for s in doc.sections if s.heading_start is not None and s.heading_end is not None]
     assert len(ids) > 50
     assert Counter(page.row_ids) == Counter(ids + headed)  # exactly one row each, nothing else

@@ -115,3 +115,37 @@ def test_scope_spans_are_the_union_of_the_named_sections() -> None:
     got = doc_metrics(score_document(pred, gold, scope=["s2", "s3"]))
     assert got["tasks.recall"] == 0.5 and got["limitations.recall"] == 0.0
     assert "indicators.f1" not in got and "references.f1" not in got  # s1 is out of scope
+
+
+def test_a_table_row_pairs_predictions_by_value_not_by_the_shared_quote() -> None:
+    row = "1 | Công tác chỉ đạo, điều hành | 9,49/ 9,5 | 99,9% | 12/63"
+    text = TEXT + row + "\n"
+    start = text.index(row)
+    span = {"quote": row, "start": start, "end": start + len(row)}
+
+    def cell(id: str, name: str, value: float, unit: str | None) -> Indicator:
+        return Indicator(id=id, name=name, value=value, unit=unit, **span)
+
+    base = gold_doc()
+    gold = base.model_copy(
+        update={
+            "text": text,
+            "indicators": [
+                cell("g1", "Công tác chỉ đạo, điều hành - điểm", 9.49, "điểm"),
+                cell("g2", "Công tác chỉ đạo, điều hành - xếp hạng", 12, "hạng"),
+            ],
+        }
+    )
+    pred = gold.model_copy(
+        update={
+            "indicators": [
+                cell("p1", "Công tác chỉ đạo, điều hành", 99.9, "%"),
+                cell("p2", "Công tác chỉ đạo, điều hành", 9.49, "điểm"),
+            ],
+        }
+    )
+    score = score_document(pred, gold)
+    det = score.types["indicators"].detection
+    assert (det.tp, det.fp, det.fn) == (1, 1, 1)  # 99,9% is not the rank on the same row
+    assert doc_metrics(score)["indicators.value_unit.accuracy"] == 1.0
+    assert [n.id for n in score.false_positives] == ["p1"] and [n.id for n in score.misses] == ["g2"]

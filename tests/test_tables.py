@@ -36,21 +36,24 @@ PROVENANCE = [
 
 
 def with_additions(doc: ReportDocument) -> ReportDocument:
-    """A report with the SPEC 1.1 additions the rules do not produce yet: a proposal (the last task
-    sentence, as a request to a named body), metadata addressees, and flags on items of every type."""
+    """A report with known SPEC 1.1 additions: one proposal (the last task sentence, as a request
+    to a named body), metadata addressees, and flags on the first item of each type only."""
     task = doc.tasks[-1]
     proposal = Proposal(
         id="p1", section_id=task.section_id, text=task.text, addressee="UBND tỉnh", start=task.start, end=task.end
     )
-    flagged = {"flags": ["backends_disagree", "unit_missing"]}
+
+    def flag_first(items: list, flags: list[str]) -> list:
+        return [x.model_copy(update={"flags": flags if k == 0 else []}) for k, x in enumerate(items)]
+
     return doc.model_copy(
         update={
             "source": doc.source.model_copy(update={"path": "flagged/" + doc.source.path}),
             "metadata": doc.metadata.model_copy(update={"addressees": ["UBND tỉnh", "Sở Tài chính"]}),
-            "indicators": [doc.indicators[0].model_copy(update=flagged), *doc.indicators[1:]],
-            "tasks": doc.tasks[:-1],
-            "limitations": [doc.limitations[0].model_copy(update={"flags": ["not_in_rules"]}), *doc.limitations[1:]],
-            "references": [doc.references[0].model_copy(update={"flags": ["not_in_rules"]}), *doc.references[1:]],
+            "indicators": flag_first(doc.indicators, ["backends_disagree", "unit_missing"]),
+            "tasks": flag_first(doc.tasks[:-1], []),
+            "limitations": flag_first(doc.limitations, ["not_in_rules"]),
+            "references": flag_first(doc.references, ["not_in_rules"]),
             "proposals": [proposal.model_copy(update={"flags": ["not_in_rules"]})],
         }
     )
@@ -303,21 +306,23 @@ def test_sections_rows_measure_their_span(docs):
 
 def test_proposals_and_flags_reach_every_format(docs, written):
     out = written[0]
-    [proposal] = _csv(out / "proposals.csv")
     doc = docs[-1]
+    [proposal] = [r for r in _csv(out / "proposals.csv") if r["document"] == doc.source.path]
     assert proposal["addressee"] == "UBND tỉnh" and proposal["flags"] == '["not_in_rules"]'
     assert doc.text[int(proposal["start"]) : int(proposal["end"])] == proposal["text"] == proposal["quote"]
     assert proposal["section_heading"] and proposal["document"] == doc.source.path
     flagged = next(r for r in _csv(out / "indicators.csv") if r["document"] == doc.source.path)
     assert json.loads(flagged["flags"]) == ["backends_disagree", "unit_missing"]
-    assert {r["flags"] for r in _csv(out / "tasks.csv")} == {"[]"}  # no flags: an empty JSON list
+    unflagged = [r["flags"] for r in _csv(out / "tasks.csv") if r["document"] == doc.source.path]
+    assert unflagged and set(unflagged) == {"[]"}  # no flags: an empty JSON list
     documents = {r["document"]: r for r in _csv(out / "documents.csv")}
     assert json.loads(documents[doc.source.path]["addressees"]) == ["UBND tỉnh", "Sở Tài chính"]
     assert documents[doc.source.path]["proposals"] == "1"
-    parquet = pq.read_table(out / "proposals.parquet").to_pylist()
+    parquet = [r for r in pq.read_table(out / "proposals.parquet").to_pylist() if r["document"] == doc.source.path]
     assert [json.loads(r["flags"]) for r in parquet] == [["not_in_rules"]]
     sheet = _sheet(out / "llmx-tables.xlsx", "proposals")
-    assert sheet[1][COLUMNS["proposals"].index("addressee")] == "UBND tỉnh"
+    mine = [r for r in sheet[1:] if r[COLUMNS["proposals"].index("document")] == doc.source.path]
+    assert [r[COLUMNS["proposals"].index("addressee")] for r in mine] == ["UBND tỉnh"]
 
 
 def test_extract_csv_and_jsonl_carry_flags(docs, tmp_path):

@@ -121,7 +121,13 @@ def comparison_key(c: Comparison) -> tuple[str, str, float | None, float | None]
 def score_indicators(
     pred: Sequence[Indicator], gold: Sequence[Indicator], pa: list[Anchor], ga: list[Anchor]
 ) -> tuple[TypeScore, Aligned]:
-    """Pair by span overlap plus value/unit agreement; score fields and comparisons."""
+    """Pair by span overlap plus value/unit agreement; score fields and comparisons.
+
+    A span several gold indicators share (a table row gives one indicator per measured column,
+    each quoting the whole row) does not say which of them a prediction is: there a pair needs
+    the same value (names break ties between equal values), else a wrong number on the right
+    row would count as found."""
+    shared = Counter(a.span for a in ga if a.span is not None)
 
     def sim(i: int, j: int) -> float:
         p, g = pred[i], gold[j]
@@ -132,6 +138,8 @@ def score_indicators(
         close = ps is not None and gs is not None and gap(ps, gs) <= INDICATOR_NEAR
         if shorter == 0 and not (agree == 1.0 and close):
             return 0.0
+        if gs is not None and shared[gs] > 1:
+            return 0.7 * (iou + shorter) / 2 + 0.3 * agree + 0.05 * token_f1(p.name, g.name) if value_ok else 0.0
         return 0.7 * (iou + shorter) / 2 + 0.3 * agree
 
     al = align(len(pred), len(gold), sim, MIN_INDICATOR)
