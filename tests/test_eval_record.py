@@ -21,7 +21,8 @@ def test_recording_an_llm_eval_scores_the_live_answers_and_writes_their_cassette
     sent = len(srv.requests)
     replayed = run_eval(llm_settings(srv), cassettes=tmp_path, only=[case])
     assert replayed["run"]["replayed"] is True and len(srv.requests) == sent  # no request: the cassette answered
-    assert metrics(replayed) == metrics(recorded) and metrics(recorded)["indicators.f1"] > 0.9
+    live, again = metrics(recorded["splits"]["dev"]), metrics(replayed["splits"]["dev"])
+    assert again == live and live["indicators.f1"] > 0.9
 
 
 def test_llmx_eval_record_exits_zero_and_writes_its_reports(rules_server, samples, tmp_path):
@@ -31,4 +32,6 @@ def test_llmx_eval_record_exits_zero_and_writes_its_reports(rules_server, sample
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "internal error" not in result.output
-    assert sorted(p.suffix for p in (tmp_path / "reports").iterdir()) == [".html", ".json", ".md"]
+    names = sorted(p.name for p in (tmp_path / "reports").iterdir())
+    label = "llm-llmx-rules-server-section@v1"
+    assert names == sorted(f"{label}{part}.{ext}" for part in ("", "-dev") for ext in ("html", "json", "md"))
