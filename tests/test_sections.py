@@ -277,3 +277,11 @@ def test_lettered_labels_run_past_e_and_may_end_in_a_year_or_be_long():
 def test_a_time_before_a_colon_is_no_label():
     text = "I. KẾT QUẢ\n1. Hội nghị\na) Khai mạc lúc 14: 30 tại hội trường UBND xã, có 120 đại biểu dự.\n"
     assert [n for n, _ in _headings(text)] == ["I", "1"]
+
+
+def test_a_part_on_the_factors_that_pulled_an_index_down_is_a_limitations_part():
+    text = (
+        "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\n1. Kết quả Chỉ số năm 2024\n- Đạt 83,1 điểm.\n"
+        "2. Các yếu tố ảnh hưởng đến kết quả chỉ số\na) Tỷ lệ hồ sơ giải quyết đúng hẹn còn thấp.\n"
+    )
+    assert tree(text) == [("I", 1, "results"), ("1", 2, "results"), ("2", 2, "limitations")]
