@@ -50,11 +50,11 @@ class Line:
     def text(self) -> str:
         return join_runs(self.runs, self.sup)
 
-    def segments(self) -> list[list[Run]]:
-        """The line cut at gaps of `SEGMENT_GAP` em or more."""
+    def segments(self, gap: float = SEGMENT_GAP) -> list[list[Run]]:
+        """The line cut at gaps of `gap` em or more."""
         out: list[list[Run]] = [[self.runs[0]]]
         for prev, run in zip(self.runs, self.runs[1:], strict=False):
-            if run.x0 - prev.x1 >= SEGMENT_GAP * self.size:
+            if run.x0 - prev.x1 >= gap * self.size:
                 out.append([run])
             else:
                 out[-1].append(run)
@@ -98,6 +98,27 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
         parts.append(text)
         prev = run
     return "".join(parts)
+
+
+# a document symbol cut at its hyphen at a line end (`1716/QĐ-` + `UBND`, `2775/SNV-` + `CCHC&VTLT`)
+_SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*-$")
+_SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|$)")
+
+
+def join_line(text: str, line: str) -> str:
+    """`line` appended to the wrapped `text` before it: after a space, except inside a document
+    symbol the line break cut after its hyphen (`Quyết định số 1716/QĐ-` + `UBND`)."""
+    if _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
+        return text + line
+    return f"{text} {line}"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph (`join_line`)."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out = join_line(out, line)
+    return out
 
 
 def build_lines(runs: list[Run]) -> list[Line]:
@@ -170,19 +191,30 @@ def strip_furniture(pages: list[list[Line]]) -> int:
     return dropped
 
 
-def split_notes(lines: list[Line], loose: list[Rule], body_size: float, left: float, width: float) -> int:
-    """Index of the first footnote line of a page (len(lines) when it has none)."""
-    seps = [
-        r
-        for r in loose
-        if (r.x1 - r.x0) < 0.5 * width and abs(r.x0 - left) <= 12.0 and any(ln.y > r.y0 for ln in lines)
-    ]
+def split_notes(
+    lines: list[Line], loose: list[Rule], body_size: float, left: float, width: float, continued: bool = False
+) -> int:
+    """Index of the first footnote line of a page (len(lines) when it has none).
+
+    Word's separator is a short rule at the left margin with small print under it (or a note
+    mark first: a rule with body text under it is an underline, a link's say); a note that runs
+    over from the page before sits under a full-width one (the continuation separator), which is
+    taken only when an earlier page had notes (`continued`) and everything under it is small."""
+
+    def separates(r: Rule) -> bool:
+        if abs(r.x0 - left) > 12.0:
+            return False
+        below = [ln for ln in lines if ln.y > r.y0]
+        if not below or below[0] is lines[0] or any(ln.size > body_size * 1.05 for ln in below):
+            return False
+        if r.x1 - r.x0 < 0.5 * width:
+            return any(ln.size < 0.95 * body_size for ln in below) or bool(_NOTE_START.match(below[0].text()))
+        return continued and all(ln.size < 0.9 * body_size for ln in below)
+
+    seps = [r for r in loose if separates(r)]
     if seps:
         sep = max(seps, key=lambda r: r.y0)
-        below = [k for k, ln in enumerate(lines) if ln.y > sep.y0]
-        above_ok = all(ln.size <= body_size * 1.05 for ln in lines[below[0] :]) if below else False
-        if below and above_ok and below[0] > 0:
-            return below[0]
+        return next(k for k, ln in enumerate(lines) if ln.y > sep.y0)
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.9 * body_size:
         k -= 1
