@@ -17,7 +17,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from statistics import median
 
 from llmx.errors import InputError
@@ -25,21 +25,23 @@ from llmx.read.garble import Repairs, page_quality, quality_problems, repair
 from llmx.read.guards import Limits, check_pdf_streams
 from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text
 from llmx.read.pdf_charts import find_charts
-from llmx.read.pdf_layout import SEGMENT_GAP, Line, build_lines, join_line, join_lines, join_runs, split_notes, strip_furniture
-from llmx.read.pdf_page import PageContent, Rule, Run, page_content
-from llmx.read.pdf_tables import Grid, find_grids, place, same_columns, table_spec
-
-_LIST_START = re.compile(
-    r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
-    r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
+from llmx.read.pdf_flow import Flow, note_paragraphs
+from llmx.read.pdf_layout import (
+    SEGMENT_GAP,
+    Line,
+    build_lines,
+    join_lines,
+    join_runs,
+    split_notes,
+    strip_furniture,
 )
+from llmx.read.pdf_page import PageContent, Rule, Run, page_content
+from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
+
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
-# a note's own mark: `[4]`, `4 `, `4()` (LibreOffice's export of `(4)`), `*`, `⁴`
-_NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\(\)|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
-_MARK_GLUED = re.compile(r"^(\[\d{1,3}\])(?=\S)")  # `[8]Trong đó`: the mark set without a space
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
@@ -143,7 +145,7 @@ def _read_page(pdf: object, i: int) -> _Page:
 def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
     lines = [ln for p in pages for ln in p.lines]
     if not lines:
-        flow = _Flow(12.0, 12.0 * 1.2, 0.0, 600.0)
+        flow = Flow(12.0, 12.0 * 1.2, 0.0, 600.0)
     else:
         sizes: Counter[float] = Counter()
         for ln in lines:
@@ -158,7 +160,7 @@ def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
             if abs(a.size - body) <= 1.0 and abs(b.size - body) <= 1.0 and 0.8 * body < b.y - a.y < 3 * body
         ]
         pitch = median(pitches) if pitches else 1.2 * body
-        flow = _Flow(body, pitch, left, 600.0)
+        flow = Flow(body, pitch, left, 600.0)
     rights = _right_edges(pages, flow.body, flow.left)
     strip_furniture([p.lines for p in pages])
     for p in pages:
@@ -167,7 +169,7 @@ def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
             k = split_notes(p.lines, p.loose, flow.body, flow.left, p.content.width, flow.has_notes)
             p.lines, p.notes = p.lines[:k], p.lines[k:]
         _page(p, flow)
-        flow.page_end(_notes(p.notes))
+        flow.page_end(note_paragraphs(p.notes))
     return flow.finish(fix)
 
 
@@ -186,21 +188,7 @@ def _right_edges(pages: list[_Page], body: float, left: float) -> dict[int, floa
     return out
 
 
-def _notes(lines: list[Line]) -> list[str]:
-    """Footnote lines as one paragraph per note (a note starts with its `[n]` mark, written
-    `[n] text` as the .docx reader writes it); lines before the first mark continue a note
-    from an earlier page."""
-    notes: list[str] = []
-    for ln in lines:
-        text = ln.text()
-        if notes and not _NOTE_MARK.match(text):
-            notes[-1] = join_line(notes[-1], text)
-        else:
-            notes.append(_MARK_GLUED.sub(r"\1 ", text, count=1))
-    return notes
-
-
-def _page(page: _Page, flow: _Flow) -> None:
+def _page(page: _Page, flow: Flow) -> None:
     """The page's lines and tables, top to bottom, into the flow."""
     items: list[tuple[float, int, Line | Grid]] = [(ln.y, 1, ln) for ln in page.lines]
     items += [(g.top, 0, g) for g in page.grids]
@@ -261,7 +249,7 @@ def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] 
     first = seq[k]
     assert isinstance(first, Line)
     if len(first.segments()) >= 2:
-        end, columns, rows = _block(seq, k, None, _LEAD_GAP)
+        end, columns, _ = _block(seq, k, None, _LEAD_GAP)
         if columns is not None and end > k + 1:
             return end, columns, None
         return _block(seq, k, None, SEGMENT_GAP)
@@ -342,106 +330,3 @@ def _fits(line: Line, gutters: list[list[float]], size: float, gap: float = SEGM
                 if g[1] - g[0] < 0.5 * size:
                     return False
     return True
-
-
-class _Flow:
-    """Blocks in reading order: paragraphs rejoined from lines, tables, column blocks, footnotes."""
-
-    def __init__(self, body: float, pitch: float, left: float, right: float) -> None:
-        self.body, self.pitch, self.left, self.right = body, pitch, left, right
-        self.blocks: list[str | TableSpec] = []
-        self.para: list[str] = []
-        self.last: Line | None = None
-        self.notes: list[str] = []  # footnotes waiting for the paragraph they interrupted
-        self.last_note: int | None = None  # index in `blocks` of the last footnote written
-        self.grid: Grid | None = None  # the last table's grid, while nothing came after it
-
-    @property
-    def has_notes(self) -> bool:
-        return bool(self.notes) or self.last_note is not None
-
-    def _write_notes(self, notes: list[str]) -> None:
-        if notes:
-            self.blocks.extend(notes)
-            self.last_note = len(self.blocks) - 1
-
-    def close(self) -> None:
-        if self.para:
-            self.blocks.append(join_lines(self.para))
-        self.para, self.last = [], None
-        self._write_notes(self.notes)
-        self.notes = []
-
-    def line(self, line: Line, page_start: bool) -> None:
-        text = line.text()
-        if self.last is None or self._breaks(self.last, line, text, page_start):
-            self.close()
-        self.grid = None
-        self.para.append(text)
-        self.last = line
-
-    def _breaks(self, prev: Line, line: Line, text: str, page_start: bool) -> bool:
-        size = max(prev.size, line.size)
-        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text):
-            return True
-        if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
-            return True  # a first-line indent starts a paragraph
-        if prev.x1 < self.right - 2.5 * prev.size or self.para[-1].rstrip().endswith(":"):
-            return True  # the previous line stopped short: its paragraph ended
-        if page_start:
-            return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
-        return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
-
-    def columns(self, columns: list[list[str]]) -> None:
-        self.close()
-        self.grid = None
-        self.blocks.extend("\n".join(col) for col in columns if col)
-
-    def table(self, grid: Grid | None, spec: TableSpec, page_start: bool) -> None:
-        prev = self.blocks[-1] if self.blocks and not self.para else None
-        if (
-            page_start
-            and grid is not None
-            and self.grid is not None
-            and isinstance(prev, TableSpec)
-            and same_columns(self.grid, grid)
-        ):
-            self.blocks[-1] = TableSpec(prev.rows + spec.rows, prev.header_rows, prev.page)  # split by a page break
-        else:
-            self.close()
-            self.blocks.append(spec)
-        self.grid = grid
-
-    def page_end(self, notes: list[str]) -> None:
-        """Footnotes wait for the paragraph that runs on to the next page; otherwise they go now.
-        A note's text continued from an earlier page (no mark of its own) joins that note."""
-        if notes and not _NOTE_MARK.match(notes[0]) and self.has_notes:
-            rest = notes[0]
-            if self.notes:
-                self.notes[-1] = join_line(self.notes[-1], rest)
-            elif self.last_note is not None:
-                last = self.blocks[self.last_note]
-                assert isinstance(last, str)
-                self.blocks[self.last_note] = join_line(last, rest)
-            notes = notes[1:]
-        if self.para and self.last is not None and not self.para[-1].rstrip().endswith((".", "!", "?", ":")):
-            self.notes.extend(notes)
-            return
-        self.close()
-        self._write_notes(notes)
-        if notes:
-            self.grid = None
-
-    def finish(self, fix: Callable[[str], str]) -> TextBuilder:
-        """The blocks as text; `fix` repairs each paragraph and cell before offsets are taken."""
-        self.close()
-        builder = TextBuilder()
-        for b in self.blocks:
-            if isinstance(b, str):
-                builder.paragraph(fix(b))
-            else:
-                rows = tuple(
-                    tuple(c if (t := fix(c.text)) == c.text else replace(c, text=t) for c in row) for row in b.rows
-                )
-                builder.table(replace(b, rows=rows))
-        return builder

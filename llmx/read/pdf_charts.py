@@ -20,6 +20,7 @@ Detection is deliberately narrow, so that ordinary pages never lose words:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,7 +80,7 @@ def _bar_groups(bars: list[Shape], vertical: bool) -> list[list[Shape]]:
         if max(widths) > 1.5 * min(widths) or max(lengths) - min(lengths) <= 2.0:
             continue
         spans = sorted((s.x0, s.x1) if vertical else (s.y0, s.y1) for s in g)
-        if any(b[0] < a[1] - 0.5 for a, b in zip(spans, spans[1:], strict=False)):
+        if any(b[0] < a[1] - 0.5 for a, b in itertools.pairwise(spans)):
             continue  # bars side by side never overlap
         out.append(g)
     return out
