@@ -38,6 +38,9 @@ class Line:
     y: float
     size: float
     sup: set[int] = field(default_factory=set)  # indexes of raised small pieces (note marks)
+    # cached: read many times by the layout once `build_lines` has built the line
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _x1: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -45,10 +48,14 @@ class Line:
 
     @property
     def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
+        if self._x1 is None:
+            self._x1 = max(r.x1 for r in self.runs)
+        return self._x1
 
     def text(self) -> str:
-        return join_runs(self.runs, self.sup)
+        if self._text is None:
+            self._text = join_runs(self.runs, self.sup)
+        return self._text
 
     def segments(self, gap: float = SEGMENT_GAP) -> list[list[Run]]:
         """The line cut at gaps of `gap` em or more."""
@@ -68,11 +75,11 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
     later from another font, and PDFium sees a word break in the gap (`nghi p` + `ệ`). Such a
     filler glyph (short, drawn after the piece right of it) is glued to both neighbours unless
     a real gap separates them."""
-    filler = {
-        k
-        for k in range(1, len(runs) - 1)
-        if len(runs[k].text) <= 2 and runs[k].index > max(runs[k + 1].index, runs[k - 1].index)
-    }
+    filler: set[int] = set()
+    for k in range(1, len(runs) - 1):
+        run = runs[k]
+        if len(run.text) <= 2 and run.index > runs[k + 1].index and run.index > runs[k - 1].index:
+            filler.add(k)
     parts: list[str] = []
     prev: Run | None = None
     for k, run in enumerate(runs):
@@ -140,6 +147,7 @@ def build_lines(runs: list[Run]) -> list[Line]:
         out.append(line)
     for line in out:
         line.runs.sort(key=lambda r: r.x0)
+        line._text = line._x1 = None  # `_host` may have read a line that gained marks since
     return out
 
 

@@ -164,27 +164,48 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     runs: list[Run] = []
     chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
+    # the calls and their out-parameters as locals: this loop runs once per word of the file
+    get_origin, get_box, generated = (
+        pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
+    )  # fmt: skip
+    po_x, po_y = c.porigin
+    pb_left, pb_right, pb_bottom, pb_top = c.pbox
+    ox, oy, box_left, box_right, box_bottom, box_top = c.ox, c.oy, c.left, c.right, c.bottom, c.top
+    upright, height = c.upright, tf.h
     for m in _WORD.finditer(text):
         a, b = m.start(), m.end() - 1
         chars += b - a + 1
         # a space PDFium only inferred from a gap is weak evidence: LibreOffice draws Vietnamese
         # glyphs missing from a font later, in the gap they leave (`nghi p` + `ệ`)
         before = text[a - 1] if a else "\n"
-        if before in " \t":
-            space = "gen" if pdfium_c.FPDFText_IsGenerated(raw, a - 1) else "space"
+        if before == " " or before == "\t":
+            space = "gen" if generated(raw, a - 1) else "space"
         else:
             space = "break"
-        xa, ya = c.origin(a)
-        x1 = c.right_edge(b)
-        # a raised mark glued on (`điểm⁸`, or `⁸Trong` at the head of a note), or drawn out of order
-        if b > a and (c.left_of(xa) or c.bottom_raised(ya) or _raised_lead(c, text, a, ya)):
+        if upright:
+            get_origin(raw, a, po_x, po_y)
+            xa, ya = ox.value, height - oy.value
+            get_box(raw, b, pb_left, pb_right, pb_bottom, pb_top)
+            x1 = box_right.value
+            # a glyph drawn out of order (the box of the last starts left of the first), or a
+            # raised mark glued on (the last char's box sits well above the first's baseline)
+            jumps = b > a and (
+                box_left.value < xa - 0.5
+                or height - box_bottom.value < ya - 0.35 * max(box_top.value - box_bottom.value, 1.0)
+            )
+        else:
+            xa, ya = c.origin(a)
+            x1 = c.right_edge(b)
+            jumps = b > a and (c.left_of(xa) or c.bottom_raised(ya))
+        # ... or `⁸Trong` at the head of a note
+        if jumps or (b > a and _raised_lead(c, text, a, ya)):
             pieces = _split(c, text, a, b, xa, ya, space)
             runs.extend(pieces)
             prev_y, prev_end, size = pieces[-1].y, b, pieces[-1].size
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = c.size(a)
-        runs.append(Run(text[a : b + 1], xa, max(x1, xa), ya, size, a, space))
+        runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
         prev_y, prev_end = ya, b
     for r in runs:
         if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
