@@ -5,7 +5,8 @@ the whole row line. The columns are named by the header rows (`llmx.grids`); wha
 is read from its header words, with the data cells deciding where the words say nothing:
 
 * `STT`/`TT` (and a first column of row numbers `1`, `1.1`, `I`, `a`) is numbering: ignored;
-  ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals); `Ghi chú` too;
+  bare ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals), but a rank
+  out of N (`12/63`) is an indicator (`table_scores`); `Ghi chú` is ignored too;
 * the first column of text is the row label, the indicator's name; `ĐVT`/`Đơn vị tính` is the
   unit column;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
