@@ -17,6 +17,7 @@ from llmx.contract import (
     Limitation,
     Metadata,
     Problem,
+    Proposal,
     Reference,
     ReportDocument,
     Source,
@@ -36,12 +37,13 @@ class Extraction:
     tasks: list[Task] = field(default_factory=list)
     limitations: list[Limitation] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
     metadata: Metadata | None = None
     problems: list[Problem] = field(default_factory=list)
     usage: Usage | None = None
 
 
-Item = TypeVar("Item", Indicator, Task, Limitation, Reference)
+Item = TypeVar("Item", Indicator, Task, Limitation, Reference, Proposal)
 
 
 def _ground_items(text: str, items: list[Item], field_name: str, kind: str, problems: list[Problem]) -> list[Item]:
@@ -97,6 +99,7 @@ def assemble(
     references = _ground_items(text, extraction.references, "quote", "reference", problems)
     tasks = _ground_items(text, extraction.tasks, "text", "task", problems)
     limitations = _ground_items(text, extraction.limitations, "text", "limitation", problems)
+    proposals = _ground_items(text, extraction.proposals, "text", "proposal", problems)
     return ReportDocument(
         source=source,
         extractor=extractor,
@@ -107,5 +110,6 @@ def assemble(
         tasks=_number(tasks, "t", layout),
         limitations=_number(limitations, "l", layout),
         references=_number(references, "r", layout),
+        proposals=_number(proposals, "p", layout),
         problems=problems,
     )

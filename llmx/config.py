@@ -21,7 +21,7 @@ BackendChoice = Literal["auto", "rules", "llm"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PROMPT = "section@v1"
+DEFAULT_PROMPT = "section@v2"
 
 
 @dataclass(frozen=True)

@@ -142,12 +142,12 @@ app.add_typer(prompts_app, name="prompts")
 @handles_errors
 def prompts_list() -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
-    from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.prompts import example, list_prompts, schema_text
     from llmx.llm.tokens import count_tokens, tokenizer
 
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
     for p in list_prompts():
-        system = p.render(**EXAMPLES[p.name])[0]["content"]
+        system = p.render(**example(p))[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
             f"{count_tokens(schema_text(p)):13}"
@@ -162,7 +162,7 @@ def prompts_show(
     template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
-    from llmx.llm.prompts import EXAMPLES, load, schema_text
+    from llmx.llm.prompts import example, load, schema_text
 
     p = load(ref)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
@@ -170,7 +170,7 @@ def prompts_show(
         for file, source in p.sources.items():
             typer.echo(f"## {file}\n{source}")
         return
-    for message in p.render(**EXAMPLES[p.name]):
+    for message in p.render(**example(p)):
         typer.echo(f"## {message['role']}\n{message['content']}")
     typer.echo(f"## response schema\n{schema_text(p)}")
 

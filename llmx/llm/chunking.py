@@ -2,6 +2,13 @@
 
 Tokens are counted by `llmx.llm.tokens.count_tokens` (see there for which tokenizer).
 
+Everything that can hold an item is sent: each section's own text *with its heading line*
+(`II. Về văn hóa - xã hội: tỷ lệ hộ văn hóa đạt 95%` carries a figure, and a numbered content
+line the splitter took for a heading carries whole items), the text before the first heading,
+the title lines under `BÁO CÁO` (a title may cite a document), the closing paragraph
+(`Trên đây là ...`, `Trên cơ sở ...`, which may hold a task or a request) and the footnotes
+after the signature. Only the header block's other lines, `Nơi nhận` and the signature are not.
+
 Packing puts consecutive small sections that want the same items (task sections vs the rest)
 into one request, up to PACK_TOKENS of text: the instructions and schema cost about 1,500
 tokens per request, more than most sections' own text. Splitting keeps whole lines (each report
@@ -14,13 +21,17 @@ twice in that overlap.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from llmx.contract import Section
 from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens
+from llmx.normalize import line_spans
 from llmx.sections import Layout
+from llmx.vn import NOI_NHAN, TITLE_MARK, is_caps
 
-MIN_CHARS = 12  # own text shorter than this (blank lines under a heading) is not sent
+MIN_CHARS = 12  # text shorter than this (a bare heading, blank lines) is not sent
+CLOSING_CHARS = 1500  # at most this much of the closing paragraph is sent
 PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
 OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
 
@@ -108,6 +119,7 @@ class Block:
     section: Section | None
     start: int
     end: int
+    label: str = ""  # what text outside the sections is: title, preamble, closing, footnote
 
 
 @dataclass
@@ -130,22 +142,75 @@ class Job:
         return [b.section.id for b in self.blocks if b.section is not None]
 
 
-def _wanted(role: str | None) -> tuple[str, ...]:
-    return ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
+def _gated(role: str | None, kinds: Sequence[str]) -> tuple[str, ...]:
+    """section@v1's role-gated asking: tasks only in task sections, figures only outside them."""
+    wanted = ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
+    return tuple(k for k in kinds if k in wanted)
 
 
-def plan_jobs(text: str, layout: Layout, max_tokens: int, pack_tokens: int = PACK_TOKENS) -> list[Job]:
-    """Section spans worth sending, split to `max_tokens` and packed up to `pack_tokens`."""
-    spans = [(sec, s, e) for sec, s, e in layout.own_spans()]
-    spans += [(None, s, e) for s, e in layout.footnotes if s >= layout.body_end]
+def _title_span(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The `BÁO CÁO` line and the title under it, up to the end of the header block."""
+    head = text[: layout.body_start]
+    for s, e in reversed(line_spans(head)):
+        if TITLE_MARK.match(head[s:e].strip()):
+            return s, layout.body_start
+    return None
+
+
+def _closing_span(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The closing paragraph: from the closing formula to `Nơi nhận` or the signature's caps lines."""
+    start = layout.body_end
+    end = start
+    for s, e in line_spans(text[start : start + CLOSING_CHARS]):
+        line = text[start + s : start + e].strip()
+        if line and (NOI_NHAN.match(line) or is_caps(line, 4)):
+            break
+        end = start + e
+    return (start, end) if end > start else None
+
+
+def text_spans(text: str, layout: Layout) -> list[Block]:
+    """Every span of the document worth sending, in document order (see the module docstring)."""
     blocks: list[Block] = []
-    for sec, s, e in spans:
-        if len(text[s:e].strip()) < MIN_CHARS:
+    if title := _title_span(text, layout):
+        blocks.append(Block(None, *title, label="title"))
+    for sec, s, e in layout.own_spans():
+        if sec is None:
+            blocks.append(Block(None, s, e, label="preamble"))
             continue
-        blocks.extend(Block(sec, cs, ce) for cs, ce in split_span(text, s, e, max_tokens))
+        head = sec.heading_start if sec.heading_start is not None else sec.start
+        blocks.append(Block(sec, min(head, s), e))
+    if closing := _closing_span(text, layout):
+        blocks.append(Block(None, *closing, label="closing"))
+    last = blocks[-1].end if blocks else 0
+    blocks += [Block(None, s, e, label="footnote") for s, e in layout.footnotes if s >= max(layout.body_end, last)]
+    return blocks
+
+
+def plan_jobs(
+    text: str,
+    layout: Layout,
+    max_tokens: int,
+    pack_tokens: int = PACK_TOKENS,
+    *,
+    kinds: Sequence[str] = ("indicators", "tasks", "limitations", "references", "proposals"),
+    role_gated: bool = False,
+) -> list[Job]:
+    """Spans worth sending, split to `max_tokens` and packed up to `pack_tokens`.
+
+    Each job asks for `kinds` (every kind the response model has), or, `role_gated` (v1), only
+    the kinds the section's role suggests.
+    """
+    blocks: list[Block] = []
+    for span in text_spans(text, layout):
+        if len(text[span.start : span.end].strip()) < MIN_CHARS:
+            continue
+        for cs, ce in split_span(text, span.start, span.end, max_tokens):
+            blocks.append(Block(span.section, cs, ce, span.label))
     jobs: list[Job] = []
     for block in blocks:
-        wanted = _wanted(block.section.role if block.section else None)
+        role = block.section.role if block.section else None
+        wanted = _gated(role, kinds) if role_gated else tuple(kinds)
         last = jobs[-1] if jobs else None
         if last and last.wanted == wanted and count_tokens(text[last.start : block.end]) <= pack_tokens:
             last.blocks.append(block)

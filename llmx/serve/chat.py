@@ -19,6 +19,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,8 @@ _WANTED = re.compile(r"^Extract ([a-z, ]+)\.", re.M)
 _HEAD = re.compile(r"<document_head>\n(.*?)\n</document_head>", re.S)
 _TAIL = re.compile(r"<document_tail>\n(.*?)\n</document_tail>", re.S)
 _MARKER = re.compile(r"LLMX-FAULT:(\w+)")
+ALL_KINDS = ("indicators", "tasks", "limitations", "references", "proposals")
+Answerer = Callable[[str], tuple[dict[str, Any], list[str]]]  # prompt -> (answer, texts it came from)
 
 
 def parse_fault_script(specs: list[str]) -> list[str]:
@@ -58,6 +61,7 @@ class ServerConfig:
     batch_expire_after: int | None = None  # a batch answers this many lines, then expires (None: never)
     model: str = SERVED_MODEL
     quiet: bool = True
+    answerer: Answerer | None = None  # what answers a prompt (default: the rules, answer_for)
 
 
 def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -> dict[str, list[Any]]:
@@ -96,30 +100,49 @@ def _rules_metadata(head: str, tail: str) -> dict[str, Any]:
     return meta.model_dump(exclude={"post_date", "issue_date_source"}, exclude_none=True)
 
 
-def prompt_texts(user: str) -> list[str]:
-    """The report text a prompt carries: its section blocks, or the head and tail sent for metadata."""
-    blocks = [b[3] for b in _BLOCK.findall(user)]
-    return blocks or [m.group(1) for pattern in (_HEAD, _TAIL) if (m := pattern.search(user))]
+@dataclass
+class ParsedRequest:
+    """What a prompt asks: section blocks and the item kinds wanted, or a metadata head and tail."""
+
+    blocks: list[str] | None = None
+    wanted: set[str] = field(default_factory=set)
+    head: str = ""
+    tail: str = ""
 
 
-def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
-    """The answer to one prompt, and the texts it was computed from (for fault markers)."""
+def parse_request(user: str) -> ParsedRequest:
+    """The report text a prompt carries and what it asks for (LookupError when it holds none)."""
     blocks = _BLOCK.findall(user)
     if blocks:
         m = _WANTED.search(user)
-        wanted = (
-            {w.strip() for w in m.group(1).split(",")} if m else {"indicators", "tasks", "limitations", "references"}
-        )
-        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
-        for _path, role, sector, text in blocks:
-            for key, items in _rules_section(text, role or "other", sector or None, wanted).items():
-                merged[key].extend(items)
-        return merged, [b[3] for b in blocks]
+        wanted = {w.strip() for w in m.group(1).split(",")} if m else set(ALL_KINDS)
+        return ParsedRequest(blocks=[b[3] for b in blocks], wanted=wanted)
     head, tail = _HEAD.search(user), _TAIL.search(user)
     if head or tail:
-        h, t = head.group(1) if head else "", tail.group(1) if tail else ""
-        return _rules_metadata(h, t), [h, t]
+        return ParsedRequest(head=head.group(1) if head else "", tail=tail.group(1) if tail else "")
     raise LookupError("the prompt holds no <section_text> or <document_head> block")
+
+
+def prompt_texts(user: str) -> list[str]:
+    """The report text a prompt carries: its section blocks, or the head and tail sent for metadata."""
+    try:
+        request = parse_request(user)
+    except LookupError:
+        return []
+    return request.blocks if request.blocks is not None else [t for t in (request.head, request.tail) if t]
+
+
+def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
+    """The rules' answer to one prompt, and the texts it was computed from (for fault markers)."""
+    request = parse_request(user)
+    if request.blocks is not None:
+        blocks = _BLOCK.findall(user)
+        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+        for _path, role, sector, text in blocks:
+            for key, items in _rules_section(text, role or "other", sector or None, request.wanted).items():
+                merged[key].extend(items)
+        return merged, request.blocks
+    return _rules_metadata(request.head, request.tail), [request.head, request.tail]
 
 
 def _throttled(seconds: float) -> Reply:
@@ -151,7 +174,7 @@ def chat_reply(
     began = time.monotonic()
     user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
     try:
-        answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
+        answer, texts = (config.answerer or answer_for)(user if isinstance(user, str) else json.dumps(user))
     except LookupError as exc:
         return 400, error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
