@@ -17,7 +17,7 @@ def test_recording_an_llm_eval_scores_the_live_answers_and_writes_their_cassette
     case = monthly.stem
     recorded = run_eval(llm_settings(srv), cassettes=tmp_path, record=True, only=[case])
     assert recorded["run"]["replayed"] is False and recorded["run"]["documents"] == [case]
-    assert cassette_path(tmp_path, SERVED_MODEL, "section@v1", monthly).is_file()
+    assert cassette_path(tmp_path, SERVED_MODEL, "section@v2", monthly).is_file()
     sent = len(srv.requests)
     replayed = run_eval(llm_settings(srv), cassettes=tmp_path, only=[case])
     assert replayed["run"]["replayed"] is True and len(srv.requests) == sent  # no request: the cassette answered

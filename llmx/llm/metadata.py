@@ -1,12 +1,13 @@
 """The model's metadata answer merged with the rules' metadata, field by field. Pure.
 
 Every document gets a metadata request, so most fields have two candidates. A field the model
-answered *confidently* wins; otherwise the rules' value stands; otherwise the model's value
-fills the gap. Confident means grounded in the text the model was shown: the value is written
-there (up to case, spacing, tone-mark placement and the usual abbreviations: `UBND xã Cẩm Hà`
-is grounded by `ỦY BAN NHÂN DÂN / XÃ CẨM HÀ`), a period by its label, a date by a date
-expression that denotes it (`ngày 24 tháng 6 năm 2022`, `24/06/2022`). Issuer type and level go
-with the issuer they were read with, a signer's title with the signer's name.
+answered *confidently* wins, unless it only says less than the rules' value (`UBND huyện` for
+`UBND huyện Thanh Liêm`); otherwise the rules' value stands; otherwise the model's value fills
+the gap. Confident means grounded in the text the model was shown: the value is written there
+(up to case, spacing, tone-mark placement and the usual abbreviations: `UBND xã Cẩm Hà` is
+grounded by `ỦY BAN NHÂN DÂN / XÃ CẨM HÀ`), a period by its label, a signer by the name, a date
+by a date expression that denotes it (`ngày 24 tháng 6 năm 2022`, `24/06/2022`). Issuer type and
+level go with the issuer they were read with, a signer's title with the signer's name.
 
 An answer that failed validation is not thrown away: `salvage_metadata` keeps each field (and
 each list entry) that passes validation on its own.
@@ -69,6 +70,21 @@ def date_written(iso: str, source: str) -> bool:
     return any(re.search(p, text) for p in _date_patterns(iso))
 
 
+def _words(name: str, value: Any) -> str:
+    """The written words a field's value stands on (for comparing how much two values say)."""
+    if name in ("period", "next_period"):
+        return str(value.label)
+    if name == "signer":
+        return str(value.name or "")
+    return value if isinstance(value, str) else ""
+
+
+def _says_less(name: str, mine: Any, theirs: Any) -> bool:
+    """The model's value is a part of the rules' value (a truncated issuer, title or label)."""
+    a, b = _expanded(_words(name, mine)), _expanded(_words(name, theirs))
+    return bool(a) and a != b and a in b
+
+
 def _grounded(name: str, value: Any, source: str) -> bool:
     if value in (None, [], ""):
         return False
@@ -106,7 +122,8 @@ def merge_metadata(rules: Metadata | None, answer: BaseModel | None, source: str
             leader = _FOLLOWS[name]
             take = mine not in (None, []) and (leader in from_llm or theirs in (None, []))
         else:
-            take = mine not in (None, []) and (_grounded(name, mine, source) or theirs in (None, []))
+            confident = _grounded(name, mine, source) and not (theirs and _says_less(name, mine, theirs))
+            take = mine not in (None, []) and (confident or theirs in (None, []))
         if take and mine != theirs:
             chosen[name] = mine
             from_llm.add(name)

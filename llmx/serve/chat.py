@@ -2,11 +2,13 @@
 
 It reads the section text from the `<section_text>` blocks of the prompt (the metadata prompt's
 `<document_head>`/`<document_tail>`), runs the rule extractors on it and answers in the shape
-the request asks for (see wire.py), with usage counted by llmx's own token budgeter.
+the request asks for (see wire.py), with usage counted by llmx's own token budgeter. Another
+answerer can stand in for the rules (`ServerConfig.answerer`): gold.py answers with the gold.
 
 Faults are deterministic per request, so tests and cassettes are reproducible:
 * a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
-* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
+* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every section request holding it
+  (not the metadata request, whose head of the text may hold it too).
 Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
 500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout).
 An answer longer than the request's max_tokens is truncated the same way.
@@ -64,19 +66,38 @@ class ServerConfig:
     answerer: Answerer | None = None  # what answers a prompt (default: the rules, answer_for)
 
 
-def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -> dict[str, list[Any]]:
-    """What the rule extractors find in one section's text, as the response model's JSON."""
+def _own_text_start(text: str, path: str) -> int:
+    """Where a block's own text starts: after its heading line when the block opens with the
+    heading its path names (the rules never read a heading as content; the splitter decides
+    where a `Heading: content` line's content begins)."""
+    from llmx.sections import split_sections
+
+    layout = split_sections(text)
+    first = layout.sections[0] if layout.sections else None
+    if first is None or first.start != 0:
+        return 0
+    named = f"{first.number}. {first.heading}" if first.number else first.heading
+    return layout.body_starts.get(first.id, 0) if path.endswith(named) else 0
+
+
+def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], path: str = "") -> dict[str, list[Any]]:
+    """What the rule extractors find in one section's text, as the response model's JSON.
+
+    The rules' own scope holds: no figures from task sections (they are next-period targets),
+    tasks only in task sections, nothing from the heading line.
+    """
     from llmx.contract import Section
     from llmx.rules.indicators import find_indicators
     from llmx.rules.references import find_references
     from llmx.rules.statements import find_limitations, find_tasks
     from llmx.sections import Layout
 
+    own = _own_text_start(text, path)
     section = Section(id="s1", heading="", level=1, role=role, sector=sector, start=0, end=len(text))  # type: ignore[arg-type]
-    layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": 0})
+    layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": own})
     out: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
-    if "indicators" in wanted:
-        for i in find_indicators(text, 0, len(text), sector=section.sector):
+    if "indicators" in wanted and role != "tasks":
+        for i in find_indicators(text, own, len(text), sector=section.sector):
             item = i.model_dump(include={"quote", "name", "value", "unit", "target", "estimated", "approx", "as_of"})
             item["comparisons"] = [c.model_dump(exclude_none=True) for c in i.comparisons]
             out["indicators"].append({k: v for k, v in item.items() if v not in (None, False, [])})
@@ -86,7 +107,7 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -
         out["limitations"] = [{"text": x.text, "kind": x.kind} for x in find_limitations(text, layout)]
     out["references"] = [
         r.model_dump(include={"quote", "doc_type", "number", "date", "issuer"}, exclude_none=True)
-        for r in find_references(text, 0, len(text))
+        for r in find_references(text, own, len(text))
     ]
     return out
 
@@ -138,8 +159,8 @@ def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
     if request.blocks is not None:
         blocks = _BLOCK.findall(user)
         merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
-        for _path, role, sector, text in blocks:
-            for key, items in _rules_section(text, role or "other", sector or None, request.wanted).items():
+        for path, role, sector, text in blocks:
+            for key, items in _rules_section(text, role or "other", sector or None, request.wanted, path).items():
                 merged[key].extend(items)
         return merged, request.blocks
     return _rules_metadata(request.head, request.tail), [request.head, request.tail]
@@ -183,7 +204,8 @@ def chat_reply(
         stopping.wait(max(0.0, config.latency_ms / 1000 - (time.monotonic() - began)))
     fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
     if fault == "ok":
-        fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")
+        marked = texts if _BLOCK.search(user if isinstance(user, str) else "") else []  # sections only
+        fault = next((m.group(1) for t in marked if (m := _MARKER.search(t))), "ok")
     if fault == "429":
         return _throttled(config.retry_after)
     if fault == "500":
