@@ -67,12 +67,12 @@ def _entry(inp: Input, sha: str | None, fp: str, status: Status, **more: Any) ->
     return Entry(name=inp.name, input=str(inp.path), sha256=sha, fingerprint=fp, status=status, **more)
 
 
-def _rules_document(path: str, out_path: str) -> dict[str, Any]:
+def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, Any]:
     """One report through the rules backend, written to `out_path` (runs in a worker process)."""
     from llmx.pipeline import run_backend
 
-    prepared = prepare(path)
-    doc = prepared.finish(*run_backend(prepared, Settings(backend="rules")))
+    prepared = prepare(path, settings)
+    doc = prepared.finish(*run_backend(prepared, settings))
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
     status, failed = status_of(doc)
     return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
@@ -94,6 +94,8 @@ class _Run:
     def __init__(self, inputs: list[Input], settings: Settings, options: RunOptions, progress: Progress) -> None:
         self.inputs, self.settings, self.options, self.progress = inputs, settings, options, progress
         self.fp = fingerprint(settings)
+        # what a rules worker process needs: no key or endpoint travels to it
+        self.rules_settings = Settings(backend="rules", max_file_mb=settings.max_file_mb)
         self.reports = options.out / "reports"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
         self.entries: dict[str, Entry] = {}
@@ -202,7 +204,7 @@ class _Run:
         loop = asyncio.get_running_loop()
         out = self.reports / f"{inp.name}.json"
         try:
-            result = await loop.run_in_executor(pool, _rules_document, str(inp.path), str(out))
+            result = await loop.run_in_executor(pool, _rules_document, str(inp.path), str(out), self.rules_settings)
         except Exception as exc:
             return self._failed(inp, sha, exc)
         self.progress.add(jobs_total=1, jobs_done=1)
@@ -214,7 +216,7 @@ class _Run:
         """The document read, split and planned (batch mode planned it already: used once)."""
         if inp.name in self.plans:
             return self.plans.pop(inp.name)
-        prepared = prepare(inp.path)
+        prepared = prepare(inp.path, self.settings)
         return prepared, plan_llm(prepared, self.settings)
 
     async def _llm_doc(
