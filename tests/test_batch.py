@@ -134,8 +134,7 @@ def _marked(messages: list[dict], context: dict, marker: str) -> tuple[list[dict
     opening = f">\n{first}"  # the line as the first line of a <section_text> block, not inside a path
     assert opening in user["content"]
     changed = [
-        dict(m, content=m["content"].replace(opening, f"{opening} {marker}", 1)) if m is user else m
-        for m in messages
+        dict(m, content=m["content"].replace(opening, f"{opening} {marker}", 1)) if m is user else m for m in messages
     ]
     return changed, {"section_text": context["section_text"].replace(first, f"{first} {marker}", 1)}
 

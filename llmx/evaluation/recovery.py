@@ -3,8 +3,10 @@
 When the model answers with the gold itself (`llmx serve --answers gold`), every gold item
 should come back at its exact span with the fields the model gave. A gold item counts as
 recovered when the output holds an item of the same kind at the same offsets whose answered
-fields are equal (sector, ids and flags are the pipeline's own and not compared). Metadata
-fields are credited as the eval credits them (llmx/evaluation/metadata.py), plus `addressees`.
+fields are equal (sector, ids and flags are the pipeline's own and not compared). A gold item
+whose words no longer sit at its offsets (the reader changed; the gold needs `llmx gold locate`)
+cannot be answered by anyone: it is counted as `stale`, apart from the recovery. Metadata fields
+are credited as the eval credits them (llmx/evaluation/metadata.py), plus `addressees`.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Recovery:
 
     found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     gold: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    stale: int = 0
     metadata_credit: float = 0.0
     metadata_fields: int = 0
     lost: list[str] = field(default_factory=list)
@@ -41,6 +44,7 @@ class Recovery:
         for kind in KINDS:
             self.found[kind] += other.found[kind]
             self.gold[kind] += other.gold[kind]
+        self.stale += other.stale
         self.metadata_credit += other.metadata_credit
         self.metadata_fields += other.metadata_fields
         self.lost += other.lost
@@ -56,6 +60,8 @@ class Recovery:
         rows = [f"{kind:12} {self.found[kind]:5} / {self.gold[kind]:5}  {self.share(kind):.3f}" for kind in KINDS]
         credit, fields = self.metadata_credit, self.metadata_fields
         rows.append(f"{'metadata':12} {credit:5.1f} / {fields:5}  {self.metadata_share:.3f}")
+        if self.stale:
+            rows.append(f"({self.stale} gold items no longer sit at their offsets: not counted; run llmx gold locate)")
         return "\n".join(rows)
 
 
@@ -83,11 +89,14 @@ def recovery(pred: ReportDocument, gold: ReportDocument, name: str = "") -> Reco
     for kind in KINDS:
         have = {_key(item, kind) for item in getattr(pred, kind)}
         for item in getattr(gold, kind):
+            words = str(getattr(item, "quote", None) or getattr(item, "text", ""))
+            if gold.text[item.start : item.end] != words:
+                out.stale += 1
+                continue
             out.gold[kind] += 1
             if _key(item, kind) in have:
                 out.found[kind] += 1
             else:
-                words = str(getattr(item, "quote", None) or getattr(item, "text", ""))
                 out.lost.append(f"{name}: {kind[:-1]} {item.id} {words[:70]!r}")
     for field_name in RECOVERY_METADATA_FIELDS:
         credit = _metadata_credit(pred.metadata, gold.metadata, field_name)
