@@ -132,3 +132,13 @@ def json_number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+_NUMBERISH = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w.,]*\d)")
+
+
+def malformed_numbers(text: str) -> list[str]:
+    """Number-like tokens that read no way at all (`3.923.7448`): neither the convention nor a
+    tolerant reading gives them a value."""
+    fair = {(r.text) for r in readings(text)}
+    return [m.group() for m in _NUMBERISH.finditer(text) if parse_number(m.group()) is None and m.group() not in fair]

@@ -305,7 +305,9 @@ def test_a_quote_placed_against_the_answers_order_is_flagged_regrounded():
 
 
 def test_items_carry_the_flags_their_answer_justifies():
-    text, layout = _one_section("Diện tích | 120 | 97.6\nSố hộ nghèo giảm 12, tăng 5% so với cùng kỳ.\nTăng 3%.")
+    text, layout = _one_section(
+        "Diện tích | 120 | 97.6\nSố hộ nghèo giảm 12, tăng 5% so với cùng kỳ.\nTăng 3%.\nThu giữ 3.923.7448g Heroin."
+    )
     answer = {
         "indicators": [
             {"quote": "Diện tích | 120 | 97.6", "name": "Diện tích", "value": 120, "unit": "ha"},
@@ -317,9 +319,16 @@ def test_items_carry_the_flags_their_answer_justifies():
                 "value": None,
                 "comparisons": [{"basis": "same_period", "basis_text": None, "relation": "change", "pct": 3}],
             },
+            {"quote": "Thu giữ 3.923.7448g Heroin", "name": "Heroin thu giữ", "value": None, "unit": "g"},
         ]
     }
     out = run_plan(plan_document(text, layout, SETTINGS), SETTINGS, fake(answer))
     flags = [i.flags for i in out.extraction.indicators]
-    assert flags == [["table_cell"], ["malformed_number", "table_cell"], ["unit_missing"], ["basis_unstated"]]
+    assert flags == [
+        ["table_cell"],
+        ["malformed_number", "table_cell"],  # 97.6 read with a decimal point
+        ["unit_missing"],
+        ["basis_unstated"],
+        ["malformed_number"],  # no value: its number reads no way
+    ]
     assert out.extraction.indicators[3].comparisons[0].basis_text == ""

@@ -30,7 +30,7 @@ from llmx.contract import (
 from llmx.grounding import occurrences, reground
 from llmx.llm.chunking import Job
 from llmx.llm.seam import Attempt, usage_of
-from llmx.numbers import reading_of
+from llmx.numbers import malformed_numbers, reading_of
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 
@@ -86,17 +86,16 @@ def _flags_of_text(quote: str, regrounded: bool) -> list[str]:
 
 def _indicator_flags(i: Any, quote: str) -> list[str]:
     """What the answer itself says to doubt: a value without a unit, a comparison without a basis,
-    a number that only reads as a value against the Vietnamese convention (`97.6`)."""
+    a number written against the Vietnamese convention (a value read from `97.6`, or no value
+    because the quote's number reads no way, `3.923.7448g`)."""
     flags = []
     if i.value is not None and not i.unit:
         flags.append("unit_missing")
     if any(not c.basis_text for c in i.comparisons):
         flags.append("basis_unstated")
-    for value in (i.value, i.target):
-        read = reading_of(value, quote) if value is not None else None
-        if read is not None and read.how == "dot_decimal":
-            flags.append("malformed_number")
-            break
+    reads = [reading_of(v, quote) for v in (i.value, i.target) if v is not None]
+    if any(r is not None and r.how == "dot_decimal" for r in reads) or (i.value is None and malformed_numbers(quote)):
+        flags.append("malformed_number")
     return flags
 
 
