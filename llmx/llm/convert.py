@@ -1,9 +1,11 @@
 """Model answers into contract items: grounded, given sectors, merged in job order. Pure.
 
-Answers come back as quotes; offsets come from grounding each quote in its job's span, and an
-unplaceable quote becomes a problem, never an item. Each job's answers go into its own `Part`
-(items, problems, call logs), so jobs can run in any order on any thread; `merge` combines the
-parts in job order, which keeps the output independent of timing.
+Answers come back as quotes; offsets come from grounding each quote in its job's span (each
+kind in the order the model listed it, so a repeated quote goes to its next occurrence), and an
+unplaceable quote becomes a problem, never an item. Items carry the flags their answer justifies
+(`unit_missing`, `basis_unstated`, `malformed_number`, `table_cell`, `regrounded`). Each job's
+answers go into its own `Part` (items, problems, call logs), so jobs can run in any order on any
+thread; `merge` combines the parts in job order, which keeps the output independent of timing.
 """
 
 from __future__ import annotations
