@@ -1,8 +1,9 @@
 """Normalization as SPEC section 1 defines it, with a map back to the source text.
 
-Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n`, non-breaking and zero-width spaces,
-markdown markers (`**`, `*` emphasis, leading `#`, escapes such as `\\*`), web-page chrome
-(visit counters, comment boxes, contact blocks, menus) and a repeated copy of the report body.
+Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n` and a lone `\\r` (old Mac line ends) -> `\\n`,
+non-breaking and zero-width spaces, markdown markers (`**`, `*` emphasis, leading `#`, escapes
+such as `\\*`), web-page chrome (visit counters, comment boxes, contact blocks, menus) and a
+repeated copy of the report body.
 Words, numbers and typos stay as written. Every change is either a deletion or a 1:1 character
 replacement (NFC composes within one character cluster), so `source_offset(i)` can say where
 normalized character `i` came from. Pure: no I/O.
@@ -22,7 +23,7 @@ from llmx.contract import Problem
 from llmx.read.model import Table
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
 @dataclass
@@ -80,6 +81,11 @@ def _char_pass(raw: str) -> tuple[str, array[int]]:
         while j < n and unicodedata.combining(raw[j]):
             j += 1
         cluster = raw[i:j]
+        if cluster == "\r":  # CRLF: the LF stays; a CR alone ends a line too (else the file is one line)
+            if j < n and raw[j] == "\n":
+                i = j
+                continue
+            cluster = "\n"
         if cluster in _ZERO_WIDTH:
             i = j
             continue

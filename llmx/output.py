@@ -7,9 +7,11 @@ atomically (temp file + rename) so an interrupted run never leaves half a file.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Literal
@@ -17,7 +19,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from llmx.contract import Comparison, ReportDocument
-from llmx.errors import InputError
+from llmx.errors import DiskFull, InputError, OutputError
 
 OutputFormat = Literal["json", "jsonl", "csv"]
 
@@ -101,10 +103,28 @@ def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=INDICATOR_COLUMNS, lineterminator="\r\n")  # RFC 4180; quotes a CR
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_text(v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
+
+
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel, LibreOffice or Sheets read a CSV cell as a formula
+
+
+def spreadsheet_text(value: object) -> object:
+    """A CSV cell value that no spreadsheet opens as a formula.
+
+    Text starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, which spreadsheets
+    take as "this is text" (OWASP's CSV-injection advice): a quote or name from a report could
+    otherwise run as a formula, and a Vietnamese bullet line (`- Tập trung ...`) would show as
+    `#NAME?`. Only text is touched: numbers (negative ones too) stay numbers. The `'` is the one
+    change CSV cells get; JSON, JSONL and Parquet keep every character, and xlsx stores text as
+    text without it.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
 
 
 def load_report(path: Path) -> ReportDocument:
@@ -127,14 +147,81 @@ def _why(exc: ValueError) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def write_atomic(path: Path, content: str, *, bom: bool = False) -> None:
-    """Write `content` so readers see the old file or the whole new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+TEMP_SUFFIX = ".llmx-tmp"  # temp files of an atomic write: `.<name>.<random>.llmx-tmp` beside the target
+NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT})
+_NOT_REGULAR = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def output_error(exc: OSError, path: Path | str) -> OutputError:
+    """An OSError met while writing `path`, as the one-line error the CLI shows (DiskFull for ENOSPC)."""
+    if exc.errno in NO_SPACE:
+        return DiskFull(f"disk full: cannot write {path} ({exc.strerror or exc})")
+    return OutputError(f"cannot write: {exc.strerror or exc}", path=str(path))
+
+
+def check_target(path: Path) -> None:
+    """Refuse to replace anything but a regular file (or nothing).
+
+    An atomic rename would silently swap a symlink, a FIFO or a device node (as root: /dev/full)
+    for a regular file; llmx never follows or replaces those, it says so instead.
+    """
     try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise output_error(exc, path) from None
+    if stat.S_ISREG(mode):
+        if not os.access(path, os.W_OK):  # the rename would go through; a read-only file says "keep me"
+            raise OutputError("is read-only; nothing was written", path=str(path))
+        return
+    kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+    raise OutputError(
+        f"is {kind}, not a regular file; llmx only replaces regular files, so nothing was written", path=str(path)
+    )
+
+
+def check_writable(path: Path) -> None:
+    """Fail now, before any work is paid for, if `path` could not be written at the end."""
+    path = Path(path)
+    check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".llmx-probe.", suffix=TEMP_SUFFIX, dir=path.parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise output_error(exc, path) from None
+
+
+def write_atomic(path: Path, content: str, *, bom: bool = False) -> None:
+    """Write `content` so readers see the old file or the whole new one, never a part.
+
+    Only a regular file (or nothing) at `path` is replaced; any OSError becomes an OutputError
+    naming the path (DiskFull when the disk is full), and no temp file is left behind.
+    """
+    path = Path(path)
+    check_target(path)
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # a short temp name: a target name near the 255-byte limit must not make it too long
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
             fh.write(content)
         os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise output_error(exc, path) from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise

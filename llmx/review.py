@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from llmx.contract import Comparison, Indicator, ReportDocument, Section
 from llmx.errors import InputError
@@ -347,6 +348,12 @@ class ReviewRun:
     problems: list[str] = field(default_factory=list)  # one line per report that is not a report
 
 
+def _relative_link(name: str) -> str:
+    """A link to a file beside the index, whatever it is called: `./` and percent-encoding keep a
+    name like `javascript:alert(1).html` a relative file link instead of a URL scheme."""
+    return "./" + quote(name, safe="")
+
+
 def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> ReviewRun:
     """One page per report plus an index.html; a bad file is listed in the index and in `problems`."""
     run = ReviewRun(index=out_dir / "index.html")
@@ -368,8 +375,9 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
         write_atomic(page, render_review(doc))
         run.pages.append(page)
         counts = (len(doc.sections), len(doc.indicators), len(doc.tasks), len(doc.limitations), len(doc.references))
+        title = doc.metadata.title or Path(doc.source.path).name
         rows.append(
-            f'<tr><td><a href="{_e(page.name)}">{_e(doc.metadata.title or Path(doc.source.path).name)}</a></td>'
+            f'<tr><td><a href="{_e(_relative_link(page.name))}">{_e(title)}</a></td>'
             f"<td>{_e(doc.source.path)}<br><small>{_e(path)}</small></td>"
             + "".join(f"<td>{n}</td>" for n in counts)
             + f"<td>{len(doc.problems)}</td><td>{_e(doc.extractor.backend)} {_e(doc.extractor.model or '')}</td></tr>"

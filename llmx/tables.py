@@ -13,6 +13,7 @@ or none, never half a file.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import os
@@ -23,7 +24,7 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report, spreadsheet_text
 
 FORMATS = ("csv", "parquet", "xlsx")
 ROW_GROUP = 5000
@@ -340,16 +341,22 @@ class _Writers:
             self.buffers[table] = []
 
     def abort(self) -> None:
-        """Release every file without finishing it (the temporary folder is removed after)."""
-        for fh in self.files.values():
-            fh.close()
-        for writer in self.parquet.values():
-            writer.close()
+        """Release every file without finishing it (the temporary folder is removed after).
+
+        Each release may fail again for the reason the write failed (a full disk flushing a
+        buffer); that must not hide the first error nor leave the others open."""
+        for release in [
+            *(fh.close for fh in self.files.values()),
+            *(writer.close for writer in self.parquet.values()),
+            *(sheet.close for sheet in self.sheets.values()),
+        ]:
+            with contextlib.suppress(Exception):
+                release()
         for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
-            sheet.close()
             stream = getattr(sheet, "_writer", None)
             if stream is not None and os.path.exists(stream.out):
-                stream.cleanup()
+                with contextlib.suppress(OSError):
+                    stream.cleanup()
 
     def close(self) -> dict[str, list[Path]]:
         written: dict[str, list[Path]] = {f: [] for f in self.formats}
@@ -370,7 +377,7 @@ class _Writers:
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return spreadsheet_text(value)
 
 
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:
@@ -412,11 +419,14 @@ def write_tables_checked(
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():
                     writers.add(table, rows)
+            staged = writers.close()  # finishing can fail too (a full disk): same clean-up
         except BaseException:
             writers.abort()  # nothing is renamed into place: the old tables, if any, stay
             raise
-        staged = writers.close()
         written: dict[str, list[Path]] = {f: [] for f in formats}
+        for paths in staged.values():  # a link, pipe or device where a table goes: refused, nothing moved
+            for path in paths:
+                check_target(out_dir / path.name)
         for fmt, paths in staged.items():
             for path in paths:
                 final = out_dir / path.name

@@ -256,7 +256,7 @@ def test_run_review_writes_a_page_per_report_and_an_index(tmp_path, sample_docs)
     body = index.read_text(encoding="utf-8")
     for p in paths:
         doc = sample_docs[p.stem]
-        assert f'href="{p.stem}.html"' in body and f"<td>{len(doc.indicators)}</td>" in body
+        assert f'href="./{p.stem}.html"' in body and f"<td>{len(doc.indicators)}</td>" in body
     result = CliRunner().invoke(app, ["review", str(tmp_path)])
     assert result.exit_code == 0
     out = tmp_path / "review"

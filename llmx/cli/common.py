@@ -71,8 +71,7 @@ def announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        endpoint = settings.base_url or "OpenAI default"
-        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}")
+        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}")
 
 
 def _version(value: bool) -> None:

@@ -44,7 +44,7 @@ def extract(
     ] = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
-    from llmx.output import render, write_atomic
+    from llmx.output import check_writable, render, write_atomic
     from llmx.pipeline import extract_document
 
     if fmt not in ("json", "jsonl", "csv"):
@@ -58,6 +58,8 @@ def extract(
         prompt=prompt,
         max_file_mb=max_file_mb,
     )
+    if output is not None:
+        check_writable(output)  # before the extraction, which may cost model requests
     announce(settings)
     doc = extract_document(file, settings)
     from llmx.read.garble import GARBLED

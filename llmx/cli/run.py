@@ -20,7 +20,7 @@ from llmx.cli.common import (
     say,
     settings_for,
 )
-from llmx.errors import ConfigError
+from llmx.errors import ConfigError, InputError
 
 
 @app.command()
@@ -36,7 +36,7 @@ def serve(
         typer.Option(
             "--fault",
             help="FAULT[:N]: the next N requests get FAULT (invalid_json, schema_invalid, "
-            "429, 500, truncate, timeout, ok); repeatable, applied in order",
+            "429, 500, truncate, timeout, insufficient_quota, overloaded_400, ok); repeatable, applied in order",
         ),
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
@@ -136,6 +136,12 @@ def run_(
         bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
     ] = False,
     batch_poll: Annotated[float, typer.Option("--batch-poll", help="seconds between batch status polls")] = 10.0,
+    throttle_budget: Annotated[
+        float | None,
+        typer.Option(
+            "--throttle-budget", help="stop after this many seconds of nothing but 429s [env LLMX_THROTTLE_BUDGET, 120]"
+        ),
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -163,11 +169,15 @@ def run_(
         progress=progress,
         batch=batch,
         batch_poll=batch_poll,
+        throttle_budget=throttle_budget,
     )
     announce(settings)
     summary = run(inputs, settings, options)
     for line in summary_lines(summary):
         say(line)
-    typer.echo(str(out / "run.json"))
+    if summary.manifest_written:
+        typer.echo(str(out / "run.json"))
     if not summary.complete:
         raise typer.Exit(code=8)
+    if summary.nothing_processed:
+        raise InputError("no report could be read; nothing was processed (each one's reason is listed above)")

@@ -122,7 +122,9 @@ class _Placer:
         after = self.cursor.get(kind, job.start)
         span = reground(text, quote, start=job.start, end=job.end, after=after, near=after)
         if span is None:  # validators checked the quote, so this is rare: never invent a span for it
-            self.part.problem(job, f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}", "ground")
+            ids = job.section_ids  # one item's problem: listed once, under the request's first section
+            message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
+            self.part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
             return None
         while (kind, span, same) in self.used:
             later = reground(text, quote, start=span[0] + 1, end=job.end, after=span[0] + 1)

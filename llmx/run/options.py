@@ -8,6 +8,7 @@ from pathlib import Path
 
 from llmx.config import run_defaults
 from llmx.errors import ConfigError
+from llmx.run.limits import THROTTLE_BUDGET
 from llmx.tables import FORMATS as TABLE_FORMATS
 
 
@@ -26,6 +27,7 @@ class RunOptions:
     review: bool = True
     progress: bool = True
     breaker_after: int = 8
+    throttle_budget: float = THROTTLE_BUDGET  # seconds of nothing but 429s before the run stops
     batch: bool = False  # submit through the provider's Batch API first (see llmx/run/batch.py)
     batch_poll: float = 10.0  # seconds between two polls of a submitted batch
 
@@ -33,6 +35,8 @@ class RunOptions:
         """One-line ConfigErrors for options that cannot work, before anything runs."""
         if self.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
+        if not self.throttle_budget > 0:
+            raise ConfigError("--throttle-budget must be a positive number of seconds")
         bad = [f for f in self.tables if f not in TABLE_FORMATS]
         if bad:
             raise ConfigError(f"unknown table format {bad[0]!r}; use {', '.join(TABLE_FORMATS)}")
@@ -55,9 +59,11 @@ def resolve_options(
     progress: bool = True,
     batch: bool = False,
     batch_poll: float = 10.0,
+    throttle_budget: float | None = None,
     env: Mapping[str, str] | None = None,
 ) -> RunOptions:
-    """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE and LLMX_PRICE.
+    """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE and
+    LLMX_THROTTLE_BUDGET.
 
     A flag left None takes the environment's value, then the default; `tables` is the --tables
     text (`csv,parquet,xlsx`, or `none`).
@@ -79,4 +85,5 @@ def resolve_options(
         progress=progress,
         batch=batch,
         batch_poll=batch_poll,
+        throttle_budget=throttle_budget if throttle_budget is not None else defaults.throttle_budget,
     )

@@ -30,10 +30,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from llmx.config import Settings, debug_enabled
 from llmx.contract import ReportDocument
-from llmx.errors import ConfigError, LlmxError, ModelCallError, RequestRejected
-from llmx.output import write_atomic
+from llmx.errors import ConfigError, DiskFull, LlmxError, ModelCallError, OutputError, RequestRejected
+from llmx.output import TEMP_SUFFIX, output_error, write_atomic
 from llmx.pipeline import Prepared, plan_llm, prepare
 from llmx.run.discover import Input, expand, name_inputs
+from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
 from llmx.run.limits import Gate, RunStopped
 from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, status_of
@@ -115,6 +116,7 @@ class _Run:
             max_cost=options.max_cost,
             price=self.price,
             breaker_after=options.breaker_after,
+            throttle_budget=options.throttle_budget,
             max_in_flight=options.concurrency,
         )
         self.model_client: ModelClient | None = None
@@ -143,8 +145,9 @@ class _Run:
     def _todo(self) -> list[tuple[Input, str | None]]:
         """Inputs still to do; documents already written under the same fingerprint are skipped."""
         previous = self.journal.load()
-        for stale in self.reports.glob(".*.json.*"):  # temp files of a run killed while writing
-            stale.unlink(missing_ok=True)
+        for pattern in (f".*{TEMP_SUFFIX}", ".*.json.*"):  # temp files of a run killed while writing
+            for stale in self.reports.glob(pattern):
+                stale.unlink(missing_ok=True)
         finished = (Status.DONE,) if self.options.retry_failed else (Status.DONE, Status.FAILED_SECTIONS)
         todo = []
         for inp in self.inputs:
@@ -168,14 +171,28 @@ class _Run:
     def _finish(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
         if entry.status != Status.STOPPED:  # a stopped document was not written: nothing to remember
-            self.journal.append(entry)
+            try:
+                self.journal.append(entry)
+            except OSError as exc:  # the report is written but not remembered: a re-run does it again
+                self._stop(f"cannot record progress in {self.journal.path}: {output_error(exc, self.journal.path)}")
         self.progress.add(docs_done=1, docs_failed=int(entry.status == Status.ERROR))
         self._tick()
 
+    def _stop(self, reason: str) -> None:
+        """Stop the run (the first reason wins): queued sections send nothing, queued reports wait."""
+        self.stop_reason = self.stop_reason or reason
+        self.gate.close(self.stop_reason)
+
     def _failed(self, inp: Input, sha: str | None, exc: BaseException, *, internal: bool = False) -> None:
-        """A report that could not be done: its one-line reason (a bug on one report stops nothing else)."""
+        """A report that could not be done: its one-line reason (a bug on one report stops nothing else).
+
+        A full disk is not the report's fault: the run stops (said once), the report is left for the
+        next run, and nothing is recorded as unreadable."""
+        if isinstance(exc, DiskFull):
+            self._stop(f"{exc}; free some space, then run the same command again to resume")
+            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
         reason = str(exc) if isinstance(exc, LlmxError) and not internal else _internal(inp, exc)
-        self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=reason))
+        return self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=reason))
 
     def _tick(self) -> None:
         stats = self.gate.stats
@@ -203,6 +220,8 @@ class _Run:
     async def _rules_doc(self, pool: Executor, inp: Input, sha: str | None) -> None:
         loop = asyncio.get_running_loop()
         out = self.reports / f"{inp.name}.json"
+        if self.stop_reason:
+            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
         try:
             result = await loop.run_in_executor(pool, _rules_document, str(inp.path), str(out), self.rules_settings)
         except Exception as exc:
@@ -241,6 +260,10 @@ class _Run:
                     raise RunStopped(self.stop_reason)
                 try:
                     return await loop.run_in_executor(io, fn, *args)
+                except ModelCallError as exc:  # a refused key, an exhausted quota: stop now, not after the document
+                    if not isinstance(exc, RequestRejected):
+                        self._stop(str(exc))
+                    raise
                 finally:
                     self.progress.add(jobs_done=1)
                     self._tick()
@@ -249,6 +272,8 @@ class _Run:
             *(call(doc.run_job, k) for k in range(len(doc.jobs))), call(doc.run_metadata), return_exceptions=True
         )
         for r in results:
+            if isinstance(r, DiskFull):  # the answer cache could not store a paid answer
+                return self._failed(inp, sha, r)
             if isinstance(r, RunStopped) or (isinstance(r, ModelCallError) and not isinstance(r, RequestRejected)):
                 self.stop_reason = self.stop_reason or str(r)  # auth, unknown model, unreachable, breaker, budget
                 return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=str(r)))
@@ -283,7 +308,11 @@ class _Run:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 await asyncio.gather(*(self._rules_doc(pool, inp, sha) for inp, sha in todo))
             return
-        self._open_client()
+        try:
+            self._open_client()
+        except DiskFull as exc:  # the answer cache cannot even be opened
+            self._stop(f"{exc}; free some space, then run the same command again to resume")
+            return
         if self.options.batch:
             await asyncio.get_running_loop().run_in_executor(None, self._prefetch, todo)
         # sections in progress: twice the request slots, so one section's validation overlaps the
@@ -358,7 +387,9 @@ class _Run:
 
 
 def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
-    """Run every report named by `specs` into `options.out`; see the module docstring."""
+    """Run every report named by `specs` into `options.out`; see the module docstring.
+
+    One run per folder at a time (FolderLock); a second one is refused with OutputError."""
     options.check()
     if settings.effective_backend == "llm":
         from llmx.llm.client import check_settings
@@ -373,7 +404,14 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         probe.unlink()
     except OSError as exc:
         raise ConfigError(f"cannot write to the output folder: {exc.strerror or exc}", path=str(options.out)) from None
-    inputs = name_inputs(expand(specs, exclude=options.out))
+    with FolderLock(options.out):
+        return _run_locked(specs, settings, options, progress)
+
+
+def _run_locked(specs: list[str], settings: Settings, options: RunOptions, progress: Progress | None) -> RunSummary:
+    skipped_inputs: list[str] = []  # inputs that name nothing, folders that cannot be read
+    inputs = name_inputs(expand(specs, exclude=options.out, problems=skipped_inputs))
+    reserve = SpaceReserve(options.out, min(32_768 + 2_048 * len(inputs), 16 << 20))  # run.json: ~500 B/report
     progress = progress or Progress(enabled=options.progress)
     started, t0 = time.time(), time.monotonic()
     job = _Run(inputs, settings, options, progress)
@@ -405,12 +443,44 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         skipped=job.skipped,
         batch=job.batch,
         settings=settings_record(settings, options, job.fp),
+        inputs_skipped=skipped_inputs,
     )
     if job.batch and job.batch.get("cost_usd") is not None and summary.cost is not None:
         summary.cost += job.batch["cost_usd"]
     for inp in inputs:  # inputs never reached (stop, Ctrl-C) are listed too
         if inp.name not in job.entries:
             summary.entries.append(_entry(inp, None, job.fp, Status.STOPPED, error=summary.stopped or "not started"))
-    write_extras(summary, options)
-    write_atomic(options.out / "run.json", json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n")
+    _write_outputs(summary, options, reserve)
     return summary
+
+
+def _write_outputs(summary: RunSummary, options: RunOptions, reserve: SpaceReserve) -> None:
+    """Tables, review pages and run.json. What cannot be written is said in one line; a full disk
+    stops the run (exit 8): the reports are journaled, so the same command later writes the rest."""
+
+    def trouble(what: str, exc: OutputError | OSError) -> None:
+        err = exc if isinstance(exc, OutputError) else output_error(exc, options.out)
+        if isinstance(err, DiskFull) and (summary.stopped or "disk full").startswith("disk full"):
+            summary.stopped = summary.stopped or f"{err}; free some space, then run the same command again to resume"
+            summary.not_written.append(what)  # the stop reason says why, once
+        else:
+            summary.problems.append(f"{what} not written: {err}")
+
+    try:
+        write_extras(summary, options)
+    except (OutputError, OSError) as exc:
+        trouble("tables and review pages", exc)
+    manifest = options.out / "run.json"
+    text = json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        try:
+            write_atomic(manifest, text)
+        except DiskFull:
+            if not reserve.release():
+                raise
+            write_atomic(manifest, text)  # in the space kept back for it
+    except OutputError as exc:
+        trouble("run.json", exc)
+        summary.manifest_written = False
+    finally:
+        reserve.release()
