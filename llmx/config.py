@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import SecretStr
 
+from llmx import resources
 from llmx.errors import ConfigError
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
@@ -33,7 +34,7 @@ class Settings:
     api_key: SecretStr | None = field(default=None, repr=False)
     mode: Mode = "tools"
     prompt: str = DEFAULT_PROMPT
-    prompts_dir: Path = REPO_ROOT / "prompts"
+    prompts_dir: Path = field(default_factory=resources.prompts_dir)
     max_validation_retries: int = 3
     max_transport_retries: int = 5
     retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
@@ -67,6 +68,7 @@ def resolve(
     api_key: str | None = None,
     mode: str | None = None,
     prompt: str | None = None,
+    prompts_dir: Path | str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
     max_file_mb: float | None = None,
@@ -104,11 +106,13 @@ def resolve(
         )
     url = pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL")
     check_base_url(url)
-    prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
     if max_file_mb is None and env.get("LLMX_MAX_FILE_MB"):
         max_file_mb = env_number(env, "LLMX_MAX_FILE_MB", Settings.max_file_mb)
     if max_file_mb is not None and not max_file_mb > 0:
         raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
+    folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
+    if folder and not Path(folder).is_dir():
+        raise ConfigError(f"prompts folder {folder} does not exist")
     return Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
@@ -116,7 +120,7 @@ def resolve(
         api_key=SecretStr(key) if key else None,
         mode=chosen_mode,  # type: ignore[arg-type]
         prompt=pick(prompt, "LLMX_PROMPT") or DEFAULT_PROMPT,
-        prompts_dir=prompts_dir,
+        prompts_dir=Path(folder) if folder else resources.prompts_dir(),
         max_validation_retries=retries,
         timeout=chosen_timeout,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Problem
 from llmx.read.model import Table
+from llmx.vn import UPPER
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
@@ -257,6 +258,25 @@ _SITE_LINE = re.compile(
     r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+)$",
     re.I,
 )
+# a portal's document card above the report: `Số kí hiệu ...`, `Ngày ban hành ...`, `Người ký ...`
+_CARD_FIELD = re.compile(
+    r"^(?:số k[íý] hiệu|ngày ban hành|ngày (?:bắt đầu|có|hết) hiệu lực|thể loại|loại văn bản|lĩnh vực|"
+    r"cơ quan ban hành|người k[íý]|trích yếu|tình trạng(?: hiệu lực)?)(?:\s*:)?\s+\S",
+    re.I,
+)
+_CARD_END = re.compile(r"^(?:nội dung(?: văn bản)?|tệp đính kèm|file đính kèm|tải về)\s*:?$", re.I)
+MIN_CARD_FIELDS = 3  # one labelled line alone may be report text; a card has several
+# a photo caption (`Ảnh: toàn cảnh phiên họp`) or a caption ending with its credit (`... Ảnh: Kim Thoa`)
+_CAPTION = re.compile(r"^(?:\(?(?:ảnh|hình ảnh)\s*:\s*.{1,150}|.{1,200}[.!?]\s+\(?ảnh\s*:\s*[^.;:]{1,40}\)?\.?)$", re.I)
+# a post timestamp line `14-08-2018 - 15:38` and the collector's `date 2023-06` stamp before the first line
+_TIMESTAMP = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}\s*-?\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_STAMP = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?[ \t]+(?=\S)")
+# a byline closing a news item: a short name (`Kim Thoa`, `ĐÔNG HIẾU`, `CTV Phương Liên`) after a paragraph
+_BYLINE_MARK = re.compile(r"^(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\b")
+_BYLINE = re.compile(
+    rf"^(?:(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\s*:?\s*)?{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}}$"
+)
+MIN_PARAGRAPH_BEFORE_BYLINE = 100
 _CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
 _REPORT_START = re.compile(
     r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)"
@@ -278,8 +298,12 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
         spans.append((s, min(e + 1, len(text))))
 
     for k, t in enumerate(stripped):
-        if _SITE_LINE.match(t):
+        if _SITE_LINE.match(t) or _CAPTION.match(t) or _TIMESTAMP.match(t):
             drop(k)
+    if stamp := _STAMP.match(text):
+        spans.append((0, stamp.end()))
+    spans.extend(_page_card(lines, stripped, start_idx))
+    spans.extend(_byline(lines, stripped, len(text)))
     after_label = False
     for k in range(start_idx):
         t = stripped[k]
@@ -304,3 +328,37 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
                 if _WIDGET.match(stripped[k]) or _CONTACT.match(stripped[k]):
                     drop(k)
     return spans
+
+
+def _page_card(lines: list[tuple[int, int]], stripped: list[str], start_idx: int) -> list[tuple[int, int]]:
+    """A portal's document card above the report (several `Số kí hiệu`/`Người ký`... lines and the
+    `Nội dung` line after them), and a page headline printed twice in a row above it."""
+    spans: list[tuple[int, int]] = []
+    fields = [k for k in range(start_idx) if _CARD_FIELD.match(stripped[k])]
+    if len(fields) >= MIN_CARD_FIELDS:
+        last = fields[-1]
+        after = next((k for k in range(last + 1, start_idx) if stripped[k]), None)
+        if after is not None and _CARD_END.match(stripped[after]):
+            last = after
+        spans.append((lines[fields[0]][0], lines[last][1] + 1))
+    previous = ""
+    for k in range(start_idx):
+        if stripped[k] and stripped[k] == previous:
+            spans.append((lines[k][0], lines[k][1] + 1))
+        previous = stripped[k] or previous
+    return spans
+
+
+def _byline(lines: list[tuple[int, int]], stripped: list[str], size: int) -> list[tuple[int, int]]:
+    """The last line when it is a reporter's name after a paragraph (a signer follows a title line)."""
+    filled = [k for k, t in enumerate(stripped) if t]
+    if len(filled) < 2:
+        return []
+    last, before = filled[-1], filled[-2]
+    if len(stripped[last]) > 40 or not _BYLINE.match(stripped[last]):
+        return []
+    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE:
+        return []  # after a title line (CHỦ TỊCH) a name is the signer's
+    if stripped[before].endswith("./.") and not _BYLINE_MARK.match(stripped[last]):
+        return []  # ... and after the closing formula too, unless it says it is a byline (`CTV ...`)
+    return [(lines[last][0], min(lines[last][1] + 1, size))]

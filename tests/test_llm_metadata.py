@@ -3,7 +3,7 @@
 import json
 
 from llmx.contract import Metadata, Period, Signer
-from llmx.llm.metadata import date_written, merge_metadata, salvage_metadata, written
+from llmx.llm.metadata import date_written, merge_metadata, named, salvage_metadata, written
 from llmx.llm.responses_v2 import ReportMetadata
 
 SOURCE = (
@@ -17,6 +17,8 @@ def test_a_value_is_written_up_to_case_spacing_tone_placement_and_abbreviations(
     assert written("UBND xã Cẩm Hà", SOURCE)  # ỦY BAN NHÂN DÂN / XÃ CẨM HÀ
     assert written("218/BC-UBND", SOURCE) and written("Uỷ ban nhân dân xã Cẩm Hà", SOURCE)
     assert not written("UBND xã Cẩm Xuyên", SOURCE) and not written("", SOURCE)
+    header = "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 184 /BC-SNV"  # an issuer named from two header lines
+    assert named("Sở Nội vụ tỉnh Lâm Đồng", header) and not named("Sở Nội vụ tỉnh Đắk Nông", header)
 
 
 def test_a_date_is_grounded_by_a_date_expression_that_denotes_it():

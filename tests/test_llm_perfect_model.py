@@ -43,7 +43,6 @@ def test_a_perfect_model_recovers_the_dev_gold():
     result, documents = _recover("dev")
     print(f"\nperfect-model recovery, dev gold ({documents} reports):\n{result.table()}")
     lost = "\n".join(result.lost[:40])
-    assert result.stale == 0  # the dev gold sits at its offsets in the current text
     for kind in KINDS:
         assert result.share(kind) >= ITEMS_MIN, f"{kind}: {result.share(kind):.3f}; lost:\n{lost}"
     assert result.metadata_share >= METADATA_MIN, f"metadata {result.metadata_share:.3f}; lost:\n{lost}"

@@ -14,6 +14,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    PromptsDirOpt,
     announce,
     app,
     handles_errors,
@@ -128,8 +129,13 @@ def run_(
         bool, typer.Option("--retry-failed", help="ask again for sections that failed validation last time")
     ] = False,
     tables: Annotated[
-        str, typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none")
-    ] = "csv,parquet,xlsx",
+        str | None,
+        typer.Option(
+            "--tables",
+            help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none "
+            "[default: csv,xlsx, and parquet when pyarrow is installed]",
+        ),
+    ] = None,
     review: Annotated[bool, typer.Option("--review/--no-review", help="write review pages")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="progress bar on stderr")] = True,
     batch: Annotated[
@@ -148,11 +154,20 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.run import resolve_options, run, summary_lines
 
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     options = resolve_options(
         out,
         concurrency=concurrency,

@@ -30,7 +30,7 @@ from llmx.contract import (
     Usage,
 )
 from llmx.grounding import occurrences, reground
-from llmx.llm.chunking import Job
+from llmx.llm.chunking import Job, without_repeated_header
 from llmx.llm.seam import Attempt, usage_of
 from llmx.numbers import malformed_numbers, reading_of
 from llmx.sections import Layout
@@ -109,8 +109,8 @@ class _Placer:
     further occurrence left, lands on the same span and is merged away.
     """
 
-    def __init__(self, part: Part, text: str, job: Job) -> None:
-        self.part, self.text, self.job = part, text, job
+    def __init__(self, part: Part, text: str, layout: Layout, job: Job) -> None:
+        self.part, self.text, self.layout, self.job = part, text, layout, job
         self.cursor: dict[str, int] = {}
         self.used: set[tuple[str, tuple[int, int], object]] = set()
 
@@ -119,6 +119,7 @@ class _Placer:
         answer's order did not decide which occurrence it is (the nearest one was taken).
         `same`: what else must be equal for two items to be one (an indicator's name and value)."""
         text, job = self.text, self.job
+        quote = without_repeated_header(text, self.layout, job, quote)  # table header rows sent as context
         after = self.cursor.get(kind, job.start)
         span = reground(text, quote, start=job.start, end=job.end, after=after, near=after)
         if span is None:  # validators checked the quote, so this is rare: never invent a span for it
@@ -147,7 +148,7 @@ def _sector(layout: Layout, start: int, words: str) -> Sector:
 
 def convert(part: Part, text: str, layout: Layout, job: Job, items: BaseModel) -> None:
     """Add the grounded items of one answer to `part` (ungroundable quotes become problems)."""
-    out, placer = part.out, _Placer(part, text, job)
+    out, placer = part.out, _Placer(part, text, layout, job)
     for i in getattr(items, "indicators", []):
         if placed := placer.place("indicator", i.quote, (i.name, i.value, i.unit)):
             s, e, guessed = placed
@@ -200,25 +201,38 @@ def convert(part: Part, text: str, layout: Layout, job: Job, items: BaseModel) -
             )
 
 
+Key = tuple[object, ...]
+
+
+def _fresh(key: Key, detail: object, seen: set[Key], here: set[Key]) -> bool:
+    """Not found by an earlier part (by `key`), nor already by this one (by `key` and `detail`)."""
+    if key in seen or (*key, detail) in here:
+        return False
+    here.add((*key, detail))
+    return True
+
+
 def merge(parts: list[Part]) -> tuple[Extraction, list[CallLog]]:
-    """The jobs' parts in job order; an item found twice (chunks overlap by one line) kept once."""
+    """The jobs' parts in job order; an item found twice (chunks overlap by one line) kept once.
+
+    Across parts an indicator is the same item when its span, value and unit are; within one
+    answer its name counts too (a table row holds several figures, two of them may be equal).
+    """
     out, calls = Extraction(), []
-    seen: set[tuple[object, ...]] = set()
-
-    def new(key: tuple[object, ...]) -> bool:
-        if key in seen:
-            return False
-        seen.add(key)
-        return True
-
+    seen: set[Key] = set()
     for part in parts:
         calls.extend(part.calls)
         out.problems.extend(part.out.problems)
-        out.indicators += [i for i in part.out.indicators if new(("i", i.start, i.end, i.value, i.unit))]
-        out.tasks += [t for t in part.out.tasks if new(("t", t.start, t.end))]
-        out.limitations += [x for x in part.out.limitations if new(("l", x.start, x.end))]
-        out.references += [r for r in part.out.references if new(("r", r.start, r.end))]
-        out.proposals += [p for p in part.out.proposals if new(("p", p.start, p.end))]
+        here: set[Key] = set()
+        got = part.out
+        out.indicators += [
+            i for i in got.indicators if _fresh(("i", i.start, i.end, i.value, i.unit), i.name, seen, here)
+        ]
+        out.tasks += [t for t in got.tasks if _fresh(("t", t.start, t.end), None, seen, here)]
+        out.limitations += [x for x in got.limitations if _fresh(("l", x.start, x.end), None, seen, here)]
+        out.references += [r for r in got.references if _fresh(("r", r.start, r.end), None, seen, here)]
+        out.proposals += [p for p in got.proposals if _fresh(("p", p.start, p.end), None, seen, here)]
+        seen.update(key[:-1] for key in here)
     return out, calls
 
 

@@ -5,9 +5,11 @@ answered *confidently* wins, unless it only says less than the rules' value (`UB
 `UBND huyện Thanh Liêm`); otherwise the rules' value stands; otherwise the model's value fills
 the gap. Confident means grounded in the text the model was shown: the value is written there
 (up to case, spacing, tone-mark placement and the usual abbreviations: `UBND xã Cẩm Hà` is
-grounded by `ỦY BAN NHÂN DÂN / XÃ CẨM HÀ`), a period by its label, a signer by the name, a date
-by a date expression that denotes it (`ngày 24 tháng 6 năm 2022`, `24/06/2022`). Issuer type and
-level go with the issuer they were read with, a signer's title with the signer's name.
+grounded by `ỦY BAN NHÂN DÂN / XÃ CẨM HÀ`); an issuer or locality by its words, which a header
+spreads over lines (`Sở Nội vụ tỉnh Lâm Đồng` from `UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ`); a period
+by its label, a signer by the name, a date by a date expression that denotes it (`ngày 24 tháng
+6 năm 2022`, `24/06/2022`). Issuer type and level go with the issuer they were read with, a
+signer's title with the signer's name.
 
 An answer that failed validation is not thrown away: `salvage_metadata` keeps each field (and
 each list entry) that passes validation on its own.
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from llmx.contract import Metadata
 from llmx.llm.responses import loose
+from llmx.vn import tone_key
 
 MetadataSource = Literal["rules", "llm", "rules+llm"]
 _ABBREVIATIONS = {  # written either way in headers and headlines
@@ -34,7 +38,9 @@ _ABBREVIATIONS = {  # written either way in headers and headlines
     "tp": "thành phố",
 }
 _ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\b", re.I)
-_TEXT_FIELDS = ("title", "doc_number", "doc_symbol", "issue_place", "locality")
+_TEXT_FIELDS = ("title", "doc_number", "doc_symbol", "issue_place")
+_NAMED = ("issuer", "locality")  # read off several header lines: `UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ`
+_WORD = re.compile(r"\w+")
 _ORDER = tuple(Metadata.model_fields)
 
 
@@ -45,6 +51,18 @@ def _expanded(text: str) -> str:
 def written(value: str, source: str) -> bool:
     """`value` is written in `source`, up to case, spacing, tone placement and abbreviations."""
     return bool(value.strip()) and (loose(value) in loose(source) or _expanded(value) in _expanded(source))
+
+
+def named(value: str, source: str) -> bool:
+    """Every word of `value` is written in `source` (an issuer named from the lines of a header
+    block: `Sở Nội vụ tỉnh Lâm Đồng` from `UBND TỈNH LÂM ĐỒNG` over `SỞ NỘI VỤ`)."""
+    words = _folded_words(value)
+    return bool(words) and words <= _folded_words(source)
+
+
+def _folded_words(text: str) -> set[str]:
+    expanded = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()], text)
+    return {tone_key(w) for w in _WORD.findall(unicodedata.normalize("NFC", expanded).casefold())}
 
 
 def _date_patterns(iso: str) -> list[str]:
@@ -88,8 +106,10 @@ def _says_less(name: str, mine: Any, theirs: Any) -> bool:
 def _grounded(name: str, value: Any, source: str) -> bool:
     if value in (None, [], ""):
         return False
-    if name in _TEXT_FIELDS or name == "issuer":
+    if name in _TEXT_FIELDS:
         return written(value, source)
+    if name in _NAMED:
+        return written(value, source) or named(value, source)
     if name == "issue_date":
         return date_written(value, source)
     if name in ("period", "next_period"):

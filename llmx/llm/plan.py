@@ -20,7 +20,7 @@ from llmx.config import Settings
 from llmx.contract import Metadata, Section
 from llmx.errors import PromptError
 from llmx.llm import prompts
-from llmx.llm.chunking import PACK_TOKENS, Block, Job, plan_jobs
+from llmx.llm.chunking import PACK_TOKENS, Block, Job, plan_jobs, repeated_header
 from llmx.llm.seam import Messages
 from llmx.sections import Layout
 
@@ -80,18 +80,28 @@ class DocumentPlan:
 
     def request(self, job: Job) -> Request:
         """The request for a job: a planned one, or a part of one (a truncated answer's halves)."""
-        blocks = [self._block(b) for b in job.blocks]
+        blocks = [self._block(b, job.blocks[k - 1].end if k else None) for k, b in enumerate(job.blocks)]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
         context = {"section_text": "\n".join(b["text"] for b in blocks)}
         return Request(messages, context, self.prompt.response_model, self.tag)
 
-    def _block(self, b: Block) -> dict[str, str]:
-        text = self.text[b.start : b.end].strip()
+    def _block(self, b: Block, after: int | None) -> dict[str, str]:
+        """One <section_text>: its path, role, sector and text (see `_with_header`)."""
+        text = self._with_header(b.start, b.end, after)
         if b.section is None:
             path, role = _PATHS.get(b.label, "(other text)"), _ROLES.get(b.label, "other")
             return {"path": path, "role": role, "sector": "", "text": text}
         path = _path(b.section, self._sections)
         return {"path": path, "role": b.section.role, "sector": b.section.sector or "", "text": text}
+
+    def _with_header(self, start: int, end: int, after: int | None) -> str:
+        """A block's text, below the header rows of a table it continues (the model reads the columns),
+        unless the block before it in the same request (ending at `after`) already shows that table."""
+        own = self.text[start:end].strip()
+        header = repeated_header(self.layout, start)
+        if header is None or (after is not None and self.layout.table_at(after - 1) is self.layout.table_at(start)):
+            return own
+        return f"{self.text[header[0] : header[1]]}\n{own}"
 
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then the metadata request if planned."""

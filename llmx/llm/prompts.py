@@ -21,11 +21,11 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from llmx.config import REPO_ROOT
 from llmx.errors import PromptError
 from llmx.llm import responses, responses_v2
+from llmx.resources import prompts_dir as default_prompts_dir
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
+PROMPTS_DIR = default_prompts_dir()  # the shipped templates (the checkout's prompts/ in a source tree)
 # the answer each prompt version asks for; a version not listed (a user's own section.v3.jinja)
 # asks for its name's newest answer
 RESPONSE_MODELS: dict[str, dict[str, type[Any]]] = {

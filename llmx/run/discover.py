@@ -12,6 +12,7 @@ import glob
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +96,8 @@ def name_inputs(paths: list[Path]) -> list[Input]:
     """Pair each path with its output name (unique, filesystem-safe, short enough, stable across runs)."""
     stems = []
     for p in paths:
-        stem = _UNSAFE.sub("_", p.stem).strip("._") or "report"
+        # NFC first: a name from macOS (NFD, "a" + combining accent) would lose every accent to "_"
+        stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", p.stem)).strip("._") or "report"
         stems.append(stem if len(stem.encode("utf-8")) <= MAX_NAME_BYTES else f"{_short(stem)}-{_digest(p)}")
     counts: dict[str, int] = {}
     for s in stems:

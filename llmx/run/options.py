@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from llmx.config import run_defaults
 from llmx.errors import ConfigError
 from llmx.run.limits import THROTTLE_BUDGET
-from llmx.tables import FORMATS as TABLE_FORMATS
+from llmx.tables import check_formats, default_formats
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class RunOptions:
     price: str | None = None  # "IN,OUT" dollars per million tokens; default: list price of the model
     cache: Path | None = None  # None: no cache (every request is sent)
     retry_failed: bool = False
-    tables: tuple[str, ...] = TABLE_FORMATS
+    tables: tuple[str, ...] = field(default_factory=default_formats)  # parquet only with pyarrow
     review: bool = True
     progress: bool = True
     breaker_after: int = 8
@@ -37,9 +37,7 @@ class RunOptions:
             raise ConfigError("--concurrency must be at least 1")
         if not self.throttle_budget > 0:
             raise ConfigError("--throttle-budget must be a positive number of seconds")
-        bad = [f for f in self.tables if f not in TABLE_FORMATS]
-        if bad:
-            raise ConfigError(f"unknown table format {bad[0]!r}; use {', '.join(TABLE_FORMATS)}")
+        check_formats(self.tables)  # an unknown format, or parquet without pyarrow
 
 
 def resolve_options(
@@ -51,7 +49,7 @@ def resolve_options(
     price: str | None = None,
     cache: Path | None = None,
     no_cache: bool = False,
-    tables: str = ",".join(TABLE_FORMATS),
+    tables: str | None = None,
     max_requests: int | None = None,
     max_cost: float | None = None,
     retry_failed: bool = False,
@@ -66,10 +64,13 @@ def resolve_options(
     LLMX_THROTTLE_BUDGET.
 
     A flag left None takes the environment's value, then the default; `tables` is the --tables
-    text (`csv,parquet,xlsx`, or `none`).
+    text (`csv,parquet,xlsx`, or `none`; None: every format this install can write).
     """
     defaults = run_defaults(env)
-    formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
+    if tables is None:
+        formats = default_formats()
+    else:
+        formats = tuple(f.strip() for f in tables.split(",") if f.strip() and f.strip() != "none")
     return RunOptions(
         out=out,
         concurrency=concurrency if concurrency is not None else defaults.concurrency,
