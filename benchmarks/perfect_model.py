@@ -44,9 +44,10 @@ def main() -> int:
     parser.add_argument("--lost", choices=["dev"], help="list the items a split lost (dev only: test is held apart)")
     parser.add_argument("--prompt", help="section prompt NAME@VERSION (default: the default prompt)")
     parser.add_argument("--split", action="append", choices=["dev", "test"], help="splits to run (default both)")
+    parser.add_argument("--gold", type=Path, default=REPO_ROOT / "eval" / "gold", help="gold folder (with dev/, test/)")
     args = parser.parse_args()
     for split in args.split or ["dev", "test"]:
-        result, requests, seconds = run_split(REPO_ROOT / "eval" / "gold" / split, args.prompt)
+        result, requests, seconds = run_split(args.gold / split, args.prompt)
         print(f"== {split} gold: {requests} requests in {seconds:.1f} s")
         print(result.table())
         if args.lost == split:

@@ -134,11 +134,12 @@ def json_number(value: float) -> str:
     return f"{value:.10f}".rstrip("0").rstrip(".")
 
 
-_NUMBERISH = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+(?![\w.,]*\d)")
+_NUMBERISH = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)+(?![\w.,]*\d)|\d+,\s\d+(?=\s?[^\W\d_]))")
 
 
 def malformed_numbers(text: str) -> list[str]:
-    """Number-like tokens that read no way at all (`3.923.7448`): neither the convention nor a
-    tolerant reading gives them a value."""
-    fair = {(r.text) for r in readings(text)}
-    return [m.group() for m in _NUMBERISH.finditer(text) if parse_number(m.group()) is None and m.group() not in fair]
+    """Number-like tokens that read no way at all (`3.923.7448`, `2, 356`): neither the convention
+    nor a tolerant reading gives them a value."""
+    fair = {r.text for r in readings(text)}
+    odd = [m.group() for m in _NUMBERISH.finditer(text)]
+    return [t for t in odd if " " in t or (parse_number(t) is None and t not in fair)]

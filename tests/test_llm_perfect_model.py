@@ -101,3 +101,14 @@ def test_serve_refuses_an_unknown_answer_source_in_one_line(tmp_path):
     (tmp_path / "bad.json").write_text(json.dumps({"source": {}}), encoding="utf-8")
     result = CliRunner().invoke(app, ["serve", "--answers", "gold", "--gold", str(tmp_path), "--port", "0"])
     assert result.exit_code != 0 and "--gold" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_gold_server_reads_a_table_chunk_sent_under_its_repeated_header(answers):
+    report = next(r for r in answers.reports if r.name == "10-lamdong-snv-admin-indices-2025-11")
+    rows = [i for i in report.gold["indicators"] if " | " in i["quote"]]
+    item = rows[len(rows) // 2]
+    line_start = report.text.rfind("\n", 0, item["start"]) + 1
+    line = report.text[line_start : report.text.find("\n", item["end"])]
+    header = "STT | Chỉ số | Kết quả"  # context lines that are not in the report's text there
+    answer, _ = answers.answer_for(_section_prompt(f"{header}\n{line}"))
+    assert item["quote"] in [i["quote"] for i in answer["indicators"]]

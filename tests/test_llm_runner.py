@@ -307,6 +307,7 @@ def test_a_quote_placed_against_the_answers_order_is_flagged_regrounded():
 def test_items_carry_the_flags_their_answer_justifies():
     text, layout = _one_section(
         "Diện tích | 120 | 97.6\nSố hộ nghèo giảm 12, tăng 5% so với cùng kỳ.\nTăng 3%.\nThu giữ 3.923.7448g Heroin."
+        "\nTiếp nhận đạt12.480 hồ sơ."
     )
     answer = {
         "indicators": [
@@ -320,15 +321,30 @@ def test_items_carry_the_flags_their_answer_justifies():
                 "comparisons": [{"basis": "same_period", "basis_text": None, "relation": "change", "pct": 3}],
             },
             {"quote": "Thu giữ 3.923.7448g Heroin", "name": "Heroin thu giữ", "value": None, "unit": "g"},
+            {"quote": "Tiếp nhận đạt12.480 hồ sơ", "name": "Hồ sơ tiếp nhận", "value": 12480, "unit": "hồ sơ"},
         ]
     }
     out = run_plan(plan_document(text, layout, SETTINGS), SETTINGS, fake(answer))
     flags = [i.flags for i in out.extraction.indicators]
     assert flags == [
         ["table_cell"],
-        ["malformed_number", "table_cell"],  # 97.6 read with a decimal point
+        ["dot_decimal", "table_cell"],  # 97.6 read with a decimal point
         ["unit_missing"],
         ["basis_unstated"],
         ["malformed_number"],  # no value: its number reads no way
+        ["glued_number"],
     ]
     assert out.extraction.indicators[3].comparisons[0].basis_text == ""
+
+
+def test_an_annex_after_the_signature_is_sent_and_the_signature_is_not():
+    text = normalize(
+        "I. KẾT QUẢ\nThu ngân sách đạt 5 tỷ đồng.\nTrên đây là báo cáo của UBND xã./.\n"
+        "Nơi nhận:\n- UBND huyện;\n- Lưu VT.\nCHỦ TỊCH\nNguyễn Văn An\n"
+        "PHỤ LỤC 1\nKết quả thu ngân sách\nThu tiền sử dụng đất đạt 2 tỷ đồng.\n"
+    ).text
+    client = fake({})
+    run_plan(plan_document(text, split_sections(text), SETTINGS), SETTINGS, client)
+    sent = client.requests[0].user
+    assert 'path="(annex after the signature)"' in sent and "Thu tiền sử dụng đất đạt 2 tỷ đồng" in sent
+    assert "Trên đây là báo cáo" in sent and "Nơi nhận" not in sent and "Nguyễn Văn An" not in sent

@@ -6,8 +6,10 @@ Everything that can hold an item is sent: each section's own text *with its head
 (`II. Về văn hóa - xã hội: tỷ lệ hộ văn hóa đạt 95%` carries a figure, and a numbered content
 line the splitter took for a heading carries whole items), the text before the first heading,
 the title lines under `BÁO CÁO` (a title may cite a document), the closing paragraph
-(`Trên đây là ...`, `Trên cơ sở ...`, which may hold a task or a request) and the footnotes
-after the signature. Only the header block's other lines, `Nơi nhận` and the signature are not.
+(`Trên đây là ...`, `Trên cơ sở ...`, which may hold a task or a request), the footnotes after
+the signature and the annexes after it (from a `PHỤ LỤC`/`Biểu mẫu` heading to the end of the
+text, or, without such a heading, each table standing there). Only the header block's other
+lines, `Nơi nhận` and the signature are not.
 
 Packing puts consecutive small sections that want the same items (with section@v2 all of them
 do; section@v1 kept task sections apart) into one request, up to PACK_TOKENS of text: the
@@ -41,6 +43,7 @@ CLOSING_CHARS = 1500  # at most this much of the closing paragraph is sent
 PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
 OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
 
+_ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|BIỂU\s+(?:MẪU|SỐ)|Biểu\s+(?:mẫu|số)|Biểu\s+\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9+\-])")
 
 
@@ -205,6 +208,16 @@ def _closing_span(text: str, layout: Layout) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def _annex_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
+    """What stands after the closing block and holds data: from an annex heading (`PHỤ LỤC`,
+    `Biểu mẫu 1`) to the end of the text, else each table placed there."""
+    tail = layout.body_end
+    for s, e in line_spans(text[tail:]):
+        if _ANNEX.match(text[tail + s : tail + e].strip()):
+            return [(tail + s, len(text))]
+    return [(p.table.start, p.table.end) for p in layout.tables if p.table.start >= tail]
+
+
 def text_spans(text: str, layout: Layout) -> list[Block]:
     """Every span of the document worth sending, in document order (see the module docstring)."""
     blocks: list[Block] = []
@@ -216,11 +229,14 @@ def text_spans(text: str, layout: Layout) -> list[Block]:
             continue
         head = sec.heading_start if sec.heading_start is not None else sec.start
         blocks.append(Block(sec, min(head, s), e))
+    after: list[Block] = []
     if closing := _closing_span(text, layout):
-        blocks.append(Block(None, *closing, label="closing"))
-    last = blocks[-1].end if blocks else 0
-    blocks += [Block(None, s, e, label="footnote") for s, e in layout.footnotes if s >= max(layout.body_end, last)]
-    return blocks
+        after.append(Block(None, *closing, label="closing"))
+    annexes = [Block(None, s, e, label="annex") for s, e in _annex_spans(text, layout)]
+    sent = [(b.start, b.end) for b in [*blocks, *after, *annexes]]
+    notes = [(s, e) for s, e in layout.footnotes if s >= layout.body_end]
+    after += [Block(None, s, e, label="footnote") for s, e in notes if not any(a <= s < b for a, b in sent)]
+    return blocks + sorted(after + annexes, key=lambda b: b.start)
 
 
 def plan_jobs(

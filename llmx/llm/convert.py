@@ -3,7 +3,8 @@
 Answers come back as quotes; offsets come from grounding each quote in its job's span (each
 kind in the order the model listed it, so a repeated quote goes to its next occurrence), and an
 unplaceable quote becomes a problem, never an item. Items carry the flags their answer justifies
-(`unit_missing`, `basis_unstated`, `malformed_number`, `table_cell`, `regrounded`). Each job's
+(the rules' names where the meaning is the same: `unit_missing`, `basis_unstated`,
+`dot_decimal`, `glued_number`, `malformed_number`, `table_cell`; and `regrounded`). Each job's
 answers go into its own `Part` (items, problems, call logs), so jobs can run in any order on any
 thread; `merge` combines the parts in job order, which keeps the output independent of timing.
 """
@@ -87,17 +88,20 @@ def _flags_of_text(quote: str, regrounded: bool) -> list[str]:
 
 
 def _indicator_flags(i: Any, quote: str) -> list[str]:
-    """What the answer itself says to doubt: a value without a unit, a comparison without a basis,
-    a number written against the Vietnamese convention (a value read from `97.6`, or no value
-    because the quote's number reads no way, `3.923.7448g`)."""
+    """What the answer itself says to doubt, named as the rules name it: a value without a unit, a
+    comparison without a basis, a number read against the convention (`97.6%`: dot_decimal,
+    `đạt12.480`: glued_number) or one that reads no way, left null (`3.923.7448g`: malformed_number)."""
     flags = []
+    reads = [reading_of(v, quote) for v in (i.value, i.target) if v is not None]
+    for how, flag in (("dot_decimal", "dot_decimal"), ("glued", "glued_number")):
+        if any(r is not None and r.how == how for r in reads):
+            flags.append(flag)
+    if i.value is None and malformed_numbers(quote):
+        flags.append("malformed_number")
     if i.value is not None and not i.unit:
         flags.append("unit_missing")
     if any(not c.basis_text for c in i.comparisons):
         flags.append("basis_unstated")
-    reads = [reading_of(v, quote) for v in (i.value, i.target) if v is not None]
-    if any(r is not None and r.how == "dot_decimal" for r in reads) or (i.value is None and malformed_numbers(quote)):
-        flags.append("malformed_number")
     return flags
 
 

@@ -33,8 +33,9 @@ _PATHS = {
     "preamble": "(text before the first heading)",
     "closing": "(closing paragraph)",
     "footnote": "(footnote)",
+    "annex": "(annex after the signature)",
 }
-_ROLES = {"title": "preamble", "preamble": "preamble", "closing": "closing", "footnote": "other"}
+_ROLES = {"title": "preamble", "preamble": "preamble", "closing": "closing", "footnote": "other", "annex": "results"}
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ by validators, quotes grounded in the wrong place, fields dropped when merging),
 tests/test_llm_perfect_model.py measures that loss.
 
 A request is matched to its report by finding each `<section_text>` block (or the metadata
-head) verbatim in the normalized text of a gold report; the blocks of one request are searched
-in order, each after the previous one.
+head) verbatim in the normalized text of a gold report (a table chunk without the header rows
+repeated above it); the blocks of one request are searched in order, each after the previous one.
 """
 
 from __future__ import annotations
@@ -57,17 +57,35 @@ def load_reports(gold_dir: Path) -> list[GoldReport]:
     return reports
 
 
-def _locate(report: GoldReport, texts: list[str]) -> list[tuple[int, int]] | None:
+def _find(report: GoldReport, text: str, pos: int, skip_header: bool) -> tuple[int, int] | None:
+    """Where `text` sits in the report (after `pos` when it can); with `skip_header`, a table
+    chunk sent under its repeated header rows (leading ` | ` lines) sits where its own rows do
+    (the header is context, not the chunk)."""
+    lines = text.split("\n")
+    skips = range(len(lines)) if skip_header else range(1)
+    for skip in skips:
+        if skip and " | " not in lines[skip - 1]:
+            break
+        own = "\n".join(lines[skip:])
+        if not own.strip():
+            break
+        at = report.text.find(own, pos)
+        if at < 0:
+            at = report.text.find(own)  # a request may repeat an earlier line (chunk overlap)
+        if at >= 0:
+            return at, at + len(own)
+    return None
+
+
+def _locate(report: GoldReport, texts: list[str], skip_header: bool) -> list[tuple[int, int]] | None:
     """Spans of `texts` found in order in the report's text, or None when one is not there."""
     spans, pos = [], 0
     for text in texts:
-        at = report.text.find(text, pos)
-        if at < 0:
-            at = report.text.find(text)  # a request may repeat an earlier line (chunk overlap)
-        if at < 0:
+        span = _find(report, text, pos, skip_header)
+        if span is None:
             return None
-        spans.append((at, at + len(text)))
-        pos = at + len(text)
+        spans.append(span)
+        pos = span[1]
     return spans
 
 
@@ -78,10 +96,11 @@ class GoldAnswers:
         self.reports = load_reports(gold_dir)
 
     def _find(self, texts: list[str]) -> tuple[GoldReport, list[tuple[int, int]]]:
-        for report in self.reports:
-            spans = _locate(report, [t for t in texts if t])
-            if spans is not None:
-                return report, spans
+        for skip_header in (False, True):  # verbatim first: a header row alone is in many reports
+            for report in self.reports:
+                spans = _locate(report, [t for t in texts if t], skip_header)
+                if spans is not None:
+                    return report, spans
         raise LookupError("the request's text is not in any gold report this server was given")
 
     def section(self, blocks: list[str], wanted: set[str]) -> dict[str, list[Any]]:
