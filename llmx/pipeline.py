@@ -74,10 +74,21 @@ def extract_document(
     client: StructuredClient | None = None,
     on_section: OnSection | None = None,
 ) -> ReportDocument:
-    """Extract one report with the backend the settings choose."""
+    """Extract one report with the backend the settings choose (cross-checked when they say so)."""
     prepared = prepare(path, settings)
     extraction, extractor = run_backend(prepared, settings, client=client, on_section=on_section)
-    return prepared.finish(extraction, extractor)
+    return verified(prepared, prepared.finish(extraction, extractor), settings)
+
+
+def verified(prepared: Prepared, doc: ReportDocument, settings: Settings) -> ReportDocument:
+    """With `settings.verify == "rules"`, the LLM's document with its items flagged where the
+    rules backend, run on the same prepared text, disagrees (llmx/verify.py); else `doc` as is."""
+    if settings.verify != "rules" or doc.extractor.backend != "llm":
+        return doc
+    from llmx.rules.backend import run_rules
+    from llmx.verify import cross_check
+
+    return cross_check(doc, prepared.finish(*run_rules(prepared.text, prepared.layout)))
 
 
 def run_backend(

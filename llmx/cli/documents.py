@@ -16,6 +16,7 @@ from llmx.cli.common import (
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -39,6 +40,7 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
     max_file_mb: Annotated[
         float | None,
@@ -60,6 +62,7 @@ def extract(
         prompt=prompt,
         prompts_dir=prompts_dir,
         max_file_mb=max_file_mb,
+        verify=verify,
     )
     if output is not None:
         check_writable(output)  # before the extraction, which may cost model requests
@@ -80,8 +83,13 @@ def extract(
         say(f"wrote {output}")
     say(
         f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.problems)} problems"
+        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
+        f"{len(doc.problems)} problems"
     )
+    if doc.extractor.verify is not None:
+        from llmx.verify import summary_line
+
+        say(summary_line(doc.extractor.verify))
 
 
 @app.command()

@@ -15,6 +15,7 @@ from llmx.cli.common import (
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -154,6 +155,7 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
@@ -167,6 +169,7 @@ def run_(
         mode=mode,
         prompt=prompt,
         prompts_dir=prompts_dir,
+        verify=verify,
     )
     options = resolve_options(
         out,
