@@ -24,7 +24,7 @@ VerifyChoice = Literal["rules"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PROMPT = "section@v1"
+DEFAULT_PROMPT = "section@v2"
 
 
 @dataclass(frozen=True)

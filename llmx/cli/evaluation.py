@@ -242,7 +242,7 @@ app.add_typer(prompts_app, name="prompts")
 @handles_errors
 def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
-    from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.prompts import example, list_prompts, schema_text
     from llmx.llm.tokens import count_tokens, tokenizer
 
     folder = settings_for(prompts_dir=prompts_dir).prompts_dir
@@ -251,7 +251,7 @@ def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
         raise ConfigError(f"no prompt templates (NAME.vN.jinja) in {folder}")
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
     for p in found:
-        system = p.render(**EXAMPLES[p.name])[0]["content"]
+        system = p.render(**example(p))[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
             f"{count_tokens(schema_text(p)):13}"
@@ -267,7 +267,7 @@ def prompts_show(
     prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
-    from llmx.llm.prompts import EXAMPLES, load, schema_text
+    from llmx.llm.prompts import example, load, schema_text
 
     p = load(ref, settings_for(prompts_dir=prompts_dir).prompts_dir)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
@@ -275,7 +275,7 @@ def prompts_show(
         for file, source in p.sources.items():
             typer.echo(f"## {file}\n{source}")
         return
-    for message in p.render(**EXAMPLES[p.name]):
+    for message in p.render(**example(p)):
         typer.echo(f"## {message['role']}\n{message['content']}")
     typer.echo(f"## response schema\n{schema_text(p)}")
 

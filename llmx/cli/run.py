@@ -42,17 +42,39 @@ def serve(
         ),
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
+    answers: Annotated[
+        str,
+        typer.Option(
+            "--answers",
+            help="rules: answer with the rules backend (model llmx-rules-server); gold: answer with the "
+            "hand-labelled gold of --gold, a model that answers perfectly (model llmx-gold-server)",
+        ),
+    ] = "rules",
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="gold folder for --answers gold (default eval/gold/dev)")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
 ) -> None:
-    """Run a local OpenAI-compatible server (model llmx-rules-server) backed by the rules backend."""
+    """Run a local OpenAI-compatible server whose model answers from the rules backend (or the gold)."""
     import signal
 
-    from llmx.serve import RulesServer, ServerConfig, parse_fault_script
+    from llmx.config import REPO_ROOT
+    from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+    from llmx.serve.gold import GOLD_MODEL, GoldAnswers
 
     try:
         script = parse_fault_script(fault or [])
     except ValueError as exc:
         raise ConfigError(f"--fault {exc}") from None
+    if answers not in ("rules", "gold"):
+        raise ConfigError(f"--answers {answers!r}: use rules or gold")
+    answerer, model = None, SERVED_MODEL
+    if answers == "gold":
+        folder = gold or REPO_ROOT / "eval" / "gold" / "dev"
+        try:
+            answerer, model = GoldAnswers(folder).answer_for, GOLD_MODEL
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"--gold {folder}: {exc}") from None
     config = ServerConfig(
         api_key=api_key,
         latency_ms=latency_ms,
@@ -61,6 +83,8 @@ def serve(
         faults=script,
         timeout_sleep=timeout_sleep,
         quiet=not verbose,
+        answerer=answerer,
+        model=model,
     )
     server = RulesServer(config, port=port)
     say(f"serving {config.model} at {server.base_url} (Ctrl-C stops)")
