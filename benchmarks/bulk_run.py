@@ -77,10 +77,12 @@ def write_reports(folder: Path, count: int, sections: int) -> list[str]:
 class Server:
     """`llmx serve` in its own process; the request count comes from its verbose log."""
 
-    def __init__(self, latency_ms: float) -> None:
+    def __init__(self, latency_ms: float, *, verbose: bool = True) -> None:
+        """`verbose`: log each request, so `requests()` can count them (costs server CPU)."""
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 -- closed in stop()
+        flags = ["-v"] if verbose else []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), "-v"],
+            [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), *flags],
             stderr=self.log,
             stdout=subprocess.DEVNULL,
         )
@@ -95,6 +97,11 @@ class Server:
 
     def requests(self) -> int:
         return Path(self.log.name).read_text().count('"POST /v1/chat/completions')
+
+    def cpu(self) -> float:
+        """CPU seconds the server process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.proc.terminate()

@@ -107,6 +107,9 @@ class RunDefaults:
     tpm: float = 0.0
     cache: Path | None = None
     price: str | None = None
+    processes: int | None = None  # None: one per CPU (llmx/run/scheduler.py)
+    report_timeout: float = 300.0  # seconds of one report's CPU work; 0: no limit
+    report_memory: float = 2048.0  # MB one report's work may add to its worker; 0: no limit
 
 
 def default_cache_path(env: Mapping[str, str]) -> Path:
@@ -118,7 +121,8 @@ def default_cache_path(env: Mapping[str, str]) -> Path:
 
 
 def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
-    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE (bad numbers are a ConfigError)."""
+    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE, LLMX_PROCESSES,
+    LLMX_REPORT_TIMEOUT, LLMX_REPORT_MEMORY (bad numbers are a ConfigError)."""
     env = os.environ if env is None else env
 
     def number(name: str, default: float) -> float:
@@ -133,6 +137,9 @@ def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
         tpm=number("LLMX_TPM", 0.0),
         cache=default_cache_path(env),
         price=env.get("LLMX_PRICE") or None,
+        processes=int(number("LLMX_PROCESSES", 0)) or None,
+        report_timeout=number("LLMX_REPORT_TIMEOUT", RunDefaults.report_timeout),
+        report_memory=number("LLMX_REPORT_MEMORY", RunDefaults.report_memory),
     )
 
 

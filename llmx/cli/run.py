@@ -112,6 +112,18 @@ def run_(
         bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
     ] = False,
     batch_poll: Annotated[float, typer.Option("--batch-poll", help="seconds between batch status polls")] = 10.0,
+    processes: Annotated[
+        int | None,
+        typer.Option("--processes", help="worker processes of each kind [env LLMX_PROCESSES, one per CPU up to 8]"),
+    ] = None,
+    report_timeout: Annotated[
+        float | None,
+        typer.Option("--report-timeout", help="seconds of CPU work per report, 0: none [env LLMX_REPORT_TIMEOUT, 300]"),
+    ] = None,
+    report_memory: Annotated[
+        float | None,
+        typer.Option("--report-memory", help="MB one report's work may use, 0: none [env LLMX_REPORT_MEMORY, 2048]"),
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -139,6 +151,9 @@ def run_(
         progress=progress,
         batch=batch,
         batch_poll=batch_poll,
+        processes=processes,
+        report_timeout=report_timeout,
+        report_memory=report_memory,
     )
     announce(settings)
     summary = run(inputs, settings, options)

@@ -82,6 +82,10 @@ class Prompt:
         digest.update(json.dumps(self.schema, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()[:12]
 
+    def __reduce__(self) -> tuple[Any, tuple[str, Path]]:
+        # a compiled template does not pickle: a plan sent to another process loads it there
+        return load, (self.ref, self.path.parent)
+
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """The chat messages (system, user) for these variables; a missing one is a PromptError."""
         try:

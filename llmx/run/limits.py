@@ -96,6 +96,17 @@ class Gate:
     # -- before a request -------------------------------------------------------------------------
     def acquire(self, estimated_tokens: int) -> None:
         """Block until one request of about `estimated_tokens` prompt tokens may be sent."""
+        wait = self.reserve(estimated_tokens)
+        if wait > 0:
+            self.sleep(wait)
+
+    def reserve(self, estimated_tokens: int) -> float:
+        """Book the next request's place and return how long it must wait before it is sent.
+
+        `acquire` sleeps that long itself; a run spread over processes books here, in the
+        process that holds the gate, and the worker process sends the request after the wait.
+        Raises RunStopped when the run is stopping (breaker, budget, Ctrl-C).
+        """
         with self._lock:
             self._check_open()
             self._check_budget(estimated_tokens)
@@ -111,12 +122,10 @@ class Gate:
             self.stats.requests += 1
             if self.price is not None:
                 self._reserved_cost += self.price.cost(estimated_tokens, 0)
-            wait = start - now
-            self.stats.waited += max(wait, 0.0)
-        if wait > 0:
-            self.sleep(wait)
-        with self._lock:
-            self._recent.append(self.clock())
+            wait = max(start - now, 0.0)
+            self.stats.waited += wait
+            self._recent.append(now + wait)  # when it is sent: the observed rate a 429 slows down
+        return wait
 
     def _refill(self, now: float) -> None:
         self._tokens = min(float(self.tpm), self._tokens + (now - self._refilled) * self.tpm / 60.0)
