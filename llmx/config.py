@@ -39,6 +39,7 @@ class Settings:
     timeout: float = 120.0
     max_section_tokens: int = 3000
     temperature: float = 0.0
+    max_file_mb: float = 100.0  # a report file over this is refused (size guard)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -61,6 +62,7 @@ def resolve(
     prompt: str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
+    max_file_mb: float | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -85,6 +87,13 @@ def resolve(
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")
     prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    if max_file_mb is None and env.get("LLMX_MAX_FILE_MB"):
+        try:
+            max_file_mb = float(env["LLMX_MAX_FILE_MB"])
+        except ValueError:
+            raise ConfigError(f"LLMX_MAX_FILE_MB={env['LLMX_MAX_FILE_MB']!r} is not a number") from None
+    if max_file_mb is not None and not max_file_mb > 0:
+        raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
     return Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
@@ -95,6 +104,7 @@ def resolve(
         prompts_dir=prompts_dir,
         max_validation_retries=retries,
         timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
+        max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
     )
 
 

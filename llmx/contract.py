@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from llmx import SCHEMA_VERSION
 
-Format = Literal["txt", "md", "docx", "pdf", "html"]
+Format = Literal["txt", "md", "docx", "pdf", "html", "doc", "rtf", "odt"]
 Backend = Literal["rules", "llm", "human"]  # "human": hand-labelled gold
 IssuerType = Literal[
     "peoples_committee", "party_committee", "peoples_council", "fatherland_front", "department", "other"

@@ -14,9 +14,12 @@ import hashlib
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from llmx.contract import Problem
+from llmx.read.model import Table
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
@@ -27,8 +30,9 @@ class Normalized:
     """Normalized text plus, for each of its characters, the index of its source character."""
 
     text: str
-    source_map: array = field(repr=False)  # array('l'): normalized index -> source index
+    source_map: array[int] = field(repr=False)  # array('l'): normalized index -> source index
     problems: list[Problem] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)  # the reader's tables, offsets into `text`
 
     def source_offset(self, i: int) -> int:
         """Source index of normalized offset `i` (one past the end maps past the last char)."""
@@ -37,8 +41,9 @@ class Normalized:
         return int(self.source_map[i])
 
 
-def normalize(raw: str) -> Normalized:
-    """Apply every SPEC normalization to `raw` and keep the source map."""
+def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
+    """Apply every SPEC normalization to `raw` and keep the source map; `tables` (offsets into
+    `raw`, from the reader) come back with offsets into the normalized text."""
     text, smap = _char_pass(raw)
     problems: list[Problem] = []
     text, smap = _delete(text, smap, _markdown_spans(text))
@@ -47,17 +52,26 @@ def normalize(raw: str) -> Normalized:
         problems.append(dup_problem)
     chrome = _chrome_spans(text)
     if chrome:
-        problems.append(
-            Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome")
-        )
+        problems.append(Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome"))
     text, smap = _delete(text, smap, spans + chrome)
-    return Normalized(text=text, source_map=smap, problems=problems)
+    return Normalized(text=text, source_map=smap, problems=problems, tables=_map_tables(tables, smap))
+
+
+def _map_tables(tables: Sequence[Table], smap: array[int]) -> list[Table]:
+    """Source offsets -> normalized offsets (the first character that came from there or later);
+    a table whose text was removed whole (a repeated web-page body) is dropped."""
+
+    def where(i: int) -> int:
+        return bisect_left(smap, i)
+
+    mapped = [t.mapped(where) for t in tables]
+    return [t for t in mapped if t.end > t.start]
 
 
 # --- character level: NFC, line endings, space-like and zero-width characters --------------
 
 
-def _char_pass(raw: str) -> tuple[str, array]:
+def _char_pass(raw: str) -> tuple[str, array[int]]:
     out: list[str] = []
     smap = array("l")
     i, n = 0, len(raw)
@@ -77,7 +91,7 @@ def _char_pass(raw: str) -> tuple[str, array]:
     return "".join(out), smap
 
 
-def _delete(text: str, smap: array, spans: list[tuple[int, int]]) -> tuple[str, array]:
+def _delete(text: str, smap: array[int], spans: list[tuple[int, int]]) -> tuple[str, array[int]]:
     """Remove the half-open `spans` from text and map alike."""
     if not spans:
         return text, smap
@@ -197,9 +211,7 @@ def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | N
     return [], None
 
 
-def _expand_repeat(
-    content: list[str], idx: list[int], first: int, second: int
-) -> tuple[int, int, int, int] | None:
+def _expand_repeat(content: list[str], idx: list[int], first: int, second: int) -> tuple[int, int, int, int] | None:
     """Grow a repeated line (positions in `idx`) into the longest run of agreeing lines:
     (second copy start, second copy end, first copy end, long lines in it), or None if too short."""
     a, b = first, second
@@ -231,8 +243,18 @@ _WIDGET = re.compile(
     r"trang chủ|giới thiệu|tin tức|liên hệ|sơ đồ (?:cổng|trang|site)|hỏi đáp|đăng nhập|tìm kiếm)$",
     re.I,
 )
+# lines no report ever contains, dropped wherever they stand: reader-page banners of document
+# sites, skip links, view counters
+_SITE_LINE = re.compile(
+    r"^(?:skip to (?:main )?content|bỏ qua (?:phần )?nội dung chính|chuyển đến nội dung chính|"
+    r"bạn đang xem bản rút gọn của tài liệu\..*|tải bản đầy đủ \(\.\w+\).*|"
+    r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+)$",
+    re.I,
+)
 _CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
-_REPORT_START = re.compile(r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)")
+_REPORT_START = re.compile(
+    r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)"
+)
 _REPORT_END = re.compile(r"(?:\./\.|^Nơi nhận\b)", re.M)
 
 
@@ -249,6 +271,9 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
         s, e = lines[k]
         spans.append((s, min(e + 1, len(text))))
 
+    for k, t in enumerate(stripped):
+        if _SITE_LINE.match(t):
+            drop(k)
     after_label = False
     for k in range(start_idx):
         t = stripped[k]

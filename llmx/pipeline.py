@@ -16,7 +16,7 @@ from llmx.assemble import Extraction, assemble
 from llmx.config import Settings
 from llmx.contract import Extractor, ReportDocument, Source
 from llmx.normalize import Normalized, normalize
-from llmx.reading import RawDocument, read_document
+from llmx.read import Limits, RawDocument, read_document
 from llmx.sections import Layout, split_sections
 
 if TYPE_CHECKING:
@@ -50,10 +50,11 @@ class Prepared:
         )
 
 
-def prepare(path: str | Path) -> Prepared:
-    """Read, normalize and split one report (raises InputError naming the file)."""
-    raw = read_document(path)
-    norm = normalize(raw.text)
+def prepare(path: str | Path, settings: Settings | None = None) -> Prepared:
+    """Read, normalize and split one report (raises InputError naming the file); the settings
+    carry the reader's size limits."""
+    raw = read_document(path, Limits(max_file_mb=settings.max_file_mb) if settings else None)
+    norm = normalize(raw.text, raw.tables)
     layout = split_sections(norm.text)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     return Prepared(raw, norm, layout, source)
@@ -74,7 +75,7 @@ def extract_document(
     on_section: OnSection | None = None,
 ) -> ReportDocument:
     """Extract one report with the backend the settings choose."""
-    prepared = prepare(path)
+    prepared = prepare(path, settings)
     extraction, extractor = run_backend(prepared, settings, client=client, on_section=on_section)
     return prepared.finish(extraction, extractor)
 

@@ -74,3 +74,28 @@ def rules_server() -> Iterator[Callable[..., RulesServer]]:
 def server(rules_server: Callable[..., RulesServer]) -> RulesServer:
     """One loopback server with no faults."""
     return rules_server()
+
+
+CORPUS = REPO / "eval" / "corpus"
+CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".docx", ".doc", ".pdf", ".txt"))
+CORPUS_WORD = [p for p in CORPUS_FILES if p.suffix in (".docx", ".doc")]
+
+
+@pytest.fixture(scope="session")
+def lo_exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """LibreOffice PDF exports of the corpus .docx/.doc files, made once per test session."""
+    from tests.tools import soffice_convert
+
+    out = tmp_path_factory.mktemp("lo-pdf")
+    soffice_convert(CORPUS_WORD, "pdf", out)
+    return {p.stem: out / f"{p.stem}.pdf" for p in CORPUS_WORD}
+
+
+@pytest.fixture(scope="session")
+def lo_texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """LibreOffice's own plain-text export of the corpus .docx/.doc files (the reference text)."""
+    from tests.tools import soffice_convert
+
+    out = tmp_path_factory.mktemp("lo-txt")
+    soffice_convert(CORPUS_WORD, "txt:Text (encoded):UTF8", out)
+    return {p.stem: (out / f"{p.stem}.txt").read_text(encoding="utf-8-sig") for p in CORPUS_WORD}

@@ -3,7 +3,7 @@
 Test inputs are generated, never committed as binaries. One paragraph per non-empty line. In
 the .docx, heading numbers (`A.`, `I.`, `1.`, `2.1.`, `2.1.3.`) become real Word automatic
 numbering (the number is removed from the paragraph text and lives in numbering.xml), so a
-round trip through `llmx.reading` proves the numbers are rendered back.
+round trip through `llmx.read` proves the numbers are rendered back.
 """
 
 from __future__ import annotations
@@ -25,8 +25,13 @@ FONT_CANDIDATES = (
 NUM_ID = "90"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # level: (numFmt, lvlText); levels 3-4 restate the decimal parent like Vietnamese reports do
-_LEVELS = [("upperLetter", "%1."), ("upperRoman", "%2."), ("decimal", "%3."), ("decimal", "%3.%4."),
-           ("decimal", "%3.%4.%5.")]
+_LEVELS = [
+    ("upperLetter", "%1."),
+    ("upperRoman", "%2."),
+    ("decimal", "%3."),
+    ("decimal", "%3.%4."),
+    ("decimal", "%3.%4.%5."),
+]
 _HEADING = re.compile(r"^(?P<num>[A-Z]+|\d+(?:\.\d+){0,2})\. (?=\S)(?P<rest>.*)$")
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
@@ -54,7 +59,7 @@ def _numbering_xml() -> str:
 
 def _label(level: int, counters: dict[int, int]) -> str:
     """The label Word shows for `level` given the counters (what the reader must render)."""
-    from llmx.reading_docx import format_number
+    from llmx.read.numbering import format_number
 
     text = _LEVELS[level][1]
     for k in range(len(_LEVELS)):
@@ -87,9 +92,7 @@ def make_docx(text: str, path: str | Path) -> Path:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num xmlns:w="{_W}" w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'
-    ))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{_W}" w:numId="{NUM_ID}"><w:abstractNumId w:val="{NUM_ID}"/></w:num>'))
     counters: dict[int, int] = {}
     for line in _lines(text):
         m = _HEADING.match(line)
@@ -105,9 +108,9 @@ def make_docx(text: str, path: str | Path) -> Path:
             document.add_paragraph(line)
             continue
         paragraph = document.add_paragraph(m["rest"])
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{NUM_ID}"/></w:numPr>'
-        ))
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="{NUM_ID}"/></w:numPr>')
+        )
     out = Path(path)
     document.save(str(out))
     return out

@@ -360,10 +360,10 @@ def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(rules_server
 
     real = llmx.run.scheduler.prepare
 
-    def flaky(path):
+    def flaky(path, settings=None):
         if Path(path).name == SAMPLE_FILES[0].name:
             raise RuntimeError("boom")
-        return real(path)
+        return real(path, settings)
 
     monkeypatch.setattr(llmx.run.scheduler, "prepare", flaky)
     srv = rules_server()

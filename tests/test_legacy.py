@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from llmx.legacy import (
+from llmx.read.legacy import (
     TCVN3_TABLE,
     decode_tcvn3,
     decode_vni,
@@ -45,7 +45,7 @@ def test_only_socioeconomic_line_67_changes_in_the_dev_reports(path: Path) -> No
     assert repairs == expected
     before, after = text.split("\n"), repaired.split("\n")
     assert len(before) == len(after)
-    assert [n for n, (a, b) in enumerate(zip(before, after), 1) if a != b] == [n for n, _ in expected]
+    assert [n for n, (a, b) in enumerate(zip(before, after, strict=True), 1) if a != b] == [n for n, _ in expected]
 
 
 @pytest.mark.parametrize(

@@ -77,3 +77,17 @@ def test_source_map_points_every_character_at_its_origin():
             got, origin = unicodedata.normalize("NFD", n.text[i]), unicodedata.normalize("NFD", src)
             assert got[0] == origin[0] and set(origin[1:]) <= set(got[1:])
         assert list(n.source_map) == sorted(n.source_map)
+
+
+def test_site_lines_of_page_excerpts_are_chrome_wherever_they_stand():
+    raw = (
+        "Skip to main content\n\nTải bản đầy đủ (.doc) (24 trang)\n\nBÁO CÁO SƠ KẾT\n\n"
+        "Bạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản đầy đủ của tài liệu tại đây "
+        "(211.76 KB, 24 trang )\n\n"
+        "Lượt xem: 1.234\n\nTổng thu ngân sách đạt 88,8 tỷ đồng; lượt xem: trang tin được cập nhật.\n"
+    )
+    n = normalize(raw)
+    assert (
+        n.text == "\n\nBÁO CÁO SƠ KẾT\n\n\n\nTổng thu ngân sách đạt 88,8 tỷ đồng; lượt xem: trang tin được cập nhật.\n"
+    )
+    assert any("chrome" in p.message for p in n.problems)

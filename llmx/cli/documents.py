@@ -27,7 +27,7 @@ from llmx.errors import ConfigError
 @app.command()
 @handles_errors
 def extract(
-    file: Annotated[Path, typer.Argument(help="report: .txt, .md, .html, .docx or .pdf")],
+    file: Annotated[Path, typer.Argument(help="report: .txt, .md, .html, .docx, .doc, .rtf, .odt or .pdf")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")
@@ -38,6 +38,10 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    max_file_mb: Annotated[
+        float | None,
+        typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]"),
+    ] = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
     from llmx.output import render, write_atomic
@@ -45,9 +49,22 @@ def extract(
 
     if fmt not in ("json", "jsonl", "csv"):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=prompt,
+        max_file_mb=max_file_mb,
+    )
     announce(settings)
     doc = extract_document(file, settings)
+    from llmx.read.garble import GARBLED
+
+    for problem in doc.problems:
+        if problem.message.startswith(GARBLED):
+            say(f"warning: {file}: {problem.message}")
     content = render(doc, fmt)  # type: ignore[arg-type]
     if output is None:
         sys.stdout.write(content)

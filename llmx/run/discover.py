@@ -16,7 +16,7 @@ from pathlib import Path
 
 from llmx.errors import InputError
 
-REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+REPORT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".rtf", ".odt", ".pdf"})
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 

@@ -71,12 +71,12 @@ def _reason(inp: Input, message: str, kind: str) -> str:
 # -- what the report pool runs (module-level, so a worker process can be handed them) -------------
 
 
-def _rules_document(path: str, out_path: str) -> dict[str, Any]:
+def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, Any]:
     """One report through the rules backend, written to `out_path`."""
     from llmx.pipeline import run_backend
 
-    prepared = prepare(path)
-    doc = prepared.finish(*run_backend(prepared, Settings(backend="rules")))
+    prepared = prepare(path, settings)
+    doc = prepared.finish(*run_backend(prepared, settings))
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
     status, failed = status_of(doc)
     return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
@@ -84,7 +84,7 @@ def _rules_document(path: str, out_path: str) -> dict[str, Any]:
 
 def _plan_document(path: str, settings: Settings) -> tuple[bytes, int]:
     """One report read, split and planned: the pickled (Prepared, DocumentPlan) and its requests."""
-    prepared = prepare(path)
+    prepared = prepare(path, settings)
     plan = plan_llm(prepared, settings)
     return pickle.dumps((prepared, plan), protocol=pickle.HIGHEST_PROTOCOL), len(plan.jobs) + 1
 
@@ -114,6 +114,8 @@ class _Run:
     def __init__(self, inputs: list[Input], settings: Settings, options: RunOptions, progress: Progress) -> None:
         self.inputs, self.settings, self.options, self.progress = inputs, settings, options, progress
         self.fp = fingerprint(settings)
+        # what a rules worker process needs: no key or endpoint travels to it
+        self.rules_settings = Settings(backend="rules", max_file_mb=settings.max_file_mb)
         self.reports = options.out / "reports"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
         self.entries: dict[str, Entry] = {}
@@ -201,7 +203,8 @@ class _Run:
 
     async def _rules_doc(self, pool: ReportPool, inp: Input, sha: str | None) -> None:
         try:
-            result = await pool.run(_rules_document, str(inp.path), str(self.reports / f"{inp.name}.json"))
+            out = str(self.reports / f"{inp.name}.json")
+            result = await pool.run(_rules_document, str(inp.path), out, self.rules_settings)
         except TaskFailed as failed:
             return self._failed(inp, sha, failed.reason, failed.kind)
         self.progress.add(jobs_total=1, jobs_done=1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from typing import Literal
 
 LegacyEncoding = Literal["tcvn3", "vni"]
@@ -32,9 +33,7 @@ _TCVN3_A1_FF = (
     "Ổỏõóọồổỗốộờởỡớợù"  # E0-EF
     "ỖủũúụừửữứựỳỷỹýỵỐ"  # F0-FF
 )
-TCVN3_TABLE: dict[str, str] = {
-    chr(0xA1 + i): u for i, u in enumerate(_TCVN3_A1_FF) if u != "\0"
-}
+TCVN3_TABLE: dict[str, str] = {chr(0xA1 + i): u for i, u in enumerate(_TCVN3_A1_FF) if u != "\0"}
 
 # VNI-Windows: a base letter followed by one modifier byte; a few letters are single bytes.
 _VNI_SINGLE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
@@ -58,7 +57,7 @@ _VNI_GLUE = re.compile(r"[aeouyAEOUY][øûïäåëüØÛÏÄÅËÜ]")
 _WORDISH = set(TCVN3_TABLE) | set(_VNI_SINGLE) | set(_VNI_MODIFIERS) | {m.upper() for m in _VNI_MODIFIERS}
 
 # Vietnamese syllable shape: onset + vowel nucleus + coda (loose: no nucleus/coda pairing rules).
-_NUCLEI = (
+_NUCLEI = (  # noqa: SIM905 (one string reads better than 53 quoted items)
     "uyê uya uyu oai oay oeo uây uôi ươi ươu iêu yêu "
     "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
     "a ă â e ê i o ô ơ u ư y"
@@ -175,7 +174,7 @@ def detect_legacy(line: str) -> LegacyEncoding | None:
     return best[1] if best else None
 
 
-def repair_legacy(text: str) -> tuple[str, list[tuple[int, str]]]:
+def repair_legacy(text: str) -> tuple[str, list[tuple[int, LegacyEncoding]]]:
     """Decode every legacy-encoded line of `text`; returns the text and (1-based line, encoding).
 
     When most lines that carry Latin-1 letters are legacy, the whole file is taken to be legacy
@@ -205,7 +204,7 @@ def _ranges(numbers: list[int]) -> str:
     """`[3, 4, 5, 9]` -> `3-5, 9`: keeps a whole-file repair to one readable message."""
     parts: list[str] = []
     start = prev = numbers[0]
-    for n in numbers[1:] + [0]:
+    for n in [*numbers[1:], 0]:
         if n != prev + 1:
             parts.append(f"{start}-{prev}" if prev > start else str(start))
             start = n
@@ -213,7 +212,7 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(parts)
 
 
-def repair_messages(original: str, repairs: list[tuple[int, str]], max_lines: int = 10) -> list[str]:
+def repair_messages(original: str, repairs: Sequence[tuple[int, str]], max_lines: int = 10) -> list[str]:
     """Problem messages for `repairs`: one per line, or one per encoding when there are many."""
     lines = original.split("\n")
 

@@ -1,0 +1,295 @@
+"""DOCX to text: body order, data tables as rows, automatic numbering rendered, legacy fonts decoded.
+
+Paragraphs are blocks separated by a blank line, as Word shows them. Tables are of two kinds:
+the header block (issuer | national motto) and the signature block (Nơi nhận | KT. CHỦ TỊCH) are
+borderless layout grids, read cell by cell as the paragraphs they hold, where the metadata rules
+look for them; every other table is data, written one row per line (`llmx.read.model`), with a
+merged cell's text once (`gridSpan` -> colspan, `vMerge` -> rowspan) and nested tables flattened
+into their cell. Numbering is replayed by `llmx.read.numbering`. Runs in the legacy .VnTime
+(TCVN3) or VNI-Times fonts hold 8-bit text and are decoded by font, which is exact.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from llmx.errors import InputError
+from llmx.read.guards import Limits, check_zip, read_part
+from llmx.read.legacy import decode
+from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text, grid_rows
+from llmx.read.numbering import Numbering, Styles, font_of, legacy_font, to_int, val, w
+
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+_PARTS = ("document", "styles", "numbering", "footnotes", "endnotes")
+# words of the header and signature blocks, which Word lays out with borderless tables
+_LAYOUT_WORDS = re.compile(
+    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
+    r"^(?:T/?M|KT|TL|TUQ|Q)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN",
+    re.M,
+)
+
+Block = str | TableSpec
+
+
+@dataclass
+class _Cell:
+    tc: etree._Element
+    col: int
+    span: int
+    merge: str | None  # None, "restart" or "continue" (vMerge)
+    blocks: list[Block]
+
+
+class _DocxText:
+    """Walks the document body and produces its blocks: paragraph texts and data tables."""
+
+    def __init__(self, parts: dict[str, etree._Element | None]) -> None:
+        self.styles = Styles.parse(parts["styles"])
+        self.numbering = Numbering(parts["numbering"], self.styles)
+        self.notes: dict[str, etree._Element] = {}
+        for key in ("footnotes", "endnotes"):
+            if (root := parts[key]) is not None:
+                for note in root:
+                    if note.get(w("type")) in (None, "normal"):
+                        self.notes[f"{key}:{note.get(w('id'))}"] = note
+        self.note_order: list[str] = []
+        self.legacy_paragraphs: dict[str, int] = {}
+
+    def blocks(self, container: etree._Element, out: list[Block]) -> None:
+        for el in container:
+            if el.tag == w("p"):
+                self.paragraph(el, out)
+            elif el.tag == w("tbl"):
+                self.table(el, out)
+            elif el.tag not in (w("sectPr"), w("tblPr"), w("tblGrid"), _MC_FALLBACK):
+                self.blocks(el, out)  # sdt, sdtContent, customXml, ins, AlternateContent ...
+
+    def table(self, tbl: etree._Element, out: list[Block]) -> None:
+        rows: list[list[_Cell]] = []
+        header_rows: set[int] = set()
+        # rows and cells may sit in content controls, so they are found by their nearest table/row
+        for tr in (tr for tr in tbl.iter(w("tr")) if _nearest(tr, w("tbl")) is tbl):
+            trpr = tr.find(w("trPr"))
+            col = to_int(val(trpr.find(w("gridBefore"))), 0) if trpr is not None else 0
+            if trpr is not None and trpr.find(w("tblHeader")) is not None:
+                header_rows.add(len(rows))
+            cells: list[_Cell] = []
+            for tc in (tc for tc in tr.iter(w("tc")) if _nearest(tc, w("tr")) is tr):
+                tcpr = tc.find(w("tcPr"))
+                span = max(1, to_int(val(tcpr.find(w("gridSpan"))), 1)) if tcpr is not None else 1
+                vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
+                merge = None if vmerge is None else ("restart" if val(vmerge) == "restart" else "continue")
+                blocks: list[Block] = []
+                self.blocks(tc, blocks)
+                cells.append(_Cell(tc, col, span, merge, blocks))
+                col += span
+            rows.append(cells)
+        if _is_layout(rows):
+            for cells in rows:
+                for cell in cells:
+                    out.extend(cell.blocks)
+            return
+        out.append(TableSpec(grid_rows(_cell_specs(rows, header_rows)), frozenset(header_rows)))
+
+    def paragraph(self, p: etree._Element, out: list[Block]) -> None:
+        ppr = p.find(w("pPr"))
+        style = val(ppr.find(w("pStyle"))) if ppr is not None else None
+        style = style or self.styles.default_para
+        boxes: list[etree._Element] = []
+        fonts: set[str] = set()
+        text = "".join(self._inline(p, style, boxes, fonts))
+        label = self._label(ppr, style)
+        if text.strip():
+            out.append(label + text)
+            for name in fonts:
+                self.legacy_paragraphs[name] = self.legacy_paragraphs.get(name, 0) + 1
+        for box in boxes:
+            self.blocks(box, out)
+
+    def _label(self, ppr: etree._Element | None, style: str | None) -> str:
+        numpr = ppr.find(w("numPr")) if ppr is not None else None
+        num_id, ilvl = (val(numpr.find(w("numId"))), val(numpr.find(w("ilvl")))) if numpr is not None else (None, None)
+        style_num, style_ilvl = self.styles.numbering(style)
+        num_id = num_id if num_id is not None else style_num
+        if not num_id or num_id == "0":
+            return ""
+        if ilvl is None:
+            ilvl = style_ilvl
+        level = to_int(ilvl, 0) if ilvl is not None else self.numbering.level_of(num_id, style)
+        return self.numbering.label(num_id, level)
+
+    def _inline(
+        self, el: etree._Element, style: str | None, boxes: list[etree._Element], fonts: set[str]
+    ) -> Iterator[str]:
+        for child in el:
+            tag = child.tag
+            if tag == w("r"):
+                yield self._run(child, style, boxes, fonts)
+            elif tag == w("txbxContent"):
+                boxes.append(child)
+            elif tag not in (w("pPr"), w("rPr"), w("del"), w("moveFrom"), _MC_FALLBACK):
+                yield from self._inline(child, style, boxes, fonts)  # hyperlink, ins, fldSimple, smartTag ...
+
+    def _run(self, r: etree._Element, style: str | None, boxes: list[etree._Element], fonts: set[str]) -> str:
+        rpr = r.find(w("rPr"))
+        if rpr is not None and rpr.find(w("vanish")) is not None and val(rpr.find(w("vanish"))) not in ("0", "false"):
+            return ""
+        pieces: list[str] = []
+        for c in r:
+            tag = c.tag
+            if tag == w("t"):
+                pieces.append(c.text or "")
+            elif tag in (w("tab"), w("ptab")):
+                pieces.append("\t")
+            elif (tag == w("br") and c.get(w("type")) in (None, "textWrapping")) or tag == w("cr"):
+                pieces.append("\n")
+            elif tag == w("noBreakHyphen"):
+                pieces.append("-")
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                key = f"{'footnotes' if tag == w('footnoteReference') else 'endnotes'}:{c.get(w('id'))}"
+                if key in self.notes:
+                    self.note_order.append(key)
+                    pieces.append(f"[{len(self.note_order)}]")
+            elif tag != w("rPr"):
+                boxes.extend(_text_boxes(c))
+        text = "".join(pieces)
+        font = font_of(rpr)
+        if font is None:
+            rstyle = val(rpr.find(w("rStyle"))) if rpr is not None else None
+            font = self.styles.font_of(rstyle, style)
+        legacy = legacy_font(font)
+        if legacy and text:  # decode what the 8-bit font draws; Word draws other chars in Unicode
+            enc, upper = legacy
+            decoded = decode(text, enc)
+            decoded = decoded.upper() if upper else decoded
+            if decoded != text:
+                fonts.add(font or "")
+                text = decoded
+        return text
+
+    def footnotes(self, out: list[Block]) -> None:
+        """Note bodies after the body text, as `[n] text`, the way web pages print them."""
+        for n, key in enumerate(self.note_order, 1):
+            note: list[Block] = []
+            self.blocks(self.notes[key], note)
+            if note and isinstance(note[0], str):
+                note[0] = f"[{n}] {note[0].lstrip()}"
+            out.extend(note)
+
+
+def _is_layout(rows: list[list[_Cell]]) -> bool:
+    """A header/signature grid or a framed box, not a table of data."""
+    width = max((c.col + c.span for cells in rows for c in cells), default=0)
+    if len(rows) <= 1 or width <= 1:
+        return True
+    if len(rows) > 4 or width > 3:
+        return False
+    texts = [b for cells in rows for c in cells for b in c.blocks if isinstance(b, str)]
+    many = any(sum(isinstance(b, str) for b in c.blocks) > 1 for cells in rows for c in cells)
+    return many or any(_LAYOUT_WORDS.search(t) for t in texts)
+
+
+def _flatten(blocks: list[Block]) -> str:
+    """A data cell's text: its paragraphs, and a nested table's rows (`a, b; c, d`), on one line."""
+    parts: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            parts.append(cell_text(b))
+        else:
+            rows = ("; " if parts else "").join(", ".join(t for c in r if (t := cell_text(c.text))) for r in b.rows)
+            parts.append(rows)
+    return " ".join(p for p in parts if p)
+
+
+def _cell_specs(rows: list[list[_Cell]], header_rows: set[int]) -> list[list[CellSpec]]:
+    """Cells that start in each row; a vMerge run becomes one cell with a rowspan."""
+    specs: list[list[CellSpec]] = []
+    origin: dict[int, tuple[int, int]] = {}  # grid col -> (row, index in specs[row]) of the open merge
+    for r, cells in enumerate(rows):
+        row: list[CellSpec] = []
+        for cell in cells:
+            text = _flatten(cell.blocks)
+            if cell.merge == "continue" and cell.col in origin:
+                k, i = origin[cell.col]
+                above = specs[k][i]
+                joined = f"{above.text} {text}".strip() if text else above.text
+                specs[k][i] = CellSpec(joined, above.col, above.colspan, above.rowspan + 1, above.header)
+                continue
+            if cell.merge == "restart":
+                origin[cell.col] = (r, len(row))
+            else:
+                origin.pop(cell.col, None)
+            row.append(CellSpec(text, cell.col, cell.span, 1, r in header_rows))
+        specs.append(row)
+    return specs
+
+
+def _nearest(el: etree._Element, tag: str) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _text_boxes(el: etree._Element) -> Iterator[etree._Element]:
+    """Text boxes inside a drawing, skipping the VML fallback copy of the same box."""
+    for child in el:
+        if child.tag == _MC_FALLBACK:
+            continue
+        if child.tag == w("txbxContent"):
+            yield child
+        else:
+            yield from _text_boxes(child)
+
+
+def read_docx(data: bytes, path: str, limits: Limits | None = None) -> Extracted:
+    """Paragraphs separated by blank lines, data tables one row per line, plus problem messages."""
+    limits = limits or Limits()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = [f"word/{n}.xml" for n in _PARTS]
+            check_zip(z, names, len(data), limits, path)
+            parts: dict[str, etree._Element | None] = {}
+            for n, name in zip(_PARTS, names, strict=True):
+                raw = read_part(z, name, path)
+                parts[n] = None if raw is None else etree.fromstring(raw.replace(_STRICT_W, _W_NS), _PARSER)
+    except InputError:
+        raise
+    except (
+        zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ValueError, OSError, EOFError, RuntimeError,
+        NotImplementedError,
+    ) as exc:  # fmt: skip
+        raise InputError(f"damaged .docx ({type(exc).__name__}: {exc})", path=path) from exc
+    body = parts["document"].find(w("body")) if parts["document"] is not None else None
+    if body is None:
+        raise InputError("binary or unsupported format (.docx without a document body)", path=path)
+    blocks: list[Block] = []
+    try:
+        doc = _DocxText(parts)
+        doc.blocks(body, blocks)
+        doc.footnotes(blocks)
+    except RecursionError as exc:
+        raise InputError("damaged .docx (nesting too deep)", path=path) from exc
+    builder = TextBuilder()
+    for b in blocks:
+        if isinstance(b, str):
+            builder.paragraph(b)
+        else:
+            builder.table(b)
+    problems = [
+        f"{count} paragraph(s) in the legacy font {name} decoded from {_ENCODING_NAMES[legacy[0]]} to Unicode"
+        for name, count in sorted(doc.legacy_paragraphs.items())
+        if (legacy := legacy_font(name))
+    ]
+    return Extracted(builder.text(), builder.tables, problems)

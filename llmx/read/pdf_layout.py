@@ -1,0 +1,191 @@
+"""Word pieces of a PDF page -> lines, column blocks, footnotes, running headers; text in reading order.
+
+* **Lines** gather word pieces by baseline; a small raised piece next to a line (a footnote
+  mark `¹`) joins that line, written `[1]` as the .docx reader writes note references, except
+  after a unit (`m²` stays `m2`).
+* **Segments**: a gap of two em or more splits a line. Consecutive lines split at the same
+  gutters form a **column block** (the header: issuer | national motto; the signature: Nơi
+  nhận | KT. CHỦ TỊCH), read column by column like the .docx reader reads those layout tables;
+  a block whose lines are split in every column is a table drawn without rulings, read row by row.
+* **Footnotes** sit under the short separator rule at the bottom of a page (or, without one,
+  are the small-print lines there that start with a raised number); they are lifted out of the
+  flow and written after the paragraph that runs across the page break.
+* **Running headers and footers** (the same line at the top or bottom of several pages) and
+  **page numbers** (`3`, `- 3 -`, `Trang 3`, `3/16` alone at the top or bottom) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from llmx.read.pdf_page import Rule, Run
+
+SEGMENT_GAP = 2.0  # em: a gap this wide splits a line into segments
+_SUP_DIGITS = re.compile(r"[0-9*]{1,3}")
+_UNIT_BEFORE = re.compile(r"(?:^|\s)(?:k|c|d|m)?m$")
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[-–—\s]*$", re.I)
+_DIGITS = re.compile(r"\d+")
+_NOTE_START = re.compile(r"^\[\d{1,3}\]")
+
+
+@dataclass
+class Line:
+    """Word pieces on one baseline, left to right."""
+
+    runs: list[Run]
+    y: float
+    size: float
+    sup: set[int] = field(default_factory=set)  # indexes of raised small pieces (note marks)
+
+    @property
+    def x0(self) -> float:
+        return self.runs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(r.x1 for r in self.runs)
+
+    def text(self) -> str:
+        return join_runs(self.runs, self.sup)
+
+    def segments(self) -> list[list[Run]]:
+        """The line cut at gaps of `SEGMENT_GAP` em or more."""
+        out: list[list[Run]] = [[self.runs[0]]]
+        for prev, run in zip(self.runs, self.runs[1:], strict=False):
+            if run.x0 - prev.x1 >= SEGMENT_GAP * self.size:
+                out.append([run])
+            else:
+                out[-1].append(run)
+        return out
+
+
+def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
+    """Text of word pieces on one line: a space where the PDF has one, or where the gap is wide.
+
+    Where a font lacks a Vietnamese glyph, LibreOffice leaves a gap, draws the glyph there
+    later from another font, and PDFium sees a word break in the gap (`nghi p` + `ệ`). Such a
+    filler glyph (short, drawn after the piece right of it) is glued to both neighbours unless
+    a real gap separates them."""
+    filler = {
+        k
+        for k in range(1, len(runs) - 1)
+        if len(runs[k].text) <= 2 and runs[k].index > max(runs[k + 1].index, runs[k - 1].index)
+    }
+    parts: list[str] = []
+    prev: Run | None = None
+    for k, run in enumerate(runs):
+        text = run.text
+        if sup and run.index in sup and _SUP_DIGITS.fullmatch(text):
+            before = "".join(parts)
+            text = text if _UNIT_BEFORE.search(before) else f"[{text}]"
+            parts.append(text)
+            prev = run
+            continue
+        if prev is not None:
+            gap = (run.x0 - prev.x1) / min(run.size, prev.size)
+            if k in filler or k - 1 in filler:
+                space = gap > 0.15
+            else:
+                adjacent = prev.index < run.index <= prev.index + len(prev.text) + 2
+                # a space PDFium inferred needs a visible gap too (it infers one at a font change)
+                space = (adjacent and run.lead == "space") or gap > (
+                    0.1 if run.lead == "gen" else 0.3 if adjacent else 0.15
+                )
+            if space:
+                parts.append(" ")
+        parts.append(text)
+        prev = run
+    return "".join(parts)
+
+
+def build_lines(runs: list[Run]) -> list[Line]:
+    """Word pieces grouped by baseline (top to bottom), small raised marks attached to their line."""
+    lines: list[Line] = []
+    for run in sorted(runs, key=lambda r: (r.y, r.x0)):
+        if lines and abs(run.y - lines[-1].y) <= 0.3 * min(run.size, lines[-1].size):
+            lines[-1].runs.append(run)
+            lines[-1].size = max(lines[-1].size, run.size)
+        else:
+            lines.append(Line([run], run.y, run.size))
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        host = _host(line, lines, k)
+        if host is not None:
+            host.runs.extend(line.runs)
+            host.sup.update(r.index for r in line.runs)
+            continue
+        out.append(line)
+    for line in out:
+        line.runs.sort(key=lambda r: r.x0)
+    return out
+
+
+def _host(line: Line, lines: list[Line], k: int) -> Line | None:
+    """The line a short run of small raised pieces belongs to (a footnote mark), if any."""
+    if len(line.runs) > 3 or sum(len(r.text) for r in line.runs) > 6:
+        return None
+    for j in (k + 1, k - 1):
+        if not 0 <= j < len(lines):
+            continue
+        other = lines[j]
+        if line.size >= 0.85 * other.size:
+            continue
+        raised = other.y - line.y
+        if 0 < raised <= 0.6 * other.size and other.x0 - other.size <= line.x0 <= other.x1 + other.size:
+            return other
+    return None
+
+
+# --- page furniture: page numbers, running headers and footers, footnotes ------------------------
+
+
+def furniture_key(text: str) -> str:
+    """Text of a header/footer line with its numbers masked (page 3 and page 4 read alike)."""
+    return _DIGITS.sub("#", " ".join(text.split()).lower())
+
+
+def strip_furniture(pages: list[list[Line]]) -> int:
+    """Drop page numbers and lines repeated at the top or bottom of pages; returns how many."""
+    edges: Counter[str] = Counter()
+    for lines in pages:  # each page counts a line once, so a repeated body line on one page does not
+        edges.update({furniture_key(x.text()) for x in lines[:2] + lines[-2:]})
+    repeated = {k for k, n in edges.items() if n >= max(2, 0.4 * len(pages)) and k.strip("# ")}
+    dropped = 0
+    for lines in pages:
+        for end in (0, -1):
+            for _ in range(2):
+                if not lines:
+                    break
+                line = lines[end]
+                text = line.text()
+                neighbour = lines[1] if end == 0 and len(lines) > 1 else lines[-2] if len(lines) > 1 else None
+                alone = neighbour is None or abs(neighbour.y - line.y) >= 1.2 * line.size
+                if (alone and _PAGE_NUMBER.match(text)) or furniture_key(text) in repeated:
+                    lines.pop(end)
+                    dropped += 1
+                else:
+                    break
+    return dropped
+
+
+def split_notes(lines: list[Line], loose: list[Rule], body_size: float, left: float, width: float) -> int:
+    """Index of the first footnote line of a page (len(lines) when it has none)."""
+    seps = [
+        r
+        for r in loose
+        if (r.x1 - r.x0) < 0.5 * width and abs(r.x0 - left) <= 12.0 and any(ln.y > r.y0 for ln in lines)
+    ]
+    if seps:
+        sep = max(seps, key=lambda r: r.y0)
+        below = [k for k, ln in enumerate(lines) if ln.y > sep.y0]
+        above_ok = all(ln.size <= body_size * 1.05 for ln in lines[below[0] :]) if below else False
+        if below and above_ok and below[0] > 0:
+            return below[0]
+    k = len(lines)
+    while k > 0 and lines[k - 1].size < 0.9 * body_size:
+        k -= 1
+    if k < len(lines) and k > 0 and _NOTE_START.match(lines[k].text()) and lines[k].y - lines[k - 1].y > body_size:
+        return k
+    return len(lines)

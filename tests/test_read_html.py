@@ -1,0 +1,116 @@
+"""Web pages: portal chrome dropped, the article title kept and exposed, malformed tables keep all text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmx.normalize import normalize
+from llmx.read import read_bytes, read_document
+
+PORTAL = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta property="og:title" content="Tiêu đề og"><title>Cổng TTĐT huyện</title></head><body>
+<div class="logo"><h1 class="logo">Cổng thông tin điện tử huyện Kông Chro</h1></div>
+<div class="breadcrumb"><a>Trang chủ</a> » <a>Tin tức</a> » <a>Hoạt động</a></div>
+<p>Trang chủ &gt; Tin tức - Sự kiện &gt; Kinh tế</p>
+<div class="detail">
+<h1 class="title">Kông Chro sơ kết nhiệm vụ 9 tháng năm 2023</h1>
+<div class="meta">Ngày đăng: 03/10/2023 <span>Lượt xem: 1.234</span></div>
+<div class="share-bar"><a>Facebook</a> <a>Zalo</a> <a>In bài</a></div>
+<p>Chia sẻ <a>Facebook</a> <a>Zalo</a></p>
+<p>Tổng giá trị sản xuất ước đạt 75,3% kế hoạch.</p>
+<p>Thu ngân sách 20,8 tỷ đồng, đạt 80,1% kế hoạch.</p>
+<h3>Tin liên quan</h3>
+<ul><li><a href="/1">Hội nghị sơ kết 6 tháng</a></li><li><a href="/2">Kỳ họp HĐND</a></li></ul>
+<div class="box"><div class="title">Tin khác</div>
+<div class="list"><a href="/3">Xã A tổ chức hội nghị</a><a href="/4">Huyện B ra quân</a></div></div>
+</div>
+<div id="comments">0 bình luận</div>
+</body></html>"""
+
+
+def test_portal_chrome_is_dropped_and_the_article_title_kept() -> None:
+    doc = read_bytes(PORTAL.encode(), "page.html")
+    assert doc.title == "Kông Chro sơ kết nhiệm vụ 9 tháng năm 2023"
+    assert doc.text.split("\n\n") == [
+        "Kông Chro sơ kết nhiệm vụ 9 tháng năm 2023",
+        "Ngày đăng: 03/10/2023",
+        "Tổng giá trị sản xuất ước đạt 75,3% kế hoạch.",
+        "Thu ngân sách 20,8 tỷ đồng, đạt 80,1% kế hoạch.",
+    ]
+
+
+def test_og_title_is_the_title_when_the_page_has_no_h1() -> None:
+    page = '<html><head><meta property="og:title" content="Báo cáo tháng 5"></head><body><p>Nội dung</p></body></html>'
+    assert read_bytes(page.encode(), "p.html").title == "Báo cáo tháng 5"
+
+
+def test_unclosed_table_keeps_every_paragraph_after_it() -> None:
+    page = (
+        "<html><body><p>Trước bảng</p><table><tr><td>Chỉ tiêu</td><td>KH</td></tr>"
+        "<tr><td>Lúa</td><td>100</td></tr><p>Sau bảng một</p><p>Sau bảng hai: đạt 95%.</p></body></html>"
+    )
+    doc = read_bytes(page.encode(), "p.html")
+    assert doc.text == "Trước bảng\n\nChỉ tiêu | KH\nLúa | 100\n\nSau bảng một\n\nSau bảng hai: đạt 95%."
+    (table,) = doc.tables
+    assert doc.text[table.start : table.end] == "Chỉ tiêu | KH\nLúa | 100"
+
+
+def test_paragraphs_swallowed_by_an_unclosed_row_and_stray_cells_keep_their_text() -> None:
+    page = (
+        "<html><body><table><tr><td>c</td><td>d</td></tr>"
+        "<tr><td>a</td><td>b</td><p>Sau bảng một</p><p>Sau hai</p></table>"
+        "<p>Một</p><td>ô lạc</td><p>Hai</p>"
+        "<table><p>đoạn trong bảng</p><tr><td>x</td><td>1</td></tr>chữ rời<tr><td>y</td><td>2</td></tr></table>"
+        "</body></html>"
+    )
+    text = read_bytes(page.encode(), "p.html").text
+    for piece in (
+        "c | d\na | b",
+        "Sau bảng một",
+        "Sau hai",
+        "Một",
+        "ô lạc",
+        "Hai",
+        "đoạn trong bảng",
+        "x | 1",
+        "chữ rời",
+        "y | 2",
+    ):
+        assert piece in text
+
+
+def test_html_table_spans_merge_and_offsets_hold_through_normalizing() -> None:
+    page = (
+        "<html><body><table>"
+        "<tr><th rowspan=2>Chỉ tiêu</th><th rowspan=2>ĐVT</th><th colspan=2>Năm 2023</th></tr>"
+        "<tr><th>KH</th><th>TH</th></tr>"
+        "<tr><td>Lúa&nbsp;xuân</td><td>ha</td><td>6.100</td><td>6.128,7</td></tr>"
+        "</table></body></html>"
+    )
+    raw = read_bytes(page.encode(), "p.html")
+    assert raw.text == "Chỉ tiêu | ĐVT | Năm 2023\n |  | KH | TH\nLúa\xa0xuân | ha | 6.100 | 6.128,7"
+    (t,) = raw.tables
+    head, sub, body = t.rows
+    assert [(c.col, c.colspan, c.rowspan, c.header) for c in head.cells] == [
+        (0, 1, 2, True),
+        (1, 1, 2, True),
+        (2, 2, 1, True),
+    ]
+    assert [(c.col, c.covered) for c in sub.cells] == [(0, True), (1, True), (2, False), (3, False)]
+    assert head.header and sub.header and not body.header and t.columns == 4
+    norm = normalize(raw.text, raw.tables)
+    (nt,) = norm.tables
+    assert [norm.text[c.start : c.end] for c in nt.rows[2].cells] == ["Lúa xuân", "ha", "6.100", "6.128,7"]
+
+
+def test_a_txt_file_quoting_body_tags_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "ghi-chu.txt"
+    path.write_text("Báo cáo về trang web: thẻ <body> và <html> bị lỗi hiển thị.\nDòng hai.", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.format == "txt" and "<body>" in doc.text
+
+
+def test_a_file_without_extension_that_is_a_web_page_is_still_html(tmp_path: Path) -> None:
+    path = tmp_path / "trang"
+    path.write_text("<html><body><p>Báo cáo sơ kết</p></body></html>", encoding="utf-8")
+    assert read_document(path).format == "html"
