@@ -10,6 +10,7 @@ normalized character `i` came from. Pure: no I/O.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -71,7 +72,73 @@ def _map_tables(tables: Sequence[Table], smap: array[int]) -> list[Table]:
 # --- character level: NFC, line endings, space-like and zero-width characters --------------
 
 
+_SPECIAL = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "".join(sorted(set(_SPACE_LIKE) - {"\t"})) + "]")
+_SWAP = str.maketrans({**{c: r for c, r in _SPACE_LIKE.items() if c != r}, **{c: None for c in _ZERO_WIDTH}})
+_LINE_END = re.compile(r"\n")
+
+
 def _char_pass(raw: str) -> tuple[str, array[int]]:
+    """NFC per character cluster (a character and the combining marks after it), space-like
+    characters to a space, zero-width characters and CR dropped; each output character maps to
+    the start of the cluster it came from.
+
+    Most text is NFC already: such stretches (whole lines) are done by C-level string calls, and
+    only a line that is not NFC goes through the cluster-by-cluster loop.
+    """
+    if unicodedata.is_normalized("NFC", raw):
+        return _stable_pass(raw, 0) or _cluster_pass(raw, 0)
+    out: list[str] = []
+    smap = array("l")
+    start = 0
+    for m in _LINE_END.finditer(raw):
+        end = m.end()
+        if end < len(raw) and unicodedata.combining(raw[end]):
+            continue  # a mark after the newline belongs to its cluster: not a boundary
+        _chunk_pass(raw[start:end], start, out, smap)
+        start = end
+    _chunk_pass(raw[start:], start, out, smap)
+    return "".join(out), smap
+
+
+def _chunk_pass(chunk: str, offset: int, out: list[str], smap: array[int]) -> None:
+    done = (_stable_pass(chunk, offset) if unicodedata.is_normalized("NFC", chunk) else None) or _cluster_pass(
+        chunk, offset
+    )
+    out.append(done[0])
+    smap.extend(done[1])
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    """Every combining character of the Basic Multilingual Plane (built once, in milliseconds)."""
+    codes = [c for c in range(0x10000) if unicodedata.combining(chr(c))]
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    ranges = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs)
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+def _stable_pass(chunk: str, offset: int) -> tuple[str, array[int]] | None:
+    """An NFC chunk with no combining mark: every character is a cluster of its own and stays
+    as it is, so only the special characters change. None for any other chunk."""
+    if not chunk.isascii() and (max(chunk) > "\uffff" or _marks().search(chunk)):
+        return None
+    specials = [m.start() for m in _SPECIAL.finditer(chunk)]
+    smap = array("l")
+    kept = offset
+    for k in specials:
+        if chunk[k] in _ZERO_WIDTH:
+            smap.extend(range(kept, offset + k))
+            kept = offset + k + 1
+    smap.extend(range(kept, offset + len(chunk)))
+    return chunk.translate(_SWAP) if specials else chunk, smap
+
+
+def _cluster_pass(raw: str, offset: int) -> tuple[str, array[int]]:
     out: list[str] = []
     smap = array("l")
     i, n = 0, len(raw)
@@ -86,7 +153,7 @@ def _char_pass(raw: str) -> tuple[str, array[int]]:
         cluster = _SPACE_LIKE.get(cluster, cluster)
         composed = unicodedata.normalize("NFC", cluster) if not cluster.isascii() else cluster
         out.append(composed)
-        smap.extend([i] * len(composed))
+        smap.extend([offset + i] * len(composed))
         i = j
     return "".join(out), smap
 
@@ -130,26 +197,33 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|(?<![\w*]
 
 def _markdown_spans(text: str) -> list[tuple[int, int]]:
     """Spans of markdown markers to delete; escaped characters are kept, their backslash is not."""
-    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ESCAPE.finditer(text)]
+    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ESCAPE.finditer(text)] if "\\" in text else []
     # mask escaped characters so `\*` never counts as emphasis
-    masked = list(text)
-    for start, _ in spans:
-        masked[start] = "\0"
-        masked[start + 1] = "\0"
-    masked_text = "".join(masked)
-    for m in _ATX.finditer(masked_text):
-        spans.append((m.start(1), m.end()))
+    masked_text = text
+    if spans:
+        masked = list(text)
+        for start, _ in spans:
+            masked[start] = "\0"
+            masked[start + 1] = "\0"
+        masked_text = "".join(masked)
+    if "#" in masked_text:
+        for m in _ATX.finditer(masked_text):
+            spans.append((m.start(1), m.end()))
+    if "*" not in masked_text:
+        return spans
     bold = [(m.start(), m.end()) for m in _BOLD.finditer(masked_text)]
     spans.extend(bold)
     # italics are found on the text with bold markers blanked, so `***x**` leaves `* x`
-    blanked = list(masked_text)
-    for start, end in bold:
-        for k in range(start, end):
-            blanked[k] = "\0"
-    blanked_text = "".join(blanked).replace("\0", "")
-    index = [k for k, ch in enumerate("".join(blanked)) if ch != "\0"]
+    blanked_text, index = masked_text.replace("\0", ""), None
+    if bold or "\0" in masked_text:
+        blanked = list(masked_text)
+        for start, end in bold:
+            for k in range(start, end):
+                blanked[k] = "\0"
+        blanked_text = "".join(blanked).replace("\0", "")
+        index = [k for k, ch in enumerate(blanked) if ch != "\0"]
     for m in _ITALIC.finditer(blanked_text):
-        first, last = index[m.start()], index[m.end() - 1]
+        first, last = (m.start(), m.end() - 1) if index is None else (index[m.start()], index[m.end() - 1])
         if text[first] == "*" and text[last] == "*":
             spans.append((first, first + 1))
             spans.append((last, last + 1))
