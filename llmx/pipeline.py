@@ -7,8 +7,9 @@ no key never touches the model client.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,15 @@ class Prepared:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def slim(self) -> Prepared:
+        """This report without what only reading needed (the raw text and its tables, the map
+        back to the source): everything `finish` uses, small enough to hand to another process."""
+        return replace(
+            self,
+            raw=replace(self.raw, text="", tables=[]),
+            norm=replace(self.norm, source_map=array("l")),
+        )
 
     def finish(self, extraction: Extraction, extractor: Extractor) -> ReportDocument:
         return assemble(

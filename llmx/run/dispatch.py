@@ -10,10 +10,12 @@ gate traffic is served here, on the run's event loop, against the run's one `Gat
   the 429 slowdown, the breaker);
 * `stop(reason)` closes the gate (budget, breaker, Ctrl-C, a refused key): queued admits are
   refused and every worker stops starting sections.
-A worker that dies (kill -9, the OOM killer) gives back its slots; each document it held is
-handed to a new worker once (its answered requests are in the cache, so only the requests that
-were in flight are asked again), and a document caught in a second death is an error,
-`worker died: signal 9`.
+A worker that dies (kill -9, the OOM killer) gives back its slots and a new one is started.
+Each document it held becomes a suspect and is handed to a worker again (its answered requests
+are in the cache, so only the requests that were in flight are asked again); a worker holds at
+most one suspect at a time, so a document that kills every worker it is in dies a second time
+alone among suspects and is recorded as an error, `worker died: signal 9`, while the documents
+that only shared its first worker are done.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ Outcome = worker.Outcome
 @dataclass
 class _Doc:
     did: int
-    blob: bytes
+    plan: str  # the file holding the pickled (Prepared, DocumentPlan)
     out: str
     prefetched: dict[str, Any] | None
     future: asyncio.Future[Outcome]
@@ -71,6 +73,7 @@ class RequestWorkers:
         self.on_job = on_job  # jobs done (negative: a dead worker's documents start over)
         self._procs: list[_Proc] = []
         self._waiting: deque[tuple[_Proc, int, int]] = deque()  # admits waiting for a slot
+        self._suspects: deque[_Doc] = deque()  # documents of dead workers waiting for a worker
         self._free = concurrency
         self._ids = itertools.count(1)
         self._stopped: str | None = None
@@ -81,20 +84,37 @@ class RequestWorkers:
     def hits(self) -> int:
         return self._hits_of_dead + sum(p.hits for p in self._procs)
 
-    async def run(self, blob: bytes, out: str, prefetched: dict[str, Any] | None) -> Outcome:
+    async def run(self, plan: str, out: str, prefetched: dict[str, Any] | None) -> Outcome:
         """The outcome of one planned document (see worker.Outcome)."""
-        doc = _Doc(next(self._ids), blob, out, prefetched, asyncio.get_running_loop().create_future())
+        doc = _Doc(next(self._ids), plan, out, prefetched, asyncio.get_running_loop().create_future())
         self._hand(doc)
         return await doc.future
 
+    def _room_for_suspect(self) -> list[_Proc] | None:
+        """Workers without a suspect ([] when a new worker may be started); None: none for now."""
+        live = [p for p in self._procs if not p.closing]
+        free = [p for p in live if not any(d.deaths for d in p.docs.values())]
+        return free if free or len(live) < self.count else None
+
+    def _hand_suspects(self) -> None:
+        while self._suspects and self._room_for_suspect() is not None:
+            self._hand(self._suspects.popleft())
+
     def _hand(self, doc: _Doc) -> None:
         live = [p for p in self._procs if not p.closing]
-        proc = min(live, key=lambda p: len(p.docs), default=None)
+        candidates = live
+        if doc.deaths:  # a suspect: never in a worker with another one (see _died)
+            room = self._room_for_suspect()
+            if room is None:
+                self._suspects.append(doc)
+                return
+            candidates = room
+        proc = min(candidates, key=lambda p: len(p.docs), default=None)
         if proc is None or (proc.docs and len(live) < self.count):
             proc = self._start()
         proc.docs[doc.did] = doc
         assert proc.link is not None
-        proc.link.send(("doc", doc.did, doc.blob, doc.out, doc.prefetched))
+        proc.link.send(("doc", doc.did, doc.plan, doc.out, doc.prefetched))
         if self._stopped:
             proc.link.send(("stop", self._stopped))
 
@@ -133,6 +153,8 @@ class RequestWorkers:
             done = proc.docs.pop(message[1], None)
             if done is not None and not done.future.done():
                 done.future.set_result(message[2])
+            if done is not None and done.deaths:
+                self._hand_suspects()
 
     def _admit(self) -> None:
         while self._waiting and self._free > 0:
@@ -176,6 +198,7 @@ class RequestWorkers:
                 doc.future.set_result(("error", reason, "limit"))
             else:
                 self._hand(doc)
+        self._hand_suspects()
         self._admit()
 
     # -- the end -----------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llmx.config import Settings
-from llmx.errors import ConfigError
+from llmx.errors import ConfigError, LlmxError
 from llmx.output import write_atomic
 from llmx.pipeline import plan_llm, prepare
 from llmx.run.discover import Input, expand, name_inputs
@@ -82,11 +82,14 @@ def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, A
     return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
 
 
-def _plan_document(path: str, settings: Settings) -> tuple[bytes, int]:
-    """One report read, split and planned: the pickled (Prepared, DocumentPlan) and its requests."""
+def _plan_document(path: str, settings: Settings, plan_file: str) -> int:
+    """One report read, split and planned into `plan_file` (the pickled Prepared and
+    DocumentPlan a request worker picks up: big data never goes through the run's process);
+    returns how many requests it plans."""
     prepared = prepare(path, settings)
     plan = plan_llm(prepared, settings)
-    return pickle.dumps((prepared, plan), protocol=pickle.HIGHEST_PROTOCOL), len(plan.jobs) + 1
+    Path(plan_file).write_bytes(pickle.dumps((prepared.slim(), plan), protocol=pickle.HIGHEST_PROTOCOL))
+    return len(plan.jobs) + 1
 
 
 def _stop_on_sigterm() -> None:
@@ -117,6 +120,7 @@ class _Run:
         # what a rules worker process needs: no key or endpoint travels to it
         self.rules_settings = Settings(backend="rules", max_file_mb=settings.max_file_mb)
         self.reports = options.out / "reports"
+        self.plan_files = options.out / "state" / "plans"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
         self.entries: dict[str, Entry] = {}
         self.skipped = 0
@@ -140,7 +144,7 @@ class _Run:
         self.processes = options.processes or default_processes()
         self.workers: RequestWorkers | None = None
         self.batch: dict[str, Any] | None = None
-        self.plans: dict[str, tuple[bytes, int]] = {}  # planned ahead by batch mode
+        self.plans: dict[str, int] = {}  # planned ahead by batch mode: requests per document
         self.prefetched: dict[str, dict[str, Any]] = {}  # batch answers, per document
 
     @property
@@ -150,7 +154,7 @@ class _Run:
     def _todo(self) -> list[tuple[Input, str | None]]:
         """Inputs still to do; documents already written under the same fingerprint are skipped."""
         previous = self.journal.load()
-        for stale in self.reports.glob(".*.json.*"):  # temp files of a run killed while writing
+        for stale in [*self.reports.glob(".*.json.*"), *self.plan_files.glob("*")]:  # a killed run's leftovers
             stale.unlink(missing_ok=True)
         finished = (Status.DONE,) if self.options.retry_failed else (Status.DONE, Status.FAILED_SECTIONS)
         todo = []
@@ -211,6 +215,10 @@ class _Run:
         self._written(inp, sha, result)
         return None
 
+    def _plan_file(self, inp: Input) -> Path:
+        self.plan_files.mkdir(parents=True, exist_ok=True)
+        return self.plan_files / f"{inp.name}.plan"
+
     def _not_started(self, inp: Input, sha: str | None) -> bool:
         """Once the run is stopping, a document not yet sent is listed as stopped."""
         if self.stop_reason is None:
@@ -222,15 +230,21 @@ class _Run:
         if self._not_started(inp, sha):
             return None
         assert self.workers is not None
+        plan_file = self._plan_file(inp)
         try:  # reading and planning run in the report pool, under the per-report budget
-            blob, jobs = self.plans.pop(inp.name, None) or await pool.run(_plan_document, str(inp.path), self.settings)
+            jobs = self.plans.pop(inp.name, None) or await pool.run(
+                _plan_document, str(inp.path), self.settings, str(plan_file)
+            )
         except TaskFailed as failed:
             return self._failed(inp, sha, failed.reason, failed.kind)
-        if self._not_started(inp, sha):
-            return None
-        self.progress.add(jobs_total=jobs)
-        out = str(self.reports / f"{inp.name}.json")
-        outcome = await self.workers.run(blob, out, self.prefetched.pop(inp.name, None))
+        try:
+            if self._not_started(inp, sha):
+                return None
+            self.progress.add(jobs_total=jobs)
+            out = str(self.reports / f"{inp.name}.json")
+            outcome = await self.workers.run(str(plan_file), out, self.prefetched.pop(inp.name, None))
+        finally:
+            plan_file.unlink(missing_ok=True)
         if outcome[0] == "stopped":
             self._stop(outcome[1])
             return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=outcome[1]))
@@ -239,12 +253,29 @@ class _Run:
         self._written(inp, sha, outcome[1])
         return None
 
+    def _preload(self) -> None:
+        """What the worker processes will need, imported here once: each worker is forked from
+        this process and starts with it (instead of every worker importing it again)."""
+        if not self.llm:
+            import llmx.rules.backend  # noqa: F401 -- for the report pool
+
+            return
+        from llmx.llm import prompts
+        from llmx.llm.plan import METADATA_PROMPT
+        from llmx.run.worker import preload
+
+        with contextlib.suppress(LlmxError):  # a bad prompt is reported by the first plan
+            prompts.load(self.settings.prompt, self.settings.prompts_dir)
+            prompts.load(METADATA_PROMPT, self.settings.prompts_dir)
+        preload(self.settings)
+
     async def _main(self) -> None:
         _stop_on_sigterm()
         todo = self._todo()
         self.progress.update(docs_total=len(self.inputs), docs_done=self.skipped)
         if not todo:
             return
+        self._preload()
         concurrency = max(1, self.options.concurrency)
         budget = Budget(self.options.report_timeout or None, self.options.report_memory or None)
         size = min(self.processes, len(todo)) if self.llm else min(self.processes, concurrency, len(todo))
@@ -298,7 +329,8 @@ class _Run:
         The plans are kept for the run itself, so each document is read and planned once.
         """
         planned = await asyncio.gather(
-            *(pool.run(_plan_document, str(inp.path), self.settings) for inp, _ in todo), return_exceptions=True
+            *(pool.run(_plan_document, str(inp.path), self.settings, str(self._plan_file(inp))) for inp, _ in todo),
+            return_exceptions=True,
         )
         for (inp, _), result in zip(todo, planned, strict=True):
             if not isinstance(result, BaseException):
@@ -318,8 +350,8 @@ class _Run:
             requests: list[tuple[str, dict[str, Any]]] = []
             keys: dict[str, list[str]] = {}
             seen: set[str] = set()
-            for name, (blob, _) in self.plans.items():
-                plan: DocumentPlan = pickle.loads(blob)[1]
+            for name in self.plans:
+                plan: DocumentPlan = pickle.loads(self.plan_files.joinpath(f"{name}.plan").read_bytes())[1]
                 keys[name] = []
                 for request in plan.requests():
                     key = request_key(self.settings, request.messages, request.response_model, request.tag)

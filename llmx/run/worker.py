@@ -7,12 +7,12 @@ in WAL mode is safe for several processes). What must hold for the run as a whol
 run's process: before each HTTP request the client asks `RemoteGate` for a request slot and its
 place in the rpm/tpm pacing, 429 pauses, breaker and budget (one `Gate` in the run's process
 books it; the wait it returns is slept here), and reports how the request went. A document
-arrives planned (`pipeline.prepare` and `plan_llm` ran in the report pool) as one pickled
-(Prepared, DocumentPlan); its result goes back as the report's status, counts and usage.
+arrives planned (`pipeline.prepare` and `plan_llm` ran in the report pool) as a file holding the
+pickled (Prepared, DocumentPlan); its result goes back as the report's status, counts and usage.
 
 Messages to the run: ("admit", id, tokens), ("release",), ("answered", ...), ("throttled", ...),
 ("failed", ...), ("job", doc, cache hits so far), ("result", doc, outcome). From the run:
-("doc", doc, blob, out, prefetched), ("grant", id, wait) or ("refuse", id, reason),
+("doc", doc, plan file, out, prefetched), ("grant", id, wait) or ("refuse", id, reason),
 ("stop", reason), ("exit",).
 """
 
@@ -159,16 +159,16 @@ class _Worker:
         if self.cache is not None:
             self.cache.close()
 
-    async def _doc(self, did: int, blob: bytes, out: str, prefetched: dict[str, Any] | None) -> None:
-        outcome = await self._run(did, blob, out, prefetched)
+    async def _doc(self, did: int, plan_file: str, out: str, prefetched: dict[str, Any] | None) -> None:
+        outcome = await self._run(did, plan_file, out, prefetched)
         self.send(("result", did, outcome))
 
-    async def _run(self, did: int, blob: bytes, out: str, prefetched: dict[str, Any] | None) -> Outcome:
+    async def _run(self, did: int, plan_file: str, out: str, prefetched: dict[str, Any] | None) -> Outcome:
         from llmx.llm.runner import LlmDocument
 
         loop = asyncio.get_running_loop()
         try:
-            prepared, plan = await loop.run_in_executor(self.cpu, pickle.loads, blob)
+            prepared, plan = await loop.run_in_executor(self.cpu, _load_plan, plan_file)
         except Exception as exc:
             return _internal(exc)
         if prefetched:
@@ -213,10 +213,28 @@ class _Worker:
             return _internal(exc)
 
 
+def _load_plan(plan_file: str) -> Any:
+    return pickle.loads(Path(plan_file).read_bytes())
+
+
 def _internal(exc: BaseException) -> Outcome:
     if debug_enabled():
         traceback.print_exception(exc)
     return ("error", f"{type(exc).__name__}: {exc}", "internal")
+
+
+def preload(settings: Settings) -> None:
+    """Import and build in the run's process what every request worker needs (the SDK's lazily
+    imported resources, instructor's request code, the response models' schemas), so each
+    worker forked from it starts with them instead of paying for them itself."""
+    from llmx.llm import cache, runner  # noqa: F401 -- imported for the workers
+    from llmx.llm.client import ModelClient
+    from llmx.llm.responses import RESPONSE_MODELS
+
+    with ModelClient(settings, replay=True) as client:
+        client.warm_up()
+        for model in RESPONSE_MODELS.values():
+            client.request_body([{"role": "user", "content": "-"}], model)
 
 
 def serve(conn: Connection, settings: Settings, concurrency: int, cache: str | None, retry_failed: bool) -> None:
