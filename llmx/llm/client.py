@@ -293,12 +293,12 @@ class ModelClient:
         """One HTTP request, admitted by the run's pacing and reported back to it."""
         gate = self.admission
         if gate is None:
-            return self._client().chat.completions.create(**kwargs)
+            return self._post_chat(kwargs)
         estimate = _estimate_tokens(kwargs)
         with gate.slot():
             gate.acquire(estimate)
             try:
-                response = self._client().chat.completions.create(**kwargs)
+                response = self._post_chat(kwargs)
             except openai.APIStatusError as exc:
                 if exc.status_code == 429:
                     gate.throttled(_retry_after(exc), estimate)
@@ -311,6 +311,23 @@ class ModelClient:
                 raise
         usage = getattr(response, "usage", None)
         gate.answered(estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
+        return response
+
+    def _post_chat(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        """`chat.completions.create(**kwargs)`, without the SDK's per-call walk of every message
+        and the whole schema against its typed-dict declarations (about 0.7 ms per request): the
+        body instructor builds is plain JSON already, so it goes out through the client's generic
+        `post` (the same auth, timeout, retry setting, response model and error types)."""
+        body = dict(kwargs)
+        options: dict[str, Any] = {}
+        for name, option in (("extra_headers", "headers"), ("extra_query", "params"), ("timeout", "timeout")):
+            value = body.pop(name, None)
+            if value is not None:
+                options[option] = value
+        body.update(body.pop("extra_body", None) or {})
+        response: ChatCompletion = self._client().post(
+            "/chat/completions", body=body, cast_to=ChatCompletion, options=cast(Any, options)
+        )
         return response
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:
