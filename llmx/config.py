@@ -10,11 +10,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
-
-from pydantic import SecretStr
+from typing import TYPE_CHECKING, Literal
 
 from llmx.errors import ConfigError
+
+if TYPE_CHECKING:  # pydantic is imported when a key is given: `llmx --help` does without it
+    from pydantic import SecretStr
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 BackendChoice = Literal["auto", "rules", "llm"]
@@ -83,6 +84,9 @@ def resolve(
     if chosen_mode not in MODES:
         raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
     key = pick(api_key, "LLMX_API_KEY", "OPENAI_API_KEY")
+    if key:
+        from pydantic import SecretStr
+
     retries = max_validation_retries if max_validation_retries is not None else int(env.get("LLMX_MAX_RETRIES", 3))
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")

@@ -1,7 +1,5 @@
 """`llmx gold`, `eval`, `prompts`, `record`: the gold data, the eval, the prompts and the cassettes."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

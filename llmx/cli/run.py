@@ -1,7 +1,5 @@
 """`llmx run` and `llmx serve`: many reports into one folder, and the loopback model server."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
