@@ -55,9 +55,10 @@ class NumberToken:
 def iter_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberToken]:
     """Every well-formed number token in `text[start:end]`, with absolute offsets."""
     for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        value = parse_number(m.group())
-        if value is not None:
-            yield NumberToken(m.start(), m.end(), m.group(), value)
+        token = m.group()
+        # a match is grouped digits or plain digits, each with optional ',' decimals (what
+        # parse_number accepts): drop the group dots, make the decimal comma a point
+        yield NumberToken(m.start(), m.end(), token, float(token.replace(".", "").replace(",", ".")))
 
 
 def number_values(text: str) -> list[float]:
