@@ -29,6 +29,7 @@ import json
 import os
 import pickle
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +123,7 @@ class _Run:
         self.reports = options.out / "reports"
         self.plan_files = options.out / "state" / "plans"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
+        self._journaling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-journal")
         self.entries: dict[str, Entry] = {}
         self.skipped = 0
         self.stop_reason: str | None = None
@@ -179,7 +181,8 @@ class _Run:
     def _finish(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
         if entry.status != Status.STOPPED:  # a stopped document was not written: nothing to remember
-            self.journal.append(entry)
+            # an fsync takes milliseconds: on its own thread, so the loop keeps admitting requests
+            self._journaling.submit(self.journal.append, entry)
         self.progress.add(docs_done=1, docs_failed=int(entry.status == Status.ERROR))
         self._tick()
 
@@ -413,6 +416,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     except (KeyboardInterrupt, asyncio.CancelledError):
         interrupted = True
     finally:
+        job._journaling.shutdown(wait=True)  # every finished report's line is on disk
         progress.close()
     stats = job.gate.stats
     summary = RunSummary(
