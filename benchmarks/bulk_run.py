@@ -10,7 +10,8 @@ separate process (so the server does not share the client's interpreter), with i
    min(C / latency, rpm / 60), printed as a ratio (the target is >= 0.90).
 2. Re-run: the same inputs into the same folder (journal: nothing to do) and into a fresh folder
    sharing the cache (every answer from the cache): requests counted by the server.
-3. Memory: peak RSS of a whole `llmx run` process (os.wait4 rusage) over N reports, for each N.
+3. Memory: peak RSS of a whole `llmx run` (its process and every worker process, summed, sampled
+   every 50 ms) over N reports, for each N.
 """
 
 from __future__ import annotations
@@ -98,6 +99,15 @@ class Server:
     def requests(self) -> int:
         return Path(self.log.name).read_text().count('"POST /v1/chat/completions')
 
+    def stats(self, since: int = 0) -> dict:
+        """Chat requests the server has received, and the seconds from request `since + 1` to the
+        last one (GET /llmx/stats)."""
+        import urllib.request
+
+        root = self.base_url.removesuffix("/v1")
+        with urllib.request.urlopen(f"{root}/llmx/stats?since={since}", timeout=10) as reply:
+            return json.loads(reply.read())
+
     def cpu(self) -> float:
         """CPU seconds the server process has used so far (Linux /proc)."""
         fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -140,8 +150,31 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
     }
 
 
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and every process under it now (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            statm = Path(f"/proc/{entry}/statm").read_text().split()
+        except OSError:
+            continue
+        children.setdefault(int(stat[1]), []).append(int(entry))
+        rss[int(entry)] = int(statm[1]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
 def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, int]:
-    """(peak RSS MiB, wall s, requests) of one `llmx run` process over every report in inputs_dir."""
+    """(peak RSS MiB of the whole process tree, wall s, requests) of one `llmx run` over every
+    report in inputs_dir; the tree is sampled every 50 ms."""
     cmd = [
         sys.executable,
         "-m",
@@ -163,11 +196,14 @@ def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tupl
     before = srv.requests()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    tree = 0
+    while proc.poll() is None:
+        tree = max(tree, _tree_rss(proc.pid))
+        time.sleep(0.05)
     wall = time.perf_counter() - t0
-    if status != 0:
-        raise RuntimeError(f"llmx run failed ({status}) for {inputs_dir}")
-    return usage.ru_maxrss / 1024, wall, srv.requests() - before
+    if proc.returncode != 0:
+        raise RuntimeError(f"llmx run failed ({proc.returncode}) for {inputs_dir}")
+    return tree / 2**20, wall, srv.requests() - before
 
 
 def main() -> None:
@@ -228,12 +264,12 @@ def main() -> None:
             )
             counts = [int(n) for n in args.memory.split(",") if n.strip()]
             if counts:
-                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak RSS MiB':>13}")
+                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak RSS MiB, all processes':>28}")
                 for n in counts:
                     folder = work / f"mem{n}"
                     write_reports(folder, n, 2)
-                    rss, wall, sent = peak_rss(srv, folder, work / f"out{n}", args.concurrency)
-                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {rss:>13.1f}")
+                    tree, wall, sent = peak_rss(srv, folder, work / f"out{n}", args.concurrency)
+                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {tree:>28.1f}")
         finally:
             srv.stop()
     print(json.dumps({"throughput_ratio": round(a["ratio"], 3), "rpm_ratio": round(b["ratio"], 3)}))

@@ -8,6 +8,8 @@ own process. Points with latency get enough reports for about `--seconds` of ide
 
 * ideal = C / latency requests per second (C requests always open, each taking the latency);
   the ratio is the measured rate over it (targets: >= 0.9 at -j 16, >= 0.8 at -j 64, 200 ms).
+  `req/s` is end to end (the whole command, start-up included); `steady` counts from the first
+  request the server received to the last (start-up and the final writes left out).
 * At 0 ms there is no ideal: the run is bound by CPU. The table shows the CPU the run's
   processes and the server spent per request and how busy the machine's cores were; `bound`
   is the rate the machine could reach if every core did nothing else (cores / CPU per request).
@@ -46,11 +48,17 @@ def run_once(python: str, srv: Server, inputs: list[str], out: Path, concurrency
     cmd = [python, "-m", "llmx", "run", *inputs, "--out", str(out), "--cache", str(out / "cache.sqlite")]
     cmd += ["--model", SERVED_MODEL, "--base-url", srv.base_url, "-j", str(concurrency), "--no-progress"]
     cmd += ["--tables", "none", "--no-review", *extra]
+    before = srv.stats()["chat_requests"]
     s0, c0, t0 = srv.cpu(), _children_cpu(), time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # run from the output folder: `python -m llmx` must import the interpreter's llmx, not a
+    # checkout in the current directory
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=out.parent)
     wall, cpu, server = time.perf_counter() - t0, _children_cpu() - c0, srv.cpu() - s0
     sent = json.loads((out / "run.json").read_text())["requests"]
-    return {"requests": sent, "wall": wall, "rate": sent / wall, "cpu": cpu / sent, "server": server / sent}
+    span = srv.stats(before)["span_seconds"]
+    steady = (sent - 1) / span if span > 0 else float("nan")  # first to last request: start-up left out
+    rate = sent / wall
+    return {"requests": sent, "wall": wall, "rate": rate, "steady": steady, "cpu": cpu / sent, "server": server / sent}
 
 
 def main() -> None:
@@ -82,6 +90,7 @@ def main() -> None:
         reports = write_reports(work / "in", -(-most // SECTIONS), SECTIONS)
         print(f"llmx run against llmx serve (own process); {cores} cores; reports of {SECTIONS} sections")
         head = f"{'run':9} {'lat ms':>6} {'-j':>3} {'requests':>8} {'wall s':>7} {'req/s':>7} {'ideal':>7} {'ratio':>6}"
+        head += f" {'steady':>7} {'ratio':>6}"
         print(head + f" {'llmx CPU ms/req':>15} {'server':>7} {'cores busy':>10} {'bound':>6}")
         results: dict[tuple[str, float, int], dict] = {}
         for latency in latencies:
@@ -100,6 +109,8 @@ def main() -> None:
                         print(
                             f"{label:9} {latency:6g} {c:3} {r['requests']:8} {r['wall']:7.2f} {r['rate']:7.1f} "
                             + (f"{ideal:7.1f} {r['rate'] / ideal:6.2f}" if ideal else f"{'-':>7} {'-':>6}")
+                            + f" {r['steady']:7.1f} "
+                            + (f"{r['steady'] / ideal:6.2f}" if ideal else f"{'-':>6}")
                             + f" {r['cpu'] * 1000:15.2f} {r['server'] * 1000:7.2f} {busy:10.0%} {bound:6.0f}"
                         )
             finally:

@@ -36,7 +36,8 @@ def one_page(folder: Path) -> Path:
 def timed(cmd: list[str]) -> tuple[float, float]:
     """(CPU seconds, wall seconds) of one run of `cmd`, output discarded."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # from another folder: `python -m llmx` must import the interpreter's llmx, not the checkout here
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     if status != 0:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import pickle
@@ -279,6 +280,11 @@ class _Run:
         if not todo:
             return
         self._preload()
+        # everything imported and built so far lives as long as the run: out of the collector's
+        # sight, so worker processes forked from here neither copy those pages nor walk them in
+        # every collection (the documented use of gc.freeze before fork)
+        gc.collect()
+        gc.freeze()
         concurrency = max(1, self.options.concurrency)
         budget = Budget(self.options.report_timeout or None, self.options.report_memory or None)
         size = min(self.processes, len(todo)) if self.llm else min(self.processes, concurrency, len(todo))
@@ -416,6 +422,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     except (KeyboardInterrupt, asyncio.CancelledError):
         interrupted = True
     finally:
+        gc.unfreeze()  # the workers are gone: a program calling run() again collects as usual
         job._journaling.shutdown(wait=True)  # every finished report's line is on disk
         progress.close()
     stats = job.gate.stats
