@@ -148,3 +148,16 @@ def test_process_and_budget_settings_come_from_flags_over_the_environment():
         resolve_options(Path("out"), env={"LLMX_REPORT_TIMEOUT": "soon"})
     with pytest.raises(ConfigError, match="--processes must be at least 1"):
         RunOptions(out=Path("out"), processes=0).check()
+
+
+def test_a_journal_write_that_fails_on_its_thread_is_raised_not_lost(tmp_path, monkeypatch):
+    import errno
+
+    from llmx.run.journal import Journal
+
+    def broken(self, entry):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(Journal, "append", broken)
+    with pytest.raises(OSError, match="Input/output error"):
+        run([str(p) for p in SAMPLE_FILES], Settings(), _options(tmp_path / "out", cache=None))

@@ -30,7 +30,7 @@ import json
 import os
 import pickle
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -125,6 +125,7 @@ class _Run:
         self.plan_files = options.out / "state" / "plans"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
         self._journaling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-journal")
+        self._journal_error: BaseException | None = None
         self.entries: dict[str, Entry] = {}
         self.skipped = 0
         self.stop_reason: str | None = None
@@ -181,11 +182,23 @@ class _Run:
     # -- documents --------------------------------------------------------------------------------
     def _finish(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
+        self._journal_failure()
         if entry.status != Status.STOPPED:  # a stopped document was not written: nothing to remember
-            # an fsync takes milliseconds: on its own thread, so the loop keeps admitting requests
-            self._journaling.submit(self.journal.append, entry)
+            # an fsync takes milliseconds: on its own thread (lines stay in order), so the loop
+            # keeps admitting requests; a failed write is raised here at the next report
+            self._journaling.submit(self.journal.append, entry).add_done_callback(self._journaled)
         self.progress.add(docs_done=1, docs_failed=int(entry.status == Status.ERROR))
         self._tick()
+
+    def _journaled(self, done: Future[None]) -> None:
+        if done.exception() is not None and self._journal_error is None:
+            self._journal_error = done.exception()
+
+    def _journal_failure(self) -> None:
+        """Raise a journal write that failed on the journal's thread (disk full...), once."""
+        error, self._journal_error = self._journal_error, None
+        if error is not None:
+            raise error
 
     def _failed(self, inp: Input, sha: str | None, message: str, kind: str) -> None:
         """A report that could not be done: its one-line reason (a bug on one report stops nothing else)."""
@@ -425,6 +438,7 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         gc.unfreeze()  # the workers are gone: a program calling run() again collects as usual
         job._journaling.shutdown(wait=True)  # every finished report's line is on disk
         progress.close()
+    job._journal_failure()
     stats = job.gate.stats
     summary = RunSummary(
         out=options.out,
