@@ -65,10 +65,11 @@ def synthetic_report(k: int, sections: int, lines: int = 26) -> str:
     return HEADER.format(tinh="Nam Định", xa="Xuân Thành", k=k) + "".join(body) + FOOTER
 
 
-def write_reports(folder: Path, count: int, sections: int) -> list[str]:
+def write_reports(folder: Path, count: int, sections: int, first: int = 1) -> list[str]:
+    """Reports first..first+count-1 (distinct numbers give distinct texts)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for k in range(1, count + 1):
+    for k in range(first, first + count):
         p = folder / f"bao-cao-{k:04d}.txt"
         p.write_text(synthetic_report(k, sections), encoding="utf-8")
         paths.append(str(p))

@@ -15,7 +15,9 @@ own process. Points with latency get enough reports for about `--seconds` of ide
   is the rate the machine could reach if every core did nothing else (cores / CPU per request).
 * The server answers from the rules backend and remembers its answers (llmx/serve/chat.py): a
   warm-up run over every report first (not counted) makes the measured runs cost the server only
-  its HTTP and JSON work, as a remote provider would cost the client nothing. `--cold` skips it.
+  its HTTP and JSON work, as a remote provider would cost the client nothing. `--cold` skips it
+  and gives every run reports never sent before, so the server computes every answer (about
+  5 ms of CPU each, on the same cores).
 * `--baseline-python` runs the same points with another interpreter (e.g. a venv holding an
   older llmx) and prints its rate and the ratio of the two, measured in the same run.
 """
@@ -93,6 +95,7 @@ def main() -> None:
         head += f" {'steady':>7} {'ratio':>6}"
         print(head + f" {'llmx CPU ms/req':>15} {'server':>7} {'cores busy':>10} {'bound':>6}")
         results: dict[tuple[str, float, int], dict] = {}
+        fresh = 0
         for latency in latencies:
             srv = Server(latency, verbose=False)
             try:
@@ -101,6 +104,10 @@ def main() -> None:
                 for c in levels:
                     inputs = reports[: -(-wanted(latency, c) // SECTIONS)]
                     for label, python, flags in pythons:
+                        if args.cold:  # reports never sent before: the server computes every answer
+                            fresh += len(inputs)
+                            folder = work / f"in-{label}-{latency:g}-{c}"
+                            inputs = write_reports(folder, len(inputs), SECTIONS, first=10_000 + fresh)
                         r = run_once(python, srv, inputs, work / f"{label}-{latency:g}-{c}", c, flags)
                         results[(label, latency, c)] = r
                         ideal = c / (latency / 1000) if latency else None
