@@ -10,8 +10,9 @@ separate process (so the server does not share the client's interpreter), with i
    min(C / latency, rpm / 60), printed as a ratio (the target is >= 0.90).
 2. Re-run: the same inputs into the same folder (journal: nothing to do) and into a fresh folder
    sharing the cache (every answer from the cache): requests counted by the server.
-3. Memory: peak RSS of a whole `llmx run` (its process and every worker process, summed, sampled
-   every 50 ms) over N reports, for each N.
+3. Memory: peak PSS and RSS of a whole `llmx run` (its process and every worker process, summed,
+   sampled every 50 ms) over N reports, for each N. PSS splits the pages forked workers share
+   with the run's process; RSS counts them in every process.
 """
 
 from __future__ import annotations
@@ -120,10 +121,18 @@ class Server:
         os.unlink(self.log.name)
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (a run's worker processes)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm: float, latency: float) -> dict:
     settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, timeout=30)
     before = srv.requests()
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), time.process_time() + _children_cpu()
     summary = run(
         inputs,
         settings,
@@ -137,7 +146,7 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
             progress=False,
         ),
     )
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu = time.perf_counter() - t0, time.process_time() + _children_cpu() - c0
     sent = srv.requests() - before
     ideal = min(concurrency / latency, rpm / 60 if rpm else float("inf"))
     return {
@@ -151,31 +160,34 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
     }
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and every process under it now (Linux /proc)."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(PSS, RSS) bytes of `root` and every process under it now (Linux /proc). Forked workers
+    share their parent's pages, which RSS counts in each process and PSS splits between them."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            statm = Path(f"/proc/{entry}/statm").read_text().split()
-        except OSError:
-            continue
-        children.setdefault(int(stat[1]), []).append(int(entry))
-        rss[int(entry)] = int(statm[1]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    pss = rss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
         todo.extend(children.get(pid, []))
-    return total
+        try:
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+        except (OSError, ValueError):
+            continue
+        pss += int(fields["Pss"].split()[0]) * 1024
+        rss += int(fields["Rss"].split()[0]) * 1024
+    return pss, rss
 
 
-def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, int]:
-    """(peak RSS MiB of the whole process tree, wall s, requests) of one `llmx run` over every
-    report in inputs_dir; the tree is sampled every 50 ms."""
+def peak_memory(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, float, int]:
+    """(peak PSS MiB and peak RSS MiB of the whole process tree, wall s, requests) of one
+    `llmx run` over every report in inputs_dir; the tree is sampled every 50 ms."""
     cmd = [
         sys.executable,
         "-m",
@@ -197,14 +209,15 @@ def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tupl
     before = srv.requests()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    tree = 0
+    pss = rss = 0
     while proc.poll() is None:
-        tree = max(tree, _tree_rss(proc.pid))
+        now_pss, now_rss = _tree_memory(proc.pid)
+        pss, rss = max(pss, now_pss), max(rss, now_rss)
         time.sleep(0.05)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"llmx run failed ({proc.returncode}) for {inputs_dir}")
-    return tree / 2**20, wall, srv.requests() - before
+    return pss / 2**20, rss / 2**20, wall, srv.requests() - before
 
 
 def main() -> None:
@@ -265,12 +278,12 @@ def main() -> None:
             )
             counts = [int(n) for n in args.memory.split(",") if n.strip()]
             if counts:
-                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak RSS MiB, all processes':>28}")
+                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak PSS MiB':>13} {'peak RSS MiB':>13}")
                 for n in counts:
                     folder = work / f"mem{n}"
                     write_reports(folder, n, 2)
-                    tree, wall, sent = peak_rss(srv, folder, work / f"out{n}", args.concurrency)
-                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {tree:>28.1f}")
+                    pss, rss, wall, sent = peak_memory(srv, folder, work / f"out{n}", args.concurrency)
+                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {pss:>13.1f} {rss:>13.1f}   (all processes)")
         finally:
             srv.stop()
     print(json.dumps({"throughput_ratio": round(a["ratio"], 3), "rpm_ratio": round(b["ratio"], 3)}))

@@ -74,16 +74,18 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def whole_run(srv: Server, inputs: list[str], work: Path, repeat: int, tag: str) -> tuple[float, int]:
+def whole_run(
+    srv: Server, inputs: list[str], work: Path, repeat: int, tag: str, python: str = sys.executable
+) -> tuple[float, int]:
     """(CPU seconds of the best `llmx run` process tree, requests it sent)."""
     best, sent = float("inf"), 0
     for k in range(repeat):
         out = work / f"run-{tag}-{k}"
-        cmd = [sys.executable, "-m", "llmx", "run", *inputs, "--out", str(out), "--cache", str(out / "c.sqlite")]
+        cmd = [python, "-m", "llmx", "run", *inputs, "--out", str(out), "--cache", str(out / "c.sqlite")]
         cmd += ["--model", SERVED_MODEL, "--base-url", srv.base_url, "-j", "8", "--no-progress"]
         cmd += ["--tables", "none", "--no-review"]
         before, c0 = srv.requests(), _children_cpu()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
         cpu, sent = _children_cpu() - c0, srv.requests() - before
         best = min(best, cpu)
     return best, sent
@@ -93,6 +95,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--reports", type=int, default=6, help="synthetic reports of 10 sections each")
+    ap.add_argument("--baseline-python", default=None, help="also time a whole run of another llmx (its venv)")
     args = ap.parse_args()
     import instructor
     import openai
@@ -165,6 +168,11 @@ def main() -> None:
             ]
             small_cpu, small_sent = whole_run(srv, inputs[:1], work, args.repeat, "small")
             run_cpu, run_sent = whole_run(srv, inputs, work, args.repeat, "all")
+            old = None
+            if args.baseline_python:
+                old_small = whole_run(srv, inputs[:1], work, args.repeat, "old-small", args.baseline_python)
+                old_all = whole_run(srv, inputs, work, args.repeat, "old-all", args.baseline_python)
+                old = (old_all[0] - old_small[0]) / (old_all[1] - old_small[1])
         finally:
             srv.stop()
     base = rows[1][1] / n
@@ -174,6 +182,8 @@ def main() -> None:
         print(f"{name:14} {cpu / n * 1000:15.2f} {cpu / n / base:14.2f}")
     per = (run_cpu - small_cpu) / (run_sent - small_sent)
     print(f"{'llmx run':14} {per * 1000:15.2f} {per / base:14.2f}   (whole run, every process; target <= 1.3)")
+    if old is not None:
+        print(f"{'llmx run, base':14} {old * 1000:15.2f} {old / base:14.2f}   (--baseline-python)")
     print(
         f"llmx run: {run_cpu:.2f} s CPU for {run_sent} requests, {small_cpu:.2f} s for {small_sent} (one report); "
         "the row is the difference per extra request, so start-up is not counted"
