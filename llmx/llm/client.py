@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import logging
 import random
 import re
@@ -45,7 +44,7 @@ from llmx.llm.seam import (
     ValidationExhausted,
     validation_summary,
 )
-from llmx.llm.tokens import count_tokens
+from llmx.llm.tokens import request_tokens
 
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
@@ -64,39 +63,30 @@ logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _remember_async_validator_checks() -> None:
-    """Make instructor's async-validator check run once per response model, not 4 times per call.
-
-    instructor refuses models with async validators by walking every class of the model's tree
-    (and each class's whole MRO) on every call, four times (patch, prepare twice, retry): about
-    1.4 ms of CPU per request for SectionItems. A model class does not change, so a check that
-    passed is remembered per class; a failing check still raises every time. Skipped (nothing
-    changes) if instructor moves the function.
-    """
+    """instructor walks the response model's class tree (each class's whole MRO) for async
+    validators four times per call, about 1.4 ms: a class that passed is remembered (a failing
+    check still raises every time). Nothing changes if instructor moves the function."""
     try:
         from instructor.v2.core import patch as patch_module
-        from instructor.v2.validation import async_validators
-    except ImportError:  # another instructor layout: its checks simply run as before
+        from instructor.v2.validation import async_validators as checks
+    except ImportError:
         return
-    original = getattr(async_validators, "reject_async_validators", None)
-    if original is None or getattr(original, "remembers_passes", False):
-        return
+    original = checks.reject_async_validators
     passed: set[Any] = set()
 
     def reject_async_validators(response_model: Any) -> None:
-        try:
+        with contextlib.suppress(TypeError):  # an unhashable annotation is checked every time
             if response_model in passed:
                 return
-        except TypeError:  # unhashable annotation: check it every time
-            original(response_model)
-            return
         original(response_model)
-        passed.add(response_model)
+        with contextlib.suppress(TypeError):
+            passed.add(response_model)
 
-    reject_async_validators.remembers_passes = True  # type: ignore[attr-defined]
     reject_async_validators.__wrapped__ = original  # type: ignore[attr-defined]
-    async_validators.reject_async_validators = reject_async_validators
-    if getattr(patch_module, "reject_async_validators", None) is original:
-        setattr(patch_module, "reject_async_validators", reject_async_validators)  # noqa: B010 -- not exported
+    if not hasattr(original, "__wrapped__"):  # not installed twice
+        checks.reject_async_validators = reject_async_validators
+        if getattr(patch_module, "reject_async_validators", None) is original:
+            setattr(patch_module, "reject_async_validators", reject_async_validators)  # noqa: B010 -- not exported
 
 
 _remember_async_validator_checks()
@@ -294,7 +284,7 @@ class ModelClient:
         gate = self.admission
         if gate is None:
             return self._post_chat(kwargs)
-        estimate = _estimate_tokens(kwargs)
+        estimate = request_tokens(kwargs)
         with gate.slot():
             gate.acquire(estimate)
             try:
@@ -503,12 +493,3 @@ def provider_message(exc: openai.OpenAIError) -> str:
         return message
     text = str(getattr(exc, "message", "") or exc)
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _estimate_tokens(kwargs: Mapping[str, Any]) -> int:
-    """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
-    texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
-    schema = kwargs.get("tools") or kwargs.get("response_format")
-    if schema:
-        texts.append(json.dumps(schema, ensure_ascii=False))
-    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)
