@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
+from llmx import resources
 from llmx.errors import ConfigError
 
 if TYPE_CHECKING:  # pydantic is imported when a key is given: `llmx --help` does without it
@@ -29,16 +31,17 @@ DEFAULT_PROMPT = "section@v1"
 class Settings:
     backend: BackendChoice = "auto"
     model: str | None = None
-    base_url: str | None = None
+    base_url: str | None = field(default=None, repr=False)  # may hold user:password@
     api_key: SecretStr | None = field(default=None, repr=False)
     mode: Mode = "tools"
     prompt: str = DEFAULT_PROMPT
-    prompts_dir: Path = REPO_ROOT / "prompts"
+    prompts_dir: Path = field(default_factory=resources.prompts_dir)
     max_validation_retries: int = 3
     max_transport_retries: int = 5
     retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
     timeout: float = 120.0
     max_section_tokens: int = 3000
+    max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
     temperature: float = 0.0
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
 
@@ -48,6 +51,11 @@ class Settings:
         if self.backend == "auto":
             return "llm" if self.model else "rules"
         return self.backend
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint as banners and errors show it: never with the URL's `user:password@`."""
+        return redact_url(self.base_url) if self.base_url else "the OpenAI API"
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -61,6 +69,7 @@ def resolve(
     api_key: str | None = None,
     mode: str | None = None,
     prompt: str | None = None,
+    prompts_dir: Path | str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
     max_file_mb: float | None = None,
@@ -87,29 +96,100 @@ def resolve(
     if key:
         from pydantic import SecretStr
 
-    retries = max_validation_retries if max_validation_retries is not None else int(env.get("LLMX_MAX_RETRIES", 3))
+    retries = (
+        max_validation_retries
+        if max_validation_retries is not None
+        else int(env_number(env, "LLMX_MAX_RETRIES", 3, whole=True))
+    )
     if retries < 1:
         raise ConfigError("max validation retries must be at least 1")
-    prompts_dir = Path(env["LLMX_PROMPTS_DIR"]) if env.get("LLMX_PROMPTS_DIR") else REPO_ROOT / "prompts"
+    chosen_timeout = timeout if timeout is not None else env_number(env, "LLMX_TIMEOUT", 120.0)
+    if not chosen_timeout > 0:
+        raise ConfigError(
+            f"the request timeout (LLMX_TIMEOUT) must be a positive number of seconds, not {chosen_timeout:g}"
+        )
+    url = pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL")
+    check_base_url(url)
     if max_file_mb is None and env.get("LLMX_MAX_FILE_MB"):
-        try:
-            max_file_mb = float(env["LLMX_MAX_FILE_MB"])
-        except ValueError:
-            raise ConfigError(f"LLMX_MAX_FILE_MB={env['LLMX_MAX_FILE_MB']!r} is not a number") from None
+        max_file_mb = env_number(env, "LLMX_MAX_FILE_MB", Settings.max_file_mb)
     if max_file_mb is not None and not max_file_mb > 0:
         raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
+    folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
+    if folder and not Path(folder).is_dir():
+        raise ConfigError(f"prompts folder {folder} does not exist")
     return Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
-        base_url=pick(base_url, "LLMX_BASE_URL", "OPENAI_BASE_URL"),
+        base_url=url,
         api_key=SecretStr(key) if key else None,
         mode=chosen_mode,  # type: ignore[arg-type]
         prompt=pick(prompt, "LLMX_PROMPT") or DEFAULT_PROMPT,
-        prompts_dir=prompts_dir,
+        prompts_dir=Path(folder) if folder else resources.prompts_dir(),
         max_validation_retries=retries,
-        timeout=timeout if timeout is not None else float(env.get("LLMX_TIMEOUT", 120)),
+        timeout=chosen_timeout,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
     )
+
+
+def env_number(env: Mapping[str, str], name: str, default: float, *, whole: bool = False) -> float:
+    """A number from the environment, or `default`; anything else is a one-line ConfigError."""
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a number") from None
+    if value != value or value in (float("inf"), float("-inf")) or (whole and not value.is_integer()):
+        raise ConfigError(f"{name}={raw!r} is not a {'whole ' if whole else ''}number")
+    return value
+
+
+def redact_url(url: str) -> str:
+    """`url` without its `user:password@` part: what banners, errors, run.json and cassettes show.
+
+    Everything up to the last `@` after the scheme goes, so a password holding `@` or `/` does
+    not leak either (a path with `@` in it is shortened too; it is only ever displayed).
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    if "@" not in rest:
+        return url
+    return f"{scheme}{sep}{rest[rest.rindex('@') + 1 :]}"
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credentials written into `url` (`user:password`, and the password alone), to redact."""
+    if not url or redact_url(url) == url:
+        return ()
+    rest = url.partition("://")[2] or url
+    userinfo = rest[: rest.rindex("@")]
+    password = userinfo.partition(":")[2]
+    return tuple(s for s in (userinfo, password) if len(s) >= 4)
+
+
+def check_base_url(url: str | None) -> None:
+    """A base URL must be http(s)://host[:port][/path]; anything else is refused before any request."""
+    if url is None:
+        return
+    shown = redact_url(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        raise ConfigError(f"--base-url {shown!r} is not an endpoint URL: {exc}") from None
+    problem = None
+    if parts.scheme not in ("http", "https"):
+        problem = "it must start with http:// or https://"
+    elif not parts.hostname or any(c.isspace() for c in url):
+        problem = "it has no valid host name"
+    else:
+        try:
+            parts.port  # noqa: B018 (raises ValueError on a bad port)
+        except ValueError:
+            problem = "its port is not a number from 0 to 65535"
+    if problem:
+        raise ConfigError(f"--base-url {shown!r} is not an endpoint URL: {problem} (e.g. http://127.0.0.1:8000/v1)")
 
 
 @dataclass(frozen=True)
@@ -121,6 +201,7 @@ class RunDefaults:
     tpm: float = 0.0
     cache: Path | None = None
     price: str | None = None
+    throttle_budget: float = 120.0  # seconds of nothing but 429s before `llmx run` stops
     processes: int | None = None  # None: one per CPU (llmx/run/scheduler.py)
     report_timeout: float = 300.0  # seconds of one report's CPU work; 0: no limit
     report_memory: float = 2048.0  # MB one report's work may add to its worker; 0: no limit
@@ -135,15 +216,12 @@ def default_cache_path(env: Mapping[str, str]) -> Path:
 
 
 def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
-    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE, LLMX_PROCESSES,
-    LLMX_REPORT_TIMEOUT, LLMX_REPORT_MEMORY (bad numbers are a ConfigError)."""
+    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE, LLMX_THROTTLE_BUDGET,
+    LLMX_PROCESSES, LLMX_REPORT_TIMEOUT, LLMX_REPORT_MEMORY (bad numbers are a ConfigError)."""
     env = os.environ if env is None else env
 
     def number(name: str, default: float) -> float:
-        try:
-            return float(env[name]) if env.get(name) else default
-        except ValueError:
-            raise ConfigError(f"{name}={env[name]!r} is not a number") from None
+        return env_number(env, name, default)
 
     return RunDefaults(
         concurrency=int(number("LLMX_CONCURRENCY", 8)),
@@ -151,6 +229,7 @@ def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
         tpm=number("LLMX_TPM", 0.0),
         cache=default_cache_path(env),
         price=env.get("LLMX_PRICE") or None,
+        throttle_budget=number("LLMX_THROTTLE_BUDGET", RunDefaults.throttle_budget),
         processes=int(number("LLMX_PROCESSES", 0)) or None,
         report_timeout=number("LLMX_REPORT_TIMEOUT", RunDefaults.report_timeout),
         report_memory=number("LLMX_REPORT_MEMORY", RunDefaults.report_memory),

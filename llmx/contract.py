@@ -172,6 +172,10 @@ class Indicator(_Model):
         description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
         "table_cell, backends_disagree",
     )
+    table_id: str | None = Field(default=None, description="(1.1) the table whose row the quote is, if any")
+    table_row: int | None = Field(
+        default=None, description="(1.1) index of that row in the table (0 = its first row, header rows counted)"
+    )
 
 
 class Task(_Model):
@@ -237,6 +241,43 @@ class Proposal(_Model):
     )
 
 
+class TableCell(_Model):
+    """(1.1) One cell of a table row: `text[start:end]` is its text."""
+
+    start: int
+    end: int
+    col: int = Field(description="grid column (0-based) of the cell's first column")
+    colspan: int = 1
+    rowspan: int = 1
+    covered: bool = Field(default=False, description="an empty stand-in for a cell merged down from the row above")
+
+
+class TableRow(_Model):
+    """(1.1) One row of a table: one line of `text`, cells separated by ` | `."""
+
+    start: int
+    end: int
+    kind: Literal["header", "data", "repeated_header"] = "data"
+    cells: list[TableCell] = Field(default_factory=list)
+
+
+class Table(_Model):
+    """(1.1) A data table of the report: one line per row in `text`, cells joined by ` | `."""
+
+    id: str = Field(description="tb1, tb2, ... in document order")
+    section_id: str | None = Field(default=None, description="the innermost section holding the table")
+    start: int
+    end: int
+    rows: int = Field(description="number of rows, header rows included")
+    columns: int = Field(description="width of the grid")
+    header_rows: int = Field(default=0, description="the first header_rows rows are the table's header")
+    page: int | None = Field(default=None, description="1-based page of a PDF table's first row")
+    column_headers: list[str] = Field(
+        default_factory=list, description="per grid column, its header cells top to bottom joined by ' / '"
+    )
+    row_spans: list[TableRow] = Field(default_factory=list, description="every row with its cells")
+
+
 class Problem(_Model):
     section_id: str | None = None
     stage: str
@@ -255,6 +296,7 @@ class ReportDocument(_Model):
     limitations: list[Limitation] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list, description="(1.1)")
+    tables: list[Table] = Field(default_factory=list, description="(1.1) the data tables in `text`")
     problems: list[Problem] = Field(default_factory=list)
 
 
@@ -276,6 +318,16 @@ def grounding_errors(doc: ReportDocument) -> list[str]:
     for sec in doc.sections:
         if not (0 <= sec.start <= sec.end <= len(text)):
             errors.append(f"section {sec.id}: span {sec.start}:{sec.end} outside text")
+    tables = {t.id: t for t in doc.tables}
+    for table in doc.tables:
+        if not (0 <= table.start <= table.end <= len(text)):
+            errors.append(f"table {table.id}: span {table.start}:{table.end} outside text")
+    for ind in doc.indicators:
+        if ind.table_id is None:
+            continue
+        placed = tables.get(ind.table_id)
+        if placed is None or ind.table_row is None or not 0 <= ind.table_row < len(placed.row_spans):
+            errors.append(f"indicator {ind.id}: unknown table row {ind.table_id}/{ind.table_row}")
     groups = (doc.indicators, doc.tasks, doc.limitations, doc.references, doc.proposals)
     ids = [i.id for group in groups for i in group]
     ids += [s.id for s in doc.sections]

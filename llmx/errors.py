@@ -28,6 +28,14 @@ class ConfigError(LlmxError):
     exit_code = 3
 
 
+class OutputError(ConfigError):
+    """An output path cannot take the file: not a regular file, read-only, name too long, a folder."""
+
+
+class DiskFull(OutputError):
+    """The disk (or quota) is full. `llmx run` turns it into a clean, resumable stop (exit 8)."""
+
+
 class PromptError(ConfigError):
     """A prompt template is missing, malformed, or rendered with a missing variable."""
 

@@ -1,8 +1,9 @@
 """Normalization as SPEC section 1 defines it, with a map back to the source text.
 
-Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n`, non-breaking and zero-width spaces,
-markdown markers (`**`, `*` emphasis, leading `#`, escapes such as `\\*`), web-page chrome
-(visit counters, comment boxes, contact blocks, menus) and a repeated copy of the report body.
+Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n` and a lone `\\r` (old Mac line ends) -> `\\n`,
+non-breaking and zero-width spaces, markdown markers (`**`, `*` emphasis, leading `#`, escapes
+such as `\\*`), web-page chrome (visit counters, comment boxes, contact blocks, menus) and a
+repeated copy of the report body.
 Words, numbers and typos stay as written. Every change is either a deletion or a 1:1 character
 replacement (NFC composes within one character cluster), so `source_offset(i)` can say where
 normalized character `i` came from. Pure: no I/O.
@@ -21,9 +22,10 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Problem
 from llmx.read.model import Table
+from llmx.vn import UPPER
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\r"}
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
 
 @dataclass
@@ -72,15 +74,15 @@ def _map_tables(tables: Sequence[Table], smap: array[int]) -> list[Table]:
 # --- character level: NFC, line endings, space-like and zero-width characters --------------
 
 
-_SPECIAL = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "".join(sorted(set(_SPACE_LIKE) - {"\t"})) + "]")
+_SPECIAL = re.compile("[\r" + "".join(sorted(_ZERO_WIDTH)) + "".join(sorted(set(_SPACE_LIKE) - {"\t"})) + "]")
 _SWAP = str.maketrans({**{c: r for c, r in _SPACE_LIKE.items() if c != r}, **{c: None for c in _ZERO_WIDTH}})
 _LINE_END = re.compile(r"\n")
 
 
 def _char_pass(raw: str) -> tuple[str, array[int]]:
     """NFC per character cluster (a character and the combining marks after it), space-like
-    characters to a space, zero-width characters and CR dropped; each output character maps to
-    the start of the cluster it came from.
+    characters to a space, zero-width characters and the CR of a CRLF dropped, a lone CR made a
+    line end; each output character maps to the start of the cluster it came from.
 
     Most text is NFC already: such stretches (whole lines) are done by C-level string calls, and
     only a line that is not NFC goes through the cluster-by-cluster loop.
@@ -130,12 +132,14 @@ def _stable_pass(chunk: str, offset: int) -> tuple[str, array[int]] | None:
     specials = [m.start() for m in _SPECIAL.finditer(chunk)]
     smap = array("l")
     kept = offset
-    for k in specials:
-        if chunk[k] in _ZERO_WIDTH:
+    for k in specials:  # deleted: zero-width characters, and the CR of a CRLF
+        if chunk[k] in _ZERO_WIDTH or (chunk[k] == "\r" and chunk[k + 1 : k + 2] == "\n"):
             smap.extend(range(kept, offset + k))
             kept = offset + k + 1
     smap.extend(range(kept, offset + len(chunk)))
-    return chunk.translate(_SWAP) if specials else chunk, smap
+    if not specials:
+        return chunk, smap
+    return chunk.replace("\r\n", "\n").replace("\r", "\n").translate(_SWAP), smap
 
 
 def _cluster_pass(raw: str, offset: int) -> tuple[str, array[int]]:
@@ -147,6 +151,11 @@ def _cluster_pass(raw: str, offset: int) -> tuple[str, array[int]]:
         while j < n and unicodedata.combining(raw[j]):
             j += 1
         cluster = raw[i:j]
+        if cluster == "\r":  # CRLF: the LF stays; a CR alone ends a line too (else the file is one line)
+            if j < n and raw[j] == "\n":
+                i = j
+                continue
+            cluster = "\n"
         if cluster in _ZERO_WIDTH:
             i = j
             continue
@@ -325,6 +334,25 @@ _SITE_LINE = re.compile(
     r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+)$",
     re.I,
 )
+# a portal's document card above the report: `Số kí hiệu ...`, `Ngày ban hành ...`, `Người ký ...`
+_CARD_FIELD = re.compile(
+    r"^(?:số k[íý] hiệu|ngày ban hành|ngày (?:bắt đầu|có|hết) hiệu lực|thể loại|loại văn bản|lĩnh vực|"
+    r"cơ quan ban hành|người k[íý]|trích yếu|tình trạng(?: hiệu lực)?)(?:\s*:)?\s+\S",
+    re.I,
+)
+_CARD_END = re.compile(r"^(?:nội dung(?: văn bản)?|tệp đính kèm|file đính kèm|tải về)\s*:?$", re.I)
+MIN_CARD_FIELDS = 3  # one labelled line alone may be report text; a card has several
+# a photo caption (`Ảnh: toàn cảnh phiên họp`) or a caption ending with its credit (`... Ảnh: Kim Thoa`)
+_CAPTION = re.compile(r"^(?:\(?(?:ảnh|hình ảnh)\s*:\s*.{1,150}|.{1,200}[.!?]\s+\(?ảnh\s*:\s*[^.;:]{1,40}\)?\.?)$", re.I)
+# a post timestamp line `14-08-2018 - 15:38` and the collector's `date 2023-06` stamp before the first line
+_TIMESTAMP = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}\s*-?\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_STAMP = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?[ \t]+(?=\S)")
+# a byline closing a news item: a short name (`Kim Thoa`, `ĐÔNG HIẾU`, `CTV Phương Liên`) after a paragraph
+_BYLINE_MARK = re.compile(r"^(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\b")
+_BYLINE = re.compile(
+    rf"^(?:(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\s*:?\s*)?{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}}$"
+)
+MIN_PARAGRAPH_BEFORE_BYLINE = 100
 _CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
 _REPORT_START = re.compile(
     r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)"
@@ -346,8 +374,12 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
         spans.append((s, min(e + 1, len(text))))
 
     for k, t in enumerate(stripped):
-        if _SITE_LINE.match(t):
+        if _SITE_LINE.match(t) or _CAPTION.match(t) or _TIMESTAMP.match(t):
             drop(k)
+    if stamp := _STAMP.match(text):
+        spans.append((0, stamp.end()))
+    spans.extend(_page_card(lines, stripped, start_idx))
+    spans.extend(_byline(lines, stripped, len(text)))
     after_label = False
     for k in range(start_idx):
         t = stripped[k]
@@ -372,3 +404,37 @@ def _chrome_spans(text: str) -> list[tuple[int, int]]:
                 if _WIDGET.match(stripped[k]) or _CONTACT.match(stripped[k]):
                     drop(k)
     return spans
+
+
+def _page_card(lines: list[tuple[int, int]], stripped: list[str], start_idx: int) -> list[tuple[int, int]]:
+    """A portal's document card above the report (several `Số kí hiệu`/`Người ký`... lines and the
+    `Nội dung` line after them), and a page headline printed twice in a row above it."""
+    spans: list[tuple[int, int]] = []
+    fields = [k for k in range(start_idx) if _CARD_FIELD.match(stripped[k])]
+    if len(fields) >= MIN_CARD_FIELDS:
+        last = fields[-1]
+        after = next((k for k in range(last + 1, start_idx) if stripped[k]), None)
+        if after is not None and _CARD_END.match(stripped[after]):
+            last = after
+        spans.append((lines[fields[0]][0], lines[last][1] + 1))
+    previous = ""
+    for k in range(start_idx):
+        if stripped[k] and stripped[k] == previous:
+            spans.append((lines[k][0], lines[k][1] + 1))
+        previous = stripped[k] or previous
+    return spans
+
+
+def _byline(lines: list[tuple[int, int]], stripped: list[str], size: int) -> list[tuple[int, int]]:
+    """The last line when it is a reporter's name after a paragraph (a signer follows a title line)."""
+    filled = [k for k, t in enumerate(stripped) if t]
+    if len(filled) < 2:
+        return []
+    last, before = filled[-1], filled[-2]
+    if len(stripped[last]) > 40 or not _BYLINE.match(stripped[last]):
+        return []
+    if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE:
+        return []  # after a title line (CHỦ TỊCH) a name is the signer's
+    if stripped[before].endswith("./.") and not _BYLINE_MARK.match(stripped[last]):
+        return []  # ... and after the closing formula too, unless it says it is a byline (`CTV ...`)
+    return [(lines[last][0], min(lines[last][1] + 1, size))]

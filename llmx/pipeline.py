@@ -65,7 +65,7 @@ def prepare(path: str | Path, settings: Settings | None = None) -> Prepared:
     carry the reader's size limits."""
     raw = read_document(path, Limits(max_file_mb=settings.max_file_mb) if settings else None)
     norm = normalize(raw.text, raw.tables)
-    layout = split_sections(norm.text)
+    layout = split_sections(norm.text, norm.tables)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     return Prepared(raw, norm, layout, source)
 
@@ -102,7 +102,7 @@ def run_backend(
     if settings.effective_backend == "rules":
         from llmx.rules.backend import run_rules
 
-        return run_rules(prepared.text, prepared.layout)
+        return run_rules(prepared.text, prepared.layout, prepared.raw.title)
     if client is None:  # the settings are checked before anything is planned
         from llmx.llm.client import ModelClient
 

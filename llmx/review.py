@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import html
 import itertools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from llmx.contract import Comparison, Indicator, ReportDocument, Section
 from llmx.errors import InputError
@@ -68,6 +70,8 @@ def _indicator_detail(i: Indicator) -> str:
     if any(flags):
         lines.append(_e(" · ".join(f for f in flags if f)))
     lines += [f"vs {_e(_comparison(c))}" for c in i.comparisons]
+    if i.table_id is not None:
+        lines.append(f'<span class="via">table {_e(i.table_id)}, row {_e(i.table_row)}</span>')
     return "<br>".join(lines)
 
 
@@ -177,16 +181,28 @@ def _depth(it: _Item) -> tuple[int, int]:
     return (it.end - it.start, _SPECIFIC.index(it.kind))
 
 
-def _text_pane(text: str, items: list[_Item]) -> str:
-    """The text cut at every item boundary; each covered piece one <mark> naming its items."""
+def _text_pane(text: str, items: list[_Item], rows: dict[int, tuple[int, str]] | None = None) -> str:
+    """The text cut at every item boundary; each covered piece one <mark> naming its items.
+
+    Table rows (`rows`: start -> (end, label)) are outlined: each row line is one span, and no
+    piece crosses a row boundary, so the marks nest inside it."""
+    rows = rows or {}
     spans = [it for it in items if it.in_text]
-    cuts = sorted({0, len(text), *(it.start for it in spans), *(it.end for it in spans)})
+    cuts = sorted(
+        {0, len(text), *(it.start for it in spans), *(it.end for it in spans), *rows, *(e for e, _ in rows.values())}
+    )
+    row_end = -1
     starts: dict[int, list[_Item]] = {}
     for it in spans:
         starts.setdefault(it.start, []).append(it)
     active: list[_Item] = []
     out: list[str] = []
     for a, b in itertools.pairwise(cuts):
+        if a == row_end:
+            out.append("</span>")
+        if a in rows:
+            row_end, label = rows[a]
+            out.append(f'<span class="trow" title="{_e(label)}">')
         active = [it for it in active if it.end > a]
         for it in starts.get(a, []):
             active.append(it)
@@ -202,6 +218,8 @@ def _text_pane(text: str, items: list[_Item]) -> str:
             f'data-kinds="{" ".join(it.kind for it in cover)}" '
             f'data-sectors="{_e(" ".join(it.sector or "-" for it in cover))}">{piece}</mark>'
         )
+    if row_end == len(text):
+        out.append("</span>")
     return "".join(out)
 
 
@@ -274,7 +292,7 @@ def _metadata(doc: ReportDocument) -> str:
         (
             "items",
             f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-            f"{len(doc.limitations)} limitations, {len(doc.references)} references",
+            f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.tables)} tables",
         ),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v)
@@ -315,6 +333,17 @@ def _controls(items: list[_Item]) -> str:
     )
 
 
+def _table_rows(doc: ReportDocument) -> dict[int, tuple[int, str]]:
+    """Every table row inside the text: start -> (end, `tb1 row 3`)."""
+    n = len(doc.text)
+    return {
+        r.start: (r.end, f"table {t.id} row {k}")
+        for t in doc.tables
+        for k, r in enumerate(t.row_spans)
+        if 0 <= r.start < r.end <= n
+    }
+
+
 def render_review(doc: ReportDocument) -> str:
     """The self-contained review page of one report."""
     items = _items(doc)
@@ -325,7 +354,7 @@ def render_review(doc: ReportDocument) -> str:
         f"<title>llmx review: {_e(title)}</title><style>{CSS}</style></head><body>"
         f"<header><h1>{_e(title)}</h1>{_metadata(doc)}</header>{_controls(items)}"
         # a newline right after <pre> is dropped by HTML parsers: the extra one keeps a leading newline
-        f'<main><pre class="text">\n{_text_pane(doc.text, items)}</pre>'
+        f'<main><pre class="text">\n{_text_pane(doc.text, items, _table_rows(doc))}</pre>'
         f'<div class="panel">{_table(doc, items)}</div></main>'
         f"<script>{JS}</script></body></html>\n"
     )
@@ -335,7 +364,7 @@ def write_review(report_path: Path, out_path: Path) -> Path:
     """The page of one report at `out_path` (or `out_path/<stem>.html` if that is a folder)."""
     doc = load_report(report_path)
     if out_path.is_dir():
-        out_path = out_path / f"{Path(report_path).stem}.html"
+        out_path = out_path / f"{unicodedata.normalize('NFC', Path(report_path).stem)}.html"
     write_atomic(out_path, render_review(doc))
     return out_path
 
@@ -345,6 +374,12 @@ class ReviewRun:
     index: Path
     pages: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line per report that is not a report
+
+
+def _relative_link(name: str) -> str:
+    """A link to a file beside the index, whatever it is called: `./` and percent-encoding keep a
+    name like `javascript:alert(1).html` a relative file link instead of a URL scheme."""
+    return "./" + quote(name, safe="")
 
 
 def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> ReviewRun:
@@ -359,17 +394,19 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
             run.problems.append(str(exc))
             rows.append(f'<tr class="bad"><td colspan="9">{_e(exc)}</td></tr>')
             continue
-        stem, k = Path(path).stem, 1
+        base = unicodedata.normalize("NFC", Path(path).stem)  # a macOS (NFD) name keeps its accents readable
+        stem, k = base, 1
         while f"{stem}.html".lower() in used or stem.lower() == "index":  # two reports may share a name
             k += 1
-            stem = f"{Path(path).stem}-{k}"
+            stem = f"{base}-{k}"
         used.add(f"{stem}.html".lower())
         page = out_dir / f"{stem}.html"
         write_atomic(page, render_review(doc))
         run.pages.append(page)
         counts = (len(doc.sections), len(doc.indicators), len(doc.tasks), len(doc.limitations), len(doc.references))
+        title = doc.metadata.title or Path(doc.source.path).name
         rows.append(
-            f'<tr><td><a href="{_e(page.name)}">{_e(doc.metadata.title or Path(doc.source.path).name)}</a></td>'
+            f'<tr><td><a href="{_e(_relative_link(page.name))}">{_e(title)}</a></td>'
             f"<td>{_e(doc.source.path)}<br><small>{_e(path)}</small></td>"
             + "".join(f"<td>{n}</td>" for n in counts)
             + f"<td>{len(doc.problems)}</td><td>{_e(doc.extractor.backend)} {_e(doc.extractor.model or '')}</td></tr>"

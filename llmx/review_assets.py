@@ -47,6 +47,7 @@ td.det{width:30%}
 #items td.sector{font-size:12px;width:5em;overflow-wrap:anywhere}
 #items td small{color:#888}
 .warn{color:#b71c1c;font-size:11px}
+.trow{outline:1px solid #b0bec5;outline-offset:1px;border-radius:2px}
 .via{color:#777}
 """
 

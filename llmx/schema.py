@@ -1,5 +1,6 @@
 """Export the output contract as JSON Schema into `schemas/`, so downstream users can validate
-reports without reading our code. A test fails when the committed files drift from the models."""
+reports without reading our code. A test fails when the committed files drift from the models;
+an installed llmx checks the copy its wheel ships (`llmx/_schemas`)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import json
 from pathlib import Path
 
 from llmx import SCHEMA_VERSION
-from llmx.config import REPO_ROOT
 from llmx.contract import ReportDocument
 from llmx.output import write_atomic
+from llmx.resources import schemas_dir
 
-SCHEMA_DIR = REPO_ROOT / "schemas"
+SCHEMA_DIR = schemas_dir()
 SCHEMA_FILE = f"report-{SCHEMA_VERSION}.schema.json"
 
 

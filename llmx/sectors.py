@@ -8,319 +8,12 @@ first within a sector) decides; None means the words do not say. Pure.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import pairwise
 
 from llmx.contract import Sector
+from llmx.sector_cues import CUES, WEAK
 from llmx.vn import fold
-
-# Order matters: specific cues before general ones ("nông thôn mới" before "nông nghiệp",
-# "thi đua" before "văn hóa", "an toàn giao thông" before "giao thông").
-_CUES: list[tuple[Sector, tuple[str, ...]]] = [
-    ("emulation_awards", ("thi đua", "khen thưởng")),
-    ("new_rural", ("nông thôn mới", "ntm", "xdntm")),
-    (
-        "security_order",
-        (
-            "an ninh",
-            "trật tự",
-            "công an",
-            "an toàn giao thông",
-            "tai nạn giao thông",
-            "va chạm giao thông",
-            "vi phạm giao thông",
-            "phòng cháy",
-            "tội phạm",
-            "ma túy",
-            "atgt",
-        ),
-    ),
-    (
-        "defense",
-        (
-            "quân sự",
-            "quốc phòng",
-            "dân quân",
-            "sscđ",
-            "dqtv",
-            "nhập ngũ",
-            "diễn tập",
-            "phòng thủ",
-            "quân đội",
-            "huấn luyện",
-            "giao quân",
-            "tuyển quân",
-            "dự bị động viên",
-            "tuyển quân",
-            "nghĩa vụ quân sự",
-            "lực lượng vũ trang",
-            "nvqs",
-        ),
-    ),
-    (
-        "justice_inspection",
-        (
-            "tư pháp",
-            "thanh tra",
-            "giáo dục pháp luật",
-            "phổ biến pháp luật",
-            "văn bản quy phạm",
-            "hòa giải",
-            "điều tra, truy tố",
-            "tiếp công dân",
-            "tiếp dân",
-            "khiếu nại",
-            "tố cáo",
-            "tham nhũng",
-            "pháp luật",
-            "hộ tịch",
-            "chứng thực",
-            "nội chính",
-        ),
-    ),
-    ("budget", ("ngân sách", "nsnn", "tài chính", "thu chi", "dự toán", "thuế", "tín dụng")),
-    ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
-    (
-        "land_environment",
-        (
-            "đất đai",
-            "tài nguyên",
-            "sử dụng đất",
-            "quỹ đất",
-            "xử lý đất",
-            "mặt bằng",
-            "bụi",
-            "môi trường",
-            "gpmb",
-            "giải phóng mặt bằng",
-            "đấu giá",
-            "qsd đất",
-            "khoáng sản",
-            "vệ sinh môi trường",
-            "rác thải",
-        ),
-    ),
-    (
-        "agriculture",
-        (
-            "nông nghiệp",
-            "nông, lâm",
-            "tiêm phòng",
-            "trâu bò",
-            "đàn lợn",
-            "đàn chó",
-            "lụt bão",
-            "cánh đồng",
-            "cây màu",
-            "vụ mùa",
-            "vụ xuân",
-            "vụ đông",
-            "thu mùa",
-            "trồng cây",
-            "lâm nghiệp",
-            "thủy sản",
-            "thuỷ sản",
-            "thủy lợi",
-            "thuỷ lợi",
-            "chăn nuôi",
-            "trồng trọt",
-            "thiên tai",
-            "lúa",
-            "cây trồng",
-            "gia súc",
-            "gia cầm",
-            "trồng rừng",
-            "khuyến nông",
-            "đê điều",
-        ),
-    ),
-    (
-        "industry_construction",
-        (
-            "công nghiệp",
-            "cn-ttcn",
-            "tiểu thủ công nghiệp",
-            "khuyến công",
-            "đô thị",
-            "biển báo",
-            "xây dựng",
-            "giao thông",
-            "điện",
-        ),
-    ),
-    ("trade_services", ("thương mại", "dịch vụ", "du lịch", "doanh nghiệp", "kinh doanh")),
-    (
-        "economy_general",
-        (
-            "kinh tế",
-            "tăng trưởng",
-            "giá trị sản xuất",
-            "cơ cấu",
-            "thu nhập",
-            "thống kê",
-            "sản xuất, kinh doanh",
-        ),
-    ),
-    (
-        "education",
-        (
-            "giáo dục",
-            "đào tạo",
-            "trường học",
-            "học sinh",
-            "khuyến học",
-            "năm học",
-            "dạy và học",
-            "tuyển sinh",
-            "nhà trường",
-            "trường đạt chuẩn",
-        ),
-    ),
-    (
-        "health",
-        (
-            "y tế",
-            "dân số",
-            "hiến máu",
-            "chữ thập đỏ",
-            "chữa bệnh",
-            "tỷ lệ sinh",
-            "sinh con",
-            "giết mổ",
-            "bhyt",
-            "bảo hiểm y tế",
-            "khám chữa bệnh",
-            "khám, chữa bệnh",
-            "dịch bệnh",
-            "an toàn thực phẩm",
-            "attp",
-            "vsattp",
-        ),
-    ),
-    (
-        "labour_social",
-        (
-            "lao động",
-            "việc làm",
-            "cận nghèo",
-            "đào tạo nghề",
-            "đền ơn đáp nghĩa",
-            "thương binh",
-            "chế độ chính sách",
-            "giảm nghèo",
-            "hộ nghèo",
-            "người có công",
-            "bảo trợ xã hội",
-            "an sinh xã hội",
-            "chính sách xã hội",
-            "tbxh",
-            "bảo hiểm xã hội",
-            "trẻ em",
-        ),
-    ),
-    (
-        "culture_information",
-        ("văn hóa", "văn hoá", "thông tin", "thể thao", "tuyên truyền", "di tích", "lễ hội", "truyền thanh"),
-    ),
-    (
-        "mass_organizations",
-        (
-            "mttq",
-            "mặt trận",
-            "đoàn thể",
-            "đoàn viên",
-            "hội viên",
-            "thanh niên",
-            "đoàn tncs",
-            "đoàn thanh niên",
-            "hội nông dân",
-            "phụ nữ",
-            "cựu chiến binh",
-            "liên đoàn lao động",
-            "công đoàn",
-        ),
-    ),
-    (
-        "party",
-        (
-            "xây dựng đảng",
-            "chỉnh đốn đảng",
-            "đảng viên",
-            "chi bộ",
-            "cấp ủy",
-            "lý luận chính trị",
-            "giáo dục chính trị",
-            "nghị quyết đại hội",
-            "kiểm tra, giám sát",
-            "kiểm tra giám sát",
-            "dân vận",
-            "tuyên giáo",
-            "chính trị tư tưởng",
-            "tổ chức đảng",
-            "cán bộ",
-            "đảng",
-            "huyện ủy",
-            "tỉnh ủy",
-            "đảng ủy",
-        ),
-    ),
-    (
-        "government",
-        (
-            "chính quyền",
-            "chỉ đạo điều hành",
-            "bộ máy",
-            "quản lý nhà nước",
-            "một cửa",
-            "công vụ",
-            "quy chế làm việc",
-            "kỳ họp",
-            "công chức",
-            "cử tri",
-            "cải cách hành chính",
-            "cchc",
-            "chuyển đổi số",
-            "nội vụ",
-            "hđnd",
-            "hội đồng nhân dân",
-            "ubnd",
-            "tôn giáo",
-        ),
-    ),
-]
-
-# Generic words that only decide when no specific cue is present.
-_WEAK = {
-    "xây dựng",
-    "đảng",
-    "kinh tế",
-    "cán bộ",
-    "điện",
-    "dự án",
-    "cơ cấu",
-    "thông tin",
-    "tuyên truyền",
-    "kinh doanh",
-    "thuế",
-    "ubnd",
-    "trẻ em",
-    "thanh niên",
-    "pháp luật",
-    "dịch bệnh",
-    "doanh nghiệp",
-}
-
-
-def _pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not cues:
-        return None
-    alts = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
-
-
-_TIERS: list[list[tuple[Sector, re.Pattern[str]]]] = [
-    [(s, p) for s, cues in _CUES if (p := _pattern(tuple(c for c in cues if (c in _WEAK) == weak)))]
-    for weak in (False, True)
-]
-
 
 # Headings that name a whole domain spanning several sectors (`Văn hoá - xã hội`, `Nội chính`,
 # `Quốc phòng, an ninh`) have no single sector.
@@ -330,33 +23,123 @@ _COMPOSITE = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+# Words that contain a cue but are not about its sector: `điện tử` is not `điện` (electricity).
+BLOCKERS = ("điện tử",)
+
+
+class _Tier:
+    """The cues of one tier, by their first word: a search visits each word of the text once.
+
+    It finds what searching each sector's pattern and keeping the earliest, then longest, match
+    finds: the first word where a cue starts (a cue starts and ends at word boundaries), and
+    there the longest cue. A cue listed under two sectors keeps the first (table order); a
+    blocker (`điện tử`) matches like a cue and names no sector.
+    """
+
+    def __init__(self, tier: list[tuple[Sector, tuple[str, ...]]]) -> None:
+        self.owner: dict[str, Sector | None] = {}
+        for sector, cues in tier:
+            for cue in cues:
+                self.owner.setdefault(fold(cue), sector)  # folded as the text is (`khoáng` -> `khóang`)
+        for blocker in BLOCKERS:
+            self.owner.setdefault(fold(blocker), None)
+        self.by_first: dict[str, list[str]] = {}
+        for cue in sorted(self.owner, key=len, reverse=True):
+            first = _WORD.match(cue)
+            assert first is not None, cue  # every cue starts with a letter
+            self.by_first.setdefault(first.group(), []).append(cue)
+
+    def scan(self, folded: str) -> list[tuple[int, int, Sector]]:
+        """(start, end, sector) of every cue in the text, left to right, cues never overlapping."""
+        found: list[tuple[int, int, Sector]] = []
+        taken = 0
+        for m in _WORD.finditer(folded):
+            if m.start() < taken:
+                continue
+            for cue in self.by_first.get(m.group(), ()):
+                end = m.start() + len(cue)
+                if folded.startswith(cue, m.start()) and not _WORD_CHAR.match(folded, end):
+                    sector = self.owner[cue]
+                    if sector is not None:
+                        found.append((m.start(), end, sector))
+                    taken = end
+                    break
+        return found
+
+    def search(self, folded: str) -> Sector | None:
+        """The sector of the first cue in the text."""
+        for m in _WORD.finditer(folded):
+            for cue in self.by_first.get(m.group(), ()):
+                end = m.start() + len(cue)
+                if folded.startswith(cue, m.start()) and not _WORD_CHAR.match(folded, end):
+                    sector = self.owner[cue]
+                    if sector is not None:
+                        return sector
+                    break  # a blocker: its words name no sector; go on after them
+        return None
+
+
+_FLAT_TIERS = [
+    _Tier([(s, tuple(c for c in cues if (c in WEAK) == weak)) for s, cues in CUES]) for weak in (False, True)
+]
+
+
+@lru_cache(maxsize=8192)
 def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     """Sector named by a heading or label (None when no cue is present).
 
     Specific cues beat generic ones (`xây dựng nông thôn mới` is `new_rural`, not construction);
     among cues of one tier the earliest in the text wins, then the longest. `strong_only` ignores
     generic words, for broad headings such as `KẾT QUẢ ... PHÁT TRIỂN KINH TẾ - XÃ HỘI`.
+    Called for every item and sentence, often on the same words: one pass over the words per
+    tier, and answers cached.
     """
     folded = fold(text)
-    for tier in _TIERS[:1] if strong_only else _TIERS:
-        best: tuple[int, int, Sector] | None = None
-        for sector, pattern in tier:
-            m = pattern.search(folded)
-            if m and (best is None or (m.start(), -len(m.group())) < best[:2]):
-                best = (m.start(), -len(m.group()), sector)
-        if best:
-            return best[2]
+    for tier in _FLAT_TIERS[:1] if strong_only else _FLAT_TIERS:
+        found = tier.search(folded)
+        if found is not None:
+            return found
     return None
 
 
-def heading_sector(heading: str) -> Sector | None:
-    """Sector of a section heading: None when it names a composite domain or several sectors."""
+_TOPIC_BEFORE = re.compile(r"(?:^|\s)về\s+$")
+_LINKS = re.compile(r"(?<!\w)(?:về|trong|có|trên|cho|tại|đối với|nhằm|để|theo)(?!\w)")
+_FILLER = re.compile(r"(?<!\w)(?:và|các|hoạt động của|công tác)(?!\w)")
+_COORDINATED_GAP = 3  # words other than `,`/`và` between two listed topics
+
+
+def _coordinated(folded: str, a: tuple[int, int, Sector], b: tuple[int, int, Sector]) -> bool:
+    """`Lý lịch tư pháp, Sổ sức khỏe`, `Chi cục Thuế ... và Sở Xây dựng`: two topics side by side."""
+    gap = folded[a[1] : b[0]]
+    if _LINKS.search(gap) or not re.search(r",|(?<!\w)và(?!\w)", gap):
+        return False
+    return len(re.findall(r"\w+", _FILLER.sub(" ", gap))) <= _COORDINATED_GAP
+
+
+def heading_sector(heading: str, parent: Sector | None = None) -> Sector | None:
+    """Sector of a section heading: its specific cue, else `parent` (the enclosing section's),
+    else a generic cue.
+
+    With specific cues of several sectors: the one after `về` names the topic (`tuyên truyền, phổ
+    biến pháp luật về khoáng sản`); topics listed side by side give None (`Phiếu lý lịch tư pháp,
+    Sổ sức khỏe điện tử`), as a composite domain does (`Văn hóa - xã hội`, which keeps the
+    parent's); otherwise the first cue decides.
+    """
     folded = fold(heading)
     if _COMPOSITE.search(folded):
+        return parent
+    cues = _FLAT_TIERS[0].scan(folded)
+    if not cues:
+        return parent or detect_sector(heading)
+    if len({c[2] for c in cues}) == 1:
+        return cues[0][2]
+    topic = [c for c in cues if _TOPIC_BEFORE.search(folded, 0, c[0])]
+    if topic:
+        return topic[0][2]
+    if any(a[2] != b[2] and _coordinated(folded, a, b) for a, b in pairwise(cues)):
         return None
-    strong = {sector for sector, pattern in _TIERS[0] if pattern.search(folded)}
-    if len(strong) > 1:
-        return None
-    if strong:
-        return strong.pop()
-    return detect_sector(heading)
+    return cues[0][2]

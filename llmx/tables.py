@@ -1,8 +1,12 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Six tables: `documents`, `sections`, `indicators`, `tasks`, `limitations`, `references`. Every
-item row carries its provenance (document, section number and heading, start, end, quote,
-backend, model, prompt), so any cell can be traced to the sentence it came from.
+Eight tables: `documents`, `sections`, `tables`, `indicators`, `comparisons` (one row per
+comparison of an indicator, so an indicator with two plan figures shows both), `tasks`,
+`limitations`, `references`. Every item row carries its provenance (document, section number and
+heading, start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it
+came from; an indicator read from a table row also names the table (`table_id`, joining `tables`)
+and the row (`table_row`). The xlsx sheets open with the header row frozen, an autofilter on it
+and columns sized to their content type.
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -13,8 +17,7 @@ or none, never half a file.
 
 from __future__ import annotations
 
-import csv
-import functools
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -23,11 +26,37 @@ from typing import Any
 
 from llmx.contract import ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import INDICATOR_COLUMNS, indicator_rows, load_report
+from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report
+from llmx.table_files import TableFiles
 
 FORMATS = ("csv", "parquet", "xlsx")
-ROW_GROUP = 5000
-XLSX_CELL_LIMIT = 32767  # Excel refuses longer strings; only the xlsx copy is cut, with a marker
+PARQUET_HINT = "Parquet tables need pyarrow, which the default install leaves out: pip install 'llmx[parquet]'"
+
+
+def parquet_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
+
+
+def default_formats() -> tuple[str, ...]:
+    """Every format this install can write: Parquet only when pyarrow is installed (the `parquet` extra)."""
+    return FORMATS if parquet_available() else tuple(f for f in FORMATS if f != "parquet")
+
+
+def check_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """The formats, or a ConfigError for an unknown one or for Parquet without pyarrow (before any work)."""
+    from llmx.errors import ConfigError
+
+    formats = tuple(formats)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    if "parquet" in formats and not parquet_available():
+        raise ConfigError(PARQUET_HINT)
+    return formats
+
+
 PROVENANCE = ["document", "document_sha256", "section_id", "section_number", "section_heading"]
 TRACE = ["quote", "start", "end", "backend", "model", "prompt"]
 
@@ -80,7 +109,36 @@ COLUMNS: dict[str, list[str]] = {
         "model",
         "prompt",
     ],
+    "tables": [
+        *PROVENANCE,
+        "id",
+        "start",
+        "end",
+        "rows",
+        "columns",
+        "header_rows",
+        "page",
+        "column_headers",
+        "indicators",
+        "backend",
+        "model",
+        "prompt",
+    ],
     "indicators": [*PROVENANCE[:2], *[c for c in INDICATOR_COLUMNS if c != "document"]],
+    "comparisons": [
+        *PROVENANCE,
+        "indicator_id",
+        "indicator_name",
+        "value",
+        "unit",
+        "basis",
+        "basis_text",
+        "relation",
+        "pct",
+        "amount",
+        "amount_unit",
+        *TRACE,
+    ],
     "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
     "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
     "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
@@ -100,6 +158,11 @@ _INT = {
     "start",
     "end",
     "period_year",
+    "rows",
+    "columns",
+    "header_rows",
+    "page",
+    "table_row",
 }
 _FLOAT = {
     "value",
@@ -109,8 +172,15 @@ _FLOAT = {
     "same_period_pct",
     "same_period_change_pct",
     "previous_period_change_pct",
+    "pct",
+    "amount",
 }
 _BOOL = {"estimated"}
+
+
+def column_kind(column: str) -> str:
+    """The Parquet type of a column: int, float, bool or str."""
+    return "int" if column in _INT else "float" if column in _FLOAT else "bool" if column in _BOOL else "str"
 
 
 def _trace(doc: ReportDocument, sections: dict[str, Section], section_id: str | None) -> dict[str, Any]:
@@ -191,7 +261,43 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
         }
         for s in doc.sections
     ]
+    from_table: dict[str, int] = {}
+    for ind in doc.indicators:
+        if ind.table_id:
+            from_table[ind.table_id] = from_table.get(ind.table_id, 0) + 1
+    rows["tables"] = [
+        {
+            **_trace(doc, sections, t.section_id),
+            "id": t.id,
+            "start": t.start,
+            "end": t.end,
+            "rows": t.rows,
+            "columns": t.columns,
+            "header_rows": t.header_rows,
+            "page": t.page,
+            "column_headers": json.dumps(t.column_headers, ensure_ascii=False),
+            "indicators": from_table.get(t.id, 0),
+            **made,
+        }
+        for t in doc.tables
+    ]
     rows["indicators"] = [{"document_sha256": doc.source.sha256, **r} for r in indicator_rows(doc)]
+    rows["comparisons"] = [
+        {
+            **_trace(doc, sections, i.section_id),
+            "indicator_id": i.id,
+            "indicator_name": i.name,
+            "value": i.value,
+            "unit": i.unit,
+            **c.model_dump(),
+            "quote": i.quote,
+            "start": i.start,
+            "end": i.end,
+            **made,
+        }
+        for i in doc.indicators
+        for c in i.comparisons
+    ]
     rows["tasks"] = [
         {
             **_trace(doc, sections, t.section_id),
@@ -237,142 +343,6 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
     return rows
 
 
-def _arrow_schema(table: str) -> Any:
-    import pyarrow as pa
-
-    def kind(col: str) -> Any:
-        if col in _INT:
-            return pa.int64()
-        if col in _FLOAT:
-            return pa.float64()
-        if col in _BOOL:
-            return pa.bool_()
-        return pa.string()
-
-    return pa.schema([(c, kind(c)) for c in COLUMNS[table]])
-
-
-@functools.cache
-def _openpyxl() -> tuple[Any, Any]:
-    """openpyxl's write-only cell and illegal-character pattern, imported once (not per row)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return WriteOnlyCell, ILLEGAL_CHARACTERS_RE
-
-
-def _xlsx_row(sheet: Any, row: dict[str, Any], columns: list[str]) -> list[Any]:
-    """Cells for one xlsx row: control characters dropped, overlong text cut, text kept text.
-
-    openpyxl stores a string starting with "=" as a formula, so such text (a quote, a name)
-    would turn into a formula Excel evaluates or rejects as a corrupt file; it is written as
-    an explicit string cell instead. The CSV and Parquet copies keep every character.
-    """
-    write_only_cell, illegal = _openpyxl()
-    cells: list[Any] = []
-    for column in columns:
-        value = row.get(column)
-        if isinstance(value, str):
-            value = illegal.sub("", value)
-            if len(value) > XLSX_CELL_LIMIT:
-                value = value[: XLSX_CELL_LIMIT - 20] + " …[cut for Excel]"
-            if value.startswith("="):
-                cell = write_only_cell(sheet, value=value)
-                cell.data_type = "s"
-                value = cell
-        cells.append(value)
-    return cells
-
-
-class _Writers:
-    """Open writers for every table and format, under temporary names in `tmp`."""
-
-    def __init__(self, tmp: Path, formats: tuple[str, ...]) -> None:
-        self.tmp, self.formats = tmp, formats
-        self.files: dict[str, Any] = {}
-        self.csv: dict[str, csv.DictWriter[str]] = {}
-        self.parquet: dict[str, Any] = {}
-        self.buffers: dict[str, list[dict[str, Any]]] = {t: [] for t in COLUMNS}
-        self.counts = dict.fromkeys(COLUMNS, 0)
-        self.book: Any = None
-        self.sheets: dict[str, Any] = {}
-        for table, columns in COLUMNS.items():
-            if "csv" in formats:
-                fh = (tmp / f"{table}.csv").open("w", encoding="utf-8-sig", newline="")
-                self.files[table] = fh
-                self.csv[table] = csv.DictWriter(fh, fieldnames=columns, lineterminator="\r\n")
-                self.csv[table].writeheader()
-        if "parquet" in formats:
-            import pyarrow.parquet as pq
-
-            for table in COLUMNS:
-                self.parquet[table] = pq.ParquetWriter(tmp / f"{table}.parquet", _arrow_schema(table))
-        if "xlsx" in formats:
-            from openpyxl import Workbook
-
-            self.book = Workbook(write_only=True)
-            for table, columns in COLUMNS.items():
-                sheet = self.book.create_sheet(title=table[:31])
-                sheet.append(columns)
-                self.sheets[table] = sheet
-
-    def add(self, table: str, rows: list[dict[str, Any]]) -> None:
-        columns = COLUMNS[table]
-        self.counts[table] += len(rows)
-        for row in rows:
-            if table in self.csv:
-                self.csv[table].writerow({c: _csv_value(row.get(c)) for c in columns})
-            if table in self.sheets:
-                self.sheets[table].append(_xlsx_row(self.sheets[table], row, columns))
-        if self.parquet:
-            self.buffers[table].extend(rows)
-            if len(self.buffers[table]) >= ROW_GROUP:
-                self._flush(table)
-
-    def _flush(self, table: str) -> None:
-        import pyarrow as pa
-
-        rows = self.buffers[table]
-        if rows:
-            schema = _arrow_schema(table)
-            data = {c: [r.get(c) for r in rows] for c in COLUMNS[table]}
-            self.parquet[table].write_table(pa.table(data, schema=schema))
-            self.buffers[table] = []
-
-    def abort(self) -> None:
-        """Release every file without finishing it (the temporary folder is removed after)."""
-        for fh in self.files.values():
-            fh.close()
-        for writer in self.parquet.values():
-            writer.close()
-        for sheet in self.sheets.values():  # write-only sheets stream into openpyxl's own temp files
-            sheet.close()
-            stream = getattr(sheet, "_writer", None)
-            if stream is not None and os.path.exists(stream.out):
-                stream.cleanup()
-
-    def close(self) -> dict[str, list[Path]]:
-        written: dict[str, list[Path]] = {f: [] for f in self.formats}
-        for table in COLUMNS:
-            if table in self.files:
-                self.files[table].close()
-                written["csv"].append(self.tmp / f"{table}.csv")
-            if table in self.parquet:
-                self._flush(table)
-                self.parquet[table].close()
-                written["parquet"].append(self.tmp / f"{table}.parquet")
-        if self.book is not None:
-            self.book.save(self.tmp / "llmx-tables.xlsx")
-            written["xlsx"].append(self.tmp / "llmx-tables.xlsx")
-        return written
-
-
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportDocument]:
     """Each report document in turn; a file that is not a valid report is noted and skipped."""
     for path in paths:
@@ -383,7 +353,7 @@ def read_reports(paths: Iterable[Path], problems: list[str]) -> Iterator[ReportD
 
 
 def write_tables(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> dict[str, list[Path]]:
     """Stream the reports into every table and format; return the written paths per format.
 
@@ -394,29 +364,28 @@ def write_tables(
 
 
 def write_tables_checked(
-    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] = FORMATS
+    report_paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] | list[str] | None = None
 ) -> tuple[dict[str, list[Path]], dict[str, int], list[str]]:
-    """`write_tables`, plus rows per table and one message per skipped file."""
-    formats = tuple(formats)
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        from llmx.errors import ConfigError
-
-        raise ConfigError(f"unknown table format {unknown[0]!r}; use {', '.join(FORMATS)}")
+    """`write_tables`, plus rows per table and one message per skipped file (default formats: all
+    this install can write)."""
+    formats = check_formats(default_formats() if formats is None else formats)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with tempfile.TemporaryDirectory(prefix=".tables-", dir=out_dir) as tmp_name:
         tmp = Path(tmp_name)
-        writers = _Writers(tmp, formats)
+        writers = TableFiles(tmp, formats, COLUMNS, column_kind)
         try:
             for doc in read_reports(report_paths, problems):
                 for table, rows in table_rows(doc).items():
                     writers.add(table, rows)
+            staged = writers.close()  # finishing can fail too (a full disk): same clean-up
         except BaseException:
             writers.abort()  # nothing is renamed into place: the old tables, if any, stay
             raise
-        staged = writers.close()
         written: dict[str, list[Path]] = {f: [] for f in formats}
+        for paths in staged.values():  # a link, pipe or device where a table goes: refused, nothing moved
+            for path in paths:
+                check_target(out_dir / path.name)
         for fmt, paths in staged.items():
             for path in paths:
                 final = out_dir / path.name

@@ -35,6 +35,24 @@ FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark
 FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_MARK}\s*\S")  # a footnote body: a mark, then its text
 
+# A table row as the reader writes it: cells apart by ` | ` (`Chỉ tiêu | ĐVT | KH | TH | % KH`)
+TABLE_ROW = re.compile(r"[ \t]\|[ \t]|[ \t]\|$", re.M)
+
+# The verbs a directive opens with (`Tiếp tục ...`, `Đẩy mạnh ...`). Results are written with the
+# same verbs in the past sense, so a verb says "directive-shaped", never "next period" by itself.
+DIRECTIVE_VERBS = (
+    r"tiếp tục|tăng cường|đẩy mạnh|đẩy nhanh|tập trung|chỉ đạo|triển khai|thực hiện|nâng cao|duy trì|phấn đấu|"
+    r"quán triệt|chủ động|chuẩn bị|tổ chức|chú trọng|rà soát|hướng dẫn|đảm bảo|bảo đảm|kiểm tra|xây dựng|"
+    r"phối hợp|giải quyết|quản lý|hoàn thành|hoàn thiện|thường xuyên|quan tâm|phát huy|phát động|phát triển|"
+    r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
+    r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|nghiên cứu|"
+    r"chủ trì|tham gia|cải thiện|siết chặt|nắm chắc|nắm bắt|đa dạng hóa|đa dạng hoá|huy động|lồng ghép|"
+    r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm"
+)
+# `..., như: (1) ...`, `... gồm: ...`: words that introduce a list; what precedes the colon is no label
+LIST_INTRO = re.compile(r"(?<!\w)(?:như|gồm|sau|là|cụ thể|sau đây|bao gồm|trong đó|tập trung)\s*$", re.I)
+DIRECTIVE_START = re.compile(rf"(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
+
 # what a normalizer change may add or drop between two words (markdown emphasis, headings, escapes)
 MARKUP_CHARS = ("*", "#", "_", "\\")
 MARKUP_BETWEEN_WORDS = r"[\s*#_\\]*"

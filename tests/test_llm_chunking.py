@@ -4,6 +4,7 @@ import itertools
 
 from llmx.llm.chunking import halve, split_span
 from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens, tokenizer
+from llmx.sections import Layout
 
 
 def _report(lines: int) -> str:
@@ -46,3 +47,81 @@ def test_halving_cuts_at_the_line_nearest_the_middle_and_refuses_a_single_senten
     assert (a, b) == (0, len(text)) and m == m2 and text[m - 1] == "\n" and abs(m - len(text) / 2) < len(text) / 8
     sentence = "Một câu duy nhất không thể chia đôi"
     assert halve(sentence, 0, len(sentence)) is None
+
+
+# --- tables go as tables -----------------------------------------------------------------------
+
+
+def _table_report(rows: int) -> tuple[str, Layout]:
+    """A report whose one section holds a long KPI table (header row + `rows` data rows)."""
+    from llmx.normalize import normalize
+    from llmx.read import read_bytes
+    from llmx.sections import split_sections
+
+    body = "".join(
+        f"<tr><td>{k}</td><td>Chỉ tiêu số {k} về thu ngân sách xã trên địa bàn</td><td>tỷ đồng</td>"
+        f"<td>{k},5</td><td>{k + 1},25</td></tr>"
+        for k in range(1, rows + 1)
+    )
+    page = (
+        "<html><body><p>BÁO CÁO</p><p>Kết quả năm 2025</p><p>I. KẾT QUẢ THỰC HIỆN</p><p>Các chỉ tiêu đạt như sau:</p>"
+        "<table><tr><th>STT</th><th>Chỉ tiêu</th><th>ĐVT</th><th>Kế hoạch</th><th>Thực hiện</th></tr>"
+        f"{body}</table><p>Trên đây là báo cáo./.</p></body></html>"
+    )
+    raw = read_bytes(page.encode(), "table.html")
+    norm = normalize(raw.text, raw.tables)
+    return norm.text, split_sections(norm.text, norm.tables)
+
+
+HEADER = "STT | Chỉ tiêu | ĐVT | Kế hoạch | Thực hiện"
+
+
+def test_a_split_table_keeps_its_rows_whole_and_repeats_its_header_in_later_requests():
+    from llmx.config import Settings
+    from llmx.llm.plan import plan_document
+
+    text, layout = _table_report(120)
+    plan = plan_document(text, layout, Settings(backend="llm", model="fake", max_section_tokens=400), pack_tokens=400)
+    rows = {(r.start, r.end) for r in layout.tables[0].table.rows}
+    row_starts = {s for s, _ in rows}
+    in_table = [job for job in plan.jobs if layout.table_at(job.start)]
+    assert len(in_table) > 3
+    for job, request in zip(plan.jobs, plan.requests_by_job, strict=True):
+        section_text = request.context["section_text"]
+        for block in job.blocks:
+            assert block.start in row_starts or not layout.table_at(block.start)  # never inside a row
+            assert block.end - 1 in {e for _, e in rows} or text[block.end - 1] == "\n" or block.end == len(text)
+        later = layout.table_at(job.start) is not None and job.start > layout.tables[0].table.start
+        assert section_text.startswith(HEADER + "\n") == later
+        assert section_text.count(HEADER) == 1 or not later
+        assert HEADER in request.messages[-1]["content"] or not later
+
+
+def test_an_answer_quoting_the_repeated_header_is_grounded_on_the_real_row():
+    from llmx.config import Settings
+    from llmx.llm.convert import Part, convert
+    from llmx.llm.plan import plan_document
+    from llmx.llm.responses import SectionItems
+
+    text, layout = _table_report(120)
+    plan = plan_document(text, layout, Settings(backend="llm", model="fake", max_section_tokens=400), pack_tokens=400)
+    job = next(j for j in plan.jobs if layout.table_at(j.start) and j.start > layout.tables[0].table.start)
+    request = plan.request(job)
+    first_row = request.context["section_text"].split("\n")[1]
+    with_header = f"{HEADER}\n{first_row}"
+    items = SectionItems.model_validate(
+        {
+            "indicators": [
+                {"quote": with_header, "name": "Chỉ tiêu", "value": float(first_row.split(" | ")[4].replace(",", "."))},
+                {"quote": HEADER, "name": "Kế hoạch", "value": None},
+            ]
+        },
+        context=request.context,
+    )
+    part = Part()
+    convert(part, text, layout, job, items)
+    [ind] = part.out.indicators
+    assert ind.quote == first_row == text[ind.start : ind.end] and ind.start >= job.start
+    header_start = layout.tables[0].table.rows[0].start
+    assert ind.start != header_start  # the real header row is never a grounding target here
+    assert [p.stage for p in part.out.problems] == ["ground"]  # the header alone is not an item

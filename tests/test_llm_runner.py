@@ -88,9 +88,11 @@ def test_a_hopeless_section_keeps_the_items_that_passed_and_says_why():
     mixed = results(indicator(RICE, "Diện tích gieo cấy lúa xuân", 612.7, "ha"), invented)
     client = FakeClient([mixed, mixed, mixed, TASKS])
     out = run(client)
-    [problem] = out.extraction.problems
-    assert problem.stage == "extract" and problem.section_id == "s2"
-    assert "validation failed 3 times" in problem.message and "kept 1 items" in problem.message
+    # the failed request packed sections s2 and s3: each is listed, with the same reason
+    assert [p.section_id for p in out.extraction.problems] == ["s2", "s3"]
+    for problem in out.extraction.problems:
+        assert problem.stage == "extract"
+        assert "validation failed 3 times" in problem.message and "kept 1 items" in problem.message
     assert [i.quote for i in out.extraction.indicators] == [RICE]  # salvaged, grounded
     assert len(out.extraction.tasks) == 1  # the rest of the report is extracted
 
@@ -112,8 +114,8 @@ def test_transport_and_rejected_requests_are_problems_of_their_section_only():
     client = FakeClient([TransientFailure("the endpoint kept failing (500)"), RequestRejected("too long (413)")])
     out = run(client)
     stages = [(p.section_id, p.stage) for p in out.extraction.problems]
-    assert stages == [("s2", "transport"), ("s4", "extract")]
-    assert "(413)" in out.extraction.problems[1].message
+    assert stages == [("s2", "transport"), ("s3", "transport"), ("s4", "extract")]  # s2+s3 were one request
+    assert "(413)" in out.extraction.problems[2].message
 
 
 def test_items_found_twice_in_overlapping_chunks_are_kept_once():

@@ -103,6 +103,7 @@ def test_the_fast_character_pass_equals_the_cluster_by_cluster_pass():
         "abc ",
         "\n",
         "\r\n",
+        "\r",  # a lone CR (old Mac line ends)
         vietnamese,
         unicodedata.normalize("NFD", vietnamese),  # decomposed: marks to compose
         "\u0301",  # a mark alone (also after a newline or a zero-width character)
@@ -126,3 +127,62 @@ def test_the_fast_character_pass_equals_the_cluster_by_cluster_pass():
     for path in (MONTHLY, SOCIO, WEBPAGE):
         raw = path.read_text(encoding="utf-8")
         assert _char_pass(raw) == _cluster_pass(raw, 0)
+
+
+def test_cr_only_line_endings_give_lines_and_sections():
+    from llmx.sections import split_sections
+
+    raw = "BÁO CÁO\rKết quả tháng 3\r\rI. KẾT QUẢ\r1. Nông nghiệp\rGieo cấy 120 ha.\r\nII. NHIỆM VỤ\r"
+    n = normalize(raw)
+    assert n.text == "BÁO CÁO\nKết quả tháng 3\n\nI. KẾT QUẢ\n1. Nông nghiệp\nGieo cấy 120 ha.\nII. NHIỆM VỤ\n"
+    assert [s.heading for s in split_sections(n.text).sections] == ["KẾT QUẢ", "Nông nghiệp", "NHIỆM VỤ"]
+    assert raw[n.source_offset(n.text.index("1. Nông"))] == "1"
+
+
+PORTAL_CARD = (
+    "Báo cáo Kết quả 6 tháng đầu năm 2022\n\nBáo cáo Kết quả 6 tháng đầu năm 2022\n\n"
+    "Số kí hiệu Số: 218 /BC-UBND\nNgày ban hành 24/06/2022\nNgày bắt đầu hiệu lực 24/06/2022\n"
+    "Thể loại Văn bản\nLĩnh vực Văn bản chỉ đạo điều hành\nCơ quan ban hành Khác\nNgười ký Nguyễn Văn Hùng\n\n"
+    "Nội dung\n\nỦY BAN NHÂN DÂN\nXÃ CẨM HÀ\n\nSố: 218 /BC-UBND\n\nBÁO CÁO\nKết quả 6 tháng\n\n"
+    "Lĩnh vực nông nghiệp đạt 95% kế hoạch.\n"
+)
+
+
+def test_a_portal_document_card_and_a_repeated_headline_are_chrome():
+    text = normalize(PORTAL_CARD).text
+    assert text.count("Báo cáo Kết quả 6 tháng đầu năm 2022") == 1
+    for chrome in ("Số kí hiệu", "Ngày ban hành", "Thể loại", "Người ký", "Nội dung"):
+        assert chrome not in text
+    assert text.endswith(
+        "ỦY BAN NHÂN DÂN\nXÃ CẨM HÀ\n\nSố: 218 /BC-UBND\n\nBÁO CÁO\nKết quả 6 tháng\n\n"
+        "Lĩnh vực nông nghiệp đạt 95% kế hoạch.\n"
+    )
+
+
+def test_one_labelled_line_is_not_a_portal_card():
+    raw = "Lĩnh vực nông nghiệp\nNgười ký kết hợp đồng là 12 hộ.\n\nBÁO CÁO\nKết quả\n"
+    assert normalize(raw).text == raw
+
+
+def test_captions_stamps_timestamps_and_bylines_of_news_pages_are_chrome():
+    paragraph = "Sáng ngày 03/02/2025, Ban Thường vụ Huyện ủy họp thường lệ tháng 01/2025, đánh giá kết quả " * 2
+    raw = (
+        " date 2023-06 Chiều 7/6, UBND huyện tổ chức họp thường kỳ tháng 5.\n\n14-08-2018 - 15:38\n\n"
+        f"{paragraph}\nẢnh: toàn cảnh phiên họp\nBan Thường vụ Huyện ủy họp lệ tháng 01/2025. Ảnh: Kim Thoa\n"
+        f"{paragraph}\n\nCTV Phương Liên\n\n"
+    )
+    text = normalize(raw).text
+    assert text.startswith("Chiều 7/6, UBND huyện tổ chức họp thường kỳ tháng 5.\n")
+    for chrome in ("date 2023-06", "15:38", "Ảnh:", "Phương Liên"):
+        assert chrome not in text
+    assert text.count(paragraph) == 2
+
+
+def test_a_signer_name_after_the_title_line_is_not_a_byline():
+    raw = "Trên đây là báo cáo kết quả công tác tháng 3 của UBND xã.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
+    raw += "Nguyễn Văn Hùng\n"
+    assert normalize(raw).text == raw
+    closing = "Trên đây là báo cáo kết quả công tác tháng 3 năm 2025 của UBND xã An Bình, "
+    closing += "đề nghị UBND huyện xem xét, tổng hợp./.\n\n"
+    assert normalize(closing + "Nguyễn Văn Hùng\n").text == closing + "Nguyễn Văn Hùng\n"
+    assert normalize(closing + "CTV Phương Liên\n").text == closing  # a byline says so

@@ -16,6 +16,7 @@ import pytest
 from llmx.errors import InputError
 from llmx.read import RawDocument, read_bytes, read_document
 from llmx.read.legacy import TCVN3_TABLE, repair_legacy
+from tests.conftest import Samples
 from tests.docgen import make_docx, make_html, make_pdf, unicode_font
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -632,3 +633,107 @@ def test_docx_footnotes_are_anchored_and_appended(tmp_path: Path) -> None:
         for name, data in parts.items():
             z.writestr(name, data)
     assert read_document(path).text == ("Kiện toàn cán bộ theo quy định[1]\n\nKết thúc.\n\n[1] Điều động 04 công chức.")
+
+
+def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
+    wrapped = (
+        "ỦY BAN NHÂN DÂN\nXÃ ..........\nSố:\n\n/BC-UBND\n\nBÁO CÁO\n"
+        "Kể từ đầu nhiệm kỳ tình hình kinh tế - xã hội trên địa bàn xã vẫn còn nhiều\n"
+        "khó khăn. Nhưng nhờ sự tập trung lãnh đạo của Đảng ủy, chỉ đạo điều hành quyết\n"
+        "liệt của UBND xã, sự nổ lực của các ngành, đoàn thể, và của toàn thể nhân dân đã\n"
+        "tập trung tháo gỡ những khó khăn.\n1. Sản xuất nông nghiệp\n"
+        "Xác định nông nghiệp là mũi nhọn, thế mạnh trong phát triển kinh tế xã hội\n"
+        "của xã, đã tập trung lãnh đạo phát triển nông nghiệp theo hướng ổn định\n\n\n"
+        "và bền vững.\na) Trồng trọt\n"
+    )
+    assert read_bytes(wrapped.encode(), "wrapped.txt").text == (
+        "ỦY BAN NHÂN DÂN\nXÃ ..........\nSố: /BC-UBND\n\nBÁO CÁO\n"
+        "Kể từ đầu nhiệm kỳ tình hình kinh tế - xã hội trên địa bàn xã vẫn còn nhiều khó khăn. Nhưng nhờ sự "
+        "tập trung lãnh đạo của Đảng ủy, chỉ đạo điều hành quyết liệt của UBND xã, sự nổ lực của các ngành, "
+        "đoàn thể, và của toàn thể nhân dân đã tập trung tháo gỡ những khó khăn.\n1. Sản xuất nông nghiệp\n"
+        "Xác định nông nghiệp là mũi nhọn, thế mạnh trong phát triển kinh tế xã hội của xã, đã tập trung "
+        "lãnh đạo phát triển nông nghiệp theo hướng ổn định và bền vững.\na) Trồng trọt\n"
+    )
+
+
+def test_text_written_one_paragraph_per_line_is_not_rejoined(samples: Samples) -> None:
+    from llmx.read.wrapped import unwrap
+
+    for path in samples.dev:
+        text = path.read_text(encoding="utf-8")
+        assert unwrap(text) == text
+
+
+def _docx_with_notes(tmp_path: Path, body: str, notes: str) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Kiện toàn cán bộ")
+    path = tmp_path / "notes.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"</w:t></w:r>", b"</w:t></w:r>" + body.encode(), 1)
+    parts["word/footnotes.xml"] = f'<w:footnotes xmlns:w="{W}">{notes}</w:footnotes>'.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_docx_footnote_whose_mark_is_wrapped_in_parentheses_keeps_its_text(tmp_path: Path) -> None:
+    sup = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    note = (
+        f'<w:footnote w:id="4"><w:p><w:r>{sup}<w:t>(</w:t></w:r><w:r><w:footnoteRef/></w:r>'
+        f'<w:r>{sup}<w:t xml:space="preserve">) </w:t></w:r><w:r><w:t xml:space="preserve"> Gồm: UBND xã Tà Năng.</w:t>'
+        "</w:r></w:p></w:footnote>"
+    )
+    path = _docx_with_notes(tmp_path, '<w:r><w:footnoteReference w:id="4"/></w:r>', note)
+    assert read_document(path).text == "Kiện toàn cán bộ[1]\n\n[1] Gồm: UBND xã Tà Năng."
+
+
+def test_docx_header_grid_cells_lose_their_padding(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "  UBND TỈNH LÂM ĐỒNG "
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    table.cell(1, 0).text = " Số:          /BC-UBND     "
+    table.cell(1, 1).text = "Lâm Đồng, ngày      tháng 3 năm 2026"
+    path = tmp_path / "grid.docx"
+    document.save(str(path))
+    assert read_document(path).text.split("\n\n") == [
+        "UBND TỈNH LÂM ĐỒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số:          /BC-UBND",
+        "Lâm Đồng, ngày      tháng 3 năm 2026",
+    ]
+
+
+def test_docx_recipients_and_signature_set_in_columns_by_tabs_read_left_then_right(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in (
+        "Trên đây là báo cáo tổng kết./.",
+        "Nơi nhận:\t\t\t\t\t\t              KT. CHỦ TỊCH",
+        "- Văn phòng Bộ Công an;\t\t\t\t                 PHÓ CHỦ TỊCH\t     ",
+        "- Các sở: Nông nghiệp và Môi trường, ",
+        "Tài chính, Công Thương, Xây dựng;",
+        "- Lưu: VT. NC.",
+        "\t                                         Nguyễn Minh\t\t        ",
+    ):
+        document.add_paragraph(line)
+    path = tmp_path / "closing.docx"
+    document.save(str(path))
+    assert read_document(path).text.split("\n\n") == [
+        "Trên đây là báo cáo tổng kết./.",
+        "Nơi nhận:",
+        "- Văn phòng Bộ Công an;",
+        "- Các sở: Nông nghiệp và Môi trường, Tài chính, Công Thương, Xây dựng;",
+        "- Lưu: VT. NC.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Minh",
+    ]

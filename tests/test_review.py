@@ -225,6 +225,25 @@ def test_a_real_report_has_one_row_and_a_highlight_per_item_and_the_whole_text(s
     assert len(page.marks) <= 2 * len(ids + headed)
 
 
+def test_table_rows_are_outlined_and_table_figures_name_their_table_and_row():
+    doc = extract_document(next((ROOT / "eval" / "corpus").glob("17-*.docx")), RULES)
+    html = render_review(doc)
+    page = _parse(html)
+    assert "".join(page.text) == doc.text  # the row outlines add no text
+    (table,) = doc.tables
+    assert html.count('<span class="trow"') == len(table.row_spans) == 6
+    assert f'title="table tb1 row {len(table.row_spans) - 1}"' in html
+    figure = next(i for i in doc.indicators if i.table_id == "tb1")
+    row = next(r for r in page.rows if r["id"] == f"row-{figure.id}")
+    assert row and f"table tb1, row {figure.table_row}" in html
+    opened = html.index(f'<span class="trow" title="table tb1 row {figure.table_row}">')
+    inside = html[opened : html.index("</span>", opened)]  # the figure's highlight sits inside its row's outline
+    assert (
+        f'<a class="anchor" id="{figure.id}">' in inside
+        and doc.text[figure.start : figure.end].split(" | ")[1] in inside
+    )
+
+
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory) -> ReportDocument:
     """The monthly report with a line of markup added to its first section."""
@@ -256,7 +275,7 @@ def test_run_review_writes_a_page_per_report_and_an_index(tmp_path, sample_docs)
     body = index.read_text(encoding="utf-8")
     for p in paths:
         doc = sample_docs[p.stem]
-        assert f'href="{p.stem}.html"' in body and f"<td>{len(doc.indicators)}</td>" in body
+        assert f'href="./{p.stem}.html"' in body and f"<td>{len(doc.indicators)}</td>" in body
     result = CliRunner().invoke(app, ["review", str(tmp_path)])
     assert result.exit_code == 0
     out = tmp_path / "review"

@@ -156,7 +156,7 @@ def test_two_column_district_header_with_blank_day_and_kt_signature():
         "Sơ kết phong trào thi đua, công tác khen thưởng 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2021"
     )
     assert (meta.doc_number, meta.doc_symbol) == ("198/BC-UBND", "BC-UBND")
-    assert meta.issuer == "Ủy ban nhân dân huyện Tam Dương"
+    assert meta.issuer == "UBND huyện Tam Dương"  # LABELING: issuers in conventional form
     assert (meta.issuer_type, meta.admin_level, meta.locality) == ("peoples_committee", "district", "Tam Dương")
     assert (meta.issue_place, meta.issue_date, meta.issue_date_source) == ("Tam Dương", "2021-05", "date_line")
     assert meta.period == Period(label="6 tháng đầu năm 2021", kind="half_year", year=2021, months=H1)
@@ -241,7 +241,7 @@ def test_post_date_fills_issue_date_only_without_a_date_line():
     assert (meta.post_date, meta.issue_date, meta.issue_date_source) == ("2024-01-05", "2024-01-05", "post_date")
     assert meta.period == Period(label="năm 2023", kind="year", year=2023, months=list(range(1, 13)))
     assert meta.next_period is not None and (meta.next_period.kind, meta.next_period.year) == ("year", 2024)
-    assert (meta.issuer, meta.admin_level) == ("Ủy ban nhân dân xã", "commune")
+    assert (meta.issuer, meta.admin_level) == ("UBND xã", "commune")
 
 
 def test_a_month_without_year_before_a_january_belongs_to_the_previous_year():
@@ -328,3 +328,136 @@ def test_all_caps_header_lines_take_conventional_casing(header, expected):
 def test_issuer_type_and_admin_level_follow_the_body_and_unit_words(issuer, issuer_type, level):
     assert issuer_type_of(issuer) == issuer_type
     assert admin_level_of(issuer) == level
+
+
+# --- metadata from the body of reports without a header block ------------------------------------
+
+
+def test_a_page_headline_and_first_sentence_give_issuer_title_date_and_periods():
+    text = (
+        "UBND xã An Phú tổ chức hội nghị đánh giá kết quả 9 tháng đầu năm 2023\n"
+        "Chiều ngày 05/10/2023, UBND xã An Phú tổ chức hội nghị đánh giá tình hình thực hiện nhiệm vụ "
+        "9 tháng đầu năm và triển khai nhiệm vụ 3 tháng cuối năm 2023.\n"
+        "Tổng giá trị sản xuất ước đạt 120 tỷ đồng.\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.title == "UBND xã An Phú tổ chức hội nghị đánh giá kết quả 9 tháng đầu năm 2023"
+    assert (meta.issuer, meta.issuer_type, meta.admin_level, meta.locality) == (
+        "UBND xã An Phú",
+        "peoples_committee",
+        "commune",
+        "An Phú",
+    )
+    assert (meta.issue_date, meta.issue_date_source) == ("2023-10-05", "body")
+    assert meta.period == Period(label="9 tháng đầu năm 2023", kind="nine_months", year=2023, months=list(range(1, 10)))
+    assert meta.next_period == Period(label="3 tháng cuối năm 2023", kind="quarter", year=2023, months=[10, 11, 12])
+
+
+def test_a_report_named_in_the_body_gives_the_title_and_a_striving_sentence_the_next_period():
+    text = (
+        "Kỳ họp thứ 9 HĐND xã Bình Minh\n"
+        "Ngày 20/12/2021, HĐND xã Bình Minh tổ chức kỳ họp thứ 9.\n"
+        "Báo cáo kết quả thực hiện nhiệm vụ kinh tế - xã hội năm 2021 đánh giá, năm 2021 xã đạt nhiều kết quả.\n"
+        "Năm 2022, xã Bình Minh phấn đấu thu nhập bình quân 40 triệu đồng.\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.title == "kết quả thực hiện nhiệm vụ kinh tế - xã hội năm 2021"
+    assert (meta.issuer, meta.issuer_type) == ("HĐND xã Bình Minh", "peoples_council")
+    assert (meta.period.label, meta.next_period.label) == ("năm 2021", "năm 2022")  # type: ignore[union-attr]
+
+
+def test_a_date_without_a_year_takes_the_year_of_the_period_and_the_page_time_stays_apart():
+    text = (
+        "14-04-2024 - 09:15\n\nBCH đảng bộ xã họp đánh giá công tác quý 1 năm 2024.\n\n"
+        "Sáng 10/4, BCH Đảng bộ xã họp đánh giá kết quả quý 1, phương hướng, nhiệm vụ quý 2 năm 2024.\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta.issuer, meta.issuer_type, meta.locality) == ("BCH Đảng bộ xã", "party_committee", None)
+    assert (meta.issue_date, meta.issue_date_source, meta.post_date) == ("2024-04-10", "body", "2024-04-14")
+    assert meta.title == "BCH đảng bộ xã họp đánh giá công tác quý 1 năm 2024"
+    assert meta.next_period == Period(label="quý 2 năm 2024", kind="quarter", year=2024, months=[4, 5, 6])
+
+
+def test_months_other_than_six_and_nine_are_periods_of_kind_other():
+    text = (
+        "Đảng ủy xã họp đánh giá 7 tháng đầu năm và nhiệm vụ 5 tháng cuối năm 2019\nChiều ngày 12/8/2019, hội nghị.\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.period == Period(label="7 tháng đầu năm 2019", kind="other", year=2019, months=list(range(1, 8)))
+    assert meta.next_period == Period(label="5 tháng cuối năm 2019", kind="other", year=2019, months=list(range(8, 13)))
+
+
+def test_the_opening_sentence_completes_a_wrapped_header_name_and_a_steering_committee_is_other():
+    text = (
+        "UBND TỈNH HÒA BÌNH\n\nBAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, \n\nCHUYỂN ĐỔI SỐ\n\n"
+        "Số:   /BC-BCĐ\n\nBÁO CÁO\n\nKết quả thực hiện tháng 5/2025\n\n"
+        "Thực hiện chỉ đạo của tỉnh; Ban chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số tỉnh Hòa Bình "
+        "(sau đây viết tắt là Ban Chỉ đạo tỉnh) báo cáo kết quả như sau:\n\nI. KẾT QUẢ\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.issuer == "Ban chỉ đạo phát triển khoa học, công nghệ, chuyển đổi số tỉnh Hòa Bình"
+    assert meta.issuer_type == "other"
+
+
+def test_addressees_recipients_wrapped_and_a_second_title_under_the_signature():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12 /BC-UBND\nBÁO CÁO\nCông tác năm 2024\n"
+        "Kính gửi:\n- Bộ Tài chính;\n- Bộ Công Thương.\n\nI. KẾT QUẢ\nNội dung.\n"
+        "Nơi nhận:\n- Như trên;\n- Các sở: Tài chính,\n\nXây dựng, Công Thương;\n- Lưu: VT.\n"
+        "TM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\n\nPHÓ CHỦ TỊCH UBND TỈNH\n\nTrần Văn Nam\n"
+    )
+    meta = extract_metadata(text)
+    assert meta.addressees == ["Bộ Tài chính", "Bộ Công Thương"]
+    assert meta.recipients == ["Như trên", "Các sở: Tài chính, Xây dựng, Công Thương", "Lưu: VT"]
+    assert meta.signer == Signer(name="Trần Văn Nam", title="PHÓ TRƯỞNG BAN", on_behalf_of="TM. BAN CHỈ ĐẠO")
+    assert (meta.doc_number, meta.issuer) == ("12/BC-UBND", "UBND tỉnh An Giang")
+
+
+def test_a_portal_signer_line_names_the_signer_when_the_signature_is_cut_off():
+    text = "Người ký Lê Thị Hoa\nNội dung\n\nỦY BAN NHÂN DÂN\nXÃ AN HÒA\nBÁO CÁO\nKết quả quý I/2024\n\nI. Kết quả\n"
+    assert extract_metadata(text).signer == Signer(name="Lê Thị Hoa")
+
+
+def test_the_task_part_lead_in_gives_the_next_period_its_heading_does_not_state():
+    text = (
+        "BÁO CÁO\nKết quả triển khai Đề án tháng 8/2025\n\nI. KẾT QUẢ\nNội dung.\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI\nTrong tháng 9/2025, tập trung thực hiện các nhiệm vụ sau:\n"
+        "1. Công an tỉnh\n- Tiếp tục rà soát dữ liệu.\n"
+    )
+    meta = extract_metadata(text, split_sections(text).sections)
+    assert meta.next_period == Period(label="tháng 9/2025", kind="month", year=2025, months=[9])
+
+
+def test_a_programme_review_over_several_years_has_a_multi_year_period():
+    meta = extract_metadata(
+        "BÁO CÁO\nTổng kết Chương trình phòng, chống tội phạm giai đoạn 2021 - 2025\n\nI. KẾT QUẢ\n"
+    )
+    assert meta.period == Period(label="giai đoạn 2021 - 2025", kind="multi_year", year=None, months=[])
+
+
+def test_header_rows_written_as_table_cells_give_issuer_number_and_date():
+    text = (
+        "UBND TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ TÀI CHÍNH | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 45/BC-STC | Lâm Đồng, ngày 12 tháng 3 năm 2025\n\nBÁO CÁO\nCông tác quý I năm 2025\n\nI. KẾT QUẢ\n"
+    )
+    meta = extract_metadata(text)
+    assert (meta.issuer, meta.issuer_type, meta.locality) == ("Sở Tài chính", "department", "Lâm Đồng")
+    assert (meta.doc_number, meta.issue_place, meta.issue_date) == ("45/BC-STC", "Lâm Đồng", "2025-03-12")
+
+
+def test_a_web_pages_h1_title_is_the_headline_of_its_lead():
+    text = "Trang chủ | Tin tức\nSáng 12/3, HĐND xã An Lạc tổ chức kỳ họp đánh giá kết quả quý I năm 2024.\nNội dung.\n"
+    meta = extract_metadata(text, page_title="HĐND xã An Lạc họp kỳ thứ 12 quý I năm 2024")
+    assert (meta.title, meta.issuer, meta.issue_date) == (
+        "HĐND xã An Lạc họp kỳ thứ 12 quý I năm 2024",
+        "HĐND xã An Lạc",
+        "2024-03-12",
+    )
+
+
+def test_a_title_line_ending_in_a_comma_goes_on_after_a_blank_line():
+    text = "BÁO CÁO\n\nTình hình thực hiện các chỉ số PAR Index, SIPAS,\n\nPAPI, PCI của tỉnh An Giang\n\nI. KẾT QUẢ\n"
+    assert (
+        extract_metadata(text).title == "Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI của tỉnh An Giang"
+    )

@@ -516,3 +516,56 @@ def test_gold_references_are_found_exactly_on_the_normalized_text(dev_texts, ste
     text = dev_texts[stem]
     expected = [(g["quote"], g["doc_type"], g["number"], g["date"], g["issuer"]) for g in gold]
     assert fields(text) == expected
+
+
+# --- citations in reports of other issuers -------------------------------------------------------
+
+
+def cite(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(r.quote, r.number, r.date, r.issuer) for r in find_references(text)]
+
+
+def test_the_issuer_named_before_a_citation_is_its_issuer_and_carries_to_the_next_of_the_series():
+    text = (
+        "Thực hiện theo yêu cầu của Thủ tướng Chính phủ tại Chỉ thị số 07/CT-TTg ngày 14/3/2025 về việc "
+        "đẩy mạnh chuyển đổi số và Chỉ thị số 24/CT-TTg ngày 13/9/2025 về dữ liệu."
+    )
+    assert [r[3] for r in cite(text)] == ["Thủ tướng Chính phủ", "Thủ tướng Chính phủ"]
+
+
+def test_the_actor_that_issues_a_document_and_the_date_opening_the_sentence():
+    text = "Ngày 24/02/2020, Chính phủ ban hành Nghị định số 23/2020/NĐ-CP quy định về quản lý cát, sỏi."
+    assert cite(text) == [("Nghị định số 23/2020/NĐ-CP", "23/2020/NĐ-CP", "2020-02-24", "Chính phủ")]
+
+
+def test_an_issuer_written_after_a_series_names_every_member():
+    text = "Thực hiện Kết luận số 05-KL/TW ngày 15/7/2016, Kết luận số 13-KL/TW ngày 16/8/2021 của Ban Bí thư."
+    assert [r[3] for r in cite(text)] == ["Ban Bí thư", "Ban Bí thư"]
+
+
+def test_symbols_with_ampersands_dotted_numbers_and_stray_spaces_are_numbers():
+    text = (
+        "Tại Kế hoạch số 515/KH-BCA-BNN&MT ngày 31/8/2025 của Bộ Công an và Bộ Nông nghiệp và Môi trường; "
+        "theo Nghị quyết 66.4/2025/NQ-CP ngày 21/9/2025; ban hành Kế hoạch số 40/KH- STTTT ngày 11/6/2024."
+    )
+    assert [(r[1], r[3]) for r in cite(text)] == [
+        ("515/KH-BCA-BNN&MT", "Bộ Công an và Bộ Nông nghiệp và Môi trường"),
+        ("66.4/2025/NQ-CP", None),
+        ("40/KH- STTTT", None),
+    ]
+
+
+def test_a_programme_name_is_no_citation_but_an_article_number_does_not_make_a_count():
+    assert cite("Đẩy mạnh triển khai Đề án 06 trên địa bàn tỉnh.") == []
+    text = "Tại Điều 34 Nghị định 136/2025/NĐ-CP ngày 12/6/2025 của Chính phủ quy định phân cấp."
+    assert cite(text) == [
+        ("Nghị định 136/2025/NĐ-CP ngày 12/6/2025 của Chính phủ", "136/2025/NĐ-CP", "2025-06-12", "Chính phủ")
+    ]
+
+
+def test_a_dated_draft_law_and_a_numbered_plan_of_operations_are_citations():
+    text = "Góp ý dự thảo Luật phòng, chống ma túy năm 2021 và Phương án số 02/PA-BCA ngày 09/8/2021 của Bộ Công an."
+    assert [(r[0], r[2]) for r in cite(text)] == [
+        ("Luật phòng, chống ma túy năm 2021", "2021"),
+        ("Phương án số 02/PA-BCA ngày 09/8/2021 của Bộ Công an", "2021-08-09"),
+    ]

@@ -119,3 +119,134 @@ def test_section_spans_nest_and_ids_follow_document_order(dev_texts):
             if s.parent_id:
                 parent = by_id[s.parent_id]
                 assert parent.start < s.start and s.end <= parent.end and s.level == parent.level + 1
+
+
+# --- shapes of headings beyond the three dev reports ------------------------------------------
+
+
+def _headings(text: str) -> list[tuple[str | None, str]]:
+    return [(s.number, s.heading) for s in split_sections(text).sections]
+
+
+def test_a_label_and_content_line_is_a_heading_named_by_its_label():
+    text = (
+        "I. KẾT QUẢ\n1. Cải cách hành chính\na) Về dịch vụ công: toàn huyện cung cấp 120 dịch vụ trực tuyến.\n"
+        "b) Về một cửa liên thông\n- Tiếp nhận 300 hồ sơ.\n"
+    )
+    layout = split_sections(text)
+    assert _headings(text)[2:] == [("a", "Về dịch vụ công"), ("b", "Về một cửa liên thông")]
+    first = layout.sections[2]
+    assert text[first.heading_end] == ":"
+    assert layout.body_starts[first.id] == text.index("toàn huyện")
+
+
+def test_lettered_items_are_paragraphs_when_one_of_them_is_a_sentence():
+    text = (
+        "I. CÔNG TÁC CHỈ ĐẠO\n1. Chỉ đạo chung\na) Ban hành 03 kế hoạch triển khai nhiệm vụ năm.\n"
+        "b) Tổng hợp kết quả sơ kết giữa kỳ\nc) Việc kiểm tra: tổ chức 02 đoàn kiểm tra.\n2. Tuyên truyền\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["I", "1", "2"]
+
+
+def test_a_long_template_heading_with_bullets_under_it_is_a_section():
+    long_heading = (
+        "7.1. Kết quả thực hiện các nhiệm vụ được phân cấp, phân quyền trong lĩnh vực đất đai theo quy "
+        "định của Chính phủ; hoạt động thu hồi đất theo quy định của Luật Đất đai năm 2024 và các văn bản "
+        "hướng dẫn thi hành có hiệu lực"
+    )
+    text = f"7. Nội dung theo yêu cầu\n{long_heading}\n- Về phân cấp: đã thực hiện đầy đủ.\n"
+    assert _headings(text)[1] == ("7.1", long_heading[5:])
+
+
+def test_a_long_line_among_template_headings_is_a_section_too():
+    long_line = (
+        "7.2. Báo cáo hiện trạng, đánh giá những thay đổi trong công tác quản lý đất đai trên địa bàn "
+        "trong năm so với những năm trước đó, đánh giá tác động của các chính sách mới được ban hành."
+    )
+    text = (
+        "7. Nội dung theo yêu cầu\n7.1. Kết quả thực hiện nhiệm vụ được phân cấp\n- Đã thực hiện.\n"
+        f"{long_line}\nTrong năm, tình hình quản lý ổn định.\n7.3. Những bất cập còn tồn tại\n- Chưa có.\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["7", "7.1", "7.2", "7.3"]
+
+
+def test_long_numbered_directives_are_paragraphs_even_among_topic_headings():
+    directive = (
+        "1/ Nâng cao hiệu lực, hiệu quả hoạt động của bộ máy chính quyền các cấp nhằm phấn đấu hoàn "
+        "thành toàn diện các chỉ tiêu kinh tế - xã hội năm 2024, giữ vững ổn định chính trị, trật tự an "
+        "toàn xã hội trên địa bàn."
+    )
+    text = f"PHẦN THỨ HAI\nNHIỆM VỤ 6 THÁNG CUỐI NĂM\n{directive}\n2/ Phát triển kinh tế\n3/ Văn hóa - xã hội\n"
+    assert [n for n, _ in _headings(text)] == ["PHẦN 2", "2", "3"]
+
+
+def test_a_directive_with_a_colon_among_numbered_paragraphs_is_not_a_heading():
+    para = "Tăng cường công tác lãnh đạo của cấp ủy đối với công tác phòng, chống tội phạm trên địa bàn, coi "
+    text = (
+        "2. Nhiệm vụ, giải pháp trọng tâm\n"
+        f"2.1. {para}đây là nhiệm vụ thường xuyên của cả hệ thống chính trị ở cơ sở trong thời gian tới.\n"
+        f"2.2. {para}trọng xây dựng lực lượng nòng cốt ở thôn, tổ dân phố và phát huy vai trò người uy tín.\n"
+        "2.3. Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc: lồng ghép với các cuộc vận động.\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["2"]
+
+
+def test_a_topic_line_ending_in_a_colon_is_an_unnumbered_section():
+    text = "9. Công tác khác\nVề khu vực cấm hoạt động khai thác cát:\n- Đã khoanh định 05 khu vực.\nII. TÌNH HÌNH\n"
+    layout = split_sections(text)
+    topic = layout.sections[1]
+    assert (topic.number, topic.heading, topic.level, topic.parent_id) == (
+        None,
+        "Về khu vực cấm hoạt động khai thác cát",
+        2,
+        "s1",
+    )
+
+
+def test_the_header_block_of_a_short_page_excerpt_is_not_a_section():
+    text = (
+        "Báo cáo kết quả 6 tháng đầu năm 2022\n\n"
+        + "Số kí hiệu 12/BC-UBND\nNgày ban hành 20/06/2022\n" * 30
+        + "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBÁO CÁO\nKết quả 6 tháng đầu năm 2022\n"
+        "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN\nUBND xã thực hiện kế hoạch trong điều kiện nhiều khó khăn.\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["PHẦN 1"]
+
+
+def test_untitled_parts_before_the_task_part_report_results():
+    text = (
+        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\nNội dung.\nII. PHƯƠNG HƯỚNG THỜI GIAN TỚI\nNội dung.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "other"]
+
+
+def test_a_forecast_and_tasks_part_is_a_task_part_and_its_forecast_is_other():
+    text = (
+        "PHẦN THỨ HAI\nDỰ BÁO TÌNH HÌNH VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n"
+        "1. Những thách thức và dự báo tình hình thời gian tới\nNội dung.\n2. Nhiệm vụ, giải pháp trọng tâm\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["tasks", "other", "tasks"]
+
+
+def test_the_first_role_word_of_a_heading_decides_and_parentheses_only_list_contents():
+    text = (
+        "I. KẾT QUẢ\n8. Đánh giá chung về thuận lợi, khó khăn và tồn tại\n8.1. Tồn tại, khó khăn và nguyên nhân\n"
+        "8.2. Giải pháp, kiến nghị\n8.3. Đánh giá tổng hợp công tác môi trường (thực trạng, nguyên nhân, giải pháp)\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "results", "limitations", "tasks", "results"]
+
+
+def test_top_level_parts_have_no_sector_and_children_name_theirs():
+    text = (
+        "I. CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ KHOÁNG SẢN\n1. Công tác tuyên truyền, phổ biến pháp luật về khoáng sản\n"
+        "2. Việc cấp Phiếu lý lịch tư pháp, Sổ sức khỏe điện tử\n3. Nhóm tiện ích phát triển công dân số\n"
+    )
+    assert [s.sector for s in split_sections(text).sections] == [None, "land_environment", None, "government"]
+
+
+def test_table_rows_are_never_headings():
+    text = (
+        "I. KẾT QUẢ\nII.1 | Dịch vụ trực tuyến |  | 8,23 | 14/34\nCHỈ SỐ CHUNG | 83,0% | 39/63\n1. Kết quả năm 2024\n"
+    )
+    assert [n for n, _ in _headings(text)] == ["I", "1"]

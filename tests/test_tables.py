@@ -13,8 +13,10 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.config import resolve
 from llmx.contract import ReportDocument
+from llmx.output import cell_text
 from llmx.pipeline import extract_document
-from llmx.tables import COLUMNS, XLSX_CELL_LIMIT, table_inputs, table_rows, write_tables, write_tables_checked
+from llmx.table_files import XLSX_CELL_LIMIT
+from llmx.tables import COLUMNS, table_inputs, table_rows, write_tables, write_tables_checked
 from tests.conftest import SAMPLES
 
 ITEMS = {"indicators": "quote", "tasks": "text", "limitations": "text", "references": "quote"}
@@ -36,7 +38,8 @@ PROVENANCE = [
 @pytest.fixture(scope="module")
 def docs() -> list[ReportDocument]:
     settings = resolve(backend="rules", env={})
-    return [extract_document(p, settings) for p in sorted(SAMPLES.glob("*.txt"))]
+    tables = next((SAMPLES.parent / "eval" / "corpus").glob("17-*.docx"))  # a report with a KPI table
+    return [extract_document(p, settings) for p in [*sorted(SAMPLES.glob("*.txt")), tables]]
 
 
 def _save(docs, folder) -> list:
@@ -58,7 +61,7 @@ def written(docs, tmp_path_factory):
 
 
 def _expected(docs, table) -> list[dict]:
-    return [{c: row[c] for c in COLUMNS[table]} for d in docs for row in table_rows(d)[table]]
+    return [{c: cell_text(row[c]) for c in COLUMNS[table]} for d in docs for row in table_rows(d)[table]]
 
 
 def _csv(path) -> list[dict[str, str]]:
@@ -78,9 +81,13 @@ def test_every_format_has_one_row_per_item_of_every_report(docs, written):
     assert problems == []
     assert [p.name for p in files["csv"]] == [f"{t}.csv" for t in COLUMNS]
     assert [p.name for p in files["parquet"]] == [f"{t}.parquet" for t in COLUMNS]
-    expected = {"documents": len(docs), **{t: sum(len(getattr(d, t)) for d in docs) for t in ("sections", *ITEMS)}}
-    assert all(expected[t] > 0 for t in ("sections", *ITEMS))
-    assert counts == expected
+    expected = {
+        "documents": len(docs),
+        **{t: sum(len(getattr(d, t)) for d in docs) for t in ("sections", "tables", *ITEMS)},
+    }
+    expected["comparisons"] = sum(len(i.comparisons) for d in docs for i in d.indicators)
+    assert all(expected[t] > 0 for t in ("sections", "tables", "comparisons", *ITEMS))
+    assert counts == {t: expected[t] for t in COLUMNS}
     for table, n in expected.items():
         assert len(_csv(out / f"{table}.csv")) == n
         assert pq.read_metadata(out / f"{table}.parquet").num_rows == n
@@ -149,7 +156,7 @@ def test_xlsx_has_a_sheet_per_table_with_header_and_rows(docs, written):
     for table in COLUMNS:
         sheet = _sheet(out / "llmx-tables.xlsx", table)
         assert list(sheet[0]) == COLUMNS[table]
-        expected = _expected(docs, table)
+        expected = [{k: None if v == "" else v for k, v in row.items()} for row in _expected(docs, table)]
         assert [dict(zip(COLUMNS[table], row, strict=True)) for row in sheet[1:]] == expected, table
     value_col = COLUMNS["indicators"].index("value")
     assert isinstance(_sheet(out / "llmx-tables.xlsx", "indicators")[1][value_col], (int, float))
@@ -220,7 +227,7 @@ def test_an_interrupted_run_keeps_the_previous_tables_whole(docs, tmp_path):
 
 
 def test_rows_are_written_in_row_groups_not_all_at_once(docs, tmp_path, monkeypatch):
-    monkeypatch.setattr("llmx.tables.ROW_GROUP", 10)
+    monkeypatch.setattr("llmx.table_files.ROW_GROUP", 10)
     write_tables(_save(docs, tmp_path / "r"), tmp_path / "t", ("parquet",))
     meta = pq.read_metadata(tmp_path / "t" / "indicators.parquet")
     assert meta.num_row_groups > 1 and meta.num_rows == sum(len(d.indicators) for d in docs)
@@ -269,3 +276,20 @@ def test_sections_rows_measure_their_span(docs):
         for row, section in zip(table_rows(doc)["sections"], doc.sections, strict=True):
             assert row["chars"] == section.end - section.start and row["heading"] == section.heading
             assert (row["id"], row["parent_id"], row["level"]) == (section.id, section.parent_id, section.level)
+
+
+def test_indicators_read_from_a_table_name_its_table_and_row(docs, written):
+    out = written[0]
+    tables = {(r["document"], r["id"]): r for r in _csv(out / "tables.csv")}
+    by_path = {d.source.path: d for d in docs}
+    from_tables = [r for r in _csv(out / "indicators.csv") if r["table_id"]]
+    assert from_tables and all(r["table_row"] for r in from_tables)
+    for row in from_tables:
+        table = tables[(row["document"], row["table_id"])]
+        doc = by_path[row["document"]]
+        span = next(t for t in doc.tables if t.id == row["table_id"]).row_spans[int(row["table_row"])]
+        assert (span.start, span.end) == (int(row["start"]), int(row["end"]))
+        assert int(table["start"]) <= int(row["start"]) < int(row["end"]) <= int(table["end"])
+    counted = {(r["document"], r["id"]): int(r["indicators"]) for r in tables.values()}
+    assert sum(counted.values()) == len(from_tables)
+    assert json.loads(next(iter(tables.values()))["column_headers"])[1] == "Loại hình hoạt động của tổ chức"

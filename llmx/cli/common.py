@@ -11,6 +11,7 @@ on each start and evaluating them from strings was a third of `llmx --help`.
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import click
@@ -27,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # click's plain help: rendering it with rich cost 3x an interpreter start
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,6 +67,10 @@ ModeOpt = Annotated[
     str | None, typer.Option("--mode", help="instructor mode: tools, json_schema, json, md_json [env LLMX_MODE]")
 ]
 PromptOpt = Annotated[str | None, typer.Option("--prompt", help="prompt NAME@VERSION [env LLMX_PROMPT]")]
+PromptsDirOpt = Annotated[
+    Path | None,
+    typer.Option("--prompts-dir", help="folder of prompt templates [env LLMX_PROMPTS; default: the shipped ones]"),
+]
 
 
 def settings_for(**flags: Any) -> Settings:
@@ -75,8 +81,7 @@ def announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        endpoint = settings.base_url or "OpenAI default"
-        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {endpoint}")
+        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}")
 
 
 def _version(value: bool) -> None:

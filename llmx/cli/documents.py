@@ -13,6 +13,7 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    PromptsDirOpt,
     announce,
     app,
     handles_errors,
@@ -36,13 +37,14 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
     max_file_mb: Annotated[
         float | None,
         typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]"),
     ] = None,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
-    from llmx.output import render, write_atomic
+    from llmx.output import check_writable, render, write_atomic
     from llmx.pipeline import extract_document
 
     if fmt not in ("json", "jsonl", "csv"):
@@ -54,8 +56,11 @@ def extract(
         api_key=api_key,
         mode=mode,
         prompt=prompt,
+        prompts_dir=prompts_dir,
         max_file_mb=max_file_mb,
     )
+    if output is not None:
+        check_writable(output)  # before the extraction, which may cost model requests
     announce(settings)
     doc = extract_document(file, settings)
     from llmx.read.garble import GARBLED
@@ -64,8 +69,10 @@ def extract(
         if problem.message.startswith(GARBLED):
             say(f"warning: {file}: {problem.message}")
     content = render(doc, fmt)  # type: ignore[arg-type]
-    if output is None:
-        sys.stdout.write(content)
+    if output is None:  # UTF-8 whatever the locale; CSV with its BOM, as in a file, so Excel reads it
+        sys.stdout.flush()
+        sys.stdout.buffer.write((("\ufeff" if fmt == "csv" else "") + content).encode("utf-8"))
+        sys.stdout.buffer.flush()
     else:
         write_atomic(output, content, bom=fmt == "csv")
         say(f"wrote {output}")
@@ -81,7 +88,7 @@ def sections(
     file: Annotated[Path, typer.Argument(help="report file")],
     as_json: Annotated[bool, typer.Option("--json", help="print the sections as JSON")] = False,
 ) -> None:
-    """Print the heading tree: number, heading, role, sector and size."""
+    """Print the heading tree: number, heading, role, sector and size, and the tables in it."""
     import json
 
     from llmx.pipeline import prepare
@@ -90,22 +97,24 @@ def sections(
     if as_json:
         typer.echo(json.dumps([s.model_dump() for s in layout.sections], ensure_ascii=False, indent=2))
         return
-    for sec in layout.sections:
-        label = f"{sec.number}." if sec.number else "*"
-        typer.echo(
-            f"{'  ' * (sec.level - 1)}{label} {sec.heading}  "
-            f"[{sec.role}{', ' + sec.sector if sec.sector else ''}; {sec.end - sec.start} chars; {sec.id}]"
-        )
+    typer.echo("\n".join(layout.outline()))
 
 
 @app.command()
 @handles_errors
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="directory (default: the repo's schemas/)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="directory (default: the repo's schemas/; installed: stdout)")
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="exit 1 if the files differ from the models")] = False,
 ) -> None:
-    """Regenerate the JSON Schema files of the output contract."""
+    """Regenerate the JSON Schema files of the output contract (--check: the shipped copy is current)."""
+    from llmx.resources import in_checkout
     from llmx.schema import SCHEMA_DIR, SCHEMA_FILE, export_schemas, render_schema
+
+    if not check and out is None and not in_checkout():  # never rewrite the installed package's copy
+        sys.stdout.write(render_schema())
+        return
 
     target = out or SCHEMA_DIR
     if check:
@@ -125,14 +134,19 @@ def tables(
     inputs: Annotated[list[Path], typer.Argument(help="report JSON files, folders of them, or run folders")],
     out: Annotated[Path, typer.Option("--out", "-o", help="folder for the tables")],
     fmt: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="csv, parquet, xlsx (repeatable; default all three)")
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, parquet, xlsx (repeatable; default csv, xlsx, and parquet when pyarrow is installed)",
+        ),
     ] = None,
 ) -> None:
     """Write indicators, tasks, limitations, references, sections and documents tables."""
     from llmx.errors import InputError
-    from llmx.tables import FORMATS, describe, table_inputs, write_tables_checked
+    from llmx.tables import describe, table_inputs, write_tables_checked
 
-    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt or FORMATS))
+    written, counts, problems = write_tables_checked(table_inputs(inputs), out, tuple(fmt) if fmt else None)
     for paths in written.values():
         for path in paths:
             typer.echo(str(path))
@@ -157,7 +171,10 @@ def review(
     from llmx.tables import table_inputs
 
     if len(inputs) == 1 and not inputs[0].is_dir():
-        typer.echo(str(write_review(inputs[0], output or inputs[0].with_suffix(".html"))))
+        import unicodedata
+
+        page = output or inputs[0].with_name(unicodedata.normalize("NFC", inputs[0].stem) + ".html")
+        typer.echo(str(write_review(inputs[0], page)))
         return
     # several reports: one page each plus index.html, in DIR/review for a run folder, else beside the first
     folder = output or (inputs[0] if inputs[0].is_dir() else inputs[0].parent) / "review"

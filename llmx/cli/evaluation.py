@@ -12,12 +12,14 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    PromptsDirOpt,
     announce,
     app,
     handles_errors,
     say,
     settings_for,
 )
+from llmx.errors import ConfigError
 
 gold_app = typer.Typer(help="Check and maintain hand-labelled gold data (eval/gold/).", no_args_is_help=True)
 app.add_typer(gold_app, name="gold")
@@ -102,6 +104,7 @@ def eval_(
         tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
     ] = None,
     only: Annotated[list[str] | None, typer.Option("--doc", help="only this gold document (repeatable)")] = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Score a backend, model or prompt against the gold data; gate CI on the result."""
     from llmx.evaluation.report import compare as compare_reports
@@ -112,7 +115,15 @@ def eval_(
         a, b = (load_summary(p) for p in compare)
         typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))
         return
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     if settings.effective_backend == "llm" and not record:
         say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
     else:
@@ -138,13 +149,17 @@ app.add_typer(prompts_app, name="prompts")
 
 @prompts_app.command("list")
 @handles_errors
-def prompts_list() -> None:
+def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
     from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
     from llmx.llm.tokens import count_tokens, tokenizer
 
+    folder = settings_for(prompts_dir=prompts_dir).prompts_dir
+    found = list_prompts(folder)
+    if not found:
+        raise ConfigError(f"no prompt templates (NAME.vN.jinja) in {folder}")
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
-    for p in list_prompts():
+    for p in found:
         system = p.render(**EXAMPLES[p.name])[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
@@ -158,11 +173,12 @@ def prompts_list() -> None:
 def prompts_show(
     ref: Annotated[str, typer.Argument(help="NAME@VERSION, e.g. section@v1")],
     template: Annotated[bool, typer.Option("--template", help="print the template source, not an example")] = False,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
     from llmx.llm.prompts import EXAMPLES, load, schema_text
 
-    p = load(ref)
+    p = load(ref, settings_for(prompts_dir=prompts_dir).prompts_dir)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
     if template:
         for file, source in p.sources.items():
@@ -187,6 +203,7 @@ def record(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Record cassettes: run the LLM backend on each report and save every request and answer."""
     from contextlib import nullcontext
@@ -200,7 +217,13 @@ def record(
         if server is not None:
             model, base_url, api_key = model or SERVED_MODEL, server.base_url, None
         settings = settings_for(
-            backend="llm", model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt
+            backend="llm",
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            prompt=prompt,
+            prompts_dir=prompts_dir,
         )
         announce(settings)
         mode_name = "new_episodes" if new_episodes else "all"

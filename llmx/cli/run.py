@@ -12,13 +12,14 @@ from llmx.cli.common import (
     ModelOpt,
     ModeOpt,
     PromptOpt,
+    PromptsDirOpt,
     announce,
     app,
     handles_errors,
     say,
     settings_for,
 )
-from llmx.errors import ConfigError
+from llmx.errors import ConfigError, InputError
 
 
 @app.command()
@@ -34,7 +35,7 @@ def serve(
         typer.Option(
             "--fault",
             help="FAULT[:N]: the next N requests get FAULT (invalid_json, schema_invalid, "
-            "429, 500, truncate, timeout, ok); repeatable, applied in order",
+            "429, 500, truncate, timeout, insufficient_quota, overloaded_400, ok); repeatable, applied in order",
         ),
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
@@ -102,14 +103,25 @@ def run_(
         bool, typer.Option("--retry-failed", help="ask again for sections that failed validation last time")
     ] = False,
     tables: Annotated[
-        str, typer.Option("--tables", help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none")
-    ] = "csv,parquet,xlsx",
+        str | None,
+        typer.Option(
+            "--tables",
+            help="table formats, comma-separated: csv,parquet,xlsx; 'none' for none "
+            "[default: csv,xlsx, and parquet when pyarrow is installed]",
+        ),
+    ] = None,
     review: Annotated[bool, typer.Option("--review/--no-review", help="write review pages")] = True,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="progress bar on stderr")] = True,
     batch: Annotated[
         bool, typer.Option("--batch", help="submit through the OpenAI Batch API (half price, slower)")
     ] = False,
     batch_poll: Annotated[float, typer.Option("--batch-poll", help="seconds between batch status polls")] = 10.0,
+    throttle_budget: Annotated[
+        float | None,
+        typer.Option(
+            "--throttle-budget", help="stop after this many seconds of nothing but 429s [env LLMX_THROTTLE_BUDGET, 120]"
+        ),
+    ] = None,
     processes: Annotated[
         int | None,
         typer.Option("--processes", help="worker processes of each kind [env LLMX_PROCESSES, one per CPU up to 8]"),
@@ -128,11 +140,20 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.run import resolve_options, run, summary_lines
 
-    settings = settings_for(backend=backend, model=model, base_url=base_url, api_key=api_key, mode=mode, prompt=prompt)
+    settings = settings_for(
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=prompt,
+        prompts_dir=prompts_dir,
+    )
     options = resolve_options(
         out,
         concurrency=concurrency,
@@ -149,6 +170,7 @@ def run_(
         progress=progress,
         batch=batch,
         batch_poll=batch_poll,
+        throttle_budget=throttle_budget,
         processes=processes,
         report_timeout=report_timeout,
         report_memory=report_memory,
@@ -157,6 +179,9 @@ def run_(
     summary = run(inputs, settings, options)
     for line in summary_lines(summary):
         say(line)
-    typer.echo(str(out / "run.json"))
+    if summary.manifest_written:
+        typer.echo(str(out / "run.json"))
     if not summary.complete:
         raise typer.Exit(code=8)
+    if summary.nothing_processed:
+        raise InputError("no report could be read; nothing was processed (each one's reason is listed above)")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 import threading
 import time
@@ -35,6 +36,7 @@ from pydantic import BaseModel, ValidationError
 
 from llmx import SCHEMA_VERSION
 from llmx.config import Settings
+from llmx.errors import DiskFull, OutputError
 from llmx.llm.seam import Attempt, CallResult, M, Messages, StructuredClient, TruncatedAnswer, ValidationExhausted
 
 _SCHEMA = """
@@ -84,6 +86,18 @@ def _schema_hash(model: type[BaseModel]) -> str:
     return _SCHEMA_HASHES[model]
 
 
+def storage_error(exc: sqlite3.Error, path: Path, doing: str) -> OutputError:
+    """What SQLite's failure means for the user: DiskFull when the disk is (nearly) full (SQLite
+    says "disk I/O error" as often as "database or disk is full" then), else an OutputError."""
+    try:
+        nearly_full = shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        nearly_full = False
+    if nearly_full or getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(exc):
+        return DiskFull(f"disk full: cannot {doing} the answer cache {path} ({exc})")
+    return OutputError(f"cannot {doing} the answer cache ({exc})", path=str(path))
+
+
 class AnswerCache:
     """An SQLite file of request outcomes keyed by `request_key`."""
 
@@ -93,7 +107,10 @@ class AnswerCache:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        self._db().execute(_SCHEMA)
+        try:
+            self._db().execute(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.path, "open") from None
 
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -126,6 +143,25 @@ class AnswerCache:
         model: str | None,
         prompt: str,
         request: str | None = None,
+    ) -> None:
+        try:
+            self._insert(key, status, value, message, attempts, model, prompt, request)
+        except sqlite3.OperationalError as exc:  # the answer was paid for; say why it is not kept
+            error = storage_error(exc, self.path, "store an answer in")
+            if isinstance(error, DiskFull):
+                raise error from None
+            raise
+
+    def _insert(
+        self,
+        key: str,
+        status: str,
+        value: str | None,
+        message: str | None,
+        attempts: list[dict[str, str | int]],
+        model: str | None,
+        prompt: str,
+        request: str | None,
     ) -> None:
         self._db().execute(
             "INSERT OR REPLACE INTO answers (key, request, status, value, message, attempts, model, prompt, created) "

@@ -4,9 +4,10 @@ Requests match on method, path and body: the body holds the rendered prompt and 
 schema, so editing either (or the report text) makes replay fail loudly with `CassetteMismatch`
 ("re-record") instead of replaying a stale answer (paper-qa #497: the default matchers ignore
 the body). Nothing secret is written: Authorization and other key headers are dropped, key-like
-query parameters filtered, the key itself replaced wherever it appears, and response cookies and
-account headers removed. Each cassette is stamped with the prompt hashes, model and llmx version
-it was recorded with, and lives at `DIR/<model>/<prompt>/<report-stem>.yaml`.
+query parameters filtered, the key itself replaced wherever it appears, credentials in the URL
+(`user:password@`) dropped, and response cookies and account headers removed. Each cassette is
+stamped with the prompt hashes, model and llmx version it was recorded with, and lives at
+`DIR/<model>/<prompt>/<report-stem>.yaml`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from llmx import __version__
-from llmx.config import REPO_ROOT, Settings
+from llmx.config import REPO_ROOT, Settings, redact_url
 from llmx.errors import CassetteMismatch, ConfigError
 from llmx.llm import prompts
 from llmx.llm.client import ModelClient
@@ -69,6 +70,12 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+def _scrub_request(request: Any) -> Any:
+    """A recorded request's URI without `user:password@` (a base URL may carry credentials)."""
+    request.uri = redact_url(request.uri)
+    return request
+
+
 def recorder(record_mode: str = "none", *, secret: str | None = None) -> vcr.VCR:
     """A vcrpy configuration for model calls (see the module docstring)."""
     if record_mode not in RECORD_MODES:
@@ -79,6 +86,7 @@ def recorder(record_mode: str = "none", *, secret: str | None = None) -> vcr.VCR
         filter_headers=[(h, None) for h in SECRET_HEADERS],
         filter_query_parameters=[(q, None) for q in SECRET_QUERY],
         filter_sensitive_data={"<API_KEY>": secret} if secret else (),
+        before_record_request=_scrub_request,
         before_record_response=_scrub_response,
         decode_compressed_response=True,
         record_on_exception=False,

@@ -9,11 +9,18 @@ line is a paragraph or bullet), falls back to sentence ends and then to spaces o
 alone exceeds the budget, and repeats the previous chunk's last short line at the start of the
 next one so a breakdown (`trong đó: ...`) keeps its parent; the caller deduplicates items found
 twice in that overlap.
+
+Tables go as tables: a row is one line (`cell | cell | cell`) and is never cut, however long. When
+a table is split across requests, each later chunk is sent with the table's header rows on top
+(`repeated_header`), so the model can read the columns; the header is context only: answers are
+grounded in the chunk's own span, and a quote that starts with the repeated header lines is
+grounded on the rows after them (`without_repeated_header`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from llmx.contract import Section
@@ -62,16 +69,18 @@ def _pieces(text: str, start: int, end: int, budget: int) -> list[tuple[int, int
     return out
 
 
-def split_span(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int]]:
+def split_span(text: str, start: int, end: int, max_tokens: int, rows: Collection[int] = ()) -> list[tuple[int, int]]:
     """Chunks of text[start:end] of at most `max_tokens` each, on line boundaries when possible.
 
-    Consecutive chunks may overlap by one short line (see module docstring).
+    Consecutive chunks may overlap by one short line (see module docstring). A line starting at
+    one of `rows` (a table row) is never cut, even when it alone is over the budget.
     """
     if count_tokens(text[start:end]) <= max_tokens:
         return [(start, end)]
     units: list[tuple[int, int]] = []
     for s, e in _lines(text, start, end) or [(start, end)]:
-        units.extend(_pieces(text, s, e, max_tokens) if count_tokens(text[s:e]) > max_tokens else [(s, e)])
+        too_long = s not in rows and count_tokens(text[s:e]) > max_tokens
+        units.extend(_pieces(text, s, e, max_tokens) if too_long else [(s, e)])
     chunks: list[tuple[int, int]] = []
     cur_start, cur_end, last = units[0][0], units[0][1], units[0]
     for s, e in units[1:]:
@@ -134,15 +143,44 @@ def _wanted(role: str | None) -> tuple[str, ...]:
     return ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
 
 
+def repeated_header(layout: Layout, start: int) -> tuple[int, int] | None:
+    """The header rows of the table a chunk starting at `start` cuts into (None: no table is cut)."""
+    placed = layout.table_at(start)
+    header = placed.grid.header_span() if placed is not None else None
+    return header if header is not None and start >= header[1] else None
+
+
+def without_repeated_header(text: str, layout: Layout, job: Job, quote: str) -> str:
+    """`quote` without the repeated header lines it starts with (they are not in the job's span)."""
+    lines = quote.strip().split("\n")
+    header = {
+        " ".join(line.split())
+        for b in job.blocks
+        if (span := repeated_header(layout, b.start)) is not None
+        for line in text[span[0] : span[1]].split("\n")
+    }
+    while len(lines) > 1 and " ".join(lines[0].split()) in header:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _header_tokens(text: str, layout: Layout, start: int, end: int) -> int:
+    """The most tokens a repeated table header adds to a chunk of text[start:end]."""
+    spans = [p.grid.header_span() for p in layout.tables if start <= p.table.start < end]
+    return max((count_tokens(text[h[0] : h[1]]) for h in spans if h is not None), default=0)
+
+
 def plan_jobs(text: str, layout: Layout, max_tokens: int, pack_tokens: int = PACK_TOKENS) -> list[Job]:
     """Section spans worth sending, split to `max_tokens` and packed up to `pack_tokens`."""
     spans = [(sec, s, e) for sec, s, e in layout.own_spans()]
     spans += [(None, s, e) for s, e in layout.footnotes if s >= layout.body_end]
+    rows = {r.start for p in layout.tables for r in p.table.rows}
     blocks: list[Block] = []
     for sec, s, e in spans:
         if len(text[s:e].strip()) < MIN_CHARS:
             continue
-        blocks.extend(Block(sec, cs, ce) for cs, ce in split_span(text, s, e, max_tokens))
+        budget = max(max_tokens - _header_tokens(text, layout, s, e), max_tokens // 2)
+        blocks.extend(Block(sec, cs, ce) for cs, ce in split_span(text, s, e, budget, rows))
     jobs: list[Job] = []
     for block in blocks:
         wanted = _wanted(block.section.role if block.section else None)

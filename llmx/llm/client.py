@@ -8,8 +8,9 @@ back to the model as if they were validation errors):
 * validation: an answer that fails the response model's validators (or is not JSON) is re-asked
   through instructor with the validator messages, up to `settings.max_validation_retries`
   attempts in all.
-Auth (401/403), unknown models (404) and bad requests (400) fail at once. No message raised
-here contains the API key.
+Auth (401/403), unknown models (404), an exhausted quota (429 `insufficient_quota`) and bad
+requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once. No
+message raised here contains the API key or the URL's credentials.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
-from llmx.config import Settings
+from llmx.config import Settings, check_base_url, url_secrets
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.llm.faults import ProviderError, provider_message
+from llmx.llm.redaction import redact
 from llmx.llm.seam import (
     Admission,
     Attempt,
@@ -54,18 +57,15 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 _PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
-_TRANSIENT_STATUS = {408, 409, 429}
 T = TypeVar("T")
-_KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
 # instructor logs every failed attempt at ERROR; without a handler Python would print them on
 # stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _remember_async_validator_checks() -> None:
-    """instructor walks the response model's class tree (each class's whole MRO) for async
-    validators four times per call, about 1.4 ms: a class that passed is remembered (a failing
-    check still raises every time). Nothing changes if instructor moves the function."""
+    """instructor checks the response model's whole class tree for async validators four times
+    per call (1.4 ms): a class that passed is remembered; a failing one still raises."""
     try:
         from instructor.v2.core import patch as patch_module
         from instructor.v2.validation import async_validators as checks
@@ -90,16 +90,6 @@ def _remember_async_validator_checks() -> None:
 
 
 _remember_async_validator_checks()
-
-
-def redact(text: str, secret: str | None = None) -> str:
-    """`text` with the secret and anything shaped like an API key replaced by ***.
-
-    Keys shorter than 4 characters are not searched for: they would match ordinary words.
-    """
-    if secret and len(secret) >= 4:
-        text = text.replace(secret, "***")
-    return _KEYLIKE.sub(r"\1-***", text)
 
 
 @dataclass(frozen=True)
@@ -132,6 +122,7 @@ def check_settings(settings: Settings) -> None:
     """Fail early, in one line, when the LLM backend cannot possibly run."""
     if not settings.model:
         raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
+    check_base_url(settings.base_url)
     if settings.api_key is None and not settings.base_url:
         raise ConfigError(
             "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
@@ -142,8 +133,20 @@ def check_settings(settings: Settings) -> None:
 Unrecorded = Callable[[BaseException], "BaseException | None"]
 
 
+def _error_fields(exc: openai.APIStatusError) -> ProviderError:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    code, kind, message = (body.get(k) for k in ("code", "type", "message"))
+    return ProviderError(exc.status_code, str(code or ""), str(kind or ""), f"{message or ''} {exc.message}")
+
+
+def quota_exhausted(exc: BaseException) -> bool:
+    """OpenAI's `insufficient_quota` 429: the account has no credit left, so retrying is pointless."""
+    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).quota_exhausted
+
+
 def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bool:
-    """429, 408/409, 5xx, timeouts and dropped connections: worth trying again.
+    """429 (but not an exhausted quota), 408/409, 5xx, a 400/422 that blames the server, timeouts
+    and dropped connections: worth trying again.
 
     `unrecorded` recognises a replay's "no recorded answer" inside a connection error
     (llmx.llm.cassettes.cassette_miss): that is never worth trying again.
@@ -152,7 +155,9 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
         return False
     if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
         return True
-    return isinstance(exc, openai.APIStatusError) and (exc.status_code in _TRANSIENT_STATUS or exc.status_code >= 500)
+    if not isinstance(exc, openai.APIStatusError):
+        return False
+    return _error_fields(exc).transient
 
 
 class ProviderFault(Exception):
@@ -211,8 +216,8 @@ class ModelClient:
         self._lock = threading.Lock()
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
-        # instructor's wrapper is built once (building it per call costs a registry check and a
-        # uuid); each call's attempt log and prefetched answer live in a per-thread slot
+        self.secrets = (self._secret, *url_secrets(settings.base_url))  # what no message may contain
+        # instructor's wrapper built once; each call's attempts and prefetched answer per thread
         self._call = threading.local()
         self._create = instructor.patch(create=self._create_one, mode=MODES[settings.mode])
 
@@ -290,7 +295,7 @@ class ModelClient:
             try:
                 response = self._post_chat(kwargs)
             except openai.APIStatusError as exc:
-                if exc.status_code == 429:
+                if exc.status_code == 429 and not quota_exhausted(exc):
                     gate.throttled(_retry_after(exc), estimate)
                 elif self._transient(exc):
                     gate.failed(_fault(exc), estimate)
@@ -304,10 +309,8 @@ class ModelClient:
         return response
 
     def _post_chat(self, kwargs: dict[str, Any]) -> ChatCompletion:
-        """`chat.completions.create(**kwargs)`, without the SDK's per-call walk of every message
-        and the whole schema against its typed-dict declarations (about 0.7 ms per request): the
-        body instructor builds is plain JSON already, so it goes out through the client's generic
-        `post` (the same auth, timeout, retry setting, response model and error types)."""
+        """`chat.completions.create(**kwargs)` through the client's generic `post`: the body
+        instructor builds is JSON already, and create() walked it against typed dicts (0.7 ms)."""
         body = dict(kwargs)
         options: dict[str, Any] = {}
         for name, option in (("extra_headers", "headers"), ("extra_query", "params"), ("timeout", "timeout")):
@@ -321,17 +324,19 @@ class ModelClient:
         return response
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:
-        where = self.settings.base_url or "the OpenAI API"
+        where = self.settings.endpoint
         if (miss := self._miss(exc)) is not None:
             first = str(miss).splitlines()[0] if str(miss) else ""
-            return CassetteMismatch(f"no recorded answer matches this request ({redact(first, self._secret)})")
-        detail = redact(provider_message(exc), self._secret)
+            return CassetteMismatch(f"no recorded answer matches this request ({redact(first, *self.secrets)})")
+        detail = redact(provider_message(exc), *self.secrets)
         if isinstance(exc, openai.APIStatusError):
             code = exc.status_code
             if code in (401, 403):
                 return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
             if code == 404:
                 return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
+            if quota_exhausted(exc):
+                return ModelCallError(f"{where}: the account's quota is used up (429 insufficient_quota): {detail}")
             if self._transient(exc):
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
@@ -439,7 +444,7 @@ class ModelClient:
                 raise cause from None
             last = next((a.error for a in reversed(log) if a.error), None) or validation_summary(cause or exc)
             raise ValidationExhausted(
-                f"validation failed {exc.n_attempts} times: {redact(last, self._secret)}",
+                f"validation failed {exc.n_attempts} times: {redact(last, *self.secrets)}",
                 attempts=log,
                 last_answer=_raw_answer(exc.last_completion),
             ) from None
@@ -460,7 +465,7 @@ class ModelClient:
             return call(self._client())
         except openai.OpenAIError as exc:
             raise ProviderFault(
-                redact(provider_message(exc), self._secret),
+                redact(provider_message(exc), *self.secrets),
                 status=exc.status_code if isinstance(exc, openai.APIStatusError) else None,
                 transient=self._transient(exc),
                 connection=isinstance(exc, openai.APIConnectionError),
@@ -484,12 +489,3 @@ def _fault(exc: BaseException | None) -> str:
     if isinstance(exc, openai.APITimeoutError):
         return "timeout"
     return type(exc).__name__ if exc else "fault"
-
-
-def provider_message(exc: openai.OpenAIError) -> str:
-    """The provider's own message for a failed call (not yet redacted)."""
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
-        return message
-    text = str(getattr(exc, "message", "") or exc)
-    return text.splitlines()[0] if text else type(exc).__name__

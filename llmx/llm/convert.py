@@ -28,7 +28,7 @@ from llmx.contract import (
     Usage,
 )
 from llmx.grounding import reground
-from llmx.llm.chunking import Job
+from llmx.llm.chunking import Job, without_repeated_header
 from llmx.llm.responses import IndicatorOut, LimitationOut, ReferenceOut, ReportMetadata, SectionItems, TaskOut
 from llmx.llm.seam import Attempt, usage_of
 from llmx.sections import Layout
@@ -71,14 +71,18 @@ class Part:
     calls: list[CallLog] = field(default_factory=list)
 
     def problem(self, job: Job, message: str, stage: str = "extract") -> None:
-        ids = job.section_ids
-        self.out.problems.append(Problem(section_id=ids[0] if ids else None, stage=stage, message=message))
+        """A failed request: listed under every section it carried (a packed request holds several)."""
+        ids: list[str | None] = [*job.section_ids] or [None]
+        for section_id in ids:
+            self.out.problems.append(Problem(section_id=section_id, stage=stage, message=message))
 
 
-def _place(part: Part, text: str, kind: str, quote: str, job: Job) -> tuple[int, int] | None:
-    span = reground(text, quote, start=job.start, end=job.end)
+def _place(part: Part, text: str, kind: str, quote: str, job: Job, layout: Layout) -> tuple[int, int] | None:
+    span = reground(text, without_repeated_header(text, layout, job, quote), start=job.start, end=job.end)
     if span is None:  # validators checked the quote, so this is rare: never invent a span for it
-        part.problem(job, f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}", "ground")
+        ids = job.section_ids
+        message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
+        part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
     return span
 
 
@@ -93,7 +97,7 @@ def _sector(layout: Layout, start: int, words: str) -> Sector:
 def convert(part: Part, text: str, layout: Layout, job: Job, items: SectionItems) -> None:
     """Add the grounded items of one answer to `part` (ungroundable quotes become problems)."""
     for i in items.indicators:
-        if span := _place(part, text, "indicator", i.quote, job):
+        if span := _place(part, text, "indicator", i.quote, job, layout):
             s, e = span
             comparisons = [Comparison.model_validate(c.model_dump(mode="json")) for c in i.comparisons]
             fields = i.model_dump(mode="json", exclude={"quote", "comparisons"})
@@ -109,17 +113,17 @@ def convert(part: Part, text: str, layout: Layout, job: Job, items: SectionItems
                 )
             )
     for t in items.tasks:
-        if span := _place(part, text, "task", t.text, job):
+        if span := _place(part, text, "task", t.text, job, layout):
             s, e = span
             part.out.tasks.append(Task(id="", text=text[s:e], sector=_sector(layout, s, text[s:e]), start=s, end=e))
     for x in items.limitations:
-        if span := _place(part, text, "limitation", x.text, job):
+        if span := _place(part, text, "limitation", x.text, job, layout):
             s, e = span
             part.out.limitations.append(
                 Limitation(id="", text=text[s:e], kind=x.kind, sector=_sector(layout, s, text[s:e]), start=s, end=e)
             )
     for r in items.references:
-        if span := _place(part, text, "reference", r.quote, job):
+        if span := _place(part, text, "reference", r.quote, job, layout):
             s, e = span
             fields = r.model_dump(mode="json", exclude={"quote"})
             part.out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e))

@@ -17,7 +17,7 @@ from llmx.config import Settings
 from llmx.contract import Metadata, Section
 from llmx.errors import PromptError
 from llmx.llm import prompts
-from llmx.llm.chunking import PACK_TOKENS, Job, plan_jobs
+from llmx.llm.chunking import PACK_TOKENS, Job, plan_jobs, repeated_header
 from llmx.llm.responses import ReportMetadata
 from llmx.llm.seam import Messages
 from llmx.sections import Layout
@@ -76,13 +76,22 @@ class DocumentPlan:
                 "path": _path(b.section, by_id),
                 "role": b.section.role if b.section else "other",
                 "sector": (b.section.sector or "") if b.section else "",
-                "text": self.text[b.start : b.end].strip(),
+                "text": self._with_header(b.start, b.end, job.blocks[k - 1].end if k else None),
             }
-            for b in job.blocks
+            for k, b in enumerate(job.blocks)
         ]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
         context = {"section_text": "\n".join(b["text"] for b in blocks)}
         return Request(messages, context, self.prompt.response_model, self.tag)
+
+    def _with_header(self, start: int, end: int, after: int | None) -> str:
+        """A block's text, below the header rows of a table it continues (the model reads the columns),
+        unless the block before it in the same request (ending at `after`) already shows that table."""
+        own = self.text[start:end].strip()
+        header = repeated_header(self.layout, start)
+        if header is None or (after is not None and self.layout.table_at(after - 1) is self.layout.table_at(start)):
+            return own
+        return f"{self.text[header[0] : header[1]]}\n{own}"
 
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then metadata@v1 if planned."""

@@ -21,11 +21,11 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from llmx.config import REPO_ROOT
 from llmx.errors import PromptError
 from llmx.llm.responses import RESPONSE_MODELS
+from llmx.resources import prompts_dir as default_prompts_dir
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
+PROMPTS_DIR = default_prompts_dir()  # the shipped templates (the checkout's prompts/ in a source tree)
 _REF = re.compile(r"^([a-z][a-z0-9_]*)@(v\d+)$")
 
 # Variables used by `llmx prompts show` and the golden-prompt tests: SPEC section 8's example.

@@ -53,7 +53,7 @@ class LlmDocument:
         self._run(part, self.plan.jobs[k], first=k)
         return part
 
-    def _run(self, part: Part, job: Job, first: int | None = None) -> None:
+    def _run(self, part: Part, job: Job, first: int | None = None, depth: int = 0) -> None:
         log = CallLog(job.section_ids)
         part.calls.append(log)
         request = self.plan.requests_by_job[first] if first is not None else self.plan.request(job)
@@ -63,7 +63,7 @@ class LlmDocument:
             )
         except TruncatedAnswer as exc:
             log.add(exc.attempts)
-            return self._split(part, job, log)
+            return self._split(part, job, log, depth)
         except ValidationExhausted as exc:
             log.add(exc.attempts)
             kept = salvage(exc.last_answer, request.context)
@@ -81,7 +81,17 @@ class LlmDocument:
         convert(part, self.plan.text, self.plan.layout, job, result.value)
         return None
 
-    def _split(self, part: Part, job: Job, log: CallLog) -> None:
+    def _split(self, part: Part, job: Job, log: CallLog, depth: int) -> None:
+        """Ask again in two halves; at most `max_split_depth` halvings deep, so a model that truncates
+        everything costs at most 2^(depth+1)-1 requests where one was planned, not a request per line."""
+        if depth >= self.settings.max_split_depth:
+            spent = sum(c.usage.requests for c in part.calls)
+            return part.problem(
+                job,
+                f"the answer was still cut at the model's output limit after {depth} splits (the limit); "
+                f"this text ({job.end - job.start} characters) was not extracted; "
+                f"{spent} requests spent on its planned request so far",
+            )
         if len(job.blocks) > 1:
             mid = len(job.blocks) // 2
             halves = [Job(job.blocks[:mid], job.wanted), Job(job.blocks[mid:], job.wanted)]
@@ -95,7 +105,7 @@ class LlmDocument:
             halves = [Job([Block(block.section, s, e)], job.wanted) for s, e in cuts]
         log.add([Attempt("split", error="answer truncated (finish_reason=length); asked again in two halves")])
         for half in halves:
-            self._run(part, half)
+            self._run(part, half, depth=depth + 1)
         return None
 
     def run_metadata(self) -> MetadataResult:

@@ -149,6 +149,10 @@ def _extract(data: bytes, path: str, fmt: Format, limits: Limits) -> Extracted:
         got.problems[:0] = problems
         return got
     text = decode_text(data, path, problems)
+    if fmt == "txt":
+        from llmx.read.wrapped import unwrap
+
+        text = unwrap(text)
     return Extracted(text, problems=problems)
 
 

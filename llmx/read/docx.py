@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from llmx.read.guards import Limits, check_zip, read_part
 from llmx.read.legacy import decode
 from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text, grid_rows
 from llmx.read.numbering import Numbering, Styles, font_of, legacy_font, to_int, val, w
+from llmx.vn import NOI_NHAN
 
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _W_NS = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -38,6 +40,12 @@ _LAYOUT_WORDS = re.compile(
     r"^(?:T/?M|KT|TL|TUQ|Q)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN",
     re.M,
 )
+
+# what a note body's own mark leaves when it is wrapped, `(¹)` with the mark itself not rendered
+_OWN_MARK_RESIDUE = re.compile(r"^\s*(?:\(\s*\)|\[\s*\])")
+_COLUMN_GAP = re.compile(r"[ \t]*\t[ \t]*")  # tabs (and spaces) pushing text into a second column
+_BULLET = re.compile(r"^\s*[-+•–]")
+_MAX_CLOSING_LINE = 300
 
 Block = str | TableSpec
 
@@ -95,10 +103,10 @@ class _DocxText:
                 cells.append(_Cell(tc, col, span, merge, blocks))
                 col += span
             rows.append(cells)
-        if _is_layout(rows):
+        if _is_layout(rows):  # cell by cell, without the spaces that padded the grid
             for cells in rows:
                 for cell in cells:
-                    out.extend(cell.blocks)
+                    out.extend(b.strip() if isinstance(b, str) else b for b in cell.blocks)
             return
         out.append(TableSpec(grid_rows(_cell_specs(rows, header_rows)), frozenset(header_rows)))
 
@@ -184,8 +192,41 @@ class _DocxText:
             note: list[Block] = []
             self.blocks(self.notes[key], note)
             if note and isinstance(note[0], str):
-                note[0] = f"[{n}] {note[0].lstrip()}"
+                note[0] = f"[{n}] {_OWN_MARK_RESIDUE.sub('', note[0]).lstrip()}"
             out.extend(note)
+
+
+def closing_columns(blocks: list[Block]) -> list[Block]:
+    """The `Nơi nhận` block read as Word shows it: a recipient wrapped onto a second paragraph is
+    joined again, and when tabs push the signature into a second column on the same lines
+    (`Nơi nhận:\t\tKT. CHỦ TỊCH`), the left column is read first, then the right one."""
+    start = next(
+        (k for k in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[k], str) and NOI_NHAN.match(_nfc(b))),
+        None,
+    )
+    if start is None:
+        return blocks
+    end = start
+    while end < len(blocks) and isinstance(b := blocks[end], str) and len(b) <= _MAX_CLOSING_LINE:
+        end += 1
+    lines = [b for b in blocks[start:end] if isinstance(b, str)]
+    two_columns = len(_COLUMN_GAP.split(lines[0].strip(" "), maxsplit=1)) == 2
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        parts = _COLUMN_GAP.split(line, maxsplit=1) if two_columns else [line]
+        if len(parts) == 2 and parts[1].strip():
+            right.append(parts[1].strip())
+        text = parts[0]
+        if left and not _BULLET.match(text) and left[-1].rstrip().endswith(",") and text.strip():
+            left[-1] = f"{left[-1].rstrip()} {text.strip()}"  # a recipient wrapped onto a new paragraph
+        elif text.strip():
+            left.append(text)
+    return [*blocks[:start], *left, *right, *blocks[end:]]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.strip())  # Word may store decomposed letters
 
 
 def _is_layout(rows: list[list[_Cell]]) -> bool:
@@ -278,6 +319,7 @@ def read_docx(data: bytes, path: str, limits: Limits | None = None) -> Extracted
     try:
         doc = _DocxText(parts)
         doc.blocks(body, blocks)
+        blocks = closing_columns(blocks)
         doc.footnotes(blocks)
     except RecursionError as exc:
         raise InputError("damaged .docx (nesting too deep)", path=path) from exc

@@ -2,37 +2,76 @@
 
 Runs every rule extractor over each section's own text, so items get the innermost section and
 headings never leak into figures. Task sections are not searched for indicators: the figures
-there are next-period targets, which SPEC gives to the tasks that state them. Pure.
+there are next-period targets, which SPEC gives to the tasks that state them. Table rows are read
+by `rules/tables.py` (one indicator per measured quantity, the row line as its quote), so the
+sentence rules skip the tables and never count a row twice. Pure.
 """
 
 from __future__ import annotations
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.contract import Extractor
+from llmx.contract import Extractor, Metadata, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
+from llmx.rules.proposals import find_proposals
 from llmx.rules.references import find_references
+from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
+from llmx.rules.tables import find_table_indicators, table_row_spans
 from llmx.sections import Layout
+from llmx.sectors import heading_sector
 
 
-def extract(text: str, layout: Layout) -> Extraction:
-    """Everything the rules can find in one normalized document."""
-    extraction = Extraction(metadata=extract_metadata(text, layout.sections))
+def _outside_tables(start: int, end: int, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of text[start:end] that are not table rows (tables are read by rules/tables.py)."""
+    parts, pos = [], start
+    for t_start, t_end in tables:
+        if t_end <= pos or t_start >= end:
+            continue
+        if t_start > pos:
+            parts.append((pos, t_start))
+        pos = max(pos, t_end)
+    if pos < end:
+        parts.append((pos, end))
+    return parts
+
+
+def extract(text: str, layout: Layout, page_title: str | None = None) -> Extraction:
+    """Everything the rules can find in one normalized document (`page_title`: a web page's
+    `<h1>`, the headline of a report without a header block)."""
+    extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
+    figures = FigureIndex(text)  # one index of the document's figures, for every section
+    theme = report_theme(extraction.metadata)
+    tables = table_row_spans(layout)
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
-            extraction.indicators.extend(find_indicators(text, start, end, sector=section.sector if section else None))
+            sector = (section.sector if section else None) or theme
+            for s, e in _outside_tables(start, end, tables):  # a table row is read once, as a row
+                extraction.indicators.extend(find_indicators(text, s, e, sector=sector, figures=figures))
         extraction.references.extend(find_references(text, start, end))
+        if section is not None and section.heading_start is not None and section.heading_end is not None:
+            # a template heading cites documents too: `7.1. ... theo quy định tại Nghị định số 136/2025/NĐ-CP`
+            extraction.references.extend(find_references(text, section.heading_start, section.heading_end))
     for start, end in layout.footnotes:  # footnote bodies after the signature carry data too
         if start >= layout.body_end:
-            extraction.indicators.extend(find_indicators(text, start, end))
+            extraction.indicators.extend(find_indicators(text, start, end, sector=theme, figures=figures))
             extraction.references.extend(find_references(text, start, end))
-    extraction.tasks = find_tasks(text, layout)
-    extraction.limitations = find_limitations(text, layout)
+    extraction.indicators.extend(find_table_indicators(text, layout))
+    extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
+    extraction.limitations = find_limitations(text, layout, theme=theme)
+    extraction.proposals = find_proposals(text, layout, theme=theme)
     return extraction
 
 
-def run_rules(text: str, layout: Layout) -> tuple[Extraction, Extractor]:
+def report_theme(metadata: Metadata | None) -> Sector | None:
+    """The one sector a report's title names (`Công tác quản lý nhà nước về địa chất, khoáng sản`,
+    `Tổng kết ... phòng, chống ma túy`): what an item falls back to when neither its own words nor
+    its section say. None for general reports (`phát triển kinh tế - xã hội`)."""
+    return heading_sector(metadata.title) if metadata is not None and metadata.title else None
+
+
+def run_rules(text: str, layout: Layout, page_title: str | None = None) -> tuple[Extraction, Extractor]:
     """The rules backend as the pipeline calls it: the extraction and who made it."""
-    return extract(text, layout), Extractor(backend="rules", llmx_version=__version__, metadata_source="rules")
+    extractor = Extractor(backend="rules", llmx_version=__version__, metadata_source="rules")
+    return extract(text, layout, page_title), extractor

@@ -31,7 +31,7 @@ _BASIS_RE = re.compile(
     r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>dự\s+toán" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước)(?![\w/])",
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
     re.IGNORECASE,
 )
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
@@ -41,8 +41,13 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 _SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
-_LEAD = re.compile(r"\s*(?:,\s*)?(?:và\s+)?", re.IGNORECASE)
+_OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
+# `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
+# parentheses stays a share indicator of its own (see indicators.py)
+_PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm)(?:\s+thêm)?\s+", re.IGNORECASE)
+_TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
@@ -99,7 +104,10 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
 
 
 def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
-    """A basis after a figure: `KH`, `% dự toán`, or `so với ...` (any baseline)."""
+    """A basis after a figure: `KH`, `% dự toán`, `so với ...` (any baseline), or `trên tổng số
+    hồ sơ tiếp nhận` (the total the rate is taken of)."""
+    if m := _OF_TOTAL.match(text, pos, limit):
+        return "other", " ".join(m.group("words").split()), m.end()
     m = _SO_VOI.match(text, pos, limit)
     if m:
         return match_basis(text, m.end(), limit, after_so_voi=True)
@@ -109,7 +117,12 @@ def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | No
 
 def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     """The comparison starting at `pos` (after optional `,`/`và`), or None."""
-    p = _LEAD.match(text, pos, limit).end()  # type: ignore[union-attr]
+    share = _PAREN_SHARE.match(text, pos, limit)
+    p = share.end() if share else _LEAD.match(text, pos, limit).end()  # type: ignore[union-attr]
+    if (first := _basis_first(text, p, limit)) is not None:
+        return first
+    if (times := _TIMES.match(text, p, limit)) is not None:
+        return _parse_times(text, times, limit, None)
     change = _CHANGE_VERB.match(text, p, limit)
     if change:
         return _parse_change(text, change, limit)
@@ -135,24 +148,61 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     basis = _basis_after(text, pct.end(), limit)
     if basis is not None:
         comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
-        return Parsed(comp, basis[2], num.start(), True, qualifier)
+        # `đạt 34,3% trên tổng số chi phí` with no count before it is a share, not a comparison
+        return Parsed(comp, basis[2], num.start(), not _OF_TOTAL.match(text, pct.end(), limit), qualifier)
     if verb is None and rate is None:
         return None  # a bare `54%` is a value, not a comparison
     comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation="ratio", pct=value)
     return Parsed(comp, pct.end(), num.start(), False, qualifier)
 
 
-def _parse_change(text: str, change: re.Match[str], limit: int) -> Parsed | None:
+def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
+    """The basis before the verb: `so với cùng kỳ tăng 4,2%`, `so với cùng kỳ gấp 2 lần`."""
+    so_voi = _SO_VOI.match(text, p, limit)
+    basis = match_basis(text, so_voi.end(), limit, after_so_voi=True) if so_voi else None
+    if basis is None:
+        return None
+    q = _SPACE_COMMA.match(text, basis[2], limit).end()  # type: ignore[union-attr]
+    if (times := _TIMES.match(text, q, limit)) is not None:
+        return _parse_times(text, times, limit, basis)
+    change = _CHANGE_VERB.match(text, q, limit)
+    if change is None or _SO_VOI.match(text, change.end(), limit):
+        return None
+    parsed = _parse_change(text, change, limit, stated=basis)
+    return parsed
+
+
+def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
+    """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
+    value = parse_number(times.group("num"))
+    if value is None:
+        return None
+    stated = basis or _basis_after(text, times.end(), limit)
+    if stated is None:
+        return None
+    comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
+    return Parsed(comp, times.end() if basis else stated[2], times.start("num"), True)
+
+
+def _parse_change(
+    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None
+) -> Parsed | None:
     sign = 1.0 if change.group("dir").lower() == "tăng" else -1.0
     q = change.end()
-    pre = None
-    so_voi = _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
+    pre = stated
+    so_voi = None if stated else _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
     if so_voi:
         pre = match_basis(text, so_voi.end(), limit, after_so_voi=True)
-    elif (bare := match_basis(text, q, limit)) is not None and NUMBER_RE.match(text, bare[2] + 1, limit):
+    elif (
+        stated is None
+        and (bare := match_basis(text, q, limit)) is not None
+        and NUMBER_RE.match(text, bare[2] + 1, limit)
+    ):
         pre = bare  # `giảm cùng kỳ 5%`
-    if pre is not None:
+    if pre is not None and stated is None:
         q = _SPACE_COMMA.match(text, pre[2], limit).end()  # type: ignore[union-attr]
+    if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own
+        q = qual.end()
     num = NUMBER_RE.match(text, q, limit)
     if num is None or (value := parse_number(num.group())) is None:
         return None
@@ -186,16 +236,25 @@ def as_of_date(match: re.Match[str]) -> str | None:
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`.
 _TARGET = re.compile(
-    r"\s*[,(]\s*(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?"
+    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?)"
     r"\s*:?\s*(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"\s*\)")
+# The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
+# tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
+_OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
+_OF_TOTAL_TARGET = re.compile(r"[^,;.()\d]{0,80}?\s+trên\s+tổng\s+số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+# The total's own words, up to what comes next (`, đạt tỷ lệ ...`), digits of an age included.
+_TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăng|giảm)\s|$)", re.IGNORECASE)
 # Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).
 _GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+# The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
+# tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
+_GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`: the `bằng` figure is the size of the change.
-_ABS_DIFF = re.compile(r"\s*,?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+_ABS_DIFF = re.compile(r"\s*[,;]?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
 
 
 @dataclass
@@ -222,6 +281,23 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             found.target = value
             found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
             pos = found.end = close.end() if close else end
+            # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
+            plan = " ".join(target.group("basis").split())
+            found.comparisons = [
+                c.model_copy(update={"basis": "plan", "basis_text": plan})
+                if c.relation == "ratio" and c.basis == "other" and not c.basis_text
+                else c
+                for c in found.comparisons
+            ]
+            continue
+        total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
+        raw = total.group("num").rstrip(".,") if total else ""
+        if total and found.target is None and not found.comparisons and (value := parse_number(raw)) is not None:
+            words = _TOTAL_WORDS.match(text, total.start("num") + len(raw), limit)
+            end = words.end() if words else total.start("num") + len(raw)
+            found.target = value
+            found.spans.append((total.start("num"), end))  # type: ignore[union-attr]
+            pos = found.end = end
             continue
         parsed = parse_comparison(text, pos, limit)
         if parsed is None and not found.comparisons and has_value:
@@ -244,7 +320,7 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
     """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
-    for gap in (_GAP_COMMA, _GAP_WORDS):
+    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_RATE):
         m = gap.match(text, pos, limit)
         if m is None:
             continue

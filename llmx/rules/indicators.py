@@ -43,70 +43,21 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Indicator, Sector
-from llmx.numbers import NUMBER_RE, parse_number
-from llmx.rules.comparisons import (
-    parse_comparison,
-)
-from llmx.rules.naming import DIGIT, TOTAL_ONLY, attach_comparisons, lc_first, new_item, trim
+from llmx.rules.breakdowns import finish, link_breakdowns
+from llmx.rules.figures import read_paragraph
+from llmx.rules.naming import DIGIT
 from llmx.rules.paragraphs import (
     OPEN_END,
     Item,
     Para,
     footnote_anchor,
-    last_in_sentence,
     paragraph_spans,
-    prefix_floor,
     sector_of_label,
 )
-from llmx.rules.units import match_unit
+from llmx.rules.restatements import FigureIndex, is_restatement
 from llmx.sectors import detect_sector
+from llmx.vn import TABLE_ROW
 
-_TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
-# Words right before a number that make it an ordinal, a name or a document number.
-_NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
-    r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
-    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
-    r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
-    r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
-    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số)\s*(?:số\s*)?$",
-    re.IGNORECASE,
-)
-_HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
-_DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # 2022 – 2023, 9001-9008
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
-
-
-_FRACTION = re.compile(r"\s*/\s*")
-_DATE_REST = re.compile(r"\s*/\s*\d")
-_SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
-_FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
-_PCT = re.compile(r"\s?[%‰]")
-_BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
-
-
-_SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")
-_MARKER = re.compile(r"(?<!\w)(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE)
-
-
-_MARKS = " \t\n-+•*[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰"
-
-
-_META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
-_BEFORE_PCT = re.compile(
-    r"(?:(?<!\w)(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|tăng|giảm)\s+)?"
-    r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
-
-
-_CONTEXT_OWN_WORDS = 5
-_RESTATED = 0.6  # share of a figure's quote words found near the same figure earlier
 _GENERAL: Sector = "economy_general"
 _GENERAL_CUES = re.compile(
     r"giá\s+trị\s+sản\s+xuất|kinh\s+tế|tăng\s+trưởng|cơ\s+cấu|thu\s+nhập|thống\s+kê", re.IGNORECASE
@@ -114,36 +65,48 @@ _GENERAL_CUES = re.compile(
 
 
 def find_indicators(
-    text: str, start: int = 0, end: int | None = None, *, sector: Sector | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    sector: Sector | None = None,
+    figures: FigureIndex | None = None,
 ) -> list[Indicator]:
     """Indicators in `text[start:end]` (one section's own body), with absolute offsets.
 
     Ids and section ids are left for the caller. `sector` is the section's sector; a paragraph
-    label or the indicator's own name may override it.
+    label or the indicator's own name may override it. `figures` indexes the document's figures
+    for recognising restatements; pass one per document when calling section by section.
     """
     end = len(text) if end is None else min(end, len(text))
     items: list[Item] = []
     label_sector: Sector | None = None
+    label_strong = True
     continues = False
     for ps, pe in paragraph_spans(text, start, end):
         if not continues and not text[ps:pe].lstrip()[0].islower():
-            label_sector = sector_of_label(text, ps, pe)
+            label_sector, label_strong = sector_of_label(text, ps, pe)
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
         continues = not OPEN_END.search(text, ps, pe)
-        if not DIGIT.search(text, ps, pe):
-            continue
+        if not DIGIT.search(text, ps, pe) or TABLE_ROW.search(text, ps, pe):
+            continue  # no figure, or a table row: table rows are read as tables, not as prose
         para_sector, parent = sector, None
         anchor = footnote_anchor(text, ps, pe)
         if anchor is not None:  # a footnote body belongs with the sentence that cites it
             para_sector, parent = _anchor_context(text, anchor, sector)
-        para = Para(text, ps, pe, para_sector, label_sector)
-        found = _read_paragraph(para)
-        _link_breakdowns(para, found, outer_parent=parent)
+        para = Para(text, ps, pe, para_sector, label_sector, label_strong)
+        found = read_paragraph(para)
+        link_breakdowns(para, found, outer_parent=parent)
         for item in found:
-            _finish(item)
+            finish(item)
         _assign_sectors(para, found)
         items.extend(found)
-    return [_indicator(text, it) for it in items if not _is_restatement(text, start, it)]
+    figures = figures if figures is not None else FigureIndex(text)
+    return [
+        _indicator(text, it)
+        for it in items
+        if not is_restatement(figures, start, (it.quote_start, it.end), it.num_start, it.core)
+    ]
 
 
 def _anchor_context(text: str, anchor: int, sector: Sector | None) -> tuple[Sector | None, Item | None]:
@@ -151,243 +114,14 @@ def _anchor_context(text: str, anchor: int, sector: Sector | None) -> tuple[Sect
     ls = text.rfind("\n", 0, anchor) + 1
     le = text.find("\n", anchor)
     le = len(text) if le == -1 else le
-    para = Para(text, ls, le, sector, sector_of_label(text, ls, le))
+    para = Para(text, ls, le, sector, *sector_of_label(text, ls, le))
     found = para.label_sector or detect_sector(text[para.sentence_start(anchor) : anchor]) or sector
-    items = _read_paragraph(para)
-    _link_breakdowns(para, items)
+    items = read_paragraph(para)
+    link_breakdowns(para, items)
     for item in items:
-        _finish(item)
+        finish(item)
     cited = [it for it in items if it.end <= anchor and it.sentence == para.sentence_of(anchor)]
     return found, (cited[-1] if cited else None)
-
-
-def _read_paragraph(para: Para) -> list[Item]:
-    items: list[Item] = []
-    read_to = para.start  # numbers before this offset belong to an earlier figure
-    for num in NUMBER_RE.finditer(para.text, para.start, para.end):
-        s, e = num.span()
-        if s < read_to or para.is_blocked(s):
-            continue
-        value = parse_number(num.group())
-        if value is None or _not_a_figure(para, s, e):
-            continue
-        item = _read_figure(para, items, s, e, value)
-        if item is not None:
-            items.append(item)
-            read_to = max(read_to, item.end)
-    return items
-
-
-def _not_a_figure(para: Para, s: int, e: int) -> bool:
-    """Digits of an ordinal, a name, a code, a range, a date part or a document number."""
-    text = para.text
-    window = text[max(para.start, s - 30) : s]
-    if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
-        return True
-    if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
-        return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
-    return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
-
-
-def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    text = para.text
-    if frac := _FRACTION.match(text, e, para.end):
-        return _read_fraction(para, items, s, value, frac.end())
-    if _PCT.match(text, e, para.end):
-        return _read_percent(para, items, s, e, value)
-    if (unit := match_unit(text, e, para.end)) is not None:
-        item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
-        if item is not None:
-            item.core = text[s : unit[2]]
-        return item
-    return _read_bare(para, items, s, e, value)
-
-
-def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: int) -> Item | None:
-    """`927/912 ha`, `05/51 dự án`: value and target. Dates, scales and codes are blocked."""
-    text = para.text
-    den = NUMBER_RE.match(text, y_pos, para.end)
-    target = parse_number(den.group()) if den else None
-    if den is None or target is None:
-        return None
-    after = den.end()
-    unit = match_unit(text, after, para.end)
-    before = text[max(para.start, s - 20) : s]
-    full_date = bool(_DATE_REST.match(text, after, para.end))  # 19/05/2023
-    day_month = "," not in den.group() and target <= 12  # 30/4, 1/6
-    if _SCALE_BEFORE.search(before) or (unit is None and (full_date or day_month)):
-        para.block(s, after + (8 if full_date else 0))
-        return None
-    if unit is None and not _FRACTION_VERB.search(before):
-        para.block(s, after)
-        return None
-    if unit is not None and unit[0] in ("%", "‰"):
-        return None
-    item = new_item(
-        para, items, s, value, unit[0] if unit else None, unit[2] if unit else after, count_unit=unit is not None
-    )
-    if item is not None:
-        item.target = target
-        item.core = text[s : unit[2] if unit else after]
-    return item
-
-
-def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """A count with no unit in a list (`đã xử lý 34`, `khiển trách 21`): the unit is carried."""
-    text = para.text
-    prev = last_in_sentence(para, items, s)
-    if prev is None or prev.unit is None or value != int(value) or 1900 <= value <= 2100:
-        return None
-    if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
-        return None
-    item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
-    if item is not None:
-        item.carried = True
-        item.core = text[item.quote_start : e]
-    return item
-
-
-def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
-    text = para.text
-    pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
-    unit = text[pct_end - 1]
-    prev = last_in_sentence(para, items, s)
-    if prev is not None and prev.value is not None and _SHARE_GAP.match(text, prev.end, s):
-        share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
-        share.local, share.core = prev.local, text[s:pct_end]
-        attach_comparisons(para, share)
-        return share
-    verb = _BEFORE_PCT.search(text, max(prefix_floor(items, para.start, s), s - 40), s)
-    c_start = verb.start() if verb and verb.group() else s
-    parsed = parse_comparison(text, c_start, para.end)
-    if (
-        parsed is not None
-        and parsed.number_start == s
-        and (parsed.explicit_basis or parsed.comparison.relation == "change")
-    ):
-        item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
-        if item is None or _META_NAME.search(item.own):
-            return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
-        item.comparisons.append(parsed.comparison)
-        item.approx = parsed.qualifier
-        item.core = text[s : parsed.end]
-        attach_comparisons(para, item)
-        return item
-    item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
-    if item is not None:
-        item.core = text[s:pct_end]
-    return item
-
-
-def _link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = None) -> None:
-    """Attach `trong đó`/`gồm`/parenthesis children to their total."""
-    scopes: list[tuple[int, int, Item]] = []  # (from, to, parent): children start inside
-    for m in _MARKER.finditer(para.text, para.start, para.end):
-        if not para.is_blocked(m.start()):
-            scope = _marker_scope(para, items, m, scopes, outer_parent)
-            if scope is not None:
-                scopes.append(scope)
-    for o, c in para.parens:
-        inside = [it for it in items if o < it.num_start < c]
-        if inside:
-            before = [it for it in items if it.end <= o + 1 and it.sentence == para.sentence_of(o)]
-            parent = _paren_parent(para.text, o, inside, before)
-            if parent is not None:
-                scopes.append((o, c, parent))
-            else:
-                _name_context_paren(para, o, inside, before)
-    for it in items:
-        containing = [sc for sc in scopes if sc[0] <= it.num_start < sc[1] and sc[2].num_start < it.num_start]
-        if containing:
-            it.parent = max(containing, key=lambda sc: sc[0])[2]
-    for k, it in enumerate(items):  # a `Tổng số` after a lead-in heads the rest of its sentence
-        if it.child_base != it.local and TOTAL_ONLY.fullmatch(it.own):
-            for later in items[k + 1 :]:
-                if later.sentence == it.sentence and later.parent is None:
-                    later.parent = it
-
-
-def _marker_scope(
-    para: Para,
-    items: list[Item],
-    m: re.Match[str],
-    scopes: list[tuple[int, int, Item]],
-    outer_parent: Item | None,
-) -> tuple[int, int, Item] | None:
-    """The total a `trong đó`/`gồm` breaks down, and how far its list runs."""
-    sentence = para.sentence_of(m.start())
-    before = [it for it in items if it.end <= m.start() + 1]
-    same = [it for it in before if it.sentence == sentence]
-    parent = same[-1] if same else None
-    if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
-        if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
-            return None
-        roots = [
-            it
-            for it in before
-            if it.sentence == sentence - 1 and not any(sc[0] <= it.num_start < sc[1] for sc in scopes)
-        ]
-        parent = roots[-1] if roots else (outer_parent if sentence == 0 else None)
-    if parent is None:
-        return None
-    if para.text.startswith("(", m.end()) and (p := para.paren_at(m.end() + 1)) is not None:
-        return p[0], p[1], parent  # `đã xử lý 34 trong đó (...)`
-    if (p := para.paren_at(m.start())) is not None:
-        return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
-    return m.start(), para.sentence_end(m.start()), parent
-
-
-def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> Item | None:
-    """A figure right before a parenthesis of same-unit figures is their total."""
-    if not before or inside[0].unit is None:
-        return None
-    if not text[before[-1].end : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
-        return before[-1]  # `cây màu 950 ha, đạt 100% KH (cây lạc 650 ha, ...)`
-    same_unit = [it for it in before[-2:] if it.unit == inside[0].unit]
-    if same_unit and inside[0].own:
-        return same_unit[-1]  # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`
-    return None
-
-
-def _name_context_paren(para: Para, o: int, inside: list[Item], before: list[Item]) -> None:
-    """Figures in a parenthesis after plain words share them: `chi trả ... (12 hộ, số tiền ...)`."""
-    text = para.text
-    gap = text[before[-1].end : o] if before else ""
-    if before and (not gap.strip() or (len(gap.split()) <= 3 and len(gap) < 14)):
-        base, base_start = trim(before[-1].words, prep=True) or before[-1].local, before[-1].quote_start
-    else:
-        floor = before[-1].end if before else para.start
-        b = floor
-        for m in _SOFT_HARD.finditer(text, floor, o):
-            b = m.end()
-        raw = text[b:o]
-        base, base_start = trim(raw, prep=True), b + len(raw) - len(raw.lstrip(" \t\n,.-+•*"))
-    if not base:
-        return
-    for k, it in enumerate(inside):
-        if not it.own and k == 0:
-            it.local = base if not it.local or it.local == it.unit else f"{base} - {it.local}"
-            it.quote_start = base_start
-        elif len(it.own.split()) <= _CONTEXT_OWN_WORDS:
-            it.local = f"{base} - {lc_first(it.local)}"
-        it.child_base = it.local
-
-
-def _finish(item: Item) -> None:
-    """Final name (`parent - child`), and what a child inherits from its total."""
-    parent = item.parent
-    if parent is None:
-        item.name = item.local
-    else:
-        item.name = f"{parent.child_base} - {lc_first(item.local)}"
-        if item.child_base == item.local:
-            item.child_base = item.name
-        item.as_of = item.as_of or parent.as_of
-        item.estimated = item.estimated or parent.estimated
-        if item.carried and parent.unit is not None:
-            item.unit = parent.unit
-    item.name = item.name[:1].upper() + item.name[1:]
 
 
 def _assign_sectors(para: Para, items: list[Item]) -> None:
@@ -403,7 +137,18 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         specific = own if own != _GENERAL else None
         if specific is None and item.parent is not None and item.parent.sector != "other":
             specific = item.parent.sector
-        order = (para.label_sector, specific, mate.get(item.sentence), para.sector, last, own)
+        label = para.label_sector
+        weak_label = label is not None and not para.label_strong
+        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue
+        order = (
+            None if weak_label else label,
+            specific,
+            label if weak_label else None,
+            mate.get(item.sentence),
+            para.sector,
+            last,
+            own,
+        )
         found = [c for c in order if c is not None]
         chosen = next((c for c in found if c != _GENERAL), found[0] if found else None)
         item.sector = chosen or detect_sector(item.name) or "other"
@@ -417,6 +162,21 @@ def _name_sector(name: str) -> Sector | None:
     if own == _GENERAL:
         return detect_sector(_GENERAL_CUES.sub(" ", name), strong_only=True) or own
     return own
+
+
+_BARE_NAME_WORDS = 3
+
+
+def _flags(item: Item) -> list[str]:
+    """Reasons to doubt an item (README: flag vocabulary), in a stable order."""
+    flags = list(item.flags)
+    if item.bare_name and item.parent is None and len(item.name.split()) <= _BARE_NAME_WORDS:
+        flags.append("name_fallback")  # only its counted noun names it (`05 trường`)
+    if item.value is not None and item.unit is None and "unit_missing" not in flags:
+        flags.append("unit_missing")
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        flags.append("basis_unstated")
+    return flags
 
 
 def _indicator(text: str, item: Item) -> Indicator:
@@ -435,31 +195,5 @@ def _indicator(text: str, item: Item) -> Indicator:
         quote=text[item.quote_start : item.end],
         start=item.quote_start,
         end=item.end,
+        flags=_flags(item),
     )
-
-
-def _is_restatement(text: str, start: int, item: Item) -> bool:
-    """Same figure, same words nearby, in an earlier section: a summary repeating a result.
-
-    Whitespace-insensitive, since a wrapped PDF line breaks a repeated phrase differently.
-    """
-    if start <= 0 or not item.core:
-        return False
-    figure = NUMBER_RE.match(text, item.num_start)
-    if figure is None or text.find(figure.group(), 0, start) == -1:
-        return False  # the digits never occurred before: nothing to restate
-    quote = text[item.quote_start : item.end]
-    if _spaced(quote).search(text, 0, start):
-        return True
-    words = {w for w in re.findall(r"[^\W\d_]+", quote.lower()) if len(w) > 1}
-    if not words:
-        return False
-    for m in _spaced(item.core).finditer(text, 0, start):
-        window = text[max(0, m.start() - 80) : m.end() + 40].lower()
-        if len(words & set(re.findall(r"[^\W\d_]+", window))) / len(words) >= _RESTATED:
-            return True
-    return False
-
-
-def _spaced(words: str) -> re.Pattern[str]:
-    return re.compile(r"\s+".join(re.escape(w) for w in words.split()))

@@ -32,8 +32,9 @@ def report_lines(text: str) -> list[ReportLine]:
 
 
 def columns(line: str) -> list[str]:
-    """Columns of a flattened two-column table line (separated by 3+ spaces)."""
-    parts = re.split(r"\s{3,}", line.replace("\xa0", " ").strip())
+    """Columns of a flattened two-column table line (cells apart by 3+ spaces, or ` | ` as the
+    reader writes a .docx table row)."""
+    parts = re.split(r"\s{3,}|\s+\|\s+", line.replace("\xa0", " ").strip())
     return [c.strip().strip("*_").strip() for c in parts if c.strip()]
 
 

@@ -6,27 +6,28 @@ What the genre gives and what this module does with it:
   field falls back to the body: the issuer to the closing formula (`UBND huyện trân trọng báo
   cáo`) or to the signature (`T/M BAN THƯỜNG VỤ`, completed by the body's own actor phrase
   `Ban Thường vụ, Thường trực Huyện ủy đã ...`), the locality to `huyện X` at the issuer's level.
-* **Issuer casing.** An ALL-CAPS header line keeps its words but takes conventional casing:
-  `ĐẢNG ỦY XÃ XUÂN PHÚ` -> `Đảng ủy xã Xuân Phú`, `ỦY BAN NHÂN DÂN HUYỆN TAM DƯƠNG` -> `Ủy ban
-  nhân dân huyện Tam Dương` (not re-abbreviated), `UBND TỈNH VĨNH PHÚC` -> `UBND tỉnh Vĩnh Phúc`.
+  A page excerpt with no `BÁO CÁO` block is read from its headline and first sentences
+  (`headline.py`: issuer, title, the date opening a sentence, periods).
+* **Issuer form.** Conventional casing and the conventional abbreviations (LABELING): `ĐẢNG ỦY XÃ
+  XUÂN PHÚ` -> `Đảng ủy xã Xuân Phú`, `ỦY BAN NHÂN DÂN HUYỆN TAM DƯƠNG` -> `UBND huyện Tam Dương`.
   Of two issuer lines the lower one issues (`ĐẢNG BỘ HUYỆN THỌ XUÂN` / `ĐẢNG ỦY XÃ XUÂN PHÚ`); the
-  upper one only lends a locality when the lower has none (`UBND TỈNH X` / `SỞ TÀI CHÍNH`).
+  upper one only lends a locality when the lower has none (`UBND TỈNH X` / `SỞ TÀI CHÍNH`). A name
+  wrapped after a comma is joined, and the opening sentence may complete it (`Ban chỉ đạo ...
+  tỉnh Lâm Đồng (sau đây viết tắt là ...) báo cáo`).
 * **Never from the symbol** (`BC/HU` on a commune report) and never from body place names that
   belong to something else: body inference only takes `huyện X` for a district issuer, `UBND/Đảng
   ủy xã X` for a commune, `tỉnh X` for a province, and skips `công dân huyện X`.
 * **Two dates on web pages.** `issue_date` comes from the place/date line (partial ISO when the day
-  is blank: `2023-07`, source `date_line`); the page's posting time goes to `post_date`, and it
-  fills `issue_date` (source `post_date`) only when the report has no date line at all.
+  is blank: `2023-07`, source `date_line`), else from a date opening a sentence of the lead
+  (`Chiều ngày 06/10/2023, ...`, source `body`); the page's posting time goes to `post_date`, and
+  it fills `issue_date` (source `post_date`) only when nothing else dates the report.
 * **Periods from the title and the part headings, never the closing formula** (it can contradict
-  them). Labels are the title's words when they carry the year (`6 tháng đầu năm 2018`), lower-
-  cased if the source is all caps, otherwise composed (`tháng 2` + year -> `tháng 2 năm 2023`).
+  them); the next period also from the opening words of the task part (`Trong tháng 9/2025, tập
+  trung ...`). Labels are the title's words when they carry the year (`6 tháng đầu năm 2018`),
+  lower-cased if the source is all caps, otherwise composed (`tháng 2` + year -> `tháng 2 năm 2023`).
 * **Web pages may repeat the whole body**: everything after the first report copy (the second
   `BÁO CÁO` block, footers, contact addresses) is ignored.
-* **Signer**: `T/M`/`TM.` body and `KT.` lines form `on_behalf_of` (joined with one space, as
-  written), then the title line, then the name after blank lines; `**` and NBSP are tolerated.
-  Recipients are the `- ` lines under `Nơi nhận:` without the dash and trailing `,;.`; a
-  flattened two-column line gives its left cell to the recipients and its right cell to the
-  signature.
+* **Addressees, recipients, signer**: `closing.py`.
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ import re
 from typing import Literal
 
 from llmx.contract import AdminLevel, Metadata, Section, Signer
+from llmx.rules.closing import ON_BEHALF, addressees, closing, portal_signer
+from llmx.rules.headline import canonical_body, read_lead
 from llmx.rules.issuers import UNIT_RE, admin_level_of, conventional_case, issuer_type_of, place_of
 from llmx.rules.lines import ReportLine, caps_line, columns, report_lines
 from llmx.rules.periods import HEADING, report_periods
-from llmx.vn import FOOTNOTE, LOWER, NOI_NHAN, SEPARATOR, TITLE_MARK, UPPER
+from llmx.vn import LOWER, SEPARATOR, TITLE_MARK, UPPER
 
 _MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
 _ORG_START = re.compile(
@@ -57,21 +60,14 @@ _DATE_LINE = re.compile(
     r"|(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4}))"
 )
 _POST_DATE = re.compile(
-    r"^\s*(?:(?:Ngày\s+đăng|Đăng\s+lúc|Cập\s+nhật|Ngày)\s*:?\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
-    r"(?P<time>\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+    r"^\s*(?:(?:Ngày\s+đăng|Đăng\s+lúc|Cập\s+nhật|Ngày)\s*:?\s*)?(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\2(?P<y>\d{4})"
+    r"(?P<time>\s+(?:-\s+)?\d{1,2}:\d{2}(?::\d{2})?)?",
     re.M,
 )
+# `Ban chỉ đạo ... tỉnh Lâm Đồng (sau đây viết tắt là Ban Chỉ đạo tỉnh) báo cáo kết quả ...`
+_REPORTS = re.compile(r"(?P<name>[^;:.()]{2,250}?)\s*(?:\(sau\s+đây[^)]*\)\s*)?(?:xin\s+)?báo\s+cáo\s")
 
 
-_BULLET = re.compile(r"^[-–+•]\s*")
-_ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|THAY\s+MẶT)\s*\S")
-_KT = re.compile(r"^(?:KT\.?|K/T|KT/|TL\.|TUQ\.|Q\.)\s*\S")
-_SIGN_TITLE = re.compile(
-    r"^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|TRƯỞNG\s+BAN|TRƯỞNG\s+PHÒNG|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
-    r"CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM|THỦ\s+TRƯỞNG|BỘ\s+TRƯỞNG|CHỈ\s+HUY\s+TRƯỞNG|TRƯỞNG\s+CÔNG\s+AN|"
-    r"HIỆU\s+TRƯỞNG|TRƯỞNG)\b"
-)
-_SIGN_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|ký\s+tên|ký,.*|đóng\s+dấu.*)\s*\)?$", re.I)
 _CLOSING_ACTOR = re.compile(
     r"(?P<actor>(?:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+[ủu][yỷ]|UBND|"
     r"[ỦU][yỷ]\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân|Ban\s+Thường\s+vụ|"
@@ -100,8 +96,11 @@ _BODY_PLACE: dict[str, re.Pattern[str]] = {
 _ENDS_WITH_UNIT = re.compile(r"(?<!\w)(?:thị xã|thị trấn|thành phố|huyện|xã|tỉnh|phường|quận)$")
 
 
-def extract_metadata(text: str, sections: list[Section] | None = None) -> Metadata:
-    """Every SPEC 2 field the text supports; fields it does not support stay null."""
+def extract_metadata(text: str, sections: list[Section] | None = None, *, page_title: str | None = None) -> Metadata:
+    """Every SPEC 2 field the text supports; fields it does not support stay null.
+
+    `page_title` is a web page's article title (`<h1>`), the headline of a report without a
+    `BÁO CÁO` block."""
     lines = report_lines(text)
     marker = _title_marker(lines)
     copy_end = _first_copy_end(lines, marker)
@@ -120,20 +119,35 @@ def extract_metadata(text: str, sections: list[Section] | None = None) -> Metada
     body_start = lines[title_end].start if title_end < len(lines) else len(text)
     body_end = lines[copy_end - 1].end if copy_end else len(text)
     body_text = text[body_start:body_end]
-    recipients, signer = _closing(lines, title_end, copy_end)
+    recipients, signer = closing(lines, title_end, copy_end)
+    if signer is None:
+        signer = portal_signer(lines, marker if marker is not None else 20)
+    lead = read_lead(text, page_title) if marker is None else None
 
     issuer, parent = _header_issuer(header)
+    if issuer is not None:
+        issuer = _self_named(body_text, issuer) or issuer
     if issuer is None:
         issuer = _closing_issuer(body_text) or _signature_issuer(signer, body_text, recipients)
+    if issuer is None and lead is not None:
+        issuer = lead.issuer
+    if issuer is not None:
+        issuer = canonical_body(issuer)
     admin_level = admin_level_of(issuer) or admin_level_of(parent)
     locality = (place_of(issuer) if issuer else None) or (place_of(parent) if parent else None)
-    if locality is None and admin_level is not None:
+    if locality is None and admin_level is not None and lead is None:
         locality = _body_locality(body_text, admin_level)
         if locality and issuer and _ENDS_WITH_UNIT.search(issuer):  # `UBND huyện` + `Thanh Liêm`
             issuer = f"{issuer} {locality}"
 
     fallback_year = int(issue_date[:4]) if issue_date else None
     period, next_period = report_periods(title, lines, title_end, copy_end, sections, body_end, fallback_year)
+    if lead is not None:
+        title = title or lead.title
+        period = period or (lead.period.to_period() if lead.period else None)
+        next_period = next_period or (lead.next_period.to_period() if lead.next_period else None)
+        if issue_date_source != "date_line" and lead.issue_date is not None:
+            issue_date, issue_date_source = lead.issue_date, "body"
 
     return Metadata(
         title=title,
@@ -149,6 +163,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None) -> Metada
         next_period=next_period,
         signer=signer,
         recipients=recipients,
+        addressees=addressees(lines, 0, min(len(lines), title_end + 12)),
         post_date=post_date,
         issue_date_source=issue_date_source,
     )
@@ -202,7 +217,7 @@ def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int
             if not parts:
                 k += 1
                 continue
-            if nxt is None or not _continues_title(lines[nxt].text):
+            if nxt is None or not (_continues_title(lines[nxt].text) or _open_ended(parts[-1], lines[nxt].text)):
                 break
             k = nxt
             continue
@@ -215,6 +230,12 @@ def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int
         end = k
     title = " ".join(parts) or None
     return title, end
+
+
+def _open_ended(part: str, line: str) -> bool:
+    """A title line ending in `,` or `-` goes on after a blank line whatever the case of the next
+    (`... chỉ số PAR Index, SIPAS,` / `PAPI, PCI, 766 của tỉnh Lâm Đồng`)."""
+    return part.rstrip().endswith((",", "-")) and len(line) <= 160 and not HEADING.match(line)
 
 
 def _continues_title(line: str) -> bool:
@@ -233,7 +254,8 @@ def _doc_number(header: list[ReportLine]) -> tuple[str | None, str | None]:
         if m := _DOC_NO.search(ln.raw.replace("\xa0", " ")):
             sym = m.group("sym").strip()
             if m.group("num"):
-                return m.group()[m.start("num") - m.start() :].strip(), sym
+                number = m.group()[m.start("num") - m.start() :].strip()
+                return re.sub(r"\s*([/-])\s*", r"\1", number), sym  # `218 /BC-UBND` -> `218/BC-UBND`
             return None, sym
     return None, None
 
@@ -256,13 +278,14 @@ def _date_line(lines: list[ReportLine], marker: int | None, copy_end: int) -> tu
     for rng in (head, tail):
         for k in rng:
             raw = lines[k].raw.replace("\xa0", " ").strip()
-            if len(raw) > 120:  # a date line is short; body sentences also say `ngày ... năm`
-                continue
-            if m := _DATE_LINE.search(raw):
-                place = m.group("place").strip()
-                if m.group("y1"):
-                    return place, _iso(m.group("y1"), m.group("m1"), m.group("d1"))
-                return place, _iso(m.group("y"), m.group("m"), m.group("d"))
+            for cell in [raw, *columns(raw)[1:]]:  # a table row's right cell is a line of its own
+                if len(cell) > 120:  # a date line is short; body sentences also say `ngày ... năm`
+                    continue
+                if m := _DATE_LINE.search(cell):
+                    place = m.group("place").strip()
+                    if m.group("y1"):
+                        return place, _iso(m.group("y1"), m.group("m1"), m.group("d1"))
+                    return place, _iso(m.group("y"), m.group("m"), m.group("d"))
     return None, None
 
 
@@ -289,6 +312,8 @@ def _header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
                 continue
             if orgs and UNIT_RE.match(cell) and not UNIT_RE.search(orgs[-1]):
                 orgs[-1] = f"{orgs[-1]} {cell}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
+            elif orgs and orgs[-1].rstrip().endswith(","):
+                orgs[-1] = f"{orgs[-1].rstrip()} {cell}"  # a long body name wrapped after a comma
             elif _ORG_START.match(cell):
                 orgs.append(cell)
     if not orgs:
@@ -296,6 +321,28 @@ def _header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
     issuer = conventional_case(orgs[-1])
     parent = conventional_case(orgs[-2]) if len(orgs) > 1 else None
     return issuer, parent
+
+
+def _self_named(body: str, issuer: str) -> str | None:
+    """The longer name the opening sentences give the header's body (`Ban chỉ đạo ... tỉnh Lâm Đồng
+    báo cáo ...`): where the header's first words recur and run on to `báo cáo`; None otherwise."""
+    words = canonical_body(issuer).split()[:3]
+    if len(words) < 2:
+        return None
+    start = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+    short = fold_words(canonical_body(issuer))
+    for m in start.finditer(body, 0, 3000):
+        said = _REPORTS.match(body, m.start())
+        if said is None:
+            continue
+        name = " ".join(said.group("name").split())
+        if fold_words(canonical_body(name)).startswith(short) and len(name) > len(issuer):
+            return name
+    return None
+
+
+def fold_words(s: str) -> str:
+    return " ".join(s.lower().replace("uỷ", "ủy").replace(",", " ").split())
 
 
 def _closing_issuer(body: str) -> str | None:
@@ -323,7 +370,7 @@ def _signature_issuer(signer: Signer | None, body: str, recipients: list[str]) -
     """`T/M BAN THƯỜNG VỤ` completed by the level the body uses for it (`Huyện ủy`)."""
     if signer is None or not signer.on_behalf_of:
         return None
-    tm = _ON_BEHALF.match(signer.on_behalf_of)
+    tm = ON_BEHALF.match(signer.on_behalf_of)
     if tm is None:  # `KT. CHỦ TỊCH` names the head's office, not the issuing body
         return None
     ob = re.sub(r"^(?:T/M|TM\.?|T\.M\.?|THAY\s+MẶT)\s*", "", signer.on_behalf_of)
@@ -350,77 +397,3 @@ def _body_locality(body: str, level: AdminLevel) -> str | None:
     if not names:
         return None
     return max(dict.fromkeys(names), key=names.count)
-
-
-def _closing(lines: list[ReportLine], title_end: int, copy_end: int) -> tuple[list[str], Signer | None]:
-    """Recipients under `Nơi nhận:` and the signature block near them."""
-    nn = next((k for k in range(title_end, copy_end) if NOI_NHAN.match(lines[k].text)), None)
-    recipients: list[str] = []
-    sig_cells: list[str] = []
-    if nn is not None:
-        first = columns(lines[nn].raw)
-        after = NOI_NHAN.sub("", first[0]).strip() if first else ""
-        rows = [[after, *first[1:]] if after else first[1:]]
-        k = nn + 1
-        while k < copy_end:
-            cells = columns(lines[k].raw)
-            if cells and not _BULLET.match(cells[0]):
-                break  # the first line that is not a recipient starts the signature block
-            rows.append(cells)
-            k += 1
-        for cells in rows:
-            for i, cell in enumerate(cells):
-                if i == 0 and _BULLET.match(cell):
-                    if item := re.sub(r"[\s,;.]+$", "", _BULLET.sub("", cell)):
-                        recipients.append(item)
-                else:
-                    sig_cells.append(cell)  # the right column of a flattened table
-        rest = range(k, min(k + 20, copy_end))
-    else:
-        rest = range(max(title_end, copy_end - 40), copy_end)
-    for j in rest:
-        cells = columns(lines[j].raw)
-        sig_cells.extend(cells if cells else [""])
-    signer = _parse_signer(sig_cells)
-    if signer is None and nn is not None:  # signature printed before Nơi nhận
-        before = [c for j in range(max(title_end, nn - 12), nn) for c in (columns(lines[j].raw) or [""])]
-        signer = _parse_signer(before)
-    return recipients, signer
-
-
-def _parse_signer(cells: list[str]) -> Signer | None:
-    """T/M body, KT., the signer's title and the name after blank lines."""
-    start = next(
-        (i for i, c in enumerate(cells) if _ON_BEHALF.match(c) or _KT.match(c) or _SIGN_TITLE.match(c)),
-        None,
-    )
-    if start is None:
-        return None
-    on_behalf: list[str] = []
-    title: str | None = None
-    name: str | None = None
-    for c in cells[start:]:
-        c = c.strip().strip("*").strip()
-        if not c or _SIGN_NOTE.match(c):
-            continue
-        if FOOTNOTE.match(c) or len(c) > 80:
-            break
-        if title is None and (_ON_BEHALF.match(c) or _KT.match(c)):
-            on_behalf.append(" ".join(c.split()))
-            continue
-        if title is None and caps_line(c):
-            title = " ".join(c.split())
-            continue
-        if title is not None and _looks_like_name(c):
-            name = " ".join(c.split())
-            break
-        if title is not None:
-            break
-    if title is None and not on_behalf:
-        return None
-    return Signer(name=name, title=title, on_behalf_of=" ".join(on_behalf) or None)
-
-
-def _looks_like_name(s: str) -> bool:
-    words = s.split()
-    return 2 <= len(words) <= 6 and all(w[0].isupper() and w.replace(".", "").isalpha() for w in words)

@@ -115,6 +115,7 @@ def new_item(
     for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
     item.local = _compose(base, unit if count_unit else None, tail.words)
     item.child_base = child_base or item.local
     if not item.local:
@@ -130,7 +131,7 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
-    if not own and _SIBLING_WORDS.fullmatch(raw) and prev is not None and prev.words and delim != "(":
+    if not own and _SIBLING_WORDS.fullmatch(raw) and prev is not None and prev.words and delim not in ("(", ":"):
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
     with_m = None
@@ -152,7 +153,26 @@ def _base_name(
         if lead_in and len(lead_in.split()) <= _MAX_LEAD_IN_WORDS and not _GENERIC_INTRO.search(lead_in):
             item.quote_start = lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip())
             return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
+    elif not own and delim == ":" and (label := _label_before(para, floor, name_from - 1)) is not None:
+        item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
+        return label[1], ""
     return own, ""
+
+
+_LABEL_STOP = re.compile(r"[;:(),]|\.(?=\s)")
+
+
+def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
+    """(start, words) of the label a `Label: <figure>` line gives its figure."""
+    text = para.text
+    start = max(floor, para.sentence_start(colon))
+    for m in _LABEL_STOP.finditer(text, start, colon):
+        start = m.end()
+    raw = text[start:colon]
+    words = trim(raw, prep=False)
+    if not words or len(words.split()) > _MAX_LEAD_IN_WORDS or _GENERIC_INTRO.search(words):
+        return None
+    return start + len(raw) - len(raw.lstrip(" \t\n-+•*")), words
 
 
 def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Approx, Comparison, Sector
 from llmx.sectors import detect_sector
+from llmx.vn import TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
-_NEXT_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến)(?!\w)", re.IGNORECASE)
+_NEXT_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|nhiệm\s+vụ\s+trước\s+mắt)(?!\w)", re.IGNORECASE)
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 
@@ -55,8 +56,10 @@ class Item:
     as_of: str | None = None
     carried: bool = False  # a bare count takes its parent's unit
     parent: Item | None = None
-    core: str = ""  # figure and unit as written, to recognise restatements
+    core: tuple[int, int] | None = None  # span of the figure and unit, to recognise restatements
     sector: Sector = "other"
+    flags: list[str] = field(default_factory=list)  # reasons to doubt it (README: flag vocabulary)
+    bare_name: bool = False  # no words before the figure named it
 
 
 @dataclass
@@ -68,6 +71,7 @@ class Para:
     end: int
     sector: Sector | None
     label_sector: Sector | None
+    label_strong: bool = True  # the label names its sector in specific words
     blocked: bytearray = field(init=False)
     parens: list[tuple[int, int]] = field(init=False)
     sentence_ends: list[int] = field(init=False)
@@ -140,6 +144,8 @@ def paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _continues(text: str, current: tuple[int, int], pos: int, stop: int, stripped: str, gap: bool) -> bool:
     if _BLOCK_START.match(text, pos, stop) or _FOOTNOTE_MARK.match(text, pos, stop):
         return False
+    if TABLE_ROW.search(text, pos, stop) or TABLE_ROW.search(text, *current):
+        return False  # every table row is a paragraph of its own
     if gap:
         if OPEN_END.search(text, *current):
             return False
@@ -147,8 +153,9 @@ def _continues(text: str, current: tuple[int, int], pos: int, stop: int, strippe
     return not _SENTENCE_DONE.search(text, *current) or stripped[0].islower()
 
 
-def sector_of_label(text: str, ps: int, pe: int) -> Sector | None:
-    """Sector named by a paragraph label: `- Sản xuất nông nghiệp: ...`, `- Ngành Công an, ...`.
+def sector_of_label(text: str, ps: int, pe: int) -> tuple[Sector | None, bool]:
+    """Sector named by a paragraph label (`- Sản xuất nông nghiệp: ...`, `- Ngành Công an, ...`),
+    and whether it names it in specific words.
 
     A `Label:` may use generic words; an actor before the first comma must name a specific
     sector (`- MTTQ, làm việc ...`), so that `Tích cực tuyên truyền, ...` is not a label.
@@ -157,11 +164,11 @@ def sector_of_label(text: str, ps: int, pe: int) -> Sector | None:
     if m and len(re.findall(r"\w+", m.group("label"))) <= 12:
         found = detect_sector(m.group("label"))
         if found is not None:
-            return found
+            return found, detect_sector(m.group("label"), strong_only=True) is not None
     m = _ACTOR.match(text, ps, pe)
     if m and len(m.group("label").split()) <= (8 if _BULLET.match(text, ps, pe) else 4):
-        return detect_sector(m.group("label"), strong_only=True)
-    return None
+        return detect_sector(m.group("label"), strong_only=True), True
+    return None, True
 
 
 def _parens(text: str, start: int, end: int) -> list[tuple[int, int]]:

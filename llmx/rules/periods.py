@@ -20,6 +20,7 @@ _PERIOD_RE = re.compile(
     r"(?i)(?<!\w)(?:"
     r"(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
+    r"|(?P<some>(?P<n>[1-9]|1[01]|0[1-9])\s+tháng(?:\s+(?P<spos>đầu|cuối))?\s+năm(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?)"
     r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4}))"
@@ -32,7 +33,7 @@ _TASKS_CUE = re.compile(r"nhiệm vụ trọng tâm|phương hướng|giải ph�
 
 
 @dataclass
-class _Span:
+class PeriodSpan:
     kind: PeriodKind
     months: list[int]
     year: int | None
@@ -42,44 +43,63 @@ class _Span:
         label = self.words
         if caps_line(label):  # `6 THÁNG ĐẦU NĂM 2023` -> `6 tháng đầu năm 2023`, `QUÝ II` -> `quý II`
             label = " ".join(w if re.fullmatch(r"[IVX]+", w) else w.lower() for w in label.split())
+        elif label[:1].isupper() and label[1:2].islower():  # sentence-initial `Năm 2021, ...`
+            label = label[0].lower() + label[1:]
         if self.year is not None and not re.search(r"\d{4}", label):
             label = f"{label} {self.year}" if label.endswith(("năm", "NĂM")) else f"{label} năm {self.year}"
         return Period(label=label, kind=self.kind, year=self.year, months=self.months)
 
 
-def find_periods(text: str) -> list[_Span]:
-    """Period expressions in a title or heading, in order (years left None when not written)."""
-    out: list[_Span] = []
+def period_matches(text: str) -> list[tuple[PeriodSpan, int, int]]:
+    """Every period expression in `text` with its offsets (years left None when not written)."""
+    out: list[tuple[PeriodSpan, int, int]] = []
     for m in _PERIOD_RE.finditer(text):
         words = " ".join(m.group().split())
+        span: PeriodSpan | None = None
         if m.group("half"):
             first = m.group("hpos").lower() == "đầu"
             yr = m.group("hy")
             months = list(range(1, 7) if first else range(7, 13))
-            out.append(_Span("half_year", months, int(yr) if yr else None, words))
+            span = PeriodSpan("half_year", months, int(yr) if yr else None, words)
         elif m.group("nine"):
             yr = m.group("ny")
-            out.append(_Span("nine_months", list(range(1, 10)), int(yr) if yr else None, words))
+            span = PeriodSpan("nine_months", list(range(1, 10)), int(yr) if yr else None, words)
+        elif m.group("some"):
+            # `7 tháng đầu năm`, `5 tháng cuối năm`, `8 tháng năm 2021`; the last 3 months are quý IV
+            n, yr = int(m.group("n")), m.group("sy")
+            last = (m.group("spos") or "").lower() == "cuối"
+            months = list(range(13 - n, 13)) if last else list(range(1, n + 1))
+            kind: PeriodKind = "quarter" if last and n == 3 else "other"
+            span = PeriodSpan(kind, months, int(yr) if yr else None, words)
         elif m.group("quarter"):
             q = m.group("q").upper()
             n = _ROMAN_Q.get(q) or int(q)
             yr = m.group("qy")
-            out.append(_Span("quarter", list(range(3 * n - 2, 3 * n + 1)), int(yr) if yr else None, words))
+            span = PeriodSpan("quarter", list(range(3 * n - 2, 3 * n + 1)), int(yr) if yr else None, words)
         elif m.group("month"):
             mo = int(m.group("m"))
-            if not 1 <= mo <= 12:
-                continue
-            yr = m.group("my")
-            out.append(_Span("month", [mo], int(yr) if yr else None, words))
+            if 1 <= mo <= 12:
+                yr = m.group("my")
+                span = PeriodSpan("month", [mo], int(yr) if yr else None, words)
         elif m.group("multi"):
-            out.append(_Span("multi_year", [], None, words))
+            span = PeriodSpan("multi_year", [], None, words)
         elif m.group("year"):
-            out.append(_Span("year", list(range(1, 13)), int(m.group("yy")), words))
-    # a bare `năm 2023` right after another period only dates it; it is not a period of its own
+            span = PeriodSpan("year", list(range(1, 13)), int(m.group("yy")), words)
+        if span is not None:
+            out.append((span, m.start(), m.end()))
+    return out
+
+
+def find_periods(text: str) -> list[PeriodSpan]:
+    """Period expressions in a title or heading, in order (years left None when not written).
+
+    A bare `năm 2023` right after another period only dates it; it is not a period of its own.
+    """
+    out = [span for span, _, _ in period_matches(text)]
     return [s for s in out if s.kind != "year" or len(out) == 1 or all(o.kind == "year" for o in out)]
 
 
-def _fill_years(spans: list[_Span], fallback: int | None) -> None:
+def _fill_years(spans: list[PeriodSpan], fallback: int | None) -> None:
     """Give each period without a year the year of the nearest period that has one."""
     for k, sp in enumerate(spans):
         if sp.year is not None or sp.kind == "multi_year":
@@ -106,12 +126,14 @@ def report_periods(
     fallback_year: int | None,
 ) -> tuple[Period | None, Period | None]:
     """Reporting period and next period from the title, completed by the part headings."""
-    heading_spans: dict[str, list[_Span]] = {"results": [], "tasks": []}
+    heading_spans: dict[str, list[PeriodSpan]] = {"results": [], "tasks": []}
     for heading, role in _part_headings(lines, title_end, copy_end, sections, body_end):
         spans = [s for s in find_periods(heading) if s.kind != "multi_year"]
         if spans and role in heading_spans:
             heading_spans[role].extend(spans[:1])
     title_spans = [s for s in find_periods(title or "") if s.kind != "multi_year"]
+    if not title_spans:  # `Tổng kết Chương trình ... giai đoạn 2021 - 2025`
+        title_spans = [s for s in find_periods(title or "") if s.kind == "multi_year"]
     heading_years = [s.year for group in heading_spans.values() for s in group if s.year is not None]
     _fill_years(title_spans, heading_years[0] if heading_years else fallback_year)
     for group in heading_spans.values():
@@ -122,6 +144,10 @@ def report_periods(
     nxt = title_spans[1] if len(title_spans) > 1 else None
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
+    if nxt is None:  # `III. PHƯƠNG HƯỚNG ... THỜI GIAN TỚI` / `Trong tháng 9/2025, tập trung ...`
+        nxt = next((s for s in _task_lead_spans(lines, sections) if not _same_span(s, period)), None)
+        if nxt is not None and nxt.year is None and period is not None:
+            nxt.year = period.year
     if period is not None and nxt is not None:  # one of them may still lack its year
         turns = bool(nxt.months and period.months and min(nxt.months) < min(period.months))
         if nxt.year is None and period.year is not None:
@@ -131,7 +157,23 @@ def report_periods(
     return (period.to_period() if period else None, nxt.to_period() if nxt else None)
 
 
-def _same_span(a: _Span, b: _Span | None) -> bool:
+_LEAD_IN_CHARS = 600
+
+
+def _task_lead_spans(lines: list[ReportLine], sections: list[Section] | None) -> list[PeriodSpan]:
+    """Periods in the opening words of the first task part, before its first sub-heading."""
+    secs = sorted(sections or [], key=lambda s: s.start)
+    for k, sec in enumerate(secs):
+        if sec.role != "tasks":
+            continue
+        start = sec.heading_end if sec.heading_end is not None else sec.start
+        stop = min(secs[k + 1].start if k + 1 < len(secs) else sec.end, start + _LEAD_IN_CHARS)
+        words = " ".join(ln.text for ln in lines if start <= ln.start < stop or ln.start < start < ln.end)
+        return [s for s in find_periods(words) if s.kind != "multi_year"]
+    return []
+
+
+def _same_span(a: PeriodSpan, b: PeriodSpan | None) -> bool:
     return b is not None and (a.kind, a.months) == (b.kind, b.months)
 
 

@@ -79,10 +79,11 @@ _TYPES = (
     "hiến pháp",
     "tờ trình",
     "báo cáo",
+    "phương án",
 )
 _STRONG = {"nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "pháp lệnh", "hiến pháp"}
 _LAWS = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
-_NUMBERED_ONLY = {"báo cáo", "tờ trình"}  # un-numbered these are the report's own activity
+_NUMBERED_ONLY = {"báo cáo", "tờ trình", "phương án"}  # un-numbered these are the report's own activity
 _PLENUM_TYPES = {"nghị quyết", "kết luận"}
 
 _TYPE_ALT = "|".join(t.replace(" ", _S) for t in sorted(_TYPES, key=len, reverse=True))
@@ -92,10 +93,10 @@ _TYPE_LOWER = re.compile(rf"(?:{_TYPE_ALT})")  # on lower-cased text: 5x faster 
 _QUALIFIER = re.compile(rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngành|hướng{_S}dẫn|hành{_S}động|phối{_S}hợp)(?!\w)")
 
 # --- numbers -----------------------------------------------------------------------------
-_SEG = r"[A-ZĐ][A-Za-zĐđ]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg
-_SYMBOL = rf"{_SEG}(?:[-/.]{_SEG})*"
+_SEG = r"[A-ZĐ][A-Za-zĐđ&]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg, BNN&MT
+_SYMBOL = rf"{_SEG}(?:(?:[/.]|-[ \t]?){_SEG})*"  # `40/KH- STTTT`: a stray space after a hyphen
 _NUM_SYMBOL = re.compile(
-    r"\d{1,5}[a-z]?(?:/\d{4})?"
+    r"\d{1,5}(?:\.\d{1,4}){0,2}[a-z]?(?:/\d{4})?"  # `66.4/2025/NQ-CP`
     rf"(?:[-/]{_SYMBOL}|{_S}?[-–]{_S}?[A-ZĐ]{{2}}[A-Za-zĐđ]*\d*[-/]{_SYMBOL})"  # 04-NQ/ĐU, 05 - CT/TW
 )
 _NUM_BARE = re.compile(r"\d{1,5}[a-z]?(?![\w/.,]\d|\w)")
@@ -109,7 +110,7 @@ _DATE = re.compile(
     r"(?:(?P<d>\d{1,2})[ \t]*([/.-])[ \t]*(?P<m>\d{1,2})[ \t]*\2[ \t]*(?P<y>\d{4})"
     rf"|(?P<d2>\d{{1,2}}){_S}tháng{_S}(?P<m2>\d{{1,2}}){_S}năm{_S}(?P<y2>\d{{4}}))(?!\d)"
 )
-_LAW_YEAR = re.compile(rf"{_S}năm{_S}(?P<y>\d{{4}})(?!\d)")
+_LAW_YEAR = re.compile(rf"{_S}(?:năm{_S})?(?P<y>(?:19|20)\d\d)(?!\d)")  # `Luật BVMT 2020`
 
 _ORD = (
     r"(?:\d{1,2}|(?-i:[IVXLC]+)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
@@ -128,6 +129,8 @@ _MINISTRIES = (
     "Tài nguyên và Môi trường",
     "Tài nguyên - Môi trường",
     "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Dân tộc và Tôn giáo",
     "Lao động - Thương binh và Xã hội",
     "Lao động, Thương binh và Xã hội",
     "Kế hoạch và Đầu tư",
@@ -168,7 +171,9 @@ _ORG = "|".join(
         rf"(?:(?i:chủ{_S}tịch){_S})?(?i:ubnd|ủy{_S}ban{_S}nhân{_S}dân|uỷ{_S}ban{_S}nhân{_S}dân|hđnd"
         rf"|hội{_S}đồng{_S}nhân{_S}dân|ủy{_S}ban{_S}mttq|mttq|thanh{_S}tra)"
         rf"(?:{_S}{_UNIT}(?:{_PLACE})?)?(?!\w)",
-        rf"(?i:bộ|sở|phòng){_S}(?i:{_MINISTRY})(?!\w)",
+        rf"(?:(?i:giám{_S}đốc|bộ{_S}trưởng|trưởng{_S}phòng){_S})?(?i:bộ|sở|phòng){_S}(?i:{_MINISTRY})(?!\w)",
+        rf"(?i:ban{_S}chỉ{_S}đạo){_S}(?:(?i:trung{_S}ương)|{_UNIT}(?:{_PLACE})?)(?!\w)",
+        rf"(?i:công{_S}an){_S}{_UNIT}(?:{_PLACE})?(?!\w)",
         rf"(?i:ban{_S}(?:tuyên{_S}giáo|tổ{_S}chức|dân{_S}vận|nội{_S}chính|kinh{_S}tế)){_S}"
         rf"(?:(?i:trung{_S}ương)|{_LEVEL_UY})",
         rf"(?i:trung{_S}ương)(?:{_S}(?i:đảng))?(?!\w)|TW(?!\w)|TƯ(?!\w)",
@@ -176,7 +181,16 @@ _ORG = "|".join(
         rf"(?:tỉnh|huyện|xã|thành{_S}phố)(?:{_PLACE})?(?!\w)",
     )
 )
-_ISSUER = re.compile(rf"{_W},?{_W}của{_S}(?P<issuer>{_ORG})")
+_ISSUER = re.compile(rf"{_W},?{_W}của{_S}(?P<issuer>(?:{_ORG})(?:{_S}và{_S}(?:{_ORG}))?)")
+# `theo yêu cầu của Thủ tướng Chính phủ tại Chỉ thị số 07/CT-TTg`: the issuer stands before the type word
+_ISSUER_BEFORE = re.compile(rf"của{_S}(?P<issuer>{_ORG}){_S}tại{_S}\Z")
+# `Ngày 24/02/2020, Chính phủ ban hành Nghị định ...`, `Công an tỉnh Lâm Đồng đã xây dựng Kế hoạch ...`
+_ACTOR_BEFORE = re.compile(
+    rf"(?:(?<!\w)(?i:ngày){_S}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_W},{_S})?(?P<issuer>{_ORG})"
+    rf"(?:{_S}(?i:đã))?{_S}(?i:ban{_S}hành|xây{_S}dựng|có{_S}ý{_S}kiến{_S}tại|có){_S}\Z"
+)
+_JOINED = re.compile(rf"{_W},{_W}|{_S}và{_S}")
+_SAME_SERIES = re.compile(rf"[^.;]{{0,160}}?(?:,|{_S}và){_S}\Z")
 _GENERIC_ISSUER = re.compile(r"(?i:đảng(?:\s+cộng\s+sản\s+việt\s+nam)?|nhà\s+nước)")
 _ALL_LEVELS = re.compile(rf"{_S}(?i:các{_S}cấp)(?!\w)")
 _TERM = re.compile(rf"{_W}(?:\((?i:khóa|khoá){_S}[IVXLC]+\)|,?{_S}(?i:khóa|khoá){_S}[IVXLC]+(?!\w))")
@@ -204,6 +218,7 @@ _MAX_LAW_TITLE_WORDS = 12
 # --- contexts that disqualify a type word --------------------------------------------------
 # `02 nghị quyết`, `1.170 Quyết định`; not a year or a date (`năm 2013, Thông tư ...`)
 _COUNT_BEFORE = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d{{3}})*(?:,\d+)?{_S}\Z")
+_ARTICLE_BEFORE = re.compile(rf"(?i:điều|khoản|điểm|chương|mục|phụ{_S}lục){_S}\d+[a-z]?{_S}\Z")  # `Điều 34 Nghị định`
 _DEPT_BEFORE = re.compile(rf"(?:(?:Sở|Bộ|Phòng|Ban|Vụ|Cục|Chi{_S}cục){_S}|(?i:tài{_S}chính){_W}[-–]{_W})\Z")
 _DRAFT_BEFORE = re.compile(rf"(?i:dự{_S}thảo){_S}\Z")
 _PLURAL_BEFORE = re.compile(
@@ -217,14 +232,47 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     stop = len(text) if end is None else min(end, len(text))
     refs: list[Reference] = []
     covered = start  # a citation nested in the previous one (a law inside a law title) is skipped
+    said_before: Reference | None = None  # the last citation whose issuer was named before it
     for s, e in _type_words(text, start, stop):
         if s < covered:
             continue
         ref = _citation(text, s, e, stop)
-        if ref is not None:
-            refs.append(ref)
-            covered = ref.end
+        if ref is None:
+            continue
+        if ref.issuer is None:
+            ref, said = _issuer_before(text, ref, said_before)
+            said_before = ref if said else None
+        refs.append(ref)
+        covered = ref.end
+    for k in range(len(refs) - 1, 0, -1):  # `Kết luận số 05-KL/TW ..., Kết luận số 13-KL/TW ... của Ban Bí thư`
+        prev, cur = refs[k - 1], refs[k]
+        if (
+            prev.issuer is None
+            and cur.issuer
+            and prev.doc_type == cur.doc_type
+            and _JOINED.fullmatch(text, prev.end, cur.start)
+        ):
+            refs[k - 1] = prev.model_copy(update={"issuer": cur.issuer})
     return refs
+
+
+def _issuer_before(text: str, ref: Reference, said_before: Reference | None) -> tuple[Reference, bool]:
+    """The issuer named before the citation (`của Chính phủ tại Nghị định số 45/2020/NĐ-CP`), or
+    that of the previous one of the same series (`... và Nghị định số 107/2021/NĐ-CP`)."""
+    if m := _ISSUER_BEFORE.search(text, max(0, ref.start - 160), ref.start):
+        return ref.model_copy(update={"issuer": " ".join(m.group("issuer").split())}), True
+    if m := _ACTOR_BEFORE.search(text, max(0, ref.start - 160), ref.start):
+        update: dict[str, str | None] = {"issuer": " ".join(m.group("issuer").split())}
+        if ref.date is None and m.group("y") and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            update["date"] = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+        return ref.model_copy(update=update), False
+    if (
+        said_before is not None
+        and said_before.doc_type == ref.doc_type
+        and _SAME_SERIES.match(text, said_before.end, ref.start)
+    ):
+        return ref.model_copy(update={"issuer": said_before.issuer}), True
+    return ref, False
 
 
 def _type_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -268,8 +316,10 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
             plenum, pos = True, pm.end()
 
     if number is not None or plenum:
-        date, issuer, pos = _tail(text, pos, stop)
-        return _make(text, s, pos, doc_type, number, date, issuer)
+        date, issuer, end = _tail(text, pos, stop)
+        if doc_type == "đề án" and so is None and date is None and issuer is None and number and number.isdigit():
+            return None  # `Đề án 06`: the name of a programme, not a citation of its instrument
+        return _make(text, s, end, doc_type, number, date, issuer)
 
     # un-numbered: only a specific, dated or issued document counts
     if doc_type in _NUMBERED_ONLY:
@@ -277,13 +327,13 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
     if doc_type not in _STRONG and not word[0].isupper():
         return None
     before = text[max(0, s - 160) : s]
-    if _DRAFT_BEFORE.search(before) or _PLURAL_BEFORE.search(before):
+    if _PLURAL_BEFORE.search(before):
         return None
     date, issuer, end = _tail(text, pos, stop)
     if date is None and issuer is None:
         titled = _titled(text, pos, stop, law=doc_type in _LAWS)
-        if titled is None:
-            return None
+        if titled is None or (_DRAFT_BEFORE.search(before) and titled[1] is None):
+            return None  # a draft with no year: `dự thảo Luật đất đai (sửa đổi)`
         number, date, issuer, end = titled
     if (
         number is None
@@ -301,7 +351,7 @@ def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
     if s > 0 and text[s - 1].isalpha() and not (word[0].isupper() and text[s - 1].islower()):
         return False
     before = text[max(0, s - 40) : s]
-    if _COUNT_BEFORE.search(before) or _DEPT_BEFORE.search(before):
+    if (_COUNT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before)) or _DEPT_BEFORE.search(before):
         return False
     return _NOT_A_TYPE_AFTER.match(text, e) is None
 

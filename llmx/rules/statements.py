@@ -5,118 +5,61 @@ in `tasks` sections every sentence-level directive is a task; in `limitations`/`
 sections every statement is a limitation or a cause; in results sections only sentences with
 an explicit shortfall cue count as limitations. Paragraphs interrupted by a page break (a blank
 line, or a footnote body, then a lower-case continuation) are read as one.
+
+Tasks also stand outside task sections when the words say they are for the next period
+(SPEC 5, 1.1), read role-aware rather than from the verb alone:
+
+* the bullets under a lead-in that looks ahead (`Để ... trong thời gian tới, tiếp tục yêu cầu các
+  sở, ngành: ...`);
+* a clause opened by `nhiệm vụ trước mắt là ...`, and the directive sentences after it in the
+  same paragraph;
+* a sentence opening with `Phấn đấu ...`, or striving for a period after the report's own
+  (`Năm 2021, xã X phấn đấu ...`);
+* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`) that names a time after the
+  report's period (`trong quý I/2026` in a report on 2025) or `thời gian tới`, unless it only
+  forecasts (`dự kiến`).
+
+Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
+or limitations.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from llmx.contract import Limitation, LimitationKind, Sector, Task
-from llmx.grounding import trim_span
+from llmx.contract import Limitation, LimitationKind, Metadata, Sector, Task
+from llmx.rules.periods import period_matches
+from llmx.rules.proposals import request_at
+from llmx.rules.sentences import Unit, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import FOOTNOTE_LINE
+from llmx.vn import DIRECTIVE_START
 
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
-_LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
-_SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _SHORTFALL = re.compile(
-    r"chưa đạt|chậm tiến độ|còn chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|còn khó khăn|"
-    r"gặp nhiều khó khăn|còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|"
-    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa)",
+    r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
+    r"còn khó khăn|còn nhiều khó khăn|gặp nhiều khó khăn|gây (?:rất )?(?:nhiều )?khó khăn|khó khăn đan xen|"
+    r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
+    r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
+    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)",
     re.I,
 )
 _NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục", re.I)
-# A directive opens with a verb; a `;` part that does not is a list item of the previous one
-# (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
-_DIRECTIVE_VERB = re.compile(
-    r"(?:tiếp tục|tăng cường|đẩy mạnh|đẩy nhanh|tập trung|chỉ đạo|triển khai|thực hiện|nâng cao|duy trì|phấn đấu|"
-    r"quán triệt|chủ động|chuẩn bị|tổ chức|chú trọng|rà soát|hướng dẫn|đảm bảo|bảo đảm|kiểm tra|xây dựng|"
-    r"phối hợp|giải quyết|quản lý|hoàn thành|hoàn thiện|thường xuyên|quan tâm|phát huy|phát động|phát triển|"
-    r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
-    r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|người đứng đầu|"
-    r"[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
-    re.I,
-)
-MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
-_PARAGRAPH = (-1, -1, True)  # marker yielded by _units before each paragraph
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
+_QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
+_TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
+_WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
+_ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
 
-
-def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Paragraph spans in `text[start:end]`, joining page-break continuations and skipping footnotes."""
-    lines: list[tuple[int, int]] = []
-    pos = start
-    for line in text[start:end].split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    current: tuple[int, int] | None = None
-    for s, e in lines:
-        body = text[s:e].strip()
-        if not body:
-            continue
-        if FOOTNOTE_LINE.match(text[s:e]):
-            continue  # a footnote body sitting at a page break: the paragraph goes on after it
-        starts_item = bool(_BULLET.match(text[s:e])) or body[0].isupper() or body[0].isdigit()
-        continues = current is not None and not starts_item and body[0].islower()
-        if continues and current is not None:
-            current = (current[0], e)
-            continue
-        if current is not None:
-            yield current
-        current = (s, e)
-    if current is not None:
-        yield current
-
-
-def _splits_here(text: str, pos: int, sm: re.Match[str], p_start: int, *, directives: bool) -> bool:
-    """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB)."""
-    if _inside_parens(text, p_start, sm.start()) or sm.start() - pos < MIN_CLAUSE:
-        return False
-    if directives:
-        return bool(_DIRECTIVE_VERB.match(text, sm.end() + len(text[sm.end() :]) - len(text[sm.end() :].lstrip())))
-    return True
-
-
-def _units(
-    text: str, start: int, end: int, *, split_semicolons: bool, directives: bool = False
-) -> Iterator[tuple[int, int, bool]]:
-    """(start, end, is_lead_in) of every sentence-level unit, without bullets, labels and end marks.
-
-    A unit that starts a paragraph is yielded after `_PARAGRAPH` so callers can reset context."""
-    for p_start, p_end in _paragraphs(text, start, end):
-        yield _PARAGRAPH
-        m = _BULLET.match(text, p_start, p_end)
-        s = m.end() if m else p_start
-        s, p_end = trim_span(text, s, p_end)
-        label = _LABEL.match(text, s, p_end)
-        if label and p_end - label.end() > 20:
-            s = label.end()
-        if text[s:p_end].rstrip().endswith(":"):
-            yield s, p_end, True  # a lead-in introduces the list below; none of it is an item
-            continue
-        pos = s
-        for sm in _SENTENCE_END.finditer(text, s, p_end):
-            if sm.group().startswith(";") and (
-                not split_semicolons or not _splits_here(text, pos, sm, s, directives=directives)
-            ):
-                continue  # a list inside one clause (`Việc thực hiện quy chế làm việc; kỷ luật, ...`)
-            a, b = trim_span(text, pos, sm.start())
-            if b - a > 3:
-                yield a, b, False
-            pos = sm.end()
-        a, b = trim_span(text, pos, p_end)
-        if b > a and text[b - 1] in ".;":
-            b -= 1
-            a, b = trim_span(text, a, b)
-        if b - a > 3:
-            yield a, b, False
-
-
-def _inside_parens(text: str, start: int, pos: int) -> bool:
-    chunk = text[start:pos]
-    return chunk.count("(") > chunk.count(")")
+# Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
+_FUTURE = re.compile(
+    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
+)
+_TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
+_STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
+_FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
+_RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
+_IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
+_BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
@@ -126,46 +69,141 @@ def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
 
 
-def find_tasks(text: str, layout: Layout) -> list[Task]:
-    """Every directive in task sections."""
+Now = tuple[int, int] | None  # (year, month): the last month the report covers or was written in
+
+
+def report_now(metadata: Metadata | None) -> Now:
+    """The latest of the period's last month and the issue date's month (a report on 7 months
+    written in August speaks of August as now, not as the next period)."""
+    if metadata is None:
+        return None
+    points: list[tuple[int, int]] = []
+    period = metadata.period
+    if period is not None and period.year is not None:
+        points.append((period.year, max(period.months) if period.months else 12))
+    if metadata.issue_date and re.match(r"\d{4}-\d{2}", metadata.issue_date):
+        points.append((int(metadata.issue_date[:4]), int(metadata.issue_date[5:7])))
+    return max(points) if points else None
+
+
+def _later(words: str, now: Now) -> bool:
+    """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
+    if now is None:
+        return False
+    for span, start, _ in period_matches(words):
+        if span.year is None or span.kind == "multi_year":
+            continue
+        if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
+            continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
+        first = min(span.months) if span.months and span.kind != "year" else 12
+        if (span.year, first) > now and (span.kind != "year" or span.year > now[0]):
+            return True
+    return False
+
+
+def _strives(words: str, period: Now) -> bool:
+    """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
+    return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and _later(words, period))
+
+
+def _directs_ahead(words: str, period: Now) -> bool:
+    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`)."""
+    if not DIRECTIVE_START.match(words) or _FORECAST.search(words):
+        return False
+    return bool(_FUTURE.search(words)) or _later(words, period)
+
+
+def find_tasks(
+    text: str, layout: Layout, metadata: Metadata | None = None, *, theme: Sector | None = None
+) -> list[Task]:
+    """Every directive in task sections, and the next-period directives elsewhere (see above).
+
+    `metadata` gives the report's period and date, for telling a later time from its own; `theme`
+    is the report's sector, for items nothing else places."""
+    now = report_now(metadata)
     tasks: list[Task] = []
     for section, start, end in layout.own_spans():
-        if section is None or section.role != "tasks":
+        role = section.role if section else None
+        if role in ("limitations", "causes", "lessons", "proposals"):
             continue
-        context: Sector | None = section.sector
-        for unit in _units(text, start, end, split_semicolons=True, directives=True):
-            a, b, lead_in = unit
-            if unit == _PARAGRAPH:
-                context = section.sector
-                continue
-            if lead_in or text[a:b].endswith(":"):
-                continue
+        home = (section.sector if section else None) or theme
+        spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
+        context: Sector | None = home
+        last_para = -1
+        for a, b, para in spans:
+            if para != last_para:
+                context, last_para = home, para
             sector = _sector_of(text[a:b], context)
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
 
 
-def find_limitations(text: str, layout: Layout) -> list[Limitation]:
+def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the task units among `found`."""
+    out: list[tuple[int, int, int]] = []
+    list_open = False  # the bullets under a forward-looking lead-in are tasks
+    run = False  # a task clause opened a run of directives in this paragraph
+    for u in found:
+        words = text[u.start : u.end]
+        if u.first:
+            run = False
+            list_open = list_open and u.bullet
+        if u.lead_in:
+            list_open = bool(_FUTURE.search(words)) and not in_tasks
+            continue
+        if request_at(text, u.start, u.end) is not None:
+            continue  # a proposal
+        if in_tasks or (list_open and u.bullet):
+            out.append((u.start, u.end, u.para))
+            continue
+        marker = _TASK_MARKER.search(words)
+        if marker is not None:
+            out.append((u.start + marker.start(), u.end, u.para))
+            run = True
+        elif run and _RUN_START.match(words):
+            out.append((u.start, u.end, u.para))
+        elif _strives(words, now) or _directs_ahead(words, now):
+            out.append((u.start, u.end, u.para))
+            run = True
+    return out
+
+
+def _topic_label(u: Unit, sentence: str) -> bool:
+    """`- Về hồ sơ tham gia đấu giá ...`: a bullet naming a topic, with no weakness in its words."""
+    return u.bullet and bool(_TOPIC_LABEL.match(sentence)) and not _WEAKNESS_WORD.search(sentence)
+
+
+def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Limitation]:
     """Every weakness or cause in limitation sections, and explicit shortfalls elsewhere."""
     found: list[Limitation] = []
     for section, start, end in layout.own_spans():
         role = section.role if section else None
         if role == "tasks":
             continue
-        home = section.sector if section else None
+        home = (section.sector if section else None) or theme
+        elsewhere = bool(section and _ELSEWHERE.search(section.heading))  # the world's difficulties, not ours
         context = home
-        for unit in _units(text, start, end, split_semicolons=True):
-            a, b, lead_in = unit
-            if unit == _PARAGRAPH:
-                context = home
-                continue
+        last_para, skip_para = -1, -1
+        for u in units(text, start, end):
+            if u.para != last_para:
+                context, last_para = home, u.para
+            a, b = u.start, u.end
             sentence = text[a:b]
+            if u.para == skip_para:
+                continue  # the rest of a request or of a quoted legal text
+            if request_at(text, a, b) is not None or _QUOTED.match(sentence):
+                skip_para = u.para
+                continue
+            if marker := _TASK_MARKER.search(sentence):  # `... còn nhiều khó khăn tuy nhiên nhiệm vụ trước mắt là`
+                cut = _BUT_BEFORE.search(sentence, 0, marker.start())
+                b = a + (cut.start() if cut else marker.start())
+                sentence = text[a:b]
             if role in ("limitations", "causes"):
-                if lead_in or sentence.endswith(":"):
+                if u.lead_in or sentence.endswith(":") or _topic_label(u, sentence):
                     continue
                 kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
-            elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence):
+            elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
                 kind = "limitation"
             else:
                 continue

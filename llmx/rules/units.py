@@ -24,6 +24,7 @@ MEASURES: tuple[str, ...] = (
     "đồng",
     "tỷ",
     "tỉ",
+    "đ",
     "triệu usd",
     "tỷ usd",
     "nghìn usd",
@@ -39,6 +40,10 @@ MEASURES: tuple[str, ...] = (
     "km",
     "m",
     "kg",
+    "gam",
+    "gram",
+    "mg",
+    "g",
     "tấn",
     "nghìn tấn",
     "tạ",
@@ -53,15 +58,20 @@ MEASURES: tuple[str, ...] = (
 # Counting nouns: what is counted; a name built from a verb alone ("kết nạp") keeps them.
 COUNTS: tuple[str, ...] = (
     # people
+    "lượt hồ sơ",
     "lượt người",
     "lượt công dân",
     "lượt chi bộ",
     "lượt hộ",
     "lượt xe",
     "lượt",
+    "người lao động",
+    "người có công",
     "người",
     "công dân",
     "lao động",
+    "bị can",
+    "bị cáo",
     "thanh niên",
     "đối tượng",
     "cá nhân",
@@ -111,6 +121,7 @@ COUNTS: tuple[str, ...] = (
     "xã",
     "thị trấn",
     "phường",
+    "đặc khu",
     "thôn",
     "xóm",
     "tổ dân phố",
@@ -118,12 +129,20 @@ COUNTS: tuple[str, ...] = (
     "làng",
     "cụm",
     "trường",
+    "cơ sở khám chữa bệnh",
+    "cơ sở khám, chữa bệnh",
     "cơ sở",
     "cơ quan",
     "doanh nghiệp",
     "dn",
     "hợp tác xã",
     "htx",
+    "điểm mỏ",
+    "mỏ",
+    "khu vực",
+    "đoàn",
+    "tàu cá",
+    "tàu",
     "chợ",
     "trạm",
     "trang trại",
@@ -150,6 +169,9 @@ COUNTS: tuple[str, ...] = (
     "bản kê khai",
     "giấy chứng nhận",
     "giấy phép",
+    "giấy xác nhận",
+    "giấy chuyển tuyến",
+    "giấy hẹn khám lại",
     "giấy khen",
     "bằng khen",
     "giấy",
@@ -182,13 +204,28 @@ COUNTS: tuple[str, ...] = (
     "chỉ tiêu",
     "thủ tục hành chính",
     "thủ tục",
+    "tthc",
+    "dịch vụ công trực tuyến",
+    "dịch vụ công",
+    "dịch vụ",
+    "tài khoản",
+    "tờ khai",
+    "dữ liệu",
+    "thông tin",
+    "nhiệm vụ",
+    "dự thảo",
+    "bản",
+    "sổ sức khỏe điện tử",
+    "sổ",
     "tin, bài",
     "tin bài",
     "tin",
     "bài viết",
+    "phóng sự",
     "bài",
     "buổi",
     "đợt",
+    "cuộc họp",
     "cuộc",
     "phiên",
     "lần",
@@ -205,6 +242,7 @@ COUNTS: tuple[str, ...] = (
     "câu khẩu hiệu",
     "khẩu hiệu",
     "pano",
+    "panno",
     "panô",
     "áp phích",
     "tờ rơi",
@@ -236,14 +274,14 @@ CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chi
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
 # Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `lần/ngày`.
-_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+động|năm\s+học))"
+_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+động|năm\s+học)){1,2}"  # `kg/người/năm`
 
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
 _ALTS = "|".join(r"\s+".join(re.escape(w) for w in u.split()) for u in _ALL)  # justified text: `hồ  sơ`
 # A word unit must end at a word boundary; `%` may be glued to what follows (`91%KH`).
 UNIT_RE = re.compile(
-    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")" + _PER + r"?(?![\w/]))",
+    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?![\w/]))",
     re.IGNORECASE,
 )
 # `xã, thị trấn` is one unit, except before a list of place names (`xã, thị trấn Gôi`).
@@ -261,7 +299,30 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     if _COMPOUND_PLACE.match(text, u_start):
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
+    if not is_measure(_lower(m.group("unit"))):
+        u_end = _list_end(text, u_end, len(text) if end is None else end)
     return _lower(text[u_start:u_end]), u_start, u_end
+
+
+_LIST_COMMA = re.compile(r",[ \t]*")
+_LIST_MAX = 3
+_NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
+
+
+def _list_end(text: str, u_end: int, limit: int) -> int:
+    """End of a list of counted nouns: `67/124 xã, phường`, `cơ quan, tổ chức, hợp tác xã,
+    doanh nghiệp` (one unit as written). A list followed by names is a list of places, whose
+    names belong to each noun (`02 xã, phường Chấn Thịnh ...`): the unit stays the first noun."""
+    end = u_end
+    for _ in range(_LIST_MAX):
+        comma = _LIST_COMMA.match(text, end, limit)
+        nxt = UNIT_RE.match(text, comma.end(), limit) if comma else None
+        if nxt is None or is_measure(_lower(nxt.group("unit"))) or nxt.start("unit") != comma.end():  # type: ignore[union-attr]
+            break
+        end = nxt.end("unit")
+    if end != u_end and _NAME_AFTER.match(text, end, limit):
+        return u_end
+    return end
 
 
 def is_measure(unit: str | None) -> bool:
@@ -277,7 +338,7 @@ def _lower(unit: str) -> str:
 
 # --- the words after a unit that still name the figure -------------------------------------
 
-_TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"]+)")
+_TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
 _TAIL_STOP = frozenset(
     {
         "đạt",

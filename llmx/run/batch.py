@@ -34,7 +34,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from llmx.errors import ModelCallError
-from llmx.llm.client import ModelClient, ProviderFault, redact
+from llmx.llm.client import ModelClient, ProviderFault
+from llmx.llm.redaction import redact
 from llmx.output import write_atomic
 
 TERMINAL = ("completed", "failed", "expired", "cancelled")
@@ -126,15 +127,15 @@ class BatchRunner:
         self.client, self.state_path = client, state_path
         self.poll_seconds, self.timeout = poll_seconds, timeout
         self.on_status = on_status or (lambda _message: None)
-        self._secret = client.settings.api_key.get_secret_value() if client.settings.api_key else None
+        self._secrets = client.secrets
 
     def _api(self, call: Callable[[Any], Any]) -> Any:
         return self.client.provider_call(call)
 
     def _fail(self, what: str, exc: ProviderFault, *, if_missing: str = "") -> ModelCallError:
         """One line, never the key: the status code, the provider's message and what to do."""
-        where = self.client.settings.base_url or "the OpenAI API"
-        detail = redact(_one_line(exc.message), self._secret)
+        where = self.client.settings.endpoint
+        detail = redact(_one_line(exc.message), *self._secrets)
         if exc.status is not None:
             hint = {
                 401: "; check --api-key/OPENAI_API_KEY",
@@ -158,7 +159,7 @@ class BatchRunner:
             except ProviderFault as exc:
                 if not exc.transient or attempt == TRANSIENT_ATTEMPTS - 1:
                     raise self._fail(what, exc, if_missing=if_missing) from None
-                self.on_status(f"{what}: {redact(_one_line(exc.message), self._secret)}; trying again")
+                self.on_status(f"{what}: {redact(_one_line(exc.message), *self._secrets)}; trying again")
                 time.sleep(min(60.0, max(self.poll_seconds, 0.01) * 2**attempt))
         raise AssertionError("unreachable")
 
@@ -238,7 +239,8 @@ class BatchRunner:
                 for e in ((batch.errors.data or []) if batch.errors else [])
             ]
             errors = redact(
-                _one_line("; ".join(found[:3]) + (f" (+{len(found) - 3} more)" if len(found) > 3 else "")), self._secret
+                _one_line("; ".join(found[:3]) + (f" (+{len(found) - 3} more)" if len(found) > 3 else "")),
+                *self._secrets,
             )
             raise ModelCallError(
                 f"batch {state.batch_id} ended {batch.status}"
@@ -301,7 +303,7 @@ class BatchRunner:
         message = error.get("message") if isinstance(error, dict) else str(error)
         code = response.get("status_code")
         label = f"HTTP {code}" if code else (error.get("code") if isinstance(error, dict) else None) or "error"
-        result.errors[cid] = redact(_one_line(f"{label}: {message}"), self._secret)
+        result.errors[cid] = redact(_one_line(f"{label}: {message}"), *self._secrets)
 
     def run(self, requests: list[tuple[str, dict[str, Any]]]) -> BatchResult:
         """Submit (or resume), wait, and collect the answers to exactly these requests."""

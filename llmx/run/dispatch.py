@@ -5,7 +5,8 @@ documents (starting workers on demand, up to `count`) and returns its outcome. T
 gate traffic is served here, on the run's event loop, against the run's one `Gate`:
 * request slots: at most `concurrency` HTTP requests are open across all workers; an `admit`
   waits in order for a free slot, then the gate books its place in the pacing (rpm/tpm, a 429
-  pause) and the worker sleeps the wait it is told; `release` frees the slot;
+  pause) and the worker is told to send when its time comes (or refused, if the run stopped or
+  the 429 budget ran out meanwhile); `release` frees the slot;
 * answered / throttled / failed go to the gate as they would in one process (token correction,
   the 429 slowdown, the breaker);
 * `stop(reason)` closes the gate (budget, breaker, Ctrl-C, a refused key): queued admits are
@@ -67,13 +68,17 @@ class RequestWorkers:
         cache: str | None,
         retry_failed: bool,
         on_job: Callable[[int], None],
+        on_stop: Callable[[str], None],
     ) -> None:
         self.count, self.gate, self.settings = max(1, count), gate, settings
         self.concurrency, self.cache, self.retry_failed = concurrency, cache, retry_failed
         self.on_job = on_job  # jobs done (negative: a dead worker's documents start over)
+        self.on_stop = on_stop  # a worker met a refused key or an exhausted quota: stop the run
         self._procs: list[_Proc] = []
         self._waiting: deque[tuple[_Proc, int, int]] = deque()  # admits waiting for a slot
         self._suspects: deque[_Doc] = deque()  # documents of dead workers waiting for a worker
+        # booked requests waiting for their turn (rpm, a 429 pause): (timer, worker, id, tokens, start)
+        self._pending: dict[tuple[int, int], tuple[asyncio.TimerHandle, _Proc, int, int, float]] = {}
         self._free = concurrency
         self._ids = itertools.count(1)
         self._stopped: str | None = None
@@ -149,6 +154,8 @@ class RequestWorkers:
             if doc is not None:
                 doc.jobs_done += 1
             self.on_job(1)
+        elif kind == "halt":
+            self.on_stop(message[1])
         elif kind == "result":
             done = proc.docs.pop(message[1], None)
             if done is not None and not done.future.done():
@@ -162,13 +169,34 @@ class RequestWorkers:
             if proc not in self._procs or proc.link is None:
                 continue
             try:
-                wait = self.gate.reserve(tokens)
+                start = self.gate.book(tokens)
             except RunStopped as exc:
                 proc.link.send(("refuse", rid, str(exc)))
                 continue
-            self._free -= 1
+            self._free -= 1  # the slot is held while the request waits for its turn, as in one process
             proc.slots += 1
-            proc.link.send(("grant", rid, wait))
+            self._due(proc, rid, tokens, start)
+
+    def _due(self, proc: _Proc, rid: int, tokens: int, start: float) -> None:
+        """Tell the worker to send a booked request once the gate says it may go (or refuse it)."""
+        if proc not in self._procs or proc.link is None:  # its worker died meanwhile
+            self.gate.cancel(tokens)
+            return
+        try:
+            ready = self.gate.ready(start, tokens)
+        except RunStopped as exc:
+            self._free += 1
+            proc.slots -= 1
+            proc.link.send(("refuse", rid, str(exc)))
+            self._admit()
+            return
+        self._pending.pop((id(proc), rid), None)
+        if ready:
+            proc.link.send(("grant", rid))
+            return
+        delay = max(0.0, self.gate.check_at(start) - self.gate.clock())
+        timer = asyncio.get_running_loop().call_later(delay, self._due, proc, rid, tokens, start)
+        self._pending[(id(proc), rid)] = (timer, proc, rid, tokens, start)
 
     def stop(self, reason: str) -> None:
         """The run is stopping: the gate refuses every further request, queued ones included."""
@@ -181,6 +209,9 @@ class RequestWorkers:
         for proc in self._procs:
             if proc.link is not None:
                 proc.link.send(("stop", reason))
+        for timer, proc, rid, tokens, start in list(self._pending.values()):  # refused now, not at their turn
+            timer.cancel()
+            self._due(proc, rid, tokens, start)
 
     def _died(self, proc: _Proc) -> None:
         reason = procs.death(proc.proc)

@@ -5,9 +5,12 @@ so limits hold for the run as a whole, not per document:
 * `--rpm`: requests are spaced evenly (one slot every 60/rpm s), so a provider's per-minute
   window is never burst past; `--tpm`: a token bucket charged with each request's estimated
   prompt tokens and corrected with the usage the answer reports.
-* a 429 pauses *every* worker until its Retry-After has passed and lowers the request rate to
-  80 % of what was being sent (recovering 5 % per 20 answered requests), instead of letting each
-  worker retry on its own and storm the provider.
+* a 429 pauses *every* worker until its Retry-After has passed (at most MAX_PAUSE) and lowers the
+  request rate to 80 % of what was being sent (down to one request per MAX_INTERVAL at the slowest;
+  recovering 5 % per 20 answered requests), instead of letting each worker retry on its own and
+  storm the provider.
+* a 429 budget: when the provider has answered nothing but 429s for `throttle_budget` seconds
+  (a quota or daily limit, not a passing rate limit), the run stops like the breaker does.
 * a breaker: after `breaker_after` consecutive failed requests (5xx, timeouts, dropped
   connections) with no success between them, the gate opens and every further request fails
   at once with `RunStopped`, so a dead provider does not burn the retry budget of every section.
@@ -30,6 +33,9 @@ from llmx.run.pricing import Price
 
 RECOVER_EVERY = 20  # answered requests between two 5 % rate recoveries after a 429
 THROTTLE_FACTOR = 0.8
+MAX_INTERVAL = 30.0  # seconds between two requests at the slowest, however many 429s came
+MAX_PAUSE = 60.0  # a longer Retry-After pauses the run this long; the 429 budget decides the rest
+THROTTLE_BUDGET = 120.0  # seconds of nothing but 429s before the run stops (--throttle-budget)
 
 
 class RunStopped(LlmxError):
@@ -56,6 +62,7 @@ class Gate:
     max_cost: float | None = None
     price: Price | None = None
     breaker_after: int = 8
+    throttle_budget: float = THROTTLE_BUDGET  # seconds of 429s with no answer between them, then stop
     max_in_flight: int = 0  # HTTP requests open at once (0: unbounded); --concurrency
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
@@ -71,6 +78,8 @@ class Gate:
         self._refilled = self.clock()
         self._recent: deque[float] = deque(maxlen=64)
         self._failures_in_row = 0
+        self._throttled_since: float | None = None  # first 429 since the last answer
+        self._throttled_in_row = 0
         self._answered_since_throttle = 0
         self._open_reason: str | None = None
         self._reserved_cost = 0.0
@@ -96,16 +105,18 @@ class Gate:
     # -- before a request -------------------------------------------------------------------------
     def acquire(self, estimated_tokens: int) -> None:
         """Block until one request of about `estimated_tokens` prompt tokens may be sent."""
-        wait = self.reserve(estimated_tokens)
-        if wait > 0:
-            self.sleep(wait)
+        start = self.book(estimated_tokens)
+        if start > self.clock():
+            self._wait_until(start, estimated_tokens)
+        with self._lock:
+            self._recent.append(self.clock())
 
-    def reserve(self, estimated_tokens: int) -> float:
-        """Book the next request's place and return how long it must wait before it is sent.
+    def book(self, estimated_tokens: int) -> float:
+        """Count one request and book its place in the pacing: when it may be sent (clock time).
 
-        `acquire` sleeps that long itself; a run spread over processes books here, in the
-        process that holds the gate, and the worker process sends the request after the wait.
-        Raises RunStopped when the run is stopping (breaker, budget, Ctrl-C).
+        `acquire` waits for it here; a run spread over processes books in the process holding
+        the gate, which tells the worker to send when `ready` says so (raises RunStopped when
+        the run is stopping: breaker, budget, Ctrl-C).
         """
         with self._lock:
             self._check_open()
@@ -122,10 +133,61 @@ class Gate:
             self.stats.requests += 1
             if self.price is not None:
                 self._reserved_cost += self.price.cost(estimated_tokens, 0)
-            wait = max(start - now, 0.0)
-            self.stats.waited += wait
-            self._recent.append(now + wait)  # when it is sent: the observed rate a 429 slows down
-        return wait
+            self.stats.waited += max(start - now, 0.0)
+        return start
+
+    def check_at(self, start: float) -> float:
+        """When to look again at a request booked for `start`: then, or when the 429 budget runs out."""
+        with self._lock:
+            deadline = self._throttle_deadline()
+        return start if deadline is None else min(start, deadline)
+
+    def ready(self, start: float, estimated_tokens: int) -> bool:
+        """Whether a request booked for `start` may be sent now; False: not yet (look again at
+        `check_at`). Raises RunStopped, un-booking it, when the gate opened or the 429 budget ran
+        out meanwhile: a stopping run does not send a request late."""
+        with self._lock:
+            now = self.clock()
+            deadline = self._throttle_deadline()
+            if deadline is not None and now >= deadline and not self._open_reason:
+                self._open_reason = self._throttle_reason(now)
+            if self._open_reason:
+                self._unbook(estimated_tokens)
+                raise RunStopped(self._open_reason)
+            if now < start:
+                return False
+            self._recent.append(now)
+            return True
+
+    def cancel(self, estimated_tokens: int) -> None:
+        """A booked request that will not be sent after all (its worker died): not counted."""
+        with self._lock:
+            self._unbook(estimated_tokens)
+
+    def _unbook(self, estimated_tokens: int) -> None:
+        self.stats.requests -= 1
+        self._release(estimated_tokens)
+
+    def _wait_until(self, start: float, estimated_tokens: int) -> None:
+        """Sleep until `start`, waking when the 429 budget runs out to stop there; a gate opened
+        meanwhile (breaker, budget, Ctrl-C) refuses the request instead of sending it late."""
+        while True:
+            with self._lock:
+                now = self.clock()
+                deadline = self._throttle_deadline()
+                if deadline is not None and now >= deadline and not self._open_reason:
+                    self._open_reason = self._throttle_reason(now)
+                if self._open_reason:  # not sent after all: not counted, nothing reserved
+                    self._unbook(estimated_tokens)
+                    raise RunStopped(self._open_reason)
+                if now >= start:
+                    return
+                until = start if deadline is None else min(start, deadline)
+            self.sleep(until - now)
+
+    def _throttle_deadline(self) -> float | None:
+        """When the 429 budget runs out, if the provider has answered nothing but 429s lately."""
+        return None if self._throttled_since is None else self._throttled_since + self.throttle_budget
 
     def _refill(self, now: float) -> None:
         self._tokens = min(float(self.tpm), self._tokens + (now - self._refilled) * self.tpm / 60.0)
@@ -159,6 +221,7 @@ class Gate:
                 self._refill(self.clock())
                 self._tokens -= (prompt_tokens - estimated_tokens) + completion_tokens
             self._failures_in_row = 0
+            self._throttled_since, self._throttled_in_row = None, 0
             self._answered_since_throttle += 1
             if self._interval > self._base_interval and self._answered_since_throttle >= RECOVER_EVERY:
                 self._answered_since_throttle = 0
@@ -173,11 +236,25 @@ class Gate:
             self.stats.throttled += 1
             self._release(estimated_tokens)
             now = self.clock()
-            self._paused_until = max(self._paused_until, now + (retry_after if retry_after is not None else 1.0))
+            pause = min(max(retry_after if retry_after is not None else 1.0, 0.0), MAX_PAUSE)
+            self._paused_until = max(self._paused_until, now + pause)
             observed = self._observed_interval()
             slower = max(self._interval, observed) / THROTTLE_FACTOR if (self._interval or observed) else 0.0
-            self._interval = slower
+            self._interval = min(slower, max(MAX_INTERVAL, self._base_interval))
             self._answered_since_throttle = 0
+            if self._throttled_since is None:
+                self._throttled_since = now
+            self._throttled_in_row += 1
+            if now - self._throttled_since >= self.throttle_budget and not self._open_reason:
+                self._open_reason = self._throttle_reason(now)
+
+    def _throttle_reason(self, now: float) -> str:
+        since = now - (self._throttled_since if self._throttled_since is not None else now)
+        return (
+            f"rate limited: the provider answered {self._throttled_in_row} requests in a row with 429 and "
+            f"nothing else for {since:.0f} s (the 429 budget is {self.throttle_budget:g} s, --throttle-budget); "
+            "check the account's rate limits and quota, then run the same command again to resume"
+        )
 
     def failed(self, fault: str, estimated_tokens: int = 0) -> None:
         """A 5xx, timeout or dropped connection; enough of them in a row open the breaker."""

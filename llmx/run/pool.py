@@ -27,7 +27,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from llmx.config import debug_enabled
-from llmx.errors import LlmxError
+from llmx.errors import DiskFull, LlmxError
 from llmx.run import procs
 
 try:
@@ -46,7 +46,8 @@ class Budget:
 
 class TaskFailed(Exception):
     """A task did not return, and why: `kind` is "error" (the input's own one-line message, an
-    LlmxError), "internal" (a bug: its type and message) or "limit" (budget, a dead worker)."""
+    LlmxError), "internal" (a bug: its type and message), "limit" (budget, a dead worker) or
+    "disk" (the disk is full: the run stops)."""
 
     def __init__(self, reason: str, kind: str = "error") -> None:
         super().__init__(reason)
@@ -186,6 +187,8 @@ def _serve(conn: Connection, memory_mb: float | None) -> None:
                 reply = ("ok", fn(*args))
             except MemoryError:
                 reply = ("memory", None)
+            except DiskFull as exc:  # not the report's fault: the run stops
+                reply = ("disk", str(exc))
             except LlmxError as exc:
                 reply = ("error", str(exc))
             except Exception as exc:  # a bug on this report: said in one line, the run goes on

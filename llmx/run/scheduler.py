@@ -35,11 +35,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from llmx.config import Settings
-from llmx.errors import ConfigError, LlmxError
-from llmx.output import write_atomic
+from llmx.errors import ConfigError, DiskFull, LlmxError, OutputError
+from llmx.output import TEMP_SUFFIX, output_error, write_atomic
 from llmx.pipeline import plan_llm, prepare
 from llmx.run.discover import Input, expand, name_inputs
 from llmx.run.dispatch import RequestWorkers
+from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
 from llmx.run.limits import Gate
 from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, status_of
@@ -143,6 +144,7 @@ class _Run:
             max_cost=options.max_cost,
             price=self.price,
             breaker_after=options.breaker_after,
+            throttle_budget=options.throttle_budget,
             max_in_flight=options.concurrency,
         )
         self.processes = options.processes or default_processes()
@@ -158,7 +160,12 @@ class _Run:
     def _todo(self) -> list[tuple[Input, str | None]]:
         """Inputs still to do; documents already written under the same fingerprint are skipped."""
         previous = self.journal.load()
-        for stale in [*self.reports.glob(".*.json.*"), *self.plan_files.glob("*")]:  # a killed run's leftovers
+        # a killed run's leftovers: temp files of reports being written, plans not yet picked up
+        for stale in [
+            *self.reports.glob(f".*{TEMP_SUFFIX}"),
+            *self.reports.glob(".*.json.*"),
+            *self.plan_files.glob("*"),
+        ]:
             stale.unlink(missing_ok=True)
         finished = (Status.DONE,) if self.options.retry_failed else (Status.DONE, Status.FAILED_SECTIONS)
         todo = []
@@ -195,14 +202,23 @@ class _Run:
             self._journal_error = done.exception()
 
     def _journal_failure(self) -> None:
-        """Raise a journal write that failed on the journal's thread (disk full...), once."""
+        """A journal line that could not be written on the journal's thread stops the run (once):
+        the report is written but not remembered, so a re-run does it again."""
         error, self._journal_error = self._journal_error, None
-        if error is not None:
+        if isinstance(error, OSError):
+            self._stop(f"cannot record progress in {self.journal.path}: {output_error(error, self.journal.path)}")
+        elif error is not None:
             raise error
 
     def _failed(self, inp: Input, sha: str | None, message: str, kind: str) -> None:
-        """A report that could not be done: its one-line reason (a bug on one report stops nothing else)."""
-        self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=_reason(inp, message, kind)))
+        """A report that could not be done: its one-line reason (a bug on one report stops nothing else).
+
+        A full disk (`kind` "disk") is not the report's fault: the run stops (said once), the report
+        is left for the next run, and nothing is recorded as unreadable."""
+        if kind == "disk":
+            self._stop(f"{message}; free some space, then run the same command again to resume")
+            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
+        return self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=_reason(inp, message, kind)))
 
     def _tick(self) -> None:
         stats = self.gate.stats
@@ -217,12 +233,16 @@ class _Run:
         self._finish(_entry(inp, sha, self.fp, status, output=f"reports/{inp.name}.json", **result))
 
     def _stop(self, reason: str) -> None:
-        """Stop the run: nothing more is asked (budget, breaker, a refused key, Ctrl-C)."""
+        """Stop the run (the first reason wins): queued sections send nothing, queued reports wait
+        (budget, breaker, a refused key or exhausted quota, a full disk, Ctrl-C)."""
         self.stop_reason = self.stop_reason or reason
+        self.gate.close(self.stop_reason)
         if self.workers is not None:
             self.workers.stop(self.stop_reason)
 
     async def _rules_doc(self, pool: ReportPool, inp: Input, sha: str | None) -> None:
+        if self._not_started(inp, sha):
+            return None
         try:
             out = str(self.reports / f"{inp.name}.json")
             result = await pool.run(_rules_document, str(inp.path), out, self.rules_settings)
@@ -316,6 +336,14 @@ class _Run:
                 await pool.close()
 
     async def _llm_docs(self, pool: ReportPool, todo: list[tuple[Input, str | None]], concurrency: int) -> None:
+        if self.options.cache is not None:
+            from llmx.llm.cache import AnswerCache
+
+            try:  # the workers open it too: a cache that cannot even be created stops the run here
+                AnswerCache(self.options.cache).close()
+            except DiskFull as exc:
+                self._stop(f"{exc}; free some space, then run the same command again to resume")
+                return
         self.workers = RequestWorkers(
             min(self.processes, len(todo)),
             self.gate,
@@ -324,6 +352,7 @@ class _Run:
             cache=str(self.options.cache) if self.options.cache is not None else None,
             retry_failed=self.options.retry_failed,
             on_job=self._job_done,
+            on_stop=self._stop,
         )
         in_memory = asyncio.Semaphore(max(2, concurrency))  # documents held at once: flat memory
 
@@ -410,7 +439,9 @@ class _Run:
 
 
 def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
-    """Run every report named by `specs` into `options.out`; see the module docstring."""
+    """Run every report named by `specs` into `options.out`; see the module docstring.
+
+    One run per folder at a time (FolderLock); a second one is refused with OutputError."""
     options.check()
     if settings.effective_backend == "llm":
         from llmx.llm.client import check_settings
@@ -425,7 +456,14 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         probe.unlink()
     except OSError as exc:
         raise ConfigError(f"cannot write to the output folder: {exc.strerror or exc}", path=str(options.out)) from None
-    inputs = name_inputs(expand(specs, exclude=options.out))
+    with FolderLock(options.out):
+        return _run_locked(specs, settings, options, progress)
+
+
+def _run_locked(specs: list[str], settings: Settings, options: RunOptions, progress: Progress | None) -> RunSummary:
+    skipped_inputs: list[str] = []  # inputs that name nothing, folders that cannot be read
+    inputs = name_inputs(expand(specs, exclude=options.out, problems=skipped_inputs))
+    reserve = SpaceReserve(options.out, min(32_768 + 2_048 * len(inputs), 16 << 20))  # run.json: ~500 B/report
     progress = progress or Progress(enabled=options.progress)
     started, t0 = time.time(), time.monotonic()
     job = _Run(inputs, settings, options, progress)
@@ -459,12 +497,44 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
         skipped=job.skipped,
         batch=job.batch,
         settings=settings_record(settings, options, job.fp),
+        inputs_skipped=skipped_inputs,
     )
     if job.batch and job.batch.get("cost_usd") is not None and summary.cost is not None:
         summary.cost += job.batch["cost_usd"]
     for inp in inputs:  # inputs never reached (stop, Ctrl-C) are listed too
         if inp.name not in job.entries:
             summary.entries.append(_entry(inp, None, job.fp, Status.STOPPED, error=summary.stopped or "not started"))
-    write_extras(summary, options)
-    write_atomic(options.out / "run.json", json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n")
+    _write_outputs(summary, options, reserve)
     return summary
+
+
+def _write_outputs(summary: RunSummary, options: RunOptions, reserve: SpaceReserve) -> None:
+    """Tables, review pages and run.json. What cannot be written is said in one line; a full disk
+    stops the run (exit 8): the reports are journaled, so the same command later writes the rest."""
+
+    def trouble(what: str, exc: OutputError | OSError) -> None:
+        err = exc if isinstance(exc, OutputError) else output_error(exc, options.out)
+        if isinstance(err, DiskFull) and (summary.stopped or "disk full").startswith("disk full"):
+            summary.stopped = summary.stopped or f"{err}; free some space, then run the same command again to resume"
+            summary.not_written.append(what)  # the stop reason says why, once
+        else:
+            summary.problems.append(f"{what} not written: {err}")
+
+    try:
+        write_extras(summary, options)
+    except (OutputError, OSError) as exc:
+        trouble("tables and review pages", exc)
+    manifest = options.out / "run.json"
+    text = json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        try:
+            write_atomic(manifest, text)
+        except DiskFull:
+            if not reserve.release():
+                raise
+            write_atomic(manifest, text)  # in the space kept back for it
+    except OutputError as exc:
+        trouble("run.json", exc)
+        summary.manifest_written = False
+    finally:
+        reserve.release()

@@ -6,10 +6,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from llmx import SCHEMA_VERSION, __version__
-from llmx.config import Settings
+from llmx.config import Settings, redact_url
 from llmx.run.manifest import Entry, Status
 from llmx.run.options import RunOptions
 
@@ -36,6 +35,10 @@ class RunSummary:
     review: str | None = None
     batch: dict[str, Any] | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    inputs_skipped: list[str] = field(default_factory=list)  # inputs naming nothing, unreadable folders
+    problems: list[str] = field(default_factory=list)  # outputs of the run that could not be written, and why
+    not_written: list[str] = field(default_factory=list)  # outputs not written for the reason the run stopped
+    manifest_written: bool = True
 
     def count(self, status: Status) -> int:
         return sum(1 for e in self.entries if e.status == status)
@@ -43,6 +46,11 @@ class RunSummary:
     @property
     def complete(self) -> bool:
         return self.stopped is None and not any(e.status in (Status.STOPPED, Status.RETRY) for e in self.entries)
+
+    @property
+    def nothing_processed(self) -> bool:
+        """Every report was unreadable (or none was found): the CLI exits non-zero."""
+        return all(e.status == Status.ERROR for e in self.entries)
 
     def manifest(self) -> dict[str, Any]:
         return {
@@ -68,16 +76,16 @@ class RunSummary:
             "batch": self.batch,
             "tables": self.tables,
             "review": self.review,
+            "inputs_skipped": self.inputs_skipped,
+            "problems": self.problems,
+            "not_written": self.not_written,
             "reports": [e.to_json() for e in self.entries],
         }
 
 
 def settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[str, Any]:
     """What the run was asked to do, for run.json: never the key, nor credentials in a URL."""
-    url = settings.base_url
-    parts = urlsplit(url or "")
-    if url and parts.hostname:  # drop user:password@ from the URL
-        url = urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")))
+    url = redact_url(settings.base_url) if settings.base_url else None
     llm = settings.effective_backend == "llm"
     return {
         "fingerprint": fp,
@@ -139,6 +147,9 @@ def summary_lines(summary: RunSummary) -> list[str]:
             + (f"; {summary.throttled} rate-limited (429)" if summary.throttled else "")
             + (f"; {summary.transport_failures} transport faults" if summary.transport_failures else "")
         )
+    lines += [f"  input skipped: {line}" for line in summary.inputs_skipped]
+    lines += [f"  {line}" for line in summary.problems]
+    lines += [f"  not written: {', '.join(summary.not_written)}"] if summary.not_written else []
     for e in summary.entries:
         if e.status == Status.ERROR:
             lines.append(f"  unreadable: {e.error}")
@@ -147,5 +158,6 @@ def summary_lines(summary: RunSummary) -> list[str]:
                 lines.append(f"  {e.input} section {f.get('section_id') or '-'}: {f['message'][:200]}")
     if summary.stopped:
         lines.append(f"stopped: {summary.stopped}")
-    lines.append(f"wall time {summary.wall_seconds:.1f} s; manifest {summary.out / 'run.json'}")
+    manifest = f"manifest {summary.out / 'run.json'}" if summary.manifest_written else "no manifest written"
+    lines.append(f"wall time {summary.wall_seconds:.1f} s; {manifest}")
     return lines

@@ -6,13 +6,14 @@ path as `llmx extract`) on a pool of threads, and its own connection to the answ
 in WAL mode is safe for several processes). What must hold for the run as a whole stays with the
 run's process: before each HTTP request the client asks `RemoteGate` for a request slot and its
 place in the rpm/tpm pacing, 429 pauses, breaker and budget (one `Gate` in the run's process
-books it; the wait it returns is slept here), and reports how the request went. A document
+books it and says when it may go), and reports how the request went. A document
 arrives planned (`pipeline.prepare` and `plan_llm` ran in the report pool) as a file holding the
 pickled (Prepared, DocumentPlan); its result goes back as the report's status, counts and usage.
 
 Messages to the run: ("admit", id, tokens), ("release",), ("answered", ...), ("throttled", ...),
-("failed", ...), ("job", doc, cache hits so far), ("result", doc, outcome). From the run:
-("doc", doc, plan file, out, prefetched), ("grant", id, wait) or ("refuse", id, reason),
+("failed", ...), ("job", doc, cache hits so far), ("halt", reason) (a refused key: the run
+stops now), ("result", doc, outcome). From the run:
+("doc", doc, plan file, out, prefetched), ("grant", id) or ("refuse", id, reason),
 ("stop", reason), ("exit",).
 """
 
@@ -24,7 +25,6 @@ import itertools
 import os
 import pickle
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from llmx.config import Settings, debug_enabled
-from llmx.errors import LlmxError, ModelCallError, RequestRejected
+from llmx.errors import DiskFull, LlmxError, ModelCallError, RequestRejected
 from llmx.output import write_atomic
 from llmx.run.limits import RunStopped
 from llmx.run.manifest import status_of
@@ -66,12 +66,11 @@ class RemoteGate:
                 self._tell(("release",))
 
     def acquire(self, estimated_tokens: int) -> None:
+        """Wait for the run's word: send now (the slot is held until the block ends) or stop."""
         reply = self._ask(("admit", estimated_tokens))
         if reply[0] == "refuse":
             raise RunStopped(reply[2])
         self._held.slot = True
-        if reply[2] > 0:
-            time.sleep(reply[2])
 
     def answered(self, estimated_tokens: int, prompt_tokens: int, completion_tokens: int) -> None:
         self._tell(("answered", estimated_tokens, prompt_tokens, completion_tokens))
@@ -181,6 +180,11 @@ class _Worker:
                     raise RunStopped(self.stop_reason)
                 try:
                     return await loop.run_in_executor(self.io, fn, *args)
+                except ModelCallError as exc:  # a refused key, an exhausted quota: the run stops now
+                    if not isinstance(exc, RequestRejected):
+                        self.stop_reason = self.stop_reason or str(exc)
+                        self.send(("halt", str(exc)))
+                    raise
                 finally:
                     self.send(("job", did, self.hits))
 
@@ -188,6 +192,8 @@ class _Worker:
             *(call(doc.run_job, k) for k in range(len(doc.jobs))), call(doc.run_metadata), return_exceptions=True
         )
         for r in results:
+            if isinstance(r, DiskFull):  # the answer cache could not store a paid answer
+                return ("error", str(r), "disk")
             if isinstance(r, RunStopped) or (isinstance(r, ModelCallError) and not isinstance(r, RequestRejected)):
                 self.stop_reason = self.stop_reason or str(r)  # auth, unknown model, unreachable, breaker, budget
                 return ("stopped", str(r))
@@ -207,6 +213,8 @@ class _Worker:
 
         try:
             return ("done", await loop.run_in_executor(self.cpu, finish))
+        except DiskFull as exc:
+            return ("error", str(exc), "disk")
         except LlmxError as exc:
             return ("error", str(exc), "error")
         except Exception as exc:

@@ -8,7 +8,11 @@ Faults are deterministic per request, so tests and cassettes are reproducible:
 * a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
 * a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
 Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
-500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout).
+500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout),
+insufficient_quota (OpenAI's 429 for an account with no credit left: its body, code and message,
+no Retry-After), overloaded_400 (a 400 whose message blames the server's load, not the request:
+what OpenAI itself has sent at times, and what some OpenAI-compatible proxies and servers send
+for an overloaded or still-loading model; see llmx/llm/faults.py).
 An answer longer than the request's max_tokens is truncated the same way.
 """
 
@@ -27,7 +31,25 @@ from llmx.llm.tokens import count_tokens
 from llmx.serve.wire import Reply, completion, error_payload
 
 SERVED_MODEL = "llmx-rules-server"
-FAULTS = ("ok", "invalid_json", "schema_invalid", "429", "500", "truncate", "timeout")
+FAULTS = (
+    "ok",
+    "invalid_json",
+    "schema_invalid",
+    "429",
+    "500",
+    "truncate",
+    "timeout",
+    "insufficient_quota",
+    "overloaded_400",
+)
+QUOTA_MESSAGE = (
+    "You exceeded your current quota, please check your plan and billing details. For more information on "
+    "this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors."
+)
+OVERLOADED_MESSAGE = (
+    "That model is currently overloaded with other requests. You can retry your request, or contact us "
+    "if the error persists."
+)
 FABRICATED_QUOTE = "LLMX-FAULT fabricated quote that is not in the section text"
 _BLOCK = re.compile(r'<section_text path="([^"]*)" role="(\w*)" sector="(\w*)">\n(.*?)\n</section_text>', re.S)
 _WANTED = re.compile(r"^Extract ([a-z, ]+)\.", re.M)
@@ -194,6 +216,10 @@ def chat_reply(
         return _throttled(config.retry_after)
     if fault == "500":
         return 500, error_payload(500, "injected server error", "server_error"), {}
+    if fault == "insufficient_quota":
+        return 429, error_payload(429, QUOTA_MESSAGE, "insufficient_quota", "insufficient_quota"), {}
+    if fault == "overloaded_400":
+        return 400, error_payload(400, OVERLOADED_MESSAGE, "server_error", "overloaded"), {}
     if fault == "timeout" and wait:
         stopping.wait(config.timeout_sleep)
     text, finish = _answer_text(body, answer, fault)

@@ -16,9 +16,11 @@ from llmx.llm.tokens import count_tokens
 Reply = tuple[int, dict[str, Any], dict[str, str]]  # status, JSON payload, headers
 
 
-def error_payload(status: int, message: str, kind: str = "invalid_request_error") -> dict[str, Any]:
-    """An error body in OpenAI's shape (every endpoint of the server)."""
-    return {"error": {"message": message, "type": kind, "code": status}}
+def error_payload(
+    status: int, message: str, kind: str = "invalid_request_error", code: str | int | None = None
+) -> dict[str, Any]:
+    """An error body in OpenAI's shape (every endpoint of the server); `code` defaults to the status."""
+    return {"error": {"message": message, "type": kind, "param": None, "code": status if code is None else code}}
 
 
 def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None, bytes]]:

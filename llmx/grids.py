@@ -1,0 +1,118 @@
+"""What a table's rows are: which lead rows are its header, and each column's header words. Pure.
+
+The reader flags header rows only when the file says so (Word's repeated header row, HTML `<th>`);
+a PDF grid or an unflagged Word table has none. Every later stage needs the same answer (the
+section tree and the output's `tables` entry count header rows, the KPI rules name columns by
+them, the LLM chunker repeats them above a split table), so it is decided once, here:
+
+* a flagged lead row is a header row;
+* otherwise the first row is a header when it holds at least two texts and no figures (a year
+  such as `2025` or `Năm 2025` is a column name, not a figure);
+* a later row still belongs to the header while it holds no figures and hangs under the rows
+  above: a header cell spans down into it (`rowspan`), or spans across columns it names
+  (a two-level header: `Kết quả` over `KH | TH`);
+* a row further down whose cells repeat the header rows (a PDF page break, Word repeating the
+  header on every page) is a repeated header, not data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.read.model import Cell, Row, Table
+
+# a value or a row number: a number, then at most two words (`120 ha`, `1.234 tỷ đồng`, `99,9%`, `12/63`)
+_FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d[\d.,/%\s]*(?:[^\W\d_]+\s*){0,2}$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")  # a column named by its year
+
+
+def is_figure(cell_text: str) -> bool:
+    """A cell that holds a figure (or a row number), not a column name (`2025`, `6 tháng đầu năm`)."""
+    t = cell_text.strip()
+    return bool(_FIGURE.match(t)) and not _YEAR.match(t)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table read as a grid: its header rows, repeated headers, and each column's header words."""
+
+    table: Table
+    header_rows: int  # the first `header_rows` rows are the header
+    repeats: frozenset[int]  # later rows that repeat a header row
+    columns: tuple[tuple[str, ...], ...]  # per grid column: its header cells' texts, top to bottom
+
+    def data_rows(self) -> list[tuple[int, Row]]:
+        """(index, row) of every row that is neither a header row nor a repeat of one."""
+        return [(k, r) for k, r in enumerate(self.table.rows) if k >= self.header_rows and k not in self.repeats]
+
+    def header_span(self) -> tuple[int, int] | None:
+        """Where the header rows sit in the text (start of the first, end of the last)."""
+        if not self.header_rows:
+            return None
+        return self.table.rows[0].start, self.table.rows[self.header_rows - 1].end
+
+
+def _texts(text: str, row: Row) -> list[str]:
+    return [text[c.start : c.end].strip() for c in row.cells]
+
+
+def _row_key(text: str, row: Row) -> tuple[str, ...]:
+    return tuple(_texts(text, row))
+
+
+def _hangs_under(above: list[Row], row: Row, text: str) -> bool:
+    """True when a header cell above spans down into `row` or across columns `row` names."""
+    named = [c for c in row.cells if not c.covered and text[c.start : c.end].strip()]
+    for prev in above:
+        for c in prev.cells:
+            if c.covered:
+                continue
+            if c.rowspan > 1 and any(x.covered and x.col == c.col for x in row.cells):
+                return True
+            if c.colspan > 1 and any(c.col <= n.col < c.col + c.colspan for n in named):
+                return True
+    return False
+
+
+def header_count(text: str, table: Table) -> int:
+    """How many lead rows of `table` are its header (see the module docstring)."""
+    rows = table.rows
+    count = 0
+    while count < len(rows) and rows[count].header:
+        count += 1
+    if count:
+        return count
+    if not rows:
+        return 0
+    first = [t for t in _texts(text, rows[0]) if t]
+    if len(first) < 2 or any(is_figure(t) for t in first) or len(rows) < 2:
+        return 0
+    count = 1
+    while count < len(rows) - 1:
+        texts = [t for t in _texts(text, rows[count]) if t]
+        if not texts or any(is_figure(t) for t in texts) or not _hangs_under(list(rows[:count]), rows[count], text):
+            break
+        count += 1
+    return count
+
+
+def _column_words(text: str, header: list[Row], columns: int) -> tuple[tuple[str, ...], ...]:
+    out: list[tuple[str, ...]] = []
+    for col in range(columns):
+        words: list[str] = []
+        for row in header:
+            cell: Cell | None = next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
+            t = text[cell.start : cell.end].strip() if cell is not None and not cell.covered else ""
+            if t and (not words or words[-1] != t):
+                words.append(t)
+        out.append(tuple(words))
+    return tuple(out)
+
+
+def read_grid(text: str, table: Table) -> Grid:
+    """The table's header rows, repeated headers and column header words."""
+    n = header_count(text, table)
+    keys = {_row_key(text, r) for r in table.rows[:n]}
+    repeats = frozenset(k for k, r in enumerate(table.rows) if k >= n and _row_key(text, r) in keys)
+    return Grid(table, n, repeats, _column_words(text, list(table.rows[:n]), table.columns))

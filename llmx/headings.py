@@ -1,0 +1,352 @@
+"""Heading lines of a normalized report, and where its header and closing blocks lie. Pure.
+
+A heading is a line that starts with a number of one of the genre's styles (`PHẦN THỨ`, `A.`,
+`I.`, `1.`, `1.1.`, `a)`, `*`), an ALL-CAPS line, or an unnumbered topic line (`Về khu vực
+cấm ...:`). Numbered lines are judged by their shape:
+
+* `Heading: content` on one line is a heading whose text is the part before the colon.
+* A long numbered line (over `MAX_HEADING_CHARS`) is a content paragraph (a numbered task),
+  unless it reads like a template heading: it ends in `:` or without a full stop, or a bullet or
+  a child number follows it (`7.2. Báo cáo hiện trạng ... (có số liệu minh chứng)`).
+* Lettered items (`a)`, `b)`) are judged as a list: they are headings only when every item of
+  the list is heading-like (a short topic line or `Label: content`); one content paragraph
+  among them (`c) Tập hợp kết quả, báo cáo sơ kết ...`) makes the whole list paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TABLE_ROW, TITLE_MARK, is_caps
+
+MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
+_MAX_LABEL = 110  # `Label: content`: the label is at most this long
+
+_PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
+_PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
+_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+)\s*[.:]?\s*(.*)$")
+_ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
+_ROMAN = re.compile(r"^([IVX]{1,4})\s*[./)]\s*(\S.*)$")
+_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
+_LOWER = re.compile(r"^([a-eđ])\s*[.)]\s+(\S.*)$")
+_STAR = re.compile(r"^\*\s*(\S.*)$")
+_TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
+_CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
+_LABEL_COLON = re.compile(r":\s+\S")
+_ENDS_SENTENCE = re.compile(r"[.;!?…]$")
+_BULLET_LINE = re.compile(r"[-+•–]\s")
+
+
+@dataclass
+class Heading:
+    style: str
+    number: str | None
+    heading: str
+    start: int  # heading line start
+    end: int  # end of heading text (content may follow on the same line after ': ')
+    body_start: int  # where the section's own text begins
+
+
+def _is_caps(line: str) -> bool:
+    return is_caps(line, 4)
+
+
+def _title_mark(line: str) -> bool:
+    """`BÁO CÁO` alone on its line (the title follows on the next lines)."""
+    m = TITLE_MARK.match(line)
+    return m is not None and m.group("rest") is None
+
+
+def _label_split(body: str) -> int | None:
+    """Where content starts when `body` is `Label: content` (the label short, not a time)."""
+    m = _LABEL_COLON.search(body[:_MAX_LABEL])
+    if m and not re.search(r"\d$", body[: m.start()]) and not LIST_INTRO.search(body[: m.start()]):
+        return m.end() - 1
+    return None
+
+
+def _split_label(body: str) -> tuple[str, int | None]:
+    """Heading text, and where content starts when the line is `Heading: content`."""
+    content_at = _label_split(body)
+    if content_at is not None:
+        return body[: body.index(":", 0, content_at)], content_at
+    if len(body) <= MAX_HEADING_CHARS:
+        return body, None
+    return "", None
+
+
+def _heading_like(rest: str) -> bool:
+    """A lettered item that names a topic: `Label: content`, or a short line that is no sentence."""
+    body = rest.strip()
+    return _label_split(body) is not None or (len(body) <= MAX_HEADING_CHARS and not _ENDS_SENTENCE.search(body))
+
+
+# words that cannot end a heading or a sentence: a line ending in one of them goes on
+_OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
+
+
+def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int] = frozenset()) -> int | None:
+    """Index of the line that continues line `k` (a hard wrap, as in PDF text), or None.
+
+    A wrapped line is not itself a heading or bullet, and starts in lower case or with
+    punctuation, or follows a trailing comma or dash; one blank line (a page break) may sit between.
+    """
+    if k + 1 >= len(lines):
+        return None
+    cur = text[lines[k][0] : lines[k][1]].rstrip()
+    j = k + 1
+    nxt = text[lines[j][0] : lines[j][1]].strip()
+    if not nxt and j + 1 < len(lines):  # a page break inside a sentence leaves one blank line
+        j += 1
+        nxt = text[lines[j][0] : lines[j][1]].strip()
+        if not nxt or not (nxt[0].islower() or cur.endswith((",", "-"))):
+            return None
+        if not nxt[0].islower():
+            return j  # an upper-case continuation after a trailing comma or dash
+    if j in rows or not nxt or heading_match(nxt) or FOOTNOTE_LINE.match(nxt) or nxt.startswith(("- ", "+ ")):
+        return None
+    if nxt[0].islower() or nxt[0] in ";,()":
+        return j
+    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur)):
+        return j
+    return None
+
+
+def clean(heading: str) -> str:
+    return re.sub(r"[\s.:;,]+$", "", heading).strip()
+
+
+def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """End of the header block: the line after the title under `BÁO CÁO`, or 0 when none.
+
+    The title mark is looked for in the first third of the text (at least its first 4,000
+    characters: a web page excerpt can be mostly header)."""
+    limit = max(len(text) // 3, 4000)
+    for k, (s, e) in enumerate(lines):
+        if s > limit:
+            break
+        if _title_mark(text[s:e].strip()):
+            end = e
+            j = k + 1
+            while j < len(lines):
+                t = text[lines[j][0] : lines[j][1]].strip()
+                if t and (SEPARATOR.match(t) or heading_match(t) or len(t) > 200):
+                    if SEPARATOR.match(t):
+                        end = lines[j][1]
+                    break
+                if t:
+                    end = lines[j][1]
+                j += 1
+            return min(end + 1, len(text))
+    return 0
+
+
+def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:
+    """Start of the closing block: the closing formula after the last numbered heading, or
+    `Nơi nhận`, whichever comes first."""
+    formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
+    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
+    candidates = formula[:1] + noi_nhan[-1:]
+    return min(candidates) if candidates else len(text)
+
+
+def heading_match(t: str) -> tuple[str, str | None, str] | None:
+    """(style, number, rest) when the stripped line starts like a heading."""
+    if m := _PART.match(t):
+        word = m.group(1).lower()
+        return "PART", "PHẦN " + _PART_WORDS.get(word, word), m.group(2)
+    if m := _PART_NUM.match(t):
+        return "PART", "PHẦN " + m.group(1), m.group(2)
+    if m := _ALPHA.match(t):
+        return "ALPHA", m.group(1), m.group(2)
+    if m := _ROMAN.match(t):
+        return "ROMAN", m.group(1), m.group(2)
+    if m := _DOTTED.match(t):
+        return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
+    if m := _ARABIC.match(t):
+        return "ARABIC", str(int(m.group(1))), m.group(2)
+    if m := _LOWER.match(t):
+        return "LOWER", m.group(1), m.group(2)
+    if m := _STAR.match(t):
+        return "STAR", None, m.group(1)
+    return None
+
+
+def _next_text(text: str, lines: list[tuple[int, int]], k: int) -> str:
+    """The next non-blank line after line `k`, stripped ('' at the end)."""
+    for s, e in lines[k + 1 : k + 4]:
+        t = text[s:e].strip()
+        if t:
+            return t
+    return ""
+
+
+def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: str | None, rest: str) -> bool:
+    """A long numbered line that is a heading copied from a reporting template, not a paragraph:
+    it ends in `:`, or a bullet or a child number follows, or it ends without a full stop and
+    what follows is not its next sibling."""
+    body = rest.rstrip()
+    if body.endswith(":"):
+        return True
+    nxt = _next_text(text, lines, k)
+    if _BULLET_LINE.match(nxt):
+        return True
+    nm = heading_match(nxt)
+    child = bool(nm and number and nm[1] and nm[1].startswith(number + ".")) or bool(nm and nm[0] == "LOWER")
+    if child:
+        return True
+    return not _ENDS_SENTENCE.search(body) and nm is None
+
+
+@dataclass
+class _Numbered:
+    """One numbered line, as a member of its list of siblings."""
+
+    start: int
+    style: str
+    number: str | None
+    kind: str  # "topic" (a heading), "label" (`Label: content` on the line), "content" (a paragraph)
+    like: bool  # reads like a heading on its own (lettered items)
+    directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
+    template: Heading | None = None  # the heading it makes if its siblings say it is one
+
+
+def _groups(lines: list[_Numbered]) -> list[list[_Numbered]]:
+    """Lists of siblings: consecutive lines of one style, broken by a line of an outer style
+    (one that first appears earlier) or, for `1.1.` numbers, by another parent number."""
+    rank: dict[str, int] = {}
+    for ln in lines:
+        rank.setdefault(ln.style, len(rank))
+    groups: list[list[_Numbered]] = []
+    open_groups: dict[str, list[_Numbered]] = {}
+    for ln in lines:
+        for style in [st for st in open_groups if rank[st] > rank[ln.style]]:
+            groups.append(open_groups.pop(style))  # an outer line closes the inner lists
+        current = open_groups.get(ln.style)
+        parent = ln.number.rsplit(".", 1)[0] if ln.style.startswith("DOTTED") and ln.number else None
+        if current and parent is not None and current[-1].number and current[-1].number.rsplit(".", 1)[0] != parent:
+            groups.append(open_groups.pop(ln.style))
+            current = None
+        if current is None:
+            current = open_groups[ln.style] = []
+        current.append(ln)
+    groups.extend(open_groups.values())
+    return groups
+
+
+def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
+    """Headings after judging each list of siblings as a whole (see the module docstring)."""
+    drop: set[int] = set()
+    add: list[Heading] = []
+    for group in _groups(lines):
+        if group[0].style in ("PART", "ALPHA", "ROMAN"):
+            continue
+        content = sum(ln.kind == "content" for ln in group)
+        topics = sum(ln.kind == "topic" for ln in group)
+        if group[0].style == "LOWER":
+            if not all(ln.like for ln in group):
+                drop.update(ln.start for ln in group)
+            continue
+        if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
+            drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
+        if topics >= 2 and topics > content:  # template headings around one long line
+            add.extend(ln.template for ln in group if ln.template is not None and not ln.directive)
+    return sorted([h for h in found if h.start not in drop] + add, key=lambda h: h.start)
+
+
+def find_headings(
+    text: str, lines: list[tuple[int, int]], start: int, end: int, rows: frozenset[int] = frozenset()
+) -> list[Heading]:
+    """Every heading line between `start` and `end` (see the module docstring for the shapes);
+    the lines of the document's tables (`rows`) never are."""
+    found: list[Heading] = []
+    numbered: list[_Numbered] = []  # every numbered line, for judging lists of siblings
+    idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
+    skip: set[int] = set(rows)
+    for k in idx:
+        if k in skip:
+            continue
+        s, e = lines[k]
+        raw = text[s:e]
+        t = raw.strip()
+        if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")) or TABLE_ROW.search(t):
+            continue  # a table row (`III.1 | Dịch vụ trực tuyến | 8,23 | 14/34`) is never a heading
+        lead = len(raw) - len(raw.lstrip())
+        hm = heading_match(t)
+        if hm is None:
+            if _is_caps(t) and len(t) <= 120 and len(t.split()) >= 2 and not re.search(r"\d{3,}", t):
+                found.append(Heading("CAPS", None, clean(t), s + lead, s + lead + len(t), e))
+            elif _TOPIC.match(t):
+                found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
+            continue
+        style, number, rest = hm
+        line = _Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        if style != "STAR":
+            numbered.append(line)
+        rest_start = s + lead + (len(t) - len(rest))
+        if style == "PART":
+            heading, h_end = rest, e
+            if not clean(rest):  # title on the next 1-2 lines
+                parts: list[str] = []
+                j = k + 1
+                while j < len(lines) and len(parts) < 3:
+                    nt = text[lines[j][0] : lines[j][1]].strip()
+                    if not nt:
+                        if parts:
+                            break
+                        j += 1
+                        continue
+                    if j in rows or heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
+                        break
+                    parts.append(nt)
+                    h_end = lines[j][1]
+                    skip.add(j)
+                    j += 1
+                heading = " ".join(parts)
+            found.append(Heading(style, number, clean(heading), s + lead, h_end, h_end))
+            line.kind = "topic"
+            continue
+        # a hard-wrapped line (PDF) is judged with its continuation lines
+        wrapped, j = rest, k
+        while (nj := _continuation(text, lines, j, rows)) is not None and len(wrapped) <= MAX_HEADING_CHARS:
+            wrapped += " " + text[lines[nj][0] : lines[nj][1]].strip()
+            j = nj
+        if j > k and len(wrapped) <= MAX_HEADING_CHARS and not _is_caps(rest):
+            skip.update(range(k + 1, j + 1))
+            found.append(Heading(style, number, clean(wrapped), s + lead, lines[j][1], lines[j][1]))
+            line.kind = "topic"
+            continue
+        heading, content_at = _split_label(rest)
+        if j > k:
+            heading, content_at = _split_label(wrapped)
+            if not heading or content_at is None or content_at > len(rest):
+                continue  # a wrapped numbered paragraph, not a heading
+        if not heading and style != "STAR":
+            if _template_heading(text, lines, k, number, rest):
+                heading = rest
+            else:  # a paragraph, unless its siblings are template headings too
+                line.template = Heading(style, number, clean(rest), s + lead, rest_start + len(clean(rest)), e)
+        if not heading:
+            continue  # a numbered paragraph, not a heading
+        if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:
+            continue
+        h_end = rest_start + len(heading) if content_at is None else rest_start + content_at
+        body_start = e if content_at is None else rest_start + content_at
+        text_end = rest_start + len(heading.rstrip())
+        if content_at is None and _is_caps(heading):
+            # a caps heading can wrap, even mid-word (`... THỰC HIỆN C` / `ÔNG TÁC ...`)
+            j = k + 1
+            while j < len(lines):
+                nt = text[lines[j][0] : lines[j][1]].strip()
+                if j in rows or not nt or not _is_caps(nt) or heading_match(nt) or len(nt) > 120:
+                    break
+                glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
+                heading = heading.rstrip() + glue + nt
+                text_end = body_start = lines[j][0] + len(text[lines[j][0] : lines[j][1]].rstrip())
+                skip.add(j)
+                j += 1
+        found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
+        line.kind = "topic" if content_at is None else "label"
+    return _judge_lists(found, numbered)

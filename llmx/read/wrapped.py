@@ -1,0 +1,69 @@
+"""Plain text hard-wrapped at a fixed width (a document site's text copy) rejoined into paragraphs.
+
+Some page excerpts carry a Word document's text wrapped at ~80 characters, a page break as a run
+of blank lines in mid-sentence, and a header field split over lines (`Số:` / `/BC-UBND`). Later
+stages read one paragraph per line, so such a file is rejoined here, and only when it is plainly
+wrapped: many lines stop mid-sentence and the next line goes on in lower case. A file written one
+paragraph per line has (almost) no such breaks and is returned unchanged. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_WRAPS = 3  # soft breaks before a file counts as hard-wrapped
+MIN_WRAP_SHARE = 0.2  # ... and their share of the lines long enough to have been wrapped
+MIN_WRAPPED_LINE = 40
+MAX_BLANKS = 3  # a page break inside a sentence leaves at most this many blank lines
+
+_SENTENCE_END = re.compile(r"[.:;!?…]$")
+_OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
+_LIST_MARK = re.compile(r"^(?:[a-zđ][.)]|[-+•*]\s)")
+_NUMBER_LABEL = re.compile(r"^Số\s*:$")  # `Số:` whose number and symbol went to a later line
+
+
+def _next_filled(lines: list[str], k: int) -> int | None:
+    """Index of the next non-blank line after `k`, if at most MAX_BLANKS blank lines come first."""
+    j = k + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j >= len(lines) or j - k - 1 > MAX_BLANKS:
+        return None
+    return j
+
+
+def _goes_on(cur: str, nxt: str, blanks: int) -> bool:
+    """True when `nxt` continues the sentence `cur` was cut in."""
+    if _SENTENCE_END.search(cur) or _LIST_MARK.match(nxt):
+        return False
+    if nxt[0].islower():
+        return True
+    return blanks == 0 and (cur.endswith(",") or _OPEN_WORD.search(cur) is not None)
+
+
+def unwrap(text: str) -> str:
+    """`text` with its hard wraps joined by one space when the file is hard-wrapped, else as is."""
+    lines = text.split("\n")
+    long_lines = sum(1 for ln in lines if len(ln.strip()) >= MIN_WRAPPED_LINE)
+    joins: dict[int, int] = {}  # line index -> index of the line that continues it
+    for k, line in enumerate(lines):
+        cur = line.strip()
+        if not cur or (j := _next_filled(lines, k)) is None:
+            continue
+        nxt = lines[j].strip()
+        split_number = _NUMBER_LABEL.match(cur) is not None and nxt.startswith("/")
+        if split_number or (len(cur) >= MIN_WRAPPED_LINE and _goes_on(cur, nxt, j - k - 1)):
+            joins[k] = j
+    soft = sum(1 for k in joins if len(lines[k].strip()) >= MIN_WRAPPED_LINE)
+    if soft < MIN_WRAPS or soft < MIN_WRAP_SHARE * long_lines:
+        return text
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        while k in joins:
+            k = joins[k]
+            line = f"{line.rstrip()} {lines[k].strip()}"
+        out.append(line)
+        k += 1
+    return "\n".join(out)

@@ -1,0 +1,131 @@
+"""Breakdowns: the parts a total is split into (`trong đó`, `gồm`, `Bao gồm`, a parenthesis of
+same-unit parts, a footnote `² Bao gồm: ...`), named `parent - child`, and what a child inherits
+from its total. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.rules.naming import TOTAL_ONLY, lc_first, trim
+from llmx.rules.paragraphs import Item, Para
+
+_SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")
+_MARKER = re.compile(r"(?<!\w)(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE)
+
+
+_MARKS = " \t\n-+•*[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
+_CONTEXT_OWN_WORDS = 5
+
+
+def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = None) -> None:
+    """Attach `trong đó`/`gồm`/parenthesis children to their total."""
+    scopes: list[tuple[int, int, Item]] = []  # (from, to, parent): children start inside
+    for m in _MARKER.finditer(para.text, para.start, para.end):
+        if not para.is_blocked(m.start()):
+            scope = _marker_scope(para, items, m, scopes, outer_parent)
+            if scope is not None:
+                scopes.append(scope)
+    for o, c in para.parens:
+        inside = [it for it in items if o < it.num_start < c]
+        if inside:
+            before = [it for it in items if it.end <= o + 1 and it.sentence == para.sentence_of(o)]
+            parent = _paren_parent(para.text, o, inside, before)
+            if parent is not None:
+                scopes.append((o, c, parent))
+            else:
+                _name_context_paren(para, o, inside, before)
+    for it in items:
+        containing = [sc for sc in scopes if sc[0] <= it.num_start < sc[1] and sc[2].num_start < it.num_start]
+        if containing:
+            it.parent = max(containing, key=lambda sc: sc[0])[2]
+    for k, it in enumerate(items):  # a `Tổng số` after a lead-in heads the rest of its sentence
+        if it.child_base != it.local and TOTAL_ONLY.fullmatch(it.own):
+            for later in items[k + 1 :]:
+                if later.sentence == it.sentence and later.parent is None:
+                    later.parent = it
+
+
+def _marker_scope(
+    para: Para,
+    items: list[Item],
+    m: re.Match[str],
+    scopes: list[tuple[int, int, Item]],
+    outer_parent: Item | None,
+) -> tuple[int, int, Item] | None:
+    """The total a `trong đó`/`gồm` breaks down, and how far its list runs."""
+    sentence = para.sentence_of(m.start())
+    before = [it for it in items if it.end <= m.start() + 1]
+    same = [it for it in before if it.sentence == sentence]
+    parent = same[-1] if same else None
+    if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
+        if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
+            return None
+        roots = [
+            it
+            for it in before
+            if it.sentence == sentence - 1 and not any(sc[0] <= it.num_start < sc[1] for sc in scopes)
+        ]
+        parent = roots[-1] if roots else (outer_parent if sentence == 0 else None)
+    if parent is None:
+        return None
+    if para.text.startswith("(", m.end()) and (p := para.paren_at(m.end() + 1)) is not None:
+        return p[0], p[1], parent  # `đã xử lý 34 trong đó (...)`
+    if (p := para.paren_at(m.start())) is not None:
+        return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
+    return m.start(), para.sentence_end(m.start()), parent
+
+
+def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> Item | None:
+    """A figure right before a parenthesis of same-unit figures is their total."""
+    if not before or inside[0].unit is None:
+        return None
+    if not text[before[-1].end : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
+        return before[-1]  # `cây màu 950 ha, đạt 100% KH (cây lạc 650 ha, ...)`
+    same_unit = [it for it in before[-2:] if it.unit == inside[0].unit]
+    if same_unit and inside[0].own:
+        return same_unit[-1]  # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`
+    return None
+
+
+def _name_context_paren(para: Para, o: int, inside: list[Item], before: list[Item]) -> None:
+    """Figures in a parenthesis after plain words share them: `chi trả ... (12 hộ, số tiền ...)`."""
+    text = para.text
+    gap = text[before[-1].end : o] if before else ""
+    if before and (not gap.strip() or (len(gap.split()) <= 3 and len(gap) < 14)):
+        base, base_start = trim(before[-1].words, prep=True) or before[-1].local, before[-1].quote_start
+    else:
+        floor = before[-1].end if before else para.start
+        b = floor
+        for m in _SOFT_HARD.finditer(text, floor, o):
+            b = m.end()
+        raw = text[b:o]
+        base, base_start = trim(raw, prep=True), b + len(raw) - len(raw.lstrip(" \t\n,.-+•*"))
+    if not base:
+        return
+    for k, it in enumerate(inside):
+        it.flags.append("name_fallback")  # named by the words before the parenthesis
+        if not it.own and k == 0:
+            it.local = base if not it.local or it.local == it.unit else f"{base} - {it.local}"
+            it.quote_start = base_start
+        elif len(it.own.split()) <= _CONTEXT_OWN_WORDS:
+            it.local = f"{base} - {lc_first(it.local)}"
+        it.child_base = it.local
+
+
+def finish(item: Item) -> None:
+    """Final name (`parent - child`), and what a child inherits from its total."""
+    parent = item.parent
+    if parent is None:
+        item.name = item.local
+    else:
+        item.name = f"{parent.child_base} - {lc_first(item.local)}"
+        if item.child_base == item.local:
+            item.child_base = item.name
+        item.as_of = item.as_of or parent.as_of
+        item.estimated = item.estimated or parent.estimated
+        if item.carried and parent.unit is not None:
+            item.unit = parent.unit
+    item.name = item.name[:1].upper() + item.name[1:]

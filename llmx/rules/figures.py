@@ -1,0 +1,238 @@
+"""Reading one figure of a paragraph: its value, unit, target (`x/y`), percentage, or a bare
+count in a list, and the digits that are no figure at all (dates, ordinals, names, codes). Pure.
+
+See `indicators.py` for what counts as an indicator; this module turns each number token of a
+paragraph into an `Item` or rejects it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
+from llmx.rules.comparisons import parse_comparison
+from llmx.rules.naming import attach_comparisons, new_item
+from llmx.rules.odd_numbers import OddNumber, odd_numbers
+from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.units import is_measure, match_unit
+
+_TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
+# Words right before a number that make it an ordinal, a name or a document number.
+_NOT_BEFORE = re.compile(
+    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
+    r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
+    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
+    r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
+    r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
+    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo)\s*(?:số\s*)?$",
+    re.IGNORECASE,
+)
+# `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
+_HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
+_DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # 2022 – 2023, 9001-9008
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+
+
+_FRACTION = re.compile(r"\s*/\s*")
+_DATE_REST = re.compile(r"\s*/\s*\d")
+_SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
+_FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
+_PCT = re.compile(r"\s?[%‰]")
+_BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
+# lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
+_LOWER_RUN = r"(?:(?![A-ZĐ])[^;.\d])*"
+_CATEGORY_LIST = re.compile(rf"\s*:\s*(?-i:[^\W\dA-ZĐ]){_LOWER_RUN},{_LOWER_RUN},{_LOWER_RUN}(?:[;.]|$)")
+_AMOUNT_IN_WORDS = re.compile(
+    r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
+
+
+_META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
+_BEFORE_PCT = re.compile(
+    r"(?:(?<!\w)(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|tăng|giảm)\s+)?"
+    r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
+
+
+def read_paragraph(para: Para) -> list[Item]:
+    """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
+    items: list[Item] = []
+    changes = read_change_sentences(para)
+    odd = odd_numbers(para)
+    read_to = para.start  # numbers before this offset belong to an earlier figure
+
+    def take(item: Item | None) -> None:
+        nonlocal read_to
+        if item is not None:
+            items.append(item)
+            read_to = max(read_to, item.end)
+
+    def take_odd(number: OddNumber) -> None:
+        item: Item | None
+        if number.unit is not None:  # malformed: a figure with no value
+            unit, _, unit_end = number.unit
+            item = new_item(para, items, number.start, None, unit, unit_end, count_unit=True)
+            if item is not None:
+                item.core = (number.start, unit_end)
+        else:
+            readable = number.value is not None and number.start >= read_to and not para.is_blocked(number.start)
+            if not readable or number.value is None or _not_a_figure(para, number.start, number.end):
+                return
+            item = _read_figure(para, items, number.start, number.end, number.value)
+        if item is not None:
+            item.flags.append(number.flag)
+        take(item)
+
+    for num in NUMBER_RE.finditer(para.text, para.start, para.end):
+        s, e = num.span()
+        while odd and odd[0].start < s:
+            take_odd(odd.pop(0))
+        if s < read_to or para.is_blocked(s):
+            continue
+        value = parse_number(num.group())
+        if value is None or _not_a_figure(para, s, e):
+            continue
+        take(_read_figure(para, items, s, e, value))
+    for number in odd:
+        take_odd(number)
+    attach_changes(items, changes)
+    share_bases(items)
+    return items
+
+
+def _not_a_figure(para: Para, s: int, e: int) -> bool:
+    """Digits of an ordinal, a name, a code, a range, a date part or a document number."""
+    text = para.text
+    window = text[max(para.start, s - 30) : s]
+    if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+        return True
+    if _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (s - para.start < 12 and _TOPIC_BEFORE.search(window)):
+        return True
+    if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
+        return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
+    return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
+
+
+def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    text = para.text
+    if frac := _FRACTION.match(text, e, para.end):
+        return _read_fraction(para, items, s, value, frac.end())
+    if _PCT.match(text, e, para.end):
+        return _read_percent(para, items, s, e, value)
+    if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
+        rest = parse_number(words.group("rest")) or 0.0
+        unit_name = words.group("big").lower() + (" đồng" if words.group("cur") else "")
+        item = new_item(para, items, s, value + rest / 1000, unit_name, words.end(), count_unit=True)
+        if item is not None:
+            item.core = (s, words.end())
+        return item
+    if (unit := match_unit(text, e, para.end)) is not None:
+        if _CATEGORY_LIST.match(text, unit[2], para.end):
+            return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
+        item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
+        if item is not None:
+            item.core = (s, unit[2])
+        return item
+    return _read_bare(para, items, s, e, value)
+
+
+def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: int) -> Item | None:
+    """`927/912 ha`, `05/51 dự án`: value and target. Dates, scales and codes are blocked."""
+    text = para.text
+    den = NUMBER_RE.match(text, y_pos, para.end)
+    target = parse_number(den.group()) if den else None
+    if den is None or target is None:
+        return None
+    after = den.end()
+    unit = match_unit(text, after, para.end)
+    before = text[max(para.start, s - 20) : s]
+    full_date = bool(_DATE_REST.match(text, after, para.end))  # 19/05/2023
+    day_month = "," not in den.group() and target <= 12  # 30/4, 1/6
+    if _SCALE_BEFORE.search(before) or (unit is None and (full_date or day_month)):
+        para.block(s, after + (8 if full_date else 0))
+        return None
+    if unit is None and not _FRACTION_VERB.search(before):
+        para.block(s, after)
+        return None
+    if unit is not None and unit[0] in ("%", "‰"):
+        return None
+    item = new_item(
+        para, items, s, value, unit[0] if unit else None, unit[2] if unit else after, count_unit=unit is not None
+    )
+    if item is not None:
+        item.target = target
+        item.core = (s, unit[2] if unit else after)
+    return item
+
+
+def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """A count with no unit in a list (`đã xử lý 34`, `khiển trách 21`): the unit is carried.
+
+    After a label (`Giới tính: nam: 1800, nữ: 122`) the count is the label's, with the unit of the
+    paragraph's last count, or none (flagged `unit_missing`)."""
+    text = para.text
+    if (
+        value == int(value)
+        and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
+        and _BARE_END.match(text, e, para.end)
+    ):
+        counted = next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
+        item = new_item(para, items, s, value, counted, e, count_unit=False)
+        if item is not None:
+            item.core = (item.quote_start, e)
+            if counted is None:
+                item.flags.append("unit_missing")
+        return item
+    prev = last_in_sentence(para, items, s)
+    if prev is None or prev.unit is None or value != int(value) or 1900 <= value <= 2100:
+        return None
+    if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
+        return None
+    item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
+    if item is not None:
+        item.carried = True
+        item.core = (item.quote_start, e)
+    return item
+
+
+def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
+    text = para.text
+    pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
+    unit = text[pct_end - 1]
+    prev = last_in_sentence(para, items, s)
+    if prev is not None and prev.value is not None and _SHARE_GAP.match(text, prev.end, s):
+        share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
+        share.local, share.core = prev.local, (s, pct_end)
+        attach_comparisons(para, share)
+        return share
+    verb = _BEFORE_PCT.search(text, max(prefix_floor(items, para.start, s), s - 40), s)
+    c_start = verb.start() if verb and verb.group() else s
+    parsed = parse_comparison(text, c_start, para.end)
+    if (
+        parsed is not None
+        and parsed.number_start == s
+        and (parsed.explicit_basis or parsed.comparison.relation == "change")
+    ):
+        item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
+        if item is None or _META_NAME.search(item.own):
+            return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
+        item.comparisons.append(parsed.comparison)
+        item.approx = parsed.qualifier
+        item.core = (s, parsed.end)
+        attach_comparisons(para, item)
+        return item
+    item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
+    if item is not None:
+        item.core = (s, pct_end)
+    return item

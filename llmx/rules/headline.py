@@ -1,0 +1,155 @@
+"""Metadata from a report's own words when it has no header block: a web page's headline and first
+sentences (`UBND xã Vĩnh tổ chức Hội nghị ... 9 tháng đầu năm 2023`, `Chiều ngày 06/10/2023, ...`),
+or the opening sentence of a report that names itself (`Ban chỉ đạo ... tỉnh Lâm Đồng báo cáo
+kết quả ...`). Pure.
+
+* **Issuer**: the first issuing body the headline names, else the first sentences: `UBND|HĐND|
+  Ủy ban nhân dân|Đảng ủy|BCH Đảng bộ|Huyện ủy|MTTQ ...` with its unit word and place (`xã Trung
+  Đồng`), in conventional form (`UBND`, `HĐND`, `Đảng bộ`); `UBND huyện` stays without a place when
+  the text gives none.
+* **Title**: the report's name when a sentence opens with `Báo cáo <name> ... năm 2020`, else the
+  headline without its final full stop.
+* **Issue date**: a date opening a sentence of the lead (`Ngày 25/12/2020,`, `Sáng 26/3,`), the
+  year taken from the period when it is not written; the page's posting time is kept apart.
+* **Periods**: the first period the headline or title names, and the next period: a later one in
+  a next-period context (`nhiệm vụ quý 2 năm 2024`, `3 tháng cuối năm`, `Năm 2021, ... phấn đấu`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.rules.periods import PeriodSpan, find_periods, period_matches
+from llmx.vn import LOWER, UPPER
+
+_BODY = re.compile(
+    r"(?<!\w)(?P<body>UBND|HĐND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
+    r"(?:BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ|[Đđ]ảng\s+[ủu][yỷ]|Đảng\s+bộ|"
+    r"(?:Ban\s+Thường\s+vụ\s+)?(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]|"
+    r"(?:[ỦU][yỷ]\s+ban\s+)?(?:UBMTTQ(?:VN)?|MTTQ(?:VN)?|Mặt\s+trận\s+Tổ\s+quốc))"
+    r"(?:\s+(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w))?"
+    rf"(?P<place>(?:[ \t]+{UPPER}{LOWER}*){{0,3}})"
+)
+_CANONICAL = (
+    (re.compile(r"^[ỦU][yỷ]\s+ban\s+nhân\s+dân"), "UBND"),
+    (re.compile(r"^Hội\s+đồng\s+nhân\s+dân"), "HĐND"),
+    (re.compile(r"^(BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ"), r"\1 Đảng bộ"),
+    (re.compile(r"^[Đđ]ảng\s+([ủu][yỷ])"), r"Đảng \1"),
+)
+_TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
+_BODY_DATE = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?!\d)"
+)
+_TIMESTAMP = re.compile(r"^\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\b.{0,20}$")
+_CHROME = re.compile(r"^(?:Ảnh\s*:|Ảnh\s+minh\s+họa|Xem\s+thêm|Chia\s+sẻ|In\s+bài)", re.I)
+_NAMED_REPORT = re.compile(
+    r"(?:^|(?<=[.;]\s))Báo cáo\s+(?P<name>[^.;:]{10,240}?)"
+    r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
+)
+_NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
+_STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
+_LEAD_CHARS = 3000
+
+
+@dataclass
+class Lead:
+    """What the opening of a report without a header block says about it."""
+
+    title: str | None = None
+    issuer: str | None = None
+    issue_date: str | None = None
+    period: PeriodSpan | None = None
+    next_period: PeriodSpan | None = None
+
+
+def canonical_body(name: str) -> str:
+    """`Ủy ban nhân dân huyện X` -> `UBND huyện X`, `BCH đảng bộ xã` -> `BCH Đảng bộ xã`."""
+    name = " ".join(name.split())
+    for pattern, rep in _CANONICAL:
+        name = pattern.sub(rep, name, count=1)
+    return name
+
+
+def find_body(text: str) -> str | None:
+    """The first issuing body `text` names, with its unit word and place, in conventional form."""
+    m = _BODY.search(text)
+    if m is None:
+        return None
+    parts = [m.group("body")]
+    if m.group("unit"):
+        parts.append(" ".join(m.group("unit").split()))
+        if m.group("place").strip():
+            parts.append(" ".join(m.group("place").split()))
+    return canonical_body(" ".join(parts))
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines of the opening, without a page's timestamp and photo captions."""
+    out = []
+    for line in text[:_LEAD_CHARS].split("\n"):
+        t = line.strip()
+        if t and not _TIMESTAMP.match(t) and not _CHROME.match(t):
+            out.append(t)
+    return out
+
+
+def _iso(y: int | None, m: str, d: str) -> str | None:
+    if y is None or not 1 <= int(m) <= 12 or not 1 <= int(d) <= 31:
+        return None
+    return f"{y:04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _same(a: PeriodSpan, b: PeriodSpan) -> bool:
+    """The same period, or one of them undated (`9 tháng đầu năm` and `9 tháng đầu năm 2023`)."""
+    return (a.kind, a.months) == (b.kind, b.months) and (a.year == b.year or a.year is None or b.year is None)
+
+
+def read_lead(text: str, page_title: str | None = None) -> Lead:
+    """Title, issuer, date and periods from the headline and first sentences of `text`.
+
+    A web page's `<h1>` (`page_title`) is the headline when the reader found one; the text's
+    first line otherwise."""
+    paras = _paragraphs(text)
+    if page_title and page_title.strip():
+        title = " ".join(page_title.split())
+        if paras and " ".join(paras[0].split()) == title:
+            paras = paras[1:]
+        paras = [title, *paras]
+    if len(paras) < 2:  # a headline heads something
+        return Lead()
+    headline, rest = paras[0], paras[1:]
+    lead = Lead()
+    named = next((m.group("name") for p in rest[:3] if (m := _NAMED_REPORT.search(p))), None)
+    lead.title = named.strip() if named else headline.rstrip(" .")
+    lead.issuer = find_body(headline) or next((b for p in rest[:2] if (b := find_body(p))), None)
+
+    spans = find_periods(lead.title)
+    first = spans[0] if spans else None
+    body = " ".join(rest)
+    later: list[PeriodSpan] = list(spans[1:])
+    for span, start, end in period_matches(body):
+        if first is None:
+            first = span
+            continue
+        nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
+        if nxt_ctx or _STRIVE_AFTER.match(body, end):
+            later.append(span)
+    if first is not None:
+        later = [s for s in later if not _same(s, first)]
+        lead.period = first
+        lead.next_period = later[0] if later else None
+        if first.year is None:
+            first.year = next((s.year for s in later if s.year is not None), None)
+        if lead.next_period is not None and lead.next_period.year is None and first.year is not None:
+            turns = bool(lead.next_period.months and first.months and min(lead.next_period.months) < min(first.months))
+            lead.next_period.year = first.year + turns
+
+    year = first.year if first is not None else None
+    for p in rest[:3]:
+        if dm := _BODY_DATE.search(p):
+            y = int(dm.group("y")) if dm.group("y") else year
+            lead.issue_date = _iso(y, dm.group("m"), dm.group("d"))
+            break
+    return lead

@@ -1,0 +1,107 @@
+"""Proposals by rule (SPEC 5, 1.1): recommendations and requests to a higher level or another body. Pure.
+
+* In a `kiến nghị` / `đề xuất` section (role `proposals`) every sentence-level statement is a
+  proposal, split like tasks.
+* Elsewhere a `;` part or sentence is a proposal when it asks a named body for something:
+  `đề nghị UBND tỉnh hỗ trợ ...`, `Do đó, đề nghị Bộ Nông nghiệp và Môi trường tiếp tục ...`,
+  `..., kính đề nghị Bộ ... bổ sung ...`, `Tiếp tục đề nghị UBND tỉnh ...`. Not proposals:
+  reported actions (`đã đề nghị`, `hồ sơ đề nghị`, `Trình UBND tỉnh ...`, `các đề xuất`), a
+  request to no named body, and the closing formula (outside the sections).
+* `addressee`: the body the request names (`UBND tỉnh, Sở Tài nguyên môi trường`), else the body
+  that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
+  the section heading names (`Kiến nghị Bộ Nông nghiệp và Môi trường`), else null.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.contract import Proposal, Sector
+from llmx.rules.sentences import units
+from llmx.sections import Layout
+from llmx.sectors import detect_sector
+
+# Bodies a report asks things of.
+_BODY = (
+    r"(?:Bộ|UBND|HĐND|[ỦU][yỷ]\s+ban|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Sở|Ban|Tỉnh\s+[ủu][yỷ]|Huyện\s+[ủu][yỷ]|"
+    r"Thành\s+[ủu][yỷ]|Trung\s+ương|Tổng\s+cục|Cục|Văn\s+phòng|Ngân\s+hàng|Công\s+an|MTTQ|Hội\s+đồng|"
+    r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ)(?!\w)"
+)
+_REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
+_REPORTED = re.compile(
+    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
+    re.I,
+)
+_TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
+# The first words of what a body is asked to do end its name.
+_ASK_VERBS = (
+    r"hỗ\s+trợ|tặng|triển\s+khai|tiếp\s+tục|có|xem\s+xét|sớm|nghiên\s+cứu|quan\s+tâm|bố\s+trí|cấp|ban\s+hành|"
+    r"hướng\s+dẫn|chỉ\s+đạo|cho|phê\s+duyệt|điều\s+chỉnh|bổ\s+sung|tổ\s+chức|giải\s+quyết|thẩm\s+định|chấp\s+thuận|"
+    r"tạo|sửa\s+đổi|trang\s+bị|mở|đầu\s+tư|phân\s+bổ|xây\s+dựng|thực\s+hiện|ưu\s+tiên|kiểm\s+tra|làm\s+rõ|"
+    r"tham\s+mưu|đề\s+xuất|kiến\s+nghị|đề\s+nghị|giao|công\s+nhận|khen\s+thưởng|trình|xử\s+lý|rà\s+soát|"
+    r"đo\s+đạc|gia\s+hạn|thu\s+hồi|cải\s+tạo|nâng\s+cấp|tăng\s+cường|hoàn\s+thiện|ban\s+hành|tổng\s+hợp"
+)
+_NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS})(?!\w)|[.;:(]")  # lower case: `Sở Giao thông` is a name
+_OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")
+_HEADING_BODY = re.compile(rf"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+(?:với\s+)?(?P<body>{_BODY}.*)$", re.I)
+_MAX_NAME_WORDS = 10
+# `UBND tỉnh ... đề nghị Cục X ...` asks Cục X; `Bộ Công an đề xuất Chính phủ ...` asks Bộ Công an to
+_ASKS = re.compile(r"(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị)\s")
+
+
+def _name_from(text: str, pos: int, limit: int) -> str | None:
+    """A body's name starting at `pos`: the words up to what it is asked to do."""
+    m = _NAME_END.search(text, pos, min(limit, pos + 160))
+    name = " ".join(text[pos : m.start() if m else min(limit, pos + 160)].split()).rstrip(",")
+    return name if name and len(name.split()) <= _MAX_NAME_WORDS else None
+
+
+def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None:
+    """(where the request starts, addressee) when `text[start:end]` asks a named body for something."""
+    if _TRINH.match(text, start, end):
+        return None
+    for m in _REQUEST.finditer(text, start, end):
+        if _REPORTED.search(text, max(start, m.start() - 20), m.start()):
+            continue
+        return m.start(), _name_from(text, m.start("addr"), end)
+    return None
+
+
+def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
+    head = sentence[:120]
+    return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
+
+
+def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Proposal]:
+    """Every request of a proposals section, and the requests to a named body elsewhere."""
+    found: list[Proposal] = []
+    for section, start, end in layout.own_spans():
+        in_section = section is not None and section.role == "proposals"
+        home = (section.sector if section else None) or theme
+        heading = _HEADING_BODY.search(section.heading) if in_section and section else None
+        fallback = " ".join(heading.group("body").split()) if heading else None
+        para_addressee: str | None = None
+        last_para = -1
+        for u in units(text, start, end, directives=True):
+            if u.para != last_para:
+                last_para = u.para
+                opening = _OPENING_BODY.match(text, u.start, u.end)
+                para_addressee = " ".join(opening.group("body").split()) if opening else None
+            a, b = u.start, u.end
+            request = request_at(text, a, b)
+            if in_section:
+                if u.lead_in:
+                    continue
+                asked = request[1] if request and _ASKS.match(text, request[0], b) else None
+                addressee = asked or para_addressee or (request[1] if request else None) or fallback
+            elif request is not None:
+                cut = text.find(";", request[0], b)  # a request covers its own `;` clause
+                b = cut if cut != -1 else b
+                addressee = request[1]
+            else:
+                continue
+            words = text[a:b]
+            found.append(
+                Proposal(id="", text=words, addressee=addressee, sector=_sector_of(words, home), start=a, end=b)
+            )
+    return found

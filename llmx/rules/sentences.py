@@ -1,0 +1,125 @@
+"""Sentence-level units of a section's text, as tasks, limitations and proposals count them. Pure.
+
+A unit is a sentence, or a `;` part that stands on its own: a directive part opens with a verb
+(`...; kiểm soát chặt chẽ ...`) or an enumerator before one (`...; (2) Chủ trì, phối hợp ...`,
+whose `(2) ` is not part of the unit); a `;` inside parentheses or within the first
+`MIN_CLAUSE` characters only lists. Bullets, numbers and `Label: ` prefixes are not part of a
+unit, nor are end marks. A paragraph that ends in `:` introduces a list: its last sentence is a
+lead-in, its earlier sentences are units like any other. Paragraphs interrupted by a page break
+(a blank line, or a footnote body, then a lower-case continuation) are read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from llmx.grounding import trim_span
+from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
+
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
+_LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
+_SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
+# A directive opens with a verb; a `;` part that does not is a list item of the previous one
+# (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
+_DIRECTIVE_VERB = re.compile(
+    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
+    re.I,
+)
+_ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
+MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One sentence-level unit and where it stands."""
+
+    start: int
+    end: int
+    para: int  # index of its paragraph in the section
+    first: bool  # the first unit of its paragraph
+    bullet: bool  # its paragraph opens with a bullet, a number or a letter
+    lead_in: bool = False  # it ends in `:` and introduces the list below
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Paragraph spans in `text[start:end]`, joining page-break continuations and skipping footnotes."""
+    current: tuple[int, int] | None = None
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        s, e = pos, (end if nl == -1 else nl)
+        pos = e + 1
+        body = text[s:e].strip()
+        if body and not FOOTNOTE_LINE.match(text[s:e]):  # a footnote body at a page break: skip it
+            starts_item = bool(_BULLET.match(text, s, e)) or body[0].isupper() or body[0].isdigit()
+            if current is not None and not starts_item and body[0].islower():
+                current = (current[0], e)
+            else:
+                if current is not None:
+                    yield current
+                current = (s, e)
+        if nl == -1:
+            break
+    if current is not None:
+        yield current
+
+
+def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directives: bool) -> bool:
+    """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB).
+
+    `depth` is how many parentheses are open at the `;` (a `;` inside them lists, never splits)."""
+    if depth > 0 or sm.start() - pos < MIN_CLAUSE:
+        return False
+    if directives:
+        after = _ENUMERATOR.match(text, sm.end())
+        return bool(_DIRECTIVE_VERB.match(text, after.end() if after else _skip_spaces(text, sm.end())))
+    return True
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """A unit's span without spaces, a leading enumerator (`(2) `) and a final `.`/`;`."""
+    a, b = trim_span(text, a, b)
+    if m := _ENUMERATOR.match(text, a, b):
+        a = m.end()
+    if b > a and text[b - 1] in ".;":
+        a, b = trim_span(text, a, b - 1)
+    return a, b
+
+
+def units(text: str, start: int, end: int, *, directives: bool = False) -> list[Unit]:
+    """Every sentence-level unit of `text[start:end]`. With `directives`, a `;` splits only
+    before a verb (task and proposal lists); otherwise at every clause-length `;`."""
+    out: list[Unit] = []
+    for para, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
+        m = _BULLET.match(text, p_start, p_end)
+        bullet = m is not None
+        s = m.end() if m else p_start
+        s, p_end = trim_span(text, s, p_end)
+        label = _LABEL.match(text, s, p_end)
+        if label and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1)):
+            s = label.end()
+        lead_in = text[s:p_end].rstrip().endswith(":")
+        found: list[tuple[int, int]] = []
+        pos = s
+        depth, counted = 0, s  # open parentheses in text[s:counted], kept up to date per `;`
+        for sm in _SENTENCE_END.finditer(text, s, p_end):
+            depth += text.count("(", counted, sm.start()) - text.count(")", counted, sm.start())
+            counted = sm.start()
+            if sm.group().startswith(";") and not _splits_here(text, pos, sm, depth, directives=directives):
+                continue  # a list inside one clause (`Việc thực hiện quy chế làm việc; kỷ luật, ...`)
+            found.append(_trimmed(text, pos, sm.start()))
+            pos = sm.end()
+        found.append(_trimmed(text, pos, p_end))
+        found = [(a, b) for a, b in found if b - a > 3]
+        for k, (a, b) in enumerate(found):
+            last_lead = lead_in and k == len(found) - 1
+            out.append(Unit(a, b, para, k == 0, bullet, last_lead))
+    return out

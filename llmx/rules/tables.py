@@ -1,0 +1,437 @@
+"""KPI tables by rule (SPEC 4, eval/LABELING.md "Tables"): each measured quantity of a row is one indicator.
+
+A table row is one line of the text (`cells | joined | like | this`), so an indicator's quote is
+the whole row line. The columns are named by the header rows (`llmx.grids`); what a column holds
+is read from its header words, with the data cells deciding where the words say nothing:
+
+* `STT`/`TT` (and a first column of row numbers `1`, `1.1`, `I`, `a`) is numbering: ignored;
+  ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals); `Ghi chú` too;
+* the first column of text is the row label, the indicator's name; `ĐVT`/`Đơn vị tính` is the
+  unit column;
+* a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
+* a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
+  cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
+  header as written; `Tỷ lệ` with no basis compares with the plan when there is a plan column;
+* every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
+  `Năm 2024 | Năm 2025`, `Cùng kỳ`).
+
+A row gives one indicator per value column. In a KPI table (a plan, comparison or unit column,
+or a `Chỉ tiêu` label) the main value column (the last actual/estimate of the period) carries the
+target and the comparisons and the row label as its name; other value columns are named
+`label - column header` (the main one too when the label column names who, not what: `Đơn vị`,
+`Địa phương`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
+read the same way, conservatively: every indicator is named `label - column header`, only
+columns that are mostly figures count, and a table without a header row or a label column gives
+nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
+is named `Parent - child`. Units come from the cell (`99,9%`), the unit column, the column header
+(`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`) or the caption (`ĐVT: triệu đồng`), in
+that order. Tables in task sections hold next-period targets and are skipped, like text figures
+there. Every indicator is flagged `table_cell` and carries its table id and row index. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from llmx.contract import Approx, Basis, Comparison, Indicator, Relation, Section, Sector
+from llmx.grids import Grid
+from llmx.numbers import parse_number
+from llmx.rules.comparisons import APPROX, AS_OF_RE, as_of_date
+from llmx.rules.naming import lc_first
+from llmx.rules.units import match_unit
+from llmx.sections import Layout, PlacedTable
+from llmx.sectors import detect_sector
+
+FLAG = "table_cell"
+MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this share of its filled cells are
+MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label
+MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_CELL = re.compile(
+    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
+    rf"(?:\s*/\s*(?P<y>{_NUM}))?(?P<rest>[^()]*?)\s*(?:\(\s*(?P<pct>{_NUM})\s*%\s*\))?\.?$",
+    re.I,
+)
+_NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
+_BREAKDOWN = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^(?:[-+•*–]|[a-zđ]\))\s*", re.I)
+_BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
+_TRONG_DO = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
+_UNIT_IN_WORDS = re.compile(
+    r"(?:\(\s*(?:(?:đvt|đơn vị(?: tính)?)\s*:\s*)?([^()]{1,30}?)\s*\)|(?:đvt|đơn vị tính)\s*:\s*([^,;()]{1,30}))", re.I
+)
+_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*$", re.I)
+
+_RANK = re.compile(r"thứ hạng|xếp hạng|xếp loại|^hạng\b", re.I)
+_NUMBER_HEAD = re.compile(r"^(?:stt|tt|số tt|thứ tự|số thứ tự)\.?$", re.I)
+_NOTE = re.compile(r"ghi chú|lý do|nhận xét|mã số|^mã\b", re.I)
+_UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.I)
+_COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
+_CHANGE = re.compile(r"tăng|giảm|\+/-|±", re.I)
+_BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
+    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)", re.I)),
+    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?!\w)", re.I)),
+    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
+    ("previous_period", re.compile(r"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{2}", re.I)),
+)
+_PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
+_ACTUAL = re.compile(r"thực hiện|(?<!\w)th(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
+_EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
+_ESTIMATE = re.compile(r"(?<!\w)ước(?!\w)", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
+_RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
+_PARENS = re.compile(r"\([^()]*\)")
+_ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
+_KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
+
+
+@dataclass
+class Column:
+    """One grid column: its header words and what it holds."""
+
+    col: int
+    words: tuple[str, ...]
+    role: str = "value"  # number, label, unit, note, rank, plan, compare, value, text
+    basis: Basis = "other"
+    relation: Relation = "ratio"
+    unit: str | None = None
+
+    @property
+    def header(self) -> str:
+        return " - ".join(self.words)
+
+    @property
+    def written(self) -> str:
+        """The header as written for a comparison: the lowest cell, with its parent when it needs it."""
+        if not self.words:
+            return ""
+        leaf = self.words[-1]
+        return leaf if _COMPARE.search(leaf) or len(self.words) == 1 else " ".join(self.words)
+
+
+@dataclass
+class Cell:
+    value: float | None
+    target: float | None = None
+    unit: str | None = None
+    approx: Approx | None = None
+    pct: float | None = None
+
+
+@dataclass
+class _Reading:
+    """How one table is read: its columns and the choices made for the whole table."""
+
+    grid: Grid
+    columns: list[Column]
+    label: int
+    kpi: bool
+    caption_unit: str | None
+    values: list[Column] = field(default_factory=list)
+    main: Column | None = None
+    named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
+
+
+def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
+    """Indicators of every data table outside the task sections (see the module docstring)."""
+    sections = {s.id: s for s in layout.sections}
+    found: list[Indicator] = []
+    for placed in layout.tables:
+        section = sections.get(placed.section_id or "")
+        if section is not None and section.role == "tasks":
+            continue
+        reading = _read_columns(text, placed)
+        if reading is not None:
+            found.extend(_read_rows(text, placed, reading, section))
+    return found
+
+
+def table_row_spans(layout: Layout) -> list[tuple[int, int]]:
+    """Where the tables sit, for the text rules to leave alone."""
+    return [(t.table.start, t.table.end) for t in layout.tables]
+
+
+# --- cells ---------------------------------------------------------------------------------------
+
+
+def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool = False) -> tuple[str, bool]:
+    """(text, covered) of the cell covering grid column `col` of row `row`; with `own`, only a cell
+    that starts there (a figure merged across two value columns belongs to the first one)."""
+    for c in placed.table.rows[row].cells:
+        if c.col <= col < c.col + c.colspan:
+            if own and c.col != col:
+                return "", False
+            return text[c.start : c.end].strip(), c.covered
+    return "", False
+
+
+def read_cell(raw: str) -> Cell | None:
+    """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
+    m = _CELL.match(raw.strip())
+    if m is None:
+        return None
+    value = parse_number(m.group("x"))
+    if value is None:
+        return None
+    if m.group("sign") in ("-", "–"):
+        value = -value
+    rest = m.group("rest").strip()
+    unit: str | None = None
+    if rest in ("%", "‰"):
+        unit = rest
+    elif rest:
+        found = match_unit(" " + rest, 0)
+        if found is None or found[2] != len(rest) + 1:
+            return None  # words after the number that are not a unit: not a figure
+        unit = found[0]
+    target = parse_number(m.group("y")) if m.group("y") else None
+    pct = parse_number(m.group("pct")) if m.group("pct") else None
+    approx = APPROX.get((m.group("approx") or "").lower()) or ("about" if m.group("approx") in ("~", "≈") else None)
+    return Cell(value, target, unit, approx, pct)
+
+
+def _unit_in(words: str) -> str | None:
+    """A unit named in a header or label: `(tỷ đồng)`, `(%)`, `ĐVT: ha`."""
+    for m in _UNIT_IN_WORDS.finditer(words):
+        candidate = (m.group(1) or m.group(2) or "").strip()
+        if candidate in ("%", "‰"):
+            return candidate
+        found = match_unit(" " + candidate, 0)
+        if found is not None and found[2] == len(candidate) + 1:
+            return found[0]
+    return None
+
+
+# --- columns -------------------------------------------------------------------------------------
+
+
+def _classify(column: Column, has_figures: bool) -> None:
+    """Set a column's role (and basis, relation, unit) from its header words."""
+    column.unit = _unit_in(" ".join(column.words))
+    words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
+    head, leaf = " ".join(words), words[-1] if words else ""
+    column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None)
+    if _NUMBER_HEAD.match(leaf):
+        column.role = "number"
+    elif _RANK.search(head):
+        column.role = "rank"
+    elif _NOTE.search(head):
+        column.role = "note"
+    elif _UNIT_HEAD.match(leaf) and not has_figures:
+        column.role = "unit"
+    elif not has_figures:
+        column.role = "text"
+    elif _COMPARE.search(head) and (basis := _basis(head)) is not None:
+        column.role, column.basis = "compare", basis
+        column.relation = "change" if _CHANGE.search(head) else "ratio"
+    elif _PLAN.search(leaf) or (_PLAN.search(head) and not _ACTUAL.search(leaf)):
+        column.role = "plan"
+    else:
+        column.role = "value"
+
+
+def _counted(leaf: str) -> str | None:
+    """The counted noun of a `Số lượng giấy phép` / `Số hồ sơ` header, as the column's unit."""
+    m = _COUNT_HEAD.match(leaf)
+    if m is None:
+        return None
+    found = match_unit(" " + m.group(1), 0)  # the noun may go on: `Số hồ sơ tiếp nhận`
+    return found[0] if found is not None else None
+
+
+def _basis(head: str) -> Basis | None:
+    for basis, pattern in _BASES:
+        if pattern.search(head):
+            return basis
+    return None
+
+
+def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
+    """What each column holds, the label column, and whether it is a KPI table; None: nothing to read."""
+    grid = placed.grid
+    rows = [k for k, _ in grid.data_rows()]
+    if not grid.header_rows or not rows:
+        return None
+    columns: list[Column] = []
+    for col, words in enumerate(grid.columns):
+        cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
+        figures = sum(1 for t in cells if read_cell(t) is not None)
+        column = Column(col, words)
+        _classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
+        if column.role == "text" and col == 0 and cells and all(_NUMBERING.match(t) for t in cells):
+            column.role = "number"
+        columns.append(column)
+    label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
+    if label is None:
+        return None
+    columns[label].role = "label"
+    if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
+        for c in columns[label + 1 :]:
+            if c.role == "text" and _UNIT_HEAD.match(c.words[-1] if c.words else ""):
+                c.role = "unit"
+    kpi = any(c.role in ("plan", "compare", "unit") for c in columns) or bool(_KPI_LABEL.search(columns[label].header))
+    reading = _Reading(grid, columns, label, kpi, _caption_unit(text, placed))
+    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header)
+    reading.values = [c for c in columns if c.role == "value"]
+    plans = [c for c in columns if c.role == "plan"]
+    for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
+        if c.role == "value" and plans and len(reading.values) > 1 and re.match(r"t[ỷỉ] lệ", c.header, re.I):
+            c.role, c.basis = "compare", "plan"
+            reading.values.remove(c)
+    if kpi and reading.values:
+        current = [c for c in reading.values if not _EARLIER.search(c.header) and not _older_year(c, reading.values)]
+        actual = [c for c in current if _ACTUAL.search(c.header)]
+        reading.main = (actual or current or reading.values)[-1]
+    if not reading.values and not any(c.role == "compare" for c in columns):
+        return None
+    return reading
+
+
+def _older_year(column: Column, values: list[Column]) -> bool:
+    """A value column of an earlier year than another value column (`Năm 2024` beside `Năm 2025`)."""
+    years = [int(y) for c in values for y in _YEAR.findall(c.header)]
+    own = [int(y) for y in _YEAR.findall(column.header)]
+    return bool(own) and max(own) < max(years)
+
+
+def _caption_unit(text: str, placed: PlacedTable) -> str | None:
+    """`ĐVT: triệu đồng` on the line above the table, or as a row of one cell at its top."""
+    before = text[max(0, placed.table.start - 200) : placed.table.start].rstrip().rsplit("\n", 1)[-1]
+    candidates = [before] if len(before) <= MAX_CAPTION_CHARS else []
+    for row in placed.table.rows[: placed.grid.header_rows + 1]:
+        filled = [text[c.start : c.end] for c in row.cells if text[c.start : c.end].strip()]
+        if len(filled) == 1:
+            candidates.append(filled[0])
+    for line in candidates:
+        if m := _CAPTION_UNIT.search(line.strip()):
+            return _unit_in(f"({m.group(1)})")
+    return None
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+
+def _label(raw: str) -> tuple[str, bool]:
+    """(name, is a breakdown child): markers and a trailing `:` removed."""
+    name, child = raw.strip(), False
+    if m := _BREAKDOWN.match(name):
+        name, child = name[m.end() :], True
+    return name.strip().rstrip(":;.,").strip(), child
+
+
+def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Section | None) -> list[Indicator]:
+    found: list[Indicator] = []
+    numbering = next((c.col for c in reading.columns if c.role == "number"), None)
+    parent: str | None = None  # the last row that is not a breakdown: what children are part of
+    in_breakdown = False  # after a `Trong đó` row, unnumbered rows are children
+    above = ""  # the label of the row above, for a label merged down into this row
+    for k, _ in placed.grid.data_rows():
+        raw, covered = _cell_text(text, placed, k, reading.label)
+        raw = above if covered else raw
+        above = raw
+        number = _cell_text(text, placed, k, numbering)[0] if numbering is not None else ""
+        name, child = _label(raw)
+        if _TRONG_DO.match(raw.strip()):
+            in_breakdown = True
+            continue
+        if (number and not _BREAKDOWN_NUMBER.match(number)) or (numbering is None and not child):
+            in_breakdown = False  # a numbered row, or (no numbering) an unmarked row, ends the breakdown
+        child = child or in_breakdown or bool(number and _BREAKDOWN_NUMBER.match(number))
+        if not name or len(name) > MAX_LABEL_CHARS:
+            continue
+        full = f"{parent} - {lc_first(name)}" if child and parent else name
+        if not child:
+            parent = name
+        found.extend(_row_indicators(text, placed, reading, k, full, section))
+    return found
+
+
+def _row_indicators(
+    text: str, placed: PlacedTable, reading: _Reading, k: int, name: str, section: Section | None
+) -> list[Indicator]:
+    row = placed.table.rows[k]
+
+    def cell(col: Column) -> Cell | None:
+        raw, covered = _cell_text(text, placed, k, col.col, own=True)
+        return None if covered or not raw else read_cell(raw)
+
+    unit_col = next((c for c in reading.columns if c.role == "unit"), None)
+    unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
+    if "=" in unit_raw:
+        return []  # `Không = 0, Có = 1`: the figure is a code, not a quantity
+    row_unit = _unit_cell(unit_raw)
+    label_unit = _unit_in(name)
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if label_unit else name
+    plan = next((c for c in reading.columns if c.role == "plan"), None)
+    plan_cell = cell(plan) if plan else None
+    comparisons = [
+        _comparison(c, got, row_unit)
+        for c in reading.columns
+        if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
+    ]
+    sector = _sector(base, section)
+    quote = text[row.start : row.end]
+    out: list[Indicator] = []
+    targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
+    for col, got in targets:
+        main = col is reading.main or (col is None and bool(comparisons))
+        if col is not None and got is None:
+            continue
+        if col is None and not comparisons:
+            continue
+        unit = (got.unit if got else None) or row_unit or (col.unit if col else None) or label_unit
+        unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
+        header = col.header if col is not None else ""
+        target = got.target if got and got.target is not None else None
+        if target is None and main and plan_cell is not None and plan_cell.value is not None:
+            plan_unit = plan_cell.unit or (plan.unit if plan else None) or row_unit
+            target = plan_cell.value if (plan_unit == "%") == (unit == "%") else None  # never % against a count
+        comps = list(comparisons) if main else []
+        if got is not None and got.pct is not None:
+            comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
+        as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
+        out.append(
+            Indicator(
+                id="",
+                name=base if (main and reading.named_by_label) or not header else f"{base} - {header}",
+                value=got.value if got else None,
+                unit=unit,
+                target=target,
+                comparisons=comps,
+                estimated=bool(col is not None and _ESTIMATE.search(header)),
+                approx=got.approx if got else None,
+                as_of=as_of,
+                sector=sector,
+                quote=quote,
+                start=row.start,
+                end=row.end,
+                flags=[FLAG],
+                table_id=placed.id,
+                table_row=k,
+            )
+        )
+    return out
+
+
+def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount."""
+    if column.relation == "change" and got.unit != "%" and column.unit != "%" and "%" not in column.header:
+        unit = got.unit or row_unit
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
+        )
+    return Comparison(basis=column.basis, basis_text=column.written, relation=column.relation, pct=got.value)
+
+
+def _unit_cell(raw: str) -> str | None:
+    """A unit column's cell as a unit (`Văn bản` -> `văn bản`); a code list (`Chưa = 0 Có = 1`) is not one."""
+    unit = " ".join(raw.lower().split())
+    return unit if unit and len(unit) <= 30 and not re.search(r"[\d=]", unit) else None
+
+
+def _sector(name: str, section: Section | None) -> Sector:
+    return (
+        detect_sector(name, strong_only=True) or (section.sector if section else None) or detect_sector(name) or "other"
+    )

@@ -1,0 +1,64 @@
+from llmx.rules.proposals import find_proposals
+from llmx.rules.statements import find_tasks
+from llmx.sections import split_sections
+
+
+def proposals(text: str) -> list[tuple[str, str | None]]:
+    return [(p.text, p.addressee) for p in find_proposals(text, split_sections(text))]
+
+
+def test_a_request_to_a_named_body_is_a_proposal_with_that_addressee_not_a_task():
+    text = (
+        "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+        "- Tiếp tục đề nghị UBND tỉnh, Sở Tài nguyên và Môi trường triển khai đo đạc bản đồ địa chính.\n"
+        "- Tăng cường quản lý đất đai.\n"
+    )
+    assert proposals(text) == [
+        (
+            "Tiếp tục đề nghị UBND tỉnh, Sở Tài nguyên và Môi trường triển khai đo đạc bản đồ địa chính",
+            "UBND tỉnh, Sở Tài nguyên và Môi trường",
+        ),
+    ]
+    assert [t.text for t in find_tasks(text, split_sections(text))] == ["Tăng cường quản lý đất đai"]
+
+
+def test_a_request_in_results_covers_its_own_clause_and_keeps_a_capitalised_name_whole():
+    text = (
+        "I. KẾT QUẢ\nĐã nâng cấp 4,8 km đường huyện, đang thi công 7,5 km đường xã; đề nghị UBND tỉnh "
+        "Sở Giao thông vận tải hỗ trợ đầu tư 11 km đường thôn xóm; làm mới 3 cầu tràn.\n"
+    )
+    assert proposals(text) == [
+        (
+            "đề nghị UBND tỉnh Sở Giao thông vận tải hỗ trợ đầu tư 11 km đường thôn xóm",
+            "UBND tỉnh Sở Giao thông vận tải",
+        )
+    ]
+
+
+def test_reported_requests_and_submissions_are_not_proposals():
+    text = (
+        "I. KẾT QUẢ\nĐã đề nghị UBND huyện hỗ trợ kinh phí sửa chữa trường học.\n"
+        "Hoàn thiện hồ sơ đề nghị UBND tỉnh công nhận xã đạt chuẩn nông thôn mới.\n"
+        "Trình UBND tỉnh phê duyệt chủ trương đầu tư.\n"
+    )
+    assert proposals(text) == []
+
+
+def test_a_proposals_section_gives_every_statement_with_the_body_opening_it_or_the_headings_body():
+    text = (
+        "IV. KIẾN NGHỊ\n1. Kiến nghị Bộ Nông nghiệp và Môi trường\n"
+        "- Sớm ban hành hướng dẫn xử lý vi phạm trong lĩnh vực khoáng sản.\n"
+        "- Bộ Tài chính bố trí kinh phí cho các cơ sở cai nghiện; hỗ trợ mua sắm trang thiết bị y tế cho cơ sở.\n"
+    )
+    assert proposals(text) == [
+        ("Sớm ban hành hướng dẫn xử lý vi phạm trong lĩnh vực khoáng sản", "Bộ Nông nghiệp và Môi trường"),
+        ("Bộ Tài chính bố trí kinh phí cho các cơ sở cai nghiện", "Bộ Tài chính"),
+        ("hỗ trợ mua sắm trang thiết bị y tế cho cơ sở", "Bộ Tài chính"),
+    ]
+
+
+def test_the_issuer_asking_a_body_makes_that_body_the_addressee():
+    text = (
+        "5. Đề xuất, kiến nghị\n- UBND tỉnh An Giang đề nghị Cục Kỹ thuật an toàn hướng dẫn việc tiêu hủy tiền chất.\n"
+    )
+    assert proposals(text)[0][1] == "Cục Kỹ thuật an toàn"
