@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -29,6 +30,15 @@ from typing import Any
 _CONTEXT: Any = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
 _RUN_ENDS: set[Connection] = set()  # this process's ends of its workers' pipes
 PR_SET_PDEATHSIG = 1
+
+
+def default_processes() -> int:
+    """Worker processes of each kind when --processes is not given: one per usable CPU, up to 8."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))
 
 
 def start(target: Callable[..., None], *args: Any, name: str) -> tuple[BaseProcess, Connection]:

@@ -27,17 +27,17 @@ import asyncio
 import contextlib
 import gc
 import json
-import os
 import pickle
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from llmx.config import Settings
 from llmx.errors import ConfigError, DiskFull, LlmxError, OutputError
 from llmx.output import TEMP_SUFFIX, output_error, write_atomic
 from llmx.pipeline import plan_llm, prepare
+from llmx.run import procs
 from llmx.run.discover import Input, expand, name_inputs
 from llmx.run.dispatch import RequestWorkers
 from llmx.run.folder import FolderLock, SpaceReserve
@@ -50,9 +50,6 @@ from llmx.run.pricing import Price, price_for
 from llmx.run.progress import Progress
 from llmx.run.summary import RunSummary, settings_record, summary_lines, write_extras
 from llmx.tables import item_counts
-
-if TYPE_CHECKING:
-    from llmx.llm.plan import DocumentPlan
 
 __all__ = ["RunOptions", "RunSummary", "run", "summary_lines"]
 INTERRUPTED = "interrupted (Ctrl-C or SIGTERM); run the same command again to resume"
@@ -107,15 +104,6 @@ def _stop_on_sigterm() -> None:
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
 
 
-def default_processes() -> int:
-    """Worker processes of each kind when --processes is not given: one per usable CPU, up to 8."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, 8))
-
-
 class _Run:
     def __init__(self, inputs: list[Input], settings: Settings, options: RunOptions, progress: Progress) -> None:
         self.inputs, self.settings, self.options, self.progress = inputs, settings, options, progress
@@ -147,7 +135,7 @@ class _Run:
             throttle_budget=options.throttle_budget,
             max_in_flight=options.concurrency,
         )
-        self.processes = options.processes or default_processes()
+        self.processes = options.processes or procs.default_processes()
         self.workers: RequestWorkers | None = None
         self.batch: dict[str, Any] | None = None
         self.plans: dict[str, int] = {}  # planned ahead by batch mode: requests per document
@@ -390,52 +378,20 @@ class _Run:
         await loop.run_in_executor(None, self._submit_batch)
 
     def _submit_batch(self) -> None:
-        from llmx.llm.cache import AnswerCache, request_key
-        from llmx.llm.client import ModelClient
-        from llmx.run.batch import BatchRunner
+        from llmx.run.batch import prefetch
 
         assert self.options.cache is not None
-        cache = AnswerCache(self.options.cache)
-        base = ModelClient(self.settings, admission=self.gate)
-        try:
-            requests: list[tuple[str, dict[str, Any]]] = []
-            keys: dict[str, list[str]] = {}
-            seen: set[str] = set()
-            for name in self.plans:
-                plan: DocumentPlan = pickle.loads(self.plan_files.joinpath(f"{name}.plan").read_bytes())[1]
-                keys[name] = []
-                for request in plan.requests():
-                    key = request_key(self.settings, request.messages, request.response_model, request.tag)
-                    keys[name].append(key)
-                    if key not in seen and cache.get(key) is None:
-                        seen.add(key)
-                        requests.append((key, base.request_body(request.messages, request.response_model)))
-            if not requests:
-                return
-            runner = BatchRunner(
-                base,
-                self.options.out / "state" / "batch.json",
-                poll_seconds=self.options.batch_poll,
-                on_status=self.progress.note,
-            )
-            result = runner.run(requests)
-        finally:
-            base.close()
-            cache.close()
-        for name, wanted in keys.items():
-            answers = {k: result.answers[k] for k in wanted if k in result.answers}
-            if answers:
-                self.prefetched[name] = answers
-        cost = self.price.halved().cost(result.prompt_tokens, result.completion_tokens) if self.price else None
-        self.batch = {
-            "id": result.state.batch_id,
-            "requests": len(requests),
-            "answered": len(result.answers),
-            "failed": len(result.errors),
-            "prompt_tokens": result.prompt_tokens,
-            "completion_tokens": result.completion_tokens,
-            "cost_usd": None if cost is None else round(cost, 6),
-        }
+        plans = {name: self.plan_files / f"{name}.plan" for name in self.plans}
+        self.prefetched, self.batch = prefetch(
+            plans,
+            self.settings,
+            self.gate,
+            cache=self.options.cache,
+            state=self.options.out / "state" / "batch.json",
+            poll_seconds=self.options.batch_poll,
+            on_status=self.progress.note,
+            price=self.price,
+        )
 
 
 def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
