@@ -150,7 +150,7 @@ def test_process_and_budget_settings_come_from_flags_over_the_environment():
         RunOptions(out=Path("out"), processes=0).check()
 
 
-def test_a_journal_write_that_fails_on_its_thread_is_raised_not_lost(tmp_path, monkeypatch):
+def test_a_journal_write_that_fails_on_its_thread_stops_the_run_and_is_not_lost(tmp_path, monkeypatch):
     import errno
 
     from llmx.run.journal import Journal
@@ -159,5 +159,10 @@ def test_a_journal_write_that_fails_on_its_thread_is_raised_not_lost(tmp_path, m
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(Journal, "append", broken)
-    with pytest.raises(OSError, match="Input/output error"):
-        run([str(p) for p in SAMPLE_FILES], Settings(), _options(tmp_path / "out", cache=None))
+    out = tmp_path / "out"
+    summary = run([str(p) for p in SAMPLE_FILES], Settings(), _options(out, cache=None))
+    assert summary.stopped is not None
+    assert summary.stopped.startswith("cannot record progress in ") and "Input/output error" in summary.stopped
+    monkeypatch.undo()  # nothing was remembered: the next run does every report again
+    again = run([str(p) for p in SAMPLE_FILES], Settings(), _options(out, cache=None))
+    assert again.stopped is None and again.skipped == 0

@@ -55,6 +55,7 @@ class _Proc:
     slots: int = 0  # request slots it holds
     hits: int = 0  # cache hits it reported
     closing: bool = False
+    fatal: tuple[str, str] | None = None  # it could not start: (reason, kind)
 
 
 class RequestWorkers:
@@ -156,6 +157,8 @@ class RequestWorkers:
             self.on_job(1)
         elif kind == "halt":
             self.on_stop(message[1])
+        elif kind == "fatal":  # its documents end with the reason when its end-of-file is read
+            proc.fatal = (message[1], message[2])
         elif kind == "result":
             done = proc.docs.pop(message[1], None)
             if done is not None and not done.future.done():
@@ -224,6 +227,10 @@ class RequestWorkers:
                 continue
             self.on_job(-doc.jobs_done)
             doc.jobs_done = 0
+            if proc.fatal is not None:  # not the document's fault: every worker would fail alike
+                reason, kind = proc.fatal
+                doc.future.set_result(("error", reason, kind) if kind == "disk" else ("stopped", reason))
+                continue
             doc.deaths += 1
             if doc.deaths > 1 or proc.closing:
                 doc.future.set_result(("error", reason, "limit"))

@@ -28,6 +28,7 @@ from typing import Any
 
 from llmx.config import debug_enabled
 from llmx.errors import DiskFull, LlmxError
+from llmx.output import NO_SPACE, output_error
 from llmx.run import procs
 
 try:
@@ -171,6 +172,16 @@ class ReportPool:
 # -- the worker process ----------------------------------------------------------------------------
 
 
+def _unexpected(exc: Exception) -> tuple[str, str]:
+    """A full disk met outside llmx's own writers stops the run like theirs; anything else is a
+    bug on this report, said in one line (the run goes on)."""
+    if isinstance(exc, OSError) and exc.errno in NO_SPACE:
+        return ("disk", str(output_error(exc, exc.filename or "a file")))
+    if debug_enabled():
+        traceback.print_exception(exc)
+    return ("internal", f"{type(exc).__name__}: {exc}")
+
+
 def _serve(conn: Connection, memory_mb: float | None) -> None:
     """A report worker: one task at a time until told to leave, or the run's process is gone."""
     while True:
@@ -191,10 +202,8 @@ def _serve(conn: Connection, memory_mb: float | None) -> None:
                 reply = ("disk", str(exc))
             except LlmxError as exc:
                 reply = ("error", str(exc))
-            except Exception as exc:  # a bug on this report: said in one line, the run goes on
-                if debug_enabled():
-                    traceback.print_exception(exc)
-                reply = ("internal", f"{type(exc).__name__}: {exc}")
+            except Exception as exc:
+                reply = _unexpected(exc)
         conn.send(reply)
         if reply[0] == "memory":
             return

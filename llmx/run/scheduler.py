@@ -88,7 +88,10 @@ def _plan_document(path: str, settings: Settings, plan_file: str) -> int:
     returns how many requests it plans."""
     prepared = prepare(path, settings)
     plan = plan_llm(prepared, settings)
-    Path(plan_file).write_bytes(pickle.dumps((prepared.slim(), plan), protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        Path(plan_file).write_bytes(pickle.dumps((prepared.slim(), plan), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:  # a full disk stops the run (DiskFull); anything else fails this report
+        raise output_error(exc, plan_file) from None
     return len(plan.jobs) + 1
 
 

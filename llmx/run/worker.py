@@ -12,7 +12,8 @@ pickled (Prepared, DocumentPlan); its result goes back as the report's status, c
 
 Messages to the run: ("admit", id, tokens), ("release",), ("answered", ...), ("throttled", ...),
 ("failed", ...), ("job", doc, cache hits so far), ("halt", reason) (a refused key: the run
-stops now), ("result", doc, outcome). From the run:
+stops now), ("result", doc, outcome), ("fatal", reason, kind) (the worker could not start: its
+documents end with that reason, and the run stops). From the run:
 ("doc", doc, plan file, out, prefetched), ("grant", id) or ("refuse", id, reason),
 ("stop", reason), ("exit",).
 """
@@ -247,5 +248,9 @@ def preload(settings: Settings) -> None:
 
 def serve(conn: Connection, settings: Settings, concurrency: int, cache: str | None, retry_failed: bool) -> None:
     """The worker process's body: documents in, reports written, until the run says exit."""
-    worker = _Worker(conn, settings, concurrency, cache, retry_failed)
+    try:
+        worker = _Worker(conn, settings, concurrency, cache, retry_failed)
+    except LlmxError as exc:  # e.g. the answer cache cannot be opened (a full disk): the run stops
+        conn.send(("fatal", str(exc), "disk" if isinstance(exc, DiskFull) else "error"))
+        return
     asyncio.run(worker.main())
