@@ -63,3 +63,12 @@ class ProviderError:
         if self.quota_exhausted:
             return False
         return self.status in TRANSIENT_STATUS or self.status >= 500 or self.server_side
+
+
+def provider_message(exc: BaseException) -> str:
+    """The provider's own message for a failed call (an SDK error; not yet redacted)."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
+        return message
+    text = str(getattr(exc, "message", "") or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
