@@ -11,6 +11,8 @@ them, the LLM chunker repeats them above a split table), so it is decided once, 
 * a later row still belongs to the header while it holds no figures and hangs under the rows
   above: a header cell spans down into it (`rowspan`), or spans across columns it names
   (a two-level header: `Kết quả` over `KH | TH`);
+* a title or unit row at the top of the table (one cell across it: `Biểu 01: Kết quả ...`,
+  `ĐVT: triệu đồng`) is a header row that names no column;
 * a row of column numbers under the header (`A | B | 1 | 2 | 3=2/1`, `(1) | (2) | (3)`, as the
   appendices of the genre print them) belongs to the header, flagged or not, but names nothing;
 * a row further down whose cells repeat the header rows (a PDF page break, Word repeating the
@@ -101,18 +103,35 @@ def header_count(text: str, table: Table) -> int:
         return _with_column_numbers(text, rows, count)
     if not rows:
         return 0
-    first = [t for t in _texts(text, rows[0]) if t]
-    if len(first) < 2 or any(is_figure(t) for t in first) or len(rows) < 2:
+    titles = _titles(text, rows)
+    first = [t for t in _texts(text, rows[titles]) if t]
+    if len(first) < 2 or any(is_figure(t) for t in first) or len(rows) < titles + 2:
         return 0
-    count = 1
+    count = titles + 1
     while count < len(rows) - 1:
         texts = [t for t in _texts(text, rows[count]) if t]
         if is_column_numbers(texts):
             return count + 1
-        if not texts or any(is_figure(t) for t in texts) or not _hangs_under(list(rows[:count]), rows[count], text):
+        above = list(rows[titles:count])
+        if not texts or any(is_figure(t) for t in texts) or not _hangs_under(above, rows[count], text):
             break
         count += 1
     return count
+
+
+def _is_title(text: str, row: Row) -> bool:
+    """A row of one text, no figure, in a table of several columns (a caption or `ĐVT: ...` kept inside it)."""
+    filled = [t for c in row.cells if not c.covered and (t := text[c.start : c.end].strip())]
+    wide = len(row.cells) > 1 or any(c.colspan > 1 for c in row.cells)
+    return wide and len(filled) == 1 and not is_figure(filled[0])
+
+
+def _titles(text: str, rows: tuple[Row, ...] | list[Row], keep: int = 2) -> int:
+    """How many lead rows are titles (leaving `keep` rows: a header and a data row must follow)."""
+    n = 0
+    while n < len(rows) - keep and _is_title(text, rows[n]):
+        n += 1
+    return n
 
 
 def _with_column_numbers(text: str, rows: tuple[Row, ...], count: int) -> int:
@@ -122,7 +141,7 @@ def _with_column_numbers(text: str, rows: tuple[Row, ...], count: int) -> int:
 
 def _column_words(text: str, header: list[Row], columns: int) -> tuple[tuple[str, ...], ...]:
     out: list[tuple[str, ...]] = []
-    header = [row for row in header if not is_column_numbers(_texts(text, row))]
+    header = [row for row in header[_titles(text, header, keep=1) :] if not is_column_numbers(_texts(text, row))]
     for col in range(columns):
         words: list[str] = []
         for row in header:

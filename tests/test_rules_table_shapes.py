@@ -281,3 +281,19 @@ def test_group_rows_sub_rows_a_repeated_header_and_a_totals_row(tmp_path: Path) 
         ("Tổng thu ngân sách - xã An Bình", 4, "tỷ đồng", 10, [40]),
         ("Số lao động được tạo việc làm", 820, "người", 1500, [54.7]),
     ]
+
+
+def test_title_and_unit_rows_inside_the_table_above_its_header(tmp_path: Path) -> None:
+    header = [
+        ["BIỂU SỐ 01: KẾT QUẢ THỰC HIỆN KẾ HOẠCH THU NGÂN SÁCH", "", "", "", ""],
+        ["", "", "", "", "ĐVT: triệu đồng"],
+        ["STT", "Nội dung", "Dự toán năm", "Thực hiện", "So sánh (%)"],
+    ]
+    body = [["1", "Thu ngân sách xã", "5.000", "2.600", "52"], ["2", "2. Chi ngân sách xã", "4.800", "2.000", "41,7"]]
+    doc = docx_report(tmp_path, header, body, merges=((0, 0, 0, 4),))  # a row number repeated in the label
+    assert doc.tables[0].header_rows == 3 and doc.tables[0].column_headers[2] == "Dự toán năm"
+    items = table_items(doc)
+    assert [(i.name, i.value, i.unit, i.target, comps(i)) for i in items] == [
+        ("Thu ngân sách xã", 2600, "triệu đồng", 5000, [("budget_estimate", "ratio", "So sánh (%)", 52, None)]),
+        ("Chi ngân sách xã", 2000, "triệu đồng", 4800, [("budget_estimate", "ratio", "So sánh (%)", 41.7, None)]),
+    ]

@@ -12,7 +12,8 @@ is read from its header words, with the data cells deciding where the words say 
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
-  header as written; `Tỷ lệ` with no basis compares with the plan when there is a plan column;
+  header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
+  the plan column or the earlier column beside it (`llmx.rules.table_columns`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
@@ -25,9 +26,10 @@ read the same way, conservatively: every indicator is named `label - column head
 columns that are mostly figures count, and a table without a header row or a label column gives
 nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
 is named `Parent - child`. Units come from the cell (`99,9%`), the unit column, the column header
-(`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`) or the caption (`ĐVT: triệu đồng`), in
-that order. Tables in task sections hold next-period targets and are skipped, like text figures
-there. Every indicator is flagged `table_cell` and carries its table id and row index. Pure.
+(`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`, `Số đối tượng ...`, `Tỷ lệ ...` -> `%`) or
+the caption (`ĐVT: triệu đồng`), in that order. Tables in task sections hold next-period targets
+and are skipped, like text figures there. Every indicator is flagged `table_cell` and carries its
+table id and row index. Pure.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ _CELL = re.compile(
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _BREAKDOWN = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^(?:[-+•*–]|[a-zđ]\))\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
+_LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 _TRONG_DO = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
 _CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*$", re.I)
 
@@ -248,8 +251,9 @@ def _caption_unit(text: str, placed: PlacedTable) -> str | None:
 
 
 def _label(raw: str) -> tuple[str, bool]:
-    """(name, is a breakdown child): markers and a trailing `:` removed."""
-    name, child = raw.strip(), False
+    """(name, is a breakdown child): markers, a row number written in the label (`1. `, `II. `) and
+    a trailing `:` removed."""
+    name, child = _LABEL_NUMBER.sub("", raw.strip()), False
     if m := _BREAKDOWN.match(name):
         name, child = name[m.end() :], True
     return name.strip().rstrip(":;.,").strip(), child
