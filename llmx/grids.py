@@ -11,6 +11,10 @@ them, the LLM chunker repeats them above a split table), so it is decided once, 
 * a later row still belongs to the header while it holds no figures and hangs under the rows
   above: a header cell spans down into it (`rowspan`), or spans across columns it names
   (a two-level header: `Kết quả` over `KH | TH`);
+* a title or unit row at the top of the table (one cell across it: `Biểu 01: Kết quả ...`,
+  `ĐVT: triệu đồng`) is a header row that names no column;
+* a row of column numbers under the header (`A | B | 1 | 2 | 3=2/1`, `(1) | (2) | (3)`, as the
+  appendices of the genre print them) belongs to the header, flagged or not, but names nothing;
 * a row further down whose cells repeat the header rows (a PDF page break, Word repeating the
   header on every page) is a repeated header, not data.
 """
@@ -19,18 +23,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from llmx.read.model import Cell, Row, Table
 
 # a value or a row number: a number, then at most two words (`120 ha`, `1.234 tỷ đồng`, `99,9%`, `12/63`)
 _FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d[\d.,/%\s]*(?:[^\W\d_]+\s*){0,2}$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")  # a column named by its year
+_PERIOD = re.compile(r"^\d{1,2}\s*(?:tháng|quý|tuần|ngày|năm)\b", re.I)  # `3 tháng`, `6 tháng đầu năm`: a period
+# one cell of a column-number row: `A`, `1`, `(2)`, `3=2/1`, `(5)=(4)/(3)`
+_COLUMN_NUMBER = re.compile(r"^\(?(?:[A-ZĐ]|(?P<n>\d{1,2}))\)?(?:\s*=\s*[\d()\s/*x×:+.,%-]{1,30})?$")
 
 
 def is_figure(cell_text: str) -> bool:
     """A cell that holds a figure (or a row number), not a column name (`2025`, `6 tháng đầu năm`)."""
     t = cell_text.strip()
-    return bool(_FIGURE.match(t)) and not _YEAR.match(t)
+    return bool(_FIGURE.match(t)) and not _YEAR.match(t) and not _PERIOD.match(t)
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """A row that only numbers the columns (`A | B | 1 | 2 | 3=2/1`): letters and numbers counting up."""
+    filled = [t for t in texts if t]
+    matches = [_COLUMN_NUMBER.match(t) for t in filled]
+    if len(filled) < 3 or not all(matches):
+        return False
+    numbers = [int(m.group("n")) for m in matches if m is not None and m.group("n")]
+    return len(numbers) >= 2 and all(b == a + 1 for a, b in pairwise(numbers))
 
 
 @dataclass(frozen=True)
@@ -82,23 +100,48 @@ def header_count(text: str, table: Table) -> int:
     while count < len(rows) and rows[count].header:
         count += 1
     if count:
-        return count
+        return _with_column_numbers(text, rows, count)
     if not rows:
         return 0
-    first = [t for t in _texts(text, rows[0]) if t]
-    if len(first) < 2 or any(is_figure(t) for t in first) or len(rows) < 2:
+    titles = _titles(text, rows)
+    first = [t for t in _texts(text, rows[titles]) if t]
+    if len(first) < 2 or any(is_figure(t) for t in first) or len(rows) < titles + 2:
         return 0
-    count = 1
+    count = titles + 1
     while count < len(rows) - 1:
         texts = [t for t in _texts(text, rows[count]) if t]
-        if not texts or any(is_figure(t) for t in texts) or not _hangs_under(list(rows[:count]), rows[count], text):
+        if is_column_numbers(texts):
+            return count + 1
+        above = list(rows[titles:count])
+        if not texts or any(is_figure(t) for t in texts) or not _hangs_under(above, rows[count], text):
             break
         count += 1
     return count
 
 
+def _is_title(text: str, row: Row) -> bool:
+    """A row of one text, no figure, in a table of several columns (a caption or `ĐVT: ...` kept inside it)."""
+    filled = [t for c in row.cells if not c.covered and (t := text[c.start : c.end].strip())]
+    wide = len(row.cells) > 1 or any(c.colspan > 1 for c in row.cells)
+    return wide and len(filled) == 1 and not is_figure(filled[0])
+
+
+def _titles(text: str, rows: tuple[Row, ...] | list[Row], keep: int = 2) -> int:
+    """How many lead rows are titles (leaving `keep` rows: a header and a data row must follow)."""
+    n = 0
+    while n < len(rows) - keep and _is_title(text, rows[n]):
+        n += 1
+    return n
+
+
+def _with_column_numbers(text: str, rows: tuple[Row, ...], count: int) -> int:
+    """`count` header rows, plus the row of column numbers right under them."""
+    return count + 1 if count < len(rows) - 1 and is_column_numbers(_texts(text, rows[count])) else count
+
+
 def _column_words(text: str, header: list[Row], columns: int) -> tuple[tuple[str, ...], ...]:
     out: list[tuple[str, ...]] = []
+    header = [row for row in header[_titles(text, header, keep=1) :] if not is_column_numbers(_texts(text, row))]
     for col in range(columns):
         words: list[str] = []
         for row in header:

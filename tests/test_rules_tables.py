@@ -179,7 +179,7 @@ def test_unit_column_header_unit_and_caption_unit(tmp_path: Path) -> None:
     items = table_items(report(tmp_path, body))
     revenue = by_name(items, "Thu ngân sách")
     assert (revenue.value, revenue.unit, revenue.target) == (9600, "triệu đồng", 12000)
-    assert comparisons(revenue) == [("plan", "ratio", "Tỷ lệ (%)", 80)]
+    assert comparisons(revenue) == [("budget_estimate", "ratio", "Tỷ lệ (%)", 80)]  # of the `Dự toán` column
     docs = by_name(items, "Số văn bản đã ban hành")
     assert (docs.value, docs.unit) == (29, "văn bản")
     farm = by_name(items, "Nông nghiệp")

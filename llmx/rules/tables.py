@@ -12,7 +12,8 @@ is read from its header words, with the data cells deciding where the words say 
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
-  header as written; `Tỷ lệ` with no basis compares with the plan when there is a plan column;
+  header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
+  the plan column or the earlier column beside it (`llmx.rules.table_columns`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
@@ -25,9 +26,10 @@ read the same way, conservatively: every indicator is named `label - column head
 columns that are mostly figures count, and a table without a header row or a label column gives
 nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
 is named `Parent - child`. Units come from the cell (`99,9%`), the unit column, the column header
-(`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`) or the caption (`ĐVT: triệu đồng`), in
-that order. Tables in task sections hold next-period targets and are skipped, like text figures
-there. Every indicator is flagged `table_cell` and carries its table id and row index. Pure.
+(`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`, `Số đối tượng ...`, `Tỷ lệ ...` -> `%`) or
+the caption (`ĐVT: triệu đồng`), in that order. Tables in task sections hold next-period targets
+and are skipped, like text figures there. Every indicator is flagged `table_cell` and carries its
+table id and row index. Pure.
 """
 
 from __future__ import annotations
@@ -35,12 +37,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from llmx.contract import Approx, Basis, Comparison, Indicator, Relation, Section, Sector
+from llmx.contract import Approx, Comparison, Indicator, Section, Sector
 from llmx.grids import Grid
 from llmx.numbers import parse_number
 from llmx.rules.comparisons import APPROX, AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
-from llmx.rules.table_scores import RANK_UNIT, is_share_of, points_unit
+from llmx.rules.table_columns import (
+    ACTUAL,
+    EARLIER,
+    ESTIMATE,
+    UNIT_HEAD,
+    Column,
+    classify,
+    infer_bases,
+    label_unit,
+    older_year,
+    unit_in,
+)
+from llmx.rules.table_scores import RANK_UNIT, is_share_of
 from llmx.rules.units import match_unit
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
@@ -59,59 +73,12 @@ _CELL = re.compile(
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _BREAKDOWN = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^(?:[-+•*–]|[a-zđ]\))\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
+_LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 _TRONG_DO = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
-_UNIT_IN_WORDS = re.compile(
-    r"(?:\(\s*(?:(?:đvt|đơn vị(?: tính)?)\s*:\s*)?([^()]{1,30}?)\s*\)|(?:đvt|đơn vị tính)\s*:\s*([^,;()]{1,30}))", re.I
-)
 _CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*$", re.I)
 
-_RANK = re.compile(r"thứ hạng|xếp hạng|xếp loại|^hạng\b", re.I)
-_NUMBER_HEAD = re.compile(r"^(?:stt|tt|số tt|thứ tự|số thứ tự)\.?$", re.I)
-_NOTE = re.compile(r"ghi chú|lý do|nhận xét|mã số|^mã\b", re.I)
-_UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.I)
-_COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
-_CHANGE = re.compile(r"tăng|giảm|\+/-|±", re.I)
-_BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
-    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)", re.I)),
-    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?!\w)", re.I)),
-    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
-    ("previous_period", re.compile(r"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{2}", re.I)),
-)
-_PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
-_ACTUAL = re.compile(r"thực hiện|(?<!\w)th(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
-_EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
-_ESTIMATE = re.compile(r"(?<!\w)ước(?!\w)", re.I)
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
-_RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
-_PARENS = re.compile(r"\([^()]*\)")
 _ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
-
-
-@dataclass
-class Column:
-    """One grid column: its header words and what it holds."""
-
-    col: int
-    words: tuple[str, ...]
-    role: str = "value"  # number, label, unit, note, rank, plan, compare, share, value, text
-    basis: Basis = "other"
-    relation: Relation = "ratio"
-    unit: str | None = None
-    of: int | None = None  # a `share` column: the column of the score it is the share of
-
-    @property
-    def header(self) -> str:
-        return " - ".join(self.words)
-
-    @property
-    def written(self) -> str:
-        """The header as written for a comparison: the lowest cell, with its parent when it needs it."""
-        if not self.words:
-            return ""
-        leaf = self.words[-1]
-        return leaf if _COMPARE.search(leaf) or len(self.words) == 1 else " ".join(self.words)
 
 
 @dataclass
@@ -195,60 +162,7 @@ def read_cell(raw: str) -> Cell | None:
     return Cell(value, target, unit, approx, pct)
 
 
-def _unit_in(words: str) -> str | None:
-    """A unit named in a header or label: `(tỷ đồng)`, `(%)`, `ĐVT: ha`."""
-    for m in _UNIT_IN_WORDS.finditer(words):
-        candidate = (m.group(1) or m.group(2) or "").strip()
-        if candidate in ("%", "‰"):
-            return candidate
-        found = match_unit(" " + candidate, 0)
-        if found is not None and found[2] == len(candidate) + 1:
-            return found[0]
-    return None
-
-
 # --- columns -------------------------------------------------------------------------------------
-
-
-def _classify(column: Column, has_figures: bool) -> None:
-    """Set a column's role (and basis, relation, unit) from its header words."""
-    column.unit = _unit_in(" ".join(column.words))
-    words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
-    head, leaf = " ".join(words), words[-1] if words else ""
-    column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
-    if _NUMBER_HEAD.match(leaf):
-        column.role = "number"
-    elif _RANK.search(head):
-        column.role = "rank"
-    elif _NOTE.search(head):
-        column.role = "note"
-    elif _UNIT_HEAD.match(leaf) and not has_figures:
-        column.role = "unit"
-    elif not has_figures:
-        column.role = "text"
-    elif _COMPARE.search(head) and (basis := _basis(head)) is not None:
-        column.role, column.basis = "compare", basis
-        column.relation = "change" if _CHANGE.search(head) else "ratio"
-    elif _PLAN.search(leaf) or (_PLAN.search(head) and not _ACTUAL.search(leaf)):
-        column.role = "plan"
-    else:
-        column.role = "value"
-
-
-def _counted(leaf: str) -> str | None:
-    """The counted noun of a `Số lượng giấy phép` / `Số hồ sơ` header, as the column's unit."""
-    m = _COUNT_HEAD.match(leaf)
-    if m is None:
-        return None
-    found = match_unit(" " + m.group(1), 0)  # the noun may go on: `Số hồ sơ tiếp nhận`
-    return found[0] if found is not None else None
-
-
-def _basis(head: str) -> Basis | None:
-    for basis, pattern in _BASES:
-        if pattern.search(head):
-            return basis
-    return None
 
 
 def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
@@ -262,7 +176,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
         figures = sum(1 for t in cells if read_cell(t) is not None)
         column = Column(col, words)
-        _classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
+        classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
         if column.role == "text" and col == 0 and cells and all(_NUMBERING.match(t) for t in cells):
             column.role = "number"
         columns.append(column)
@@ -272,21 +186,27 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     columns[label].role = "label"
     if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
         for c in columns[label + 1 :]:
-            if c.role == "text" and _UNIT_HEAD.match(c.words[-1] if c.words else ""):
+            if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
                 c.role = "unit"
-    kpi = any(c.role in ("plan", "compare", "unit") for c in columns) or bool(_KPI_LABEL.search(columns[label].header))
-    reading = _Reading(grid, columns, label, kpi, _caption_unit(text, placed))
+    reading = _Reading(grid, columns, label, False, _caption_unit(text, placed))
     reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header)
     reading.values = [c for c in columns if c.role == "value"]
-    plans = [c for c in columns if c.role == "plan"]
-    for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
-        if c.role == "value" and plans and len(reading.values) > 1 and re.match(r"t[ỷỉ] lệ", c.header, re.I):
-            c.role, c.basis = "compare", "plan"
-            reading.values.remove(c)
     _link_shares(text, placed, reading, rows)
+    infer_bases(columns)
+    plans = [c for c in columns if c.role == "plan"]
+    values = [c for c in columns if c.role == "value"]
+    for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
+        if c.role == "value" and plans and len(values) > 1 and re.match(r"t[ỷỉ] lệ", c.header, re.I):
+            c.role, c.basis = "compare", "plan"
+    reading.values = [c for c in columns if c.role == "value"]
+    reading.kpi = kpi = (
+        any(c.role in ("plan", "compare", "unit") for c in columns)
+        or bool(_KPI_LABEL.search(columns[label].header))
+        or any(older_year(c, reading.values) for c in reading.values)  # `Năm 2024 | Năm 2025`
+    )
     if kpi and reading.values:
-        current = [c for c in reading.values if not _EARLIER.search(c.header) and not _older_year(c, reading.values)]
-        actual = [c for c in current if _ACTUAL.search(c.header)]
+        current = [c for c in reading.values if not EARLIER.search(c.header) and not older_year(c, reading.values)]
+        actual = [c for c in current if ACTUAL.search(c.header)]
         reading.main = (actual or current or reading.values)[-1]
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
@@ -313,13 +233,6 @@ def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[i
             reading.values.remove(col)
 
 
-def _older_year(column: Column, values: list[Column]) -> bool:
-    """A value column of an earlier year than another value column (`Năm 2024` beside `Năm 2025`)."""
-    years = [int(y) for c in values for y in _YEAR.findall(c.header)]
-    own = [int(y) for y in _YEAR.findall(column.header)]
-    return bool(own) and max(own) < max(years)
-
-
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
     """`ĐVT: triệu đồng` on the line above the table, or as a row of one cell at its top."""
     before = text[max(0, placed.table.start - 200) : placed.table.start].rstrip().rsplit("\n", 1)[-1]
@@ -330,7 +243,7 @@ def _caption_unit(text: str, placed: PlacedTable) -> str | None:
             candidates.append(filled[0])
     for line in candidates:
         if m := _CAPTION_UNIT.search(line.strip()):
-            return _unit_in(f"({m.group(1)})")
+            return unit_in(f"({m.group(1)})")
     return None
 
 
@@ -338,8 +251,9 @@ def _caption_unit(text: str, placed: PlacedTable) -> str | None:
 
 
 def _label(raw: str) -> tuple[str, bool]:
-    """(name, is a breakdown child): markers and a trailing `:` removed."""
-    name, child = raw.strip(), False
+    """(name, is a breakdown child): markers, a row number written in the label (`1. `, `II. `) and
+    a trailing `:` removed."""
+    name, child = _LABEL_NUMBER.sub("", raw.strip()), False
     if m := _BREAKDOWN.match(name):
         name, child = name[m.end() :], True
     return name.strip().rstrip(":;.,").strip(), child
@@ -386,8 +300,9 @@ def _row_indicators(
     if "=" in unit_raw:
         return []  # `Không = 0, Có = 1`: the figure is a code, not a quantity
     row_unit = _unit_cell(unit_raw)
-    label_unit = _unit_in(name)
-    base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if label_unit else name
+    named_unit = unit_in(name)
+    base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
+    named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
     plan = next((c for c in reading.columns if c.role == "plan"), None)
     plan_cell = cell(plan) if plan else None
     comparisons = [
@@ -420,7 +335,7 @@ def _row_indicators(
             continue
         if col is None and not comparisons:
             continue
-        unit = (got.unit if got else None) or row_unit or (col.unit if col else None) or label_unit
+        unit = (got.unit if got else None) or row_unit or (col.unit if col else None) or named_unit
         unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
         header = col.header if col is not None else ""
         target = got.target if got and got.target is not None else None
@@ -435,7 +350,7 @@ def _row_indicators(
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
         out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
-        out[-1].estimated, out[-1].as_of = bool(col is not None and _ESTIMATE.search(header)), as_of
+        out[-1].estimated, out[-1].as_of = bool(col is not None and ESTIMATE.search(header)), as_of
     for col in reading.columns:  # a rank `12/63` is an indicator of its own; a bare `12` is an ordinal
         if col.role == "rank" and (got := cell(col)) is not None and got.target is not None:
             out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, got.target, [], None))

@@ -1,0 +1,176 @@
+"""What a KPI table's column holds, read from its header words (`llmx.rules.tables`). Pure.
+
+Headers of the genre's appendices (Biểu, Phụ lục) name a column's role (`STT`, `Chỉ tiêu`, `ĐVT`,
+`Kế hoạch`, `Thực hiện`, `Ước TH`, `ƯTH`, `Lũy kế`, `% so KH`, `So với cùng kỳ (%)`), its unit
+(`Giá trị (tỷ đồng)`, `Tỷ lệ (%)`, `Số hồ sơ`) and, for a comparison, its basis. A comparison
+column often names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `So sánh (%)`, `Tăng/giảm`, `Chênh lệch`):
+its basis is then what the table sets the value beside: the plan column for a ratio (its own
+basis: `Dự toán` is a budget estimate), else an earlier column (`Cùng kỳ năm trước` -> same
+period, `Năm 2024` beside `Năm 2025` -> previous period); a change is measured from the earlier
+column first. With nothing to compare with, such a column is a column of values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from llmx.contract import Basis, Relation
+from llmx.rules.table_scores import points_unit
+from llmx.rules.units import match_unit
+
+_UNIT_IN_WORDS = re.compile(
+    r"(?:\(\s*(?:(?:đvt|đơn vị(?: tính)?)\s*:\s*)?([^()]{1,30}?)\s*\)|(?:đvt|đơn vị tính)\s*:\s*([^,;()]{1,30}))", re.I
+)
+_RANK = re.compile(r"thứ hạng|xếp hạng|xếp loại|^hạng\b", re.I)
+NUMBER_HEAD = re.compile(r"^(?:stt|tt|số tt|thứ tự|số thứ tự)\.?$", re.I)
+_NOTE = re.compile(r"ghi chú|lý do|nhận xét|mã số|^mã\b", re.I)
+UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.I)
+COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
+_CHANGE = re.compile(r"tăng|giảm|\+/-|±|chênh lệch", re.I)
+_YEAR_PAIR = r"(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}"
+_BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
+    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)", re.I)),
+    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?!\w)", re.I)),
+    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
+    ("previous_period", re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}", re.I)),
+)
+# a comparison header that names no basis, once `(%)` and a `2025/2024` are taken out
+_BARE = re.compile(
+    r"^(?:(?:t[ỷỉ] lệ|đạt)(?: đạt| hoàn thành| tỷ lệ)?|so sánh|tăng\s*[/,-]?\s*giảm|tăng|giảm|\+\s*/\s*-|±|chênh lệch)?"
+    r"\s*%?$",
+    re.I,
+)
+PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
+ACTUAL = re.compile(r"thực hiện|(?<!\w)(?:th|ưth|uth)(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
+EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
+ESTIMATE = re.compile(r"(?<!\w)(?:ước|ưth|uth)(?!\w)", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
+_COUNT_LABEL = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(?=\S)", re.I)
+_RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+@dataclass
+class Column:
+    """One grid column: its header words and what it holds."""
+
+    col: int
+    words: tuple[str, ...]
+    role: str = "value"  # number, label, unit, note, rank, plan, compare, share, value, text
+    basis: Basis = "other"
+    relation: Relation = "ratio"
+    unit: str | None = None
+    of: int | None = None  # a `share` column: the column of the score it is the share of
+    bare: bool = False  # a comparison header that names no basis: the basis comes from the other columns
+
+    @property
+    def header(self) -> str:
+        return " - ".join(self.words)
+
+    @property
+    def written(self) -> str:
+        """The header as written for a comparison: the lowest cell, with its parent when it needs it."""
+        if not self.words:
+            return ""
+        leaf = self.words[-1]
+        return leaf if COMPARE.search(leaf) or len(self.words) == 1 else " ".join(self.words)
+
+
+def unit_in(words: str) -> str | None:
+    """A unit named in a header or label: `(tỷ đồng)`, `(%)`, `ĐVT: ha`."""
+    for m in _UNIT_IN_WORDS.finditer(words):
+        candidate = (m.group(1) or m.group(2) or "").strip()
+        if candidate in ("%", "‰"):
+            return candidate
+        found = match_unit(" " + candidate, 0)
+        if found is not None and found[2] == len(candidate) + 1:
+            return found[0]
+    return None
+
+
+def classify(column: Column, has_figures: bool) -> None:
+    """Set a column's role (and basis, relation, unit) from its header words."""
+    column.unit = unit_in(" ".join(column.words))
+    words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
+    head, leaf = " ".join(words), words[-1] if words else ""
+    column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
+    if NUMBER_HEAD.match(leaf):
+        column.role = "number"
+    elif _RANK.search(head):
+        column.role = "rank"
+    elif _NOTE.search(head):
+        column.role = "note"
+    elif UNIT_HEAD.match(leaf) and not has_figures:
+        column.role = "unit"
+    elif not has_figures:
+        column.role = "text"
+    elif COMPARE.search(head) and (basis := _basis(head)) is not None:
+        column.role, column.basis = "compare", basis
+        column.relation = "change" if _CHANGE.search(head) else "ratio"
+    elif PLAN.search(leaf) or (PLAN.search(head) and not ACTUAL.search(leaf)):
+        column.role = "plan"
+    else:
+        column.role = "value"
+        full = " ".join(column.words)
+        column.bare = bool(COMPARE.search(full) or _CHANGE.search(full)) and all(
+            _BARE.match(re.sub(_YEAR_PAIR, "", w).strip()) for w in words
+        )
+        column.relation = "change" if _CHANGE.search(head) else "ratio"
+
+
+def infer_bases(columns: list[Column]) -> None:
+    """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
+    plan = next((c for c in columns if c.role == "plan"), None)
+    plan_basis: Basis | None = None
+    if plan is not None:
+        plan_basis = "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
+    values = [c for c in columns if c.role == "value" and not c.bare]
+    earlier: Basis | None = None
+    for c in values:
+        if EARLIER.search(c.header):
+            earlier = "same_period" if _BASES[0][1].search(c.header) else "previous_period"
+            break
+        if older_year(c, values):
+            earlier = "previous_period"
+            break
+    for c in columns:
+        if c.role != "value" or not c.bare:
+            continue
+        basis = (earlier or plan_basis) if c.relation == "change" else (plan_basis or earlier)
+        if basis is not None:
+            c.role, c.basis = "compare", basis
+
+
+def older_year(column: Column, values: list[Column]) -> bool:
+    """A value column of an earlier year than another value column (`Năm 2024` beside `Năm 2025`)."""
+    years = [int(y) for c in values for y in _YEAR.findall(c.header)]
+    own = [int(y) for y in _YEAR.findall(column.header)]
+    return bool(own) and max(own) < max(years)
+
+
+def label_unit(label: str) -> str | None:
+    """The unit a row label implies: the counted noun of `Số đối tượng ...`, `%` for `Tỷ lệ ...`."""
+    if _RATE.match(label):
+        return "%"
+    if m := _COUNT_LABEL.match(label):
+        found = match_unit(" " + label[m.end() :], 0)
+        return found[0] if found is not None else None
+    return None
+
+
+def _counted(leaf: str) -> str | None:
+    """The counted noun of a `Số lượng giấy phép` / `Số hồ sơ` header, as the column's unit."""
+    m = _COUNT_HEAD.match(leaf)
+    if m is None:
+        return None
+    found = match_unit(" " + m.group(1), 0)  # the noun may go on: `Số hồ sơ tiếp nhận`
+    return found[0] if found is not None else None
+
+
+def _basis(head: str) -> Basis | None:
+    for basis, pattern in _BASES:
+        if pattern.search(head):
+            return basis
+    return None
