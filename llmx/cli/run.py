@@ -82,6 +82,7 @@ def serve(
         timeout_sleep=timeout_sleep,
         quiet=not verbose,
         answerer=answerer,
+        remember_answers=True,  # deterministic rules answers: a prompt asked again costs only HTTP and JSON
         model=model,
     )
     server = RulesServer(config, port=port)

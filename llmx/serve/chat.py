@@ -87,6 +87,8 @@ class ServerConfig:
     model: str = SERVED_MODEL
     quiet: bool = True
     answerer: Answerer | None = None  # what answers a prompt (default: the rules, answer_for)
+    remember_answers: bool = False  # `llmx serve` keeps the rules' answers (see _remembered_answer)
+    answers: OrderedDict[str, tuple[str, list[str]]] = field(default_factory=OrderedDict, repr=False)
 
 
 def _own_text_start(text: str, path: str) -> int:
@@ -189,31 +191,36 @@ def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
     return _rules_metadata(request.head, request.tail), [request.head, request.tail]
 
 
-_ANSWERS: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
 _ANSWERS_KEPT = 4096
 _ANSWERS_LOCK = threading.Lock()
 
 
-def _remembered_answer(user: str) -> tuple[str, list[str]]:
+def _remembered_answer(config: ServerConfig, user: str) -> tuple[str, list[str]]:
     """`answer_for`, remembered for the last few thousand prompts.
 
     The rules backend is deterministic, so a prompt asked again (a re-run without the cache, a
     benchmark's second pass) gets the same answer without running the extractors again: the
     server's CPU per request drops to its HTTP and JSON work, which matters when the server
     shares a small machine with the client it serves. The answer is kept as its JSON text;
-    faults are applied to a fresh copy.
+    faults are applied to a fresh copy. Only a server started with `remember_answers` (the
+    `llmx serve` command) remembers, each in its own config: an in-process test server that
+    patches the rules between tests always computes.
     """
+    if not config.remember_answers:
+        answer, texts = answer_for(user)
+        return json.dumps(answer, ensure_ascii=False), texts
+    kept_answers = config.answers
     with _ANSWERS_LOCK:
-        kept = _ANSWERS.get(user)
+        kept = kept_answers.get(user)
         if kept is not None:
-            _ANSWERS.move_to_end(user)
+            kept_answers.move_to_end(user)
     if kept is None:
         answer, texts = answer_for(user)
         kept = (json.dumps(answer, ensure_ascii=False), texts)
         with _ANSWERS_LOCK:
-            _ANSWERS[user] = kept
-            while len(_ANSWERS) > _ANSWERS_KEPT:
-                _ANSWERS.popitem(last=False)
+            kept_answers[user] = kept
+            while len(kept_answers) > _ANSWERS_KEPT:
+                kept_answers.popitem(last=False)
     return kept
 
 
@@ -250,7 +257,7 @@ def chat_reply(
             answered, texts = config.answerer(user if isinstance(user, str) else json.dumps(user))
             answer = json.dumps(answered, ensure_ascii=False)
         else:
-            answer, texts = _remembered_answer(user if isinstance(user, str) else json.dumps(user))
+            answer, texts = _remembered_answer(config, user if isinstance(user, str) else json.dumps(user))
     except LookupError as exc:
         return 400, error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
