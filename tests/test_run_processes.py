@@ -166,3 +166,43 @@ def test_a_journal_write_that_fails_on_its_thread_stops_the_run_and_is_not_lost(
     monkeypatch.undo()  # nothing was remembered: the next run does every report again
     again = run([str(p) for p in SAMPLE_FILES], Settings(), _options(out, cache=None))
     assert again.stopped is None and again.skipped == 0
+
+
+class _Link:
+    """What the run sends one worker, recorded (a worker's side of the pipe)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple] = []
+
+    def send(self, message: tuple) -> None:
+        self.sent.append(message)
+
+
+def test_a_request_waiting_for_its_turn_is_refused_once_however_many_documents_stop_the_run():
+    """Every document of a run stopped by the 429 budget says "stopped", and each stops the run
+    again: a request booked for later must be refused once, its slot given back once (a second
+    refusal names an id the worker no longer waits for, and the run hung on that worker)."""
+    import asyncio
+
+    from llmx.run.dispatch import RequestWorkers, _Proc
+    from llmx.run.limits import Gate
+
+    async def scenario() -> tuple[list[tuple], RequestWorkers, Gate]:
+        gate = Gate(rpm=60)  # the second request may go 1 s after the first
+        workers = RequestWorkers(
+            1, gate, Settings(), concurrency=2, cache=None, retry_failed=False, on_job=print, on_stop=print
+        )
+        link = _Link()
+        proc = _Proc(proc=None, link=link)  # type: ignore[arg-type]
+        workers._procs.append(proc)
+        workers._message(proc, ("admit", 1, 10))
+        workers._message(proc, ("admit", 2, 10))
+        for document in range(3):
+            workers.stop(f"stopped by document {document}")
+        return link.sent, workers, gate
+
+    sent, workers, gate = asyncio.run(scenario())
+    answers = [m for m in sent if m[0] in ("grant", "refuse")]
+    assert answers == [("grant", 1), ("refuse", 2, "stopped by document 0")]
+    assert gate.stats.requests == 1  # the refused one was never sent, and is un-counted once
+    assert workers._free == 1  # the granted request still holds its slot; the refused one gave its back once

@@ -181,7 +181,11 @@ class RequestWorkers:
             self._due(proc, rid, tokens, start)
 
     def _due(self, proc: _Proc, rid: int, tokens: int, start: float) -> None:
-        """Tell the worker to send a booked request once the gate says it may go (or refuse it)."""
+        """Tell the worker to send a booked request once the gate says it may go (or refuse it).
+
+        Its pending entry goes first, whatever the answer: a request granted or refused is answered
+        once (a second `stop` would refuse it again, an id the worker no longer waits for)."""
+        self._pending.pop((id(proc), rid), None)
         if proc not in self._procs or proc.link is None:  # its worker died meanwhile
             self.gate.cancel(tokens)
             return
@@ -193,7 +197,6 @@ class RequestWorkers:
             proc.link.send(("refuse", rid, str(exc)))
             self._admit()
             return
-        self._pending.pop((id(proc), rid), None)
         if ready:
             proc.link.send(("grant", rid))
             return
