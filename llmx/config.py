@@ -43,6 +43,10 @@ class Settings:
     max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
     temperature: float = 0.0
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
+    max_answer_tokens: int = 4096  # the most max_tokens a request sends (llmx/llm/budget.py); 0: none
+    token_scale: float = 1.0  # the served model's tokens per llmx-counted token (endpoint probe)
+    context_tokens: int | None = None  # the served model's context, when the endpoint says it
+    request_log: Path | None = None  # JSONL of every request and answer (--log / LLMX_LOG)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -72,6 +76,8 @@ def resolve(
     max_validation_retries: int | None = None,
     timeout: float | None = None,
     max_file_mb: float | None = None,
+    max_answer_tokens: int | None = None,
+    request_log: Path | str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -110,6 +116,11 @@ def resolve(
         max_file_mb = env_number(env, "LLMX_MAX_FILE_MB", Settings.max_file_mb)
     if max_file_mb is not None and not max_file_mb > 0:
         raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
+    if max_answer_tokens is None:
+        max_answer_tokens = int(env_number(env, "LLMX_MAX_ANSWER_TOKENS", Settings.max_answer_tokens, whole=True))
+    if max_answer_tokens < 0:
+        raise ConfigError("the answer limit (--max-answer-tokens / LLMX_MAX_ANSWER_TOKENS) must be 0 (none) or more")
+    log = pick(str(request_log) if request_log else None, "LLMX_LOG")
     folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
     if folder and not Path(folder).is_dir():
         raise ConfigError(f"prompts folder {folder} does not exist")
@@ -124,6 +135,8 @@ def resolve(
         max_validation_retries=retries,
         timeout=chosen_timeout,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
+        max_answer_tokens=max_answer_tokens,
+        request_log=Path(log) if log else None,
     )
 
 

@@ -98,7 +98,10 @@ def run_backend(
 
         with ModelClient(settings) as own:
             return run_backend(prepared, settings, client=own, plan=plan, on_section=on_section)
+    from llmx.llm.endpoint import for_endpoint
     from llmx.llm.runner import run_plan
 
+    if plan is None:  # planned here: for the served model's context and tokenizer, when it says them
+        settings = for_endpoint(settings)
     run = run_plan(plan or plan_llm(prepared, settings), settings, client, on_section=on_section)
     return run.extraction, run.extractor

@@ -9,18 +9,19 @@ back to the model as if they were validation errors):
   through instructor with the validator messages, up to `settings.max_validation_retries`
   attempts in all.
 Auth (401/403), unknown models (404), an exhausted quota (429 `insufficient_quota`) and bad
-requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once. No
-message raised here contains the API key or the URL's credentials.
+requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once; a
+request over the model's context is a ContextOverflow (the runner splits its text). A timeout is
+sent at most TIMEOUT_ATTEMPTS times: a slow server is as slow again. In tools mode, an endpoint
+that never makes a tool call ignores `tools` (ToolsIgnored: a setting to change, not a re-ask).
+No message here, nor the request log (`--log`), holds the API key or the URL's credentials.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import logging
 import random
-import re
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -35,20 +36,25 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exce
 
 from llmx.config import Settings, check_base_url, url_secrets
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.llm.completions import StopWhen, answer_limit, attempt_of, estimate_tokens, raw_answer, tool_call
 from llmx.llm.faults import ProviderError
+from llmx.llm.redaction import redact
+from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
     Admission,
     Attempt,
     CallResult,
+    ContextOverflow,
     M,
     Messages,
+    ToolsIgnored,
     TransientFailure,
     TruncatedAnswer,
     ValidationExhausted,
     validation_summary,
 )
-from llmx.llm.tokens import count_tokens
 
+TIMEOUT_ATTEMPTS = 3  # a timed-out request is sent at most this many times in all
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -58,23 +64,9 @@ MODES = {
 }
 _PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
 T = TypeVar("T")
-_KEYLIKE = re.compile(r"\b(sk|pk|key|rk)-[A-Za-z0-9_\-*]{6,}")
-_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/]*@")
 # instructor logs every failed attempt at ERROR; without a handler Python would print them on
 # stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
 logging.getLogger("instructor").addHandler(logging.NullHandler())
-
-
-def redact(text: str, *secrets: str | None) -> str:
-    """`text` with the secrets, anything shaped like an API key and any URL's `user:password@`
-    replaced by ***.
-
-    Secrets shorter than 4 characters are not searched for: they would match ordinary words.
-    """
-    for secret in sorted((s for s in secrets if s and len(s) >= 4), key=len, reverse=True):
-        text = text.replace(secret, "***")
-    text = _URL_USERINFO.sub(r"\1***@", text)
-    return _KEYLIKE.sub(r"\1-***", text)
 
 
 @dataclass(frozen=True)
@@ -145,6 +137,11 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
     return _error_fields(exc).transient
 
 
+def context_overflow(exc: BaseException) -> bool:
+    """A 400 saying the request does not fit the model's context (see llmx/llm/faults.py)."""
+    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).context_overflow
+
+
 class ProviderFault(Exception):
     """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
 
@@ -163,19 +160,6 @@ def _retry_after(exc: BaseException | None) -> float | None:
         except (KeyError, TypeError, ValueError):
             continue
     return None
-
-
-def _raw_answer(completion: Any) -> str | None:
-    """The JSON text of a chat completion, whatever the mode (tool call, content, fenced content)."""
-    try:
-        message = completion.choices[0].message
-    except (AttributeError, IndexError, TypeError):
-        return None
-    if message.tool_calls:
-        return str(message.tool_calls[0].function.arguments)
-    content = message.content or ""
-    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.S)
-    return fenced.group(1) if fenced else content
 
 
 class ModelClient:
@@ -202,6 +186,8 @@ class ModelClient:
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
         self.secrets = (self._secret, *url_secrets(settings.base_url))  # what no message may contain
+        self._tool_calls_seen = False  # tools mode: has this endpoint ever answered with a tool call?
+        self.log = RequestLog.open(settings.request_log, lambda text: redact(text, *self.secrets))
 
     def _client(self) -> openai.OpenAI:
         with self._lock:  # worker threads share one connection pool; build it once
@@ -226,6 +212,8 @@ class ModelClient:
         if self._openai is not None:
             self._openai.close()
             self._openai = None
+        if self.log is not None:
+            self.log.close()
 
     def __enter__(self) -> ModelClient:
         return self
@@ -249,16 +237,29 @@ class ModelClient:
             log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts),
+            stop=stop_after_attempt(self.policy.attempts) | StopWhen(_timeouts(TIMEOUT_ATTEMPTS)),
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=note,
             reraise=True,
         )
         try:
-            return retrying(self._gated, **kwargs)
+            return retrying(self._logged, **kwargs)
         except openai.OpenAIError as exc:
             raise self._translate(exc) from None
+
+    def _logged(self, **kwargs: Any) -> Any:
+        """One HTTP request (`_gated`), written to the request log when there is one."""
+        if self.log is None:
+            return self._gated(**kwargs)
+        started = self.log.now()
+        try:
+            response = self._gated(**kwargs)
+        except Exception as exc:
+            self.log.write(self.settings.endpoint, kwargs, started, error=f"{_fault(exc)}: {_message(exc)}")
+            raise
+        self.log.write(self.settings.endpoint, kwargs, started, answer=response.model_dump(exclude_unset=True))
+        return response
 
     def _miss(self, exc: BaseException) -> BaseException | None:
         return self.unrecorded(exc) if self.unrecorded is not None else None
@@ -271,7 +272,7 @@ class ModelClient:
         gate = self.admission
         if gate is None:
             return self._client().chat.completions.create(**kwargs)
-        estimate = _estimate_tokens(kwargs)
+        estimate = estimate_tokens(kwargs)
         with gate.slot():
             gate.acquire(estimate)
             try:
@@ -304,6 +305,8 @@ class ModelClient:
                 return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
             if quota_exhausted(exc):
                 return ModelCallError(f"{where}: the account's quota is used up (429 insufficient_quota): {detail}")
+            if context_overflow(exc):
+                return ContextOverflow(f"{where} rejected the request as too long for the model's context: {detail}")
             if self._transient(exc):
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
@@ -312,14 +315,18 @@ class ModelClient:
                 return RequestRejected(f"{where} rejected the request ({code}): {detail}")
             return ModelCallError(f"{where} rejected the request ({code}): {detail}")
         if isinstance(exc, openai.APITimeoutError):
+            tries = min(self.policy.attempts, TIMEOUT_ATTEMPTS)
             return TransientFailure(
-                f"{where} timed out {self.policy.attempts} times (timeout {self.settings.timeout:g} s)"
+                f"{where} timed out {tries} times (timeout {self.settings.timeout:g} s); a slow local model "
+                "needs a longer --timeout (LLMX_TIMEOUT) or a smaller --max-answer-tokens"
             )
         if isinstance(exc, openai.APIConnectionError):
             return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
         return ModelCallError(f"{where}: {detail}")
 
-    def request_body(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
+    def request_body(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int | None = None
+    ) -> dict[str, Any]:
         """The exact chat.completions body `extract` would send first (for Batch API lines).
 
         instructor builds it (tools or response_format per mode, messages adjusted for JSON modes);
@@ -342,6 +349,7 @@ class ModelClient:
                 response_model=_schema_model(response_model),
                 max_retries=1,
                 temperature=self.settings.temperature,
+                **answer_limit(max_tokens),
             )
         if not captured:
             raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
@@ -355,6 +363,7 @@ class ModelClient:
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
+        max_tokens: int | None = None,
     ) -> CallResult[M]:
         """Ask for `response_model`, re-asking with validator messages; every attempt is logged.
 
@@ -368,20 +377,11 @@ class ModelClient:
 
         def create(**kwargs: Any) -> Any:
             if pending:
-                return pending.pop()
-            return self._send(log, kwargs)
+                return self._check_tools(pending.pop(), log, batch=True)
+            return self._check_tools(self._send(log, kwargs), log)
 
         def on_response(response: Any) -> None:
-            usage = getattr(response, "usage", None)
-            choice = response.choices[0] if getattr(response, "choices", None) else None
-            log.append(
-                Attempt(
-                    "batch" if response is prefetched else "answer",
-                    prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-                    completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-                    finish_reason=getattr(choice, "finish_reason", None),
-                )
-            )
+            log.append(attempt_of(response, "batch" if response is prefetched else "answer"))
 
         def on_parse_error(error: Exception, **_: Any) -> None:
             if log:
@@ -406,12 +406,13 @@ class ModelClient:
                 hooks=hooks,
                 temperature=self.settings.temperature,
                 extra_headers={"X-Llmx-Prompt": tag} if tag else None,
+                **answer_limit(max_tokens),
             )
         except IncompleteOutputException:
             raise TruncatedAnswer("the answer was cut at the output limit", attempts=log) from None
         except InstructorRetryException as exc:
             cause = exc.__cause__
-            if isinstance(cause, TransientFailure):
+            if isinstance(cause, (TransientFailure, ContextOverflow)):
                 cause.attempts = list(log)
             if isinstance(cause, LlmxError):
                 raise cause from None
@@ -419,9 +420,24 @@ class ModelClient:
             raise ValidationExhausted(
                 f"validation failed {exc.n_attempts} times: {redact(last, *self.secrets)}",
                 attempts=log,
-                last_answer=_raw_answer(exc.last_completion),
+                last_answer=raw_answer(exc.last_completion),
             ) from None
         return CallResult(value=cast(M, value), attempts=log)
+
+    def _check_tools(self, response: Any, log: list[Attempt], *, batch: bool = False) -> Any:
+        """In tools mode, an answer without a tool call from an endpoint that never made one means
+        the endpoint ignores `tools`: ToolsIgnored (see the module docstring), not a re-ask."""
+        if self.settings.mode != "tools" or (called := tool_call(response)) is None:
+            return response
+        if called:
+            self._tool_calls_seen = True
+        elif not self._tool_calls_seen:
+            log.append(attempt_of(response, "batch" if batch else "answer", error="answer without a tool call"))
+            raise ToolsIgnored(
+                f"{self.settings.endpoint} answered without a tool call in tools mode: it ignores `tools` (a "
+                "llama.cpp server does when the model's chat template has no tool support); use --mode json_schema"
+            )
+        return response
 
     # -- the provider's other APIs (batch mode: files and batches) -------------------------------
     def provider_call(self, call: Callable[[Any], T]) -> T:
@@ -443,10 +459,28 @@ class ModelClient:
         return ChatCompletion.model_validate(body)
 
 
+def _timeouts(limit: int) -> Callable[[RetryCallState], bool]:
+    """A stop condition: true at the `limit`-th timeout of one request (a server too slow once is as
+    slow the next time; 429s and 5xx in between do not count)."""
+    seen = 0
+
+    def enough(state: RetryCallState) -> bool:
+        nonlocal seen
+        if state.outcome is not None and isinstance(state.outcome.exception(), openai.APITimeoutError):
+            seen += 1
+        return seen >= limit
+
+    return enough
+
+
 @functools.lru_cache(maxsize=64)
 def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
     """instructor's schema wrapper of `model`, made once: instructor would build a new class per call."""
     return instructor.openai_schema(model)
+
+
+def _message(exc: BaseException) -> str:
+    return provider_message(exc) if isinstance(exc, openai.OpenAIError) else str(exc)
 
 
 def _fault(exc: BaseException | None) -> str:
@@ -464,12 +498,3 @@ def provider_message(exc: openai.OpenAIError) -> str:
         return message
     text = str(getattr(exc, "message", "") or exc)
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _estimate_tokens(kwargs: Mapping[str, Any]) -> int:
-    """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
-    texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
-    schema = kwargs.get("tools") or kwargs.get("response_format")
-    if schema:
-        texts.append(json.dumps(schema, ensure_ascii=False))
-    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)

@@ -9,17 +9,18 @@ batch (or the cache) answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
 from llmx.config import Settings
 from llmx.contract import Metadata, Section
 from llmx.errors import PromptError
-from llmx.llm import prompts
+from llmx.llm import budget, prompts
 from llmx.llm.chunking import PACK_TOKENS, Job, plan_jobs, repeated_header
 from llmx.llm.responses import ReportMetadata
 from llmx.llm.seam import Messages
+from llmx.llm.tokens import count_tokens
 from llmx.sections import Layout
 
 METADATA_PROMPT = "metadata@v1"
@@ -35,6 +36,7 @@ class Request:
     context: dict[str, str]
     response_model: type[Any]
     tag: str  # prompt@version#hash: names what the answer was asked with (cache key, header)
+    max_tokens: int | None = None  # the answer's limit (llmx/llm/budget.py); None: the server's own
 
 
 @dataclass
@@ -58,6 +60,7 @@ class DocumentPlan:
     prompt: prompts.Prompt
     jobs: list[Job]
     metadata: MetadataPlan
+    settings: Settings = field(default_factory=Settings)
     requests_by_job: list[Request] = field(default_factory=list)
 
     @property
@@ -82,7 +85,7 @@ class DocumentPlan:
         ]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
         context = {"section_text": "\n".join(b["text"] for b in blocks)}
-        return Request(messages, context, self.prompt.response_model, self.tag)
+        return sized(Request(messages, context, self.prompt.response_model, self.tag), self.settings)
 
     def _with_header(self, start: int, end: int, after: int | None) -> str:
         """A block's text, below the header rows of a table it continues (the model reads the columns),
@@ -96,6 +99,16 @@ class DocumentPlan:
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then metadata@v1 if planned."""
         return self.requests_by_job + ([self.metadata.request] if self.metadata.request else [])
+
+
+def _fixed_tokens(prompt: prompts.Prompt, settings: Settings) -> int:
+    """Tokens of a section request without its text: instructions, and the schema unless a grammar
+    carries it (json_schema mode sends the schema outside the prompt)."""
+    example = prompts.EXAMPLES.get(prompt.name, {})
+    sections = [{**s, "text": ""} for s in example.get("sections", [])]
+    messages = prompt.render(**{**example, "sections": sections})
+    fixed = sum(count_tokens(m["content"]) for m in messages)
+    return fixed + (0 if settings.mode == "json_schema" else count_tokens(prompts.schema_text(prompt)))
 
 
 def _path(section: Section | None, by_id: dict[str, Section]) -> str:
@@ -124,8 +137,17 @@ def plan_metadata(text: str, layout: Layout, settings: Settings, mode: bool | No
         return plan
     prompt = prompts.load(METADATA_PROMPT, settings.prompts_dir)
     context = {"source_text": f"{head}\n{tail}"}
-    plan.request = Request(prompt.render(head=head, tail=tail), context, ReportMetadata, f"{prompt.ref}#{prompt.hash}")
+    request = Request(prompt.render(head=head, tail=tail), context, ReportMetadata, f"{prompt.ref}#{prompt.hash}")
+    plan.request = sized(request, settings, copies=budget.METADATA_COPIES)
     return plan
+
+
+def sized(request: Request, settings: Settings, *, copies: float = budget.SECTION_COPIES) -> Request:
+    """The request with its lists bounded for its text and its answer's max_tokens (llmx/llm/budget.py)."""
+    text = next(iter(request.context.values()), "")
+    prompt_tokens = sum(count_tokens(m.get("content") or "") for m in request.messages)
+    limit = budget.answer_tokens(count_tokens(text), prompt_tokens, settings, copies=copies)
+    return replace(request, response_model=budget.bounded(request.response_model, text), max_tokens=limit)
 
 
 def plan_document(
@@ -140,7 +162,8 @@ def plan_document(
     prompt = prompts.load(settings.prompt, settings.prompts_dir)
     if prompt.name != "section":
         raise PromptError(f"--prompt must name a section prompt (section@vN), not {prompt.ref}")
-    jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens)
-    plan = DocumentPlan(text, layout, prompt, jobs, plan_metadata(text, layout, settings, metadata_llm))
+    split_tokens, pack = budget.section_tokens(settings, _fixed_tokens(prompt, settings))
+    jobs = plan_jobs(text, layout, split_tokens, min(pack_tokens, pack))
+    plan = DocumentPlan(text, layout, prompt, jobs, plan_metadata(text, layout, settings, metadata_llm), settings)
     plan.requests_by_job = [plan.request(job) for job in jobs]
     return plan

@@ -34,7 +34,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from llmx.errors import ModelCallError
-from llmx.llm.client import ModelClient, ProviderFault, redact
+from llmx.llm.client import ModelClient, ProviderFault
+from llmx.llm.redaction import redact
 from llmx.output import write_atomic
 
 TERMINAL = ("completed", "failed", "expired", "cancelled")

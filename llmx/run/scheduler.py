@@ -354,10 +354,14 @@ class _Run:
                 continue  # recorded when the run reaches it
             self.plans[inp.name] = prepared, plan
             for request in plan.requests():
-                key = request_key(self.settings, request.messages, request.response_model, request.tag)
+                key = request_key(
+                    self.settings, request.messages, request.response_model, request.tag, request.max_tokens
+                )
                 if key not in seen and self.cache.get(key) is None:
                     seen.add(key)
-                    requests.append((key, base.request_body(request.messages, request.response_model)))
+                    requests.append(
+                        (key, base.request_body(request.messages, request.response_model, request.max_tokens))
+                    )
         if not requests:
             return
         runner = BatchRunner(
@@ -393,8 +397,10 @@ def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: 
     options.check()
     if settings.effective_backend == "llm":
         from llmx.llm.client import check_settings
+        from llmx.llm.endpoint import for_endpoint
 
         check_settings(settings)
+        settings = for_endpoint(settings)  # the served model's context and tokenizer, once per run
     if options.batch and (settings.effective_backend != "llm" or options.cache is None):
         raise ConfigError("--batch needs the LLM backend (--model) and the answer cache (not --no-cache)")
     try:
