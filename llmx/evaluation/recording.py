@@ -12,7 +12,9 @@ from pathlib import Path
 
 from llmx.config import Settings
 from llmx.contract import ReportDocument
+from llmx.errors import ConfigError
 from llmx.llm.cassettes import EVAL_CASSETTES, cassette_path, replay_client, stamp, use_cassette
+from llmx.llm.endpoint import other_model
 from llmx.pipeline import extract_document
 
 
@@ -42,6 +44,13 @@ def record_reports(
             path.unlink()
         with use_cassette(path, record_mode=record_mode, secret=secret, stamp=stamp(settings)):
             doc = extract_document(report, settings)
+        served = doc.extractor.served_model
+        if other_model(settings.model, served):  # a cassette is named after the model that answered, truthfully
+            path.unlink(missing_ok=True)
+            raise ConfigError(
+                f"{settings.endpoint} answered as model {served!r}, not {settings.model!r}; the cassette was not "
+                f"kept: record with --model {served} so it is named after the model that answered"
+            )
         done.append(Recorded(path, doc))
     return done
 
