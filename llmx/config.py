@@ -201,6 +201,17 @@ def check_base_url(url: str | None) -> None:
         raise ConfigError(f"--base-url {shown!r} is not an endpoint URL: {problem} (e.g. http://127.0.0.1:8000/v1)")
 
 
+def v1_hint(url: str | None) -> str:
+    """A hint for a 404 from a base URL without /v1 (OpenAI-compatible servers serve under it)."""
+    if not url:
+        return ""
+    parts = urlsplit(redact_url(url))
+    if parts.path.rstrip("/").endswith("/v1") or "/v1/" in parts.path:
+        return ""
+    suggested = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/v1"
+    return f"; the base URL has no /v1, where OpenAI-compatible servers answer: try --base-url {suggested}"
+
+
 @dataclass(frozen=True)
 class RunDefaults:
     """Bulk-run settings from the environment; the CLI lets flags override them."""

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
 
+from llmx.config import REPO_ROOT
 from llmx.contract import Comparison, Extractor, Indicator, Limitation, ReportDocument, Source, Task
-from llmx.errors import EvalError, GateFailed
+from llmx.errors import ConfigError, EvalError, GateFailed
 from llmx.evaluation.report import (
     check_gates,
     compare,
     enforce_gates,
+    metric_names,
     metrics,
     parse_fail_under,
     to_html,
@@ -120,11 +123,20 @@ def test_hallucination_gate_and_unmeasured_metric() -> None:
     assert check_gates(PERFECT, {"sections.f1": 0.5})[0].startswith("sections.f1: not measured")
 
 
-def test_parse_fail_under_rejects_garbage() -> None:
-    assert parse_fail_under(["a.f1=0.5", " b.f1 = 1 "]) == {"a.f1": 0.5, "b.f1": 1.0}
-    for bad in ("indicators.f1", "=0.3", "x=high"):
-        with pytest.raises(EvalError):
+def test_parse_fail_under_rejects_garbage_and_unknown_metrics_as_configuration_errors() -> None:
+    assert parse_fail_under(["tasks.f1=0.5", " macro.indicators.f1 = 1 "]) == {
+        "tasks.f1": 0.5,
+        "macro.indicators.f1": 1.0,
+    }
+    for bad in ("indicators.f1", "=0.3", "x=high", "indicator.f1=0.9", "indicators.f2=0.9", "tasks.value.accuracy=1"):
+        with pytest.raises(ConfigError, match="bad gate"):
             parse_fail_under([bad])
+
+
+def test_every_metric_a_baseline_reports_is_a_known_gate_name() -> None:
+    for file in ("baseline.json", "baseline-llm.json"):
+        reported = metrics(json.loads((REPO_ROOT / "eval" / "reports" / file).read_text(encoding="utf-8")))
+        assert set(reported) <= metric_names(), set(reported) - metric_names()
 
 
 def test_markdown_has_deltas_and_document_tables() -> None:

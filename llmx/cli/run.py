@@ -11,16 +11,25 @@ from llmx.cli.common import (
     ApiKeyOpt,
     BackendOpt,
     BaseUrlOpt,
+    LogOpt,
+    MaxAnswerOpt,
     ModelOpt,
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    QuietOpt,
+    TimeoutOpt,
+    VerboseOpt,
     announce,
     app,
     handles_errors,
     say,
+    set_verbosity,
     settings_for,
+    shout,
+    verbosity,
 )
+from llmx.cli.documents import STRICT_EXIT
 from llmx.errors import ConfigError, InputError
 
 
@@ -156,10 +165,20 @@ def run_(
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
     prompts_dir: PromptsDirOpt = None,
+    max_answer_tokens: MaxAnswerOpt = None,
+    timeout: TimeoutOpt = None,
+    log: LogOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="exit 9 when a report ended with sections in problems")
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.run import resolve_options, run, summary_lines
+    from llmx.run.manifest import Status
 
+    set_verbosity(quiet, verbose)
     settings = settings_for(
         backend=backend,
         model=model,
@@ -168,6 +187,9 @@ def run_(
         mode=mode,
         prompt=prompt,
         prompts_dir=prompts_dir,
+        max_answer_tokens=max_answer_tokens,
+        timeout=timeout,
+        request_log=log,
     )
     options = resolve_options(
         out,
@@ -182,7 +204,7 @@ def run_(
         max_cost=max_cost,
         retry_failed=retry_failed,
         review=review,
-        progress=progress,
+        progress=progress and verbosity() >= 0,
         batch=batch,
         batch_poll=batch_poll,
         throttle_budget=throttle_budget,
@@ -197,3 +219,7 @@ def run_(
         raise typer.Exit(code=8)
     if summary.nothing_processed:
         raise InputError("no report could be read; nothing was processed (each one's reason is listed above)")
+    failed = summary.count(Status.FAILED_SECTIONS)
+    if strict and failed:
+        shout(f"--strict: {failed} report(s) ended with sections in problems (run.json lists them)")
+        raise typer.Exit(code=STRICT_EXIT)

@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from llmx.errors import EvalError, GateFailed
+from llmx.errors import ConfigError, EvalError, GateFailed
 from llmx.evaluation.results import LOWER_IS_BETTER_SUFFIXES, EvalSummary, flatten
 
 # metrics a baseline drop is checked on (plus every metric named in fail_under)
@@ -232,9 +232,38 @@ def compare(a: Mapping[str, Any], b: Mapping[str, Any], labels: tuple[str, str] 
     return "\n".join(out) + "\n"
 
 
+# what each item type is scored on (llmx/evaluation/items.py): the names `flatten` can produce
+_SCORED: dict[str, dict[str, tuple[str, ...]]] = {
+    "indicators": {
+        "sets": ("comparisons",),
+        "fields": ("value_unit", "value", "unit", "target", "estimated", "approx", "as_of", "sector"),
+        "similarity": ("name",),
+    },
+    "tasks": {"sets": ("coverage",), "fields": ("sector",)},
+    "limitations": {"sets": ("coverage",), "fields": ("sector", "kind")},
+    "references": {"fields": ("doc_type", "number", "date", "issuer")},
+    "sections": {"fields": ("level", "parent", "role", "sector")},
+}
+
+
+def metric_names() -> frozenset[str]:
+    """Every metric an eval can report (a gate naming anything else is a typo)."""
+    from llmx.evaluation.metadata import METADATA_FIELDS
+
+    names = {"metadata.accuracy", *(f"metadata.{f}.accuracy" for f in METADATA_FIELDS)}
+    for kind, scored in _SCORED.items():
+        names |= {f"{kind}.{m}" for m in ("precision", "recall", "f1", "hallucination_rate")}
+        names |= {f"{kind}.{s}.{m}" for s in scored.get("sets", ()) for m in ("precision", "recall", "f1")}
+        names |= {f"{kind}.{f}.accuracy" for f in scored.get("fields", ())}
+        names |= {f"{kind}.{f}.similarity" for f in scored.get("similarity", ())}
+    return frozenset(names | {f"macro.{n}" for n in names if n.endswith(".f1") or n == "metadata.accuracy"})
+
+
 def parse_fail_under(specs: Iterable[str]) -> dict[str, float]:
-    """`["indicators.f1=0.9", ...]` -> `{"indicators.f1": 0.9}`; EvalError on a malformed item."""
+    """`["indicators.f1=0.9", ...]` -> `{"indicators.f1": 0.9}`; a ConfigError (exit 3, before any
+    eval runs) on a malformed item or a metric no eval reports."""
     out: dict[str, float] = {}
+    known = metric_names()
     for spec in specs:
         name, sep, value = spec.partition("=")
         try:
@@ -242,7 +271,11 @@ def parse_fail_under(specs: Iterable[str]) -> dict[str, float]:
                 raise ValueError
             out[name.strip()] = float(value)
         except ValueError:
-            raise EvalError(f"bad gate {spec!r}: expected METRIC=NUMBER, e.g. indicators.f1=0.9") from None
+            raise ConfigError(f"bad gate {spec!r}: expected METRIC=NUMBER, e.g. indicators.f1=0.9") from None
+        if name.strip() not in known:
+            close = sorted(k for k in known if k.split(".")[0] == name.strip().split(".")[0])[:8]
+            hint = f"; {name.strip().split('.')[0]} metrics include {', '.join(close)}" if close else ""
+            raise ConfigError(f"bad gate {spec!r}: no eval reports a metric {name.strip()!r}{hint}")
     return out
 
 

@@ -34,9 +34,9 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
-from llmx.config import Settings, check_base_url, url_secrets
+from llmx.config import Settings, check_base_url, url_secrets, v1_hint
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
-from llmx.llm.completions import StopWhen, answer_limit, attempt_of, estimate_tokens, raw_answer, tool_call
+from llmx.llm import completions as read
 from llmx.llm.faults import ProviderError
 from llmx.llm.redaction import redact
 from llmx.llm.requestlog import RequestLog
@@ -81,18 +81,6 @@ class TransportPolicy:
     @classmethod
     def from_settings(cls, settings: Settings) -> TransportPolicy:
         return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
-
-
-class _QuietContext(dict[str, Any]):
-    """Validation context that instructor does not template with.
-
-    instructor renders every message as a Jinja template (and dedents it) whenever the context is
-    truthy, which would rewrite report text containing `{{`, `{%` or whitespace-only lines. A
-    falsy mapping keeps the context for validators and skips that rendering.
-    """
-
-    def __bool__(self) -> bool:
-        return False
 
 
 def check_settings(settings: Settings) -> None:
@@ -237,7 +225,7 @@ class ModelClient:
             log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts) | StopWhen(_timeouts(TIMEOUT_ATTEMPTS)),
+            stop=stop_after_attempt(self.policy.attempts) | read.StopWhen(_timeouts(TIMEOUT_ATTEMPTS)),
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=note,
@@ -272,7 +260,7 @@ class ModelClient:
         gate = self.admission
         if gate is None:
             return self._client().chat.completions.create(**kwargs)
-        estimate = estimate_tokens(kwargs)
+        estimate = read.estimate_tokens(kwargs)
         with gate.slot():
             gate.acquire(estimate)
             try:
@@ -302,7 +290,8 @@ class ModelClient:
             if code in (401, 403):
                 return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
             if code == 404:
-                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
+                hint = v1_hint(self.settings.base_url)
+                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}{hint}")
             if quota_exhausted(exc):
                 return ModelCallError(f"{where}: the account's quota is used up (429 insufficient_quota): {detail}")
             if context_overflow(exc):
@@ -349,7 +338,7 @@ class ModelClient:
                 response_model=_schema_model(response_model),
                 max_retries=1,
                 temperature=self.settings.temperature,
-                **answer_limit(max_tokens),
+                **read.answer_limit(max_tokens),
             )
         if not captured:
             raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
@@ -381,7 +370,7 @@ class ModelClient:
             return self._check_tools(self._send(log, kwargs), log)
 
         def on_response(response: Any) -> None:
-            log.append(attempt_of(response, "batch" if response is prefetched else "answer"))
+            log.append(read.attempt_of(response, "batch" if response is prefetched else "answer"))
 
         def on_parse_error(error: Exception, **_: Any) -> None:
             if log:
@@ -402,11 +391,11 @@ class ModelClient:
                 messages=messages,
                 response_model=wrapped,
                 max_retries=validation,
-                context=_QuietContext(context),
+                context=read.QuietContext(context),
                 hooks=hooks,
                 temperature=self.settings.temperature,
                 extra_headers={"X-Llmx-Prompt": tag} if tag else None,
-                **answer_limit(max_tokens),
+                **read.answer_limit(max_tokens),
             )
         except IncompleteOutputException:
             raise TruncatedAnswer("the answer was cut at the output limit", attempts=log) from None
@@ -420,19 +409,19 @@ class ModelClient:
             raise ValidationExhausted(
                 f"validation failed {exc.n_attempts} times: {redact(last, *self.secrets)}",
                 attempts=log,
-                last_answer=raw_answer(exc.last_completion),
+                last_answer=read.raw_answer(exc.last_completion),
             ) from None
         return CallResult(value=cast(M, value), attempts=log)
 
     def _check_tools(self, response: Any, log: list[Attempt], *, batch: bool = False) -> Any:
         """In tools mode, an answer without a tool call from an endpoint that never made one means
         the endpoint ignores `tools`: ToolsIgnored (see the module docstring), not a re-ask."""
-        if self.settings.mode != "tools" or (called := tool_call(response)) is None:
+        if self.settings.mode != "tools" or (called := read.tool_call(response)) is None:
             return response
         if called:
             self._tool_calls_seen = True
         elif not self._tool_calls_seen:
-            log.append(attempt_of(response, "batch" if batch else "answer", error="answer without a tool call"))
+            log.append(read.attempt_of(response, "batch" if batch else "answer", error="answer without a tool call"))
             raise ToolsIgnored(
                 f"{self.settings.endpoint} answered without a tool call in tools mode: it ignores `tools` (a "
                 "llama.cpp server does when the model's chat template has no tool support); use --mode json_schema"

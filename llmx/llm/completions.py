@@ -70,6 +70,18 @@ def estimate_tokens(kwargs: Mapping[str, Any]) -> int:
     return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)
 
 
+class QuietContext(dict[str, Any]):
+    """Validation context that instructor does not template with.
+
+    instructor renders every message as a Jinja template (and dedents it) whenever the context is
+    truthy, which would rewrite report text containing `{{`, `{%` or whitespace-only lines. A
+    falsy mapping keeps the context for validators and skips that rendering.
+    """
+
+    def __bool__(self) -> bool:
+        return False
+
+
 class StopWhen(stop_base):
     """A tenacity stop condition from a predicate on the retry state."""
 

@@ -9,6 +9,7 @@ batch (or the cache) answers.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -95,6 +96,18 @@ class DocumentPlan:
         if header is None or (after is not None and self.layout.table_at(after - 1) is self.layout.table_at(start)):
             return own
         return f"{self.text[header[0] : header[1]]}\n{own}"
+
+    def only(self, section_ids: Collection[str]) -> DocumentPlan:
+        """The requests carrying these sections' text, and no metadata request (`--section`). A
+        request packed with neighbours stays whole: it is the very request a whole run sends (the
+        same cache key), so re-running one section with an unchanged prompt costs nothing."""
+        keep = [k for k, job in enumerate(self.jobs) if set(job.section_ids) & set(section_ids)]
+        return replace(
+            self,
+            jobs=[self.jobs[k] for k in keep],
+            metadata=MetadataPlan(self.metadata.rules),
+            requests_by_job=[self.requests_by_job[k] for k in keep],
+        )
 
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then metadata@v1 if planned."""
