@@ -118,6 +118,18 @@ def test_recording_never_stores_the_key_or_authorization(rules_server, tmp_path)
     assert "authorization" not in text.lower() and "bearer" not in text.lower()
 
 
+def test_a_placeholder_key_for_a_local_server_does_not_corrupt_the_recorded_prompt(rules_server, tmp_path):
+    """`--api-key none` against llama.cpp: `none` is a word of the prompt; scrubbing it from the
+    bodies made the cassette unreplayable. The key header is still never stored."""
+    srv = rules_server(api_key="none")
+    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr("none"))
+    [recorded] = record_reports([REPORT], settings, tmp_path)
+    text = recorded.cassette.read_text(encoding="utf-8")
+    assert "<API_KEY>" not in text and "authorization" not in text.lower()
+    replayed = replay_report(REPORT, REPLAY, tmp_path)
+    assert replayed.indicators == recorded.document.indicators
+
+
 def test_no_cassette_in_the_repository_holds_a_key():
     files = sorted(HERE.rglob("*.yaml")) + sorted((REPO / "eval" / "cassettes").rglob("*.yaml"))
     assert len(files) >= len(SCENARIOS) + len(DEV_REPORTS)

@@ -55,9 +55,16 @@ def record_reports(
     return done
 
 
+# Where a replay without --base-url "sends" its requests. Cassettes match on method, path and body,
+# never the host, so the endpoint probe (llmx/llm/endpoint.py: /v1/models, /props, /tokenize) is
+# answered from the cassette as it was when recording against a local server, and the plan (chunk
+# sizes, max_tokens in the served model's tokens) comes out the same. Nothing is ever sent there.
+REPLAY_BASE_URL = "http://cassette.invalid/v1"
+
+
 def replay_report(report: str | Path, settings: Settings, cassette_dir: Path = EVAL_CASSETTES) -> ReportDocument:
     """The report's document from its cassette alone: no network, no key needed."""
-    settings = settings.with_overrides(backend="llm")
+    settings = settings.with_overrides(backend="llm", base_url=settings.base_url or REPLAY_BASE_URL)
     path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
     hint = f"llmx record {report} --model {settings.model} --base-url URL --cassettes {cassette_dir}"
     with use_cassette(path, stamp=stamp(settings), rerecord_hint=hint), replay_client(settings) as client:
