@@ -20,10 +20,11 @@ from llmx.errors import ConfigError
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 BackendChoice = Literal["auto", "rules", "llm"]
+VerifyChoice = Literal["rules"]
 MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PROMPT = "section@v1"
+DEFAULT_PROMPT = "section@v2"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Settings:
     max_section_tokens: int = 3000
     max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
     temperature: float = 0.0
+    verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
     max_answer_tokens: int = 4096  # the most max_tokens a request sends (llmx/llm/budget.py); 0: none
     token_scale: float = 1.0  # the served model's tokens per llmx-counted token (endpoint probe)
@@ -75,6 +77,7 @@ def resolve(
     prompts_dir: Path | str | None = None,
     max_validation_retries: int | None = None,
     timeout: float | None = None,
+    verify: str | None = None,
     max_file_mb: float | None = None,
     max_answer_tokens: int | None = None,
     request_log: Path | str | None = None,
@@ -124,7 +127,10 @@ def resolve(
     folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
     if folder and not Path(folder).is_dir():
         raise ConfigError(f"prompts folder {folder} does not exist")
-    return Settings(
+    chosen_verify = pick(verify, "LLMX_VERIFY")
+    if chosen_verify not in (None, "rules", "none"):
+        raise ConfigError(f"--verify {chosen_verify!r}: the only cross-check is `rules` (or `none`)")
+    settings = Settings(
         backend=chosen_backend,  # type: ignore[arg-type]
         model=pick(model, "LLMX_MODEL"),
         base_url=url,
@@ -134,10 +140,14 @@ def resolve(
         prompts_dir=Path(folder) if folder else resources.prompts_dir(),
         max_validation_retries=retries,
         timeout=chosen_timeout,
+        verify="rules" if chosen_verify == "rules" else None,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
         max_answer_tokens=max_answer_tokens,
         request_log=Path(log) if log else None,
     )
+    if settings.verify and settings.effective_backend != "llm":
+        raise ConfigError("--verify rules cross-checks the LLM backend against the rules; choose a model (--model)")
+    return settings
 
 
 def env_number(env: Mapping[str, str], name: str, default: float, *, whole: bool = False) -> float:

@@ -83,6 +83,23 @@ class CallUsage(_Model):
     )
 
 
+class VerifyCounts(_Model):
+    """(1.1) One item type of a cross-check: how the LLM's items compare with the rules' items."""
+
+    checked: int = Field(default=0, description="LLM items compared")
+    agree: int = Field(default=0, description="a rules item overlaps and says the same")
+    disagree: int = Field(default=0, description="a rules item overlaps but says otherwise: flag backends_disagree")
+    not_in_rules: int = Field(default=0, description="no rules item overlaps: flag not_in_rules")
+    rules_only: int = Field(default=0, description="rules items no LLM item overlaps (not in the output)")
+
+
+class Verification(_Model):
+    """(1.1) `--verify rules`: the rules backend ran on the same prepared text as a cross-check."""
+
+    against: Literal["rules"] = "rules"
+    counts: dict[str, VerifyCounts] = Field(default_factory=dict, description="by item type")
+
+
 class Extractor(_Model):
     backend: Backend
     model: str | None = None
@@ -98,6 +115,7 @@ class Extractor(_Model):
     )
     usage: Usage | None = None
     calls: list[CallUsage] | None = Field(default=None, description="per-request usage of the LLM backend")
+    verify: Verification | None = Field(default=None, description="(1.1) the cross-check, when one ran")
 
 
 class Period(_Model):

@@ -8,6 +8,11 @@ item's quote becomes exactly that span. Nothing is ever invented: an unplaceable
 `reground` is the one re-grounding rule every stage uses: assemble (items with offsets), the LLM
 path (quotes without offsets, inside their request's span) and the gold tools (gold re-anchored
 after a normalizer change, which may also add or drop markdown markers between words).
+
+When a quote occurs more than once, the choice is made in this order: occurrences standing on
+word boundaries (`10 ha` is not the tail of `110 ha`) before those inside a word; then, with
+`after` (where the model's previous item of the same kind was placed: models answer in text
+order), the first occurrence at or after it; else the one nearest `near`; else the first.
 """
 
 from __future__ import annotations
@@ -46,6 +51,37 @@ def _find_all(text: str, quote: str, start: int, end: int) -> list[int]:
     return found
 
 
+def _bounded(text: str, span: Span) -> bool:
+    """The span neither starts nor ends inside a word (a quote that does may still be right)."""
+    s, e = span
+    starts_clean = s == 0 or not (text[s - 1].isalnum() and text[s].isalnum())
+    ends_clean = e >= len(text) or not (text[e - 1].isalnum() and text[e].isalnum())
+    return starts_clean and ends_clean
+
+
+def _choose(text: str, hits: list[Span], near: int | None, after: int | None) -> Span:
+    bounded = [h for h in hits if _bounded(text, h)] or hits
+    if after is not None and (later := [h for h in bounded if h[0] >= after]):
+        return later[0]
+    if near is not None:
+        return min(bounded, key=lambda h: abs(h[0] - near))
+    return bounded[0]
+
+
+def _hits(
+    text: str, quote: str, start: int, end: int | None, pattern: Callable[[str], re.Pattern[str] | None]
+) -> list[Span]:
+    """Every occurrence of `quote` in text[start:end]: exact ones, else tolerant ones."""
+    end = len(text) if end is None else end
+    exact = _find_all(text, quote, start, end) if quote else []
+    if exact:  # the common case, and a plain substring search: no regex compiled per quote
+        return [(pos, pos + len(quote)) for pos in exact]
+    compiled = pattern(quote)
+    if compiled is None:
+        return []
+    return [(m.start(), m.end()) for m in compiled.finditer(text, start, end) if m.end() > m.start()]
+
+
 def _ground(
     text: str,
     quote: str,
@@ -53,19 +89,10 @@ def _ground(
     end: int | None,
     near: int | None,
     pattern: Callable[[str], re.Pattern[str] | None],
+    after: int | None = None,
 ) -> Span | None:
-    end = len(text) if end is None else end
-    exact = _find_all(text, quote, start, end) if quote else []
-    if exact:  # the common case, and a plain substring search: no regex compiled per quote
-        pos = min(exact, key=lambda p: abs(p - near)) if near is not None else exact[0]
-        return pos, pos + len(quote)
-    compiled = pattern(quote)
-    if compiled is None:
-        return None
-    hits = [(m.start(), m.end()) for m in compiled.finditer(text, start, end) if m.end() > m.start()]
-    if not hits:
-        return None
-    return min(hits, key=lambda h: abs(h[0] - near)) if near is not None else hits[0]
+    hits = _hits(text, quote, start, end, pattern)
+    return _choose(text, hits, near, after) if hits else None
 
 
 def ground(text: str, quote: str, *, start: int = 0, end: int | None = None, near: int | None = None) -> Span | None:
@@ -82,17 +109,24 @@ def reground(
     start: int = 0,
     end: int | None = None,
     markup: bool = False,
+    after: int | None = None,
 ) -> Span | None:
     """Where `quote` sits in `text` now.
 
-    At `at` when the text there is exactly the quote; otherwise the occurrence inside
-    text[start:end] nearest `near` (default: the old start), exact first, then tolerating
-    whitespace (and, with `markup`, markdown markers) between words. None: not in the text.
+    At `at` when the text there is exactly the quote; otherwise an occurrence inside
+    text[start:end], exact first, then tolerating whitespace (and, with `markup`, markdown
+    markers) between words, chosen as the module docstring says (`near` defaults to the old
+    start). None: not in the text.
     """
     if at is not None and 0 <= at[0] <= at[1] <= len(text) and text[at[0] : at[1]] == quote:
         return at
     near = near if near is not None else (at[0] if at is not None else None)
-    return _ground(text, quote, start, end, near, _markup_pattern if markup else _whitespace_pattern)
+    return _ground(text, quote, start, end, near, _markup_pattern if markup else _whitespace_pattern, after)
+
+
+def occurrences(text: str, quote: str, *, start: int = 0, end: int | None = None) -> int:
+    """How many times `quote` occurs in text[start:end] (whitespace-tolerantly)."""
+    return len(_hits(text, quote, start, end, _whitespace_pattern))
 
 
 def occurs(text: str, quote: str) -> bool:

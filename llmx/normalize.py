@@ -11,16 +11,15 @@ normalized character `i` came from. Pure: no I/O.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
-from array import array
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from llmx.contract import Problem
 from llmx.read.model import Table
+from llmx.source_map import Runs, SourceMap
 from llmx.vn import UPPER
 
 _SPACE_LIKE = {"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": "\t"}
@@ -32,7 +31,7 @@ class Normalized:
     """Normalized text plus, for each of its characters, the index of its source character."""
 
     text: str
-    source_map: array[int] = field(repr=False)  # array('l'): normalized index -> source index
+    source_map: SourceMap = field(repr=False)  # normalized index -> source index
     problems: list[Problem] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)  # the reader's tables, offsets into `text`
 
@@ -40,7 +39,7 @@ class Normalized:
         """Source index of normalized offset `i` (one past the end maps past the last char)."""
         if i >= len(self.source_map):
             return (self.source_map[-1] + 1) if len(self.source_map) else 0
-        return int(self.source_map[i])
+        return self.source_map[i]
 
 
 def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
@@ -59,25 +58,79 @@ def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
     return Normalized(text=text, source_map=smap, problems=problems, tables=_map_tables(tables, smap))
 
 
-def _map_tables(tables: Sequence[Table], smap: array[int]) -> list[Table]:
+def _map_tables(tables: Sequence[Table], smap: SourceMap) -> list[Table]:
     """Source offsets -> normalized offsets (the first character that came from there or later);
     a table whose text was removed whole (a repeated web-page body) is dropped."""
-
-    def where(i: int) -> int:
-        return bisect_left(smap, i)
-
-    mapped = [t.mapped(where) for t in tables]
+    mapped = [t.mapped(smap.normalized_index) for t in tables]
     return [t for t in mapped if t.end > t.start]
 
 
 # --- character level: NFC, line endings, space-like and zero-width characters --------------
 
+# what the character pass may change besides NFC (a tab stays a tab)
+_SPECIAL = re.compile("[\r" + "".join(c for c in _SPACE_LIKE if c != "\t") + "".join(_ZERO_WIDTH) + "]")
+_CHUNK = 1 << 16  # characters per slice of the text, cut at a line end
 
-def _char_pass(raw: str) -> tuple[str, array[int]]:
-    out: list[str] = []
-    smap = array("l")
-    i, n = 0, len(raw)
-    while i < n:
+
+def _char_pass(raw: str) -> tuple[str, SourceMap]:
+    """NFC per character cluster (a base and its combining marks), line ends, space-like and
+    zero-width characters. A text already in NFC with none of those characters (the usual
+    case) is returned as it is; otherwise slice by slice, and only a slice that is not in NFC
+    is walked cluster by cluster."""
+    if _SPECIAL.search(raw) is None and unicodedata.is_normalized("NFC", raw):
+        return raw, SourceMap.identity(len(raw))
+    parts: list[str] = []
+    runs = Runs()
+    out = 0
+    a, n = 0, len(raw)
+    while a < n:
+        b = raw.find("\n", a + _CHUNK)
+        b = n if b < 0 else b
+        if unicodedata.is_normalized("NFC", raw[a:b]):
+            out = _replace_specials(raw, a, b, parts, runs, out)
+        else:
+            out = _clusters(raw, a, b, parts, runs, out)
+        a = b
+    return "".join(parts), runs.map(out)
+
+
+def _replace_specials(raw: str, a: int, b: int, parts: list[str], runs: Runs, out: int) -> int:
+    """`raw[a:b]` (already NFC) into `parts` with its line ends, space-like and zero-width
+    characters normalized; a special character that carries combining marks is a cluster of its
+    own and is kept, as the cluster walk keeps it. Returns the normalized length so far."""
+    pieces: list[str] = []
+    pos, n = a, len(raw)
+    for m in _SPECIAL.finditer(raw, a, b):
+        s = m.start()
+        if s + 1 < n and unicodedata.combining(raw[s + 1]):
+            continue
+        c = raw[s]
+        repl = (
+            "" if c in _ZERO_WIDTH or (c == "\r" and s + 1 < n and raw[s + 1] == "\n") else "\n" if c == "\r" else " "
+        )
+        if s > pos:
+            runs.add(out, pos)
+            pieces.append(raw[pos:s])
+            out += s - pos
+        if repl:
+            runs.add(out, s)
+            pieces.append(repl)
+            out += 1
+        pos = s + 1
+    if b > pos:
+        runs.add(out, pos)
+        pieces.append(raw[pos:b])
+        out += b - pos
+    parts.append("".join(pieces))
+    return out
+
+
+def _clusters(raw: str, a: int, b: int, parts: list[str], runs: Runs, out: int) -> int:
+    """`raw[a:b]` cluster by cluster: each base character with its combining marks composed
+    (NFC), plus what `_replace_specials` does. Returns the normalized length so far."""
+    pieces: list[str] = []
+    i, n = a, len(raw)
+    while i < b:
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
@@ -92,27 +145,31 @@ def _char_pass(raw: str) -> tuple[str, array[int]]:
             continue
         cluster = _SPACE_LIKE.get(cluster, cluster)
         composed = unicodedata.normalize("NFC", cluster) if not cluster.isascii() else cluster
-        out.append(composed)
-        smap.extend([i] * len(composed))
+        if composed == cluster:  # a mark NFC leaves apart (`\xa0\u0301`) maps to itself
+            runs.add(out, i)
+        else:  # a composed letter maps to its cluster's start
+            for k in range(len(composed)):
+                runs.add(out + k, i)
+        pieces.append(composed)
+        out += len(composed)
         i = j
-    return "".join(out), smap
+    parts.append("".join(pieces))
+    return out
 
 
-def _delete(text: str, smap: array[int], spans: list[tuple[int, int]]) -> tuple[str, array[int]]:
+def _delete(text: str, smap: SourceMap, spans: list[tuple[int, int]]) -> tuple[str, SourceMap]:
     """Remove the half-open `spans` from text and map alike."""
     if not spans:
         return text, smap
-    keep_text: list[str] = []
-    keep_map = array("l")
+    merged = _merge(spans)
+    keep: list[str] = []
     pos = 0
-    for start, end in _merge(spans):
+    for start, end in merged:
         if start > pos:
-            keep_text.append(text[pos:start])
-            keep_map.extend(smap[pos:start])
+            keep.append(text[pos:start])
         pos = max(pos, end)
-    keep_text.append(text[pos:])
-    keep_map.extend(smap[pos:])
-    return "".join(keep_text), keep_map
+    keep.append(text[pos:])
+    return "".join(keep), smap.without(merged)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -130,37 +187,64 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _ESCAPE = re.compile(r"\\(?=[*_#\[\]()>+\-.!`\\])")
 _ATX = re.compile(r"^[ \t]*(#{1,6})[ \t]+", re.M)
 _BOLD = re.compile(r"\*\*")
+_NUL = re.compile("\0+")
 # single-star emphasis: opening star not after a word char, followed by non-space; closing star
 # preceded by non-space and not followed by a word char; never across a line break
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|(?<![\w*])\*(?=[^\s*])[^\s*]\*(?![\w*])")
 
 
 def _markdown_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of markdown markers to delete; escaped characters are kept, their backslash is not."""
+    """Spans of markdown markers to delete; escaped characters are kept, their backslash is not.
+
+    Works on slices and regexes only (no per-character lists: a 49 MB text stays a few copies)."""
     spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _ESCAPE.finditer(text)]
-    # mask escaped characters so `\*` never counts as emphasis
-    masked = list(text)
-    for start, _ in spans:
-        masked[start] = "\0"
-        masked[start + 1] = "\0"
-    masked_text = "".join(masked)
+    # mask escaped characters (the backslash and the one after it) so `\*` never counts as emphasis
+    masked_at = _merge([(start, start + 2) for start, _ in spans])
+    masked_text = _blank(text, masked_at)
     for m in _ATX.finditer(masked_text):
         spans.append((m.start(1), m.end()))
     bold = [(m.start(), m.end()) for m in _BOLD.finditer(masked_text)]
     spans.extend(bold)
-    # italics are found on the text with bold markers blanked, so `***x**` leaves `* x`
-    blanked = list(masked_text)
-    for start, end in bold:
-        for k in range(start, end):
-            blanked[k] = "\0"
-    blanked_text = "".join(blanked).replace("\0", "")
-    index = [k for k, ch in enumerate("".join(blanked)) if ch != "\0"]
+    # italics are found on the text with bold markers and masked characters taken out, so
+    # `***x**` leaves `* x`; positions map back through what was taken out
+    gone = _merge(masked_at + bold + [(m.start(), m.end()) for m in _NUL.finditer(text)])
+    kept: list[str] = []
+    starts: list[int] = []  # where each removed span starts in the shortened text
+    removed: list[int] = []  # characters removed up to and including that span
+    pos = total = 0
+    for start, end in gone:
+        kept.append(text[pos:start])
+        total += end - start
+        starts.append(start - (total - (end - start)))
+        removed.append(total)
+        pos = end
+    kept.append(text[pos:])
+    blanked_text = "".join(kept)
+
+    def original(k: int) -> int:
+        j = bisect_right(starts, k)
+        return k + (removed[j - 1] if j else 0)
+
     for m in _ITALIC.finditer(blanked_text):
-        first, last = index[m.start()], index[m.end() - 1]
+        first, last = original(m.start()), original(m.end() - 1)
         if text[first] == "*" and text[last] == "*":
             spans.append((first, first + 1))
             spans.append((last, last + 1))
     return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of the sorted, disjoint `spans` replaced by NUL."""
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        out.append(text[pos:start])
+        out.append("\0" * (end - start))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # --- a report body repeated on a web page ----------------------------------------------------
@@ -192,7 +276,7 @@ def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | N
     for pos, k in enumerate(idx):
         if len(content[k]) < MIN_REPEAT_LINE:
             continue
-        key = hashlib.blake2b(content[k].encode(), digest_size=16).hexdigest()
+        key = content[k]  # the line itself: no copy, and exact
         if key not in seen:
             seen[key] = pos
             continue

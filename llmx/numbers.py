@@ -68,3 +68,78 @@ def occurs_in(value: float, text: str, *, tolerance: float = 1e-9) -> bool:
     """True when `value` is written in `text` as a Vietnamese number (sign ignored)."""
     target = abs(value)
     return any(abs(v - target) <= tolerance * max(1.0, target) for v in number_values(text))
+
+
+# --- tolerant readings (what a model may fairly read from a quote; the LLM validators use them) ---
+# The strict reading above is the contract's; a report also writes numbers glued to a word
+# (`đạt12.480`), with an English decimal point where that cannot be a thousands group (`97.6%`),
+# as amounts in words (`6 tỷ 200 triệu đồng`) or as multiples (`gấp 2,5 lần` = 250%).
+
+_GLUED = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)")
+_DOT_DECIMAL = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![.,]?\d)")  # never 3 digits: `12.480` is 12480
+_AMOUNT = r"\d+(?:,\d+)?"
+_IN_WORDS = (  # (pattern, big unit in the small one, scale of the small one in base units)
+    (re.compile(rf"({_AMOUNT})\s*tỷ\s+({_AMOUNT})\s*triệu", re.I), 1000.0, 1e6),
+    (re.compile(rf"({_AMOUNT})\s*triệu\s+({_AMOUNT})\s*(?:nghìn|ngàn)", re.I), 1000.0, 1e3),
+)
+_TIMES = re.compile(rf"gấp\s+({_AMOUNT})\s*lần", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value a quote can be read as, and how: `vn` (the convention), `glued` (to a word),
+    `dot_decimal` (`97.6`), `words` (`6 tỷ 200 triệu`), `times` (`gấp 2,5 lần` as a percentage)."""
+
+    text: str
+    value: float
+    how: str
+
+
+def readings(text: str, *, percent: bool = False) -> list[Reading]:
+    """Every value `text` can fairly be read as (`percent`: also `gấp N lần` as N x 100)."""
+    found = [Reading(t.text, t.value, "vn") for t in iter_numbers(text)]
+    strict = {(t.start, t.end) for t in iter_numbers(text)}
+    for m in _GLUED.finditer(text):
+        value = parse_number(m.group())
+        if value is not None and (m.start(), m.end()) not in strict:
+            found.append(Reading(m.group(), value, "glued"))
+    found += [Reading(m.group(), float(m.group()), "dot_decimal") for m in _DOT_DECIMAL.finditer(text)]
+    for pattern, ratio, scale in _IN_WORDS:
+        for m in pattern.finditer(text):
+            big, small = parse_number(m.group(1)), parse_number(m.group(2))
+            if big is not None and small is not None:
+                for value in (big + small / ratio, big * ratio + small, (big * ratio + small) * scale):
+                    found.append(Reading(m.group(), value, "words"))
+    if percent:
+        for m in _TIMES.finditer(text):
+            times = parse_number(m.group(1))
+            if times is not None:
+                found.append(Reading(m.group(), times * 100, "times"))
+    return found
+
+
+def reading_of(value: float, text: str, *, percent: bool = False, tolerance: float = 1e-9) -> Reading | None:
+    """How `value` (sign ignored) is written in `text`, the conventional reading first; None: it is not."""
+    target = abs(value)
+    for reading in readings(text, percent=percent):
+        if abs(reading.value - target) <= tolerance * max(1.0, target):
+            return reading
+    return None
+
+
+def json_number(value: float) -> str:
+    """A number as a JSON number, never in exponent form: 24500000.0 -> '24500000', 6128.7 -> '6128.7'."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+_NUMBERISH = re.compile(r"(?<![\w.,])(?:\d+(?:[.,]\d+)+(?![\w.,]*\d)|\d+,\s\d+(?=\s?[^\W\d_]))")
+
+
+def malformed_numbers(text: str) -> list[str]:
+    """Number-like tokens that read no way at all (`3.923.7448`, `2, 356`): neither the convention
+    nor a tolerant reading gives them a value."""
+    fair = {r.text for r in readings(text)}
+    odd = [m.group() for m in _NUMBERISH.finditer(text)]
+    return [t for t in odd if " " in t or (parse_number(t) is None and t not in fair)]

@@ -48,6 +48,7 @@ INDICATOR_COLUMNS = [
     "as_of",
     "table_id",
     "table_row",
+    "flags",
     "quote",
     "start",
     "end",
@@ -63,7 +64,8 @@ def _pct(comparisons: list[Comparison], basis: str, relation: str) -> float | No
 
 def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
     """One flat row per indicator, with the provenance an analyst needs to trace it (a figure read
-    from a table also names the table and its row)."""
+    from a table also names the table and its row; `flags` stays a list: JSON in JSONL, JSON text
+    in a CSV cell)."""
     sections = {s.id: s for s in doc.sections}
     rows: list[dict[str, object]] = []
     for ind in doc.indicators:
@@ -92,6 +94,7 @@ def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
                 "as_of": ind.as_of,
                 "table_id": ind.table_id,
                 "table_row": ind.table_row,
+                "flags": list(ind.flags),
                 "quote": ind.quote,
                 "start": ind.start,
                 "end": ind.end,

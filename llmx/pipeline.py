@@ -107,12 +107,12 @@ def extract_document(
     sections: Sequence[str] | None = None,
     data: bytes | None = None,
 ) -> ReportDocument:
-    """Extract one report with the backend the settings choose; `sections`: only these sections
-    (and their sub-sections) are extracted and kept (see `only_sections`)."""
+    """Extract one report with the backend the settings choose (cross-checked when they say so);
+    `sections`: only these sections (and their sub-sections) are extracted and kept (see `only_sections`)."""
     prepared = prepare(path, settings, data=data)
     chosen = chosen_sections(prepared, sections) if sections else None
     extraction, extractor = run_backend(prepared, settings, client=client, on_section=on_section, sections=chosen)
-    doc = prepared.finish(extraction, extractor)
+    doc = verified(prepared, prepared.finish(extraction, extractor), settings)
     return only_sections(doc, chosen) if chosen else doc
 
 
@@ -144,6 +144,17 @@ def only_sections(doc: ReportDocument, chosen: set[str]) -> ReportDocument:
     update: dict[str, object] = {k: [i for i in getattr(doc, k) if inside(i.start)] for k in kinds}
     update["problems"] = [p for p in doc.problems if p.section_id is None or p.section_id in chosen]
     return doc.model_copy(update=update)
+
+
+def verified(prepared: Prepared, doc: ReportDocument, settings: Settings) -> ReportDocument:
+    """With `settings.verify == "rules"`, the LLM's document with its items flagged where the
+    rules backend, run on the same prepared text, disagrees (llmx/verify.py); else `doc` as is."""
+    if settings.verify != "rules" or doc.extractor.backend != "llm":
+        return doc
+    from llmx.rules.backend import run_rules
+    from llmx.verify import cross_check
+
+    return cross_check(doc, prepared.finish(*run_rules(prepared.text, prepared.layout)))
 
 
 def run_backend(

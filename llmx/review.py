@@ -1,11 +1,12 @@
 """Review pages: the report text with every extracted item highlighted and linked to its row.
 
 One self-contained HTML file per report (inline CSS and JS, no network): metadata and problems
-on top, filters by item type and sector, the normalized text with highlights, and a table of
-items; a highlight selects its row and a row its highlight (`#i3` / `#row-i3`). Items may
-overlap or nest (a figure inside a task sentence), so the text is cut at every item boundary and
-each piece is one `<mark>` listing every item covering it, innermost first; a click selects the
-innermost item still shown by the filters. One node per piece keeps a 200-page report usable.
+on top, filters by item type, sector and "flagged only" (items carrying SPEC 1.1 `flags`), the
+normalized text with highlights, and a table of items with their flags; a highlight selects its
+row and a row its highlight (`#i3` / `#row-i3`). Items may overlap or nest (a figure inside a
+task sentence), so the text is cut at every item boundary and each piece is one `<mark>` listing
+every item covering it, innermost first; a click selects the innermost item still shown by the
+filters. One node per piece keeps a 200-page report usable.
 
 Every piece of report text and every field value is HTML-escaped: a report containing
 `<script>` shows it as text. No data is embedded as JSON: the script reads `data-` attributes.
@@ -16,12 +17,12 @@ from __future__ import annotations
 import html
 import itertools
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from llmx.contract import Comparison, Indicator, ReportDocument, Section
+from llmx.contract import Comparison, Indicator, Proposal, ReportDocument, Section
 from llmx.errors import InputError
 from llmx.output import load_report, write_atomic
 from llmx.review_assets import CSS, JS, KINDS
@@ -39,6 +40,7 @@ class _Item:
     quote: str
     in_text: bool  # the span lies inside the text and is not empty: it gets a highlight
     matches: bool = True  # text[start:end] is the item's quote (false: offsets drifted)
+    flags: tuple[str, ...] = ()  # SPEC 1.1 reasons to doubt the item
 
 
 def _e(value: object) -> str:
@@ -118,6 +120,7 @@ def _items(doc: ReportDocument) -> list[_Item]:
                 i.quote,
                 inside(i.start, i.end),
                 text[i.start : i.end] == i.quote,
+                tuple(i.flags),
             )
         )
     for t in doc.tasks:
@@ -133,6 +136,7 @@ def _items(doc: ReportDocument) -> list[_Item]:
                 t.text,
                 inside(t.start, t.end),
                 text[t.start : t.end] == t.text,
+                tuple(t.flags),
             )
         )
     for x in doc.limitations:
@@ -148,6 +152,7 @@ def _items(doc: ReportDocument) -> list[_Item]:
                 x.text,
                 inside(x.start, x.end),
                 text[x.start : x.end] == x.text,
+                tuple(x.flags),
             )
         )
     for r in doc.references:
@@ -168,12 +173,31 @@ def _items(doc: ReportDocument) -> list[_Item]:
                 r.quote,
                 inside(r.start, r.end),
                 text[r.start : r.end] == r.quote,
+                tuple(r.flags),
             )
         )
+    items += [_proposal(p, text, inside) for p in doc.proposals]
     return items
 
 
-_SPECIFIC = ("indicator", "reference", "limitation", "task", "heading")
+def _proposal(p: Proposal, text: str, inside: Callable[[int, int], bool]) -> _Item:
+    detail = f"to: {_e(p.addressee)}" if p.addressee else ""
+    return _Item(
+        p.id,
+        "proposal",
+        p.sector,
+        p.start,
+        p.end,
+        p.section_id,
+        detail,
+        p.text,
+        inside(p.start, p.end),
+        text[p.start : p.end] == p.text,
+        tuple(p.flags),
+    )
+
+
+_SPECIFIC = ("indicator", "reference", "limitation", "proposal", "task", "heading")
 
 
 def _depth(it: _Item) -> tuple[int, int]:
@@ -216,7 +240,8 @@ def _text_pane(text: str, items: list[_Item], rows: dict[int, tuple[int, str]] |
         out.append(
             f'<mark class="{cls}" data-ids="{_e(" ".join(it.id for it in cover))}" '
             f'data-kinds="{" ".join(it.kind for it in cover)}" '
-            f'data-sectors="{_e(" ".join(it.sector or "-" for it in cover))}">{piece}</mark>'
+            f'data-sectors="{_e(" ".join(it.sector or "-" for it in cover))}" '
+            f'data-flagged="{" ".join("1" if it.flags else "0" for it in cover)}">{piece}</mark>'
         )
     if row_end == len(text):
         out.append("</span>")
@@ -243,14 +268,18 @@ def _table(doc: ReportDocument, items: list[_Item]) -> str:
         sector = _e(it.sector)
         if it.kind == "reference" and it.sector:
             sector = f'<span class="via" title="the section\'s sector">{sector}</span>'
+        flags = "".join(f'<span class="flag">{_e(f)}</span>' for f in it.flags)
         rows.append(
-            f'<tr id="row-{_e(it.id)}" data-kind="{it.kind}" data-sector="{_e(it.sector or "-")}">'
+            f'<tr id="row-{_e(it.id)}" data-kind="{it.kind}" data-sector="{_e(it.sector or "-")}" '
+            f'data-flagged="{1 if it.flags else 0}">'
             f'<td>{link}<br><small title="start–end in the text">{it.start}–{it.end}</small></td>'
             f'<td><span class="k-{it.kind}">{it.kind}</span></td><td class="sector">{sector}</td>'
             f'<td class="sec">{_e(_section_label(sections, it.section_id))}</td><td class="det">{it.detail}</td>'
-            f'<td class="quote">{_e(it.quote)}</td></tr>'
+            f'<td class="flags">{flags}</td><td class="quote">{_e(it.quote)}</td></tr>'
         )
-    head = "<tr><th>id</th><th>type</th><th>sector</th><th>section</th><th>details</th><th>quote</th></tr>"
+    head = (
+        "<tr><th>id</th><th>type</th><th>sector</th><th>section</th><th>details</th><th>flags</th><th>quote</th></tr>"
+    )
     return f'<table id="items"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -265,6 +294,7 @@ def _metadata(doc: ReportDocument) -> str:
         ("title", m.title),
         ("number", " ".join(x for x in (m.doc_number, m.doc_symbol) if x)),
         ("issuer", m.issuer),
+        ("addressees", "; ".join(m.addressees)),
         (
             "date",
             " · ".join(
@@ -292,8 +322,10 @@ def _metadata(doc: ReportDocument) -> str:
         (
             "items",
             f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-            f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.tables)} tables",
+            f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
+            f"{len(doc.tables)} tables",
         ),
+        ("cross-check", _verify_line(doc)),
     ]
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in pairs if v)
     headed = {s.id for s in doc.sections if s.heading_start is not None and s.heading_end is not None}
@@ -315,8 +347,22 @@ def _metadata(doc: ReportDocument) -> str:
     return f'<table class="meta">{rows}</table>{block}'
 
 
+def _verify_line(doc: ReportDocument) -> str | None:
+    """`--verify rules` counts, per item type that had any."""
+    v = doc.extractor.verify
+    if v is None:
+        return None
+    parts = [
+        f"{t}: {c.agree} agree, {c.disagree} disagree, {c.not_in_rules} not in {v.against}"
+        for t, c in v.counts.items()
+        if c.checked
+    ]
+    return f"against {v.against}: " + ("; ".join(parts) or "nothing to compare")
+
+
 def _controls(items: list[_Item]) -> str:
     counts = {k: sum(1 for it in items if it.kind == k) for k in KINDS}
+    flagged = sum(1 for it in items if it.flags)
     boxes = "".join(
         f'<label class="legend k-{k}"><input type="checkbox" class="kind" value="{k}" checked> '
         f"{k} ({counts[k]})</label>"
@@ -327,7 +373,9 @@ def _controls(items: list[_Item]) -> str:
         f'<option value="{_e(s)}">{_e(s)}</option>' for s in sectors
     )
     return (
-        f'<div id="controls">{boxes} <select id="sector">{options}</select> <span id="shown"></span>'
+        f'<div id="controls">{boxes} <label class="flagged"><input type="checkbox" id="flagged"> '
+        f"flagged only ({flagged})</label> "
+        f'<select id="sector">{options}</select> <span id="shown"></span>'
         '<span class="hint">click a highlight for its row, an id for its text; '
         "<u>underlined</u>: inside another item</span></div>"
     )
@@ -392,7 +440,7 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
             doc = load_report(path)
         except InputError as exc:
             run.problems.append(str(exc))
-            rows.append(f'<tr class="bad"><td colspan="9">{_e(exc)}</td></tr>')
+            rows.append(f'<tr class="bad"><td colspan="10">{_e(exc)}</td></tr>')
             continue
         base = unicodedata.normalize("NFC", Path(path).stem)  # a macOS (NFD) name keeps its accents readable
         stem, k = base, 1
@@ -403,7 +451,14 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
         page = out_dir / f"{stem}.html"
         write_atomic(page, render_review(doc))
         run.pages.append(page)
-        counts = (len(doc.sections), len(doc.indicators), len(doc.tasks), len(doc.limitations), len(doc.references))
+        counts = (
+            len(doc.sections),
+            len(doc.indicators),
+            len(doc.tasks),
+            len(doc.limitations),
+            len(doc.references),
+            len(doc.proposals),
+        )
         title = doc.metadata.title or Path(doc.source.path).name
         rows.append(
             f'<tr><td><a href="{_e(_relative_link(page.name))}">{_e(title)}</a></td>'
@@ -413,7 +468,7 @@ def write_run_review_checked(report_paths: Iterable[Path], out_dir: Path) -> Rev
         )
     head = (
         "<tr><th>report</th><th>source / report file</th><th>sections</th><th>indicators</th><th>tasks</th>"
-        "<th>limitations</th><th>references</th><th>problems</th><th>backend</th></tr>"
+        "<th>limitations</th><th>references</th><th>proposals</th><th>problems</th><th>backend</th></tr>"
     )
     skipped = f", {len(run.problems)} unreadable" if run.problems else ""
     write_atomic(

@@ -1,16 +1,18 @@
 """The review page's inline style sheet and script (no network, no external assets).
 
 The script reads `data-` attributes only (no data is embedded as JSON): highlights select table
-rows and back, type checkboxes and the sector select filter both, and the URL keeps the state.
+rows and back, type checkboxes, the sector select and "flagged only" filter both, and the URL
+keeps the state.
 """
 
-KINDS = ("heading", "indicator", "task", "limitation", "reference")
+KINDS = ("heading", "indicator", "task", "limitation", "reference", "proposal")
 COLOURS = {  # background, and a darker shade to underline a piece nested in an outer item
     "heading": ("#d9d2e9", "#7e57c2"),
     "indicator": ("#ffe08a", "#c79100"),
     "task": ("#c6e9c6", "#2e7d32"),
     "limitation": ("#f8c4c4", "#c62828"),
     "reference": ("#bcd7f5", "#1565c0"),
+    "proposal": ("#b2ebf2", "#00838f"),
 }
 
 CSS = """
@@ -49,6 +51,9 @@ td.det{width:30%}
 .warn{color:#b71c1c;font-size:11px}
 .trow{outline:1px solid #b0bec5;outline-offset:1px;border-radius:2px}
 .via{color:#777}
+.flag{display:inline-block;font-size:11px;background:#fff3e0;color:#e65100;border:1px solid #ffb74d;
+  border-radius:3px;padding:0 .3em;margin:.1em .2em 0 0}
+#controls label.flagged{background:#fff3e0}
 """
 
 JS = """
@@ -57,19 +62,22 @@ JS = """
   var marks = Array.prototype.slice.call(pre.querySelectorAll('mark'));
   var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr'));
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input.kind'));
-  var sectorBox = document.getElementById('sector');
-  var kinds = {}, sector = '', selected = null;
-  function shown(kind, sec){ return kinds[kind] && (!sector || sec === sector); }
+  var sectorBox = document.getElementById('sector'), flaggedBox = document.getElementById('flagged');
+  var kinds = {}, sector = '', flaggedOnly = false, selected = null;
+  function shown(kind, sec, flagged){
+    return kinds[kind] && (!sector || sec === sector) && (!flaggedOnly || flagged === '1');
+  }
   function visibleIds(m){  /* ids of the items covering a piece that the filters show, innermost first */
-    var ids = m.dataset.ids.split(' '), ks = m.dataset.kinds.split(' '), ss = m.dataset.sectors.split(' '), out = [];
-    for (var i = 0; i < ids.length; i++) { if (shown(ks[i], ss[i])) out.push([ids[i], ks[i]]); }
+    var ids = m.dataset.ids.split(' '), ks = m.dataset.kinds.split(' '), ss = m.dataset.sectors.split(' ');
+    var fs = m.dataset.flagged.split(' '), out = [];
+    for (var i = 0; i < ids.length; i++) { if (shown(ks[i], ss[i], fs[i])) out.push([ids[i], ks[i]]); }
     return out;
   }
   function apply(){
     kinds = {}; boxes.forEach(function(b){ kinds[b.value] = b.checked; });
-    sector = sectorBox.value;
+    sector = sectorBox.value; flaggedOnly = flaggedBox.checked;
     var n = 0;
-    rows.forEach(function(r){ var on = shown(r.dataset.kind, r.dataset.sector); if (on) n++;
+    rows.forEach(function(r){ var on = shown(r.dataset.kind, r.dataset.sector, r.dataset.flagged); if (on) n++;
       r.classList.toggle('hidden', !on); });
     marks.forEach(function(m){
       var v = visibleIds(m), sel = m.classList.contains('selected') ? ' selected' : '';
@@ -108,7 +116,8 @@ JS = """
     boxes.forEach(function(b){ b.checked = want.indexOf(b.value) >= 0; });
   }
   if (q.get('sector')) sectorBox.value = q.get('sector');
-  boxes.concat([sectorBox]).forEach(function(c){ c.addEventListener('change', apply); });
+  if (q.get('flagged') === '1') flaggedBox.checked = true;
+  boxes.concat([sectorBox, flaggedBox]).forEach(function(c){ c.addEventListener('change', apply); });
   window.addEventListener('hashchange', fromHash);
   apply(); fromHash();
   document.body.setAttribute('data-ready', '1');

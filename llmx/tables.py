@@ -1,12 +1,14 @@
 """Analyst tables from report documents: CSV (UTF-8 with BOM), Parquet and one .xlsx workbook.
 
-Eight tables: `documents`, `sections`, `tables`, `indicators`, `comparisons` (one row per
+Nine tables: `documents`, `sections`, `tables`, `indicators`, `comparisons` (one row per
 comparison of an indicator, so an indicator with two plan figures shows both), `tasks`,
-`limitations`, `references`. Every item row carries its provenance (document, section number and
-heading, start, end, quote, backend, model, prompt), so any cell can be traced to the sentence it
-came from; an indicator read from a table row also names the table (`table_id`, joining `tables`)
-and the row (`table_row`). The xlsx sheets open with the header row frozen, an autofilter on it
-and columns sized to their content type.
+`limitations`, `references`, `proposals`. Every item row carries its provenance (document,
+section number and heading, start, end, quote, backend, model, prompt), so any cell can be traced
+to the sentence it came from, and its `flags` (SPEC 1.1 reasons to doubt it); an indicator read
+from a table row also names the table (`table_id`, joining `tables`) and the row (`table_row`).
+List values (`flags`, `addressees`, `comparisons`) are JSON text in every cell, `[]` when empty.
+The xlsx sheets open with the header row frozen, an autofilter on it and columns sized to their
+content type.
 
 Reports are read one at a time and their rows streamed into every writer (csv writers, one
 Parquet writer per table flushing a row group every ROW_GROUP rows, openpyxl write-only
@@ -79,11 +81,13 @@ COLUMNS: dict[str, list[str]] = {
         "period_year",
         "signer",
         "signer_title",
+        "addressees",
         "sections",
         "indicators",
         "tasks",
         "limitations",
         "references",
+        "proposals",
         "problems",
         "backend",
         "model",
@@ -139,9 +143,10 @@ COLUMNS: dict[str, list[str]] = {
         "amount_unit",
         *TRACE,
     ],
-    "tasks": [*PROVENANCE, "id", "sector", "text", *TRACE],
-    "limitations": [*PROVENANCE, "id", "kind", "sector", "text", *TRACE],
-    "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", *TRACE],
+    "tasks": [*PROVENANCE, "id", "sector", "text", "flags", *TRACE],
+    "limitations": [*PROVENANCE, "id", "kind", "sector", "text", "flags", *TRACE],
+    "references": [*PROVENANCE, "id", "doc_type", "number", "date", "issuer", "flags", *TRACE],
+    "proposals": [*PROVENANCE, "id", "addressee", "sector", "text", "flags", *TRACE],
 }
 _INT = {
     "chars",
@@ -150,6 +155,7 @@ _INT = {
     "tasks",
     "limitations",
     "references",
+    "proposals",
     "problems",
     "requests",
     "prompt_tokens",
@@ -206,6 +212,7 @@ def item_counts(doc: ReportDocument) -> dict[str, int]:
         "tasks": len(doc.tasks),
         "limitations": len(doc.limitations),
         "references": len(doc.references),
+        "proposals": len(doc.proposals),
         "problems": len(doc.problems),
     }
 
@@ -234,6 +241,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "period_year": meta.period.year if meta.period else None,
             "signer": meta.signer.name if meta.signer else None,
             "signer_title": meta.signer.title if meta.signer else None,
+            "addressees": list(meta.addressees),
             **item_counts(doc),
             **made,
             "requests": usage.requests if usage else None,
@@ -304,6 +312,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "id": t.id,
             "sector": t.sector,
             "text": t.text,
+            "flags": list(t.flags),
             "quote": t.text,
             "start": t.start,
             "end": t.end,
@@ -318,6 +327,7 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "kind": x.kind,
             "sector": x.sector,
             "text": x.text,
+            "flags": list(x.flags),
             "quote": x.text,
             "start": x.start,
             "end": x.end,
@@ -333,12 +343,28 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
             "number": r.number,
             "date": r.date,
             "issuer": r.issuer,
+            "flags": list(r.flags),
             "quote": r.quote,
             "start": r.start,
             "end": r.end,
             **made,
         }
         for r in doc.references
+    ]
+    rows["proposals"] = [
+        {
+            **_trace(doc, sections, x.section_id),
+            "id": x.id,
+            "addressee": x.addressee,
+            "sector": x.sector,
+            "text": x.text,
+            "flags": list(x.flags),
+            "quote": x.text,
+            "start": x.start,
+            "end": x.end,
+            **made,
+        }
+        for x in doc.proposals
     ]
     return rows
 

@@ -131,9 +131,10 @@ def _marked(messages: list[dict], context: dict, marker: str) -> tuple[list[dict
     """The same request with a fault marker appended to the first line of its section text."""
     first = context["section_text"].splitlines()[0]
     user = next(m for m in messages if m["role"] == "user")
-    assert first in user["content"]
+    opening = f">\n{first}"  # the line as the first line of a <section_text> block, not inside a path
+    assert opening in user["content"]
     changed = [
-        dict(m, content=m["content"].replace(first, f"{first} {marker}", 1)) if m is user else m for m in messages
+        dict(m, content=m["content"].replace(opening, f"{opening} {marker}", 1)) if m is user else m for m in messages
     ]
     return changed, {"section_text": context["section_text"].replace(first, f"{first} {marker}", 1)}
 

@@ -11,17 +11,9 @@ import pytest
 from llmx.config import REPO_ROOT
 from llmx.contract import Comparison, Extractor, Indicator, Limitation, ReportDocument, Source, Task
 from llmx.errors import ConfigError, EvalError, GateFailed
-from llmx.evaluation.report import (
-    check_gates,
-    compare,
-    enforce_gates,
-    metric_names,
-    metrics,
-    parse_fail_under,
-    to_html,
-    to_json,
-    to_markdown,
-)
+from llmx.evaluation.gates import check_gates, check_run_gates, enforce_gates, metric_names, parse_fail_under
+from llmx.evaluation.report import baseline_form, compare, headline, metrics, to_json, to_markdown
+from llmx.evaluation.report_html import to_html
 from llmx.evaluation.scoring import aggregate, score_document
 
 TEXT = (
@@ -134,9 +126,11 @@ def test_parse_fail_under_rejects_garbage_and_unknown_metrics_as_configuration_e
 
 
 def test_every_metric_a_baseline_reports_is_a_known_gate_name() -> None:
-    for file in ("baseline.json", "baseline-llm.json"):
-        reported = metrics(json.loads((REPO_ROOT / "eval" / "reports" / file).read_text(encoding="utf-8")))
-        assert set(reported) <= metric_names(), set(reported) - metric_names()
+    files = sorted((REPO_ROOT / "eval" / "reports").glob("baseline-*.json"))
+    assert files
+    for file in files:
+        reported = metrics(json.loads(file.read_text(encoding="utf-8")))
+        assert reported and set(reported) <= metric_names(), (file.name, set(reported) - metric_names())
 
 
 def test_markdown_has_deltas_and_document_tables() -> None:
@@ -160,3 +154,82 @@ def test_compare_side_by_side() -> None:
     table = compare(PERFECT, DEGRADED, labels=("main", "branch"))
     assert table.startswith("| metric | main | branch | Δ |")
     assert "| indicators.f1 | 1.000 | 0.500 | -0.500 |" in table
+
+
+def split_run(test: dict[str, Any], dev: dict[str, Any]) -> dict[str, Any]:
+    """A run JSON the way `run_eval` shapes it: one summary per split, test first."""
+    parts = {}
+    for name, summary in (("test", test), ("dev", dev)):
+        docs = [d["name"] for d in summary["documents"]]
+        parts[name] = {**summary, "run": {"label": "rules", "split": name, "documents": docs}}
+    return {"run": {"label": "rules", "split": "all"}, "splits": parts}
+
+
+def test_markdown_leads_with_the_held_apart_split_and_labels_dev_in_sample() -> None:
+    md = to_markdown(split_run(DEGRADED, PERFECT))
+    test_at, dev_at = md.index("## test: held apart (1 document)"), md.index("## dev: in-sample (1 document)")
+    assert test_at < dev_at
+    assert "| metric | micro | macro | target | met |" in md
+    assert "| indicators.f1 | 0.500 | 0.500 | 0.900 | no |" in md[test_at:dev_at]
+    assert "| indicators.f1 | 1.000 | 1.000 | 0.900 | yes |" in md[dev_at:]
+    page = to_html(split_run(DEGRADED, PERFECT))
+    assert page.index("id=split-test") < page.index("id=split-dev") and "in-sample" in page
+    term = headline(split_run(DEGRADED, PERFECT))
+    assert term.index("test: held apart") < term.index("dev: in-sample")
+
+
+def test_each_split_is_compared_with_its_own_baseline() -> None:
+    run = split_run(DEGRADED, PERFECT)
+    baselines = {"test": split_run(PERFECT, PERFECT)["splits"]["test"], "dev": run["splits"]["dev"]}
+    md = to_markdown(run, baselines)
+    test_part, dev_part = md.split("## dev: in-sample")
+    assert "| indicators.f1 | 0.500 | 0.500 | 0.900 | no | 1.000 | -0.500 |" in test_part
+    assert "| indicators.f1 | 1.000 | 1.000 | 0.900 | yes | 1.000 | +0.000 |" in dev_part
+
+
+def test_a_regression_on_test_fails_even_when_dev_improves() -> None:
+    before = split_run(PERFECT, DEGRADED)
+    after = split_run(DEGRADED, PERFECT)
+    problems = check_run_gates(after, {}, before["splits"], 0.0)
+    assert problems and all(p.startswith("test: ") for p in problems)
+    assert any(p.startswith("test: indicators.f1 moved from 1.000 to 0.500") for p in problems)
+    assert check_run_gates(before, {}, before["splits"], 0.0) == []
+    with pytest.raises(GateFailed, match=r"test: indicators\.f1"):
+        enforce_gates(after, {}, before, 0.0)  # a whole run works as the baselines too
+
+
+def test_split_prefixed_gates_and_missing_baselines() -> None:
+    run = split_run(DEGRADED, DEGRADED)
+    gates = parse_fail_under(["test:indicators.f1=0.9", "tasks.f1=0.5"])
+    problems = check_run_gates(run, gates)
+    assert problems == ["test: indicators.f1 = 0.500, under the required 0.900"]  # dev is not held to it
+    both = check_run_gates(run, parse_fail_under(["indicators.f1=0.9"]))
+    assert [p.split(":")[0] for p in both] == ["test", "dev"]
+    assert check_run_gates(run, parse_fail_under(["holdout:indicators.f1=0.1"])) == [
+        "holdout:indicators.f1: split holdout was not scored in this run"
+    ]
+    with pytest.raises(EvalError, match="no baseline for split dev"):
+        check_run_gates(run, {}, {"test": run["splits"]["test"]}, 0.0)
+    with pytest.raises(ConfigError):
+        parse_fail_under(["test:=0.5"])
+
+
+def test_a_baseline_of_other_documents_fails_until_refreshed() -> None:
+    run = split_run(PERFECT, PERFECT)
+    other = split_run(summary_json(GOLD_INDS, name="other.txt"), PERFECT)
+    problems = check_run_gates(run, {}, other["splits"], 0.0)
+    assert len(problems) == 1 and problems[0].startswith("test: scored on other documents than its baseline")
+    assert "new: <b>doc</b>.txt" in problems[0] and "gone: other.txt" in problems[0]
+
+
+def test_baseline_form_keeps_figures_and_drops_item_notes() -> None:
+    base = baseline_form(DEGRADED)
+    assert metrics(base) == metrics(DEGRADED)
+    assert all("misses" not in d and "false_positives" not in d and "types" in d for d in base["documents"])
+    assert DEGRADED["documents"][0]["misses"]  # the summary itself is left alone
+
+
+def test_compare_goes_split_by_split() -> None:
+    table = compare(split_run(PERFECT, PERFECT), split_run(DEGRADED, PERFECT), labels=("main", "branch"))
+    assert table.index("## test") < table.index("## dev")
+    assert "| indicators.f1 | 1.000 | 0.500 | -0.500 |" in table.split("## dev")[0]

@@ -7,10 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
-from llmx.contract import Comparison, Extractor, Indicator, Reference, ReportDocument, Section, Source, Task
+from llmx.cli import app
+from llmx.contract import (
+    Comparison,
+    Extractor,
+    Indicator,
+    Proposal,
+    Reference,
+    ReportDocument,
+    Section,
+    Source,
+    Task,
+)
 from llmx.errors import EvalError
-from llmx.evaluation.gold import check_gold, load_gold, locate
+from llmx.evaluation.gold import check_gold, load_gold, load_gold_file, locate, relocated_json
 
 TEXT = (
     "1. Nông nghiệp\n"
@@ -164,3 +176,104 @@ def test_locate_prefers_nearest_occurrence_and_reports_unplaced() -> None:
     assert [p.message for p in moved.problems if p.stage == "locate"] == [
         "task t2: 'Không có ở đây.' not found in the text"
     ]
+
+
+QP = "Đề nghị UBND huyện hỗ trợ giống lúa"
+TEXT_P = TEXT + QP + ".\n"
+
+
+def gold_with_proposal() -> ReportDocument:
+    g = gold(text=TEXT_P)
+    s2 = g.sections[1].model_copy(update={"end": len(TEXT_P)})
+    prop = Proposal(id="p1", section_id="s2", text=QP, addressee="UBND huyện", **at(QP, TEXT_P))
+    return g.model_copy(update={"sections": [g.sections[0], s2], "proposals": [prop]})
+
+
+def test_locate_re_anchors_proposals() -> None:
+    new_text = "BÁO CÁO\n" + TEXT_P.replace("hỗ trợ", "hỗ  trợ")
+    moved = locate(gold_with_proposal(), new_text)
+    assert check_gold(moved) == [], check_gold(moved)
+    assert moved.proposals[0].text == "Đề nghị UBND huyện hỗ  trợ giống lúa"
+    assert moved.proposals[0].addressee == "UBND huyện"
+
+
+def test_relocated_json_rewrites_only_what_moved() -> None:
+    g = gold_with_proposal()
+    raw = json.loads(g.model_dump_json(exclude={"text"}, exclude_defaults=True))
+    raw = {"labeler_notes": ["a call I made"], "scope_sections": ["s1", "s2"], **raw}
+    moved = locate(g, "BÁO CÁO\n" + TEXT_P)
+    out = relocated_json(raw, moved)
+    assert list(out) == list(raw)  # key order kept, gold-only fields kept
+    assert out["labeler_notes"] == ["a call I made"] and out["scope_sections"] == ["s1", "s2"]
+    assert out["proposals"][0]["start"] == g.proposals[0].start + len("BÁO CÁO\n")
+    assert out["source"]["chars"] == len("BÁO CÁO\n" + TEXT_P)
+    assert "flags" not in out["indicators"][0]  # fields left at their default stay unwritten
+    assert raw["proposals"][0]["start"] == g.proposals[0].start  # the input is not modified
+
+
+def test_scope_sections_are_loaded_checked_and_enforced(tmp_path: Path) -> None:
+    data = gold().model_dump(mode="json")
+    data["scope_sections"] = ["s2"]
+    data["labeler_notes"] = ["only part II labelled"]
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    loaded = load_gold_file(path)
+    assert loaded.scope_sections == ("s2",) and loaded.labeler_notes == ("only part II labelled",)
+    assert loaded.doc == gold()
+    errors = check_gold(loaded.doc, loaded.scope_sections)
+    assert "indicator i1: outside scope_sections (not labelled there, not scored)" in errors
+    assert not any(e.startswith("task t1") for e in errors)
+    data["scope_sections"] = ["s2", "s7"]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(EvalError, match="scope_sections names unknown section"):
+        load_gold_file(path)
+
+
+def test_gold_locate_command_keeps_notes_and_scope(tmp_path: Path) -> None:
+    source = tmp_path / "report.txt"
+    source.write_text("BÁO CÁO\n" + TEXT_P, encoding="utf-8")  # the text moved since labelling
+    g = gold_with_proposal()
+    data = json.loads(g.model_dump_json(exclude={"text"}, exclude_defaults=True))
+    data["source"]["path"] = str(source)
+    data = {"labeler_notes": ["note"], "scope_sections": ["s1", "s2"], **data}
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    path = folder / "report.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["gold", "locate", str(path)])
+    assert result.exit_code == 0, result.output
+    out = json.loads(path.read_text(encoding="utf-8"))
+    assert out["labeler_notes"] == ["note"] and out["scope_sections"] == ["s1", "s2"]
+    assert out["proposals"][0]["start"] == g.proposals[0].start + len("BÁO CÁO\n")
+    assert CliRunner().invoke(app, ["gold", "check", str(path)]).exit_code == 0
+    # an item whose words are gone is named, left in place, and the exit code says so
+    source.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["gold", "locate", str(path)])
+    assert result.exit_code == 6 and "proposal p1" in result.output and "not found" in result.output
+
+
+@pytest.fixture(scope="module")
+def real_gold() -> list[tuple[dict[str, Any], ReportDocument]]:
+    from llmx.evaluation.gold import read_gold_json
+    from llmx.evaluation.runner import gold_cases, load_case
+
+    return [(read_gold_json(c.gold_path), load_case(c)) for c in gold_cases()]
+
+
+def test_locate_on_an_unchanged_text_changes_no_gold_file(real_gold) -> None:
+    for raw, doc in real_gold:
+        moved = locate(doc, doc.text)
+        assert [p for p in moved.problems if p.stage == "locate"] == [], raw["source"]["path"]
+        assert relocated_json(raw, moved) == {k: v for k, v in raw.items() if k != "text"}, raw["source"]["path"]
+
+
+def test_locate_follows_text_inserted_before_and_inside_real_gold(real_gold) -> None:
+    for raw, doc in real_gold:
+        if not doc.sections:
+            continue
+        # a reader change: a line added at the top, and a heading's number glued differently
+        cut = doc.sections[-1].start
+        text = "Cổng thông tin điện tử\n" + doc.text[:cut] + "\n" + doc.text[cut:]
+        moved = locate(doc, text)
+        assert check_gold(moved) == [], (raw["source"]["path"], check_gold(moved)[:3])
+        assert [p for p in moved.problems if p.stage == "locate"] == [], raw["source"]["path"]

@@ -17,7 +17,7 @@ from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import CassetteMismatch
 from llmx.evaluation.recording import record_reports, replay_report
-from llmx.llm import prompts, responses
+from llmx.llm import prompts, responses_v2
 from llmx.llm.cassettes import cassette_path
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig
 from tests.conftest import DEV_REPORTS, REPO
@@ -66,7 +66,7 @@ def test_each_recorded_scenario_replays_offline_to_the_same_items(scenario, clea
 
 
 def test_the_recorded_reask_carries_the_validator_message():
-    path = cassette_path(HERE / "reask", SERVED_MODEL, "section@v1", REPORT)
+    path = cassette_path(HERE / "reask", SERVED_MODEL, "section@v2", REPORT)
     recorded = yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]
     interactions = [i for i in recorded if i["request"]["uri"].endswith("/chat/completions")]  # not the probe
     assert "does not occur in the section text" not in interactions[0]["request"]["body"]
@@ -85,20 +85,20 @@ def test_dev_reports_replay_from_eval_cassettes_without_network_or_key(report):
 def test_a_changed_prompt_fails_loudly_asking_to_rerecord(tmp_path):
     copy = tmp_path / "prompts"
     shutil.copytree(prompts.PROMPTS_DIR, copy)
-    partial = copy / "_system.v1.jinja"
+    partial = copy / "_system.v2.jinja"
     partial.write_text(partial.read_text(encoding="utf-8").replace("Record only", "Report only"), encoding="utf-8")
     with pytest.raises(CassetteMismatch) as info:
         replay_report(REPORT, REPLAY.with_overrides(prompts_dir=copy), HERE / "clean")
     message = str(info.value)
     assert "re-record" in message and "llmx record" in message
-    assert re.search(r"section@v1 \w{12} -> \w{12}", message)
+    assert re.search(r"section@v2 \w{12} -> \w{12}", message)
 
 
 def test_a_changed_response_schema_fails_loudly_too(monkeypatch):
-    class Wider(responses.SectionItems):
+    class Wider(responses_v2.SectionItems):
         confidence: float | None = None
 
-    monkeypatch.setitem(responses.RESPONSE_MODELS, "section", Wider)
+    monkeypatch.setitem(prompts.RESPONSE_MODELS["section"], "v2", Wider)
     with pytest.raises(CassetteMismatch, match="re-record"):
         replay_report(REPORT, REPLAY, HERE / "clean")
 

@@ -61,7 +61,7 @@ def test_a_wrong_key_is_one_clean_line_with_the_model_call_exit_code(rules_serve
 def test_record_local_writes_a_keyless_cassette_named_after_the_model_and_prompt(tmp_path):
     result = runner.invoke(app, ["record", str(MONTHLY), "--local", "--cassettes", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
-    cassette = tmp_path / SERVED_MODEL / "section@v1" / f"{MONTHLY.stem}.yaml"
+    cassette = tmp_path / SERVED_MODEL / "section@v2" / f"{MONTHLY.stem}.yaml"
     assert cassette.is_file() and str(cassette) in result.stderr
     assert "authorization" not in cassette.read_text(encoding="utf-8").lower()
 

@@ -84,7 +84,7 @@ def test_a_valid_answer_is_grounded_end_to_end(server):
     for item in doc.tasks + doc.limitations:
         assert doc.text[item.start : item.end] == item.text
     ex = doc.extractor
-    assert (ex.backend, ex.model, ex.prompt) == ("llm", SERVED_MODEL, "section@v1")
+    assert (ex.backend, ex.model, ex.prompt) == ("llm", SERVED_MODEL, "section@v2")
     assert ex.usage is not None and ex.usage.requests == len(server.requests) == len(run.calls)
     assert ex.usage.prompt_tokens > 0 and ex.usage.completion_tokens > 0
     assert {t.sector for t in doc.tasks} <= {"budget", "party", "other"}  # computed, not asked for
@@ -102,10 +102,14 @@ def test_an_invalid_answer_is_reasked_with_the_validator_message_then_accepted(r
     assert run.calls[0].attempts[0]["error"].startswith("indicators.")
 
 
+def _sections_asked(srv: RulesServer) -> list[dict]:
+    return [r for r in srv.requests if r["tool_choice"]["function"]["name"] == "SectionItems"]
+
+
 def test_a_hopeless_section_is_reported_and_the_rest_is_written(rules_server, clean):
     srv = rules_server()
     doc, _run = _extract(srv, REPORT.format(marker=" LLMX-FAULT:schema_invalid"), pack_tokens=0)
-    hopeless = [r for r in srv.requests if "LLMX-FAULT" in r["messages"][1]["content"]]
+    hopeless = [r for r in _sections_asked(srv) if "LLMX-FAULT" in r["messages"][1]["content"]]
     assert len(hopeless) == 3  # settings.max_validation_retries attempts, then give up
     [problem] = doc.problems
     assert problem.stage == "extract" and problem.section_id == "s2"
@@ -146,10 +150,13 @@ def test_a_truncated_answer_is_recovered_by_splitting_the_input(rules_server, cl
 
 
 def test_a_single_block_truncated_answer_is_halved_on_a_line_boundary(rules_server, clean):
-    srv = rules_server(faults=["truncate"])
+    text = normalize(REPORT.format(marker="")).text
+    jobs = plan_jobs(text, split_sections(text), 3000, pack_tokens=0)
+    k = next(n for n, job in enumerate(jobs) if "Tổng thu NSNN" in text[job.start : job.end])
+    srv = rules_server(faults=["ok"] * k + ["truncate"])
     doc, _ = _extract(srv, pack_tokens=0)
     assert _items(doc) == _items(clean)
-    halves = [r["messages"][1]["content"] for r in srv.requests[1:3]]
+    halves = [r["messages"][1]["content"] for r in srv.requests[k + 1 : k + 3]]
     assert "Tổng thu NSNN" in halves[0] and "Tổng thu NSNN" not in halves[1] and "Giải ngân" in halves[1]
 
 
@@ -174,25 +181,30 @@ def test_long_sections_are_split_and_small_neighbours_packed():
     spans = [1 for _, s, e in layout.own_spans() if len(text[s:e].strip()) >= 12]
     packed = plan_jobs(text, layout, max_tokens=3000)
     assert len(packed) < len(spans)
-    assert all(len({b.section.role == "tasks" for b in job.blocks if b.section}) <= 1 for job in packed)
+    assert all(job.wanted == ("indicators", "tasks", "limitations", "references", "proposals") for job in packed)
+    gated = plan_jobs(text, layout, max_tokens=3000, kinds=packed[0].wanted[:4], role_gated=True)  # section@v1
+    assert all(len({b.section.role == "tasks" for b in job.blocks if b.section}) <= 1 for job in gated)
     small = plan_jobs(text, layout, max_tokens=300, pack_tokens=0)
     assert all(count_tokens(text[b.start : b.end]) <= 300 for job in small for b in job.blocks)
     assert len(small) > len(spans)
 
 
-def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
+def test_metadata_is_asked_for_every_report_and_a_grounded_answer_replaces_a_rules_guess(monkeypatch, server):
     import llmx.rules.metadata as rules_metadata
     from llmx.contract import Metadata
     from llmx.llm import runner as llm
     from llmx.serve import chat as server_module
 
-    monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: Metadata(title="Kết quả"))
+    guess = Metadata(title="Kết quả", issuer="Đảng ủy xã Bình An", locality="Bình An")
+    monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: guess)
     monkeypatch.setattr(
         server_module,
         "_rules_metadata",
         lambda head, tail: {
-            "title": "Kết quả công tác tháng 2",
+            "title": "Kết quả công tác tháng 2, nhiệm vụ trọng tâm tháng 3 năm 2023",  # written in the text
             "doc_number": "12-BC/ĐU",
+            "issuer": "Đảng ủy xã An Hòa",  # "ĐẢNG ỦY XÃ AN HÒA" in the header
+            "locality": "Hòa An",  # not written anywhere: does not replace the rules' value
             "signer": {"name": "Nguyễn Văn An"},
         },
     )
@@ -201,8 +213,21 @@ def test_metadata_from_rules_is_completed_by_the_model(monkeypatch, server):
     with ModelClient(settings, policy=FAST) as client:
         run = llm.run_llm(norm.text, split_sections(norm.text), settings, client=client)
     meta = run.extraction.metadata
-    assert (meta.title, meta.doc_number, meta.signer.name) == ("Kết quả", "12-BC/ĐU", "Nguyễn Văn An")  # rules win
+    assert meta.title == "Kết quả công tác tháng 2, nhiệm vụ trọng tâm tháng 3 năm 2023"
+    assert (meta.doc_number, meta.issuer, meta.signer.name) == ("12-BC/ĐU", "Đảng ủy xã An Hòa", "Nguyễn Văn An")
+    assert meta.locality == "Bình An"  # the model's ungrounded locality does not displace the rules'
     assert run.extractor.metadata_source == "rules+llm"
+
+
+def test_a_metadata_answer_that_keeps_failing_validation_keeps_its_valid_fields(rules_server, clean):
+    requests = clean.extractor.usage.requests  # the metadata request is the last one
+    srv = rules_server(faults=["ok"] * (requests - 1) + ["schema_invalid"] * 3)
+    doc, _ = _extract(srv)
+    [problem] = doc.problems
+    assert problem.stage == "metadata" and problem.message.startswith("metadata@v2: validation failed 3 times")
+    assert "title" in problem.message and "kept" in problem.message
+    assert doc.metadata.title != FABRICATED_QUOTE and doc.metadata.doc_number == clean.metadata.doc_number
+    assert _items(doc) == _items(clean)
 
 
 def test_a_wrong_key_fails_at_once_without_showing_the_key(rules_server):

@@ -46,7 +46,7 @@ def test_a_quote_not_in_the_section_says_to_copy_it_exactly():
 def test_a_value_not_written_in_the_quote_is_explained_the_vietnamese_way():
     message = _errors({"indicators": [_indicator(value=61287)]})
     assert "value 61287 must be written in the quote as 61.287" in message
-    assert "6.128,7 (= 6128.7)" in message  # what the quote does hold, parsed
+    assert "'6.128,7' = 6128.7" in message  # what the quote does hold, as JSON numbers
     assert vn_number(6128.7) == "6.128,7" and vn_number(41675) == "41.675" and vn_number(-3.1) == "-3,1"
 
 
@@ -78,10 +78,49 @@ def test_task_limitation_and_reference_texts_must_occur_and_reference_numbers_si
     assert ok.references[0].doc_type == "nghị quyết"
 
 
-def test_duplicates_are_removed_whitespace_insensitively():
-    twice = [_indicator(), _indicator(quote="Diện tích gieo cấy lúa xuân 6.128,7ha,  đạt 99,65% so với KH")]
-    items = SectionItems.model_validate({"indicators": twice, "tasks": [{"text": "Thực hiện"}] * 2}, context=CTX)
-    assert len(items.indicators) == 1 and len(items.tasks) == 1
+def test_numbers_written_as_a_careful_reader_would_read_them_are_accepted():
+    text = "Tiếp nhận đạt12.480 hồ sơ, tỷ lệ 97.6%; thu 6 tỷ 200 triệu đồng, gấp 2,5 lần cùng kỳ; 12.480 người"
+    ctx = {"section_text": text}
+
+    def ok(quote: str, **fields) -> bool:
+        try:
+            IndicatorOut.model_validate({"quote": quote, "name": "x", **fields}, context=ctx)
+        except ValidationError:
+            return False
+        return True
+
+    assert ok("Tiếp nhận đạt12.480 hồ sơ", value=12480)  # glued to the word before it
+    assert ok("tỷ lệ 97.6%", value=97.6)  # '.' that cannot group thousands
+    assert ok("thu 6 tỷ 200 triệu đồng", value=6.2, unit="tỷ đồng") and ok("thu 6 tỷ 200 triệu đồng", value=6200)
+    gap = {"basis": "same_period", "basis_text": "cùng kỳ", "relation": "ratio", "pct": 250}
+    assert ok("thu 6 tỷ 200 triệu đồng, gấp 2,5 lần cùng kỳ", value=6.2, comparisons=[gap])
+    assert not ok("12.480 người", value=12.48)  # ambiguous: the Vietnamese reading only
+    assert not ok("Tiếp nhận đạt12.480 hồ sơ", value=250)
+
+
+def test_null_basis_text_and_months_are_read_as_unstated():
+    unstated = {"basis": "same_period", "basis_text": None, "relation": "change", "pct": 99.65}
+    item = IndicatorOut.model_validate(_indicator(comparisons=[unstated]), context=CTX)
+    assert item.comparisons[0].basis_text == ""
+    meta = ReportMetadata.model_validate({"period": {"label": "năm 2023", "kind": "year", "months": None}})
+    assert meta.period is not None and meta.period.months == []
+
+
+def test_messages_write_numbers_as_the_text_would_never_in_exponent_form():
+    message = _errors(
+        {"indicators": [_indicator(quote="thu 2,45 tỷ đồng", value=24500000.0, comparisons=[])]},
+        {"section_text": "thu 2,45 tỷ đồng"},
+    )
+    assert "value 24500000 must be written in the quote as 24.500.000" in message
+    assert "e+" not in message and "'2,45' = 2.45" in message
+
+
+def test_copied_metadata_may_differ_in_case_spacing_and_tone_placement():
+    source = {"source_text": "Số: 218 /BC-UBND\nNơi nhận:\n- Chủ tịch UBND tỉnh;\n- Phòng Văn hoá"}
+    meta = ReportMetadata.model_validate(
+        {"doc_number": "218/BC-UBND", "recipients": ["Chủ tịch UBND tỉnh", "phòng văn hóa"]}, context=source
+    )
+    assert meta.doc_number == "218/BC-UBND"
 
 
 def test_without_a_context_the_quote_is_not_looked_up_but_its_numbers_still_are():

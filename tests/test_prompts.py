@@ -18,12 +18,12 @@ GOLDEN = Path(__file__).parent / "fixtures" / "prompts"
 
 def _golden_text(p: prompts.Prompt) -> str:
     parts = [f"# {p.ref} hash={p.hash}"]
-    parts += [f"## {m['role']}\n{m['content']}" for m in p.render(**prompts.EXAMPLES[p.name])]
+    parts += [f"## {m['role']}\n{m['content']}" for m in p.render(**prompts.example(p))]
     parts.append(f"## schema\n{prompts.schema_text(p)}")
     return "\n".join(parts) + "\n"
 
 
-@pytest.mark.parametrize("ref", ["section@v1", "metadata@v1"])
+@pytest.mark.parametrize("ref", ["section@v1", "metadata@v1", "section@v2", "metadata@v2"])
 def test_rendered_prompt_matches_its_golden_file(ref):
     """Regenerate with LLMX_UPDATE_GOLDEN=1 after a deliberate prompt or schema change."""
     p = prompts.load(ref)
@@ -46,13 +46,23 @@ def test_a_missing_variable_is_a_prompt_error_naming_it():
 def test_unknown_or_malformed_references_are_prompt_errors():
     with pytest.raises(PromptError, match="NAME@vN"):
         prompts.load("section-v1")
-    with pytest.raises(PromptError, match="available: metadata@v1, section@v1"):
+    with pytest.raises(PromptError, match="available: metadata@v1, metadata@v2, section@v1, section@v2"):
         prompts.load("section@v9")
 
 
 def test_listing_skips_partials_and_names_every_prompt():
     refs = [p.ref for p in prompts.list_prompts()]
-    assert refs == ["metadata@v1", "section@v1"]
+    assert refs == ["metadata@v1", "metadata@v2", "section@v1", "section@v2"]
+
+
+def test_each_version_asks_for_its_own_answer_and_the_default_is_v2():
+    from llmx.config import DEFAULT_PROMPT
+
+    v1, v2 = prompts.load("section@v1"), prompts.load("section@v2")
+    assert DEFAULT_PROMPT == "section@v2"
+    assert "proposals" not in v1.response_model.model_fields and "proposals" in v2.response_model.model_fields
+    assert "addressees" in prompts.load("metadata@v2").response_model.model_fields
+    assert "addressees" not in prompts.load("metadata@v1").response_model.model_fields
 
 
 def test_hash_changes_with_an_included_partial_and_with_the_response_schema(tmp_path, monkeypatch):
@@ -71,7 +81,7 @@ def test_hash_changes_with_an_included_partial_and_with_the_response_schema(tmp_
     class Wider(responses.SectionItems):
         note: str | None = None
 
-    monkeypatch.setitem(responses.RESPONSE_MODELS, "section", Wider)
+    monkeypatch.setitem(prompts.RESPONSE_MODELS["section"], "v1", Wider)
     assert prompts.load("section@v1").hash != before
 
 
@@ -83,12 +93,15 @@ def test_fixed_prompt_overhead_stays_within_budget():
     schema = count_tokens(prompts.schema_text(p))
     assert count_tokens(results[0]["content"]) + schema < 1800
     assert count_tokens(tasks[0]["content"]) < count_tokens(results[0]["content"]) / 3  # no indicator rules
+    v2 = prompts.load("section@v2")  # every kind in every request: one fixed cost, however the text is packed
+    assert count_tokens(v2.render(**prompts.example(v2))[0]["content"]) + count_tokens(prompts.schema_text(v2)) < 2600
 
 
 def test_cli_lists_and_shows_prompts():
     runner = CliRunner()
     listed = runner.invoke(app, ["prompts", "list"])
     assert listed.exit_code == 0 and "section@v1" in listed.stdout and "SectionItems" in listed.stdout
+    assert "section@v2" in listed.stdout and "metadata@v2" in listed.stdout
     shown = runner.invoke(app, ["prompts", "show", "section@v1"])
     assert shown.exit_code == 0 and "<section_text path=" in shown.stdout and '"indicators"' in shown.stdout
     source = runner.invoke(app, ["prompts", "show", "section@v1", "--template"])

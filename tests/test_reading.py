@@ -591,8 +591,46 @@ def test_docx_runs_in_vntime_fonts_are_decoded_by_font(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.text == "Tổng số - Unicode thường: Việt Nam\n\nBÁO CÁO"
     assert [p.message for p in doc.problems] == [
-        "1 paragraph(s) in the legacy font .VnTime decoded from TCVN3 (ABC) to Unicode",
-        "1 paragraph(s) in the legacy font .VnTimeH decoded from TCVN3 (ABC) to Unicode",
+        'paragraph "Tổng số - Unicode thường: Việt Nam" in the legacy font .VnTime decoded from TCVN3 (ABC) to Unicode',
+        'paragraph "BÁO CÁO" in the legacy font .VnTimeH decoded from TCVN3 (ABC) to Unicode',
+    ]
+
+
+def test_docx_unicode_text_in_a_legacy_default_font_is_not_decoded(tmp_path: Path) -> None:
+    """The file 17 defect: a document whose default font is .VnTime, typed in Unicode, read as
+    `Tỡnh hỡnh quản lý`; letters no 8-bit font can store (`ả`, `ử`) say the run is Unicode."""
+    import docx
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = ".VnTime"
+    document.add_paragraph("1. Tình hình quản lý, sử dụng VLNCN")  # Unicode, in the default font
+    mixed = document.add_paragraph()
+    mixed.add_run("Tình hình ")  # Latin-1 letters only: alone it could be 8-bit text
+    mixed.add_run("sử dụng, ")  # ...but its paragraph is plainly Unicode
+    mixed.add_run("Sè liÖu")  # while this run still reads far better decoded
+    document.add_paragraph("B¸o c¸o tæng kÕt")  # a whole paragraph of real TCVN3: decoded
+    path = tmp_path / "default-vntime.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.text == "1. Tình hình quản lý, sử dụng VLNCN\n\nTình hình sử dụng, Số liệu\n\nBáo cáo tổng kết"
+    assert [p.message for p in doc.problems] == [
+        f'paragraph "{quoted}" in the legacy font .VnTime decoded from TCVN3 (ABC) to Unicode'
+        for quoted in ("Tình hình sử dụng, Số liệu", "Báo cáo tổng kết")
+    ]
+
+
+def test_docx_many_decoded_paragraphs_are_reported_in_one_message(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for _ in range(12):
+        document.add_paragraph().add_run("B¸o c¸o tæng kÕt").font.name = ".VnTime"
+    path = tmp_path / "legacy.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert doc.text.split("\n\n") == ["Báo cáo tổng kết"] * 12
+    assert [p.message for p in doc.problems] == [
+        "12 paragraph(s) in the legacy font .VnTime decoded from TCVN3 (ABC) to Unicode"
     ]
 
 
@@ -606,7 +644,7 @@ def test_docx_runs_in_vni_fonts_are_decoded_by_font(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.text == "Đảng ủy xã"
     assert [p.message for p in doc.problems] == [
-        "1 paragraph(s) in the legacy font VNI-Times decoded from VNI to Unicode"
+        'paragraph "Đảng ủy xã" in the legacy font VNI-Times decoded from VNI to Unicode'
     ]
 
 

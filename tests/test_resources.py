@@ -49,11 +49,12 @@ def test_prompts_folder_flag_beats_env_and_a_missing_folder_is_a_config_error(tm
 def test_prompts_list_reads_the_users_folder_and_refuses_an_empty_one(tmp_path, monkeypatch):
     mine = tmp_path / "mine"
     shutil.copytree(REPO / "prompts", mine)
-    shutil.copy(mine / "section.v1.jinja", mine / "section.v2.jinja")
+    shutil.copy(mine / "section.v1.jinja", mine / "section.v3.jinja")  # a user's own version
     monkeypatch.setenv("LLMX_PROMPTS", str(mine))
     listed = CliRunner().invoke(app, ["prompts", "list"])
     assert listed.exit_code == 0
-    assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["metadata@v1", "section@v1", "section@v2"]
+    refs = [line.split()[0] for line in listed.stdout.splitlines()[1:]]
+    assert refs == ["metadata@v1", "metadata@v2", "section@v1", "section@v2", "section@v3"]
     (tmp_path / "empty").mkdir()
     empty = CliRunner().invoke(app, ["prompts", "list", "--prompts-dir", str(tmp_path / "empty")])
     assert empty.exit_code == 3

@@ -18,6 +18,7 @@ from llmx.contract import (
     Limitation,
     Metadata,
     Problem,
+    Proposal,
     Reference,
     ReportDocument,
     Section,
@@ -214,7 +215,7 @@ def sample_docs() -> dict[str, ReportDocument]:
 def test_a_real_report_has_one_row_and_a_highlight_per_item_and_the_whole_text(sample_docs, stem):
     doc = sample_docs[stem]
     page = _parse(render_review(doc))
-    ids = [i.id for i in doc.indicators + doc.tasks + doc.limitations + doc.references]
+    ids = [i.id for i in [*doc.indicators, *doc.tasks, *doc.limitations, *doc.references, *doc.proposals]]
     headed = [f"h-{s.id}" for s in doc.sections if s.heading_start is not None and s.heading_end is not None]
     assert len(ids) > 50
     assert Counter(page.row_ids) == Counter(ids + headed)  # exactly one row each, nothing else
@@ -372,3 +373,69 @@ def test_the_page_works_in_a_real_headless_browser(injected, tmp_path):
     keep = ROOT / "eval" / "reports" / "review-screenshot.png"  # ignored by git; for a human to look at
     keep.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shot, keep)
+
+
+def _flagged_doc() -> ReportDocument:
+    """The small report plus a proposal to a named body, and flags on the figure and the proposal."""
+    doc = _small_doc()
+    ask = "Đề nghị UBND tỉnh hỗ trợ kinh phí."
+    text = doc.text + ask + "\n"
+    start = text.index(ask)
+    proposal = Proposal(
+        id="p1", section_id="s1", text=ask, addressee="UBND tỉnh", sector="budget", start=start, end=start + len(ask)
+    )
+    s1 = doc.sections[0].model_copy(update={"end": len(text)})
+    return doc.model_copy(
+        update={
+            "text": text,
+            "source": doc.source.model_copy(update={"chars": len(text)}),
+            "sections": [s1, doc.sections[1]],
+            "metadata": doc.metadata.model_copy(update={"addressees": ["UBND tỉnh", "Sở Tài chính"]}),
+            "indicators": [doc.indicators[0].model_copy(update={"flags": ["unit_missing", "backends_disagree"]})],
+            "proposals": [proposal.model_copy(update={"flags": ["not_in_rules"]})],
+        }
+    )
+
+
+def test_proposals_have_their_own_colour_filter_and_rows():
+    html = render_review(doc := _flagged_doc())
+    page = _parse(html)
+    [row] = [r for r in page.rows if r["id"] == "row-p1"]
+    assert row["data-kind"] == "proposal" and row["data-flagged"] == "1"
+    [mark] = page.marks_of("p1")
+    assert mark["data-kinds"] == "proposal" and mark["class"] == "k-proposal"
+    assert 'value="proposal" checked> proposal (1)' in html and ".k-proposal{background:" in html
+    assert "to: UBND tỉnh" in html and "UBND tỉnh; Sở Tài chính" in html  # addressee, metadata addressees
+    assert "1 proposals" in html and "".join(page.text) == doc.text
+
+
+def test_flags_show_per_row_and_mark_and_feed_the_flagged_only_filter():
+    html = render_review(_flagged_doc())
+    page = _parse(html)
+    flagged = {r["id"][4:]: r["data-flagged"] for r in page.rows}
+    assert flagged == {"h-s1": "0", "i1": "1", "t1": "0", "l1": "0", "r1": "0", "p1": "1"}
+    [fig] = page.marks_of("i1")
+    assert fig["data-ids"] == "i1 t1" and fig["data-flagged"] == "1 0"  # parallel to data-ids
+    assert '<span class="flag">unit_missing</span><span class="flag">backends_disagree</span>' in html
+    assert 'id="flagged"> flagged only (2)' in html
+
+
+def test_the_flagged_only_filter_works_in_a_real_headless_browser(tmp_path):
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs it (apt-get install chromium)")
+        pytest.skip("chromium not installed (apt-get install chromium); CI runs this test")
+    page = tmp_path / "flagged.html"
+    page.write_text(render_review(_flagged_doc()), encoding="utf-8")
+    flags = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+    flags += [f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000", "--dump-dom"]
+    run = subprocess.run([*flags, f"{page.as_uri()}?flagged=1"], capture_output=True, text=True, timeout=120)
+    dom = _parse(run.stdout, serialized=True)
+    assert dom.body.get("data-ready") == "1", run.stderr[-2000:]
+    hidden = {r["id"][4:] for r in dom.rows if "hidden" in r.get("class", "").split()}
+    assert hidden == {"h-s1", "t1", "l1", "r1"}  # only the flagged figure and proposal stay
+    [fig] = dom.marks_of("i1")
+    assert fig["class"].split() == ["k-indicator"]  # the unflagged task around it no longer underlines it
+    [ref] = dom.marks_of("r1")
+    assert ref["class"].split() == ["off"]

@@ -4,6 +4,7 @@ like the corpus tables' headers, plus the corpus tables themselves as shape fixt
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,7 @@ from llmx.rules.tables import FLAG, read_cell
 
 CORPUS = Path(__file__).resolve().parent.parent / "eval" / "corpus"
 RULES = Settings(backend="rules")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def report(tmp_path: Path, body: str, *, heading: str = "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ") -> ReportDocument:
@@ -107,6 +109,57 @@ def test_merged_two_level_header_names_columns_from_both_levels(tmp_path: Path) 
     ]
     (table,) = doc.tables
     assert table.header_rows == 2 and table.column_headers[3] == "Kết quả / TH"
+
+
+def _word_table(document: Any, rows: list[tuple[str, str, str, str]], flagged: bool) -> None:
+    """A table with the corpus 01 header (`Kết quả thống kê` over `Đơn vị tính | Số liệu`, `STT`
+    and `Chỉ tiêu` merged down), its two header rows flagged as Word's repeated header or not."""
+    from docx.oxml import parse_xml
+
+    table = document.add_table(rows=2 + len(rows), cols=4)
+    table.style = "Table Grid"
+    head = ("STT", "Chỉ tiêu thống kê", "Kết quả thống kê", "Kết quả thống kê")
+    for c, text in enumerate(head):
+        table.cell(0, c).text = text
+    table.cell(1, 2).text, table.cell(1, 3).text = "Đơn vị tính", "Số liệu"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Kết quả thống kê"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "STT"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "Chỉ tiêu thống kê"
+    for r, values in enumerate(rows, 2):
+        for c, text in enumerate(values):
+            table.cell(r, c).text = text
+    if flagged:
+        for tr in table._tbl.tr_lst[:2]:
+            tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
+
+
+def test_word_tables_without_the_header_flag_get_their_header_rows_inferred(tmp_path: Path) -> None:
+    """The corpus 01 shape: only the first of its tables flags its header rows (Word's
+    tblHeader); the others' header rows are inferred (`llmx.grids`), and the `tables` entry and
+    the KPI reader see the same two header rows in every table."""
+    import docx
+
+    document = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "BÁO CÁO", "Kết quả 6 tháng đầu năm 2025", "I. KẾT QUẢ THỰC HIỆN"):
+        document.add_paragraph(line)
+    _word_table(document, [("1", "Số văn bản chỉ đạo đã ban hành", "Văn bản", "29")], flagged=True)
+    document.add_paragraph("Kết quả về cải cách thủ tục hành chính như sau:")
+    _word_table(document, [("1", "Số hồ sơ giải quyết đúng hạn", "Hồ sơ", "237.412")], flagged=False)
+    document.add_paragraph("Trên đây là báo cáo kết quả 6 tháng đầu năm 2025./.")
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    raw = prepare(path).raw
+    assert [sum(r.header for r in t.rows) for t in raw.tables] == [2, 0]  # what the file flags
+    doc = extract_document(path, RULES)
+    assert [(t.header_rows, [r.kind for r in t.row_spans]) for t in doc.tables] == [
+        (2, ["header", "header", "data"])
+    ] * 2
+    assert [t.column_headers[3] for t in doc.tables] == ["Kết quả thống kê / Số liệu"] * 2
+    items = table_items(doc)
+    assert [(i.name, i.value, i.unit, i.table_id) for i in items] == [
+        ("Số văn bản chỉ đạo đã ban hành", 29, "văn bản", "tb1"),
+        ("Số hồ sơ giải quyết đúng hạn", 237412, "hồ sơ", "tb2"),
+    ]
 
 
 def test_unit_column_header_unit_and_caption_unit(tmp_path: Path) -> None:

@@ -12,14 +12,14 @@ from typer.testing import CliRunner
 
 from llmx.cli import app
 from llmx.config import resolve
-from llmx.contract import ReportDocument
+from llmx.contract import Proposal, ReportDocument
 from llmx.output import cell_text
 from llmx.pipeline import extract_document
 from llmx.table_files import XLSX_CELL_LIMIT
 from llmx.tables import COLUMNS, table_inputs, table_rows, write_tables, write_tables_checked
 from tests.conftest import SAMPLES
 
-ITEMS = {"indicators": "quote", "tasks": "text", "limitations": "text", "references": "quote"}
+ITEMS = {"indicators": "quote", "tasks": "text", "limitations": "text", "references": "quote", "proposals": "text"}
 PROVENANCE = [
     "document",
     "document_sha256",
@@ -35,11 +35,36 @@ PROVENANCE = [
 ]
 
 
+def with_additions(doc: ReportDocument) -> ReportDocument:
+    """A report with known SPEC 1.1 additions: one proposal (the last task sentence, as a request
+    to a named body), metadata addressees, and flags on the first item of each type only."""
+    task = doc.tasks[-1]
+    proposal = Proposal(
+        id="p1", section_id=task.section_id, text=task.text, addressee="UBND tỉnh", start=task.start, end=task.end
+    )
+
+    def flag_first(items: list, flags: list[str]) -> list:
+        return [x.model_copy(update={"flags": flags if k == 0 else []}) for k, x in enumerate(items)]
+
+    return doc.model_copy(
+        update={
+            "source": doc.source.model_copy(update={"path": "flagged/" + doc.source.path}),
+            "metadata": doc.metadata.model_copy(update={"addressees": ["UBND tỉnh", "Sở Tài chính"]}),
+            "indicators": flag_first(doc.indicators, ["backends_disagree", "unit_missing"]),
+            "tasks": flag_first(doc.tasks[:-1], []),
+            "limitations": flag_first(doc.limitations, ["not_in_rules"]),
+            "references": flag_first(doc.references, ["not_in_rules"]),
+            "proposals": [proposal.model_copy(update={"flags": ["not_in_rules"]})],
+        }
+    )
+
+
 @pytest.fixture(scope="module")
 def docs() -> list[ReportDocument]:
     settings = resolve(backend="rules", env={})
     tables = next((SAMPLES.parent / "eval" / "corpus").glob("17-*.docx"))  # a report with a KPI table
-    return [extract_document(p, settings) for p in [*sorted(SAMPLES.glob("*.txt")), tables]]
+    plain = [extract_document(p, settings) for p in [*sorted(SAMPLES.glob("*.txt")), tables]]
+    return [*plain, with_additions(plain[0])]
 
 
 def _save(docs, folder) -> list:
@@ -61,6 +86,7 @@ def written(docs, tmp_path_factory):
 
 
 def _expected(docs, table) -> list[dict]:
+    """Rows as every format stores them: lists (flags, addressees) as JSON text."""
     return [{c: cell_text(row[c]) for c in COLUMNS[table]} for d in docs for row in table_rows(d)[table]]
 
 
@@ -276,6 +302,37 @@ def test_sections_rows_measure_their_span(docs):
         for row, section in zip(table_rows(doc)["sections"], doc.sections, strict=True):
             assert row["chars"] == section.end - section.start and row["heading"] == section.heading
             assert (row["id"], row["parent_id"], row["level"]) == (section.id, section.parent_id, section.level)
+
+
+def test_proposals_and_flags_reach_every_format(docs, written):
+    out = written[0]
+    doc = docs[-1]
+    [proposal] = [r for r in _csv(out / "proposals.csv") if r["document"] == doc.source.path]
+    assert proposal["addressee"] == "UBND tỉnh" and proposal["flags"] == '["not_in_rules"]'
+    assert doc.text[int(proposal["start"]) : int(proposal["end"])] == proposal["text"] == proposal["quote"]
+    assert proposal["section_heading"] and proposal["document"] == doc.source.path
+    flagged = next(r for r in _csv(out / "indicators.csv") if r["document"] == doc.source.path)
+    assert json.loads(flagged["flags"]) == ["backends_disagree", "unit_missing"]
+    unflagged = [r["flags"] for r in _csv(out / "tasks.csv") if r["document"] == doc.source.path]
+    assert unflagged and set(unflagged) == {"[]"}  # no flags: an empty JSON list
+    documents = {r["document"]: r for r in _csv(out / "documents.csv")}
+    assert json.loads(documents[doc.source.path]["addressees"]) == ["UBND tỉnh", "Sở Tài chính"]
+    assert documents[doc.source.path]["proposals"] == "1"
+    parquet = [r for r in pq.read_table(out / "proposals.parquet").to_pylist() if r["document"] == doc.source.path]
+    assert [json.loads(r["flags"]) for r in parquet] == [["not_in_rules"]]
+    sheet = _sheet(out / "llmx-tables.xlsx", "proposals")
+    mine = [r for r in sheet[1:] if r[COLUMNS["proposals"].index("document")] == doc.source.path]
+    assert [r[COLUMNS["proposals"].index("addressee")] for r in mine] == ["UBND tỉnh"]
+
+
+def test_extract_csv_and_jsonl_carry_flags(docs, tmp_path):
+    from llmx.output import render
+
+    doc = docs[-1]
+    lines = [json.loads(line) for line in render(doc, "jsonl").splitlines()]
+    assert lines[0]["flags"] == ["backends_disagree", "unit_missing"] and lines[1]["flags"] == []
+    rows = list(csv.DictReader(io.StringIO(render(doc, "csv"))))
+    assert json.loads(rows[0]["flags"]) == ["backends_disagree", "unit_missing"] and rows[1]["flags"] == "[]"
 
 
 def test_indicators_read_from_a_table_name_its_table_and_row(docs, written):

@@ -172,6 +172,6 @@ def test_installed_llm_extract_against_installed_llmx_serve(installed: Installed
         server.wait(timeout=30)
     assert done.returncode == 0, done.stderr
     doc = json.loads((installed.work / "llm.json").read_text(encoding="utf-8"))
-    assert doc["extractor"]["backend"] == "llm" and doc["extractor"]["prompt"] == "section@v1"
+    assert doc["extractor"]["backend"] == "llm" and doc["extractor"]["prompt"] == "section@v2"
     assert doc["extractor"]["usage"]["requests"] > 0
     assert len(doc["indicators"]) > 20

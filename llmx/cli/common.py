@@ -103,6 +103,13 @@ ModeOpt = Annotated[
     str | None, typer.Option("--mode", help="instructor mode: tools, json_schema, json, md_json [env LLMX_MODE]")
 ]
 PromptOpt = Annotated[str | None, typer.Option("--prompt", help="prompt NAME@VERSION [env LLMX_PROMPT]")]
+VerifyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--verify",
+        help="rules: run the rules backend too and flag LLM items it disagrees with or lacks [env LLMX_VERIFY]",
+    ),
+]
 PromptsDirOpt = Annotated[
     Path | None,
     typer.Option("--prompts-dir", help="folder of prompt templates [env LLMX_PROMPTS; default: the shipped ones]"),
@@ -145,7 +152,8 @@ def announce(settings: Settings) -> None:
     if settings.effective_backend == "rules":
         say("backend: rules (offline; no model configured — set --model/LLMX_MODEL and --base-url to use an LLM)")
     else:
-        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}")
+        checked = ", cross-checked against the rules" if settings.verify else ""
+        say(f"backend: llm, model {settings.model}, prompt {settings.prompt}, endpoint {settings.endpoint}{checked}")
 
 
 def warn_served(settings: Settings, served: str | None) -> None:

@@ -21,6 +21,7 @@ from llmx.cli.common import (
     QuietOpt,
     TimeoutOpt,
     VerboseOpt,
+    VerifyOpt,
     announce,
     app,
     describe_call,
@@ -71,6 +72,7 @@ def extract(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
     max_answer_tokens: MaxAnswerOpt = None,
     timeout: TimeoutOpt = None,
@@ -103,6 +105,7 @@ def extract(
         max_answer_tokens=max_answer_tokens,
         timeout=timeout,
         request_log=log,
+        verify=verify,
     )
     if output is not None:
         check_writable(output)  # before the extraction, which may cost model requests
@@ -131,8 +134,13 @@ def extract(
         say(f"wrote {output}")
     say(
         f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.problems)} problems"
+        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
+        f"{len(doc.problems)} problems"
     )
+    if doc.extractor.verify is not None:
+        from llmx.verify import summary_line
+
+        say(summary_line(doc.extractor.verify))
     failed = sorted({p.section_id for p in doc.problems if p.section_id})
     if strict and failed:
         shout(f"--strict: {len(failed)} section(s) ended in problems ({', '.join(failed[:10])}); the output is written")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,7 @@ from llmx.cli.common import (
     QuietOpt,
     TimeoutOpt,
     VerboseOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -27,7 +28,10 @@ from llmx.cli.common import (
     set_verbosity,
     settings_for,
 )
-from llmx.errors import ConfigError
+from llmx.errors import ConfigError, EvalError
+
+if TYPE_CHECKING:
+    from llmx.evaluation.runner import GoldCase
 
 gold_app = typer.Typer(help="Check and maintain hand-labelled gold data (eval/gold/).", no_args_is_help=True)
 app.add_typer(gold_app, name="gold")
@@ -40,16 +44,13 @@ def gold_check(
 ) -> None:
     """Prove each quote/text occurs at its offsets and each value parses from its quote."""
     from llmx.evaluation.gold import check_gold
-    from llmx.evaluation.runner import GOLD_DIR, gold_cases, load_case
+    from llmx.evaluation.runner import GOLD_DIR, gold_cases, load_case_file
 
-    cases = (
-        gold_cases(GOLD_DIR)
-        if not files
-        else [c for f in files for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve()]
-    )
+    cases = gold_cases(GOLD_DIR) if not files else [_case_of(f) for f in files]
     bad = 0
     for case in cases:
-        errors = check_gold(load_case(case))
+        gold = load_case_file(case)
+        errors = check_gold(gold.doc, gold.scope_sections)
         bad += len(errors)
         for err in errors:
             typer.echo(f"{case.gold_path.name}: {err}")
@@ -63,25 +64,53 @@ def gold_check(
 def gold_locate(
     files: Annotated[list[Path], typer.Argument(help="gold files to re-anchor after a normalizer change")],
 ) -> None:
-    """Move gold offsets to where their quotes now sit in the normalized text."""
+    """Move gold offsets to where their quotes now sit in the normalized text.
+
+    Only offsets, quotes/texts of moved items, section spans and `source.chars` are rewritten;
+    everything else in the file (notes, `scope_sections`, key order) stays as it was. Items that
+    cannot be placed are named on stderr and keep their offsets (fix them by hand, then
+    `llmx gold check`).
+    """
     import json
 
-    from llmx.evaluation.gold import locate
-    from llmx.evaluation.runner import gold_cases, load_case
+    from llmx.evaluation.gold import locate, read_gold_json, relocated_json
+    from llmx.evaluation.runner import load_case
     from llmx.output import write_atomic
 
+    unplaced = 0
     for f in files:
-        case = next(c for c in gold_cases(f.parent) if c.gold_path.resolve() == f.resolve())
-        raw = json.loads(f.read_text(encoding="utf-8"))
-        moved = locate(load_case(case), load_case(case).text)
-        data = json.loads(moved.model_dump_json(exclude={"text"}))
-        data["problems"] = []
-        if "labeler_notes" in raw:
-            data["labeler_notes"] = raw["labeler_notes"]
-        write_atomic(f, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-        for p in moved.problems:
+        case = _case_of(f)
+        raw = read_gold_json(f)
+        gold = load_case(case)
+        moved = locate(gold, gold.text)
+        before = f.read_text(encoding="utf-8")
+        text = json.dumps(relocated_json(raw, moved), ensure_ascii=False, indent=_indent_of(before))
+        write_atomic(f, text + ("\n" if before.endswith("\n") else ""))  # the file's own layout
+        new = moved.problems[len(gold.problems) :]
+        unplaced += len(new)
+        for p in new:
             say(f"{f.name}: {p.message}")
-        say(f"{f.name}: re-anchored")
+        say(f"{f.name}: re-anchored" + (f", {len(new)} item(s) left where they were" if new else ""))
+    if unplaced:
+        raise typer.Exit(code=6)
+
+
+def _indent_of(content: str) -> int:
+    """The JSON indent a gold file is written with (its first indented line), so a rewrite keeps it."""
+    for line in content.splitlines()[1:]:
+        if line.strip():
+            return len(line) - len(line.lstrip(" ")) or 1
+    return 1
+
+
+def _case_of(path: Path) -> GoldCase:
+    """The gold case of one gold file (its split is its folder)."""
+    from llmx.evaluation.runner import gold_cases
+
+    for case in gold_cases(path.parent):
+        if case.gold_path.resolve() == path.resolve():
+            return case
+    raise EvalError("not a gold file (no such .json in its folder)", path=str(path))
 
 
 @app.command("eval")
@@ -93,20 +122,42 @@ def eval_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
+    split: Annotated[
+        str, typer.Option("--split", help="gold split to score: all (each reported apart, test first), dev, test")
+    ] = "all",
     cassettes: Annotated[
         Path | None, typer.Option("--cassettes", help="cassette directory (default eval/cassettes)")
     ] = None,
     record: Annotated[bool, typer.Option("--record", help="call the live endpoint and (re)write cassettes")] = False,
+    local: Annotated[
+        bool,
+        typer.Option("--local", help="the LLM backend with model llmx-rules-server; with --record, an in-process one"),
+    ] = False,
     gold: Annotated[Path | None, typer.Option("--gold", help="gold directory (default eval/gold)")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="report directory (default eval/reports)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="report and baseline directory (default eval/reports)")
+    ] = None,
     baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="eval JSON to print per-field deltas against")
+        list[Path] | None,
+        typer.Option("--baseline", help="eval JSON to compare against, matched by split (repeatable)"),
+    ] = None,
+    save_baseline: Annotated[
+        bool, typer.Option("--save-baseline", help="write each scored split as its baseline-<run>-<split>.json")
+    ] = False,
+    baseline_dir: Annotated[
+        Path | None,
+        typer.Option("--baseline-dir", help="where the committed baselines are read and saved (default eval/reports)"),
     ] = None,
     fail_under: Annotated[
-        list[str] | None, typer.Option("--fail-under", help="METRIC=VALUE gate, e.g. indicators.f1=0.85 (repeatable)")
+        list[str] | None,
+        typer.Option("--fail-under", help="[SPLIT:]METRIC=VALUE gate, e.g. test:indicators.f1=0.9 (repeatable)"),
     ] = None,
     max_drop: Annotated[
-        float | None, typer.Option("--max-drop", help="fail if a headline metric drops more than this vs --baseline")
+        float | None,
+        typer.Option(
+            "--max-drop", help="fail if a headline metric drops more than this vs the baselines (default: committed)"
+        ),
     ] = None,
     compare: Annotated[
         tuple[Path, Path] | None, typer.Option("--compare", help="two eval JSON reports to print side by side")
@@ -116,47 +167,82 @@ def eval_(
     log: LogOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    figures: Annotated[
+        bool, typer.Option("--figures", help="print the README's figures table from the committed baselines")
+    ] = False,
 ) -> None:
-    """Score a backend, model or prompt against the gold data; gate CI on the result."""
+    """Score a backend, model or prompt against the gold data per split; gate CI on the result."""
+    from contextlib import nullcontext
+
+    from llmx.evaluation.gates import enforce_gates, parse_fail_under
+    from llmx.evaluation.report import as_baselines, headline
     from llmx.evaluation.report import compare as compare_reports
-    from llmx.evaluation.report import enforce_gates, headline, parse_fail_under
-    from llmx.evaluation.runner import CASSETTES_DIR, GOLD_DIR, REPORTS_DIR, load_summary, run_eval, write_reports
+    from llmx.evaluation.runner import (
+        CASSETTES_DIR,
+        GOLD_DIR,
+        REPORTS_DIR,
+        baseline_figures,
+        committed_baselines,
+        load_summary,
+        run_eval,
+        write_baselines,
+        write_reports,
+    )
+    from llmx.serve import SERVED_MODEL, RulesServer
 
     set_verbosity(quiet, verbose)
+    if figures:
+        typer.echo(baseline_figures(baseline_dir or REPORTS_DIR), nl=False)
+        return
     gates = parse_fail_under(fail_under or [])  # a malformed gate or unknown metric stops here (exit 3), not after
-    if max_drop is not None and baseline is None:
-        raise ConfigError("--max-drop compares against a baseline: give --baseline FILE")
     if compare:
         a, b = (load_summary(p) for p in compare)
         typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))
         return
-    settings = settings_for(
-        backend=backend,
-        model=model,
-        base_url=base_url,
-        api_key=api_key,
-        mode=mode,
-        prompt=prompt,
-        prompts_dir=prompts_dir,
-        request_log=log,
-    )
-    if settings.effective_backend == "llm" and not record:
-        say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
-    else:
-        announce(settings)
-    summary = run_eval(
-        settings,
-        gold_dir=gold or GOLD_DIR,
-        cassettes=cassettes or CASSETTES_DIR,
-        record=record,
-        only=only,
-        on_case=lambda name: say(f"scoring {name}"),
-    )
-    base = load_summary(baseline) if baseline else None
-    for path in write_reports(summary, out or REPORTS_DIR, base):
+    if save_baseline and only:
+        raise EvalError("--save-baseline scores every document of a split; drop --doc")
+    out_dir = out or REPORTS_DIR
+    server = RulesServer() if local and record else None
+    with server or nullcontext():  # entering the server starts it
+        if local:
+            backend, model, api_key = "llm", model or SERVED_MODEL, None
+            base_url = server.base_url if server is not None else base_url
+        settings = settings_for(
+            backend=backend,
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            prompt=prompt,
+            prompts_dir=prompts_dir,
+            verify=verify,
+            request_log=log,
+        )
+        if settings.effective_backend == "llm" and not record:
+            say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
+        else:
+            announce(settings)
+        summary = run_eval(
+            settings,
+            gold_dir=gold or GOLD_DIR,
+            cassettes=cassettes or CASSETTES_DIR,
+            record=record,
+            only=only,
+            split=split,
+            on_case=lambda case: say(f"scoring {case.split}/{case.name}"),
+        )
+    bases: dict[str, dict[str, object]] = {}
+    for path in baseline or []:
+        bases.update(as_baselines(load_summary(path)))
+    if not baseline and max_drop is not None:
+        bases = committed_baselines(summary, baseline_dir or REPORTS_DIR)
+    for path in write_reports(summary, out_dir, bases or None):
         say(f"wrote {path}")
-    typer.echo(headline(summary, base), nl=False)
-    enforce_gates(summary, gates, base, max_drop)
+    if save_baseline:
+        for path in write_baselines(summary, baseline_dir or REPORTS_DIR):
+            say(f"wrote baseline {path}")
+    typer.echo(headline(summary, bases or None), nl=False)
+    enforce_gates(summary, gates, bases or None, max_drop)
 
 
 prompts_app = typer.Typer(help="List and show the versioned prompt templates.", no_args_is_help=True)
@@ -167,7 +253,7 @@ app.add_typer(prompts_app, name="prompts")
 @handles_errors
 def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
     """Every prompt: NAME@VERSION, content hash, response model, and fixed tokens per request."""
-    from llmx.llm.prompts import EXAMPLES, list_prompts, schema_text
+    from llmx.llm.prompts import example, list_prompts, schema_text
     from llmx.llm.tokens import count_tokens, tokenizer
 
     folder = settings_for(prompts_dir=prompts_dir).prompts_dir
@@ -176,7 +262,7 @@ def prompts_list(prompts_dir: PromptsDirOpt = None) -> None:
         raise ConfigError(f"no prompt templates (NAME.vN.jinja) in {folder}")
     typer.echo(f"{'prompt':14} {'hash':12} {'response':16} {'instr. tokens':>13} {'schema tokens':>13}")
     for p in found:
-        system = p.render(**EXAMPLES[p.name])[0]["content"]
+        system = p.render(**example(p))[0]["content"]
         typer.echo(
             f"{p.ref:14} {p.hash:12} {p.response_model.__name__:16} {count_tokens(system):13} "
             f"{count_tokens(schema_text(p)):13}"
@@ -192,7 +278,7 @@ def prompts_show(
     prompts_dir: PromptsDirOpt = None,
 ) -> None:
     """Print a prompt's messages rendered with its built-in example, and its response schema."""
-    from llmx.llm.prompts import EXAMPLES, load, schema_text
+    from llmx.llm.prompts import example, load, schema_text
 
     p = load(ref, settings_for(prompts_dir=prompts_dir).prompts_dir)
     typer.echo(f"# {p.ref}  hash {p.hash}  response {p.response_model.__name__}  file {p.path}")
@@ -200,7 +286,7 @@ def prompts_show(
         for file, source in p.sources.items():
             typer.echo(f"## {file}\n{source}")
         return
-    for message in p.render(**EXAMPLES[p.name]):
+    for message in p.render(**example(p)):
         typer.echo(f"## {message['role']}\n{message['content']}")
     typer.echo(f"## response schema\n{schema_text(p)}")
 

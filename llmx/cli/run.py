@@ -20,6 +20,7 @@ from llmx.cli.common import (
     QuietOpt,
     TimeoutOpt,
     VerboseOpt,
+    VerifyOpt,
     announce,
     app,
     handles_errors,
@@ -50,6 +51,17 @@ def serve(
         ),
     ] = None,
     timeout_sleep: Annotated[float, typer.Option("--timeout-sleep", help="seconds a timeout fault sleeps")] = 5.0,
+    answers: Annotated[
+        str,
+        typer.Option(
+            "--answers",
+            help="rules: answer with the rules backend (model llmx-rules-server); gold: answer with the "
+            "hand-labelled gold of --gold, a model that answers perfectly (model llmx-gold-server)",
+        ),
+    ] = "rules",
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="gold folder for --answers gold (default eval/gold/dev)")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
     gguf: Annotated[
         str | None,
@@ -66,10 +78,12 @@ def serve(
     ] = None,
 ) -> None:
     """Run a local OpenAI-compatible server on 127.0.0.1: llmx-rules-server (the rules backend,
-    with injectable faults), or with --gguf a real model on llama.cpp."""
+    or the gold, with injectable faults), or with --gguf a real model on llama.cpp."""
     import signal
 
-    from llmx.serve import RulesServer, ServerConfig, parse_fault_script
+    from llmx.config import REPO_ROOT
+    from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
+    from llmx.serve.gold import GOLD_MODEL, GoldAnswers
 
     if gguf is not None:
         from llmx.serve.llamacpp import options_for, serve_forever
@@ -86,6 +100,15 @@ def serve(
         script = parse_fault_script(fault or [])
     except ValueError as exc:
         raise ConfigError(f"--fault {exc}") from None
+    if answers not in ("rules", "gold"):
+        raise ConfigError(f"--answers {answers!r}: use rules or gold")
+    answerer, model = None, SERVED_MODEL
+    if answers == "gold":
+        folder = gold or REPO_ROOT / "eval" / "gold" / "dev"
+        try:
+            answerer, model = GoldAnswers(folder).answer_for, GOLD_MODEL
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"--gold {folder}: {exc}") from None
     config = ServerConfig(
         api_key=api_key,
         latency_ms=latency_ms,
@@ -94,6 +117,8 @@ def serve(
         faults=script,
         timeout_sleep=timeout_sleep,
         quiet=not verbose,
+        answerer=answerer,
+        model=model,
     )
     server = RulesServer(config, port=port)
     say(f"serving {config.model} at {server.base_url} (Ctrl-C stops)")
@@ -164,6 +189,7 @@ def run_(
     api_key: ApiKeyOpt = None,
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
+    verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
     max_answer_tokens: MaxAnswerOpt = None,
     timeout: TimeoutOpt = None,
@@ -190,6 +216,7 @@ def run_(
         max_answer_tokens=max_answer_tokens,
         timeout=timeout,
         request_log=log,
+        verify=verify,
     )
     options = resolve_options(
         out,

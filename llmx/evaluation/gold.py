@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -18,6 +21,7 @@ from llmx.contract import (
     Indicator,
     Limitation,
     Problem,
+    Proposal,
     Reference,
     ReportDocument,
     Section,
@@ -29,12 +33,24 @@ from llmx.grounding import reground
 from llmx.numbers import occurs_in
 
 
-def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
-    """Read a gold file; `text` (the normalized source) replaces or supplies the `text` field.
+@dataclass(frozen=True)
+class GoldFile:
+    """A gold file: the SPEC document plus the gold-only fields LABELING.md defines.
 
-    Gold files may omit `text` to stay small and reviewable; the caller then normalizes the
-    source report and passes its text here.
+    `scope_sections`: ids of the gold sections labelled exhaustively (None: the whole report);
+    `labeler_notes`: the labeller's judgment calls, kept when a tool rewrites the file.
     """
+
+    doc: ReportDocument
+    scope_sections: tuple[str, ...] | None = None
+    labeler_notes: tuple[str, ...] = ()
+
+
+GOLD_ONLY_FIELDS: tuple[str, ...] = ("labeler_notes", "scope_sections")
+
+
+def read_gold_json(path: str | Path) -> dict[str, Any]:
+    """The raw JSON object of a gold file; EvalError naming the file when it is not one."""
     p = Path(path)
     try:
         raw = json.loads(p.read_text(encoding="utf-8"))
@@ -44,23 +60,79 @@ def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
         raise EvalError(f"gold file is not UTF-8 JSON: {e}", path=str(p)) from None
     if not isinstance(raw, dict):
         raise EvalError("gold file must hold one JSON object (a SPEC report document)", path=str(p))
-    raw.pop("labeler_notes", None)  # free-text notes of the labeler, not part of the SPEC document
-    raw.pop("scope_sections", None)  # gold-only: which sections are labelled exhaustively (see LABELING.md)
+    return raw
+
+
+def load_gold_file(path: str | Path, text: str | None = None) -> GoldFile:
+    """Read a gold file; `text` (the normalized source) replaces or supplies the `text` field.
+
+    Gold files may omit `text` to stay small and reviewable; the caller then normalizes the
+    source report and passes its text here.
+    """
+    p = Path(path)
+    raw = read_gold_json(p)
+    notes = raw.pop("labeler_notes", None) or []
+    scope = raw.pop("scope_sections", None)
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        raise EvalError("labeler_notes must be a list of strings", path=str(p))
+    if scope is not None and (not isinstance(scope, list) or not all(isinstance(s, str) for s in scope)):
+        raise EvalError("scope_sections must be a list of section ids", path=str(p))
     if text is not None:
         raw["text"] = text
     elif "text" not in raw:
         raise EvalError("gold file has no `text`; pass the normalized source text", path=str(p))
     try:
-        return ReportDocument.model_validate(raw)
+        doc = ReportDocument.model_validate(raw)
     except ValidationError as e:
         shown = "; ".join(f"{'.'.join(map(str, err['loc']))}: {err['msg']}" for err in e.errors()[:5])
         more = f" (+{e.error_count() - 5} more)" if e.error_count() > 5 else ""
         raise EvalError(f"not a SPEC document: {shown}{more}", path=str(p)) from None
+    if scope is not None:
+        unknown = sorted(set(scope) - {s.id for s in doc.sections})
+        if unknown:
+            raise EvalError(f"scope_sections names unknown section(s) {', '.join(unknown)}", path=str(p))
+    return GoldFile(doc, None if scope is None else tuple(scope), tuple(notes))
 
 
-def check_gold(doc: ReportDocument) -> list[str]:
-    """Every inconsistency of a gold document as `<kind> <id>: <problem>` messages."""
+def load_gold(path: str | Path, text: str | None = None) -> ReportDocument:
+    """The SPEC document of a gold file (gold-only fields set aside; see `load_gold_file`)."""
+    return load_gold_file(path, text).doc
+
+
+def scope_spans(doc: ReportDocument, scope: Sequence[str] | None) -> list[tuple[int, int]] | None:
+    """Spans of the scoped sections (None: the whole report is in scope)."""
+    if scope is None:
+        return None
+    wanted = set(scope)
+    return sorted((s.start, s.end) for s in doc.sections if s.id in wanted)
+
+
+def in_scope(start: int, spans: Sequence[tuple[int, int]] | None) -> bool:
+    """Whether an item starting at `start` lies in the union of `spans` (always, without a scope)."""
+    return spans is None or any(s <= start < e for s, e in spans)
+
+
+ITEM_GROUPS: tuple[tuple[str, str], ...] = (
+    ("indicators", "quote"),
+    ("references", "quote"),
+    ("tasks", "text"),
+    ("limitations", "text"),
+    ("proposals", "text"),
+)
+
+
+def check_gold(doc: ReportDocument, scope: Sequence[str] | None = None) -> list[str]:
+    """Every inconsistency of a gold document as `<kind> <id>: <problem>` messages.
+
+    With `scope` (the file's `scope_sections`), an item labelled outside the scoped sections is
+    an error too: it would never be scored, so it is either a slip or the scope is too narrow.
+    """
     errors = grounding_errors(doc)
+    spans = scope_spans(doc, scope)
+    for group, _ in ITEM_GROUPS:
+        for item in getattr(doc, group):
+            if not in_scope(item.start, spans):
+                errors.append(f"{group[:-1]} {item.id}: outside scope_sections (not labelled there, not scored)")
     for ind in doc.indicators:
         for label, value in (("value", ind.value), ("target", ind.target)):
             if value is not None and not occurs_in(value, ind.quote):
@@ -133,13 +205,8 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
     `problems` (stage `locate`)."""
     moves: list[tuple[int, int]] = []  # (old offset, new offset) of placed items
     problems = list(doc.problems)
-    updated: dict[str, list[Indicator | Task | Limitation | Reference]] = {}
-    for group, field in (
-        ("indicators", "quote"),
-        ("references", "quote"),
-        ("tasks", "text"),
-        ("limitations", "text"),
-    ):
+    updated: dict[str, list[Indicator | Task | Limitation | Reference | Proposal]] = {}
+    for group, field in ITEM_GROUPS:
         updated[group] = []
         for item in getattr(doc, group):
             words = getattr(item, field)
@@ -171,13 +238,8 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
 
     sections = []
     for sec in doc.sections:
-        h_old = sec.heading_start if sec.heading_start is not None else sec.start
-        found = reground(text, sec.heading, near=shift(h_old), markup=True)
-        start = shift(sec.start) if found is None else max(0, found[0] - (h_old - sec.start))
-        update: dict[str, int | None] = {"start": start, "end": max(start, shift(sec.end))}
-        if sec.heading_start is not None:
-            update["heading_start"], update["heading_end"] = found if found else (None, None)
-        if found is None:
+        span = _place_heading(text, sec, shift)
+        if span is None:
             problems.append(
                 Problem(
                     section_id=sec.id,
@@ -185,5 +247,63 @@ def locate(doc: ReportDocument, text: str) -> ReportDocument:
                     message=f"section {sec.id}: heading {sec.heading[:60]!r} not found; span shifted",
                 )
             )
+        h_old = sec.heading_start if sec.heading_start is not None else sec.start
+        start = shift(sec.start) if span is None else max(0, span[0] - (h_old - sec.start))
+        update: dict[str, int | None] = {"start": start, "end": max(start, shift(sec.end))}
+        if sec.heading_start is not None:
+            update["heading_start"], update["heading_end"] = span if span else (None, None)
         sections.append(sec.model_copy(update=update))
     return doc.model_copy(update={"text": text, "sections": sections, "problems": problems, **updated})
+
+
+def _squash(value: str) -> str:
+    return "".join(value.split())
+
+
+def _place_heading(text: str, sec: Section, shift: Callable[[int], int]) -> tuple[int, int] | None:
+    """Where a section's heading span (`heading_start`..`heading_end`, else the start of its
+    heading line) sits in the new text, or None.
+
+    First the old span moved as the items before it moved, kept when it still holds the heading
+    words (an unchanged text changes nothing). Else the words are searched near there, and the
+    span keeps what stood before the words (the number, `PHẦN 1` lines) at the same length.
+    """
+    words = _squash(sec.heading)
+    hs = sec.heading_start if sec.heading_start is not None else sec.start
+    he = sec.heading_end if sec.heading_end is not None else hs + len(sec.heading) + 40
+    delta = shift(hs) - hs
+    if hs + delta >= 0 and words in _squash(text[hs + delta : he + delta]):
+        return hs + delta, min(len(text), he + delta)
+    found = reground(text, sec.heading, near=hs + delta, markup=True)
+    if found is None:
+        return None
+    if sec.heading_end is None:  # no stored span: the heading line starts where its text starts
+        line = text.rfind("\n", 0, found[0]) + 1
+        return line + len(text[line : found[0]]) - len(text[line : found[0]].lstrip()), found[1]
+    prefix = max(0, (he - hs) - (found[1] - found[0]))
+    return max(0, found[0] - prefix), found[1]
+
+
+def relocated_json(raw: dict[str, Any], moved: ReportDocument) -> dict[str, Any]:
+    """The raw gold JSON with only what `locate` moved written back: item offsets and quotes,
+    section spans, `source.chars`. Everything else (key order, notes, `scope_sections`, fields
+    left at their defaults) stays as the labeller wrote it, so the diff shows only the moves."""
+    out: dict[str, Any] = json.loads(json.dumps(raw))
+    out.pop("text", None)
+    if isinstance(out.get("source"), dict):
+        out["source"]["chars"] = len(moved.text)
+    for group, field in ITEM_GROUPS:
+        by_id = {item.id: item for item in getattr(moved, group)}
+        for entry in out.get(group, []):
+            item = by_id.get(entry.get("id"))
+            if item is not None:
+                entry.update({"start": item.start, "end": item.end, field: getattr(item, field)})
+    by_id_sec = {sec.id: sec for sec in moved.sections}
+    for entry in out.get("sections", []):
+        sec = by_id_sec.get(entry.get("id"))
+        if sec is None:
+            continue
+        entry.update({"start": sec.start, "end": sec.end})
+        if "heading_start" in entry or sec.heading_start is not None:
+            entry.update({"heading_start": sec.heading_start, "heading_end": sec.heading_end})
+    return out

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from llmx.contract import Comparison, Indicator, Limitation, Reference, Section, Task
+from llmx.contract import Comparison, Indicator, Limitation, Proposal, Reference, Section, Task
 from llmx.evaluation.matching import assign
 from llmx.evaluation.results import PRF, Ratio, TypeScore
 from llmx.evaluation.similarity import (
@@ -27,12 +27,13 @@ from llmx.evaluation.similarity import (
     words,
 )
 
-Item = Indicator | Task | Limitation | Reference | Section
+Item = Indicator | Task | Limitation | Reference | Proposal | Section
+Passage = Task | Limitation | Proposal
 
 # thresholds (documented in the report): see each scorer for how the score is built
 MIN_INDICATOR = 0.25  # 0.7*span + 0.3*value agreement
 INDICATOR_NEAR = 40  # chars: a value+unit match may pair spans this far apart
-MIN_SHORTER_OVERLAP = 0.5  # tasks/limitations/references: overlap over the shorter span
+MIN_SHORTER_OVERLAP = 0.5  # tasks/limitations/proposals/references: overlap over the shorter span
 MIN_SECTION = 0.5  # 0.4*heading tokens + 0.3*number + 0.3*heading position
 
 
@@ -120,7 +121,13 @@ def comparison_key(c: Comparison) -> tuple[str, str, float | None, float | None]
 def score_indicators(
     pred: Sequence[Indicator], gold: Sequence[Indicator], pa: list[Anchor], ga: list[Anchor]
 ) -> tuple[TypeScore, Aligned]:
-    """Pair by span overlap plus value/unit agreement; score fields and comparisons."""
+    """Pair by span overlap plus value/unit agreement; score fields and comparisons.
+
+    A span several gold indicators share (a table row gives one indicator per measured column,
+    each quoting the whole row) does not say which of them a prediction is: there a pair needs
+    the same value (names break ties between equal values), else a wrong number on the right
+    row would count as found."""
+    shared = Counter(a.span for a in ga if a.span is not None)
 
     def sim(i: int, j: int) -> float:
         p, g = pred[i], gold[j]
@@ -131,6 +138,8 @@ def score_indicators(
         close = ps is not None and gs is not None and gap(ps, gs) <= INDICATOR_NEAR
         if shorter == 0 and not (agree == 1.0 and close):
             return 0.0
+        if gs is not None and shared[gs] > 1:
+            return 0.7 * (iou + shorter) / 2 + 0.3 * agree + 0.05 * token_f1(p.name, g.name) if value_ok else 0.0
         return 0.7 * (iou + shorter) / 2 + 0.3 * agree
 
     al = align(len(pred), len(gold), sim, MIN_INDICATOR)
@@ -174,17 +183,20 @@ def score_indicators(
     return score, al
 
 
-# --- tasks and limitations -------------------------------------------------------------------
+# --- tasks, limitations and proposals --------------------------------------------------------
 
 
 def score_passages(
-    pred: Sequence[Task | Limitation],
-    gold: Sequence[Task | Limitation],
+    pred: Sequence[Passage],
+    gold: Sequence[Passage],
     pa: list[Anchor],
     ga: list[Anchor],
     gold_text: str,
 ) -> tuple[TypeScore, Aligned]:
-    """Pair passages overlapping >= half of the shorter one; add granularity-free coverage."""
+    """Pair passages overlapping >= half of the shorter one; add granularity-free coverage.
+
+    Limitations also score `kind`; proposals score `addressee` (folded; counted when either
+    side names one)."""
 
     def sim(i: int, j: int) -> float:
         iou, shorter = span_similarity(pa[i], ga[j])
@@ -194,6 +206,8 @@ def score_passages(
     fields = {"sector": Ratio()}
     if any(isinstance(x, Limitation) for x in (*pred, *gold)):
         fields["kind"] = Ratio()
+    if any(isinstance(x, Proposal) for x in (*pred, *gold)):
+        fields["addressee"] = Ratio()
     for i, j in al.pairs:
         p, g = pred[i], gold[j]
         fields["sector"].add(p.sector == g.sector)
@@ -201,6 +215,10 @@ def score_passages(
             fields["kind"].add(p.kind == g.kind)
             if p.kind != g.kind:
                 al.details[(i, j)] = f"kind {p.kind} vs gold {g.kind}"
+        if isinstance(p, Proposal) and isinstance(g, Proposal) and (p.addressee or g.addressee):
+            fields["addressee"].add(_same(p.addressee, g.addressee))
+            if not _same(p.addressee, g.addressee):
+                al.details[(i, j)] = f"addressee {p.addressee!r} vs gold {g.addressee!r}"
     unplaced = sum(len("".join(p.text.split())) for p, a in zip(pred, pa, strict=True) if a.span is None)
     coverage = char_coverage([a.span for a in pa if a.span], [a.span for a in ga if a.span], gold_text)
     coverage.fp += unplaced

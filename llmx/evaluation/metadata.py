@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from llmx.contract import Metadata, Period, Signer
 from llmx.evaluation.results import MetadataScore, Ratio
-from llmx.evaluation.similarity import fold, set_f1
+from llmx.evaluation.similarity import fold, set_f1, symbol_key
 
 STRING_FIELDS: tuple[str, ...] = (
     "title",
@@ -21,7 +21,8 @@ STRING_FIELDS: tuple[str, ...] = (
     "issue_place",
     "issue_date",
 )
-METADATA_FIELDS: tuple[str, ...] = (*STRING_FIELDS, "period", "next_period", "signer", "recipients")
+LIST_FIELDS: tuple[str, ...] = ("recipients", "addressees")
+METADATA_FIELDS: tuple[str, ...] = (*STRING_FIELDS, "period", "next_period", "signer", *LIST_FIELDS)
 _SIGNER_PARTS: tuple[str, ...] = ("name", "title", "on_behalf_of")
 
 
@@ -45,16 +46,18 @@ def field_credit(pred: Metadata, gold: Metadata, name: str) -> float | None:
         p, g = getattr(pred, name), getattr(gold, name)
         if not p and not g:
             return None
-        return float(fold(p) == fold(g))
+        key = symbol_key if name == "doc_symbol" else fold
+        return float(key(p) == key(g))
     if name in ("period", "next_period"):
         pk, gk = _period_key(getattr(pred, name)), _period_key(getattr(gold, name))
         return None if pk is None and gk is None else float(pk == gk)
     if name == "signer":
         return _signer_credit(pred.signer, gold.signer)
-    if name == "recipients":
-        if not pred.recipients and not gold.recipients:
+    if name in LIST_FIELDS:
+        p_list, g_list = getattr(pred, name), getattr(gold, name)
+        if not p_list and not g_list:
             return None
-        return set_f1(pred.recipients, gold.recipients)
+        return set_f1(p_list, g_list)
     raise ValueError(f"unknown metadata field {name!r}")
 
 

@@ -1,32 +1,27 @@
-"""Render eval results (JSON, Markdown, self-contained HTML), compare two runs, and check gates.
+"""Render eval results as JSON and Markdown, compare two runs, and shape a baseline.
 
-Pure string builders: the CLI writes the files and maps a failed gate to `GateFailed`.
-Everything works on the JSON form of a summary, so a stored baseline compares like a fresh run.
+Pure string builders: the runner writes the files (the HTML page is `report_html.py`, the gates
+`gates.py`). Everything works on the JSON form of a summary, so a stored baseline compares like
+a fresh run. A run scores each gold split on its own (`{"run": ..., "splits": {...}}`); the
+held-apart `test` split always comes first and is the headline, `dev` is labelled in-sample.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from llmx.errors import ConfigError, EvalError, GateFailed
-from llmx.evaluation.results import LOWER_IS_BETTER_SUFFIXES, EvalSummary, flatten
-
-# metrics a baseline drop is checked on (plus every metric named in fail_under)
-HEADLINE: tuple[str, ...] = (
-    "indicators.f1",
-    "indicators.value_unit.accuracy",
-    "indicators.comparisons.f1",
-    "tasks.f1",
-    "tasks.coverage.f1",
-    "limitations.f1",
-    "limitations.coverage.f1",
-    "references.f1",
-    "sections.f1",
-    "metadata.accuracy",
+from llmx.evaluation.results import (
+    FLAG_GROUPS,
+    HEADLINE,
+    LOWER_IS_BETTER_SUFFIXES,
+    TARGETS,
+    EvalSummary,
+    flatten,
 )
-_DOC_COLUMNS: tuple[tuple[str, str], ...] = (
+
+DOC_COLUMNS: tuple[tuple[str, str], ...] = (
     ("indicators.f1", "indicators F1"),
     ("indicators.value_unit.accuracy", "value+unit"),
     ("indicators.comparisons.f1", "comparisons F1"),
@@ -35,10 +30,22 @@ _DOC_COLUMNS: tuple[tuple[str, str], ...] = (
     ("limitations.f1", "limitations F1"),
     ("limitations.coverage.f1", "limitations coverage F1"),
     ("references.f1", "references F1"),
+    ("proposals.f1", "proposals F1"),
     ("sections.f1", "sections F1"),
     ("metadata.accuracy", "metadata"),
 )
-_EPS = 1e-9
+SPLIT_NOTES: dict[str, str] = {
+    "test": "held apart: never read by whoever tunes the rules or prompts; the honest figures",
+    "dev": "in-sample: the rules and prompts are tuned on these reports",
+}
+NOTE_KINDS: tuple[tuple[str, str], ...] = (
+    ("misses", "Misses"),
+    ("false_positives", "False positives"),
+    ("mismatches", "Disagreements"),
+)
+EPS = 1e-9
+
+Baselines = Mapping[str, Mapping[str, Any]]
 
 
 def to_json(summary: EvalSummary | Mapping[str, Any]) -> dict[str, Any]:
@@ -46,6 +53,33 @@ def to_json(summary: EvalSummary | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(summary, EvalSummary):
         return summary.model_dump(mode="json")
     return dict(summary)
+
+
+def split_summaries(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Split name -> that split's summary: a run's `splits` (test first), or a one-split
+    summary under its own split name (`all` when it names none)."""
+    if "splits" in data:
+        return dict(data["splits"])
+    return {str(data.get("run", {}).get("split") or "all"): dict(data)}
+
+
+def as_baselines(baseline: Mapping[str, Any] | None) -> dict[str, dict[str, Any]]:
+    """Baselines by split from a run, a one-split summary, or an already split mapping."""
+    if baseline is None:
+        return {}
+    if "splits" in baseline or "micro" in baseline:
+        return split_summaries(baseline)
+    return {k: dict(v) for k, v in baseline.items()}
+
+
+def baseline_form(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """A split summary as committed for a baseline: every figure and per-document score, no item
+    notes (misses, false positives and their sentences are in the run's own reports)."""
+    out = dict(summary)
+    out["documents"] = [
+        {k: v for k, v in doc.items() if k not in dict(NOTE_KINDS)} for doc in summary.get("documents", [])
+    ]
+    return out
 
 
 def metrics(summary_json: Mapping[str, Any]) -> dict[str, float]:
@@ -60,20 +94,31 @@ def lower_is_better(name: str) -> bool:
     return name.endswith(LOWER_IS_BETTER_SUFFIXES)
 
 
-def _fmt(v: float | None) -> str:
+def fmt(v: float | None) -> str:
     return "—" if v is None else f"{v:.3f}"
 
 
-def _delta(cur: float | None, base: float | None) -> str:
+def delta(cur: float | None, base: float | None) -> str:
     return "—" if cur is None or base is None else f"{cur - base:+.3f}"
 
 
-def _cell(text: str) -> str:
-    """One Markdown table cell: one line, pipes escaped, HTML-significant characters escaped."""
-    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+def target_met(name: str, value: float | None) -> str:
+    """`yes`/`no` against issue 10's target for `name`, `—` when there is no target or figure."""
+    target = TARGETS.get(name)
+    if target is None or value is None:
+        return "—"
+    return "yes" if value >= target - EPS else "no"
 
 
-def _doc_rows(summary_json: Mapping[str, Any]) -> list[tuple[str, dict[str, float], int, int]]:
+def split_title(name: str, summary: Mapping[str, Any]) -> str:
+    """`test: held apart (8 documents)` / `dev: in-sample (12 documents)`."""
+    n = len(summary.get("documents", []))
+    kind = {"test": "held apart", "dev": "in-sample"}.get(name, "")
+    return f"{name}: {kind} ({n} document{'s' if n != 1 else ''})" if kind else f"{name} ({n} documents)"
+
+
+def doc_rows(summary_json: Mapping[str, Any]) -> list[tuple[str, dict[str, float], int, int]]:
+    """Per document: name, flat metrics, number of misses and of false positives."""
     rows = []
     for doc in summary_json.get("documents", []):
         m = flatten(doc.get("types", {}), doc.get("metadata", {}))
@@ -81,264 +126,167 @@ def _doc_rows(summary_json: Mapping[str, Any]) -> list[tuple[str, dict[str, floa
     return rows
 
 
-def to_markdown(
-    summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None, max_items: int = 20
-) -> str:
-    """Per-metric table (with deltas vs `baseline` when given), a per-document table, and each
-    document's misses and false positives (at most `max_items` of each)."""
-    data = to_json(summary)
-    cur = metrics(data)
-    base = metrics(baseline) if baseline is not None else {}
-    out = [f"# llmx eval: {len(data.get('documents', []))} document(s)", ""]
-    head = "| metric | value |" + (" baseline | Δ |" if baseline is not None else "")
-    out += [head, "|---|---:|" + ("---:|---:|" if baseline is not None else "")]
-    for name in sorted(set(cur) | set(base)):
-        row = f"| {name} | {_fmt(cur.get(name))} |"
-        if baseline is not None:
-            row += f" {_fmt(base.get(name))} | {_delta(cur.get(name), base.get(name))} |"
+def flag_rows(summary_json: Mapping[str, Any]) -> list[tuple[str, list[tuple[float, int]]]]:
+    """Per item type with flag counts: (flagged, total) for each FLAG_GROUPS group."""
+    rows = []
+    for t, score in summary_json.get("micro", {}).items():
+        flags = score.get("flags") or {}
+        if not flags:
+            continue
+        rows.append((t, [(flags.get(g, {}).get("hits", 0.0), flags.get(g, {}).get("total", 0)) for g in FLAG_GROUPS]))
+    return rows
+
+
+def share(flagged: float, total: int) -> str:
+    return "—" if not total else f"{int(flagged)}/{total} ({flagged / total:.0%})"
+
+
+def cell(text: str) -> str:
+    """One Markdown table cell: one line, pipes escaped, HTML-significant characters escaped."""
+    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+
+
+def _headline_table(summary: Mapping[str, Any], base: Mapping[str, Any] | None) -> list[str]:
+    cur = metrics(summary)
+    old = metrics(base) if base is not None else {}
+    head = "| metric | micro | macro | target | met |" + (" baseline | Δ |" if base is not None else "")
+    out = [head, "|---|---:|---:|---:|:---:|" + ("---:|---:|" if base is not None else "")]
+    for name in HEADLINE:
+        target = TARGETS.get(name)
+        row = (
+            f"| {name} | {fmt(cur.get(name))} | {fmt(cur.get('macro.' + name))} | "
+            f"{fmt(target)} | {target_met(name, cur.get(name))} |"
+        )
+        if base is not None:
+            row += f" {fmt(old.get(name))} | {delta(cur.get(name), old.get(name))} |"
         out.append(row)
-    out += [
-        "",
-        "## Documents",
-        "",
-        "| document | " + " | ".join(t for _, t in _DOC_COLUMNS) + " | misses | false positives |",
-        "|---|" + "---:|" * (len(_DOC_COLUMNS) + 2),
-    ]
-    for name, m, misses, fps in _doc_rows(data):
-        cells = " | ".join(_fmt(m.get(k)) for k, _ in _DOC_COLUMNS)
-        out.append(f"| {_cell(name)} | {cells} | {misses} | {fps} |")
-    for doc in data.get("documents", []):
-        for key, title in (
-            ("misses", "Misses"),
-            ("false_positives", "False positives"),
-            ("mismatches", "Disagreements"),
-        ):
-            notes = doc.get(key, [])
-            if not notes:
-                continue
-            out += [
-                "",
-                f"### {_cell(doc['name'])}: {title} ({len(notes)})",
-                "",
-                "| type | id | item | detail |",
-                "|---|---|---|---|",
-            ]
-            for n in notes[:max_items]:
-                item, detail = _cell(n["text"][:160]), _cell(n.get("detail") or "")
-                out.append(f"| {n['type']} | {_cell(n['id'])} | {item} | {detail} |")
-            if len(notes) > max_items:
-                out.append(f"| … | | {len(notes) - max_items} more | |")
-    return "\n".join(out) + "\n"
-
-
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1f2328}
-body{line-height:1.45}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
-th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top;text-align:left}
-td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f6f8fa}
-.better{color:#1a7f37}.worse{color:#cf222e;font-weight:600}
-mark{background:#fff3b0}.detail{color:#57606a}details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _highlight(sentence: str, item: str) -> str:
-    """Escape a source sentence, marking the item's words inside it."""
-    pos = sentence.find(item) if item else -1
-    if pos == -1:
-        return _e(sentence)
-    return _e(sentence[:pos]) + "<mark>" + _e(item) + "</mark>" + _e(sentence[pos + len(item) :])
-
-
-def _delta_html(name: str, cur: float | None, base: float | None) -> str:
-    if cur is None or base is None:
-        return "<td class=num>—</td>"
-    d = cur - base
-    good = (d < -_EPS) if lower_is_better(name) else (d > _EPS)
-    bad = (d > _EPS) if lower_is_better(name) else (d < -_EPS)
-    cls = " better" if good else " worse" if bad else ""
-    return f"<td class='num{cls}'>{d:+.3f}</td>"
-
-
-def to_html(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None) -> str:
-    """A single self-contained page (inline CSS, no scripts or external assets); all document
-    text is HTML-escaped. Metric table, per-document table, then each document's misses, false
-    positives and disagreements with their source sentences."""
-    data = to_json(summary)
-    cur = metrics(data)
-    base = metrics(baseline) if baseline is not None else {}
-    docs = data.get("documents", [])
-    parts = [
-        "<!DOCTYPE html><html lang=vi><head><meta charset=utf-8><title>llmx eval</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<h1>llmx eval: {len(docs)} document(s)</h1>",
-        "<h2>Metrics</h2><table><tr><th>metric</th><th>value</th>",
-    ]
-    if baseline is not None:
-        parts.append("<th>baseline</th><th>Δ</th>")
-    parts.append("</tr>")
-    for name in sorted(set(cur) | set(base)):
-        row = f"<tr><td>{_e(name)}</td><td class=num>{_fmt(cur.get(name))}</td>"
-        if baseline is not None:
-            row += f"<td class=num>{_fmt(base.get(name))}</td>" + _delta_html(name, cur.get(name), base.get(name))
-        parts.append(row + "</tr>")
-    parts.append(
-        "</table><h2>Documents</h2><table><tr><th>document</th>"
-        + "".join(f"<th>{_e(t)}</th>" for _, t in _DOC_COLUMNS)
-        + "<th>misses</th><th>false positives</th></tr>"
-    )
-    for name, m, misses, fps in _doc_rows(data):
-        cells = "".join(f"<td class=num>{_fmt(m.get(k))}</td>" for k, _ in _DOC_COLUMNS)
-        parts.append(f"<tr><td>{_e(name)}</td>{cells}<td class=num>{misses}</td><td class=num>{fps}</td></tr>")
-    parts.append("</table>")
-    for doc in docs:
-        parts.append(f"<h2>{_e(doc['name'])}</h2>")
-        for key, title in (
-            ("misses", "Misses (gold not found)"),
-            ("false_positives", "False positives (not in gold)"),
-            ("mismatches", "Disagreements on matched items"),
-        ):
-            notes = doc.get(key, [])
-            parts.append(f"<details{' open' if notes else ''}><summary>{_e(title)}: {len(notes)}</summary>")
-            if notes:
-                parts.append("<table><tr><th>type</th><th>id</th><th>source sentence</th><th>detail</th></tr>")
-                for n in notes:
-                    sentence = (
-                        _highlight(n["sentence"], n["text"])
-                        if n.get("sentence")
-                        else "<mark>" + _e(n["text"]) + "</mark>"
-                    )
-                    parts.append(
-                        f"<tr><td>{_e(n['type'])}</td><td>{_e(n['id'])}</td><td>{sentence}</td>"
-                        f"<td class=detail>{_e(n.get('detail') or '')}</td></tr>"
-                    )
-                parts.append("</table>")
-            parts.append("</details>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
-
-
-def compare(a: Mapping[str, Any], b: Mapping[str, Any], labels: tuple[str, str] = ("A", "B")) -> str:
-    """Markdown side-by-side table of two eval JSONs with deltas (B - A), for `llmx eval --compare`."""
-    ma, mb = metrics(a), metrics(b)
-    out = [f"| metric | {_cell(labels[0])} | {_cell(labels[1])} | Δ |", "|---|---:|---:|---:|"]
-    for name in sorted(set(ma) | set(mb)):
-        out.append(f"| {name} | {_fmt(ma.get(name))} | {_fmt(mb.get(name))} | {_delta(mb.get(name), ma.get(name))} |")
-    return "\n".join(out) + "\n"
-
-
-# what each item type is scored on (llmx/evaluation/items.py): the names `flatten` can produce
-_SCORED: dict[str, dict[str, tuple[str, ...]]] = {
-    "indicators": {
-        "sets": ("comparisons",),
-        "fields": ("value_unit", "value", "unit", "target", "estimated", "approx", "as_of", "sector"),
-        "similarity": ("name",),
-    },
-    "tasks": {"sets": ("coverage",), "fields": ("sector",)},
-    "limitations": {"sets": ("coverage",), "fields": ("sector", "kind")},
-    "references": {"fields": ("doc_type", "number", "date", "issuer")},
-    "sections": {"fields": ("level", "parent", "role", "sector")},
-}
-
-
-def metric_names() -> frozenset[str]:
-    """Every metric an eval can report (a gate naming anything else is a typo)."""
-    from llmx.evaluation.metadata import METADATA_FIELDS
-
-    names = {"metadata.accuracy", *(f"metadata.{f}.accuracy" for f in METADATA_FIELDS)}
-    for kind, scored in _SCORED.items():
-        names |= {f"{kind}.{m}" for m in ("precision", "recall", "f1", "hallucination_rate")}
-        names |= {f"{kind}.{s}.{m}" for s in scored.get("sets", ()) for m in ("precision", "recall", "f1")}
-        names |= {f"{kind}.{f}.accuracy" for f in scored.get("fields", ())}
-        names |= {f"{kind}.{f}.similarity" for f in scored.get("similarity", ())}
-    return frozenset(names | {f"macro.{n}" for n in names if n.endswith(".f1") or n == "metadata.accuracy"})
-
-
-def parse_fail_under(specs: Iterable[str]) -> dict[str, float]:
-    """`["indicators.f1=0.9", ...]` -> `{"indicators.f1": 0.9}`; a ConfigError (exit 3, before any
-    eval runs) on a malformed item or a metric no eval reports."""
-    out: dict[str, float] = {}
-    known = metric_names()
-    for spec in specs:
-        name, sep, value = spec.partition("=")
-        try:
-            if not sep or not name.strip():
-                raise ValueError
-            out[name.strip()] = float(value)
-        except ValueError:
-            raise ConfigError(f"bad gate {spec!r}: expected METRIC=NUMBER, e.g. indicators.f1=0.9") from None
-        if name.strip() not in known:
-            close = sorted(k for k in known if k.split(".")[0] == name.strip().split(".")[0])[:8]
-            hint = f"; {name.strip().split('.')[0]} metrics include {', '.join(close)}" if close else ""
-            raise ConfigError(f"bad gate {spec!r}: no eval reports a metric {name.strip()!r}{hint}")
     return out
 
 
-def check_gates(
-    summary_json: Mapping[str, Any],
-    fail_under: Mapping[str, float],
-    baseline_json: Mapping[str, Any] | None = None,
-    max_drop: float | None = None,
-) -> list[str]:
-    """Violated gates as readable messages (empty when all pass).
-
-    `fail_under`: each metric must reach its threshold (for `*.hallucination_rate`, must not
-    exceed it); a gated metric the run did not measure is a violation. `max_drop`: no headline
-    metric (nor any metric in `fail_under`) may fall more than this below the baseline.
-    """
-    if max_drop is not None and baseline_json is None:
-        raise EvalError("max_drop needs a baseline eval JSON to compare against")
-    cur = metrics(summary_json)
-    problems: list[str] = []
-    for name, threshold in fail_under.items():
-        value = cur.get(name)
-        if value is None:
-            problems.append(f"{name}: not measured in this run (gate {threshold:.3f})")
-        elif lower_is_better(name) and value > threshold + _EPS:
-            problems.append(f"{name} = {value:.3f}, above the allowed {threshold:.3f}")
-        elif not lower_is_better(name) and value < threshold - _EPS:
-            problems.append(f"{name} = {value:.3f}, under the required {threshold:.3f}")
-    if baseline_json is not None and max_drop is not None:
-        base = metrics(baseline_json)
-        for name in sorted(set(HEADLINE) | set(fail_under)):
-            if name not in base or name not in cur:
+def _split_markdown(data: Mapping[str, Any], base: Mapping[str, Any] | None, max_items: int, h: str) -> list[str]:
+    """One split's tables: headline with targets, every metric, documents, flags, notes."""
+    cur = metrics(data)
+    old = metrics(base) if base is not None else {}
+    out = [*_headline_table(data, base), "", f"{h}# All metrics", ""]
+    out += ["| metric | value |" + (" baseline | Δ |" if base is not None else "")]
+    out += ["|---|---:|" + ("---:|---:|" if base is not None else "")]
+    for name in sorted(set(cur) | set(old)):
+        row = f"| {name} | {fmt(cur.get(name))} |"
+        if base is not None:
+            row += f" {fmt(old.get(name))} | {delta(cur.get(name), old.get(name))} |"
+        out.append(row)
+    out += ["", f"{h}# Documents", "", "| document | " + " | ".join(t for _, t in DOC_COLUMNS) + " | misses | FPs |"]
+    out.append("|---|" + "---:|" * (len(DOC_COLUMNS) + 2))
+    for name, m, misses, fps in doc_rows(data):
+        cells = " | ".join(fmt(m.get(k)) for k, _ in DOC_COLUMNS)
+        out.append(f"| {cell(name)} | {cells} | {misses} | {fps} |")
+    flags = flag_rows(data)
+    if flags:
+        out += ["", f"{h}# Flags: do they point at the doubtful rows?", ""]
+        out += ["| type | flagged among correct | among disagreeing with gold | among false positives |"]
+        out += ["|---|---:|---:|---:|"]
+        out += [f"| {t} | " + " | ".join(share(f, n) for f, n in groups) + " |" for t, groups in flags]
+    for doc in data.get("documents", []):
+        for key, title in NOTE_KINDS:
+            notes = doc.get(key, [])
+            if not notes:
                 continue
-            drop = cur[name] - base[name] if lower_is_better(name) else base[name] - cur[name]
-            if drop > max_drop + _EPS:
-                problems.append(
-                    f"{name} moved from {base[name]:.3f} to {cur[name]:.3f} vs baseline, "
-                    f"worse by {drop:.3f} (allowed {max_drop:.3f})"
-                )
-    return problems
+            out += ["", f"{h}# {cell(doc['name'])}: {title} ({len(notes)})", ""]
+            out += ["| type | id | item | detail |", "|---|---|---|---|"]
+            for n in notes[:max_items]:
+                item, detail = cell(n["text"][:160]), cell(n.get("detail") or "")
+                out.append(f"| {n['type']} | {cell(n['id'])} | {item} | {detail} |")
+            if len(notes) > max_items:
+                out.append(f"| … | | {len(notes) - max_items} more | |")
+    return out
 
 
-def enforce_gates(
-    summary_json: Mapping[str, Any],
-    fail_under: Mapping[str, float],
-    baseline_json: Mapping[str, Any] | None = None,
-    max_drop: float | None = None,
-) -> None:
-    """Raise `GateFailed` listing every violated gate (the CLI maps it to exit code 7)."""
-    problems = check_gates(summary_json, fail_under, baseline_json, max_drop)
-    if problems:
-        raise GateFailed("quality gate failed: " + "; ".join(problems))
+def overview(run_json: Mapping[str, Any]) -> dict[str, Any]:
+    """A run's figures per split without anything per document: what the run overview files
+    hold, so that opening them never shows a held-apart document's misses to whoever tunes."""
+    parts = {
+        name: {k: part[k] for k in ("run", "micro", "metadata", "macro") if k in part}
+        for name, part in split_summaries(run_json).items()
+    }
+    return {"run": dict(run_json.get("run", {})), "splits": parts}
+
+
+def to_markdown(
+    summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None, max_items: int = 20
+) -> str:
+    """A run (`splits`): the overview, per split (test first) the headline table with targets
+    and deltas vs that split's baseline. One split's summary: its headline, every metric, a
+    per-document table, flag shares, and each document's misses, false positives and
+    disagreements (at most `max_items` of each)."""
+    data = to_json(summary)
+    parts = split_summaries(data)
+    bases = as_baselines(baseline)
+    run = data.get("run", {})
+    title = str(run.get("label") or f"{len(data.get('documents', []))} document(s)")
+    if "splits" not in data:
+        name = next(iter(parts))
+        head = f"# llmx eval: {cell(title)}" + (f", {split_title(name, data)}" if name != "all" else "")
+        note = [SPLIT_NOTES[name][0].upper() + SPLIT_NOTES[name][1:] + ".", ""] if name in SPLIT_NOTES else []
+        return "\n".join([head, "", *note, *_split_markdown(data, bases.get(name), max_items, "#")]) + "\n"
+    out = [f"# llmx eval: {cell(title)}", ""]
+    out.append("Splits: " + "; ".join(f"`{split_title(n, s)}`" for n, s in parts.items()) + ".")
+    out.append("Targets are issue 10's, to be met on the held-apart test split; CI fails on regressions only.")
+    for name, part in parts.items():
+        out += ["", f"## {split_title(name, part)}", ""]
+        if name in SPLIT_NOTES:
+            out += [SPLIT_NOTES[name][0].upper() + SPLIT_NOTES[name][1:] + ".", ""]
+        out += [*_headline_table(part, bases.get(name)), "", f"Details: `{cell(title)}-{name}.md`."]
+    return "\n".join(out) + "\n"
 
 
 def headline(summary: EvalSummary | Mapping[str, Any], baseline: Mapping[str, Any] | None = None) -> str:
-    """The few numbers a prompt engineer looks at first, as a Markdown table (for the terminal)."""
+    """The few numbers a prompt engineer looks at first, per split (test first), for the terminal."""
     data = to_json(summary)
-    cur = metrics(data)
-    base = metrics(baseline) if baseline is not None else {}
-    head = "| metric | micro | macro |" + (" baseline | Δ |" if baseline is not None else "")
-    out = [head, "|---|---:|---:|" + ("---:|---:|" if baseline is not None else "")]
+    bases = as_baselines(baseline)
+    out: list[str] = []
+    for name, part in split_summaries(data).items():
+        if "splits" in data:
+            out += [f"{split_title(name, part)}", ""]
+        out += [*_headline_table(part, bases.get(name)), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def figures_table(runs: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str:
+    """The README's figures: headline metrics (micro) of each run label and split, held-apart
+    test first, with issue 10's targets. `runs`: label -> split -> summary (e.g. the baselines)."""
+    columns = [(label, split) for label, splits in runs.items() for split in split_order_of(splits)]
+    values = {(label, split): metrics(runs[label][split]) for label, split in columns}
+    head = "| metric | target | " + " | ".join(f"{label} `{split}`" for label, split in columns) + " |"
+    out = [head, "|---|---:|" + "---:|" * len(columns)]
     for name in HEADLINE:
-        row = f"| {name} | {_fmt(cur.get(name))} | {_fmt(cur.get('macro.' + name))} |"
-        if baseline is not None:
-            row += f" {_fmt(base.get(name))} | {_delta(cur.get(name), base.get(name))} |"
-        out.append(row)
+        cells = " | ".join(fmt(values[c].get(name)) for c in columns)
+        out.append(f"| {name} | {fmt(TARGETS.get(name))} | {cells} |")
     return "\n".join(out) + "\n"
+
+
+def split_order_of(splits: Mapping[str, Any]) -> list[str]:
+    """Split names with `test` first, then `dev`, then the rest by name."""
+    order = ("test", "dev")
+    return sorted(splits, key=lambda n: (order.index(n) if n in order else len(order), n))
+
+
+def compare(a: Mapping[str, Any], b: Mapping[str, Any], labels: tuple[str, str] = ("A", "B")) -> str:
+    """Markdown side-by-side tables of two eval JSONs with deltas (B - A), one per split both
+    scored (test first), for `llmx eval --compare`."""
+    sa, sb = split_summaries(a), split_summaries(b)
+    pairs = [(n, sa[n], sb[n]) for n in sa if n in sb]
+    if not pairs and len(sa) == len(sb) == 1:
+        (na, pa), (nb, pb) = next(iter(sa.items())), next(iter(sb.items()))
+        pairs = [(na if na == nb else f"{na} vs {nb}", pa, pb)]
+    if not pairs:
+        return f"no split in common: {', '.join(sa)} vs {', '.join(sb)}\n"
+    out: list[str] = []
+    for name, pa, pb in pairs:
+        ma, mb = metrics(pa), metrics(pb)
+        if len(pairs) > 1 or "splits" in a or "splits" in b:
+            out += [f"## {name}", ""]
+        out += [f"| metric | {cell(labels[0])} | {cell(labels[1])} | Δ |", "|---|---:|---:|---:|"]
+        for m in sorted(set(ma) | set(mb)):
+            out.append(f"| {m} | {fmt(ma.get(m))} | {fmt(mb.get(m))} | {delta(mb.get(m), ma.get(m))} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

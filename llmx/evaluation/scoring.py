@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from statistics import fmean
 
 from llmx.contract import ReportDocument
+from llmx.evaluation.gold import in_scope, scope_spans
 from llmx.evaluation.items import (
     Aligned,
     Anchor,
@@ -30,6 +31,7 @@ from llmx.evaluation.results import (
     EvalSummary,
     ItemNote,
     MetadataScore,
+    Ratio,
     TypeScore,
     flatten,
     is_macro_metric,
@@ -39,20 +41,35 @@ from llmx.evaluation.similarity import sentence_around
 __all__ = ["DocScore", "EvalSummary", "aggregate", "doc_metrics", "score_document"]
 
 
-def score_document(pred: ReportDocument, gold: ReportDocument, name: str | None = None) -> DocScore:
+def score_document(
+    pred: ReportDocument, gold: ReportDocument, name: str | None = None, scope: Sequence[str] | None = None
+) -> DocScore:
     """Per-type detection, field and coverage scores of `pred` against `gold`.
 
     Offsets are compared in the gold text. When `pred.text` differs (another normalizer), each
     predicted item is re-anchored by finding its quote in the gold text, and items that cannot
     be found fall back to word-token overlap.
+
+    `scope` (a gold file's `scope_sections`): only items starting inside the union of those
+    gold sections' spans are scored, on both sides (a predicted item whose words cannot be
+    placed in the gold text is kept: nothing shows it is out of scope). Sections and metadata
+    are always scored in full.
     """
     doc = DocScore(name=name or gold.source.path, metadata=score_metadata(pred.metadata, gold.metadata))
+    spans = scope_spans(gold, scope)
     for t in ITEM_TYPES:
-        p_items: Sequence[Item] = getattr(pred, t)
-        g_items: Sequence[Item] = getattr(gold, t)
+        p_items: list[Item] = list(getattr(pred, t))
+        g_items: list[Item] = list(getattr(gold, t))
         pa = [anchor(x, pred.text, gold.text) for x in p_items]
         ga = [anchor(x, gold.text, gold.text) for x in g_items]
+        if spans is not None and t != "sections":
+            keep_p = [k for k, a in enumerate(pa) if a.span is None or in_scope(a.span[0], spans)]
+            keep_g = [k for k, a in enumerate(ga) if a.span is None or in_scope(a.span[0], spans)]
+            p_items, pa = [p_items[k] for k in keep_p], [pa[k] for k in keep_p]
+            g_items, ga = [g_items[k] for k in keep_g], [ga[k] for k in keep_g]
         score, al = _score_type(t, p_items, g_items, pa, ga, gold.text)
+        if t != "sections":
+            score.flags = _flag_shares(p_items, al)
         doc.types[t] = score
         doc.misses += [_note(t, g_items[j], gold.text) for j in al.unmatched_gold]
         doc.false_positives += [_note(t, p_items[i], pred.text) for i in al.unmatched_pred]
@@ -68,11 +85,25 @@ def _score_type(
 ) -> tuple[TypeScore, Aligned]:
     if t == "indicators":
         return score_indicators(pred, gold, pa, ga)  # type: ignore[arg-type]
-    if t in ("tasks", "limitations"):
+    if t in ("tasks", "limitations", "proposals"):
         return score_passages(pred, gold, pa, ga, text)  # type: ignore[arg-type]
     if t == "references":
         return score_references(pred, gold, pa, ga)  # type: ignore[arg-type]
     return score_sections(pred, gold, pa, ga)  # type: ignore[arg-type]
+
+
+def _flag_shares(pred: Sequence[Item], al: Aligned) -> dict[str, Ratio]:
+    """How many predicted items carry flags among those matched and agreeing with gold, matched
+    but disagreeing on a field, and false positives (FLAG_GROUPS)."""
+    groups: dict[str, list[int]] = {
+        "correct": [i for i, j in al.pairs if (i, j) not in al.details],
+        "disagreeing": [i for i, j in al.pairs if (i, j) in al.details],
+        "false_positives": list(al.unmatched_pred),
+    }
+    return {
+        g: Ratio(hits=float(sum(bool(getattr(pred[i], "flags", None)) for i in idx)), total=len(idx))
+        for g, idx in groups.items()
+    }
 
 
 def _note(t: str, item: Item, text: str, detail: str | None = None) -> ItemNote:

@@ -19,6 +19,7 @@ _WORD = re.compile(r"\w+")
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 # a sentence ends at . ! ? followed by whitespace, or at a line break; `6.128,7` never splits
 _NUMBER_WORD = re.compile(r"^\s*(?:số|Số|SỐ)\s*(?=\d)")
+_SYMBOL_GLUE = re.compile(r"\s*([-/])\s*")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
 
 NUMBER_REL_TOLERANCE = 1e-9  # equal at the precision written: 400.5 != 401.5
@@ -71,6 +72,12 @@ def reference_key(number: str | None) -> str:
         return ""
     bare = _NUMBER_WORD.sub("", unicodedata.normalize("NFC", number))
     return "".join(fold(bare).split())
+
+
+def symbol_key(symbol: str | None) -> str:
+    """Folded document symbol without spaces around `-` and `/`: `BC - SCT` == `BC-SCT`,
+    `BC/ UBND` == `BC/UBND` (as `reference_key` does for numbers)."""
+    return _SYMBOL_GLUE.sub(lambda m: m.group(1), fold(symbol))
 
 
 def section_number_key(number: str | None) -> str:

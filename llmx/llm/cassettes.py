@@ -27,7 +27,7 @@ from llmx.config import REPO_ROOT, Settings, redact_url
 from llmx.errors import CassetteMismatch, ConfigError
 from llmx.llm import prompts
 from llmx.llm.client import ModelClient
-from llmx.llm.plan import METADATA_PROMPT
+from llmx.llm.plan import metadata_prompt_ref
 
 EVAL_CASSETTES = REPO_ROOT / "eval" / "cassettes"
 RECORD_MODES = ("none", "new_episodes", "all")
@@ -55,7 +55,8 @@ def cassette_path(directory: Path, model: str, prompt_ref: str, report: str | Pa
 
 def stamp(settings: Settings) -> dict[str, Any]:
     """What a cassette was recorded with; compared on a mismatch to say what changed."""
-    refs = [settings.prompt, METADATA_PROMPT]
+    section = prompts.load(settings.prompt, settings.prompts_dir)
+    refs = [settings.prompt, metadata_prompt_ref(section, settings.prompts_dir)]
     return {
         "llmx_version": __version__,
         "model": settings.model,

@@ -2,13 +2,22 @@
 
 Tokens are counted by `llmx.llm.tokens.count_tokens` (see there for which tokenizer).
 
-Packing puts consecutive small sections that want the same items (task sections vs the rest)
-into one request, up to PACK_TOKENS of text: the instructions and schema cost about 1,500
-tokens per request, more than most sections' own text. Splitting keeps whole lines (each report
-line is a paragraph or bullet), falls back to sentence ends and then to spaces only when one line
-alone exceeds the budget, and repeats the previous chunk's last short line at the start of the
-next one so a breakdown (`trong đó: ...`) keeps its parent; the caller deduplicates items found
-twice in that overlap.
+Everything that can hold an item is sent: each section's own text *with its heading line*
+(`II. Về văn hóa - xã hội: tỷ lệ hộ văn hóa đạt 95%` carries a figure, and a numbered content
+line the splitter took for a heading carries whole items), the text before the first heading,
+the title lines under `BÁO CÁO` (a title may cite a document), the closing paragraph
+(`Trên đây là ...`, `Trên cơ sở ...`, which may hold a task or a request), the footnotes after
+the signature and the annexes after it (from a `PHỤ LỤC`/`Biểu mẫu` heading to the end of the
+text, or, without such a heading, each table standing there). Only the header block's other
+lines, `Nơi nhận` and the signature are not.
+
+Packing puts consecutive small sections that want the same items (with section@v2 all of them
+do; section@v1 kept task sections apart) into one request, up to PACK_TOKENS of text: the
+instructions and schema cost about 2,400 tokens per request, more than most sections' own text.
+Splitting keeps whole lines (each report line is a paragraph or bullet), falls back to sentence
+ends and then to spaces only when one line alone exceeds the budget, and repeats the previous
+chunk's last short line at the start of the next one so a breakdown (`trong đó: ...`) keeps its
+parent; the caller deduplicates items found twice in that overlap.
 
 Tables go as tables: a row is one line (`cell | cell | cell`) and is never cut, however long. When
 a table is split across requests, each later chunk is sent with the table's header rows on top
@@ -20,17 +29,21 @@ grounded on the rows after them (`without_repeated_header`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from llmx.contract import Section
 from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens
+from llmx.normalize import line_spans
 from llmx.sections import Layout
+from llmx.vn import NOI_NHAN, TITLE_MARK, is_caps
 
-MIN_CHARS = 12  # own text shorter than this (blank lines under a heading) is not sent
+MIN_CHARS = 12  # text shorter than this (a bare heading, blank lines) is not sent
+CLOSING_CHARS = 1500  # at most this much of the closing paragraph is sent
 PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
 OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
 
+_ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|BIỂU\s+(?:MẪU|SỐ)|Biểu\s+(?:mẫu|số)|Biểu\s+\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9+\-])")
 
 
@@ -117,6 +130,7 @@ class Block:
     section: Section | None
     start: int
     end: int
+    label: str = ""  # what text outside the sections is: title, preamble, closing, footnote
 
 
 @dataclass
@@ -139,8 +153,10 @@ class Job:
         return [b.section.id for b in self.blocks if b.section is not None]
 
 
-def _wanted(role: str | None) -> tuple[str, ...]:
-    return ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
+def _gated(role: str | None, kinds: Sequence[str]) -> tuple[str, ...]:
+    """section@v1's role-gated asking: tasks only in task sections, figures only outside them."""
+    wanted = ("tasks", "references") if role == "tasks" else ("indicators", "limitations", "references")
+    return tuple(k for k in kinds if k in wanted)
 
 
 def repeated_header(layout: Layout, start: int) -> tuple[int, int] | None:
@@ -151,8 +167,9 @@ def repeated_header(layout: Layout, start: int) -> tuple[int, int] | None:
 
 
 def without_repeated_header(text: str, layout: Layout, job: Job, quote: str) -> str:
-    """`quote` without the repeated header lines it starts with (they are not in the job's span)."""
-    lines = quote.strip().split("\n")
+    """`quote` without the repeated header lines it starts with (they are not in the job's span);
+    otherwise unchanged (a row's trailing space, after an empty last cell, is part of the row)."""
+    lines = quote.split("\n")
     header = {
         " ".join(line.split())
         for b in job.blocks
@@ -170,20 +187,85 @@ def _header_tokens(text: str, layout: Layout, start: int, end: int) -> int:
     return max((count_tokens(text[h[0] : h[1]]) for h in spans if h is not None), default=0)
 
 
-def plan_jobs(text: str, layout: Layout, max_tokens: int, pack_tokens: int = PACK_TOKENS) -> list[Job]:
-    """Section spans worth sending, split to `max_tokens` and packed up to `pack_tokens`."""
-    spans = [(sec, s, e) for sec, s, e in layout.own_spans()]
-    spans += [(None, s, e) for s, e in layout.footnotes if s >= layout.body_end]
+def _title_span(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The `BÁO CÁO` line and the title under it, up to the end of the header block."""
+    head = text[: layout.body_start]
+    for s, e in reversed(line_spans(head)):
+        if TITLE_MARK.match(head[s:e].strip()):
+            return s, layout.body_start
+    return None
+
+
+def _closing_span(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The closing paragraph: from the closing formula to `Nơi nhận` or the signature's caps lines."""
+    start = layout.body_end
+    end = start
+    for s, e in line_spans(text[start : start + CLOSING_CHARS]):
+        line = text[start + s : start + e].strip()
+        if line and (NOI_NHAN.match(line) or is_caps(line, 4)):
+            break
+        end = start + e
+    return (start, end) if end > start else None
+
+
+def _annex_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
+    """What stands after the closing block and holds data: from an annex heading (`PHỤ LỤC`,
+    `Biểu mẫu 1`) to the end of the text, else each table placed there."""
+    tail = layout.body_end
+    for s, e in line_spans(text[tail:]):
+        if _ANNEX.match(text[tail + s : tail + e].strip()):
+            return [(tail + s, len(text))]
+    return [(p.table.start, p.table.end) for p in layout.tables if p.table.start >= tail]
+
+
+def text_spans(text: str, layout: Layout) -> list[Block]:
+    """Every span of the document worth sending, in document order (see the module docstring)."""
+    blocks: list[Block] = []
+    if title := _title_span(text, layout):
+        blocks.append(Block(None, *title, label="title"))
+    for sec, s, e in layout.own_spans():
+        if sec is None:
+            blocks.append(Block(None, s, e, label="preamble"))
+            continue
+        head = sec.heading_start if sec.heading_start is not None else sec.start
+        blocks.append(Block(sec, min(head, s), e))
+    after: list[Block] = []
+    if closing := _closing_span(text, layout):
+        after.append(Block(None, *closing, label="closing"))
+    annexes = [Block(None, s, e, label="annex") for s, e in _annex_spans(text, layout)]
+    sent = [(b.start, b.end) for b in [*blocks, *after, *annexes]]
+    notes = [(s, e) for s, e in layout.footnotes if s >= layout.body_end]
+    after += [Block(None, s, e, label="footnote") for s, e in notes if not any(a <= s < b for a, b in sent)]
+    return blocks + sorted(after + annexes, key=lambda b: b.start)
+
+
+def plan_jobs(
+    text: str,
+    layout: Layout,
+    max_tokens: int,
+    pack_tokens: int = PACK_TOKENS,
+    *,
+    kinds: Sequence[str] = ("indicators", "tasks", "limitations", "references", "proposals"),
+    role_gated: bool = False,
+) -> list[Job]:
+    """Spans worth sending, split to `max_tokens` and packed up to `pack_tokens`.
+
+    Each job asks for `kinds` (every kind the response model has), or, `role_gated` (v1), only
+    the kinds the section's role suggests. A table row is never cut, and a chunk of a split table
+    leaves room for the header rows repeated on top of it.
+    """
     rows = {r.start for p in layout.tables for r in p.table.rows}
     blocks: list[Block] = []
-    for sec, s, e in spans:
+    for span in text_spans(text, layout):
+        s, e = span.start, span.end
         if len(text[s:e].strip()) < MIN_CHARS:
             continue
         budget = max(max_tokens - _header_tokens(text, layout, s, e), max_tokens // 2)
-        blocks.extend(Block(sec, cs, ce) for cs, ce in split_span(text, s, e, budget, rows))
+        blocks.extend(Block(span.section, cs, ce, span.label) for cs, ce in split_span(text, s, e, budget, rows))
     jobs: list[Job] = []
     for block in blocks:
-        wanted = _wanted(block.section.role if block.section else None)
+        role = block.section.role if block.section else None
+        wanted = _gated(role, kinds) if role_gated else tuple(kinds)
         last = jobs[-1] if jobs else None
         if last and last.wanted == wanted and count_tokens(text[last.start : block.end]) <= pack_tokens:
             last.blocks.append(block)

@@ -1,16 +1,19 @@
 """Model answers into contract items: grounded, given sectors, merged in job order. Pure.
 
-Answers come back as quotes; offsets come from grounding each quote in its job's span, and an
-unplaceable quote becomes a problem, never an item. Each job's answers go into its own `Part`
-(items, problems, call logs), so jobs can run in any order on any thread; `merge` combines the
-parts in job order, which keeps the output independent of timing.
+Answers come back as quotes; offsets come from grounding each quote in its job's span (each
+kind in the order the model listed it, so a repeated quote goes to its next occurrence), and an
+unplaceable quote becomes a problem, never an item. Items carry the flags their answer justifies
+(the rules' names where the meaning is the same: `unit_missing`, `basis_unstated`,
+`dot_decimal`, `glued_number`, `malformed_number`, `table_cell`; and `regrounded`). Each job's
+answers go into its own `Part` (items, problems, call logs), so jobs can run in any order on any
+thread; `merge` combines the parts in job order, which keeps the output independent of timing.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,21 +23,21 @@ from llmx.contract import (
     Comparison,
     Indicator,
     Limitation,
-    Metadata,
     Problem,
+    Proposal,
     Reference,
     Sector,
     Task,
     Usage,
 )
-from llmx.grounding import reground
+from llmx.grounding import occurrences, reground
 from llmx.llm.chunking import Job, without_repeated_header
-from llmx.llm.responses import IndicatorOut, LimitationOut, ReferenceOut, ReportMetadata, SectionItems, TaskOut
 from llmx.llm.seam import Attempt, usage_of
+from llmx.numbers import malformed_numbers, reading_of
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 
-MetadataSource = Literal["rules", "llm", "rules+llm"]
+ITEM_KINDS = ("indicators", "tasks", "limitations", "references", "proposals")
 
 
 @dataclass
@@ -71,19 +74,72 @@ class Part:
     calls: list[CallLog] = field(default_factory=list)
 
     def problem(self, job: Job, message: str, stage: str = "extract") -> None:
-        """A failed request: listed under every section it carried (a packed request holds several)."""
-        ids: list[str | None] = [*job.section_ids] or [None]
-        for section_id in ids:
-            self.out.problems.append(Problem(section_id=section_id, stage=stage, message=message))
-
-
-def _place(part: Part, text: str, kind: str, quote: str, job: Job, layout: Layout) -> tuple[int, int] | None:
-    span = reground(text, without_repeated_header(text, layout, job, quote), start=job.start, end=job.end)
-    if span is None:  # validators checked the quote, so this is rare: never invent a span for it
+        """One problem per section the job covered: a packed request that fails fails each of them."""
         ids = job.section_ids
-        message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
-        part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
-    return span
+        shared = f" (one request for sections {', '.join(ids)})" if len(ids) > 1 else ""
+        targets: list[str | None] = [*ids] or [None]
+        for section_id in targets:
+            self.out.problems.append(Problem(section_id=section_id, stage=stage, message=message + shared))
+
+
+def _flags_of_text(quote: str, regrounded: bool) -> list[str]:
+    flags = ["table_cell"] if " | " in quote else []
+    return [*flags, "regrounded"] if regrounded else flags
+
+
+def _indicator_flags(i: Any, quote: str) -> list[str]:
+    """What the answer itself says to doubt, named as the rules name it: a value without a unit, a
+    comparison without a basis, a number read against the convention (`97.6%`: dot_decimal,
+    `đạt12.480`: glued_number) or one that reads no way, left null (`3.923.7448g`: malformed_number)."""
+    flags = []
+    reads = [reading_of(v, quote) for v in (i.value, i.target) if v is not None]
+    for how, flag in (("dot_decimal", "dot_decimal"), ("glued", "glued_number")):
+        if any(r is not None and r.how == how for r in reads):
+            flags.append(flag)
+    if i.value is None and malformed_numbers(quote):
+        flags.append("malformed_number")
+    if i.value is not None and not i.unit:
+        flags.append("unit_missing")
+    if any(not c.basis_text for c in i.comparisons):
+        flags.append("basis_unstated")
+    return flags
+
+
+class _Placer:
+    """Grounds one answer's quotes in its job's span, each kind in the order the model listed it.
+
+    An item whose quote repeats an earlier item's (the same document cited twice, a repeated
+    sentence) goes to the next occurrence; one that repeats an earlier item entirely, with no
+    further occurrence left, lands on the same span and is merged away.
+    """
+
+    def __init__(self, part: Part, text: str, layout: Layout, job: Job) -> None:
+        self.part, self.text, self.layout, self.job = part, text, layout, job
+        self.cursor: dict[str, int] = {}
+        self.used: set[tuple[str, tuple[int, int], object]] = set()
+
+    def place(self, kind: str, quote: str, same: object = None) -> tuple[int, int, bool] | None:
+        """(start, end, regrounded): `regrounded` when the quote occurs more than once and the
+        answer's order did not decide which occurrence it is (the nearest one was taken).
+        `same`: what else must be equal for two items to be one (an indicator's name and value)."""
+        text, job = self.text, self.job
+        quote = without_repeated_header(text, self.layout, job, quote)  # table header rows sent as context
+        after = self.cursor.get(kind, job.start)
+        span = reground(text, quote, start=job.start, end=job.end, after=after, near=after)
+        if span is None:  # validators checked the quote, so this is rare: never invent a span for it
+            ids = job.section_ids  # one item's problem: listed once, under the request's first section
+            message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
+            self.part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
+            return None
+        while (kind, span, same) in self.used:
+            later = reground(text, quote, start=span[0] + 1, end=job.end, after=span[0] + 1)
+            if later is None:
+                break
+            span = later
+        guessed = span[0] < after and occurrences(text, quote, start=job.start, end=job.end) > 1
+        self.cursor[kind] = span[0]
+        self.used.add((kind, span, same))
+        return span[0], span[1], guessed
 
 
 def _sector(layout: Layout, start: int, words: str) -> Sector:
@@ -94,67 +150,108 @@ def _sector(layout: Layout, start: int, words: str) -> Sector:
     )
 
 
-def convert(part: Part, text: str, layout: Layout, job: Job, items: SectionItems) -> None:
+def convert(part: Part, text: str, layout: Layout, job: Job, items: BaseModel) -> None:
     """Add the grounded items of one answer to `part` (ungroundable quotes become problems)."""
-    for i in items.indicators:
-        if span := _place(part, text, "indicator", i.quote, job, layout):
-            s, e = span
-            comparisons = [Comparison.model_validate(c.model_dump(mode="json")) for c in i.comparisons]
+    out, placer = part.out, _Placer(part, text, layout, job)
+    for i in getattr(items, "indicators", []):
+        if placed := placer.place("indicator", i.quote, (i.name, i.value, i.unit)):
+            s, e, guessed = placed
+            quote = text[s:e]
+            comparisons = [
+                Comparison.model_validate({**c.model_dump(mode="json"), "basis_text": c.basis_text or ""})
+                for c in i.comparisons
+            ]
             fields = i.model_dump(mode="json", exclude={"quote", "comparisons"})
-            part.out.indicators.append(
+            flags = _indicator_flags(i, quote) + _flags_of_text(quote, guessed)
+            out.indicators.append(
                 Indicator(
                     id="",
                     **fields,
                     comparisons=comparisons,
-                    sector=_sector(layout, s, text[s:e]),
-                    quote=text[s:e],
+                    sector=_sector(layout, s, quote),
+                    quote=quote,
                     start=s,
                     end=e,
+                    flags=flags,
                 )
             )
-    for t in items.tasks:
-        if span := _place(part, text, "task", t.text, job, layout):
-            s, e = span
-            part.out.tasks.append(Task(id="", text=text[s:e], sector=_sector(layout, s, text[s:e]), start=s, end=e))
-    for x in items.limitations:
-        if span := _place(part, text, "limitation", x.text, job, layout):
-            s, e = span
-            part.out.limitations.append(
-                Limitation(id="", text=text[s:e], kind=x.kind, sector=_sector(layout, s, text[s:e]), start=s, end=e)
+    for t in getattr(items, "tasks", []):
+        if placed := placer.place("task", t.text):
+            s, e, guessed = placed
+            words = text[s:e]
+            flags = _flags_of_text(words, guessed)
+            out.tasks.append(Task(id="", text=words, sector=_sector(layout, s, words), start=s, end=e, flags=flags))
+    for x in getattr(items, "limitations", []):
+        if placed := placer.place("limitation", x.text):
+            s, e, guessed = placed
+            words = text[s:e]
+            sector, flags = _sector(layout, s, words), _flags_of_text(words, guessed)
+            out.limitations.append(
+                Limitation(id="", text=words, kind=x.kind, sector=sector, start=s, end=e, flags=flags)
             )
-    for r in items.references:
-        if span := _place(part, text, "reference", r.quote, job, layout):
-            s, e = span
+    for r in getattr(items, "references", []):
+        if placed := placer.place("reference", r.quote):
+            s, e, guessed = placed
             fields = r.model_dump(mode="json", exclude={"quote"})
-            part.out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e))
+            flags = _flags_of_text(text[s:e], guessed)
+            out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e, flags=flags))
+    for p in getattr(items, "proposals", []):
+        if placed := placer.place("proposal", p.text):
+            s, e, guessed = placed
+            words = text[s:e]
+            sector, flags = _sector(layout, s, words), _flags_of_text(words, guessed)
+            out.proposals.append(
+                Proposal(id="", text=words, addressee=p.addressee, sector=sector, start=s, end=e, flags=flags)
+            )
+
+
+Key = tuple[object, ...]
+
+
+def _fresh(key: Key, detail: object, seen: set[Key], here: set[Key]) -> bool:
+    """Not found by an earlier part (by `key`), nor already by this one (by `key` and `detail`)."""
+    if key in seen or (*key, detail) in here:
+        return False
+    here.add((*key, detail))
+    return True
 
 
 def merge(parts: list[Part]) -> tuple[Extraction, list[CallLog]]:
-    """The jobs' parts in job order; an item found twice (chunks overlap by one line) kept once."""
+    """The jobs' parts in job order; an item found twice (chunks overlap by one line) kept once.
+
+    Across parts an indicator is the same item when its span, value and unit are; within one
+    answer its name counts too (a table row holds several figures, two of them may be equal).
+    """
     out, calls = Extraction(), []
-    seen: set[tuple[object, ...]] = set()
-
-    def new(key: tuple[object, ...]) -> bool:
-        if key in seen:
-            return False
-        seen.add(key)
-        return True
-
+    seen: set[Key] = set()
     for part in parts:
         calls.extend(part.calls)
         out.problems.extend(part.out.problems)
-        out.indicators += [i for i in part.out.indicators if new(("i", i.start, i.end, i.value, i.unit))]
-        out.tasks += [t for t in part.out.tasks if new(("t", t.start, t.end))]
-        out.limitations += [x for x in part.out.limitations if new(("l", x.start, x.end))]
-        out.references += [r for r in part.out.references if new(("r", r.start, r.end))]
+        here: set[Key] = set()
+        got = part.out
+        out.indicators += [
+            i for i in got.indicators if _fresh(("i", i.start, i.end, i.value, i.unit), i.name, seen, here)
+        ]
+        out.tasks += [t for t in got.tasks if _fresh(("t", t.start, t.end), None, seen, here)]
+        out.limitations += [x for x in got.limitations if _fresh(("l", x.start, x.end), None, seen, here)]
+        out.references += [r for r in got.references if _fresh(("r", r.start, r.end), None, seen, here)]
+        out.proposals += [p for p in got.proposals if _fresh(("p", p.start, p.end), None, seen, here)]
+        seen.update(key[:-1] for key in here)
     return out, calls
 
 
-def count(items: SectionItems) -> int:
-    return len(items.indicators) + len(items.tasks) + len(items.limitations) + len(items.references)
+def count(items: BaseModel) -> int:
+    return sum(len(getattr(items, k, [])) for k in ITEM_KINDS)
 
 
-def salvage(raw: str | None, context: dict[str, str]) -> SectionItems | None:
+def _item_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The item class of a list field (`list[IndicatorOut]` -> IndicatorOut)."""
+    info = model.model_fields.get(key)
+    args = get_args(info.annotation) if info else ()
+    return args[0] if args and isinstance(args[0], type) and issubclass(args[0], BaseModel) else None
+
+
+def salvage(raw: str | None, context: dict[str, str], model: type[BaseModel]) -> BaseModel | None:
     """The items of the last failed answer that pass validation one by one (instructor #1418)."""
     try:
         data = json.loads(raw or "")
@@ -163,37 +260,15 @@ def salvage(raw: str | None, context: dict[str, str]) -> SectionItems | None:
     if not isinstance(data, dict):
         return None
     kept: dict[str, list[BaseModel]] = {}
-    models: dict[str, type[BaseModel]] = {
-        "indicators": IndicatorOut,
-        "tasks": TaskOut,
-        "limitations": LimitationOut,
-        "references": ReferenceOut,
-    }
-    for key, model in models.items():
+    for key in ITEM_KINDS:
+        item_model = _item_model(model, key)
+        if item_model is None:
+            continue
         kept[key] = []
         for item in data.get(key) or []:
             try:
-                kept[key].append(model.model_validate(item, context=context))
+                kept[key].append(item_model.model_validate(item, context=context))
             except ValidationError:
                 continue
-    items = SectionItems.model_construct(
-        indicators=kept["indicators"],
-        tasks=kept["tasks"],
-        limitations=kept["limitations"],
-        references=kept["references"],
-    )
+    items = model.model_construct(None, **kept)
     return items if count(items) else None
-
-
-def fill_metadata(base: Metadata, rules: Metadata | None, answer: ReportMetadata) -> tuple[Metadata, MetadataSource]:
-    """The rules' metadata with the fields they left empty taken from the model's answer."""
-    found = Metadata.model_validate(answer.model_dump(mode="json"))
-    filled = {
-        k: getattr(found, k)
-        for k in Metadata.model_fields
-        if getattr(base, k) in (None, []) and getattr(found, k) not in (None, [])
-    }
-    if not filled:
-        return base, "rules"
-    source: MetadataSource = "llm" if rules is None or rules == Metadata() else "rules+llm"
-    return base.model_copy(update=filled), source

@@ -1,10 +1,12 @@
 """One document's LLM plan: which text goes in which request, rendered into messages. Pure.
 
 `plan_document` cuts the document into jobs (llmx/llm/chunking.py), renders each job's
-messages with the section prompt, and adds the metadata@v1 request when the rules leave key
-metadata fields empty. `extract`, `llmx run` and `llmx run --batch` all run the same plan: batch
-mode submits `plan.requests()` and the run then asks for exactly those requests, which the
-batch (or the cache) answers.
+messages with the section prompt, and adds one metadata request for every document: its header
+block and first sentences (or simply the head of the text when there is no header block, as on
+a web page) and its closing block (or its last lines). The metadata prompt has the section
+prompt's version when there is one (section@v2 -> metadata@v2). `extract`, `llmx run` and
+`llmx run --batch` all run the same plan: batch mode submits `plan.requests()` and the run then
+asks for exactly those requests, which the batch (or the cache) answers.
 """
 
 from __future__ import annotations
@@ -12,21 +14,30 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from llmx.config import Settings
 from llmx.contract import Metadata, Section
 from llmx.errors import PromptError
 from llmx.llm import budget, prompts
-from llmx.llm.chunking import PACK_TOKENS, Job, plan_jobs, repeated_header
-from llmx.llm.responses import ReportMetadata
+from llmx.llm.chunking import PACK_TOKENS, Block, Job, plan_jobs, repeated_header
 from llmx.llm.seam import Messages
 from llmx.llm.tokens import count_tokens
 from llmx.sections import Layout
 
-METADATA_PROMPT = "metadata@v1"
 TAIL_CHARS = 2500  # closing block sent for metadata (signature, Nơi nhận); footnotes after it are cut
-META_KEYS = ("title", "doc_symbol", "issuer", "issue_date", "period", "signer")
+BODY_CHARS = 1200  # first sentences of the body sent for metadata (headline, "UBND huyện X báo cáo ...")
+HEAD_CHARS = 2500  # the head of a text without a header block (a web page)
+LAST_CHARS = 800  # the last lines of a text without a closing block (a signature may still be there)
+_PATHS = {
+    "title": "(title)",
+    "preamble": "(text before the first heading)",
+    "closing": "(closing paragraph)",
+    "footnote": "(footnote)",
+    "annex": "(annex after the signature)",
+}
+_ROLES = {"title": "preamble", "preamble": "preamble", "closing": "closing", "footnote": "other", "annex": "results"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,7 @@ class Request:
 
 @dataclass
 class MetadataPlan:
-    """The rules' metadata, and the metadata@v1 request when the rules left key fields empty."""
+    """The rules' metadata, and the metadata request (None only when metadata is not asked for)."""
 
     rules: Metadata | None
     request: Request | None = None
@@ -74,19 +85,19 @@ class DocumentPlan:
 
     def request(self, job: Job) -> Request:
         """The request for a job: a planned one, or a part of one (a truncated answer's halves)."""
-        by_id = self._sections
-        blocks = [
-            {
-                "path": _path(b.section, by_id),
-                "role": b.section.role if b.section else "other",
-                "sector": (b.section.sector or "") if b.section else "",
-                "text": self._with_header(b.start, b.end, job.blocks[k - 1].end if k else None),
-            }
-            for k, b in enumerate(job.blocks)
-        ]
+        blocks = [self._block(b, job.blocks[k - 1].end if k else None) for k, b in enumerate(job.blocks)]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
         context = {"section_text": "\n".join(b["text"] for b in blocks)}
         return sized(Request(messages, context, self.prompt.response_model, self.tag), self.settings)
+
+    def _block(self, b: Block, after: int | None) -> dict[str, str]:
+        """One <section_text>: its path, role, sector and text (see `_with_header`)."""
+        text = self._with_header(b.start, b.end, after)
+        if b.section is None:
+            path, role = _PATHS.get(b.label, "(other text)"), _ROLES.get(b.label, "other")
+            return {"path": path, "role": role, "sector": "", "text": text}
+        path = _path(b.section, self._sections)
+        return {"path": path, "role": b.section.role, "sector": b.section.sector or "", "text": text}
 
     def _with_header(self, start: int, end: int, after: int | None) -> str:
         """A block's text, below the header rows of a table it continues (the model reads the columns),
@@ -110,7 +121,7 @@ class DocumentPlan:
         )
 
     def requests(self) -> list[Request]:
-        """Every request the plan makes, in order: one per job, then metadata@v1 if planned."""
+        """Every request the plan makes, in order: one per job, then the metadata request if planned."""
         return self.requests_by_job + ([self.metadata.request] if self.metadata.request else [])
 
 
@@ -132,10 +143,40 @@ def _path(section: Section | None, by_id: dict[str, Section]) -> str:
     return " > ".join(reversed(chain)) or "(text outside the numbered sections)"
 
 
-def plan_metadata(text: str, layout: Layout, settings: Settings, mode: bool | None) -> MetadataPlan:
-    """Rules metadata, and the metadata@v1 request when the rules left key fields empty.
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line holding `pos` (so a sent excerpt never stops mid-line)."""
+    if pos >= len(text):
+        return len(text)
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
 
-    `mode`: True always asks, False never, None asks only when a key field is missing.
+
+def metadata_excerpt(text: str, layout: Layout) -> tuple[str, str]:
+    """What the metadata request shows: the head (header block and first sentences, or the head of
+    a text with no header block) and the tail (closing block, or the last lines)."""
+    head_end = _line_end(text, layout.body_start + BODY_CHARS if layout.body_start else HEAD_CHARS)
+    if layout.body_end < len(text):
+        tail_start = max(layout.body_end, head_end)
+    else:
+        tail_start = max(head_end, text.find("\n", len(text) - LAST_CHARS) + 1 if len(text) > LAST_CHARS else 0)
+    return text[:head_end].strip(), text[tail_start:][:TAIL_CHARS].strip()
+
+
+def metadata_prompt_ref(section_prompt: prompts.Prompt, prompts_dir: Path | None) -> str:
+    """metadata@vN for section@vN when that version exists, else the newest metadata prompt."""
+    known = [p for p in prompts.list_prompts(prompts_dir) if p.name == "metadata"]
+    same = [p for p in known if p.version == section_prompt.version]
+    if same or not known:
+        return f"metadata@{section_prompt.version}"
+    return max(known, key=lambda p: int(p.version[1:])).ref
+
+
+def plan_metadata(
+    text: str, layout: Layout, settings: Settings, mode: bool | None, section_prompt: prompts.Prompt | None = None
+) -> MetadataPlan:
+    """Rules metadata, and the metadata request: on every document unless `mode` is False.
+
+    `mode`: True or None always asks (None is the default), False never asks.
     """
     try:
         from llmx.rules.metadata import extract_metadata
@@ -144,13 +185,14 @@ def plan_metadata(text: str, layout: Layout, settings: Settings, mode: bool | No
     except ImportError:  # the rules backend is optional here: the model can do it alone
         rules = None
     plan = MetadataPlan(rules)
-    missing = [k for k in META_KEYS if getattr(plan.base, k) in (None, [])]
-    head, tail = text[: layout.body_start].strip(), text[layout.body_end :][:TAIL_CHARS].strip()
-    if mode is False or (mode is None and not missing) or not (head or tail):
+    head, tail = metadata_excerpt(text, layout)
+    if mode is False or not (head or tail):
         return plan
-    prompt = prompts.load(METADATA_PROMPT, settings.prompts_dir)
+    section_prompt = section_prompt or prompts.load(settings.prompt, settings.prompts_dir)
+    prompt = prompts.load(metadata_prompt_ref(section_prompt, settings.prompts_dir), settings.prompts_dir)
     context = {"source_text": f"{head}\n{tail}"}
-    request = Request(prompt.render(head=head, tail=tail), context, ReportMetadata, f"{prompt.ref}#{prompt.hash}")
+    tag = f"{prompt.ref}#{prompt.hash}"
+    request = Request(prompt.render(head=head, tail=tail), context, prompt.response_model, tag)
     plan.request = sized(request, settings, copies=budget.METADATA_COPIES)
     return plan
 
@@ -175,8 +217,12 @@ def plan_document(
     prompt = prompts.load(settings.prompt, settings.prompts_dir)
     if prompt.name != "section":
         raise PromptError(f"--prompt must name a section prompt (section@vN), not {prompt.ref}")
+    model = prompt.response_model
+    kinds = [k for k in ("indicators", "tasks", "limitations", "references", "proposals") if k in model.model_fields]
+    gated = bool(getattr(model, "ROLE_GATED", False))
     split_tokens, pack = budget.section_tokens(settings, _fixed_tokens(prompt, settings))
-    jobs = plan_jobs(text, layout, split_tokens, min(pack_tokens, pack))
-    plan = DocumentPlan(text, layout, prompt, jobs, plan_metadata(text, layout, settings, metadata_llm), settings)
+    jobs = plan_jobs(text, layout, split_tokens, min(pack_tokens, pack), kinds=kinds, role_gated=gated)
+    meta = plan_metadata(text, layout, settings, metadata_llm, prompt)
+    plan = DocumentPlan(text, layout, prompt, jobs, meta, settings)
     plan.requests_by_job = [plan.request(job) for job in jobs]
     return plan

@@ -22,10 +22,16 @@ import jinja2
 from jinja2 import meta
 
 from llmx.errors import PromptError
-from llmx.llm.responses import RESPONSE_MODELS
+from llmx.llm import responses, responses_v2
 from llmx.resources import prompts_dir as default_prompts_dir
 
 PROMPTS_DIR = default_prompts_dir()  # the shipped templates (the checkout's prompts/ in a source tree)
+# the answer each prompt version asks for; a version not listed (a user's own section.v3.jinja)
+# asks for its name's newest answer
+RESPONSE_MODELS: dict[str, dict[str, type[Any]]] = {
+    "section": {"v1": responses.SectionItems, "v2": responses_v2.SectionItems},
+    "metadata": {"v1": responses.ReportMetadata, "v2": responses_v2.ReportMetadata},
+}
 _REF = re.compile(r"^([a-z][a-z0-9_]*)@(v\d+)$")
 
 # Variables used by `llmx prompts show` and the golden-prompt tests: SPEC section 8's example.
@@ -66,7 +72,8 @@ class Prompt:
 
     @property
     def response_model(self) -> type[Any]:
-        return RESPONSE_MODELS[self.name]
+        versions = RESPONSE_MODELS[self.name]
+        return versions.get(self.version) or versions[max(versions, key=lambda v: int(v[1:]))]
 
     @property
     def schema(self) -> dict[str, Any]:
@@ -90,6 +97,17 @@ class Prompt:
         except jinja2.UndefinedError as exc:
             raise PromptError(f"prompt {self.ref} needs a variable that was not given: {exc.message}") from None
         return [{"role": "system", "content": parts["system"]}, {"role": "user", "content": parts["user"]}]
+
+
+def example(prompt: Prompt) -> dict[str, Any]:
+    """The example variables for `prompt`: a section prompt that is not role-gated asks for every
+    kind its answer has (section@v2), a gated one only for a results section's kinds (v1)."""
+    variables = dict(EXAMPLES[prompt.name])
+    model = prompt.response_model
+    if prompt.name == "section" and not getattr(model, "ROLE_GATED", False):
+        kinds = ("indicators", "tasks", "limitations", "references", "proposals")
+        variables["wanted"] = [k for k in kinds if k in model.model_fields]
+    return variables
 
 
 def parse_ref(ref: str) -> tuple[str, str]:

@@ -6,14 +6,23 @@ its section, as the rules backend does), no titles, nullable types written as
 `["number", "null"]`, enums inline, and field meanings taught once in the prompt.
 Validators read the section text from the validation context (`{"section_text": ...}`); their
 messages say what to do, in the words the model needs ("value 6128.7 must be written in the
-quote as 6.128,7"), because instructor sends them back verbatim on a re-ask.
+quote as 6.128,7"), because instructor sends them back verbatim on a re-ask. Numbers in messages
+are JSON numbers or written the Vietnamese way, never in exponent form (`2.45e+07`).
+
+They accept what a careful reader would: a number glued to a word (`đạt12.480`), an English
+decimal point where it cannot be a thousands group (`97.6%`), amounts in words (`6 tỷ 200
+triệu đồng`), `gấp 2,5 lần` as a 250% ratio, `basis_text` or `months` left null, and quoted
+metadata that differs from the text only in case, spacing or tone-mark placement.
+
+These are the section@v1 and metadata@v1 answers; responses_v2.py adds what v2 asks for.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from typing import Any
+import unicodedata
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
@@ -21,9 +30,11 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from llmx.contract import AdminLevel, Approx, Basis, IssuerType, LimitationKind, PeriodKind, Relation
 from llmx.grounding import occurs
-from llmx.numbers import iter_numbers, occurs_in
+from llmx.numbers import json_number, reading_of, readings
+from llmx.vn import tone_key
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WORD = re.compile(r"\w+")
 
 
 class LeanSchema(GenerateJsonSchema):
@@ -94,16 +105,16 @@ def vn_number(value: float) -> str:
 
 
 def _numbers_note(quote: str) -> str:
-    found = [f"{t.text} (= {t.value:g})" for t in iter_numbers(quote)]
-    return "; the quote holds " + ", ".join(found) if found else "; the quote holds no number"
+    found = [f"{r.text!r} = {json_number(r.value)}" for r in readings(quote) if r.how != "words"]
+    return "; the quote's numbers read as " + ", ".join(found) if found else "; the quote holds no number"
 
 
-def _check_number(label: str, value: float | None, quote: str) -> None:
-    if value is not None and not occurs_in(value, quote):
+def _check_number(label: str, value: float | None, quote: str, *, percent: bool = False) -> None:
+    if value is not None and reading_of(value, quote, percent=percent) is None:
         raise _fail(
             "number_not_in_quote",
-            f"{label} {value:g} must be written in the quote as {vn_number(value)} (Vietnamese: '.' groups "
-            f"thousands, ',' is the decimal mark){_numbers_note(quote)}; fix the number or widen the quote",
+            f"{label} {json_number(value)} must be written in the quote as {vn_number(value)} (Vietnamese: '.' "
+            f"groups thousands, ',' is the decimal mark){_numbers_note(quote)}; fix the number or widen the quote",
         )
 
 
@@ -115,6 +126,17 @@ def _check_quote(label: str, quote: str, info: ValidationInfo) -> None:
             f"{label} {quote[:120]!r} does not occur in the section text: copy it character for character "
             "from between the <section_text> tags (no paraphrase, no '...', no added words)",
         )
+
+
+def loose(text: str) -> str:
+    """Comparison key for copied metadata: case, spacing and tone-mark placement folded away."""
+    folded = _WORD.sub(lambda m: tone_key(m.group()), unicodedata.normalize("NFC", text).casefold())
+    return "".join(folded.split())
+
+
+def loosely_occurs(source: str, value: str) -> bool:
+    """`value` occurs in `source` up to case, spacing and tone-mark placement (`218 /BC-UBND`)."""
+    return occurs(source, value) or loose(value) in loose(source)
 
 
 def _iso(value: str | None) -> str | None:
@@ -130,6 +152,11 @@ class ComparisonOut(_Answer):
     pct: float | None = None
     amount: float | None = None
     amount_unit: str | None = None
+
+    @field_validator("basis_text", mode="before")
+    @classmethod
+    def _unstated(cls, v: Any) -> Any:
+        return "" if v is None else v  # null: the text names no basis (the item is flagged basis_unstated)
 
 
 class IndicatorOut(_Answer):
@@ -159,7 +186,7 @@ class IndicatorOut(_Answer):
         _check_number("value", self.value, self.quote)
         _check_number("target", self.target, self.quote)
         for comp in self.comparisons:
-            _check_number("comparison pct", comp.pct, self.quote)
+            _check_number("comparison pct", comp.pct, self.quote, percent=True)
             _check_number("comparison amount", comp.amount, self.quote)
         if not self.name.strip():
             raise _fail("empty_name", "name must say what is measured, in the text's words")
@@ -206,36 +233,15 @@ class ReferenceOut(_Answer):
         return self
 
 
-def _unique(items: list[Any], key: Any) -> list[Any]:
-    seen: set[Any] = set()
-    out = []
-    for item in items:
-        k = key(item)
-        if k not in seen:
-            seen.add(k)
-            out.append(item)
-    return out
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 class SectionItems(_Answer):
     """Items stated in one section of a Vietnamese periodic report."""
+
+    ROLE_GATED: ClassVar[bool] = True  # v1 asks task sections for tasks only, the others for no tasks
 
     indicators: list[IndicatorOut] = []
     tasks: list[TaskOut] = []
     limitations: list[LimitationOut] = []
     references: list[ReferenceOut] = []
-
-    @model_validator(mode="after")
-    def _deduplicate(self) -> SectionItems:
-        self.indicators = _unique(self.indicators, lambda i: (_squash(i.quote), i.name, i.value))
-        self.tasks = _unique(self.tasks, lambda t: _squash(t.text))
-        self.limitations = _unique(self.limitations, lambda t: _squash(t.text))
-        self.references = _unique(self.references, lambda r: _squash(r.quote))
-        return self
 
 
 class PeriodOut(_Answer):
@@ -243,6 +249,11 @@ class PeriodOut(_Answer):
     kind: PeriodKind
     year: int | None = None
     months: list[int] = []
+
+    @field_validator("months", mode="before")
+    @classmethod
+    def _no_months(cls, v: Any) -> Any:
+        return [] if v is None else v
 
     @field_validator("months")
     @classmethod
@@ -280,18 +291,18 @@ class ReportMetadata(_Answer):
     def _date(cls, v: str | None) -> str | None:
         return _iso(v)
 
+    def _copied(self) -> list[tuple[str, str | None]]:
+        """The fields the model must copy from the text, with their labels for messages."""
+        checks = [("title", self.title), ("doc_number", self.doc_number), ("issue_place", self.issue_place)]
+        checks += [("signer name", self.signer.name if self.signer else None)]
+        return checks + [("recipient", r) for r in self.recipients]
+
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> ReportMetadata:
         source = _context(info, "source_text")
         if source is None:
             return self
-        checks = [("title", self.title), ("doc_number", self.doc_number), ("issue_place", self.issue_place)]
-        checks += [("signer name", self.signer.name if self.signer else None)]
-        checks += [("recipient", r) for r in self.recipients]
-        for label, value in checks:
-            if value and not occurs(source, value):
+        for label, value in self._copied():
+            if value and not loosely_occurs(source, value):
                 raise _fail("not_in_source", f"{label} {value[:100]!r} does not occur in the document text; copy it")
         return self
-
-
-RESPONSE_MODELS: dict[str, type[_Answer]] = {"section": SectionItems, "metadata": ReportMetadata}

@@ -20,7 +20,8 @@ from llmx.config import Settings
 from llmx.contract import Extractor, Metadata, Problem, Usage
 from llmx.errors import RequestRejected
 from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
-from llmx.llm.convert import CallLog, MetadataSource, Part, convert, count, fill_metadata, merge, salvage
+from llmx.llm.convert import CallLog, Part, convert, count, merge, salvage
+from llmx.llm.metadata import MetadataSource, merge_metadata, salvage_metadata
 from llmx.llm.plan import DocumentPlan, plan_document
 from llmx.llm.seam import (
     Attempt,
@@ -82,7 +83,7 @@ class LlmDocument:
             return self._split(part, job, log, depth, why="context")
         except ValidationExhausted as exc:
             log.add(exc.attempts)
-            kept = salvage(exc.last_answer, request.context)
+            kept = salvage(exc.last_answer, request.context, request.response_model)
             part.problem(job, f"{exc}; kept {count(kept)} items that passed validation" if kept else str(exc))
             if kept:
                 convert(part, self.plan.text, self.plan.layout, job, kept)
@@ -118,7 +119,7 @@ class LlmDocument:
             cuts = halve(self.plan.text, block.start, block.end)
             if cuts is None:
                 return part.problem(job, f"{what} and the text cannot be split further")
-            halves = [Job([Block(block.section, s, e)], job.wanted) for s, e in cuts]
+            halves = [Job([Block(block.section, s, e, block.label)], job.wanted) for s, e in cuts]
         reason = "answer truncated (finish_reason=length)" if why == "length" else "request over the model's context"
         log.add([Attempt("split", error=f"{reason}; asked again in two halves")])
         for half in halves:
@@ -126,12 +127,14 @@ class LlmDocument:
         return None
 
     def run_metadata(self) -> MetadataResult:
-        """Rules metadata, completed by the planned metadata@v1 call if there is one."""
+        """Rules metadata merged with the planned metadata request's answer (llmx/llm/metadata.py);
+        a failed answer still gives the fields that passed validation."""
         meta = self.plan.metadata
-        base, request = meta.base, meta.request
+        request = meta.request
         if request is None:
-            return base, "rules", None, []
-        log = CallLog([])
+            return meta.base, "rules", None, []
+        log, problems = CallLog([]), []
+        ref = request.tag.split("#")[0]
         try:
             result = self.client.extract(
                 request.messages,
@@ -140,13 +143,17 @@ class LlmDocument:
                 tag=request.tag,
                 max_tokens=request.max_tokens,
             )
+            log.add(result.attempts)
+            answer = result.value
         except (ValidationExhausted, TruncatedAnswer, TransientFailure, RequestRejected) as exc:
             log.add(getattr(exc, "attempts", []))
             stage = "transport" if isinstance(exc, TransientFailure) else "metadata"
-            return base, "rules", log, [Problem(section_id=None, stage=stage, message=f"metadata@v1: {exc}")]
-        log.add(result.attempts)
-        metadata, source = fill_metadata(base, meta.rules, result.value)
-        return metadata, source, log, []
+            raw = exc.last_answer if isinstance(exc, ValidationExhausted) else None
+            answer = salvage_metadata(raw, request.context, request.response_model)
+            kept = f"; kept {len(answer.model_fields_set)} fields that passed validation" if answer else ""
+            problems.append(Problem(section_id=None, stage=stage, message=f"{ref}: {exc}{kept}"))
+        metadata, source = merge_metadata(meta.rules, answer, request.context["source_text"])
+        return metadata, source, log, problems
 
     def finish(self, parts: list[Part], meta: MetadataResult) -> LlmRun:
         out, calls = merge(parts)

@@ -23,7 +23,7 @@ from lxml import etree
 
 from llmx.errors import InputError
 from llmx.read.guards import Limits, check_zip, read_part
-from llmx.read.legacy import decode
+from llmx.read.legacy import already_unicode, decode, reads_better
 from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text, grid_rows
 from llmx.read.numbering import Numbering, Styles, font_of, legacy_font, to_int, val, w
 from llmx.vn import NOI_NHAN
@@ -50,6 +50,16 @@ _MAX_CLOSING_LINE = 300
 Block = str | TableSpec
 
 
+@dataclass(frozen=True)
+class _LegacyRun:
+    """A run in a legacy font, before its paragraph decides whether it really is 8-bit text."""
+
+    text: str
+    decoded: str
+    font: str
+    unicode: bool  # holds letters no 8-bit font can store: already Unicode
+
+
 @dataclass
 class _Cell:
     tc: etree._Element
@@ -72,7 +82,7 @@ class _DocxText:
                     if note.get(w("type")) in (None, "normal"):
                         self.notes[f"{key}:{note.get(w('id'))}"] = note
         self.note_order: list[str] = []
-        self.legacy_paragraphs: dict[str, int] = {}
+        self.decoded: list[tuple[str, str]] = []  # (font, paragraph text) of each legacy decode
 
     def blocks(self, container: etree._Element, out: list[Block]) -> None:
         for el in container:
@@ -116,12 +126,11 @@ class _DocxText:
         style = style or self.styles.default_para
         boxes: list[etree._Element] = []
         fonts: set[str] = set()
-        text = "".join(self._inline(p, style, boxes, fonts))
+        text = "".join(self._legacy(list(self._inline(p, style, boxes)), fonts))
         label = self._label(ppr, style)
         if text.strip():
             out.append(label + text)
-            for name in fonts:
-                self.legacy_paragraphs[name] = self.legacy_paragraphs.get(name, 0) + 1
+            self.decoded.extend((name, text) for name in sorted(fonts))
         for box in boxes:
             self.blocks(box, out)
 
@@ -137,19 +146,36 @@ class _DocxText:
         level = to_int(ilvl, 0) if ilvl is not None else self.numbering.level_of(num_id, style)
         return self.numbering.label(num_id, level)
 
-    def _inline(
-        self, el: etree._Element, style: str | None, boxes: list[etree._Element], fonts: set[str]
-    ) -> Iterator[str]:
+    @staticmethod
+    def _legacy(pieces: list[str | _LegacyRun], fonts: set[str]) -> Iterator[str]:
+        """The paragraph's runs with legacy-font runs decoded where they really are 8-bit text.
+
+        The font says legacy, but Word keeps a font name on text typed later in Unicode (a
+        document whose default font is .VnTime): a run holding a letter no 8-bit font can store
+        is Unicode as it stands, and once a paragraph has such a run, its other runs in legacy
+        fonts are decoded only when that reads clearly better (`Tình hình` stays itself,
+        `Sè liÖu` still becomes `Số liệu`). `fonts` collects the fonts decoded."""
+        unicode_seen = any(isinstance(p, _LegacyRun) and p.unicode for p in pieces)
+        for p in pieces:
+            if isinstance(p, str):
+                yield p
+            elif p.unicode or (unicode_seen and not reads_better(p.text, p.decoded)):
+                yield p.text
+            else:
+                fonts.add(p.font)
+                yield p.decoded
+
+    def _inline(self, el: etree._Element, style: str | None, boxes: list[etree._Element]) -> Iterator[str | _LegacyRun]:
         for child in el:
             tag = child.tag
             if tag == w("r"):
-                yield self._run(child, style, boxes, fonts)
+                yield self._run(child, style, boxes)
             elif tag == w("txbxContent"):
                 boxes.append(child)
             elif tag not in (w("pPr"), w("rPr"), w("del"), w("moveFrom"), _MC_FALLBACK):
-                yield from self._inline(child, style, boxes, fonts)  # hyperlink, ins, fldSimple, smartTag ...
+                yield from self._inline(child, style, boxes)  # hyperlink, ins, fldSimple, smartTag ...
 
-    def _run(self, r: etree._Element, style: str | None, boxes: list[etree._Element], fonts: set[str]) -> str:
+    def _run(self, r: etree._Element, style: str | None, boxes: list[etree._Element]) -> str | _LegacyRun:
         rpr = r.find(w("rPr"))
         if rpr is not None and rpr.find(w("vanish")) is not None and val(rpr.find(w("vanish"))) not in ("0", "false"):
             return ""
@@ -181,9 +207,9 @@ class _DocxText:
             enc, upper = legacy
             decoded = decode(text, enc)
             decoded = decoded.upper() if upper else decoded
-            if decoded != text:
-                fonts.add(font or "")
-                text = decoded
+            unicode = already_unicode(text)
+            if decoded != text or unicode:
+                return _LegacyRun(text, decoded, font or "", unicode)
         return text
 
     def footnotes(self, out: list[Block]) -> None:
@@ -329,9 +355,24 @@ def read_docx(data: bytes, path: str, limits: Limits | None = None) -> Extracted
             builder.paragraph(b)
         else:
             builder.table(b)
-    problems = [
-        f"{count} paragraph(s) in the legacy font {name} decoded from {_ENCODING_NAMES[legacy[0]]} to Unicode"
-        for name, count in sorted(doc.legacy_paragraphs.items())
-        if (legacy := legacy_font(name))
-    ]
-    return Extracted(builder.text(), builder.tables, problems)
+    return Extracted(builder.text(), builder.tables, _decode_messages(doc.decoded))
+
+
+def _decode_messages(decoded: list[tuple[str, str]], max_quoted: int = 10) -> list[str]:
+    """One problem per decoded paragraph, quoting its start so it can be found and checked; a
+    font with many decoded paragraphs (a whole legacy document) gets one message."""
+    by_font: dict[str, list[str]] = {}
+    for font, text in decoded:
+        by_font.setdefault(font, []).append(text)
+    out: list[str] = []
+    for font, texts in sorted(by_font.items()):
+        legacy = legacy_font(font)
+        enc = _ENCODING_NAMES[legacy[0]] if legacy else font
+        if len(texts) > max_quoted:
+            out.append(f"{len(texts)} paragraph(s) in the legacy font {font} decoded from {enc} to Unicode")
+            continue
+        for text in texts:
+            quoted = " ".join(text.split())
+            quoted = quoted if len(quoted) <= 60 else quoted[:60].rstrip() + "…"
+            out.append(f'paragraph "{quoted}" in the legacy font {font} decoded from {enc} to Unicode')
+    return out

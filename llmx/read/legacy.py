@@ -160,6 +160,25 @@ def _improves(line: str, decoded: str, strict: bool) -> bool:
     return ni < oi and nv > ov and (nv - ni) >= (ov - oi) + 2 and ni * 4 <= nv + ni
 
 
+# The 8-bit fonts draw byte values, which Word stores as the Windows-1252 characters of those
+# bytes; a letter outside that repertoire (`ả`, `ử`, `đ`) cannot come from a legacy font.
+_CP1252_LETTERS = frozenset("ŠšŒœŽžŸƒ")
+
+
+def already_unicode(text: str) -> bool:
+    """Whether `text` holds a letter (or combining mark) no 8-bit legacy font can store, so it is
+    already Unicode even when Word says its font is `.VnTime` or `VNI-Times`."""
+    return any(ord(c) > 0xFF and c not in _CP1252_LETTERS and unicodedata.category(c)[0] in "LM" for c in text)
+
+
+def reads_better(text: str, decoded: str) -> bool:
+    """Whether `decoded` reads as Vietnamese strictly better than `text` (more valid syllables
+    net of invalid ones): the evidence a run really is legacy when its font alone is in doubt."""
+    ov, oi = _score(text)
+    nv, ni = _score(decoded)
+    return nv - ni > ov - oi
+
+
 def detect_legacy(line: str) -> LegacyEncoding | None:
     """The legacy encoding `line` is written in, or None for ordinary (Unicode) text."""
     if not _triggered(line):

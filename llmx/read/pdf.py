@@ -17,26 +17,32 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from statistics import median
 
 from llmx.errors import InputError
 from llmx.read.garble import Repairs, page_quality, quality_problems, repair
 from llmx.read.guards import Limits, check_pdf_streams
 from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text
-from llmx.read.pdf_layout import Line, build_lines, join_runs, split_notes, strip_furniture
-from llmx.read.pdf_page import PageContent, Rule, Run, page_content
-from llmx.read.pdf_tables import Grid, find_grids, place, same_columns, table_spec
-
-_LIST_START = re.compile(
-    r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
-    r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
+from llmx.read.pdf_charts import find_charts
+from llmx.read.pdf_flow import Flow, note_paragraphs
+from llmx.read.pdf_layout import (
+    SEGMENT_GAP,
+    Line,
+    build_lines,
+    join_lines,
+    join_runs,
+    split_notes,
+    strip_furniture,
 )
+from llmx.read.pdf_page import PageContent, Rule, Run, page_content
+from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
+
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
-_NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
+_LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
 
@@ -48,6 +54,8 @@ class _Page:
     loose: list[Rule]
     lines: list[Line]
     notes: list[Line]
+    charts: int = 0  # charts found on the page
+    chart_words: int = 0  # their words left out of the text
 
 
 def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Extracted:
@@ -74,6 +82,13 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Extracted:
     if empty:
         problems.append(
             f"PDF page(s) {', '.join(empty)} of {len(pages)} have no text layer (scanned?); their content is missing"
+        )
+    charted = [p for p in pages if p.charts]
+    if charted:
+        problems.append(
+            f"PDF page(s) {', '.join(str(p.number) for p in charted)}: {sum(p.charts for p in charted)} chart(s) "
+            f"drawn as graphics; their labels and values ({sum(p.chart_words for p in charted)} words) are left "
+            "out of the text, their titles kept"
         )
     repairs = Repairs()
     builder = _layout(pages, lambda s: repair(s, repairs))
@@ -106,9 +121,16 @@ def _read_page(pdf: object, i: int) -> _Page:
         textpage.close()
         page.close()
     grids, loose = find_grids(content.rules)
+    runs = content.runs
+    charts = find_charts(content.shapes, content.rules, grids, content.width * content.height)
+    dropped = 0
+    if charts:  # a chart's words are neither text nor a table; its title stays
+        grids = [g for g in grids if not any(c.holds_box(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1]) for c in charts)]
+        kept = [r for r in runs if not any(c.holds(r) and not c.title(r) for c in charts)]
+        dropped, runs = len(runs) - len(kept), kept
     flow: list[Run] = []
     inside: list[list[Run]] = [[] for _ in grids]
-    for run in content.runs:
+    for run in runs:
         k = next((k for k, g in enumerate(grids) if g.contains(run)), -1)
         if k < 0:
             flow.append(run)
@@ -117,13 +139,13 @@ def _read_page(pdf: object, i: int) -> _Page:
     for grid, runs in zip(grids, inside, strict=True):
         place(grid, runs)
     grids = [g for g in grids if g.runs]  # a ruled frame with no words is a drawing, not a table
-    return _Page(i + 1, content, grids, loose, build_lines(flow), [])
+    return _Page(i + 1, content, grids, loose, build_lines(flow), [], len(charts), dropped)
 
 
 def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
     lines = [ln for p in pages for ln in p.lines]
     if not lines:
-        flow = _Flow(12.0, 12.0 * 1.2, 0.0, 600.0)
+        flow = Flow(12.0, 12.0 * 1.2, 0.0, 600.0)
     else:
         sizes: Counter[float] = Counter()
         for ln in lines:
@@ -131,10 +153,6 @@ def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
         body = float(sizes.most_common(1)[0][0])
         body_lines = [ln for ln in lines if abs(ln.size - body) <= 1.0]
         left = float(Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0]) if body_lines else 0.0
-        rights = sorted(ln.x1 for ln in body_lines) or [600.0]
-        width = max(p.content.width for p in pages)
-        # the text's right edge; never left of where symmetric margins would put it (few lines)
-        right = max(rights[int(0.9 * (len(rights) - 1))], width - left - 2 * body)
         pitches = [
             b.y - a.y
             for p in pages
@@ -142,30 +160,35 @@ def _layout(pages: list[_Page], fix: Callable[[str], str]) -> TextBuilder:
             if abs(a.size - body) <= 1.0 and abs(b.size - body) <= 1.0 and 0.8 * body < b.y - a.y < 3 * body
         ]
         pitch = median(pitches) if pitches else 1.2 * body
-        flow = _Flow(body, pitch, left, right)
+        flow = Flow(body, pitch, left, 600.0)
+    rights = _right_edges(pages, flow.body, flow.left)
     strip_furniture([p.lines for p in pages])
     for p in pages:
+        flow.right = rights[round(p.content.width)]
         if p.lines:
-            k = split_notes(p.lines, p.loose, flow.body, flow.left, p.content.width)
+            k = split_notes(p.lines, p.loose, flow.body, flow.left, p.content.width, flow.has_notes)
             p.lines, p.notes = p.lines[:k], p.lines[k:]
         _page(p, flow)
-        flow.page_end(_notes(p.notes))
+        flow.page_end(note_paragraphs(p.notes))
     return flow.finish(fix)
 
 
-def _notes(lines: list[Line]) -> list[str]:
-    """Footnote lines as one paragraph per note (a note starts with its `[n]` mark)."""
-    notes: list[str] = []
-    for ln in lines:
-        text = ln.text()
-        if notes and not _NOTE_MARK.match(text):
-            notes[-1] += " " + text
-        else:
-            notes.append(text)
-    return notes
+def _right_edges(pages: list[_Page], body: float, left: float) -> dict[int, float]:
+    """The text's right edge for each page width (a report may turn a page to landscape for a
+    wide table): the 90th percentile of body lines' ends, never left of where symmetric
+    margins would put it (pages with few lines)."""
+    ends: dict[int, list[float]] = {}
+    for p in pages:
+        bucket = ends.setdefault(round(p.content.width), [])
+        bucket.extend(ln.x1 for ln in p.lines if abs(ln.size - body) <= 1.0)
+    out: dict[int, float] = {}
+    for width, xs in ends.items():
+        xs.sort()
+        out[width] = max(xs[int(0.9 * (len(xs) - 1))] if xs else 0.0, width - left - 2 * body)
+    return out
 
 
-def _page(page: _Page, flow: _Flow) -> None:
+def _page(page: _Page, flow: Flow) -> None:
     """The page's lines and tables, top to bottom, into the flow."""
     items: list[tuple[float, int, Line | Grid]] = [(ln.y, 1, ln) for ln in page.lines]
     items += [(g.top, 0, g) for g in page.grids]
@@ -212,39 +235,68 @@ def _cell_text(runs: list[Run]) -> str:
     y = runs[0].y
     if all(abs(r.y - y) <= 1.0 for r in runs):  # one line, already in reading order
         return join_runs(sorted(runs, key=lambda r: r.x0))
-    return " ".join(ln.text() for ln in build_lines(runs))
+    return join_lines([ln.text() for ln in build_lines(runs)])
 
 
 def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:
     """Lines from `k` that share gutters: (end, columns) for a layout block, (end, rows) for an
-    unruled table, or (k + 1, None, None) for an ordinary line."""
+    unruled table, or (k + 1, None, None) for an ordinary line.
+
+    A header or signature block may set its columns closer than a segment gap on some lines
+    (`UBND TỈNH LÂM ĐỒNG   CỘNG HÒA XÃ HỘI ...`, a wrapped `TỈNH LÂM ĐỒNG   NAM`): a line that
+    splits at a narrower gap across the block's gutters belongs to it, just above it (its first
+    row) or inside it, when the block holds the header's or signature's words."""
+    first = seq[k]
+    assert isinstance(first, Line)
+    if len(first.segments()) >= 2:
+        end, columns, _ = _block(seq, k, None, _LEAD_GAP)
+        if columns is not None and end > k + 1:
+            return end, columns, None
+        return _block(seq, k, None, SEGMENT_GAP)
+    nxt = seq[k + 1] if k + 1 < len(seq) else None
+    if isinstance(nxt, Line) and nxt.y - first.y <= 2.6 * max(nxt.size, first.size) and len(nxt.segments()) >= 2:
+        end, columns, _ = _block(seq, k + 1, first, _LEAD_GAP)
+        if columns is not None:
+            return end, columns, None
+    return k + 1, None, None
+
+
+def _block(
+    seq: list[Line | Grid], k: int, lead: Line | None, gap: float
+) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:
+    """The block from `k` (see `_column_block`); lines cut at `gap` em, narrower than a segment
+    gap, join only a layout block."""
     first = seq[k]
     assert isinstance(first, Line)
     segs = first.segments()
-    if len(segs) < 2:
-        return k + 1, None, None
     gutters = [[a[-1].x1, b[0].x0] for a, b in itertools.pairwise(segs)]
     members = [first]
+    if lead is not None:  # it must reach across every gutter, its pieces clear of them
+        pieces = lead.segments(gap)
+        crossed = all(pieces[0][0].x0 < g[0] and max(r.x1 for r in pieces[-1]) > g[1] for g in gutters)
+        if len(pieces) < 2 or not crossed or not _fits(lead, gutters, first.size, gap):
+            return k, None, None
+        members.insert(0, lead)
     j = k + 1
     while j < len(seq):
         ln = seq[j]
         if not isinstance(ln, Line) or ln.y - members[-1].y > 2.6 * max(ln.size, members[-1].size):
             break
         trial = [g[:] for g in gutters]
-        if not _fits(ln, trial, first.size):
+        if not _fits(ln, trial, first.size, gap):
             break
         gutters = trial
         members.append(ln)
         j += 1
     if len(members) == 1:
-        gap = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
-        if gap < _SPLIT_LINE * first.size:
+        widest = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
+        if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
     columns: list[list[str]] = [[] for _ in range(len(gutters) + 1)]
     grid: list[list[str]] = []
     for ln in members:
         cells = [[] for _ in columns]  # type: list[list[Run]]
-        for seg in ln.segments():
+        for seg in ln.segments(gap):
             col = sum(1 for g in gutters if seg[0].x0 >= g[1] - 1.0)
             cells[min(col, len(cells) - 1)].extend(seg)
         texts = [join_runs(c, ln.sup) if c else "" for c in cells]
@@ -254,17 +306,20 @@ def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] 
                 columns[c].append(t)
     full = sum(1 for row in grid if all(row))
     layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
+    if gap < SEGMENT_GAP and not layout:
+        return k, None, None
     if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
         rows = [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in grid]
         return j, None, rows
     return j, columns, None
 
 
-def _fits(line: Line, gutters: list[list[float]], size: float) -> bool:
-    """Whether every segment of `line` stays out of the gutters (which shrink to make room)."""
+def _fits(line: Line, gutters: list[list[float]], size: float, gap: float = SEGMENT_GAP) -> bool:
+    """Whether every segment of `line` (cut at gaps of `gap` em) stays out of the gutters (which
+    shrink to make room)."""
     if line.size > 1.35 * size or line.size < 0.6 * size:
         return False
-    for seg in line.segments():
+    for seg in line.segments(gap):
         x0, x1 = seg[0].x0, max(r.x1 for r in seg)
         for g in gutters:
             if x0 < g[1] and x1 > g[0]:
@@ -275,87 +330,3 @@ def _fits(line: Line, gutters: list[list[float]], size: float) -> bool:
                 if g[1] - g[0] < 0.5 * size:
                     return False
     return True
-
-
-class _Flow:
-    """Blocks in reading order: paragraphs rejoined from lines, tables, column blocks, footnotes."""
-
-    def __init__(self, body: float, pitch: float, left: float, right: float) -> None:
-        self.body, self.pitch, self.left, self.right = body, pitch, left, right
-        self.blocks: list[str | TableSpec] = []
-        self.para: list[str] = []
-        self.last: Line | None = None
-        self.notes: list[str] = []
-        self.grid: Grid | None = None  # the last table's grid, while nothing came after it
-
-    def close(self) -> None:
-        if self.para:
-            self.blocks.append(" ".join(self.para))
-        self.para, self.last = [], None
-        if self.notes:
-            self.blocks.extend(self.notes)
-            self.notes = []
-
-    def line(self, line: Line, page_start: bool) -> None:
-        text = line.text()
-        if self.last is None or self._breaks(self.last, line, text, page_start):
-            self.close()
-        self.grid = None
-        self.para.append(text)
-        self.last = line
-
-    def _breaks(self, prev: Line, line: Line, text: str, page_start: bool) -> bool:
-        size = max(prev.size, line.size)
-        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text):
-            return True
-        if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
-            return True  # a first-line indent starts a paragraph
-        if prev.x1 < self.right - 2.5 * prev.size or self.para[-1].rstrip().endswith(":"):
-            return True  # the previous line stopped short: its paragraph ended
-        if page_start:
-            return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
-        return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
-
-    def columns(self, columns: list[list[str]]) -> None:
-        self.close()
-        self.grid = None
-        self.blocks.extend("\n".join(col) for col in columns if col)
-
-    def table(self, grid: Grid | None, spec: TableSpec, page_start: bool) -> None:
-        prev = self.blocks[-1] if self.blocks and not self.para else None
-        if (
-            page_start
-            and grid is not None
-            and self.grid is not None
-            and isinstance(prev, TableSpec)
-            and same_columns(self.grid, grid)
-        ):
-            self.blocks[-1] = TableSpec(prev.rows + spec.rows, prev.header_rows, prev.page)  # split by a page break
-        else:
-            self.close()
-            self.blocks.append(spec)
-        self.grid = grid
-
-    def page_end(self, notes: list[str]) -> None:
-        """Footnotes wait for the paragraph that runs on to the next page; otherwise they go now."""
-        if self.para and self.last is not None and not self.para[-1].rstrip().endswith((".", "!", "?", ":")):
-            self.notes.extend(notes)
-            return
-        self.close()
-        self.blocks.extend(notes)
-        if notes:
-            self.grid = None
-
-    def finish(self, fix: Callable[[str], str]) -> TextBuilder:
-        """The blocks as text; `fix` repairs each paragraph and cell before offsets are taken."""
-        self.close()
-        builder = TextBuilder()
-        for b in self.blocks:
-            if isinstance(b, str):
-                builder.paragraph(fix(b))
-            else:
-                rows = tuple(
-                    tuple(c if (t := fix(c.text)) == c.text else replace(c, text=t) for c in row) for row in b.rows
-                )
-                builder.table(replace(b, rows=rows))
-        return builder

@@ -38,6 +38,9 @@ class Line:
     y: float
     size: float
     sup: set[int] = field(default_factory=set)  # indexes of raised small pieces (note marks)
+    # cached: read many times by the layout once `build_lines` has built the line
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _x1: float | None = field(default=None, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -45,16 +48,20 @@ class Line:
 
     @property
     def x1(self) -> float:
-        return max(r.x1 for r in self.runs)
+        if self._x1 is None:
+            self._x1 = max(r.x1 for r in self.runs)
+        return self._x1
 
     def text(self) -> str:
-        return join_runs(self.runs, self.sup)
+        if self._text is None:
+            self._text = join_runs(self.runs, self.sup)
+        return self._text
 
-    def segments(self) -> list[list[Run]]:
-        """The line cut at gaps of `SEGMENT_GAP` em or more."""
+    def segments(self, gap: float = SEGMENT_GAP) -> list[list[Run]]:
+        """The line cut at gaps of `gap` em or more."""
         out: list[list[Run]] = [[self.runs[0]]]
         for prev, run in zip(self.runs, self.runs[1:], strict=False):
-            if run.x0 - prev.x1 >= SEGMENT_GAP * self.size:
+            if run.x0 - prev.x1 >= gap * self.size:
                 out.append([run])
             else:
                 out[-1].append(run)
@@ -68,11 +75,11 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
     later from another font, and PDFium sees a word break in the gap (`nghi p` + `ệ`). Such a
     filler glyph (short, drawn after the piece right of it) is glued to both neighbours unless
     a real gap separates them."""
-    filler = {
-        k
-        for k in range(1, len(runs) - 1)
-        if len(runs[k].text) <= 2 and runs[k].index > max(runs[k + 1].index, runs[k - 1].index)
-    }
+    filler: set[int] = set()
+    for k in range(1, len(runs) - 1):
+        run = runs[k]
+        if len(run.text) <= 2 and run.index > runs[k + 1].index and run.index > runs[k - 1].index:
+            filler.add(k)
     parts: list[str] = []
     prev: Run | None = None
     for k, run in enumerate(runs):
@@ -100,6 +107,27 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
     return "".join(parts)
 
 
+# a document symbol cut at its hyphen at a line end (`1716/QĐ-` + `UBND`, `2775/SNV-` + `CCHC&VTLT`)
+_SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*-$")
+_SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|$)")
+
+
+def join_line(text: str, line: str) -> str:
+    """`line` appended to the wrapped `text` before it: after a space, except inside a document
+    symbol the line break cut after its hyphen (`Quyết định số 1716/QĐ-` + `UBND`)."""
+    if _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
+        return text + line
+    return f"{text} {line}"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph (`join_line`)."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out = join_line(out, line)
+    return out
+
+
 def build_lines(runs: list[Run]) -> list[Line]:
     """Word pieces grouped by baseline (top to bottom), small raised marks attached to their line."""
     lines: list[Line] = []
@@ -119,6 +147,7 @@ def build_lines(runs: list[Run]) -> list[Line]:
         out.append(line)
     for line in out:
         line.runs.sort(key=lambda r: r.x0)
+        line._text = line._x1 = None  # `_host` may have read a line that gained marks since
     return out
 
 
@@ -170,19 +199,30 @@ def strip_furniture(pages: list[list[Line]]) -> int:
     return dropped
 
 
-def split_notes(lines: list[Line], loose: list[Rule], body_size: float, left: float, width: float) -> int:
-    """Index of the first footnote line of a page (len(lines) when it has none)."""
-    seps = [
-        r
-        for r in loose
-        if (r.x1 - r.x0) < 0.5 * width and abs(r.x0 - left) <= 12.0 and any(ln.y > r.y0 for ln in lines)
-    ]
+def split_notes(
+    lines: list[Line], loose: list[Rule], body_size: float, left: float, width: float, continued: bool = False
+) -> int:
+    """Index of the first footnote line of a page (len(lines) when it has none).
+
+    Word's separator is a short rule at the left margin with small print under it (or a note
+    mark first: a rule with body text under it is an underline, a link's say); a note that runs
+    over from the page before sits under a full-width one (the continuation separator), which is
+    taken only when an earlier page had notes (`continued`) and everything under it is small."""
+
+    def separates(r: Rule) -> bool:
+        if abs(r.x0 - left) > 12.0:
+            return False
+        below = [ln for ln in lines if ln.y > r.y0]
+        if not below or below[0] is lines[0] or any(ln.size > body_size * 1.05 for ln in below):
+            return False
+        if r.x1 - r.x0 < 0.5 * width:
+            return any(ln.size < 0.95 * body_size for ln in below) or bool(_NOTE_START.match(below[0].text()))
+        return continued and all(ln.size < 0.9 * body_size for ln in below)
+
+    seps = [r for r in loose if separates(r)]
     if seps:
         sep = max(seps, key=lambda r: r.y0)
-        below = [k for k, ln in enumerate(lines) if ln.y > sep.y0]
-        above_ok = all(ln.size <= body_size * 1.05 for ln in lines[below[0] :]) if below else False
-        if below and above_ok and below[0] > 0:
-            return below[0]
+        return next(k for k, ln in enumerate(lines) if ln.y > sep.y0)
     k = len(lines)
     while k > 0 and lines[k - 1].size < 0.9 * body_size:
         k -= 1

@@ -50,6 +50,18 @@ class Rule:
 
 
 @dataclass(slots=True)
+class Shape:
+    """A drawn area that is not a ruling (top-down box): a chart's bar, a frame, a shaded cell."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    filled: bool  # filled with a colour other than white (a bar, a legend key, shading)
+    rect: bool  # one rectangle (a frame or a bar), not a curve or a polyline
+
+
+@dataclass(slots=True)
 class PageContent:
     width: float
     height: float
@@ -57,6 +69,7 @@ class PageContent:
     rules: list[Rule]
     chars: int  # characters with a glyph on the page
     unmapped: int  # characters PDFium could not map to Unicode
+    shapes: list[Shape]  # drawn areas that are not rulings (charts are found among them)
 
 
 class _Transform:
@@ -82,9 +95,9 @@ def page_content(page: object, textpage: object, rotation: int, width: float, he
     """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage)."""
     tf = _Transform(width, height, rotation)
     runs, chars, unmapped = _runs(textpage, tf)
-    rules = _rules(page, tf)
+    paths = _paths(page, tf)
     w, h = tf.size()
-    return PageContent(w, h, runs, rules, chars, unmapped)
+    return PageContent(w, h, runs, paths.rules, chars, unmapped, paths.shapes)
 
 
 class _Chars:
@@ -151,31 +164,59 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     runs: list[Run] = []
     chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
+    # the calls and their out-parameters as locals: this loop runs once per word of the file
+    get_origin, get_box, generated = (
+        pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
+    )  # fmt: skip
+    po_x, po_y = c.porigin
+    pb_left, pb_right, pb_bottom, pb_top = c.pbox
+    ox, oy, box_left, box_right, box_bottom, box_top = c.ox, c.oy, c.left, c.right, c.bottom, c.top
+    upright, height = c.upright, tf.h
     for m in _WORD.finditer(text):
         a, b = m.start(), m.end() - 1
         chars += b - a + 1
         # a space PDFium only inferred from a gap is weak evidence: LibreOffice draws Vietnamese
         # glyphs missing from a font later, in the gap they leave (`nghi p` + `ệ`)
         before = text[a - 1] if a else "\n"
-        if before in " \t":
-            space = "gen" if pdfium_c.FPDFText_IsGenerated(raw, a - 1) else "space"
+        if before == " " or before == "\t":
+            space = "gen" if generated(raw, a - 1) else "space"
         else:
             space = "break"
-        xa, ya = c.origin(a)
-        x1 = c.right_edge(b)
-        if b > a and (c.left_of(xa) or c.bottom_raised(ya)):  # a raised mark glued on, or drawn out of order
+        if upright:
+            get_origin(raw, a, po_x, po_y)
+            xa, ya = ox.value, height - oy.value
+            get_box(raw, b, pb_left, pb_right, pb_bottom, pb_top)
+            x1 = box_right.value
+            # a glyph drawn out of order (the box of the last starts left of the first), or a
+            # raised mark glued on (the last char's box sits well above the first's baseline)
+            jumps = b > a and (
+                box_left.value < xa - 0.5
+                or height - box_bottom.value < ya - 0.35 * max(box_top.value - box_bottom.value, 1.0)
+            )
+        else:
+            xa, ya = c.origin(a)
+            x1 = c.right_edge(b)
+            jumps = b > a and (c.left_of(xa) or c.bottom_raised(ya))
+        # ... or `⁸Trong` at the head of a note
+        if jumps or (b > a and _raised_lead(c, text, a, ya)):
             pieces = _split(c, text, a, b, xa, ya, space)
             runs.extend(pieces)
             prev_y, prev_end, size = pieces[-1].y, b, pieces[-1].size
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = c.size(a)
-        runs.append(Run(text[a : b + 1], xa, max(x1, xa), ya, size, a, space))
+        runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
         prev_y, prev_end = ya, b
     for r in runs:
         if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
             r.text = r.text.replace("\ufffe", "-")
     return runs, chars, text.count("\ufffd")
+
+
+def _raised_lead(c: _Chars, text: str, a: int, ya: float) -> bool:
+    """Whether the word starts with a note number set above the letters after it (`⁸Trong`);
+    only a digit glued to a letter costs the extra call."""
+    return text[a].isdigit() and text[a + 1].isalpha() and abs(c.origin(a + 1)[1] - ya) > 1.5
 
 
 def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: str) -> list[Run]:
@@ -192,22 +233,90 @@ def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: st
     return out
 
 
-def _stroked_box(obj: object) -> bool:
-    """A rectangle path that is drawn as an outline and not filled."""
-    if pdfium_c.FPDFPath_CountSegments(obj) > 6:
-        return False
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return False
-    return bool(stroke.value) and fill.value == 0
+_MAX_SUBPATHS = 200  # a filled path of more rectangles than this is not read piece by piece
 
 
-def _rules(page: object, tf: _Transform) -> list[Rule]:
-    """Thin path objects (top level and inside form XObjects) as ruling segments."""
+class _Paths:
+    """Ruling segments and shapes of one page, from its path objects."""
+
+    def __init__(self, tf: _Transform) -> None:
+        self.tf = tf
+        self.rules: list[Rule] = []
+        self.shapes: list[Shape] = []
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.px, self.py = ctypes.c_float(), ctypes.c_float()
+
+    def path(self, obj: object, x0: float, y0: float, x1: float, y1: float) -> None:
+        w, hgt = x1 - x0, y1 - y0
+        if hgt <= _RULE_MAX and w >= _RULE_MIN:
+            self.rules.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
+            return
+        if w <= _RULE_MAX and hgt >= _RULE_MIN:
+            self.rules.append(Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
+            return
+        if w <= 1.0 or hgt <= 1.0:
+            return
+        segments = pdfium_c.FPDFPath_CountSegments(obj)
+        if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(self.fill), ctypes.byref(self.stroke)):
+            return
+        filled = self.fill.value != 0 and not self._white(obj)
+        if segments <= 6:
+            if w > _RULE_MIN and hgt > _RULE_MIN and self.stroke.value and self.fill.value == 0:
+                # a stroked rectangle is a cell's border; a filled one is shading or a highlight
+                # behind text, which must not turn into a table
+                self.rules.extend(
+                    [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+                )
+            self.shapes.append(Shape(x0, y0, x1, y1, filled, True))
+        elif filled and segments <= 5 * _MAX_SUBPATHS:
+            self.shapes.extend(self._rectangles(obj, segments) or [Shape(x0, y0, x1, y1, True, False)])
+        else:
+            self.shapes.append(Shape(x0, y0, x1, y1, filled, False))
+
+    def _white(self, obj: object) -> bool:
+        r, g, b, _ = self.rgba
+        if not pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in self.rgba)):
+            return False
+        return min(r.value, g.value, b.value) >= 245
+
+    def _rectangles(self, obj: object, count: int) -> list[Shape]:
+        """A filled path drawn as several rectangles (Word draws a chart's series as one path):
+        each rectangle as a shape, or nothing when the path holds curves or other polygons."""
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(self.matrix)):
+            return []
+        m = self.matrix
+        subpaths: list[list[tuple[float, float]]] = []
+        for k in range(count):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                return []
+            if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(self.px), ctypes.byref(self.py)):
+                return []
+            x, y = self.px.value, self.py.value
+            point = self.tf.point(m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
+                subpaths.append([point])
+            else:
+                subpaths[-1].append(point)
+        out: list[Shape] = []
+        for points in subpaths:
+            xs = sorted({round(p[0], 1) for p in points})
+            ys = sorted({round(p[1], 1) for p in points})
+            if len(points) not in (4, 5) or len(xs) != 2 or len(ys) != 2:
+                return []
+            out.append(Shape(xs[0], ys[0], xs[1], ys[1], True, True))
+        return out
+
+
+def _paths(page: object, tf: _Transform) -> _Paths:
+    """Rulings and shapes of the page's path objects (top level and inside form XObjects)."""
     raw = page.raw  # type: ignore[attr-defined]
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
-    out: list[Rule] = []
+    out = _Paths(tf)
     get_type = pdfium_c.FPDFPageObj_GetType
     bounds = pdfium_c.FPDFPageObj_GetBounds
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
@@ -220,16 +329,7 @@ def _rules(page: object, tf: _Transform) -> list[Rule]:
                     continue
                 xa, ya = tf.point(left.value, bottom.value)
                 xb, yb = tf.point(right.value, top.value)
-                x0, x1, y0, y1 = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
-                w, hgt = x1 - x0, y1 - y0
-                if hgt <= _RULE_MAX and w >= _RULE_MIN:
-                    out.append(Rule(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2))
-                elif w <= _RULE_MAX and hgt >= _RULE_MIN:
-                    out.append(Rule((x0 + x1) / 2, y0, (x0 + x1) / 2, y1))
-                elif w > _RULE_MIN and hgt > _RULE_MIN and _stroked_box(obj):
-                    # a stroked rectangle is a cell's border; a filled one is shading or a
-                    # highlight behind text, which must not turn into a table
-                    out.extend([Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)])
+                out.path(obj, min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
             elif kind == form and depth < 4:
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
                 visit([pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)], depth + 1)

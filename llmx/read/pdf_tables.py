@@ -10,6 +10,7 @@ logic of `llmx.read.pdf_layout`, which reads aligned columns as rows when it can
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from llmx.read.pdf_page import Rule, Run
 
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected
+_FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
 
 
 @dataclass
@@ -166,6 +168,10 @@ def _grid(hs: list[Rule], vs: list[Rule]) -> Grid | None:
     return Grid(xs, ys, cells)
 
 
+def _row_of(grid: Grid, run: Run) -> int:
+    return min(max(bisect_right(grid.ys, run.y - 0.3 * run.size) - 1, 0), len(grid.ys) - 2)
+
+
 def place(grid: Grid, runs: list[Run]) -> None:
     """Put each word of `runs` (already known to be inside the grid) into its merged cell."""
     index: dict[tuple[int, int], int] = {}
@@ -173,13 +179,56 @@ def place(grid: Grid, runs: list[Run]) -> None:
         for r in range(r0, r1):
             for c in range(c0, c1):
                 index[(r, c)] = k
-    last_row, last_col = len(grid.ys) - 2, len(grid.xs) - 2
+    last_col = len(grid.xs) - 2
     for run in runs:
         cx = (run.x0 + run.x1) / 2
-        cy = run.y - 0.3 * run.size
-        r = min(max(bisect_right(grid.ys, cy) - 1, 0), last_row)
         c = min(max(bisect_right(grid.xs, cx) - 1, 0), last_col)
-        grid.runs.setdefault(index[(r, c)], []).append(run)
+        grid.runs.setdefault(index[(_row_of(grid, run), c)], []).append(run)
+    _split_false_merges(grid)
+
+
+def _split_false_merges(grid: Grid) -> None:
+    """Cut a cell merged down only because a border was not drawn (Word leaves out the rule under
+    a repeated header's cells at a page break, so `Tỷ lệ (%)` swallows the `83,009%` below it).
+
+    The evidence must be plain: the cell's words fall apart at a row line, the part below is a
+    single figure in the merge's last row, and that row holds a figure of its own in another cell
+    (its row number). A real merged cell (a label beside several rows, a header over sub-headers)
+    keeps its rowspan."""
+    cut: dict[int, int] = {}
+    for k, (r0, c0, r1, _) in enumerate(grid.cells):
+        runs = grid.runs.get(k)
+        if r1 - r0 < 2 or not runs:
+            continue
+        last = max(_row_of(grid, r) for r in runs)
+        upper = [r for r in runs if _row_of(grid, r) < last]
+        lower = [r for r in runs if _row_of(grid, r) == last]
+        line = grid.ys[last]
+        if not upper or any(r.y - 0.8 * r.size < line for r in lower) or any(r.y > line for r in upper):
+            continue
+        if not _FIGURE.match(" ".join(r.text for r in sorted(lower, key=lambda r: r.x0))):
+            continue
+        beside = (
+            " ".join(r.text for r in grid.runs.get(j, []))
+            for j, (a0, b0, a1, _) in enumerate(grid.cells)
+            if j != k and a0 == last and a1 == last + 1 and b0 != c0
+        )
+        if any(_FIGURE.match(t) for t in beside):
+            cut[k] = last
+    if not cut:
+        return
+    cells: list[tuple[tuple[int, int, int, int], list[Run]]] = []
+    for k, (r0, c0, r1, c1) in enumerate(grid.cells):
+        runs = grid.runs.get(k, [])
+        if k in cut:
+            at = cut[k]
+            cells.append(((r0, c0, at, c1), [r for r in runs if _row_of(grid, r) < at]))
+            cells.append(((at, c0, r1, c1), [r for r in runs if _row_of(grid, r) >= at]))
+        else:
+            cells.append(((r0, c0, r1, c1), runs))
+    cells.sort(key=lambda item: item[0])
+    grid.cells = [box for box, _ in cells]
+    grid.runs = {k: runs for k, (_, runs) in enumerate(cells) if runs}
 
 
 def table_spec(grid: Grid, join: object, page: int) -> TableSpec:

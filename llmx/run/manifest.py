@@ -101,6 +101,8 @@ def fingerprint(settings: Settings) -> str:
             "max_section_tokens": settings.max_section_tokens,
             "validation_attempts": settings.max_validation_retries,
         }
+        if settings.verify:  # only when set, so fingerprints of runs without it stay as they were
+            material["verify"] = settings.verify
     material |= {"schema": SCHEMA_VERSION, "llmx": __version__}
     return hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()[:16]
 

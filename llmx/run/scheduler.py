@@ -32,7 +32,7 @@ from llmx.config import Settings, debug_enabled
 from llmx.contract import ReportDocument
 from llmx.errors import ConfigError, DiskFull, LlmxError, ModelCallError, OutputError, RequestRejected
 from llmx.output import TEMP_SUFFIX, output_error, write_atomic
-from llmx.pipeline import Prepared, plan_llm, prepare
+from llmx.pipeline import Prepared, plan_llm, prepare, verified
 from llmx.run.discover import Input, expand, name_inputs
 from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
@@ -285,7 +285,7 @@ class _Run:
 
         def finish() -> tuple[ReportDocument, dict[str, Any] | None]:
             run = doc.finish(parts, meta)
-            report = prepared.finish(run.extraction, run.extractor)
+            report = verified(prepared, prepared.finish(run.extraction, run.extractor), self.settings)
             write_atomic(out, report.model_dump_json(indent=2) + "\n")
             return report, run.extractor.usage.model_dump() if run.extractor.usage else None
 

@@ -92,6 +92,7 @@ def settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[st
         "base_url": url if llm else None,
         "mode": settings.mode if llm else None,
         "temperature": settings.temperature if llm else None,
+        "verify": settings.verify,
         "concurrency": options.concurrency,
         "rpm": options.rpm or None,
         "tpm": options.tpm or None,

@@ -2,11 +2,13 @@
 
 It reads the section text from the `<section_text>` blocks of the prompt (the metadata prompt's
 `<document_head>`/`<document_tail>`), runs the rule extractors on it and answers in the shape
-the request asks for (see wire.py), with usage counted by llmx's own token budgeter.
+the request asks for (see wire.py), with usage counted by llmx's own token budgeter. Another
+answerer can stand in for the rules (`ServerConfig.answerer`): gold.py answers with the gold.
 
 Faults are deterministic per request, so tests and cassettes are reproducible:
 * a fault script: request k (counting from 1) gets `faults[k-1]` ("ok" for none);
-* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every request for that section.
+* a marker in a section's text, `LLMX-FAULT:<fault>`, faults every section request holding it
+  (not the metadata request, whose head of the text may hold it too).
 Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (with Retry-After),
 500, truncate (finish_reason "length" and cut JSON), timeout (sleeps past the client's timeout),
 insufficient_quota (OpenAI's 429 for an account with no credit left: its body, code and message,
@@ -27,6 +29,7 @@ import math
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +64,8 @@ _WANTED = re.compile(r"^Extract ([a-z, ]+)\.", re.M)
 _HEAD = re.compile(r"<document_head>\n(.*?)\n</document_head>", re.S)
 _TAIL = re.compile(r"<document_tail>\n(.*?)\n</document_tail>", re.S)
 _MARKER = re.compile(r"LLMX-FAULT:(\w+)")
+ALL_KINDS = ("indicators", "tasks", "limitations", "references", "proposals")
+Answerer = Callable[[str], tuple[dict[str, Any], list[str]]]  # prompt -> (answer, texts it came from)
 
 
 def parse_fault_script(specs: list[str]) -> list[str]:
@@ -88,21 +93,41 @@ class ServerConfig:
     quiet: bool = True
     context_tokens: int | None = None  # refuse longer prompts as llama.cpp does (None: no limit)
     any_model: bool = False  # answer any model name, under `model` (llama.cpp does not check the name)
+    answerer: Answerer | None = None  # what answers a prompt (default: the rules, answer_for)
 
 
-def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -> dict[str, list[Any]]:
-    """What the rule extractors find in one section's text, as the response model's JSON."""
+def _own_text_start(text: str, path: str) -> int:
+    """Where a block's own text starts: after its heading line when the block opens with the
+    heading its path names (the rules never read a heading as content; the splitter decides
+    where a `Heading: content` line's content begins)."""
+    from llmx.sections import split_sections
+
+    layout = split_sections(text)
+    first = layout.sections[0] if layout.sections else None
+    if first is None or first.start != 0:
+        return 0
+    named = f"{first.number}. {first.heading}" if first.number else first.heading
+    return layout.body_starts.get(first.id, 0) if path.endswith(named) else 0
+
+
+def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], path: str = "") -> dict[str, list[Any]]:
+    """What the rule extractors find in one section's text, as the response model's JSON.
+
+    The rules' own scope holds: no figures from task sections (they are next-period targets),
+    tasks only in task sections, nothing from the heading line.
+    """
     from llmx.contract import Section
     from llmx.rules.indicators import find_indicators
     from llmx.rules.references import find_references
     from llmx.rules.statements import find_limitations, find_tasks
     from llmx.sections import Layout
 
+    own = _own_text_start(text, path)
     section = Section(id="s1", heading="", level=1, role=role, sector=sector, start=0, end=len(text))  # type: ignore[arg-type]
-    layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": 0})
+    layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": own})
     out: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
-    if "indicators" in wanted:
-        for i in find_indicators(text, 0, len(text), sector=section.sector):
+    if "indicators" in wanted and role != "tasks":
+        for i in find_indicators(text, own, len(text), sector=section.sector):
             item = i.model_dump(include={"quote", "name", "value", "unit", "target", "estimated", "approx", "as_of"})
             item["comparisons"] = [c.model_dump(exclude_none=True) for c in i.comparisons]
             out["indicators"].append({k: v for k, v in item.items() if v not in (None, False, [])})
@@ -112,7 +137,7 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str]) -
         out["limitations"] = [{"text": x.text, "kind": x.kind} for x in find_limitations(text, layout)]
     out["references"] = [
         r.model_dump(include={"quote", "doc_type", "number", "date", "issuer"}, exclude_none=True)
-        for r in find_references(text, 0, len(text))
+        for r in find_references(text, own, len(text))
     ]
     return out
 
@@ -126,30 +151,49 @@ def _rules_metadata(head: str, tail: str) -> dict[str, Any]:
     return meta.model_dump(exclude={"post_date", "issue_date_source"}, exclude_none=True)
 
 
-def prompt_texts(user: str) -> list[str]:
-    """The report text a prompt carries: its section blocks, or the head and tail sent for metadata."""
-    blocks = [b[3] for b in _BLOCK.findall(user)]
-    return blocks or [m.group(1) for pattern in (_HEAD, _TAIL) if (m := pattern.search(user))]
+@dataclass
+class ParsedRequest:
+    """What a prompt asks: section blocks and the item kinds wanted, or a metadata head and tail."""
+
+    blocks: list[str] | None = None
+    wanted: set[str] = field(default_factory=set)
+    head: str = ""
+    tail: str = ""
 
 
-def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
-    """The answer to one prompt, and the texts it was computed from (for fault markers)."""
+def parse_request(user: str) -> ParsedRequest:
+    """The report text a prompt carries and what it asks for (LookupError when it holds none)."""
     blocks = _BLOCK.findall(user)
     if blocks:
         m = _WANTED.search(user)
-        wanted = (
-            {w.strip() for w in m.group(1).split(",")} if m else {"indicators", "tasks", "limitations", "references"}
-        )
-        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
-        for _path, role, sector, text in blocks:
-            for key, items in _rules_section(text, role or "other", sector or None, wanted).items():
-                merged[key].extend(items)
-        return merged, [b[3] for b in blocks]
+        wanted = {w.strip() for w in m.group(1).split(",")} if m else set(ALL_KINDS)
+        return ParsedRequest(blocks=[b[3] for b in blocks], wanted=wanted)
     head, tail = _HEAD.search(user), _TAIL.search(user)
     if head or tail:
-        h, t = head.group(1) if head else "", tail.group(1) if tail else ""
-        return _rules_metadata(h, t), [h, t]
+        return ParsedRequest(head=head.group(1) if head else "", tail=tail.group(1) if tail else "")
     raise LookupError("the prompt holds no <section_text> or <document_head> block")
+
+
+def prompt_texts(user: str) -> list[str]:
+    """The report text a prompt carries: its section blocks, or the head and tail sent for metadata."""
+    try:
+        request = parse_request(user)
+    except LookupError:
+        return []
+    return request.blocks if request.blocks is not None else [t for t in (request.head, request.tail) if t]
+
+
+def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
+    """The rules' answer to one prompt, and the texts it was computed from (for fault markers)."""
+    request = parse_request(user)
+    if request.blocks is not None:
+        blocks = _BLOCK.findall(user)
+        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+        for path, role, sector, text in blocks:
+            for key, items in _rules_section(text, role or "other", sector or None, request.wanted, path).items():
+                merged[key].extend(items)
+        return merged, request.blocks
+    return _rules_metadata(request.head, request.tail), [request.head, request.tail]
 
 
 def _throttled(seconds: float) -> Reply:
@@ -181,7 +225,7 @@ def chat_reply(
     began = time.monotonic()
     user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
     try:
-        answer, texts = answer_for(user if isinstance(user, str) else json.dumps(user))
+        answer, texts = (config.answerer or answer_for)(user if isinstance(user, str) else json.dumps(user))
     except LookupError as exc:
         return 400, error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
@@ -190,7 +234,8 @@ def chat_reply(
         stopping.wait(max(0.0, config.latency_ms / 1000 - (time.monotonic() - began)))
     fault = config.faults[number - 1] if number <= len(config.faults) else "ok"
     if fault == "ok":
-        fault = next((m.group(1) for t in texts if (m := _MARKER.search(t))), "ok")
+        marked = texts if _BLOCK.search(user if isinstance(user, str) else "") else []  # sections only
+        fault = next((m.group(1) for t in marked if (m := _MARKER.search(t))), "ok")
     if fault == "429":
         return _throttled(config.retry_after)
     if fault == "500":

@@ -1,0 +1,143 @@
+"""A PDF's blocks in reading order: paragraphs rejoined from lines, tables, column blocks, footnotes.
+
+`llmx.read.pdf` decides what each page holds; the flow strings it together across pages: a
+hard-wrapped paragraph is rejoined (indent, short last line, list marks, vertical gaps decide),
+a paragraph cut by a page break is joined again, a table split by a page break is one table,
+and footnotes wait for the paragraph they interrupted. A note continued on the next page (no
+mark of its own, under the full-width continuation rule) joins its note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from llmx.read.model import TableSpec, TextBuilder
+from llmx.read.pdf_layout import Line, join_line, join_lines
+from llmx.read.pdf_tables import Grid, same_columns
+
+_LIST_START = re.compile(
+    r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
+    r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
+)
+# a note's own mark: `[4]`, `4 `, `4()` (LibreOffice's export of `(4)`), `*`, `⁴`
+_NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\(\)|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
+_MARK_GLUED = re.compile(r"^(\[\d{1,3}\])(?=\S)")  # `[8]Trong đó`: the mark set without a space
+
+
+def note_paragraphs(lines: list[Line]) -> list[str]:
+    """Footnote lines as one paragraph per note (a note starts with its `[n]` mark, written
+    `[n] text` as the .docx reader writes it); lines before the first mark continue a note
+    from an earlier page."""
+    notes: list[str] = []
+    for ln in lines:
+        text = ln.text()
+        if notes and not _NOTE_MARK.match(text):
+            notes[-1] = join_line(notes[-1], text)
+        else:
+            notes.append(_MARK_GLUED.sub(r"\1 ", text, count=1))
+    return notes
+
+
+class Flow:
+    """Blocks in reading order: paragraphs rejoined from lines, tables, column blocks, footnotes."""
+
+    def __init__(self, body: float, pitch: float, left: float, right: float) -> None:
+        self.body, self.pitch, self.left, self.right = body, pitch, left, right
+        self.blocks: list[str | TableSpec] = []
+        self.para: list[str] = []
+        self.last: Line | None = None
+        self.notes: list[str] = []  # footnotes waiting for the paragraph they interrupted
+        self.last_note: int | None = None  # index in `blocks` of the last footnote written
+        self.grid: Grid | None = None  # the last table's grid, while nothing came after it
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.notes) or self.last_note is not None
+
+    def _write_notes(self, notes: list[str]) -> None:
+        if notes:
+            self.blocks.extend(notes)
+            self.last_note = len(self.blocks) - 1
+
+    def close(self) -> None:
+        if self.para:
+            self.blocks.append(join_lines(self.para))
+        self.para, self.last = [], None
+        self._write_notes(self.notes)
+        self.notes = []
+
+    def line(self, line: Line, page_start: bool) -> None:
+        text = line.text()
+        if self.last is None or self._breaks(self.last, line, text, page_start):
+            self.close()
+        self.grid = None
+        self.para.append(text)
+        self.last = line
+
+    def _breaks(self, prev: Line, line: Line, text: str, page_start: bool) -> bool:
+        size = max(prev.size, line.size)
+        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text):
+            return True
+        if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
+            return True  # a first-line indent starts a paragraph
+        if prev.x1 < self.right - 2.5 * prev.size or self.para[-1].rstrip().endswith(":"):
+            return True  # the previous line stopped short: its paragraph ended
+        if page_start:
+            return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
+        return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
+
+    def columns(self, columns: list[list[str]]) -> None:
+        self.close()
+        self.grid = None
+        self.blocks.extend("\n".join(col) for col in columns if col)
+
+    def table(self, grid: Grid | None, spec: TableSpec, page_start: bool) -> None:
+        prev = self.blocks[-1] if self.blocks and not self.para else None
+        if (
+            page_start
+            and grid is not None
+            and self.grid is not None
+            and isinstance(prev, TableSpec)
+            and same_columns(self.grid, grid)
+        ):
+            self.blocks[-1] = TableSpec(prev.rows + spec.rows, prev.header_rows, prev.page)  # split by a page break
+        else:
+            self.close()
+            self.blocks.append(spec)
+        self.grid = grid
+
+    def page_end(self, notes: list[str]) -> None:
+        """Footnotes wait for the paragraph that runs on to the next page; otherwise they go now.
+        A note's text continued from an earlier page (no mark of its own) joins that note."""
+        if notes and not _NOTE_MARK.match(notes[0]) and self.has_notes:
+            rest = notes[0]
+            if self.notes:
+                self.notes[-1] = join_line(self.notes[-1], rest)
+            elif self.last_note is not None:
+                last = self.blocks[self.last_note]
+                assert isinstance(last, str)
+                self.blocks[self.last_note] = join_line(last, rest)
+            notes = notes[1:]
+        if self.para and self.last is not None and not self.para[-1].rstrip().endswith((".", "!", "?", ":")):
+            self.notes.extend(notes)
+            return
+        self.close()
+        self._write_notes(notes)
+        if notes:
+            self.grid = None
+
+    def finish(self, fix: Callable[[str], str]) -> TextBuilder:
+        """The blocks as text; `fix` repairs each paragraph and cell before offsets are taken."""
+        self.close()
+        builder = TextBuilder()
+        for b in self.blocks:
+            if isinstance(b, str):
+                builder.paragraph(fix(b))
+            else:
+                rows = tuple(
+                    tuple(c if (t := fix(c.text)) == c.text else replace(c, text=t) for c in row) for row in b.rows
+                )
+                builder.table(replace(b, rows=rows))
+        return builder
