@@ -10,7 +10,9 @@ separate process (so the server does not share the client's interpreter), with i
    min(C / latency, rpm / 60), printed as a ratio (the target is >= 0.90).
 2. Re-run: the same inputs into the same folder (journal: nothing to do) and into a fresh folder
    sharing the cache (every answer from the cache): requests counted by the server.
-3. Memory: peak RSS of a whole `llmx run` process (os.wait4 rusage) over N reports, for each N.
+3. Memory: peak PSS and RSS of a whole `llmx run` (its process and every worker process, summed,
+   sampled every 50 ms) over N reports, for each N. PSS splits the pages forked workers share
+   with the run's process; RSS counts them in every process.
 """
 
 from __future__ import annotations
@@ -64,10 +66,11 @@ def synthetic_report(k: int, sections: int, lines: int = 26) -> str:
     return HEADER.format(tinh="Nam Định", xa="Xuân Thành", k=k) + "".join(body) + FOOTER
 
 
-def write_reports(folder: Path, count: int, sections: int) -> list[str]:
+def write_reports(folder: Path, count: int, sections: int, first: int = 1) -> list[str]:
+    """Reports first..first+count-1 (distinct numbers give distinct texts)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for k in range(1, count + 1):
+    for k in range(first, first + count):
         p = folder / f"bao-cao-{k:04d}.txt"
         p.write_text(synthetic_report(k, sections), encoding="utf-8")
         paths.append(str(p))
@@ -77,10 +80,12 @@ def write_reports(folder: Path, count: int, sections: int) -> list[str]:
 class Server:
     """`llmx serve` in its own process; the request count comes from its verbose log."""
 
-    def __init__(self, latency_ms: float) -> None:
+    def __init__(self, latency_ms: float, *, verbose: bool = True) -> None:
+        """`verbose`: log each request, so `requests()` can count them (costs server CPU)."""
         self.log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115 -- closed in stop()
+        flags = ["-v"] if verbose else []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), "-v"],
+            [sys.executable, "-m", "llmx", "serve", "--port", "0", "--latency-ms", str(latency_ms), *flags],
             stderr=self.log,
             stdout=subprocess.DEVNULL,
         )
@@ -96,16 +101,38 @@ class Server:
     def requests(self) -> int:
         return Path(self.log.name).read_text().count('"POST /v1/chat/completions')
 
+    def stats(self, since: int = 0) -> dict:
+        """Chat requests the server has received, and the seconds from request `since + 1` to the
+        last one (GET /llmx/stats)."""
+        import urllib.request
+
+        root = self.base_url.removesuffix("/v1")
+        with urllib.request.urlopen(f"{root}/llmx/stats?since={since}", timeout=10) as reply:
+            return json.loads(reply.read())
+
+    def cpu(self) -> float:
+        """CPU seconds the server process has used so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=10)
         os.unlink(self.log.name)
 
 
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (a run's worker processes)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm: float, latency: float) -> dict:
     settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, timeout=30)
     before = srv.requests()
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), time.process_time() + _children_cpu()
     summary = run(
         inputs,
         settings,
@@ -119,7 +146,7 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
             progress=False,
         ),
     )
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    wall, cpu = time.perf_counter() - t0, time.process_time() + _children_cpu() - c0
     sent = srv.requests() - before
     ideal = min(concurrency / latency, rpm / 60 if rpm else float("inf"))
     return {
@@ -133,8 +160,34 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
     }
 
 
-def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, int]:
-    """(peak RSS MiB, wall s, requests) of one `llmx run` process over every report in inputs_dir."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(PSS, RSS) bytes of `root` and every process under it now (Linux /proc). Forked workers
+    share their parent's pages, which RSS counts in each process and PSS splits between them."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                parent = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    pss = rss = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
+        except (OSError, ValueError):
+            continue
+        pss += int(fields["Pss"].split()[0]) * 1024
+        rss += int(fields["Rss"].split()[0]) * 1024
+    return pss, rss
+
+
+def peak_memory(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tuple[float, float, float, int]:
+    """(peak PSS MiB and peak RSS MiB of the whole process tree, wall s, requests) of one
+    `llmx run` over every report in inputs_dir; the tree is sampled every 50 ms."""
     cmd = [
         sys.executable,
         "-m",
@@ -156,11 +209,15 @@ def peak_rss(srv: Server, inputs_dir: Path, out: Path, concurrency: int) -> tupl
     before = srv.requests()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    pss = rss = 0
+    while proc.poll() is None:
+        now_pss, now_rss = _tree_memory(proc.pid)
+        pss, rss = max(pss, now_pss), max(rss, now_rss)
+        time.sleep(0.05)
     wall = time.perf_counter() - t0
-    if status != 0:
-        raise RuntimeError(f"llmx run failed ({status}) for {inputs_dir}")
-    return usage.ru_maxrss / 1024, wall, srv.requests() - before
+    if proc.returncode != 0:
+        raise RuntimeError(f"llmx run failed ({proc.returncode}) for {inputs_dir}")
+    return pss / 2**20, rss / 2**20, wall, srv.requests() - before
 
 
 def main() -> None:
@@ -221,12 +278,12 @@ def main() -> None:
             )
             counts = [int(n) for n in args.memory.split(",") if n.strip()]
             if counts:
-                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak RSS MiB':>13}")
+                print(f"{'reports':>8} {'requests':>9} {'wall s':>8} {'peak PSS MiB':>13} {'peak RSS MiB':>13}")
                 for n in counts:
                     folder = work / f"mem{n}"
                     write_reports(folder, n, 2)
-                    rss, wall, sent = peak_rss(srv, folder, work / f"out{n}", args.concurrency)
-                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {rss:>13.1f}")
+                    pss, rss, wall, sent = peak_memory(srv, folder, work / f"out{n}", args.concurrency)
+                    print(f"{n:>8} {sent:>9} {wall:>8.1f} {pss:>13.1f} {rss:>13.1f}   (all processes)")
         finally:
             srv.stop()
     print(json.dumps({"throughput_ratio": round(a["ratio"], 3), "rpm_ratio": round(b["ratio"], 3)}))

@@ -1,3 +1,3 @@
-from llmx.cli import app
+from llmx.cli import main
 
-app(prog_name="llmx")
+main()

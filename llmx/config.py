@@ -10,13 +10,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
-
-from pydantic import SecretStr
 
 from llmx import resources
 from llmx.errors import ConfigError
+
+if TYPE_CHECKING:  # pydantic is imported when a key is given: `llmx --help` does without it
+    from pydantic import SecretStr
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 BackendChoice = Literal["auto", "rules", "llm"]
@@ -101,6 +102,9 @@ def resolve(
     if chosen_mode not in MODES:
         raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
     key = pick(api_key, "LLMX_API_KEY", "OPENAI_API_KEY")
+    if key:
+        from pydantic import SecretStr
+
     retries = (
         max_validation_retries
         if max_validation_retries is not None
@@ -188,6 +192,18 @@ def url_secrets(url: str | None) -> tuple[str, ...]:
     return tuple(s for s in (userinfo, password) if len(s) >= 4)
 
 
+def check_settings(settings: Settings) -> None:
+    """Fail early, in one line, when the LLM backend cannot possibly run."""
+    if not settings.model:
+        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
+    check_base_url(settings.base_url)
+    if settings.api_key is None and not settings.base_url:
+        raise ConfigError(
+            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
+            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
+        )
+
+
 def check_base_url(url: str | None) -> None:
     """A base URL must be http(s)://host[:port][/path]; anything else is refused before any request."""
     if url is None:
@@ -232,6 +248,9 @@ class RunDefaults:
     cache: Path | None = None
     price: str | None = None
     throttle_budget: float = 120.0  # seconds of nothing but 429s before `llmx run` stops
+    processes: int | None = None  # None: one per CPU (llmx/run/scheduler.py)
+    report_timeout: float = 300.0  # seconds of one report's CPU work; 0: no limit
+    report_memory: float = 2048.0  # MB one report's work may add to its worker; 0: no limit
 
 
 def default_cache_path(env: Mapping[str, str]) -> Path:
@@ -243,8 +262,8 @@ def default_cache_path(env: Mapping[str, str]) -> Path:
 
 
 def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
-    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE, LLMX_THROTTLE_BUDGET (bad numbers
-    are a ConfigError)."""
+    """LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE, LLMX_THROTTLE_BUDGET,
+    LLMX_PROCESSES, LLMX_REPORT_TIMEOUT, LLMX_REPORT_MEMORY (bad numbers are a ConfigError)."""
     env = os.environ if env is None else env
 
     def number(name: str, default: float) -> float:
@@ -257,6 +276,9 @@ def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
         cache=default_cache_path(env),
         price=env.get("LLMX_PRICE") or None,
         throttle_budget=number("LLMX_THROTTLE_BUDGET", RunDefaults.throttle_budget),
+        processes=int(number("LLMX_PROCESSES", 0)) or None,
+        report_timeout=number("LLMX_REPORT_TIMEOUT", RunDefaults.report_timeout),
+        report_memory=number("LLMX_REPORT_MEMORY", RunDefaults.report_memory),
     )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TABLE_ROW, TITLE_MARK, is_caps
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
-_MAX_LABEL = 110  # `Label: content`: the label is at most this long
+_MAX_LABEL = 140  # `Label: content`: the label is at most this long
 
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
@@ -30,7 +30,7 @@ _ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,4})\s*[./)]\s*(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
-_LOWER = re.compile(r"^([a-eđ])\s*[.)]\s+(\S.*)$")
+_LOWER = re.compile(r"^([a-eđgh])\s*[.)]\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
@@ -62,7 +62,8 @@ def _title_mark(line: str) -> bool:
 def _label_split(body: str) -> int | None:
     """Where content starts when `body` is `Label: content` (the label short, not a time)."""
     m = _LABEL_COLON.search(body[:_MAX_LABEL])
-    if m and not re.search(r"\d$", body[: m.start()]) and not LIST_INTRO.search(body[: m.start()]):
+    label = body[: m.start()] if m else ""
+    if m and not re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label) and not LIST_INTRO.search(label):
         return m.end() - 1
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A number token: grouped thousands with optional decimals, or plain digits with optional decimals.
 # Lookarounds keep it off letters/digits so `QL21B`, `K65B3` and `485B` do not yield tokens.
@@ -54,20 +55,28 @@ class NumberToken:
 def iter_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberToken]:
     """Every well-formed number token in `text[start:end]`, with absolute offsets."""
     for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        value = parse_number(m.group())
-        if value is not None:
-            yield NumberToken(m.start(), m.end(), m.group(), value)
+        token = m.group()
+        # a match is grouped digits or plain digits, each with optional ',' decimals (what
+        # parse_number accepts): drop the group dots, make the decimal comma a point
+        yield NumberToken(m.start(), m.end(), token, float(token.replace(".", "").replace(",", ".")))
 
 
 def number_values(text: str) -> list[float]:
     """All number values that occur in `text` (used to check a value against its quote)."""
-    return [tok.value for tok in iter_numbers(text)]
+    return list(_values(text))
+
+
+@lru_cache(maxsize=4096)
+def _values(text: str) -> tuple[float, ...]:
+    # one indicator's value, target and comparisons are all checked against the same quote:
+    # parse each quote once (validators run on every answer, so this is on the request path)
+    return tuple(tok.value for tok in iter_numbers(text))
 
 
 def occurs_in(value: float, text: str, *, tolerance: float = 1e-9) -> bool:
     """True when `value` is written in `text` as a Vietnamese number (sign ignored)."""
     target = abs(value)
-    return any(abs(v - target) <= tolerance * max(1.0, target) for v in number_values(text))
+    return any(abs(v - target) <= tolerance * max(1.0, target) for v in _values(text))
 
 
 # --- tolerant readings (what a model may fairly read from a quote; the LLM validators use them) ---

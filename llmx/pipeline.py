@@ -8,7 +8,7 @@ no key never touches the model client.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from llmx.errors import ConfigError
 from llmx.normalize import Normalized, normalize
 from llmx.read import Limits, RawDocument, read_bytes, read_document
 from llmx.sections import Layout, split_sections
+from llmx.source_map import SourceMap
 
 if TYPE_CHECKING:
     from llmx.llm.plan import DocumentPlan
@@ -39,6 +40,15 @@ class Prepared:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def slim(self) -> Prepared:
+        """This report without what only reading needed (the raw text and its tables, the map
+        back to the source): everything `finish` uses, small enough to hand to another process."""
+        return replace(
+            self,
+            raw=replace(self.raw, text="", tables=[]),
+            norm=replace(self.norm, source_map=SourceMap.identity(0)),
+        )
 
     def finish(self, extraction: Extraction, extractor: Extractor) -> ReportDocument:
         return assemble(

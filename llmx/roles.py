@@ -28,7 +28,7 @@ _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình thực hiện|đánh giá
 _PARENS = re.compile(r"\([^()]*\)")
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
     ("other", re.compile(r"dự báo", re.I)),
-    ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập", re.I)),
+    ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
     ("causes", re.compile(r"nguyên nhân", re.I)),
     ("lessons", re.compile(r"bài học", re.I)),
     ("proposals", re.compile(r"kiến nghị|đề xuất", re.I)),

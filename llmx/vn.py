@@ -21,6 +21,8 @@ LOWER = f"[{re.escape(''.join(c for c in _LETTERS if c.islower() and c.isalpha()
 
 def is_caps(line: str, min_letters: int) -> bool:
     """All letters upper case, and at least `min_letters` of them (a heading or an issuer line)."""
+    if min_letters > 0 and not line.isupper():  # most lines: a lower-case letter, or no cased one
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= min_letters and all(c.isupper() for c in letters)
 

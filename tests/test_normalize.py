@@ -93,6 +93,42 @@ def test_site_lines_of_page_excerpts_are_chrome_wherever_they_stand():
     assert any("chrome" in p.message for p in n.problems)
 
 
+def test_the_fast_character_pass_equals_the_cluster_by_cluster_pass():
+    import random
+
+    from llmx.normalize import _char_pass, _cluster_pass
+
+    vietnamese = "Tổng thu ngân sách đạt 88,8 tỷ đồng; Ủy ban nhân dân huyện"
+    pieces = [
+        "abc ",
+        "\n",
+        "\r\n",
+        "\r",  # a lone CR (old Mac line ends)
+        vietnamese,
+        unicodedata.normalize("NFD", vietnamese),  # decomposed: marks to compose
+        "\u0301",  # a mark alone (also after a newline or a zero-width character)
+        "\u0323\u0302",  # marks out of canonical order
+        "\xa0",
+        "\u2009",
+        "\u3000",
+        "\t",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\u212b",  # ANGSTROM SIGN: NFC changes it alone
+        "\u0b47\u0b3e",  # two starters that compose
+        "\u1100\u1161\u11a8",  # Hangul jamo that compose into a syllable
+        "**đậm** *nghiêng*",
+    ]
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _char_pass(text) == _cluster_pass(text, 0), repr(text)
+    for path in (MONTHLY, SOCIO, WEBPAGE):
+        raw = path.read_text(encoding="utf-8")
+        assert _char_pass(raw) == _cluster_pass(raw, 0)
+
+
 def test_cr_only_line_endings_give_lines_and_sections():
     from llmx.sections import split_sections
 

@@ -157,3 +157,23 @@ def test_doubtful_items_carry_flags():
 def test_table_rows_are_left_to_the_table_reader():
     text = "Kết quả như sau:\nChỉ tiêu | ĐVT | KH | TH\nSố hộ nghèo | hộ | 120 | 98\nThu ngân sách đạt 120 tỷ đồng."
     assert [i.value for i in find_indicators(text)] == [120]
+
+
+def test_a_stated_minimum_plan_in_parentheses_is_the_target_of_a_rate_but_never_of_a_count():
+    text = "Tỷ lệ hồ sơ giải quyết đúng hẹn đạt 96,5% (chỉ tiêu đề ra là tối thiểu 98%)."
+    (rate,) = find_indicators(text)
+    assert (rate.value, rate.unit, rate.target) == (96.5, "%", 98)
+    assert rate.quote.endswith("(chỉ tiêu đề ra là tối thiểu 98%)")
+    text = "Có 60 quyết định công bố đúng hạn, đạt tỷ lệ 55% (chỉ tiêu đề ra là 100%)."
+    (count,) = find_indicators(text)  # the plan belongs to the rate, which is a comparison here
+    assert (count.value, count.target) == (60, None)
+
+
+def test_theo_ke_hoach_after_a_percentage_is_a_plan_basis():
+    (ind,) = find_indicators("Đã triển khai 30/40 nhiệm vụ đề ra (đạt 75% theo kế hoạch).")
+    assert (ind.value, ind.target) == (30, 40)
+    assert comps(ind) == [("plan", "theo kế hoạch", "ratio", 75.0, None, None)]
+
+
+def test_a_forecast_with_se_hoan_thanh_is_not_a_result():
+    assert find_indicators("Dự án đang triển khai, đến hết năm 2025 sẽ hoàn thành 100% theo kế hoạch.") == []

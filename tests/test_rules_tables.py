@@ -416,3 +416,41 @@ def test_table_rows_never_become_headings_and_tables_sit_in_their_section() -> N
         assert placed.section_id == (section.id if section else None)
         assert section is None or section.end >= placed.table.end  # the table does not split its section
     assert "[table 13 rows x 11 cols, 2 header; tb1]" in "\n".join(prepared.layout.outline())
+
+
+def test_an_index_table_reads_scores_out_of_a_maximum_their_share_and_ranks_out_of_n(tmp_path: Path) -> None:
+    body = (
+        "<table>"
+        '<tr><th rowspan="2">STT</th><th rowspan="2">Nội dung</th><th colspan="3">Tỉnh A</th>'
+        '<th colspan="3">Tỉnh B</th></tr>'
+        "<tr><th>Điểm số</th><th>Chỉ số</th><th>Thứ hạng</th><th>Điểm số</th><th>Chỉ số</th><th>Thứ hạng</th></tr>"
+        + rows(
+            ("1", "Cải cách thể chế", "9,38/ 10", "93,8%", "20/63", "8,67/ 10", "86,7%", "55/63"),
+            ("2", "Cải cách tài chính công", "8,56/ 12", "71,3%", "44/63", "9,84/ 12", "82,0%", "42/63"),
+            header=0,
+        )
+        + "</table>"
+    )
+    items = table_items(report(tmp_path, body))
+    score = by_name(items, "Cải cách thể chế - Tỉnh A - Điểm số")
+    assert (score.value, score.unit, score.target) == (9.38, "điểm", 10)
+    assert comparisons(score) == [("other", "ratio", "Chỉ số", 93.8)]  # the share of the maximum
+    rank = by_name(items, "Cải cách tài chính công - Tỉnh B - Thứ hạng")
+    assert (rank.value, rank.unit, rank.target, rank.comparisons) == (42, "hạng", 63, [])
+    assert len(items) == 8 and not [i for i in items if i.unit == "%"]  # no share is a figure of its own
+
+
+def test_a_percentage_column_that_is_not_the_share_of_the_score_beside_it_stays_a_figure(tmp_path: Path) -> None:
+    body = (
+        "<table>"
+        + rows(
+            ("STT", "Nội dung", "Điểm số", "Tỷ lệ hài lòng"),
+            ("1", "Tiếp cận dịch vụ", "8/ 10", "65%"),
+            ("2", "Thủ tục hành chính", "9/ 10", "70%"),
+        )
+        + "</table>"
+    )
+    items = table_items(report(tmp_path, body))
+    rate = by_name(items, "Tiếp cận dịch vụ - Tỷ lệ hài lòng")
+    assert (rate.value, rate.unit) == (65, "%")
+    assert by_name(items, "Tiếp cận dịch vụ - Điểm số").comparisons == []

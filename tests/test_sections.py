@@ -250,3 +250,38 @@ def test_table_rows_are_never_headings():
         "I. KẾT QUẢ\nII.1 | Dịch vụ trực tuyến |  | 8,23 | 14/34\nCHỈ SỐ CHUNG | 83,0% | 39/63\n1. Kết quả năm 2024\n"
     )
     assert [n for n, _ in _headings(text)] == ["I", "1"]
+
+
+def test_lettered_labels_run_past_e_and_may_end_in_a_year_or_be_long():
+    long_label = (
+        "Kho bảo quản tiền chất thuốc nổ sử dụng để sản xuất vật liệu nổ công nghiệp (số lượng kho, tổng công suất kho)"
+    )
+    text = (
+        "I. KẾT QUẢ\n1. Tình hình quản lý\na) Số lượng tổ chức hoạt động\n"
+        "b) Vật liệu nổ đã sử dụng trong năm 2025: 1.939 kg thuốc nổ.\n"
+        f"c) {long_label}: 01 kho với tổng sức chứa 90 tấn.\n"
+        "d) Kho bảo quản\ne) Dịch vụ nổ mìn: có 06 đơn vị được cấp phép.\n"
+        "g) Tình hình thực hiện các quy định của pháp luật\n2. Tai nạn, sự cố\n"
+    )
+    assert _headings(text)[2:] == [
+        ("a", "Số lượng tổ chức hoạt động"),
+        ("b", "Vật liệu nổ đã sử dụng trong năm 2025"),
+        ("c", long_label),
+        ("d", "Kho bảo quản"),
+        ("e", "Dịch vụ nổ mìn"),
+        ("g", "Tình hình thực hiện các quy định của pháp luật"),
+        ("2", "Tai nạn, sự cố"),
+    ]
+
+
+def test_a_time_before_a_colon_is_no_label():
+    text = "I. KẾT QUẢ\n1. Hội nghị\na) Khai mạc lúc 14: 30 tại hội trường UBND xã, có 120 đại biểu dự.\n"
+    assert [n for n, _ in _headings(text)] == ["I", "1"]
+
+
+def test_a_part_on_the_factors_that_pulled_an_index_down_is_a_limitations_part():
+    text = (
+        "I. CHỈ SỐ CẢI CÁCH HÀNH CHÍNH\n1. Kết quả Chỉ số năm 2024\n- Đạt 83,1 điểm.\n"
+        "2. Các yếu tố ảnh hưởng đến kết quả chỉ số\na) Tỷ lệ hồ sơ giải quyết đúng hẹn còn thấp.\n"
+    )
+    assert tree(text) == [("I", 1, "results"), ("1", 2, "results"), ("2", 2, "limitations")]

@@ -4,7 +4,19 @@ common.py holds the app, the shared options and the error mapping; documents.py,
 and run.py add their commands to it.
 """
 
+import gc
+
 from llmx.cli import documents, evaluation, run
 from llmx.cli.common import app
 
-__all__ = ["app", "documents", "evaluation", "run"]
+__all__ = ["app", "documents", "evaluation", "main", "run"]
+
+
+def main() -> None:
+    """The `llmx` command (and `python -m llmx`): the app, then a quick exit."""
+    try:
+        app(prog_name="llmx")
+    finally:
+        # the process ends here: without this the interpreter's exit walks every object once more,
+        # about a second after the model SDK's thousands of classes were imported
+        gc.freeze()

@@ -1,7 +1,5 @@
 """`llmx extract`, `sections`, `schema`, `tables`, `review`: one report (or its outputs) at a time."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`llmx gold`, `eval`, `prompts`, `record`: the gold data, the eval, the prompts and the cassettes."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,7 +101,7 @@ def _indent_of(content: str) -> int:
     return 1
 
 
-def _case_of(path: Path) -> GoldCase:
+def _case_of(path: Path) -> "GoldCase":
     """The gold case of one gold file (its split is its folder)."""
     from llmx.evaluation.runner import gold_cases
 

@@ -1,7 +1,5 @@
 """`llmx run` and `llmx serve`: many reports into one folder, and the loopback model server."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
@@ -183,6 +181,18 @@ def run_(
             "--throttle-budget", help="stop after this many seconds of nothing but 429s [env LLMX_THROTTLE_BUDGET, 120]"
         ),
     ] = None,
+    processes: Annotated[
+        int | None,
+        typer.Option("--processes", help="worker processes of each kind [env LLMX_PROCESSES, one per CPU up to 8]"),
+    ] = None,
+    report_timeout: Annotated[
+        float | None,
+        typer.Option("--report-timeout", help="seconds of CPU work per report, 0: none [env LLMX_REPORT_TIMEOUT, 300]"),
+    ] = None,
+    report_memory: Annotated[
+        float | None,
+        typer.Option("--report-memory", help="MB one report's work may use, 0: none [env LLMX_REPORT_MEMORY, 2048]"),
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -235,6 +245,9 @@ def run_(
         batch=batch,
         batch_poll=batch_poll,
         throttle_budget=throttle_budget,
+        processes=processes,
+        report_timeout=report_timeout,
+        report_memory=report_memory,
     )
     announce(settings)
     summary = run(inputs, settings, options)

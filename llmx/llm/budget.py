@@ -25,11 +25,13 @@ model's tokens per llmx token (measured by the endpoint probe, llmx/llm/endpoint
 
 from __future__ import annotations
 
+import copyreg
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, Field, create_model
+from pydantic._internal._model_construction import ModelMetaclass
 
 from llmx.config import Settings
 from llmx.llm.chunking import PACK_TOKENS
@@ -84,6 +86,20 @@ def _spec(model: type[BaseModel], bounds: dict[str, int], nested: bool = False) 
     return tuple(out)
 
 
+class _Bounded(ModelMetaclass):
+    """The metaclass of bounded models: they pickle as (their model, their bounds), since a plan
+    and its answers cross to worker processes and a class made at run time has no importable name."""
+
+    _llmx_bounds: tuple[type[BaseModel], Spec]
+
+
+def _rebuild(cls: _Bounded) -> tuple[Any, tuple[type[BaseModel], Spec]]:
+    return _build, cls._llmx_bounds
+
+
+copyreg.pickle(_Bounded, _rebuild)
+
+
 @lru_cache(maxsize=512)
 def _build(model: type[BaseModel], spec: Spec) -> type[BaseModel]:
     """The subclass of `model` whose lists hold at most their bound (same name: the tool/schema name)."""
@@ -93,7 +109,14 @@ def _build(model: type[BaseModel], spec: Spec) -> type[BaseModel]:
         if inner is not None:
             annotation = list[_build(annotation.__args__[0], inner)]  # type: ignore[misc]
         fields[name] = (annotation, Field(default_factory=list, max_length=limit))
-    sub: type[BaseModel] = create_model(model.__name__, __base__=model, __module__=model.__module__, **fields)
+    sub: type[BaseModel] = create_model(
+        model.__name__,
+        __base__=model,
+        __module__=model.__module__,
+        __cls_kwargs__={"metaclass": _Bounded},
+        **fields,
+    )
+    cast(Any, sub)._llmx_bounds = (model, spec)
     sub.__doc__ = model.__doc__
     sub.__qualname__ = model.__qualname__
     return sub

@@ -24,7 +24,6 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 import instructor
@@ -34,10 +33,10 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
-from llmx.config import Settings, check_base_url, url_secrets, v1_hint
+from llmx.config import Settings, check_settings, url_secrets, v1_hint
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
 from llmx.llm import completions as read
-from llmx.llm.faults import ProviderError
+from llmx.llm.faults import ProviderError, TransportPolicy, provider_message
 from llmx.llm.redaction import redact
 from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
@@ -53,6 +52,7 @@ from llmx.llm.seam import (
     ValidationExhausted,
     validation_summary,
 )
+from llmx.llm.tokens import request_tokens
 
 TIMEOUT_ATTEMPTS = 3  # a timed-out request is sent at most this many times in all
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
@@ -69,30 +69,33 @@ T = TypeVar("T")
 logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
-@dataclass(frozen=True)
-class TransportPolicy:
-    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
+def _remember_async_validator_checks() -> None:
+    """instructor checks the response model's whole class tree for async validators four times
+    per call (1.4 ms): a class that passed is remembered; a failing one still raises."""
+    try:
+        from instructor.v2.core import patch as patch_module
+        from instructor.v2.validation import async_validators as checks
+    except ImportError:
+        return
+    original = checks.reject_async_validators
+    passed: set[Any] = set()
 
-    attempts: int = 6
-    initial: float = 0.5
-    maximum: float = 20.0
-    max_retry_after: float = 60.0
+    def reject_async_validators(response_model: Any) -> None:
+        with contextlib.suppress(TypeError):  # an unhashable annotation is checked every time
+            if response_model in passed:
+                return
+        original(response_model)
+        with contextlib.suppress(TypeError):
+            passed.add(response_model)
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> TransportPolicy:
-        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
+    reject_async_validators.__wrapped__ = original  # type: ignore[attr-defined]
+    if not hasattr(original, "__wrapped__"):  # not installed twice
+        checks.reject_async_validators = reject_async_validators
+        if getattr(patch_module, "reject_async_validators", None) is original:
+            setattr(patch_module, "reject_async_validators", reject_async_validators)  # noqa: B010 -- not exported
 
 
-def check_settings(settings: Settings) -> None:
-    """Fail early, in one line, when the LLM backend cannot possibly run."""
-    if not settings.model:
-        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
-    check_base_url(settings.base_url)
-    if settings.api_key is None and not settings.base_url:
-        raise ConfigError(
-            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
-            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
-        )
+_remember_async_validator_checks()
 
 
 Unrecorded = Callable[[BaseException], "BaseException | None"]
@@ -176,6 +179,9 @@ class ModelClient:
         self.secrets = (self._secret, *url_secrets(settings.base_url))  # what no message may contain
         self._tool_calls_seen = False  # tools mode: has this endpoint ever answered with a tool call?
         self.log = RequestLog.open(settings.request_log, lambda text: redact(text, *self.secrets))
+        # instructor's wrapper built once; each call's attempts and prefetched answer per thread
+        self._call = threading.local()
+        self._create = instructor.patch(create=self._create_one, mode=MODES[settings.mode])
 
     def _client(self) -> openai.OpenAI:
         with self._lock:  # worker threads share one connection pool; build it once
@@ -244,7 +250,7 @@ class ModelClient:
         try:
             response = self._gated(**kwargs)
         except Exception as exc:
-            self.log.write(self.settings.endpoint, kwargs, started, error=f"{_fault(exc)}: {_message(exc)}")
+            self.log.write(self.settings.endpoint, kwargs, started, error=f"{_fault(exc)}: {provider_message(exc)}")
             raise
         self.log.write(self.settings.endpoint, kwargs, started, answer=response.model_dump(exclude_unset=True))
         return response
@@ -259,12 +265,12 @@ class ModelClient:
         """One HTTP request, admitted by the run's pacing and reported back to it."""
         gate = self.admission
         if gate is None:
-            return self._client().chat.completions.create(**kwargs)
-        estimate = read.estimate_tokens(kwargs)
+            return self._post_chat(kwargs)
+        estimate = request_tokens(kwargs)
         with gate.slot():
             gate.acquire(estimate)
             try:
-                response = self._client().chat.completions.create(**kwargs)
+                response = self._post_chat(kwargs)
             except openai.APIStatusError as exc:
                 if exc.status_code == 429 and not quota_exhausted(exc):
                     gate.throttled(_retry_after(exc), estimate)
@@ -277,6 +283,21 @@ class ModelClient:
                 raise
         usage = getattr(response, "usage", None)
         gate.answered(estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
+        return response
+
+    def _post_chat(self, kwargs: dict[str, Any]) -> ChatCompletion:
+        """`chat.completions.create(**kwargs)` through the client's generic `post`: the body
+        instructor builds is JSON already, and create() walked it against typed dicts (0.7 ms)."""
+        body = dict(kwargs)
+        options: dict[str, Any] = {}
+        for name, option in (("extra_headers", "headers"), ("extra_query", "params"), ("timeout", "timeout")):
+            value = body.pop(name, None)
+            if value is not None:
+                options[option] = value
+        body.update(body.pop("extra_body", None) or {})
+        response: ChatCompletion = self._client().post(
+            "/chat/completions", body=body, cast_to=ChatCompletion, options=cast(Any, options)
+        )
         return response
 
     def _translate(self, exc: openai.OpenAIError) -> LlmxError:
@@ -362,12 +383,7 @@ class ModelClient:
         """
         log: list[Attempt] = []
         hooks = Hooks()
-        pending = [prefetched] if prefetched is not None else []
-
-        def create(**kwargs: Any) -> Any:
-            if pending:
-                return self._check_tools(pending.pop(), log, batch=True)
-            return self._check_tools(self._send(log, kwargs), log)
+        self._call.log, self._call.pending = log, [prefetched] if prefetched is not None else []
 
         def on_response(response: Any) -> None:
             log.append(read.attempt_of(response, "batch" if response is prefetched else "answer"))
@@ -379,14 +395,13 @@ class ModelClient:
         wrapped = _schema_model(response_model)
         hooks.on("completion:response", on_response)
         hooks.on("parse:error", on_parse_error)
-        create = instructor.patch(create=create, mode=MODES[self.settings.mode])
         validation = Retrying(
             stop=stop_after_attempt(self.settings.max_validation_retries),
             retry=retry_if_exception_type(_PARSE_ERRORS),
             reraise=True,
         )
         try:
-            value = create(
+            value = self._create(
                 model=self.settings.model,
                 messages=messages,
                 response_model=wrapped,
@@ -412,6 +427,13 @@ class ModelClient:
                 last_answer=read.raw_answer(exc.last_completion),
             ) from None
         return CallResult(value=cast(M, value), attempts=log)
+
+    def _create_one(self, **kwargs: Any) -> Any:
+        """The `create` instructor calls for each attempt of the call running on this thread."""
+        call = self._call
+        if call.pending:
+            return self._check_tools(call.pending.pop(), call.log, batch=True)
+        return self._check_tools(self._send(call.log, kwargs), call.log)
 
     def _check_tools(self, response: Any, log: list[Attempt], *, batch: bool = False) -> Any:
         """In tools mode, an answer without a tool call from an endpoint that never made one means
@@ -468,22 +490,9 @@ def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
     return instructor.openai_schema(model)
 
 
-def _message(exc: BaseException) -> str:
-    return provider_message(exc) if isinstance(exc, openai.OpenAIError) else str(exc)
-
-
 def _fault(exc: BaseException | None) -> str:
     if isinstance(exc, openai.APIStatusError):
         return f"HTTP {exc.status_code}"
     if isinstance(exc, openai.APITimeoutError):
         return "timeout"
     return type(exc).__name__ if exc else "fault"
-
-
-def provider_message(exc: openai.OpenAIError) -> str:
-    """The provider's own message for a failed call (not yet redacted)."""
-    body = getattr(exc, "body", None)
-    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
-        return message
-    text = str(getattr(exc, "message", "") or exc)
-    return text.splitlines()[0] if text else type(exc).__name__

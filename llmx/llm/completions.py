@@ -1,4 +1,4 @@
-"""A chat completion read without the SDK's types, and what a request costs before it is sent.
+"""A chat completion read without the SDK's types.
 
 The model client hands instructor's answers here: the JSON text an answer carries in any mode,
 whether it made a tool call, and the attempt it was (tokens, finish reason, the model it says it
@@ -7,16 +7,14 @@ came from). Duck-typed, so Batch API answers and recorded ones read the same way
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from tenacity import RetryCallState
 from tenacity.stop import stop_base
 
 from llmx.llm.seam import Attempt
-from llmx.llm.tokens import count_tokens
 
 
 def raw_answer(completion: Any) -> str | None:
@@ -59,15 +57,6 @@ def attempt_of(response: Any, kind: str, error: str | None = None) -> Attempt:
 def answer_limit(max_tokens: int | None) -> dict[str, Any]:
     """The answer limit as a create() argument (none at all when there is no limit)."""
     return {"max_tokens": max_tokens} if max_tokens is not None else {}
-
-
-def estimate_tokens(kwargs: Mapping[str, Any]) -> int:
-    """Prompt tokens of a request before sending it (messages plus the schema), for the tpm limit."""
-    texts = [m.get("content") or "" for m in kwargs.get("messages", []) if isinstance(m, dict)]
-    schema = kwargs.get("tools") or kwargs.get("response_format")
-    if schema:
-        texts.append(json.dumps(schema, ensure_ascii=False))
-    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)
 
 
 class QuietContext(dict[str, Any]):

@@ -23,6 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llmx.config import Settings
 
 TRANSIENT_STATUS = frozenset({408, 409, 429})
 QUOTA_CODES = frozenset({"insufficient_quota"})
@@ -82,3 +86,26 @@ class ProviderError:
         if self.quota_exhausted:
             return False
         return self.status in TRANSIENT_STATUS or self.status >= 500 or self.server_side
+
+
+def provider_message(exc: BaseException) -> str:
+    """The provider's own message for a failed call (an SDK error; not yet redacted)."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict) and isinstance(message := body.get("message"), str):
+        return message
+    text = str(getattr(exc, "message", "") or exc)
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class TransportPolicy:
+    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
+
+    attempts: int = 6
+    initial: float = 0.5
+    maximum: float = 20.0
+    max_retry_after: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TransportPolicy:
+        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)

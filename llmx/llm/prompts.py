@@ -89,6 +89,10 @@ class Prompt:
         digest.update(json.dumps(self.schema, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()[:12]
 
+    def __reduce__(self) -> tuple[Any, tuple[str, Path]]:
+        # a compiled template does not pickle: a plan sent to another process loads it there
+        return load, (self.ref, self.path.parent)
+
     def render(self, **variables: Any) -> list[dict[str, str]]:
         """The chat messages (system, user) for these variables; a missing one is a PromptError."""
         try:
@@ -141,10 +145,39 @@ def _sources(env: jinja2.Environment, file: str, seen: dict[str, str]) -> None:
         _sources(env, ref, seen)
 
 
+_LOADED: dict[tuple[str, Path], tuple[tuple[Any, ...], Prompt]] = {}
+
+
+def _stamp(prompt: Prompt) -> tuple[Any, ...]:
+    """What a loaded prompt depends on: its files as they are on disk now, and its response model."""
+    directory = prompt.path.parent
+    files = []
+    for file in sorted(prompt.sources):
+        try:
+            st = (directory / file).stat()
+        except OSError:
+            return ()
+        files.append((file, st.st_mtime_ns, st.st_size))
+    return (RESPONSE_MODELS.get(prompt.name), *files)
+
+
 def load(ref: str, prompts_dir: Path | None = None) -> Prompt:
-    """Load `NAME@VERSION` from `prompts_dir` (default: the repo's prompts/)."""
-    name, version = parse_ref(ref)
+    """Load `NAME@VERSION` from `prompts_dir` (default: the repo's prompts/).
+
+    Every document's plan loads its prompt: a prompt whose files and response model have not
+    changed since it was loaded is not parsed again (about 2 ms each time).
+    """
     directory = (prompts_dir or PROMPTS_DIR).resolve()
+    kept = _LOADED.get((ref, directory))
+    if kept is not None and kept[0] and kept[0] == _stamp(kept[1]):
+        return kept[1]
+    prompt = _load(ref, directory)
+    _LOADED[(ref, directory)] = (_stamp(prompt), prompt)
+    return prompt
+
+
+def _load(ref: str, directory: Path) -> Prompt:
+    name, version = parse_ref(ref)
     if name not in RESPONSE_MODELS:
         raise PromptError(f"unknown prompt {ref!r}; known names: {', '.join(sorted(RESPONSE_MODELS))}")
     file = f"{name}.{version}.jinja"

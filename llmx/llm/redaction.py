@@ -1,6 +1,8 @@
-"""Secrets out of every text llmx shows or writes: error messages, cassettes, the request log.
+"""Secrets out of every text llmx shows or writes: error messages, cassettes, the request log. Pure.
 
-One function, used by the model client (its errors), the Batch API runner and the request log.
+Provider errors, cassette mismatches and batch errors can echo what was sent (the key in a
+header, a `user:password@` base URL); everything llmx says or records about them goes through
+`redact` (the model client's errors, the Batch API runner, the request log).
 """
 
 from __future__ import annotations

@@ -12,8 +12,10 @@ environment is read by llmx/config.py.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import Any
 
 from llmx.config import tokenizer_environment
 
@@ -56,3 +58,13 @@ def tokenizer() -> tuple[str, Callable[[str], int]]:
 def count_tokens(text: str) -> int:
     """Tokens in `text` by the best offline tokenizer (see module docstring)."""
     return tokenizer()[1](text)
+
+
+def request_tokens(body: Mapping[str, Any]) -> int:
+    """Prompt tokens of a chat request before it is sent (messages plus the schema), for the tpm
+    limit and the cost budget."""
+    texts = [m.get("content") or "" for m in body.get("messages", []) if isinstance(m, dict)]
+    schema = body.get("tools") or body.get("response_format")
+    if schema:
+        texts.append(json.dumps(schema, ensure_ascii=False))
+    return sum(count_tokens(t if isinstance(t, str) else json.dumps(t, ensure_ascii=False)) for t in texts)

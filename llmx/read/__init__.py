@@ -84,8 +84,13 @@ def read_document(path: str | Path, limits: Limits | None = None) -> RawDocument
         if not p.is_file():
             raise InputError("not a regular file (device, socket or pipe)", path=shown)
         check_file_size(p.stat().st_size, limits, shown)
+        # read in pieces: read(limit + 1) would reserve the whole limit (100 MB) for any file,
+        # which a per-report memory budget (llmx run --report-memory, RLIMIT_AS) counts
+        chunks: list[bytes] = []
         with p.open("rb") as f:
-            data = f.read(limits.max_file_bytes + 1)
+            while sum(map(len, chunks)) <= limits.max_file_bytes and (chunk := f.read(1 << 22)):
+                chunks.append(chunk)
+        data = b"".join(chunks)
         check_file_size(len(data), limits, shown)
     except (OSError, ValueError) as exc:  # permission denied, name too long, NUL in the name
         raise InputError(f"cannot read file ({getattr(exc, 'strerror', None) or exc})", path=shown) from exc

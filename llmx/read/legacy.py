@@ -52,6 +52,7 @@ for _m, _tone in _BREVE.items():
 
 # Characters that never occur in NFC Vietnamese but are common TCVN3/VNI bytes (genre-notes §2.5).
 _ODD = set("¶·¸µ®©«¬ª¨»¼½¾ÆÇËÎÏÑÖ×ØÜÞßäåæçëîïñö÷øûüþ")
+_ODD_CHAR = re.compile("[" + re.escape("".join(sorted(_ODD))) + "]")  # counted per line of every report
 _MIXED_CASE = re.compile(r"[a-zß-öø-ÿ][À-ÖØ-Þ]")
 _VNI_GLUE = re.compile(r"[aeouyAEOUY][øûïäåëüØÛÏÄÅËÜ]")
 _WORDISH = set(TCVN3_TABLE) | set(_VNI_SINGLE) | set(_VNI_MODIFIERS) | {m.upper() for m in _VNI_MODIFIERS}
@@ -143,7 +144,7 @@ def vietnamese_ratio(text: str) -> float:
 
 def _triggered(line: str) -> bool:
     """The cheap genre-notes rules; a hit only means "worth trying to decode"."""
-    odd = sum(c in _ODD for c in line)
+    odd = len(_ODD_CHAR.findall(line)) if not line.isascii() else 0
     # `¹` is a TCVN3 byte (ạ) between letters, a footnote mark elsewhere (`quy định¹.`)
     odd += len(re.findall(r"(?<=\w)¹(?=\w)", line))
     return odd >= _TRIGGER_ODD or bool(_MIXED_CASE.search(line) or _VNI_GLUE.search(line))

@@ -41,6 +41,7 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 _SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
+_THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
@@ -108,6 +109,8 @@ def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | No
     hồ sơ tiếp nhận` (the total the rate is taken of)."""
     if m := _OF_TOTAL.match(text, pos, limit):
         return "other", " ".join(m.group("words").split()), m.end()
+    if (m := _THEO.match(text, pos, limit)) and (after := match_basis(text, m.end(), limit)) is not None:
+        return after[0], " ".join(text[m.start("w") : after[2]].split()), after[2]
     m = _SO_VOI.match(text, pos, limit)
     if m:
         return match_basis(text, m.end(), limit, after_so_voi=True)
@@ -234,10 +237,10 @@ def as_of_date(match: re.Match[str]) -> str | None:
 
 # --- everything that follows a figure ----------------------------------------------------------
 
-# A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`.
+# A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
 _TARGET = re.compile(
-    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao))?)"
-    r"\s*:?\s*(?P<num>\d[\d.,]*)",
+    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?)"
+    r"\s*(?::|\s+là)?\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"\s*\)")
@@ -265,6 +268,7 @@ class Following:
     comparisons: list[Comparison]
     target: float | None = None
     spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
+    target_unit: str | None = None  # the plan figure's own unit (`%` of `chỉ tiêu ... là 98%`)
 
 
 def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_blocked: Callable[[int], bool]) -> Following:
@@ -278,7 +282,7 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             unit = match_unit(text, num_end, limit)
             end = unit[2] if unit else num_end
             close = _CLOSE.match(text, end, limit)
-            found.target = value
+            found.target, found.target_unit = value, unit[0] if unit else None
             found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
             pos = found.end = close.end() if close else end
             # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan

@@ -273,8 +273,9 @@ def attach_comparisons(para: Para, item: Item) -> None:
     )
     item.comparisons.extend(following.comparisons)
     item.end = following.end
-    if following.target is not None and item.target is None:
-        item.target = following.target
+    rate_plan = following.target_unit == "%"
+    if following.target is not None and item.target is None and (not rate_plan or item.unit == "%"):
+        item.target = following.target  # never a `%` plan as the target of a count
     for span in following.spans or ():
         para.block(*span)
 

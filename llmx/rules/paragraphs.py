@@ -14,7 +14,9 @@ from llmx.vn import TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
-_NEXT_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|nhiệm\s+vụ\s+trước\s+mắt)(?!\w)", re.IGNORECASE)
+_NEXT_PERIOD = re.compile(
+    r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|nhiệm\s+vụ\s+trước\s+mắt|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)", re.IGNORECASE
+)
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 

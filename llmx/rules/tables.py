@@ -5,7 +5,8 @@ the whole row line. The columns are named by the header rows (`llmx.grids`); wha
 is read from its header words, with the data cells deciding where the words say nothing:
 
 * `STT`/`TT` (and a first column of row numbers `1`, `1.1`, `I`, `a`) is numbering: ignored;
-  ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals); `Ghi chú` too;
+  bare ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals), but a rank
+  out of N (`12/63`) is an indicator (`table_scores`); `Ghi chú` is ignored too;
 * the first column of text is the row label, the indicator's name; `ĐVT`/`Đơn vị tính` is the
   unit column;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
@@ -39,6 +40,7 @@ from llmx.grids import Grid
 from llmx.numbers import parse_number
 from llmx.rules.comparisons import APPROX, AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
+from llmx.rules.table_scores import RANK_UNIT, is_share_of, points_unit
 from llmx.rules.units import match_unit
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
@@ -93,10 +95,11 @@ class Column:
 
     col: int
     words: tuple[str, ...]
-    role: str = "value"  # number, label, unit, note, rank, plan, compare, value, text
+    role: str = "value"  # number, label, unit, note, rank, plan, compare, share, value, text
     basis: Basis = "other"
     relation: Relation = "ratio"
     unit: str | None = None
+    of: int | None = None  # a `share` column: the column of the score it is the share of
 
     @property
     def header(self) -> str:
@@ -212,7 +215,7 @@ def _classify(column: Column, has_figures: bool) -> None:
     column.unit = _unit_in(" ".join(column.words))
     words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
     head, leaf = " ".join(words), words[-1] if words else ""
-    column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None)
+    column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
     if _NUMBER_HEAD.match(leaf):
         column.role = "number"
     elif _RANK.search(head):
@@ -280,6 +283,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         if c.role == "value" and plans and len(reading.values) > 1 and re.match(r"t[ỷỉ] lệ", c.header, re.I):
             c.role, c.basis = "compare", "plan"
             reading.values.remove(c)
+    _link_shares(text, placed, reading, rows)
     if kpi and reading.values:
         current = [c for c in reading.values if not _EARLIER.search(c.header) and not _older_year(c, reading.values)]
         actual = [c for c in current if _ACTUAL.search(c.header)]
@@ -287,6 +291,26 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
     return reading
+
+
+def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
+    """A `%` column that is the share of the `x/ max` score column before it (`table_scores`)."""
+    by_col = {c.col: c for c in reading.columns}
+    for col in list(reading.values):
+        prev = by_col.get(col.col - 1)
+        if prev is None or prev.role != "value":
+            continue
+        pairs: list[tuple[float, float, float]] = []
+        for k in rows:
+            score = read_cell(_cell_text(text, placed, k, prev.col, own=True)[0])
+            share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
+            if score is None or share is None or score.value is None or score.target is None or share.value is None:
+                continue
+            if "%" in (share.unit, col.unit):
+                pairs.append((score.value, score.target, share.value))
+        if is_share_of(pairs):
+            col.role, col.of, col.basis, col.relation = "share", prev.col, "other", "ratio"
+            reading.values.remove(col)
 
 
 def _older_year(column: Column, values: list[Column]) -> bool:
@@ -373,6 +397,21 @@ def _row_indicators(
     ]
     sector = _sector(base, section)
     quote = text[row.start : row.end]
+    shares = {c.of: c for c in reading.columns if c.role == "share" and c.words}
+
+    def make(
+        named: str,
+        value: float | None,
+        unit: str | None,
+        target: float | None,
+        comps: list[Comparison],
+        approx: Approx | None,
+    ) -> Indicator:
+        return Indicator(
+            id="", name=named, value=value, unit=unit, target=target, comparisons=comps, approx=approx,
+            sector=sector, quote=quote, start=row.start, end=row.end, flags=[FLAG], table_id=placed.id, table_row=k,
+        )  # fmt: skip
+
     out: list[Indicator] = []
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
@@ -391,27 +430,15 @@ def _row_indicators(
         comps = list(comparisons) if main else []
         if got is not None and got.pct is not None:
             comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
+        if col is not None and (share := shares.get(col.col)) is not None and (part := cell(share)) is not None:
+            comps.append(Comparison(basis="other", basis_text=share.words[-1], relation="ratio", pct=part.value))
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
-        out.append(
-            Indicator(
-                id="",
-                name=base if (main and reading.named_by_label) or not header else f"{base} - {header}",
-                value=got.value if got else None,
-                unit=unit,
-                target=target,
-                comparisons=comps,
-                estimated=bool(col is not None and _ESTIMATE.search(header)),
-                approx=got.approx if got else None,
-                as_of=as_of,
-                sector=sector,
-                quote=quote,
-                start=row.start,
-                end=row.end,
-                flags=[FLAG],
-                table_id=placed.id,
-                table_row=k,
-            )
-        )
+        named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
+        out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
+        out[-1].estimated, out[-1].as_of = bool(col is not None and _ESTIMATE.search(header)), as_of
+    for col in reading.columns:  # a rank `12/63` is an indicator of its own; a bare `12` is an ordinal
+        if col.role == "rank" and (got := cell(col)) is not None and got.target is not None:
+            out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, got.target, [], None))
     return out
 
 

@@ -25,11 +25,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -37,6 +38,12 @@ from llmx.errors import ModelCallError
 from llmx.llm.client import ModelClient, ProviderFault
 from llmx.llm.redaction import redact
 from llmx.output import write_atomic
+
+if TYPE_CHECKING:
+    from llmx.config import Settings
+    from llmx.llm.plan import DocumentPlan
+    from llmx.llm.seam import Admission
+    from llmx.run.pricing import Price
 
 TERMINAL = ("completed", "failed", "expired", "cancelled")
 REPLACEABLE = ("failed", "cancelled")  # nothing usable came back: the next run submits again
@@ -308,3 +315,58 @@ class BatchRunner:
     def run(self, requests: list[tuple[str, dict[str, Any]]]) -> BatchResult:
         """Submit (or resume), wait, and collect the answers to exactly these requests."""
         return self.collect(self.wait(self.submit(requests)), [cid for cid, _ in requests])
+
+
+def prefetch(
+    plans: dict[str, Path],
+    settings: Settings,
+    admission: Admission,
+    *,
+    cache: Path,
+    state: Path,
+    poll_seconds: float,
+    on_status: Callable[[str], None] | None,
+    price: Price | None,
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any] | None]:
+    """Every uncached request of the planned documents (`plans`: name -> pickled (Prepared,
+    DocumentPlan) file) through one batch; returns each document's answers by request key and
+    the run.json record of the batch (None when every request was cached already)."""
+    from llmx.llm.cache import AnswerCache, request_key
+
+    answer_cache = AnswerCache(cache)
+    base = ModelClient(settings, admission=admission)
+    try:
+        requests: list[tuple[str, dict[str, Any]]] = []
+        keys: dict[str, list[str]] = {}
+        seen: set[str] = set()
+        for name, plan_file in plans.items():
+            plan: DocumentPlan = pickle.loads(plan_file.read_bytes())[1]
+            keys[name] = []
+            for request in plan.requests():
+                key = request_key(settings, request.messages, request.response_model, request.tag, request.max_tokens)
+                keys[name].append(key)
+                if key not in seen and answer_cache.get(key) is None:
+                    seen.add(key)
+                    body = base.request_body(request.messages, request.response_model, request.max_tokens)
+                    requests.append((key, body))
+        if not requests:
+            return {}, None
+        result = BatchRunner(base, state, poll_seconds=poll_seconds, on_status=on_status).run(requests)
+    finally:
+        base.close()
+        answer_cache.close()
+    prefetched: dict[str, dict[str, Any]] = {}
+    for name, wanted in keys.items():
+        answers = {k: result.answers[k] for k in wanted if k in result.answers}
+        if answers:
+            prefetched[name] = answers
+    cost = price.halved().cost(result.prompt_tokens, result.completion_tokens) if price else None
+    return prefetched, {
+        "id": result.state.batch_id,
+        "requests": len(requests),
+        "answered": len(result.answers),
+        "failed": len(result.errors),
+        "prompt_tokens": result.prompt_tokens,
+        "completion_tokens": result.completion_tokens,
+        "cost_usd": None if cost is None else round(cost, 6),
+    }

@@ -105,6 +105,19 @@ class Gate:
     # -- before a request -------------------------------------------------------------------------
     def acquire(self, estimated_tokens: int) -> None:
         """Block until one request of about `estimated_tokens` prompt tokens may be sent."""
+        start = self.book(estimated_tokens)
+        if start > self.clock():
+            self._wait_until(start, estimated_tokens)
+        with self._lock:
+            self._recent.append(self.clock())
+
+    def book(self, estimated_tokens: int) -> float:
+        """Count one request and book its place in the pacing: when it may be sent (clock time).
+
+        `acquire` waits for it here; a run spread over processes books in the process holding
+        the gate, which tells the worker to send when `ready` says so (raises RunStopped when
+        the run is stopping: breaker, budget, Ctrl-C).
+        """
         with self._lock:
             self._check_open()
             self._check_budget(estimated_tokens)
@@ -120,12 +133,40 @@ class Gate:
             self.stats.requests += 1
             if self.price is not None:
                 self._reserved_cost += self.price.cost(estimated_tokens, 0)
-            wait = start - now
-            self.stats.waited += max(wait, 0.0)
-        if wait > 0:
-            self._wait_until(start, estimated_tokens)
+            self.stats.waited += max(start - now, 0.0)
+        return start
+
+    def check_at(self, start: float) -> float:
+        """When to look again at a request booked for `start`: then, or when the 429 budget runs out."""
         with self._lock:
-            self._recent.append(self.clock())
+            deadline = self._throttle_deadline()
+        return start if deadline is None else min(start, deadline)
+
+    def ready(self, start: float, estimated_tokens: int) -> bool:
+        """Whether a request booked for `start` may be sent now; False: not yet (look again at
+        `check_at`). Raises RunStopped, un-booking it, when the gate opened or the 429 budget ran
+        out meanwhile: a stopping run does not send a request late."""
+        with self._lock:
+            now = self.clock()
+            deadline = self._throttle_deadline()
+            if deadline is not None and now >= deadline and not self._open_reason:
+                self._open_reason = self._throttle_reason(now)
+            if self._open_reason:
+                self._unbook(estimated_tokens)
+                raise RunStopped(self._open_reason)
+            if now < start:
+                return False
+            self._recent.append(now)
+            return True
+
+    def cancel(self, estimated_tokens: int) -> None:
+        """A booked request that will not be sent after all (its worker died): not counted."""
+        with self._lock:
+            self._unbook(estimated_tokens)
+
+    def _unbook(self, estimated_tokens: int) -> None:
+        self.stats.requests -= 1
+        self._release(estimated_tokens)
 
     def _wait_until(self, start: float, estimated_tokens: int) -> None:
         """Sleep until `start`, waking when the 429 budget runs out to stop there; a gate opened
@@ -137,8 +178,7 @@ class Gate:
                 if deadline is not None and now >= deadline and not self._open_reason:
                     self._open_reason = self._throttle_reason(now)
                 if self._open_reason:  # not sent after all: not counted, nothing reserved
-                    self.stats.requests -= 1
-                    self._release(estimated_tokens)
+                    self._unbook(estimated_tokens)
                     raise RunStopped(self._open_reason)
                 if now >= start:
                     return

@@ -30,11 +30,18 @@ class RunOptions:
     throttle_budget: float = THROTTLE_BUDGET  # seconds of nothing but 429s before the run stops
     batch: bool = False  # submit through the provider's Batch API first (see llmx/run/batch.py)
     batch_poll: float = 10.0  # seconds between two polls of a submitted batch
+    processes: int | None = None  # worker processes of each kind (None: one per CPU, up to 8)
+    report_timeout: float = 300.0  # seconds one report's CPU work may take (0: no limit)
+    report_memory: float = 2048.0  # MB one report's CPU work may add to its process (0: no limit)
 
     def check(self) -> None:
         """One-line ConfigErrors for options that cannot work, before anything runs."""
         if self.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
+        if self.processes is not None and self.processes < 1:
+            raise ConfigError("--processes must be at least 1")
+        if self.report_timeout < 0 or self.report_memory < 0:
+            raise ConfigError("--report-timeout and --report-memory must be positive (0: no limit)")
         if not self.throttle_budget > 0:
             raise ConfigError("--throttle-budget must be a positive number of seconds")
         check_formats(self.tables)  # an unknown format, or parquet without pyarrow
@@ -58,10 +65,13 @@ def resolve_options(
     batch: bool = False,
     batch_poll: float = 10.0,
     throttle_budget: float | None = None,
+    processes: int | None = None,
+    report_timeout: float | None = None,
+    report_memory: float | None = None,
     env: Mapping[str, str] | None = None,
 ) -> RunOptions:
-    """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE and
-    LLMX_THROTTLE_BUDGET.
+    """RunOptions from flags over LLMX_CONCURRENCY, LLMX_RPM, LLMX_TPM, LLMX_CACHE, LLMX_PRICE,
+    LLMX_THROTTLE_BUDGET, LLMX_PROCESSES, LLMX_REPORT_TIMEOUT and LLMX_REPORT_MEMORY.
 
     A flag left None takes the environment's value, then the default; `tables` is the --tables
     text (`csv,parquet,xlsx`, or `none`; None: every format this install can write).
@@ -87,4 +97,7 @@ def resolve_options(
         batch=batch,
         batch_poll=batch_poll,
         throttle_budget=throttle_budget if throttle_budget is not None else defaults.throttle_budget,
+        processes=processes if processes is not None else defaults.processes,
+        report_timeout=report_timeout if report_timeout is not None else defaults.report_timeout,
+        report_memory=report_memory if report_memory is not None else defaults.report_memory,
     )

@@ -1,75 +1,78 @@
 """`llmx run`: hundreds of reports, concurrent, cached, resumable; one bad report never stops it.
 
-Scheduling is asyncio: every document is a task and every section job inside it another. The
-model client is the synchronous, tested `ModelClient` (instructor + tenacity) on a pool of worker
-threads (an HTTP wait releases the GIL), so one retry/validation code path serves `extract` and
-`run`. The run-wide `Gate` holds exactly `concurrency` HTTP requests open and paces them (rpm/tpm,
-429 pauses, breaker, budget); twice as many sections are in progress, so one section's parsing
-and validation overlaps the others' requests. Reading, splitting and planning each document,
-and assembling it, run on one more thread, off the event loop. Documents in memory are bounded,
-so memory stays flat however many reports a run has; the rules backend runs on a process pool
-instead (it is CPU-bound).
+This process coordinates; the CPU work runs in worker processes, so a run is not bound to one
+interpreter lock:
+* the report pool (pool.py): processes that each do one report's CPU work at a time under the
+  per-report budget (`--report-timeout`, `--report-memory`): the whole rules extraction, or the
+  reading, splitting and planning of an LLM report;
+* the request workers (worker.py, dispatch.py; LLM backend): processes with their own event loop
+  and model client (instructor + tenacity, the code path of `llmx extract`) that run the planned
+  section requests of the documents they are handed, validate and ground the answers, and write
+  each report. Every HTTP request is admitted by the run's one `Gate`, kept here: request slots
+  (`-j`), rpm/tpm pacing, 429 pauses, the breaker and the budget hold for the run as a whole.
+This process keeps the journal, the progress line, the manifest and the answer to Ctrl-C or
+SIGTERM (the gate closes; requests in flight finish and are cached; run.json is written).
+Documents held at once are bounded, so memory stays flat however many reports a run has.
 
 Resuming: finished documents are appended to `DIR/state/journal.jsonl` (one fsynced line each)
-and every answered request is in the SQLite cache, so a run killed at any moment and started
-again skips the documents already written and re-sends only the requests that never finished.
-Reports are written atomically; `run.json` is rewritten at the end (or at a clean stop).
+and every answered request is in the SQLite cache (WAL: the workers write it at once), so a run
+killed at any moment and started again skips the documents already written and re-sends only the
+requests that never finished. Reports are written atomically; `run.json` is rewritten at the end
+(or at a clean stop). A worker process dies with the run (kill -9 included).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
-import os
+import pickle
 import time
-from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from llmx.config import Settings, debug_enabled
-from llmx.contract import ReportDocument
-from llmx.errors import ConfigError, DiskFull, LlmxError, ModelCallError, OutputError, RequestRejected
+from llmx.config import Settings
+from llmx.errors import ConfigError, DiskFull, LlmxError, OutputError
 from llmx.output import TEMP_SUFFIX, output_error, write_atomic
-from llmx.pipeline import Prepared, plan_llm, prepare, verified
+from llmx.pipeline import plan_llm, prepare
+from llmx.run import procs
 from llmx.run.discover import Input, expand, name_inputs
+from llmx.run.dispatch import RequestWorkers
 from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
-from llmx.run.limits import Gate, RunStopped
+from llmx.run.limits import Gate
 from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, status_of
 from llmx.run.options import RunOptions
+from llmx.run.pool import Budget, ReportPool, TaskFailed
 from llmx.run.pricing import Price, price_for
 from llmx.run.progress import Progress
 from llmx.run.summary import RunSummary, settings_record, summary_lines, write_extras
 from llmx.tables import item_counts
 
-if TYPE_CHECKING:
-    from llmx.llm.cache import AnswerCache, CachedClient
-    from llmx.llm.client import ModelClient
-    from llmx.llm.convert import Part
-    from llmx.llm.plan import DocumentPlan
-    from llmx.llm.runner import MetadataResult
-
 __all__ = ["RunOptions", "RunSummary", "run", "summary_lines"]
 INTERRUPTED = "interrupted (Ctrl-C or SIGTERM); run the same command again to resume"
-
-
-def _internal(inp: Input, exc: BaseException) -> str:
-    """A bug met on one report, said in one line naming it (LLMX_DEBUG=1 shows the traceback)."""
-    if debug_enabled():
-        import traceback
-
-        traceback.print_exception(exc)
-    return f"{inp.path}: internal error: {type(exc).__name__}: {exc}"
 
 
 def _entry(inp: Input, sha: str | None, fp: str, status: Status, **more: Any) -> Entry:
     return Entry(name=inp.name, input=str(inp.path), sha256=sha, fingerprint=fp, status=status, **more)
 
 
+def _reason(inp: Input, message: str, kind: str) -> str:
+    """A report's one-line reason: an input error says it itself; a bug or a limit names the file."""
+    if kind == "internal":
+        return f"{inp.path}: internal error: {message}"
+    if kind == "limit":
+        return f"{inp.path}: {message}"
+    return message
+
+
+# -- what the report pool runs (module-level, so a worker process can be handed them) -------------
+
+
 def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, Any]:
-    """One report through the rules backend, written to `out_path` (runs in a worker process)."""
+    """One report through the rules backend, written to `out_path`."""
     from llmx.pipeline import run_backend
 
     prepared = prepare(path, settings)
@@ -77,6 +80,19 @@ def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, A
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
     status, failed = status_of(doc)
     return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
+
+
+def _plan_document(path: str, settings: Settings, plan_file: str) -> int:
+    """One report read, split and planned into `plan_file` (the pickled Prepared and
+    DocumentPlan a request worker picks up: big data never goes through the run's process);
+    returns how many requests it plans."""
+    prepared = prepare(path, settings)
+    plan = plan_llm(prepared, settings)
+    try:
+        Path(plan_file).write_bytes(pickle.dumps((prepared.slim(), plan), protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:  # a full disk stops the run (DiskFull); anything else fails this report
+        raise output_error(exc, plan_file) from None
+    return len(plan.jobs) + 1
 
 
 def _stop_on_sigterm() -> None:
@@ -98,7 +114,10 @@ class _Run:
         # what a rules worker process needs: no key or endpoint travels to it
         self.rules_settings = Settings(backend="rules", max_file_mb=settings.max_file_mb)
         self.reports = options.out / "reports"
+        self.plan_files = options.out / "state" / "plans"
         self.journal = Journal(options.out / "state" / "journal.jsonl")
+        self._journaling = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-journal")
+        self._journal_error: BaseException | None = None
         self.entries: dict[str, Entry] = {}
         self.skipped = 0
         self.stop_reason: str | None = None
@@ -119,35 +138,26 @@ class _Run:
             throttle_budget=options.throttle_budget,
             max_in_flight=options.concurrency,
         )
-        self.model_client: ModelClient | None = None
-        self.client: ModelClient | CachedClient | None = None
-        self.cache: AnswerCache | None = None
+        self.processes = options.processes or procs.default_processes()
+        self.workers: RequestWorkers | None = None
         self.batch: dict[str, Any] | None = None
-        self.plans: dict[str, tuple[Prepared, DocumentPlan]] = {}  # planned ahead by batch mode
-
-    # -- set-up -----------------------------------------------------------------------------------
-    def _open_client(self) -> None:
-        from llmx.llm.client import ModelClient
-
-        client = self.model_client = ModelClient(self.settings, admission=self.gate)
-        client.warm_up()
-        self.client = client
-        if self.options.cache is not None:
-            from llmx.llm.cache import AnswerCache, CachedClient
-
-            self.cache = AnswerCache(self.options.cache)
-            self.client = CachedClient(client, self.cache, retry_failed=self.options.retry_failed)
+        self.plans: dict[str, int] = {}  # planned ahead by batch mode: requests per document
+        self.prefetched: dict[str, dict[str, Any]] = {}  # batch answers, per document
 
     @property
     def cache_hits(self) -> int:
-        return getattr(self.client, "hits", 0)
+        return self.workers.hits if self.workers is not None else 0
 
     def _todo(self) -> list[tuple[Input, str | None]]:
         """Inputs still to do; documents already written under the same fingerprint are skipped."""
         previous = self.journal.load()
-        for pattern in (f".*{TEMP_SUFFIX}", ".*.json.*"):  # temp files of a run killed while writing
-            for stale in self.reports.glob(pattern):
-                stale.unlink(missing_ok=True)
+        # a killed run's leftovers: temp files of reports being written, plans not yet picked up
+        for stale in [
+            *self.reports.glob(f".*{TEMP_SUFFIX}"),
+            *self.reports.glob(".*.json.*"),
+            *self.plan_files.glob("*"),
+        ]:
+            stale.unlink(missing_ok=True)
         finished = (Status.DONE,) if self.options.retry_failed else (Status.DONE, Status.FAILED_SECTIONS)
         todo = []
         for inp in self.inputs:
@@ -170,29 +180,36 @@ class _Run:
     # -- documents --------------------------------------------------------------------------------
     def _finish(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
+        self._journal_failure()
         if entry.status != Status.STOPPED:  # a stopped document was not written: nothing to remember
-            try:
-                self.journal.append(entry)
-            except OSError as exc:  # the report is written but not remembered: a re-run does it again
-                self._stop(f"cannot record progress in {self.journal.path}: {output_error(exc, self.journal.path)}")
+            # an fsync takes milliseconds: on its own thread (lines stay in order), so the loop
+            # keeps admitting requests; a failed write is raised here at the next report
+            self._journaling.submit(self.journal.append, entry).add_done_callback(self._journaled)
         self.progress.add(docs_done=1, docs_failed=int(entry.status == Status.ERROR))
         self._tick()
 
-    def _stop(self, reason: str) -> None:
-        """Stop the run (the first reason wins): queued sections send nothing, queued reports wait."""
-        self.stop_reason = self.stop_reason or reason
-        self.gate.close(self.stop_reason)
+    def _journaled(self, done: Future[None]) -> None:
+        if done.exception() is not None and self._journal_error is None:
+            self._journal_error = done.exception()
 
-    def _failed(self, inp: Input, sha: str | None, exc: BaseException, *, internal: bool = False) -> None:
+    def _journal_failure(self) -> None:
+        """A journal line that could not be written on the journal's thread stops the run (once):
+        the report is written but not remembered, so a re-run does it again."""
+        error, self._journal_error = self._journal_error, None
+        if isinstance(error, OSError):
+            self._stop(f"cannot record progress in {self.journal.path}: {output_error(error, self.journal.path)}")
+        elif error is not None:
+            raise error
+
+    def _failed(self, inp: Input, sha: str | None, message: str, kind: str) -> None:
         """A report that could not be done: its one-line reason (a bug on one report stops nothing else).
 
-        A full disk is not the report's fault: the run stops (said once), the report is left for the
-        next run, and nothing is recorded as unreadable."""
-        if isinstance(exc, DiskFull):
-            self._stop(f"{exc}; free some space, then run the same command again to resume")
+        A full disk (`kind` "disk") is not the report's fault: the run stops (said once), the report
+        is left for the next run, and nothing is recorded as unreadable."""
+        if kind == "disk":
+            self._stop(f"{message}; free some space, then run the same command again to resume")
             return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
-        reason = str(exc) if isinstance(exc, LlmxError) and not internal else _internal(inp, exc)
-        return self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=reason))
+        return self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=_reason(inp, message, kind)))
 
     def _tick(self) -> None:
         stats = self.gate.stats
@@ -202,99 +219,83 @@ class _Run:
             cost=self.gate.spent_cost if self.price is not None else None,
         )
 
-    def _written(self, inp: Input, sha: str | None, report: ReportDocument, usage: dict[str, Any] | None) -> None:
-        status, failed = status_of(report)
-        self._finish(
-            _entry(
-                inp,
-                sha,
-                self.fp,
-                status,
-                output=f"reports/{inp.name}.json",
-                failed_sections=failed,
-                items=item_counts(report),
-                usage=usage,
-            )
-        )
+    def _written(self, inp: Input, sha: str | None, result: dict[str, Any]) -> None:
+        status = Status(result.pop("status"))
+        self._finish(_entry(inp, sha, self.fp, status, output=f"reports/{inp.name}.json", **result))
 
-    async def _rules_doc(self, pool: Executor, inp: Input, sha: str | None) -> None:
-        loop = asyncio.get_running_loop()
-        out = self.reports / f"{inp.name}.json"
-        if self.stop_reason:
-            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
+    def _stop(self, reason: str) -> None:
+        """Stop the run (the first reason wins): queued sections send nothing, queued reports wait
+        (budget, breaker, a refused key or exhausted quota, a full disk, Ctrl-C)."""
+        self.stop_reason = self.stop_reason or reason
+        self.gate.close(self.stop_reason)
+        if self.workers is not None:
+            self.workers.stop(self.stop_reason)
+
+    async def _rules_doc(self, pool: ReportPool, inp: Input, sha: str | None) -> None:
+        if self._not_started(inp, sha):
+            return None
         try:
-            result = await loop.run_in_executor(pool, _rules_document, str(inp.path), str(out), self.rules_settings)
-        except Exception as exc:
-            return self._failed(inp, sha, exc)
+            out = str(self.reports / f"{inp.name}.json")
+            result = await pool.run(_rules_document, str(inp.path), out, self.rules_settings)
+        except TaskFailed as failed:
+            return self._failed(inp, sha, failed.reason, failed.kind)
         self.progress.add(jobs_total=1, jobs_done=1)
-        entry = _entry(inp, sha, self.fp, Status(result.pop("status")), output=f"reports/{inp.name}.json", **result)
-        self._finish(entry)
+        self._written(inp, sha, result)
         return None
 
-    def _plan(self, inp: Input) -> tuple[Prepared, DocumentPlan]:
-        """The document read, split and planned (batch mode planned it already: used once)."""
-        if inp.name in self.plans:
-            return self.plans.pop(inp.name)
-        prepared = prepare(inp.path, self.settings)
-        return prepared, plan_llm(prepared, self.settings)
+    def _plan_file(self, inp: Input) -> Path:
+        self.plan_files.mkdir(parents=True, exist_ok=True)
+        return self.plan_files / f"{inp.name}.plan"
 
-    async def _llm_doc(
-        self, cpu: Executor, io: Executor, slots: asyncio.Semaphore, inp: Input, sha: str | None
-    ) -> None:
-        from llmx.llm.runner import LlmDocument
+    def _not_started(self, inp: Input, sha: str | None) -> bool:
+        """Once the run is stopping, a document not yet sent is listed as stopped."""
+        if self.stop_reason is None:
+            return False
+        self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
+        return True
 
-        loop = asyncio.get_running_loop()
-        if self.stop_reason:
-            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
-        assert self.client is not None
-        try:  # CPU work runs off the event loop, so the loop only ever dispatches requests
-            prepared, plan = await loop.run_in_executor(cpu, self._plan, inp)
-        except Exception as exc:
-            return self._failed(inp, sha, exc)
-        doc = LlmDocument(plan, self.settings, self.client)
-        self.progress.add(jobs_total=len(doc.jobs) + 1)
-
-        async def call(fn: Callable[..., Any], *args: Any) -> Any:
-            async with slots:
-                if self.stop_reason:
-                    raise RunStopped(self.stop_reason)
-                try:
-                    return await loop.run_in_executor(io, fn, *args)
-                except ModelCallError as exc:  # a refused key, an exhausted quota: stop now, not after the document
-                    if not isinstance(exc, RequestRejected):
-                        self._stop(str(exc))
-                    raise
-                finally:
-                    self.progress.add(jobs_done=1)
-                    self._tick()
-
-        results = await asyncio.gather(
-            *(call(doc.run_job, k) for k in range(len(doc.jobs))), call(doc.run_metadata), return_exceptions=True
-        )
-        for r in results:
-            if isinstance(r, DiskFull):  # the answer cache could not store a paid answer
-                return self._failed(inp, sha, r)
-            if isinstance(r, RunStopped) or (isinstance(r, ModelCallError) and not isinstance(r, RequestRejected)):
-                self.stop_reason = self.stop_reason or str(r)  # auth, unknown model, unreachable, breaker, budget
-                return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=str(r)))
-        for r in results:
-            if isinstance(r, BaseException):
-                return self._failed(inp, sha, r, internal=True)
-        parts, meta = cast("list[Part]", results[:-1]), cast("MetadataResult", results[-1])
-        out = self.reports / f"{inp.name}.json"
-
-        def finish() -> tuple[ReportDocument, dict[str, Any] | None]:
-            run = doc.finish(parts, meta)
-            report = verified(prepared, prepared.finish(run.extraction, run.extractor), self.settings)
-            write_atomic(out, report.model_dump_json(indent=2) + "\n")
-            return report, run.extractor.usage.model_dump() if run.extractor.usage else None
-
+    async def _llm_doc(self, pool: ReportPool, inp: Input, sha: str | None) -> None:
+        if self._not_started(inp, sha):
+            return None
+        assert self.workers is not None
+        plan_file = self._plan_file(inp)
+        try:  # reading and planning run in the report pool, under the per-report budget
+            jobs = self.plans.pop(inp.name, None) or await pool.run(
+                _plan_document, str(inp.path), self.settings, str(plan_file)
+            )
+        except TaskFailed as failed:
+            return self._failed(inp, sha, failed.reason, failed.kind)
         try:
-            report, usage = await loop.run_in_executor(cpu, finish)
-        except Exception as exc:
-            return self._failed(inp, sha, exc)
-        self._written(inp, sha, report, usage)
+            if self._not_started(inp, sha):
+                return None
+            self.progress.add(jobs_total=jobs)
+            out = str(self.reports / f"{inp.name}.json")
+            outcome = await self.workers.run(str(plan_file), out, self.prefetched.pop(inp.name, None))
+        finally:
+            plan_file.unlink(missing_ok=True)
+        if outcome[0] == "stopped":
+            self._stop(outcome[1])
+            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=outcome[1]))
+        if outcome[0] == "error":
+            return self._failed(inp, sha, outcome[1], outcome[2])
+        self._written(inp, sha, outcome[1])
         return None
+
+    def _preload(self) -> None:
+        """What the worker processes will need, imported here once: each worker is forked from
+        this process and starts with it (instead of every worker importing it again)."""
+        if not self.llm:
+            import llmx.rules.backend  # noqa: F401 -- for the report pool
+
+            return
+        from llmx.llm import prompts
+        from llmx.llm.plan import metadata_prompt_ref
+        from llmx.run.worker import preload
+
+        with contextlib.suppress(LlmxError):  # a bad prompt is reported by the first plan
+            section = prompts.load(self.settings.prompt, self.settings.prompts_dir)
+            prompts.load(metadata_prompt_ref(section, self.settings.prompts_dir), self.settings.prompts_dir)
+        preload(self.settings)
 
     async def _main(self) -> None:
         _stop_on_sigterm()
@@ -302,101 +303,106 @@ class _Run:
         self.progress.update(docs_total=len(self.inputs), docs_done=self.skipped)
         if not todo:
             return
+        self._preload()
+        # everything imported and built so far lives as long as the run: out of the collector's
+        # sight, so worker processes forked from here neither copy those pages nor walk them in
+        # every collection (the documented use of gc.freeze before fork)
+        gc.collect()
+        gc.freeze()
         concurrency = max(1, self.options.concurrency)
-        if not self.llm:
-            workers = max(1, min(os.cpu_count() or 1, concurrency, len(todo)))
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                await asyncio.gather(*(self._rules_doc(pool, inp, sha) for inp, sha in todo))
-            return
+        budget = Budget(self.options.report_timeout or None, self.options.report_memory or None)
+        size = min(self.processes, len(todo)) if self.llm else min(self.processes, concurrency, len(todo))
+        pool = ReportPool(size=max(1, size), budget=budget)
+        interrupted = True
         try:
-            self._open_client()
-        except DiskFull as exc:  # the answer cache cannot even be opened
-            self._stop(f"{exc}; free some space, then run the same command again to resume")
-            return
-        if self.options.batch:
-            await asyncio.get_running_loop().run_in_executor(None, self._prefetch, todo)
-        # sections in progress: twice the request slots, so one section's validation overlaps the
-        # others' requests; the gate keeps exactly `concurrency` HTTP requests open
-        workers = 2 * concurrency
-        slots = asyncio.Semaphore(workers)
+            if not self.llm:
+                await asyncio.gather(*(self._rules_doc(pool, inp, sha) for inp, sha in todo))
+            else:
+                await self._llm_docs(pool, todo, concurrency)
+            interrupted = False
+        finally:
+            if interrupted:
+                pool.kill()
+            else:
+                await pool.close()
+
+    async def _llm_docs(self, pool: ReportPool, todo: list[tuple[Input, str | None]], concurrency: int) -> None:
+        if self.options.cache is not None:
+            from llmx.llm.cache import AnswerCache
+
+            try:  # the workers open it too: a cache that cannot even be created stops the run here
+                AnswerCache(self.options.cache).close()
+            except DiskFull as exc:
+                self._stop(f"{exc}; free some space, then run the same command again to resume")
+                return
+        self.workers = RequestWorkers(
+            min(self.processes, len(todo)),
+            self.gate,
+            self.settings,
+            concurrency=concurrency,
+            cache=str(self.options.cache) if self.options.cache is not None else None,
+            retry_failed=self.options.retry_failed,
+            on_job=self._job_done,
+            on_stop=self._stop,
+        )
         in_memory = asyncio.Semaphore(max(2, concurrency))  # documents held at once: flat memory
 
         async def one(inp: Input, sha: str | None) -> None:
             async with in_memory:
-                await self._llm_doc(cpu, io, slots, inp, sha)
+                await self._llm_doc(pool, inp, sha)
 
-        with (
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="llmx-cpu") as cpu,
-            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="llmx-io") as io,
-        ):
-            try:
-                await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
-            except asyncio.CancelledError:  # Ctrl-C/SIGTERM: queued sections must not send anything now
-                self.gate.close(INTERRUPTED)
-                raise
+        try:
+            if self.options.batch:
+                await self._prefetch(pool, todo)
+            await asyncio.gather(*(one(inp, sha) for inp, sha in todo))
+        except asyncio.CancelledError:  # Ctrl-C/SIGTERM: queued sections must not send anything now
+            self._stop(INTERRUPTED)
+            raise
+        finally:  # workers leave once their requests in flight are answered (and cached)
+            await self.workers.close()
 
-    def _prefetch(self, todo: list[tuple[Input, str | None]]) -> None:
+    def _job_done(self, count: int) -> None:
+        self.progress.add(jobs_done=count)
+        self._tick()
+
+    async def _prefetch(self, pool: ReportPool, todo: list[tuple[Input, str | None]]) -> None:
         """Batch mode: every uncached request of the run's plans through the Batch API first.
 
         The plans are kept for the run itself, so each document is read and planned once.
         """
-        from llmx.llm.cache import CachedClient, request_key
-        from llmx.run.batch import BatchRunner
+        planned = await asyncio.gather(
+            *(pool.run(_plan_document, str(inp.path), self.settings, str(self._plan_file(inp))) for inp, _ in todo),
+            return_exceptions=True,
+        )
+        for (inp, _), result in zip(todo, planned, strict=True):
+            if not isinstance(result, BaseException):
+                self.plans[inp.name] = result  # a failed one is recorded when the run reaches it
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self._submit_batch)
 
-        assert isinstance(self.client, CachedClient) and self.cache is not None and self.model_client is not None
-        base = self.model_client
-        requests: list[tuple[str, dict[str, Any]]] = []
-        seen: set[str] = set()
-        for inp, _sha in todo:
-            try:
-                prepared, plan = self._plan(inp)
-            except LlmxError:
-                continue  # recorded when the run reaches it
-            self.plans[inp.name] = prepared, plan
-            for request in plan.requests():
-                key = request_key(
-                    self.settings, request.messages, request.response_model, request.tag, request.max_tokens
-                )
-                if key not in seen and self.cache.get(key) is None:
-                    seen.add(key)
-                    requests.append(
-                        (key, base.request_body(request.messages, request.response_model, request.max_tokens))
-                    )
-        if not requests:
-            return
-        runner = BatchRunner(
-            base,
-            self.options.out / "state" / "batch.json",
+    def _submit_batch(self) -> None:
+        from llmx.run.batch import prefetch
+
+        assert self.options.cache is not None
+        plans = {name: self.plan_files / f"{name}.plan" for name in self.plans}
+        self.prefetched, self.batch = prefetch(
+            plans,
+            self.settings,
+            self.gate,
+            cache=self.options.cache,
+            state=self.options.out / "state" / "batch.json",
             poll_seconds=self.options.batch_poll,
             on_status=self.progress.note,
+            price=self.price,
         )
-        result = runner.run(requests)
-        self.client.prefetched.update(result.answers)
-        cost = self.price.halved().cost(result.prompt_tokens, result.completion_tokens) if self.price else None
-        self.batch = {
-            "id": result.state.batch_id,
-            "requests": len(requests),
-            "answered": len(result.answers),
-            "failed": len(result.errors),
-            "prompt_tokens": result.prompt_tokens,
-            "completion_tokens": result.completion_tokens,
-            "cost_usd": None if cost is None else round(cost, 6),
-        }
-
-    def close(self) -> None:
-        if self.client is not None:
-            self.client.close()
-        if self.cache is not None:
-            self.cache.close()
 
 
 def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
-    """Run every report named by `specs` into `options.out`; see the module docstring.
-
-    One run per folder at a time (FolderLock); a second one is refused with OutputError."""
+    """Run every report named by `specs` into `options.out` (module docstring); one run per
+    folder at a time (FolderLock), a second one is refused with OutputError."""
     options.check()
     if settings.effective_backend == "llm":
-        from llmx.llm.client import check_settings
+        from llmx.config import check_settings
         from llmx.llm.endpoint import for_endpoint
 
         check_settings(settings)
@@ -427,8 +433,10 @@ def _run_locked(specs: list[str], settings: Settings, options: RunOptions, progr
     except (KeyboardInterrupt, asyncio.CancelledError):
         interrupted = True
     finally:
-        job.close()
+        gc.unfreeze()  # the workers are gone: a program calling run() again collects as usual
+        job._journaling.shutdown(wait=True)  # every finished report's line is on disk
         progress.close()
+    job._journal_failure()
     stats = job.gate.stats
     summary = RunSummary(
         out=options.out,

@@ -102,6 +102,9 @@ def settings_record(settings: Settings, options: RunOptions, fp: str) -> dict[st
         "batch": options.batch,
         "cache": str(options.cache) if options.cache else None,
         "tables": list(options.tables),
+        "processes": options.processes,
+        "report_timeout": options.report_timeout or None,
+        "report_memory": options.report_memory or None,
     }
 
 

@@ -29,6 +29,7 @@ import math
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -196,6 +197,34 @@ def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
     return _rules_metadata(request.head, request.tail), [request.head, request.tail]
 
 
+_ANSWERS: OrderedDict[str, tuple[str, list[str]]] = OrderedDict()
+_ANSWERS_KEPT = 4096
+_ANSWERS_LOCK = threading.Lock()
+
+
+def _remembered_answer(user: str) -> tuple[str, list[str]]:
+    """`answer_for`, remembered for the last few thousand prompts.
+
+    The rules backend is deterministic, so a prompt asked again (a re-run without the cache, a
+    benchmark's second pass) gets the same answer without running the extractors again: the
+    server's CPU per request drops to its HTTP and JSON work, which matters when the server
+    shares a small machine with the client it serves. The answer is kept as its JSON text;
+    faults are applied to a fresh copy.
+    """
+    with _ANSWERS_LOCK:
+        kept = _ANSWERS.get(user)
+        if kept is not None:
+            _ANSWERS.move_to_end(user)
+    if kept is None:
+        answer, texts = answer_for(user)
+        kept = (json.dumps(answer, ensure_ascii=False), texts)
+        with _ANSWERS_LOCK:
+            _ANSWERS[user] = kept
+            while len(_ANSWERS) > _ANSWERS_KEPT:
+                _ANSWERS.popitem(last=False)
+    return kept
+
+
 def _throttled(seconds: float) -> Reply:
     headers = {"Retry-After": str(math.ceil(seconds)), "retry-after-ms": str(int(seconds * 1000))}
     return 429, error_payload(429, "rate limit reached; retry later", "rate_limit_exceeded"), headers
@@ -225,7 +254,11 @@ def chat_reply(
     began = time.monotonic()
     user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
     try:
-        answer, texts = (config.answerer or answer_for)(user if isinstance(user, str) else json.dumps(user))
+        if config.answerer is not None:  # e.g. the gold answerer: answers once, as JSON text
+            answered, texts = config.answerer(user if isinstance(user, str) else json.dumps(user))
+            answer = json.dumps(answered, ensure_ascii=False)
+        else:
+            answer, texts = _remembered_answer(user if isinstance(user, str) else json.dumps(user))
     except LookupError as exc:
         return 400, error_payload(400, str(exc), "invalid_request_error"), {}
     except Exception as exc:  # a rules bug must not hang the client: answer like a provider would
@@ -264,13 +297,16 @@ def context_overflow(prompt_tokens: int, context: int) -> dict[str, Any]:
     return {"error": {**error, "n_prompt_tokens": prompt_tokens, "n_ctx": context}}
 
 
-def _answer_text(body: dict[str, Any], answer: dict[str, Any], fault: str) -> tuple[str, str]:
+def _answer_text(body: dict[str, Any], answer_json: str, fault: str) -> tuple[str, str]:
     """The answer's JSON text and finish reason, with the fault applied to it."""
-    if fault == "schema_invalid" and "indicators" in answer:
-        answer["indicators"].append({"quote": FABRICATED_QUOTE, "name": "fabricated", "value": 1})
-    elif fault == "schema_invalid":
-        answer["title"] = FABRICATED_QUOTE
-    text = json.dumps(answer, ensure_ascii=False)
+    text = answer_json
+    if fault == "schema_invalid":
+        answer = json.loads(answer_json)
+        if "indicators" in answer:
+            answer["indicators"].append({"quote": FABRICATED_QUOTE, "name": "fabricated", "value": 1})
+        else:
+            answer["title"] = FABRICATED_QUOTE
+        text = json.dumps(answer, ensure_ascii=False)
     finish = "stop"
     limit = body.get("max_completion_tokens") or body.get("max_tokens")
     if fault == "truncate" or (limit and count_tokens(text) > limit):

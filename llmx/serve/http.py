@@ -18,6 +18,7 @@ import time
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from llmx.serve.batch import BatchApi
 from llmx.serve.chat import ServerConfig, chat_reply
@@ -36,6 +37,7 @@ class RulesServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.window: deque[float] = deque()
+        self.arrivals: list[float] = []  # monotonic arrival time of each chat request
         self._thread: threading.Thread | None = None
         self.batch_api = BatchApi(self.config, self.stopping, self.admit)
         super().__init__(("127.0.0.1", port), _Handler)
@@ -71,6 +73,8 @@ class RulesServer(ThreadingHTTPServer):
         with self.lock:
             self.requests.append(body)
             number = len(self.requests)
+            if limited:  # chat requests: when each arrived (GET /llmx/stats)
+                self.arrivals.append(time.monotonic())
             limit = self.config.rate_limit
             if not limit or not limited:
                 return number, None
@@ -124,6 +128,12 @@ class _Handler(BaseHTTPRequestHandler):
             if content is not None:
                 return self._send_bytes(status, content, "application/jsonl")
             return self._send(status, payload)
+        if urlsplit(self.path).path == "/llmx/stats":  # for benchmarks: chat requests after the first `since`
+            since = int(parse_qs(urlsplit(self.path).query).get("since", ["0"])[0])
+            with self.server.lock:
+                times = self.server.arrivals[since:]
+            span = times[-1] - times[0] if times else 0.0
+            return self._send(200, {"chat_requests": since + len(times), "span_seconds": span})
         if route != "/v1/models":
             return self._error(404, f"no route {self.path}", "invalid_request_error")
         model = {"id": self.server.config.model, "object": "model", "created": 0, "owned_by": "llmx"}

@@ -1,0 +1,41 @@
+"""Index tables (PAR Index, SIPAS, PAPI, PCI, Chỉ số 766): scores, their share of the maximum, ranks. Pure.
+
+Governance-index tables put a score beside what it is out of and where it ranks
+(`Điểm số | Chỉ số | Thứ hạng` over `9,49/ 9,5 | 99,9% | 12/63`); eval/LABELING.md reads them as:
+
+* a score `x/ max` is the value, in `điểm` when the column says `Điểm`/`Điểm số`, with target `max`;
+* a `%` column beside a fraction column that holds `x/ max` as a percentage on (nearly) every row
+  is that score's share of its maximum: a comparison of the score (basis `other`, the column
+  header as `basis_text`), not a quantity of its own;
+* a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N` (a bare rank `12`
+  stays an ordinal, which SPEC excludes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+POINTS_UNIT = "điểm"
+RANK_UNIT = "hạng"
+RATIO_TOLERANCE = 0.51  # percentage points: a share rounded to a whole percent is still that share
+MIN_RATIO_SHARE = 0.8  # share of the rows where both cells are filled that must agree
+
+_POINTS = re.compile(r"^(?:tổng\s+|số\s+)?điểm(?:\s+số|\s+đạt(?:\s+được)?|\s+đánh\s+giá)?$", re.I)
+
+
+def points_unit(leaf: str) -> str | None:
+    """`điểm` for a column headed `Điểm`, `Điểm số`, `Tổng điểm`, `Điểm đạt`; None otherwise."""
+    return POINTS_UNIT if _POINTS.match(leaf.strip()) else None
+
+
+def is_share_of(pairs: Sequence[tuple[float, float, float]]) -> bool:
+    """Whether a `%` column is the share of the fraction column before it.
+
+    `pairs` holds, for each row where both cells are filled, (x, max, pct) from `x/ max` and `pct%`.
+    """
+    usable = [(x, y, pct) for x, y, pct in pairs if y]
+    if not usable:
+        return False
+    agree = sum(1 for x, y, pct in usable if abs(100 * x / y - pct) <= RATIO_TOLERANCE)
+    return agree >= MIN_RATIO_SHARE * len(usable)
