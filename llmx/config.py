@@ -46,7 +46,7 @@ class Settings:
     temperature: float = 0.0
     verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
-    max_answer_tokens: int = 4096  # the most max_tokens a request sends (llmx/llm/budget.py); 0: none
+    max_answer_tokens: int = 16384  # the most max_tokens a request sends (llmx/llm/budget.py); 0: none
     token_scale: float = 1.0  # the served model's tokens per llmx-counted token (endpoint probe)
     context_tokens: int | None = None  # the served model's context, when the endpoint says it
     request_log: Path | None = None  # JSONL of every request and answer (--log / LLMX_LOG)

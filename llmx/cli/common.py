@@ -126,7 +126,7 @@ MaxAnswerOpt = Annotated[
     typer.Option(
         "--max-answer-tokens",
         help="the most tokens one answer may take (sent as max_tokens, sized down to the text); "
-        "0 sends no limit [env LLMX_MAX_ANSWER_TOKENS, 4096]",
+        "0 sends no limit [env LLMX_MAX_ANSWER_TOKENS, 16384]",
     ),
 ]
 TimeoutOpt = Annotated[

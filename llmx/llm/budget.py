@@ -13,11 +13,15 @@ grammar-constrained answer (json_schema mode) stays valid JSON while it grows. T
   grammar then closes the list at the bound; a provider that ignores `maxItems` gets the
   validator's message. Bounds are rounded up to a few sizes (2, 3, 4, 6, 8, 12, ...), so a run
   makes few distinct response models.
-* **max_tokens**: the answer copies quotes out of the text, so it is sized from the text:
-  `max(512, 3 x text tokens + 256)` tokens of the served model (1 x for metadata, whose answer
-  copies a few lines of its excerpt), at most `Settings.max_answer_tokens`
-  (`--max-answer-tokens`/LLMX_MAX_ANSWER_TOKENS, default 4096; 0 sends no limit), and at most what
-  the served model's context leaves after the prompt when the endpoint said how long it is.
+* **max_tokens**: the answer copies quotes out of the text and adds each item's fields, so it is
+  sized from both: `2 x text tokens + 80 x figures + 256` tokens of the served model, at least
+  512 (metadata: `1 x` its excerpt, no figures). Tables are read as rows and every figure cell is
+  an indicator, so a table's answer grows with its figures, not its text. Measured on the dev
+  gold (130 requests of a perfect model's run): no gold answer uses more than 0.8 of this (the
+  largest, a 142-figure table, 8,996 tokens); the old `3 x text + 256` fell short on every
+  figure-dense table. At most `Settings.max_answer_tokens` (`--max-answer-tokens`/
+  LLMX_MAX_ANSWER_TOKENS, default 16384, what hosted models accept; 0 sends no limit), and at most
+  what the served model's context leaves after the prompt when the endpoint said how long it is.
 
 Token counts here are llmx's (llmx/llm/tokens.py) times `Settings.token_scale`, the served
 model's tokens per llmx token (measured by the endpoint probe, llmx/llm/endpoint.py).
@@ -38,8 +42,9 @@ from llmx.llm.chunking import PACK_TOKENS
 from llmx.numbers import NUMBER_RE
 
 FLOOR_TOKENS = 512  # the smallest max_tokens sent: a short section's answer still has room
-FIXED_ANSWER_TOKENS = 256  # JSON keys, names, units: what an answer holds besides its quotes
-SECTION_COPIES = 3.0  # answer tokens per text token for a section (quotes overlap; tables repeat rows)
+FIXED_ANSWER_TOKENS = 256  # JSON keys and brackets: what any answer holds besides its items
+SECTION_COPIES = 2.0  # answer tokens per text token for a section (tasks' and indicators' quotes overlap)
+FIGURE_TOKENS = 80  # an indicator's fields besides its quote (name, value, unit, comparisons) as JSON
 METADATA_COPIES = 1.0
 NESTED_BOUNDS = {"comparisons": 4, "months": 12}  # lists inside an item: 3 comparisons at most in the dev gold
 _SENTENCE_END = re.compile(r"[.;!?:](?=\s|$)")
@@ -47,10 +52,15 @@ _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
+def figure_count(text: str) -> int:
+    """The numbers in `text` that can be an indicator's value (dates and years measure nothing)."""
+    return len(NUMBER_RE.findall(_YEAR.sub(" ", _DATE.sub(" ", text))))
+
+
 def item_bounds(text: str) -> dict[str, int]:
     """The most items of each kind `text` can state (see the module docstring)."""
     numbers = len(NUMBER_RE.findall(text))
-    figures = len(NUMBER_RE.findall(_YEAR.sub(" ", _DATE.sub(" ", text))))  # dates and years measure nothing
+    figures = figure_count(text)
     lines = sum(1 for line in text.split("\n") if line.strip())
     sentences = lines + len(_SENTENCE_END.findall(text))
     return {"indicators": figures + 2, "references": numbers + lines + 2, "statements": sentences + 2}
@@ -123,14 +133,15 @@ def _build(model: type[BaseModel], spec: Spec) -> type[BaseModel]:
 
 
 def answer_tokens(
-    text_tokens: int, prompt_tokens: int, settings: Settings, *, copies: float = SECTION_COPIES
+    text_tokens: int, prompt_tokens: int, settings: Settings, *, copies: float = SECTION_COPIES, figures: int = 0
 ) -> int | None:
     """`max_tokens` for a request whose text (what quotes are copied from) and whole prompt have
-    these many llmx tokens; None when the settings send no limit."""
+    these many llmx tokens and whose text holds `figures` possible indicators; None when the
+    settings send no limit."""
     if settings.max_answer_tokens <= 0:
         return None
     scale = settings.token_scale
-    want = max(FLOOR_TOKENS, int(copies * text_tokens * scale) + FIXED_ANSWER_TOKENS)
+    want = max(FLOOR_TOKENS, int((copies * text_tokens + FIGURE_TOKENS * figures) * scale) + FIXED_ANSWER_TOKENS)
     cap = settings.max_answer_tokens
     if settings.context_tokens:
         room = settings.context_tokens - int(prompt_tokens * scale) - 16
@@ -144,7 +155,7 @@ def section_tokens(settings: Settings, fixed_tokens: int) -> tuple[int, int]:
 
     `Settings.max_section_tokens` and the packing budget are counted in the served model's tokens;
     when the endpoint said how long its context is, a request's prompt (`fixed_tokens` of
-    instructions and schema, plus its text) and its answer (3 x text + 256) must fit in it.
+    instructions and schema, plus its text) and its answer (2 x text + 256, figures aside) must fit in it.
     """
     scale = settings.token_scale
     budget = settings.max_section_tokens / scale

@@ -193,15 +193,17 @@ def plan_metadata(
     context = {"source_text": f"{head}\n{tail}"}
     tag = f"{prompt.ref}#{prompt.hash}"
     request = Request(prompt.render(head=head, tail=tail), context, prompt.response_model, tag)
-    plan.request = sized(request, settings, copies=budget.METADATA_COPIES)
+    plan.request = sized(request, settings, metadata=True)
     return plan
 
 
-def sized(request: Request, settings: Settings, *, copies: float = budget.SECTION_COPIES) -> Request:
+def sized(request: Request, settings: Settings, *, metadata: bool = False) -> Request:
     """The request with its lists bounded for its text and its answer's max_tokens (llmx/llm/budget.py)."""
     text = next(iter(request.context.values()), "")
     prompt_tokens = sum(count_tokens(m.get("content") or "") for m in request.messages)
-    limit = budget.answer_tokens(count_tokens(text), prompt_tokens, settings, copies=copies)
+    copies = budget.METADATA_COPIES if metadata else budget.SECTION_COPIES
+    figures = 0 if metadata else budget.figure_count(text)  # metadata asks for no indicators
+    limit = budget.answer_tokens(count_tokens(text), prompt_tokens, settings, copies=copies, figures=figures)
     return replace(request, response_model=budget.bounded(request.response_model, text), max_tokens=limit)
 
 
