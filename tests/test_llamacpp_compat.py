@@ -75,7 +75,7 @@ def test_max_answer_tokens_is_the_ceiling_and_zero_sends_no_limit(server, report
 def test_the_answer_limit_resolves_flag_over_environment_over_default():
     from llmx.config import resolve
 
-    assert resolve(env={}).max_answer_tokens == 4096
+    assert resolve(env={}).max_answer_tokens == 16384
     assert resolve(env={"LLMX_MAX_ANSWER_TOKENS": "900"}).max_answer_tokens == 900
     assert resolve(max_answer_tokens=300, env={"LLMX_MAX_ANSWER_TOKENS": "900"}).max_answer_tokens == 300
     with pytest.raises(ConfigError, match="LLMX_MAX_ANSWER_TOKENS"):
@@ -114,12 +114,14 @@ def test_the_list_bounds_never_cut_a_dev_gold_answer():
 def test_a_known_context_shrinks_chunks_and_caps_max_tokens_to_fit():
     settings = Settings(backend="llm", model="m", mode="json_schema", token_scale=2.5, context_tokens=4096)
     split, pack = budget.section_tokens(settings, fixed_tokens=600)
-    # prompt 600*2.5 = 1500, text t*2.5, answer 3*t*2.5 + 256: all within 4096
-    assert 1500 + 4 * split * 2.5 + 256 <= 4096 and split > 100 and pack <= split
+    # prompt 600*2.5 = 1500, text t*2.5, answer 2*t*2.5 + 256: all within 4096
+    assert 1500 + (1 + budget.SECTION_COPIES) * split * 2.5 + 256 <= 4096 and split > 100 and pack <= split
     assert budget.answer_tokens(10, 1500, settings) == 4096 - 3750 - 16  # the room left after the prompt
     wide = Settings(backend="llm", model="m")
     assert budget.section_tokens(wide, 600) == (3000, 1500)
-    assert budget.answer_tokens(100, 1000, wide) == 556 and budget.answer_tokens(10_000, 0, wide) == 4096
+    assert budget.answer_tokens(100, 1000, wide) == 512 and budget.answer_tokens(10_000, 0, wide) == 16384
+    # a table's answer grows with its figures (each an indicator), not with its text
+    assert budget.answer_tokens(300, 1000, wide, figures=40) == 2 * 300 + 80 * 40 + 256
 
 
 # -- context overflow -------------------------------------------------------------------------------
