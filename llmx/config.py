@@ -42,7 +42,7 @@ class Settings:
     retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
     timeout: float = 120.0
     max_section_tokens: int = 3000
-    max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
+    max_split_depth: int = 2  # a cut answer halves its text this deep at most: <= 7 requests (LLMX_MAX_SPLIT_DEPTH)
     temperature: float = 0.0
     verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
@@ -127,6 +127,9 @@ def resolve(
         max_answer_tokens = int(env_number(env, "LLMX_MAX_ANSWER_TOKENS", Settings.max_answer_tokens, whole=True))
     if max_answer_tokens < 0:
         raise ConfigError("the answer limit (--max-answer-tokens / LLMX_MAX_ANSWER_TOKENS) must be 0 (none) or more")
+    split_depth = int(env_number(env, "LLMX_MAX_SPLIT_DEPTH", Settings.max_split_depth, whole=True))
+    if split_depth < 0:
+        raise ConfigError("LLMX_MAX_SPLIT_DEPTH (halvings of a text whose answer is cut) must be 0 (none) or more")
     log = pick(str(request_log) if request_log else None, "LLMX_LOG")
     folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
     if folder and not Path(folder).is_dir():
@@ -147,6 +150,7 @@ def resolve(
         verify="rules" if chosen_verify == "rules" else None,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
         max_answer_tokens=max_answer_tokens,
+        max_split_depth=split_depth,
         request_log=Path(log) if log else None,
     )
     if settings.verify and settings.effective_backend != "llm":

@@ -83,8 +83,16 @@ def test_extract_reads_standard_input_named_or_sniffed(tmp_path):
 
 # -- environment variables in --help ---------------------------------------------------------------
 
-# settings no flag sets (a traceback switch, the tokenizer choice, an old alias, the validation attempts)
-_NOT_OPTIONS = {"LLMX_DEBUG", "LLMX_TOKENIZER", "LLMX_PROMPTS_DIR", "LLMX_LLAMACPP_API_KEY", "LLMX_MAX_RETRIES"}
+# settings no flag sets (a traceback switch, the tokenizer choice, an old alias, the validation attempts,
+# the halvings of a text whose answer is cut)
+_NOT_OPTIONS = {
+    "LLMX_DEBUG",
+    "LLMX_TOKENIZER",
+    "LLMX_PROMPTS_DIR",
+    "LLMX_LLAMACPP_API_KEY",
+    "LLMX_MAX_RETRIES",
+    "LLMX_MAX_SPLIT_DEPTH",
+}
 
 
 def _help(*command: str) -> str:
