@@ -100,7 +100,7 @@ def main() -> None:
     import instructor
     import openai
 
-    from llmx.llm.client import _QuietContext
+    from llmx.llm.completions import QuietContext
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -134,7 +134,7 @@ def main() -> None:
                         model=SERVED_MODEL,
                         messages=r.messages,
                         response_model=r.response_model,
-                        context=_QuietContext(r.context),  # report text must not be templated
+                        context=QuietContext(r.context),  # report text must not be templated
                         max_retries=3,
                         temperature=0.0,
                     )

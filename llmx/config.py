@@ -42,10 +42,14 @@ class Settings:
     retry_backoff: float = 0.5  # first transport backoff, seconds (jittered, exponential)
     timeout: float = 120.0
     max_section_tokens: int = 3000
-    max_split_depth: int = 2  # a truncated answer halves its text at most this deep: <= 7 requests for 1
+    max_split_depth: int = 2  # a cut answer halves its text this deep at most: <= 7 requests (LLMX_MAX_SPLIT_DEPTH)
     temperature: float = 0.0
     verify: VerifyChoice | None = None  # cross-check the LLM's items against the rules (llmx/verify.py)
     max_file_mb: float = 100.0  # a report file over this is refused (size guard)
+    max_answer_tokens: int = 16384  # the most max_tokens a request sends (llmx/llm/budget.py); 0: none
+    token_scale: float = 1.0  # the served model's tokens per llmx-counted token (endpoint probe)
+    context_tokens: int | None = None  # the served model's context, when the endpoint says it
+    request_log: Path | None = None  # JSONL of every request and answer (--log / LLMX_LOG)
 
     @property
     def effective_backend(self) -> Literal["rules", "llm"]:
@@ -76,6 +80,8 @@ def resolve(
     timeout: float | None = None,
     verify: str | None = None,
     max_file_mb: float | None = None,
+    max_answer_tokens: int | None = None,
+    request_log: Path | str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
     """Build Settings from CLI flags, then `LLMX_*`/`OPENAI_*` environment variables, then defaults."""
@@ -117,6 +123,14 @@ def resolve(
         max_file_mb = env_number(env, "LLMX_MAX_FILE_MB", Settings.max_file_mb)
     if max_file_mb is not None and not max_file_mb > 0:
         raise ConfigError("the file size limit (--max-file-mb / LLMX_MAX_FILE_MB) must be above 0")
+    if max_answer_tokens is None:
+        max_answer_tokens = int(env_number(env, "LLMX_MAX_ANSWER_TOKENS", Settings.max_answer_tokens, whole=True))
+    if max_answer_tokens < 0:
+        raise ConfigError("the answer limit (--max-answer-tokens / LLMX_MAX_ANSWER_TOKENS) must be 0 (none) or more")
+    split_depth = int(env_number(env, "LLMX_MAX_SPLIT_DEPTH", Settings.max_split_depth, whole=True))
+    if split_depth < 0:
+        raise ConfigError("LLMX_MAX_SPLIT_DEPTH (halvings of a text whose answer is cut) must be 0 (none) or more")
+    log = pick(str(request_log) if request_log else None, "LLMX_LOG")
     folder = pick(str(prompts_dir) if prompts_dir else None, "LLMX_PROMPTS", "LLMX_PROMPTS_DIR")
     if folder and not Path(folder).is_dir():
         raise ConfigError(f"prompts folder {folder} does not exist")
@@ -135,6 +149,9 @@ def resolve(
         timeout=chosen_timeout,
         verify="rules" if chosen_verify == "rules" else None,
         max_file_mb=max_file_mb if max_file_mb is not None else Settings.max_file_mb,
+        max_answer_tokens=max_answer_tokens,
+        max_split_depth=split_depth,
+        request_log=Path(log) if log else None,
     )
     if settings.verify and settings.effective_backend != "llm":
         raise ConfigError("--verify rules cross-checks the LLM backend against the rules; choose a model (--model)")
@@ -179,6 +196,18 @@ def url_secrets(url: str | None) -> tuple[str, ...]:
     return tuple(s for s in (userinfo, password) if len(s) >= 4)
 
 
+def check_settings(settings: Settings) -> None:
+    """Fail early, in one line, when the LLM backend cannot possibly run."""
+    if not settings.model:
+        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
+    check_base_url(settings.base_url)
+    if settings.api_key is None and not settings.base_url:
+        raise ConfigError(
+            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
+            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
+        )
+
+
 def check_base_url(url: str | None) -> None:
     """A base URL must be http(s)://host[:port][/path]; anything else is refused before any request."""
     if url is None:
@@ -200,6 +229,17 @@ def check_base_url(url: str | None) -> None:
             problem = "its port is not a number from 0 to 65535"
     if problem:
         raise ConfigError(f"--base-url {shown!r} is not an endpoint URL: {problem} (e.g. http://127.0.0.1:8000/v1)")
+
+
+def v1_hint(url: str | None) -> str:
+    """A hint for a 404 from a base URL without /v1 (OpenAI-compatible servers serve under it)."""
+    if not url:
+        return ""
+    parts = urlsplit(redact_url(url))
+    if parts.path.rstrip("/").endswith("/v1") or "/v1/" in parts.path:
+        return ""
+    suggested = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/v1"
+    return f"; the base URL has no /v1, where OpenAI-compatible servers answer: try --base-url {suggested}"
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,11 @@ class Verification(_Model):
 class Extractor(_Model):
     backend: Backend
     model: str | None = None
+    served_model: str | None = Field(
+        default=None,
+        description="the model name the endpoint's answers reported (a local server may answer under its own name "
+        "whatever model was asked for)",
+    )
     prompt: str | None = Field(default=None, description="prompt name@version, e.g. section@v1")
     llmx_version: str
     metadata_source: Literal["rules", "llm", "rules+llm"] | None = Field(

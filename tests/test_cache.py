@@ -8,7 +8,8 @@ import pytest
 from llmx.config import Settings
 from llmx.errors import RequestRejected
 from llmx.llm.cache import AnswerCache, CachedClient, request_key
-from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.client import ModelClient
+from llmx.llm.faults import TransportPolicy
 from llmx.llm.responses import ReportMetadata, SectionItems
 from llmx.llm.runner import run_llm
 from llmx.normalize import normalize

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
 
+from llmx.config import REPO_ROOT
 from llmx.contract import Comparison, Extractor, Indicator, Limitation, ReportDocument, Source, Task
-from llmx.errors import EvalError, GateFailed
-from llmx.evaluation.gates import check_gates, check_run_gates, enforce_gates, parse_fail_under
+from llmx.errors import ConfigError, EvalError, GateFailed
+from llmx.evaluation.gates import check_gates, check_run_gates, enforce_gates, metric_names, parse_fail_under
 from llmx.evaluation.report import baseline_form, compare, headline, metrics, to_json, to_markdown
 from llmx.evaluation.report_html import to_html
 from llmx.evaluation.scoring import aggregate, score_document
@@ -113,11 +115,22 @@ def test_hallucination_gate_and_unmeasured_metric() -> None:
     assert check_gates(PERFECT, {"sections.f1": 0.5})[0].startswith("sections.f1: not measured")
 
 
-def test_parse_fail_under_rejects_garbage() -> None:
-    assert parse_fail_under(["a.f1=0.5", " b.f1 = 1 "]) == {"a.f1": 0.5, "b.f1": 1.0}
-    for bad in ("indicators.f1", "=0.3", "x=high"):
-        with pytest.raises(EvalError):
+def test_parse_fail_under_rejects_garbage_and_unknown_metrics_as_configuration_errors() -> None:
+    assert parse_fail_under(["tasks.f1=0.5", " macro.indicators.f1 = 1 "]) == {
+        "tasks.f1": 0.5,
+        "macro.indicators.f1": 1.0,
+    }
+    for bad in ("indicators.f1", "=0.3", "x=high", "indicator.f1=0.9", "indicators.f2=0.9", "tasks.value.accuracy=1"):
+        with pytest.raises(ConfigError, match="bad gate"):
             parse_fail_under([bad])
+
+
+def test_every_metric_a_baseline_reports_is_a_known_gate_name() -> None:
+    files = sorted((REPO_ROOT / "eval" / "reports").glob("baseline-*.json"))
+    assert files
+    for file in files:
+        reported = metrics(json.loads(file.read_text(encoding="utf-8")))
+        assert reported and set(reported) <= metric_names(), (file.name, set(reported) - metric_names())
 
 
 def test_markdown_has_deltas_and_document_tables() -> None:
@@ -197,7 +210,7 @@ def test_split_prefixed_gates_and_missing_baselines() -> None:
     ]
     with pytest.raises(EvalError, match="no baseline for split dev"):
         check_run_gates(run, {}, {"test": run["splits"]["test"]}, 0.0)
-    with pytest.raises(EvalError):
+    with pytest.raises(ConfigError):
         parse_fail_under(["test:=0.5"])
 
 

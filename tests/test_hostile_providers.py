@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 from llmx.cli import app
 from llmx.config import Settings
 from llmx.errors import ModelCallError
-from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.client import ModelClient
 from llmx.llm.fake import TRUNCATED, FakeClient
-from llmx.llm.faults import ProviderError
+from llmx.llm.faults import ProviderError, TransportPolicy
 from llmx.llm.plan import plan_document
 from llmx.llm.responses import SectionItems
 from llmx.llm.runner import run_plan

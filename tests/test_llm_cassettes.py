@@ -67,7 +67,8 @@ def test_each_recorded_scenario_replays_offline_to_the_same_items(scenario, clea
 
 def test_the_recorded_reask_carries_the_validator_message():
     path = cassette_path(HERE / "reask", SERVED_MODEL, "section@v2", REPORT)
-    interactions = yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]
+    recorded = yaml.safe_load(path.read_text(encoding="utf-8"))["interactions"]
+    interactions = [i for i in recorded if i["request"]["uri"].endswith("/chat/completions")]  # not the probe
     assert "does not occur in the section text" not in interactions[0]["request"]["body"]
     assert "does not occur in the section text" in interactions[1]["request"]["body"]
 
@@ -115,6 +116,18 @@ def test_recording_never_stores_the_key_or_authorization(rules_server, tmp_path)
     text = recorded.cassette.read_text(encoding="utf-8")
     assert recorded.document.indicators and secret not in text and "Very-Secret" not in text
     assert "authorization" not in text.lower() and "bearer" not in text.lower()
+
+
+def test_a_placeholder_key_for_a_local_server_does_not_corrupt_the_recorded_prompt(rules_server, tmp_path):
+    """`--api-key none` against llama.cpp: `none` is a word of the prompt; scrubbing it from the
+    bodies made the cassette unreplayable. The key header is still never stored."""
+    srv = rules_server(api_key="none")
+    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr("none"))
+    [recorded] = record_reports([REPORT], settings, tmp_path)
+    text = recorded.cassette.read_text(encoding="utf-8")
+    assert "<API_KEY>" not in text and "authorization" not in text.lower()
+    replayed = replay_report(REPORT, REPLAY, tmp_path)
+    assert replayed.indicators == recorded.document.indicators
 
 
 def test_no_cassette_in_the_repository_holds_a_key():

@@ -1,6 +1,7 @@
 """The LLM backend end to end against the loopback rules server: grounding, re-asks, faults."""
 
 import time
+from collections import OrderedDict
 
 import pytest
 from pydantic import SecretStr
@@ -10,7 +11,8 @@ from llmx.config import Settings
 from llmx.contract import ReportDocument, Source, grounding_errors
 from llmx.errors import ConfigError, ModelCallError
 from llmx.llm.chunking import plan_jobs
-from llmx.llm.client import ModelClient, TransportPolicy
+from llmx.llm.client import ModelClient
+from llmx.llm.faults import TransportPolicy
 from llmx.llm.runner import LlmRun, run_llm
 from llmx.llm.tokens import count_tokens
 from llmx.normalize import normalize
@@ -197,6 +199,8 @@ def test_metadata_is_asked_for_every_report_and_a_grounded_answer_replaces_a_rul
 
     guess = Metadata(title="Kết quả", issuer="Đảng ủy xã Bình An", locality="Bình An")
     monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: guess)
+    # the server remembers its answers per prompt: an earlier test's answer to this prompt must not stand in
+    monkeypatch.setattr(server_module, "_ANSWERS", OrderedDict())
     monkeypatch.setattr(
         server_module,
         "_rules_metadata",

@@ -10,28 +10,60 @@ from llmx.cli.common import (
     ApiKeyOpt,
     BackendOpt,
     BaseUrlOpt,
+    LogOpt,
+    MaxAnswerOpt,
     ModelOpt,
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    QuietOpt,
+    TimeoutOpt,
+    VerboseOpt,
     VerifyOpt,
     announce,
     app,
+    describe_call,
+    detail,
     handles_errors,
+    read_stdin,
     say,
+    section_progress,
+    set_verbosity,
     settings_for,
+    shout,
+    warn_served,
 )
 from llmx.errors import ConfigError
+
+STRICT_EXIT = 9  # --strict: the output was written, but a section ended in problems
 
 
 @app.command()
 @handles_errors
 def extract(
-    file: Annotated[Path, typer.Argument(help="report: .txt, .md, .html, .docx, .doc, .rtf, .odt or .pdf")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="report: .txt, .md, .html, .docx, .doc, .rtf, .odt or .pdf; - reads standard input"),
+    ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")
     ] = "json",
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            help="only this section and its sub-sections (an id from `llmx sections`, e.g. s4; repeatable): "
+            "only its requests are sent, and the output keeps only its items",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=f"exit {STRICT_EXIT} when a section ended in problems")
+    ] = False,
+    stdin_name: Annotated[
+        str | None,
+        typer.Option("--stdin-name", help="with -: the report's file name (its extension names the format)"),
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
@@ -40,17 +72,25 @@ def extract(
     prompt: PromptOpt = None,
     verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
+    max_answer_tokens: MaxAnswerOpt = None,
+    timeout: TimeoutOpt = None,
+    log: LogOpt = None,
     max_file_mb: Annotated[
         float | None,
         typer.Option("--max-file-mb", help="refuse report files larger than this [env LLMX_MAX_FILE_MB, 100]"),
     ] = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
     from llmx.output import check_writable, render, write_atomic
     from llmx.pipeline import extract_document
 
+    set_verbosity(quiet, verbose)
     if fmt not in ("json", "jsonl", "csv"):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
+    if stdin_name is not None and str(file) != "-":
+        raise ConfigError("--stdin-name names standard input: give - as the report")
     settings = settings_for(
         backend=backend,
         model=model,
@@ -60,17 +100,28 @@ def extract(
         prompt=prompt,
         prompts_dir=prompts_dir,
         max_file_mb=max_file_mb,
+        max_answer_tokens=max_answer_tokens,
+        timeout=timeout,
+        request_log=log,
         verify=verify,
     )
     if output is not None:
         check_writable(output)  # before the extraction, which may cost model requests
+    data, name = (read_stdin(settings), stdin_name or "<stdin>") if str(file) == "-" else (None, str(file))
     announce(settings)
-    doc = extract_document(file, settings)
+    progress = section_progress(settings)
+    try:
+        doc = extract_document(name, settings, data=data, sections=section, on_section=progress.sections)
+    finally:
+        progress.close()
+    warn_served(settings, doc.extractor.served_model)
     from llmx.read.garble import GARBLED
 
     for problem in doc.problems:
         if problem.message.startswith(GARBLED):
-            say(f"warning: {file}: {problem.message}")
+            say(f"warning: {name}: {problem.message}")
+    for call in doc.extractor.calls or []:
+        detail(describe_call(call))
     content = render(doc, fmt)  # type: ignore[arg-type]
     if output is None:  # UTF-8 whatever the locale; CSV with its BOM, as in a file, so Excel reads it
         sys.stdout.flush()
@@ -88,6 +139,10 @@ def extract(
         from llmx.verify import summary_line
 
         say(summary_line(doc.extractor.verify))
+    failed = sorted({p.section_id for p in doc.problems if p.section_id})
+    if strict and failed:
+        shout(f"--strict: {len(failed)} section(s) ended in problems ({', '.join(failed[:10])}); the output is written")
+        raise typer.Exit(code=STRICT_EXIT)
 
 
 @app.command()

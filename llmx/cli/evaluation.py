@@ -9,15 +9,21 @@ from llmx.cli.common import (
     ApiKeyOpt,
     BackendOpt,
     BaseUrlOpt,
+    LogOpt,
+    MaxAnswerOpt,
     ModelOpt,
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    QuietOpt,
+    TimeoutOpt,
+    VerboseOpt,
     VerifyOpt,
     announce,
     app,
     handles_errors,
     say,
+    set_verbosity,
     settings_for,
 )
 from llmx.errors import ConfigError, EvalError
@@ -156,6 +162,9 @@ def eval_(
     ] = None,
     only: Annotated[list[str] | None, typer.Option("--doc", help="only this gold document (repeatable)")] = None,
     prompts_dir: PromptsDirOpt = None,
+    log: LogOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
     figures: Annotated[
         bool, typer.Option("--figures", help="print the README's figures table from the committed baselines")
     ] = False,
@@ -179,16 +188,17 @@ def eval_(
     )
     from llmx.serve import SERVED_MODEL, RulesServer
 
+    set_verbosity(quiet, verbose)
     if figures:
         typer.echo(baseline_figures(baseline_dir or REPORTS_DIR), nl=False)
         return
+    gates = parse_fail_under(fail_under or [])  # a malformed gate or unknown metric stops here (exit 3), not after
     if compare:
         a, b = (load_summary(p) for p in compare)
         typer.echo(compare_reports(a, b, labels=(compare[0].stem, compare[1].stem)))
         return
     if save_baseline and only:
         raise EvalError("--save-baseline scores every document of a split; drop --doc")
-    gates = parse_fail_under(fail_under or [])
     out_dir = out or REPORTS_DIR
     server = RulesServer() if local and record else None
     with server or nullcontext():  # entering the server starts it
@@ -204,6 +214,7 @@ def eval_(
             prompt=prompt,
             prompts_dir=prompts_dir,
             verify=verify,
+            request_log=log,
         )
         if settings.effective_backend == "llm" and not record:
             say(f"replaying recorded cassettes for model {settings.model}, prompt {settings.prompt} (no network)")
@@ -278,6 +289,67 @@ def prompts_show(
     typer.echo(f"## response schema\n{schema_text(p)}")
 
 
+@prompts_app.command("render")
+@handles_errors
+def prompts_render(
+    ref: Annotated[str, typer.Argument(help="NAME@VERSION: section@vN (every section request) or metadata@vN")],
+    report: Annotated[Path, typer.Argument(help="report file")],
+    section: Annotated[
+        list[str] | None,
+        typer.Option("--section", help="only the requests carrying this section (id from `llmx sections`; repeatable)"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="the request bodies as JSON, one list")] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    prompts_dir: PromptsDirOpt = None,
+    max_answer_tokens: MaxAnswerOpt = None,
+) -> None:
+    """Print the exact requests `extract` would send for REPORT: messages, schema, max_tokens.
+
+    The same plan and the same request builder as `extract` (nothing is sent; with --base-url the
+    endpoint is asked its context and tokenizer first, as `extract` does)."""
+    import json
+
+    from llmx.llm.client import ModelClient
+    from llmx.llm.prompts import parse_ref
+    from llmx.pipeline import plan_report
+
+    name, version = parse_ref(ref)
+    settings = settings_for(
+        backend="llm",
+        model=model or "MODEL",  # any name: rendering sends nothing
+        base_url=base_url,
+        api_key=api_key,
+        mode=mode,
+        prompt=f"section@{version}",
+        prompts_dir=prompts_dir,
+        max_answer_tokens=max_answer_tokens,
+    )
+    plan = plan_report(report, settings, sections=section, metadata=True if name == "metadata" else None)
+    if name == "metadata":
+        requests = [plan.metadata.request] if plan.metadata.request else []
+    else:
+        requests = plan.requests_by_job
+    if not requests:
+        raise ConfigError(f"{report}: no {name} request to render (nothing in it to send)")
+    jobs = plan.jobs if name == "section" else [None]
+    with ModelClient(settings, replay=True) as client:
+        bodies = [client.request_body(r.messages, r.response_model, r.max_tokens) for r in requests]
+    if as_json:
+        typer.echo(json.dumps(bodies, ensure_ascii=False, indent=2))
+        return
+    for k, (request, body, job) in enumerate(zip(requests, bodies, jobs, strict=True), 1):
+        carried = f"sections {', '.join(job.section_ids) or '(outside them)'}" if job else "document head and tail"
+        limit = body.get("max_tokens", "none")
+        typer.echo(f"# request {k}/{len(requests)}: {carried}; {request.tag}; mode {settings.mode}; max_tokens {limit}")
+        for message in body["messages"]:
+            typer.echo(f"## {message['role']}\n{message['content']}")
+        rest = {k: v for k, v in body.items() if k not in ("messages", "model", "max_tokens")}
+        typer.echo(f"## request options\n{json.dumps(rest, ensure_ascii=False)}\n")
+
+
 @app.command()
 @handles_errors
 def record(
@@ -293,6 +365,11 @@ def record(
     mode: ModeOpt = None,
     prompt: PromptOpt = None,
     prompts_dir: PromptsDirOpt = None,
+    max_answer_tokens: MaxAnswerOpt = None,
+    timeout: TimeoutOpt = None,
+    log: LogOpt = None,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Record cassettes: run the LLM backend on each report and save every request and answer."""
     from contextlib import nullcontext
@@ -301,6 +378,7 @@ def record(
     from llmx.llm.cassettes import EVAL_CASSETTES
     from llmx.serve import SERVED_MODEL, RulesServer
 
+    set_verbosity(quiet, verbose)
     server = RulesServer() if local else None
     with server or nullcontext():  # entering the server starts it
         if server is not None:
@@ -313,6 +391,9 @@ def record(
             mode=mode,
             prompt=prompt,
             prompts_dir=prompts_dir,
+            max_answer_tokens=max_answer_tokens,
+            timeout=timeout,
+            request_log=log,
         )
         announce(settings)
         mode_name = "new_episodes" if new_episodes else "all"

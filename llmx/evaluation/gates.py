@@ -11,27 +11,64 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from llmx.errors import EvalError, GateFailed
+from llmx.errors import ConfigError, EvalError, GateFailed
 from llmx.evaluation.report import EPS, as_baselines, lower_is_better, metrics, split_summaries
 from llmx.evaluation.results import HEADLINE
 
 FailUnder = Mapping[str, float]  # "metric" (every split) or "split:metric" -> threshold
 
 
+# what each item type is scored on (llmx/evaluation/items.py): the names `flatten` can produce
+_SCORED: dict[str, dict[str, tuple[str, ...]]] = {
+    "indicators": {
+        "sets": ("comparisons",),
+        "fields": ("value_unit", "value", "unit", "target", "estimated", "approx", "as_of", "sector"),
+        "similarity": ("name",),
+    },
+    "tasks": {"sets": ("coverage",), "fields": ("sector",)},
+    "limitations": {"sets": ("coverage",), "fields": ("sector", "kind")},
+    "proposals": {"sets": ("coverage",), "fields": ("sector", "addressee")},
+    "references": {"fields": ("doc_type", "number", "date", "issuer")},
+    "sections": {"fields": ("level", "parent", "role", "sector")},
+}
+
+
+def metric_names() -> frozenset[str]:
+    """Every metric an eval can report (a gate naming anything else is a typo)."""
+    from llmx.evaluation.metadata import METADATA_FIELDS
+
+    names = {"metadata.accuracy", *(f"metadata.{f}.accuracy" for f in METADATA_FIELDS)}
+    for kind, scored in _SCORED.items():
+        names |= {f"{kind}.{m}" for m in ("precision", "recall", "f1", "hallucination_rate")}
+        names |= {f"{kind}.{s}.{m}" for s in scored.get("sets", ()) for m in ("precision", "recall", "f1")}
+        names |= {f"{kind}.{f}.accuracy" for f in scored.get("fields", ())}
+        names |= {f"{kind}.{f}.similarity" for f in scored.get("similarity", ())}
+    return frozenset(names | {f"macro.{n}" for n in names if n.endswith(".f1") or n == "metadata.accuracy"})
+
+
 def parse_fail_under(specs: Iterable[str]) -> dict[str, float]:
     """`["indicators.f1=0.9", "test:references.f1=0.95"]` -> `{"indicators.f1": 0.9, ...}`;
-    a `split:` prefix limits a gate to that split. EvalError on a malformed item."""
+    a `split:` prefix limits a gate to that split. A ConfigError (exit 3, before any eval runs) on
+    a malformed item or a metric no eval reports."""
     out: dict[str, float] = {}
+    known = metric_names()
     for spec in specs:
         name, sep, value = spec.partition("=")
+        name = name.strip()
         try:
-            if not sep or not name.strip() or name.strip().endswith(":"):
+            if not sep or not name or name.endswith(":"):
                 raise ValueError
-            out[name.strip()] = float(value)
+            out[name] = float(value)
         except ValueError:
-            raise EvalError(
+            raise ConfigError(
                 f"bad gate {spec!r}: expected [SPLIT:]METRIC=NUMBER, e.g. indicators.f1=0.9 or test:indicators.f1=0.9"
             ) from None
+        metric = name.rpartition(":")[2].strip()
+        if metric not in known:
+            kind = metric.split(".")[0]
+            close = sorted(k for k in known if k.split(".")[0] == kind)[:8]
+            hint = f"; {kind} metrics include {', '.join(close)}" if close else ""
+            raise ConfigError(f"bad gate {spec!r}: no eval reports a metric {metric!r}{hint}")
     return out
 
 

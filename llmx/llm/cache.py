@@ -2,7 +2,8 @@
 
 A request's key is a hash of everything that decides its answer: model, instructor mode,
 temperature, validation attempts, prompt name@version and template hash, the response model's
-JSON schema, llmx's output schema version, and the rendered messages (which carry the section
+JSON schema (with its list bounds), the answer's max_tokens, llmx's output schema version, and the
+rendered messages (which carry the section
 text). Change any of them and the key changes; nothing stale is ever replayed.
 
 What is stored is the outcome of `ModelClient.extract` for that request:
@@ -60,9 +61,15 @@ def messages_digest(messages: list[dict[str, str]]) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
-def request_key(settings: Settings, messages: list[dict[str, str]], response_model: type[BaseModel], tag: str) -> str:
+def request_key(
+    settings: Settings,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    tag: str,
+    max_tokens: int | None = None,
+) -> str:
     """The cache key of one request: a sha256 over everything that decides its answer."""
-    material = {
+    material: dict[str, Any] = {
         "model": settings.model,
         "mode": settings.mode,
         "temperature": settings.temperature,
@@ -72,6 +79,8 @@ def request_key(settings: Settings, messages: list[dict[str, str]], response_mod
         "schema_version": SCHEMA_VERSION,
         "messages": messages,
     }
+    if max_tokens is not None:  # keys of requests sent without a limit stay what they were
+        material["max_tokens"] = max_tokens
     blob = json.dumps(material, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -235,8 +244,9 @@ class CachedClient:
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
+        max_tokens: int | None = None,
     ) -> CallResult[M]:
-        key = request_key(self.settings, messages, response_model, tag)
+        key = request_key(self.settings, messages, response_model, tag, max_tokens)
         hit = self.cache.get(key)
         if hit is not None and not (hit["status"] == "invalid" and self.retry_failed):
             replayed = self._replay(hit, response_model, context)
@@ -265,6 +275,7 @@ class CachedClient:
                 context=context,
                 tag=tag,
                 prefetched=self.prefetched.pop(key, prefetched),
+                max_tokens=max_tokens,
             )
         except TruncatedAnswer as exc:
             store("truncated", None, str(exc), exc.attempts)

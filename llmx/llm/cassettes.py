@@ -61,6 +61,7 @@ def stamp(settings: Settings) -> dict[str, Any]:
         "llmx_version": __version__,
         "model": settings.model,
         "mode": settings.mode,
+        "max_answer_tokens": settings.max_answer_tokens,
         "prompts": {ref: prompts.load(ref, settings.prompts_dir).hash for ref in refs},
     }
 
@@ -77,8 +78,15 @@ def _scrub_request(request: Any) -> Any:
     return request
 
 
+# A key shorter than this is not searched for in bodies: local servers take any key, and a
+# placeholder such as `none` or `local` is a word of the prompt, which the scrub would corrupt (the
+# recorded body would then never match a replay). Headers carrying a key are dropped whatever its length.
+SCRUB_MIN_CHARS = 8
+
+
 def recorder(record_mode: str = "none", *, secret: str | None = None) -> vcr.VCR:
     """A vcrpy configuration for model calls (see the module docstring)."""
+    scrub = secret if secret and len(secret) >= SCRUB_MIN_CHARS else None
     if record_mode not in RECORD_MODES:
         raise ConfigError(f"record mode {record_mode!r}: use one of {', '.join(RECORD_MODES)}")
     return vcr.VCR(
@@ -86,7 +94,7 @@ def recorder(record_mode: str = "none", *, secret: str | None = None) -> vcr.VCR
         match_on=("method", "path", "body"),
         filter_headers=[(h, None) for h in SECRET_HEADERS],
         filter_query_parameters=[(q, None) for q in SECRET_QUERY],
-        filter_sensitive_data={"<API_KEY>": secret} if secret else (),
+        filter_sensitive_data={"<API_KEY>": scrub} if scrub else (),
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
         decode_compressed_response=True,
@@ -104,7 +112,15 @@ def _recorded_stamp(path: Path) -> dict[str, Any]:
 
 def _explain(path: Path, now: dict[str, Any] | None) -> str:
     """Why a replay found no answer, from the stamp recorded in the cassette and the current one."""
-    then = _recorded_stamp(path).get("prompts", {})
+    recorded = _recorded_stamp(path)
+    then = recorded.get("prompts", {})
+    options = [
+        f"{name} {recorded[name]} when recorded, {(now or {}).get(name)} now"
+        for name in ("mode", "max_answer_tokens")
+        if name in recorded and recorded[name] != (now or {}).get(name)
+    ]
+    if options:
+        return f"the request options differ ({'; '.join(options)})"
     changed = [
         f"{ref} {then.get(ref, '?')} -> {digest}"
         for ref, digest in (now or {}).get("prompts", {}).items()

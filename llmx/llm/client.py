@@ -9,8 +9,11 @@ back to the model as if they were validation errors):
   through instructor with the validator messages, up to `settings.max_validation_retries`
   attempts in all.
 Auth (401/403), unknown models (404), an exhausted quota (429 `insufficient_quota`) and bad
-requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once. No
-message raised here contains the API key or the URL's credentials.
+requests (400, unless the message blames the server: see llmx/llm/faults.py) fail at once; a
+request over the model's context is a ContextOverflow (the runner splits its text). A timeout is
+sent at most TIMEOUT_ATTEMPTS times: a slow server is as slow again. In tools mode, an endpoint
+that never makes a tool call ignores `tools` (ToolsIgnored: a setting to change, not a re-ask).
+No message here, nor the request log (`--log`), holds the API key or the URL's credentials.
 """
 
 from __future__ import annotations
@@ -19,10 +22,8 @@ import contextlib
 import functools
 import logging
 import random
-import re
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 import instructor
@@ -32,16 +33,20 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
 
-from llmx.config import Settings, check_base_url, url_secrets
+from llmx.config import Settings, check_settings, url_secrets, v1_hint
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
-from llmx.llm.faults import ProviderError, provider_message
+from llmx.llm import completions as read
+from llmx.llm.faults import ProviderError, TransportPolicy, provider_message
 from llmx.llm.redaction import redact
+from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
     Admission,
     Attempt,
     CallResult,
+    ContextOverflow,
     M,
     Messages,
+    ToolsIgnored,
     TransientFailure,
     TruncatedAnswer,
     ValidationExhausted,
@@ -49,6 +54,7 @@ from llmx.llm.seam import (
 )
 from llmx.llm.tokens import request_tokens
 
+TIMEOUT_ATTEMPTS = 3  # a timed-out request is sent at most this many times in all
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -92,44 +98,6 @@ def _remember_async_validator_checks() -> None:
 _remember_async_validator_checks()
 
 
-@dataclass(frozen=True)
-class TransportPolicy:
-    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
-
-    attempts: int = 6
-    initial: float = 0.5
-    maximum: float = 20.0
-    max_retry_after: float = 60.0
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> TransportPolicy:
-        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
-
-
-class _QuietContext(dict[str, Any]):
-    """Validation context that instructor does not template with.
-
-    instructor renders every message as a Jinja template (and dedents it) whenever the context is
-    truthy, which would rewrite report text containing `{{`, `{%` or whitespace-only lines. A
-    falsy mapping keeps the context for validators and skips that rendering.
-    """
-
-    def __bool__(self) -> bool:
-        return False
-
-
-def check_settings(settings: Settings) -> None:
-    """Fail early, in one line, when the LLM backend cannot possibly run."""
-    if not settings.model:
-        raise ConfigError("the LLM backend needs a model: set --model or LLMX_MODEL")
-    check_base_url(settings.base_url)
-    if settings.api_key is None and not settings.base_url:
-        raise ConfigError(
-            "the LLM backend needs an API key or an endpoint: set OPENAI_API_KEY (or --api-key) for a hosted "
-            "model, or --base-url/OPENAI_BASE_URL for a local OpenAI-compatible server (no key needed)"
-        )
-
-
 Unrecorded = Callable[[BaseException], "BaseException | None"]
 
 
@@ -160,6 +128,11 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
     return _error_fields(exc).transient
 
 
+def context_overflow(exc: BaseException) -> bool:
+    """A 400 saying the request does not fit the model's context (see llmx/llm/faults.py)."""
+    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).context_overflow
+
+
 class ProviderFault(Exception):
     """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
 
@@ -178,19 +151,6 @@ def _retry_after(exc: BaseException | None) -> float | None:
         except (KeyError, TypeError, ValueError):
             continue
     return None
-
-
-def _raw_answer(completion: Any) -> str | None:
-    """The JSON text of a chat completion, whatever the mode (tool call, content, fenced content)."""
-    try:
-        message = completion.choices[0].message
-    except (AttributeError, IndexError, TypeError):
-        return None
-    if message.tool_calls:
-        return str(message.tool_calls[0].function.arguments)
-    content = message.content or ""
-    fenced = re.search(r"```(?:json)?\s*(.*?)```", content, re.S)
-    return fenced.group(1) if fenced else content
 
 
 class ModelClient:
@@ -217,6 +177,8 @@ class ModelClient:
         self._openai: openai.OpenAI | None = None
         self._secret = settings.api_key.get_secret_value() if settings.api_key else None
         self.secrets = (self._secret, *url_secrets(settings.base_url))  # what no message may contain
+        self._tool_calls_seen = False  # tools mode: has this endpoint ever answered with a tool call?
+        self.log = RequestLog.open(settings.request_log, lambda text: redact(text, *self.secrets))
         # instructor's wrapper built once; each call's attempts and prefetched answer per thread
         self._call = threading.local()
         self._create = instructor.patch(create=self._create_one, mode=MODES[settings.mode])
@@ -244,6 +206,8 @@ class ModelClient:
         if self._openai is not None:
             self._openai.close()
             self._openai = None
+        if self.log is not None:
+            self.log.close()
 
     def __enter__(self) -> ModelClient:
         return self
@@ -267,16 +231,29 @@ class ModelClient:
             log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts),
+            stop=stop_after_attempt(self.policy.attempts) | read.StopWhen(_timeouts(TIMEOUT_ATTEMPTS)),
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=note,
             reraise=True,
         )
         try:
-            return retrying(self._gated, **kwargs)
+            return retrying(self._logged, **kwargs)
         except openai.OpenAIError as exc:
             raise self._translate(exc) from None
+
+    def _logged(self, **kwargs: Any) -> Any:
+        """One HTTP request (`_gated`), written to the request log when there is one."""
+        if self.log is None:
+            return self._gated(**kwargs)
+        started = self.log.now()
+        try:
+            response = self._gated(**kwargs)
+        except Exception as exc:
+            self.log.write(self.settings.endpoint, kwargs, started, error=f"{_fault(exc)}: {provider_message(exc)}")
+            raise
+        self.log.write(self.settings.endpoint, kwargs, started, answer=response.model_dump(exclude_unset=True))
+        return response
 
     def _miss(self, exc: BaseException) -> BaseException | None:
         return self.unrecorded(exc) if self.unrecorded is not None else None
@@ -334,9 +311,12 @@ class ModelClient:
             if code in (401, 403):
                 return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
             if code == 404:
-                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}")
+                hint = v1_hint(self.settings.base_url)
+                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}{hint}")
             if quota_exhausted(exc):
                 return ModelCallError(f"{where}: the account's quota is used up (429 insufficient_quota): {detail}")
+            if context_overflow(exc):
+                return ContextOverflow(f"{where} rejected the request as too long for the model's context: {detail}")
             if self._transient(exc):
                 return TransientFailure(
                     f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
@@ -345,14 +325,18 @@ class ModelClient:
                 return RequestRejected(f"{where} rejected the request ({code}): {detail}")
             return ModelCallError(f"{where} rejected the request ({code}): {detail}")
         if isinstance(exc, openai.APITimeoutError):
+            tries = min(self.policy.attempts, TIMEOUT_ATTEMPTS)
             return TransientFailure(
-                f"{where} timed out {self.policy.attempts} times (timeout {self.settings.timeout:g} s)"
+                f"{where} timed out {tries} times (timeout {self.settings.timeout:g} s); a slow local model "
+                "needs a longer --timeout (LLMX_TIMEOUT) or a smaller --max-answer-tokens"
             )
         if isinstance(exc, openai.APIConnectionError):
             return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
         return ModelCallError(f"{where}: {detail}")
 
-    def request_body(self, messages: list[dict[str, str]], response_model: type[BaseModel]) -> dict[str, Any]:
+    def request_body(
+        self, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int | None = None
+    ) -> dict[str, Any]:
         """The exact chat.completions body `extract` would send first (for Batch API lines).
 
         instructor builds it (tools or response_format per mode, messages adjusted for JSON modes);
@@ -375,6 +359,7 @@ class ModelClient:
                 response_model=_schema_model(response_model),
                 max_retries=1,
                 temperature=self.settings.temperature,
+                **read.answer_limit(max_tokens),
             )
         if not captured:
             raise ConfigError(f"instructor built no request for mode {self.settings.mode}")
@@ -388,6 +373,7 @@ class ModelClient:
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
+        max_tokens: int | None = None,
     ) -> CallResult[M]:
         """Ask for `response_model`, re-asking with validator messages; every attempt is logged.
 
@@ -400,16 +386,7 @@ class ModelClient:
         self._call.log, self._call.pending = log, [prefetched] if prefetched is not None else []
 
         def on_response(response: Any) -> None:
-            usage = getattr(response, "usage", None)
-            choice = response.choices[0] if getattr(response, "choices", None) else None
-            log.append(
-                Attempt(
-                    "batch" if response is prefetched else "answer",
-                    prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-                    completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-                    finish_reason=getattr(choice, "finish_reason", None),
-                )
-            )
+            log.append(read.attempt_of(response, "batch" if response is prefetched else "answer"))
 
         def on_parse_error(error: Exception, **_: Any) -> None:
             if log:
@@ -429,16 +406,17 @@ class ModelClient:
                 messages=messages,
                 response_model=wrapped,
                 max_retries=validation,
-                context=_QuietContext(context),
+                context=read.QuietContext(context),
                 hooks=hooks,
                 temperature=self.settings.temperature,
                 extra_headers={"X-Llmx-Prompt": tag} if tag else None,
+                **read.answer_limit(max_tokens),
             )
         except IncompleteOutputException:
             raise TruncatedAnswer("the answer was cut at the output limit", attempts=log) from None
         except InstructorRetryException as exc:
             cause = exc.__cause__
-            if isinstance(cause, TransientFailure):
+            if isinstance(cause, (TransientFailure, ContextOverflow)):
                 cause.attempts = list(log)
             if isinstance(cause, LlmxError):
                 raise cause from None
@@ -446,7 +424,7 @@ class ModelClient:
             raise ValidationExhausted(
                 f"validation failed {exc.n_attempts} times: {redact(last, *self.secrets)}",
                 attempts=log,
-                last_answer=_raw_answer(exc.last_completion),
+                last_answer=read.raw_answer(exc.last_completion),
             ) from None
         return CallResult(value=cast(M, value), attempts=log)
 
@@ -454,8 +432,23 @@ class ModelClient:
         """The `create` instructor calls for each attempt of the call running on this thread."""
         call = self._call
         if call.pending:
-            return call.pending.pop()
-        return self._send(call.log, kwargs)
+            return self._check_tools(call.pending.pop(), call.log, batch=True)
+        return self._check_tools(self._send(call.log, kwargs), call.log)
+
+    def _check_tools(self, response: Any, log: list[Attempt], *, batch: bool = False) -> Any:
+        """In tools mode, an answer without a tool call from an endpoint that never made one means
+        the endpoint ignores `tools`: ToolsIgnored (see the module docstring), not a re-ask."""
+        if self.settings.mode != "tools" or (called := read.tool_call(response)) is None:
+            return response
+        if called:
+            self._tool_calls_seen = True
+        elif not self._tool_calls_seen:
+            log.append(read.attempt_of(response, "batch" if batch else "answer", error="answer without a tool call"))
+            raise ToolsIgnored(
+                f"{self.settings.endpoint} answered without a tool call in tools mode: it ignores `tools` (a "
+                "llama.cpp server does when the model's chat template has no tool support); use --mode json_schema"
+            )
+        return response
 
     # -- the provider's other APIs (batch mode: files and batches) -------------------------------
     def provider_call(self, call: Callable[[Any], T]) -> T:
@@ -475,6 +468,20 @@ class ModelClient:
     def completion(body: Any) -> Any:
         """A chat completion from its JSON (a Batch API output line); pydantic's ValidationError if not."""
         return ChatCompletion.model_validate(body)
+
+
+def _timeouts(limit: int) -> Callable[[RetryCallState], bool]:
+    """A stop condition: true at the `limit`-th timeout of one request (a server too slow once is as
+    slow the next time; 429s and 5xx in between do not count)."""
+    seen = 0
+
+    def enough(state: RetryCallState) -> bool:
+        nonlocal seen
+        if state.outcome is not None and isinstance(state.outcome.exception(), openai.APITimeoutError):
+            seen += 1
+        return seen >= limit
+
+    return enough
 
 
 @functools.lru_cache(maxsize=64)

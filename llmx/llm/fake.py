@@ -39,6 +39,7 @@ class FakeRequest:
     response_model: type[BaseModel]
     context: Mapping[str, Any]
     tag: str
+    max_tokens: int | None = None
 
     @property
     def user(self) -> str:
@@ -88,12 +89,13 @@ class FakeClient:
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
+        max_tokens: int | None = None,
     ) -> CallResult[M]:
         attempts: list[Attempt] = []
         last: str | None = None
         prompt_tokens = sum(count_tokens(m.get("content") or "") for m in messages)
         for _ in range(self.settings.max_validation_retries):
-            request = FakeRequest(messages, response_model, context, tag)
+            request = FakeRequest(messages, response_model, context, tag, max_tokens)
             self.requests.append(request)
             answer = prefetched if prefetched is not None and not attempts else self._next(request)
             if isinstance(answer, BaseException):

@@ -7,6 +7,10 @@ without HTTP.
 
 * 429, 408, 409 and 5xx are transient, except OpenAI's `insufficient_quota` 429: an account
   with no credit left; waiting never helps, so it stops the run with the provider's message.
+* A 400/413/422 saying the prompt does not fit the model's context is a context overflow: llama.cpp's
+  typed `exceed_context_size_error` ("request (4326 tokens) exceeds the available context size
+  (4096 tokens)"), OpenAI's `context_length_exceeded`, vLLM's "This model's maximum context length
+  is 8192 tokens. However, you requested ...". The caller splits the text and asks again.
 * A 400/422 is the request's fault (too long, an unsupported option, refused content) unless its
   message names the server's state instead: overloaded, a model still loading, busy, try again
   later. OpenAI itself has answered 400 to requests that succeed when sent again, and servers and
@@ -19,6 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llmx.config import Settings
 
 TRANSIENT_STATUS = frozenset({408, 409, 429})
 QUOTA_CODES = frozenset({"insufficient_quota"})
@@ -37,6 +45,14 @@ _SERVER_STATE = re.compile(
 )
 
 
+_CONTEXT_KINDS = frozenset({"exceed_context_size_error", "context_length_exceeded"})
+_CONTEXT_WORDS = re.compile(
+    r"exceeds? the (available )?context (size|length|window)|maximum context length|context.?length.?exceeded|"
+    r"(prompt|input|request) (is )?too long for the (model|context)|longer than the model'?s? context",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class ProviderError:
     """An HTTP error answer: its status and the error body's code, type and message."""
@@ -49,6 +65,13 @@ class ProviderError:
     @property
     def quota_exhausted(self) -> bool:
         return self.status == 429 and bool(QUOTA_CODES & {self.code, self.kind})
+
+    @property
+    def context_overflow(self) -> bool:
+        """The prompt (with the answer's max_tokens) does not fit the model's context (module docstring)."""
+        if self.status not in (400, 413, 422):
+            return False
+        return bool(_CONTEXT_KINDS & {self.code, self.kind}) or bool(_CONTEXT_WORDS.search(self.message))
 
     @property
     def server_side(self) -> bool:
@@ -72,3 +95,17 @@ def provider_message(exc: BaseException) -> str:
         return message
     text = str(getattr(exc, "message", "") or exc)
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class TransportPolicy:
+    """How transport faults are retried: attempts in all, and the jittered exponential backoff."""
+
+    attempts: int = 6
+    initial: float = 0.5
+    maximum: float = 20.0
+    max_retry_after: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TransportPolicy:
+        return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)

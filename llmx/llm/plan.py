@@ -11,7 +11,8 @@ asks for exactly those requests, which the batch (or the cache) answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from typing import Any
 from llmx.config import Settings
 from llmx.contract import Metadata, Section
 from llmx.errors import PromptError
-from llmx.llm import prompts
+from llmx.llm import budget, prompts
 from llmx.llm.chunking import PACK_TOKENS, Block, Job, plan_jobs, repeated_header
 from llmx.llm.seam import Messages
+from llmx.llm.tokens import count_tokens
 from llmx.sections import Layout
 
 TAIL_CHARS = 2500  # closing block sent for metadata (signature, Nơi nhận); footnotes after it are cut
@@ -46,6 +48,7 @@ class Request:
     context: dict[str, str]
     response_model: type[Any]
     tag: str  # prompt@version#hash: names what the answer was asked with (cache key, header)
+    max_tokens: int | None = None  # the answer's limit (llmx/llm/budget.py); None: the server's own
 
 
 @dataclass
@@ -69,6 +72,7 @@ class DocumentPlan:
     prompt: prompts.Prompt
     jobs: list[Job]
     metadata: MetadataPlan
+    settings: Settings = field(default_factory=Settings)
     requests_by_job: list[Request] = field(default_factory=list)
 
     @property
@@ -84,7 +88,7 @@ class DocumentPlan:
         blocks = [self._block(b, job.blocks[k - 1].end if k else None) for k, b in enumerate(job.blocks)]
         messages = self.prompt.render(wanted=list(job.wanted), sections=blocks)
         context = {"section_text": "\n".join(b["text"] for b in blocks)}
-        return Request(messages, context, self.prompt.response_model, self.tag)
+        return sized(Request(messages, context, self.prompt.response_model, self.tag), self.settings)
 
     def _block(self, b: Block, after: int | None) -> dict[str, str]:
         """One <section_text>: its path, role, sector and text (see `_with_header`)."""
@@ -104,9 +108,31 @@ class DocumentPlan:
             return own
         return f"{self.text[header[0] : header[1]]}\n{own}"
 
+    def only(self, section_ids: Collection[str]) -> DocumentPlan:
+        """The requests carrying these sections' text, and no metadata request (`--section`). A
+        request packed with neighbours stays whole: it is the very request a whole run sends (the
+        same cache key), so re-running one section with an unchanged prompt costs nothing."""
+        keep = [k for k, job in enumerate(self.jobs) if set(job.section_ids) & set(section_ids)]
+        return replace(
+            self,
+            jobs=[self.jobs[k] for k in keep],
+            metadata=MetadataPlan(self.metadata.rules),
+            requests_by_job=[self.requests_by_job[k] for k in keep],
+        )
+
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then the metadata request if planned."""
         return self.requests_by_job + ([self.metadata.request] if self.metadata.request else [])
+
+
+def _fixed_tokens(prompt: prompts.Prompt, settings: Settings) -> int:
+    """Tokens of a section request without its text: instructions, and the schema unless a grammar
+    carries it (json_schema mode sends the schema outside the prompt)."""
+    example = prompts.EXAMPLES.get(prompt.name, {})
+    sections = [{**s, "text": ""} for s in example.get("sections", [])]
+    messages = prompt.render(**{**example, "sections": sections})
+    fixed = sum(count_tokens(m["content"]) for m in messages)
+    return fixed + (0 if settings.mode == "json_schema" else count_tokens(prompts.schema_text(prompt)))
 
 
 def _path(section: Section | None, by_id: dict[str, Section]) -> str:
@@ -166,8 +192,19 @@ def plan_metadata(
     prompt = prompts.load(metadata_prompt_ref(section_prompt, settings.prompts_dir), settings.prompts_dir)
     context = {"source_text": f"{head}\n{tail}"}
     tag = f"{prompt.ref}#{prompt.hash}"
-    plan.request = Request(prompt.render(head=head, tail=tail), context, prompt.response_model, tag)
+    request = Request(prompt.render(head=head, tail=tail), context, prompt.response_model, tag)
+    plan.request = sized(request, settings, metadata=True)
     return plan
+
+
+def sized(request: Request, settings: Settings, *, metadata: bool = False) -> Request:
+    """The request with its lists bounded for its text and its answer's max_tokens (llmx/llm/budget.py)."""
+    text = next(iter(request.context.values()), "")
+    prompt_tokens = sum(count_tokens(m.get("content") or "") for m in request.messages)
+    copies = budget.METADATA_COPIES if metadata else budget.SECTION_COPIES
+    figures = 0 if metadata else budget.figure_count(text)  # metadata asks for no indicators
+    limit = budget.answer_tokens(count_tokens(text), prompt_tokens, settings, copies=copies, figures=figures)
+    return replace(request, response_model=budget.bounded(request.response_model, text), max_tokens=limit)
 
 
 def plan_document(
@@ -185,8 +222,9 @@ def plan_document(
     model = prompt.response_model
     kinds = [k for k in ("indicators", "tasks", "limitations", "references", "proposals") if k in model.model_fields]
     gated = bool(getattr(model, "ROLE_GATED", False))
-    jobs = plan_jobs(text, layout, settings.max_section_tokens, pack_tokens, kinds=kinds, role_gated=gated)
+    split_tokens, pack = budget.section_tokens(settings, _fixed_tokens(prompt, settings))
+    jobs = plan_jobs(text, layout, split_tokens, min(pack_tokens, pack), kinds=kinds, role_gated=gated)
     meta = plan_metadata(text, layout, settings, metadata_llm, prompt)
-    plan = DocumentPlan(text, layout, prompt, jobs, meta)
+    plan = DocumentPlan(text, layout, prompt, jobs, meta, settings)
     plan.requests_by_job = [plan.request(job) for job in jobs]
     return plan

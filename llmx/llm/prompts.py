@@ -158,7 +158,7 @@ def _stamp(prompt: Prompt) -> tuple[Any, ...]:
         except OSError:
             return ()
         files.append((file, st.st_mtime_ns, st.st_size))
-    return (prompt.response_model, *files)
+    return (prompt.response_model, *files)  # the class itself: a dict of versions changes in place
 
 
 def load(ref: str, prompts_dir: Path | None = None) -> Prompt:

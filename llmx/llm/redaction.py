@@ -1,7 +1,8 @@
-"""Secrets out of every message: API keys, the run's own secrets and URL credentials. Pure.
+"""Secrets out of every text llmx shows or writes: error messages, cassettes, the request log. Pure.
 
 Provider errors, cassette mismatches and batch errors can echo what was sent (the key in a
-header, a `user:password@` base URL); everything llmx says about them goes through `redact`.
+header, a `user:password@` base URL); everything llmx says or records about them goes through
+`redact` (the model client's errors, the Batch API runner, the request log).
 """
 
 from __future__ import annotations

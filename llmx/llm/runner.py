@@ -2,9 +2,10 @@
 
 Each section's own text is sent once (long ones split on line boundaries to the token budget;
 small neighbours with the same role packed into one request, since the fixed instructions and
-schema would otherwise cost more than the text: see llmx/llm/plan.py). A truncated answer splits
-its input in two and asks again; a section whose answers keep failing validation goes into
-`problems` with the last validator message, keeping the items that passed. The client is any
+schema would otherwise cost more than the text: see llmx/llm/plan.py). A truncated answer, or a
+request the served model's context cannot hold, splits its input in two and asks again; a section
+whose answers keep failing validation goes into `problems` with the last validator message,
+keeping the items that passed. The client is any
 `StructuredClient` (HTTP, cache, fake): this module never talks to a provider itself.
 """
 
@@ -22,9 +23,17 @@ from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
 from llmx.llm.convert import CallLog, Part, convert, count, merge, salvage
 from llmx.llm.metadata import MetadataSource, merge_metadata, salvage_metadata
 from llmx.llm.plan import DocumentPlan, plan_document
-from llmx.llm.seam import Attempt, StructuredClient, TransientFailure, TruncatedAnswer, ValidationExhausted
+from llmx.llm.seam import (
+    Attempt,
+    ContextOverflow,
+    StructuredClient,
+    TransientFailure,
+    TruncatedAnswer,
+    ValidationExhausted,
+)
 from llmx.sections import Layout
 
+_OVERFLOW = "the request was too long for the model's context"
 MetadataResult = tuple[Metadata, MetadataSource, CallLog | None, list[Problem]]
 
 
@@ -60,11 +69,18 @@ class LlmDocument:
         request = self.plan.requests_by_job[first] if first is not None else self.plan.request(job)
         try:
             result = self.client.extract(
-                request.messages, request.response_model, context=request.context, tag=request.tag
+                request.messages,
+                request.response_model,
+                context=request.context,
+                tag=request.tag,
+                max_tokens=request.max_tokens,
             )
         except TruncatedAnswer as exc:
             log.add(exc.attempts)
             return self._split(part, job, log, depth)
+        except ContextOverflow as exc:
+            log.add(exc.attempts or [Attempt("answer", error=str(exc))])
+            return self._split(part, job, log, depth, why="context")
         except ValidationExhausted as exc:
             log.add(exc.attempts)
             kept = salvage(exc.last_answer, request.context, request.response_model)
@@ -82,14 +98,16 @@ class LlmDocument:
         convert(part, self.plan.text, self.plan.layout, job, result.value)
         return None
 
-    def _split(self, part: Part, job: Job, log: CallLog, depth: int) -> None:
+    def _split(self, part: Part, job: Job, log: CallLog, depth: int, why: str = "length") -> None:
         """Ask again in two halves; at most `max_split_depth` halvings deep, so a model that truncates
-        everything costs at most 2^(depth+1)-1 requests where one was planned, not a request per line."""
+        everything (or a context too small for anything) costs at most 2^(depth+1)-1 requests where
+        one was planned, not a request per line."""
+        what = "the answer was cut at the model's output limit" if why == "length" else _OVERFLOW
         if depth >= self.settings.max_split_depth:
             spent = sum(c.usage.requests for c in part.calls)
             return part.problem(
                 job,
-                f"the answer was still cut at the model's output limit after {depth} splits (the limit); "
+                f"{what.replace(' was ', ' was still ', 1)} after {depth} splits (the limit); "
                 f"this text ({job.end - job.start} characters) was not extracted; "
                 f"{spent} requests spent on its planned request so far",
             )
@@ -100,11 +118,10 @@ class LlmDocument:
             block = job.blocks[0]
             cuts = halve(self.plan.text, block.start, block.end)
             if cuts is None:
-                return part.problem(
-                    job, "the answer was cut at the model's output limit and the text cannot be split further"
-                )
+                return part.problem(job, f"{what} and the text cannot be split further")
             halves = [Job([Block(block.section, s, e, block.label)], job.wanted) for s, e in cuts]
-        log.add([Attempt("split", error="answer truncated (finish_reason=length); asked again in two halves")])
+        reason = "answer truncated (finish_reason=length)" if why == "length" else "request over the model's context"
+        log.add([Attempt("split", error=f"{reason}; asked again in two halves")])
         for half in halves:
             self._run(part, half, depth=depth + 1)
         return None
@@ -120,7 +137,11 @@ class LlmDocument:
         ref = request.tag.split("#")[0]
         try:
             result = self.client.extract(
-                request.messages, request.response_model, context=request.context, tag=request.tag
+                request.messages,
+                request.response_model,
+                context=request.context,
+                tag=request.tag,
+                max_tokens=request.max_tokens,
             )
             log.add(result.attempts)
             answer = result.value
@@ -148,6 +169,7 @@ class LlmDocument:
         extractor = Extractor(
             backend="llm",
             model=self.settings.model,
+            served_model=next((str(a["model"]) for c in calls for a in c.attempts if a.get("model")), None),
             prompt=self.plan.prompt.ref,
             llmx_version=__version__,
             metadata_source=source,

@@ -1,6 +1,6 @@
 """The model seam: the one call the LLM path makes, and what a run lends the client to pace it.
 
-`StructuredClient.extract(messages, response_model, context=..., tag=...)` asks for
+`StructuredClient.extract(messages, response_model, context=..., tag=..., max_tokens=...)` asks for
 `response_model`, re-asking with the validators' messages, and returns the validated answer
 with every attempt it took (tokens included). Three clients implement it: `ModelClient` (HTTP;
 the only module that imports openai and instructor), `CachedClient` (the answer cache in front
@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from llmx.config import Settings
 from llmx.contract import Usage
-from llmx.errors import ExtractionFailed, ModelCallError
+from llmx.errors import ExtractionFailed, ModelCallError, RequestRejected
 
 M = TypeVar("M", bound=BaseModel)
 Messages = list[dict[str, str]]
@@ -38,6 +38,7 @@ class Attempt:
     completion_tokens: int = 0
     finish_reason: str | None = None
     error: str | None = None  # the validation error sent back, or the transport fault
+    model: str | None = None  # the model the answer says it came from (llama.cpp answers any name)
 
     def as_dict(self) -> dict[str, str | int]:
         """The attempt as recorded in `extractor.calls` and the cache: empty fields left out."""
@@ -47,6 +48,7 @@ class Attempt:
             "completion_tokens": self.completion_tokens,
             "finish_reason": self.finish_reason,
             "error": self.error,
+            "model": self.model,
         }
         return {k: v for k, v in values.items() if v is not None and v != 0}
 
@@ -58,6 +60,7 @@ class Attempt:
             completion_tokens=int(data.get("completion_tokens", 0)),
             finish_reason=data.get("finish_reason"),
             error=data.get("error"),
+            model=data.get("model"),
         )
 
 
@@ -116,6 +119,28 @@ class TransientFailure(ModelCallError):
         self.attempts: list[Attempt] = list(attempts or [])
 
 
+class ContextOverflow(RequestRejected):
+    """The request did not fit the served model's context (llama.cpp's `exceed_context_size_error`,
+    OpenAI's `context_length_exceeded`, vLLM's "maximum context length"): the caller splits the text."""
+
+    def __init__(self, message: str, *, attempts: list[Attempt] | None = None) -> None:
+        super().__init__(message)
+        self.attempts: list[Attempt] = list(attempts or [])
+
+
+class ToolsIgnored(ModelCallError):
+    """In tools mode, the endpoint answered in plain text without a tool call: it ignores `tools`
+    (a llama.cpp chat template without tool support does). A setting to change, not a section's
+    fault: the run stops at once with a hint, instead of re-asking the model."""
+
+    exit_code = 3
+
+
+def served_model(attempts: list[Attempt]) -> str | None:
+    """The model name the first answer reported (what a local server actually ran)."""
+    return next((a.model for a in attempts if a.model), None)
+
+
 class StructuredClient(Protocol):
     """Anything that answers one structured request: HTTP, a cache, a fake."""
 
@@ -130,11 +155,13 @@ class StructuredClient(Protocol):
         context: Mapping[str, Any],
         tag: str = "",
         prefetched: Any = None,
+        max_tokens: int | None = None,
     ) -> CallResult[M]:
         """Ask for `response_model`; raise TruncatedAnswer, ValidationExhausted, TransientFailure,
-        RequestRejected or ModelCallError. `tag` names the prompt (prompt@version#hash);
-        `prefetched` is an answer already fetched for these messages (a Batch API result) that
-        stands in for the first request."""
+        ContextOverflow, RequestRejected or ModelCallError (ToolsIgnored among them). `tag` names
+        the prompt (prompt@version#hash); `prefetched` is an answer already fetched for these
+        messages (a Batch API result) that stands in for the first request; `max_tokens` bounds
+        the answer (None: the server's own limit)."""
         ...
 
 

@@ -343,11 +343,12 @@ def prefetch(
             plan: DocumentPlan = pickle.loads(plan_file.read_bytes())[1]
             keys[name] = []
             for request in plan.requests():
-                key = request_key(settings, request.messages, request.response_model, request.tag)
+                key = request_key(settings, request.messages, request.response_model, request.tag, request.max_tokens)
                 keys[name].append(key)
                 if key not in seen and answer_cache.get(key) is None:
                     seen.add(key)
-                    requests.append((key, base.request_body(request.messages, request.response_model)))
+                    body = base.request_body(request.messages, request.response_model, request.max_tokens)
+                    requests.append((key, body))
         if not requests:
             return {}, None
         result = BatchRunner(base, state, poll_seconds=poll_seconds, on_status=on_status).run(requests)

@@ -398,14 +398,15 @@ class _Run:
 
 
 def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
-    """Run every report named by `specs` into `options.out`; see the module docstring.
-
-    One run per folder at a time (FolderLock); a second one is refused with OutputError."""
+    """Run every report named by `specs` into `options.out` (module docstring); one run per
+    folder at a time (FolderLock), a second one is refused with OutputError."""
     options.check()
     if settings.effective_backend == "llm":
-        from llmx.llm.client import check_settings
+        from llmx.config import check_settings
+        from llmx.llm.endpoint import for_endpoint
 
         check_settings(settings)
+        settings = for_endpoint(settings)  # the served model's context and tokenizer, once per run
     if options.batch and (settings.effective_backend != "llm" or options.cache is None):
         raise ConfigError("--batch needs the LLM backend (--model) and the answer cache (not --no-cache)")
     try:

