@@ -1,7 +1,6 @@
 """The LLM backend end to end against the loopback rules server: grounding, re-asks, faults."""
 
 import time
-from collections import OrderedDict
 
 import pytest
 from pydantic import SecretStr
@@ -199,8 +198,6 @@ def test_metadata_is_asked_for_every_report_and_a_grounded_answer_replaces_a_rul
 
     guess = Metadata(title="Kết quả", issuer="Đảng ủy xã Bình An", locality="Bình An")
     monkeypatch.setattr(rules_metadata, "extract_metadata", lambda text, sections: guess)
-    # the server remembers its answers per prompt: an earlier test's answer to this prompt must not stand in
-    monkeypatch.setattr(server_module, "_ANSWERS", OrderedDict())
     monkeypatch.setattr(
         server_module,
         "_rules_metadata",

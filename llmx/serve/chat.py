@@ -121,6 +121,7 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], p
     """
     from llmx.contract import Section
     from llmx.rules.indicators import find_indicators
+    from llmx.rules.proposals import find_proposals
     from llmx.rules.references import find_references
     from llmx.rules.statements import find_limitations, find_tasks
     from llmx.sections import Layout
@@ -128,7 +129,7 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], p
     own = _own_text_start(text, path)
     section = Section(id="s1", heading="", level=1, role=role, sector=sector, start=0, end=len(text))  # type: ignore[arg-type]
     layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": own})
-    out: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+    out: dict[str, list[Any]] = {kind: [] for kind in ALL_KINDS}
     if "indicators" in wanted and role != "tasks":
         for i in find_indicators(text, own, len(text), sector=section.sector):
             item = i.model_dump(include={"quote", "name", "value", "unit", "target", "estimated", "approx", "as_of"})
@@ -138,6 +139,8 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], p
         out["tasks"] = [{"text": t.text} for t in find_tasks(text, layout)]
     if "limitations" in wanted:
         out["limitations"] = [{"text": x.text, "kind": x.kind} for x in find_limitations(text, layout)]
+    if "proposals" in wanted:
+        out["proposals"] = [{"text": x.text, "addressee": x.addressee} for x in find_proposals(text, layout)]
     out["references"] = [
         r.model_dump(include={"quote", "doc_type", "number", "date", "issuer"}, exclude_none=True)
         for r in find_references(text, own, len(text))
@@ -191,7 +194,7 @@ def answer_for(user: str) -> tuple[dict[str, Any], list[str]]:
     request = parse_request(user)
     if request.blocks is not None:
         blocks = _BLOCK.findall(user)
-        merged: dict[str, list[Any]] = {"indicators": [], "tasks": [], "limitations": [], "references": []}
+        merged: dict[str, list[Any]] = {kind: [] for kind in ALL_KINDS}
         for path, role, sector, text in blocks:
             for key, items in _rules_section(text, role or "other", sector or None, request.wanted, path).items():
                 merged[key].extend(items)
