@@ -92,7 +92,7 @@ def test_the_gold_server_answers_metadata_from_the_gold_and_refuses_unknown_text
     with pytest.raises(LookupError, match="not in any gold report"):
         answers.answer_for(_section_prompt("Văn bản này không có trong bộ dữ liệu vàng nào."))
     rules_answer, _ = answer_for(_section_prompt(report.text[:300]))
-    assert set(rules_answer) == {"indicators", "tasks", "limitations", "references"}  # the rules server is unchanged
+    assert set(rules_answer) == {"indicators", "tasks", "limitations", "references", "proposals"}  # the rules answer
 
 
 def test_serve_refuses_an_unknown_answer_source_in_one_line(tmp_path):
