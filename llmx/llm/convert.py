@@ -11,7 +11,6 @@ thread; `merge` combines the parts in job order, which keeps the output independ
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, get_args
 
@@ -32,6 +31,7 @@ from llmx.contract import (
 )
 from llmx.grounding import occurrences, reground
 from llmx.llm.chunking import Job, without_repeated_header
+from llmx.llm.responses import answer_object
 from llmx.llm.seam import Attempt, usage_of
 from llmx.numbers import malformed_numbers, reading_of
 from llmx.sections import Layout
@@ -253,11 +253,8 @@ def _item_model(model: type[BaseModel], key: str) -> type[BaseModel] | None:
 
 def salvage(raw: str | None, context: dict[str, str], model: type[BaseModel]) -> BaseModel | None:
     """The items of the last failed answer that pass validation one by one (instructor #1418)."""
-    try:
-        data = json.loads(raw or "")
-    except ValueError:
-        return None
-    if not isinstance(data, dict):
+    data = answer_object(raw)
+    if data is None:
         return None
     kept: dict[str, list[BaseModel]] = {}
     for key in ITEM_KINDS:

@@ -17,14 +17,13 @@ each list entry) that passes validation on its own.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
 from llmx.contract import Metadata
-from llmx.llm.responses import loose
+from llmx.llm.responses import answer_object, loose
 
 MetadataSource = Literal["rules", "llm", "rules+llm"]
 _ABBREVIATIONS = {  # written either way in headers and headlines
@@ -155,11 +154,8 @@ def merge_metadata(rules: Metadata | None, answer: BaseModel | None, source: str
 def salvage_metadata(raw: str | None, context: dict[str, str], model: type[BaseModel]) -> BaseModel | None:
     """The fields of a failed metadata answer that pass validation on their own (list fields
     entry by entry), or None when nothing does."""
-    try:
-        data = json.loads(raw or "")
-    except ValueError:
-        return None
-    if not isinstance(data, dict):
+    data = answer_object(raw)
+    if data is None:
         return None
     kept: dict[str, Any] = {}
     for name, value in data.items():

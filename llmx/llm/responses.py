@@ -20,6 +20,7 @@ These are the section@v1 and metadata@v1 answers; responses_v2.py adds what v2 a
 from __future__ import annotations
 
 import copy
+import json
 import re
 import unicodedata
 from typing import Any, ClassVar
@@ -126,6 +127,15 @@ def _check_quote(label: str, quote: str, info: ValidationInfo) -> None:
             f"{label} {quote[:120]!r} does not occur in the section text: copy it character for character "
             "from between the <section_text> tags (no paraphrase, no '...', no added words)",
         )
+
+
+def answer_object(raw: str | None) -> dict[str, Any] | None:
+    """A failed answer's raw text as a JSON object, or None when it is not one (what salvage reads)."""
+    try:
+        data = json.loads(raw or "")
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def loose(text: str) -> str:
