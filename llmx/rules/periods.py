@@ -140,7 +140,9 @@ def report_periods(
         _fill_years(group, title_spans[0].year if title_spans and title_spans[0].year else fallback_year)
 
     results = heading_spans["results"]
-    period = title_spans[0] if title_spans else (results[0] if results else None)
+    period = title_spans[0] if title_spans else _current(results, fallback_year)
+    if period is None:  # a snapshot: `Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025`
+        period = _snapshot([h for h, role in _part_headings(lines, title_end, copy_end, sections, body_end)])
     nxt = title_spans[1] if len(title_spans) > 1 else None
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
@@ -155,6 +157,33 @@ def report_periods(
         elif period.year is None and nxt.year is not None:
             period.year = nxt.year - turns
     return (period.to_period() if period else None, nxt.to_period() if nxt else None)
+
+
+_SNAPSHOT = re.compile(
+    r"(?<!\w)(?:tính\s+)?đến\s+(?:(?:thời\s+điểm|thời\s+gian)\s+báo\s+cáo\s+)?(?:ngày\s+)?"
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+
+
+def _current(results: list[PeriodSpan], issue_year: int | None) -> PeriodSpan | None:
+    """The results headings' period: when they name several years (`Kết quả Chỉ số năm 2024`,
+    `Tình hình thực hiện năm 2025`), the one of the report's own year; earlier years are the
+    background the report starts from."""
+    if not results:
+        return None
+    if issue_year is not None and len({s.year for s in results}) > 1:
+        return next((s for s in results if s.year == issue_year), results[0])
+    return results[0]
+
+
+def _snapshot(headings: list[str]) -> PeriodSpan | None:
+    """A report with no period but a cut-off date in a part heading (`đến thời điểm báo cáo ngày
+    06/11/2025`): kind `other`, its year, no months."""
+    for heading in headings:
+        if m := _SNAPSHOT.search(heading):
+            return PeriodSpan("other", [], int(m.group("y")), " ".join(m.group().split()))
+    return None
 
 
 _LEAD_IN_CHARS = 600
