@@ -9,7 +9,9 @@
   request to no named body, and the closing formula (outside the sections).
 * `addressee`: the body the request names (`UBND tỉnh, Sở Tài nguyên môi trường`), else the body
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
-  the section heading names (`Kiến nghị Bộ Nông nghiệp và Môi trường`), else null.
+  the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
+  kính đề xuất UBND tỉnh:`), else null. A body's own next step (`Trung tâm sẽ tổng hợp, báo cáo và
+  đề xuất UBND tỉnh ...`) is a task, not a request.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _REPORTED = re.compile(
     r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
     re.I,
 )
+_OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
 _TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
 _ASK_VERBS = (
@@ -63,6 +66,8 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
     for m in _REQUEST.finditer(text, start, end):
         if _REPORTED.search(text, max(start, m.start() - 20), m.start()):
             continue
+        if _OWN_LATER.search(text, max(start, m.start() - 80), m.start()):
+            continue  # `Trung tâm sẽ tổng hợp, báo cáo và đề xuất UBND tỉnh ...`: its own next step, a task
         return m.start(), _name_from(text, m.start("addr"), end)
     return None
 
@@ -90,7 +95,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
             a, b = u.start, u.end
             request = request_at(text, a, b)
             if in_section:
-                if u.lead_in:
+                if u.lead_in:  # `Trung tâm kính đề xuất UBND tỉnh:` names who the list below asks
+                    fallback = request[1] if request and request[1] else fallback
                     continue
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
