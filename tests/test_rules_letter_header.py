@@ -97,3 +97,16 @@ def test_a_subject_line_is_not_a_roman_numbered_heading_even_without_a_header():
 def test_a_page_without_number_or_date_line_keeps_its_first_lines():
     text = "TIN TỨC\nHội nghị sơ kết\nSáng 12/3, UBND xã tổ chức hội nghị.\n\n1. Kết quả\nNội dung.\n"
     assert split_sections(text).body_start == 0
+
+
+def test_the_span_the_opening_sentences_give_is_the_period_when_nothing_else_names_one():
+    text = (
+        "SỞ NỘI VỤ\nSố: 90/BC-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Giang, ngày 05 tháng 11 năm 2025\n\n"
+        "BÁO CÁO\nTổng kết thí điểm mô hình một cửa\n\n"
+        "Căn cứ Quyết định số 12/QĐ-UBND, thời gian thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025. "
+        "Sở Nội vụ báo cáo như sau:\n\nI. CÔNG TÁC TRIỂN KHAI\nNội dung.\n"
+    )
+    meta = extract_metadata(text, split_sections(text).sections)
+    assert meta.period == Period(
+        label="từ ngày 26/8/2025 đến hết ngày 30/9/2025", kind="other", year=2025, months=[8, 9]
+    )

@@ -123,3 +123,21 @@ def test_a_bodys_own_next_step_to_propose_is_a_task_and_a_lead_in_names_the_addr
     assert tasks_of(text) == [
         "Sau khi có kết quả tham vấn, Trung tâm sẽ tổng hợp, báo cáo và đề xuất UBND tỉnh các giải pháp cụ thể"
     ]
+
+
+def test_a_proposals_lead_in_names_the_addressee_of_its_sub_parts_and_closing_notes_are_no_requests():
+    text = (
+        "I. KẾT QUẢ\n"
+        "Sở Nội vụ đã có Công văn số 1014/SNV-CCHC ngày 22/8/2025 đề nghị UBND các xã tổ chức quán triệt.\n"
+        "II. ĐỀ XUẤT, KIẾN NGHỊ\n"
+        "Sở Nội vụ kiến nghị Chủ tịch UBND tỉnh như sau:\n"
+        "Thống nhất chủ trương chuyển sang thực hiện chính thức các mô hình, theo đó, yêu cầu:\n"
+        "1. Các sở, ban, ngành:\n"
+        "a) Chủ động nhân rộng các mô hình cải cách hành chính phù hợp.\n"
+        "(Kèm theo dự thảo Văn bản chỉ đạo của Chủ tịch UBND tỉnh)\n"
+        "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.\n"
+    )
+    assert [(p.text, p.addressee) for p in find_proposals(text, split_sections(text))] == [
+        ("Thống nhất chủ trương chuyển sang thực hiện chính thức các mô hình", "Chủ tịch UBND tỉnh"),
+        ("Chủ động nhân rộng các mô hình cải cách hành chính phù hợp", "Chủ tịch UBND tỉnh"),
+    ]

@@ -143,6 +143,8 @@ def report_periods(
     period = title_spans[0] if title_spans else _current(results, fallback_year)
     if period is None:  # a snapshot: `Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025`
         period = _snapshot([h for h, role in _part_headings(lines, title_end, copy_end, sections, body_end)])
+    if period is None:  # `... thời gian thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`
+        period = _opening_range(lines, title_end, sections)
     nxt = title_spans[1] if len(title_spans) > 1 else None
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
@@ -175,6 +177,31 @@ def _current(results: list[PeriodSpan], issue_year: int | None) -> PeriodSpan | 
     if issue_year is not None and len({s.year for s in results}) > 1:
         return next((s for s in results if s.year == issue_year), results[0])
     return results[0]
+
+
+_RANGE = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m1>\d{1,2})\s*/\s*(?P<y1>\d{4})\s+"
+    r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d)",
+    re.I,
+)
+_OPENING_CHARS = 2000
+
+
+def _opening_range(lines: list[ReportLine], title_end: int, sections: list[Section] | None) -> PeriodSpan | None:
+    """A report that names no period but whose opening sentences give the span it covers (`thời gian
+    thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`): kind `other`, its months."""
+    if title_end >= len(lines):
+        return None
+    first = min((sec.start for sec in sections or []), default=None)
+    start = lines[title_end].start
+    stop = min(first if first is not None and first > start else start + _OPENING_CHARS, start + _OPENING_CHARS)
+    words = " ".join(ln.text for ln in lines[title_end:] if ln.start < stop)
+    m = _RANGE.search(words)
+    if m is None:
+        return None
+    (m1, y1), (m2, y2) = (int(m.group("m1")), int(m.group("y1"))), (int(m.group("m2")), int(m.group("y2")))
+    months = list(range(m1, m2 + 1)) if y1 == y2 and 1 <= m1 <= m2 <= 12 else []
+    return PeriodSpan("other", months, y2, " ".join(m.group().split()))
 
 
 def _snapshot(headings: list[str]) -> PeriodSpan | None:
