@@ -18,7 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.vn import DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, NOI_NHAN, SEPARATOR, TABLE_ROW, TITLE_MARK, is_caps
+from llmx.vn import (
+    DATE_LINE_SHAPE,
+    DIRECTIVE_START,
+    DOC_NUMBER_LINE,
+    FOOTNOTE_LINE,
+    KINH_GUI,
+    LIST_INTRO,
+    MOTTO,
+    NOI_NHAN,
+    SEPARATOR,
+    SUBJECT_LINE,
+    TABLE_ROW,
+    TITLE_MARK,
+    is_caps,
+)
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
 _MAX_LABEL = 140  # `Label: content`: the label is at most this long
@@ -27,7 +41,7 @@ _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
 _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+)\s*[.:]?\s*(.*)$")
 _ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
-_ROMAN = re.compile(r"^([IVX]{1,4})\s*[./)]\s*(\S.*)$")
+_ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*[./)]\s*(\S.*)$")  # `V/v ...` is a subject line
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
 _LOWER = re.compile(r"^([a-eđgh])\s*[.)]\s+(\S.*)$")
@@ -141,7 +155,37 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
                     end = lines[j][1]
                 j += 1
             return min(end + 1, len(text))
-    return 0
+    return letter_header_end(text, lines)
+
+
+_HEADER_LINES = 30  # a công văn's header block is short
+
+
+def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
+    """End of a công văn-style header (no `BÁO CÁO` block), or 0 when the text opens otherwise.
+
+    The header runs from the first line through issuer lines (ALL CAPS), `Số: .../...`, the
+    `V/v ...` subject and its wrapped lines, `Kính gửi:` and the addressee bullets, the motto and
+    the date line, in whatever order the two header columns were flattened; it counts only when
+    it holds a number line or a date line, so a web page or a bare body keeps its first lines."""
+    end, seen_anchor, in_subject, addressed = 0, False, False, False
+    for s, e in lines[:_HEADER_LINES]:
+        t = text[s:e].strip()
+        if not t:
+            in_subject = False
+            continue
+        anchor = bool(DOC_NUMBER_LINE.match(t) or DATE_LINE_SHAPE.match(t))
+        if SUBJECT_LINE.match(t):
+            in_subject = True
+        elif KINH_GUI.match(t):
+            in_subject, addressed = False, True
+        elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t):
+            in_subject = False
+        elif not (in_subject and len(t) <= 120) and not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
+            break
+        seen_anchor = seen_anchor or anchor
+        end = e
+    return min(end + 1, len(text)) if seen_anchor else 0
 
 
 def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:

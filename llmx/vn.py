@@ -31,6 +31,13 @@ def is_caps(line: str, min_letters: int) -> bool:
 TITLE_MARK = re.compile(r"^BÁO\s+CÁO(?:\s*[:.]?\s+(?P<rest>\S.*))?$")  # `rest`: a title on the same line
 SEPARATOR = re.compile(r"^[-_=*.…]{3,}$")  # the rule under a header or a title
 NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhận:", the distribution list
+# A công văn's header: the subject line under the number (`V/v báo cáo tình hình ...`), the
+# addressee line (`Kính gửi:`), the national motto, and the place/date line (`Lâm Đồng, ngày 06 tháng 11 năm 2025`)
+SUBJECT_LINE = re.compile(r"^V/v\s*:?\s*(?P<rest>\S.*)?$")
+KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
+MOTTO = re.compile(r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
+DOC_NUMBER_LINE = re.compile(r"^Số\s*:?\s*\S*\s*/")
+DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")
 FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark
 FOOTNOTE_LINE = re.compile(rf"^[ \t]*{FOOTNOTE_MARK}\s*\S")  # a footnote body: a mark, then its text

@@ -179,7 +179,7 @@ def test_province_department_header_takes_locality_from_the_parent_line():
     meta = extract_metadata(text)
     assert meta.title == "TÌNH HÌNH THU CHI NGÂN SÁCH QUÝ II NĂM 2022"
     assert (meta.issuer, meta.issuer_type, meta.admin_level, meta.locality) == (
-        "Sở Tài chính",
+        "Sở Tài chính tỉnh Vĩnh Phúc",  # a department takes its parent's unit and place (dev gold 10)
         "department",
         "province",
         "Vĩnh Phúc",
@@ -442,7 +442,7 @@ def test_header_rows_written_as_table_cells_give_issuer_number_and_date():
         "Số: 45/BC-STC | Lâm Đồng, ngày 12 tháng 3 năm 2025\n\nBÁO CÁO\nCông tác quý I năm 2025\n\nI. KẾT QUẢ\n"
     )
     meta = extract_metadata(text)
-    assert (meta.issuer, meta.issuer_type, meta.locality) == ("Sở Tài chính", "department", "Lâm Đồng")
+    assert (meta.issuer, meta.issuer_type, meta.locality) == ("Sở Tài chính tỉnh Lâm Đồng", "department", "Lâm Đồng")
     assert (meta.doc_number, meta.issue_place, meta.issue_date) == ("45/BC-STC", "Lâm Đồng", "2025-03-12")
 
 

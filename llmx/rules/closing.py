@@ -1,7 +1,9 @@
 """Who a report is addressed to and who signs it: `Kính gửi:`, `Nơi nhận:` and the signature block. Pure.
 
 * **Addressees** are the bodies after `Kính gửi:`, on its line or on the bullet lines below it,
-  without the dash and trailing `;`/`.`.
+  without the dash and trailing `;`/`.`. A flattened two-column header may put the other
+  column's lines (motto, date line, ALL-CAPS lines) between `Kính gửi:` and its bullets: they
+  are stepped over.
 * **Recipients** are the `- ` lines under `Nơi nhận:`; a line that goes on without a dash after a
   recipient ending in `,` (a wrapped item: `- Các sở: Nông nghiệp và Môi trường,` / `Tài chính,
   ...`) belongs to it. A flattened two-column line (cells apart by 3+ spaces or ` | `) gives its
@@ -18,7 +20,7 @@ import re
 
 from llmx.contract import Signer
 from llmx.rules.lines import ReportLine, caps_line, columns
-from llmx.vn import FOOTNOTE, NOI_NHAN
+from llmx.vn import FOOTNOTE, KINH_GUI, MOTTO, NOI_NHAN
 
 BULLET = re.compile(r"^[-–+•]\s*")
 ON_BEHALF = re.compile(r"^(?:T/M|TM\.?|T\.M\.?|THAY\s+MẶT)\s*\S")
@@ -33,7 +35,8 @@ _OFFICE_WORDS = re.compile(
     r"BAN|SỞ|PHÒNG|THƯỜNG\s+TRỰC|CHÁNH|KT\.|TM\.)(?!\w)"
 )
 _SIGN_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|ký\s+tên|ký,.*|đóng\s+dấu.*)\s*\)?$", re.I)
-_KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
+_KINH_GUI = KINH_GUI
+_OTHER_COLUMN = re.compile(r",\s*ngày\b.{0,40}\bnăm\s+\d{4}\s*$")  # the date line of the right column
 _PORTAL_SIGNER = re.compile(r"^Người\s+ký\s*:?\s+(?P<name>\S.{2,60})$")
 _TRAIL = re.compile(r"[\s,;.]+$")
 
@@ -52,6 +55,8 @@ def addressees(lines: list[ReportLine], start: int, end: int) -> list[str]:
             t = lines[j].text
             if not t:
                 continue
+            if MOTTO.search(t) or caps_line(t) or (_OTHER_COLUMN.search(t) and len(t) <= 80):
+                continue  # the other header column, flattened between `Kính gửi:` and its bullets
             if not BULLET.match(t) or len(t) > 120:
                 break
             out.append(_TRAIL.sub("", BULLET.sub("", t)))

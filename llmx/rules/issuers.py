@@ -112,7 +112,7 @@ def issuer_type_of(issuer: str | None) -> IssuerType | None:
     low = fold_uy(issuer)
     if re.match(r"ban chỉ đạo|hội đồng (?!nhân dân)|tổ công tác", low):
         return "other"  # steering committees, appraisal councils, working groups
-    if re.match(r"(?:sở|phòng|cục|chi cục|văn phòng|thanh tra|công an)\s", low) or (
+    if re.match(r"(?:sở|phòng|cục|chi cục|văn phòng|thanh tra|công an|trung tâm)\s", low) or (
         low.startswith("ban ") and not re.match(r"ban (?:thường vụ|chấp hành)", low)
     ):
         return "department"

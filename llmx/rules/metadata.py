@@ -36,14 +36,16 @@ import re
 from typing import Literal
 
 from llmx.contract import AdminLevel, Metadata, Section, Signer
+from llmx.headings import letter_header_end
 from llmx.rules.closing import ON_BEHALF, addressees, closing, portal_signer
 from llmx.rules.headline import canonical_body, read_lead
 from llmx.rules.issuers import UNIT_RE, admin_level_of, conventional_case, issuer_type_of, place_of
 from llmx.rules.lines import ReportLine, caps_line, columns, report_lines
 from llmx.rules.periods import HEADING, report_periods
-from llmx.vn import LOWER, SEPARATOR, TITLE_MARK, UPPER
+from llmx.vn import KINH_GUI, LOWER, MOTTO, SEPARATOR, SUBJECT_LINE, TITLE_MARK, UPPER
 
-_MOTTO = re.compile(r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
+_MOTTO = MOTTO
+_HEADER_SCAN = 30
 _ORG_START = re.compile(
     r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|UBKT|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|"
     r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN\s|SỞ\s|PHÒNG\s|CHI\s+BỘ|CHI\s+CỤC|CỤC\s|BỘ\s|"
@@ -65,7 +67,8 @@ _POST_DATE = re.compile(
     re.M,
 )
 # `Ban chỉ đạo ... tỉnh Lâm Đồng (sau đây viết tắt là Ban Chỉ đạo tỉnh) báo cáo kết quả ...`
-_REPORTS = re.compile(r"(?P<name>[^;:.()]{2,250}?)\s*(?:\(sau\s+đây[^)]*\)\s*)?(?:xin\s+)?báo\s+cáo\s")
+# `Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch (Trung tâm) báo cáo UBND tỉnh ...`
+_REPORTS = re.compile(r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:xin\s+)?báo\s+cáo\s")
 
 
 _CLOSING_ACTOR = re.compile(
@@ -106,6 +109,11 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     copy_end = _first_copy_end(lines, marker)
     header = lines[:marker] if marker is not None else lines[: min(len(lines), 15)]
     title, title_end = _title(lines, marker)
+    letter_end = letter_header_end(text, [(ln.start, ln.end) for ln in lines]) if marker is None else 0
+    if letter_end:  # a công văn: no `BÁO CÁO` block; its subject (`V/v ...`) names it
+        title = _subject(lines)
+        title_end = next((k for k, ln in enumerate(lines) if ln.start >= letter_end), len(lines))
+        header = lines[:title_end]
 
     doc_number, doc_symbol = _doc_number(header)
     issue_place, issue_date = _date_line(lines, marker, copy_end)
@@ -122,7 +130,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     recipients, signer = closing(lines, title_end, copy_end)
     if signer is None:
         signer = portal_signer(lines, marker if marker is not None else 20)
-    lead = read_lead(text, page_title) if marker is None else None
+    lead = read_lead(text, page_title) if marker is None and not letter_end else None
 
     issuer, parent = _header_issuer(header)
     if issuer is not None:
@@ -139,6 +147,8 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
         locality = _body_locality(body_text, admin_level)
         if locality and issuer and _ENDS_WITH_UNIT.search(issuer):  # `UBND huyện` + `Thanh Liêm`
             issuer = f"{issuer} {locality}"
+    if issuer and locality and parent:
+        issuer = _with_parent_place(issuer, parent, locality)
 
     fallback_year = int(issue_date[:4]) if issue_date else None
     period, next_period = report_periods(title, lines, title_end, copy_end, sections, body_end, fallback_year)
@@ -232,6 +242,25 @@ def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int
     return title, end
 
 
+def _subject(lines: list[ReportLine]) -> str | None:
+    """The trích yếu after `V/v` with its wrapped lines, joined with one space: it runs until a
+    blank line or the next header line (`Kính gửi:`, the motto, the date line, an ALL-CAPS line)."""
+    for k, ln in enumerate(lines[:_HEADER_SCAN]):
+        m = SUBJECT_LINE.match(ln.text)
+        if m is None:
+            continue
+        parts = [m.group("rest") or ""]
+        for nxt in lines[k + 1 : k + 6]:
+            t = nxt.text
+            if not t or KINH_GUI.match(t) or _MOTTO.search(t) or _DATE_LINE.search(t) or caps_line(t):
+                break
+            if _DOC_NO.search(t) or len(t) > 120:
+                break
+            parts.append(t)
+        return " ".join(" ".join(parts).split()) or None
+    return None
+
+
 def _open_ended(part: str, line: str) -> bool:
     """A title line ending in `,` or `-` goes on after a blank line whatever the case of the next
     (`... chỉ số PAR Index, SIPAS,` / `PAPI, PCI, 766 của tỉnh Lâm Đồng`)."""
@@ -306,9 +335,11 @@ def _post_date(text: str, lines: list[ReportLine], marker: int | None) -> str | 
 def _header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
     """(issuer, parent body) from the ALL-CAPS lines of the header's issuer column."""
     orgs: list[str] = []
+    after_org = False  # the previous non-empty cell was (part of) an issuer line
     for ln in header:
         for cell in columns(ln.raw):
             if not caps_line(cell) or _MOTTO.search(cell) or TITLE_MARK.match(cell) or _DOC_NO.search(cell):
+                after_org = False
                 continue
             if orgs and UNIT_RE.match(cell) and not UNIT_RE.search(orgs[-1]):
                 orgs[-1] = f"{orgs[-1]} {cell}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
@@ -316,6 +347,12 @@ def _header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
                 orgs[-1] = f"{orgs[-1].rstrip()} {cell}"  # a long body name wrapped after a comma
             elif _ORG_START.match(cell):
                 orgs.append(cell)
+            elif orgs and after_org:
+                orgs[-1] = f"{orgs[-1]} {cell}"  # `TRUNG TÂM PHỤC VỤ` / `HÀNH CHÍNH CÔNG`: a wrapped name
+            else:
+                after_org = False
+                continue
+            after_org = True
     if not orgs:
         return None, None
     issuer = conventional_case(orgs[-1])
@@ -336,9 +373,20 @@ def _self_named(body: str, issuer: str) -> str | None:
         if said is None:
             continue
         name = " ".join(said.group("name").split())
-        if fold_words(canonical_body(name)).startswith(short) and len(name) > len(issuer):
+        if fold_words(canonical_body(name)).startswith(short) and len(name) >= len(issuer) and name != issuer:
             return name
     return None
+
+
+def _with_parent_place(issuer: str, parent: str, locality: str) -> str:
+    """A department named without its place takes its parent's unit and the locality
+    (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`); other bodies are kept."""
+    if issuer_type_of(issuer) != "department" or place_of(issuer) is not None:
+        return issuer
+    unit = re.search(r"(?<!\w)(thị xã|thành phố|huyện|tỉnh|quận)(?!\w)", parent, re.I)
+    if unit is None:
+        return issuer
+    return f"{issuer} {unit.group(1).lower()} {locality}"
 
 
 def fold_words(s: str) -> str:

@@ -140,7 +140,11 @@ def report_periods(
         _fill_years(group, title_spans[0].year if title_spans and title_spans[0].year else fallback_year)
 
     results = heading_spans["results"]
-    period = title_spans[0] if title_spans else (results[0] if results else None)
+    period = title_spans[0] if title_spans else _current(results, fallback_year)
+    if period is None:  # a snapshot: `Kết quả thực hiện: đến thời điểm báo cáo ngày 06/11/2025`
+        period = _snapshot([h for h, role in _part_headings(lines, title_end, copy_end, sections, body_end)])
+    if period is None:  # `... thời gian thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`
+        period = _opening_range(lines, title_end, sections)
     nxt = title_spans[1] if len(title_spans) > 1 else None
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
@@ -155,6 +159,58 @@ def report_periods(
         elif period.year is None and nxt.year is not None:
             period.year = nxt.year - turns
     return (period.to_period() if period else None, nxt.to_period() if nxt else None)
+
+
+_SNAPSHOT = re.compile(
+    r"(?<!\w)(?:tính\s+)?đến\s+(?:(?:thời\s+điểm|thời\s+gian)\s+báo\s+cáo\s+)?(?:ngày\s+)?"
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y>\d{4})(?!\d)",
+    re.I,
+)
+
+
+def _current(results: list[PeriodSpan], issue_year: int | None) -> PeriodSpan | None:
+    """The results headings' period: when they name several years (`Kết quả Chỉ số năm 2024`,
+    `Tình hình thực hiện năm 2025`), the one of the report's own year; earlier years are the
+    background the report starts from."""
+    if not results:
+        return None
+    if issue_year is not None and len({s.year for s in results}) > 1:
+        return next((s for s in results if s.year == issue_year), results[0])
+    return results[0]
+
+
+_RANGE = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m1>\d{1,2})\s*/\s*(?P<y1>\d{4})\s+"
+    r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d)",
+    re.I,
+)
+_OPENING_CHARS = 2000
+
+
+def _opening_range(lines: list[ReportLine], title_end: int, sections: list[Section] | None) -> PeriodSpan | None:
+    """A report that names no period but whose opening sentences give the span it covers (`thời gian
+    thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`): kind `other`, its months."""
+    if title_end >= len(lines):
+        return None
+    first = min((sec.start for sec in sections or []), default=None)
+    start = lines[title_end].start
+    stop = min(first if first is not None and first > start else start + _OPENING_CHARS, start + _OPENING_CHARS)
+    words = " ".join(ln.text for ln in lines[title_end:] if ln.start < stop)
+    m = _RANGE.search(words)
+    if m is None:
+        return None
+    (m1, y1), (m2, y2) = (int(m.group("m1")), int(m.group("y1"))), (int(m.group("m2")), int(m.group("y2")))
+    months = list(range(m1, m2 + 1)) if y1 == y2 and 1 <= m1 <= m2 <= 12 else []
+    return PeriodSpan("other", months, y2, " ".join(m.group().split()))
+
+
+def _snapshot(headings: list[str]) -> PeriodSpan | None:
+    """A report with no period but a cut-off date in a part heading (`đến thời điểm báo cáo ngày
+    06/11/2025`): kind `other`, its year, no months."""
+    for heading in headings:
+        if m := _SNAPSHOT.search(heading):
+            return PeriodSpan("other", [], int(m.group("y")), " ".join(m.group().split()))
+    return None
 
 
 _LEAD_IN_CHARS = 600

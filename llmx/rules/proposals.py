@@ -6,10 +6,14 @@
   `đề nghị UBND tỉnh hỗ trợ ...`, `Do đó, đề nghị Bộ Nông nghiệp và Môi trường tiếp tục ...`,
   `..., kính đề nghị Bộ ... bổ sung ...`, `Tiếp tục đề nghị UBND tỉnh ...`. Not proposals:
   reported actions (`đã đề nghị`, `hồ sơ đề nghị`, `Trình UBND tỉnh ...`, `các đề xuất`), a
-  request to no named body, and the closing formula (outside the sections).
+  request to no named body, a request made in a cited document (`Công văn số ... đề nghị ...`), an
+  attachment note (`(Kèm theo ...)`), and the closing formula (`... báo cáo ... xem xét, chỉ đạo./.`,
+  also when it sits inside the last section).
 * `addressee`: the body the request names (`UBND tỉnh, Sở Tài nguyên môi trường`), else the body
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
-  the section heading names (`Kiến nghị Bộ Nông nghiệp và Môi trường`), else null.
+  the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
+  kính đề xuất UBND tỉnh:`), else null. A body's own next step (`Trung tâm sẽ tổng hợp, báo cáo và
+  đề xuất UBND tỉnh ...`) is a task, not a request.
 """
 
 from __future__ import annotations
@@ -25,13 +29,21 @@ from llmx.sectors import detect_sector
 _BODY = (
     r"(?:Bộ|UBND|HĐND|[ỦU][yỷ]\s+ban|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Sở|Ban|Tỉnh\s+[ủu][yỷ]|Huyện\s+[ủu][yỷ]|"
     r"Thành\s+[ủu][yỷ]|Trung\s+ương|Tổng\s+cục|Cục|Văn\s+phòng|Ngân\s+hàng|Công\s+an|MTTQ|Hội\s+đồng|"
-    r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ)(?!\w)"
+    r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ|Chủ\s+tịch)(?!\w)"
 )
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
 _REPORTED = re.compile(
     r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
     re.I,
 )
+_IN_A_DOCUMENT = re.compile(
+    r"(?:Công\s+văn|Văn\s+bản|Tờ\s+trình|Báo\s+cáo|Thông\s+báo)\s+số\s+[^\s,;]+(?:\s+ngày\s+[\d/]+)?\s*,?\s*$"
+)
+# `(Kèm theo dự thảo ...)`, `Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.`: no request
+_ATTACHMENT = re.compile(r"\(\s*Kèm\s+theo", re.I)
+_SO_REQUIRE = re.compile(r",\s*theo\s+đó\s*,\s*[^,;]{0,40}:$", re.I)  # `..., theo đó, yêu cầu:`
+_CLOSING_ASK = re.compile(r"(?:báo\s+cáo|trình)\s[^.;]{0,80}xem\s+xét", re.I)
+_OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
 _TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
 _ASK_VERBS = (
@@ -41,7 +53,7 @@ _ASK_VERBS = (
     r"tham\s+mưu|đề\s+xuất|kiến\s+nghị|đề\s+nghị|giao|công\s+nhận|khen\s+thưởng|trình|xử\s+lý|rà\s+soát|"
     r"đo\s+đạc|gia\s+hạn|thu\s+hồi|cải\s+tạo|nâng\s+cấp|tăng\s+cường|hoàn\s+thiện|ban\s+hành|tổng\s+hợp"
 )
-_NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS})(?!\w)|[.;:(]")  # lower case: `Sở Giao thông` is a name
+_NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS}|như\s+sau)(?!\w)|[.;:(]")  # lower case: `Sở Giao thông` is a name
 _OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")
 _HEADING_BODY = re.compile(rf"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+(?:với\s+)?(?P<body>{_BODY}.*)$", re.I)
 _MAX_NAME_WORDS = 10
@@ -63,6 +75,10 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
     for m in _REQUEST.finditer(text, start, end):
         if _REPORTED.search(text, max(start, m.start() - 20), m.start()):
             continue
+        if _OWN_LATER.search(text, max(start, m.start() - 80), m.start()):
+            continue  # `Trung tâm sẽ tổng hợp, báo cáo và đề xuất UBND tỉnh ...`: its own next step, a task
+        if _IN_A_DOCUMENT.search(text, max(start, m.start() - 80), m.start()):
+            continue  # `đã có Công văn số 1014/SNV ngày 22/8/2025 đề nghị UBND các xã ...`: reported
         return m.start(), _name_from(text, m.start("addr"), end)
     return None
 
@@ -75,11 +91,14 @@ def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
 def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Proposal]:
     """Every request of a proposals section, and the requests to a named body elsewhere."""
     found: list[Proposal] = []
+    asked_by_lead_in: dict[str, str] = {}  # section id -> the body its lead-in asks (children inherit it)
     for section, start, end in layout.own_spans():
         in_section = section is not None and section.role == "proposals"
         home = (section.sector if section else None) or theme
         heading = _HEADING_BODY.search(section.heading) if in_section and section else None
         fallback = " ".join(heading.group("body").split()) if heading else None
+        if fallback is None and section is not None and section.parent_id:
+            fallback = asked_by_lead_in.get(section.parent_id)
         para_addressee: str | None = None
         last_para = -1
         for u in units(text, start, end, directives=True):
@@ -88,9 +107,16 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                 opening = _OPENING_BODY.match(text, u.start, u.end)
                 para_addressee = " ".join(opening.group("body").split()) if opening else None
             a, b = u.start, u.end
+            if _ATTACHMENT.match(text, a, b) or (text.startswith("./.", b) and _CLOSING_ASK.search(text, a, b)):
+                continue  # an attachment note, or the closing formula inside the last section
             request = request_at(text, a, b)
             if in_section:
-                if u.lead_in:
+                if u.lead_in and (so := _SO_REQUIRE.search(text, a, b)):
+                    b = so.start()  # `Thống nhất chủ trương ..., theo đó, yêu cầu:`: a request, then a lead-in
+                elif u.lead_in:  # `Trung tâm kính đề xuất UBND tỉnh:` names who the list below asks
+                    fallback = request[1] if request and request[1] else fallback
+                    if fallback and section is not None:
+                        asked_by_lead_in[section.id] = fallback
                     continue
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback

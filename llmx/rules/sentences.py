@@ -27,6 +27,8 @@ _DIRECTIVE_VERB = re.compile(
     rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
     re.I,
 )
+# `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
+_AT_THE_SAME_TIME = re.compile(r"đồng thời\s*,|trường hợp\s", re.I)
 _ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 
@@ -41,6 +43,7 @@ class Unit:
     first: bool  # the first unit of its paragraph
     bullet: bool  # its paragraph opens with a bullet, a number or a letter
     lead_in: bool = False  # it ends in `:` and introduces the list below
+    enumerated: bool = False  # it opened with an inline number (`(2) ...`), an item of a run-in list
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -74,7 +77,12 @@ def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directiv
         return False
     if directives:
         after = _ENUMERATOR.match(text, sm.end())
-        return bool(_DIRECTIVE_VERB.match(text, after.end() if after else _skip_spaces(text, sm.end())))
+        if after is not None:
+            return True  # `...; (3) Đề xuất ...`: a numbered item always starts a new one
+        nxt = _skip_spaces(text, sm.end())
+        if _AT_THE_SAME_TIME.match(text, nxt):
+            return True  # a second directive, coordinated or conditional
+        return bool(_DIRECTIVE_VERB.match(text, nxt))
     return True
 
 
@@ -84,9 +92,15 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
+# `Nội dung chủ yếu nhằm: (1) Phân tích ...`: a run-in label before the first numbered item
+_RUN_IN_LEAD = re.compile(r"[^:;.\n]{3,80}:\s*(?=\(1\)|1\))")
+
+
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
-    """A unit's span without spaces, a leading enumerator (`(2) `) and a final `.`/`;`."""
+    """A unit's span without spaces, a run-in lead-in, a leading enumerator (`(2) `) and a final `.`/`;`."""
     a, b = trim_span(text, a, b)
+    if (m := _RUN_IN_LEAD.match(text, a, b)) and not _DIRECTIVE_VERB.match(text, a):
+        a = m.end()  # a directive lead-in (`Chủ động làm việc ..., như: (1) ...`) stays with its first item
     if m := _ENUMERATOR.match(text, a, b):
         a = m.end()
     if b > a and text[b - 1] in ".;":
@@ -121,5 +135,12 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         found = [(a, b) for a, b in found if b - a > 3]
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead))
+            numbered = _numbered_before(text, s, a)
+            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered))
     return out
+
+
+def _numbered_before(text: str, para_start: int, a: int) -> bool:
+    """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
+    head = text[max(para_start, a - 6) : a]
+    return bool(re.search(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$", head))

@@ -17,7 +17,15 @@ Tasks also stand outside task sections when the words say they are for the next 
   (`Năm 2021, xã X phấn đấu ...`);
 * a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`) that names a time after the
   report's period (`trong quý I/2026` in a report on 2025) or `thời gian tới`, unless it only
-  forecasts (`dự kiến`).
+  forecasts (`dự kiến`);
+* a body's commitment to act (`..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội
+  thảo ...`), not in brackets, not a condition, not a ministry's own schedule; the numbered items
+  that follow it in the same paragraph (`(1) Phân tích ...; (2) ...`) are its directives;
+* a need stated for a later time (`... năm 2026 và các năm sau cần lưu ý ...`), unless reported
+  as done (`đã tham mưu ... cần ...`).
+
+Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`;
+the sentence right before `Do đó, <shortfall>` is that shortfall's cause.
 
 Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
 or limitations.
@@ -33,16 +41,19 @@ from llmx.rules.proposals import request_at
 from llmx.rules.sentences import Unit, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import DIRECTIVE_START
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
 
 _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
     r"còn khó khăn|còn nhiều khó khăn|gặp nhiều khó khăn|gây (?:rất )?(?:nhiều )?khó khăn|khó khăn đan xen|"
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
-    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)",
+    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)|chưa rõ|chưa có sự|"
+    r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))",
     re.I,
 )
+# `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
+_CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục", re.I)
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 _QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
@@ -54,9 +65,19 @@ _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước
 _FUTURE = re.compile(
     r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
 )
+_LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
 _TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
 _STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
+# `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
+_COMMITS = re.compile(
+    rf"(?<!\w)(?:sẽ|dự kiến)\s+(?:tiếp tục\s+)?(?!tiếp tục)(?:{DIRECTIVE_VERBS}|tổng hợp|báo cáo|đề xuất)(?!\w)", re.I
+)
+# ... unless the body is a central one or an outside organisation whose schedule is only reported
+_HIGHER_BODY = re.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Trung ương|Liên đoàn|Quốc hội)\s", re.I)
+_CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
+# `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
+_NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
 _RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -104,6 +125,24 @@ def _later(words: str, now: Now) -> bool:
 def _strives(words: str, period: Now) -> bool:
     """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
     return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and _later(words, period))
+
+
+def _commits(words: str) -> bool:
+    """A body's stated commitment (`..., Trung tâm sẽ chủ trì, phối hợp ...`) outside brackets and
+    conditions, by a body the report speaks for rather than a ministry reporting its own schedule."""
+    m = _COMMITS.search(words)
+    if m is None or words.count("(", 0, m.start()) > words.count(")", 0, m.start()) or _CONDITION.match(words):
+        return False
+    subject = re.split(r"[,;:]\s*", words[: m.start()])[-1].strip()
+    return bool(subject) and not _HIGHER_BODY.match(subject)
+
+
+def _needs_ahead(words: str, period: Now) -> bool:
+    """A need stated for the time after the report (`... năm 2026 và các năm sau cần lưu ý ...`)."""
+    need = _NEEDS.search(words)
+    if need is None or re.search(r"(?<!\w)đã(?!\w)", words[: need.start()]):  # `đã tham mưu ... cần`: done
+        return False
+    return bool(_FUTURE.search(words) or _LATER_YEARS.search(words)) or _later(words, period)
 
 
 def _directs_ahead(words: str, period: Now) -> bool:
@@ -161,9 +200,9 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif run and _RUN_START.match(words):
+        elif run and (_RUN_START.match(words) or u.enumerated):
             out.append((u.start, u.end, u.para))
-        elif _strives(words, now) or _directs_ahead(words, now):
+        elif _strives(words, now) or _directs_ahead(words, now) or _commits(words) or _needs_ahead(words, now):
             out.append((u.start, u.end, u.para))
             run = True
     return out
@@ -185,7 +224,9 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
         elsewhere = bool(section and _ELSEWHERE.search(section.heading))  # the world's difficulties, not ours
         context = home
         last_para, skip_para = -1, -1
+        previous: Unit | None = None
         for u in units(text, start, end):
+            before, previous = previous, u
             if u.para != last_para:
                 context, last_para = home, u.para
             a, b = u.start, u.end
@@ -209,5 +250,18 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 continue
             sector = _sector_of(sentence, context)
             context = sector if sector != "other" else context
+            if before is not None and before.para == u.para and _CONSEQUENCE.match(sentence):
+                _mark_cause(text, found, before, sector)
             found.append(Limitation(id="", text=sentence, kind=kind, sector=sector, start=a, end=b))
     return found
+
+
+def _mark_cause(text: str, found: list[Limitation], cause: Unit, sector: Sector) -> None:
+    """The sentence before `Do đó, <shortfall>` is that shortfall's cause: relabel it, or add it."""
+    if found and found[-1].start == cause.start:
+        found[-1].kind = "cause"
+        return
+    sentence = text[cause.start : cause.end]
+    if cause.lead_in or _QUOTED.match(sentence) or request_at(text, cause.start, cause.end) is not None:
+        return
+    found.append(Limitation(id="", text=sentence, kind="cause", sector=sector, start=cause.start, end=cause.end))
