@@ -29,11 +29,15 @@ UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.
 COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
 _CHANGE = re.compile(r"tăng|giảm|\+/-|±|chênh lệch", re.I)
 _YEAR_PAIR = r"(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}"
+_OVER_YEAR = r"/\s*(?:th|tt|ước|ưth)?\s*(?:năm\s*)?(?:19|20)\d{2}(?!\d)"  # `TH2025/TH2024`: over an earlier year
 _BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
-    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)", re.I)),
-    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?!\w)", re.I)),
-    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
-    ("previous_period", re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}", re.I)),
+    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?![^\W\d_])", re.I)),
+    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?![^\W\d_])", re.I)),
+    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?![^\W\d_])|chỉ tiêu|nghị quyết|(?<!\w)nq(?![^\W\d_])|mục tiêu", re.I)),
+    (
+        "previous_period",
+        re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}|{_OVER_YEAR}", re.I),
+    ),
 )
 # a comparison header that names no basis, once `(%)` and a `2025/2024` are taken out
 _BARE = re.compile(

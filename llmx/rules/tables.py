@@ -54,6 +54,7 @@ from llmx.rules.table_columns import (
     older_year,
     unit_in,
 )
+from llmx.rules.table_links import computed_from, plan_of
 from llmx.rules.table_scores import RANK_UNIT, is_share_of
 from llmx.rules.units import match_unit
 from llmx.sections import Layout, PlacedTable
@@ -71,11 +72,22 @@ _CELL = re.compile(
     re.I,
 )
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
-_BREAKDOWN = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^(?:[-+•*–]|[a-zđ]\))\s*", re.I)
+_MARK = r"(?:[-+•*–]|[a-zđ]\))"  # a sub-row's marker: `- `, `+ `, `a) `
+_BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^{_MARK}\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
 _LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
-_TRONG_DO = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
-_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*$", re.I)
+_TRONG_DO = re.compile(r"^(?:[-+•*–]\s*)?(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
+_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;]?\s*$", re.I)
+# a cell holding one number written against the convention: a space after the decimal comma (`17, 66`),
+# wrong group lengths (`1.23.400`), or a `.` decimal that no thousands group can be (`97.6`)
+_ODD_CELL = re.compile(
+    r"^(?P<x>\d+,\s+\d+|\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?)\s*(?P<rest>%|‰|[^\W\d_][^\d]{0,29})?\.?$"
+)
+_DOT_DECIMAL = re.compile(r"^(\d{1,3})\.(\d{1,2})$")
+# a label that says its figure is a code (`(có ghi 1, không ghi 0)`, `Có = 1; Không = 0`)
+_CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
+# a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
+_SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
 _ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
@@ -88,6 +100,7 @@ class Cell:
     unit: str | None = None
     approx: Approx | None = None
     pct: float | None = None
+    flag: str | None = None  # `malformed_number` (`17, 66`: no value, never repaired), `dot_decimal` (`97.6`)
 
 
 @dataclass
@@ -140,11 +153,9 @@ def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool 
 def read_cell(raw: str) -> Cell | None:
     """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
     m = _CELL.match(raw.strip())
-    if m is None:
-        return None
-    value = parse_number(m.group("x"))
-    if value is None:
-        return None
+    value = parse_number(m.group("x")) if m is not None else None
+    if m is None or value is None:
+        return _odd_cell(raw.strip())
     if m.group("sign") in ("-", "–"):
         value = -value
     rest = m.group("rest").strip()
@@ -154,12 +165,31 @@ def read_cell(raw: str) -> Cell | None:
     elif rest:
         found = match_unit(" " + rest, 0)
         if found is None or found[2] != len(rest) + 1:
-            return None  # words after the number that are not a unit: not a figure
+            return _odd_cell(raw.strip())  # words after the number that are not a unit: not a figure
         unit = found[0]
     target = parse_number(m.group("y")) if m.group("y") else None
     pct = parse_number(m.group("pct")) if m.group("pct") else None
     approx = APPROX.get((m.group("approx") or "").lower()) or ("about" if m.group("approx") in ("~", "≈") else None)
     return Cell(value, target, unit, approx, pct)
+
+
+def _odd_cell(raw: str) -> Cell | None:
+    """A cell of one number written against the convention (`_ODD_CELL`): a `.` decimal is read and
+    flagged, anything else is a figure with no value, flagged `malformed_number` (LABELING.md)."""
+    m = _ODD_CELL.match(raw)
+    if m is None or (parse_number(m.group("x")) is not None and ", " not in m.group("x")):
+        return None
+    rest, unit = (m.group("rest") or "").strip(), None
+    if rest in ("%", "‰"):
+        unit = rest
+    elif rest:
+        found = match_unit(" " + rest, 0)
+        if found is None or found[2] != len(rest) + 1:
+            return None
+        unit = found[0]
+    if d := _DOT_DECIMAL.match(m.group("x")):
+        return Cell(float(f"{d.group(1)}.{d.group(2)}"), unit=unit, flag="dot_decimal")
+    return Cell(None, unit=unit, flag="malformed_number")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -208,9 +238,28 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         current = [c for c in reading.values if not EARLIER.search(c.header) and not older_year(c, reading.values)]
         actual = [c for c in current if ACTUAL.search(c.header)]
         reading.main = (actual or current or reading.values)[-1]
+        if len(current) > 1:
+            reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
     return reading
+
+
+def _computed_from(
+    text: str, placed: PlacedTable, reading: _Reading, current: list[Column], rows: list[int]
+) -> Column | None:
+    """The figure of the period the table's percentages were computed from (`table_links`)."""
+    ratios = [c for c in reading.columns if c.role == "compare"]
+    if not ratios:
+        return None
+    plans = [c for c in reading.columns if c.role == "plan"]
+    earlier = next((c for c in reading.values if c not in current), None)
+
+    def figure(k: int, col: int) -> float | None:
+        got = read_cell(_cell_text(text, placed, k, col, own=True)[0])
+        return got.value if got is not None else None
+
+    return computed_from(current, ratios, plans, earlier, figure, rows)
 
 
 def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
@@ -256,6 +305,7 @@ def _label(raw: str) -> tuple[str, bool]:
     name, child = _LABEL_NUMBER.sub("", raw.strip()), False
     if m := _BREAKDOWN.match(name):
         name, child = name[m.end() :], True
+    name = _SUM_TAIL.sub("", name)
     return name.strip().rstrip(":;.,").strip(), child
 
 
@@ -297,14 +347,13 @@ def _row_indicators(
 
     unit_col = next((c for c in reading.columns if c.role == "unit"), None)
     unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
-    if "=" in unit_raw:
-        return []  # `Không = 0, Có = 1`: the figure is a code, not a quantity
+    if "=" in unit_raw or _CODED_LABEL.search(name):
+        return []  # `Không = 0, Có = 1`, `(có ghi 1, không ghi 0)`: the figure is a code, not a quantity
     row_unit = _unit_cell(unit_raw)
     named_unit = unit_in(name)
     base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
-    plan = next((c for c in reading.columns if c.role == "plan"), None)
-    plan_cell = cell(plan) if plan else None
+    plans = [c for c in reading.columns if c.role == "plan"]
     comparisons = [
         _comparison(c, got, row_unit)
         for c in reading.columns
@@ -339,8 +388,10 @@ def _row_indicators(
         unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
         header = col.header if col is not None else ""
         target = got.target if got and got.target is not None else None
-        if target is None and main and plan_cell is not None and plan_cell.value is not None:
-            plan_unit = plan_cell.unit or (plan.unit if plan else None) or row_unit
+        plan = plan_of(col, plans, main=main) if col is not None else (plans[0] if plans and main else None)
+        plan_cell = cell(plan) if plan is not None and target is None else None
+        if plan is not None and plan_cell is not None and plan_cell.value is not None:
+            plan_unit = plan_cell.unit or plan.unit or row_unit
             target = plan_cell.value if (plan_unit == "%") == (unit == "%") else None  # never % against a count
         comps = list(comparisons) if main else []
         if got is not None and got.pct is not None:
@@ -351,6 +402,8 @@ def _row_indicators(
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
         out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
         out[-1].estimated, out[-1].as_of = bool(col is not None and ESTIMATE.search(header)), as_of
+        if got is not None and got.flag:
+            out[-1].flags.append(got.flag)
     for col in reading.columns:  # a rank `12/63` is an indicator of its own; a bare `12` is an ordinal
         if col.role == "rank" and (got := cell(col)) is not None and got.target is not None:
             out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, got.target, [], None))

@@ -1,0 +1,242 @@
+"""KPI tables in the shapes of the genre's official report forms, filled in as a reporting body would.
+
+The forms are those of Circular 14/2024/TT-BCT, Phụ lục I (Biểu số 01-04 on industrial clusters:
+`TT | Chỉ tiêu | Đơn vị tính | Kết quả | Ghi chú` over a `(1) | (2) | ...` column-number row,
+section rows `I`, `II` without values, numbered sub-rows `15.1`, coded rows `có ghi 1, không ghi 0`),
+the per-cluster and per-locality tables that go with them, and the other common shapes of the
+genre's appendices: `Kế hoạch | Thực hiện kỳ báo cáo | Lũy kế | So với KH (%) | So với cùng kỳ (%)`,
+year groups (`Năm 2024 | Năm 2025` over `KH | TH`), column-number formulas (`4=3/1`), captions
+naming the unit, `- Trong đó:` sub-rows and broken numbers (`17, 66`). The expected indicators are
+what eval/LABELING.md "Tables" says a labeller records; every figure is made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_rules_table_shapes import Merge, by_name, comps, docx_report, fields, table_items
+
+
+def _down(*cols: int, rows: int = 2) -> tuple[Merge, ...]:
+    """Header cells merged down over `rows` header rows."""
+    return tuple((0, c, rows - 1, c) for c in cols)
+
+
+# --- the official forms (Biểu số 01-04) ----------------------------------------------------------
+
+
+def test_a_filled_project_form_reads_one_indicator_per_row_with_the_unit_of_its_row(tmp_path: Path) -> None:
+    header = [["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả", "Ghi chú"], ["(1)", "(2)", "(3)", "(4)", "(5)"]]
+    body = [
+        ["1", "Tổng mức đầu tư xây dựng hạ tầng kỹ thuật theo dự án đã được duyệt", "Tỷ đồng", "185,4", ""],
+        ["2", "Diện tích đất công nghiệp của dự án đã cho thuê", "ha", "21,35", "Số liệu ước"],
+        ["3", "Tỉ lệ lấp đầy của cụm công nghiệp", "%", "68,2", ""],
+        ["4", "Tổng số dự án đầu tư sản xuất kinh doanh đã thuê đất trong cụm công nghiệp", "Dự án", "12", ""],
+        ["5", "Tổng số lao động (có hợp đồng lao động) làm việc tại dự án", "Người", "1.245", ""],
+        ["6", "Thu nhập bình quân người lao động của dự án trong kỳ báo cáo", "Triệu đồng/người/tháng", "7,8", ""],
+        ["7", "Cụm công nghiệp có hệ thống xử lý nước thải tập trung (có ghi 1, không ghi 0)", "Công trình", "1", ""],
+    ]
+    doc = docx_report(tmp_path, header, body)
+    assert doc.tables[0].header_rows == 2
+    items = table_items(doc)
+    assert [(i.name, i.value, i.unit, i.target, i.comparisons) for i in items] == [
+        ("Tổng mức đầu tư xây dựng hạ tầng kỹ thuật theo dự án đã được duyệt", 185.4, "tỷ đồng", None, []),
+        ("Diện tích đất công nghiệp của dự án đã cho thuê", 21.35, "ha", None, []),
+        ("Tỉ lệ lấp đầy của cụm công nghiệp", 68.2, "%", None, []),
+        ("Tổng số dự án đầu tư sản xuất kinh doanh đã thuê đất trong cụm công nghiệp", 12, "dự án", None, []),
+        ("Tổng số lao động (có hợp đồng lao động) làm việc tại dự án", 1245, "người", None, []),
+        ("Thu nhập bình quân người lao động của dự án trong kỳ báo cáo", 7.8, "triệu đồng/người/tháng", None, []),
+    ]  # the coded row (`có ghi 1, không ghi 0`) is not a quantity
+
+
+def test_a_filled_district_summary_form_skips_section_rows_and_reads_numbered_sub_rows(tmp_path: Path) -> None:
+    header = [
+        ["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả (Luỹ kế đến thời điểm báo cáo)", "Ghi chú"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+    ]
+    body = [
+        ["I", "Phương án phát triển cụm công nghiệp", "", "", ""],
+        ["1", "Số lượng cụm công nghiệp theo phương án phát triển cụm công nghiệp", "Cụm", "09", ""],
+        ["2", "Tổng diện tích các cụm công nghiệp theo phương án phát triển cụm công nghiệp", "ha", "512,6", ""],
+        ["II", "Hoạt động của các cụm công nghiệp", "", "", ""],
+        ["15", "Số lượng cụm công nghiệp đã hoạt động (đã có dự án đầu tư trong cụm): (15.1+15.2)", "Cụm", "5", ""],
+        ["15.1", "Số lượng cụm công nghiệp hoạt động đã thành lập", "Cụm", "4", ""],
+        ["15.2", "Số lượng cụm công nghiệp hoạt động nhưng chưa thành lập", "Cụm", "1", ""],
+        ["19", "Tỷ lệ lấp đầy bình quân của các cụm công nghiệp đã hoạt động", "%", "61,45", ""],
+        ["23", "Tổng doanh thu của các dự án đầu tư trong các cụm công nghiệp trong kỳ báo cáo", "Tỷ đồng", "", ""],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items] == [
+        ("Số lượng cụm công nghiệp theo phương án phát triển cụm công nghiệp", 9, "cụm"),
+        ("Tổng diện tích các cụm công nghiệp theo phương án phát triển cụm công nghiệp", 512.6, "ha"),
+        ("Số lượng cụm công nghiệp đã hoạt động (đã có dự án đầu tư trong cụm)", 5, "cụm"),
+        ("Số lượng cụm công nghiệp hoạt động đã thành lập", 4, "cụm"),
+        ("Số lượng cụm công nghiệp hoạt động nhưng chưa thành lập", 1, "cụm"),
+        ("Tỷ lệ lấp đầy bình quân của các cụm công nghiệp đã hoạt động", 61.45, "%"),
+    ]  # section rows and a row left blank give nothing
+    assert all(not i.estimated and i.comparisons == [] for i in items)
+
+
+def test_a_per_cluster_table_under_a_two_level_header_names_each_figure_by_cluster_and_column(
+    tmp_path: Path,
+) -> None:
+    header = [
+        ["TT", "Tên cụm công nghiệp", "Địa điểm", "Diện tích (ha)", "", "Tỷ lệ lấp đầy (%)", "Số dự án", "Ghi chú"],
+        ["", "", "", "Quy hoạch", "Đã cho thuê", "", "", ""],
+    ]
+    body = [
+        ["1", "CCN Bắc Duyên Hải", "Xã Cốc San", "69,5", "42,1", "60,6", "14", "Đã thành lập"],
+        ["2", "CCN Tằng Loỏng", "Thị trấn Tằng Loỏng", "75", "", "", "", "Chưa đầu tư"],
+        ["", "Tổng cộng", "", "144,5", "42,1", "", "14", ""],
+    ]
+    merges = (*_down(0, 1, 2, 5, 6, 7), (0, 3, 0, 4))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    assert [(i.name, i.value, i.unit) for i in items] == [
+        ("CCN Bắc Duyên Hải - Diện tích (ha) - Quy hoạch", 69.5, "ha"),
+        ("CCN Bắc Duyên Hải - Diện tích (ha) - Đã cho thuê", 42.1, "ha"),
+        ("CCN Bắc Duyên Hải - Tỷ lệ lấp đầy (%)", 60.6, "%"),
+        ("CCN Bắc Duyên Hải - Số dự án", 14, "dự án"),
+        ("CCN Tằng Loỏng - Diện tích (ha) - Quy hoạch", 75, "ha"),
+        ("Tổng cộng - Diện tích (ha) - Quy hoạch", 144.5, "ha"),
+        ("Tổng cộng - Diện tích (ha) - Đã cho thuê", 42.1, "ha"),
+        ("Tổng cộng - Số dự án", 14, "dự án"),
+    ]
+    assert all(i.comparisons == [] and i.target is None for i in items)
+
+
+# --- plan, period, cumulative and comparison columns ---------------------------------------------
+
+
+_CUMULATIVE = [
+    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm", "Thực hiện kỳ báo cáo", "Lũy kế", "So với KH (%)", "So với cùng kỳ (%)"]
+]
+
+
+def test_percent_of_plan_goes_to_the_cumulative_figure_it_was_computed_from(tmp_path: Path) -> None:
+    body = [
+        ["1", "Tổng thu ngân sách trên địa bàn", "Tỷ đồng", "1.200", "95,4", "612,5", "51", "108,2"],
+        ["2", "Số lao động được giải quyết việc làm", "Người", "2.500", "310", "1.450", "58", "97,3"],
+    ]
+    items = table_items(docx_report(tmp_path, _CUMULATIVE, body))
+    revenue = by_name(items, "Tổng thu ngân sách trên địa bàn")
+    assert fields(revenue) == (612.5, "tỷ đồng", 1200, False)
+    assert comps(revenue) == [
+        ("plan", "ratio", "So với KH (%)", 51, None),
+        ("same_period", "ratio", "So với cùng kỳ (%)", 108.2, None),
+    ]
+    month = by_name(items, "Tổng thu ngân sách trên địa bàn - Thực hiện kỳ báo cáo")
+    assert (month.value, month.unit, month.target, month.comparisons) == (95.4, "tỷ đồng", None, [])
+    jobs = by_name(items, "Số lao động được giải quyết việc làm")
+    assert (jobs.value, jobs.target, [c.pct for c in jobs.comparisons]) == (1450, 2500, [58, 97.3])
+
+
+def test_percent_of_plan_goes_to_the_period_figure_when_that_is_what_it_was_computed_from(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2025", "Thực hiện năm 2025", "Lũy kế 2021-2025", "% KH"]]
+    body = [
+        ["1", "Trồng rừng tập trung", "ha", "400", "380", "1.910", "95"],
+        ["2", "Số hộ thoát nghèo", "Hộ", "150", "162", "801", "108"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    forest = by_name(items, "Trồng rừng tập trung")
+    assert fields(forest) == (380, "ha", 400, False)
+    assert comps(forest) == [("plan", "ratio", "% KH", 95, None)]
+    total = by_name(items, "Trồng rừng tập trung - Lũy kế 2021-2025")
+    assert (total.value, total.target, total.comparisons) == (1910, None, [])
+    assert by_name(items, "Số hộ thoát nghèo").value == 162
+
+
+def test_year_groups_over_plan_and_actual_pair_each_actual_with_its_own_plan(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "", "Năm 2025", "", "So sánh (%)", ""],
+        ["", "", "", "KH", "TH", "KH", "TH", "TH2025/TH2024", "TH2025/KH2025"],
+    ]
+    body = [["1", "Sản lượng lương thực", "Tấn", "4.000", "3.950", "4.100", "4.012", "101,6", "97,9"]]
+    merges = (*_down(0, 1, 2), (0, 3, 0, 4), (0, 5, 0, 6), (0, 7, 0, 8))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    grain = by_name(items, "Sản lượng lương thực")
+    assert fields(grain) == (4012, "tấn", 4100, False)
+    assert comps(grain) == [
+        ("previous_period", "ratio", "TH2025/TH2024", 101.6, None),
+        ("plan", "ratio", "TH2025/KH2025", 97.9, None),
+    ]
+    before = by_name(items, "Sản lượng lương thực - Năm 2024 - TH")
+    assert (before.value, before.unit, before.target, before.comparisons) == (3950, "tấn", 4000, [])
+    assert len(items) == 2  # plan figures are targets, not indicators of their own
+
+
+def test_a_column_number_formula_says_what_a_percent_column_compares(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Chỉ tiêu", "ĐVT", "6 tháng năm 2024", "Kế hoạch năm 2025", "6 tháng năm 2025", "So sánh (%)", ""],
+        ["", "", "", "", "", "", "Cùng kỳ", "Kế hoạch"],
+        ["A", "B", "C", "1", "2", "3", "4=3/1", "5=3/2"],
+    ]
+    body = [["1", "Giá trị sản xuất công nghiệp", "Tỷ đồng", "2.150", "4.800", "2.405,5", "111,9", "50,1"]]
+    merges = (*_down(0, 1, 2, 3, 4, 5), (0, 6, 0, 7))
+    doc = docx_report(tmp_path, header, body, merges=merges)
+    assert doc.tables[0].header_rows == 3
+    items = table_items(doc)
+    value = by_name(items, "Giá trị sản xuất công nghiệp")
+    assert fields(value) == (2405.5, "tỷ đồng", 4800, False)
+    assert comps(value) == [
+        ("same_period", "ratio", "So sánh (%) Cùng kỳ", 111.9, None),
+        ("plan", "ratio", "So sánh (%) Kế hoạch", 50.1, None),
+    ]
+    before = by_name(items, "Giá trị sản xuất công nghiệp - 6 tháng năm 2024")
+    assert (before.value, before.comparisons) == (2150, [])
+
+
+# --- units, sub-rows and cells -------------------------------------------------------------------
+
+
+def test_a_caption_naming_the_unit_with_a_trailing_period_gives_every_row_its_unit(tmp_path: Path) -> None:
+    header = [["STT", "Nội dung", "Dự toán năm", "Ước thực hiện", "Tỷ lệ (%)"]]
+    body = [["1", "Thu ngân sách xã", "5.200", "2.860", "55"], ["2", "Chi ngân sách xã", "5.000", "2.400", "48"]]
+    doc = docx_report(tmp_path, header, body, before="Đơn vị tính: Triệu đồng.")
+    items = table_items(doc)
+    assert [(i.name, *fields(i), comps(i)) for i in items] == [
+        ("Thu ngân sách xã", 2860, "triệu đồng", 5200, True, [("budget_estimate", "ratio", "Tỷ lệ (%)", 55, None)]),
+        ("Chi ngân sách xã", 2400, "triệu đồng", 5000, True, [("budget_estimate", "ratio", "Tỷ lệ (%)", 48, None)]),
+    ]
+
+
+def test_dash_trong_do_rows_make_the_rows_below_children_of_the_row_above(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "% KH"]]
+    body = [
+        ["1", "Tổng vốn đầu tư phát triển", "Tỷ đồng", "900", "420", "46,7"],
+        ["", "- Trong đó: Vốn ngân sách nhà nước", "Tỷ đồng", "300", "165", "55"],
+        ["2", "Tổng chi ngân sách", "Tỷ đồng", "700", "350", "50"],
+        ["", "- Trong đó:", "", "", "", ""],
+        ["", "Chi đầu tư phát triển", "Tỷ đồng", "200", "90", "45"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.target) for i in items] == [
+        ("Tổng vốn đầu tư phát triển", 420, 900),
+        ("Tổng vốn đầu tư phát triển - vốn ngân sách nhà nước", 165, 300),
+        ("Tổng chi ngân sách", 350, 700),
+        ("Tổng chi ngân sách - chi đầu tư phát triển", 90, 200),
+    ]
+
+
+def test_a_number_broken_by_a_space_is_a_malformed_figure_not_a_repaired_one(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện"]]
+    body = [["1", "Tỷ lệ lấp đầy", "%", "17, 66"], ["2", "Số dự án", "Dự án", "12"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    broken = by_name(items, "Tỷ lệ lấp đầy")
+    assert (broken.value, broken.unit, broken.flags) == (None, "%", ["table_cell", "malformed_number"])
+    assert by_name(items, "Số dự án").value == 12
+
+
+def test_a_per_locality_table_with_a_share_column_and_a_bare_rank(tmp_path: Path) -> None:
+    header = [["STT", "Xã, phường", "Tổng số hồ sơ tiếp nhận", "Hồ sơ giải quyết đúng hạn", "Tỷ lệ (%)", "Xếp hạng"]]
+    body = [
+        ["1", "Phường Xuân Hương", "1.520", "1.498", "98,55", "1"],
+        ["2", "Xã Tà Nung", "310", "290", "93,55", "2"],
+        ["", "Toàn tỉnh", "1.830", "1.788", "97,7", ""],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items][:3] == [
+        ("Phường Xuân Hương - Tổng số hồ sơ tiếp nhận", 1520, "hồ sơ"),
+        ("Phường Xuân Hương - Hồ sơ giải quyết đúng hạn", 1498, None),
+        ("Phường Xuân Hương - Tỷ lệ (%)", 98.55, "%"),
+    ]
+    assert len(items) == 9  # a bare rank is an ordinal
+    assert by_name(items, "Toàn tỉnh - Tỷ lệ (%)").value == 97.7
