@@ -240,3 +240,96 @@ def test_a_per_locality_table_with_a_share_column_and_a_bare_rank(tmp_path: Path
     ]
     assert len(items) == 9  # a bare rank is an ordinal
     assert by_name(items, "Toàn tỉnh - Tỷ lệ (%)").value == 97.7
+
+
+# --- more of the genre's shapes ------------------------------------------------------------------
+
+
+def test_the_same_months_of_the_year_before_are_the_same_period(tmp_path: Path) -> None:
+    header = [["TT", "Chỉ tiêu", "ĐVT", "6 tháng đầu năm 2025", "6 tháng đầu năm 2026", "So sánh (%)"]]
+    body = [["1", "Doanh thu của các dự án trong cụm công nghiệp", "Tỷ đồng", "1.020", "1.185,2", "116,2"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    now = by_name(items, "Doanh thu của các dự án trong cụm công nghiệp")
+    assert (now.value, now.unit) == (1185.2, "tỷ đồng")
+    assert comps(now) == [("same_period", "ratio", "So sánh (%)", 116.2, None)]
+    header = [["TT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2025", "So sánh (%)"]]
+    body = [["1", "Doanh thu của các dự án trong cụm công nghiệp", "Tỷ đồng", "2.020", "2.185,2", "108,2"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert comps(by_name(items, "Doanh thu của các dự án trong cụm công nghiệp")) == [
+        ("previous_period", "ratio", "So sánh (%)", 108.2, None)
+    ]  # a whole named earlier year is the previous period (SPEC 4)
+
+
+def test_rows_of_places_under_a_kpi_header_name_each_figure_by_place_and_column(tmp_path: Path) -> None:
+    header = [["STT", "Xã, phường", "Kế hoạch giao", "Thực hiện", "Tỷ lệ (%)"]]
+    body = [
+        ["1", "Phường Bắc Lệnh", "45", "41", "91,1"],
+        ["2", "Xã Cốc San", "30", "31", "103,3"],
+        ["", "Tổng cộng", "75", "72", "96"],
+    ]
+    doc = docx_report(tmp_path, header, body, before="Kết quả cấp giấy chứng nhận (đơn vị tính: hồ sơ):")
+    items = table_items(doc)
+    assert [(i.name, i.value, i.unit, i.target, [c.pct for c in i.comparisons]) for i in items] == [
+        ("Phường Bắc Lệnh - Thực hiện", 41, "hồ sơ", 45, [91.1]),
+        ("Xã Cốc San - Thực hiện", 31, "hồ sơ", 30, [103.3]),
+        ("Tổng cộng - Thực hiện", 72, "hồ sơ", 75, [96]),
+    ]
+    header = [["STT", "Tên đơn vị hành chính", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)"]]
+    body = [["1", "Xã Bản Lầu", "120", "4,5"], ["2", "Thị trấn Mường Khương", "35", "1,2"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items] == [
+        ("Xã Bản Lầu - Số hộ nghèo", 120, "hộ nghèo"),
+        ("Xã Bản Lầu - Tỷ lệ hộ nghèo (%)", 4.5, "%"),
+        ("Thị trấn Mường Khương - Số hộ nghèo", 35, "hộ nghèo"),
+        ("Thị trấn Mường Khương - Tỷ lệ hộ nghèo (%)", 1.2, "%"),
+    ]
+
+
+def test_resolution_targets_written_with_signs_and_a_verdict_column(tmp_path: Path) -> None:
+    header = [
+        ["TT", "Chỉ tiêu", "ĐVT", "Theo Nghị quyết", "Thực hiện đến năm 2017", "Ước thực hiện năm 2020", "Đánh giá"]
+    ]
+    body = [
+        ["1", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "%", "≤ 10", "11,2", "9,5", "Đạt"],
+        ["2", "Số xã đạt chuẩn nông thôn mới", "Xã", "≥ 8", "5", "7", "Không đạt"],
+        ["3", "Thu nhập bình quân đầu người", "Triệu đồng", "Trên 45", "38,5", "46(*)", "Đạt"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, *fields(i)) for i in items if "-" not in i.name] == [
+        ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", 9.5, "%", 10, True),
+        ("Số xã đạt chuẩn nông thôn mới", 7, "xã", 8, True),
+        ("Thu nhập bình quân đầu người", 46, "triệu đồng", 45, True),
+    ]
+    earlier = by_name(items, "Số xã đạt chuẩn nông thôn mới - Thực hiện đến năm 2017")
+    assert (earlier.value, earlier.target, earlier.estimated) == (5, None, False)
+    assert len(items) == 6  # the verdict column is words, not a figure
+
+
+def test_a_rank_column_that_names_how_many_are_ranked_gives_a_rank_out_of_n(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ số thành phần", "Điểm số", "Xếp hạng (trên 34 tỉnh, thành phố)"]]
+    body = [["1", "Chi phí gia nhập thị trường", "7,12", "12"], ["2", "Tiếp cận đất đai", "6,45", "20"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target) for i in items] == [
+        ("Chi phí gia nhập thị trường - Điểm số", 7.12, "điểm", None),
+        ("Chi phí gia nhập thị trường - Xếp hạng (trên 34 tỉnh, thành phố)", 12, "hạng", 34),
+        ("Tiếp cận đất đai - Điểm số", 6.45, "điểm", None),
+        ("Tiếp cận đất đai - Xếp hạng (trên 34 tỉnh, thành phố)", 20, "hạng", 34),
+    ]
+
+
+def test_a_unit_named_in_the_label_column_header_holds_for_every_row(tmp_path: Path) -> None:
+    header = [["STT", "Nội dung (ĐVT: triệu đồng)", "Dự toán giao", "Thực hiện 9 tháng", "% dự toán"]]
+    body = [["1", "Thu ngân sách xã", "4.500", "3.690", "82"]]
+    [item] = table_items(docx_report(tmp_path, header, body))
+    assert (item.name, *fields(item)) == ("Thu ngân sách xã", 3690, "triệu đồng", 4500, False)
+    assert comps(item) == [("budget_estimate", "ratio", "% dự toán", 82, None)]
+
+
+def test_a_rate_column_that_is_the_only_figure_of_its_row_is_the_value(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Tỷ lệ (%)", "Ghi chú"]]
+    body = [["1", "Hồ sơ giải quyết trước và đúng hạn", "98,6", ""], ["2", "Hồ sơ trực tuyến toàn trình", "62,3", ""]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.comparisons) for i in items] == [
+        ("Hồ sơ giải quyết trước và đúng hạn", 98.6, "%", []),
+        ("Hồ sơ trực tuyến toàn trình", 62.3, "%", []),
+    ]

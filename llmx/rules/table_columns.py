@@ -45,11 +45,12 @@ _BARE = re.compile(
     r"\s*%?$",
     re.I,
 )
-PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
+PLAN = re.compile(r"^(?:theo\s+)?(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
 ACTUAL = re.compile(r"thực hiện|(?<!\w)(?:th|ưth|uth)(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
 EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
 ESTIMATE = re.compile(r"(?<!\w)(?:ước|ưth|uth)(?!\w)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PART_OF_YEAR = re.compile(r"tháng|quý|tuần|kỳ|vụ", re.I)
 _COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
 _COUNT_LABEL = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(?=\S)", re.I)
 _RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
@@ -137,7 +138,7 @@ def infer_bases(columns: list[Column]) -> None:
             earlier = "same_period" if _BASES[0][1].search(c.header) else "previous_period"
             break
         if older_year(c, values):
-            earlier = "previous_period"
+            earlier = "same_period" if _same_months(c, values) else "previous_period"
             break
     for c in columns:
         if c.role != "value" or not c.bare:
@@ -152,6 +153,15 @@ def older_year(column: Column, values: list[Column]) -> bool:
     years = [int(y) for c in values for y in _YEAR.findall(c.header)]
     own = [int(y) for y in _YEAR.findall(column.header)]
     return bool(own) and max(own) < max(years)
+
+
+def _same_months(column: Column, values: list[Column]) -> bool:
+    """An earlier year's column that names the same part of the year as a later one (`6 tháng đầu năm
+    2025` beside `6 tháng đầu năm 2026`): the same period of the year before, not a previous period."""
+    own = _YEAR.sub("", column.header).strip().lower()
+    return bool(_PART_OF_YEAR.search(own)) and any(
+        c is not column and _YEAR.sub("", c.header).strip().lower() == own for c in values
+    )
 
 
 def label_unit(label: str) -> str | None:

@@ -7,8 +7,9 @@ Governance-index tables put a score beside what it is out of and where it ranks
 * a `%` column beside a fraction column that holds `x/ max` as a percentage on (nearly) every row
   is that score's share of its maximum: a comparison of the score (basis `other`, the column
   header as `basis_text`), not a quantity of its own;
-* a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N` (a bare rank `12`
-  stays an ordinal, which SPEC excludes).
+* a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N`, and so is a bare rank
+  `12` under a header that says out of how many (`Xếp hạng (trên 34 tỉnh)`, `Thứ hạng/63`); a bare
+  rank with no N stays an ordinal, which SPEC excludes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ RANK_UNIT = "hạng"
 RATIO_TOLERANCE = 0.51  # percentage points: a share rounded to a whole percent is still that share
 MIN_RATIO_SHARE = 0.8  # share of the rows where both cells are filled that must agree
 
+_OUT_OF = re.compile(r"(?:/|\btrên|\btrong(?:\s+số)?|\btrong\s+tổng\s+số)\s*(\d{1,3})(?!\d)", re.I)
 _POINTS = re.compile(r"^(?:tổng\s+|số\s+)?điểm(?:\s+số|\s+đạt(?:\s+được)?|\s+đánh\s+giá)?$", re.I)
 
 
@@ -39,3 +41,9 @@ def is_share_of(pairs: Sequence[tuple[float, float, float]]) -> bool:
         return False
     agree = sum(1 for x, y, pct in usable if abs(100 * x / y - pct) <= RATIO_TOLERANCE)
     return agree >= MIN_RATIO_SHARE * len(usable)
+
+
+def ranked_out_of(header: str) -> float | None:
+    """N of a rank column whose header says out of how many (`Xếp hạng (trên 34 tỉnh)`), else None."""
+    m = _OUT_OF.search(header)
+    return float(m.group(1)) if m else None

@@ -55,7 +55,7 @@ from llmx.rules.table_columns import (
     unit_in,
 )
 from llmx.rules.table_links import computed_from, plan_of
-from llmx.rules.table_scores import RANK_UNIT, is_share_of
+from llmx.rules.table_scores import RANK_UNIT, is_share_of, ranked_out_of
 from llmx.rules.units import match_unit
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
@@ -67,7 +67,7 @@ MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _CELL = re.compile(
-    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
+    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈|≥|>=|>|≤|<=|<)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
     rf"(?:\s*/\s*(?P<y>{_NUM}))?(?P<rest>[^()]*?)\s*(?:\(\s*(?P<pct>{_NUM})\s*%\s*\))?\.?$",
     re.I,
 )
@@ -77,19 +77,33 @@ _BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|g�
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
 _LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 _TRONG_DO = re.compile(r"^(?:[-+•*–]\s*)?(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
-_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;]?\s*$", re.I)
+_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;:]?\s*$", re.I)
 # a cell holding one number written against the convention: a space after the decimal comma (`17, 66`),
 # wrong group lengths (`1.23.400`), or a `.` decimal that no thousands group can be (`97.6`)
 _ODD_CELL = re.compile(
     r"^(?P<x>\d+,\s+\d+|\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?)\s*(?P<rest>%|‰|[^\W\d_][^\d]{0,29})?\.?$"
 )
 _DOT_DECIMAL = re.compile(r"^(\d{1,3})\.(\d{1,2})$")
+_SIGNS: dict[str, Approx] = {"~": "about", "≈": "about", "≥": "over", ">=": "over", ">": "over"}
+_SIGNS |= {"≤": "under", "<=": "under", "<": "under"}
+_NOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|\[\d{1,2}\])$")  # a footnote mark after a figure: `46(*)`
 # a label that says its figure is a code (`(có ghi 1, không ghi 0)`, `Có = 1; Không = 0`)
 _CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
 # a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
 _SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
-_ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
+_ENTITY_LABEL = re.compile(
+    r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)"
+    r"|^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|cụm công nghiệp|ccn)\b",
+    re.I,
+)
+# a row label that names a place or body (`Xã Cốc San`, `Phường Bắc Lệnh`, `CCN Bắc Duyên Hải`), not a quantity
+_PLACE = re.compile(
+    r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp\.?|tỉnh|thôn|bản|tổ dân phố|ccn|cụm công nghiệp"
+    r"|khu công nghiệp|sở|ubnd|trường)\s+(?=\w)",
+    re.I,
+)
+MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
 
 
@@ -152,7 +166,8 @@ def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool 
 
 def read_cell(raw: str) -> Cell | None:
     """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
-    m = _CELL.match(raw.strip())
+    raw = _NOTE_MARK.sub("", raw.strip())
+    m = _CELL.match(raw)
     value = parse_number(m.group("x")) if m is not None else None
     if m is None or value is None:
         return _odd_cell(raw.strip())
@@ -169,7 +184,7 @@ def read_cell(raw: str) -> Cell | None:
         unit = found[0]
     target = parse_number(m.group("y")) if m.group("y") else None
     pct = parse_number(m.group("pct")) if m.group("pct") else None
-    approx = APPROX.get((m.group("approx") or "").lower()) or ("about" if m.group("approx") in ("~", "≈") else None)
+    approx = APPROX.get((m.group("approx") or "").lower()) or _SIGNS.get(m.group("approx") or "")
     return Cell(value, target, unit, approx, pct)
 
 
@@ -218,8 +233,11 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         for c in columns[label + 1 :]:
             if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
                 c.role = "unit"
-    reading = _Reading(grid, columns, label, False, _caption_unit(text, placed))
-    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header)
+    caption_unit = _caption_unit(text, placed) or unit_in(columns[label].header)  # `Nội dung (ĐVT: triệu đồng)`
+    reading = _Reading(grid, columns, label, False, caption_unit)
+    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header) and not _names_places(
+        text, placed, label, rows
+    )
     reading.values = [c for c in columns if c.role == "value"]
     _link_shares(text, placed, reading, rows)
     infer_bases(columns)
@@ -243,6 +261,13 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
     return reading
+
+
+def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
+    """Whether the label column names places or bodies (`Xã Cốc San`), whatever its header says."""
+    labels = [t for k in rows if (t := _label(_cell_text(text, placed, k, label)[0])[0])]
+    places = sum(1 for t in labels if (m := _PLACE.match(t)) and t[m.end()].isupper())  # `Xã Cốc San`, not `Xã đạt`
+    return bool(labels) and places >= MIN_PLACE_SHARE * len(labels)
 
 
 def _computed_from(
@@ -405,8 +430,10 @@ def _row_indicators(
         if got is not None and got.flag:
             out[-1].flags.append(got.flag)
     for col in reading.columns:  # a rank `12/63` is an indicator of its own; a bare `12` is an ordinal
-        if col.role == "rank" and (got := cell(col)) is not None and got.target is not None:
-            out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, got.target, [], None))
+        if col.role != "rank" or (got := cell(col)) is None or got.value is None:
+            continue
+        if (of := got.target if got.target is not None else ranked_out_of(col.header)) and got.value <= of:
+            out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, of, [], None))
     return out
 
 
