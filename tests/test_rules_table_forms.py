@@ -333,3 +333,62 @@ def test_a_rate_column_that_is_the_only_figure_of_its_row_is_the_value(tmp_path:
         ("Hồ sơ giải quyết trước và đúng hạn", 98.6, "%", []),
         ("Hồ sơ trực tuyến toàn trình", 62.3, "%", []),
     ]
+
+
+def test_column_number_formulas_give_each_bare_percent_column_its_own_basis(tmp_path: Path) -> None:
+    header = [
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Cùng kỳ năm 2025",
+            "Kế hoạch năm 2026",
+            "Thực hiện 6 tháng 2026",
+            "So sánh (%)",
+            "",
+        ],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(6)/(4)", "(8)=(6)/(5)"],
+    ]
+    body = [["1", "Tổng vốn đầu tư vào các cụm công nghiệp", "Tỷ đồng", "310", "800", "352,4", "113,7", "44,1"]]
+    items = table_items(docx_report(tmp_path, header, body, merges=((0, 6, 0, 7),)))
+    main = by_name(items, "Tổng vốn đầu tư vào các cụm công nghiệp")
+    assert fields(main) == (352.4, "tỷ đồng", 800, False)
+    assert comps(main) == [
+        ("same_period", "ratio", "So sánh (%)", 113.7, None),
+        ("plan", "ratio", "So sánh (%)", 44.1, None),
+    ]
+
+
+def test_a_so_sanh_header_naming_two_years_is_a_column_name_not_a_figure(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2024", "Năm 2025", "So sánh"],
+        ["", "", "", "", "", "2025/2024"],
+    ]
+    body = [["1", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "212", "245", "115,6"]]
+    doc = docx_report(tmp_path, header, body, merges=_down(0, 1, 2, 3, 4))
+    assert doc.tables[0].header_rows == 2
+    main = by_name(table_items(doc), "Số doanh nghiệp thành lập mới")
+    assert (main.value, main.unit) == (245, "doanh nghiệp")
+    assert comps(main) == [("previous_period", "ratio", "2025/2024", 115.6, None)]
+
+
+def test_unit_cells_with_digits_such_as_m3_and_km2_are_units(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện"]]
+    body = [["1", "Khối lượng đất đá bóc", "m3", "145.420"], ["2", "Diện tích khai thác", "km2", "1,25"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.value, i.unit) for i in items] == [(145420, "m3"), (1.25, "km2")]
+
+
+def test_a_group_column_before_the_indicator_column_does_not_name_the_rows(tmp_path: Path) -> None:
+    header = [["STT", "Lĩnh vực", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện", "% KH"]]
+    body = [
+        ["1", "Kinh tế", "Tổng thu ngân sách", "Tỷ đồng", "100", "56", "56"],
+        ["2", "", "Giá trị sản xuất nông nghiệp", "Tỷ đồng", "900", "470", "52,2"],
+        ["3", "Xã hội", "Số lao động có việc làm mới", "Người", "1.000", "620", "62"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body, merges=((1, 1, 2, 1),)))
+    assert [(i.name, i.value, i.target) for i in items] == [
+        ("Tổng thu ngân sách", 56, 100),
+        ("Giá trị sản xuất nông nghiệp", 470, 900),
+        ("Số lao động có việc làm mới", 620, 1000),
+    ]

@@ -128,24 +128,30 @@ def classify(column: Column, has_figures: bool) -> None:
 def infer_bases(columns: list[Column]) -> None:
     """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
     plan = next((c for c in columns if c.role == "plan"), None)
-    plan_basis: Basis | None = None
-    if plan is not None:
-        plan_basis = "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
+    plan_basis_: Basis | None = plan_basis(plan) if plan is not None else None
     values = [c for c in columns if c.role == "value" and not c.bare]
-    earlier: Basis | None = None
-    for c in values:
-        if EARLIER.search(c.header):
-            earlier = "same_period" if _BASES[0][1].search(c.header) else "previous_period"
-            break
-        if older_year(c, values):
-            earlier = "same_period" if _same_months(c, values) else "previous_period"
-            break
+    earlier = next((b for c in values if (b := earlier_basis(c, values)) is not None), None)
     for c in columns:
         if c.role != "value" or not c.bare:
             continue
-        basis = (earlier or plan_basis) if c.relation == "change" else (plan_basis or earlier)
+        basis = (earlier or plan_basis_) if c.relation == "change" else (plan_basis_ or earlier)
         if basis is not None:
             c.role, c.basis = "compare", basis
+
+
+def plan_basis(plan: Column) -> Basis:
+    """What a plan column is: a budget estimate (`Dự toán`) or a plan."""
+    return "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
+
+
+def earlier_basis(column: Column, values: list[Column]) -> Basis | None:
+    """The basis a value column is when it is the earlier figure (`Cùng kỳ`, `Năm 2024` beside
+    `Năm 2025`, `6 tháng 2025` beside `6 tháng 2026`); None when it is not an earlier figure."""
+    if EARLIER.search(column.header):
+        return "same_period" if _BASES[0][1].search(column.header) else "previous_period"
+    if older_year(column, values):
+        return "same_period" if _same_months(column, values) else "previous_period"
+    return None
 
 
 def older_year(column: Column, values: list[Column]) -> bool:

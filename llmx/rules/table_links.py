@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from llmx.rules.table_columns import Column
+from llmx.contract import Basis
+from llmx.rules.table_columns import Column, plan_basis
 
 PCT_TOLERANCE = 0.6  # percentage points: sources truncate as well as round (genre-notes 8)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -72,3 +73,45 @@ def computed_from(
     best = max((h for h, _ in scores), default=0)
     winners = [c for h, c in scores if h == best]
     return winners[0] if best and len(winners) == 1 else None
+
+
+_FORMULA = re.compile(
+    r"^\(?(?P<n>\d{1,2})\)?\s*=\s*\(?(?P<a>\d{1,2})\)?\s*/\s*\(?(?P<b>\d{1,2})\)?(?:\s*[x×*]\s*100\s*%?)?$"
+)
+_NUMBER = re.compile(r"^\(?(?P<n>\d{1,2})\)?(?=\s*(?:=|$))")
+
+
+def formulas(numbers: dict[int, str]) -> dict[int, tuple[int, int]]:
+    """From a column-number row (`(1) | (2) | (3) | (4)=(3)/(1)`, by grid column), each ratio
+    column's (numerator, denominator) grid columns."""
+    column_of = {int(m.group("n")): col for col, t in numbers.items() if (m := _NUMBER.match(t.strip()))}
+    out: dict[int, tuple[int, int]] = {}
+    for col, t in numbers.items():
+        m = _FORMULA.match(t.strip())
+        if (
+            m
+            and (a := column_of.get(int(m.group("a")))) is not None
+            and (b := column_of.get(int(m.group("b")))) is not None
+        ):
+            out[col] = (a, b)
+    return out
+
+
+def apply_formulas(
+    columns: Sequence[Column], ratios: dict[int, tuple[int, int]], earlier: Callable[[Column], Basis | None]
+) -> Column | None:
+    """Give each ratio column of a column-number formula its basis from its denominator (a plan
+    column, or an earlier figure: `earlier` says which basis); return the numerator column they share."""
+    by_col = {c.col: c for c in columns}
+    numerators: list[Column] = []
+    for col, (a, b) in ratios.items():
+        column, num, den = by_col.get(col), by_col.get(a), by_col.get(b)
+        if column is None or num is None or den is None or column.role not in ("value", "compare"):
+            continue
+        basis: Basis | None = plan_basis(den) if den.role == "plan" else earlier(den) if den.role == "value" else None
+        if basis is None:
+            continue
+        column.role, column.basis, column.relation = "compare", basis, "ratio"
+        if num.role == "value":
+            numerators.append(num)
+    return numerators[0] if numerators and all(n is numerators[0] for n in numerators) else None

@@ -6,28 +6,34 @@ is read from its header words, with the data cells deciding where the words say 
 
 * `STT`/`TT` (and a first column of row numbers `1`, `1.1`, `I`, `a`) is numbering: ignored;
   bare ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals), but a rank
-  out of N (`12/63`) is an indicator (`table_scores`); `Ghi chú` is ignored too;
-* the first column of text is the row label, the indicator's name; `ĐVT`/`Đơn vị tính` is the
-  unit column;
+  out of N (`12/63`, or under `Xếp hạng (trên 34 tỉnh)`) is an indicator (`table_scores`);
+  `Ghi chú` is ignored too;
+* the first column of text is the row label, the indicator's name (unless it only groups the rows,
+  `Lĩnh vực` merged down beside `Chỉ tiêu`); `ĐVT`/`Đơn vị tính` is the unit column; a row whose
+  label says its figure is a code (`có ghi 1, không ghi 0`) gives nothing;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
   header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
-  the plan column or the earlier column beside it (`llmx.rules.table_columns`);
+  the plan column or the earlier column beside it (`llmx.rules.table_columns`), or with what a
+  column-number formula (`(7)=(6)/(4)`) divides by (`llmx.rules.table_links`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
 A row gives one indicator per value column. In a KPI table (a plan, comparison or unit column,
-or a `Chỉ tiêu` label) the main value column (the last actual/estimate of the period) carries the
-target and the comparisons and the row label as its name; other value columns are named
-`label - column header` (the main one too when the label column names who, not what: `Đơn vị`,
-`Địa phương`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
+or a `Chỉ tiêu` label) the main value column carries the target and the comparisons and the row
+label as its name: the figure the percentages were computed from (a formula, else the arithmetic
+of the rows, `table_links`), else the last actual/estimate of the period; other value columns are
+named `label - column header` and take a plan of their own header group (`Năm 2024` over `KH | TH`)
+as target (the main one is named so too when the label column names who, not what: `Đơn vị`,
+`Địa phương`, or labels such as `Xã Cốc San`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
 read the same way, conservatively: every indicator is named `label - column header`, only
 columns that are mostly figures count, and a table without a header row or a label column gives
 nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
 is named `Parent - child`. Units come from the cell (`99,9%`), the unit column, the column header
 (`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`, `Số đối tượng ...`, `Tỷ lệ ...` -> `%`) or
-the caption (`ĐVT: triệu đồng`), in that order. Tables in task sections hold next-period targets
+the caption (`ĐVT: triệu đồng`), in that order. Cells are read by `llmx.rules.table_cells` (a
+malformed `17, 66` is a figure with no value). Tables in task sections hold next-period targets
 and are skipped, like text figures there. Every indicator is flagged `table_cell` and carries its
 table id and row index. Pure.
 """
@@ -38,10 +44,10 @@ import re
 from dataclasses import dataclass, field
 
 from llmx.contract import Approx, Comparison, Indicator, Section, Sector
-from llmx.grids import Grid
-from llmx.numbers import parse_number
-from llmx.rules.comparisons import APPROX, AS_OF_RE, as_of_date
+from llmx.grids import Grid, is_column_numbers
+from llmx.rules.comparisons import AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
+from llmx.rules.table_cells import Cell, read_cell, unit_cell
 from llmx.rules.table_columns import (
     ACTUAL,
     EARLIER,
@@ -49,14 +55,14 @@ from llmx.rules.table_columns import (
     UNIT_HEAD,
     Column,
     classify,
+    earlier_basis,
     infer_bases,
     label_unit,
     older_year,
     unit_in,
 )
-from llmx.rules.table_links import computed_from, plan_of
+from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
 from llmx.rules.table_scores import RANK_UNIT, is_share_of, ranked_out_of
-from llmx.rules.units import match_unit
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
@@ -65,12 +71,6 @@ MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this sha
 MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label
 MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_CELL = re.compile(
-    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈|≥|>=|>|≤|<=|<)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
-    rf"(?:\s*/\s*(?P<y>{_NUM}))?(?P<rest>[^()]*?)\s*(?:\(\s*(?P<pct>{_NUM})\s*%\s*\))?\.?$",
-    re.I,
-)
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _MARK = r"(?:[-+•*–]|[a-zđ]\))"  # a sub-row's marker: `- `, `+ `, `a) `
 _BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^{_MARK}\s*", re.I)
@@ -78,15 +78,6 @@ _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
 _LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 _TRONG_DO = re.compile(r"^(?:[-+•*–]\s*)?(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
 _CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;:]?\s*$", re.I)
-# a cell holding one number written against the convention: a space after the decimal comma (`17, 66`),
-# wrong group lengths (`1.23.400`), or a `.` decimal that no thousands group can be (`97.6`)
-_ODD_CELL = re.compile(
-    r"^(?P<x>\d+,\s+\d+|\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?)\s*(?P<rest>%|‰|[^\W\d_][^\d]{0,29})?\.?$"
-)
-_DOT_DECIMAL = re.compile(r"^(\d{1,3})\.(\d{1,2})$")
-_SIGNS: dict[str, Approx] = {"~": "about", "≈": "about", "≥": "over", ">=": "over", ">": "over"}
-_SIGNS |= {"≤": "under", "<=": "under", "<": "under"}
-_NOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|\[\d{1,2}\])$")  # a footnote mark after a figure: `46(*)`
 # a label that says its figure is a code (`(có ghi 1, không ghi 0)`, `Có = 1; Không = 0`)
 _CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
 # a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
@@ -105,16 +96,6 @@ _PLACE = re.compile(
 )
 MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
-
-
-@dataclass
-class Cell:
-    value: float | None
-    target: float | None = None
-    unit: str | None = None
-    approx: Approx | None = None
-    pct: float | None = None
-    flag: str | None = None  # `malformed_number` (`17, 66`: no value, never repaired), `dot_decimal` (`97.6`)
 
 
 @dataclass
@@ -164,49 +145,6 @@ def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool 
     return "", False
 
 
-def read_cell(raw: str) -> Cell | None:
-    """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
-    raw = _NOTE_MARK.sub("", raw.strip())
-    m = _CELL.match(raw)
-    value = parse_number(m.group("x")) if m is not None else None
-    if m is None or value is None:
-        return _odd_cell(raw.strip())
-    if m.group("sign") in ("-", "–"):
-        value = -value
-    rest = m.group("rest").strip()
-    unit: str | None = None
-    if rest in ("%", "‰"):
-        unit = rest
-    elif rest:
-        found = match_unit(" " + rest, 0)
-        if found is None or found[2] != len(rest) + 1:
-            return _odd_cell(raw.strip())  # words after the number that are not a unit: not a figure
-        unit = found[0]
-    target = parse_number(m.group("y")) if m.group("y") else None
-    pct = parse_number(m.group("pct")) if m.group("pct") else None
-    approx = APPROX.get((m.group("approx") or "").lower()) or _SIGNS.get(m.group("approx") or "")
-    return Cell(value, target, unit, approx, pct)
-
-
-def _odd_cell(raw: str) -> Cell | None:
-    """A cell of one number written against the convention (`_ODD_CELL`): a `.` decimal is read and
-    flagged, anything else is a figure with no value, flagged `malformed_number` (LABELING.md)."""
-    m = _ODD_CELL.match(raw)
-    if m is None or (parse_number(m.group("x")) is not None and ", " not in m.group("x")):
-        return None
-    rest, unit = (m.group("rest") or "").strip(), None
-    if rest in ("%", "‰"):
-        unit = rest
-    elif rest:
-        found = match_unit(" " + rest, 0)
-        if found is None or found[2] != len(rest) + 1:
-            return None
-        unit = found[0]
-    if d := _DOT_DECIMAL.match(m.group("x")):
-        return Cell(float(f"{d.group(1)}.{d.group(2)}"), unit=unit, flag="dot_decimal")
-    return Cell(None, unit=unit, flag="malformed_number")
-
-
 # --- columns -------------------------------------------------------------------------------------
 
 
@@ -228,6 +166,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
     if label is None:
         return None
+    label = _label_column(text, placed, columns, label, rows)
     columns[label].role = "label"
     if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
         for c in columns[label + 1 :]:
@@ -241,6 +180,8 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     reading.values = [c for c in columns if c.role == "value"]
     _link_shares(text, placed, reading, rows)
     infer_bases(columns)
+    values = [c for c in columns if c.role == "value"]
+    numerator = apply_formulas(columns, formulas(_column_numbers(text, placed)), lambda c: earlier_basis(c, values))
     plans = [c for c in columns if c.role == "plan"]
     values = [c for c in columns if c.role == "value"]
     for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
@@ -256,11 +197,37 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         current = [c for c in reading.values if not EARLIER.search(c.header) and not older_year(c, reading.values)]
         actual = [c for c in current if ACTUAL.search(c.header)]
         reading.main = (actual or current or reading.values)[-1]
-        if len(current) > 1:
+        if numerator is not None and numerator in reading.values:
+            reading.main = numerator  # `(7)=(6)/(4)`: the table says what its percentages were computed from
+        elif len(current) > 1:
             reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
     return reading
+
+
+def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: int, rows: list[int]) -> int:
+    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`, merged
+    down or left blank) and the text column after it names each row (`Chỉ tiêu`)."""
+    after = columns[label + 1] if label + 1 < len(columns) else None
+    if after is None or after.role != "text":
+        return label
+    if _KPI_LABEL.search(after.header) and not _KPI_LABEL.search(columns[label].header):
+        return after.col
+    gaps = 0
+    for k in rows:
+        own, covered = _cell_text(text, placed, k, label)
+        gaps += bool((covered or not own) and _cell_text(text, placed, k, after.col)[0])
+    return after.col if gaps else label
+
+
+def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
+    """The header's row of column numbers (`(1) | (2) | (3)=(2)/(1)`), by grid column; empty when none."""
+    for row in placed.table.rows[: placed.grid.header_rows]:
+        texts = {c.col: text[c.start : c.end].strip() for c in row.cells if not c.covered}
+        if is_column_numbers(list(texts.values())):
+            return texts
+    return {}
 
 
 def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
@@ -374,7 +341,7 @@ def _row_indicators(
     unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
     if "=" in unit_raw or _CODED_LABEL.search(name):
         return []  # `Không = 0, Có = 1`, `(có ghi 1, không ghi 0)`: the figure is a code, not a quantity
-    row_unit = _unit_cell(unit_raw)
+    row_unit = unit_cell(unit_raw)
     named_unit = unit_in(name)
     base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
@@ -445,12 +412,6 @@ def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
             basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
         )
     return Comparison(basis=column.basis, basis_text=column.written, relation=column.relation, pct=got.value)
-
-
-def _unit_cell(raw: str) -> str | None:
-    """A unit column's cell as a unit (`Văn bản` -> `văn bản`); a code list (`Chưa = 0 Có = 1`) is not one."""
-    unit = " ".join(raw.lower().split())
-    return unit if unit and len(unit) <= 30 and not re.search(r"[\d=]", unit) else None
 
 
 def _sector(name: str, section: Section | None) -> Sector:
