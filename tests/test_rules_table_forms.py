@@ -392,3 +392,42 @@ def test_a_group_column_before_the_indicator_column_does_not_name_the_rows(tmp_p
         ("Giá trị sản xuất nông nghiệp", 470, 900),
         ("Số lao động có việc làm mới", 620, 1000),
     ]
+
+
+def test_next_years_plan_beside_this_years_figures_is_no_target(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện năm 2024", "Thực hiện năm 2025", "Kế hoạch năm 2026"]]
+    body = [["1", "Số lượng cụm công nghiệp đã hoạt động", "Cụm", "5", "6", "8"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target) for i in items] == [
+        ("Số lượng cụm công nghiệp đã hoạt động - Thực hiện năm 2024", 5, "cụm", None),
+        ("Số lượng cụm công nghiệp đã hoạt động", 6, "cụm", None),
+    ]  # the 2026 plan is a next-period target: neither a target of 2025 nor an indicator
+
+
+def test_a_score_under_a_header_naming_its_maximum_with_its_share_before_it(tmp_path: Path) -> None:
+    header = [["STT", "Đơn vị", "Tỷ lệ thực hiện %", "Điểm đạt (tối đa 18 điểm)", "Điểm hài lòng"]]
+    body = [
+        ["1", "Sở Nội vụ", "100", "18", "5,5"],
+        ["2", "Thanh tra tỉnh", "80,18", "14,43", "6"],
+        ["3", "Sở Y tế", "88,31", "17, 66", ""],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target, comps(i)) for i in items] == [
+        ("Sở Nội vụ - Điểm đạt (tối đa 18 điểm)", 18, "điểm", 18, [("other", "ratio", "Tỷ lệ thực hiện %", 100, None)]),
+        ("Sở Nội vụ - Điểm hài lòng", 5.5, "điểm", None, []),
+        (
+            "Thanh tra tỉnh - Điểm đạt (tối đa 18 điểm)",
+            14.43,
+            "điểm",
+            18,
+            [("other", "ratio", "Tỷ lệ thực hiện %", 80.18, None)],
+        ),
+        ("Thanh tra tỉnh - Điểm hài lòng", 6, "điểm", None, []),
+        (
+            "Sở Y tế - Điểm đạt (tối đa 18 điểm)",
+            None,
+            "điểm",
+            None,
+            [("other", "ratio", "Tỷ lệ thực hiện %", 88.31, None)],
+        ),
+    ]  # `17, 66` is a malformed score: no value, so no target either

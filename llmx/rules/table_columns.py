@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from llmx.contract import Basis, Relation
-from llmx.rules.table_scores import points_unit
+from llmx.rules.table_scores import POINTS_UNIT, header_max, points_unit
 from llmx.rules.units import match_unit
 
 _UNIT_IN_WORDS = re.compile(
@@ -69,6 +69,7 @@ class Column:
     unit: str | None = None
     of: int | None = None  # a `share` column: the column of the score it is the share of
     bare: bool = False  # a comparison header that names no basis: the basis comes from the other columns
+    top: float | None = None  # a score column's maximum named in its header (`(tối đa 18 điểm)`)
 
     @property
     def header(self) -> str:
@@ -101,6 +102,7 @@ def classify(column: Column, has_figures: bool) -> None:
     words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
     head, leaf = " ".join(words), words[-1] if words else ""
     column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
+    column.top = header_max(column.words) if column.unit == POINTS_UNIT else None
     if NUMBER_HEAD.match(leaf):
         column.role = "number"
     elif _RANK.search(head):

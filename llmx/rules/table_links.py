@@ -6,7 +6,8 @@ báo cáo | Lũy kế | So với KH (%)`, `KH | TH 6 tháng | Ước TH cả nă
 computed from; the figures do (genre-notes 8, "cheap arithmetic validators"):
 
 * a value column's plan is the plan column of its own header group (`Năm 2025` over `KH | TH`),
-  else the plan that names the same year, else (for the main figure only) the table's first plan;
+  else the plan that names the same year, else (for the main figure only) the table's first plan,
+  unless that names a later year than the figure (`KH 2026` beside `TH 2025` is next year's target);
 * the main figure of the row (the one that carries the target and the comparisons) is the value
   column whose figures, over their plan (a `% KH` column) or over the earlier figure (a `% cùng kỳ`
   column), give the percentages printed on the most rows; with no row to tell, the header words
@@ -39,7 +40,12 @@ def plan_of(value: Column, plans: Sequence[Column], *, main: bool) -> Column | N
         for plan in plans:
             if set(_YEAR.findall(plan.header)) == years:
                 return plan
-    return plans[0] if main and plans else None
+    if not main or not plans:
+        return None
+    later = [int(y) for y in _YEAR.findall(plans[0].header)]
+    if years and later and min(later) > max(int(y) for y in years):
+        return None  # `KH năm 2026` beside `TH năm 2025`: the next period's target, not this figure's
+    return plans[0]
 
 
 def computed_from(

@@ -4,8 +4,9 @@ Governance-index tables put a score beside what it is out of and where it ranks
 (`Điểm số | Chỉ số | Thứ hạng` over `9,49/ 9,5 | 99,9% | 12/63`); eval/LABELING.md reads them as:
 
 * a score `x/ max` is the value, in `điểm` when the column says `Điểm`/`Điểm số`, with target `max`;
-* a `%` column beside a fraction column that holds `x/ max` as a percentage on (nearly) every row
-  is that score's share of its maximum: a comparison of the score (basis `other`, the column
+  a score under a header that names its maximum (`Điểm đạt (tối đa 18 điểm)`) has that target;
+* a `%` column beside a score column (before or after it) that holds `x/ max` as a percentage on
+  (nearly) every row is that score's share of its maximum: a comparison of the score (basis `other`, the column
   header as `basis_text`), not a quantity of its own;
 * a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N`, and so is a bare rank
   `12` under a header that says out of how many (`Xếp hạng (trên 34 tỉnh)`, `Thứ hạng/63`); a bare
@@ -23,12 +24,25 @@ RATIO_TOLERANCE = 0.51  # percentage points: a share rounded to a whole percent 
 MIN_RATIO_SHARE = 0.8  # share of the rows where both cells are filled that must agree
 
 _OUT_OF = re.compile(r"(?:/|\btrên|\btrong(?:\s+số)?|\btrong\s+tổng\s+số)\s*(\d{1,3})(?!\d)", re.I)
-_POINTS = re.compile(r"^(?:tổng\s+|số\s+)?điểm(?:\s+số|\s+đạt(?:\s+được)?|\s+đánh\s+giá)?$", re.I)
+# `Điểm`, `Điểm số`, `Tổng điểm`, `Điểm đạt`, `Điểm hài lòng trong ...`; not `Điểm trường`, `Điểm đến`
+_POINTS = re.compile(
+    r"^(?:tổng\s+|số\s+)?điểm(?!\s+(?:trường|đến|du lịch|giao dịch|bưu|tiêm|cầu|nóng|sáng|dân cư|thi|chợ)\b)(?:\s|$)",
+    re.I,
+)
+_MAX = re.compile(r"\(\s*(?:(?:điểm\s+)?tối\s+đa\s*:?\s*)?(\d{1,3}(?:,\d+)?)\s*(?:điểm|đ)\s*\)", re.I)
 
 
 def points_unit(leaf: str) -> str | None:
-    """`điểm` for a column headed `Điểm`, `Điểm số`, `Tổng điểm`, `Điểm đạt`; None otherwise."""
+    """`điểm` for a column headed `Điểm`, `Điểm số`, `Tổng điểm`, `Điểm đạt ...`; None otherwise."""
     return POINTS_UNIT if _POINTS.match(leaf.strip()) else None
+
+
+def header_max(words: Sequence[str]) -> float | None:
+    """The maximum score a header names (`Điểm đạt (tối đa 18 điểm)`, `Tổng điểm (22 điểm)`), else None."""
+    for w in reversed(words):
+        if m := _MAX.search(w):
+            return float(m.group(1).replace(",", "."))
+    return None
 
 
 def is_share_of(pairs: Sequence[tuple[float, float, float]]) -> bool:

@@ -255,23 +255,26 @@ def _computed_from(
 
 
 def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
-    """A `%` column that is the share of the `x/ max` score column before it (`table_scores`)."""
+    """A `%` column that is the share of the score column beside it, out of the maximum its cells
+    (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give (`table_scores`)."""
     by_col = {c.col: c for c in reading.columns}
     for col in list(reading.values):
-        prev = by_col.get(col.col - 1)
-        if prev is None or prev.role != "value":
-            continue
-        pairs: list[tuple[float, float, float]] = []
-        for k in rows:
-            score = read_cell(_cell_text(text, placed, k, prev.col, own=True)[0])
-            share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-            if score is None or share is None or score.value is None or score.target is None or share.value is None:
+        for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
+            if score_col is None or score_col.role != "value" or score_col.unit == "%":
                 continue
-            if "%" in (share.unit, col.unit):
-                pairs.append((score.value, score.target, share.value))
-        if is_share_of(pairs):
-            col.role, col.of, col.basis, col.relation = "share", prev.col, "other", "ratio"
-            reading.values.remove(col)
+            pairs: list[tuple[float, float, float]] = []
+            for k in rows:
+                score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
+                share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
+                top = score.target if score is not None and score.target is not None else score_col.top
+                if score is None or share is None or score.value is None or top is None or share.value is None:
+                    continue
+                if "%" in (share.unit, col.unit):
+                    pairs.append((score.value, top, share.value))
+            if is_share_of(pairs):
+                col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
+                reading.values.remove(col)
+                break
 
 
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
@@ -380,6 +383,8 @@ def _row_indicators(
         unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
         header = col.header if col is not None else ""
         target = got.target if got and got.target is not None else None
+        if target is None and got is not None and col is not None and col.top is not None and got.value is not None:
+            target = col.top  # a score under `Điểm đạt (tối đa 18 điểm)`
         plan = plan_of(col, plans, main=main) if col is not None else (plans[0] if plans and main else None)
         plan_cell = cell(plan) if plan is not None and target is None else None
         if plan is not None and plan_cell is not None and plan_cell.value is not None:
