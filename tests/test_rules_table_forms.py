@@ -431,3 +431,17 @@ def test_a_score_under_a_header_naming_its_maximum_with_its_share_before_it(tmp_
             [("other", "ratio", "Tỷ lệ thực hiện %", 88.31, None)],
         ),
     ]  # `17, 66` is a malformed score: no value, so no target either
+
+
+def test_a_cell_of_three_figures_gives_one_indicator_per_figure_its_header_names(tmp_path: Path) -> None:
+    header = [["TT", "Địa phương", "Lĩnh vực", "Số lượng hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ"]]
+    body = [["1", "Phường Bình Thuận", "Việc làm", "12/73/82"], ["2", "Xã Hàm Liêm", "Người có công", "02/08/08"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target) for i in items] == [
+        ("Phường Bình Thuận - Số lượng hồ sơ hỗ trợ", 12, "hồ sơ", None),
+        ("Phường Bình Thuận - Tổng hồ sơ trực tuyến", 73, "hồ sơ", None),
+        ("Phường Bình Thuận - Tổng số hồ sơ", 82, "hồ sơ", None),
+        ("Xã Hàm Liêm - Số lượng hồ sơ hỗ trợ", 2, "hồ sơ", None),
+        ("Xã Hàm Liêm - Tổng hồ sơ trực tuyến", 8, "hồ sơ", None),
+        ("Xã Hàm Liêm - Tổng số hồ sơ", 8, "hồ sơ", None),
+    ]

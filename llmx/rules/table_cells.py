@@ -2,7 +2,8 @@
 
 A figure cell holds one number, written the Vietnamese way (`1.234,5`), with what may come with it
 in the genre's tables: a unit (`99,9%`, `120 ha`), a qualifier (`~120`, `Trên 45`, `≥ 8`), a plan
-(`9,49/ 9,5`, `862/1.266 (68,1%)`) and a footnote mark (`46(*)`). A number written against the
+(`9,49/ 9,5`, `862/1.266 (68,1%)`) and a footnote mark (`46(*)`). `1.700/2.912/3.141` is not one
+figure but three, which only a header naming them one by one can tell apart (`read_parts`). A number written against the
 convention is still a figure: `97.6` is read as a decimal (flag `dot_decimal`), `17, 66` or
 `1.23.400` has no value (flag `malformed_number`, never repaired: eval/LABELING.md).
 """
@@ -28,6 +29,7 @@ _CELL = re.compile(
 _ODD_CELL = re.compile(
     r"^(?P<x>\d+,\s+\d+|\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?)\s*(?P<rest>%|‰|[^\W\d_][^\d]{0,29})?\.?$"
 )
+_PARTS = re.compile(rf"^(?:{_NUM})(?:\s*/\s*(?:{_NUM})){{2,}}$")
 _DOT_DECIMAL = re.compile(r"^(\d{1,3})\.(\d{1,2})$")
 _SIGNS: dict[str, Approx] = {"~": "about", "≈": "about", "≥": "over", ">=": "over", ">": "over"}
 _SIGNS |= {"≤": "under", "<=": "under", "<": "under"}
@@ -91,3 +93,12 @@ def unit_cell(raw: str) -> str | None:
     """A unit column's cell as a unit (`Văn bản` -> `văn bản`); a code list (`Chưa = 0 Có = 1`) is not one."""
     unit = " ".join(raw.lower().split())
     return unit if unit and len(unit) <= 30 and "=" not in unit and re.search(r"[^\W\d_]|[%‰]", unit) else None
+
+
+def read_parts(raw: str) -> tuple[float, ...]:
+    """The figures of a cell of three or more (`1.700/2.912/3.141`); empty for any other cell."""
+    raw = _NOTE_MARK.sub("", raw.strip())
+    if not _PARTS.match(raw):
+        return ()
+    parts = tuple(v for t in raw.split("/") if (v := parse_number(t)) is not None)
+    return parts if len(parts) == raw.count("/") + 1 else ()

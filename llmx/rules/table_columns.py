@@ -196,3 +196,17 @@ def _basis(head: str) -> Basis | None:
         if pattern.search(head):
             return basis
     return None
+
+
+def part_names(column: Column, count: int) -> list[tuple[str, str | None]] | None:
+    """(name, unit) of each figure of a `x/y/z` cell, from a header that names as many
+    (`Số lượng hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ`); None when it does not."""
+    names = [n.strip() for n in (column.words[-1] if column.words else "").split("/")]
+    if len(names) != count or not all(names):
+        return None
+    out: list[tuple[str, str | None]] = []
+    for name in names:
+        noun = re.sub(r"^(?:tổng\s+)?(?:số(?:\s+lượng)?\s+)?", "", name, flags=re.I)
+        found = match_unit(" " + noun, 0)
+        out.append((name, found[0] if found is not None else None))
+    return out

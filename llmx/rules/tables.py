@@ -47,7 +47,7 @@ from llmx.contract import Approx, Comparison, Indicator, Section, Sector
 from llmx.grids import Grid, is_column_numbers
 from llmx.rules.comparisons import AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
-from llmx.rules.table_cells import Cell, read_cell, unit_cell
+from llmx.rules.table_cells import Cell, read_cell, read_parts, unit_cell
 from llmx.rules.table_columns import (
     ACTUAL,
     EARLIER,
@@ -59,6 +59,7 @@ from llmx.rules.table_columns import (
     infer_bases,
     label_unit,
     older_year,
+    part_names,
     unit_in,
 )
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
@@ -157,7 +158,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     columns: list[Column] = []
     for col, words in enumerate(grid.columns):
         cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
-        figures = sum(1 for t in cells if read_cell(t) is not None)
+        figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
         column = Column(col, words)
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
         if column.role == "text" and col == 0 and cells and all(_NUMBERING.match(t) for t in cells):
@@ -371,11 +372,18 @@ def _row_indicators(
             sector=sector, quote=quote, start=row.start, end=row.end, flags=[FLAG], table_id=placed.id, table_row=k,
         )  # fmt: skip
 
+    def _parts(col: Column) -> list[tuple[str, str | None, float]]:
+        raw, covered = _cell_text(text, placed, k, col.col, own=True)
+        figures = () if covered else read_parts(raw)
+        names = part_names(col, len(figures)) if figures else None
+        return [(n, u, v) for (n, u), v in zip(names, figures, strict=True)] if names else []
+
     out: list[Indicator] = []
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
         main = col is reading.main or (col is None and bool(comparisons))
         if col is not None and got is None:
+            out.extend(make(f"{base} - {n}", v, u or row_unit, None, [], None) for n, u, v in _parts(col))
             continue
         if col is None and not comparisons:
             continue
