@@ -445,3 +445,23 @@ def test_a_cell_of_three_figures_gives_one_indicator_per_figure_its_header_names
         ("Xã Hàm Liêm - Tổng hồ sơ trực tuyến", 8, "hồ sơ", None),
         ("Xã Hàm Liêm - Tổng số hồ sơ", 8, "hồ sơ", None),
     ]
+
+
+def test_comparison_cells_that_say_tang_giam_or_dat_decide_the_relation(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "ĐVT", "Kết quả", "So với kế hoạch", "So với cùng kỳ"]]
+    body = [
+        ["1", "Số vụ tai nạn giao thông", "Vụ", "14", "", "Giảm 3 vụ"],
+        ["2", "Tổng thu ngân sách", "Tỷ đồng", "65,2", "Đạt 54,1%", "Tăng 8,3%"],
+        ["3", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "45", "", "112,5"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, comps(i)) for i in items] == [
+        ("Số vụ tai nạn giao thông", 14, [("same_period", "change", "So với cùng kỳ", None, -3)]),
+        (
+            "Tổng thu ngân sách",
+            65.2,
+            [("plan", "ratio", "So với kế hoạch", 54.1, None), ("same_period", "change", "So với cùng kỳ", 8.3, None)],
+        ),
+        ("Số doanh nghiệp thành lập mới", 45, [("same_period", "ratio", "So với cùng kỳ", 112.5, None)]),
+    ]
+    assert items[0].comparisons[0].amount_unit == "vụ"

@@ -1,7 +1,8 @@
 """One cell of a KPI table read as a figure (`llmx.rules.tables`). Pure.
 
 A figure cell holds one number, written the Vietnamese way (`1.234,5`), with what may come with it
-in the genre's tables: a unit (`99,9%`, `120 ha`), a qualifier (`~120`, `Trên 45`, `≥ 8`), a plan
+in the genre's tables: a unit (`99,9%`, `120 ha`), a qualifier (`~120`, `Trên 45`, `≥ 8`), how it
+compares (`Tăng 12,5%`, `giảm 3 vụ`, `Đạt 95%`: in a comparison column), a plan
 (`9,49/ 9,5`, `862/1.266 (68,1%)`) and a footnote mark (`46(*)`). `1.700/2.912/3.141` is not one
 figure but three, which only a header naming them one by one can tell apart (`read_parts`). A number written against the
 convention is still a figure: `97.6` is read as a decimal (flag `dot_decimal`), `17, 66` or
@@ -20,7 +21,8 @@ from llmx.rules.units import match_unit
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _CELL = re.compile(
-    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈|≥|>=|>|≤|<=|<)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
+    rf"^(?P<verb>tăng|giảm|vượt|đạt|bằng)?\s*"
+    rf"(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈|≥|>=|>|≤|<=|<)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
     rf"(?:\s*/\s*(?P<y>{_NUM}))?(?P<rest>[^()]*?)\s*(?:\(\s*(?P<pct>{_NUM})\s*%\s*\))?\.?$",
     re.I,
 )
@@ -43,6 +45,7 @@ class Cell:
     unit: str | None = None
     approx: Approx | None = None
     pct: float | None = None
+    change: bool | None = None  # the cell says how it compares: `Tăng 12%`, `giảm 3 vụ` (True), `Đạt 95%` (False)
     flag: str | None = None  # `malformed_number` (`17, 66`: no value, never repaired), `dot_decimal` (`97.6`)
 
 
@@ -53,7 +56,7 @@ def read_cell(raw: str) -> Cell | None:
     value = parse_number(m.group("x")) if m is not None else None
     if m is None or value is None:
         return _odd_cell(raw.strip())
-    if m.group("sign") in ("-", "–"):
+    if m.group("sign") in ("-", "–") or (m.group("verb") or "").lower() == "giảm":
         value = -value
     rest = m.group("rest").strip()
     unit: str | None = None
@@ -67,7 +70,8 @@ def read_cell(raw: str) -> Cell | None:
     target = parse_number(m.group("y")) if m.group("y") else None
     pct = parse_number(m.group("pct")) if m.group("pct") else None
     approx = APPROX.get((m.group("approx") or "").lower()) or _SIGNS.get(m.group("approx") or "")
-    return Cell(value, target, unit, approx, pct)
+    verb = (m.group("verb") or "").lower()
+    return Cell(value, target, unit, approx, pct, change=verb in ("tăng", "giảm", "vượt") if verb else None)
 
 
 def _odd_cell(raw: str) -> Cell | None:

@@ -418,13 +418,25 @@ def _row_indicators(
 
 
 def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
-    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount."""
-    if column.relation == "change" and got.unit != "%" and column.unit != "%" and "%" not in column.header:
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
+    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
+    relation = column.relation if got.change is None else "change" if got.change else "ratio"
+    if got.change and got.unit != "%" and got.unit is not None:
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=got.unit
+        )  # `Tăng 3 vụ`
+    if (
+        got.change is None
+        and relation == "change"
+        and got.unit != "%"
+        and column.unit != "%"
+        and "%" not in column.header
+    ):
         unit = got.unit or row_unit
         return Comparison(
             basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
         )
-    return Comparison(basis=column.basis, basis_text=column.written, relation=column.relation, pct=got.value)
+    return Comparison(basis=column.basis, basis_text=column.written, relation=relation, pct=got.value)
 
 
 def _sector(name: str, section: Section | None) -> Sector:
