@@ -412,25 +412,37 @@ def test_a_score_under_a_header_naming_its_maximum_with_its_share_before_it(tmp_
         ["3", "Sở Y tế", "88,31", "17, 66", ""],
     ]
     items = table_items(docx_report(tmp_path, header, body))
+    share = "Tỷ lệ thực hiện %"
     assert [(i.name, i.value, i.unit, i.target, comps(i)) for i in items] == [
-        ("Sở Nội vụ - Điểm đạt (tối đa 18 điểm)", 18, "điểm", 18, [("other", "ratio", "Tỷ lệ thực hiện %", 100, None)]),
+        ("Sở Nội vụ - Điểm đạt (tối đa 18 điểm)", 18, "điểm", None, [("other", "ratio", share, 100, None)]),
         ("Sở Nội vụ - Điểm hài lòng", 5.5, "điểm", None, []),
-        (
-            "Thanh tra tỉnh - Điểm đạt (tối đa 18 điểm)",
-            14.43,
-            "điểm",
-            18,
-            [("other", "ratio", "Tỷ lệ thực hiện %", 80.18, None)],
-        ),
+        ("Thanh tra tỉnh - Điểm đạt (tối đa 18 điểm)", 14.43, "điểm", None, [("other", "ratio", share, 80.18, None)]),
         ("Thanh tra tỉnh - Điểm hài lòng", 6, "điểm", None, []),
-        (
-            "Sở Y tế - Điểm đạt (tối đa 18 điểm)",
-            None,
-            "điểm",
-            None,
-            [("other", "ratio", "Tỷ lệ thực hiện %", 88.31, None)],
-        ),
-    ]  # `17, 66` is a malformed score: no value, so no target either
+        ("Sở Y tế - Điểm đạt (tối đa 18 điểm)", None, "điểm", None, [("other", "ratio", share, 88.31, None)]),
+    ]  # the maximum is written only in the header, not in the row: no target (gold 35); `17, 66` is malformed
+
+
+def test_a_criterion_total_written_with_dot_decimals_and_its_named_components(tmp_path: Path) -> None:
+    header = [
+        ["STT", "ĐƠN VỊ", "Tổng điểm", "", "Chỉ số thành phần", ""],
+        ["", "", "Tỷ lệ", "Điểm đánh giá", "Tỷ lệ hồ sơ số hóa", "Điểm hồ sơ số hóa"],
+    ]
+    body = [
+        ["1", "Sở Dân tộc và Tôn giáo", "84.86", "18.7", "81.03", "4.86"],
+        ["2", "Sở Tài chính", "40.09", "8.8", "100", "6"],
+        ["3", "Sở Y tế", "70,14", "15,4", "54,32", "3,26"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body, merges=(*_down(0, 1), (0, 2, 0, 3), (0, 4, 0, 5))))
+    rows = [(i.name, i.value, i.unit, comps(i), i.flags[1:]) for i in items]
+    total, rate, score = "Tổng điểm - Điểm đánh giá", "Tỷ lệ hồ sơ số hóa", "Điểm hồ sơ số hóa"
+    bad = ["malformed_number"]
+    assert rows[:3] == [
+        (f"Sở Dân tộc và Tôn giáo - {total}", None, "điểm", [], bad),
+        (f"Sở Dân tộc và Tôn giáo - Chỉ số thành phần - {rate}", None, "%", [], bad),
+        (f"Sở Dân tộc và Tôn giáo - Chỉ số thành phần - {score}", None, "điểm", [], bad),
+    ]  # `84.86` has no value under the strict convention (gold 35), so its share is no comparison
+    assert rows[6] == (f"Sở Y tế - {total}", 15.4, "điểm", [("other", "ratio", "Tỷ lệ", 70.14, None)], [])
+    assert rows[7][1:3] == (54.32, "%") and rows[8][1:3] == (3.26, "điểm") and len(rows) == 9
 
 
 def test_a_cell_of_three_figures_gives_one_indicator_per_figure_its_header_names(tmp_path: Path) -> None:

@@ -4,10 +4,13 @@ Governance-index tables put a score beside what it is out of and where it ranks
 (`Điểm số | Chỉ số | Thứ hạng` over `9,49/ 9,5 | 99,9% | 12/63`); eval/LABELING.md reads them as:
 
 * a score `x/ max` is the value, in `điểm` when the column says `Điểm`/`Điểm số`, with target `max`;
-  a score under a header that names its maximum (`Điểm đạt (tối đa 18 điểm)`) has that target;
+  a maximum written only in the header (`Điểm đạt (tối đa 18 điểm)`) is no target (it is not in
+  the row the indicator quotes: gold 35), but it tells a share column apart;
 * a `%` column beside a score column (before or after it) that holds `x/ max` as a percentage on
-  (nearly) every row is that score's share of its maximum: a comparison of the score (basis `other`, the column
-  header as `basis_text`), not a quantity of its own;
+  (nearly) every row is that score's share of its maximum, and so is a criterion's bare
+  `Tỷ lệ | Điểm đánh giá` pair under one header when every row implies the same maximum
+  (`is_total_share`): a comparison of the score (basis `other`, the column header as
+  `basis_text`), not a quantity of its own;
 * a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N`, and so is a bare rank
   `12` under a header that says out of how many (`Xếp hạng (trên 34 tỉnh)`, `Thứ hạng/63`); a bare
   rank with no N stays an ordinal, which SPEC excludes.
@@ -61,3 +64,20 @@ def ranked_out_of(header: str) -> float | None:
     """N of a rank column whose header says out of how many (`Xếp hạng (trên 34 tỉnh)`), else None."""
     m = _OUT_OF.search(header)
     return float(m.group(1)) if m else None
+
+
+_BARE_RATE = re.compile(r"^t[ỷỉ] lệ(?:\s+(?:thực hiện|đạt))?\s*(?:\(\s*%\s*\)|%)?$", re.I)
+_BARE_SCORE = re.compile(r"^(?:tổng\s+)?điểm(?:\s+(?:số|đạt|đánh\s+giá))?$", re.I)
+IMPLIED_SPREAD = 0.02  # how far the maximum a score and its share imply may vary across rows
+
+
+def is_total_share(rate_leaf: str, score_leaf: str, pairs: Sequence[tuple[float, float]]) -> bool:
+    """Whether a bare `Tỷ lệ (%)` beside a bare `Điểm đánh giá` (one criterion's total, under one
+    header) is the score's share of one maximum, the header naming none or a wrong one: score/rate
+    implies (nearly) the same maximum on every row. `pairs` holds (score, rate) per row. Rates of
+    named components (`Tỷ lệ hồ sơ ...` beside `Điểm hồ sơ ...`) are figures of their own, however
+    they relate."""
+    if not (_BARE_RATE.match(rate_leaf.strip()) and _BARE_SCORE.match(score_leaf.strip())):
+        return False
+    implied = [100 * score / rate for score, rate in pairs if rate > 0 and score > 0]
+    return len(implied) >= 2 and max(implied) <= min(implied) * (1 + IMPLIED_SPREAD)

@@ -63,7 +63,7 @@ from llmx.rules.table_columns import (
     unit_in,
 )
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
-from llmx.rules.table_scores import RANK_UNIT, is_share_of, ranked_out_of
+from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, ranked_out_of
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
@@ -96,6 +96,7 @@ _PLACE = re.compile(
     re.I,
 )
 MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
+_PARENS = re.compile(r"\s*\([^()]*\)")
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
 
 
@@ -256,26 +257,39 @@ def _computed_from(
 
 
 def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
-    """A `%` column that is the share of the score column beside it, out of the maximum its cells
-    (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give (`table_scores`)."""
+    """A `%` column that is the share of the score column beside it (`table_scores`): out of the
+    maximum its cells (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give, or, for a criterion's
+    bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply."""
     by_col = {c.col: c for c in reading.columns}
     for col in list(reading.values):
         for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
             if score_col is None or score_col.role != "value" or score_col.unit == "%":
                 continue
             pairs: list[tuple[float, float, float]] = []
+            rates: list[tuple[float, float]] = []
             for k in rows:
                 score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
                 share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-                top = score.target if score is not None and score.target is not None else score_col.top
-                if score is None or share is None or score.value is None or top is None or share.value is None:
+                x, pct = _lenient(score), _lenient(share)
+                if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
                     continue
-                if "%" in (share.unit, col.unit):
-                    pairs.append((score.value, top, share.value))
-            if is_share_of(pairs):
+                rates.append((x, pct))
+                top = score.target if score is not None and score.target is not None else score_col.top
+                if top is not None:
+                    pairs.append((x, top, pct))
+            leaves = (
+                _PARENS.sub("", col.words[-1] if col.words else ""),
+                _PARENS.sub("", score_col.words[-1] if score_col.words else ""),
+            )
+            if is_share_of(pairs) or (col.words[:-1] == score_col.words[:-1] and is_total_share(*leaves, rates)):
                 col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
                 reading.values.remove(col)
                 break
+
+
+def _lenient(cell: Cell | None) -> float | None:
+    """A cell's figure, or the only reading of a `.` decimal (`90.91`), to check how columns relate."""
+    return None if cell is None else cell.value if cell.value is not None else cell.lenient
 
 
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
@@ -391,8 +405,6 @@ def _row_indicators(
         unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
         header = col.header if col is not None else ""
         target = got.target if got and got.target is not None else None
-        if target is None and got is not None and col is not None and col.top is not None and got.value is not None:
-            target = col.top  # a score under `Điểm đạt (tối đa 18 điểm)`
         plan = plan_of(col, plans, main=main) if col is not None else (plans[0] if plans and main else None)
         plan_cell = cell(plan) if plan is not None and target is None else None
         if plan is not None and plan_cell is not None and plan_cell.value is not None:
@@ -401,7 +413,8 @@ def _row_indicators(
         comps = list(comparisons) if main else []
         if got is not None and got.pct is not None:
             comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
-        if col is not None and (share := shares.get(col.col)) is not None and (part := cell(share)) is not None:
+        share = shares.get(col.col) if col is not None else None
+        if share is not None and (part := cell(share)) is not None and part.value is not None:
             comps.append(Comparison(basis="other", basis_text=share.words[-1], relation="ratio", pct=part.value))
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
