@@ -8,7 +8,7 @@ Governance-index tables put a score beside what it is out of and where it ranks
   the row the indicator quotes: gold 35), but it tells a share column apart;
 * a `%` column beside a score column (before or after it) that holds `x/ max` as a percentage on
   (nearly) every row is that score's share of its maximum, and so is a criterion's bare
-  `Tỷ lệ | Điểm đánh giá` pair under one header when every row implies the same maximum
+  `Tỷ lệ | Điểm đánh giá` pair when every row implies the same maximum
   (`is_total_share`): a comparison of the score (basis `other`, the column header as
   `basis_text`), not a quantity of its own;
 * a rank `r/N` is an indicator of its own: value `r`, unit `hạng`, target `N`, and so is a bare rank
@@ -72,8 +72,9 @@ IMPLIED_SPREAD = 0.02  # how far the maximum a score and its share imply may var
 
 
 def is_total_share(rate_leaf: str, score_leaf: str, pairs: Sequence[tuple[float, float]]) -> bool:
-    """Whether a bare `Tỷ lệ (%)` beside a bare `Điểm đánh giá` (one criterion's total, under one
-    header) is the score's share of one maximum, the header naming none or a wrong one: score/rate
+    """Whether a bare `Tỷ lệ (%)` beside a bare `Điểm đánh giá` (one criterion's total, under its
+    header: a merged header may be read over one of them only) is the score's share of one maximum,
+    the header naming none or a wrong one: score/rate
     implies (nearly) the same maximum on every row. `pairs` holds (score, rate) per row. Rates of
     named components (`Tỷ lệ hồ sơ ...` beside `Điểm hồ sơ ...`) are figures of their own, however
     they relate."""

@@ -281,7 +281,7 @@ def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[i
                 _PARENS.sub("", col.words[-1] if col.words else ""),
                 _PARENS.sub("", score_col.words[-1] if score_col.words else ""),
             )
-            if is_share_of(pairs) or (col.words[:-1] == score_col.words[:-1] and is_total_share(*leaves, rates)):
+            if is_share_of(pairs) or is_total_share(*leaves, rates):
                 col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
                 reading.values.remove(col)
                 break
