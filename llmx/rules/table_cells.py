@@ -4,7 +4,8 @@ A figure cell holds one number, written the Vietnamese way (`1.234,5`), with wha
 in the genre's tables: a unit (`99,9%`, `120 ha`), a qualifier (`~120`, `Trên 45`, `≥ 8`), how it
 compares (`Tăng 12,5%`, `giảm 3 vụ`, `Đạt 95%`: in a comparison column), a plan
 (`9,49/ 9,5`, `862/1.266 (68,1%)`) and a footnote mark (`46(*)`). `1.700/2.912/3.141` is not one
-figure but three, which only a header naming them one by one can tell apart (`read_parts`). A number written against the
+figure but three nested totals, which only a header naming them one by one can tell apart
+(`read_parts`; the rows read them as x of y and y of z). A number written against the
 convention is still a figure, with no value (flag `malformed_number`, never repaired: eval/LABELING.md,
 and gold 35, whose strict reading gives `90.91` no value either): `17, 66`, `1.23.400`, `90.91`. A
 `.` decimal (`90.91`) keeps the reading it can only have as `lenient`, for checking how columns

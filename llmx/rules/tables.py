@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from llmx.contract import Approx, Comparison, Indicator, Section, Sector
 from llmx.grids import Grid, is_column_numbers
@@ -69,7 +70,7 @@ from llmx.sectors import detect_sector
 
 FLAG = "table_cell"
 MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this share of its filled cells are
-MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label
+MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label (unless the other rows are labels)
 MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
@@ -325,6 +326,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
     parent: str | None = None  # the last row that is not a breakdown: what children are part of
     in_breakdown = False  # after a `Trong đó` row, unnumbered rows are children
     above = ""  # the label of the row above, for a label merged down into this row
+    labels = [_cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
+    short_labels = any(0 < len(t) <= MAX_LABEL_CHARS for t in labels)  # a table of row labels, not of prose
     for k, _ in placed.grid.data_rows():
         raw, covered = _cell_text(text, placed, k, reading.label)
         raw = above if covered else raw
@@ -337,6 +340,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
         if (number and not _BREAKDOWN_NUMBER.match(number)) or (numbering is None and not child):
             in_breakdown = False  # a numbered row, or (no numbering) an unmarked row, ends the breakdown
         child = child or in_breakdown or bool(number and _BREAKDOWN_NUMBER.match(number))
+        if len(name) > MAX_LABEL_CHARS and short_labels:  # a long label among short ones: its first clause
+            name = name.split(";")[0][:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,:")
         if not name or len(name) > MAX_LABEL_CHARS:
             continue
         full = f"{parent} - {lc_first(name)}" if child and parent else name
@@ -397,7 +402,10 @@ def _row_indicators(
     for col, got in targets:
         main = col is reading.main or (col is None and bool(comparisons))
         if col is not None and got is None:
-            out.extend(make(f"{base} - {n}", v, u or row_unit, None, [], None) for n, u, v in _parts(col))
+            parts = _parts(col)  # `x/y/z` of nested totals: x of y, y of z (gold 11)
+            out.extend(
+                make(f"{base} - {n}", v, u or row_unit, of, [], None) for (n, u, v), (_, _, of) in pairwise(parts)
+            )
             continue
         if col is None and not comparisons:
             continue
