@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.contract import Approx
 from llmx.numbers import parse_number
@@ -41,7 +42,7 @@ _SIGNS |= {"≤": "under", "<=": "under", "<": "under"}
 _NOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|\[\d{1,2}\])$")  # a footnote mark after a figure: `46(*)`
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cell:
     value: float | None
     target: float | None = None
@@ -53,6 +54,7 @@ class Cell:
     lenient: float | None = None  # `90.91` read as a decimal: only to check how columns relate
 
 
+@lru_cache(maxsize=8192)  # a table's cells are read once per question asked of its columns
 def read_cell(raw: str) -> Cell | None:
     """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
     raw = _NOTE_MARK.sub("", raw.strip())
@@ -103,6 +105,7 @@ def unit_cell(raw: str) -> str | None:
     return unit if unit and len(unit) <= 30 and "=" not in unit and re.search(r"[^\W\d_]|[%‰]", unit) else None
 
 
+@lru_cache(maxsize=8192)
 def read_parts(raw: str) -> tuple[float, ...]:
     """The figures of a cell of three or more (`1.700/2.912/3.141`); empty for any other cell."""
     raw = _NOTE_MARK.sub("", raw.strip())

@@ -35,12 +35,14 @@ def plan_of(value: Column, plans: Sequence[Column], *, main: bool) -> Column | N
         for plan in plans:
             if plan.words[:-1] == group:
                 return plan
+    if not plans:
+        return None
     years = set(_YEAR.findall(value.header))
     if years and len(plans) > 1:
         for plan in plans:
             if set(_YEAR.findall(plan.header)) == years:
                 return plan
-    if not main or not plans:
+    if not main:
         return None
     later = [int(y) for y in _YEAR.findall(plans[0].header)]
     if years and later and min(later) > max(int(y) for y in years):

@@ -250,9 +250,13 @@ def _computed_from(
     plans = [c for c in reading.columns if c.role == "plan"]
     earlier = next((c for c in reading.values if c not in current), None)
 
+    seen: dict[tuple[int, int], float | None] = {}
+
     def figure(k: int, col: int) -> float | None:
-        got = read_cell(_cell_text(text, placed, k, col, own=True)[0])
-        return got.value if got is not None else None
+        if (k, col) not in seen:
+            got = read_cell(_cell_text(text, placed, k, col, own=True)[0])
+            seen[k, col] = got.value if got is not None else None
+        return seen[k, col]
 
     return computed_from(current, ratios, plans, earlier, figure, rows)
 
@@ -356,9 +360,13 @@ def _row_indicators(
 ) -> list[Indicator]:
     row = placed.table.rows[k]
 
+    seen: dict[int, Cell | None] = {}
+
     def cell(col: Column) -> Cell | None:
-        raw, covered = _cell_text(text, placed, k, col.col, own=True)
-        return None if covered or not raw else read_cell(raw)
+        if col.col not in seen:
+            raw, covered = _cell_text(text, placed, k, col.col, own=True)
+            seen[col.col] = None if covered or not raw else read_cell(raw)
+        return seen[col.col]
 
     unit_col = next((c for c in reading.columns if c.role == "unit"), None)
     unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
