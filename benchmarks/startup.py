@@ -50,13 +50,15 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, wall
 
 
-# each layer imports what the one before did, and more (the order `llmx extract` meets them in)
+# each layer imports what the one before did, and more (the order `llmx extract` meets them in),
+# with the collector paused after `llmx.cli` as `llmx.cli.main` pauses it
+_AFTER_CLI = "import llmx.cli, gc; gc.disable(); import "
 LAYERS = {
     "the CLI (as --help)": "import llmx.cli",
-    "+ pydantic (typer's option checks)": "import llmx.cli, typer._adapters",
-    "+ the output contract": "import llmx.cli, typer._adapters, llmx.contract",
-    "+ pipeline, rules, writers": "import llmx.cli, typer._adapters, llmx.contract, llmx.pipeline, llmx.rules.backend, "
-    "llmx.output",
+    "+ pydantic (typer's option checks)": _AFTER_CLI + "typer._adapters",
+    "+ the output contract": _AFTER_CLI + "typer._adapters, llmx.contract",
+    "+ pipeline, rules, writers": _AFTER_CLI
+    + "typer._adapters, llmx.contract, llmx.pipeline, llmx.rules.backend, llmx.output",
 }
 
 
