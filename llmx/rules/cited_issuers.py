@@ -4,13 +4,13 @@ Lâm Đồng`, `Chính phủ ban hành ...`) and the three places a citation loo
 Why this is its own module: the body grammar (`_ORG`, some 15,000 characters of alternatives,
 place names and line-wrap gaps) is the costliest regular expression llmx has to compile, and the
 three places used to embed it in three patterns (four copies: after a citation the grammar stands
-twice, `X và Y`), a third of a one-page `llmx extract`. Here it is compiled once and the three
+twice, `X và Y`), 65-100 ms of a one-page `llmx extract`. Here it is compiled once and the three
 places are small patterns around it, with the same matches:
 
 * after a citation, `, của ORG (và ORG)?`: nothing after the optional `và ORG` can fail, so the
   whole match is the head, then ORG's first match, then the `và` part's first match, if any;
-* before it, `của ORG tại END` and `(ngày d/m/y, )? ORG (đã)? ban hành|xây dựng|có ... END`: the
-  tail decides where ORG may end (the positions `Q` it matches from to the window's end), and
+* before it, `của ORG tại` and `(ngày d/m/y, )? ORG (đã)? ban hành|xây dựng|có ...` ending the
+  window: the tail decides where ORG may end (the positions it matches from to the window's end), and
   ORG must match exactly up to one of them (`fullmatch`). When ORG could end at more than one of
   them from the same start, which one wins depends on the order the regex engine tries ORG's
   alternatives, so those rare windows go to the whole pattern (compiled then, once).
