@@ -129,11 +129,6 @@ def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
     return found
 
 
-def table_row_spans(layout: Layout) -> list[tuple[int, int]]:
-    """Where the tables sit, for the text rules to leave alone."""
-    return [(t.table.start, t.table.end) for t in layout.tables]
-
-
 # --- cells ---------------------------------------------------------------------------------------
 
 
