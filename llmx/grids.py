@@ -7,7 +7,7 @@ them, the LLM chunker repeats them above a split table), so it is decided once, 
 
 * a flagged lead row is a header row;
 * otherwise the first row is a header when it holds at least two texts and no figures (a year
-  such as `2025` or `Năm 2025` is a column name, not a figure);
+  such as `2025`, `Năm 2025` or `2025/2024` is a column name, not a figure);
 * a later row still belongs to the header while it holds no figures and hangs under the rows
   above: a header cell spans down into it (`rowspan`), or spans across columns it names
   (a two-level header: `Kết quả` over `KH | TH`);
@@ -29,7 +29,7 @@ from llmx.read.model import Cell, Row, Table
 
 # a value or a row number: a number, then at most two words (`120 ha`, `1.234 tỷ đồng`, `99,9%`, `12/63`)
 _FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d[\d.,/%\s]*(?:[^\W\d_]+\s*){0,2}$")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")  # a column named by its year
+_YEAR = re.compile(r"^(?:19|20)\d{2}(?:\s*[/–-]\s*(?:19|20)\d{2})?$")  # a column named by its year(s): `2025/2024`
 _PERIOD = re.compile(r"^\d{1,2}\s*(?:tháng|quý|tuần|ngày|năm)\b", re.I)  # `3 tháng`, `6 tháng đầu năm`: a period
 # one cell of a column-number row: `A`, `1`, `(2)`, `3=2/1`, `(5)=(4)/(3)`
 _COLUMN_NUMBER = re.compile(r"^\(?(?:[A-ZĐ]|(?P<n>\d{1,2}))\)?(?:\s*=\s*[\d()\s/*x×:+.,%-]{1,30})?$")

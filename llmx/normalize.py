@@ -263,19 +263,21 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 # long enough that a repeated sentence or heading never qualifies, short enough for PDF wraps.
 MIN_REPEAT_LINE = 80
 MIN_REPEATED_LINES = 3
+_TABLE_CELL_BREAK = " | "  # how a table row's cells are joined on its line (llmx.read)
 
 
 def _duplicate_body_spans(text: str) -> tuple[list[tuple[int, int]], Problem | None]:
     """Find a second copy of the report body (the same run of long lines again) and mark it for
     removal. Blank lines are ignored when comparing, so page breaks that fall differently in the
-    two copies (PDF) do not hide the repeat."""
+    two copies (PDF) do not hide the repeat; table rows do not count as long lines, since two
+    copies of one report form (a district's and the province's) share their rows by design."""
     lines = line_spans(text)
     content = [text[s:e].strip() for s, e in lines]
     idx = [k for k, line in enumerate(content) if line]  # non-blank lines, compared in order
     seen: dict[str, int] = {}
     for pos, k in enumerate(idx):
-        if len(content[k]) < MIN_REPEAT_LINE:
-            continue
+        if len(content[k]) < MIN_REPEAT_LINE or _TABLE_CELL_BREAK in content[k]:
+            continue  # table rows repeat by design (one report form filled in twice): not a copy of the body
         key = content[k]  # the line itself: no copy, and exact
         if key not in seen:
             seen[key] = pos
@@ -312,7 +314,11 @@ def _expand_repeat(content: list[str], idx: list[int], first: int, second: int) 
     a, b = first, second
     while b + 1 < len(idx) and a + 1 < second and content[idx[a + 1]] == content[idx[b + 1]]:
         a, b = a + 1, b + 1
-    copied = sum(1 for p in range(start, b + 1) if len(content[idx[p]]) >= MIN_REPEAT_LINE)
+    copied = sum(
+        1
+        for p in range(start, b + 1)
+        if len(content[idx[p]]) >= MIN_REPEAT_LINE and _TABLE_CELL_BREAK not in content[idx[p]]
+    )
     return (start, b, a, copied) if copied >= MIN_REPEATED_LINES else None
 
 

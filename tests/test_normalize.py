@@ -197,3 +197,11 @@ def test_a_signer_name_after_the_title_line_is_not_a_byline():
     closing += "đề nghị UBND huyện xem xét, tổng hợp./.\n\n"
     assert normalize(closing + "Nguyễn Văn Hùng\n").text == closing + "Nguyễn Văn Hùng\n"
     assert normalize(closing + "CTV Phương Liên\n").text == closing  # a byline says so
+
+
+def test_two_report_forms_that_share_their_rows_are_both_kept():
+    row = "{} | Tổng diện tích các cụm công nghiệp đã được phê duyệt quy hoạch chi tiết theo phương án | ha |  | "
+    form = "\n".join(row.format(k) for k in ("9", "10", "11", "12"))
+    raw = f"Biểu số 03. Cấp huyện\n\n{form}\n\nBiểu số 04. Cấp tỉnh\n\n{form}\n"
+    n = normalize(raw)
+    assert n.text.count("| ha |") == 8 and not any("repeats the report body" in p.message for p in n.problems)

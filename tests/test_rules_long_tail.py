@@ -177,3 +177,21 @@ def test_theo_ke_hoach_after_a_percentage_is_a_plan_basis():
 
 def test_a_forecast_with_se_hoan_thanh_is_not_a_result():
     assert find_indicators("Dự án đang triển khai, đến hết năm 2025 sẽ hoàn thành 100% theo kế hoạch.") == []
+
+
+def test_a_rank_out_of_n_in_prose_is_its_own_indicator_and_a_bare_ordinal_is_not():
+    text = (
+        "Tỉnh Bình Thuận xếp hạng 19/63; tỉnh đạt 88,68 điểm và đứng thứ 15/34 tỉnh, thành phố. "
+        "Huyện xếp thứ 03 trong khối thi đua."
+    )
+    found = find_indicators(text)
+    ranks = [(i.value, i.unit, i.target) for i in found if i.unit == "hạng"]
+    assert ranks == [(19, "hạng", 63), (15, "hạng", 34)]
+    assert [(i.value, i.unit) for i in found if i.unit != "hạng"] == [(88.68, "điểm")]
+
+
+def test_recommendations_and_departments_are_counted_nouns():
+    text = "Có 70/139 kiến nghị đã được trả lời; 05 Sở đạt xếp loại xuất sắc."
+    answered, departments = find_indicators(text)
+    assert (answered.value, answered.target, answered.unit) == (70, 139, "kiến nghị")
+    assert (departments.value, departments.unit) == (5, "sở")

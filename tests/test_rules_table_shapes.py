@@ -102,16 +102,17 @@ def test_two_row_header_with_so_sanh_over_th_kh_and_cung_ky(tmp_path: Path) -> N
         doc = docx_report(tmp_path, _SIX_MONTHS, body, merges=_SIX_MONTHS_MERGES, flagged=flagged)
         assert doc.tables[0].header_rows == 2
         items = table_items(doc)
+        # `TH/KH` 53,7 is 241,5 / 450: the percentages belong to the 6 months' figure, not the year's estimate
         revenue = by_name(items, "Tổng thu ngân sách trên địa bàn")
-        assert fields(revenue) == (470, "tỷ đồng", 450, True)
+        assert fields(revenue) == (241.5, "tỷ đồng", 450, False)
         assert comps(revenue) == [
             ("plan", "ratio", "TH/KH", 53.7, None),
             ("same_period", "ratio", "So sánh (%) Cùng kỳ", 112.4, None),
         ]
-        half = by_name(items, "Tổng thu ngân sách trên địa bàn - Thực hiện 6 tháng")
-        assert fields(half) == (241.5, "tỷ đồng", None, False) and half.comparisons == []
+        year = by_name(items, "Tổng thu ngân sách trên địa bàn - Ước TH cả năm")
+        assert fields(year) == (470, "tỷ đồng", None, True) and year.comparisons == []
         poor = by_name(items, "Tỷ lệ hộ nghèo")
-        assert fields(poor) == (2.4, "%", 2.5, True)
+        assert fields(poor) == (2.8, "%", 2.5, False)
 
 
 def test_a_column_number_row_under_the_header_is_header_not_data(tmp_path: Path) -> None:

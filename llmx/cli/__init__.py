@@ -14,6 +14,7 @@ __all__ = ["app", "documents", "evaluation", "main", "run"]
 
 def main() -> None:
     """The `llmx` command (and `python -m llmx`): the app, then a quick exit."""
+    gc.disable()  # until a command needs it: see llmx.cli.common.resume_gc
     try:
         app(prog_name="llmx")
     finally:

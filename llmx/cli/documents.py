@@ -26,6 +26,7 @@ from llmx.cli.common import (
     detail,
     handles_errors,
     read_stdin,
+    resume_gc,
     say,
     section_progress,
     set_verbosity,
@@ -105,6 +106,8 @@ def extract(
         request_log=log,
         verify=verify,
     )
+    if settings.effective_backend != "rules":
+        resume_gc()  # the model client's requests, retries and event loop do make cyclic garbage
     if output is not None:
         check_writable(output)  # before the extraction, which may cost model requests
     data, name = (read_stdin(settings), stdin_name or "<stdin>") if str(file) == "-" else (None, str(file))

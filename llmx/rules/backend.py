@@ -4,7 +4,8 @@ Runs every rule extractor over each section's own text, so items get the innermo
 headings never leak into figures. Task sections are not searched for indicators: the figures
 there are next-period targets, which SPEC gives to the tasks that state them. Table rows are read
 by `rules/tables.py` (one indicator per measured quantity, the row line as its quote), so the
-sentence rules skip the tables and never count a row twice. Pure.
+sentence rules skip the tables and never count a row twice; the table reader is imported only
+for a document that has tables (start-up: a one-page extract pays for what it reads). Pure.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from llmx.rules.proposals import find_proposals
 from llmx.rules.references import find_references
 from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
-from llmx.rules.tables import find_table_indicators, table_row_spans
 from llmx.sections import Layout
 from llmx.sectors import heading_sector
 
@@ -43,7 +43,7 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
     extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
     figures = FigureIndex(text)  # one index of the document's figures, for every section
     theme = report_theme(extraction.metadata)
-    tables = table_row_spans(layout)
+    tables = [(t.table.start, t.table.end) for t in layout.tables]  # the sentence rules leave these alone
     for section, start, end in layout.own_spans():
         if section is None or section.role != "tasks":
             sector = (section.sector if section else None) or theme
@@ -57,7 +57,10 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
         if start >= layout.body_end:
             extraction.indicators.extend(find_indicators(text, start, end, sector=theme, figures=figures))
             extraction.references.extend(find_references(text, start, end))
-    extraction.indicators.extend(find_table_indicators(text, layout))
+    if layout.tables:
+        from llmx.rules.tables import find_table_indicators
+
+        extraction.indicators.extend(find_table_indicators(text, layout))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
     extraction.limitations = find_limitations(text, layout, theme=theme)
     extraction.proposals = find_proposals(text, layout, theme=theme)

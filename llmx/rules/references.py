@@ -47,11 +47,11 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Reference
-from llmx.vn import LOWER, UPPER
+from llmx.rules.cited_issuers import ORD, SP, S, W, actor_before, issuer_after, issuer_before
+from llmx.vn import LOWER
 
-_S = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # spaces, at most one line break (PDF text wraps lines)
-_W = r"[ \t]*(?:\n[ \t]*)?"  # optional space, at most one line break
-_SP = r"[ \t]+"  # spaces on one line: titles and place names never continue on the next line
+# gaps: `_S` spaces with at most one line break, `_W` optional ones, `_SP` spaces on one line
+_S, _W, _SP, _ORD = S, W, SP, ORD
 _GAP = re.compile(_S)
 
 # type words, longest first; STRONG ones are never ordinary nouns/verbs, so lower case is fine
@@ -112,83 +112,6 @@ _DATE = re.compile(
 )
 _LAW_YEAR = re.compile(rf"{_S}(?:năm{_S})?(?P<y>(?:19|20)\d\d)(?!\d)")  # `Luật BVMT 2020`
 
-_ORD = (
-    r"(?:\d{1,2}|(?-i:[IVXLC]+)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín"
-    rf"|mười(?:{_S}(?:một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín))?)(?!\w)"
-)
-
-# --- issuers -------------------------------------------------------------------------------
-_PLACE = rf"(?:{_SP}{UPPER}{LOWER}*){{1,4}}"  # Vĩnh Phúc, Xuân Phú, Hồ Chí Minh
-_UNIT = rf"(?i:thị{_S}xã|thị{_S}trấn|thành{_S}phố|tỉnh|huyện|xã|phường|quận)(?!\w)"
-_UY = r"(?:ủy|uỷ|Ủy|Uỷ|ỦY|UỶ)"
-_LEVEL_UY = rf"(?i:tỉnh|huyện|thành|quận|thị|đảng){_S}{_UY}(?!\w)"
-_MINISTRIES = (
-    "Giáo dục và Đào tạo",
-    "Giáo dục - Đào tạo",
-    "Giao thông vận tải",
-    "Tài nguyên và Môi trường",
-    "Tài nguyên - Môi trường",
-    "Nông nghiệp và Phát triển nông thôn",
-    "Nông nghiệp và Môi trường",
-    "Dân tộc và Tôn giáo",
-    "Lao động - Thương binh và Xã hội",
-    "Lao động, Thương binh và Xã hội",
-    "Kế hoạch và Đầu tư",
-    "Văn hóa, Thể thao và Du lịch",
-    "Văn hoá, Thể thao và Du lịch",
-    "Thông tin và Truyền thông",
-    "Khoa học và Công nghệ",
-    "Tài chính - Kế hoạch",
-    "Tài chính",
-    "Nội vụ",
-    "Quốc phòng",
-    "Công an",
-    "Y tế",
-    "Tư pháp",
-    "Xây dựng",
-    "Công Thương",
-    "Ngoại giao",
-    "Chính trị",
-    "Văn hóa",
-    "Văn hoá",
-)
-_MINISTRY = "|".join(re.escape(m).replace(r"\ ", _S) for m in _MINISTRIES)
-_ORG = "|".join(
-    (
-        rf"(?i:ban{_S}bí{_S}thư)(?:{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?)?",
-        rf"(?i:bộ{_S}chính{_S}trị)",
-        rf"(?i:hội{_S}nghị)(?:{_S}(?i:lần{_S})?(?i:thứ){_S}(?i:{_ORD}))?{_S}(?i:ban{_S}chấp{_S}hành|bch)"
-        rf"{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?",
-        rf"(?i:ủy{_S}ban|uỷ{_S}ban|ub){_S}(?i:thường{_S}vụ){_S}(?i:quốc{_S}hội)",
-        rf"(?i:văn{_S}phòng){_S}(?i:chính{_S}phủ|trung{_S}ương{_S}đảng|quốc{_S}hội)",
-        rf"(?i:thủ{_S}tướng{_S}chính{_S}phủ|thanh{_S}tra{_S}chính{_S}phủ|chính{_S}phủ|quốc{_S}hội"
-        rf"|chủ{_S}tịch{_S}nước|kiểm{_S}toán{_S}nhà{_S}nước)(?!\w)",
-        rf"(?i:ban{_S}chấp{_S}hành|bch)(?:{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?"
-        rf"|{_S}(?i:đảng{_S}bộ)(?:{_S}{_UNIT}(?:{_PLACE})?)?)?(?!\w)",
-        rf"(?i:ban{_S}thường{_S}vụ|btv|thường{_S}trực|ủy{_S}ban{_S}kiểm{_S}tra|ubkt){_S}"
-        rf"{_LEVEL_UY}(?:{_S}{_UNIT})?(?:{_PLACE})?",
-        rf"{_LEVEL_UY}(?:{_S}{_UNIT})?(?:{_PLACE})?",
-        rf"(?:(?i:chủ{_S}tịch){_S})?(?i:ubnd|ủy{_S}ban{_S}nhân{_S}dân|uỷ{_S}ban{_S}nhân{_S}dân|hđnd"
-        rf"|hội{_S}đồng{_S}nhân{_S}dân|ủy{_S}ban{_S}mttq|mttq|thanh{_S}tra)"
-        rf"(?:{_S}{_UNIT}(?:{_PLACE})?)?(?!\w)",
-        rf"(?:(?i:giám{_S}đốc|bộ{_S}trưởng|trưởng{_S}phòng){_S})?(?i:bộ|sở|phòng){_S}(?i:{_MINISTRY})(?!\w)",
-        rf"(?i:ban{_S}chỉ{_S}đạo){_S}(?:(?i:trung{_S}ương)|{_UNIT}(?:{_PLACE})?)(?!\w)",
-        rf"(?i:công{_S}an){_S}{_UNIT}(?:{_PLACE})?(?!\w)",
-        rf"(?i:ban{_S}(?:tuyên{_S}giáo|tổ{_S}chức|dân{_S}vận|nội{_S}chính|kinh{_S}tế)){_S}"
-        rf"(?:(?i:trung{_S}ương)|{_LEVEL_UY})",
-        rf"(?i:trung{_S}ương)(?:{_S}(?i:đảng))?(?!\w)|TW(?!\w)|TƯ(?!\w)",
-        rf"Đảng(?:{_S}(?i:cộng{_S}sản{_S}việt{_S}nam))?(?!\w)|đảng(?!\w)|Nhà{_S}nước(?!\w)",
-        rf"(?:tỉnh|huyện|xã|thành{_S}phố)(?:{_PLACE})?(?!\w)",
-    )
-)
-_ISSUER = re.compile(rf"{_W},?{_W}của{_S}(?P<issuer>(?:{_ORG})(?:{_S}và{_S}(?:{_ORG}))?)")
-# `theo yêu cầu của Thủ tướng Chính phủ tại Chỉ thị số 07/CT-TTg`: the issuer stands before the type word
-_ISSUER_BEFORE = re.compile(rf"của{_S}(?P<issuer>{_ORG}){_S}tại{_S}\Z")
-# `Ngày 24/02/2020, Chính phủ ban hành Nghị định ...`, `Công an tỉnh Lâm Đồng đã xây dựng Kế hoạch ...`
-_ACTOR_BEFORE = re.compile(
-    rf"(?:(?<!\w)(?i:ngày){_S}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_W},{_S})?(?P<issuer>{_ORG})"
-    rf"(?:{_S}(?i:đã))?{_S}(?i:ban{_S}hành|xây{_S}dựng|có{_S}ý{_S}kiến{_S}tại|có){_S}\Z"
-)
 _JOINED = re.compile(rf"{_W},{_W}|{_S}và{_S}")
 _SAME_SERIES = re.compile(rf"[^.;]{{0,160}}?(?:,|{_S}và){_S}\Z")
 _GENERIC_ISSUER = re.compile(r"(?i:đảng(?:\s+cộng\s+sản\s+việt\s+nam)?|nhà\s+nước)")
@@ -259,12 +182,13 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
 def _issuer_before(text: str, ref: Reference, said_before: Reference | None) -> tuple[Reference, bool]:
     """The issuer named before the citation (`của Chính phủ tại Nghị định số 45/2020/NĐ-CP`), or
     that of the previous one of the same series (`... và Nghị định số 107/2021/NĐ-CP`)."""
-    if m := _ISSUER_BEFORE.search(text, max(0, ref.start - 160), ref.start):
-        return ref.model_copy(update={"issuer": " ".join(m.group("issuer").split())}), True
-    if m := _ACTOR_BEFORE.search(text, max(0, ref.start - 160), ref.start):
-        update: dict[str, str | None] = {"issuer": " ".join(m.group("issuer").split())}
-        if ref.date is None and m.group("y") and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
-            update["date"] = f"{int(m.group('y')):04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if said := issuer_before(text, max(0, ref.start - 160), ref.start):
+        return ref.model_copy(update={"issuer": " ".join(said.split())}), True
+    if actor := actor_before(text, max(0, ref.start - 160), ref.start):
+        issuer, d, m, y = actor
+        update: dict[str, str | None] = {"issuer": " ".join(issuer.split())}
+        if ref.date is None and y and m and d and 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
+            update["date"] = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
         return ref.model_copy(update=update), False
     if (
         said_before is not None
@@ -365,8 +289,8 @@ def _tail(text: str, pos: int, stop: int) -> tuple[str | None, str | None, int]:
         if date is None and (dm := _DATE.match(text, pos, stop)) is not None and (iso := _iso(dm)):
             date, pos = iso, dm.end()
             continue
-        if issuer is None and (im := _ISSUER.match(text, pos, stop)) is not None:
-            issuer, pos = im.group("issuer"), im.end()
+        if issuer is None and (named := issuer_after(text, pos, stop)) is not None:
+            issuer, pos = named
             continue
         if not term and (tm := _TERM.match(text, pos, stop)) is not None:
             term, pos = True, tm.end()
@@ -390,7 +314,7 @@ def _titled(text: str, pos: int, stop: int, *, law: bool) -> tuple[str | None, s
             if law and (ym := _LAW_YEAR.match(text, pos, stop)) is not None:
                 _, issuer, end = _tail(text, ym.end(), stop)
                 return None, ym.group("y"), issuer, end
-            if _ISSUER.match(text, pos, stop) is not None:
+            if issuer_after(text, pos, stop) is not None:
                 return None, *_tail(text, pos, stop)
         wm = word_re.match(text, pos, stop)
         if wm is None or words == limit:

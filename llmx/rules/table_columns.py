@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from llmx.contract import Basis, Relation
-from llmx.rules.table_scores import points_unit
+from llmx.rules.table_scores import POINTS_UNIT, header_max, points_unit
 from llmx.rules.units import match_unit
 
 _UNIT_IN_WORDS = re.compile(
@@ -29,11 +29,15 @@ UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.
 COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
 _CHANGE = re.compile(r"tăng|giảm|\+/-|±|chênh lệch", re.I)
 _YEAR_PAIR = r"(?:19|20)\d{2}\s*/\s*(?:19|20)\d{2}"
+_OVER_YEAR = r"/\s*(?:th|tt|ước|ưth)?\s*(?:năm\s*)?(?:19|20)\d{2}(?!\d)"  # `TH2025/TH2024`: over an earlier year
 _BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
-    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)", re.I)),
-    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?!\w)", re.I)),
-    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?!\w)|chỉ tiêu|nghị quyết|(?<!\w)nq(?!\w)|mục tiêu", re.I)),
-    ("previous_period", re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}", re.I)),
+    ("same_period", re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?![^\W\d_])", re.I)),
+    ("budget_estimate", re.compile(r"dự toán|(?<!\w)dt(?![^\W\d_])", re.I)),
+    ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?![^\W\d_])|chỉ tiêu|nghị quyết|(?<!\w)nq(?![^\W\d_])|mục tiêu", re.I)),
+    (
+        "previous_period",
+        re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}|{_OVER_YEAR}", re.I),
+    ),
 )
 # a comparison header that names no basis, once `(%)` and a `2025/2024` are taken out
 _BARE = re.compile(
@@ -41,11 +45,12 @@ _BARE = re.compile(
     r"\s*%?$",
     re.I,
 )
-PLAN = re.compile(r"^(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
+PLAN = re.compile(r"^(?:theo\s+)?(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
 ACTUAL = re.compile(r"thực hiện|(?<!\w)(?:th|ưth|uth)(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
 EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
 ESTIMATE = re.compile(r"(?<!\w)(?:ước|ưth|uth)(?!\w)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_PART_OF_YEAR = re.compile(r"tháng|quý|tuần|kỳ|vụ", re.I)
 _COUNT_HEAD = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(\S.{0,30}?)\s*$", re.I)
 _COUNT_LABEL = re.compile(r"^(?:tổng\s+)?số(?:\s+lượng)?\s+(?=\S)", re.I)
 _RATE = re.compile(r"t[ỷỉ] lệ(?!\s*\()", re.I)  # a `Tỷ lệ` column holds percentages
@@ -64,6 +69,7 @@ class Column:
     unit: str | None = None
     of: int | None = None  # a `share` column: the column of the score it is the share of
     bare: bool = False  # a comparison header that names no basis: the basis comes from the other columns
+    top: float | None = None  # a score column's maximum named in its header (`(tối đa 18 điểm)`)
 
     @property
     def header(self) -> str:
@@ -96,6 +102,7 @@ def classify(column: Column, has_figures: bool) -> None:
     words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
     head, leaf = " ".join(words), words[-1] if words else ""
     column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
+    column.top = header_max(column.words) if column.unit == POINTS_UNIT else None
     if NUMBER_HEAD.match(leaf):
         column.role = "number"
     elif _RANK.search(head):
@@ -123,24 +130,30 @@ def classify(column: Column, has_figures: bool) -> None:
 def infer_bases(columns: list[Column]) -> None:
     """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
     plan = next((c for c in columns if c.role == "plan"), None)
-    plan_basis: Basis | None = None
-    if plan is not None:
-        plan_basis = "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
+    plan_basis_: Basis | None = plan_basis(plan) if plan is not None else None
     values = [c for c in columns if c.role == "value" and not c.bare]
-    earlier: Basis | None = None
-    for c in values:
-        if EARLIER.search(c.header):
-            earlier = "same_period" if _BASES[0][1].search(c.header) else "previous_period"
-            break
-        if older_year(c, values):
-            earlier = "previous_period"
-            break
+    earlier = next((b for c in values if (b := earlier_basis(c, values)) is not None), None)
     for c in columns:
         if c.role != "value" or not c.bare:
             continue
-        basis = (earlier or plan_basis) if c.relation == "change" else (plan_basis or earlier)
+        basis = (earlier or plan_basis_) if c.relation == "change" else (plan_basis_ or earlier)
         if basis is not None:
             c.role, c.basis = "compare", basis
+
+
+def plan_basis(plan: Column) -> Basis:
+    """What a plan column is: a budget estimate (`Dự toán`) or a plan."""
+    return "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
+
+
+def earlier_basis(column: Column, values: list[Column]) -> Basis | None:
+    """The basis a value column is when it is the earlier figure (`Cùng kỳ`, `Năm 2024` beside
+    `Năm 2025`, `6 tháng 2025` beside `6 tháng 2026`); None when it is not an earlier figure."""
+    if EARLIER.search(column.header):
+        return "same_period" if _BASES[0][1].search(column.header) else "previous_period"
+    if older_year(column, values):
+        return "same_period" if _same_months(column, values) else "previous_period"
+    return None
 
 
 def older_year(column: Column, values: list[Column]) -> bool:
@@ -148,6 +161,15 @@ def older_year(column: Column, values: list[Column]) -> bool:
     years = [int(y) for c in values for y in _YEAR.findall(c.header)]
     own = [int(y) for y in _YEAR.findall(column.header)]
     return bool(own) and max(own) < max(years)
+
+
+def _same_months(column: Column, values: list[Column]) -> bool:
+    """An earlier year's column that names the same part of the year as a later one (`6 tháng đầu năm
+    2025` beside `6 tháng đầu năm 2026`): the same period of the year before, not a previous period."""
+    own = _YEAR.sub("", column.header).strip().lower()
+    return bool(_PART_OF_YEAR.search(own)) and any(
+        c is not column and _YEAR.sub("", c.header).strip().lower() == own for c in values
+    )
 
 
 def label_unit(label: str) -> str | None:
@@ -174,3 +196,17 @@ def _basis(head: str) -> Basis | None:
         if pattern.search(head):
             return basis
     return None
+
+
+def part_names(column: Column, count: int) -> list[tuple[str, str | None]] | None:
+    """(name, unit) of each figure of a `x/y/z` cell, from a header that names as many
+    (`Số lượng hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ`); None when it does not."""
+    names = [n.strip() for n in (column.words[-1] if column.words else "").split("/")]
+    if len(names) != count or not all(names):
+        return None
+    out: list[tuple[str, str | None]] = []
+    for name in names:
+        noun = re.sub(r"^(?:tổng\s+)?(?:số(?:\s+lượng)?\s+)?", "", name, flags=re.I)
+        found = match_unit(" " + noun, 0)
+        out.append((name, found[0] if found is not None else None))
+    return out

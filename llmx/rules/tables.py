@@ -6,28 +6,34 @@ is read from its header words, with the data cells deciding where the words say 
 
 * `STT`/`TT` (and a first column of row numbers `1`, `1.1`, `I`, `a`) is numbering: ignored;
   bare ranks (`Thứ hạng`, `Xếp loại`) are ordinals: ignored (SPEC excludes ordinals), but a rank
-  out of N (`12/63`) is an indicator (`table_scores`); `Ghi chú` is ignored too;
-* the first column of text is the row label, the indicator's name; `ĐVT`/`Đơn vị tính` is the
-  unit column;
+  out of N (`12/63`, or under `Xếp hạng (trên 34 tỉnh)`) is an indicator (`table_scores`);
+  `Ghi chú` is ignored too;
+* the first column of text is the row label, the indicator's name (unless it only groups the rows,
+  `Lĩnh vực` merged down beside `Chỉ tiêu`); `ĐVT`/`Đơn vị tính` is the unit column; a row whose
+  label says its figure is a code (`có ghi 1, không ghi 0`) gives nothing;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
   header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
-  the plan column or the earlier column beside it (`llmx.rules.table_columns`);
+  the plan column or the earlier column beside it (`llmx.rules.table_columns`), or with what a
+  column-number formula (`(7)=(6)/(4)`) divides by (`llmx.rules.table_links`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
 A row gives one indicator per value column. In a KPI table (a plan, comparison or unit column,
-or a `Chỉ tiêu` label) the main value column (the last actual/estimate of the period) carries the
-target and the comparisons and the row label as its name; other value columns are named
-`label - column header` (the main one too when the label column names who, not what: `Đơn vị`,
-`Địa phương`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
+or a `Chỉ tiêu` label) the main value column carries the target and the comparisons and the row
+label as its name: the figure the percentages were computed from (a formula, else the arithmetic
+of the rows, `table_links`), else the last actual/estimate of the period; other value columns are
+named `label - column header` and take a plan of their own header group (`Năm 2024` over `KH | TH`)
+as target (the main one is named so too when the label column names who, not what: `Đơn vị`,
+`Địa phương`, or labels such as `Xã Cốc San`). A table of names and figures with no KPI header (`Đơn vị | Số lượng`) is
 read the same way, conservatively: every indicator is named `label - column header`, only
 columns that are mostly figures count, and a table without a header row or a label column gives
 nothing. A sub-row (`Trong đó: ...`, `- ...`, `+ ...`, `a) ...`, or rows after a `Trong đó` row)
 is named `Parent - child`. Units come from the cell (`99,9%`), the unit column, the column header
 (`Giá trị (tỷ đồng)`), the row label (`Diện tích (ha)`, `Số đối tượng ...`, `Tỷ lệ ...` -> `%`) or
-the caption (`ĐVT: triệu đồng`), in that order. Tables in task sections hold next-period targets
+the caption (`ĐVT: triệu đồng`), in that order. Cells are read by `llmx.rules.table_cells` (a
+malformed `17, 66` is a figure with no value). Tables in task sections hold next-period targets
 and are skipped, like text figures there. Every indicator is flagged `table_cell` and carries its
 table id and row index. Pure.
 """
@@ -36,12 +42,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from llmx.contract import Approx, Comparison, Indicator, Section, Sector
-from llmx.grids import Grid
-from llmx.numbers import parse_number
-from llmx.rules.comparisons import APPROX, AS_OF_RE, as_of_date
+from llmx.grids import Grid, is_column_numbers
+from llmx.rules.comparisons import AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
+from llmx.rules.table_cells import Cell, read_cell, read_parts, unit_cell
 from llmx.rules.table_columns import (
     ACTUAL,
     EARLIER,
@@ -49,45 +56,49 @@ from llmx.rules.table_columns import (
     UNIT_HEAD,
     Column,
     classify,
+    earlier_basis,
     infer_bases,
     label_unit,
     older_year,
+    part_names,
     unit_in,
 )
-from llmx.rules.table_scores import RANK_UNIT, is_share_of
-from llmx.rules.units import match_unit
+from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
+from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, ranked_out_of
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
 FLAG = "table_cell"
 MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this share of its filled cells are
-MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label
+MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label (unless the other rows are labels)
 MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_CELL = re.compile(
-    rf"^(?P<approx>khoảng|xấp xỉ|trên|hơn|gần|dưới|~|≈)?\s*(?P<sign>[-+–])?\s*(?P<x>{_NUM})"
-    rf"(?:\s*/\s*(?P<y>{_NUM}))?(?P<rest>[^()]*?)\s*(?:\(\s*(?P<pct>{_NUM})\s*%\s*\))?\.?$",
-    re.I,
-)
 _NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
-_BREAKDOWN = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^(?:[-+•*–]|[a-zđ]\))\s*", re.I)
+_MARK = r"(?:[-+•*–]|[a-zđ]\))"  # a sub-row's marker: `- `, `+ `, `a) `
+_BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^{_MARK}\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
 _LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
-_TRONG_DO = re.compile(r"^(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
-_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*$", re.I)
+_TRONG_DO = re.compile(r"^(?:[-+•*–]\s*)?(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
+_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;:]?\s*$", re.I)
+# a label that says its figure is a code (`(có ghi 1, không ghi 0)`, `Có = 1; Không = 0`)
+_CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
+# a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
+_SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
-_ENTITY_LABEL = re.compile(r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)", re.I)
+_ENTITY_LABEL = re.compile(
+    r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)"
+    r"|^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|cụm công nghiệp|ccn)\b",
+    re.I,
+)
+# a row label that names a place or body (`Xã Cốc San`, `Phường Bắc Lệnh`, `CCN Bắc Duyên Hải`), not a quantity
+_PLACE = re.compile(
+    r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp\.?|tỉnh|thôn|bản|tổ dân phố|ccn|cụm công nghiệp"
+    r"|khu công nghiệp|sở|ubnd|trường)\s+(?=\w)",
+    re.I,
+)
+MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
+_PARENS = re.compile(r"\s*\([^()]*\)")
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
-
-
-@dataclass
-class Cell:
-    value: float | None
-    target: float | None = None
-    unit: str | None = None
-    approx: Approx | None = None
-    pct: float | None = None
 
 
 @dataclass
@@ -118,11 +129,6 @@ def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
     return found
 
 
-def table_row_spans(layout: Layout) -> list[tuple[int, int]]:
-    """Where the tables sit, for the text rules to leave alone."""
-    return [(t.table.start, t.table.end) for t in layout.tables]
-
-
 # --- cells ---------------------------------------------------------------------------------------
 
 
@@ -137,31 +143,6 @@ def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool 
     return "", False
 
 
-def read_cell(raw: str) -> Cell | None:
-    """A figure cell: `1.234,5`, `99,9%`, `~120 ha`, `9,49/ 9,5`, `862/1.266 (68,1%)`; None otherwise."""
-    m = _CELL.match(raw.strip())
-    if m is None:
-        return None
-    value = parse_number(m.group("x"))
-    if value is None:
-        return None
-    if m.group("sign") in ("-", "–"):
-        value = -value
-    rest = m.group("rest").strip()
-    unit: str | None = None
-    if rest in ("%", "‰"):
-        unit = rest
-    elif rest:
-        found = match_unit(" " + rest, 0)
-        if found is None or found[2] != len(rest) + 1:
-            return None  # words after the number that are not a unit: not a figure
-        unit = found[0]
-    target = parse_number(m.group("y")) if m.group("y") else None
-    pct = parse_number(m.group("pct")) if m.group("pct") else None
-    approx = APPROX.get((m.group("approx") or "").lower()) or ("about" if m.group("approx") in ("~", "≈") else None)
-    return Cell(value, target, unit, approx, pct)
-
-
 # --- columns -------------------------------------------------------------------------------------
 
 
@@ -174,7 +155,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     columns: list[Column] = []
     for col, words in enumerate(grid.columns):
         cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
-        figures = sum(1 for t in cells if read_cell(t) is not None)
+        figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
         column = Column(col, words)
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
         if column.role == "text" and col == 0 and cells and all(_NUMBERING.match(t) for t in cells):
@@ -183,16 +164,22 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
     label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
     if label is None:
         return None
+    label = _label_column(text, placed, columns, label, rows)
     columns[label].role = "label"
     if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
         for c in columns[label + 1 :]:
             if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
                 c.role = "unit"
-    reading = _Reading(grid, columns, label, False, _caption_unit(text, placed))
-    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header)
+    caption_unit = _caption_unit(text, placed) or unit_in(columns[label].header)  # `Nội dung (ĐVT: triệu đồng)`
+    reading = _Reading(grid, columns, label, False, caption_unit)
+    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header) and not _names_places(
+        text, placed, label, rows
+    )
     reading.values = [c for c in columns if c.role == "value"]
     _link_shares(text, placed, reading, rows)
     infer_bases(columns)
+    values = [c for c in columns if c.role == "value"]
+    numerator = apply_formulas(columns, formulas(_column_numbers(text, placed)), lambda c: earlier_basis(c, values))
     plans = [c for c in columns if c.role == "plan"]
     values = [c for c in columns if c.role == "value"]
     for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
@@ -208,29 +195,101 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         current = [c for c in reading.values if not EARLIER.search(c.header) and not older_year(c, reading.values)]
         actual = [c for c in current if ACTUAL.search(c.header)]
         reading.main = (actual or current or reading.values)[-1]
+        if numerator is not None and numerator in reading.values:
+            reading.main = numerator  # `(7)=(6)/(4)`: the table says what its percentages were computed from
+        elif len(current) > 1:
+            reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
     return reading
 
 
+def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: int, rows: list[int]) -> int:
+    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`, merged
+    down or left blank) and the text column after it names each row (`Chỉ tiêu`)."""
+    after = columns[label + 1] if label + 1 < len(columns) else None
+    if after is None or after.role != "text":
+        return label
+    if _KPI_LABEL.search(after.header) and not _KPI_LABEL.search(columns[label].header):
+        return after.col
+    gaps = 0
+    for k in rows:
+        own, covered = _cell_text(text, placed, k, label)
+        gaps += bool((covered or not own) and _cell_text(text, placed, k, after.col)[0])
+    return after.col if gaps else label
+
+
+def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
+    """The header's row of column numbers (`(1) | (2) | (3)=(2)/(1)`), by grid column; empty when none."""
+    for row in placed.table.rows[: placed.grid.header_rows]:
+        texts = {c.col: text[c.start : c.end].strip() for c in row.cells if not c.covered}
+        if is_column_numbers(list(texts.values())):
+            return texts
+    return {}
+
+
+def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
+    """Whether the label column names places or bodies (`Xã Cốc San`), whatever its header says."""
+    labels = [t for k in rows if (t := _label(_cell_text(text, placed, k, label)[0])[0])]
+    places = sum(1 for t in labels if (m := _PLACE.match(t)) and t[m.end()].isupper())  # `Xã Cốc San`, not `Xã đạt`
+    return bool(labels) and places >= MIN_PLACE_SHARE * len(labels)
+
+
+def _computed_from(
+    text: str, placed: PlacedTable, reading: _Reading, current: list[Column], rows: list[int]
+) -> Column | None:
+    """The figure of the period the table's percentages were computed from (`table_links`)."""
+    ratios = [c for c in reading.columns if c.role == "compare"]
+    if not ratios:
+        return None
+    plans = [c for c in reading.columns if c.role == "plan"]
+    earlier = next((c for c in reading.values if c not in current), None)
+
+    seen: dict[tuple[int, int], float | None] = {}
+
+    def figure(k: int, col: int) -> float | None:
+        if (k, col) not in seen:
+            got = read_cell(_cell_text(text, placed, k, col, own=True)[0])
+            seen[k, col] = got.value if got is not None else None
+        return seen[k, col]
+
+    return computed_from(current, ratios, plans, earlier, figure, rows)
+
+
 def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
-    """A `%` column that is the share of the `x/ max` score column before it (`table_scores`)."""
+    """A `%` column that is the share of the score column beside it (`table_scores`): out of the
+    maximum its cells (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give, or, for a criterion's
+    bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply."""
     by_col = {c.col: c for c in reading.columns}
     for col in list(reading.values):
-        prev = by_col.get(col.col - 1)
-        if prev is None or prev.role != "value":
-            continue
-        pairs: list[tuple[float, float, float]] = []
-        for k in rows:
-            score = read_cell(_cell_text(text, placed, k, prev.col, own=True)[0])
-            share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-            if score is None or share is None or score.value is None or score.target is None or share.value is None:
+        for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
+            if score_col is None or score_col.role != "value" or score_col.unit == "%":
                 continue
-            if "%" in (share.unit, col.unit):
-                pairs.append((score.value, score.target, share.value))
-        if is_share_of(pairs):
-            col.role, col.of, col.basis, col.relation = "share", prev.col, "other", "ratio"
-            reading.values.remove(col)
+            pairs: list[tuple[float, float, float]] = []
+            rates: list[tuple[float, float]] = []
+            for k in rows:
+                score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
+                share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
+                x, pct = _lenient(score), _lenient(share)
+                if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
+                    continue
+                rates.append((x, pct))
+                top = score.target if score is not None and score.target is not None else score_col.top
+                if top is not None:
+                    pairs.append((x, top, pct))
+            leaves = (
+                _PARENS.sub("", col.words[-1] if col.words else ""),
+                _PARENS.sub("", score_col.words[-1] if score_col.words else ""),
+            )
+            if is_share_of(pairs) or is_total_share(*leaves, rates):
+                col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
+                reading.values.remove(col)
+                break
+
+
+def _lenient(cell: Cell | None) -> float | None:
+    """A cell's figure, or the only reading of a `.` decimal (`90.91`), to check how columns relate."""
+    return None if cell is None else cell.value if cell.value is not None else cell.lenient
 
 
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
@@ -256,6 +315,7 @@ def _label(raw: str) -> tuple[str, bool]:
     name, child = _LABEL_NUMBER.sub("", raw.strip()), False
     if m := _BREAKDOWN.match(name):
         name, child = name[m.end() :], True
+    name = _SUM_TAIL.sub("", name)
     return name.strip().rstrip(":;.,").strip(), child
 
 
@@ -265,6 +325,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
     parent: str | None = None  # the last row that is not a breakdown: what children are part of
     in_breakdown = False  # after a `Trong đó` row, unnumbered rows are children
     above = ""  # the label of the row above, for a label merged down into this row
+    labels = [_cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
+    short_labels = any(0 < len(t) <= MAX_LABEL_CHARS for t in labels)  # a table of row labels, not of prose
     for k, _ in placed.grid.data_rows():
         raw, covered = _cell_text(text, placed, k, reading.label)
         raw = above if covered else raw
@@ -277,6 +339,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
         if (number and not _BREAKDOWN_NUMBER.match(number)) or (numbering is None and not child):
             in_breakdown = False  # a numbered row, or (no numbering) an unmarked row, ends the breakdown
         child = child or in_breakdown or bool(number and _BREAKDOWN_NUMBER.match(number))
+        if len(name) > MAX_LABEL_CHARS and short_labels:  # a long label among short ones: its first clause
+            name = name.split(";")[0][:MAX_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(" ,:")
         if not name or len(name) > MAX_LABEL_CHARS:
             continue
         full = f"{parent} - {lc_first(name)}" if child and parent else name
@@ -291,20 +355,23 @@ def _row_indicators(
 ) -> list[Indicator]:
     row = placed.table.rows[k]
 
+    seen: dict[int, Cell | None] = {}
+
     def cell(col: Column) -> Cell | None:
-        raw, covered = _cell_text(text, placed, k, col.col, own=True)
-        return None if covered or not raw else read_cell(raw)
+        if col.col not in seen:
+            raw, covered = _cell_text(text, placed, k, col.col, own=True)
+            seen[col.col] = None if covered or not raw else read_cell(raw)
+        return seen[col.col]
 
     unit_col = next((c for c in reading.columns if c.role == "unit"), None)
     unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
-    if "=" in unit_raw:
-        return []  # `Không = 0, Có = 1`: the figure is a code, not a quantity
-    row_unit = _unit_cell(unit_raw)
+    if "=" in unit_raw or _CODED_LABEL.search(name):
+        return []  # `Không = 0, Có = 1`, `(có ghi 1, không ghi 0)`: the figure is a code, not a quantity
+    row_unit = unit_cell(unit_raw)
     named_unit = unit_in(name)
     base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
-    plan = next((c for c in reading.columns if c.role == "plan"), None)
-    plan_cell = cell(plan) if plan else None
+    plans = [c for c in reading.columns if c.role == "plan"]
     comparisons = [
         _comparison(c, got, row_unit)
         for c in reading.columns
@@ -327,11 +394,21 @@ def _row_indicators(
             sector=sector, quote=quote, start=row.start, end=row.end, flags=[FLAG], table_id=placed.id, table_row=k,
         )  # fmt: skip
 
+    def _parts(col: Column) -> list[tuple[str, str | None, float]]:
+        raw, covered = _cell_text(text, placed, k, col.col, own=True)
+        figures = () if covered else read_parts(raw)
+        names = part_names(col, len(figures)) if figures else None
+        return [(n, u, v) for (n, u), v in zip(names, figures, strict=True)] if names else []
+
     out: list[Indicator] = []
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
         main = col is reading.main or (col is None and bool(comparisons))
         if col is not None and got is None:
+            parts = _parts(col)  # `x/y/z` of nested totals: x of y, y of z (gold 11)
+            out.extend(
+                make(f"{base} - {n}", v, u or row_unit, of, [], None) for (n, u, v), (_, _, of) in pairwise(parts)
+            )
             continue
         if col is None and not comparisons:
             continue
@@ -339,38 +416,51 @@ def _row_indicators(
         unit = unit or (reading.caption_unit if got is not None and got.unit is None else None)
         header = col.header if col is not None else ""
         target = got.target if got and got.target is not None else None
-        if target is None and main and plan_cell is not None and plan_cell.value is not None:
-            plan_unit = plan_cell.unit or (plan.unit if plan else None) or row_unit
+        plan = plan_of(col, plans, main=main) if col is not None else (plans[0] if plans and main else None)
+        plan_cell = cell(plan) if plan is not None and target is None else None
+        if plan is not None and plan_cell is not None and plan_cell.value is not None:
+            plan_unit = plan_cell.unit or plan.unit or row_unit
             target = plan_cell.value if (plan_unit == "%") == (unit == "%") else None  # never % against a count
         comps = list(comparisons) if main else []
         if got is not None and got.pct is not None:
             comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
-        if col is not None and (share := shares.get(col.col)) is not None and (part := cell(share)) is not None:
+        share = shares.get(col.col) if col is not None else None
+        if share is not None and (part := cell(share)) is not None and part.value is not None:
             comps.append(Comparison(basis="other", basis_text=share.words[-1], relation="ratio", pct=part.value))
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
         out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
         out[-1].estimated, out[-1].as_of = bool(col is not None and ESTIMATE.search(header)), as_of
+        if got is not None and got.flag:
+            out[-1].flags.append(got.flag)
     for col in reading.columns:  # a rank `12/63` is an indicator of its own; a bare `12` is an ordinal
-        if col.role == "rank" and (got := cell(col)) is not None and got.target is not None:
-            out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, got.target, [], None))
+        if col.role != "rank" or (got := cell(col)) is None or got.value is None:
+            continue
+        if (of := got.target if got.target is not None else ranked_out_of(col.header)) and got.value <= of:
+            out.append(make(f"{base} - {col.header}", got.value, RANK_UNIT, of, [], None))
     return out
 
 
 def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
-    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount."""
-    if column.relation == "change" and got.unit != "%" and column.unit != "%" and "%" not in column.header:
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
+    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
+    relation = column.relation if got.change is None else "change" if got.change else "ratio"
+    if got.change and got.unit != "%" and got.unit is not None:
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=got.unit
+        )  # `Tăng 3 vụ`
+    if (
+        got.change is None
+        and relation == "change"
+        and got.unit != "%"
+        and column.unit != "%"
+        and "%" not in column.header
+    ):
         unit = got.unit or row_unit
         return Comparison(
             basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
         )
-    return Comparison(basis=column.basis, basis_text=column.written, relation=column.relation, pct=got.value)
-
-
-def _unit_cell(raw: str) -> str | None:
-    """A unit column's cell as a unit (`Văn bản` -> `văn bản`); a code list (`Chưa = 0 Có = 1`) is not one."""
-    unit = " ".join(raw.lower().split())
-    return unit if unit and len(unit) <= 30 and not re.search(r"[\d=]", unit) else None
+    return Comparison(basis=column.basis, basis_text=column.written, relation=relation, pct=got.value)
 
 
 def _sector(name: str, section: Section | None) -> Sector:

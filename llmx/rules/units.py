@@ -78,6 +78,9 @@ COUNTS: tuple[str, ...] = (
     "tập thể",
     "đơn vị, doanh nghiệp",
     "đơn vị",
+    "sở, ban, ngành",
+    "sở, ngành",
+    "sở",
     "đảng viên",
     "quần chúng ưu tú",
     "quần chúng",
@@ -160,6 +163,7 @@ COUNTS: tuple[str, ...] = (
     "lớp học",
     # dossiers, cases, documents
     "hồ sơ",
+    "kiến nghị",
     "đơn thư",
     "đơn",
     "vụ việc",
