@@ -110,6 +110,8 @@ class _Chars:
         self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
         self.pbox = tuple(ctypes.byref(v) for v in (self.left, self.right, self.bottom, self.top))
         self.upright = tf.rot == 0
+        self.font_size, self.width = ctypes.c_float(), ctypes.c_float()
+        self.widths: dict[tuple[int, str, float], float] = {}  # glyph widths by font, character, size
 
     def origin(self, i: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetCharOrigin(self.raw, i, *self.porigin)
@@ -145,6 +147,26 @@ class _Chars:
     def size(self, i: int) -> float:
         return float(pdfium_c.FPDFText_GetFontSize(self.raw, i)) or 10.0
 
+    def advance_end(self, i: int, char: str, x: float, ink_right: float, size: float) -> float:
+        """Where character `i` (`char`, upright page, its origin at `x`) advances to: origin plus
+        glyph width, the edge a font sets the next glyph against; `ink_right` when the font cannot
+        tell or the figure is implausible (a scaled text matrix). Widths are kept per font."""
+        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        if not font:
+            return ink_right
+        key = (ctypes.addressof(font.contents), char, size)
+        width = self.widths.get(key)
+        if width is None:
+            width = -1.0
+            if pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.font_size)) and pdfium_c.FPDFFont_GetGlyphWidth(
+                font, ord(char), self.font_size, ctypes.byref(self.width)
+            ):
+                width = self.width.value
+            self.widths[key] = width
+        end = x + width
+        return end if width > 0 and abs(end - ink_right) < 0.5 * size else ink_right
+
 
 _WORD = re.compile(r"[^ \r\n\t\x00]+")
 
@@ -164,6 +186,7 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     runs: list[Run] = []
     chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
+    reach: dict[int, float] = {}  # the rightmost edge drawn so far on each baseline (rounded)
     # the calls and their out-parameters as locals: this loop runs once per word of the file
     get_origin, get_box, generated = (
         pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
@@ -205,7 +228,17 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = c.size(a)
+        key = round(ya)
+        if b - a <= 1 and upright and xa < reach.get(key, -1e9) - 0.5:
+            # a glyph or two drawn back into its line, after what follows it there: a fallback
+            # font's glyph filling the gap LibreOffice left for it (`T` + `ự` + `do`); its ink
+            # overhangs its advance, and the advance shows whether a space follows
+            if b > a:
+                get_origin(raw, b, po_x, po_y)
+            x1 = c.advance_end(b, text[b], ox.value if b > a else xa, x1, size)
         runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
+        if x1 > reach.get(key, -1e9):
+            reach[key] = x1
         prev_y, prev_end = ya, b
     for r in runs:
         if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
