@@ -7,6 +7,8 @@ figures until the rules reach them. Refresh the baselines after a deliberate cha
 `llmx eval --backend rules --save-baseline` and `llmx eval --local --save-baseline`.
 """
 
+import json
+
 import pytest
 
 from llmx.config import REPO_ROOT, Settings
@@ -27,6 +29,11 @@ from llmx.evaluation.scoring import aggregate, score_document
 from llmx.llm.cassettes import cassette_path
 from llmx.pipeline import extract_document
 from llmx.serve import SERVED_MODEL
+
+
+def load_baseline(split: str) -> dict:
+    return json.loads((REPORTS_DIR / f"baseline-rules-{split}.json").read_text(encoding="utf-8"))
+
 
 RULES = Settings(backend="rules")
 REPLAYED = Settings(backend="llm", model=SERVED_MODEL)
@@ -88,3 +95,33 @@ def test_the_readme_shows_the_committed_baselines():
     start = readme.index("<!-- figures:")
     block = readme[readme.index("\n", start) + 1 : readme.index("<!-- /figures -->")]
     assert block == baseline_figures(), "README figures are stale: paste the output of `llmx eval --figures`"
+
+
+_GLANCE_ROWS = {
+    "indicators F1": "indicators.f1",
+    "indicator value + unit": "indicators.value_unit.accuracy",
+    "comparisons F1 (% of plan, vs same period)": "indicators.comparisons.f1",
+    "task coverage": "tasks.coverage.f1",
+    "limitation coverage": "limitations.coverage.f1",
+    "references F1": "references.f1",
+    "proposals F1": "proposals.f1",
+    "headings (sections F1)": "sections.f1",
+    "metadata accuracy": "metadata.accuracy",
+}
+
+
+def test_the_readme_quality_at_a_glance_table_matches_the_rules_baselines():
+    """The first figures a reader sees are hand-placed prose: they must be the committed baselines."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How well it extracts") :]
+    section = section[: section.index("\n## ", 1)]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip().strip("*") for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in _GLANCE_ROWS:
+            rows[cells[0]] = (cells[1], cells[2])
+    assert set(rows) == set(_GLANCE_ROWS), "README's at-a-glance table lost a row"
+    baselines = {s: metrics(load_baseline(s)) for s in ("test", "dev")}
+    for label, key in _GLANCE_ROWS.items():
+        expected = (f"{baselines['test'][key]:.3f}", f"{baselines['dev'][key]:.3f}")
+        assert rows[label] == expected, f"README at-a-glance row {label!r}: {rows[label]} != baselines {expected}"

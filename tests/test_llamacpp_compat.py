@@ -299,3 +299,17 @@ def test_the_probe_knows_nothing_about_a_server_without_those_routes(server):
 
 def test_the_probe_is_not_sent_to_the_openai_api():
     assert probe(Settings(backend="llm", model="gpt-4.1-mini")) == Served()
+
+
+def test_a_dense_table_row_is_budgeted_once_per_figure_it_holds():
+    """Each indicator of a score row quotes the whole row: a row of 10 figures is copied 10 times."""
+    row = "1 | Sở Dân tộc và Tôn giáo | 84.86 | 18.7 | 72.41 | 1.81 | 81.03 | 4.86 | 81.03 | 4.86"
+    prose = "Tỷ lệ hồ sơ đúng hạn đạt 97,5%, tăng 2,1% so với cùng kỳ."
+    assert budget.figure_count(row) == 9  # the row number, and every dot-decimal cell
+    assert budget.recopied(row) == [(row, 7.0)]
+    assert budget.recopied(prose) == []  # two figures: the two copies cover it
+    settings = Settings(max_answer_tokens=100_000)
+    text_tokens, figures, extra = count_tokens(row), budget.figure_count(row), 7 * count_tokens(row)
+    dense = budget.answer_tokens(text_tokens, 0, settings, figures=figures, recopied_tokens=extra)
+    plain = budget.answer_tokens(text_tokens, 0, settings, figures=figures)
+    assert dense is not None and plain is not None and dense - plain == extra

@@ -16,11 +16,16 @@ grammar-constrained answer (json_schema mode) stays valid JSON while it grows. T
 * **max_tokens**: the answer copies quotes out of the text and adds each item's fields, so it is
   sized from both: `2 x text tokens + 80 x figures + 256` tokens of the served model, at least
   512 (metadata: `1 x` its excerpt, no figures). Tables are read as rows and every figure cell is
-  an indicator, so a table's answer grows with its figures, not its text. Measured on the dev
-  gold (130 requests of a perfect model's run): no gold answer uses more than 0.8 of this (the
-  largest, a 142-figure table, 8,996 tokens); the old `3 x text + 256` fell short on every
-  figure-dense table. At most `Settings.max_answer_tokens` (`--max-answer-tokens`/
-  LLMX_MAX_ANSWER_TOKENS, default 16384, what hosted models accept; 0 sends no limit), and at most
+  an indicator, so a table's answer grows with its figures, not its text; and every indicator of a
+  row (or of a sentence) quotes the whole row, so a row of 11 scores is copied 11 times, not 2: each
+  line or sentence with more figures than 2 adds its tokens once per further figure, and numbers
+  written against the convention (`84.86` in a table) count as figures. Measured on the dev gold
+  (a perfect model's run over the 15 dev reports, 114 requests under the ceiling): no gold answer
+  uses more than 0.68 of this; without the per-row copies, a report of 13-row score tables with 10
+  figures a row (dev 35) lost 325 of its 384 indicators, its tables still cut after two splits;
+  the older `3 x text + 256` fell short on every figure-dense table. At most
+  `Settings.max_answer_tokens` (`--max-answer-tokens`/LLMX_MAX_ANSWER_TOKENS, default 16384, what
+  hosted models accept; 0 sends no limit), and at most
   what the served model's context leaves after the prompt when the endpoint said how long it is.
 
 Token counts here are llmx's (llmx/llm/tokens.py) times `Settings.token_scale`, the served
@@ -49,12 +54,29 @@ METADATA_COPIES = 1.0
 NESTED_BOUNDS = {"comparisons": 4, "months": 12}  # lists inside an item: 3 comparisons at most in the dev gold
 _SENTENCE_END = re.compile(r"[.;!?:](?=\s|$)")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b")
+_NUMBER_LIKE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 
 def figure_count(text: str) -> int:
-    """The numbers in `text` that can be an indicator's value (dates and years measure nothing)."""
-    return len(NUMBER_RE.findall(_YEAR.sub(" ", _DATE.sub(" ", text))))
+    """The numbers in `text` that can be an indicator's value (dates and years measure nothing),
+    counting numbers written against the convention too (`84.86`, `17, 66` in a table: each is an
+    indicator, flagged, with or without a value)."""
+    text = _YEAR.sub(" ", _DATE.sub(" ", text))
+    return max(len(NUMBER_RE.findall(text)), len(_NUMBER_LIKE.findall(text)))
+
+
+def recopied(text: str) -> list[tuple[str, float]]:
+    """The quote units (lines, and sentences within them) of `text` that an answer copies more often
+    than `SECTION_COPIES`, with how many more times: one quote per figure they hold."""
+    units = []
+    for line in text.split("\n"):
+        pieces = [p for p in _SENTENCE_END.split(line) if p.strip()] if " | " not in line else [line]
+        for piece in pieces:
+            extra = figure_count(piece) - SECTION_COPIES
+            if extra > 0:
+                units.append((piece, extra))
+    return units
 
 
 def item_bounds(text: str) -> dict[str, int]:
@@ -133,15 +155,23 @@ def _build(model: type[BaseModel], spec: Spec) -> type[BaseModel]:
 
 
 def answer_tokens(
-    text_tokens: int, prompt_tokens: int, settings: Settings, *, copies: float = SECTION_COPIES, figures: int = 0
+    text_tokens: int,
+    prompt_tokens: int,
+    settings: Settings,
+    *,
+    copies: float = SECTION_COPIES,
+    figures: int = 0,
+    recopied_tokens: int = 0,
 ) -> int | None:
     """`max_tokens` for a request whose text (what quotes are copied from) and whole prompt have
-    these many llmx tokens and whose text holds `figures` possible indicators; None when the
-    settings send no limit."""
+    these many llmx tokens, whose text holds `figures` possible indicators and whose figure-dense
+    rows and sentences are copied `recopied_tokens` more (see `recopied`); None when the settings
+    send no limit."""
     if settings.max_answer_tokens <= 0:
         return None
     scale = settings.token_scale
-    want = max(FLOOR_TOKENS, int((copies * text_tokens + FIGURE_TOKENS * figures) * scale) + FIXED_ANSWER_TOKENS)
+    items = copies * text_tokens + FIGURE_TOKENS * figures + recopied_tokens
+    want = max(FLOOR_TOKENS, int(items * scale) + FIXED_ANSWER_TOKENS)
     cap = settings.max_answer_tokens
     if settings.context_tokens:
         room = settings.context_tokens - int(prompt_tokens * scale) - 16

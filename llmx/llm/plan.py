@@ -203,7 +203,10 @@ def sized(request: Request, settings: Settings, *, metadata: bool = False) -> Re
     prompt_tokens = sum(count_tokens(m.get("content") or "") for m in request.messages)
     copies = budget.METADATA_COPIES if metadata else budget.SECTION_COPIES
     figures = 0 if metadata else budget.figure_count(text)  # metadata asks for no indicators
-    limit = budget.answer_tokens(count_tokens(text), prompt_tokens, settings, copies=copies, figures=figures)
+    extra = 0 if metadata else int(sum(times * count_tokens(unit) for unit, times in budget.recopied(text)))
+    limit = budget.answer_tokens(
+        count_tokens(text), prompt_tokens, settings, copies=copies, figures=figures, recopied_tokens=extra
+    )
     return replace(request, response_model=budget.bounded(request.response_model, text), max_tokens=limit)
 
 
