@@ -91,10 +91,16 @@ class _Transform:
         return (self.h, self.w) if self.rot in (90, 270) else (self.w, self.h)
 
 
-def page_content(page: object, textpage: object, rotation: int, width: float, height: float) -> PageContent:
-    """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage)."""
+Glyphs = dict[tuple[str, float, float], float]  # advance by (character, size, ink width)
+
+
+def page_content(
+    page: object, textpage: object, rotation: int, width: float, height: float, glyphs: Glyphs | None = None
+) -> PageContent:
+    """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage);
+    `glyphs` keeps glyph advances from page to page of one document."""
     tf = _Transform(width, height, rotation)
-    runs, chars, unmapped = _runs(textpage, tf)
+    runs, chars, unmapped = _runs(textpage, tf, {} if glyphs is None else glyphs)
     paths = _paths(page, tf)
     w, h = tf.size()
     return PageContent(w, h, runs, paths.rules, chars, unmapped, paths.shapes)
@@ -111,7 +117,6 @@ class _Chars:
         self.pbox = tuple(ctypes.byref(v) for v in (self.left, self.right, self.bottom, self.top))
         self.upright = tf.rot == 0
         self.font_size, self.width = ctypes.c_float(), ctypes.c_float()
-        self.widths: dict[tuple[int, str, float], float] = {}  # glyph widths by font, character, size
 
     def origin(self, i: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetCharOrigin(self.raw, i, *self.porigin)
@@ -147,31 +152,23 @@ class _Chars:
     def size(self, i: int) -> float:
         return float(pdfium_c.FPDFText_GetFontSize(self.raw, i)) or 10.0
 
-    def advance_end(self, i: int, char: str, x: float, ink_right: float, size: float) -> float:
-        """Where character `i` (`char`, upright page, its origin at `x`) advances to: origin plus
-        glyph width, the edge a font sets the next glyph against; `ink_right` when the font cannot
-        tell or the figure is implausible (a scaled text matrix). Widths are kept per font."""
+    def glyph_width(self, i: int) -> float:
+        """How far character `i` advances (its font's width for it at its size), -1 when the
+        font cannot tell."""
         obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
         font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        if not font:
-            return ink_right
-        key = (ctypes.addressof(font.contents), char, size)
-        width = self.widths.get(key)
-        if width is None:
-            width = -1.0
-            if pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.font_size)) and pdfium_c.FPDFFont_GetGlyphWidth(
-                font, ord(char), self.font_size, ctypes.byref(self.width)
-            ):
-                width = self.width.value
-            self.widths[key] = width
-        end = x + width
-        return end if width > 0 and abs(end - ink_right) < 0.5 * size else ink_right
+        if not font or not pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.font_size)):
+            return -1.0
+        code = pdfium_c.FPDFText_GetUnicode(self.raw, i)
+        if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, self.font_size, ctypes.byref(self.width)):
+            return -1.0
+        return float(self.width.value)
 
 
 _WORD = re.compile(r"[^ \r\n\t\x00]+")
 
 
-def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
+def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], int, int]:
     """Word pieces in stream order. A word costs three calls (origin of its first and last
     character, font size, right edge); only a word whose ends disagree (a raised note mark glued
     to it, a piece drawn out of order) is walked character by character."""
@@ -186,7 +183,7 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     runs: list[Run] = []
     chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
-    reach: dict[int, float] = {}  # the rightmost edge drawn so far on each baseline (rounded)
+    line_y, reach = -1e9, -1e9  # the baseline being drawn, and the rightmost edge drawn on it so far
     # the calls and their out-parameters as locals: this loop runs once per word of the file
     get_origin, get_box, generated = (
         pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
@@ -228,17 +225,25 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = c.size(a)
-        key = round(ya)
-        if b - a <= 1 and upright and xa < reach.get(key, -1e9) - 0.5:
+        if abs(ya - line_y) > 0.3:
+            line_y, reach = ya, -1e9
+        elif b - a <= 1 and upright and xa < reach - 0.5:
             # a glyph or two drawn back into its line, after what follows it there: a fallback
             # font's glyph filling the gap LibreOffice left for it (`T` + `ự` + `do`); its ink
-            # overhangs its advance, and the advance shows whether a space follows
+            # overhangs its advance, and the advance shows whether a space follows. A glyph
+            # (character, size, ink width) advances alike wherever it is drawn: its font is asked once
+            glyph = (text[b], size, round(box_right.value - box_left.value, 2))
+            width = widths.get(glyph)
+            if width is None:
+                width = widths[glyph] = c.glyph_width(b)
             if b > a:
                 get_origin(raw, b, po_x, po_y)
-            x1 = c.advance_end(b, text[b], ox.value if b > a else xa, x1, size)
+            end = (ox.value if b > a else xa) + width
+            if width > 0 and abs(end - x1) < 0.5 * size:  # else a scaled text matrix: keep the ink
+                x1 = end
         runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
-        if x1 > reach.get(key, -1e9):
-            reach[key] = x1
+        if x1 > reach:
+            reach = x1
         prev_y, prev_end = ya, b
     for r in runs:
         if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
