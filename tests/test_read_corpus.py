@@ -103,24 +103,14 @@ def test_word_file_matches_libreoffice_text_by_words_and_order(path: Path, lo_te
     assert words >= MIN_FIDELITY and order >= MIN_FIDELITY, (words, order)
 
 
-_MIXED_FONT_GAP = pytest.mark.xfail(
-    reason="where LibreOffice falls back to a second font for Vietnamese glyphs (Liberation Serif 1.x), this "
-    "export's footnote marks `(4)` come out as `4()` and a few words stay glued; order ~0.95",
-    strict=False,
-)
-
-
 @LIBREOFFICE
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, marks=_MIXED_FONT_GAP) if p.stem.startswith("06-") else p for p in CORPUS_WORD],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", CORPUS_WORD, ids=lambda p: p.stem)
 def test_libreoffice_pdf_export_matches_the_source_text_by_words_and_order(
     path: Path, lo_exports: dict[str, Path], lo_texts: dict[str, str]
 ) -> None:
     """The export is read against LibreOffice's text of the file it was made from (pdftotext of
-    such an export tears words where LibreOffice mixed fonts for Vietnamese glyphs)."""
+    such an export tears words where LibreOffice mixed fonts for Vietnamese glyphs; 06 is the
+    file with the most such glyphs, and with notes marked `(n)`, which the export draws `n()`)."""
     words, order = fidelity(read_document(lo_exports[path.stem]), lo_texts[path.stem], notes=False)
     assert words >= MIN_FIDELITY and order >= MIN_FIDELITY, (words, order)
 

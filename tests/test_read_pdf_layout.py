@@ -190,6 +190,14 @@ def test_a_note_mark_glued_to_its_first_word_keeps_its_brackets() -> None:
     assert f"[8] {NOTE_A}" in doc.text.split("\n\n")
 
 
+@pytest.mark.parametrize("mark", ["(4)", "4()"])
+def test_a_bracketed_note_mark_hanging_left_of_its_note_reads_as_its_number(mark: str) -> None:
+    """File 06's notes are marked `(4)`; LibreOffice's export draws `4()`, the number first, left
+    of the note's text: the mark is the note's own, written `[4]` as the .docx reader writes it."""
+    doc = read_bytes(_notes_pdf(mark, glued=False, continued=None), "bracketed.pdf")
+    assert f"[4] {NOTE_A}" in doc.text.split("\n\n")
+
+
 # --- lines and columns ------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from llmx.read.pdf_layout import (
     split_notes,
     strip_furniture,
 )
-from llmx.read.pdf_page import PageContent, Rule, Run, page_content
+from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, page_content
 from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
 
 _LAYOUT_WORDS = re.compile(
@@ -70,7 +70,8 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> Extracted:
             raise InputError("PDF is encrypted with a password; remove the password first", path=path) from exc
         raise InputError(f"damaged or unreadable PDF ({exc})", path=path) from exc
     try:
-        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+        glyphs: Glyphs = {}
+        pages = [_read_page(pdf, i, glyphs) for i in range(len(pdf))]
     except pdfium.PdfiumError as exc:
         raise InputError(f"damaged or unreadable PDF ({exc})", path=path) from exc
     finally:
@@ -102,7 +103,7 @@ def _page_text(page: _Page) -> str:
     return "\n".join([*(ln.text() for ln in page.lines + page.notes), *cells])
 
 
-def _read_page(pdf: object, i: int) -> _Page:
+def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
     import pypdfium2.raw as pdfium_c
 
     page = pdf[i]  # type: ignore[index]
@@ -116,7 +117,7 @@ def _read_page(pdf: object, i: int) -> _Page:
         page = pdf[i]  # type: ignore[index]
     textpage = page.get_textpage()
     try:
-        content = page_content(page, textpage, page.get_rotation(), page.get_width(), page.get_height())
+        content = page_content(page, textpage, page.get_rotation(), page.get_width(), page.get_height(), glyphs)
     finally:
         textpage.close()
         page.close()

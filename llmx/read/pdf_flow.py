@@ -24,15 +24,21 @@ _LIST_START = re.compile(
 # a note's own mark: `[4]`, `4 `, `4()` (LibreOffice's export of `(4)`), `*`, `⁴`
 _NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\(\)|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
 _MARK_GLUED = re.compile(r"^(\[\d{1,3}\])(?=\S)")  # `[8]Trong đó`: the mark set without a space
+# a raised note number in brackets, as drawn at the head of its note: `(4)`, or `4()` where
+# LibreOffice sets the number first and the brackets around it after (Word's `(` + mark + `)`)
+_BRACKETED_MARK = re.compile(r"\((\d{1,3})\)|(\d{1,3})\(\)")
 
 
 def note_paragraphs(lines: list[Line]) -> list[str]:
     """Footnote lines as one paragraph per note (a note starts with its `[n]` mark, written
-    `[n] text` as the .docx reader writes it); lines before the first mark continue a note
-    from an earlier page."""
+    `[n] text` as the .docx reader writes it, a raised `(n)` too); lines before the first mark
+    continue a note from an earlier page."""
     notes: list[str] = []
     for ln in lines:
         text = ln.text()
+        head = ln.runs[0]
+        if head.index in ln.sup and (m := _BRACKETED_MARK.fullmatch(head.text)) and text.startswith(head.text):
+            text = f"[{m.group(1) or m.group(2)}]{text[len(head.text) :]}"  # its number, as `[n]`
         if notes and not _NOTE_MARK.match(text):
             notes[-1] = join_line(notes[-1], text)
         else:

@@ -73,12 +73,22 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
 
     Where a font lacks a Vietnamese glyph, LibreOffice leaves a gap, draws the glyph there
     later from another font, and PDFium sees a word break in the gap (`nghi p` + `ệ`). Such a
-    filler glyph (short, drawn after the piece right of it) is glued to both neighbours unless
-    a real gap separates them."""
+    filler glyph (short, drawn after the pieces beside it, or last on the line after a piece it
+    does not follow in the stream: `C` + `ơ`) is glued to both neighbours unless a real gap
+    separates them (measured to its advance, not its ink: `Tự do`)."""
     filler: set[int] = set()
-    for k in range(1, len(runs) - 1):
-        run = runs[k]
-        if len(run.text) <= 2 and run.index > runs[k + 1].index and run.index > runs[k - 1].index:
+    last = len(runs) - 1
+    for k, run in enumerate(runs):
+        if len(run.text) > 2 or last == 0:
+            continue
+        if 0 < k < last:
+            out_of_order = run.index > runs[k + 1].index and run.index > runs[k - 1].index
+        elif k == 0:
+            out_of_order = run.index > runs[1].index
+        else:
+            left = runs[k - 1]
+            out_of_order = run.index > left.index + len(left.text) + 2
+        if out_of_order:
             filler.add(k)
     parts: list[str] = []
     prev: Run | None = None
@@ -162,7 +172,8 @@ def _host(line: Line, lines: list[Line], k: int) -> Line | None:
         if line.size >= 0.85 * other.size:
             continue
         raised = other.y - line.y
-        if 0 < raised <= 0.6 * other.size and other.x0 - other.size <= line.x0 <= other.x1 + other.size:
+        # within an em of the line's ends; a note's own mark may hang left of its text (`4()  Ngoài ra`)
+        if 0 < raised <= 0.6 * other.size and other.x0 - other.size <= line.x1 and line.x0 <= other.x1 + other.size:
             return other
     return None
 

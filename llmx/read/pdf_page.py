@@ -91,10 +91,16 @@ class _Transform:
         return (self.h, self.w) if self.rot in (90, 270) else (self.w, self.h)
 
 
-def page_content(page: object, textpage: object, rotation: int, width: float, height: float) -> PageContent:
-    """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage)."""
+Glyphs = dict[tuple[str, float, float], float]  # advance by (character, size, ink width)
+
+
+def page_content(
+    page: object, textpage: object, rotation: int, width: float, height: float, glyphs: Glyphs | None = None
+) -> PageContent:
+    """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage);
+    `glyphs` keeps glyph advances from page to page of one document."""
     tf = _Transform(width, height, rotation)
-    runs, chars, unmapped = _runs(textpage, tf)
+    runs, chars, unmapped = _runs(textpage, tf, {} if glyphs is None else glyphs)
     paths = _paths(page, tf)
     w, h = tf.size()
     return PageContent(w, h, runs, paths.rules, chars, unmapped, paths.shapes)
@@ -110,6 +116,7 @@ class _Chars:
         self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
         self.pbox = tuple(ctypes.byref(v) for v in (self.left, self.right, self.bottom, self.top))
         self.upright = tf.rot == 0
+        self.font_size, self.width = ctypes.c_float(), ctypes.c_float()
 
     def origin(self, i: int) -> tuple[float, float]:
         pdfium_c.FPDFText_GetCharOrigin(self.raw, i, *self.porigin)
@@ -145,11 +152,23 @@ class _Chars:
     def size(self, i: int) -> float:
         return float(pdfium_c.FPDFText_GetFontSize(self.raw, i)) or 10.0
 
+    def glyph_width(self, i: int) -> float:
+        """How far character `i` advances (its font's width for it at its size), -1 when the
+        font cannot tell."""
+        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
+        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        if not font or not pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.font_size)):
+            return -1.0
+        code = pdfium_c.FPDFText_GetUnicode(self.raw, i)
+        if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, self.font_size, ctypes.byref(self.width)):
+            return -1.0
+        return float(self.width.value)
+
 
 _WORD = re.compile(r"[^ \r\n\t\x00]+")
 
 
-def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
+def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], int, int]:
     """Word pieces in stream order. A word costs three calls (origin of its first and last
     character, font size, right edge); only a word whose ends disagree (a raised note mark glued
     to it, a piece drawn out of order) is walked character by character."""
@@ -164,6 +183,7 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
     runs: list[Run] = []
     chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
+    line_y, reach = -1e9, -1e9  # the baseline being drawn, and the rightmost edge drawn on it so far
     # the calls and their out-parameters as locals: this loop runs once per word of the file
     get_origin, get_box, generated = (
         pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
@@ -205,7 +225,25 @@ def _runs(textpage: object, tf: _Transform) -> tuple[list[Run], int, int]:
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = c.size(a)
+        if abs(ya - line_y) > 0.3:
+            line_y, reach = ya, -1e9
+        elif b - a <= 1 and upright and xa < reach - 0.5:
+            # a glyph or two drawn back into its line, after what follows it there: a fallback
+            # font's glyph filling the gap LibreOffice left for it (`T` + `ự` + `do`); its ink
+            # overhangs its advance, and the advance shows whether a space follows. A glyph
+            # (character, size, ink width) advances alike wherever it is drawn: its font is asked once
+            glyph = (text[b], size, round(box_right.value - box_left.value, 2))
+            width = widths.get(glyph)
+            if width is None:
+                width = widths[glyph] = c.glyph_width(b)
+            if b > a:
+                get_origin(raw, b, po_x, po_y)
+            end = (ox.value if b > a else xa) + width
+            if width > 0 and abs(end - x1) < 0.5 * size:  # else a scaled text matrix: keep the ink
+                x1 = end
         runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
+        if x1 > reach:
+            reach = x1
         prev_y, prev_end = ya, b
     for r in runs:
         if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
