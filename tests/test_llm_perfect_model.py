@@ -4,7 +4,8 @@
 fall in the request's text and the gold metadata; the pipeline runs over real HTTP (client,
 instructor, validators, grounding, merging, assembling) exactly as `llmx extract` does. What it
 does not return was lost by the pipeline. The test split is held apart from tuning; it is run
-here only as a measure of plumbing, and only its aggregates are ever shown.
+here only as a measure of plumbing, and only its aggregates are ever shown. The two runs over
+whole gold splits are in the slow tier (`python -m pytest -m slow`, which `.ci/run` runs).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from llmx.serve.gold import GOLD_MODEL, GoldAnswers
 
 GOLD = REPO_ROOT / "eval" / "gold"
 ITEMS_MIN, METADATA_MIN = 0.98, 0.95
+# every gold report of a split through the whole LLM path over HTTP: the slow tier (`-m slow`)
+CORPUS_WIDE = pytest.mark.slow
 
 
 def _recover(split: str) -> tuple[Recovery, int]:
@@ -39,6 +42,7 @@ def _recover(split: str) -> tuple[Recovery, int]:
     return total, len(cases)
 
 
+@CORPUS_WIDE
 def test_a_perfect_model_recovers_the_dev_gold():
     result, documents = _recover("dev")
     print(f"\nperfect-model recovery, dev gold ({documents} reports):\n{result.table()}")
@@ -48,6 +52,7 @@ def test_a_perfect_model_recovers_the_dev_gold():
     assert result.metadata_share >= METADATA_MIN, f"metadata {result.metadata_share:.3f}; lost:\n{lost}"
 
 
+@CORPUS_WIDE
 def test_a_perfect_model_recovers_the_held_apart_test_gold_in_aggregate():
     """Plumbing only: nothing here is tuned on this split, and only aggregates are printed."""
     result, documents = _recover("test")

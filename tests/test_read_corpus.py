@@ -4,6 +4,11 @@ The corpus is `eval/corpus/` (real .docx, Word 97 .doc, Word PDFs and web-page e
 LibreOffice PDF exports of its Word files, made here. References come from other programs:
 pdftotext for a PDF, LibreOffice's own rendering (exported to PDF, read by pdftotext) for a
 Word file. Fidelity is measured by words and word order (`tests.fidelity`).
+
+Whatever runs LibreOffice (the exports and text renderings of every Word file, and reading the
+Word 97 `.doc`, which LibreOffice converts first) is in the slow tier (`python -m pytest -m slow`,
+which `.ci/run` runs after the default tier): a dozen LibreOffice runs take a minute on 2 cores.
+The Word 97 path itself stays in the default tier through `tests/test_read_office.py`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,12 @@ from tests.tools import need, pdftotext
 
 RULES = Settings(backend="rules")
 MIN_FIDELITY = 0.97
+LIBREOFFICE = pytest.mark.slow  # LibreOffice runs: see the module docstring
+
+
+def _lo_slow(paths: list[Path]) -> list[object]:
+    """The files, the Word 97 ones (read through LibreOffice) in the slow tier."""
+    return [pytest.param(p, marks=LIBREOFFICE) if p.suffix == ".doc" else p for p in paths]
 
 
 def _check_extraction(path: Path) -> None:
@@ -35,13 +46,14 @@ def _check_extraction(path: Path) -> None:
     assert all(doc.text[t.start : t.end] == t.text for t in doc.tasks + doc.limitations)
 
 
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", _lo_slow(CORPUS_FILES), ids=lambda p: p.name)
 def test_every_corpus_file_extracts_offline_with_exact_quotes(path: Path) -> None:
     if path.suffix == ".doc":
         need("soffice")
     _check_extraction(path)
 
 
+@LIBREOFFICE
 @pytest.mark.parametrize("path", CORPUS_WORD, ids=lambda p: p.stem)
 def test_libreoffice_pdf_export_of_each_word_file_extracts_with_exact_quotes(
     path: Path, lo_exports: dict[str, Path]
@@ -66,13 +78,14 @@ def _tables_hold(path: Path) -> int:
     return len(raw.tables)
 
 
-@pytest.mark.parametrize("path", [p for p in CORPUS_FILES if p.suffix != ".txt"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", _lo_slow([p for p in CORPUS_FILES if p.suffix != ".txt"]), ids=lambda p: p.name)
 def test_table_offsets_are_exact_before_and_after_normalizing(path: Path) -> None:
     if path.suffix == ".doc":
         need("soffice")
     _tables_hold(path)
 
 
+@LIBREOFFICE
 def test_table_offsets_are_exact_in_libreoffice_exports(lo_exports: dict[str, Path]) -> None:
     assert sum(_tables_hold(pdf) for pdf in lo_exports.values()) >= 8  # 01 alone has 8 (one split by a page)
 
@@ -83,12 +96,14 @@ def test_corpus_pdf_matches_pdftotext_by_words_and_order(path: Path) -> None:
     assert words >= MIN_FIDELITY and order >= MIN_FIDELITY, (words, order)
 
 
+@LIBREOFFICE
 @pytest.mark.parametrize("path", CORPUS_WORD, ids=lambda p: p.stem)
 def test_word_file_matches_libreoffice_text_by_words_and_order(path: Path, lo_texts: dict[str, str]) -> None:
     words, order = fidelity(read_document(path), lo_texts[path.stem], notes=False)
     assert words >= MIN_FIDELITY and order >= MIN_FIDELITY, (words, order)
 
 
+@LIBREOFFICE
 @pytest.mark.parametrize("path", CORPUS_WORD, ids=lambda p: p.stem)
 def test_libreoffice_pdf_export_matches_the_source_text_by_words_and_order(
     path: Path, lo_exports: dict[str, Path], lo_texts: dict[str, str]

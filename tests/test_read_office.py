@@ -27,6 +27,7 @@ def test_word_97_doc_is_converted_and_read_with_numbering_and_header() -> None:
     assert "Đề án 06" in doc.text
 
 
+@pytest.mark.slow  # four LibreOffice runs (two make the files, two read them): the slow tier
 def test_rtf_and_odt_are_read_like_the_docx_they_came_from(tmp_path: Path) -> None:
     need("soffice")
     source = make_docx(

@@ -5,7 +5,8 @@ every section for every item (`Layout.section_at`) and every sector pattern for 
 (`detect_sector`). Each is now an index or a bisect. These tests run the pipeline both ways, with
 the plain scans (kept here as the reference) patched in, on the dev corpus and on scaled documents
 (one report's body repeated with its figures shifted, `tests/scaled.py`), and require identical
-JSON. Speed itself is measured by `benchmarks/scaling.py`, never by a timed test.
+JSON. Speed itself is measured by `benchmarks/scaling.py`, never by a timed test. The scaled
+documents' comparison runs the quadratic scans on purpose, so it is in the slow tier (`-m slow`).
 """
 
 from __future__ import annotations
@@ -150,6 +151,7 @@ def test_dev_reports_give_the_same_json_as_the_plain_scans(path: Path, monkeypat
     assert _json(path) == fast
 
 
+@pytest.mark.slow  # the quadratic reference scans on documents up to 8x a report: ~20 s on 2 cores
 def test_scaled_documents_give_the_same_json_as_the_plain_scans(
     scaled_paths: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

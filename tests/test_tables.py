@@ -1,6 +1,7 @@
 """Analyst tables: CSV with BOM, Parquet and xlsx, with provenance on every row."""
 
 import csv
+import functools
 import io
 import json
 
@@ -96,9 +97,17 @@ def _csv(path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
 
 
+@functools.cache
+def _book(path: str, mtime_ns: int, size: int) -> dict[str, list[tuple]]:
+    """Every sheet's rows of one written workbook, read once (keyed by the file's mtime and size)."""
+    book = load_workbook(path, read_only=True)
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
 def _sheet(path, table) -> list[tuple]:
     width = len(COLUMNS[table])  # read-only mode drops trailing empty cells
-    rows = load_workbook(path, read_only=True)[table].iter_rows(values_only=True)
+    stat = path.stat()
+    rows = _book(str(path), stat.st_mtime_ns, stat.st_size)[table]
     return [tuple(row) + (None,) * (width - len(row)) for row in rows]
 
 

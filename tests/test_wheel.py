@@ -1,8 +1,9 @@
 """Installed the way users install it: build the wheel, install it (not editable) into a fresh venv,
 and use the `llmx` command from outside the checkout, so nothing can come from the source tree.
 
-Slow (a venv and a real dependency install, ~30-60 s), so `LLMX_SKIP_WHEEL=1` skips it locally;
-under CI (`CI=true`, as `.ci/run` sets) it always runs.
+Slow (a venv and a real dependency install, ~30-60 s): in the slow tier (`python -m pytest -m slow`,
+which `.ci/run` runs after the default tier); `LLMX_SKIP_WHEEL=1` skips it there too, except under CI
+(`CI=true`, as `.ci/run` sets), where it always runs.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ from llmx.schema import SCHEMA_FILE
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "2023-02-district-party-monthly.txt"
 
-pytestmark = pytest.mark.skipif(
-    bool(os.environ.get("LLMX_SKIP_WHEEL")) and os.environ.get("CI", "").lower() != "true",
-    reason="LLMX_SKIP_WHEEL is set (CI=true runs it anyway)",
-)
+pytestmark = [
+    pytest.mark.slow,  # a wheel build, a venv and a real dependency install: the slow tier (`-m slow`)
+    pytest.mark.skipif(
+        bool(os.environ.get("LLMX_SKIP_WHEEL")) and os.environ.get("CI", "").lower() != "true",
+        reason="LLMX_SKIP_WHEEL is set (CI=true runs it anyway)",
+    ),
+]
 
 
 @dataclass
