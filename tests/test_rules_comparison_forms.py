@@ -306,6 +306,70 @@ CASES: dict[str, tuple[str, list[tuple[float | None, str | None, list[Comp]]]]] 
         "Chi thường xuyên 182,6 tỷ đồng, tăng 4,8% so với cùng kỳ, đạt 49,2% dự toán.",
         [(182.6, "tỷ đồng", [same(4.8), budget(49.2)])],
     ),
+    "so cung ky without voi": (
+        "Doanh thu dịch vụ lưu trú 46,2 tỷ đồng, tăng 13,5% so cùng kỳ.",
+        [(46.2, "tỷ đồng", [same(13.5)])],
+    ),
+    "so CK tang": (
+        "Tổng đàn gia súc 12.640 con, so CK tăng 3,2%.",
+        [(12640, "con", [same(3.2, "CK")])],
+    ),
+    "tang pct CK then dat KH no so voi": (
+        "Giá trị sản xuất nông nghiệp 642 tỷ đồng, đạt 51,2% KH, tăng 4,6% CK.",
+        [(642, "tỷ đồng", [plan(51.2), same(4.6, "CK")])],
+    ),
+    "so voi cung ky nam 2022 ratio": (
+        "Số khách tham quan 56.200 lượt, bằng 132% so với cùng kỳ năm 2022.",
+        [(56200, "lượt", [same(132, "cùng kỳ năm 2022", relation="ratio")])],
+    ),
+    "so voi cung ky nam ngoai": (
+        "Thu phí tham quan 7,8 tỷ đồng, tăng 21% so với cùng kỳ năm ngoái.",
+        [(7.8, "tỷ đồng", [same(21, "cùng kỳ năm ngoái")])],
+    ),
+    "so voi ky truoc": (
+        "Dư nợ tín dụng 2.350 tỷ đồng, tăng 3,4% so với kỳ trước.",
+        [(2350, "tỷ đồng", [prev(3.4, "kỳ trước")])],
+    ),
+    "dat pct KH nam 2024": (
+        "Thu ngân sách trên địa bàn 128,6 tỷ đồng, đạt 64,3% KH năm 2024.",
+        [(128.6, "tỷ đồng", [plan(64.3, "KH năm 2024")])],
+    ),
+    "dat pct ke hoach de ra": (
+        "Xây dựng mới 18 nhà đại đoàn kết, đạt 90% kế hoạch đề ra.",
+        [(18, "nhà đại đoàn kết", [plan(90, "kế hoạch đề ra")])],
+    ),
+    "share in parentheses": (
+        "Có 1.320 hộ đạt danh hiệu gia đình văn hóa (chiếm tỷ lệ 88,4%).",
+        [(1320, "hộ", [("other", "tỷ lệ", "ratio", 88.4, None, None)])],
+    ),
+    "ratio in parentheses": (
+        "Giải ngân vốn đầu tư công 62,4 tỷ đồng (đạt 38,5% kế hoạch vốn).",
+        [(62.4, "tỷ đồng", [plan(38.5, "kế hoạch vốn")])],
+    ),
+    "giam amount so voi CK semicolon": (
+        "Tai nạn giao thông xảy ra 6 vụ, giảm 2 vụ so với CK; làm chết 4 người, giảm 1 người so với CK.",
+        [(6, "vụ", [amount("same_period", "CK", -2, "vụ")]), (4, "người", [amount("same_period", "CK", -1, "người")])],
+    ),
+    "so voi cung ky amount and pct": (
+        "Thu ngân sách 96,4 tỷ đồng, tăng 8,1 tỷ đồng so với cùng kỳ.",
+        [(96.4, "tỷ đồng", [amount("same_period", "cùng kỳ", 8.1, "tỷ đồng")])],
+    ),
+    "bang pct va tang pct both same period": (
+        "Sản lượng chè búp tươi 15.400 tấn, bằng 103,6% cùng kỳ, đạt 52% kế hoạch năm.",
+        [(15400, "tấn", [same(103.6, relation="ratio"), plan(52, "kế hoạch năm")])],
+    ),
+    "estimated ratio with qualifier": (
+        "Giải ngân vốn sự nghiệp ước đạt trên 45% dự toán giao.",
+        [(None, None, [budget(45, "dự toán giao")])],
+    ),
+    "dat pct chi tieu Nghi quyet": (
+        "Tỷ lệ hộ gia đình văn hóa đạt 91,5%, đạt 101,7% chỉ tiêu Nghị quyết.",
+        [(91.5, "%", [plan(101.7, "chỉ tiêu Nghị quyết")])],
+    ),
+    "so voi cung ky thoi diem": (
+        "Tổng phương tiện đăng ký mới 1.120 xe, giảm 6,5% so với cùng kỳ năm 2024.",
+        [(1120, "xe", [same(-6.5, "cùng kỳ năm 2024")])],
+    ),
 }
 
 

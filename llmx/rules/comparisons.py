@@ -24,11 +24,15 @@ _YEAR = r"(?:19|20)\d{2}"
 # Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
 _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
-    r"|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
+    r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR + r")?|(?-i:CK))(?![\w/])"
+    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
+    + _YEAR
+    + r"|\s+"
+    + _YEAR
+    + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
@@ -40,7 +44,8 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
 )
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
-_SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
+# `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
+_SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
@@ -119,7 +124,7 @@ def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | No
         return after[0], " ".join(text[m.start("w") : after[2]].split()), after[2]
     m = _SO_VOI.match(text, pos, limit)
     if m:
-        return match_basis(text, m.end(), limit, after_so_voi=True)
+        return match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
     m = _SPACES.match(text, pos, limit)
     return match_basis(text, m.end() if m else pos, limit)
 
@@ -168,7 +173,7 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
 def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     """The basis before the verb: `so với cùng kỳ tăng 4,2%`, `so với cùng kỳ gấp 2 lần`."""
     so_voi = _SO_VOI.match(text, p, limit)
-    basis = match_basis(text, so_voi.end(), limit, after_so_voi=True) if so_voi else None
+    basis = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi"))) if so_voi else None
     if basis is None:
         return None
     gap = _BASIS_GAP.match(text, basis[2], limit)
@@ -204,7 +209,7 @@ def _parse_change(
     pre = stated
     so_voi = None if stated else _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
     if so_voi:
-        pre = match_basis(text, so_voi.end(), limit, after_so_voi=True)
+        pre = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi")))
     elif (
         stated is None
         and (bare := match_basis(text, q, limit)) is not None
@@ -263,7 +268,7 @@ _TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăn
 _GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
 # ... or before a baseline written first: `326 hồ sơ đăng ký kinh doanh, so với cùng kỳ tăng 42 hồ sơ`
-_GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+với\s)", re.IGNORECASE)
+_GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W\d_])", re.IGNORECASE)
 # The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)

@@ -60,7 +60,7 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
-    r"(?:(?<!\w)(?:so\s+với\s+[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
+    r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
     r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+)?"
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,
