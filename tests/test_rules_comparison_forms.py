@@ -370,6 +370,10 @@ CASES: dict[str, tuple[str, list[tuple[float | None, str | None, list[Comp]]]]] 
         "Tổng phương tiện đăng ký mới 1.120 xe, giảm 6,5% so với cùng kỳ năm 2024.",
         [(1120, "xe", [same(-6.5, "cùng kỳ năm 2024")])],
     ),
+    "typo gam for giam": (
+        "Số người nghiện có hồ sơ quản lý 1.215 người, gảm 86 người so với năm 2023.",
+        [(1215, "người", [amount("previous_period", "năm 2023", -86, "người")])],
+    ),
 }
 
 

@@ -53,8 +53,8 @@ _LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
-# `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm`
-_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
+# `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
+_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
 _UP = ("tăng", "cao hơn")
 _TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
