@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
@@ -24,12 +24,16 @@ _YEAR = r"(?:19|20)\d{2}"
 # Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
 _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
-    r"|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
+    r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+" + _YEAR + r"|\s+" + _YEAR + r")?|(?-i:CK))(?![\w/])"
-    r"|(?P<budget_estimate>dự\s+toán" + _QUALIFIERS + r")(?![\w/])"
+    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
+    + _YEAR
+    + r"|\s+"
+    + _YEAR
+    + r")?|(?-i:CK))(?![\w/])"
+    r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
     re.IGNORECASE,
@@ -40,20 +44,27 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
 )
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
-_SO_VOI = re.compile(r"\s*so\s+với\s+", re.IGNORECASE)
+# `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
+_SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
-_LEAD = re.compile(r"\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
+# a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
+_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
-_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm)(?:\s+thêm)?\s+", re.IGNORECASE)
+# `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
+_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
+_UP = ("tăng", "cao hơn")
 _TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
+# `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
+_POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*")
+_BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
 _SPACES = re.compile(r"\s*")
 
 APPROX: dict[str, Approx] = {
@@ -113,7 +124,7 @@ def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | No
         return after[0], " ".join(text[m.start("w") : after[2]].split()), after[2]
     m = _SO_VOI.match(text, pos, limit)
     if m:
-        return match_basis(text, m.end(), limit, after_so_voi=True)
+        return match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
     m = _SPACES.match(text, pos, limit)
     return match_basis(text, m.end() if m else pos, limit)
 
@@ -162,16 +173,19 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
 def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     """The basis before the verb: `so với cùng kỳ tăng 4,2%`, `so với cùng kỳ gấp 2 lần`."""
     so_voi = _SO_VOI.match(text, p, limit)
-    basis = match_basis(text, so_voi.end(), limit, after_so_voi=True) if so_voi else None
+    basis = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi"))) if so_voi else None
     if basis is None:
         return None
-    q = _SPACE_COMMA.match(text, basis[2], limit).end()  # type: ignore[union-attr]
+    gap = _BASIS_GAP.match(text, basis[2], limit)
+    q = gap.end()  # type: ignore[union-attr]
     if (times := _TIMES.match(text, q, limit)) is not None:
         return _parse_times(text, times, limit, basis)
     change = _CHANGE_VERB.match(text, q, limit)
     if change is None or _SO_VOI.match(text, change.end(), limit):
         return None
     parsed = _parse_change(text, change, limit, stated=basis)
+    if parsed is not None and gap.group("open") and (close := _CLOSE.match(text, parsed.end, limit)):  # type: ignore[union-attr]
+        parsed = replace(parsed, end=close.end())  # `so với cùng kỳ năm trước (tăng 8,2%)`
     return parsed
 
 
@@ -190,12 +204,12 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
 def _parse_change(
     text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None
 ) -> Parsed | None:
-    sign = 1.0 if change.group("dir").lower() == "tăng" else -1.0
+    sign = 1.0 if " ".join(change.group("dir").lower().split()) in _UP else -1.0
     q = change.end()
     pre = stated
     so_voi = None if stated else _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
     if so_voi:
-        pre = match_basis(text, so_voi.end(), limit, after_so_voi=True)
+        pre = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi")))
     elif (
         stated is None
         and (bare := match_basis(text, q, limit)) is not None
@@ -209,7 +223,7 @@ def _parse_change(
     num = NUMBER_RE.match(text, q, limit)
     if num is None or (value := parse_number(num.group())) is None:
         return None
-    pct = _PCT.match(text, num.end(), limit)
+    pct = _PCT.match(text, num.end(), limit) or _POINTS.match(text, num.end(), limit)
     if pct is not None:
         basis = pre or _basis_after(text, pct.end(), limit)
         end = pct.end() if pre is not None or basis is None else basis[2]
@@ -253,6 +267,8 @@ _TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăn
 # Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).
 _GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+# ... or before a baseline written first: `326 hồ sơ đăng ký kinh doanh, so với cùng kỳ tăng 42 hồ sơ`
+_GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W\d_])", re.IGNORECASE)
 # The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
@@ -324,7 +340,7 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
     """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
-    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_RATE):
+    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_SO_VOI, _GAP_RATE):
         m = gap.match(text, pos, limit)
         if m is None:
             continue
