@@ -81,6 +81,8 @@ class PageQuality:
         )
 
 
+_ALNUM = re.compile(r"[^\W_]")  # \w is isalnum() or `_`
+
 def page_quality(text: str, unmapped: int = 0) -> PageQuality:
     """How Vietnamese a page's text reads (NFC words; all-caps abbreviations are not judged)."""
     text = unicodedata.normalize("NFC", text)
@@ -91,7 +93,7 @@ def page_quality(text: str, unmapped: int = 0) -> PageQuality:
         words += 1
         syllables += is_syllable(w)
     chars = len(text) - sum(text.count(c) for c in " \n\t")
-    alnum = sum(1 for c in text if c.isalnum())
+    alnum = len(_ALNUM.findall(text))  # str.isalnum per character, counted in C
     return PageQuality(
         words, syllables, len(_STRAY_MARK.findall(text)), len(_PRIVATE.findall(text)), unmapped, chars, alnum
     )
