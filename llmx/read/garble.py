@@ -83,6 +83,7 @@ class PageQuality:
 
 _ALNUM = re.compile(r"[^\W_]")  # \w is isalnum() or `_`
 
+
 def page_quality(text: str, unmapped: int = 0) -> PageQuality:
     """How Vietnamese a page's text reads (NFC words; all-caps abbreviations are not judged)."""
     text = unicodedata.normalize("NFC", text)
