@@ -174,6 +174,16 @@ class Comparison(_Model):
     amount: float | None = None
     amount_unit: str | None = None
 
+    def key(self) -> tuple[str, str, float | None, float | None]:
+        """What the comparison says, numbers rounded to 2 decimals against float noise: two
+        comparisons with one key agree (the eval's match and `--verify`'s agreement)."""
+        return (
+            self.basis,
+            self.relation,
+            None if self.pct is None else round(self.pct, 2) + 0.0,
+            None if self.amount is None else round(self.amount, 2) + 0.0,
+        )
+
 
 class Indicator(_Model):
     id: str

@@ -23,7 +23,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from llmx.contract import (
-    Comparison,
     Indicator,
     Limitation,
     Proposal,
@@ -57,21 +56,12 @@ def _text_key(value: str | None) -> str:
     return "".join(unicodedata.normalize("NFC", value or "").casefold().split())
 
 
-def _comparison_key(c: Comparison) -> tuple[str, str, float | None, float | None]:
-    return (
-        c.basis,
-        c.relation,
-        None if c.pct is None else round(c.pct, 2) + 0.0,
-        None if c.amount is None else round(c.amount, 2) + 0.0,
-    )
-
-
 def _indicators_agree(a: Indicator, b: Indicator) -> bool:
     return (
         _same_number(a.value, b.value)
         and _text_key(a.unit) == _text_key(b.unit)
         and _same_number(a.target, b.target)
-        and Counter(map(_comparison_key, a.comparisons)) == Counter(map(_comparison_key, b.comparisons))
+        and Counter(c.key() for c in a.comparisons) == Counter(c.key() for c in b.comparisons)
     )
 
 

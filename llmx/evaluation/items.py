@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from llmx.contract import Comparison, Indicator, Limitation, Proposal, Reference, Section, Task
+from llmx.contract import Indicator, Limitation, Proposal, Reference, Section, Task
 from llmx.evaluation.matching import assign
 from llmx.evaluation.results import PRF, Ratio, TypeScore
 from llmx.evaluation.similarity import (
@@ -108,16 +108,6 @@ def _same(a: str | None, b: str | None) -> bool:
 # --- indicators ------------------------------------------------------------------------------
 
 
-def comparison_key(c: Comparison) -> tuple[str, str, float | None, float | None]:
-    """What a comparison says, with numbers rounded to 2 decimals against float noise."""
-    return (
-        c.basis,
-        c.relation,
-        None if c.pct is None else round(c.pct, 2) + 0.0,
-        None if c.amount is None else round(c.amount, 2) + 0.0,
-    )
-
-
 def score_indicators(
     pred: Sequence[Indicator], gold: Sequence[Indicator], pa: list[Anchor], ga: list[Anchor]
 ) -> tuple[TypeScore, Aligned]:
@@ -162,8 +152,8 @@ def score_indicators(
             fields["as_of"].add(p.as_of == g.as_of)
         fields["sector"].add(p.sector == g.sector)
         name_sim.add(token_f1(p.name, g.name))
-        pc = Counter(map(comparison_key, p.comparisons))
-        gc = Counter(map(comparison_key, g.comparisons))
+        pc = Counter(c.key() for c in p.comparisons)
+        gc = Counter(c.key() for c in g.comparisons)
         hit = sum((pc & gc).values())
         comparisons += PRF(tp=hit, fp=sum(pc.values()) - hit, fn=sum(gc.values()) - hit)
         if not (value_ok and unit_ok):
