@@ -176,19 +176,11 @@ def convert(part: Part, text: str, layout: Layout, job: Job, items: BaseModel) -
                 )
             )
     for t in getattr(items, "tasks", []):
-        if placed := placer.place("task", t.text):
-            s, e, guessed = placed
-            words = text[s:e]
-            flags = _flags_of_text(words, guessed)
-            out.tasks.append(Task(id="", text=words, sector=_sector(layout, s, words), start=s, end=e, flags=flags))
+        if span := _statement(placer, text, layout, "task", t.text):
+            out.tasks.append(Task(id="", **span))
     for x in getattr(items, "limitations", []):
-        if placed := placer.place("limitation", x.text):
-            s, e, guessed = placed
-            words = text[s:e]
-            sector, flags = _sector(layout, s, words), _flags_of_text(words, guessed)
-            out.limitations.append(
-                Limitation(id="", text=words, kind=x.kind, sector=sector, start=s, end=e, flags=flags)
-            )
+        if span := _statement(placer, text, layout, "limitation", x.text):
+            out.limitations.append(Limitation(id="", kind=x.kind, **span))
     for r in getattr(items, "references", []):
         if placed := placer.place("reference", r.quote):
             s, e, guessed = placed
@@ -196,13 +188,25 @@ def convert(part: Part, text: str, layout: Layout, job: Job, items: BaseModel) -
             flags = _flags_of_text(text[s:e], guessed)
             out.references.append(Reference(id="", **fields, quote=text[s:e], start=s, end=e, flags=flags))
     for p in getattr(items, "proposals", []):
-        if placed := placer.place("proposal", p.text):
-            s, e, guessed = placed
-            words = text[s:e]
-            sector, flags = _sector(layout, s, words), _flags_of_text(words, guessed)
-            out.proposals.append(
-                Proposal(id="", text=words, addressee=p.addressee, sector=sector, start=s, end=e, flags=flags)
-            )
+        if span := _statement(placer, text, layout, "proposal", p.text):
+            out.proposals.append(Proposal(id="", addressee=p.addressee, **span))
+
+
+def _statement(placer: _Placer, text: str, layout: Layout, kind: str, said: str) -> dict[str, Any] | None:
+    """The grounded fields a task, limitation or proposal shares (its text as the source has it,
+    sector, span, flags), or None when its text is nowhere in the request's text."""
+    placed = placer.place(kind, said)
+    if not placed:
+        return None
+    s, e, guessed = placed
+    words = text[s:e]
+    return {
+        "text": words,
+        "sector": _sector(layout, s, words),
+        "start": s,
+        "end": e,
+        "flags": _flags_of_text(words, guessed),
+    }
 
 
 Key = tuple[object, ...]
