@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from measure import children_cpu
+
 from llmx.config import Settings
 from llmx.run import RunOptions, run
 from llmx.serve import SERVED_MODEL
@@ -121,18 +123,10 @@ class Server:
         os.unlink(self.log.name)
 
 
-def _children_cpu() -> float:
-    """CPU seconds of this process's finished children (a run's worker processes)."""
-    import resource
-
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
 def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm: float, latency: float) -> dict:
     settings = Settings(backend="llm", model=SERVED_MODEL, base_url=srv.base_url, timeout=30)
     before = srv.requests()
-    t0, c0 = time.perf_counter(), time.process_time() + _children_cpu()
+    t0, c0 = time.perf_counter(), time.process_time() + children_cpu()
     summary = run(
         inputs,
         settings,
@@ -146,7 +140,7 @@ def throughput(srv: Server, inputs: list[str], out: Path, concurrency: int, rpm:
             progress=False,
         ),
     )
-    wall, cpu = time.perf_counter() - t0, time.process_time() + _children_cpu() - c0
+    wall, cpu = time.perf_counter() - t0, time.process_time() + children_cpu() - c0
     sent = srv.requests() - before
     ideal = min(concurrency / latency, rpm / 60 if rpm else float("inf"))
     return {

@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from measure import children_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,23 +65,16 @@ def measure(spec: str, cold: bool) -> dict[str, object]:
         env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
         if cold:
             env["PIP_NO_CACHE_DIR"] = "1"
-        t0, cpu0 = time.perf_counter(), _children_cpu()
+        t0, cpu0 = time.perf_counter(), children_cpu()
         subprocess.run(
             [str(py), "-m", "pip", "install", "-q", spec], cwd=ROOT, env=env, check=True, stderr=subprocess.DEVNULL
         )
-        seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
+        seconds, cpu = time.perf_counter() - t0, children_cpu() - cpu0
         after = _du(site)
         sizes = json.loads(subprocess.run([str(py), "-c", _SIZES], capture_output=True, text=True, check=True).stdout)
     for tool in ("pip", "setuptools"):
         sizes.pop(tool, None)
     return {"spec": spec, "seconds": seconds, "cpu": cpu, "added_bytes": after - before, "dists": sizes}
-
-
-def _children_cpu() -> float:
-    """CPU seconds (user + system) used by finished child processes: unlike wall time, barely
-    affected by other jobs sharing the machine."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:

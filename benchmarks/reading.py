@@ -29,19 +29,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from measure import best_of  # noqa: E402
+
 from llmx.read import read_bytes  # noqa: E402
 from llmx.read.office import find_soffice  # noqa: E402
 
 CORPUS = REPO / "eval" / "corpus"
-
-
-def best(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def words(text: str) -> list[str]:
@@ -143,8 +136,8 @@ def main() -> None:
         for path in pdfs:
             data = path.read_bytes()
             n = pages(path)
-            ref_time = best(lambda path=path: run_pdftotext(path), args.runs)
-            ours_time = best(lambda data=data, path=path: read_bytes(data, str(path)), args.runs)
+            ref_time = best_of(args.runs, lambda path=path: run_pdftotext(path), warm_up=False)
+            ours_time = best_of(args.runs, lambda data=data, path=path: read_bytes(data, str(path)), warm_up=False)
             w, p = fidelity(read_bytes(data, str(path)).text, pdftotext(path))
             label = ("LO " if path.parent != CORPUS else "") + path.stem[:40]
             print(
@@ -164,7 +157,7 @@ def main() -> None:
             if path.suffix == ".doc" and not soffice:
                 continue
             data = path.read_bytes()
-            t = best(lambda data=data, path=path: read_bytes(data, str(path)), args.runs)
+            t = best_of(args.runs, lambda data=data, path=path: read_bytes(data, str(path)), warm_up=False)
             kb = len(read_bytes(data, str(path)).text.encode()) / 1024
             print(f"{path.stem[:44]:44} {kb:8.1f} {t * 1000:8.1f} {t * 1000 * 100 / kb:9.1f}")
         if args.readers:
@@ -173,7 +166,7 @@ def main() -> None:
             rows: dict[str, list[float]] = {}
             for path in pdfs:
                 ref = pdftotext(path)
-                ref_time = best(lambda path=path: run_pdftotext(path), 1)
+                ref_time = best_of(1, lambda path=path: run_pdftotext(path), warm_up=False)
                 n = pages(path)
                 for name, fn in [("llmx (pypdfium2 + layout)", lambda p: read_bytes(p.read_bytes(), str(p)).text),
                                  *candidates().items()]:  # fmt: skip

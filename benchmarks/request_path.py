@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from bulk_run import Server, write_reports
+from measure import best_of, children_cpu
 
 from llmx.config import Settings
 from llmx.llm.cache import AnswerCache, CachedClient
@@ -43,15 +43,6 @@ from llmx.pipeline import plan_llm, prepare
 from llmx.serve import SERVED_MODEL
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def _cpu(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        c0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - c0)
-    return best
 
 
 @contextlib.contextmanager
@@ -69,11 +60,6 @@ def _plain_instructor() -> Iterator[None]:
         async_validators.reject_async_validators = patch_module.reject_async_validators = remembering
 
 
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
 def whole_run(
     srv: Server, inputs: list[str], work: Path, repeat: int, tag: str, python: str = sys.executable
 ) -> tuple[float, int]:
@@ -84,9 +70,9 @@ def whole_run(
         cmd = [python, "-m", "llmx", "run", *inputs, "--out", str(out), "--cache", str(out / "c.sqlite")]
         cmd += ["--model", SERVED_MODEL, "--base-url", srv.base_url, "-j", "8", "--no-progress"]
         cmd += ["--tables", "none", "--no-review"]
-        before, c0 = srv.requests(), _children_cpu()
+        before, c0 = srv.requests(), children_cpu()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)
-        cpu, sent = _children_cpu() - c0, srv.requests() - before
+        cpu, sent = children_cpu() - c0, srv.requests() - before
         best = min(best, cpu)
     return best, sent
 
@@ -160,11 +146,11 @@ def main() -> None:
             layer_openai()  # warm-up: imports, connection pool, regexes
             layer_instructor()
             rows = [
-                ("openai", _cpu(layer_openai, args.repeat)),
-                ("instructor", _cpu(layer_instructor, args.repeat)),
-                ("llmx client", _cpu(layer_client, args.repeat)),
-                ("+ cache", _cpu(layer_cache, args.repeat)),
-                ("+ convert", _cpu(layer_convert, args.repeat)),
+                ("openai", best_of(args.repeat, layer_openai, clock=time.process_time, warm_up=False)),
+                ("instructor", best_of(args.repeat, layer_instructor, clock=time.process_time, warm_up=False)),
+                ("llmx client", best_of(args.repeat, layer_client, clock=time.process_time, warm_up=False)),
+                ("+ cache", best_of(args.repeat, layer_cache, clock=time.process_time, warm_up=False)),
+                ("+ convert", best_of(args.repeat, layer_convert, clock=time.process_time, warm_up=False)),
             ]
             small_cpu, small_sent = whole_run(srv, inputs[:1], work, args.repeat, "small")
             run_cpu, run_sent = whole_run(srv, inputs, work, args.repeat, "all")

@@ -9,9 +9,9 @@ printed against their targets instead. The text is normalized first and not time
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from measure import best_of
 
 from llmx.normalize import normalize
 from llmx.rules.indicators import find_indicators
@@ -19,16 +19,6 @@ from llmx.rules.metadata import extract_metadata
 from llmx.rules.references import find_references
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    work()  # warm-up: regex compilation is not counted
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:

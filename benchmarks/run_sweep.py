@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,15 +34,11 @@ import time
 from pathlib import Path
 
 from bulk_run import Server, write_reports
+from measure import children_cpu
 
 from llmx.serve import SERVED_MODEL
 
 SECTIONS = 10
-
-
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
 
 
 def run_once(python: str, srv: Server, inputs: list[str], out: Path, concurrency: int, extra: list[str]) -> dict:
@@ -51,11 +46,11 @@ def run_once(python: str, srv: Server, inputs: list[str], out: Path, concurrency
     cmd += ["--model", SERVED_MODEL, "--base-url", srv.base_url, "-j", str(concurrency), "--no-progress"]
     cmd += ["--tables", "none", "--no-review", *extra]
     before = srv.stats()["chat_requests"]
-    s0, c0, t0 = srv.cpu(), _children_cpu(), time.perf_counter()
+    s0, c0, t0 = srv.cpu(), children_cpu(), time.perf_counter()
     # run from the output folder: `python -m llmx` must import the interpreter's llmx, not a
     # checkout in the current directory
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=out.parent)
-    wall, cpu, server = time.perf_counter() - t0, _children_cpu() - c0, srv.cpu() - s0
+    wall, cpu, server = time.perf_counter() - t0, children_cpu() - c0, srv.cpu() - s0
     sent = json.loads((out / "run.json").read_text())["requests"]
     span = srv.stats(before)["span_seconds"]
     steady = (sent - 1) / span if span > 0 else float("nan")  # first to last request: start-up left out

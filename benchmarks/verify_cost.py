@@ -10,23 +10,13 @@ its most work.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
+
+from measure import best_of
 
 from llmx.evaluation.runner import gold_cases
 from llmx.pipeline import prepare
 from llmx.rules.backend import run_rules
 from llmx.verify import cross_check
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    work()  # warm-up: regex compilation is not counted
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
