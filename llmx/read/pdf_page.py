@@ -13,9 +13,27 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pypdfium2.raw as pdfium_c
+
+
+def _unchecked(fn: Any, restype: Any = ctypes.c_int) -> Callable[..., Any]:
+    """PDFium's `fn` without pypdfium2's argument types: ctypes then passes the ints, handles and
+    byref() out-parameters as they are instead of checking each against the prototype, which
+    makes a call about three times cheaper (0.25 vs 0.8 µs); these run once per word or object.
+    Callers pass only ints, handles and byref()s, which need no conversion."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
+_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_OBJ_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType)
+_OBJ_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
 
 _RULE_MAX = 2.5  # a ruling is at most this thick (points)
 _RULE_MIN = 4.0  # ...and at least this long
@@ -119,13 +137,13 @@ class _Chars:
         self.font_size, self.width = ctypes.c_float(), ctypes.c_float()
 
     def origin(self, i: int) -> tuple[float, float]:
-        pdfium_c.FPDFText_GetCharOrigin(self.raw, i, *self.porigin)
+        _ORIGIN(self.raw, i, *self.porigin)
         if self.upright:
             return self.ox.value, self.tf.h - self.oy.value
         return self.tf.point(self.ox.value, self.oy.value)
 
     def right_edge(self, i: int) -> float:
-        pdfium_c.FPDFText_GetCharBox(self.raw, i, *self.pbox)
+        _BOX(self.raw, i, *self.pbox)
         if self.upright:
             return self.right.value
         xa, _ = self.tf.point(self.left.value, self.bottom.value)
@@ -150,7 +168,7 @@ class _Chars:
         return bottom < baseline - 0.35 * max(height, 1.0)
 
     def size(self, i: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.raw, i)) or 10.0
+        return float(_FONT_SIZE(self.raw, i)) or 10.0
 
     def glyph_width(self, i: int) -> float:
         """How far character `i` advances (its font's width for it at its size), -1 when the
@@ -185,9 +203,7 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
     prev_y, prev_end, size = -1e9, -10, 10.0
     line_y, reach = -1e9, -1e9  # the baseline being drawn, and the rightmost edge drawn on it so far
     # the calls and their out-parameters as locals: this loop runs once per word of the file
-    get_origin, get_box, generated = (
-        pdfium_c.FPDFText_GetCharOrigin, pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_IsGenerated,
-    )  # fmt: skip
+    get_origin, get_box, generated = _ORIGIN, _BOX, _GENERATED
     po_x, po_y = c.porigin
     pb_left, pb_right, pb_bottom, pb_top = c.pbox
     ox, oy, box_left, box_right, box_bottom, box_top = c.ox, c.oy, c.left, c.right, c.bottom, c.top
@@ -355,8 +371,7 @@ def _paths(page: object, tf: _Transform) -> _Paths:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     out = _Paths(tf)
-    get_type = pdfium_c.FPDFPageObj_GetType
-    bounds = pdfium_c.FPDFPageObj_GetBounds
+    get_type, bounds = _OBJ_TYPE, _OBJ_BOUNDS
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
     def visit(objects: list[object], depth: int) -> None:
