@@ -27,6 +27,7 @@ MIN_SYLLABLE_SHARE = 0.75  # below this share of Vietnamese-shaped words a page 
 _MARK_AFTER_SPACE = re.compile(r"(?<=[^\W\d_])[ \t]+(?=[\u0300-\u036f])")
 _MARK_BEFORE_VOWEL = re.compile(r"(?<![^\W\d_])([\u0300-\u036f]+)([aăâeêioôơuưyAĂÂEÊIOÔƠUƯY])")
 _STRAY_MARK = re.compile(r"(?<![^\W\d_\u0300-\u036f])[\u0300-\u036f]")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 _PRIVATE = re.compile(r"[\ue000-\uf8ff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _SYMBOL_BULLETS = {
@@ -44,9 +45,11 @@ class Repairs:
 def repair(text: str, counts: Repairs | None = None) -> str:
     """`text` with separated tone marks rejoined and symbol-font bullets mapped."""
     if not text.isascii():
-        fixed, n = _MARK_AFTER_SPACE.subn("", text)
-        fixed, m = _MARK_BEFORE_VOWEL.subn(r"\2\1", fixed)
-        b = 0
+        n = m = b = 0
+        fixed = text
+        if _COMBINING.search(text):  # both repairs need a combining mark: most text has none
+            fixed, n = _MARK_AFTER_SPACE.subn("", text)
+            fixed, m = _MARK_BEFORE_VOWEL.subn(r"\2\1", fixed)
         if _PRIVATE.search(fixed):
             b = sum(fixed.count(k) for k in _SYMBOL_BULLETS)
             for k, v in _SYMBOL_BULLETS.items():
@@ -81,9 +84,6 @@ class PageQuality:
         )
 
 
-_ALNUM = re.compile(r"[^\W_]")  # \w is isalnum() or `_`
-
-
 def page_quality(text: str, unmapped: int = 0) -> PageQuality:
     """How Vietnamese a page's text reads (NFC words; all-caps abbreviations are not judged)."""
     text = unicodedata.normalize("NFC", text)
@@ -94,7 +94,7 @@ def page_quality(text: str, unmapped: int = 0) -> PageQuality:
         words += 1
         syllables += is_syllable(w)
     chars = len(text) - sum(text.count(c) for c in " \n\t")
-    alnum = len(_ALNUM.findall(text))  # str.isalnum per character, counted in C
+    alnum = sum(map(str.isalnum, text))  # what `[^\W_]` matches, counted without a list of matches
     return PageQuality(
         words, syllables, len(_STRAY_MARK.findall(text)), len(_PRIVATE.findall(text)), unmapped, chars, alnum
     )

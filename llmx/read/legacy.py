@@ -146,7 +146,8 @@ def _triggered(line: str) -> bool:
     """The cheap genre-notes rules; a hit only means "worth trying to decode"."""
     odd = len(_ODD_CHAR.findall(line)) if not line.isascii() else 0
     # `¹` is a TCVN3 byte (ạ) between letters, a footnote mark elsewhere (`quy định¹.`)
-    odd += len(re.findall(r"(?<=\w)¹(?=\w)", line))
+    if "¹" in line:
+        odd += len(re.findall(r"(?<=\w)¹(?=\w)", line))
     return odd >= _TRIGGER_ODD or bool(_MIXED_CASE.search(line) or _VNI_GLUE.search(line))
 
 

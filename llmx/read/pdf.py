@@ -129,14 +129,15 @@ def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
         grids = [g for g in grids if not any(c.holds_box(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1]) for c in charts)]
         kept = [r for r in runs if not any(c.holds(r) and not c.title(r) for c in charts)]
         dropped, runs = len(runs) - len(kept), kept
-    flow: list[Run] = []
+    flow: list[Run] = [] if grids else runs
     inside: list[list[Run]] = [[] for _ in grids]
-    for run in runs:
-        k = next((k for k, g in enumerate(grids) if g.contains(run)), -1)
-        if k < 0:
-            flow.append(run)
+    for run in runs if grids else ():
+        for k, g in enumerate(grids):
+            if g.contains(run):
+                inside[k].append(run)
+                break
         else:
-            inside[k].append(run)
+            flow.append(run)
     for grid, runs in zip(grids, inside, strict=True):
         place(grid, runs)
     grids = [g for g in grids if g.runs]  # a ruled frame with no words is a drawing, not a table

@@ -125,7 +125,8 @@ _SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|
 def join_line(text: str, line: str) -> str:
     """`line` appended to the wrapped `text` before it: after a space, except inside a document
     symbol the line break cut after its hyphen (`Quyết định số 1716/QĐ-` + `UBND`)."""
-    if _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
+    # the cheap test first: `text` grows to a whole paragraph, and the pattern ends in `-`
+    if text.endswith("-") and _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
         return text + line
     return f"{text} {line}"
 

@@ -20,18 +20,20 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 
-def _unchecked(fn: Any, restype: Any = ctypes.c_int) -> Callable[..., Any]:
-    """PDFium's `fn` without pypdfium2's argument types: ctypes then passes the ints, handles and
-    byref() out-parameters as they are instead of checking each against the prototype, which
-    makes a call about three times cheaper (0.25 vs 0.8 µs); these run once per word or object.
-    Callers pass only ints, handles and byref()s, which need no conversion."""
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+def _unchecked(fn: Any) -> Callable[..., Any]:
+    """PDFium's `fn` (same result type) without pypdfium2's argument types: ctypes then passes
+    ints, handles and byref() out-parameters as they are instead of checking each against the
+    prototype, which makes a call about three times cheaper (0.25 vs 0.8 µs); these run once per
+    word or page object. Callers pass only ints, handles and byref()s, which need no conversion."""
+    return ctypes.CFUNCTYPE(fn.restype)(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
 _BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
 _GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
-_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize)
+_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject)
+_FORM_OBJECT = _unchecked(pdfium_c.FPDFFormObj_GetObject)
 _OBJ_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType)
 _OBJ_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
 
@@ -199,18 +201,18 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     c = _Chars(raw, tf)
     runs: list[Run] = []
-    chars = 0
     prev_y, prev_end, size = -1e9, -10, 10.0
     line_y, reach = -1e9, -1e9  # the baseline being drawn, and the rightmost edge drawn on it so far
     # the calls and their out-parameters as locals: this loop runs once per word of the file
-    get_origin, get_box, generated = _ORIGIN, _BOX, _GENERATED
+    get_origin, get_box, generated, font_size = _ORIGIN, _BOX, _GENERATED, _FONT_SIZE
     po_x, po_y = c.porigin
     pb_left, pb_right, pb_bottom, pb_top = c.pbox
     ox, oy, box_left, box_right, box_bottom, box_top = c.ox, c.oy, c.left, c.right, c.bottom, c.top
     upright, height = c.upright, tf.h
+    append = runs.append
     for m in _WORD.finditer(text):
+        word = m[0]
         a, b = m.start(), m.end() - 1
-        chars += b - a + 1
         # a space PDFium only inferred from a gap is weak evidence: LibreOffice draws Vietnamese
         # glyphs missing from a font later, in the gap they leave (`nghi p` + `ệ`)
         before = text[a - 1] if a else "\n"
@@ -234,13 +236,13 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
             x1 = c.right_edge(b)
             jumps = b > a and (c.left_of(xa) or c.bottom_raised(ya))
         # ... or `⁸Trong` at the head of a note
-        if jumps or (b > a and _raised_lead(c, text, a, ya)):
+        if jumps or (b > a and word[0].isdigit() and _raised_lead(c, text, a, ya)):
             pieces = _split(c, text, a, b, xa, ya, space)
             runs.extend(pieces)
             prev_y, prev_end, size = pieces[-1].y, b, pieces[-1].size
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
-            size = c.size(a)
+            size = font_size(raw, a) or 10.0
         if abs(ya - line_y) > 0.3:
             line_y, reach = ya, -1e9
         elif b - a <= 1 and upright and xa < reach - 0.5:
@@ -257,13 +259,14 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
             end = (ox.value if b > a else xa) + width
             if width > 0 and abs(end - x1) < 0.5 * size:  # else a scaled text matrix: keep the ink
                 x1 = end
-        runs.append(Run(text[a : b + 1], xa, x1 if x1 > xa else xa, ya, size, a, space))
+        append(Run(word, xa, x1 if x1 > xa else xa, ya, size, a, space))
         if x1 > reach:
             reach = x1
         prev_y, prev_end = ya, b
-    for r in runs:
-        if "\ufffe" in r.text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
+    if "\ufffe" in text:  # PDFium's mark for a hyphen it takes for a soft one: it is printed
+        for r in runs:
             r.text = r.text.replace("\ufffe", "-")
+    chars = len(text) - sum(text.count(s) for s in " \r\n\t\x00")  # what `_WORD` matched
     return runs, chars, text.count("\ufffd")
 
 
@@ -385,8 +388,8 @@ def _paths(page: object, tf: _Transform) -> _Paths:
                 out.path(obj, min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
             elif kind == form and depth < 4:
                 count = pdfium_c.FPDFFormObj_CountObjects(obj)
-                visit([pdfium_c.FPDFFormObj_GetObject(obj, k) for k in range(count)], depth + 1)
+                visit([_FORM_OBJECT(obj, k) for k in range(count)], depth + 1)
 
     count = pdfium_c.FPDFPage_CountObjects(raw)
-    visit([pdfium_c.FPDFPage_GetObject(raw, k) for k in range(count)], 0)
+    visit([_OBJECT(raw, k) for k in range(count)], 0)
     return out
