@@ -35,7 +35,7 @@ from llmx.read.pdf_layout import (
     split_notes,
     strip_furniture,
 )
-from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, page_content
+from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
 from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
 
 _LAYOUT_WORDS = re.compile(
@@ -110,7 +110,7 @@ def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
     # stamps and form fields (a signed report's number and date) live in annotations:
     # flattened into the page, their text is read in place like the rest
     if (
-        pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
+        flattening_adds(page.raw)
         and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
     ):
         page.close()

@@ -25,7 +25,10 @@ def _unchecked(fn: Any) -> Callable[..., Any]:
     ints, handles and byref() out-parameters as they are instead of checking each against the
     prototype, which makes a call about three times cheaper (0.25 vs 0.8 µs); these run once per
     word or page object. Callers pass only ints, handles and byref()s, which need no conversion."""
-    return ctypes.CFUNCTYPE(fn.restype)(ctypes.cast(fn, ctypes.c_void_p).value)
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    if not address:
+        raise ImportError(f"PDFium function {fn!r} has no address")
+    return ctypes.CFUNCTYPE(fn.restype)(address)
 
 
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
@@ -124,6 +127,37 @@ def page_content(
     paths = _paths(page, tf)
     w, h = tf.size()
     return PageContent(w, h, runs, paths.rules, chars, unmapped, paths.shapes)
+
+
+def flattening_adds(page_raw: object) -> bool:
+    """Whether flattening the page's annotations (form fields, stamps) may add what is read here,
+    text or drawn paths: False when it has none, or when every annotation's appearance was seen
+    to hold pictures alone (a signature's image), which spares loading the page a second time."""
+    for k in range(pdfium_c.FPDFPage_GetAnnotCount(page_raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page_raw, k)
+        if not annot:
+            return True
+        try:
+            n = pdfium_c.FPDFAnnot_GetObjectCount(annot)
+            # no appearance found: leave it to the flattening, which looks for one more widely
+            if n <= 0 or not _pictures_only([pdfium_c.FPDFAnnot_GetObject(annot, j) for j in range(n)], 0):
+                return True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _pictures_only(objects: list[Any], depth: int) -> bool:
+    """Whether `objects` (and the forms among them) draw only images and shadings."""
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj) if obj else -1
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
+            n = pdfium_c.FPDFFormObj_CountObjects(obj)
+            if not _pictures_only([pdfium_c.FPDFFormObj_GetObject(obj, j) for j in range(n)], depth + 1):
+                return False
+        elif kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING):
+            return False
+    return True
 
 
 class _Chars:
