@@ -97,6 +97,26 @@ def test_pdf_flate_bomb_is_refused_before_the_pdf_library_opens_it() -> None:
         read_bytes(pdf, "bomb.pdf")
 
 
+def test_pdf_flate_bomb_split_over_streams_is_refused_as_a_whole() -> None:
+    """40 MB each passes the 64 MB budget alone; the guard finds the second stream after the
+    first one's `endstream` and counts both."""
+    stream = _zeros_deflated(40 << 20)
+    head = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+
+    def obj(n: int) -> bytes:
+        return (
+            f"{n} 0 obj << /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode()
+            + stream
+            + b"\nendstream\nendobj\n"
+        )
+
+    one = head + obj(4) + b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    with pytest.raises(InputError, match=r"damaged or unreadable"):  # past the guard, then PDFium
+        read_bytes(one, "one.pdf")
+    with pytest.raises(InputError, match=r"inflate to over .* MB .*flate bomb"):
+        read_bytes(head + obj(4) + obj(5) + b"trailer << /Root 1 0 R >>\n%%EOF\n", "two.pdf")
+
+
 def test_ordinary_pdf_streams_pass_the_flate_guard(tmp_path: Path) -> None:
     doc = read_document(make_pdf(BODY, tmp_path / "ok.pdf"))
     assert "88,8 tỷ đồng" in doc.text
