@@ -95,9 +95,8 @@ def page_quality(text: str, unmapped: int = 0) -> PageQuality:
         syllables += is_syllable(w)
     chars = len(text) - sum(text.count(c) for c in " \n\t")
     alnum = sum(map(str.isalnum, text))  # what `[^\W_]` matches, counted without a list of matches
-    return PageQuality(
-        words, syllables, len(_STRAY_MARK.findall(text)), len(_PRIVATE.findall(text)), unmapped, chars, alnum
-    )
+    stray = len(_STRAY_MARK.findall(text)) if _COMBINING.search(text) else 0  # the lookbehind is slow
+    return PageQuality(words, syllables, stray, len(_PRIVATE.findall(text)), unmapped, chars, alnum)
 
 
 def quality_problems(pages: list[tuple[int, PageQuality]], repairs: Repairs) -> list[str]:

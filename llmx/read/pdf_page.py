@@ -246,11 +246,11 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
     append = runs.append
     for m in _WORD.finditer(text):
         word = m[0]
-        a, b = m.start(), m.end() - 1
+        a, b = m.span()
+        b -= 1
         # a space PDFium only inferred from a gap is weak evidence: LibreOffice draws Vietnamese
         # glyphs missing from a font later, in the gap they leave (`nghi p` + `ệ`)
-        before = text[a - 1] if a else "\n"
-        if before == " " or before == "\t":
+        if a and text[a - 1] in " \t":
             space = "gen" if generated(raw, a - 1) else "space"
         else:
             space = "break"
