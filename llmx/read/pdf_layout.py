@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from llmx.read.pdf_page import Rule, Run
 
@@ -59,12 +60,18 @@ class Line:
 
     def segments(self, gap: float = SEGMENT_GAP) -> list[list[Run]]:
         """The line cut at gaps of `gap` em or more."""
-        out: list[list[Run]] = [[self.runs[0]]]
-        for prev, run in zip(self.runs, self.runs[1:], strict=False):
-            if run.x0 - prev.x1 >= gap * self.size:
-                out.append([run])
+        runs = self.runs
+        width = gap * self.size
+        seg = [runs[0]]
+        out: list[list[Run]] = [seg]
+        prev = runs[0]
+        for run in runs[1:]:
+            if run.x0 - prev.x1 >= width:
+                seg = [run]
+                out.append(seg)
             else:
-                out[-1].append(run)
+                seg.append(run)
+            prev = run
         return out
 
 
@@ -76,8 +83,10 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
     filler glyph (short, drawn after the pieces beside it, or last on the line after a piece it
     does not follow in the stream: `C` + `ơ`) is glued to both neighbours unless a real gap
     separates them (measured to its advance, not its ink: `Tự do`)."""
-    filler: set[int] = set()
     last = len(runs) - 1
+    if last == 0 and not (sup and runs[0].index in sup):
+        return runs[0].text  # one piece: nothing to join
+    filler: set[int] = set()
     for k, run in enumerate(runs):
         if len(run.text) > 2 or last == 0:
             continue
@@ -101,15 +110,15 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
             prev = run
             continue
         if prev is not None:
-            gap = (run.x0 - prev.x1) / min(run.size, prev.size)
-            if k in filler or k - 1 in filler:
+            size = run.size if run.size < prev.size else prev.size
+            gap = (run.x0 - prev.x1) / size
+            if filler and (k in filler or k - 1 in filler):
                 space = gap > 0.15
             else:
+                lead = run.lead
                 adjacent = prev.index < run.index <= prev.index + len(prev.text) + 2
                 # a space PDFium inferred needs a visible gap too (it infers one at a font change)
-                space = (adjacent and run.lead == "space") or gap > (
-                    0.1 if run.lead == "gen" else 0.3 if adjacent else 0.15
-                )
+                space = (adjacent and lead == "space") or gap > (0.1 if lead == "gen" else 0.3 if adjacent else 0.15)
             if space:
                 parts.append(" ")
         parts.append(text)
@@ -139,15 +148,22 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+_BY_Y_X = attrgetter("y", "x0")
+_BY_X = attrgetter("x0")
+
+
 def build_lines(runs: list[Run]) -> list[Line]:
     """Word pieces grouped by baseline (top to bottom), small raised marks attached to their line."""
     lines: list[Line] = []
-    for run in sorted(runs, key=lambda r: (r.y, r.x0)):
-        if lines and abs(run.y - lines[-1].y) <= 0.3 * min(run.size, lines[-1].size):
-            lines[-1].runs.append(run)
-            lines[-1].size = max(lines[-1].size, run.size)
+    current: Line | None = None
+    for run in sorted(runs, key=_BY_Y_X):
+        if current is not None and abs(run.y - current.y) <= 0.3 * min(run.size, current.size):
+            current.runs.append(run)
+            if run.size > current.size:
+                current.size = run.size
         else:
-            lines.append(Line([run], run.y, run.size))
+            current = Line([run], run.y, run.size)
+            lines.append(current)
     out: list[Line] = []
     for k, line in enumerate(lines):
         host = _host(line, lines, k)
@@ -157,7 +173,7 @@ def build_lines(runs: list[Run]) -> list[Line]:
             continue
         out.append(line)
     for line in out:
-        line.runs.sort(key=lambda r: r.x0)
+        line.runs.sort(key=_BY_X)
         line._text = line._x1 = None  # `_host` may have read a line that gained marks since
     return out
 
