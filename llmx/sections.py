@@ -209,21 +209,21 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
 def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes: list[Heading], end: int) -> None:
     """Appendices after the signature (LABELING.md): a `PHỤ LỤC` is a level-1 section with no
     number, the forms under it (`Biểu mẫu 1`, `Biểu số 02`) its children; a form with no
-    appendix above it is a level-1 section of its own. Each runs to the next at its level."""
+    appendix above it is a level-1 section of its own. Each runs to the next at its level. Their
+    role is `results`: an appendix reports what was done, even when its title names tasks."""
     parent: Section | None = None
     for h in annexes:
         form = bool(_FORM.match(h.heading))
         if not form:
             parent = None
         under = parent if form else None
-        role = section_role(h.heading, under.role if under else None, after_tasks=False)
         sec = Section(
             id=f"s{len(sections) + 1}",
             parent_id=under.id if under else None,
             number=None,
             heading=h.heading,
             level=2 if under else 1,
-            role=role,
+            role="results",  # data, whatever its title names (`KẾT QUẢ THỰC HIỆN NHIỆM VỤ ...`)
             start=h.start,
             end=end,
             heading_start=h.start,

@@ -237,7 +237,7 @@ def text_spans(text: str, layout: Layout) -> list[Block]:
     sent = [(b.start, b.end) for b in [*blocks, *after, *annexes]]
     notes = [(s, e) for s, e in layout.footnotes if s >= layout.body_end]
     after += [Block(None, s, e, label="footnote") for s, e in notes if not any(a <= s < b for a, b in sent)]
-    return blocks + sorted(after + annexes, key=lambda b: b.start)
+    return sorted(blocks + after + annexes, key=lambda b: b.start)  # appendix sections follow the closing block
 
 
 def plan_jobs(
