@@ -303,7 +303,13 @@ def test_title_and_unit_rows_inside_the_table_above_its_header(tmp_path: Path) -
 def test_figures_in_a_prose_column_are_read_inside_their_cell(tmp_path: Path) -> None:
     header = [["TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]]
     body = [
-        ["1", "Công tác kiểm tra", "1,00", "1,00", "Đã kiểm tra 42/139 đơn vị, đạt 30,2%; Thông báo số 27/TB-SNV ngày 12/9/2025."],
+        [
+            "1",
+            "Công tác kiểm tra",
+            "1,00",
+            "1,00",
+            "Đã kiểm tra 42/139 đơn vị, đạt 30,2%; Thông báo số 27/TB-SNV ngày 12/9/2025.",
+        ],
         ["2", "Xử lý sau kiểm tra", "1,00", "0,50", "Ban hành các thông báo kết luận kiểm tra đúng thời hạn quy định."],
     ]
     doc = docx_report(tmp_path, header, body)
