@@ -142,6 +142,16 @@ def test_a_dot_decimal_percentage_and_a_number_glued_to_its_verb_are_read_and_fl
     assert find_indicators("Nâng cấp tuyến QL21B và tỉnh lộ 485B.") == []
 
 
+def test_a_dot_decimal_before_any_unit_is_read_but_a_bare_one_and_two_dots_are_not():
+    (score,) = find_indicators("Tỉnh Lâm Đồng đạt 84.86 điểm, tăng so với năm trước.")
+    assert (score.value, score.unit, score.flags) == (84.86, "điểm", ["dot_decimal"])
+    (land,) = find_indicators("Diện tích trồng mới 12.480 ha.")  # three digits: a thousands group
+    assert (land.value, land.flags) == (12480, [])
+    (money,) = find_indicators("Thu ngân sách 3.923.7448 tỷ đồng.")
+    assert (money.value, money.flags) == (None, ["malformed_number"])
+    assert find_indicators("Ngày 12.5 Ban Thường vụ đã họp.") == []
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -298,3 +298,24 @@ def test_title_and_unit_rows_inside_the_table_above_its_header(tmp_path: Path) -
         ("Thu ngân sách xã", 2600, "triệu đồng", 5000, [("budget_estimate", "ratio", "So sánh (%)", 52, None)]),
         ("Chi ngân sách xã", 2000, "triệu đồng", 4800, [("budget_estimate", "ratio", "So sánh (%)", 41.7, None)]),
     ]
+
+
+def test_figures_in_a_prose_column_are_read_inside_their_cell(tmp_path: Path) -> None:
+    header = [["TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]]
+    body = [
+        [
+            "1",
+            "Công tác kiểm tra",
+            "1,00",
+            "1,00",
+            "Đã kiểm tra 42/139 đơn vị, đạt 30,2%; Thông báo số 27/TB-SNV ngày 12/9/2025.",
+        ],
+        ["2", "Xử lý sau kiểm tra", "1,00", "0,50", "Ban hành các thông báo kết luận kiểm tra đúng thời hạn quy định."],
+    ]
+    doc = docx_report(tmp_path, header, body)
+    cell = next(i for i in doc.indicators if i.quote.startswith("Đã kiểm tra"))
+    assert (cell.value, cell.target, cell.quote) == (42, 139, "Đã kiểm tra 42/139 đơn vị, đạt 30,2%")
+    assert cell.table_id is not None and cell.table_row == 1  # the row it stands in (header row counted)
+    rows = [i for i in doc.indicators if i.quote.startswith("1 | ")]
+    assert [(i.value, i.target) for i in rows] == [(1, 1)]  # the score row itself is still one indicator
+    assert [r.number for r in doc.references] == ["27/TB-SNV"]

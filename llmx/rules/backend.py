@@ -58,9 +58,17 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             extraction.indicators.extend(find_indicators(text, start, end, sector=theme, figures=figures))
             extraction.references.extend(find_references(text, start, end))
     if layout.tables:
+        from llmx.rules.table_prose import prose_cells
         from llmx.rules.tables import find_table_indicators
 
         extraction.indicators.extend(find_table_indicators(text, layout))
+        for placed in layout.tables:  # sentences in a table's text cells (an evidence column) hold figures too
+            section = layout.section_at(placed.table.start)
+            if section is not None and section.role == "tasks":
+                continue
+            sector = (section.sector if section else None) or theme
+            for _, start, end in prose_cells(text, placed):  # assembly names the table and row
+                extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
     extraction.limitations = find_limitations(text, layout, theme=theme)
     extraction.proposals = find_proposals(text, layout, theme=theme)

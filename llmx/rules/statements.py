@@ -161,7 +161,7 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.own_spans():
+    for section, start, end in layout.body_spans():
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
@@ -216,7 +216,7 @@ def _topic_label(u: Unit, sentence: str) -> bool:
 def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Limitation]:
     """Every weakness or cause in limitation sections, and explicit shortfalls elsewhere."""
     found: list[Limitation] = []
-    for section, start, end in layout.own_spans():
+    for section, start, end in layout.body_spans():
         role = section.role if section else None
         if role == "tasks":
             continue
