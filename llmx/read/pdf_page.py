@@ -406,24 +406,27 @@ def _paths(page: object, tf: _Transform) -> _Paths:
     """Rulings and shapes of the page's path objects (top level and inside form XObjects)."""
     raw = page.raw  # type: ignore[attr-defined]
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    r_left, r_bottom, r_right, r_top = (ctypes.byref(v) for v in (left, bottom, right, top))
     out = _Paths(tf)
     get_type, bounds = _OBJ_TYPE, _OBJ_BOUNDS
     path, form = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+    upright, height = tf.rot == 0, tf.h
 
-    def visit(objects: list[object], depth: int) -> None:
-        for obj in objects:
+    def visit(holder: object, count: int, get: Callable[..., Any], depth: int) -> None:
+        for k in range(count):
+            obj = get(holder, k)
             kind = get_type(obj)
             if kind == path:
-                if not bounds(obj, *refs):
+                if not bounds(obj, r_left, r_bottom, r_right, r_top):
                     continue
-                xa, ya = tf.point(left.value, bottom.value)
-                xb, yb = tf.point(right.value, top.value)
+                if upright:  # most pages: the transform inlined, this runs once per path object
+                    xa, xb, ya, yb = left.value, right.value, height - bottom.value, height - top.value
+                else:
+                    xa, ya = tf.point(left.value, bottom.value)
+                    xb, yb = tf.point(right.value, top.value)
                 out.path(obj, min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
             elif kind == form and depth < 4:
-                count = pdfium_c.FPDFFormObj_CountObjects(obj)
-                visit([_FORM_OBJECT(obj, k) for k in range(count)], depth + 1)
+                visit(obj, pdfium_c.FPDFFormObj_CountObjects(obj), _FORM_OBJECT, depth + 1)
 
-    count = pdfium_c.FPDFPage_CountObjects(raw)
-    visit([_OBJECT(raw, k) for k in range(count)], 0)
+    visit(raw, pdfium_c.FPDFPage_CountObjects(raw), _OBJECT, 0)
     return out
