@@ -35,6 +35,11 @@ _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
 _BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
 _GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
 _FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize)
+_TEXT_OBJECT = _unchecked(pdfium_c.FPDFText_GetTextObject)
+_OBJ_FONT = _unchecked(pdfium_c.FPDFTextObj_GetFont)
+_OBJ_FONT_SIZE = _unchecked(pdfium_c.FPDFTextObj_GetFontSize)
+_UNICODE = _unchecked(pdfium_c.FPDFText_GetUnicode)
+_GLYPH_WIDTH = _unchecked(pdfium_c.FPDFFont_GetGlyphWidth)  # the size goes as a c_float, not a float
 _OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject)
 _FORM_OBJECT = _unchecked(pdfium_c.FPDFFormObj_GetObject)
 _OBJ_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType)
@@ -209,12 +214,12 @@ class _Chars:
     def glyph_width(self, i: int) -> float:
         """How far character `i` advances (its font's width for it at its size), -1 when the
         font cannot tell."""
-        obj = pdfium_c.FPDFText_GetTextObject(self.raw, i)
-        font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        if not font or not pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(self.font_size)):
+        obj = _TEXT_OBJECT(self.raw, i)
+        font = _OBJ_FONT(obj) if obj else None
+        if not font or not _OBJ_FONT_SIZE(obj, ctypes.byref(self.font_size)):
             return -1.0
-        code = pdfium_c.FPDFText_GetUnicode(self.raw, i)
-        if not pdfium_c.FPDFFont_GetGlyphWidth(font, code, self.font_size, ctypes.byref(self.width)):
+        code = _UNICODE(self.raw, i)
+        if not _GLYPH_WIDTH(font, code, self.font_size, ctypes.byref(self.width)):
             return -1.0
         return float(self.width.value)
 
