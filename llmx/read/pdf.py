@@ -108,7 +108,8 @@ def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
 
     page = pdf[i]  # type: ignore[index]
     # stamps and form fields (a signed report's number and date) live in annotations:
-    # flattened into the page, their text is read in place like the rest
+    # flattened into the page, their text is read in place like the rest (a page whose
+    # annotations draw pictures alone, a signature's image, is not loaded a second time)
     if (
         flattening_adds(page.raw)
         and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
@@ -129,9 +130,9 @@ def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
         grids = [g for g in grids if not any(c.holds_box(g.xs[0], g.ys[0], g.xs[-1], g.ys[-1]) for c in charts)]
         kept = [r for r in runs if not any(c.holds(r) and not c.title(r) for c in charts)]
         dropped, runs = len(runs) - len(kept), kept
-    flow: list[Run] = [] if grids else runs
+    flow: list[Run] = []
     inside: list[list[Run]] = [[] for _ in grids]
-    for run in runs if grids else ():
+    for run in runs:
         for k, g in enumerate(grids):
             if g.contains(run):
                 inside[k].append(run)

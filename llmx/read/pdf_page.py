@@ -24,7 +24,8 @@ def _unchecked(fn: Any) -> Callable[..., Any]:
     """PDFium's `fn` (same result type) without pypdfium2's argument types: ctypes then passes
     ints, handles and byref() out-parameters as they are instead of checking each against the
     prototype, which makes a call about three times cheaper (0.25 vs 0.8 µs); these run once per
-    word or page object. Callers pass only ints, handles and byref()s, which need no conversion."""
+    word or page object. Callers pass only what needs no conversion: small non-negative ints
+    (indexes, codes), handles, ctypes values and byref()s."""
     address = ctypes.cast(fn, ctypes.c_void_p).value
     if not address:
         raise ImportError(f"PDFium function {fn!r} has no address")
@@ -266,10 +267,12 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
             x1 = box_right.value
             # a glyph drawn out of order (the box of the last starts left of the first), or a
             # raised mark glued on (the last char's box sits well above the first's baseline)
-            jumps = b > a and (
-                box_left.value < xa - 0.5
-                or height - box_bottom.value < ya - 0.35 * max(box_top.value - box_bottom.value, 1.0)
-            )
+            if b > a:
+                bottom = box_bottom.value
+                ink = box_top.value - bottom
+                jumps = box_left.value < xa - 0.5 or height - bottom < ya - 0.35 * (ink if ink > 1.0 else 1.0)
+            else:
+                jumps = False
         else:
             xa, ya = c.origin(a)
             x1 = c.right_edge(b)
