@@ -1,12 +1,15 @@
 """Reading speed and fidelity, measured in one run against pdftotext on the same files.
 
-    python benchmarks/reading.py            # llmx vs pdftotext per PDF, .docx per 100 KB of text
-    python benchmarks/reading.py --readers  # also the candidate PDF libraries, if installed
+    python benchmarks/reading.py             # llmx vs pdftotext per PDF, .docx per 100 KB of text
+    python benchmarks/reading.py --repeat 5  # the PDF comparison 5 times: median ratio and range
+    python benchmarks/reading.py --readers   # also the candidate PDF libraries, if installed
 
 PDFs: the corpus PDFs (Word exports) and LibreOffice PDF exports of the corpus .docx/.doc files,
 made here in a temporary folder when LibreOffice is installed. Times are the best of N runs of
 the whole read (file bytes -> text, tables, problems), per page; the ratio is llmx over
-pdftotext (a fresh process per file, as a user would run it). Fidelity against pdftotext: F1 of
+pdftotext (a fresh process per file, as a user would run it). On a shared machine one pass is
+noisy: `--repeat K` makes K passes over all the PDFs (interleaved, not K in a row per file) and
+reports each file's median ratio with the range of the K ratios. Fidelity against pdftotext: F1 of
 the word multisets ("words") and of adjacent word pairs ("pairs"; a table read row by row
 differs from pdftotext's column order here, so pairs < 1 even for a perfect reader).
 """
@@ -25,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -111,7 +115,8 @@ def candidates() -> dict[str, Callable[[Path], str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="each time is the best of this many runs")
+    parser.add_argument("--repeat", type=int, default=1, help="passes over the PDFs; ratios are their median")
     parser.add_argument("--readers", action="store_true", help="also time the candidate PDF libraries")
     args = parser.parse_args()
     if not shutil.which("pdftotext"):
@@ -130,26 +135,35 @@ def main() -> None:
             pdfs += sorted(out.glob("*.pdf"))
         else:
             print("(LibreOffice not installed: no LibreOffice exports in this run)")
-        print(f"{'PDF':44} {'pages':>5} {'pdftotext':>11} {'llmx':>11} {'ratio':>6} {'words':>6} {'pairs':>6}")
-        total_ours = total_ref = 0.0
+        spread = " (range)" if args.repeat > 1 else ""
+        print(f"{'PDF':44} {'pages':>5} {'pdftotext':>11} {'llmx':>11} {'ratio':>6} {'words':>6} {'pairs':>6}{spread}")
+        times: dict[Path, list[tuple[float, float]]] = {path: [] for path in pdfs}  # (pdftotext, llmx) per pass
+        for _ in range(args.repeat):
+            for path in pdfs:
+                data = path.read_bytes()
+                ref_time = best_of(args.runs, lambda path=path: run_pdftotext(path), warm_up=False)
+                ours_time = best_of(args.runs, lambda data=data, path=path: read_bytes(data, str(path)), warm_up=False)
+                times[path].append((ref_time, ours_time))
         total_pages = 0
         for path in pdfs:
-            data = path.read_bytes()
             n = pages(path)
-            ref_time = best_of(args.runs, lambda path=path: run_pdftotext(path), warm_up=False)
-            ours_time = best_of(args.runs, lambda data=data, path=path: read_bytes(data, str(path)), warm_up=False)
-            w, p = fidelity(read_bytes(data, str(path)).text, pdftotext(path))
+            total_pages += n
+            ratios = [ours / ref for ref, ours in times[path]]
+            ref_time = median(ref for ref, _ in times[path])
+            ours_time = median(ours for _, ours in times[path])
+            w, p = fidelity(read_bytes(path.read_bytes(), str(path)).text, pdftotext(path))
             label = ("LO " if path.parent != CORPUS else "") + path.stem[:40]
+            rng = f" ({min(ratios):.2f}-{max(ratios):.2f})" if args.repeat > 1 else ""
             print(
                 f"{label:44} {n:5d} {ref_time * 1000 / n:8.1f} ms {ours_time * 1000 / n:8.1f} ms "
-                f"{ours_time / ref_time:6.2f} {w:6.3f} {p:6.3f}"
+                f"{median(ratios):6.2f} {w:6.3f} {p:6.3f}{rng}"
             )
-            total_ours += ours_time
-            total_ref += ref_time
-            total_pages += n
+        passes = [tuple(map(sum, zip(*(t[k] for t in times.values()), strict=True))) for k in range(args.repeat)]
+        ratios = [ours / ref for ref, ours in passes]
+        rng = f" ({min(ratios):.2f}-{max(ratios):.2f})" if args.repeat > 1 else ""
         print(
-            f"{'all PDFs':44} {total_pages:5d} {total_ref * 1000 / total_pages:8.1f} ms "
-            f"{total_ours * 1000 / total_pages:8.1f} ms {total_ours / total_ref:6.2f}"
+            f"{'all PDFs':44} {total_pages:5d} {median(r for r, _ in passes) * 1000 / total_pages:8.1f} ms "
+            f"{median(o for _, o in passes) * 1000 / total_pages:8.1f} ms {median(ratios):6.2f}{' ' * 14}{rng}"
         )
         print()
         print(f"{'.docx/.doc':44} {'KB text':>8} {'ms':>8} {'ms/100KB':>9}")
