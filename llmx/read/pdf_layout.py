@@ -42,6 +42,7 @@ class Line:
     # cached: read many times by the layout once `build_lines` has built the line
     _text: str | None = field(default=None, repr=False, compare=False)
     _x1: float | None = field(default=None, repr=False, compare=False)
+    _segments: dict[float, list[list[Run]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -59,7 +60,11 @@ class Line:
         return self._text
 
     def segments(self, gap: float = SEGMENT_GAP) -> list[list[Run]]:
-        """The line cut at gaps of `gap` em or more."""
+        """The line cut at gaps of `gap` em or more (cached: the column logic asks each line
+        two or three times; callers read the lists, never change them)."""
+        cached = self._segments.get(gap)
+        if cached is not None:
+            return cached
         runs = self.runs
         width = gap * self.size
         seg = [runs[0]]
@@ -72,6 +77,7 @@ class Line:
             else:
                 seg.append(run)
             prev = run
+        self._segments[gap] = out
         return out
 
 
@@ -175,6 +181,7 @@ def build_lines(runs: list[Run]) -> list[Line]:
     for line in out:
         line.runs.sort(key=_BY_X)
         line._text = line._x1 = None  # `_host` may have read a line that gained marks since
+        line._segments.clear()
     return out
 
 
