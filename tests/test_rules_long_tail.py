@@ -152,6 +152,15 @@ def test_a_dot_decimal_before_any_unit_is_read_but_a_bare_one_and_two_dots_are_n
     assert find_indicators("Ngày 12.5 Ban Thường vụ đã họp.") == []
 
 
+def test_an_amount_labelled_by_a_count_before_a_colon_is_named_by_the_words_before_the_count():
+    text = "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp cho 51 điểm mỏ: 19.926.047.341 đồng."
+    count, amount = find_indicators(text)
+    assert (count.value, count.unit) == (51, "điểm mỏ")
+    assert (amount.value, amount.unit) == (19926047341, "đồng")
+    assert amount.name == "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp"
+    assert amount.quote == text[:-1]
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -46,6 +46,7 @@ _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
+_COUNT_LABEL = re.compile(r"[ \t]*:[ \t]*")  # a counted figure, then `: ` and the figure it labels
 _BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 # lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
@@ -111,12 +112,29 @@ def read_paragraph(para: Para) -> list[Item]:
             continue
         if value is None or _not_a_figure(para, s, e):
             continue
-        take(_read_figure(para, items, s, e, value))
+        item = _read_figure(para, items, s, e, value)
+        if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
+            item = _labelled_by_count(para, items, s, e, value)
+        take(item)
     for number in odd:
         take_odd(number)
     attach_changes(items, changes)
     share_bases(items)
     return items
+
+
+def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`Thu tiền cấp quyền ... cho 59 điểm mỏ: 142.343.395.324 đồng`: the amount after the colon is
+    named by the words before the count that labels it (two indicators: the count and the amount)."""
+    unit = match_unit(para.text, e, para.end)
+    if unit is None or _PCT.match(para.text, e, para.end):
+        return None
+    counted = items.pop()  # named from the words before the count (the count stays an indicator too)
+    item = new_item(para, items, counted.num_start, value, unit[0], unit[2], count_unit=True, figure=s)
+    items.append(counted)
+    if item is not None:
+        item.core = (s, unit[2])
+    return item
 
 
 def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
