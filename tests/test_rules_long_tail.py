@@ -161,6 +161,14 @@ def test_an_amount_labelled_by_a_count_before_a_colon_is_named_by_the_words_befo
     assert amount.quote == text[:-1]
 
 
+def test_a_total_stated_with_la_counts_the_noun_after_so():
+    (present,) = find_indicators("Số người có mặt (tại Báo cáo số 347/BC-UBND ngày 25/12/2025) là 8.429.")
+    assert (present.value, present.unit, present.flags) == (8429, "người", [])
+    (staff,) = find_indicators("Tổng số biên chế được giao là 9.818.")
+    assert (staff.value, staff.unit, staff.flags) == (9818, None, ["unit_missing"])
+    assert find_indicators("Năm thành lập là 2015.") == []
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -56,6 +56,9 @@ _AMOUNT_IN_WORDS = re.compile(
     r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
     re.IGNORECASE,
 )
+_IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
 _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
@@ -227,6 +230,13 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     text = para.text
     if (
         value == int(value)
+        and _IS_BEFORE.search(text, max(para.start, s - 6), s)
+        and _BARE_END.match(text, e, para.end)
+    ):
+        if (total := _total_of(para, s, e, value)) is not None:
+            return total
+    if (
+        value == int(value)
         and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
         and _BARE_END.match(text, e, para.end)
     ):
@@ -246,6 +256,25 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     if item is not None:
         item.carried = True
         item.core = (item.quote_start, e)
+    return item
+
+
+def _total_of(para: Para, s: int, e: int, value: float) -> Item | None:
+    """`Tổng số kiến nghị khó khăn, vướng mắc là 165`, `Số người có mặt (...) là 8.429`: the count
+    of what `số` names, its unit the noun after `số` (none known: flagged `unit_missing`)."""
+    text = para.text
+    # the first `số` of the clause that counts something (`số 347/BC-UBND` in a note numbers a document)
+    count_of = next(
+        (m for m in _COUNT_OF.finditer(text, para.sentence_start(s), s) if not _DIGIT_NEXT.match(text, m.end())), None
+    )
+    if count_of is None or (1900 <= value <= 2100):
+        return None
+    unit = match_unit(text, count_of.end(), s)
+    item = new_item(para, [], s, value, unit[0] if unit else None, e, count_unit=False)
+    if item is not None:
+        item.core = (item.quote_start, e)
+        if unit is None:
+            item.flags.append("unit_missing")
     return item
 
 
