@@ -228,13 +228,15 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     After a label (`Giới tính: nam: 1800, nữ: 122`) the count is the label's, with the unit of the
     paragraph's last count, or none (flagged `unit_missing`)."""
     text = para.text
-    if (
-        value == int(value)
+    total = (
+        _total_of(para, s, e, value)
+        if value == int(value)
         and _IS_BEFORE.search(text, max(para.start, s - 6), s)
         and _BARE_END.match(text, e, para.end)
-    ):
-        if (total := _total_of(para, s, e, value)) is not None:
-            return total
+        else None
+    )
+    if total is not None:
+        return total
     if (
         value == int(value)
         and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
