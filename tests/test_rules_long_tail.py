@@ -169,6 +169,13 @@ def test_a_total_stated_with_la_counts_the_noun_after_so():
     assert find_indicators("Năm thành lập là 2015.") == []
 
 
+def test_associations_are_counted_and_a_dates_tail_before_a_counted_noun_is_no_fraction():
+    held, reported = find_indicators("Có 05 hội đã tổ chức đại hội; 04 hội báo cáo đang chuẩn bị hồ sơ.")
+    assert [(held.value, held.unit), (reported.value, reported.unit)] == [(5, "hội"), (4, "hội")]
+    text = "Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024 báo cáo về việc tổ chức đại hội."
+    assert find_indicators(text) == []  # not 7 báo cáo out of 2024
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -46,6 +46,7 @@ _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
+_SLASH_CHAIN = re.compile(r"\d/\Z")
 _COUNT_LABEL = re.compile(r"[ \t]*:[ \t]*")  # a counted figure, then `: ` and the figure it labels
 _BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
@@ -199,6 +200,9 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     den = NUMBER_RE.match(text, y_pos, para.end)
     target = parse_number(den.group()) if den else None
     if den is None or target is None:
+        return None
+    if _SLASH_CHAIN.search(text, max(para.start, s - 4), s):  # `19/8/2024`: the tail of a date or a code
+        para.block(s, den.end())
         return None
     after = den.end()
     unit = match_unit(text, after, para.end)

@@ -90,6 +90,8 @@ COUNTS: tuple[str, ...] = (
     "đồng chí",
     "tình nguyện viên",
     "hội viên",
+    "hiệp hội",
+    "hội",  # associations (`16 hội`, `05 hội đã tổ chức đại hội`); `hội nghị`, `hội viên` are longer
     "đoàn viên",
     "học sinh",
     "sinh viên",
