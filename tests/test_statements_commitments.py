@@ -165,3 +165,16 @@ def test_every_semicolon_part_of_a_cause_is_a_cause():
     )
     kinds = [k for _, k in limitations_of(text)]
     assert kinds == ["limitation", "cause", "cause", "cause"]
+
+
+def test_duties_not_done_are_shortfalls_outside_a_limitations_section():
+    text = (
+        "2. Kết quả rà soát\n"
+        "Có 05 hội đã tổ chức đại hội. 03 hội báo cáo không đủ điều kiện để tổ chức đại hội. "
+        "04 hội không báo cáo kết quả thực hiện. Hiệp hội Nhà thầu chưa lập hồ sơ tổ chức đại hội.\n"
+    )
+    assert [t for t, _ in limitations_of(text)] == [
+        "03 hội báo cáo không đủ điều kiện để tổ chức đại hội",
+        "04 hội không báo cáo kết quả thực hiện",
+        "Hiệp hội Nhà thầu chưa lập hồ sơ tổ chức đại hội",
+    ]

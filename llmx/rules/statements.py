@@ -49,7 +49,10 @@ _SHORTFALL = re.compile(
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)|chưa rõ|chưa có sự|"
-    r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))",
+    r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
+    # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
+    r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
+    r"không có khả năng|không thực hiện (?:trách nhiệm|đúng|đầy đủ)",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
