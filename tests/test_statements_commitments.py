@@ -178,3 +178,8 @@ def test_duties_not_done_are_shortfalls_outside_a_limitations_section():
         "04 hội không báo cáo kết quả thực hiện",
         "Hiệp hội Nhà thầu chưa lập hồ sơ tổ chức đại hội",
     ]
+
+
+def test_a_statement_never_runs_across_the_cells_of_a_table_row():
+    text = "1. Kết quả thực hiện\nCông tác kiểm tra | 1,00 | Việc rà soát còn chậm | Số liệu chưa đầy đủ\n"
+    assert [t for t, _ in limitations_of(text)] == ["Việc rà soát còn chậm", "Số liệu chưa đầy đủ"]
