@@ -176,6 +176,18 @@ def test_associations_are_counted_and_a_dates_tail_before_a_counted_noun_is_no_f
     assert find_indicators(text) == []  # not 7 báo cáo out of 2024
 
 
+def test_members_staff_and_everyday_goods_are_counted_nouns():
+    got = find_indicators(
+        "Ban Thường trực có 5 thành viên và 01 nhân viên; ủng hộ 7.500 chai nước mắm, 100 bộ máy vi tính."
+    )
+    assert [(i.value, i.unit) for i in got] == [
+        (5, "thành viên"),
+        (1, "nhân viên"),
+        (7500, "chai"),
+        (100, "bộ máy vi tính"),
+    ]
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"
