@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from llmx.read.model import TableSpec, TextBuilder
+from llmx.read.pdf_continue import continued
 from llmx.read.pdf_layout import Line, join_line, join_lines
-from llmx.read.pdf_tables import Grid, same_columns
+from llmx.read.pdf_tables import Grid, last_row_lines, same_columns
 
 _LIST_START = re.compile(
     r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
@@ -108,7 +109,7 @@ class Flow:
             and isinstance(prev, TableSpec)
             and same_columns(self.grid, grid)
         ):
-            self.blocks[-1] = TableSpec(prev.rows + spec.rows, prev.header_rows, prev.page)  # split by a page break
+            self.blocks[-1] = continued(prev, spec, last_row_lines(self.grid), join_line)  # split by a page break
         else:
             self.close()
             self.blocks.append(spec)

@@ -243,6 +243,16 @@ def table_spec(grid: Grid, join: object, page: int) -> TableSpec:
     return TableSpec(grid_rows(rows), page=page)
 
 
+def last_row_lines(grid: Grid) -> dict[int, int]:
+    """For each cell of the grid's last row (by its first column): how many lines its words take."""
+    last = len(grid.ys) - 1
+    out: dict[int, int] = {}
+    for k, (_, c0, r1, _) in enumerate(grid.cells):
+        if r1 == last:
+            out[c0] = len({round(r.y) for r in grid.runs.get(k, [])})
+    return out
+
+
 def same_columns(a: Grid, b: Grid) -> bool:
     """Two grids with the same column lines: one table split by a page break."""
     return len(a.xs) == len(b.xs) and all(abs(x - y) <= 3.0 for x, y in zip(a.xs, b.xs, strict=True))
