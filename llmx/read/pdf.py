@@ -30,13 +30,13 @@ from llmx.read.pdf_layout import (
     SEGMENT_GAP,
     Line,
     build_lines,
-    join_lines,
+    join_line,
     join_runs,
     split_notes,
     strip_furniture,
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, page_content
-from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
+from llmx.read.pdf_tables import Grid, broken_word, find_grids, place, table_spec
 
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
@@ -236,7 +236,14 @@ def _cell_text(runs: list[Run]) -> str:
     y = runs[0].y
     if all(abs(r.y - y) <= 1.0 for r in runs):  # one line, already in reading order
         return join_runs(sorted(runs, key=lambda r: r.x0))
-    return join_lines([ln.text() for ln in build_lines(runs)])
+    out, last = "", ""  # `last`: the line before, unless it finished a broken word itself
+    for ln in build_lines(runs):
+        text = ln.text()
+        if out and broken_word(last, text):
+            out, last = out + text, ""
+        else:
+            out, last = join_line(out, text) if out else text, text
+    return out
 
 
 def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:

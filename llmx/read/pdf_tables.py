@@ -11,6 +11,7 @@ logic of `llmx.read.pdf_layout`, which reads aligned columns as rows when it can
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from llmx.read.pdf_page import Rule, Run
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected
 _FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
+_WORD = re.compile(r"^[^\W\d_]+")  # the letters a line starts with
+_UNITS = frozenset({"km", "cm", "mm", "kg", "ml", "kw", "kwh", "mw", "mwh", "đ", "tr", "vnđ"})
 
 
 @dataclass
@@ -241,6 +244,31 @@ def table_spec(grid: Grid, join: object, page: int) -> TableSpec:
         starts.setdefault(r0, []).append(CellSpec(text, c0, c1 - c0, r1 - r0))
     rows = [sorted(starts.get(r, []), key=lambda c: c.col) for r in range(len(grid.ys) - 1)]
     return TableSpec(grid_rows(rows), page=page)
+
+
+def _has_vowel(word: str) -> bool:
+    return any(unicodedata.normalize("NFD", ch)[0].lower() in "aeiouy" for ch in word)
+
+
+def broken_word(line: str, next_line: str) -> bool:
+    """Whether a cell's line ends inside a word the next line finishes: a narrow cell (a header
+    column a few letters wide) breaks a word that does not fit (`Điể` / `m đánh giá`, `TTH` / `C`).
+    Only the first word of a line is ever broken, so the line holds that one piece; and a
+    Vietnamese syllable always has a vowel, so one of the two pieces has none."""
+    line, next_line = unicodedata.normalize("NFC", line), unicodedata.normalize("NFC", next_line)
+    if not line or " " in line or not line.isalpha():
+        return False
+    m = _WORD.match(next_line)
+    if m is None:
+        return False
+    tail = m.group(0)
+    if tail.isupper():  # an acronym cut: `TTH` / `C`
+        return line.isupper() and not _has_vowel(line) and len(tail) <= 2 and not _has_vowel(tail)
+    if not tail[0].islower():
+        return False
+    if not _has_vowel(tail):  # `Điể` / `m`, `tron` / `g`
+        return tail.lower() not in _UNITS
+    return not _has_vowel(line) and line[-1].islower()  # `ngh` / `ĩa`
 
 
 def last_row_lines(grid: Grid) -> dict[int, int]:
