@@ -21,6 +21,7 @@ from llmx.read.pdf_page import Rule, Run
 
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected
+_BOX = 6.0  # a column line this close to another is no column (no text fits between them)
 _FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
 _WORD = re.compile(r"^[^\W\d_]+")  # the letters a line starts with
 _UNITS = frozenset({"km", "cm", "mm", "kg", "ml", "kw", "kwh", "mw", "mwh", "đ", "tr", "vnđ"})
@@ -125,7 +126,28 @@ def find_grids(rules: list[Rule]) -> tuple[list[Grid], list[Rule]]:
     return grids, loose
 
 
+def _without_boxes(hs: list[Rule], vs: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The rulings less a box drawn inside a cell (a bordered paragraph: its sides a few points
+    inside the cell's, touching the table only where it sits on a cell border). A column line
+    that close to another, and much shorter, is such a side; a horizontal ruling that then
+    reaches no column line at either end is its top or bottom."""
+    xs = _cluster([v.x0 for v in vs])
+    length = [sum(v.y1 - v.y0 for v in vs if abs(v.x0 - x) <= _SNAP) for x in xs]
+    inner = {
+        k
+        for k, x in enumerate(xs)
+        if any(j != k and abs(xs[j] - x) < _BOX and length[k] < 0.5 * length[j] for j in range(len(xs)))
+    }
+    if not inner:
+        return hs, vs
+    kept = [x for k, x in enumerate(xs) if k not in inner]
+    vs = [v for v in vs if any(abs(v.x0 - x) <= _SNAP for x in kept)]
+    hs = [h for h in hs if any(abs(h.x0 - x) <= _TOUCH or abs(h.x1 - x) <= _TOUCH for x in kept)]
+    return hs, vs
+
+
 def _grid(hs: list[Rule], vs: list[Rule]) -> Grid | None:
+    hs, vs = _without_boxes(hs, vs)
     ys = _cluster([h.y0 for h in hs])
     xs = _cluster([v.x0 for v in vs])
     rows, cols = len(ys) - 1, len(xs) - 1
