@@ -46,9 +46,19 @@ def _first_text(row: tuple[CellSpec, ...]) -> CellSpec | None:
     return next((c for c in row if not c.covered), None)
 
 
-def continues_row(last: tuple[CellSpec, ...], row: tuple[CellSpec, ...], lines: dict[int, int]) -> bool:
+def _unnumbered(row: tuple[CellSpec, ...]) -> bool:
+    """A row with text but none in its first cell (a sub-item, or the rest of a split row)."""
+    first = _first_text(row)
+    return first is not None and not first.text.strip() and any(c.text.strip() for c in row)
+
+
+def continues_row(
+    last: tuple[CellSpec, ...], row: tuple[CellSpec, ...], lines: dict[int, int], sub_rows: bool = False
+) -> bool:
     """Whether `row`, opening a page, is the rest of `last`, the row that ended the page before
-    (see the module docstring); `lines[col]` counts the lines of `last`'s cell in `col`."""
+    (see the module docstring); `lines[col]` counts the lines of `last`'s cell in `col`. In a
+    table that has unnumbered rows of its own (`sub_rows`: a criterion's scoring lines under it),
+    only a cell going on in lowercase tells the rest of a row from such a row."""
     head, first = _first_text(last), _first_text(row)
     if head is None or first is None or first.col != head.col or first.text.strip() or not head.text.strip():
         return False
@@ -62,7 +72,7 @@ def continues_row(last: tuple[CellSpec, ...], row: tuple[CellSpec, ...], lines: 
         if up is None or not up.text.strip() or _FIGURE.match(up.text.strip()):
             return False
         text = c.text.strip()
-        if text[0].islower() or lines.get(c.col, 1) >= 2:
+        if text[0].islower() or (lines.get(c.col, 1) >= 2 and not sub_rows):
             goes_on = True
     return goes_on
 
@@ -90,7 +100,8 @@ def continued(
     rest = list(new.rows[n:])
     # the row the page ended with (a page holding only the rest of one tall row adds no row)
     last = next((k for k in range(start - 1, -1, -1) if k not in header), None)
-    if rest and last is not None and continues_row(rows[last], rest[0], lines):
+    sub_rows = any(_unnumbered(r) for k, r in enumerate(rows) if k not in header)
+    if rest and last is not None and continues_row(rows[last], rest[0], lines, sub_rows):
         rows[last] = _joined(rows[last], rest.pop(0), join)
     rows += rest
     if n:
