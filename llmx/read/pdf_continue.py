@@ -77,7 +77,9 @@ def continues_row(
     return goes_on
 
 
-def _joined(last: tuple[CellSpec, ...], rest: tuple[CellSpec, ...], join: Callable[[str, str], str]) -> tuple[CellSpec, ...]:
+def _joined(
+    last: tuple[CellSpec, ...], rest: tuple[CellSpec, ...], join: Callable[[str, str], str]
+) -> tuple[CellSpec, ...]:
     more = {(c.col, c.colspan): c.text.strip() for c in rest if not c.covered and c.text.strip()}
     out: list[CellSpec] = []
     for c in last:
@@ -86,9 +88,7 @@ def _joined(last: tuple[CellSpec, ...], rest: tuple[CellSpec, ...], join: Callab
     return tuple(out)
 
 
-def continued(
-    prev: TableSpec, new: TableSpec, lines: dict[int, int], join: Callable[[str, str], str]
-) -> TableSpec:
+def continued(prev: TableSpec, new: TableSpec, lines: dict[int, int], join: Callable[[str, str], str]) -> TableSpec:
     """`prev` with `new`, its continuation on the next page, appended: repeated header rows flagged
     in both, a row split by the page break joined again (`join(text, more)` joins a cell's text)."""
     n = repeated_rows(prev, new)

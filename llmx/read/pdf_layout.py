@@ -120,7 +120,9 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
 # a document symbol cut at its hyphen at a line end (`1716/QĐ-` + `UBND`, `2775/SNV-` + `CCHC&VTLT`)
 _SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*[a-zđ]?-$")  # `427/TTr-` too
 _URL_CUT = re.compile(r"(?:https?://|www\.)\S*$")  # a line ending inside a web address
-_URL_REST = re.compile(r"^(?=\S*[/_=?&-])[\w/_=?&%#][\w./_=?&%#:~+-]*(?=[\s),.;]|$)", re.ASCII)  # its path or query going on
+_URL_REST = re.compile(
+    r"^(?=\S*[/_=?&-])[\w/_=?&%#][\w./_=?&%#:~+-]*(?=[\s),.;]|$)", re.ASCII
+)  # its path or query going on
 _SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|$)")
 
 
