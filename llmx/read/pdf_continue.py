@@ -100,8 +100,14 @@ def continued(prev: TableSpec, new: TableSpec, lines: dict[int, int], join: Call
     rest = list(new.rows[n:])
     # the row the page ended with (a page holding only the rest of one tall row adds no row)
     last = next((k for k in range(start - 1, -1, -1) if k not in header), None)
-    sub_rows = any(_unnumbered(r) for k, r in enumerate(rows) if k not in header)
-    if rest and last is not None and continues_row(rows[last], rest[0], lines, sub_rows):
+    if (
+        rest
+        and last is not None
+        and _unnumbered(rest[0])
+        and continues_row(
+            rows[last], rest[0], lines, any(_unnumbered(r) for k, r in enumerate(rows) if k not in header)
+        )
+    ):
         rows[last] = _joined(rows[last], rest.pop(0), join)
     rows += rest
     if n:

@@ -119,7 +119,7 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
 
 # a document symbol cut at its hyphen at a line end (`1716/QĐ-` + `UBND`, `2775/SNV-` + `CCHC&VTLT`)
 _SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*[a-zđ]?-$")  # `427/TTr-` too
-_URL_CUT = re.compile(r"(?:https?://|www\.)\S*$")  # a line ending inside a web address
+_URL_CUT = re.compile(r"\S*(?:https?://|www\.)\S*$")  # a line's last word, inside a web address
 _URL_REST = re.compile(
     r"^(?=\S*[/_=?&-])[\w/_=?&%#][\w./_=?&%#:~+-]*(?=[\s),.;]|$)", re.ASCII
 )  # its path or query going on
@@ -132,7 +132,7 @@ def join_line(text: str, line: str) -> str:
     web address cut before its path or query goes on (`https://dichvucong.gov.vn/` + `web/mtv`)."""
     if _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
         return text + line
-    if _URL_CUT.search(text) and _URL_REST.match(line):
+    if _URL_CUT.match(text, text.rfind(" ") + 1) and _URL_REST.match(line):
         return text + line
     return f"{text} {line}"
 

@@ -277,8 +277,10 @@ def broken_word(line: str, next_line: str) -> bool:
     column a few letters wide) breaks a word that does not fit (`Điể` / `m đánh giá`, `TTH` / `C`).
     Only the first word of a line is ever broken, so the line holds that one piece; and a
     Vietnamese syllable always has a vowel, so one of the two pieces has none."""
+    if not line or " " in line:
+        return False
     line, next_line = unicodedata.normalize("NFC", line), unicodedata.normalize("NFC", next_line)
-    if not line or " " in line or not line.isalpha():
+    if not line.isalpha():
         return False
     m = _WORD.match(next_line)
     if m is None:
