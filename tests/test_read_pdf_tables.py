@@ -9,7 +9,7 @@ from typing import Any
 
 from llmx.grids import read_grid
 from llmx.read import RawDocument, read_bytes
-from tests.test_read_pdf_layout import _fpdf, _ruled, _text
+from tests.test_read_pdf_layout import BODY, _fpdf, _ruled, _text
 
 XS = [15.0, 27.0, 82.0, 97.0, 200.0]
 HEADER = ("TT", "Tiêu chí", "Điểm", "Tài liệu kiểm chứng")
@@ -193,3 +193,36 @@ def test_a_web_address_and_a_symbol_cut_at_a_line_end_are_joined_again() -> None
         "3.2.2 | Công khai TTHC | 1.50 | Công khai tại https://dichvucong.gov.vn/web/mtv/thu_tuc/index? "
         "và Tờ trình số 427/TTr-STC ngày 16/12/2025."
     )
+
+
+def _spread(pdf: Any, x0: float, x1: float, y: float, text: str) -> None:
+    """One justified line: its words spread from `x0` to `x1`."""
+    words = text.split()
+    pdf.set_font("Body", size=12)
+    widths = [pdf.get_string_width(w) for w in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths, strict=True):
+        pdf.set_xy(x, y)
+        pdf.cell(width, 5.4, word)
+        x += width + gap
+
+
+def test_a_justified_line_ending_in_a_colon_at_the_margin_goes_on_with_the_next_line() -> None:
+    """Word justifies a paragraph whose line happens to end at `...: ` against the right margin;
+    the next line (not indented) is the same paragraph, as the .docx has it. A colon line that
+    stops short of the margin still introduces lines of their own."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, "      " + BODY + " " + BODY, align="J")
+    _spread(pdf, 30.0, 190.0, 50.0, "Đối với lĩnh vực chuyển đổi số, kết quả cụ thể đạt được như sau:")
+    pdf.set_xy(20, 56)
+    pdf.multi_cell(170, 6, "tỷ lệ số hóa hồ sơ đạt 72% (chỉ tiêu đề ra là tối thiểu 80%). " + BODY, align="J")
+    _text(pdf, 30, 74, "Kết quả cụ thể như sau:", 12)
+    pdf.set_xy(20, 80)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    doc = read_bytes(bytes(pdf.output()), "colon.pdf")
+    paragraphs = doc.text.split("\n\n")
+    assert "như sau: tỷ lệ số hóa hồ sơ đạt 72%" in paragraphs[1]
+    assert paragraphs[2:] == ["Kết quả cụ thể như sau:", BODY]

@@ -89,8 +89,10 @@ class Flow:
             return True
         if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
             return True  # a first-line indent starts a paragraph
-        if prev.x1 < self.right - 2.5 * prev.size or self.para[-1].rstrip().endswith(":"):
+        if prev.x1 < self.right - 2.5 * prev.size:
             return True  # the previous line stopped short: its paragraph ended
+        if self.para[-1].rstrip().endswith(":") and prev.x1 < self.right - 0.5 * prev.size:
+            return True  # a colon short of the margin introduces lines of their own; at it, justified text goes on
         if page_start:
             return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
         return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
