@@ -1,7 +1,7 @@
 """PDF tables read as the tables they are, rebuilt as small PDFs the way Word/LibreOffice export
 them: a table continued on the next page (its header repeated there, a row split by the break),
-a word a narrow header cell broke over two lines, a bordered paragraph inside a cell, and a web
-address cut at a line end."""
+a word a narrow header cell broke over two lines, a bordered paragraph inside a cell, a web
+address cut at a line end; and a justified line that ends in a colon at the margin."""
 
 from __future__ import annotations
 

@@ -91,11 +91,19 @@ class Flow:
             return True  # a first-line indent starts a paragraph
         if prev.x1 < self.right - 2.5 * prev.size:
             return True  # the previous line stopped short: its paragraph ended
-        if self.para[-1].rstrip().endswith(":") and prev.x1 < self.right - 0.5 * prev.size:
-            return True  # a colon short of the margin introduces lines of their own; at it, justified text goes on
+        if self._ended(prev, (":",)):
+            return True
         if page_start:
             return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
         return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
+
+    def _ended(self, last: Line, marks: tuple[str, ...] = (".", "!", "?", ":")) -> bool:
+        """Whether the paragraph's last line ends it by its mark: a colon only short of the
+        margin (it introduces lines of their own; at the margin, justified text goes on)."""
+        text = self.para[-1].rstrip()
+        if text.endswith(":"):
+            return ":" in marks and last.x1 < self.right - 0.5 * last.size
+        return text.endswith(marks)
 
     def columns(self, columns: list[list[str]]) -> None:
         self.close()
@@ -129,7 +137,7 @@ class Flow:
                 assert isinstance(last, str)
                 self.blocks[self.last_note] = join_line(last, rest)
             notes = notes[1:]
-        if self.para and self.last is not None and not self.para[-1].rstrip().endswith((".", "!", "?", ":")):
+        if self.para and self.last is not None and not self._ended(self.last):
             self.notes.extend(notes)
             return
         self.close()
