@@ -226,3 +226,36 @@ def test_a_justified_line_ending_in_a_colon_at_the_margin_goes_on_with_the_next_
     paragraphs = doc.text.split("\n\n")
     assert "như sau: tỷ lệ số hóa hồ sơ đạt 72%" in paragraphs[1]
     assert paragraphs[2:] == ["Kết quả cụ thể như sau:", BODY]
+
+
+def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column() -> None:
+    """A table drawn without rulings: the number column set close to the labels, a label that
+    runs close to the next column, a label wrapped onto a second line."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    xs = [20.0, 32.0, 100.0, 130.0, 160.0]
+    rows = [
+        ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"),
+        ("1", "Thu ngân sách (tỷ đồng)", "25,9", "20,8", "80,3"),
+        ("2", "Tổng mức bán lẻ hàng hóa và", "1.250", "1.300", "104,0"),
+        ("", "dịch vụ (tỷ đồng)", "", "", ""),
+        ("3", "Số doanh nghiệp thành lập mới", "120", "95", "79,2"),
+        ("4", "Tỷ lệ hộ nghèo (%)", "2,5", "2,1", "84,0"),
+    ]
+    for k, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            if text:
+                _text(pdf, x, 40 + 6.5 * k, text, 11)
+    pdf.set_xy(20, 84)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    doc = read_bytes(bytes(pdf.output()), "unruled.pdf")
+    assert _lines(doc) == [
+        "STT | Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)",
+        "1 | Thu ngân sách (tỷ đồng) | 25,9 | 20,8 | 80,3",
+        "2 | Tổng mức bán lẻ hàng hóa và dịch vụ (tỷ đồng) | 1.250 | 1.300 | 104,0",
+        "3 | Số doanh nghiệp thành lập mới | 120 | 95 | 79,2",
+        "4 | Tỷ lệ hộ nghèo (%) | 2,5 | 2,1 | 84,0",
+    ]
+    assert read_grid(doc.text, doc.tables[0]).header_rows == 1

@@ -43,6 +43,8 @@ _LAYOUT_WORDS = re.compile(
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
+_CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
+_NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
 
@@ -292,7 +294,10 @@ def _block(
             break
         trial = [g[:] for g in gutters]
         if not _fits(ln, trial, first.size, gap):
-            break
+            # a table's cell may run close to the next column (`Số doanh nghiệp mới   120`)
+            trial = [g[:] for g in gutters]
+            if len(gutters) < 2 or gap < SEGMENT_GAP or not _fits(ln, trial, first.size, _CELL_GAP):
+                break
         gutters = trial
         members.append(ln)
         j += 1
@@ -300,26 +305,64 @@ def _block(
         widest = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
-    columns: list[list[str]] = [[] for _ in range(len(gutters) + 1)]
-    grid: list[list[str]] = []
-    for ln in members:
-        cells = [[] for _ in columns]  # type: list[list[Run]]
-        for seg in ln.segments(gap):
-            col = sum(1 for g in gutters if seg[0].x0 >= g[1] - 1.0)
-            cells[min(col, len(cells) - 1)].extend(seg)
-        texts = [join_runs(c, ln.sup) if c else "" for c in cells]
-        grid.append(texts)
-        for c, t in enumerate(texts):
-            if t:
-                columns[c].append(t)
+    grid = _cells(members, gutters, min(gap, _CELL_GAP))
+    columns = [[t for row in grid if (t := row[c])] for c in range(len(gutters) + 1)]
     full = sum(1 for row in grid if all(row))
     layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
     if gap < SEGMENT_GAP and not layout:
         return k, None, None
     if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
-        rows = [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in grid]
-        return j, None, rows
+        narrow = _narrow_gutters(members, gutters)
+        if narrow:
+            grid = _cells(members, sorted(gutters + narrow), _NARROW)
+        return j, None, _unruled_rows(grid)
     return j, columns, None
+
+
+def _cells(members: list[Line], gutters: list[list[float]], gap: float) -> list[list[str]]:
+    """Each line's texts between the gutters (cut at gaps of `gap` em)."""
+    grid: list[list[str]] = []
+    for ln in members:
+        cells: list[list[Run]] = [[] for _ in range(len(gutters) + 1)]
+        for seg in ln.segments(gap):
+            col = sum(1 for g in gutters if seg[0].x0 >= g[1] - 1.0)
+            cells[min(col, len(cells) - 1)].extend(seg)
+        grid.append([join_runs(c, ln.sup) if c else "" for c in cells])
+    return grid
+
+
+def _narrow_gutters(members: list[Line], gutters: list[list[float]]) -> list[list[float]]:
+    """Gaps of an unruled table narrower than a segment gap that no line's words cross and that
+    part words on most lines: a narrow column (`STT`, the row numbers) set close to the next."""
+    if len(members) < 3:
+        return []
+    size = members[0].size
+    spans = sorted((r.x0, r.x1) for ln in members for r in ln.runs)
+    free: list[list[float]] = []
+    end = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - end >= _NARROW * size and not any(end < g[1] and x0 > g[0] for g in gutters):
+            free.append([end, x0])
+        end = max(end, x1)
+    parted = [
+        g
+        for g in free
+        if sum(1 for ln in members if ln.runs[0].x0 < g[0] and ln.runs[-1].x1 > g[1]) >= 0.8 * len(members)
+    ]
+    return parted
+
+
+def _unruled_rows(grid: list[list[str]]) -> list[list[CellSpec]]:
+    """An unruled table's lines as rows; a line with one text in lowercase under a text of the
+    row above is that cell's wrapped second line (`Tổng mức bán lẻ hàng hóa và` / `dịch vụ`)."""
+    rows: list[list[str]] = []
+    for texts in grid:
+        filled = [c for c, t in enumerate(texts) if t]
+        if rows and len(filled) == 1 and texts[filled[0]][0].islower() and rows[-1][filled[0]]:
+            rows[-1][filled[0]] = join_line(rows[-1][filled[0]], texts[filled[0]])
+        else:
+            rows.append(list(texts))
+    return [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in rows]
 
 
 def _fits(line: Line, gutters: list[list[float]], size: float, gap: float = SEGMENT_GAP) -> bool:
