@@ -259,3 +259,36 @@ def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column()
         "4 | Tỷ lệ hộ nghèo (%) | 2,5 | 2,1 | 84,0",
     ]
     assert read_grid(doc.text, doc.tables[0]).header_rows == 1
+
+
+def test_an_unruled_tables_two_line_header_reads_as_one_header_row() -> None:
+    """`Kế hoạch` over `năm 2025`, `Tỷ lệ` over `(%)`: each header cell's second line joins its
+    first, so the columns keep their names (not a row of its own read as data)."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    xs = [20.0, 32.0, 95.0, 125.0, 155.0]
+    rows = [
+        ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ"),
+        ("", "", "năm 2025", "6 tháng", "(%)"),
+        ("1", "Thu ngân sách (tỷ đồng)", "25,9", "20,8", "80,3"),
+        ("2", "Số doanh nghiệp mới", "120", "95", "79,2"),
+        ("3", "Tỷ lệ hộ nghèo (%)", "2,5", "2,1", "84,0"),
+    ]
+    y = 40.0
+    for row in rows:
+        for x, text in zip(xs, row, strict=True):
+            if text:
+                _text(pdf, x, y, text, 11)
+        y += 5.0 if row[2] == "Kế hoạch" else 7.0
+    pdf.set_xy(20, y + 4)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    doc = read_bytes(bytes(pdf.output()), "header.pdf")
+    assert _lines(doc)[:2] == [
+        "STT | Chỉ tiêu | Kế hoạch năm 2025 | Thực hiện 6 tháng | Tỷ lệ (%)",
+        "1 | Thu ngân sách (tỷ đồng) | 25,9 | 20,8 | 80,3",
+    ]
+    grid = read_grid(doc.text, doc.tables[0])
+    assert grid.header_rows == 1
+    assert grid.columns[4] == ("Tỷ lệ (%)",)

@@ -45,6 +45,8 @@ _LAYOUT_WORDS = re.compile(
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
 _NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
+_NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # a cell that is one number
+_PERIOD = re.compile(r"^\d{1,2}\s+(?:tháng|quý|năm)\b|^(?:19|20)\d{2}\b")  # `6 tháng`, `2025`
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
 
@@ -352,16 +354,30 @@ def _narrow_gutters(members: list[Line], gutters: list[list[float]]) -> list[lis
     return parted
 
 
+def _goes_on(text: str) -> bool:
+    """A header cell's second line: lowercase, a bracket, a period (`năm 2025`, `(%)`, `6 tháng`)."""
+    return text[0].islower() or text[0] == "(" or bool(_PERIOD.match(text))
+
+
 def _unruled_rows(grid: list[list[str]]) -> list[list[CellSpec]]:
-    """An unruled table's lines as rows; a line with one text in lowercase under a text of the
-    row above is that cell's wrapped second line (`Tổng mức bán lẻ hàng hóa và` / `dịch vụ`)."""
+    """An unruled table's lines as rows. A line with one text in lowercase under a text of the
+    row above is that cell's wrapped second line (`Tổng mức bán lẻ hàng hóa và` / `dịch vụ`);
+    above the first figure, a line whose texts all go on the header cells above them is the
+    header's second line (`Kế hoạch` / `năm 2025`, `Tỷ lệ` / `(%)`)."""
     rows: list[list[str]] = []
+    header = True  # no figure yet
     for texts in grid:
         filled = [c for c, t in enumerate(texts) if t]
-        if rows and len(filled) == 1 and texts[filled[0]][0].islower() and rows[-1][filled[0]]:
-            rows[-1][filled[0]] = join_line(rows[-1][filled[0]], texts[filled[0]])
+        figures = any(_NUMBER.match(texts[c]) for c in filled)
+        under = bool(rows and filled) and all(rows[-1][c] for c in filled) and not figures
+        if under and (
+            (len(filled) == 1 and texts[filled[0]][0].islower()) or (header and all(_goes_on(texts[c]) for c in filled))
+        ):
+            for c in filled:
+                rows[-1][c] = join_line(rows[-1][c], texts[c])
         else:
             rows.append(list(texts))
+        header = header and not figures
     return [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in rows]
 
 
