@@ -2,7 +2,8 @@
 
 `llmx.read.pdf` decides what each page holds; the flow strings it together across pages: a
 hard-wrapped paragraph is rejoined (indent, short last line, list marks, vertical gaps decide),
-a paragraph cut by a page break is joined again, a table split by a page break is one table,
+a paragraph cut by a page break is joined again, a table split by a page break is one table
+(its repeated header flagged, a row the break split joined: `llmx.read.pdf_continue`),
 and footnotes wait for the paragraph they interrupted. A note continued on the next page (no
 mark of its own, under the full-width continuation rule) joins its note.
 """
