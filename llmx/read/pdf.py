@@ -5,8 +5,9 @@ it reads the text layer as faithfully as pdftotext, pdfminer.six, pdfplumber and
 only one of them fast enough to stay within a small factor of pdftotext (the pure-Python readers
 are 10-40x slower). The layout on top of it is ours (`llmx.read.pdf_layout`, `pdf_tables`):
 paragraphs rejoined from hard-wrapped lines (a blank line between paragraphs, as the .docx reader
-writes them), ruled tables one row per line (unruled ones too, where their columns line up), header and signature blocks column by column,
-footnotes after the paragraph they interrupt, page numbers and running headers dropped. A text
+writes them), ruled tables one row per line (unruled ones too, where their columns line up),
+header and signature blocks column by column, footnotes after the paragraph they interrupt,
+page numbers and running headers dropped. A text
 layer that still reads as garbage is repaired where that is safe and otherwise reported
 (`llmx.read.garble`). Scanned PDFs are refused ("needs OCR"), never silently empty.
 """
