@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from llmx.vn import (
+    ANNEX,
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
     DOC_NUMBER_LINE,
@@ -51,6 +52,11 @@ _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nh�
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…]$")
 _BULLET_LINE = re.compile(r"[-+•–]\s")
+
+
+# a bare annex line (`Phụ lục 02`, `PHỤ LỤC II`): its title follows on the next lines
+_ANNEX_ONLY = re.compile(r"^\S+\s+\S+(?:\s+(?:số\s+|SỐ\s+)?[\dIVXLC]{1,5}[a-zA-Z]?)?\s*[.:]?$")
+_MAX_ANNEX_TITLE = 3  # caps title lines under a bare `Phụ lục`
 
 
 @dataclass
@@ -395,3 +401,36 @@ def find_headings(
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
     return _judge_lists(found, numbered)
+
+
+def find_annexes(
+    text: str, lines: list[tuple[int, int]], after: int, rows: frozenset[int] = frozenset()
+) -> list[Heading]:
+    """Appendix headings after the closing block (LABELING.md: level-1 sections with no number).
+
+    A bare `Phụ lục` / `PHỤ LỤC 02` line takes the caps title lines under it as its heading;
+    a line that names its content (`PHỤ LỤC I: KẾT QUẢ ...`) is the whole heading. Table rows
+    never are (`rows`: indices of table row lines)."""
+    found: list[Heading] = []
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if s < after or k in rows or not line or len(line) > MAX_HEADING_CHARS or not ANNEX.match(line):
+            continue
+        end, parts = e, [line]
+        if _ANNEX_ONLY.match(line):
+            for j, (s2, e2) in enumerate(lines[k + 1 :], start=k + 1):
+                nxt = text[s2:e2].strip()
+                if not nxt:
+                    continue
+                if j in rows or len(parts) > _MAX_ANNEX_TITLE or not _is_caps(nxt) or ANNEX.match(nxt):
+                    break
+                parts.append(nxt)
+                end = e2
+        found.append(Heading("ANNEX", None, " ".join(parts), s, end, _line_after(text, end)))
+    return found
+
+
+def _line_after(text: str, pos: int) -> int:
+    """Start of the line after the one holding `pos`."""
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1

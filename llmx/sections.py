@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import find_closing_start, find_header_end, find_headings
+from llmx.headings import Heading, find_annexes, find_closing_start, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import section_role
 from llmx.sectors import heading_sector
 from llmx.vn import FOOTNOTE_LINE
 
+_FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
 _SUMMARY = re.compile(r"đánh giá chung|hạn chế|tồn tại|yếu kém|nguyên nhân|bài học|kiến nghị|đề xuất", re.I)
 
 
@@ -60,12 +61,18 @@ class Layout:
         if first > self.body_start:
             spans.append((None, self.body_start, first))
         for k, sec in enumerate(self.sections):
-            nxt = self.sections[k + 1].start if k + 1 < len(self.sections) else self.body_end
+            last = self.body_end if sec.start < self.body_end else sec.end  # an appendix runs to its own end
+            nxt = self.sections[k + 1].start if k + 1 < len(self.sections) else last
             start = self.body_starts.get(sec.id, sec.heading_end or sec.start)
             end = min(nxt, sec.end) if nxt > start else sec.end
             if end > start:
                 spans.append((sec, start, end))
         return spans
+
+    def body_spans(self) -> list[tuple[Section | None, int, int]]:
+        """`own_spans` of the report's body: an appendix after the signature holds data (its tables
+        and the documents they cite), not the report's own tasks, limitations or proposals."""
+        return [span for span in self.own_spans() if span[1] < self.body_end]
 
     def table_at(self, offset: int) -> PlacedTable | None:
         """The table whose span holds `offset` (its rows and the line breaks between them)."""
@@ -191,11 +198,44 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         stack.append((style, sec))
         prev_end = _next_line_start(text, h.body_start)
     _close_spans(sections, body_end)
+    _place_annexes(sections, body_starts, find_annexes(text, lines, body_end, rows), len(text))
     layout = Layout(text, sections, body_start, body_end, footnotes, body_starts)
     for n, table in enumerate(sorted(tables, key=lambda t: t.start), start=1):
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes: list[Heading], end: int) -> None:
+    """Appendices after the signature (LABELING.md): a `PHỤ LỤC` is a level-1 section with no
+    number, the forms under it (`Biểu mẫu 1`, `Biểu số 02`) its children; a form with no
+    appendix above it is a level-1 section of its own. Each runs to the next at its level. Their
+    role is `results`: an appendix reports what was done, even when its title names tasks."""
+    parent: Section | None = None
+    for h in annexes:
+        form = bool(_FORM.match(h.heading))
+        if not form:
+            parent = None
+        under = parent if form else None
+        sec = Section(
+            id=f"s{len(sections) + 1}",
+            parent_id=under.id if under else None,
+            number=None,
+            heading=h.heading,
+            level=2 if under else 1,
+            role="results",  # data, whatever its title names (`KẾT QUẢ THỰC HIỆN NHIỆM VỤ ...`)
+            start=h.start,
+            end=end,
+            heading_start=h.start,
+            heading_end=h.end,
+        )
+        for prev in sections:  # the open annex sections at this level or below end here
+            if prev.start >= (annexes[0].start if annexes else end) and prev.end == end and prev.level >= sec.level:
+                prev.end = h.start
+        sections.append(sec)
+        body_starts[sec.id] = h.body_start
+        if not form:
+            parent = sec
 
 
 def _next_line_start(text: str, pos: int) -> int:

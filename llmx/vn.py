@@ -30,6 +30,8 @@ def is_caps(line: str, min_letters: int) -> bool:
 # -- lines of the genre ---------------------------------------------------------------------------
 TITLE_MARK = re.compile(r"^BÁO\s+CÁO(?:\s*[:.]?\s+(?P<rest>\S.*))?$")  # `rest`: a title on the same line
 SEPARATOR = re.compile(r"^[-_=*.…]{3,}$")  # the rule under a header or a title
+# an appendix heading after the signature: `PHỤ LỤC`, `Phụ lục 01`, `PHỤ LỤC II: ...`, `Biểu số 02`, `Biểu mẫu 1`
+ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|PHỤ\s+BIỂU|Phụ\s+biểu|BIỂU\s+(?:MẪU|SỐ)|Biểu\s+(?:mẫu|số)|Biểu\s+\d)\b")
 NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhận:", the distribution list
 # A công văn's header: the subject line under the number (`V/v báo cáo tình hình ...`), the
 # addressee line (`Kính gửi:`), the national motto, and the place/date line (`Lâm Đồng, ngày 06 tháng 11 năm 2025`)

@@ -143,6 +143,54 @@ def test_offsets_values_and_comparisons_are_checked() -> None:
     assert "indicator i1: unit 'Ha'" in text
 
 
+def test_a_dot_decimal_value_is_written_in_its_quote_but_a_repaired_number_is_not() -> None:
+    text = "1. Kết quả\nTỉnh đạt 84.86 điểm; thu 3.923.7448 tỷ đồng.\n"
+    quote = "Tỉnh đạt 84.86 điểm"
+    start = text.index(quote)
+    ind = Indicator(
+        id="i1",
+        section_id="s1",
+        name="Điểm của tỉnh",
+        value=84.86,
+        unit="điểm",
+        sector="government",
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+    )
+    bad_q = "thu 3.923.7448 tỷ đồng"
+    b = text.index(bad_q)
+    repaired = ind.model_copy(
+        update={"id": "i2", "value": 3923.7448, "unit": "tỷ đồng", "quote": bad_q, "start": b, "end": b + len(bad_q)}
+    )
+    sec = Section(
+        id="s1",
+        number="1",
+        heading="Kết quả",
+        level=1,
+        role="results",
+        start=0,
+        end=len(text),
+        heading_start=3,
+        heading_end=10,
+    )
+    doc = gold().model_copy(
+        update={
+            "text": text,
+            "sections": [sec],
+            "indicators": [ind, repaired],
+            "tasks": [],
+            "references": [],
+            "limitations": [],
+            "proposals": [],
+        }
+    )
+    doc.source.chars = len(text)
+    errors = "\n".join(check_gold(doc))
+    assert "indicator i1:" not in errors  # LABELING.md: a `.` that can only be a decimal mark is read
+    assert "indicator i2: value 3923.74 is not written" in errors
+
+
 def test_section_tree_is_checked() -> None:
     g = gold()
     s1, s2 = g.sections

@@ -125,3 +125,28 @@ def test_an_answer_quoting_the_repeated_header_is_grounded_on_the_real_row():
     header_start = layout.tables[0].table.rows[0].start
     assert ind.start != header_start  # the real header row is never a grounding target here
     assert [p.stage for p in part.out.problems] == ["ground"]  # the header alone is not an item
+
+
+APPENDED = (
+    "UBND HUYỆN A\n\nBÁO CÁO\nKết quả công tác năm 2025\n\n"
+    "1. Kết quả\nThu ngân sách đạt 120 tỷ đồng.\n\n"
+    "Trên đây là báo cáo kết quả công tác năm 2025 của UBND huyện A./.\n\n"
+    "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+    "PHỤ LỤC\n\nBiểu mẫu 1\n\nKẾT QUẢ THU NGÂN SÁCH\n\n"
+)
+
+
+def test_appendix_sections_are_sent_in_document_order_and_a_rows_trailing_space_is_kept():
+    from llmx.config import Settings
+    from llmx.llm.chunking import text_spans
+    from llmx.llm.plan import plan_document
+    from llmx.sections import split_sections
+
+    text = APPENDED + "Chỉ tiêu | ĐVT | Kết quả | Ghi chú\nThu ngân sách | tỷ đồng | 120 | \n"
+    layout = split_sections(text)
+    blocks = text_spans(text, layout)
+    assert [b.start for b in blocks] == sorted(b.start for b in blocks)  # the closing block comes before the appendix
+    plan = plan_document(text, layout, Settings(backend="llm", model="fake"))
+    assert all(job.start < job.end for job in plan.jobs)
+    sent = "\n".join(r.context["section_text"] for r in plan.requests_by_job)
+    assert "Thu ngân sách | tỷ đồng | 120 | " in sent  # the last row's empty cell stays: it is in the row's quote

@@ -142,6 +142,33 @@ def test_a_dot_decimal_percentage_and_a_number_glued_to_its_verb_are_read_and_fl
     assert find_indicators("Nâng cấp tuyến QL21B và tỉnh lộ 485B.") == []
 
 
+def test_a_dot_decimal_before_any_unit_is_read_but_a_bare_one_and_two_dots_are_not():
+    (score,) = find_indicators("Tỉnh Lâm Đồng đạt 84.86 điểm, tăng so với năm trước.")
+    assert (score.value, score.unit, score.flags) == (84.86, "điểm", ["dot_decimal"])
+    (land,) = find_indicators("Diện tích trồng mới 12.480 ha.")  # three digits: a thousands group
+    assert (land.value, land.flags) == (12480, [])
+    (money,) = find_indicators("Thu ngân sách 3.923.7448 tỷ đồng.")
+    assert (money.value, money.flags) == (None, ["malformed_number"])
+    assert find_indicators("Ngày 12.5 Ban Thường vụ đã họp.") == []
+
+
+def test_an_amount_labelled_by_a_count_before_a_colon_is_named_by_the_words_before_the_count():
+    text = "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp cho 51 điểm mỏ: 19.926.047.341 đồng."
+    count, amount = find_indicators(text)
+    assert (count.value, count.unit) == (51, "điểm mỏ")
+    assert (amount.value, amount.unit) == (19926047341, "đồng")
+    assert amount.name == "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp"
+    assert amount.quote == text[:-1]
+
+
+def test_a_total_stated_with_la_counts_the_noun_after_so():
+    (present,) = find_indicators("Số người có mặt (tại Báo cáo số 347/BC-UBND ngày 25/12/2025) là 8.429.")
+    assert (present.value, present.unit, present.flags) == (8429, "người", [])
+    (staff,) = find_indicators("Tổng số biên chế được giao là 9.818.")
+    assert (staff.value, staff.unit, staff.flags) == (9818, None, ["unit_missing"])
+    assert find_indicators("Năm thành lập là 2015.") == []
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -61,11 +61,17 @@ def docx_report(
 
 
 def table_items(doc: ReportDocument) -> list[Indicator]:
-    items = [i for i in doc.indicators if i.table_id is not None]
-    for i in items:
+    """The indicators read from table rows (a figure in a cell's sentence quotes only that sentence)."""
+    items = []
+    for i in doc.indicators:
+        if i.table_id is None:
+            continue
         table = next(t for t in doc.tables if t.id == i.table_id)
         row = table.row_spans[i.table_row or 0]
-        assert i.quote == doc.text[row.start : row.end] and FLAG in i.flags and row.kind == "data"
+        assert FLAG in i.flags and row.start <= i.start < i.end <= row.end
+        if i.quote == doc.text[row.start : row.end]:
+            assert row.kind == "data"
+            items.append(i)
     return items
 
 
@@ -298,3 +304,24 @@ def test_title_and_unit_rows_inside_the_table_above_its_header(tmp_path: Path) -
         ("Thu ngân sách xã", 2600, "triệu đồng", 5000, [("budget_estimate", "ratio", "So sánh (%)", 52, None)]),
         ("Chi ngân sách xã", 2000, "triệu đồng", 4800, [("budget_estimate", "ratio", "So sánh (%)", 41.7, None)]),
     ]
+
+
+def test_figures_in_a_prose_column_are_read_inside_their_cell(tmp_path: Path) -> None:
+    header = [["TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự đánh giá", "Tài liệu kiểm chứng"]]
+    body = [
+        [
+            "1",
+            "Công tác kiểm tra",
+            "1,00",
+            "1,00",
+            "Đã kiểm tra 42/139 đơn vị, đạt 30,2%; Thông báo số 27/TB-SNV ngày 12/9/2025.",
+        ],
+        ["2", "Xử lý sau kiểm tra", "1,00", "0,50", "Ban hành các thông báo kết luận kiểm tra đúng thời hạn quy định."],
+    ]
+    doc = docx_report(tmp_path, header, body)
+    cell = next(i for i in doc.indicators if i.quote.startswith("Đã kiểm tra"))
+    assert (cell.value, cell.target, cell.quote) == (42, 139, "Đã kiểm tra 42/139 đơn vị, đạt 30,2%")
+    assert cell.table_id is not None and cell.table_row == 1  # the row it stands in (header row counted)
+    rows = [i for i in doc.indicators if i.quote.startswith("1 | ")]
+    assert [(i.value, i.target) for i in rows] == [(1, 1)]  # the score row itself is still one indicator
+    assert [r.number for r in doc.references] == ["27/TB-SNV"]

@@ -285,3 +285,68 @@ def test_a_part_on_the_factors_that_pulled_an_index_down_is_a_limitations_part()
         "2. Các yếu tố ảnh hưởng đến kết quả chỉ số\na) Tỷ lệ hồ sơ giải quyết đúng hẹn còn thấp.\n"
     )
     assert tree(text) == [("I", 1, "results"), ("1", 2, "results"), ("2", 2, "limitations")]
+
+
+ANNEXED = (
+    "UBND HUYỆN A\n\nBÁO CÁO\nKết quả công tác năm 2025\n\n"
+    "1. Kết quả\nThu ngân sách đạt 120 tỷ đồng.\n\n2. Nhiệm vụ\nTiếp tục thu ngân sách.\n\n"
+    "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+    "Phụ lục\n\nTỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025\n\n"
+    "(Kèm theo Báo cáo số 12/BC-UBND ngày 10/01/2026)\n\n"
+    "Biểu mẫu 1\n\nKẾT QUẢ THU NGÂN SÁCH\n\nChỉ tiêu | ĐVT | Kết quả\nThu ngân sách | tỷ đồng | 120\n\n"
+    "Biểu mẫu 2\n\nKẾT QUẢ GIẢI NGÂN\n\nTheo Quyết định số 15/QĐ-UBND ngày 02/02/2025 của UBND huyện.\n"
+)
+
+
+def test_an_appendix_after_the_signature_is_a_level_one_section_and_its_forms_its_children():
+    layout = split_sections(ANNEXED)
+    got = [(s.number, s.level, s.heading, s.parent_id) for s in layout.sections]
+    assert got == [
+        ("1", 1, "Kết quả", None),
+        ("2", 1, "Nhiệm vụ", None),
+        (None, 1, "Phụ lục TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025", None),
+        (None, 2, "Biểu mẫu 1 KẾT QUẢ THU NGÂN SÁCH", "s3"),
+        (None, 2, "Biểu mẫu 2 KẾT QUẢ GIẢI NGÂN", "s3"),
+    ]
+    appendix, form1, form2 = layout.sections[2:]
+    assert appendix.end == len(ANNEXED) and form1.end == form2.start and form2.end == len(ANNEXED)
+    assert layout.sections[1].end == layout.body_end < appendix.start  # the closing block is no section
+    # the appendix's own text is read (its cited documents), but never as the report's statements
+    own = [sec.id for sec, _, _ in layout.own_spans() if sec is not None]
+    body = [sec.id for sec, _, _ in layout.body_spans() if sec is not None]
+    assert own == ["s1", "s2", "s3", "s4", "s5"] and body == ["s1", "s2"]
+
+
+def test_phu_luc_inside_a_sentence_or_before_the_signature_is_no_appendix():
+    text = ANNEXED.replace("Phụ lục\n\nTỔNG", "Chi tiết tại Phụ lục kèm theo.\n\nTỔNG").replace("Biểu mẫu", "Bảng")
+    assert [s.number for s in split_sections(text).sections] == ["1", "2"]
+    body = "1. Kết quả\nPhụ lục 2 của Quyết định số 15 quy định rõ.\n\nNơi nhận:\n- Lưu: VT.\n"
+    assert [s.number for s in split_sections(body).sections] == ["1"]
+
+
+def test_the_rules_read_an_appendixs_citations_but_take_no_statements_from_it():
+    from llmx.rules.backend import extract
+
+    text = ANNEXED.replace(
+        "KẾT QUẢ GIẢI NGÂN\n\n", "KẾT QUẢ GIẢI NGÂN\n\nTiếp tục đôn đốc giải ngân vốn đầu tư công.\n"
+    )
+    layout = split_sections(text)
+    got = extract(text, layout)
+    placed = [(r.number, getattr(layout.section_at(r.start), "id", None)) for r in got.references]
+    assert placed == [("12/BC-UBND", "s3"), ("15/QĐ-UBND", "s5")]
+    assert [t.text for t in got.tasks] == ["Tiếp tục thu ngân sách"]
+
+
+def test_figures_in_a_proposals_section_are_the_terms_of_the_proposal_not_results():
+    from llmx.rules.backend import extract
+
+    text = (
+        "1. Kết quả\nThu tiền cấp quyền khai thác khoáng sản đạt 142 tỷ đồng.\n\n"
+        "2. Đề xuất, kiến nghị\nĐề nghị Bộ sửa đổi Điều 137: mỏ có giá trị dưới 50 tỷ đồng thu 01 lần; "
+        "mỏ trên 150 tỷ đồng nộp lần đầu tối thiểu 30% giá trị.\n"
+    )
+    layout = split_sections(text)
+    assert [s.role for s in layout.sections] == ["results", "proposals"]
+    got = extract(text, layout)
+    assert [(i.value, i.unit) for i in got.indicators] == [(142, "tỷ đồng")]
+    assert len(got.proposals) == 1

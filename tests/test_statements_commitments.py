@@ -141,3 +141,27 @@ def test_a_proposals_lead_in_names_the_addressee_of_its_sub_parts_and_closing_no
         ("Thống nhất chủ trương chuyển sang thực hiện chính thức các mô hình", "Chủ tịch UBND tỉnh"),
         ("Chủ động nhân rộng các mô hình cải cách hành chính phù hợp", "Chủ tịch UBND tỉnh"),
     ]
+
+
+def test_a_concession_of_what_was_done_is_not_the_weakness_that_follows_it():
+    text = (
+        "1. Khó khăn, vướng mắc\n"
+        "- Về bảo vệ khoáng sản chưa khai thác: Mặc dù đã ban hành nhiều văn bản chỉ đạo, xử lý hoạt động "
+        "khoáng sản trái phép. Tuy nhiên, vẫn còn hiện tượng khai thác trái phép tái diễn.\n"
+        "- Mặc dù đã cố gắng nhưng tiến độ giải ngân còn chậm.\n"
+    )
+    got = limitations_of(text)
+    assert [t for t, _ in got] == [
+        "Tuy nhiên, vẫn còn hiện tượng khai thác trái phép tái diễn",
+        "Mặc dù đã cố gắng nhưng tiến độ giải ngân còn chậm",
+    ]
+
+
+def test_every_semicolon_part_of_a_cause_is_a_cause():
+    text = (
+        "1. Khó khăn, vướng mắc\n"
+        "Vẫn còn khai thác cát trái phép. Nguyên nhân chủ quan: do chính quyền cơ sở chưa làm tốt nhiệm vụ; "
+        "lực lượng tuần tra chưa phối hợp kịp thời; công tác phối hợp giữa các địa phương còn chưa chặt chẽ.\n"
+    )
+    kinds = [k for _, k in limitations_of(text)]
+    assert kinds == ["limitation", "cause", "cause", "cause"]

@@ -30,7 +30,7 @@ from llmx.contract import (
 )
 from llmx.errors import EvalError
 from llmx.grounding import reground
-from llmx.numbers import occurs_in
+from llmx.numbers import reading_of
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,13 @@ ITEM_GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _written(value: float, quote: str) -> bool:
+    """The value is in its quote as the convention writes it, or as a `.` that can only be a
+    decimal mark (`19.31`: LABELING.md reads those as decimals, flagged `dot_decimal`)."""
+    reading = reading_of(value, quote)
+    return reading is not None and reading.how in ("vn", "dot_decimal")
+
+
 def check_gold(doc: ReportDocument, scope: Sequence[str] | None = None) -> list[str]:
     """Every inconsistency of a gold document as `<kind> <id>: <problem>` messages.
 
@@ -135,11 +142,11 @@ def check_gold(doc: ReportDocument, scope: Sequence[str] | None = None) -> list[
                 errors.append(f"{group[:-1]} {item.id}: outside scope_sections (not labelled there, not scored)")
     for ind in doc.indicators:
         for label, value in (("value", ind.value), ("target", ind.target)):
-            if value is not None and not occurs_in(value, ind.quote):
+            if value is not None and not _written(value, ind.quote):
                 errors.append(f"indicator {ind.id}: {label} {value:g} is not written in its quote {ind.quote[:60]!r}")
         for k, c in enumerate(ind.comparisons, 1):
             for label, value in (("pct", c.pct), ("amount", c.amount)):
-                if value is not None and not occurs_in(value, ind.quote):
+                if value is not None and not _written(value, ind.quote):
                     errors.append(f"indicator {ind.id}: comparison {k} {label} {value:g} is not written in its quote")
         if ind.unit is not None and ind.unit != ind.unit.strip().lower():
             errors.append(f"indicator {ind.id}: unit {ind.unit!r} must be lower-case and trimmed")

@@ -36,14 +36,13 @@ from llmx.contract import Section
 from llmx.llm.tokens import CHARS_PER_TOKEN, count_tokens
 from llmx.normalize import line_spans
 from llmx.sections import Layout
-from llmx.vn import NOI_NHAN, TITLE_MARK, is_caps
+from llmx.vn import ANNEX, NOI_NHAN, TITLE_MARK, is_caps
 
 MIN_CHARS = 12  # text shorter than this (a bare heading, blank lines) is not sent
 CLOSING_CHARS = 1500  # at most this much of the closing paragraph is sent
 PACK_TOKENS = 1500  # pack small neighbouring sections up to this many text tokens per request
 OVERLAP_SHARE = 0.15  # the repeated line may use at most this share of the budget
 
-_ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|BIỂU\s+(?:MẪU|SỐ)|Biểu\s+(?:mẫu|số)|Biểu\s+\d)\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9+\-])")
 
 
@@ -212,8 +211,10 @@ def _annex_spans(text: str, layout: Layout) -> list[tuple[int, int]]:
     """What stands after the closing block and holds data: from an annex heading (`PHỤ LỤC`,
     `Biểu mẫu 1`) to the end of the text, else each table placed there."""
     tail = layout.body_end
+    if any(sec.start >= tail for sec in layout.sections):
+        return []  # the appendices are sections of their own (sections.py): sent with the others
     for s, e in line_spans(text[tail:]):
-        if _ANNEX.match(text[tail + s : tail + e].strip()):
+        if ANNEX.match(text[tail + s : tail + e].strip()):
             return [(tail + s, len(text))]
     return [(p.table.start, p.table.end) for p in layout.tables if p.table.start >= tail]
 
@@ -236,7 +237,7 @@ def text_spans(text: str, layout: Layout) -> list[Block]:
     sent = [(b.start, b.end) for b in [*blocks, *after, *annexes]]
     notes = [(s, e) for s, e in layout.footnotes if s >= layout.body_end]
     after += [Block(None, s, e, label="footnote") for s, e in notes if not any(a <= s < b for a, b in sent)]
-    return blocks + sorted(after + annexes, key=lambda b: b.start)
+    return sorted(blocks + after + annexes, key=lambda b: b.start)  # appendix sections follow the closing block
 
 
 def plan_jobs(

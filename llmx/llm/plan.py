@@ -11,6 +11,7 @@ asks for exactly those requests, which the batch (or the cache) answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -102,7 +103,7 @@ class DocumentPlan:
     def _with_header(self, start: int, end: int, after: int | None) -> str:
         """A block's text, below the header rows of a table it continues (the model reads the columns),
         unless the block before it in the same request (ending at `after`) already shows that table."""
-        own = self.text[start:end].strip()
+        own = _BLANK_TAIL.sub("", _BLANK_HEAD.sub("", self.text[start:end]))  # a row's trailing ` | ` is its own
         header = repeated_header(self.layout, start)
         if header is None or (after is not None and self.layout.table_at(after - 1) is self.layout.table_at(start)):
             return own
@@ -123,6 +124,10 @@ class DocumentPlan:
     def requests(self) -> list[Request]:
         """Every request the plan makes, in order: one per job, then the metadata request if planned."""
         return self.requests_by_job + ([self.metadata.request] if self.metadata.request else [])
+
+
+_BLANK_HEAD = re.compile(r"^(?:[ \t]*\n)+")  # blank lines before a block's first line
+_BLANK_TAIL = re.compile(r"(?:\n[ \t]*)+$")  # and after its last line (whose own spaces a quote may hold)
 
 
 def _fixed_tokens(prompt: prompts.Prompt, settings: Settings) -> int:

@@ -3,8 +3,9 @@
 * **Malformed** (`3.923.7448g`, `5.378.7000.000 đồng`, a space after the decimal comma `2, 356kg`):
   kept as a figure with no value, flagged `malformed_number`, never repaired; their digits are
   blocked so no part of them becomes a figure of its own.
-* **A `.` decimal** where nothing else can be meant (`97.6%`: one or two digits after the dot of a
-  percentage can be no thousands group): read as a decimal, flagged `dot_decimal`.
+* **A `.` decimal** where nothing else can be meant (`97.6%`, `84.86 điểm`: one or two digits after
+  a single dot can be no thousands group): read as a decimal, flagged `dot_decimal` (a number
+  without a unit or `%` after it is left alone: `ngày 12.5` is not a figure).
 * **Glued to the word before** (`đạt12.480 ha`, a lost space after a verb): read, flagged
   `glued_number`. Only after a lower-case word that ends a name or introduces a figure, so that
   codes (`QL21B`, `K65B3`) stay out.
@@ -21,6 +22,7 @@ from llmx.rules.units import match_unit
 
 _MALFORMED = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,])\d+,\s\d+(?![.,]?\d)")
 _DOT_DECIMAL = re.compile(r"(?<![\w.,])(?P<whole>\d{1,3})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
+_ONE_DOT = re.compile(r"(\d{1,3})\.(\d{1,2})")
 _GLUED = re.compile(
     r"(?<!\w)(?P<word>đạt|là|có|được|gồm|tăng|giảm|bằng|chiếm|khoảng|trên|hơn|dưới|gần|cấp|thu|chi|còn)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)(?![A-ZĐ])",
@@ -49,6 +51,9 @@ def odd_numbers(para: Para) -> list[OddNumber]:
             continue  # `97.6%` is a decimal, read below
         unit = match_unit(text, m.end(), para.end)
         if unit is None or para.is_blocked(m.start()):
+            continue
+        if d := _ONE_DOT.fullmatch(m.group()):  # `84.86 điểm`: a decimal, its unit read like any figure's
+            found.append(OddNumber(m.start(), m.end(), float(f"{d.group(1)}.{d.group(2)}"), "dot_decimal"))
             continue
         para.block(m.start(), m.end())
         found.append(OddNumber(m.start(), m.end(), None, "malformed_number", unit))

@@ -92,7 +92,7 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
     """Every request of a proposals section, and the requests to a named body elsewhere."""
     found: list[Proposal] = []
     asked_by_lead_in: dict[str, str] = {}  # section id -> the body its lead-in asks (children inherit it)
-    for section, start, end in layout.own_spans():
+    for section, start, end in layout.body_spans():
         in_section = section is not None and section.role == "proposals"
         home = (section.sector if section else None) or theme
         heading = _HEADING_BODY.search(section.heading) if in_section and section else None

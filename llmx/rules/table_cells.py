@@ -5,11 +5,11 @@ in the genre's tables: a unit (`99,9%`, `120 ha`), a qualifier (`~120`, `Trên 4
 compares (`Tăng 12,5%`, `giảm 3 vụ`, `Đạt 95%`: in a comparison column), a plan
 (`9,49/ 9,5`, `862/1.266 (68,1%)`) and a footnote mark (`46(*)`). `1.700/2.912/3.141` is not one
 figure but three nested totals, which only a header naming them one by one can tell apart
-(`read_parts`; the rows read them as x of y and y of z). A number written against the
-convention is still a figure, with no value (flag `malformed_number`, never repaired: eval/LABELING.md,
-and gold 35, whose strict reading gives `90.91` no value either): `17, 66`, `1.23.400`, `90.91`. A
-`.` decimal (`90.91`) keeps the reading it can only have as `lenient`, for checking how columns
-relate (a share beside a score), never as the value.
+(`read_parts`; the rows read them as x of y and y of z). A `.` that can only be a decimal mark (one
+dot and one or two digits: `90.91`, `8.00`, as score tables exported from spreadsheets write them)
+is read as one and flagged `dot_decimal` (issue 10; eval/LABELING.md); any other number written
+against the convention is still a figure, with no value (flag `malformed_number`, never repaired):
+`17, 66`, `1.23.400`.
 """
 
 from __future__ import annotations
@@ -50,8 +50,7 @@ class Cell:
     approx: Approx | None = None
     pct: float | None = None
     change: bool | None = None  # the cell says how it compares: `Tăng 12%`, `giảm 3 vụ` (True), `Đạt 95%` (False)
-    flag: str | None = None  # `malformed_number` (`17, 66`, `90.91`: no value, never repaired)
-    lenient: float | None = None  # `90.91` read as a decimal: only to check how columns relate
+    flag: str | None = None  # `dot_decimal` (`90.91`) or `malformed_number` (`17, 66`: no value, never repaired)
 
 
 @lru_cache(maxsize=8192)  # a table's cells are read once per question asked of its columns
@@ -95,7 +94,7 @@ def _odd_cell(raw: str) -> Cell | None:
             return None
         unit = found[0]
     if d := _DOT_DECIMAL.match(m.group("x")):
-        return Cell(None, unit=unit, flag="malformed_number", lenient=float(f"{d.group(1)}.{d.group(2)}"))
+        return Cell(float(f"{d.group(1)}.{d.group(2)}"), unit=unit, flag="dot_decimal")
     return Cell(None, unit=unit, flag="malformed_number")
 
 

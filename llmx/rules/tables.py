@@ -270,7 +270,7 @@ def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[i
             for k in rows:
                 score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
                 share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-                x, pct = _lenient(score), _lenient(share)
+                x, pct = _figure(score), _figure(share)
                 if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
                     continue
                 rates.append((x, pct))
@@ -287,9 +287,9 @@ def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[i
                 break
 
 
-def _lenient(cell: Cell | None) -> float | None:
-    """A cell's figure, or the only reading of a `.` decimal (`90.91`), to check how columns relate."""
-    return None if cell is None else cell.value if cell.value is not None else cell.lenient
+def _figure(cell: Cell | None) -> float | None:
+    """A cell's figure, to check how columns relate."""
+    return None if cell is None else cell.value
 
 
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
