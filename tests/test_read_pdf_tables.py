@@ -29,8 +29,11 @@ def _header(pdf: Any, top: float) -> float:
     return _row(pdf, top, tuple((h,) for h in HEADER))
 
 
-def _two_pages(first: list[tuple[tuple[str, ...], ...]], second: list[tuple[tuple[str, ...], ...]]) -> RawDocument:
-    """A table that starts low on page 1 and goes on at the top of page 2 under its header again."""
+def _two_pages(
+    first: list[tuple[tuple[str, ...], ...]], second: list[tuple[tuple[str, ...], ...]], note: str = ""
+) -> RawDocument:
+    """A table that starts low on page 1 and goes on at the top of page 2 under its header again
+    (a footnote `[1] note` at the foot of page 1, under its short rule, when `note`)."""
     pdf = _fpdf()
     pdf.set_auto_page_break(False)
     pdf.add_page()
@@ -38,6 +41,13 @@ def _two_pages(first: list[tuple[tuple[str, ...], ...]], second: list[tuple[tupl
     y = _header(pdf, 200.0)
     for row in first:
         y = _row(pdf, y, row)
+    if note:
+        pdf.line(10, 262, 60, 262)
+        pdf.set_xy(10, 263)
+        pdf.set_font("Body", size=6)
+        pdf.cell(3, 3, "1")
+        pdf.set_font("Body", size=10)
+        pdf.cell(0, 5, note)
     pdf.add_page()
     y = _header(pdf, 15.0)
     for row in second:
@@ -88,6 +98,13 @@ def test_a_table_continued_on_the_next_page_is_one_table_its_repeated_header_fla
     for row in table.rows:  # offsets stay exact
         for cell in row.cells:
             assert doc.text[cell.start : cell.end] == doc.text[cell.start : cell.end].strip()
+
+
+def test_a_footnote_under_the_first_part_of_a_table_waits_for_the_table_to_end() -> None:
+    note = "Số liệu tính đến ngày 15/12/2025 theo báo cáo của các sở, ngành."
+    doc = _two_pages(*SPLIT, note=note)
+    assert len(doc.tables[0].rows) == 5
+    assert doc.text.split("\n\n")[-1] == f"[1] {note}"
 
 
 def test_the_rest_of_a_row_cut_after_several_lines_joins_it_even_capitalised() -> None:

@@ -127,8 +127,8 @@ class Flow:
         self.grid = grid
 
     def page_end(self, notes: list[str]) -> None:
-        """Footnotes wait for the paragraph that runs on to the next page; otherwise they go now.
-        A note's text continued from an earlier page (no mark of its own) joins that note."""
+        """Footnotes wait for the paragraph or table that runs on to the next page; otherwise they
+        go now. A note's text continued from an earlier page (no mark of its own) joins that note."""
         if notes and not _NOTE_MARK.match(notes[0]) and self.has_notes:
             rest = notes[0]
             if self.notes:
@@ -140,6 +140,9 @@ class Flow:
             notes = notes[1:]
         if self.para and self.last is not None and not self._ended(self.last):
             self.notes.extend(notes)
+            return
+        if not self.para and self.grid is not None and self.blocks and isinstance(self.blocks[-1], TableSpec):
+            self.notes.extend(notes)  # the table may go on at the top of the next page
             return
         self.close()
         self._write_notes(notes)
