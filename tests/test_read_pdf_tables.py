@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from llmx.grids import read_grid
 from llmx.read import RawDocument, read_bytes
+from llmx.read.pdf_tables import broken_word
 from tests.test_read_pdf_layout import BODY, _fpdf, _ruled, _text
 
 XS = [15.0, 27.0, 82.0, 97.0, 200.0]
@@ -309,3 +312,22 @@ def test_an_unruled_tables_two_line_header_reads_as_one_header_row() -> None:
     grid = read_grid(doc.text, doc.tables[0])
     assert grid.header_rows == 1
     assert grid.columns[4] == ("Tỷ lệ (%)",)
+
+
+@pytest.mark.parametrize(
+    ("line", "next_line", "broken"),
+    [
+        ("Điể", "m đánh giá", True),
+        ("tron", "g xử lý", True),
+        ("TTH", "C", True),
+        ("ngh", "ĩa vụ", True),
+        ("cung", "cấp", False),  # a word wrapped whole
+        ("Số", "TTHC", False),  # an acronym on its own line
+        ("UBND", "HĐND", False),
+        ("Chiều", "m2", False),  # a unit
+        ("Đường", "km", False),
+        ("Tỷ lệ", "m", False),  # two words on the line: nothing was broken
+    ],
+)
+def test_a_broken_word_is_told_from_a_wrapped_one(line: str, next_line: str, broken: bool) -> None:
+    assert broken_word(line, next_line) is broken

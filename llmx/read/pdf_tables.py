@@ -286,6 +286,8 @@ def broken_word(line: str, next_line: str) -> bool:
     if m is None:
         return False
     tail = m.group(0)
+    if next_line[len(tail) : len(tail) + 1].isdigit():  # `m2`, `km2`: a unit, not a word's end
+        return False
     if tail.isupper():  # an acronym cut: `TTH` / `C`
         return line.isupper() and not _has_vowel(line) and len(tail) <= 2 and not _has_vowel(tail)
     if not tail[0].islower():
