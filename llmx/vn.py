@@ -28,7 +28,8 @@ def is_caps(line: str, min_letters: int) -> bool:
 
 
 # -- lines of the genre ---------------------------------------------------------------------------
-TITLE_MARK = re.compile(r"^BÁO\s+CÁO(?:\s*[:.]?\s+(?P<rest>\S.*))?$")  # `rest`: a title on the same line
+# `BÁO CÁO` (or a submission's `TỜ TRÌNH`) over the title; `rest`: a title on the same line
+TITLE_MARK = re.compile(r"^(?:BÁO\s+CÁO|TỜ\s+TRÌNH)(?:\s*[:.]?\s+(?P<rest>\S.*))?$")
 SEPARATOR = re.compile(r"^[-_=*.…]{3,}$")  # the rule under a header or a title
 # an appendix heading after the signature: `PHỤ LỤC`, `Phụ lục 01`, `PHỤ LỤC II: ...`, `Biểu số 02`, `Biểu mẫu 1`
 ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|PHỤ\s+BIỂU|Phụ\s+biểu|BIỂU\s+(?:MẪU|SỐ)|Biểu\s+(?:mẫu|số)|Biểu\s+\d)\b")

@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 
+from llmx.grids import read_grid
 from llmx.normalize import normalize
 from llmx.read import RawDocument
 
@@ -37,8 +38,10 @@ def words_f1(ours: list[str], ref: list[str]) -> float:
     return 2 * sum((a & b).values()) / (len(ours) + len(ref)) if ours or ref else 1.0
 
 
-def fidelity(doc: RawDocument, ref_text: str, notes: bool = True) -> tuple[float, float]:
-    """(words F1, order precision) of a read document against a reference text."""
+def fidelity(doc: RawDocument, ref_text: str, notes: bool = True, repeats: bool = True) -> tuple[float, float]:
+    """(words F1, order precision) of a read document against a reference text; `repeats=False`
+    leaves out the header rows a PDF repeats on each page a table runs onto (a Word file's own
+    text, LibreOffice's, has them once)."""
     norm = normalize(doc.text, doc.tables)  # NFC, with the table offsets mapped along
     text = norm.text
     cells = sorted((c.start, c.end) for t in norm.tables for r in t.rows for c in r.cells)
@@ -47,6 +50,9 @@ def fidelity(doc: RawDocument, ref_text: str, notes: bool = True) -> tuple[float
     tail = text.rfind("\n\n[1] ")
     if not notes and doc.format != "pdf" and tail >= 0:  # Word notes are all appended at the end
         skipped = [*(sp for sp in skipped if sp[0] < tail), (tail, len(text))]
+    if not repeats:
+        grids = [read_grid(text, t) for t in norm.tables]
+        skipped = sorted([*skipped, *((g.table.rows[k].start, g.table.rows[k].end) for g in grids for k in g.repeats)])
     skip_starts = [s for s, _ in skipped]
 
     def inside(spans: list[tuple[int, int]], begins: list[int], offset: int) -> int:

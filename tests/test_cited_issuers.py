@@ -36,6 +36,9 @@ CRAFTED = [
     "của UBND tỉnh\n\ntại ",
     "của UBND xã Phú Có có ",
     "của\tHội nghị lần thứ 6 Ban Chấp hành Trung ương Đảng và của Bộ Chính trị",
+    "UBND tỉnh Lào Cai đã tham gia ý kiến tại ",
+    "đã được Thủ tướng Chính phủ phê duyệt tại ",
+    "được UBND tỉnh Ban Hành Tại ",
 ]
 
 
@@ -80,7 +83,7 @@ def test_the_reports_match_as_the_whole_patterns_do(path: Path) -> None:
             assert C.issuer_after(text, pos, len(text)) == _after(text, pos), pos
     # where the finders are asked (a type word) and where a tail ends (`tại `, `ban hành `, `có `)
     ends = {m.start() for m in TYPE_RE.finditer(text)}
-    ends |= {m.end() for m in re.finditer(r"(?i:tại|hành|dựng|có)[ \t]*\n?[ \t]*", text)}
+    ends |= {m.end() for m in re.finditer(r"(?i:tại|hành|dựng|duyệt|kiến|có)[ \t]*\n?[ \t]*", text)}
     for hi in sorted(ends):
         lo = max(0, hi - 160)
         assert C.issuer_before(text, lo, hi) == _before(text, lo, hi), hi

@@ -346,5 +346,6 @@ def test_an_annex_after_the_signature_is_sent_and_the_signature_is_not():
     client = fake({})
     run_plan(plan_document(text, split_sections(text), SETTINGS), SETTINGS, client)
     sent = client.requests[0].user
-    assert 'path="(annex after the signature)"' in sent and "Thu tiền sử dụng đất đạt 2 tỷ đồng" in sent
+    # the appendix is a section of its own (llmx sections), sent with its heading as its path
+    assert 'path="PHỤ LỤC 1" role="results"' in sent and "Thu tiền sử dụng đất đạt 2 tỷ đồng" in sent
     assert "Trên đây là báo cáo" in sent and "Nơi nhận" not in sent and "Nguyễn Văn An" not in sent

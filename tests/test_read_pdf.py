@@ -69,6 +69,13 @@ def test_tone_marks_stored_apart_from_their_letters_are_rejoined_and_reported() 
     assert not any(p.message.startswith(GARBLED) for p in doc.problems)
 
 
+def test_a_fonts_oi_letter_for_u_horn_is_read_as_the_u_it_draws_and_reported() -> None:
+    """`PHƢƠNG HƢỚNG`: some PDF producers map `ư` to `ƣ` (Latin letter oi), which Vietnamese never uses."""
+    doc = read_bytes(_one_page("PHƢƠNG HƢỚNG nhiệm vụ năm 2025: tăng cƣờng công tác phòng chống. " * 6), "oi.pdf")
+    assert doc.text.startswith("PHƯƠNG HƯỚNG nhiệm vụ năm 2025: tăng cường") and "ƣ" not in doc.text
+    assert any("'ƣ'" in p.message and "read as 'ư'" in p.message for p in doc.problems)
+
+
 def test_clean_text_layer_has_no_quality_problem() -> None:
     assert read_bytes(_one_page(SENTENCE * 6), "clean.pdf").problems == []
 

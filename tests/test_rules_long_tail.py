@@ -152,6 +152,42 @@ def test_a_dot_decimal_before_any_unit_is_read_but_a_bare_one_and_two_dots_are_n
     assert find_indicators("Ngày 12.5 Ban Thường vụ đã họp.") == []
 
 
+def test_an_amount_labelled_by_a_count_before_a_colon_is_named_by_the_words_before_the_count():
+    text = "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp cho 51 điểm mỏ: 19.926.047.341 đồng."
+    count, amount = find_indicators(text)
+    assert (count.value, count.unit) == (51, "điểm mỏ")
+    assert (amount.value, amount.unit) == (19926047341, "đồng")
+    assert amount.name == "Thu tiền cấp quyền khai thác khoáng sản do UBND tỉnh cấp"
+    assert amount.quote == text[:-1]
+
+
+def test_a_total_stated_with_la_counts_the_noun_after_so():
+    (present,) = find_indicators("Số người có mặt (tại Báo cáo số 347/BC-UBND ngày 25/12/2025) là 8.429.")
+    assert (present.value, present.unit, present.flags) == (8429, "người", [])
+    (staff,) = find_indicators("Tổng số biên chế được giao là 9.818.")
+    assert (staff.value, staff.unit, staff.flags) == (9818, None, ["unit_missing"])
+    assert find_indicators("Năm thành lập là 2015.") == []
+
+
+def test_associations_are_counted_and_a_dates_tail_before_a_counted_noun_is_no_fraction():
+    held, reported = find_indicators("Có 05 hội đã tổ chức đại hội; 04 hội báo cáo đang chuẩn bị hồ sơ.")
+    assert [(held.value, held.unit), (reported.value, reported.unit)] == [(5, "hội"), (4, "hội")]
+    text = "Hội Làm vườn có Văn bản số 01/HLV ngày 30/7/2024 báo cáo về việc tổ chức đại hội."
+    assert find_indicators(text) == []  # not 7 báo cáo out of 2024
+
+
+def test_members_staff_and_everyday_goods_are_counted_nouns():
+    got = find_indicators(
+        "Ban Thường trực có 5 thành viên và 01 nhân viên; ủng hộ 7.500 chai nước mắm, 100 bộ máy vi tính."
+    )
+    assert [(i.value, i.unit) for i in got] == [
+        (5, "thành viên"),
+        (1, "nhân viên"),
+        (7500, "chai"),
+        (100, "bộ máy vi tính"),
+    ]
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

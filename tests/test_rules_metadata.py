@@ -461,3 +461,29 @@ def test_a_title_line_ending_in_a_comma_goes_on_after_a_blank_line():
     assert (
         extract_metadata(text).title == "Tình hình thực hiện các chỉ số PAR Index, SIPAS, PAPI, PCI của tỉnh An Giang"
     )
+
+
+def test_an_association_under_its_province_with_a_blank_number_and_a_two_line_term_title():
+    text = (
+        "UBND TỈNH BÌNH THUẬN\nHIỆP HỘI DOANH NGHIỆP\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\n\nSố:……../BC-K4\n\nBình Thuận, ngày tháng 6 năm 2025\nBÁO CÁO\n\n"
+        "TỔNG KẾT HOẠT ĐỘNG NHIỆM KỲ IV (2019-2025)\n\nVÀ PHƯƠNG HƯỚNG HOẠT ĐỘNG NHIỆM KỲ V (2025-2030)\n\n"
+        "----------\n\nPHẦN I:\n\nTÌNH HÌNH HOẠT ĐỘNG\n\nHiệp hội đã kết nạp 49 hội viên.\n"
+    )
+    meta = extract_metadata(text, split_sections(text).sections)
+    assert meta.issuer == "Hiệp hội Doanh nghiệp tỉnh Bình Thuận" and meta.issuer_type == "other"
+    assert (meta.doc_number, meta.doc_symbol) == (None, "BC-K4")
+    assert meta.title == ("TỔNG KẾT HOẠT ĐỘNG NHIỆM KỲ IV (2019-2025) VÀ PHƯƠNG HƯỚNG HOẠT ĐỘNG NHIỆM KỲ V (2025-2030)")
+    assert meta.period is not None and meta.period.kind == "multi_year" and "2019-2025" in meta.period.label
+    assert meta.next_period is not None and "2025-2030" in meta.next_period.label
+
+
+def test_a_submission_takes_its_title_from_under_to_trinh():
+    text = (
+        "UBND TỈNH BÌNH THUẬN\nSỞ NỘI VỤ\nSố: 3367/TTr-SNV\n\nBình Thuận, ngày 28 tháng 11 năm 2024\n\nTỜ TRÌNH\n\n"
+        "Báo cáo, đề xuất phương án xử lý các hội quần chúng cấp tỉnh\n\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n\n"
+        "1. Căn cứ pháp lý\nNgày 08/10/2024, Chính phủ ban hành Nghị định số 126/2024/NĐ-CP.\n"
+    )
+    meta = extract_metadata(text, split_sections(text).sections)
+    assert meta.title == "Báo cáo, đề xuất phương án xử lý các hội quần chúng cấp tỉnh"
+    assert meta.issuer == "Sở Nội vụ tỉnh Bình Thuận" and meta.doc_number == "3367/TTr-SNV"

@@ -538,6 +538,15 @@ def test_the_actor_that_issues_a_document_and_the_date_opening_the_sentence():
     assert cite(text) == [("Nghị định số 23/2020/NĐ-CP", "23/2020/NĐ-CP", "2020-02-24", "Chính phủ")]
 
 
+def test_the_body_that_gave_its_opinion_or_approved_a_document_issued_it():
+    text = (
+        "UBND tỉnh Lào Cai đã tham gia ý kiến tại Văn bản số 1203/UBND-KT ngày 13/02/2026. Quy hoạch đã được "
+        "Thủ tướng Chính phủ phê duyệt tại Quyết định số 866/QĐ-TTg ngày 18/7/2023; thủ tục đã được UBND tỉnh "
+        "ban hành tại Quyết định số 1067/QĐ-UBND ngày 09/9/2025."
+    )
+    assert [r[3] for r in cite(text)] == ["UBND tỉnh Lào Cai", "Thủ tướng Chính phủ", "UBND tỉnh"]
+
+
 def test_an_issuer_written_after_a_series_names_every_member():
     text = "Thực hiện Kết luận số 05-KL/TW ngày 15/7/2016, Kết luận số 13-KL/TW ngày 16/8/2021 của Ban Bí thư."
     assert [r[3] for r in cite(text)] == ["Ban Bí thư", "Ban Bí thư"]

@@ -335,3 +335,18 @@ def test_the_rules_read_an_appendixs_citations_but_take_no_statements_from_it():
     placed = [(r.number, getattr(layout.section_at(r.start), "id", None)) for r in got.references]
     assert placed == [("12/BC-UBND", "s3"), ("15/QĐ-UBND", "s5")]
     assert [t.text for t in got.tasks] == ["Tiếp tục thu ngân sách"]
+
+
+def test_figures_in_a_proposals_section_are_the_terms_of_the_proposal_not_results():
+    from llmx.rules.backend import extract
+
+    text = (
+        "1. Kết quả\nThu tiền cấp quyền khai thác khoáng sản đạt 142 tỷ đồng.\n\n"
+        "2. Đề xuất, kiến nghị\nĐề nghị Bộ sửa đổi Điều 137: mỏ có giá trị dưới 50 tỷ đồng thu 01 lần; "
+        "mỏ trên 150 tỷ đồng nộp lần đầu tối thiểu 30% giá trị.\n"
+    )
+    layout = split_sections(text)
+    assert [s.role for s in layout.sections] == ["results", "proposals"]
+    got = extract(text, layout)
+    assert [(i.value, i.unit) for i in got.indicators] == [(142, "tỷ đồng")]
+    assert len(got.proposals) == 1

@@ -141,3 +141,45 @@ def test_a_proposals_lead_in_names_the_addressee_of_its_sub_parts_and_closing_no
         ("Thống nhất chủ trương chuyển sang thực hiện chính thức các mô hình", "Chủ tịch UBND tỉnh"),
         ("Chủ động nhân rộng các mô hình cải cách hành chính phù hợp", "Chủ tịch UBND tỉnh"),
     ]
+
+
+def test_a_concession_of_what_was_done_is_not_the_weakness_that_follows_it():
+    text = (
+        "1. Khó khăn, vướng mắc\n"
+        "- Về bảo vệ khoáng sản chưa khai thác: Mặc dù đã ban hành nhiều văn bản chỉ đạo, xử lý hoạt động "
+        "khoáng sản trái phép. Tuy nhiên, vẫn còn hiện tượng khai thác trái phép tái diễn.\n"
+        "- Mặc dù đã cố gắng nhưng tiến độ giải ngân còn chậm.\n"
+    )
+    got = limitations_of(text)
+    assert [t for t, _ in got] == [
+        "Tuy nhiên, vẫn còn hiện tượng khai thác trái phép tái diễn",
+        "Mặc dù đã cố gắng nhưng tiến độ giải ngân còn chậm",
+    ]
+
+
+def test_every_semicolon_part_of_a_cause_is_a_cause():
+    text = (
+        "1. Khó khăn, vướng mắc\n"
+        "Vẫn còn khai thác cát trái phép. Nguyên nhân chủ quan: do chính quyền cơ sở chưa làm tốt nhiệm vụ; "
+        "lực lượng tuần tra chưa phối hợp kịp thời; công tác phối hợp giữa các địa phương còn chưa chặt chẽ.\n"
+    )
+    kinds = [k for _, k in limitations_of(text)]
+    assert kinds == ["limitation", "cause", "cause", "cause"]
+
+
+def test_duties_not_done_are_shortfalls_outside_a_limitations_section():
+    text = (
+        "2. Kết quả rà soát\n"
+        "Có 05 hội đã tổ chức đại hội. 03 hội báo cáo không đủ điều kiện để tổ chức đại hội. "
+        "04 hội không báo cáo kết quả thực hiện. Hiệp hội Nhà thầu chưa lập hồ sơ tổ chức đại hội.\n"
+    )
+    assert [t for t, _ in limitations_of(text)] == [
+        "03 hội báo cáo không đủ điều kiện để tổ chức đại hội",
+        "04 hội không báo cáo kết quả thực hiện",
+        "Hiệp hội Nhà thầu chưa lập hồ sơ tổ chức đại hội",
+    ]
+
+
+def test_a_statement_never_runs_across_the_cells_of_a_table_row():
+    text = "1. Kết quả thực hiện\nCông tác kiểm tra | 1,00 | Việc rà soát còn chậm | Số liệu chưa đầy đủ\n"
+    assert [t for t, _ in limitations_of(text)] == ["Việc rà soát còn chậm", "Số liệu chưa đầy đủ"]

@@ -5,7 +5,8 @@ a Unicode mapping dropped, tone marks stored as separate glyphs), or private-use
 from a symbol font. Such text must never pass as a clean report. Safe repairs: a combining tone
 mark separated from its letter by spaces is put back on it; a mark written before its vowel is
 moved after it; the private-use bullets of the Symbol/Wingdings fonts become the bullet they
-draw. What cannot be repaired is measured per page (share of words that are Vietnamese
+draw; `ƣ`/`Ƣ` (Latin letter oi, which no Vietnamese word uses: a font mapping `ư` to the wrong code
+point, `PHƢƠNG HƢỚNG`) becomes `ư`/`Ư`. What cannot be repaired is measured per page (share of words that are Vietnamese
 syllables, stray combining marks, private-use and unmapped glyphs) and reported.
 """
 
@@ -30,6 +31,7 @@ _STRAY_MARK = re.compile(r"(?<![^\W\d_\u0300-\u036f])[\u0300-\u036f]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _PRIVATE = re.compile(r"[\ue000-\uf8ff]")
 _WORD = re.compile(r"[^\W\d_]+")
+_OI = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 _SYMBOL_BULLETS = {
     "\uf0b7": "•", "\uf0a7": "▪", "\uf06c": "●", "\uf06e": "■", "\uf071": "❑", "\uf076": "❖",
     "\uf0d8": "➢", "\uf0e0": "→", "\uf0e8": "➔", "\uf0fc": "✓", "\uf0a8": "□", "\uf02d": "-", "\uf02b": "+",
@@ -40,16 +42,20 @@ _SYMBOL_BULLETS = {
 class Repairs:
     marks: int = 0  # tone marks put back on their letter
     bullets: int = 0  # symbol-font bullets mapped
+    letters: int = 0  # `ƣ` read as the `ư` it draws
 
 
 def repair(text: str, counts: Repairs | None = None) -> str:
     """`text` with separated tone marks rejoined and symbol-font bullets mapped."""
     if not text.isascii():
-        n = m = b = 0
+        n = m = 0
         fixed = text
         if _COMBINING.search(text):  # both repairs need a combining mark: most text has none
             fixed, n = _MARK_AFTER_SPACE.subn("", text)
             fixed, m = _MARK_BEFORE_VOWEL.subn(r"\2\1", fixed)
+        b, o = 0, fixed.count("ƣ") + fixed.count("Ƣ")
+        if o:
+            fixed = fixed.translate(_OI)
         if _PRIVATE.search(fixed):
             b = sum(fixed.count(k) for k in _SYMBOL_BULLETS)
             for k, v in _SYMBOL_BULLETS.items():
@@ -57,6 +63,7 @@ def repair(text: str, counts: Repairs | None = None) -> str:
         if counts is not None:
             counts.marks += n + m
             counts.bullets += b
+            counts.letters += o
         return fixed
     return text
 
@@ -104,6 +111,8 @@ def quality_problems(pages: list[tuple[int, PageQuality]], repairs: Repairs) -> 
     out: list[str] = []
     if repairs.marks:
         out.append(f"PDF text layer: {repairs.marks} tone mark(s) stored apart from their letter were rejoined")
+    if repairs.letters:
+        out.append(f"PDF text layer: {repairs.letters} 'ƣ' (a font's wrong code point for 'ư') read as 'ư'")
     bad = [(n, q) for n, q in pages if q.garbled]
     if bad:
         words = sum(q.words for _, q in bad)

@@ -5,8 +5,9 @@ it reads the text layer as faithfully as pdftotext, pdfminer.six, pdfplumber and
 only one of them fast enough to stay within a small factor of pdftotext (the pure-Python readers
 are 10-40x slower). The layout on top of it is ours (`llmx.read.pdf_layout`, `pdf_tables`):
 paragraphs rejoined from hard-wrapped lines (a blank line between paragraphs, as the .docx reader
-writes them), ruled tables one row per line, header and signature blocks column by column,
-footnotes after the paragraph they interrupt, page numbers and running headers dropped. A text
+writes them), ruled tables one row per line (unruled ones too, where their columns line up),
+header and signature blocks column by column, footnotes after the paragraph they interrupt,
+page numbers and running headers dropped. A text
 layer that still reads as garbage is repaired where that is safe and otherwise reported
 (`llmx.read.garble`). Scanned PDFs are refused ("needs OCR"), never silently empty.
 """
@@ -30,19 +31,23 @@ from llmx.read.pdf_layout import (
     SEGMENT_GAP,
     Line,
     build_lines,
-    join_lines,
+    join_line,
     join_runs,
     split_notes,
     strip_furniture,
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
-from llmx.read.pdf_tables import Grid, find_grids, place, table_spec
+from llmx.read.pdf_tables import Grid, broken_word, find_grids, place, table_spec
 
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
+_CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
+_NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
+_NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # a cell that is one number
+_PERIOD = re.compile(r"^\d{1,2}\s+(?:tháng|quý|năm)\b|^(?:19|20)\d{2}\b")  # `6 tháng`, `2025`
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
 
@@ -238,7 +243,14 @@ def _cell_text(runs: list[Run]) -> str:
     y = runs[0].y
     if all(abs(r.y - y) <= 1.0 for r in runs):  # one line, already in reading order
         return join_runs(sorted(runs, key=lambda r: r.x0))
-    return join_lines([ln.text() for ln in build_lines(runs)])
+    out, last = "", ""  # `last`: the line before, unless it finished a broken word itself
+    for ln in build_lines(runs):
+        text = ln.text()
+        if out and broken_word(last, text):
+            out, last = out + text, ""
+        else:
+            out, last = join_line(out, text) if out else text, text
+    return out
 
 
 def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:
@@ -287,7 +299,10 @@ def _block(
             break
         trial = [g[:] for g in gutters]
         if not _fits(ln, trial, first.size, gap):
-            break
+            # a table's cell may run close to the next column (`Số doanh nghiệp mới   120`)
+            trial = [g[:] for g in gutters]
+            if len(gutters) < 2 or gap < SEGMENT_GAP or not _fits(ln, trial, first.size, _CELL_GAP):
+                break
         gutters = trial
         members.append(ln)
         j += 1
@@ -295,26 +310,78 @@ def _block(
         widest = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
-    columns: list[list[str]] = [[] for _ in range(len(gutters) + 1)]
-    grid: list[list[str]] = []
-    for ln in members:
-        cells = [[] for _ in columns]  # type: list[list[Run]]
-        for seg in ln.segments(gap):
-            col = sum(1 for g in gutters if seg[0].x0 >= g[1] - 1.0)
-            cells[min(col, len(cells) - 1)].extend(seg)
-        texts = [join_runs(c, ln.sup) if c else "" for c in cells]
-        grid.append(texts)
-        for c, t in enumerate(texts):
-            if t:
-                columns[c].append(t)
+    grid = _cells(members, gutters, min(gap, _CELL_GAP))
+    columns = [[t for row in grid if (t := row[c])] for c in range(len(gutters) + 1)]
     full = sum(1 for row in grid if all(row))
     layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
     if gap < SEGMENT_GAP and not layout:
         return k, None, None
     if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
-        rows = [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in grid]
-        return j, None, rows
+        narrow = _narrow_gutters(members, gutters)
+        if narrow:
+            grid = _cells(members, sorted(gutters + narrow), _NARROW)
+        return j, None, _unruled_rows(grid)
     return j, columns, None
+
+
+def _cells(members: list[Line], gutters: list[list[float]], gap: float) -> list[list[str]]:
+    """Each line's texts between the gutters (cut at gaps of `gap` em)."""
+    grid: list[list[str]] = []
+    for ln in members:
+        cells: list[list[Run]] = [[] for _ in range(len(gutters) + 1)]
+        for seg in ln.segments(gap):
+            col = sum(1 for g in gutters if seg[0].x0 >= g[1] - 1.0)
+            cells[min(col, len(cells) - 1)].extend(seg)
+        grid.append([join_runs(c, ln.sup) if c else "" for c in cells])
+    return grid
+
+
+def _narrow_gutters(members: list[Line], gutters: list[list[float]]) -> list[list[float]]:
+    """Gaps of an unruled table narrower than a segment gap that no line's words cross and that
+    part words on most lines: a narrow column (`STT`, the row numbers) set close to the next."""
+    if len(members) < 3:
+        return []
+    size = members[0].size
+    spans = sorted((r.x0, r.x1) for ln in members for r in ln.runs)
+    free: list[list[float]] = []
+    end = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - end >= _NARROW * size and not any(end < g[1] and x0 > g[0] for g in gutters):
+            free.append([end, x0])
+        end = max(end, x1)
+    parted = [
+        g
+        for g in free
+        if sum(1 for ln in members if ln.runs[0].x0 < g[0] and ln.runs[-1].x1 > g[1]) >= 0.8 * len(members)
+    ]
+    return parted
+
+
+def _goes_on(text: str) -> bool:
+    """A header cell's second line: lowercase, a bracket, a period (`năm 2025`, `(%)`, `6 tháng`)."""
+    return text[0].islower() or text[0] == "(" or bool(_PERIOD.match(text))
+
+
+def _unruled_rows(grid: list[list[str]]) -> list[list[CellSpec]]:
+    """An unruled table's lines as rows. A line with one text in lowercase under a text of the
+    row above is that cell's wrapped second line (`Tổng mức bán lẻ hàng hóa và` / `dịch vụ`);
+    above the first figure, a line whose texts all go on the header cells above them is the
+    header's second line (`Kế hoạch` / `năm 2025`, `Tỷ lệ` / `(%)`)."""
+    rows: list[list[str]] = []
+    header = True  # no figure yet
+    for texts in grid:
+        filled = [c for c, t in enumerate(texts) if t]
+        figures = any(_NUMBER.match(texts[c]) for c in filled)
+        under = bool(rows and filled) and all(rows[-1][c] for c in filled) and not figures
+        if under and (
+            (len(filled) == 1 and texts[filled[0]][0].islower()) or (header and all(_goes_on(texts[c]) for c in filled))
+        ):
+            for c in filled:
+                rows[-1][c] = join_line(rows[-1][c], texts[c])
+        else:
+            rows.append(list(texts))
+        header = header and not figures
+    return [[CellSpec(cell_text(t), c) for c, t in enumerate(row)] for row in rows]
 
 
 def _fits(line: Line, gutters: list[list[float]], size: float, gap: float = SEGMENT_GAP) -> bool:

@@ -2,7 +2,8 @@
 
 `llmx.read.pdf` decides what each page holds; the flow strings it together across pages: a
 hard-wrapped paragraph is rejoined (indent, short last line, list marks, vertical gaps decide),
-a paragraph cut by a page break is joined again, a table split by a page break is one table,
+a paragraph cut by a page break is joined again, a table split by a page break is one table
+(its repeated header flagged, a row the break split joined: `llmx.read.pdf_continue`),
 and footnotes wait for the paragraph they interrupted. A note continued on the next page (no
 mark of its own, under the full-width continuation rule) joins its note.
 """
@@ -14,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from llmx.read.model import TableSpec, TextBuilder
+from llmx.read.pdf_continue import continued
 from llmx.read.pdf_layout import Line, join_line, join_lines
-from llmx.read.pdf_tables import Grid, same_columns
+from llmx.read.pdf_tables import Grid, last_row_lines, same_columns
 
 _LIST_START = re.compile(
     r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
@@ -88,11 +90,21 @@ class Flow:
             return True
         if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
             return True  # a first-line indent starts a paragraph
-        if prev.x1 < self.right - 2.5 * prev.size or self.para[-1].rstrip().endswith(":"):
+        if prev.x1 < self.right - 2.5 * prev.size:
             return True  # the previous line stopped short: its paragraph ended
+        if self._ended(prev, (":",)):
+            return True
         if page_start:
             return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
         return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
+
+    def _ended(self, last: Line, marks: tuple[str, ...] = (".", "!", "?", ":")) -> bool:
+        """Whether the paragraph's last line ends it by its mark: a colon only short of the
+        margin (it introduces lines of their own; at the margin, justified text goes on)."""
+        text = self.para[-1].rstrip()
+        if text.endswith(":"):
+            return ":" in marks and last.x1 < self.right - 0.5 * last.size
+        return text.endswith(marks)
 
     def columns(self, columns: list[list[str]]) -> None:
         self.close()
@@ -108,15 +120,15 @@ class Flow:
             and isinstance(prev, TableSpec)
             and same_columns(self.grid, grid)
         ):
-            self.blocks[-1] = TableSpec(prev.rows + spec.rows, prev.header_rows, prev.page)  # split by a page break
+            self.blocks[-1] = continued(prev, spec, last_row_lines(self.grid), join_line)  # split by a page break
         else:
             self.close()
             self.blocks.append(spec)
         self.grid = grid
 
     def page_end(self, notes: list[str]) -> None:
-        """Footnotes wait for the paragraph that runs on to the next page; otherwise they go now.
-        A note's text continued from an earlier page (no mark of its own) joins that note."""
+        """Footnotes wait for the paragraph or table that runs on to the next page; otherwise they
+        go now. A note's text continued from an earlier page (no mark of its own) joins that note."""
         if notes and not _NOTE_MARK.match(notes[0]) and self.has_notes:
             rest = notes[0]
             if self.notes:
@@ -126,8 +138,11 @@ class Flow:
                 assert isinstance(last, str)
                 self.blocks[self.last_note] = join_line(last, rest)
             notes = notes[1:]
-        if self.para and self.last is not None and not self.para[-1].rstrip().endswith((".", "!", "?", ":")):
+        if self.para and self.last is not None and not self._ended(self.last):
             self.notes.extend(notes)
+            return
+        if not self.para and self.grid is not None and self.blocks and isinstance(self.blocks[-1], TableSpec):
+            self.notes.extend(notes)  # the table may go on at the top of the next page
             return
         self.close()
         self._write_notes(notes)

@@ -133,15 +133,22 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
 
 
 # a document symbol cut at its hyphen at a line end (`1716/QĐ-` + `UBND`, `2775/SNV-` + `CCHC&VTLT`)
-_SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*-$")
+_SYMBOL_CUT = re.compile(r"\d/(?:\d+/)?(?:[A-ZĐ][A-ZĐ&]*-)*[A-ZĐ][A-ZĐ&]*[a-zđ]?-$")  # `427/TTr-` too
+_URL_CUT = re.compile(r"\S*(?:https?://|www\.)\S*$")  # a line's last word, inside a web address
+_URL_REST = re.compile(
+    r"^(?=\S*[/_=?&-])[\w/_=?&%#][\w./_=?&%#:~+-]*(?=[\s),.;]|$)", re.ASCII
+)  # its path or query going on
 _SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|$)")
 
 
 def join_line(text: str, line: str) -> str:
     """`line` appended to the wrapped `text` before it: after a space, except inside a document
-    symbol the line break cut after its hyphen (`Quyết định số 1716/QĐ-` + `UBND`)."""
+    symbol the line break cut after its hyphen (`Quyết định số 1716/QĐ-` + `UBND`) and inside a
+    web address cut before its path or query goes on (`https://dichvucong.gov.vn/` + `web/mtv`)."""
     # the cheap test first: `text` grows to a whole paragraph, and the pattern ends in `-`
     if text.endswith("-") and _SYMBOL_CUT.search(text) and _SYMBOL_REST.match(line):
+        return text + line
+    if _URL_CUT.match(text, text.rfind(" ") + 1) and _URL_REST.match(line):
         return text + line
     return f"{text} {line}"
 

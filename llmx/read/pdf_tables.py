@@ -11,6 +11,7 @@ logic of `llmx.read.pdf_layout`, which reads aligned columns as rows when it can
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,10 @@ from llmx.read.pdf_page import Rule, Run
 
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected
+_BOX = 6.0  # a column line this close to another is no column (no text fits between them)
 _FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
+_WORD = re.compile(r"^[^\W\d_]+")  # the letters a line starts with
+_UNITS = frozenset({"km", "cm", "mm", "kg", "ml", "kw", "kwh", "mw", "mwh", "đ", "tr", "vnđ"})
 
 
 @dataclass
@@ -122,7 +126,28 @@ def find_grids(rules: list[Rule]) -> tuple[list[Grid], list[Rule]]:
     return grids, loose
 
 
+def _without_boxes(hs: list[Rule], vs: list[Rule]) -> tuple[list[Rule], list[Rule]]:
+    """The rulings less a box drawn inside a cell (a bordered paragraph: its sides a few points
+    inside the cell's, touching the table only where it sits on a cell border). A column line
+    that close to another, and much shorter, is such a side; a horizontal ruling that then
+    reaches no column line at either end is its top or bottom."""
+    xs = _cluster([v.x0 for v in vs])
+    length = [sum(v.y1 - v.y0 for v in vs if abs(v.x0 - x) <= _SNAP) for x in xs]
+    inner = {
+        k
+        for k, x in enumerate(xs)
+        if any(j != k and abs(xs[j] - x) < _BOX and length[k] < 0.5 * length[j] for j in range(len(xs)))
+    }
+    if not inner:
+        return hs, vs
+    kept = [x for k, x in enumerate(xs) if k not in inner]
+    vs = [v for v in vs if any(abs(v.x0 - x) <= _SNAP for x in kept)]
+    hs = [h for h in hs if any(abs(h.x0 - x) <= _TOUCH or abs(h.x1 - x) <= _TOUCH for x in kept)]
+    return hs, vs
+
+
 def _grid(hs: list[Rule], vs: list[Rule]) -> Grid | None:
+    hs, vs = _without_boxes(hs, vs)
     ys = _cluster([h.y0 for h in hs])
     xs = _cluster([v.x0 for v in vs])
     rows, cols = len(ys) - 1, len(xs) - 1
@@ -241,6 +266,45 @@ def table_spec(grid: Grid, join: object, page: int) -> TableSpec:
         starts.setdefault(r0, []).append(CellSpec(text, c0, c1 - c0, r1 - r0))
     rows = [sorted(starts.get(r, []), key=lambda c: c.col) for r in range(len(grid.ys) - 1)]
     return TableSpec(grid_rows(rows), page=page)
+
+
+def _has_vowel(word: str) -> bool:
+    return any(unicodedata.normalize("NFD", ch)[0].lower() in "aeiouy" for ch in word)
+
+
+def broken_word(line: str, next_line: str) -> bool:
+    """Whether a cell's line ends inside a word the next line finishes: a narrow cell (a header
+    column a few letters wide) breaks a word that does not fit (`Điể` / `m đánh giá`, `TTH` / `C`).
+    Only the first word of a line is ever broken, so the line holds that one piece; and a
+    Vietnamese syllable always has a vowel, so one of the two pieces has none."""
+    if not line or " " in line:
+        return False
+    line, next_line = unicodedata.normalize("NFC", line), unicodedata.normalize("NFC", next_line)
+    if not line.isalpha():
+        return False
+    m = _WORD.match(next_line)
+    if m is None:
+        return False
+    tail = m.group(0)
+    if next_line[len(tail) : len(tail) + 1].isdigit():  # `m2`, `km2`: a unit, not a word's end
+        return False
+    if tail.isupper():  # an acronym cut: `TTH` / `C`
+        return line.isupper() and not _has_vowel(line) and len(tail) <= 2 and not _has_vowel(tail)
+    if not tail[0].islower():
+        return False
+    if not _has_vowel(tail):  # `Điể` / `m`, `tron` / `g`
+        return tail.lower() not in _UNITS
+    return not _has_vowel(line) and line[-1].islower()  # `ngh` / `ĩa`
+
+
+def last_row_lines(grid: Grid) -> dict[int, int]:
+    """For each cell of the grid's last row (by its first column): how many lines its words take."""
+    last = len(grid.ys) - 1
+    out: dict[int, int] = {}
+    for k, (_, c0, r1, _) in enumerate(grid.cells):
+        if r1 == last:
+            out[c0] = len({round(r.y) for r in grid.runs.get(k, [])})
+    return out
 
 
 def same_columns(a: Grid, b: Grid) -> bool:

@@ -1,8 +1,9 @@
 """The offline rules backend: the embedded default and the baseline every LLM run is measured against.
 
 Runs every rule extractor over each section's own text, so items get the innermost section and
-headings never leak into figures. Task sections are not searched for indicators: the figures
-there are next-period targets, which SPEC gives to the tasks that state them. Table rows are read
+headings never leak into figures. Task and proposal sections are not searched for indicators: the
+figures there are next-period targets, which SPEC gives to the tasks that state them, or the terms
+of what is proposed. Table rows are read
 by `rules/tables.py` (one indicator per measured quantity, the row line as its quote), so the
 sentence rules skip the tables and never count a row twice; the table reader is imported only
 for a document that has tables (start-up: a one-page extract pays for what it reads). Pure.
@@ -21,6 +22,10 @@ from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 from llmx.sectors import heading_sector
+
+# sections whose figures are not results: next-period targets (SPEC gives them to the tasks that
+# state them) and the terms of what is proposed (`thu 01 lần đối với mỏ dưới 50 tỷ đồng`)
+_NO_FIGURES = ("tasks", "proposals")
 
 
 def _outside_tables(start: int, end: int, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -45,7 +50,7 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
     theme = report_theme(extraction.metadata)
     tables = [(t.table.start, t.table.end) for t in layout.tables]  # the sentence rules leave these alone
     for section, start, end in layout.own_spans():
-        if section is None or section.role != "tasks":
+        if section is None or section.role not in _NO_FIGURES:
             sector = (section.sector if section else None) or theme
             for s, e in _outside_tables(start, end, tables):  # a table row is read once, as a row
                 extraction.indicators.extend(find_indicators(text, s, e, sector=sector, figures=figures))
@@ -64,7 +69,7 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
         extraction.indicators.extend(find_table_indicators(text, layout))
         for placed in layout.tables:  # sentences in a table's text cells (an evidence column) hold figures too
             section = layout.section_at(placed.table.start)
-            if section is not None and section.role == "tasks":
+            if section is not None and section.role in _NO_FIGURES:
                 continue
             sector = (section.sector if section else None) or theme
             for _, start, end in prose_cells(text, placed):  # assembly names the table and row

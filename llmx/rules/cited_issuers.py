@@ -106,9 +106,11 @@ _ORG = "|".join(
 ISSUER_AFTER = rf"{_W},?{_W}của{_S}(?P<issuer>(?:{_ORG})(?:{_S}và{_S}(?:{_ORG}))?)"
 # `theo yêu cầu của Thủ tướng Chính phủ tại Chỉ thị số 07/CT-TTg`: the issuer stands before the type word
 ISSUER_BEFORE = rf"của{_S}(?P<issuer>{_ORG}){_S}tại{_S}\Z"
-# `Ngày 24/02/2020, Chính phủ ban hành Nghị định ...`, `Công an tỉnh Lâm Đồng đã xây dựng Kế hoạch ...`
+# `Ngày 24/02/2020, Chính phủ ban hành Nghị định ...`, `Công an tỉnh Lâm Đồng đã xây dựng Kế hoạch ...`,
+# `UBND tỉnh đã tham gia ý kiến tại Văn bản số ...`, `(đã) được Thủ tướng Chính phủ phê duyệt tại Quyết định ...`
 _ACTOR_DATE = rf"(?<!\w)(?i:ngày){_S}(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_W},"
-_ACTOR_TAIL = rf"(?:{_S}(?i:đã))?{_S}(?i:ban{_S}hành|xây{_S}dựng|có{_S}ý{_S}kiến{_S}tại|có){_S}"
+_ACTOR_VERB = rf"(?i:ban{_S}hành|xây{_S}dựng|phê{_S}duyệt|(?:tham{_S}gia{_S})?(?:có{_S})?ý{_S}kiến)"
+_ACTOR_TAIL = rf"(?:{_S}(?i:đã))?{_S}(?:{_ACTOR_VERB}(?:{_S}(?i:tại))?|(?i:có)){_S}"
 ACTOR_BEFORE = rf"(?:{_ACTOR_DATE}{_S})?(?P<issuer>{_ORG}){_ACTOR_TAIL}\Z"
 
 # the parts, each compiled once

@@ -46,6 +46,8 @@ _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
+_SLASH_CHAIN = re.compile(r"\d/\Z")
+_COUNT_LABEL = re.compile(r"[ \t]*:[ \t]*")  # a counted figure, then `: ` and the figure it labels
 _BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 # lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
@@ -55,6 +57,9 @@ _AMOUNT_IN_WORDS = re.compile(
     r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
     re.IGNORECASE,
 )
+_IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
 _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
@@ -111,12 +116,29 @@ def read_paragraph(para: Para) -> list[Item]:
             continue
         if value is None or _not_a_figure(para, s, e):
             continue
-        take(_read_figure(para, items, s, e, value))
+        item = _read_figure(para, items, s, e, value)
+        if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
+            item = _labelled_by_count(para, items, s, e, value)
+        take(item)
     for number in odd:
         take_odd(number)
     attach_changes(items, changes)
     share_bases(items)
     return items
+
+
+def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`Thu tiền cấp quyền ... cho 59 điểm mỏ: 142.343.395.324 đồng`: the amount after the colon is
+    named by the words before the count that labels it (two indicators: the count and the amount)."""
+    unit = match_unit(para.text, e, para.end)
+    if unit is None or _PCT.match(para.text, e, para.end):
+        return None
+    counted = items.pop()  # named from the words before the count (the count stays an indicator too)
+    item = new_item(para, items, counted.num_start, value, unit[0], unit[2], count_unit=True, figure=s)
+    items.append(counted)
+    if item is not None:
+        item.core = (s, unit[2])
+    return item
 
 
 def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -179,6 +201,9 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     target = parse_number(den.group()) if den else None
     if den is None or target is None:
         return None
+    if _SLASH_CHAIN.search(text, max(para.start, s - 4), s):  # `19/8/2024`: the tail of a date or a code
+        para.block(s, den.end())
+        return None
     after = den.end()
     unit = match_unit(text, after, para.end)
     before = text[max(para.start, s - 20) : s]
@@ -207,6 +232,15 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     After a label (`Giới tính: nam: 1800, nữ: 122`) the count is the label's, with the unit of the
     paragraph's last count, or none (flagged `unit_missing`)."""
     text = para.text
+    total = (
+        _total_of(para, s, e, value)
+        if value == int(value)
+        and _IS_BEFORE.search(text, max(para.start, s - 6), s)
+        and _BARE_END.match(text, e, para.end)
+        else None
+    )
+    if total is not None:
+        return total
     if (
         value == int(value)
         and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
@@ -228,6 +262,25 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     if item is not None:
         item.carried = True
         item.core = (item.quote_start, e)
+    return item
+
+
+def _total_of(para: Para, s: int, e: int, value: float) -> Item | None:
+    """`Tổng số kiến nghị khó khăn, vướng mắc là 165`, `Số người có mặt (...) là 8.429`: the count
+    of what `số` names, its unit the noun after `số` (none known: flagged `unit_missing`)."""
+    text = para.text
+    # the first `số` of the clause that counts something (`số 347/BC-UBND` in a note numbers a document)
+    count_of = next(
+        (m for m in _COUNT_OF.finditer(text, para.sentence_start(s), s) if not _DIGIT_NEXT.match(text, m.end())), None
+    )
+    if count_of is None or (1900 <= value <= 2100):
+        return None
+    unit = match_unit(text, count_of.end(), s)
+    item = new_item(para, [], s, value, unit[0] if unit else None, e, count_unit=False)
+    if item is not None:
+        item.core = (item.quote_start, e)
+        if unit is None:
+            item.flags.append("unit_missing")
     return item
 
 

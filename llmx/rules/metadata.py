@@ -49,11 +49,11 @@ _HEADER_SCAN = 30
 _ORG_START = re.compile(
     r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|UBKT|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|"
     r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN\s|SỞ\s|PHÒNG\s|CHI\s+BỘ|CHI\s+CỤC|CỤC\s|BỘ\s|"
-    r"MẶT\s+TRẬN|CÔNG\s+AN|VĂN\s+PHÒNG|THANH\s+TRA|TRUNG\s+TÂM|TRƯỜNG\s|HỘI\s|ĐOÀN\s|LIÊN\s+ĐOÀN|"
+    r"MẶT\s+TRẬN|CÔNG\s+AN|VĂN\s+PHÒNG|THANH\s+TRA|TRUNG\s+TÂM|TRƯỜNG\s|HỘI\s|HIỆP\s+HỘI\s|ĐOÀN\s|LIÊN\s+ĐOÀN|"
     r"HUYỆN\s|XÃ\s|TỈNH\s|THỊ\s+XÃ|THỊ\s+TRẤN|PHƯỜNG\s|THÀNH\s+PHỐ|QUẬN\s)"
 )
 _DOC_NO = re.compile(
-    r"(?<!\w)Số\s*:?[ \t]*(?P<num>\d+[a-z]?)?[ \t]*(?P<sep>[-/–])?[ \t]*"
+    r"(?<!\w)Số\s*:?[ \t.…_]*(?P<num>\d+[a-z]?)?[ \t.…_]*(?P<sep>[-/–])?[ \t]*"  # `Số:……../BC-K4`: a blank
     r"(?P<sym>[A-ZĐ][A-Za-zĐđ]*\d*(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)+)"
 )
 _DATE_LINE = re.compile(
@@ -261,6 +261,9 @@ def _subject(lines: list[ReportLine]) -> str | None:
     return None
 
 
+_TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO)\s+\S", re.I)
+
+
 def _open_ended(part: str, line: str) -> bool:
     """A title line ending in `,` or `-` goes on after a blank line whatever the case of the next
     (`... chỉ số PAR Index, SIPAS,` / `PAPI, PCI, 766 của tỉnh Lâm Đồng`)."""
@@ -268,11 +271,12 @@ def _open_ended(part: str, line: str) -> bool:
 
 
 def _continues_title(line: str) -> bool:
-    """After a blank line, a short line going on in lower case or with a figure (`6 tháng đầu
-    năm 2018; ...`) is the rest of a wrapped title; a heading, separator or paragraph is not."""
+    """After a blank line, a short line going on in lower case, with a figure (`6 tháng đầu
+    năm 2018; ...`) or with a linking word (`VÀ PHƯƠNG HƯỚNG ...`, `CỦA UBND ...`) is the rest of a
+    wrapped title; a heading, separator or paragraph is not."""
     return (
         len(line) <= 160
-        and (line[:1].islower() or line[:1].isdigit())
+        and (line[:1].islower() or line[:1].isdigit() or bool(_TITLE_LINK.match(line)))
         and not HEADING.match(line)
         and not SEPARATOR.match(line)
     )
@@ -379,9 +383,11 @@ def _self_named(body: str, issuer: str) -> str | None:
 
 
 def _with_parent_place(issuer: str, parent: str, locality: str) -> str:
-    """A department named without its place takes its parent's unit and the locality
-    (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`); other bodies are kept."""
-    if issuer_type_of(issuer) != "department" or place_of(issuer) is not None:
+    """A department or an association named without its place takes its parent's unit and the
+    locality (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`, `HIỆP HỘI DOANH
+    NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); other bodies are kept."""
+    association = re.match(r"(?:hiệp hội|hội)\s", issuer, re.I) is not None  # `HIỆP HỘI DOANH NGHIỆP`
+    if (issuer_type_of(issuer) != "department" and not association) or place_of(issuer) is not None:
         return issuer
     unit = re.search(r"(?<!\w)(thị xã|thành phố|huyện|tỉnh|quận)(?!\w)", parent, re.I)
     if unit is None:

@@ -23,7 +23,8 @@ _PERIOD_RE = re.compile(
     r"|(?P<some>(?P<n>[1-9]|1[01]|0[1-9])\s+tháng(?:\s+(?P<spos>đầu|cuối))?\s+năm(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?)"
-    r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4}))"
+    r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})"
+    r"|nhiệm\s+kỳ(?:\s+(?:[IVXLC]+|\d{1,2}))?\s*\(?\s*\d{4}\s*[-–]\s*\d{4}\s*\)?)"  # `nhiệm kỳ IV (2019-2025)`
     r"|(?P<year>năm\s+(?P<yy>\d{4}))"
     r")(?!\d)"
 )

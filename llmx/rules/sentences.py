@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from llmx.grounding import trim_span
+from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
@@ -47,7 +48,8 @@ class Unit:
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Paragraph spans in `text[start:end]`, joining page-break continuations and skipping footnotes."""
+    """Paragraph spans in `text[start:end]`, joining page-break continuations and skipping footnotes;
+    a table row's cells are paragraphs of their own."""
     current: tuple[int, int] | None = None
     pos = start
     while pos <= end:
@@ -55,7 +57,12 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         s, e = pos, (end if nl == -1 else nl)
         pos = e + 1
         body = text[s:e].strip()
-        if body and not FOOTNOTE_LINE.match(text[s:e]):  # a footnote body at a page break: skip it
+        if CELL_SEP in body:  # a table row: each cell is a paragraph of its own (no sentence crosses cells)
+            if current is not None:
+                yield current
+                current = None
+            yield from _cells(text, s, e)
+        elif body and not FOOTNOTE_LINE.match(text[s:e]):  # a footnote body at a page break: skip it
             starts_item = bool(_BULLET.match(text, s, e)) or body[0].isupper() or body[0].isdigit()
             if current is not None and not starts_item and body[0].islower():
                 current = (current[0], e)
@@ -67,6 +74,19 @@ def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             break
     if current is not None:
         yield current
+
+
+def _cells(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """The non-empty cells of the row line `text[s:e]`."""
+    pos = s
+    while pos <= e:
+        cut = text.find(CELL_SEP, pos, e)
+        c_end = e if cut == -1 else cut
+        if text[pos:c_end].strip():
+            yield pos, c_end
+        if cut == -1:
+            break
+        pos = cut + len(CELL_SEP)
 
 
 def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directives: bool) -> bool:

@@ -49,13 +49,19 @@ _SHORTFALL = re.compile(
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)|chưa rõ|chưa có sự|"
-    r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))",
+    r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
+    # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
+    r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
+    r"không có khả năng|không thực hiện (?:trách nhiệm|đúng|đầy đủ)",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục", re.I)
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
+# `Mặc dù đã ban hành nhiều văn bản ...`: what was done, conceded before the weakness (`Tuy nhiên, ...`)
+_CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
+_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)", re.I)  # the same sentence turns to the weakness
 _QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
 _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
@@ -243,7 +249,11 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
             if role in ("limitations", "causes"):
                 if u.lead_in or sentence.endswith(":") or _topic_label(u, sentence):
                     continue
+                if _CONCESSION.match(sentence) and not _TURN.search(sentence):
+                    continue  # the weakness follows in the next sentence (`Tuy nhiên, ...`)
                 kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
+                if kind == "limitation" and _continues_cause(text, found, before, u):
+                    kind = "cause"  # `Nguyên nhân: do A; B; C`: every part is a cause
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
                 kind = "limitation"
             else:
@@ -254,6 +264,18 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 _mark_cause(text, found, before, sector)
             found.append(Limitation(id="", text=sentence, kind=kind, sector=sector, start=a, end=b))
     return found
+
+
+def _continues_cause(text: str, found: list[Limitation], before: Unit | None, u: Unit) -> bool:
+    """`u` is the next `;` part of the same sentence as a cause just found."""
+    return (
+        before is not None
+        and before.para == u.para
+        and bool(found)
+        and found[-1].kind == "cause"
+        and found[-1].start <= before.start < found[-1].end + 2
+        and ";" in text[before.end : u.start]
+    )
 
 
 def _mark_cause(text: str, found: list[Limitation], cause: Unit, sector: Sector) -> None:

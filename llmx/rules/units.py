@@ -90,6 +90,11 @@ COUNTS: tuple[str, ...] = (
     "đồng chí",
     "tình nguyện viên",
     "hội viên",
+    "thành viên",  # `Ban Chấp hành có 21 thành viên`
+    "nhân viên",
+    "doanh nhân",
+    "hiệp hội",
+    "hội",  # associations (`16 hội`, `05 hội đã tổ chức đại hội`); `hội nghị`, `hội viên` are longer
     "đoàn viên",
     "học sinh",
     "sinh viên",
@@ -271,6 +276,8 @@ COUNTS: tuple[str, ...] = (
     "xe máy",
     "xe",
     "chiếc",
+    "chai",
+    "bộ máy vi tính",
     "cái",
     "tuyến",
     "liều",
