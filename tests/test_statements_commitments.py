@@ -183,3 +183,13 @@ def test_duties_not_done_are_shortfalls_outside_a_limitations_section():
 def test_a_statement_never_runs_across_the_cells_of_a_table_row():
     text = "1. Kết quả thực hiện\nCông tác kiểm tra | 1,00 | Việc rà soát còn chậm | Số liệu chưa đầy đủ\n"
     assert [t for t, _ in limitations_of(text)] == ["Việc rà soát còn chậm", "Số liệu chưa đầy đủ"]
+
+
+def test_preliminary_data_and_a_difficulty_overcome_are_no_shortfalls():
+    text = (
+        "1. Kết quả\n"
+        "Theo số liệu chưa đầy đủ, hội viên đã đóng góp vào các quỹ trên 2 tỷ đồng. "
+        "Nhìn chung, tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động. "
+        "Một số chi hội hoạt động còn hạn chế.\n"
+    )
+    assert [t for t, _ in limitations_of(text)] == ["Một số chi hội hoạt động còn hạn chế"]

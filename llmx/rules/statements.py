@@ -57,7 +57,12 @@ _SHORTFALL = re.compile(
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
-_NOT_SHORTFALL = re.compile(r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục", re.I)
+_NOT_SHORTFALL = re.compile(
+    r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu chưa đầy đủ|"
+    # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
+    r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã",
+    re.I,
+)
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 # `Mặc dù đã ban hành nhiều văn bản ...`: what was done, conceded before the weakness (`Tuy nhiên, ...`)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
