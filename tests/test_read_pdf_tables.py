@@ -248,14 +248,27 @@ def test_a_justified_line_ending_in_a_colon_at_the_margin_goes_on_with_the_next_
     assert paragraphs[2:] == ["Kết quả cụ thể như sau:", BODY]
 
 
-def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column() -> None:
-    """A table drawn without rulings: the number column set close to the labels, a label that
-    runs close to the next column, a label wrapped onto a second line."""
+def _unruled(xs: list[float], rows: list[tuple[str, ...]], steps: list[float], name: str) -> Any:
+    """A page with a paragraph, then `rows` set as text at the column positions `xs` (no rulings;
+    each row `steps[k]` mm below the one before), then another paragraph: the document read."""
     pdf = _fpdf()
     pdf.add_page()
     pdf.set_xy(20, 20)
     pdf.multi_cell(170, 6, BODY, align="J")
-    xs = [20.0, 32.0, 100.0, 130.0, 160.0]
+    y = 40.0
+    for row, step in zip(rows, steps, strict=True):
+        for x, text in zip(xs, row, strict=True):
+            if text:
+                _text(pdf, x, y, text, 11)
+        y += step
+    pdf.set_xy(20, y + 4)
+    pdf.multi_cell(170, 6, BODY, align="J")
+    return read_bytes(bytes(pdf.output()), name)
+
+
+def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column() -> None:
+    """A table drawn without rulings: the number column set close to the labels, a label that
+    runs close to the next column, a label wrapped onto a second line."""
     rows = [
         ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)"),
         ("1", "Thu ngân sách (tỷ đồng)", "25,9", "20,8", "80,3"),
@@ -264,13 +277,7 @@ def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column()
         ("3", "Số doanh nghiệp thành lập mới", "120", "95", "79,2"),
         ("4", "Tỷ lệ hộ nghèo (%)", "2,5", "2,1", "84,0"),
     ]
-    for k, row in enumerate(rows):
-        for x, text in zip(xs, row, strict=True):
-            if text:
-                _text(pdf, x, 40 + 6.5 * k, text, 11)
-    pdf.set_xy(20, 84)
-    pdf.multi_cell(170, 6, BODY, align="J")
-    doc = read_bytes(bytes(pdf.output()), "unruled.pdf")
+    doc = _unruled([20.0, 32.0, 100.0, 130.0, 160.0], rows, [6.5] * len(rows), "unruled.pdf")
     assert _lines(doc) == [
         "STT | Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ (%)",
         "1 | Thu ngân sách (tỷ đồng) | 25,9 | 20,8 | 80,3",
@@ -284,11 +291,6 @@ def test_an_unruled_table_reads_one_row_per_line_with_its_narrow_number_column()
 def test_an_unruled_tables_two_line_header_reads_as_one_header_row() -> None:
     """`Kế hoạch` over `năm 2025`, `Tỷ lệ` over `(%)`: each header cell's second line joins its
     first, so the columns keep their names (not a row of its own read as data)."""
-    pdf = _fpdf()
-    pdf.add_page()
-    pdf.set_xy(20, 20)
-    pdf.multi_cell(170, 6, BODY, align="J")
-    xs = [20.0, 32.0, 95.0, 125.0, 155.0]
     rows = [
         ("STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ"),
         ("", "", "năm 2025", "6 tháng", "(%)"),
@@ -296,15 +298,7 @@ def test_an_unruled_tables_two_line_header_reads_as_one_header_row() -> None:
         ("2", "Số doanh nghiệp mới", "120", "95", "79,2"),
         ("3", "Tỷ lệ hộ nghèo (%)", "2,5", "2,1", "84,0"),
     ]
-    y = 40.0
-    for row in rows:
-        for x, text in zip(xs, row, strict=True):
-            if text:
-                _text(pdf, x, y, text, 11)
-        y += 5.0 if row[2] == "Kế hoạch" else 7.0
-    pdf.set_xy(20, y + 4)
-    pdf.multi_cell(170, 6, BODY, align="J")
-    doc = read_bytes(bytes(pdf.output()), "header.pdf")
+    doc = _unruled([20.0, 32.0, 95.0, 125.0, 155.0], rows, [5.0] + [7.0] * (len(rows) - 1), "header.pdf")
     assert _lines(doc)[:2] == [
         "STT | Chỉ tiêu | Kế hoạch năm 2025 | Thực hiện 6 tháng | Tỷ lệ (%)",
         "1 | Thu ngân sách (tỷ đồng) | 25,9 | 20,8 | 80,3",
