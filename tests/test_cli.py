@@ -67,3 +67,11 @@ def test_an_unknown_output_format_is_a_one_line_configuration_error():
     result = runner.invoke(app, ["extract", str(MONTHLY), "--format", "xml"])
     assert result.exit_code == 3
     assert "use json, jsonl or csv" in result.stderr and "internal error" not in result.stderr
+
+
+def test_output_dash_is_standard_output_not_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(MONTHLY), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    doc = ReportDocument.model_validate_json(result.stdout)
+    assert doc.indicators and not (tmp_path / "-").exists()

@@ -46,7 +46,9 @@ def extract(
         Path,
         typer.Argument(help="report: .txt, .md, .html, .docx, .doc, .rtf, .odt or .pdf; - reads standard input"),
     ],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here instead of stdout (- is stdout too)")
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="json (SPEC document), jsonl or csv (indicators)")
     ] = "json",
@@ -108,6 +110,8 @@ def extract(
     )
     if settings.effective_backend != "rules":
         resume_gc()  # the model client's requests, retries and event loop do make cyclic garbage
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: standard output, as `-` is standard input for the report
     if output is not None:
         check_writable(output)  # before the extraction, which may cost model requests
     data, name = (read_stdin(settings), stdin_name or "<stdin>") if str(file) == "-" else (None, str(file))
