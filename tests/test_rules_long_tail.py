@@ -188,6 +188,17 @@ def test_members_staff_and_everyday_goods_are_counted_nouns():
     ]
 
 
+def test_a_bare_fraction_is_a_fraction_when_the_rate_after_it_is_its_quotient():
+    (done,) = find_indicators("Tỷ lệ các sở đã sắp xếp lãnh đạo theo quy định: 15/15 (đạt 100%).")
+    assert (done.value, done.target, [c.pct for c in done.comparisons]) == (15, 15, [100])
+    assert find_indicators("Ngày 30/4 (đạt 10%) tổ chức họp.") == []  # 30/4 is no 10%
+
+
+def test_leaders_targets_programmes_and_sessions_are_counted_nouns():
+    got = find_indicators("Bổ nhiệm 157 lãnh đạo cấp sở; đề ra 22 mục tiêu; tổ chức 02 kỳ đối thoại.")
+    assert [(i.value, i.unit) for i in got] == [(157, "lãnh đạo"), (22, "mục tiêu"), (2, "kỳ")]
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -46,6 +46,7 @@ _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
+_RATE_AFTER = re.compile(r"\s*[(,]\s*(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
 _SLASH_CHAIN = re.compile(r"\d/\Z")
 _COUNT_LABEL = re.compile(r"[ \t]*:[ \t]*")  # a counted figure, then `: ` and the figure it labels
 _BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
@@ -194,6 +195,14 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     return _read_bare(para, items, s, e, value)
 
 
+def _rate_follows(text: str, pos: int, end: int, x: float, y: float) -> bool:
+    """`15/15 (đạt 100%)`, `42/139, đạt 30,2%`: the rate after it is x/y, so x/y is a fraction
+    (never a date or a code, whatever stands before it)."""
+    m = _RATE_AFTER.match(text, pos, end)
+    pct = parse_number(m.group(1)) if m else None
+    return pct is not None and y > 0 and abs(100 * x / y - pct) <= 1.0
+
+
 def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: int) -> Item | None:
     """`927/912 ha`, `05/51 dự án`: value and target. Dates, scales and codes are blocked."""
     text = para.text
@@ -212,7 +221,7 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     if _SCALE_BEFORE.search(before) or (unit is None and (full_date or day_month)):
         para.block(s, after + (8 if full_date else 0))
         return None
-    if unit is None and not _FRACTION_VERB.search(before):
+    if unit is None and not _FRACTION_VERB.search(before) and not _rate_follows(text, after, para.end, value, target):
         para.block(s, after)
         return None
     if unit is not None and unit[0] in ("%", "‰"):

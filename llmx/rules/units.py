@@ -91,6 +91,12 @@ COUNTS: tuple[str, ...] = (
     "tình nguyện viên",
     "hội viên",
     "thành viên",  # `Ban Chấp hành có 21 thành viên`
+    "lãnh đạo",  # `bổ nhiệm 157 lãnh đạo cấp sở`
+    "phòng chuyên môn",
+    "mục tiêu",  # `đề ra 22 mục tiêu chiến lược`
+    "chương trình",
+    "kỳ họp",
+    "kỳ",  # `tổ chức 02 kỳ đối thoại`
     "nhân viên",
     "doanh nhân",
     "hiệp hội",
