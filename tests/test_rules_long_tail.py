@@ -199,6 +199,13 @@ def test_leaders_targets_programmes_and_sessions_are_counted_nouns():
     assert [(i.value, i.unit) for i in got] == [(157, "lãnh đạo"), (22, "mục tiêu"), (2, "kỳ")]
 
 
+def test_form_lines_count_staff_positions_and_keep_a_bare_count_before_its_note():
+    (staff,) = find_indicators("a) Số biên chế được cơ quan có thẩm quyền giao: \t326 biên chế.")
+    assert (staff.value, staff.unit) == (326, "biên chế")
+    (office,) = find_indicators("d) Số hội có văn phòng đại diện tại địa phương: 01 (Hội Y học giấc ngủ Việt Nam)")
+    assert (office.value, office.unit, office.flags) == (1, None, ["unit_missing"])
+
+
 def test_names_keep_their_qualifiers():
     (ind,) = find_indicators("Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất) đạt 120 tỷ đồng.")
     assert ind.name == "Thu ngân sách trên địa bàn (không bao gồm tiền sử dụng đất)"

@@ -49,7 +49,7 @@ _PCT = re.compile(r"\s?[%‰]")
 _RATE_AFTER = re.compile(r"\s*[(,]\s*(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
 _SLASH_CHAIN = re.compile(r"\d/\Z")
 _COUNT_LABEL = re.compile(r"[ \t]*:[ \t]*")  # a counted figure, then `: ` and the figure it labels
-_BARE_END = re.compile(r"\s*(?:[;,.)]|trong\s+đó|$)", re.IGNORECASE)
+_BARE_END = re.compile(r"\s*(?:[;,.)(]|trong\s+đó|$)", re.IGNORECASE)  # `(`: a note after it, `01 (Hội Y học ...)`
 _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 # lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
 _LOWER_RUN = r"(?:(?![A-ZĐ])[^;.\d])*"

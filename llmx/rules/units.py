@@ -92,6 +92,7 @@ COUNTS: tuple[str, ...] = (
     "hội viên",
     "thành viên",  # `Ban Chấp hành có 21 thành viên`
     "lãnh đạo",  # `bổ nhiệm 157 lãnh đạo cấp sở`
+    "biên chế",  # `Số biên chế được giao: 326 biên chế`
     "phòng chuyên môn",
     "mục tiêu",  # `đề ra 22 mục tiêu chiến lược`
     "chương trình",
