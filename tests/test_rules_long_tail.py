@@ -165,7 +165,9 @@ def test_a_total_stated_with_la_counts_the_noun_after_so():
     (present,) = find_indicators("Số người có mặt (tại Báo cáo số 347/BC-UBND ngày 25/12/2025) là 8.429.")
     assert (present.value, present.unit, present.flags) == (8429, "người", [])
     (staff,) = find_indicators("Tổng số biên chế được giao là 9.818.")
-    assert (staff.value, staff.unit, staff.flags) == (9818, None, ["unit_missing"])
+    assert (staff.value, staff.unit, staff.flags) == (9818, "biên chế", [])
+    (pending,) = find_indicators("Tổng số tồn đọng chưa giải quyết là 37.")
+    assert (pending.value, pending.unit, pending.flags) == (37, None, ["unit_missing"])
     assert find_indicators("Năm thành lập là 2015.") == []
 
 
