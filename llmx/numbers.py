@@ -37,6 +37,15 @@ def parse_number(token: str) -> float | None:
     return None
 
 
+_ONE_DOT = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
+def dot_decimal(token: str) -> float | None:
+    """The value of a number that can only use `.` as its decimal mark (one dot, one or two digits
+    after it: `84.86`, `8.00`; eval/LABELING.md), else None (`12.480` is a thousands group)."""
+    return float(token) if _ONE_DOT.fullmatch(token) else None
+
+
 def as_number(value: float | None) -> float | int | None:
     """Render integral floats as ints (41675.0 -> 41675) for readable output."""
     if value is None:

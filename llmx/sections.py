@@ -212,6 +212,7 @@ def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes
     appendix above it is a level-1 section of its own. Each runs to the next at its level. Their
     role is `results`: an appendix reports what was done, even when its title names tasks."""
     parent: Section | None = None
+    first = annexes[0].start if annexes else end
     for h in annexes:
         form = bool(_FORM.match(h.heading))
         if not form:
@@ -230,7 +231,7 @@ def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes
             heading_end=h.end,
         )
         for prev in sections:  # the open annex sections at this level or below end here
-            if prev.start >= (annexes[0].start if annexes else end) and prev.end == end and prev.level >= sec.level:
+            if prev.start >= first and prev.end == end and prev.level >= sec.level:
                 prev.end = h.start
         sections.append(sec)
         body_starts[sec.id] = h.body_start

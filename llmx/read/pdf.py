@@ -37,7 +37,7 @@ from llmx.read.pdf_layout import (
     strip_furniture,
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
-from llmx.read.pdf_tables import Grid, broken_word, find_grids, place, table_spec
+from llmx.read.pdf_tables import FIGURE_CELL, Grid, broken_word, find_grids, place, table_spec
 
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
@@ -46,7 +46,6 @@ _LAYOUT_WORDS = re.compile(
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
 _NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
-_NUMBER = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # a cell that is one number
 _PERIOD = re.compile(r"^\d{1,2}\s+(?:tháng|quý|năm)\b|^(?:19|20)\d{2}\b")  # `6 tháng`, `2025`
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
 
@@ -371,7 +370,7 @@ def _unruled_rows(grid: list[list[str]]) -> list[list[CellSpec]]:
     header = True  # no figure yet
     for texts in grid:
         filled = [c for c, t in enumerate(texts) if t]
-        figures = any(_NUMBER.match(texts[c]) for c in filled)
+        figures = any(FIGURE_CELL.match(texts[c]) for c in filled)
         under = bool(rows and filled) and all(rows[-1][c] for c in filled) and not figures
         if under and (
             (len(filled) == 1 and texts[filled[0]][0].islower()) or (header and all(_goes_on(texts[c]) for c in filled))

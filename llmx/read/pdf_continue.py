@@ -16,12 +16,11 @@ header once and flagged, each row whole. So, when the next page's grid has the s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from llmx.read.model import CellSpec, TableSpec
+from llmx.read.pdf_tables import FIGURE_CELL
 
-_FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # a cell that is one number (`8.00`, `12,451`, `100%`)
 _MAX_HEADER = 5  # rows: a repeated header is a few rows, never a page of them
 
 
@@ -36,7 +35,7 @@ def repeated_rows(prev: TableSpec, new: TableSpec) -> int:
     while n < min(_MAX_HEADER, len(prev.rows) - 1, len(new.rows)):
         key = _key(new.rows[n])
         texts = [t for _, _, t in key if t]
-        if key != _key(prev.rows[n]) or not texts or all(_FIGURE.match(t) for t in texts):
+        if key != _key(prev.rows[n]) or not texts or all(FIGURE_CELL.match(t) for t in texts):
             break
         n += 1
     return n
@@ -69,7 +68,7 @@ def continues_row(
     goes_on = False
     for c in filled:
         up = above.get((c.col, c.colspan))
-        if up is None or not up.text.strip() or _FIGURE.match(up.text.strip()):
+        if up is None or not up.text.strip() or FIGURE_CELL.match(up.text.strip()):
             return False
         text = c.text.strip()
         if text[0].islower() or (lines.get(c.col, 1) >= 2 and not sub_rows):

@@ -22,7 +22,7 @@ from llmx.read.pdf_page import Rule, Run
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected
 _BOX = 6.0  # a column line this close to another is no column (no text fits between them)
-_FIGURE = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
+FIGURE_CELL = re.compile(r"^[-–+]?\d[\d.,]*\s?%?$")  # one number alone in a cell (`12,451`, `83,009%`, `2`)
 _WORD = re.compile(r"^[^\W\d_]+")  # the letters a line starts with
 _UNITS = frozenset({"km", "cm", "mm", "kg", "ml", "kw", "kwh", "mw", "mwh", "đ", "tr", "vnđ"})
 
@@ -231,14 +231,14 @@ def _split_false_merges(grid: Grid) -> None:
         line = grid.ys[last]
         if not upper or any(r.y - 0.8 * r.size < line for r in lower) or any(r.y > line for r in upper):
             continue
-        if not _FIGURE.match(" ".join(r.text for r in sorted(lower, key=lambda r: r.x0))):
+        if not FIGURE_CELL.match(" ".join(r.text for r in sorted(lower, key=lambda r: r.x0))):
             continue
         beside = (
             " ".join(r.text for r in grid.runs.get(j, []))
             for j, (a0, b0, a1, _) in enumerate(grid.cells)
             if j != k and a0 == last and a1 == last + 1 and b0 != c0
         )
-        if any(_FIGURE.match(t) for t in beside):
+        if any(FIGURE_CELL.match(t) for t in beside):
             cut[k] = last
     if not cut:
         return

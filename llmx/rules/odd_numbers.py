@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.numbers import parse_number
+from llmx.numbers import dot_decimal, parse_number
 from llmx.rules.paragraphs import Para
 from llmx.rules.units import match_unit
 
 _MALFORMED = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,])\d+,\s\d+(?![.,]?\d)")
 _DOT_DECIMAL = re.compile(r"(?<![\w.,])(?P<whole>\d{1,3})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
-_ONE_DOT = re.compile(r"(\d{1,3})\.(\d{1,2})")
 _GLUED = re.compile(
     r"(?<!\w)(?P<word>đạt|là|có|được|gồm|tăng|giảm|bằng|chiếm|khoảng|trên|hơn|dưới|gần|cấp|thu|chi|còn)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)(?![A-ZĐ])",
@@ -52,13 +51,13 @@ def odd_numbers(para: Para) -> list[OddNumber]:
         unit = match_unit(text, m.end(), para.end)
         if unit is None or para.is_blocked(m.start()):
             continue
-        if d := _ONE_DOT.fullmatch(m.group()):  # `84.86 điểm`: a decimal, its unit read like any figure's
-            found.append(OddNumber(m.start(), m.end(), float(f"{d.group(1)}.{d.group(2)}"), "dot_decimal"))
+        if (value := dot_decimal(m.group())) is not None:  # `84.86 điểm`: its unit read like any figure's
+            found.append(OddNumber(m.start(), m.end(), value, "dot_decimal"))
             continue
         para.block(m.start(), m.end())
         found.append(OddNumber(m.start(), m.end(), None, "malformed_number", unit))
     for m in _DOT_DECIMAL.finditer(text, para.start, para.end):
-        found.append(OddNumber(m.start(), m.end(), float(f"{m.group('whole')}.{m.group('frac')}"), "dot_decimal"))
+        found.append(OddNumber(m.start(), m.end(), dot_decimal(m.group()), "dot_decimal"))
     for m in _GLUED.finditer(text, para.start, para.end):
         value = parse_number(m.group("num"))
         if value is not None:

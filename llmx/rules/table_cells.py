@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from llmx.contract import Approx
-from llmx.numbers import parse_number
+from llmx.numbers import dot_decimal, parse_number
 from llmx.rules.comparisons import APPROX
 from llmx.rules.units import match_unit
 
@@ -36,7 +36,8 @@ _ODD_CELL = re.compile(
     r"^(?P<x>\d+,\s+\d+|\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?)\s*(?P<rest>%|‰|[^\W\d_][^\d]{0,29})?\.?$"
 )
 _PARTS = re.compile(rf"^(?:{_NUM})(?:\s*/\s*(?:{_NUM})){{2,}}$")
-_DOT_DECIMAL = re.compile(r"^(\d{1,3})\.(\d{1,2})$")
+# a cell that only numbers its row: `1`, `1.2.3`, `II`, `a)`, `-`
+NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _SIGNS: dict[str, Approx] = {"~": "about", "≈": "about", "≥": "over", ">=": "over", ">": "over"}
 _SIGNS |= {"≤": "under", "<=": "under", "<": "under"}
 _NOTE_MARK = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|\[\d{1,2}\])$")  # a footnote mark after a figure: `46(*)`
@@ -93,8 +94,8 @@ def _odd_cell(raw: str) -> Cell | None:
         if found is None or found[2] != len(rest) + 1:
             return None
         unit = found[0]
-    if d := _DOT_DECIMAL.match(m.group("x")):
-        return Cell(float(f"{d.group(1)}.{d.group(2)}"), unit=unit, flag="dot_decimal")
+    if (value := dot_decimal(m.group("x"))) is not None:
+        return Cell(value, unit=unit, flag="dot_decimal")
     return Cell(None, unit=unit, flag="malformed_number")
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from llmx.rules.table_cells import read_cell
+from llmx.rules.table_cells import NUMBERING, read_cell
 from llmx.sections import PlacedTable
 
 PROSE_CHARS = 60  # average length of a column's filled cells for it to be read as sentences
-_NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -38,7 +37,7 @@ def prose_cells(text: str, placed: PlacedTable) -> Iterator[tuple[int, int, int]
     for col in sorted(by_col):
         cells = [text[s:e].strip() for _, s, e in by_col[col]]
         filled = [c for c in cells if c]
-        if not filled or all(_NUMBERING.match(c) for c in filled):
+        if not filled or all(NUMBERING.match(c) for c in filled):
             continue  # an empty or a numbering column (`STT`, `1.1`, `a`)
         figures = sum(1 for c in filled if read_cell(c) is not None)
         if figures * 2 < len(filled):

@@ -48,7 +48,7 @@ from llmx.contract import Approx, Comparison, Indicator, Section, Sector
 from llmx.grids import Grid, is_column_numbers
 from llmx.rules.comparisons import AS_OF_RE, as_of_date
 from llmx.rules.naming import lc_first
-from llmx.rules.table_cells import Cell, read_cell, read_parts, unit_cell
+from llmx.rules.table_cells import NUMBERING, Cell, read_cell, read_parts, unit_cell
 from llmx.rules.table_columns import (
     ACTUAL,
     EARLIER,
@@ -73,7 +73,6 @@ MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this sha
 MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label (unless the other rows are labels)
 MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
-_NUMBERING = re.compile(r"^(?:[IVXLC]+(?:\.\d+)*|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$|^[-+*•]$")
 _MARK = r"(?:[-+•*–]|[a-zđ]\))"  # a sub-row's marker: `- `, `+ `, `a) `
 _BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^{_MARK}\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
@@ -158,7 +157,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
         column = Column(col, words)
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
-        if column.role == "text" and col == 0 and cells and all(_NUMBERING.match(t) for t in cells):
+        if column.role == "text" and col == 0 and cells and all(NUMBERING.match(t) for t in cells):
             column.role = "number"
         columns.append(column)
     label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
