@@ -19,27 +19,45 @@ from llmx.vn import KINH_GUI, MOTTO, SEPARATOR, SUBJECT_LINE, TITLE_MARK
 _MOTTO = MOTTO
 HEADER_SCAN = 30
 
+# the first words of an issuer line; a name may end the line (`HIỆP HỘI` / `CÔNG CHỨNG VIÊN VIỆT NAM`)
 ORG_START = re.compile(
     r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|UBKT|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|"
-    r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN\s|SỞ\s|PHÒNG\s|CHI\s+BỘ|CHI\s+CỤC|CỤC\s|BỘ\s|"
-    r"MẶT\s+TRẬN|CÔNG\s+AN|VĂN\s+PHÒNG|THANH\s+TRA|TRUNG\s+TÂM|TRƯỜNG\s|HỘI\s|HIỆP\s+HỘI\s|ĐOÀN\s|LIÊN\s+ĐOÀN|"
-    r"HUYỆN\s|XÃ\s|TỈNH\s|THỊ\s+XÃ|THỊ\s+TRẤN|PHƯỜNG\s|THÀNH\s+PHỐ|QUẬN\s)"
+    r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN|SỞ|PHÒNG|CHI\s+BỘ|CHI\s+CỤC|CỤC|BỘ|"
+    r"MẶT\s+TRẬN|CÔNG\s+AN|VĂN\s+PHÒNG|THANH\s+TRA|TRUNG\s+TÂM|TRƯỜNG|HỘI|HIỆP\s+HỘI|ĐOÀN|LIÊN\s+ĐOÀN|"
+    r"HUYỆN|XÃ|TỈNH|THỊ\s+XÃ|THỊ\s+TRẤN|PHƯỜNG|THÀNH\s+PHỐ|QUẬN)(?=\s|$)"
 )
 DOC_NO = re.compile(
     r"(?<!\w)Số\s*:?[ \t.…_]*(?P<num>\d+[a-z]?)?[ \t.…_]*(?P<sep>[-/–])?[ \t]*"  # `Số:……../BC-K4`: a blank
     r"(?P<sym>[A-ZĐ][A-Za-zĐđ]*\d*(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)+)"
 )
 DATE_LINE = re.compile(
-    r"(?:^|(?<=\s\s))(?P<place>[^\W\d_](?:[^\s,:;\d]| (?! ))*?)\s*,\s*ngày\s*"
+    r"(?:^|(?<=\s\s)|(?<=\|\s))(?P<place>[^\W\d_](?:[^\s,:;\d]| (?! ))*?)\s*,\s*ngày\s*"
     r"(?:(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})\s*/\s*(?P<y1>\d{4})"
     r"|(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4}))"
 )
 
 
+# The kind of an administrative document over its title (Decree 30/2020 and HD 36 kinds; `BÁO CÁO`
+# and `TỜ TRÌNH` are TITLE_MARK). A kind with a colon (`QUYẾT ĐỊNH:`) is a decision's formula, no title.
+KIND_MARK = re.compile(
+    r"^(?:BÁO\s+CÁO|TỜ\s+TRÌNH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|KẾ\s+HOẠCH|THÔNG\s+BÁO|HƯỚNG\s+DẪN|QUY\s+CHẾ|"
+    r"QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|KẾT\s+LUẬN|CHỈ\s+THỊ|THÔNG\s+TRI|ĐỀ\s+CƯƠNG|"
+    r"CÔNG\s+ĐIỆN|BIÊN\s+BẢN|GIẤY\s+MỜI|GIẢI\s+TRÌNH|THUYẾT\s+MINH|QUY\s+TRÌNH)"
+    r"(?:\s*[.]?\s+(?P<rest>\S.*))?$"
+)
+_BODY_OPENER = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Ngày\s+\d|Qua\s|Sau\s+khi)"
+)
+
+
 def title_marker(lines: list[ReportLine]) -> int | None:
-    """Index of the first `BÁO CÁO` line (the report's own title block)."""
+    """Index of the first `BÁO CÁO` line (the report's own title block); without one, of the
+    document kind in the header (`QUYẾT ĐỊNH`, `KẾ HOẠCH`, `NGHỊ QUYẾT`, `THÔNG BÁO` ...)."""
     for k, ln in enumerate(lines[:120]):
         if TITLE_MARK.match(ln.text):
+            return k
+    for k, ln in enumerate(lines[:HEADER_SCAN]):
+        if KIND_MARK.match(ln.text) and caps_line(ln.text):
             return k
     return None
 
@@ -49,7 +67,7 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
     if marker is None:
         return None, 0
     parts: list[str] = []
-    mark = TITLE_MARK.match(lines[marker].text)
+    mark = TITLE_MARK.match(lines[marker].text) or KIND_MARK.match(lines[marker].text)
     if mark is not None and mark.group("rest"):
         parts.append(mark.group("rest").strip())
     k = marker + 1
@@ -61,41 +79,85 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
             if not parts:
                 k += 1
                 continue
-            if nxt is None or not (_continues_title(lines[nxt].text) or _open_ended(parts[-1], lines[nxt].text)):
+            if nxt is None or not (
+                _continues_title(lines[nxt].text)
+                or _open_ended(parts[-1], lines[nxt].text)
+                or (_dangling(parts[-1]) and _wrap_line(lines[nxt].text))
+            ):
                 break
             k = nxt
             continue
-        if SEPARATOR.match(t) or HEADING.match(t) or len(t) > 250:
+        heading = HEADING.match(t) and not SUBJECT_LINE.match(t)  # `V/v ...` is no Roman `V.`
+        if SEPARATOR.match(t) or heading or (len(t) > 250 and not (parts and _dangling(parts[-1]))):
             break
         if parts and caps_line(t) and not caps_line(parts[-1]):
             break  # a caps part heading right under a sentence-case title
+        if parts and _BODY_OPENER.match(t):
+            break  # `Căn cứ ...`, `Thực hiện ...`: the body begins
         parts.append(t)
         k += 1
         end = k
     title = " ".join(parts) or None
+    if title and (v := SUBJECT_LINE.match(title)):  # `THÔNG BÁO` / `V/v ...`: the subject is the title
+        title = v.group("rest")
     return title, end
+
+
+_ABOUT = re.compile(r"^(?P<rest>Về\s+\S.{5,200})$")
 
 
 def read_subject(lines: list[ReportLine]) -> str | None:
     """The trích yếu after `V/v` with its wrapped lines, joined with one space: it runs until a
     blank line or the next header line (`Kính gửi:`, the motto, the date line, an ALL-CAPS line)."""
-    for k, ln in enumerate(lines[:HEADER_SCAN]):
-        m = SUBJECT_LINE.match(ln.text)
-        if m is None:
+    found = next(((k, m) for k, ln in enumerate(lines[:HEADER_SCAN]) if (m := SUBJECT_LINE.match(ln.text))), None)
+    if found is None:  # `Số: .../UBND-NC` / `Về kết quả Đại hội ...`: a subject written without `V/v`
+        found = next(
+            (
+                (k + 1, m)
+                for k, ln in enumerate(lines[: HEADER_SCAN - 1])
+                if DOC_NO.search(ln.text) and (m := _ABOUT.match(lines[k + 1].text))
+            ),
+            None,
+        )
+    if found is None:
+        return None
+    k, m = found
+    spaced = k > 0 and not lines[k - 1].text  # a double-spaced header: blank lines between its lines
+    parts = [m.group("rest") or ""]
+    for nxt in lines[k + 1 : k + 10]:
+        t = nxt.text
+        if not t and spaced:
             continue
-        parts = [m.group("rest") or ""]
-        for nxt in lines[k + 1 : k + 6]:
-            t = nxt.text
-            if not t or KINH_GUI.match(t) or _MOTTO.search(t) or DATE_LINE.search(t) or caps_line(t):
-                break
-            if DOC_NO.search(t) or len(t) > 120:
-                break
-            parts.append(t)
-        return " ".join(" ".join(parts).split()) or None
-    return None
+        if not t or KINH_GUI.match(t) or _MOTTO.search(t) or DATE_LINE.search(t) or caps_line(t):
+            break
+        if DOC_NO.search(t) or len(t) > 120:
+            break
+        parts.append(t)
+    return " ".join(" ".join(parts).split()).removesuffix(" |").strip(" |") or None
 
 
-_TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO)\s+\S", re.I)
+_TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO|NHIỆM KỲ)\s+\S", re.I)
+# a title line cut where a phrase cannot end: a unit word without its name, a preposition, a verb's object
+_DANGLING = re.compile(
+    r"(?<!\w)(?:của|và|về|cho|các|những|trong|tại|với|đối|thành|lập|tỉnh|huyện|xã|phường|quận|thị|"
+    r"năm|tháng|giai đoạn|số|theo|trên|đến|từ|để|nhằm|đề nghị|việc)$|[,–-]$",
+    re.I,
+)
+
+
+def _dangling(part: str) -> bool:
+    return _DANGLING.search(part.rstrip()) is not None
+
+
+def _wrap_line(line: str) -> bool:
+    """A short line that may carry a wrapped title on (not a heading, rule, `Kính gửi` or body)."""
+    return (
+        len(line) <= 250
+        and not HEADING.match(line)
+        and not SEPARATOR.match(line)
+        and not KINH_GUI.match(line)
+        and not _BODY_OPENER.match(line)
+    )
 
 
 def _open_ended(part: str, line: str) -> bool:
@@ -162,6 +224,8 @@ def header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
     after_org = False  # the previous non-empty cell was (part of) an issuer line
     for ln in header:
         for cell in columns(ln.raw):
+            if (motto := _MOTTO.search(cell)) and motto.start() > 0:
+                cell = cell[: motto.start()].strip()  # `UBND TỈNH X CỘNG HÒA XÃ HỘI ...` glued by a PDF
             if not caps_line(cell) or _MOTTO.search(cell) or TITLE_MARK.match(cell) or DOC_NO.search(cell):
                 after_org = False
                 continue
@@ -181,4 +245,6 @@ def header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
         return None, None
     issuer = conventional_case(orgs[-1])
     parent = conventional_case(orgs[-2]) if len(orgs) > 1 else None
+    if parent and re.fullmatch(r"(?i)văn phòng", issuer):  # `UBND TỈNH X` / `VĂN PHÒNG`: the UBND's office
+        issuer = f"{issuer} {parent}"
     return issuer, parent

@@ -63,7 +63,11 @@ _POST_DATE = re.compile(
 )
 # `Ban chỉ đạo ... tỉnh Lâm Đồng (sau đây viết tắt là Ban Chỉ đạo tỉnh) báo cáo kết quả ...`
 # `Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch (Trung tâm) báo cáo UBND tỉnh ...`
-_REPORTS = re.compile(r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:xin\s+)?báo\s+cáo\s")
+_REPORTS = re.compile(
+    r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:(?:xin|kính|trân\s+trọng)\s+)?báo\s+cáo\s"
+)
+# what a clause says, not a name: `Sở Nội vụ nhận được Công văn số ... về việc báo cáo ...`
+_NOT_A_NAME = re.compile(r"(?<!\w)(?:nhận|được|đã|đang|ngày|số|theo|tại|căn cứ|thực hiện|về việc|có)(?!\w)", re.I)
 
 
 _CLOSING_ACTOR = re.compile(
@@ -137,6 +141,8 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     if issuer is not None:
         issuer = canonical_body(issuer)
     admin_level = admin_level_of(issuer) or admin_level_of(parent)
+    if parent and issuer and place_of(issuer) is None and re.match(r"(?i)(?:sở|phòng)\s", issuer):
+        admin_level = admin_level_of(parent) or admin_level  # a Phòng of `VĂN PHÒNG UBND TỈNH` is provincial
     locality = (place_of(issuer) if issuer else None) or (place_of(parent) if parent else None)
     if locality is None and admin_level is not None and lead is None:
         locality = _body_locality(body_text, admin_level)
@@ -224,6 +230,8 @@ def _self_named(body: str, issuer: str) -> str | None:
         if said is None:
             continue
         name = " ".join(said.group("name").split())
+        if _NOT_A_NAME.search(name[len(issuer) :]):
+            continue
         if fold_words(canonical_body(name)).startswith(short) and len(name) >= len(issuer) and name != issuer:
             return name
     return None

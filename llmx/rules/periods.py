@@ -25,7 +25,7 @@ _PERIOD_RE = re.compile(
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?)"
     r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})"
     r"|nhiệm\s+kỳ(?:\s+(?:[IVXLC]+|\d{1,2}))?\s*\(?\s*\d{4}\s*[-–]\s*\d{4}\s*\)?)"  # `nhiệm kỳ IV (2019-2025)`
-    r"|(?P<year>năm\s+(?P<yy>\d{4}))"
+    r"|(?<!đến\s)(?<!tới\s)(?<!trước\s)(?P<year>năm\s+(?P<yy>\d{4}))"  # `đến năm 2030`: a horizon
     r")(?!\d)"
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}

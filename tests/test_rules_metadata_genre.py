@@ -1,0 +1,213 @@
+"""Metadata across the genre, not just reports: decisions, plans, Party resolutions, notices,
+submissions and letters whose headers follow Decree 30/2020 and HD 36 with their many layouts
+(flattened table rows, PDF lines glued together, double-spaced drafts). All texts are invented."""
+
+from __future__ import annotations
+
+from llmx.rules.issuers import conventional_case
+from llmx.rules.metadata import extract_metadata
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH HÒA AN
+Số: 512/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hòa An, ngày 14 tháng 3 năm 2024
+QUYẾT ĐỊNH
+Về việc công nhận Điều lệ (sửa đổi, bổ sung)
+Quỹ Bảo trợ trẻ em tỉnh Hòa An
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Công nhận Điều lệ (sửa đổi, bổ sung) của Quỹ Bảo trợ trẻ em tỉnh Hòa An.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def test_a_decision_takes_the_lines_under_its_kind_word_as_title() -> None:
+    md = extract_metadata(DECISION)
+    assert md.title == "Về việc công nhận Điều lệ (sửa đổi, bổ sung) Quỹ Bảo trợ trẻ em tỉnh Hòa An"
+    assert (md.doc_number, md.issuer, md.issue_date) == ("512/QĐ-UBND", "UBND tỉnh Hòa An", "2024-03-14")
+
+
+RESOLUTION = """TỈNH UỶ HÒA AN
+*
+Số      -NQ/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hòa An, ngày    tháng 3 năm 2026
+NGHỊ QUYẾT
+về chuyển đổi số trong công tác xây dựng Đảng
+giai đoạn 2026 - 2030
+-----
+- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;
+I- TÌNH HÌNH
+Công tác xây dựng Đảng đã đạt nhiều kết quả.
+II- MỤC TIÊU
+1. Đến năm 2028, hoàn thành số hoá hồ sơ đảng viên.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Lê Văn Hòa
+"""
+
+
+def test_a_party_resolution_is_titled_and_dated_by_its_term_not_by_a_target_year() -> None:
+    md = extract_metadata(RESOLUTION)
+    assert md.title == "về chuyển đổi số trong công tác xây dựng Đảng giai đoạn 2026 - 2030"
+    assert md.period is not None and md.period.kind == "multi_year"
+    assert (md.doc_number, md.doc_symbol, md.issuer, md.issue_date) == (None, "NQ/TU", "Tỉnh uỷ Hòa An", "2026-03")
+
+
+def test_a_notice_whose_kind_word_is_followed_by_a_subject_line_takes_the_subject() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\n\nTỈNH HÒA AN\n\nSố:     /TB-UBND\n\nHòa An, ngày   tháng 12 năm 2024\n\n"
+        "THÔNG BÁO\n\nV/v giải thể một số hội không còn hoạt động\n\n"
+        "Căn cứ Nghị định số 126/2024/NĐ-CP ngày 08/10/2024 của Chính phủ;\n"
+    )
+    assert extract_metadata(text).title == "giải thể một số hội không còn hoạt động"
+
+
+def test_a_title_cut_after_a_word_that_cannot_end_it_goes_on_across_a_blank_line() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ NỘI VỤ\nSố: 87 /TTr-SNV\nHòa An, ngày 28 tháng 8 năm 2025\n\nTỜ TRÌNH\n\n"
+        "Về việc đề nghị ban hành Quyết định thành lập\n\nHội đồng Thi đua tỉnh Hòa An\n\n"
+        "Kính gửi: Ủy ban nhân dân tỉnh Hòa An\n\nSở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét./.\n"
+    )
+    assert extract_metadata(text).title == (
+        "Về việc đề nghị ban hành Quyết định thành lập Hội đồng Thi đua tỉnh Hòa An"
+    )
+
+
+def test_the_opening_clause_of_a_submission_does_not_lengthen_its_issuer() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ NỘI VỤ\nSố: 41/TTr-SNV\nHòa An, ngày 21 tháng 02 năm 2025\nTỜ TRÌNH\n"
+        "Về việc thông báo kết quả đại hội Liên đoàn Cờ vua tỉnh\nKính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n"
+        "Sở Nội vụ nhận được Công văn số 02/BC-LĐCV ngày 24/01/2025 của Liên đoàn Cờ vua tỉnh về việc "
+        "báo cáo kết quả đại hội.\nSở Nội vụ kính báo cáo Chủ tịch Ủy ban nhân dân tỉnh như sau:\n"
+    )
+    md = extract_metadata(text)
+    assert (md.issuer, md.issuer_type, md.admin_level) == ("Sở Nội vụ tỉnh Hòa An", "department", "province")
+    assert md.addressees == ["Chủ tịch Ủy ban nhân dân tỉnh"]
+
+
+def test_a_bare_office_under_the_provincial_committee_is_that_committees_office() -> None:
+    text = "UBND TỈNH HÒA AN\nVĂN PHÒNG\nSố: 106/PT-NC\nPHIẾU TRÌNH\nKính gửi:\n- Lãnh đạo UBND tỉnh.\n"
+    md = extract_metadata(text)
+    assert (md.issuer, md.issuer_type, md.admin_level) == ("Văn phòng UBND tỉnh Hòa An", "department", "province")
+
+
+def test_a_section_of_the_provincial_office_is_provincial_and_keeps_its_acronym() -> None:
+    text = (
+        "     VĂN PHÒNG UBND TỈNH           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "         PHÒNG NCKSTTHC             Độc lập - Tự do - Hạnh phúc\n"
+        "  Hòa An, ngày 20 tháng 5 năm 2025\nPHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC\n"
+    )
+    md = extract_metadata(text)
+    assert md.issuer is not None and md.issuer.startswith("Phòng NCKSTTHC")
+    assert md.admin_level == "province"
+    assert conventional_case("CHI CỤC QLCL NLS&TS") == "Chi cục QLCL NLS&TS"
+
+
+def test_a_header_flattened_into_table_rows_gives_its_date_subject_and_addressees() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH HÒA AN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+        "Số:           /UBND-NC | Hòa An, ngày         tháng 12 năm 2025\n"
+        "V/v cử người tham gia vụ án hành chính | \n"
+        "Kính gửi: | - Các sở, ban, ngành; - Ủy ban nhân dân các xã, phường.\n\n"
+        "Ủy ban nhân dân tỉnh nhận được Thông báo thụ lý số 11/2025/TLST-HC của Tòa án.\n"
+    )
+    md = extract_metadata(text)
+    assert (md.issue_place, md.issue_date) == ("Hòa An", "2025-12")
+    assert md.title == "cử người tham gia vụ án hành chính"
+    assert md.addressees == ["Các sở, ban, ngành", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_an_issuer_line_glued_to_the_motto_by_a_pdf_still_names_the_parent() -> None:
+    text = (
+        "UBND TỈNH HÒA AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ XÂY DỰNG\nSố: 951 /SXD-QLN\n"
+        "V/v góp ý dự thảo Kế hoạch\nĐộc lập - Tự do - Hạnh phúc\nHòa An, ngày 09 tháng 4 năm 2026\n"
+        "Kính gửi: Sở Nội vụ.\nSở Xây dựng có ý kiến như sau.\n"
+    )
+    md = extract_metadata(text)
+    assert (md.issuer, md.locality, md.addressees) == ("Sở Xây dựng tỉnh Hòa An", "Hòa An", ["Sở Nội vụ"])
+
+
+def test_an_association_whose_name_word_ends_the_first_header_line_is_the_issuer() -> None:
+    text = (
+        "HIỆP HỘI\nTHỢ GỐM VIỆT NAM\nSố: 670/HD-HHTG\nHà Nội, ngày 20 tháng 10 năm 2025\nHƯỚNG DẪN\n"
+        "Tổ chức Đại hội các hội thành viên nhiệm kỳ 2025-2030\nCăn cứ Điều lệ Hiệp hội;\n"
+        "Nơi nhận:\n- Các hội thành viên;\n- Lưu: VT.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nĐỗ Minh Quang\n"
+    )
+    md = extract_metadata(text)
+    assert md.issuer is not None and md.issuer.lower() == "hiệp hội thợ gốm việt nam"
+    assert md.issuer_type == "other"
+    assert md.title == "Tổ chức Đại hội các hội thành viên nhiệm kỳ 2025-2030"
+    assert md.period is not None and md.period.kind == "multi_year"
+
+
+def test_a_signature_title_printed_beside_the_recipients_keeps_its_name_and_the_recipients() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ XÂY DỰNG\nSố: 12 /SXD-QLN\nV/v góp ý\nHòa An, ngày 15 tháng 4 năm 2026\n"
+        "Kính gửi: Sở Nội Vụ\nSở Xây dựng thống nhất./.\n"
+        "Nơi nhận:\nPHÓ GIÁM ĐỐC\n- Như trên;\n- GĐ Sở (b/cáo);\n- Lưu: VT, QLN.\nHồ Ngọc Phong\n"
+    )
+    md = extract_metadata(text)
+    assert md.signer is not None and (md.signer.title, md.signer.name) == ("PHÓ GIÁM ĐỐC", "Hồ Ngọc Phong")
+    assert md.recipients == ["Như trên", "GĐ Sở (b/cáo)", "Lưu: VT, QLN"]
+
+
+def test_the_unit_line_under_a_ministry_signers_title_is_not_the_name() -> None:
+    text = (
+        "BỘ NỘI VỤ\nSố: 89 /BNV-TCPCP\nV/v trả lời đề nghị\nHà Nội, ngày 06 tháng 10 năm 2025\n"
+        "Kính gửi: Sở Nội vụ tỉnh Hòa An\nBộ Nội vụ có ý kiến như sau./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ TỔ CHỨC PHI CHÍNH PHỦ\nLương Thị Hạnh\n"
+    )
+    md = extract_metadata(text)
+    assert md.signer is not None and md.signer.name == "Lương Thị Hạnh"
+
+
+def test_one_addressee_on_the_line_under_an_empty_kinh_gui() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố:    /UBND-NC\nV/v dự Đại hội\nHòa An, ngày   tháng 11 năm 2025\n"
+        "Kính gửi:\nSở Nội vụ.\nỦy ban nhân dân tỉnh nhận được Giấy mời của Hội Cựu chiến binh tỉnh về việc mời dự "
+        "Đại hội đại biểu nhiệm kỳ 2025 - 2030 của Hội.\n"
+    )
+    assert extract_metadata(text).addressees == ["Sở Nội vụ"]
+
+
+def test_a_horizon_year_is_not_the_period_reported_on() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ CÔNG THƯƠNG\nSố:    /BC-SCT\nHòa An, ngày   tháng 01 năm 2026\nBÁO CÁO\n"
+        "Kết quả triển khai Chiến lược phát triển ngành hóa chất đến năm 2030, tầm nhìn đến năm 2040\n"
+        "Kính gửi: Bộ Công Thương\n"
+    )
+    md = extract_metadata(text)
+    assert md.period is None and md.next_period is None
+
+
+def test_a_subject_wrapped_over_a_double_spaced_header_is_read_whole() -> None:
+    text = (
+        "      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+        "       TỈNH HÒA AN                          Độc lập - Tự do - Hạnh phúc\n\n"
+        "     Số:             /UBND-NC                       Hòa An, ngày         tháng 02 năm 2026\n\n"
+        " V/v triển khai thực hiện\n\nCông văn số 427/BCA-C04\n\ncủa Bộ Công an\n\n"
+        "                                 Kính gửi: Công an tỉnh\n\n"
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 427/BCA-C04 ngày 02/02/2026 của Bộ Công an.\n"
+    )
+    md = extract_metadata(text)
+    assert md.title == "triển khai thực hiện Công văn số 427/BCA-C04 của Bộ Công an"
+    assert (md.issue_place, md.issue_date, md.addressees) == ("Hòa An", "2026-02", ["Công an tỉnh"])
+
+
+def test_a_subject_written_without_vv_under_the_number_is_the_title() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:            /UBND-NC\nVề kết quả Đại hội Liên đoàn Cờ tướng tỉnh Hòa An nhiệm kỳ 2025 - 2030\n"
+        "Hòa An, ngày       tháng 11 năm 2025\nKính gửi: Liên đoàn Cờ tướng tỉnh Hòa An\n"
+        "Chủ tịch UBND tỉnh nhận được văn bản của Liên đoàn.\n"
+    )
+    assert extract_metadata(text).title == "Về kết quả Đại hội Liên đoàn Cờ tướng tỉnh Hòa An nhiệm kỳ 2025 - 2030"
