@@ -211,3 +211,39 @@ def test_a_subject_written_without_vv_under_the_number_is_the_title() -> None:
         "Chủ tịch UBND tỉnh nhận được văn bản của Liên đoàn.\n"
     )
     assert extract_metadata(text).title == "Về kết quả Đại hội Liên đoàn Cờ tướng tỉnh Hòa An nhiệm kỳ 2025 - 2030"
+
+
+def test_a_youth_union_letter_with_its_motto_a_dash_number_and_a_quoted_subject() -> None:
+    text = (
+        "BCH ĐOÀN TỈNH HÒA AN\n\n*\n\nSố: 156 -CV/TĐTN-BCTĐ&TTN\n“V/v giới thiệu cán bộ tham gia\n"
+        "Ban Vì sự tiến bộ của phụ nữ”\n\nĐOÀN TNCS HỒ CHÍ MINH\nHòa An, ngày 04 tháng 9 năm 2025\n\n"
+        "Kính gửi: Sở Nội vụ tỉnh Hòa An\n\nBan Thường vụ Tỉnh đoàn thống nhất cử cán bộ tham gia, cụ thể như sau:\n"
+    )
+    md = extract_metadata(text)
+    assert md.title == "giới thiệu cán bộ tham gia Ban Vì sự tiến bộ của phụ nữ"
+    assert (md.doc_number, md.doc_symbol) == ("156-CV/TĐTN-BCTĐ&TTN", "CV/TĐTN-BCTĐ&TTN")
+    assert md.issuer is not None and md.issuer.lower() == "bch đoàn tỉnh hòa an"
+    assert (md.admin_level, md.locality, md.issue_date) == ("province", "Hòa An", "2025-09-04")
+
+
+def test_a_steering_committee_under_the_provincial_committee_is_named_with_its_province() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nBAN CHỈ ĐẠO\nVỀ CHUYỂN ĐỔI SỐ\nSố:      /QĐ-BCĐ\nHòa An, ngày   tháng 8 năm 2025\n"
+        "QUYẾT ĐỊNH\nVề việc thành lập Tổ giúp việc\nTRƯỞNG BAN CHỈ ĐẠO\nCăn cứ Quyết định số 12/QĐ-UBND;\n"
+    )
+    md = extract_metadata(text)
+    assert (md.issuer, md.issuer_type, md.admin_level) == (
+        "Ban Chỉ đạo về chuyển đổi số tỉnh Hòa An",
+        "other",
+        "province",
+    )
+    assert md.title == "Về việc thành lập Tổ giúp việc"
+
+
+def test_a_sentence_in_which_the_department_asks_something_does_not_rename_it() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ NỘI VỤ\nSố:    /SNV-TCBC\nV/v báo cáo đề nghị công nhận chức danh\n"
+        "Hòa An, ngày   tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân tỉnh Hòa An\n"
+        "Sở Nội vụ tỉnh Hòa An đề nghị các hội do Đảng, Nhà nước giao nhiệm vụ báo cáo Ban Thường trực.\n"
+    )
+    assert extract_metadata(text).issuer == "Sở Nội vụ tỉnh Hòa An"

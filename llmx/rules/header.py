@@ -28,7 +28,7 @@ ORG_START = re.compile(
 )
 DOC_NO = re.compile(
     r"(?<!\w)Số\s*:?[ \t.…_]*(?P<num>\d+[a-z]?)?[ \t.…_]*(?P<sep>[-/–])?[ \t]*"  # `Số:……../BC-K4`: a blank
-    r"(?P<sym>[A-ZĐ][A-Za-zĐđ]*\d*(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)+)"
+    r"(?P<sym>[A-ZĐ][A-Za-zĐđ]*\d*(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9&]*)+)"  # `BCTĐ&TTN`
 )
 DATE_LINE = re.compile(
     r"(?:^|(?<=\s\s)|(?<=\|\s))(?P<place>[^\W\d_](?:[^\s,:;\d]| (?! ))*?)\s*,\s*ngày\s*"
@@ -94,6 +94,8 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
             break  # a caps part heading right under a sentence-case title
         if parts and _BODY_OPENER.match(t):
             break  # `Căn cứ ...`, `Thực hiện ...`: the body begins
+        if t.rstrip().endswith(":") and len(t) > 80:
+            break  # a sentence leading into a list (`GIẤY MỜI` / `... tổ chức buổi làm việc như sau:`)
         parts.append(t)
         k += 1
         end = k
@@ -126,14 +128,17 @@ def read_subject(lines: list[ReportLine]) -> str | None:
     parts = [m.group("rest") or ""]
     for nxt in lines[k + 1 : k + 10]:
         t = nxt.text
-        if not t and spaced:
-            continue
+        if (not t and spaced) or (t and not any(c.isalpha() for c in t)):
+            continue  # a blank of a double-spaced header, a stray `.`
         if not t or KINH_GUI.match(t) or _MOTTO.search(t) or DATE_LINE.search(t) or caps_line(t):
             break
         if DOC_NO.search(t) or len(t) > 120:
             break
         parts.append(t)
-    return " ".join(" ".join(parts).split()).removesuffix(" |").strip(" |") or None
+    said = " ".join(" ".join(parts).split()).strip(" |")
+    if lines[k].text.startswith(("“", '"')):  # `“V/v ...”`: the quotes wrap the whole subject
+        said = said.rstrip('”"')
+    return said or None
 
 
 _TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO|NHIỆM KỲ)\s+\S", re.I)

@@ -67,7 +67,11 @@ _REPORTS = re.compile(
     r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:(?:xin|kính|trân\s+trọng)\s+)?báo\s+cáo\s"
 )
 # what a clause says, not a name: `Sở Nội vụ nhận được Công văn số ... về việc báo cáo ...`
-_NOT_A_NAME = re.compile(r"(?<!\w)(?:nhận|được|đã|đang|ngày|số|theo|tại|căn cứ|thực hiện|về việc|có)(?!\w)", re.I)
+_NOT_A_NAME = re.compile(
+    r"(?<!\w)(?:nhận|được|đã|đang|ngày|số|theo|tại|căn cứ|thực hiện|về việc|có|đề nghị|giao|gửi|yêu cầu|"
+    r"chủ trì|phối hợp|trình)(?!\w)",
+    re.I,
+)
 
 
 _CLOSING_ACTOR = re.compile(
@@ -230,18 +234,23 @@ def _self_named(body: str, issuer: str) -> str | None:
         if said is None:
             continue
         name = " ".join(said.group("name").split())
-        if _NOT_A_NAME.search(name[len(issuer) :]):
+        extra = name[len(issuer) :]
+        if _NOT_A_NAME.search(extra) or len(extra.split()) > 8:
             continue
         if fold_words(canonical_body(name)).startswith(short) and len(name) >= len(issuer) and name != issuer:
             return name
     return None
 
 
+_OWN_BODY = re.compile(r"(?:hiệp hội|hội|ban chỉ đạo|hội đồng (?!nhân dân)|tổ công tác)\s", re.I)
+
+
 def _with_parent_place(issuer: str, parent: str, locality: str) -> str:
     """A department or an association named without its place takes its parent's unit and the
     locality (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`, `HIỆP HỘI DOANH
     NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); other bodies are kept."""
-    association = re.match(r"(?:hiệp hội|hội)\s", issuer, re.I) is not None  # `HIỆP HỘI DOANH NGHIỆP`
+    # `HIỆP HỘI DOANH NGHIỆP`, `BAN CHỈ ĐẠO ...`: an association or an inter-agency body of that UBND
+    association = _OWN_BODY.match(issuer) is not None
     if (issuer_type_of(issuer) != "department" and not association) or place_of(issuer) is not None:
         return issuer
     unit = re.search(r"(?<!\w)(thị xã|thành phố|huyện|tỉnh|quận)(?!\w)", parent, re.I)
