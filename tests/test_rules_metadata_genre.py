@@ -247,3 +247,39 @@ def test_a_sentence_in_which_the_department_asks_something_does_not_rename_it() 
         "Sở Nội vụ tỉnh Hòa An đề nghị các hội do Đảng, Nhà nước giao nhiệm vụ báo cáo Ban Thường trực.\n"
     )
     assert extract_metadata(text).issuer == "Sở Nội vụ tỉnh Hòa An"
+
+
+def _report(issuer_lines: str, title: str) -> str:
+    return f"{issuer_lines}\nSố: 12/BC-UB\nAn Phú, ngày 25 tháng 8 năm 2021\nBÁO CÁO\n{title}\nI. KẾT QUẢ\nNội dung.\n"
+
+
+def test_the_running_total_in_a_monthly_title_is_not_the_next_period() -> None:
+    md = extract_metadata(
+        _report("UBND HUYỆN AN PHÚ", "Kết quả tháng 8 và 8 tháng năm 2021; nhiệm vụ trọng tâm tháng 9 năm 2021")
+    )
+    assert md.period is not None and (md.period.kind, md.period.year, md.period.months) == ("month", 2021, [8])
+    assert md.next_period is not None and (md.next_period.kind, md.next_period.months) == ("month", [9])
+    only_total = extract_metadata(
+        _report("UBND HUYỆN AN PHÚ", "Tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2021")
+    )
+    assert only_total.next_period is None
+
+
+def test_a_weekly_report_names_its_week() -> None:
+    md = extract_metadata(_report("UBND HUYỆN AN PHÚ", "Công tác tuần từ ngày 12/8 đến 18/8/2021"))
+    assert md.period is not None
+    assert (md.period.kind, md.period.year, md.period.months) == ("week", 2021, [8])
+    assert md.period.label == "tuần từ ngày 12/8 đến 18/8/2021"
+
+
+def test_a_party_committees_or_police_forces_own_department_takes_the_parents_whole_name() -> None:
+    party = extract_metadata(_report("HUYỆN ỦY AN PHÚ\nBAN TUYÊN GIÁO\n*", "Kết quả 6 tháng đầu năm 2021"))
+    assert (party.issuer, party.admin_level, party.locality) == ("Ban Tuyên giáo Huyện ủy An Phú", "district", "An Phú")
+    police = extract_metadata(_report("CÔNG AN TỈNH AN GIANG\nPHÒNG CẢNH SÁT GIAO THÔNG", "Kết quả quý II năm 2021"))
+    assert (police.issuer, police.admin_level, police.locality) == (
+        "Phòng Cảnh sát giao thông Công an tỉnh An Giang",
+        "province",
+        "An Giang",
+    )
+    government = extract_metadata(_report("UBND HUYỆN AN PHÚ\nPHÒNG TÀI CHÍNH - KẾ HOẠCH", "Kết quả năm 2021"))
+    assert government.issuer == "Phòng Tài chính - Kế hoạch huyện An Phú"

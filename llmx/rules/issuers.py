@@ -45,7 +45,8 @@ _BODY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCH", "BTV", "UBKT", "TT", "TW", "VN", "KT-XH"}
 _DEPT_HEAD = re.compile(
-    r"^(?:CHI CỤC|VĂN PHÒNG|TRUNG TÂM|LIÊN ĐOÀN|THANH TRA|SỞ|PHÒNG|BAN|BỘ|CỤC|TRƯỜNG|HIỆP HỘI|HỘI|ĐOÀN)(?:\s+|$)"
+    r"^(?:CHI CỤC|VĂN PHÒNG|TRUNG TÂM|LIÊN ĐOÀN|THANH TRA|SỞ|PHÒNG|BAN|BỘ|CỤC|TRƯỜNG|HIỆP HỘI|HỘI ĐỒNG|HỘI|ĐOÀN)"
+    r"(?:\s+|$)"
 )
 UNIT_RE = re.compile(r"(?:^|\s)(THỊ XÃ|THỊ TRẤN|THÀNH PHỐ|HUYỆN|XÃ(?!\s+HỘI)|TỈNH|PHƯỜNG|QUẬN)(?=\s|$)")
 

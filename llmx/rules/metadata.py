@@ -248,11 +248,18 @@ _OWN_BODY = re.compile(r"(?:hiệp hội|hội|ban chỉ đạo|hội đồng (?
 def _with_parent_place(issuer: str, parent: str, locality: str) -> str:
     """A department or an association named without its place takes its parent's unit and the
     locality (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`, `HIỆP HỘI DOANH
-    NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); other bodies are kept."""
+    NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); a Party committee's or a police force's own department
+    takes the parent's whole name (`HUYỆN ỦY TAM DƯƠNG` / `BAN TUYÊN GIÁO` -> `Ban Tuyên giáo Huyện ủy
+    Tam Dương`, `CÔNG AN TỈNH X` / `PHÒNG CẢNH SÁT ...` -> `Phòng Cảnh sát ... Công an tỉnh X`); other
+    bodies are kept."""
     # `HIỆP HỘI DOANH NGHIỆP`, `BAN CHỈ ĐẠO ...`: an association or an inter-agency body of that UBND
     association = _OWN_BODY.match(issuer) is not None
     if (issuer_type_of(issuer) != "department" and not association) or place_of(issuer) is not None:
         return issuer
+    if issuer_type_of(issuer) == "department" and (
+        issuer_type_of(parent) == "party_committee" or re.match(r"(?i)công an\s", parent)
+    ):
+        return f"{issuer} {parent}"
     unit = re.search(r"(?<!\w)(thị xã|thành phố|huyện|tỉnh|quận)(?!\w)", parent, re.I)
     if unit is None:
         return issuer

@@ -18,7 +18,9 @@ HEADING = re.compile(
 
 _PERIOD_RE = re.compile(
     r"(?i)(?<!\w)(?:"
-    r"(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
+    r"(?P<week>tuần(?:\s+(?:thứ\s+)?\d{1,2}(?!\s*/))?\s*\(?\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm1>\d{1,2})"
+    r"(?:\s*/\s*\d{4})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm2>\d{1,2})(?:\s*/\s*(?P<wy>\d{4}))?\)?)"
+    r"|(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<some>(?P<n>[1-9]|1[01]|0[1-9])\s+tháng(?:\s+(?P<spos>đầu|cuối))?\s+năm(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?)"
@@ -57,7 +59,11 @@ def period_matches(text: str) -> list[tuple[PeriodSpan, int, int]]:
     for m in _PERIOD_RE.finditer(text):
         words = " ".join(m.group().split())
         span: PeriodSpan | None = None
-        if m.group("half"):
+        if m.group("week"):  # `tuần từ ngày 12/8 đến 18/8/2021`
+            m1, m2, yr = int(m.group("wm1")), int(m.group("wm2")), m.group("wy")
+            months = list(range(m1, m2 + 1)) if 1 <= m1 <= m2 <= 12 else [m for m in (m1, m2) if 1 <= m <= 12]
+            span = PeriodSpan("week", months, int(yr) if yr else None, words)
+        elif m.group("half"):
             first = m.group("hpos").lower() == "đầu"
             yr = m.group("hy")
             months = list(range(1, 7) if first else range(7, 13))
@@ -146,7 +152,8 @@ def report_periods(
         period = _snapshot([h for h, role in _part_headings(lines, title_end, copy_end, sections, body_end)])
     if period is None:  # `... thời gian thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`
         period = _opening_range(lines, title_end, sections)
-    nxt = title_spans[1] if len(title_spans) > 1 else None
+    # `tháng 8 và 8 tháng năm 2021; nhiệm vụ tháng 9`: the running total is no next period
+    nxt = next((s for s in title_spans[1:] if not _runs_into(s, period)), None)
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
     if nxt is None:  # `III. PHƯƠNG HƯỚNG ... THỜI GIAN TỚI` / `Trong tháng 9/2025, tập trung ...`
@@ -228,6 +235,14 @@ def _task_lead_spans(lines: list[ReportLine], sections: list[Section] | None) ->
         words = " ".join(ln.text for ln in lines if start <= ln.start < stop or ln.start < start < ln.end)
         return [s for s in find_periods(words) if s.kind != "multi_year"]
     return []
+
+
+def _runs_into(later: PeriodSpan, period: PeriodSpan | None) -> bool:
+    """`8 tháng năm 2021` after `tháng 8`: a span of the same year that starts before the period ends
+    (a running total, the period itself) is not the period after it."""
+    if period is None or not later.months or not period.months or later.year != period.year:
+        return False
+    return min(later.months) <= max(period.months)
 
 
 def _same_span(a: PeriodSpan, b: PeriodSpan | None) -> bool:
