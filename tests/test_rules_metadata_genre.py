@@ -283,3 +283,45 @@ def test_a_party_committees_or_police_forces_own_department_takes_the_parents_wh
     )
     government = extract_metadata(_report("UBND HUYỆN AN PHÚ\nPHÒNG TÀI CHÍNH - KẾ HOẠCH", "Kết quả năm 2021"))
     assert government.issuer == "Phòng Tài chính - Kế hoạch huyện An Phú"
+
+
+def test_a_long_first_title_line_under_the_kind_word_is_still_the_title() -> None:
+    name = "Hội Cựu chiến binh tỉnh Hòa An, tỉnh Đồng Lâm (trước sắp xếp) vào Hội Cựu chiến binh tỉnh Hòa An"
+    title = f"Về việc cho phép sáp nhập {name} và phê duyệt Điều lệ (sửa đổi, bổ sung) của {name} nhiệm kỳ 2025 - 2030"
+    assert 250 < len(title) < 400
+    text = (
+        "ỦY BAN NHÂN DÂN\n\nTỈNH HÒA AN\n\nSố:     /QĐ-UBND\n\nHòa An, ngày   tháng 9 năm 2025\n\n"
+        f"QUYẾT ĐỊNH\n\n{title}\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+    )
+    assert extract_metadata(text).title == title
+
+
+def test_an_appendix_report_after_the_signature_is_not_the_letters_title() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ CÔNG THƯƠNG\nSố:    /SCT-CN\nV/v đề nghị cung cấp thông tin hóa chất\n"
+        "Hòa An, ngày   tháng 6 năm 2026\nKính gửi: Các doanh nghiệp hoạt động hóa chất\n"
+        "Sở Công Thương đề nghị các đơn vị báo cáo theo phụ lục kèm theo./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, CN.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHoàng Văn Thuận\n"
+        "Phụ lục: Mẫu báo cáo\nBÁO CÁO THỰC TRẠNG SẢN XUẤT HÓA CHẤT\nKính gửi: Sở Công Thương tỉnh Hòa An\n"
+    )
+    md = extract_metadata(text)
+    assert md.title == "đề nghị cung cấp thông tin hóa chất"
+    assert md.signer is not None and md.signer.name == "Hoàng Văn Thuận"
+    assert md.recipients == ["Như trên", "Lưu: VT, CN"]
+
+
+def test_a_name_cell_flattened_above_the_signature_block_is_the_signers_name() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố:    /UBND-NC\nV/v triển khai thực hiện\nHòa An, ngày  tháng 2 năm 2026\n"
+        "Kính gửi: Công an tỉnh\nChủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, NC.\n"
+        "                                  Đỗ Tấn Sang\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n"
+    )
+    md = extract_metadata(text)
+    assert md.signer is not None
+    assert (md.signer.name, md.signer.title, md.signer.on_behalf_of) == (
+        "Đỗ Tấn Sang",
+        "CHÁNH VĂN PHÒNG",
+        "TL. CHỦ TỊCH",
+    )

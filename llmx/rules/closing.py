@@ -164,6 +164,9 @@ def parse_signer(cells: list[str]) -> Signer | None:
             break
     if title is None and not on_behalf:
         return None
+    if name is None and on_behalf:  # a table's name cell flattened above the block (`Đỗ Văn A` / `TL. CHỦ TỊCH` / ...)
+        above = next((c.strip() for c in reversed(cells[:start]) if c.strip()), "")
+        name = " ".join(above.split()) if looks_like_name(above) else None
     return Signer(name=name, title=title, on_behalf_of=" ".join(on_behalf) or None)
 
 

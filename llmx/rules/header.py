@@ -14,7 +14,7 @@ import re
 from llmx.rules.issuers import UNIT_RE, conventional_case
 from llmx.rules.lines import ReportLine, caps_line, columns
 from llmx.rules.periods import HEADING
-from llmx.vn import KINH_GUI, MOTTO, SEPARATOR, SUBJECT_LINE, TITLE_MARK
+from llmx.vn import ANNEX, KINH_GUI, MOTTO, NOI_NHAN, SEPARATOR, SUBJECT_LINE, TITLE_MARK
 
 _MOTTO = MOTTO
 HEADER_SCAN = 30
@@ -53,10 +53,14 @@ _BODY_OPENER = re.compile(
 def title_marker(lines: list[ReportLine]) -> int | None:
     """Index of the first `BÁO CÁO` line (the report's own title block); without one, of the
     document kind in the header (`QUYẾT ĐỊNH`, `KẾ HOẠCH`, `NGHỊ QUYẾT`, `THÔNG BÁO` ...)."""
-    for k, ln in enumerate(lines[:120]):
+    # a `BÁO CÁO` after the closing or in an appendix is the attachment's, not the document's
+    stop = next(
+        (k for k, ln in enumerate(lines[:120]) if NOI_NHAN.match(ln.text) or (k > 5 and ANNEX.match(ln.text))), 120
+    )
+    for k, ln in enumerate(lines[:stop]):
         if TITLE_MARK.match(ln.text):
             return k
-    for k, ln in enumerate(lines[:HEADER_SCAN]):
+    for k, ln in enumerate(lines[: min(stop, HEADER_SCAN)]):
         if KIND_MARK.match(ln.text) and caps_line(ln.text):
             return k
     return None
@@ -88,7 +92,9 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
             k = nxt
             continue
         heading = HEADING.match(t) and not SUBJECT_LINE.match(t)  # `V/v ...` is no Roman `V.`
-        if SEPARATOR.match(t) or heading or (len(t) > 250 and not (parts and _dangling(parts[-1]))):
+        # a first title line may be long (`Về việc cho phép sáp nhập ...`); a paragraph ends in `.`
+        limit = 400 if not parts and not t.rstrip().endswith((".", ":", ";")) else 250
+        if SEPARATOR.match(t) or heading or (len(t) > limit and not (parts and _dangling(parts[-1]))):
             break
         if parts and caps_line(t) and not caps_line(parts[-1]):
             break  # a caps part heading right under a sentence-case title
@@ -113,14 +119,14 @@ def read_subject(lines: list[ReportLine]) -> str | None:
     blank line or the next header line (`Kính gửi:`, the motto, the date line, an ALL-CAPS line)."""
     found = next(((k, m) for k, ln in enumerate(lines[:HEADER_SCAN]) if (m := SUBJECT_LINE.match(ln.text))), None)
     if found is None:  # `Số: .../UBND-NC` / `Về kết quả Đại hội ...`: a subject written without `V/v`
-        found = next(
-            (
-                (k + 1, m)
-                for k, ln in enumerate(lines[: HEADER_SCAN - 1])
-                if DOC_NO.search(ln.text) and (m := _ABOUT.match(lines[k + 1].text))
-            ),
-            None,
+        number = next((k for k, ln in enumerate(lines[:HEADER_SCAN]) if DOC_NO.search(ln.text)), None)
+        after = (
+            next((j for j in range(number + 1, min(number + 3, len(lines))) if lines[j].text), None)
+            if number is not None
+            else None
         )
+        if after is not None and (m := _ABOUT.match(lines[after].text)):
+            found = after, m
     if found is None:
         return None
     k, m = found
