@@ -325,3 +325,35 @@ def test_a_name_cell_flattened_above_the_signature_block_is_the_signers_name() -
         "CHÁNH VĂN PHÒNG",
         "TL. CHỦ TỊCH",
     )
+
+
+def test_a_double_spaced_title_goes_on_until_a_note_in_brackets_or_the_body() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\n\nVĂN PHÒNG\n\nSố:     /TB-VP\n\nHòa An, ngày   tháng 6 năm 2026\n\nTHÔNG BÁO\n\n"
+        "Kết luận của đồng chí Lê Văn A - Phó Bí thư Tỉnh ủy, Chủ tịch\n\n"
+        "Ủy ban nhân dân tỉnh tại cuộc họp về tình hình giải ngân vốn đầu tư công\n\n"
+        "(Kèm theo Giấy mời số 12/GM-VP ngày 02/6/2026)\n\n"
+        "Ngày 05/6/2026, đồng chí Lê Văn A chủ trì cuộc họp về tình hình giải ngân vốn đầu tư công năm 2026.\n"
+    )
+    assert extract_metadata(text).title == (
+        "Kết luận của đồng chí Lê Văn A - Phó Bí thư Tỉnh ủy, Chủ tịch "
+        "Ủy ban nhân dân tỉnh tại cuộc họp về tình hình giải ngân vốn đầu tư công"
+    )
+
+
+def test_a_bracketed_aside_that_the_title_runs_on_from_is_part_of_it() -> None:
+    text = (
+        "UBND TỈNH HÒA AN\nSỞ NỘI VỤ\nSố:     /TTr-SNV\nHòa An, ngày   tháng 11 năm 2025\nTỜ TRÌNH\n"
+        "Về việc cho phép sáp nhập Liên đoàn Cờ vua tỉnh Đồng Lâm\n\n"
+        "(trước sắp xếp) vào Liên đoàn Cờ vua tỉnh Hòa An\n\n"
+        "Kính gửi: Chủ tịch UBND tỉnh Hòa An\n"
+    )
+    assert extract_metadata(text).title == (
+        "Về việc cho phép sáp nhập Liên đoàn Cờ vua tỉnh Đồng Lâm (trước sắp xếp) vào Liên đoàn Cờ vua tỉnh Hòa An"
+    )
+
+
+def test_spaces_around_the_dash_of_a_symbol_are_dropped() -> None:
+    text = "UBND TỈNH HÒA AN\nSỞ CÔNG THƯƠNG\nSố: 4378 /SCT - CN\nV/v trả lại hồ sơ\nHòa An, ngày 22 tháng 7 năm 2026\n"
+    md = extract_metadata(text)
+    assert (md.doc_number, md.doc_symbol) == ("4378/SCT-CN", "SCT-CN")

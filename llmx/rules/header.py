@@ -76,6 +76,7 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
         parts.append(mark.group("rest").strip())
     k = marker + 1
     end = k
+    spaced = k < len(lines) and not lines[k].text  # a double-spaced block: a blank after every line
     while k < len(lines) and len(parts) < 5:
         t = lines[k].text
         if not t:
@@ -87,6 +88,7 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
                 _continues_title(lines[nxt].text)
                 or _open_ended(parts[-1], lines[nxt].text)
                 or (_dangling(parts[-1]) and _wrap_line(lines[nxt].text))
+                or (spaced and _unfinished(parts[-1]) and _wrap_line(lines[nxt].text) and len(lines[nxt].text) <= 160)
             ):
                 break
             k = nxt
@@ -147,6 +149,7 @@ def read_subject(lines: list[ReportLine]) -> str | None:
     return said or None
 
 
+_ASIDE = re.compile(r"^\([^()]{1,60}\)\s+\w")  # `(trước sắp xếp) vào Liên đoàn ...`: a wrapped aside, not a note
 _TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO|NHIỆM KỲ)\s+\S", re.I)
 # a title line cut where a phrase cannot end: a unit word without its name, a preposition, a verb's object
 _DANGLING = re.compile(
@@ -156,19 +159,29 @@ _DANGLING = re.compile(
 )
 
 
+def _unfinished(part: str) -> bool:
+    """A title line that no sentence mark or closing bracket ends."""
+    return not part.rstrip().endswith((".", ";", ":", "!", "?", ")"))
+
+
 def _dangling(part: str) -> bool:
     return _DANGLING.search(part.rstrip()) is not None
 
 
 def _wrap_line(line: str) -> bool:
-    """A short line that may carry a wrapped title on (not a heading, rule, `Kính gửi` or body)."""
+    """A short line that may carry a wrapped title on: not a heading, rule, `Kính gửi`, bullet or body,
+    not a note in brackets (`(Kèm theo Công văn số ...)`), a form's `LABEL: value` or a date."""
     return (
         len(line) <= 250
         and not HEADING.match(line)
         and not SEPARATOR.match(line)
         and not KINH_GUI.match(line)
         and not _BODY_OPENER.match(line)
+        and not _NOT_A_WRAP.search(line)
     )
+
+
+_NOT_A_WRAP = re.compile(r"^[-+•–]\s|^\(.*\)$|^[^:]{1,30}:\s|\d{1,2}/\d{4}$|,\s*ngày\b")
 
 
 def _open_ended(part: str, line: str) -> bool:
@@ -183,7 +196,7 @@ def _continues_title(line: str) -> bool:
     wrapped title; a heading, separator or paragraph is not."""
     return (
         len(line) <= 160
-        and (line[:1].islower() or line[:1].isdigit() or bool(_TITLE_LINK.match(line)))
+        and (line[:1].islower() or line[:1].isdigit() or bool(_TITLE_LINK.match(line)) or bool(_ASIDE.match(line)))
         and not HEADING.match(line)
         and not SEPARATOR.match(line)
     )
@@ -192,7 +205,7 @@ def _continues_title(line: str) -> bool:
 def read_doc_number(header: list[ReportLine]) -> tuple[str | None, str | None]:
     for ln in header:
         if m := DOC_NO.search(ln.raw.replace("\xa0", " ")):
-            sym = m.group("sym").strip()
+            sym = re.sub(r"\s*([/-])\s*", r"\1", m.group("sym").strip())  # `SCT - CN` -> `SCT-CN`
             if m.group("num"):
                 number = m.group()[m.start("num") - m.start() :].strip()
                 return re.sub(r"\s*([/-])\s*", r"\1", number), sym  # `218 /BC-UBND` -> `218/BC-UBND`
