@@ -38,11 +38,12 @@ DATE_LINE = re.compile(
 
 
 # The kind of an administrative document over its title (Decree 30/2020 and HD 36 kinds; `BÁO CÁO`
-# and `TỜ TRÌNH` are TITLE_MARK). A kind with a colon (`QUYẾT ĐỊNH:`) is a decision's formula, no title.
+# and `TỜ TRÌNH` are TITLE_MARK; a `GIẤY MỜI` has no title line, its body follows). A kind with a
+# colon (`QUYẾT ĐỊNH:`) is a decision's formula, no title.
 KIND_MARK = re.compile(
     r"^(?:BÁO\s+CÁO|TỜ\s+TRÌNH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|KẾ\s+HOẠCH|THÔNG\s+BÁO|HƯỚNG\s+DẪN|QUY\s+CHẾ|"
     r"QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|KẾT\s+LUẬN|CHỈ\s+THỊ|THÔNG\s+TRI|ĐỀ\s+CƯƠNG|"
-    r"CÔNG\s+ĐIỆN|BIÊN\s+BẢN|GIẤY\s+MỜI|GIẢI\s+TRÌNH|THUYẾT\s+MINH|QUY\s+TRÌNH)"
+    r"CÔNG\s+ĐIỆN|BIÊN\s+BẢN|GIẢI\s+TRÌNH|THUYẾT\s+MINH|QUY\s+TRÌNH)"
     r"(?:\s*[.]?\s+(?P<rest>\S.*))?$"
 )
 _BODY_OPENER = re.compile(
