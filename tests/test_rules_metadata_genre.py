@@ -357,3 +357,20 @@ def test_spaces_around_the_dash_of_a_symbol_are_dropped() -> None:
     text = "UBND TỈNH HÒA AN\nSỞ CÔNG THƯƠNG\nSố: 4378 /SCT - CN\nV/v trả lại hồ sơ\nHòa An, ngày 22 tháng 7 năm 2026\n"
     md = extract_metadata(text)
     assert (md.doc_number, md.doc_symbol) == ("4378/SCT-CN", "SCT-CN")
+
+
+def test_a_campaign_is_a_period_without_calendar_months() -> None:
+    md = extract_metadata(
+        _report("UBND TỈNH AN GIANG\nSỞ CÔNG THƯƠNG", "Kết quả thực hiện Tháng hành động về an toàn thực phẩm năm 2026")
+    )
+    assert md.period is not None
+    assert (md.period.kind, md.period.year, md.period.months) == ("other", 2026, [])
+    assert md.period.label == "Tháng hành động về an toàn thực phẩm năm 2026"
+
+
+def test_an_inspection_team_is_other_at_the_level_of_the_body_that_set_it_up() -> None:
+    md = extract_metadata(
+        _report("SỞ CÔNG THƯƠNG TỈNH AN GIANG\nĐOÀN KIỂM TRA THEO QĐ SỐ 12/QĐ-SCT", "Kết quả kiểm tra")
+    )
+    assert md.issuer is not None and md.issuer.lower() == "đoàn kiểm tra theo qđ số 12/qđ-sct"
+    assert (md.issuer_type, md.admin_level, md.locality) == ("other", "province", "An Giang")

@@ -20,6 +20,7 @@ _PERIOD_RE = re.compile(
     r"(?i)(?<!\w)(?:"
     r"(?P<week>tuần(?:\s+(?:thứ\s+)?\d{1,2}(?!\s*/))?\s*\(?\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm1>\d{1,2})"
     r"(?:\s*/\s*\d{4})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm2>\d{1,2})(?:\s*/\s*(?P<wy>\d{4}))?\)?)"
+    r"|(?P<campaign>(?:tháng|tuần(?:\s+lễ)?)\s+(?:hành\s+động|cao\s+điểm)[^.;:\n]{0,120}?\s+năm\s+(?P<cy>\d{4}))"
     r"|(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<some>(?P<n>[1-9]|1[01]|0[1-9])\s+tháng(?:\s+(?P<spos>đầu|cuối))?\s+năm(?:\s+(?P<sy>\d{4}))?)"
@@ -46,7 +47,7 @@ class PeriodSpan:
         label = self.words
         if caps_line(label):  # `6 THÁNG ĐẦU NĂM 2023` -> `6 tháng đầu năm 2023`, `QUÝ II` -> `quý II`
             label = " ".join(w if re.fullmatch(r"[IVX]+", w) else w.lower() for w in label.split())
-        elif label[:1].isupper() and label[1:2].islower():  # sentence-initial `Năm 2021, ...`
+        elif label[:1].isupper() and label[1:2].islower() and self.kind != "other":  # sentence-initial `Năm 2021`
             label = label[0].lower() + label[1:]
         if self.year is not None and not re.search(r"\d{4}", label):
             label = f"{label} {self.year}" if label.endswith(("năm", "NĂM")) else f"{label} năm {self.year}"
@@ -59,7 +60,9 @@ def period_matches(text: str) -> list[tuple[PeriodSpan, int, int]]:
     for m in _PERIOD_RE.finditer(text):
         words = " ".join(m.group().split())
         span: PeriodSpan | None = None
-        if m.group("week"):  # `tuần từ ngày 12/8 đến 18/8/2021`
+        if m.group("campaign"):  # `Tháng hành động về an toàn, vệ sinh lao động năm 2026`: no calendar months
+            span = PeriodSpan("other", [], int(m.group("cy")), words)
+        elif m.group("week"):  # `tuần từ ngày 12/8 đến 18/8/2021`
             m1, m2, yr = int(m.group("wm1")), int(m.group("wm2")), m.group("wy")
             months = list(range(m1, m2 + 1)) if 1 <= m1 <= m2 <= 12 else [m for m in (m1, m2) if 1 <= m <= 12]
             span = PeriodSpan("week", months, int(yr) if yr else None, words)
