@@ -4,7 +4,9 @@ submissions and letters whose headers follow Decree 30/2020 and HD 36 with their
 
 from __future__ import annotations
 
+from llmx.rules.header import title_marker
 from llmx.rules.issuers import conventional_case
+from llmx.rules.lines import report_lines
 from llmx.rules.metadata import extract_metadata
 
 DECISION = """ỦY BAN NHÂN DÂN
@@ -374,3 +376,15 @@ def test_an_inspection_team_is_other_at_the_level_of_the_body_that_set_it_up() -
     )
     assert md.issuer is not None and md.issuer.lower() == "đoàn kiểm tra theo qđ số 12/qđ-sct"
     assert (md.issuer_type, md.admin_level, md.locality) == ("other", "province", "An Giang")
+
+
+def test_a_charter_is_titled_by_its_name_and_its_first_chapter_is_no_document_kind() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\n\nTỈNH HÒA AN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)\n\nLIÊN ĐOÀN CỜ TƯỚNG TỈNH HÒA AN\n\n"
+        "(Kèm theo Quyết định số    /QĐ-UBND ngày   tháng 3 năm 2025 của\n\nChủ tịch Ủy ban nhân dân tỉnh)\n\n"
+        "Chương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Tên gọi, biểu tượng\n"
+    )
+    assert extract_metadata(text).title == "(SỬA ĐỔI, BỔ SUNG) LIÊN ĐOÀN CỜ TƯỚNG TỈNH HÒA AN"
+    no_kind = "UBND TỈNH HÒA AN\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Tên gọi\n\nHội có tên là Hội Cờ tướng.\n"
+    assert title_marker(report_lines(no_kind)) is None  # `QUY ĐỊNH CHUNG` under `Chương I` is a chapter

@@ -43,12 +43,13 @@ DATE_LINE = re.compile(
 KIND_MARK = re.compile(
     r"^(?:BÁO\s+CÁO|TỜ\s+TRÌNH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|KẾ\s+HOẠCH|THÔNG\s+BÁO|HƯỚNG\s+DẪN|QUY\s+CHẾ|"
     r"QUY\s+ĐỊNH|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|PHƯƠNG\s+ÁN|KẾT\s+LUẬN|CHỈ\s+THỊ|THÔNG\s+TRI|ĐỀ\s+CƯƠNG|"
-    r"CÔNG\s+ĐIỆN|BIÊN\s+BẢN|GIẢI\s+TRÌNH|THUYẾT\s+MINH|QUY\s+TRÌNH)"
+    r"CÔNG\s+ĐIỆN|BIÊN\s+BẢN|GIẢI\s+TRÌNH|THUYẾT\s+MINH|QUY\s+TRÌNH|ĐIỀU\s+LỆ)"
     r"(?:\s*[.]?\s+(?P<rest>\S.*))?$"
 )
 _BODY_OPENER = re.compile(
-    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Ngày\s+\d|Qua\s|Sau\s+khi)"
-)
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Theo\s+đề\s+nghị|Xét\s+đề\s+nghị|Trên\s+cơ\s+sở|Ngày\s+\d|Qua\s|Sau\s+khi|"
+    r"\((?:Ban\s+hành\s+|Phê\s+duyệt\s+)?[Kk]èm\s+theo|Chương\s+[IVXLC\d]|CHƯƠNG\s+[IVXLC\d]|Điều\s+\d)"
+)  # the body, the annex formula `(Kèm theo Quyết định số ...)`, a charter's `Chương I` / `Điều 1.`
 
 
 def title_marker(lines: list[ReportLine]) -> int | None:
@@ -64,6 +65,8 @@ def title_marker(lines: list[ReportLine]) -> int | None:
     for k, ln in enumerate(lines[: min(stop, HEADER_SCAN)]):
         if KIND_MARK.match(ln.text) and caps_line(ln.text):
             return k
+        if _BODY_OPENER.match(ln.text):
+            break  # `Chương I` / `QUY ĐỊNH CHUNG` is a chapter, not the document's kind
     return None
 
 
@@ -90,6 +93,7 @@ def read_title(lines: list[ReportLine], marker: int | None) -> tuple[str | None,
                 or _open_ended(parts[-1], lines[nxt].text)
                 or (_dangling(parts[-1]) and _wrap_line(lines[nxt].text))
                 or (spaced and _unfinished(parts[-1]) and _wrap_line(lines[nxt].text) and len(lines[nxt].text) <= 160)
+                or (len(parts) == 1 and _QUALIFIER.match(parts[0]) is not None and _wrap_line(lines[nxt].text))
             ):
                 break
             k = nxt
@@ -158,6 +162,10 @@ _DANGLING = re.compile(
     r"năm|tháng|giai đoạn|số|theo|trên|đến|từ|để|nhằm|đề nghị|việc)$|[,–-]$",
     re.I,
 )
+
+
+# `ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)` / `HỘI ...`: a bracketed qualifier on the kind's line, the name below
+_QUALIFIER = re.compile(r"^\([^()]{1,40}\)$")
 
 
 def _unfinished(part: str) -> bool:
