@@ -32,6 +32,7 @@ _PERIOD_RE = re.compile(
     r")(?!\d)"
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_CAMPAIGN = re.compile(r"(?:Tháng|Tuần)\s+(?:lễ\s+)?(?:hành\s+động|cao\s+điểm)")  # a name: its capital stays
 _RESULTS_CUE = re.compile(r"kết quả|tình hình|đánh giá|sơ kết|tổng kết|đã đạt", re.I)
 _TASKS_CUE = re.compile(r"nhiệm vụ trọng tâm|phương hướng|giải pháp|nhiệm vụ chủ yếu|kế hoạch", re.I)
 
@@ -47,7 +48,7 @@ class PeriodSpan:
         label = self.words
         if caps_line(label):  # `6 THÁNG ĐẦU NĂM 2023` -> `6 tháng đầu năm 2023`, `QUÝ II` -> `quý II`
             label = " ".join(w if re.fullmatch(r"[IVX]+", w) else w.lower() for w in label.split())
-        elif label[:1].isupper() and label[1:2].islower() and self.kind != "other":  # sentence-initial `Năm 2021`
+        elif label[:1].isupper() and label[1:2].islower() and not _CAMPAIGN.match(label):  # sentence-initial `Năm 2021`
             label = label[0].lower() + label[1:]
         if self.year is not None and not re.search(r"\d{4}", label):
             label = f"{label} {self.year}" if label.endswith(("năm", "NĂM")) else f"{label} năm {self.year}"
