@@ -31,18 +31,23 @@ _LETTERS = re.sub(r"\\(.)", r"\1", _LETTER)
 _VOWEL = re.escape("".join(ch for ch in _LETTERS if unicodedata.normalize("NFD", ch)[0].lower() in "aeiouy"))
 _CONSONANT = re.escape("bcdđghklmnpqrstvxfjwzBCDĐGHKLMNPQRSTVXFJWZ")
 _PUNCT = re.escape(")].,:;/+-–—\"'”’*•…!?%&")  # may end a word (an opening bracket or quote may not)
-# a word may end without a space after each match, or before it when `digit` took part (`ngày|15`);
-# every match starts at a punctuation mark or a digit, which keeps the scan fast
-_MARKS = re.compile(
-    rf"[{_PUNCT}0-9](?:(?<=[{_PUNCT}])(?<![0-9][{_PUNCT}])(?=[0-9{_LETTER}])|(?<=[{_PUNCT}])(?=[{_LETTER}])"
-    rf"|(?<=[0-9])(?=[{_LETTER}])|(?<=[{_LETTER}][0-9])(?P<digit>))"
-)
+# places where a word may end without a space: after a mark (`b)|Ý`; not inside a number: `1.|234`
+# is tested below), either side of a digit run (`16|tháng`, `ngày|15`: `digit` marks the second),
+# and in the consonants between two vowel groups. Every pattern starts at a class that is rare in
+# running text or is one plain class, which keeps each scan fast
+_AFTER_MARK = re.compile(rf"[{_PUNCT}](?=[0-9{_LETTER}])")
+_DIGIT_EDGE = re.compile(rf"[0-9](?:(?=[{_LETTER}])|(?<=[{_LETTER}][0-9])(?P<digit>))")
 _SYLLABLES = re.compile(rf"[{_VOWEL}][{_CONSONANT}]+(?=[{_VOWEL}])")  # two vowel groups: two syllables
 
 
 def break_points(text: str) -> list[int]:
     """Indexes `i` of `text` (sorted) where a word may end before `text[i]` with no space drawn."""
-    points = {m.start() if m.start("digit") >= 0 else m.end() for m in _MARKS.finditer(text)}
+    points = {
+        i
+        for m in _AFTER_MARK.finditer(text)
+        if not ((i := m.end()) >= 2 and text[i].isdigit() and text[i - 2].isdigit())  # `1.234,5`, `15/9`
+    }
+    points.update(m.start() if m.start("digit") >= 0 else m.end() for m in _DIGIT_EDGE.finditer(text))
     for m in _SYLLABLES.finditer(text):
         points.update(range(m.start() + 1, m.end() + 1))
     return sorted(points)
