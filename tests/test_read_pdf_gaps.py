@@ -103,3 +103,5 @@ def test_break_points_are_where_words_may_meet_without_a_space() -> None:
     assert at("ngày15") == ["ngày|15"]
     assert at("Chỉsố") == ["Chỉ|số", "Chỉs|ố"]
     assert at("1.234,5 15/9/2025 (nếu nghiêng") == []  # numbers, dates, an opening bracket, one syllable
+    # a tone mark stored after its vowel (`XA` + U+0303 + `HO`...): never a break before the mark
+    assert at("XA\u0303HO\u0302\u0323I") == ["XA\u0303|HO\u0302\u0323I", "XA\u0303H|O\u0302\u0323I"]

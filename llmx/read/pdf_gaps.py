@@ -37,7 +37,8 @@ _PUNCT = re.escape(")].,:;/+-–—\"'”’*•…!?%&")  # may end a word (an 
 # running text or is one plain class, which keeps each scan fast
 _AFTER_MARK = re.compile(rf"[{_PUNCT}](?=[0-9{_LETTER}])")
 _DIGIT_EDGE = re.compile(rf"[0-9](?:(?=[{_LETTER}])|(?<=[{_LETTER}][0-9])(?P<digit>))")
-_SYLLABLES = re.compile(rf"[{_VOWEL}][{_CONSONANT}]+(?=[{_VOWEL}])")  # two vowel groups: two syllables
+# two vowel groups: two syllables (a PDF may store a tone mark apart, after its vowel: `XA\u0303HO\u0302\u0323I`)
+_SYLLABLES = re.compile(rf"[{_VOWEL}][\u0300-\u036f]*(?P<consonants>[{_CONSONANT}]+)(?=[{_VOWEL}])")
 
 
 def break_points(text: str) -> list[int]:
@@ -49,7 +50,7 @@ def break_points(text: str) -> list[int]:
     }
     points.update(m.start() if m.start("digit") >= 0 else m.end() for m in _DIGIT_EDGE.finditer(text))
     for m in _SYLLABLES.finditer(text):
-        points.update(range(m.start() + 1, m.end() + 1))
+        points.update(range(m.start("consonants"), m.end() + 1))
     return sorted(points)
 
 
