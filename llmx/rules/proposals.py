@@ -44,6 +44,17 @@ _ATTACHMENT = re.compile(r"\(\s*Kèm\s+theo", re.I)
 _SO_REQUIRE = re.compile(r",\s*theo\s+đó\s*,\s*[^,;]{0,40}:$", re.I)  # `..., theo đó, yêu cầu:`
 _CLOSING_ASK = re.compile(r"(?:báo\s+cáo|trình)\s[^.;]{0,80}xem\s+xét", re.I)
 _OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
+# In a proposals section, what is not asked of anyone: the background the request rests on. A
+# sentence that opens on a date or a state of affairs (`Ngày 24/7/2024, ...`, `Đến nay, ...`,
+# `Qua theo dõi, ...`) or reports what was done (`... đã kết thúc`, no request word in it), and a
+# bare label line (`Đối với Hội Tin học`, `Điều 35 Nghị định số 126/2024/NĐ-CP`).
+_BACKGROUND_OPENING = re.compile(
+    r"(?:Ngày\s+\d|Năm\s+\d{4}|Tính\s+đến|Đến\s+nay|Đến\s+ngày|Qua\s+theo\s+dõi|Ngoài\s+ra|Hiện\s+nay|"
+    r"Nhiệm\s+kỳ\s+[IVX\d]+\s*\(|Trước\s+đó)",
+)
+_DONE = re.compile(r"(?<!\w)đã\s+(?!được)", re.I)  # `đã được phê duyệt` qualifies a noun; `đã kết thúc` reports
+_ASK_WORD = re.compile(r"(?<!\w)(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?!\w)", re.I)
+_LABEL = re.compile(r"(?:Đối\s+với|Về|Điều\s+\d+)\s[^.;:]{0,160}$")
 _TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
 _ASK_VERBS = (
@@ -83,6 +94,14 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
     return None
 
 
+def _background(text: str, start: int, end: int) -> bool:
+    """A statement of a proposals section that asks nothing: a report of what was done, or a label."""
+    if _LABEL.fullmatch(text, start, end):
+        return True
+    done = _DONE.search(text, start, end) is not None
+    return done and _ASK_WORD.search(text, start, end) is None and _OWN_LATER.search(text, start, end) is None
+
+
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     head = sentence[:120]
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
@@ -118,6 +137,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                     if fallback and section is not None:
                         asked_by_lead_in[section.id] = fallback
                     continue
+                if _BACKGROUND_OPENING.match(text, a, b) or (request is None and _background(text, a, b)):
+                    continue  # the facts a request rests on (a request inside them is a cited one)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:
