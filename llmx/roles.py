@@ -9,8 +9,15 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * Otherwise the earliest role word of the heading decides (`Tồn tại, khó khăn và nguyên nhân` is
   limitations, `Đánh giá chung về thuận lợi, khó khăn` results, `Giải pháp, kiến nghị` tasks).
   Words in parentheses only list contents (`(thực trạng, nguyên nhân, giải pháp)`) and are ignored.
+* A plan's parts that assign the work are tasks too: `MỤC TIÊU, NHIỆM VỤ`, `CHỈ TIÊU, NHIỆM VỤ`,
+  `TỔ CHỨC THỰC HIỆN` (who does what in the coming period).
+* A part's heading that only cites someone's proposal (`1. Thống nhất tổ chức Hội nghị theo đề xuất
+  của Trung tâm`) does not make it a proposals part.
 * A top-level part that says nothing is `results` before the first task part (`I. CÔNG TÁC CHỈ
   ĐẠO, TRIỂN KHAI`) and `other` after it; a sub-heading that says nothing inherits its parent's.
+  In a document whose opening says the parts below are directives (`... kết luận và chỉ đạo như
+  sau:`, a conclusion notice), such a part is `tasks` unless it opens with an assessment
+  (`1. Đánh giá chung`).
 """
 
 from __future__ import annotations
@@ -21,11 +28,19 @@ from llmx.contract import Role
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ",
+    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ|^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện",
     re.I,
 )
-_DONE_FIRST = re.compile(r"^(?:kết quả|tình hình thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
+_DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+# `theo đề xuất của Trung tâm ...`: a cited proposal, not what the part is for
+_CITED = re.compile(r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$", re.I)
+# the opening of a conclusion notice or a directive letter: the parts below it are directives
+DIRECTED = re.compile(
+    r"(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?"
+    r"\s+(?:cụ thể\s+)?như sau\s*:\s*$",
+    re.I,
+)
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
     ("other", re.compile(r"dự báo", re.I)),
     ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
@@ -44,7 +59,7 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
-    words = _PARENS.sub(" ", heading)
+    words = _CITED.sub(" ", _PARENS.sub(" ", heading))
     if top and _TASK_PART.search(words) and not _DONE_FIRST.search(words.strip()):
         return "tasks"
     best: tuple[int, Role] | None = None
@@ -59,11 +74,14 @@ def own_role(heading: str, *, top: bool) -> Role | None:
     return best[1]
 
 
-def section_role(heading: str, parent: Role | None, *, after_tasks: bool) -> Role:
-    """The role of a section: its own, else its parent's, else results before the task part."""
+def section_role(heading: str, parent: Role | None, *, after_tasks: bool, directed: bool = False) -> Role:
+    """The role of a section: its own, else its parent's, else results before the task part
+    (`directed`: the document's opening says its parts are directives, see above)."""
     role = own_role(heading, top=parent is None)
     if role is not None:
         return role
     if parent is not None:
         return parent
+    if directed and not _DONE_FIRST.search(heading.strip()):
+        return "tasks"
     return "other" if after_tasks else "results"

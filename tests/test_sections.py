@@ -214,11 +214,33 @@ def test_the_header_block_of_a_short_page_excerpt_is_not_a_section():
 
 
 def test_untitled_parts_before_the_task_part_report_results():
-    text = (
-        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\nNội dung.\nII. PHƯƠNG HƯỚNG THỜI GIAN TỚI\nNội dung.\n"
-        "III. TỔ CHỨC THỰC HIỆN\n"
-    )
+    text = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\nNội dung.\nII. PHƯƠNG HƯỚNG THỜI GIAN TỚI\nNội dung.\nIII. KINH PHÍ\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "other"]
+
+
+def test_a_plans_task_and_assignment_parts_are_task_parts_and_its_purpose_is_not():
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nNội dung.\nII. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\nNội dung.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ\nNội dung.\nIV. KINH PHÍ\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks", "tasks", "tasks", "other"]
+
+
+def test_the_parts_of_a_conclusion_notice_are_directives_unless_they_assess():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "An Phú, ngày 5 tháng 4 năm 2026\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n"
+        "Sau khi nghe báo cáo, ý kiến của các đại biểu, Chủ tịch UBND huyện kết luận và chỉ đạo như sau:\n"
+        "1. Đánh giá chung\nCác phòng đã chủ động triển khai.\n"
+        "2. Thống nhất tổ chức Hội chợ nông sản theo đề xuất của Phòng Kinh tế\nNội dung.\n"
+        "3. Về công tác giải phóng mặt bằng\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks"]
+    report = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 5/BC-UBND\nBÁO CÁO\nKết quả 6 tháng\nUBND xã báo cáo như sau:\n"
+        "1. Về nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(report).sections] == ["results"]
 
 
 def test_a_forecast_and_tasks_part_is_a_task_part_and_its_forecast_is_other():
