@@ -46,7 +46,8 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
     ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
     ("causes", re.compile(r"nguyên nhân", re.I)),
     ("lessons", re.compile(r"bài học", re.I)),
-    ("proposals", re.compile(r"kiến nghị|đề xuất", re.I)),
+    # `Từ các nội dung trên, Sở Nội vụ tham mưu Chủ tịch UBND tỉnh các nội dung sau`: what a body proposes
+    ("proposals", re.compile(r"kiến nghị|đề xuất|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau", re.I)),
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (
         "tasks",

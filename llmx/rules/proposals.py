@@ -8,7 +8,8 @@
   reported actions (`đã đề nghị`, `hồ sơ đề nghị`, `Trình UBND tỉnh ...`, `các đề xuất`), a
   request to no named body, a request made in a cited document (`Công văn số ... đề nghị ...`), an
   attachment note (`(Kèm theo ...)`), and the closing formula (`... báo cáo ... xem xét, chỉ đạo./.`,
-  also when it sits inside the last section).
+  also when it sits inside the last section), and an ask of the levels below (`Đề nghị UBND các xã
+  ...`), which directs them: a task.
 * `addressee`: the body the request names (`UBND tỉnh, Sở Tài nguyên môi trường`), else the body
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
   the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
@@ -31,9 +32,15 @@ _BODY = (
     r"Thành\s+[ủu][yỷ]|Trung\s+ương|Tổng\s+cục|Cục|Văn\s+phòng|Ngân\s+hàng|Công\s+an|MTTQ|Hội\s+đồng|"
     r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ|Chủ\s+tịch)(?!\w)"
 )
+# the levels below the reporting body: asking them is directing them (a task, not a proposal)
+DOWNWARD = (
+    r"(?:UBND|Ủy ban nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\s+các\s+(?:xã|phường|thị trấn)|"
+    r"các\s+(?:xã|phường|thị trấn|chi bộ|đơn vị trực thuộc|tổ chức cơ sở đảng|thôn|bản|tổ dân phố)(?!\w)"
+)
+_DOWNWARD = re.compile(DOWNWARD, re.I)
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
 _REPORTED = re.compile(
-    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
+    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
     re.I,
 )
 _IN_A_DOCUMENT = re.compile(
@@ -79,6 +86,8 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
             continue  # `Trung tâm sẽ tổng hợp, báo cáo và đề xuất UBND tỉnh ...`: its own next step, a task
         if _IN_A_DOCUMENT.search(text, max(start, m.start() - 80), m.start()):
             continue  # `đã có Công văn số 1014/SNV ngày 22/8/2025 đề nghị UBND các xã ...`: reported
+        if _DOWNWARD.match(text, m.start("addr")):
+            continue  # `Đề nghị UBND các xã chỉ đạo ...`: a directive to the level below
         return m.start(), _name_from(text, m.start("addr"), end)
     return None
 

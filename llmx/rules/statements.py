@@ -15,9 +15,13 @@ Tasks also stand outside task sections when the words say they are for the next 
   same paragraph;
 * a sentence opening with `Phấn đấu ...`, or striving for a period after the report's own
   (`Năm 2021, xã X phấn đấu ...`);
-* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`) that names a time after the
-  report's period (`trong quý I/2026` in a report on 2025) or `thời gian tới`, unless it only
-  forecasts (`dự kiến`);
+* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`), or a meeting's or leader's ask
+  (`Hội nghị thống nhất ... tập trung ...`, `Đồng chí Chủ tịch yêu cầu các phòng ... tăng cường ...`,
+  not one reported as done), that names a time after the report's period (`trong quý I/2026` in a
+  report on 2025) or `thời gian tới`, unless it only forecasts (`dự kiến`);
+* an ask of the levels below (`Đề nghị UBND các xã ...`, `Yêu cầu các chi bộ ...`) and the bullets
+  under such a lead-in; a results section's `Giao Công an tỉnh ...` reports an assignment made and
+  is not read as one;
 * a body's commitment to act (`..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội
   thảo ...`), not in brackets, not a condition, not a ministry's own schedule; the numbered items
   that follow it in the same paragraph (`(1) Phân tích ...; (2) ...`) are its directives;
@@ -28,7 +32,8 @@ Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, 
 the sentence right before `Do đó, <shortfall>` is that shortfall's cause.
 
 Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
-or limitations.
+or limitations. The closing formula of a notice (`Trân trọng thông báo kết luận ... để ... biết,
+thực hiện./.`) is no task, also when it sits inside the last section.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Sector, Task
 from llmx.rules.periods import period_matches
-from llmx.rules.proposals import request_at
+from llmx.rules.proposals import DOWNWARD, request_at
 from llmx.rules.sentences import Unit, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -90,6 +95,18 @@ _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 # `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
 _NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
 _RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
+# `Trân trọng thông báo kết luận ... để các sở, ngành biết, thực hiện./.`: the closing formula of a notice
+_CLOSING_NOTICE = re.compile(r"(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết", re.I)
+# `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
+# tỉnh ...` in a results section reports an assignment made, so it is not read as one)
+_ASSIGNS = re.compile(rf"(?:Đề nghị|Yêu cầu)\s+(?:{DOWNWARD})")
+# `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
+_ASKS_AHEAD = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
+    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
+_DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -157,10 +174,22 @@ def _needs_ahead(words: str, period: Now) -> bool:
 
 
 def _directs_ahead(words: str, period: Now) -> bool:
-    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`)."""
-    if not DIRECTIVE_START.match(words) or _FORECAST.search(words):
+    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`), or a
+    meeting's or leader's ask for it (`Hội nghị thống nhất trong tháng tới tập trung ...`)."""
+    if _FORECAST.search(words):
         return False
+    if not DIRECTIVE_START.match(words):
+        ask = _ASKS_AHEAD.search(words)
+        if ask is None or _DONE.search(words, 0, ask.start()):
+            return False
     return bool(_FUTURE.search(words)) or _later(words, period)
+
+
+def _ahead(words: str, now: Now) -> bool:
+    """Whether a sentence outside a task section is a directive for the next period."""
+    if _ASSIGNS.match(words) or _strives(words, now) or _directs_ahead(words, now):
+        return True
+    return _commits(words) or _needs_ahead(words, now)
 
 
 def find_tasks(
@@ -199,11 +228,11 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if u.first:
             run = False
             list_open = list_open and u.bullet
-        if u.lead_in:
-            list_open = bool(_FUTURE.search(words)) and not in_tasks
+        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`
+            list_open = bool(_FUTURE.search(words) or _ASSIGNS.match(words)) and not in_tasks
             continue
-        if request_at(text, u.start, u.end) is not None:
-            continue  # a proposal
+        if request_at(text, u.start, u.end) is not None or _CLOSING_NOTICE.search(words):
+            continue  # a proposal, or the closing formula of a notice
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
@@ -213,7 +242,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             run = True
         elif run and (_RUN_START.match(words) or u.enumerated):
             out.append((u.start, u.end, u.para))
-        elif _strives(words, now) or _directs_ahead(words, now) or _commits(words) or _needs_ahead(words, now):
+        elif _ahead(words, now):
             out.append((u.start, u.end, u.para))
             run = True
     return out

@@ -1,0 +1,99 @@
+"""Tasks in the genre's directive documents and meeting summaries: conclusion notices, plans,
+asks of the levels below, and a meeting's decisions for the coming month (invented text)."""
+
+from llmx.contract import Metadata, Period
+from llmx.rules.proposals import find_proposals
+from llmx.rules.statements import find_tasks
+from llmx.sections import split_sections
+
+REPORT_2024 = Metadata(period=Period(label="quý I năm 2024", kind="quarter", year=2024, months=[1, 2, 3]))
+HEADER = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "An Phú, ngày 5 tháng 4 năm 2024\n"
+)
+
+
+def tasks_with(text: str, metadata: Metadata | None = REPORT_2024) -> list[str]:
+    return [t.text for t in find_tasks(text, split_sections(text), metadata)]
+
+
+def test_a_conclusion_notices_points_are_tasks_and_its_closing_formula_is_not():
+    text = HEADER + (
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban tháng 3\n"
+        "Sau khi nghe báo cáo và ý kiến các đại biểu, Chủ tịch UBND huyện kết luận và chỉ đạo như sau:\n"
+        "1. Đánh giá chung\nCác phòng, ban đã chủ động triển khai nhiệm vụ được giao.\n"
+        "2. Về công tác giải phóng mặt bằng\n"
+        "Giao Phòng Tài nguyên và Môi trường chủ trì rà soát hồ sơ bồi thường, hoàn thành trước ngày 30/4/2024.\n"
+        "Trân trọng thông báo kết luận của Chủ tịch UBND huyện để các cơ quan, đơn vị biết, thực hiện./.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Giao Phòng Tài nguyên và Môi trường chủ trì rà soát hồ sơ bồi thường, hoàn thành trước ngày 30/4/2024"
+    ]
+
+
+def test_an_assigned_body_reporting_back_to_the_chair_is_doing_its_task_not_asking():
+    text = HEADER + (
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện\nChủ tịch UBND huyện kết luận như sau:\n"
+        "1. Về chuyển đổi số\n"
+        "Phòng Văn hóa nghiên cứu phương án thí điểm; báo cáo, đề xuất UBND huyện xem xét trước ngày 15/5/2024.\n"
+    )
+    assert tasks_with(text) == [
+        "Phòng Văn hóa nghiên cứu phương án thí điểm; báo cáo, đề xuất UBND huyện xem xét trước ngày 15/5/2024"
+    ]
+    assert find_proposals(text, split_sections(text)) == []
+
+
+def test_a_plans_task_and_assignment_parts_give_tasks():
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nBảo đảm bám sát chỉ đạo của tỉnh.\nII. MỤC TIÊU, NHIỆM VỤ\n"
+        "- Rà soát, công bố thủ tục hành chính đúng quy định.\nIII. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phòng Nội vụ\nTheo dõi, tổng hợp kết quả thực hiện Kế hoạch.\n"
+    )
+    assert tasks_with(text) == [
+        "Rà soát, công bố thủ tục hành chính đúng quy định",
+        "Theo dõi, tổng hợp kết quả thực hiện Kế hoạch",
+    ]
+
+
+def test_asks_of_the_communes_below_are_tasks_even_in_a_results_section():
+    text = (
+        "I. KẾT QUẢ\n1. Nông nghiệp\nGieo cấy 1.200 ha lúa xuân.\n"
+        "Đề nghị UBND các xã chỉ đạo bà con chăm sóc lúa, phòng trừ sâu bệnh.\n"
+        "Đề nghị UBND tỉnh hỗ trợ kinh phí nạo vét kênh mương.\n"
+        "Đề nghị các xã:\n- Rà soát diện tích bị ngập úng.\n"
+    )
+    layout = split_sections(text)
+    assert tasks_with(text) == [
+        "Đề nghị UBND các xã chỉ đạo bà con chăm sóc lúa, phòng trừ sâu bệnh",
+        "Rà soát diện tích bị ngập úng",
+    ]
+    assert [p.text for p in find_proposals(text, layout)] == ["Đề nghị UBND tỉnh hỗ trợ kinh phí nạo vét kênh mương"]
+
+
+def test_a_meetings_decisions_for_the_coming_month_are_tasks_but_an_assignment_reported_is_not():
+    text = (
+        "Sáng 2/4, UBND huyện tổ chức họp giao ban đánh giá kết quả quý I, triển khai nhiệm vụ quý II năm 2024. "
+        "Hội nghị thống nhất trong tháng tới tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công. "
+        "Đồng chí Chủ tịch yêu cầu các phòng, ban thời gian tới tăng cường kiểm tra an toàn thực phẩm. "
+        "Trong quý, UBND huyện đã yêu cầu các xã tập trung thu ngân sách thời gian tới.\n"
+        "I. KẾT QUẢ\nGiao Công an huyện chủ trì tuyên truyền phòng, chống ma túy tại 12 trường học.\n"
+    )
+    assert tasks_with(text) == [
+        "Hội nghị thống nhất trong tháng tới tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công",
+        "Đồng chí Chủ tịch yêu cầu các phòng, ban thời gian tới tăng cường kiểm tra an toàn thực phẩm",
+    ]
+
+
+def test_a_part_a_body_puts_to_the_chair_is_a_proposals_part():
+    text = (
+        "1. Kết quả rà soát\nCó 5 hội chưa tổ chức đại hội.\n"
+        "2. Từ các nội dung trên, Sở Nội vụ tham mưu Chủ tịch UBND tỉnh các nội dung sau:\n"
+        "Giao Sở Nội vụ theo dõi việc tổ chức đại hội của các hội.\n"
+    )
+    layout = split_sections(text)
+    assert [s.role for s in layout.sections] == ["results", "proposals"]
+    assert tasks_with(text) == []
+    assert [p.text for p in find_proposals(text, layout)] == [
+        "Giao Sở Nội vụ theo dõi việc tổ chức đại hội của các hội"
+    ]
