@@ -37,8 +37,11 @@ _PARENS = re.compile(r"\([^()]*\)")
 _CITED = re.compile(r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$", re.I)
 # the opening of a conclusion notice or a directive letter: the parts below it are directives
 DIRECTED = re.compile(
-    r"(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?"
-    r"\s+(?:cụ thể\s+)?như sau\s*:\s*$",
+    r"(?:(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:cụ thể\s+)?"
+    # `Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:` (a directive letter),
+    # not `Thực hiện yêu cầu của Sở ..., UBND xã báo cáo kết quả như sau:`
+    r"|(?<!thực hiện )(?<!theo )(?<!các )yêu cầu\s(?:(?!báo cáo|kết quả|tình hình|tổng hợp)[^.:\n]){0,200}?)"
+    r"(?:như sau|sau đây)\s*:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
@@ -51,7 +54,11 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (
         "tasks",
-        re.compile(r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)", re.I),
+        re.compile(
+            # `2. Yêu cầu đối với chủ đầu tư` (an inspection notice): what the body must do next
+            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|^yêu cầu đối với",
+            re.I,
+        ),
     ),
     ("results", re.compile(r"kết quả|tình hình|thuận lợi|ưu điểm|đạt được|thực trạng|đầu năm|sơ kết|tổng kết", re.I)),
 ]

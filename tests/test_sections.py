@@ -226,6 +226,11 @@ def test_a_plans_task_and_assignment_parts_are_task_parts_and_its_purpose_is_not
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks", "tasks", "tasks", "other"]
 
 
+def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
+    text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
+
+
 def test_the_parts_of_a_conclusion_notice_are_directives_unless_they_assess():
     text = (
         "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -241,6 +246,17 @@ def test_the_parts_of_a_conclusion_notice_are_directives_unless_they_assess():
         "1. Về nông nghiệp\nNội dung.\n"
     )
     assert [s.role for s in split_sections(report).sections] == ["results"]
+    letter = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 9/UBND-VP\nV/v tăng cường bảo vệ rừng\nKính gửi: UBND các xã.\n"
+        "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:\n"
+        "1. Phòng Nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(letter).sections] == ["tasks"]
+    asked = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 5/BC-UBND\nBÁO CÁO\nKết quả 6 tháng\n"
+        "Thực hiện yêu cầu của Phòng Nội vụ, UBND xã tổng hợp kết quả như sau:\n1. Về nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(asked).sections] == ["results"]
 
 
 def test_a_forecast_and_tasks_part_is_a_task_part_and_its_forecast_is_other():

@@ -50,6 +50,8 @@ _IN_A_DOCUMENT = re.compile(
 _ATTACHMENT = re.compile(r"\(\s*Kèm\s+theo", re.I)
 _SO_REQUIRE = re.compile(r",\s*theo\s+đó\s*,\s*[^,;]{0,40}:$", re.I)  # `..., theo đó, yêu cầu:`
 _CLOSING_ASK = re.compile(r"(?:báo\s+cáo|trình)\s[^.;]{0,80}xem\s+xét", re.I)
+# `Trân trọng thông báo kết luận ... để các sở, ngành biết, thực hiện./.`: the closing formula of a notice
+CLOSING_NOTICE = re.compile(r"(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết", re.I)
 _OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
 _TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
@@ -116,7 +118,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                 opening = _OPENING_BODY.match(text, u.start, u.end)
                 para_addressee = " ".join(opening.group("body").split()) if opening else None
             a, b = u.start, u.end
-            if _ATTACHMENT.match(text, a, b) or (text.startswith("./.", b) and _CLOSING_ASK.search(text, a, b)):
+            closing = text.startswith("./.", b) and bool(_CLOSING_ASK.search(text, a, b))
+            if _ATTACHMENT.match(text, a, b) or closing or CLOSING_NOTICE.search(text, a, b):
                 continue  # an attachment note, or the closing formula inside the last section
             request = request_at(text, a, b)
             if in_section:

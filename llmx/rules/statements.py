@@ -42,7 +42,7 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Sector, Task
 from llmx.rules.periods import period_matches
-from llmx.rules.proposals import DOWNWARD, request_at
+from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
 from llmx.rules.sentences import Unit, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -95,8 +95,6 @@ _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 # `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
 _NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
 _RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
-# `Trân trọng thông báo kết luận ... để các sở, ngành biết, thực hiện./.`: the closing formula of a notice
-_CLOSING_NOTICE = re.compile(r"(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
 _ASSIGNS = re.compile(rf"(?:Đề nghị|Yêu cầu)\s+(?:{DOWNWARD})")
@@ -231,7 +229,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`
             list_open = bool(_FUTURE.search(words) or _ASSIGNS.match(words)) and not in_tasks
             continue
-        if request_at(text, u.start, u.end) is not None or _CLOSING_NOTICE.search(words):
+        if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
