@@ -97,3 +97,17 @@ def test_a_part_a_body_puts_to_the_chair_is_a_proposals_part():
     assert [p.text for p in find_proposals(text, layout)] == [
         "Giao Sở Nội vụ theo dõi việc tổ chức đại hội của các hội"
     ]
+
+
+def test_a_task_tables_content_cells_are_tasks_and_its_header_body_and_date_cells_are_not():
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM NĂM 2025\n"
+        "STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành\n"
+        "1 | Rà soát, công bố thủ tục hành chính. - Cập nhật cơ sở dữ liệu hộ tịch. | Phòng Tư pháp | Quý I/2025\n"
+        "2 | Kế hoạch kiểm tra công tác cải cách hành chính năm 2025 | Văn phòng UBND huyện | Tháng 6/2025\n"
+    )
+    assert tasks_with(text) == [
+        "Rà soát, công bố thủ tục hành chính",
+        "Cập nhật cơ sở dữ liệu hộ tịch",
+        "Kế hoạch kiểm tra công tác cải cách hành chính năm 2025",
+    ]

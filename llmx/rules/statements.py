@@ -105,6 +105,7 @@ _ASKS_AHEAD = re.compile(
     re.I,
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+_CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -231,6 +232,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
+        if u.cell and not (DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS):
+            continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
