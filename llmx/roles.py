@@ -6,6 +6,9 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A top-level part that names next-period work (`phương hướng`, `nhiệm vụ trọng tâm`,
   `giải pháp`, `nhiệm vụ ... thời gian tới`) is `tasks` unless it opens with what was done
   (`KẾT QUẢ ...`, `TÌNH HÌNH THỰC HIỆN ...`); `DỰ BÁO TÌNH HÌNH VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` is tasks.
+* A sub-heading that names next-period work (`b) Nhiệm vụ trong thời gian tới` under a sector of
+  a results part) is tasks; under a task part, a sub-heading that opens with a verb (`3. Khắc phục
+  những hạn chế ...`) stays tasks whatever role words follow.
 * Otherwise the earliest role word of the heading decides (`Tồn tại, khó khăn và nguyên nhân` is
   limitations, `Đánh giá chung về thuận lợi, khó khăn` results, `Giải pháp, kiến nghị` tasks).
   Words in parentheses only list contents (`(thực trạng, nguyên nhân, giải pháp)`) and are ignored.
@@ -25,10 +28,12 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Role
+from llmx.vn import DIRECTIVE_START
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ|^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện",
+    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ|^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
+    r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
@@ -56,7 +61,11 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
         "tasks",
         re.compile(
             # `2. Yêu cầu đối với chủ đầu tư` (an inspection notice): what the body must do next
-            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|^yêu cầu đối với",
+            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|^yêu cầu đối với|"
+            # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
+            r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
+            r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
+            r"công tác trọng tâm|trọng tâm công tác",
             re.I,
         ),
     ),
@@ -86,6 +95,8 @@ def section_role(heading: str, parent: Role | None, *, after_tasks: bool, direct
     """The role of a section: its own, else its parent's, else results before the task part
     (`directed`: the document's opening says its parts are directives, see above)."""
     role = own_role(heading, top=parent is None)
+    if parent == "tasks" and role in ("results", "limitations", "causes") and DIRECTIVE_START.match(heading):
+        return "tasks"  # `3. Khắc phục hạn chế ...`, `Nâng cao kết quả ...` under a task part: still a task
     if role is not None:
         return role
     if parent is not None:

@@ -226,6 +226,23 @@ def test_a_plans_task_and_assignment_parts_are_task_parts_and_its_purpose_is_not
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks", "tasks", "tasks", "other"]
 
 
+def test_next_period_work_under_a_results_sector_is_a_task_part_and_a_verb_keeps_a_task_part():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN QUÝ I\n1. Nông nghiệp\na) Kết quả đạt được\nNội dung.\n"
+        "b) Nhiệm vụ trong thời gian tới\nNội dung.\nII. CÔNG TÁC TRỌNG TÂM QUÝ II\n"
+        "1. Khắc phục những hạn chế, tồn tại trong giải ngân vốn\nNội dung.\n"
+    )
+    got = [(s.heading[:12], s.role) for s in split_sections(text).sections]
+    assert got == [
+        ("KẾT QUẢ THỰC", "results"),
+        ("Nông nghiệp", "results"),
+        ("Kết quả đạt ", "results"),
+        ("Nhiệm vụ tro", "tasks"),
+        ("CÔNG TÁC TRỌ", "tasks"),
+        ("Khắc phục nh", "tasks"),
+    ]
+
+
 def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
     text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
