@@ -111,3 +111,17 @@ def test_a_task_tables_content_cells_are_tasks_and_its_header_body_and_date_cell
         "Cập nhật cơ sở dữ liệu hộ tịch",
         "Kế hoạch kiểm tra công tác cải cách hành chính năm 2025",
     ]
+
+
+def test_a_sentence_explaining_why_the_work_matters_is_no_task():
+    text = (
+        "II. PHƯƠNG HƯỚNG NHIỆM KỲ 2025 - 2030\n"
+        "- Tổ chức Hội chợ hàng Việt hằng năm. Đây là một chương trình có ý nghĩa đối với doanh nghiệp hội viên.\n"
+        "- Việc thực hiện các giải pháp này sẽ giúp Hội hoàn thành chương trình trọng tâm của nhiệm kỳ.\n"
+        "- Trụ sở Hội là nơi kết nối doanh nghiệp với các cơ quan nhà nước.\n"
+        "- Xây dựng trụ sở Hội là nhiệm vụ trọng tâm của nhiệm kỳ.\n"
+    )
+    assert tasks_with(text) == [
+        "Tổ chức Hội chợ hàng Việt hằng năm",
+        "Xây dựng trụ sở Hội là nhiệm vụ trọng tâm của nhiệm kỳ",
+    ]

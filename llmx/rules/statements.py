@@ -105,6 +105,12 @@ _ASKS_AHEAD = re.compile(
     re.I,
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+# In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
+# `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
+_EXPLAINS = re.compile(
+    r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
+    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -234,6 +240,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a proposal, or the closing formula of a notice
         if u.cell and not (DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
+        if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
+            continue  # why the work matters, not a directive
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
