@@ -125,3 +125,28 @@ def test_a_sentence_explaining_why_the_work_matters_is_no_task():
         "Tổ chức Hội chợ hàng Việt hằng năm",
         "Xây dựng trụ sở Hội là nhiệm vụ trọng tâm của nhiệm kỳ",
     ]
+
+
+JANUARY_2025 = Metadata(period=Period(label="tháng 01 năm 2025", kind="month", year=2025, months=[1]))
+
+
+def test_a_news_page_gives_the_coming_months_directives_but_not_what_was_done():
+    text = (
+        "Ban Thường vụ Huyện ủy họp thường lệ tháng 01/2025. Trong tháng, các cấp ủy đã tập trung lãnh đạo "
+        "thu ngân sách. Về nhiệm vụ tháng 2, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy tập trung lãnh đạo tổ chức "
+        "Tết Nguyên đán vui tươi, an toàn. Thời gian tới, huyện tiếp tục đẩy nhanh giải ngân vốn đầu tư công. "
+        "Tháng 12, huyện đã tổ chức 5 hội nghị. "
+        "Phát biểu kết luận, đồng chí Bí thư đề nghị các cấp ủy chuẩn bị tốt đại hội chi bộ nhiệm kỳ 2025 - 2027.\n"
+    )
+    assert tasks_with(text, JANUARY_2025) == [
+        "Về nhiệm vụ tháng 2, Ban Thường vụ Huyện ủy yêu cầu các cấp ủy tập trung lãnh đạo tổ chức "
+        "Tết Nguyên đán vui tươi, an toàn",
+        "Thời gian tới, huyện tiếp tục đẩy nhanh giải ngân vốn đầu tư công",
+        "Phát biểu kết luận, đồng chí Bí thư đề nghị các cấp ủy chuẩn bị tốt đại hội chi bộ nhiệm kỳ 2025 - 2027",
+    ]
+    assert find_proposals(text, split_sections(text)) == []
+
+
+def test_an_outlook_for_the_coming_period_is_no_task():
+    text = "Thời gian tới, tình hình tội phạm ma túy sẽ tiếp tục diễn biến phức tạp trên địa bàn.\n"
+    assert tasks_with(text) == []

@@ -35,7 +35,8 @@ _BODY = (
 # the levels below the reporting body: asking them is directing them (a task, not a proposal)
 DOWNWARD = (
     r"(?:UBND|Ủy ban nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\s+các\s+(?:xã|phường|thị trấn)|"
-    r"các\s+(?:xã|phường|thị trấn|chi bộ|đơn vị trực thuộc|tổ chức cơ sở đảng|thôn|bản|tổ dân phố)(?!\w)"
+    r"các\s+(?:xã|phường|thị trấn|chi bộ|đơn vị trực thuộc|tổ chức cơ sở đảng|tổ chức đảng|thôn|bản|tổ dân phố)(?!\w)|"
+    r"các\s+cấp\s+[ủu][ỷy](?!\w)"
 )
 _DOWNWARD = re.compile(DOWNWARD, re.I)
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")

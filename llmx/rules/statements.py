@@ -97,7 +97,7 @@ _NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
 _RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
-_ASSIGNS = re.compile(rf"(?:Đề nghị|Yêu cầu)\s+(?:{DOWNWARD})")
+_ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
 # `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
 _ASKS_AHEAD = re.compile(
     r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
@@ -105,6 +105,12 @@ _ASKS_AHEAD = re.compile(
     re.I,
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+# an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
+_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
+# ... then a directive verb within a few words (after the subject)
+_VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
+_OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
+_NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
 # In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
 # `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
 _EXPLAINS = re.compile(
@@ -145,6 +151,10 @@ def _later(words: str, now: Now) -> bool:
     if now is None:
         return False
     for span, start, _ in period_matches(words):
+        if span.year is None and span.kind == "month" and span.months:
+            if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
+                return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
+            continue
         if span.year is None or span.kind == "multi_year":
             continue
         if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
@@ -178,6 +188,18 @@ def _needs_ahead(words: str, period: Now) -> bool:
     return bool(_FUTURE.search(words) or _LATER_YEARS.search(words)) or _later(words, period)
 
 
+def _opens_ahead(words: str, period: Now) -> bool:
+    """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
+    ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
+    m = _OPENING.match(words)
+    if m is None or not (_FUTURE.search(m.group(1)) or _later(m.group(1), period)) or _FORECAST.search(words):
+        return False
+    verb = _VERB_SOON.search(words, m.end())
+    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
+        return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
+    return not _DONE.search(words, m.end(), verb.start())
+
+
 def _directs_ahead(words: str, period: Now) -> bool:
     """A directive-shaped sentence about the time after the report (`... trong quý I/2026`), or a
     meeting's or leader's ask for it (`Hội nghị thống nhất trong tháng tới tập trung ...`)."""
@@ -190,9 +212,16 @@ def _directs_ahead(words: str, period: Now) -> bool:
     return bool(_FUTURE.search(words)) or _later(words, period)
 
 
+def _asks_below(words: str) -> bool:
+    """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
+    not one reported as made (`đã yêu cầu các xã ...`)."""
+    m = _ASSIGNS.search(words)
+    return m is not None and not _DONE.search(words, 0, m.start())
+
+
 def _ahead(words: str, now: Now) -> bool:
     """Whether a sentence outside a task section is a directive for the next period."""
-    if _ASSIGNS.match(words) or _strives(words, now) or _directs_ahead(words, now):
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
         return True
     return _commits(words) or _needs_ahead(words, now)
 
