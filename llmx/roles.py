@@ -15,7 +15,8 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A plan's parts that assign the work are tasks too: `MỤC TIÊU, NHIỆM VỤ`, `CHỈ TIÊU, NHIỆM VỤ`,
   `TỔ CHỨC THỰC HIỆN` (who does what in the coming period).
 * A part's heading that only cites someone's proposal (`1. Thống nhất tổ chức Hội nghị theo đề xuất
-  của Trung tâm`) does not make it a proposals part.
+  của Trung tâm`) or names a dossier (`2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án`) does not
+  make it a proposals part.
 * A top-level part that says nothing is `results` before the first task part (`I. CÔNG TÁC CHỈ
   ĐẠO, TRIỂN KHAI`) and `other` after it; a sub-heading that says nothing inherits its parent's.
   In a document whose opening says the parts below are directives (`... kết luận và chỉ đạo như
@@ -39,7 +40,9 @@ _TASK_PART = re.compile(
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 # `theo đề xuất của Trung tâm ...`: a cited proposal, not what the part is for
-_CITED = re.compile(r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$", re.I)
+_CITED = re.compile(
+    r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$|hồ sơ\s+(?:đề xuất|đề nghị|kiến nghị)", re.I
+)
 # the opening of a conclusion notice or a directive letter: the parts below it are directives
 DIRECTED = re.compile(
     r"(?:(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:cụ thể\s+)?"

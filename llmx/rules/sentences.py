@@ -20,7 +20,8 @@ from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
-_LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
+# `Nguyên nhân khách quan: ...`; a topic label may name a place with a number (`Đối với ... Phường 2 Bảo Lộc: ...`)
+_LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về)\s[^:;.\n]{3,90}?):\s+(?=\S)")
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")

@@ -117,6 +117,12 @@ _EXPLAINS = re.compile(
     r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
     r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
 )
+# `a) Trung tâm Phát triển quỹ đất tỉnh` over its bullets: a body's name labels the items below it
+_BODY_LABEL = re.compile(
+    r"(?:Sở|UBND|Ủy ban|Ban|Phòng|Trung tâm|Công an|Văn phòng|Thanh tra|Cục|Chi cục|Bộ Chỉ huy|Các sở|Các cơ quan)\s",
+)
+_LABEL_WORDS = 10
+_ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -271,6 +277,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
+        if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
+            continue  # a body's name over its items
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
