@@ -165,3 +165,15 @@ def test_a_body_named_over_its_items_and_a_topic_label_are_not_part_of_the_tasks
         "Yêu cầu Nhà đầu tư hoàn thiện hồ sơ trong tháng 5/2024",
         "Tập trung chi trả tiền bồi thường cho người dân",
     ]
+
+
+def test_an_item_lettered_past_e_starts_a_new_directive():
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "- Tiếp tục đôn đốc các đơn vị thực hiện các kiến nghị sau thanh tra về tài chính, ngân sách.\n"
+        "g) Giao Thanh tra huyện chủ trì thanh tra việc quản lý đất công trong quý II/2024.\n"
+    )
+    assert tasks_with(text) == [
+        "Tiếp tục đôn đốc các đơn vị thực hiện các kiến nghị sau thanh tra về tài chính, ngân sách",
+        "Giao Thanh tra huyện chủ trì thanh tra việc quản lý đất công trong quý II/2024",
+    ]

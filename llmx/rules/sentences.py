@@ -19,7 +19,8 @@ from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
+# a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-zđ]\)\s+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic label may name a place with a number (`Đối với ... Phường 2 Bảo Lộc: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về)\s[^:;.\n]{3,90}?):\s+(?=\S)")
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
