@@ -156,13 +156,14 @@ def test_a_body_named_over_its_items_and_a_topic_label_are_not_part_of_the_tasks
     text = HEADER + (
         "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện\nChủ tịch UBND huyện kết luận như sau:\n"
         "1. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án\nYêu cầu Nhà đầu tư hoàn thiện hồ sơ trong tháng 5/2024.\n"
-        "2. Về giải phóng mặt bằng\na) Trung tâm Phát triển quỹ đất huyện\n"
+        "2. Về giải phóng mặt bằng\na) Trung tâm Phát triển quỹ đất huyện\n- Sở Xây dựng chủ trì thẩm định hồ sơ.\n"
         "- Đối với địa bàn Phường 2: Tập trung chi trả tiền bồi thường cho người dân.\n"
     )
     layout = split_sections(text)
     assert [s.role for s in layout.sections if s.number == "1"] == ["tasks"]
     assert tasks_with(text) == [
         "Yêu cầu Nhà đầu tư hoàn thiện hồ sơ trong tháng 5/2024",
+        "Sở Xây dựng chủ trì thẩm định hồ sơ",
         "Tập trung chi trả tiền bồi thường cho người dân",
     ]
 

@@ -122,7 +122,8 @@ _BODY_LABEL = re.compile(
     r"(?:Sở|UBND|Ủy ban|Ban|Phòng|Trung tâm|Công an|Văn phòng|Thanh tra|Cục|Chi cục|Bộ Chỉ huy|Các sở|Các cơ quan)\s",
 )
 _LABEL_WORDS = 10
-_ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)", re.I)
+# lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
+_ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
