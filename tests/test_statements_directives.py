@@ -178,3 +178,17 @@ def test_an_item_lettered_past_e_starts_a_new_directive():
         "Tiếp tục đôn đốc các đơn vị thực hiện các kiến nghị sau thanh tra về tài chính, ngân sách",
         "Giao Thanh tra huyện chủ trì thanh tra việc quản lý đất công trong quý II/2024",
     ]
+
+
+def test_a_label_naming_the_coming_months_work_makes_its_paragraph_and_list_tasks():
+    text = (
+        "I. KẾT QUẢ THÁNG 3\n1. Nông nghiệp\nGieo cấy 1.200 ha lúa xuân.\n"
+        "- Nhiệm vụ tháng 4/2024: Chăm sóc lúa xuân. Phòng trừ sâu bệnh trên lúa.\n"
+        "- Nhiệm vụ tháng 3/2024: Gieo cấy lúa xuân đúng khung lịch thời vụ.\n"
+        "Phương hướng thời gian tới:\n- Tăng cường công tác phòng chống dịch bệnh gia súc.\n"
+    )
+    assert tasks_with(text) == [
+        "Chăm sóc lúa xuân",
+        "Phòng trừ sâu bệnh trên lúa",
+        "Tăng cường công tác phòng chống dịch bệnh gia súc",
+    ]

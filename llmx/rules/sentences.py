@@ -21,8 +21,9 @@ from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-zđ]\)\s+|\*\s+)")
-# `Nguyên nhân khách quan: ...`; a topic label may name a place with a number (`Đối với ... Phường 2 Bảo Lộc: ...`)
-_LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về)\s[^:;.\n]{3,90}?):\s+(?=\S)")
+# `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
+# `Nhiệm vụ tháng 4/2024: ...`)
+_LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")

@@ -118,12 +118,20 @@ _EXPLAINS = re.compile(
     r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
 )
 # `a) Trung tâm Phát triển quỹ đất tỉnh` over its bullets: a body's name labels the items below it
+# (`Phòng`, `Ban`, `Thanh tra` are verbs too, `Phòng trừ sâu bệnh`: a name goes on in capitals)
 _BODY_LABEL = re.compile(
-    r"(?:Sở|UBND|Ủy ban|Ban|Phòng|Trung tâm|Công an|Văn phòng|Thanh tra|Cục|Chi cục|Bộ Chỉ huy|Các sở|Các cơ quan)\s",
+    r"(?:UBND|Ủy ban|Công an|Bộ Chỉ huy|Các sở|Các cơ quan)\s|"
+    r"(?:Sở|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra|Cục|Chi cục)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])",
 )
 _LABEL_WORDS = 10
 # lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
 _ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
+# next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
+_WORK = re.compile(
+    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
+    re.I,
+)
+_WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -259,18 +267,29 @@ def find_tasks(
     return tasks
 
 
+def _labelled_ahead(text: str, start: int, now: Now) -> bool:
+    """Whether the unit at `start` follows a label naming next-period work on its line
+    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`)."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    label = _WORK_LABEL.search(head)
+    return label is not None and bool(_FUTURE.search(label.group()) or _later(label.group(), now))
+
+
 def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of the task units among `found`."""
     out: list[tuple[int, int, int]] = []
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
+    labelled = False  # the paragraph's label names next-period work
     for u in found:
         words = text[u.start : u.end]
         if u.first:
             run = False
+            labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
             list_open = list_open and u.bullet
-        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`
-            list_open = bool(_FUTURE.search(words) or _ASSIGNS.match(words)) and not in_tasks
+        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
+            ahead = _FUTURE.search(words) or (_WORK.match(words) and _later(words, now))
+            list_open = bool(ahead or _ASSIGNS.match(words)) and not in_tasks
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
@@ -287,7 +306,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif run and (_RUN_START.match(words) or u.enumerated):
+        elif labelled or (run and (_RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
         elif _ahead(words, now):
             out.append((u.start, u.end, u.para))
