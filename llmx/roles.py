@@ -34,7 +34,9 @@ from llmx.vn import DIRECTIVE_START
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
     r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ|^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
-    r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng",
+    r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
+    r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
+    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)

@@ -243,6 +243,17 @@ def test_next_period_work_under_a_results_sector_is_a_task_part_and_a_verb_keeps
     ]
 
 
+def test_the_genres_names_for_a_task_part_make_task_parts():
+    for heading in (
+        "KẾ HOẠCH CÔNG TÁC THÁNG 4 NĂM 2024",
+        "NHỮNG VIỆC CẦN TẬP TRUNG THỰC HIỆN TRONG THỜI GIAN TỚI",
+        "CÔNG TÁC TRỌNG TÂM QUÝ II",
+        "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 5",
+    ):
+        text = f"I. KẾT QUẢ\nNội dung.\nII. {heading}\nNội dung.\n"
+        assert [s.role for s in split_sections(text).sections] == ["results", "tasks"], heading
+
+
 def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
     text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
