@@ -17,6 +17,7 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A part's heading that only cites someone's proposal (`1. Thống nhất tổ chức Hội nghị theo đề xuất
   của Trung tâm`) or names a dossier (`2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án`) does not
   make it a proposals part.
+* A charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ` (standing duties and powers) is `other`.
 * A top-level part that says nothing is `results` before the first task part (`I. CÔNG TÁC CHỈ
   ĐẠO, TRIỂN KHAI`) and `other` after it; a sub-heading that says nothing inherits its parent's.
   In a document whose opening says the parts below are directives (`... kết luận và chỉ đạo như
@@ -41,6 +42,12 @@ _TASK_PART = re.compile(
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+# a charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI`: standing duties and powers, not next-period work
+_STANDING = re.compile(
+    r"(?:chức năng,?\s+)?nhiệm vụ,?\s+(?:và\s+)?(?:quyền hạn|quyền lợi|quyền|nghĩa vụ)|"
+    r"quyền(?: hạn)?(?:,| và) nghĩa vụ",
+    re.I,
+)
 # `theo đề xuất của Trung tâm ...`: a cited proposal, not what the part is for
 _CITED = re.compile(
     r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$|hồ sơ\s+(?:đề xuất|đề nghị|kiến nghị)", re.I
@@ -82,6 +89,8 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
     words = _CITED.sub(" ", _PARENS.sub(" ", heading))
+    if _STANDING.match(words.strip()):
+        return "other"
     if top and _TASK_PART.search(words) and not _DONE_FIRST.search(words.strip()):
         return "tasks"
     best: tuple[int, Role] | None = None

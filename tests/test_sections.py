@@ -254,6 +254,11 @@ def test_the_genres_names_for_a_task_part_make_task_parts():
         assert [s.role for s in split_sections(text).sections] == ["results", "tasks"], heading
 
 
+def test_a_charters_standing_duties_and_powers_are_not_a_task_part():
+    text = "I. NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI\n1. Tập hợp, phát triển hội viên\nNội dung.\n"
+    assert [s.role for s in split_sections(text).sections] == ["other", "other"]
+
+
 def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
     text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
