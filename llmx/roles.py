@@ -73,7 +73,9 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
         "tasks",
         re.compile(
             # `2. Yêu cầu đối với chủ đầu tư` (an inspection notice): what the body must do next
-            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|^yêu cầu đối với|"
+            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|"
+            # (not a law's `Yêu cầu đối với cơ sở kiểm nghiệm`: conditions)
+            r"^yêu cầu đối với (?:chủ đầu tư|nhà đầu tư|nhà thầu|công ty|doanh nghiệp|đơn vị)|"
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
             r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"

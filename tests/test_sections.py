@@ -262,6 +262,8 @@ def test_a_charters_standing_duties_and_powers_are_not_a_task_part():
 def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
     text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
+    law = "1. Phạm vi\nNội dung.\n2. Yêu cầu đối với cơ sở kiểm nghiệm\nCó phòng thử nghiệm.\n"
+    assert [s.role for s in split_sections(law).sections] == ["results", "results"]
 
 
 def test_the_parts_of_a_conclusion_notice_are_directives_unless_they_assess():
