@@ -192,3 +192,20 @@ def test_a_label_naming_the_coming_months_work_makes_its_paragraph_and_list_task
         "Phòng trừ sâu bệnh trên lúa",
         "Tăng cường công tác phòng chống dịch bệnh gia súc",
     ]
+
+
+def test_a_long_numbered_directive_taken_for_a_heading_is_still_a_task():
+    text = (
+        "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Đào tạo, bồi dưỡng đội ngũ cán bộ làm công tác đảng các cấp về kỹ năng số; chú trọng đội ngũ "
+        "cấp ủy viên cơ sở\n"
+        "Mỗi năm tổ chức ít nhất hai lớp tập huấn.\n"
+        "2. Tăng cường công tác tuyên truyền\n"
+        "Tuyên truyền trên hệ thống truyền thanh cơ sở.\n"
+    )
+    assert tasks_with(text) == [
+        "Đào tạo, bồi dưỡng đội ngũ cán bộ làm công tác đảng các cấp về kỹ năng số; chú trọng đội ngũ "
+        "cấp ủy viên cơ sở",
+        "Mỗi năm tổ chức ít nhất hai lớp tập huấn",
+        "Tuyên truyền trên hệ thống truyền thanh cơ sở",
+    ]

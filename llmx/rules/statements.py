@@ -40,7 +40,8 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Limitation, LimitationKind, Metadata, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
+from llmx.grounding import trim_span
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
 from llmx.rules.sentences import Unit, units
@@ -132,6 +133,7 @@ _WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+_HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -256,6 +258,8 @@ def find_tasks(
             continue
         home = (section.sector if section else None) or theme
         spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
+        if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
+            spans.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
         for a, b, para in spans:
@@ -265,6 +269,21 @@ def find_tasks(
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
+
+
+def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
+    """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
+    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
+    heading = section.heading
+    if section.heading_start is None or section.heading_end is None or not DIRECTIVE_START.match(heading):
+        return None
+    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading:
+        return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
+    at = text.find(heading[:20], section.heading_start, section.heading_end)
+    if at == -1:
+        return None
+    a, b = trim_span(text, at, section.heading_end)
+    return (a, b - 1) if b > a and text[b - 1] in ".;" else (a, b)
 
 
 def _labelled_ahead(text: str, start: int, now: Now) -> bool:
