@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.contract import Basis, Relation
+from llmx.contract import Basis, Comparison, Relation
+from llmx.rules.table_cells import Cell
 from llmx.rules.table_scores import POINTS_UNIT, header_max, points_unit
 from llmx.rules.units import match_unit
 
@@ -210,3 +211,25 @@ def part_names(column: Column, count: int) -> list[tuple[str, str | None]] | Non
         found = match_unit(" " + noun, 0)
         out.append((name, found[0] if found is not None else None))
     return out
+
+
+def cell_comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
+    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
+    relation = column.relation if got.change is None else "change" if got.change else "ratio"
+    if got.change and got.unit != "%" and got.unit is not None:
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=got.unit
+        )  # `Tăng 3 vụ`
+    if (
+        got.change is None
+        and relation == "change"
+        and got.unit != "%"
+        and column.unit != "%"
+        and "%" not in column.header
+    ):
+        unit = got.unit or row_unit
+        return Comparison(
+            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
+        )
+    return Comparison(basis=column.basis, basis_text=column.written, relation=relation, pct=got.value)

@@ -55,6 +55,7 @@ from llmx.rules.table_columns import (
     ESTIMATE,
     UNIT_HEAD,
     Column,
+    cell_comparison,
     classify,
     earlier_basis,
     infer_bases,
@@ -63,8 +64,9 @@ from llmx.rules.table_columns import (
     part_names,
     unit_in,
 )
+from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, varies
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
-from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, ranked_out_of
+from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, points_unit, ranked_out_of
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
@@ -84,18 +86,6 @@ _CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
 # a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
 _SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
-_ENTITY_LABEL = re.compile(
-    r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)"
-    r"|^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|cụm công nghiệp|ccn)\b",
-    re.I,
-)
-# a row label that names a place or body (`Xã Cốc San`, `Phường Bắc Lệnh`, `CCN Bắc Duyên Hải`), not a quantity
-_PLACE = re.compile(
-    r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp\.?|tỉnh|thôn|bản|tổ dân phố|ccn|cụm công nghiệp"
-    r"|khu công nghiệp|sở|ubnd|trường)\s+(?=\w)",
-    re.I,
-)
-MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
 
@@ -112,6 +102,7 @@ class _Reading:
     values: list[Column] = field(default_factory=list)
     main: Column | None = None
     named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
+    agency: int | None = None  # a column naming the body each row's figures are of, when it changes by row
 
 
 def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
@@ -165,13 +156,14 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         return None
     label = _label_column(text, placed, columns, label, rows)
     columns[label].role = "label"
+    agency = _agency_column(text, placed, columns, rows)
     if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
         for c in columns[label + 1 :]:
             if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
                 c.role = "unit"
     caption_unit = _caption_unit(text, placed) or unit_in(columns[label].header)  # `Nội dung (ĐVT: triệu đồng)`
-    reading = _Reading(grid, columns, label, False, caption_unit)
-    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header) and not _names_places(
+    reading = _Reading(grid, columns, label, False, caption_unit, agency=agency)
+    reading.named_by_label = not ENTITY_LABEL.search(columns[label].header) and not _names_places(
         text, placed, label, rows
     )
     reading.values = [c for c in columns if c.role == "value"]
@@ -204,18 +196,45 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
 
 
 def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: int, rows: list[int]) -> int:
-    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`, merged
-    down or left blank) and the text column after it names each row (`Chỉ tiêu`)."""
+    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`,
+    `Nhóm chỉ tiêu`: merged down, left blank or repeated) and the text column after it names each row
+    (`Chỉ tiêu`, `Chỉ số`; `table_labels`)."""
     after = columns[label + 1] if label + 1 < len(columns) else None
     if after is None or after.role != "text":
         return label
     if _KPI_LABEL.search(after.header) and not _KPI_LABEL.search(columns[label].header):
         return after.col
-    gaps = 0
+    own, gaps = _column_cells(text, placed, label, rows), 0
     for k in rows:
-        own, covered = _cell_text(text, placed, k, label)
-        gaps += bool((covered or not own) and _cell_text(text, placed, k, after.col)[0])
-    return after.col if gaps else label
+        cell, covered = _cell_text(text, placed, k, label)
+        gaps += bool((covered or not cell) and _cell_text(text, placed, k, after.col)[0])
+    if gaps or groups_rows(columns[label].header, own, _column_cells(text, placed, after.col, rows)):
+        return after.col
+    return label
+
+
+def _column_cells(text: str, placed: PlacedTable, col: int, rows: list[int]) -> list[str]:
+    """A column's cell text per data row, a cell merged down read on every row it covers."""
+    out: list[str] = []
+    for k in rows:
+        cell, covered = _cell_text(text, placed, k, col)
+        out.append(out[-1] if covered and out else cell)
+    return out
+
+
+def _agency_column(text: str, placed: PlacedTable, columns: list[Column], rows: list[int]) -> int | None:
+    """Mark the `Đơn vị`/`Cơ quan` columns that name bodies, not units (`Sở Y tế - Tỉnh Lâm Đồng`),
+    as `agency`; the one whose body changes from row to row names whose each row's figures are."""
+    found: int | None = None
+    for c in columns:
+        head = c.words[-1] if c.words else ""
+        if c.role not in ("unit", "text") or not (UNIT_HEAD.match(head) or ENTITY_LABEL.search(head)):
+            continue
+        cells = _column_cells(text, placed, c.col, rows)
+        if holds_bodies(cells):
+            c.role = "agency"
+            found = c.col if found is None and varies(cells) else found
+    return found
 
 
 def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
@@ -229,9 +248,7 @@ def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
 
 def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
     """Whether the label column names places or bodies (`Xã Cốc San`), whatever its header says."""
-    labels = [t for k in rows if (t := _label(_cell_text(text, placed, k, label)[0])[0])]
-    places = sum(1 for t in labels if (m := _PLACE.match(t)) and t[m.end()].isupper())  # `Xã Cốc San`, not `Xã đạt`
-    return bool(labels) and places >= MIN_PLACE_SHARE * len(labels)
+    return names_places([_label(_cell_text(text, placed, k, label)[0])[0] for k in rows])
 
 
 def _computed_from(
@@ -326,7 +343,9 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
     above = ""  # the label of the row above, for a label merged down into this row
     labels = [_cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
     short_labels = any(0 < len(t) <= MAX_LABEL_CHARS for t in labels)  # a table of row labels, not of prose
-    for k, _ in placed.grid.data_rows():
+    rows = [k for k, _ in placed.grid.data_rows()]
+    bodies = dict(zip(rows, _column_cells(text, placed, reading.agency, rows), strict=True)) if reading.agency else {}
+    for k in rows:
         raw, covered = _cell_text(text, placed, k, reading.label)
         raw = above if covered else raw
         above = raw
@@ -345,6 +364,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
         full = f"{parent} - {lc_first(name)}" if child and parent else name
         if not child:
             parent = name
+        if body := " ".join(bodies.get(k, "").split()):  # rows of several bodies: whose figure it is
+            full = f"{body} - {full}"
         found.extend(_row_indicators(text, placed, reading, k, full, section))
     return found
 
@@ -372,7 +393,7 @@ def _row_indicators(
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
     plans = [c for c in reading.columns if c.role == "plan"]
     comparisons = [
-        _comparison(c, got, row_unit)
+        cell_comparison(c, got, row_unit)
         for c in reading.columns
         if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
     ]
@@ -400,9 +421,10 @@ def _row_indicators(
         return [(n, u, v) for (n, u), v in zip(names, figures, strict=True)] if names else []
 
     out: list[Indicator] = []
+    main_col = _named_by_row(reading, named_unit or points_unit(re.sub(r"^.* - ", "", base)))
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
-        main = col is reading.main or (col is None and bool(comparisons))
+        main = col is main_col or (col is None and bool(comparisons))
         if col is not None and got is None:
             parts = _parts(col)  # `x/y/z` of nested totals: x of y, y of z (gold 11)
             out.extend(
@@ -440,26 +462,18 @@ def _row_indicators(
     return out
 
 
-def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
-    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
-    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
-    relation = column.relation if got.change is None else "change" if got.change else "ratio"
-    if got.change and got.unit != "%" and got.unit is not None:
-        return Comparison(
-            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=got.unit
-        )  # `Tăng 3 vụ`
-    if (
-        got.change is None
-        and relation == "change"
-        and got.unit != "%"
-        and column.unit != "%"
-        and "%" not in column.header
-    ):
-        unit = got.unit or row_unit
-        return Comparison(
-            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
-        )
-    return Comparison(basis=column.basis, basis_text=column.written, relation=relation, pct=got.value)
+def _named_by_row(reading: _Reading, unit: str | None) -> Column | None:
+    """The value column a row's label names: the main one, unless the label says it measures a rate
+    or a score (`Tỷ lệ ...`, `Điểm ...`) and one value column, and only it, holds that (a
+    `Tỷ lệ % | Điểm đánh giá` pair: the rate is the label's figure, the score is `label - Điểm ...`).
+    Comparisons go with the main column, so a table of comparison columns keeps it."""
+    main = reading.main
+    if unit is None or (main is not None and main.unit == unit) or not reading.named_by_label:
+        return main
+    if any(c.role == "compare" for c in reading.columns):
+        return main
+    holding = [c for c in reading.values if c.unit == unit]
+    return holding[0] if len(holding) == 1 else main
 
 
 def _sector(name: str, section: Section | None) -> Sector:
