@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_rules_table_shapes import comps, docx_report, table_items
+from tests.test_rules_table_shapes import by_name, comps, docx_report, table_items
 
 _SCORE_SHEET = ["STT", "NHÓM CHỈ TIÊU", "CHỈ SỐ", "ĐƠN VỊ", "TỶ LỆ %", "ĐIỂM ĐÁNH GIÁ"]
 
@@ -68,3 +68,65 @@ def test_a_unit_column_headed_don_vi_still_gives_units(tmp_path: Path) -> None:
     body = [["1", "Trồng rừng tập trung", "Ha", "120"], ["2", "Số hộ được hỗ trợ", "Hộ", "35"]]
     items = table_items(docx_report(tmp_path, header, body))
     assert [(i.value, i.unit) for i in items] == [(120, "ha"), (35, "hộ")]
+
+
+def test_a_rate_of_change_column_beside_an_amount_of_change_compares_the_latest_year(tmp_path: Path) -> None:
+    header = [["STT", "Nội dung", "ĐVT", "Năm 2024", "Năm 2025", "Chênh lệch", "Tỷ lệ tăng/giảm (%)"]]
+    body = [["1", "Số hồ sơ tiếp nhận", "Hồ sơ", "1.200", "1.350", "150", "12,5"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    latest = by_name(items, "Số hồ sơ tiếp nhận")
+    assert (latest.value, latest.unit) == (1350, "hồ sơ")
+    assert comps(latest) == [
+        ("previous_period", "change", "Chênh lệch", None, 150),
+        ("previous_period", "change", "Tỷ lệ tăng/giảm (%)", 12.5, None),
+    ]
+    assert latest.comparisons[0].amount_unit == "hồ sơ"
+    assert by_name(items, "Số hồ sơ tiếp nhận - Năm 2024").value == 1200
+    assert len(items) == 2  # the rate of change is no figure of its own
+
+
+def test_a_signed_change_column_counts_its_amount_in_the_unit_of_the_row_and_a_rate_in_points(
+    tmp_path: Path,
+) -> None:
+    header = [["STT", "Nội dung", "Năm 2024", "Năm 2025", "Tăng (+), giảm (-)"]]
+    body = [["1", "Số doanh nghiệp thành lập mới", "120", "150", "+30"], ["2", "Tỷ lệ hộ nghèo", "3,5", "2,8", "-0,7"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    firms = by_name(items, "Số doanh nghiệp thành lập mới")
+    assert comps(firms) == [("previous_period", "change", "Tăng (+), giảm (-)", None, 30)]
+    assert firms.comparisons[0].amount_unit == "doanh nghiệp"
+    poor = by_name(items, "Tỷ lệ hộ nghèo")
+    assert (poor.value, poor.unit) == (2.8, "%")
+    assert comps(poor) == [("previous_period", "change", "Tăng (+), giảm (-)", -0.7, None)]  # points, as pct
+
+
+def test_a_rate_column_after_a_count_is_the_counts_share_not_a_figure(tmp_path: Path) -> None:
+    header = [["STT", "Nội dung", "Số lượng", "Tỷ lệ (%)"]]
+    body = [["1", "Hồ sơ giải quyết đúng hạn", "950", "95"], ["2", "Hồ sơ quá hạn", "50", "5"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, comps(i)) for i in items] == [
+        ("Hồ sơ giải quyết đúng hạn - Số lượng", 950, [("other", "ratio", "Tỷ lệ (%)", 95, None)]),
+        ("Hồ sơ quá hạn - Số lượng", 50, [("other", "ratio", "Tỷ lệ (%)", 5, None)]),
+    ]
+
+
+def test_a_rate_beside_a_score_and_its_maximum_is_the_share_of_the_maximum(tmp_path: Path) -> None:
+    header = [["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]]
+    body = [["1", "Công tác chỉ đạo điều hành", "10", "9,5", "95"], ["2", "Cải cách thể chế", "8", "6", "75"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target, comps(i)) for i in items] == [
+        ("Công tác chỉ đạo điều hành", 9.5, "điểm", 10, [("other", "ratio", "Tỷ lệ (%)", 95, None)]),
+        ("Cải cách thể chế", 6, "điểm", 8, [("other", "ratio", "Tỷ lệ (%)", 75, None)]),
+    ]
+
+
+def test_an_appraised_score_is_the_value_compared_with_the_self_assessed_one(tmp_path: Path) -> None:
+    header = [["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định", "Chênh lệch"]]
+    body = [["1", "Công tác chỉ đạo điều hành", "10", "9,5", "9", "-0,5"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    appraised = by_name(items, "Công tác chỉ đạo điều hành")
+    assert (appraised.value, appraised.unit, appraised.target) == (9, "điểm", 10)
+    assert comps(appraised) == [("other", "change", "Chênh lệch", None, -0.5)]
+    assert appraised.comparisons[0].amount_unit == "điểm"
+    own = by_name(items, "Công tác chỉ đạo điều hành - Điểm tự đánh giá")
+    assert (own.value, own.unit, own.target, own.comparisons) == (9.5, "điểm", 10, [])
+    assert len(items) == 2

@@ -42,13 +42,15 @@ _BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
 )
 # a comparison header that names no basis, once `(%)` and a `2025/2024` are taken out
 _BARE = re.compile(
-    r"^(?:(?:t[ỷỉ] lệ|đạt)(?: đạt| hoàn thành| tỷ lệ)?|so sánh|tăng\s*[/,-]?\s*giảm|tăng|giảm|\+\s*/\s*-|±|chênh lệch)?"
-    r"\s*%?$",
+    r"^(?:(?:t[ỷỉ] lệ|đạt)(?: đạt| hoàn thành| tỷ lệ| tăng\s*[/,-]?\s*giảm| tăng| giảm)?|so sánh"
+    r"|tăng\s*[/,-]?\s*giảm|tăng|giảm|\+\s*/\s*-|±|chênh lệch)?\s*%?$",
     re.I,
 )
 PLAN = re.compile(r"^(?:theo\s+)?(?:kế hoạch|kh\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết|nq\b)|tối đa|điểm chuẩn", re.I)
 ACTUAL = re.compile(r"thực hiện|(?<!\w)(?:th|ưth|uth)(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
-EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước", re.I)
+EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước|tự đánh giá|tự chấm", re.I)
+_SELF_SCORED = re.compile(r"tự đánh giá|tự chấm", re.I)  # beside an appraised score (`Điểm thẩm định`)
+_MAXIMUM = re.compile(r"tối đa|điểm chuẩn", re.I)  # a plan column that is a score's maximum
 ESTIMATE = re.compile(r"(?<!\w)(?:ước|ưth|uth)(?!\w)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PART_OF_YEAR = re.compile(r"tháng|quý|tuần|kỳ|vụ", re.I)
@@ -143,13 +145,19 @@ def infer_bases(columns: list[Column]) -> None:
 
 
 def plan_basis(plan: Column) -> Basis:
-    """What a plan column is: a budget estimate (`Dự toán`) or a plan."""
+    """What a plan column is: a budget estimate (`Dự toán`), a plan, or a score's maximum (`Điểm tối
+    đa`, `Điểm chuẩn`: a `%` beside the score is its share of that maximum, basis `other` as
+    eval/LABELING.md reads index tables)."""
+    if _MAXIMUM.search(plan.header) and not _BASES[2][1].search(plan.header):
+        return "other"
     return "budget_estimate" if _BASES[1][1].search(plan.header) else "plan"
 
 
 def earlier_basis(column: Column, values: list[Column]) -> Basis | None:
     """The basis a value column is when it is the earlier figure (`Cùng kỳ`, `Năm 2024` beside
     `Năm 2025`, `6 tháng 2025` beside `6 tháng 2026`); None when it is not an earlier figure."""
+    if _SELF_SCORED.search(column.header):
+        return "other"  # what an appraisal (`Điểm thẩm định`) is set against: neither a plan nor a period
     if EARLIER.search(column.header):
         return "same_period" if _BASES[0][1].search(column.header) else "previous_period"
     if older_year(column, values):
@@ -214,8 +222,8 @@ def part_names(column: Column, count: int) -> list[tuple[str, str | None]] | Non
 
 
 def cell_comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
-    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
-    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
+    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount in the
+    unit of the row's figure (`row_unit`); a cell that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
     relation = column.relation if got.change is None else "change" if got.change else "ratio"
     if got.change and got.unit != "%" and got.unit is not None:
         return Comparison(
@@ -227,6 +235,7 @@ def cell_comparison(column: Column, got: Cell, row_unit: str | None) -> Comparis
         and got.unit != "%"
         and column.unit != "%"
         and "%" not in column.header
+        and row_unit != "%"  # a change of a rate is in points, written as its pct (SPEC 4)
     ):
         unit = got.unit or row_unit
         return Comparison(

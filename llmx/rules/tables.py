@@ -9,14 +9,19 @@ is read from its header words, with the data cells deciding where the words say 
   out of N (`12/63`, or under `Xếp hạng (trên 34 tỉnh)`) is an indicator (`table_scores`);
   `Ghi chú` is ignored too;
 * the first column of text is the row label, the indicator's name (unless it only groups the rows,
-  `Lĩnh vực` merged down beside `Chỉ tiêu`); `ĐVT`/`Đơn vị tính` is the unit column; a row whose
-  label says its figure is a code (`có ghi 1, không ghi 0`) gives nothing;
+  `Lĩnh vực` merged down or `NHÓM CHỈ TIÊU` repeated beside `Chỉ tiêu`/`CHỈ SỐ`: `table_labels`);
+  `ĐVT`/`Đơn vị tính` is the unit column, but an `Đơn vị`/`Cơ quan` column of bodies (`Sở Y tế`) is
+  no unit: when its body changes by row it leads the name; a row whose label says its figure is a
+  code (`có ghi 1, không ghi 0`) gives nothing;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
   header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
   the plan column or the earlier column beside it (`llmx.rules.table_columns`), or with what a
   column-number formula (`(7)=(6)/(4)`) divides by (`llmx.rules.table_links`);
+* a bare `Tỷ lệ (%)` that is the share of the score or count beside it is a comparison of that
+  figure (`table_shares`); a self-assessed score (`Điểm tự đánh giá`) is the earlier figure of an
+  appraised one, and a `Điểm tối đa` column the maximum of every score (basis `other`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
@@ -66,7 +71,8 @@ from llmx.rules.table_columns import (
 )
 from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, varies
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
-from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, points_unit, ranked_out_of
+from llmx.rules.table_scores import RANK_UNIT, points_unit, ranked_out_of
+from llmx.rules.table_shares import link_shares
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
@@ -167,7 +173,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         text, placed, label, rows
     )
     reading.values = [c for c in columns if c.role == "value"]
-    _link_shares(text, placed, reading, rows)
+    link_shares(columns, reading.values, rows, lambda k, col: read_cell(_cell_text(text, placed, k, col, own=True)[0]))
     infer_bases(columns)
     values = [c for c in columns if c.role == "value"]
     numerator = apply_formulas(columns, formulas(_column_numbers(text, placed)), lambda c: earlier_basis(c, values))
@@ -272,42 +278,6 @@ def _computed_from(
     return computed_from(current, ratios, plans, earlier, figure, rows)
 
 
-def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
-    """A `%` column that is the share of the score column beside it (`table_scores`): out of the
-    maximum its cells (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give, or, for a criterion's
-    bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply."""
-    by_col = {c.col: c for c in reading.columns}
-    for col in list(reading.values):
-        for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
-            if score_col is None or score_col.role != "value" or score_col.unit == "%":
-                continue
-            pairs: list[tuple[float, float, float]] = []
-            rates: list[tuple[float, float]] = []
-            for k in rows:
-                score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
-                share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-                x, pct = _figure(score), _figure(share)
-                if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
-                    continue
-                rates.append((x, pct))
-                top = score.target if score is not None and score.target is not None else score_col.top
-                if top is not None:
-                    pairs.append((x, top, pct))
-            leaves = (
-                _PARENS.sub("", col.words[-1] if col.words else ""),
-                _PARENS.sub("", score_col.words[-1] if score_col.words else ""),
-            )
-            if is_share_of(pairs) or is_total_share(*leaves, rates):
-                col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
-                reading.values.remove(col)
-                break
-
-
-def _figure(cell: Cell | None) -> float | None:
-    """A cell's figure, to check how columns relate."""
-    return None if cell is None else cell.value
-
-
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
     """`ĐVT: triệu đồng` on the line above the table, or as a row of one cell at its top."""
     before = text[max(0, placed.table.start - 200) : placed.table.start].rstrip().rsplit("\n", 1)[-1]
@@ -392,8 +362,11 @@ def _row_indicators(
     base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
     plans = [c for c in reading.columns if c.role == "plan"]
+    main_cell = cell(reading.main) if reading.main is not None else None
+    value_unit = row_unit or (main_cell.unit if main_cell else None) or (reading.main.unit if reading.main else None)
+    value_unit = value_unit or named_unit or reading.caption_unit  # what a change column's amount is counted in
     comparisons = [
-        cell_comparison(c, got, row_unit)
+        cell_comparison(c, got, value_unit)
         for c in reading.columns
         if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
     ]
