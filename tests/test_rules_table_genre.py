@@ -130,3 +130,32 @@ def test_an_appraised_score_is_the_value_compared_with_the_self_assessed_one(tmp
     own = by_name(items, "Công tác chỉ đạo điều hành - Điểm tự đánh giá")
     assert (own.value, own.unit, own.target, own.comparisons) == (9.5, "điểm", 10, [])
     assert len(items) == 2
+
+
+def test_a_leaf_header_straddling_two_groups_belongs_to_the_group_missing_it(tmp_path: Path) -> None:
+    # Word's narrow phantom grid column: the second group's `Điểm số` spans the last grid column of the first
+    header = [
+        ["STT", "Nội dung", "Tỉnh A", "", "", "", "Tỉnh B", "", ""],
+        ["", "", "Điểm số", "Chỉ số", "Thứ hạng", "Điểm số", "", "Chỉ số", "Thứ hạng"],
+    ]
+    body = [["1", "Cải cách thể chế", "9,38/ 10", "93,8%", "20/63", "8,9/ 10", "", "89,0%", "48/63"]]
+    merges = ((0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 5), (0, 6, 0, 8), (1, 5, 1, 6), (2, 5, 2, 6))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    score = by_name(items, "Cải cách thể chế - Tỉnh B - Điểm số")
+    assert (score.value, score.unit, score.target) == (8.9, "điểm", 10)
+    assert comps(score) == [("other", "ratio", "Chỉ số", 89.0, None)]
+    assert sorted(i.name for i in items) == [
+        "Cải cách thể chế - Tỉnh A - Thứ hạng",
+        "Cải cách thể chế - Tỉnh A - Điểm số",
+        "Cải cách thể chế - Tỉnh B - Thứ hạng",
+        "Cải cách thể chế - Tỉnh B - Điểm số",
+    ]
+
+
+def test_a_telephone_column_is_no_figure(tmp_path: Path) -> None:
+    header = [["STT", "Họ và tên", "Chức vụ", "Điện thoại"]]
+    body = [
+        ["1", "Nguyễn Văn A", "Phó Giám đốc Sở", "0357.668.668"],
+        ["2", "Trần Thị B", "Chuyên viên", "0912.345.678"],
+    ]
+    assert table_items(docx_report(tmp_path, header, body)) == []

@@ -25,7 +25,7 @@ _UNIT_IN_WORDS = re.compile(
 )
 _RANK = re.compile(r"thứ hạng|xếp hạng|xếp loại|^hạng\b", re.I)
 NUMBER_HEAD = re.compile(r"^(?:stt|tt|số tt|thứ tự|số thứ tự)\.?$", re.I)
-_NOTE = re.compile(r"ghi chú|lý do|nhận xét|mã số|^mã\b", re.I)
+_NOTE = re.compile(r"ghi chú|lý do|nhận xét|mã số|^mã\b|điện thoại|^fax\b|^email\b|số hiệu|ký hiệu", re.I)
 UNIT_HEAD = re.compile(r"^(?:đvt|đv tính|đơn vị tính|đơn vị)\b", re.I)
 COMPARE = re.compile(r"%|tỷ lệ|tỉ lệ|so sánh|so với|\bso\b|/", re.I)
 _CHANGE = re.compile(r"tăng|giảm|\+/-|±|chênh lệch", re.I)

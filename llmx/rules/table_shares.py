@@ -28,9 +28,8 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 
 def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[int], cell: CellAt) -> None:
     """Mark each share column (see the module docstring) `share` of its column and drop it from `values`."""
-    by_col = {c.col: c for c in columns}
     for col in list(values):
-        for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
+        for score_col in (_beside(columns, col, -1), _beside(columns, col, 1)):
             if score_col is None or score_col.role != "value" or score_col.unit == "%":
                 continue
             pairs: list[tuple[float, float, float]] = []
@@ -50,7 +49,7 @@ def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[
     if any(c.role == "plan" for c in columns):
         return
     for col in list(values):
-        count = by_col.get(col.col - 1)
+        count = _beside(columns, col, -1)
         if count is None or count not in values or count.unit in ("%", POINTS_UNIT) or col.unit != "%":
             continue
         if not is_bare_rate(_leaf(col)) or earlier_basis(count, values):
@@ -59,6 +58,15 @@ def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[
         pcts = [p.value for n, p in pairs_ if n is not None and p is not None and p.value is not None]
         if pcts and all(0 <= p <= 100 for p in pcts) and all(n is None or n.unit != "%" for n, _ in pairs_):
             _share(col, count, values)
+
+
+def _beside(columns: Sequence[Column], col: Column, step: int) -> Column | None:
+    """The column before (`step` -1) or after (+1) `col`, over any grid column that only continues a
+    merged cell (`span`: Word's narrow phantom columns)."""
+    k = col.col + step
+    while 0 <= k < len(columns) and columns[k].role == "span":
+        k += step
+    return columns[k] if 0 <= k < len(columns) else None
 
 
 def _share(col: Column, of: Column, values: list[Column]) -> None:

@@ -156,6 +156,8 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
         if column.role == "text" and col == 0 and cells and all(NUMBERING.match(t) for t in cells):
             column.role = "number"
+        elif not cells and all(_cell_text(text, placed, k, col)[0] for k in rows):
+            column.role = "span"  # every row's cell here starts in a column before: no column of its own
         columns.append(column)
     label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
     if label is None:
