@@ -159,3 +159,58 @@ def test_a_telephone_column_is_no_figure(tmp_path: Path) -> None:
         ["2", "Trần Thị B", "Chuyên viên", "0912.345.678"],
     ]
     assert table_items(docx_report(tmp_path, header, body)) == []
+
+
+def _down(*cols: int) -> tuple[tuple[int, int, int, int], ...]:
+    return tuple((0, c, 1, c) for c in cols)
+
+
+def test_year_groups_over_a_count_and_its_rate_give_each_year_its_share_and_the_latest_the_change(
+    tmp_path: Path,
+) -> None:
+    header = [
+        ["STT", "Nội dung", "Năm 2024", "", "Năm 2025", "", "Tăng/giảm"],
+        ["", "", "Số lượng", "Tỷ lệ (%)", "Số lượng", "Tỷ lệ (%)", ""],
+    ]
+    body = [["1", "Hồ sơ giải quyết đúng hạn", "900", "90", "1.100", "95,6", "200"]]
+    merges = (*_down(0, 1, 6), (0, 2, 0, 3), (0, 4, 0, 5))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    latest = by_name(items, "Hồ sơ giải quyết đúng hạn")
+    assert latest.value == 1100
+    assert comps(latest) == [
+        ("previous_period", "change", "Tăng/giảm", None, 200),
+        ("other", "ratio", "Tỷ lệ (%)", 95.6, None),
+    ]
+    before = by_name(items, "Hồ sơ giải quyết đúng hạn - Năm 2024 - Số lượng")
+    assert (before.value, comps(before)) == (900, [("other", "ratio", "Tỷ lệ (%)", 90, None)])
+    assert len(items) == 2
+
+
+def test_a_so_sanh_group_over_two_measures_compares_each_measures_latest_figure(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Loại tội phạm", "Năm 2024", "", "Năm 2025", "", "So sánh (%)", ""],
+        ["", "", "Số vụ", "Số đối tượng", "Số vụ", "Số đối tượng", "Số vụ", "Số đối tượng"],
+    ]
+    body = [["1", "Tội phạm về ma túy", "40", "55", "36", "60", "90", "109,1"]]
+    merges = (*_down(0, 1), (0, 2, 0, 3), (0, 4, 0, 5), (0, 6, 0, 7))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    cases = by_name(items, "Tội phạm về ma túy - Số vụ")
+    assert (cases.value, cases.unit, comps(cases)) == (
+        36,
+        "vụ",
+        [("previous_period", "ratio", "So sánh (%)", 90, None)],
+    )
+    people = by_name(items, "Tội phạm về ma túy - Số đối tượng")
+    assert (people.value, comps(people)) == (60, [("previous_period", "ratio", "So sánh (%)", 109.1, None)])
+    assert by_name(items, "Tội phạm về ma túy - Năm 2024 - Số vụ").comparisons == []
+    assert len(items) == 4  # the comparisons are no figures of their own
+
+
+def test_a_change_column_naming_the_two_years_compares_the_latest_year(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Năm 2023", "Năm 2024", "Năm 2025", "Tăng/giảm 2025 so với 2024"]]
+    body = [["1", "Số vụ cháy", "12", "10", "7", "-3"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    fires = by_name(items, "Số vụ cháy")
+    assert (fires.value, fires.unit) == (7, "vụ")
+    assert comps(fires) == [("previous_period", "change", "Tăng/giảm 2025 so với 2024", None, -3)]
+    assert sorted(i.value for i in items) == [7, 10, 12]

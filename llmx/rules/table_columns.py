@@ -37,7 +37,11 @@ _BASES: tuple[tuple[Basis, re.Pattern[str]], ...] = (
     ("plan", re.compile(r"kế hoạch|(?<!\w)kh(?![^\W\d_])|chỉ tiêu|nghị quyết|(?<!\w)nq(?![^\W\d_])|mục tiêu", re.I)),
     (
         "previous_period",
-        re.compile(rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|{_YEAR_PAIR}|{_OVER_YEAR}", re.I),
+        re.compile(
+            rf"(?:tháng|quý|kỳ|năm|vụ) trước|năm (?:19|20)\d{{2}}|so với\s+(?:năm\s+)?(?:19|20)\d{{2}}|{_YEAR_PAIR}"
+            rf"|{_OVER_YEAR}",
+            re.I,
+        ),
     ),
 )
 # a comparison header that names no basis, once `(%)` and a `2025/2024` are taken out
@@ -70,7 +74,7 @@ class Column:
     basis: Basis = "other"
     relation: Relation = "ratio"
     unit: str | None = None
-    of: int | None = None  # a `share` column: the column of the score it is the share of
+    of: int | None = None  # a `share`: the score it is the share of; a `compare` of one measure: its figure
     bare: bool = False  # a comparison header that names no basis: the basis comes from the other columns
     top: float | None = None  # a score column's maximum named in its header (`(tối đa 18 điểm)`)
 
@@ -84,7 +88,11 @@ class Column:
         if not self.words:
             return ""
         leaf = self.words[-1]
-        return leaf if COMPARE.search(leaf) or len(self.words) == 1 else " ".join(self.words)
+        if COMPARE.search(leaf) or len(self.words) == 1:
+            return leaf
+        if not _basis(leaf) and (said := [w for w in self.words[:-1] if COMPARE.search(w) or _CHANGE.search(w)]):
+            return said[-1]  # `So sánh (%)` over the measure `Số vụ`: the comparison is the parent's
+        return " ".join(self.words)
 
 
 def unit_in(words: str) -> str | None:
@@ -116,7 +124,7 @@ def classify(column: Column, has_figures: bool) -> None:
         column.role = "unit"
     elif not has_figures:
         column.role = "text"
-    elif COMPARE.search(head) and (basis := _basis(head)) is not None:
+    elif COMPARE.search(head) and (basis := _basis(_comparing(words))) is not None:
         column.role, column.basis = "compare", basis
         column.relation = "change" if _CHANGE.search(head) else "ratio"
     elif PLAN.search(leaf) or (PLAN.search(head) and not ACTUAL.search(leaf)):
@@ -134,6 +142,10 @@ def infer_bases(columns: list[Column]) -> None:
     """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
     plan = next((c for c in columns if c.role == "plan"), None)
     plan_basis_: Basis | None = plan_basis(plan) if plan is not None else None
+    repeated = measures(columns)
+    for c in columns:  # `So sánh (%)` over `Số vụ | Số đối tượng`: a bare comparison of each measure
+        if c.role == "value" and not c.bare and len(c.words) > 1 and c.words[-1] in repeated:
+            c.bare = all(_BARE.match(re.sub(_YEAR_PAIR, "", _PARENS.sub("", w)).strip()) for w in c.words[:-1])
     values = [c for c in columns if c.role == "value" and not c.bare]
     earlier = next((b for c in values if (b := earlier_basis(c, values)) is not None), None)
     for c in columns:
@@ -142,6 +154,20 @@ def infer_bases(columns: list[Column]) -> None:
         basis = (earlier or plan_basis_) if c.relation == "change" else (plan_basis_ or earlier)
         if basis is not None:
             c.role, c.basis = "compare", basis
+    for c in columns:  # a comparison of one measure compares that measure's latest figure, not the row's main one
+        if c.role == "compare" and len(c.words) > 1 and c.words[-1] in repeated:
+            mine = [v for v in values if v.words[-1] == c.words[-1]]
+            latest = [v for v in mine if earlier_basis(v, values) is None]
+            c.of = (latest or mine)[-1].col if mine else None
+
+
+def measures(columns: list[Column]) -> set[str]:
+    """Leaves repeated under several groups of value columns (`Số vụ` under `Năm 2024` and `Năm 2025`)."""
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    for c in columns:
+        if c.role == "value" and len(c.words) > 1 and not (COMPARE.search(c.words[-1]) or _CHANGE.search(c.words[-1])):
+            seen.setdefault(c.words[-1], set()).add(c.words[:-1])
+    return {leaf for leaf, groups in seen.items() if len(groups) > 1}
 
 
 def plan_basis(plan: Column) -> Basis:
@@ -175,10 +201,14 @@ def older_year(column: Column, values: list[Column]) -> bool:
 def _same_months(column: Column, values: list[Column]) -> bool:
     """An earlier year's column that names the same part of the year as a later one (`6 tháng đầu năm
     2025` beside `6 tháng đầu năm 2026`): the same period of the year before, not a previous period."""
-    own = _YEAR.sub("", column.header).strip().lower()
-    return bool(_PART_OF_YEAR.search(own)) and any(
-        c is not column and _YEAR.sub("", c.header).strip().lower() == own for c in values
-    )
+    own = _dated(column)
+    return bool(_PART_OF_YEAR.search(own)) and any(c is not column and _dated(c) == own for c in values)
+
+
+def _dated(column: Column) -> str:
+    """The header words that name a year, the year taken out (`6 tháng đầu năm`), not the measure
+    under them (`Năm 2024` over `Số vụ`: `vụ` is no crop season there)."""
+    return " ".join(_YEAR.sub("", w).strip().lower() for w in column.words if _YEAR.search(w))
 
 
 def label_unit(label: str) -> str | None:
@@ -198,6 +228,15 @@ def _counted(leaf: str) -> str | None:
         return None
     found = match_unit(" " + m.group(1), 0)  # the noun may go on: `Số hồ sơ tiếp nhận`
     return found[0] if found is not None else None
+
+
+def _comparing(words: list[str]) -> str:
+    """The header words that say what a column compares with: all of them when the comparison is the
+    group (`So sánh (%)` over `Kế hoạch`), only the comparing ones when it is the leaf, whose group then
+    names the period of the figures under it (`Năm 2024` over `Số lượng | Tỷ lệ (%)`: no basis)."""
+    if not words or not (COMPARE.search(words[-1]) or _CHANGE.search(words[-1])):
+        return " ".join(words)
+    return " ".join(w for w in words if COMPARE.search(w) or _CHANGE.search(w))
 
 
 def _basis(head: str) -> Basis | None:

@@ -9,8 +9,8 @@ is read the same way (gold 10). Two shapes are linked here:
   for a criterion's bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply
   (`table_scores`);
 * a bare `Tỷ lệ (%)` right after a column of counts (`Số lượng | Tỷ lệ (%)`, `Tổng số | Đúng hạn |
-  Tỷ lệ`) in a table with no plan, the count not being an earlier figure (`Năm 2024`): the count's
-  share of its whole, every rate between 0 and 100.
+  Tỷ lệ`, both under `Năm 2024`) in a table with no plan: the count's share of its whole, every
+  rate between 0 and 100.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from llmx.rules.table_cells import Cell
-from llmx.rules.table_columns import Column, earlier_basis
+from llmx.rules.table_columns import Column
 from llmx.rules.table_scores import POINTS_UNIT, is_bare_rate, is_share_of, is_total_share
 
 CellAt = Callable[[int, int], Cell | None]  # (row, grid column) -> the figure of the cell starting there
@@ -52,7 +52,7 @@ def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[
         count = _beside(columns, col, -1)
         if count is None or count not in values or count.unit in ("%", POINTS_UNIT) or col.unit != "%":
             continue
-        if not is_bare_rate(_leaf(col)) or earlier_basis(count, values):
+        if not is_bare_rate(_leaf(col)) or count.words[:-1] != col.words[:-1]:  # `Năm 2024` over both
             continue
         pairs_ = [(cell(k, count.col), cell(k, col.col)) for k in rows]
         pcts = [p.value for n, p in pairs_ if n is not None and p is not None and p.value is not None]

@@ -65,6 +65,7 @@ from llmx.rules.table_columns import (
     earlier_basis,
     infer_bases,
     label_unit,
+    measures,
     older_year,
     part_names,
     unit_in,
@@ -109,6 +110,7 @@ class _Reading:
     main: Column | None = None
     named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
     agency: int | None = None  # a column naming the body each row's figures are of, when it changes by row
+    latest: set[int] = field(default_factory=set)  # the latest figure of each measure under year groups
 
 
 def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
@@ -200,6 +202,15 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
             reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
+    if reading.kpi:  # `Năm 2024 | Năm 2025` over `Số vụ | Số đối tượng`
+        repeated = measures(columns)
+        for c in reading.values:
+            if (
+                len(c.words) > 1
+                and c.words[-1] in repeated
+                and not (EARLIER.search(c.header) or older_year(c, reading.values))
+            ):
+                reading.latest.add(c.col)
     return reading
 
 
@@ -367,11 +378,12 @@ def _row_indicators(
     main_cell = cell(reading.main) if reading.main is not None else None
     value_unit = row_unit or (main_cell.unit if main_cell else None) or (reading.main.unit if reading.main else None)
     value_unit = value_unit or named_unit or reading.caption_unit  # what a change column's amount is counted in
-    comparisons = [
-        cell_comparison(c, got, value_unit)
+    compared = [
+        (c, got)
         for c in reading.columns
         if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
     ]
+    comparisons = [cell_comparison(c, got, value_unit) for c, got in compared if c.of is None]
     sector = _sector(base, section)
     quote = text[row.start : row.end]
     shares = {c.of: c for c in reading.columns if c.role == "share" and c.words}
@@ -418,6 +430,8 @@ def _row_indicators(
             plan_unit = plan_cell.unit or plan.unit or row_unit
             target = plan_cell.value if (plan_unit == "%") == (unit == "%") else None  # never % against a count
         comps = list(comparisons) if main else []
+        if col is not None:  # `So sánh (%)` over `Số vụ`: the comparison of this measure's latest figure
+            comps += [cell_comparison(c, g, unit) for c, g in compared if c.of == col.col]
         if got is not None and got.pct is not None:
             comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
         share = shares.get(col.col) if col is not None else None
@@ -425,6 +439,8 @@ def _row_indicators(
             comps.append(Comparison(basis="other", basis_text=share.words[-1], relation="ratio", pct=part.value))
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
+        if col is not None and col.col in reading.latest and len(reading.latest) > 1 and reading.named_by_label:
+            named = f"{base} - {col.words[-1]}"  # `Năm 2025` over `Số vụ | Số đối tượng`: the measure names it
         out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
         out[-1].estimated, out[-1].as_of = bool(col is not None and ESTIMATE.search(header)), as_of
         if got is not None and got.flag:
