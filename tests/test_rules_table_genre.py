@@ -214,3 +214,27 @@ def test_a_change_column_naming_the_two_years_compares_the_latest_year(tmp_path:
     assert (fires.value, fires.unit) == (7, "vụ")
     assert comps(fires) == [("previous_period", "change", "Tăng/giảm 2025 so với 2024", None, -3)]
     assert sorted(i.value for i in items) == [7, 10, 12]
+
+
+def test_a_score_out_of_its_maximum_under_a_header_naming_both_is_a_value_not_a_plan(tmp_path: Path) -> None:
+    header = [["STT", "Nội dung", "Điểm đạt/Điểm tối đa", "Tỷ lệ (%)"]]
+    body = [["1", "Công khai minh bạch", "16/18", "88,9"], ["2", "Tiến độ giải quyết", "18/20", "90"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.value, i.unit, i.target, comps(i)) for i in items] == [
+        (16, "điểm", 18, [("other", "ratio", "Tỷ lệ (%)", 88.9, None)]),
+        (18, "điểm", 20, [("other", "ratio", "Tỷ lệ (%)", 90, None)]),
+    ]
+
+
+def test_self_assessed_and_appraised_scores_of_agencies_with_their_difference(tmp_path: Path) -> None:
+    header = [["STT", "Đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Chênh lệch", "Xếp hạng"]]
+    body = [["1", "Sở Tư pháp", "90,5", "88", "-2,5", "1"], ["2", "Sở Y tế", "85", "84,5", "-0,5", "2"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    appraised = by_name(items, "Sở Tư pháp - Điểm thẩm định")
+    assert (appraised.value, appraised.unit, comps(appraised)) == (
+        88,
+        "điểm",
+        [("other", "change", "Chênh lệch", None, -2.5)],
+    )
+    assert by_name(items, "Sở Y tế - Điểm tự đánh giá").value == 85
+    assert len(items) == 4  # a bare rank is an ordinal, the difference a comparison

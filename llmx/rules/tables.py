@@ -156,6 +156,9 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
         column = Column(col, words)
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
+        fractions = sum(1 for t in cells if (got := read_cell(t)) is not None and got.target is not None)
+        if column.role in ("plan", "compare") and "/" in column.header and fractions >= MIN_FIGURE_SHARE * len(cells):
+            column.role, column.basis = "value", "other"  # `Điểm đạt/Điểm tối đa` over `16/18`: x of y, not a plan
         if column.role == "text" and col == 0 and cells and all(NUMBERING.match(t) for t in cells):
             column.role = "number"
         elif not cells and all(_cell_text(text, placed, k, col)[0] for k in rows):
