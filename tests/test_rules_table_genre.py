@@ -238,3 +238,26 @@ def test_self_assessed_and_appraised_scores_of_agencies_with_their_difference(tm
     )
     assert by_name(items, "Sở Y tế - Điểm tự đánh giá").value == 85
     assert len(items) == 4  # a bare rank is an ordinal, the difference a comparison
+
+
+def test_a_column_of_bodies_in_charge_is_neither_a_unit_nor_part_of_the_name(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Cơ quan chủ trì", "Đơn vị tính", "Kế hoạch", "Thực hiện"]]
+    body = [
+        ["1", "Số doanh nghiệp thành lập mới", "Sở Tài chính", "Doanh nghiệp", "500", "420"],
+        ["2", "Diện tích trồng rừng", "Sở Nông nghiệp và Môi trường", "Ha", "1.000", "950"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit, i.target) for i in items] == [
+        ("Số doanh nghiệp thành lập mới", 420, "doanh nghiệp", 500),
+        ("Diện tích trồng rừng", 950, "ha", 1000),
+    ]
+
+
+def test_a_don_vi_column_of_places_is_whose_figures_they_are(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Đơn vị", "Kết quả"]]
+    body = [["1", "Số hộ thoát nghèo", "Xã An Bình", "35"], ["2", "Số hộ thoát nghèo", "Xã Hòa Lạc", "20"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items] == [
+        ("Xã An Bình - Số hộ thoát nghèo", 35, "hộ"),
+        ("Xã Hòa Lạc - Số hộ thoát nghèo", 20, "hộ"),
+    ]

@@ -37,7 +37,8 @@ _PLACE = re.compile(
 _BODY_KIND = re.compile(
     r"^(?:sở|ban|phòng|cục|chi cục|tổng cục|trung tâm|văn phòng|thanh tra|công an|bộ|tòa án|viện|đài|báo"
     r"|hội|liên đoàn|liên minh|trường|bệnh viện|kho bạc|bảo hiểm|ngân hàng|đảng ủy|đảng bộ|huyện ủy|tỉnh ủy"
-    r"|thành ủy|ủy ban|mặt trận|đoàn|công ty|hợp tác xã|htx|bộ chỉ huy|chi nhánh|quỹ)\s+(?:(?:xã|phường|huyện"
+    r"|thành ủy|ủy ban|mặt trận|đoàn|công ty|hợp tác xã|htx|bộ chỉ huy|chi nhánh|quỹ"
+    r"|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|thôn|bản|tổ dân phố)\s+(?:(?:xã|phường|huyện"
     r"|tỉnh|thành phố|thị xã|thị trấn|quận)\s+)?",
     re.I,
 )
@@ -68,6 +69,15 @@ def holds_bodies(cells: Sequence[str]) -> bool:
     """Whether a column's filled cells name bodies (an `Đơn vị` column of agencies, not of units)."""
     filled = [t for t in cells if t]
     return bool(filled) and sum(1 for t in filled if names_body(t)) >= MIN_BODY_SHARE * len(filled)
+
+
+_RESPONSIBLE = re.compile(r"chủ trì|phối hợp|phụ trách|tham mưu|theo dõi", re.I)
+
+
+def names_whose(header: str) -> bool:
+    """Whether a column of bodies says whose each row's figures are (`Đơn vị`, `Cơ quan`, `Đơn vị thực
+    hiện`), not who is in charge of them (`Cơ quan chủ trì`, `Đơn vị phối hợp`)."""
+    return not _RESPONSIBLE.search(header)
 
 
 def varies(cells: Sequence[str]) -> bool:

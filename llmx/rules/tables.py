@@ -70,7 +70,7 @@ from llmx.rules.table_columns import (
     part_names,
     unit_in,
 )
-from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, varies
+from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, names_whose, varies
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
 from llmx.rules.table_scores import RANK_UNIT, points_unit, ranked_out_of
 from llmx.rules.table_shares import link_shares
@@ -255,7 +255,7 @@ def _agency_column(text: str, placed: PlacedTable, columns: list[Column], rows: 
         cells = _column_cells(text, placed, c.col, rows)
         if holds_bodies(cells):
             c.role = "agency"
-            found = c.col if found is None and varies(cells) else found
+            found = c.col if found is None and varies(cells) and names_whose(c.header) else found
     return found
 
 
