@@ -261,3 +261,33 @@ def test_a_don_vi_column_of_places_is_whose_figures_they_are(tmp_path: Path) -> 
         ("Xã An Bình - Số hộ thoát nghèo", 35, "hộ"),
         ("Xã Hòa Lạc - Số hộ thoát nghèo", 20, "hộ"),
     ]
+
+
+def test_an_index_criteria_table_with_assessment_stages_and_an_unwritten_percent_share(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Lĩnh vực/Tiêu chí", "Điểm tối đa", "Điểm đánh giá thực tế", "", "", "Chỉ số"],
+        ["", "", "", "Tự đánh giá", "Bộ đánh giá", "Điểm đạt được", ""],
+    ]
+    body = [
+        ["1.", "CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH", "9,5", "8,5", "8", "8", "84,21"],
+        ["1.1.", "Thực hiện kế hoạch cải cách", "1,5", "1,5", "1", "1", "66,67"],
+    ]
+    merges = (*_down(0, 1, 2, 6), (0, 3, 0, 5))
+    items = table_items(docx_report(tmp_path, header, body, merges=merges))
+    final = by_name(items, "Thực hiện kế hoạch cải cách")
+    assert (final.value, final.unit, final.target) == (1, "điểm", 1.5)
+    assert comps(final) == [("other", "ratio", "Chỉ số", 66.67, None)]  # 1 of 1,5: the share, no `%` written
+    own = by_name(items, "Thực hiện kế hoạch cải cách - Điểm đánh giá thực tế - Tự đánh giá")
+    assert (own.value, own.unit, own.target, own.comparisons) == (1.5, "điểm", 1.5, [])
+    assert len(items) == 6
+
+
+def test_results_beside_a_points_maximum_are_points(tmp_path: Path) -> None:
+    header = [["TT", "Nội dung", "Điểm chuẩn", "Kết quả tự chấm", "Kết quả thẩm định", "Chênh lệch"]]
+    body = [["1", "Cải cách thủ tục hành chính", "12", "11,5", "10,75", "-0,75"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    appraised = by_name(items, "Cải cách thủ tục hành chính")
+    assert (appraised.value, appraised.unit, appraised.target) == (10.75, "điểm", 12)
+    assert comps(appraised) == [("other", "change", "Chênh lệch", None, -0.75)]
+    assert appraised.comparisons[0].amount_unit == "điểm"
+    assert by_name(items, "Cải cách thủ tục hành chính - Kết quả tự chấm").unit == "điểm"

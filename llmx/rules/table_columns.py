@@ -54,6 +54,7 @@ PLAN = re.compile(r"^(?:theo\s+)?(?:kế hoạch|kh\b|dự toán|chỉ tiêu|m�
 ACTUAL = re.compile(r"thực hiện|(?<!\w)(?:th|ưth|uth)(?!\w)|ước|kết quả|số liệu|lũy kế|luỹ kế|đạt được|tổng số", re.I)
 EARLIER = re.compile(r"cùng kỳ|cùng kì|(?<!\w)ck(?!\w)|năm trước|kỳ trước|tháng trước|tự đánh giá|tự chấm", re.I)
 _SELF_SCORED = re.compile(r"tự đánh giá|tự chấm", re.I)  # beside an appraised score (`Điểm thẩm định`)
+_SCORED = re.compile(r"chấm|đánh giá|thẩm định|đạt được|kết quả", re.I)  # a score's column, beside a maximum
 _MAXIMUM = re.compile(r"tối đa|điểm chuẩn", re.I)  # a plan column that is a score's maximum
 ESTIMATE = re.compile(r"(?<!\w)(?:ước|ưth|uth)(?!\w)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -113,6 +114,9 @@ def classify(column: Column, has_figures: bool) -> None:
     words = [_PARENS.sub("", w).strip() for w in column.words]  # `(điểm chuẩn tối đa: 15đ)` is a note
     head, leaf = " ".join(words), words[-1] if words else ""
     column.unit = column.unit or _counted(leaf) or ("%" if _RATE.match(leaf) else None) or points_unit(leaf)
+    column.unit = column.unit or next(
+        (u for w in words[:-1] if (u := points_unit(w))), None
+    )  # `Điểm ...` over `Tự đánh giá`
     column.top = header_max(column.words) if column.unit == POINTS_UNIT else None
     if NUMBER_HEAD.match(leaf):
         column.role = "number"
@@ -140,6 +144,10 @@ def classify(column: Column, has_figures: bool) -> None:
 
 def infer_bases(columns: list[Column]) -> None:
     """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
+    if any(c.role == "plan" and c.unit == POINTS_UNIT for c in columns):  # `Điểm chuẩn` beside `Kết quả tự chấm`
+        for c in columns:
+            if c.role == "value" and c.unit is None and _SCORED.search(c.words[-1] if c.words else ""):
+                c.unit = POINTS_UNIT
     plan = next((c for c in columns if c.role == "plan"), None)
     plan_basis_: Basis | None = plan_basis(plan) if plan is not None else None
     repeated = measures(columns)

@@ -5,7 +5,8 @@ score with basis `other` and the column header as `basis_text`; the text's `950 
 is read the same way (gold 10). Two shapes are linked here:
 
 * a score column and a `%` column before or after it that holds `x/ max` as a percentage on (nearly)
-  every row, out of the maximum its cells (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give, or,
+  every row, out of the maximum its cells (`9,49/ 9,5`), its header (`(tối đa 18 điểm)`) or a
+  `Điểm tối đa` column give (then the `%` may go unwritten: `Chỉ số | 84,21`), or,
   for a criterion's bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply
   (`table_scores`);
 * a bare `Tỷ lệ (%)` right after a column of counts (`Số lượng | Tỷ lệ (%)`, `Tổng số | Đúng hạn |
@@ -28,6 +29,7 @@ _PARENS = re.compile(r"\s*\([^()]*\)")
 
 def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[int], cell: CellAt) -> None:
     """Mark each share column (see the module docstring) `share` of its column and drop it from `values`."""
+    maximum = next((c for c in columns if c.role == "plan" and c.unit == POINTS_UNIT), None)  # `Điểm tối đa`
     for col in list(values):
         for score_col in (_beside(columns, col, -1), _beside(columns, col, 1)):
             if score_col is None or score_col.role != "value" or score_col.unit == "%":
@@ -37,12 +39,16 @@ def link_shares(columns: Sequence[Column], values: list[Column], rows: Sequence[
             for k in rows:
                 score, share = cell(k, score_col.col), cell(k, col.col)
                 x, pct = _figure(score), _figure(share)
-                if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
+                percent = "%" in (share.unit if share else None, col.unit)
+                if x is None or pct is None or not (percent or maximum is not None):
                     continue
                 rates.append((x, pct))
                 top = score.target if score is not None and score.target is not None else score_col.top
+                top = top if top is not None or maximum is None else _figure(cell(k, maximum.col))
                 if top is not None:
                     pairs.append((x, top, pct))
+            if col.unit != "%" and not any(0 < pct < 100 for _, _, pct in pairs):
+                continue  # `Chỉ số` with no `%`: only the arithmetic of a real share says it is one
             if is_share_of(pairs) or is_total_share(_leaf(col), _leaf(score_col), rates):
                 _share(col, score_col, values)
                 break
