@@ -291,3 +291,23 @@ def test_results_beside_a_points_maximum_are_points(tmp_path: Path) -> None:
     assert comps(appraised) == [("other", "change", "Chênh lệch", None, -0.75)]
     assert appraised.comparisons[0].amount_unit == "điểm"
     assert by_name(items, "Cải cách thủ tục hành chính - Kết quả tự chấm").unit == "điểm"
+
+
+def test_a_column_that_says_how_to_score_holds_rules_not_figures(tmp_path: Path) -> None:
+    header = [["STT", "Tiêu chí", "Cách chấm điểm", "Kết quả thực hiện"]]
+    body = [
+        [
+            "1",
+            "Công tác kiểm tra",
+            "Từ 20% trở lên thì điểm đánh giá là 1 điểm; dưới 20% thì điểm đánh giá là 0 điểm.",
+            "Trong năm đã kiểm tra 42/139 đơn vị, đạt 30,2% kế hoạch năm; các kết luận được công khai.",
+        ],
+        [
+            "2",
+            "Xử lý sau kiểm tra",
+            "Xử lý 100% vấn đề phát hiện thì đạt 1 điểm; dưới 100% thì đạt 0 điểm.",
+            "Ban hành 12 thông báo kết luận kiểm tra đúng thời hạn quy định.",
+        ],
+    ]
+    doc = docx_report(tmp_path, header, body)
+    assert sorted((i.value, i.target) for i in doc.indicators) == [(12, None), (42, 139)]
