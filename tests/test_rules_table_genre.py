@@ -311,3 +311,15 @@ def test_a_column_that_says_how_to_score_holds_rules_not_figures(tmp_path: Path)
     ]
     doc = docx_report(tmp_path, header, body)
     assert sorted((i.value, i.target) for i in doc.indicators) == [(12, None), (42, 139)]
+
+
+def test_status_columns_after_a_count_count_the_same_things(tmp_path: Path) -> None:
+    header = [["STT", "Đơn vị", "Tổng số hồ sơ", "Đúng hạn", "Trễ hạn", "Tỷ lệ đúng hạn (%)"]]
+    body = [["1", "UBND xã An Bình", "120", "118", "2", "98,3"], ["2", "UBND xã Hòa Lạc", "80", "76", "4", "95"]]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items[:4]] == [
+        ("UBND xã An Bình - Tổng số hồ sơ", 120, "hồ sơ"),
+        ("UBND xã An Bình - Đúng hạn", 118, "hồ sơ"),
+        ("UBND xã An Bình - Trễ hạn", 2, "hồ sơ"),
+        ("UBND xã An Bình - Tỷ lệ đúng hạn (%)", 98.3, "%"),  # a named rate is a figure of its own
+    ]

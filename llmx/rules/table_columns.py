@@ -142,6 +142,26 @@ def classify(column: Column, has_figures: bool) -> None:
         column.relation = "change" if _CHANGE.search(head) else "ratio"
 
 
+_STATUS = re.compile(
+    r"^(?:đã|đang|chưa|đúng hạn|trễ hạn|quá hạn|trước hạn|sớm hạn|tồn|còn lại|hoàn thành|kỳ trước chuyển sang"
+    r"|mới tiếp nhận|tiếp nhận mới|trực tuyến|trực tiếp|qua bưu chính)\b",
+    re.I,
+)
+
+
+def inherit_counts(columns: list[Column]) -> None:
+    """A status column after a count (`Tổng số hồ sơ | Đúng hạn | Trễ hạn`) counts the same things:
+    it takes the counted noun of the nearest value column before it that names one."""
+    counted: str | None = None
+    for c in columns:
+        if c.role != "value":
+            continue
+        if c.unit is None and counted and _STATUS.match(_PARENS.sub("", c.words[-1] if c.words else "").strip()):
+            c.unit = counted
+        elif c.unit not in (None, "%", POINTS_UNIT):
+            counted = c.unit
+
+
 def infer_bases(columns: list[Column]) -> None:
     """Give each bare comparison column (see the module docstring) its basis, or leave it a value column."""
     if any(c.role == "plan" and c.unit == POINTS_UNIT for c in columns):  # `Điểm chuẩn` beside `Kết quả tự chấm`

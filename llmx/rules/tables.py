@@ -64,6 +64,7 @@ from llmx.rules.table_columns import (
     classify,
     earlier_basis,
     infer_bases,
+    inherit_counts,
     label_unit,
     measures,
     older_year,
@@ -180,6 +181,7 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         text, placed, label, rows
     )
     reading.values = [c for c in columns if c.role == "value"]
+    inherit_counts(columns)
     link_shares(columns, reading.values, rows, lambda k, col: read_cell(_cell_text(text, placed, k, col, own=True)[0]))
     infer_bases(columns)
     values = [c for c in columns if c.role == "value"]
