@@ -323,3 +323,16 @@ def test_status_columns_after_a_count_count_the_same_things(tmp_path: Path) -> N
         ("UBND xã An Bình - Trễ hạn", 2, "hồ sơ"),
         ("UBND xã An Bình - Tỷ lệ đúng hạn (%)", 98.3, "%"),  # a named rate is a figure of its own
     ]
+
+
+def test_a_label_repeated_beside_a_text_column_of_bodies_stays_the_label(tmp_path: Path) -> None:
+    header = [["STT", "Chỉ tiêu", "Cơ quan thực hiện", "Kết quả"]]
+    body = [
+        ["1", "Số hồ sơ được số hóa", "Sở Tư pháp", "1.150"],
+        ["2", "Số hồ sơ được số hóa", "Sở Nội vụ", "640"],
+    ]
+    items = table_items(docx_report(tmp_path, header, body))
+    assert [(i.name, i.value, i.unit) for i in items] == [
+        ("Sở Tư pháp - Số hồ sơ được số hóa", 1150, "hồ sơ"),
+        ("Sở Nội vụ - Số hồ sơ được số hóa", 640, "hồ sơ"),
+    ]

@@ -232,7 +232,10 @@ def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: 
     for k in rows:
         cell, covered = _cell_text(text, placed, k, label)
         gaps += bool((covered or not cell) and _cell_text(text, placed, k, after.col)[0])
-    if gaps or groups_rows(columns[label].header, own, _column_cells(text, placed, after.col, rows)):
+    next_cells = _column_cells(text, placed, after.col, rows)
+    if holds_bodies(next_cells):
+        return label  # `Chỉ tiêu` repeated beside `Cơ quan thực hiện`: the bodies are whose, not what
+    if gaps or groups_rows(columns[label].header, own, next_cells):
         return after.col
     return label
 
