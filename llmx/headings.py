@@ -185,7 +185,7 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
             in_subject = True
         elif KINH_GUI.match(t):
             in_subject, addressed = False, True
-        elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t):
+        elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t) or t == "*":  # HD 36 `*` rule
             in_subject = False
         elif not (in_subject and len(t) <= 120) and not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
             break

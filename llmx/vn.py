@@ -36,10 +36,15 @@ ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|PHỤ\s+BIỂU|Phụ\s+bi�
 NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhận:", the distribution list
 # A công văn's header: the subject line under the number (`V/v báo cáo tình hình ...`), the
 # addressee line (`Kính gửi:`), the national motto, and the place/date line (`Lâm Đồng, ngày 06 tháng 11 năm 2025`)
-SUBJECT_LINE = re.compile(r"^V/v\s*:?\s*(?P<rest>\S.*)?$")
+SUBJECT_LINE = re.compile(r"^[“\"]?V/v\s*:?\s*(?P<rest>\S.*)?$")  # some unions quote it: `“V/v ...”`
 KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
-MOTTO = re.compile(r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
-DOC_NUMBER_LINE = re.compile(r"^Số\s*:?\s*\S*\s*/")
+# the national motto, the Party's, and the Youth Union's (`ĐOÀN TNCS HỒ CHÍ MINH` heads its right column)
+MOTTO = re.compile(
+    r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]|"
+    r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH",
+    re.I,
+)
+DOC_NUMBER_LINE = re.compile(r"^Số\s*:?[\s.…_]*\d*[A-Za-z]?\s*[-/]")  # `Số: 12/UBND-NC`, Party `Số 156-CV/TĐTN`
 DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")
 FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark

@@ -123,8 +123,8 @@ def _later(words: str, now: Now) -> bool:
     if now is None:
         return False
     for span, start, _ in period_matches(words):
-        if span.year is None or span.kind == "multi_year":
-            continue
+        if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
+            continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
         if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
             continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
         first = min(span.months) if span.months and span.kind != "year" else 12
