@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from llmx.read.model import Cell, Row, Table
+from llmx.read.model import Row, Table
 
 # a value or a row number: a number, then at most two words (`120 ha`, `1.234 tỷ đồng`, `99,9%`, `12/63`)
 _FIGURE = re.compile(r"^[~≈<>≤≥+\-–]?\s*\d[\d.,/%\s]*(?:[^\W\d_]+\s*){0,2}$")
@@ -140,17 +140,37 @@ def _with_column_numbers(text: str, rows: tuple[Row, ...], count: int) -> int:
 
 
 def _column_words(text: str, header: list[Row], columns: int) -> tuple[tuple[str, ...], ...]:
-    out: list[tuple[str, ...]] = []
     header = [row for row in header[_titles(text, header, keep=1) :] if not is_column_numbers(_texts(text, row))]
+    grid: list[list[str]] = []  # grid[col][row]: the header text over each column, row by row
     for col in range(columns):
+        cells = [next((c for c in row.cells if c.col <= col < c.col + c.colspan), None) for row in header]
+        grid.append([text[c.start : c.end].strip() if c is not None and not c.covered else "" for c in cells])
+    _settle_straddlers(header, grid)
+    out: list[tuple[str, ...]] = []
+    for texts in grid:
         words: list[str] = []
-        for row in header:
-            cell: Cell | None = next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
-            t = text[cell.start : cell.end].strip() if cell is not None and not cell.covered else ""
+        for t in texts:
             if t and (not words or words[-1] != t):
                 words.append(t)
         out.append(tuple(words))
     return tuple(out)
+
+
+def _settle_straddlers(header: list[Row], grid: list[list[str]]) -> None:
+    """A lower header cell that spans two groups (Word's narrow phantom grid column: `Điểm số` over
+    the last column of `Đắk Nông` and the first of `Bình Thuận`) belongs to the group that does not
+    have that leaf yet: sibling groups repeat the same leaves (`Điểm số | Chỉ số | Thứ hạng`)."""
+    for r, row in enumerate(header):
+        for cell in row.cells:
+            span = range(cell.col, min(cell.col + cell.colspan, len(grid)))
+            above = {tuple(grid[c][:r]) for c in span}
+            if r == 0 or cell.covered or len(above) < 2:
+                continue
+            taken = {tuple(grid[c][: r + 1]) for c in range(len(grid)) if c not in span}
+            free = [a for a in above if (*a, grid[cell.col][r]) not in taken]
+            if len(free) == 1:
+                for c in span:
+                    grid[c][:r] = list(free[0])
 
 
 def read_grid(text: str, table: Table) -> Grid:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from llmx.contract import Basis
 from llmx.rules.table_columns import Column, plan_basis
+from llmx.rules.table_scores import POINTS_UNIT
 
 PCT_TOLERANCE = 0.6  # percentage points: sources truncate as well as round (genre-notes 8)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -42,8 +43,8 @@ def plan_of(value: Column, plans: Sequence[Column], *, main: bool) -> Column | N
         for plan in plans:
             if set(_YEAR.findall(plan.header)) == years:
                 return plan
-    if not main:
-        return None
+    if not main:  # every score is out of the table's maximum (`Điểm tối đa`), the self-assessed one too
+        return next((p for p in plans if plan_basis(p) == "other" and value.unit == POINTS_UNIT), None)
     later = [int(y) for y in _YEAR.findall(plans[0].header)]
     if years and later and min(later) > max(int(y) for y in years):
         return None  # `KH năm 2026` beside `TH năm 2025`: the next period's target, not this figure's

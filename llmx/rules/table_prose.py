@@ -9,6 +9,8 @@ sentence rules inside the cell, so each quote is the shortest span of the cell t
 
 A prose column is a text column after the row label whose cells are long (`PROSE_CHARS` on
 average): short text columns (units, names of localities, `Đạt`/`Không đạt`) hold no sentences.
+A column that says how to score or what is required (`Cách chấm điểm`, `Yêu cầu`, `Hướng dẫn`)
+holds rules (`Từ 20% trở lên thì điểm đánh giá ...`), not results of the period: it is not read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from llmx.sections import PlacedTable
 
 PROSE_CHARS = 60  # average length of a column's filled cells for it to be read as sentences
 _DIGIT = re.compile(r"\d")
+_RULES = re.compile(
+    r"cách (?:chấm|tính|đánh giá|xác định)|phương pháp|hướng dẫn|yêu cầu|thang điểm|tiêu chuẩn|điều kiện", re.I
+)
 
 
 def prose_cells(text: str, placed: PlacedTable) -> Iterator[tuple[int, int, int]]:
@@ -42,8 +47,9 @@ def prose_cells(text: str, placed: PlacedTable) -> Iterator[tuple[int, int, int]
         figures = sum(1 for c in filled if read_cell(c) is not None)
         if figures * 2 < len(filled):
             text_cols.append((col, sum(len(c) for c in filled) / len(filled)))
+    headers = placed.grid.columns
     for col, mean in text_cols[1:]:  # the first text column is the row's label
-        if mean >= PROSE_CHARS:
+        if mean >= PROSE_CHARS and not (col < len(headers) and _RULES.search(" ".join(headers[col]))):
             for k, s, e in by_col[col]:
                 if _DIGIT.search(text, s, e):
                     yield k, s, e

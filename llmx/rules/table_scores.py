@@ -68,7 +68,15 @@ def ranked_out_of(header: str) -> float | None:
 
 _BARE_RATE = re.compile(r"^t[ỷỉ] lệ(?:\s+(?:thực hiện|đạt))?\s*(?:\(\s*%\s*\)|%)?$", re.I)
 _BARE_SCORE = re.compile(r"^(?:tổng\s+)?điểm(?:\s+(?:số|đạt|đánh\s+giá))?$", re.I)
-IMPLIED_SPREAD = 0.02  # how far the maximum a score and its share imply may vary across rows
+IMPLIED_SPREAD = 0.02
+
+
+def is_bare_rate(leaf: str) -> bool:
+    """`Tỷ lệ`, `Tỷ lệ (%)`, `Tỷ lệ đạt %`: a rate header that names neither what nor against what."""
+    return bool(_BARE_RATE.match(leaf.strip()))
+
+
+# how far the maximum a score and its share imply may vary across rows
 
 
 def is_total_share(rate_leaf: str, score_leaf: str, pairs: Sequence[tuple[float, float]]) -> bool:

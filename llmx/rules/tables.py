@@ -9,14 +9,19 @@ is read from its header words, with the data cells deciding where the words say 
   out of N (`12/63`, or under `Xếp hạng (trên 34 tỉnh)`) is an indicator (`table_scores`);
   `Ghi chú` is ignored too;
 * the first column of text is the row label, the indicator's name (unless it only groups the rows,
-  `Lĩnh vực` merged down beside `Chỉ tiêu`); `ĐVT`/`Đơn vị tính` is the unit column; a row whose
-  label says its figure is a code (`có ghi 1, không ghi 0`) gives nothing;
+  `Lĩnh vực` merged down or `NHÓM CHỈ TIÊU` repeated beside `Chỉ tiêu`/`CHỈ SỐ`: `table_labels`);
+  `ĐVT`/`Đơn vị tính` is the unit column, but an `Đơn vị`/`Cơ quan` column of bodies (`Sở Y tế`) is
+  no unit: when its body changes by row it leads the name; a row whose label says its figure is a
+  code (`có ghi 1, không ghi 0`) gives nothing;
 * a plan column (`Kế hoạch`, `KH năm`, `Dự toán`, `Chỉ tiêu giao`, a `tối đa` score) gives the target;
 * a comparison column (`% KH`, `TH/KH (%)`, `So với KH (%)`, `So với cùng kỳ (%)`, `Tăng/giảm so
   cùng kỳ (%)`, `So sánh` over `KH | CK`) gives a comparison whose `basis_text` is the column
   header as written; one that names no basis (`Tỷ lệ (%)`, `Đạt (%)`, `Tăng/giảm`) compares with
   the plan column or the earlier column beside it (`llmx.rules.table_columns`), or with what a
   column-number formula (`(7)=(6)/(4)`) divides by (`llmx.rules.table_links`);
+* a bare `Tỷ lệ (%)` that is the share of the score or count beside it is a comparison of that
+  figure (`table_shares`); a self-assessed score (`Điểm tự đánh giá`) is the earlier figure of an
+  appraised one, and a `Điểm tối đa` column the maximum of every score (basis `other`);
 * every other column of figures is a value column (`Thực hiện`, `TH 6 tháng`, `Ước TH` -> estimated,
   `Năm 2024 | Năm 2025`, `Cùng kỳ`).
 
@@ -55,16 +60,21 @@ from llmx.rules.table_columns import (
     ESTIMATE,
     UNIT_HEAD,
     Column,
+    cell_comparison,
     classify,
     earlier_basis,
     infer_bases,
+    inherit_counts,
     label_unit,
+    measures,
     older_year,
     part_names,
     unit_in,
 )
+from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, names_whose, varies
 from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
-from llmx.rules.table_scores import RANK_UNIT, is_share_of, is_total_share, ranked_out_of
+from llmx.rules.table_scores import RANK_UNIT, points_unit, ranked_out_of
+from llmx.rules.table_shares import link_shares
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
@@ -84,18 +94,6 @@ _CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
 # a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
 _SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
-_ENTITY_LABEL = re.compile(
-    r"đơn vị|địa phương|cơ quan|địa bàn|doanh nghiệp|họ và tên|họ tên|^tên (?!chỉ tiêu)"
-    r"|^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|cụm công nghiệp|ccn)\b",
-    re.I,
-)
-# a row label that names a place or body (`Xã Cốc San`, `Phường Bắc Lệnh`, `CCN Bắc Duyên Hải`), not a quantity
-_PLACE = re.compile(
-    r"^(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp\.?|tỉnh|thôn|bản|tổ dân phố|ccn|cụm công nghiệp"
-    r"|khu công nghiệp|sở|ubnd|trường)\s+(?=\w)",
-    re.I,
-)
-MIN_PLACE_SHARE = 0.6  # a label column names places when at least this share of its labels do
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
 
@@ -112,6 +110,8 @@ class _Reading:
     values: list[Column] = field(default_factory=list)
     main: Column | None = None
     named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
+    agency: int | None = None  # a column naming the body each row's figures are of, when it changes by row
+    latest: set[int] = field(default_factory=set)  # the latest figure of each measure under year groups
 
 
 def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
@@ -157,25 +157,32 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
         figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
         column = Column(col, words)
         classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
+        fractions = sum(1 for t in cells if (got := read_cell(t)) is not None and got.target is not None)
+        if column.role in ("plan", "compare") and "/" in column.header and fractions >= MIN_FIGURE_SHARE * len(cells):
+            column.role, column.basis = "value", "other"  # `Điểm đạt/Điểm tối đa` over `16/18`: x of y, not a plan
         if column.role == "text" and col == 0 and cells and all(NUMBERING.match(t) for t in cells):
             column.role = "number"
+        elif not cells and all(_cell_text(text, placed, k, col)[0] for k in rows):
+            column.role = "span"  # every row's cell here starts in a column before: no column of its own
         columns.append(column)
     label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
     if label is None:
         return None
     label = _label_column(text, placed, columns, label, rows)
     columns[label].role = "label"
+    agency = _agency_column(text, placed, columns, rows)
     if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
         for c in columns[label + 1 :]:
             if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
                 c.role = "unit"
     caption_unit = _caption_unit(text, placed) or unit_in(columns[label].header)  # `Nội dung (ĐVT: triệu đồng)`
-    reading = _Reading(grid, columns, label, False, caption_unit)
-    reading.named_by_label = not _ENTITY_LABEL.search(columns[label].header) and not _names_places(
+    reading = _Reading(grid, columns, label, False, caption_unit, agency=agency)
+    reading.named_by_label = not ENTITY_LABEL.search(columns[label].header) and not _names_places(
         text, placed, label, rows
     )
     reading.values = [c for c in columns if c.role == "value"]
-    _link_shares(text, placed, reading, rows)
+    inherit_counts(columns)
+    link_shares(columns, reading.values, rows, lambda k, col: read_cell(_cell_text(text, placed, k, col, own=True)[0]))
     infer_bases(columns)
     values = [c for c in columns if c.role == "value"]
     numerator = apply_formulas(columns, formulas(_column_numbers(text, placed)), lambda c: earlier_basis(c, values))
@@ -200,22 +207,61 @@ def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
             reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
     if not reading.values and not any(c.role == "compare" for c in columns):
         return None
+    if reading.kpi:  # `Năm 2024 | Năm 2025` over `Số vụ | Số đối tượng`
+        repeated = measures(columns)
+        for c in reading.values:
+            if (
+                len(c.words) > 1
+                and c.words[-1] in repeated
+                and not (EARLIER.search(c.header) or older_year(c, reading.values))
+            ):
+                reading.latest.add(c.col)
     return reading
 
 
 def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: int, rows: list[int]) -> int:
-    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`, merged
-    down or left blank) and the text column after it names each row (`Chỉ tiêu`)."""
+    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`,
+    `Nhóm chỉ tiêu`: merged down, left blank or repeated) and the text column after it names each row
+    (`Chỉ tiêu`, `Chỉ số`; `table_labels`)."""
     after = columns[label + 1] if label + 1 < len(columns) else None
     if after is None or after.role != "text":
         return label
     if _KPI_LABEL.search(after.header) and not _KPI_LABEL.search(columns[label].header):
         return after.col
-    gaps = 0
+    own, gaps = _column_cells(text, placed, label, rows), 0
     for k in rows:
-        own, covered = _cell_text(text, placed, k, label)
-        gaps += bool((covered or not own) and _cell_text(text, placed, k, after.col)[0])
-    return after.col if gaps else label
+        cell, covered = _cell_text(text, placed, k, label)
+        gaps += bool((covered or not cell) and _cell_text(text, placed, k, after.col)[0])
+    next_cells = _column_cells(text, placed, after.col, rows)
+    if holds_bodies(next_cells):
+        return label  # `Chỉ tiêu` repeated beside `Cơ quan thực hiện`: the bodies are whose, not what
+    if gaps or groups_rows(columns[label].header, own, next_cells):
+        return after.col
+    return label
+
+
+def _column_cells(text: str, placed: PlacedTable, col: int, rows: list[int]) -> list[str]:
+    """A column's cell text per data row, a cell merged down read on every row it covers."""
+    out: list[str] = []
+    for k in rows:
+        cell, covered = _cell_text(text, placed, k, col)
+        out.append(out[-1] if covered and out else cell)
+    return out
+
+
+def _agency_column(text: str, placed: PlacedTable, columns: list[Column], rows: list[int]) -> int | None:
+    """Mark the `Đơn vị`/`Cơ quan` columns that name bodies, not units (`Sở Y tế - Tỉnh Lâm Đồng`),
+    as `agency`; the one whose body changes from row to row names whose each row's figures are."""
+    found: int | None = None
+    for c in columns:
+        head = c.words[-1] if c.words else ""
+        if c.role not in ("unit", "text") or not (UNIT_HEAD.match(head) or ENTITY_LABEL.search(head)):
+            continue
+        cells = _column_cells(text, placed, c.col, rows)
+        if holds_bodies(cells):
+            c.role = "agency"
+            found = c.col if found is None and varies(cells) and names_whose(c.header) else found
+    return found
 
 
 def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
@@ -229,9 +275,7 @@ def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
 
 def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
     """Whether the label column names places or bodies (`Xã Cốc San`), whatever its header says."""
-    labels = [t for k in rows if (t := _label(_cell_text(text, placed, k, label)[0])[0])]
-    places = sum(1 for t in labels if (m := _PLACE.match(t)) and t[m.end()].isupper())  # `Xã Cốc San`, not `Xã đạt`
-    return bool(labels) and places >= MIN_PLACE_SHARE * len(labels)
+    return names_places([_label(_cell_text(text, placed, k, label)[0])[0] for k in rows])
 
 
 def _computed_from(
@@ -253,42 +297,6 @@ def _computed_from(
         return seen[k, col]
 
     return computed_from(current, ratios, plans, earlier, figure, rows)
-
-
-def _link_shares(text: str, placed: PlacedTable, reading: _Reading, rows: list[int]) -> None:
-    """A `%` column that is the share of the score column beside it (`table_scores`): out of the
-    maximum its cells (`9,49/ 9,5`) or its header (`(tối đa 18 điểm)`) give, or, for a criterion's
-    bare `Tỷ lệ | Điểm đánh giá` pair, out of the one maximum the rows imply."""
-    by_col = {c.col: c for c in reading.columns}
-    for col in list(reading.values):
-        for score_col in (by_col.get(col.col - 1), by_col.get(col.col + 1)):
-            if score_col is None or score_col.role != "value" or score_col.unit == "%":
-                continue
-            pairs: list[tuple[float, float, float]] = []
-            rates: list[tuple[float, float]] = []
-            for k in rows:
-                score = read_cell(_cell_text(text, placed, k, score_col.col, own=True)[0])
-                share = read_cell(_cell_text(text, placed, k, col.col, own=True)[0])
-                x, pct = _figure(score), _figure(share)
-                if x is None or pct is None or "%" not in (share.unit if share else None, col.unit):
-                    continue
-                rates.append((x, pct))
-                top = score.target if score is not None and score.target is not None else score_col.top
-                if top is not None:
-                    pairs.append((x, top, pct))
-            leaves = (
-                _PARENS.sub("", col.words[-1] if col.words else ""),
-                _PARENS.sub("", score_col.words[-1] if score_col.words else ""),
-            )
-            if is_share_of(pairs) or is_total_share(*leaves, rates):
-                col.role, col.of, col.basis, col.relation = "share", score_col.col, "other", "ratio"
-                reading.values.remove(col)
-                break
-
-
-def _figure(cell: Cell | None) -> float | None:
-    """A cell's figure, to check how columns relate."""
-    return None if cell is None else cell.value
 
 
 def _caption_unit(text: str, placed: PlacedTable) -> str | None:
@@ -326,7 +334,9 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
     above = ""  # the label of the row above, for a label merged down into this row
     labels = [_cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
     short_labels = any(0 < len(t) <= MAX_LABEL_CHARS for t in labels)  # a table of row labels, not of prose
-    for k, _ in placed.grid.data_rows():
+    rows = [k for k, _ in placed.grid.data_rows()]
+    bodies = dict(zip(rows, _column_cells(text, placed, reading.agency, rows), strict=True)) if reading.agency else {}
+    for k in rows:
         raw, covered = _cell_text(text, placed, k, reading.label)
         raw = above if covered else raw
         above = raw
@@ -345,6 +355,8 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
         full = f"{parent} - {lc_first(name)}" if child and parent else name
         if not child:
             parent = name
+        if body := " ".join(bodies.get(k, "").split()):  # rows of several bodies: whose figure it is
+            full = f"{body} - {full}"
         found.extend(_row_indicators(text, placed, reading, k, full, section))
     return found
 
@@ -371,11 +383,15 @@ def _row_indicators(
     base = re.sub(r"\s*\([^()]*\)\s*$", "", name) if named_unit else name
     named_unit = named_unit or label_unit(re.sub(r"^.* - ", "", base))
     plans = [c for c in reading.columns if c.role == "plan"]
-    comparisons = [
-        _comparison(c, got, row_unit)
+    main_cell = cell(reading.main) if reading.main is not None else None
+    value_unit = row_unit or (main_cell.unit if main_cell else None) or (reading.main.unit if reading.main else None)
+    value_unit = value_unit or named_unit or reading.caption_unit  # what a change column's amount is counted in
+    compared = [
+        (c, got)
         for c in reading.columns
         if c.role == "compare" and (got := cell(c)) is not None and got.value is not None
     ]
+    comparisons = [cell_comparison(c, got, value_unit) for c, got in compared if c.of is None]
     sector = _sector(base, section)
     quote = text[row.start : row.end]
     shares = {c.of: c for c in reading.columns if c.role == "share" and c.words}
@@ -400,9 +416,10 @@ def _row_indicators(
         return [(n, u, v) for (n, u), v in zip(names, figures, strict=True)] if names else []
 
     out: list[Indicator] = []
+    main_col = _named_by_row(reading, named_unit or points_unit(re.sub(r"^.* - ", "", base)))
     targets = [(c, cell(c)) for c in reading.values] if reading.values else [(None, None)]
     for col, got in targets:
-        main = col is reading.main or (col is None and bool(comparisons))
+        main = col is main_col or (col is None and bool(comparisons))
         if col is not None and got is None:
             parts = _parts(col)  # `x/y/z` of nested totals: x of y, y of z (gold 11)
             out.extend(
@@ -421,6 +438,8 @@ def _row_indicators(
             plan_unit = plan_cell.unit or plan.unit or row_unit
             target = plan_cell.value if (plan_unit == "%") == (unit == "%") else None  # never % against a count
         comps = list(comparisons) if main else []
+        if col is not None:  # `So sánh (%)` over `Số vụ`: the comparison of this measure's latest figure
+            comps += [cell_comparison(c, g, unit) for c, g in compared if c.of == col.col]
         if got is not None and got.pct is not None:
             comps.append(Comparison(basis="other", basis_text=header, relation="ratio", pct=got.pct))
         share = shares.get(col.col) if col is not None else None
@@ -428,6 +447,8 @@ def _row_indicators(
             comps.append(Comparison(basis="other", basis_text=share.words[-1], relation="ratio", pct=part.value))
         as_of = as_of_date(m) if col is not None and (m := AS_OF_RE.search(header)) else None
         named = base if (main and reading.named_by_label) or not header else f"{base} - {header}"
+        if col is not None and col.col in reading.latest and len(reading.latest) > 1 and reading.named_by_label:
+            named = f"{base} - {col.words[-1]}"  # `Năm 2025` over `Số vụ | Số đối tượng`: the measure names it
         out.append(make(named, got.value if got else None, unit, target, comps, got.approx if got else None))
         out[-1].estimated, out[-1].as_of = bool(col is not None and ESTIMATE.search(header)), as_of
         if got is not None and got.flag:
@@ -440,26 +461,18 @@ def _row_indicators(
     return out
 
 
-def _comparison(column: Column, got: Cell, row_unit: str | None) -> Comparison:
-    """A comparison cell: a percentage, or (a change column with no `%` anywhere) an amount; a cell
-    that says `Tăng`/`Giảm`/`Đạt` decides the relation itself."""
-    relation = column.relation if got.change is None else "change" if got.change else "ratio"
-    if got.change and got.unit != "%" and got.unit is not None:
-        return Comparison(
-            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=got.unit
-        )  # `Tăng 3 vụ`
-    if (
-        got.change is None
-        and relation == "change"
-        and got.unit != "%"
-        and column.unit != "%"
-        and "%" not in column.header
-    ):
-        unit = got.unit or row_unit
-        return Comparison(
-            basis=column.basis, basis_text=column.written, relation="change", amount=got.value, amount_unit=unit
-        )
-    return Comparison(basis=column.basis, basis_text=column.written, relation=relation, pct=got.value)
+def _named_by_row(reading: _Reading, unit: str | None) -> Column | None:
+    """The value column a row's label names: the main one, unless the label says it measures a rate
+    or a score (`Tỷ lệ ...`, `Điểm ...`) and one value column, and only it, holds that (a
+    `Tỷ lệ % | Điểm đánh giá` pair: the rate is the label's figure, the score is `label - Điểm ...`).
+    Comparisons go with the main column, so a table of comparison columns keeps it."""
+    main = reading.main
+    if unit is None or (main is not None and main.unit == unit) or not reading.named_by_label:
+        return main
+    if any(c.role == "compare" for c in reading.columns):
+        return main
+    holding = [c for c in reading.values if c.unit == unit]
+    return holding[0] if len(holding) == 1 else main
 
 
 def _sector(name: str, section: Section | None) -> Sector:
