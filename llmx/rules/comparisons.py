@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from llmx.contract import Approx, Basis, Comparison
+from llmx.contract import Approx, Basis, Comparison, Relation
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.units import match_unit
 
@@ -58,6 +58,7 @@ _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)
 _UP = ("tăng", "cao hơn")
 _TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_OVER = re.compile(r"vượt", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
@@ -159,14 +160,17 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
             return None
         comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
         return Parsed(comp, basis[2], num.start(), True, qualifier)
+    # `vượt 20% kế hoạch` is 20% over the plan: a change, as in a table's `vượt` cell; `vượt 112%`
+    # can only be the ratio written loosely
+    relation: Relation = "change" if verb and _OVER.fullmatch(verb.group().strip()) and value < 100 else "ratio"
     basis = _basis_after(text, pct.end(), limit)
     if basis is not None:
-        comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
+        comp = Comparison(basis=basis[0], basis_text=basis[1], relation=relation, pct=value)
         # `đạt 34,3% trên tổng số chi phí` with no count before it is a share, not a comparison
         return Parsed(comp, basis[2], num.start(), not _OF_TOTAL.match(text, pct.end(), limit), qualifier)
     if verb is None and rate is None:
         return None  # a bare `54%` is a value, not a comparison
-    comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation="ratio", pct=value)
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation=relation, pct=value)
     return Parsed(comp, pct.end(), num.start(), False, qualifier)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
 from llmx.rules.comparisons import parse_comparison
@@ -58,6 +59,12 @@ _AMOUNT_IN_WORDS = re.compile(
     r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
     re.IGNORECASE,
 )
+# `01 (một) giấy phép`, `45 (bốn mươi lăm) đại biểu`: the number restated in words before its unit
+_IN_WORDS = re.compile(
+    r"\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mười|trăm|linh|lẻ|nghìn|ngàn|"
+    r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
+    re.IGNORECASE,
+)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -74,6 +81,14 @@ _BEFORE_PCT = re.compile(
 
 
 _SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
+# `Có 70/139 kiến nghị đã được trả lời, có thể kết thúc nội dung, chiếm 50%`: the share closes the
+# count's sentence after a clause that holds no figure and opens no breakdown
+_SHARE_LATE = re.compile(
+    r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|tăng|giảm)[^\d;:()\[\]%.]){0,160},\s*chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$",
+    re.IGNORECASE,
+)
+# `Các kiến nghị đã được trả lời, chiếm 96%`: a share named by the clause before its comma
+_SHARE_OF_CLAUSE = re.compile(r",\s*chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
 
 
 def read_paragraph(para: Para) -> list[Item]:
@@ -185,7 +200,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
-    if (unit := match_unit(text, e, para.end)) is not None:
+    spelled = _IN_WORDS.match(text, e, para.end)
+    if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
@@ -299,12 +315,26 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
-    if prev is not None and prev.value is not None and _SHARE_GAP.match(text, prev.end, s):
+    if (
+        prev is not None
+        and prev.value is not None
+        and (_SHARE_GAP.match(text, prev.end, s) or _SHARE_LATE.match(text, prev.end, s))
+    ):
+        if prev.target is not None:  # `Có 63/139 kiến nghị ..., chiếm 46%`: the fraction's own rate
+            prev.comparisons.append(Comparison(basis="other", basis_text="chiếm", relation="ratio", pct=value))
+            prev.end = pct_end
+            return None
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.core = prev.local, (s, pct_end)
         attach_comparisons(para, share)
         return share
-    verb = _BEFORE_PCT.search(text, max(prefix_floor(items, para.start, s), s - 40), s)
+    floor = prefix_floor(items, para.start, s)
+    if prev is None and (clause := _SHARE_OF_CLAUSE.search(text, max(floor, s - 20), s)) is not None:
+        item = new_item(para, items, clause.start(), value, unit, pct_end, count_unit=True, figure=s)
+        if item is not None:
+            item.core = (s, pct_end)
+            return item
+    verb = _BEFORE_PCT.search(text, max(floor, s - 40), s)
     c_start = verb.start() if verb and verb.group() else s
     parsed = parse_comparison(text, c_start, para.end)
     if (

@@ -296,8 +296,16 @@ def trim(words: str, *, prep: bool) -> str:
 
 
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
-    parts = (base, count_unit if count_unit and _names_unit(count_unit, tail) else "", tail)
+    named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
+    parts = (base, count_unit if named else "", tail)
     return " ".join(p for p in parts if p).strip()
+
+
+def _says(base: str, noun: str) -> bool:
+    """The name already holds the counted noun: `Tổng số đảng viên của Đảng bộ là 1.250 đảng viên`
+    is named `Tổng số đảng viên của Đảng bộ`, not `... Đảng bộ đảng viên`."""
+    words = r"\s+".join(map(re.escape, noun.split()))
+    return re.search(r"(?<!\w)" + words + r"(?!\w)", base, re.IGNORECASE) is not None
 
 
 def _names_unit(unit: str | None, tail: str) -> bool:

@@ -48,6 +48,7 @@ MEASURES: tuple[str, ...] = (
     "nghìn tấn",
     "tạ",
     "lít",
+    "mét",  # `Dây nổ: 429.095 mét`
     "kw",
     "triệu kwh",
     "nghìn kwh",
@@ -91,6 +92,8 @@ COUNTS: tuple[str, ...] = (
     "tình nguyện viên",
     "hội viên",
     "thành viên",  # `Ban Chấp hành có 21 thành viên`
+    "ủy viên",  # `Ban Chấp hành gồm 15 ủy viên`
+    "uỷ viên",
     "lãnh đạo",  # `bổ nhiệm 157 lãnh đạo cấp sở`
     "biên chế",  # `Số biên chế được giao: 326 biên chế`
     "phòng chuyên môn",
@@ -167,6 +170,7 @@ COUNTS: tuple[str, ...] = (
     "câu lạc bộ",
     "clb",
     "tổ chức",
+    "tổ công tác",  # `thành lập 06 Tổ công tác`
     "tổ",
     "điểm",
     "nhóm",
@@ -177,6 +181,10 @@ COUNTS: tuple[str, ...] = (
     "lớp học",
     # dossiers, cases, documents
     "hồ sơ",
+    "phiếu khảo sát",  # `tiếp nhận hơn 40.000 phiếu khảo sát`
+    "phiếu",
+    "ý kiến",  # `tiếp thu 25 ý kiến góp ý`
+    "hành vi",  # `xử phạt 02 hành vi vi phạm`
     "kiến nghị",
     "đơn thư",
     "đơn",
@@ -284,6 +292,8 @@ COUNTS: tuple[str, ...] = (
     "xe",
     "chiếc",
     "chai",
+    "quả",  # `Mồi nổ: 85.095 quả`
+    "kho",  # `tổng số lượng kho: 58 kho`
     "bộ máy vi tính",
     "cái",
     "tuyến",
@@ -294,7 +304,7 @@ COUNTS: tuple[str, ...] = (
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
-CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần"})
+CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả"})
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
 # Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `lần/ngày`.

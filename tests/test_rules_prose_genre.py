@@ -1,0 +1,90 @@
+"""Figures in prose as reports never tuned on write them (a survey of real administrative reports,
+tờ trình and term reports): counted nouns the lexicon lacked, a number restated in words, a name
+that already holds its counted noun, a share closing a long clause, `vượt X%`. The sentences are
+invented for these tests; they only copy the shapes."""
+
+from __future__ import annotations
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+
+def comps(ind: Indicator) -> list[tuple[object, ...]]:
+    return [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons]
+
+
+def test_survey_forms_opinions_acts_and_committee_members_are_counted_nouns():
+    text = (
+        "Qua ba tháng, đã thu về hơn 12.400 phiếu khảo sát; tiếp thu 37 ý kiến góp ý; "
+        "xử phạt 04 hành vi vi phạm; Ban Chấp hành có 19 ủy viên."
+    )
+    forms, opinions, acts, members = find_indicators(text)
+    assert (forms.value, forms.unit, forms.approx) == (12400, "phiếu khảo sát", "over")
+    assert (opinions.value, opinions.unit) == (37, "ý kiến")
+    assert (acts.value, acts.unit) == (4, "hành vi")
+    assert (members.value, members.unit) == (19, "ủy viên")
+
+
+def test_label_lists_of_lengths_pieces_and_stores_are_read():
+    (cord,) = find_indicators("- Dây cháy chậm: 12.350 mét.")
+    assert (cord.name, cord.value, cord.unit) == ("Dây cháy chậm", 12350, "mét")
+    (caps,) = find_indicators("- Kíp điện: 4.120 quả.")
+    assert (caps.name, caps.value, caps.unit) == ("Kíp điện", 4120, "quả")  # `quả` alone names nothing
+    (stores,) = find_indicators("Tổng số kho đang hoạt động: 17 kho.")
+    assert (stores.value, stores.unit) == (17, "kho")
+
+
+def test_a_number_restated_in_words_before_its_unit_is_one_figure():
+    permit, certificates = find_indicators("Đã cấp 01 (một) giấy phép xây dựng và 03 (ba) giấy chứng nhận.")
+    assert (permit.value, permit.unit, permit.quote) == (1, "giấy phép", "Đã cấp 01 (một) giấy phép xây dựng")
+    assert (certificates.value, certificates.unit) == (3, "giấy chứng nhận")
+    (delegates,) = find_indicators("Đại hội có 87 (tám mươi bảy) đại biểu chính thức tham dự.")
+    assert (delegates.value, delegates.unit) == (87, "đại biểu")
+
+
+def test_a_period_restated_in_words_stays_a_time_span():
+    assert find_indicators("Hội họp định kỳ 6 (sáu) tháng một lần; đại hội 05 (năm) năm một lần.") == []
+
+
+def test_a_name_that_already_holds_its_counted_noun_does_not_repeat_it():
+    (members,) = find_indicators("Tổng số đảng viên của chi bộ là 46 đảng viên.")
+    assert members.name == "Tổng số đảng viên của chi bộ"
+    (firms,) = find_indicators("Số lượng doanh nghiệp được hỗ trợ là 215 doanh nghiệp.")
+    assert firms.name == "Số lượng doanh nghiệp được hỗ trợ"
+    (trained,) = find_indicators("Đã tập huấn 120 hội viên nông dân.")
+    assert trained.name == "Đã tập huấn hội viên nông dân"  # the counted noun still names a verb
+
+
+def test_a_share_closing_the_clause_of_a_fraction_is_its_rate():
+    text = "Có 42/90 đơn đã được giải quyết dứt điểm, đương sự không khiếu nại tiếp, chiếm 46,7%."
+    (ind,) = find_indicators(text)
+    assert (ind.value, ind.target, ind.unit) == (42, 90, "đơn")
+    assert comps(ind) == [("other", "chiếm", "ratio", 46.7, None, None)]
+    assert ind.quote.endswith("chiếm 46,7%")
+
+
+def test_a_share_closing_the_clause_of_a_count_is_a_share_named_like_the_count():
+    count, share = find_indicators("Có 18 hộ được hỗ trợ làm nhà ở, thuộc diện chính sách, chiếm 12%.")
+    assert (count.value, count.unit) == (18, "hộ")
+    assert (share.value, share.unit, share.name) == (12, "%", count.name)
+
+
+def test_a_share_with_no_count_before_it_is_named_by_its_clause():
+    (share,) = find_indicators("Đến nay các kiến nghị của cử tri đã được trả lời, chiếm 93%.")
+    assert (share.value, share.unit) == (93, "%")
+    assert share.name.lower().endswith("các kiến nghị của cử tri đã được trả lời")
+
+
+def test_a_breakdown_after_chiem_is_not_taken_as_a_late_share():
+    count, child = find_indicators("Tiếp nhận 300 hồ sơ, trong đó hồ sơ trực tuyến chiếm 70%.")
+    assert (count.value, child.value, child.unit) == (300, 70, "%")
+    assert child.name != count.name
+
+
+def test_vuot_x_percent_is_a_change_over_the_basis_and_vuot_over_100_a_loose_ratio():
+    (members,) = find_indicators("Kết nạp 54 hội viên mới, vượt 8% kế hoạch năm.")
+    assert comps(members) == [("plan", "kế hoạch năm", "change", 8.0, None, None)]
+    (revenue,) = find_indicators("Doanh thu dịch vụ 31 tỷ đồng, vượt 115% kế hoạch.")
+    assert comps(revenue) == [("plan", "kế hoạch", "ratio", 115.0, None, None)]
+    (threshold,) = find_indicators("Sản lượng cà phê đạt và vượt 5% kế hoạch năm.")
+    assert comps(threshold)[0][2] == "ratio"  # `đạt và vượt` keeps its reading
