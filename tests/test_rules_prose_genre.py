@@ -88,3 +88,22 @@ def test_vuot_x_percent_is_a_change_over_the_basis_and_vuot_over_100_a_loose_rat
     assert comps(revenue) == [("plan", "kế hoạch", "ratio", 115.0, None, None)]
     (threshold,) = find_indicators("Sản lượng cà phê đạt và vượt 5% kế hoạch năm.")
     assert comps(threshold)[0][2] == "ratio"  # `đạt và vượt` keeps its reading
+
+
+def test_a_so_voi_clause_after_a_semicolon_gives_its_changes_to_the_figures_before_it():
+    text = (
+        "Xảy ra 9 vụ tai nạn giao thông, làm chết 4 người, bị thương 7 người; "
+        "so với cùng kỳ giảm 2 vụ, tăng 1 người chết."
+    )
+    accidents, dead, injured = find_indicators(text)
+    assert comps(accidents) == [("same_period", "cùng kỳ", "change", None, -2.0, "vụ")]
+    assert comps(dead) == [("same_period", "cùng kỳ", "change", None, 1.0, "người")]  # `người chết`: the dead
+    assert comps(injured) == []
+
+
+def test_a_so_voi_clause_in_percent_is_a_change_of_the_figure_right_before_it():
+    (revenue,) = find_indicators("Thu ngân sách xã đạt 7,4 tỷ đồng; so với cùng kỳ tăng 9,5%.")
+    assert (revenue.value, revenue.unit) == (7.4, "tỷ đồng")
+    assert comps(revenue) == [("same_period", "cùng kỳ", "change", 9.5, None, None)]
+    harvest, _ = find_indicators("Sản lượng chè 840 tấn, diện tích 120 ha. So với năm 2024 giảm 3%.")
+    assert comps(harvest) == []  # the `%` goes to the area, the figure right before the sentence

@@ -19,7 +19,9 @@ from llmx.rules.comparisons import match_basis
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
-_START = re.compile(r"(?<!\w)(?-i:So)\s+với\s+")  # sentence-initial, capital `So`
+# sentence-initial, capital `So`, or a clause after `;` (`... 6 người; so với cùng kỳ giảm 3 vụ`)
+_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so))\s+với\s+")
+_TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
     r"\s*(?:,|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})",
@@ -38,6 +40,7 @@ class Change:
     basis_text: str
     amount: float
     unit: str
+    words: str = ""  # what the unit counts, when written (`người chết`)
 
 
 def read_change_sentences(para: Para) -> list[Change]:
@@ -53,13 +56,15 @@ def read_change_sentences(para: Para) -> list[Change]:
         while (step := _STEP.match(text, pos, para.end)) is not None:
             value = parse_number(step.group("num"))
             unit = match_unit(text, step.end("num"), para.end)
-            if value is None or unit is None or unit[0] in ("%", "‰"):
+            if value is None or unit is None:
                 break
             if step.group("dir"):
                 sign = 1.0 if step.group("dir").lower() == "tăng" else -1.0
             if sign == 0.0:
                 break
-            steps.append(Change(m.start(), unit[2], basis[0], basis[1], sign * value, unit[0]))
+            tail = _TAIL.match(text, unit[2], para.end) if unit[0] not in ("%", "‰") else None
+            words = tail.group("words") if tail else ""
+            steps.append(Change(m.start(), unit[2], basis[0], basis[1], sign * value, unit[0], words))
             pair = _PAIR.match(text, unit[2], para.end)
             pos = pair.end() if pair else unit[2]
         if steps:
@@ -69,30 +74,36 @@ def read_change_sentences(para: Para) -> list[Change]:
 
 
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
-    """Give each change to the latest earlier figure counted in its unit that has none yet."""
+    """Give each change to the latest earlier figure counted in its unit that has none yet (the one
+    whose name holds the counted words, when the change writes them: `giảm 2 người chết`); a change
+    in `%` to the figure right before the sentence."""
     for change in changes:
-        target = next(
-            (
-                it
-                for it in reversed(items)
-                if it.num_start < change.at
-                and it.unit == change.unit
-                and not any(c.basis_text == change.basis_text for c in it.comparisons)
-            ),
-            None,
-        )
+        free = [
+            it
+            for it in items
+            if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
+        ]
+        if change.unit in ("%", "‰"):
+            before = [it for it in items if it.num_start < change.at]
+            target = before[-1] if before and before[-1] in free else None
+            update: dict[str, object] = {"pct": change.amount}
+        else:
+            same = [it for it in free if it.unit == change.unit]
+            named = [it for it in same if change.words and _holds(it.name or it.local, change.words)]
+            pick = named or same
+            target = pick[-1] if pick else None
+            update = {"amount": change.amount, "amount_unit": change.unit}
         if target is None:
             continue
-        target.comparisons.append(
-            Comparison(
-                basis=change.basis,
-                basis_text=change.basis_text,
-                relation="change",
-                amount=change.amount,
-                amount_unit=change.unit,
-            )
-        )
+        comparison = Comparison(basis=change.basis, basis_text=change.basis_text, relation="change")
+        target.comparisons.append(comparison.model_copy(update=update))
         target.end = max(target.end, change.end)
+
+
+def _holds(name: str, words: str) -> bool:
+    """`Làm chết` holds `chết` of `người chết`: the counted words name this figure."""
+    own = name.lower().split()
+    return any(w in own for w in words.lower().split()[-1:])
 
 
 def share_bases(items: list[Item]) -> None:
