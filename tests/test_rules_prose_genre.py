@@ -107,3 +107,26 @@ def test_a_so_voi_clause_in_percent_is_a_change_of_the_figure_right_before_it():
     assert comps(revenue) == [("same_period", "cùng kỳ", "change", 9.5, None, None)]
     harvest, _ = find_indicators("Sản lượng chè 840 tấn, diện tích 120 ha. So với năm 2024 giảm 3%.")
     assert comps(harvest) == []  # the `%` goes to the area, the figure right before the sentence
+
+
+def test_a_count_in_millions_keeps_its_scale_in_the_unit_and_its_noun_in_the_name():
+    (visits,) = find_indicators("Tổng số lượt truy cập Cổng thông tin điện tử đạt 2,4 triệu lượt.")
+    assert (visits.name, visits.value, visits.unit) == (
+        "Tổng số lượt truy cập Cổng thông tin điện tử",
+        2.4,
+        "triệu lượt",
+    )
+    (cards,) = find_indicators("Cấp mới 1,1 triệu thẻ bảo hiểm y tế.")
+    assert (cards.name, cards.value, cards.unit) == ("Cấp mới thẻ bảo hiểm y tế", 1.1, "triệu thẻ bảo hiểm y tế")
+    (revenue,) = find_indicators("Doanh thu du lịch đạt 4 nghìn tỷ đồng.")
+    assert (revenue.value, revenue.unit) == (4, "nghìn tỷ đồng")
+
+
+def test_a_rate_of_the_population_does_not_take_dan_into_its_name():
+    (insured,) = find_indicators("Số người tham gia bảo hiểm y tế đạt 93,1% dân số.")
+    assert (insured.name, insured.value, insured.unit) == ("Số người tham gia bảo hiểm y tế", 93.1, "%")
+
+
+def test_teams_are_counted():
+    (teams,) = find_indicators("Tổ chức Giải bóng chuyền hơi cho 18 đội tham gia.")
+    assert (teams.value, teams.unit) == (18, "đội")

@@ -65,6 +65,7 @@ _IN_WORDS = re.compile(
     r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
     re.IGNORECASE,
 )
+_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -201,6 +202,12 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
             item.core = (s, words.end())
         return item
     spelled = _IN_WORDS.match(text, e, para.end)
+    if (scaled := _SCALED_COUNT.match(text, e, para.end)) and (counted := match_unit(text, scaled.end(), para.end)):
+        unit_name = f"{scaled.group('scale').lower()} {counted[0]}"  # `1,2 triệu lượt`, `3 nghìn tỷ đồng`
+        item = new_item(para, items, s, value, unit_name, counted[2], count_unit=True)
+        if item is not None:
+            item.core = (s, counted[2])
+        return item
     if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing

@@ -297,20 +297,24 @@ def trim(words: str, *, prep: bool) -> str:
 
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
-    parts = (base, count_unit if named else "", tail)
+    parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
+
+
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn)\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
 def _says(base: str, noun: str) -> bool:
     """The name already holds the counted noun: `Tổng số đảng viên của Đảng bộ là 1.250 đảng viên`
     is named `Tổng số đảng viên của Đảng bộ`, not `... Đảng bộ đảng viên`."""
-    words = r"\s+".join(map(re.escape, noun.split()))
+    words = r"\s+".join(map(re.escape, _SCALE.sub("", noun).split()))
     return re.search(r"(?<!\w)" + words + r"(?!\w)", base, re.IGNORECASE) is not None
 
 
 def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
-    return unit is not None and not is_measure(unit) and (unit not in CLASSIFIERS or bool(tail))
+    counted = _SCALE.sub("", unit) if unit is not None else None
+    return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 
 def lc_first(name: str) -> str:

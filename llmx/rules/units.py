@@ -171,6 +171,7 @@ COUNTS: tuple[str, ...] = (
     "clb",
     "tổ chức",
     "tổ công tác",  # `thành lập 06 Tổ công tác`
+    "đội",  # `Giải bóng đá cho 24 đội`, `15 đội xung kích`
     "tổ",
     "điểm",
     "nhóm",
@@ -464,8 +465,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # a proper name (`xã Liêm Túc`) or a new sentence
         if low in _TIME_WORDS and nxt_word[:1].isdigit():
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
-        if low == "đối" and nxt_word.lower() == "với":
-            break  # `02 cuộc thanh tra đối với 10 đơn vị`
+        if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
+            break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
             relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
