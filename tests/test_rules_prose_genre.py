@@ -130,3 +130,33 @@ def test_a_rate_of_the_population_does_not_take_dan_into_its_name():
 def test_teams_are_counted():
     (teams,) = find_indicators("Tổ chức Giải bóng chuyền hơi cho 18 đội tham gia.")
     assert (teams.value, teams.unit) == (18, "đội")
+
+
+def test_ranges_are_norms_or_descriptions_not_figures():
+    assert find_indicators("Mỗi hộ được hỗ trợ từ 8 đến 12 triệu đồng để sửa nhà.") == []
+    assert find_indicators("Khu vực có độ cao từ 420m đến hơn 610m so với mực nước biển.") == []
+    assert find_indicators("Độ ẩm trung bình từ 82% ÷ 86%, tỷ lệ che phủ 40 - 45% tùy mùa.") == []
+    (kept,) = find_indicators("Số hộ nghèo còn 215 hộ, từ ngày 01/7 đến 30/9 không phát sinh hộ mới.")
+    assert (kept.value, kept.unit) == (215, "hộ")  # a date span is no range of figures
+
+
+def test_a_count_after_a_date_and_a_comma_is_no_malformed_number():
+    (households,) = find_indicators("Trong tháng 8, 135 hộ được hỗ trợ tiền điện.")
+    assert (households.value, households.unit, households.flags) == (135, "hộ", [])
+    (communes,) = find_indicators("Đến ngày 31/10, 27 xã đã hoàn thành chuyển đổi số.")
+    assert (communes.value, communes.unit) == (27, "xã")
+    (offices,) = find_indicators("Tính đến ngày 20/11/2025, 100% cơ quan, đơn vị xếp loại Tốt trở lên.")
+    assert (offices.value, offices.unit, offices.name) == (100, "%", "Cơ quan, đơn vị xếp loại")
+    (odd,) = find_indicators("Thu giữ 3, 412kg ma túy tổng hợp.")  # a space after the decimal comma stays malformed
+    assert (odd.value, odd.unit, odd.flags) == (None, "kg", ["malformed_number"])
+
+
+def test_a_percentage_of_a_list_of_bodies_is_named_by_the_whole_list():
+    (share,) = find_indicators("100% sở, ngành bố trí công chức theo vị trí việc làm.")
+    assert (share.value, share.unit, share.name) == (100, "%", "Sở, ngành bố trí công chức")
+
+
+def test_commune_peoples_committees_are_counted_and_do_not_swallow_the_plan_words_after_them():
+    offices, communes = find_indicators("Đã kiểm tra 5/17 sở, ngành và 41/124 UBND cấp xã, chỉ tiêu đề ra là 30%.")
+    assert (offices.value, offices.target, offices.unit) == (5, 17, "sở, ngành")
+    assert (communes.value, communes.target, communes.unit) == (41, 124, "ubnd cấp xã")

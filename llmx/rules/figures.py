@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import NUMBER_RE, parse_number
+from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
@@ -38,8 +38,13 @@ _RANKED_AMONG = re.compile(
 )
 _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # 2022 – 2023, 9001-9008
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
+# `từ 10 đến 15 triệu đồng`, `từ 350m đến hơn 495m`: a range is a norm or a description, no figure
+_FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
+    rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
+    rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
+)
 
 
 _FRACTION = re.compile(r"\s*/\s*")
@@ -96,6 +101,8 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
+    for span in _FROM_TO.finditer(para.text, para.start, para.end):
+        para.block(*span.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
 

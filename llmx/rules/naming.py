@@ -15,7 +15,8 @@ from llmx.rules.comparisons import (
     read_following,
 )
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
-from llmx.rules.units import CLASSIFIERS, META_UNITS, is_measure, read_tail
+from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
+from llmx.rules.units import is_measure, read_tail
 
 DIGIT = re.compile(r"\d")
 
