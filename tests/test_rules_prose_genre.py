@@ -160,3 +160,18 @@ def test_commune_peoples_committees_are_counted_and_do_not_swallow_the_plan_word
     offices, communes = find_indicators("Đã kiểm tra 5/17 sở, ngành và 41/124 UBND cấp xã, chỉ tiêu đề ra là 30%.")
     assert (offices.value, offices.target, offices.unit) == (5, 17, "sở, ngành")
     assert (communes.value, communes.target, communes.unit) == (41, 124, "ubnd cấp xã")
+
+
+def test_a_rules_condition_and_its_consequence_are_norms_not_figures():
+    text = "Tỷ lệ hồ sơ đúng hẹn cấp tỉnh chỉ đạt 91,2% (trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)."
+    (rate,) = find_indicators(text)
+    assert (rate.name, rate.value, rate.unit) == ("Tỷ lệ hồ sơ đúng hẹn cấp tỉnh", 91.2, "%")  # no trailing `chỉ`
+    (communes,) = find_indicators("Nếu đạt từ 80% trở lên thì được 2 điểm; đã có 31 xã đạt.")
+    assert (communes.value, communes.unit) == (31, "xã")
+
+
+def test_a_breakdown_after_a_share_takes_its_own_words_not_its_siblings():
+    text = "Đến nay các kiến nghị đã được trả lời, chiếm 94%; trong đó 60% kiến nghị đã được xử lý."
+    share, child = find_indicators(text)
+    assert share.value == 94 and child.value == 60
+    assert child.name.endswith(" - kiến nghị") and child.name.count("đã được trả lời") == 1

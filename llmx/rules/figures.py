@@ -41,6 +41,11 @@ _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
 # `từ 10 đến 15 triệu đồng`, `từ 350m đến hơn 495m`: a range is a norm or a description, no figure
+# `(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)`, `nếu ... thì ...`: a rule's condition and
+# its consequence are norms, no figures of the period
+_CONDITIONAL = re.compile(
+    r"(?<!\w)(?:trường\s+hợp|nếu|chỉ\s+cần)\s[^;.()]{0,160}?\sth[ìi]\s[^;.()]{0,160}", re.IGNORECASE
+)
 _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
     rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
     rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
@@ -101,8 +106,11 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for span in _FROM_TO.finditer(para.text, para.start, para.end):
-        para.block(*span.span())
+    for norm in (
+        *_FROM_TO.finditer(para.text, para.start, para.end),
+        *_CONDITIONAL.finditer(para.text, para.start, para.end),
+    ):
+        para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
 

@@ -36,7 +36,7 @@ _LEAD_TRIM = re.compile(
 )
 _TRAIL_WORDS = (
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
 )
@@ -132,7 +132,15 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
-    if not own and _SIBLING_WORDS.fullmatch(raw) and prev is not None and prev.words and delim not in ("(", ":"):
+    breakdown = delim.lower().split()[:1] in (["trong"], ["gồm"], ["bao"], ["cụ"])  # `...; trong đó 50% ...`
+    if (
+        not own
+        and _SIBLING_WORDS.fullmatch(raw)
+        and prev is not None
+        and prev.words
+        and delim not in ("(", ":")
+        and not breakdown
+    ):
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
     with_m = None
