@@ -175,3 +175,24 @@ def test_a_breakdown_after_a_share_takes_its_own_words_not_its_siblings():
     share, child = find_indicators(text)
     assert share.value == 94 and child.value == 60
     assert child.name.endswith(" - kiến nghị") and child.name.count("đã được trả lời") == 1
+
+
+def test_phone_numbers_thresholds_and_a_rules_frequency_are_no_figures():
+    assert find_indicators("- Số điện thoại: 0912345678.") == []
+    assert find_indicators("Ban Chấp hành mỗi năm họp 02 lần; đại hội 5 năm 1 lần.") == []
+    assert find_indicators("Không giữ chức danh chủ tịch quá 03 hội; mỗi đơn vị đề xuất ít nhất 01 mô hình.") == []
+    (checks,) = find_indicators("Trong năm đã tổ chức 06 lần kiểm tra đột xuất.")
+    assert (checks.value, checks.unit) == (6, "lần")  # a count of the period keeps its `lần`
+    (rate,) = find_indicators("Tỷ lệ số hóa đạt 74% (chỉ tiêu đề ra là tối thiểu 80%).")
+    assert (rate.value, rate.target) == (74, 80)  # a threshold in parentheses is still the plan
+
+
+def test_a_section_number_is_no_count_but_a_list_of_procedures_is():
+    assert find_indicators("Thực hiện theo hướng dẫn tại mục 2 Công văn số 118/HD-BTV.") == []
+    (procedures,) = find_indicators("Ban hành danh mục 27 thủ tục hành chính nội bộ.")
+    assert (procedures.value, procedures.unit) == (27, "thủ tục hành chính")
+
+
+def test_a_label_ending_in_a_blocking_word_still_labels_its_count():
+    (count,) = find_indicators("Độ tuổi: từ đủ 18 tuổi đến 30 tuổi: 412.")
+    assert count.value == 412

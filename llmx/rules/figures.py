@@ -27,9 +27,16 @@ _NOT_BEFORE = re.compile(
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
-    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo)\s*(?:số\s*)?$",
+    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
+    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+_PHONE = re.compile(r"0\d{8,10}")  # `Số điện thoại: 0947034219`
+# `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
+_FREQUENCY = re.compile(
+    r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
+)
+_TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 # `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
 _RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*$", re.IGNORECASE)
@@ -191,9 +198,14 @@ def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> I
 
 
 def _not_a_figure(para: Para, s: int, e: int) -> bool:
-    """Digits of an ordinal, a name, a code, a range, a date part or a document number."""
+    """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
+    threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
     text = para.text
     window = text[max(para.start, s - 30) : s]
+    if _PHONE.fullmatch(text, s, e) or (
+        _FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e)
+    ):
+        return True
     if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
     if _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (s - para.start < 12 and _TOPIC_BEFORE.search(window)):
