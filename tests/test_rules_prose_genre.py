@@ -196,3 +196,32 @@ def test_a_section_number_is_no_count_but_a_list_of_procedures_is():
 def test_a_label_ending_in_a_blocking_word_still_labels_its_count():
     (count,) = find_indicators("Độ tuổi: từ đủ 18 tuổi đến 30 tuổi: 412.")
     assert count.value == 412
+
+
+def test_a_chain_of_changes_with_its_basis_last_goes_to_the_figures_before_it():
+    found, people = find_indicators("Phát hiện 11 vụ, 19 đối tượng, giảm 4 vụ, 2 đối tượng so với cùng kỳ.")
+    assert comps(found) == [("same_period", "cùng kỳ", "change", None, -4.0, "vụ")]
+    assert comps(people) == [("same_period", "cùng kỳ", "change", None, -2.0, "đối tượng")]
+    (fires,) = find_indicators("Xảy ra 5 vụ cháy, giảm 2 vụ (-28,6%) so với cùng kỳ.")
+    assert comps(fires) == [("same_period", "cùng kỳ", "change", -28.6, -2.0, "vụ")]
+
+
+def test_a_so_voi_clause_may_put_a_colon_after_its_basis():
+    (thefts,) = find_indicators("Xảy ra 9 vụ trộm cắp tài sản; so với cùng kỳ năm trước: tăng 3 vụ.")
+    assert comps(thefts) == [("same_period", "cùng kỳ năm trước", "change", None, 3.0, "vụ")]
+
+
+def test_a_change_restated_in_percent_is_one_comparison_with_both_sizes():
+    (revenue,) = find_indicators("Thu ngân sách 9,8 tỷ đồng, tăng 820 triệu đồng so với cùng kỳ (tăng 9,1%).")
+    assert comps(revenue) == [("same_period", "cùng kỳ", "change", 9.1, 820.0, "triệu đồng")]
+    assert revenue.quote.endswith("(tăng 9,1%)")
+    (permits,) = find_indicators("Cấp 42 giấy phép xây dựng, tăng 14 giấy phép so với cùng kỳ, tương đương tăng 50%.")
+    assert comps(permits) == [("same_period", "cùng kỳ", "change", 50.0, 14.0, "giấy phép")]
+
+
+def test_tang_n_lan_is_read_as_gap_n_lan_and_the_school_year_is_a_previous_period():
+    (exports,) = find_indicators("Kim ngạch xuất khẩu 38 triệu USD, tăng 1,8 lần so với cùng kỳ.")
+    assert comps(exports) == [("same_period", "cùng kỳ", "ratio", 180.0, None, None)]
+    (pupils,) = find_indicators("Tổng số học sinh 9.400 em, tăng 210 em so với năm học trước.")
+    assert (pupils.value, pupils.unit, pupils.name) == (9400, "em", "Tổng số học sinh")
+    assert comps(pupils) == [("previous_period", "năm học trước", "change", None, 210.0, "em")]

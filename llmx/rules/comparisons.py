@@ -35,7 +35,7 @@ _BASIS_RE = re.compile(
     + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
     re.IGNORECASE,
 )
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
@@ -49,14 +49,15 @@ _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
-_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 # `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
 _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
 _UP = ("tăng", "cao hơn")
-_TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
+# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
+_TIMES = re.compile(r"(?:tăng\s+(?:gấp\s+)?|gấp\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
@@ -262,6 +263,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"\s*\)")
+_CLOSE_AFTER = re.compile(r"(?:\s*\))?")
 # The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
 # tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
 _OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
@@ -328,9 +330,14 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             parsed = _after_gap(text, pos, limit)
         if parsed is None or is_blocked(parsed.number_start):
             return found
-        found.comparisons.append(parsed.comparison)
-        pos = found.end = parsed.end
         last = parsed.comparison
+        prev = found.comparisons[-1] if found.comparisons else None
+        if _restates(prev, last):  # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
+            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})  # type: ignore[union-attr]
+        else:
+            found.comparisons.append(last)
+        opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
+        pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
         diff = _ABS_DIFF.match(text, pos, limit)
         if diff and last.relation == "change" and last.pct is not None and last.amount is None:
             raw = diff.group("num").rstrip(".,")
@@ -340,6 +347,20 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
                 sign = 1.0 if last.pct > 0 else -1.0
                 found.comparisons[-1] = last.model_copy(update={"amount": sign * amount, "amount_unit": unit[0]})
                 pos = found.end = unit[2]
+
+
+def _restates(prev: Comparison | None, last: Comparison) -> bool:
+    """A change in % with no basis of its own right after a change by an amount, the same way."""
+    return (
+        prev is not None
+        and prev.relation == last.relation == "change"
+        and prev.amount is not None
+        and prev.pct is None
+        and last.pct is not None
+        and last.basis == "other"
+        and not last.basis_text
+        and (prev.amount > 0) == (last.pct > 0)
+    )
 
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:

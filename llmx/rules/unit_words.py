@@ -107,6 +107,7 @@ COUNTS: tuple[str, ...] = (
     "bệnh nhân",
     "trẻ em",
     "trẻ",
+    "em",  # `Tổng số học sinh 12.500 em`
     "cháu",
     "hộ dân",
     "hộ nghèo",
@@ -296,6 +297,6 @@ COUNTS: tuple[str, ...] = (
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
-CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả"})
+CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em"})
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
