@@ -225,3 +225,14 @@ def test_tang_n_lan_is_read_as_gap_n_lan_and_the_school_year_is_a_previous_perio
     (pupils,) = find_indicators("Tổng số học sinh 9.400 em, tăng 210 em so với năm học trước.")
     assert (pupils.value, pupils.unit, pupils.name) == (9400, "em", "Tổng số học sinh")
     assert comps(pupils) == [("previous_period", "năm học trước", "change", None, 210.0, "em")]
+
+
+def test_from_x_to_y_gives_both_values_under_one_name():
+    old, new = find_indicators("Công ty thay đổi vốn điều lệ từ 12 tỷ lên 30 tỷ.")
+    assert (old.value, new.value, old.unit, new.unit) == (12, 30, "tỷ", "tỷ")
+    assert old.name == new.name == "Công ty thay đổi vốn điều lệ"
+    assert new.quote == "Công ty thay đổi vốn điều lệ từ 12 tỷ lên 30 tỷ"
+    before, after = find_indicators("Số hộ nghèo giảm từ 410 hộ xuống còn 286 hộ.")
+    assert (before.value, after.value, after.name) == (410, 286, "Số hộ nghèo")
+    (filed,) = find_indicators("Đã cập nhật 4.210 hồ sơ lên phần mềm quản lý (đạt tỷ lệ 100%).")
+    assert filed.comparisons[0].pct == 100  # `lên` with no number after it is a plain word

@@ -83,6 +83,7 @@ _IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
+_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?", re.IGNORECASE)  # the words before the new value
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -113,10 +114,7 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for norm in (
-        *_FROM_TO.finditer(para.text, para.start, para.end),
-        *_CONDITIONAL.finditer(para.text, para.start, para.end),
-    ):
+    for norm in (m for rx in (_FROM_TO, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
         para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
@@ -156,6 +154,8 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is None or _not_a_figure(para, s, e):
             continue
         item = _read_figure(para, items, s, e, value)
+        if item is not None and items and _NEW_VALUE.fullmatch(item.own):  # `từ 09 tỷ lên 20 tỷ`
+            item.local, item.words, item.quote_start = items[-1].local, items[-1].words, items[-1].quote_start
         if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
             item = _labelled_by_count(para, items, s, e, value)
         take(item)
