@@ -39,11 +39,11 @@ _TRAIL_WORDS = (
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"(?:(?:tăng|giảm)\s+)?từ"  # `vốn điều lệ từ 09 tỷ lên 20 tỷ`: the name ends before `từ`
+    r"(?:tăng|giảm)\s+từ"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với)[\s,:\-–]*$|[\s,:\-–]+$",
+    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 _ATTRIBUTES = (
