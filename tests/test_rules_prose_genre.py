@@ -236,3 +236,15 @@ def test_from_x_to_y_gives_both_values_under_one_name():
     assert (before.value, after.value, after.name) == (410, 286, "Số hộ nghèo")
     (filed,) = find_indicators("Đã cập nhật 4.210 hồ sơ lên phần mềm quản lý (đạt tỷ lệ 100%).")
     assert filed.comparisons[0].pct == 100  # `lên` with no number after it is a plain word
+
+
+def test_bounds_and_thresholds_written_with_symbols_or_tro_len_are_no_figures():
+    assert find_indicators("Chiều sâu lỗ khoan Lk ≤ 3 mét; trường hợp vi phạm từ 02 hành vi trở lên thì bị phạt.") == []
+    (communes,) = find_indicators("Toàn huyện có 11 xã đạt từ 15 tiêu chí trở lên.")
+    assert (communes.value, communes.unit) == (11, "xã")
+    assert find_indicators("Tổ chức, cá nhân phải nộp 01 (một) lần phí sử dụng tần số.") == []
+
+
+def test_a_label_with_a_note_in_parentheses_still_names_its_figure():
+    (output,) = find_indicators("- Benzaldehyde (≥99%): 180 tấn/năm")
+    assert (output.name, output.value, output.unit) == ("Benzaldehyde (≥99%)", 180, "tấn/năm")

@@ -31,6 +31,7 @@ _NOT_BEFORE = re.compile(
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+_COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 _PHONE = re.compile(r"0\d{8,10}")  # `Số điện thoại: 0947034219`
 # `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
 _FREQUENCY = re.compile(
@@ -53,6 +54,8 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
 _CONDITIONAL = re.compile(
     r"(?<!\w)(?:trường\s+hợp|nếu|chỉ\s+cần)\s[^;.()]{0,160}?\sth[ìi]\s[^;.()]{0,160}", re.IGNORECASE
 )
+# `từ 02 hành vi trở lên`, `đạt từ 15 tiêu chí trở lên`: a threshold, no figure
+_FROM_UP = re.compile(rf"(?<!\w)[Tt]ừ\s+{NUMBER_PATTERN}\s*(?:%\s*)?(?:[^\s\d,;.()]+\s+){{0,4}}trở\s+(?:lên|xuống)")
 _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
     rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
     rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
@@ -114,7 +117,7 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for norm in (m for rx in (_FROM_TO, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
+    for norm in (m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
         para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
@@ -202,8 +205,10 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
     text = para.text
     window = text[max(para.start, s - 30) : s]
-    if _PHONE.fullmatch(text, s, e) or (
-        _FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e)
+    if (
+        _COMPARED_BEFORE.search(window)
+        or _PHONE.fullmatch(text, s, e)
+        or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
     ):
         return True
     if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
@@ -229,6 +234,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
             item.core = (s, words.end())
         return item
     spelled = _IN_WORDS.match(text, e, para.end)
+    if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
+        return None  # `nộp 01 (một) lần`: how often, in the words of a rule
     if (scaled := _SCALED_COUNT.match(text, e, para.end)) and (counted := match_unit(text, scaled.end(), para.end)):
         unit_name = f"{scaled.group('scale').lower()} {counted[0]}"  # `1,2 triệu lượt`, `3 nghìn tỷ đồng`
         item = new_item(para, items, s, value, unit_name, counted[2], count_unit=True)

@@ -176,7 +176,10 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     """(start, words) of the label a `Label: <figure>` line gives its figure."""
     text = para.text
     start = max(floor, para.sentence_start(colon))
-    for m in _LABEL_STOP.finditer(text, start, colon):
+    stop = colon
+    if text[start:colon].rstrip().endswith(")") and (opening := text.rfind("(", start, colon)) > start:
+        stop = opening  # `- Benzaldehyde (≥99%): 210 tấn/năm`: the note stays in the label
+    for m in _LABEL_STOP.finditer(text, start, stop):
         start = m.end()
     raw = text[start:colon]
     words = trim(raw, prep=False)
