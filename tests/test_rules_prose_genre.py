@@ -248,3 +248,10 @@ def test_bounds_and_thresholds_written_with_symbols_or_tro_len_are_no_figures():
 def test_a_label_with_a_note_in_parentheses_still_names_its_figure():
     (output,) = find_indicators("- Benzaldehyde (≥99%): 180 tấn/năm")
     assert (output.name, output.value, output.unit) == ("Benzaldehyde (≥99%)", 180, "tấn/năm")
+
+
+def test_a_place_name_ending_in_a_number_is_no_bare_count():
+    fine, area = find_indicators(
+        "Phạt 45.000.000 đồng và đình chỉ hoạt động tại mỏ đá khu vực Mỹ Gia 5, diện tích 3,2 ha."
+    )
+    assert (fine.value, fine.unit, area.value, area.unit) == (45000000, "đồng", 3.2, "ha")

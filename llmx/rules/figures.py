@@ -324,6 +324,9 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
         return None
     if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
         return None
+    before = text[max(para.start, s - 20) : s].split()
+    if before and before[-1][:1].isupper():
+        return None  # `khu vực Mỹ Gia 5,`, `Phường 1`: a name that ends in a number
     item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
     if item is not None:
         item.carried = True
