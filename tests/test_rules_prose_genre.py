@@ -179,6 +179,7 @@ def test_a_breakdown_after_a_share_takes_its_own_words_not_its_siblings():
 
 def test_phone_numbers_thresholds_and_a_rules_frequency_are_no_figures():
     assert find_indicators("- Số điện thoại: 0912345678.") == []
+    assert find_indicators("- Số căn cước: 015064000584; mã số thuế 5800123456.") == []
     assert find_indicators("Ban Chấp hành mỗi năm họp 02 lần; đại hội 5 năm 1 lần.") == []
     assert find_indicators("Không giữ chức danh chủ tịch quá 03 hội; mỗi đơn vị đề xuất ít nhất 01 mô hình.") == []
     (checks,) = find_indicators("Trong năm đã tổ chức 06 lần kiểm tra đột xuất.")

@@ -32,7 +32,9 @@ _NOT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
-_PHONE = re.compile(r"0\d{8,10}")  # `Số điện thoại: 0947034219`
+# `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
+# genre groups every amount this long: `1.500.000.000 đồng`)
+_PHONE = re.compile(r"0\d{8,}|\d{9,}")
 # `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
 _FREQUENCY = re.compile(
     r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
