@@ -256,3 +256,20 @@ def test_a_place_name_ending_in_a_number_is_no_bare_count():
         "Phạt 45.000.000 đồng và đình chỉ hoạt động tại mỏ đá khu vực Mỹ Gia 5, diện tích 3,2 ha."
     )
     assert (fine.value, fine.unit, area.value, area.unit) == (45000000, "đồng", 3.2, "ha")
+
+
+def test_a_basis_written_before_its_ratio_verb_is_the_ratios_basis():
+    (rice,) = find_indicators("Sản lượng lúa 9.800 tấn, so với kế hoạch đạt 97%.")
+    assert (rice.value, rice.unit) == (9800, "tấn")
+    assert comps(rice) == [("plan", "kế hoạch", "ratio", 97.0, None, None)]
+    (sales,) = find_indicators("Doanh thu 21 tỷ đồng, so với cùng kỳ bằng 104%.")
+    assert comps(sales) == [("same_period", "cùng kỳ", "ratio", 104.0, None, None)]
+
+
+def test_a_sentence_that_opens_with_its_basis_gives_it_to_the_ratio_and_change_in_it():
+    (rice,) = find_indicators("So với kế hoạch, sản lượng lúa đạt 96%.")
+    assert (rice.value, rice.unit, rice.quote) == (None, None, "So với kế hoạch, sản lượng lúa đạt 96%")
+    assert comps(rice) == [("plan", "kế hoạch", "ratio", 96.0, None, None)]
+    services, output = find_indicators("So với cùng kỳ, doanh thu dịch vụ tăng 7%, sản lượng 1.150 tấn.")
+    assert comps(services) == [("same_period", "cùng kỳ", "change", 7.0, None, None)]
+    assert (output.value, comps(output)) == (1150, [])

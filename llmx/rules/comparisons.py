@@ -185,6 +185,8 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     q = gap.end()  # type: ignore[union-attr]
     if (times := _TIMES.match(text, q, limit)) is not None:
         return _parse_times(text, times, limit, basis)
+    if (ratio := _RATIO_VERB.match(text, q, limit)) is not None:  # `so với kế hoạch đạt 98%`
+        return _stated_ratio(text, ratio, limit, basis)
     change = _CHANGE_VERB.match(text, q, limit)
     if change is None or _SO_VOI.match(text, change.end(), limit):
         return None
@@ -192,6 +194,21 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     if parsed is not None and gap.group("open") and (close := _CLOSE.match(text, parsed.end, limit)):  # type: ignore[union-attr]
         parsed = replace(parsed, end=close.end())  # `so với cùng kỳ năm trước (tăng 8,2%)`
     return parsed
+
+
+def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis, str, int]) -> Parsed | None:
+    """`so với kế hoạch đạt 98%`, `so với cùng kỳ bằng 105%`: a ratio whose basis came first."""
+    q = verb.end()
+    qual = _QUALIFIER.match(text, q, limit)
+    num = NUMBER_RE.match(text, qual.end() if qual else q, limit)
+    value = parse_number(num.group()) if num else None
+    pct = _PCT.match(text, num.end(), limit) if num else None
+    if num is None or value is None or pct is None:
+        return None
+    over = _OVER.fullmatch(verb.group().strip()) and value < 100
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change" if over else "ratio", pct=value)
+    qualifier = APPROX[" ".join(qual.group("q").lower().split())] if qual else None
+    return Parsed(comp, pct.end(), num.start(), True, qualifier)
 
 
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:

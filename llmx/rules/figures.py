@@ -12,7 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
-from llmx.rules.comparisons import parse_comparison
+from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
@@ -89,6 +89,9 @@ _IN_WORDS = re.compile(
 )
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
 _NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?", re.IGNORECASE)  # the words before the new value
+_OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
+_COMMA = re.compile(r"\s*,")
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -168,7 +171,29 @@ def read_paragraph(para: Para) -> list[Item]:
         take_odd(number)
     attach_changes(items, changes)
     share_bases(items)
+    _opening_basis(para, items)
     return items
+
+
+def _opening_basis(para: Para, items: list[Item]) -> None:
+    """`So với kế hoạch, sản lượng lúa đạt 98%`: a sentence that opens with its basis gives it to
+    the ratios and changes written without one (a bare `đạt 98%` becomes that ratio, no value)."""
+    text = para.text
+    for item in items:
+        start = para.sentence_start(item.num_start)
+        opening = _OPENING_SO_VOI.match(text, start, item.num_start)
+        basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
+        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
+            continue
+        stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
+        unstated = [c for c in item.comparisons if c.basis == "other" and not c.basis_text]
+        item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
+        if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
+            item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
+            item.value, item.unit, unstated = None, None, item.comparisons
+        if unstated:  # the quote holds the basis it took
+            lead = opening.group()  # type: ignore[union-attr]
+            item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))
 
 
 def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
