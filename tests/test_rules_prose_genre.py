@@ -273,3 +273,9 @@ def test_a_sentence_that_opens_with_its_basis_gives_it_to_the_ratio_and_change_i
     services, output = find_indicators("So với cùng kỳ, doanh thu dịch vụ tăng 7%, sản lượng 1.150 tấn.")
     assert comps(services) == [("same_period", "cùng kỳ", "change", 7.0, None, None)]
     assert (output.value, comps(output)) == (1150, [])
+
+
+def test_a_rank_takes_its_change_in_places():
+    (rank,) = find_indicators("Chỉ số PAR Index của tỉnh xếp hạng 21/34, tăng 4 bậc so với năm 2024.")
+    assert (rank.value, rank.target, rank.unit) == (21, 34, "hạng")
+    assert comps(rank) == [("previous_period", "năm 2024", "change", None, 4.0, "bậc")]

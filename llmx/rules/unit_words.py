@@ -294,6 +294,8 @@ COUNTS: tuple[str, ...] = (
     "mũi",
     "ngày công",
     "giường",
+    "bậc",  # `xếp hạng 19/63, tăng 2 bậc so với năm 2023`
+    "hạng",
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
