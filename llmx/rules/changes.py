@@ -19,13 +19,18 @@ from llmx.rules.comparisons import match_basis
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
-_START = re.compile(r"(?<!\w)(?-i:So)\s+với\s+")  # sentence-initial, capital `So`
+# sentence-initial, capital `So`, or a clause after `;` (`... 6 người; so với cùng kỳ giảm 3 vụ`)
+_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so))\s+với\s+")
+_TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
-    r"\s*(?:,|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
+    r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"\s*\([\d\s/.,]*\)")
+_STEP_PCT = re.compile(r"\s*\(\s*(?:tăng|giảm)?\s*[-+−]?\s*(?P<num>\d+(?:,\d+)?)\s*%\s*\)", re.IGNORECASE)
+_CHAIN_START = re.compile(r"(?<=[,;(])\s*(?:tăng|giảm)\s+(?=\d)", re.IGNORECASE)
+_SO_VOI_AFTER = re.compile(r"\s*,?\s*so\s+với\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -38,61 +43,105 @@ class Change:
     basis_text: str
     amount: float
     unit: str
+    words: str = ""  # what the unit counts, when written (`người chết`)
+    pct: float | None = None  # the same change in % (`giảm 3 vụ (-33%)`)
 
 
 def read_change_sentences(para: Para) -> list[Change]:
-    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence; their digits
-    are blocked so that no amount becomes an indicator."""
+    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence, and of a chain
+    whose basis comes last (`..., giảm 2 vụ, 3 đối tượng so với cùng kỳ`, `giảm 3 vụ (-33%) so với
+    cùng kỳ`); their digits are blocked so that no amount becomes an indicator."""
     text, found = para.text, []
     for m in _START.finditer(text, para.start, para.end):
         basis = match_basis(text, m.end(), para.end, after_so_voi=True)
         if basis is None:
             continue
-        pos, sign = basis[2], 0.0
-        steps: list[Change] = []
-        while (step := _STEP.match(text, pos, para.end)) is not None:
-            value = parse_number(step.group("num"))
-            unit = match_unit(text, step.end("num"), para.end)
-            if value is None or unit is None or unit[0] in ("%", "‰"):
-                break
-            if step.group("dir"):
-                sign = 1.0 if step.group("dir").lower() == "tăng" else -1.0
-            if sign == 0.0:
-                break
-            steps.append(Change(m.start(), unit[2], basis[0], basis[1], sign * value, unit[0]))
-            pair = _PAIR.match(text, unit[2], para.end)
-            pos = pair.end() if pair else unit[2]
+        steps, pos = _read_steps(text, basis[2], para.end)
         if steps:
             para.block(m.start(), pos)
-            found.extend(steps)
+            found.extend(_changes(m.start(), basis, steps))
+    for m in _CHAIN_START.finditer(text, para.start, para.end):
+        if para.is_blocked(m.start()):
+            continue
+        steps, pos = _read_steps(text, m.start(), para.end)
+        so_voi = _SO_VOI_AFTER.match(text, pos, para.end)
+        basis = match_basis(text, so_voi.end(), para.end, after_so_voi=True) if so_voi else None
+        if basis is None or not (len(steps) > 1 or any(st.pct is not None for st in steps)):
+            continue
+        para.block(m.start(), basis[2])
+        found.extend(_changes(m.start(), basis, steps))
     return found
 
 
+@dataclass(frozen=True)
+class _Step:
+    end: int
+    amount: float
+    unit: str
+    words: str
+    pct: float | None
+
+
+def _changes(at: int, basis: tuple[Basis, str, int], steps: list[_Step]) -> list[Change]:
+    return [Change(at, st.end, basis[0], basis[1], st.amount, st.unit, st.words, st.pct) for st in steps]
+
+
+def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
+    """`tăng 54 vụ (209/155), 127 đối tượng`: each amount with its unit and sign (the last
+    `tăng`/`giảm` written), a `(-33%)` after it, and where the chain ends."""
+    steps: list[_Step] = []
+    sign = 0.0
+    while (step := _STEP.match(text, pos, limit)) is not None:
+        value = parse_number(step.group("num"))
+        unit = match_unit(text, step.end("num"), limit)
+        if value is None or unit is None:
+            break
+        if step.group("dir"):
+            sign = 1.0 if step.group("dir").lower() == "tăng" else -1.0
+        if sign == 0.0:
+            break
+        tail = _TAIL.match(text, unit[2], limit) if unit[0] not in ("%", "‰") else None
+        pos = unit[2]
+        pct = None
+        if unit[0] not in ("%", "‰") and (rate := _STEP_PCT.match(text, pos, limit)):
+            pct, pos = sign * abs(parse_number(rate.group("num")) or 0.0), rate.end()
+        steps.append(_Step(pos, sign * value, unit[0], tail.group("words") if tail else "", pct))
+        pair = _PAIR.match(text, pos, limit)
+        pos = pair.end() if pair else pos
+    return steps, pos
+
+
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
-    """Give each change to the latest earlier figure counted in its unit that has none yet."""
+    """Give each change to the latest earlier figure counted in its unit that has none yet (the one
+    whose name holds the counted words, when the change writes them: `giảm 2 người chết`); a change
+    in `%` to the figure right before the sentence."""
     for change in changes:
-        target = next(
-            (
-                it
-                for it in reversed(items)
-                if it.num_start < change.at
-                and it.unit == change.unit
-                and not any(c.basis_text == change.basis_text for c in it.comparisons)
-            ),
-            None,
-        )
+        free = [
+            it
+            for it in items
+            if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
+        ]
+        if change.unit in ("%", "‰"):
+            before = [it for it in items if it.num_start < change.at]
+            target = before[-1] if before and before[-1] in free else None
+            update: dict[str, object] = {"pct": change.amount}
+        else:
+            same = [it for it in free if it.unit == change.unit]
+            named = [it for it in same if change.words and _holds(it.name or it.local, change.words)]
+            pick = named or same
+            target = pick[-1] if pick else None
+            update = {"amount": change.amount, "amount_unit": change.unit, "pct": change.pct}
         if target is None:
             continue
-        target.comparisons.append(
-            Comparison(
-                basis=change.basis,
-                basis_text=change.basis_text,
-                relation="change",
-                amount=change.amount,
-                amount_unit=change.unit,
-            )
-        )
+        comparison = Comparison(basis=change.basis, basis_text=change.basis_text, relation="change")
+        target.comparisons.append(comparison.model_copy(update=update))
         target.end = max(target.end, change.end)
+
+
+def _holds(name: str, words: str) -> bool:
+    """`Làm chết` holds `chết` of `người chết`: the counted words name this figure."""
+    own = name.lower().split()
+    return any(w in own for w in words.lower().split()[-1:])
 
 
 def share_bases(items: list[Item]) -> None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from llmx.contract import Approx, Basis, Comparison
+from llmx.contract import Approx, Basis, Comparison, Relation
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.units import match_unit
 
@@ -35,7 +35,7 @@ _BASIS_RE = re.compile(
     + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
     re.IGNORECASE,
 )
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
@@ -49,15 +49,17 @@ _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
-_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 # `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
 _CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
 _UP = ("tăng", "cao hơn")
-_TIMES = re.compile(r"(?:tăng\s+)?gấp\s+(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
+# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
+_TIMES = re.compile(r"(?:tăng\s+(?:gấp\s+)?|gấp\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_OVER = re.compile(r"vượt", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
@@ -159,14 +161,17 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
             return None
         comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
         return Parsed(comp, basis[2], num.start(), True, qualifier)
+    # `vượt 20% kế hoạch` is 20% over the plan: a change, as in a table's `vượt` cell; `vượt 112%`
+    # can only be the ratio written loosely
+    relation: Relation = "change" if verb and _OVER.fullmatch(verb.group().strip()) and value < 100 else "ratio"
     basis = _basis_after(text, pct.end(), limit)
     if basis is not None:
-        comp = Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=value)
+        comp = Comparison(basis=basis[0], basis_text=basis[1], relation=relation, pct=value)
         # `đạt 34,3% trên tổng số chi phí` with no count before it is a share, not a comparison
         return Parsed(comp, basis[2], num.start(), not _OF_TOTAL.match(text, pct.end(), limit), qualifier)
     if verb is None and rate is None:
         return None  # a bare `54%` is a value, not a comparison
-    comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation="ratio", pct=value)
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation=relation, pct=value)
     return Parsed(comp, pct.end(), num.start(), False, qualifier)
 
 
@@ -180,6 +185,8 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     q = gap.end()  # type: ignore[union-attr]
     if (times := _TIMES.match(text, q, limit)) is not None:
         return _parse_times(text, times, limit, basis)
+    if (ratio := _RATIO_VERB.match(text, q, limit)) is not None:  # `so với kế hoạch đạt 98%`
+        return _stated_ratio(text, ratio, limit, basis)
     change = _CHANGE_VERB.match(text, q, limit)
     if change is None or _SO_VOI.match(text, change.end(), limit):
         return None
@@ -187,6 +194,21 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     if parsed is not None and gap.group("open") and (close := _CLOSE.match(text, parsed.end, limit)):  # type: ignore[union-attr]
         parsed = replace(parsed, end=close.end())  # `so với cùng kỳ năm trước (tăng 8,2%)`
     return parsed
+
+
+def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis, str, int]) -> Parsed | None:
+    """`so với kế hoạch đạt 98%`, `so với cùng kỳ bằng 105%`: a ratio whose basis came first."""
+    q = verb.end()
+    qual = _QUALIFIER.match(text, q, limit)
+    num = NUMBER_RE.match(text, qual.end() if qual else q, limit)
+    value = parse_number(num.group()) if num else None
+    pct = _PCT.match(text, num.end(), limit) if num else None
+    if num is None or value is None or pct is None:
+        return None
+    over = _OVER.fullmatch(verb.group().strip()) and value < 100
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change" if over else "ratio", pct=value)
+    qualifier = APPROX[" ".join(qual.group("q").lower().split())] if qual else None
+    return Parsed(comp, pct.end(), num.start(), True, qualifier)
 
 
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
@@ -258,6 +280,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(r"\s*\)")
+_CLOSE_AFTER = re.compile(r"(?:\s*\))?")
 # The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
 # tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
 _OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
@@ -324,9 +347,14 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             parsed = _after_gap(text, pos, limit)
         if parsed is None or is_blocked(parsed.number_start):
             return found
-        found.comparisons.append(parsed.comparison)
-        pos = found.end = parsed.end
         last = parsed.comparison
+        prev = found.comparisons[-1] if found.comparisons else None
+        if _restates(prev, last):  # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
+            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})  # type: ignore[union-attr]
+        else:
+            found.comparisons.append(last)
+        opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
+        pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
         diff = _ABS_DIFF.match(text, pos, limit)
         if diff and last.relation == "change" and last.pct is not None and last.amount is None:
             raw = diff.group("num").rstrip(".,")
@@ -336,6 +364,20 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
                 sign = 1.0 if last.pct > 0 else -1.0
                 found.comparisons[-1] = last.model_copy(update={"amount": sign * amount, "amount_unit": unit[0]})
                 pos = found.end = unit[2]
+
+
+def _restates(prev: Comparison | None, last: Comparison) -> bool:
+    """A change in % with no basis of its own right after a change by an amount, the same way."""
+    return (
+        prev is not None
+        and prev.relation == last.relation == "change"
+        and prev.amount is not None
+        and prev.pct is None
+        and last.pct is not None
+        and last.basis == "other"
+        and not last.basis_text
+        and (prev.amount > 0) == (last.pct > 0)
+    )
 
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from llmx.numbers import NUMBER_RE, parse_number
+from llmx.contract import Comparison
+from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
-from llmx.rules.comparisons import parse_comparison
+from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
@@ -26,9 +27,19 @@ _NOT_BEFORE = re.compile(
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
-    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo)\s*(?:số\s*)?$",
+    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
+    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+_COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
+# `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
+# genre groups every amount this long: `1.500.000.000 đồng`)
+_PHONE = re.compile(r"0\d{8,}|\d{9,}")
+# `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
+_FREQUENCY = re.compile(
+    r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
+)
+_TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 # `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
 _RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*$", re.IGNORECASE)
@@ -37,8 +48,20 @@ _RANKED_AMONG = re.compile(
 )
 _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # 2022 – 2023, 9001-9008
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
+# `từ 10 đến 15 triệu đồng`, `từ 350m đến hơn 495m`: a range is a norm or a description, no figure
+# `(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)`, `nếu ... thì ...`: a rule's condition and
+# its consequence are norms, no figures of the period
+_CONDITIONAL = re.compile(
+    r"(?<!\w)(?:trường\s+hợp|nếu|chỉ\s+cần)\s[^;.()]{0,160}?\sth[ìi]\s[^;.()]{0,160}", re.IGNORECASE
+)
+# `từ 02 hành vi trở lên`, `đạt từ 15 tiêu chí trở lên`: a threshold, no figure
+_FROM_UP = re.compile(rf"(?<!\w)[Tt]ừ\s+{NUMBER_PATTERN}\s*(?:%\s*)?(?:[^\s\d,;.()]+\s+){{0,4}}trở\s+(?:lên|xuống)")
+_FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
+    rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
+    rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
+)
 
 
 _FRACTION = re.compile(r"\s*/\s*")
@@ -58,6 +81,17 @@ _AMOUNT_IN_WORDS = re.compile(
     r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
     re.IGNORECASE,
 )
+# `01 (một) giấy phép`, `45 (bốn mươi lăm) đại biểu`: the number restated in words before its unit
+_IN_WORDS = re.compile(
+    r"\s*\((?:\s*(?:một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|mười|trăm|linh|lẻ|nghìn|ngàn|"
+    r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
+    re.IGNORECASE,
+)
+_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
+_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?", re.IGNORECASE)  # the words before the new value
+_OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
+_COMMA = re.compile(r"\s*,")
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -74,12 +108,22 @@ _BEFORE_PCT = re.compile(
 
 
 _SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
+# `Có 70/139 kiến nghị đã được trả lời, có thể kết thúc nội dung, chiếm 50%`: the share closes the
+# count's sentence after a clause that holds no figure and opens no breakdown
+_SHARE_LATE = re.compile(
+    r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|tăng|giảm)[^\d;:()\[\]%.]){0,160},\s*chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$",
+    re.IGNORECASE,
+)
+# `Các kiến nghị đã được trả lời, chiếm 96%`: a share named by the clause before its comma
+_SHARE_OF_CLAUSE = re.compile(r",\s*chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
 
 
 def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
+    for norm in (m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
+        para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
 
@@ -118,6 +162,8 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is None or _not_a_figure(para, s, e):
             continue
         item = _read_figure(para, items, s, e, value)
+        if item is not None and items and _NEW_VALUE.fullmatch(item.own):  # `từ 09 tỷ lên 20 tỷ`
+            item.local, item.words, item.quote_start = items[-1].local, items[-1].words, items[-1].quote_start
         if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
             item = _labelled_by_count(para, items, s, e, value)
         take(item)
@@ -125,7 +171,29 @@ def read_paragraph(para: Para) -> list[Item]:
         take_odd(number)
     attach_changes(items, changes)
     share_bases(items)
+    _opening_basis(para, items)
     return items
+
+
+def _opening_basis(para: Para, items: list[Item]) -> None:
+    """`So với kế hoạch, sản lượng lúa đạt 98%`: a sentence that opens with its basis gives it to
+    the ratios and changes written without one (a bare `đạt 98%` becomes that ratio, no value)."""
+    text = para.text
+    for item in items:
+        start = para.sentence_start(item.num_start)
+        opening = _OPENING_SO_VOI.match(text, start, item.num_start)
+        basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
+        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
+            continue
+        stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
+        unstated = [c for c in item.comparisons if c.basis == "other" and not c.basis_text]
+        item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
+        if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
+            item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
+            item.value, item.unit, unstated = None, None, item.comparisons
+        if unstated:  # the quote holds the basis it took
+            lead = opening.group()  # type: ignore[union-attr]
+            item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))
 
 
 def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -160,9 +228,16 @@ def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> I
 
 
 def _not_a_figure(para: Para, s: int, e: int) -> bool:
-    """Digits of an ordinal, a name, a code, a range, a date part or a document number."""
+    """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
+    threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
     text = para.text
     window = text[max(para.start, s - 30) : s]
+    if (
+        _COMPARED_BEFORE.search(window)
+        or _PHONE.fullmatch(text, s, e)
+        or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
+    ):
+        return True
     if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
     if _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (s - para.start < 12 and _TOPIC_BEFORE.search(window)):
@@ -185,7 +260,16 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
-    if (unit := match_unit(text, e, para.end)) is not None:
+    spelled = _IN_WORDS.match(text, e, para.end)
+    if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
+        return None  # `nộp 01 (một) lần`: how often, in the words of a rule
+    if (scaled := _SCALED_COUNT.match(text, e, para.end)) and (counted := match_unit(text, scaled.end(), para.end)):
+        unit_name = f"{scaled.group('scale').lower()} {counted[0]}"  # `1,2 triệu lượt`, `3 nghìn tỷ đồng`
+        item = new_item(para, items, s, value, unit_name, counted[2], count_unit=True)
+        if item is not None:
+            item.core = (s, counted[2])
+        return item
+    if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
@@ -267,6 +351,9 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
         return None
     if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
         return None
+    before = text[max(para.start, s - 20) : s].split()
+    if before and before[-1][:1].isupper():
+        return None  # `khu vực Mỹ Gia 5,`, `Phường 1`: a name that ends in a number
     item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
     if item is not None:
         item.carried = True
@@ -299,12 +386,26 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
-    if prev is not None and prev.value is not None and _SHARE_GAP.match(text, prev.end, s):
+    if (
+        prev is not None
+        and prev.value is not None
+        and (_SHARE_GAP.match(text, prev.end, s) or _SHARE_LATE.match(text, prev.end, s))
+    ):
+        if prev.target is not None:  # `Có 63/139 kiến nghị ..., chiếm 46%`: the fraction's own rate
+            prev.comparisons.append(Comparison(basis="other", basis_text="chiếm", relation="ratio", pct=value))
+            prev.end = pct_end
+            return None
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.core = prev.local, (s, pct_end)
         attach_comparisons(para, share)
         return share
-    verb = _BEFORE_PCT.search(text, max(prefix_floor(items, para.start, s), s - 40), s)
+    floor = prefix_floor(items, para.start, s)
+    if prev is None and (clause := _SHARE_OF_CLAUSE.search(text, max(floor, s - 20), s)) is not None:
+        item = new_item(para, items, clause.start(), value, unit, pct_end, count_unit=True, figure=s)
+        if item is not None:
+            item.core = (s, pct_end)
+            return item
+    verb = _BEFORE_PCT.search(text, max(floor, s - 40), s)
     c_start = verb.start() if verb and verb.group() else s
     parsed = parse_comparison(text, c_start, para.end)
     if (

@@ -15,7 +15,8 @@ from llmx.rules.comparisons import (
     read_following,
 )
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
-from llmx.rules.units import CLASSIFIERS, META_UNITS, is_measure, read_tail
+from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
+from llmx.rules.units import is_measure, read_tail
 
 DIGIT = re.compile(r"\d")
 
@@ -35,13 +36,14 @@ _LEAD_TRIM = re.compile(
 )
 _TRAIL_WORDS = (
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
-    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    r"(?:tăng|giảm)\s+từ"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với)[\s,:\-–]*$|[\s,:\-–]+$",
+    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 _ATTRIBUTES = (
@@ -131,7 +133,15 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
-    if not own and _SIBLING_WORDS.fullmatch(raw) and prev is not None and prev.words and delim not in ("(", ":"):
+    breakdown = delim.lower().split()[:1] in (["trong"], ["gồm"], ["bao"], ["cụ"])  # `...; trong đó 50% ...`
+    if (
+        not own
+        and _SIBLING_WORDS.fullmatch(raw)
+        and prev is not None
+        and prev.words
+        and delim not in ("(", ":")
+        and not breakdown
+    ):
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
     with_m = None
@@ -166,7 +176,10 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     """(start, words) of the label a `Label: <figure>` line gives its figure."""
     text = para.text
     start = max(floor, para.sentence_start(colon))
-    for m in _LABEL_STOP.finditer(text, start, colon):
+    stop = colon
+    if text[start:colon].rstrip().endswith(")") and (opening := text.rfind("(", start, colon)) > start:
+        stop = opening  # `- Benzaldehyde (≥99%): 210 tấn/năm`: the note stays in the label
+    for m in _LABEL_STOP.finditer(text, start, stop):
         start = m.end()
     raw = text[start:colon]
     words = trim(raw, prep=False)
@@ -296,13 +309,25 @@ def trim(words: str, *, prep: bool) -> str:
 
 
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
-    parts = (base, count_unit if count_unit and _names_unit(count_unit, tail) else "", tail)
+    named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
+    parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
+
+
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn)\s+")  # `1,2 triệu lượt` counts `lượt`
+
+
+def _says(base: str, noun: str) -> bool:
+    """The name already holds the counted noun: `Tổng số đảng viên của Đảng bộ là 1.250 đảng viên`
+    is named `Tổng số đảng viên của Đảng bộ`, not `... Đảng bộ đảng viên`."""
+    words = r"\s+".join(map(re.escape, _SCALE.sub("", noun).split()))
+    return re.search(r"(?<!\w)" + words + r"(?!\w)", base, re.IGNORECASE) is not None
 
 
 def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
-    return unit is not None and not is_measure(unit) and (unit not in CLASSIFIERS or bool(tail))
+    counted = _SCALE.sub("", unit) if unit is not None else None
+    return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 
 def lc_first(name: str) -> str:

@@ -20,7 +20,11 @@ from llmx.numbers import dot_decimal, parse_number
 from llmx.rules.paragraphs import Para
 from llmx.rules.units import match_unit
 
-_MALFORMED = re.compile(r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,])\d+,\s\d+(?![.,]?\d)")
+_MALFORMED = re.compile(
+    r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,/])\d{1,3},\s\d+(?![.,]?\d)"
+)
+# `tháng 6, 120 hộ`, `ngày 30/6, 45 xã`: a date and then a count, not `2, 356kg`
+_DATE_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần|khoản|điều|điểm|lần|đợt|khóa|số)\s*$", re.I)
 _DOT_DECIMAL = re.compile(r"(?<![\w.,])(?P<whole>\d{1,3})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
 _GLUED = re.compile(
     r"(?<!\w)(?P<word>đạt|là|có|được|gồm|tăng|giảm|bằng|chiếm|khoảng|trên|hơn|dưới|gần|cấp|thu|chi|còn)"
@@ -45,6 +49,8 @@ def odd_numbers(para: Para) -> list[OddNumber]:
     text, found = para.text, []
     for m in _MALFORMED.finditer(text, para.start, para.end):
         if parse_number(m.group()) is not None and ", " not in m.group():
+            continue
+        if ", " in m.group() and _DATE_BEFORE.search(text, max(para.start, m.start() - 12), m.start()):
             continue
         if _DOT_DECIMAL.match(text, m.start(), para.end):
             continue  # `97.6%` is a decimal, read below
