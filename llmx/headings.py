@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 from llmx.vn import (
-    ANNEX,
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
     DOC_NUMBER_LINE,
@@ -29,6 +28,7 @@ from llmx.vn import (
     MOTTO,
     NOI_NHAN,
     SEPARATOR,
+    SIGN_TITLE_LINE,
     SUBJECT_LINE,
     TABLE_ROW,
     TITLE_MARK,
@@ -40,7 +40,7 @@ _MAX_LABEL = 140  # `Label: content`: the label is at most this long
 
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
-_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+)\s*[.:]?\s*(.*)$")
+_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
 _ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
 _ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*[./)]\s*(\S.*)$")  # `V/v ...` is a subject line
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
@@ -52,11 +52,6 @@ _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nh�
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…]$")
 _BULLET_LINE = re.compile(r"[-+•–]\s")
-
-
-# a bare annex line (`Phụ lục 02`, `PHỤ LỤC II`): its title follows on the next lines
-_ANNEX_ONLY = re.compile(r"^\S+\s+\S+(?:\s+(?:số\s+|SỐ\s+)?[\dIVXLC]{1,5}[a-zA-Z]?)?\s*[.:]?$")
-_MAX_ANNEX_TITLE = 3  # caps title lines under a bare `Phụ lục`
 
 
 @dataclass
@@ -74,25 +69,31 @@ def _is_caps(line: str) -> bool:
 
 
 def _title_mark(line: str) -> bool:
-    """`BÁO CÁO` alone on its line (the title follows on the next lines)."""
+    """`BÁO CÁO` alone on its line (the title follows on the next lines), or opening a short
+    ALL-CAPS title line (`BÁO CÁO KIỂM ĐIỂM`, its subject on the next lines)."""
     m = TITLE_MARK.match(line)
-    return m is not None and m.group("rest") is None
+    return m is not None and (m.group("rest") is None or (len(line) <= 80 and _is_caps(line)))
 
 
 def _label_split(body: str) -> int | None:
-    """Where content starts when `body` is `Label: content` (the label short, not a time)."""
-    m = _LABEL_COLON.search(body[:_MAX_LABEL])
+    """Where content starts when `body` is `Label: content` (the label short, not a time); a
+    colon inside parentheses lists what the heading covers (`(Tóm tắt ... về: Kiến trúc, ...)`)."""
+    m = next((c for c in _LABEL_COLON.finditer(body[:_MAX_LABEL]) if _parens_closed(body[: c.start()])), None)
     label = body[: m.start()] if m else ""
     if m and not re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label) and not LIST_INTRO.search(label):
         return m.end() - 1
     return None
 
 
+def _parens_closed(text: str) -> bool:
+    return text.count("(") <= text.count(")")
+
+
 def _split_label(body: str) -> tuple[str, int | None]:
     """Heading text, and where content starts when the line is `Heading: content`."""
     content_at = _label_split(body)
     if content_at is not None:
-        return body[: body.index(":", 0, content_at)], content_at
+        return body[: body.rindex(":", 0, content_at)], content_at
     if len(body) <= MAX_HEADING_CHARS:
         return body, None
     return "", None
@@ -135,6 +136,26 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
     return None
 
 
+_CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
+_CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
+
+
+def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int]) -> int | None:
+    """Index of the ALL-CAPS line that continues the unnumbered caps heading on line `k` (one blank
+    line may sit between), or None: the heading ends in a comma or an open word, or the next line
+    opens with one (`GIẢI TRÌNH BỔ SUNG` / `CỦA ĐỒNG CHÍ CHỦ TỊCH`)."""
+    cur = text[lines[k][0] : lines[k][1]].strip()
+    for j in range(k + 1, min(k + 3, len(lines))):
+        nxt = text[lines[j][0] : lines[j][1]].strip()
+        if not nxt:
+            continue
+        ok = j not in rows and _is_caps(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
+        if ok and not SIGN_TITLE_LINE.match(nxt) and (_CAPS_OPEN_END.search(cur) or _CAPS_GOES_ON.match(nxt)):
+            return j
+        return None
+    return None
+
+
 def clean(heading: str) -> str:
     return re.sub(r"[\s.:;,]+$", "", heading).strip()
 
@@ -165,6 +186,7 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 
 _HEADER_LINES = 30  # a công văn's header block is short
+_SUBJECT_LINES = 3  # the `V/v ...` subject wraps onto at most this many more lines
 
 
 def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
@@ -174,20 +196,23 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     `V/v ...` subject and its wrapped lines, `Kính gửi:` and the addressee bullets, the motto and
     the date line, in whatever order the two header columns were flattened; it counts only when
     it holds a number line or a date line, so a web page or a bare body keeps its first lines."""
-    end, seen_anchor, in_subject, addressed = 0, False, False, False
+    end, seen_anchor, subject_left, addressed = 0, False, 0, False
     for s, e in lines[:_HEADER_LINES]:
         t = text[s:e].strip()
         if not t:
-            in_subject = False
-            continue
+            continue  # a docx writes a blank line between paragraphs, the subject's wrapped lines too
         anchor = bool(DOC_NUMBER_LINE.match(t) or DATE_LINE_SHAPE.match(t))
+        if heading_match(t) and not SUBJECT_LINE.match(t):
+            break  # `I. NỘI DUNG` right under `Kính gửi:` opens the body, caps as it is
         if SUBJECT_LINE.match(t):
-            in_subject = True
+            subject_left = _SUBJECT_LINES
         elif KINH_GUI.match(t):
-            in_subject, addressed = False, True
+            subject_left, addressed = 0, True
         elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t):
-            in_subject = False
-        elif not (in_subject and len(t) <= 120) and not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
+            subject_left = 0
+        elif subject_left and len(t) <= 120 and heading_match(t) is None:
+            subject_left -= 1
+        elif not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
             break
         seen_anchor = seen_anchor or anchor
         end = e
@@ -261,6 +286,7 @@ class _Numbered:
     kind: str  # "topic" (a heading), "label" (`Label: content` on the line), "content" (a paragraph)
     like: bool  # reads like a heading on its own (lettered items)
     directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
+    listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
     template: Heading | None = None  # the heading it makes if its siblings say it is one
 
 
@@ -292,7 +318,13 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
     drop: set[int] = set()
     add: list[Heading] = []
     for group in _groups(lines):
-        if group[0].style in ("PART", "ALPHA", "ROMAN"):
+        if group[0].style == "PART":
+            continue
+        if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
+            drop.update(ln.start for ln in group if ln.kind == "topic")
+            continue
+        drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
+        if group[0].style in ("ALPHA", "ROMAN"):
             continue
         content = sum(ln.kind == "content" for ln in group)
         topics = sum(ln.kind == "topic" for ln in group)
@@ -328,12 +360,20 @@ def find_headings(
         hm = heading_match(t)
         if hm is None:
             if _is_caps(t) and len(t) <= 120 and len(t.split()) >= 2 and not re.search(r"\d{3,}", t):
-                found.append(Heading("CAPS", None, clean(t), s + lead, s + lead + len(t), e))
+                if MOTTO.search(t) or SIGN_TITLE_LINE.match(t):
+                    continue  # the header's motto or a signature title, wherever those blocks were missed
+                heading, h_end = t, s + lead + len(t)
+                if (j := _caps_wrap(text, lines, k, rows)) is not None:
+                    heading = t + " " + text[lines[j][0] : lines[j][1]].strip()
+                    h_end = lines[j][0] + len(text[lines[j][0] : lines[j][1]].rstrip())
+                    skip.add(j)
+                found.append(Heading("CAPS", None, clean(heading), s + lead, h_end, max(e, h_end)))
             elif _TOPIC.match(t):
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
             continue
         style, number, rest = hm
         line = _Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)
         rest_start = s + lead + (len(t) - len(rest))
@@ -401,36 +441,3 @@ def find_headings(
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
     return _judge_lists(found, numbered)
-
-
-def find_annexes(
-    text: str, lines: list[tuple[int, int]], after: int, rows: frozenset[int] = frozenset()
-) -> list[Heading]:
-    """Appendix headings after the closing block (LABELING.md: level-1 sections with no number).
-
-    A bare `Phụ lục` / `PHỤ LỤC 02` line takes the caps title lines under it as its heading;
-    a line that names its content (`PHỤ LỤC I: KẾT QUẢ ...`) is the whole heading. Table rows
-    never are (`rows`: indices of table row lines)."""
-    found: list[Heading] = []
-    for k, (s, e) in enumerate(lines):
-        line = text[s:e].strip()
-        if s < after or k in rows or not line or len(line) > MAX_HEADING_CHARS or not ANNEX.match(line):
-            continue
-        end, parts = e, [line]
-        if _ANNEX_ONLY.match(line):
-            for j, (s2, e2) in enumerate(lines[k + 1 :], start=k + 1):
-                nxt = text[s2:e2].strip()
-                if not nxt:
-                    continue
-                if j in rows or len(parts) > _MAX_ANNEX_TITLE or not _is_caps(nxt) or ANNEX.match(nxt):
-                    break
-                parts.append(nxt)
-                end = e2
-        found.append(Heading("ANNEX", None, " ".join(parts), s, end, _line_after(text, end)))
-    return found
-
-
-def _line_after(text: str, pos: int) -> int:
-    """Start of the line after the one holding `pos`."""
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl + 1

@@ -25,17 +25,27 @@ _TASK_PART = re.compile(
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
+_PROPOSED_FIRST = re.compile(r"^(?:kiến nghị|đề xuất)", re.I)  # `ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...` proposes
 _PARENS = re.compile(r"\([^()]*\)")
+# `Thành phần hồ sơ do chủ đầu tư đề xuất`: what another body proposed is no proposal of the report
+_PROPOSED_BY = re.compile(r"(?<!\w)(?:do|được|đã)\s+(?:[^,;:()]{1,40}?\s+)?đề xuất", re.I)
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
+    # a submission's grounds (`Căn cứ pháp lý liên quan`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`)
+    ("preamble", re.compile(r"^(?:(?:căn cứ|cơ sở) pháp lý|sự cần thiết)", re.I)),
     ("other", re.compile(r"dự báo", re.I)),
     ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
     ("causes", re.compile(r"nguyên nhân", re.I)),
     ("lessons", re.compile(r"bài học", re.I)),
-    ("proposals", re.compile(r"kiến nghị|đề xuất", re.I)),
+    # `Sở Nội vụ kính trình Chủ tịch UBND tỉnh ...`: what a submission asks for
+    ("proposals", re.compile(r"kiến nghị|đề xuất|kính trình|tham mưu .{0,60}các nội dung sau", re.I)),
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (
         "tasks",
-        re.compile(r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)", re.I),
+        re.compile(
+            r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|"
+            r"^nhiệm vụ,? (?:và )?giải pháp",
+            re.I,
+        ),
     ),
     ("results", re.compile(r"kết quả|tình hình|thuận lợi|ưu điểm|đạt được|thực trạng|đầu năm|sơ kết|tổng kết", re.I)),
 ]
@@ -44,8 +54,9 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
-    words = _PARENS.sub(" ", heading)
-    if top and _TASK_PART.search(words) and not _DONE_FIRST.search(words.strip()):
+    words = _PROPOSED_BY.sub(" ", _PARENS.sub(" ", heading))
+    opening = words.strip()
+    if top and _TASK_PART.search(words) and not _DONE_FIRST.search(opening) and not _PROPOSED_FIRST.search(opening):
         return "tasks"
     best: tuple[int, Role] | None = None
     for role, pattern in _CUES:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_annexes, find_closing_start, find_header_end, find_headings
+from llmx.headings import Heading, find_closing_start, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import section_role

@@ -39,6 +39,13 @@ NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhậ
 SUBJECT_LINE = re.compile(r"^V/v\s*:?\s*(?P<rest>\S.*)?$")
 KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
 MOTTO = re.compile(r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
+# a signature block's title line (`KT. CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`, `CHÁNH VĂN PHÒNG`, `T/M BAN CHẤP HÀNH`):
+# an ALL-CAPS line that is never a heading, wherever the closing block was missed
+SIGN_TITLE_LINE = re.compile(
+    r"^(?:(?:KT|K/T|TM|T/M|TL|TUQ|Q)(?:\s*[.:/]\s*|\s+)\S.*|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"BÍ\s+THƯ|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ|"
+    r"CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?)\s*$"
+)
 DOC_NUMBER_LINE = re.compile(r"^Số\s*:?\s*\S*\s*/")
 DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")
 FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"

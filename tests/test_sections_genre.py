@@ -1,0 +1,113 @@
+"""Heading shapes the genre writes beyond the tuned reports (submissions, plans, association
+reports, letters): each test is invented text showing one shape."""
+
+from llmx.sections import split_sections
+
+
+def _tree(text: str) -> list[tuple[str | None, int, str]]:
+    return [(s.number, s.level, s.heading) for s in split_sections(text).sections]
+
+
+def test_a_colon_inside_parentheses_does_not_cut_the_heading():
+    text = (
+        "I. THÔNG TIN CHUNG\nDự án nhóm B.\n"
+        "II. NỘI DUNG HỒ SƠ TRÌNH THẨM ĐỊNH (Tóm tắt giải pháp thiết kế về: kiến trúc, kết cấu)\n"
+        "Hồ sơ gồm 05 tập.\nIII. KẾT QUẢ THẨM ĐỊNH\n1. Thời gian: từ ngày 02/3/2026 đến ngày 10/3/2026.\n"
+    )
+    layout = split_sections(text)
+    second = layout.sections[1]
+    assert second.heading == "NỘI DUNG HỒ SƠ TRÌNH THẨM ĐỊNH (Tóm tắt giải pháp thiết kế về: kiến trúc, kết cấu)"
+    assert second.role == "results"  # `giải pháp` in the parentheses only lists what the part holds
+    assert layout.sections[3].heading == "Thời gian"  # a colon outside parentheses still splits
+
+
+def test_numbered_items_of_an_enumeration_are_not_sections():
+    text = (
+        "A. HIỆN TRẠNG CÁC HỘI\nI. HUYỆN AN BÌNH\n1. Hội Nông dân huyện An Bình;\n"
+        "2. Hội Cựu chiến binh huyện An Bình;\n"
+        "3. Hội Chữ thập đỏ huyện An Bình.\nII. HUYỆN BÌNH MINH\n1. Hội Người cao tuổi huyện Bình Minh;\n"
+        "2. Hội Khuyến học huyện Bình Minh.\nB. PHƯƠNG ÁN\n1. Về tổ chức\nHợp nhất các hội cùng lĩnh vực.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["A", "I", "II", "B", "1"]
+
+
+def test_the_motto_and_signature_titles_are_never_sections_when_their_blocks_are_missed():
+    text = (
+        "Số: 12/KH-UBND\nV/v chuẩn bị nội dung làm việc\n\nvới đoàn kiểm tra của Bộ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "An Bình, ngày 02 tháng 3 năm 2026\n\nKính gửi: Các sở, ban, ngành\n\n"
+        "I. NỘI DUNG LÀM VIỆC\nBáo cáo kết quả năm 2025.\nII. TỔ CHỨC THỰC HIỆN\nGiao Sở Nội vụ tổng hợp.\n\n"
+        "CHÁNH VĂN PHÒNG\n\nNguyễn Văn A\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n"
+    )
+    layout = split_sections(text)
+    assert [n for n, _, _ in _tree(text)] == ["I", "II"]
+    assert text[: layout.body_start].rstrip().endswith("Kính gửi: Các sở, ban, ngành")  # the wrapped subject too
+
+
+def test_a_caps_title_opening_with_bao_cao_ends_the_header_block():
+    text = (
+        "HIỆP HỘI DOANH NGHIỆP TỈNH\nSố: 05/BC-HH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\nAn Bình, ngày 10 tháng 6 năm 2025\n\n"
+        "BÁO CÁO KIỂM ĐIỂM\n\nCỦA BAN CHẤP HÀNH HIỆP HỘI\n\nNhiệm kỳ IV (2019-2025)\n\n----------\n\n"
+        "I. Những việc đã làm được:\nTổ chức 12 hội nghị.\nII. Những tồn tại, hạn chế:\nHội viên ít tham gia.\n"
+    )
+    layout = split_sections(text)
+    assert [(s.number, s.role) for s in layout.sections] == [("I", "results"), ("II", "limitations")]
+    assert text[layout.body_start :].lstrip().startswith("I. Những việc")
+
+
+def test_a_caps_heading_wrapped_over_two_lines_is_one_section():
+    text = (
+        "GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO\n\nCỦA ĐỒNG CHÍ CHỦ TỊCH UBND TỈNH\n\n"
+        "1. Về giải thể hội: Hội hoạt động không hiệu quả.\n"
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH,\nTHÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG\nSố liệu theo biểu.\n"
+    )
+    got = [h for _, _, h in _tree(text)]
+    assert got == [
+        "GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO CỦA ĐỒNG CHÍ CHỦ TỊCH UBND TỈNH",
+        "Về giải thể hội",
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG",
+    ]
+
+
+def test_parts_numbered_by_letters_are_parts():
+    text = "PHẦN A\nKẾT QUẢ THỰC HIỆN\n1. Kinh tế\nTăng 7%.\nPHẦN B\nNHIỆM VỤ TRỌNG TÂM\n1. Kinh tế\nTăng 8%.\n"
+    layout = split_sections(text)
+    got = [(s.number, s.level, s.heading, s.role) for s in layout.sections]
+    assert got == [
+        ("PHẦN A", 1, "KẾT QUẢ THỰC HIỆN", "results"),
+        ("1", 2, "Kinh tế", "results"),
+        ("PHẦN B", 1, "NHIỆM VỤ TRỌNG TÂM", "tasks"),
+        ("1", 2, "Kinh tế", "tasks"),
+    ]
+
+
+def test_a_caps_title_over_a_kem_theo_line_after_the_signature_is_an_appendix():
+    text = (
+        "SỞ CÔNG THƯƠNG\nSố: 12/KH-SCT\nKẾ HOẠCH\nKiểm tra năm 2026\n\nI. MỤC ĐÍCH\nKiểm tra 28 đơn vị.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\n"
+        "KT. GIÁM ĐỐC\n\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n\n"
+        "PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA\n\n(Kèm theo Kế hoạch số 12/KH-SCT ngày 23/4/2026)\n\n"
+        "Họ tên | Nhiệm vụ\nNguyễn Văn B | Tổ trưởng\n"
+    )
+    layout = split_sections(text)
+    got = [(s.number, s.level, s.heading) for s in layout.sections]
+    assert got == [("I", 1, "MỤC ĐÍCH"), (None, 1, "PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA")]
+    assert layout.sections[0].end == layout.body_end < layout.sections[1].start
+
+
+def test_a_submissions_grounds_are_preamble_and_what_it_asks_for_is_a_proposal():
+    text = (
+        "1. Cơ sở pháp lý đề xuất\nCăn cứ Nghị định số 126/2024/NĐ-CP.\n2. Hồ sơ\n"
+        "2.1. Thành phần hồ sơ do chủ đầu tư đề xuất\nGồm 05 văn bản.\n"
+        "3. Từ các nội dung trên, Sở Nội vụ kính trình Chủ tịch UBND tỉnh ban hành Quyết định\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["preamble", "results", "results", "proposals"]
+
+
+def test_a_part_that_opens_by_proposing_is_a_proposals_part_and_its_tasks_child_tasks():
+    text = (
+        "I. KẾT QUẢ NĂM 2024\nĐạt 60 điểm.\nII. ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ\n"
+        "1. Nhiệm vụ, giải pháp chung\nTiếp tục cải cách.\n2. Đề xuất lãnh đạo UBND tỉnh chỉ đạo\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "proposals", "tasks", "proposals"]
