@@ -321,7 +321,7 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
         if group[0].style == "PART":
             continue
         if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
-            drop.update(ln.start for ln in group if ln.kind == "topic")
+            drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
             continue
         drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
         if group[0].style in ("ALPHA", "ROMAN"):

@@ -26,9 +26,11 @@ def test_numbered_items_of_an_enumeration_are_not_sections():
         "A. HIỆN TRẠNG CÁC HỘI\nI. HUYỆN AN BÌNH\n1. Hội Nông dân huyện An Bình;\n"
         "2. Hội Cựu chiến binh huyện An Bình;\n"
         "3. Hội Chữ thập đỏ huyện An Bình.\nII. HUYỆN BÌNH MINH\n1. Hội Người cao tuổi huyện Bình Minh;\n"
-        "2. Hội Khuyến học huyện Bình Minh.\nB. PHƯƠNG ÁN\n1. Về tổ chức\nHợp nhất các hội cùng lĩnh vực.\n"
+        "2. Hội Khuyến học huyện Bình Minh.\nIII. THÀNH VIÊN TỔ CÔNG TÁC\n1. Ông Nguyễn Văn A, Sở Nội vụ: Tổ trưởng;\n"
+        "2. Bà Trần Thị B, Sở Tư pháp: Thành viên;\n3. Ông Lê Văn C, Sở Tài chính: Thành viên.\n"
+        "B. PHƯƠNG ÁN\n1. Về tổ chức\nHợp nhất các hội cùng lĩnh vực.\n"
     )
-    assert [n for n, _, _ in _tree(text)] == ["A", "I", "II", "B", "1"]
+    assert [n for n, _, _ in _tree(text)] == ["A", "I", "II", "III", "B", "1"]
 
 
 def test_the_motto_and_signature_titles_are_never_sections_when_their_blocks_are_missed():
