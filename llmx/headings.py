@@ -32,6 +32,7 @@ from llmx.vn import (
     SUBJECT_LINE,
     TABLE_ROW,
     TITLE_MARK,
+    UPPER,
     is_caps,
 )
 
@@ -250,6 +251,18 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_BARE_NUMBER = re.compile(rf"^(\d{{1,2}})\s+({UPPER}.*)$")
+
+
+def _bare_number(line: str, nxt: str) -> tuple[str, str | None, str] | None:
+    """`7 Biện pháp canh gác ...` (its dot lost) is heading `7` when `7.1.` follows it."""
+    m = _BARE_NUMBER.match(line)
+    child = heading_match(nxt) if m else None
+    if m and child and child[0] == "DOTTED2" and child[1] == f"{int(m.group(1))}.1":
+        return "ARABIC", str(int(m.group(1))), m.group(2)
+    return None
+
+
 def _next_text(text: str, lines: list[tuple[int, int]], k: int) -> str:
     """The next non-blank line after line `k`, stripped ('' at the end)."""
     for s, e in lines[k + 1 : k + 4]:
@@ -357,7 +370,7 @@ def find_headings(
         if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")) or TABLE_ROW.search(t):
             continue  # a table row (`III.1 | Dịch vụ trực tuyến | 8,23 | 14/34`) is never a heading
         lead = len(raw) - len(raw.lstrip())
-        hm = heading_match(t)
+        hm = heading_match(t) or _bare_number(t, _next_text(text, lines, k))
         if hm is None:
             if _is_caps(t) and len(t) <= 120 and len(t.split()) >= 2 and not re.search(r"\d{3,}", t):
                 if MOTTO.search(t) or SIGN_TITLE_LINE.match(t):

@@ -113,3 +113,12 @@ def test_a_part_that_opens_by_proposing_is_a_proposals_part_and_its_tasks_child_
         "1. Nhiệm vụ, giải pháp chung\nTiếp tục cải cách.\n2. Đề xuất lãnh đạo UBND tỉnh chỉ đạo\n"
     )
     assert [s.role for s in split_sections(text).sections] == ["results", "proposals", "tasks", "proposals"]
+
+
+def test_a_number_that_lost_its_dot_is_a_heading_when_its_first_child_follows():
+    text = (
+        "I. PHƯƠNG ÁN\n6. Thời gian nổ mìn: từ 11 giờ đến 11 giờ 30.\n7 Biện pháp canh gác\n"
+        "7.1. Quy định về canh gác: bố trí 04 trạm gác.\n7.2. Tín hiệu nổ mìn\n"
+        "8 Tổ chức thi công theo hộ chiếu nổ mìn đã duyệt.\n"
+    )
+    assert [(n, level) for n, level, _ in _tree(text)] == [("I", 1), ("6", 2), ("7", 2), ("7.1", 3), ("7.2", 3)]
