@@ -70,11 +70,22 @@ def own_role(heading: str, *, top: bool) -> Role | None:
     return best[1]
 
 
-def section_role(heading: str, parent: Role | None, *, after_tasks: bool) -> Role:
-    """The role of a section: its own, else its parent's, else results before the task part."""
+_PLAN_AIMS = re.compile(r"^(?:mục đích|yêu cầu|quan điểm)", re.I)
+
+
+def section_role(heading: str, parent: Role | None, *, after_tasks: bool, plan: bool = False) -> Role:
+    """The role of a section: its own, else its parent's, else results before the task part.
+
+    A plan (`KẾ HOẠCH`) reports nothing done: its untitled parts (`CHỈ TIÊU, NHIỆM VỤ`, `NỘI DUNG`,
+    `TỔ CHỨC THỰC HIỆN`) are the work it sets, `tasks`; its aims (`MỤC ĐÍCH, YÊU CẦU`) are `other`;
+    a part that names results (`KẾT QUẢ THỰC HIỆN NĂM 2025`) still reports them."""
     role = own_role(heading, top=parent is None)
+    if role == "results" and parent == "tasks":
+        return parent  # the top-level part decides results vs tasks (`Kiểm tra hồ sơ về kết quả thực hiện`)
     if role is not None:
         return role
     if parent is not None:
         return parent
+    if plan:
+        return "other" if _PLAN_AIMS.search(heading.strip()) else "tasks"
     return "other" if after_tasks else "results"

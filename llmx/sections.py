@@ -25,6 +25,7 @@ from llmx.sectors import heading_sector
 from llmx.vn import FOOTNOTE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
+_PLAN_TITLE = re.compile(r"^[ \t]*KẾ\s+HOẠCH[ \t]*$", re.M)  # the header names the document a plan
 _SUMMARY = re.compile(r"đánh giá chung|hạn chế|tồn tại|yếu kém|nguyên nhân|bài học|kiến nghị|đề xuất", re.I)
 
 
@@ -149,6 +150,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     stack: list[tuple[str, Section]] = []  # (style, section)
     prev_end = -1
     after_tasks = False  # a task part has been seen: later untitled parts are not results
+    plan = bool(_PLAN_TITLE.search(text[:body_start]))
     for n, h in enumerate(headings, start=1):
         style = h.style
         summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(h.heading))
@@ -176,7 +178,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos:]
         parent = stack[-1][1] if stack else None
         level = len(stack) + 1
-        role = section_role(h.heading, parent.role if parent else None, after_tasks=after_tasks)
+        role = section_role(h.heading, parent.role if parent else None, after_tasks=after_tasks, plan=plan)
         after_tasks = after_tasks or (parent is None and role == "tasks")
         sector: Sector | None = None
         if parent is not None:  # top-level parts span every sector

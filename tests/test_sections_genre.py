@@ -122,3 +122,30 @@ def test_a_number_that_lost_its_dot_is_a_heading_when_its_first_child_follows():
         "8 Tổ chức thi công theo hộ chiếu nổ mìn đã duyệt.\n"
     )
     assert [(n, level) for n, level, _ in _tree(text)] == [("I", 1), ("6", 2), ("7", 2), ("7.1", 3), ("7.2", 3)]
+
+
+PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 15/KH-UBND\nAn Bình, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+    "Cải cách hành chính năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng phục vụ.\n"
+    "II. KẾT QUẢ THỰC HIỆN NĂM 2025\nĐạt 85 điểm.\nIII. CHỈ TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\na) Mục tiêu\n"
+    "Ban hành 10 văn bản.\nb) Nhiệm vụ\nRà soát văn bản.\nc) Kiểm tra kết quả thực hiện\nKiểm tra 20 đơn vị.\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi, đôn đốc.\n"
+)
+
+
+def test_a_plans_untitled_parts_set_tasks_and_its_aims_are_other():
+    got = [(s.number, s.role) for s in split_sections(PLAN).sections]
+    assert got == [
+        ("I", "other"),
+        ("1", "other"),
+        ("II", "results"),
+        ("III", "tasks"),
+        ("1", "tasks"),
+        ("a", "tasks"),
+        ("b", "tasks"),
+        ("c", "tasks"),  # the top-level part decides results vs tasks
+        ("IV", "tasks"),
+        ("1", "tasks"),
+    ]
+    report = PLAN.replace("KẾ HOẠCH\n", "BÁO CÁO\n")  # the same parts in a report keep their reading
+    assert [s.role for s in split_sections(report).sections][:4] == ["results", "results", "results", "results"]
