@@ -51,7 +51,7 @@ _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 _LABEL_COLON = re.compile(r":\s+\S")
-_ENDS_SENTENCE = re.compile(r"[.;!?…]$")
+_ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
 
 
@@ -348,8 +348,22 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
         if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
             drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
         if topics >= 2 and topics > content:  # template headings around one long line
-            add.extend(ln.template for ln in group if ln.template is not None and not ln.directive)
+            add.extend(
+                ln.template
+                for k, ln in enumerate(group)
+                if ln.template is not None and not ln.directive and _in_sequence(group[k - 1] if k else None, ln)
+            )
     return sorted([h for h in found if h.start not in drop] + add, key=lambda h: h.start)
+
+
+def _in_sequence(prev: _Numbered | None, line: _Numbered) -> bool:
+    """`line`'s number follows its previous sibling's (`7.1.` then `7.2.`): a template heading
+    keeps the count, a quoted provision (`3. Sau khi hội ...` after `1.`) does not."""
+    last = (line.number or "").rsplit(".", 1)[-1]
+    if prev is None:
+        return last in ("1", "a", "I")
+    before = (prev.number or "").rsplit(".", 1)[-1]
+    return before.isdigit() and last.isdigit() and int(last) == int(before) + 1
 
 
 def find_headings(

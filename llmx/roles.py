@@ -55,14 +55,18 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
     words = _PROPOSED_BY.sub(" ", _PARENS.sub(" ", heading))
-    opening = words.strip()
-    if top and _TASK_PART.search(words) and not _DONE_FIRST.search(opening) and not _PROPOSED_FIRST.search(opening):
-        return "tasks"
     best: tuple[int, Role] | None = None
     for role, pattern in _CUES:
         m = pattern.search(words)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), role)
+    opening, task = words.strip(), _TASK_PART.search(words)
+    # `CÁC VẤN ĐỀ TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ GIẢI PHÁP KHẮC PHỤC` names its shortfalls first
+    weak_first = (
+        best is not None and best[1] in ("limitations", "causes") and task is not None and best[0] < task.start()
+    )
+    if top and task and not weak_first and not _DONE_FIRST.search(opening) and not _PROPOSED_FIRST.search(opening):
+        return "tasks"
     if best is None:
         return "preamble" if _PREAMBLE.search(words) else None
     if best[1] == "other" and top:

@@ -149,3 +149,24 @@ def test_a_plans_untitled_parts_set_tasks_and_its_aims_are_other():
     ]
     report = PLAN.replace("KẾ HOẠCH\n", "BÁO CÁO\n")  # the same parts in a report keep their reading
     assert [s.role for s in split_sections(report).sections][:4] == ["results", "results", "results", "results"]
+
+
+def test_a_quoted_provision_among_template_headings_is_no_section():
+    quoted = (
+        "3. Sau khi hội hoàn thành việc thanh toán nợ và thanh lý tài sản, tài chính ghi trong thông báo, "
+        "cơ quan nhà nước có thẩm quyền quy định tại khoản 2 Điều 15 Nghị định này quyết định giải thể hội.”"
+    )
+    text = (
+        "1. Căn cứ pháp lý liên quan\nKhoản 2 Điều 35 Nghị định số 126/2024/NĐ-CP quy định:\n"
+        f"“1. Hội bị giải thể khi không hoạt động.\n{quoted}\n"
+        "2. Kết quả rà soát\nCó 16 hội báo cáo.\n3. Đề xuất\nGiải thể 06 hội.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_a_part_naming_its_shortfalls_before_the_remedies_is_a_limitations_part():
+    text = (
+        "I. KẾT QUẢ\nĐạt 90%.\nII. CÁC VẤN ĐỀ TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ GIẢI PHÁP KHẮC PHỤC\n"
+        "1. Về cải cách thủ tục hành chính\nTỷ lệ hồ sơ đúng hạn chưa đạt.\nIII. GIẢI PHÁP THỜI GIAN TỚI\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "limitations", "limitations", "tasks"]
