@@ -81,7 +81,8 @@ def _label_split(body: str) -> int | None:
     colon inside parentheses lists what the heading covers (`(Tóm tắt ... về: Kiến trúc, ...)`)."""
     m = next((c for c in _LABEL_COLON.finditer(body[:_MAX_LABEL]) if _parens_closed(body[: c.start()])), None)
     label = body[: m.start()] if m else ""
-    if m and not re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label) and not LIST_INTRO.search(label):
+    clock = m is not None and body[m.end() - 1].isdigit() and re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label)
+    if m and not clock and not LIST_INTRO.search(label):  # `lúc 14: 30` is a time, `Đợt 1: Từ ...` a label
         return m.end() - 1
     return None
 

@@ -170,3 +170,8 @@ def test_a_part_naming_its_shortfalls_before_the_remedies_is_a_limitations_part(
         "1. Về cải cách thủ tục hành chính\nTỷ lệ hồ sơ đúng hạn chưa đạt.\nIII. GIẢI PHÁP THỜI GIAN TỚI\n"
     )
     assert [s.role for s in split_sections(text).sections] == ["results", "limitations", "limitations", "tasks"]
+
+
+def test_a_label_ending_in_a_number_is_a_label_when_words_follow_its_colon():
+    text = "II. NỘI DUNG\n1. Thời gian\n1.1. Đợt 1: Từ 13h30 ngày 02/6/2026.\n1.2. Đợt 2: Từ 13h30 ngày 03/6/2026.\n"
+    assert [h for _, _, h in _tree(text)][2:] == ["Đợt 1", "Đợt 2"]
