@@ -21,7 +21,7 @@ from llmx.contract import Role
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ",
+    r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình thực hiện|đánh giá|sơ kết|tổng kết)", re.I)

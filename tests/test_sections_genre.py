@@ -175,3 +175,16 @@ def test_a_part_naming_its_shortfalls_before_the_remedies_is_a_limitations_part(
 def test_a_label_ending_in_a_number_is_a_label_when_words_follow_its_colon():
     text = "II. NỘI DUNG\n1. Thời gian\n1.1. Đợt 1: Từ 13h30 ngày 02/6/2026.\n1.2. Đợt 2: Từ 13h30 ngày 03/6/2026.\n"
     assert [h for _, _, h in _tree(text)][2:] == ["Đợt 1", "Đợt 2"]
+
+
+def test_a_stamped_number_in_a_letter_header_and_a_part_of_tasks_to_do():
+    text = (
+        "BỘ NỘI VỤ\n12094\nSố: /BNV-CCHC\nV/v hướng dẫn triển khai Đề án\nKính gửi:\n\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 15 tháng 12 năm 2025\n\n- Các bộ, cơ quan ngang bộ;\n\n"
+        "Bộ Nội vụ hướng dẫn triển khai một số nội dung như sau, để các bộ, tỉnh thực hiện thống nhất trong năm:\n\n"
+        "I. NHỮNG NHIỆM VỤ ĐÃ TRIỂN KHAI\nBan hành 05 văn bản.\n"
+        "II. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025\n1. Văn phòng Ủy ban nhân dân tỉnh\n"
+    )
+    layout = split_sections(text)
+    assert text[layout.body_start :].lstrip().startswith("Bộ Nội vụ hướng dẫn")  # `12094` stays in the header
+    assert [(s.number, s.role) for s in layout.sections] == [("I", "results"), ("II", "tasks"), ("1", "tasks")]
