@@ -78,13 +78,24 @@ def _title_mark(line: str) -> bool:
 
 def _label_split(body: str) -> int | None:
     """Where content starts when `body` is `Label: content` (the label short, not a time); a
-    colon inside parentheses lists what the heading covers (`(Tóm tắt ... về: Kiến trúc, ...)`)."""
-    m = next((c for c in _LABEL_COLON.finditer(body[:_MAX_LABEL]) if _parens_closed(body[: c.start()])), None)
+    colon inside parentheses lists what the heading covers (`(Tóm tắt ... về: Kiến trúc, ...)`), and a
+    parenthesised note does not count to the label's length (`Sự tuân thủ ... (thực hiện theo ...): ...`)."""
+    m = next(
+        (
+            c
+            for c in _LABEL_COLON.finditer(body[: 3 * _MAX_LABEL])
+            if _parens_closed(body[: c.start()]) and len(_NOTE.sub("", body[: c.start()])) <= _MAX_LABEL
+        ),
+        None,
+    )
     label = body[: m.start()] if m else ""
     clock = m is not None and body[m.end() - 1].isdigit() and re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label)
     if m and not clock and not LIST_INTRO.search(label):  # `lúc 14: 30` is a time, `Đợt 1: Từ ...` a label
         return m.end() - 1
     return None
+
+
+_NOTE = re.compile(r"\([^()]*\)")
 
 
 def _parens_closed(text: str) -> bool:

@@ -188,3 +188,14 @@ def test_a_stamped_number_in_a_letter_header_and_a_part_of_tasks_to_do():
     layout = split_sections(text)
     assert text[layout.body_start :].lstrip().startswith("Bộ Nội vụ hướng dẫn")  # `12094` stays in the header
     assert [(s.number, s.role) for s in layout.sections] == [("I", "results"), ("II", "tasks"), ("1", "tasks")]
+
+
+def test_a_parenthesised_note_does_not_count_to_a_labels_length():
+    note = "(thực hiện theo quy định tại khoản 1 Điều 46 Nghị định số 175/2024/NĐ-CP ngày 30/12/2024)"
+    text = (
+        "V. KẾT QUẢ THẨM ĐỊNH\n"
+        f"1. Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế xây dựng {note}: Hồ sơ đã được "
+        "kiểm tra đầy đủ theo quy định, thành phần hồ sơ phù hợp và đủ điều kiện để thẩm định.\n"
+    )
+    got = split_sections(text).sections[1].heading
+    assert got == f"Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế xây dựng {note}"
