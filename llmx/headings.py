@@ -425,8 +425,8 @@ def find_headings(
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
                     if not nt:
-                        if parts:
-                            break
+                        if parts and not _CAPS_OPEN_END.search(parts[-1]):
+                            break  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` goes on past a blank line
                         j += 1
                         continue
                     if j in rows or heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):

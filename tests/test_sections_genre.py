@@ -199,3 +199,18 @@ def test_a_parenthesised_note_does_not_count_to_a_labels_length():
     )
     got = split_sections(text).sections[1].heading
     assert got == f"Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế xây dựng {note}"
+
+
+def test_an_appendix_sent_on_its_own_is_one_appendix_section():
+    text = (
+        "Phụ lục\n\nDANH MỤC NHIỆM VỤ ỦY QUYỀN CHO SỞ CÔNG THƯƠNG\n\n(Kèm theo Quyết định số 15/QĐ-UBND)\n\n"
+        "1. Cấp giấy phép sử dụng vật liệu nổ công nghiệp\n2. Thu hồi giấy phép sử dụng vật liệu nổ công nghiệp\n"
+    )
+    layout = split_sections(text)
+    assert [(s.number, s.level, s.heading) for s in layout.sections] == [
+        (None, 1, "Phụ lục DANH MỤC NHIỆM VỤ ỦY QUYỀN CHO SỞ CÔNG THƯƠNG")
+    ]
+    part = "PHẦN B\n\nPHỤ LỤC DÀNH CHO CÁC TỈNH,\n\nTHÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG\n\nSố liệu theo biểu.\n"
+    assert [s.heading for s in split_sections(part).sections] == [
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
+    ]
