@@ -245,3 +245,33 @@ def test_no_key_and_no_endpoint_is_a_config_error_saying_what_to_set():
     with pytest.raises(ConfigError, match=r"OPENAI_API_KEY.*--base-url"):
         ModelClient(Settings(backend="llm", model="gpt-4.1-mini"))
     ModelClient(Settings(backend="llm", model="qwen", base_url="http://127.0.0.1:9/v1"))  # local: no key needed
+
+
+CITED_TWICE = """BÁO CÁO
+Kết quả Tháng hành động năm 2026
+
+I. KẾT QUẢ
+1. Công tác chỉ đạo
+Thực hiện Nghị định số 44/2016/NĐ-CP ngày 15/5/2016 của Chính phủ, Sở đã kiểm tra 12 cơ sở.
+2. Công tác huấn luyện
+Theo Nghị định số 44/2016/NĐ-CP, các cơ sở phải huấn luyện định kỳ.
+"""
+
+
+def test_a_short_second_citation_is_placed_at_its_own_occurrence_not_inside_the_full_one():
+    full, short = "Nghị định số 44/2016/NĐ-CP ngày 15/5/2016 của Chính phủ", "Nghị định số 44/2016/NĐ-CP"
+
+    def answer(user: str) -> tuple[dict, list[str]]:
+        kinds = {"indicators": [], "tasks": [], "limitations": [], "references": [], "proposals": []}
+        if "<section_text" not in user:  # the metadata request
+            return {"title": None}, [user]
+        wanted = [full] if full in user else []
+        wanted += [short] if "Theo Nghị định" in user else []
+        kinds["references"] = [{"quote": q, "doc_type": "nghị định", "number": "44/2016/NĐ-CP"} for q in wanted]
+        return kinds, [user]
+
+    with RulesServer(ServerConfig(model=SERVED_MODEL, answerer=answer)) as srv:
+        doc, _ = _extract(srv, CITED_TWICE)
+    spans = [(r.start, r.quote) for r in doc.references]
+    second = CITED_TWICE.index("Theo Nghị định") + len("Theo ")
+    assert spans == [(CITED_TWICE.index(full), full), (second, short)]

@@ -109,14 +109,15 @@ class _Placer:
     """Grounds one answer's quotes in its job's span, each kind in the order the model listed it.
 
     An item whose quote repeats an earlier item's (the same document cited twice, a repeated
-    sentence) goes to the next occurrence; one that repeats an earlier item entirely, with no
-    further occurrence left, lands on the same span and is merged away.
+    sentence) or begins it (a short second citation of a document cited in full before) goes to
+    the next occurrence; one that repeats an earlier item entirely, with no further occurrence
+    left, lands on the same span and is merged away.
     """
 
     def __init__(self, part: Part, text: str, layout: Layout, job: Job) -> None:
         self.part, self.text, self.layout, self.job = part, text, layout, job
         self.cursor: dict[str, int] = {}
-        self.used: set[tuple[str, tuple[int, int], object]] = set()
+        self.used: set[tuple[str, int, object]] = set()  # (kind, start, same) of placed items
 
     def place(self, kind: str, quote: str, same: object = None) -> tuple[int, int, bool] | None:
         """(start, end, regrounded): `regrounded` when the quote occurs more than once and the
@@ -131,14 +132,14 @@ class _Placer:
             message = f"{kind} dropped: its quote does not occur in the section: {quote[:80]!r}"
             self.part.out.problems.append(Problem(section_id=ids[0] if ids else None, stage="ground", message=message))
             return None
-        while (kind, span, same) in self.used:
+        while (kind, span[0], same) in self.used:
             later = reground(text, quote, start=span[0] + 1, end=job.end, after=span[0] + 1)
             if later is None:
                 break
             span = later
         guessed = span[0] < after and occurrences(text, quote, start=job.start, end=job.end) > 1
         self.cursor[kind] = span[0]
-        self.used.add((kind, span, same))
+        self.used.add((kind, span[0], same))
         return span[0], span[1], guessed
 
 
