@@ -200,6 +200,7 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 _HEADER_LINES = 30  # a công văn's header block is short
 _STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
+_DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`
 _SUBJECT_LINES = 3  # the `V/v ...` subject wraps onto at most this many more lines
 
 
@@ -222,7 +223,9 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
             subject_left = _SUBJECT_LINES
         elif KINH_GUI.match(t):
             subject_left, addressed = 0, True
-        elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t) or _STAMP.match(t):
+        elif (
+            anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t) or _STAMP.match(t) or _DRAFT_DATE.match(t)
+        ):
             subject_left = 0
         elif subject_left and len(t) <= 120 and heading_match(t) is None:
             subject_left -= 1

@@ -214,3 +214,10 @@ def test_an_appendix_sent_on_its_own_is_one_appendix_section():
     assert [s.heading for s in split_sections(part).sections] == [
         "PHỤ LỤC DÀNH CHO CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
     ]
+
+
+def test_a_drafts_blank_date_line_stays_in_the_header_so_the_plan_title_is_no_section():
+    text = PLAN.replace("An Bình, ngày 05 tháng 01 năm 2026", "An Bình, ngày      tháng      năm")
+    layout = split_sections(text)
+    assert layout.sections[0].number == "I" and layout.sections[0].role == "other"
+    assert "KẾ HOẠCH" in text[: layout.body_start]
