@@ -224,7 +224,13 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         elif KINH_GUI.match(t):
             subject_left, addressed = 0, True
         elif (
-            anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t) or _STAMP.match(t) or _DRAFT_DATE.match(t)
+            anchor
+            or MOTTO.search(t)
+            or is_caps(t, 4)
+            or SEPARATOR.match(t)
+            or _STAMP.match(t)
+            or _DRAFT_DATE.match(t)
+            or t == "*"  # HD 36 `*` rule
         ):
             subject_left = 0
         elif subject_left and len(t) <= 120 and heading_match(t) is None:

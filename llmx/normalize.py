@@ -42,16 +42,19 @@ class Normalized:
         return self.source_map[i]
 
 
-def normalize(raw: str, tables: Sequence[Table] = ()) -> Normalized:
+def normalize(raw: str, tables: Sequence[Table] = (), *, web: bool = True) -> Normalized:
     """Apply every SPEC normalization to `raw` and keep the source map; `tables` (offsets into
-    `raw`, from the reader) come back with offsets into the normalized text."""
+    `raw`, from the reader) come back with offsets into the normalized text. `web`: the text may
+    be a saved web page (.txt/.md/.html), so a second copy of its body and site chrome are
+    removed; never for office files and PDFs, where such lines are the document's own (a decree
+    repeats its clauses, a letter lists addresses and phone numbers)."""
     text, smap = _char_pass(raw)
     problems: list[Problem] = []
     text, smap = _delete(text, smap, _markdown_spans(text))
-    spans, dup_problem = _duplicate_body_spans(text)
+    spans, dup_problem = _duplicate_body_spans(text) if web else ([], None)
     if dup_problem:
         problems.append(dup_problem)
-    chrome = _chrome_spans(text)
+    chrome = _chrome_spans(text) if web else []
     if chrome:
         problems.append(Problem(stage="normalize", message=f"removed {len(chrome)} line(s) of web-page chrome"))
     text, smap = _delete(text, smap, spans + chrome)

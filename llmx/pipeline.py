@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from llmx.llm.seam import StructuredClient
 
 OnSection = Callable[[int, int], None]  # (jobs done, jobs in all), after each job
+WEB_FORMATS = frozenset({"txt", "md", "html"})  # may be a saved web page: site chrome, a body copied twice
 
 
 @dataclass
@@ -67,7 +68,7 @@ def prepare(path: str | Path, settings: Settings | None = None, *, data: bytes |
     (and its extension, if any, says the format; else the content does)."""
     limits = Limits(max_file_mb=settings.max_file_mb) if settings else None
     raw = read_document(path, limits) if data is None else read_bytes(data, str(path), limits=limits)
-    norm = normalize(raw.text, raw.tables)
+    norm = normalize(raw.text, raw.tables, web=raw.format in WEB_FORMATS)
     layout = split_sections(norm.text, norm.tables)
     source = Source(path=str(path), sha256=raw.sha256, format=raw.format, chars=len(norm.text))
     return Prepared(raw, norm, layout, source)

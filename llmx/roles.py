@@ -6,11 +6,30 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A top-level part that names next-period work (`phương hướng`, `nhiệm vụ trọng tâm`,
   `giải pháp`, `nhiệm vụ ... thời gian tới`) is `tasks` unless it opens with what was done
   (`KẾT QUẢ ...`, `TÌNH HÌNH THỰC HIỆN ...`); `DỰ BÁO TÌNH HÌNH VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` is tasks.
+* A sub-heading that names next-period work (`b) Nhiệm vụ trong thời gian tới` under a sector of
+  a results part) is tasks; under a task part, a sub-heading that opens with a verb (`3. Khắc phục
+  những hạn chế ...`) stays tasks whatever role words follow.
 * Otherwise the earliest role word of the heading decides (`Tồn tại, khó khăn và nguyên nhân` is
   limitations, `Đánh giá chung về thuận lợi, khó khăn` results, `Giải pháp, kiến nghị` tasks).
   Words in parentheses only list contents (`(thực trạng, nguyên nhân, giải pháp)`) and are ignored.
+* A plan's parts that assign the work are tasks too: `MỤC TIÊU, NHIỆM VỤ`, `CHỈ TIÊU, NHIỆM VỤ`,
+  `TỔ CHỨC THỰC HIỆN` (who does what in the coming period).
+* A part's heading that only cites someone's proposal (`1. Thống nhất tổ chức Hội nghị theo đề xuất
+  của Trung tâm`) or names a dossier (`2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án`) does not
+  make it a proposals part.
+* A charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ` (standing duties and powers) is `other`.
+* A submission's grounds (`Căn cứ pháp lý`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`) are
+  `preamble`; a part opening with `Đề xuất`/`Kiến nghị` is `proposals` even when it names tasks
+  (`ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...`), one naming its shortfalls before its remedies (`TỒN TẠI,
+  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing.
+* Under a task part a child's results word does not flip it: the top-level part decides.
+* In a plan (`KẾ HOẠCH` in the header) the untitled parts are the work it sets (`tasks`) and its
+  aims (`MỤC ĐÍCH, YÊU CẦU`, `QUAN ĐIỂM`) are `other`.
 * A top-level part that says nothing is `results` before the first task part (`I. CÔNG TÁC CHỈ
   ĐẠO, TRIỂN KHAI`) and `other` after it; a sub-heading that says nothing inherits its parent's.
+  In a document whose opening says the parts below are directives (`... kết luận và chỉ đạo như
+  sau:`, a conclusion notice), such a part is `tasks` unless it opens with an assessment
+  (`1. Đánh giá chung`).
 """
 
 from __future__ import annotations
@@ -18,17 +37,41 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Role
+from llmx.vn import DIRECTIVE_START
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)",
+    r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)|"
+    r"^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
+    r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
+    r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
+    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
     re.I,
 )
-_DONE_FIRST = re.compile(r"^(?:kết quả|tình hình thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
+_DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PROPOSED_FIRST = re.compile(r"^(?:kiến nghị|đề xuất)", re.I)  # `ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...` proposes
 _PARENS = re.compile(r"\([^()]*\)")
 # `Thành phần hồ sơ do chủ đầu tư đề xuất`: what another body proposed is no proposal of the report
 _PROPOSED_BY = re.compile(r"(?<!\w)(?:do|được|đã)\s+(?:[^,;:()]{1,40}?\s+)?đề xuất", re.I)
+# a charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI`: standing duties and powers, not next-period work
+_STANDING = re.compile(
+    r"(?:chức năng,?\s+)?nhiệm vụ,?\s+(?:và\s+)?(?:quyền hạn|quyền lợi|quyền|nghĩa vụ)|"
+    r"quyền(?: hạn)?(?:,| và) nghĩa vụ",
+    re.I,
+)
+# `theo đề xuất của Trung tâm ...`: a cited proposal, not what the part is for
+_CITED = re.compile(
+    r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$|hồ sơ\s+(?:đề xuất|đề nghị|kiến nghị)", re.I
+)
+# the opening of a conclusion notice or a directive letter: the parts below it are directives
+DIRECTED = re.compile(
+    r"(?:(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:cụ thể\s+)?"
+    # `Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:` (a directive letter),
+    # not `Thực hiện yêu cầu của Sở ..., UBND xã báo cáo kết quả như sau:`
+    r"|(?<!thực hiện )(?<!theo )(?<!các )yêu cầu\s(?:(?!báo cáo|kết quả|tình hình|tổng hợp)[^.:\n]){0,200}?)"
+    r"(?:như sau|sau đây)\s*:\s*$",
+    re.I,
+)
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
     # a submission's grounds (`Căn cứ pháp lý liên quan`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`)
     ("preamble", re.compile(r"^(?:(?:căn cứ|cơ sở) pháp lý|sự cần thiết)", re.I)),
@@ -36,14 +79,23 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
     ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
     ("causes", re.compile(r"nguyên nhân", re.I)),
     ("lessons", re.compile(r"bài học", re.I)),
-    # `Sở Nội vụ kính trình Chủ tịch UBND tỉnh ...`: what a submission asks for
-    ("proposals", re.compile(r"kiến nghị|đề xuất|kính trình|tham mưu .{0,60}các nội dung sau", re.I)),
+    # `Từ các nội dung trên, Sở Nội vụ tham mưu Chủ tịch UBND tỉnh các nội dung sau`: what a body proposes
+    (
+        "proposals",
+        re.compile(r"kiến nghị|đề xuất|kính trình|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau", re.I),
+    ),
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (
         "tasks",
         re.compile(
+            # `2. Yêu cầu đối với chủ đầu tư` (an inspection notice): what the body must do next
             r"phương hướng|^giải pháp|giải pháp (?:chủ yếu|trọng tâm)|nhiệm vụ (?:trọng tâm|chủ yếu)|"
-            r"^nhiệm vụ,? (?:và )?giải pháp",
+            # (not a law's `Yêu cầu đối với cơ sở kiểm nghiệm`: conditions)
+            r"^yêu cầu đối với (?:chủ đầu tư|nhà đầu tư|nhà thầu|công ty|doanh nghiệp|đơn vị)|"
+            # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
+            r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
+            r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
+            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp",
             re.I,
         ),
     ),
@@ -54,7 +106,9 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
-    words = _PROPOSED_BY.sub(" ", _PARENS.sub(" ", heading))
+    words = _PROPOSED_BY.sub(" ", _CITED.sub(" ", _PARENS.sub(" ", heading)))
+    if _STANDING.match(words.strip()):
+        return "other"
     best: tuple[int, Role] | None = None
     for role, pattern in _CUES:
         m = pattern.search(words)
@@ -77,13 +131,14 @@ def own_role(heading: str, *, top: bool) -> Role | None:
 _PLAN_AIMS = re.compile(r"^(?:mục đích|yêu cầu|quan điểm)", re.I)
 
 
-def section_role(heading: str, parent: Role | None, *, after_tasks: bool, plan: bool = False) -> Role:
-    """The role of a section: its own, else its parent's, else results before the task part.
-
-    A plan (`KẾ HOẠCH`) reports nothing done: its untitled parts (`CHỈ TIÊU, NHIỆM VỤ`, `NỘI DUNG`,
-    `TỔ CHỨC THỰC HIỆN`) are the work it sets, `tasks`; its aims (`MỤC ĐÍCH, YÊU CẦU`) are `other`;
-    a part that names results (`KẾT QUẢ THỰC HIỆN NĂM 2025`) still reports them."""
+def section_role(
+    heading: str, parent: Role | None, *, after_tasks: bool, directed: bool = False, plan: bool = False
+) -> Role:
+    """The role of a section: its own, else its parent's, else results before the task part
+    (`directed`: the document's opening says its parts are directives; `plan`: it is a KẾ HOẠCH)."""
     role = own_role(heading, top=parent is None)
+    if parent == "tasks" and role in ("results", "limitations", "causes") and DIRECTIVE_START.match(heading):
+        return "tasks"  # `3. Khắc phục hạn chế ...`, `Nâng cao kết quả ...` under a task part: still a task
     if role == "results" and parent == "tasks":
         return parent  # the top-level part decides results vs tasks (`Kiểm tra hồ sơ về kết quả thực hiện`)
     if role is not None:
@@ -92,4 +147,6 @@ def section_role(heading: str, parent: Role | None, *, after_tasks: bool, plan: 
         return parent
     if plan:
         return "other" if _PLAN_AIMS.search(heading.strip()) else "tasks"
+    if directed and not _DONE_FIRST.search(heading.strip()):
+        return "tasks"
     return "other" if after_tasks else "results"

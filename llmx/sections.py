@@ -20,7 +20,7 @@ from llmx.grids import Grid, read_grid
 from llmx.headings import Heading, find_closing_start, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
-from llmx.roles import section_role
+from llmx.roles import DIRECTED, section_role
 from llmx.sectors import heading_sector
 from llmx.vn import ANNEX, FOOTNOTE_LINE
 
@@ -152,6 +152,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     prev_end = -1
     after_tasks = False  # a task part has been seen: later untitled parts are not results
     plan = bool(_PLAN_TITLE.search(text[:body_start]))
+    opening = text[body_start : headings[0].start].rstrip() if headings else ""
+    directed = bool(DIRECTED.search(opening[-300:]))  # `... kết luận và chỉ đạo như sau:`
     for n, h in enumerate(headings, start=1):
         style = h.style
         summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(h.heading))
@@ -179,7 +181,9 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos:]
         parent = stack[-1][1] if stack else None
         level = len(stack) + 1
-        role = section_role(h.heading, parent.role if parent else None, after_tasks=after_tasks, plan=plan)
+        role = section_role(
+            h.heading, parent.role if parent else None, after_tasks=after_tasks, directed=directed, plan=plan
+        )
         after_tasks = after_tasks or (parent is None and role == "tasks")
         sector: Sector | None = None
         if parent is not None:  # top-level parts span every sector

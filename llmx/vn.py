@@ -36,9 +36,14 @@ ANNEX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục|PHỤ\s+BIỂU|Phụ\s+bi�
 NOI_NHAN = re.compile(r"^N[ơƠ][iI]\s+nh[ậẬ]n\b\s*:?", re.I)  # "Nơi nhận:", the distribution list
 # A công văn's header: the subject line under the number (`V/v báo cáo tình hình ...`), the
 # addressee line (`Kính gửi:`), the national motto, and the place/date line (`Lâm Đồng, ngày 06 tháng 11 năm 2025`)
-SUBJECT_LINE = re.compile(r"^V/v\s*:?\s*(?P<rest>\S.*)?$")
+SUBJECT_LINE = re.compile(r"^[“\"]?V/v\s*:?\s*(?P<rest>\S.*)?$")  # some unions quote it: `“V/v ...”`
 KINH_GUI = re.compile(r"^K[íi]nh\s+g[ửu]i\s*:?\s*", re.I)
-MOTTO = re.compile(r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]", re.I)
+# the national motto, the Party's, and the Youth Union's (`ĐOÀN TNCS HỒ CHÍ MINH` heads its right column)
+MOTTO = re.compile(
+    r"CỘNG\s+H\w{1,3}\s+XÃ\s+HỘI|ĐỘC\s+LẬP|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]|"
+    r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH",
+    re.I,
+)
 # a signature block's title line (`KT. CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`, `CHÁNH VĂN PHÒNG`, `T/M BAN CHẤP HÀNH`):
 # an ALL-CAPS line that is never a heading, wherever the closing block was missed
 SIGN_TITLE_LINE = re.compile(
@@ -46,7 +51,7 @@ SIGN_TITLE_LINE = re.compile(
     r"BÍ\s+THƯ|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ|"
     r"CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?)\s*$"
 )
-DOC_NUMBER_LINE = re.compile(r"^Số\s*:?\s*\S*\s*/")
+DOC_NUMBER_LINE = re.compile(r"^Số\s*:?[\s.…_]*\d*[A-Za-z]?\s*[-/]")  # `Số: 12/UBND-NC`, Party `Số 156-CV/TĐTN`
 DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")
 FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 FOOTNOTE = re.compile(rf"^{FOOTNOTE_MARK}")  # a line opening with a footnote mark
@@ -64,7 +69,7 @@ DIRECTIVE_VERBS = (
     r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
     r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|nghiên cứu|"
     r"chủ trì|tham gia|cải thiện|siết chặt|nắm chắc|nắm bắt|đa dạng hóa|đa dạng hoá|huy động|lồng ghép|"
-    r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm"
+    r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm|đào tạo|bồi dưỡng"
 )
 # `..., như: (1) ...`, `... gồm: ...`: words that introduce a list; what precedes the colon is no label
 LIST_INTRO = re.compile(r"(?<!\w)(?:như|gồm|sau|là|cụ thể|sau đây|bao gồm|trong đó|tập trung)\s*$", re.I)

@@ -60,6 +60,23 @@ def test_web_chrome_is_removed_around_the_report_only():
     assert any("chrome" in p.message for p in n.problems)
 
 
+def test_an_office_file_or_pdf_keeps_repeated_clauses_and_contact_lines(tmp_path):
+    """Only a saved web page can carry site chrome or a second copy of its body; a decree repeats
+    whole clauses and a letter ends with addresses and phone numbers, and both are its own text."""
+    from llmx.pipeline import prepare
+    from tests.docgen import make_docx
+
+    clause = "Cơ quan tiếp nhận hồ sơ có trách nhiệm kiểm tra tính đầy đủ của hồ sơ trong thời hạn 03 ngày làm việc."
+    clauses = [clause, clause.replace("03", "05"), clause.replace("03", "07")]
+    closing = ["Nơi nhận:", "- Như Điều 2;", "./.", "Địa chỉ: số 1 đường Trần Phú", "Điện thoại: 0214 3840 000"]
+    body = "\n".join(["QUYẾT ĐỊNH", "Điều 1. Cấp giấy phép", *clauses, "Điều 2. Gia hạn giấy phép", *clauses, *closing])
+    text = normalize(body).text  # read as a web page, the second copy and the contact lines go
+    assert text.count(clause) == 1 and "Điện thoại" not in text
+    prepared = prepare(make_docx(body, tmp_path / "decree.docx"))
+    assert prepared.text.count(clause) == 2 and "Điện thoại: 0214 3840 000" in prepared.text
+    assert not prepared.norm.problems
+
+
 def test_contact_words_inside_a_report_are_not_chrome():
     raw = "BÁO CÁO\nTiêu đề\n\n1. Công tác\nĐịa chỉ: thôn Đồng Luồng được sửa chữa.\nTất cả: 12 hộ được hỗ trợ.\n"
     assert normalize(raw).text == raw

@@ -775,3 +775,19 @@ def test_docx_recipients_and_signature_set_in_columns_by_tabs_read_left_then_rig
         "PHÓ CHỦ TỊCH",
         "Nguyễn Minh",
     ]
+
+
+def test_docx_a_long_paragraph_opening_with_noi_nhan_is_read_as_text_not_a_distribution_list(tmp_path: Path) -> None:
+    import docx
+
+    article = "Nơi nhận hồ sơ là bộ phận một cửa của cơ quan cấp phép; " * 8  # a decree's article, one paragraph
+    document = docx.Document()
+    for line in ("Điều 5. Hồ sơ đề nghị cấp phép", article.strip(), "Điều 6. Thời hạn giải quyết"):
+        document.add_paragraph(line)
+    path = tmp_path / "decree.docx"
+    document.save(str(path))
+    assert read_document(path).text.split("\n\n") == [
+        "Điều 5. Hồ sơ đề nghị cấp phép",
+        article.strip(),
+        "Điều 6. Thời hạn giải quyết",
+    ]

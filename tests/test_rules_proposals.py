@@ -62,3 +62,19 @@ def test_the_issuer_asking_a_body_makes_that_body_the_addressee():
         "5. Đề xuất, kiến nghị\n- UBND tỉnh An Giang đề nghị Cục Kỹ thuật an toàn hướng dẫn việc tiêu hủy tiền chất.\n"
     )
     assert proposals(text)[0][1] == "Cục Kỹ thuật an toàn"
+
+
+def test_the_facts_a_proposals_section_rests_on_are_not_proposals():
+    text = (
+        "III. ĐỀ XUẤT\n"
+        "Ngày 12/3/2025, UBND tỉnh có Công văn số 15/UBND-NC giao Sở Nội vụ theo dõi, đề xuất UBND tỉnh xử lý.\n"
+        "Đối với Hội Làm vườn và Hội Sinh vật cảnh\n"
+        "Nhiệm kỳ II (2019-2024) của Hội Làm vườn đã kết thúc từ tháng 6/2024.\n"
+        "Đến nay, Hội chưa lập hồ sơ tổ chức đại hội.\n"
+        "Sở Nội vụ đề xuất UBND tỉnh giải thể Hội Làm vườn theo quy định.\n"
+        "- Ưu tiên bố trí kinh phí cho các hội đã được công nhận điều lệ.\n"
+    )
+    assert proposals(text) == [
+        ("Sở Nội vụ đề xuất UBND tỉnh giải thể Hội Làm vườn theo quy định", "Sở Nội vụ"),
+        ("Ưu tiên bố trí kinh phí cho các hội đã được công nhận điều lệ", None),
+    ]

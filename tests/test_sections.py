@@ -214,11 +214,84 @@ def test_the_header_block_of_a_short_page_excerpt_is_not_a_section():
 
 
 def test_untitled_parts_before_the_task_part_report_results():
-    text = (
-        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\nNội dung.\nII. PHƯƠNG HƯỚNG THỜI GIAN TỚI\nNội dung.\n"
-        "III. TỔ CHỨC THỰC HIỆN\n"
-    )
+    text = "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI\nNội dung.\nII. PHƯƠNG HƯỚNG THỜI GIAN TỚI\nNội dung.\nIII. KINH PHÍ\n"
     assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "other"]
+
+
+def test_a_plans_task_and_assignment_parts_are_task_parts_and_its_purpose_is_not():
+    text = (
+        "I. MỤC ĐÍCH, YÊU CẦU\nNội dung.\nII. MỤC TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\nNội dung.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Nội vụ\nNội dung.\nIV. KINH PHÍ\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks", "tasks", "tasks", "other"]
+
+
+def test_next_period_work_under_a_results_sector_is_a_task_part_and_a_verb_keeps_a_task_part():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN QUÝ I\n1. Nông nghiệp\na) Kết quả đạt được\nNội dung.\n"
+        "b) Nhiệm vụ trong thời gian tới\nNội dung.\nII. CÔNG TÁC TRỌNG TÂM QUÝ II\n"
+        "1. Khắc phục những hạn chế, tồn tại trong giải ngân vốn\nNội dung.\n"
+    )
+    got = [(s.heading[:12], s.role) for s in split_sections(text).sections]
+    assert got == [
+        ("KẾT QUẢ THỰC", "results"),
+        ("Nông nghiệp", "results"),
+        ("Kết quả đạt ", "results"),
+        ("Nhiệm vụ tro", "tasks"),
+        ("CÔNG TÁC TRỌ", "tasks"),
+        ("Khắc phục nh", "tasks"),
+    ]
+
+
+def test_the_genres_names_for_a_task_part_make_task_parts():
+    for heading in (
+        "KẾ HOẠCH CÔNG TÁC THÁNG 4 NĂM 2024",
+        "NHỮNG VIỆC CẦN TẬP TRUNG THỰC HIỆN TRONG THỜI GIAN TỚI",
+        "CÔNG TÁC TRỌNG TÂM QUÝ II",
+        "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 5",
+    ):
+        text = f"I. KẾT QUẢ\nNội dung.\nII. {heading}\nNội dung.\n"
+        assert [s.role for s in split_sections(text).sections] == ["results", "tasks"], heading
+
+
+def test_a_charters_standing_duties_and_powers_are_not_a_task_part():
+    text = "I. NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI\n1. Tập hợp, phát triển hội viên\nNội dung.\n"
+    assert [s.role for s in split_sections(text).sections] == ["other", "other"]
+
+
+def test_what_an_inspection_notice_requires_of_the_investor_is_a_task_part():
+    text = "1. Kết quả kiểm tra\nKho đạt yêu cầu.\n2. Yêu cầu đối với chủ đầu tư\nBổ sung hồ sơ.\n"
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks"]
+    law = "1. Phạm vi\nNội dung.\n2. Yêu cầu đối với cơ sở kiểm nghiệm\nCó phòng thử nghiệm.\n"
+    assert [s.role for s in split_sections(law).sections] == ["results", "results"]
+
+
+def test_the_parts_of_a_conclusion_notice_are_directives_unless_they_assess():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/TB-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "An Phú, ngày 5 tháng 4 năm 2026\nTHÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n"
+        "Sau khi nghe báo cáo, ý kiến của các đại biểu, Chủ tịch UBND huyện kết luận và chỉ đạo như sau:\n"
+        "1. Đánh giá chung\nCác phòng đã chủ động triển khai.\n"
+        "2. Thống nhất tổ chức Hội chợ nông sản theo đề xuất của Phòng Kinh tế\nNội dung.\n"
+        "3. Về công tác giải phóng mặt bằng\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "tasks", "tasks"]
+    report = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 5/BC-UBND\nBÁO CÁO\nKết quả 6 tháng\nUBND xã báo cáo như sau:\n"
+        "1. Về nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(report).sections] == ["results"]
+    letter = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 9/UBND-VP\nV/v tăng cường bảo vệ rừng\nKính gửi: UBND các xã.\n"
+        "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:\n"
+        "1. Phòng Nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(letter).sections] == ["tasks"]
+    asked = (
+        "ỦY BAN NHÂN DÂN\nXÃ AN HÒA\nSố: 5/BC-UBND\nBÁO CÁO\nKết quả 6 tháng\n"
+        "Thực hiện yêu cầu của Phòng Nội vụ, UBND xã tổng hợp kết quả như sau:\n1. Về nông nghiệp\nNội dung.\n"
+    )
+    assert [s.role for s in split_sections(asked).sections] == ["results"]
 
 
 def test_a_forecast_and_tasks_part_is_a_task_part_and_its_forecast_is_other():

@@ -227,9 +227,13 @@ def closing_columns(blocks: list[Block]) -> list[Block]:
     joined again, and when tabs push the signature into a second column on the same lines
     (`Nơi nhận:\t\tKT. CHỦ TỊCH`), the left column is read first, then the right one."""
     start = next(
-        (k for k in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[k], str) and NOI_NHAN.match(_nfc(b))),
+        (
+            k
+            for k in range(len(blocks) - 1, -1, -1)
+            if isinstance(b := blocks[k], str) and len(b) <= _MAX_CLOSING_LINE and NOI_NHAN.match(_nfc(b))
+        ),
         None,
-    )
+    )  # a long paragraph opening `Nơi nhận hồ sơ ...` (a decree's article) is no distribution list
     if start is None:
         return blocks
     end = start

@@ -124,7 +124,9 @@ def join_runs(runs: list[Run], sup: set[int] | None = None) -> str:
                 lead = run.lead
                 adjacent = prev.index < run.index <= prev.index + len(prev.text) + 2
                 # a space PDFium inferred needs a visible gap too (it infers one at a font change)
-                space = (adjacent and lead == "space") or gap > (0.1 if lead == "gen" else 0.3 if adjacent else 0.15)
+                space = (adjacent and lead in ("space", "gap")) or gap > (
+                    0.1 if lead in ("gen", "gap") else 0.3 if adjacent else 0.15
+                )
             if space:
                 parts.append(" ")
         parts.append(text)

@@ -19,6 +19,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from llmx.read.pdf_gaps import break_points, cuts
+
 
 def _unchecked(fn: Any) -> Callable[..., Any]:
     """PDFium's `fn` (same result type) without pypdfium2's argument types: ctypes then passes
@@ -34,6 +36,7 @@ def _unchecked(fn: Any) -> Callable[..., Any]:
 
 _ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
 _BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
+_LOOSE_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
 _GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
 _FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize)
 _TEXT_OBJECT = _unchecked(pdfium_c.FPDFText_GetTextObject)
@@ -61,7 +64,8 @@ class Run:
     size: float  # font size
     index: int  # position in content-stream order
     lead: str  # what precedes it in the stream: "space" (a real one), "gen" (a space PDFium
-    # inferred from a gap), "break" (a line break or the page start) or "none" (a piece of a word)
+    # inferred from a gap), "gap" (a gap PDFium took for none, `llmx.read.pdf_gaps`), "break"
+    # (a line break or the page start) or "none" (a piece of a word)
 
 
 @dataclass(slots=True)
@@ -177,6 +181,8 @@ class _Chars:
         self.pbox = tuple(ctypes.byref(v) for v in (self.left, self.right, self.bottom, self.top))
         self.upright = tf.rot == 0
         self.font_size, self.width = ctypes.c_float(), ctypes.c_float()
+        self.loose = pdfium_c.FS_RECTF()
+        self.ploose = ctypes.byref(self.loose)
 
     def origin(self, i: int) -> tuple[float, float]:
         _ORIGIN(self.raw, i, *self.porigin)
@@ -191,6 +197,16 @@ class _Chars:
         xa, _ = self.tf.point(self.left.value, self.bottom.value)
         xb, _ = self.tf.point(self.right.value, self.top.value)
         return max(xa, xb)
+
+    def advance(self, i: int) -> tuple[float, float]:
+        """Where character `i` starts and where its advance ends, left to right (its loose box)."""
+        _LOOSE_BOX(self.raw, i, self.ploose)
+        box = self.loose
+        if self.upright:
+            return box.left, box.right
+        xa, _ = self.tf.point(box.left, box.bottom)
+        xb, _ = self.tf.point(box.right, box.top)
+        return (xa, xb) if xa <= xb else (xb, xa)
 
     def left_of(self, x: float) -> bool:
         """Whether the box last measured starts left of `x` (a glyph drawn out of order)."""
@@ -250,6 +266,9 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
     ox, oy, box_left, box_right, box_bottom, box_top = c.ox, c.oy, c.left, c.right, c.bottom, c.top
     upright, height = c.upright, tf.h
     append = runs.append
+    points = break_points(text)  # where a word may end with no space drawn (`b)Ý`): few per page
+    points.append(n)
+    gi, next_point = 0, points[0]
     for m in _WORD.finditer(text):
         word = m[0]
         a, b = m.span()
@@ -285,6 +304,22 @@ def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], 
             continue
         if abs(ya - prev_y) > 0.3 or a - prev_end > 3:  # same line, next word: same font size
             size = font_size(raw, a) or 10.0
+        if next_point <= b:  # places in the word where a gap may stand for a space
+            inside = []
+            while next_point <= b:
+                if next_point > a:  # (a word split at its jumps above left its own behind)
+                    inside.append(next_point)
+                gi += 1
+                next_point = points[gi]
+            at = cuts(c.advance, a, b, inside, size) if inside else []
+            if at:
+                pieces = _cut(c, text, a, b, at, xa, ya, size, space)
+                runs.extend(pieces)
+                if abs(ya - line_y) > 0.3:
+                    line_y, reach = ya, -1e9
+                reach = max(reach, pieces[-1].x1)
+                prev_y, prev_end = ya, b
+                continue
         if abs(ya - line_y) > 0.3:
             line_y, reach = ya, -1e9
         elif b - a <= 1 and upright and xa < reach - 0.5:
@@ -316,6 +351,19 @@ def _raised_lead(c: _Chars, text: str, a: int, ya: float) -> bool:
     """Whether the word starts with a note number set above the letters after it (`⁸Trong`);
     only a digit glued to a letter costs the extra call."""
     return text[a].isdigit() and text[a + 1].isalpha() and abs(c.origin(a + 1)[1] - ya) > 1.5
+
+
+def _cut(
+    c: _Chars, text: str, a: int, b: int, at: list[int], x0: float, y: float, size: float, space: str
+) -> list[Run]:
+    """A word glued across gaps (`b)Ý`) cut before each index in `at`; the pieces after the
+    first are led by a "gap" (`llmx.read.pdf_gaps`)."""
+    out: list[Run] = []
+    for start, end in zip([a, *at], [*at, b + 1], strict=True):
+        x = x0 if start == a else c.advance(start)[0]
+        x1 = c.right_edge(end - 1)
+        out.append(Run(text[start:end], x, x1 if x1 > x else x, y, size, start, space if start == a else "gap"))
+    return out
 
 
 def _split(c: _Chars, text: str, a: int, b: int, x0: float, y0: float, space: str) -> list[Run]:

@@ -32,7 +32,7 @@ _SIGN_TITLE = re.compile(
 )
 _OFFICE_WORDS = re.compile(
     r"(?<!\w)(?:CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|GIÁM\s+ĐỐC|PHÓ|ỦY\s+VIÊN|UỶ\s+VIÊN|UBND|HĐND|TỈNH|HUYỆN|XÃ|"
-    r"BAN|SỞ|PHÒNG|THƯỜNG\s+TRỰC|CHÁNH|KT\.|TM\.)(?!\w)"
+    r"BAN|SỞ|PHÒNG|THƯỜNG\s+TRỰC|CHÁNH|KT\.|TM\.|VỤ|CỤC|VĂN\s+PHÒNG|TRUNG\s+TÂM|CÔNG\s+AN|CHÍNH\s+PHỦ|ĐOÀN)(?!\w)"
 )
 _SIGN_NOTE = re.compile(r"^\(?\s*(?:đã\s+ký|ký|ký\s+tên|ký,.*|đóng\s+dấu.*)\s*\)?$", re.I)
 _KINH_GUI = KINH_GUI
@@ -48,20 +48,31 @@ def addressees(lines: list[ReportLine], start: int, end: int) -> list[str]:
         if m is None:
             continue
         out: list[str] = []
-        first = lines[k].text[m.end() :].strip()
+        first = lines[k].text[m.end() :].strip().lstrip("|").strip()
         if first:
-            out.append(_TRAIL.sub("", BULLET.sub("", first)))
+            out.extend(_items(first))
         for j in range(k + 1, min(k + 16, len(lines))):
             t = lines[j].text
             if not t:
                 continue
             if MOTTO.search(t) or caps_line(t) or (_OTHER_COLUMN.search(t) and len(t) <= 80):
                 continue  # the other header column, flattened between `Kính gửi:` and its bullets
+            if not out and not BULLET.match(t) and len(t) <= 100 and not t.endswith(":"):
+                out.append(_TRAIL.sub("", t))  # `Kính gửi:` / `Sở Nội vụ.`: one addressee on the next line
+                continue
             if not BULLET.match(t) or len(t) > 120:
                 break
             out.append(_TRAIL.sub("", BULLET.sub("", t)))
         return [a for a in out if a]
     return []
+
+
+_ITEM_SPLIT = re.compile(r"[;,]\s+(?=[-–+•]\s)")
+
+
+def _items(cell: str) -> list[str]:
+    """`- A; - B; - C.` (bullets run into one table cell) -> `A`, `B`, `C`; a plain body stays one."""
+    return [_TRAIL.sub("", BULLET.sub("", part)).strip() for part in _ITEM_SPLIT.split(cell)]
 
 
 def closing(lines: list[ReportLine], title_end: int, copy_end: int) -> tuple[list[str], Signer | None]:
@@ -79,6 +90,10 @@ def closing(lines: list[ReportLine], title_end: int, copy_end: int) -> tuple[lis
             if cells and not BULLET.match(cells[0]):
                 filled = next((i for i in range(len(rows) - 1, -1, -1) if rows[i]), None)
                 last = rows[filled][0] if filled is not None else ""
+                if filled is None and caps_line(cells[0]) and _SIGN_TITLE.match(cells[0]):
+                    sig_cells.extend(cells)  # `Nơi nhận:` / `GIÁM ĐỐC` / `- Như trên;`: rows of two columns
+                    k += 1
+                    continue
                 if filled is None or not (last.rstrip().endswith(",") and BULLET.match(last)):
                     break  # the first line that is not a recipient starts the signature block
                 rows[filled] = [f"{last.rstrip()} {cells[0]}", *rows[filled][1:], *cells[1:]]  # a wrapped item
@@ -141,12 +156,17 @@ def parse_signer(cells: list[str]) -> Signer | None:
         if title is not None and looks_like_name(c):
             name = " ".join(c.split())
             break
+        if title is not None and BULLET.match(c):
+            continue  # a recipient of the left column, flattened between the title and the name
         if title is not None and caps_line(c) and _OFFICE_WORDS.search(c):
             continue  # the signer's concurrent office, printed under the signature space
         if title is not None:
             break
     if title is None and not on_behalf:
         return None
+    if name is None and on_behalf:  # a table's name cell flattened above the block (`Đỗ Văn A` / `TL. CHỦ TỊCH` / ...)
+        above = next((c.strip() for c in reversed(cells[:start]) if c.strip()), "")
+        name = " ".join(above.split()) if looks_like_name(above) else None
     return Signer(name=name, title=title, on_behalf_of=" ".join(on_behalf) or None)
 
 

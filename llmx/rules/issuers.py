@@ -5,6 +5,7 @@ Committee...) and administrative level, and the place in a name. Pure.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from llmx.contract import AdminLevel, IssuerType
 from llmx.rules.lines import caps_line
@@ -44,9 +45,17 @@ _BODY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "BCH", "BTV", "UBKT", "TT", "TW", "VN", "KT-XH"}
 _DEPT_HEAD = re.compile(
-    r"^(?:CHI CỤC|VĂN PHÒNG|TRUNG TÂM|LIÊN ĐOÀN|THANH TRA|SỞ|PHÒNG|BAN|BỘ|CỤC|TRƯỜNG|HIỆP HỘI|HỘI|ĐOÀN)(?:\s+|$)"
+    r"^(?:CHI CỤC|VĂN PHÒNG|TRUNG TÂM|LIÊN ĐOÀN|THANH TRA|SỞ|PHÒNG|BAN|BỘ|CỤC|TRƯỜNG|HIỆP HỘI|HỘI ĐỒNG|HỘI|ĐOÀN)"
+    r"(?:\s+|$)"
 )
 UNIT_RE = re.compile(r"(?:^|\s)(THỊ XÃ|THỊ TRẤN|THÀNH PHỐ|HUYỆN|XÃ(?!\s+HỘI)|TỈNH|PHƯỜNG|QUẬN)(?=\s|$)")
+
+
+def _abbreviation(tok: str) -> bool:
+    """`NCKSTTHC`, `CCHC&VTLT`: letters with no vowel are an acronym, never a word (every Vietnamese
+    syllable has a vowel)."""
+    letters = unicodedata.normalize("NFD", tok.lower())
+    return len(tok) >= 2 and tok.isupper() and not any(c in "aeiouy" for c in letters)
 
 
 def _sentence_case(words: str) -> str:
@@ -54,7 +63,7 @@ def _sentence_case(words: str) -> str:
     out: list[str] = []
     start_segment = True
     for tok in words.split():
-        if tok in _ABBREVIATIONS:
+        if tok in _ABBREVIATIONS or _abbreviation(tok):
             out.append(tok)
             start_segment = False
         elif tok in ("-", "–", ","):

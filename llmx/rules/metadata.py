@@ -38,29 +38,24 @@ from typing import Literal
 from llmx.contract import AdminLevel, Metadata, Section, Signer
 from llmx.headings import letter_header_end
 from llmx.rules.closing import ON_BEHALF, addressees, closing, portal_signer
+from llmx.rules.header import (
+    DATE_LINE,
+    DOC_NO,
+    ORG_START,
+    header_issuer,
+    iso,
+    read_date_line,
+    read_doc_number,
+    read_subject,
+    read_title,
+    title_marker,
+)
 from llmx.rules.headline import canonical_body, read_lead
-from llmx.rules.issuers import UNIT_RE, admin_level_of, conventional_case, issuer_type_of, place_of
-from llmx.rules.lines import ReportLine, caps_line, columns, report_lines
-from llmx.rules.periods import HEADING, report_periods
-from llmx.vn import KINH_GUI, LOWER, MOTTO, SEPARATOR, SUBJECT_LINE, TITLE_MARK, UPPER
+from llmx.rules.issuers import admin_level_of, conventional_case, issuer_type_of, place_of
+from llmx.rules.lines import ReportLine, caps_line, report_lines
+from llmx.rules.periods import report_periods
+from llmx.vn import LOWER, UPPER
 
-_MOTTO = MOTTO
-_HEADER_SCAN = 30
-_ORG_START = re.compile(
-    r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|UBKT|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|ĐẢNG\s+[ỦU][YỶ]|ĐẢNG\s+BỘ|"
-    r"(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ)\s+[ỦU][YỶ]|BAN\s|SỞ\s|PHÒNG\s|CHI\s+BỘ|CHI\s+CỤC|CỤC\s|BỘ\s|"
-    r"MẶT\s+TRẬN|CÔNG\s+AN|VĂN\s+PHÒNG|THANH\s+TRA|TRUNG\s+TÂM|TRƯỜNG\s|HỘI\s|HIỆP\s+HỘI\s|ĐOÀN\s|LIÊN\s+ĐOÀN|"
-    r"HUYỆN\s|XÃ\s|TỈNH\s|THỊ\s+XÃ|THỊ\s+TRẤN|PHƯỜNG\s|THÀNH\s+PHỐ|QUẬN\s)"
-)
-_DOC_NO = re.compile(
-    r"(?<!\w)Số\s*:?[ \t.…_]*(?P<num>\d+[a-z]?)?[ \t.…_]*(?P<sep>[-/–])?[ \t]*"  # `Số:……../BC-K4`: a blank
-    r"(?P<sym>[A-ZĐ][A-Za-zĐđ]*\d*(?:[ \t]*[-/][ \t]*[A-ZĐ][A-Za-zĐđ0-9]*)+)"
-)
-_DATE_LINE = re.compile(
-    r"(?:^|(?<=\s\s))(?P<place>[^\W\d_](?:[^\s,:;\d]| (?! ))*?)\s*,\s*ngày\s*"
-    r"(?:(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})\s*/\s*(?P<y1>\d{4})"
-    r"|(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4}))"
-)
 _POST_DATE = re.compile(
     r"^\s*(?:(?:Ngày\s+đăng|Đăng\s+lúc|Cập\s+nhật|Ngày)\s*:?\s*)?(?P<d>\d{1,2})([/-])(?P<m>\d{1,2})\2(?P<y>\d{4})"
     r"(?P<time>\s+(?:-\s+)?\d{1,2}:\d{2}(?::\d{2})?)?",
@@ -68,7 +63,15 @@ _POST_DATE = re.compile(
 )
 # `Ban chỉ đạo ... tỉnh Lâm Đồng (sau đây viết tắt là Ban Chỉ đạo tỉnh) báo cáo kết quả ...`
 # `Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch (Trung tâm) báo cáo UBND tỉnh ...`
-_REPORTS = re.compile(r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:xin\s+)?báo\s+cáo\s")
+_REPORTS = re.compile(
+    r"(?P<name>[^;:.()]{2,250}?)\s*(?:\((?:sau\s+đây[^)]*|[^)(]{1,40})\)\s*)?(?:(?:xin|kính|trân\s+trọng)\s+)?báo\s+cáo\s"
+)
+# what a clause says, not a name: `Sở Nội vụ nhận được Công văn số ... về việc báo cáo ...`
+_NOT_A_NAME = re.compile(
+    r"(?<!\w)(?:nhận|được|đã|đang|ngày|số|theo|tại|căn cứ|thực hiện|về việc|có|đề nghị|giao|gửi|yêu cầu|"
+    r"chủ trì|phối hợp|trình)(?!\w)",
+    re.I,
+)
 
 
 _CLOSING_ACTOR = re.compile(
@@ -105,18 +108,18 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     `page_title` is a web page's article title (`<h1>`), the headline of a report without a
     `BÁO CÁO` block."""
     lines = report_lines(text)
-    marker = _title_marker(lines)
+    marker = title_marker(lines)
     copy_end = _first_copy_end(lines, marker)
     header = lines[:marker] if marker is not None else lines[: min(len(lines), 15)]
-    title, title_end = _title(lines, marker)
+    title, title_end = read_title(lines, marker)
     letter_end = letter_header_end(text, [(ln.start, ln.end) for ln in lines]) if marker is None else 0
     if letter_end:  # a công văn: no `BÁO CÁO` block; its subject (`V/v ...`) names it
-        title = _subject(lines)
+        title = read_subject(lines)
         title_end = next((k for k, ln in enumerate(lines) if ln.start >= letter_end), len(lines))
         header = lines[:title_end]
 
-    doc_number, doc_symbol = _doc_number(header)
-    issue_place, issue_date = _date_line(lines, marker, copy_end)
+    doc_number, doc_symbol = read_doc_number(header)
+    issue_place, issue_date = read_date_line(lines, marker, copy_end)
     post_date = _post_date(text, lines, marker)
     issue_date_source: Literal["date_line", "post_date", "body"] | None = None
     if issue_date is not None:
@@ -132,7 +135,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
         signer = portal_signer(lines, marker if marker is not None else 20)
     lead = read_lead(text, page_title) if marker is None and not letter_end else None
 
-    issuer, parent = _header_issuer(header)
+    issuer, parent = header_issuer(header)
     if issuer is not None:
         issuer = _self_named(body_text, issuer) or issuer
     if issuer is None:
@@ -142,6 +145,8 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     if issuer is not None:
         issuer = canonical_body(issuer)
     admin_level = admin_level_of(issuer) or admin_level_of(parent)
+    if parent and issuer and place_of(issuer) is None and re.match(r"(?i)(?:sở|phòng)\s", issuer):
+        admin_level = admin_level_of(parent) or admin_level  # a Phòng of `VĂN PHÒNG UBND TỈNH` is provincial
     locality = (place_of(issuer) if issuer else None) or (place_of(parent) if parent else None)
     if locality is None and admin_level is not None and lead is None:
         locality = _body_locality(body_text, admin_level)
@@ -179,14 +184,6 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     )
 
 
-def _title_marker(lines: list[ReportLine]) -> int | None:
-    """Index of the first `BÁO CÁO` line (the report's own title block)."""
-    for k, ln in enumerate(lines[:120]):
-        if TITLE_MARK.match(ln.text):
-            return k
-    return None
-
-
 def _first_copy_end(lines: list[ReportLine], marker: int | None) -> int:
     """Line index where a web page's second copy of the report starts (or the end)."""
     if marker is None:
@@ -199,127 +196,15 @@ def _first_copy_end(lines: list[ReportLine], marker: int | None) -> int:
         while j > marker + 1 and (not lines[j - 1].text or _is_header_like(lines[j - 1].text)):
             j -= 1
         block = [ln.text for ln in lines[j:k]]
-        if any(_DOC_NO.search(t) or _DATE_LINE.search(t) or _ORG_START.match(t) for t in block):
+        if any(DOC_NO.search(t) or DATE_LINE.search(t) or ORG_START.match(t) for t in block):
             return j
     return len(lines)
 
 
 def _is_header_like(s: str) -> bool:
     return bool(
-        caps_line(s) or _DATE_LINE.search(s) or _DOC_NO.search(s) or s == "*" or s.startswith(("Báo cáo", "Đăng lúc"))
+        caps_line(s) or DATE_LINE.search(s) or DOC_NO.search(s) or s == "*" or s.startswith(("Báo cáo", "Đăng lúc"))
     )
-
-
-def _title(lines: list[ReportLine], marker: int | None) -> tuple[str | None, int]:
-    """The line(s) under `BÁO CÁO` joined with one space, and the index after the title block."""
-    if marker is None:
-        return None, 0
-    parts: list[str] = []
-    mark = TITLE_MARK.match(lines[marker].text)
-    if mark is not None and mark.group("rest"):
-        parts.append(mark.group("rest").strip())
-    k = marker + 1
-    end = k
-    while k < len(lines) and len(parts) < 5:
-        t = lines[k].text
-        if not t:
-            nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if lines[j].text), None)
-            if not parts:
-                k += 1
-                continue
-            if nxt is None or not (_continues_title(lines[nxt].text) or _open_ended(parts[-1], lines[nxt].text)):
-                break
-            k = nxt
-            continue
-        if SEPARATOR.match(t) or HEADING.match(t) or len(t) > 250:
-            break
-        if parts and caps_line(t) and not caps_line(parts[-1]):
-            break  # a caps part heading right under a sentence-case title
-        parts.append(t)
-        k += 1
-        end = k
-    title = " ".join(parts) or None
-    return title, end
-
-
-def _subject(lines: list[ReportLine]) -> str | None:
-    """The trích yếu after `V/v` with its wrapped lines, joined with one space: it runs until a
-    blank line or the next header line (`Kính gửi:`, the motto, the date line, an ALL-CAPS line)."""
-    for k, ln in enumerate(lines[:_HEADER_SCAN]):
-        m = SUBJECT_LINE.match(ln.text)
-        if m is None:
-            continue
-        parts = [m.group("rest") or ""]
-        for nxt in lines[k + 1 : k + 6]:
-            t = nxt.text
-            if not t or KINH_GUI.match(t) or _MOTTO.search(t) or _DATE_LINE.search(t) or caps_line(t):
-                break
-            if _DOC_NO.search(t) or len(t) > 120:
-                break
-            parts.append(t)
-        return " ".join(" ".join(parts).split()) or None
-    return None
-
-
-_TITLE_LINK = re.compile(r"^(?:VÀ|CỦA|TRÊN|TẠI|VỀ|ĐỐI VỚI|GIAI ĐOẠN|NĂM|THEO)\s+\S", re.I)
-
-
-def _open_ended(part: str, line: str) -> bool:
-    """A title line ending in `,` or `-` goes on after a blank line whatever the case of the next
-    (`... chỉ số PAR Index, SIPAS,` / `PAPI, PCI, 766 của tỉnh Lâm Đồng`)."""
-    return part.rstrip().endswith((",", "-")) and len(line) <= 160 and not HEADING.match(line)
-
-
-def _continues_title(line: str) -> bool:
-    """After a blank line, a short line going on in lower case, with a figure (`6 tháng đầu
-    năm 2018; ...`) or with a linking word (`VÀ PHƯƠNG HƯỚNG ...`, `CỦA UBND ...`) is the rest of a
-    wrapped title; a heading, separator or paragraph is not."""
-    return (
-        len(line) <= 160
-        and (line[:1].islower() or line[:1].isdigit() or bool(_TITLE_LINK.match(line)))
-        and not HEADING.match(line)
-        and not SEPARATOR.match(line)
-    )
-
-
-def _doc_number(header: list[ReportLine]) -> tuple[str | None, str | None]:
-    for ln in header:
-        if m := _DOC_NO.search(ln.raw.replace("\xa0", " ")):
-            sym = m.group("sym").strip()
-            if m.group("num"):
-                number = m.group()[m.start("num") - m.start() :].strip()
-                return re.sub(r"\s*([/-])\s*", r"\1", number), sym  # `218 /BC-UBND` -> `218/BC-UBND`
-            return None, sym
-    return None, None
-
-
-def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
-    if not y:
-        return None
-    if not m or not 1 <= int(m) <= 12:
-        return f"{int(y):04d}"
-    if not d or not 1 <= int(d) <= 31:
-        return f"{int(y):04d}-{int(m):02d}"
-    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-
-
-def _date_line(lines: list[ReportLine], marker: int | None, copy_end: int) -> tuple[str | None, str | None]:
-    """(issue_place, issue_date) from `Tam Dương, ngày ... tháng 5 năm 2021` in the header or,
-    failing that, in the signature area at the end of the first copy."""
-    head = range(0, marker if marker is not None else min(15, len(lines)))
-    tail = range(max(0, copy_end - 40), copy_end)
-    for rng in (head, tail):
-        for k in rng:
-            raw = lines[k].raw.replace("\xa0", " ").strip()
-            for cell in [raw, *columns(raw)[1:]]:  # a table row's right cell is a line of its own
-                if len(cell) > 120:  # a date line is short; body sentences also say `ngày ... năm`
-                    continue
-                if m := _DATE_LINE.search(cell):
-                    place = m.group("place").strip()
-                    if m.group("y1"):
-                        return place, _iso(m.group("y1"), m.group("m1"), m.group("d1"))
-                    return place, _iso(m.group("y"), m.group("m"), m.group("d"))
-    return None, None
 
 
 def _post_date(text: str, lines: list[ReportLine], marker: int | None) -> str | None:
@@ -329,39 +214,11 @@ def _post_date(text: str, lines: list[ReportLine], marker: int | None) -> str | 
         line_end = text.find("\n", m.end())
         rest = text[m.end() : line_end if line_end >= 0 else len(text)].strip()
         if m.group("time") or not rest or rest.startswith("("):
-            return _iso(m.group("y"), m.group("m"), m.group("d"))
+            return iso(m.group("y"), m.group("m"), m.group("d"))
     for m in _POST_DATE.finditer(text):
         if m.group("time") and re.match(r"\s*(?:Ngày|Đăng|Cập)", m.group()):
-            return _iso(m.group("y"), m.group("m"), m.group("d"))
+            return iso(m.group("y"), m.group("m"), m.group("d"))
     return None
-
-
-def _header_issuer(header: list[ReportLine]) -> tuple[str | None, str | None]:
-    """(issuer, parent body) from the ALL-CAPS lines of the header's issuer column."""
-    orgs: list[str] = []
-    after_org = False  # the previous non-empty cell was (part of) an issuer line
-    for ln in header:
-        for cell in columns(ln.raw):
-            if not caps_line(cell) or _MOTTO.search(cell) or TITLE_MARK.match(cell) or _DOC_NO.search(cell):
-                after_org = False
-                continue
-            if orgs and UNIT_RE.match(cell) and not UNIT_RE.search(orgs[-1]):
-                orgs[-1] = f"{orgs[-1]} {cell}"  # `ỦY BAN NHÂN DÂN` / `HUYỆN TAM DƯƠNG`
-            elif orgs and orgs[-1].rstrip().endswith(","):
-                orgs[-1] = f"{orgs[-1].rstrip()} {cell}"  # a long body name wrapped after a comma
-            elif _ORG_START.match(cell):
-                orgs.append(cell)
-            elif orgs and after_org:
-                orgs[-1] = f"{orgs[-1]} {cell}"  # `TRUNG TÂM PHỤC VỤ` / `HÀNH CHÍNH CÔNG`: a wrapped name
-            else:
-                after_org = False
-                continue
-            after_org = True
-    if not orgs:
-        return None, None
-    issuer = conventional_case(orgs[-1])
-    parent = conventional_case(orgs[-2]) if len(orgs) > 1 else None
-    return issuer, parent
 
 
 def _self_named(body: str, issuer: str) -> str | None:
@@ -377,18 +234,32 @@ def _self_named(body: str, issuer: str) -> str | None:
         if said is None:
             continue
         name = " ".join(said.group("name").split())
+        extra = name[len(issuer) :]
+        if _NOT_A_NAME.search(extra) or len(extra.split()) > 8:
+            continue
         if fold_words(canonical_body(name)).startswith(short) and len(name) >= len(issuer) and name != issuer:
             return name
     return None
 
 
+_OWN_BODY = re.compile(r"(?:hiệp hội|hội|ban chỉ đạo|hội đồng (?!nhân dân)|tổ công tác)\s", re.I)
+
+
 def _with_parent_place(issuer: str, parent: str, locality: str) -> str:
     """A department or an association named without its place takes its parent's unit and the
     locality (`UBND TỈNH LÂM ĐỒNG` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Lâm Đồng`, `HIỆP HỘI DOANH
-    NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); other bodies are kept."""
-    association = re.match(r"(?:hiệp hội|hội)\s", issuer, re.I) is not None  # `HIỆP HỘI DOANH NGHIỆP`
+    NGHIỆP` under `UBND TỈNH BÌNH THUẬN`); a Party committee's or a police force's own department
+    takes the parent's whole name (`HUYỆN ỦY TAM DƯƠNG` / `BAN TUYÊN GIÁO` -> `Ban Tuyên giáo Huyện ủy
+    Tam Dương`, `CÔNG AN TỈNH X` / `PHÒNG CẢNH SÁT ...` -> `Phòng Cảnh sát ... Công an tỉnh X`); other
+    bodies are kept."""
+    # `HIỆP HỘI DOANH NGHIỆP`, `BAN CHỈ ĐẠO ...`: an association or an inter-agency body of that UBND
+    association = _OWN_BODY.match(issuer) is not None
     if (issuer_type_of(issuer) != "department" and not association) or place_of(issuer) is not None:
         return issuer
+    if issuer_type_of(issuer) == "department" and (
+        issuer_type_of(parent) == "party_committee" or re.match(r"(?i)công an\s", parent)
+    ):
+        return f"{issuer} {parent}"
     unit = re.search(r"(?<!\w)(thị xã|thành phố|huyện|tỉnh|quận)(?!\w)", parent, re.I)
     if unit is None:
         return issuer

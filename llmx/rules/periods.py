@@ -18,17 +18,21 @@ HEADING = re.compile(
 
 _PERIOD_RE = re.compile(
     r"(?i)(?<!\w)(?:"
-    r"(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
+    r"(?P<week>tuần(?:\s+(?:thứ\s+)?\d{1,2}(?!\s*/))?\s*\(?\s*(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm1>\d{1,2})"
+    r"(?:\s*/\s*\d{4})?\s*(?:đến|tới|-|–)\s*(?:ngày\s+)?\d{1,2}\s*/\s*(?P<wm2>\d{1,2})(?:\s*/\s*(?P<wy>\d{4}))?\)?)"
+    r"|(?P<campaign>(?:tháng|tuần(?:\s+lễ)?)\s+(?:hành\s+động|cao\s+điểm)[^.;:\n]{0,120}?\s+năm\s+(?P<cy>\d{4}))"
+    r"|(?P<half>(?:6|06|sáu)\s+tháng\s+(?P<hpos>đầu|cuối)(?:\s+năm)?(?:\s+(?P<hy>\d{4}))?)"
     r"|(?P<nine>(?:9|09|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?(?:\s+(?P<ny>\d{4}))?)"
     r"|(?P<some>(?P<n>[1-9]|1[01]|0[1-9])\s+tháng(?:\s+(?P<spos>đầu|cuối))?\s+năm(?:\s+(?P<sy>\d{4}))?)"
     r"|(?P<quarter>quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<qy>\d{4}))?)"
     r"|(?P<month>tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:/|năm)\s*(?P<my>\d{4}))?)"
     r"|(?P<multi>giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})"
     r"|nhiệm\s+kỳ(?:\s+(?:[IVXLC]+|\d{1,2}))?\s*\(?\s*\d{4}\s*[-–]\s*\d{4}\s*\)?)"  # `nhiệm kỳ IV (2019-2025)`
-    r"|(?P<year>năm\s+(?P<yy>\d{4}))"
+    r"|(?<!đến\s)(?<!tới\s)(?<!trước\s)(?P<year>năm\s+(?P<yy>\d{4}))"  # `đến năm 2030`: a horizon
     r")(?!\d)"
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_CAMPAIGN = re.compile(r"(?:Tháng|Tuần)\s+(?:lễ\s+)?(?:hành\s+động|cao\s+điểm)")  # a name: its capital stays
 _RESULTS_CUE = re.compile(r"kết quả|tình hình|đánh giá|sơ kết|tổng kết|đã đạt", re.I)
 _TASKS_CUE = re.compile(r"nhiệm vụ trọng tâm|phương hướng|giải pháp|nhiệm vụ chủ yếu|kế hoạch", re.I)
 
@@ -44,7 +48,7 @@ class PeriodSpan:
         label = self.words
         if caps_line(label):  # `6 THÁNG ĐẦU NĂM 2023` -> `6 tháng đầu năm 2023`, `QUÝ II` -> `quý II`
             label = " ".join(w if re.fullmatch(r"[IVX]+", w) else w.lower() for w in label.split())
-        elif label[:1].isupper() and label[1:2].islower():  # sentence-initial `Năm 2021, ...`
+        elif label[:1].isupper() and label[1:2].islower() and not _CAMPAIGN.match(label):  # sentence-initial `Năm 2021`
             label = label[0].lower() + label[1:]
         if self.year is not None and not re.search(r"\d{4}", label):
             label = f"{label} {self.year}" if label.endswith(("năm", "NĂM")) else f"{label} năm {self.year}"
@@ -57,7 +61,13 @@ def period_matches(text: str) -> list[tuple[PeriodSpan, int, int]]:
     for m in _PERIOD_RE.finditer(text):
         words = " ".join(m.group().split())
         span: PeriodSpan | None = None
-        if m.group("half"):
+        if m.group("campaign"):  # `Tháng hành động về an toàn, vệ sinh lao động năm 2026`: no calendar months
+            span = PeriodSpan("other", [], int(m.group("cy")), words)
+        elif m.group("week"):  # `tuần từ ngày 12/8 đến 18/8/2021`
+            m1, m2, yr = int(m.group("wm1")), int(m.group("wm2")), m.group("wy")
+            months = list(range(m1, m2 + 1)) if 1 <= m1 <= m2 <= 12 else [m for m in (m1, m2) if 1 <= m <= 12]
+            span = PeriodSpan("week", months, int(yr) if yr else None, words)
+        elif m.group("half"):
             first = m.group("hpos").lower() == "đầu"
             yr = m.group("hy")
             months = list(range(1, 7) if first else range(7, 13))
@@ -146,7 +156,8 @@ def report_periods(
         period = _snapshot([h for h, role in _part_headings(lines, title_end, copy_end, sections, body_end)])
     if period is None:  # `... thời gian thực hiện thí điểm từ ngày 26/8/2025 đến hết ngày 30/9/2025`
         period = _opening_range(lines, title_end, sections)
-    nxt = title_spans[1] if len(title_spans) > 1 else None
+    # `tháng 8 và 8 tháng năm 2021; nhiệm vụ tháng 9`: the running total is no next period
+    nxt = next((s for s in title_spans[1:] if not _runs_into(s, period)), None)
     if nxt is None:
         nxt = next((s for s in heading_spans["tasks"] if not _same_span(s, period)), None)
     if nxt is None:  # `III. PHƯƠNG HƯỚNG ... THỜI GIAN TỚI` / `Trong tháng 9/2025, tập trung ...`
@@ -228,6 +239,14 @@ def _task_lead_spans(lines: list[ReportLine], sections: list[Section] | None) ->
         words = " ".join(ln.text for ln in lines if start <= ln.start < stop or ln.start < start < ln.end)
         return [s for s in find_periods(words) if s.kind != "multi_year"]
     return []
+
+
+def _runs_into(later: PeriodSpan, period: PeriodSpan | None) -> bool:
+    """`8 tháng năm 2021` after `tháng 8`: a span of the same year that starts before the period ends
+    (a running total, the period itself) is not the period after it."""
+    if period is None or not later.months or not period.months or later.year != period.year:
+        return False
+    return min(later.months) <= max(period.months)
 
 
 def _same_span(a: PeriodSpan, b: PeriodSpan | None) -> bool:

@@ -8,7 +8,8 @@
   reported actions (`đã đề nghị`, `hồ sơ đề nghị`, `Trình UBND tỉnh ...`, `các đề xuất`), a
   request to no named body, a request made in a cited document (`Công văn số ... đề nghị ...`), an
   attachment note (`(Kèm theo ...)`), and the closing formula (`... báo cáo ... xem xét, chỉ đạo./.`,
-  also when it sits inside the last section).
+  also when it sits inside the last section), and an ask of the levels below (`Đề nghị UBND các xã
+  ...`), which directs them: a task.
 * `addressee`: the body the request names (`UBND tỉnh, Sở Tài nguyên môi trường`), else the body
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
   the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
@@ -31,9 +32,16 @@ _BODY = (
     r"Thành\s+[ủu][yỷ]|Trung\s+ương|Tổng\s+cục|Cục|Văn\s+phòng|Ngân\s+hàng|Công\s+an|MTTQ|Hội\s+đồng|"
     r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ|Chủ\s+tịch)(?!\w)"
 )
+# the levels below the reporting body: asking them is directing them (a task, not a proposal)
+DOWNWARD = (
+    r"(?:UBND|Ủy ban nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\s+các\s+(?:xã|phường|thị trấn)|"
+    r"các\s+(?:xã|phường|thị trấn|chi bộ|đơn vị trực thuộc|tổ chức cơ sở đảng|tổ chức đảng|thôn|bản|tổ dân phố)(?!\w)|"
+    r"các\s+cấp\s+[ủu][ỷy](?!\w)"
+)
+_DOWNWARD = re.compile(DOWNWARD, re.I)
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
 _REPORTED = re.compile(
-    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
+    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc)\s+(?:kính\s+)?$",
     re.I,
 )
 _IN_A_DOCUMENT = re.compile(
@@ -43,7 +51,20 @@ _IN_A_DOCUMENT = re.compile(
 _ATTACHMENT = re.compile(r"\(\s*Kèm\s+theo", re.I)
 _SO_REQUIRE = re.compile(r",\s*theo\s+đó\s*,\s*[^,;]{0,40}:$", re.I)  # `..., theo đó, yêu cầu:`
 _CLOSING_ASK = re.compile(r"(?:báo\s+cáo|trình)\s[^.;]{0,80}xem\s+xét", re.I)
+# `Trân trọng thông báo kết luận ... để các sở, ngành biết, thực hiện./.`: the closing formula of a notice
+CLOSING_NOTICE = re.compile(r"(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết", re.I)
 _OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
+# In a proposals section, what is not asked of anyone: the background the request rests on. A
+# sentence that opens on a date or a state of affairs (`Ngày 24/7/2024, ...`, `Đến nay, ...`,
+# `Qua theo dõi, ...`) or reports what was done (`... đã kết thúc`, no request word in it), and a
+# bare label line (`Đối với Hội Tin học`, `Điều 35 Nghị định số 126/2024/NĐ-CP`).
+_BACKGROUND_OPENING = re.compile(
+    r"(?:Ngày\s+\d|Năm\s+\d{4}|Tính\s+đến|Đến\s+nay|Đến\s+ngày|Qua\s+theo\s+dõi|Ngoài\s+ra|Hiện\s+nay|"
+    r"Nhiệm\s+kỳ\s+[IVX\d]+\s*\(|Trước\s+đó)",
+)
+_DONE = re.compile(r"(?<!\w)đã\s+(?!được)", re.I)  # `đã được phê duyệt` qualifies a noun; `đã kết thúc` reports
+_ASK_WORD = re.compile(r"(?<!\w)(?:đề\s+nghị|kiến\s+nghị|đề\s+xuất)(?!\w)", re.I)
+_LABEL = re.compile(r"(?:Đối\s+với|Về|Điều\s+\d+)\s[^.;:]{0,160}$")
 _TRINH = re.compile(r"(?:Trình|Đã|Được)\s", re.I)  # used with a position: no `^`
 # The first words of what a body is asked to do end its name.
 _ASK_VERBS = (
@@ -79,8 +100,18 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
             continue  # `Trung tâm sẽ tổng hợp, báo cáo và đề xuất UBND tỉnh ...`: its own next step, a task
         if _IN_A_DOCUMENT.search(text, max(start, m.start() - 80), m.start()):
             continue  # `đã có Công văn số 1014/SNV ngày 22/8/2025 đề nghị UBND các xã ...`: reported
+        if _DOWNWARD.match(text, m.start("addr")):
+            continue  # `Đề nghị UBND các xã chỉ đạo ...`: a directive to the level below
         return m.start(), _name_from(text, m.start("addr"), end)
     return None
+
+
+def _background(text: str, start: int, end: int) -> bool:
+    """A statement of a proposals section that asks nothing: a report of what was done, or a label."""
+    if _LABEL.fullmatch(text, start, end):
+        return True
+    done = _DONE.search(text, start, end) is not None
+    return done and _ASK_WORD.search(text, start, end) is None and _OWN_LATER.search(text, start, end) is None
 
 
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
@@ -107,7 +138,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                 opening = _OPENING_BODY.match(text, u.start, u.end)
                 para_addressee = " ".join(opening.group("body").split()) if opening else None
             a, b = u.start, u.end
-            if _ATTACHMENT.match(text, a, b) or (text.startswith("./.", b) and _CLOSING_ASK.search(text, a, b)):
+            closing = text.startswith("./.", b) and bool(_CLOSING_ASK.search(text, a, b))
+            if _ATTACHMENT.match(text, a, b) or closing or CLOSING_NOTICE.search(text, a, b):
                 continue  # an attachment note, or the closing formula inside the last section
             request = request_at(text, a, b)
             if in_section:
@@ -118,6 +150,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                     if fallback and section is not None:
                         asked_by_lead_in[section.id] = fallback
                     continue
+                if _BACKGROUND_OPENING.match(text, a, b) or (request is None and _background(text, a, b)):
+                    continue  # the facts a request rests on (a request inside them is a cited one)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:

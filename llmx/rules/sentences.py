@@ -19,9 +19,14 @@ from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-eđ]\)\s+|\*\s+)")
-_LABEL = re.compile(r"([^:;.\d\n]{3,70}?):\s+(?=\S)")
-_SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
+# a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-zđ]\)\s+|\*\s+)")
+# `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
+# `Nhiệm vụ tháng 4/2024: ...`)
+_LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
+# a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
+_SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
+_INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
 _DIRECTIVE_VERB = re.compile(
@@ -45,6 +50,7 @@ class Unit:
     bullet: bool  # its paragraph opens with a bullet, a number or a letter
     lead_in: bool = False  # it ends in `:` and introduces the list below
     enumerated: bool = False  # it opened with an inline number (`(2) ...`), an item of a run-in list
+    cell: bool = False  # its paragraph is a cell of a table row
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -119,6 +125,8 @@ _RUN_IN_LEAD = re.compile(r"[^:;.\n]{3,80}:\s*(?=\(1\)|1\))")
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     """A unit's span without spaces, a run-in lead-in, a leading enumerator (`(2) `) and a final `.`/`;`."""
     a, b = trim_span(text, a, b)
+    if m := _INLINE_BULLET.match(text, a, b):
+        a = m.end()
     if (m := _RUN_IN_LEAD.match(text, a, b)) and not _DIRECTIVE_VERB.match(text, a):
         a = m.end()  # a directive lead-in (`Chủ động làm việc ..., như: (1) ...`) stays with its first item
     if m := _ENUMERATOR.match(text, a, b):
@@ -133,6 +141,9 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
     before a verb (task and proposal lists); otherwise at every clause-length `;`."""
     out: list[Unit] = []
     for para, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
+        line_start = text.rfind("\n", 0, p_start) + 1
+        line_end = text.find("\n", p_start)
+        cell = CELL_SEP in text[line_start : len(text) if line_end == -1 else line_end]
         m = _BULLET.match(text, p_start, p_end)
         bullet = m is not None
         s = m.end() if m else p_start
@@ -156,7 +167,7 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
             numbered = _numbered_before(text, s, a)
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered))
+            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell))
     return out
 
 

@@ -15,9 +15,13 @@ Tasks also stand outside task sections when the words say they are for the next 
   same paragraph;
 * a sentence opening with `Phấn đấu ...`, or striving for a period after the report's own
   (`Năm 2021, xã X phấn đấu ...`);
-* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`) that names a time after the
-  report's period (`trong quý I/2026` in a report on 2025) or `thời gian tới`, unless it only
-  forecasts (`dự kiến`);
+* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`), or a meeting's or leader's ask
+  (`Hội nghị thống nhất ... tập trung ...`, `Đồng chí Chủ tịch yêu cầu các phòng ... tăng cường ...`,
+  not one reported as done), that names a time after the report's period (`trong quý I/2026` in a
+  report on 2025) or `thời gian tới`, unless it only forecasts (`dự kiến`);
+* an ask of the levels below (`Đề nghị UBND các xã ...`, `Yêu cầu các chi bộ ...`) and the bullets
+  under such a lead-in; a results section's `Giao Công an tỉnh ...` reports an assignment made and
+  is not read as one;
 * a body's commitment to act (`..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội
   thảo ...`), not in brackets, not a condition, not a ministry's own schedule; the numbered items
   that follow it in the same paragraph (`(1) Phân tích ...; (2) ...`) are its directives;
@@ -28,16 +32,18 @@ Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, 
 the sentence right before `Do đó, <shortfall>` is that shortfall's cause.
 
 Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
-or limitations.
+or limitations. The closing formula of a notice (`Trân trọng thông báo kết luận ... để ... biết,
+thực hiện./.`) is no task, also when it sits inside the last section.
 """
 
 from __future__ import annotations
 
 import re
 
-from llmx.contract import Limitation, LimitationKind, Metadata, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
+from llmx.grounding import trim_span
 from llmx.rules.periods import period_matches
-from llmx.rules.proposals import request_at
+from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
 from llmx.rules.sentences import Unit, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -90,6 +96,45 @@ _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 # `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
 _NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
 _RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
+# `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
+# tỉnh ...` in a results section reports an assignment made, so it is not read as one)
+_ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
+# `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
+_ASKS_AHEAD = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
+    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
+_DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+# an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
+_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
+# ... then a directive verb within a few words (after the subject)
+_VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
+_OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
+_NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
+# In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
+# `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
+_EXPLAINS = re.compile(
+    r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
+    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
+)
+# `a) Trung tâm Phát triển quỹ đất tỉnh` over its bullets: a body's name labels the items below it
+# (`Phòng`, `Ban`, `Thanh tra` are verbs too, `Phòng trừ sâu bệnh`: a name goes on in capitals)
+_BODY_LABEL = re.compile(
+    r"(?:UBND|Ủy ban|Công an|Bộ Chỉ huy|Các sở|Các cơ quan)\s|"
+    r"(?:Sở|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra|Cục|Chi cục)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])",
+)
+_LABEL_WORDS = 10
+# lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
+_ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
+# next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
+_WORK = re.compile(
+    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
+    re.I,
+)
+_WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+_HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
+_CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -123,8 +168,12 @@ def _later(words: str, now: Now) -> bool:
     if now is None:
         return False
     for span, start, _ in period_matches(words):
-        if span.year is None or span.kind == "multi_year":
+        if span.year is None and span.kind == "month" and span.months:
+            if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
+                return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
             continue
+        if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
+            continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
         if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
             continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
         first = min(span.months) if span.months and span.kind != "year" else 12
@@ -156,11 +205,42 @@ def _needs_ahead(words: str, period: Now) -> bool:
     return bool(_FUTURE.search(words) or _LATER_YEARS.search(words)) or _later(words, period)
 
 
-def _directs_ahead(words: str, period: Now) -> bool:
-    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`)."""
-    if not DIRECTIVE_START.match(words) or _FORECAST.search(words):
+def _opens_ahead(words: str, period: Now) -> bool:
+    """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
+    ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
+    m = _OPENING.match(words)
+    if m is None or not (_FUTURE.search(m.group(1)) or _later(m.group(1), period)) or _FORECAST.search(words):
         return False
+    verb = _VERB_SOON.search(words, m.end())
+    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
+        return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
+    return not _DONE.search(words, m.end(), verb.start())
+
+
+def _directs_ahead(words: str, period: Now) -> bool:
+    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`), or a
+    meeting's or leader's ask for it (`Hội nghị thống nhất trong tháng tới tập trung ...`)."""
+    if _FORECAST.search(words):
+        return False
+    if not DIRECTIVE_START.match(words):
+        ask = _ASKS_AHEAD.search(words)
+        if ask is None or _DONE.search(words, 0, ask.start()):
+            return False
     return bool(_FUTURE.search(words)) or _later(words, period)
+
+
+def _asks_below(words: str) -> bool:
+    """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
+    not one reported as made (`đã yêu cầu các xã ...`)."""
+    m = _ASSIGNS.search(words)
+    return m is not None and not _DONE.search(words, 0, m.start())
+
+
+def _ahead(words: str, now: Now) -> bool:
+    """Whether a sentence outside a task section is a directive for the next period."""
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
+        return True
+    return _commits(words) or _needs_ahead(words, now)
 
 
 def find_tasks(
@@ -178,6 +258,8 @@ def find_tasks(
             continue
         home = (section.sector if section else None) or theme
         spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
+        if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
+            spans.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
         for a, b, para in spans:
@@ -189,21 +271,53 @@ def find_tasks(
     return tasks
 
 
+def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
+    """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
+    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
+    heading = section.heading
+    if section.heading_start is None or section.heading_end is None or not DIRECTIVE_START.match(heading):
+        return None
+    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading:
+        return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
+    at = text.find(heading[:20], section.heading_start, section.heading_end)
+    if at == -1:
+        return None
+    a, b = trim_span(text, at, section.heading_end)
+    return (a, b - 1) if b > a and text[b - 1] in ".;" else (a, b)
+
+
+def _labelled_ahead(text: str, start: int, now: Now) -> bool:
+    """Whether the unit at `start` follows a label naming next-period work on its line
+    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`)."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    label = _WORK_LABEL.search(head)
+    return label is not None and bool(_FUTURE.search(label.group()) or _later(label.group(), now))
+
+
 def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of the task units among `found`."""
     out: list[tuple[int, int, int]] = []
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
+    labelled = False  # the paragraph's label names next-period work
     for u in found:
         words = text[u.start : u.end]
         if u.first:
             run = False
+            labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
             list_open = list_open and u.bullet
-        if u.lead_in:
-            list_open = bool(_FUTURE.search(words)) and not in_tasks
+        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
+            ahead = _FUTURE.search(words) or (_WORK.match(words) and _later(words, now))
+            list_open = bool(ahead or _ASSIGNS.match(words)) and not in_tasks
             continue
-        if request_at(text, u.start, u.end) is not None:
-            continue  # a proposal
+        if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
+            continue  # a proposal, or the closing formula of a notice
+        if u.cell and not (DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS):
+            continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
+        if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
+            continue  # why the work matters, not a directive
+        if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
+            continue  # a body's name over its items
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
@@ -211,9 +325,9 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif run and (_RUN_START.match(words) or u.enumerated):
+        elif labelled or (run and (_RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
-        elif _strives(words, now) or _directs_ahead(words, now) or _commits(words) or _needs_ahead(words, now):
+        elif _ahead(words, now):
             out.append((u.start, u.end, u.para))
             run = True
     return out
