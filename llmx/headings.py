@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 from llmx.vn import (
-    ANNEX,
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
     DOC_NUMBER_LINE,
@@ -29,9 +28,11 @@ from llmx.vn import (
     MOTTO,
     NOI_NHAN,
     SEPARATOR,
+    SIGN_TITLE_LINE,
     SUBJECT_LINE,
     TABLE_ROW,
     TITLE_MARK,
+    UPPER,
     is_caps,
 )
 
@@ -40,7 +41,7 @@ _MAX_LABEL = 140  # `Label: content`: the label is at most this long
 
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
-_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+)\s*[.:]?\s*(.*)$")
+_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
 _ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
 _ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*[./)]\s*(\S.*)$")  # `V/v ...` is a subject line
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
@@ -50,13 +51,8 @@ _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 _LABEL_COLON = re.compile(r":\s+\S")
-_ENDS_SENTENCE = re.compile(r"[.;!?…]$")
+_ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
-
-
-# a bare annex line (`Phụ lục 02`, `PHỤ LỤC II`): its title follows on the next lines
-_ANNEX_ONLY = re.compile(r"^\S+\s+\S+(?:\s+(?:số\s+|SỐ\s+)?[\dIVXLC]{1,5}[a-zA-Z]?)?\s*[.:]?$")
-_MAX_ANNEX_TITLE = 3  # caps title lines under a bare `Phụ lục`
 
 
 @dataclass
@@ -74,25 +70,43 @@ def _is_caps(line: str) -> bool:
 
 
 def _title_mark(line: str) -> bool:
-    """`BÁO CÁO` alone on its line (the title follows on the next lines)."""
+    """`BÁO CÁO` alone on its line (the title follows on the next lines), or opening a short
+    ALL-CAPS title line (`BÁO CÁO KIỂM ĐIỂM`, its subject on the next lines)."""
     m = TITLE_MARK.match(line)
-    return m is not None and m.group("rest") is None
+    return m is not None and (m.group("rest") is None or (len(line) <= 80 and _is_caps(line)))
 
 
 def _label_split(body: str) -> int | None:
-    """Where content starts when `body` is `Label: content` (the label short, not a time)."""
-    m = _LABEL_COLON.search(body[:_MAX_LABEL])
+    """Where content starts when `body` is `Label: content` (the label short, not a time); a
+    colon inside parentheses lists what the heading covers (`(Tóm tắt ... về: Kiến trúc, ...)`), and a
+    parenthesised note does not count to the label's length (`Sự tuân thủ ... (thực hiện theo ...): ...`)."""
+    m = next(
+        (
+            c
+            for c in _LABEL_COLON.finditer(body[: 3 * _MAX_LABEL])
+            if _parens_closed(body[: c.start()]) and len(_NOTE.sub("", body[: c.start()])) <= _MAX_LABEL
+        ),
+        None,
+    )
     label = body[: m.start()] if m else ""
-    if m and not re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label) and not LIST_INTRO.search(label):
+    clock = m is not None and body[m.end() - 1].isdigit() and re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label)
+    if m and not clock and not LIST_INTRO.search(label):  # `lúc 14: 30` is a time, `Đợt 1: Từ ...` a label
         return m.end() - 1
     return None
+
+
+_NOTE = re.compile(r"\([^()]*\)")
+
+
+def _parens_closed(text: str) -> bool:
+    return text.count("(") <= text.count(")")
 
 
 def _split_label(body: str) -> tuple[str, int | None]:
     """Heading text, and where content starts when the line is `Heading: content`."""
     content_at = _label_split(body)
     if content_at is not None:
-        return body[: body.index(":", 0, content_at)], content_at
+        return body[: body.rindex(":", 0, content_at)], content_at
     if len(body) <= MAX_HEADING_CHARS:
         return body, None
     return "", None
@@ -135,6 +149,26 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
     return None
 
 
+_CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
+_CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
+
+
+def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int]) -> int | None:
+    """Index of the ALL-CAPS line that continues the unnumbered caps heading on line `k` (one blank
+    line may sit between), or None: the heading ends in a comma or an open word, or the next line
+    opens with one (`GIẢI TRÌNH BỔ SUNG` / `CỦA ĐỒNG CHÍ CHỦ TỊCH`)."""
+    cur = text[lines[k][0] : lines[k][1]].strip()
+    for j in range(k + 1, min(k + 3, len(lines))):
+        nxt = text[lines[j][0] : lines[j][1]].strip()
+        if not nxt:
+            continue
+        ok = j not in rows and _is_caps(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
+        if ok and not SIGN_TITLE_LINE.match(nxt) and (_CAPS_OPEN_END.search(cur) or _CAPS_GOES_ON.match(nxt)):
+            return j
+        return None
+    return None
+
+
 def clean(heading: str) -> str:
     return re.sub(r"[\s.:;,]+$", "", heading).strip()
 
@@ -165,6 +199,9 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 
 _HEADER_LINES = 30  # a công văn's header block is short
+_STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
+_DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`
+_SUBJECT_LINES = 3  # the `V/v ...` subject wraps onto at most this many more lines
 
 
 def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
@@ -174,20 +211,31 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     `V/v ...` subject and its wrapped lines, `Kính gửi:` and the addressee bullets, the motto and
     the date line, in whatever order the two header columns were flattened; it counts only when
     it holds a number line or a date line, so a web page or a bare body keeps its first lines."""
-    end, seen_anchor, in_subject, addressed = 0, False, False, False
+    end, seen_anchor, subject_left, addressed = 0, False, 0, False
     for s, e in lines[:_HEADER_LINES]:
         t = text[s:e].strip()
         if not t:
-            in_subject = False
-            continue
+            continue  # a docx writes a blank line between paragraphs, the subject's wrapped lines too
         anchor = bool(DOC_NUMBER_LINE.match(t) or DATE_LINE_SHAPE.match(t))
+        if heading_match(t) and not SUBJECT_LINE.match(t):
+            break  # `I. NỘI DUNG` right under `Kính gửi:` opens the body, caps as it is
         if SUBJECT_LINE.match(t):
-            in_subject = True
+            subject_left = _SUBJECT_LINES
         elif KINH_GUI.match(t):
-            in_subject, addressed = False, True
-        elif anchor or MOTTO.search(t) or is_caps(t, 4) or SEPARATOR.match(t) or t == "*":  # HD 36 `*` rule
-            in_subject = False
-        elif not (in_subject and len(t) <= 120) and not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
+            subject_left, addressed = 0, True
+        elif (
+            anchor
+            or MOTTO.search(t)
+            or is_caps(t, 4)
+            or SEPARATOR.match(t)
+            or _STAMP.match(t)
+            or _DRAFT_DATE.match(t)
+            or t == "*"  # HD 36 `*` rule
+        ):
+            subject_left = 0
+        elif subject_left and len(t) <= 120 and heading_match(t) is None:
+            subject_left -= 1
+        elif not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
             break
         seen_anchor = seen_anchor or anchor
         end = e
@@ -222,6 +270,18 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
         return "LOWER", m.group(1), m.group(2)
     if m := _STAR.match(t):
         return "STAR", None, m.group(1)
+    return None
+
+
+_BARE_NUMBER = re.compile(rf"^(\d{{1,2}})\s+({UPPER}.*)$")
+
+
+def _bare_number(line: str, nxt: str) -> tuple[str, str | None, str] | None:
+    """`7 Biện pháp canh gác ...` (its dot lost) is heading `7` when `7.1.` follows it."""
+    m = _BARE_NUMBER.match(line)
+    child = heading_match(nxt) if m else None
+    if m and child and child[0] == "DOTTED2" and child[1] == f"{int(m.group(1))}.1":
+        return "ARABIC", str(int(m.group(1))), m.group(2)
     return None
 
 
@@ -261,6 +321,7 @@ class _Numbered:
     kind: str  # "topic" (a heading), "label" (`Label: content` on the line), "content" (a paragraph)
     like: bool  # reads like a heading on its own (lettered items)
     directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
+    listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
     template: Heading | None = None  # the heading it makes if its siblings say it is one
 
 
@@ -292,7 +353,13 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
     drop: set[int] = set()
     add: list[Heading] = []
     for group in _groups(lines):
-        if group[0].style in ("PART", "ALPHA", "ROMAN"):
+        if group[0].style == "PART":
+            continue
+        if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
+            drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
+            continue
+        drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
+        if group[0].style in ("ALPHA", "ROMAN"):
             continue
         content = sum(ln.kind == "content" for ln in group)
         topics = sum(ln.kind == "topic" for ln in group)
@@ -303,8 +370,22 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
         if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
             drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
         if topics >= 2 and topics > content:  # template headings around one long line
-            add.extend(ln.template for ln in group if ln.template is not None and not ln.directive)
+            add.extend(
+                ln.template
+                for k, ln in enumerate(group)
+                if ln.template is not None and not ln.directive and _in_sequence(group[k - 1] if k else None, ln)
+            )
     return sorted([h for h in found if h.start not in drop] + add, key=lambda h: h.start)
+
+
+def _in_sequence(prev: _Numbered | None, line: _Numbered) -> bool:
+    """`line`'s number follows its previous sibling's (`7.1.` then `7.2.`): a template heading
+    keeps the count, a quoted provision (`3. Sau khi hội ...` after `1.`) does not."""
+    last = (line.number or "").rsplit(".", 1)[-1]
+    if prev is None:
+        return last in ("1", "a", "I")
+    before = (prev.number or "").rsplit(".", 1)[-1]
+    return before.isdigit() and last.isdigit() and int(last) == int(before) + 1
 
 
 def find_headings(
@@ -325,15 +406,23 @@ def find_headings(
         if not t or FOOTNOTE_LINE.match(t) or t.startswith(("- ", "+ ", "-\t")) or TABLE_ROW.search(t):
             continue  # a table row (`III.1 | Dịch vụ trực tuyến | 8,23 | 14/34`) is never a heading
         lead = len(raw) - len(raw.lstrip())
-        hm = heading_match(t)
+        hm = heading_match(t) or _bare_number(t, _next_text(text, lines, k))
         if hm is None:
             if _is_caps(t) and len(t) <= 120 and len(t.split()) >= 2 and not re.search(r"\d{3,}", t):
-                found.append(Heading("CAPS", None, clean(t), s + lead, s + lead + len(t), e))
+                if MOTTO.search(t) or SIGN_TITLE_LINE.match(t):
+                    continue  # the header's motto or a signature title, wherever those blocks were missed
+                heading, h_end = t, s + lead + len(t)
+                if (j := _caps_wrap(text, lines, k, rows)) is not None:
+                    heading = t + " " + text[lines[j][0] : lines[j][1]].strip()
+                    h_end = lines[j][0] + len(text[lines[j][0] : lines[j][1]].rstrip())
+                    skip.add(j)
+                found.append(Heading("CAPS", None, clean(heading), s + lead, h_end, max(e, h_end)))
             elif _TOPIC.match(t):
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
             continue
         style, number, rest = hm
         line = _Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)
         rest_start = s + lead + (len(t) - len(rest))
@@ -345,8 +434,8 @@ def find_headings(
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
                     if not nt:
-                        if parts:
-                            break
+                        if parts and not _CAPS_OPEN_END.search(parts[-1]):
+                            break  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` goes on past a blank line
                         j += 1
                         continue
                     if j in rows or heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
@@ -401,36 +490,3 @@ def find_headings(
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
     return _judge_lists(found, numbered)
-
-
-def find_annexes(
-    text: str, lines: list[tuple[int, int]], after: int, rows: frozenset[int] = frozenset()
-) -> list[Heading]:
-    """Appendix headings after the closing block (LABELING.md: level-1 sections with no number).
-
-    A bare `Phụ lục` / `PHỤ LỤC 02` line takes the caps title lines under it as its heading;
-    a line that names its content (`PHỤ LỤC I: KẾT QUẢ ...`) is the whole heading. Table rows
-    never are (`rows`: indices of table row lines)."""
-    found: list[Heading] = []
-    for k, (s, e) in enumerate(lines):
-        line = text[s:e].strip()
-        if s < after or k in rows or not line or len(line) > MAX_HEADING_CHARS or not ANNEX.match(line):
-            continue
-        end, parts = e, [line]
-        if _ANNEX_ONLY.match(line):
-            for j, (s2, e2) in enumerate(lines[k + 1 :], start=k + 1):
-                nxt = text[s2:e2].strip()
-                if not nxt:
-                    continue
-                if j in rows or len(parts) > _MAX_ANNEX_TITLE or not _is_caps(nxt) or ANNEX.match(nxt):
-                    break
-                parts.append(nxt)
-                end = e2
-        found.append(Heading("ANNEX", None, " ".join(parts), s, end, _line_after(text, end)))
-    return found
-
-
-def _line_after(text: str, pos: int) -> int:
-    """Start of the line after the one holding `pos`."""
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl + 1

@@ -18,6 +18,13 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
   của Trung tâm`) or names a dossier (`2. Đối với việc lập hồ sơ đề xuất điều chỉnh dự án`) does not
   make it a proposals part.
 * A charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ` (standing duties and powers) is `other`.
+* A submission's grounds (`Căn cứ pháp lý`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`) are
+  `preamble`; a part opening with `Đề xuất`/`Kiến nghị` is `proposals` even when it names tasks
+  (`ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...`), one naming its shortfalls before its remedies (`TỒN TẠI,
+  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing.
+* Under a task part a child's results word does not flip it: the top-level part decides.
+* In a plan (`KẾ HOẠCH` in the header) the untitled parts are the work it sets (`tasks`) and its
+  aims (`MỤC ĐÍCH, YÊU CẦU`, `QUAN ĐIỂM`) are `other`.
 * A top-level part that says nothing is `results` before the first task part (`I. CÔNG TÁC CHỈ
   ĐẠO, TRIỂN KHAI`) and `other` after it; a sub-heading that says nothing inherits its parent's.
   In a document whose opening says the parts below are directives (`... kết luận và chỉ đạo như
@@ -34,14 +41,18 @@ from llmx.vn import DIRECTIVE_START
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^nhiệm vụ|^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
+    r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)|"
+    r"^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
     r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
     r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
+_PROPOSED_FIRST = re.compile(r"^(?:kiến nghị|đề xuất)", re.I)  # `ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...` proposes
 _PARENS = re.compile(r"\([^()]*\)")
+# `Thành phần hồ sơ do chủ đầu tư đề xuất`: what another body proposed is no proposal of the report
+_PROPOSED_BY = re.compile(r"(?<!\w)(?:do|được|đã)\s+(?:[^,;:()]{1,40}?\s+)?đề xuất", re.I)
 # a charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI`: standing duties and powers, not next-period work
 _STANDING = re.compile(
     r"(?:chức năng,?\s+)?nhiệm vụ,?\s+(?:và\s+)?(?:quyền hạn|quyền lợi|quyền|nghĩa vụ)|"
@@ -62,12 +73,17 @@ DIRECTED = re.compile(
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
+    # a submission's grounds (`Căn cứ pháp lý liên quan`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`)
+    ("preamble", re.compile(r"^(?:(?:căn cứ|cơ sở) pháp lý|sự cần thiết)", re.I)),
     ("other", re.compile(r"dự báo", re.I)),
     ("limitations", re.compile(r"hạn chế|tồn tại|yếu kém|khó khăn|vướng mắc|bất cập|yếu tố ảnh hưởng", re.I)),
     ("causes", re.compile(r"nguyên nhân", re.I)),
     ("lessons", re.compile(r"bài học", re.I)),
     # `Từ các nội dung trên, Sở Nội vụ tham mưu Chủ tịch UBND tỉnh các nội dung sau`: what a body proposes
-    ("proposals", re.compile(r"kiến nghị|đề xuất|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau", re.I)),
+    (
+        "proposals",
+        re.compile(r"kiến nghị|đề xuất|kính trình|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau", re.I),
+    ),
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (
         "tasks",
@@ -79,7 +95,7 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
             r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
-            r"công tác trọng tâm|trọng tâm công tác",
+            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp",
             re.I,
         ),
     ),
@@ -90,16 +106,21 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
-    words = _CITED.sub(" ", _PARENS.sub(" ", heading))
+    words = _PROPOSED_BY.sub(" ", _CITED.sub(" ", _PARENS.sub(" ", heading)))
     if _STANDING.match(words.strip()):
         return "other"
-    if top and _TASK_PART.search(words) and not _DONE_FIRST.search(words.strip()):
-        return "tasks"
     best: tuple[int, Role] | None = None
     for role, pattern in _CUES:
         m = pattern.search(words)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), role)
+    opening, task = words.strip(), _TASK_PART.search(words)
+    # `CÁC VẤN ĐỀ TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ GIẢI PHÁP KHẮC PHỤC` names its shortfalls first
+    weak_first = (
+        best is not None and best[1] in ("limitations", "causes") and task is not None and best[0] < task.start()
+    )
+    if top and task and not weak_first and not _DONE_FIRST.search(opening) and not _PROPOSED_FIRST.search(opening):
+        return "tasks"
     if best is None:
         return "preamble" if _PREAMBLE.search(words) else None
     if best[1] == "other" and top:
@@ -107,16 +128,25 @@ def own_role(heading: str, *, top: bool) -> Role | None:
     return best[1]
 
 
-def section_role(heading: str, parent: Role | None, *, after_tasks: bool, directed: bool = False) -> Role:
+_PLAN_AIMS = re.compile(r"^(?:mục đích|yêu cầu|quan điểm)", re.I)
+
+
+def section_role(
+    heading: str, parent: Role | None, *, after_tasks: bool, directed: bool = False, plan: bool = False
+) -> Role:
     """The role of a section: its own, else its parent's, else results before the task part
-    (`directed`: the document's opening says its parts are directives, see above)."""
+    (`directed`: the document's opening says its parts are directives; `plan`: it is a KẾ HOẠCH)."""
     role = own_role(heading, top=parent is None)
     if parent == "tasks" and role in ("results", "limitations", "causes") and DIRECTIVE_START.match(heading):
         return "tasks"  # `3. Khắc phục hạn chế ...`, `Nâng cao kết quả ...` under a task part: still a task
+    if role == "results" and parent == "tasks":
+        return parent  # the top-level part decides results vs tasks (`Kiểm tra hồ sơ về kết quả thực hiện`)
     if role is not None:
         return role
     if parent is not None:
         return parent
+    if plan:
+        return "other" if _PLAN_AIMS.search(heading.strip()) else "tasks"
     if directed and not _DONE_FIRST.search(heading.strip()):
         return "tasks"
     return "other" if after_tasks else "results"

@@ -14,16 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_annexes, find_closing_start, find_header_end, find_headings
+from llmx.headings import Heading, find_closing_start, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import DIRECTED, section_role
 from llmx.sectors import heading_sector
-from llmx.vn import FOOTNOTE_LINE
+from llmx.vn import ANNEX, FOOTNOTE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
+_PLAN_TITLE = re.compile(r"^[ \t]*KẾ\s+HOẠCH[ \t]*$", re.M)  # the header names the document a plan
 _SUMMARY = re.compile(r"đánh giá chung|hạn chế|tồn tại|yếu kém|nguyên nhân|bài học|kiến nghị|đề xuất", re.I)
 
 
@@ -140,6 +142,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     headings = find_headings(text, lines, body_start, len(text), rows)
     numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC")]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
+    body_end = min(body_end, _annex_document_start(text, lines, body_start, body_end))
     headings = [h for h in headings if h.start < body_end]
     footnotes = [(s, e) for s, e in lines if body_start <= s and FOOTNOTE_LINE.match(text[s:e].strip())]
 
@@ -148,6 +151,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     stack: list[tuple[str, Section]] = []  # (style, section)
     prev_end = -1
     after_tasks = False  # a task part has been seen: later untitled parts are not results
+    plan = bool(_PLAN_TITLE.search(text[:body_start]))
     opening = text[body_start : headings[0].start].rstrip() if headings else ""
     directed = bool(DIRECTED.search(opening[-300:]))  # `... kết luận và chỉ đạo như sau:`
     for n, h in enumerate(headings, start=1):
@@ -177,7 +181,9 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos:]
         parent = stack[-1][1] if stack else None
         level = len(stack) + 1
-        role = section_role(h.heading, parent.role if parent else None, after_tasks=after_tasks, directed=directed)
+        role = section_role(
+            h.heading, parent.role if parent else None, after_tasks=after_tasks, directed=directed, plan=plan
+        )
         after_tasks = after_tasks or (parent is None and role == "tasks")
         sector: Sector | None = None
         if parent is not None:  # top-level parts span every sector
@@ -206,6 +212,15 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+def _annex_document_start(text: str, lines: list[tuple[int, int]], body_start: int, body_end: int) -> int:
+    """Where a document that is an appendix sent on its own (`Phụ lục` on its first line, no
+    closing block) begins: all of it is the appendix (LABELING: a level-1 section, no number)."""
+    if body_end < len(text):
+        return body_end
+    first = next(((s, e) for s, e in lines if s >= body_start and text[s:e].strip()), None)
+    return first[0] if first and ANNEX.match(text[first[0] : first[1]].strip()) else body_end
 
 
 def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes: list[Heading], end: int) -> None:

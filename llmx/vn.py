@@ -44,6 +44,13 @@ MOTTO = re.compile(
     r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH",
     re.I,
 )
+# a signature block's title line (`KT. CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`, `CHÁNH VĂN PHÒNG`, `T/M BAN CHẤP HÀNH`):
+# an ALL-CAPS line that is never a heading, wherever the closing block was missed
+SIGN_TITLE_LINE = re.compile(
+    r"^(?:(?:KT|K/T|TM|T/M|TL|TUQ|Q)(?:\s*[.:/]\s*|\s+)\S.*|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"BÍ\s+THƯ|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ|"
+    r"CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?)\s*$"
+)
 DOC_NUMBER_LINE = re.compile(r"^Số\s*:?[\s.…_]*\d*[A-Za-z]?\s*[-/]")  # `Số: 12/UBND-NC`, Party `Số 156-CV/TĐTN`
 DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")
 FOOTNOTE_MARK = r"(?:\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"

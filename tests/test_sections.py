@@ -391,7 +391,11 @@ def test_an_appendix_after_the_signature_is_a_level_one_section_and_its_forms_it
 
 
 def test_phu_luc_inside_a_sentence_or_before_the_signature_is_no_appendix():
-    text = ANNEXED.replace("Phụ lục\n\nTỔNG", "Chi tiết tại Phụ lục kèm theo.\n\nTỔNG").replace("Biểu mẫu", "Bảng")
+    text = (
+        ANNEXED.replace("Phụ lục\n\nTỔNG", "Chi tiết tại Phụ lục kèm theo.\n\nTỔNG")
+        .replace("Biểu mẫu", "Bảng")
+        .replace("(Kèm theo", "(Số liệu theo")  # a caps title over `(Kèm theo ...)` is an appendix of its own
+    )
     assert [s.number for s in split_sections(text).sections] == ["1", "2"]
     body = "1. Kết quả\nPhụ lục 2 của Quyết định số 15 quy định rõ.\n\nNơi nhận:\n- Lưu: VT.\n"
     assert [s.number for s in split_sections(body).sections] == ["1"]

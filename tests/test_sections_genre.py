@@ -1,0 +1,223 @@
+"""Heading shapes the genre writes beyond the tuned reports (submissions, plans, association
+reports, letters): each test is invented text showing one shape."""
+
+from llmx.sections import split_sections
+
+
+def _tree(text: str) -> list[tuple[str | None, int, str]]:
+    return [(s.number, s.level, s.heading) for s in split_sections(text).sections]
+
+
+def test_a_colon_inside_parentheses_does_not_cut_the_heading():
+    text = (
+        "I. THÔNG TIN CHUNG\nDự án nhóm B.\n"
+        "II. NỘI DUNG HỒ SƠ TRÌNH THẨM ĐỊNH (Tóm tắt giải pháp thiết kế về: kiến trúc, kết cấu)\n"
+        "Hồ sơ gồm 05 tập.\nIII. KẾT QUẢ THẨM ĐỊNH\n1. Thời gian: từ ngày 02/3/2026 đến ngày 10/3/2026.\n"
+    )
+    layout = split_sections(text)
+    second = layout.sections[1]
+    assert second.heading == "NỘI DUNG HỒ SƠ TRÌNH THẨM ĐỊNH (Tóm tắt giải pháp thiết kế về: kiến trúc, kết cấu)"
+    assert second.role == "results"  # `giải pháp` in the parentheses only lists what the part holds
+    assert layout.sections[3].heading == "Thời gian"  # a colon outside parentheses still splits
+
+
+def test_numbered_items_of_an_enumeration_are_not_sections():
+    text = (
+        "A. HIỆN TRẠNG CÁC HỘI\nI. HUYỆN AN BÌNH\n1. Hội Nông dân huyện An Bình;\n"
+        "2. Hội Cựu chiến binh huyện An Bình;\n"
+        "3. Hội Chữ thập đỏ huyện An Bình.\nII. HUYỆN BÌNH MINH\n1. Hội Người cao tuổi huyện Bình Minh;\n"
+        "2. Hội Khuyến học huyện Bình Minh.\nIII. THÀNH VIÊN TỔ CÔNG TÁC\n1. Ông Nguyễn Văn A, Sở Nội vụ: Tổ trưởng;\n"
+        "2. Bà Trần Thị B, Sở Tư pháp: Thành viên;\n3. Ông Lê Văn C, Sở Tài chính: Thành viên.\n"
+        "B. PHƯƠNG ÁN\n1. Về tổ chức\nHợp nhất các hội cùng lĩnh vực.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["A", "I", "II", "III", "B", "1"]
+
+
+def test_the_motto_and_signature_titles_are_never_sections_when_their_blocks_are_missed():
+    text = (
+        "Số: 12/KH-UBND\nV/v chuẩn bị nội dung làm việc\n\nvới đoàn kiểm tra của Bộ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "An Bình, ngày 02 tháng 3 năm 2026\n\nKính gửi: Các sở, ban, ngành\n\n"
+        "I. NỘI DUNG LÀM VIỆC\nBáo cáo kết quả năm 2025.\nII. TỔ CHỨC THỰC HIỆN\nGiao Sở Nội vụ tổng hợp.\n\n"
+        "CHÁNH VĂN PHÒNG\n\nNguyễn Văn A\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n"
+    )
+    layout = split_sections(text)
+    assert [n for n, _, _ in _tree(text)] == ["I", "II"]
+    assert text[: layout.body_start].rstrip().endswith("Kính gửi: Các sở, ban, ngành")  # the wrapped subject too
+
+
+def test_a_caps_title_opening_with_bao_cao_ends_the_header_block():
+    text = (
+        "HIỆP HỘI DOANH NGHIỆP TỈNH\nSố: 05/BC-HH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\nAn Bình, ngày 10 tháng 6 năm 2025\n\n"
+        "BÁO CÁO KIỂM ĐIỂM\n\nCỦA BAN CHẤP HÀNH HIỆP HỘI\n\nNhiệm kỳ IV (2019-2025)\n\n----------\n\n"
+        "I. Những việc đã làm được:\nTổ chức 12 hội nghị.\nII. Những tồn tại, hạn chế:\nHội viên ít tham gia.\n"
+    )
+    layout = split_sections(text)
+    assert [(s.number, s.role) for s in layout.sections] == [("I", "results"), ("II", "limitations")]
+    assert text[layout.body_start :].lstrip().startswith("I. Những việc")
+
+
+def test_a_caps_heading_wrapped_over_two_lines_is_one_section():
+    text = (
+        "GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO\n\nCỦA ĐỒNG CHÍ CHỦ TỊCH UBND TỈNH\n\n"
+        "1. Về giải thể hội: Hội hoạt động không hiệu quả.\n"
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH,\nTHÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG\nSố liệu theo biểu.\n"
+    )
+    got = [h for _, _, h in _tree(text)]
+    assert got == [
+        "GIẢI TRÌNH BỔ SUNG THEO CHỈ ĐẠO CỦA ĐỒNG CHÍ CHỦ TỊCH UBND TỈNH",
+        "Về giải thể hội",
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG",
+    ]
+
+
+def test_parts_numbered_by_letters_are_parts():
+    text = "PHẦN A\nKẾT QUẢ THỰC HIỆN\n1. Kinh tế\nTăng 7%.\nPHẦN B\nNHIỆM VỤ TRỌNG TÂM\n1. Kinh tế\nTăng 8%.\n"
+    layout = split_sections(text)
+    got = [(s.number, s.level, s.heading, s.role) for s in layout.sections]
+    assert got == [
+        ("PHẦN A", 1, "KẾT QUẢ THỰC HIỆN", "results"),
+        ("1", 2, "Kinh tế", "results"),
+        ("PHẦN B", 1, "NHIỆM VỤ TRỌNG TÂM", "tasks"),
+        ("1", 2, "Kinh tế", "tasks"),
+    ]
+
+
+def test_a_caps_title_over_a_kem_theo_line_after_the_signature_is_an_appendix():
+    text = (
+        "SỞ CÔNG THƯƠNG\nSố: 12/KH-SCT\nKẾ HOẠCH\nKiểm tra năm 2026\n\nI. MỤC ĐÍCH\nKiểm tra 28 đơn vị.\n\n"
+        "Nơi nhận:\n- Lưu: VT.\n\n"
+        "KT. GIÁM ĐỐC\n\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn A\n\n"
+        "PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA\n\n(Kèm theo Kế hoạch số 12/KH-SCT ngày 23/4/2026)\n\n"
+        "Họ tên | Nhiệm vụ\nNguyễn Văn B | Tổ trưởng\n"
+    )
+    layout = split_sections(text)
+    got = [(s.number, s.level, s.heading) for s in layout.sections]
+    assert got == [("I", 1, "MỤC ĐÍCH"), (None, 1, "PHÂN CÔNG NHIỆM VỤ CỦA TỔ KIỂM TRA")]
+    assert layout.sections[0].end == layout.body_end < layout.sections[1].start
+
+
+def test_a_submissions_grounds_are_preamble_and_what_it_asks_for_is_a_proposal():
+    text = (
+        "1. Cơ sở pháp lý đề xuất\nCăn cứ Nghị định số 126/2024/NĐ-CP.\n2. Hồ sơ\n"
+        "2.1. Thành phần hồ sơ do chủ đầu tư đề xuất\nGồm 05 văn bản.\n"
+        "3. Từ các nội dung trên, Sở Nội vụ kính trình Chủ tịch UBND tỉnh ban hành Quyết định\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["preamble", "results", "results", "proposals"]
+
+
+def test_a_part_that_opens_by_proposing_is_a_proposals_part_and_its_tasks_child_tasks():
+    text = (
+        "I. KẾT QUẢ NĂM 2024\nĐạt 60 điểm.\nII. ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ\n"
+        "1. Nhiệm vụ, giải pháp chung\nTiếp tục cải cách.\n2. Đề xuất lãnh đạo UBND tỉnh chỉ đạo\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "proposals", "tasks", "proposals"]
+
+
+def test_a_number_that_lost_its_dot_is_a_heading_when_its_first_child_follows():
+    text = (
+        "I. PHƯƠNG ÁN\n6. Thời gian nổ mìn: từ 11 giờ đến 11 giờ 30.\n7 Biện pháp canh gác\n"
+        "7.1. Quy định về canh gác: bố trí 04 trạm gác.\n7.2. Tín hiệu nổ mìn\n"
+        "8 Tổ chức thi công theo hộ chiếu nổ mìn đã duyệt.\n"
+    )
+    assert [(n, level) for n, level, _ in _tree(text)] == [("I", 1), ("6", 2), ("7", 2), ("7.1", 3), ("7.2", 3)]
+
+
+PLAN = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\nSố: 15/KH-UBND\nAn Bình, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\n"
+    "Cải cách hành chính năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nNâng cao chất lượng phục vụ.\n"
+    "II. KẾT QUẢ THỰC HIỆN NĂM 2025\nĐạt 85 điểm.\nIII. CHỈ TIÊU, NHIỆM VỤ\n1. Cải cách thể chế\na) Mục tiêu\n"
+    "Ban hành 10 văn bản.\nb) Nhiệm vụ\nRà soát văn bản.\nc) Kiểm tra kết quả thực hiện\nKiểm tra 20 đơn vị.\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\nTheo dõi, đôn đốc.\n"
+)
+
+
+def test_a_plans_untitled_parts_set_tasks_and_its_aims_are_other():
+    got = [(s.number, s.role) for s in split_sections(PLAN).sections]
+    assert got == [
+        ("I", "other"),
+        ("1", "other"),
+        ("II", "results"),
+        ("III", "tasks"),
+        ("1", "tasks"),
+        ("a", "tasks"),
+        ("b", "tasks"),
+        ("c", "tasks"),  # the top-level part decides results vs tasks
+        ("IV", "tasks"),
+        ("1", "tasks"),
+    ]
+    report = PLAN.replace("KẾ HOẠCH\n", "BÁO CÁO\n")  # the same parts in a report keep their reading
+    assert [s.role for s in split_sections(report).sections][:3] == ["results", "results", "results"]
+
+
+def test_a_quoted_provision_among_template_headings_is_no_section():
+    quoted = (
+        "3. Sau khi hội hoàn thành việc thanh toán nợ và thanh lý tài sản, tài chính ghi trong thông báo, "
+        "cơ quan nhà nước có thẩm quyền quy định tại khoản 2 Điều 15 Nghị định này quyết định giải thể hội.”"
+    )
+    text = (
+        "1. Căn cứ pháp lý liên quan\nKhoản 2 Điều 35 Nghị định số 126/2024/NĐ-CP quy định:\n"
+        f"“1. Hội bị giải thể khi không hoạt động.\n{quoted}\n"
+        "2. Kết quả rà soát\nCó 16 hội báo cáo.\n3. Đề xuất\nGiải thể 06 hội.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_a_part_naming_its_shortfalls_before_the_remedies_is_a_limitations_part():
+    text = (
+        "I. KẾT QUẢ\nĐạt 90%.\nII. CÁC VẤN ĐỀ TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ GIẢI PHÁP KHẮC PHỤC\n"
+        "1. Về cải cách thủ tục hành chính\nTỷ lệ hồ sơ đúng hạn chưa đạt.\nIII. GIẢI PHÁP THỜI GIAN TỚI\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results", "limitations", "limitations", "tasks"]
+
+
+def test_a_label_ending_in_a_number_is_a_label_when_words_follow_its_colon():
+    text = "II. NỘI DUNG\n1. Thời gian\n1.1. Đợt 1: Từ 13h30 ngày 02/6/2026.\n1.2. Đợt 2: Từ 13h30 ngày 03/6/2026.\n"
+    assert [h for _, _, h in _tree(text)][2:] == ["Đợt 1", "Đợt 2"]
+
+
+def test_a_stamped_number_in_a_letter_header_and_a_part_of_tasks_to_do():
+    text = (
+        "BỘ NỘI VỤ\n12094\nSố: /BNV-CCHC\nV/v hướng dẫn triển khai Đề án\nKính gửi:\n\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHà Nội, ngày 15 tháng 12 năm 2025\n\n- Các bộ, cơ quan ngang bộ;\n\n"
+        "Bộ Nội vụ hướng dẫn triển khai một số nội dung như sau, để các bộ, tỉnh thực hiện thống nhất trong năm:\n\n"
+        "I. NHỮNG NHIỆM VỤ ĐÃ TRIỂN KHAI\nBan hành 05 văn bản.\n"
+        "II. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025\n1. Văn phòng Ủy ban nhân dân tỉnh\n"
+    )
+    layout = split_sections(text)
+    assert text[layout.body_start :].lstrip().startswith("Bộ Nội vụ hướng dẫn")  # `12094` stays in the header
+    assert [(s.number, s.role) for s in layout.sections] == [("I", "results"), ("II", "tasks"), ("1", "tasks")]
+
+
+def test_a_parenthesised_note_does_not_count_to_a_labels_length():
+    note = "(thực hiện theo quy định tại khoản 1 Điều 46 Nghị định số 175/2024/NĐ-CP ngày 30/12/2024)"
+    text = (
+        "V. KẾT QUẢ THẨM ĐỊNH\n"
+        f"1. Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế xây dựng {note}: Hồ sơ đã được "
+        "kiểm tra đầy đủ theo quy định, thành phần hồ sơ phù hợp và đủ điều kiện để thẩm định.\n"
+    )
+    got = split_sections(text).sections[1].heading
+    assert got == f"Sự tuân thủ quy định của pháp luật về lập, thẩm tra thiết kế xây dựng {note}"
+
+
+def test_an_appendix_sent_on_its_own_is_one_appendix_section():
+    text = (
+        "Phụ lục\n\nDANH MỤC NHIỆM VỤ ỦY QUYỀN CHO SỞ CÔNG THƯƠNG\n\n(Kèm theo Quyết định số 15/QĐ-UBND)\n\n"
+        "1. Cấp giấy phép sử dụng vật liệu nổ công nghiệp\n2. Thu hồi giấy phép sử dụng vật liệu nổ công nghiệp\n"
+    )
+    layout = split_sections(text)
+    assert [(s.number, s.level, s.heading) for s in layout.sections] == [
+        (None, 1, "Phụ lục DANH MỤC NHIỆM VỤ ỦY QUYỀN CHO SỞ CÔNG THƯƠNG")
+    ]
+    part = "PHẦN B\n\nPHỤ LỤC DÀNH CHO CÁC TỈNH,\n\nTHÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG\n\nSố liệu theo biểu.\n"
+    assert [s.heading for s in split_sections(part).sections] == [
+        "PHỤ LỤC DÀNH CHO CÁC TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG"
+    ]
+
+
+def test_a_drafts_blank_date_line_stays_in_the_header_so_the_plan_title_is_no_section():
+    text = PLAN.replace("An Bình, ngày 05 tháng 01 năm 2026", "An Bình, ngày      tháng      năm")
+    layout = split_sections(text)
+    assert layout.sections[0].number == "I" and layout.sections[0].role == "other"
+    assert "KẾ HOẠCH" in text[: layout.body_start]
