@@ -37,6 +37,8 @@ _CANONICAL = (
     (re.compile(r"^(BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ"), r"\1 Đảng bộ"),
     (re.compile(r"^[Đđ]ảng\s+([ủu][yỷ])"), r"Đảng \1"),
 )
+_PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
+_NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
     rf"(?:^|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
@@ -82,7 +84,19 @@ def find_body(text: str) -> str | None:
         parts.append(" ".join(m.group("unit").split()))
         if m.group("place").strip():
             parts.append(" ".join(m.group("place").split()))
+    elif _PLACED_COMMITTEE.search(m.group("body")) and (place := _place_words(m.group("place"))):
+        parts.append(place)  # `Huyện ủy Long Hồ`: a Party committee names its place without a unit word
     return canonical_body(" ".join(parts))
+
+
+def _place_words(words: str) -> str:
+    """The capitalised words after a body that name its place, up to a sentence-opening word."""
+    out: list[str] = []
+    for w in words.split():
+        if _NOT_PLACE.match(w):
+            break
+        out.append(w)
+    return " ".join(out)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -104,6 +118,14 @@ def _iso(y: int | None, m: str, d: str) -> str | None:
 def _same(a: PeriodSpan, b: PeriodSpan) -> bool:
     """The same period, or one of them undated (`9 tháng đầu năm` and `9 tháng đầu năm 2023`)."""
     return (a.kind, a.months) == (b.kind, b.months) and (a.year == b.year or a.year is None or b.year is None)
+
+
+def _running_total(later: PeriodSpan, first: PeriodSpan) -> bool:
+    """`8 tháng năm 2023` after `tháng 8`: a span of the same year starting before the period ends is
+    the running total, not the period the tasks are for (`nhiệm vụ tháng 9`)."""
+    if not later.months or not first.months or (later.year and first.year and later.year != first.year):
+        return False
+    return min(later.months) <= max(first.months)
 
 
 def read_lead(text: str, page_title: str | None = None) -> Lead:
@@ -137,11 +159,11 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         if nxt_ctx or _STRIVE_AFTER.match(body, end):
             later.append(span)
     if first is not None:
-        later = [s for s in later if not _same(s, first)]
+        if first.year is None:  # `tháng 8 và 8 tháng năm 2023`
+            first.year = next((s.year for s in later if s.year is not None and not _same(s, first)), None)
+        later = [s for s in later if not _same(s, first) and not _running_total(s, first)]
         lead.period = first
         lead.next_period = later[0] if later else None
-        if first.year is None:
-            first.year = next((s.year for s in later if s.year is not None), None)
         if lead.next_period is not None and lead.next_period.year is None and first.year is not None:
             turns = bool(lead.next_period.months and first.months and min(lead.next_period.months) < min(first.months))
             lead.next_period.year = first.year + turns
