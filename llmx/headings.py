@@ -50,6 +50,9 @@ _LOWER = re.compile(r"^([a-eđgh])\s*[.)]\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
+# a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
+# UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block
+_COURTESY = re.compile(r"^(?:Trân\s+trọng\b.{0,40}|Kính\s+(?:trình|báo\s+cáo)\b.{0,200}\./\.)\s*$")
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
@@ -248,6 +251,10 @@ def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> i
     formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
     noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
     candidates = formula[:1] + noi_nhan[-1:]
+    if not candidates:
+        courtesy = [s for s, e in lines if s >= after and _COURTESY.match(text[s:e].strip())]
+        signature = [s for s, e in lines if s >= after and SIGN_TITLE_LINE.match(text[s:e].strip())]
+        candidates = courtesy[:1] or signature[:1]
     return min(candidates) if candidates else len(text)
 
 

@@ -22,7 +22,7 @@ from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import DIRECTED, section_role
 from llmx.sectors import heading_sector
-from llmx.vn import ANNEX, FOOTNOTE_LINE
+from llmx.vn import ANNEX, FOOTNOTE_LINE, SIGN_TITLE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
 _PLAN_TITLE = re.compile(r"^[ \t]*KẾ\s+HOẠCH[ \t]*$", re.M)  # the header names the document a plan
@@ -140,7 +140,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     rows = _row_lines(lines, tables)
     body_start = find_header_end(text, lines)
     headings = find_headings(text, lines, body_start, len(text), rows)
-    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC")]
+    signed = _signature_before_annex(text, lines, body_start, rows)
+    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC") and h.start < signed]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     body_end = min(body_end, _annex_document_start(text, lines, body_start, body_end))
     headings = [h for h in headings if h.start < body_end]
@@ -212,6 +213,23 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+def _signature_before_annex(text: str, lines: list[tuple[int, int]], body_start: int, rows: frozenset[int]) -> int:
+    """Start of a signature line (`TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`) that an appendix follows: the
+    numbered parts of the appendix (`I. Chỉ tiêu kinh tế`) are not the report's last part, so the
+    closing block is looked for before them (len(text) when there is no such signature)."""
+    sign = next(
+        (
+            s
+            for k, (s, e) in enumerate(lines)
+            if s >= body_start and k not in rows and SIGN_TITLE_LINE.match(text[s:e].strip())
+        ),
+        None,
+    )
+    if sign is None or not any(s > sign and ANNEX.match(text[s:e].strip()) for s, e in lines):
+        return len(text)
+    return sign
 
 
 def _annex_document_start(text: str, lines: list[tuple[int, int]], body_start: int, body_end: int) -> int:
