@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.rules.periods import PeriodSpan, find_periods, period_matches
+from llmx.rules.periods import PeriodSpan, period_matches
 from llmx.vn import LOWER, UPPER
 
 _BODY = re.compile(
@@ -41,7 +41,7 @@ _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu]
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?!\d)"
 )
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\b.{0,20}$")
@@ -51,6 +51,11 @@ _NAMED_REPORT = re.compile(
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
+# in a headline only a span the words right before it call the work ahead is the next period
+# (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
+_HEADLINE_NEXT = re.compile(
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+)
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000
 
@@ -147,20 +152,31 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     lead.title = named.strip() if named else headline.rstrip(" .")
     lead.issuer = find_body(headline) or next((b for p in rest[:2] if (b := find_body(p))), None)
 
-    spans = find_periods(lead.title)
-    first = spans[0] if spans else None
+    # a headline span in a next-period context (`... triển khai nhiệm vụ tháng 9`) is the next period
+    title_matches = [
+        (sp, _HEADLINE_NEXT.search(lead.title, max(0, st - 60), st) is not None)
+        for sp, st, _ in period_matches(lead.title)
+    ]
+    kinds = [sp.kind for sp, _ in title_matches]  # `năm 2023` right after a period only dates it
+    title_matches = [(sp, n) for sp, n in title_matches if sp.kind != "year" or set(kinds) == {"year"}]
+    first = next((sp for sp, nxt in title_matches if not nxt), None)
+    later: list[PeriodSpan] = [sp for sp, _ in title_matches if sp is not first]
     body = " ".join(rest)
-    later: list[PeriodSpan] = list(spans[1:])
+    dated: list[PeriodSpan] = []  # every body span with its year, to date an undated headline span
     for span, start, end in period_matches(body):
-        if first is None:
-            first = span
-            continue
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
-        if nxt_ctx or _STRIVE_AFTER.match(body, end):
+        if span.year is not None:
+            dated.append(span)
+        if first is None and not nxt_ctx:
+            first = span
+        elif nxt_ctx or _STRIVE_AFTER.match(body, end):
             later.append(span)
+    if first is None and later:
+        first = later.pop(0)
     if first is not None:
-        if first.year is None:  # `tháng 8 và 8 tháng năm 2023`
-            first.year = next((s.year for s in later if s.year is not None and not _same(s, first)), None)
+        if first.year is None:  # `6 tháng đầu năm` in the headline, `6 tháng đầu năm 2023` in the lead
+            same = next((d.year for d in dated if _same(d, first)), None)
+            first.year = same or next((d.year for d in [*later, *dated] if d.year is not None), None)
         later = [s for s in later if not _same(s, first) and not _running_total(s, first)]
         lead.period = first
         lead.next_period = later[0] if later else None
