@@ -170,6 +170,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos + 1 :]
             elif any(st == style for st, _ in stack):
                 del stack[[st for st, _ in stack].index(style) :]
+        elif style in _ABOVE_LETTERS and stack and stack[-1][0] == "LOWER" and not any(st == style for st, _ in stack):
+            del stack[[st for st, _ in stack].index("LOWER") :]  # `a)`, `b)` then `1.`: a letter list holds no numbers
         elif any(st == style for st, _ in stack):
             pos = max(i for i, (st, _) in enumerate(stack) if st == style)  # the innermost list of this style
             restart = (
@@ -213,6 +215,9 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+_ABOVE_LETTERS = ("ROMAN", "ARABIC", "DOTTED2", "DOTTED3")
 
 
 def _signature_before_annex(text: str, lines: list[tuple[int, int]], body_start: int, rows: frozenset[int]) -> int:

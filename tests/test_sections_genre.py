@@ -221,3 +221,25 @@ def test_a_drafts_blank_date_line_stays_in_the_header_so_the_plan_title_is_no_se
     layout = split_sections(text)
     assert layout.sections[0].number == "I" and layout.sections[0].role == "other"
     assert "KẾ HOẠCH" in text[: layout.body_start]
+
+
+def test_a_numbered_heading_after_letter_headings_is_their_sibling_not_their_child():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. KẾT QUẢ\na) Nông nghiệp\nDiện tích lúa đạt 500 ha.\n"
+        "b) Công nghiệp\nGiá trị tăng 5%.\n1. Văn hóa\nTổ chức 3 lễ hội.\nII. NHIỆM VỤ\nTiếp tục.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ"),
+        ("a", 2, "Nông nghiệp"),
+        ("b", 2, "Công nghiệp"),
+        ("1", 2, "Văn hóa"),
+        ("II", 1, "NHIỆM VỤ"),
+    ]
+
+
+def test_letter_headings_under_a_numbered_heading_still_nest():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. KẾT QUẢ\n1. Kinh tế\na) Nông nghiệp\nTốt.\nb) Công nghiệp\nTốt.\n"
+        "2. Văn hóa\nTốt.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), ("1", 2), ("a", 3), ("b", 3), ("2", 2)]
