@@ -147,11 +147,12 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
         return None
     if nxt[0].islower() or nxt[0] in ";,()":
         return j
-    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur)):
+    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur) or _PERIOD_TAIL.match(nxt)):
         return j
     return None
 
 
+_PERIOD_TAIL = re.compile(r"^\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+\d{4})?\s*:?$")  # `6 tháng đầu năm`
 _CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
 _CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
 

@@ -243,3 +243,16 @@ def test_letter_headings_under_a_numbered_heading_still_nest():
         "2. Văn hóa\nTốt.\n"
     )
     assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), ("1", 2), ("a", 3), ("b", 3), ("2", 2)]
+
+
+def test_a_heading_wrapped_before_its_period_is_joined():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội\n"
+        "6 tháng đầu năm 2024\n1. Kinh tế\nTăng 5%.\n"
+    )
+    assert _tree(text)[0] == ("I", 1, "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2024")
+
+
+def test_a_period_line_after_a_sentence_is_not_joined_to_the_heading_above():
+    text = "BÁO CÁO\nTình hình\nI. Kết quả\n1. Kinh tế\nThu ngân sách đạt 2.000 triệu đồng.\n6 tháng đầu năm\n"
+    assert _tree(text) == [("I", 1, "Kết quả"), ("1", 2, "Kinh tế")]
