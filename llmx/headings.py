@@ -26,7 +26,6 @@ from llmx.vn import (
     KINH_GUI,
     LIST_INTRO,
     MOTTO,
-    NOI_NHAN,
     SEPARATOR,
     SIGN_TITLE_LINE,
     SUBJECT_LINE,
@@ -49,10 +48,6 @@ _ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
 _LOWER = re.compile(r"^([a-eđgh])\s*[.)]\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
-_CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
-# a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
-# UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block
-_COURTESY = re.compile(r"^(?:Trân\s+trọng\b.{0,40}|Kính\s+(?:trình|báo\s+cáo)\b.{0,200}\./\.)\s*$")
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
@@ -244,19 +239,6 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         seen_anchor = seen_anchor or anchor
         end = e
     return min(end + 1, len(text)) if seen_anchor else 0
-
-
-def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:
-    """Start of the closing block: the closing formula after the last numbered heading, or
-    `Nơi nhận`, whichever comes first."""
-    formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
-    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
-    candidates = formula[:1] + noi_nhan[-1:]
-    if not candidates:
-        courtesy = [s for s, e in lines if s >= after and _COURTESY.match(text[s:e].strip())]
-        signature = [s for s, e in lines if s >= after and SIGN_TITLE_LINE.match(text[s:e].strip())]
-        candidates = courtesy[:1] or signature[:1]
-    return min(candidates) if candidates else len(text)
 
 
 def heading_match(t: str) -> tuple[str, str | None, str] | None:

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_closing_start, find_header_end, find_headings
+from llmx.headings import Heading, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import DIRECTED, section_role
 from llmx.sectors import heading_sector
-from llmx.vn import ANNEX, FOOTNOTE_LINE, SIGN_TITLE_LINE
+from llmx.vn import ANNEX, FOOTNOTE_LINE, NOI_NHAN, SIGN_TITLE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
 _PLAN_TITLE = re.compile(r"^[ \t]*KẾ\s+HOẠCH[ \t]*$", re.M)  # the header names the document a plan
@@ -215,6 +215,25 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+_CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
+# a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
+# UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block
+_COURTESY = re.compile(r"^(?:Trân\s+trọng\b.{0,40}|Kính\s+(?:trình|báo\s+cáo)\b.{0,200}\./\.)\s*$")
+
+
+def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:
+    """Start of the closing block: the closing formula after the last numbered heading, or
+    `Nơi nhận`, whichever comes first."""
+    formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
+    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
+    candidates = formula[:1] + noi_nhan[-1:]
+    if not candidates:
+        courtesy = [s for s, e in lines if s >= after and _COURTESY.match(text[s:e].strip())]
+        signature = [s for s, e in lines if s >= after and SIGN_TITLE_LINE.match(text[s:e].strip())]
+        candidates = courtesy[:1] or signature[:1]
+    return min(candidates) if candidates else len(text)
 
 
 _ABOVE_LETTERS = ("ROMAN", "ARABIC", "DOTTED2", "DOTTED3")
