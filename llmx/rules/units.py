@@ -177,7 +177,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # a proper name (`xã Liêm Túc`) or a new sentence
         if low in _TIME_WORDS and nxt_word[:1].isdigit():
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
-        if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word == "còn"):
+        if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word in ("còn", "mức")):
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of

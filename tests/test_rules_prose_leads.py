@@ -1,0 +1,36 @@
+"""Figures whose lead words used to hide them or leak into their names, in sentences written for
+this test: `từ mức X lên Y`, a `Đối với N ...` topic that runs on into a clause, and names opened by
+`Đối với`/`Với`/`Về` (a topic word, not part of what is counted)."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def test_tu_muc_x_len_y_gives_both_amounts_under_the_name_before_the_change() -> None:
+    inds = find_indicators("Mức phụ cấp cán bộ không chuyên trách tăng từ mức 1,5 triệu đồng lên mức 2,1 triệu đồng.")
+    assert [(i.name, i.value, i.unit) for i in inds] == [
+        ("Mức phụ cấp cán bộ không chuyên trách", 1.5, "triệu đồng"),
+        ("Mức phụ cấp cán bộ không chuyên trách", 2.1, "triệu đồng"),
+    ]
+
+
+def test_a_level_number_after_muc_is_still_no_figure() -> None:
+    assert [i.value for i in find_indicators("Đơn vị được xếp loại mức 2; tiếp nhận 46 hồ sơ.")] == [46]
+
+
+def test_a_doi_voi_topic_that_runs_on_into_a_clause_holds_a_real_count() -> None:
+    (ind,) = find_indicators("- Đối với 57 công trình chậm quyết toán, đã đôn đốc chủ đầu tư hoàn thiện hồ sơ.")
+    assert (ind.name, ind.value, ind.unit) == ("Công trình chậm quyết toán", 57, "công trình")
+
+
+def test_a_doi_voi_topic_label_before_a_colon_counts_nothing() -> None:
+    text = "- Đối với 09 thủ tục liên thông cấp huyện: tiếp nhận 312 hồ sơ."
+    assert [i.value for i in find_indicators(text)] == [312]
+
+
+def test_topic_words_voi_and_ve_do_not_open_a_name() -> None:
+    (ind,) = find_indicators("Với 14 hợp tác xã nông nghiệp đang hoạt động.")
+    assert ind.name == "Hợp tác xã nông nghiệp đang hoạt động"
+    (kept,) = find_indicators("Về đích nông thôn mới 2 xã.")
+    assert kept.name.startswith("Về đích")
