@@ -34,3 +34,10 @@ def test_topic_words_voi_and_ve_do_not_open_a_name() -> None:
     assert ind.name == "Hợp tác xã nông nghiệp đang hoạt động"
     (kept,) = find_indicators("Về đích nông thôn mới 2 xã.")
     assert kept.name.startswith("Về đích")
+
+
+def test_du_kien_ca_nam_is_the_period_result_estimated_but_a_next_year_forecast_is_no_figure() -> None:
+    (ind,) = find_indicators("Dự kiến cả năm thu ngân sách xã 9,6 tỷ đồng, đạt 104% dự toán.")
+    assert (ind.value, ind.unit, ind.estimated) == (9.6, "tỷ đồng", True)
+    assert [c.pct for c in ind.comparisons] == [104]
+    assert find_indicators("Dự kiến năm 2027 trồng mới 80 ha cây ăn quả.") == []

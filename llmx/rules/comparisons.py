@@ -83,7 +83,13 @@ APPROX: dict[str, Approx] = {
     "chừng": "about",
 }
 APPROX_BEFORE = re.compile(r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
-ESTIMATE_RE = re.compile(r"(?<![\w])(?<!giao )(?<!hương )[Ưư]ớc(?![\w])", re.IGNORECASE)
+# `dự kiến cả năm`, `dự kiến đến hết năm`: the period's own result estimated ahead, not a next-period target
+CURRENT_YEAR_FORECAST = (
+    r"\s+(?:thực\s+hiện\s+|đạt\s+)?(?:cả\s+năm|hết\s+năm|đến\s+(?:hết\s+)?(?:năm|ngày\s+31/12|31/12))(?!\w)"
+)
+ESTIMATE_RE = re.compile(
+    r"(?<![\w])(?<!giao )(?<!hương )(?:[Ưư]ớc|dự\s+kiến(?=" + CURRENT_YEAR_FORECAST + r"))(?![\w])", re.IGNORECASE
+)
 AS_OF_RE = re.compile(
     r"(?<!\w)(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?"
     r"(?![\d/])",
