@@ -41,3 +41,10 @@ def test_du_kien_ca_nam_is_the_period_result_estimated_but_a_next_year_forecast_
     assert (ind.value, ind.unit, ind.estimated) == (9.6, "tỷ đồng", True)
     assert [c.pct for c in ind.comparisons] == [104]
     assert find_indicators("Dự kiến năm 2027 trồng mới 80 ha cây ăn quả.") == []
+
+
+def test_a_counted_noun_keeps_its_written_case_in_the_name_but_the_unit_is_lowercase() -> None:
+    (ind,) = find_indicators("Đoàn đã kiểm tra 12 UBND cấp xã về công tác văn thư.")
+    assert ind.name.startswith("Đoàn đã kiểm tra UBND cấp xã") and ind.unit == "ubnd cấp xã"
+    (htx,) = find_indicators("Toàn huyện có 31 HTX đang hoạt động.")
+    assert htx.name.endswith("HTX đang hoạt động") and htx.unit == "htx"

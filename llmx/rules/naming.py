@@ -118,7 +118,7 @@ def new_item(
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
     item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
-    item.local = _compose(base, unit if count_unit else None, tail.words)
+    item.local = _compose(base, _as_written(text, figure, unit_end, unit) if count_unit else None, tail.words)
     item.child_base = child_base or item.local
     if not item.local:
         return None
@@ -308,6 +308,15 @@ def trim(words: str, *, prep: bool) -> str:
     return s.strip(" ,;:-–")
 
 
+def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str | None:
+    """The counted noun as the text writes it (`15 UBND cấp xã` is named with `UBND`, not `ubnd`)."""
+    if unit is None:
+        return None
+    written = " ".join(text[figure:unit_end].split())
+    tail = written[len(written) - len(unit) :]
+    return tail if len(written) >= len(unit) and tail.lower() == unit else unit
+
+
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
@@ -326,7 +335,7 @@ def _says(base: str, noun: str) -> bool:
 
 def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
-    counted = _SCALE.sub("", unit) if unit is not None else None
+    counted = _SCALE.sub("", unit.lower()) if unit is not None else None
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 
