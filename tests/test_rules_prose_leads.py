@@ -48,3 +48,10 @@ def test_a_counted_noun_keeps_its_written_case_in_the_name_but_the_unit_is_lower
     assert ind.name.startswith("Đoàn đã kiểm tra UBND cấp xã") and ind.unit == "ubnd cấp xã"
     (htx,) = find_indicators("Toàn huyện có 31 HTX đang hoạt động.")
     assert htx.name.endswith("HTX đang hoạt động") and htx.unit == "htx"
+
+
+def test_chi_hoi_is_a_counted_noun_and_truc_thuoc_stays_whole_in_the_name() -> None:
+    new, total = find_indicators("Thành lập mới 06 chi hội, nâng tổng số lên 39 chi hội.")
+    assert (new.value, new.unit, total.value, total.unit) == (6, "chi hội", 39, "chi hội")
+    (ind,) = find_indicators("Hội hiện có 27 chi hội trực thuộc.")
+    assert ind.name.endswith("chi hội trực thuộc")

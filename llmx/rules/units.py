@@ -184,7 +184,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
             relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
-            if not (joins or relative):
+            attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
+            if not (joins or relative or attached):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
