@@ -57,6 +57,10 @@ CASES: dict[str, tuple[str, list[tuple[float | None, str | None, list[Comp]]]]] 
         "Sản lượng cà phê nhân 38.500 tấn, tốc độ tăng 9,5%.",
         [(38500, "tấn", [("other", "", "change", 9.5, None, None)])],
     ),
+    "a growth rate against a basis is a change, ratio-only": (
+        "Tăng trưởng giá trị sản xuất nông nghiệp đạt 4,8% so với cùng kỳ.",
+        [(None, None, [same(4.8)])],
+    ),
     "dat pct ke hoach nam": (
         "Tổng đàn gia cầm 185.000 con, đạt 97,4% kế hoạch năm.",
         [(185000, "con", [plan(97.4, "kế hoạch năm")])],

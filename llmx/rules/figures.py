@@ -39,6 +39,8 @@ _PHONE = re.compile(r"0\d{8,}|\d{9,}")
 _FREQUENCY = re.compile(
     r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
 )
+# a growth rate stated against a basis is a change on it, not a ratio of it
+_GROWTH_NAME = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng|tốc\s+độ\s+tăng(?!\w)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 # `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
@@ -421,7 +423,10 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
         if item is None or _META_NAME.search(item.own):
             return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
-        item.comparisons.insert(0, parsed.comparison)  # new_item read the ones after it already
+        comp = parsed.comparison
+        if comp.relation == "ratio" and comp.basis != "other" and _GROWTH_NAME.match(item.own):
+            comp = comp.model_copy(update={"relation": "change"})  # `Tăng trưởng kinh tế đạt 7,2% so với cùng kỳ`
+        item.comparisons.insert(0, comp)  # new_item read the ones after it already
         item.approx = parsed.qualifier
         item.core = (s, parsed.end)
         attach_comparisons(para, item)
