@@ -55,3 +55,10 @@ def test_chi_hoi_is_a_counted_noun_and_truc_thuoc_stays_whole_in_the_name() -> N
     assert (new.value, new.unit, total.value, total.unit) == (6, "chi hội", 39, "chi hội")
     (ind,) = find_indicators("Hội hiện có 27 chi hội trực thuộc.")
     assert ind.name.endswith("chi hội trực thuộc")
+
+
+def test_the_comma_of_so_ban_nganh_belongs_to_the_name() -> None:
+    (visits,) = find_indicators("Đoàn đã kiểm tra các sở, ban, ngành 09 cuộc.")
+    assert visits.name.startswith("Đoàn đã kiểm tra các sở, ban, ngành")
+    (assoc,) = find_indicators("Trên địa bàn có hội hoạt động phạm vi cả nước, liên tỉnh 06 hội.")
+    assert "cả nước, liên tỉnh" in assoc.name

@@ -64,8 +64,8 @@ _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
 )
-_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị")  # commas inside `xã, thị trấn`, ...
-_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp")
+_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị", "cả nước", "sở", " ban")  # commas inside `xã, thị trấn`, ...
+_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành")
 _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3
