@@ -40,6 +40,27 @@ def amount(basis: str, words: str, value: float, unit: str) -> Comp:
 # (sentence, [(value, unit, [comparisons])]); value None = a ratio-only statement
 CASES: dict[str, tuple[str, list[tuple[float | None, str | None, list[Comp]]]]] = {
     "dat pct KH": ("Diện tích gieo trồng cây hằng năm 3.420 ha, đạt 101,2% KH.", [(3420, "ha", [plan(101.2)])]),
+    "pct slash KH": (
+        "Thu ngân sách xã 4,8 tỷ đồng, 61%/KH.",
+        [(4.8, "tỷ đồng", [plan(61)])],
+    ),
+    "dat pct glued KH": ("Kết nạp đảng viên mới 14 đồng chí, đạt 70%KH.", [(14, "đồng chí", [plan(70)])]),
+    "equals pct so CK": (
+        "Doanh thu dịch vụ lưu trú 215 tỷ đồng = 104% so CK.",
+        [(215, "tỷ đồng", [same(104, "CK", "ratio")])],
+    ),
+    "tang truong pct so voi cung ky after a figure": (
+        "Giá trị sản xuất ngành chăn nuôi 640 tỷ đồng, tăng trưởng 6,4% so với cùng kỳ.",
+        [(640, "tỷ đồng", [same(6.4)])],
+    ),
+    "toc do tang pct after a figure": (
+        "Sản lượng cà phê nhân 38.500 tấn, tốc độ tăng 9,5%.",
+        [(38500, "tấn", [("other", "", "change", 9.5, None, None)])],
+    ),
+    "a growth rate against a basis is a change, ratio-only": (
+        "Tăng trưởng giá trị sản xuất nông nghiệp đạt 4,8% so với cùng kỳ.",
+        [(None, None, [same(4.8)])],
+    ),
     "dat pct ke hoach nam": (
         "Tổng đàn gia cầm 185.000 con, đạt 97,4% kế hoạch năm.",
         [(185000, "con", [plan(97.4, "kế hoạch năm")])],

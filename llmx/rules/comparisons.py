@@ -49,13 +49,16 @@ _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
-_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(=]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 # `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
-_CHANGE_VERB = re.compile(r"(?P<dir>tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s+", re.IGNORECASE)
-_UP = ("tăng", "cao hơn")
+# `tốc độ tăng 8,6%`, `tăng trưởng 7,2% so với cùng kỳ` after a figure: the growth of that figure
+_CHANGE_VERB = re.compile(
+    r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đạt))?\s+", re.IGNORECASE
+)
+_UP = ("tăng", "tăng trưởng", "cao hơn")
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
 _TIMES = re.compile(r"(?:tăng\s+(?:gấp\s+)?|gấp\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
@@ -68,6 +71,7 @@ _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*")
 _BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
 _SPACES = re.compile(r"\s*")
+_PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
 
 APPROX: dict[str, Approx] = {
     "trên": "over",
@@ -79,7 +83,13 @@ APPROX: dict[str, Approx] = {
     "chừng": "about",
 }
 APPROX_BEFORE = re.compile(r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
-ESTIMATE_RE = re.compile(r"(?<![\w])(?<!giao )(?<!hương )[Ưư]ớc(?![\w])", re.IGNORECASE)
+# `dự kiến cả năm`, `dự kiến đến hết năm`: the period's own result estimated ahead, not a next-period target
+CURRENT_YEAR_FORECAST = (
+    r"\s+(?:thực\s+hiện\s+|đạt\s+)?(?:cả\s+năm|hết\s+năm|đến\s+(?:hết\s+)?(?:năm|ngày\s+31/12|31/12))(?!\w)"
+)
+ESTIMATE_RE = re.compile(
+    r"(?<![\w])(?<!giao )(?<!hương )(?:[Ưư]ớc|dự\s+kiến(?=" + CURRENT_YEAR_FORECAST + r"))(?![\w])", re.IGNORECASE
+)
 AS_OF_RE = re.compile(
     r"(?<!\w)(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}))?"
     r"(?![\d/])",
@@ -127,7 +137,7 @@ def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | No
     m = _SO_VOI.match(text, pos, limit)
     if m:
         return match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
-    m = _SPACES.match(text, pos, limit)
+    m = _PLAN_SLASH.match(text, pos, limit)  # `48%/KH`, `48% KH`, `48%KH`
     return match_basis(text, m.end() if m else pos, limit)
 
 

@@ -22,7 +22,7 @@ from llmx.rules.units import is_measure, match_unit
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
 _NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
+    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
     r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
@@ -39,9 +39,13 @@ _PHONE = re.compile(r"0\d{8,}|\d{9,}")
 _FREQUENCY = re.compile(
     r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
 )
+# a growth rate stated against a basis is a change on it, not a ratio of it
+_GROWTH_NAME = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng|tốc\s+độ\s+tăng(?!\w)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 # `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
+# `- Đối với 288 dự án chậm tiến độ, đã đôn đốc ...`: the topic runs on into a clause, so its count is a figure
+_TOPIC_CLAUSE = re.compile(r"[^:;.\n]{0,80},\s")
 _RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*$", re.IGNORECASE)
 _RANKED_AMONG = re.compile(
     r"\s+(?:tỉnh,\s*thành(?:\s+phố)?|tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị|sở,\s*ngành|huyện|xã)(?!\w)"
@@ -88,7 +92,7 @@ _IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
-_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?", re.IGNORECASE)  # the words before the new value
+_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
 _COMMA = re.compile(r"\s*,")
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
@@ -240,7 +244,10 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         return True
     if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
-    if _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (s - para.start < 12 and _TOPIC_BEFORE.search(window)):
+    topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
+        s - para.start < 12 and _TOPIC_BEFORE.search(window)
+    )
+    if topic and not _TOPIC_CLAUSE.match(text, e, para.end):
         return True
     if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
         return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
@@ -416,7 +423,10 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
         if item is None or _META_NAME.search(item.own):
             return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
-        item.comparisons.insert(0, parsed.comparison)  # new_item read the ones after it already
+        comp = parsed.comparison
+        if comp.relation == "ratio" and comp.basis != "other" and _GROWTH_NAME.match(item.own):
+            comp = comp.model_copy(update={"relation": "change"})  # `Tăng trưởng kinh tế đạt 7,2% so với cùng kỳ`
+        item.comparisons.insert(0, comp)  # new_item read the ones after it already
         item.approx = parsed.qualifier
         item.core = (s, parsed.end)
         attach_comparisons(para, item)

@@ -28,7 +28,7 @@ _HARD = re.compile(
 
 
 _LEAD_TRIM = re.compile(
-    r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
+    r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
     r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
@@ -39,7 +39,7 @@ _TRAIL_WORDS = (
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"(?:tăng|giảm)\s+từ"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
+    r"(?:tăng|giảm)\s+từ(?:\s+mức)?"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
@@ -64,8 +64,8 @@ _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
 )
-_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị")  # commas inside `xã, thị trấn`, ...
-_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp")
+_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị", "cả nước", "sở", " ban")  # commas inside `xã, thị trấn`, ...
+_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành")
 _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3
@@ -118,7 +118,7 @@ def new_item(
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
     item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
-    item.local = _compose(base, unit if count_unit else None, tail.words)
+    item.local = _compose(base, _as_written(text, figure, unit_end, unit) if count_unit else None, tail.words)
     item.child_base = child_base or item.local
     if not item.local:
         return None
@@ -308,6 +308,15 @@ def trim(words: str, *, prep: bool) -> str:
     return s.strip(" ,;:-–")
 
 
+def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str | None:
+    """The counted noun as the text writes it (`15 UBND cấp xã` is named with `UBND`, not `ubnd`)."""
+    if unit is None:
+        return None
+    written = " ".join(text[figure:unit_end].split())
+    tail = written[len(written) - len(unit) :]
+    return tail if len(written) >= len(unit) and tail.lower() == unit else unit
+
+
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
@@ -326,7 +335,7 @@ def _says(base: str, noun: str) -> bool:
 
 def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
-    counted = _SCALE.sub("", unit) if unit is not None else None
+    counted = _SCALE.sub("", unit.lower()) if unit is not None else None
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 

@@ -9,13 +9,16 @@ import re
 from dataclasses import dataclass, field
 
 from llmx.contract import Approx, Comparison, Sector
+from llmx.rules.comparisons import CURRENT_YEAR_FORECAST
 from llmx.sectors import detect_sector
 from llmx.vn import TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
 _NEXT_PERIOD = re.compile(
-    r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|nhiệm\s+vụ\s+trước\s+mắt|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến(?!" + CURRENT_YEAR_FORECAST + r")|nhiệm\s+vụ\s+trước\s+mắt"
+    r"|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)",
+    re.IGNORECASE,
 )
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")

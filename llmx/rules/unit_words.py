@@ -118,6 +118,8 @@ COUNTS: tuple[str, ...] = (
     "nhân khẩu",
     "khẩu",
     "chi bộ",
+    "chi hội",  # `thành lập mới 08 chi hội`
+    "chi đoàn",
     "tổ chức cơ sở đảng",
     "tổ chức đảng",
     "chiến sĩ",

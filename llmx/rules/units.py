@@ -177,14 +177,15 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # a proper name (`xã Liêm Túc`) or a new sentence
         if low in _TIME_WORDS and nxt_word[:1].isdigit():
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
-        if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word == "còn"):
+        if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word in ("còn", "mức")):
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
             relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
-            if not (joins or relative):
+            attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
+            if not (joins or relative or attached):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
