@@ -209,3 +209,23 @@ def test_a_long_numbered_directive_taken_for_a_heading_is_still_a_task():
         "Mỗi năm tổ chức ít nhất hai lớp tập huấn",
         "Tuyên truyền trên hệ thống truyền thanh cơ sở",
     ]
+
+
+def test_a_short_numbered_target_or_assignment_taken_for_a_heading_is_still_a_task():
+    text = (
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+        "1. Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%\n"
+        "Các xã rà soát danh sách hộ cận nghèo.\n"
+        "2. Tập trung chỉ đạo thu hoạch vụ Đông Xuân\n"
+        "Bảo đảm tiến độ thu hoạch.\n"
+        "3. Giao Phòng Kinh tế chủ trì, phối hợp với các xã:\n"
+        "Kiểm tra hồ sơ đất đai.\n"
+        "4. Tăng cường công tác tuyên truyền\n"
+        "Tuyên truyền trên hệ thống truyền thanh cơ sở.\n"
+    )
+    tasks = tasks_with(text)
+    assert "Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%" in tasks
+    assert "Tập trung chỉ đạo thu hoạch vụ Đông Xuân" in tasks
+    assert any(t.startswith("Giao Phòng Kinh tế chủ trì") for t in tasks)
+    assert "Tăng cường công tác tuyên truyền" not in tasks  # a topic heading
+    assert "Tuyên truyền trên hệ thống truyền thanh cơ sở" in tasks

@@ -134,6 +134,12 @@ _WORK = re.compile(
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
+# ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
+# (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
+_HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|dịch\b|diện\b|nhận\b)", re.I)
+_HEADING_DIRECTS = re.compile(
+    r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -275,15 +281,17 @@ def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
     """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
     ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
     heading = section.heading
-    if section.heading_start is None or section.heading_end is None or not DIRECTIVE_START.match(heading):
+    if section.heading_start is None or section.heading_end is None:
         return None
-    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading:
+    if not (DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)):
+        return None
+    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
         return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
     at = text.find(heading[:20], section.heading_start, section.heading_end)
     if at == -1:
         return None
     a, b = trim_span(text, at, section.heading_end)
-    return (a, b - 1) if b > a and text[b - 1] in ".;" else (a, b)
+    return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
 def _labelled_ahead(text: str, start: int, now: Now) -> bool:
