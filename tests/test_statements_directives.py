@@ -229,3 +229,11 @@ def test_a_short_numbered_target_or_assignment_taken_for_a_heading_is_still_a_ta
     assert any(t.startswith("Giao Phòng Kinh tế chủ trì") for t in tasks)
     assert "Tăng cường công tác tuyên truyền" not in tasks  # a topic heading
     assert "Tuyên truyền trên hệ thống truyền thanh cơ sở" in tasks
+
+
+def test_items_lettered_with_a_hyphen_are_tasks_without_their_letter():
+    text = (
+        "II- PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM\n1- Về kinh tế\n"
+        "a- Tiếp tục chỉ đạo sản xuất vụ Hè Thu.\nb- Đẩy mạnh thu ngân sách.\n"
+    )
+    assert tasks_with(text) == ["Tiếp tục chỉ đạo sản xuất vụ Hè Thu", "Đẩy mạnh thu ngân sách"]

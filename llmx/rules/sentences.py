@@ -20,7 +20,7 @@ from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-zđ]\)\s+|\*\s+)")
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
 # `Nhiệm vụ tháng 4/2024: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
