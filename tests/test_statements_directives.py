@@ -237,3 +237,18 @@ def test_items_lettered_with_a_hyphen_are_tasks_without_their_letter():
         "a- Tiếp tục chỉ đạo sản xuất vụ Hè Thu.\nb- Đẩy mạnh thu ngân sách.\n"
     )
     assert tasks_with(text) == ["Tiếp tục chỉ đạo sản xuất vụ Hè Thu", "Đẩy mạnh thu ngân sách"]
+
+
+def test_where_things_stand_in_a_conclusions_task_part_is_no_task():
+    text = HEADER + (
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp về chuyển đổi số\n"
+        "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận như sau:\n"
+        "1. Về chuyển đổi số\n"
+        "Đến nay, 11/12 xã đã kết nối hệ thống quản lý văn bản; tuy nhiên, việc số hóa hồ sơ còn chậm.\n"
+        "Giao Phòng Văn hóa đôn đốc các xã hoàn thành số hóa trước ngày 30/6/2024.\n"
+        "Hiện nay, các xã đã rà soát xong; tuy nhiên cần tập trung hoàn thiện hồ sơ trước ngày 15/5/2024.\n"
+    )
+    tasks = tasks_with(text)
+    assert not any(t.startswith("Đến nay") for t in tasks)
+    assert "Giao Phòng Văn hóa đôn đốc các xã hoàn thành số hóa trước ngày 30/6/2024" in tasks
+    assert any("cần tập trung hoàn thiện hồ sơ" in t for t in tasks)  # a status that goes on to ask stays

@@ -140,6 +140,18 @@ _HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|d�
 _HEADING_DIRECTS = re.compile(
     r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
 )
+# In a task part, a sentence that reports where things stand (`Đến nay, 13/14 sở đã ...; tuy nhiên ... còn
+# chậm`) rather than asking for work: an opening of time, then what was done or is still lacking
+_STATUS = re.compile(
+    r"(?:Đến nay|Hiện nay|Hiện tại|Tính đến|Đến thời điểm|Đến hết|Thời gian qua|Trong thời gian qua)"
+    r"[^;]*?(?<!\w)(?:đã|còn|chưa|mới)(?!\w)",
+    re.I,
+)
+_STILL_ASKS = re.compile(
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
+    r"hoàn thành trước)(?!\w)",
+    re.I,
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -324,6 +336,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
+        if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
+            continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
             continue  # a body's name over its items
         if in_tasks or (list_open and u.bullet):
