@@ -252,3 +252,48 @@ def test_where_things_stand_in_a_conclusions_task_part_is_no_task():
     assert not any(t.startswith("Đến nay") for t in tasks)
     assert "Giao Phòng Văn hóa đôn đốc các xã hoàn thành số hóa trước ngày 30/6/2024" in tasks
     assert any("cần tập trung hoàn thiện hồ sơ" in t for t in tasks)  # a status that goes on to ask stays
+
+
+PLAN_HEADER = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "An Phú, ngày 5 tháng 4 năm 2024\nKẾ HOẠCH\nTriển khai chuyển đổi số năm 2024\n"
+)
+ASSIGNMENT_ROWS = (
+    "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+    "1 | Xây dựng cơ sở dữ liệu đất đai | Phòng Tài nguyên và Môi trường | UBND các xã | Quý III/2024\n"
+    "2 | Số hóa hồ sơ hộ tịch | Phòng Tư pháp | UBND các xã | Tháng 12/2024\n"
+)
+
+
+def test_each_work_cell_of_an_assignment_appendix_after_the_signature_is_a_task():
+    text = (
+        PLAN_HEADER
+        + (
+            "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao hiệu quả quản lý.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP\nChi tiết tại Phụ lục kèm theo.\n"
+            "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+            "PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/4/2024 của UBND huyện)\n"
+        )
+        + ASSIGNMENT_ROWS
+    )
+    layout = split_sections(text)
+    assert layout.sections[-1].role == "tasks"
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_results_appendix_after_the_signature_gives_no_tasks():
+    text = (
+        PLAN_HEADER
+        + (
+            "I. NHIỆM VỤ, GIẢI PHÁP\nTăng cường công tác số hóa hồ sơ.\n"
+            "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+            "PHỤ LỤC KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023\n"
+        )
+        + ASSIGNMENT_ROWS
+    )
+    assert tasks_with(text) == ["Tăng cường công tác số hóa hồ sơ"]
+
+
+def test_short_work_cells_of_an_assignment_table_in_a_task_part_are_tasks_but_not_its_bodies_or_dates():
+    text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + ASSIGNMENT_ROWS
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]

@@ -44,7 +44,7 @@ from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector,
 from llmx.grounding import trim_span
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
-from llmx.rules.sentences import Unit, units
+from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -152,6 +152,8 @@ _STILL_ASKS = re.compile(
     r"hoàn thành trước)(?!\w)",
     re.I,
 )
+# `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
+_POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -270,7 +272,7 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.body_spans():
+    for section, start, end in layout.body_spans() + layout.assigned_spans():
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
@@ -332,10 +334,14 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
-        if u.cell and not (DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS):
+        if u.cell and not (
+            DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS or in_work_column(text, u.start)
+        ):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
+        if _POINTER.match(words):
+            continue  # where the work is listed, not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
