@@ -297,3 +297,9 @@ def test_a_results_appendix_after_the_signature_gives_no_tasks():
 def test_short_work_cells_of_an_assignment_table_in_a_task_part_are_tasks_but_not_its_bodies_or_dates():
     text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + ASSIGNMENT_ROWS
     assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_group_row_of_an_assignment_table_names_a_topic_not_a_task():
+    rows = ASSIGNMENT_ROWS.replace("1 | Xây", "I | Cải cách thể chế |  |  | \n1 | Xây")
+    text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + rows
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]

@@ -187,8 +187,13 @@ _HEADER_ROWS = 12  # how far up a row looks for its table's header line
 
 def in_work_column(text: str, start: int) -> bool:
     """Whether the cell at `start` lies in the work column of an assignment table: its column's header,
-    found on a row line above it, is `Nội dung`, `Nhiệm vụ`, `Công việc` and the like."""
+    found on a row line above it, is `Nội dung`, `Nhiệm vụ`, `Công việc` and the like, and its row
+    names a body or a time too (not a group row)."""
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    row = text[line_start : len(text) if line_end == -1 else line_end]
+    if sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2:
+        return False  # a group row (`I | Cải cách thể chế |  |  |`) names the topic of the rows below
     column = text.count(CELL_SEP, line_start, start)
     pos = line_start
     for _ in range(_HEADER_ROWS):
