@@ -303,3 +303,24 @@ def test_a_group_row_of_an_assignment_table_names_a_topic_not_a_task():
     rows = ASSIGNMENT_ROWS.replace("1 | Xây", "I | Cải cách thể chế |  |  | \n1 | Xây")
     text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + rows
     assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_directive_whose_purpose_is_to_propose_upward_is_a_task_not_a_proposal():
+    text = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "- Rà soát các vướng mắc về quy hoạch khoáng sản để kiến nghị Bộ Nông nghiệp và Môi trường xem xét, "
+        "điều chỉnh.\n"
+    )
+    layout = split_sections(text)
+    assert tasks_with(text) == [
+        "Rà soát các vướng mắc về quy hoạch khoáng sản để kiến nghị Bộ Nông nghiệp và Môi trường xem xét, điều chỉnh"
+    ]
+    assert find_proposals(text, layout) == []
+
+
+def test_a_work_column_headed_nhiem_vu_thuc_hien_gives_tasks():
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\nTT | Nhiệm vụ thực hiện | Người thực hiện | Ghi chú\n"
+        "1 | Tổ chức chấm bài | Trần Văn B | \n2 | In ấn chứng chỉ | Lê Thị C | \n"
+    )
+    assert tasks_with(text) == ["Tổ chức chấm bài", "In ấn chứng chỉ"]

@@ -179,7 +179,8 @@ def _numbered_before(text: str, para_start: int, a: int) -> bool:
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
 _WORK_HEADER = re.compile(
-    r"(?:nội dung(?: công việc| nhiệm vụ)?|(?:tên )?nhiệm vụ(?:,? giải pháp)?|công việc|giải pháp)\s*(?:cụ thể)?\s*$",
+    r"(?:nội dung(?: công việc| nhiệm vụ)?|(?:tên )?nhiệm vụ(?:,? giải pháp)?|công việc|giải pháp)"
+    r"\s*(?:cụ thể|thực hiện|được giao)?\s*$",
     re.I,
 )
 _HEADER_ROWS = 12  # how far up a row looks for its table's header line
