@@ -324,3 +324,16 @@ def test_a_work_column_headed_nhiem_vu_thuc_hien_gives_tasks():
         "1 | Tổ chức chấm bài | Trần Văn B | \n2 | In ấn chứng chỉ | Lê Thị C | \n"
     )
     assert tasks_with(text) == ["Tổ chức chấm bài", "In ấn chứng chỉ"]
+
+
+def test_a_long_numbered_line_naming_a_body_and_its_work_taken_for_a_heading_is_a_task():
+    text = (
+        "IV- TỔ CHỨC THỰC HIỆN\n"
+        "1- Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra việc "
+        "triển khai thực hiện Nghị quyết này\n"
+        "2- Công tác kiểm tra, giám sát của các cấp ủy\n"
+    )
+    assert tasks_with(text) == [
+        "Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra việc "
+        "triển khai thực hiện Nghị quyết này"
+    ]

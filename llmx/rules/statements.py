@@ -297,7 +297,10 @@ def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
     heading = section.heading
     if section.heading_start is None or section.heading_end is None:
         return None
-    if not (DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)):
+    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)
+    # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
+    body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
+    if not (opens or body_work):
         return None
     if len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
         return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
