@@ -26,7 +26,6 @@ from llmx.vn import (
     KINH_GUI,
     LIST_INTRO,
     MOTTO,
-    NOI_NHAN,
     SEPARATOR,
     SIGN_TITLE_LINE,
     SUBJECT_LINE,
@@ -50,7 +49,6 @@ _ARABIC = re.compile(r"^(\d{1,2})(?:\s*[./)](?![\d;,.)])|-(?=\s))\s*(\S.*)$")
 _LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)]|-(?=\s))\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
-_CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
@@ -145,11 +143,12 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
         return None
     if nxt[0].islower() or nxt[0] in ";,()":
         return j
-    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur)):
+    if j == k + 1 and (cur.endswith((",", "-")) or _OPEN_WORD.search(cur) or _PERIOD_TAIL.match(nxt)):
         return j
     return None
 
 
+_PERIOD_TAIL = re.compile(r"^\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+\d{4})?\s*:?$")  # `6 tháng đầu năm`
 _CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
 _CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
 
@@ -241,15 +240,6 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         seen_anchor = seen_anchor or anchor
         end = e
     return min(end + 1, len(text)) if seen_anchor else 0
-
-
-def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:
-    """Start of the closing block: the closing formula after the last numbered heading, or
-    `Nơi nhận`, whichever comes first."""
-    formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
-    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
-    candidates = formula[:1] + noi_nhan[-1:]
-    return min(candidates) if candidates else len(text)
 
 
 def heading_match(t: str) -> tuple[str, str | None, str] | None:

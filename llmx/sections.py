@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_closing_start, find_header_end, find_headings
+from llmx.headings import Heading, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import DIRECTED, section_role
 from llmx.sectors import heading_sector
-from llmx.vn import ANNEX, FOOTNOTE_LINE
+from llmx.vn import ANNEX, FOOTNOTE_LINE, NOI_NHAN, SIGN_TITLE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
 # `PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ`, `DANH MỤC NHIỆM VỤ ... GIAO CÁC SỞ`: the plan's work, by body
@@ -148,7 +148,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     rows = _row_lines(lines, tables)
     body_start = find_header_end(text, lines)
     headings = find_headings(text, lines, body_start, len(text), rows)
-    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC")]
+    signed = _signature_before_annex(text, lines, body_start, rows)
+    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC") and h.start < signed]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     body_end = min(body_end, _annex_document_start(text, lines, body_start, body_end))
     headings = [h for h in headings if h.start < body_end]
@@ -177,6 +178,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos + 1 :]
             elif any(st == style for st, _ in stack):
                 del stack[[st for st, _ in stack].index(style) :]
+        elif style in _ABOVE_LETTERS and stack and stack[-1][0] == "LOWER" and not any(st == style for st, _ in stack):
+            del stack[[st for st, _ in stack].index("LOWER") :]  # `a)`, `b)` then `1.`: a letter list holds no numbers
         elif any(st == style for st, _ in stack):
             pos = max(i for i, (st, _) in enumerate(stack) if st == style)  # the innermost list of this style
             restart = (
@@ -220,6 +223,45 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         section = layout.section_at(table.start)
         layout.tables.append(PlacedTable(f"tb{n}", section.id if section else None, read_grid(text, table)))
     return layout
+
+
+_CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
+# a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
+# UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block
+_COURTESY = re.compile(r"^(?:Trân\s+trọng\b.{0,40}|Kính\s+(?:trình|báo\s+cáo)\b.{0,200}\./\.)\s*$")
+
+
+def find_closing_start(text: str, lines: list[tuple[int, int]], after: int) -> int:
+    """Start of the closing block: the closing formula after the last numbered heading, or
+    `Nơi nhận`, whichever comes first."""
+    formula = [s for s, e in lines if s >= after and _CLOSING.match(text[s:e].strip())]
+    noi_nhan = [s for s, e in lines if NOI_NHAN.match(text[s:e].strip())]
+    candidates = formula[:1] + noi_nhan[-1:]
+    if not candidates:
+        courtesy = [s for s, e in lines if s >= after and _COURTESY.match(text[s:e].strip())]
+        signature = [s for s, e in lines if s >= after and SIGN_TITLE_LINE.match(text[s:e].strip())]
+        candidates = courtesy[:1] or signature[:1]
+    return min(candidates) if candidates else len(text)
+
+
+_ABOVE_LETTERS = ("ROMAN", "ARABIC", "DOTTED2", "DOTTED3")
+
+
+def _signature_before_annex(text: str, lines: list[tuple[int, int]], body_start: int, rows: frozenset[int]) -> int:
+    """Start of a signature line (`TM. ỦY BAN NHÂN DÂN`, `CHỦ TỊCH`) that an appendix follows: the
+    numbered parts of the appendix (`I. Chỉ tiêu kinh tế`) are not the report's last part, so the
+    closing block is looked for before them (len(text) when there is no such signature)."""
+    sign = next(
+        (
+            s
+            for k, (s, e) in enumerate(lines)
+            if s >= body_start and k not in rows and SIGN_TITLE_LINE.match(text[s:e].strip())
+        ),
+        None,
+    )
+    if sign is None or not any(s > sign and ANNEX.match(text[s:e].strip()) for s, e in lines):
+        return len(text)
+    return sign
 
 
 def _annex_document_start(text: str, lines: list[tuple[int, int]], body_start: int, body_end: int) -> int:

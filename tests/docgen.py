@@ -164,3 +164,26 @@ def make_html(text: str, path: str | Path, chrome: bool = True) -> Path:
     out = Path(path)
     out.write_text(page, encoding="utf-8")
     return out
+
+
+def hand_pdf(content: bytes, fonts: list[bytes]) -> bytes:
+    """A one-page PDF written by hand: `content` is its page's content stream, `fonts` the font
+    dictionaries it names /F1, /F2, ... (a generator would choose glyph placement itself)."""
+    names = b" ".join(b"/F%d %d 0 R" % (k, k + 4) for k in range(1, len(fonts) + 1))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << " + names + b" >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        *fonts,
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from llmx.read import read_bytes
+from tests.docgen import hand_pdf
 
 SIZE = 14.0
 TIMES_T = 0.611  # advances of Times-Roman `T` and `C`, Times-Italic `f` (em, the standard metrics)
@@ -22,24 +23,13 @@ SPACE = 0.25  # Times-Roman's space
 
 
 def _pdf(content: bytes) -> bytes:
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic >>",
-    ]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
+    return hand_pdf(
+        content,
+        [
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Italic >>",
+        ],
+    )
 
 
 def _line(after_filler: float, after_c: float) -> str:

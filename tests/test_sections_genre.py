@@ -244,3 +244,38 @@ def test_hyphen_numbering_of_the_older_party_style_is_read_as_headings():
 def test_a_hyphen_between_numbers_is_no_heading_number():
     text = "I. KẾT QUẢ\n2-3 ngày một lần kiểm tra vệ sinh.\n10 - 15 hộ tham gia mô hình.\n"
     assert _tree(text) == [("I", 1, "KẾT QUẢ")]
+
+
+def test_a_numbered_heading_after_letter_headings_is_their_sibling_not_their_child():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. KẾT QUẢ\na) Nông nghiệp\nDiện tích lúa đạt 500 ha.\n"
+        "b) Công nghiệp\nGiá trị tăng 5%.\n1. Văn hóa\nTổ chức 3 lễ hội.\nII. NHIỆM VỤ\nTiếp tục.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ"),
+        ("a", 2, "Nông nghiệp"),
+        ("b", 2, "Công nghiệp"),
+        ("1", 2, "Văn hóa"),
+        ("II", 1, "NHIỆM VỤ"),
+    ]
+
+
+def test_letter_headings_under_a_numbered_heading_still_nest():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. KẾT QUẢ\n1. Kinh tế\na) Nông nghiệp\nTốt.\nb) Công nghiệp\nTốt.\n"
+        "2. Văn hóa\nTốt.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), ("1", 2), ("a", 3), ("b", 3), ("2", 2)]
+
+
+def test_a_heading_wrapped_before_its_period_is_joined():
+    text = (
+        "BÁO CÁO\nTình hình 6 tháng\nI. Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội\n"
+        "6 tháng đầu năm 2024\n1. Kinh tế\nTăng 5%.\n"
+    )
+    assert _tree(text)[0] == ("I", 1, "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2024")
+
+
+def test_a_period_line_after_a_sentence_is_not_joined_to_the_heading_above():
+    text = "BÁO CÁO\nTình hình\nI. Kết quả\n1. Kinh tế\nThu ngân sách đạt 2.000 triệu đồng.\n6 tháng đầu năm\n"
+    assert _tree(text) == [("I", 1, "Kết quả"), ("1", 2, "Kinh tế")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.rules.periods import PeriodSpan, find_periods, period_matches
+from llmx.rules.periods import PeriodSpan, period_matches
 from llmx.vn import LOWER, UPPER
 
 _BODY = re.compile(
@@ -37,9 +37,11 @@ _CANONICAL = (
     (re.compile(r"^(BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ"), r"\1 Đảng bộ"),
     (re.compile(r"^[Đđ]ảng\s+([ủu][yỷ])"), r"Đảng \1"),
 )
+_PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
+_NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
-    rf"(?:^|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?!\d)"
 )
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\b.{0,20}$")
@@ -49,6 +51,11 @@ _NAMED_REPORT = re.compile(
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
+# in a headline only a span the words right before it call the work ahead is the next period
+# (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
+_HEADLINE_NEXT = re.compile(
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+)
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000
 
@@ -82,7 +89,19 @@ def find_body(text: str) -> str | None:
         parts.append(" ".join(m.group("unit").split()))
         if m.group("place").strip():
             parts.append(" ".join(m.group("place").split()))
+    elif _PLACED_COMMITTEE.search(m.group("body")) and (place := _place_words(m.group("place"))):
+        parts.append(place)  # `Huyện ủy Long Hồ`: a Party committee names its place without a unit word
     return canonical_body(" ".join(parts))
+
+
+def _place_words(words: str) -> str:
+    """The capitalised words after a body that name its place, up to a sentence-opening word."""
+    out: list[str] = []
+    for w in words.split():
+        if _NOT_PLACE.match(w):
+            break
+        out.append(w)
+    return " ".join(out)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -106,6 +125,14 @@ def _same(a: PeriodSpan, b: PeriodSpan) -> bool:
     return (a.kind, a.months) == (b.kind, b.months) and (a.year == b.year or a.year is None or b.year is None)
 
 
+def _running_total(later: PeriodSpan, first: PeriodSpan) -> bool:
+    """`8 tháng năm 2023` after `tháng 8`: a span of the same year starting before the period ends is
+    the running total, not the period the tasks are for (`nhiệm vụ tháng 9`)."""
+    if not later.months or not first.months or (later.year and first.year and later.year != first.year):
+        return False
+    return min(later.months) <= max(first.months)
+
+
 def read_lead(text: str, page_title: str | None = None) -> Lead:
     """Title, issuer, date and periods from the headline and first sentences of `text`.
 
@@ -125,23 +152,34 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     lead.title = named.strip() if named else headline.rstrip(" .")
     lead.issuer = find_body(headline) or next((b for p in rest[:2] if (b := find_body(p))), None)
 
-    spans = find_periods(lead.title)
-    first = spans[0] if spans else None
+    # a headline span in a next-period context (`... triển khai nhiệm vụ tháng 9`) is the next period
+    title_matches = [
+        (sp, _HEADLINE_NEXT.search(lead.title, max(0, st - 60), st) is not None)
+        for sp, st, _ in period_matches(lead.title)
+    ]
+    kinds = [sp.kind for sp, _ in title_matches]  # `năm 2023` right after a period only dates it
+    title_matches = [(sp, n) for sp, n in title_matches if sp.kind != "year" or set(kinds) == {"year"}]
+    first = next((sp for sp, nxt in title_matches if not nxt), None)
+    later: list[PeriodSpan] = [sp for sp, _ in title_matches if sp is not first]
     body = " ".join(rest)
-    later: list[PeriodSpan] = list(spans[1:])
+    dated: list[PeriodSpan] = []  # every body span with its year, to date an undated headline span
     for span, start, end in period_matches(body):
-        if first is None:
-            first = span
-            continue
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
-        if nxt_ctx or _STRIVE_AFTER.match(body, end):
+        if span.year is not None:
+            dated.append(span)
+        if first is None and not nxt_ctx:
+            first = span
+        elif nxt_ctx or _STRIVE_AFTER.match(body, end):
             later.append(span)
+    if first is None and later:
+        first = later.pop(0)
     if first is not None:
-        later = [s for s in later if not _same(s, first)]
+        if first.year is None:  # `6 tháng đầu năm` in the headline, `6 tháng đầu năm 2023` in the lead
+            same = next((d.year for d in dated if _same(d, first)), None)
+            first.year = same or next((d.year for d in [*later, *dated] if d.year is not None), None)
+        later = [s for s in later if not _same(s, first) and not _running_total(s, first)]
         lead.period = first
         lead.next_period = later[0] if later else None
-        if first.year is None:
-            first.year = next((s.year for s in later if s.year is not None), None)
         if lead.next_period is not None and lead.next_period.year is None and first.year is not None:
             turns = bool(lead.next_period.months and first.months and min(lead.next_period.months) < min(first.months))
             lead.next_period.year = first.year + turns

@@ -53,7 +53,7 @@ from llmx.rules.header import (
 from llmx.rules.headline import canonical_body, read_lead
 from llmx.rules.issuers import admin_level_of, conventional_case, issuer_type_of, place_of
 from llmx.rules.lines import ReportLine, caps_line, report_lines
-from llmx.rules.periods import report_periods
+from llmx.rules.periods import find_periods, report_periods
 from llmx.vn import LOWER, UPPER
 
 _POST_DATE = re.compile(
@@ -136,6 +136,8 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     lead = read_lead(text, page_title) if marker is None and not letter_end else None
 
     issuer, parent = header_issuer(header)
+    if lead is not None and lead.issuer and issuer is not None and _is_headline(issuer, lines):
+        issuer, parent = lead.issuer, None  # an ALL-CAPS headline is no header column
     if issuer is not None:
         issuer = _self_named(body_text, issuer) or issuer
     if issuer is None:
@@ -182,6 +184,13 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
         post_date=post_date,
         issue_date_source=issue_date_source,
     )
+
+
+def _is_headline(issuer: str, lines: list[ReportLine]) -> bool:
+    """`BAN THƯỜNG VỤ HUYỆN ỦY X SƠ KẾT 6 THÁNG ĐẦU NĂM 2022`: the first line, read as an issuer
+    cell, is a page headline when it names a period."""
+    first = next((ln.text for ln in lines if ln.text.strip()), "")
+    return conventional_case(first) == issuer and bool(find_periods(first))
 
 
 def _first_copy_end(lines: list[ReportLine], marker: int | None) -> int:
