@@ -41,11 +41,12 @@ _MAX_LABEL = 140  # `Label: content`: the label is at most this long
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
 _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
-_ALPHA = re.compile(r"^([A-E])\s*[.)/]\s+(\S.*)$")
-_ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*[./)]\s*(\S.*)$")  # `V/v ...` is a subject line
+# `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen
+_ALPHA = re.compile(r"^([A-E])\s*(?:[.)/]|-(?=\s))\s+(\S.*)$")
+_ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*(?:[./)]|-(?=\s))\s*(\S.*)$")  # `V/v ...` is a subject line
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ARABIC = re.compile(r"^(\d{1,2})\s*[./)](?![\d;,.)])\s*(\S.*)$")
-_LOWER = re.compile(r"^([a-eđgh])\s*[.)]\s+(\S.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})(?:\s*[./)](?![\d;,.)])|-(?=\s))\s*(\S.*)$")
+_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)]|-(?=\s))\s+(\S.*)$")
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _LABEL_COLON = re.compile(r":\s+\S")

@@ -44,6 +44,7 @@ _TASK_PART = re.compile(
     r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)|"
     r"^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
+    r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
     r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
     r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
     re.I,

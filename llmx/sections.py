@@ -25,6 +25,9 @@ from llmx.sectors import heading_sector
 from llmx.vn import ANNEX, FOOTNOTE_LINE, NOI_NHAN, SIGN_TITLE_LINE
 
 _FORM = re.compile(r"^(?:BIỂU|Biểu)\b")  # a form of an appendix (`Biểu mẫu 1`, `Biểu số 02`)
+# `PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ`, `DANH MỤC NHIỆM VỤ ... GIAO CÁC SỞ`: the plan's work, by body
+_ASSIGNS_WORK = re.compile(r"phân công\s+(?:thực hiện\s+|triển khai\s+)?(?:các\s+)?nhiệm vụ|danh mục nhiệm vụ", re.I)
+_SUMMARY_OF_DONE = re.compile(r"kết quả|tình hình|đã thực hiện", re.I)
 _PLAN_TITLE = re.compile(r"^[ \t]*KẾ\s+HOẠCH[ \t]*$", re.M)  # the header names the document a plan
 _SUMMARY = re.compile(r"đánh giá chung|hạn chế|tồn tại|yếu kém|nguyên nhân|bài học|kiến nghị|đề xuất", re.I)
 
@@ -75,6 +78,11 @@ class Layout:
         """`own_spans` of the report's body: an appendix after the signature holds data (its tables
         and the documents they cite), not the report's own tasks, limitations or proposals."""
         return [span for span in self.own_spans() if span[1] < self.body_end]
+
+    def assigned_spans(self) -> list[tuple[Section | None, int, int]]:
+        """`own_spans` of the appendices that assign work (`PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ`):
+        their rows are the plan's tasks, though they stand after the signature."""
+        return [s for s in self.own_spans() if s[1] >= self.body_end and s[0] is not None and s[0].role == "tasks"]
 
     def table_at(self, offset: int) -> PlacedTable | None:
         """The table whose span holds `offset` (its rows and the line breaks between them)."""
@@ -283,7 +291,8 @@ def _place_annexes(sections: list[Section], body_starts: dict[str, int], annexes
             number=None,
             heading=h.heading,
             level=2 if under else 1,
-            role="results",  # data, whatever its title names (`KẾT QUẢ THỰC HIỆN NHIỆM VỤ ...`)
+            # data, whatever its title names (`KẾT QUẢ THỰC HIỆN NHIỆM VỤ ...`), except a table assigning work
+            role="tasks" if _ASSIGNS_WORK.search(h.heading) and not _SUMMARY_OF_DONE.search(h.heading) else "results",
             start=h.start,
             end=end,
             heading_start=h.start,

@@ -223,6 +223,29 @@ def test_a_drafts_blank_date_line_stays_in_the_header_so_the_plan_title_is_no_se
     assert "KẾ HOẠCH" in text[: layout.body_start]
 
 
+def test_hyphen_numbering_of_the_older_party_style_is_read_as_headings():
+    text = (
+        "I- KẾT QUẢ THỰC HIỆN\n1- Về kinh tế\nTổng thu ngân sách đạt 120 tỷ đồng.\n"
+        "II- PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM\n1- Về kinh tế\n"
+        "a- Tiếp tục chỉ đạo sản xuất vụ Hè Thu.\nb- Đẩy mạnh thu ngân sách.\n"
+        "IV - TỔ CHỨC THỰC HIỆN\nCác phòng, ban triển khai kế hoạch này.\n"
+    )
+    layout = split_sections(text)
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ THỰC HIỆN"),
+        ("1", 2, "Về kinh tế"),
+        ("II", 1, "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM"),
+        ("1", 2, "Về kinh tế"),
+        ("IV", 1, "TỔ CHỨC THỰC HIỆN"),
+    ]
+    assert [s.role for s in layout.sections][2:4] == ["tasks", "tasks"]
+
+
+def test_a_hyphen_between_numbers_is_no_heading_number():
+    text = "I. KẾT QUẢ\n2-3 ngày một lần kiểm tra vệ sinh.\n10 - 15 hộ tham gia mô hình.\n"
+    assert _tree(text) == [("I", 1, "KẾT QUẢ")]
+
+
 def test_a_numbered_heading_after_letter_headings_is_their_sibling_not_their_child():
     text = (
         "BÁO CÁO\nTình hình 6 tháng\nI. KẾT QUẢ\na) Nông nghiệp\nDiện tích lúa đạt 500 ha.\n"

@@ -209,3 +209,131 @@ def test_a_long_numbered_directive_taken_for_a_heading_is_still_a_task():
         "Mỗi năm tổ chức ít nhất hai lớp tập huấn",
         "Tuyên truyền trên hệ thống truyền thanh cơ sở",
     ]
+
+
+def test_a_short_numbered_target_or_assignment_taken_for_a_heading_is_still_a_task():
+    text = (
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n"
+        "1. Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%\n"
+        "Các xã rà soát danh sách hộ cận nghèo.\n"
+        "2. Tập trung chỉ đạo thu hoạch vụ Đông Xuân\n"
+        "Bảo đảm tiến độ thu hoạch.\n"
+        "3. Giao Phòng Kinh tế chủ trì, phối hợp với các xã:\n"
+        "Kiểm tra hồ sơ đất đai.\n"
+        "4. Tăng cường công tác tuyên truyền\n"
+        "Tuyên truyền trên hệ thống truyền thanh cơ sở.\n"
+    )
+    tasks = tasks_with(text)
+    assert "Phấn đấu tỷ lệ hộ nghèo giảm còn dưới 2%" in tasks
+    assert "Tập trung chỉ đạo thu hoạch vụ Đông Xuân" in tasks
+    assert any(t.startswith("Giao Phòng Kinh tế chủ trì") for t in tasks)
+    assert "Tăng cường công tác tuyên truyền" not in tasks  # a topic heading
+    assert "Tuyên truyền trên hệ thống truyền thanh cơ sở" in tasks
+
+
+def test_items_lettered_with_a_hyphen_are_tasks_without_their_letter():
+    text = (
+        "II- PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM\n1- Về kinh tế\n"
+        "a- Tiếp tục chỉ đạo sản xuất vụ Hè Thu.\nb- Đẩy mạnh thu ngân sách.\n"
+    )
+    assert tasks_with(text) == ["Tiếp tục chỉ đạo sản xuất vụ Hè Thu", "Đẩy mạnh thu ngân sách"]
+
+
+def test_where_things_stand_in_a_conclusions_task_part_is_no_task():
+    text = HEADER + (
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp về chuyển đổi số\n"
+        "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận như sau:\n"
+        "1. Về chuyển đổi số\n"
+        "Đến nay, 11/12 xã đã kết nối hệ thống quản lý văn bản; tuy nhiên, việc số hóa hồ sơ còn chậm.\n"
+        "Giao Phòng Văn hóa đôn đốc các xã hoàn thành số hóa trước ngày 30/6/2024.\n"
+        "Hiện nay, các xã đã rà soát xong; tuy nhiên cần tập trung hoàn thiện hồ sơ trước ngày 15/5/2024.\n"
+    )
+    tasks = tasks_with(text)
+    assert not any(t.startswith("Đến nay") for t in tasks)
+    assert "Giao Phòng Văn hóa đôn đốc các xã hoàn thành số hóa trước ngày 30/6/2024" in tasks
+    assert any("cần tập trung hoàn thiện hồ sơ" in t for t in tasks)  # a status that goes on to ask stays
+
+
+PLAN_HEADER = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "An Phú, ngày 5 tháng 4 năm 2024\nKẾ HOẠCH\nTriển khai chuyển đổi số năm 2024\n"
+)
+ASSIGNMENT_ROWS = (
+    "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành\n"
+    "1 | Xây dựng cơ sở dữ liệu đất đai | Phòng Tài nguyên và Môi trường | UBND các xã | Quý III/2024\n"
+    "2 | Số hóa hồ sơ hộ tịch | Phòng Tư pháp | UBND các xã | Tháng 12/2024\n"
+)
+
+
+def test_each_work_cell_of_an_assignment_appendix_after_the_signature_is_a_task():
+    text = (
+        PLAN_HEADER
+        + (
+            "I. MỤC ĐÍCH, YÊU CẦU\nNâng cao hiệu quả quản lý.\n"
+            "II. NHIỆM VỤ, GIẢI PHÁP\nChi tiết tại Phụ lục kèm theo.\n"
+            "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+            "PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 5/4/2024 của UBND huyện)\n"
+        )
+        + ASSIGNMENT_ROWS
+    )
+    layout = split_sections(text)
+    assert layout.sections[-1].role == "tasks"
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_results_appendix_after_the_signature_gives_no_tasks():
+    text = (
+        PLAN_HEADER
+        + (
+            "I. NHIỆM VỤ, GIẢI PHÁP\nTăng cường công tác số hóa hồ sơ.\n"
+            "Nơi nhận:\n- Như trên;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+            "PHỤ LỤC KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023\n"
+        )
+        + ASSIGNMENT_ROWS
+    )
+    assert tasks_with(text) == ["Tăng cường công tác số hóa hồ sơ"]
+
+
+def test_short_work_cells_of_an_assignment_table_in_a_task_part_are_tasks_but_not_its_bodies_or_dates():
+    text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + ASSIGNMENT_ROWS
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_group_row_of_an_assignment_table_names_a_topic_not_a_task():
+    rows = ASSIGNMENT_ROWS.replace("1 | Xây", "I | Cải cách thể chế |  |  | \n1 | Xây")
+    text = "III. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024\n" + rows
+    assert tasks_with(text) == ["Xây dựng cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch"]
+
+
+def test_a_directive_whose_purpose_is_to_propose_upward_is_a_task_not_a_proposal():
+    text = (
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "- Rà soát các vướng mắc về quy hoạch khoáng sản để kiến nghị Bộ Nông nghiệp và Môi trường xem xét, "
+        "điều chỉnh.\n"
+    )
+    layout = split_sections(text)
+    assert tasks_with(text) == [
+        "Rà soát các vướng mắc về quy hoạch khoáng sản để kiến nghị Bộ Nông nghiệp và Môi trường xem xét, điều chỉnh"
+    ]
+    assert find_proposals(text, layout) == []
+
+
+def test_a_work_column_headed_nhiem_vu_thuc_hien_gives_tasks():
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\nTT | Nhiệm vụ thực hiện | Người thực hiện | Ghi chú\n"
+        "1 | Tổ chức chấm bài | Trần Văn B | \n2 | In ấn chứng chỉ | Lê Thị C | \n"
+    )
+    assert tasks_with(text) == ["Tổ chức chấm bài", "In ấn chứng chỉ"]
+
+
+def test_a_long_numbered_line_naming_a_body_and_its_work_taken_for_a_heading_is_a_task():
+    text = (
+        "IV- TỔ CHỨC THỰC HIỆN\n"
+        "1- Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra việc "
+        "triển khai thực hiện Nghị quyết này\n"
+        "2- Công tác kiểm tra, giám sát của các cấp ủy\n"
+    )
+    assert tasks_with(text) == [
+        "Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan hướng dẫn, kiểm tra việc "
+        "triển khai thực hiện Nghị quyết này"
+    ]

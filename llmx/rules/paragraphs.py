@@ -30,7 +30,9 @@ OPEN_END = re.compile(r"[.;:!?…]\s*$")
 _SENTENCE_DONE = re.compile(r"[.!?]\s*$")
 _BROKEN_END = re.compile(r"[,\-–]\s*$")
 # A line that starts a new block: bullet, heading number, lettered item.
-_BLOCK_START = re.compile(r"[ \t]*(?:[-+•–*][ \t]|\d{1,2}(?:\.\d{1,2})*[./)][ \t]|[IVX]{1,4}[./][ \t]|[a-zđ]\)[ \t])")
+_BLOCK_START = re.compile(
+    r"[ \t]*(?:[-+•–*][ \t]|\d{1,2}(?:\.\d{1,2})*[./)-][ \t]|[IVX]{1,4}[./-][ \t]|[a-zđ][)-][ \t])"
+)
 
 
 _LABEL = re.compile(r"\s*(?:[-+•–*]\s*)?(?P<label>[^:;.\d\n]{3,80}?)\s*:\s")

@@ -20,7 +20,7 @@ from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|[a-zđ]\)\s+|\*\s+)")
+_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
 # `Nhiệm vụ tháng 4/2024: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
@@ -175,3 +175,37 @@ def _numbered_before(text: str, para_start: int, a: int) -> bool:
     """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
     head = text[max(para_start, a - 6) : a]
     return bool(re.search(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$", head))
+
+
+# the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
+_WORK_HEADER = re.compile(
+    r"(?:nội dung(?: công việc| nhiệm vụ)?|(?:tên )?nhiệm vụ(?:,? giải pháp)?|công việc|giải pháp)"
+    r"\s*(?:cụ thể|thực hiện|được giao)?\s*$",
+    re.I,
+)
+_HEADER_ROWS = 12  # how far up a row looks for its table's header line
+
+
+def in_work_column(text: str, start: int) -> bool:
+    """Whether the cell at `start` lies in the work column of an assignment table: its column's header,
+    found on a row line above it, is `Nội dung`, `Nhiệm vụ`, `Công việc` and the like, and its row
+    names a body or a time too (not a group row)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    row = text[line_start : len(text) if line_end == -1 else line_end]
+    if sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2:
+        return False  # a group row (`I | Cải cách thể chế |  |  |`) names the topic of the rows below
+    column = text.count(CELL_SEP, line_start, start)
+    pos = line_start
+    for _ in range(_HEADER_ROWS):
+        if pos == 0:
+            return False
+        prev = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev : pos - 1]
+        if CELL_SEP not in line:
+            return False
+        cells = line.split(CELL_SEP)
+        if any(_WORK_HEADER.match(c.strip()) for c in cells):
+            return column < len(cells) and bool(_WORK_HEADER.match(cells[column].strip()))
+        pos = prev
+    return False

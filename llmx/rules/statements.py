@@ -44,7 +44,7 @@ from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector,
 from llmx.grounding import trim_span
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
-from llmx.rules.sentences import Unit, units
+from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -134,6 +134,26 @@ _WORK = re.compile(
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
+# ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
+# (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
+_HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|dịch\b|diện\b|nhận\b)", re.I)
+_HEADING_DIRECTS = re.compile(
+    r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
+)
+# In a task part, a sentence that reports where things stand (`Đến nay, 13/14 sở đã ...; tuy nhiên ... còn
+# chậm`) rather than asking for work: an opening of time, then what was done or is still lacking
+_STATUS = re.compile(
+    r"(?:Đến nay|Hiện nay|Hiện tại|Tính đến|Đến thời điểm|Đến hết|Thời gian qua|Trong thời gian qua)"
+    r"[^;]*?(?<!\w)(?:đã|còn|chưa|mới)(?!\w)",
+    re.I,
+)
+_STILL_ASKS = re.compile(
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
+    r"hoàn thành trước)(?!\w)",
+    re.I,
+)
+# `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
+_POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -252,7 +272,7 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.body_spans():
+    for section, start, end in layout.body_spans() + layout.assigned_spans():
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
@@ -275,15 +295,20 @@ def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
     """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
     ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
     heading = section.heading
-    if section.heading_start is None or section.heading_end is None or not DIRECTIVE_START.match(heading):
+    if section.heading_start is None or section.heading_end is None:
         return None
-    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading:
+    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)
+    # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
+    body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
+    if not (opens or body_work):
+        return None
+    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
         return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
     at = text.find(heading[:20], section.heading_start, section.heading_end)
     if at == -1:
         return None
     a, b = trim_span(text, at, section.heading_end)
-    return (a, b - 1) if b > a and text[b - 1] in ".;" else (a, b)
+    return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
 def _labelled_ahead(text: str, start: int, now: Now) -> bool:
@@ -312,10 +337,16 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
-        if u.cell and not (DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS):
+        if u.cell and not (
+            DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS or in_work_column(text, u.start)
+        ):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
+        if _POINTER.match(words):
+            continue  # where the work is listed, not the work
+        if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
+            continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
             continue  # a body's name over its items
         if in_tasks or (list_open and u.bullet):
