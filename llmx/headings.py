@@ -41,12 +41,18 @@ _MAX_LABEL = 140  # `Label: content`: the label is at most this long
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
 _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
-# `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen
+# `Chương I` / `CHƯƠNG II. NHIỆM VỤ ...`, `Mục 1. ...`: a plan's or a long report's chapters and their parts
+_CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*[.:\-–]?\s*(.*)$")
+# `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
+# written without the space before an upper-case word: `II-NHIỆM VỤ`)
+_HYPHEN = rf"-(?=\s|{UPPER})"
 _ALPHA = re.compile(r"^([A-E])\s*(?:[.)/]|-(?=\s))\s+(\S.*)$")
-_ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*(?:[./)]|-(?=\s))\s*(\S.*)$")  # `V/v ...` is a subject line
-_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ARABIC = re.compile(r"^(\d{1,2})(?:\s*[./)](?![\d;,.)])|-(?=\s))\s*(\S.*)$")
-_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)]|-(?=\s))\s+(\S.*)$")
+_ROMAN = re.compile(rf"^(?!V/v\b)([IVX]{{1,4}})\s*(?:[./)]|{_HYPHEN})\s*(\S.*)$")  # `V/v ...` is a subject line
+# `1.2.`, `2.1.3`, and the roman-rooted `I.1.` / `II.2.1` of some issuers (the child of `I.`)
+_DOTTED = re.compile(r"^((?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_ARABIC = re.compile(rf"^(\d{{1,2}})(?:\s*[./)](?![\d;,.)])|{_HYPHEN})\s*(\S.*)$")
+_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)/]|-(?=\s))\s+(\S.*)$")  # `a)`, `b.`, `c/`
+_ROMAN_WORD = re.compile(r"^[IVX]{1,4}$", re.I)
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _LABEL_COLON = re.compile(r":\s+\S")
@@ -245,16 +251,20 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 def heading_match(t: str) -> tuple[str, str | None, str] | None:
     """(style, number, rest) when the stripped line starts like a heading."""
     if m := _PART.match(t):
-        word = m.group(1).lower()
-        return "PART", "PHẦN " + _PART_WORDS.get(word, word), m.group(2)
+        word = m.group(1)
+        number = word.upper() if _ROMAN_WORD.match(word) else _PART_WORDS.get(word.lower(), word)
+        return "PART", "PHẦN " + number, m.group(2)  # `Phần thứ II` is `PHẦN II`, `Phần thứ hai` `PHẦN 2`
     if m := _PART_NUM.match(t):
         return "PART", "PHẦN " + m.group(1), m.group(2)
+    if m := _CHAPTER.match(t):
+        word = m.group(1).upper()
+        return ("CHAPTER" if word == "CHƯƠNG" else "SUBCHAPTER"), f"{word} {m.group(2)}", m.group(3)
+    if m := _DOTTED.match(t):  # before the roman numbers: `I.1.` is the first child of `I.`
+        return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
     if m := _ALPHA.match(t):
         return "ALPHA", m.group(1), m.group(2)
     if m := _ROMAN.match(t):
         return "ROMAN", m.group(1), m.group(2)
-    if m := _DOTTED.match(t):
-        return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
     if m := _ARABIC.match(t):
         return "ARABIC", str(int(m.group(1))), m.group(2)
     if m := _LOWER.match(t):
@@ -264,6 +274,7 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_PART_STYLES = ("PART", "CHAPTER", "SUBCHAPTER")  # their title may stand on the lines under the number
 _BARE_NUMBER = re.compile(rf"^(\d{{1,2}})\s+({UPPER}.*)$")
 
 
@@ -344,7 +355,7 @@ def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
     drop: set[int] = set()
     add: list[Heading] = []
     for group in _groups(lines):
-        if group[0].style == "PART":
+        if group[0].style in _PART_STYLES:
             continue
         if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
             drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
@@ -417,7 +428,7 @@ def find_headings(
         if style != "STAR":
             numbered.append(line)
         rest_start = s + lead + (len(t) - len(rest))
-        if style == "PART":
+        if style in _PART_STYLES:
             heading, h_end = rest, e
             if not clean(rest):  # title on the next 1-2 lines
                 parts: list[str] = []

@@ -279,3 +279,45 @@ def test_a_heading_wrapped_before_its_period_is_joined():
 def test_a_period_line_after_a_sentence_is_not_joined_to_the_heading_above():
     text = "BÁO CÁO\nTình hình\nI. Kết quả\n1. Kinh tế\nThu ngân sách đạt 2.000 triệu đồng.\n6 tháng đầu năm\n"
     assert _tree(text) == [("I", 1, "Kết quả"), ("1", 2, "Kinh tế")]
+
+
+def test_chapters_and_their_parts_are_sections_with_their_title_under_the_number():
+    text = (
+        "Chương I\nKẾT QUẢ THỰC HIỆN\n1. Kinh tế\nSản xuất ổn định.\n"
+        "CHƯƠNG II. NHIỆM VỤ NĂM TỚI\nMục 1. Về kinh tế\nTiếp tục phát triển.\n"
+    )
+    assert _tree(text) == [
+        ("CHƯƠNG I", 1, "KẾT QUẢ THỰC HIỆN"),
+        ("1", 2, "Kinh tế"),
+        ("CHƯƠNG II", 1, "NHIỆM VỤ NĂM TỚI"),
+        ("MỤC 1", 2, "Về kinh tế"),
+    ]
+    assert [s.role for s in split_sections(text).sections][2] == "tasks"
+
+
+def test_a_part_numbered_in_roman_after_thu_keeps_its_numeral():
+    text = "Phần thứ II\nNHIỆM VỤ 6 THÁNG CUỐI NĂM\n1. Kinh tế\nTiếp tục.\n"
+    assert _tree(text)[0] == ("PHẦN II", 1, "NHIỆM VỤ 6 THÁNG CUỐI NĂM")
+
+
+def test_roman_rooted_dotted_numbers_are_children_of_the_roman_part():
+    text = (
+        "I. KẾT QUẢ\nI.1. Kinh tế\nSản xuất ổn định.\nI.2. Xã hội\nỔn định.\nII. NHIỆM VỤ\nII.1. Kinh tế\nTiếp tục.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ"),
+        ("I.1", 2, "Kinh tế"),
+        ("I.2", 2, "Xã hội"),
+        ("II", 1, "NHIỆM VỤ"),
+        ("II.1", 2, "Kinh tế"),
+    ]
+
+
+def test_a_hyphen_number_without_a_space_before_the_title_is_a_number():
+    text = "I-KẾT QUẢ\n1-Kinh tế\nSản xuất ổn định.\nII-NHIỆM VỤ\n1- Kinh tế\nTiếp tục, 2-3 ngày một lần.\n"
+    assert _tree(text) == [("I", 1, "KẾT QUẢ"), ("1", 2, "Kinh tế"), ("II", 1, "NHIỆM VỤ"), ("1", 2, "Kinh tế")]
+
+
+def test_letters_with_a_slash_are_sections_not_glued_to_the_heading_above():
+    text = "1. Kinh tế\na/ Nông nghiệp\nSản xuất ổn định.\nb/ Công nghiệp\nGiá trị sản xuất tăng.\n"
+    assert _tree(text) == [("1", 1, "Kinh tế"), ("a", 2, "Nông nghiệp"), ("b", 2, "Công nghiệp")]
