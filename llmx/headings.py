@@ -16,8 +16,9 @@ cấm ...:`). Numbered lines are judged by their shape:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from llmx.heading_lists import Heading as Heading
+from llmx.heading_lists import Numbered, judge_lists
 from llmx.vn import (
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
@@ -58,16 +59,6 @@ _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line head
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
-
-
-@dataclass
-class Heading:
-    style: str
-    number: str | None
-    heading: str
-    start: int  # heading line start
-    end: int  # end of heading text (content may follow on the same line after ': ')
-    body_start: int  # where the section's own text begins
 
 
 def _is_caps(line: str) -> bool:
@@ -313,90 +304,13 @@ def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: s
     return not _ENDS_SENTENCE.search(body) and nm is None
 
 
-@dataclass
-class _Numbered:
-    """One numbered line, as a member of its list of siblings."""
-
-    start: int
-    style: str
-    number: str | None
-    kind: str  # "topic" (a heading), "label" (`Label: content` on the line), "content" (a paragraph)
-    like: bool  # reads like a heading on its own (lettered items)
-    directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
-    listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
-    template: Heading | None = None  # the heading it makes if its siblings say it is one
-
-
-def _groups(lines: list[_Numbered]) -> list[list[_Numbered]]:
-    """Lists of siblings: consecutive lines of one style, broken by a line of an outer style
-    (one that first appears earlier) or, for `1.1.` numbers, by another parent number."""
-    rank: dict[str, int] = {}
-    for ln in lines:
-        rank.setdefault(ln.style, len(rank))
-    groups: list[list[_Numbered]] = []
-    open_groups: dict[str, list[_Numbered]] = {}
-    for ln in lines:
-        for style in [st for st in open_groups if rank[st] > rank[ln.style]]:
-            groups.append(open_groups.pop(style))  # an outer line closes the inner lists
-        current = open_groups.get(ln.style)
-        parent = ln.number.rsplit(".", 1)[0] if ln.style.startswith("DOTTED") and ln.number else None
-        if current and parent is not None and current[-1].number and current[-1].number.rsplit(".", 1)[0] != parent:
-            groups.append(open_groups.pop(ln.style))
-            current = None
-        if current is None:
-            current = open_groups[ln.style] = []
-        current.append(ln)
-    groups.extend(open_groups.values())
-    return groups
-
-
-def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
-    """Headings after judging each list of siblings as a whole (see the module docstring)."""
-    drop: set[int] = set()
-    add: list[Heading] = []
-    for group in _groups(lines):
-        if group[0].style in _PART_STYLES:
-            continue
-        if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
-            drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
-            continue
-        drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
-        if group[0].style in ("ALPHA", "ROMAN"):
-            continue
-        content = sum(ln.kind == "content" for ln in group)
-        topics = sum(ln.kind == "topic" for ln in group)
-        if group[0].style == "LOWER":
-            if not all(ln.like for ln in group):
-                drop.update(ln.start for ln in group)
-            continue
-        if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
-            drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
-        if topics >= 2 and topics > content:  # template headings around one long line
-            add.extend(
-                ln.template
-                for k, ln in enumerate(group)
-                if ln.template is not None and not ln.directive and _in_sequence(group[k - 1] if k else None, ln)
-            )
-    return sorted([h for h in found if h.start not in drop] + add, key=lambda h: h.start)
-
-
-def _in_sequence(prev: _Numbered | None, line: _Numbered) -> bool:
-    """`line`'s number follows its previous sibling's (`7.1.` then `7.2.`): a template heading
-    keeps the count, a quoted provision (`3. Sau khi hội ...` after `1.`) does not."""
-    last = (line.number or "").rsplit(".", 1)[-1]
-    if prev is None:
-        return last in ("1", "a", "I")
-    before = (prev.number or "").rsplit(".", 1)[-1]
-    return before.isdigit() and last.isdigit() and int(last) == int(before) + 1
-
-
 def find_headings(
     text: str, lines: list[tuple[int, int]], start: int, end: int, rows: frozenset[int] = frozenset()
 ) -> list[Heading]:
     """Every heading line between `start` and `end` (see the module docstring for the shapes);
     the lines of the document's tables (`rows`) never are."""
     found: list[Heading] = []
-    numbered: list[_Numbered] = []  # every numbered line, for judging lists of siblings
+    numbered: list[Numbered] = []  # every numbered line, for judging lists of siblings
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
     skip: set[int] = set(rows)
     for k in idx:
@@ -423,7 +337,7 @@ def find_headings(
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
             continue
         style, number, rest = hm
-        line = _Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
         line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)
@@ -491,4 +405,4 @@ def find_headings(
                 j += 1
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
-    return _judge_lists(found, numbered)
+    return judge_lists(found, numbered, _PART_STYLES)
