@@ -115,7 +115,10 @@ def _heading_like(rest: str) -> bool:
 
 
 # words that cannot end a heading or a sentence: a line ending in one of them goes on
-_OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
+# (`Kết quả đạt được`, `Những việc đã làm được` end a heading: there `được` closes the phrase)
+_OPEN_WORD = re.compile(
+    r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|(?<!đạt )(?<!làm )được|đã|có|từ|đến|như|nhằm)$"
+)
 
 
 def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int] = frozenset()) -> int | None:
@@ -304,6 +307,62 @@ def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: s
     return not _ENDS_SENTENCE.search(body) and nm is None
 
 
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
+_CLOSING_LINE = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân trọng)", re.I)
+
+
+def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank: dict[str, int], item: str) -> bool:
+    """A numbered sentence with nothing of its own under it: it ends like a sentence and the next
+    line is its next sibling, an outer heading or the closing block (`2. Phấn đấu ... đạt trên 85%.`
+    then `3. ...`). LABELING: such an item is content (a numbered task, target or finding), not a
+    heading; a heading has text or children under it."""
+    if not _SENTENCE_END.search(item.rstrip()):
+        return False
+    nxt = _next_text(text, lines, k)
+    if not nxt or _CLOSING_LINE.match(nxt):
+        return True
+    nm = heading_match(nxt)
+    return nm is not None and nm[0] in rank and rank[nm[0]] <= rank[style]
+
+
+# `Khoản 3 Điều 15 Nghị định số 126/2024/NĐ-CP quy định: “...”`: a citation introducing a quotation
+_CITES = re.compile(r"(?:quy định|nêu rõ|nêu|ghi rõ|xác định|khẳng định|chỉ rõ)(?:\s+(?:như sau|rằng|cụ thể))?\s*:?$")
+_QUOTE_OPEN = ("“", '"')
+
+
+def _cites_quote(heading: str, after: str) -> bool:
+    """The line cites a provision and the quotation follows (on the line or the next one): a
+    paragraph of the argument, not a heading."""
+    return bool(_CITES.search(heading.rstrip())) and after.lstrip().startswith(_QUOTE_OPEN)
+
+
+_MAX_QUOTE_LINES = 40  # a quotation left open longer than this is a typo, not a quoted provision
+
+
+def _quoted_lines(text: str, lines: list[tuple[int, int]], idx: list[int]) -> set[int]:
+    """Lines inside a quotation that opens on an earlier line (`“4. Người thuộc hộ nghèo ...` /
+    `5. Người cư trú ... pháp luật.”`): a quoted provision's numbers are not the report's headings.
+    A quotation counts only when it closes within `_MAX_QUOTE_LINES` lines."""
+    quoted: set[int] = set()
+    n = 0
+    while n < len(idx):
+        k = idx[n]
+        depth = text.count("“", *lines[k]) - text.count("”", *lines[k])
+        if depth <= 0:
+            n += 1
+            continue
+        inside: list[int] = []
+        for m in idx[n + 1 : n + 1 + _MAX_QUOTE_LINES]:
+            inside.append(m)
+            depth += text.count("“", *lines[m]) - text.count("”", *lines[m])
+            if depth <= 0:
+                quoted.update(inside)
+                n = idx.index(m, n)  # the closing line may open the next quotation
+                break
+        n += 1
+    return quoted
+
+
 def find_headings(
     text: str, lines: list[tuple[int, int]], start: int, end: int, rows: frozenset[int] = frozenset()
 ) -> list[Heading]:
@@ -311,8 +370,9 @@ def find_headings(
     the lines of the document's tables (`rows`) never are."""
     found: list[Heading] = []
     numbered: list[Numbered] = []  # every numbered line, for judging lists of siblings
+    rank: dict[str, int] = {}  # numbering styles in the order they first appear (outer first)
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
-    skip: set[int] = set(rows)
+    skip: set[int] = set(rows) | _quoted_lines(text, lines, idx)
     for k in idx:
         if k in skip:
             continue
@@ -341,6 +401,7 @@ def find_headings(
         line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)
+            rank.setdefault(style, len(rank))
         rest_start = s + lead + (len(t) - len(rest))
         if style in _PART_STYLES:
             heading, h_end = rest, e
@@ -371,6 +432,8 @@ def find_headings(
             j = nj
         if j > k and len(wrapped) <= MAX_HEADING_CHARS and not _is_caps(rest):
             skip.update(range(k + 1, j + 1))
+            if _bodiless(text, lines, j, style, rank, wrapped):
+                continue  # a wrapped numbered sentence
             found.append(Heading(style, number, clean(wrapped), s + lead, lines[j][1], lines[j][1]))
             line.kind = "topic"
             continue
@@ -382,8 +445,13 @@ def find_headings(
         if not heading and style != "STAR":
             if _template_heading(text, lines, k, number, rest):
                 heading = rest
-            else:  # a paragraph, unless its siblings are template headings too
+            elif not _bodiless(text, lines, k, style, rank, rest):  # a paragraph, unless its siblings are
                 line.template = Heading(style, number, clean(rest), s + lead, rest_start + len(clean(rest)), e)
+        if heading and content_at is None and style != "STAR" and _bodiless(text, lines, j, style, rank, heading):
+            heading = ""  # `3. Phấn đấu ... đạt trên 85%.` between its siblings: a numbered sentence
+        after = rest[content_at:] if content_at is not None else _next_text(text, lines, j)
+        if heading and _cites_quote(heading, after):
+            heading, line.like = "", False
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:

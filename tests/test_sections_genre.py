@@ -321,3 +321,52 @@ def test_a_hyphen_number_without_a_space_before_the_title_is_a_number():
 def test_letters_with_a_slash_are_sections_not_glued_to_the_heading_above():
     text = "1. Kinh tế\na/ Nông nghiệp\nSản xuất ổn định.\nb/ Công nghiệp\nGiá trị sản xuất tăng.\n"
     assert _tree(text) == [("1", 1, "Kinh tế"), ("a", 2, "Nông nghiệp"), ("b", 2, "Công nghiệp")]
+
+
+def test_numbered_sentences_with_nothing_under_them_are_content_not_sections():
+    text = (
+        "II- MỤC TIÊU\n\n1. Đến năm 2028, hoàn thành số hoá 100% hồ sơ đảng viên.\n\n"
+        "2. Phấn đấu chỉ số hài lòng của người dân đạt trên 85%.\n\n"
+        "III- NHIỆM VỤ\n\n1. Về hạ tầng số\n\nĐầu tư trang thiết bị cho các xã.\n\n"
+        "2. Nghị quyết này được phổ biến đến chi bộ.\n\nNơi nhận:\n- Như trên.\n"
+    )
+    assert _tree(text) == [("II", 1, "MỤC TIÊU"), ("III", 1, "NHIỆM VỤ"), ("1", 2, "Về hạ tầng số")]
+
+
+def test_long_numbered_sentences_between_topic_headings_are_not_made_template_headings():
+    text = (
+        "1. Sở Nông nghiệp và Môi trường\n- Tham mưu quản lý khoáng sản.\n2. Sở Công Thương\n- Kiểm tra vật liệu nổ.\n"
+        "3. Sở Xây dựng\n- Quản lý vật liệu xây dựng.\n"
+        "4. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm bảo vệ khoáng sản "
+        "trong diện tích được cấp giấy phép và khoáng sản chưa khai thác gần khu vực được cấp phép theo quy định.\n"
+        "5. Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường nghiêm túc thực "
+        "hiện. Trong quá trình thực hiện nếu có khó khăn, vướng mắc, kịp thời báo cáo Sở Nông nghiệp và Môi trường.\n"
+        "Nơi nhận:\n- Như trên.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_the_numbers_of_a_quoted_provision_are_not_sections():
+    text = (
+        "1. Về trường hợp miễn phí\n- Tại khoản 4, khoản 5 Điều 5 Thông tư quy định như sau:\n"
+        "“4. Người thuộc hộ nghèo theo quy định của Thủ tướng Chính phủ.\n\n"
+        "5. Người cư trú tại các xã đặc biệt khó khăn.”\n- Nay đề xuất bỏ quy định này.\n"
+        "2. Về kê khai, nộp phí\nGiữ như hiện hành.\n"
+    )
+    assert _tree(text) == [("1", 1, "Về trường hợp miễn phí"), ("2", 1, "Về kê khai, nộp phí")]
+
+
+def test_lettered_citations_that_introduce_a_quotation_are_not_sections():
+    text = (
+        "1. Căn cứ pháp lý\n"
+        "a) Khoản 3 Điều 15 Nghị định số 12/2024/NĐ-CP quy định: “Chủ tịch UBND tỉnh phê duyệt điều lệ hội”.\n"
+        "b) Khoản 2 Điều 30 Nghị định số 12/2024/NĐ-CP quy định:\n"
+        "“c) Quá thời gian gia hạn mà hội không tổ chức đại hội;\n\nd) Không báo cáo về tổ chức, hoạt động”.\n"
+        "2. Kết quả rà soát\nCó 06 hội vi phạm.\n"
+    )
+    assert _tree(text) == [("1", 1, "Căn cứ pháp lý"), ("2", 1, "Kết quả rà soát")]
+
+
+def test_a_heading_ending_in_dat_duoc_is_not_glued_to_the_sentence_under_it():
+    text = "1. Công tác hội\na) Kết quả đạt được\nTổ chức 12 hội nghị.\nb) Hạn chế\nHội viên ít tham gia.\n"
+    assert _tree(text) == [("1", 1, "Công tác hội"), ("a", 2, "Kết quả đạt được"), ("b", 2, "Hạn chế")]
