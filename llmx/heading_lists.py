@@ -1,7 +1,8 @@
 """Numbered lines judged as lists of siblings (see `llmx.headings`). Pure.
 
 A numbered line's shape alone can mislead: an enumeration (`1. Hội Nông dân;`), a list of letter
-items one of which is a paragraph, template headings around one long line. Each list of siblings is
+items one of which is a paragraph, a list of `Label: figure` values, template headings around one
+long line. Each list of siblings is
 judged as a whole here; `headings.py` finds the lines.
 """
 
@@ -31,6 +32,7 @@ class Numbered:
     like: bool  # reads like a heading on its own (lettered items)
     directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
     listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
+    figure: bool = False  # `Label: value`, the value only a figure (`b) Số người làm việc: 24 người.`)
     template: Heading | None = None  # the heading it makes if its siblings say it is one
 
 
@@ -68,6 +70,9 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
             drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
             continue
         drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
+        if all(ln.figure for ln in group):  # a list of values (LABELING: content); one value among
+            drop.update(ln.start for ln in group)  # template headings stays a heading (`c) ...: 1.939 kg`)
+            continue
         if group[0].style in ("ALPHA", "ROMAN"):
             continue
         content = sum(ln.kind == "content" for ln in group)

@@ -336,6 +336,16 @@ def _cites_quote(heading: str, after: str) -> bool:
     return bool(_CITES.search(heading.rstrip())) and after.lstrip().startswith(_QUOTE_OPEN)
 
 
+# `b) Số biên chế được giao: 326 biên chế.`: the rest of the line is only a figure (a number, its
+# unit and a few words, a note in parentheses); a list of such lines states values, it names no parts
+_FIGURE_VALUE = re.compile(
+    r"^(?:khoảng|gần|trên|dưới|đạt|có|là|tổng cộng|tổng số)?\s*\d[\d.,]*(?:/\d[\d.,]*)?\s*%?"
+    r"(?!\s*(?:ngày|tháng|năm|giờ|buổi|tuần|phút)\b)"  # `Thời gian: 1,5 ngày` is a plan's item, no figure
+    r"(?:\s+[^\W\d_]+){0,4}\s*(?:\([^()]*\))?\s*[.;]?\s*$",
+    re.I,
+)
+
+
 _MAX_QUOTE_LINES = 40  # a quotation left open longer than this is a typo, not a quoted provision
 
 
@@ -452,6 +462,7 @@ def find_headings(
         after = rest[content_at:] if content_at is not None else _next_text(text, lines, j)
         if heading and _cites_quote(heading, after):
             heading, line.like = "", False
+        line.figure = bool(heading and content_at is not None and _FIGURE_VALUE.match(after))
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:

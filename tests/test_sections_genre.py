@@ -370,3 +370,21 @@ def test_lettered_citations_that_introduce_a_quotation_are_not_sections():
 def test_a_heading_ending_in_dat_duoc_is_not_glued_to_the_sentence_under_it():
     text = "1. Công tác hội\na) Kết quả đạt được\nTổ chức 12 hội nghị.\nb) Hạn chế\nHội viên ít tham gia.\n"
     assert _tree(text) == [("1", 1, "Công tác hội"), ("a", 2, "Kết quả đạt được"), ("b", 2, "Hạn chế")]
+
+
+def test_a_lettered_list_of_label_and_figure_lines_states_values_not_sections():
+    text = (
+        "1. Về tổ chức\nCó 120 hội.\n2. Tổng số người làm việc tại hội\n"
+        "a) Số biên chế được giao: 215 biên chế.\n- Hội cấp tỉnh: 215 người.\n"
+        "b) Số người do hội tự hợp đồng: 18 người.\n- Hội cấp tỉnh: 18 người.\n3. Về hoạt động\nỔn định.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_one_figure_value_among_template_headings_stays_a_heading():
+    text = (
+        "1. Tình hình sử dụng vật liệu nổ\na) Số lượng tổ chức hoạt động\nCó 40 tổ chức.\n"
+        "b) Khối lượng thuốc nổ đã sử dụng trong năm: 1.939.211 kg.\n"
+        "c) Tình hình kho bảo quản\nCó 58 kho.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "a", "b", "c"]
