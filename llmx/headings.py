@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from llmx.heading_content import FIGURE_VALUE, cites_quote, quoted_lines
 from llmx.heading_lists import Heading as Heading
 from llmx.heading_lists import Numbered, judge_lists
 from llmx.vn import (
@@ -150,7 +151,14 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
 
 _PERIOD_TAIL = re.compile(r"^\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+\d{4})?\s*:?$")  # `6 tháng đầu năm`
 _CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
-_CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
+_CAPS_GOES_ON = re.compile(
+    r"^(?:(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s|\d{1,2}\s+THÁNG\s)"  # `6 THÁNG CUỐI NĂM 2025`
+)
+
+
+def _caps_line(line: str) -> bool:
+    """An ALL-CAPS line, or a short caps tail of a title (`NĂM 2026`: fewer letters than `_is_caps` asks)."""
+    return _is_caps(line) or (line.isupper() and _CAPS_GOES_ON.match(line) is not None)
 
 
 def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int]) -> int | None:
@@ -162,7 +170,7 @@ def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[
         nxt = text[lines[j][0] : lines[j][1]].strip()
         if not nxt:
             continue
-        ok = j not in rows and _is_caps(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
+        ok = j not in rows and _caps_line(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
         if ok and not SIGN_TITLE_LINE.match(nxt) and (_CAPS_OPEN_END.search(cur) or _CAPS_GOES_ON.match(nxt)):
             return j
         return None
@@ -319,58 +327,10 @@ def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank:
     if not _SENTENCE_END.search(item.rstrip()):
         return False
     nxt = _next_text(text, lines, k)
-    if not nxt or _CLOSING_LINE.match(nxt):
+    if not nxt or _CLOSING_LINE.match(nxt) or SIGN_TITLE_LINE.match(nxt):
         return True
     nm = heading_match(nxt)
     return nm is not None and nm[0] in rank and rank[nm[0]] <= rank[style]
-
-
-# `Khoản 3 Điều 15 Nghị định số 126/2024/NĐ-CP quy định: “...”`: a citation introducing a quotation
-_CITES = re.compile(r"(?:quy định|nêu rõ|nêu|ghi rõ|xác định|khẳng định|chỉ rõ)(?:\s+(?:như sau|rằng|cụ thể))?\s*:?$")
-_QUOTE_OPEN = ("“", '"')
-
-
-def _cites_quote(heading: str, after: str) -> bool:
-    """The line cites a provision and the quotation follows (on the line or the next one): a
-    paragraph of the argument, not a heading."""
-    return bool(_CITES.search(heading.rstrip())) and after.lstrip().startswith(_QUOTE_OPEN)
-
-
-# `b) Số biên chế được giao: 326 biên chế.`: the rest of the line is only a figure (a number, its
-# unit and a few words, a note in parentheses); a list of such lines states values, it names no parts
-_FIGURE_VALUE = re.compile(
-    r"^(?:khoảng|gần|trên|dưới|đạt|có|là|tổng cộng|tổng số)?\s*\d[\d.,]*(?:/\d[\d.,]*)?\s*%?"
-    r"(?!\s*(?:ngày|tháng|năm|giờ|buổi|tuần|phút)\b)"  # `Thời gian: 1,5 ngày` is a plan's item, no figure
-    r"(?:\s+[^\W\d_]+){0,4}\s*(?:\([^()]*\))?\s*[.;]?\s*$",
-    re.I,
-)
-
-
-_MAX_QUOTE_LINES = 40  # a quotation left open longer than this is a typo, not a quoted provision
-
-
-def _quoted_lines(text: str, lines: list[tuple[int, int]], idx: list[int]) -> set[int]:
-    """Lines inside a quotation that opens on an earlier line (`“4. Người thuộc hộ nghèo ...` /
-    `5. Người cư trú ... pháp luật.”`): a quoted provision's numbers are not the report's headings.
-    A quotation counts only when it closes within `_MAX_QUOTE_LINES` lines."""
-    quoted: set[int] = set()
-    n = 0
-    while n < len(idx):
-        k = idx[n]
-        depth = text.count("“", *lines[k]) - text.count("”", *lines[k])
-        if depth <= 0:
-            n += 1
-            continue
-        inside: list[int] = []
-        for m in idx[n + 1 : n + 1 + _MAX_QUOTE_LINES]:
-            inside.append(m)
-            depth += text.count("“", *lines[m]) - text.count("”", *lines[m])
-            if depth <= 0:
-                quoted.update(inside)
-                n = idx.index(m, n)  # the closing line may open the next quotation
-                break
-        n += 1
-    return quoted
 
 
 def find_headings(
@@ -382,7 +342,7 @@ def find_headings(
     numbered: list[Numbered] = []  # every numbered line, for judging lists of siblings
     rank: dict[str, int] = {}  # numbering styles in the order they first appear (outer first)
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
-    skip: set[int] = set(rows) | _quoted_lines(text, lines, idx)
+    skip: set[int] = set(rows) | quoted_lines(text, lines, idx)
     for k in idx:
         if k in skip:
             continue
@@ -420,12 +380,18 @@ def find_headings(
                 j = k + 1
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
-                    if not nt:
-                        if parts and not _CAPS_OPEN_END.search(parts[-1]):
-                            break  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` goes on past a blank line
+                    if (
+                        not nt
+                    ):  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` or `NHIỆM VỤ` / `6 THÁNG CUỐI NĂM` go on past a blank line
+                        if (
+                            parts
+                            and not _CAPS_OPEN_END.search(parts[-1])
+                            and not _CAPS_GOES_ON.match(_next_text(text, lines, j))
+                        ):
+                            break
                         j += 1
                         continue
-                    if j in rows or heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
+                    if j in rows or heading_match(nt) or len(nt) > 200 or not (_caps_line(nt) or not parts):
                         break
                     parts.append(nt)
                     h_end = lines[j][1]
@@ -460,9 +426,9 @@ def find_headings(
         if heading and content_at is None and style != "STAR" and _bodiless(text, lines, j, style, rank, heading):
             heading = ""  # `3. Phấn đấu ... đạt trên 85%.` between its siblings: a numbered sentence
         after = rest[content_at:] if content_at is not None else _next_text(text, lines, j)
-        if heading and _cites_quote(heading, after):
+        if heading and cites_quote(heading, after):
             heading, line.like = "", False
-        line.figure = bool(heading and content_at is not None and _FIGURE_VALUE.match(after))
+        line.figure = bool(heading and content_at is not None and FIGURE_VALUE.match(after))
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:
@@ -475,7 +441,10 @@ def find_headings(
             j = k + 1
             while j < len(lines):
                 nt = text[lines[j][0] : lines[j][1]].strip()
-                if j in rows or not nt or not _is_caps(nt) or heading_match(nt) or len(nt) > 120:
+                if not nt and _CAPS_GOES_ON.match(_next_text(text, lines, j)) and j + 1 not in rows:
+                    j += 1  # a paragraph break inside the title (`II. NHIỆM VỤ` / `6 THÁNG CUỐI NĂM 2025`)
+                    continue
+                if j in rows or not nt or not _caps_line(nt) or heading_match(nt) or len(nt) > 120:
                     break
                 glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
                 heading = heading.rstrip() + glue + nt

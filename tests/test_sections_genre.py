@@ -388,3 +388,25 @@ def test_one_figure_value_among_template_headings_stays_a_heading():
         "c) Tình hình kho bảo quản\nCó 58 kho.\n"
     )
     assert [n for n, _, _ in _tree(text)] == ["1", "a", "b", "c"]
+
+
+def test_a_caps_title_goes_on_past_a_paragraph_break_with_its_period():
+    text = (
+        "PHẦN A\n\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ\n\n6 THÁNG ĐẦU NĂM 2025\n\nI. Kinh tế\n\nỔn định.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ\n\nNĂM 2026\n\n1. Kinh tế\n\nTiếp tục.\n"
+    )
+    assert [h for _, _, h in _tree(text)] == [
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2025",
+        "Kinh tế",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "Kinh tế",
+    ]
+
+
+def test_a_numbered_sentence_right_above_the_signature_is_content():
+    text = (
+        "1. Thời gian đại hội\nTrong quý III.\n2. Báo cáo kết quả\nGửi hồ sơ về Sở.\n"
+        "3. Trong quá trình thực hiện, nếu có vướng mắc, các hội báo cáo Sở Nội vụ để được hướng dẫn.\n\n"
+        "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2"]
