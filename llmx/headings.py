@@ -315,7 +315,7 @@ def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: s
     return not _ENDS_SENTENCE.search(body) and nm is None
 
 
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?][”\"’')]*$")  # dotted leaders (`Lý do:……`) are blanks to fill
 _CLOSING_LINE = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân trọng)", re.I)
 
 

@@ -410,3 +410,11 @@ def test_a_numbered_sentence_right_above_the_signature_is_content():
         "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n"
     )
     assert [n for n, _, _ in _tree(text)] == ["1", "2"]
+
+
+def test_form_options_ending_in_dotted_leaders_are_not_taken_for_sentences():
+    text = (
+        "4. Ý kiến của lãnh đạo\n4.1. Thống nhất hoàn toàn\n4.2. Thống nhất   Sửa:……………\n"
+        "4.3. Không thống nhất   Lý do:……………\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["4", "4.1", "4.2", "4.3"]
