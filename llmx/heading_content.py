@@ -36,13 +36,14 @@ _MAX_QUOTE_LINES = 40  # a quotation left open longer than this is a typo, not a
 def quoted_lines(text: str, lines: list[tuple[int, int]], idx: list[int]) -> set[int]:
     """Lines inside a quotation that opens on an earlier line (`“4. Người thuộc hộ nghèo ...` /
     `5. Người cư trú ... pháp luật.”`): a quoted provision's numbers are not the report's headings.
-    A quotation counts only when it closes within `_MAX_QUOTE_LINES` lines."""
+    A quotation counts only when it opens its line (a quoted block, not a phrase quoted in a
+    sentence) and closes within `_MAX_QUOTE_LINES` lines."""
     quoted: set[int] = set()
     n = 0
     while n < len(idx):
         k = idx[n]
         depth = text.count("“", *lines[k]) - text.count("”", *lines[k])
-        if depth <= 0:
+        if depth <= 0 or not text[lines[k][0] : lines[k][1]].lstrip().startswith("“"):  # a quoted block opens a line
             n += 1
             continue
         inside: list[int] = []

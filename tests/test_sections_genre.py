@@ -418,3 +418,11 @@ def test_form_options_ending_in_dotted_leaders_are_not_taken_for_sentences():
         "4.3. Không thống nhất   Lý do:……………\n"
     )
     assert [n for n, _, _ in _tree(text)] == ["4", "4.1", "4.2", "4.3"]
+
+
+def test_a_stray_quote_mark_inside_a_sentence_does_not_hide_the_headings_after_it():
+    text = (
+        "1. Kết quả\nPhát động phong trào “Dân vận khéo trong toàn tỉnh.\n"
+        "2. Hạn chế\nMột số đơn vị còn chậm” trong triển khai.\n3. Nhiệm vụ\nTiếp tục.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
