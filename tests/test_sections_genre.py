@@ -426,3 +426,17 @@ def test_a_stray_quote_mark_inside_a_sentence_does_not_hide_the_headings_after_i
         "2. Hạn chế\nMột số đơn vị còn chậm” trong triển khai.\n3. Nhiệm vụ\nTiếp tục.\n"
     )
     assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_a_summary_line_inside_a_chapter_stays_under_the_chapter():
+    text = (
+        "CHƯƠNG I. KẾT QUẢ NĂM 2025\n1. Kinh tế\nỔn định.\n* Hạn chế, yếu kém\nCòn chậm.\n"
+        "CHƯƠNG II. NHIỆM VỤ NĂM 2026\n1. Kinh tế\nTiếp tục.\n"
+    )
+    assert [(n, level) for n, level, _ in _tree(text)] == [
+        ("CHƯƠNG I", 1),
+        ("1", 2),
+        (None, 2),
+        ("CHƯƠNG II", 1),
+        ("1", 2),
+    ]
