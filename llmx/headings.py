@@ -47,7 +47,7 @@ _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s
 _CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*[.:\-–]?\s*(.*)$")
 # `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
 # written without the space before an upper-case word: `II-NHIỆM VỤ`)
-_HYPHEN = rf"-(?=\s|{UPPER})"
+_HYPHEN = rf"-(?=\s|{UPPER}(?!{UPPER}*[/-]))"  # but `35-CT/TW ...` opens with a Party document's number
 _ALPHA = re.compile(r"^([A-E])\s*(?:[.)/]|-(?=\s))\s+(\S.*)$")
 _ROMAN = re.compile(rf"^(?!V/v\b)([IVX]{{1,4}})\s*(?:[./)]|{_HYPHEN})\s*(\S.*)$")  # `V/v ...` is a subject line
 # `1.2.`, `2.1.3`, and the roman-rooted `I.1.` / `II.2.1` of some issuers (the child of `I.`)

@@ -314,7 +314,10 @@ def test_roman_rooted_dotted_numbers_are_children_of_the_roman_part():
 
 
 def test_a_hyphen_number_without_a_space_before_the_title_is_a_number():
-    text = "I-KẾT QUẢ\n1-Kinh tế\nSản xuất ổn định.\nII-NHIỆM VỤ\n1- Kinh tế\nTiếp tục, 2-3 ngày một lần.\n"
+    text = (
+        "I-KẾT QUẢ\n1-Kinh tế\nSản xuất ổn định theo Chỉ thị số\n35-CT/TW ngày 14/6/2024 của Bộ Chính trị.\n"
+        "II-NHIỆM VỤ\n1- Kinh tế\nTiếp tục, 2-3 ngày một lần.\n"
+    )
     assert _tree(text) == [("I", 1, "KẾT QUẢ"), ("1", 2, "Kinh tế"), ("II", 1, "NHIỆM VỤ"), ("1", 2, "Kinh tế")]
 
 
