@@ -44,7 +44,7 @@ _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
 _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
 # `Chương I` / `CHƯƠNG II. NHIỆM VỤ ...`, `Mục 1. ...`: a plan's or a long report's chapters and their parts
-_CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*[.:\-–]?\s*(.*)$")
+_CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*([.:\-–]?)\s*(.*)$")
 # `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
 # written without the space before an upper-case word: `II-NHIỆM VỤ`)
 _HYPHEN = rf"-(?=\s|{UPPER}(?!{UPPER}*[/-]))"  # but `35-CT/TW ...` opens with a Party document's number
@@ -258,9 +258,9 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
         return "PART", "PHẦN " + number, m.group(2)  # `Phần thứ II` is `PHẦN II`, `Phần thứ hai` `PHẦN 2`
     if m := _PART_NUM.match(t):
         return "PART", "PHẦN " + m.group(1), m.group(2)
-    if m := _CHAPTER.match(t):
-        word = m.group(1).upper()
-        return ("CHAPTER" if word == "CHƯƠNG" else "SUBCHAPTER"), f"{word} {m.group(2)}", m.group(3)
+    if (m := _CHAPTER.match(t)) and (m.group(3) or not m.group(4) or is_caps(m.group(4), 2)):
+        word = m.group(1).upper()  # (a wrapped `... quy định tại` / `Mục 2 Chương III Luật ...` is no chapter)
+        return ("CHAPTER" if word == "CHƯƠNG" else "SUBCHAPTER"), f"{word} {m.group(2)}", m.group(4)
     if m := _DOTTED.match(t):  # before the roman numbers: `I.1.` is the first child of `I.`
         return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
     if m := _ALPHA.match(t):

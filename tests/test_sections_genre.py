@@ -284,7 +284,8 @@ def test_a_period_line_after_a_sentence_is_not_joined_to_the_heading_above():
 def test_chapters_and_their_parts_are_sections_with_their_title_under_the_number():
     text = (
         "Chương I\nKẾT QUẢ THỰC HIỆN\n1. Kinh tế\nSản xuất ổn định.\n"
-        "CHƯƠNG II. NHIỆM VỤ NĂM TỚI\nMục 1. Về kinh tế\nTiếp tục phát triển.\n"
+        "CHƯƠNG II. NHIỆM VỤ NĂM TỚI\nMục 1. Về kinh tế\nTiếp tục phát triển theo quy định tại\n"
+        "Mục 2 Chương III Luật Đầu tư.\n"
     )
     assert _tree(text) == [
         ("CHƯƠNG I", 1, "KẾT QUẢ THỰC HIỆN"),
