@@ -285,7 +285,8 @@ def as_of_date(match: re.Match[str]) -> str | None:
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
 _TARGET = re.compile(
-    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?)"
+    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?"
+    r"(?:\s+(?:trong\s+)?năm\s+\d{4}(?=\s*:|\s+là\s))?)"  # `(chỉ tiêu đề ra trong năm 2025 là 70%)`
     r"\s*(?::|\s+là)?\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
@@ -294,7 +295,9 @@ _CLOSE_AFTER = re.compile(r"(?:\s*\))?")
 # The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
 # tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
 _OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
-_OF_TOTAL_TARGET = re.compile(r"[^,;.()\d]{0,80}?\s+trên\s+tổng\s+số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+_OF_TOTAL_TARGET = re.compile(
+    r"[^,;.()\d]{0,80}?(?:\s+trên\s+|\s*/\s*)tổng\s+số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE
+)  # also `120 hồ sơ/tổng số 125 hồ sơ`
 # The total's own words, up to what comes next (`, đạt tỷ lệ ...`), digits of an age included.
 _TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăng|giảm)\s|$)", re.IGNORECASE)
 # Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).

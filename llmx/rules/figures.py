@@ -24,13 +24,14 @@ _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần
 _NOT_BEFORE = re.compile(
     r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
     r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
-    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
+    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
     r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
 # genre groups every amount this long: `1.500.000.000 đồng`)
@@ -91,6 +92,8 @@ _IN_WORDS = re.compile(
     r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
     re.IGNORECASE,
 )
+# a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
+_NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
 _NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
@@ -176,7 +179,36 @@ def read_paragraph(para: Para) -> list[Item]:
     attach_changes(items, changes)
     share_bases(items)
     _opening_basis(para, items)
+    _plan_in_parenthesis(para, items)
     return items
+
+
+# the rest of a plan basis up to a parenthesis: `so với Nghị quyết Đại hội đã đề ra (`
+_PLAN_PAREN_GAP = re.compile(r"[^;.()\d]{0,60}\(\s*\Z")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _plan_in_parenthesis(para: Para, items: list[Item]) -> None:
+    """`kết nạp 49 hội viên, đạt 123% so với Nghị quyết Đại hội đã đề ra (110 hội viên)`: the
+    parenthesis after a plan basis states the plan, the target of the figure, not a figure of its own."""
+    text = para.text
+    for k in range(len(items) - 1, 0, -1):
+        figure, plan = items[k - 1], items[k]
+        if (
+            figure.sentence != plan.sentence
+            or figure.target is not None
+            or plan.value is None
+            or plan.unit is None
+            or plan.unit != figure.unit
+            or not figure.comparisons
+            or figure.comparisons[-1].basis != "plan"
+            or not _PLAN_PAREN_GAP.search(text[figure.end : plan.num_start])
+            or plan.core is None
+            or not (close := _PAREN_CLOSE.match(text, plan.core[1], para.end))
+        ):
+            continue
+        figure.target, figure.end = plan.value, close.end()
+        del items[k]
 
 
 def _opening_basis(para: Para, items: list[Item]) -> None:
@@ -242,7 +274,9 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
     ):
         return True
-    if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+    if _NOT_BEFORE.search(window) and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end)):
+        return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
+    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
     topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
         s - para.start < 12 and _TOPIC_BEFORE.search(window)
@@ -256,7 +290,7 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     text = para.text
-    if frac := _FRACTION.match(text, e, para.end):
+    if (frac := _FRACTION.match(text, e, para.end)) and NUMBER_RE.match(text, frac.end(), para.end):
         return _read_fraction(para, items, s, value, frac.end())
     if _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, e, value)
@@ -276,7 +310,16 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, counted[2])
         return item
-    if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
+    unit_from = spelled.end() if spelled else e
+    if (
+        not spelled
+        and not _SLASH_CHAIN.search(text, max(para.start, s - 4), s)  # `30/4 (...)`: the tail of a date
+        and (note := _NOTE_BEFORE_UNIT.match(text, e, para.end))
+        and match_unit(text, note.end(), para.end)
+    ):
+        para.block(note.start(), note.end())  # `kết nạp 49 (đến tháng 4 năm 2025) hội viên`: the note is no figure
+        unit_from = note.end()
+    if (unit := match_unit(text, unit_from, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)

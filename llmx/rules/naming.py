@@ -39,7 +39,9 @@ _TRAIL_WORDS = (
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"(?:tăng|giảm)\s+từ(?:\s+mức)?"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
+    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
+    # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
+    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:thấp|chậm|hạn\s+chế)|rất\s+thấp"
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
@@ -208,6 +210,8 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     s0 = text[comma + 1 : s]
     trimmed = trim(s0, prep=True)
     head = _WITH_TAIL.sub("", trimmed)
+    if not head and s0.strip() and not _lead_words(s0) and (prev_clause := _name_start(para, floor, comma))[0] < comma:
+        return prev_clause  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
     if not head or _lead_words(s0):
         return comma + 1, ","
     short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1

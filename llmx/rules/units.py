@@ -22,9 +22,10 @@ _PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+đ
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
 _ALTS = "|".join(r"\s+".join(re.escape(w) for w in u.split()) for u in _ALL)  # justified text: `hồ  sơ`
-# A word unit must end at a word boundary; `%` may be glued to what follows (`91%KH`).
+# A word unit must end at a word boundary, and a `/` after it makes a rate (`kg/cm²`) unless the
+# total follows (`120 hồ sơ/tổng số 125 hồ sơ`); `%` may be glued to what follows (`91%KH`).
 UNIT_RE = re.compile(
-    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?![\w/]))",
+    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?!\w)(?!/(?!\s*tổng(?!\w))))",
     re.IGNORECASE,
 )
 # `xã, thị trấn` is one unit, except before a list of place names (`xã, thị trấn Gôi`).
@@ -125,6 +126,8 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
+_LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
 _DANGLING = ("chưa", "đã", "đang", "và", "được")
 _MAX_TAIL_WORDS = 8
@@ -170,6 +173,17 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         low = bare.lower()
         nxt = _TAIL_WORD.match(text, m.end(), limit)
         nxt_word = nxt.group(1) if nxt else ""
+        if (
+            words
+            and words[-1].lower() in _LEVEL_WORDS
+            and _LEVEL.fullmatch(bare)
+            and not match_unit(text, m.end(), limit)
+        ):
+            words.append(bare)  # `tài khoản định danh điện tử mức 2`: the level is part of the name
+            end = m.start(1) + len(bare)
+            if bare != word:
+                break
+            continue
         if not bare or any(ch.isdigit() for ch in bare) or "%" in bare:
             new_figure = bare[:1].isdigit()
             break

@@ -1,0 +1,93 @@
+"""Prose figures the rules used to miss or misread on reports never tuned on (a survey of real
+periodic reports, inspection notices and association reports): a `b) Label: value` heading line,
+a count after `phân nhóm`, a parenthesis between a count and its noun, a rate after a fraction's
+trailing words, a `trên tổng số N` base, a level number closing a name (`mức 2`), the plan in a
+parenthesis after a rate. The sentences are invented for these tests; they only copy the shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from llmx.config import Settings
+from llmx.contract import Indicator
+from llmx.pipeline import extract_document
+from llmx.rules.indicators import find_indicators
+
+RULES = Settings(backend="rules")
+
+
+def comps(ind: Indicator) -> list[tuple[object, ...]]:
+    return [(c.basis, c.basis_text, c.relation, c.pct) for c in ind.comparisons]
+
+
+def test_a_lettered_label_heading_with_its_value_on_the_line_is_a_figure(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\n\nBÁO CÁO\nTình hình tổ chức và hoạt động của hội năm 2025\n\n"
+        "I. THỰC TRẠNG TỔ CHỨC CỦA HỘI\n\n1. Tổng số người làm việc tại các hội\n\n"
+        "a) Số biên chế được giao: \t57 biên chế.\n\nb) Số người làm việc do hội tự hợp đồng: \t18 người\n\n"
+        "2. Về hoạt động\n\nCác hội đã tổ chức 12 hội nghị.\n\nTrên đây là báo cáo của UBND xã An Bình./.\n",
+        encoding="utf-8",
+    )
+    doc = extract_document(report, RULES)
+    found = {(i.name, i.value, i.unit) for i in doc.indicators}
+    assert ("Số biên chế được giao", 57, "biên chế") in found
+    assert ("Số người làm việc do hội tự hợp đồng", 18, "người") in found
+    by_name = {i.name: i for i in doc.indicators}
+    hired = by_name["Số người làm việc do hội tự hợp đồng"]
+    assert doc.text[hired.start : hired.end] == hired.quote
+    assert next(s for s in doc.sections if s.id == hired.section_id).number == "b"
+
+
+def test_a_count_after_phan_nhom_or_in_thousands_is_no_group_number() -> None:
+    (plots,) = find_indicators("Đã rà soát, phân nhóm 1.204.377 thửa đất trên toàn huyện.")
+    assert (plots.value, plots.unit) == (1204377, "thửa")
+    (households,) = find_indicators("Tổ 12 có 1.250 hộ tham gia.")
+    assert (households.value, households.unit) == (1250, "hộ")
+    (members,) = find_indicators("Nhóm 2 có 15 hộ.")  # a small number after `nhóm` still names the group
+    assert members.value == 15
+
+
+def test_a_note_in_parentheses_between_a_count_and_its_noun_keeps_the_count() -> None:
+    (admitted,) = find_indicators("Trong nhiệm kỳ, Hội kết nạp 37 (tính đến tháng 3 năm 2024) hội viên mới.")
+    assert (admitted.value, admitted.unit) == (37, "hội viên")
+    assert admitted.quote.endswith("(tính đến tháng 3 năm 2024) hội viên mới")
+    assert find_indicators("Ngày 30/4 (đạt 10%) tổ chức họp.") == []  # a date's tail is still no count
+
+
+def test_a_level_number_after_the_counted_noun_stays_in_the_name() -> None:
+    (accounts,) = find_indicators("Đã cấp 4.310 tài khoản định danh điện tử mức 2 cho người dân.")
+    assert (accounts.name, accounts.value, accounts.unit) == (
+        "Đã cấp tài khoản định danh điện tử mức 2",
+        4310,
+        "tài khoản",
+    )
+    assert accounts.quote.endswith("mức 2")
+
+
+def test_a_slash_before_tong_so_gives_the_count_its_total_as_target() -> None:
+    (done,) = find_indicators("Đã giải quyết 96 hồ sơ/tổng số 104 hồ sơ tiếp nhận, đạt 92,3%.")
+    assert (done.name, done.value, done.unit, done.target) == ("Đã giải quyết hồ sơ", 96, "hồ sơ", 104)
+    assert comps(done) == [("other", "", "ratio", 92.3)]
+
+
+def test_a_rate_after_a_judgement_clause_is_named_by_the_clause_before_it() -> None:
+    (rate,) = find_indicators("- Tỷ lệ hồ sơ thanh toán trực tuyến còn thấp, chỉ đạt 41,2%.")
+    assert (rate.name, rate.value, rate.unit) == ("Tỷ lệ hồ sơ thanh toán trực tuyến", 41.2, "%")
+    (now,) = find_indicators("Tỷ lệ số hóa kết quả giải quyết hiện chỉ đạt 64%.")
+    assert now.name == "Tỷ lệ số hóa kết quả giải quyết"
+
+
+def test_the_plan_of_a_year_in_parentheses_after_a_rate_is_its_target() -> None:
+    (rate,) = find_indicators("Tỷ lệ hồ sơ trực tuyến toàn trình chỉ đạt 47,5% (chỉ tiêu đề ra trong năm 2024 là 80%).")
+    assert (rate.value, rate.unit, rate.target) == (47.5, "%", 80)
+
+
+def test_a_plan_in_parentheses_after_a_plan_basis_is_the_target_not_a_figure() -> None:
+    admitted, left = find_indicators(
+        "Hội kết nạp 58 hội viên mới, đạt 116% so với Nghị quyết Đại hội đề ra (50 hội viên); có 7 hội viên xin rút."
+    )
+    assert (admitted.value, admitted.unit, admitted.target) == (58, "hội viên", 50)
+    assert admitted.quote.endswith("(50 hội viên)")
+    assert [c.pct for c in admitted.comparisons] == [116]
+    assert (left.value, left.unit) == (7, "hội viên")
