@@ -91,3 +91,36 @@ def test_a_plan_in_parentheses_after_a_plan_basis_is_the_target_not_a_figure() -
     assert admitted.quote.endswith("(50 hội viên)")
     assert [c.pct for c in admitted.comparisons] == [116]
     assert (left.value, left.unit) == (7, "hội viên")
+
+
+def test_feedback_access_counts_and_specialised_bodies_are_counted_nouns() -> None:
+    received, answered = find_indicators(
+        "Tổng số phản ánh, kiến nghị đã tiếp nhận là 412; số phản ánh, kiến nghị đã trả lời là 409."
+    )
+    assert (received.name, received.value, received.unit) == (
+        "Tổng số phản ánh, kiến nghị đã tiếp nhận",
+        412,
+        "phản ánh, kiến nghị",
+    )
+    assert (answered.name, answered.unit) == ("Số phản ánh, kiến nghị đã trả lời", "phản ánh, kiến nghị")
+    (visits,) = find_indicators("Chuyên trang đã có 845.120 lượt truy cập.")
+    assert (visits.value, visits.unit) == (845120, "lượt truy cập")
+    (bodies,) = find_indicators("Có 12/12 CQCM cấp huyện đã được kiện toàn.")
+    assert (bodies.value, bodies.unit, bodies.target) == (12, "cqcm", 12)
+    (ideas,) = find_indicators("Đã xử lý 05/87 đề xuất của doanh nghiệp.")
+    assert (ideas.value, ideas.unit, ideas.target) == (5, "đề xuất", 87)
+
+
+def test_openings_that_set_the_place_or_the_time_are_not_part_of_the_name() -> None:
+    (permits,) = find_indicators(
+        "Hiện nay, trên địa bàn tỉnh Hà Giang có 96 Giấy phép khai thác khoáng sản còn hiệu lực."
+    )
+    assert permits.name == "Giấy phép khai thác khoáng sản"
+    (admitted,) = find_indicators("Trong nhiệm kỳ kết nạp 31 hội viên mới.")
+    assert admitted.name == "Kết nạp hội viên mới"
+    (forms,) = find_indicators("Từ ngày 01/9/2024 đến ngày 30/9/2024 đã thu về hơn 8.000 phiếu khảo sát.")
+    assert forms.name == "Đã thu về phiếu khảo sát"
+    (visits,) = find_indicators(
+        "Số lượt truy cập cổng thông tin từ ngày 01/01/2024 đến ngày 31/12/2024 là 52.300 lượt."
+    )
+    assert visits.name == "Số lượt truy cập cổng thông tin"

@@ -31,6 +31,9 @@ _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
     r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|"
+    r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"  # openings that set the time or place
+    r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
+    r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
     re.IGNORECASE,
 )
@@ -39,6 +42,7 @@ _TRAIL_WORDS = (
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
     r"(?:tăng|giảm)\s+từ(?:\s+mức)?|"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
     # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
     r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:thấp|chậm|hạn\s+chế)|rất\s+thấp"
@@ -66,8 +70,17 @@ _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
 )
-_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị", "cả nước", "sở", " ban")  # commas inside `xã, thị trấn`, ...
-_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành")
+_FIXED_BEFORE = (
+    "xã",
+    "phường",
+    "cơ quan",
+    "đơn vị",
+    "cả nước",
+    "sở",
+    " ban",
+    "phản ánh",
+)  # commas inside `xã, thị trấn`, ...
+_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành", "kiến nghị")
 _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3

@@ -51,6 +51,7 @@ MEASURES: tuple[str, ...] = (
 # Counting nouns: what is counted; a name built from a verb alone ("kết nạp") keeps them.
 COUNTS: tuple[str, ...] = (
     # people
+    "lượt truy cập",  # `1.396.287 lượt truy cập`
     "lượt hồ sơ",
     "lượt người",
     "lượt công dân",
@@ -146,6 +147,8 @@ COUNTS: tuple[str, ...] = (
     "cơ sở khám chữa bệnh",
     "cơ sở khám, chữa bệnh",
     "cơ sở",
+    "cơ quan chuyên môn",
+    "cqcm",  # `14/14 CQCM cấp tỉnh`
     "cơ quan",
     "doanh nghiệp",
     "dn",
@@ -180,7 +183,10 @@ COUNTS: tuple[str, ...] = (
     "phiếu",
     "ý kiến",  # `tiếp thu 25 ý kiến góp ý`
     "hành vi",  # `xử phạt 02 hành vi vi phạm`
+    "phản ánh, kiến nghị",  # `788/788 phản ánh, kiến nghị đã được trả lời`
+    "phản ánh",
     "kiến nghị",
+    "đề xuất",  # `06/139 đề xuất đã được xử lý`
     "đơn thư",
     "đơn",
     "vụ việc",
