@@ -27,13 +27,17 @@ _HARD = re.compile(
 )
 
 
+# openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
+_OPENINGS = (
+    r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
+    r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
+    r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
+)
+_OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
     r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
-    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|"
-    r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"  # openings that set the time or place
-    r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
-    r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})|"
+    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
     re.IGNORECASE,
 )
@@ -116,12 +120,13 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
+    opening = _OPENING.search(text, name_from, own_from)
     item = Item(
         value,
         unit,
         figure,
         tail.end,
-        own_from if own else (approx.start() if approx else s),
+        opening.start() if opening else own_from if own else (approx.start() if approx else s),
         own,
         para.sentence_of(figure),
     )
