@@ -125,3 +125,40 @@ def test_openings_that_set_the_place_or_the_time_are_not_part_of_the_name() -> N
         "Số lượt truy cập cổng thông tin từ ngày 01/01/2024 đến ngày 31/12/2024 là 52.300 lượt."
     )
     assert visits.name == "Số lượt truy cập cổng thông tin"
+
+
+def test_a_long_label_before_a_colon_still_names_its_figure() -> None:
+    (used,) = find_indicators(
+        "c) Chủng loại, số lượng tiền chất thuốc nổ dùng để sản xuất vật liệu nổ công nghiệp "
+        "của các đơn vị đã sử dụng trong năm 2024: 812.400 kg Anfo rời."
+    )
+    assert (used.value, used.unit) == (812400, "kg")
+    assert used.name.startswith("Số lượng tiền chất thuốc nổ dùng để sản xuất")
+
+
+def test_a_rate_after_more_words_of_a_fraction_is_its_comparison_when_it_is_the_quotient() -> None:
+    (accounts,) = find_indicators(
+        "Đã thu nhận tài khoản định danh: 48.000/60.000 công dân từ đủ 14 tuổi, đạt tỷ lệ 80%."
+    )
+    assert (accounts.value, accounts.target) == (48000, 60000)
+    assert comps(accounts) == [("other", "tỷ lệ", "ratio", 80)]
+    assert accounts.quote.endswith("đạt tỷ lệ 80%")
+    count, rate = find_indicators("Đã thu nhận 48.000/60.000 hồ sơ của công dân từ đủ 14 tuổi, đạt tỷ lệ 95%.")
+    assert comps(count) == [] and (rate.value, rate.unit) == (95, "%")  # not its quotient: a figure of its own
+
+
+def test_levels_listed_after_a_counted_noun_stay_in_the_name_and_the_total_follows() -> None:
+    labelled, activated = find_indicators(
+        "Đã thu nhận tài khoản định danh mức 1, mức 2: 900/1.000 công dân; "
+        "đã kích hoạt 600 tài khoản định danh mức 1, 2 trên tổng số 900 hồ sơ đã thu nhận, đạt tỷ lệ 66,7%."
+    )
+    assert labelled.name.startswith("Đã thu nhận tài khoản định danh mức 1, mức 2")
+    assert (activated.name, activated.value, activated.target) == (
+        "Đã kích hoạt tài khoản định danh mức 1, 2",
+        600,
+        900,
+    )
+    assert [c.pct for c in activated.comparisons] == [66.7]
+    high, low = find_indicators("Cấp 30 tài khoản mức 2, 15 tài khoản mức 1.")
+    assert (high.name, high.value) == ("Cấp tài khoản mức 2", 30)
+    assert (low.value, low.unit) == (15, "tài khoản")  # `2, 15` is a level and a count, no malformed number

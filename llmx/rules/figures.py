@@ -17,6 +17,7 @@ from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.table_scores import RANK_UNIT
+from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
@@ -179,36 +180,8 @@ def read_paragraph(para: Para) -> list[Item]:
     attach_changes(items, changes)
     share_bases(items)
     _opening_basis(para, items)
-    _plan_in_parenthesis(para, items)
+    plan_in_parenthesis(para, items)
     return items
-
-
-# the rest of a plan basis up to a parenthesis: `so với Nghị quyết Đại hội đã đề ra (`
-_PLAN_PAREN_GAP = re.compile(r"[^;.()\d]{0,60}\(\s*\Z")
-_PAREN_CLOSE = re.compile(r"\s*\)")
-
-
-def _plan_in_parenthesis(para: Para, items: list[Item]) -> None:
-    """`kết nạp 49 hội viên, đạt 123% so với Nghị quyết Đại hội đã đề ra (110 hội viên)`: the
-    parenthesis after a plan basis states the plan, the target of the figure, not a figure of its own."""
-    text = para.text
-    for k in range(len(items) - 1, 0, -1):
-        figure, plan = items[k - 1], items[k]
-        if (
-            figure.sentence != plan.sentence
-            or figure.target is not None
-            or plan.value is None
-            or plan.unit is None
-            or plan.unit != figure.unit
-            or not figure.comparisons
-            or figure.comparisons[-1].basis != "plan"
-            or not _PLAN_PAREN_GAP.search(text[figure.end : plan.num_start])
-            or plan.core is None
-            or not (close := _PAREN_CLOSE.match(text, plan.core[1], para.end))
-        ):
-            continue
-        figure.target, figure.end = plan.value, close.end()
-        del items[k]
 
 
 def _opening_basis(para: Para, items: list[Item]) -> None:
@@ -436,6 +409,8 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
+    if prev is not None and fraction_rate(para, prev, s, value, pct_end):
+        return None  # `x/y công dân từ đủ 14 tuổi, đạt tỷ lệ X%`: the fraction's rate
     if (
         prev is not None
         and prev.value is not None

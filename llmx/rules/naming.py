@@ -92,6 +92,7 @@ _PARALLEL_S1 = 7
 _ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
 _MAX_NAME_WORDS = 25
 _MAX_LEAD_IN_WORDS = 20
+_MAX_LABEL_WORDS = 30  # a `Label: <figure>` line's label is cut to a name's length, not dropped
 
 
 def new_item(
@@ -200,10 +201,11 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     if text[start:colon].rstrip().endswith(")") and (opening := text.rfind("(", start, colon)) > start:
         stop = opening  # `- Benzaldehyde (≥99%): 210 tấn/năm`: the note stays in the label
     for m in _LABEL_STOP.finditer(text, start, stop):
-        start = m.end()
+        if m.group() != "," or not _fixed_comma(text, m.start()):
+            start = m.end()
     raw = text[start:colon]
     words = trim(raw, prep=False)
-    if not words or len(words.split()) > _MAX_LEAD_IN_WORDS or _GENERIC_INTRO.search(words):
+    if not words or len(raw.split()) > _MAX_LABEL_WORDS or _GENERIC_INTRO.search(words):
         return None
     return start + len(raw) - len(raw.lstrip(" \t\n-+•*")), words
 
@@ -276,7 +278,12 @@ def _decimal_comma(text: str, k: int) -> bool:
 
 def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
+    if _LEVEL_LIST.match(text, k):
+        return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
+
+
+_LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 
 
 def _lead_words(words: str) -> str:

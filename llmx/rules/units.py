@@ -128,6 +128,7 @@ _TAIL_STOP = frozenset(
 )
 _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
 _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
+_MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
 _DANGLING = ("chưa", "đã", "đang", "và", "được")
 _MAX_TAIL_WORDS = 8
@@ -181,6 +182,9 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         ):
             words.append(bare)  # `tài khoản định danh điện tử mức 2`: the level is part of the name
             end = m.start(1) + len(bare)
+            while (more := _MORE_LEVELS.match(text, end, limit)) and not match_unit(text, more.end(), limit):
+                words[-1] += text[end : more.end()]  # `mức 1, 2` / `mức 1, mức 2`
+                end = more.end()
             if bare != word:
                 break
             continue
