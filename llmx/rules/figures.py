@@ -71,6 +71,7 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
+_OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
@@ -102,7 +103,7 @@ _COMMA = re.compile(r"\s*,")
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
-_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
+_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+(?:lượng|liệu))?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
 _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
@@ -263,8 +264,10 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     text = para.text
-    if (frac := _FRACTION.match(text, e, para.end)) and NUMBER_RE.match(text, frac.end(), para.end):
-        return _read_fraction(para, items, s, value, frac.end())
+    if (frac := _FRACTION.match(text, e, para.end) or _OUT_OF_WORDS.match(text, e, para.end)) and NUMBER_RE.match(
+        text, frac.end(), para.end
+    ):
+        return _read_fraction(para, items, s, value, frac.end())  # `05/51 dự án`, `31 trong tổng số 54 doanh nghiệp`
     if _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, e, value)
     if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
@@ -362,7 +365,10 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
         and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
         and _BARE_END.match(text, e, para.end)
     ):
-        counted = next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
+        named = _COUNT_OF.search(text, max(prefix_floor(items, para.start, s), para.sentence_start(s)), s)
+        own_unit = match_unit(text, named.end(), s) if named else None  # `Tổng số hội có ...: 01`
+        counted = own_unit[0] if own_unit else None
+        counted = counted or next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
         item = new_item(para, items, s, value, counted, e, count_unit=False)
         if item is not None:
             item.core = (item.quote_start, e)
