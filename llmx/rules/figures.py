@@ -365,10 +365,7 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
         and _LABEL_BEFORE.search(text, max(para.start, s - 60), s)
         and _BARE_END.match(text, e, para.end)
     ):
-        named = _COUNT_OF.search(text, max(prefix_floor(items, para.start, s), para.sentence_start(s)), s)
-        own_unit = match_unit(text, named.end(), s) if named else None  # `Tổng số hội có ...: 01`
-        counted = own_unit[0] if own_unit else None
-        counted = counted or next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
+        counted = next((it.unit for it in reversed(items) if it.unit and not is_measure(it.unit)), None)
         item = new_item(para, items, s, value, counted, e, count_unit=False)
         if item is not None:
             item.core = (item.quote_start, e)
