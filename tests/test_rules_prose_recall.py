@@ -173,3 +173,23 @@ def test_x_trong_tong_so_y_is_a_fraction_of_the_total() -> None:
     (firms,) = find_indicators("Khảo sát cho thấy có 27 trong tổng số 60 doanh nghiệp có hoạt động đổi mới, đạt 45%.")
     assert (firms.value, firms.unit, firms.target) == (27, "doanh nghiệp", 60)
     assert [c.pct for c in firms.comparisons] == [45]
+
+
+def test_breakdown_children_do_not_repeat_the_noun_their_total_counts() -> None:
+    total, land, other = find_indicators(
+        "- Xử lý vi phạm: Tổng số 28 vụ, trong đó: vi phạm đất đai 19 vụ, vi phạm khác 9 vụ."
+    )
+    assert (total.name, total.quote) == ("Xử lý vi phạm - tổng số vụ", "Xử lý vi phạm: Tổng số 28 vụ")
+    assert (land.name, land.unit) == ("Xử lý vi phạm - vi phạm đất đai", "vụ")
+    assert other.name == "Xử lý vi phạm - vi phạm khác"
+    _, renewed = find_indicators("Cấp 17 giấy phép, trong đó gia hạn 03 giấy phép.")
+    assert renewed.name == "Cấp giấy phép - gia hạn"
+    _, boys = find_indicators("Có 40 học sinh, trong đó 22 học sinh nam.")  # a noun the total does not hold stays
+    assert boys.name.endswith("học sinh nam")
+
+
+def test_a_generic_tong_so_head_keeps_its_counted_noun() -> None:
+    (members,) = find_indicators("Về công tác phát triển đảng viên: Tổng số 35 đảng viên.")
+    assert members.name == "Công tác phát triển đảng viên - tổng số đảng viên"
+    (visits,) = find_indicators("Công tác tiếp công dân: tổng số 45 lượt.")
+    assert visits.name == "Công tác tiếp công dân - tổng số lượt"

@@ -121,7 +121,7 @@ def finish(item: Item) -> None:
     if parent is None:
         item.name = item.local
     else:
-        item.name = f"{parent.child_base} - {lc_first(item.local)}"
+        item.name = f"{parent.child_base} - {lc_first(_without_shared_noun(item, parent))}"
         if item.child_base == item.local:
             item.child_base = item.name
         item.as_of = item.as_of or parent.as_of
@@ -129,3 +129,15 @@ def finish(item: Item) -> None:
         if item.carried and parent.unit is not None:
             item.unit = parent.unit
     item.name = item.name[:1].upper() + item.name[1:]
+
+
+def _without_shared_noun(item: Item, parent: Item) -> str:
+    """A child's own words without the counted noun its total already names: `Số giấy phép được
+    cấp: 12 giấy phép, trong đó gia hạn 01 giấy phép` -> `... - gia hạn`, not `... - gia hạn giấy phép`."""
+    unit = item.unit
+    local = item.local
+    if unit is None or unit != parent.unit or not local.lower().endswith(" " + unit):
+        return local
+    if unit not in f"{parent.child_base} {parent.local}".lower():
+        return local
+    return local[: len(local) - len(unit)].rstrip()

@@ -182,7 +182,9 @@ def _base_name(
         lead_from = _lead_in(para, floor, name_from - 1)
         lead_in = trim(text[lead_from : name_from - 1], prep=False)
         if lead_in and len(lead_in.split()) <= _MAX_LEAD_IN_WORDS and not _GENERIC_INTRO.search(lead_in):
-            item.quote_start = lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip())
+            item.quote_start = (
+                lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip(_MARKS))
+            )
             return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
     elif not own and delim == ":" and (label := _label_before(para, floor, name_from - 1)) is not None:
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
@@ -346,7 +348,13 @@ def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str 
     return tail if len(written) >= len(unit) and tail.lower() == unit else unit
 
 
+_MARKS = " \t\n-+•*"  # a bullet before the words is not part of a quote
+_GENERIC_HEAD = re.compile(r"(?:^|[\s-])(?:tổng\s+số|tổng|số)$", re.IGNORECASE)
+
+
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
+    if count_unit is not None and not tail and _GENERIC_HEAD.search(base) and not is_measure(count_unit.lower()):
+        return f"{base} {_SCALE.sub('', count_unit)}"  # `...: Tổng số 35 đảng viên` counts `đảng viên`
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
