@@ -193,3 +193,19 @@ def test_a_generic_tong_so_head_keeps_its_counted_noun() -> None:
     assert members.name == "Công tác phát triển đảng viên - tổng số đảng viên"
     (visits,) = find_indicators("Công tác tiếp công dân: tổng số 45 lượt.")
     assert visits.name == "Công tác tiếp công dân - tổng số lượt"
+
+
+def test_a_rate_that_fell_to_a_value_is_named_without_the_verb() -> None:
+    poor, _ = find_indicators("Tỷ lệ hộ nghèo giảm còn 1,92%, hộ cận nghèo còn 2,4%.")
+    assert (poor.name, poor.value) == ("Tỷ lệ hộ nghèo", 1.92)
+    (debt,) = find_indicators("Dư nợ cho vay tăng lên 310 tỷ đồng.")
+    assert debt.name == "Dư nợ cho vay"
+
+
+def test_words_after_a_share_or_a_count_keep_their_compounds_and_relative_clause() -> None:
+    (members,) = find_indicators("Có 97% đảng viên được đánh giá hoàn thành tốt nhiệm vụ.")
+    assert members.name == "Đảng viên được đánh giá hoàn thành tốt nhiệm vụ"
+    classes, _ = find_indicators("Đã mở 09 lớp bồi dưỡng lý luận chính trị cho 410 lượt cán bộ.")
+    assert classes.name == "Đã mở lớp bồi dưỡng lý luận chính trị"
+    _, worth = find_indicators("Tặng 50 suất quà trị giá 25 triệu đồng.")  # `trị giá` still ends the words
+    assert worth.name == "Tặng suất quà - trị giá"

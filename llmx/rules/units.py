@@ -131,7 +131,7 @@ _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
 _DANGLING = ("chưa", "đã", "đang", "và", "được")
-_MAX_TAIL_WORDS = 8
+_MAX_TAIL_WORDS = 10
 # A count of indicators keeps its threshold: `08/10 chỉ tiêu ... đạt và vượt trên 50% KH năm`.
 _META_TAIL_END = re.compile(r"[,;.()\[:]|\s+và\s+(?=\d)|\s+(?:trong\s+đó|gồm)(?!\w)", re.IGNORECASE)
 # Communes counted by criteria met: `07 xã đạt chuẩn 18 tiêu chí` (the 18 is part of the name).
@@ -201,9 +201,12 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
-            relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
+            relative = low in ("được", "đã") and (  # `đơn vị được thanh tra`, `98% đảng viên được đánh giá ...`
+                not words or words[-1] == "đã" or (unit in _SYMBOLS and len(words) == 1)
+            )
+            price = low == "trị" and nxt_word.lower() != "giá"  # `lý luận chính trị`, not `trị giá`
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached):
+            if not (joins or relative or attached or price):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
