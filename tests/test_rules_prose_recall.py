@@ -209,3 +209,16 @@ def test_words_after_a_share_or_a_count_keep_their_compounds_and_relative_clause
     assert classes.name == "Đã mở lớp bồi dưỡng lý luận chính trị"
     _, worth = find_indicators("Tặng 50 suất quà trị giá 25 triệu đồng.")  # `trị giá` still ends the words
     assert worth.name == "Tặng suất quà - trị giá"
+
+
+def test_the_standard_a_counted_place_met_is_part_of_its_name() -> None:
+    met, advanced = find_indicators("Toàn huyện có 11/14 xã đạt chuẩn nông thôn mới, 2 xã đạt nông thôn mới nâng cao.")
+    assert (met.name, met.value, met.target) == ("Toàn huyện có xã đạt chuẩn nông thôn mới", 11, 14)
+    assert advanced.name.endswith("xã đạt nông thôn mới nâng cao")
+    (schools,) = find_indicators("Có 4 trường đạt chuẩn quốc gia, đạt 40% kế hoạch.")
+    assert schools.name == "Trường đạt chuẩn quốc gia" and [c.pct for c in schools.comparisons] == [40]
+
+
+def test_doses_and_shots_do_not_end_a_name() -> None:
+    (doses,) = find_indicators("Tiêm phòng cho đàn gia súc được 9.800 liều, đạt 82%.")
+    assert (doses.name, doses.unit) == ("Tiêm phòng cho đàn gia súc", "liều")

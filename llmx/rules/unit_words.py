@@ -307,6 +307,6 @@ COUNTS: tuple[str, ...] = (
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
-CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em"})
+CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em", "liều", "mũi"})
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})

@@ -205,8 +205,10 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
                 not words or words[-1] == "đã" or (unit in _SYMBOLS and len(words) == 1)
             )
             price = low == "trị" and nxt_word.lower() != "giá"  # `lý luận chính trị`, not `trị giá`
+            # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
+            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm")
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached or price):
+            if not (joins or relative or attached or price or standard):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
