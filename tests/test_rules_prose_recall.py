@@ -222,3 +222,22 @@ def test_the_standard_a_counted_place_met_is_part_of_its_name() -> None:
 def test_doses_and_shots_do_not_end_a_name() -> None:
     (doses,) = find_indicators("Tiêm phòng cho đàn gia súc được 9.800 liều, đạt 82%.")
     assert (doses.name, doses.unit) == ("Tiêm phòng cho đàn gia súc", "liều")
+
+
+def test_kinh_doanh_after_a_counted_noun_is_no_kinh_phi() -> None:
+    shops, offenders = find_indicators("Đã kiểm tra 38 cơ sở kinh doanh, phát hiện 9 cơ sở vi phạm.")
+    assert shops.name == "Đã kiểm tra cơ sở kinh doanh"
+    assert offenders.name == "Phát hiện cơ sở vi phạm"
+
+
+def test_a_share_that_names_a_class_before_la_is_no_figure() -> None:
+    total, severe = find_indicators("Diện tích lúa bị thiệt hại là 52 ha, trong đó thiệt hại trên 70% là 14 ha.")
+    assert (total.value, severe.value, severe.unit) == (52, 14, "ha")
+    assert severe.name == "Diện tích lúa bị thiệt hại - thiệt hại trên 70%"
+
+
+def test_nang_len_before_a_new_total_is_not_in_its_name() -> None:
+    _, total = find_indicators("Phát triển mới 125 thuê bao, nâng tổng số thuê bao lên 4.560 thuê bao.")
+    assert total.name == "Nâng tổng số thuê bao"
+    old, new = find_indicators("Thay đổi vốn điều lệ từ 09 tỷ lên 20 tỷ.")  # `từ X lên Y` keeps both amounts
+    assert (old.value, new.value, new.name) == (9, 20, "Thay đổi vốn điều lệ")

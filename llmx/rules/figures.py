@@ -71,6 +71,7 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
+_FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
@@ -410,6 +411,8 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
     text = para.text
     pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
+    if _FIGURE_OF_CLASS.match(text, pct_end, para.end):
+        return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
     if prev is not None and fraction_rate(para, prev, s, value, pct_end):

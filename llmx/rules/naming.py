@@ -48,7 +48,7 @@ _TRAIL_WORDS = (
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
     # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
-    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|"
+    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
     # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
     r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:thấp|chậm|hạn\s+chế)|rất\s+thấp"
 )

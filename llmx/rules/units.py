@@ -204,7 +204,9 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             relative = low in ("được", "đã") and (  # `đơn vị được thanh tra`, `98% đảng viên được đánh giá ...`
                 not words or words[-1] == "đã" or (unit in _SYMBOLS and len(words) == 1)
             )
-            price = low == "trị" and nxt_word.lower() != "giá"  # `lý luận chính trị`, not `trị giá`
+            price = (low, nxt_word.lower()) in (("trị", ""), ("kinh", "")) or (
+                low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
+            )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
             standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm")
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
