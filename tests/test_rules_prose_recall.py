@@ -241,3 +241,24 @@ def test_nang_len_before_a_new_total_is_not_in_its_name() -> None:
     assert total.name == "Nâng tổng số thuê bao"
     old, new = find_indicators("Thay đổi vốn điều lệ từ 09 tỷ lên 20 tỷ.")  # `từ X lên Y` keeps both amounts
     assert (old.value, new.value, new.name) == (9, 20, "Thay đổi vốn điều lệ")
+
+
+def test_two_counts_of_different_nouns_joined_by_a_slash_are_two_figures() -> None:
+    cases, people = find_indicators("Công an xã đã bắt giữ 08 vụ/19 đối tượng đánh bạc.")
+    assert (cases.value, cases.unit, cases.target) == (8, "vụ", None)
+    assert (people.name, people.value, people.unit) == ("Công an xã đã bắt giữ đối tượng đánh bạc", 19, "đối tượng")
+    (accounts,) = find_indicators("Đã thu nhận 4.850 tài khoản định danh /5.000 công dân từ đủ 14 tuổi, đạt 97%.")
+    assert (accounts.value, accounts.target) == (4850, 5000)  # the rate is the quotient: one fraction
+
+
+def test_parts_of_a_total_named_by_proper_names_are_read_and_keep_their_case() -> None:
+    total, *parts = find_indicators(
+        "Đưa 52 lao động đi làm việc ở nước ngoài (trong đó: Nhật Bản 31, Hàn Quốc 15, Đài Loan 6)."
+    )
+    assert total.value == 52
+    assert [(p.name, p.value, p.unit) for p in parts] == [
+        ("Đưa lao động đi làm việc - Nhật Bản", 31, "lao động"),
+        ("Đưa lao động đi làm việc - Hàn Quốc", 15, "lao động"),
+        ("Đưa lao động đi làm việc - Đài Loan", 6, "lao động"),
+    ]
+    assert find_indicators("Khu vực Mỹ Gia 5, Phường 1 có 20 hộ.")[0].value == 20

@@ -71,6 +71,8 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
+# `(trong đó: Nhật Bản 30, Hàn Quốc 10, ...)`: the parts of a total, named by places or countries
+_LISTED_PARTS = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*(?:[^\d;()]{1,40}\d+\s*,\s*)*[^\d;()]{1,40}\Z", re.I)
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
@@ -379,7 +381,7 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
         return None
     before = text[max(para.start, s - 20) : s].split()
-    if before and before[-1][:1].isupper():
+    if before and before[-1][:1].isupper() and not _LISTED_PARTS.search(text, para.sentence_start(s), s):
         return None  # `khu vực Mỹ Gia 5,`, `Phường 1`: a name that ends in a number
     item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
     if item is not None:

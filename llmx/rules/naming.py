@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from llmx.numbers import parse_number
 from llmx.rules.comparisons import (
     APPROX,
     APPROX_BEFORE,
@@ -16,7 +17,7 @@ from llmx.rules.comparisons import (
 )
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
-from llmx.rules.units import is_measure, read_tail
+from llmx.rules.units import is_measure, match_unit, read_tail
 
 DIGIT = re.compile(r"\d")
 
@@ -66,7 +67,8 @@ _ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 _WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + _ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
 _WITH_TAIL = re.compile(r"(?:^|\s)với\s+(?:" + _ATTRIBUTES + r")(?!\w).*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"(?:tại|cho|với|ở|đối\s+với|của|từ)", re.IGNORECASE)
-_SIBLING_WORDS = re.compile(r"[\s,;=]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
+_SIBLING_WORDS = re.compile(r"[\s,;=/]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
+_PAIRED_COUNT = re.compile(r"\s*/\s*\d[\d.,]*")
 TOTAL_ONLY = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)", re.IGNORECASE)
 _GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", re.IGNORECASE)
 
@@ -313,6 +315,8 @@ def attach_comparisons(para: Para, item: Item) -> None:
     """Comparisons, a plan figure and an absolute difference that follow the figure."""
     if item.unit in META_UNITS:
         return  # `đạt từ 50% kế hoạch trở lên` after a count of indicators is a threshold
+    if _paired_count(para, item):
+        return  # `bắt giữ 12 vụ/25 đối tượng`: the count after the slash is a figure of its own
     following = read_following(
         para.text, item.end, para.end, has_value=item.value is not None, is_blocked=para.is_blocked
     )
@@ -323,6 +327,23 @@ def attach_comparisons(para: Para, item: Item) -> None:
         item.target = following.target  # never a `%` plan as the target of a count
     for span in following.spans or ():
         para.block(*span)
+
+
+_PAIR_RATE = re.compile(r"[^;.]{0,80}?đạt\s+(?:t[ỷỉ]\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
+
+
+def _paired_count(para: Para, item: Item) -> bool:
+    """`12 vụ/25 đối tượng`: a count of another noun after the slash, not the total of a fraction
+    (`2.846.632 tài khoản/2.935.139 công dân ..., đạt 97%` is one: the rate is its quotient)."""
+    text = para.text
+    pair = _PAIRED_COUNT.match(text, item.end, para.end)
+    other = match_unit(text, pair.end(), para.end) if pair else None
+    if pair is None or other is None or other[0] == item.unit or item.value is None:
+        return False
+    total = parse_number(pair.group().strip(" \t/"))
+    rate = _PAIR_RATE.match(text, other[2], para.end)
+    pct = parse_number(rate.group(1)) if rate else None
+    return not (total and pct is not None and abs(100 * item.value / total - pct) <= 1.0)
 
 
 def trim(words: str, *, prep: bool) -> str:
@@ -377,7 +398,41 @@ def _names_unit(unit: str | None, tail: str) -> bool:
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 
+# common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent
+_COMMON_HEADS = frozenset(
+    [
+        "xã",
+        "phường",
+        "thị",
+        "thôn",
+        "huyện",
+        "tỉnh",
+        "thành",
+        "quận",
+        "tổ",
+        "khu",
+        "ấp",
+        "bản",
+        "làng",
+        "hội",
+        "chi",
+        "sở",
+        "phòng",
+        "ban",
+        "trường",
+        "công",
+        "ủy",
+        "ubnd",
+        "cụm",
+    ]
+)
+
+
 def lc_first(name: str) -> str:
+    """`Trực tuyến` -> `trực tuyến` after a parent's name; a proper name (`Nhật Bản`) keeps its case."""
+    words = name.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _COMMON_HEADS:
+        return name
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name

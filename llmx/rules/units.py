@@ -23,9 +23,10 @@ _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
 _ALTS = "|".join(r"\s+".join(re.escape(w) for w in u.split()) for u in _ALL)  # justified text: `hồ  sơ`
 # A word unit must end at a word boundary, and a `/` after it makes a rate (`kg/cm²`) unless the
-# total follows (`120 hồ sơ/tổng số 125 hồ sơ`); `%` may be glued to what follows (`91%KH`).
+# total or another count follows (`120 hồ sơ/tổng số 125 hồ sơ`, `12 vụ/25 đối tượng`); `%` may be
+# glued to what follows (`91%KH`).
 UNIT_RE = re.compile(
-    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?!\w)(?!/(?!\s*tổng(?!\w))))",
+    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?!\w)(?!/(?!\s*(?:tổng(?!\w)|\d))))",
     re.IGNORECASE,
 )
 # `xã, thị trấn` is one unit, except before a list of place names (`xã, thị trấn Gôi`).
