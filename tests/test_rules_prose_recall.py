@@ -262,3 +262,20 @@ def test_parts_of_a_total_named_by_proper_names_are_read_and_keep_their_case() -
         ("Đưa lao động đi làm việc - Đài Loan", 6, "lao động"),
     ]
     assert find_indicators("Khu vực Mỹ Gia 5, Phường 1 có 20 hộ.")[0].value == 20
+
+
+def test_a_parenthesis_of_same_noun_parts_breaks_down_the_earlier_count_of_that_noun() -> None:
+    classes, trainees, sewing, farming = find_indicators(
+        "Mở 05 lớp dạy nghề cho 160 học viên (03 lớp may công nghiệp, 02 lớp kỹ thuật chăn nuôi)."
+    )
+    assert (sewing.name, sewing.quote) == ("Mở lớp dạy nghề - lớp may công nghiệp", "03 lớp may công nghiệp")
+    assert farming.name == "Mở lớp dạy nghề - lớp kỹ thuật chăn nuôi"
+    assert (classes.value, trainees.value) == (5, 160)
+
+
+def test_party_units_are_counted_nouns_and_vao_does_not_end_a_name() -> None:
+    _, grassroots, cells = find_indicators("Đảng bộ có 41 tổ chức cơ sở đảng, gồm 19 đảng bộ cơ sở và 22 chi bộ cơ sở.")
+    assert (grassroots.value, grassroots.unit) == (19, "đảng bộ cơ sở")
+    assert (cells.value, cells.unit) == (22, "chi bộ cơ sở")
+    (admitted,) = find_indicators("Xét đề nghị kết nạp 06 quần chúng ưu tú vào Đảng.")
+    assert admitted.name == "Xét đề nghị kết nạp quần chúng ưu tú"

@@ -85,8 +85,11 @@ def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> 
     if not text[before[-1].end : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
         return before[-1]  # `cây màu 950 ha, đạt 100% KH (cây lạc 650 ha, ...)`
     same_unit = [it for it in before[-2:] if it.unit == inside[0].unit]
-    if same_unit and inside[0].own:
-        return same_unit[-1]  # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`
+    parts = len(inside) > 1 and all(it.unit == inside[0].unit for it in inside)
+    if same_unit and (inside[0].own or parts):
+        # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`,
+        # `mở 04 lớp cho 140 học viên (02 lớp may, 02 lớp chăn nuôi)`
+        return same_unit[-1]
     return None
 
 

@@ -122,6 +122,9 @@ COUNTS: tuple[str, ...] = (
     "chi hội",  # `thành lập mới 08 chi hội`
     "chi đoàn",
     "tổ chức cơ sở đảng",
+    "đảng bộ cơ sở",  # `gồm 28 đảng bộ cơ sở và 28 chi bộ cơ sở`
+    "chi bộ cơ sở",
+    "đảng bộ",
     "tổ chức đảng",
     "chiến sĩ",
     "chiến sỹ",

@@ -131,7 +131,7 @@ _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"
 _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
-_DANGLING = ("chưa", "đã", "đang", "và", "được")
+_DANGLING = ("chưa", "đã", "đang", "và", "được", "vào")  # `kết nạp 08 quần chúng ưu tú vào Đảng`
 _MAX_TAIL_WORDS = 10
 # A count of indicators keeps its threshold: `08/10 chỉ tiêu ... đạt và vượt trên 50% KH năm`.
 _META_TAIL_END = re.compile(r"[,;.()\[:]|\s+và\s+(?=\d)|\s+(?:trong\s+đó|gồm)(?!\w)", re.IGNORECASE)
