@@ -279,3 +279,26 @@ def test_party_units_are_counted_nouns_and_vao_does_not_end_a_name() -> None:
     assert (cells.value, cells.unit) == (22, "chi bộ cơ sở")
     (admitted,) = find_indicators("Xét đề nghị kết nạp 06 quần chúng ưu tú vào Đảng.")
     assert admitted.name == "Xét đề nghị kết nạp quần chúng ưu tú"
+
+
+def test_a_rate_that_fell_between_two_years_names_its_new_value_like_the_old() -> None:
+    before, after = find_indicators("Tỷ lệ hộ nghèo từ 9,8% năm 2016 giảm xuống còn 2,7% năm 2021.")
+    assert (before.name, before.value) == ("Tỷ lệ hộ nghèo", 9.8)
+    assert (after.name, after.value) == ("Tỷ lệ hộ nghèo", 2.7)
+    _, second = find_indicators("Có 12 hộ còn 5 hộ.")  # a bare `còn` is no new value of the same figure
+    assert second.quote == "5 hộ"
+
+
+def test_a_passive_clause_and_incoming_documents_stay_in_the_counted_nouns_words() -> None:
+    total, outgoing, incoming = find_indicators(
+        "Có 71.300 văn bản điện tử được xử lý trên hệ thống (gồm: 20.100 văn bản đi, 51.200 văn bản đến)."
+    )
+    assert total.name == "Văn bản điện tử được xử lý"
+    assert (outgoing.name, incoming.name) == (
+        "Văn bản điện tử được xử lý - văn bản đi",
+        "Văn bản điện tử được xử lý - văn bản đến",
+    )
+    (received,) = find_indicators("Đã tiếp nhận 45 hồ sơ đến ngày 30/6/2025.")  # `đến ngày` is still no name
+    assert received.name == "Đã tiếp nhận hồ sơ"
+    (pills,) = find_indicators("Thu giữ 1.280 viên ma túy tổng hợp.")
+    assert (pills.name, pills.unit) == ("Thu giữ viên ma túy tổng hợp", "viên")

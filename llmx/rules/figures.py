@@ -100,7 +100,12 @@ _IN_WORDS = re.compile(
 # a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
 _NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
-_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
+# the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
+_NEW_VALUE = re.compile(
+    r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"
+    r"(?:\s+mức)?\s*",
+    re.IGNORECASE,
+)
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
 _COMMA = re.compile(r"\s*,")
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
@@ -174,7 +179,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is None or _not_a_figure(para, s, e):
             continue
         item = _read_figure(para, items, s, e, value)
-        if item is not None and items and _NEW_VALUE.fullmatch(item.own):  # `từ 09 tỷ lên 20 tỷ`
+        if item is not None and items and _NEW_VALUE.fullmatch(para.text, items[-1].end, s):  # `từ 09 tỷ lên 20 tỷ`
             item.local, item.words, item.quote_start = items[-1].local, items[-1].words, items[-1].quote_start
         if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
             item = _labelled_by_count(para, items, s, e, value)

@@ -297,6 +297,7 @@ COUNTS: tuple[str, ...] = (
     "chiếc",
     "chai",
     "quả",  # `Mồi nổ: 85.095 quả`
+    "viên",  # `thu giữ 3.450 viên ma túy tổng hợp`
     "kho",  # `tổng số lượng kho: 58 kho`
     "bộ máy vi tính",
     "cái",
@@ -310,6 +311,8 @@ COUNTS: tuple[str, ...] = (
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
-CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em", "liều", "mũi"})
+CLASSIFIERS = frozenset(
+    {"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em", "liều", "mũi", "viên"}
+)
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})

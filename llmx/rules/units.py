@@ -202,16 +202,23 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
-            relative = low in ("được", "đã") and (  # `đơn vị được thanh tra`, `98% đảng viên được đánh giá ...`
-                not words or words[-1] == "đã" or (unit in _SYMBOLS and len(words) == 1)
-            )
+            relative = (
+                low in ("được", "đã")
+                and (  # `đơn vị được thanh tra`, `98% đảng viên được đánh giá ...`
+                    not words
+                    or words[-1] == "đã"
+                    or (unit in _SYMBOLS and len(words) == 1)
+                    or (low == "được" and nxt_word[:1].islower() and nxt_word.lower() not in _TAIL_STOP)
+                )
+            )  # `12 cụm công nghiệp được thành lập`, `văn bản điện tử được xử lý`
+            arriving = low == "đến" and not words and not nxt_word  # `889.551 văn bản đi, 5.150.865 văn bản đến)`
             price = (low, nxt_word.lower()) in (("trị", ""), ("kinh", "")) or (
                 low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
             )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
             standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm")
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached or price or standard):
+            if not (joins or relative or attached or price or standard or arriving):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
