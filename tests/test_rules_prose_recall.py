@@ -302,3 +302,15 @@ def test_a_passive_clause_and_incoming_documents_stay_in_the_counted_nouns_words
     assert received.name == "Đã tiếp nhận hồ sơ"
     (pills,) = find_indicators("Thu giữ 1.280 viên ma túy tổng hợp.")
     assert (pills.name, pills.unit) == ("Thu giữ viên ma túy tổng hợp", "viên")
+
+
+def test_a_share_in_parentheses_after_a_count_is_its_share_and_the_count_keeps_its_breakdown() -> None:
+    poor, poor_share, near, near_share = find_indicators(
+        "Toàn huyện có 1.120 hộ nghèo (chiếm 4,8%) và 760 hộ cận nghèo (chiếm 3,3%)."
+    )
+    assert (poor.value, poor_share.value, poor_share.unit) == (1120, 4.8, "%")
+    assert poor_share.name == poor.name and poor_share.quote.endswith("(chiếm 4,8%)")
+    assert (near.value, near_share.value, near_share.name) == (760, 3.3, near.name)
+    count, share, minority = find_indicators("Hộ nghèo 120 hộ (chiếm 2%), trong đó hộ nghèo dân tộc thiểu số 80 hộ.")
+    assert (count.value, share.value) == (120, 2)
+    assert (minority.name, minority.value) == ("Hộ nghèo - hộ nghèo dân tộc thiểu số", 80)  # `thiểu số 80` is no số 80

@@ -29,7 +29,8 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             if scope is not None:
                 scopes.append(scope)
     for o, c in para.parens:
-        inside = [it for it in items if o < it.num_start < c]
+        # `1.235 hộ nghèo (chiếm 5,2%)`: the share of the count before it is no part of a breakdown
+        inside = [it for it in items if o < it.num_start < c and not _share_of_before(items, it, o)]
         if inside:
             before = [it for it in items if it.end <= o + 1 and it.sentence == para.sentence_of(o)]
             parent = _paren_parent(para.text, o, inside, before)
@@ -60,6 +61,8 @@ def _marker_scope(
     before = [it for it in items if it.end <= m.start() + 1]
     same = [it for it in before if it.sentence == sentence]
     parent = same[-1] if same else None
+    if parent is not None and len(same) > 1 and parent.unit == "%" and parent.local == same[-2].local:
+        parent = same[-2]  # `120 hộ (chiếm 2%), trong đó ...`: the count is broken down, not its share
     if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
         if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
             return None
@@ -76,6 +79,17 @@ def _marker_scope(
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
     return m.start(), para.sentence_end(m.start()), parent
+
+
+def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:
+    """Whether `item` is the `%` share of the count that ends right before the parenthesis."""
+    before = [it for it in items if it.num_start < opening and it is not item]
+    return (
+        bool(before)
+        and item.unit == "%"
+        and item.local == before[-1].local
+        and item.quote_start == before[-1].quote_start
+    )
 
 
 def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> Item | None:

@@ -23,7 +23,7 @@ from llmx.rules.units import is_measure, match_unit
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
 _NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
+    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)số|quốc\s+lộ|"
     r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
@@ -73,6 +73,7 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 _FRACTION = re.compile(r"\s*/\s*")
 # `(trong đó: Nhật Bản 30, Hàn Quốc 10, ...)`: the parts of a total, named by places or countries
 _LISTED_PARTS = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*(?:[^\d;()]{1,40}\d+\s*,\s*)*[^\d;()]{1,40}\Z", re.I)
+_PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
@@ -124,7 +125,9 @@ _BEFORE_PCT = re.compile(
 )
 
 
-_SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
+_SHARE_GAP = re.compile(
+    r"[\s,]*(?P<paren>\(\s*)?(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE
+)  # `(chiếm 5,2%)`
 # `Có 70/139 kiến nghị đã được trả lời, có thể kết thúc nội dung, chiếm 50%`: the share closes the
 # count's sentence after a clause that holds no figure and opens no breakdown
 _SHARE_LATE = re.compile(
@@ -424,17 +427,16 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     prev = last_in_sentence(para, items, s)
     if prev is not None and fraction_rate(para, prev, s, value, pct_end):
         return None  # `x/y công dân từ đủ 14 tuổi, đạt tỷ lệ X%`: the fraction's rate
-    if (
-        prev is not None
-        and prev.value is not None
-        and (_SHARE_GAP.match(text, prev.end, s) or _SHARE_LATE.match(text, prev.end, s))
-    ):
+    gap = _SHARE_GAP.match(text, prev.end, s) if prev is not None else None
+    if prev is not None and prev.value is not None and (gap or _SHARE_LATE.match(text, prev.end, s)):
+        if gap and gap.group("paren") and (close := _PAREN_CLOSE_AFTER.match(text, pct_end, para.end)):
+            pct_end = close.end()  # `1.235 hộ nghèo (chiếm 5,2%)`
         if prev.target is not None:  # `Có 63/139 kiến nghị ..., chiếm 46%`: the fraction's own rate
             prev.comparisons.append(Comparison(basis="other", basis_text="chiếm", relation="ratio", pct=value))
             prev.end = pct_end
             return None
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
-        share.local, share.core = prev.local, (s, pct_end)
+        share.local, share.child_base, share.core = prev.local, prev.child_base, (s, pct_end)
         attach_comparisons(para, share)
         return share
     floor = prefix_floor(items, para.start, s)
