@@ -314,3 +314,17 @@ def test_a_share_in_parentheses_after_a_count_is_its_share_and_the_count_keeps_i
     count, share, minority = find_indicators("Hộ nghèo 120 hộ (chiếm 2%), trong đó hộ nghèo dân tộc thiểu số 80 hộ.")
     assert (count.value, share.value) == (120, 2)
     assert (minority.name, minority.value) == ("Hộ nghèo - hộ nghèo dân tộc thiểu số", 80)  # `thiểu số 80` is no số 80
+
+
+def test_a_per_one_unit_phrase_is_no_figure_and_the_figure_after_it_is_read() -> None:
+    (value,) = find_indicators("Giá trị sản xuất trên 1 ha đất canh tác đạt 135 triệu đồng.")
+    assert (value.name, value.value, value.unit) == ("Giá trị sản xuất trên 1 ha đất canh tác", 135, "triệu đồng")
+    (support,) = find_indicators("Hỗ trợ trên 1 tỷ đồng.")  # `trên 1 tỷ đồng` is still an amount
+    assert (support.value, support.approx) == (1, "over")
+
+
+def test_signatures_contracts_and_couples_are_counted_nouns() -> None:
+    _, signatures, contracts = find_indicators("Chứng thực 980 bản sao, 41 chữ ký, 9 hợp đồng giao dịch.")
+    assert (signatures.value, signatures.unit, contracts.unit) == (41, "chữ ký", "hợp đồng")
+    _, couples = find_indicators("Đăng ký khai sinh 45 trường hợp, kết hôn 18 cặp.")
+    assert (couples.value, couples.unit) == (18, "cặp")

@@ -74,6 +74,8 @@ _FRACTION = re.compile(r"\s*/\s*")
 # `(trong đó: Nhật Bản 30, Hàn Quốc 10, ...)`: the parts of a total, named by places or countries
 _LISTED_PARTS = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*(?:[^\d;()]{1,40}\d+\s*,\s*)*[^\d;()]{1,40}\Z", re.I)
 _PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
+# `Giá trị sản xuất trên 1 ha đất canh tác đạt 120 triệu đồng`: what a figure is per, no figure
+_PER_ONE = re.compile(r"(?<!\w)(?:trên|mỗi|/)\s*0?1\s+(?:ha|hộ|người|km2?|m2|lao\s+động|nhân\s+khẩu)(?!\w)", re.I)
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
@@ -142,7 +144,9 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for norm in (m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
+    for norm in (
+        m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL, _PER_ONE) for m in rx.finditer(para.text, para.start, para.end)
+    ):
         para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure

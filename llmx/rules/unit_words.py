@@ -197,6 +197,9 @@ COUNTS: tuple[str, ...] = (
     "việc",
     "trường hợp",
     "bản kê khai",
+    "chữ ký",  # `chứng thực 1.234 bản sao, 56 chữ ký, 12 hợp đồng giao dịch`
+    "hợp đồng",
+    "cặp",  # `đăng ký kết hôn 18 cặp`
     "giấy chứng nhận",
     "giấy phép",
     "giấy xác nhận",
