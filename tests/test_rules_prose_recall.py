@@ -328,3 +328,14 @@ def test_signatures_contracts_and_couples_are_counted_nouns() -> None:
     assert (signatures.value, signatures.unit, contracts.unit) == (41, "chữ ký", "hợp đồng")
     _, couples = find_indicators("Đăng ký khai sinh 45 trường hợp, kết hôn 18 cặp.")
     assert (couples.value, couples.unit) == (18, "cặp")
+
+
+def test_a_list_of_counted_nouns_that_runs_into_the_next_figure_is_that_figures_name() -> None:
+    _, *parts = find_indicators("Tiếp nhận 31 đơn (khiếu nại 6 đơn, tố cáo 3 đơn, kiến nghị, phản ánh 22 đơn).")
+    assert [(p.name, p.value, p.unit) for p in parts] == [
+        ("Tiếp nhận đơn - khiếu nại", 6, "đơn"),
+        ("Tiếp nhận đơn - tố cáo", 3, "đơn"),
+        ("Tiếp nhận đơn - kiến nghị, phản ánh", 22, "đơn"),
+    ]
+    (checked,) = find_indicators("Kiểm tra 67/124 xã, phường, thị trấn.")  # a list that ends the clause stays one unit
+    assert checked.unit == "xã, phường, thị trấn"

@@ -52,6 +52,7 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
+_FIGURE_AFTER = re.compile(r"\s+\d")
 
 
 def _list_end(text: str, u_end: int, limit: int) -> int:
@@ -67,8 +68,8 @@ def _list_end(text: str, u_end: int, limit: int) -> int:
         if _lower(nxt.group("unit")) in META_UNITS:  # `38/124 UBND cấp xã, chỉ tiêu đề ra là ...`
             break
         end = nxt.end("unit")
-    if end != u_end and _NAME_AFTER.match(text, end, limit):
-        return u_end
+    if end != u_end and (_NAME_AFTER.match(text, end, limit) or _FIGURE_AFTER.match(text, end, limit)):
+        return u_end  # names of places, or the words of the next figure (`tố cáo 2 đơn, kiến nghị 18 đơn`)
     return end
 
 
