@@ -339,3 +339,10 @@ def test_a_list_of_counted_nouns_that_runs_into_the_next_figure_is_that_figures_
     ]
     (checked,) = find_indicators("Kiểm tra 67/124 xã, phường, thị trấn.")  # a list that ends the clause stays one unit
     assert checked.unit == "xã, phường, thị trấn"
+
+
+def test_a_price_per_kilogram_is_a_rate_unit_and_dat_yeu_cau_names_what_is_counted() -> None:
+    _, price = find_indicators("Sản lượng cà phê nhân đạt 9.870 tấn, giá bán bình quân 118.000 đồng/kg.")
+    assert (price.name, price.value, price.unit) == ("Giá bán bình quân", 118000, "đồng/kg")
+    (communes,) = find_indicators("Có 110/124 xã, phường đạt yêu cầu.")
+    assert communes.name.lower().endswith("xã, phường đạt yêu cầu") and communes.target == 124

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
-# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `lần/ngày`.
-_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+động|năm\s+học)){1,2}"  # `kg/người/năm`
+# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`.
+_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học)){1,2}"
 
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
@@ -217,7 +217,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
                 low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
             )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
-            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm")
+            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm", "yêu")  # `đạt yêu cầu`
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             if not (joins or relative or attached or price or standard or arriving):
                 break
