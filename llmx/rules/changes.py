@@ -101,7 +101,7 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
         if sign == 0.0:
             break
         tail = _TAIL.match(text, unit[2], limit) if unit[0] not in ("%", "‰") else None
-        pos = unit[2]
+        pos = tail.end() if tail else unit[2]  # `tăng 1 người chết, giảm 3 người bị thương`: the chain goes on
         pct = None
         if unit[0] not in ("%", "‰") and (rate := _STEP_PCT.match(text, pos, limit)):
             pct, pos = sign * abs(parse_number(rate.group("num")) or 0.0), rate.end()

@@ -25,7 +25,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
-    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
+    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
     r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
@@ -49,7 +49,7 @@ _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
-_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(=]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(=]\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?", re.IGNORECASE)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
@@ -69,6 +69,12 @@ _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*")
+# the same change in % after its amount: `tăng 4 vụ = 33%`, `tăng 1,1 tỷ đồng, tương đương 20,8%`, `(+20%)`
+_PCT_RESTATE = re.compile(
+    r"\s*(?:=|,?\s*tương\s+(?:đương|ứng)(?:\s+với)?|\((?=[^()]*\)))\s*(?:(?P<dir>tăng|giảm)\s+|[+\-−]\s*)?"
+    r"(?P<num>\d+(?:,\d+)?)\s?%(?:\s*\))?",
+    re.IGNORECASE,
+)
 _BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
 _SPACES = re.compile(r"\s*")
 _PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
@@ -265,12 +271,23 @@ def _parse_change(
     unit = match_unit(text, num.end(), limit)
     if unit is None:
         return None
-    basis = pre or _basis_after(text, unit[2], limit)
+    q, pct_of = unit[2], None
+    restate = _PCT_RESTATE.match(text, q, limit)
+    if restate and _same_way(restate.group("dir"), sign) and (size := parse_number(restate.group("num"))) is not None:
+        q, pct_of = restate.end(), sign * size
+    basis = pre or _basis_after(text, q, limit)
     if basis is None:
         return None  # `tăng 03 vụ` with no baseline: not recorded
-    end = unit[2] if pre is not None else basis[2]
-    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=sign * value, amount_unit=unit[0])
+    end = q if pre is not None else basis[2]
+    comp = Comparison(
+        basis=basis[0], basis_text=basis[1], relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
+    )
     return Parsed(comp, end, num.start(), True)
+
+
+def _same_way(word: str | None, sign: float) -> bool:
+    """A restated size with its own `tăng`/`giảm` must go the same way as the change it restates."""
+    return word is None or (word.lower() in _UP) == (sign > 0)
 
 
 def as_of_date(match: re.Match[str]) -> str | None:
@@ -305,8 +322,20 @@ _GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W
 # The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
-# `giảm 3,1% so với cùng kỳ, bằng 13 ha`: the `bằng` figure is the size of the change.
-_ABS_DIFF = re.compile(r"\s*[,;]?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+# ... or a clause of them before a comma or a parenthesis that opens the comparison: `14/18 thôn đạt chuẩn
+# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`
+_GAP_CLAUSE = re.compile(
+    r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
+    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)\s)",
+    re.IGNORECASE,
+)
+# `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
+# kỳ`, `giảm 3,5% so với cùng kỳ, giảm 100 ha`: the size of the change, in the figure's own unit.
+_ABS_DIFF = re.compile(
+    r"\s*(?:,\s*|;\s*(?=bằng))?(?P<open>\()?\s*(?:bằng|tương\s+(?:đương|ứng)(?:\s+với)?|(?P<dir>tăng|giảm)(?:\s+thêm)?"
+    r"|(?<=\()\s*[+\-−])\s*(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -365,15 +394,36 @@ def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_block
             found.comparisons.append(last)
         opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
         pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
-        diff = _ABS_DIFF.match(text, pos, limit)
-        if diff and last.relation == "change" and last.pct is not None and last.amount is None:
-            raw = diff.group("num").rstrip(".,")
-            amount = parse_number(raw)
-            unit = match_unit(text, diff.start("num") + len(raw), limit)
-            if amount is not None and unit is not None and unit[0] not in ("%", "‰"):
-                sign = 1.0 if last.pct > 0 else -1.0
-                found.comparisons[-1] = last.model_copy(update={"amount": sign * amount, "amount_unit": unit[0]})
-                pos = found.end = unit[2]
+        if last.relation == "change" and last.pct is not None and last.amount is None:
+            pos = found.end = _change_size(text, pos, limit, found)
+
+
+def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
+    """The amount after a change in % (`, bằng 13 ha`, `(tăng 184 tấn)`): it joins that change; a
+    basis of its own after it (`tăng 5 ha so với kế hoạch`) makes it another comparison, not this one."""
+    last = found.comparisons[-1]
+    diff = _ABS_DIFF.match(text, pos, limit)
+    if diff is None or last.pct is None or not _same_way(diff.group("dir"), last.pct):
+        return pos
+    raw = diff.group("num").rstrip(".,")
+    amount = parse_number(raw)
+    unit = match_unit(text, diff.start("num") + len(raw), limit)
+    if amount is None or unit is None or unit[0] in ("%", "‰"):
+        return pos
+    end = unit[2]
+    if diff.group("open"):
+        if (close := _CLOSE.match(text, end, limit)) is None:
+            return pos
+        end = close.end()
+    after = _basis_after(text, end, limit)
+    if after is not None and (diff.group("dir") or last.basis_text):
+        return pos  # `..., tăng 5 ha so với kế hoạch`: a comparison of its own
+    update: dict[str, object] = {"amount": (1.0 if last.pct > 0 else -1.0) * amount, "amount_unit": unit[0]}
+    if after is not None:  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`: the basis of both
+        update |= {"basis": after[0], "basis_text": after[1]}
+        end = after[2]
+    found.comparisons[-1] = last.model_copy(update=update)
+    return end
 
 
 def _restates(prev: Comparison | None, last: Comparison) -> bool:
@@ -392,7 +442,7 @@ def _restates(prev: Comparison | None, last: Comparison) -> bool:
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
     """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
-    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_SO_VOI, _GAP_RATE):
+    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_SO_VOI, _GAP_RATE, _GAP_CLAUSE):
         m = gap.match(text, pos, limit)
         if m is None:
             continue

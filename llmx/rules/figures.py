@@ -95,6 +95,7 @@ _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNOR
 _NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
 _COMMA = re.compile(r"\s*,")
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
@@ -279,11 +280,28 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
+        if (change := _change_only(para, items, s)) is not None:
+            return change
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
             item.core = (s, unit[2])
         return item
     return _read_bare(para, items, s, e, value)
+
+
+def _change_only(para: Para, items: list[Item], s: int) -> Item | None:
+    """`Số hộ nghèo giảm 38 hộ so với đầu năm`: a change by an amount that no figure before it took is
+    stated for its own sake, value null with that change (SPEC 4, as `Tỷ lệ hộ nghèo giảm 1,76%`)."""
+    verb = _CHANGE_BEFORE.search(para.text, max(prefix_floor(items, para.start, s), s - 30), s)
+    parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
+    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
+        return None
+    item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
+    if item is None or not item.own:
+        return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
+    item.comparisons.insert(0, parsed.comparison)
+    item.core = (s, parsed.end)
+    return item
 
 
 def _rate_follows(text: str, pos: int, end: int, x: float, y: float) -> bool:

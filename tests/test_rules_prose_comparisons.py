@@ -1,0 +1,108 @@
+"""Comparisons written in running text in the forms a survey of real reports turned up beyond the
+battery of `test_rules_comparison_forms.py`: a comparison after the rest of the counted noun's words
+(`... tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`), the size of a change
+restated in the other measure (`tăng 4,5% (tăng 108 tấn)`, `tăng 3 vụ = 25%`, `tăng 2 tỷ đồng,
+tương đương 20%`), a change stated with no figure of its own (`Số hộ nghèo giảm 125 hộ so với đầu
+năm`: value null, SPEC 4 as for `Tỷ lệ hộ nghèo giảm 1,76%`), and a `So với` sentence whose amounts
+name what they count (`tăng 1 người chết, giảm 2 người bị thương`). Every sentence is invented for
+this test. Each case lists every indicator the sentence must give (value, unit, comparisons): no
+amount of a change may become an indicator of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+Comp = tuple[str, str, str, float | None, float | None, str | None]
+Want = tuple[float | None, str | None, list[Comp]]
+
+
+def change(basis: str, words: str, pct: float | None, amount: float | None = None, unit: str | None = None) -> Comp:
+    return (basis, words, "change", pct, amount, unit)
+
+
+CASES: dict[str, tuple[str, list[Want]]] = {
+    "change in parentheses after the counted noun's words": (
+        "Đã cấp 5.120 tài khoản cho các hộ kinh doanh cá thể (tăng 1.340 hộ so với tháng trước).",
+        [(5120, "tài khoản", [change("previous_period", "tháng trước", None, 1340, "hộ")])],
+    ),
+    "ratio after the counted noun's words and a comma": (
+        "Có 14/18 thôn đạt chuẩn văn hóa, đạt 77,8% kế hoạch.",
+        [(14, "thôn", [("plan", "kế hoạch", "ratio", 77.8, None, None)])],
+    ),
+    "amount in parentheses restates a change in percent": (
+        "Sản lượng chè búp tươi 3.150 tấn, so với cùng kỳ tăng 6,2% (tăng 184 tấn).",
+        [(3150, "tấn", [change("same_period", "cùng kỳ", 6.2, 184, "tấn")])],
+    ),
+    "signed amount in parentheses before the basis": (
+        "Doanh thu bán lẻ 842 tỷ đồng, tăng 9,1% (+70 tỷ đồng) so với cùng kỳ.",
+        [(842, "tỷ đồng", [change("same_period", "cùng kỳ", 9.1, 70, "tỷ đồng")])],
+    ),
+    "amount after a comma restates a change in percent": (
+        "Diện tích lúa đông xuân 2.760 ha, giảm 3,5% so với cùng kỳ, giảm 100 ha.",
+        [(2760, "ha", [change("same_period", "cùng kỳ", -3.5, -100, "ha")])],
+    ),
+    "percent after an equals sign restates a change by an amount": (
+        "Phát hiện 16 vụ vi phạm về môi trường, so với cùng kỳ năm trước tăng 4 vụ = 33%.",
+        [(16, "vụ", [change("same_period", "cùng kỳ năm trước", 33, 4, "vụ")])],
+    ),
+    "equals percent before the basis": (
+        "Tiếp nhận 48 đơn kiến nghị, giảm 12 đơn = 20% so với cùng kỳ.",
+        [(48, "đơn", [change("same_period", "cùng kỳ", -20, -12, "đơn")])],
+    ),
+    "tuong duong percent before the basis": (
+        "Thu ngân sách xã 6,4 tỷ đồng, tăng 1,1 tỷ đồng, tương đương 20,8% so với cùng kỳ.",
+        [(6.4, "tỷ đồng", [change("same_period", "cùng kỳ", 20.8, 1.1, "tỷ đồng")])],
+    ),
+    "tuong ung percent after the basis": (
+        "Tổng dư nợ 915 tỷ đồng, tăng 61 tỷ đồng so với đầu năm, tương ứng tăng 7,1%.",
+        [(915, "tỷ đồng", [change("previous_period", "đầu năm", 7.1, 61, "tỷ đồng")])],
+    ),
+    "a change by an amount with no figure of its own": (
+        "Số hộ nghèo toàn xã giảm 38 hộ so với đầu năm.",
+        [(None, None, [change("previous_period", "đầu năm", None, -38, "hộ")])],
+    ),
+    "a change by an amount with no figure of its own, against a named year": (
+        "Số vụ cháy rừng giảm 3 vụ so với năm 2023.",
+        [(None, None, [change("previous_period", "năm 2023", None, -3, "vụ")])],
+    ),
+    "so voi sentence amounts that name what they count": (
+        "Xảy ra 9 vụ tai nạn giao thông, làm chết 5 người, bị thương 7 người; so với cùng kỳ tăng 2 vụ, "
+        "tăng 1 người chết, giảm 3 người bị thương.",
+        [
+            (9, "vụ", [change("same_period", "cùng kỳ", None, 2, "vụ")]),
+            (5, "người", [change("same_period", "cùng kỳ", None, 1, "người")]),
+            (7, "người", [change("same_period", "cùng kỳ", None, -3, "người")]),
+        ],
+    ),
+    "chi tieu tren giao": (
+        "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
+        [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],
+    ),
+}
+
+
+def comps(ind: Indicator) -> list[Comp]:
+    return [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_prose_comparison_form_is_read_onto_its_figure(case: str) -> None:
+    text, wanted = CASES[case]
+    got = [(i.value, (i.unit or "").lower() or None, comps(i)) for i in find_indicators(text)]
+    assert got == [(value, unit, want) for value, unit, want in wanted]
+
+
+def test_a_rate_with_no_basis_stays_a_value() -> None:
+    """LABELING: `tỷ lệ ... đạt 95%` is the value of a rate, not a comparison."""
+    got = [(i.value, i.unit, comps(i)) for i in find_indicators("Tỷ lệ thu gom rác thải sinh hoạt đạt 92%.")]
+    assert got == [(92, "%", [])]
+
+
+def test_a_count_after_a_comma_of_its_own_is_not_a_change_size() -> None:
+    """`giảm 3,5% so với cùng kỳ, 120 hộ được hỗ trợ`: a figure with no verb is its own indicator."""
+    inds = find_indicators("Diện tích lúa 2.760 ha, giảm 3,5% so với cùng kỳ; hỗ trợ giống cho 120 hộ.")
+    assert [(i.value, i.unit) for i in inds] == [(2760, "ha"), (120, "hộ")]
+    assert comps(inds[0]) == [change("same_period", "cùng kỳ", -3.5)]
