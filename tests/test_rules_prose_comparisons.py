@@ -77,6 +77,69 @@ CASES: dict[str, tuple[str, list[Want]]] = {
             (7, "người", [change("same_period", "cùng kỳ", None, -3, "người")]),
         ],
     ),
+    "vuot then the basis then the percent": (
+        "Kết nạp 30 đảng viên mới, vượt chỉ tiêu Nghị quyết 20%.",
+        [(30, "đảng viên", [("plan", "chỉ tiêu Nghị quyết", "change", 20, None, None)])],
+    ),
+    "a second comparison after a semicolon, with no name of its own": (
+        "Thu ngân sách xã 7,3 tỷ đồng, đạt 64% KH; tăng 9% CK.",
+        [(7.3, "tỷ đồng", [("plan", "KH", "ratio", 64, None, None), change("same_period", "CK", 9)])],
+    ),
+    "bang N lan": (
+        "Lượng khách đến tham quan 18.600 lượt, bằng 1,2 lần cùng kỳ.",
+        [(18600, "lượt", [("same_period", "cùng kỳ", "ratio", 120, None, None)])],
+    ),
+    "nhieu hon and it hon are changes": (
+        "Xảy ra 7 vụ cháy, ít hơn 2 vụ so với cùng kỳ.",
+        [(7, "vụ", [change("same_period", "cùng kỳ", None, -2, "vụ")])],
+    ),
+    "equals sign in parentheses": (
+        "Chi thường xuyên 26,4 tỷ đồng (= 48% dự toán).",
+        [(26.4, "tỷ đồng", [("budget_estimate", "dự toán", "ratio", 48, None, None)])],
+    ),
+    "bases written as a point in time": (
+        "Dư nợ cho vay hộ nghèo 312 tỷ đồng, tăng 6,4% so với 31/12/2024; huy động tiết kiệm 45 tỷ đồng, "
+        "tăng 3 tỷ đồng so với thời điểm đầu năm; số tổ tiết kiệm 210 tổ, tăng 4 tổ so với cùng thời điểm năm trước.",
+        [
+            (312, "tỷ đồng", [change("previous_period", "31/12/2024", 6.4)]),
+            (45, "tỷ đồng", [change("previous_period", "thời điểm đầu năm", None, 3, "tỷ đồng")]),
+            (210, "tổ", [change("same_period", "cùng thời điểm năm trước", None, 4, "tổ")]),
+        ],
+    ),
+    "a named quarter and the start of the term are earlier periods": (
+        "Sản lượng gỗ khai thác 8.400 m3, tăng 7% so với quý I; tổng số đảng viên 1.312 đồng chí, tăng 64 đồng chí "
+        "so với đầu nhiệm kỳ.",
+        [
+            (8400, "m3", [change("previous_period", "quý I", 7)]),
+            (1312, "đồng chí", [change("previous_period", "đầu nhiệm kỳ", None, 64, "đồng chí")]),
+        ],
+    ),
+    "a so voi clause after a comma whose amounts count in several units": (
+        "Trong tháng phát hiện 06 vụ, 09 đối tượng, so với tháng trước giảm 01 vụ, tăng 02 đối tượng.",
+        [
+            (6, "vụ", [change("previous_period", "tháng trước", None, -1, "vụ")]),
+            (9, "đối tượng", [change("previous_period", "tháng trước", None, 2, "đối tượng")]),
+        ],
+    ),
+    "a percent the change before it implies takes its basis": (
+        "Sản lượng ngô 4.200 tấn, tăng 200 tấn so với cùng kỳ, bằng 105%; diện tích rừng trồng 630 ha, "
+        "đạt 126% KH, vượt 26%.",
+        [
+            (
+                4200,
+                "tấn",
+                [
+                    change("same_period", "cùng kỳ", None, 200, "tấn"),
+                    ("same_period", "cùng kỳ", "ratio", 105, None, None),
+                ],
+            ),
+            (630, "ha", [("plan", "KH", "ratio", 126, None, None), change("plan", "KH", 26)]),
+        ],
+    ),
+    "a change counted like the count goes to the count, not to its share": (
+        "Toàn xã còn 84 hộ nghèo, chiếm 2,1%, giảm 19 hộ so với đầu năm.",
+        [(84, "hộ nghèo", [change("previous_period", "đầu năm", None, -19, "hộ")]), (2.1, "%", [])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],
@@ -99,6 +162,12 @@ def test_a_rate_with_no_basis_stays_a_value() -> None:
     """LABELING: `tỷ lệ ... đạt 95%` is the value of a rate, not a comparison."""
     got = [(i.value, i.unit, comps(i)) for i in find_indicators("Tỷ lệ thu gom rác thải sinh hoạt đạt 92%.")]
     assert got == [(92, "%", [])]
+
+
+def test_a_percent_that_does_not_follow_from_the_change_keeps_no_basis() -> None:
+    """`tăng 200 tấn so với cùng kỳ, bằng 60%`: 60% is not 4.200 over 4.000, so no basis is guessed."""
+    (ind,) = find_indicators("Sản lượng ngô 4.200 tấn, tăng 200 tấn so với cùng kỳ, bằng 60%.")
+    assert comps(ind)[1] == ("other", "", "ratio", 60, None, None)
 
 
 def test_a_count_after_a_comma_of_its_own_is_not_a_change_size() -> None:

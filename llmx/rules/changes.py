@@ -20,7 +20,7 @@ from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
 # sentence-initial, capital `So`, or a clause after `;` (`... 6 người; so với cùng kỳ giảm 3 vụ`)
-_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so))\s+với\s+")
+_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so)|(?P<comma>(?<=,\s)(?-i:so)))\s+với\s+")
 _TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
     r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
@@ -48,7 +48,9 @@ class Change:
 
 
 def read_change_sentences(para: Para) -> list[Change]:
-    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence, and of a chain
+    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence (or clause after a
+    comma, when its amounts count in several units: `05 vụ, 07 đối tượng, so với tháng trước giảm 02 vụ,
+    tăng 01 đối tượng`), and of a chain
     whose basis comes last (`..., giảm 2 vụ, 3 đối tượng so với cùng kỳ`, `giảm 3 vụ (-33%) so với
     cùng kỳ`); their digits are blocked so that no amount becomes an indicator."""
     text, found = para.text, []
@@ -57,6 +59,8 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None:
             continue
         steps, pos = _read_steps(text, basis[2], para.end)
+        if m.group("comma") and len({st.unit for st in steps}) < 2:
+            continue  # `12 vụ, so với cùng kỳ tăng 3 vụ`: the figure's own comparison (comparisons.py)
         if steps:
             para.block(m.start(), pos)
             found.extend(_changes(m.start(), basis, steps))

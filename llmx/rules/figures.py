@@ -423,6 +423,15 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.core = prev.local, (s, pct_end)
         attach_comparisons(para, share)
+        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's
+        counted = [c for c in share.comparisons if c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} ")]
+        if counted:
+            share.comparisons = [c for c in share.comparisons if c not in counted]
+            prev.comparisons.extend(counted)
+            prev.end = share.end
+            if not share.comparisons:
+                para.block(pct_end, share.end)  # the change's digits stay read
+                share.end = pct_end
         return share
     floor = prefix_floor(items, para.start, s)
     if prev is None and (clause := _SHARE_OF_CLAUSE.search(text, max(floor, s - 20), s)) is not None:

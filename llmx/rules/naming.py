@@ -12,8 +12,8 @@ from llmx.rules.comparisons import (
     AS_OF_RE,
     ESTIMATE_RE,
     as_of_date,
-    read_following,
 )
+from llmx.rules.following import read_following
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, read_tail
@@ -282,7 +282,12 @@ def attach_comparisons(para: Para, item: Item) -> None:
     if item.unit in META_UNITS:
         return  # `đạt từ 50% kế hoạch trở lên` after a count of indicators is a threshold
     following = read_following(
-        para.text, item.end, para.end, has_value=item.value is not None, is_blocked=para.is_blocked
+        para.text,
+        item.end,
+        para.end,
+        has_value=item.value is not None,
+        is_blocked=para.is_blocked,
+        value=item.value,
     )
     item.comparisons.extend(following.comparisons)
     item.end = following.end
