@@ -140,6 +140,18 @@ CASES: dict[str, tuple[str, list[Want]]] = {
         "Toàn xã còn 84 hộ nghèo, chiếm 2,1%, giảm 19 hộ so với đầu năm.",
         [(84, "hộ nghèo", [change("previous_period", "đầu năm", None, -19, "hộ")]), (2.1, "%", [])],
     ),
+    "the plan's own figure in parentheses after its basis is the target": (
+        "Kết nạp 27 hội viên mới, đạt 135% so với Nghị quyết Đại hội đã đề ra (20 hội viên).",
+        [(27, "hội viên", [("plan", "Nghị quyết Đại hội đã đề ra", "ratio", 135, None, None)])],
+    ),
+    "a resolution's figure after a colon is the target": (
+        "Thu nhập bình quân đầu người 48 triệu đồng, tăng 9 triệu đồng so với năm 2016 (NQ: 50 triệu đồng).",
+        [(48, "triệu đồng", [change("previous_period", "năm 2016", None, 9, "triệu đồng")])],
+    ),
+    "du toan HDND thi tran giao": (
+        "Thu ngân sách thị trấn 9,6 tỷ đồng, đạt 71% so với dự toán HĐND thị trấn giao.",
+        [(9.6, "tỷ đồng", [("budget_estimate", "dự toán HĐND thị trấn giao", "ratio", 71, None, None)])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],
@@ -175,3 +187,18 @@ def test_a_count_after_a_comma_of_its_own_is_not_a_change_size() -> None:
     inds = find_indicators("Diện tích lúa 2.760 ha, giảm 3,5% so với cùng kỳ; hỗ trợ giống cho 120 hộ.")
     assert [(i.value, i.unit) for i in inds] == [(2760, "ha"), (120, "hộ")]
     assert comps(inds[0]) == [change("same_period", "cùng kỳ", -3.5)]
+
+
+def test_plan_figures_after_a_basis_are_targets_not_indicators() -> None:
+    (members,) = find_indicators("Kết nạp 27 hội viên mới, đạt 135% so với Nghị quyết Đại hội đã đề ra (20 hội viên).")
+    (income,) = find_indicators(
+        "Thu nhập bình quân đầu người 48 triệu đồng, tăng 9 triệu đồng so với năm 2016 (NQ: 50 triệu đồng)."
+    )
+    assert (members.target, income.target) == (20, 50)
+
+
+def test_a_resolution_number_is_no_target() -> None:
+    """`Nghị quyết 05/NQ-TU` names a document: its number is neither a target nor an indicator."""
+    inds = find_indicators("Kết nạp 12 hội viên (Nghị quyết: 05/NQ-TU), đạt 100% kế hoạch.")
+    assert [i.target for i in inds if i.target is not None] == []
+    assert 5 not in [i.value for i in inds]

@@ -20,9 +20,9 @@ from llmx.rules.units import match_unit
 _YEAR = r"(?:19|20)\d{2}"
 # Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
 _QUALIFIERS = (
-    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
+    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
-    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao)(?![\w/]))*"
+    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
     r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ)(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"

@@ -18,11 +18,15 @@ from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_compa
 from llmx.rules.units import match_unit
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
+# `(NQ: 40 triệu đồng)`, `(Nghị quyết đề ra: 95%)`: a resolution's figure only after a colon (never `NQ 05/NQ-TU`).
 _TARGET = re.compile(
-    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?)"
-    r"\s*(?::|\s+là)?\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)",
+    r"\s*[,(]\s*(?:(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?)"
+    r"\s*(?::|\s+là)?|(?P<resolution>(?:(?-i:NQ)|nghị\s+quyết|mục\s+tiêu)(?:\s+(?:đề\s+ra|giao))?)\s*:)"
+    r"\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)(?![\d/\-])",
     re.IGNORECASE,
 )
+# `đạt 123% so với Nghị quyết Đại hội đề ra (110 hội viên)`: the plan's own figure after its basis
+_PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"(?:\s*\))?")
@@ -81,16 +85,16 @@ def read_following(
     while True:
         target = _TARGET.match(text, pos, limit)
         raw = target.group("num").rstrip(".,") if target else ""
-        if target and found.target is None and (value := parse_number(raw)) is not None:
+        if target and found.target is None and (plan_value := parse_number(raw)) is not None:
             num_end = target.start("num") + len(raw)
             unit = match_unit(text, num_end, limit)
             end = unit[2] if unit else num_end
             close = CLOSE_PAREN.match(text, end, limit)
-            found.target, found.target_unit = value, unit[0] if unit else None
+            found.target, found.target_unit = plan_value, unit[0] if unit else None
             found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
             pos = found.end = close.end() if close else end
             # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
-            plan = " ".join(target.group("basis").split())
+            plan = " ".join((target.group("basis") or target.group("resolution")).split())
             found.comparisons = [
                 c.model_copy(update={"basis": "plan", "basis_text": plan})
                 if c.relation == "ratio" and c.basis == "other" and not c.basis_text
@@ -100,10 +104,10 @@ def read_following(
             continue
         total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
         raw = total.group("num").rstrip(".,") if total else ""
-        if total and found.target is None and not found.comparisons and (value := parse_number(raw)) is not None:
+        if total and found.target is None and not found.comparisons and (of := parse_number(raw)) is not None:
             words = _TOTAL_WORDS.match(text, total.start("num") + len(raw), limit)
             end = words.end() if words else total.start("num") + len(raw)
-            found.target = value
+            found.target = of
             found.spans.append((total.start("num"), end))  # type: ignore[union-attr]
             pos = found.end = end
             continue
@@ -126,8 +130,24 @@ def read_following(
             found.comparisons.append(last)
         opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
         pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
+        if last.basis in ("plan", "budget_estimate") and found.target is None:
+            pos = found.end = _plan_figure(text, pos, limit, found)
         if last.relation == "change" and last.pct is not None and last.amount is None:
             pos = found.end = _change_size(text, pos, limit, found)
+
+
+def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
+    """`(110 hội viên)` right after a plan basis: the plan's figure, the target (never an indicator)."""
+    m = _PLAN_FIGURE.match(text, pos, limit)
+    raw = m.group("num").rstrip(".,") if m else ""
+    plan = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), limit) if m else None
+    close = CLOSE_PAREN.match(text, unit[2], limit) if unit else None
+    if m is None or plan is None or unit is None or close is None:
+        return pos
+    found.target, found.target_unit = plan, unit[0]
+    found.spans.append((m.start("num"), unit[2]))  # type: ignore[union-attr]
+    return close.end()
 
 
 def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
