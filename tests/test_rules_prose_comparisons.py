@@ -202,3 +202,16 @@ def test_a_resolution_number_is_no_target() -> None:
     inds = find_indicators("Kết nạp 12 hội viên (Nghị quyết: 05/NQ-TU), đạt 100% kế hoạch.")
     assert [i.target for i in inds if i.target is not None] == []
     assert 5 not in [i.value for i in inds]
+
+
+def test_a_cumulative_figure_after_the_months_own_keeps_its_comparisons() -> None:
+    """`...; lũy kế 5 tháng đạt 1.120 tỷ đồng, đạt 41% kế hoạch năm`: the sum so far of the same measure,
+    named after it, with its own comparisons (not a nameless ratio)."""
+    month, total = find_indicators(
+        "Giá trị sản xuất công nghiệp trong tháng ước đạt 236 tỷ đồng, tăng 1,8% so với tháng trước; "
+        "lũy kế 5 tháng đạt 1.120 tỷ đồng, đạt 41% kế hoạch năm, tăng 6,9% so với cùng kỳ."
+    )
+    assert (month.value, total.value, total.unit) == (236, 1120, "tỷ đồng")
+    assert total.name == "Giá trị sản xuất công nghiệp lũy kế 5 tháng"
+    assert total.quote.startswith("lũy kế 5 tháng đạt 1.120 tỷ đồng")
+    assert comps(total) == [("plan", "kế hoạch năm", "ratio", 41, None, None), change("same_period", "cùng kỳ", 6.9)]
