@@ -152,6 +152,14 @@ CASES: dict[str, tuple[str, list[Want]]] = {
         "Thu ngân sách thị trấn 9,6 tỷ đồng, đạt 71% so với dự toán HĐND thị trấn giao.",
         [(9.6, "tỷ đồng", [("budget_estimate", "dự toán HĐND thị trấn giao", "ratio", 71, None, None)])],
     ),
+    "x unit / y unit then its ratio": (
+        "Tổng diện tích gieo trồng 9.842,6 ha/9.600 ha, đạt 102,5% KH, tăng 1,4% so với cùng kỳ.",
+        [(9842.6, "ha", [("plan", "KH", "ratio", 102.5, None, None), change("same_period", "cùng kỳ", 1.4)])],
+    ),
+    "x unit / y unit KH then a bare ratio": (
+        "Thu ngân sách xã 3.120 triệu đồng/4.000 triệu đồng KH, đạt 78%.",
+        [(3120, "triệu đồng", [("plan", "KH", "ratio", 78, None, None)])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],
@@ -215,3 +223,10 @@ def test_a_cumulative_figure_after_the_months_own_keeps_its_comparisons() -> Non
     assert total.name == "Giá trị sản xuất công nghiệp lũy kế 5 tháng"
     assert total.quote.startswith("lũy kế 5 tháng đạt 1.120 tỷ đồng")
     assert comps(total) == [("plan", "kế hoạch năm", "ratio", 41, None, None), change("same_period", "cùng kỳ", 6.9)]
+
+
+def test_x_unit_over_y_unit_gives_the_target_and_units_per_something_stay_units() -> None:
+    (area,) = find_indicators("Tổng diện tích gieo trồng 9.842,6 ha/9.600 ha, đạt 102,5% KH.")
+    (income,) = find_indicators("Thu nhập bình quân đầu người 46 triệu đồng/người/năm.")
+    assert (area.value, area.unit, area.target) == (9842.6, "ha", 9600)
+    assert (income.value, income.unit, income.target) == (46, "triệu đồng/người/năm", None)

@@ -69,6 +69,8 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
+_UNIT_SLASH = re.compile(r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?P<num>\d[\d.,]*)")
+_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
@@ -268,6 +270,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
+    if (out_of := _out_of_in_units(para, items, s, e, value)) is not None:
+        return out_of
     spelled = _IN_WORDS.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
         return None  # `nộp 01 (một) lần`: how often, in the words of a rule
@@ -301,6 +305,32 @@ def _change_only(para: Para, items: list[Item], s: int) -> Item | None:
         return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
     item.comparisons.insert(0, parsed.comparison)
     item.core = (s, parsed.end)
+    return item
+
+
+def _out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
+    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan."""
+    text = para.text
+    m = _UNIT_SLASH.match(text, e, para.end)
+    raw = m.group("num").rstrip(".,") if m else ""
+    target = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
+    if m is None or target is None or unit is None or " ".join(m.group("u").lower().split()) != unit[0]:
+        return None
+    plan = _PLAN_WORD.match(text, unit[2], para.end)
+    item = new_item(para, items, s, value, unit[0], plan.end() if plan else unit[2], count_unit=True)
+    if item is None:
+        return None
+    item.target, item.core = target, (s, unit[2])
+    if plan:
+        words = plan.group("w")
+        item.comparisons = [
+            c.model_copy(update={"basis": "plan", "basis_text": words})
+            if c.basis == "other" and not c.basis_text
+            else c
+            for c in item.comparisons
+        ]
     return item
 
 
