@@ -12,6 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
+from llmx.rules.compared_figures import change_only, out_of_in_units
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
@@ -69,8 +70,6 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
-_UNIT_SLASH = re.compile(r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?P<num>\d[\d.,]*)")
-_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
@@ -97,7 +96,6 @@ _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNOR
 _NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
 _COMMA = re.compile(r"\s*,")
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
@@ -270,7 +268,7 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
-    if (out_of := _out_of_in_units(para, items, s, e, value)) is not None:
+    if (out_of := out_of_in_units(para, items, s, e, value)) is not None:
         return out_of
     spelled = _IN_WORDS.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
@@ -284,54 +282,13 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
-        if (change := _change_only(para, items, s)) is not None:
+        if (change := change_only(para, items, s)) is not None:
             return change
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
             item.core = (s, unit[2])
         return item
     return _read_bare(para, items, s, e, value)
-
-
-def _change_only(para: Para, items: list[Item], s: int) -> Item | None:
-    """`Số hộ nghèo giảm 38 hộ so với đầu năm`: a change by an amount that no figure before it took is
-    stated for its own sake, value null with that change (SPEC 4, as `Tỷ lệ hộ nghèo giảm 1,76%`)."""
-    verb = _CHANGE_BEFORE.search(para.text, max(prefix_floor(items, para.start, s), s - 30), s)
-    parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
-    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
-        return None
-    item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
-    if item is None or not item.own:
-        return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
-    item.comparisons.insert(0, parsed.comparison)
-    item.core = (s, parsed.end)
-    return item
-
-
-def _out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
-    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan."""
-    text = para.text
-    m = _UNIT_SLASH.match(text, e, para.end)
-    raw = m.group("num").rstrip(".,") if m else ""
-    target = parse_number(raw) if m else None
-    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
-    if m is None or target is None or unit is None or " ".join(m.group("u").lower().split()) != unit[0]:
-        return None
-    plan = _PLAN_WORD.match(text, unit[2], para.end)
-    item = new_item(para, items, s, value, unit[0], plan.end() if plan else unit[2], count_unit=True)
-    if item is None:
-        return None
-    item.target, item.core = target, (s, unit[2])
-    if plan:
-        words = plan.group("w")
-        item.comparisons = [
-            c.model_copy(update={"basis": "plan", "basis_text": words})
-            if c.basis == "other" and not c.basis_text
-            else c
-            for c in item.comparisons
-        ]
-    return item
 
 
 def _rate_follows(text: str, pos: int, end: int, x: float, y: float) -> bool:

@@ -1,0 +1,60 @@
+"""Figures whose reading turns on a comparison written around them (SPEC 4): a change by an amount
+stated for its own sake (`Số hộ nghèo giảm 38 hộ so với đầu năm`: value null, that change, as
+`Tỷ lệ hộ nghèo giảm 1,76%`), and an `x/y` form with the unit on both sides (`14.567,3 ha/14.200 ha,
+đạt 102,6% KH`: value x, target y, the ratio x's). Called from `figures.py`. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.numbers import parse_number
+from llmx.rules.comparisons import parse_comparison
+from llmx.rules.naming import new_item
+from llmx.rules.paragraphs import Item, Para, prefix_floor
+from llmx.rules.units import match_unit
+
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
+_UNIT_SLASH = re.compile(r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?P<num>\d[\d.,]*)")
+_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
+
+
+def change_only(para: Para, items: list[Item], s: int) -> Item | None:
+    """`Số hộ nghèo giảm 38 hộ so với đầu năm`: a change by an amount that no figure before it took is
+    stated for its own sake, value null with that change (SPEC 4, as `Tỷ lệ hộ nghèo giảm 1,76%`)."""
+    verb = _CHANGE_BEFORE.search(para.text, max(prefix_floor(items, para.start, s), s - 30), s)
+    parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
+    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
+        return None
+    item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
+    if item is None or not item.own:
+        return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
+    item.comparisons.insert(0, parsed.comparison)
+    item.core = (s, parsed.end)
+    return item
+
+
+def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
+    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan."""
+    text = para.text
+    m = _UNIT_SLASH.match(text, e, para.end)
+    raw = m.group("num").rstrip(".,") if m else ""
+    target = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
+    if m is None or target is None or unit is None or " ".join(m.group("u").lower().split()) != unit[0]:
+        return None
+    plan = _PLAN_WORD.match(text, unit[2], para.end)
+    item = new_item(para, items, s, value, unit[0], plan.end() if plan else unit[2], count_unit=True)
+    if item is None:
+        return None
+    item.target, item.core = target, (s, unit[2])
+    if plan:
+        words = plan.group("w")
+        item.comparisons = [
+            c.model_copy(update={"basis": "plan", "basis_text": words})
+            if c.basis == "other" and not c.basis_text
+            else c
+            for c in item.comparisons
+        ]
+    return item
