@@ -160,6 +160,18 @@ CASES: dict[str, tuple[str, list[Want]]] = {
         "Thu ngân sách xã 3.120 triệu đồng/4.000 triệu đồng KH, đạt 78%.",
         [(3120, "triệu đồng", [("plan", "KH", "ratio", 78, None, None)])],
     ),
+    "a change counted in another figure's unit goes to that figure": (
+        "Thu hút 7 dự án, tổng vốn đăng ký 860 tỷ đồng, tăng 3 dự án so với cùng kỳ.",
+        [(7, "dự án", [change("same_period", "cùng kỳ", None, 3, "dự án")]), (860, "tỷ đồng", [])],
+    ),
+    "the percent of a change chain sizes the amount before it": (
+        "Số thuê bao internet 86.000 thuê bao, tăng 4.100 thuê bao, tăng 5% so với cùng kỳ.",
+        [(86000, "thuê bao", [change("same_period", "cùng kỳ", 5, 4100, "thuê bao")])],
+    ),
+    "a change by a count with no unit, its basis right after": (
+        "Cấp 9.870 thẻ bảo hiểm y tế, tăng 1.240 so với tháng trước.",
+        [(9870, "thẻ bảo hiểm y tế", [change("previous_period", "tháng trước", None, 1240, None)])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],

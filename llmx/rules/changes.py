@@ -127,6 +127,8 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
         ]
         if change.unit in ("%", "‰"):
             before = [it for it in items if it.num_start < change.at]
+            if before and _sizes_its_change(before[-1], change):
+                continue  # `tăng 5.000 thuê bao, tăng 4,2% so với cùng kỳ`: the same change in %
             target = before[-1] if before and before[-1] in free else None
             update: dict[str, object] = {"pct": change.amount}
         else:
@@ -140,6 +142,39 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
         comparison = Comparison(basis=change.basis, basis_text=change.basis_text, relation="change")
         target.comparisons.append(comparison.model_copy(update=update))
         target.end = max(target.end, change.end)
+
+
+def _sizes_its_change(item: Item, change: Change) -> bool:
+    """Give the % to the change by an amount the item took from the same chain, the same way."""
+    for k, c in enumerate(item.comparisons):
+        if c.basis_text == change.basis_text and c.pct is None and c.amount and (c.amount > 0) == (change.amount > 0):
+            item.comparisons[k] = c.model_copy(update={"pct": change.amount})
+            item.end = max(item.end, change.end)
+            return True
+    return False
+
+
+def regroup_counted_changes(items: list[Item]) -> None:
+    """`Thu hút 5 dự án, tổng vốn 1.250 tỷ đồng, tăng 2 dự án so với cùng kỳ`: a change counted in
+    another unit than its figure's belongs to the latest earlier figure of the sentence counted in it."""
+    for k, item in enumerate(items):
+        for c in [c for c in item.comparisons if c.amount_unit and not _counts_in(item.unit, c.amount_unit)]:
+            owners = [
+                it
+                for it in items[:k]
+                if it.sentence == item.sentence
+                and _counts_in(it.unit, c.amount_unit)
+                and not any(o.basis_text == c.basis_text for o in it.comparisons)
+            ]
+            if owners:
+                item.comparisons.remove(c)
+                owners[-1].comparisons.append(c)
+                owners[-1].end = max(owners[-1].end, item.end)
+
+
+def _counts_in(unit: str | None, amount_unit: str | None) -> bool:
+    """`hộ nghèo` counts in `hộ`; `tỷ đồng` not in `dự án`."""
+    return bool(unit and amount_unit) and f"{unit} ".startswith(f"{amount_unit} ")
 
 
 def _holds(name: str, words: str) -> bool:

@@ -73,6 +73,7 @@ _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
 # the same change in % after its amount: `tăng 4 vụ = 33%`, `tăng 1,1 tỷ đồng, tương đương 20,8%`, `(+20%)`
 _PCT_RESTATE = re.compile(
     r"\s*(?:=|,?\s*tương\s+(?:đương|ứng)(?:\s+với)?|\((?=[^()]*\)))\s*(?:(?P<dir>tăng|giảm)\s+|[+\-−]\s*)?"
@@ -288,7 +289,7 @@ def _parse_change(
         return Parsed(comp, end, num.start(), basis is not None)
     unit = match_unit(text, num.end(), limit)
     if unit is None:
-        return None
+        return _bare_amount(text, num, sign * value, limit, pre)
     q, pct_of = unit[2], None
     restate = _PCT_RESTATE.match(text, q, limit)
     if restate and same_way(restate.group("dir"), sign) and (size := parse_number(restate.group("num"))) is not None:
@@ -300,6 +301,25 @@ def _parse_change(
     comp = Comparison(
         basis=basis[0], basis_text=basis[1], relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
     )
+    return Parsed(comp, end, num.start(), True)
+
+
+def _bare_amount(
+    text: str, num: re.Match[str], amount: float, limit: int, pre: tuple[Basis, str, int] | None
+) -> Parsed | None:
+    """`Cấp 12.345 căn cước, tăng 2.345 so với tháng trước`: a change by a count written with no unit,
+    when its basis follows at once (or came first and the clause ends): `amount_unit` null."""
+    if pre is not None:
+        if not _CLAUSE_END.match(text, num.end(), limit):
+            return None
+        basis, end = pre, num.end()
+    else:
+        so_voi = _SO_VOI.match(text, num.end(), limit)
+        after = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi"))) if so_voi else None
+        if after is None:
+            return None
+        basis, end = after, after[2]
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=amount)
     return Parsed(comp, end, num.start(), True)
 
 

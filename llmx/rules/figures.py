@@ -11,7 +11,7 @@ import re
 
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
-from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
+from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
 from llmx.rules.compared_figures import change_only, out_of_in_units
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
@@ -175,6 +175,7 @@ def read_paragraph(para: Para) -> list[Item]:
     for number in odd:
         take_odd(number)
     attach_changes(items, changes)
+    regroup_counted_changes(items)
     share_bases(items)
     _opening_basis(para, items)
     return items
