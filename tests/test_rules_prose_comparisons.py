@@ -172,6 +172,14 @@ CASES: dict[str, tuple[str, list[Want]]] = {
         "Cấp 9.870 thẻ bảo hiểm y tế, tăng 1.240 so với tháng trước.",
         [(9870, "thẻ bảo hiểm y tế", [change("previous_period", "tháng trước", None, 1240, None)])],
     ),
+    "gap doi": (
+        "Doanh thu dịch vụ lưu trú 96 tỷ đồng, tăng gấp đôi cùng kỳ.",
+        [(96, "tỷ đồng", [("same_period", "cùng kỳ", "ratio", 200, None, None)])],
+    ),
+    "the end of an earlier year is an earlier period": (
+        "Tỷ lệ hộ nghèo còn 1,9% (giảm 0,6% so với cuối năm 2023).",
+        [(1.9, "%", [change("previous_period", "cuối năm 2023", -0.6)])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],

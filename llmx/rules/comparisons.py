@@ -39,7 +39,11 @@ _BASIS_RE = re.compile(
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
 _PREVIOUS_AFTER_SO_VOI = re.compile(
     r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?|quý\s+(?-i:[IV]{1,3})(?:/" + _YEAR + r")?"
-    r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/" + _YEAR + r")(?![\w/])",
+    r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
+    + _YEAR
+    + r"|cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
+    + _YEAR
+    + r")?)(?![\w/])",
     re.IGNORECASE,
 )
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
@@ -63,7 +67,11 @@ _CHANGE_VERB = re.compile(
 )
 _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn")
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
-_TIMES = re.compile(r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
+_TIMES = re.compile(
+    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    re.IGNORECASE,
+)
+_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
@@ -248,14 +256,15 @@ def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis
 
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
     """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
-    value = parse_number(times.group("num"))
+    word = times.group("word")
+    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group("num"))
     if value is None:
         return None
     stated = basis or basis_after(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
-    return Parsed(comp, times.end() if basis else stated[2], times.start("num"), True)
+    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else "num"), True)
 
 
 def _parse_change(
