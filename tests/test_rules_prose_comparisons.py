@@ -250,3 +250,13 @@ def test_x_unit_over_y_unit_gives_the_target_and_units_per_something_stay_units(
     (income,) = find_indicators("Thu nhập bình quân đầu người 46 triệu đồng/người/năm.")
     assert (area.value, area.unit, area.target) == (9842.6, "ha", 9600)
     assert (income.value, income.unit, income.target) == (46, "triệu đồng/người/năm", None)
+
+
+def test_a_date_note_between_a_count_and_its_unit_keeps_the_count_and_its_comparison() -> None:
+    """`kết nạp 31 (đến tháng 9 năm 2024) hội viên mới, đạt 124% so với Nghị quyết ... (25 hội viên)`."""
+    (ind,) = find_indicators(
+        "Trong nhiệm kỳ kết nạp 31 (đến tháng 9 năm 2024) hội viên mới, đạt 124% so với Nghị quyết Đại hội "
+        "đã đề ra (25 hội viên)."
+    )
+    assert (ind.value, ind.unit, ind.target) == (31, "hội viên", 25)
+    assert comps(ind) == [("plan", "Nghị quyết Đại hội đã đề ra", "ratio", 124, None, None)]

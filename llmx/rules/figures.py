@@ -92,6 +92,8 @@ _IN_WORDS = re.compile(
     r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
     re.IGNORECASE,
 )
+# `kết nạp 49 (đến tháng 4 năm 2025) hội viên mới`: a note of the date between the count and its unit
+_DATE_NOTE = re.compile(r"\s*\(\s*(?:tính\s+)?đến\s[^()]{1,40}\)", re.IGNORECASE)
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
 _NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
@@ -271,7 +273,7 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         return item
     if (out_of := out_of_in_units(para, items, s, e, value)) is not None:
         return out_of
-    spelled = _IN_WORDS.match(text, e, para.end)
+    spelled = _IN_WORDS.match(text, e, para.end) or _DATE_NOTE.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
         return None  # `nộp 01 (một) lần`: how often, in the words of a rule
     if (scaled := _SCALED_COUNT.match(text, e, para.end)) and (counted := match_unit(text, scaled.end(), para.end)):
