@@ -260,3 +260,17 @@ def test_a_date_note_between_a_count_and_its_unit_keeps_the_count_and_its_compar
     )
     assert (ind.value, ind.unit, ind.target) == (31, "hội viên", 25)
     assert comps(ind) == [("plan", "Nghị quyết Đại hội đã đề ra", "ratio", 124, None, None)]
+
+
+def test_the_rate_of_a_fraction_after_its_words_is_its_comparison() -> None:
+    """`x/y <words> (đạt z%)` with z = 100·x/y is the fraction's own rate, an age among the words too."""
+    (tthc,) = find_indicators("Có 412/412 TTHC có phát sinh giao dịch thanh toán trực tuyến (đạt 100%).")
+    (ids,) = find_indicators("Đã thu nhận 1.204.310/1.290.000 công dân từ đủ 14 tuổi trở lên, đạt tỷ lệ 93,4%.")
+    assert (tthc.value, tthc.target, comps(tthc)) == (412, 412, [("other", "", "ratio", 100, None, None)])
+    assert (ids.value, ids.target, comps(ids)) == (1204310, 1290000, [("other", "tỷ lệ", "ratio", 93.4, None, None)])
+
+
+def test_a_rate_that_is_not_the_fractions_own_is_not_given_to_it() -> None:
+    """`12/40 xã ... (đạt 85%)`: 85% is not 12 of 40, so the fraction takes no comparison from it."""
+    inds = find_indicators("Có 12/40 xã có nhà văn hóa đạt chuẩn (đạt 85%).")
+    assert [(i.value, i.target, comps(i)) for i in inds if i.value == 12] == [(12, 40, [])]

@@ -14,6 +14,7 @@ from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
 from llmx.rules.compared_figures import change_only, out_of_in_units
 from llmx.rules.comparisons import match_basis, parse_comparison
+from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
@@ -331,6 +332,8 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     if item is not None:
         item.target = target
         item.core = (s, unit[2] if unit else after)
+        if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+            item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
 
 

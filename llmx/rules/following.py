@@ -150,6 +150,24 @@ def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
     return close.end()
 
 
+# The rate of a fraction after the rest of its words (an age may be one): `553/553 TTHC có phát sinh giao
+# dịch (đạt 100%)`, `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`
+_FRACTION_RATE = re.compile(
+    r"(?:[^;.()\d]|\d{1,2}\s+tuổi){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
+    re.IGNORECASE,
+)
+
+
+def rate_of_fraction(text: str, pos: int, limit: int, value: float, target: float) -> Parsed | None:
+    """`x/y ... (đạt z%)` with no basis: the rate x/y itself, attached only when z is 100·x/y."""
+    m = _FRACTION_RATE.match(text, pos, limit)
+    rate = parse_number(m.group("num")) if m else None
+    if m is None or rate is None or target <= 0 or abs(100 * value / target - rate) > 1.0:
+        return None
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
+    return Parsed(comp, m.end(), m.start("num"), False)
+
+
 def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
     """The amount after a change in % (`, bằng 13 ha`, `(tăng 184 tấn)`): it joins that change; a
     basis of its own after it (`tăng 5 ha so với kế hoạch`) makes it another comparison, not this one."""
