@@ -274,3 +274,12 @@ def test_a_rate_that_is_not_the_fractions_own_is_not_given_to_it() -> None:
     """`12/40 xã ... (đạt 85%)`: 85% is not 12 of 40, so the fraction takes no comparison from it."""
     inds = find_indicators("Có 12/40 xã có nhà văn hóa đạt chuẩn (đạt 85%).")
     assert [(i.value, i.target, comps(i)) for i in inds if i.value == 12] == [(12, 40, [])]
+
+
+def test_a_flow_that_reaches_a_percentage_is_a_share_of_its_plan_but_a_rate_stays_a_value() -> None:
+    """`Thu ngân sách nhà nước đạt 45,7%` (dev gold h1-2023): value null, ratio of the plan; `Tỷ lệ giải
+    ngân ... đạt 45%` names a rate, whose value the percentage is (LABELING)."""
+    (revenue,) = find_indicators("Thu ngân sách nhà nước đạt 52,3%.")
+    (rate,) = find_indicators("Tỷ lệ giải ngân vốn đầu tư công đạt 52,3%.")
+    assert (revenue.value, revenue.unit, comps(revenue)) == (None, None, [("plan", "", "ratio", 52.3, None, None)])
+    assert (rate.value, rate.unit, comps(rate)) == (52.3, "%", [])

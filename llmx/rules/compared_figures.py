@@ -1,13 +1,17 @@
 """Figures whose reading turns on a comparison written around them (SPEC 4): a change by an amount
 stated for its own sake (`Số hộ nghèo giảm 38 hộ so với đầu năm`: value null, that change, as
 `Tỷ lệ hộ nghèo giảm 1,76%`), and an `x/y` form with the unit on both sides (`14.567,3 ha/14.200 ha,
-đạt 102,6% KH`: value x, target y, the ratio x's). Called from `figures.py`. Pure.
+đạt 102,6% KH`: value x, target y, the ratio x's), and a flow that `đạt` a percentage with no basis
+written (`Thu ngân sách nhà nước đạt 45,7%`: a sum of money is no percentage, so this is the share of
+its plan: value null, ratio of the plan, as eval/gold/dev/h1-2023-commune-party-webpage labels it).
+Called from `figures.py`. Pure.
 """
 
 from __future__ import annotations
 
 import re
 
+from llmx.contract import Comparison
 from llmx.numbers import parse_number
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import new_item
@@ -16,6 +20,14 @@ from llmx.rules.units import match_unit
 
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _UNIT_SLASH = re.compile(r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?P<num>\d[\d.,]*)")
+# names of flows (money, output, capital) that a percentage can only be a share of the plan of; `Tỷ lệ
+# giải ngân ... đạt 45%` is a rate (its name starts with `Tỷ lệ`), not one of these
+_FLOW_NAME = re.compile(
+    r"(?:tổng\s+)?(?:thu|chi)\s+(?:ngân\s+sách|(?-i:NSNN|NS))|giải\s+ngân|doanh\s+thu|sản\s+lượng|kim\s+ngạch"
+    r"|giá\s+trị\s+sản\s+xuất|(?:tổng\s+)?vốn\s+đầu\s+tư|tổng\s+mức\s+bán\s+lẻ",
+    re.IGNORECASE,
+)
+_ACHIEVED = re.compile(r"(?<!\w)(?:ước\s+)?(?:đạt|bằng)\s+$", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
 
 
@@ -58,3 +70,13 @@ def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float)
             for c in item.comparisons
         ]
     return item
+
+
+def implied_plan(para: Para, item: Item) -> None:
+    """`Thu ngân sách nhà nước đạt 45,7%`: a flow named before `đạt X%` makes X its plan ratio."""
+    if item.unit != "%" or item.value is None or item.comparisons or not _FLOW_NAME.match(item.own):
+        return
+    if not _ACHIEVED.search(para.text, max(para.start, item.num_start - 12), item.num_start):
+        return
+    item.comparisons = [Comparison(basis="plan", basis_text="", relation="ratio", pct=item.value)]
+    item.value, item.unit = None, None

@@ -12,7 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
-from llmx.rules.compared_figures import change_only, out_of_in_units
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
@@ -454,4 +454,5 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:
         item.core = (s, pct_end)
+        implied_plan(para, item)  # `Thu ngân sách nhà nước đạt 45,7%`: of the plan
     return item
