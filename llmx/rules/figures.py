@@ -195,7 +195,7 @@ def _opening_basis(para: Para, items: list[Item]) -> None:
         if basis is None or not _COMMA.match(text, basis[2], item.num_start):
             continue
         stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
-        unstated = [c for c in item.comparisons if c.basis == "other" and not c.basis_text]
+        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
         item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
         if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
             item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
