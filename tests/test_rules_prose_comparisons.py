@@ -283,3 +283,12 @@ def test_a_flow_that_reaches_a_percentage_is_a_share_of_its_plan_but_a_rate_stay
     (rate,) = find_indicators("Tỷ lệ giải ngân vốn đầu tư công đạt 52,3%.")
     assert (revenue.value, revenue.unit, comps(revenue)) == (None, None, [("plan", "", "ratio", 52.3, None, None)])
     assert (rate.value, rate.unit, comps(rate)) == (52.3, "%", [])
+
+
+def test_x_in_words_out_of_y_is_a_fraction_with_its_rate() -> None:
+    """`có 18 trong tổng số 40 hợp tác xã ... (ghi chú), đạt 45%`: value 18, target 40, the rate its own."""
+    (ind,) = find_indicators(
+        "Kết quả cho thấy có 18 trong tổng số 40 hợp tác xã có ứng dụng công nghệ (có sàn thương mại điện tử), đạt 45%."
+    )
+    assert (ind.value, ind.unit, ind.target) == (18, "hợp tác xã", 40)
+    assert comps(ind) == [("other", "", "ratio", 45, None, None)]

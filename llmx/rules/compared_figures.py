@@ -1,10 +1,10 @@
 """Figures whose reading turns on a comparison written around them (SPEC 4): a change by an amount
 stated for its own sake (`Số hộ nghèo giảm 38 hộ so với đầu năm`: value null, that change, as
-`Tỷ lệ hộ nghèo giảm 1,76%`), and an `x/y` form with the unit on both sides (`14.567,3 ha/14.200 ha,
-đạt 102,6% KH`: value x, target y, the ratio x's), and a flow that `đạt` a percentage with no basis
-written (`Thu ngân sách nhà nước đạt 45,7%`: a sum of money is no percentage, so this is the share of
-its plan: value null, ratio of the plan, as eval/gold/dev/h1-2023-commune-party-webpage labels it).
-Called from `figures.py`. Pure.
+`Tỷ lệ hộ nghèo giảm 1,76%`); an `x/y` form with the unit on both sides (`14.567,3 ha/14.200 ha,
+đạt 102,6% KH`: value x, target y, the ratio x's) or in words (`31 trong tổng số 54 doanh nghiệp`);
+and a flow that `đạt` a percentage with no basis written (`Thu ngân sách nhà nước đạt 45,7%`: a sum
+of money is no percentage, so this is the share of its plan: value null, ratio of the plan, as
+eval/gold/dev/h1-2023-commune-party-webpage labels it). Called from `figures.py`. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import parse_number
 from llmx.rules.comparisons import parse_comparison
+from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.units import match_unit
@@ -27,6 +28,7 @@ _FLOW_NAME = re.compile(
     r"|giá\s+trị\s+sản\s+xuất|(?:tổng\s+)?vốn\s+đầu\s+tư|tổng\s+mức\s+bán\s+lẻ",
     re.IGNORECASE,
 )
+_IN_WORDS_OF = re.compile(r"\s+trong\s+(?:tổng\s+)?số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
 _ACHIEVED = re.compile(r"(?<!\w)(?:ước\s+)?(?:đạt|bằng)\s+$", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
 
@@ -69,6 +71,25 @@ def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float)
             else c
             for c in item.comparisons
         ]
+    return item
+
+
+def out_of_in_words(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`31 trong tổng số 54 doanh nghiệp ..., đạt 57,4%`: an `x/y` form in words (value x, target y),
+    whose rate after its words is its comparison when it is 100·x/y."""
+    text = para.text
+    m = _IN_WORDS_OF.match(text, e, para.end)
+    raw = m.group("num").rstrip(".,") if m else ""
+    target = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
+    if m is None or target is None or unit is None or not 0 < value <= target:
+        return None
+    item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
+    if item is None:
+        return None
+    item.target, item.core = target, (s, unit[2])
+    if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+        item.comparisons, item.end = [rate.comparison], rate.end
     return item
 
 

@@ -12,7 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
-from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
@@ -272,7 +272,7 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
-    if (out_of := out_of_in_units(para, items, s, e, value)) is not None:
+    if (out_of := out_of_in_units(para, items, s, e, value) or out_of_in_words(para, items, s, e, value)) is not None:
         return out_of
     spelled = _IN_WORDS.match(text, e, para.end) or _DATE_NOTE.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):

@@ -153,7 +153,7 @@ def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
 # The rate of a fraction after the rest of its words (an age may be one): `553/553 TTHC có phát sinh giao
 # dịch (đạt 100%)`, `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`
 _FRACTION_RATE = re.compile(
-    r"(?:[^;.()\d]|\d{1,2}\s+tuổi){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
+    r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
     re.IGNORECASE,
 )
 
