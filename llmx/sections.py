@@ -79,10 +79,10 @@ class Layout:
         and the documents they cite), not the report's own tasks, limitations or proposals."""
         return [span for span in self.own_spans() if span[1] < self.body_end]
 
-    def assigned_spans(self) -> list[tuple[Section | None, int, int]]:
-        """`own_spans` of the appendices that assign work (`PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ`):
-        their rows are the plan's tasks, though they stand after the signature."""
-        return [s for s in self.own_spans() if s[1] >= self.body_end and s[0] is not None and s[0].role == "tasks"]
+    def work_spans(self) -> list[tuple[Section | None, int, int]]:
+        """`body_spans` and then the appendices that assign work (`PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM
+        VỤ`): their rows are the plan's tasks, though they stand after the signature."""
+        return [s for s in self.own_spans() if s[1] < self.body_end or (s[0] is not None and s[0].role == "tasks")]
 
     def table_at(self, offset: int) -> PlacedTable | None:
         """The table whose span holds `offset` (its rows and the line breaks between them)."""

@@ -272,7 +272,7 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.body_spans() + layout.assigned_spans():
+    for section, start, end in layout.work_spans():
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
