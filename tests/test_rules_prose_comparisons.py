@@ -292,3 +292,14 @@ def test_x_in_words_out_of_y_is_a_fraction_with_its_rate() -> None:
     )
     assert (ind.value, ind.unit, ind.target) == (18, "hợp tác xã", 40)
     assert comps(ind) == [("other", "", "ratio", 45, None, None)]
+
+
+def test_both_years_restated_after_a_change_are_no_figure() -> None:
+    """`giảm 4 vụ so với cùng kỳ (07/11 vụ)`: this year's and last year's figure again, 7 - 11 = -4."""
+    inds = find_indicators("Phát hiện 07 vụ buôn lậu, giảm 4 vụ so với cùng kỳ (07/11 vụ).")
+    assert [(i.value, comps(i)) for i in inds] == [(7, [change("same_period", "cùng kỳ", None, -4, "vụ")])]
+
+
+def test_a_pair_whose_gap_is_not_the_change_stays_a_figure() -> None:
+    inds = find_indicators("Phát hiện 12 vụ, tăng 3 vụ so với cùng kỳ (05/08 vụ).")
+    assert [(i.value, i.target) for i in inds] == [(12, None), (5, 8)]

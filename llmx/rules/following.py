@@ -30,6 +30,9 @@ _PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"(?:\s*\))?")
+_YEARS_PAIR = re.compile(
+    r"\s*\(\s*(?P<now>\d[\d.,]*?)\s*/\s*(?P<before>\d[\d.,]*?)(?:\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*\)"
+)
 # The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
 # tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
 _OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
@@ -134,6 +137,20 @@ def read_following(
             pos = found.end = _plan_figure(text, pos, limit, found)
         if last.relation == "change" and last.pct is not None and last.amount is None:
             pos = found.end = _change_size(text, pos, limit, found)
+        if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
+            found.spans.append(pair.span())  # type: ignore[union-attr]
+            pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
+
+
+def _restates_years(pair: re.Match[str], change: Comparison) -> bool:
+    """`(05/08 vụ)` after `giảm 3 vụ`: this period's and the earlier figure, whose gap is the change."""
+    now, before = parse_number(pair.group("now")), parse_number(pair.group("before"))
+    return (
+        change.amount is not None
+        and now is not None
+        and before is not None
+        and abs(now - before - change.amount) < 1e-6
+    )
 
 
 def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
