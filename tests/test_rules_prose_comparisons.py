@@ -303,3 +303,16 @@ def test_both_years_restated_after_a_change_are_no_figure() -> None:
 def test_a_pair_whose_gap_is_not_the_change_stays_a_figure() -> None:
     inds = find_indicators("Phát hiện 12 vụ, tăng 3 vụ so với cùng kỳ (05/08 vụ).")
     assert [(i.value, i.target) for i in inds] == [(12, None), (5, 8)]
+
+
+def test_a_parts_change_with_no_basis_takes_its_totals_basis() -> None:
+    """`..., tăng 3,4% so với cùng kỳ; trong đó trồng trọt 610 tỷ đồng, tăng 2,1%`: the part's change is
+    against the same period as its total's (a judgment the SPEC leaves open; no basis is guessed for a
+    figure that is no part of one)."""
+    _total, crops = find_indicators(
+        "Giá trị sản xuất nông nghiệp ước đạt 980 tỷ đồng, tăng 3,4% so với cùng kỳ; trong đó trồng trọt 610 tỷ đồng, "
+        "tăng 2,1%."
+    )
+    (alone,) = find_indicators("Sản lượng cà phê nhân 38.500 tấn, tăng 9,5%.")
+    assert comps(crops) == [change("same_period", "cùng kỳ", 2.1)]
+    assert comps(alone) == [("other", "", "change", 9.5, None, None)]
