@@ -180,6 +180,10 @@ CASES: dict[str, tuple[str, list[Want]]] = {
         "Tỷ lệ hộ nghèo còn 1,9% (giảm 0,6% so với cuối năm 2023).",
         [(1.9, "%", [change("previous_period", "cuối năm 2023", -0.6)])],
     ),
+    "x unit / KH y unit then a bare ratio": (
+        "Thu ngân sách xã được 3,4 tỷ đồng/KH 5 tỷ đồng, đạt 68%.",
+        [(3.4, "tỷ đồng", [("plan", "KH", "ratio", 68, None, None)])],
+    ),
     "chi tieu tren giao": (
         "Giao 38 thanh niên nhập ngũ, đạt 100% chỉ tiêu trên giao.",
         [(38, "thanh niên", [("plan", "chỉ tiêu trên giao", "ratio", 100, None, None)])],

@@ -20,7 +20,10 @@ from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.units import match_unit
 
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
-_UNIT_SLASH = re.compile(r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?P<num>\d[\d.,]*)")
+_UNIT_SLASH = re.compile(
+    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
 # names of flows (money, output, capital) that a percentage can only be a share of the plan of; `Tỷ lệ
 # giải ngân ... đạt 45%` is a rate (its name starts with `Tỷ lệ`), not one of these
 _FLOW_NAME = re.compile(
@@ -60,11 +63,11 @@ def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float)
         return None
     plan = _PLAN_WORD.match(text, unit[2], para.end)
     item = new_item(para, items, s, value, unit[0], plan.end() if plan else unit[2], count_unit=True)
+    words = plan.group("w") if plan else m.group("plan")  # `x tỷ đồng/KH y tỷ đồng`
     if item is None:
         return None
     item.target, item.core = target, (s, unit[2])
-    if plan:
-        words = plan.group("w")
+    if words:
         item.comparisons = [
             c.model_copy(update={"basis": "plan", "basis_text": words})
             if c.basis == "other" and not c.basis_text
