@@ -145,6 +145,7 @@ def finish(item: Item) -> None:
         item.estimated = item.estimated or parent.estimated
         if item.carried and parent.unit is not None:
             item.unit = parent.unit
+        _parent_basis(item, parent)
     item.name = item.name[:1].upper() + item.name[1:]
 
 
@@ -158,3 +159,14 @@ def _without_shared_noun(item: Item, parent: Item) -> str:
     if unit not in f"{parent.child_base} {parent.local}".lower():
         return local
     return local[: len(local) - len(unit)].rstrip()
+
+
+def _parent_basis(item: Item, parent: Item) -> None:
+    """`... 1.250 tỷ đồng, tăng 3,2% so với cùng kỳ; trong đó trồng trọt 850 tỷ đồng, tăng 2,5%`: a
+    part's change (or ratio) written with no basis is against the basis its total's is."""
+    for k, c in enumerate(item.comparisons):
+        if c.basis != "other" or c.basis_text:
+            continue
+        stated = [p for p in parent.comparisons if p.relation == c.relation and p.basis_text and p.basis != "other"]
+        if len({(p.basis, p.basis_text) for p in stated}) == 1:
+            item.comparisons[k] = c.model_copy(update={"basis": stated[0].basis, "basis_text": stated[0].basis_text})

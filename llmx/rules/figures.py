@@ -11,8 +11,10 @@ import re
 
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
-from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
+from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words
 from llmx.rules.comparisons import match_basis, parse_comparison
+from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
@@ -194,6 +196,7 @@ def read_paragraph(para: Para) -> list[Item]:
     for number in odd:
         take_odd(number)
     attach_changes(items, changes)
+    regroup_counted_changes(items)
     share_bases(items)
     _opening_basis(para, items)
     plan_in_parenthesis(para, items)
@@ -211,7 +214,7 @@ def _opening_basis(para: Para, items: list[Item]) -> None:
         if basis is None or not _COMMA.match(text, basis[2], item.num_start):
             continue
         stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
-        unstated = [c for c in item.comparisons if c.basis == "other" and not c.basis_text]
+        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
         item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
         if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
             item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
@@ -292,6 +295,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
+    if (out_of := out_of_in_units(para, items, s, e, value) or out_of_in_words(para, items, s, e, value)) is not None:
+        return out_of
     spelled = _IN_WORDS.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
         return None  # `nộp 01 (một) lần`: how often, in the words of a rule
@@ -313,6 +318,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if (unit := match_unit(text, unit_from, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
+        if (change := change_only(para, items, s)) is not None:
+            return change
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
             item.core = (s, unit[2])
@@ -357,7 +364,16 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     if item is not None:
         item.target = target
         item.core = (s, unit[2] if unit else after)
+        # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
+        item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
+        if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+            item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
+
+
+def _foreign_rate(c: Comparison, x: float, y: float) -> bool:
+    bare = c.relation == "ratio" and c.basis == "other" and not c.basis_text
+    return bare and y > 0 and abs(100 * x / y - (c.pct or 0)) > 1.0
 
 
 def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -442,6 +458,15 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.child_base, share.core = prev.local, prev.child_base, (s, pct_end)
         attach_comparisons(para, share)
+        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's
+        counted = [c for c in share.comparisons if c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} ")]
+        if counted:
+            share.comparisons = [c for c in share.comparisons if c not in counted]
+            prev.comparisons.extend(counted)
+            prev.end = share.end
+            if not share.comparisons:
+                para.block(pct_end, share.end)  # the change's digits stay read
+                share.end = pct_end
         return share
     floor = prefix_floor(items, para.start, s)
     if prev is None and (clause := _SHARE_OF_CLAUSE.search(text, max(floor, s - 20), s)) is not None:
@@ -471,4 +496,5 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:
         item.core = (s, pct_end)
+        implied_plan(para, item)  # `Thu ngân sách nhà nước đạt 45,7%`: of the plan
     return item

@@ -13,8 +13,8 @@ from llmx.rules.comparisons import (
     AS_OF_RE,
     ESTIMATE_RE,
     as_of_date,
-    read_following,
 )
+from llmx.rules.following import read_following
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -73,6 +73,11 @@ TOTAL_ONLY = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)", re.IGNORECA
 _GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", re.IGNORECASE)
 
 
+_CUMULATIVE = re.compile(
+    r"[\s;,]*(?P<words>(?:lũy|luỹ)\s+kế(?:\s+(?:\d+\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
+    r"|đến\s+nay))?)\s*(?:ước\s+)?(?:đạt\s+được|đạt|là)?[\s:]*",
+    re.IGNORECASE,
+)
 _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
@@ -157,6 +162,12 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
+    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and prev.unit == item.unit else None
+    if cumulative and prev is not None and (prev.words or prev.local):
+        # `Giá trị sản xuất ... 245 tỷ đồng, ...; lũy kế 5 tháng đạt 1.200 tỷ đồng`: the same measure, summed
+        item.words = f"{prev.words or prev.local} {' '.join(cumulative.group('words').lower().split())}"
+        item.quote_start = name_from + cumulative.start("words")
+        return item.words, ""
     breakdown = delim.lower().split()[:1] in (["trong"], ["gồm"], ["bao"], ["cụ"])  # `...; trong đó 50% ...`
     if (
         not own
@@ -318,7 +329,12 @@ def attach_comparisons(para: Para, item: Item) -> None:
     if _paired_count(para, item):
         return  # `bắt giữ 12 vụ/25 đối tượng`: the count after the slash is a figure of its own
     following = read_following(
-        para.text, item.end, para.end, has_value=item.value is not None, is_blocked=para.is_blocked
+        para.text,
+        item.end,
+        para.end,
+        has_value=item.value is not None,
+        is_blocked=para.is_blocked,
+        value=item.value,
     )
     item.comparisons.extend(following.comparisons)
     item.end = following.end
