@@ -154,6 +154,10 @@ _STILL_ASKS = re.compile(
 )
 # `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
 _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
+# `Trên cơ sở <the tasks above>, các cấp ủy, các ban, ngành ... xây dựng kế hoạch ...`: the closing directive
+_HANDS_ON = re.compile(
+    rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
@@ -272,23 +276,37 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.body_spans() + layout.assigned_spans():
+    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.body_spans()]
+    spans += [(sec, a, b, True) for sec, a, b in layout.assigned_spans()]
+    if closing := _closing_paragraph(text, layout):
+        spans.append((None, *closing, True))
+    for section, start, end, in_tasks in spans:
         role = section.role if section else None
         if role in ("limitations", "causes", "lessons", "proposals"):
             continue
         home = (section.sector if section else None) or theme
-        spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
+        found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
         if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
-            spans.insert(0, (*own, -1))
+            found.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
-        for a, b, para in spans:
+        for a, b, para in found:
             if para != last_para:
                 context, last_para = home, para
             sector = _sector_of(text[a:b], context)
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
+
+
+def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The closing paragraph when it hands the work on (`Trên cơ sở những nhiệm vụ trọng tâm tháng 3, các
+    cấp ủy, ... xây dựng kế hoạch triển khai thực hiện ./.`): its directive is a task (LABELING: a task
+    outside every section), unlike the report's own `Trên đây là báo cáo ...`."""
+    start = layout.body_end
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    return (start, line_end) if _HANDS_ON.match(text, start, line_end) else None
 
 
 def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
