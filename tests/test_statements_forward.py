@@ -35,3 +35,15 @@ def test_the_reports_own_closing_formula_is_no_task():
         "Nơi nhận:\n- Như trên;\n"
     )
     assert tasks_with(text) == ["Tăng cường kiểm tra, giám sát việc thực hiện nghị quyết"]
+
+
+def test_a_directive_whose_objects_follow_a_colon_keeps_its_verb_but_a_topic_label_is_dropped():
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 4\n"
+        "- Đôn đốc thành lập các cụm công nghiệp mới: Tân Lập, Hòa Bình 2, Đông Sơn.\n"
+        "- Tuyên truyền: Tăng cường tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh.\n"
+    )
+    assert tasks_with(text) == [
+        "Đôn đốc thành lập các cụm công nghiệp mới: Tân Lập, Hòa Bình 2, Đông Sơn",
+        "Tăng cường tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh",
+    ]

@@ -24,6 +24,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
 # `Nhiệm vụ tháng 4/2024: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
+# `- Đẩy mạnh xúc tiến thu hút nhà đầu tư để hình thành các KCN mới: Cốc Mỳ, Thịnh Hưng`: a directive whose
+# objects follow its colon is one sentence, not a label and its text (a topic word, `Tuyên truyền: ...`, is)
+_DIRECTIVE_LABEL = re.compile(rf"(?!đề nghị)(?:{DIRECTIVE_VERBS})(?!\w)(?:\s+\S+){{3,}}", re.I)
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
@@ -149,7 +152,8 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         s = m.end() if m else p_start
         s, p_end = trim_span(text, s, p_end)
         label = _LABEL.match(text, s, p_end)
-        if label and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1)):
+        cut = label is not None and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1))
+        if label and cut and not (directives and _DIRECTIVE_LABEL.match(label.group(1))):
             s = label.end()
         lead_in = text[s:p_end].rstrip().endswith(":")
         found: list[tuple[int, int]] = []
