@@ -47,3 +47,16 @@ def test_a_directive_whose_objects_follow_a_colon_keeps_its_verb_but_a_topic_lab
         "Đôn đốc thành lập các cụm công nghiệp mới: Tân Lập, Hòa Bình 2, Đông Sơn",
         "Tăng cường tuyên truyền về chuyển đổi số trên hệ thống loa truyền thanh",
     ]
+
+
+def test_a_sub_part_naming_the_coming_month_under_a_sector_is_a_task_part():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 3\n1. Nông nghiệp\na) Kết quả\n"
+        "Toàn huyện gieo cấy được 1.200 ha lúa xuân.\n"
+        "b) Nhiệm vụ tháng 4/2024\n"
+        "Chăm sóc lúa xuân, phòng trừ sâu bệnh kịp thời.\n"
+        "c) Nhiệm vụ tháng 3/2024\n"
+        "Chăm sóc lúa xuân và trồng cây vụ đông.\n"
+    )
+    # the report is on March: April is ahead, the March part reports on the month
+    assert tasks_with(text) == ["Chăm sóc lúa xuân, phòng trừ sâu bệnh kịp thời"]

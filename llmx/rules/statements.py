@@ -276,7 +276,10 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.body_spans()]
+    ahead = _parts_ahead(layout.sections, now)
+    spans = [
+        (sec, a, b, sec is not None and (sec.role == "tasks" or sec.id in ahead)) for sec, a, b in layout.body_spans()
+    ]
     spans += [(sec, a, b, True) for sec, a, b in layout.assigned_spans()]
     if closing := _closing_paragraph(text, layout):
         spans.append((None, *closing, True))
@@ -297,6 +300,22 @@ def find_tasks(
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
+
+
+def _parts_ahead(sections: list[Section], now: Now) -> set[str]:
+    """Ids of the parts, with their sub-parts, whose heading names work for a period after the report's
+    (`b) Nhiệm vụ tháng 4/2024` under a sector of a report on March): task parts, whatever role the
+    heading words alone gave them (the sections stage does not know the report's period)."""
+    ahead: set[str] = set()
+    for sec in sections:  # document order: a parent comes before its children
+        heading = sec.heading.strip()
+        if (sec.parent_id in ahead or (_WORK.match(heading) and _later(heading, now))) and sec.role in (
+            "results",
+            "other",
+            "tasks",
+        ):
+            ahead.add(sec.id)
+    return ahead
 
 
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
