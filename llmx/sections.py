@@ -45,6 +45,9 @@ class PlacedTable:
         return self.grid.table
 
 
+_COVER = 1500  # a body without parts shorter than this is a cover letter for its appendix
+
+
 @dataclass
 class Layout:
     """The document's skeleton: header block, heading tree, closing block."""
@@ -76,8 +79,12 @@ class Layout:
 
     def body_spans(self) -> list[tuple[Section | None, int, int]]:
         """`own_spans` of the report's body: an appendix after the signature holds data (its tables
-        and the documents they cite), not the report's own tasks, limitations or proposals."""
-        return [span for span in self.own_spans() if span[1] < self.body_end]
+        and the documents they cite), not the report's own tasks, limitations or proposals; unless the
+        body is only a cover letter (no part of its own, a few lines): then the appendix is the report."""
+        spans = self.own_spans()
+        if not any(sec.start < self.body_end for sec in self.sections) and self.body_end - self.body_start < _COVER:
+            return spans
+        return [span for span in spans if span[1] < self.body_end]
 
     def assigned_spans(self) -> list[tuple[Section | None, int, int]]:
         """`own_spans` of the appendices that assign work (`PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM VỤ`):

@@ -3,7 +3,8 @@ bullets whose object list follows a colon, sub-parts naming the coming period, a
 in a proposals part."""
 
 from llmx.contract import Metadata, Period
-from llmx.rules.statements import find_tasks
+from llmx.rules.proposals import find_proposals
+from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import split_sections
 
 MONTH_3_2024 = Metadata(period=Period(label="tháng 3 năm 2024", kind="month", year=2024, months=[3]))
@@ -60,3 +61,41 @@ def test_a_sub_part_naming_the_coming_month_under_a_sector_is_a_task_part():
     )
     # the report is on March: April is ahead, the March part reports on the month
     assert tasks_with(text) == ["Chăm sóc lúa xuân, phòng trừ sâu bệnh kịp thời"]
+
+
+COVER_LETTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "An Giang, ngày 10 tháng 1 năm 2026\nBÁO CÁO\nKết quả tự đánh giá Chỉ số cải cách hành chính năm 2025\n"
+    "Ủy ban nhân dân tỉnh báo cáo kết quả tự đánh giá, chấm điểm (đính kèm phụ lục chi tiết).\n"
+    "Nơi nhận:\n- Bộ Nội vụ;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình\n"
+    "Phụ lục\nTỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM\n"
+    "TT | Tiêu chí | Điểm | Giải trình\n"
+    "1 | Công tác kiểm tra | 2,5 | Đã kiểm tra 12 cơ quan. Sở Tư pháp sẽ tiếp tục theo dõi việc thực hiện kết luận "
+    "kiểm tra trong thời gian tới.\n"
+    "2 | Phân cấp quản lý tài sản công | 1,0 | Chưa ban hành văn bản quy định phân cấp quản lý tài sản công.\n"
+)
+
+
+def test_the_appendix_of_a_cover_letter_is_the_report_its_tasks_and_limitations_are_read():
+    layout = split_sections(COVER_LETTER)
+    now = Metadata(period=Period(label="năm 2025", kind="year", year=2025, months=list(range(1, 13))))
+    assert [t.text for t in find_tasks(COVER_LETTER, layout, now)] == [
+        "Sở Tư pháp sẽ tiếp tục theo dõi việc thực hiện kết luận kiểm tra trong thời gian tới"
+    ]
+    assert [lim.text for lim in find_limitations(COVER_LETTER, layout)] == [
+        "Chưa ban hành văn bản quy định phân cấp quản lý tài sản công"
+    ]
+
+
+def test_the_appendix_after_a_report_with_parts_of_its_own_is_still_data():
+    text = COVER_LETTER.replace(
+        "Ủy ban nhân dân tỉnh báo cáo kết quả tự đánh giá, chấm điểm (đính kèm phụ lục chi tiết).",
+        "I. KẾT QUẢ\nCác sở đã triển khai đầy đủ.\nII. NHIỆM VỤ NĂM 2026\n- Rà soát thủ tục hành chính.",
+    )
+    now = Metadata(period=Period(label="năm 2025", kind="year", year=2025, months=list(range(1, 13))))
+    assert [t.text for t in find_tasks(text, split_sections(text), now)] == ["Rà soát thủ tục hành chính"]
+
+
+def test_a_topic_naming_a_request_made_by_someone_else_is_no_proposal():
+    text = "I. KẾT QUẢ\n- Đối với kiến nghị Trung ương tại Kết luận số 257: hiện tại Quốc hội chưa sửa đổi Luật.\n"
+    assert find_proposals(text, split_sections(text)) == []

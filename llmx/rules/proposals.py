@@ -42,7 +42,9 @@ _DOWNWARD = re.compile(DOWNWARD, re.I)
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
 _REPORTED = re.compile(
     # (`rà soát ... để kiến nghị Cục ... xem xét`: the purpose of the body's own work, a task)
-    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc|để|nhằm)"
+    # (`Đối với kiến nghị Trung ương tại Kết luận số 257: ...`: the topic, a request made by someone else)
+    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc|để|nhằm|"
+    r"đối\s+với)"
     r"\s+(?:kính\s+)?$",
     re.I,
 )
