@@ -99,3 +99,23 @@ def test_the_appendix_after_a_report_with_parts_of_its_own_is_still_data():
 def test_a_topic_naming_a_request_made_by_someone_else_is_no_proposal():
     text = "I. KẾT QUẢ\n- Đối với kiến nghị Trung ương tại Kết luận số 257: hiện tại Quốc hội chưa sửa đổi Luật.\n"
     assert find_proposals(text, split_sections(text)) == []
+
+
+def test_the_reporting_bodys_own_next_step_in_a_proposals_part_is_a_task_not_a_request():
+    text = (
+        "I. TÌNH HÌNH\nCó 03 hội chưa tổ chức đại hội nhiệm kỳ.\nII. ĐỀ XUẤT\n"
+        "Sở Nội vụ đề xuất Chủ tịch UBND tỉnh gia hạn thời gian tổ chức đại hội của 03 hội đến hết quý I/2025. "
+        "Quá thời hạn này, các hội không tổ chức đại hội, Sở Nội vụ sẽ báo cáo Chủ tịch UBND tỉnh xem xét, "
+        "xử lý theo quy định. Quá thời hạn này, các hội không tổ chức đại hội thì UBND tỉnh sẽ xem xét giải thể.\n"
+    )
+    layout = split_sections(text)
+    own = Metadata(issuer="Sở Nội vụ tỉnh Hòa Bình")
+    step = (
+        "Quá thời hạn này, các hội không tổ chức đại hội, Sở Nội vụ sẽ báo cáo Chủ tịch UBND tỉnh xem xét, "
+        "xử lý theo quy định"
+    )
+    assert [t.text for t in find_tasks(text, layout, own)] == [step]
+    asked = [p.text for p in find_proposals(text, layout, issuer=own.issuer)]
+    assert step not in asked
+    assert asked[0].startswith("Sở Nội vụ đề xuất Chủ tịch UBND tỉnh gia hạn")
+    assert asked[-1] == "Quá thời hạn này, các hội không tổ chức đại hội thì UBND tỉnh sẽ xem xét giải thể"

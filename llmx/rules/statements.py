@@ -43,7 +43,7 @@ import re
 from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
 from llmx.grounding import trim_span
 from llmx.rules.periods import period_matches
-from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
+from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -286,10 +286,18 @@ def find_tasks(
         spans.append((None, *closing, True))
     for section, start, end, in_tasks in spans:
         role = section.role if section else None
-        if role in ("limitations", "causes", "lessons", "proposals"):
+        if role in ("limitations", "causes", "lessons"):
             continue
         home = (section.sector if section else None) or theme
-        found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
+        if role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
+            issuer = metadata.issuer if metadata else None
+            found = [
+                (u.start, u.end, u.para)
+                for u in units(text, start, end, directives=True)
+                if request_at(text, u.start, u.end) is None and own_next_step(text[u.start : u.end], issuer)
+            ]
+        else:
+            found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
         if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
             found.insert(0, (*own, -1))
         context: Sector | None = home
