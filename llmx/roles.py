@@ -70,7 +70,8 @@ DIRECTED = re.compile(
     # `Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:` (a directive letter),
     # not `Thực hiện yêu cầu của Sở ..., UBND xã báo cáo kết quả như sau:`
     r"|(?<!thực hiện )(?<!theo )(?<!các )yêu cầu\s(?:(?!báo cáo|kết quả|tình hình|tổng hợp)[^.:\n]){0,200}?)"
-    r"(?:như sau|sau đây)\s*:\s*$",
+    # (`UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện một số nội dung sau:`)
+    r"(?:như sau|sau đây|(?:nội dung|nhiệm vụ|công việc|giải pháp)(?:\s+(?:trọng tâm|cụ thể|chủ yếu))?\s+sau)\s*:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [

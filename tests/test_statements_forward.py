@@ -119,3 +119,24 @@ def test_the_reporting_bodys_own_next_step_in_a_proposals_part_is_a_task_not_a_r
     assert step not in asked
     assert asked[0].startswith("Sở Nội vụ đề xuất Chủ tịch UBND tỉnh gia hạn")
     assert asked[-1] == "Quá thời hạn này, các hội không tổ chức đại hội thì UBND tỉnh sẽ xem xét giải thể"
+
+
+def test_a_directive_letters_numbered_items_are_tasks_and_who_does_them_by_when_is_not():
+    text = (
+        "UBND TỈNH HÒA BÌNH\nSố: 12/UBND-KSTT\nV/v triển khai nhiệm vụ chuyển đổi số\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHòa Bình, ngày 4 tháng 4 năm 2024\n"
+        "Kính gửi: Các sở, ban, ngành thuộc tỉnh.\n"
+        "Để triển khai hiệu quả Kế hoạch số 02-KH/BCĐTW, UBND tỉnh yêu cầu các sở, ban, ngành, địa phương "
+        "tập trung thực hiện một số nội dung sau:\n"
+        "1. Hoàn thiện hạ tầng công nghệ thông tin\n"
+        "(1) Tiếp tục rà soát, nâng cấp hệ thống hạ tầng kỹ thuật dùng chung của tỉnh.\n"
+        "- Đơn vị chủ trì thực hiện: Sở Khoa học và Công nghệ.\n"
+        "- Thời gian hoàn thành: Thực hiện thường xuyên.\n"
+        "2. Hoàn thiện tổ chức bộ máy cấp xã\n"
+        "(1) Xây dựng đề án tổ chức các phòng chuyên môn thuộc UBND cấp xã.\n"
+        "- Thời gian hoàn thành: Trong tháng 5/2024.\n"
+    ).replace("\n", "\n\n")  # a .docx: a blank line between paragraphs
+    assert tasks_with(text) == [
+        "Tiếp tục rà soát, nâng cấp hệ thống hạ tầng kỹ thuật dùng chung của tỉnh",
+        "Xây dựng đề án tổ chức các phòng chuyên môn thuộc UBND cấp xã",
+    ]
