@@ -140,3 +140,16 @@ def test_a_directive_letters_numbered_items_are_tasks_and_who_does_them_by_when_
         "Tiếp tục rà soát, nâng cấp hệ thống hạ tầng kỹ thuật dùng chung của tỉnh",
         "Xây dựng đề án tổ chức các phòng chuyên môn thuộc UBND cấp xã",
     ]
+
+
+def test_the_documents_listed_to_apply_and_a_bare_assignee_heading_are_not_tasks():
+    text = (
+        "1. Về phổ biến văn bản quy phạm pháp luật mới\n\n"
+        "Đề nghị các đơn vị nghiên cứu, phổ biến các văn bản sau:\n\n"
+        "- Nghị định số 24/2026/NĐ-CP ngày 17 tháng 01 năm 2026 của Chính phủ quy định danh mục hóa chất.\n\n"
+        "- Thông tư số 01/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ Công Thương.\n\n"
+        "2. Giao Sở Công Thương\n\n"
+        "- Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh.\n\n"
+    )
+    opening = "UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n\n"
+    assert tasks_with(opening + text) == ["Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh"]

@@ -112,6 +112,11 @@ _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
 )
+# `- Nghị định số 24/2026/NĐ-CP ngày 17/01/2026 của Chính phủ quy định ...` under `phổ biến các văn bản sau:`
+_CITED_ITEM = re.compile(
+    r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết|Chỉ thị|Công văn|Văn bản|Kết luận)"
+    r"\s+(?:số\s+)?(?:\d|[A-ZĐ])"
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -199,6 +204,8 @@ def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
     if section.heading_start is None or section.heading_end is None:
         return None
     opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)
+    if (gives := _HEADING_GIVES.match(heading)) and not _ANY_VERB.search(heading, gives.end()):
+        return None  # `2. Giao Sở Xây dựng` over its items: a body's name, its work below
     # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
     body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
     if not (opens or body_work):
@@ -244,8 +251,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
-        if _POINTER.match(words) or u.field:
-            continue  # where the work is listed, or who does it and by when: not the work
+        if _POINTER.match(words) or u.field or _CITED_ITEM.match(words):
+            continue  # where the work is listed, who does it and by when, a document to apply: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
