@@ -46,7 +46,8 @@ _TASK_PART = re.compile(
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
     r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
     r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
-    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
+    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)|"
+    r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
@@ -97,7 +98,9 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
             r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
-            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp",
+            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp|"
+            # `Những việc cần làm ngay trong tháng 12/2025`: the work ahead, at any level
+            r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",
             re.I,
         ),
     ),

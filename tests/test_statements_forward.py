@@ -153,3 +153,12 @@ def test_the_documents_listed_to_apply_and_a_bare_assignee_heading_are_not_tasks
     )
     opening = "UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n\n"
     assert tasks_with(opening + text) == ["Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh"]
+
+
+def test_a_part_of_things_to_do_at_once_is_a_task_part():
+    text = (
+        "I. NHỮNG VIỆC CẦN LÀM NGAY TRONG THÁNG 4/2024\n\n1. Sở Tư pháp\n\n"
+        "Tập trung rà soát văn bản quy phạm pháp luật, hoàn thành trước ngày 25/4/2024.\n\n"
+        "II. KẾT QUẢ NĂM 2023\n\nCác sở đã rà soát 120 văn bản.\n\n"
+    )
+    assert tasks_with(text) == ["Tập trung rà soát văn bản quy phạm pháp luật, hoàn thành trước ngày 25/4/2024"]
