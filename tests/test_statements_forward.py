@@ -162,3 +162,14 @@ def test_a_part_of_things_to_do_at_once_is_a_task_part():
         "II. KẾT QUẢ NĂM 2023\n\nCác sở đã rà soát 120 văn bản.\n\n"
     )
     assert tasks_with(text) == ["Tập trung rà soát văn bản quy phạm pháp luật, hoàn thành trước ngày 25/4/2024"]
+
+
+def test_a_remedy_stated_for_an_aim_is_a_task_even_in_a_results_part():
+    text = (
+        "I. KẾT QUẢ ĐÁNH GIÁ\n\nTỷ lệ hồ sơ trực tuyến của tỉnh đạt 45%, thấp hơn bình quân cả nước.\n\n"
+        "Để tăng điểm đối với tiêu chí này đòi hỏi các đơn vị cập nhật đầy đủ hồ sơ lên Hệ thống một cửa điện tử.\n\n"
+        "Để đạt kết quả trên, các đơn vị đã phải làm thêm giờ trong tháng 3.\n\n"
+    )
+    assert tasks_with(text) == [
+        "Để tăng điểm đối với tiêu chí này đòi hỏi các đơn vị cập nhật đầy đủ hồ sơ lên Hệ thống một cửa điện tử"
+    ]

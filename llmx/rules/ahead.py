@@ -39,7 +39,9 @@ _COMMITS = re.compile(
 _HIGHER_BODY = re.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Trung ương|Liên đoàn|Quốc hội)\s", re.I)
 _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 # `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
-_NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
+_NEEDS = re.compile(r"(?<!\w)(?:cần(?:\s+phải)?|đòi hỏi)\s+(?!thiết)\w", re.I)
+_PURPOSE = re.compile(r"Để\s")  # `Để <aim>, cần ...`: the need is the remedy for the aim
+_PURPOSE_REACH = 200  # ... when it follows the aim closely
 RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
@@ -116,7 +118,10 @@ def _needs_ahead(words: str, period: Now) -> bool:
     need = _NEEDS.search(words)
     if need is None or re.search(r"(?<!\w)đã(?!\w)", words[: need.start()]):  # `đã tham mưu ... cần`: done
         return False
-    return bool(FUTURE.search(words) or _LATER_YEARS.search(words)) or later(words, period)
+    if FUTURE.search(words) or _LATER_YEARS.search(words) or later(words, period):
+        return True
+    # `Để tăng điểm tiêu chí này, đòi hỏi các đơn vị nhập đầy đủ hồ sơ ...`: a remedy, asked for what comes
+    return bool(_PURPOSE.match(words)) and need.start() < _PURPOSE_REACH
 
 
 def _opens_ahead(words: str, period: Now) -> bool:
