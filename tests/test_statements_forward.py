@@ -173,3 +173,19 @@ def test_a_remedy_stated_for_an_aim_is_a_task_even_in_a_results_part():
     assert tasks_with(text) == [
         "Để tăng điểm đối với tiêu chí này đòi hỏi các đơn vị cập nhật đầy đủ hồ sơ lên Hệ thống một cửa điện tử"
     ]
+
+
+def test_numbered_task_lines_with_nothing_under_them_are_tasks_but_a_part_heading_is_not():
+    text = (
+        "I. KẾT QUẢ\nĐã tổ chức 3 hội nghị.\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 4/2024\n"
+        "1. Lãnh đạo, chỉ đạo tổ chức các hoạt động kỷ niệm ngày Giải phóng miền Nam vui tươi, tiết kiệm.\n"
+        "2. Chuẩn bị tốt công tác giao nhận quân năm 2024.\n"
+        "3. Công tác quốc phòng\nDuy trì nghiêm chế độ trực sẵn sàng chiến đấu.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Trên đây là báo cáo kết quả tháng 3 và nhiệm vụ tháng 4/2024./.\n"
+    )
+    assert tasks_with(text) == [
+        "Lãnh đạo, chỉ đạo tổ chức các hoạt động kỷ niệm ngày Giải phóng miền Nam vui tươi, tiết kiệm",
+        "Chuẩn bị tốt công tác giao nhận quân năm 2024",
+        "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu",
+    ]

@@ -90,6 +90,7 @@ _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
+_LEADS = re.compile(r"Lãnh đạo,?\s+(?:chỉ đạo|tổ chức|thực hiện|triển khai)", re.I)  # a Party body's directive
 _HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|dịch\b|diện\b|nhận\b)", re.I)
 _HEADING_DIRECTS = re.compile(
     r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
@@ -142,6 +143,12 @@ def find_tasks(
         (sec, a, b, sec is not None and (sec.role == "tasks" or sec.id in ahead)) for sec, a, b in layout.body_spans()
     ]
     spans += [(sec, a, b, True) for sec, a, b in layout.assigned_spans()]
+    parents = {sec.parent_id for sec in layout.sections}
+    listed = {sec.id for sec, *_ in spans if sec is not None} | parents
+    for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
+        if sec.id not in listed and sec.start < layout.body_end and (sec.role == "tasks" or sec.id in ahead):
+            spans.append((sec, sec.end, sec.end, True))
+    spans.sort(key=lambda span: span[1])
     if closing := _closing_paragraph(text, layout):
         spans.append((None, *closing, True))
     for section, start, end, in_tasks in spans:
@@ -158,7 +165,9 @@ def find_tasks(
             ]
         else:
             found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
-        if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
+        # nothing under the heading (no text, no sub-parts): the numbered line is the content
+        bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
+        if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
             found.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
@@ -197,20 +206,21 @@ def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
     return (start, line_end) if _HANDS_ON.match(text, start, line_end) else None
 
 
-def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
+def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple[int, int] | None:
     """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
-    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
+    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section. A `bare`
+    heading (nothing under it, the next item follows) is such a line whatever its length."""
     heading = section.heading
     if section.heading_start is None or section.heading_end is None:
         return None
-    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)
+    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading) or (bare and _LEADS.match(heading))
     if (gives := _HEADING_GIVES.match(heading)) and not _ANY_VERB.search(heading, gives.end()):
         return None  # `2. Giao Sở Xây dựng` over its items: a body's name, its work below
     # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
     body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
     if not (opens or body_work):
         return None
-    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
+    if not bare and len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
         return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
     at = text.find(heading[:20], section.heading_start, section.heading_end)
     if at == -1:
