@@ -106,6 +106,15 @@ def indicator_rows(doc: ReportDocument) -> list[dict[str, object]]:
     return rows
 
 
+def item_counts(doc: ReportDocument, kinds: Iterable[str]) -> str:
+    """`15 sections, 1 proposal, ...`: the one-line summary the CLI and the review page print."""
+    parts = []
+    for kind in kinds:
+        n = len(getattr(doc, kind))
+        parts.append(f"{n} {kind if n != 1 else kind.removesuffix('s')}")
+    return ", ".join(parts)
+
+
 def render(doc: ReportDocument, fmt: OutputFormat) -> str:
     """The document in the requested format, as text."""
     if fmt == "json":

@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from llmx.contract import Comparison, Indicator, Proposal, ReportDocument, Section
 from llmx.errors import InputError
-from llmx.output import load_report, write_atomic
+from llmx.output import item_counts, load_report, write_atomic
 from llmx.review_assets import CSS, JS, KINDS
 
 
@@ -321,9 +321,7 @@ def _metadata(doc: ReportDocument) -> str:
         ),
         (
             "items",
-            f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-            f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
-            f"{len(doc.tables)} tables",
+            item_counts(doc, ("sections", "indicators", "tasks", "limitations", "references", "proposals", "tables")),
         ),
         ("cross-check", _verify_line(doc)),
     ]

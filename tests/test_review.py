@@ -406,7 +406,7 @@ def test_proposals_have_their_own_colour_filter_and_rows():
     assert mark["data-kinds"] == "proposal" and mark["class"] == "k-proposal"
     assert 'value="proposal" checked> proposal (1)' in html and ".k-proposal{background:" in html
     assert "to: UBND tỉnh" in html and "UBND tỉnh; Sở Tài chính" in html  # addressee, metadata addressees
-    assert "1 proposals" in html and "".join(page.text) == doc.text
+    assert "1 proposal," in html and "".join(page.text) == doc.text
 
 
 def test_flags_show_per_row_and_mark_and_feed_the_flagged_only_filter():

@@ -86,7 +86,7 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
-    from llmx.output import check_writable, render, write_atomic
+    from llmx.output import check_writable, item_counts, render, write_atomic
     from llmx.pipeline import extract_document
 
     set_verbosity(quiet, verbose)
@@ -137,11 +137,7 @@ def extract(
     else:
         write_atomic(output, content, bom=fmt == "csv")
         say(f"wrote {output}")
-    say(
-        f"{len(doc.sections)} sections, {len(doc.indicators)} indicators, {len(doc.tasks)} tasks, "
-        f"{len(doc.limitations)} limitations, {len(doc.references)} references, {len(doc.proposals)} proposals, "
-        f"{len(doc.problems)} problems"
-    )
+    say(item_counts(doc, ("sections", "indicators", "tasks", "limitations", "references", "proposals", "problems")))
     if doc.extractor.verify is not None:
         from llmx.verify import summary_line
 

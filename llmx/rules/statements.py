@@ -140,9 +140,8 @@ def find_tasks(
     tasks: list[Task] = []
     ahead = _parts_ahead(layout.sections, now)
     spans = [
-        (sec, a, b, sec is not None and (sec.role == "tasks" or sec.id in ahead)) for sec, a, b in layout.body_spans()
+        (sec, a, b, sec is not None and (sec.role == "tasks" or sec.id in ahead)) for sec, a, b in layout.work_spans()
     ]
-    spans += [(sec, a, b, True) for sec, a, b in layout.assigned_spans()]
     parents = {sec.parent_id for sec in layout.sections}
     listed = {sec.id for sec, *_ in spans if sec is not None} | parents
     for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
