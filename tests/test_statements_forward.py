@@ -189,3 +189,12 @@ def test_numbered_task_lines_with_nothing_under_them_are_tasks_but_a_part_headin
         "Chuẩn bị tốt công tác giao nhận quân năm 2024",
         "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu",
     ]
+
+
+def test_a_sub_part_naming_the_coming_year_is_a_task_part_in_an_annual_report():
+    text = (
+        "I. KẾT QUẢ NĂM 2023\n1. Giáo dục\na) Kết quả\nTỷ lệ học sinh lên lớp đạt 98%.\n"
+        "b) Kế hoạch năm 2024\nDuy trì sĩ số học sinh, nâng cao chất lượng dạy và học.\n"
+    )
+    year_2023 = Metadata(period=Period(label="năm 2023", kind="year", year=2023, months=list(range(1, 13))))
+    assert tasks_with(text, year_2023) == ["Duy trì sĩ số học sinh, nâng cao chất lượng dạy và học"]

@@ -186,7 +186,7 @@ def _parts_ahead(sections: list[Section], now: Now) -> set[str]:
     ahead: set[str] = set()
     for sec in sections:  # document order: a parent comes before its children
         heading = sec.heading.strip()
-        if (sec.parent_id in ahead or (_WORK.match(heading) and later(heading, now))) and sec.role in (
+        if (sec.parent_id in ahead or (_WORK.match(heading) and later(heading, now, heading=True))) and sec.role in (
             "results",
             "other",
             "tasks",
