@@ -198,29 +198,3 @@ def test_a_sub_part_naming_the_coming_year_is_a_task_part_in_an_annual_report():
     )
     year_2023 = Metadata(period=Period(label="năm 2023", kind="year", year=2023, months=list(range(1, 13))))
     assert tasks_with(text, year_2023) == ["Duy trì sĩ số học sinh, nâng cao chất lượng dạy và học"]
-
-
-AUGUST_2022 = Metadata(period=Period(label="tháng 8 năm 2022", kind="month", year=2022, months=[8]))
-
-
-def test_a_meetings_tasks_for_the_coming_month_listed_after_a_colon_are_tasks():
-    text = (
-        "Hội nghị Ban Chấp hành Đảng bộ thị trấn tháng 8\n\n"
-        "Hội nghị đã thống nhất một số nhiệm vụ trọng tâm trong tháng 9/2022 như: Lãnh đạo thu hoạch lúa hè thu; "
-        "tổ chức tốt lễ khai giảng năm học mới; đảm bảo an ninh trật tự.\n\n"
-        "Hội nghị đã thống nhất một số nhiệm vụ trọng tâm trong tháng 8/2022 như: Thu hoạch lúa hè thu.\n"
-    )
-    assert tasks_with(text, AUGUST_2022) == [
-        "Lãnh đạo thu hoạch lúa hè thu",
-        "tổ chức tốt lễ khai giảng năm học mới",
-        "đảm bảo an ninh trật tự",
-    ]
-
-
-def test_the_items_under_a_leaders_ask_of_the_party_cells_are_tasks():
-    text = (
-        "Hội nghị Thị ủy tháng 8\n\n"
-        "Kết luận hội nghị, đồng chí Bí thư Thị ủy yêu cầu các cấp ủy, ngành, đoàn thể tập trung thực hiện tốt "
-        "một số nhiệm vụ trọng tâm sau:\n\n- Lãnh đạo thu hoạch lúa hè thu.\n\n- Tổ chức khai giảng năm học mới.\n"
-    )
-    assert tasks_with(text, AUGUST_2022) == ["Lãnh đạo thu hoạch lúa hè thu", "Tổ chức khai giảng năm học mới"]

@@ -45,7 +45,7 @@ _PURPOSE_REACH = 200  # ... when it follows the aim closely
 RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
-_ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
+ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
 # `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
 _ASKS_AHEAD = re.compile(
     r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
@@ -149,15 +149,15 @@ def _directs_ahead(words: str, period: Now) -> bool:
     return bool(FUTURE.search(words)) or later(words, period)
 
 
-def asks_below(words: str) -> bool:
+def _asks_below(words: str) -> bool:
     """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
     not one reported as made (`đã yêu cầu các xã ...`)."""
-    m = _ASSIGNS.search(words)
+    m = ASSIGNS.search(words)
     return m is not None and not _DONE.search(words, 0, m.start())
 
 
 def for_next_period(words: str, now: Now) -> bool:
     """Whether a sentence outside a task section is a directive for the next period."""
-    if asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
         return True
     return _commits(words) or _needs_ahead(words, now)

@@ -29,7 +29,7 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
 from llmx.grounding import trim_span
-from llmx.rules.ahead import FUTURE, RUN_START, TASK_MARKER, Now, asks_below, for_next_period, later, report_now
+from llmx.rules.ahead import ASSIGNS, FUTURE, RUN_START, TASK_MARKER, Now, for_next_period, later, report_now
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
@@ -86,8 +86,6 @@ _WORK = re.compile(
     r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
     re.I,
 )
-# `Hội nghị đã thống nhất một số nhiệm vụ trọng tâm trong tháng 9/2022 như: Lãnh đạo ...; tổ chức ...`
-_WORK_LIST = re.compile(rf"{_WORK.pattern}[^.;:]{{0,80}}?(?:như|sau|gồm|là)\s*:\s*", re.I)
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
@@ -250,10 +248,9 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             run = False
             labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
             list_open = list_open and u.bullet
-        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`,
-            # `Kết luận hội nghị, đồng chí Bí thư yêu cầu các cấp ủy ... thực hiện tốt một số nhiệm vụ sau:`
-            ahead = FUTURE.search(words) or (_WORK.search(words) and later(words, now))
-            list_open = bool(ahead or asks_below(words)) and not in_tasks
+        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
+            ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
+            list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
@@ -273,11 +270,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             out.append((u.start, u.end, u.para))
             continue
         marker = TASK_MARKER.search(words)
-        listed = _WORK_LIST.search(words)
-        if listed is not None and listed.end() < len(words) and later(words[: listed.end()], now):
-            out.append((u.start + listed.end(), u.end, u.para))  # `... nhiệm vụ tháng 9/2022 như: A; B; C`
-            run = True
-        elif marker is not None:
+        if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
