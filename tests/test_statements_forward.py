@@ -50,19 +50,6 @@ def test_a_directive_whose_objects_follow_a_colon_keeps_its_verb_but_a_topic_lab
     ]
 
 
-def test_a_sub_part_naming_the_coming_month_under_a_sector_is_a_task_part():
-    text = (
-        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 3\n1. Nông nghiệp\na) Kết quả\n"
-        "Toàn huyện gieo cấy được 1.200 ha lúa xuân.\n"
-        "b) Nhiệm vụ tháng 4/2024\n"
-        "Chăm sóc lúa xuân, phòng trừ sâu bệnh kịp thời.\n"
-        "c) Nhiệm vụ tháng 3/2024\n"
-        "Chăm sóc lúa xuân và trồng cây vụ đông.\n"
-    )
-    # the report is on March: April is ahead, the March part reports on the month
-    assert tasks_with(text) == ["Chăm sóc lúa xuân, phòng trừ sâu bệnh kịp thời"]
-
-
 COVER_LETTER = (
     "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     "An Giang, ngày 10 tháng 1 năm 2026\nBÁO CÁO\nKết quả tự đánh giá Chỉ số cải cách hành chính năm 2025\n"
@@ -142,17 +129,18 @@ def test_a_directive_letters_numbered_items_are_tasks_and_who_does_them_by_when_
     ]
 
 
-def test_the_documents_listed_to_apply_and_a_bare_assignee_heading_are_not_tasks():
+def test_a_bare_assignee_heading_is_not_a_task():
     text = (
         "1. Về phổ biến văn bản quy phạm pháp luật mới\n\n"
-        "Đề nghị các đơn vị nghiên cứu, phổ biến các văn bản sau:\n\n"
-        "- Nghị định số 24/2026/NĐ-CP ngày 17 tháng 01 năm 2026 của Chính phủ quy định danh mục hóa chất.\n\n"
-        "- Thông tư số 01/2026/TT-BCT ngày 17 tháng 01 năm 2026 của Bộ Công Thương.\n\n"
+        "- Tổ chức phổ biến Luật Hóa chất cho các đơn vị hoạt động hóa chất.\n\n"
         "2. Giao Sở Công Thương\n\n"
         "- Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh.\n\n"
     )
     opening = "UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n\n"
-    assert tasks_with(opening + text) == ["Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh"]
+    assert tasks_with(opening + text) == [
+        "Tổ chức phổ biến Luật Hóa chất cho các đơn vị hoạt động hóa chất",
+        "Chủ trì hướng dẫn các đơn vị rà soát danh mục hóa chất đang kinh doanh",
+    ]
 
 
 def test_a_part_of_things_to_do_at_once_is_a_task_part():
@@ -189,12 +177,3 @@ def test_numbered_task_lines_with_nothing_under_them_are_tasks_but_a_part_headin
         "Chuẩn bị tốt công tác giao nhận quân năm 2024",
         "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu",
     ]
-
-
-def test_a_sub_part_naming_the_coming_year_is_a_task_part_in_an_annual_report():
-    text = (
-        "I. KẾT QUẢ NĂM 2023\n1. Giáo dục\na) Kết quả\nTỷ lệ học sinh lên lớp đạt 98%.\n"
-        "b) Kế hoạch năm 2024\nDuy trì sĩ số học sinh, nâng cao chất lượng dạy và học.\n"
-    )
-    year_2023 = Metadata(period=Period(label="năm 2023", kind="year", year=2023, months=list(range(1, 13))))
-    assert tasks_with(text, year_2023) == ["Duy trì sĩ số học sinh, nâng cao chất lượng dạy và học"]

@@ -79,9 +79,8 @@ def report_now(metadata: Metadata | None) -> Now:
     return max(points) if points else None
 
 
-def later(words: str, now: Now, *, heading: bool = False) -> bool:
-    """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025); in a
-    `heading` (`Nhiệm vụ trọng tâm năm 2026`) a year is when the work is done, never a cited scope."""
+def later(words: str, now: Now) -> bool:
+    """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
     if now is None:
         return False
     for span, start, _ in period_matches(words):
@@ -91,7 +90,7 @@ def later(words: str, now: Now, *, heading: bool = False) -> bool:
             continue
         if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
             continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
-        if span.kind == "year" and start > 3 and not heading and not _IN_YEAR.search(words, 0, start):
+        if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
             continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
         first = min(span.months) if span.months and span.kind != "year" else 12
         if (span.year, first) > now and (span.kind != "year" or span.year > now[0]):

@@ -10,8 +10,7 @@ Tasks also stand outside task sections when the words say they are for the next 
 1.1; the tests are in `ahead.py`): the bullets under a lead-in that looks ahead (`Để ... trong thời gian
 tới, tiếp tục yêu cầu các sở, ngành: ...`), a clause opened by `nhiệm vụ trước mắt là ...` and the
 directive sentences after it in the same paragraph, and the numbered items after a body's commitment
-(`(1) Phân tích ...; (2) ...`). A sub-part whose heading names a later period (`b) Nhiệm vụ tháng 4`) is
-a task part; a closing paragraph that hands the work on (`Trên cơ sở ..., các cấp ủy ... xây dựng kế
+(`(1) Phân tích ...; (2) ...`). A closing paragraph that hands the work on (`Trên cơ sở ..., các cấp ủy ... xây dựng kế
 hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở Nội vụ sẽ báo
 cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`) is not.
 
@@ -113,11 +112,6 @@ _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
 )
-# `- Nghị định số 24/2026/NĐ-CP ngày 17/01/2026 của Chính phủ quy định ...` under `phổ biến các văn bản sau:`
-_CITED_ITEM = re.compile(
-    r"(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết|Chỉ thị|Công văn|Văn bản|Kết luận)"
-    r"\s+(?:số\s+)?(?:\d|[A-ZĐ])"
-)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -138,14 +132,11 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    ahead = _parts_ahead(layout.sections, now)
-    spans = [
-        (sec, a, b, sec is not None and (sec.role == "tasks" or sec.id in ahead)) for sec, a, b in layout.work_spans()
-    ]
+    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
     parents = {sec.parent_id for sec in layout.sections}
     listed = {sec.id for sec, *_ in spans if sec is not None} | parents
     for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
-        if sec.id not in listed and sec.start < layout.body_end and (sec.role == "tasks" or sec.id in ahead):
+        if sec.id not in listed and sec.start < layout.body_end and sec.role == "tasks":
             spans.append((sec, sec.end, sec.end, True))
     spans.sort(key=lambda span: span[1])
     if closing := _closing_paragraph(text, layout):
@@ -177,22 +168,6 @@ def find_tasks(
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
-
-
-def _parts_ahead(sections: list[Section], now: Now) -> set[str]:
-    """Ids of the parts, with their sub-parts, whose heading names work for a period after the report's
-    (`b) Nhiệm vụ tháng 4/2024` under a sector of a report on March): task parts, whatever role the
-    heading words alone gave them (the sections stage does not know the report's period)."""
-    ahead: set[str] = set()
-    for sec in sections:  # document order: a parent comes before its children
-        heading = sec.heading.strip()
-        if (sec.parent_id in ahead or (_WORK.match(heading) and later(heading, now, heading=True))) and sec.role in (
-            "results",
-            "other",
-            "tasks",
-        ):
-            ahead.add(sec.id)
-    return ahead
 
 
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
@@ -260,8 +235,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
-        if _POINTER.match(words) or u.field or _CITED_ITEM.match(words):
-            continue  # where the work is listed, who does it and by when, a document to apply: not the work
+        if _POINTER.match(words) or u.field:
+            continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
