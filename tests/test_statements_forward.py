@@ -59,7 +59,8 @@ COVER_LETTER = (
     "TT | Tiêu chí | Điểm | Giải trình\n"
     "1 | Công tác kiểm tra | 2,5 | Đã kiểm tra 12 cơ quan. Sở Tư pháp sẽ tiếp tục theo dõi việc thực hiện kết luận "
     "kiểm tra trong thời gian tới.\n"
-    "2 | Phân cấp quản lý tài sản công | 1,0 | Chưa ban hành văn bản quy định phân cấp quản lý tài sản công.\n"
+    "2 | Phân cấp quản lý tài sản công | 1,0 | Chưa hoàn thành việc ban hành văn bản quy định phân cấp quản lý tài sản "
+    "công.\n"
 )
 
 
@@ -70,7 +71,7 @@ def test_the_appendix_of_a_cover_letter_is_the_report_its_tasks_and_limitations_
         "Sở Tư pháp sẽ tiếp tục theo dõi việc thực hiện kết luận kiểm tra trong thời gian tới"
     ]
     assert [lim.text for lim in find_limitations(COVER_LETTER, layout)] == [
-        "Chưa ban hành văn bản quy định phân cấp quản lý tài sản công"
+        "Chưa hoàn thành việc ban hành văn bản quy định phân cấp quản lý tài sản công"
     ]
 
 
