@@ -78,7 +78,8 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
                 extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
     extraction.limitations = find_limitations(text, layout, theme=theme)
-    extraction.proposals = find_proposals(text, layout, theme=theme)
+    issuer = extraction.metadata.issuer if extraction.metadata else None
+    extraction.proposals = find_proposals(text, layout, theme=theme, issuer=issuer)
     return extraction
 
 
