@@ -46,7 +46,8 @@ _TASK_PART = re.compile(
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
     r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
     r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
-    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)",
+    r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)|"
+    r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",
     re.I,
 )
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
@@ -70,7 +71,8 @@ DIRECTED = re.compile(
     # `Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị thực hiện một số nội dung như sau:` (a directive letter),
     # not `Thực hiện yêu cầu của Sở ..., UBND xã báo cáo kết quả như sau:`
     r"|(?<!thực hiện )(?<!theo )(?<!các )yêu cầu\s(?:(?!báo cáo|kết quả|tình hình|tổng hợp)[^.:\n]){0,200}?)"
-    r"(?:như sau|sau đây)\s*:\s*$",
+    # (`UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện một số nội dung sau:`)
+    r"(?:như sau|sau đây|(?:nội dung|nhiệm vụ|công việc|giải pháp)(?:\s+(?:trọng tâm|cụ thể|chủ yếu))?\s+sau)\s*:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
@@ -96,7 +98,9 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
             r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
-            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp",
+            r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp|"
+            # `Những việc cần làm ngay trong tháng 12/2025`: the work ahead, at any level
+            r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",
             re.I,
         ),
     ),

@@ -45,6 +45,9 @@ class PlacedTable:
         return self.grid.table
 
 
+_COVER = 1500  # a body without parts shorter than this is a cover letter for its appendix
+
+
 @dataclass
 class Layout:
     """The document's skeleton: header block, heading tree, closing block."""
@@ -76,13 +79,22 @@ class Layout:
 
     def body_spans(self) -> list[tuple[Section | None, int, int]]:
         """`own_spans` of the report's body: an appendix after the signature holds data (its tables
-        and the documents they cite), not the report's own tasks, limitations or proposals."""
-        return [span for span in self.own_spans() if span[1] < self.body_end]
+        and the documents they cite), not the report's own tasks, limitations or proposals; unless the
+        body is only a cover letter (no part of its own, a few lines): then the appendix is the report."""
+        cover = self._cover_letter()
+        return [span for span in self.own_spans() if cover or span[1] < self.body_end]
 
     def work_spans(self) -> list[tuple[Section | None, int, int]]:
         """`body_spans` and then the appendices that assign work (`PHỤ LỤC PHÂN CÔNG THỰC HIỆN NHIỆM
         VỤ`): their rows are the plan's tasks, though they stand after the signature."""
-        return [s for s in self.own_spans() if s[1] < self.body_end or (s[0] is not None and s[0].role == "tasks")]
+        cover = self._cover_letter()
+        return [
+            s for s in self.own_spans() if cover or s[1] < self.body_end or (s[0] is not None and s[0].role == "tasks")
+        ]
+
+    def _cover_letter(self) -> bool:
+        """Whether the body is only a cover letter for its appendix: no part of its own, a few lines."""
+        return not any(sec.start < self.body_end for sec in self.sections) and self.body_end - self.body_start < _COVER
 
     def table_at(self, offset: int) -> PlacedTable | None:
         """The table whose span holds `offset` (its rows and the line breaks between them)."""

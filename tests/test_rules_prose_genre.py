@@ -174,7 +174,8 @@ def test_a_breakdown_after_a_share_takes_its_own_words_not_its_siblings():
     text = "Đến nay các kiến nghị đã được trả lời, chiếm 94%; trong đó 60% kiến nghị đã được xử lý."
     share, child = find_indicators(text)
     assert share.value == 94 and child.value == 60
-    assert child.name.endswith(" - kiến nghị") and child.name.count("đã được trả lời") == 1
+    # its own words are the relative clause after the share's noun, not its sibling's
+    assert child.name.endswith(" - kiến nghị đã được xử lý") and child.name.count("đã được trả lời") == 1
 
 
 def test_phone_numbers_thresholds_and_a_rules_frequency_are_no_figures():

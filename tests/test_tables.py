@@ -37,9 +37,9 @@ PROVENANCE = [
 
 
 def with_additions(doc: ReportDocument) -> ReportDocument:
-    """A report with known SPEC 1.1 additions: one proposal (the last task sentence, as a request
+    """A report with known SPEC 1.1 additions: one proposal (the last task sentence of a section, as a request
     to a named body), metadata addressees, and flags on the first item of each type only."""
-    task = doc.tasks[-1]
+    task = [t for t in doc.tasks if t.section_id][-1]  # (a closing paragraph's task stands in no section)
     proposal = Proposal(
         id="p1", section_id=task.section_id, text=task.text, addressee="UBND tỉnh", start=task.start, end=task.end
     )
@@ -52,7 +52,7 @@ def with_additions(doc: ReportDocument) -> ReportDocument:
             "source": doc.source.model_copy(update={"path": "flagged/" + doc.source.path}),
             "metadata": doc.metadata.model_copy(update={"addressees": ["UBND tỉnh", "Sở Tài chính"]}),
             "indicators": flag_first(doc.indicators, ["backends_disagree", "unit_missing"]),
-            "tasks": flag_first(doc.tasks[:-1], []),
+            "tasks": flag_first([t for t in doc.tasks if t is not task], []),
             "limitations": flag_first(doc.limitations, ["not_in_rules"]),
             "references": flag_first(doc.references, ["not_in_rules"]),
             "proposals": [proposal.model_copy(update={"flags": ["not_in_rules"]})],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.contract import Extractor, Metadata, Sector
+from llmx.contract import Extractor, Metadata, Section, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.proposals import find_proposals
@@ -26,6 +26,7 @@ from llmx.sectors import heading_sector
 # sections whose figures are not results: next-period targets (SPEC gives them to the tasks that
 # state them) and the terms of what is proposed (`thu 01 lần đối với mỏ dưới 50 tỷ đồng`)
 _NO_FIGURES = ("tasks", "proposals")
+_LABEL_CHARS = 160  # a label heading longer than this is a sentence, not a label
 
 
 def _outside_tables(start: int, end: int, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -52,7 +53,8 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
     for section, start, end in layout.own_spans():
         if section is None or section.role not in _NO_FIGURES:
             sector = (section.sector if section else None) or theme
-            for s, e in _outside_tables(start, end, tables):  # a table row is read once, as a row
+            figures_from = _label_start(text, section, start)
+            for s, e in _outside_tables(figures_from, end, tables):  # a table row is read once, as a row
                 extraction.indicators.extend(find_indicators(text, s, e, sector=sector, figures=figures))
         extraction.references.extend(find_references(text, start, end))
         if section is not None and section.heading_start is not None and section.heading_end is not None:
@@ -76,8 +78,25 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
                 extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
     extraction.limitations = find_limitations(text, layout, theme=theme)
-    extraction.proposals = find_proposals(text, layout, theme=theme)
+    issuer = extraction.metadata.issuer if extraction.metadata else None
+    extraction.proposals = find_proposals(text, layout, theme=theme, issuer=issuer)
     return extraction
+
+
+def _label_start(text: str, section: Section | None, start: int) -> int:
+    """Where a section's figures are read from: a `b) Label: value` heading line names the figure
+    its own text opens with (`b) Số người làm việc tại hội: 24 người`), so it is read with its label."""
+    if section is None or section.heading_start is None or not 0 < start - section.heading_start <= _LABEL_CHARS:
+        return start
+    line_end = text.find("\n", start)
+    if (
+        not text[start : len(text) if line_end == -1 else line_end].strip()
+        or "\n" in text[section.heading_start : start]
+    ):
+        return start  # a topic heading: its text starts on the next line
+    if not text[section.heading_start : start].rstrip().endswith(":"):
+        return start
+    return section.heading_start
 
 
 def report_theme(metadata: Metadata | None) -> Sector | None:

@@ -29,7 +29,8 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             if scope is not None:
                 scopes.append(scope)
     for o, c in para.parens:
-        inside = [it for it in items if o < it.num_start < c]
+        # `1.235 hộ nghèo (chiếm 5,2%)`: the share of the count before it is no part of a breakdown
+        inside = [it for it in items if o < it.num_start < c and not _share_of_before(items, it, o)]
         if inside:
             before = [it for it in items if it.end <= o + 1 and it.sentence == para.sentence_of(o)]
             parent = _paren_parent(para.text, o, inside, before)
@@ -60,6 +61,8 @@ def _marker_scope(
     before = [it for it in items if it.end <= m.start() + 1]
     same = [it for it in before if it.sentence == sentence]
     parent = same[-1] if same else None
+    if parent is not None and len(same) > 1 and parent.unit == "%" and parent.local == same[-2].local:
+        parent = same[-2]  # `120 hộ (chiếm 2%), trong đó ...`: the count is broken down, not its share
     if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
         if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
             return None
@@ -78,6 +81,17 @@ def _marker_scope(
     return m.start(), para.sentence_end(m.start()), parent
 
 
+def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:
+    """Whether `item` is the `%` share of the count that ends right before the parenthesis."""
+    before = [it for it in items if it.num_start < opening and it is not item]
+    return (
+        bool(before)
+        and item.unit == "%"
+        and item.local == before[-1].local
+        and item.quote_start == before[-1].quote_start
+    )
+
+
 def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> Item | None:
     """A figure right before a parenthesis of same-unit figures is their total."""
     if not before or inside[0].unit is None:
@@ -85,8 +99,11 @@ def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> 
     if not text[before[-1].end : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
         return before[-1]  # `cây màu 950 ha, đạt 100% KH (cây lạc 650 ha, ...)`
     same_unit = [it for it in before[-2:] if it.unit == inside[0].unit]
-    if same_unit and inside[0].own:
-        return same_unit[-1]  # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`
+    parts = len(inside) > 1 and all(it.unit == inside[0].unit for it in inside)
+    if same_unit and (inside[0].own or parts):
+        # `tiếp nhận 11 đơn = 15 vụ việc (đã giải quyết 02 đơn, ...)`,
+        # `mở 04 lớp cho 140 học viên (02 lớp may, 02 lớp chăn nuôi)`
+        return same_unit[-1]
     return None
 
 
@@ -121,11 +138,35 @@ def finish(item: Item) -> None:
     if parent is None:
         item.name = item.local
     else:
-        item.name = f"{parent.child_base} - {lc_first(item.local)}"
+        item.name = f"{parent.child_base} - {lc_first(_without_shared_noun(item, parent))}"
         if item.child_base == item.local:
             item.child_base = item.name
         item.as_of = item.as_of or parent.as_of
         item.estimated = item.estimated or parent.estimated
         if item.carried and parent.unit is not None:
             item.unit = parent.unit
+        _parent_basis(item, parent)
     item.name = item.name[:1].upper() + item.name[1:]
+
+
+def _without_shared_noun(item: Item, parent: Item) -> str:
+    """A child's own words without the counted noun its total already names: `Số giấy phép được
+    cấp: 12 giấy phép, trong đó gia hạn 01 giấy phép` -> `... - gia hạn`, not `... - gia hạn giấy phép`."""
+    unit = item.unit
+    local = item.local
+    if unit is None or unit != parent.unit or not local.lower().endswith(" " + unit):
+        return local
+    if unit not in f"{parent.child_base} {parent.local}".lower():
+        return local
+    return local[: len(local) - len(unit)].rstrip()
+
+
+def _parent_basis(item: Item, parent: Item) -> None:
+    """`... 1.250 tỷ đồng, tăng 3,2% so với cùng kỳ; trong đó trồng trọt 850 tỷ đồng, tăng 2,5%`: a
+    part's change (or ratio) written with no basis is against the basis its total's is."""
+    for k, c in enumerate(item.comparisons):
+        if c.basis != "other" or c.basis_text:
+            continue
+        stated = [p for p in parent.comparisons if p.relation == c.relation and p.basis_text and p.basis != "other"]
+        if len({(p.basis, p.basis_text) for p in stated}) == 1:
+            item.comparisons[k] = c.model_copy(update={"basis": stated[0].basis, "basis_text": stated[0].basis_text})

@@ -20,7 +20,7 @@ from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
 # sentence-initial, capital `So`, or a clause after `;` (`... 6 người; so với cùng kỳ giảm 3 vụ`)
-_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so))\s+với\s+")
+_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so)|(?P<comma>(?<=,\s)(?-i:so)))\s+với\s+")
 _TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
     r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
@@ -48,7 +48,9 @@ class Change:
 
 
 def read_change_sentences(para: Para) -> list[Change]:
-    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence, and of a chain
+    """The amounts of every `So với <basis> tăng/giảm N unit, M unit ...` sentence (or clause after a
+    comma, when its amounts count in several units: `05 vụ, 07 đối tượng, so với tháng trước giảm 02 vụ,
+    tăng 01 đối tượng`), and of a chain
     whose basis comes last (`..., giảm 2 vụ, 3 đối tượng so với cùng kỳ`, `giảm 3 vụ (-33%) so với
     cùng kỳ`); their digits are blocked so that no amount becomes an indicator."""
     text, found = para.text, []
@@ -57,6 +59,8 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None:
             continue
         steps, pos = _read_steps(text, basis[2], para.end)
+        if m.group("comma") and len({st.unit for st in steps}) < 2:
+            continue  # `12 vụ, so với cùng kỳ tăng 3 vụ`: the figure's own comparison (comparisons.py)
         if steps:
             para.block(m.start(), pos)
             found.extend(_changes(m.start(), basis, steps))
@@ -101,7 +105,7 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
         if sign == 0.0:
             break
         tail = _TAIL.match(text, unit[2], limit) if unit[0] not in ("%", "‰") else None
-        pos = unit[2]
+        pos = tail.end() if tail else unit[2]  # `tăng 1 người chết, giảm 3 người bị thương`: the chain goes on
         pct = None
         if unit[0] not in ("%", "‰") and (rate := _STEP_PCT.match(text, pos, limit)):
             pct, pos = sign * abs(parse_number(rate.group("num")) or 0.0), rate.end()
@@ -123,6 +127,8 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
         ]
         if change.unit in ("%", "‰"):
             before = [it for it in items if it.num_start < change.at]
+            if before and _sizes_its_change(before[-1], change):
+                continue  # `tăng 5.000 thuê bao, tăng 4,2% so với cùng kỳ`: the same change in %
             target = before[-1] if before and before[-1] in free else None
             update: dict[str, object] = {"pct": change.amount}
         else:
@@ -136,6 +142,39 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
         comparison = Comparison(basis=change.basis, basis_text=change.basis_text, relation="change")
         target.comparisons.append(comparison.model_copy(update=update))
         target.end = max(target.end, change.end)
+
+
+def _sizes_its_change(item: Item, change: Change) -> bool:
+    """Give the % to the change by an amount the item took from the same chain, the same way."""
+    for k, c in enumerate(item.comparisons):
+        if c.basis_text == change.basis_text and c.pct is None and c.amount and (c.amount > 0) == (change.amount > 0):
+            item.comparisons[k] = c.model_copy(update={"pct": change.amount})
+            item.end = max(item.end, change.end)
+            return True
+    return False
+
+
+def regroup_counted_changes(items: list[Item]) -> None:
+    """`Thu hút 5 dự án, tổng vốn 1.250 tỷ đồng, tăng 2 dự án so với cùng kỳ`: a change counted in
+    another unit than its figure's belongs to the latest earlier figure of the sentence counted in it."""
+    for k, item in enumerate(items):
+        for c in [c for c in item.comparisons if c.amount_unit and not _counts_in(item.unit, c.amount_unit)]:
+            owners = [
+                it
+                for it in items[:k]
+                if it.sentence == item.sentence
+                and _counts_in(it.unit, c.amount_unit)
+                and not any(o.basis_text == c.basis_text for o in it.comparisons)
+            ]
+            if owners:
+                item.comparisons.remove(c)
+                owners[-1].comparisons.append(c)
+                owners[-1].end = max(owners[-1].end, item.end)
+
+
+def _counts_in(unit: str | None, amount_unit: str | None) -> bool:
+    """`hộ nghèo` counts in `hộ`; `tỷ đồng` not in `dự án`."""
+    return bool(unit and amount_unit) and f"{unit} ".startswith(f"{amount_unit} ")
 
 
 def _holds(name: str, words: str) -> bool:

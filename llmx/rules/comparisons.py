@@ -5,15 +5,12 @@ Comparisons follow their figure in a fixed grammar: an optional verb (`đạt`, 
 absolute change), and a basis (`KH`, `dự toán giao`, `cùng kỳ năm 2017`, `so với ...`). The basis
 may also come first (`tăng so với cùng kỳ 0,1%`). `basis_text` is the basis as written, without
 `so với`. A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
-`read_following` reads the whole chain after one figure (`đạt 60% kế hoạch và bằng 114% cùng kỳ`),
-with a plan figure written after it (`(KH: 20 km)`) and the size of a change (`..., bằng 13 ha`).
-Pure.
+`following.py` reads the whole chain after one figure with these pieces. Pure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison, Relation
@@ -23,24 +20,31 @@ from llmx.rules.units import match_unit
 _YEAR = r"(?:19|20)\d{2}"
 # Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
 _QUALIFIERS = (
-    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã))?"
+    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
-    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định)(?![\w/]))*"
+    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>cùng\s+kỳ(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ)(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
     + _YEAR
     + r"|\s+"
     + _YEAR
     + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|vụ)\s+trước|đầu\s+năm(?:\s+" + _YEAR + r")?)(?![\w/])",
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|vụ)\s+trước"
+    r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
 _PREVIOUS_AFTER_SO_VOI = re.compile(
-    r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?)(?![\w/])", re.IGNORECASE
+    r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?|quý\s+(?-i:[IV]{1,3})(?:/" + _YEAR + r")?"
+    r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
+    + _YEAR
+    + r"|cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
+    + _YEAR
+    + r")?)(?![\w/])",
+    re.IGNORECASE,
 )
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
@@ -49,26 +53,41 @@ _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 _OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
-_LEAD = re.compile(r"(?:\[\d{1,3}\])?\s*(?:[,(=]\s*)?(?:và\s+|tương\s+đương\s+)?", re.IGNORECASE)
+_LEAD = re.compile(
+    r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?", re.IGNORECASE
+)
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 # `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
 # `tốc độ tăng 8,6%`, `tăng trưởng 7,2% so với cùng kỳ` after a figure: the growth of that figure
 _CHANGE_VERB = re.compile(
-    r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đạt))?\s+", re.IGNORECASE
+    r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|đạt))?\s+",
+    re.IGNORECASE,
 )
-_UP = ("tăng", "tăng trưởng", "cao hơn")
+_UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn")
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
-_TIMES = re.compile(r"(?:tăng\s+(?:gấp\s+)?|gấp\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)", re.IGNORECASE)
+_TIMES = re.compile(
+    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    re.IGNORECASE,
+)
+_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
+_OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
+# the same change in % after its amount: `tăng 4 vụ = 33%`, `tăng 1,1 tỷ đồng, tương đương 20,8%`, `(+20%)`
+_PCT_RESTATE = re.compile(
+    r"\s*(?:=|,?\s*tương\s+(?:đương|ứng)(?:\s+với)?|\((?=[^()]*\)))\s*(?:(?P<dir>tăng|giảm)\s+|[+\-−]\s*)?"
+    r"(?P<num>\d+(?:,\d+)?)\s?%(?:\s*\))?",
+    re.IGNORECASE,
+)
 _BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
 _SPACES = re.compile(r"\s*")
 _PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
@@ -127,7 +146,7 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
     return None
 
 
-def _basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
+def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
     """A basis after a figure: `KH`, `% dự toán`, `so với ...` (any baseline), or `trên tổng số
     hồ sơ tiếp nhận` (the total the rate is taken of)."""
     if m := _OF_TOTAL.match(text, pos, limit):
@@ -152,6 +171,8 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     change = _CHANGE_VERB.match(text, p, limit)
     if change:
         return _parse_change(text, change, limit)
+    if (over := _OVER_BASIS.match(text, p, limit)) is not None and (beyond := _over_basis(text, over, limit)):
+        return beyond
     verb = _RATIO_VERB.match(text, p, limit)
     q = verb.end() if verb else p
     rate = _RATE_WORD.match(text, q, limit)
@@ -174,7 +195,7 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     # `vượt 20% kế hoạch` is 20% over the plan: a change, as in a table's `vượt` cell; `vượt 112%`
     # can only be the ratio written loosely
     relation: Relation = "change" if verb and _OVER.fullmatch(verb.group().strip()) and value < 100 else "ratio"
-    basis = _basis_after(text, pct.end(), limit)
+    basis = basis_after(text, pct.end(), limit)
     if basis is not None:
         comp = Comparison(basis=basis[0], basis_text=basis[1], relation=relation, pct=value)
         # `đạt 34,3% trên tổng số chi phí` with no count before it is a share, not a comparison
@@ -183,6 +204,18 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
         return None  # a bare `54%` is a value, not a comparison
     comp = Comparison(basis="other", basis_text="tỷ lệ" if rate else "", relation=relation, pct=value)
     return Parsed(comp, pct.end(), num.start(), False, qualifier)
+
+
+def _over_basis(text: str, over: re.Match[str], limit: int) -> Parsed | None:
+    """`vượt chỉ tiêu 3,5%`, `vượt kế hoạch 12%`: that much over the basis, a change (as `vượt 12% kế hoạch`)."""
+    basis = match_basis(text, over.end(), limit)
+    num = NUMBER_RE.match(text, basis[2] + 1, limit) if basis and text[basis[2] : basis[2] + 1] == " " else None
+    value = parse_number(num.group()) if num else None
+    pct = _PCT.match(text, num.end(), limit) if num else None
+    if basis is None or num is None or value is None or pct is None:
+        return None
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change" if value < 100 else "ratio", pct=value)
+    return Parsed(comp, pct.end(), num.start(), True)
 
 
 def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
@@ -201,7 +234,7 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     if change is None or _SO_VOI.match(text, change.end(), limit):
         return None
     parsed = _parse_change(text, change, limit, stated=basis)
-    if parsed is not None and gap.group("open") and (close := _CLOSE.match(text, parsed.end, limit)):  # type: ignore[union-attr]
+    if parsed is not None and gap.group("open") and (close := CLOSE_PAREN.match(text, parsed.end, limit)):  # type: ignore[union-attr]
         parsed = replace(parsed, end=close.end())  # `so với cùng kỳ năm trước (tăng 8,2%)`
     return parsed
 
@@ -223,14 +256,15 @@ def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis
 
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
     """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
-    value = parse_number(times.group("num"))
+    word = times.group("word")
+    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group("num"))
     if value is None:
         return None
-    stated = basis or _basis_after(text, times.end(), limit)
+    stated = basis or basis_after(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
-    return Parsed(comp, times.end() if basis else stated[2], times.start("num"), True)
+    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else "num"), True)
 
 
 def _parse_change(
@@ -257,20 +291,50 @@ def _parse_change(
         return None
     pct = _PCT.match(text, num.end(), limit) or _POINTS.match(text, num.end(), limit)
     if pct is not None:
-        basis = pre or _basis_after(text, pct.end(), limit)
+        basis = pre or basis_after(text, pct.end(), limit)
         end = pct.end() if pre is not None or basis is None else basis[2]
         kind, words = (basis[0], basis[1]) if basis else ("other", "")
         comp = Comparison(basis=kind, basis_text=words, relation="change", pct=sign * value)
         return Parsed(comp, end, num.start(), basis is not None)
     unit = match_unit(text, num.end(), limit)
     if unit is None:
-        return None
-    basis = pre or _basis_after(text, unit[2], limit)
+        return _bare_amount(text, num, sign * value, limit, pre)
+    q, pct_of = unit[2], None
+    restate = _PCT_RESTATE.match(text, q, limit)
+    if restate and same_way(restate.group("dir"), sign) and (size := parse_number(restate.group("num"))) is not None:
+        q, pct_of = restate.end(), sign * size
+    basis = pre or basis_after(text, q, limit)
     if basis is None:
         return None  # `tăng 03 vụ` with no baseline: not recorded
-    end = unit[2] if pre is not None else basis[2]
-    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=sign * value, amount_unit=unit[0])
+    end = q if pre is not None else basis[2]
+    comp = Comparison(
+        basis=basis[0], basis_text=basis[1], relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
+    )
     return Parsed(comp, end, num.start(), True)
+
+
+def _bare_amount(
+    text: str, num: re.Match[str], amount: float, limit: int, pre: tuple[Basis, str, int] | None
+) -> Parsed | None:
+    """`Cấp 12.345 căn cước, tăng 2.345 so với tháng trước`: a change by a count written with no unit,
+    when its basis follows at once (or came first and the clause ends): `amount_unit` null."""
+    if pre is not None:
+        if not _CLAUSE_END.match(text, num.end(), limit):
+            return None
+        basis, end = pre, num.end()
+    else:
+        so_voi = _SO_VOI.match(text, num.end(), limit)
+        after = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi"))) if so_voi else None
+        if after is None:
+            return None
+        basis, end = after, after[2]
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=amount)
+    return Parsed(comp, end, num.start(), True)
+
+
+def same_way(word: str | None, sign: float) -> bool:
+    """A restated size with its own `tăng`/`giảm` must go the same way as the change it restates."""
+    return word is None or (word.lower() in _UP) == (sign > 0)
 
 
 def as_of_date(match: re.Match[str]) -> str | None:
@@ -281,122 +345,4 @@ def as_of_date(match: re.Match[str]) -> str | None:
     return f"{int(year):04d}-{month:02d}-{day:02d}"
 
 
-# --- everything that follows a figure ----------------------------------------------------------
-
-# A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
-_TARGET = re.compile(
-    r"\s*[,(]\s*(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?)"
-    r"\s*(?::|\s+là)?\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)",
-    re.IGNORECASE,
-)
-_CLOSE = re.compile(r"\s*\)")
-_CLOSE_AFTER = re.compile(r"(?:\s*\))?")
-# The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
-# tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
-_OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
-_OF_TOTAL_TARGET = re.compile(r"[^,;.()\d]{0,80}?\s+trên\s+tổng\s+số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
-# The total's own words, up to what comes next (`, đạt tỷ lệ ...`), digits of an age included.
-_TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăng|giảm)\s|$)", re.IGNORECASE)
-# Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).
-_GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
-_GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
-# ... or before a baseline written first: `326 hồ sơ đăng ký kinh doanh, so với cùng kỳ tăng 42 hồ sơ`
-_GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W\d_])", re.IGNORECASE)
-# The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
-# tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
-_GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
-# `giảm 3,1% so với cùng kỳ, bằng 13 ha`: the `bằng` figure is the size of the change.
-_ABS_DIFF = re.compile(r"\s*[,;]?\s*bằng\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
-
-
-@dataclass
-class Following:
-    """What follows one figure: its comparisons, a stated plan, and where they end."""
-
-    end: int
-    comparisons: list[Comparison]
-    target: float | None = None
-    spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
-    target_unit: str | None = None  # the plan figure's own unit (`%` of `chỉ tiêu ... là 98%`)
-
-
-def read_following(text: str, pos: int, limit: int, *, has_value: bool, is_blocked: Callable[[int], bool]) -> Following:
-    """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
-    found = Following(pos, [], spans=[])
-    while True:
-        target = _TARGET.match(text, pos, limit)
-        raw = target.group("num").rstrip(".,") if target else ""
-        if target and found.target is None and (value := parse_number(raw)) is not None:
-            num_end = target.start("num") + len(raw)
-            unit = match_unit(text, num_end, limit)
-            end = unit[2] if unit else num_end
-            close = _CLOSE.match(text, end, limit)
-            found.target, found.target_unit = value, unit[0] if unit else None
-            found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
-            pos = found.end = close.end() if close else end
-            # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
-            plan = " ".join(target.group("basis").split())
-            found.comparisons = [
-                c.model_copy(update={"basis": "plan", "basis_text": plan})
-                if c.relation == "ratio" and c.basis == "other" and not c.basis_text
-                else c
-                for c in found.comparisons
-            ]
-            continue
-        total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
-        raw = total.group("num").rstrip(".,") if total else ""
-        if total and found.target is None and not found.comparisons and (value := parse_number(raw)) is not None:
-            words = _TOTAL_WORDS.match(text, total.start("num") + len(raw), limit)
-            end = words.end() if words else total.start("num") + len(raw)
-            found.target = value
-            found.spans.append((total.start("num"), end))  # type: ignore[union-attr]
-            pos = found.end = end
-            continue
-        parsed = parse_comparison(text, pos, limit)
-        if parsed is None and not found.comparisons and has_value:
-            parsed = _after_gap(text, pos, limit)
-        if parsed is None or is_blocked(parsed.number_start):
-            return found
-        last = parsed.comparison
-        prev = found.comparisons[-1] if found.comparisons else None
-        if _restates(prev, last):  # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
-            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})  # type: ignore[union-attr]
-        else:
-            found.comparisons.append(last)
-        opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
-        pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
-        diff = _ABS_DIFF.match(text, pos, limit)
-        if diff and last.relation == "change" and last.pct is not None and last.amount is None:
-            raw = diff.group("num").rstrip(".,")
-            amount = parse_number(raw)
-            unit = match_unit(text, diff.start("num") + len(raw), limit)
-            if amount is not None and unit is not None and unit[0] not in ("%", "‰"):
-                sign = 1.0 if last.pct > 0 else -1.0
-                found.comparisons[-1] = last.model_copy(update={"amount": sign * amount, "amount_unit": unit[0]})
-                pos = found.end = unit[2]
-
-
-def _restates(prev: Comparison | None, last: Comparison) -> bool:
-    """A change in % with no basis of its own right after a change by an amount, the same way."""
-    return (
-        prev is not None
-        and prev.relation == last.relation == "change"
-        and prev.amount is not None
-        and prev.pct is None
-        and last.pct is not None
-        and last.basis == "other"
-        and not last.basis_text
-        and (prev.amount > 0) == (last.pct > 0)
-    )
-
-
-def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
-    """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
-    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_SO_VOI, _GAP_RATE):
-        m = gap.match(text, pos, limit)
-        if m is None:
-            continue
-        parsed = parse_comparison(text, m.end(), limit)
-        if parsed is not None and (parsed.explicit_basis or parsed.comparison.basis_text):
-            return parsed
-    return None
+CLOSE_PAREN = re.compile(r"\s*\)")

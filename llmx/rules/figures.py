@@ -11,26 +11,30 @@ import re
 
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
-from llmx.rules.changes import attach_changes, read_change_sentences, share_bases
+from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words
 from llmx.rules.comparisons import match_basis, parse_comparison
+from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.table_scores import RANK_UNIT
+from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
 _NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)số|quốc\s+lộ|"
+    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)số|quốc\s+lộ|"
     r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
-    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
+    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
     r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
     re.IGNORECASE,
 )
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
 # genre groups every amount this long: `1.500.000.000 đồng`)
@@ -69,6 +73,13 @@ _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `3
 
 
 _FRACTION = re.compile(r"\s*/\s*")
+# `(trong đó: Nhật Bản 30, Hàn Quốc 10, ...)`: the parts of a total, named by places or countries
+_LISTED_PARTS = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*(?:[^\d;()]{1,40}\d+\s*,\s*)*[^\d;()]{1,40}\Z", re.I)
+_PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
+# `Giá trị sản xuất trên 1 ha đất canh tác đạt 120 triệu đồng`: what a figure is per, no figure
+_PER_ONE = re.compile(r"(?<!\w)(?:trên|mỗi|/)\s*0?1\s+(?:ha|hộ|người|km2?|m2|lao\s+động|nhân\s+khẩu)(?!\w)", re.I)
+_FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
+_OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
 _SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
@@ -91,14 +102,21 @@ _IN_WORDS = re.compile(
     r"triệu|tỷ|tỉ|phẩy)(?!\w))+\s*\)",
     re.IGNORECASE,
 )
+# a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
+_NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
 _SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
-_NEW_VALUE = re.compile(r"(?:lên|xuống)(?:\s+còn)?(?:\s+mức)?", re.IGNORECASE)  # the words before the new value
+# the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
+_NEW_VALUE = re.compile(
+    r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"
+    r"(?:\s+mức)?\s*",
+    re.IGNORECASE,
+)
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
 _COMMA = re.compile(r"\s*,")
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
-_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
+_COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+(?:lượng|liệu))?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
 _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở ngoài xã hội: 814`
 
 
@@ -111,7 +129,9 @@ _BEFORE_PCT = re.compile(
 )
 
 
-_SHARE_GAP = re.compile(r"[\s,]*(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE)
+_SHARE_GAP = re.compile(
+    r"[\s,]*(?P<paren>\(\s*)?(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE
+)  # `(chiếm 5,2%)`
 # `Có 70/139 kiến nghị đã được trả lời, có thể kết thúc nội dung, chiếm 50%`: the share closes the
 # count's sentence after a clause that holds no figure and opens no breakdown
 _SHARE_LATE = re.compile(
@@ -126,7 +146,9 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for norm in (m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL) for m in rx.finditer(para.text, para.start, para.end)):
+    for norm in (
+        m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL, _PER_ONE) for m in rx.finditer(para.text, para.start, para.end)
+    ):
         para.block(*norm.span())
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
@@ -166,7 +188,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is None or _not_a_figure(para, s, e):
             continue
         item = _read_figure(para, items, s, e, value)
-        if item is not None and items and _NEW_VALUE.fullmatch(item.own):  # `từ 09 tỷ lên 20 tỷ`
+        if item is not None and items and _NEW_VALUE.fullmatch(para.text, items[-1].end, s):  # `từ 09 tỷ lên 20 tỷ`
             item.local, item.words, item.quote_start = items[-1].local, items[-1].words, items[-1].quote_start
         if item is None and items and _COUNT_LABEL.fullmatch(para.text, items[-1].end, s):
             item = _labelled_by_count(para, items, s, e, value)
@@ -174,8 +196,10 @@ def read_paragraph(para: Para) -> list[Item]:
     for number in odd:
         take_odd(number)
     attach_changes(items, changes)
+    regroup_counted_changes(items)
     share_bases(items)
     _opening_basis(para, items)
+    plan_in_parenthesis(para, items)
     return items
 
 
@@ -190,7 +214,7 @@ def _opening_basis(para: Para, items: list[Item]) -> None:
         if basis is None or not _COMMA.match(text, basis[2], item.num_start):
             continue
         stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
-        unstated = [c for c in item.comparisons if c.basis == "other" and not c.basis_text]
+        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
         item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
         if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
             item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
@@ -242,7 +266,9 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
     ):
         return True
-    if _NOT_BEFORE.search(window) or _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+    if _NOT_BEFORE.search(window) and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end)):
+        return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
+    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
     topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
         s - para.start < 12 and _TOPIC_BEFORE.search(window)
@@ -256,8 +282,10 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     text = para.text
-    if frac := _FRACTION.match(text, e, para.end):
-        return _read_fraction(para, items, s, value, frac.end())
+    if (frac := _FRACTION.match(text, e, para.end) or _OUT_OF_WORDS.match(text, e, para.end)) and NUMBER_RE.match(
+        text, frac.end(), para.end
+    ):
+        return _read_fraction(para, items, s, value, frac.end())  # `05/51 dự án`, `31 trong tổng số 54 doanh nghiệp`
     if _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, e, value)
     if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
@@ -267,6 +295,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, words.end())
         return item
+    if (out_of := out_of_in_units(para, items, s, e, value) or out_of_in_words(para, items, s, e, value)) is not None:
+        return out_of
     spelled = _IN_WORDS.match(text, e, para.end)
     if spelled and _TIMES_AFTER.match(text, spelled.end(), para.end):
         return None  # `nộp 01 (một) lần`: how often, in the words of a rule
@@ -276,9 +306,20 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, counted[2])
         return item
-    if (unit := match_unit(text, spelled.end() if spelled else e, para.end)) is not None:
+    unit_from = spelled.end() if spelled else e
+    if (
+        not spelled
+        and not _SLASH_CHAIN.search(text, max(para.start, s - 4), s)  # `30/4 (...)`: the tail of a date
+        and (note := _NOTE_BEFORE_UNIT.match(text, e, para.end))
+        and match_unit(text, note.end(), para.end)
+    ):
+        para.block(note.start(), note.end())  # `kết nạp 49 (đến tháng 4 năm 2025) hội viên`: the note is no figure
+        unit_from = note.end()
+    if (unit := match_unit(text, unit_from, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
+        if (change := change_only(para, items, s)) is not None:
+            return change
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
             item.core = (s, unit[2])
@@ -323,7 +364,16 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
     if item is not None:
         item.target = target
         item.core = (s, unit[2] if unit else after)
+        # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
+        item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
+        if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+            item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
+
+
+def _foreign_rate(c: Comparison, x: float, y: float) -> bool:
+    bare = c.relation == "ratio" and c.basis == "other" and not c.basis_text
+    return bare and y > 0 and abs(100 * x / y - (c.pct or 0)) > 1.0
 
 
 def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -359,7 +409,7 @@ def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> I
     if not _BARE_END.match(text, e, para.end) or not _WORD_BEFORE.search(text, max(para.start, s - 3), s):
         return None
     before = text[max(para.start, s - 20) : s].split()
-    if before and before[-1][:1].isupper():
+    if before and before[-1][:1].isupper() and not _LISTED_PARTS.search(text, para.sentence_start(s), s):
         return None  # `khu vực Mỹ Gia 5,`, `Phường 1`: a name that ends in a number
     item = new_item(para, items, s, value, prev.unit, e, count_unit=False)
     if item is not None:
@@ -391,20 +441,32 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
     text = para.text
     pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
+    if _FIGURE_OF_CLASS.match(text, pct_end, para.end):
+        return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
-    if (
-        prev is not None
-        and prev.value is not None
-        and (_SHARE_GAP.match(text, prev.end, s) or _SHARE_LATE.match(text, prev.end, s))
-    ):
+    if prev is not None and fraction_rate(para, prev, s, value, pct_end):
+        return None  # `x/y công dân từ đủ 14 tuổi, đạt tỷ lệ X%`: the fraction's rate
+    gap = _SHARE_GAP.match(text, prev.end, s) if prev is not None else None
+    if prev is not None and prev.value is not None and (gap or _SHARE_LATE.match(text, prev.end, s)):
+        if gap and gap.group("paren") and (close := _PAREN_CLOSE_AFTER.match(text, pct_end, para.end)):
+            pct_end = close.end()  # `1.235 hộ nghèo (chiếm 5,2%)`
         if prev.target is not None:  # `Có 63/139 kiến nghị ..., chiếm 46%`: the fraction's own rate
             prev.comparisons.append(Comparison(basis="other", basis_text="chiếm", relation="ratio", pct=value))
             prev.end = pct_end
             return None
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
-        share.local, share.core = prev.local, (s, pct_end)
+        share.local, share.child_base, share.core = prev.local, prev.child_base, (s, pct_end)
         attach_comparisons(para, share)
+        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's
+        counted = [c for c in share.comparisons if c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} ")]
+        if counted:
+            share.comparisons = [c for c in share.comparisons if c not in counted]
+            prev.comparisons.extend(counted)
+            prev.end = share.end
+            if not share.comparisons:
+                para.block(pct_end, share.end)  # the change's digits stay read
+                share.end = pct_end
         return share
     floor = prefix_floor(items, para.start, s)
     if prev is None and (clause := _SHARE_OF_CLAUSE.search(text, max(floor, s - 20), s)) is not None:
@@ -434,4 +496,5 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:
         item.core = (s, pct_end)
+        implied_plan(para, item)  # `Thu ngân sách nhà nước đạt 45,7%`: of the plan
     return item

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 
+from llmx.numbers import parse_number
 from llmx.rules.comparisons import (
     APPROX,
     APPROX_BEFORE,
     AS_OF_RE,
     ESTIMATE_RE,
     as_of_date,
-    read_following,
 )
+from llmx.rules.following import read_following
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
-from llmx.rules.units import is_measure, read_tail
+from llmx.rules.units import is_measure, match_unit, read_tail
 
 DIGIT = re.compile(r"\d")
 
@@ -27,10 +28,17 @@ _HARD = re.compile(
 )
 
 
+# openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
+_OPENINGS = (
+    r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
+    r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
+    r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
+)
+_OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
     r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
-    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|"
+    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
     re.IGNORECASE,
 )
@@ -39,7 +47,11 @@ _TRAIL_WORDS = (
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"(?:tăng|giảm)\s+từ(?:\s+mức)?"  # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`: the name ends before them
+    r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
+    # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
+    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
+    # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
+    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:thấp|chậm|hạn\s+chế)|rất\s+thấp"
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
@@ -55,17 +67,32 @@ _ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 _WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + _ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
 _WITH_TAIL = re.compile(r"(?:^|\s)với\s+(?:" + _ATTRIBUTES + r")(?!\w).*$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"(?:tại|cho|với|ở|đối\s+với|của|từ)", re.IGNORECASE)
-_SIBLING_WORDS = re.compile(r"[\s,;=]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
+_SIBLING_WORDS = re.compile(r"[\s,;=/]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
+_PAIRED_COUNT = re.compile(r"\s*/\s*\d[\d.,]*")
 TOTAL_ONLY = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)", re.IGNORECASE)
 _GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", re.IGNORECASE)
 
 
+_CUMULATIVE = re.compile(
+    r"[\s;,]*(?P<words>(?:lũy|luỹ)\s+kế(?:\s+(?:\d+\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
+    r"|đến\s+nay))?)\s*(?:ước\s+)?(?:đạt\s+được|đạt|là)?[\s:]*",
+    re.IGNORECASE,
+)
 _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
 )
-_FIXED_BEFORE = ("xã", "phường", "cơ quan", "đơn vị", "cả nước", "sở", " ban")  # commas inside `xã, thị trấn`, ...
-_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành")
+_FIXED_BEFORE = (
+    "xã",
+    "phường",
+    "cơ quan",
+    "đơn vị",
+    "cả nước",
+    "sở",
+    " ban",
+    "phản ánh",
+)  # commas inside `xã, thị trấn`, ...
+_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành", "kiến nghị")
 _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3
@@ -73,6 +100,7 @@ _PARALLEL_S1 = 7
 _ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
 _MAX_NAME_WORDS = 25
 _MAX_LEAD_IN_WORDS = 20
+_MAX_LABEL_WORDS = 30  # a `Label: <figure>` line's label is cut to a name's length, not dropped
 
 
 def new_item(
@@ -101,12 +129,13 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
+    opening = _OPENING.search(text, name_from, own_from)
     item = Item(
         value,
         unit,
         figure,
         tail.end,
-        own_from if own else (approx.start() if approx else s),
+        opening.start() if opening else own_from if own else (approx.start() if approx else s),
         own,
         para.sentence_of(figure),
     )
@@ -133,6 +162,12 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
+    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and prev.unit == item.unit else None
+    if cumulative and prev is not None and (prev.words or prev.local):
+        # `Giá trị sản xuất ... 245 tỷ đồng, ...; lũy kế 5 tháng đạt 1.200 tỷ đồng`: the same measure, summed
+        item.words = f"{prev.words or prev.local} {' '.join(cumulative.group('words').lower().split())}"
+        item.quote_start = name_from + cumulative.start("words")
+        return item.words, ""
     breakdown = delim.lower().split()[:1] in (["trong"], ["gồm"], ["bao"], ["cụ"])  # `...; trong đó 50% ...`
     if (
         not own
@@ -161,7 +196,9 @@ def _base_name(
         lead_from = _lead_in(para, floor, name_from - 1)
         lead_in = trim(text[lead_from : name_from - 1], prep=False)
         if lead_in and len(lead_in.split()) <= _MAX_LEAD_IN_WORDS and not _GENERIC_INTRO.search(lead_in):
-            item.quote_start = lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip())
+            item.quote_start = (
+                lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip(_MARKS))
+            )
             return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
     elif not own and delim == ":" and (label := _label_before(para, floor, name_from - 1)) is not None:
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
@@ -180,10 +217,11 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     if text[start:colon].rstrip().endswith(")") and (opening := text.rfind("(", start, colon)) > start:
         stop = opening  # `- Benzaldehyde (≥99%): 210 tấn/năm`: the note stays in the label
     for m in _LABEL_STOP.finditer(text, start, stop):
-        start = m.end()
+        if m.group() != "," or not _fixed_comma(text, m.start()):
+            start = m.end()
     raw = text[start:colon]
     words = trim(raw, prep=False)
-    if not words or len(words.split()) > _MAX_LEAD_IN_WORDS or _GENERIC_INTRO.search(words):
+    if not words or len(raw.split()) > _MAX_LABEL_WORDS or _GENERIC_INTRO.search(words):
         return None
     return start + len(raw) - len(raw.lstrip(" \t\n-+•*")), words
 
@@ -208,6 +246,8 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     s0 = text[comma + 1 : s]
     trimmed = trim(s0, prep=True)
     head = _WITH_TAIL.sub("", trimmed)
+    if not head and s0.strip() and not _lead_words(s0) and (prev_clause := _name_start(para, floor, comma))[0] < comma:
+        return prev_clause  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
     if not head or _lead_words(s0):
         return comma + 1, ","
     short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1
@@ -254,7 +294,12 @@ def _decimal_comma(text: str, k: int) -> bool:
 
 def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
+    if _LEVEL_LIST.match(text, k):
+        return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
+
+
+_LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 
 
 def _lead_words(words: str) -> str:
@@ -281,8 +326,15 @@ def attach_comparisons(para: Para, item: Item) -> None:
     """Comparisons, a plan figure and an absolute difference that follow the figure."""
     if item.unit in META_UNITS:
         return  # `đạt từ 50% kế hoạch trở lên` after a count of indicators is a threshold
+    if _paired_count(para, item):
+        return  # `bắt giữ 12 vụ/25 đối tượng`: the count after the slash is a figure of its own
     following = read_following(
-        para.text, item.end, para.end, has_value=item.value is not None, is_blocked=para.is_blocked
+        para.text,
+        item.end,
+        para.end,
+        has_value=item.value is not None,
+        is_blocked=para.is_blocked,
+        value=item.value,
     )
     item.comparisons.extend(following.comparisons)
     item.end = following.end
@@ -291,6 +343,23 @@ def attach_comparisons(para: Para, item: Item) -> None:
         item.target = following.target  # never a `%` plan as the target of a count
     for span in following.spans or ():
         para.block(*span)
+
+
+_PAIR_RATE = re.compile(r"[^;.]{0,80}?đạt\s+(?:t[ỷỉ]\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
+
+
+def _paired_count(para: Para, item: Item) -> bool:
+    """`12 vụ/25 đối tượng`: a count of another noun after the slash, not the total of a fraction
+    (`2.846.632 tài khoản/2.935.139 công dân ..., đạt 97%` is one: the rate is its quotient)."""
+    text = para.text
+    pair = _PAIRED_COUNT.match(text, item.end, para.end)
+    other = match_unit(text, pair.end(), para.end) if pair else None
+    if pair is None or other is None or other[0] == item.unit or item.value is None:
+        return False
+    total = parse_number(pair.group().strip(" \t/"))
+    rate = _PAIR_RATE.match(text, other[2], para.end)
+    pct = parse_number(rate.group(1)) if rate else None
+    return not (total and pct is not None and abs(100 * item.value / total - pct) <= 1.0)
 
 
 def trim(words: str, *, prep: bool) -> str:
@@ -317,7 +386,13 @@ def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str 
     return tail if len(written) >= len(unit) and tail.lower() == unit else unit
 
 
+_MARKS = " \t\n-+•*"  # a bullet before the words is not part of a quote
+_GENERIC_HEAD = re.compile(r"(?:^|[\s-])(?:tổng\s+số|tổng|số)$", re.IGNORECASE)
+
+
 def _compose(base: str, count_unit: str | None, tail: str) -> str:
+    if count_unit is not None and not tail and _GENERIC_HEAD.search(base) and not is_measure(count_unit.lower()):
+        return f"{base} {_SCALE.sub('', count_unit)}"  # `...: Tổng số 35 đảng viên` counts `đảng viên`
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
@@ -339,7 +414,41 @@ def _names_unit(unit: str | None, tail: str) -> bool:
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
 
 
+# common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent
+_COMMON_HEADS = frozenset(
+    [
+        "xã",
+        "phường",
+        "thị",
+        "thôn",
+        "huyện",
+        "tỉnh",
+        "thành",
+        "quận",
+        "tổ",
+        "khu",
+        "ấp",
+        "bản",
+        "làng",
+        "hội",
+        "chi",
+        "sở",
+        "phòng",
+        "ban",
+        "trường",
+        "công",
+        "ủy",
+        "ubnd",
+        "cụm",
+    ]
+)
+
+
 def lc_first(name: str) -> str:
+    """`Trực tuyến` -> `trực tuyến` after a parent's name; a proper name (`Nhật Bản`) keeps its case."""
+    words = name.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _COMMON_HEADS:
+        return name
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name

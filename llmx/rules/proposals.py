@@ -25,6 +25,7 @@ from llmx.contract import Proposal, Sector
 from llmx.rules.sentences import units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
+from llmx.vn import DIRECTIVE_VERBS, fold
 
 # Bodies a report asks things of.
 _BODY = (
@@ -42,7 +43,9 @@ _DOWNWARD = re.compile(DOWNWARD, re.I)
 _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
 _REPORTED = re.compile(
     # (`rà soát ... để kiến nghị Cục ... xem xét`: the purpose of the body's own work, a task)
-    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc|để|nhằm)"
+    # (`Đối với kiến nghị Trung ương tại Kết luận số 257: ...`: the topic, a request made by someone else)
+    r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc|để|nhằm|"
+    r"đối\s+với)"
     r"\s+(?:kính\s+)?$",
     re.I,
 )
@@ -108,6 +111,25 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
     return None
 
 
+# `..., Sở Nội vụ sẽ báo cáo Chủ tịch UBND tỉnh xem xét, xử lý ...`: what a body will do itself
+_WILL = re.compile(rf"(?<!\w)sẽ\s+(?:tiếp tục\s+)?(?:{DIRECTIVE_VERBS}|tổng hợp|báo cáo|đề xuất)(?!\w)", re.I)
+
+
+def _body_key(name: str) -> str:
+    return fold(name).replace("ủy ban nhân dân", "ubnd")
+
+
+def own_next_step(words: str, issuer: str | None) -> bool:
+    """Whether `words` state the reporting body's own next step (`Qua thời gian này, ..., Sở Nội vụ sẽ báo
+    cáo Chủ tịch UBND tỉnh xem xét, xử lý ...` in a report of Sở Nội vụ): a task, though it stands in a
+    proposals part; what the addressee will do (`... thì UBND tỉnh sẽ xem xét`) is the proposal's terms."""
+    m = _WILL.search(words) if issuer else None
+    if m is None or issuer is None:
+        return False
+    subject = re.split(r"[,;:]\s*", words[: m.start()])[-1].strip()
+    return len(subject.split()) >= 2 and _body_key(issuer).startswith(_body_key(subject))
+
+
 def _background(text: str, start: int, end: int) -> bool:
     """A statement of a proposals section that asks nothing: a report of what was done, or a label."""
     if _LABEL.fullmatch(text, start, end):
@@ -121,8 +143,11 @@ def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
 
 
-def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Proposal]:
-    """Every request of a proposals section, and the requests to a named body elsewhere."""
+def find_proposals(
+    text: str, layout: Layout, *, theme: Sector | None = None, issuer: str | None = None
+) -> list[Proposal]:
+    """Every request of a proposals section, and the requests to a named body elsewhere (`issuer`: the
+    reporting body, whose own next steps are tasks, not requests)."""
     found: list[Proposal] = []
     asked_by_lead_in: dict[str, str] = {}  # section id -> the body its lead-in asks (children inherit it)
     for section, start, end in layout.body_spans():
@@ -154,6 +179,8 @@ def find_proposals(text: str, layout: Layout, *, theme: Sector | None = None) ->
                     continue
                 if _BACKGROUND_OPENING.match(text, a, b) or (request is None and _background(text, a, b)):
                     continue  # the facts a request rests on (a request inside them is a cited one)
+                if request is None and own_next_step(text[a:b], issuer):
+                    continue  # the body's own next step: a task (statements.py)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:

@@ -24,6 +24,16 @@ _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
 # `Nhiệm vụ tháng 4/2024: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
+# `- Đẩy mạnh xúc tiến thu hút nhà đầu tư để hình thành các KCN mới: Cốc Mỳ, Thịnh Hưng`: a directive whose
+# objects follow its colon is one sentence, not a label and its text (a topic word, `Tuyên truyền: ...`, is)
+_DIRECTIVE_LABEL = re.compile(rf"(?!đề nghị)(?:{DIRECTIVE_VERBS})(?!\w)(?:\s+\S+){{3,}}", re.I)
+# who does a piece of work and by when, under it in a plan or a directive letter (`- Đơn vị chủ trì thực hiện:
+# Sở Khoa học và Công nghệ.`, `- Thời gian hoàn thành: Trong tháng 8/2025.`): fields of the task, not tasks
+_FIELD = re.compile(
+    r"(?:(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp|thực hiện|được giao)|Thời gian\s+(?:hoàn thành|thực hiện)|"
+    r"Thời hạn(?:\s+hoàn thành)?|Lãnh đạo phụ trách|Sản phẩm(?:\s+đầu ra)?|Kinh phí(?:\s+thực hiện)?)\b",
+    re.I,
+)
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 _SENTENCE_END = re.compile(r"(?:\./\.|\.{3}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[A-ZĐÀ-Ỹ0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
@@ -51,6 +61,7 @@ class Unit:
     lead_in: bool = False  # it ends in `:` and introduces the list below
     enumerated: bool = False  # it opened with an inline number (`(2) ...`), an item of a run-in list
     cell: bool = False  # its paragraph is a cell of a table row
+    field: bool = False  # its paragraph fills a field of the work above (`- Đơn vị chủ trì: Sở Tài chính.`)
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -149,8 +160,10 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         s = m.end() if m else p_start
         s, p_end = trim_span(text, s, p_end)
         label = _LABEL.match(text, s, p_end)
-        if label and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1)):
+        cut = label is not None and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1))
+        if label and cut and not (directives and _DIRECTIVE_LABEL.match(label.group(1))):
             s = label.end()
+        field = bool(label and _FIELD.match(label.group(1)))
         lead_in = text[s:p_end].rstrip().endswith(":")
         found: list[tuple[int, int]] = []
         pos = s
@@ -167,7 +180,7 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
             numbered = _numbered_before(text, s, a)
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell))
+            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field))
     return out
 
 

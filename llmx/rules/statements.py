@@ -6,27 +6,13 @@ sections every statement is a limitation or a cause; in results sections only se
 an explicit shortfall cue count as limitations. Paragraphs interrupted by a page break (a blank
 line, or a footnote body, then a lower-case continuation) are read as one.
 
-Tasks also stand outside task sections when the words say they are for the next period
-(SPEC 5, 1.1), read role-aware rather than from the verb alone:
-
-* the bullets under a lead-in that looks ahead (`Để ... trong thời gian tới, tiếp tục yêu cầu các
-  sở, ngành: ...`);
-* a clause opened by `nhiệm vụ trước mắt là ...`, and the directive sentences after it in the
-  same paragraph;
-* a sentence opening with `Phấn đấu ...`, or striving for a period after the report's own
-  (`Năm 2021, xã X phấn đấu ...`);
-* a directive-shaped sentence (`Hoàn thành ...`, `Tiếp tục ...`), or a meeting's or leader's ask
-  (`Hội nghị thống nhất ... tập trung ...`, `Đồng chí Chủ tịch yêu cầu các phòng ... tăng cường ...`,
-  not one reported as done), that names a time after the report's period (`trong quý I/2026` in a
-  report on 2025) or `thời gian tới`, unless it only forecasts (`dự kiến`);
-* an ask of the levels below (`Đề nghị UBND các xã ...`, `Yêu cầu các chi bộ ...`) and the bullets
-  under such a lead-in; a results section's `Giao Công an tỉnh ...` reports an assignment made and
-  is not read as one;
-* a body's commitment to act (`..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội
-  thảo ...`), not in brackets, not a condition, not a ministry's own schedule; the numbered items
-  that follow it in the same paragraph (`(1) Phân tích ...; (2) ...`) are its directives;
-* a need stated for a later time (`... năm 2026 và các năm sau cần lưu ý ...`), unless reported
-  as done (`đã tham mưu ... cần ...`).
+Tasks also stand outside task sections when the words say they are for the next period (SPEC 5,
+1.1; the tests are in `ahead.py`): the bullets under a lead-in that looks ahead (`Để ... trong thời gian
+tới, tiếp tục yêu cầu các sở, ngành: ...`), a clause opened by `nhiệm vụ trước mắt là ...` and the
+directive sentences after it in the same paragraph, and the numbered items after a body's commitment
+(`(1) Phân tích ...; (2) ...`). A closing paragraph that hands the work on (`Trên cơ sở ..., các cấp ủy ... xây dựng kế
+hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở Nội vụ sẽ báo
+cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`) is not.
 
 Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`;
 the sentence right before `Do đó, <shortfall>` is that shortfall's cause.
@@ -42,8 +28,8 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
 from llmx.grounding import trim_span
-from llmx.rules.periods import period_matches
-from llmx.rules.proposals import CLOSING_NOTICE, DOWNWARD, request_at
+from llmx.rules.ahead import ASSIGNS, FUTURE, RUN_START, TASK_MARKER, Now, for_next_period, later, report_now
+from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
@@ -78,40 +64,6 @@ _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ s
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
 _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
 
-# Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
-_FUTURE = re.compile(
-    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
-)
-_LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
-_TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
-_STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
-_FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
-# `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
-_COMMITS = re.compile(
-    rf"(?<!\w)(?:sẽ|dự kiến)\s+(?:tiếp tục\s+)?(?!tiếp tục)(?:{DIRECTIVE_VERBS}|tổng hợp|báo cáo|đề xuất)(?!\w)", re.I
-)
-# ... unless the body is a central one or an outside organisation whose schedule is only reported
-_HIGHER_BODY = re.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Trung ương|Liên đoàn|Quốc hội)\s", re.I)
-_CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
-# `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
-_NEEDS = re.compile(r"(?<!\w)cần(?:\s+phải)?\s+(?!thiết)\w", re.I)
-_RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
-# `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
-# tỉnh ...` in a results section reports an assignment made, so it is not read as one)
-_ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
-# `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
-_ASKS_AHEAD = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
-    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
-    re.I,
-)
-_DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
-# an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
-_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
-# ... then a directive verb within a few words (after the subject)
-_VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
-_OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
-_NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
 # In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
 # `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
 _EXPLAINS = re.compile(
@@ -136,6 +88,7 @@ _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
+_LEADS = re.compile(r"Lãnh đạo,?\s+(?:chỉ đạo|tổ chức|thực hiện|triển khai)", re.I)  # a Party body's directive
 _HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|dịch\b|diện\b|nhận\b)", re.I)
 _HEADING_DIRECTS = re.compile(
     r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
@@ -154,8 +107,11 @@ _STILL_ASKS = re.compile(
 )
 # `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
 _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
+# `Trên cơ sở <the tasks above>, các cấp ủy, các ban, ngành ... xây dựng kế hoạch ...`: the closing directive
+_HANDS_ON = re.compile(
+    rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
+)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
-_IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 
@@ -164,103 +120,6 @@ def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     paragraph, then the section), else any weaker cue."""
     head = sentence[:120]
     return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
-
-
-Now = tuple[int, int] | None  # (year, month): the last month the report covers or was written in
-
-
-def report_now(metadata: Metadata | None) -> Now:
-    """The latest of the period's last month and the issue date's month (a report on 7 months
-    written in August speaks of August as now, not as the next period)."""
-    if metadata is None:
-        return None
-    points: list[tuple[int, int]] = []
-    period = metadata.period
-    if period is not None and period.year is not None:
-        points.append((period.year, max(period.months) if period.months else 12))
-    if metadata.issue_date and re.match(r"\d{4}-\d{2}", metadata.issue_date):
-        points.append((int(metadata.issue_date[:4]), int(metadata.issue_date[5:7])))
-    return max(points) if points else None
-
-
-def _later(words: str, now: Now) -> bool:
-    """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
-    if now is None:
-        return False
-    for span, start, _ in period_matches(words):
-        if span.year is None and span.kind == "month" and span.months:
-            if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
-                return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
-            continue
-        if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
-            continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
-        if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
-            continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
-        first = min(span.months) if span.months and span.kind != "year" else 12
-        if (span.year, first) > now and (span.kind != "year" or span.year > now[0]):
-            return True
-    return False
-
-
-def _strives(words: str, period: Now) -> bool:
-    """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
-    return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and _later(words, period))
-
-
-def _commits(words: str) -> bool:
-    """A body's stated commitment (`..., Trung tâm sẽ chủ trì, phối hợp ...`) outside brackets and
-    conditions, by a body the report speaks for rather than a ministry reporting its own schedule."""
-    m = _COMMITS.search(words)
-    if m is None or words.count("(", 0, m.start()) > words.count(")", 0, m.start()) or _CONDITION.match(words):
-        return False
-    subject = re.split(r"[,;:]\s*", words[: m.start()])[-1].strip()
-    return bool(subject) and not _HIGHER_BODY.match(subject)
-
-
-def _needs_ahead(words: str, period: Now) -> bool:
-    """A need stated for the time after the report (`... năm 2026 và các năm sau cần lưu ý ...`)."""
-    need = _NEEDS.search(words)
-    if need is None or re.search(r"(?<!\w)đã(?!\w)", words[: need.start()]):  # `đã tham mưu ... cần`: done
-        return False
-    return bool(_FUTURE.search(words) or _LATER_YEARS.search(words)) or _later(words, period)
-
-
-def _opens_ahead(words: str, period: Now) -> bool:
-    """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
-    ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
-    m = _OPENING.match(words)
-    if m is None or not (_FUTURE.search(m.group(1)) or _later(m.group(1), period)) or _FORECAST.search(words):
-        return False
-    verb = _VERB_SOON.search(words, m.end())
-    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
-        return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
-    return not _DONE.search(words, m.end(), verb.start())
-
-
-def _directs_ahead(words: str, period: Now) -> bool:
-    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`), or a
-    meeting's or leader's ask for it (`Hội nghị thống nhất trong tháng tới tập trung ...`)."""
-    if _FORECAST.search(words):
-        return False
-    if not DIRECTIVE_START.match(words):
-        ask = _ASKS_AHEAD.search(words)
-        if ask is None or _DONE.search(words, 0, ask.start()):
-            return False
-    return bool(_FUTURE.search(words)) or _later(words, period)
-
-
-def _asks_below(words: str) -> bool:
-    """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
-    not one reported as made (`đã yêu cầu các xã ...`)."""
-    m = _ASSIGNS.search(words)
-    return m is not None and not _DONE.search(words, 0, m.start())
-
-
-def _ahead(words: str, now: Now) -> bool:
-    """Whether a sentence outside a task section is a directive for the next period."""
-    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
-        return True
-    return _commits(words) or _needs_ahead(words, now)
 
 
 def find_tasks(
@@ -272,17 +131,36 @@ def find_tasks(
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
     tasks: list[Task] = []
-    for section, start, end in layout.work_spans():
+    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
+    parents = {sec.parent_id for sec in layout.sections}
+    listed = {sec.id for sec, *_ in spans if sec is not None} | parents
+    for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
+        if sec.id not in listed and sec.start < layout.body_end and sec.role == "tasks":
+            spans.append((sec, sec.end, sec.end, True))
+    spans.sort(key=lambda span: span[1])
+    if closing := _closing_paragraph(text, layout):
+        spans.append((None, *closing, True))
+    for section, start, end, in_tasks in spans:
         role = section.role if section else None
-        if role in ("limitations", "causes", "lessons", "proposals"):
+        if role in ("limitations", "causes", "lessons"):
             continue
         home = (section.sector if section else None) or theme
-        spans = _task_spans(text, units(text, start, end, directives=True), in_tasks=role == "tasks", now=now)
-        if role == "tasks" and section is not None and (own := _directive_heading(text, section)) is not None:
-            spans.insert(0, (*own, -1))
+        if role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
+            issuer = metadata.issuer if metadata else None
+            found = [
+                (u.start, u.end, u.para)
+                for u in units(text, start, end, directives=True)
+                if request_at(text, u.start, u.end) is None and own_next_step(text[u.start : u.end], issuer)
+            ]
+        else:
+            found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
+        # nothing under the heading (no text, no sub-parts): the numbered line is the content
+        bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
+        if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
+            found.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
-        for a, b, para in spans:
+        for a, b, para in found:
             if para != last_para:
                 context, last_para = home, para
             sector = _sector_of(text[a:b], context)
@@ -291,18 +169,31 @@ def find_tasks(
     return tasks
 
 
-def _directive_heading(text: str, section: Section) -> tuple[int, int] | None:
+def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
+    """The closing paragraph when it hands the work on (`Trên cơ sở những nhiệm vụ trọng tâm tháng 3, các
+    cấp ủy, ... xây dựng kế hoạch triển khai thực hiện ./.`): its directive is a task (LABELING: a task
+    outside every section), unlike the report's own `Trên đây là báo cáo ...`."""
+    start = layout.body_end
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    return (start, line_end) if _HANDS_ON.match(text, start, line_end) else None
+
+
+def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple[int, int] | None:
     """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
-    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section."""
+    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section. A `bare`
+    heading (nothing under it, the next item follows) is such a line whatever its length."""
     heading = section.heading
     if section.heading_start is None or section.heading_end is None:
         return None
-    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading)
+    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading) or (bare and _LEADS.match(heading))
+    if (gives := _HEADING_GIVES.match(heading)) and not _ANY_VERB.search(heading, gives.end()):
+        return None  # `2. Giao Sở Xây dựng` over its items: a body's name, its work below
     # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
     body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
     if not (opens or body_work):
         return None
-    if len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
+    if not bare and len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
         return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
     at = text.find(heading[:20], section.heading_start, section.heading_end)
     if at == -1:
@@ -316,7 +207,7 @@ def _labelled_ahead(text: str, start: int, now: Now) -> bool:
     (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`)."""
     head = text[text.rfind("\n", 0, start) + 1 : start]
     label = _WORK_LABEL.search(head)
-    return label is not None and bool(_FUTURE.search(label.group()) or _later(label.group(), now))
+    return label is not None and bool(FUTURE.search(label.group()) or later(label.group(), now))
 
 
 def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
@@ -332,8 +223,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
             list_open = list_open and u.bullet
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
-            ahead = _FUTURE.search(words) or (_WORK.match(words) and _later(words, now))
-            list_open = bool(ahead or _ASSIGNS.match(words)) and not in_tasks
+            ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
+            list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
@@ -343,8 +234,8 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
-        if _POINTER.match(words):
-            continue  # where the work is listed, not the work
+        if _POINTER.match(words) or u.field:
+            continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
@@ -352,13 +243,13 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
-        marker = _TASK_MARKER.search(words)
+        marker = TASK_MARKER.search(words)
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (_RUN_START.match(words) or u.enumerated)):
+        elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
-        elif _ahead(words, now):
+        elif for_next_period(words, now):
             out.append((u.start, u.end, u.para))
             run = True
     return out
@@ -392,7 +283,7 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
             if request_at(text, a, b) is not None or _QUOTED.match(sentence):
                 skip_para = u.para
                 continue
-            if marker := _TASK_MARKER.search(sentence):  # `... còn nhiều khó khăn tuy nhiên nhiệm vụ trước mắt là`
+            if marker := TASK_MARKER.search(sentence):  # `... còn nhiều khó khăn tuy nhiên nhiệm vụ trước mắt là`
                 cut = _BUT_BEFORE.search(sentence, 0, marker.start())
                 b = a + (cut.start() if cut else marker.start())
                 sentence = text[a:b]

@@ -51,6 +51,7 @@ MEASURES: tuple[str, ...] = (
 # Counting nouns: what is counted; a name built from a verb alone ("kết nạp") keeps them.
 COUNTS: tuple[str, ...] = (
     # people
+    "lượt truy cập",  # `1.396.287 lượt truy cập`
     "lượt hồ sơ",
     "lượt người",
     "lượt công dân",
@@ -121,6 +122,9 @@ COUNTS: tuple[str, ...] = (
     "chi hội",  # `thành lập mới 08 chi hội`
     "chi đoàn",
     "tổ chức cơ sở đảng",
+    "đảng bộ cơ sở",  # `gồm 28 đảng bộ cơ sở và 28 chi bộ cơ sở`
+    "chi bộ cơ sở",
+    "đảng bộ",
     "tổ chức đảng",
     "chiến sĩ",
     "chiến sỹ",
@@ -146,6 +150,8 @@ COUNTS: tuple[str, ...] = (
     "cơ sở khám chữa bệnh",
     "cơ sở khám, chữa bệnh",
     "cơ sở",
+    "cơ quan chuyên môn",
+    "cqcm",  # `14/14 CQCM cấp tỉnh`
     "cơ quan",
     "doanh nghiệp",
     "dn",
@@ -180,7 +186,10 @@ COUNTS: tuple[str, ...] = (
     "phiếu",
     "ý kiến",  # `tiếp thu 25 ý kiến góp ý`
     "hành vi",  # `xử phạt 02 hành vi vi phạm`
+    "phản ánh, kiến nghị",  # `788/788 phản ánh, kiến nghị đã được trả lời`
+    "phản ánh",
     "kiến nghị",
+    "đề xuất",  # `06/139 đề xuất đã được xử lý`
     "đơn thư",
     "đơn",
     "vụ việc",
@@ -188,6 +197,9 @@ COUNTS: tuple[str, ...] = (
     "việc",
     "trường hợp",
     "bản kê khai",
+    "chữ ký",  # `chứng thực 1.234 bản sao, 56 chữ ký, 12 hợp đồng giao dịch`
+    "hợp đồng",
+    "cặp",  # `đăng ký kết hôn 18 cặp`
     "giấy chứng nhận",
     "giấy phép",
     "giấy xác nhận",
@@ -288,6 +300,7 @@ COUNTS: tuple[str, ...] = (
     "chiếc",
     "chai",
     "quả",  # `Mồi nổ: 85.095 quả`
+    "viên",  # `thu giữ 3.450 viên ma túy tổng hợp`
     "kho",  # `tổng số lượng kho: 58 kho`
     "bộ máy vi tính",
     "cái",
@@ -301,6 +314,8 @@ COUNTS: tuple[str, ...] = (
 )
 
 # Classifiers that say nothing by themselves: a name never ends in them.
-CLASSIFIERS = frozenset({"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em"})
+CLASSIFIERS = frozenset(
+    {"con", "người", "đ/c", "đồng chí", "cái", "chiếc", "lượt", "lần", "quả", "em", "liều", "mũi", "viên"}
+)
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})

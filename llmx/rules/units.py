@@ -16,15 +16,17 @@ from dataclasses import dataclass
 
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
-# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `lần/ngày`.
-_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|con|lao\s+động|năm\s+học)){1,2}"  # `kg/người/năm`
+# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`.
+_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học)){1,2}"
 
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
 _ALTS = "|".join(r"\s+".join(re.escape(w) for w in u.split()) for u in _ALL)  # justified text: `hồ  sơ`
-# A word unit must end at a word boundary; `%` may be glued to what follows (`91%KH`).
+# A word unit must end at a word boundary, and a `/` after it makes a rate (`kg/cm²`) unless the
+# total or another count follows (`120 hồ sơ/tổng số 125 hồ sơ`, `12 vụ/25 đối tượng`); `%` may be
+# glued to what follows (`91%KH`).
 UNIT_RE = re.compile(
-    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?![\w/]))",
+    r"\s{0,2}(?P<unit>[%‰]|(?:" + _ALTS + r")(?:" + _PER + r")?(?!\w)(?!/(?!\s*(?:tổng(?!\w)|\d))))",
     re.IGNORECASE,
 )
 # `xã, thị trấn` is one unit, except before a list of place names (`xã, thị trấn Gôi`).
@@ -50,6 +52,7 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
+_FIGURE_AFTER = re.compile(r"\s+\d")
 
 
 def _list_end(text: str, u_end: int, limit: int) -> int:
@@ -65,8 +68,8 @@ def _list_end(text: str, u_end: int, limit: int) -> int:
         if _lower(nxt.group("unit")) in META_UNITS:  # `38/124 UBND cấp xã, chỉ tiêu đề ra là ...`
             break
         end = nxt.end("unit")
-    if end != u_end and _NAME_AFTER.match(text, end, limit):
-        return u_end
+    if end != u_end and (_NAME_AFTER.match(text, end, limit) or _FIGURE_AFTER.match(text, end, limit)):
+        return u_end  # names of places, or the words of the next figure (`tố cáo 2 đơn, kiến nghị 18 đơn`)
     return end
 
 
@@ -125,9 +128,12 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
+_LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
+_MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
 _TIME_WORDS = frozenset({"năm", "tháng", "ngày", "quý", "tuần", "đợt"})
-_DANGLING = ("chưa", "đã", "đang", "và", "được")
-_MAX_TAIL_WORDS = 8
+_DANGLING = ("chưa", "đã", "đang", "và", "được", "vào")  # `kết nạp 08 quần chúng ưu tú vào Đảng`
+_MAX_TAIL_WORDS = 10
 # A count of indicators keeps its threshold: `08/10 chỉ tiêu ... đạt và vượt trên 50% KH năm`.
 _META_TAIL_END = re.compile(r"[,;.()\[:]|\s+và\s+(?=\d)|\s+(?:trong\s+đó|gồm)(?!\w)", re.IGNORECASE)
 # Communes counted by criteria met: `07 xã đạt chuẩn 18 tiêu chí` (the 18 is part of the name).
@@ -170,6 +176,20 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         low = bare.lower()
         nxt = _TAIL_WORD.match(text, m.end(), limit)
         nxt_word = nxt.group(1) if nxt else ""
+        if (
+            words
+            and words[-1].lower() in _LEVEL_WORDS
+            and _LEVEL.fullmatch(bare)
+            and not match_unit(text, m.end(), limit)
+        ):
+            words.append(bare)  # `tài khoản định danh điện tử mức 2`: the level is part of the name
+            end = m.start(1) + len(bare)
+            while (more := _MORE_LEVELS.match(text, end, limit)) and not match_unit(text, more.end(), limit):
+                words[-1] += text[end : more.end()]  # `mức 1, 2` / `mức 1, mức 2`
+                end = more.end()
+            if bare != word:
+                break
+            continue
         if not bare or any(ch.isdigit() for ch in bare) or "%" in bare:
             new_figure = bare[:1].isdigit()
             break
@@ -183,9 +203,23 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
-            relative = low in ("được", "đã") and (not words or words[-1] == "đã")  # `đơn vị được thanh tra`
+            relative = (
+                low in ("được", "đã")
+                and (  # `đơn vị được thanh tra`, `98% đảng viên được đánh giá ...`
+                    not words
+                    or words[-1] == "đã"
+                    or (unit in _SYMBOLS and len(words) == 1)
+                    or (low == "được" and nxt_word[:1].islower() and nxt_word.lower() not in _TAIL_STOP)
+                )
+            )  # `12 cụm công nghiệp được thành lập`, `văn bản điện tử được xử lý`
+            arriving = low == "đến" and not words and not nxt_word  # `889.551 văn bản đi, 5.150.865 văn bản đến)`
+            price = (low, nxt_word.lower()) in (("trị", ""), ("kinh", "")) or (
+                low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
+            )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
+            # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
+            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm", "yêu")  # `đạt yêu cầu`
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached):
+            if not (joins or relative or attached or price or standard or arriving):
                 break
         words.append(bare)
         end = m.start(1) + len(bare)

@@ -1,0 +1,162 @@
+"""Whether a sentence outside a task section is a directive for the next period (SPEC 5, 1.1). Pure.
+
+Read role-aware rather than from the verb alone: a sentence is a next-period task when it
+
+* opens with `Phấn đấu ...`, or strives for a period after the report's own (`Năm 2021, xã X phấn đấu ...`);
+* is directive-shaped (`Hoàn thành ...`, `Tiếp tục ...`), or a meeting's or leader's ask (`Hội nghị thống
+  nhất ... tập trung ...`, `Đồng chí Chủ tịch yêu cầu các phòng ... tăng cường ...`, not one reported as
+  done), and names a time after the report's period (`trong quý I/2026` in a report on 2025) or `thời
+  gian tới`, unless it only forecasts (`dự kiến`);
+* opens with the coming period and then directs (`Thời gian tới, huyện tập trung ...`);
+* asks the levels below (`Đề nghị UBND các xã ...`, `Yêu cầu các chi bộ ...`);
+* states a body's commitment to act (`..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội
+  thảo ...`), not in brackets, not a condition, not a ministry's own schedule;
+* states a need for a later time (`... năm 2026 và các năm sau cần lưu ý ...`), unless reported as done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.contract import Metadata
+from llmx.rules.periods import period_matches
+from llmx.rules.proposals import DOWNWARD
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
+
+# Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
+FUTURE = re.compile(
+    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
+)
+_LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
+TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
+_STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
+_FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
+# `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
+_COMMITS = re.compile(
+    rf"(?<!\w)(?:sẽ|dự kiến)\s+(?:tiếp tục\s+)?(?!tiếp tục)(?:{DIRECTIVE_VERBS}|tổng hợp|báo cáo|đề xuất)(?!\w)", re.I
+)
+# ... unless the body is a central one or an outside organisation whose schedule is only reported
+_HIGHER_BODY = re.compile(r"^(?:Bộ|Chính phủ|Thủ tướng|Trung ương|Liên đoàn|Quốc hội)\s", re.I)
+_CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
+# `... năm 2026 và các năm sau cần lưu ý ...`: a need stated for a time after the report
+_NEEDS = re.compile(r"(?<!\w)(?:cần(?:\s+phải)?|đòi hỏi)\s+(?!thiết)\w", re.I)
+_PURPOSE = re.compile(r"Để\s")  # `Để <aim>, cần ...`: the need is the remedy for the aim
+_PURPOSE_REACH = 200  # ... when it follows the aim closely
+RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
+# `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
+# tỉnh ...` in a results section reports an assignment made, so it is not read as one)
+ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
+# `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
+_ASKS_AHEAD = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
+    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
+_DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+# an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
+_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
+# ... then a directive verb within a few words (after the subject)
+_VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
+_OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
+_NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
+_IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
+
+
+Now = tuple[int, int] | None  # (year, month): the last month the report covers or was written in
+
+
+def report_now(metadata: Metadata | None) -> Now:
+    """The latest of the period's last month and the issue date's month (a report on 7 months
+    written in August speaks of August as now, not as the next period)."""
+    if metadata is None:
+        return None
+    points: list[tuple[int, int]] = []
+    period = metadata.period
+    if period is not None and period.year is not None:
+        points.append((period.year, max(period.months) if period.months else 12))
+    if metadata.issue_date and re.match(r"\d{4}-\d{2}", metadata.issue_date):
+        points.append((int(metadata.issue_date[:4]), int(metadata.issue_date[5:7])))
+    return max(points) if points else None
+
+
+def later(words: str, now: Now) -> bool:
+    """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
+    if now is None:
+        return False
+    for span, start, _ in period_matches(words):
+        if span.year is None and span.kind == "month" and span.months:
+            if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
+                return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
+            continue
+        if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
+            continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
+        if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):
+            continue  # `Nghị quyết ... đến năm 2030`: a cited scope, not when the work is done
+        first = min(span.months) if span.months and span.kind != "year" else 12
+        if (span.year, first) > now and (span.kind != "year" or span.year > now[0]):
+            return True
+    return False
+
+
+def _strives(words: str, period: Now) -> bool:
+    """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
+    return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and later(words, period))
+
+
+def _commits(words: str) -> bool:
+    """A body's stated commitment (`..., Trung tâm sẽ chủ trì, phối hợp ...`) outside brackets and
+    conditions, by a body the report speaks for rather than a ministry reporting its own schedule."""
+    m = _COMMITS.search(words)
+    if m is None or words.count("(", 0, m.start()) > words.count(")", 0, m.start()) or _CONDITION.match(words):
+        return False
+    subject = re.split(r"[,;:]\s*", words[: m.start()])[-1].strip()
+    return bool(subject) and not _HIGHER_BODY.match(subject)
+
+
+def _needs_ahead(words: str, period: Now) -> bool:
+    """A need stated for the time after the report (`... năm 2026 và các năm sau cần lưu ý ...`)."""
+    need = _NEEDS.search(words)
+    if need is None or re.search(r"(?<!\w)đã(?!\w)", words[: need.start()]):  # `đã tham mưu ... cần`: done
+        return False
+    if FUTURE.search(words) or _LATER_YEARS.search(words) or later(words, period):
+        return True
+    # `Để tăng điểm tiêu chí này, đòi hỏi các đơn vị nhập đầy đủ hồ sơ ...`: a remedy, asked for what comes
+    return bool(_PURPOSE.match(words)) and need.start() < _PURPOSE_REACH
+
+
+def _opens_ahead(words: str, period: Now) -> bool:
+    """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
+    ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
+    m = _OPENING.match(words)
+    if m is None or not (FUTURE.search(m.group(1)) or later(m.group(1), period)) or _FORECAST.search(words):
+        return False
+    verb = _VERB_SOON.search(words, m.end())
+    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
+        return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
+    return not _DONE.search(words, m.end(), verb.start())
+
+
+def _directs_ahead(words: str, period: Now) -> bool:
+    """A directive-shaped sentence about the time after the report (`... trong quý I/2026`), or a
+    meeting's or leader's ask for it (`Hội nghị thống nhất trong tháng tới tập trung ...`)."""
+    if _FORECAST.search(words):
+        return False
+    if not DIRECTIVE_START.match(words):
+        ask = _ASKS_AHEAD.search(words)
+        if ask is None or _DONE.search(words, 0, ask.start()):
+            return False
+    return bool(FUTURE.search(words)) or later(words, period)
+
+
+def _asks_below(words: str) -> bool:
+    """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
+    not one reported as made (`đã yêu cầu các xã ...`)."""
+    m = ASSIGNS.search(words)
+    return m is not None and not _DONE.search(words, 0, m.start())
+
+
+def for_next_period(words: str, now: Now) -> bool:
+    """Whether a sentence outside a task section is a directive for the next period."""
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
+        return True
+    return _commits(words) or _needs_ahead(words, now)

@@ -1,0 +1,106 @@
+"""Figures whose reading turns on a comparison written around them (SPEC 4): a change by an amount
+stated for its own sake (`Số hộ nghèo giảm 38 hộ so với đầu năm`: value null, that change, as
+`Tỷ lệ hộ nghèo giảm 1,76%`); an `x/y` form with the unit on both sides (`14.567,3 ha/14.200 ha,
+đạt 102,6% KH`: value x, target y, the ratio x's) or in words (`31 trong tổng số 54 doanh nghiệp`);
+and a flow that `đạt` a percentage with no basis written (`Thu ngân sách nhà nước đạt 45,7%`: a sum
+of money is no percentage, so this is the share of its plan: value null, ratio of the plan, as
+eval/gold/dev/h1-2023-commune-party-webpage labels it). Called from `figures.py`. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.contract import Comparison
+from llmx.numbers import parse_number
+from llmx.rules.comparisons import parse_comparison
+from llmx.rules.following import rate_of_fraction
+from llmx.rules.naming import new_item
+from llmx.rules.paragraphs import Item, Para, prefix_floor
+from llmx.rules.units import match_unit
+
+_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
+_UNIT_SLASH = re.compile(
+    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
+# names of flows (money, output, capital) that a percentage can only be a share of the plan of; `Tỷ lệ
+# giải ngân ... đạt 45%` is a rate (its name starts with `Tỷ lệ`), not one of these
+_FLOW_NAME = re.compile(
+    r"(?:tổng\s+)?(?:thu|chi)\s+(?:ngân\s+sách|(?-i:NSNN|NS))|giải\s+ngân|doanh\s+thu|sản\s+lượng|kim\s+ngạch"
+    r"|giá\s+trị\s+sản\s+xuất|(?:tổng\s+)?vốn\s+đầu\s+tư|tổng\s+mức\s+bán\s+lẻ",
+    re.IGNORECASE,
+)
+_IN_WORDS_OF = re.compile(r"\s+trong\s+(?:tổng\s+)?số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
+_ACHIEVED = re.compile(r"(?<!\w)(?:ước\s+)?(?:đạt|bằng)\s+$", re.IGNORECASE)
+_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
+
+
+def change_only(para: Para, items: list[Item], s: int) -> Item | None:
+    """`Số hộ nghèo giảm 38 hộ so với đầu năm`: a change by an amount that no figure before it took is
+    stated for its own sake, value null with that change (SPEC 4, as `Tỷ lệ hộ nghèo giảm 1,76%`)."""
+    verb = _CHANGE_BEFORE.search(para.text, max(prefix_floor(items, para.start, s), s - 30), s)
+    parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
+    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
+        return None
+    item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
+    if item is None or not item.own:
+        return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
+    item.comparisons.insert(0, parsed.comparison)
+    item.core = (s, parsed.end)
+    return item
+
+
+def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
+    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan."""
+    text = para.text
+    m = _UNIT_SLASH.match(text, e, para.end)
+    raw = m.group("num").rstrip(".,") if m else ""
+    target = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
+    if m is None or target is None or unit is None or " ".join(m.group("u").lower().split()) != unit[0]:
+        return None
+    plan = _PLAN_WORD.match(text, unit[2], para.end)
+    item = new_item(para, items, s, value, unit[0], plan.end() if plan else unit[2], count_unit=True)
+    words = plan.group("w") if plan else m.group("plan")  # `x tỷ đồng/KH y tỷ đồng`
+    if item is None:
+        return None
+    item.target, item.core = target, (s, unit[2])
+    if words:
+        item.comparisons = [
+            c.model_copy(update={"basis": "plan", "basis_text": words})
+            if c.basis == "other" and not c.basis_text
+            else c
+            for c in item.comparisons
+        ]
+    return item
+
+
+def out_of_in_words(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+    """`31 trong tổng số 54 doanh nghiệp ..., đạt 57,4%`: an `x/y` form in words (value x, target y),
+    whose rate after its words is its comparison when it is 100·x/y."""
+    text = para.text
+    m = _IN_WORDS_OF.match(text, e, para.end)
+    raw = m.group("num").rstrip(".,") if m else ""
+    target = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), para.end) if m else None
+    if m is None or target is None or unit is None or not 0 < value <= target:
+        return None
+    item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
+    if item is None:
+        return None
+    item.target, item.core = target, (s, unit[2])
+    if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+        item.comparisons, item.end = [rate.comparison], rate.end
+    return item
+
+
+def implied_plan(para: Para, item: Item) -> None:
+    """`Thu ngân sách nhà nước đạt 45,7%`: a flow named before `đạt X%` makes X its plan ratio."""
+    if item.unit != "%" or item.value is None or item.comparisons or not _FLOW_NAME.match(item.own):
+        return
+    if not _ACHIEVED.search(para.text, max(para.start, item.num_start - 12), item.num_start):
+        return
+    item.comparisons = [Comparison(basis="plan", basis_text="", relation="ratio", pct=item.value)]
+    item.value, item.unit = None, None

@@ -1,0 +1,256 @@
+"""Everything that follows one figure (SPEC 4, genre-notes 3b-3h): the whole chain of its comparisons
+(`đạt 60% kế hoạch và bằng 114% cùng kỳ`, `đạt 62% KH; tăng 12% CK`), a plan figure written after it
+(`(KH: 20 km)`), the total it is counted out of (`/62.089 tổng hồ sơ`), the size of a change restated
+in the other measure (`..., bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`), and the basis a restating
+comparison takes from the one before it (`đạt 126% KH, vượt 26%`). The grammar of one comparison is
+in `comparisons.py`. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from llmx.contract import Comparison
+from llmx.numbers import parse_number
+from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
+from llmx.rules.units import match_unit
+
+# A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
+# `(NQ: 40 triệu đồng)`, `(Nghị quyết đề ra: 95%)`: a resolution's figure only after a colon (never `NQ 05/NQ-TU`).
+_TARGET = re.compile(
+    r"\s*[,(]\s*(?:(?P<basis>(?:(?-i:KH)|kế\s+hoạch|chỉ\s+tiêu)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?"
+    r"(?:\s+(?:trong\s+)?năm\s+\d{4}(?=\s*:|\s+là\s))?)"  # `(chỉ tiêu đề ra trong năm 2025 là 70%)`
+    r"\s*(?::|\s+là)?|(?P<resolution>(?:(?-i:NQ)|nghị\s+quyết|mục\s+tiêu)(?:\s+(?:đề\s+ra|giao))?)\s*:)"
+    r"\s*(?:(?:tối\s+thiểu|ít\s+nhất|tối\s+đa)\s+)?(?P<num>\d[\d.,]*)(?![\d/\-])",
+    re.IGNORECASE,
+)
+# `đạt 123% so với Nghị quyết Đại hội đề ra (110 hội viên)`: the plan's own figure after its basis
+_PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
+# a clause that opens with a comparison verb or `so với`, after one that compared the figure already
+_SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
+_CLOSE_AFTER = re.compile(r"(?:\s*\))?")
+_YEARS_PAIR = re.compile(
+    r"\s*\(\s*(?P<now>\d[\d.,]*?)\s*/\s*(?P<before>\d[\d.,]*?)(?:\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*\)"
+)
+# The total a count is taken of, after the counted noun's words: `61.660 hồ sơ trực tuyến/62.089
+# tổng hồ sơ tiếp nhận`, `10.029 hồ sơ ... trên tổng số 13.633 hồ sơ tiếp nhận`.
+_OUT_OF = re.compile(r"\s*/\s*(?P<num>\d[\d.,]*)")
+_OF_TOTAL_TARGET = re.compile(
+    r"[^,;.()\d]{0,80}?(?:\s+trên\s+|\s*/\s*)tổng\s+số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE
+)  # also `120 hồ sơ/tổng số 125 hồ sơ`
+# The total's own words, up to what comes next (`, đạt tỷ lệ ...`), digits of an age included.
+_TOTAL_WORDS = re.compile(r"[^,;.()]{0,60}?(?=\s*[,;.(]|\s+(?:đạt|bằng|tăng|giảm)\s|$)", re.IGNORECASE)
+# Name words a comparison may follow: two after a comma, four without (`chủ yếu là cây keo đạt ...`).
+_GAP_COMMA = re.compile(r"\s*,(?:\s+[^\W\d_]+){1,2}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s+(?:đạt|bằng|tăng|giảm)\s)", re.IGNORECASE)
+# ... or before a baseline written first: `326 hồ sơ đăng ký kinh doanh, so với cùng kỳ tăng 42 hồ sơ`
+_GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W\d_])", re.IGNORECASE)
+# The rate of a count after the rest of its words: `14.368/18.430 cơ quan, tổ chức đủ điều kiện ..., đạt
+# tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
+_GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
+# ... or a clause of them before a comma or a parenthesis that opens the comparison: `14/18 thôn đạt chuẩn
+# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`
+_GAP_CLAUSE = re.compile(
+    r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
+    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)\s)",
+    re.IGNORECASE,
+)
+# `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
+# kỳ`, `giảm 3,5% so với cùng kỳ, giảm 100 ha`: the size of the change, in the figure's own unit.
+_ABS_DIFF = re.compile(
+    r"\s*(?:,\s*|;\s*(?=bằng))?(?P<open>\()?\s*(?:bằng|tương\s+(?:đương|ứng)(?:\s+với)?|(?P<dir>tăng|giảm)(?:\s+thêm)?"
+    r"|(?<=\()\s*[+\-−])\s*(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Following:
+    """What follows one figure: its comparisons, a stated plan, and where they end."""
+
+    end: int
+    comparisons: list[Comparison]
+    target: float | None = None
+    spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
+    target_unit: str | None = None  # the plan figure's own unit (`%` of `chỉ tiêu ... là 98%`)
+
+
+def read_following(
+    text: str,
+    pos: int,
+    limit: int,
+    *,
+    has_value: bool,
+    is_blocked: Callable[[int], bool],
+    value: float | None = None,
+) -> Following:
+    """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
+    found = Following(pos, [], spans=[])
+    while True:
+        target = _TARGET.match(text, pos, limit)
+        raw = target.group("num").rstrip(".,") if target else ""
+        if target and found.target is None and (plan_value := parse_number(raw)) is not None:
+            num_end = target.start("num") + len(raw)
+            unit = match_unit(text, num_end, limit)
+            end = unit[2] if unit else num_end
+            close = CLOSE_PAREN.match(text, end, limit)
+            found.target, found.target_unit = plan_value, unit[0] if unit else None
+            found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
+            pos = found.end = close.end() if close else end
+            # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
+            plan = " ".join((target.group("basis") or target.group("resolution")).split())
+            found.comparisons = [
+                c.model_copy(update={"basis": "plan", "basis_text": plan})
+                if c.relation == "ratio" and c.basis == "other" and not c.basis_text
+                else c
+                for c in found.comparisons
+            ]
+            continue
+        total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
+        raw = total.group("num").rstrip(".,") if total else ""
+        if total and found.target is None and not found.comparisons and (of := parse_number(raw)) is not None:
+            words = _TOTAL_WORDS.match(text, total.start("num") + len(raw), limit)
+            end = words.end() if words else total.start("num") + len(raw)
+            found.target = of
+            found.spans.append((total.start("num"), end))  # type: ignore[union-attr]
+            pos = found.end = end
+            continue
+        parsed = parse_comparison(text, pos, limit)
+        if parsed is None and not found.comparisons and has_value:
+            parsed = _after_gap(text, pos, limit)
+        if parsed is None and found.comparisons and (semi := _SEMICOLON.match(text, pos, limit)):
+            parsed = parse_comparison(text, semi.end(), limit)  # `đạt 62% KH; tăng 12% CK`: no name, same figure
+            parsed = parsed if parsed is not None and parsed.explicit_basis else None
+        if parsed is None or is_blocked(parsed.number_start):
+            return found
+        last = parsed.comparison
+        prev = found.comparisons[-1] if found.comparisons else None
+        if _restates(prev, last):  # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
+            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})  # type: ignore[union-attr]
+        elif prev is not None and _same_basis(prev, last, value):
+            found.comparisons.append(last.model_copy(update={"basis": prev.basis, "basis_text": prev.basis_text}))
+            last = found.comparisons[-1]
+        else:
+            found.comparisons.append(last)
+        opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
+        pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
+        if last.basis in ("plan", "budget_estimate") and found.target is None:
+            pos = found.end = _plan_figure(text, pos, limit, found)
+        if last.relation == "change" and last.pct is not None and last.amount is None:
+            pos = found.end = _change_size(text, pos, limit, found)
+        if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
+            found.spans.append(pair.span())  # type: ignore[union-attr]
+            pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
+
+
+def _restates_years(pair: re.Match[str], change: Comparison) -> bool:
+    """`(05/08 vụ)` after `giảm 3 vụ`: this period's and the earlier figure, whose gap is the change."""
+    now, before = parse_number(pair.group("now")), parse_number(pair.group("before"))
+    return (
+        change.amount is not None
+        and now is not None
+        and before is not None
+        and abs(now - before - change.amount) < 1e-6
+    )
+
+
+def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
+    """`(110 hội viên)` right after a plan basis: the plan's figure, the target (never an indicator)."""
+    m = _PLAN_FIGURE.match(text, pos, limit)
+    raw = m.group("num").rstrip(".,") if m else ""
+    plan = parse_number(raw) if m else None
+    unit = match_unit(text, m.start("num") + len(raw), limit) if m else None
+    close = CLOSE_PAREN.match(text, unit[2], limit) if unit else None
+    if m is None or plan is None or unit is None or close is None:
+        return pos
+    found.target, found.target_unit = plan, unit[0]
+    found.spans.append((m.start("num"), unit[2]))  # type: ignore[union-attr]
+    return close.end()
+
+
+# The rate of a fraction after the rest of its words (an age may be one): `553/553 TTHC có phát sinh giao
+# dịch (đạt 100%)`, `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`
+_FRACTION_RATE = re.compile(
+    r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
+    re.IGNORECASE,
+)
+
+
+def rate_of_fraction(text: str, pos: int, limit: int, value: float, target: float) -> Parsed | None:
+    """`x/y ... (đạt z%)` with no basis: the rate x/y itself, attached only when z is 100·x/y."""
+    m = _FRACTION_RATE.match(text, pos, limit)
+    rate = parse_number(m.group("num")) if m else None
+    if m is None or rate is None or target <= 0 or abs(100 * value / target - rate) > 1.0:
+        return None
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
+    return Parsed(comp, m.end(), m.start("num"), False)
+
+
+def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
+    """The amount after a change in % (`, bằng 13 ha`, `(tăng 184 tấn)`): it joins that change; a
+    basis of its own after it (`tăng 5 ha so với kế hoạch`) makes it another comparison, not this one."""
+    last = found.comparisons[-1]
+    diff = _ABS_DIFF.match(text, pos, limit)
+    if diff is None or last.pct is None or not same_way(diff.group("dir"), last.pct):
+        return pos
+    raw = diff.group("num").rstrip(".,")
+    amount = parse_number(raw)
+    unit = match_unit(text, diff.start("num") + len(raw), limit)
+    if amount is None or unit is None or unit[0] in ("%", "‰"):
+        return pos
+    end = unit[2]
+    if diff.group("open"):
+        if (close := CLOSE_PAREN.match(text, end, limit)) is None:
+            return pos
+        end = close.end()
+    after = basis_after(text, end, limit)
+    if after is not None and (diff.group("dir") or last.basis_text):
+        return pos  # `..., tăng 5 ha so với kế hoạch`: a comparison of its own
+    update: dict[str, object] = {"amount": (1.0 if last.pct > 0 else -1.0) * amount, "amount_unit": unit[0]}
+    if after is not None:  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`: the basis of both
+        update |= {"basis": after[0], "basis_text": after[1]}
+        end = after[2]
+    found.comparisons[-1] = last.model_copy(update=update)
+    return end
+
+
+def _same_basis(prev: Comparison, last: Comparison, value: float | None) -> bool:
+    """`đạt 120,5% KH, vượt 20,5%`, `tăng 500 tấn so với cùng kỳ, bằng 104,3%`: a comparison with no
+    basis of its own whose number the one before it implies restates it against that basis."""
+    if last.basis != "other" or last.basis_text or not prev.basis_text or last.pct is None:
+        return False
+    if prev.pct is not None and {prev.relation, last.relation} == {"ratio", "change"}:
+        ratio, change = (prev.pct, last.pct) if prev.relation == "ratio" else (last.pct, prev.pct)
+        return abs(ratio - 100 - change) <= 0.15
+    if prev.amount is None or prev.pct is not None or last.relation != "ratio" or value is None:
+        return False
+    before = value - prev.amount
+    return before > 0 and abs(100 * value / before - last.pct) <= 0.6
+
+
+def _restates(prev: Comparison | None, last: Comparison) -> bool:
+    """A change in % with no basis of its own right after a change by an amount, the same way."""
+    return (
+        prev is not None
+        and prev.relation == last.relation == "change"
+        and prev.amount is not None
+        and prev.pct is None
+        and last.pct is not None
+        and last.basis == "other"
+        and not last.basis_text
+        and (prev.amount > 0) == (last.pct > 0)
+    )
+
+
+def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:
+    """A comparison after a few more name words: `05/06 đơn khiếu nại, tố cáo đạt tỷ lệ 83,3%`."""
+    for gap in (_GAP_COMMA, _GAP_WORDS, _GAP_SO_VOI, _GAP_RATE, _GAP_CLAUSE):
+        m = gap.match(text, pos, limit)
+        if m is None:
+            continue
+        parsed = parse_comparison(text, m.end(), limit)
+        if parsed is not None and (parsed.explicit_basis or parsed.comparison.basis_text):
+            return parsed
+    return None
