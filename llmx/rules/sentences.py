@@ -46,6 +46,16 @@ _DIRECTIVE_VERB = re.compile(
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
 _AT_THE_SAME_TIME = re.compile(r"đồng thời\s*,|trường hợp\s", re.I)
 _ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
+# Statements (not directives) inside a paragraph: `..., vẫn còn một số khó khăn, tồn tại như sau: Hiện tượng ...`
+# (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
+# paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
+_RUN_IN_LIST = re.compile(r"[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
+_STATEMENT_LABEL = re.compile(
+    r"((?:Nguyên nhân|Hạn chế|Tồn tại|Khó khăn|Vướng mắc|Bài học)[^:;.\d\n]{0,40}?):\s+(?=\S)", re.I
+)
+_NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
+_PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
+_NOUN_PHRASE_WORDS = 10
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 
 
@@ -62,6 +72,7 @@ class Unit:
     enumerated: bool = False  # it opened with an inline number (`(2) ...`), an item of a run-in list
     cell: bool = False  # its paragraph is a cell of a table row
     field: bool = False  # its paragraph fills a field of the work above (`- Đơn vị chủ trì: Sở Tài chính.`)
+    head: int = -1  # where its `Label: ` prefix starts (`Nguyên nhân khách quan: ...`), cut off the unit; -1: none
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -161,8 +172,9 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         s, p_end = trim_span(text, s, p_end)
         label = _LABEL.match(text, s, p_end)
         cut = label is not None and p_end - label.end() > 20 and not LIST_INTRO.search(label.group(1))
+        head = -1
         if label and cut and not (directives and _DIRECTIVE_LABEL.match(label.group(1))):
-            s = label.end()
+            head, s = s, label.end()
         field = bool(label and _FIELD.match(label.group(1)))
         lead_in = text[s:p_end].rstrip().endswith(":")
         found: list[tuple[int, int]] = []
@@ -177,10 +189,47 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
             pos = sm.end()
         found.append(_trimmed(text, pos, p_end))
         found = [(a, b) for a, b in found if b - a > 3]
+        if not directives:
+            found = _joined_noun_phrases(text, found)
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
             numbered = _numbered_before(text, s, a)
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field))
+            own_head, own_field = (head, field) if k == 0 else (-1, False)
+            if not directives and not (last_lead and text[a:b].rstrip().endswith(":")):
+                a, own_head, own_field = _statement_start(text, a, b, own_head, own_field)
+            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field or own_field, own_head))
+    return out
+
+
+def _statement_start(text: str, a: int, b: int, head: int, field: bool) -> tuple[int, int, bool]:
+    """Where a statement inside a paragraph starts: after a run-in lead-in (`... tồn tại như sau: `) or a
+    label (`Nguyên nhân chủ quan: `, whose start becomes the unit's `head`); a field label (`Cơ quan chủ trì
+    theo dõi: ...`) marks the unit a field."""
+    if (m := _RUN_IN_LIST.match(text, a, b)) and b - m.end() > 20:
+        a = m.end()
+    if (m := _STATEMENT_LABEL.match(text, a, b)) and b - m.end() > 20:
+        return m.end(), a, field
+    if (m := _LABEL.match(text, a, b)) and _FIELD.match(m.group(1)):
+        return a, head, True
+    return a, head, field
+
+
+def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`...; các hội nghề nghiệp trong tỉnh`: a short `;` part that is a bare noun phrase (`các`/`những` and
+    no predicate) lists objects of the clause before it; it joins that clause."""
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        words = text[a:b]
+        if (
+            out
+            and text[out[-1][1] : a].strip() == ";"
+            and _NOUN_PHRASE.match(words)
+            and len(words.split()) <= _NOUN_PHRASE_WORDS
+            and not _PREDICATE.search(words)
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
     return out
 
 

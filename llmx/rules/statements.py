@@ -14,8 +14,12 @@ directive sentences after it in the same paragraph, and the numbered items after
 hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở Nội vụ sẽ báo
 cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`) is not.
 
-Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`;
-the sentence right before `Do đó, <shortfall>` is that shortfall's cause.
+Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`, and the
+findings an inspection or a self-assessment cell states as plain facts (`Cơ sở chưa ban hành ...`, `Thiếu
+biên bản ...`, `Hồ sơ ... không đầy đủ`, `... là vi phạm quy định`), but not a field answered `none` (`Nội
+dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp ... chưa có ... thì ...`), a part of a
+quoted rule or a field naming who follows the work up; the sentence right before `Do đó, <shortfall>` is that
+shortfall's cause. A `Nguyên nhân ...: ` label makes its item a cause also when it is cut off the item.
 
 Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
 or limitations. The closing formula of a notice (`Trân trọng thông báo kết luận ... để ... biết,
@@ -40,11 +44,18 @@ _SHORTFALL = re.compile(
     r"còn khó khăn|còn nhiều khó khăn|gặp nhiều khó khăn|gây (?:rất )?(?:nhiều )?khó khăn|khó khăn đan xen|"
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
-    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng)|chưa rõ|chưa có sự|"
+    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|"
+    r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|chưa rõ|chưa có sự|"
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
     # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
     r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
-    r"không có khả năng|không thực hiện (?:trách nhiệm|đúng|đầy đủ)",
+    r"không có khả năng|không thực hiện (?:trách nhiệm|đúng|đầy đủ)|"
+    # a finding stated as a plain fact (an inspection, a self-assessment cell): a duty not done, a document
+    # missing, a rule broken (`Cơ sở chưa ban hành nội quy ...`, `Thiếu biên bản nghiệm thu ...`)
+    r"chưa (?:ban hành|quan tâm|thực hiện|tổ chức|xây dựng|bố trí|phù hợp|đáp ứng|làm tốt|đủ|tương xứng|"
+    r"có (?:hướng dẫn|quy định)|đồng bộ|thống nhất)|"
+    r"còn (?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|"
+    r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
@@ -52,7 +63,11 @@ _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì 
 _NOT_SHORTFALL = re.compile(
     r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu chưa đầy đủ|"
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
-    r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã",
+    r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
+    # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
+    # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
+    r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
+    r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện",
     re.I,
 )
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
@@ -287,15 +302,20 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 cut = _BUT_BEFORE.search(sentence, 0, marker.start())
                 b = a + (cut.start() if cut else marker.start())
                 sentence = text[a:b]
+            if u.field:
+                continue  # who does the work (`Cơ quan chủ trì theo dõi: Sở Tài chính`): a field, not a weakness
             if role in ("limitations", "causes"):
                 if u.lead_in or sentence.endswith(":") or _topic_label(u, sentence):
                     continue
                 if _CONCESSION.match(sentence) and not _TURN.search(sentence):
                     continue  # the weakness follows in the next sentence (`Tuy nhiên, ...`)
-                kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(sentence) else "limitation"
+                said = text[u.head : b] if u.head >= 0 else sentence  # with its label (`Nguyên nhân: ...`)
+                kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(said) else "limitation"
                 if kind == "limitation" and _continues_cause(text, found, before, u):
                     kind = "cause"  # `Nguyên nhân: do A; B; C`: every part is a cause
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
+                if sentence.count("“") != sentence.count("”"):
+                    continue  # part of a quoted rule (`khi “Không báo cáo ...; ... liên tục”`): cited, not stated
                 kind = "limitation"
             else:
                 continue
