@@ -118,3 +118,27 @@ def test_who_follows_the_work_up_is_a_field_not_a_limitation():
         "Cơ quan chủ trì theo dõi: Văn phòng UBND tỉnh.\n"
     )
     assert texts(text) == ["Tỷ lệ số hóa hồ sơ thủ tục hành chính hiện chỉ đạt 72%, chưa đạt chỉ tiêu đề ra"]
+
+
+def test_a_finding_reported_in_quotes_starts_inside_the_quote():
+    text = (
+        "I. TÌNH HÌNH TỔ CHỨC ĐẠI HỘI\n"
+        "Ngày 30/8/2024, Sở Xây dựng có Công văn số 12/SXD trả lời: “qua theo dõi của Sở thì Hội hoạt động "
+        "không đảm bảo các điều kiện theo điều lệ”.\n"
+    )
+    (lim,) = lims(text)
+    assert lim.text == "qua theo dõi của Sở thì Hội hoạt động không đảm bảo các điều kiện theo điều lệ"
+    assert text[lim.start : lim.end] == lim.text
+
+
+def test_a_missing_document_is_a_limitation_but_a_count_of_cases_not_handled_and_a_submission_are_not():
+    text = (
+        "I. NHẬN XÉT HỒ SƠ\n"
+        "Hồ sơ có báo cáo thẩm tra của đơn vị tư vấn nhưng không có văn bản thẩm định của Sở Xây dựng. "
+        "Đơn khiếu nại: đã xử lý 05; chưa xử lý 01.\n"
+        "II. ĐỀ XUẤT\n"
+        "Sở Nội vụ kính trình UBND tỉnh xem xét, chưa thống nhất cho phép thành lập Hội theo đề xuất.\n"
+    )
+    assert texts(text) == [
+        "Hồ sơ có báo cáo thẩm tra của đơn vị tư vấn nhưng không có văn bản thẩm định của Sở Xây dựng"
+    ]

@@ -55,7 +55,7 @@ _SHORTFALL = re.compile(
     r"chưa (?:ban hành|quan tâm|thực hiện|tổ chức|xây dựng|bố trí|phù hợp|đáp ứng|làm tốt|đủ|tương xứng|"
     r"có (?:hướng dẫn|quy định)|đồng bộ|thống nhất)|"
     r"còn (?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|"
-    r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
+    r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|văn bản|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
@@ -67,7 +67,7 @@ _NOT_SHORTFALL = re.compile(
     # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
     # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
-    r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện",
+    r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện|kính trình",
     re.I,
 )
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
@@ -75,6 +75,8 @@ _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
 _TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)", re.I)  # the same sentence turns to the weakness
 _QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
+# `Sở ... có Công văn số ... trả lời: “qua theo dõi ... thì Hội hoạt động không hiệu quả`: a finding reported in quotes
+_REPORTED = re.compile(r"(?<!\w)(?:báo cáo|trả lời|cho biết|nêu rõ|phản ánh|nhận thấy|kết luận)\s*:\s*“\s*", re.I)
 _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
 _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
@@ -314,7 +316,11 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 if kind == "limitation" and _continues_cause(text, found, before, u):
                     kind = "cause"  # `Nguyên nhân: do A; B; C`: every part is a cause
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
-                if sentence.count("“") != sentence.count("”"):
+                if (reported := _REPORTED.search(sentence)) is not None:  # `... trả lời: “<what was found>”`
+                    a, sentence = a + reported.end(), sentence[reported.end() :]
+                    if sentence.endswith("”") and "“" not in sentence:
+                        b, sentence = b - 1, sentence[:-1]
+                elif sentence.count("“") != sentence.count("”"):
                     continue  # part of a quoted rule (`khi “Không báo cáo ...; ... liên tục”`): cited, not stated
                 kind = "limitation"
             else:
