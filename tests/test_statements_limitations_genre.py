@@ -142,3 +142,12 @@ def test_a_missing_document_is_a_limitation_but_a_count_of_cases_not_handled_and
     assert texts(text) == [
         "Hồ sơ có báo cáo thẩm tra của đơn vị tư vấn nhưng không có văn bản thẩm định của Sở Xây dựng"
     ]
+
+
+def test_a_scoring_rule_and_a_directive_to_those_behind_are_no_limitations():
+    text = (
+        "I. TIÊU CHÍ ĐÁNH GIÁ\n- Ban hành đầy đủ, kịp thời: 1\n- Không đầy đủ hoặc không kịp thời theo quy định: 0\n"
+        "II. TÌNH HÌNH\nSở Công Thương yêu cầu các đơn vị sử dụng hóa chất trên địa bàn tỉnh chưa thực hiện báo cáo "
+        "trên hệ thống cơ sở dữ liệu khẩn trương thực hiện trước ngày 15/01.\n"
+    )
+    assert texts(text) == []

@@ -67,7 +67,9 @@ _NOT_SHORTFALL = re.compile(
     # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
     # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
-    r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện|kính trình",
+    r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện|kính trình|"
+    # a scoring rule (`Không đầy đủ: 0`), a directive to those behind (`yêu cầu các đơn vị ... chưa báo cáo ...`)
+    r":\s*[\d.,]+\s*$|(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
     re.I,
 )
 _CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
