@@ -151,3 +151,24 @@ def test_a_scoring_rule_and_a_directive_to_those_behind_are_no_limitations():
         "trên hệ thống cơ sở dữ liệu khẩn trương thực hiện trước ngày 15/01.\n"
     )
     assert texts(text) == []
+
+
+def test_a_lower_case_word_after_an_ellipsis_goes_on_with_the_sentence():
+    text = (
+        "I. TÌNH HÌNH\nNhiệm kỳ qua các doanh nghiệp còn nhiều khó khăn, đại dịch diễn biến phức tạp … đã tác động "
+        "tiêu cực đến sản xuất. Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo của Tỉnh ủy, "
+        "Hiệp hội tiếp tục duy trì hoạt động.\n"
+    )
+    assert texts(text) == [
+        "Nhiệm kỳ qua các doanh nghiệp còn nhiều khó khăn, đại dịch diễn biến phức tạp … đã tác động tiêu cực "
+        "đến sản xuất"
+    ]
+
+
+def test_the_sentence_after_do_do_is_a_consequence_not_a_cause():
+    text = (
+        "II. HẠN CHẾ\nCổng dịch vụ công quốc gia thường xuyên phát sinh lỗi kết nối với hệ thống của tỉnh. "
+        "Do đó, tỷ lệ hồ sơ đồng bộ lên Cổng dịch vụ công của nhiều đơn vị còn thấp.\n"
+    )
+    kinds = [(lim.kind, lim.text[:20]) for lim in lims(text)]
+    assert kinds == [("cause", "Cổng dịch vụ công qu"), ("limitation", "Do đó, tỷ lệ hồ sơ đ")]

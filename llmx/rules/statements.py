@@ -61,9 +61,11 @@ _SHORTFALL = re.compile(
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(
-    r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu chưa đầy đủ|"
+    r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu(?: thống kê)? chưa đầy đủ|"
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
+    # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
+    r"trong (?:bối cảnh|điều kiện|hoàn cảnh)\s(?:còn\s+)?(?:nhiều\s+)?khó khăn[^.;,]*,?\s*(?:nhưng|song)\s|"
     # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
     # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
@@ -72,7 +74,7 @@ _NOT_SHORTFALL = re.compile(
     r":\s*[\d.,]+\s*$|(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
     re.I,
 )
-_CAUSE_CUE = re.compile(r"^(?:do|nguyên nhân)\b", re.I)
+_CAUSE_CUE = re.compile(r"^(?:do(?!\s+(?:đó|vậy)\b)|nguyên nhân)\b", re.I)  # (`Do đó, ...` is a consequence)
 # `Mặc dù đã ban hành nhiều văn bản ...`: what was done, conceded before the weakness (`Tuy nhiên, ...`)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
 _TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)", re.I)  # the same sentence turns to the weakness
