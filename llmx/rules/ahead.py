@@ -88,6 +88,10 @@ def later(words: str, now: Now) -> bool:
             if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
                 return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
             continue
+        if span.year is None and span.months and span.kind != "multi_year":
+            if min(span.months) >= now[1] and max(span.months) > now[1]:
+                return True  # `6 tháng cuối năm, ...` in a report on the first half, `quý IV` in one written in October
+            continue
         if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
             continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
         if span.kind == "year" and start > 3 and not _IN_YEAR.search(words, 0, start):

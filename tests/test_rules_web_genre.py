@@ -1,0 +1,64 @@
+"""Web-page excerpts of periodic reports (invented text): a news article or portal post about a
+district's or commune's monthly, quarterly or 9-month meeting, without headings. The work-ahead
+paragraph at its end (`6 tháng cuối năm, phường tập trung ...; ...; ...`) gives one task per `;` part."""
+
+from llmx.contract import Metadata, Period
+from llmx.rules.statements import find_tasks
+from llmx.sections import split_sections
+
+H1_2024 = Metadata(
+    period=Period(label="6 tháng đầu năm 2024", kind="half_year", year=2024, months=[1, 2, 3, 4, 5, 6]),
+    issue_date="2024-07-09",
+)
+NINE_MONTHS_2023 = Metadata(
+    period=Period(label="9 tháng đầu năm 2023", kind="nine_months", year=2023, months=list(range(1, 10))),
+    issue_date="2023-10-04",
+)
+
+
+def tasks_with(text: str, metadata: Metadata) -> list[str]:
+    return [t.text for t in find_tasks(text, split_sections(text), metadata)]
+
+
+def test_a_closing_paragraph_opened_by_the_rest_of_the_year_gives_one_task_per_part():
+    text = (
+        "Phường Tân Bình: Thu ngân sách 6 tháng đạt 61% dự toán\n"
+        "Thu ngân sách trên địa bàn phường 6 tháng đạt 4,8 tỷ đồng, đạt 61% dự toán giao.\n"
+        "6 tháng cuối năm, phường tập trung khai thác các nguồn thu; đẩy mạnh chỉnh trang đô thị; tăng cường "
+        "tuần tra, kiểm soát, giữ vững an ninh trật tự.\n"
+        "Thu Hà\n"
+    )
+    assert tasks_with(text, H1_2024) == [
+        "6 tháng cuối năm, phường tập trung khai thác các nguồn thu",
+        "đẩy mạnh chỉnh trang đô thị",
+        "tăng cường tuần tra, kiểm soát, giữ vững an ninh trật tự",
+    ]
+
+
+def test_the_next_quarter_named_without_its_year_is_ahead_of_a_meeting_held_in_its_first_month():
+    text = (
+        "9 tháng đầu năm, thu ngân sách của thị trấn đạt 3,9 tỷ đồng, đạt 68% kế hoạch.\n"
+        "Nhiệm vụ quý IV, thị trấn tập trung thực hiện tốt công tác thu ngân sách; đẩy mạnh chỉnh trang đô thị.\n"
+    )
+    assert tasks_with(text, NINE_MONTHS_2023) == [
+        "Nhiệm vụ quý IV, thị trấn tập trung thực hiện tốt công tác thu ngân sách",
+        "đẩy mạnh chỉnh trang đô thị",
+    ]
+
+
+def test_months_counted_from_january_are_no_later_time():
+    text = "Tổ chức dâng hương đền làng vào ngày mùng 9 tháng giêng.\n"
+    assert tasks_with(text, H1_2024) == []
+
+
+def test_short_directives_between_semicolons_are_tasks_of_their_own():
+    text = (
+        "Thu ngân sách quý I đạt 80 tỷ đồng.\n"
+        "Thời gian tới, UBND huyện yêu cầu các ngành tập trung chống hạn cho cây trồng; đôn đốc thu nợ thuế; "
+        "đẩy nhanh giải ngân vốn đầu tư công.\n"
+    )
+    assert tasks_with(text, H1_2024) == [
+        "Thời gian tới, UBND huyện yêu cầu các ngành tập trung chống hạn cho cây trồng",
+        "đôn đốc thu nợ thuế",
+        "đẩy nhanh giải ngân vốn đầu tư công",
+    ]
