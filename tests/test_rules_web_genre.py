@@ -62,3 +62,54 @@ def test_short_directives_between_semicolons_are_tasks_of_their_own():
         "đôn đốc thu nợ thuế",
         "đẩy nhanh giải ngân vốn đầu tư công",
     ]
+
+
+MONTH_4_2023 = Metadata(
+    period=Period(label="tháng 4 năm 2023", kind="month", year=2023, months=[4]), issue_date="2023-05-02"
+)
+
+
+def test_a_leaders_closing_ask_in_an_excerpt_without_headings_gives_one_task_per_part():
+    text = (
+        "Huyện Yên Lạc: 6 tháng thu ngân sách đạt 58% dự toán\n"
+        "Thu ngân sách trên địa bàn ước đạt 212 tỷ đồng, bằng 58% dự toán tỉnh giao.\n"
+        "Phát biểu kết luận, đồng chí Chủ tịch UBND huyện yêu cầu các phòng, ban tập trung chỉ đạo sản xuất vụ "
+        "mùa; đẩy mạnh thu ngân sách; chuẩn bị tốt các điều kiện tổ chức đại hội.\n"
+    )
+    assert tasks_with(text, H1_2024) == [
+        "Phát biểu kết luận, đồng chí Chủ tịch UBND huyện yêu cầu các phòng, ban tập trung chỉ đạo sản xuất vụ mùa",
+        "đẩy mạnh thu ngân sách",
+        "chuẩn bị tốt các điều kiện tổ chức đại hội",
+    ]
+
+
+def test_an_ask_reported_as_made_is_no_task():
+    text = (
+        "Thu ngân sách trên địa bàn ước đạt 212 tỷ đồng.\n"
+        "Trong quý, UBND huyện đã yêu cầu các phòng, ban tập trung chỉ đạo sản xuất vụ xuân.\n"
+    )
+    assert tasks_with(text, H1_2024) == []
+
+
+def test_the_months_work_after_a_label_in_an_excerpt_is_ahead_even_when_the_meeting_sits_in_that_month():
+    text = (
+        "Xã Quảng Lộc triển khai nhiệm vụ tháng 5\n"
+        "Thu ngân sách xã tháng 4 đạt 1.150 triệu đồng.\n"
+        "Nhiệm vụ tháng 5: tập trung thu hoạch dứt điểm lúa vụ xuân; chuẩn bị giống, vật tư cho vụ hè thu.\n"
+    )
+    assert tasks_with(text, MONTH_4_2023) == [
+        "tập trung thu hoạch dứt điểm lúa vụ xuân",
+        "chuẩn bị giống, vật tư cho vụ hè thu",
+    ]
+
+
+def test_a_leaders_ask_after_a_colon_is_the_work_ahead():
+    text = (
+        "Thu ngân sách trên địa bàn đạt 296,8 tỷ đồng, bằng 56% dự toán tỉnh giao.\n"
+        "Chủ tịch UBND huyện yêu cầu: các cơ quan, đơn vị tập trung tiêu thụ vải thiều; chủ động phòng chống "
+        "thiên tai mùa mưa bão.\n"
+    )
+    assert tasks_with(text, H1_2024) == [
+        "các cơ quan, đơn vị tập trung tiêu thụ vải thiều",
+        "chủ động phòng chống thiên tai mùa mưa bão",
+    ]

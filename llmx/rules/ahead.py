@@ -52,6 +52,11 @@ _ASKS_AHEAD = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
+_LEADER_ASK = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
 _OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
@@ -157,6 +162,14 @@ def _asks_below(words: str) -> bool:
     not one reported as made (`đã yêu cầu các xã ...`)."""
     m = ASSIGNS.search(words)
     return m is not None and not _DONE.search(words, 0, m.start())
+
+
+def leader_asks(words: str) -> bool:
+    """A leader's or a meeting's ask closing a web excerpt without headings (`Chủ tịch UBND huyện yêu cầu
+    các phòng, ban tập trung ...`, `Hội nghị thống nhất tập trung ...`): the work ahead, unless reported as
+    done (`đã yêu cầu ...`) or only forecast."""
+    m = _LEADER_ASK.search(words)
+    return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
 
 
 def for_next_period(words: str, now: Now) -> bool:

@@ -28,7 +28,17 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
 from llmx.grounding import trim_span
-from llmx.rules.ahead import ASSIGNS, FUTURE, RUN_START, TASK_MARKER, Now, for_next_period, later, report_now
+from llmx.rules.ahead import (
+    ASSIGNS,
+    FUTURE,
+    RUN_START,
+    TASK_MARKER,
+    Now,
+    for_next_period,
+    later,
+    leader_asks,
+    report_now,
+)
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
@@ -85,6 +95,7 @@ _WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh)\s*:\s*$", re.I)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
@@ -130,6 +141,7 @@ def find_tasks(
     `metadata` gives the report's period and date, for telling a later time from its own; `theme`
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
+    headless = not layout.sections  # a web excerpt: a headline, a lead and prose paragraphs
     tasks: list[Task] = []
     spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
     parents = {sec.parent_id for sec in layout.sections}
@@ -153,7 +165,9 @@ def find_tasks(
                 if request_at(text, u.start, u.end) is None and own_next_step(text[u.start : u.end], issuer)
             ]
         else:
-            found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
+            found = _task_spans(
+                text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now, headless=headless
+            )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
         bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
         if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
@@ -202,16 +216,22 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
-def _labelled_ahead(text: str, start: int, now: Now) -> bool:
+def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -> bool:
     """Whether the unit at `start` follows a label naming next-period work on its line
-    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`)."""
+    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`); in a web
+    excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
+    or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
     head = text[text.rfind("\n", 0, start) + 1 : start]
+    if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
+        return True
     label = _WORK_LABEL.search(head)
     return label is not None and bool(FUTURE.search(label.group()) or later(label.group(), now))
 
 
-def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of the task units among `found`."""
+def _task_spans(
+    text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False
+) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the task units among `found`; `headless`: a web excerpt without headings."""
     out: list[tuple[int, int, int]] = []
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
@@ -220,7 +240,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         words = text[u.start : u.end]
         if u.first:
             run = False
-            labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
+            labelled = _labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
@@ -249,7 +269,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
-        elif for_next_period(words, now):
+        elif for_next_period(words, now) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
             run = True
     return out
