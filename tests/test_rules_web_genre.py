@@ -113,3 +113,80 @@ def test_a_leaders_ask_after_a_colon_is_the_work_ahead():
         "các cơ quan, đơn vị tập trung tiêu thụ vải thiều",
         "chủ động phòng chống thiên tai mùa mưa bão",
     ]
+
+
+def extracted(tmp_path, text: str, name: str = "page.txt"):
+    from llmx.config import Settings
+    from llmx.pipeline import extract_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, Settings(backend="rules"))
+
+
+def test_a_breadcrumb_above_the_headline_is_chrome_not_the_title(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Trang chủ | Tin tức | Hoạt động chính quyền\n"
+        "Huyện Diễn Lâm: Kinh tế 9 tháng đầu năm 2024 tăng trưởng khá\n"
+        "Cập nhật: 08/10/2024 15:22\n"
+        "(Báo Nghệ Tĩnh) - Sáng 07/10, UBND huyện Diễn Lâm tổ chức hội nghị đánh giá tình hình kinh tế - xã hội "
+        "9 tháng đầu năm 2024.\n"
+        "Tổng giá trị sản xuất 9 tháng ước đạt 10.450 tỷ đồng, tăng 8,6% so với cùng kỳ.\n",
+    )
+    assert "Trang chủ" not in doc.text
+    assert doc.metadata.title == "Huyện Diễn Lâm: Kinh tế 9 tháng đầu năm 2024 tăng trưởng khá"
+    assert doc.metadata.issuer == "UBND huyện Diễn Lâm"
+
+
+def test_a_portals_footer_with_its_address_gives_no_figure(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Huyện Krông Ea: Thu ngân sách quý I đạt 30% dự toán\n"
+        "Ngày 03/4, UBND huyện Krông Ea tổ chức phiên họp thường kỳ tháng 3.\n"
+        "Quý I, tổng thu ngân sách nhà nước trên địa bàn ước đạt 76,4 tỷ đồng, đạt 30% dự toán tỉnh giao.\n"
+        "Cổng thông tin điện tử huyện Krông Ea. Địa chỉ: 01 Giải Phóng, thị trấn Ea Knốp. Điện thoại: 0262.3521.000\n",
+    )
+    assert [i.value for i in doc.indicators if i.value is not None] == [76.4]
+
+
+def test_who_reported_is_no_report_name_so_the_headline_stays_the_title(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "HĐND huyện Tân Lạc tổ chức kỳ họp thứ mười\n"
+        "Sáng 14/12, HĐND huyện Tân Lạc khóa XX, nhiệm kỳ 2021 - 2026 khai mạc kỳ họp thứ mười để đánh giá tình "
+        "hình kinh tế - xã hội năm 2023 và quyết định nhiệm vụ năm 2024.\n"
+        "Báo cáo của UBND huyện cho biết, năm 2023 có 17/19 chỉ tiêu đạt và vượt kế hoạch.\n",
+    )
+    m = doc.metadata
+    assert m.title == "HĐND huyện Tân Lạc tổ chức kỳ họp thứ mười"
+    assert m.period is not None and m.period.label == "năm 2023"  # the council's term is no period
+    assert m.issue_date == "2023-12-14"
+
+
+def test_a_headline_on_leading_next_quarters_work_names_the_next_period(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Huyện ủy Sóc Sơn ban hành Nghị quyết lãnh đạo nhiệm vụ quý IV\n"
+        "Ngày 10/10/2024, Ban Thường vụ Huyện ủy Sóc Sơn tổ chức hội nghị đánh giá kết quả thực hiện nhiệm vụ "
+        "quý III và triển khai nhiệm vụ trọng tâm quý IV năm 2024.\n"
+        "Quý III, giá trị sản xuất công nghiệp ước đạt 11.350 tỷ đồng, tăng 10,4% so với cùng kỳ.\n",
+    )
+    m = doc.metadata
+    assert (m.period.label, m.next_period.label) == ("quý III năm 2024", "quý IV năm 2024")
+
+
+def test_a_dateline_alone_is_the_posting_date_and_the_next_month_stays_ahead_of_it(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Xã Tam Lộc: Công an xã bảo đảm an ninh trật tự tháng 3/2025\n"
+        "Ngày 01/04/2025\n"
+        "Trong tháng 3/2025, Công an xã Tam Lộc đã tiếp nhận, giải quyết 12 tin báo, tố giác tội phạm.\n"
+        "Tháng 4, Công an xã tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự; tiếp tục thu nhận hồ sơ "
+        "cấp căn cước.\n",
+    )
+    assert doc.metadata.issue_date_source == "post_date"
+    assert [t.text for t in doc.tasks] == [
+        "Tháng 4, Công an xã tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự",
+        "tiếp tục thu nhận hồ sơ cấp căn cước",
+    ]

@@ -79,7 +79,12 @@ def report_now(metadata: Metadata | None) -> Now:
     period = metadata.period
     if period is not None and period.year is not None:
         points.append((period.year, max(period.months) if period.months else 12))
-    if metadata.issue_date and re.match(r"\d{4}-\d{2}", metadata.issue_date):
+    # (a web page's posting date says when it was posted, not what the report calls now)
+    if (
+        metadata.issue_date
+        and metadata.issue_date_source != "post_date"
+        and re.match(r"\d{4}-\d{2}", metadata.issue_date)
+    ):
         points.append((int(metadata.issue_date[:4]), int(metadata.issue_date[5:7])))
     return max(points) if points else None
 

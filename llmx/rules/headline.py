@@ -42,19 +42,20 @@ _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Ch�
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
     rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
-    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?!\d)"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
+    r"(?!\s*(?:[-|,]?\s*\d{1,2}:\d{2}\b[^.;]*)?$)"  # `Ngày 01/04/2025` alone on its line: the page's posting date
 )
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\b.{0,20}$")
 _CHROME = re.compile(r"^(?:Ảnh\s*:|Ảnh\s+minh\s+họa|Xem\s+thêm|Chia\s+sẻ|In\s+bài)", re.I)
 _NAMED_REPORT = re.compile(
-    r"(?:^|(?<=[.;]\s))Báo cáo\s+(?P<name>[^.;:]{10,240}?)"
+    r"(?:^|(?<=[.;]\s))Báo cáo\s+(?!(?:của|cho|mới|này|trên)\s)(?P<name>[^.;:]{10,240}?)"
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
 # in a headline only a span the words right before it call the work ahead is the next period
 # (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
 _HEADLINE_NEXT = re.compile(
-    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
 )
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000
@@ -167,6 +168,8 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
         if span.year is not None:
             dated.append(span)
+        if span.kind == "multi_year" and re.search(r"nhiệm\s+kỳ\s+(?:\d|$)", body[max(0, start - 12) : end], re.I):
+            continue  # `HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ...`: the body's term, not the period
         if first is None and not nxt_ctx:
             first = span
         elif nxt_ctx or _STRIVE_AFTER.match(body, end):
