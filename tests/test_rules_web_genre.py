@@ -190,3 +190,26 @@ def test_a_dateline_alone_is_the_posting_date_and_the_next_month_stays_ahead_of_
         "Tháng 4, Công an xã tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự",
         "tiếp tục thu nhận hồ sơ cấp căn cước",
     ]
+
+
+def test_a_body_named_without_its_place_takes_the_place_the_lead_gives_it(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Xã Phú Lâm: Khai mạc kỳ họp thứ 6 HĐND xã khóa XXI\n"
+        "Sáng 02/7/2022, HĐND xã Phú Lâm khóa XXI tổ chức kỳ họp thứ 6.\n"
+        "Tổng diện tích gieo trồng vụ xuân đạt 356,5 ha, đạt 100,4% kế hoạch.\n",
+    )
+    m = doc.metadata
+    assert (m.issuer, m.admin_level, m.locality) == ("HĐND xã Phú Lâm", "commune", "Phú Lâm")
+
+
+def test_joint_bodies_sharing_one_place_name_the_first_with_that_place(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Thị trấn Hương Sơn: Sơ kết 9 tháng, triển khai nhiệm vụ quý IV\n"
+        "Ngày 04/10, Đảng ủy, HĐND, UBND thị trấn Hương Sơn tổ chức hội nghị sơ kết tình hình thực hiện nhiệm vụ "
+        "9 tháng năm 2023.\n"
+        "9 tháng đầu năm, thu ngân sách của thị trấn đạt 4,26 tỷ đồng, đạt 71% kế hoạch.\n",
+    )
+    m = doc.metadata
+    assert (m.issuer, m.admin_level, m.locality) == ("Đảng ủy thị trấn Hương Sơn", "commune", "Hương Sơn")

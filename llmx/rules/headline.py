@@ -37,6 +37,12 @@ _CANONICAL = (
     (re.compile(r"^(BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ"), r"\1 Đảng bộ"),
     (re.compile(r"^[Đđ]ảng\s+([ủu][yỷ])"), r"Đảng \1"),
 )
+_SHARED_PLACE = re.compile(
+    r"(?:\s*(?:,|và)\s*(?:UBND|HĐND|MTTQ|UBMTTQ|Ủy ban MTTQ|Đảng ủy|Ủy ban nhân dân|Hội đồng nhân dân))+\s+"
+    r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+"
+    rf"(?P<place>{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}})"
+)
+_UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
 _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
@@ -86,6 +92,8 @@ def find_body(text: str) -> str | None:
     if m is None:
         return None
     parts = [m.group("body")]
+    if not m.group("unit") and (shared := _SHARED_PLACE.match(text, m.end())):
+        return canonical_body(f"{m.group('body')} {' '.join(shared.group('unit').split())} {shared.group('place')}")
     if m.group("unit"):
         parts.append(" ".join(m.group("unit").split()))
         if m.group("place").strip():
@@ -152,6 +160,10 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     named = next((m.group("name") for p in rest[:3] if (m := _NAMED_REPORT.search(p))), None)
     lead.title = named.strip() if named else headline.rstrip(" .")
     lead.issuer = find_body(headline) or next((b for p in rest[:2] if (b := find_body(p))), None)
+    if lead.issuer and _UNPLACED.search(lead.issuer):  # `HĐND xã khóa XXI` in the headline, the place in the lead
+        named = (find_body(p[m.start() :]) for p in rest[:3] for m in _BODY.finditer(p))
+        placed = (b for b in named if b and b.startswith(lead.issuer + " "))
+        lead.issuer = next(placed, lead.issuer)
 
     # a headline span in a next-period context (`... triển khai nhiệm vụ tháng 9`) is the next period
     title_matches = [
