@@ -213,3 +213,29 @@ def test_joint_bodies_sharing_one_place_name_the_first_with_that_place(tmp_path)
     )
     m = doc.metadata
     assert (m.issuer, m.admin_level, m.locality) == ("Đảng ủy thị trấn Hương Sơn", "commune", "Hương Sơn")
+
+
+def test_a_running_total_in_another_money_scale_is_the_same_measure_summed(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Thu ngân sách trong tháng đạt 362 triệu đồng, lũy kế 10 tháng đạt 4,05 tỷ đồng, bằng 89% dự toán.\n",
+    )
+    named = [(i.name, i.value, i.unit, [c.pct for c in i.comparisons]) for i in doc.indicators]
+    assert named == [
+        ("Thu ngân sách", 362.0, "triệu đồng", []),
+        ("Thu ngân sách lũy kế 10 tháng", 4.05, "tỷ đồng", [89.0]),
+    ]
+
+
+def test_a_budget_estimate_the_centre_gave_keeps_the_next_comparisons_on_the_same_figure(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 602 tỷ đồng, bằng 25,4% dự toán Trung ương giao, bằng "
+        "21,3% dự toán HĐND tỉnh giao, tăng 8,6% so với cùng kỳ.\n",
+    )
+    [figure] = doc.indicators
+    assert [(c.basis, c.basis_text, c.pct) for c in figure.comparisons] == [
+        ("budget_estimate", "dự toán Trung ương giao", 25.4),
+        ("budget_estimate", "dự toán HĐND tỉnh giao", 21.3),
+        ("same_period", "cùng kỳ", 8.6),
+    ]

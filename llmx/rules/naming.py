@@ -162,7 +162,7 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
-    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and prev.unit == item.unit else None
+    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and _same_measure(prev, item) else None
     if cumulative and prev is not None and (prev.words or prev.local):
         # `Giá trị sản xuất ... 245 tỷ đồng, ...; lũy kế 5 tháng đạt 1.200 tỷ đồng`: the same measure, summed
         item.words = f"{prev.words or prev.local} {' '.join(cumulative.group('words').lower().split())}"
@@ -204,6 +204,14 @@ def _base_name(
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
         return label[1], ""
     return own, ""
+
+
+def _same_measure(prev: Item, item: Item) -> bool:
+    """Units of one measure: the same unit, or money in two scales (`520 triệu đồng, lũy kế 5,85 tỷ đồng`)."""
+    money = ("đồng", "tỷ")
+    return prev.unit == item.unit or bool(
+        prev.unit and item.unit and prev.unit.endswith(money) and item.unit.endswith(money)
+    )
 
 
 _LABEL_STOP = re.compile(r"[;:(),]|\.(?=\s)")
