@@ -239,3 +239,17 @@ def test_a_budget_estimate_the_centre_gave_keeps_the_next_comparisons_on_the_sam
         ("budget_estimate", "dự toán HĐND tỉnh giao", 21.3),
         ("same_period", "cùng kỳ", 8.6),
     ]
+
+
+def test_the_year_of_a_month_is_no_figure_whatever_word_follows(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Tại phiên họp UBND thành phố tháng 7/2023 tổ chức ngày 4/8, UBND thành phố cho biết, giá trị sản xuất "
+        "công nghiệp đạt 1.360 tỷ đồng.\n",
+    )
+    assert [(i.name, i.value) for i in doc.indicators] == [("Giá trị sản xuất công nghiệp", 1360.0)]
+
+
+def test_an_opening_month_or_quarter_with_its_year_is_no_part_of_the_name(tmp_path):
+    doc = extracted(tmp_path, "Trong quý I/2024 kết nạp 12 đảng viên.\n")
+    assert [(i.name, i.value, i.unit) for i in doc.indicators] == [("Kết nạp đảng viên", 12.0, "đảng viên")]
