@@ -253,3 +253,13 @@ def test_the_year_of_a_month_is_no_figure_whatever_word_follows(tmp_path):
 def test_an_opening_month_or_quarter_with_its_year_is_no_part_of_the_name(tmp_path):
     doc = extracted(tmp_path, "Trong quý I/2024 kết nạp 12 đảng viên.\n")
     assert [(i.name, i.value, i.unit) for i in doc.indicators] == [("Kết nạp đảng viên", 12.0, "đảng viên")]
+
+
+def test_targets_listed_after_strive_run_on_past_semicolons_and_are_no_figures(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Năm 2023, tổng thu ngân sách trên địa bàn đạt 198,4 tỷ đồng.\n"
+        "Năm 2024, huyện phấn đấu tốc độ tăng trưởng giá trị sản xuất đạt 9,5%; thu ngân sách trên địa bàn 210 tỷ "
+        "đồng; giảm tỷ lệ hộ nghèo 1,5%.\n",
+    )
+    assert [i.value for i in doc.indicators] == [198.4]

@@ -21,7 +21,7 @@ _NEXT_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"\.(?=\s|$)")  # `phấn đấu A; B; C.`: the targets run on past `;` to the sentence's end
 
 
 _PAREN = re.compile(r"[()]")
