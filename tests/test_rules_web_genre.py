@@ -263,3 +263,15 @@ def test_targets_listed_after_strive_run_on_past_semicolons_and_are_no_figures(t
         "đồng; giảm tỷ lệ hộ nghèo 1,5%.\n",
     )
     assert [i.value for i in doc.indicators] == [198.4]
+
+
+def test_a_turn_to_slow_projects_is_a_limitation_but_a_review_of_unmet_targets_is_work(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Đến hết tháng 9, giá trị giải ngân đạt 177,5 tỷ đồng, bằng 61,9% kế hoạch.\n"
+        "Tuy nhiên, một số dự án triển khai chậm do vướng mắc giải phóng mặt bằng.\n"
+        "Chủ tịch UBND huyện yêu cầu: các cơ quan, đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp.\n",
+    )
+    assert [lim.text for lim in doc.limitations] == [
+        "Tuy nhiên, một số dự án triển khai chậm do vướng mắc giải phóng mặt bằng"
+    ]
