@@ -275,3 +275,20 @@ def test_a_turn_to_slow_projects_is_a_limitation_but_a_review_of_unmet_targets_i
     assert [lim.text for lim in doc.limitations] == [
         "Tuy nhiên, một số dự án triển khai chậm do vướng mắc giải phóng mặt bằng"
     ]
+
+
+def test_an_office_or_steering_body_named_with_its_place_in_the_lead_is_the_issuer(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Huyện Bình Liêu: Công tác giảm nghèo 6 tháng đầu năm 2024\n"
+        "(QNO) - Ngày 25/6/2024, Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Bình Liêu tổ chức hội nghị "
+        "sơ kết 6 tháng.\n"
+        "6 tháng đầu năm, huyện đã giải ngân 38,5 tỷ đồng vốn các chương trình, đạt 41,2% kế hoạch vốn.\n",
+    )
+    m = doc.metadata
+    assert (m.issuer, m.issuer_type, m.admin_level, m.locality) == (
+        "Ban Chỉ đạo các chương trình mục tiêu quốc gia huyện Bình Liêu",
+        "other",
+        "district",
+        "Bình Liêu",
+    )

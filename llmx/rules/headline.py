@@ -42,6 +42,11 @@ _SHARED_PLACE = re.compile(
     r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+"
     rf"(?P<place>{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}})"
 )
+# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`
+_OFFICE = re.compile(
+    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm)\s(?:[^\W\d]+\s){0,12}?"
+    rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}}"
+)
 _UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
 _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
@@ -87,8 +92,12 @@ def canonical_body(name: str) -> str:
 
 
 def find_body(text: str) -> str | None:
-    """The first issuing body `text` names, with its unit word and place, in conventional form."""
+    """The first issuing body `text` names, with its unit word and place, in conventional form; an office
+    named with its place (`Phòng Tài nguyên và Môi trường huyện Đức Trọng`) when it comes first."""
     m = _BODY.search(text)
+    office = _OFFICE.search(text)
+    if office is not None and (m is None or office.start() < m.start()):
+        return " ".join(office.group().split())
     if m is None:
         return None
     parts = [m.group("body")]
