@@ -292,3 +292,17 @@ def test_an_office_or_steering_body_named_with_its_place_in_the_lead_is_the_issu
         "district",
         "Bình Liêu",
     )
+
+
+def test_farming_forestry_and_fishery_is_one_sectors_name(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "6 tháng đầu năm, giá trị sản xuất nông, lâm nghiệp, thủy sản ước đạt 1.625 tỷ đồng, tăng 3,8% so với "
+        "cùng kỳ.\n",
+    )
+    assert [i.name for i in doc.indicators] == ["Giá trị sản xuất nông, lâm nghiệp, thủy sản"]
+
+
+def test_the_worth_of_gifts_given_to_someone_is_an_attribute_of_the_gifts(tmp_path):
+    doc = extracted(tmp_path, "Mặt trận xã đã tặng 230 suất quà cho hộ nghèo, trị giá 69 triệu đồng.\n")
+    assert [(i.name, i.value) for i in doc.indicators][-1] == ("Mặt trận xã đã tặng suất quà - trị giá", 69.0)
