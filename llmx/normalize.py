@@ -350,7 +350,8 @@ _SITE_LINE = re.compile(
     r"bạn đang xem bản rút gọn của tài liệu\..*|tải bản đầy đủ \(\.\w+\).*|"
     r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+|"
     # a breadcrumb (`Trang chủ > Tin tức > Kinh tế`, `Trang chủ | Tin tức`) and a portal's footer line
-    r"trang chủ\s*[|>»›/].*|(?:cổng|trang) thông tin điện tử\b.*(?:địa chỉ|điện thoại)\s*:.*)$",
+    r"trang chủ\s*[|>»›/].*|tin tức\s*[-–|]\s*sự kiện|"
+    r"(?:cổng|trang) thông tin điện tử\b.*(?:địa chỉ|điện thoại)\s*:.*)$",
     re.I,
 )
 # a portal's document card above the report: `Số kí hiệu ...`, `Ngày ban hành ...`, `Người ký ...`

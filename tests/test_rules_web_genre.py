@@ -306,3 +306,48 @@ def test_farming_forestry_and_fishery_is_one_sectors_name(tmp_path):
 def test_the_worth_of_gifts_given_to_someone_is_an_attribute_of_the_gifts(tmp_path):
     doc = extracted(tmp_path, "Mặt trận xã đã tặng 230 suất quà cho hộ nghèo, trị giá 69 triệu đồng.\n")
     assert [(i.name, i.value) for i in doc.indicators][-1] == ("Mặt trận xã đã tặng suất quà - trị giá", 69.0)
+
+
+def test_a_section_name_above_the_headline_is_chrome_and_the_next_month_opens_the_work_ahead(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Tin tức - Sự kiện\n"
+        "Huyện Kỳ Sơn: Tháng 4 thu ngân sách đạt 12,2 tỷ đồng\n"
+        "Thứ Năm, 04/05/2023\n"
+        "Chiều 3/5, UBND huyện Kỳ Sơn họp phiên thường kỳ đánh giá kết quả tháng 4, triển khai nhiệm vụ tháng 5/2023.\n"
+        "Trong tháng 4, thu ngân sách trên địa bàn đạt 12,2 tỷ đồng.\n"
+        "Tháng 5, huyện tập trung chỉ đạo thu hoạch lúa xuân nhanh gọn; tổ chức ra quân làm giao thông nông thôn.\n",
+    )
+    m = doc.metadata
+    assert (m.title, m.issuer) == ("Huyện Kỳ Sơn: Tháng 4 thu ngân sách đạt 12,2 tỷ đồng", "UBND huyện Kỳ Sơn")
+    assert [t.text for t in doc.tasks] == [
+        "Tháng 5, huyện tập trung chỉ đạo thu hoạch lúa xuân nhanh gọn",
+        "tổ chức ra quân làm giao thông nông thôn",
+    ]
+
+
+def test_the_work_a_meeting_set_out_after_a_colon_gives_tasks_without_the_lead_in(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Đảng bộ phường Quang Vinh sơ kết 6 tháng đầu năm 2025\n"
+        "Ngày 14/7, Đảng ủy phường Quang Vinh tổ chức hội nghị sơ kết 6 tháng đầu năm 2025.\n"
+        "Trong 6 tháng, Đảng bộ phường đã kết nạp 6 đảng viên, đạt 60% kế hoạch năm.\n"
+        "Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: tiếp tục đổi mới nội dung sinh hoạt chi bộ; tăng cường công tác "
+        "kiểm tra, giám sát.\n",
+    )
+    assert [t.text for t in doc.tasks] == [
+        "tiếp tục đổi mới nội dung sinh hoạt chi bộ",
+        "tăng cường công tác kiểm tra, giám sát",
+    ]
+
+
+def test_the_fatherland_front_named_with_viet_nam_keeps_its_place(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Mặt trận xã Phước Lộc sơ kết 9 tháng\n"
+        "Ngày 27/9, Ban Thường trực Ủy ban MTTQ Việt Nam xã Phước Lộc tổ chức hội nghị sơ kết công tác 9 tháng "
+        "năm 2024.\n"
+        "9 tháng qua, Mặt trận xã đã vận động Quỹ Vì người nghèo được 126 triệu đồng, đạt 105% chỉ tiêu.\n",
+    )
+    m = doc.metadata
+    assert (m.issuer_type, m.admin_level, m.locality) == ("fatherland_front", "commune", "Phước Lộc")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Metadata
+from llmx.contract import Metadata, Period
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import DOWNWARD
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -89,6 +89,13 @@ def report_now(metadata: Metadata | None) -> Now:
     return max(points) if points else None
 
 
+def names_next(words: str, nxt: Period | None) -> bool:
+    """Whether `words` name the report's next period (`Tháng 5` after a meeting on April held on 3 May)."""
+    if nxt is None or not nxt.months:
+        return False
+    return any(sp.months == nxt.months and sp.year in (None, nxt.year) for sp, _, _ in period_matches(words))
+
+
 def later(words: str, now: Now) -> bool:
     """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
     if now is None:
@@ -138,11 +145,14 @@ def _needs_ahead(words: str, period: Now) -> bool:
     return bool(_PURPOSE.match(words)) and need.start() < _PURPOSE_REACH
 
 
-def _opens_ahead(words: str, period: Now) -> bool:
+def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
     ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
     m = _OPENING.match(words)
-    if m is None or not (FUTURE.search(m.group(1)) or later(m.group(1), period)) or _FORECAST.search(words):
+    opening = m.group(1) if m else ""
+    if m is None or not (FUTURE.search(opening) or later(opening, period) or names_next(opening, nxt)):
+        return False
+    if _FORECAST.search(words):
         return False
     verb = _VERB_SOON.search(words, m.end())
     if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
@@ -177,8 +187,8 @@ def leader_asks(words: str) -> bool:
     return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
 
 
-def for_next_period(words: str, now: Now) -> bool:
-    """Whether a sentence outside a task section is a directive for the next period."""
-    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
+def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
+    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
     return _commits(words) or _needs_ahead(words, now)

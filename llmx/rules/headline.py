@@ -27,7 +27,7 @@ _BODY = re.compile(
     r"(?<!\w)(?P<body>UBND|HĐND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
     r"(?:BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ|[Đđ]ảng\s+[ủu][yỷ]|Đảng\s+bộ|"
     r"(?:Ban\s+Thường\s+vụ\s+)?(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]|"
-    r"(?:[ỦU][yỷ]\s+ban\s+)?(?:UBMTTQ(?:VN)?|MTTQ(?:VN)?|Mặt\s+trận\s+Tổ\s+quốc))"
+    r"(?:[ỦU][yỷ]\s+ban\s+)?(?:UBMTTQ(?:VN)?|MTTQ(?:VN)?|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?)"
     r"(?:\s+(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w))?"
     rf"(?P<place>(?:[ \t]+{UPPER}{LOWER}*){{0,3}})"
 )

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Metadata, Period, Section, Sector, Task
 from llmx.grounding import trim_span
 from llmx.rules.ahead import (
     ASSIGNS,
@@ -97,7 +97,11 @@ _WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
-_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh)\s*:\s*$", re.I)
+# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
+_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
+_INLINE_WORK_LABEL = re.compile(
+    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
+)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
@@ -168,7 +172,12 @@ def find_tasks(
             ]
         else:
             found = _task_spans(
-                text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now, headless=headless
+                text,
+                units(text, start, end, directives=True),
+                in_tasks=in_tasks,
+                now=now,
+                headless=headless,
+                nxt=metadata.next_period if metadata else None,
             )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
         bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
@@ -231,7 +240,7 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
 
 
 def _task_spans(
-    text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False
+    text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False, nxt: Period | None = None
 ) -> list[tuple[int, int, int]]:
     """(start, end, paragraph) of the task units among `found`; `headless`: a web excerpt without headings."""
     out: list[tuple[int, int, int]] = []
@@ -247,6 +256,11 @@ def _task_spans(
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
+            labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
+            continue
+        if headless and (label := _INLINE_WORK_LABEL.match(words)) and DIRECTIVE_START.match(words, label.end()):
+            out.append((u.start + label.end(), u.end, u.para))  # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`
+            labelled = True
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
@@ -271,7 +285,7 @@ def _task_spans(
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
-        elif for_next_period(words, now) or (headless and leader_asks(words)):
+        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
             run = True
     return out
