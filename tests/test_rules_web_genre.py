@@ -351,3 +351,20 @@ def test_the_fatherland_front_named_with_viet_nam_keeps_its_place(tmp_path):
     )
     m = doc.metadata
     assert (m.issuer_type, m.admin_level, m.locality) == ("fatherland_front", "commune", "Phước Lộc")
+
+
+def test_dossiers_received_then_settled_are_two_figures_not_one_list_unit(tmp_path):
+    doc = extracted(tmp_path, "Bộ phận một cửa tiếp nhận 156 hồ sơ, giải quyết đúng hạn 150 hồ sơ, đạt 96%.\n")
+    assert [(i.value, i.unit, len(i.comparisons)) for i in doc.indicators] == [
+        (156.0, "hồ sơ", 0),
+        (150.0, "hồ sơ", 1),
+    ]
+
+
+def test_the_target_on_a_labelled_line_of_next_months_work_is_no_figure(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Trong tháng 11, xã đã thu ngân sách được 412 triệu đồng.\n"
+        "Nhiệm vụ tháng 12/2024: tập trung thu ngân sách đạt 100% dự toán; hoàn thành báo cáo tổng kết năm.\n",
+    )
+    assert [i.value for i in doc.indicators] == [412.0]
