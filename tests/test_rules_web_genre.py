@@ -368,3 +368,14 @@ def test_the_target_on_a_labelled_line_of_next_months_work_is_no_figure(tmp_path
         "Nhiệm vụ tháng 12/2024: tập trung thu ngân sách đạt 100% dự toán; hoàn thành báo cáo tổng kết năm.\n",
     )
     assert [i.value for i in doc.indicators] == [412.0]
+
+
+def test_a_pages_headline_below_its_menu_line_is_not_read_twice(tmp_path):
+    page = (
+        "<html><body><div class='menu'><a>Trang chủ</a> <a>Tin tức</a> <a>Liên hệ</a></div>"
+        "<h1>Huyện Krông Búk: Thu ngân sách quý I đạt 30% dự toán</h1><p>05/04/2025 09:15</p>"
+        "<p>Ngày 03/4, UBND huyện Krông Búk tổ chức phiên họp thường kỳ tháng 3, đánh giá tình hình kinh tế - xã hội "
+        "quý I năm 2025.</p><p>Quý I, tổng thu ngân sách nhà nước trên địa bàn ước đạt 76,4 tỷ đồng.</p></body></html>"
+    )
+    doc = extracted(tmp_path, page, name="page.html")
+    assert (doc.metadata.issuer, doc.metadata.locality) == ("UBND huyện Krông Búk", "Krông Búk")

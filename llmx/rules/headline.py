@@ -159,9 +159,9 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     paras = _paragraphs(text)
     if page_title and page_title.strip():
         title = " ".join(page_title.split())
-        if paras and " ".join(paras[0].split()) == title:
-            paras = paras[1:]
-        paras = [title, *paras]
+        # the page's own copy of its headline, also below a menu line (`Trang chủ Tin tức Liên hệ`)
+        head = [p for p in paras[:3] if " ".join(p.split()) != title]
+        paras = [title, *head, *paras[3:]]
     if len(paras) < 2:  # a headline heads something
         return Lead()
     headline, rest = paras[0], paras[1:]
