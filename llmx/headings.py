@@ -16,8 +16,10 @@ cấm ...:`). Numbered lines are judged by their shape:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from llmx.heading_content import FIGURE_VALUE, cites_quote, quoted_lines
+from llmx.heading_lists import Heading as Heading
+from llmx.heading_lists import Numbered, judge_lists
 from llmx.vn import (
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
@@ -41,27 +43,23 @@ _MAX_LABEL = 140  # `Label: content`: the label is at most this long
 _PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
 _PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
-# `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen
+# `Chương I` / `CHƯƠNG II. NHIỆM VỤ ...`, `Mục 1. ...`: a plan's or a long report's chapters and their parts
+_CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*([.:\-–]?)\s*(.*)$")
+# `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
+# written without the space before an upper-case word: `II-NHIỆM VỤ`)
+_HYPHEN = rf"-(?=\s|{UPPER}(?!{UPPER}*[/-]))"  # but `35-CT/TW ...` opens with a Party document's number
 _ALPHA = re.compile(r"^([A-E])\s*(?:[.)/]|-(?=\s))\s+(\S.*)$")
-_ROMAN = re.compile(r"^(?!V/v\b)([IVX]{1,4})\s*(?:[./)]|-(?=\s))\s*(\S.*)$")  # `V/v ...` is a subject line
-_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")
-_ARABIC = re.compile(r"^(\d{1,2})(?:\s*[./)](?![\d;,.)])|-(?=\s))\s*(\S.*)$")
-_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)]|-(?=\s))\s+(\S.*)$")
+_ROMAN = re.compile(rf"^(?!V/v\b)([IVX]{{1,4}})\s*(?:[./)]|{_HYPHEN})\s*(\S.*)$")  # `V/v ...` is a subject line
+# `1.2.`, `2.1.3`, and the roman-rooted `I.1.` / `II.2.1` of some issuers (the child of `I.`)
+_DOTTED = re.compile(r"^((?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_ARABIC = re.compile(rf"^(\d{{1,2}})(?:\s*[./)](?![\d;,.)])|{_HYPHEN})\s*(\S.*)$")
+_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)/]|-(?=\s))\s+(\S.*)$")  # `a)`, `b.`, `c/`
+_ROMAN_WORD = re.compile(r"^[IVX]{1,4}$", re.I)
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
-
-
-@dataclass
-class Heading:
-    style: str
-    number: str | None
-    heading: str
-    start: int  # heading line start
-    end: int  # end of heading text (content may follow on the same line after ': ')
-    body_start: int  # where the section's own text begins
 
 
 def _is_caps(line: str) -> bool:
@@ -118,7 +116,10 @@ def _heading_like(rest: str) -> bool:
 
 
 # words that cannot end a heading or a sentence: a line ending in one of them goes on
-_OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
+# (`Kết quả đạt được`, `Những việc đã làm được` end a heading: there `được` closes the phrase)
+_OPEN_WORD = re.compile(
+    r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|(?<!đạt )(?<!làm )được|đã|có|từ|đến|như|nhằm)$"
+)
 
 
 def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int] = frozenset()) -> int | None:
@@ -150,7 +151,14 @@ def _continuation(text: str, lines: list[tuple[int, int]], k: int, rows: frozens
 
 _PERIOD_TAIL = re.compile(r"^\d{1,2}\s+tháng(?:\s+(?:đầu|cuối))?\s+năm(?:\s+\d{4})?\s*:?$")  # `6 tháng đầu năm`
 _CAPS_OPEN_END = re.compile(r"(?:[,\-–]|\s(?:CỦA|VÀ|VỚI|CHO|CÁC|VỀ|TRONG|TẠI|THEO|ĐỂ|NHẰM))$")
-_CAPS_GOES_ON = re.compile(r"^(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s")
+_CAPS_GOES_ON = re.compile(
+    r"^(?:(?:CỦA|VÀ|VỀ|TRONG|TẠI|THEO|ĐỐI\s+VỚI|CHO|NĂM|GIAI\s+ĐOẠN)\s|\d{1,2}\s+THÁNG\s)"  # `6 THÁNG CUỐI NĂM 2025`
+)
+
+
+def _caps_line(line: str) -> bool:
+    """An ALL-CAPS line, or a short caps tail of a title (`NĂM 2026`: fewer letters than `_is_caps` asks)."""
+    return _is_caps(line) or (line.isupper() and _CAPS_GOES_ON.match(line) is not None)
 
 
 def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int]) -> int | None:
@@ -162,7 +170,7 @@ def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[
         nxt = text[lines[j][0] : lines[j][1]].strip()
         if not nxt:
             continue
-        ok = j not in rows and _is_caps(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
+        ok = j not in rows and _caps_line(nxt) and len(nxt) <= 120 and heading_match(nxt) is None
         if ok and not SIGN_TITLE_LINE.match(nxt) and (_CAPS_OPEN_END.search(cur) or _CAPS_GOES_ON.match(nxt)):
             return j
         return None
@@ -245,16 +253,20 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 def heading_match(t: str) -> tuple[str, str | None, str] | None:
     """(style, number, rest) when the stripped line starts like a heading."""
     if m := _PART.match(t):
-        word = m.group(1).lower()
-        return "PART", "PHẦN " + _PART_WORDS.get(word, word), m.group(2)
+        word = m.group(1)
+        number = word.upper() if _ROMAN_WORD.match(word) else _PART_WORDS.get(word.lower(), word)
+        return "PART", "PHẦN " + number, m.group(2)  # `Phần thứ II` is `PHẦN II`, `Phần thứ hai` `PHẦN 2`
     if m := _PART_NUM.match(t):
         return "PART", "PHẦN " + m.group(1), m.group(2)
+    if (m := _CHAPTER.match(t)) and (m.group(3) or not m.group(4) or is_caps(m.group(4), 2)):
+        word = m.group(1).upper()  # (a wrapped `... quy định tại` / `Mục 2 Chương III Luật ...` is no chapter)
+        return ("CHAPTER" if word == "CHƯƠNG" else "SUBCHAPTER"), f"{word} {m.group(2)}", m.group(4)
+    if m := _DOTTED.match(t):  # before the roman numbers: `I.1.` is the first child of `I.`
+        return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
     if m := _ALPHA.match(t):
         return "ALPHA", m.group(1), m.group(2)
     if m := _ROMAN.match(t):
         return "ROMAN", m.group(1), m.group(2)
-    if m := _DOTTED.match(t):
-        return f"DOTTED{m.group(1).count('.') + 1}", m.group(1), m.group(2)
     if m := _ARABIC.match(t):
         return "ARABIC", str(int(m.group(1))), m.group(2)
     if m := _LOWER.match(t):
@@ -264,6 +276,7 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+_PART_STYLES = ("PART", "CHAPTER", "SUBCHAPTER")  # their title may stand on the lines under the number
 _BARE_NUMBER = re.compile(rf"^(\d{{1,2}})\s+({UPPER}.*)$")
 
 
@@ -302,81 +315,22 @@ def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: s
     return not _ENDS_SENTENCE.search(body) and nm is None
 
 
-@dataclass
-class _Numbered:
-    """One numbered line, as a member of its list of siblings."""
-
-    start: int
-    style: str
-    number: str | None
-    kind: str  # "topic" (a heading), "label" (`Label: content` on the line), "content" (a paragraph)
-    like: bool  # reads like a heading on its own (lettered items)
-    directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
-    listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
-    template: Heading | None = None  # the heading it makes if its siblings say it is one
+_SENTENCE_END = re.compile(r"(?<![.…])[.!?][”\"’')]*$")  # dotted leaders (`Lý do:……`) are blanks to fill
+_CLOSING_LINE = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân trọng)", re.I)
 
 
-def _groups(lines: list[_Numbered]) -> list[list[_Numbered]]:
-    """Lists of siblings: consecutive lines of one style, broken by a line of an outer style
-    (one that first appears earlier) or, for `1.1.` numbers, by another parent number."""
-    rank: dict[str, int] = {}
-    for ln in lines:
-        rank.setdefault(ln.style, len(rank))
-    groups: list[list[_Numbered]] = []
-    open_groups: dict[str, list[_Numbered]] = {}
-    for ln in lines:
-        for style in [st for st in open_groups if rank[st] > rank[ln.style]]:
-            groups.append(open_groups.pop(style))  # an outer line closes the inner lists
-        current = open_groups.get(ln.style)
-        parent = ln.number.rsplit(".", 1)[0] if ln.style.startswith("DOTTED") and ln.number else None
-        if current and parent is not None and current[-1].number and current[-1].number.rsplit(".", 1)[0] != parent:
-            groups.append(open_groups.pop(ln.style))
-            current = None
-        if current is None:
-            current = open_groups[ln.style] = []
-        current.append(ln)
-    groups.extend(open_groups.values())
-    return groups
-
-
-def _judge_lists(found: list[Heading], lines: list[_Numbered]) -> list[Heading]:
-    """Headings after judging each list of siblings as a whole (see the module docstring)."""
-    drop: set[int] = set()
-    add: list[Heading] = []
-    for group in _groups(lines):
-        if group[0].style == "PART":
-            continue
-        if 2 * sum(ln.listed for ln in group) >= len(group):  # an enumeration, its last item ends in `.`
-            drop.update(ln.start for ln in group)  # `1. Ông Nguyễn Văn A, Sở Nội vụ: Thành viên;` too
-            continue
-        drop.update(ln.start for ln in group if ln.listed and ln.kind == "topic")
-        if group[0].style in ("ALPHA", "ROMAN"):
-            continue
-        content = sum(ln.kind == "content" for ln in group)
-        topics = sum(ln.kind == "topic" for ln in group)
-        if group[0].style == "LOWER":
-            if not all(ln.like for ln in group):
-                drop.update(ln.start for ln in group)
-            continue
-        if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
-            drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
-        if topics >= 2 and topics > content:  # template headings around one long line
-            add.extend(
-                ln.template
-                for k, ln in enumerate(group)
-                if ln.template is not None and not ln.directive and _in_sequence(group[k - 1] if k else None, ln)
-            )
-    return sorted([h for h in found if h.start not in drop] + add, key=lambda h: h.start)
-
-
-def _in_sequence(prev: _Numbered | None, line: _Numbered) -> bool:
-    """`line`'s number follows its previous sibling's (`7.1.` then `7.2.`): a template heading
-    keeps the count, a quoted provision (`3. Sau khi hội ...` after `1.`) does not."""
-    last = (line.number or "").rsplit(".", 1)[-1]
-    if prev is None:
-        return last in ("1", "a", "I")
-    before = (prev.number or "").rsplit(".", 1)[-1]
-    return before.isdigit() and last.isdigit() and int(last) == int(before) + 1
+def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank: dict[str, int], item: str) -> bool:
+    """A numbered sentence with nothing of its own under it: it ends like a sentence and the next
+    line is its next sibling, an outer heading or the closing block (`2. Phấn đấu ... đạt trên 85%.`
+    then `3. ...`). LABELING: such an item is content (a numbered task, target or finding), not a
+    heading; a heading has text or children under it."""
+    if not _SENTENCE_END.search(item.rstrip()):
+        return False
+    nxt = _next_text(text, lines, k)
+    if not nxt or _CLOSING_LINE.match(nxt) or SIGN_TITLE_LINE.match(nxt):
+        return True
+    nm = heading_match(nxt)
+    return nm is not None and nm[0] in rank and rank[nm[0]] <= rank[style]
 
 
 def find_headings(
@@ -385,9 +339,10 @@ def find_headings(
     """Every heading line between `start` and `end` (see the module docstring for the shapes);
     the lines of the document's tables (`rows`) never are."""
     found: list[Heading] = []
-    numbered: list[_Numbered] = []  # every numbered line, for judging lists of siblings
+    numbered: list[Numbered] = []  # every numbered line, for judging lists of siblings
+    rank: dict[str, int] = {}  # numbering styles in the order they first appear (outer first)
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
-    skip: set[int] = set(rows)
+    skip: set[int] = set(rows) | quoted_lines(text, lines, idx)
     for k in idx:
         if k in skip:
             continue
@@ -412,24 +367,31 @@ def find_headings(
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
             continue
         style, number, rest = hm
-        line = _Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
         line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)
+            rank.setdefault(style, len(rank))
         rest_start = s + lead + (len(t) - len(rest))
-        if style == "PART":
+        if style in _PART_STYLES:
             heading, h_end = rest, e
             if not clean(rest):  # title on the next 1-2 lines
                 parts: list[str] = []
                 j = k + 1
                 while j < len(lines) and len(parts) < 3:
                     nt = text[lines[j][0] : lines[j][1]].strip()
-                    if not nt:
-                        if parts and not _CAPS_OPEN_END.search(parts[-1]):
-                            break  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` goes on past a blank line
+                    if (
+                        not nt
+                    ):  # `PHỤ LỤC DÀNH CHO CÁC TỈNH,` or `NHIỆM VỤ` / `6 THÁNG CUỐI NĂM` go on past a blank line
+                        if (
+                            parts
+                            and not _CAPS_OPEN_END.search(parts[-1])
+                            and not _CAPS_GOES_ON.match(_next_text(text, lines, j))
+                        ):
+                            break
                         j += 1
                         continue
-                    if j in rows or heading_match(nt) or len(nt) > 200 or not (_is_caps(nt) or not parts):
+                    if j in rows or heading_match(nt) or len(nt) > 200 or not (_caps_line(nt) or not parts):
                         break
                     parts.append(nt)
                     h_end = lines[j][1]
@@ -446,6 +408,8 @@ def find_headings(
             j = nj
         if j > k and len(wrapped) <= MAX_HEADING_CHARS and not _is_caps(rest):
             skip.update(range(k + 1, j + 1))
+            if _bodiless(text, lines, j, style, rank, wrapped):
+                continue  # a wrapped numbered sentence
             found.append(Heading(style, number, clean(wrapped), s + lead, lines[j][1], lines[j][1]))
             line.kind = "topic"
             continue
@@ -457,8 +421,14 @@ def find_headings(
         if not heading and style != "STAR":
             if _template_heading(text, lines, k, number, rest):
                 heading = rest
-            else:  # a paragraph, unless its siblings are template headings too
+            elif not _bodiless(text, lines, k, style, rank, rest):  # a paragraph, unless its siblings are
                 line.template = Heading(style, number, clean(rest), s + lead, rest_start + len(clean(rest)), e)
+        if heading and content_at is None and style != "STAR" and _bodiless(text, lines, j, style, rank, heading):
+            heading = ""  # `3. Phấn đấu ... đạt trên 85%.` between its siblings: a numbered sentence
+        after = rest[content_at:] if content_at is not None else _next_text(text, lines, j)
+        if heading and cites_quote(heading, after):
+            heading, line.like = "", False
+        line.figure = bool(heading and content_at is not None and FIGURE_VALUE.match(after))
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:
@@ -471,7 +441,10 @@ def find_headings(
             j = k + 1
             while j < len(lines):
                 nt = text[lines[j][0] : lines[j][1]].strip()
-                if j in rows or not nt or not _is_caps(nt) or heading_match(nt) or len(nt) > 120:
+                if not nt and _CAPS_GOES_ON.match(_next_text(text, lines, j)) and j + 1 not in rows:
+                    j += 1  # a paragraph break inside the title (`II. NHIỆM VỤ` / `6 THÁNG CUỐI NĂM 2025`)
+                    continue
+                if j in rows or not nt or not _caps_line(nt) or heading_match(nt) or len(nt) > 120:
                     break
                 glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
                 heading = heading.rstrip() + glue + nt
@@ -480,4 +453,4 @@ def find_headings(
                 j += 1
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
-    return _judge_lists(found, numbered)
+    return judge_lists(found, numbered, _PART_STYLES)

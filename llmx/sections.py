@@ -181,7 +181,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
         if style == "PART":
             stack.clear()
         elif summary:
-            keep = 1 if stack and stack[0][0] in ("PART", "ALPHA") else 0
+            keep = 1 if stack and stack[0][0] in ("PART", "CHAPTER", "ALPHA") else 0
             del stack[keep:]
         elif style.startswith("DOTTED") and h.number:
             parent_num = h.number.rsplit(".", 1)[0]

@@ -279,3 +279,168 @@ def test_a_heading_wrapped_before_its_period_is_joined():
 def test_a_period_line_after_a_sentence_is_not_joined_to_the_heading_above():
     text = "BÁO CÁO\nTình hình\nI. Kết quả\n1. Kinh tế\nThu ngân sách đạt 2.000 triệu đồng.\n6 tháng đầu năm\n"
     assert _tree(text) == [("I", 1, "Kết quả"), ("1", 2, "Kinh tế")]
+
+
+def test_chapters_and_their_parts_are_sections_with_their_title_under_the_number():
+    text = (
+        "Chương I\nKẾT QUẢ THỰC HIỆN\n1. Kinh tế\nSản xuất ổn định.\n"
+        "CHƯƠNG II. NHIỆM VỤ NĂM TỚI\nMục 1. Về kinh tế\nTiếp tục phát triển theo quy định tại\n"
+        "Mục 2 Chương III Luật Đầu tư.\n"
+    )
+    assert _tree(text) == [
+        ("CHƯƠNG I", 1, "KẾT QUẢ THỰC HIỆN"),
+        ("1", 2, "Kinh tế"),
+        ("CHƯƠNG II", 1, "NHIỆM VỤ NĂM TỚI"),
+        ("MỤC 1", 2, "Về kinh tế"),
+    ]
+    assert [s.role for s in split_sections(text).sections][2] == "tasks"
+
+
+def test_a_part_numbered_in_roman_after_thu_keeps_its_numeral():
+    text = "Phần thứ II\nNHIỆM VỤ 6 THÁNG CUỐI NĂM\n1. Kinh tế\nTiếp tục.\n"
+    assert _tree(text)[0] == ("PHẦN II", 1, "NHIỆM VỤ 6 THÁNG CUỐI NĂM")
+
+
+def test_roman_rooted_dotted_numbers_are_children_of_the_roman_part():
+    text = (
+        "I. KẾT QUẢ\nI.1. Kinh tế\nSản xuất ổn định.\nI.2. Xã hội\nỔn định.\nII. NHIỆM VỤ\nII.1. Kinh tế\nTiếp tục.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ"),
+        ("I.1", 2, "Kinh tế"),
+        ("I.2", 2, "Xã hội"),
+        ("II", 1, "NHIỆM VỤ"),
+        ("II.1", 2, "Kinh tế"),
+    ]
+
+
+def test_a_hyphen_number_without_a_space_before_the_title_is_a_number():
+    text = (
+        "I-KẾT QUẢ\n1-Kinh tế\nSản xuất ổn định theo Chỉ thị số\n35-CT/TW ngày 14/6/2024 của Bộ Chính trị.\n"
+        "II-NHIỆM VỤ\n1- Kinh tế\nTiếp tục, 2-3 ngày một lần.\n"
+    )
+    assert _tree(text) == [("I", 1, "KẾT QUẢ"), ("1", 2, "Kinh tế"), ("II", 1, "NHIỆM VỤ"), ("1", 2, "Kinh tế")]
+
+
+def test_letters_with_a_slash_are_sections_not_glued_to_the_heading_above():
+    text = "1. Kinh tế\na/ Nông nghiệp\nSản xuất ổn định.\nb/ Công nghiệp\nGiá trị sản xuất tăng.\n"
+    assert _tree(text) == [("1", 1, "Kinh tế"), ("a", 2, "Nông nghiệp"), ("b", 2, "Công nghiệp")]
+
+
+def test_numbered_sentences_with_nothing_under_them_are_content_not_sections():
+    text = (
+        "II- MỤC TIÊU\n\n1. Đến năm 2028, hoàn thành số hoá 100% hồ sơ đảng viên.\n\n"
+        "2. Phấn đấu chỉ số hài lòng của người dân đạt trên 85%.\n\n"
+        "III- NHIỆM VỤ\n\n1. Về hạ tầng số\n\nĐầu tư trang thiết bị cho các xã.\n\n"
+        "2. Nghị quyết này được phổ biến đến chi bộ.\n\nNơi nhận:\n- Như trên.\n"
+    )
+    assert _tree(text) == [("II", 1, "MỤC TIÊU"), ("III", 1, "NHIỆM VỤ"), ("1", 2, "Về hạ tầng số")]
+
+
+def test_long_numbered_sentences_between_topic_headings_are_not_made_template_headings():
+    text = (
+        "1. Sở Nông nghiệp và Môi trường\n- Tham mưu quản lý khoáng sản.\n2. Sở Công Thương\n- Kiểm tra vật liệu nổ.\n"
+        "3. Sở Xây dựng\n- Quản lý vật liệu xây dựng.\n"
+        "4. Các tổ chức, cá nhân được cấp giấy phép thăm dò, khai thác khoáng sản có trách nhiệm bảo vệ khoáng sản "
+        "trong diện tích được cấp giấy phép và khoáng sản chưa khai thác gần khu vực được cấp phép theo quy định.\n"
+        "5. Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành và Chủ tịch UBND các xã, phường nghiêm túc thực "
+        "hiện. Trong quá trình thực hiện nếu có khó khăn, vướng mắc, kịp thời báo cáo Sở Nông nghiệp và Môi trường.\n"
+        "Nơi nhận:\n- Như trên.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_the_numbers_of_a_quoted_provision_are_not_sections():
+    text = (
+        "1. Về trường hợp miễn phí\n- Tại khoản 4, khoản 5 Điều 5 Thông tư quy định như sau:\n"
+        "“4. Người thuộc hộ nghèo theo quy định của Thủ tướng Chính phủ.\n\n"
+        "5. Người cư trú tại các xã đặc biệt khó khăn.”\n- Nay đề xuất bỏ quy định này.\n"
+        "2. Về kê khai, nộp phí\nGiữ như hiện hành.\n"
+    )
+    assert _tree(text) == [("1", 1, "Về trường hợp miễn phí"), ("2", 1, "Về kê khai, nộp phí")]
+
+
+def test_lettered_citations_that_introduce_a_quotation_are_not_sections():
+    text = (
+        "1. Căn cứ pháp lý\n"
+        "a) Khoản 3 Điều 15 Nghị định số 12/2024/NĐ-CP quy định: “Chủ tịch UBND tỉnh phê duyệt điều lệ hội”.\n"
+        "b) Khoản 2 Điều 30 Nghị định số 12/2024/NĐ-CP quy định:\n"
+        "“c) Quá thời gian gia hạn mà hội không tổ chức đại hội;\n\nd) Không báo cáo về tổ chức, hoạt động”.\n"
+        "2. Kết quả rà soát\nCó 06 hội vi phạm.\n"
+    )
+    assert _tree(text) == [("1", 1, "Căn cứ pháp lý"), ("2", 1, "Kết quả rà soát")]
+
+
+def test_a_heading_ending_in_dat_duoc_is_not_glued_to_the_sentence_under_it():
+    text = "1. Công tác hội\na) Kết quả đạt được\nTổ chức 12 hội nghị.\nb) Hạn chế\nHội viên ít tham gia.\n"
+    assert _tree(text) == [("1", 1, "Công tác hội"), ("a", 2, "Kết quả đạt được"), ("b", 2, "Hạn chế")]
+
+
+def test_a_lettered_list_of_label_and_figure_lines_states_values_not_sections():
+    text = (
+        "1. Về tổ chức\nCó 120 hội.\n2. Tổng số người làm việc tại hội\n"
+        "a) Số biên chế được giao: 215 biên chế.\n- Hội cấp tỉnh: 215 người.\n"
+        "b) Số người do hội tự hợp đồng: 18 người.\n- Hội cấp tỉnh: 18 người.\n3. Về hoạt động\nỔn định.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_one_figure_value_among_template_headings_stays_a_heading():
+    text = (
+        "1. Tình hình sử dụng vật liệu nổ\na) Số lượng tổ chức hoạt động\nCó 40 tổ chức.\n"
+        "b) Khối lượng thuốc nổ đã sử dụng trong năm: 1.939.211 kg.\n"
+        "c) Tình hình kho bảo quản\nCó 58 kho.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "a", "b", "c"]
+
+
+def test_a_caps_title_goes_on_past_a_paragraph_break_with_its_period():
+    text = (
+        "PHẦN A\n\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ\n\n6 THÁNG ĐẦU NĂM 2025\n\nI. Kinh tế\n\nỔn định.\n\n"
+        "II. PHƯƠNG HƯỚNG, NHIỆM VỤ\n\nNĂM 2026\n\n1. Kinh tế\n\nTiếp tục.\n"
+    )
+    assert [h for _, _, h in _tree(text)] == [
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2025",
+        "Kinh tế",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026",
+        "Kinh tế",
+    ]
+
+
+def test_a_numbered_sentence_right_above_the_signature_is_content():
+    text = (
+        "1. Thời gian đại hội\nTrong quý III.\n2. Báo cáo kết quả\nGửi hồ sơ về Sở.\n"
+        "3. Trong quá trình thực hiện, nếu có vướng mắc, các hội báo cáo Sở Nội vụ để được hướng dẫn.\n\n"
+        "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2"]
+
+
+def test_form_options_ending_in_dotted_leaders_are_not_taken_for_sentences():
+    text = (
+        "4. Ý kiến của lãnh đạo\n4.1. Thống nhất hoàn toàn\n4.2. Thống nhất   Sửa:……………\n"
+        "4.3. Không thống nhất   Lý do:……………\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["4", "4.1", "4.2", "4.3"]
+
+
+def test_a_stray_quote_mark_inside_a_sentence_does_not_hide_the_headings_after_it():
+    text = (
+        "1. Kết quả\nPhát động phong trào “Dân vận khéo trong toàn tỉnh.\n"
+        "2. Hạn chế\nMột số đơn vị còn chậm” trong triển khai.\n3. Nhiệm vụ\nTiếp tục.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["1", "2", "3"]
+
+
+def test_a_summary_line_inside_a_chapter_stays_under_the_chapter():
+    text = (
+        "CHƯƠNG I. KẾT QUẢ NĂM 2025\n1. Kinh tế\nỔn định.\n* Hạn chế, yếu kém\nCòn chậm.\n"
+        "CHƯƠNG II. NHIỆM VỤ NĂM 2026\n1. Kinh tế\nTiếp tục.\n"
+    )
+    assert [(n, level) for n, level, _ in _tree(text)] == [
+        ("CHƯƠNG I", 1),
+        ("1", 2),
+        (None, 2),
+        ("CHƯƠNG II", 1),
+        ("1", 2),
+    ]

@@ -6,12 +6,13 @@ from llmx.contract import Metadata, Period
 from llmx.rules.proposals import find_proposals
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import split_sections
+from tests.test_statements import tasks_with as tasks_in
 
 MONTH_3_2024 = Metadata(period=Period(label="tháng 3 năm 2024", kind="month", year=2024, months=[3]))
 
 
 def tasks_with(text: str, metadata: Metadata | None = MONTH_3_2024) -> list[str]:
-    return [t.text for t in find_tasks(text, split_sections(text), metadata)]
+    return tasks_in(text, metadata)
 
 
 def test_a_closing_paragraph_that_hands_the_months_work_on_is_a_task():
