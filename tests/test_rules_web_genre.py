@@ -379,3 +379,15 @@ def test_a_pages_headline_below_its_menu_line_is_not_read_twice(tmp_path):
     )
     doc = extracted(tmp_path, page, name="page.html")
     assert (doc.metadata.issuer, doc.metadata.locality) == ("UBND huyện Krông Búk", "Krông Búk")
+
+
+def test_a_rate_that_is_still_high_is_a_shortfall(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "9 tháng, giá trị giải ngân vốn đầu tư công đạt 165,2 tỷ đồng, bằng 55,8% kế hoạch vốn giao.\n"
+        "Tuy nhiên, tiến độ giải ngân một số nguồn vốn còn chậm; tỷ lệ hộ nghèo còn cao.\n",
+    )
+    assert [lim.text for lim in doc.limitations] == [
+        "Tuy nhiên, tiến độ giải ngân một số nguồn vốn còn chậm",
+        "tỷ lệ hộ nghèo còn cao",
+    ]
