@@ -348,7 +348,10 @@ _WIDGET = re.compile(
 _SITE_LINE = re.compile(
     r"^(?:skip to (?:main )?content|bỏ qua (?:phần )?nội dung chính|chuyển đến nội dung chính|"
     r"bạn đang xem bản rút gọn của tài liệu\..*|tải bản đầy đủ \(\.\w+\).*|"
-    r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+)$",
+    r"(?:lượt xem|số lượt xem|lượt đọc)\s*:\s*[\d.,]+|"
+    # a breadcrumb (`Trang chủ > Tin tức > Kinh tế`, `Trang chủ | Tin tức`) and a portal's footer line
+    r"trang chủ\s*[|>»›/].*|tin tức\s*[-–|]\s*sự kiện|"
+    r"(?:cổng|trang) thông tin điện tử\b.*(?:địa chỉ|điện thoại)\s*:.*)$",
     re.I,
 )
 # a portal's document card above the report: `Số kí hiệu ...`, `Ngày ban hành ...`, `Người ký ...`

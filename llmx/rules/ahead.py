@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Metadata
+from llmx.contract import Metadata, Period
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import DOWNWARD
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -52,6 +52,11 @@ _ASKS_AHEAD = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
+_LEADER_ASK = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+    rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
 _OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
@@ -74,9 +79,21 @@ def report_now(metadata: Metadata | None) -> Now:
     period = metadata.period
     if period is not None and period.year is not None:
         points.append((period.year, max(period.months) if period.months else 12))
-    if metadata.issue_date and re.match(r"\d{4}-\d{2}", metadata.issue_date):
+    # (a web page's posting date says when it was posted, not what the report calls now)
+    if (
+        metadata.issue_date
+        and metadata.issue_date_source != "post_date"
+        and re.match(r"\d{4}-\d{2}", metadata.issue_date)
+    ):
         points.append((int(metadata.issue_date[:4]), int(metadata.issue_date[5:7])))
     return max(points) if points else None
+
+
+def names_next(words: str, nxt: Period | None) -> bool:
+    """Whether `words` name the report's next period (`Tháng 5` after a meeting on April held on 3 May)."""
+    if nxt is None or not nxt.months:
+        return False
+    return any(sp.months == nxt.months and sp.year in (None, nxt.year) for sp, _, _ in period_matches(words))
 
 
 def later(words: str, now: Now) -> bool:
@@ -87,6 +104,10 @@ def later(words: str, now: Now) -> bool:
         if span.year is None and span.kind == "month" and span.months:
             if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:
                 return True  # `Về nhiệm vụ tháng 2, ...` in a report on January: the coming month
+            continue
+        if span.year is None and span.months and span.kind != "multi_year":
+            if min(span.months) >= now[1] and max(span.months) > now[1]:
+                return True  # `6 tháng cuối năm, ...` in a report on the first half, `quý IV` in one written in October
             continue
         if span.year is None or span.kind == "multi_year" or (span.kind == "other" and not span.months):
             continue  # a term, or a campaign (`tháng hành động ... năm 2018`) that names no months
@@ -124,11 +145,14 @@ def _needs_ahead(words: str, period: Now) -> bool:
     return bool(_PURPOSE.match(words)) and need.start() < _PURPOSE_REACH
 
 
-def _opens_ahead(words: str, period: Now) -> bool:
+def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     """A sentence that opens with the coming period and then directs (`Thời gian tới, huyện tập trung
     ...`, `Về nhiệm vụ tháng 2, Ban Thường vụ yêu cầu ...`, `Trong quý II/2024, xã tập trung ...`)."""
     m = _OPENING.match(words)
-    if m is None or not (FUTURE.search(m.group(1)) or later(m.group(1), period)) or _FORECAST.search(words):
+    opening = m.group(1) if m else ""
+    if m is None or not (FUTURE.search(opening) or later(opening, period) or names_next(opening, nxt)):
+        return False
+    if _FORECAST.search(words):
         return False
     verb = _VERB_SOON.search(words, m.end())
     if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
@@ -155,8 +179,16 @@ def _asks_below(words: str) -> bool:
     return m is not None and not _DONE.search(words, 0, m.start())
 
 
-def for_next_period(words: str, now: Now) -> bool:
-    """Whether a sentence outside a task section is a directive for the next period."""
-    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now):
+def leader_asks(words: str) -> bool:
+    """A leader's or a meeting's ask closing a web excerpt without headings (`Chủ tịch UBND huyện yêu cầu
+    các phòng, ban tập trung ...`, `Hội nghị thống nhất tập trung ...`): the work ahead, unless reported as
+    done (`đã yêu cầu ...`) or only forecast."""
+    m = _LEADER_ASK.search(words)
+    return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
+
+
+def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
+    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
+    if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
     return _commits(words) or _needs_ahead(words, now)

@@ -31,7 +31,7 @@ _NOT_BEFORE = re.compile(
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
     r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
     r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
-    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá)\s*(?:số\s*)?$",
+    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá|(?:tháng|quý)\s+[\dIVX]{1,4}\s*/)\s*(?:số\s*)?$",  # `tháng 7/2023 tổ chức`
     re.IGNORECASE,
 )
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal

@@ -27,7 +27,7 @@ _BODY = re.compile(
     r"(?<!\w)(?P<body>UBND|HĐND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|"
     r"(?:BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ|[Đđ]ảng\s+[ủu][yỷ]|Đảng\s+bộ|"
     r"(?:Ban\s+Thường\s+vụ\s+)?(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]|"
-    r"(?:[ỦU][yỷ]\s+ban\s+)?(?:UBMTTQ(?:VN)?|MTTQ(?:VN)?|Mặt\s+trận\s+Tổ\s+quốc))"
+    r"(?:[ỦU][yỷ]\s+ban\s+)?(?:UBMTTQ(?:VN)?|MTTQ(?:VN)?|Mặt\s+trận\s+Tổ\s+quốc)(?:\s+Việt\s+Nam)?)"
     r"(?:\s+(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w))?"
     rf"(?P<place>(?:[ \t]+{UPPER}{LOWER}*){{0,3}})"
 )
@@ -37,24 +37,36 @@ _CANONICAL = (
     (re.compile(r"^(BCH|Ban\s+[Cc]hấp\s+hành)\s+[Đđ]ảng\s+bộ"), r"\1 Đảng bộ"),
     (re.compile(r"^[Đđ]ảng\s+([ủu][yỷ])"), r"Đảng \1"),
 )
+_SHARED_PLACE = re.compile(
+    r"(?:\s*(?:,|và)\s*(?:UBND|HĐND|MTTQ|UBMTTQ|Ủy ban MTTQ|Đảng ủy|Ủy ban nhân dân|Hội đồng nhân dân))+\s+"
+    r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+"
+    rf"(?P<place>{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}})"
+)
+# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`
+_OFFICE = re.compile(
+    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm)\s(?:[^\W\d]+\s){0,12}?"
+    rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}}"
+)
+_UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
 _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
     rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
-    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?!\d)"
+    r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
+    r"(?!\s*(?:[-|,]?\s*\d{1,2}:\d{2}\b[^.;]*)?$)"  # `Ngày 01/04/2025` alone on its line: the page's posting date
 )
 _TIMESTAMP = re.compile(r"^\s*\d{1,2}[-/]\d{1,2}[-/]\d{4}\b.{0,20}$")
 _CHROME = re.compile(r"^(?:Ảnh\s*:|Ảnh\s+minh\s+họa|Xem\s+thêm|Chia\s+sẻ|In\s+bài)", re.I)
 _NAMED_REPORT = re.compile(
-    r"(?:^|(?<=[.;]\s))Báo cáo\s+(?P<name>[^.;:]{10,240}?)"
+    r"(?:^|(?<=[.;]\s))Báo cáo\s+(?!(?:của|cho|mới|này|trên)\s)(?P<name>[^.;:]{10,240}?)"
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
 # in a headline only a span the words right before it call the work ahead is the next period
 # (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
 _HEADLINE_NEXT = re.compile(
-    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
 )
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000
@@ -80,11 +92,17 @@ def canonical_body(name: str) -> str:
 
 
 def find_body(text: str) -> str | None:
-    """The first issuing body `text` names, with its unit word and place, in conventional form."""
+    """The first issuing body `text` names, with its unit word and place, in conventional form; an office
+    named with its place (`Phòng Tài nguyên và Môi trường huyện Đức Trọng`) when it comes first."""
     m = _BODY.search(text)
+    office = _OFFICE.search(text)
+    if office is not None and (m is None or office.start() < m.start()):
+        return " ".join(office.group().split())
     if m is None:
         return None
     parts = [m.group("body")]
+    if not m.group("unit") and (shared := _SHARED_PLACE.match(text, m.end())):
+        return canonical_body(f"{m.group('body')} {' '.join(shared.group('unit').split())} {shared.group('place')}")
     if m.group("unit"):
         parts.append(" ".join(m.group("unit").split()))
         if m.group("place").strip():
@@ -141,9 +159,9 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     paras = _paragraphs(text)
     if page_title and page_title.strip():
         title = " ".join(page_title.split())
-        if paras and " ".join(paras[0].split()) == title:
-            paras = paras[1:]
-        paras = [title, *paras]
+        # the page's own copy of its headline, also below a menu line (`Trang chủ Tin tức Liên hệ`)
+        head = [p for p in paras[:3] if " ".join(p.split()) != title]
+        paras = [title, *head, *paras[3:]]
     if len(paras) < 2:  # a headline heads something
         return Lead()
     headline, rest = paras[0], paras[1:]
@@ -151,6 +169,10 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     named = next((m.group("name") for p in rest[:3] if (m := _NAMED_REPORT.search(p))), None)
     lead.title = named.strip() if named else headline.rstrip(" .")
     lead.issuer = find_body(headline) or next((b for p in rest[:2] if (b := find_body(p))), None)
+    if lead.issuer and _UNPLACED.search(lead.issuer):  # `HĐND xã khóa XXI` in the headline, the place in the lead
+        named = (find_body(p[m.start() :]) for p in rest[:3] for m in _BODY.finditer(p))
+        placed = (b for b in named if b and b.startswith(lead.issuer + " "))
+        lead.issuer = next(placed, lead.issuer)
 
     # a headline span in a next-period context (`... triển khai nhiệm vụ tháng 9`) is the next period
     title_matches = [
@@ -167,6 +189,8 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
         if span.year is not None:
             dated.append(span)
+        if span.kind == "multi_year" and re.search(r"nhiệm\s+kỳ\s+(?:\d|$)", body[max(0, start - 12) : end], re.I):
+            continue  # `HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ...`: the body's term, not the period
         if first is None and not nxt_ctx:
             first = span
         elif nxt_ctx or _STRIVE_AFTER.match(body, end):

@@ -39,7 +39,8 @@ _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
     r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
-    r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?)(?=[\s,:]|$)[\s,:]*)",
+    r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
+    r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
     re.IGNORECASE,
 )
 _TRAIL_WORDS = (
@@ -66,6 +67,8 @@ _ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 # `A với B`: B an attribute of A (`kiểm kê xong 108 hộ với diện tích 70,9 ha`), not `phối hợp với`
 _WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + _ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
 _WITH_TAIL = re.compile(r"(?:^|\s)với\s+(?:" + _ATTRIBUTES + r")(?!\w).*$", re.IGNORECASE)
+# `... cho hộ nghèo, gia đình chính sách với tổng trị giá`: whom the figure before went to, then its attribute
+_RECIPIENT_ATTRIBUTE = re.compile(r"(?:,|\svới)\s*((?:tổng\s+)?(?:" + _ATTRIBUTES + r"))$", re.IGNORECASE)
 _PREPOSITION_ONLY = re.compile(r"(?:tại|cho|với|ở|đối\s+với|của|từ)", re.IGNORECASE)
 _SIBLING_WORDS = re.compile(r"[\s,;=/]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
 _PAIRED_COUNT = re.compile(r"\s*/\s*\d[\d.,]*")
@@ -162,7 +165,7 @@ def _base_name(
     text, own = para.text, item.own
     follows = prev is not None and _adjacent(text, prev.end, name_from)
     item.words = own
-    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and prev.unit == item.unit else None
+    cumulative = _CUMULATIVE.fullmatch(raw) if not own and prev is not None and _same_measure(prev, item) else None
     if cumulative and prev is not None and (prev.words or prev.local):
         # `Giá trị sản xuất ... 245 tỷ đồng, ...; lũy kế 5 tháng đạt 1.200 tỷ đồng`: the same measure, summed
         item.words = f"{prev.words or prev.local} {' '.join(cumulative.group('words').lower().split())}"
@@ -189,6 +192,15 @@ def _base_name(
             item.quote_start = min(item.quote_start, prev.quote_start)
         if head:
             return f"{head} - {attr}", head  # `kiểm kê xong 108 hộ với diện tích 70,9 ha`
+    elif (
+        follows
+        and prev is not None
+        and prev.own
+        and _PREPOSITION_ONLY.match(own)
+        and (given := _RECIPIENT_ATTRIBUTE.search(own)) is not None
+    ):
+        item.quote_start = prev.quote_start  # `tặng 230 suất quà cho hộ nghèo, trị giá 69 triệu đồng`
+        return f"{prev.local} - {' '.join(given.group(1).split())}", ""
     elif follows and prev is not None and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own)):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
         return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
@@ -204,6 +216,14 @@ def _base_name(
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
         return label[1], ""
     return own, ""
+
+
+def _same_measure(prev: Item, item: Item) -> bool:
+    """Units of one measure: the same unit, or money in two scales (`520 triệu đồng, lũy kế 5,85 tỷ đồng`)."""
+    money = ("đồng", "tỷ")
+    return prev.unit == item.unit or bool(
+        prev.unit and item.unit and prev.unit.endswith(money) and item.unit.endswith(money)
+    )
 
 
 _LABEL_STOP = re.compile(r"[;:(),]|\.(?=\s)")
@@ -296,9 +316,12 @@ def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
     if _LEVEL_LIST.match(text, k):
         return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
+    if _FARM_WORD.search(text[max(0, k - 16) : k].lower()) and after.startswith(("lâm", "thủy", "thuỷ", "ngư", "diêm")):
+        return True  # `giá trị sản xuất nông, lâm, thủy sản`: one sector's name
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
 
 
+_FARM_WORD = re.compile(r"(?<!\w)(?:nông|lâm)(?:\s+nghiệp)?$")
 _LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 
 

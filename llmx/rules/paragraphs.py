@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from llmx.contract import Approx, Comparison, Sector
 from llmx.rules.comparisons import CURRENT_YEAR_FORECAST
 from llmx.sectors import detect_sector
-from llmx.vn import TABLE_ROW
+from llmx.vn import DIRECTIVE_VERBS, TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
@@ -20,8 +20,13 @@ _NEXT_PERIOD = re.compile(
     r"|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)",
     re.IGNORECASE,
 )
+# `Nhiệm vụ tháng 12/2024: tập trung thu ngân sách đạt 100% dự toán; ...`: the work ahead, its figures targets
+_WORK_LINE = re.compile(
+    rf"^[ \t]*(?:[-+*•][ \t]*)?(?:nhiệm\s+vụ|phương\s+hướng)[^:.;\n]{{0,60}}:[ \t]*(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _BASIS_BEFORE_TARGET = re.compile(r"(?:(?-i:KH)|kế\s+hoạch)(?:\s+\w+)?\s+$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_CLAUSE_END = re.compile(r"\.(?=\s|$)")  # `phấn đấu A; B; C.`: the targets run on past `;` to the sentence's end
 
 
 _PAREN = re.compile(r"[()]")
@@ -95,6 +100,9 @@ class Para:
                 continue  # `KH huyện phấn đấu` is a basis, not a target
             stop = _CLAUSE_END.search(self.text, m.end(), self.end)
             self.block(m.start(), stop.start() if stop else self.end)
+        for m in _WORK_LINE.finditer(self.text, self.start, self.end):
+            line_end = self.text.find("\n", m.end(), self.end)
+            self.block(m.start(), self.end if line_end == -1 else line_end)
 
     def block(self, s: int, e: int) -> None:
         lo, hi = max(s, self.start) - self.start, min(e, self.end) - self.start

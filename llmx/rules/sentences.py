@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
-from llmx.vn import DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
@@ -59,6 +59,7 @@ _NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
 _PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
 _NOUN_PHRASE_WORDS = 10
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
+MIN_DIRECTIVE = 15  # ... unless it is a directive of this length between two verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,17 @@ def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directiv
     """Whether a `;` at `sm` separates two items (see MIN_CLAUSE and _DIRECTIVE_VERB).
 
     `depth` is how many parentheses are open at the `;` (a `;` inside them lists, never splits)."""
-    if depth > 0 or sm.start() - pos < MIN_CLAUSE:
+    if depth > 0:
         return False
+    if sm.start() - pos < MIN_CLAUSE:
+        # `...; đôn đốc thu nợ đọng thuế; đẩy nhanh giải ngân ...`: a short part is a directive of its own
+        # when it and the part after it both open with a verb
+        return (
+            directives
+            and sm.start() - pos >= MIN_DIRECTIVE
+            and bool(DIRECTIVE_START.match(text, _skip_spaces(text, pos)))
+            and bool(DIRECTIVE_START.match(text, _skip_spaces(text, sm.end())))
+        )
     if directives:
         after = _ENUMERATOR.match(text, sm.end())
         if after is not None:

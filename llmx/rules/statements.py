@@ -30,9 +30,19 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Limitation, LimitationKind, Metadata, Section, Sector, Task
+from llmx.contract import Limitation, LimitationKind, Metadata, Period, Section, Sector, Task
 from llmx.grounding import trim_span
-from llmx.rules.ahead import ASSIGNS, FUTURE, RUN_START, TASK_MARKER, Now, for_next_period, later, report_now
+from llmx.rules.ahead import (
+    ASSIGNS,
+    FUTURE,
+    RUN_START,
+    TASK_MARKER,
+    Now,
+    for_next_period,
+    later,
+    leader_asks,
+    report_now,
+)
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units
 from llmx.sections import Layout
@@ -44,8 +54,9 @@ _SHORTFALL = re.compile(
     r"còn khó khăn|còn nhiều khó khăn|gặp nhiều khó khăn|gây (?:rất )?(?:nhiều )?khó khăn|khó khăn đan xen|"
     r"còn tồn tại|còn nhiều hạn chế|chưa kịp thời|chưa cao|chưa nghiêm|chưa đầy đủ|vẫn chưa|vẫn còn|"
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
-    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|"
-    r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|chưa rõ|chưa có sự|"
+    r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
+    r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
+    r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
     # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
     r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
@@ -62,6 +73,7 @@ _SHORTFALL = re.compile(
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(
     r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu(?: thống kê)? chưa đầy đủ|"
+    r"rà soát[^.;]{0,40}chưa đạt|"  # `các đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp`: a directive
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
     # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
@@ -106,6 +118,11 @@ _WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
+_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
+_INLINE_WORK_LABEL = re.compile(
+    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
+)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
@@ -151,6 +168,7 @@ def find_tasks(
     `metadata` gives the report's period and date, for telling a later time from its own; `theme`
     is the report's sector, for items nothing else places."""
     now = report_now(metadata)
+    headless = not layout.sections  # a web excerpt: a headline, a lead and prose paragraphs
     tasks: list[Task] = []
     spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
     parents = {sec.parent_id for sec in layout.sections}
@@ -174,7 +192,14 @@ def find_tasks(
                 if request_at(text, u.start, u.end) is None and own_next_step(text[u.start : u.end], issuer)
             ]
         else:
-            found = _task_spans(text, units(text, start, end, directives=True), in_tasks=in_tasks, now=now)
+            found = _task_spans(
+                text,
+                units(text, start, end, directives=True),
+                in_tasks=in_tasks,
+                now=now,
+                headless=headless,
+                nxt=metadata.next_period if metadata else None,
+            )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
         bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
         if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
@@ -223,16 +248,22 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
-def _labelled_ahead(text: str, start: int, now: Now) -> bool:
+def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -> bool:
     """Whether the unit at `start` follows a label naming next-period work on its line
-    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`)."""
+    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`); in a web
+    excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
+    or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
     head = text[text.rfind("\n", 0, start) + 1 : start]
+    if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
+        return True
     label = _WORK_LABEL.search(head)
     return label is not None and bool(FUTURE.search(label.group()) or later(label.group(), now))
 
 
-def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of the task units among `found`."""
+def _task_spans(
+    text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False, nxt: Period | None = None
+) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of the task units among `found`; `headless`: a web excerpt without headings."""
     out: list[tuple[int, int, int]] = []
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
@@ -241,11 +272,16 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
         words = text[u.start : u.end]
         if u.first:
             run = False
-            labelled = _labelled_ahead(text, u.start, now)  # `- Nhiệm vụ tháng tới: Tập trung ...; ...`
+            labelled = _labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
+            labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
+            continue
+        if headless and (label := _INLINE_WORK_LABEL.match(words)) and DIRECTIVE_START.match(words, label.end()):
+            out.append((u.start + label.end(), u.end, u.para))  # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`
+            labelled = True
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
             continue  # a proposal, or the closing formula of a notice
@@ -270,7 +306,7 @@ def _task_spans(text: str, found: list[Unit], *, in_tasks: bool, now: Now) -> li
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
             out.append((u.start, u.end, u.para))
-        elif for_next_period(words, now):
+        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
             run = True
     return out

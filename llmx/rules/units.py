@@ -51,6 +51,7 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
+_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể|trình|đáp)(?!\w)", re.I)  # not the prize `giải`
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
@@ -65,8 +66,8 @@ def _list_end(text: str, u_end: int, limit: int) -> int:
         nxt = UNIT_RE.match(text, comma.end(), limit) if comma else None
         if nxt is None or is_measure(_lower(nxt.group("unit"))) or nxt.start("unit") != comma.end():  # type: ignore[union-attr]
             break
-        if _lower(nxt.group("unit")) in META_UNITS:  # `38/124 UBND cấp xã, chỉ tiêu đề ra là ...`
-            break
+        if _lower(nxt.group("unit")) in META_UNITS or _VERB_NOT_NOUN.match(text, nxt.start("unit")):
+            break  # `38/124 UBND cấp xã, chỉ tiêu đề ra là ...`; `156 hồ sơ, giải quyết đúng hạn ...`
         end = nxt.end("unit")
     if end != u_end and (_NAME_AFTER.match(text, end, limit) or _FIGURE_AFTER.match(text, end, limit)):
         return u_end  # names of places, or the words of the next figure (`tố cáo 2 đơn, kiến nghị 18 đơn`)
