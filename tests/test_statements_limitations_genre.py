@@ -147,6 +147,8 @@ def test_a_missing_document_is_a_limitation_but_a_count_of_cases_not_handled_and
 def test_a_scoring_rule_and_a_directive_to_those_behind_are_no_limitations():
     text = (
         "I. TIÊU CHÍ ĐÁNH GIÁ\n- Ban hành đầy đủ, kịp thời: 1\n- Không đầy đủ hoặc không kịp thời theo quy định: 0\n"
+        "- Ban hành chưa đầy đủ hoặc chưa kịp thời: 0 điểm\n"
+        "- Chưa ban hành đầy đủ hoặc chưa kịp thời thì điểm đánh giá là 0.\n"
         "II. TÌNH HÌNH\nSở Công Thương yêu cầu các đơn vị sử dụng hóa chất trên địa bàn tỉnh chưa thực hiện báo cáo "
         "trên hệ thống cơ sở dữ liệu khẩn trương thực hiện trước ngày 15/01.\n"
     )

@@ -83,7 +83,8 @@ _NOT_SHORTFALL = re.compile(
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
     r"\sthì\s[^.;]*\s(?:sẽ|phải)\s|không phát hiện|kính trình|"
     # a scoring rule (`Không đầy đủ: 0`), a directive to those behind (`yêu cầu các đơn vị ... chưa báo cáo ...`)
-    r":\s*[\d.,]+\s*$|(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
+    r":\s*[\d.,]+(?:\s*điểm)?\s*$|\sthì\s+(?:điểm|coi như|được tính|không được tính)(?!\w)|"
+    r"(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
     re.I,
 )
 _CAUSE_CUE = re.compile(r"^(?:do(?!\s+(?:đó|vậy)\b)|nguyên nhân)\b", re.I)  # (`Do đó, ...` is a consequence)
