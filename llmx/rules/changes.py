@@ -185,7 +185,9 @@ def _holds(name: str, words: str) -> bool:
 
 def share_bases(items: list[Item]) -> None:
     """`Tỷ lệ hộ nghèo giảm 1,76%, hộ cận nghèo giảm 1,51% so với đầu năm`: a change written with
-    no basis takes the basis of the next change of the same sentence."""
+    no basis takes the basis of the next change of the same sentence; one still without a basis
+    after that takes the basis of the changes of the figure before it in the sentence (`Diện tích
+    cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`)."""
     for first, second in pairwise(items):
         if first.sentence != second.sentence or not second.comparisons:
             continue
@@ -198,3 +200,23 @@ def share_bases(items: list[Item]) -> None:
             else c
             for c in first.comparisons
         ]
+    for k, item in enumerate(items):
+        if not any(_bare_change(c) for c in item.comparisons):
+            continue
+        earlier = [
+            p for p in items[:k] if p.sentence == item.sentence and any(c.relation == "change" for c in p.comparisons)
+        ]
+        if not earlier:
+            continue
+        named = {(c.basis, c.basis_text) for c in earlier[-1].comparisons if c.relation == "change"}
+        if len(named) != 1 or any(_bare_change(c) for c in earlier[-1].comparisons):
+            continue
+        basis, words = named.pop()
+        item.comparisons = [
+            c.model_copy(update={"basis": basis, "basis_text": words}) if _bare_change(c) else c
+            for c in item.comparisons
+        ]
+
+
+def _bare_change(c: Comparison) -> bool:
+    return c.relation == "change" and c.basis == "other" and not c.basis_text

@@ -23,23 +23,37 @@ _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
+    r"|địa\s+phương|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
+)
+# `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
+_SEASON_LAST_YEAR = (
+    r"(?:cùng\s+vụ|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông)\s+năm)\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ)(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ|"
+    + _SEASON_LAST_YEAR
+    + r")(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
     + _YEAR
     + r"|\s+"
     + _YEAR
     + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|vụ)\s+trước"
+    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)\s+trước"
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
 # Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
 _PREVIOUS_AFTER_SO_VOI = re.compile(
-    r"(?:năm\s+" + _YEAR + r"|tháng\s+\d{1,2}(?:/" + _YEAR + r")?|quý\s+(?-i:[IV]{1,3})(?:/" + _YEAR + r")?"
+    r"(?:năm\s+"
+    + _YEAR
+    + r"|tháng\s+\d{1,2}(?:/"
+    + _YEAR
+    + r"|\s+năm\s+(?:trước|"
+    + _YEAR
+    + r"))?|quý\s+(?-i:[IV]{1,3})(?:/"
+    + _YEAR
+    + r")?"
     r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
     + _YEAR
     + r"|cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"

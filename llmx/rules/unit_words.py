@@ -37,6 +37,12 @@ MEASURES: tuple[str, ...] = (
     "tấn",
     "nghìn tấn",
     "tạ",
+    "tấn.km",  # `khối lượng hàng hóa luân chuyển 186,4 triệu tấn.km`
+    "triệu tấn.km",
+    "nghìn tấn.km",
+    "hk.km",  # `luân chuyển 95,2 triệu HK.km`
+    "triệu hk.km",
+    "nghìn hk.km",
     "lít",
     "mét",  # `Dây nổ: 429.095 mét`
     "kw",
@@ -196,6 +202,7 @@ COUNTS: tuple[str, ...] = (
     "vụ",
     "việc",
     "trường hợp",
+    "ca",  # `186 ca sốt xuất huyết`, `tăng 94 ca so với cùng kỳ`
     "bản kê khai",
     "chữ ký",  # `chứng thực 1.234 bản sao, 56 chữ ký, 12 hợp đồng giao dịch`
     "hợp đồng",

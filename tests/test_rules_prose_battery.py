@@ -1,0 +1,73 @@
+"""Figures and their comparisons in running prose, in forms a second battery of invented sentences
+(several figures per sentence, a basis written once for a chain, seasons and crop years as bases,
+health case counts, freight units) showed the rules misread. Every sentence is invented for this test."""
+
+from __future__ import annotations
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+Comp = tuple[str, str, str, float | None, float | None, str | None]
+
+
+def comps(ind: Indicator) -> list[Comp]:
+    return [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons]
+
+
+def test_a_bare_change_after_a_sibling_figure_takes_the_basis_the_sibling_named() -> None:
+    """`X 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`: the basis is written
+    once for the chain; a figure alone with a bare change keeps no basis."""
+    _area, output = find_indicators(
+        "Diện tích cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%."
+    )
+    assert (output.value, output.unit) == (58900, "tấn")
+    assert comps(output) == [("same_period", "cùng kỳ", "change", 6.1, None, None)]
+    *_, services = find_indicators(
+        "Giá trị sản xuất nông nghiệp 1.860 tỷ đồng, tăng 3,9% so với cùng kỳ; giá trị sản xuất công nghiệp "
+        "2.940 tỷ đồng, tăng 8,7% so với cùng kỳ; giá trị thương mại dịch vụ 3.210 tỷ đồng, tăng 10,2%."
+    )
+    assert comps(services) == [("same_period", "cùng kỳ", "change", 10.2, None, None)]
+    (alone,) = find_indicators("Sản lượng chè búp tươi 4.150 tấn, tăng 6,1%.")
+    assert comps(alone) == [("other", "", "change", 6.1, None, None)]
+
+
+def test_a_chain_whose_earlier_figure_names_two_bases_gives_none_to_a_bare_change() -> None:
+    _first, second = find_indicators(
+        "Doanh thu 412,5 tỷ đồng, tăng 2,8% so với tháng trước, tăng 11,6% so với cùng kỳ; "
+        "giá trị xuất khẩu 96 tỷ đồng, tăng 4,5%."
+    )
+    assert comps(second) == [("other", "", "change", 4.5, None, None)]
+
+
+def test_a_season_a_year_before_is_the_same_period_and_a_crop_year_before_an_earlier_one() -> None:
+    (rice,) = find_indicators("Năng suất lúa bình quân đạt 62,5 tạ/ha, tăng 1,3 tạ/ha so với vụ Đông Xuân năm trước.")
+    assert comps(rice) == [("same_period", "vụ Đông Xuân năm trước", "change", None, 1.3, "tạ/ha")]
+    (coffee,) = find_indicators("Sản lượng cà phê nhân ước đạt 128.500 tấn, giảm 3.200 tấn so với niên vụ trước.")
+    assert comps(coffee) == [("previous_period", "niên vụ trước", "change", None, -3200, "tấn")]
+
+
+def test_a_month_of_last_year_and_a_local_budget_keep_all_their_words() -> None:
+    (cpi,) = find_indicators("Chỉ số giá tiêu dùng tháng 6 tăng 3,12% so với tháng 12 năm trước.")
+    assert comps(cpi) == [("previous_period", "tháng 12 năm trước", "change", 3.12, None, None)]
+    (spend,) = find_indicators(
+        "Chi ngân sách địa phương 6 tháng ước 5.316,7 tỷ đồng, bằng 43,1% dự toán địa phương, bằng 105,4% cùng kỳ."
+    )
+    assert spend.value == 5316.7
+    assert comps(spend) == [
+        ("budget_estimate", "dự toán địa phương", "ratio", 43.1, None, None),
+        ("same_period", "cùng kỳ", "ratio", 105.4, None, None),
+    ]
+
+
+def test_disease_cases_and_freight_in_tonne_kilometres_are_units() -> None:
+    (cases,) = find_indicators(
+        "Tổng số bệnh nhân sốt xuất huyết 186 ca, tăng 94 ca so với cùng kỳ, không có ca tử vong."
+    )
+    assert (cases.value, cases.unit) == (186, "ca")
+    assert comps(cases) == [("same_period", "cùng kỳ", "change", None, 94, "ca")]
+    _carried, moved = find_indicators(
+        "Khối lượng hàng hóa vận chuyển 2,85 triệu tấn, tăng 9,6% so với cùng kỳ; khối lượng hàng hóa luân chuyển "
+        "186,4 triệu tấn.km, tăng 10,3%."
+    )
+    assert (moved.value, moved.unit) == (186.4, "triệu tấn.km")
+    assert comps(moved) == [("same_period", "cùng kỳ", "change", 10.3, None, None)]
