@@ -71,3 +71,28 @@ def test_disease_cases_and_freight_in_tonne_kilometres_are_units() -> None:
     )
     assert (moved.value, moved.unit) == (186.4, "triệu tấn.km")
     assert comps(moved) == [("same_period", "cùng kỳ", "change", 10.3, None, None)]
+
+
+def test_the_figure_after_a_change_written_first_is_that_changes_value() -> None:
+    """`X tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`: one indicator, value and change; the same
+    with the basis opening the sentence and with `còn` after a fall."""
+    (retail,) = find_indicators("Tổng mức bán lẻ hàng hóa tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng.")
+    assert (retail.name, retail.value, retail.unit) == ("Tổng mức bán lẻ hàng hóa", 2340, "tỷ đồng")
+    assert comps(retail) == [("same_period", "cùng kỳ", "change", 11.4, None, None)]
+    assert retail.quote.endswith("đạt 2.340 tỷ đồng")
+    (jobs,) = find_indicators(
+        "So với tháng trước, số lao động được giải quyết việc làm tăng 5,2%, đạt 860 lao động, bằng 43% kế hoạch."
+    )
+    assert (jobs.value, jobs.unit) == (860, "lao động")
+    assert comps(jobs) == [
+        ("previous_period", "tháng trước", "change", 5.2, None, None),
+        ("plan", "kế hoạch", "ratio", 43, None, None),
+    ]
+    (poor,) = find_indicators("Số hộ nghèo giảm 38 hộ so với đầu năm, còn 210 hộ.")
+    assert (poor.value, poor.unit) == (210, "hộ")
+    assert comps(poor) == [("previous_period", "đầu năm", "change", None, -38, "hộ")]
+
+
+def test_a_count_after_a_figure_that_has_its_value_stays_a_figure_of_its_own() -> None:
+    fires, open_cases = find_indicators("Xảy ra 5 vụ cháy, giảm 2 vụ so với cùng kỳ, còn 3 vụ đang điều tra.")
+    assert (fires.value, open_cases.value) == (5, 3)

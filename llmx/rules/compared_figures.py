@@ -15,10 +15,13 @@ from llmx.contract import Comparison
 from llmx.numbers import parse_number
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.following import rate_of_fraction
-from llmx.rules.naming import new_item
+from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.units import match_unit
 
+# `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
+_REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
+_APPROX_WORDS = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
@@ -49,6 +52,26 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     item.comparisons.insert(0, parsed.comparison)
     item.core = (s, parsed.end)
     return item
+
+
+def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tuple[str, int, int]) -> Item | None:
+    """`Tổng mức bán lẻ hàng hóa tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`: the change is written
+    before the figure it is the change of; the figure after `, đạt` is the value of the change-only
+    statement just before it (one indicator, not a value-less change and a nameless amount)."""
+    prev = items[-1] if items else None
+    if prev is None or prev.value is not None or prev.unit is not None or not prev.comparisons:
+        return None
+    reached = _REACHED.match(para.text, prev.end, s)
+    if reached is None or reached.end() != s or prev.sentence != para.sentence_of(s):
+        return None
+    if any(c.amount_unit not in (None, unit[0]) for c in prev.comparisons):
+        return None  # `Số hộ nghèo giảm 38 hộ ..., đạt 2,1 tỷ đồng` counts something else
+    items.pop()
+    prev.value, prev.unit, prev.num_start, prev.end, prev.core = value, unit[0], s, unit[2], (s, unit[2])
+    if reached.group("q"):
+        prev.approx = _APPROX_WORDS[reached.group("q").lower()]  # type: ignore[assignment]
+    attach_comparisons(para, prev)
+    return prev
 
 
 def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

@@ -12,7 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
-from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
@@ -318,7 +318,7 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if (unit := match_unit(text, unit_from, para.end)) is not None:
         if _CATEGORY_LIST.match(text, unit[2], para.end):
             return None  # `05 nhóm: pháp lý, hạ tầng, dữ liệu, ...` names categories, it counts nothing
-        if (change := change_only(para, items, s)) is not None:
+        if (change := reached_value(para, items, s, value, unit) or change_only(para, items, s)) is not None:
             return change
         item = new_item(para, items, s, value, unit[0], unit[2], count_unit=True)
         if item is not None:
