@@ -96,3 +96,34 @@ def test_the_figure_after_a_change_written_first_is_that_changes_value() -> None
 def test_a_count_after_a_figure_that_has_its_value_stays_a_figure_of_its_own() -> None:
     fires, open_cases = find_indicators("Xảy ra 5 vụ cháy, giảm 2 vụ so với cùng kỳ, còn 3 vụ đang điều tra.")
     assert (fires.value, open_cases.value) == (5, 3)
+
+
+def test_a_list_of_changes_by_amounts_shares_the_basis_written_once() -> None:
+    """After the last change (`..., số người bị thương giảm 9 người so với cùng kỳ`) or opening the
+    sentence (`So với cùng kỳ năm 2024, ...`): each change is a statement of its own, value null, not a
+    count of `7 vụ` named `... giảm`."""
+    inds = find_indicators(
+        "Trong 6 tháng, số vụ tai nạn giao thông giảm 7 vụ, số người chết giảm 4 người, số người bị thương "
+        "giảm 9 người so với cùng kỳ."
+    )
+    assert [(i.name, i.value) for i in inds] == [
+        ("Số vụ tai nạn giao thông", None),
+        ("Số người chết", None),
+        ("Số người bị thương", None),
+    ]
+    assert [comps(i) for i in inds] == [
+        [("same_period", "cùng kỳ", "change", None, -7, "vụ")],
+        [("same_period", "cùng kỳ", "change", None, -4, "người")],
+        [("same_period", "cùng kỳ", "change", None, -9, "người")],
+    ]
+    first, fine = find_indicators(
+        "So với cùng kỳ năm 2024, số vụ vi phạm pháp luật về môi trường giảm 6 vụ, số tiền xử phạt 320 triệu đồng."
+    )
+    assert first.value is None
+    assert comps(first) == [("same_period", "cùng kỳ năm 2024", "change", None, -6, "vụ")]
+    assert (fine.value, fine.unit) == (320, "triệu đồng")
+
+
+def test_a_change_by_an_amount_with_no_basis_anywhere_stays_unrecorded() -> None:
+    inds = find_indicators("Số hộ nghèo giảm 38 hộ, số hộ cận nghèo giảm 51 hộ.")
+    assert all(not i.comparisons for i in inds)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import parse_number
-from llmx.rules.comparisons import parse_comparison
+from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
@@ -22,6 +22,14 @@ from llmx.rules.units import match_unit
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
 _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
 _APPROX_WORDS = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
+# `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
+# change of the list, up to the `so với` that closes it
+_LISTED = re.compile(
+    r"\s*,\s*(?:và\s+)?[^,;.()\d]{0,60}?(?<!\w)(?:tăng|giảm)\s+\d[\d.,]*\s+[^\W\d][^,;.()\d]{0,30}?(?=,|\s+so\s+với\s)",
+    re.IGNORECASE,
+)
+_SO_VOI_AHEAD = re.compile(r"\s+so\s+với\s+", re.IGNORECASE)
+_OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.]{1,40},", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
@@ -44,6 +52,8 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     stated for its own sake, value null with that change (SPEC 4, as `Tỷ lệ hộ nghèo giảm 1,76%`)."""
     verb = _CHANGE_BEFORE.search(para.text, max(prefix_floor(items, para.start, s), s - 30), s)
     parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
+    if verb is not None and parsed is None:
+        parsed = _listed_change(para, verb, s)
     if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
         return None
     item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
@@ -72,6 +82,29 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
         prev.approx = _APPROX_WORDS[reached.group("q").lower()]  # type: ignore[assignment]
     attach_comparisons(para, prev)
     return prev
+
+
+def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
+    """A change by an amount in a list of such changes whose basis is written once, after the last
+    (`..., số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`) or opening the
+    sentence (`So với cùng kỳ, số vụ vi phạm giảm 6 vụ, ...`: left bare here, the opening fills it)."""
+    text = para.text
+    num = NUMBER_RE.match(text, s, para.end)
+    value = parse_number(num.group()) if num else None
+    unit = match_unit(text, num.end(), para.end) if num else None
+    if num is None or value is None or unit is None or unit[0] in ("%", "‰"):
+        return None
+    sign = -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    pos, listed = unit[2], 0
+    while (more := _LISTED.match(text, pos, para.end)) is not None:
+        pos, listed = more.end(), listed + 1
+    so_voi = _SO_VOI_AHEAD.match(text, pos, para.end) if listed else None
+    basis = match_basis(text, so_voi.end(), para.end, after_so_voi=True) if so_voi else None
+    if basis is None and not _OPENS_SO_VOI.match(text, para.sentence_start(s), verb.start()):
+        return None
+    kind, words = (basis[0], basis[1]) if basis else ("other", "")
+    comp = Comparison(basis=kind, basis_text=words, relation="change", amount=sign * value, amount_unit=unit[0])
+    return Parsed(comp, unit[2], s, basis is not None)
 
 
 def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
