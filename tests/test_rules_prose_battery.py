@@ -42,6 +42,8 @@ def test_a_chain_whose_earlier_figure_names_two_bases_gives_none_to_a_bare_chang
 def test_a_season_a_year_before_is_the_same_period_and_a_crop_year_before_an_earlier_one() -> None:
     (rice,) = find_indicators("Năng suất lúa bình quân đạt 62,5 tạ/ha, tăng 1,3 tạ/ha so với vụ Đông Xuân năm trước.")
     assert comps(rice) == [("same_period", "vụ Đông Xuân năm trước", "change", None, 1.3, "tạ/ha")]
+    (fish,) = find_indicators("Giá trị sản xuất thủy sản ước đạt 845,6 tỷ đồng, tăng 4,3% so với cùng vụ năm trước.")
+    assert comps(fish) == [("same_period", "cùng vụ năm trước", "change", 4.3, None, None)]
     (coffee,) = find_indicators("Sản lượng cà phê nhân ước đạt 128.500 tấn, giảm 3.200 tấn so với niên vụ trước.")
     assert comps(coffee) == [("previous_period", "niên vụ trước", "change", None, -3200, "tấn")]
 

@@ -27,7 +27,8 @@ _QUALIFIERS = (
 )
 # `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
 _SEASON_LAST_YEAR = (
-    r"(?:cùng\s+vụ|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông)\s+năm)\s+(?:trước|" + _YEAR + r")"
+    r"(?:cùng\s+vụ(?:\s+năm)?|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông)\s+năm)"
+    r"\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
     r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ|"
