@@ -1,0 +1,36 @@
+"""Task coverage on invented office reports (the tasks7b battery): shapes of forward parts the rules
+missed, each written fresh for the test."""
+
+from llmx.contract import Metadata, Period
+from llmx.sections import split_sections
+from tests.test_statements import tasks_with as tasks_in
+
+MONTH_8_2025 = Metadata(
+    period=Period(label="tháng 8 năm 2025", kind="month", year=2025, months=[8]), issue_date="2025-08-27"
+)
+
+
+def test_a_report_without_headings_begins_its_body_at_the_first_sentence_after_the_title():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG TÂM\nSố: 52/BC-UBND\nĐồng Tâm, ngày 27 tháng 8 năm 2025\nBÁO CÁO\n"
+        "Kết quả công tác tháng 8 năm 2025\n"
+        "Trong tháng 8, UBND xã đã hoàn thành tu sửa 2 km kênh mương nội đồng và cấp 40 thẻ bảo hiểm y tế.\n"
+        "Nhiệm vụ tháng 9:\n- Chỉ đạo chăm sóc lúa mùa, phòng trừ rầy nâu.\n- Tổ chức lễ khai giảng năm học mới.\n"
+        "Trên đây là báo cáo của UBND xã Đồng Tâm./.\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n"
+    )
+    layout = split_sections(text)
+    assert text[layout.body_start :].startswith("Trong tháng 8, UBND xã")
+    assert tasks_in(text, MONTH_8_2025) == [
+        "Chỉ đạo chăm sóc lúa mùa, phòng trừ rầy nâu",
+        "Tổ chức lễ khai giảng năm học mới",
+    ]
+
+
+def test_a_title_wrapped_over_two_lines_stays_the_title():
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN ĐỒNG TÂM\nSố: 52/BC-UBND\nĐồng Tâm, ngày 27 tháng 8 năm 2025\nBÁO CÁO\n"
+        "Kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội tháng 8,\nphương hướng nhiệm vụ tháng 9 năm 2025\n"
+        "I. KẾT QUẢ\nĐã tu sửa 2 km kênh mương.\n"
+    )
+    layout = split_sections(text)
+    assert text[layout.body_start :].startswith("I. KẾT QUẢ")
