@@ -34,3 +34,24 @@ def test_a_title_wrapped_over_two_lines_stays_the_title():
     )
     layout = split_sections(text)
     assert text[layout.body_start :].startswith("I. KẾT QUẢ")
+
+
+def test_a_part_headed_with_what_is_required_in_the_coming_time_gives_tasks():
+    text = (
+        "I. KẾT QUẢ KIỂM TRA\nĐoàn đã kiểm tra 30 cơ sở, có 8 cơ sở vi phạm.\n"
+        "II. YÊU CẦU TRONG THỜI GIAN TỚI\n"
+        "Yêu cầu các cơ sở kinh doanh khắc phục ngay các vi phạm đã nêu trong biên bản, báo cáo kết quả về "
+        "Phòng Kinh tế trước ngày 15/01/2026.\n"
+    )
+    layout = split_sections(text)
+    assert [s.role for s in layout.sections] == ["results", "tasks"]
+    assert tasks_in(text, MONTH_8_2025) == [
+        "Yêu cầu các cơ sở kinh doanh khắc phục ngay các vi phạm đã nêu trong biên bản, báo cáo kết quả về "
+        "Phòng Kinh tế trước ngày 15/01/2026"
+    ]
+
+
+def test_a_plans_aims_and_requirements_part_stays_no_task_part():
+    text = "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức của cán bộ.\nII. NHIỆM VỤ CỤ THỂ\n- Tổ chức tập huấn.\n"
+    layout = split_sections(text)
+    assert layout.sections[0].role != "tasks"
