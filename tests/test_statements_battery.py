@@ -55,3 +55,15 @@ def test_a_plans_aims_and_requirements_part_stays_no_task_part():
     text = "I. MỤC ĐÍCH, YÊU CẦU\n- Nâng cao nhận thức của cán bộ.\nII. NHIỆM VỤ CỤ THỂ\n- Tổ chức tập huấn.\n"
     layout = split_sections(text)
     assert layout.sections[0].role != "tasks"
+
+
+MONTH_6_2025 = Metadata(period=Period(label="tháng 6 năm 2025", kind="month", year=2025, months=[6]))
+
+
+def test_a_label_naming_next_months_work_inside_a_results_paragraph_gives_a_task():
+    text = (
+        "I. TÌNH HÌNH THỰC HIỆN\n1. Thủy lợi\n"
+        "Đã nạo vét 14 km kênh cấp II. Nhiệm vụ tháng 7: chủ động điều tiết nước phục vụ gieo cấy vụ mùa.\n"
+        "2. Y tế\nĐã tiêm chủng đầy đủ cho 96% trẻ em. Nhiệm vụ năm 2024: duy trì tiêm chủng thường xuyên.\n"
+    )
+    assert tasks_in(text, MONTH_6_2025) == ["chủ động điều tiết nước phục vụ gieo cấy vụ mùa"]
