@@ -195,7 +195,9 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
             j = k + 1
             while j < len(lines):
                 t = text[lines[j][0] : lines[j][1]].strip()
-                if t and (SEPARATOR.match(t) or heading_match(t) or len(t) > 200):
+                if t and (
+                    SEPARATOR.match(t) or heading_match(t) or len(t) > 200 or (j > k + 1 and _SENTENCE_LINE.match(t))
+                ):
                     if SEPARATOR.match(t):
                         end = lines[j][1]
                     break
@@ -206,6 +208,9 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
     return letter_header_end(text, lines)
 
 
+# a full sentence after the title (`Trong tháng 5, UBND xã đã chỉ đạo ... .`): a report without headings begins
+# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter)
+_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}[^./]\.$")
 _HEADER_LINES = 30  # a công văn's header block is short
 _STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
 _DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`

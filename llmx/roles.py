@@ -4,7 +4,7 @@ Role keywords lie when read one by one (`II. Nhiệm vụ phát triển kinh t�
 results part is results; `Giải pháp, kiến nghị` heads the province's own measures), so:
 
 * A top-level part that names next-period work (`phương hướng`, `nhiệm vụ trọng tâm`,
-  `giải pháp`, `nhiệm vụ ... thời gian tới`) is `tasks` unless it opens with what was done
+  `giải pháp`, `nhiệm vụ ... thời gian tới`, `yêu cầu thời gian tới`) is `tasks` unless it opens with what was done
   (`KẾT QUẢ ...`, `TÌNH HÌNH THỰC HIỆN ...`); `DỰ BÁO TÌNH HÌNH VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` is tasks.
 * A sub-heading that names next-period work (`b) Nhiệm vụ trong thời gian tới` under a sector of
   a results part) is tasks; under a task part, a sub-heading that opens with a verb (`3. Khắc phục
@@ -41,7 +41,7 @@ from llmx.vn import DIRECTIVE_START
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
-    r"kế hoạch.*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)|"
+    r"(?:kế hoạch|yêu cầu).*(?:cuối năm|thời gian tới)|^(?:những |các |một số )?nhiệm vụ(?!.*\bđã\b)|"
     r"^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
     r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
@@ -96,7 +96,8 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
             # (not a law's `Yêu cầu đối với cơ sở kiểm nghiệm`: conditions)
             r"^yêu cầu đối với (?:chủ đầu tư|nhà đầu tư|nhà thầu|công ty|doanh nghiệp|đơn vị)|"
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
-            r"(?:nhiệm vụ|kế hoạch)[^.]{0,40}?"
+            # `II. Yêu cầu thời gian tới` (an inspection's report): what the bodies must do next
+            r"(?:nhiệm vụ|kế hoạch|yêu cầu)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
             r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp|"
             # `Những việc cần làm ngay trong tháng 12/2025`: the work ahead, at any level

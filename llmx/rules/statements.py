@@ -261,6 +261,11 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
     return label is not None and bool(FUTURE.search(label.group()) or later(label.group(), now))
 
 
+def _names_ahead(label: str, now: Now) -> bool:
+    """Whether a work label names the coming period (`Nhiệm vụ tháng 7:` in a report on June)."""
+    return bool(FUTURE.search(label) or later(label, now))
+
+
 def _task_spans(
     text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False, nxt: Period | None = None
 ) -> list[tuple[int, int, int]]:
@@ -280,8 +285,10 @@ def _task_spans(
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
             labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
             continue
-        if headless and (label := _INLINE_WORK_LABEL.match(words)) and DIRECTIVE_START.match(words, label.end()):
-            out.append((u.start + label.end(), u.end, u.para))  # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`
+        label = _INLINE_WORK_LABEL.match(words)
+        if label and DIRECTIVE_START.match(words, label.end()) and (headless or _names_ahead(label.group(), now)):
+            # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
+            out.append((u.start + label.end(), u.end, u.para))
             labelled = True
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
