@@ -3,8 +3,7 @@ district's or commune's monthly, quarterly or 9-month meeting, without headings.
 paragraph at its end (`6 tháng cuối năm, phường tập trung ...; ...; ...`) gives one task per `;` part."""
 
 from llmx.contract import Metadata, Period
-from llmx.rules.statements import find_tasks
-from llmx.sections import split_sections
+from tests.test_statements import tasks_with
 
 H1_2024 = Metadata(
     period=Period(label="6 tháng đầu năm 2024", kind="half_year", year=2024, months=[1, 2, 3, 4, 5, 6]),
@@ -14,10 +13,6 @@ NINE_MONTHS_2023 = Metadata(
     period=Period(label="9 tháng đầu năm 2023", kind="nine_months", year=2023, months=list(range(1, 10))),
     issue_date="2023-10-04",
 )
-
-
-def tasks_with(text: str, metadata: Metadata) -> list[str]:
-    return [t.text for t in find_tasks(text, split_sections(text), metadata)]
 
 
 def test_a_closing_paragraph_opened_by_the_rest_of_the_year_gives_one_task_per_part():
