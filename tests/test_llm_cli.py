@@ -75,6 +75,8 @@ def test_serve_runs_on_loopback_until_stopped(stop):
         text=True,
         env=env,
         cwd=REPO,
+        # as from a terminal: a shell's background job (`bash .ci/run &`) hands its children SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         line = proc.stderr.readline()
