@@ -82,6 +82,11 @@ def _values(text: str) -> tuple[float, ...]:
     return tuple(tok.value for tok in iter_numbers(text))
 
 
+def is_rate_of(x: float, y: float, pct: float) -> bool:
+    """Whether `pct`% is x out of y (`42/139, đạt 30,2%`), give or take the point a report rounds to."""
+    return y > 0 and abs(100 * x / y - pct) <= 1.0
+
+
 def occurs_in(value: float, text: str, *, tolerance: float = 1e-9) -> bool:
     """True when `value` is written in `text` as a Vietnamese number (sign ignored)."""
     target = abs(value)

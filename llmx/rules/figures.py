@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
+from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import match_basis, parse_comparison
@@ -332,7 +332,7 @@ def _rate_follows(text: str, pos: int, end: int, x: float, y: float) -> bool:
     (never a date or a code, whatever stands before it)."""
     m = _RATE_AFTER.match(text, pos, end)
     pct = parse_number(m.group(1)) if m else None
-    return pct is not None and y > 0 and abs(100 * x / y - pct) <= 1.0
+    return pct is not None and is_rate_of(x, y, pct)
 
 
 def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: int) -> Item | None:
@@ -373,7 +373,7 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
 
 def _foreign_rate(c: Comparison, x: float, y: float) -> bool:
     bare = c.relation == "ratio" and c.basis == "other" and not c.basis_text
-    return bare and y > 0 and abs(100 * x / y - (c.pct or 0)) > 1.0
+    return bare and y > 0 and not is_rate_of(x, y, c.pct or 0)
 
 
 def _read_bare(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from llmx.contract import Comparison
-from llmx.numbers import parse_number
+from llmx.numbers import is_rate_of, parse_number
 from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
@@ -182,7 +182,7 @@ def rate_of_fraction(text: str, pos: int, limit: int, value: float, target: floa
     """`x/y ... (đạt z%)` with no basis: the rate x/y itself, attached only when z is 100·x/y."""
     m = _FRACTION_RATE.match(text, pos, limit)
     rate = parse_number(m.group("num")) if m else None
-    if m is None or rate is None or target <= 0 or abs(100 * value / target - rate) > 1.0:
+    if m is None or rate is None or not is_rate_of(value, target, rate):
         return None
     comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
     return Parsed(comp, m.end(), m.start("num"), False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.numbers import parse_number
+from llmx.numbers import is_rate_of, parse_number
 from llmx.rules.comparisons import (
     APPROX,
     APPROX_BEFORE,
@@ -382,7 +382,7 @@ def _paired_count(para: Para, item: Item) -> bool:
     total = parse_number(pair.group().strip(" \t/"))
     rate = _PAIR_RATE.match(text, other[2], para.end)
     pct = parse_number(rate.group(1)) if rate else None
-    return not (total and pct is not None and abs(100 * item.value / total - pct) <= 1.0)
+    return not (total and pct is not None and is_rate_of(item.value, total, pct))
 
 
 def trim(words: str, *, prep: bool) -> str:

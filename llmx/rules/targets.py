@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
+from llmx.numbers import is_rate_of
 from llmx.rules.paragraphs import Item, Para
 
 # `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`: more words (an age too), then the rate
@@ -20,7 +21,7 @@ def fraction_rate(para: Para, prev: Item, s: int, pct: float, pct_end: int) -> b
     text = para.text
     if prev.value is None or not prev.target or any(c.relation == "ratio" for c in prev.comparisons):
         return False
-    if not _FRACTION_RATE_GAP.match(text[prev.end : s]) or abs(100 * prev.value / prev.target - pct) > 1.0:
+    if not _FRACTION_RATE_GAP.match(text[prev.end : s]) or not is_rate_of(prev.value, prev.target, pct):
         return False
     prev.comparisons.append(Comparison(basis="other", basis_text="tỷ lệ", relation="ratio", pct=pct))
     prev.end = _CLOSE_PAREN.match(text, pct_end, para.end).end()  # type: ignore[union-attr]
