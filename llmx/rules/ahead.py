@@ -96,6 +96,11 @@ def names_next(words: str, nxt: Period | None) -> bool:
     return any(sp.months == nxt.months and sp.year in (None, nxt.year) for sp, _, _ in period_matches(words))
 
 
+def names_ahead(words: str, now: Now) -> bool:
+    """Whether `words` look ahead: `thời gian tới`-like words, or a time after the report's own."""
+    return bool(FUTURE.search(words)) or later(words, now)
+
+
 def later(words: str, now: Now) -> bool:
     """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
     if now is None:
@@ -169,7 +174,7 @@ def _directs_ahead(words: str, period: Now) -> bool:
         ask = _ASKS_AHEAD.search(words)
         if ask is None or _DONE.search(words, 0, ask.start()):
             return False
-    return bool(FUTURE.search(words)) or later(words, period)
+    return names_ahead(words, period)
 
 
 def _asks_below(words: str) -> bool:

@@ -41,6 +41,7 @@ from llmx.rules.ahead import (
     for_next_period,
     later,
     leader_asks,
+    names_ahead,
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
@@ -258,12 +259,7 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
     if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
         return True
     label = _WORK_LABEL.search(head)
-    return label is not None and bool(FUTURE.search(label.group()) or later(label.group(), now))
-
-
-def _names_ahead(label: str, now: Now) -> bool:
-    """Whether a work label names the coming period (`Nhiệm vụ tháng 7:` in a report on June)."""
-    return bool(FUTURE.search(label) or later(label, now))
+    return label is not None and names_ahead(label.group(), now)
 
 
 def _task_spans(
@@ -286,7 +282,7 @@ def _task_spans(
             labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
             continue
         label = _INLINE_WORK_LABEL.match(words)
-        if label and DIRECTIVE_START.match(words, label.end()) and (headless or _names_ahead(label.group(), now)):
+        if label and DIRECTIVE_START.match(words, label.end()) and (headless or names_ahead(label.group(), now)):
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
             out.append((u.start + label.end(), u.end, u.para))
             labelled = True
