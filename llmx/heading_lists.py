@@ -33,6 +33,7 @@ class Numbered:
     directive: bool  # opens with a directive verb (`Tăng cường ...`): a task paragraph's shape
     listed: bool = False  # ends in `;`: an item of an enumeration (`1. Hội Nhà báo tỉnh;`), never a heading
     figure: bool = False  # `Label: value`, the value only a figure (`b) Số người làm việc: 24 người.`)
+    alone: bool = False  # `Label: content` ending as a sentence, nothing under it (its next sibling follows)
     template: Heading | None = None  # the heading it makes if its siblings say it is one
 
 
@@ -83,6 +84,10 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
             continue
         if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
             drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
+        labels = sum(ln.kind == "label" for ln in group)
+        if content >= 2 and not topics and content >= 2 * labels:
+            # `3. Chủ tịch hội: ông A; Phó Chủ tịch: bà B.` among numbered sentences: one more sentence
+            drop.update(ln.start for ln in group if ln.kind == "label" and ln.alone)
         if topics >= 2 and topics > content:  # template headings around one long line
             add.extend(
                 ln.template

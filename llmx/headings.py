@@ -326,14 +326,14 @@ _CLOSING_LINE = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân tr�
 
 def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank: dict[str, int], item: str) -> bool:
     """A numbered sentence with nothing of its own under it: it ends like a sentence and the next
-    line is its next sibling, an outer heading or the closing block (`2. Phấn đấu ... đạt trên 85%.`
-    then `3. ...`). LABELING: such an item is content (a numbered task, target or finding), not a
-    heading; a heading has text or children under it."""
+    line is its next sibling, an outer heading, the closing block or the letter's closing sentence
+    (`2. Phấn đấu ... đạt trên 85%.` then `3. ...`). LABELING: such an item is content (a numbered
+    task, target or finding), not a heading; a heading has text or children under it."""
     if not _SENTENCE_END.search(item.rstrip()):
         return False
     nxt = _next_text(text, lines, k)
-    if not nxt or _CLOSING_LINE.match(nxt) or SIGN_TITLE_LINE.match(nxt):
-        return True
+    if not nxt or _CLOSING_LINE.match(nxt) or SIGN_TITLE_LINE.match(nxt) or nxt.endswith("./."):
+        return True  # `./.` ends the letter's last sentence (`... thông báo để Hội biết./.`)
     nm = heading_match(nxt)
     return nm is not None and nm[0] in rank and rank[nm[0]] <= rank[style]
 
@@ -434,6 +434,7 @@ def find_headings(
         if heading and cites_quote(heading, after):
             heading, line.like = "", False
         line.figure = bool(heading and content_at is not None and FIGURE_VALUE.match(after))
+        line.alone = content_at is not None and _bodiless(text, lines, j, style, rank, rest)
         if not heading:
             continue  # a numbered paragraph, not a heading
         if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:

@@ -11,7 +11,9 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
   những hạn chế ...`) stays tasks whatever role words follow.
 * Otherwise the earliest role word of the heading decides (`Tồn tại, khó khăn và nguyên nhân` is
   limitations, `Đánh giá chung về thuận lợi, khó khăn` results, `Giải pháp, kiến nghị` tasks).
-  Words in parentheses only list contents (`(thực trạng, nguyên nhân, giải pháp)`) and are ignored.
+  Words in parentheses only list contents (`(thực trạng, nguyên nhân, giải pháp)`) and are ignored,
+  and so is a weakness word that is the object of an action (`Tháo gỡ khó khăn cho doanh nghiệp`,
+  `Để hạn chế đá văng ...`): such a heading names work, not shortfalls.
 * A plan's parts that assign the work are tasks too: `MỤC TIÊU, NHIỆM VỤ`, `CHỈ TIÊU, NHIỆM VỤ`,
   `TỔ CHỨC THỰC HIỆN` (who does what in the coming period).
 * A part's heading that only cites someone's proposal (`1. Thống nhất tổ chức Hội nghị theo đề xuất
@@ -53,6 +55,15 @@ _TASK_PART = re.compile(
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PROPOSED_FIRST = re.compile(r"^(?:kiến nghị|đề xuất)", re.I)  # `ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...` proposes
 _PARENS = re.compile(r"\([^()]*\)")
+_WEAK = r"(?:hạn chế|khó khăn|vướng mắc|tồn tại|bất cập|yếu kém)"
+# `Để hạn chế đá văng ...`, `3. Tháo gỡ khó khăn, vướng mắc cho doanh nghiệp`: a weakness word as the object of
+# what is done (or `hạn chế` as a verb) names no part of shortfalls
+_LIMITING = r"(?:(?<=để )|(?<=nhằm )|(?<=góp phần )|(?<=biện pháp )|(?<=giải pháp ))hạn chế"
+ACTED_ON = re.compile(
+    rf"(?<!\w)(?:{_LIMITING}|hạn chế\s+(?:tối đa|đến mức thấp nhất)|(?:tháo gỡ|khắc phục|giải quyết|xử lý)\s+"
+    rf"(?:(?:các|những|một số|dứt điểm|tối đa)\s+)?{_WEAK}(?:\s*(?:,|và)\s*{_WEAK})*)(?!\w)",
+    re.I,
+)
 # `Thành phần hồ sơ do chủ đầu tư đề xuất`: what another body proposed is no proposal of the report
 _PROPOSED_BY = re.compile(r"(?<!\w)(?:do|được|đã)\s+(?:[^,;:()]{1,40}?\s+)?đề xuất", re.I)
 # a charter's `NHIỆM VỤ, QUYỀN HẠN, NGHĨA VỤ CỦA HỘI`: standing duties and powers, not next-period work
@@ -112,7 +123,7 @@ _PREAMBLE = re.compile(r"đặc điểm", re.I)  # only when nothing else is sai
 
 def own_role(heading: str, *, top: bool) -> Role | None:
     """The role a heading states itself, or None when it says nothing."""
-    words = _PROPOSED_BY.sub(" ", _CITED.sub(" ", _PARENS.sub(" ", heading)))
+    words = ACTED_ON.sub(" ", _PROPOSED_BY.sub(" ", _CITED.sub(" ", _PARENS.sub(" ", heading))))
     if _STANDING.match(words.strip()):
         return "other"
     best: tuple[int, Role] | None = None

@@ -20,7 +20,7 @@ from llmx.grids import Grid, read_grid
 from llmx.headings import Heading, find_header_end, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
-from llmx.roles import DIRECTED, section_role
+from llmx.roles import ACTED_ON, DIRECTED, section_role
 from llmx.sectors import heading_sector
 from llmx.vn import ANNEX, FOOTNOTE_LINE, NOI_NHAN, SIGN_TITLE_LINE
 
@@ -177,7 +177,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     directed = bool(DIRECTED.search(opening[-300:]))  # `... kết luận và chỉ đạo như sau:`
     for n, h in enumerate(headings, start=1):
         style = h.style
-        summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(h.heading))
+        summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(ACTED_ON.sub(" ", h.heading)))
         if style == "PART":
             stack.clear()
         elif summary:
