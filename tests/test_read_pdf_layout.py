@@ -362,3 +362,25 @@ def test_corpus_13_note_mark_symbols_header_and_split_table() -> None:
     rows = [doc.text[r.start : r.end] for t in doc.tables for r in t.rows]
     assert "2 | Sở Dân tộc và Tôn giáo | 12,451 | 83,009%" in rows
     assert not [r for r in rows if "15đ) 12,451" in r]
+
+
+# --- numbered lines -----------------------------------------------------------------------------
+
+
+def test_a_roman_rooted_dotted_number_starts_its_own_line_after_a_full_width_line() -> None:
+    """`III.1. Yêu cầu chung` under a title line that reaches the right margin: the child number of
+    `III.` opens a paragraph as `1.1.` does, instead of running on the title (the heading tree then
+    lost `III.1.` and read the title as `... KHOAN NỔ MÌN III.1. Yêu cầu chung`)."""
+    pdf = _fpdf()
+    pdf.add_page()
+    wording = "TÍNH TOÁN, LỰA CHỌN CÁC THÔNG SỐ KHOAN NỔ MÌN VÀ PHƯƠNG ÁN BẢO ĐẢM AN TOÀN CHO KHU VỰC"
+    title = "III."
+    for word in wording.split():
+        if pdf.get_string_width(f"{title} {word}") > pdf.epw - 2:
+            break
+        title = f"{title} {word}"
+    assert pdf.get_string_width(title) > pdf.epw - 25  # the title line ends near the right margin
+    _text(pdf, pdf.l_margin, 30, title)
+    _text(pdf, pdf.l_margin, 37, "III.1. Yêu cầu chung")
+    doc = read_bytes(bytes(pdf.output()), "roman-dotted.pdf")
+    assert doc.text.split("\n\n") == [title, "III.1. Yêu cầu chung"]

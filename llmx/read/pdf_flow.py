@@ -21,6 +21,8 @@ from llmx.read.pdf_tables import Grid, last_row_lines, same_columns
 
 _LIST_START = re.compile(
     r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
+    # the roman-rooted `III.1.` / `IV.2.3.` of some issuers (the child of `III.`)
+    r"[IVX]{1,4}(?:\.\d{1,3})+\.?\s|"
     r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
 )
 # a note's own mark: `[4]`, `4 `, `4()` (LibreOffice's export of `(4)`), `*`, `⁴`
