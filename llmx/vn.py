@@ -48,8 +48,10 @@ MOTTO = re.compile(
 # an ALL-CAPS line that is never a heading, wherever the closing block was missed
 SIGN_TITLE_LINE = re.compile(
     r"^(?:(?:KT|K/T|TM|T/M|TL|TUQ|Q)(?:\s*[.:/]\s*|\s+)\S.*|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
-    r"BÍ\s+THƯ|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TỔNG\s+THƯ\s+KÝ|"
-    r"CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?)\s*$"
+    r"BÍ\s+THƯ|TRƯỞNG\s+(?:TIỂU\s+)?(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"TỔNG\s+THƯ\s+KÝ|CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?"
+    # the body named after the title: `TRƯỞNG BAN CHỈ ĐẠO`, `PHÓ CHỦ TỊCH HỘI ĐỒNG`, `TRƯỞNG BAN TUYÊN GIÁO`
+    r"(?:\s+(?:HỘI\s+ĐỒNG|CHỈ\s+ĐẠO|TỔ\s+CHỨC|TUYÊN\s+GIÁO|DÂN\s+VẬN|KIỂM\s+TRA|NỘI\s+CHÍNH))?)\s*$"
 )
 DOC_NUMBER_LINE = re.compile(r"^Số\s*:?[\s.…_]*\d*[A-Za-z]?\s*[-/]")  # `Số: 12/UBND-NC`, Party `Số 156-CV/TĐTN`
 DATE_LINE_SHAPE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s+\d{4}\s*$")

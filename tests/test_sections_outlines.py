@@ -72,3 +72,14 @@ def test_label_headings_among_topic_headings_stay_sections():
         "Công tác kiểm tra",
         "Công tác thi đua",
     ]
+
+
+def test_a_signature_title_naming_its_body_is_no_section():
+    text = (
+        "I. KẾT QUẢ TRIỂN KHAI\n1. Công tác chỉ đạo\nBan hành 03 kế hoạch.\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\nTiếp tục đôn đốc các đơn vị.\n\n"
+        "PHÓ TRƯỞNG BAN CHỈ ĐẠO\n\nNguyễn Văn An\n"
+    )
+    layout = split_sections(text)
+    assert [s.heading for s in layout.sections] == ["KẾT QUẢ TRIỂN KHAI", "Công tác chỉ đạo", "NHIỆM VỤ THỜI GIAN TỚI"]
+    assert text[layout.body_end :].startswith("PHÓ TRƯỞNG BAN CHỈ ĐẠO")
