@@ -171,6 +171,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     body_starts: dict[str, int] = {}
     stack: list[tuple[str, Section]] = []  # (style, section)
     prev_end = -1
+    seen: dict[str, int] = {}  # the level each numbering style first took
     after_tasks = False  # a task part has been seen: later untitled parts are not results
     plan = bool(_PLAN_TITLE.search(text[:body_start]))
     opening = text[body_start : headings[0].start].rstrip() if headings else ""
@@ -192,6 +193,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[[st for st, _ in stack].index(style) :]
         elif style in _ABOVE_LETTERS and stack and stack[-1][0] == "LOWER" and not any(st == style for st, _ in stack):
             del stack[[st for st, _ in stack].index("LOWER") :]  # `a)`, `b)` then `1.`: a letter list holds no numbers
+        elif not any(st == style for st, _ in stack) and _back_to(stack, seen.get(style)):
+            del stack[seen[style] - 1 :]  # `II.` after `ĐÁNH GIÁ CHUNG` / `* Hạn chế:`: back to the level of `I.`
         elif any(st == style for st, _ in stack):
             pos = max(i for i, (st, _) in enumerate(stack) if st == style)  # the innermost list of this style
             restart = (
@@ -204,6 +207,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos:]
         parent = stack[-1][1] if stack else None
         level = len(stack) + 1
+        if h.number is not None:
+            seen.setdefault(style, level)
         role = section_role(
             h.heading, parent.role if parent else None, after_tasks=after_tasks, directed=directed, plan=plan
         )
@@ -237,6 +242,14 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     return layout
 
 
+def _back_to(stack: list[tuple[str, Section]], level: int | None) -> bool:
+    """Whether a numbered heading whose style first stood at `level` returns there: everything from
+    that level down is unnumbered (a summary line such as `ĐÁNH GIÁ CHUNG` or `* Hạn chế:` that sits
+    between `I.` and `II.`), so the next `II.` is its sibling, not its child."""
+    return level is not None and len(stack) >= level and all(st in _UNNUMBERED for st, _ in stack[level - 1 :])
+
+
+_UNNUMBERED = ("STAR", "CAPS", "TOPIC")
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 # a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
 # UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block
