@@ -47,7 +47,11 @@ MOTTO = re.compile(
 # a signature block's title line (`KT. CHỦ TỊCH`, `PHÓ GIÁM ĐỐC`, `CHÁNH VĂN PHÒNG`, `T/M BAN CHẤP HÀNH`):
 # an ALL-CAPS line that is never a heading, wherever the closing block was missed
 SIGN_TITLE_LINE = re.compile(
-    r"^(?:(?:KT|K/T|TM|T/M|TL|TUQ|Q)(?:\s*[.:/]\s*|\s+)\S.*|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
+    r"^(?:(?:KT|K/T|TM|T/M|TL|T/L|TUQ|Q)(?:\s*[.:/]\s*|\s+)\S.*|"
+    # the minutes' signers (`NGƯỜI GHI BIÊN BẢN`, `CHỦ TRÌ HỘI NGHỊ`) and a Party member's (`UỶ VIÊN BAN THƯỜNG VỤ`)
+    r"NGƯỜI\s+GHI\s+BIÊN\s+BẢN|(?:CHỦ\s+TRÌ|CHỦ\s+TỌA|THƯ\s+KÝ)(?:\s+HỘI\s+NGHỊ|\s+CUỘC\s+HỌP)?|"
+    r"(?:ỦY|UỶ)\s+VIÊN(?:\s+BAN\s+THƯỜNG\s+VỤ)?|TỔNG\s+BÍ\s+THƯ|"
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|"
     r"BÍ\s+THƯ|TRƯỞNG\s+(?:TIỂU\s+)?(?:BAN|PHÒNG|ĐOÀN)|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
     r"TỔNG\s+THƯ\s+KÝ|CHÁNH\s+THANH\s+TRA|CHỦ\s+NHIỆM)(?:\s+THƯỜNG\s+TRỰC)?"
     # the body named after the title: `TRƯỞNG BAN CHỈ ĐẠO`, `PHÓ CHỦ TỊCH HỘI ĐỒNG`, `TRƯỞNG BAN TUYÊN GIÁO`

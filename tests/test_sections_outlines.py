@@ -99,6 +99,15 @@ def test_a_numbered_part_after_a_summary_line_returns_to_its_level():
     assert [(n, lv) for n, lv, _, _ in _tree(under_a_part)] == [("A", 1), ("I", 2), (None, 2), ("II", 2), ("B", 1)]
 
 
+def test_the_minutes_signers_are_no_sections():
+    text = (
+        "I. NỘI DUNG HỌP\nBan Chấp hành thảo luận kế hoạch năm 2026.\nII. KẾT LUẬN\nThống nhất thông qua kế hoạch.\n"
+        "Cuộc họp kết thúc lúc 11 giờ cùng ngày.\n\nNGƯỜI GHI BIÊN BẢN\n\nTrần Thị Bình\n\nCHỦ TRÌ HỘI NGHỊ\n\n"
+        "Nguyễn Văn An\n\nT/L BAN THƯỜNG VỤ\n\nUỶ VIÊN BAN THƯỜNG VỤ\n\nLê Văn Cường\n"
+    )
+    assert [s.heading for s in split_sections(text).sections] == ["NỘI DUNG HỌP", "KẾT LUẬN"]
+
+
 # --- a battery of invented outlines (whole report shapes) ----------------------------------------
 
 TUNED: list[tuple[str, str, list[tuple[str | None, int, str, str]]]] = []
