@@ -116,9 +116,11 @@ def _heading_like(rest: str) -> bool:
 
 
 # words that cannot end a heading or a sentence: a line ending in one of them goes on
-# (`Kết quả đạt được`, `Những việc đã làm được` end a heading: there `được` closes the phrase)
+# (`Kết quả đạt được`, `Những việc đã làm được` end a heading: there `được` closes the phrase, as
+# `tại` does in `Tồn tại` (shortfalls) and `hiện tại`)
 _OPEN_WORD = re.compile(
-    r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|(?<!đạt )(?<!làm )được|đã|có|từ|đến|như|nhằm)$"
+    r"\s(?:của|và|với|cho|các|những|về|trong|(?<!ồn )(?<!hiện )tại|theo|để|là|(?<!đạt )(?<!làm )được|đã|có|từ|đến|"
+    r"như|nhằm)$"
 )
 
 

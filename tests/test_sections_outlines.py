@@ -108,6 +108,19 @@ def test_the_minutes_signers_are_no_sections():
     assert [s.heading for s in split_sections(text).sections] == ["NỘI DUNG HỌP", "KẾT LUẬN"]
 
 
+def test_a_heading_ending_in_ton_tai_is_not_a_wrapped_line():
+    text = (
+        "I. ĐÁNH GIÁ CHUNG\n1. Ưu điểm\nHoàn thành kế hoạch.\n2. Những tồn tại\nChất lượng chưa cao.\n"
+        "3. Tình hình hiện tại\nỔn định.\n4. Kết quả kiểm tra tại\nxã An Phú cho thấy đạt yêu cầu.\n"
+    )
+    assert [(n, h, r) for n, _, h, r in _tree(text)] == [
+        ("I", "ĐÁNH GIÁ CHUNG", "results"),
+        ("1", "Ưu điểm", "results"),
+        ("2", "Những tồn tại", "limitations"),
+        ("3", "Tình hình hiện tại", "results"),
+    ]  # `... kiểm tra tại` / `xã An Phú ...` still goes on: a wrapped sentence
+
+
 # --- a battery of invented outlines (whole report shapes) ----------------------------------------
 
 TUNED: list[tuple[str, str, list[tuple[str | None, int, str, str]]]] = []
@@ -377,10 +390,9 @@ UNTUNED.append(
 )
 
 
-_KNOWN_MISS = {
-    # `2. Tồn tại` (one word, a bare shortfall label between `1. Ưu điểm` and `II.`) is not read as a heading
-    "u-solutions-and-lessons",
-}
+# written untuned, it missed `2. Tồn tại` (read as a line ending in the preposition `tại`, glued to the
+# sentence under it); the cause is fixed since (test_a_heading_ending_in_ton_tai_is_not_a_wrapped_line)
+_KNOWN_MISS: set[str] = set()
 
 
 @pytest.mark.parametrize(
