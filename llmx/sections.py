@@ -191,6 +191,10 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
                 del stack[pos + 1 :]
             elif any(st == style for st, _ in stack):
                 del stack[[st for st, _ in stack].index(style) :]
+            else:  # `1.6.` after `1.5.2.` whose `1.5.` is no section: never the child of a deeper number
+                depth = h.number.count(".")
+                while stack and stack[-1][0].startswith("DOTTED") and (stack[-1][1].number or "").count(".") >= depth:
+                    stack.pop()
         elif style in _ABOVE_LETTERS and stack and stack[-1][0] == "LOWER" and not any(st == style for st, _ in stack):
             del stack[[st for st, _ in stack].index("LOWER") :]  # `a)`, `b)` then `1.`: a letter list holds no numbers
         elif not any(st == style for st, _ in stack) and _back_to(stack, seen.get(style)):

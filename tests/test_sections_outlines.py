@@ -121,6 +121,21 @@ def test_a_heading_ending_in_ton_tai_is_not_a_wrapped_line():
     ]  # `... kiểm tra tại` / `xã An Phú ...` still goes on: a wrapped sentence
 
 
+def test_a_dotted_number_never_nests_under_a_deeper_one_when_its_parent_is_missing():
+    text = (
+        "I. CÁC THÀNH PHẦN THỂ THỨC\n1.5.2. Kỹ thuật trình bày\nCỡ chữ 14.\n1.6. Nội dung văn bản\n"
+        "1.6.1. Thể thức\nGồm các phần.\n1.7. Chữ ký\nKý tên.\nII. BẢN SAO VĂN BẢN\nSao y bản chính.\n"
+    )
+    assert [(n, lv) for n, lv, _, _ in _tree(text)] == [
+        ("I", 1),
+        ("1.5.2", 2),
+        ("1.6", 2),
+        ("1.6.1", 3),
+        ("1.7", 2),
+        ("II", 1),
+    ]
+
+
 # --- a battery of invented outlines (whole report shapes) ----------------------------------------
 
 TUNED: list[tuple[str, str, list[tuple[str | None, int, str, str]]]] = []
