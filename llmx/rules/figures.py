@@ -14,7 +14,6 @@ from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import match_basis, parse_comparison
-from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
@@ -366,7 +365,7 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
         item.core = (s, unit[2] if unit else after)
         # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
         item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
-        if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+        if not item.comparisons and (rate := fraction_rate(text, para.end, item)) is not None:
             item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
 
@@ -445,8 +444,9 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
-    if prev is not None and fraction_rate(para, prev, s, value, pct_end):
-        return None  # `x/y công dân từ đủ 14 tuổi, đạt tỷ lệ X%`: the fraction's rate
+    if prev is not None and (rate := fraction_rate(text, para.end, prev, read=(s, value, pct_end))):
+        prev.comparisons, prev.end = [*prev.comparisons, rate.comparison], rate.end  # `x/y công dân ..., đạt tỷ lệ X%`
+        return None
     gap = _SHARE_GAP.match(text, prev.end, s) if prev is not None else None
     if prev is not None and prev.value is not None and (gap or _SHARE_LATE.match(text, prev.end, s)):
         if gap and gap.group("paren") and (close := _PAREN_CLOSE_AFTER.match(text, pct_end, para.end)):

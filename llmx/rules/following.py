@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from llmx.contract import Comparison
-from llmx.numbers import is_rate_of, parse_number
+from llmx.numbers import parse_number
 from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
@@ -168,24 +168,6 @@ def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
     found.target, found.target_unit = plan, unit[0]
     found.spans.append((m.start("num"), unit[2]))  # type: ignore[union-attr]
     return close.end()
-
-
-# The rate of a fraction after the rest of its words (an age may be one): `553/553 TTHC có phát sinh giao
-# dịch (đạt 100%)`, `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`
-_FRACTION_RATE = re.compile(
-    r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
-    re.IGNORECASE,
-)
-
-
-def rate_of_fraction(text: str, pos: int, limit: int, value: float, target: float) -> Parsed | None:
-    """`x/y ... (đạt z%)` with no basis: the rate x/y itself, attached only when z is 100·x/y."""
-    m = _FRACTION_RATE.match(text, pos, limit)
-    rate = parse_number(m.group("num")) if m else None
-    if m is None or rate is None or not is_rate_of(value, target, rate):
-        return None
-    comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
-    return Parsed(comp, m.end(), m.start("num"), False)
 
 
 def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
