@@ -320,3 +320,35 @@ def test_a_parts_change_with_no_basis_takes_its_totals_basis() -> None:
     (alone,) = find_indicators("Sản lượng cà phê nhân 38.500 tấn, tăng 9,5%.")
     assert comps(crops) == [change("same_period", "cùng kỳ", 2.1)]
     assert comps(alone) == [("other", "", "change", 9.5, None, None)]
+
+
+def test_a_parenthesised_amount_after_a_change_in_percent_shares_the_basis_written_after_it() -> None:
+    """`tăng 4,6% (tăng 150 ha) so với cùng kỳ`: one change, two sizes, the basis after the parenthesis."""
+    (area,) = find_indicators("Diện tích trồng ngô 3.410 ha, tăng 4,6% (tăng 150 ha) so với cùng kỳ.")
+    assert [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in area.comparisons] == [
+        ("same_period", "cùng kỳ", "change", 4.6, 150, "ha")
+    ]
+    (loans,) = find_indicators("Dư nợ cho vay 96 tỷ đồng, tăng 5 ha so với kế hoạch.")
+    assert [c.pct for c in loans.comparisons] == [None]  # an amount with a basis of its own stays apart
+
+
+def test_the_end_of_an_earlier_year_is_a_previous_period_also_written_as_a_moment() -> None:
+    (subs,) = find_indicators("Số hộ dùng nước sạch 7.215 hộ, tăng 3,1% so với thời điểm cuối năm 2022.")
+    assert [(c.basis, c.basis_text) for c in subs.comparisons] == [("previous_period", "thời điểm cuối năm 2022")]
+
+
+def test_a_change_by_an_amount_after_a_later_figure_takes_the_basis_a_sibling_named() -> None:
+    """`2 vụ, giảm 1 vụ so với cùng kỳ, thiệt hại 0,8 ha, giảm 2,5 ha`: the basis is written once for
+    the run; a change by an amount with no basis anywhere is still not recorded, nor a figure."""
+    cases, area = find_indicators(
+        "Xảy ra 4 vụ sạt lở, giảm 1 vụ so với cùng kỳ năm trước, diện tích bị ảnh hưởng 0,8 ha, giảm 2,5 ha."
+    )
+    assert (area.value, area.unit) == (0.8, "ha")
+    assert [(c.basis, c.basis_text, c.amount, c.amount_unit) for c in area.comparisons] == [
+        ("same_period", "cùng kỳ năm trước", -2.5, "ha")
+    ]
+    assert [c.amount for c in cases.comparisons] == [-1]
+    (alone,) = find_indicators("Xử lý 14 vụ vi phạm, giảm 3 vụ.")
+    assert (alone.value, alone.comparisons) == (14, [])
+    (grown,) = find_indicators("Tổng số lao động có việc làm tăng thêm 1.870 người, bằng 102% kế hoạch.")
+    assert grown.value == 1870  # a rise written as the figure itself is no change

@@ -183,7 +183,17 @@ def _holds(name: str, words: str) -> bool:
     return any(w in own for w in words.lower().split()[-1:])
 
 
-def share_bases(items: list[Item]) -> None:
+def settle_bases(para: Para, items: list[Item]) -> None:
+    """Give a basis written once to the comparisons of the paragraph's figures written without one
+    (from a sibling, then from a sentence's opening `So với ...,`); a change by an amount that still
+    has none is not recorded (SPEC 4), a change in % keeps basis `other`."""
+    _share_bases(items)
+    _opening_basis(para, items)
+    for item in items:
+        item.comparisons = [c for c in item.comparisons if not (_bare_change(c) and c.pct is None)]
+
+
+def _share_bases(items: list[Item]) -> None:
     """`Tỷ lệ hộ nghèo giảm 1,76%, hộ cận nghèo giảm 1,51% so với đầu năm`: a change written with
     no basis takes the basis of the next change of the same sentence; one still without a basis
     after that takes the basis of the changes of the figure before it in the sentence (`Diện tích
@@ -220,3 +230,29 @@ def share_bases(items: list[Item]) -> None:
 
 def _bare_change(c: Comparison) -> bool:
     return c.relation == "change" and c.basis == "other" and not c.basis_text
+
+
+_OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
+_COMMA = re.compile(r"\s*,")
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
+
+
+def _opening_basis(para: Para, items: list[Item]) -> None:
+    """`So với kế hoạch, sản lượng lúa đạt 98%`: a sentence that opens with its basis gives it to
+    the ratios and changes written without one (a bare `đạt 98%` becomes that ratio, no value)."""
+    text = para.text
+    for item in items:
+        start = para.sentence_start(item.num_start)
+        opening = _OPENING_SO_VOI.match(text, start, item.num_start)
+        basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
+        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
+            continue
+        stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
+        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
+        item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
+        if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
+            item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
+            item.value, item.unit, unstated = None, None, item.comparisons
+        if unstated:  # the quote holds the basis it took
+            lead = opening.group()  # type: ignore[union-attr]
+            item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))

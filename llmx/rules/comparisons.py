@@ -57,7 +57,7 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     + r")?"
     r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
     + _YEAR
-    + r"|cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
+    + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
     + _YEAR
     + r")?)(?![\w/])",
     re.IGNORECASE,
@@ -185,8 +185,8 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     if (times := _TIMES.match(text, p, limit)) is not None:
         return _parse_times(text, times, limit, None)
     change = _CHANGE_VERB.match(text, p, limit)
-    if change:
-        return _parse_change(text, change, limit)
+    if change:  # `..., giảm 5,6 ha` in a clause of its own may take a sibling's basis (changes.share_bases)
+        return _parse_change(text, change, limit, alone="," in text[pos:p])
     if (over := _OVER_BASIS.match(text, p, limit)) is not None and (beyond := _over_basis(text, over, limit)):
         return beyond
     verb = _RATIO_VERB.match(text, p, limit)
@@ -284,7 +284,7 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
 
 
 def _parse_change(
-    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None
+    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None, *, alone: bool = False
 ) -> Parsed | None:
     sign = 1.0 if " ".join(change.group("dir").lower().split()) in _UP else -1.0
     q = change.end()
@@ -320,13 +320,14 @@ def _parse_change(
     if restate and same_way(restate.group("dir"), sign) and (size := parse_number(restate.group("num"))) is not None:
         q, pct_of = restate.end(), sign * size
     basis = pre or basis_after(text, q, limit)
-    if basis is None:
+    if basis is None and not alone:
         return None  # `tăng 03 vụ` with no baseline: not recorded
-    end = q if pre is not None else basis[2]
+    end = q if basis is None or pre is not None else basis[2]
+    kind, words = basis[:2] if basis else ("other", "")
     comp = Comparison(
-        basis=basis[0], basis_text=basis[1], relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
+        basis=kind, basis_text=words, relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
     )
-    return Parsed(comp, end, num.start(), True)
+    return Parsed(comp, end, num.start(), basis is not None)
 
 
 def _bare_amount(

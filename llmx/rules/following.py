@@ -188,10 +188,12 @@ def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
             return pos
         end = close.end()
     after = basis_after(text, end, limit)
-    if after is not None and (diff.group("dir") or last.basis_text):
+    if after is not None and (last.basis_text or (diff.group("dir") and not diff.group("open"))):
         return pos  # `..., tăng 5 ha so với kế hoạch`: a comparison of its own
     update: dict[str, object] = {"amount": (1.0 if last.pct > 0 else -1.0) * amount, "amount_unit": unit[0]}
-    if after is not None:  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`: the basis of both
+    if (
+        after is not None
+    ):  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`, `tăng 2,3% (tăng 280 ha) so với ...`: both's basis
         update |= {"basis": after[0], "basis_text": after[1]}
         end = after[2]
     found.comparisons[-1] = last.model_copy(update=update)
