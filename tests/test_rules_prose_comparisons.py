@@ -352,3 +352,36 @@ def test_a_change_by_an_amount_after_a_later_figure_takes_the_basis_a_sibling_na
     assert (alone.value, alone.comparisons) == (14, [])
     (grown,) = find_indicators("Tổng số lao động có việc làm tăng thêm 1.870 người, bằng 102% kế hoạch.")
     assert grown.value == 1870  # a rise written as the figure itself is no change
+
+
+def test_the_same_months_of_an_earlier_year_are_the_same_period() -> None:
+    """`so với 6 tháng đầu năm 2023`, `so với 9 tháng năm trước`: what a half-year or nine-month
+    report compares with is the same stretch of last year, as `cùng kỳ`."""
+    (output,) = find_indicators(
+        "Giá trị sản xuất tiểu thủ công nghiệp 612 tỷ đồng, tăng 7,2% so với 6 tháng đầu năm 2022."
+    )
+    assert [(c.basis, c.basis_text) for c in output.comparisons] == [("same_period", "6 tháng đầu năm 2022")]
+    (cases,) = find_indicators("Số ca mắc lao mới 41 người, giảm 6 người so với 9 tháng năm trước.")
+    assert [(c.basis, c.basis_text, c.amount) for c in cases.comparisons] == [("same_period", "9 tháng năm trước", -6)]
+    (by_year,) = find_indicators("Sản lượng chè 3.100 tấn, tăng 4% so với năm 2022.")
+    assert [c.basis for c in by_year.comparisons] == ["previous_period"]
+
+
+def test_an_estimate_or_plan_set_at_the_start_of_the_year_keeps_those_words() -> None:
+    (spend,) = find_indicators("Chi thường xuyên 2.815 triệu đồng, đạt 64,2% dự toán đầu năm.")
+    assert [(c.basis, c.basis_text) for c in spend.comparisons] == [("budget_estimate", "dự toán đầu năm")]
+    (fees,) = find_indicators("Thu phí chợ được 96 triệu đồng, bằng 120% so với kế hoạch giao đầu năm.")
+    assert [(c.basis, c.basis_text) for c in fees.comparisons] == [("plan", "kế hoạch giao đầu năm")]
+
+
+def test_a_rate_of_the_total_written_without_tren_is_the_figures_and_the_chain_goes_on() -> None:
+    """`đạt 92,3% tổng số hộ, tăng 1,2% so với năm trước`: the rate is taken of the total named (as
+    `trên tổng số ...`), and the change after it is the same figure's."""
+    (homes,) = find_indicators(
+        "Số hộ đạt gia đình văn hóa 2.310 hộ, đạt 90,6% tổng số hộ toàn xã, tăng 0,8% so với năm trước."
+    )
+    assert homes.value == 2310
+    assert [(c.basis, c.basis_text, c.relation, c.pct) for c in homes.comparisons] == [
+        ("other", "tổng số hộ toàn xã", "ratio", 90.6),
+        ("previous_period", "năm trước", "change", 0.8),
+    ]

@@ -23,7 +23,7 @@ _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|địa\s+phương|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
+    r"|địa\s+phương|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
 )
 # `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
 _SEASON_LAST_YEAR = (
@@ -44,7 +44,11 @@ _BASIS_RE = re.compile(
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
-# Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
+# Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
+# the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
+_SAME_MONTHS_BEFORE = re.compile(
+    r"(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm\s+(?:trước|ngoái|" + _YEAR + r")(?![\w/])", re.IGNORECASE
+)
 _PREVIOUS_AFTER_SO_VOI = re.compile(
     r"(?:năm\s+"
     + _YEAR
@@ -67,7 +71,8 @@ _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|tro
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
 _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
-_OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
+# `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
+_OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
 _LEAD = re.compile(
     r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?", re.IGNORECASE
@@ -151,6 +156,8 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
         return kind, " ".join(m.group().split()), m.end()  # type: ignore[return-value]
     if not after_so_voi:
         return None
+    if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
+        return "same_period", " ".join(m.group().split()), m.end()
     m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
     if m:
         return "previous_period", " ".join(m.group().split()), m.end()
