@@ -385,3 +385,31 @@ def test_a_rate_of_the_total_written_without_tren_is_the_figures_and_the_chain_g
         ("other", "tổng số hộ toàn xã", "ratio", 90.6),
         ("previous_period", "năm trước", "change", 0.8),
     ]
+
+
+def test_hoan_thanh_a_share_of_the_plan_is_a_ratio_of_the_figure_before_it() -> None:
+    (planted,) = find_indicators("Trồng mới 86 ha cây mắc ca, hoàn thành 107,5% kế hoạch.")
+    assert planted.value == 86
+    assert [(c.basis, c.relation, c.pct) for c in planted.comparisons] == [("plan", "ratio", 107.5)]
+
+
+def test_the_body_that_set_a_plan_or_an_estimate_is_part_of_its_basis() -> None:
+    """`chỉ tiêu Cục Thuế giao`, `dự toán Sở Tài chính giao`: the words as written, up to `giao`."""
+    (debt,) = find_indicators("Thu nợ đọng thuế 1,84 tỷ đồng, đạt 76,7% chỉ tiêu Cục Thuế giao.")
+    assert [(c.basis, c.basis_text) for c in debt.comparisons] == [("plan", "chỉ tiêu Cục Thuế giao")]
+    (spend,) = find_indicators("Chi sự nghiệp giáo dục 14,2 tỷ đồng, bằng 51% dự toán Sở Tài chính giao.")
+    assert [(c.basis, c.basis_text) for c in spend.comparisons] == [("budget_estimate", "dự toán Sở Tài chính giao")]
+    (plain,) = find_indicators("Thu phí 80 triệu đồng, đạt 40% kế hoạch, nhiệm vụ còn lại giao cho xã.")
+    assert [c.basis_text for c in plain.comparisons] == ["kế hoạch"]
+
+
+def test_a_basis_written_after_the_last_of_a_run_of_changes_reaches_back_to_the_first() -> None:
+    """`A tăng x%, trong đó B tăng y%, C tăng z% so với cùng kỳ`: one basis for the whole run."""
+    total, farm, industry = find_indicators(
+        "Giá trị sản xuất tăng 6,9%, trong đó nông nghiệp tăng 2,8%, công nghiệp tăng 10,4% so với cùng kỳ."
+    )
+    assert [(c.basis, c.pct) for x in (total, farm, industry) for c in x.comparisons] == [
+        ("same_period", 6.9),
+        ("same_period", 2.8),
+        ("same_period", 10.4),
+    ]

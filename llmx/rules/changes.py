@@ -198,7 +198,7 @@ def _share_bases(items: list[Item]) -> None:
     no basis takes the basis of the next change of the same sentence; one still without a basis
     after that takes the basis of the changes of the figure before it in the sentence (`Diện tích
     cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`)."""
-    for first, second in pairwise(items):
+    for first, second in reversed(list(pairwise(items))):  # from the end: `A tăng x%, B tăng y%, C tăng z% so với ...`
         if first.sentence != second.sentence or not second.comparisons:
             continue
         stated = second.comparisons[0]

@@ -44,6 +44,8 @@ _BASIS_RE = re.compile(
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
+# the body that set a plan or an estimate, named before `giao`: `Cục Thuế`, `BHXH tỉnh`, `Sở Tài chính`
+_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+giao(?![\w/])")
 # Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
 # the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
 _SAME_MONTHS_BEFORE = re.compile(
@@ -93,7 +95,7 @@ _TIMES = re.compile(
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
-_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|hoàn\s+thành)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
@@ -153,7 +155,14 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
     m = _BASIS_RE.match(text, pos, limit)
     if m:
         kind = next(k for k, v in m.groupdict().items() if v is not None)
-        return kind, " ".join(m.group().split()), m.end()  # type: ignore[return-value]
+        end = m.end()
+        if (
+            kind in ("plan", "budget_estimate")
+            and (by := _GIVEN_BY.match(text, end, limit))
+            and by.group(1)[0].isupper()
+        ):
+            end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
+        return kind, " ".join(text[pos:end].split()), end  # type: ignore[return-value]
     if not after_so_voi:
         return None
     if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
