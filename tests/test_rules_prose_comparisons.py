@@ -413,3 +413,11 @@ def test_a_basis_written_after_the_last_of_a_run_of_changes_reaches_back_to_the_
         ("same_period", 2.8),
         ("same_period", 10.4),
     ]
+
+
+def test_the_prices_a_value_is_reckoned_at_stand_between_it_and_its_comparison() -> None:
+    (output,) = find_indicators(
+        "Giá trị sản xuất ngành thủy sản ước đạt 1.265 tỷ đồng (theo giá so sánh năm 2010), tăng 4,4% so với cùng kỳ."
+    )
+    assert output.value == 1265
+    assert [(c.basis, c.pct) for c in output.comparisons] == [("same_period", 4.4)]

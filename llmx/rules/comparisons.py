@@ -76,8 +76,11 @@ _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo k�
 # `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
 _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
+# and the prices a value is reckoned at: `2.150 tỷ đồng (giá so sánh 2010), tăng 3,5% ...`
 _LEAD = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?", re.IGNORECASE
+    r"(?:\[\d{1,3}\])?(?:\s*\(\s*(?:theo\s+)?giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)(?:\s+năm)?(?:\s+\d{4})?\s*\))?"
+    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?",
+    re.IGNORECASE,
 )
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)

@@ -17,6 +17,7 @@ from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.respectively import respective_comparisons
 from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit
@@ -193,6 +194,7 @@ def read_paragraph(para: Para) -> list[Item]:
         take_odd(number)
     attach_changes(items, changes)
     regroup_counted_changes(items)
+    respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
     return items
