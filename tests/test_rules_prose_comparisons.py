@@ -394,11 +394,13 @@ def test_hoan_thanh_a_share_of_the_plan_is_a_ratio_of_the_figure_before_it() -> 
 
 
 def test_the_body_that_set_a_plan_or_an_estimate_is_part_of_its_basis() -> None:
-    """`chỉ tiêu Cục Thuế giao`, `dự toán Sở Tài chính giao`: the words as written, up to `giao`."""
+    """`chỉ tiêu Cục Thuế giao`, `dự toán Sở Tài chính giao`: the words as written, up to `giao`/`đề ra`."""
     (debt,) = find_indicators("Thu nợ đọng thuế 1,84 tỷ đồng, đạt 76,7% chỉ tiêu Cục Thuế giao.")
     assert [(c.basis, c.basis_text) for c in debt.comparisons] == [("plan", "chỉ tiêu Cục Thuế giao")]
     (spend,) = find_indicators("Chi sự nghiệp giáo dục 14,2 tỷ đồng, bằng 51% dự toán Sở Tài chính giao.")
     assert [(c.basis, c.basis_text) for c in spend.comparisons] == [("budget_estimate", "dự toán Sở Tài chính giao")]
+    (members,) = find_indicators("Kết nạp 11 đoàn viên, đạt 110% chỉ tiêu Nghị quyết Đoàn xã đề ra.")
+    assert [c.basis_text for c in members.comparisons] == ["chỉ tiêu Nghị quyết Đoàn xã đề ra"]
     (plain,) = find_indicators("Thu phí 80 triệu đồng, đạt 40% kế hoạch, nhiệm vụ còn lại giao cho xã.")
     assert [c.basis_text for c in plain.comparisons] == ["kế hoạch"]
 

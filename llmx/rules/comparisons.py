@@ -44,8 +44,8 @@ _BASIS_RE = re.compile(
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
-# the body that set a plan or an estimate, named before `giao`: `Cục Thuế`, `BHXH tỉnh`, `Sở Tài chính`
-_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+giao(?![\w/])")
+# the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
+_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
 # Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
 # the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
 _SAME_MONTHS_BEFORE = re.compile(
