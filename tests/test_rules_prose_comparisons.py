@@ -423,3 +423,16 @@ def test_the_prices_a_value_is_reckoned_at_stand_between_it_and_its_comparison()
     )
     assert output.value == 1265
     assert [(c.basis, c.pct) for c in output.comparisons] == [("same_period", 4.4)]
+
+
+def test_changes_in_percent_after_a_basis_written_first_go_to_the_figures_they_name() -> None:
+    """`...; so với cùng kỳ đàn trâu giảm 2,1%, đàn dê tăng 6,4%`: each change names its figure."""
+    buffalo, goats = find_indicators(
+        "Tổng đàn trâu 4.820 con, đàn dê 1.930 con; so với cùng kỳ đàn trâu giảm 2,1%, đàn dê tăng 6,4%."
+    )
+    assert [(c.basis, c.pct) for c in buffalo.comparisons] == [("same_period", -2.1)]
+    assert [(c.basis, c.pct) for c in goats.comparisons] == [("same_period", 6.4)]
+    *_, unnamed = find_indicators(
+        "Tổng đàn trâu 4.820 con, đàn dê 1.930 con; so với cùng kỳ đàn ngựa giảm 2,1%, đàn gà tăng 6,4%."
+    )
+    assert (unnamed.value, [c.pct for c in unnamed.comparisons]) == (None, [6.4])  # no figure named so

@@ -4,7 +4,8 @@
 tượng (408/279).` The `So với` sentence gives each earlier figure of the paragraph a change: the
 one counted in the same unit (54 vụ -> the 209 vụ, 127 đối tượng -> the 406 đối tượng), with the
 sign of the last `tăng`/`giảm`; the parenthesised `(x/y)` pairs restate both years and are no
-figures. Nothing in such a sentence is an indicator of its own. Pure.
+figures. A run of changes in % each named by its figure (`so với cùng kỳ đàn lợn tăng 5,2%, đàn bò giảm
+1,5%`) gives each named figure its change. Nothing in such a sentence is an indicator of its own. Pure.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None:
             continue
         steps, pos = _read_steps(text, basis[2], para.end)
+        if not steps and not m.group("comma"):
+            steps, pos = _read_named_rates(text, basis[2], para.end, text[para.start : m.start()].lower())
         if m.group("comma") and len({st.unit for st in steps}) < 2:
             continue  # `12 vụ, so với cùng kỳ tăng 3 vụ`: the figure's own comparison (comparisons.py)
         if steps:
@@ -115,6 +118,25 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
     return steps, pos
 
 
+# `So với cùng kỳ, đàn lợn tăng 5,2%, đàn bò giảm 1,5%`: each change in % named by its figure's words
+_NAMED_RATE = re.compile(
+    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)[ \t]+(?P<num>\d+(?:,\d+)?)\s?%",
+    re.IGNORECASE,
+)
+
+
+def _read_named_rates(text: str, pos: int, limit: int, before: str) -> tuple[list[_Step], int]:
+    """Two or more `<words> tăng/giảm N%` after a basis written first, each naming a figure written
+    before (its words are in `before`); otherwise none, and each stays a change of its own."""
+    steps: list[_Step] = []
+    while (m := _NAMED_RATE.match(text, pos, limit)) is not None and (value := parse_number(m.group("num"))):
+        sign = 1.0 if m.group("dir").lower() == "tăng" else -1.0
+        steps.append(_Step(m.end(), sign * value, "%", m.group("words"), None))
+        pos = m.end()
+    named = len(steps) > 1 and all(st.words.lower() in before for st in steps)
+    return (steps, pos) if named else ([], pos)
+
+
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
     """Give each change to the latest earlier figure counted in its unit that has none yet (the one
     whose name holds the counted words, when the change writes them: `giảm 2 người chết`); a change
@@ -125,12 +147,16 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
             for it in items
             if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
         ]
-        if change.unit in ("%", "‰"):
+        if change.unit == "%" and change.words:  # named: the latest earlier figure whose own words hold them
+            named = [it for it in free if it.local and change.words.lower() in it.local.lower()]
+            target = named[-1] if named else None
+            update: dict[str, object] = {"pct": change.amount}
+        elif change.unit in ("%", "‰"):
             before = [it for it in items if it.num_start < change.at]
             if before and _sizes_its_change(before[-1], change):
                 continue  # `tăng 5.000 thuê bao, tăng 4,2% so với cùng kỳ`: the same change in %
             target = before[-1] if before and before[-1] in free else None
-            update: dict[str, object] = {"pct": change.amount}
+            update = {"pct": change.amount}
         else:
             same = [it for it in free if it.unit == change.unit]
             named = [it for it in same if change.words and _holds(it.name or it.local, change.words)]
