@@ -436,3 +436,8 @@ def test_changes_in_percent_after_a_basis_written_first_go_to_the_figures_they_n
         "Tổng đàn trâu 4.820 con, đàn dê 1.930 con; so với cùng kỳ đàn ngựa giảm 2,1%, đàn gà tăng 6,4%."
     )
     assert (unnamed.value, [c.pct for c in unnamed.comparisons]) == (None, [6.4])  # no figure named so
+
+
+def test_a_times_comparison_after_more_of_the_counted_nouns_words_is_that_figures() -> None:
+    (workers,) = find_indicators("Đưa 38 lao động đi làm việc có thời hạn ở nước ngoài, gấp 2,5 lần so với cùng kỳ.")
+    assert [(c.basis, c.relation, c.pct) for c in workers.comparisons] == [("same_period", "ratio", 250)]

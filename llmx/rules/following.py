@@ -51,10 +51,11 @@ _GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
 # ... or a clause of them before a comma or a parenthesis that opens the comparison: `14/18 thôn đạt chuẩn
-# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`
+# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`,
+# `45 lao động đi làm việc ở nước ngoài, gấp 1,5 lần so với cùng kỳ`
 _GAP_CLAUSE = re.compile(
     r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
-    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)\s)",
+    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s)",
     re.IGNORECASE,
 )
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
