@@ -121,6 +121,12 @@ _WORK = re.compile(
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 # `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
+# a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
+_WORK_SUBHEAD = re.compile(
+    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
+)
+# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
+_ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
 _ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
 _INLINE_WORK_LABEL = re.compile(
     r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
@@ -255,11 +261,26 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
     (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`); in a web
     excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
     or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
-    head = text[text.rfind("\n", 0, start) + 1 : start]
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start]
     if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
         return True
+    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
+        return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     label = _WORK_LABEL.search(head)
     return label is not None and names_ahead(label.group(), now)
+
+
+def _line_above(text: str, line: int) -> str:
+    """The last non-blank line before the line starting at `line`."""
+    above = text[:line].rstrip()
+    return above[above.rfind("\n") + 1 :].strip()
+
+
+def _in_words(words: str) -> bool:
+    """`Một là, chỉ đạo ...`: an item of work numbered in words, opening with a directive."""
+    item = _ORDINAL_ITEM.match(words)
+    return item is not None and DIRECTIVE_START.match(words, item.end()) is not None
 
 
 def _task_spans(
@@ -279,7 +300,9 @@ def _task_spans(
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
-            labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
+            asks = headless and bool(_ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
+            labelled = labelled or asks
+            list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
             continue
         label = _INLINE_WORK_LABEL.match(words)
         if label and DIRECTIVE_START.match(words, label.end()) and (headless or names_ahead(label.group(), now)):
@@ -308,7 +331,7 @@ def _task_spans(
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
+        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and _in_words(words)):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
