@@ -3,7 +3,7 @@ month, quarter, half-year or year, with page sub-headings (`<strong>Nhiệm vụ
 under a lead-in, work numbered in words (`Một là, ...`) and a leader's closing ask."""
 
 from llmx.contract import Metadata, Period
-from tests.test_statements import tasks_with
+from tests.test_statements import lims_of, tasks_with
 
 H1_2023 = Metadata(
     period=Period(label="6 tháng đầu năm 2023", kind="half_year", year=2023, months=[1, 2, 3, 4, 5, 6]),
@@ -67,4 +67,64 @@ def test_caring_for_and_pressing_hard_open_directives_of_their_own():
         "các cấp ủy tập trung chuẩn bị phương án phòng chống bão lũ",
         "quyết liệt đẩy nhanh giải ngân vốn đầu tư công",
         "chăm lo tổ chức khai giảng năm học mới",
+    ]
+
+
+def test_a_run_in_lead_in_naming_weaknesses_is_cut_off_and_every_item_after_it_counts():
+    text = (
+        "Năm 2023, thu ngân sách đạt 315,6 tỷ đồng.\n"
+        "Bên cạnh kết quả đạt được, ngành công thương còn gặp nhiều khó khăn: đơn hàng xuất khẩu của các doanh "
+        "nghiệp dệt may giảm mạnh; tiến độ đầu tư hạ tầng các cụm công nghiệp còn chậm.\n"
+        "Tuy nhiên, kinh tế của huyện vẫn còn một số tồn tại: sản xuất nông nghiệp gặp khó khăn do giá vật tư tăng "
+        "cao; giải ngân vốn một số dự án còn chậm.\n"
+    )
+    assert lims_of(text) == [
+        "đơn hàng xuất khẩu của các doanh nghiệp dệt may giảm mạnh",
+        "tiến độ đầu tư hạ tầng các cụm công nghiệp còn chậm",
+        "sản xuất nông nghiệp gặp khó khăn do giá vật tư tăng cao",
+        "giải ngân vốn một số dự án còn chậm",
+    ]
+
+
+def test_a_pages_sub_heading_naming_difficulties_is_no_limitation_but_the_paragraph_below_lists_them():
+    text = (
+        "Kinh tế duy trì đà tăng trưởng\n\n"
+        "Thu ngân sách nhà nước trên địa bàn đạt 3.015 tỷ đồng, bằng 78,6% dự toán.\n\n"
+        "Còn nhiều khó khăn\n\n"
+        "Tuy nhiên, giải ngân vốn đầu tư công mới đạt 52,3% kế hoạch, thấp hơn bình quân cả nước; một số dự án trọng "
+        "điểm vướng mắc về giải phóng mặt bằng.\n\n"
+        "Hội nghị đã thông qua 3 nghị quyết.\n"
+    )
+    assert lims_of(text) == [
+        "Tuy nhiên, giải ngân vốn đầu tư công mới đạt 52,3% kế hoạch, thấp hơn bình quân cả nước",
+        "một số dự án trọng điểm vướng mắc về giải phóng mặt bằng",
+    ]
+
+
+def test_the_bullets_under_a_meetings_list_of_shortcomings_are_limitations():
+    text = (
+        "Năm 2022, xã đã hoàn thành 16/18 chỉ tiêu.\n\n"
+        "Hội nghị cũng chỉ ra một số tồn tại:\n\n"
+        "+ Thu ngân sách từ đấu giá đất chưa đạt kế hoạch;\n"
+        "+ Công tác quản lý đất đai còn để xảy ra vi phạm.\n\n"
+        "Tin, ảnh: Hà Phương\n"
+    )
+    assert lims_of(text) == [
+        "Thu ngân sách từ đấu giá đất chưa đạt kế hoạch",
+        "Công tác quản lý đất đai còn để xảy ra vi phạm",
+    ]
+
+
+def test_still_many_shortcomings_only_reaching_a_share_and_a_problem_not_yet_remedied_are_shortfalls():
+    text = (
+        "9 tháng, thu ngân sách ước đạt 724 tỷ đồng.\n"
+        "Bên cạnh đó, việc thu gom, xử lý rác thải tại các xã còn nhiều bất cập; thu tiền sử dụng đất chỉ đạt 35% "
+        "dự toán.\n"
+        "Tuy nhiên, tình trạng thiếu thuốc tại một số bệnh viện tuyến huyện chưa được khắc phục triệt để.\n"
+        "Các đơn vị đã khắc phục hậu quả mưa lũ.\n"
+    )
+    assert lims_of(text) == [
+        "Bên cạnh đó, việc thu gom, xử lý rác thải tại các xã còn nhiều bất cập",
+        "thu tiền sử dụng đất chỉ đạt 35% dự toán",
+        "Tuy nhiên, tình trạng thiếu thuốc tại một số bệnh viện tuyến huyện chưa được khắc phục triệt để",
     ]

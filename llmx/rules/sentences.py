@@ -52,6 +52,15 @@ _ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
 # (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
 # paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
 _RUN_IN_LIST = re.compile(r"[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
+# `..., hội nghị cũng chỉ ra một số hạn chế: A; B`, `... còn gặp nhiều khó khăn: A; B`: a run-in lead-in naming
+# weaknesses, cut off its first item; every item after it in the paragraph is one of them
+WEAK_NAMES = r"hạn chế|tồn tại|khó khăn|yếu kém|bất cập|vướng mắc"
+_RUN_IN_WEAK = re.compile(
+    rf"[^:;\n()]{{3,250}}?(?<!\w)(?:{WEAK_NAMES})(?:,\s*(?:{WEAK_NAMES}))*(?:\s+(?:như|sau|sau đây|là|cụ thể))?"
+    r"\s*:\s+(?=\S)",
+    re.I,
+)
+_NAMES_WEAK_LABEL = re.compile(rf"(?<!\w)(?:{WEAK_NAMES})\s*:\s*$", re.I)
 _STATEMENT_LABEL = re.compile(
     r"((?:Nguyên nhân|Hạn chế|Tồn tại|Khó khăn|Vướng mắc|Bài học)[^:;.\d\n]{0,40}?):\s+(?=\S)", re.I
 )
@@ -76,6 +85,7 @@ class Unit:
     cell: bool = False  # its paragraph is a cell of a table row
     field: bool = False  # its paragraph fills a field of the work above (`- Đơn vị chủ trì: Sở Tài chính.`)
     head: int = -1  # where its `Label: ` prefix starts (`Nguyên nhân khách quan: ...`), cut off the unit; -1: none
+    listed: bool = False  # it follows a run-in lead-in naming weaknesses in its paragraph (`... hạn chế: A; B`)
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -203,13 +213,18 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         found = [(a, b) for a, b in found if b - a > 3]
         if not directives:
             found = _joined_noun_phrases(text, found)
+        # `Tuy nhiên, kinh tế của huyện vẫn còn một số tồn tại: A; B`: a label naming weaknesses lists them
+        listed = head >= 0 and not directives and _NAMES_WEAK_LABEL.search(text, head, s) is not None
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
             numbered = _numbered_before(text, s, a)
             own_head, own_field = (head, field) if k == 0 else (-1, False)
             if not directives and not (last_lead and text[a:b].rstrip().endswith(":")):
+                if (m := _RUN_IN_WEAK.match(text, a, b)) and b - m.end() > 20:
+                    a, listed = m.end(), True
                 a, own_head, own_field = _statement_start(text, a, b, own_head, own_field)
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field or own_field, own_head))
+            unit = Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field or own_field, own_head, listed)
+            out.append(unit)
     return out
 
 

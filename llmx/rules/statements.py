@@ -45,7 +45,7 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import Unit, in_work_column, units
+from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -66,14 +66,15 @@ _SHORTFALL = re.compile(
     # missing, a rule broken (`Cơ sở chưa ban hành nội quy ...`, `Thiếu biên bản nghiệm thu ...`)
     r"chưa (?:ban hành|quan tâm|thực hiện|tổ chức|xây dựng|bố trí|phù hợp|đáp ứng|làm tốt|đủ|tương xứng|"
     r"có (?:hướng dẫn|quy định)|đồng bộ|thống nhất)|"
-    r"còn (?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|"
+    r"còn (?:nhiều )?(?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|chỉ đạt\s+[\d.,]+\s*%|"
     r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|văn bản|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(
-    r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu(?: thống kê)? chưa đầy đủ|"
+    r"không để xảy ra|chưa đủ điều kiện đánh giá|(?<!chưa được )(?<!chưa )khắc phục|"
+    r"theo số liệu(?: thống kê)? chưa đầy đủ|"
     r"rà soát[^.;]{0,40}chưa đạt|"  # `các đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp`: a directive
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
@@ -88,6 +89,14 @@ _NOT_SHORTFALL = re.compile(
     r"(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
     re.I,
 )
+_NAMES_WEAK = re.compile(rf"(?<!\w)(?:{WEAK_NAMES})(?!\w)", re.I)
+# `Hội nghị cũng chỉ ra một số tồn tại:` over its bullets (not `... giải pháp khắc phục hạn chế như sau:`)
+_LISTS_WEAK = re.compile(
+    rf"^(?![^:]*(?:khắc phục|giải pháp|nhiệm vụ|yêu cầu|đề nghị))[^:]*(?<!\w)(?:{WEAK_NAMES})"
+    r"(?:\s+(?:như|sau|sau đây|là|cụ thể)|,\s*[^,:]{3,20})?\s*:\s*$",
+    re.I,
+)
+_SUBHEADING_WORDS = 8
 _CAUSE_CUE = re.compile(r"^(?:do(?!\s+(?:đó|vậy)\b)|nguyên nhân)\b", re.I)  # (`Do đó, ...` is a consequence)
 # `Mặc dù đã ban hành nhiều văn bản ...`: what was done, conceded before the weakness (`Tuy nhiên, ...`)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
@@ -347,6 +356,7 @@ def _topic_label(u: Unit, sentence: str) -> bool:
 def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Limitation]:
     """Every weakness or cause in limitation sections, and explicit shortfalls elsewhere."""
     found: list[Limitation] = []
+    headless = not layout.sections  # a web excerpt: its sub-headings are lines, not sections
     for section, start, end in layout.body_spans():
         role = section.role if section else None
         if role == "tasks":
@@ -356,8 +366,11 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
         context = home
         last_para, skip_para = -1, -1
         previous: Unit | None = None
+        weak_list, weak_para = False, -1  # bullets under `Hội nghị chỉ ra một số tồn tại:`; under a sub-heading
         for u in units(text, start, end):
             before, previous = previous, u
+            if u.first and not u.bullet:
+                weak_list = False
             if u.para != last_para:
                 context, last_para = home, u.para
             a, b = u.start, u.end
@@ -382,6 +395,16 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(said) else "limitation"
                 if kind == "limitation" and _continues_cause(text, found, before, u):
                     kind = "cause"  # `Nguyên nhân: do A; B; C`: every part is a cause
+            elif headless and u.lead_in and _LISTS_WEAK.search(sentence):
+                weak_list = True
+                continue
+            elif headless and _weak_subheading(text, u):
+                weak_para = u.para + 1
+                continue
+            elif u.listed or (weak_list and u.bullet) or u.para == weak_para:
+                if u.lead_in or sentence.endswith(":"):
+                    continue
+                kind = "limitation"
             elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
                 if (reported := _REPORTED.search(sentence)) is not None:  # `... trả lời: “<what was found>”`
                     a, sentence = a + reported.end(), sentence[reported.end() :]
@@ -398,6 +421,20 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 _mark_cause(text, found, before, sector)
             found.append(Limitation(id="", text=sentence, kind=kind, sector=sector, start=a, end=b))
     return found
+
+
+def _weak_subheading(text: str, u: Unit) -> bool:
+    """`Còn nhiều khó khăn` as a page's sub-heading: a short line of its own without an end mark that names
+    weaknesses; it is no limitation, the paragraph below it lists them."""
+    line_start = text.rfind("\n", 0, u.start) + 1
+    line_end = text.find("\n", u.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return (
+        line == text[u.start : u.end]
+        and len(line.split()) <= _SUBHEADING_WORDS
+        and line[-1:] not in ".;:!?"
+        and bool(_NAMES_WEAK.search(line))
+    )
 
 
 def _continues_cause(text: str, found: list[Limitation], before: Unit | None, u: Unit) -> bool:
