@@ -3,6 +3,7 @@ month, quarter, half-year or year, with page sub-headings (`<strong>Nhiệm vụ
 under a lead-in, work numbered in words (`Một là, ...`) and a leader's closing ask."""
 
 from llmx.contract import Metadata, Period
+from tests.test_rules_web_genre import extracted
 from tests.test_statements import lims_of, tasks_with
 
 H1_2023 = Metadata(
@@ -128,3 +129,31 @@ def test_still_many_shortcomings_only_reaching_a_share_and_a_problem_not_yet_rem
         "thu tiền sử dụng đất chỉ đạt 35% dự toán",
         "Tuy nhiên, tình trạng thiếu thuốc tại một số bệnh viện tuyến huyện chưa được khắc phục triệt để",
     ]
+
+
+def test_a_department_named_with_its_province_in_the_lead_is_the_issuer(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Ngành Y tế Hải Dương giao ban tháng 9 năm 2024\n"
+        "02/10/2024 10:45\n"
+        "Ngày 1/10, Sở Y tế tỉnh Hải Dương tổ chức giao ban đánh giá kết quả công tác tháng 9, triển khai nhiệm vụ "
+        "tháng 10 năm 2024.\n"
+        "Trong tháng 9, các cơ sở khám, chữa bệnh đã khám cho 145.600 lượt người.\n",
+    )
+    m = doc.metadata
+    assert (m.issuer, m.issuer_type, m.admin_level, m.locality) == (
+        "Sở Y tế tỉnh Hải Dương",
+        "department",
+        "province",
+        "Hải Dương",
+    )
+
+
+def test_a_papers_tag_before_the_dateline_still_dates_the_meeting(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Tháng 3/2025: Kinh tế - xã hội tỉnh Ninh Thuận chuyển biến tích cực\n"
+        "NTO - Chiều 3/4, đồng chí Chủ tịch UBND tỉnh chủ trì phiên họp thường kỳ UBND tỉnh Ninh Thuận tháng 3/2025.\n"
+        "Quý I, tổng thu ngân sách nhà nước ước đạt 1.034 tỷ đồng, đạt 24,6% dự toán.\n",
+    )
+    assert (doc.metadata.issue_date, doc.metadata.issue_date_source) == ("2025-04-03", "body")

@@ -42,9 +42,10 @@ _SHARED_PLACE = re.compile(
     r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+"
     rf"(?P<place>{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}})"
 )
-# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`
+# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`,
+# `Sở Y tế tỉnh Hải Dương`
 _OFFICE = re.compile(
-    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm)\s(?:[^\W\d]+\s){0,12}?"
+    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm|Sở|Chi\s+cục)\s(?:[^\W\d]+\s){0,12}?"
     rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}}"
 )
 _UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
@@ -52,7 +53,7 @@ _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu]
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
-    rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    rf"(?:^(?:(?:\([^()]{{1,40}}\)|{UPPER}{{2,6}})\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
     r"(?!\s*(?:[-|,]?\s*\d{1,2}:\d{2}\b[^.;]*)?$)"  # `Ngày 01/04/2025` alone on its line: the page's posting date
 )
