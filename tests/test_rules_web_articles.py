@@ -157,3 +157,39 @@ def test_a_papers_tag_before_the_dateline_still_dates_the_meeting(tmp_path):
         "Quý I, tổng thu ngân sách nhà nước ước đạt 1.034 tỷ đồng, đạt 24,6% dự toán.\n",
     )
     assert (doc.metadata.issue_date, doc.metadata.issue_date_source) == ("2025-04-03", "body")
+
+
+def test_a_source_credit_closing_the_page_is_chrome_also_after_a_list_item(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Kết quả 6 tháng đầu năm 2023 của Đảng ủy xã Yên Hòa\n"
+        "21/07/2023\n"
+        "Đảng ủy xã Yên Hòa đã ban hành báo cáo kết quả 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm.\n"
+        "Phần II. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2023\n"
+        "- Chỉ đạo sản xuất vụ mùa đảm bảo khung thời vụ.\n"
+        "- Đẩy mạnh xây dựng nông thôn mới kiểu mẫu.\n"
+        "Nguồn: Văn phòng Đảng ủy xã\n",
+    )
+    assert "Nguồn" not in doc.text
+    assert [t.text for t in doc.tasks] == [
+        "Chỉ đạo sản xuất vụ mùa đảm bảo khung thời vụ",
+        "Đẩy mạnh xây dựng nông thôn mới kiểu mẫu",
+    ]
+
+
+def test_a_council_chairs_closing_ask_of_the_same_levels_committee_is_work_ahead_not_a_proposal(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "HĐND huyện Đức Thọ khai mạc kỳ họp cuối năm 2022\n"
+        "Sáng 14/12/2022, HĐND huyện Đức Thọ khai mạc kỳ họp thứ 11 đánh giá tình hình kinh tế - xã hội năm 2022.\n"
+        "Năm 2022, tổng thu ngân sách trên địa bàn đạt 412,5 tỷ đồng, bằng 146% dự toán tỉnh giao.\n"
+        "Tại kỳ họp, các đại biểu đề nghị UBND tỉnh quan tâm hỗ trợ kinh phí nâng cấp tuyến đê La Giang.\n"
+        "Phát biểu bế mạc kỳ họp, đồng chí Chủ tịch HĐND huyện đề nghị UBND huyện, các ngành tập trung triển khai "
+        "các nghị quyết vừa được thông qua; tăng cường giám sát việc thực hiện các chỉ tiêu năm 2023.\n",
+    )
+    assert [p.addressee for p in doc.proposals] == ["UBND tỉnh"]
+    assert [t.text for t in doc.tasks] == [
+        "Phát biểu bế mạc kỳ họp, đồng chí Chủ tịch HĐND huyện đề nghị UBND huyện, các ngành tập trung triển khai "
+        "các nghị quyết vừa được thông qua",
+        "tăng cường giám sát việc thực hiện các chỉ tiêu năm 2023",
+    ]
