@@ -193,3 +193,21 @@ def test_a_council_chairs_closing_ask_of_the_same_levels_committee_is_work_ahead
         "các nghị quyết vừa được thông qua",
         "tăng cường giám sát việc thực hiện các chỉ tiêu năm 2023",
     ]
+
+
+def test_completing_a_share_of_the_plan_compares_the_figure_before_it(tmp_path):
+    doc = extracted(tmp_path, "Năm 2023, toàn huyện đã trồng mới 640 ha rừng, hoàn thành 100% kế hoạch.\n")
+    assert [(i.value, i.unit, [(c.basis, c.pct) for c in i.comparisons]) for i in doc.indicators] == [
+        (640.0, "ha", [("plan", 100.0)])
+    ]
+
+
+def test_the_level_a_rate_was_brought_down_to_is_its_value(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Năm 2023, tỷ lệ hộ nghèo giảm 5,2%, còn 38,6%. Tỷ lệ hộ cận nghèo giảm 1,5% so với đầu năm, xuống còn 9,4%.\n",
+    )
+    assert [(i.value, i.unit, [(c.basis, c.pct) for c in i.comparisons]) for i in doc.indicators] == [
+        (38.6, "%", [("other", -5.2)]),
+        (9.4, "%", [("previous_period", -1.5)]),
+    ]

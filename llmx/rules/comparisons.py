@@ -88,7 +88,7 @@ _TIMES = re.compile(
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
-_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|hoàn\s+thành)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
