@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, parse_number
+from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
@@ -160,17 +160,3 @@ def implied_plan(para: Para, item: Item) -> None:
         return
     item.comparisons = [Comparison(basis="plan", basis_text="", relation="ratio", pct=item.value)]
     item.value, item.unit = None, None
-
-
-# `..., còn 38,6%`, `..., xuống còn 2,1%`: the level a rate was brought to, after its change
-_LEFT_AT = re.compile(rf",?\s*(?:xuống\s+|lên\s+)?còn\s+(?P<num>{NUMBER_PATTERN})\s?%")
-
-
-def level_left(para: Para, item: Item) -> None:
-    """`Tỷ lệ hộ nghèo giảm 5,2%, còn 38,6%`: the level a rate was brought to is the value of the rate
-    whose change came first (a ratio-only statement until then)."""
-    left = _LEFT_AT.match(para.text, item.end, para.end)
-    if left is None or not any(c.relation == "change" for c in item.comparisons):
-        return
-    item.value, item.unit, item.end = parse_number(left.group("num")), "%", left.end()
-    para.block(left.start("num"), left.end())

@@ -12,14 +12,7 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
-from llmx.rules.compared_figures import (
-    change_only,
-    implied_plan,
-    level_left,
-    out_of_in_units,
-    out_of_in_words,
-    reached_value,
-)
+from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
@@ -499,7 +492,6 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         item.approx = parsed.qualifier
         item.core = (s, parsed.end)
         attach_comparisons(para, item)
-        level_left(para, item)
         return item
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:
