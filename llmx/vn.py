@@ -70,7 +70,7 @@ DIRECTIVE_VERBS = (
     r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|nghiên cứu|"
     r"chủ trì|tham gia|cải thiện|siết chặt|nắm chắc|nắm bắt|đa dạng hóa|đa dạng hoá|huy động|lồng ghép|"
     r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm|đào tạo|bồi dưỡng|"
-    r"chăm lo|quyết liệt"
+    r"chăm lo|quyết liệt|xử lý"
 )
 # `..., như: (1) ...`, `... gồm: ...`: words that introduce a list; what precedes the colon is no label
 LIST_INTRO = re.compile(r"(?<!\w)(?:như|gồm|sau|là|cụ thể|sau đây|bao gồm|trong đó|tập trung)\s*$", re.I)

@@ -211,3 +211,66 @@ def test_the_level_a_rate_was_brought_down_to_is_its_value(tmp_path):
         (38.6, "%", [("other", -5.2)]),
         (9.4, "%", [("previous_period", -1.5)]),
     ]
+
+
+def test_the_last_of_a_run_of_numbered_results_is_content_not_a_heading_over_the_next_paragraph(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Thị trấn Phong Điền sơ kết 6 tháng đầu năm 2024\n"
+        "Chiều 9/7, UBND thị trấn Phong Điền tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "6 tháng đầu năm, thị trấn đã đạt được những kết quả quan trọng:\n"
+        "1. Tổng thu ngân sách trên địa bàn đạt 5,62 tỷ đồng, bằng 58,1% dự toán.\n"
+        "2. Cấp 186 giấy chứng nhận quyền sử dụng đất.\n"
+        "3. Giải quyết việc làm cho 124 lao động, đạt 62% kế hoạch.\n"
+        "Tuy nhiên, công tác giải phóng mặt bằng một số công trình còn chậm.\n",
+    )
+    assert doc.sections == []
+    assert [i.value for i in doc.indicators] == [5.62, 186.0, 124.0]
+
+
+def test_a_leaders_numbered_asks_run_in_after_a_colon_are_tasks_without_their_numbers(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Thị trấn Phong Điền sơ kết 6 tháng đầu năm 2024\n"
+        "Chiều 9/7, UBND thị trấn Phong Điền tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Tổng thu ngân sách trên địa bàn đạt 5,62 tỷ đồng, bằng 58,1% dự toán.\n"
+        "Phát biểu kết luận hội nghị, đồng chí Bí thư Đảng ủy thị trấn đề nghị: 1) Tập trung hoàn thành dứt điểm các "
+        "công trình chuyển tiếp; 2) Đẩy mạnh thu ngân sách, nhất là thu từ đất.\n",
+    )
+    assert [i.value for i in doc.indicators] == [5.62]
+    assert [t.text for t in doc.tasks] == [
+        "Tập trung hoàn thành dứt điểm các công trình chuyển tiếp",
+        "Đẩy mạnh thu ngân sách, nhất là thu từ đất",
+    ]
+
+
+def test_what_a_chair_directed_after_a_colon_is_the_work_ahead():
+    text = (
+        "Thu ngân sách lũy kế 7 tháng đạt 312,6 tỷ đồng, bằng 52% dự toán.\n"
+        "Chủ tịch UBND huyện chỉ đạo: Tháng 8, các phòng, ban tập trung đẩy nhanh giải ngân vốn đầu tư công; rà "
+        "soát, xử lý các công trình vi phạm trật tự xây dựng.\n"
+    )
+    assert tasks_with(text, H1_2023) == [
+        "Tháng 8, các phòng, ban tập trung đẩy nhanh giải ngân vốn đầu tư công",
+        "rà soát, xử lý các công trình vi phạm trật tự xây dựng",
+    ]
+
+
+def test_settling_once_and_for_all_opens_a_directive_of_its_own():
+    text = (
+        "Năm 2024, thu tiền sử dụng đất đạt 6.120 tỷ đồng.\n"
+        "Năm 2025, Sở tập trung hoàn thành xây dựng cơ sở dữ liệu đất đai; xử lý dứt điểm hồ sơ tồn đọng.\n"
+    )
+    assert tasks_with(text, YEAR_2022) == [
+        "Năm 2025, Sở tập trung hoàn thành xây dựng cơ sở dữ liệu đất đai",
+        "xử lý dứt điểm hồ sơ tồn đọng",
+    ]
+
+
+def test_short_weaknesses_between_semicolons_are_limitations_of_their_own():
+    text = (
+        "Năm 2023, GRDP tăng 7,12%.\n"
+        "Bên cạnh kết quả đạt được, kinh tế của tỉnh vẫn còn những hạn chế: quy mô kinh tế còn nhỏ; thu hút đầu tư "
+        "chưa tương xứng với tiềm năng.\n"
+    )
+    assert lims_of(text) == ["quy mô kinh tế còn nhỏ", "thu hút đầu tư chưa tương xứng với tiềm năng"]

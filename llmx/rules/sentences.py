@@ -67,6 +67,8 @@ _STATEMENT_LABEL = re.compile(
 _NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
 _PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
 _NOUN_PHRASE_WORDS = 10
+_WEAK_PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn|vướng mắc)(?!\w)", re.I)
+_PART_END = re.compile(r"[;.\n]")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 MIN_DIRECTIVE = 15  # ... unless it is a directive of this length between two verbs
 
@@ -138,7 +140,11 @@ def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directiv
         return False
     if sm.start() - pos < MIN_CLAUSE:
         # `...; đôn đốc thu nợ đọng thuế; đẩy nhanh giải ngân ...`: a short part is a directive of its own
-        # when it and the part after it both open with a verb
+        # when it and the part after it both open with a verb; `quy mô kinh tế còn nhỏ; thu hút đầu tư chưa
+        # tương xứng`: a short statement is one when it and the part after it both state a weakness
+        if not directives and _WEAK_PREDICATE.search(text, pos, sm.start()):
+            nxt_end = _PART_END.search(text, sm.end())
+            return bool(_WEAK_PREDICATE.search(text, sm.end(), nxt_end.start() if nxt_end else len(text)))
         return (
             directives
             and sm.start() - pos >= MIN_DIRECTIVE

@@ -136,7 +136,10 @@ _WORK_SUBHEAD = re.compile(
 )
 # `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
 _ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
-_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
+_ASK_LABEL = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I
+)
+_ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
 _INLINE_WORK_LABEL = re.compile(
     r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
 )
@@ -271,7 +274,7 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
     excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
     or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
     line = text.rfind("\n", 0, start) + 1
-    head = text[line:start]
+    head = _ITEM_NUMBER.sub("", text[line:start])
     if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
         return True
     if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
