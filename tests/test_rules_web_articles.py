@@ -274,3 +274,32 @@ def test_short_weaknesses_between_semicolons_are_limitations_of_their_own():
         "chưa tương xứng với tiềm năng.\n"
     )
     assert lims_of(text) == ["quy mô kinh tế còn nhỏ", "thu hút đầu tư chưa tương xứng với tiềm năng"]
+
+
+def test_a_headline_figure_the_body_states_again_is_no_indicator_of_its_own(tmp_path):
+    page = (
+        "<html><body><div class='cat'>Tin hoạt động</div>"
+        "<h1>Huyện Cam Lâm: Tháng 7 giải ngân vốn đầu tư công đạt 45%</h1>"
+        "<p>Ngày 6/8, UBND huyện Cam Lâm họp phiên thường kỳ tháng 7 năm 2024.</p>"
+        "<p>Giải ngân vốn đầu tư công đạt 184 tỷ đồng, đạt 45% kế hoạch vốn. Gieo trồng vụ hè thu 2.350 ha.</p>"
+        "</body></html>"
+    )
+    doc = extracted(tmp_path, page, name="page.html")
+    assert [(i.value, i.unit) for i in doc.indicators] == [(184.0, "tỷ đồng"), (2350.0, "ha")]
+
+
+def test_a_target_a_headline_sets_for_next_year_is_neither_a_figure_nor_the_period(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Huyện Lạc Dương đặt mục tiêu tăng trưởng 9,5% năm 2025\n"
+        "Ngày 20/12/2024, UBND huyện Lạc Dương tổ chức hội nghị tổng kết năm 2024, triển khai nhiệm vụ năm 2025.\n"
+        "Năm 2024, tổng giá trị sản xuất ước đạt 4.860 tỷ đồng, tăng 8,7% so với năm 2023.\n",
+    )
+    m = doc.metadata
+    assert (m.period.label, m.next_period.label) == ("năm 2024", "năm 2025")
+    assert [i.value for i in doc.indicators] == [4860.0]
+
+
+def test_the_verb_to_disburse_after_a_month_is_no_prize_count(tmp_path):
+    doc = extracted(tmp_path, "Trong tháng, huyện đã trao 5 giải cho các đội. Tháng 7 giải ngân 184 tỷ đồng.\n")
+    assert [(i.value, i.unit) for i in doc.indicators] == [(5.0, "giải"), (184.0, "tỷ đồng")]

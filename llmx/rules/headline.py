@@ -67,7 +67,9 @@ _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạc
 # in a headline only a span the words right before it call the work ahead is the next period
 # (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
 _HEADLINE_NEXT = re.compile(
-    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$|"
+    r"(?:đặt|đề\s+ra|xác\s+định)\s+mục\s+tiêu[^.;:]{0,50}$",  # `Huyện X đặt mục tiêu tăng trưởng 9,5% năm 2025`
+    re.I,
 )
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000

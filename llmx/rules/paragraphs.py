@@ -18,6 +18,7 @@ _ANCHOR = re.compile(r"\[\d{1,3}\]")
 _INLINE_ITEM = re.compile(r"(?<=[:;])\s*\(?\d{1,2}\)(?=\s)")  # `đề nghị: 1) Tập trung ...; 2) ...`: item numbers
 _NEXT_PERIOD = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến(?!" + CURRENT_YEAR_FORECAST + r")|nhiệm\s+vụ\s+trước\s+mắt"
+    r"|(?:đặt|đề\s+ra|xác\s+định)\s+mục\s+tiêu"
     r"|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)",
     re.IGNORECASE,
 )
