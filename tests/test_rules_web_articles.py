@@ -303,3 +303,16 @@ def test_a_target_a_headline_sets_for_next_year_is_neither_a_figure_nor_the_peri
 def test_the_verb_to_disburse_after_a_month_is_no_prize_count(tmp_path):
     doc = extracted(tmp_path, "Trong tháng, huyện đã trao 5 giải cho các đội. Tháng 7 giải ngân 184 tỷ đồng.\n")
     assert [(i.value, i.unit) for i in doc.indicators] == [(5.0, "giải"), (184.0, "tỷ đồng")]
+
+
+def test_a_weakness_a_leader_is_quoted_saying_is_a_limitation_without_the_quote_marks():
+    text = (
+        "Năm 2024, thu tiền sử dụng đất đạt 6.120 tỷ đồng.\n"
+        "“Tình trạng hồ sơ đất đai giải quyết quá hạn vẫn còn; một số dự án chậm giao đất do vướng mắc bồi thường” "
+        "- đồng chí Giám đốc Sở thẳng thắn nhìn nhận.\n"
+        "“Điều 12. Trường hợp hồ sơ chưa đầy đủ thì trả lại cho người nộp.”\n"
+    )
+    assert lims_of(text) == [
+        "Tình trạng hồ sơ đất đai giải quyết quá hạn vẫn còn",
+        "một số dự án chậm giao đất do vướng mắc bồi thường",
+    ]

@@ -66,6 +66,7 @@ _SHORTFALL = re.compile(
     # missing, a rule broken (`Cơ sở chưa ban hành nội quy ...`, `Thiếu biên bản nghiệm thu ...`)
     r"chưa (?:ban hành|quan tâm|thực hiện|tổ chức|xây dựng|bố trí|phù hợp|đáp ứng|làm tốt|đủ|tương xứng|"
     r"có (?:hướng dẫn|quy định)|đồng bộ|thống nhất)|"
+    r"(?<!\w)chậm\s+(?:được\s+)?(?:giao|triển khai|bàn giao|giải ngân|hoàn thành|đưa vào)(?!\w)|"
     r"còn (?:nhiều )?(?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|chỉ đạt\s+[\d.,]+\s*%|"
     r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|văn bản|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
     re.I,
@@ -102,6 +103,12 @@ _CAUSE_CUE = re.compile(r"^(?:do(?!\s+(?:đó|vậy)\b)|nguyên nhân)\b", re.I)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
 _TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)", re.I)  # the same sentence turns to the weakness
 _QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
+# ... but a remark quoted with its speaker (`“...” - đồng chí Giám đốc Sở thẳng thắn nhìn nhận`) is stated
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+_REMARK = re.compile(
+    r"[”\"]\s*[-–—,]\s*[^.“”]{0,80}?(?<!\w)(?:nêu|nói|cho biết|nhấn mạnh|nhìn nhận|khẳng định|chia sẻ|thừa nhận|"
+    r"phát biểu|đánh giá)(?!\w)"
+)
 # `Sở ... có Công văn số ... trả lời: “qua theo dõi ... thì Hội hoạt động không hiệu quả`: a finding reported in quotes
 _REPORTED = re.compile(r"(?<!\w)(?:báo cáo|trả lời|cho biết|nêu rõ|phản ánh|nhận thấy|kết luận)\s*:\s*“\s*", re.I)
 _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
@@ -370,6 +377,7 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
         last_para, skip_para = -1, -1
         previous: Unit | None = None
         weak_list, weak_para = False, -1  # bullets under `Hội nghị chỉ ra một số tồn tại:`; under a sub-heading
+        remark_para = -1  # a leader's remark quoted in a news item
         for u in units(text, start, end):
             before, previous = previous, u
             if u.first and not u.bullet:
@@ -380,7 +388,12 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
             sentence = text[a:b]
             if u.para == skip_para:
                 continue  # the rest of a request or of a quoted legal text
-            if request_at(text, a, b) is not None or _QUOTED.match(sentence):
+            if _QUOTED.match(sentence) and _REMARK.search(text, b, text.find("\n", b) % (len(text) + 1)):
+                remark_para = u.para  # `“... vẫn còn; ...” - đồng chí Giám đốc Sở nhìn nhận`: said, not cited
+                a, sentence = a + 1, sentence[1:]
+            if u.para == remark_para and (close := _CLOSE_QUOTE.search(sentence)):
+                b, sentence = a + close.start(), sentence[: close.start()]
+            if request_at(text, a, b) is not None or (_QUOTED.match(sentence) and u.para != remark_para):
                 skip_para = u.para
                 continue
             if marker := TASK_MARKER.search(sentence):  # `... còn nhiều khó khăn tuy nhiên nhiệm vụ trước mắt là`
