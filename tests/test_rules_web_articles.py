@@ -316,3 +316,25 @@ def test_a_weakness_a_leader_is_quoted_saying_is_a_limitation_without_the_quote_
         "Tình trạng hồ sơ đất đai giải quyết quá hạn vẫn còn",
         "một số dự án chậm giao đất do vướng mắc bồi thường",
     ]
+
+
+def test_the_work_ahead_after_a_run_in_weakness_heading_is_a_task_not_a_weakness(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "Huyện ủy Yên Thế đánh giá kết quả 9 tháng năm 2023\n\n"
+        "Ngày 3/10/2023, Ban Chấp hành Đảng bộ huyện Yên Thế tổ chức hội nghị đánh giá kết quả 9 tháng, phương hướng "
+        "nhiệm vụ quý IV năm 2023.\n\n"
+        "* Về kinh tế: Tổng giá trị sản xuất ước đạt 5.215 tỷ đồng, tăng 7,2% so với cùng kỳ.\n\n"
+        "* Hạn chế: Thu ngân sách từ đất đạt thấp; tiến độ một số dự án đầu tư công còn chậm.\n\n"
+        "Quý IV, Ban Chấp hành Đảng bộ huyện yêu cầu các cấp ủy, chính quyền tập trung hoàn thành các chỉ tiêu năm "
+        "2023; chỉ đạo tổ chức tốt Lễ hội Yên Thế.\n",
+    )
+    assert [lim.text for lim in doc.limitations] == [
+        "Thu ngân sách từ đất đạt thấp",
+        "tiến độ một số dự án đầu tư công còn chậm",
+    ]
+    assert [t.text for t in doc.tasks] == [
+        "Quý IV, Ban Chấp hành Đảng bộ huyện yêu cầu các cấp ủy, chính quyền tập trung hoàn thành các chỉ tiêu năm "
+        "2023",
+        "chỉ đạo tổ chức tốt Lễ hội Yên Thế",
+    ]

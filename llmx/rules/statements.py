@@ -208,10 +208,15 @@ def find_tasks(
         spans.append((None, *closing, True))
     for section, start, end, in_tasks in spans:
         role = section.role if section else None
-        if role in ("limitations", "causes", "lessons"):
-            continue
         home = (section.sector if section else None) or theme
-        if role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
+        if role in ("limitations", "causes", "lessons"):
+            # the work ahead in a paragraph after the heading's own (`* Hạn chế: A; B` over `Quý IV, Ban Chấp
+            # hành ... yêu cầu ... tập trung ...`): an excerpt goes on past a run-in weakness heading
+            later_paras = [u for u in units(text, start, end, directives=True) if u.para > 0]
+            found = _task_spans(
+                text, later_paras, in_tasks=False, now=now, nxt=metadata.next_period if metadata else None
+            )
+        elif role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
             issuer = metadata.issuer if metadata else None
             found = [
                 (u.start, u.end, u.para)
