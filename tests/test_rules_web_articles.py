@@ -338,3 +338,18 @@ def test_the_work_ahead_after_a_run_in_weakness_heading_is_a_task_not_a_weakness
         "2023",
         "chỉ đạo tổ chức tốt Lễ hội Yên Thế",
     ]
+
+
+def test_star_bullets_stating_figures_are_content_not_headings(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "# Kỳ họp HĐND xã Tân Phú cuối năm 2023\n\n"
+        "Sáng 18/12/2023, HĐND xã Tân Phú tổ chức kỳ họp đánh giá kết quả năm 2023.\n\n"
+        "* Tổng sản lượng lương thực đạt 6.850 tấn, đạt 101,5% kế hoạch.\n"
+        "* Thu ngân sách xã đạt 3.420 triệu đồng, bằng 128% dự toán huyện giao.\n\n"
+        "* Một số hạn chế, yếu kém\n\n"
+        "Việc chuyển đổi cơ cấu cây trồng còn chậm.\n",
+        name="page.md",
+    )
+    assert [s.heading for s in doc.sections] == ["Một số hạn chế, yếu kém"]
+    assert [i.value for i in doc.indicators] == [6850.0, 3420.0]
