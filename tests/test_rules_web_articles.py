@@ -353,3 +353,19 @@ def test_star_bullets_stating_figures_are_content_not_headings(tmp_path):
     )
     assert [s.heading for s in doc.sections] == ["Một số hạn chế, yếu kém"]
     assert [i.value for i in doc.indicators] == [6850.0, 3420.0]
+
+
+def test_a_mid_year_session_is_no_year_period(tmp_path):
+    doc = extracted(
+        tmp_path,
+        "HĐND xã Quảng Phú khai mạc kỳ họp giữa năm 2025\n"
+        "Ngày 15/7/2025, HĐND xã Quảng Phú tổ chức kỳ họp thứ 12 đánh giá kết quả thực hiện nhiệm vụ 6 tháng đầu năm, "
+        "triển khai nhiệm vụ 6 tháng cuối năm 2025.\n"
+        "Thu ngân sách xã đạt 2.340 triệu đồng, bằng 52% dự toán.\n",
+    )
+    m = doc.metadata
+    assert (m.period.label, m.period.year, m.next_period.label) == (
+        "6 tháng đầu năm",
+        2025,
+        "6 tháng cuối năm 2025",
+    )

@@ -63,6 +63,7 @@ _NAMED_REPORT = re.compile(
     r"(?:^|(?<=[.;]\s))Báo cáo\s+(?!(?:của|cho|mới|này|trên)\s)(?P<name>[^.;:]{10,240}?)"
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
+_MID_YEAR = re.compile(r"(?<!\w)giữa\s+$", re.I)  # `kỳ họp giữa năm 2025`: a session's time, no period
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
 # in a headline only a span the words right before it call the work ahead is the next period
 # (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
@@ -181,6 +182,7 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     title_matches = [
         (sp, _HEADLINE_NEXT.search(lead.title, max(0, st - 60), st) is not None)
         for sp, st, _ in period_matches(lead.title)
+        if not _MID_YEAR.search(lead.title, max(0, st - 10), st)
     ]
     kinds = [sp.kind for sp, _ in title_matches]  # `năm 2023` right after a period only dates it
     title_matches = [(sp, n) for sp, n in title_matches if sp.kind != "year" or set(kinds) == {"year"}]
@@ -192,6 +194,8 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
         if span.year is not None:
             dated.append(span)
+        if _MID_YEAR.search(body, max(0, start - 10), start):
+            continue  # `kỳ họp thường lệ giữa năm 2024`: dates the session, the half-year is the period
         if span.kind == "multi_year" and re.search(r"nhiệm\s+kỳ\s+(?:\d|$)", body[max(0, start - 12) : end], re.I):
             continue  # `HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ...`: the body's term, not the period
         if first is None and not nxt_ctx:
