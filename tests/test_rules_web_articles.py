@@ -365,7 +365,7 @@ def test_a_mid_year_session_is_no_year_period(tmp_path):
     )
     m = doc.metadata
     assert (m.period.label, m.period.year, m.next_period.label) == (
-        "6 tháng đầu năm",
+        "6 tháng đầu năm 2025",
         2025,
         "6 tháng cuối năm 2025",
     )
