@@ -276,18 +276,6 @@ def test_short_weaknesses_between_semicolons_are_limitations_of_their_own():
     assert lims_of(text) == ["quy mô kinh tế còn nhỏ", "thu hút đầu tư chưa tương xứng với tiềm năng"]
 
 
-def test_a_headline_figure_the_body_states_again_is_no_indicator_of_its_own(tmp_path):
-    page = (
-        "<html><body><div class='cat'>Tin hoạt động</div>"
-        "<h1>Huyện Cam Lâm: Tháng 7 giải ngân vốn đầu tư công đạt 45%</h1>"
-        "<p>Ngày 6/8, UBND huyện Cam Lâm họp phiên thường kỳ tháng 7 năm 2024.</p>"
-        "<p>Giải ngân vốn đầu tư công đạt 184 tỷ đồng, đạt 45% kế hoạch vốn. Gieo trồng vụ hè thu 2.350 ha.</p>"
-        "</body></html>"
-    )
-    doc = extracted(tmp_path, page, name="page.html")
-    assert [(i.value, i.unit) for i in doc.indicators] == [(184.0, "tỷ đồng"), (2350.0, "ha")]
-
-
 def test_a_target_a_headline_sets_for_next_year_is_neither_a_figure_nor_the_period(tmp_path):
     doc = extracted(
         tmp_path,

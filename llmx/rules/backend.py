@@ -18,7 +18,7 @@ from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.proposals import find_proposals
 from llmx.rules.references import find_references
-from llmx.rules.restatements import FigureIndex, without_headline_restatements
+from llmx.rules.restatements import FigureIndex
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 from llmx.sectors import heading_sector
@@ -76,9 +76,6 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             sector = (section.sector if section else None) or theme
             for _, start, end in prose_cells(text, placed):  # assembly names the table and row
                 extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
-    if not layout.sections:  # a web excerpt: its headline announces figures the body states
-        title = extraction.metadata.title if extraction.metadata else None
-        extraction.indicators = without_headline_restatements(text, extraction.indicators, title)
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
     tasks = [(t.start, t.end) for t in extraction.tasks]  # a directive for the next period is a task, not a weakness
     extraction.limitations = [

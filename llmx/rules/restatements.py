@@ -15,8 +15,6 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from llmx.contract import Indicator
-
 # A figure as written: digit groups joined by `.`/`,`, not glued to a digit or separator before it.
 _RUN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
 _NON_SPACE = re.compile(r"\S")
@@ -24,7 +22,6 @@ _SPACE_RUN = re.compile(r"\s+")
 _WORDS = re.compile(r"[^\W\d_]+")
 _RESTATED = 0.6  # share of a figure's quote words found near the same figure earlier
 _BEFORE, _AFTER = 80, 40  # the neighbourhood of an earlier figure whose words are compared
-_HEADLINE_WITHIN = 200  # how far below the page's top its headline may stand
 
 
 def _next_two(text: str, pos: int) -> str:
@@ -165,26 +162,3 @@ def is_restatement(
         if len(words & set(_WORDS.findall(window))) / len(words) >= _RESTATED:
             return True
     return False
-
-
-def _figures(ind: Indicator) -> set[tuple[float, str | None]]:
-    """The numbers an indicator states: its value with its unit, and each percentage it compares."""
-    found: set[tuple[float, str | None]] = {(c.pct, "%") for c in ind.comparisons if c.pct is not None}
-    if ind.value is not None:
-        found.add((ind.value, ind.unit))
-    return found
-
-
-def without_headline_restatements(text: str, indicators: list[Indicator], headline: str | None) -> list[Indicator]:
-    """A web excerpt's headline figure that its body states again (`Huyện X: Tháng 7 giải ngân vốn đầu tư
-    công đạt 45%` over `Giải ngân 184 tỷ đồng, đạt 45% kế hoạch vốn`): the body's fuller statement is the
-    indicator, the headline only announces it. The headline is the line holding `headline` near the top
-    (below a section name such as `Tin hoạt động`), else the first line."""
-    at = text.find(headline, 0, _HEADLINE_WITHIN + len(headline)) if headline else -1
-    first = _NON_SPACE.search(text)
-    if first is None:
-        return indicators
-    line_end = text.find("\n", at if at >= 0 else first.start())
-    line_end = len(text) if line_end == -1 else line_end
-    body = set().union(*(_figures(i) for i in indicators if i.start >= line_end))
-    return [i for i in indicators if i.end > line_end or not _figures(i) & body]
