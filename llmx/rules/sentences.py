@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
@@ -173,6 +174,16 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 def units(text: str, start: int, end: int, *, directives: bool = False) -> list[Unit]:
     """Every sentence-level unit of `text[start:end]`. With `directives`, a `;` splits only
     before a verb (task and proposal lists); otherwise at every clause-length `;`."""
+    return list(_units(text, start, end, directives))  # a copy: the cached list stays as read
+
+
+def forget_units() -> None:
+    """Empty the cache of units (a new document begins)."""
+    _units.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # tasks and proposals read the same spans of a document
+def _units(text: str, start: int, end: int, directives: bool) -> list[Unit]:
     out: list[Unit] = []
     for para, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
         line_start = text.rfind("\n", 0, p_start) + 1
