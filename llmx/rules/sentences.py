@@ -256,10 +256,13 @@ def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+_NUMBER_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$")
+
+
 def _numbered_before(text: str, para_start: int, a: int) -> bool:
     """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
     head = text[max(para_start, a - 6) : a]
-    return bool(re.search(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$", head))
+    return bool(_NUMBER_BEFORE.search(head))
 
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
