@@ -38,7 +38,8 @@ _FIELD = re.compile(
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_SENTENCE_END = re.compile(rf"(?:\./\.|\.{{3}}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
+# (each alternative opens with one character, so the search skips ahead to the next end mark)
+_SENTENCE_END = re.compile(rf"(?:\./\.|\.\.\.|…|\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
