@@ -209,8 +209,9 @@ _ATX = re.compile(r"^[ \t]*(#{1,6})[ \t]+", re.M)
 _BOLD = re.compile(r"\*\*")
 _NUL = re.compile("\0+")
 # single-star emphasis: opening star not after a word char, followed by non-space; closing star
-# preceded by non-space and not followed by a word char; never across a line break
-_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|(?<![\w*])\*(?=[^\s*])[^\s*]\*(?![\w*])")
+# preceded by non-space and not followed by a word char; never across a line break (each branch opens with
+# its star and looks behind it, as `(?<![\w*])\*` would, so the search skips ahead to the next star)
+_ITALIC = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|\*(?<![\w*]\*)(?=[^\s*])[^\s*]\*(?![\w*])")
 
 
 def _markdown_spans(text: str) -> list[tuple[int, int]]:
@@ -221,13 +222,13 @@ def _markdown_spans(text: str) -> list[tuple[int, int]]:
     # mask escaped characters (the backslash and the one after it) so `\*` never counts as emphasis
     masked_at = _merge([(start, start + 2) for start, _ in spans])
     masked_text = _blank(text, masked_at)
-    for m in _ATX.finditer(masked_text):
+    for m in _ATX.finditer(masked_text) if "#" in masked_text else ():  # (most texts have none: no scan)
         spans.append((m.start(1), m.end()))
     bold = [(m.start(), m.end()) for m in _BOLD.finditer(masked_text)]
     spans.extend(bold)
     # italics are found on the text with bold markers and masked characters taken out, so
     # `***x**` leaves `* x`; positions map back through what was taken out
-    gone = _merge(masked_at + bold + [(m.start(), m.end()) for m in _NUL.finditer(text)])
+    gone = _merge(masked_at + bold + [(m.start(), m.end()) for m in (_NUL.finditer(text) if "\0" in text else ())])
     kept: list[str] = []
     starts: list[int] = []  # where each removed span starts in the shortened text
     removed: list[int] = []  # characters removed up to and including that span

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from llmx import numbers
+from llmx import normalize, numbers
 from llmx.rules import changes, odd_numbers, paragraphs, restatements, sentences
 
 _UPPER = sentences._UPPER
@@ -30,6 +30,10 @@ READABLE = {
         odd_numbers._DOT_DECIMAL,
         r"(?<![\w.,])(?P<whole>\d{1,3})\.(?P<frac>\d{1,2})(?=\s?[%‰])",
     ),
+    "normalize._ITALIC": (
+        normalize._ITALIC,
+        r"(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])|(?<![\w*])\*(?=[^\s*])[^\s*]\*(?![\w*])",
+    ),
     "paragraphs._SENTENCE_END": (paragraphs._SENTENCE_END, r"(?<![.\d])[.!?](?=\s|$)(?!\.)|\./\."),
     "sentences._SENTENCE_END": (
         sentences._SENTENCE_END,
@@ -39,7 +43,7 @@ READABLE = {
 PIECES = [
     "1", "12", "123", "1.250", "12.480,5", "3,5", "97.6", "%", "‰", ".", ",", ", ", ";", "; ", "/", " ", "\n", "a",
     "ha", "Đ", "KCN", "AB1", "So", "so", " với ", "so với", "S", "(", ")", "…", "...", "./.", "!", "?", "Tổng", "x2",
-    "So với ", "; so với ", ";so với ", ", so với ", "aso với ",
+    "So với ", "; so với ", ";so với ", ", so với ", "aso với ", "*", "**", "*x*", " *", "* ", "_",
 ]  # fmt: skip
 
 
