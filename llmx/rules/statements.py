@@ -32,6 +32,7 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Period, Section, Sector, Task
 from llmx.grounding import trim_span
+from llmx.roles import DIRECTED
 from llmx.rules.ahead import (
     ASSIGNS,
     FUTURE,
@@ -278,6 +279,8 @@ def _task_spans(
             list_open = list_open and u.bullet
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
+            # `Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:`, `... kết luận như sau:`: the items below are directives
+            ahead = ahead or DIRECTED.search(words)
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
             labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
             continue

@@ -1,0 +1,54 @@
+"""Tasks a directive letter or a conclusion notice sets (invented text): the items under an opening that says
+the parts below are directives (`... có ý kiến chỉ đạo như sau:`, `... kết luận như sau:`), whether the items
+are content paragraphs or headings."""
+
+from llmx.contract import Metadata, Period
+from llmx.sections import split_sections
+from tests.test_statements import tasks_with as tasks_in
+
+JUNE_2025 = Metadata(period=Period(label="tháng 6 năm 2025", kind="month", year=2025, months=[6]))
+
+
+def tasks_with(text: str, metadata: Metadata | None = JUNE_2025) -> list[str]:
+    return tasks_in(text, metadata)
+
+
+def test_numbered_items_under_a_directive_opening_are_tasks_though_no_heading_stands_above_them():
+    text = (
+        "Xét đề nghị của Sở Xây dựng, Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Giao Sở Giao thông vận tải rà soát, sửa chữa 12 cầu yếu trên các tuyến đường tỉnh, hoàn thành "
+        "trước mùa mưa bão.\n"
+        "2. Giao UBND các huyện chủ động bố trí lực lượng ứng trực tại các điểm thường xuyên ngập úng.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Giao Sở Giao thông vận tải rà soát, sửa chữa 12 cầu yếu trên các tuyến đường tỉnh, hoàn thành "
+        "trước mùa mưa bão",
+        "Giao UBND các huyện chủ động bố trí lực lượng ứng trực tại các điểm thường xuyên ngập úng",
+    ]
+
+
+def test_a_meetings_conclusion_items_are_tasks_and_the_meeting_report_before_them_is_not():
+    text = (
+        "Ngày 10/6/2025, Chủ tịch UBND huyện chủ trì họp về công tác tuyển sinh. Chủ tịch UBND huyện kết "
+        "luận như sau:\n"
+        "1. Phòng Giáo dục và Đào tạo hoàn thành phương án tuyển sinh lớp 6, báo cáo UBND huyện trước ngày 20/6.\n"
+        "2. Các trường bố trí đủ phòng học cho năm học mới.\n"
+    )
+    assert tasks_with(text) == [
+        "Phòng Giáo dục và Đào tạo hoàn thành phương án tuyển sinh lớp 6, báo cáo UBND huyện trước ngày 20/6",
+        "Các trường bố trí đủ phòng học cho năm học mới",
+    ]
+
+
+def test_headed_items_after_content_items_under_a_directive_opening_are_task_parts():
+    text = (
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Giao Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí vốn cho công tác bồi "
+        "thường, giải phóng mặt bằng dự án.\n"
+        "2. Đối với cụm công nghiệp Bắc Sơn: giao UBND huyện tìm kiếm nhà đầu tư hạ tầng đủ năng lực.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    layout = split_sections(text)
+    assert [s.role for s in layout.sections] == ["tasks"]
+    assert "giao UBND huyện tìm kiếm nhà đầu tư hạ tầng đủ năng lực" in " ".join(tasks_with(text))
