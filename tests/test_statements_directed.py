@@ -52,3 +52,19 @@ def test_headed_items_after_content_items_under_a_directive_opening_are_task_par
     layout = split_sections(text)
     assert [s.role for s in layout.sections] == ["tasks"]
     assert "giao UBND huyện tìm kiếm nhà đầu tư hạ tầng đủ năng lực" in " ".join(tasks_with(text))
+
+
+def test_cells_beside_a_plans_work_column_are_not_tasks_however_many_words_they_hold():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ HÒA BÌNH\nSố: 05/KH-UBND\nHòa Bình, ngày 08 tháng 1 năm 2026\n"
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\nI. NHIỆM VỤ\n"
+        "STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành\n"
+        "1 | Cải cách thể chế hành chính trên địa bàn xã |  | \n"
+        "1.1 | Rà soát văn bản quy phạm pháp luật do xã ban hành | Công chức Tư pháp - Hộ tịch xã | Quý II/2026\n"
+        "1.2 | Kiểm tra việc thực hiện quy chế làm việc | Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã | "
+        "Từ ngày 15 đến ngày 30 tháng 10 năm 2026\n"
+    )
+    assert tasks_with(text) == [
+        "Rà soát văn bản quy phạm pháp luật do xã ban hành",
+        "Kiểm tra việc thực hiện quy chế làm việc",
+    ]

@@ -46,7 +46,7 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import Unit, in_work_column, units
+from llmx.rules.sentences import Unit, in_work_column, units, work_column
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -296,6 +296,8 @@ def _task_spans(
             DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS or in_work_column(text, u.start)
         ):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
+        if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
+            continue  # beside an assignment table's work column: who does it (`Công chức Tư pháp - Hộ tịch`)
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
         if _POINTER.match(words) or u.field:
