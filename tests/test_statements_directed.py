@@ -68,3 +68,34 @@ def test_cells_beside_a_plans_work_column_are_not_tasks_however_many_words_they_
         "Rà soát văn bản quy phạm pháp luật do xã ban hành",
         "Kiểm tra việc thực hiện quy chế làm việc",
     ]
+
+
+LETTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 455/UBND-VX\nV/v triển khai Công văn số 120/BVHTTDL\n"
+    "Ninh Thuận, ngày 15 tháng 5 năm 2025\nKính gửi: Sở Văn hóa, Thể thao và Du lịch\n"
+    "Ủy ban nhân dân tỉnh nhận được Công văn số 120/BVHTTDL ngày 02/5/2025 của Bộ Văn hóa, Thể thao và Du lịch "
+    "về việc tổng kết phong trào xây dựng gia đình văn hóa.\n"
+)
+
+
+def test_a_letters_assignment_to_a_named_body_is_a_task_and_so_is_the_coordinated_part_after_it():
+    text = LETTER + (
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch tổng hợp số liệu theo yêu cầu của Bộ "
+        "tại Công văn nêu trên; đồng thời, gửi Ủy ban nhân dân tỉnh biết, theo dõi./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\n"
+    )
+    assert tasks_with(text) == [
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch tổng hợp số liệu theo yêu cầu của Bộ "
+        "tại Công văn nêu trên",
+        "đồng thời, gửi Ủy ban nhân dân tỉnh biết, theo dõi",
+    ]
+
+
+def test_an_assignment_cited_as_the_grounds_of_a_letter_or_reported_as_made_is_no_task():
+    text = LETTER + (
+        "Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số 4377/UBND-NC ngày 30/9/2025; trong đó, UBND tỉnh "
+        "giao Sở Nội vụ nghiên cứu thực hiện theo thẩm quyền.\n"
+        "Năm 2024, UBND tỉnh đã giao Sở Văn hóa, Thể thao và Du lịch tổ chức 3 hội nghị tổng kết.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == []
