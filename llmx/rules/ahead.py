@@ -42,6 +42,8 @@ _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 _NEEDS = re.compile(r"(?<!\w)(?:cần(?:\s+phải)?|đòi hỏi)\s+(?!thiết)\w", re.I)
 _PURPOSE = re.compile(r"Để\s")  # `Để <aim>, cần ...`: the need is the remedy for the aim
 _PURPOSE_REACH = 200  # ... when it follows the aim closely
+# `Để hoàn thành dự toán năm, huyện tiếp tục đôn đốc thu ...`: the aim, then who goes on with what work
+_PURPOSE_GOES_ON = re.compile(r"Để\s[^.;]{3,150}?,\s*(?:[^,.;]{0,60}?\s)?(?:tiếp tục|sẽ)\s+\w", re.I)
 # (`...; đồng thời, gửi UBND tỉnh biết, theo dõi`: a coordinated directive goes on with the run)
 RUN_START = re.compile(
     rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)|đồng thời,?\s+(?:gửi|báo cáo|{DIRECTIVE_VERBS})(?!\w)", re.I
@@ -207,4 +209,11 @@ def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
     """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
     if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
-    return _commits(words) or _needs_ahead(words, now)
+    return _commits(words) or _needs_ahead(words, now) or _goes_on_for(words)
+
+
+def _goes_on_for(words: str) -> bool:
+    """The work that goes on for an aim (`Để hoàn thành dự toán năm, huyện tiếp tục đôn đốc ...`), unless
+    reported as done (`..., huyện đã tiếp tục ...`) or only forecast."""
+    m = _PURPOSE_GOES_ON.match(words)
+    return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)
