@@ -99,3 +99,38 @@ def test_an_assignment_cited_as_the_grounds_of_a_letter_or_reported_as_made_is_n
         "Nơi nhận:\n- Như trên;\n"
     )
     assert tasks_with(text) == []
+
+
+def test_a_letter_sentence_opening_with_the_assignment_is_a_task():
+    text = LETTER + (
+        "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, tham mưu "
+        "thực hiện theo đề nghị của Bộ tại Công văn nêu trên./.\nNơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, tham mưu "
+        "thực hiện theo đề nghị của Bộ tại Công văn nêu trên"
+    ]
+
+
+def test_an_opening_that_ends_in_the_issuers_yeu_cau_makes_the_parts_below_task_parts():
+    text = (
+        "Chủ tịch UBND tỉnh thống nhất chủ trương chuyển sang thực hiện chính thức các mô hình cải cách hành chính, "
+        "theo đó, yêu cầu:\n"
+        "1. Thủ trưởng các sở, ban, ngành\n"
+        "a) Chủ động nhân rộng các mô hình, sáng kiến cải cách hành chính phù hợp với tình hình thực tế.\n"
+        "2. Giao Văn phòng UBND tỉnh\n"
+        "a) Hướng dẫn, kiểm tra các cơ quan, địa phương thực hiện công khai thủ tục hành chính bằng mã QR.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Chủ động nhân rộng các mô hình, sáng kiến cải cách hành chính phù hợp với tình hình thực tế",
+        "Hướng dẫn, kiểm tra các cơ quan, địa phương thực hiện công khai thủ tục hành chính bằng mã QR",
+    ]
+
+
+def test_a_plans_requirements_label_is_no_directive_opening():
+    text = (
+        "Mục đích: nâng cao nhận thức của cán bộ về cải cách hành chính.\nYêu cầu:\n"
+        "1. Kết quả đạt được\nCác cơ quan đã tổ chức 12 hội nghị tập huấn.\n"
+    )
+    assert [s.role for s in split_sections(text).sections] == ["results"]

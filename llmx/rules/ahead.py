@@ -64,7 +64,7 @@ _LEADER_ASK = re.compile(
 )
 # `Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp ...`: a letter assigning work to a named body
 _GIVES_BODY = re.compile(
-    r"(?<!\w)giao\s+(?:cho\s+)?(?:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|Bộ Chỉ huy|"
+    r"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|Bộ Chỉ huy|"
     r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương))(?!\w)"
 )
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
