@@ -134,3 +134,15 @@ def test_a_plans_requirements_label_is_no_directive_opening():
         "1. Kết quả đạt được\nCác cơ quan đã tổ chức 12 hội nghị tập huấn.\n"
     )
     assert [s.role for s in split_sections(text).sections] == ["results"]
+
+
+def test_an_assignment_after_a_semicolon_is_a_task_of_its_own_and_a_briefing_is_not_one():
+    text = (
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Nhất trí chủ trương di dời cụm công nghiệp Bắc Hà theo Kế hoạch số 34/KH-UBND của UBND tỉnh; Giao "
+        "UBND huyện Bắc Hà xây dựng phương án, lộ trình di dời và tổ chức giao ban định kỳ với các doanh nghiệp.\n"
+    )
+    assert tasks_with(text) == [
+        "Nhất trí chủ trương di dời cụm công nghiệp Bắc Hà theo Kế hoạch số 34/KH-UBND của UBND tỉnh",
+        "Giao UBND huyện Bắc Hà xây dựng phương án, lộ trình di dời và tổ chức giao ban định kỳ với các doanh nghiệp",
+    ]

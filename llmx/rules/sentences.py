@@ -42,7 +42,9 @@ _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
 _DIRECTIVE_VERB = re.compile(
-    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
+    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy|"
+    # `...; Giao Ủy ban nhân dân phường Yên Bái chủ trì ...`: an assignment to a named body (not `giao ban`)
+    r"(?:giao|yêu cầu)\s+(?:cho\s+)?(?-i:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|các\s))\b",
     re.I,
 )
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
