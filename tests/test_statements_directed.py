@@ -146,3 +146,18 @@ def test_an_assignment_after_a_semicolon_is_a_task_of_its_own_and_a_briefing_is_
         "Nhất trí chủ trương di dời cụm công nghiệp Bắc Hà theo Kế hoạch số 34/KH-UBND của UBND tỉnh",
         "Giao UBND huyện Bắc Hà xây dựng phương án, lộ trình di dời và tổ chức giao ban định kỳ với các doanh nghiệp",
     ]
+
+
+def test_a_numbered_assignment_that_lists_bodies_after_a_colon_is_one_task_not_a_heading_and_its_content():
+    text = (
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:\n"
+        "1. Đối với cụm công nghiệp Bắc Sơn: giao UBND huyện tìm kiếm nhà đầu tư hạ tầng đủ năng lực.\n"
+        "2. Trong thời gian chưa hoàn thành di dời, giao các sở, ngành và UBND các xã: Bắc Sơn, Nam Sơn tăng cường "
+        "kiểm tra việc chấp hành quy định về môi trường.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert [s.heading for s in split_sections(text).sections] == ["Đối với cụm công nghiệp Bắc Sơn"]
+    assert tasks_with(text)[-1] == (
+        "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành và UBND các xã: Bắc Sơn, Nam Sơn tăng cường "
+        "kiểm tra việc chấp hành quy định về môi trường"
+    )
