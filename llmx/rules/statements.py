@@ -49,7 +49,7 @@ from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import Unit, in_work_column, units, work_column
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO
 
 _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
@@ -248,6 +248,8 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     if at == -1:
         return None
     a, b = trim_span(text, at, section.heading_end)
+    if b > a and text[b - 1] == ":" and LIST_INTRO.search(text, a, b - 1):
+        return None  # `1. Phấn đấu đạt các chỉ tiêu chủ yếu sau:` only introduces what follows (LABELING)
     return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
