@@ -3,6 +3,7 @@ the parts below are directives (`... có ý kiến chỉ đạo như sau:`, `...
 are content paragraphs or headings."""
 
 from llmx.contract import Metadata, Period
+from llmx.rules.proposals import find_proposals
 from llmx.sections import split_sections
 from tests.test_statements import tasks_with as tasks_in
 
@@ -161,3 +162,15 @@ def test_a_numbered_assignment_that_lists_bodies_after_a_colon_is_one_task_not_a
         "Trong thời gian chưa hoàn thành di dời, giao các sở, ngành và UBND các xã: Bắc Sơn, Nam Sơn tăng cường "
         "kiểm tra việc chấp hành quy định về môi trường"
     )
+
+
+def test_an_assigned_body_advising_the_issuer_is_doing_its_task_not_making_a_proposal():
+    text = LETTER + (
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch nghiên cứu Công văn nêu trên để tham "
+        "mưu, đề xuất Ủy ban nhân dân tỉnh chỉ đạo triển khai thực hiện trên địa bàn tỉnh./.\nNơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Văn hóa, Thể thao và Du lịch nghiên cứu Công văn nêu trên để tham "
+        "mưu, đề xuất Ủy ban nhân dân tỉnh chỉ đạo triển khai thực hiện trên địa bàn tỉnh"
+    ]
+    assert find_proposals(text, split_sections(text)) == []
