@@ -373,6 +373,8 @@ _BYLINE = re.compile(
     rf"^(?:(?:CTV|PV|BTV|Tin|Bài|Tin, ảnh|Bài, ảnh|Nguồn)\s*:?\s*)?{UPPER}\w*(?:\s+{UPPER}\w*){{1,4}}$"
 )
 MIN_PARAGRAPH_BEFORE_BYLINE = 100
+# a credit that says what it is (`Nguồn: Văn phòng Đảng ủy xã`, `Tin, ảnh: Hà Phương`), also after a list item
+_CREDIT = re.compile(r"^(?:Nguồn|Tin, ảnh|Tin và ảnh|Bài, ảnh|Bài và ảnh)\s*:\s*\S.{0,60}$")
 _CONTACT = re.compile(r"^(?:địa chỉ|sđt|số điện thoại|điện thoại|email|e-mail|fax|website|hotline)\s*:", re.I)
 _REPORT_START = re.compile(
     r"^(?:BÁO CÁO\b|ĐẢNG BỘ|ĐẢNG ỦY|UBND|ỦY BAN|UỶ BAN|HUYỆN ỦY|CỘNG HÒA|CỘNG HOÀ|HĐND|HỘI ĐỒNG)"
@@ -451,6 +453,8 @@ def _byline(lines: list[tuple[int, int]], stripped: list[str], size: int) -> lis
     if len(filled) < 2:
         return []
     last, before = filled[-1], filled[-2]
+    if _CREDIT.match(stripped[last]):
+        return [(lines[last][0], min(lines[last][1] + 1, size))]
     if len(stripped[last]) > 40 or not _BYLINE.match(stripped[last]):
         return []
     if len(stripped[before]) < MIN_PARAGRAPH_BEFORE_BYLINE:

@@ -77,7 +77,12 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             for _, start, end in prose_cells(text, placed):  # assembly names the table and row
                 extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
-    extraction.limitations = find_limitations(text, layout, theme=theme)
+    tasks = [(t.start, t.end) for t in extraction.tasks]  # a directive for the next period is a task, not a weakness
+    extraction.limitations = [
+        lim
+        for lim in find_limitations(text, layout, theme=theme)
+        if not any(a < lim.end and lim.start < b for a, b in tasks)
+    ]
     issuer = extraction.metadata.issuer if extraction.metadata else None
     extraction.proposals = find_proposals(text, layout, theme=theme, issuer=issuer)
     return extraction

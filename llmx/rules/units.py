@@ -41,6 +41,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     if m is None:
         return None
     u_start, u_end = m.span("unit")
+    if _VERB_NOT_NOUN.match(text, u_start):
+        return None  # `Tháng 7 giải ngân ...`: a verb, not the prize `giải`
     if _COMPOUND_PLACE.match(text, u_start):
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
