@@ -16,9 +16,10 @@ from llmx.assemble import Extraction
 from llmx.contract import Extractor, Metadata, Section, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
-from llmx.rules.proposals import find_proposals
+from llmx.rules.proposals import find_proposals, request_at
 from llmx.rules.references import find_references
 from llmx.rules.restatements import FigureIndex
+from llmx.rules.sentences import forget_units
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 from llmx.sectors import heading_sector
@@ -46,6 +47,8 @@ def _outside_tables(start: int, end: int, tables: list[tuple[int, int]]) -> list
 def extract(text: str, layout: Layout, page_title: str | None = None) -> Extraction:
     """Everything the rules can find in one normalized document (`page_title`: a web page's
     `<h1>`, the headline of a report without a header block)."""
+    forget_units()  # the caches of units and requests hold one document's, never an earlier one's
+    request_at.cache_clear()
     extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
     figures = FigureIndex(text)  # one index of the document's figures, for every section
     theme = report_theme(extraction.metadata)

@@ -32,7 +32,8 @@ _CLAUSE_END = re.compile(r"\.(?=\s|$)")  # `phấn đấu A; B; C.`: the targets
 
 
 _PAREN = re.compile(r"[()]")
-_SENTENCE_END = re.compile(r"(?<![.\d])[.!?](?=\s|$)(?!\.)|\./\.")
+# (the end mark first, its look-behind after it: a pattern that opens with a character lets the search skip ahead)
+_SENTENCE_END = re.compile(r"[.!?](?<![.\d][.!?])(?=\s|$)(?!\.)|\./\.")
 OPEN_END = re.compile(r"[.;:!?…]\s*$")
 _SENTENCE_DONE = re.compile(r"[.!?]\s*$")
 _BROKEN_END = re.compile(r"[,\-–]\s*$")

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from llmx.contract import Proposal, Sector
 from llmx.rules.sentences import units
@@ -95,6 +96,7 @@ def _name_from(text: str, pos: int, limit: int) -> str | None:
     return name if name and len(name.split()) <= _MAX_NAME_WORDS else None
 
 
+@lru_cache(maxsize=4096)  # tasks, limitations and proposals ask it of the same units
 def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     """(where the request starts, addressee) when `text[start:end]` asks a named body for something."""
     if _TRINH.match(text, start, end):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
@@ -37,7 +38,8 @@ _FIELD = re.compile(
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_SENTENCE_END = re.compile(rf"(?:\./\.|\.{{3}}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
+# (each alternative opens with one character, so the search skips ahead to the next end mark)
+_SENTENCE_END = re.compile(rf"(?:\./\.|\.\.\.|…|\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
@@ -191,6 +193,16 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 def units(text: str, start: int, end: int, *, directives: bool = False) -> list[Unit]:
     """Every sentence-level unit of `text[start:end]`. With `directives`, a `;` splits only
     before a verb (task and proposal lists); otherwise at every clause-length `;`."""
+    return list(_units(text, start, end, directives))  # a copy: the cached list stays as read
+
+
+def forget_units() -> None:
+    """Empty the cache of units (a new document begins)."""
+    _units.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # tasks and proposals read the same spans of a document
+def _units(text: str, start: int, end: int, directives: bool) -> list[Unit]:
     out: list[Unit] = []
     for para, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
         line_start = text.rfind("\n", 0, p_start) + 1
@@ -268,10 +280,13 @@ def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+_NUMBER_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$")
+
+
 def _numbered_before(text: str, para_start: int, a: int) -> bool:
     """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
     head = text[max(para_start, a - 6) : a]
-    return bool(re.search(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$", head))
+    return bool(_NUMBER_BEFORE.search(head))
 
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
