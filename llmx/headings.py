@@ -87,9 +87,14 @@ def _label_split(body: str) -> int | None:
     )
     label = body[: m.start()] if m else ""
     clock = m is not None and body[m.end() - 1].isdigit() and re.search(r"(?<!năm )(?<!\d)\d{1,2}$", label)
-    if m and not clock and not LIST_INTRO.search(label):  # `lúc 14: 30` is a time, `Đợt 1: Từ ...` a label
-        return m.end() - 1
+    if m and not clock and not LIST_INTRO.search(label) and not _ASSIGNS_IN.search(label):
+        return m.end() - 1  # `lúc 14: 30` is a time, `Đợt 1: Từ ...` a label
     return None
+
+
+# `5. Trong thời gian chưa di dời, giao các sở và UBND các phường: Yên Bái, Văn Phú tăng cường ...`: a clause
+# that assigns work before its colon is a sentence listing names, not a label
+_ASSIGNS_IN = re.compile(r",\s*(?:giao|yêu cầu|đề nghị)\s+(?:cho\s+)?(?:các|UBND|Ủy ban|Sở|Phòng|Ban)\s")
 
 
 _NOTE = re.compile(r"\([^()]*\)")

@@ -83,7 +83,9 @@ DIRECTED = re.compile(
     # not `Thực hiện yêu cầu của Sở ..., UBND xã báo cáo kết quả như sau:`
     r"|(?<!thực hiện )(?<!theo )(?<!các )yêu cầu\s(?:(?!báo cáo|kết quả|tình hình|tổng hợp)[^.:\n]){0,200}?)"
     # (`UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện một số nội dung sau:`)
-    r"(?:như sau|sau đây|(?:nội dung|nhiệm vụ|công việc|giải pháp)(?:\s+(?:trọng tâm|cụ thể|chủ yếu))?\s+sau)\s*:\s*$",
+    r"(?:như sau|sau đây|(?:nội dung|nhiệm vụ|công việc|giải pháp)(?:\s+(?:trọng tâm|cụ thể|chủ yếu))?\s+sau)\s*:\s*$"
+    # `Chủ tịch UBND tỉnh thống nhất chủ trương ..., theo đó, yêu cầu:` (a sentence, not a plan's `Yêu cầu:`)
+    r"|(?:UBND|Ủy ban nhân dân|Chủ tịch|theo đó,?)[^:\n]{0,200}?\syêu cầu\s*:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [

@@ -175,7 +175,8 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     after_tasks = False  # a task part has been seen: later untitled parts are not results
     plan = bool(_PLAN_TITLE.search(text[:body_start]))
     opening = text[body_start : headings[0].start].rstrip() if headings else ""
-    directed = bool(DIRECTED.search(opening[-300:]))  # `... kết luận và chỉ đạo như sau:`
+    # `... kết luận và chỉ đạo như sau:`, also when content items stand between it and the first heading
+    directed = any(DIRECTED.search(line[-300:]) for line in opening.splitlines())
     for n, h in enumerate(headings, start=1):
         style = h.style
         summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(ACTED_ON.sub(" ", h.heading)))

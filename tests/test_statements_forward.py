@@ -179,3 +179,25 @@ def test_numbered_task_lines_with_nothing_under_them_are_tasks_but_a_part_headin
         "Chuẩn bị tốt công tác giao nhận quân năm 2024",
         "Duy trì nghiêm chế độ trực sẵn sàng chiến đấu",
     ]
+
+
+def test_the_work_that_goes_on_for_an_aim_at_the_end_of_a_results_paragraph_is_a_task():
+    text = (
+        "1. Thu ngân sách\nThu ngân sách trên địa bàn tháng 3 đạt 12,5 tỷ đồng. Để hoàn thành dự toán năm, huyện "
+        "tiếp tục đôn đốc thu các khoản nợ đọng thuế, tiền sử dụng đất.\n"
+        "2. Y tế\nĐể phòng dịch sốt xuất huyết, huyện đã tiếp tục phun hóa chất tại 5 xã.\n"
+    )
+    assert tasks_with(text) == [
+        "Để hoàn thành dự toán năm, huyện tiếp tục đôn đốc thu các khoản nợ đọng thuế, tiền sử dụng đất"
+    ]
+
+
+def test_a_numbered_target_line_that_only_introduces_the_table_below_is_no_task():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ MỸ HÒA\nSố: 12/BC-UBND\nMỹ Hòa, ngày 26 tháng 12 năm 2024\nBÁO CÁO\n"
+        "Kết quả năm 2024, kế hoạch năm 2025\nI. KẾT QUẢ NĂM 2024\nTổng giá trị sản xuất đạt 520 tỷ đồng.\n"
+        "II. KẾ HOẠCH NĂM 2025\n1. Phấn đấu đạt các chỉ tiêu chủ yếu sau:\n"
+        "Chỉ tiêu | ĐVT | Kế hoạch 2025\nTổng giá trị sản xuất | tỷ đồng | 560\n"
+        "2. Tập trung xây dựng xã đạt chuẩn nông thôn mới nâng cao.\n"
+    )
+    assert tasks_with(text) == ["Tập trung xây dựng xã đạt chuẩn nông thôn mới nâng cao"]

@@ -42,7 +42,12 @@ _CONDITION = re.compile(r"^(?:nếu|khi|trường hợp)\b", re.I)
 _NEEDS = re.compile(r"(?<!\w)(?:cần(?:\s+phải)?|đòi hỏi)\s+(?!thiết)\w", re.I)
 _PURPOSE = re.compile(r"Để\s")  # `Để <aim>, cần ...`: the need is the remedy for the aim
 _PURPOSE_REACH = 200  # ... when it follows the aim closely
-RUN_START = re.compile(rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)", re.I)
+# `Để hoàn thành dự toán năm, huyện tiếp tục đôn đốc thu ...`: the aim, then who goes on with what work
+_PURPOSE_GOES_ON = re.compile(r"Để\s[^.;]{3,150}?,\s*(?:[^,.;]{0,60}?\s)?(?:tiếp tục|sẽ)\s+\w", re.I)
+# (`...; đồng thời, gửi UBND tỉnh biết, theo dõi`: a coordinated directive goes on with the run)
+RUN_START = re.compile(
+    rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)|đồng thời,?\s+(?:gửi|báo cáo|{DIRECTIVE_VERBS})(?!\w)", re.I
+)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
 ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
@@ -57,6 +62,13 @@ _LEADER_ASK = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
+# `Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp ...`: a letter assigning work to a named body
+_GIVES_BODY = re.compile(
+    r"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|Bộ Chỉ huy|"
+    r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương))(?!\w)"
+)
+# `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
+_GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
 _OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
@@ -186,9 +198,10 @@ def _asks_below(words: str) -> bool:
 
 def leader_asks(words: str) -> bool:
     """A leader's or a meeting's ask closing a web excerpt without headings (`Chủ tịch UBND huyện yêu cầu
-    các phòng, ban tập trung ...`, `Hội nghị thống nhất tập trung ...`): the work ahead, unless reported as
-    done (`đã yêu cầu ...`) or only forecast."""
-    m = _LEADER_ASK.search(words)
+    các phòng, ban tập trung ...`, `Hội nghị thống nhất tập trung ...`), or a letter's assignment (`Chủ tịch
+    UBND tỉnh giao Sở Tài chính tổng hợp ...`): the work ahead, unless reported as done (`đã yêu cầu ...`,
+    `được giao ...`) or only forecast."""
+    m = _LEADER_ASK.search(words) or (None if _GROUNDS.match(words) else _GIVES_BODY.search(words))
     return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
 
 
@@ -196,4 +209,11 @@ def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
     """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
     if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
-    return _commits(words) or _needs_ahead(words, now)
+    return _commits(words) or _needs_ahead(words, now) or _goes_on_for(words)
+
+
+def _goes_on_for(words: str) -> bool:
+    """The work that goes on for an aim (`Để hoàn thành dự toán năm, huyện tiếp tục đôn đốc ...`), unless
+    reported as done (`..., huyện đã tiếp tục ...`) or only forecast."""
+    m = _PURPOSE_GOES_ON.match(words)
+    return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)

@@ -45,8 +45,9 @@ _REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\
 _REPORTED = re.compile(
     # (`rà soát ... để kiến nghị Cục ... xem xét`: the purpose of the body's own work, a task)
     # (`Đối với kiến nghị Trung ương tại Kết luận số 257: ...`: the topic, a request made by someone else)
+    # (`giao Công an tỉnh nghiên cứu ... để tham mưu, đề xuất UBND tỉnh chỉ đạo ...`: advice the body gives, a task)
     r"(?:đã|được|hồ\s+sơ|theo|tại|các|những|trình|lập|báo\s+cáo,?|giải\s+quyết|tiếp\s+nhận|xử\s+lý|việc|để|nhằm|"
-    r"đối\s+với)"
+    r"đối\s+với|tham\s+mưu,?)"
     r"\s+(?:kính\s+)?$",
     re.I,
 )

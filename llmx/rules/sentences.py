@@ -44,7 +44,9 @@ _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
 _DIRECTIVE_VERB = re.compile(
-    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy)\b",
+    rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy|"
+    # `...; Giao Ủy ban nhân dân phường Yên Bái chủ trì ...`: an assignment to a named body (not `giao ban`)
+    r"(?:giao|yêu cầu)\s+(?:cho\s+)?(?-i:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|các\s))\b",
     re.I,
 )
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
@@ -300,22 +302,30 @@ def in_work_column(text: str, start: int) -> bool:
     """Whether the cell at `start` lies in the work column of an assignment table: its column's header,
     found on a row line above it, is `Nội dung`, `Nhiệm vụ`, `Công việc` and the like, and its row
     names a body or a time too (not a group row)."""
+    return work_column(text, start) is True
+
+
+def work_column(text: str, start: int) -> bool | None:
+    """`in_work_column`, or None when no row line above names a work column (not an assignment table).
+    False also for a cell beside the work column (`Công chức Tư pháp - Hộ tịch` under `Cơ quan thực
+    hiện`): who does the work or by when, never the work itself."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     row = text[line_start : len(text) if line_end == -1 else line_end]
-    if sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2:
-        return False  # a group row (`I | Cải cách thể chế |  |  |`) names the topic of the rows below
+    group = sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2  # `I | Cải cách thể chế |  |  |`: a topic
     column = text.count(CELL_SEP, line_start, start)
     pos = line_start
     for _ in range(_HEADER_ROWS):
         if pos == 0:
-            return False
+            return None
         prev = text.rfind("\n", 0, pos - 1) + 1
         line = text[prev : pos - 1]
         if CELL_SEP not in line:
-            return False
+            return None
         cells = line.split(CELL_SEP)
         if any(_WORK_HEADER.match(c.strip()) for c in cells):
+            if group:
+                return False
             return column < len(cells) and bool(_WORK_HEADER.match(cells[column].strip()))
         pos = prev
-    return False
+    return None

@@ -1,18 +1,18 @@
 """Tasks and limitations by rule (SPEC section 5). Pure.
 
-The section role decides what a sentence is (results and task sections use the same verbs):
-in `tasks` sections every sentence-level directive is a task; in `limitations`/`causes`
-sections every statement is a limitation or a cause; in results sections only sentences with
-an explicit shortfall cue count as limitations. Paragraphs interrupted by a page break (a blank
-line, or a footnote body, then a lower-case continuation) are read as one.
+The section role decides what a sentence is (results and task sections use the same verbs): in `tasks` sections
+every sentence-level directive is a task; in `limitations`/`causes` sections every statement is a limitation or a
+cause; in results sections only sentences with an explicit shortfall cue count as limitations. Paragraphs
+interrupted by a page break (a blank line, or a footnote body, then a lower-case continuation) are read as one.
 
-Tasks also stand outside task sections when the words say they are for the next period (SPEC 5,
-1.1; the tests are in `ahead.py`): the bullets under a lead-in that looks ahead (`Để ... trong thời gian
-tới, tiếp tục yêu cầu các sở, ngành: ...`), a clause opened by `nhiệm vụ trước mắt là ...` and the
-directive sentences after it in the same paragraph, and the numbered items after a body's commitment
-(`(1) Phân tích ...; (2) ...`). A closing paragraph that hands the work on (`Trên cơ sở ..., các cấp ủy ... xây dựng kế
-hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở Nội vụ sẽ báo
-cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`) is not.
+Tasks also stand outside task sections when the words say they are for the next period (SPEC 5, 1.1; the tests
+are in `ahead.py`): the bullets under a lead-in that looks ahead (`Để ... trong thời gian tới, tiếp tục yêu cầu
+các sở, ngành: ...`) or directs (`Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:`), a clause opened by `nhiệm vụ
+trước mắt là ...` and the directive sentences after it in the same paragraph, and the numbered items after a
+body's commitment (`(1) Phân tích ...; (2) ...`). A closing paragraph that hands the work on (`Trên cơ sở ..., các
+cấp ủy ... xây dựng kế hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở
+Nội vụ sẽ báo cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`, the cells beside
+an assignment table's work column) is not.
 
 Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`, and the
 findings an inspection or a self-assessment cell states as plain facts (`Cơ sở chưa ban hành ...`, `Thiếu
@@ -21,9 +21,8 @@ dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường
 quoted rule or a field naming who follows the work up; the sentence right before `Do đó, <shortfall>` is that
 shortfall's cause. A `Nguyên nhân ...: ` label makes its item a cause also when it is cut off the item.
 
-Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks
-or limitations. The closing formula of a notice (`Trân trọng thông báo kết luận ... để ... biết,
-thực hiện./.`) is no task, also when it sits inside the last section.
+Requests to another body (`đề nghị UBND tỉnh ...`) are proposals (`proposals.py`), never tasks or limitations.
+The closing formula of a notice (`Trân trọng thông báo kết luận ... để ... biết, thực hiện./.`) is no task.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Period, Section, Sector, Task
 from llmx.grounding import trim_span
+from llmx.roles import DIRECTED
 from llmx.rules.ahead import (
     ASSIGNS,
     FUTURE,
@@ -45,10 +45,10 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units
+from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units, work_column
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO
 
 _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
@@ -287,6 +287,8 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     if at == -1:
         return None
     a, b = trim_span(text, at, section.heading_end)
+    if b > a and text[b - 1] == ":" and LIST_INTRO.search(text, a, b - 1):  # `1. Phấn đấu đạt ... sau:`: a lead-in
+        return None
     return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
@@ -331,8 +333,8 @@ def _task_spans(
             run = False
             labelled = _labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
-        if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
-            ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
+        if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
+            ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now)) or DIRECTED.search(words)
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
             asks = headless and bool(_ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
             labelled = labelled or asks
@@ -350,6 +352,8 @@ def _task_spans(
             DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS or in_work_column(text, u.start)
         ):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
+        if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
+            continue  # beside an assignment table's work column: who does it, by when
         if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
         if _POINTER.match(words) or u.field:
