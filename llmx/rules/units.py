@@ -33,6 +33,8 @@ UNIT_RE = re.compile(
 _COMPOUND_PLACE = re.compile(r"(?:xã,\s+thị\s+trấn|đơn\s+vị,\s+doanh\s+nghiệp)\s+[A-ZĐ]")
 
 _MEASURE_SET = frozenset(MEASURES)
+_UNIT_SET = frozenset({*MEASURES, *COUNTS})
+_CUT_RATE = re.compile(r"[ \t]+([^\W\d_]+)/")
 
 
 def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, int] | None:
@@ -41,6 +43,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     if m is None:
         return None
     u_start, u_end = m.span("unit")
+    if (longer := _CUT_RATE.match(text, u_end)) and f"{_lower(m.group('unit'))} {longer.group(1).lower()}" in _UNIT_SET:
+        return None  # `2,1 tỷ đồng/năm/Sở`: a rate the lexicon does not know, never the bare `tỷ`
     if _COMPOUND_PLACE.match(text, u_start):
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
@@ -221,6 +225,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm", "yêu")  # `đạt yêu cầu`
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             if not (joins or relative or attached or price or standard or arriving):
+                # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
+                new_figure = nxt_word[:1].isdigit()
                 break
         words.append(bare)
         end = m.start(1) + len(bare)

@@ -1,0 +1,65 @@
+"""Prose figures a survey of untuned pool documents (fee explanations, statutes, appraisal notices)
+showed misread: two figures joined by `và`, each with its own name and `là`; an area after an area
+taken for the first one's attribute; a scale word before a measure other than money (`tỷ tấn`);
+a rate unit the lexicon does not know cut back to a bare `tỷ`; contact numbers and statutory bounds
+after a label; a statute's quorum; a cumulative figure `từ năm ... đến nay`. The sentences are
+invented for these tests; they only copy the shapes."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def triples(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(i.name, i.value, i.unit) for i in find_indicators(text)]
+
+
+def test_two_figures_joined_by_va_each_with_its_name_and_la_are_two_indicators() -> None:
+    found = triples("Chi hỗ trợ xác minh là 199 tỷ đồng và chi phục vụ công tác thu phí là 80 tỷ đồng.")
+    assert found == [("Chi hỗ trợ xác minh", 199, "tỷ đồng"), ("Chi phục vụ công tác thu phí", 80, "tỷ đồng")]
+    # a counted noun joined by `và` to words that say what it is still keeps them
+    assert triples("Tổ chức 06 lớp tập huấn và bồi dưỡng.") == [("Tổ chức lớp tập huấn và bồi dưỡng", 6, "lớp")]
+
+
+def test_an_area_after_an_area_is_a_sibling_not_the_first_figures_attribute() -> None:
+    found = triples("Diện tích lúa là 120 ha, diện tích ngô là 85 ha.")
+    assert found == [("Diện tích lúa", 120, "ha"), ("Diện tích ngô", 85, "ha")]
+    # an area after a count is still that count's attribute
+    found = triples("Kiểm kê xong 108 hộ, diện tích 70,9 ha.")
+    assert found[1][0].startswith("Kiểm kê xong hộ - ") and found[1][1:] == (70.9, "ha")
+
+
+def test_a_scale_word_before_a_measure_other_than_money_is_part_of_the_unit() -> None:
+    found = triples("Quặng apatit có trữ lượng khoảng 2,5 tỷ tấn; sản lượng điện 1,5 tỷ kWh; thu 3 tỷ đồng.")
+    assert found == [
+        ("Quặng apatit có trữ lượng", 2.5, "tỷ tấn"),
+        ("Sản lượng điện", 1.5, "tỷ kwh"),
+        ("Thu", 3, "tỷ đồng"),
+    ]
+
+
+def test_an_unknown_rate_unit_is_never_cut_back_to_a_bare_scale_word() -> None:
+    found = triples("Tổng số tiền phí thu được 932 tỷ đồng (khoảng 2,1 tỷ đồng/năm/Sở).")
+    assert found == [("Tổng số tiền phí thu", 932, "tỷ đồng")]
+    assert all(unit != "tỷ" for _, _, unit in triples("Bình quân 2,1 tỷ đồng/năm/đơn vị."))
+
+
+def test_a_phone_or_tax_number_after_its_label_is_no_figure() -> None:
+    assert triples("- Điện thoại: 02603. 913202") == []
+    assert triples("- Fax: (0263) 3822 115; Mã số thuế: 5300 220 823") == []
+
+
+def test_a_statutory_bound_or_quorum_is_a_norm_not_a_figure() -> None:
+    assert triples("Mức thu phí tối thiểu là 500.000 đồng và tối đa là 150.000.000 đồng.") == []
+    assert triples("Các cuộc họp của Ban Chấp hành là hợp lệ khi có trên 50% thành viên tham dự.") == []
+    assert triples("Việc sửa đổi Điều lệ phải được 2/3 thành viên Hội đồng quản lý Quỹ tán thành.") == []
+    # a result stated with `được N/M` is still a figure
+    found = triples("Nghị quyết được 45/50 đại biểu biểu quyết thông qua.")
+    assert [(v, u) for _, v, u in found] == [(45, "đại biểu")]
+
+
+def test_a_cumulative_figure_since_a_year_keeps_lũy_kế_and_drops_the_years() -> None:
+    found = triples("Diện tích cà phê tái canh đạt 520 ha, lũy kế từ năm 2021 đến nay là 2.640 ha.")
+    assert found[1][1:] == (2640, "ha")
+    assert "lũy kế" in found[1][0] and "2021" not in found[1][0]
+    assert triples("Số hộ thoát nghèo từ năm 2021 đến nay là 320 hộ.") == [("Số hộ thoát nghèo", 320, "hộ")]
