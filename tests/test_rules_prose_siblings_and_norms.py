@@ -17,8 +17,10 @@ def triples(text: str) -> list[tuple[str, float | None, str | None]]:
 def test_two_figures_joined_by_va_each_with_its_name_and_la_are_two_indicators() -> None:
     found = triples("Chi hỗ trợ xác minh là 199 tỷ đồng và chi phục vụ công tác thu phí là 80 tỷ đồng.")
     assert found == [("Chi hỗ trợ xác minh", 199, "tỷ đồng"), ("Chi phục vụ công tác thu phí", 80, "tỷ đồng")]
-    # a counted noun joined by `và` to words that say what it is still keeps them
+    # a counted noun joined by `và` to words that say what it is still keeps them, also before a place count
     assert triples("Tổ chức 06 lớp tập huấn và bồi dưỡng.") == [("Tổ chức lớp tập huấn và bồi dưỡng", 6, "lớp")]
+    found = triples("Lập quy hoạch 06 dự án đấu giá đất tập trung và xen kẹp tại 05 xã.")
+    assert found[0] == ("Lập quy hoạch dự án đấu giá đất tập trung và xen kẹp", 6, "dự án")
 
 
 def test_an_area_after_an_area_is_a_sibling_not_the_first_figures_attribute() -> None:
@@ -53,6 +55,15 @@ def test_a_statutory_bound_or_quorum_is_a_norm_not_a_figure() -> None:
     assert triples("Mức thu phí tối thiểu là 500.000 đồng và tối đa là 150.000.000 đồng.") == []
     assert triples("Các cuộc họp của Ban Chấp hành là hợp lệ khi có trên 50% thành viên tham dự.") == []
     assert triples("Việc sửa đổi Điều lệ phải được 2/3 thành viên Hội đồng quản lý Quỹ tán thành.") == []
+    assert (
+        triples("Ban Chấp hành có thể họp bất thường khi có yêu cầu của Ban Thường vụ hoặc trên 50% tổng số ủy viên.")
+        == []
+    )
+    assert triples("Hội đồng họp bất thường theo yêu cầu của trên 50% tổng số thành viên.") == []
+    assert triples("Thông qua hợp đồng bán tài sản có giá trị từ 50 (năm mươi) triệu đồng Việt Nam trở lên.") == []
+    assert triples("Ban Chấp hành là cơ quan lãnh đạo giữa 02 kỳ Đại hội.") == []
+    # `theo yêu cầu` that names no threshold leaves the result alone
+    assert triples("Theo yêu cầu của người dân, đã cấp 120 bản sao.") == [("Đã cấp bản sao", 120, "bản")]
     # a result stated with `được N/M` is still a figure
     found = triples("Nghị quyết được 45/50 đại biểu biểu quyết thông qua.")
     assert [(v, u) for _, v, u in found] == [(45, "đại biểu")]
@@ -63,3 +74,16 @@ def test_a_cumulative_figure_since_a_year_keeps_lũy_kế_and_drops_the_years() 
     assert found[1][1:] == (2640, "ha")
     assert "lũy kế" in found[1][0] and "2021" not in found[1][0]
     assert triples("Số hộ thoát nghèo từ năm 2021 đến nay là 320 hộ.") == [("Số hộ thoát nghèo", 320, "hộ")]
+
+
+def test_the_operands_of_a_calculation_are_no_figures() -> None:
+    assert triples("Phí thẩm định = 14.631.302.504 đồng x 0,19% x 50% = 13.899.737 đồng.") == []
+    assert triples("Theo tính toán rc = 27,7 m < 63 m nên đủ điều kiện an toàn.") == []
+    # counts of `kỳ` and words beginning with x stay figures
+    found = triples("Tổ chức 2 kỳ thi; cấp 5 giấy phép x-quang.")
+    assert [(v, u) for _, v, u in found] == [(2, "kỳ"), (5, "giấy phép")]
+
+
+def test_a_place_opening_with_a_parenthesised_note_stays_out_of_the_name() -> None:
+    found = triples("Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội cùng lĩnh vực hoạt động.")
+    assert found == [("Hội cùng lĩnh vực hoạt động", 3, "hội")]

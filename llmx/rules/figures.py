@@ -16,7 +16,7 @@ from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_uni
 from llmx.rules.comparisons import match_basis, parse_comparison
 from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms
+from llmx.rules.norms import block_norms, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.table_scores import RANK_UNIT
@@ -40,13 +40,6 @@ _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`:
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
 # genre groups every amount this long: `1.500.000.000 đồng`)
 _PHONE = re.compile(r"0\d{8,}|\d{9,}")
-# `- Điện thoại: 02603. 913202`, `Fax: (0263) 3822 115`, `mức thu tối thiểu là 500.000 đồng`: after a
-# label, a contact number or a bound is written in parts the lexer takes for figures
-_LABELLED_NOT_FIGURE = re.compile(
-    r"(?<!\w)(?:(?:số\s+)?điện\s+thoại|đt|fax|hotline|đường\s+dây\s+nóng|mã\s+số\s+thuế|(?:số\s+)?tài\s+khoản)"
-    r"\s*[:.]?\s*\(?\s*$|(?<!\w)(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:vượt\s+)?quá)\s+(?:là|:)\s*$",
-    re.IGNORECASE,
-)
 # `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
 _FREQUENCY = re.compile(
     r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
@@ -254,8 +247,8 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     window = text[max(para.start, s - 30) : s]
     if (
         _COMPARED_BEFORE.search(window)
+        or labelled_or_operand(text, window, e)
         or _PHONE.fullmatch(text, s, e)
-        or _LABELLED_NOT_FIGURE.search(window)
         or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
     ):
         return True

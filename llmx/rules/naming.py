@@ -34,6 +34,7 @@ _OPENINGS = (
     r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
     r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
     r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
+    r"(?:\s*\((?:mới|cũ)\))?"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(

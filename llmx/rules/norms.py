@@ -1,6 +1,7 @@
-"""Norms written with numbers: ranges, thresholds, a rule's condition and consequence, a statute's
-quorum, what a figure is per. Their digits are blocked before a paragraph's figures are read, so
-none becomes an indicator (eval/LABELING.md: figures are quantities of the period). Pure."""
+"""Numbers that are no quantity of the period (eval/LABELING.md): norms (ranges, thresholds, a rule's
+condition and consequence, a statute's quorum, what a figure is per), whose digits are blocked
+before a paragraph's figures are read; contact numbers and bounds after a label; the operands of a
+calculation. Pure."""
 
 from __future__ import annotations
 
@@ -18,12 +19,17 @@ _CONDITIONAL = re.compile(
 # `Các cuộc họp ... là hợp lệ khi có trên 50% thành viên`, `phải được 2/3 thành viên ... tán thành`:
 # the quorum or majority a statute sets is a norm, no figure of the period
 _RULE_QUORUM = re.compile(
-    rf"(?<!\w)(?:(?:hợp\s+lệ|thông\s+qua|có\s+hiệu\s+lực)\s+khi(?:\s+có)?|phải\s+(?:được|có)(?:\s+ít\s+nhất)?)"
+    rf"(?<!\w)(?:(?:hợp\s+lệ|thông\s+qua|có\s+hiệu\s+lực)\s+khi(?:\s+có)?|phải\s+(?:được|có)(?:\s+ít\s+nhất)?|"
+    # `họp bất thường khi có yêu cầu của Ban Thường vụ hoặc trên 50% tổng số thành viên`
+    rf"(?:theo|khi\s+có)\s+yêu\s+cầu(?:\s+của)?(?:[^\d;.()]{{0,60}}\s(?:hoặc|và)(?:\s+của)?)?)"
     rf"\s+(?:(?:trên|hơn|ít\s+nhất|tối\s+thiểu|quá)\s+)?{NUMBER_PATTERN}(?:\s*/\s*{NUMBER_PATTERN})?",
     re.IGNORECASE,
 )
 # `từ 02 hành vi trở lên`, `đạt từ 15 tiêu chí trở lên`: a threshold, no figure
-_FROM_UP = re.compile(rf"(?<!\w)[Tt]ừ\s+{NUMBER_PATTERN}\s*(?:%\s*)?(?:[^\s\d,;.()]+\s+){{0,4}}trở\s+(?:lên|xuống)")
+# (also with the amount restated in words: `từ 50 (năm mươi) triệu đồng Việt Nam trở lên`)
+_FROM_UP = re.compile(
+    rf"(?<!\w)[Tt]ừ\s+{NUMBER_PATTERN}\s*(?:%\s*)?(?:(?:[^\s\d,;.()]+|\([^()\d]{{1,40}}\))\s+){{0,6}}trở\s+(?:lên|xuống)"
+)
 _FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
     rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
     rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
@@ -37,3 +43,29 @@ def block_norms(para: Para) -> None:
     for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL, _PER_ONE, _RULE_QUORUM):
         for m in rx.finditer(para.text, para.start, para.end):
             para.block(*m.span())
+
+
+# `- Điện thoại: 02603. 913202`, `Fax: (0263) 3822 115`, `mức thu tối thiểu là 500.000 đồng`: after a
+# label, a contact number or a bound is written in parts the lexer takes for figures
+_LABELLED_NOT_FIGURE = re.compile(
+    r"(?<!\w)(?:(?:số\s+)?điện\s+thoại|đt|fax|hotline|đường\s+dây\s+nóng|mã\s+số\s+thuế|(?:số\s+)?tài\s+khoản)"
+    r"\s*[:.]?\s*\(?\s*$|(?<!\w)(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:vượt\s+)?quá)\s+(?:là|:)\s*$",
+    re.IGNORECASE,
+)
+# an operand of a calculation (`= 14.631.302.504 đồng x 0,19% x 50%`, `rc = 27,7 m < 63 m`) or the `02`
+# of `giữa 02 kỳ Đại hội`: no figure of its own
+_OPERAND_BEFORE = re.compile(r"(?:^|\s)[x×]\s*$", re.IGNORECASE)
+_BETWEEN_TERMS = re.compile(r"(?<!\w)giữa\s+$", re.IGNORECASE)
+_TERM_AFTER = re.compile(r"\s*kỳ(?!\w)(?!\s+(?:họp|thi))", re.IGNORECASE)
+_OPERAND_AFTER = re.compile(r"[^\S\n]*(?:[%‰]|[^\W\d_]{1,5}\d?)?[^\S\n]*(?:[x×][^\S\n]+[\d(A-Za-z]|[<>≤≥])")
+
+
+def labelled_or_operand(text: str, window: str, e: int) -> bool:
+    """A number after a contact or bound label, an operand of a calculation, or `giữa 02 kỳ`
+    (`window`: the text just before the number, `e`: where the number ends)."""
+    return bool(
+        _LABELLED_NOT_FIGURE.search(window)
+        or _OPERAND_BEFORE.search(window)
+        or (_BETWEEN_TERMS.search(window) and _TERM_AFTER.match(text, e))
+        or _OPERAND_AFTER.match(text, e)
+    )

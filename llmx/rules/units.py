@@ -226,7 +226,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             if not (joins or relative or attached or price or standard or arriving):
                 # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
-                new_figure = nxt_word[:1].isdigit()
+                new_figure = low in ("là", "đạt") and nxt_word[:1].isdigit()
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
