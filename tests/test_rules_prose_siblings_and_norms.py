@@ -1,9 +1,10 @@
 """Prose figures a survey of untuned pool documents (fee explanations, statutes, appraisal notices)
 showed misread: two figures joined by `và`, each with its own name and `là`; an area after an area
 taken for the first one's attribute; a scale word before a measure other than money (`tỷ tấn`);
-a rate unit the lexicon does not know cut back to a bare `tỷ`; contact numbers and statutory bounds
-after a label; a statute's quorum; a cumulative figure `từ năm ... đến nay`. The sentences are
-invented for these tests; they only copy the shapes."""
+a rate unit the lexicon does not know cut back to a bare `tỷ`; contact numbers and statutory
+bounds after a label; a statute's quorum; a cumulative figure `từ năm ... đến nay`; a classifier
+count named by the standard it met (`156 em đạt học sinh giỏi`); counts of machines and
+equipment. The sentences are invented for these tests; they only copy the shapes."""
 
 from __future__ import annotations
 
@@ -87,3 +88,20 @@ def test_the_operands_of_a_calculation_are_no_figures() -> None:
 def test_a_place_opening_with_a_parenthesised_note_stays_out_of_the_name() -> None:
     found = triples("Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội cùng lĩnh vực hoạt động.")
     assert found == [("Hội cùng lĩnh vực hoạt động", 3, "hội")]
+
+
+def test_a_classifier_count_is_named_by_the_standard_or_prize_it_met() -> None:
+    assert triples("Có 156 em đạt học sinh giỏi cấp tỉnh.") == [("Em đạt học sinh giỏi cấp tỉnh", 156, "em")]
+    assert triples("Có 45 người đạt giải.") == [("Người đạt giải", 45, "người")]
+    # `đạt` before a rate is still a comparison, not a standard
+    found = find_indicators("Kiểm tra 20 cơ sở đạt 100% kế hoạch.")
+    assert [(i.name, i.value) for i in found] == [("Kiểm tra cơ sở", 20)] and found[0].comparisons
+
+
+def test_machines_equipment_and_sets_of_files_are_counted() -> None:
+    found = triples("Tịch thu 3 máy xúc; trang bị 04 bình chữa cháy, 02 thiết bị rửa mắt; nhận 02 bộ hồ sơ.")
+    assert [(v, u) for _, v, u in found] == [(3, "máy"), (4, "bình chữa cháy"), (2, "thiết bị"), (2, "bộ hồ sơ")]
+    assert found[0][0] == "Tịch thu máy xúc"
+    # `bình quân` after a count of places is no counted noun
+    found = triples("Mô hình thực hiện tại 09 xã, bình quân trên 30 ha/xã.")
+    assert found[0][1:] == (9, "xã")

@@ -92,6 +92,9 @@ def _lower(unit: str) -> str:
 # --- the words after a unit that still name the figure -------------------------------------
 
 _TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
+# `đạt chuẩn`, `đạt NTM`, `đạt yêu cầu`, `đạt giải`, `đạt danh hiệu`, `đạt học sinh giỏi`: the standard
+# met says what is counted
+_STANDARD_WORDS = frozenset({"chuẩn", "nông", "ntm", "yêu", "giải", "danh", "học"})
 _TAIL_STOP = frozenset(
     {
         "đạt",
@@ -222,7 +225,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
                 low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
             )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
-            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm", "yêu")  # `đạt yêu cầu`
+            standard = low == "đạt" and nxt_word.lower().rstrip(".…,;") in _STANDARD_WORDS
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             if not (joins or relative or attached or price or standard or arriving):
                 # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
