@@ -105,3 +105,15 @@ def test_machines_equipment_and_sets_of_files_are_counted() -> None:
     # `bình quân` after a count of places is no counted noun
     found = triples("Mô hình thực hiện tại 09 xã, bình quân trên 30 ha/xã.")
     assert found[0][1:] == (9, "xã")
+
+
+def test_a_trong_do_list_ends_at_a_semicolon_after_which_something_else_is_counted() -> None:
+    found = triples(
+        "Giải quyết việc làm cho 1.850 lao động, trong đó xuất khẩu lao động 126 người; "
+        "tổ chức 14 phiên giao dịch việc làm."
+    )
+    assert found[1][0] == "Giải quyết việc làm cho lao động - xuất khẩu lao động"
+    assert found[2] == ("Tổ chức phiên giao dịch việc làm", 14, "phiên")
+    # parts of the same measure after semicolons stay children
+    found = triples("Tổng thu 500 tỷ đồng, trong đó: thu thuế 200 tỷ đồng; thu phí 50 tỷ đồng; thu khác 250 tỷ đồng.")
+    assert [name for name, _, _ in found[1:]] == ["Tổng thu - thu thuế", "Tổng thu - thu phí", "Tổng thu - thu khác"]

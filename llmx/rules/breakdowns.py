@@ -78,7 +78,21 @@ def _marker_scope(
         return p[0], p[1], parent  # `đã xử lý 34 trong đó (...)`
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
-    return m.start(), para.sentence_end(m.start()), parent
+    return m.start(), _list_end(para, items, m.end(), parent), parent
+
+
+def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> int:
+    """Where a `trong đó` list ends: its sentence's end, or a `;` after which the figures count
+    something else (`trong đó xuất khẩu lao động 126 người; tổ chức 14 phiên giao dịch ...`)."""
+    end = para.sentence_end(list_start)
+    inside = [it for it in items if list_start <= it.num_start < end]
+    units = {parent.unit, inside[0].unit} if inside else {parent.unit}
+    for k in range(list_start, end):
+        if para.text[k] == ";":
+            nxt = next((it for it in inside if it.num_start > k), None)
+            if nxt is not None and nxt.unit not in units and nxt.unit != "%":
+                return k
+    return end
 
 
 def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:
