@@ -320,3 +320,124 @@ def test_a_parts_change_with_no_basis_takes_its_totals_basis() -> None:
     (alone,) = find_indicators("Sản lượng cà phê nhân 38.500 tấn, tăng 9,5%.")
     assert comps(crops) == [change("same_period", "cùng kỳ", 2.1)]
     assert comps(alone) == [("other", "", "change", 9.5, None, None)]
+
+
+def test_a_parenthesised_amount_after_a_change_in_percent_shares_the_basis_written_after_it() -> None:
+    """`tăng 4,6% (tăng 150 ha) so với cùng kỳ`: one change, two sizes, the basis after the parenthesis."""
+    (area,) = find_indicators("Diện tích trồng ngô 3.410 ha, tăng 4,6% (tăng 150 ha) so với cùng kỳ.")
+    assert [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in area.comparisons] == [
+        ("same_period", "cùng kỳ", "change", 4.6, 150, "ha")
+    ]
+    (loans,) = find_indicators("Dư nợ cho vay 96 tỷ đồng, tăng 5 ha so với kế hoạch.")
+    assert [c.pct for c in loans.comparisons] == [None]  # an amount with a basis of its own stays apart
+
+
+def test_the_end_of_an_earlier_year_is_a_previous_period_also_written_as_a_moment() -> None:
+    (subs,) = find_indicators("Số hộ dùng nước sạch 7.215 hộ, tăng 3,1% so với thời điểm cuối năm 2022.")
+    assert [(c.basis, c.basis_text) for c in subs.comparisons] == [("previous_period", "thời điểm cuối năm 2022")]
+
+
+def test_a_change_by_an_amount_after_a_later_figure_takes_the_basis_a_sibling_named() -> None:
+    """`2 vụ, giảm 1 vụ so với cùng kỳ, thiệt hại 0,8 ha, giảm 2,5 ha`: the basis is written once for
+    the run; a change by an amount with no basis anywhere is still not recorded, nor a figure."""
+    cases, area = find_indicators(
+        "Xảy ra 4 vụ sạt lở, giảm 1 vụ so với cùng kỳ năm trước, diện tích bị ảnh hưởng 0,8 ha, giảm 2,5 ha."
+    )
+    assert (area.value, area.unit) == (0.8, "ha")
+    assert [(c.basis, c.basis_text, c.amount, c.amount_unit) for c in area.comparisons] == [
+        ("same_period", "cùng kỳ năm trước", -2.5, "ha")
+    ]
+    assert [c.amount for c in cases.comparisons] == [-1]
+    (alone,) = find_indicators("Xử lý 14 vụ vi phạm, giảm 3 vụ.")
+    assert (alone.value, alone.comparisons) == (14, [])
+    (grown,) = find_indicators("Tổng số lao động có việc làm tăng thêm 1.870 người, bằng 102% kế hoạch.")
+    assert grown.value == 1870  # a rise written as the figure itself is no change
+
+
+def test_the_same_months_of_an_earlier_year_are_the_same_period() -> None:
+    """`so với 6 tháng đầu năm 2023`, `so với 9 tháng năm trước`: what a half-year or nine-month
+    report compares with is the same stretch of last year, as `cùng kỳ`."""
+    (output,) = find_indicators(
+        "Giá trị sản xuất tiểu thủ công nghiệp 612 tỷ đồng, tăng 7,2% so với 6 tháng đầu năm 2022."
+    )
+    assert [(c.basis, c.basis_text) for c in output.comparisons] == [("same_period", "6 tháng đầu năm 2022")]
+    (cases,) = find_indicators("Số ca mắc lao mới 41 người, giảm 6 người so với 9 tháng năm trước.")
+    assert [(c.basis, c.basis_text, c.amount) for c in cases.comparisons] == [("same_period", "9 tháng năm trước", -6)]
+    (by_year,) = find_indicators("Sản lượng chè 3.100 tấn, tăng 4% so với năm 2022.")
+    assert [c.basis for c in by_year.comparisons] == ["previous_period"]
+
+
+def test_an_estimate_or_plan_set_at_the_start_of_the_year_keeps_those_words() -> None:
+    (spend,) = find_indicators("Chi thường xuyên 2.815 triệu đồng, đạt 64,2% dự toán đầu năm.")
+    assert [(c.basis, c.basis_text) for c in spend.comparisons] == [("budget_estimate", "dự toán đầu năm")]
+    (fees,) = find_indicators("Thu phí chợ được 96 triệu đồng, bằng 120% so với kế hoạch giao đầu năm.")
+    assert [(c.basis, c.basis_text) for c in fees.comparisons] == [("plan", "kế hoạch giao đầu năm")]
+
+
+def test_a_rate_of_the_total_written_without_tren_is_the_figures_and_the_chain_goes_on() -> None:
+    """`đạt 92,3% tổng số hộ, tăng 1,2% so với năm trước`: the rate is taken of the total named (as
+    `trên tổng số ...`), and the change after it is the same figure's."""
+    (homes,) = find_indicators(
+        "Số hộ đạt gia đình văn hóa 2.310 hộ, đạt 90,6% tổng số hộ toàn xã, tăng 0,8% so với năm trước."
+    )
+    assert homes.value == 2310
+    assert [(c.basis, c.basis_text, c.relation, c.pct) for c in homes.comparisons] == [
+        ("other", "tổng số hộ toàn xã", "ratio", 90.6),
+        ("previous_period", "năm trước", "change", 0.8),
+    ]
+
+
+def test_hoan_thanh_a_share_of_the_plan_is_a_ratio_of_the_figure_before_it() -> None:
+    (planted,) = find_indicators("Trồng mới 86 ha cây mắc ca, hoàn thành 107,5% kế hoạch.")
+    assert planted.value == 86
+    assert [(c.basis, c.relation, c.pct) for c in planted.comparisons] == [("plan", "ratio", 107.5)]
+
+
+def test_the_body_that_set_a_plan_or_an_estimate_is_part_of_its_basis() -> None:
+    """`chỉ tiêu Cục Thuế giao`, `dự toán Sở Tài chính giao`: the words as written, up to `giao`/`đề ra`."""
+    (debt,) = find_indicators("Thu nợ đọng thuế 1,84 tỷ đồng, đạt 76,7% chỉ tiêu Cục Thuế giao.")
+    assert [(c.basis, c.basis_text) for c in debt.comparisons] == [("plan", "chỉ tiêu Cục Thuế giao")]
+    (spend,) = find_indicators("Chi sự nghiệp giáo dục 14,2 tỷ đồng, bằng 51% dự toán Sở Tài chính giao.")
+    assert [(c.basis, c.basis_text) for c in spend.comparisons] == [("budget_estimate", "dự toán Sở Tài chính giao")]
+    (members,) = find_indicators("Kết nạp 11 đoàn viên, đạt 110% chỉ tiêu Nghị quyết Đoàn xã đề ra.")
+    assert [c.basis_text for c in members.comparisons] == ["chỉ tiêu Nghị quyết Đoàn xã đề ra"]
+    (plain,) = find_indicators("Thu phí 80 triệu đồng, đạt 40% kế hoạch, nhiệm vụ còn lại giao cho xã.")
+    assert [c.basis_text for c in plain.comparisons] == ["kế hoạch"]
+
+
+def test_a_basis_written_after_the_last_of_a_run_of_changes_reaches_back_to_the_first() -> None:
+    """`A tăng x%, trong đó B tăng y%, C tăng z% so với cùng kỳ`: one basis for the whole run."""
+    total, farm, industry = find_indicators(
+        "Giá trị sản xuất tăng 6,9%, trong đó nông nghiệp tăng 2,8%, công nghiệp tăng 10,4% so với cùng kỳ."
+    )
+    assert [(c.basis, c.pct) for x in (total, farm, industry) for c in x.comparisons] == [
+        ("same_period", 6.9),
+        ("same_period", 2.8),
+        ("same_period", 10.4),
+    ]
+
+
+def test_the_prices_a_value_is_reckoned_at_stand_between_it_and_its_comparison() -> None:
+    (output,) = find_indicators(
+        "Giá trị sản xuất ngành thủy sản ước đạt 1.265 tỷ đồng (theo giá so sánh năm 2010), tăng 4,4% so với cùng kỳ."
+    )
+    assert output.value == 1265
+    assert [(c.basis, c.pct) for c in output.comparisons] == [("same_period", 4.4)]
+
+
+def test_changes_in_percent_after_a_basis_written_first_go_to_the_figures_they_name() -> None:
+    """`...; so với cùng kỳ đàn trâu giảm 2,1%, đàn dê tăng 6,4%`: each change names its figure."""
+    buffalo, goats = find_indicators(
+        "Tổng đàn trâu 4.820 con, đàn dê 1.930 con; so với cùng kỳ đàn trâu giảm 2,1%, đàn dê tăng 6,4%."
+    )
+    assert [(c.basis, c.pct) for c in buffalo.comparisons] == [("same_period", -2.1)]
+    assert [(c.basis, c.pct) for c in goats.comparisons] == [("same_period", 6.4)]
+    *_, unnamed = find_indicators(
+        "Tổng đàn trâu 4.820 con, đàn dê 1.930 con; so với cùng kỳ đàn ngựa giảm 2,1%, đàn gà tăng 6,4%."
+    )
+    assert (unnamed.value, [c.pct for c in unnamed.comparisons]) == (None, [6.4])  # no figure named so
+
+
+def test_a_times_comparison_after_more_of_the_counted_nouns_words_is_that_figures() -> None:
+    (workers,) = find_indicators("Đưa 38 lao động đi làm việc có thời hạn ở nước ngoài, gấp 2,5 lần so với cùng kỳ.")
+    assert [(c.basis, c.relation, c.pct) for c in workers.comparisons] == [("same_period", "ratio", 250)]

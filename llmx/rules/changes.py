@@ -4,7 +4,8 @@
 tượng (408/279).` The `So với` sentence gives each earlier figure of the paragraph a change: the
 one counted in the same unit (54 vụ -> the 209 vụ, 127 đối tượng -> the 406 đối tượng), with the
 sign of the last `tăng`/`giảm`; the parenthesised `(x/y)` pairs restate both years and are no
-figures. Nothing in such a sentence is an indicator of its own. Pure.
+figures. A run of changes in % each named by its figure (`so với cùng kỳ đàn lợn tăng 5,2%, đàn bò giảm
+1,5%`) gives each named figure its change. Nothing in such a sentence is an indicator of its own. Pure.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None:
             continue
         steps, pos = _read_steps(text, basis[2], para.end)
+        if not steps and not m.group("comma"):
+            steps, pos = _read_named_rates(text, basis[2], para.end, text[para.start : m.start()].lower())
         if m.group("comma") and len({st.unit for st in steps}) < 2:
             continue  # `12 vụ, so với cùng kỳ tăng 3 vụ`: the figure's own comparison (comparisons.py)
         if steps:
@@ -115,6 +118,25 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
     return steps, pos
 
 
+# `So với cùng kỳ, đàn lợn tăng 5,2%, đàn bò giảm 1,5%`: each change in % named by its figure's words
+_NAMED_RATE = re.compile(
+    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)[ \t]+(?P<num>\d+(?:,\d+)?)\s?%",
+    re.IGNORECASE,
+)
+
+
+def _read_named_rates(text: str, pos: int, limit: int, before: str) -> tuple[list[_Step], int]:
+    """Two or more `<words> tăng/giảm N%` after a basis written first, each naming a figure written
+    before (its words are in `before`); otherwise none, and each stays a change of its own."""
+    steps: list[_Step] = []
+    while (m := _NAMED_RATE.match(text, pos, limit)) is not None and (value := parse_number(m.group("num"))):
+        sign = 1.0 if m.group("dir").lower() == "tăng" else -1.0
+        steps.append(_Step(m.end(), sign * value, "%", m.group("words"), None))
+        pos = m.end()
+    named = len(steps) > 1 and all(st.words.lower() in before for st in steps)
+    return (steps, pos) if named else ([], pos)
+
+
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
     """Give each change to the latest earlier figure counted in its unit that has none yet (the one
     whose name holds the counted words, when the change writes them: `giảm 2 người chết`); a change
@@ -125,12 +147,16 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
             for it in items
             if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
         ]
-        if change.unit in ("%", "‰"):
+        if change.unit == "%" and change.words:  # named: the latest earlier figure whose own words hold them
+            named = [it for it in free if it.local and change.words.lower() in it.local.lower()]
+            target = named[-1] if named else None
+            update: dict[str, object] = {"pct": change.amount}
+        elif change.unit in ("%", "‰"):
             before = [it for it in items if it.num_start < change.at]
             if before and _sizes_its_change(before[-1], change):
                 continue  # `tăng 5.000 thuê bao, tăng 4,2% so với cùng kỳ`: the same change in %
             target = before[-1] if before and before[-1] in free else None
-            update: dict[str, object] = {"pct": change.amount}
+            update = {"pct": change.amount}
         else:
             same = [it for it in free if it.unit == change.unit]
             named = [it for it in same if change.words and _holds(it.name or it.local, change.words)]
@@ -183,12 +209,22 @@ def _holds(name: str, words: str) -> bool:
     return any(w in own for w in words.lower().split()[-1:])
 
 
-def share_bases(items: list[Item]) -> None:
+def settle_bases(para: Para, items: list[Item]) -> None:
+    """Give a basis written once to the comparisons of the paragraph's figures written without one
+    (from a sibling, then from a sentence's opening `So với ...,`); a change by an amount that still
+    has none is not recorded (SPEC 4), a change in % keeps basis `other`."""
+    _share_bases(items)
+    _opening_basis(para, items)
+    for item in items:
+        item.comparisons = [c for c in item.comparisons if not (_bare_change(c) and c.pct is None)]
+
+
+def _share_bases(items: list[Item]) -> None:
     """`Tỷ lệ hộ nghèo giảm 1,76%, hộ cận nghèo giảm 1,51% so với đầu năm`: a change written with
     no basis takes the basis of the next change of the same sentence; one still without a basis
     after that takes the basis of the changes of the figure before it in the sentence (`Diện tích
     cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`)."""
-    for first, second in pairwise(items):
+    for first, second in reversed(list(pairwise(items))):  # from the end: `A tăng x%, B tăng y%, C tăng z% so với ...`
         if first.sentence != second.sentence or not second.comparisons:
             continue
         stated = second.comparisons[0]
@@ -220,3 +256,29 @@ def share_bases(items: list[Item]) -> None:
 
 def _bare_change(c: Comparison) -> bool:
     return c.relation == "change" and c.basis == "other" and not c.basis_text
+
+
+_OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
+_COMMA = re.compile(r"\s*,")
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
+
+
+def _opening_basis(para: Para, items: list[Item]) -> None:
+    """`So với kế hoạch, sản lượng lúa đạt 98%`: a sentence that opens with its basis gives it to
+    the ratios and changes written without one (a bare `đạt 98%` becomes that ratio, no value)."""
+    text = para.text
+    for item in items:
+        start = para.sentence_start(item.num_start)
+        opening = _OPENING_SO_VOI.match(text, start, item.num_start)
+        basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
+        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
+            continue
+        stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
+        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
+        item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
+        if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
+            item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
+            item.value, item.unit, unstated = None, None, item.comparisons
+        if unstated:  # the quote holds the basis it took
+            lead = opening.group()  # type: ignore[union-attr]
+            item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))

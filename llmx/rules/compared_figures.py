@@ -14,9 +14,9 @@ import re
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
-from llmx.rules.following import rate_of_fraction
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
+from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
@@ -147,7 +147,7 @@ def out_of_in_words(para: Para, items: list[Item], s: int, e: int, value: float)
     if item is None:
         return None
     item.target, item.core = target, (s, unit[2])
-    if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+    if not item.comparisons and (rate := fraction_rate(text, para.end, item)) is not None:
         item.comparisons, item.end = [rate.comparison], rate.end
     return item
 

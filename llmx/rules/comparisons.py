@@ -23,7 +23,7 @@ _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|địa\s+phương|cả\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
+    r"|địa\s+phương|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
 )
 # `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
 _SEASON_LAST_YEAR = (
@@ -44,7 +44,13 @@ _BASIS_RE = re.compile(
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
-# Only after `so với`: a named earlier year or month, or any other baseline (`vốn được giao`).
+# the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
+_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
+# Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
+# the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
+_SAME_MONTHS_BEFORE = re.compile(
+    r"(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm\s+(?:trước|ngoái|" + _YEAR + r")(?![\w/])", re.IGNORECASE
+)
 _PREVIOUS_AFTER_SO_VOI = re.compile(
     r"(?:năm\s+"
     + _YEAR
@@ -57,7 +63,7 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     + r")?"
     r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
     + _YEAR
-    + r"|cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
+    + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
     + _YEAR
     + r")?)(?![\w/])",
     re.IGNORECASE,
@@ -67,10 +73,14 @@ _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|tro
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
 _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
-_OF_TOTAL = re.compile(r"\s+trên\s+(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
+# `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
+_OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
 # a footnote mark may sit between a figure and its comparisons: `1.260 tỷ đồng[3], tăng 9,6% ...`
+# and the prices a value is reckoned at: `2.150 tỷ đồng (giá so sánh 2010), tăng 3,5% ...`
 _LEAD = re.compile(
-    r"(?:\[\d{1,3}\])?\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?", re.IGNORECASE
+    r"(?:\[\d{1,3}\])?(?:\s*\(\s*(?:theo\s+)?giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)(?:\s+năm)?(?:\s+\d{4})?\s*\))?"
+    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?",
+    re.IGNORECASE,
 )
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
 # parentheses stays a share indicator of its own (see indicators.py)
@@ -88,7 +98,7 @@ _TIMES = re.compile(
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
-_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt)\s+", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|hoàn\s+thành)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
 _RATE_WORD = re.compile(r"t[ỷỉ]\s+lệ\s+", re.IGNORECASE)
@@ -148,9 +158,18 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
     m = _BASIS_RE.match(text, pos, limit)
     if m:
         kind = next(k for k, v in m.groupdict().items() if v is not None)
-        return kind, " ".join(m.group().split()), m.end()  # type: ignore[return-value]
+        end = m.end()
+        if (
+            kind in ("plan", "budget_estimate")
+            and (by := _GIVEN_BY.match(text, end, limit))
+            and by.group(1)[0].isupper()
+        ):
+            end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
+        return kind, " ".join(text[pos:end].split()), end  # type: ignore[return-value]
     if not after_so_voi:
         return None
+    if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
+        return "same_period", " ".join(m.group().split()), m.end()
     m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
     if m:
         return "previous_period", " ".join(m.group().split()), m.end()
@@ -185,8 +204,8 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     if (times := _TIMES.match(text, p, limit)) is not None:
         return _parse_times(text, times, limit, None)
     change = _CHANGE_VERB.match(text, p, limit)
-    if change:
-        return _parse_change(text, change, limit)
+    if change:  # `..., giảm 5,6 ha` in a clause of its own may take a sibling's basis (changes.share_bases)
+        return _parse_change(text, change, limit, alone="," in text[pos:p])
     if (over := _OVER_BASIS.match(text, p, limit)) is not None and (beyond := _over_basis(text, over, limit)):
         return beyond
     verb = _RATIO_VERB.match(text, p, limit)
@@ -284,7 +303,7 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
 
 
 def _parse_change(
-    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None
+    text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None, *, alone: bool = False
 ) -> Parsed | None:
     sign = 1.0 if " ".join(change.group("dir").lower().split()) in _UP else -1.0
     q = change.end()
@@ -320,13 +339,14 @@ def _parse_change(
     if restate and same_way(restate.group("dir"), sign) and (size := parse_number(restate.group("num"))) is not None:
         q, pct_of = restate.end(), sign * size
     basis = pre or basis_after(text, q, limit)
-    if basis is None:
+    if basis is None and not alone:
         return None  # `tăng 03 vụ` with no baseline: not recorded
-    end = q if pre is not None else basis[2]
+    end = q if basis is None or pre is not None else basis[2]
+    kind, words = basis[:2] if basis else ("other", "")
     comp = Comparison(
-        basis=basis[0], basis_text=basis[1], relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
+        basis=kind, basis_text=words, relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
     )
-    return Parsed(comp, end, num.start(), True)
+    return Parsed(comp, end, num.start(), basis is not None)
 
 
 def _bare_amount(

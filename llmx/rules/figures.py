@@ -11,14 +11,14 @@ import re
 
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, is_rate_of, parse_number
-from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, share_bases
+from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, settle_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
-from llmx.rules.comparisons import match_basis, parse_comparison
-from llmx.rules.following import rate_of_fraction
+from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.norms import block_norms, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.respectively import respective_comparisons
 from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit
@@ -99,9 +99,6 @@ _NEW_VALUE = re.compile(
     r"(?:\s+mức)?\s*",
     re.IGNORECASE,
 )
-_OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
-_COMMA = re.compile(r"\s*,")
-_RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"(?<!\w)là[ \t]*:?[ \t]*\Z", re.IGNORECASE)  # `... là 165`
 _DIGIT_NEXT = re.compile(r"\s*\d")
 _COUNT_OF = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+(?:lượng|liệu))?(?=\s)", re.IGNORECASE)  # `Tổng số X`, `Số X`
@@ -182,31 +179,10 @@ def read_paragraph(para: Para) -> list[Item]:
         take_odd(number)
     attach_changes(items, changes)
     regroup_counted_changes(items)
-    share_bases(items)
-    _opening_basis(para, items)
+    respective_comparisons(para, items)
+    settle_bases(para, items)
     plan_in_parenthesis(para, items)
     return items
-
-
-def _opening_basis(para: Para, items: list[Item]) -> None:
-    """`So với kế hoạch, sản lượng lúa đạt 98%`: a sentence that opens with its basis gives it to
-    the ratios and changes written without one (a bare `đạt 98%` becomes that ratio, no value)."""
-    text = para.text
-    for item in items:
-        start = para.sentence_start(item.num_start)
-        opening = _OPENING_SO_VOI.match(text, start, item.num_start)
-        basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
-        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
-            continue
-        stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
-        unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
-        item.comparisons = [c.model_copy(update=stated) if c in unstated else c for c in item.comparisons]
-        if item.unit == "%" and not item.comparisons and _RATIO_BEFORE.search(text, start, item.num_start):
-            item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
-            item.value, item.unit, unstated = None, None, item.comparisons
-        if unstated:  # the quote holds the basis it took
-            lead = opening.group()  # type: ignore[union-attr]
-            item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))
 
 
 def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -352,7 +328,7 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
         item.core = (s, unit[2] if unit else after)
         # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
         item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
-        if not item.comparisons and (rate := rate_of_fraction(text, item.end, para.end, value, target)) is not None:
+        if not item.comparisons and (rate := fraction_rate(text, para.end, item)) is not None:
             item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
 
@@ -431,8 +407,9 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
     prev = last_in_sentence(para, items, s)
-    if prev is not None and fraction_rate(para, prev, s, value, pct_end):
-        return None  # `x/y công dân từ đủ 14 tuổi, đạt tỷ lệ X%`: the fraction's rate
+    if prev is not None and (rate := fraction_rate(text, para.end, prev, read=(s, value, pct_end))):
+        prev.comparisons, prev.end = [*prev.comparisons, rate.comparison], rate.end  # `x/y công dân ..., đạt tỷ lệ X%`
+        return None
     gap = _SHARE_GAP.match(text, prev.end, s) if prev is not None else None
     if prev is not None and prev.value is not None and (gap or _SHARE_LATE.match(text, prev.end, s)):
         if gap and gap.group("paren") and (close := _PAREN_CLOSE_AFTER.match(text, pct_end, para.end)):

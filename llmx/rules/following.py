@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from llmx.contract import Comparison
-from llmx.numbers import is_rate_of, parse_number
+from llmx.numbers import parse_number
 from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
@@ -51,10 +51,11 @@ _GAP_SO_VOI = re.compile(r"(?:\s+[^\W\d_]+){1,4}(?=\s*,\s*so\s+(?:với\s+)?[^\W
 # tỷ lệ 77,95%`, `3.178.002 dữ liệu ... khớp với CSDLQG (chiếm tỷ lệ 75%)`; no other figure between.
 _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[ỷỉ]\s+lệ\s)", re.IGNORECASE)
 # ... or a clause of them before a comma or a parenthesis that opens the comparison: `14/18 thôn đạt chuẩn
-# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`
+# văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`,
+# `45 lao động đi làm việc ở nước ngoài, gấp 1,5 lần so với cùng kỳ`
 _GAP_CLAUSE = re.compile(
     r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
-    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn)\s)",
+    r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s)",
     re.IGNORECASE,
 )
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
@@ -170,24 +171,6 @@ def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
     return close.end()
 
 
-# The rate of a fraction after the rest of its words (an age may be one): `553/553 TTHC có phát sinh giao
-# dịch (đạt 100%)`, `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`
-_FRACTION_RATE = re.compile(
-    r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?(?P<num>\d+(?:,\d+)?)\s?%(?P<close>\s*\))?",
-    re.IGNORECASE,
-)
-
-
-def rate_of_fraction(text: str, pos: int, limit: int, value: float, target: float) -> Parsed | None:
-    """`x/y ... (đạt z%)` with no basis: the rate x/y itself, attached only when z is 100·x/y."""
-    m = _FRACTION_RATE.match(text, pos, limit)
-    rate = parse_number(m.group("num")) if m else None
-    if m is None or rate is None or not is_rate_of(value, target, rate):
-        return None
-    comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
-    return Parsed(comp, m.end(), m.start("num"), False)
-
-
 def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
     """The amount after a change in % (`, bằng 13 ha`, `(tăng 184 tấn)`): it joins that change; a
     basis of its own after it (`tăng 5 ha so với kế hoạch`) makes it another comparison, not this one."""
@@ -206,10 +189,12 @@ def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
             return pos
         end = close.end()
     after = basis_after(text, end, limit)
-    if after is not None and (diff.group("dir") or last.basis_text):
+    if after is not None and (last.basis_text or (diff.group("dir") and not diff.group("open"))):
         return pos  # `..., tăng 5 ha so với kế hoạch`: a comparison of its own
     update: dict[str, object] = {"amount": (1.0 if last.pct > 0 else -1.0) * amount, "amount_unit": unit[0]}
-    if after is not None:  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`: the basis of both
+    if (
+        after is not None
+    ):  # `tăng 9,1% (+70 tỷ đồng) so với cùng kỳ`, `tăng 2,3% (tăng 280 ha) so với ...`: both's basis
         update |= {"basis": after[0], "basis_text": after[1]}
         end = after[2]
     found.comparisons[-1] = last.model_copy(update=update)

@@ -7,25 +7,48 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import is_rate_of
+from llmx.numbers import is_rate_of, parse_number
+from llmx.rules.comparisons import Parsed
 from llmx.rules.paragraphs import Item, Para
 
-# `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`: more words (an age too), then the rate
-_FRACTION_RATE_GAP = re.compile(r"[^;.]{0,120}?[,(]\s*đạt\s+t[ỷỉ]\s+lệ\s+\Z", re.IGNORECASE)
-_CLOSE_PAREN = re.compile(r"\s*\)?")
+# The rate of a fraction after more of its words: `553/553 TTHC có phát sinh giao dịch (đạt 100%)`,
+# `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`. Read ahead from the fraction, the words
+# between are name words (an age or a parenthesis of words may be one); once the percentage is read as
+# the next figure, any words but a sentence end may stand between, and the rate must say `tỷ lệ`.
+_RATE_LEAD = r"[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?"
+_RATE_AFTER_NAME = re.compile(
+    r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?" + _RATE_LEAD + r"(?P<num>\d+(?:,\d+)?)\s?%",
+    re.IGNORECASE,
+)
+_RATE_AFTER_ANY = re.compile(r"[^;.]{0,120}?" + _RATE_LEAD + r"\Z", re.IGNORECASE)
+_CLOSE_PAREN = re.compile(r"(?:\s*\))?")
 
 
-def fraction_rate(para: Para, prev: Item, s: int, pct: float, pct_end: int) -> bool:
-    """Whether `đạt tỷ lệ X%` at `s` is the rate of the fraction `prev` before it (X = 100 x/y, give
-    or take 1); if so it becomes that fraction's comparison and the fraction's quote runs through it."""
-    text = para.text
-    if prev.value is None or not prev.target or any(c.relation == "ratio" for c in prev.comparisons):
-        return False
-    if not _FRACTION_RATE_GAP.match(text[prev.end : s]) or not is_rate_of(prev.value, prev.target, pct):
-        return False
-    prev.comparisons.append(Comparison(basis="other", basis_text="tỷ lệ", relation="ratio", pct=pct))
-    prev.end = _CLOSE_PAREN.match(text, pct_end, para.end).end()  # type: ignore[union-attr]
-    return True
+def fraction_rate(
+    text: str, limit: int, fraction: Item, *, read: tuple[int, float, int] | None = None
+) -> Parsed | None:
+    """The rate of the fraction x/y `fraction` holds, stated after more of its words with no basis: found
+    only when it is 100·x/y (give or take a point) and the fraction has no ratio yet. Without `read` it is
+    looked for ahead; `read` = (start, pct, end) is a percentage already read, whose words back to the
+    fraction are checked."""
+    value, target, pos = fraction.value, fraction.target, fraction.end
+    if value is None or target is None or any(c.relation == "ratio" for c in fraction.comparisons):
+        return None
+    if read is None:
+        m = _RATE_AFTER_NAME.match(text, pos, limit)
+        rate = parse_number(m.group("num")) if m else None
+        if m is None or rate is None:
+            return None
+        num_start, end = m.start("num"), m.end()
+    else:
+        num_start, rate, end = read
+        m = _RATE_AFTER_ANY.match(text, pos, num_start)
+        if m is None or not m.group("rate"):
+            return None
+    if not is_rate_of(value, target, rate):
+        return None
+    comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
+    return Parsed(comp, _CLOSE_PAREN.match(text, end, limit).end(), num_start, False)  # type: ignore[union-attr]
 
 
 # the rest of a plan basis up to a parenthesis: `so với Nghị quyết Đại hội đã đề ra (`
