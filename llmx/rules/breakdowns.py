@@ -86,13 +86,21 @@ def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> i
     something else (`trong đó xuất khẩu lao động 126 người; tổ chức 14 phiên giao dịch ...`)."""
     end = para.sentence_end(list_start)
     inside = [it for it in items if list_start <= it.num_start < end]
-    units = {parent.unit, inside[0].unit} if inside else {parent.unit}
+    kinds = {_kind(parent.unit), _kind(inside[0].unit)} if inside else {_kind(parent.unit)}
     for k in range(list_start, end):
-        if para.text[k] == ";":
+        if para.text[k] == ";" and para.paren_at(k) == para.paren_at(list_start):  # not an inner list's `;`
             nxt = next((it for it in inside if it.num_start > k), None)
-            if nxt is not None and nxt.unit not in units and nxt.unit != "%":
+            if nxt is not None and _kind(nxt.unit) not in kinds and nxt.unit != "%":
                 return k
     return end
+
+
+_MONEY = ("đồng", "tỷ", "tỉ", "usd")
+
+
+def _kind(unit: str | None) -> str | None:
+    """What a unit measures, for telling a list's parts from the next clause's figures (`14,9 tỷ` is money)."""
+    return "money" if unit is not None and unit.endswith(_MONEY) else unit
 
 
 def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:
