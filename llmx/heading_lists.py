@@ -81,6 +81,8 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
             if not all(ln.like for ln in group):
                 drop.update(ln.start for ln in group)
             continue
+        if content >= 2 and content == len(group) - 1 and group[-1].kind == "topic" and not group[-1].like:
+            drop.add(group[-1].start)  # the last of a run of numbered sentences, a paragraph after it: content
         if content:  # `2.7. Đẩy mạnh phong trào ...: Lồng ghép ...` among directive paragraphs
             drop.update(ln.start for ln in group if ln.kind == "label" and ln.directive)
         if topics >= 2 and topics > content:  # template headings around one long line

@@ -320,6 +320,7 @@ def _template_heading(text: str, lines: list[tuple[int, int]], k: int, number: s
     return not _ENDS_SENTENCE.search(body) and nm is None
 
 
+_STAR_ITEM = re.compile(r"\d[^:]*[.;]\s*$")  # a figure, then the end of a sentence: a `* ` bullet's statement
 _SENTENCE_END = re.compile(r"(?<![.…])[.!?][”\"’')]*$")  # dotted leaders (`Lý do:……`) are blanks to fill
 _CLOSING_LINE = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân trọng)", re.I)
 
@@ -436,8 +437,8 @@ def find_headings(
         line.figure = bool(heading and content_at is not None and FIGURE_VALUE.match(after))
         if not heading:
             continue  # a numbered paragraph, not a heading
-        if style == "STAR" and len(rest) > MAX_HEADING_CHARS and content_at is None:
-            continue
+        if style == "STAR" and content_at is None and (len(rest) > MAX_HEADING_CHARS or _STAR_ITEM.search(rest)):
+            continue  # `* Tổng sản lượng lương thực đạt 6.850 tấn, đạt 101,5% kế hoạch.`: a bullet, not a heading
         h_end = rest_start + len(heading) if content_at is None else rest_start + content_at
         body_start = e if content_at is None else rest_start + content_at
         text_end = rest_start + len(heading.rstrip())

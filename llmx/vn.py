@@ -69,7 +69,8 @@ DIRECTIVE_VERBS = (
     r"làm tốt|giữ vững|kiện toàn|củng cố|đôn đốc|khắc phục|đề nghị|lập|giải ngân|bàn giao|luyện tập|giáo dục|"
     r"huấn luyện|tuyên truyền|vận động|đổi mới|mở|ban hành|theo dõi|ưu tiên|khẩn trương|tham mưu|nghiên cứu|"
     r"chủ trì|tham gia|cải thiện|siết chặt|nắm chắc|nắm bắt|đa dạng hóa|đa dạng hoá|huy động|lồng ghép|"
-    r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm|đào tạo|bồi dưỡng"
+    r"trang bị|hỗ trợ|tạo|kiểm soát|thanh tra|xác định|không|sửa đổi|bổ sung|xem xét|sớm|đào tạo|bồi dưỡng|"
+    r"chăm lo|quyết liệt|xử lý"
 )
 # `..., như: (1) ...`, `... gồm: ...`: words that introduce a list; what precedes the colon is no label
 LIST_INTRO = re.compile(r"(?<!\w)(?:như|gồm|sau|là|cụ thể|sau đây|bao gồm|trong đó|tập trung)\s*$", re.I)

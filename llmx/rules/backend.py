@@ -18,9 +18,10 @@ from llmx.assemble import Extraction
 from llmx.contract import Extractor, Metadata, Section, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
-from llmx.rules.proposals import find_proposals
+from llmx.rules.proposals import find_proposals, request_at
 from llmx.rules.references import find_references
 from llmx.rules.restatements import FigureIndex
+from llmx.rules.sentences import forget_units
 from llmx.rules.statements import find_limitations, find_tasks
 from llmx.sections import Layout
 from llmx.sectors import heading_sector
@@ -55,6 +56,8 @@ def _outside_tables(start: int, end: int, tables: list[tuple[int, int]]) -> list
 def extract(text: str, layout: Layout, page_title: str | None = None) -> Extraction:
     """Everything the rules can find in one normalized document (`page_title`: a web page's
     `<h1>`, the headline of a report without a header block)."""
+    forget_units()  # the caches of units and requests hold one document's, never an earlier one's
+    request_at.cache_clear()
     extraction = Extraction(metadata=extract_metadata(text, layout.sections, page_title=page_title))
     figures = FigureIndex(text)  # one index of the document's figures, for every section
     theme = report_theme(extraction.metadata)
@@ -86,7 +89,12 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             for _, start, end in prose_cells(text, placed):  # assembly names the table and row
                 extraction.indicators.extend(find_indicators(text, start, end, sector=sector, figures=figures))
     extraction.tasks = find_tasks(text, layout, extraction.metadata, theme=theme)
-    extraction.limitations = find_limitations(text, layout, theme=theme)
+    tasks = [(t.start, t.end) for t in extraction.tasks]  # a directive for the next period is a task, not a weakness
+    extraction.limitations = [
+        lim
+        for lim in find_limitations(text, layout, theme=theme)
+        if not any(a < lim.end and lim.start < b for a, b in tasks)
+    ]
     issuer = extraction.metadata.issuer if extraction.metadata else None
     extraction.proposals = find_proposals(text, layout, theme=theme, issuer=issuer)
     return extraction

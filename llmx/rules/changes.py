@@ -21,7 +21,9 @@ from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
 # sentence-initial, capital `So`, or a clause after `;` (`... 6 người; so với cùng kỳ giảm 3 vụ`)
-_START = re.compile(r"(?:(?<!\w)(?-i:So)|(?<=;)(?-i:so)|(?<=;\s)(?-i:so)|(?P<comma>(?<=,\s)(?-i:so)))\s+với\s+")
+# `So với` not inside a word, or `so với` after `;` or `, ` (the latter: `comma`); each alternative opens with
+# its letter and looks behind it, so the search skips ahead to the next `S`/`s`
+_START = re.compile(r"(?:S(?<!\wS)o|s(?<=;s)o|s(?<=;\ss)o|(?P<comma>s(?<=,\ss)o))\s+với\s+")
 _TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
     r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"

@@ -225,7 +225,7 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         _COMPARED_BEFORE.search(window)
         or labelled_or_operand(text, window, e)
         or _PHONE.fullmatch(text, s, e)
-        or (_FREQUENCY.search(text, para.sentence_start(s), s) and _TIMES_AFTER.match(text, e))
+        or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
     ):
         return True
     if _NOT_BEFORE.search(window) and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end)):

@@ -42,9 +42,10 @@ _SHARED_PLACE = re.compile(
     r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+"
     rf"(?P<place>{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}})"
 )
-# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`
+# an office or steering body named with its place: `Ban Chỉ đạo các chương trình ... huyện Bình Gia`, `Công an xã X`,
+# `Sở Y tế tỉnh Hải Dương`
 _OFFICE = re.compile(
-    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm)\s(?:[^\W\d]+\s){0,12}?"
+    r"(?<!\w)(?:Phòng|Ban\s+[Cc]hỉ\s+đạo|Công\s+an|Trung\s+tâm|Sở|Chi\s+cục)\s(?:[^\W\d]+\s){0,12}?"
     rf"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\s+{UPPER}{LOWER}*(?:[ \t]+{UPPER}{LOWER}*){{0,2}}"
 )
 _UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)$")
@@ -52,7 +53,7 @@ _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu]
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
 _BODY_DATE = re.compile(
-    rf"(?:^(?:\([^()]{{1,40}}\)\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    rf"(?:^(?:(?:\([^()]{{1,40}}\)|{UPPER}{{2,6}})\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
     r"(?!\s*(?:[-|,]?\s*\d{1,2}:\d{2}\b[^.;]*)?$)"  # `Ngày 01/04/2025` alone on its line: the page's posting date
 )
@@ -62,11 +63,14 @@ _NAMED_REPORT = re.compile(
     r"(?:^|(?<=[.;]\s))Báo cáo\s+(?!(?:của|cho|mới|này|trên)\s)(?P<name>[^.;:]{10,240}?)"
     r"(?=\s+(?:đánh giá|nêu|cho thấy|khẳng định|nhận định)\b|[.;:]|$)"
 )
+_MID_YEAR = re.compile(r"(?<!\w)giữa\s+$", re.I)  # `kỳ họp giữa năm 2025`: a session's time, no period
 _NEXT_CONTEXT = re.compile(r"(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|triển\s+khai)[^.;]{0,40}$", re.I)
 # in a headline only a span the words right before it call the work ahead is the next period
 # (`Xã X triển khai nhiệm vụ tháng 9`; not `kết quả thực hiện nhiệm vụ ... năm 2021`)
 _HEADLINE_NEXT = re.compile(
-    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$", re.I
+    r"(?:triển\s+khai|bàn|đề\s+ra|phương\s+hướng,?|lãnh\s+đạo)\s+(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch)\s+$|"
+    r"(?:đặt|đề\s+ra|xác\s+định)\s+mục\s+tiêu[^.;:]{0,50}$",  # `Huyện X đặt mục tiêu tăng trưởng 9,5% năm 2025`
+    re.I,
 )
 _STRIVE_AFTER = re.compile(r"[^.;]{0,80}\bphấn\s+đấu\b", re.I)
 _LEAD_CHARS = 3000
@@ -178,6 +182,7 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
     title_matches = [
         (sp, _HEADLINE_NEXT.search(lead.title, max(0, st - 60), st) is not None)
         for sp, st, _ in period_matches(lead.title)
+        if not _MID_YEAR.search(lead.title, max(0, st - 10), st)
     ]
     kinds = [sp.kind for sp, _ in title_matches]  # `năm 2023` right after a period only dates it
     title_matches = [(sp, n) for sp, n in title_matches if sp.kind != "year" or set(kinds) == {"year"}]
@@ -189,6 +194,8 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         nxt_ctx = _NEXT_CONTEXT.search(body, max(0, start - 60), start) or "cuối" in span.words.lower()
         if span.year is not None:
             dated.append(span)
+        if _MID_YEAR.search(body, max(0, start - 10), start):
+            continue  # `kỳ họp thường lệ giữa năm 2024`: dates the session, the half-year is the period
         if span.kind == "multi_year" and re.search(r"nhiệm\s+kỳ\s+(?:\d|$)", body[max(0, start - 12) : end], re.I):
             continue  # `HĐND huyện khóa XX, nhiệm kỳ 2021 - 2026 khai mạc ...`: the body's term, not the period
         if first is None and not nxt_ctx:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.numbers import is_rate_of, parse_number
+from llmx.numbers import NUMBER_PATTERN, is_rate_of, parse_number
 from llmx.rules.comparisons import (
     APPROX,
     APPROX_BEFORE,
@@ -375,8 +375,14 @@ def attach_comparisons(para: Para, item: Item) -> None:
         item.target = following.target  # never a `%` plan as the target of a count
     for span in following.spans or ():
         para.block(*span)
+    changed = any(c.relation == "change" for c in item.comparisons)  # `Tỷ lệ hộ nghèo giảm 5,2%, còn 38,6%`
+    if item.value is None and changed and (left := _LEFT_AT.match(para.text, item.end, para.end)):
+        item.value, item.unit, item.end = parse_number(left.group("num")), "%", left.end()
+        para.block(left.start("num"), left.end())
 
 
+# `..., còn 38,6%`, `..., xuống còn 2,1%`: the level a rate's change brought it to, the rate's value
+_LEFT_AT = re.compile(rf",?\s*(?:xuống\s+|lên\s+)?còn\s+(?P<num>{NUMBER_PATTERN})\s?%")
 _PAIR_RATE = re.compile(r"[^;.]{0,80}?đạt\s+(?:t[ỷỉ]\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
 
 

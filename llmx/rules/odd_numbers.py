@@ -21,13 +21,13 @@ from llmx.rules.paragraphs import Para
 from llmx.rules.units import match_unit
 
 _MALFORMED = re.compile(
-    r"(?<![\w.,])\d{1,4}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|(?<![\w.,/])\d{1,3},\s\d+(?![.,]?\d)"
+    r"\d(?<![\w.,]\d)\d{0,3}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|\d(?<![\w.,/]\d)\d{0,2},\s\d+(?![.,]?\d)"
 )
 # `tháng 6, 120 hộ`, `ngày 30/6, 45 xã`, `mức 2, 15 hộ`: a date or a level and then a count, not `2, 356kg`
 _DATE_BEFORE = re.compile(
     r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần|khoản|điều|điểm|lần|đợt|khóa|số|mức|loại|cấp|nhóm|hạng)\s*$", re.I
 )
-_DOT_DECIMAL = re.compile(r"(?<![\w.,])(?P<whole>\d{1,3})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
+_DOT_DECIMAL = re.compile(r"(?P<whole>\d(?<![\w.,]\d)\d{0,2})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
 _GLUED = re.compile(
     r"(?<!\w)(?P<word>đạt|là|có|được|gồm|tăng|giảm|bằng|chiếm|khoảng|trên|hơn|dưới|gần|cấp|thu|chi|còn)"
     r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![.,]?\d)(?![A-ZĐ])",

@@ -15,8 +15,10 @@ from llmx.vn import DIRECTIVE_VERBS, TABLE_ROW
 
 _QUOTED = re.compile(r"[“\"][^“”\"]{0,200}[”\"]")  # titles: “Xây dựng gia đình 5 có 3 sạch”
 _ANCHOR = re.compile(r"\[\d{1,3}\]")
+_INLINE_ITEM = re.compile(r"(?<=[:;])\s*\(?\d{1,2}\)(?=\s)")  # `đề nghị: 1) Tập trung ...; 2) ...`: item numbers
 _NEXT_PERIOD = re.compile(
     r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến(?!" + CURRENT_YEAR_FORECAST + r")|nhiệm\s+vụ\s+trước\s+mắt"
+    r"|(?:đặt|đề\s+ra|xác\s+định)\s+mục\s+tiêu"
     r"|sẽ\s+(?:hoàn\s+thành|đạt))(?!\w)",
     re.IGNORECASE,
 )
@@ -30,7 +32,8 @@ _CLAUSE_END = re.compile(r"\.(?=\s|$)")  # `phấn đấu A; B; C.`: the targets
 
 
 _PAREN = re.compile(r"[()]")
-_SENTENCE_END = re.compile(r"(?<![.\d])[.!?](?=\s|$)(?!\.)|\./\.")
+# (the end mark first, its look-behind after it: a pattern that opens with a character lets the search skip ahead)
+_SENTENCE_END = re.compile(r"[.!?](?<![.\d][.!?])(?=\s|$)(?!\.)|\./\.")
 OPEN_END = re.compile(r"[.;:!?…]\s*$")
 _SENTENCE_DONE = re.compile(r"[.!?]\s*$")
 _BROKEN_END = re.compile(r"[,\-–]\s*$")
@@ -92,7 +95,7 @@ class Para:
         self.blocked = bytearray(self.end - self.start)
         self.parens = _parens(self.text, self.start, self.end)
         self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(self.text, self.start, self.end)]
-        for pattern in (_QUOTED, _ANCHOR):
+        for pattern in (_QUOTED, _ANCHOR, _INLINE_ITEM):
             for m in pattern.finditer(self.text, self.start, self.end):
                 self.block(m.start(), m.end())
         for m in _NEXT_PERIOD.finditer(self.text, self.start, self.end):

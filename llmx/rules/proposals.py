@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from llmx.contract import Proposal, Sector
 from llmx.rules.sentences import units
@@ -94,6 +95,7 @@ def _name_from(text: str, pos: int, limit: int) -> str | None:
     return name if name and len(name.split()) <= _MAX_NAME_WORDS else None
 
 
+@lru_cache(maxsize=4096)  # tasks, limitations and proposals ask it of the same units
 def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None:
     """(where the request starts, addressee) when `text[start:end]` asks a named body for something."""
     if _TRINH.match(text, start, end):
@@ -107,8 +109,32 @@ def request_at(text: str, start: int, end: int) -> tuple[int, str | None] | None
             continue  # `đã có Công văn số 1014/SNV ngày 22/8/2025 đề nghị UBND các xã ...`: reported
         if _DOWNWARD.match(text, m.start("addr")):
             continue  # `Đề nghị UBND các xã chỉ đạo ...`: a directive to the level below
+        if _asks_own_level(text, start, m):
+            continue  # `Phát biểu bế mạc, đồng chí Chủ tịch HĐND huyện đề nghị UBND huyện ...`: directs, a task
         return m.start(), _name_from(text, m.start("addr"), end)
     return None
+
+
+# a leader speaking at a meeting (`Phát biểu bế mạc kỳ họp, đồng chí Chủ tịch HĐND huyện ...`) and their level
+_SPEAKER = re.compile(
+    r"(?:Phát\s+biểu|Kết\s+luận)[^,;.]{0,60},\s*(?:đồng\s+chí\s+)?[^,;.]{0,80}?(?<!\w)"
+    r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w)[^,;.]{0,40}$",
+    re.I,
+)
+_ADDRESSEE_UNIT = re.compile(
+    r"(?:UBND|HĐND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|Ban\s+[^,;.]{0,40}?)\s+"
+    r"(?P<unit>xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)(?!\w)"
+)
+
+
+def _asks_own_level(text: str, start: int, m: re.Match[str]) -> bool:
+    """A leader's ask at a meeting of a body at their own level (the session's executive, its boards): the
+    meeting's conclusion, directing the work ahead, not a request to a higher level."""
+    speaker = _SPEAKER.search(text, start, m.start())
+    addressee = _ADDRESSEE_UNIT.match(text, m.start("addr"))
+    if speaker is None or addressee is None:
+        return False
+    return " ".join(speaker.group("unit").lower().split()) == " ".join(addressee.group("unit").lower().split())
 
 
 # `..., Sở Nội vụ sẽ báo cáo Chủ tịch UBND tỉnh xem xét, xử lý ...`: what a body will do itself

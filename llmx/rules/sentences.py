@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
@@ -37,7 +38,8 @@ _FIELD = re.compile(
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_SENTENCE_END = re.compile(rf"(?:\./\.|\.{{3}}|…|[.;!?])(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
+# (each alternative opens with one character, so the search skips ahead to the next end mark)
+_SENTENCE_END = re.compile(rf"(?:\./\.|\.\.\.|…|\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).
@@ -52,12 +54,23 @@ _ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
 # (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
 # paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
 _RUN_IN_LIST = re.compile(r"[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
+# `..., hội nghị cũng chỉ ra một số hạn chế: A; B`, `... còn gặp nhiều khó khăn: A; B`: a run-in lead-in naming
+# weaknesses, cut off its first item; every item after it in the paragraph is one of them
+WEAK_NAMES = r"hạn chế|tồn tại|khó khăn|yếu kém|bất cập|vướng mắc"
+_RUN_IN_WEAK = re.compile(
+    rf"[^:;\n()]{{3,250}}?(?<!\w)(?:{WEAK_NAMES})(?:,\s*(?:{WEAK_NAMES}))*(?:\s+(?:như|sau|sau đây|là|cụ thể))?"
+    r"\s*:\s+(?=\S)",
+    re.I,
+)
+_NAMES_WEAK_LABEL = re.compile(rf"(?<!\w)(?:{WEAK_NAMES})\s*:\s*$", re.I)
 _STATEMENT_LABEL = re.compile(
     r"((?:Nguyên nhân|Hạn chế|Tồn tại|Khó khăn|Vướng mắc|Bài học)[^:;.\d\n]{0,40}?):\s+(?=\S)", re.I
 )
 _NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
 _PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
 _NOUN_PHRASE_WORDS = 10
+_WEAK_PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|kém|thấp|hạn chế|khó khăn|vướng mắc)(?!\w)", re.I)
+_PART_END = re.compile(r"[;.\n]")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 MIN_DIRECTIVE = 15  # ... unless it is a directive of this length between two verbs
 
@@ -76,6 +89,7 @@ class Unit:
     cell: bool = False  # its paragraph is a cell of a table row
     field: bool = False  # its paragraph fills a field of the work above (`- Đơn vị chủ trì: Sở Tài chính.`)
     head: int = -1  # where its `Label: ` prefix starts (`Nguyên nhân khách quan: ...`), cut off the unit; -1: none
+    listed: bool = False  # it follows a run-in lead-in naming weaknesses in its paragraph (`... hạn chế: A; B`)
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -128,7 +142,11 @@ def _splits_here(text: str, pos: int, sm: re.Match[str], depth: int, *, directiv
         return False
     if sm.start() - pos < MIN_CLAUSE:
         # `...; đôn đốc thu nợ đọng thuế; đẩy nhanh giải ngân ...`: a short part is a directive of its own
-        # when it and the part after it both open with a verb
+        # when it and the part after it both open with a verb; `quy mô kinh tế còn nhỏ; thu hút đầu tư chưa
+        # tương xứng`: a short statement is one when it and the part after it both state a weakness
+        if not directives and _WEAK_PREDICATE.search(text, pos, sm.start()):
+            nxt_end = _PART_END.search(text, sm.end())
+            return bool(_WEAK_PREDICATE.search(text, sm.end(), nxt_end.start() if nxt_end else len(text)))
         return (
             directives
             and sm.start() - pos >= MIN_DIRECTIVE
@@ -173,6 +191,16 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
 def units(text: str, start: int, end: int, *, directives: bool = False) -> list[Unit]:
     """Every sentence-level unit of `text[start:end]`. With `directives`, a `;` splits only
     before a verb (task and proposal lists); otherwise at every clause-length `;`."""
+    return list(_units(text, start, end, directives))  # a copy: the cached list stays as read
+
+
+def forget_units() -> None:
+    """Empty the cache of units (a new document begins)."""
+    _units.cache_clear()
+
+
+@lru_cache(maxsize=1024)  # tasks and proposals read the same spans of a document
+def _units(text: str, start: int, end: int, directives: bool) -> list[Unit]:
     out: list[Unit] = []
     for para, (p_start, p_end) in enumerate(_paragraphs(text, start, end)):
         line_start = text.rfind("\n", 0, p_start) + 1
@@ -203,13 +231,18 @@ def units(text: str, start: int, end: int, *, directives: bool = False) -> list[
         found = [(a, b) for a, b in found if b - a > 3]
         if not directives:
             found = _joined_noun_phrases(text, found)
+        # `Tuy nhiên, kinh tế của huyện vẫn còn một số tồn tại: A; B`: a label naming weaknesses lists them
+        listed = head >= 0 and not directives and _NAMES_WEAK_LABEL.search(text, head, s) is not None
         for k, (a, b) in enumerate(found):
             last_lead = lead_in and k == len(found) - 1
             numbered = _numbered_before(text, s, a)
             own_head, own_field = (head, field) if k == 0 else (-1, False)
             if not directives and not (last_lead and text[a:b].rstrip().endswith(":")):
+                if (m := _RUN_IN_WEAK.match(text, a, b)) and b - m.end() > 20:
+                    a, listed = m.end(), True
                 a, own_head, own_field = _statement_start(text, a, b, own_head, own_field)
-            out.append(Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field or own_field, own_head))
+            unit = Unit(a, b, para, k == 0, bullet, last_lead, numbered, cell, field or own_field, own_head, listed)
+            out.append(unit)
     return out
 
 
@@ -245,10 +278,13 @@ def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+_NUMBER_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$")
+
+
 def _numbered_before(text: str, para_start: int, a: int) -> bool:
     """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
     head = text[max(para_start, a - 6) : a]
-    return bool(re.search(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$", head))
+    return bool(_NUMBER_BEFORE.search(head))
 
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)

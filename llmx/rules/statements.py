@@ -45,7 +45,7 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import Unit, in_work_column, units
+from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
@@ -66,14 +66,26 @@ _SHORTFALL = re.compile(
     # missing, a rule broken (`Cơ sở chưa ban hành nội quy ...`, `Thiếu biên bản nghiệm thu ...`)
     r"chưa (?:ban hành|quan tâm|thực hiện|tổ chức|xây dựng|bố trí|phù hợp|đáp ứng|làm tốt|đủ|tương xứng|"
     r"có (?:hướng dẫn|quy định)|đồng bộ|thống nhất)|"
-    r"còn (?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|"
+    r"(?<!\w)chậm\s+(?:được\s+)?(?:giao|triển khai|bàn giao|giải ngân|hoàn thành|đưa vào)(?!\w)|"
+    r"còn (?:nhiều )?(?:thấp|lúng túng|hình thức|yếu|bất cập|vướng)|ít tham gia|chỉ đạt\s+[\d.,]+\s*%|"
     r"không (?:đảm bảo|bảo đảm|phù hợp|đầy đủ|có (?:báo cáo|văn bản|tài liệu|chứng chỉ))|là vi phạm|^thiếu\s",
+    re.I,
+)
+# a word every `_SHORTFALL` cue holds, as its first letter and the rest: a sentence without one is no shortfall,
+# and this cheap search (the first letter narrows where to try) spares most sentences the long alternation
+_SHORTFALL_WORDS = (
+    *("chưa", "chậm", "còn", "khó khăn", "vẫn", "tuy nhiên", "thiếu", "không", "ít tham gia"),
+    *("là vi phạm", "đạt thấp", "chỉ đạt"),
+)
+_SHORTFALL_CUE = re.compile(
+    "[" + "".join(sorted({w[0] for w in _SHORTFALL_WORDS})) + "](?:" + "|".join(w[1:] for w in _SHORTFALL_WORDS) + ")",
     re.I,
 )
 # `X. Do đó, <shortfall>`: X is the stated cause of the shortfall that follows from it
 _CONSEQUENCE = re.compile(r"^(?:do đó|do vậy|vì vậy|vì thế|chính vì vậy|chính vì thế)\b", re.I)
 _NOT_SHORTFALL = re.compile(
-    r"không để xảy ra|chưa đủ điều kiện đánh giá|khắc phục|theo số liệu(?: thống kê)? chưa đầy đủ|"
+    r"không để xảy ra|chưa đủ điều kiện đánh giá|(?<!chưa được )(?<!chưa )khắc phục|"
+    r"theo số liệu(?: thống kê)? chưa đầy đủ|"
     r"rà soát[^.;]{0,40}chưa đạt|"  # `các đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp`: a directive
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
@@ -88,11 +100,25 @@ _NOT_SHORTFALL = re.compile(
     r"(?:yêu cầu|đề nghị|đôn đốc)\s+(?:các|những)\s[^.;]*chưa",
     re.I,
 )
+_NAMES_WEAK = re.compile(rf"(?<!\w)(?:{WEAK_NAMES})(?!\w)", re.I)
+# `Hội nghị cũng chỉ ra một số tồn tại:` over its bullets (not `... giải pháp khắc phục hạn chế như sau:`)
+_LISTS_WEAK = re.compile(
+    rf"^(?![^:]*(?:khắc phục|giải pháp|nhiệm vụ|yêu cầu|đề nghị))[^:]*(?<!\w)(?:{WEAK_NAMES})"
+    r"(?:\s+(?:như|sau|sau đây|là|cụ thể)|,\s*[^,:]{3,20})?\s*:\s*$",
+    re.I,
+)
+_SUBHEADING_WORDS = 8
 _CAUSE_CUE = re.compile(r"^(?:do(?!\s+(?:đó|vậy)\b)|nguyên nhân)\b", re.I)  # (`Do đó, ...` is a consequence)
 # `Mặc dù đã ban hành nhiều văn bản ...`: what was done, conceded before the weakness (`Tuy nhiên, ...`)
 _CONCESSION = re.compile(r"^(?:[-+•]\s*)?(?:mặc dù|mặc dầu|dù|tuy đã)\b", re.I)
 _TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên)(?!\w)", re.I)  # the same sentence turns to the weakness
 _QUOTED = re.compile(r"^[“\"]")  # a quoted legal text is cited, not stated
+# ... but a remark quoted with its speaker (`“...” - đồng chí Giám đốc Sở thẳng thắn nhìn nhận`) is stated
+_CLOSE_QUOTE = re.compile(r"[”\"]")
+_REMARK = re.compile(
+    r"[”\"]\s*[-–—,]\s*[^.“”]{0,80}?(?<!\w)(?:nêu|nói|cho biết|nhấn mạnh|nhìn nhận|khẳng định|chia sẻ|thừa nhận|"
+    r"phát biểu|đánh giá)(?!\w)"
+)
 # `Sở ... có Công văn số ... trả lời: “qua theo dõi ... thì Hội hoạt động không hiệu quả`: a finding reported in quotes
 _REPORTED = re.compile(r"(?<!\w)(?:báo cáo|trả lời|cho biết|nêu rõ|phản ánh|nhận thấy|kết luận)\s*:\s*“\s*", re.I)
 _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
@@ -121,7 +147,16 @@ _WORK = re.compile(
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 # `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
-_ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
+# a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
+_WORK_SUBHEAD = re.compile(
+    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
+)
+# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
+_ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
+_ASK_LABEL = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I
+)
+_ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
 _INLINE_WORK_LABEL = re.compile(
     r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
 )
@@ -183,10 +218,15 @@ def find_tasks(
         spans.append((None, *closing, True))
     for section, start, end, in_tasks in spans:
         role = section.role if section else None
-        if role in ("limitations", "causes", "lessons"):
-            continue
         home = (section.sector if section else None) or theme
-        if role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
+        if role in ("limitations", "causes", "lessons"):
+            # the work ahead in a paragraph after the heading's own (`* Hạn chế: A; B` over `Quý IV, Ban Chấp
+            # hành ... yêu cầu ... tập trung ...`): an excerpt goes on past a run-in weakness heading
+            later_paras = [u for u in units(text, start, end, directives=True) if u.para > 0]
+            found = _task_spans(
+                text, later_paras, in_tasks=False, now=now, nxt=metadata.next_period if metadata else None
+            )
+        elif role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
             issuer = metadata.issuer if metadata else None
             found = [
                 (u.start, u.end, u.para)
@@ -255,11 +295,26 @@ def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) 
     (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`); in a web
     excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
     or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
-    head = text[text.rfind("\n", 0, start) + 1 : start]
+    line = text.rfind("\n", 0, start) + 1
+    head = _ITEM_NUMBER.sub("", text[line:start])
     if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
         return True
+    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
+        return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     label = _WORK_LABEL.search(head)
     return label is not None and names_ahead(label.group(), now)
+
+
+def _line_above(text: str, line: int) -> str:
+    """The last non-blank line before the line starting at `line`."""
+    above = text[:line].rstrip()
+    return above[above.rfind("\n") + 1 :].strip()
+
+
+def _in_words(words: str) -> bool:
+    """`Một là, chỉ đạo ...`: an item of work numbered in words, opening with a directive."""
+    item = _ORDINAL_ITEM.match(words)
+    return item is not None and DIRECTIVE_START.match(words, item.end()) is not None
 
 
 def _task_spans(
@@ -279,7 +334,9 @@ def _task_spans(
         if u.lead_in:  # `Để ... trong thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `Nhiệm vụ tháng 3:`
             ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now))
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
-            labelled = labelled or (headless and bool(_ASK_LABEL.search(words)))  # `Hội nghị đề ra nhiệm vụ ...:`
+            asks = headless and bool(_ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
+            labelled = labelled or asks
+            list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
             continue
         label = _INLINE_WORK_LABEL.match(words)
         if label and DIRECTIVE_START.match(words, label.end()) and (headless or names_ahead(label.group(), now)):
@@ -308,7 +365,7 @@ def _task_spans(
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)):
+        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and _in_words(words)):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
@@ -324,6 +381,7 @@ def _topic_label(u: Unit, sentence: str) -> bool:
 def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) -> list[Limitation]:
     """Every weakness or cause in limitation sections, and explicit shortfalls elsewhere."""
     found: list[Limitation] = []
+    headless = not layout.sections  # a web excerpt: its sub-headings are lines, not sections
     for section, start, end in layout.body_spans():
         role = section.role if section else None
         if role == "tasks":
@@ -333,15 +391,24 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
         context = home
         last_para, skip_para = -1, -1
         previous: Unit | None = None
+        weak_list, weak_para = False, -1  # bullets under `Hội nghị chỉ ra một số tồn tại:`; under a sub-heading
+        remark_para = -1  # a leader's remark quoted in a news item
         for u in units(text, start, end):
             before, previous = previous, u
+            if u.first and not u.bullet:
+                weak_list = False
             if u.para != last_para:
                 context, last_para = home, u.para
             a, b = u.start, u.end
             sentence = text[a:b]
             if u.para == skip_para:
                 continue  # the rest of a request or of a quoted legal text
-            if request_at(text, a, b) is not None or _QUOTED.match(sentence):
+            if _QUOTED.match(sentence) and _REMARK.search(text, b, text.find("\n", b) % (len(text) + 1)):
+                remark_para = u.para  # `“... vẫn còn; ...” - đồng chí Giám đốc Sở nhìn nhận`: said, not cited
+                a, sentence = a + 1, sentence[1:]
+            if u.para == remark_para and (close := _CLOSE_QUOTE.search(sentence)):
+                b, sentence = a + close.start(), sentence[: close.start()]
+            if request_at(text, a, b) is not None or (_QUOTED.match(sentence) and u.para != remark_para):
                 skip_para = u.para
                 continue
             if marker := TASK_MARKER.search(sentence):  # `... còn nhiều khó khăn tuy nhiên nhiệm vụ trước mắt là`
@@ -359,7 +426,22 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 kind: LimitationKind = "cause" if role == "causes" or _CAUSE_CUE.match(said) else "limitation"
                 if kind == "limitation" and _continues_cause(text, found, before, u):
                     kind = "cause"  # `Nguyên nhân: do A; B; C`: every part is a cause
-            elif _SHORTFALL.search(sentence) and not _NOT_SHORTFALL.search(sentence) and not elsewhere:
+            elif headless and u.lead_in and _LISTS_WEAK.search(sentence):
+                weak_list = True
+                continue
+            elif headless and _weak_subheading(text, u):
+                weak_para = u.para + 1
+                continue
+            elif u.listed or (weak_list and u.bullet) or u.para == weak_para:
+                if u.lead_in or sentence.endswith(":"):
+                    continue
+                kind = "limitation"
+            elif (
+                _SHORTFALL_CUE.search(sentence)
+                and _SHORTFALL.search(sentence)
+                and not _NOT_SHORTFALL.search(sentence)
+                and not elsewhere
+            ):
                 if (reported := _REPORTED.search(sentence)) is not None:  # `... trả lời: “<what was found>”`
                     a, sentence = a + reported.end(), sentence[reported.end() :]
                     if sentence.endswith("”") and "“" not in sentence:
@@ -375,6 +457,20 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 _mark_cause(text, found, before, sector)
             found.append(Limitation(id="", text=sentence, kind=kind, sector=sector, start=a, end=b))
     return found
+
+
+def _weak_subheading(text: str, u: Unit) -> bool:
+    """`Còn nhiều khó khăn` as a page's sub-heading: a short line of its own without an end mark that names
+    weaknesses; it is no limitation, the paragraph below it lists them."""
+    line_start = text.rfind("\n", 0, u.start) + 1
+    line_end = text.find("\n", u.end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    return (
+        line == text[u.start : u.end]
+        and len(line.split()) <= _SUBHEADING_WORDS
+        and line[-1:] not in ".;:!?"
+        and bool(_NAMES_WEAK.search(line))
+    )
 
 
 def _continues_cause(text: str, found: list[Limitation], before: Unit | None, u: Unit) -> bool:

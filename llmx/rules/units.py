@@ -43,6 +43,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     if m is None:
         return None
     u_start, u_end = m.span("unit")
+    if _VERB_NOT_NOUN.match(text, u_start):
+        return None  # `Tháng 7 giải ngân ...`: a verb, not the prize `giải`
     if (longer := _CUT_RATE.match(text, u_end)) and f"{_lower(m.group('unit'))} {longer.group(1).lower()}" in _UNIT_SET:
         return None  # `2,1 tỷ đồng/năm/Sở`: a rate the lexicon does not know, never the bare `tỷ`
     if _COMPOUND_PLACE.match(text, u_start):
