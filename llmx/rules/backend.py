@@ -11,6 +11,8 @@ for a document that has tables (start-up: a one-page extract pays for what it re
 
 from __future__ import annotations
 
+import re
+
 from llmx import __version__
 from llmx.assemble import Extraction
 from llmx.contract import Extractor, Metadata, Section, Sector
@@ -27,6 +29,13 @@ from llmx.sectors import heading_sector
 # sections whose figures are not results: next-period targets (SPEC gives them to the tasks that
 # state them) and the terms of what is proposed (`thu 01 lần đối với mỏ dưới 50 tỷ đồng`)
 _NO_FIGURES = ("tasks", "proposals")
+# `Kết luận của đồng chí X - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh kiểm tra ...`: the
+# speaker's Party office says nothing of what the report is about
+_SPEAKER_OFFICE = re.compile(
+    r"(?<!\w)(?:đồng\s+chí|ông|bà)\s[^,;:()]{2,40}?\s[-–,]\s*(?:(?:Phó\s+)?Bí\s+thư|Ủy\s+viên|Uỷ\s+viên)"
+    r"[^,;:()]{0,40}?(?:ủy|uỷ)(?!\w)",
+    re.IGNORECASE,
+)
 _LABEL_CHARS = 160  # a label heading longer than this is a sentence, not a label
 
 
@@ -111,7 +120,7 @@ def report_theme(metadata: Metadata | None) -> Sector | None:
     """The one sector a report's title names (`Công tác quản lý nhà nước về địa chất, khoáng sản`,
     `Tổng kết ... phòng, chống ma túy`): what an item falls back to when neither its own words nor
     its section say. None for general reports (`phát triển kinh tế - xã hội`)."""
-    return heading_sector(metadata.title) if metadata is not None and metadata.title else None
+    return heading_sector(_SPEAKER_OFFICE.sub(" ", metadata.title)) if metadata is not None and metadata.title else None
 
 
 def run_rules(text: str, layout: Layout, page_title: str | None = None) -> tuple[Extraction, Extractor]:

@@ -78,7 +78,29 @@ def _marker_scope(
         return p[0], p[1], parent  # `đã xử lý 34 trong đó (...)`
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
-    return m.start(), para.sentence_end(m.start()), parent
+    return m.start(), _list_end(para, items, m.end(), parent), parent
+
+
+def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> int:
+    """Where a `trong đó` list ends: its sentence's end, or a `;` after which the figures count
+    something else (`trong đó xuất khẩu lao động 126 người; tổ chức 14 phiên giao dịch ...`)."""
+    end = para.sentence_end(list_start)
+    inside = [it for it in items if list_start <= it.num_start < end]
+    kinds = {_kind(parent.unit), _kind(inside[0].unit)} if inside else {_kind(parent.unit)}
+    for k in range(list_start, end):
+        if para.text[k] == ";" and para.paren_at(k) == para.paren_at(list_start):  # not an inner list's `;`
+            nxt = next((it for it in inside if it.num_start > k), None)
+            if nxt is not None and _kind(nxt.unit) not in kinds and nxt.unit != "%":
+                return k
+    return end
+
+
+_MONEY = ("đồng", "tỷ", "tỉ", "usd")
+
+
+def _kind(unit: str | None) -> str | None:
+    """What a unit measures, for telling a list's parts from the next clause's figures (`14,9 tỷ` is money)."""
+    return "money" if unit is not None and unit.endswith(_MONEY) else unit
 
 
 def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Comparison
-from llmx.numbers import NUMBER_PATTERN, NUMBER_RE, is_rate_of, parse_number
+from llmx.numbers import NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, settle_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
+from llmx.rules.norms import block_norms, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.respectively import respective_comparisons
@@ -58,26 +59,12 @@ _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
-# `từ 10 đến 15 triệu đồng`, `từ 350m đến hơn 495m`: a range is a norm or a description, no figure
-# `(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)`, `nếu ... thì ...`: a rule's condition and
-# its consequence are norms, no figures of the period
-_CONDITIONAL = re.compile(
-    r"(?<!\w)(?:trường\s+hợp|nếu|chỉ\s+cần)\s[^;.()]{0,160}?\sth[ìi]\s[^;.()]{0,160}", re.IGNORECASE
-)
-# `từ 02 hành vi trở lên`, `đạt từ 15 tiêu chí trở lên`: a threshold, no figure
-_FROM_UP = re.compile(rf"(?<!\w)[Tt]ừ\s+{NUMBER_PATTERN}\s*(?:%\s*)?(?:[^\s\d,;.()]+\s+){{0,4}}trở\s+(?:lên|xuống)")
-_FROM_TO = re.compile(  # no IGNORECASE: it would let the number pattern take `350m` for a code
-    rf"(?<!\w)[Tt]ừ\s+\+?{NUMBER_PATTERN}\s*(?:[^\s\d,;.()]{{1,12}}\s*){{0,2}}(?:đến|tới)\s+"
-    rf"(?:(?:hơn|trên|dưới|gần)\s+)?\+?{NUMBER_PATTERN}"
-)
 
 
 _FRACTION = re.compile(r"\s*/\s*")
 # `(trong đó: Nhật Bản 30, Hàn Quốc 10, ...)`: the parts of a total, named by places or countries
 _LISTED_PARTS = re.compile(r"(?:trong\s+đó|bao\s+gồm|gồm)\s*:?\s*(?:[^\d;()]{1,40}\d+\s*,\s*)*[^\d;()]{1,40}\Z", re.I)
 _PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
-# `Giá trị sản xuất trên 1 ha đất canh tác đạt 120 triệu đồng`: what a figure is per, no figure
-_PER_ONE = re.compile(r"(?<!\w)(?:trên|mỗi|/)\s*0?1\s+(?:ha|hộ|người|km2?|m2|lao\s+động|nhân\s+khẩu)(?!\w)", re.I)
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
@@ -104,7 +91,8 @@ _IN_WORDS = re.compile(
 )
 # a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
 _NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
-_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
+# `1,2 triệu lượt`, `410 nghìn con`, `2,5 tỷ tấn` (but `tỷ đồng` is a unit of its own)
+_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w)))(?=\s)", re.IGNORECASE)
 # the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
 _NEW_VALUE = re.compile(
     r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"
@@ -143,10 +131,7 @@ def read_paragraph(para: Para) -> list[Item]:
     """Every figure of the paragraph, in order, with the changes a `So với ...` sentence gives."""
     items: list[Item] = []
     changes = read_change_sentences(para)
-    for norm in (
-        m for rx in (_FROM_TO, _FROM_UP, _CONDITIONAL, _PER_ONE) for m in rx.finditer(para.text, para.start, para.end)
-    ):
-        para.block(*norm.span())
+    block_norms(para)
     odd = odd_numbers(para)
     read_to = para.start  # numbers before this offset belong to an earlier figure
 
@@ -238,6 +223,7 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     window = text[max(para.start, s - 30) : s]
     if (
         _COMPARED_BEFORE.search(window)
+        or labelled_or_operand(text, window, e)
         or _PHONE.fullmatch(text, s, e)
         or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
     ):

@@ -31,8 +31,10 @@ _HARD = re.compile(
 # openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
 _OPENINGS = (
     r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
+    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
     r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
     r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
+    r"(?:\s*\((?:mới|cũ)\))?"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
@@ -49,6 +51,7 @@ _TRAIL_WORDS = (
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
+    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)|"  # `Số hộ thoát nghèo từ năm 2021 đến nay là ...`
     # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
     r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
     # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
@@ -78,7 +81,8 @@ _GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", r
 
 _CUMULATIVE = re.compile(
     r"[\s;,]*(?P<words>(?:lũy|luỹ)\s+kế(?:\s+(?:\d+\s+tháng(?:\s+đầu\s+năm)?|từ\s+đầu\s+năm(?:\s+đến\s+nay)?"
-    r"|đến\s+nay))?)\s*(?:ước\s+)?(?:đạt\s+được|đạt|là)?[\s:]*",
+    r"|đến\s+nay))?)(?:\s+từ\s+(?:năm|tháng)\s+[\d/]+(?:\s+đến\s+nay)?)?"  # `lũy kế từ năm 2021 đến nay`
+    r"\s*(?:ước\s+)?(?:đạt\s+được|đạt|là)?[\s:]*",
     re.IGNORECASE,
 )
 _PLAN_BEFORE = re.compile(
@@ -201,7 +205,12 @@ def _base_name(
     ):
         item.quote_start = prev.quote_start  # `tặng 230 suất quà cho hộ nghèo, trị giá 69 triệu đồng`
         return f"{prev.local} - {' '.join(given.group(1).split())}", ""
-    elif follows and prev is not None and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own)):
+    elif (
+        follows
+        and prev is not None
+        # `diện tích lúa 120 ha, diện tích ngô 85 ha`: an area after an area is a sibling, not its attribute
+        and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own and not _same_measure(prev, item)))
+    ):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
         return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
     elif own and delim == ":" and TOTAL_ONLY.fullmatch(own):
@@ -427,7 +436,7 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     return " ".join(p for p in parts if p).strip()
 
 
-_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn)\s+")  # `1,2 triệu lượt` counts `lượt`
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
 def _says(base: str, noun: str) -> bool:

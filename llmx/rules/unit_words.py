@@ -187,6 +187,7 @@ COUNTS: tuple[str, ...] = (
     "hộ kinh doanh",
     "lớp học",
     # dossiers, cases, documents
+    "bộ hồ sơ",  # `nhận được 02 bộ hồ sơ đề nghị cấp giấy phép`
     "hồ sơ",
     "phiếu khảo sát",  # `tiếp nhận hơn 40.000 phiếu khảo sát`
     "phiếu",
@@ -304,6 +305,10 @@ COUNTS: tuple[str, ...] = (
     "phương tiện",
     "xe máy",
     "xe",
+    "thiết bị",  # `lắp 02 thiết bị rửa mắt`
+    "máy móc",
+    "máy",  # `tịch thu 3 máy xúc`, `01 máy bơm chữa cháy`
+    "bình chữa cháy",  # `trang bị 04 bình chữa cháy` (not `bình quân`)
     "chiếc",
     "chai",
     "quả",  # `Mồi nổ: 85.095 quả`

@@ -33,6 +33,8 @@ UNIT_RE = re.compile(
 _COMPOUND_PLACE = re.compile(r"(?:xã,\s+thị\s+trấn|đơn\s+vị,\s+doanh\s+nghiệp)\s+[A-ZĐ]")
 
 _MEASURE_SET = frozenset(MEASURES)
+_UNIT_SET = frozenset({*MEASURES, *COUNTS})
+_CUT_RATE = re.compile(r"[ \t]+([^\W\d_]+)/")
 
 
 def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, int] | None:
@@ -43,6 +45,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     u_start, u_end = m.span("unit")
     if _VERB_NOT_NOUN.match(text, u_start):
         return None  # `Tháng 7 giải ngân ...`: a verb, not the prize `giải`
+    if (longer := _CUT_RATE.match(text, u_end)) and f"{_lower(m.group('unit'))} {longer.group(1).lower()}" in _UNIT_SET:
+        return None  # `2,1 tỷ đồng/năm/Sở`: a rate the lexicon does not know, never the bare `tỷ`
     if _COMPOUND_PLACE.match(text, u_start):
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
@@ -90,6 +94,9 @@ def _lower(unit: str) -> str:
 # --- the words after a unit that still name the figure -------------------------------------
 
 _TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
+# `đạt chuẩn`, `đạt NTM`, `đạt yêu cầu`, `đạt giải`, `đạt danh hiệu`, `đạt học sinh giỏi`: the standard
+# met says what is counted
+_STANDARD_WORDS = frozenset({"chuẩn", "nông", "ntm", "yêu", "giải", "danh", "học"})
 _TAIL_STOP = frozenset(
     {
         "đạt",
@@ -220,9 +227,11 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
                 low in ("trị", "kinh") and nxt_word.lower() not in ("giá", "phí")
             )  # `lý luận chính trị`, `cơ sở kinh doanh`; not `trị giá`, `kinh phí`
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
-            standard = low == "đạt" and nxt_word.lower() in ("chuẩn", "nông", "ntm", "yêu")  # `đạt yêu cầu`
+            standard = low == "đạt" and nxt_word.lower().rstrip(".…,;") in _STANDARD_WORDS
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             if not (joins or relative or attached or price or standard or arriving):
+                # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
+                new_figure = low in ("là", "đạt") and nxt_word[:1].isdigit()
                 break
         words.append(bare)
         end = m.start(1) + len(bare)
