@@ -20,6 +20,12 @@ from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
+# `Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`: a meeting's announced agenda, not work the report directs
+AGENDA = re.compile(
+    r"(?:Kỳ họp|Hội nghị|Đại hội|Phiên họp)(?!\w)[^.;:]{0,80}?\sdự kiến\s+(?:sẽ\s+)?(?:thông qua|xem xét|"
+    r"cho ý kiến|khai mạc|bế mạc|diễn ra|kéo dài|tiến hành|gồm|thảo luận|bầu|biểu quyết|nghe)(?!\w)",
+    re.I,
+)
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,

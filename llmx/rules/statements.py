@@ -45,7 +45,7 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units, work_column
+from llmx.rules.sentences import AGENDA, WEAK_NAMES, Unit, in_work_column, units, work_column
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO
@@ -354,7 +354,7 @@ def _task_spans(
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
             continue  # beside an assignment table's work column: who does it, by when
-        if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
+        if in_tasks and (_EXPLAINS.match(words) or AGENDA.match(words)) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, not a directive
         if _POINTER.match(words) or u.field:
             continue  # where the work is listed, or who does it and by when: not the work
