@@ -136,3 +136,34 @@ def test_a_meetings_agenda_is_no_task_in_a_task_part():
         "Tổ chức tốt kỳ họp cuối năm.\n"
     )
     assert tasks_with(text) == ["Tổ chức tốt kỳ họp cuối năm"]
+
+
+def test_a_lettered_item_naming_a_body_and_its_work_in_a_sentence_is_a_task_not_a_label():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH AN\nSố: 99/UBND-VX\nV/v tăng cường phòng chống dịch\n"
+        "Chủ tịch UBND tỉnh chỉ đạo như sau:\n"
+        "a) Sở Y tế chủ trì, phối hợp theo dõi tình hình dịch.\n"
+        "b) Các cơ quan báo chí đưa tin kịp thời.\n"
+        "c) Tập trung tuyên truyền phòng dịch.\n"
+        "Nơi nhận:\n- Như trên;\n"
+    )
+    assert tasks_with(text) == [
+        "Sở Y tế chủ trì, phối hợp theo dõi tình hình dịch",
+        "Các cơ quan báo chí đưa tin kịp thời",
+        "Tập trung tuyên truyền phòng dịch",
+    ]
+
+
+def test_a_bodys_name_over_its_items_is_still_no_task():
+    text = "II. NHIỆM VỤ NĂM 2026\na) Trung tâm Phát triển quỹ đất tỉnh\n- Hoàn thành đo đạc, lập hồ sơ địa chính.\n"
+    assert tasks_with(text, YEAR_2025) == ["Hoàn thành đo đạc, lập hồ sơ địa chính"]
+
+
+def test_a_meetings_announced_date_is_no_task_but_the_bodys_own_planned_meeting_is():
+    text = (
+        "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM\n"
+        "Kỳ họp thường lệ giữa năm của HĐND xã dự kiến tổ chức vào tháng 7/2025.\n"
+        "Đại hội Đảng bộ xã dự kiến diễn ra trong 2 ngày.\n"
+        "Dự kiến tổ chức Hội nghị sơ kết vào tháng 7.\n"
+    )
+    assert tasks_with(text) == ["Dự kiến tổ chức Hội nghị sơ kết vào tháng 7"]
