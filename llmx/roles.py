@@ -93,9 +93,9 @@ DIRECTED = re.compile(
     # `Chủ tịch UBND tỉnh thống nhất chủ trương ..., theo đó, yêu cầu:` (a sentence, not a plan's `Yêu cầu:`)
     r"|(?:UBND|Ủy ban nhân dân|Chủ tịch|theo đó,?)[^:\n]{0,200}?\syêu cầu\s*:\s*$"
     # `UBND xã yêu cầu các phòng, đơn vị:`, `đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:` (the
-    # units below named before the colon; not `đã yêu cầu ...`, not a request to `các ngành cấp trên`)
+    # units below named before the colon; not `đã yêu cầu ...`, not a request to `các cơ quan Trung ương`)
     r"|(?<!đã )(?<!được )(?<!thực hiện )(?<!theo )(?:yêu cầu|đề nghị)\s+"
-    rf"{_BELOW}(?![^:\n]*cấp trên)[^.:\n]{{0,200}}:\s*$",
+    rf"{_BELOW}(?![^:\n]*(?:cấp trên|[Tt]rung ương))[^.:\n]{{0,200}}:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [

@@ -167,3 +167,12 @@ def test_a_meetings_announced_date_is_no_task_but_the_bodys_own_planned_meeting_
         "Dự kiến tổ chức Hội nghị sơ kết vào tháng 7.\n"
     )
     assert tasks_with(text) == ["Dự kiến tổ chức Hội nghị sơ kết vào tháng 7"]
+
+
+def test_a_request_of_central_agencies_with_a_list_is_no_task_list():
+    text = (
+        "I. KẾT QUẢ\n1. Tài nguyên\nĐã cấp 120 giấy chứng nhận.\n"
+        "Đề nghị các cơ quan Trung ương quan tâm hỗ trợ:\n"
+        "- Bố trí kinh phí đo đạc bản đồ địa chính.\n"
+    )
+    assert tasks_with(text) == []
