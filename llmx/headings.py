@@ -253,7 +253,8 @@ def letter_header_end(text: str, lines: list[tuple[int, int]]) -> int:
             or t == "*"  # HD 36 `*` rule
         ):
             subject_left = 0
-        elif subject_left and len(t) <= 120 and heading_match(t) is None:
+        elif subject_left and len(t) <= 120 and heading_match(t) is None and not t.endswith(":"):
+            # (a line ending in `:` is the body's lead-in, `UBND tỉnh đề nghị ... sau:`, no wrapped subject)
             subject_left -= 1
         elif not (addressed and t.startswith(("- ", "+ ")) and len(t) <= 120):
             break

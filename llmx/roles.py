@@ -76,6 +76,12 @@ _STANDING = re.compile(
 _CITED = re.compile(
     r"(?:theo|trên cơ sở)\s+(?:đề xuất|kiến nghị|đề nghị)\s+của\b.*$|hồ sơ\s+(?:đề xuất|đề nghị|kiến nghị)", re.I
 )
+# the units a directive is addressed to, the levels below (not `UBND tỉnh`, `các sở, ngành` of a report to them)
+_BELOW = (
+    r"(?:các|toàn thể|thủ trưởng các|(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân)\s+các)\s+(?:cơ quan|đơn vị|phòng|ban|xã|"
+    r"phường|thị trấn|thôn|bản|tổ dân phố|khu phố|chi bộ|tổ chức|đảng bộ|đoàn thể|trường|cấp ủy|ngành|hội|địa phương)"
+    r"(?!\w)"
+)
 # the opening of a conclusion notice or a directive letter: the parts below it are directives
 DIRECTED = re.compile(
     r"(?:(?<!theo )(?<!nội dung )(?:kết luận|chỉ đạo)(?:\s+và\s+(?:chỉ đạo|giao nhiệm vụ))?\s+(?:cụ thể\s+)?"
@@ -85,7 +91,11 @@ DIRECTED = re.compile(
     # (`UBND tỉnh yêu cầu các sở, ngành tập trung thực hiện một số nội dung sau:`)
     r"(?:như sau|sau đây|(?:nội dung|nhiệm vụ|công việc|giải pháp)(?:\s+(?:trọng tâm|cụ thể|chủ yếu))?\s+sau)\s*:\s*$"
     # `Chủ tịch UBND tỉnh thống nhất chủ trương ..., theo đó, yêu cầu:` (a sentence, not a plan's `Yêu cầu:`)
-    r"|(?:UBND|Ủy ban nhân dân|Chủ tịch|theo đó,?)[^:\n]{0,200}?\syêu cầu\s*:\s*$",
+    r"|(?:UBND|Ủy ban nhân dân|Chủ tịch|theo đó,?)[^:\n]{0,200}?\syêu cầu\s*:\s*$"
+    # `UBND xã yêu cầu các phòng, đơn vị:`, `đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:` (the
+    # units below named before the colon; not `đã yêu cầu ...`, not a request to `các cơ quan Trung ương`)
+    r"|(?<!đã )(?<!được )(?<!thực hiện )(?<!theo )(?:yêu cầu|đề nghị)\s+"
+    rf"{_BELOW}(?![^:\n]*(?:cấp trên|[Tt]rung ương))[^.:\n]{{0,200}}:\s*$",
     re.I,
 )
 _CUES: list[tuple[Role, re.Pattern[str]]] = [

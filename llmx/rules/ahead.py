@@ -77,6 +77,9 @@ _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re
 _OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
 _NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
+# `Năm học 2025 - 2026, ngành giáo dục tiếp tục ...`: a school year, which opens in September of its first year
+_SCHOOL_YEAR = re.compile(r"(?<!\w)năm học\s+(\d{4})\s*[-–]\s*\d{4}(?!\w)", re.I)
+_SCHOOL_YEAR_OPENS = 9
 
 
 Now = tuple[int, int] | None  # (year, month): the last month the report covers or was written in
@@ -117,6 +120,8 @@ def later(words: str, now: Now) -> bool:
     """Whether `words` name a time after the report's own (`quý I/2026` in a report on 2025)."""
     if now is None:
         return False
+    if any((int(m.group(1)), _SCHOOL_YEAR_OPENS) > now for m in _SCHOOL_YEAR.finditer(words)):
+        return True  # `Năm học 2025 - 2026, ...` in a report on the first half of 2025
     for span, start, _ in period_matches(words):
         if span.year is None and span.kind == "month" and span.months:
             if 0 < span.months[0] - now[1] <= _NEAR_MONTHS:

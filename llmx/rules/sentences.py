@@ -20,6 +20,28 @@ from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
 
+# In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
+# `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
+EXPLAINS = re.compile(
+    r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
+    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
+)
+# `Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`: a meeting's announced agenda, not work the report directs
+AGENDA = re.compile(
+    r"(?:Kỳ họp|Hội nghị|Đại hội|Phiên họp)(?!\w)[^.;:]{0,80}?\sdự kiến\s+(?:sẽ\s+)?(?:thông qua|xem xét|"
+    r"tổ chức\s+(?:vào|trong|từ|ngày|tại)|"
+    r"cho ý kiến|khai mạc|bế mạc|diễn ra|kéo dài|tiến hành|gồm|thảo luận|bầu|biểu quyết|nghe)(?!\w)",
+    re.I,
+)
+# `a) Trung tâm Phát triển quỹ đất tỉnh` over its bullets: a body's name labels the items below it
+# (`Phòng`, `Ban`, `Thanh tra` are verbs too, `Phòng trừ sâu bệnh`: a name goes on in capitals)
+BODY_LABEL = re.compile(
+    r"(?:UBND|Ủy ban|Công an|Bộ Chỉ huy|Các sở|Các cơ quan)\s|"
+    r"(?:Sở|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra|Cục|Chi cục)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])",
+)
+_LABEL_WORDS = 10
+# lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
+ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
 _BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
@@ -329,3 +351,21 @@ def work_column(text: str, start: int) -> bool | None:
             return column < len(cells) and bool(_WORK_HEADER.match(cells[column].strip()))
         pos = prev
     return None
+
+
+def body_label(text: str, start: int, end: int) -> bool:
+    """`a) Trung tâm Phát triển quỹ đất tỉnh` over its items: a short body's name with no verb, not a
+    sentence closed by its end mark (`d) Các cơ quan báo chí đưa tin kịp thời.` is the body's work)."""
+    words = text[start:end]
+    return (
+        bool(BODY_LABEL.match(words))
+        and len(words.split()) <= _LABEL_WORDS
+        and not ANY_VERB.search(words)
+        and text[end : end + 1] not in (".", ";")
+    )
+
+
+def aside(words: str) -> bool:
+    """In a task part, a sentence that is no directive: why the work matters (`Đây là ...`), or a meeting's
+    announced agenda (`Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`)."""
+    return bool(EXPLAINS.match(words) or AGENDA.match(words))

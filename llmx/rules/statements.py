@@ -45,7 +45,17 @@ from llmx.rules.ahead import (
     report_now,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
-from llmx.rules.sentences import WEAK_NAMES, Unit, in_work_column, units, work_column
+from llmx.rules.sentences import (
+    ANY_VERB,
+    BODY_LABEL,
+    WEAK_NAMES,
+    Unit,
+    aside,
+    body_label,
+    in_work_column,
+    units,
+    work_column,
+)
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO
@@ -125,21 +135,6 @@ _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ s
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
 _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
 
-# In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
-# `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
-_EXPLAINS = re.compile(
-    r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
-    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
-)
-# `a) Trung tâm Phát triển quỹ đất tỉnh` over its bullets: a body's name labels the items below it
-# (`Phòng`, `Ban`, `Thanh tra` are verbs too, `Phòng trừ sâu bệnh`: a name goes on in capitals)
-_BODY_LABEL = re.compile(
-    r"(?:UBND|Ủy ban|Công an|Bộ Chỉ huy|Các sở|Các cơ quan)\s|"
-    r"(?:Sở|Ban|Phòng|Trung tâm|Văn phòng|Thanh tra|Cục|Chi cục)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])",
-)
-_LABEL_WORDS = 10
-# lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
-_ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
 # next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
 _WORK = re.compile(
     r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
@@ -275,10 +270,10 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     if section.heading_start is None or section.heading_end is None:
         return None
     opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading) or (bare and _LEADS.match(heading))
-    if (gives := _HEADING_GIVES.match(heading)) and not _ANY_VERB.search(heading, gives.end()):
+    if (gives := _HEADING_GIVES.match(heading)) and not ANY_VERB.search(heading, gives.end()):
         return None  # `2. Giao Sở Xây dựng` over its items: a body's name, its work below
     # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
-    body_work = len(heading) >= _HEADING_TASK_CHARS and _BODY_LABEL.match(heading) and _ANY_VERB.search(heading)
+    body_work = len(heading) >= _HEADING_TASK_CHARS and BODY_LABEL.match(heading) and ANY_VERB.search(heading)
     if not (opens or body_work):
         return None
     if not bare and len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
@@ -354,13 +349,13 @@ def _task_spans(
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
             continue  # beside an assignment table's work column: who does it, by when
-        if in_tasks and _EXPLAINS.match(words) and not DIRECTIVE_START.match(words):
-            continue  # why the work matters, not a directive
+        if in_tasks and aside(words) and not DIRECTIVE_START.match(words):
+            continue  # why the work matters, or a meeting's agenda: not a directive
         if _POINTER.match(words) or u.field:
             continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
-        if _BODY_LABEL.match(words) and len(words.split()) <= _LABEL_WORDS and not _ANY_VERB.search(words):
+        if body_label(text, u.start, u.end):
             continue  # a body's name over its items
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
