@@ -114,6 +114,9 @@ _BEFORE_PCT = re.compile(
 )
 
 
+_WITH_COUNT = re.compile(
+    r"\s+với\s+(?:tổng\s+số\s+)?(?P<num>\d[\d.,]*)", re.IGNORECASE
+)  # `... chỉ tiêu với 14 thanh niên`
 _SHARE_GAP = re.compile(
     r"[\s,]*(?P<paren>\(\s*)?(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE
 )  # `(chiếm 5,2%)`
@@ -399,6 +402,22 @@ def _total_of(para: Para, s: int, e: int, value: float) -> Item | None:
     return item
 
 
+def _reached_with(para: Para, item: Item, pos: int) -> None:
+    """`hoàn thành 100% chỉ tiêu với 14 thanh niên`: the count the plan was reached with is the
+    figure, the ratio its comparison (one indicator, as when the count comes first)."""
+    text = para.text
+    if item.value is not None or item.comparisons[0].basis not in ("plan", "budget_estimate"):
+        return
+    num = _WITH_COUNT.match(text, pos, para.end)
+    value = parse_number(num.group("num").rstrip(".,")) if num else None
+    unit = match_unit(text, num.start("num") + len(num.group("num").rstrip(".,")), para.end) if num else None
+    if num is None or value is None or unit is None or unit[0] in ("%", "‰") or para.is_blocked(num.start("num")):
+        return
+    item.value, item.unit, item.core = value, unit[0], (num.start("num"), unit[2])
+    item.end = max(item.end, unit[2])
+    para.block(num.start("num"), unit[2])
+
+
 def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
     text = para.text
@@ -455,6 +474,7 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         item.approx = parsed.qualifier
         item.core = (s, parsed.end)
         attach_comparisons(para, item)
+        _reached_with(para, item, parsed.end)
         return item
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:

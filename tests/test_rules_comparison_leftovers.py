@@ -1,0 +1,128 @@
+"""Three prose shapes of a figure's comparison the earlier batteries missed: a plan ratio after a count
+whose counted noun names an age (`1.245 trẻ dưới 1 tuổi, đạt 48,6% kế hoạch`: the age is part of the
+name, no figure between the count and its ratio), a change whose basis is written before `là` (`cao hơn
+năm 2023 là 9 triệu đồng/ha`, `thấp hơn cùng kỳ là 2,1%`), and a plan ratio followed by the count it
+was reached with (`hoàn thành 100% chỉ tiêu với 14 thanh niên`: one indicator, the count with that
+ratio). Every sentence is invented for this test; each case lists every indicator it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+Comp = tuple[str, str, str, float | None, float | None, str | None]
+Want = tuple[float | None, str | None, list[Comp]]
+
+
+def plan(words: str, pct: float) -> Comp:
+    return ("plan", words, "ratio", pct, None, None)
+
+
+def change(basis: str, words: str, pct: float | None, amount: float | None = None, unit: str | None = None) -> Comp:
+    return (basis, words, "change", pct, amount, unit)
+
+
+AGE_IN_NAME: dict[str, tuple[str, list[Want]]] = {
+    "under an age, then the plan": (
+        "Tiêm chủng đầy đủ cho 1.245 trẻ dưới 1 tuổi, đạt 48,6% kế hoạch.",
+        [(1245, "trẻ", [plan("kế hoạch", 48.6)])],
+    ),
+    "an age inside a longer clause": (
+        "Có 1.245 trẻ em dưới 5 tuổi được uống vitamin A liều cao, đạt 98,2% KH.",
+        [(1245, "trẻ em", [plan("KH", 98.2)])],
+    ),
+    "an age range written with đến": (
+        "Kết nạp 57 đoàn viên mới từ 16 đến 30 tuổi, đạt 114% chỉ tiêu năm.",
+        [(57, "đoàn viên", [plan("chỉ tiêu năm", 114)])],
+    ),
+    "an age band after độ tuổi": (
+        "Tư vấn, giới thiệu việc làm cho 320 lao động trong độ tuổi 15 - 60, đạt 80% kế hoạch.",
+        [(320, "lao động", [plan("kế hoạch", 80)])],
+    ),
+    "over an age, then a change": (
+        "Khám sức khỏe định kỳ cho 860 người trên 80 tuổi, tăng 12% so với cùng kỳ.",
+        [(860, "người", [change("same_period", "cùng kỳ", 12)])],
+    ),
+}
+
+BASIS_BEFORE_LA: dict[str, tuple[str, list[Want]]] = {
+    "higher than a named year by an amount": (
+        "Giá trị sản xuất bình quân đạt 120 triệu đồng/ha, cao hơn năm 2023 là 9 triệu đồng/ha.",
+        [(120, "triệu đồng/ha", [change("previous_period", "năm 2023", None, 9, "triệu đồng/ha")])],
+    ),
+    "lower than the same period by a percentage": (
+        "Tỷ lệ hộ nghèo còn 3,2%, thấp hơn cùng kỳ là 2,1%.",
+        [(3.2, "%", [change("same_period", "cùng kỳ", -2.1)])],
+    ),
+    "more than the same period of a year by a count": (
+        "Tổng đàn lợn 18.500 con, nhiều hơn cùng kỳ năm 2024 là 1.200 con.",
+        [(18500, "con", [change("same_period", "cùng kỳ năm 2024", None, 1200, "con")])],
+    ),
+    "fewer than the year before": (
+        "Xảy ra 3 vụ cháy rừng, ít hơn năm trước là 2 vụ.",
+        [(3, "vụ", [change("previous_period", "năm trước", None, -2, "vụ")])],
+    ),
+    "so với, then là": (
+        "Thu ngân sách xã 4,2 tỷ đồng, tăng so với cùng kỳ là 0,6 tỷ đồng.",
+        [(4.2, "tỷ đồng", [change("same_period", "cùng kỳ", None, 0.6, "tỷ đồng")])],
+    ),
+}
+
+RATIO_THEN_COUNT: dict[str, tuple[str, list[Want]]] = {
+    "hoàn thành the quota with a count of people": (
+        "Hoàn thành 100% chỉ tiêu với 14 thanh niên.",
+        [(14, "thanh niên", [plan("chỉ tiêu", 100)])],
+    ),
+    "đạt the quota with a count": (
+        "Công tác giao quân đạt 100% chỉ tiêu với 28 công dân.",
+        [(28, "công dân", [plan("chỉ tiêu", 100)])],
+    ),
+    "a share of the plan with pupils": (
+        "Tuyển sinh vào lớp 10 đạt 96,5% kế hoạch với 412 học sinh.",
+        [(412, "học sinh", [plan("kế hoạch", 96.5)])],
+    ),
+    "a share of the plan with an amount of money": (
+        "Giải ngân vốn đầu tư công đạt 62% kế hoạch vốn với 35,4 tỷ đồng.",
+        [(35.4, "tỷ đồng", [plan("kế hoạch vốn", 62)])],
+    ),
+}
+
+
+def comps(ind: Indicator) -> list[Comp]:
+    return [(c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons]
+
+
+def read(text: str) -> list[Want]:
+    return [(i.value, (i.unit or "").lower() or None, comps(i)) for i in find_indicators(text)]
+
+
+@pytest.mark.parametrize("case", list(AGE_IN_NAME))
+def test_an_age_in_the_counted_nouns_words_does_not_keep_the_comparison_from_the_count(case: str) -> None:
+    text, wanted = AGE_IN_NAME[case]
+    assert read(text) == wanted
+
+
+@pytest.mark.parametrize("case", list(BASIS_BEFORE_LA))
+def test_a_change_whose_basis_is_written_before_la_is_the_figures(case: str) -> None:
+    text, wanted = BASIS_BEFORE_LA[case]
+    assert read(text) == wanted
+
+
+@pytest.mark.parametrize("case", list(RATIO_THEN_COUNT))
+def test_a_plan_ratio_reached_with_a_count_is_that_counts_comparison(case: str) -> None:
+    text, wanted = RATIO_THEN_COUNT[case]
+    assert read(text) == wanted
+
+
+def test_an_age_alone_is_still_no_figure() -> None:
+    """The age stays part of the name: `dưới 1 tuổi` gives no indicator of its own."""
+    (ind,) = find_indicators("Tiêm chủng đầy đủ cho 1.245 trẻ dưới 1 tuổi, đạt 48,6% kế hoạch.")
+    assert ind.value == 1245 and "48,6%" in ind.quote
+
+
+def test_a_plan_ratio_followed_by_another_clause_keeps_no_value() -> None:
+    """`với` that introduces no count (`với sự tham gia ...`) leaves the ratio a ratio-only statement."""
+    (ind,) = find_indicators("Ra quân đầu năm hoàn thành 100% chỉ tiêu với sự tham gia của các đoàn thể.")
+    assert ind.value is None and comps(ind) == [plan("chỉ tiêu", 100)]
