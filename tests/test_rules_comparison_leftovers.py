@@ -41,6 +41,10 @@ AGE_IN_NAME: dict[str, tuple[str, list[Want]]] = {
         "Tư vấn, giới thiệu việc làm cho 320 lao động trong độ tuổi 15 - 60, đạt 80% kế hoạch.",
         [(320, "lao động", [plan("kế hoạch", 80)])],
     ),
+    "an age band right after the counted noun's words": (
+        "Tư vấn sức khỏe sinh sản cho 210 người độ tuổi 15 - 49, đạt 90% kế hoạch.",
+        [(210, "người", [plan("kế hoạch", 90)])],
+    ),
     "over an age, then a change": (
         "Khám sức khỏe định kỳ cho 860 người trên 80 tuổi, tăng 12% so với cùng kỳ.",
         [(860, "người", [change("same_period", "cùng kỳ", 12)])],
