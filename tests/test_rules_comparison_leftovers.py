@@ -130,3 +130,15 @@ def test_a_plan_ratio_followed_by_another_clause_keeps_no_value() -> None:
     """`với` that introduces no count (`với sự tham gia ...`) leaves the ratio a ratio-only statement."""
     (ind,) = find_indicators("Ra quân đầu năm hoàn thành 100% chỉ tiêu với sự tham gia của các đoàn thể.")
     assert ind.value is None and comps(ind) == [plan("chỉ tiêu", 100)]
+
+
+def test_a_basis_before_la_holds_for_the_run_of_figures_in_its_sentence_but_not_the_next() -> None:
+    """LABELING: a basis written once holds for a run of figures in its sentence (`...; đàn bò ..., tăng
+    3,2%`); the guide carries it no further, so a bare change after a full stop keeps basis `other`."""
+    got = read("Tổng đàn trâu 4.100 con, thấp hơn cùng kỳ là 150 con; đàn bò 9.800 con, tăng 3,2%.")
+    assert got == [
+        (4100, "con", [change("same_period", "cùng kỳ", None, -150, "con")]),
+        (9800, "con", [change("same_period", "cùng kỳ", 3.2)]),
+    ]
+    got = read("Tổng đàn trâu 4.100 con, thấp hơn cùng kỳ là 150 con. Đàn bò 9.800 con, tăng 3,2%.")
+    assert got[1] == (9800, "con", [change("other", "", 3.2)])
