@@ -45,6 +45,10 @@ AGE_IN_NAME: dict[str, tuple[str, list[Want]]] = {
         "Tư vấn sức khỏe sinh sản cho 210 người độ tuổi 15 - 49, đạt 90% kế hoạch.",
         [(210, "người", [plan("kế hoạch", 90)])],
     ),
+    "women of an age band": (
+        "Khám sàng lọc ung thư cổ tử cung cho 185 phụ nữ từ 30 đến 54 tuổi, đạt 92,5% kế hoạch.",
+        [(185, "phụ nữ", [plan("kế hoạch", 92.5)])],
+    ),
     "over an age, then a change": (
         "Khám sức khỏe định kỳ cho 860 người trên 80 tuổi, tăng 12% so với cùng kỳ.",
         [(860, "người", [change("same_period", "cùng kỳ", 12)])],
@@ -82,6 +86,10 @@ RATIO_THEN_COUNT: dict[str, tuple[str, list[Want]]] = {
     "đạt the quota with a count": (
         "Công tác giao quân đạt 100% chỉ tiêu với 28 công dân.",
         [(28, "công dân", [plan("chỉ tiêu", 100)])],
+    ),
+    "the quota of recruits": (
+        "Lễ giao nhận quân đạt 100% chỉ tiêu trên giao với 42 tân binh.",
+        [(42, "tân binh", [plan("chỉ tiêu trên giao", 100)])],
     ),
     "a share of the plan with pupils": (
         "Tuyển sinh vào lớp 10 đạt 96,5% kế hoạch với 412 học sinh.",
