@@ -150,3 +150,14 @@ def test_a_basis_before_la_holds_for_the_run_of_figures_in_its_sentence_but_not_
     ]
     got = read("Tổng đàn trâu 4.100 con, thấp hơn cùng kỳ là 150 con. Đàn bò 9.800 con, tăng 3,2%.")
     assert got[1] == (9800, "con", [change("other", "", 3.2)])
+
+
+def test_hoan_thanh_before_a_plan_ratio_is_a_verb_not_part_of_the_name() -> None:
+    """`... hoàn thành 52,3% dự toán` names its figure by the words before the verb, as `đạt` does;
+    with no words before it, the verb is all there is to name it by."""
+    (tax,) = find_indicators("Ngành thuế hoàn thành 52,3% dự toán năm.")
+    assert tax.name == "Ngành thuế" and comps(tax) == [("budget_estimate", "dự toán năm", "ratio", 52.3, None, None)]
+    (recruits,) = find_indicators("Công tác tuyển quân hoàn thành 100% chỉ tiêu với 22 công dân.")
+    assert recruits.name == "Công tác tuyển quân" and (recruits.value, recruits.unit) == (22, "công dân")
+    (bare,) = find_indicators("Hoàn thành 100% chỉ tiêu với 14 thanh niên.")
+    assert bare.name == "Hoàn thành" and bare.value == 14

@@ -108,7 +108,7 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
     r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
-    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+)?"
+    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+)?"
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,
 )
@@ -465,6 +465,8 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         and (parsed.explicit_basis or parsed.comparison.relation == "change")
     ):
         item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
+        if item is None and c_start < s:  # `Hoàn thành 100% chỉ tiêu`: no words before the verb, it names it
+            item = new_item(para, items, s, None, None, parsed.end, count_unit=False)
         if item is None or _META_NAME.search(item.own):
             return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
         comp = parsed.comparison
