@@ -76,6 +76,14 @@ BASIS_BEFORE_LA: dict[str, tuple[str, list[Want]]] = {
         "Thu ngân sách xã 4,2 tỷ đồng, tăng so với cùng kỳ là 0,6 tỷ đồng.",
         [(4.2, "tỷ đồng", [change("same_period", "cùng kỳ", None, 0.6, "tỷ đồng")])],
     ),
+    "a change with no figure of its own": (
+        "Tỷ lệ hộ nghèo thấp hơn cùng kỳ là 0,5%.",
+        [(None, None, [change("same_period", "cùng kỳ", -0.5)])],
+    ),
+    "a change with no figure, so với a named year": (
+        "Tỷ lệ trẻ em suy dinh dưỡng giảm so với năm 2024 là 0,8%.",
+        [(None, None, [change("previous_period", "năm 2024", -0.8)])],
+    ),
 }
 
 RATIO_THEN_COUNT: dict[str, tuple[str, list[Want]]] = {

@@ -108,7 +108,8 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
     r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
-    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+)?"
+    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+"
+    r"(?:(?:[^\W\d_]+|(?:19|20)\d{2})(?:\s+(?:[^\W\d_]+|(?:19|20)\d{2})){0,7}\s+là\s+)?)?"  # `thấp hơn cùng kỳ là 0,5%`
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,
 )
