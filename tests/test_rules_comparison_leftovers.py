@@ -169,3 +169,25 @@ def test_hoan_thanh_before_a_plan_ratio_is_a_verb_not_part_of_the_name() -> None
     assert recruits.name == "Công tác tuyển quân" and (recruits.value, recruits.unit) == (22, "công dân")
     (bare,) = find_indicators("Hoàn thành 100% chỉ tiêu với 14 thanh niên.")
     assert bare.name == "Hoàn thành" and bare.value == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tiêm chủng đầy đủ cho 1.245 trẻ dưới 1 tuổi, đạt 48,6% kế hoạch.", "Tiêm chủng đầy đủ cho trẻ dưới 1 tuổi"),
+        ("Chăm sóc 2.400 người từ 80 tuổi trở lên.", "Chăm sóc người từ 80 tuổi trở lên"),
+        (
+            "Dạy nghề cho 126 lao động nông thôn độ tuổi 18 - 35, đạt 84% kế hoạch năm.",
+            "Dạy nghề cho lao động nông thôn độ tuổi 18 - 35",
+        ),
+    ],
+)
+def test_the_age_after_a_counted_noun_is_part_of_its_name(text: str, name: str) -> None:
+    (ind,) = find_indicators(text)
+    assert ind.name == name
+
+
+def test_a_share_after_a_count_named_with_an_age_is_named_like_the_count() -> None:
+    count, share = find_indicators("Có 120 trẻ dưới 5 tuổi bị suy dinh dưỡng thể thấp còi, chiếm 5,2%.")
+    assert (count.value, share.value, share.unit) == (120, 5.2, "%")
+    assert count.name == share.name == "Trẻ dưới 5 tuổi bị suy dinh dưỡng thể thấp còi"
