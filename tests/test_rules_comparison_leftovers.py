@@ -191,3 +191,14 @@ def test_a_share_after_a_count_named_with_an_age_is_named_like_the_count() -> No
     count, share = find_indicators("Có 120 trẻ dưới 5 tuổi bị suy dinh dưỡng thể thấp còi, chiếm 5,2%.")
     assert (count.value, share.value, share.unit) == (120, 5.2, "%")
     assert count.name == share.name == "Trẻ dưới 5 tuổi bị suy dinh dưỡng thể thấp còi"
+
+
+def test_a_stated_rate_that_is_not_the_fractions_quotient_stays_a_figure_of_its_own() -> None:
+    """With or without an age in the counted noun's words, `đạt tỷ lệ 95%` after 48.000/60.000 is not
+    its quotient (80%), so it is not the fraction's comparison; the quotient is."""
+    for words in ("của công dân từ đủ 14 tuổi", "của công dân đủ điều kiện"):
+        count, rate = find_indicators(f"Đã thu nhận 48.000/60.000 hồ sơ {words}, đạt tỷ lệ 95%.")
+        assert (count.value, count.target, comps(count)) == (48000, 60000, [])
+        assert (rate.value, rate.unit) == (95, "%")
+    (quotient,) = find_indicators("Đã thu nhận 48.000/60.000 hồ sơ của công dân đủ điều kiện, đạt tỷ lệ 80%.")
+    assert comps(quotient) == [("other", "tỷ lệ", "ratio", 80, None, None)]

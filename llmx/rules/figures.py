@@ -21,7 +21,7 @@ from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.respectively import respective_comparisons
 from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
-from llmx.rules.units import is_measure, match_unit
+from llmx.rules.units import is_measure, match_unit, read_tail
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
@@ -332,13 +332,17 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
         item.core = (s, unit[2] if unit else after)
         # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
         item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
+        if item.comparisons and all(_foreign_rate(c, value, target, stated=True) for c in item.comparisons):
+            # `48.000/60.000 hồ sơ ..., đạt tỷ lệ 95%`: a rate that is not x/y is a figure of its own
+            item.comparisons, item.end = [], read_tail(text, item.core[1], para.end, item.unit).end
         if not item.comparisons and (rate := fraction_rate(text, para.end, item)) is not None:
             item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
 
 
-def _foreign_rate(c: Comparison, x: float, y: float) -> bool:
-    bare = c.relation == "ratio" and c.basis == "other" and not c.basis_text
+def _foreign_rate(c: Comparison, x: float, y: float, *, stated: bool = False) -> bool:
+    """A bare rate (with `stated`, one written `tỷ lệ`) that is not x/y."""
+    bare = c.relation == "ratio" and c.basis == "other" and c.basis_text == ("tỷ lệ" if stated else "")
     return bare and y > 0 and not is_rate_of(x, y, c.pct or 0)
 
 
