@@ -106,7 +106,13 @@ _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|c
 _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
-_SPACE_COMMA = re.compile(r"[\s,]*")
+_SPACE_COMMA = re.compile(r"[\s,]*(?:là\s+)?", re.IGNORECASE)  # `tăng so với cùng kỳ là 0,6 tỷ đồng`
+# `cao hơn năm 2023 là 9 triệu đồng/ha`, `thấp hơn cùng kỳ là 2,1%`: the words up to `là` are the basis
+_BASIS_THEN_LA = re.compile(
+    r"(?P<words>[^\W\d_]+(?:\s+(?:[^\W\d_]+|(?:19|20)\d{2}|\d{1,2}/(?:19|20)\d{2})){0,7}?)\s+là\s+(?=\d)",
+    re.IGNORECASE,
+)
+_COMPARATIVE = ("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn")
 _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)")
 # the same change in % after its amount: `tăng 4 vụ = 33%`, `tăng 1,1 tỷ đồng, tương đương 20,8%`, `(+20%)`
 _PCT_RESTATE = re.compile(
@@ -305,12 +311,17 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
 def _parse_change(
     text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None, *, alone: bool = False
 ) -> Parsed | None:
-    sign = 1.0 if " ".join(change.group("dir").lower().split()) in _UP else -1.0
+    verb = " ".join(change.group("dir").lower().split())
+    sign = 1.0 if verb in _UP else -1.0
     q = change.end()
     pre = stated
     so_voi = None if stated else _SO_VOI.match(text, q, limit)  # `tăng so với cùng kỳ 0,1%`
     if so_voi:
         pre = match_basis(text, so_voi.end(), limit, after_so_voi=bool(so_voi.group("voi")))
+    elif stated is None and (la := _BASIS_THEN_LA.match(text, q, limit)) is not None:
+        # after `cao hơn` any words before `là` are what it is higher than (`năm 2023`, `vụ mùa năm trước`)
+        pre = match_basis(text, q, la.end("words"), after_so_voi=verb in _COMPARATIVE)
+        pre = pre if pre is not None and pre[2] == la.end("words") else None
     elif (
         stated is None
         and (bare := match_basis(text, q, limit)) is not None

@@ -21,7 +21,7 @@ from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.respectively import respective_comparisons
 from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
-from llmx.rules.units import is_measure, match_unit
+from llmx.rules.units import is_measure, match_unit, read_tail
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
 # Words right before a number that make it an ordinal, a name or a document number.
@@ -108,12 +108,16 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
     r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
-    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+)?"
+    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+"
+    r"(?:(?:[^\W\d_]+|(?:19|20)\d{2})(?:\s+(?:[^\W\d_]+|(?:19|20)\d{2})){0,7}\s+là\s+)?)?"  # `thấp hơn cùng kỳ là 0,5%`
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,
 )
 
 
+_WITH_COUNT = re.compile(
+    r"\s+với\s+(?:tổng\s+số\s+)?(?P<num>\d[\d.,]*)", re.IGNORECASE
+)  # `... chỉ tiêu với 14 thanh niên`
 _SHARE_GAP = re.compile(
     r"[\s,]*(?P<paren>\(\s*)?(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE
 )  # `(chiếm 5,2%)`
@@ -328,13 +332,17 @@ def _read_fraction(para: Para, items: list[Item], s: int, value: float, y_pos: i
         item.core = (s, unit[2] if unit else after)
         # `12/40 xã đạt chuẩn (đạt 85%)`: a bare rate that is not x/y is not this fraction's
         item.comparisons = [c for c in item.comparisons if not _foreign_rate(c, value, target)]
+        if item.comparisons and all(_foreign_rate(c, value, target, stated=True) for c in item.comparisons):
+            # `48.000/60.000 hồ sơ ..., đạt tỷ lệ 95%`: a rate that is not x/y is a figure of its own
+            item.comparisons, item.end = [], read_tail(text, item.core[1], para.end, item.unit).end
         if not item.comparisons and (rate := fraction_rate(text, para.end, item)) is not None:
             item.comparisons, item.end = [rate.comparison], rate.end  # `553/553 TTHC có ... (đạt 100%)`
     return item
 
 
-def _foreign_rate(c: Comparison, x: float, y: float) -> bool:
-    bare = c.relation == "ratio" and c.basis == "other" and not c.basis_text
+def _foreign_rate(c: Comparison, x: float, y: float, *, stated: bool = False) -> bool:
+    """A bare rate (with `stated`, one written `tỷ lệ`) that is not x/y."""
+    bare = c.relation == "ratio" and c.basis == "other" and c.basis_text == ("tỷ lệ" if stated else "")
     return bare and y > 0 and not is_rate_of(x, y, c.pct or 0)
 
 
@@ -399,6 +407,22 @@ def _total_of(para: Para, s: int, e: int, value: float) -> Item | None:
     return item
 
 
+def _reached_with(para: Para, item: Item, pos: int) -> None:
+    """`hoàn thành 100% chỉ tiêu với 14 thanh niên`: the count the plan was reached with is the
+    figure, the ratio its comparison (one indicator, as when the count comes first)."""
+    text = para.text
+    if item.value is not None or item.comparisons[0].basis not in ("plan", "budget_estimate"):
+        return
+    num = _WITH_COUNT.match(text, pos, para.end)
+    value = parse_number(num.group("num").rstrip(".,")) if num else None
+    unit = match_unit(text, num.start("num") + len(num.group("num").rstrip(".,")), para.end) if num else None
+    if num is None or value is None or unit is None or unit[0] in ("%", "‰") or para.is_blocked(num.start("num")):
+        return
+    item.value, item.unit, item.core = value, unit[0], (num.start("num"), unit[2])
+    item.end = max(item.end, unit[2])
+    para.block(num.start("num"), unit[2])
+
+
 def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
     text = para.text
@@ -446,6 +470,8 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         and (parsed.explicit_basis or parsed.comparison.relation == "change")
     ):
         item = new_item(para, items, c_start, None, None, parsed.end, count_unit=False, figure=s)
+        if item is None and c_start < s:  # `Hoàn thành 100% chỉ tiêu`: no words before the verb, it names it
+            item = new_item(para, items, s, None, None, parsed.end, count_unit=False)
         if item is None or _META_NAME.search(item.own):
             return None  # `các chỉ tiêu cơ bản đều đạt và vượt 50% kế hoạch năm`: a threshold
         comp = parsed.comparison
@@ -455,6 +481,7 @@ def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -
         item.approx = parsed.qualifier
         item.core = (s, parsed.end)
         attach_comparisons(para, item)
+        _reached_with(para, item, parsed.end)
         return item
     item = new_item(para, items, s, value, unit, pct_end, count_unit=True)
     if item is not None:

@@ -53,8 +53,12 @@ _GAP_RATE = re.compile(r"[^;.()\d]{0,120}?(?=\s*[,(]\s*(?:đạt|chiếm)\s+t[�
 # ... or a clause of them before a comma or a parenthesis that opens the comparison: `14/18 thôn đạt chuẩn
 # văn hóa, đạt 77,8% kế hoạch`, `7.442 tài khoản cho cơ sở lưu trú (tăng 2.592 cơ sở so với tháng trước)`,
 # `45 lao động đi làm việc ở nước ngoài, gấp 1,5 lần so với cùng kỳ`
+# An age in those words is part of the name, no figure between (`1.245 trẻ dưới 1 tuổi, đạt 48,6% kế hoạch`,
+# `57 đoàn viên từ 16 đến 30 tuổi`, `320 lao động trong độ tuổi 15 - 60`, the band after a `tuổi` the name took).
+_BAND = r"\d{1,3}(?:\s*(?:-|–|đến)\s*\d{1,3})?"
+_AGE = r"(?:(?<=tuổi )" + _BAND + r"|" + _BAND + r"\s+tuổi|tuổi\s+(?:từ\s+)?" + _BAND + r")(?![\w/])"
 _GAP_CLAUSE = re.compile(
-    r"(?:(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
+    r"(?:" + _AGE + r"|(?!trong\s+đó|bao\s+gồm|gồm|so\s+với|chiếm)[^;:.()\d\[\]]){1,100}?"
     r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s)",
     re.IGNORECASE,
 )

@@ -73,6 +73,8 @@ COUNTS: tuple[str, ...] = (
     "bị can",
     "bị cáo",
     "thanh niên",
+    "tân binh",  # `giao 35 tân binh`
+    "phụ nữ",  # `khám sàng lọc cho 210 phụ nữ`
     "đối tượng",
     "cá nhân",
     "tập thể",

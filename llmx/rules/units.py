@@ -96,6 +96,13 @@ def _lower(unit: str) -> str:
 _TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
 # `đạt chuẩn`, `đạt NTM`, `đạt yêu cầu`, `đạt giải`, `đạt danh hiệu`, `đạt học sinh giỏi`: the standard
 # met says what is counted
+# An age after the counted noun is part of what is counted: `trẻ dưới 1 tuổi`, `người từ 60 tuổi trở lên`,
+# `lao động trong độ tuổi 15 - 60` (its digits are no figure).
+_AGE_TAIL = re.compile(
+    r"\s+((?:(?:dưới|trên|từ|đủ)\s+\d{1,3}(?:\s*(?:-|–|đến)\s*\d{1,3})?\s+tuổi(?:\s+trở\s+(?:lên|xuống))?"
+    r"|(?:trong\s+)?độ\s+tuổi\s+(?:từ\s+)?\d{1,3}(?:\s*(?:-|–|đến)\s*\d{1,3})(?:\s+tuổi)?))(?![\w/])",
+    re.IGNORECASE,
+)
 _STANDARD_WORDS = frozenset({"chuẩn", "nông", "ntm", "yêu", "giải", "danh", "học"})
 _TAIL_STOP = frozenset(
     {
@@ -177,7 +184,12 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
     if unit in _SYMBOLS and (listed := match_unit(text, pos, limit)) is not None and not is_measure(listed[0]):
         words, end = [text[listed[1] : listed[2]]], listed[2]  # `100% sở, ngành bố trí ...`: the list as one
     new_figure = False
+    swallowed = None
     while len(words) < _MAX_TAIL_WORDS:
+        if swallowed is None and (age := _AGE_TAIL.match(text, end, limit)):
+            words.append(age.group(1))  # `trẻ dưới 1 tuổi`: the age says who is counted
+            end, swallowed = age.end(), age.span(1)
+            continue
         m = _TAIL_WORD.match(text, end, limit)
         if m is None:
             break
@@ -242,7 +254,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         words = words[: joined[-1] + 1]
     while words and words[-1].lower() in _DANGLING:
         words.pop()
-    return Tail(_end_of_words(text, pos, words), " ".join(words))
+    end = _end_of_words(text, pos, words)
+    return Tail(end, " ".join(words), swallowed if swallowed and swallowed[1] <= end else None)
 
 
 def _end_of_words(text: str, pos: int, words: list[str]) -> int:
