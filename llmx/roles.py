@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Role
-from llmx.vn import DIRECTIVE_START
+from llmx.vn import DIRECTIVE_START, WEAK_NAMES
 
 _TASK_PART = re.compile(
     r"phương hướng|giải pháp|nhiệm vụ trọng tâm|nhiệm vụ chủ yếu|nhiệm vụ.*(?:cuối năm|thời gian tới|năm tới)|"
@@ -55,7 +55,7 @@ _TASK_PART = re.compile(
 _DONE_FIRST = re.compile(r"^(?:kết quả|tình hình (?:tổ chức )?thực hiện|đánh giá|sơ kết|tổng kết)", re.I)
 _PROPOSED_FIRST = re.compile(r"^(?:kiến nghị|đề xuất)", re.I)  # `ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...` proposes
 _PARENS = re.compile(r"\([^()]*\)")
-_WEAK = r"(?:hạn chế|khó khăn|vướng mắc|tồn tại|bất cập|yếu kém)"
+_WEAK = rf"(?:{WEAK_NAMES})"
 # `Để hạn chế đá văng ...`, `3. Tháo gỡ khó khăn, vướng mắc cho doanh nghiệp`: a weakness word as the object of
 # what is done (or `hạn chế` as a verb) names no part of shortfalls
 _LIMITING = r"(?:(?<=để )|(?<=nhằm )|(?<=góp phần )|(?<=biện pháp )|(?<=giải pháp ))hạn chế"

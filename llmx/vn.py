@@ -79,6 +79,10 @@ DIRECTIVE_VERBS = (
     r"chăm lo|quyết liệt|xử lý"
 )
 # `..., như: (1) ...`, `... gồm: ...`: words that introduce a list; what precedes the colon is no label
+# the words that name weaknesses (`hạn chế`, `tồn tại`, ...): a part or a lead-in naming them lists shortfalls
+WEAK_NAMES = r"hạn chế|tồn tại|khó khăn|yếu kém|bất cập|vướng mắc"
+# a body work is assigned to, as a letter names it after `giao`/`yêu cầu` (`giao Sở Tài chính ...`)
+ASSIGNED_BODY = r"UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm"
 LIST_INTRO = re.compile(r"(?<!\w)(?:như|gồm|sau|là|cụ thể|sau đây|bao gồm|trong đó|tập trung)\s*$", re.I)
 DIRECTIVE_START = re.compile(rf"(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
 

@@ -21,7 +21,7 @@ import re
 from llmx.contract import Metadata, Period
 from llmx.rules.periods import period_matches
 from llmx.rules.proposals import DOWNWARD
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS
+from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS
 
 # Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
 FUTURE = re.compile(
@@ -64,7 +64,7 @@ _LEADER_ASK = re.compile(
 )
 # `Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp ...`: a letter assigning work to a named body
 _GIVES_BODY = re.compile(
-    r"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|Bộ Chỉ huy|"
+    rf"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:{ASSIGNED_BODY}|Bộ Chỉ huy|"
     r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương))(?!\w)"
 )
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds

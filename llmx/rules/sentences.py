@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO
+from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO, WEAK_NAMES
 
 # In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
 # `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
@@ -68,7 +68,7 @@ _INLINE_BULLET = re.compile(r"[-+•]\s+")
 _DIRECTIVE_VERB = re.compile(
     rf"(?:{DIRECTIVE_VERBS}|người đứng đầu|[A-ZĐ][\w]*\s+(?:xã|huyện|tỉnh)\b|ubnd|hđnd|mttq|công an|ban chỉ huy|"
     # `...; Giao Ủy ban nhân dân phường Yên Bái chủ trì ...`: an assignment to a named body (not `giao ban`)
-    r"(?:giao|yêu cầu)\s+(?:cho\s+)?(?-i:UBND|Ủy ban|Sở|Công an|Phòng|Ban|Văn phòng|Thanh tra|Trung tâm|các\s))\b",
+    rf"(?:giao|yêu cầu)\s+(?:cho\s+)?(?-i:{ASSIGNED_BODY}|các\s))\b",
     re.I,
 )
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
@@ -80,7 +80,6 @@ _ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
 _RUN_IN_LIST = re.compile(r"[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
 # `..., hội nghị cũng chỉ ra một số hạn chế: A; B`, `... còn gặp nhiều khó khăn: A; B`: a run-in lead-in naming
 # weaknesses, cut off its first item; every item after it in the paragraph is one of them
-WEAK_NAMES = r"hạn chế|tồn tại|khó khăn|yếu kém|bất cập|vướng mắc"
 _RUN_IN_WEAK = re.compile(
     rf"[^:;\n()]{{3,250}}?(?<!\w)(?:{WEAK_NAMES})(?:,\s*(?:{WEAK_NAMES}))*(?:\s+(?:như|sau|sau đây|là|cụ thể))?"
     r"\s*:\s+(?=\S)",

@@ -48,7 +48,6 @@ from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
     ANY_VERB,
     BODY_LABEL,
-    WEAK_NAMES,
     Unit,
     aside,
     body_label,
@@ -58,7 +57,7 @@ from llmx.rules.sentences import (
 )
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
 
 _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
