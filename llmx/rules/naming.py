@@ -28,18 +28,24 @@ _HARD = re.compile(
 )
 
 
+_NAME_WORD_AFTER = r"(?=,?\s+(?!(?:tăng|giảm|đạt|là|lên|xuống|còn|so)(?!\w))[^\W\d_])"
 # openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
 _OPENINGS = (
     r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
     r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
     r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
     r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s*\((?:mới|cũ)\))?"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
+    r"(?:\s*\((?:mới|cũ)\))?|"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
+    # `Năm học 2024-2025 toàn huyện có 12.450 học sinh`: the period and the whole area, not what is counted;
+    # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
+    r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
+    r"(?:trong\s+)?năm\s+\d{4}" + _NAME_WORD_AFTER + "|"
+    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)"
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
-    r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
+    r"trong\s+quý|trong\s+năm(?!\s+\d)|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
     r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
@@ -136,7 +142,9 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
-    opening = _OPENING.search(text, name_from, own_from)
+    opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
+    if opening is not None and opening.start() >= own_from:
+        opening = None
     item = Item(
         value,
         unit,
