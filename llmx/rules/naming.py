@@ -15,6 +15,7 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
+from llmx.rules.name_words import closes_with_verb, opens_with_verb
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -110,6 +111,7 @@ _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", 
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3
 _PARALLEL_S1 = 7
+_VERB_S1 = 12  # `Đội vệ sinh môi trường thu gom, xử lý ...`: the verb's subject comes along
 _ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
 _MAX_NAME_WORDS = 25
 _MAX_LEAD_IN_WORDS = 20
@@ -294,7 +296,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         prev_comma = _last_comma(text, b, start - 1)
         s1_start = prev_comma + 1 if prev_comma != -1 else b
         s1_words = text[s1_start : start - 1].split()
-        if not s1_words or len(s1_words) > max(_PARALLEL_S1, short_limit) or _lead_words(" ".join(s1_words)):
+        # `Đội vệ sinh thu gom, xử lý bình quân 12 tấn rác`: two verbs share the counted object
+        verbs = closes_with_verb(s1_words) and opens_with_verb(head_words)
+        limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
+        if not s1_words or len(s1_words) > limit or _lead_words(" ".join(s1_words)):
             break
         if DIGIT.search(text, s1_start, start - 1):
             break
@@ -302,7 +307,7 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         parallel = s1_lower[-1] == head_words[-1] or (
             head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower
         )  # `Số thu Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm tự nguyện 105,9 tỷ đồng`
-        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel):
+        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel or verbs):
             break
         start = s1_start
         if prev_comma == -1:
@@ -458,43 +463,3 @@ def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
     counted = _SCALE.sub("", unit.lower()) if unit is not None else None
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
-
-
-# common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent
-_COMMON_HEADS = frozenset(
-    [
-        "xã",
-        "phường",
-        "thị",
-        "thôn",
-        "huyện",
-        "tỉnh",
-        "thành",
-        "quận",
-        "tổ",
-        "khu",
-        "ấp",
-        "bản",
-        "làng",
-        "hội",
-        "chi",
-        "sở",
-        "phòng",
-        "ban",
-        "trường",
-        "công",
-        "ủy",
-        "ubnd",
-        "cụm",
-    ]
-)
-
-
-def lc_first(name: str) -> str:
-    """`Trực tuyến` -> `trực tuyến` after a parent's name; a proper name (`Nhật Bản`) keeps its case."""
-    words = name.split()
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _COMMON_HEADS:
-        return name
-    if len(name) > 1 and name[0].isupper() and name[1].islower():
-        return name[0].lower() + name[1:]
-    return name
