@@ -115,3 +115,15 @@ def test_a_listed_noun_compared_after_it_keeps_the_list_and_the_comparison() -> 
 def test_a_clause_after_the_counted_noun_is_no_list_item(text: str, ends: str) -> None:
     first = find_indicators(text)[0]
     assert first.quote.endswith(ends), first.quote
+
+
+def test_a_period_opening_after_a_topic_label_names_the_figure_by_its_own_words() -> None:
+    text = "Tình hình hoạt động của các hợp tác xã: Trong năm 2025 có 06 hợp tác xã được thành lập mới."
+    (ind,) = find_indicators(text)
+    assert ind.name == "Hợp tác xã được thành lập mới"
+    assert ind.quote.startswith("Trong năm 2025")
+
+
+def test_a_verb_after_the_counted_noun_is_no_listed_noun() -> None:
+    (ind,) = find_indicators("Tiến hành 02 cuộc kiểm tra, phối hợp với Công an huyện xử lý vi phạm.")
+    assert ind.quote == "Tiến hành 02 cuộc kiểm tra"

@@ -18,6 +18,7 @@ _VERB_LIST = (
     "|phân loại|tái chế|chôn lấp|thu giữ|đối thoại|giải ngân|phân bổ|chi trả|làm sạch|đăng tải|biên soạn"
     "|phát hành|kết nạp|kiện toàn|sắp xếp|xác minh|góp phần|đưa|nâng|phát động|ra quân|truy thu|cưỡng chế"
     "|lập|xây mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
+    "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu"
 )
 ACTION_VERBS = frozenset(_VERB_LIST.split("|"))
 _MAX_VERB_WORDS = 2

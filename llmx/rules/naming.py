@@ -231,7 +231,12 @@ def _base_name(
                 lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip(_MARKS))
             )
             return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
-    elif not own and delim == ":" and (label := _label_before(para, floor, name_from - 1)) is not None:
+    elif (
+        not own
+        and delim == ":"
+        and not _OPENING.search(raw)  # `Tình hình ...: Trong năm 2025 có 06 đơn vị ...` is named by its own words
+        and (label := _label_before(para, floor, name_from - 1)) is not None
+    ):
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
         return label[1], ""
     return own, ""
