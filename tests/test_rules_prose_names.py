@@ -127,3 +127,24 @@ def test_a_period_opening_after_a_topic_label_names_the_figure_by_its_own_words(
 def test_a_verb_after_the_counted_noun_is_no_listed_noun() -> None:
     (ind,) = find_indicators("Tiến hành 02 cuộc kiểm tra, phối hợp với Công an huyện xử lý vi phạm.")
     assert ind.quote == "Tiến hành 02 cuộc kiểm tra"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "unit"),
+    [
+        ("Bàn giao 04 chiếc xe ô tô cứu thương cho các trạm y tế.", "Bàn giao xe ô tô cứu thương", "chiếc"),
+        ("Hỗ trợ 12 con lợn giống cho hộ nghèo.", "Hỗ trợ lợn giống", "con"),
+        ("Mua sắm 02 cái máy cắt cỏ cho tổ vệ sinh môi trường.", "Mua sắm máy cắt cỏ", "cái"),
+    ],
+)
+def test_an_object_classifier_is_the_unit_and_the_noun_after_it_names_what_is_counted(
+    text: str, name: str, unit: str
+) -> None:
+    (ind,) = find_indicators(text)
+    assert (ind.name, ind.unit) == (name, unit)
+    assert ind.quote.endswith(name.split()[-1]), ind.quote
+
+
+def test_a_classifier_alone_still_counts_the_name_before_it() -> None:
+    (ind,) = find_indicators("Tổng đàn gia cầm 58.500 con.")
+    assert (ind.name, ind.unit) == ("Tổng đàn gia cầm", "con")

@@ -450,10 +450,13 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     if count_unit is not None and not tail and _GENERIC_HEAD.search(base) and not is_measure(count_unit.lower()):
         return f"{base} {_SCALE.sub('', count_unit)}"  # `...: Tổng số 35 đảng viên` counts `đảng viên`
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
+    if named and tail and count_unit is not None and count_unit.lower() in _OBJECT_CLASSIFIERS:
+        named = False  # `04 chiếc xe ô tô cứu thương`: the noun after the classifier is what is counted
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
 
 
+_OBJECT_CLASSIFIERS = frozenset({"cái", "chiếc", "con"})
 _SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
