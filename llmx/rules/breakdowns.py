@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from llmx.rules.naming import TOTAL_ONLY, lc_first, trim
+from llmx.rules.name_words import lc_first
+from llmx.rules.naming import TOTAL_ONLY, trim
 from llmx.rules.paragraphs import Item, Para
 
 _SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")

@@ -15,6 +15,7 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
+from llmx.rules.name_words import closes_with_verb, opens_with_verb
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -28,18 +29,24 @@ _HARD = re.compile(
 )
 
 
+_NAME_WORD_AFTER = r"(?=,?\s+(?!(?:tăng|giảm|đạt|là|lên|xuống|còn|so)(?!\w))[^\W\d_])"
 # openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
 _OPENINGS = (
     r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
     r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
     r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
     r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s*\((?:mới|cũ)\))?"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
+    r"(?:\s*\((?:mới|cũ)\))?|"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
+    # `Năm học 2024-2025 toàn huyện có 12.450 học sinh`: the period and the whole area, not what is counted;
+    # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
+    r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
+    r"(?:trong\s+)?năm\s+\d{4}" + _NAME_WORD_AFTER + "|"
+    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)"
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
-    r"trong\s+quý|trong\s+năm|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
+    r"trong\s+quý|trong\s+năm(?!\s+\d)|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
     r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
@@ -104,6 +111,7 @@ _FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", 
 _SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
 _SHORT_S1 = 3
 _PARALLEL_S1 = 7
+_VERB_S1 = 12  # `Đội vệ sinh môi trường thu gom, xử lý ...`: the verb's subject comes along
 _ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
 _MAX_NAME_WORDS = 25
 _MAX_LEAD_IN_WORDS = 20
@@ -136,7 +144,9 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
-    opening = _OPENING.search(text, name_from, own_from)
+    opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
+    if opening is not None and opening.start() >= own_from:
+        opening = None
     item = Item(
         value,
         unit,
@@ -221,7 +231,12 @@ def _base_name(
                 lead_from + len(text[lead_from:name_from]) - len(text[lead_from:name_from].lstrip(_MARKS))
             )
             return f"{lead_in} - {own.lower()}", lead_in  # `Xem xét xử lý ...: Tổng số 35 đ/c`
-    elif not own and delim == ":" and (label := _label_before(para, floor, name_from - 1)) is not None:
+    elif (
+        not own
+        and delim == ":"
+        and not _OPENING.search(raw)  # `Tình hình ...: Trong năm 2025 có 06 đơn vị ...` is named by its own words
+        and (label := _label_before(para, floor, name_from - 1)) is not None
+    ):
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
         return label[1], ""
     return own, ""
@@ -286,7 +301,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         prev_comma = _last_comma(text, b, start - 1)
         s1_start = prev_comma + 1 if prev_comma != -1 else b
         s1_words = text[s1_start : start - 1].split()
-        if not s1_words or len(s1_words) > max(_PARALLEL_S1, short_limit) or _lead_words(" ".join(s1_words)):
+        # `Đội vệ sinh thu gom, xử lý bình quân 12 tấn rác`: two verbs share the counted object
+        verbs = closes_with_verb(s1_words) and opens_with_verb(head_words)
+        limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
+        if not s1_words or len(s1_words) > limit or _lead_words(" ".join(s1_words)):
             break
         if DIGIT.search(text, s1_start, start - 1):
             break
@@ -294,7 +312,7 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         parallel = s1_lower[-1] == head_words[-1] or (
             head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower
         )  # `Số thu Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm tự nguyện 105,9 tỷ đồng`
-        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel):
+        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel or verbs):
             break
         start = s1_start
         if prev_comma == -1:
@@ -432,10 +450,13 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     if count_unit is not None and not tail and _GENERIC_HEAD.search(base) and not is_measure(count_unit.lower()):
         return f"{base} {_SCALE.sub('', count_unit)}"  # `...: Tổng số 35 đảng viên` counts `đảng viên`
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
+    if named and tail and count_unit is not None and count_unit.lower() in _OBJECT_CLASSIFIERS:
+        named = False  # `04 chiếc xe ô tô cứu thương`: the noun after the classifier is what is counted
     parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
 
 
+_OBJECT_CLASSIFIERS = frozenset({"cái", "chiếc", "con"})
 _SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
@@ -450,43 +471,3 @@ def _names_unit(unit: str | None, tail: str) -> bool:
     """A counted noun belongs in the name (`kết nạp đảng viên`); a classifier alone does not."""
     counted = _SCALE.sub("", unit.lower()) if unit is not None else None
     return counted is not None and not is_measure(counted) and (counted not in CLASSIFIERS or bool(tail))
-
-
-# common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent
-_COMMON_HEADS = frozenset(
-    [
-        "xã",
-        "phường",
-        "thị",
-        "thôn",
-        "huyện",
-        "tỉnh",
-        "thành",
-        "quận",
-        "tổ",
-        "khu",
-        "ấp",
-        "bản",
-        "làng",
-        "hội",
-        "chi",
-        "sở",
-        "phòng",
-        "ban",
-        "trường",
-        "công",
-        "ủy",
-        "ubnd",
-        "cụm",
-    ]
-)
-
-
-def lc_first(name: str) -> str:
-    """`Trực tuyến` -> `trực tuyến` after a parent's name; a proper name (`Nhật Bản`) keeps its case."""
-    words = name.split()
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() not in _COMMON_HEADS:
-        return name
-    if len(name) > 1 and name[0].isupper() and name[1].islower():
-        return name[0].lower() + name[1:]
-    return name

@@ -52,7 +52,7 @@ from itertools import pairwise
 from llmx.contract import Approx, Comparison, Indicator, Section, Sector
 from llmx.grids import Grid, is_column_numbers
 from llmx.rules.comparisons import AS_OF_RE, as_of_date
-from llmx.rules.naming import lc_first
+from llmx.rules.name_words import lc_first
 from llmx.rules.table_cells import NUMBERING, Cell, read_cell, read_parts, unit_cell
 from llmx.rules.table_columns import (
     ACTUAL,

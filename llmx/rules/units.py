@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from llmx.rules.name_words import opens_with_verb
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
 # Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`.
@@ -255,7 +256,62 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
     while words and words[-1].lower() in _DANGLING:
         words.pop()
     end = _end_of_words(text, pos, words)
-    return Tail(end, " ".join(words), swallowed if swallowed and swallowed[1] <= end else None)
+    name = " ".join(words)
+    if words and unit not in _SYMBOLS and (list_end := _listed_nouns(text, end, limit)):
+        end = list_end  # `35 đơn thư khiếu nại, tố cáo, kiến nghị`: the listed nouns are what is counted
+        name = " ".join(text[pos:end].split())
+    return Tail(end, name, swallowed if swallowed and swallowed[1] <= end else None)
+
+
+_LIST_COMMA = re.compile(r",[ \t]*")
+_MAX_LIST_ITEMS = 8
+_MAX_ITEM_WORDS = 4
+# words that open a clause, not a listed noun (`..., cụ thể`, `..., không gây phiền hà`, `..., tổng vốn ...`)
+_ITEM_OPENERS = frozenset(
+    {"cụ", "như", "nhất", "chủ", "tổng", "trong", "bao", "thông", "không", "chưa", "đang", "sẽ", "cần", "đều", "cùng"}
+    | {"diện", "giá", "vốn", "sản", "doanh"}  # `..., diện tích 5 ha`, `..., giá trị ...`, `..., sản lượng ...`
+    # `3 vụ cháy rừng, ít hơn năm trước là 2 vụ`: a comparison of the figure, not a listed noun
+    | {"ít", "nhiều", "cao", "thấp", "bằng", "gấp", "so", "vượt", "hơn", "tăng", "giảm", "đạt", "chiếm"}
+)
+# words that introduce a figure: the item before them names the next figure (`..., lũy kế là 5 ha`);
+# `đạt`/`chiếm` after an item compare the listed figure itself (`05/06 đơn khiếu nại, tố cáo đạt 83,3%`)
+_FIGURE_WORDS = frozenset({"là", "ước", "còn", "gồm", "có"})
+
+
+def _listed_nouns(text: str, pos: int, limit: int) -> int:
+    """End of the short nouns listed after a counted noun's words (`khiếu nại, tố cáo, kiến nghị`), or 0.
+
+    An item is a few lowercase words; one that opens with an action verb, holds a number or a proper
+    name, or runs long starts a new clause (`..., xử lý nghiêm theo quy định`, `..., trực tuyến 20 hồ sơ`).
+    """
+    end = 0
+    for _ in range(_MAX_LIST_ITEMS):
+        comma = _LIST_COMMA.match(text, pos, limit)
+        if comma is None:
+            break
+        item: list[str] = []
+        at, stopped = comma.end() - 1, False
+        while (m := _TAIL_WORD.match(text, at, limit)) is not None and len(item) <= _MAX_ITEM_WORDS:
+            bare = m.group(1).rstrip(".…")
+            low = bare.lower()
+            if not bare or (not item and (low in _ITEM_OPENERS or bare[0].isupper())) or low in _FIGURE_WORDS:
+                return end  # `..., tổng vốn đầu tư là 224 tỷ`, `..., UBND tỉnh đã ban hành`: a new clause
+            if low in _TAIL_STOP:
+                stopped = True  # `tố cáo thuộc thẩm quyền`: the list ends, what follows is no name word
+                break
+            if any(ch.isdigit() for ch in bare) or "%" in bare or (bare[0].isupper() and not bare.isupper()):
+                return end
+            item.append(bare)
+            at = m.start(1) + len(bare)
+            if bare != m.group(1):
+                stopped = True
+                break
+        if not item or len(item) > _MAX_ITEM_WORDS or opens_with_verb(item):
+            break
+        end = pos = at
+        if stopped:
+            break
+    return end
 
 
 def _end_of_words(text: str, pos: int, words: list[str]) -> int:
