@@ -344,7 +344,7 @@ def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank:
     if not nxt or _CLOSING_LINE.match(nxt) or SIGN_TITLE_LINE.match(nxt) or nxt.endswith("./."):
         return True  # `./.` ends the letter's last sentence (`... thông báo để Hội biết./.`)
     nm = heading_match(nxt)
-    return nm is not None and nm[0] in rank and rank[nm[0]] <= rank[style]
+    return nm is not None and nm[0] in rank and style in rank and rank[nm[0]] <= rank[style]
 
 
 def find_headings(

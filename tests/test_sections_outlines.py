@@ -424,3 +424,20 @@ def test_an_invented_report_outlines_as_its_numbering_says(
     name: str, text: str, want: list[tuple[str | None, int, str, str]]
 ) -> None:
     assert _tree(text) == want
+
+
+def test_a_starred_note_that_ends_like_a_sentence_above_a_chapter_heading_is_read_without_error():
+    # a `* Ghi chú: ...` line whose next line is an outer heading: its star style has no rank among the
+    # numbered styles (a KeyError stopped the whole document before)
+    text = (
+        "Chương 1. Hồ sơ an toàn\n"
+        "1. Sổ theo dõi thiết bị.\n"
+        "2. Biên bản kiểm tra định kỳ.\n"
+        "* Ghi chú: Đối với cơ sở mới, chỉ cần lập nội dung tại mục 2 là mẫu biên bản.\n"
+        "Chương 2. Báo cáo đánh giá rủi ro\n"
+        "1. Phạm vi công việc: Đánh giá rủi ro cho tất cả các vị trí sản xuất.\n"
+        "2. Xác định mối nguy\n"
+        "Lập danh mục mối nguy tại từng vị trí.\n"
+    )
+    headings = [s.heading for s in split_sections(text, []).sections]
+    assert "Báo cáo đánh giá rủi ro" in " ".join(headings)
