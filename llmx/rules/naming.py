@@ -36,7 +36,7 @@ _OPENINGS = (
     r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
     r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
     r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s*\((?:mới|cũ)\))?|"  # `Trên địa bàn tỉnh Lâm Đồng (mới) có 03 Hội`
+    r"(?:\s*\((?:mới|cũ)\))?|"  # `Trên địa bàn tỉnh X (mới) có 03 Hội` (a merged province)
     # `Năm học 2024-2025 toàn huyện có 12.450 học sinh`: the period and the whole area, not what is counted;
     # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
     r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
