@@ -140,13 +140,13 @@ _WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
-# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
 _WORK_SUBHEAD = re.compile(
     r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
 )
 # `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
 _ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
+# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
 _ASK_LABEL = re.compile(
     r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I
 )
