@@ -244,6 +244,38 @@ def test_header_block_whose_first_line_sets_the_columns_close_reads_left_then_ri
     ]
 
 
+def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_columns() -> None:
+    """Word's automatic numbering draws `II.`, `1.`, `a)` at the margin and the heading's text at a
+    tab stop: three such headings in a row looked like a two-column block, and the marks came out
+    as one column above their texts (`II.` / `1.` / `a)` / `KẾT QUẢ ...`), every number lost."""
+    pdf = _fpdf()
+    pdf.add_page()
+    y = 20.0
+    for mark, words in (
+        ("I.", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+        (None, "Ban Chỉ đạo huyện ban hành 08 văn bản chỉ đạo."),
+        ("II.", "KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ"),
+        ("1.", "Xã đạt chuẩn nông thôn mới nâng cao"),
+        ("a)", "Kết quả"),
+        (None, "Có 06/14 xã đạt chuẩn nông thôn mới nâng cao."),
+    ):
+        if mark:
+            _text(pdf, 20, y, mark)
+            _text(pdf, 35, y, words)  # the tab stop, three em after the mark
+        else:
+            _text(pdf, 20, y, words)
+        y += 10
+    doc = read_bytes(bytes(pdf.output()), "numbered.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "Ban Chỉ đạo huyện ban hành 08 văn bản chỉ đạo.",
+        "II. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ",
+        "1. Xã đạt chuẩn nông thôn mới nâng cao",
+        "a) Kết quả",
+        "Có 06/14 xã đạt chuẩn nông thôn mới nâng cao.",
+    ]
+
+
 def test_paragraphs_rejoin_on_portrait_pages_of_a_report_with_a_landscape_page() -> None:
     """A wide table turned to landscape must not move the portrait pages' right edge: their
     lines would all seem to stop short and every line became a paragraph (corpus 01's export)."""
