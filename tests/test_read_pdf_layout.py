@@ -244,6 +244,23 @@ def test_header_block_whose_first_line_sets_the_columns_close_reads_left_then_ri
     ]
 
 
+def test_noi_nhan_under_a_last_line_that_reaches_the_margin_opens_its_own_block() -> None:
+    """A short report's last sentence can end at the margin with `Nơi nhận:` on the very next
+    line: it was joined to that sentence, the closing block was not found and the signer's title
+    (`TRƯỞNG CÔNG AN XÃ`) became a section."""
+    pdf = _fpdf()
+    pdf.add_page()
+    avail = pdf.w - pdf.l_margin - pdf.r_margin
+    last = "- Tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự dịp cuối năm."
+    pdf.set_stretching(100 * avail / pdf.get_string_width(last))  # the line fills the measure
+    pdf.cell(0, 7, last, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_stretching(100)
+    for line in ("Nơi nhận:", "- Công an huyện;"):
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), "closing.pdf")
+    assert doc.text.split("\n\n")[:2] == [last, "Nơi nhận:"]
+
+
 def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_columns() -> None:
     """Word's automatic numbering draws `II.`, `1.`, `a)` at the margin and the heading's text at a
     tab stop: three such headings in a row looked like a two-column block, and the marks came out
@@ -273,6 +290,28 @@ def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_c
         "1. Xã đạt chuẩn nông thôn mới nâng cao",
         "a) Kết quả",
         "Có 06/14 xã đạt chuẩn nông thôn mới nâng cao.",
+    ]
+
+
+def test_a_word_numbered_heading_that_wraps_back_to_the_margin_keeps_its_number_and_its_tail() -> None:
+    """The heading's text fills the line after the tab and wraps to the left margin, under the
+    mark: the wrapped word is no second column either."""
+    pdf = _fpdf()
+    pdf.add_page()
+    head = "CÔNG TÁC XÂY DỰNG ĐẢNG, XÂY DỰNG HỆ THỐNG CHÍNH"
+    _text(pdf, pdf.l_margin, 20, "I.")
+    pdf.set_stretching(100 * (pdf.w - pdf.r_margin - 35) / pdf.get_string_width(head))  # to the margin
+    _text(pdf, 35, 20, head)
+    pdf.set_stretching(100)
+    _text(pdf, pdf.l_margin, 27, "TRỊ")
+    _text(pdf, pdf.l_margin, 37, "1.")
+    _text(pdf, 35, 37, "Công tác chính trị, tư tưởng")
+    _text(pdf, pdf.l_margin, 47, "Tổ chức quán triệt Nghị quyết cho 285/298 đảng viên.")
+    doc = read_bytes(bytes(pdf.output()), "wrapped.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. CÔNG TÁC XÂY DỰNG ĐẢNG, XÂY DỰNG HỆ THỐNG CHÍNH TRỊ",
+        "1. Công tác chính trị, tư tưởng",
+        "Tổ chức quán triệt Nghị quyết cho 285/298 đảng viên.",
     ]
 
 

@@ -330,10 +330,13 @@ def _block(
 def _numbered_lines(grid: list[list[str]]) -> bool:
     """Lines whose first column holds only list marks (`II.`, `1.`, `a)`, `•`) and whose second
     holds their text: a run of headings or list items with Word's automatic numbering, each mark
-    set apart from its text by a tab, not two columns (the lines are read one by one)."""
-    if not grid or len(grid[0]) != 2 or not _MARK_CELL.match(grid[0][0]):
+    set apart from its text by a tab, not two columns (the lines are read one by one). A text that
+    wraps goes on under the text or back at the margin under the mark (`... HỆ THỐNG CHÍNH` / `TRỊ`)."""
+    if not grid or len(grid[0]) != 2 or not _MARK_CELL.match(grid[0][0]) or not grid[0][1]:
         return False
-    return all(row[1] and (not row[0] or _MARK_CELL.match(row[0])) for row in grid)
+    if any(_LAYOUT_WORDS.search(t) for row in grid for t in row):
+        return False
+    return all(_MARK_CELL.match(row[0]) if row[0] and row[1] else bool(row[0] or row[1]) for row in grid)
 
 
 def _cells(members: list[Line], gutters: list[list[float]], gap: float) -> list[list[str]]:
