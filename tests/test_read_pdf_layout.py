@@ -261,6 +261,43 @@ def test_noi_nhan_under_a_last_line_that_reaches_the_margin_opens_its_own_block(
     assert doc.text.split("\n\n")[:2] == [last, "Nơi nhận:"]
 
 
+def test_an_indented_line_after_a_finished_sentence_starts_a_paragraph_where_most_lines_are_indented() -> None:
+    """A short report of one-line paragraphs and topic lines, each with a first-line indent: the
+    indent is the commonest left edge, so it no longer told a new paragraph, and `Về văn hóa, giáo
+    dục:` joined the sentence before it (a heading lost). After a finished sentence it still does;
+    a wrapped line at the margin still joins its paragraph."""
+    pdf = _fpdf()
+    pdf.add_page()
+    right = pdf.w - pdf.r_margin
+    y = 20.0
+    for x, words, fill in (
+        (30, "I. KẾT QUẢ THỰC HIỆN", False),
+        (30, "Về nông, lâm nghiệp:", False),
+        (30, "Trồng mới 45 ha cây lâm nghiệp, chăm sóc 120 ha rừng trồng các năm trước,", True),
+        (20, "tiêm phòng cho 860 con gia súc và phun tiêu độc khử trùng chuồng trại chăn nuôi.", True),
+        (30, "Về văn hóa, giáo dục:", False),
+        (30, "Tổ chức thành công Lễ hội mùa xuân.", False),
+        (30, "Về an ninh trật tự:", False),
+        (30, "Tình hình an ninh trật tự ổn định.", False),
+    ):
+        if fill:
+            pdf.set_stretching(100 * (right - x) / pdf.get_string_width(words))
+        _text(pdf, x, y, words)
+        pdf.set_stretching(100)
+        y += 8
+    doc = read_bytes(bytes(pdf.output()), "indented.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "Về nông, lâm nghiệp:",
+        "Trồng mới 45 ha cây lâm nghiệp, chăm sóc 120 ha rừng trồng các năm trước, "
+        "tiêm phòng cho 860 con gia súc và phun tiêu độc khử trùng chuồng trại chăn nuôi.",
+        "Về văn hóa, giáo dục:",
+        "Tổ chức thành công Lễ hội mùa xuân.",
+        "Về an ninh trật tự:",
+        "Tình hình an ninh trật tự ổn định.",
+    ]
+
+
 def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_columns() -> None:
     """Word's automatic numbering draws `II.`, `1.`, `a)` at the margin and the heading's text at a
     tab stop: three such headings in a row looked like a two-column block, and the marks came out
