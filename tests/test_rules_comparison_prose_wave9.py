@@ -1,0 +1,74 @@
+"""Comparisons in prose that an invented battery of report sentences (wave 9) found the rules missing:
+the report before this one as a basis, a change's size in % written after its basis, a change by a
+scaled count, and a comparison written after a closed breakdown of its total. Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+
+def _comparisons(text: str) -> dict[float | None, list[tuple[str, str, str, float | None, float | None, str | None]]]:
+    found: dict[float | None, list[tuple[str, str, str, float | None, float | None, str | None]]] = {}
+    for ind in find_indicators(text):
+        found.setdefault(ind.value, []).extend(
+            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
+        )
+    return found
+
+
+def _by_value(text: str, value: float) -> Indicator:
+    return next(i for i in find_indicators(text) if i.value == value)
+
+
+def test_the_report_before_this_one_is_the_previous_period() -> None:
+    text = (
+        "Số đối tượng nghiện có hồ sơ quản lý là 187 người, giảm 9 người so với kỳ báo cáo trước; "
+        "tiếp nhận 64 đơn thư, tăng 5,2% so với lần báo cáo trước."
+    )
+    found = _comparisons(text)
+    assert found[187] == [("previous_period", "kỳ báo cáo trước", "change", None, -9, "người")]
+    assert found[64] == [("previous_period", "lần báo cáo trước", "change", 5.2, None, None)]
+
+
+def test_a_change_by_an_amount_takes_its_size_in_percent_written_after_the_basis() -> None:
+    text = "Sản lượng nước sạch cung cấp đạt 12,4 triệu m3, tăng 0,86 triệu m3 so với cùng kỳ, tương đương 7,4%."
+    ind = _by_value(text, 12.4)
+    assert [(c.basis, c.relation, c.pct, c.amount) for c in ind.comparisons] == [("same_period", "change", 7.4, 0.86)]
+    assert ind.quote.endswith("tương đương 7,4%")
+    assert 7.4 not in _comparisons(text)  # the % is the change's size, not a figure of its own
+
+
+def test_a_change_by_a_scaled_count_keeps_the_scale_in_its_unit() -> None:
+    text = (
+        "Tổng đàn gia cầm ước 2,4 triệu con, tăng 120 nghìn con so với cùng kỳ; "
+        "lượt khách ước 1,6 triệu lượt, giảm 0,2 triệu lượt so với năm 2025."
+    )
+    found = _comparisons(text)
+    assert found[2.4] == [("same_period", "cùng kỳ", "change", None, 120, "nghìn con")]
+    assert found[1.6] == [("previous_period", "năm 2025", "change", None, -0.2, "triệu lượt")]
+
+
+def test_a_comparison_after_a_closed_breakdown_is_the_totals() -> None:
+    text = (
+        "Tổng thu ngân sách trên địa bàn xã 8,6 tỷ đồng (trong đó thu thuế 3,2 tỷ đồng, tăng 4,1%), "
+        "bằng 61,5% dự toán huyện giao, tăng 9,3% so với cùng kỳ; chi ngân sách 6,9 tỷ đồng."
+    )
+    inds = find_indicators(text)
+    total = next(i for i in inds if i.value == 8.6)
+    assert [(c.basis, c.relation, c.pct) for c in total.comparisons] == [
+        ("budget_estimate", "ratio", 61.5),
+        ("same_period", "change", 9.3),
+    ]
+    part = next(i for i in inds if i.value == 3.2)
+    assert part.name == "Tổng thu ngân sách trên địa bàn xã - thu thuế"
+    assert [c.pct for c in part.comparisons] == [4.1]
+    assert [i.value for i in inds] == [8.6, 3.2, 6.9]  # no ratio-only figure left over from the total's comparisons
+
+
+def test_a_comparison_after_an_open_parenthesis_of_another_kind_stays_where_it_was() -> None:
+    text = "Kết nạp 34 đảng viên (đạt 85% kế hoạch), tăng 6 đảng viên so với cùng kỳ."
+    assert _comparisons(text)[34] == [
+        ("plan", "kế hoạch", "ratio", 85, None, None),
+        ("same_period", "cùng kỳ", "change", None, 6, "đảng viên"),
+    ]
