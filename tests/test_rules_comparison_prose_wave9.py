@@ -72,3 +72,19 @@ def test_a_comparison_after_an_open_parenthesis_of_another_kind_stays_where_it_w
         ("plan", "kế hoạch", "ratio", 85, None, None),
         ("same_period", "cùng kỳ", "change", None, 6, "đảng viên"),
     ]
+
+
+def test_changes_named_by_their_figures_after_a_comma_and_a_basis_go_to_those_figures() -> None:
+    text = (
+        "Sản lượng ngô cả năm đạt 8.760 tấn, năng suất bình quân 52,4 tạ/ha, so với cùng kỳ sản lượng "
+        "tăng 410 tấn, năng suất giảm 1,3 tạ/ha."
+    )
+    found = _comparisons(text)
+    assert found[8760] == [("same_period", "cùng kỳ", "change", None, 410, "tấn")]
+    assert found[52.4] == [("same_period", "cùng kỳ", "change", None, -1.3, "tạ/ha")]
+    assert set(found) == {8760, 52.4}  # the amounts are no figures of their own
+
+
+def test_one_change_after_a_comma_and_a_basis_stays_the_figures_own() -> None:
+    text = "Toàn xã có 46 hộ nghèo, so với cùng kỳ giảm 12 hộ."
+    assert _comparisons(text) == {46: [("same_period", "cùng kỳ", "change", None, -12, "hộ")]}
