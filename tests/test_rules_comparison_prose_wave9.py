@@ -88,3 +88,16 @@ def test_changes_named_by_their_figures_after_a_comma_and_a_basis_go_to_those_fi
 def test_one_change_after_a_comma_and_a_basis_stays_the_figures_own() -> None:
     text = "Toàn xã có 46 hộ nghèo, so với cùng kỳ giảm 12 hộ."
     assert _comparisons(text) == {46: [("same_period", "cùng kỳ", "change", None, -12, "hộ")]}
+
+
+def test_an_amount_after_a_ratio_with_a_basis_is_the_same_comparison_restated() -> None:
+    text = "Khai thác gỗ rừng trồng đạt 23.400 m3, gấp 1,5 lần so với cùng kỳ, tăng 7.800 m3."
+    assert _comparisons(text)[23400] == [
+        ("same_period", "cùng kỳ", "ratio", 150, None, None),
+        ("same_period", "cùng kỳ", "change", None, 7800, "m3"),
+    ]
+
+
+def test_an_amount_the_ratio_does_not_imply_takes_no_basis_from_it() -> None:
+    text = "Khai thác gỗ rừng trồng đạt 23.400 m3, bằng 150% so với cùng kỳ, tăng 2.100 m3."
+    assert _comparisons(text)[23400] == [("same_period", "cùng kỳ", "ratio", 150, None, None)]

@@ -214,10 +214,16 @@ def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
 
 
 def _same_basis(prev: Comparison, last: Comparison, value: float | None) -> bool:
-    """`đạt 120,5% KH, vượt 20,5%`, `tăng 500 tấn so với cùng kỳ, bằng 104,3%`: a comparison with no
-    basis of its own whose number the one before it implies restates it against that basis."""
-    if last.basis != "other" or last.basis_text or not prev.basis_text or last.pct is None:
+    """`đạt 120,5% KH, vượt 20,5%`, `tăng 500 tấn so với cùng kỳ, bằng 104,3%`, `gấp 1,3 lần so với cùng
+    kỳ, tăng 4.250 m3`: a comparison with no basis of its own whose number the one before it implies
+    restates it against that basis."""
+    if last.basis != "other" or last.basis_text or not prev.basis_text:
         return False
+    if last.pct is None:  # an amount after a ratio: the figure's rise or fall from that basis
+        if last.amount is None or prev.relation != "ratio" or not prev.pct or value is None:
+            return False
+        before = value - last.amount
+        return before > 0 and abs(100 * value / before - prev.pct) <= 0.6
     if prev.pct is not None and {prev.relation, last.relation} == {"ratio", "change"}:
         ratio, change = (prev.pct, last.pct) if prev.relation == "ratio" else (last.pct, prev.pct)
         return abs(ratio - 100 - change) <= 0.15
