@@ -101,3 +101,13 @@ def test_an_amount_after_a_ratio_with_a_basis_is_the_same_comparison_restated() 
 def test_an_amount_the_ratio_does_not_imply_takes_no_basis_from_it() -> None:
     text = "Khai thác gỗ rừng trồng đạt 23.400 m3, bằng 150% so với cùng kỳ, tăng 2.100 m3."
     assert _comparisons(text)[23400] == [("same_period", "cùng kỳ", "ratio", 150, None, None)]
+
+
+def test_a_qualified_multiple_is_still_a_ratio() -> None:
+    text = (
+        "Số hồ sơ giải quyết trước hạn 1.870 hồ sơ, tăng hơn 2 lần so với cùng kỳ; "
+        "thu phí 640 triệu đồng, gấp gần 3 lần so với năm 2025."
+    )
+    found = _comparisons(text)
+    assert found[1870] == [("same_period", "cùng kỳ", "ratio", 200, None, None)]
+    assert found[640] == [("previous_period", "năm 2025", "ratio", 300, None, None)]

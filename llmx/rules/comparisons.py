@@ -94,9 +94,11 @@ _CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn")
-# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
+# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%;
+# `tăng hơn 2 lần`, `gấp gần 3 lần`: the qualifier has no field of its own
 _TIMES = re.compile(
-    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
+    r"|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
