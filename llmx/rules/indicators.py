@@ -139,14 +139,24 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
             specific = item.parent.sector
         label = para.label_sector
         weak_label = label is not None and not para.label_strong
-        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue
+        # the words that open the item's sentence name its topic (`Công tác cải cách hành chính được đẩy
+        # mạnh, tỷ lệ hồ sơ ...`) when the name says nothing
+        opening = None
+        if own is None:
+            opening = detect_sector(
+                para.text[para.sentence_start(item.quote_start) : item.quote_start], strong_only=True
+            )
+        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue; neither a
+        # sentence-mate's, the sentence opening's nor an earlier sentence's sector outranks a name that says
+        # general economy (`Tốc độ tăng trưởng`, `thu nhập bình quân đầu người`)
         order = (
             None if weak_label else label,
             specific,
             label if weak_label else None,
-            mate.get(item.sentence),
+            None if own == _GENERAL else mate.get(item.sentence),
+            opening,
             para.sector,
-            last,
+            None if own == _GENERAL else last,
             own,
         )
         found = [c for c in order if c is not None]

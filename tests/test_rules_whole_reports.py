@@ -1,0 +1,68 @@
+"""Whole invented reports read end to end (wave 9, `whole9`): how the pieces hold together on reports the
+rules never saw. Each test's text is invented (made-up places and people) and shows one shape a whole
+report has that a sentence-level battery does not: the lead-in between `Kính gửi` and the first part, a
+Party report's causes under label prefixes, a proposal addressed to a body asked to work with another."""
+
+from llmx.config import Settings
+from llmx.pipeline import extract_document
+
+
+def _extract(tmp_path, text: str, name: str = "report.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, Settings(backend="rules"))
+
+
+HEADER = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN AN ĐÔNG\nSố: 41/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\nTân An Đông, ngày 26 tháng 3 năm 2027\n\nBÁO CÁO\n"
+    "Kết quả thực hiện nhiệm vụ tháng 3 và nhiệm vụ trọng tâm tháng 4 năm 2027\n\n"
+    "Kính gửi: Ủy ban nhân dân huyện Hạ Lương.\n\n"
+)
+
+
+def test_the_lead_in_under_kinh_gui_is_body_so_the_document_it_cites_is_a_reference(tmp_path):
+    doc = _extract(
+        tmp_path,
+        HEADER + "Thực hiện Kế hoạch số 57/KH-UBND ngày 12/01/2027 của UBND huyện về chế độ báo cáo định kỳ, "
+        "UBND xã Tân An Đông báo cáo kết quả tháng 3 năm 2027 như sau:\n\n"
+        "I. KẾT QUẢ\nThu ngân sách đạt 1.250 triệu đồng.\n",
+    )
+    assert [(r.doc_type, r.number, r.date, r.issuer) for r in doc.references] == [
+        ("kế hoạch", "57/KH-UBND", "2027-01-12", "UBND huyện")
+    ]
+    assert doc.metadata.title == "Kết quả thực hiện nhiệm vụ tháng 3 và nhiệm vụ trọng tâm tháng 4 năm 2027"
+
+
+def _sector_of(doc, words: str) -> list[str]:
+    """The sectors of the indicators whose quote holds these words."""
+    return [i.sector for i in doc.indicators if words in i.quote]
+
+
+def test_a_figure_in_a_headless_page_takes_its_own_words_or_its_sentences_opening_not_the_sentence_before(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "Huyện Sơn Khê tổng kết năm 2027\n\n"
+        "Năm 2027, huyện đã hoàn thành 18/21 chỉ tiêu theo Nghị quyết của HĐND huyện. Tốc độ tăng trưởng "
+        "giá trị sản xuất ước đạt 8,6%. Tổng thu ngân sách nhà nước ước đạt 431 tỷ đồng. Sản lượng lương thực "
+        "đạt 72.300 tấn. Giải quyết việc làm cho 1.840 lao động. Công tác cải cách hành chính được đẩy mạnh, "
+        "tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%. UBND huyện tặng Giấy khen cho 31 tập thể.\n",
+    )
+    assert _sector_of(doc, "Tốc độ tăng trưởng") == ["economy_general"]
+    assert _sector_of(doc, "Sản lượng lương thực") == ["agriculture"]
+    assert _sector_of(doc, "giải quyết đúng hạn") == ["government"]
+    assert _sector_of(doc, "Giấy khen") == ["emulation_awards"]
+
+
+def test_forest_and_waste_rows_of_a_department_table_name_their_sector(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
+        "Trồng rừng mới 640 ha. Tỷ lệ che phủ rừng đạt 41,2%. Tỷ lệ chất thải rắn được thu gom đạt 92,4%. "
+        "Tiêu hủy 84 con lợn mắc bệnh dịch tả lợn châu Phi. Kiểm tra 14 cơ sở, hoạt động vật liệu nổ "
+        "công nghiệp 3 đơn vị.\n",
+    )
+    assert _sector_of(doc, "che phủ rừng") == ["agriculture"]
+    assert _sector_of(doc, "chất thải rắn") == ["land_environment"]
+    assert _sector_of(doc, "dịch tả") == ["agriculture"]
+    assert "agriculture" not in _sector_of(doc, "vật liệu nổ")  # `hoạt động vật liệu` holds no `động vật`
