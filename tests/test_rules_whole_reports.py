@@ -66,3 +66,55 @@ def test_forest_and_waste_rows_of_a_department_table_name_their_sector(tmp_path)
     assert _sector_of(doc, "chất thải rắn") == ["land_environment"]
     assert _sector_of(doc, "dịch tả") == ["agriculture"]
     assert "agriculture" not in _sector_of(doc, "vật liệu nổ")  # `hoạt động vật liệu` holds no `động vật`
+
+
+def test_a_news_dateline_naming_the_place_before_the_paper_still_lets_the_lead_give_the_meeting_date(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "Huyện Sơn Khê tổng kết công tác năm 2027\n\nCập nhật: 21/12/2027 09:15\n\n"
+        "Sơn Khê (BHT) - Sáng 20/12, UBND huyện Sơn Khê tổ chức hội nghị tổng kết nhiệm vụ năm 2027.\n",
+    )
+    assert (doc.metadata.issue_date, doc.metadata.issue_date_source, doc.metadata.post_date) == (
+        "2027-12-20",
+        "body",
+        "2027-12-21",
+    )
+
+
+def test_each_short_part_of_a_cause_line_naming_adverse_conditions_is_its_own_cause(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ\nThu ngân sách đạt 95% dự toán.\nII. HẠN CHẾ\n1. Hạn chế\n- Giải ngân vốn đầu tư công còn chậm.\n"
+        "2. Nguyên nhân\n- Nguyên nhân khách quan: giá nhiên liệu tăng cao; mưa lũ diễn biến bất thường.\n",
+    )
+    assert [(x.kind, x.text) for x in doc.limitations] == [
+        ("limitation", "Giải ngân vốn đầu tư công còn chậm"),
+        ("cause", "giá nhiên liệu tăng cao"),
+        ("cause", "mưa lũ diễn biến bất thường"),
+    ]
+
+
+def test_a_body_asked_to_work_with_another_is_named_without_the_work(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ\nThu ngân sách đạt 95% dự toán.\nII. ĐỀ XUẤT, KIẾN NGHỊ\n"
+        "Đề nghị Sở Xây dựng phối hợp với huyện kiểm tra chất lượng tuyến đường huyện ĐH.07.\n"
+        "Đề nghị Công an tỉnh chủ trì xử lý tình trạng khai thác cát trái phép trên sông.\n",
+    )
+    assert [p.addressee for p in doc.proposals] == ["Sở Xây dựng", "Công an tỉnh"]
+
+
+def test_a_page_lead_that_names_hard_times_before_what_was_achieved_is_no_limitation_and_a_goal_set_ahead_is_a_task(
+    tmp_path,
+):
+    doc = _extract(
+        tmp_path,
+        "Huyện Sơn Khê tổng kết công tác năm 2027\n\n"
+        "Năm 2027, trong bối cảnh còn nhiều khó khăn, huyện Sơn Khê đã hoàn thành 18/21 chỉ tiêu chủ yếu. "
+        "Tuy nhiên, công tác giải phóng mặt bằng còn chậm.\n\n"
+        "Năm 2028, huyện Sơn Khê đặt mục tiêu tốc độ tăng trưởng giá trị sản xuất đạt 9%.\n",
+    )
+    assert [x.text for x in doc.limitations] == ["Tuy nhiên, công tác giải phóng mặt bằng còn chậm"]
+    assert [t.text for t in doc.tasks] == [
+        "Năm 2028, huyện Sơn Khê đặt mục tiêu tốc độ tăng trưởng giá trị sản xuất đạt 9%"
+    ]
