@@ -118,3 +118,28 @@ def test_a_page_lead_that_names_hard_times_before_what_was_achieved_is_no_limita
     assert [t.text for t in doc.tasks] == [
         "Năm 2028, huyện Sơn Khê đặt mục tiêu tốc độ tăng trưởng giá trị sản xuất đạt 9%"
     ]
+
+
+def test_outbreaks_are_counted_and_a_quota_met_with_a_count_is_one_figure_named_by_what_is_counted(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ\n1. Chăn nuôi\nTrong quý, phát sinh 04 ổ dịch cúm gia cầm, giảm 2 ổ dịch so với cùng kỳ.\n"
+        "2. Quốc phòng\nHoàn thành 100% chỉ tiêu giao quân với 152 thanh niên nhập ngũ.\n",
+    )
+    got = [
+        (i.name, i.value, i.unit, [(c.basis, c.relation, c.pct, c.amount) for c in i.comparisons])
+        for i in doc.indicators
+    ]
+    assert got == [
+        ("Phát sinh ổ dịch cúm gia cầm", 4, "ổ dịch", [("same_period", "change", None, -2)]),
+        ("Thanh niên nhập ngũ", 152, "thanh niên", [("plan", "ratio", 100, None)]),
+    ]
+
+
+def test_files_still_overdue_after_the_on_time_rate_are_a_shortfall_in_a_results_section(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ\n4. Cải cách hành chính\nTiếp nhận 1.920 hồ sơ, giải quyết đúng hạn 1.875 hồ sơ, đạt 97,7%; "
+        "còn 45 hồ sơ quá hạn do vướng mắc về nguồn gốc đất.\n",
+    )
+    assert [x.text for x in doc.limitations] == ["còn 45 hồ sơ quá hạn do vướng mắc về nguồn gốc đất"]

@@ -67,6 +67,7 @@ _SHORTFALL = re.compile(
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
     r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
     r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
+    r"còn\s[^.;]{0,40}?(?:quá hạn|trễ hạn|tồn đọng)(?!\w)|"  # `còn 58 hồ sơ quá hạn do vướng mắc ...`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
     # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
     r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
