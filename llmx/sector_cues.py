@@ -84,6 +84,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "ngân sách",
             "nsnn",
             "tài chính",
+            "chi thường xuyên",
             "thu chi",
             "dự toán",
             "thuế",

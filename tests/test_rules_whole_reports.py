@@ -143,3 +143,17 @@ def test_files_still_overdue_after_the_on_time_rate_are_a_shortfall_in_a_results
         "còn 45 hồ sơ quá hạn do vướng mắc về nguồn gốc đất.\n",
     )
     assert [x.text for x in doc.limitations] == ["còn 45 hồ sơ quá hạn do vướng mắc về nguồn gốc đất"]
+
+
+def test_only_the_clause_just_before_a_figure_lends_its_sector_and_online_services_are_no_environment(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "Kết quả năm 2027\n\n"
+        "Sau khi hoàn thành diễn tập khu vực phòng thủ và tổ chức nhiều hội nghị xúc tiến đầu tư tại các tỉnh "
+        "phía Nam trong quý III, toàn tỉnh có trên 2.150 doanh nghiệp đăng ký thành lập mới. "
+        "Tỷ lệ hồ sơ được giải quyết trên môi trường điện tử đạt 87,5%. "
+        "Ban quản lý rừng phòng hộ Nam Sơn: tỷ lệ đảm bảo chi thường xuyên 24%.\n",
+    )
+    assert "defense" not in _sector_of(doc, "doanh nghiệp")
+    assert "land_environment" not in _sector_of(doc, "môi trường điện tử")
+    assert _sector_of(doc, "chi thường xuyên") == ["budget"]

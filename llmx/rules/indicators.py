@@ -142,10 +142,9 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         # the words that open the item's sentence name its topic (`Công tác cải cách hành chính được đẩy
         # mạnh, tỷ lệ hồ sơ ...`) when the name says nothing
         opening = None
-        if own is None:
-            opening = detect_sector(
-                para.text[para.sentence_start(item.quote_start) : item.quote_start], strong_only=True
-            )
+        if own is None and detect_sector(item.name) is None:  # not even a generic cue (`doanh nghiệp`)
+            s0 = max(para.sentence_start(item.quote_start), item.quote_start - _OPENING_CHARS)
+            opening = detect_sector(para.text[s0 : item.quote_start], strong_only=True)
         # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue; neither a
         # sentence-mate's, the sentence opening's nor an earlier sentence's sector outranks a name that says
         # general economy (`Tốc độ tăng trưởng`, `thu nhập bình quân đầu người`)
@@ -164,6 +163,9 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         item.sector = chosen or detect_sector(item.name) or "other"
         if specific is not None:
             mate[item.sentence] = last = specific
+
+
+_OPENING_CHARS = 80  # the clause just before the figure, not a long sentence's far beginning
 
 
 def _name_sector(name: str) -> Sector | None:
