@@ -157,3 +157,18 @@ def test_only_the_clause_just_before_a_figure_lends_its_sector_and_online_servic
     assert "defense" not in _sector_of(doc, "doanh nghiệp")
     assert "land_environment" not in _sector_of(doc, "môi trường điện tử")
     assert _sector_of(doc, "chi thường xuyên") == ["budget"]
+
+
+def test_a_party_branchs_congress_issues_its_resolution_and_its_term_belongs_to_the_citation(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. CÔNG TÁC LÃNH ĐẠO\nHuyện ủy lãnh đạo thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII, "
+        "nhiệm kỳ 2030 - 2035 và Nghị quyết Đại hội XIV của Đảng.\n",
+    )
+    assert [(r.quote, r.issuer) for r in doc.references] == [
+        (
+            "Nghị quyết Đại hội Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2030 - 2035",
+            "Đại hội Đảng bộ huyện lần thứ XXII, nhiệm kỳ 2030 - 2035",
+        ),
+        ("Nghị quyết Đại hội XIV của Đảng", "Đảng"),
+    ]
