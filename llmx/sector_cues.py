@@ -43,6 +43,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "sscđ",
             "dqtv",
             "nhập ngũ",
+            "sẵn sàng chiến đấu",
             "diễn tập",
             "phòng thủ",
             "quân đội",
@@ -71,6 +72,9 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "tiếp dân",
             "khiếu nại",
             "tố cáo",
+            "đơn thư",
+            "đơn kiến nghị",
+            "lượt công dân",  # `Tiếp 05 lượt công dân`
             "tham nhũng",
             "pháp luật",
             "hộ tịch",

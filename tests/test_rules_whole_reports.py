@@ -172,3 +172,13 @@ def test_a_party_branchs_congress_issues_its_resolution_and_its_term_belongs_to_
         ),
         ("Nghị quyết Đại hội XIV của Đảng", "Đảng"),
     ]
+
+
+def test_petitions_and_combat_readiness_name_their_sectors(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ\n4. Công tác xây dựng chính quyền\nTiếp 07 lượt công dân, nhận 04 đơn kiến nghị.\n"
+        "II. NHIỆM VỤ THÁNG TỚI\n1. Duy trì nghiêm chế độ trực sẵn sàng chiến đấu, giữ vững an ninh chính trị.\n",
+    )
+    assert [i.sector for i in doc.indicators] == ["justice_inspection", "justice_inspection"]
+    assert [t.sector for t in doc.tasks] == ["defense"]
