@@ -182,3 +182,20 @@ def test_petitions_and_combat_readiness_name_their_sectors(tmp_path):
     )
     assert [i.sector for i in doc.indicators] == ["justice_inspection", "justice_inspection"]
     assert [t.sector for t in doc.tasks] == ["defense"]
+
+
+def test_a_kpi_rows_figures_repeated_under_difficulties_are_not_read_twice(tmp_path):
+    doc = _extract(
+        tmp_path,
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
+        "STT | Chỉ tiêu | ĐVT | KH năm 2027 | Thực hiện 9 tháng | % so với KH\n"
+        "1 | Số xã đạt chuẩn nông thôn mới kiểu mẫu | xã | 9 | 4 | 44,4\n"
+        "2 | Diện tích rừng trồng mới | ha | 1.500 | 1.210 | 80,7\n\n"
+        "II. KHÓ KHĂN, VƯỚNG MẮC\n1. Xây dựng nông thôn mới kiểu mẫu còn chậm, mới đạt 4/9 xã.\n"
+        "2. Thời tiết bất lợi; đã trồng 1.210 ha rừng mới nhưng tỷ lệ cây sống thấp.\n"
+        "3. Còn 12 xã chưa đạt chuẩn nông thôn mới kiểu mẫu.\n",
+    )
+    quotes = [i.quote for i in doc.indicators]
+    assert not any("4/9 xã" in q for q in quotes)  # row 1 says it
+    assert not any(q.startswith("đã trồng 1.210 ha") for q in quotes)  # row 2 says it
+    assert any("12 xã" in q for q in quotes)  # a new figure: no row holds 12

@@ -54,7 +54,7 @@ from llmx.rules.paragraphs import (
     paragraph_spans,
     sector_of_label,
 )
-from llmx.rules.restatements import FigureIndex, is_restatement
+from llmx.rules.restatements import FigureIndex, is_restatement, restates_a_row
 from llmx.sectors import detect_sector
 from llmx.vn import TABLE_ROW
 
@@ -106,6 +106,7 @@ def find_indicators(
         _indicator(text, it)
         for it in items
         if not is_restatement(figures, start, (it.quote_start, it.end), it.num_start, it.core)
+        and not restates_a_row(figures, start, (it.quote_start, it.end), it.num_start)
     ]
 
 
