@@ -143,7 +143,7 @@ def read_paragraph(para: Para) -> list[Item]:
         nonlocal read_to
         if item is not None:
             items.append(item)
-            read_to = max(read_to, item.end)
+            read_to = max(read_to, item.reach)
 
     def take_odd(number: OddNumber) -> None:
         item: Item | None
