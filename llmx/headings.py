@@ -241,8 +241,9 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
 
 
 # a full sentence after the title (`Trong tháng 5, UBND xã đã chỉ đạo ... .`): a report without headings begins
-# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter)
-_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}[^./]\.$")
+# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter). The lead-in
+# that opens the body (`Thực hiện Công văn số ..., UBND xã báo cáo ... như sau:`) ends in a colon instead.
+_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}(?:[^./]\.|\bnhư\s+sau\s*:)$")
 _HEADER_LINES = 30  # a công văn's header block is short
 _STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
 _DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`
