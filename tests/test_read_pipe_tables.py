@@ -200,3 +200,55 @@ def test_the_llm_request_gets_a_markdown_table_as_rows_with_its_header_repeated(
     assert len(contexts) > 3
     assert all(c.startswith(header + "\n") for c in contexts if "Chỉ tiêu số 1 " not in c and "| tỷ đồng |" in c)
     assert any("7 | Chỉ tiêu số 7 về thu ngân sách xã | tỷ đồng | 7,5 | 8,25" in c for c in contexts)
+
+
+def test_pasted_rows_ending_in_an_empty_cell_keep_their_width() -> None:
+    text = (
+        "STT | Chỉ tiêu | Đơn vị tính | Thực hiện | So cùng kỳ (%)\n"
+        "I | Văn hóa - xã hội |  |  | \n"
+        "1 | Tỷ lệ hộ gia đình văn hóa | % | 92,5 | 101,3\n"
+    )
+    raw = read_bytes(text.encode(), "i.txt")
+    (table,) = raw.tables
+    assert [len(r.cells) for r in table.rows] == [5, 5, 5]
+    assert _cells(raw.text, table)[1] == ["I", "Văn hóa - xã hội", "", "", ""]
+
+
+def test_a_flattened_two_level_markdown_header_is_read_like_the_merged_word_header(tmp_path: Path) -> None:
+    import docx
+
+    rows = [
+        ["STT", "Chỉ tiêu", "ĐVT", "Năm 2026", "", ""],
+        ["", "", "", "Kế hoạch", "Thực hiện 9 tháng", "% KH"],
+        ["1", "Thu nhập bình quân đầu người", "triệu đồng", "62", "47,5", "76,6"],
+        ["2", "Tỷ lệ hộ nghèo", "%", "2,1", "2,4", "87,5"],
+    ]
+    grid = "".join(f"| {' | '.join(r)} |\n" + ("|---" * 6 + "|\n" if k == 0 else "") for k, r in enumerate(rows))
+    lead = "BÁO CÁO\n\nI. CÁC CHỈ TIÊU CHỦ YẾU\n\n"
+    md = tmp_path / "j.md"
+    md.write_text(f"{lead}{grid}\n{TAIL}\n", encoding="utf-8")
+    word = docx.Document()
+    word.add_paragraph("BÁO CÁO")
+    word.add_paragraph("I. CÁC CHỈ TIÊU CHỦ YẾU")
+    table = word.add_table(rows=4, cols=6)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                table.cell(r, c).text = value
+    table.cell(0, 3).merge(table.cell(0, 5))
+    for c in range(3):
+        table.cell(0, c).merge(table.cell(1, c))
+    word.add_paragraph(TAIL)
+    word.save(tmp_path / "j.docx")
+
+    raw = read_bytes(md.read_bytes(), "j.md")
+    (read,) = raw.tables
+    assert [r.header for r in read.rows] == [True, True, False, False]
+    assert [(c.col, c.colspan, c.rowspan) for c in read.rows[0].cells] == [(0, 1, 2), (1, 1, 2), (2, 1, 2), (3, 3, 1)]
+    assert [c.covered for c in read.rows[1].cells] == [True, True, True, False, False, False]
+    from_md = _figures(md)
+    assert from_md == [
+        ("Thu nhập bình quân đầu người", 47.5, "triệu đồng", [("plan", 76.6)]),
+        ("Tỷ lệ hộ nghèo", 2.4, "%", [("plan", 87.5)]),
+    ]
+    assert from_md == _figures(tmp_path / "j.docx")

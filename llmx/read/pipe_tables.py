@@ -9,6 +9,8 @@ layout never see them, so such blocks are found here and the text is rebuilt thr
 - a GitHub-style table: a header row, a delimiter row (`|---|:---:|`, outer pipes optional) with
   as many cells, then body rows up to a blank line or a line without a pipe; the delimiter row is
   dropped, the header cells are marked header, `\\|` stays inside its cell, short rows are padded;
+  a two-level header a converter flattened into two rows (a merged cell followed by empty cells)
+  is given back its spans, as a Word table with merged header cells is read;
 - a run of at least two consecutive lines with the same number (>= 3) of `|`-separated cells and
   a digit somewhere in them (a pasted table has no delimiter row). A web menu line
   (`Trang chủ | Giới thiệu | Tin tức`), a single line with pipes or prose with one `|` is not one.
@@ -32,6 +34,7 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"^[-+–]?\s*\d[\d.,%\s]*$")  # a cell that is a figure, not a column name
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,17 @@ class _Block:
 
 
 def split_row(line: str) -> list[str] | None:
-    """The cells of a pipe row (outer pipes dropped, `\\|` kept as `|`); None without a pipe."""
+    """The cells of a pipe row (outer pipes dropped, `\\|` kept as `|`); None without a pipe.
+
+    Pasted rows (`a | b | `) end with an empty cell, so a trailing pipe is an outer pipe only
+    after a leading one."""
     body = line.strip()
     if not _PIPE.search(body):
         return None
-    if body.startswith("|"):
+    if body.startswith("|"):  # outer pipes: without a leading one, a trailing `|` ends an empty last cell
         body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
+        if body.endswith("|") and not body.endswith("\\|"):
+            body = body[:-1]
     return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(body)]
 
 
@@ -72,6 +78,41 @@ def _spec(rows: list[list[str]], width: int, header: bool) -> TableSpec:
     return TableSpec(tuple(out), frozenset({0}) if header else frozenset())
 
 
+def _groups(head: list[str]) -> dict[int, int]:
+    """Header cells followed by empty ones (a merged cell flattened): first column -> width."""
+    groups: dict[int, int] = {}
+    for col, text in enumerate(head):
+        if text and col + 1 < len(head) and not head[col + 1]:
+            width = 1
+            while col + width < len(head) and not head[col + width]:
+                width += 1
+            groups[col] = width
+    return groups
+
+
+def _two_level(rows: list[list[str]], width: int) -> TableSpec | None:
+    """A two-level header a converter flattened (`Năm 2026 |  | ` over `Kế hoạch | Thực hiện | %`):
+    the second row names only columns under a cell followed by empty ones and holds no figure.
+    Returned as the readers give a merged Word header: the top cell spans its columns, the
+    single cells span down, and the covered positions are empty stand-ins."""
+    if len(rows) < 3:
+        return None
+    head, sub = (r + [""] * (width - len(r)) for r in rows[:2])
+    groups = _groups(head)
+    under = {c for first, w in groups.items() for c in range(first, first + w)}
+    filled = [c for c, t in enumerate(sub) if t]
+    if not groups or len(filled) < 2 or any(c not in under for c in filled) or any(_NUMBER.match(t) for t in sub):
+        return None
+    top = tuple(
+        CellSpec(t, c, colspan=groups.get(c, 1), rowspan=1 if c in groups else 2, header=True)
+        for c, t in enumerate(head)
+        if c not in under or c in groups
+    )
+    second = tuple(CellSpec(t, c, header=True, covered=c not in under) for c, t in enumerate(sub))
+    body = _spec(rows[2:], width, header=False).rows
+    return TableSpec((top, second, *body), frozenset({0, 1}))
+
+
 def _github_table(lines: list[str], i: int) -> _Block | None:
     """The GitHub-style table whose header row is line `i`, if line `i + 1` is its delimiter."""
     head = split_row(lines[i])
@@ -80,9 +121,12 @@ def _github_table(lines: list[str], i: int) -> _Block | None:
     rows = [head]
     j = i + 2
     while j < len(lines) and lines[j].strip() and not _FENCE.match(lines[j]) and (cells := split_row(lines[j])):
+        while len(cells) > len(head) and not cells[-1]:  # `a | b |` under a header written without outer pipes
+            cells.pop()
         rows.append(cells)
         j += 1
-    return _Block(i, j, _spec(rows, max(map(len, rows)), header=True))
+    width = max(map(len, rows))
+    return _Block(i, j, _two_level(rows, width) or _spec(rows, width, header=True))
 
 
 def _pasted_run(lines: list[str], i: int) -> _Block | None:
