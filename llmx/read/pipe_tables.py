@@ -129,25 +129,27 @@ def _github_table(lines: list[str], i: int) -> _Block | None:
     return _Block(i, j, _two_level(rows, width) or _spec(rows, width, header=True))
 
 
-def _pasted_run(lines: list[str], i: int) -> _Block | None:
-    """Consecutive ` | ` lines from line `i` with the same number of cells and a digit among them."""
+def _pasted_run(lines: list[str], i: int) -> tuple[_Block | None, int]:
+    """Consecutive ` | ` lines from line `i` with the same number of cells and a digit among them,
+    and the line after the run (no run can start inside a run that failed: it has no digit)."""
     first = split_row(lines[i])
     if first is None or len(first) < MIN_RUN_CELLS:
-        return None
+        return None, i + 1
     rows = [first]
     j = i + 1
     while j < len(lines) and not _FENCE.match(lines[j]) and (cells := split_row(lines[j])) and len(cells) == len(first):
         rows.append(cells)
         j += 1
     if len(rows) < MIN_RUN_ROWS or not any(_DIGIT.search(c) for row in rows for c in row):
-        return None
-    return _Block(i, j, _spec(rows, len(first), header=False))
+        return None, j
+    return _Block(i, j, _spec(rows, len(first), header=False)), j
 
 
 def _blocks(lines: list[str]) -> list[_Block]:
     """Every pipe table in `lines`, outside fenced code blocks, in order."""
     found: list[_Block] = []
     fence: str | None = None
+    no_run_before = 0  # lines of a failed pasted run are not tried again (keeps the scan linear)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -161,7 +163,9 @@ def _blocks(lines: list[str]) -> list[_Block]:
             fence = mark.group(1)
             i += 1
             continue
-        block = _github_table(lines, i) or _pasted_run(lines, i)
+        block = _github_table(lines, i)
+        if block is None and i >= no_run_before:
+            block, no_run_before = _pasted_run(lines, i)
         if block is None:
             i += 1
             continue
