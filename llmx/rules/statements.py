@@ -48,6 +48,7 @@ from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
     ANY_VERB,
     BODY_LABEL,
+    ORDINAL,
     Unit,
     aside,
     body_label,
@@ -144,8 +145,8 @@ _WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 _WORK_SUBHEAD = re.compile(
     r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
 )
-# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
-_ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
+# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words (the units start after the number)
+_ORDINAL_ITEM = re.compile(rf"{ORDINAL}\s*$")
 # `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
 _ASK_LABEL = re.compile(
     r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I
@@ -307,10 +308,13 @@ def _line_above(text: str, line: int) -> str:
     return above[above.rfind("\n") + 1 :].strip()
 
 
-def _in_words(words: str) -> bool:
+def _in_words(text: str, u: Unit) -> bool:
     """`Một là, chỉ đạo ...`: an item of work numbered in words, opening with a directive."""
-    item = _ORDINAL_ITEM.match(words)
-    return item is not None and DIRECTIVE_START.match(words, item.end()) is not None
+    return (
+        u.enumerated
+        and _ORDINAL_ITEM.search(text, max(0, u.start - 14), u.start) is not None
+        and DIRECTIVE_START.match(text, u.start, u.end) is not None
+    )
 
 
 def _task_spans(
@@ -363,7 +367,7 @@ def _task_spans(
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and _in_words(words)):
+        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and _in_words(text, u)):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))
