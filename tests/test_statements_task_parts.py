@@ -30,3 +30,31 @@ def test_work_numbered_in_words_and_joined_by_semicolons_gives_one_task_per_item
         "tăng cường công tác kiểm tra, giám sát",
         "chuẩn bị chu đáo các điều kiện tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2027",
     ]
+
+
+def test_a_web_items_numbered_work_after_a_lead_in_that_sets_it_out_are_tasks():
+    text = (
+        "Bắc Sơn triển khai nhiệm vụ năm 2026\n"
+        "Ngày 6/1/2026, Huyện ủy Bắc Sơn tổ chức hội nghị triển khai nhiệm vụ năm 2026.\n"
+        "Năm 2025, thu ngân sách trên địa bàn đạt 290 tỷ đồng.\n"
+        "Năm 2026, huyện đề ra 3 khâu đột phá: (1) phát triển hạ tầng giao thông; (2) cải cách hành chính, "
+        "chuyển đổi số; (3) đào tạo nguồn nhân lực.\n"
+    )
+    assert tasks_with(text, None) == [
+        "phát triển hạ tầng giao thông",
+        "cải cách hành chính, chuyển đổi số",
+        "đào tạo nguồn nhân lực",
+    ]
+
+
+def test_targets_a_session_adopts_for_the_next_year_are_tasks_but_the_years_results_are_not():
+    year_2024 = Metadata(period=Period(label="năm 2024", kind="year", year=2024, months=list(range(1, 13))))
+    text = (
+        "Kỳ họp thứ 9 HĐND xã Vĩnh An\n"
+        "Năm 2024, xã đạt và vượt các chỉ tiêu: thu ngân sách đạt 6,8 tỷ đồng; tỷ lệ hộ nghèo còn 2,3%.\n"
+        "Kỳ họp đã thông qua Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025 với các chỉ tiêu: "
+        "thu nhập bình quân đầu người đạt 66 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,9%.\n"
+    )
+    assert tasks_with(text, year_2024) == [
+        "thu nhập bình quân đầu người đạt 66 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,9%"
+    ]
