@@ -58,3 +58,19 @@ def test_targets_a_session_adopts_for_the_next_year_are_tasks_but_the_years_resu
     assert tasks_with(text, year_2024) == [
         "thu nhập bình quân đầu người đạt 66 triệu đồng; tỷ lệ hộ nghèo giảm còn 1,9%"
     ]
+
+
+def test_a_caps_part_heading_right_under_a_title_in_small_letters_opens_the_body_and_its_tasks_count():
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ VĨNH AN\nSố: 88/BC-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Vĩnh An, ngày 26 tháng 11 năm 2024\nBÁO CÁO\nKết quả thực hiện nhiệm vụ tháng 11 năm 2024\n"
+        "KẾT QUẢ THỰC HIỆN\nThu ngân sách tháng 11 đạt 620 triệu đồng.\n"
+        "NHIỆM VỤ THỜI GIAN TỚI\nHoàn thành thu ngân sách năm 2024.\nChỉ đạo gieo trồng cây vụ đông.\n"
+        "Trên đây là báo cáo kết quả thực hiện nhiệm vụ tháng 11 năm 2024./.\n"
+    )
+    layout = split_sections(text)
+    assert [(s.heading, s.role) for s in layout.sections] == [
+        ("KẾT QUẢ THỰC HIỆN", "results"),
+        ("NHIỆM VỤ THỜI GIAN TỚI", "tasks"),
+    ]
+    assert tasks_with(text) == ["Hoàn thành thu ngân sách năm 2024", "Chỉ đạo gieo trồng cây vụ đông"]
