@@ -74,3 +74,19 @@ def test_a_caps_part_heading_right_under_a_title_in_small_letters_opens_the_body
         ("NHIỆM VỤ THỜI GIAN TỚI", "tasks"),
     ]
     assert tasks_with(text) == ["Hoàn thành thu ngân sách năm 2024", "Chỉ đạo gieo trồng cây vụ đông"]
+
+
+def test_targets_under_a_lead_in_that_strives_for_them_are_tasks_in_a_web_item_but_not_when_reported_done():
+    text = (
+        "Ngành giáo dục Vĩnh An triển khai nhiệm vụ năm học mới\n"
+        "Ngày 4/9/2024, Phòng Giáo dục và Đào tạo huyện Vĩnh An tổ chức hội nghị triển khai nhiệm vụ năm học.\n"
+        "Năm học vừa qua, toàn ngành đã nỗ lực phấn đấu, đạt được các kết quả sau:\n"
+        "- 98% học sinh tiểu học hoàn thành chương trình lớp học.\n"
+        "Năm học 2024 - 2025, ngành giáo dục huyện phấn đấu:\n"
+        "- Duy trì 100% trường đạt chuẩn quốc gia mức độ 1.\n"
+        "- Tỷ lệ học sinh tốt nghiệp THCS đạt trên 99%.\n"
+    )
+    assert tasks_with(text, None) == [
+        "Duy trì 100% trường đạt chuẩn quốc gia mức độ 1",
+        "Tỷ lệ học sinh tốt nghiệp THCS đạt trên 99%",
+    ]

@@ -42,6 +42,7 @@ from llmx.rules.ahead import (
     later,
     leader_asks,
     report_now,
+    strives_over,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
@@ -286,6 +287,7 @@ def _task_spans(
             asks = headless and bool(ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
             labelled = labelled or asks
             list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
+            list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
             continue
         if (work := inline_work(words, now, headless=headless)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
