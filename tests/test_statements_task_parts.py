@@ -90,3 +90,12 @@ def test_targets_under_a_lead_in_that_strives_for_them_are_tasks_in_a_web_item_b
         "Duy trì 100% trường đạt chuẩn quốc gia mức độ 1",
         "Tỷ lệ học sinh tốt nghiệp THCS đạt trên 99%",
     ]
+
+
+def test_a_rule_scoring_work_set_out_before_is_no_label_of_targets_ahead():
+    text = (
+        "Điểm đạt được là tổng điểm của 02 nội dung sau: (1) Tỷ lệ hoàn thành các mục tiêu, nhiệm vụ đề ra theo kế "
+        "hoạch của tỉnh: 1.00 Tính điểm theo công thức: (b/a)*điểm tối đa. Trong đó: a là tổng số mục tiêu, nhiệm vụ "
+        "đề ra theo kế hoạch b là số mục tiêu đã hoàn thành\n"
+    )
+    assert tasks_with(text, None) == []

@@ -41,7 +41,11 @@ _SETS_OUT = re.compile(
     r"(?:nhiệm vụ|giải pháp|khâu đột phá|đột phá|chỉ tiêu|mục tiêu)(?!\w)[^:.;]{0,80}:\s*$",
     re.I,
 )
-_DRAWS_UP = re.compile(r"(?<!\w)đề ra(?!\w)", re.I)  # setting work out looks ahead by itself
+# setting work out looks ahead by itself (`huyện đề ra 3 khâu đột phá`), not work set out before (`Tỷ lệ hoàn thành
+# các mục tiêu, nhiệm vụ đề ra theo kế hoạch: `, a scoring rule)
+_DRAWS_UP = re.compile(
+    r"(?<!\w)đề ra\s[^:;.]{0,60}?(?<!\w)(?:nhiệm vụ|giải pháp|khâu đột phá|đột phá|chỉ tiêu|mục tiêu)(?!\w)", re.I
+)
 # `nhiệm vụ phát triển kinh tế - xã hội năm 2025`: work named for a year (a later one looks ahead; `later` reads a
 # year inside a sentence as a cited scope, `Nghị quyết ... đến năm 2030`)
 _WORK_YEAR = re.compile(
