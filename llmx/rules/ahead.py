@@ -31,7 +31,8 @@ FUTURE = re.compile(
 )
 _LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
 TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
-_STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
+# (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
+_STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
 _COMMITS = re.compile(

@@ -98,7 +98,10 @@ _STATEMENT_LABEL = re.compile(
 _NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
 _PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
 _NOUN_PHRASE_WORDS = 10
-_WEAK_PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|kém|thấp|hạn chế|khó khăn|vướng mắc)(?!\w)", re.I)
+# a weakness, or an adverse condition a cause names (`giá vật liệu xây dựng tăng cao; thời tiết diễn biến bất thường`)
+_WEAK_PREDICATE = re.compile(
+    r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|kém|thấp|hạn chế|khó khăn|vướng mắc|tăng cao|bất thường|phức tạp)(?!\w)", re.I
+)
 _PART_END = re.compile(r"[;.\n]")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 MIN_DIRECTIVE = 15  # ... unless it is a directive of this length between two verbs

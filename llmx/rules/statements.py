@@ -68,6 +68,7 @@ _SHORTFALL = re.compile(
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
     r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
     r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
+    r"còn\s[^.;]{0,40}?(?:quá hạn|trễ hạn|tồn đọng)(?!\w)|"  # `còn 58 hồ sơ quá hạn do vướng mắc ...`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
     # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
     r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
@@ -100,7 +101,9 @@ _NOT_SHORTFALL = re.compile(
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
     # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
+    # `Năm 2026, trong bối cảnh còn nhiều khó khăn, huyện đã đạt và vượt 17/20 chỉ tiêu`: the same, no `nhưng`
     r"trong (?:bối cảnh|điều kiện|hoàn cảnh)\s(?:còn\s+)?(?:nhiều\s+)?khó khăn[^.;,]*,?\s*(?:nhưng|song)\s|"
+    r"trong (?:bối cảnh|điều kiện|hoàn cảnh)\s(?:còn\s+)?(?:nhiều\s+)?khó khăn[^.;,]*,\s*[^.;]*(?<!\w)đã\s+(?!không)|"
     # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
     # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
