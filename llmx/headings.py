@@ -225,16 +225,25 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         if _title_mark(text[s:e].strip()):
             end = e
             j = k + 1
+            title_caps: bool | None = None  # whether the title is written in capitals (its wrapped lines are too)
             while j < len(lines):
                 t = text[lines[j][0] : lines[j][1]].strip()
                 if t and (
-                    SEPARATOR.match(t) or heading_match(t) or len(t) > 200 or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    SEPARATOR.match(t)
+                    or heading_match(t)
+                    or len(t) > 200
+                    or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    or (title_caps is False and _is_caps(t) and len(t.split()) >= 2)
                 ):
+                    # (a caps line under a title in small letters is the body's first unnumbered heading:
+                    # `Kết quả thực hiện nhiệm vụ tháng 11` / `NHIỆM VỤ THỜI GIAN TỚI`)
                     if SEPARATOR.match(t):
                         end = lines[j][1]
                     break
                 if t:
                     end = lines[j][1]
+                    if title_caps is None:
+                        title_caps = t.isupper()
                 j += 1
             return min(end + 1, len(text))
     return letter_header_end(text, lines)

@@ -26,7 +26,6 @@ FLOORS: dict[str, dict[str, float]] = {
         "indicators.sector.accuracy": 1.0,
         "tasks.f1": 1.0,
         "tasks.sector.accuracy": 1.0,
-        "limitations.f1": 0.0,
         "references.f1": 1.0,
         "references.issuer.accuracy": 1.0,
         "metadata.accuracy": 1.0,

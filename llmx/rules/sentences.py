@@ -73,7 +73,13 @@ _DIRECTIVE_VERB = re.compile(
 )
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
 _AT_THE_SAME_TIME = re.compile(r"đồng thời\s*,|trường hợp\s", re.I)
-_ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
+# `Thứ nhất, ...; thứ hai, ...`, `Một là, ...`: items numbered in words, whose number is no more part of the item than
+# `(2) ` is (lower case only with its comma: `...; năm là, ...`)
+ORDINAL = (
+    r"(?:[Tt]hứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\b,?|"
+    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,)"
+)
+_ENUMERATOR = re.compile(rf"\s*(?:\(\d{{1,2}}\)|\d{{1,2}}\)|{ORDINAL})\s*")
 # Statements (not directives) inside a paragraph: `..., vẫn còn một số khó khăn, tồn tại như sau: Hiện tượng ...`
 # (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
 # paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
@@ -304,12 +310,12 @@ def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$")
+_NUMBER_BEFORE = re.compile(rf"(?:\(\d{{1,2}}\)|\d{{1,2}}\)|{ORDINAL})\s*$")
 
 
 def _numbered_before(text: str, para_start: int, a: int) -> bool:
-    """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
-    head = text[max(para_start, a - 6) : a]
+    """Whether the unit at `a` was opened by an inline number (`(2) `, `Thứ hai, `) that `_trimmed` cut off."""
+    head = text[max(para_start, a - 14) : a]
     return bool(_NUMBER_BEFORE.search(head))
 
 
