@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeGuard, TypeVar, get_args
 from urllib.parse import urlsplit
@@ -64,9 +64,6 @@ class Settings:
     def endpoint(self) -> str:
         """The endpoint as banners and errors show it: never with the URL's `user:password@`."""
         return redact_url(self.base_url) if self.base_url else "the OpenAI API"
-
-    def with_overrides(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def _one_of(value: str, choices: tuple[_Choice, ...]) -> TypeGuard[_Choice]:
