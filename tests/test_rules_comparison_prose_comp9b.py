@@ -1,0 +1,71 @@
+"""Comparisons in prose that a second invented battery (wave 9, issuers such as Party committees, mass
+organisations, social insurance, tax, banks and forest rangers) found the rules missing: a multiple
+against an earlier year without `so với`, a change against an average, a sign written for the verb,
+`vượt` by a count, and a plan or estimate whose basis runs on past the usual words. Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+Row = tuple[str, str, str, float | None, float | None, str | None]
+
+
+def _comparisons(text: str) -> dict[float | None, list[Row]]:
+    found: dict[float | None, list[Row]] = {}
+    for ind in find_indicators(text):
+        found.setdefault(ind.value, []).extend(
+            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
+        )
+    return found
+
+
+def test_a_multiple_of_an_earlier_year_needs_no_so_voi() -> None:
+    text = "Trong quý, Đảng ủy phường kết nạp 9 đảng viên, gấp 3 lần năm 2024."
+    assert _comparisons(text) == {9: [("previous_period", "năm 2024", "ratio", 300, None, None)]}
+
+
+def test_a_multiple_before_other_words_takes_no_basis_from_them() -> None:
+    text = "Hỗ trợ 14 hộ, gấp 2 lần mức quy định."
+    assert _comparisons(text)[14] == []
+
+
+def test_higher_than_an_average_is_a_change_against_that_average() -> None:
+    text = (
+        "Thu nhập bình quân của hội viên đạt 61,4 triệu đồng/người/năm, cao hơn mức bình quân chung của huyện "
+        "2,6 triệu đồng; tỷ lệ hộ dùng nước hợp vệ sinh 97,1%, thấp hơn bình quân toàn tỉnh 1,3%."
+    )
+    found = _comparisons(text)
+    assert found[61.4] == [("other", "mức bình quân chung của huyện", "change", None, 2.6, "triệu đồng")]
+    assert found[97.1] == [("other", "bình quân toàn tỉnh", "change", -1.3, None, None)]
+
+
+def test_a_sign_written_for_the_verb_is_a_change() -> None:
+    text = "Dư nợ tín dụng chính sách 286,5 tỷ đồng, +6,4% so với đầu năm; số vụ cháy rừng 3 vụ, -2 vụ so với cùng kỳ."
+    found = _comparisons(text)
+    assert found[286.5] == [("previous_period", "đầu năm", "change", 6.4, None, None)]
+    assert found[3] == [("same_period", "cùng kỳ", "change", None, -2, "vụ")]
+
+
+def test_a_dash_between_figures_is_no_sign() -> None:
+    text = "Mỗi tổ có 10-15 hộ so với cùng kỳ; diện tích 4,5 - 6 ha."
+    assert all(not rows for rows in _comparisons(text).values())
+
+
+def test_over_the_plan_by_a_count_is_a_change_by_that_count() -> None:
+    text = "Liên đoàn Lao động huyện phát triển mới 385 đoàn viên công đoàn, vượt 35 đoàn viên so với chỉ tiêu."
+    assert _comparisons(text)[385] == [("plan", "chỉ tiêu", "change", None, 35, "đoàn viên")]
+
+
+def test_a_plan_set_by_a_long_named_body_and_an_ordinance_estimate_keep_the_chain_going() -> None:
+    text = (
+        "Thu bảo hiểm xã hội, bảo hiểm y tế đạt 948 tỷ đồng, bằng 51,2% kế hoạch Bảo hiểm xã hội Việt Nam giao, "
+        "tăng 9,8% so với cùng kỳ; thu nội địa 1.206 tỷ đồng, bằng 47,5% dự toán pháp lệnh, bằng 108,3% so với cùng kỳ."
+    )
+    found = _comparisons(text)
+    assert [(r[0], r[2], r[3]) for r in found[948]] == [("plan", "ratio", 51.2), ("same_period", "change", 9.8)]
+    assert found[948][0][1] == "kế hoạch Bảo hiểm xã hội Việt Nam giao"
+    assert [(r[0], r[1], r[3]) for r in found[1206]] == [
+        ("budget_estimate", "dự toán pháp lệnh", 47.5),
+        ("same_period", "cùng kỳ", 108.3),
+    ]
+    assert set(found) == {948, 1206}
