@@ -69,3 +69,33 @@ def test_a_plan_set_by_a_long_named_body_and_an_ordinance_estimate_keep_the_chai
         ("same_period", "cùng kỳ", 108.3),
     ]
     assert set(found) == {948, 1206}
+
+
+def _readings(text: str) -> list[tuple[str, float | None, list[tuple[str, float | None]]]]:
+    return [(i.name, i.value, [(c.basis, c.amount) for c in i.comparisons]) for i in find_indicators(text)]
+
+
+def test_a_change_before_its_figure_in_the_next_clause_is_that_figures() -> None:
+    text = (
+        "So với tháng trước, số vụ cháy rừng giảm 3 vụ; toàn tỉnh xảy ra 5 vụ cháy, thiệt hại 2,7 ha. "
+        "Số hộ nghèo giảm 41 hộ so với đầu năm; toàn xã còn 186 hộ nghèo."
+    )
+    assert _readings(text) == [
+        ("Số vụ cháy rừng", 5, [("previous_period", -3)]),
+        ("Thiệt hại", 2.7, []),
+        ("Số hộ nghèo", 186, [("previous_period", -41)]),
+    ]
+
+
+def test_a_next_clause_counting_something_else_keeps_its_own_figure() -> None:
+    text = (
+        "Số vụ cháy rừng giảm 3 vụ so với cùng kỳ; toàn tỉnh xảy ra 6 vụ tai nạn lao động. "
+        "Số hộ nghèo giảm 41 hộ so với đầu năm; toàn xã có 95 hộ cận nghèo."
+    )
+    readings = _readings(text)
+    assert [(r[1], r[2]) for r in readings] == [
+        (None, [("same_period", -3)]),
+        (6, []),
+        (None, [("previous_period", -41)]),
+        (95, []),
+    ]
