@@ -99,3 +99,36 @@ def test_a_next_clause_counting_something_else_keeps_its_own_figure() -> None:
         (None, [("previous_period", -41)]),
         (95, []),
     ]
+
+
+def test_a_bare_percentage_in_parentheses_after_a_fraction_is_its_rate() -> None:
+    text = "Cấp 268/310 giấy chứng nhận quyền sử dụng đất (86,5%); 19/20 chi bộ (60%) hoàn thành tốt nhiệm vụ."
+    inds = find_indicators(text)
+    certs = next(i for i in inds if i.value == 268)
+    assert (certs.target, [(c.basis, c.relation, c.pct) for c in certs.comparisons]) == (
+        310,
+        [("other", "ratio", 86.5)],
+    )
+    cells = next(i for i in inds if i.value == 19)
+    assert cells.comparisons == []  # 60% is not 19/20: no rate of that fraction
+
+
+def test_changes_by_amounts_written_respectively_after_their_basis_go_to_their_figures() -> None:
+    text = (
+        "Toàn huyện có 846 tàu cá, 2.315 lao động trên tàu, so với cùng kỳ năm 2025 lần lượt giảm 12 chiếc "
+        "và tăng 140 người."
+    )
+    inds = find_indicators(text)
+    assert [(i.value, [(c.basis, c.basis_text, c.amount, c.amount_unit) for c in i.comparisons]) for i in inds] == [
+        (846, [("same_period", "cùng kỳ năm 2025", -12, "chiếc")]),
+        (2315, [("same_period", "cùng kỳ năm 2025", 140, "người")]),
+    ]
+
+
+def test_respectively_is_no_count_of_times() -> None:
+    text = "Số vụ tai nạn 8 vụ, số người bị thương 6 người, lần lượt giảm 2 vụ và 3 người so với tháng trước."
+    inds = find_indicators(text)
+    assert [(i.value, i.unit, [(c.basis, c.amount) for c in i.comparisons]) for i in inds] == [
+        (8, "vụ", [("previous_period", -2)]),
+        (6, "người", [("previous_period", -3)]),
+    ]
