@@ -132,3 +132,10 @@ def test_respectively_is_no_count_of_times() -> None:
         (8, "vụ", [("previous_period", -2)]),
         (6, "người", [("previous_period", -3)]),
     ]
+
+
+def test_a_plan_set_by_a_numbered_document_keeps_its_number_in_the_basis() -> None:
+    text = "Kết nạp 23 đảng viên, đạt 46% chỉ tiêu Nghị quyết số 07-NQ/ĐU; trồng 85 ha rừng, đạt 61% kế hoạch năm 2026."
+    found = _comparisons(text)
+    assert found[23] == [("plan", "chỉ tiêu Nghị quyết số 07-NQ/ĐU", "ratio", 46, None, None)]
+    assert found[85] == [("plan", "kế hoạch năm 2026", "ratio", 61, None, None)]

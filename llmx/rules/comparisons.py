@@ -48,6 +48,7 @@ _BASIS_RE = re.compile(
 )
 # the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
 _GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,5}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
+_DOC_NUMBER = re.compile(r"\s+số\s+\d+[\w/.-]*[\w]", re.IGNORECASE)
 # Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
 # the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
 _SAME_MONTHS_BEFORE = re.compile(
@@ -182,6 +183,8 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
             and by.group(1)[0].isupper()
         ):
             end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
+        elif kind == "plan" and (doc := _DOC_NUMBER.match(text, end, limit)):
+            end = doc.end()  # `chỉ tiêu Nghị quyết số 12-NQ/HU`: the document that set the plan
         return kind, " ".join(text[pos:end].split()), end  # type: ignore[return-value]
     if not after_so_voi:
         return None
