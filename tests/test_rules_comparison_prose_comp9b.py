@@ -139,3 +139,16 @@ def test_a_plan_set_by_a_numbered_document_keeps_its_number_in_the_basis() -> No
     found = _comparisons(text)
     assert found[23] == [("plan", "chỉ tiêu Nghị quyết số 07-NQ/ĐU", "ratio", 46, None, None)]
     assert found[85] == [("plan", "kế hoạch năm 2026", "ratio", 61, None, None)]
+
+
+def test_a_comparison_without_a_number_names_the_basis_of_the_next_bare_change() -> None:
+    text = (
+        "Xảy ra 3 vụ ngộ độc thực phẩm, bằng cùng kỳ năm trước; số người mắc 41 người, tăng 9 người. "
+        "Thu đảng phí 38,2 triệu đồng, không tăng so với năm 2025; kết nạp 7 đảng viên, giảm 2 đảng viên. "
+        "Hỗ trợ 24 hộ, bằng mức quy định; cấp 130 thẻ, tăng 15 thẻ."
+    )
+    found = _comparisons(text)
+    assert found[3] == [] and found[38.2] == [] and found[24] == []  # no number, no comparison of their own
+    assert found[41] == [("same_period", "cùng kỳ năm trước", "change", None, 9, "người")]
+    assert found[7] == [("previous_period", "năm 2025", "change", None, -2, "đảng viên")]
+    assert found[130] == []  # `mức quy định` is no earlier period: the bare change stays unrecorded
