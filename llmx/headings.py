@@ -225,24 +225,34 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         if _title_mark(text[s:e].strip()):
             end = e
             j = k + 1
+            title_caps: bool | None = None  # whether the title is written in capitals (its wrapped lines are too)
             while j < len(lines):
                 t = text[lines[j][0] : lines[j][1]].strip()
                 if t and (
-                    SEPARATOR.match(t) or heading_match(t) or len(t) > 200 or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    SEPARATOR.match(t)
+                    or heading_match(t)
+                    or len(t) > 200
+                    or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    or (title_caps is False and _is_caps(t) and len(t.split()) >= 2)
                 ):
+                    # (a caps line under a title in small letters is the body's first unnumbered heading:
+                    # `Kết quả thực hiện nhiệm vụ tháng 11` / `NHIỆM VỤ THỜI GIAN TỚI`)
                     if SEPARATOR.match(t):
                         end = lines[j][1]
                     break
                 if t:
                     end = lines[j][1]
+                    if title_caps is None:
+                        title_caps = t.isupper()
                 j += 1
             return min(end + 1, len(text))
     return letter_header_end(text, lines)
 
 
 # a full sentence after the title (`Trong tháng 5, UBND xã đã chỉ đạo ... .`): a report without headings begins
-# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter)
-_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}[^./]\.$")
+# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter). The lead-in
+# that opens the body (`Thực hiện Công văn số ..., UBND xã báo cáo ... như sau:`) ends in a colon instead.
+_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}(?:[^./]\.|\bnhư\s+sau\s*:)$")
 _HEADER_LINES = 30  # a công văn's header block is short
 _STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
 _DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`
