@@ -222,6 +222,7 @@ def settle_bases(para: Para, items: list[Item]) -> None:
     (from a sibling, then from a sentence's opening `So với ...,`); a change by an amount that still
     has none is not recorded (SPEC 4), a change in % keeps basis `other`."""
     _share_bases(items)
+    _unnumbered_basis(para, items)
     _opening_basis(para, items)
     for item in items:
         item.comparisons = [c for c in item.comparisons if not (_bare_change(c) and c.pct is None)]
@@ -258,6 +259,31 @@ def _share_bases(items: list[Item]) -> None:
         basis, words = named.pop()
         item.comparisons = [
             c.model_copy(update={"basis": basis, "basis_text": words}) if _bare_change(c) else c
+            for c in item.comparisons
+        ]
+
+
+# `Xảy ra 2 vụ, bằng cùng kỳ năm trước; số người mắc 37 người, tăng 12 người`: a comparison with no number
+# (not recorded itself) names the basis the next figure's bare change is written against
+_SAME_AS = re.compile(
+    r"\s*,\s*(?:(?:bằng|tương\s+đương)(?:\s+(?:so\s+)?với)?|(?:không\s+(?:tăng|giảm)|giữ\s+nguyên)\s+so\s+với)\s+",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"\s*[,;]")
+
+
+def _unnumbered_basis(para: Para, items: list[Item]) -> None:
+    """A bare change takes the basis of a no-number comparison right after the figure before it."""
+    text = para.text
+    for prev, item in pairwise(items):
+        if prev.sentence != item.sentence or not any(_bare_change(c) for c in item.comparisons):
+            continue
+        same = _SAME_AS.match(text, prev.end, item.quote_start)
+        basis = match_basis(text, same.end(), item.quote_start, after_so_voi=True) if same else None
+        if basis is None or basis[0] == "other" or not _CLAUSE_BREAK.match(text, basis[2], item.quote_start):
+            continue
+        item.comparisons = [
+            c.model_copy(update={"basis": basis[0], "basis_text": basis[1]}) if _bare_change(c) else c
             for c in item.comparisons
         ]
 

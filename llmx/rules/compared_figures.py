@@ -20,8 +20,14 @@ from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
+_TAIL_WORD = re.compile(r" ([^\W\d_]+)")
 _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
+# `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
+# with a verb that states how many there were, is the figure the change was of
+_NEXT_CLAUSE = re.compile(
+    r"\s*;\s*(?:[^\W\d_]+\s+){0,5}?(?:xảy\s+ra|có|phát\s+hiện|ghi\s+nhận|tiếp\s+nhận|còn|là)\s+$", re.IGNORECASE
+)
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
 _LISTED = re.compile(
@@ -72,16 +78,31 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
     if prev is None or prev.value is not None or prev.unit is not None or not prev.comparisons:
         return None
     reached = _REACHED.match(para.text, prev.end, s)
+    if reached is None and (clause := _NEXT_CLAUSE.match(para.text, prev.end, s)) is not None:
+        if (counted := _counts_the_same(para, prev, unit)) is None:
+            return None
+        reached, unit = clause, (unit[0], unit[1], counted)
     if reached is None or reached.end() != s or prev.sentence != para.sentence_of(s):
         return None
-    if any(c.amount_unit not in (None, unit[0]) for c in prev.comparisons):
+    if any(c.amount_unit not in (None, unit[0]) for c in prev.comparisons) and reached.re is not _NEXT_CLAUSE:
         return None  # `Số hộ nghèo giảm 38 hộ ..., đạt 2,1 tỷ đồng` counts something else
     items.pop()
     prev.value, prev.unit, prev.num_start, prev.end, prev.core = value, unit[0], s, unit[2], (s, unit[2])
-    if reached.group("q"):
+    if reached.groupdict().get("q"):  # (the next-clause pattern has no qualifier group)
         prev.approx = _APPROX_WORDS[reached.group("q").lower()]
     attach_comparisons(para, prev)
     return prev
+
+
+def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:
+    """`số vụ cháy giảm 2 vụ; ... xảy ra 4 vụ cháy`: a change by that very count whose name holds the
+    counted noun (`4 vụ tai nạn` and `210 hộ cận nghèo` count something else); where the count ends."""
+    tail = _TAIL_WORD.match(para.text, unit[2], para.end)
+    noun = f"{unit[0]} {tail.group(1)}" if tail else unit[0]
+    own = " ".join(prev.own.lower().split())
+    if not all(c.amount_unit == noun or noun.lower() in own for c in prev.comparisons):
+        return None
+    return tail.end() if tail and noun.lower() in own else unit[2]
 
 
 def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:

@@ -23,7 +23,7 @@ _QUALIFIERS = (
     r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
     r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
     r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|địa\s+phương|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
+    r"|địa\s+phương|pháp\s+lệnh|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
 )
 # `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
 _SEASON_LAST_YEAR = (
@@ -48,7 +48,8 @@ _BASIS_RE = re.compile(
 )
 _BASIS_GROUPS: tuple[Basis, ...] = ("same_period", "budget_estimate", "plan", "previous_period")  # of _BASIS_RE
 # the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
-_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
+_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,5}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
+_DOC_NUMBER = re.compile(r"\s+số\s+\d+[\w/.-]*[\w]", re.IGNORECASE)
 # Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
 # the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
 _SAME_MONTHS_BEFORE = re.compile(
@@ -90,11 +91,16 @@ _LEAD = re.compile(
 _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECASE)
 # `cao hơn 3,2% so với cùng kỳ` is a change like `tăng 3,2%`, `thấp hơn` like `giảm` (typo `gảm` too)
 # `tốc độ tăng 8,6%`, `tăng trưởng 7,2% so với cùng kỳ` after a figure: the growth of that figure
+# `vượt 20 đoàn viên so với chỉ tiêu`: over the basis by a count, a change like `tăng` (`vượt 20%` is read below);
+# `+8,2% so với đầu năm`, `-4 vụ so với cùng kỳ`: a sign written for the verb, after a space or `(`
 _CHANGE_VERB = re.compile(
-    r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+(?:thêm|đạt))?\s+",
+    r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
+    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))(?:\s+(?:thêm|đạt))?\s+|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
     re.IGNORECASE,
 )
-_UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn")
+_UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn", "vượt", "+")
+# `cao hơn bình quân chung của tỉnh 3,4 triệu đồng`: the average it is higher than, before the amount
+_AVERAGE = re.compile(r"(?:mức\s+)?(?:bình\s+quân|trung\s+bình)(?:\s+(?!là\s)[^\W\d_]+){0,7}?(?=\s+\d)", re.IGNORECASE)
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%;
 # `tăng hơn 2 lần`, `gấp gần 3 lần`: the qualifier has no field of its own
 _TIMES = re.compile(
@@ -178,6 +184,8 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
             and by.group(1)[0].isupper()
         ):
             end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
+        elif kind == "plan" and (doc := _DOC_NUMBER.match(text, end, limit)):
+            end = doc.end()  # `chỉ tiêu Nghị quyết số 12-NQ/HU`: the document that set the plan
         return kind, " ".join(text[pos:end].split()), end
     if not after_so_voi:
         return None
@@ -314,17 +322,27 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
     value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group("num"))
     if value is None:
         return None
-    stated = basis or basis_after(text, times.end(), limit)
+    stated = basis or basis_after(text, times.end(), limit) or _earlier(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
     return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else "num"), True)
 
 
+def _earlier(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
+    """`gấp 2 lần năm 2025`: after a multiple, an earlier year or month is its basis without `so với`."""
+    q = _skip(_SPACES, text, pos, limit)
+    if m := _SAME_MONTHS_BEFORE.match(text, q, limit):
+        return "same_period", " ".join(m.group().split()), m.end()
+    if m := _PREVIOUS_AFTER_SO_VOI.match(text, q, limit):
+        return "previous_period", " ".join(m.group().split()), m.end()
+    return None
+
+
 def _parse_change(
     text: str, change: re.Match[str], limit: int, stated: tuple[Basis, str, int] | None = None, *, alone: bool = False
 ) -> Parsed | None:
-    verb = " ".join(change.group("dir").lower().split())
+    verb = " ".join((change.group("dir") or change.group("sign")).lower().split())
     sign = 1.0 if verb in _UP else -1.0
     q = change.end()
     pre = stated
@@ -335,6 +353,8 @@ def _parse_change(
         # after `cao hơn` any words before `là` are what it is higher than (`năm 2023`, `vụ mùa năm trước`)
         pre = match_basis(text, q, la.end("words"), after_so_voi=verb in _COMPARATIVE)
         pre = pre if pre is not None and pre[2] == la.end("words") else None
+    elif stated is None and verb in _COMPARATIVE and (mean := _AVERAGE.match(text, q, limit)) is not None:
+        pre = ("other", " ".join(mean.group().split()), mean.end())
     elif (
         stated is None
         and (bare := match_basis(text, q, limit)) is not None

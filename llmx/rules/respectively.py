@@ -1,45 +1,93 @@
 """Comparisons written once for several figures with `lần lượt` (respectively), genre-notes 3:
 `Thu ngân sách 25,6 tỷ đồng, chi 21,3 tỷ đồng, đạt lần lượt 56% và 48% dự toán`, `... 12.450 người,
-tự nguyện 2.130 người, tăng lần lượt 4,5% và 18,2% so với cùng kỳ`. The k-th percentage belongs to the
-k-th of the figures written before it in the sentence; the percentages are no figures of their own. Pure.
+tự nguyện 2.130 người, tăng lần lượt 4,5% và 18,2% so với cùng kỳ`; also changes by amounts, each
+with its own verb and the basis written first (`..., so với cùng kỳ lần lượt giảm 14 tàu và tăng 320
+lao động`). The k-th size belongs to the k-th of the figures written before it in the sentence; the
+sizes are no figures of their own. Pure.
 """
 
 from __future__ import annotations
 
 import re
 
-from llmx.contract import Comparison, Relation
+from llmx.contract import Basis, Comparison, Relation
 from llmx.numbers import parse_number
-from llmx.rules.comparisons import basis_after
+from llmx.rules.comparisons import basis_after, match_basis
 from llmx.rules.paragraphs import Item, Para
+from llmx.rules.units import match_unit
 
 _RESPECTIVELY = re.compile(
-    r"(?:(?P<verb>đạt|bằng|tăng|giảm)\s+lần\s+lượt|lần\s+lượt\s+(?P<verb_after>đạt|bằng|tăng|giảm))(?:\s+là)?\s+",
+    r"(?:(?P<verb>đạt|bằng|tăng|giảm)\s+lần\s+lượt|lần\s+lượt(?:\s+(?P<verb_after>đạt|bằng|tăng|giảm))?)(?:\s+là)?\s+",
     re.IGNORECASE,
 )
-_NEXT_PCT = re.compile(r"\s*(?:,|;|và|,\s*và)?\s*(?P<num>\d+(?:,\d+)?)\s?%", re.IGNORECASE)
+# one size of the run: `56%`, `và 48%`, `giảm 14 chiếc`, `và tăng 1.250 lao động`
+_NEXT = re.compile(
+    r"\s*(?:,|;|và|,\s*và)?\s*(?:(?P<dir>đạt|bằng|tăng|giảm)\s+)?(?P<num>\d[\d.,]*?)(?:(?P<pct>\s?%)|(?=\s))",
+    re.IGNORECASE,
+)
+# `so với cùng kỳ năm 2025 lần lượt ...`: the basis written before the run
+_SO_VOI_BEFORE = re.compile(r"(?<!\w)so\s+với\s+(?=[^,;.]*$)", re.IGNORECASE)
+_BEFORE_RUN = re.compile(r"\s*,?\s*")
+
+Size = tuple[str, float, str | None]  # verb, number, unit (None for a percentage)
 
 
 def respective_comparisons(para: Para, items: list[Item]) -> None:
-    """Give each figure before a `lần lượt` run of percentages its own comparison, in order."""
+    """Give each figure before a `lần lượt` run of percentages or amounts its own comparison, in order."""
     text = para.text
     for m in _RESPECTIVELY.finditer(text, para.start, para.end):
-        pcts: list[float] = []
-        end = m.end()
-        while (pct := _NEXT_PCT.match(text, end, para.end)) and (value := parse_number(pct.group("num"))) is not None:
-            pcts.append(value)
-            end = pct.end()
+        default = (m.group("verb") or m.group("verb_after") or "").lower()
+        sizes, end = _sizes(text, m.end(), para.end, default)
+        start, stated = _basis_before(para, m.start())
         sentence = para.sentence_of(m.start())
-        before = [it for it in items if it.sentence == sentence and it.num_start < m.start() and it.value is not None]
-        if len(pcts) < 2 or len(before) < len(pcts) or any(it.comparisons for it in before[-len(pcts) :]):
+        before = [it for it in items if it.sentence == sentence and it.num_start < start and it.value is not None]
+        if len(sizes) < 2 or len(before) < len(sizes) or any(it.comparisons for it in before[-len(sizes) :]):
             continue
-        verb = (m.group("verb") or m.group("verb_after")).lower()
-        basis = basis_after(text, end, para.end)
+        basis = stated or basis_after(text, end, para.end)
+        if basis is None and any(unit is not None for _, _, unit in sizes):
+            continue  # changes by amounts with no basis are not recorded
         kind, words = (basis[0], basis[1]) if basis else ("other", "")
-        end = basis[2] if basis else end
-        sign = -1.0 if verb == "giảm" else 1.0
-        relation: Relation = "ratio" if verb in ("đạt", "bằng") else "change"
-        for figure, size in zip(before[-len(pcts) :], pcts, strict=True):
-            figure.comparisons = [Comparison(basis=kind, basis_text=words, relation=relation, pct=sign * size)]
+        end = basis[2] if basis and not stated else end
+        for figure, (verb, size, unit) in zip(before[-len(sizes) :], sizes, strict=True):
+            sign = -1.0 if verb == "giảm" else 1.0
+            relation: Relation = "ratio" if verb in ("đạt", "bằng") else "change"
+            if unit is None:
+                comp = Comparison(basis=kind, basis_text=words, relation=relation, pct=sign * size)
+            else:
+                comp = Comparison(basis=kind, basis_text=words, relation="change", amount=sign * size, amount_unit=unit)
+            figure.comparisons = [comp]
             figure.end = max(figure.end, end)
-        items[:] = [it for it in items if not m.start() <= it.num_start < end]
+        items[:] = [it for it in items if not start <= it.num_start < end]
+
+
+def _sizes(text: str, pos: int, limit: int, default: str) -> tuple[list[Size], int]:
+    """The sizes of the run from `pos` and where it ends; a run mixes no percentages and amounts, and an
+    amount needs its unit and a change verb (its own or the run's)."""
+    sizes: list[Size] = []
+    end = pos
+    while (step := _NEXT.match(text, end, limit)) is not None:
+        verb = (step.group("dir") or default).lower()
+        value = parse_number(step.group("num"))
+        if value is None or not verb:
+            break
+        if step.group("pct"):
+            unit, stop = None, step.end()
+        elif verb in ("tăng", "giảm") and (counted := match_unit(text, step.end(), limit)) is not None:
+            unit, stop = counted[0], counted[2]
+        else:
+            break
+        if sizes and (sizes[0][2] is None) != (unit is None):
+            break
+        sizes.append((verb, value, unit))
+        end = stop
+    return sizes, end
+
+
+def _basis_before(para: Para, pos: int) -> tuple[int, tuple[Basis, str, int] | None]:
+    """`..., so với cùng kỳ năm 2025 lần lượt ...`: (where the run's words start, that basis)."""
+    text = para.text
+    so_voi = _SO_VOI_BEFORE.search(text, max(para.sentence_start(pos), pos - 60), pos)
+    basis = match_basis(text, so_voi.end(), pos, after_so_voi=True) if so_voi else None
+    if so_voi is None or basis is None or _BEFORE_RUN.fullmatch(text, basis[2], pos) is None:
+        return pos, None
+    return so_voi.start(), basis

@@ -12,10 +12,10 @@ from llmx.rules.comparisons import Parsed
 from llmx.rules.paragraphs import Item, Para
 
 # The rate of a fraction after more of its words: `553/553 TTHC có phát sinh giao dịch (đạt 100%)`,
-# `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`. Read ahead from the fraction, the words
-# between are name words (an age or a parenthesis of words may be one); once the percentage is read as
-# the next figure, any words but a sentence end may stand between, and the rate must say `tỷ lệ`.
-_RATE_LEAD = r"[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?"
+# `2.775.718/2.935.139 công dân từ đủ 14 tuổi, đạt tỷ lệ 94,6%`, `17/19 chỉ tiêu (89,5%)`. Read ahead from the
+# fraction, the words between are name words (an age or a parenthesis of words may be one); once the percentage
+# is read as the next figure, any words but a sentence end may stand between, and the rate must say `tỷ lệ`.
+_RATE_LEAD = r"(?:[,(]\s*đạt\s+(?P<rate>t[ỷỉ]\s+lệ\s+)?|\(\s*)"  # `312/400 giấy chứng nhận (78%)` too
 _RATE_AFTER_NAME = re.compile(
     r"(?:[^;.()\d]|\d{1,2}\s+tuổi|\([^()\d]{0,80}\)){0,120}?" + _RATE_LEAD + r"(?P<num>\d+(?:,\d+)?)\s?%",
     re.IGNORECASE,

@@ -58,7 +58,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể|trình|đáp)(?!\w)", re.I)  # not the prize `giải`
+# not the prize `giải`, nor the count `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
+_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
