@@ -59,6 +59,12 @@ _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
+# `Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`, `kỷ niệm 10, 15 năm`: a list of durations or ages whose
+# last member carries the time word; none of them is a figure
+_DURATIONS_AFTER = re.compile(
+    r"(?:\s*,\s*\d{1,3}(?![\d.,]\d))*\s*(?:,|và|hoặc)\s*\d{1,3}\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE
+)
+_DURATIONS_BEFORE = re.compile(r"\d{1,3}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
 
 
 _FRACTION = re.compile(r"\s*/\s*")
@@ -236,6 +242,8 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
     if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
+    if e - s <= 3 and (_DURATIONS_AFTER.match(text, e, para.end) or _duration_list_member(text, para.start, s)):
+        return True
     topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
         s - para.start < 12 and _TOPIC_BEFORE.search(window)
     )
@@ -244,6 +252,16 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
         return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
     return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
+
+
+def _duration_list_member(text: str, floor: int, s: int) -> bool:
+    """`30, 40, 45 và 50 năm`: the last member of a list of durations, after its earlier members."""
+    if not _DURATIONS_BEFORE.search(text, max(floor, s - 8), s):
+        return False
+    head = s
+    while (m := _DURATIONS_BEFORE.search(text, max(floor, head - 8), head)) is not None:
+        head = m.start()
+    return bool(_DURATIONS_AFTER.match(text, head + len(re.match(r"\d{1,3}", text[head:]).group())))  # type: ignore[union-attr]
 
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

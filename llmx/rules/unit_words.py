@@ -119,8 +119,6 @@ COUNTS: tuple[str, ...] = (
     "em",  # `Tổng số học sinh 12.500 em`
     "cháu",
     "hộ dân",
-    "hộ nghèo",
-    "hộ cận nghèo",
     "hộ gia đình",
     "hộ",
     "gia đình",

@@ -58,7 +58,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể|trình|đáp)(?!\w)", re.I)  # not the prize `giải`
+# not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments)
+_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
@@ -242,7 +243,9 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
             standard = low == "đạt" and nxt_word.lower().rstrip(".…,;") in _STANDARD_WORDS
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached or price or standard or arriving):
+            # `Gần 70% số hộ sử dụng nước sạch`: a share of the number of what follows
+            share_of = low == "số" and unit in _SYMBOLS and not words and nxt_word[:1].islower()
+            if not (joins or relative or attached or price or standard or arriving or share_of):
                 # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
                 new_figure = low in ("là", "đạt") and nxt_word[:1].isdigit()
                 break

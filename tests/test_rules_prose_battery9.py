@@ -1,0 +1,46 @@
+"""Figures in running prose that a ninth battery of invented report sentences (livestock, poverty,
+Party work, culture, water supply) showed the rules missed or misread. Every sentence is invented."""
+
+from __future__ import annotations
+
+from llmx.contract import Indicator
+from llmx.rules.indicators import find_indicators
+
+
+def read(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(i.name, i.value, i.unit) for i in find_indicators(text)]
+
+
+def only(text: str) -> Indicator:
+    (ind,) = find_indicators(text)
+    return ind
+
+
+def test_sports_tournaments_are_counted_in_giai_though_giai_the_is_also_a_verb() -> None:
+    assert read("Tổ chức 12 giải thể thao quần chúng, thu hút đông đảo nhân dân tham gia.") == [
+        ("Tổ chức giải thể thao quần chúng", 12, "giải")
+    ]
+    assert read("Đã giải thể 3 hợp tác xã ngừng hoạt động.") == [
+        ("Đã giải thể hợp tác xã ngừng hoạt động", 3, "hợp tác xã")
+    ]
+
+
+def test_a_share_of_the_number_of_something_is_named_by_what_follows_so() -> None:
+    water = only("Gần 70% số hộ sử dụng nước sạch.")
+    assert (water.name, water.value, water.unit, water.approx) == ("Số hộ sử dụng nước sạch", 70, "%", "under")
+    assert read("Có 85% số xã đạt chuẩn quốc gia về y tế.") == [("Số xã đạt chuẩn quốc gia về y tế", 85, "%")]
+
+
+def test_a_list_of_durations_is_no_figure_and_stays_in_the_name_of_the_count_after_it() -> None:
+    assert read("Trao Huy hiệu 30, 40, 45, 50 năm tuổi Đảng cho 58 đồng chí.") == [
+        ("Trao Huy hiệu 30, 40, 45, 50 năm tuổi Đảng", 58, "đồng chí")
+    ]
+    (members,) = read("Trao Huy hiệu 40 và 55 năm tuổi Đảng cho 9 đảng viên.")
+    assert members[0].startswith("Trao Huy hiệu 40 và 55 năm tuổi Đảng") and members[1:] == (9, "đảng viên")
+    # a plain list of counts with a unit stays a figure (the first member is malformed/odd, not a duration)
+    assert [v for _, v, _ in read("Đàn trâu 1.240 con, đàn bò 860 con, tăng trong 2 năm.")] == [1240, 860]
+
+
+def test_poor_households_are_counted_in_ho_and_named_by_the_words_after() -> None:
+    assert read("Toàn xã còn 126 hộ nghèo, 168 hộ cận nghèo.") == [("Hộ nghèo", 126, "hộ"), ("Hộ cận nghèo", 168, "hộ")]
+    assert read("Hỗ trợ 45 hộ nghèo xây nhà ở.")[0][1:] == (45, "hộ")
