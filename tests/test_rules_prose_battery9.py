@@ -44,3 +44,16 @@ def test_a_list_of_durations_is_no_figure_and_stays_in_the_name_of_the_count_aft
 def test_poor_households_are_counted_in_ho_and_named_by_the_words_after() -> None:
     assert read("Toàn xã còn 126 hộ nghèo, 168 hộ cận nghèo.") == [("Hộ nghèo", 126, "hộ"), ("Hộ cận nghèo", 168, "hộ")]
     assert read("Hỗ trợ 45 hộ nghèo xây nhà ở.")[0][1:] == (45, "hộ")
+
+
+def test_a_money_or_yield_rate_per_cooperative_plot_or_season_keeps_its_whole_unit() -> None:
+    assert read("Toàn huyện có 64 hợp tác xã nông nghiệp, doanh thu bình quân 1,85 tỷ đồng/HTX/năm.")[1] == (
+        "Doanh thu bình quân",
+        1.85,
+        "tỷ đồng/htx/năm",
+    )
+    assert read("Lợi nhuận bình quân 45 triệu đồng/sào/vụ.") == [("Lợi nhuận bình quân", 45, "triệu đồng/sào/vụ")]
+    assert read("Sản lượng cá nuôi bình quân 12 tấn/vụ.") == [("Sản lượng cá nuôi bình quân", 12, "tấn/vụ")]
+    # a count over a total stays a count with its target
+    (firms,) = find_indicators("Kiểm tra 12 doanh nghiệp/25 doanh nghiệp.")
+    assert (firms.value, firms.unit, firms.target) == (12, "doanh nghiệp", 25)

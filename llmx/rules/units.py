@@ -17,8 +17,12 @@ from dataclasses import dataclass
 from llmx.rules.name_words import opens_with_verb
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
-# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`.
-_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học)){1,2}"
+# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`,
+# `tỷ đồng/HTX/năm`, `triệu đồng/sào/vụ`.
+_PER = (
+    r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học"
+    r"|htx|hợp\s+tác\s+xã|doanh\s+nghiệp|dn|thôn|cơ\s+sở|lớp|học\s+sinh|tuần|quý|vụ|sào)){1,2}"
+)
 
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
