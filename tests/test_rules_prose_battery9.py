@@ -57,3 +57,16 @@ def test_a_money_or_yield_rate_per_cooperative_plot_or_season_keeps_its_whole_un
     # a count over a total stays a count with its target
     (firms,) = find_indicators("Kiểm tra 12 doanh nghiệp/25 doanh nghiệp.")
     assert (firms.value, firms.unit, firms.target) == (12, "doanh nghiệp", 25)
+
+
+def test_deaths_injuries_and_damage_after_a_count_of_incidents_are_named_by_the_incidents() -> None:
+    names = [n for n, _, _ in read("Xảy ra 12 vụ tai nạn giao thông, làm chết 9 người, bị thương 8 người.")]
+    assert names == [
+        "Xảy ra vụ tai nạn giao thông",
+        "Xảy ra vụ tai nạn giao thông - làm chết",
+        "Xảy ra vụ tai nạn giao thông - bị thương",
+    ]
+    fire = read("Xảy ra 5 vụ cháy, làm 2 người bị thương, thiệt hại 300 triệu đồng.")
+    assert fire[2] == ("Xảy ra vụ cháy - thiệt hại", 300, "triệu đồng")
+    # a fine after a count of violations is no toll of them
+    assert read("Phát hiện 12 vụ vi phạm, xử phạt 45 triệu đồng.")[1][0] == "Xử phạt"
