@@ -70,3 +70,27 @@ def test_deaths_injuries_and_damage_after_a_count_of_incidents_are_named_by_the_
     assert fire[2] == ("Xảy ra vụ cháy - thiệt hại", 300, "triệu đồng")
     # a fine after a count of violations is no toll of them
     assert read("Phát hiện 12 vụ vi phạm, xử phạt 45 triệu đồng.")[1][0] == "Xử phạt"
+
+
+def test_a_rank_after_a_score_is_named_by_what_the_score_measures_and_the_score_keeps_no_unit_word() -> None:
+    score, rank = find_indicators(
+        "Chỉ số cải cách hành chính năm 2024 của tỉnh đạt 89,15 điểm, xếp thứ 5/63 tỉnh, thành phố."
+    )
+    assert (score.name, score.value, score.unit) == ("Chỉ số cải cách hành chính năm 2024 của tỉnh", 89.15, "điểm")
+    assert (rank.name, rank.value, rank.unit, rank.target) == (
+        "Chỉ số cải cách hành chính năm 2024 của tỉnh - xếp thứ",
+        5,
+        "hạng",
+        63,
+    )
+    (own,) = find_indicators("Chỉ số PCI năm 2024 xếp thứ 12/63 tỉnh, thành phố.")
+    assert own.name == "Chỉ số PCI năm 2024 xếp thứ"  # its own subject: no parent
+    # a count of sites in `điểm` still names its noun
+    assert read("Phê duyệt 13 điểm mỏ khoáng sản.") == [("Phê duyệt điểm mỏ khoáng sản", 13, "điểm mỏ")]
+
+
+def test_an_average_after_a_count_of_poor_households_is_its_own_figure_and_tet_is_no_proper_name() -> None:
+    count, average = find_indicators("Toàn tỉnh giảm 12.560 hộ nghèo, bình quân giảm 1,45%/năm.")
+    assert (count.name, count.value, count.unit, count.comparisons) == ("Giảm hộ nghèo", 12560, "hộ", [])
+    assert average.value is None and [c.pct for c in average.comparisons] == [-1.45]
+    assert read("Tặng 1.850 suất quà Tết cho người có công.")[0][0] == "Tặng suất quà Tết"

@@ -18,8 +18,8 @@ from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.norms import block_norms, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
-from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit, read_tail
 
@@ -51,10 +51,6 @@ _TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
 # `- Đối với 288 dự án chậm tiến độ, đã đôn đốc ...`: the topic runs on into a clause, so its count is a figure
 _TOPIC_CLAUSE = re.compile(r"[^:;.\n]{0,80},\s")
-_RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*$", re.IGNORECASE)
-_RANKED_AMONG = re.compile(
-    r"\s+(?:tỉnh,\s*thành(?:\s+phố)?|tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị|sở,\s*ngành|huyện|xã)(?!\w)"
-)
 _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
@@ -174,7 +170,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if s < read_to or para.is_blocked(s):
             continue
         value = parse_number(num.group())
-        if value is not None and (rank := _read_rank(para, items, s, e, value)) is not None:
+        if value is not None and (rank := read_rank(para, items, s, e, value)) is not None:
             take(rank)
             continue
         if value is None or _not_a_figure(para, s, e):
@@ -206,23 +202,6 @@ def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: flo
     items.append(counted)
     if item is not None:
         item.core = (s, unit[2])
-    return item
-
-
-def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """A rank out of N (`xếp hạng 19/63`, `đứng thứ 15/34 tỉnh, thành phố`): its own indicator, unit
-    `hạng`, target N (eval/LABELING.md); a bare `thứ 03` stays an ordinal."""
-    text = para.text
-    if not _RANK_BEFORE.search(text, max(para.start, s - 20), s) or not (frac := _FRACTION.match(text, e, para.end)):
-        return None
-    den = NUMBER_RE.match(text, frac.end(), para.end)
-    of = parse_number(den.group()) if den else None
-    if den is None or of is None or not 0 < value <= of or _DATE_REST.match(text, den.end(), para.end):
-        return None
-    end = m.end() if (m := _RANKED_AMONG.match(text, den.end(), para.end)) else den.end()
-    item = new_item(para, items, s, value, RANK_UNIT, end, count_unit=False)
-    if item is not None:
-        item.target, item.core = of, (s, end)
     return item
 
 

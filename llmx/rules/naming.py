@@ -164,7 +164,11 @@ def new_item(
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
     item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
-    item.local = _compose(base, _as_written(text, figure, unit_end, unit) if count_unit else None, tail.words)
+    # `đạt 89,15 điểm` is a score, not a count of points (`13 điểm mỏ`): the name does not end in `điểm`
+    score = unit == "điểm" and value is not None and not float(value).is_integer()
+    item.local = _compose(
+        base, _as_written(text, figure, unit_end, unit) if count_unit and not score else None, tail.words
+    )
     item.child_base = child_base or item.local
     if not item.local:
         return None

@@ -151,6 +151,7 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_CAPITALISED_COMMON = frozenset({"Tết"})  # `1.850 suất quà Tết cho người có công`: a feast, no proper name
 _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
 _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
@@ -221,7 +222,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         if not bare or any(ch.isdigit() for ch in bare) or "%" in bare:
             new_figure = bare[:1].isdigit()
             break
-        if bare[0].isupper() and not bare.isupper():
+        if bare[0].isupper() and not bare.isupper() and bare not in _CAPITALISED_COMMON:
             break  # a proper name (`xã Liêm Túc`) or a new sentence
         if low in _TIME_WORDS and nxt_word[:1].isdigit():
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
@@ -277,6 +278,11 @@ _MAX_ITEM_WORDS = 4
 _ITEM_OPENERS = frozenset(
     {"cụ", "như", "nhất", "chủ", "tổng", "trong", "bao", "thông", "không", "chưa", "đang", "sẽ", "cần", "đều", "cùng"}
     | {"diện", "giá", "vốn", "sản", "doanh"}  # `..., diện tích 5 ha`, `..., giá trị ...`, `..., sản lượng ...`
+    | {
+        "bình",
+        "lũy",
+        "luỹ",
+    }  # `12.560 hộ nghèo, bình quân giảm 1,45%/năm`, `..., lũy kế ...`: an average, a running total
     # `3 vụ cháy rừng, ít hơn năm trước là 2 vụ`: a comparison of the figure, not a listed noun
     | {"ít", "nhiều", "cao", "thấp", "bằng", "gấp", "so", "vượt", "hơn", "tăng", "giảm", "đạt", "chiếm"}
 )
