@@ -94,3 +94,16 @@ def test_an_average_after_a_count_of_poor_households_is_its_own_figure_and_tet_i
     assert (count.name, count.value, count.unit, count.comparisons) == ("Giảm hộ nghèo", 12560, "hộ", [])
     assert average.value is None and [c.pct for c in average.comparisons] == [-1.45]
     assert read("Tặng 1.850 suất quà Tết cho người có công.")[0][0] == "Tặng suất quà Tết"
+
+
+def test_a_state_after_con_stays_with_what_is_counted_but_a_remainder_is_its_own_figure() -> None:
+    assert read("Dư nợ đạt 612,4 tỷ đồng với 14.236 hộ còn dư nợ.")[1] == ("Hộ còn dư nợ", 14236, "hộ")
+    assert read("Có 35 hợp tác xã còn hoạt động.") == [("Hợp tác xã còn hoạt động", 35, "hợp tác xã")]
+    assert [v for _, v, _ in read("Tiếp nhận 45 hồ sơ, còn 12 hồ sơ.")] == [45, 12]
+
+
+def test_a_count_after_a_capital_attribute_borrows_the_owner_s_words() -> None:
+    _firms, capital, coops = read("Thành lập mới 37 doanh nghiệp với tổng vốn đăng ký 412 tỷ đồng; 4 hợp tác xã.")
+    assert capital == ("Thành lập mới doanh nghiệp - tổng vốn đăng ký", 412, "tỷ đồng")
+    assert coops == ("Thành lập mới hợp tác xã", 4, "hợp tác xã")
+    assert read("Cấp mới 12 dự án, tổng vốn đầu tư 1.250 tỷ đồng.")[1][0] == "Cấp mới dự án - tổng vốn đầu tư"

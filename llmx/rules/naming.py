@@ -71,7 +71,9 @@ _TRAIL_PREP = re.compile(
 )
 _ATTRIBUTES = (
     r"tổng\s+số\s+tiền|tổng\s+số|trị\s+giá|giá\s+trị|số\s+tiền|tổng\s+kinh\s+phí|kinh\s+ph[íi]|"
-    r"tổng\s+diện\s+tích|diện\s+tích"
+    r"tổng\s+diện\s+tích|diện\s+tích|"
+    # `thành lập mới 37 doanh nghiệp với tổng vốn đăng ký 412 tỷ đồng`
+    r"tổng\s+vốn\s+(?:đăng\s+ký|đầu\s+tư)|vốn\s+(?:đăng\s+ký|đầu\s+tư)|tổng\s+mức\s+đầu\s+tư"
 )
 _ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 # `A với B`: B an attribute of A (`kiểm kê xong 108 hộ với diện tích 70,9 ha`), not `phối hợp với`
@@ -208,6 +210,9 @@ def _base_name(
         if follows and prev is not None and (not head or _PREPOSITION_ONLY.match(head)):
             head = f"{prev.local} {head}".strip()  # `10 nhà tình nghĩa cho ... với kinh phí ...`
             item.quote_start = min(item.quote_start, prev.quote_start)
+            # `thành lập 37 doanh nghiệp với tổng vốn 412 tỷ đồng; 4 hợp tác xã`: a count after the
+            # attribute is the owner's sibling and borrows the owner's words, not the attribute's
+            item.words = prev.words
         if head:
             return f"{head} - {attr}", head  # `kiểm kê xong 108 hộ với diện tích 70,9 ha`
     elif (
@@ -226,6 +231,7 @@ def _base_name(
         and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own and not _same_measure(prev, item)))
     ):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
+        item.words = prev.words
         return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
     elif own and delim == ":" and TOTAL_ONLY.fullmatch(own):
         lead_from = _lead_in(para, floor, name_from - 1)

@@ -151,6 +151,7 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_STATE_AFTER_CON = frozenset({"dư", "tồn", "nợ", "hoạt", "hiệu", "sống"})
 _CAPITALISED_COMMON = frozenset({"Tết"})  # `1.850 suất quà Tết cho người có công`: a feast, no proper name
 _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
 _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
@@ -250,7 +251,9 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
             # `Gần 70% số hộ sử dụng nước sạch`: a share of the number of what follows
             share_of = low == "số" and unit in _SYMBOLS and not words and nxt_word[:1].islower()
-            if not (joins or relative or attached or price or standard or arriving or share_of):
+            # `14.236 hộ còn dư nợ`, `35 hợp tác xã còn hoạt động`: a state of what is counted, not `còn 12 hộ`
+            state = low == "còn" and nxt_word.lower() in _STATE_AFTER_CON
+            if not (joins or relative or attached or price or standard or arriving or share_of or state):
                 # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
                 new_figure = low in ("là", "đạt") and nxt_word[:1].isdigit()
                 break
