@@ -107,3 +107,31 @@ def test_a_count_after_a_capital_attribute_borrows_the_owner_s_words() -> None:
     assert capital == ("Thành lập mới doanh nghiệp - tổng vốn đăng ký", 412, "tỷ đồng")
     assert coops == ("Thành lập mới hợp tác xã", 4, "hợp tác xã")
     assert read("Cấp mới 12 dự án, tổng vốn đầu tư 1.250 tỷ đồng.")[1][0] == "Cấp mới dự án - tổng vốn đầu tư"
+
+
+def test_a_dot_decimal_change_or_ratio_is_a_comparison_of_the_figure_before_it() -> None:
+    (cover,) = find_indicators("Tỷ lệ người dân tham gia BHYT đạt 95.5%, tăng 0.5% so với cùng kỳ.")
+    assert cover.value == 95.5
+    assert [(c.basis, c.relation, c.pct) for c in cover.comparisons] == [("same_period", "change", 0.5)]
+    (growth,) = find_indicators("Tốc độ tăng trưởng đạt 7.25%, bằng 101.5% kế hoạch.")
+    assert [(c.basis, c.relation, c.pct) for c in growth.comparisons] == [("plan", "ratio", 101.5)]
+
+
+def test_a_day_and_month_written_with_a_dot_is_no_figure() -> None:
+    assert read("Ngày 12.5 tổ chức hội nghị sơ kết.") == []
+    assert [v for _, v, _ in read("Ngày 15.3 tổ chức kiểm tra 12 cơ sở.")] == [12]
+
+
+def test_the_second_of_two_counts_after_a_standard_level_is_no_malformed_number() -> None:
+    assert read("Có 3 trường đạt chuẩn quốc gia mức độ 1, 2 trường đạt chuẩn mức độ 2.") == [
+        ("Trường đạt chuẩn quốc gia mức độ 1", 3, "trường"),
+        ("Trường đạt chuẩn mức độ 2", 2, "trường"),
+    ]
+
+
+def test_markets_supermarkets_and_shopping_centres_are_counted_nouns() -> None:
+    assert [u for _, _, u in read("Toàn huyện hiện có 12 chợ, 3 siêu thị, 1 trung tâm thương mại.")] == [
+        "chợ",
+        "siêu thị",
+        "trung tâm thương mại",
+    ]

@@ -170,6 +170,9 @@ COUNTS: tuple[str, ...] = (
     "tàu cá",
     "tàu",
     "chợ",
+    "siêu thị",  # `12 chợ, 3 siêu thị, 1 trung tâm thương mại`
+    "trung tâm thương mại",
+    "cửa hàng",
     "trạm",
     "trang trại",
     "gia trại",
