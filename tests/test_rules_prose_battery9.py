@@ -135,3 +135,23 @@ def test_markets_supermarkets_and_shopping_centres_are_counted_nouns() -> None:
         "siêu thị",
         "trung tâm thương mại",
     ]
+
+
+def test_a_rate_that_only_reached_a_level_by_a_date_is_named_without_the_date_and_moi() -> None:
+    assert read("Tỷ lệ giải ngân đến 31/5/2025 mới đạt 28,6%.") == [("Tỷ lệ giải ngân", 28.6, "%")]
+    assert read("Kết nạp mới 46 đảng viên.") == [("Kết nạp mới đảng viên", 46, "đảng viên")]  # `mới` = new stays
+
+
+def test_capital_of_new_works_and_unions_of_cooperatives_are_read() -> None:
+    assert read("Khởi công mới 4 công trình với tổng vốn 86,5 tỷ đồng.")[1] == (
+        "Khởi công mới công trình - tổng vốn",
+        86.5,
+        "tỷ đồng",
+    )
+    assert [
+        (v, u) for _, v, u in read("Toàn tỉnh có 2.345 hợp tác xã, 15 liên hiệp hợp tác xã và 6.780 tổ hợp tác.")
+    ] == [
+        (2345, "hợp tác xã"),
+        (15, "liên hiệp hợp tác xã"),
+        (6780, "tổ"),
+    ]

@@ -162,6 +162,7 @@ COUNTS: tuple[str, ...] = (
     "doanh nghiệp",
     "dn",
     "hợp tác xã",
+    "liên hiệp hợp tác xã",  # `15 liên hiệp hợp tác xã và 6.780 tổ hợp tác`
     "htx",
     "điểm mỏ",
     "mỏ",
