@@ -155,3 +155,9 @@ def test_capital_of_new_works_and_unions_of_cooperatives_are_read() -> None:
         (15, "liên hiệp hợp tác xã"),
         (6780, "tổ"),
     ]
+
+
+def test_a_rank_after_a_label_is_named_by_the_label_and_takes_a_whole_list_of_peers() -> None:
+    (rank,) = find_indicators("Xếp hạng chỉ số chuyển đổi số (DTI) năm 2024: đứng thứ 8/15 huyện, thị xã, thành phố.")
+    assert (rank.name, rank.value, rank.target) == ("Xếp hạng chỉ số chuyển đổi số (DTI) năm 2024 - đứng thứ", 8, 15)
+    assert rank.quote.endswith("8/15 huyện, thị xã, thành phố")

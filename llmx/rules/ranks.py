@@ -14,7 +14,8 @@ _RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+th�
 _RANK_ONLY = re.compile(r"(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?", re.IGNORECASE)
 _RANK_CLAUSE = re.compile(r"\s*,\s*(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*", re.IGNORECASE)
 _RANKED_AMONG = re.compile(
-    r"\s+(?:tỉnh,\s*thành(?:\s+phố)?|tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị|sở,\s*ngành|huyện|xã)(?!\w)"
+    r"\s+(?:tỉnh,\s*thành(?:\s+phố)?|huyện,\s*thị\s+xã,\s*thành\s+phố|huyện,\s*thành\s+phố|tỉnh|thành\s+phố|"
+    r"địa\s+phương|đơn\s+vị|sở,\s*ngành|huyện|xã)(?!\w)"
 )
 _OUT_OF = re.compile(r"\s*/\s*")
 _DATE_REST = re.compile(r"\s*/\s*\d")
@@ -35,12 +36,15 @@ def read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> It
     if item is not None:
         item.target, item.core = of, (s, end)
         prev = last_in_sentence(para, items, s)
-        if (
-            prev is not None
-            and prev.own
-            and _RANK_ONLY.fullmatch(item.local)
-            and _RANK_CLAUSE.fullmatch(text, prev.end, s)
-        ):
+        rank_only = _RANK_ONLY.fullmatch(item.local) is not None
+        if prev is not None and prev.own and rank_only and _RANK_CLAUSE.fullmatch(text, prev.end, s):
             # `Chỉ số CCHC đạt 89,15 điểm, xếp thứ 5/63`: the rank is of what the figure before measures
             item.local = item.child_base = f"{prev.own} - {item.local[:1].lower()}{item.local[1:]}"
+        elif rank_only and (label := _LABEL.search(text, para.sentence_start(s), item.quote_start)) is not None:
+            # `Xếp hạng chỉ số DTI năm 2024: đứng thứ 8/15 huyện`: the label says what is ranked
+            item.local = item.child_base = f"{' '.join(label.group('label').split())} - {item.local.lower()}"
+            item.quote_start = label.start("label")
     return item
+
+
+_LABEL = re.compile(r"(?:^|(?<=[\s\-+•*]))(?P<label>[^\W\d_][^.;:\n]{2,120}?)\s*:\s*\Z")
