@@ -161,3 +161,16 @@ def test_a_rank_after_a_label_is_named_by_the_label_and_takes_a_whole_list_of_pe
     (rank,) = find_indicators("Xếp hạng chỉ số chuyển đổi số (DTI) năm 2024: đứng thứ 8/15 huyện, thị xã, thành phố.")
     assert (rank.name, rank.value, rank.target) == ("Xếp hạng chỉ số chuyển đổi số (DTI) năm 2024 - đứng thứ", 8, 15)
     assert rank.quote.endswith("8/15 huyện, thị xã, thành phố")
+
+
+def test_a_percentage_after_lop_is_a_rate_not_a_class_number() -> None:
+    assert read("Tỷ lệ học sinh lên lớp 99,2%.") == [("Tỷ lệ học sinh lên lớp", 99.2, "%")]
+    assert read("Tổ 5 có 12 hộ.")[0][1:] == (12, "hộ")  # `tổ 5` is still a name
+
+
+def test_a_share_named_by_the_words_after_it_borrows_nothing_from_the_count_before() -> None:
+    assert read("Khám bệnh cho 4.560 lượt người; 98,5% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ.")[1] == (
+        "Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
+        98.5,
+        "%",
+    )

@@ -35,6 +35,10 @@ _NOT_BEFORE = re.compile(
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá|(?:tháng|quý)\s+[\dIVX]{1,4}\s*/)\s*(?:số\s*)?$",  # `tháng 7/2023 tổ chức`
     re.IGNORECASE,
 )
+# `Tỷ lệ học sinh lên lớp 99,2%`: no class, course or round is numbered in percent
+_NO_PERCENT_ORDINALS = frozenset(
+    {"lớp", "khóa", "khoá", "lần", "vòng", "đợt", "tổ", "đội", "xóm", "khu", "cụm", "ấp", "khối"}
+)
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
@@ -217,7 +221,11 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
     ):
         return True
-    if _NOT_BEFORE.search(window) and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end)):
+    if (
+        (before := _NOT_BEFORE.search(window))
+        and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end))
+        and not (_PCT.match(text, e, para.end) and before.group().split()[0].lower() in _NO_PERCENT_ORDINALS)
+    ):
         return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
     if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True

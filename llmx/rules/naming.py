@@ -165,6 +165,9 @@ def new_item(
     for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    borrowed = bool(base) and not own and prev is not None and base == prev.words
+    if borrowed and unit in ("%", "‰") and tail.words and prev is not None and prev.unit != unit:
+        base, child_base, item.words = "", "", ""  # `...; 98,5% trẻ em ... được tiêm chủng`: the share names itself
     item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
     # `đạt 89,15 điểm` is a score, not a count of points (`13 điểm mỏ`): the name does not end in `điểm`
     score = unit == "điểm" and value is not None and not float(value).is_integer()
