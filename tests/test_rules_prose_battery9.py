@@ -174,3 +174,20 @@ def test_a_share_named_by_the_words_after_it_borrows_nothing_from_the_count_befo
         98.5,
         "%",
     )
+
+
+def test_less_than_is_an_approximation_and_no_part_of_the_name() -> None:
+    (online,) = find_indicators("Chưa đến 15% hồ sơ được giải quyết trực tuyến toàn trình.")
+    assert (online.name, online.value, online.approx) == ("Hồ sơ được giải quyết trực tuyến toàn trình", 15, "under")
+
+
+def test_a_density_per_hundred_or_ten_thousand_people_keeps_its_whole_unit_and_names_what_is_counted() -> None:
+    assert read("Số thuê bao đạt 25.600 thuê bao, bình quân 28,5 thuê bao/100 hộ gia đình.")[1] == (
+        "Bình quân thuê bao",
+        28.5,
+        "thuê bao/100 hộ gia đình",
+    )
+    assert read("Đạt 9,5 bác sĩ/vạn dân và 32 giường bệnh/vạn dân.") == [
+        ("Bác sĩ", 9.5, "bác sĩ/vạn dân"),
+        ("Giường bệnh", 32, "giường bệnh/vạn dân"),
+    ]

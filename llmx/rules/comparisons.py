@@ -132,8 +132,12 @@ APPROX: dict[str, Approx] = {
     "khoảng": "about",
     "xấp xỉ": "about",
     "chừng": "about",
+    "chưa đến": "under",  # `chưa đến 15% hồ sơ ...`
+    "chưa tới": "under",
 }
-APPROX_BEFORE = re.compile(r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
+APPROX_BEFORE = re.compile(
+    r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới))\s+$", re.IGNORECASE
+)
 # `dự kiến cả năm`, `dự kiến đến hết năm`: the period's own result estimated ahead, not a next-period target
 CURRENT_YEAR_FORECAST = (
     r"\s+(?:thực\s+hiện\s+|đạt\s+)?(?:cả\s+năm|hết\s+năm|đến\s+(?:hết\s+)?(?:năm|ngày\s+31/12|31/12))(?!\w)"

@@ -54,7 +54,7 @@ _LEAD_TRIM = re.compile(
 )
 _TRAIL_WORDS = (
     r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
@@ -468,7 +468,8 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     if named and tail and count_unit is not None and count_unit.lower() in _OBJECT_CLASSIFIERS:
         named = False  # `04 chiếc xe ô tô cứu thương`: the noun after the classifier is what is counted
-    parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
+    # `28,5 thuê bao/100 hộ gia đình` is named by what is counted, not by the population it is per
+    parts = (base, _SCALE.sub("", count_unit.split("/", 1)[0]) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
 
 

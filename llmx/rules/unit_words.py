@@ -324,6 +324,7 @@ COUNTS: tuple[str, ...] = (
     "liều",
     "mũi",
     "ngày công",
+    "giường bệnh",  # `32 giường bệnh/vạn dân`
     "giường",
     "bậc",  # `xếp hạng 19/63, tăng 2 bậc so với năm 2023`
     "hạng",
