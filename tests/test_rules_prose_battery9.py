@@ -191,3 +191,13 @@ def test_a_density_per_hundred_or_ten_thousand_people_keeps_its_whole_unit_and_n
         ("Bác sĩ", 9.5, "bác sĩ/vạn dân"),
         ("Giường bệnh", 32, "giường bệnh/vạn dân"),
     ]
+
+
+def test_a_toll_introduced_by_lam_is_its_own_figure_named_by_the_incidents() -> None:
+    slides, houses, loss = read(
+        "Trong tháng xảy ra 2 vụ sạt lở đất làm hư hỏng 3 căn nhà, ước thiệt hại khoảng 1,2 tỷ đồng."
+    )
+    assert slides == ("Xảy ra vụ sạt lở đất", 2, "vụ")
+    assert houses == ("Xảy ra vụ sạt lở đất - làm hư hỏng căn nhà", 3, "căn nhà")
+    assert loss == ("Xảy ra vụ sạt lở đất - ước thiệt hại", 1.2, "tỷ đồng")
+    assert read("Có 12 hộ làm nghề thủ công.") == [("Hộ làm nghề thủ công", 12, "hộ")]  # `làm` a trade, no toll

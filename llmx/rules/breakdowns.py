@@ -53,7 +53,8 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
 
 # `Xảy ra 12 vụ tai nạn giao thông, làm chết 9 người, bị thương 8 người`: the toll of the incidents
 _CONSEQUENCE = re.compile(
-    r"(?:(?:làm|gây)\s+)?(?:người\s+)?(?:chết|tử\s+vong|bị\s+thương|mất\s+tích|thiệt\s+hại)(?!\w)", re.IGNORECASE
+    r"(?:ước\s+(?:tính\s+)?)?(?:(?:làm|gây)\s+)?(?:người\s+)?(?:chết|tử\s+vong|bị\s+thương|mất\s+tích|thiệt\s+hại|hư\s+hỏng|sập)(?!\w)",
+    re.IGNORECASE,
 )
 
 

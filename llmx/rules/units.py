@@ -153,6 +153,7 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_TOLL = re.compile(r"\s+(?:\d|chết|bị\s|hư\s+hỏng|sập|ngập|thiệt\s+hại|mất\s+tích|cháy|tử\s+vong)", re.IGNORECASE)
 _STATE_AFTER_CON = frozenset({"dư", "tồn", "nợ", "hoạt", "hiệu", "sống"})
 _CAPITALISED_COMMON = frozenset({"Tết"})  # `1.850 suất quà Tết cho người có công`: a feast, no proper name
 _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
@@ -233,6 +234,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
+        if low == "làm" and _TOLL.match(text, m.end(), limit):
+            break  # `2 vụ sạt lở đất làm hư hỏng 3 căn nhà`: the toll is the next figure's name
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
             relative = (
