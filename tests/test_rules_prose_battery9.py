@@ -201,3 +201,13 @@ def test_a_toll_introduced_by_lam_is_its_own_figure_named_by_the_incidents() -> 
     assert houses == ("Xảy ra vụ sạt lở đất - làm hư hỏng căn nhà", 3, "căn nhà")
     assert loss == ("Xảy ra vụ sạt lở đất - ước thiệt hại", 1.2, "tỷ đồng")
     assert read("Có 12 hộ làm nghề thủ công.") == [("Hộ làm nghề thủ công", 12, "hộ")]  # `làm` a trade, no toll
+
+
+def test_money_after_trung_uong_is_an_amount_but_a_plenum_number_stays_a_name() -> None:
+    assert read("Vốn ngân sách trung ương 120 tỷ đồng (chiếm 35%), vốn ngân sách tỉnh 223 tỷ đồng (chiếm 65%).") == [
+        ("Vốn ngân sách trung ương", 120, "tỷ đồng"),
+        ("Vốn ngân sách trung ương", 35, "%"),
+        ("Vốn ngân sách tỉnh", 223, "tỷ đồng"),
+        ("Vốn ngân sách tỉnh", 65, "%"),
+    ]
+    assert read("Quán triệt Nghị quyết Trung ương 5 khóa XII.") == []

@@ -15,7 +15,7 @@ from llmx.rules.changes import attach_changes, read_change_sentences, regroup_co
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms, labelled_or_operand
+from llmx.rules.norms import block_norms, duration_list, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
@@ -39,6 +39,8 @@ _NOT_BEFORE = re.compile(
 _NO_PERCENT_ORDINALS = frozenset(
     {"lớp", "khóa", "khoá", "lần", "vòng", "đợt", "tổ", "đội", "xóm", "khu", "cụm", "ấp", "khối"}
 )
+# `vốn ngân sách trung ương 120 tỷ đồng`: money after `trung ương` is an amount, `Trung ương 5` a plenum
+_CENTRAL = re.compile(r"(?:trung\s+ương|tw)\s*$", re.IGNORECASE)
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
@@ -59,12 +61,6 @@ _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
-# `Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`, `kỷ niệm 10, 15 năm`: a list of durations or ages whose
-# last member carries the time word; none of them is a figure
-_DURATIONS_AFTER = re.compile(
-    r"(?:\s*,\s*\d{1,3}(?![\d.,]\d))*\s*(?:,|và|hoặc)\s*\d{1,3}\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE
-)
-_DURATIONS_BEFORE = re.compile(r"\d{1,3}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
 
 
 _FRACTION = re.compile(r"\s*/\s*")
@@ -225,11 +221,12 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         (before := _NOT_BEFORE.search(window))
         and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end))
         and not (_PCT.match(text, e, para.end) and before.group().split()[0].lower() in _NO_PERCENT_ORDINALS)
+        and not (_CENTRAL.match(before.group()) and _measured(text, e, para.end))
     ):
         return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
     if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
         return True
-    if e - s <= 3 and (_DURATIONS_AFTER.match(text, e, para.end) or _duration_list_member(text, para.start, s)):
+    if e - s <= 3 and duration_list(text, para.start, s, e, para.end):
         return True
     topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
         s - para.start < 12 and _TOPIC_BEFORE.search(window)
@@ -241,14 +238,9 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
 
 
-def _duration_list_member(text: str, floor: int, s: int) -> bool:
-    """`30, 40, 45 và 50 năm`: the last member of a list of durations, after its earlier members."""
-    if not _DURATIONS_BEFORE.search(text, max(floor, s - 8), s):
-        return False
-    head = s
-    while (m := _DURATIONS_BEFORE.search(text, max(floor, head - 8), head)) is not None:
-        head = m.start()
-    return bool(_DURATIONS_AFTER.match(text, head + len(re.match(r"\d{1,3}", text[head:]).group())))  # type: ignore[union-attr]
+def _measured(text: str, e: int, end: int) -> bool:
+    unit = match_unit(text, e, end)
+    return unit is not None and is_measure(unit[0])
 
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
