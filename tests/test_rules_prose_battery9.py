@@ -211,3 +211,10 @@ def test_money_after_trung_uong_is_an_amount_but_a_plenum_number_stays_a_name() 
         ("Vốn ngân sách tỉnh", 65, "%"),
     ]
     assert read("Quán triệt Nghị quyết Trung ương 5 khóa XII.") == []
+
+
+def test_the_same_measure_at_another_place_is_named_by_the_words_before_the_first_place() -> None:
+    assert read("Tỷ lệ thu gom rác thải tại đô thị đạt 95%, tại nông thôn đạt 70%.") == [
+        ("Tỷ lệ thu gom rác thải tại đô thị", 95, "%"),
+        ("Tỷ lệ thu gom rác thải tại nông thôn", 70, "%"),
+    ]

@@ -15,7 +15,7 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
-from llmx.rules.name_words import closes_with_verb, opens_with_verb
+from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -165,6 +165,8 @@ def new_item(
     for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    if base == own and prev is not None and prev.unit == unit and (parallel := parallel_place(own, prev.own)):
+        base = child_base = parallel  # `Tỷ lệ thu gom rác tại đô thị đạt 95%, tại nông thôn đạt 70%`
     borrowed = bool(base) and not own and prev is not None and base == prev.words
     if borrowed and unit in ("%", "‰") and tail.words and prev is not None and prev.unit != unit:
         base, child_base, item.words = "", "", ""  # `...; 98,5% trẻ em ... được tiêm chủng`: the share names itself
