@@ -218,3 +218,10 @@ def test_the_same_measure_at_another_place_is_named_by_the_words_before_the_firs
         ("Tỷ lệ thu gom rác thải tại đô thị", 95, "%"),
         ("Tỷ lệ thu gom rác thải tại nông thôn", 70, "%"),
     ]
+
+
+def test_a_toll_after_a_parenthesis_of_incident_parts_belongs_to_the_total_not_the_last_part() -> None:
+    *_, dead = find_indicators(
+        "Xảy ra 05 vụ tai nạn giao thông (03 vụ trên quốc lộ, 02 vụ trên đường liên xã), làm chết 04 người."
+    )
+    assert (dead.name, dead.value) == ("Xảy ra vụ tai nạn giao thông - làm chết", 4)

@@ -64,7 +64,8 @@ def _link_consequences(items: list[Item]) -> None:
     incident: Item | None = None
     for it in items:
         if it.unit == "vụ" and not _CONSEQUENCE.match(it.local):
-            incident = it
+            if it.parent is None or incident is None or it.sentence != incident.sentence:
+                incident = it  # a part of the incidents (`(02 vụ cháy rừng)`) leaves their total the owner
         elif incident is None or it.sentence != incident.sentence or not _CONSEQUENCE.match(it.local):
             incident = None
         elif it.parent is None:
