@@ -460,6 +460,7 @@ def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str 
     return tail if len(written) >= len(unit) and tail.lower() == unit else unit
 
 
+_PER_POPULATION = re.compile(r"/(?:\d|vạn\s).*$")
 _MARKS = " \t\n-+•*"  # a bullet before the words is not part of a quote
 _GENERIC_HEAD = re.compile(r"(?:^|[\s-])(?:tổng\s+số|tổng|số)$", re.IGNORECASE)
 
@@ -471,7 +472,8 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     if named and tail and count_unit is not None and count_unit.lower() in _OBJECT_CLASSIFIERS:
         named = False  # `04 chiếc xe ô tô cứu thương`: the noun after the classifier is what is counted
     # `28,5 thuê bao/100 hộ gia đình` is named by what is counted, not by the population it is per
-    parts = (base, _SCALE.sub("", count_unit.split("/", 1)[0]) if count_unit and named else "", tail)
+    counted = _PER_POPULATION.sub("", count_unit) if count_unit else ""
+    parts = (base, _SCALE.sub("", counted) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
 
 
