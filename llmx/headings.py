@@ -21,6 +21,7 @@ from llmx.heading_content import FIGURE_VALUE, cites_quote, quoted_lines
 from llmx.heading_lists import Heading as Heading
 from llmx.heading_lists import Numbered, judge_lists
 from llmx.vn import (
+    ASSIGNED_BODY,
     DATE_LINE_SHAPE,
     DIRECTIVE_START,
     DOC_NUMBER_LINE,
@@ -94,7 +95,8 @@ def _label_split(body: str) -> int | None:
 
 # `5. Trong thời gian chưa di dời, giao các sở và UBND các phường: Yên Bái, Văn Phú tăng cường ...`: a clause
 # that assigns work before its colon is a sentence listing names, not a label
-_ASSIGNS_IN = re.compile(r",\s*(?:giao|yêu cầu|đề nghị)\s+(?:cho\s+)?(?:các|UBND|Ủy ban|Sở|Phòng|Ban)\s")
+# (any body work is assigned to: `giao Công an xã:`, `yêu cầu Trung tâm Phục vụ hành chính công:`)
+_ASSIGNS_IN = re.compile(rf",\s*(?:giao|yêu cầu|đề nghị)\s+(?:cho\s+)?(?:các|{ASSIGNED_BODY})\s")
 
 
 _NOTE = re.compile(r"\([^()]*\)")
@@ -184,6 +186,29 @@ def _caps_wrap(text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[
     return None
 
 
+def _caps_tail(
+    text: str, lines: list[tuple[int, int]], k: int, rows: frozenset[int], heading: str, skip: set[int]
+) -> tuple[str, int | None]:
+    """The numbered caps heading on line `k` with the caps lines it wraps onto, even mid-word
+    (`... THỰC HIỆN C` / `ÔNG TÁC ...`), and where its text ends (None: it does not wrap); the
+    lines it takes are added to `skip`."""
+    end: int | None = None
+    j = k + 1
+    while j < len(lines):
+        nt = text[lines[j][0] : lines[j][1]].strip()
+        if not nt and _CAPS_GOES_ON.match(_next_text(text, lines, j)) and j + 1 not in rows:
+            j += 1  # a paragraph break inside the title (`II. NHIỆM VỤ` / `6 THÁNG CUỐI NĂM 2025`)
+            continue
+        if j in rows or not nt or not _caps_line(nt) or heading_match(nt) or len(nt) > 120:
+            break
+        glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
+        heading = heading.rstrip() + glue + nt
+        end = lines[j][0] + len(text[lines[j][0] : lines[j][1]].rstrip())
+        skip.add(j)
+        j += 1
+    return heading, end
+
+
 def clean(heading: str) -> str:
     return re.sub(r"[\s.:;,]+$", "", heading).strip()
 
@@ -200,24 +225,34 @@ def find_header_end(text: str, lines: list[tuple[int, int]]) -> int:
         if _title_mark(text[s:e].strip()):
             end = e
             j = k + 1
+            title_caps: bool | None = None  # whether the title is written in capitals (its wrapped lines are too)
             while j < len(lines):
                 t = text[lines[j][0] : lines[j][1]].strip()
                 if t and (
-                    SEPARATOR.match(t) or heading_match(t) or len(t) > 200 or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    SEPARATOR.match(t)
+                    or heading_match(t)
+                    or len(t) > 200
+                    or (j > k + 1 and _SENTENCE_LINE.match(t))
+                    or (title_caps is False and _is_caps(t) and len(t.split()) >= 2)
                 ):
+                    # (a caps line under a title in small letters is the body's first unnumbered heading:
+                    # `Kết quả thực hiện nhiệm vụ tháng 11` / `NHIỆM VỤ THỜI GIAN TỚI`)
                     if SEPARATOR.match(t):
                         end = lines[j][1]
                     break
                 if t:
                     end = lines[j][1]
+                    if title_caps is None:
+                        title_caps = t.isupper()
                 j += 1
             return min(end + 1, len(text))
     return letter_header_end(text, lines)
 
 
 # a full sentence after the title (`Trong tháng 5, UBND xã đã chỉ đạo ... .`): a report without headings begins
-# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter)
-_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}[^./]\.$")
+# its body here; a title line does not end in a full stop (a wrapped title's lines are shorter). The lead-in
+# that opens the body (`Thực hiện Công văn số ..., UBND xã báo cáo ... như sau:`) ends in a colon instead.
+_SENTENCE_LINE = re.compile(r"^(?!Kính gửi)[^\n]{60,}(?:[^./]\.|\bnhư\s+sau\s*:)$")
 _HEADER_LINES = 30  # a công văn's header block is short
 _STAMP = re.compile(r"^[\d\s./-]{1,12}$")  # a bare registration number stamped into the header (`12094`)
 _DRAFT_DATE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*ngày\b[^.;]{0,40}\bnăm\s*$")  # a draft's `ngày ... tháng ... năm`
@@ -389,7 +424,10 @@ def find_headings(
         rest_start = s + lead + (len(t) - len(rest))
         if style in _PART_STYLES:
             heading, h_end = rest, e
-            if not clean(rest):  # title on the next 1-2 lines
+            if _is_caps(rest):  # `PHẦN I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH` / `PHÁT TRIỂN KINH TẾ - XÃ HỘI ...`
+                heading, tail_end = _caps_tail(text, lines, k, rows, rest, skip)
+                h_end = tail_end or h_end
+            elif not clean(rest):  # title on the next 1-2 lines
                 parts: list[str] = []
                 j = k + 1
                 while j < len(lines) and len(parts) < 3:
@@ -452,20 +490,9 @@ def find_headings(
         body_start = e if content_at is None else rest_start + content_at
         text_end = rest_start + len(heading.rstrip())
         if content_at is None and _is_caps(heading):
-            # a caps heading can wrap, even mid-word (`... THỰC HIỆN C` / `ÔNG TÁC ...`)
-            j = k + 1
-            while j < len(lines):
-                nt = text[lines[j][0] : lines[j][1]].strip()
-                if not nt and _CAPS_GOES_ON.match(_next_text(text, lines, j)) and j + 1 not in rows:
-                    j += 1  # a paragraph break inside the title (`II. NHIỆM VỤ` / `6 THÁNG CUỐI NĂM 2025`)
-                    continue
-                if j in rows or not nt or not _caps_line(nt) or heading_match(nt) or len(nt) > 120:
-                    break
-                glue = "" if re.search(r"\s[A-ZĐ]$", heading.rstrip()) else " "
-                heading = heading.rstrip() + glue + nt
-                text_end = body_start = lines[j][0] + len(text[lines[j][0] : lines[j][1]].rstrip())
-                skip.add(j)
-                j += 1
+            heading, tail_end = _caps_tail(text, lines, k, rows, heading, skip)
+            if tail_end is not None:
+                text_end = body_start = tail_end
         found.append(Heading(style, number, clean(heading), s + lead, text_end, body_start))
         line.kind = "topic" if content_at is None else "label"
     return judge_lists(found, numbered, _PART_STYLES)

@@ -11,7 +11,7 @@ from llmx.contract import Sector
 # Order matters: specific cues before general ones ("nông thôn mới" before "nông nghiệp",
 # "thi đua" before "văn hóa", "an toàn giao thông" before "giao thông").
 CUES: list[tuple[Sector, tuple[str, ...]]] = [
-    ("emulation_awards", ("thi đua", "khen thưởng")),
+    ("emulation_awards", ("thi đua", "khen thưởng", "giấy khen", "bằng khen")),
     ("new_rural", ("nông thôn mới", "ntm", "xdntm")),
     (
         "security_order",
@@ -43,6 +43,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "sscđ",
             "dqtv",
             "nhập ngũ",
+            "sẵn sàng chiến đấu",
             "diễn tập",
             "phòng thủ",
             "quân đội",
@@ -71,6 +72,9 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "tiếp dân",
             "khiếu nại",
             "tố cáo",
+            "đơn thư",
+            "đơn kiến nghị",
+            "lượt công dân",  # `Tiếp 05 lượt công dân`
             "tham nhũng",
             "pháp luật",
             "hộ tịch",
@@ -84,6 +88,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "ngân sách",
             "nsnn",
             "tài chính",
+            "chi thường xuyên",
             "thu chi",
             "dự toán",
             "thuế",
@@ -101,6 +106,8 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
     (
         "land_environment",
         (
+            "chất thải",
+            "khai thác cát",
             "địa chất",
             "đất đai",
             "tài nguyên",
@@ -151,6 +158,12 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "trồng rừng",
             "khuyến nông",
             "đê điều",
+            "đê bao",
+            "rừng",
+            "lương thực",
+            "dịch tả",
+            "lở mồm long móng",
+            "vật nuôi",
         ),
     ),
     (
@@ -269,6 +282,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
         (
             "mttq",
             "mặt trận",
+            "đại đoàn kết",
             "đoàn thể",
             "đoàn viên",
             "hội viên",

@@ -27,8 +27,9 @@ _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
-# Words that contain a cue but are not about its sector: `điện tử` is not `điện` (electricity).
-BLOCKERS = ("điện tử",)
+# Words that contain a cue but are not about its sector: `điện tử` is not `điện` (electricity), `môi trường
+# điện tử` (online public services) is not the environment.
+BLOCKERS = ("điện tử", "môi trường điện tử", "môi trường số", "môi trường mạng")
 
 
 class _Tier:

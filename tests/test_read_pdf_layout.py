@@ -244,6 +244,114 @@ def test_header_block_whose_first_line_sets_the_columns_close_reads_left_then_ri
     ]
 
 
+def test_noi_nhan_under_a_last_line_that_reaches_the_margin_opens_its_own_block() -> None:
+    """A short report's last sentence can end at the margin with `Nơi nhận:` on the very next
+    line: it was joined to that sentence, the closing block was not found and the signer's title
+    (`TRƯỞNG CÔNG AN XÃ`) became a section."""
+    pdf = _fpdf()
+    pdf.add_page()
+    avail = pdf.w - pdf.l_margin - pdf.r_margin
+    last = "- Tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự dịp cuối năm."
+    pdf.set_stretching(100 * avail / pdf.get_string_width(last))  # the line fills the measure
+    pdf.cell(0, 7, last, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_stretching(100)
+    for line in ("Nơi nhận:", "- Công an huyện;"):
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), "closing.pdf")
+    assert doc.text.split("\n\n")[:2] == [last, "Nơi nhận:"]
+
+
+def test_an_indented_line_after_a_finished_sentence_starts_a_paragraph_where_most_lines_are_indented() -> None:
+    """A short report of one-line paragraphs and topic lines, each with a first-line indent: the
+    indent is the commonest left edge, so it no longer told a new paragraph, and `Về văn hóa, giáo
+    dục:` joined the sentence before it (a heading lost). After a finished sentence it still does;
+    a wrapped line at the margin still joins its paragraph."""
+    pdf = _fpdf()
+    pdf.add_page()
+    right = pdf.w - pdf.r_margin
+    y = 20.0
+    for x, words, fill in (
+        (30, "I. KẾT QUẢ THỰC HIỆN", False),
+        (30, "Về nông, lâm nghiệp:", False),
+        (30, "Trồng mới 45 ha cây lâm nghiệp, chăm sóc 120 ha rừng trồng các năm trước,", True),
+        (20, "tiêm phòng cho 860 con gia súc và phun tiêu độc khử trùng chuồng trại chăn nuôi.", True),
+        (30, "Về văn hóa, giáo dục:", False),
+        (30, "Tổ chức thành công Lễ hội mùa xuân.", False),
+        (30, "Về an ninh trật tự:", False),
+        (30, "Tình hình an ninh trật tự ổn định.", False),
+    ):
+        if fill:
+            pdf.set_stretching(100 * (right - x) / pdf.get_string_width(words))
+        _text(pdf, x, y, words)
+        pdf.set_stretching(100)
+        y += 8
+    doc = read_bytes(bytes(pdf.output()), "indented.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. KẾT QUẢ THỰC HIỆN",
+        "Về nông, lâm nghiệp:",
+        "Trồng mới 45 ha cây lâm nghiệp, chăm sóc 120 ha rừng trồng các năm trước, "
+        "tiêm phòng cho 860 con gia súc và phun tiêu độc khử trùng chuồng trại chăn nuôi.",
+        "Về văn hóa, giáo dục:",
+        "Tổ chức thành công Lễ hội mùa xuân.",
+        "Về an ninh trật tự:",
+        "Tình hình an ninh trật tự ổn định.",
+    ]
+
+
+def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_columns() -> None:
+    """Word's automatic numbering draws `II.`, `1.`, `a)` at the margin and the heading's text at a
+    tab stop: three such headings in a row looked like a two-column block, and the marks came out
+    as one column above their texts (`II.` / `1.` / `a)` / `KẾT QUẢ ...`), every number lost."""
+    pdf = _fpdf()
+    pdf.add_page()
+    y = 20.0
+    for mark, words in (
+        ("I.", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"),
+        (None, "Ban Chỉ đạo huyện ban hành 08 văn bản chỉ đạo."),
+        ("II.", "KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ"),
+        ("1.", "Xã đạt chuẩn nông thôn mới nâng cao"),
+        ("a)", "Kết quả"),
+        (None, "Có 06/14 xã đạt chuẩn nông thôn mới nâng cao."),
+    ):
+        if mark:
+            _text(pdf, 20, y, mark)
+            _text(pdf, 35, y, words)  # the tab stop, three em after the mark
+        else:
+            _text(pdf, 20, y, words)
+        y += 10
+    doc = read_bytes(bytes(pdf.output()), "numbered.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "Ban Chỉ đạo huyện ban hành 08 văn bản chỉ đạo.",
+        "II. KẾT QUẢ THỰC HIỆN CÁC TIÊU CHÍ",
+        "1. Xã đạt chuẩn nông thôn mới nâng cao",
+        "a) Kết quả",
+        "Có 06/14 xã đạt chuẩn nông thôn mới nâng cao.",
+    ]
+
+
+def test_a_word_numbered_heading_that_wraps_back_to_the_margin_keeps_its_number_and_its_tail() -> None:
+    """The heading's text fills the line after the tab and wraps to the left margin, under the
+    mark: the wrapped word is no second column either."""
+    pdf = _fpdf()
+    pdf.add_page()
+    head = "CÔNG TÁC XÂY DỰNG ĐẢNG, XÂY DỰNG HỆ THỐNG CHÍNH"
+    _text(pdf, pdf.l_margin, 20, "I.")
+    pdf.set_stretching(100 * (pdf.w - pdf.r_margin - 35) / pdf.get_string_width(head))  # to the margin
+    _text(pdf, 35, 20, head)
+    pdf.set_stretching(100)
+    _text(pdf, pdf.l_margin, 27, "TRỊ")
+    _text(pdf, pdf.l_margin, 37, "1.")
+    _text(pdf, 35, 37, "Công tác chính trị, tư tưởng")
+    _text(pdf, pdf.l_margin, 47, "Tổ chức quán triệt Nghị quyết cho 285/298 đảng viên.")
+    doc = read_bytes(bytes(pdf.output()), "wrapped.pdf")
+    assert doc.text.split("\n\n") == [
+        "I. CÔNG TÁC XÂY DỰNG ĐẢNG, XÂY DỰNG HỆ THỐNG CHÍNH TRỊ",
+        "1. Công tác chính trị, tư tưởng",
+        "Tổ chức quán triệt Nghị quyết cho 285/298 đảng viên.",
+    ]
+
+
 def test_paragraphs_rejoin_on_portrait_pages_of_a_report_with_a_landscape_page() -> None:
     """A wide table turned to landscape must not move the portrait pages' right edge: their
     lines would all seem to stop short and every line became a paragraph (corpus 01's export)."""

@@ -53,8 +53,8 @@ def test_work_numbered_in_words_gives_one_task_per_item():
         "xuân. Hai là, đẩy mạnh thu ngân sách, nhất là các khoản thu từ đất.\n"
     )
     assert tasks_with(text, Q1_2024) == [
-        "Một là, chỉ đạo chăm sóc, phòng trừ sâu bệnh cho lúa xuân",
-        "Hai là, đẩy mạnh thu ngân sách, nhất là các khoản thu từ đất",
+        "chỉ đạo chăm sóc, phòng trừ sâu bệnh cho lúa xuân",  # the number in words is not part of the item
+        "đẩy mạnh thu ngân sách, nhất là các khoản thu từ đất",
     ]
 
 

@@ -441,3 +441,48 @@ def test_a_starred_note_that_ends_like_a_sentence_above_a_chapter_heading_is_rea
     )
     headings = [s.heading for s in split_sections(text, []).sections]
     assert "Báo cáo đánh giá rủi ro" in " ".join(headings)
+
+
+def test_a_numbered_task_assigning_work_to_any_body_before_its_colon_is_no_heading():
+    """`..., giao Công an xã: ...` is a sentence naming who does the work, whatever the body
+    (the police, an office, an inspectorate, a centre), not `Heading: content`."""
+    text = (
+        "BÁO CÁO\nKết quả tháng 11\nII. NHIỆM VỤ THÁNG 12\n"
+        "1. Để bảo đảm an ninh trật tự dịp Tết Nguyên đán, giao Công an xã: tăng cường tuần tra, kiểm soát.\n"
+        "2. Trước ngày 20/12/2025, giao Văn phòng HĐND và UBND xã: tổng hợp báo cáo kết quả năm.\n"
+        "3. Để kịp thời phát hiện sai phạm, giao Thanh tra huyện: kiểm tra việc quản lý quỹ đất công ích.\n"
+        "4. Để nâng tỷ lệ hồ sơ trực tuyến, yêu cầu Trung tâm Phục vụ hành chính công: hướng dẫn người dân.\n"
+    )
+    assert [(n, lv, h) for n, lv, h, _ in _tree(text)] == [("II", 1, "NHIỆM VỤ THÁNG 12")]
+    labels = (
+        "BÁO CÁO\nKết quả tháng 11\nII. NHIỆM VỤ THÁNG 12\n"
+        "1. Về công tác tuyển quân: giao Ban Chỉ huy Quân sự xã phối hợp các thôn rà soát thanh niên.\n"
+        "2. Về phòng cháy, chữa cháy: giao Công an xã kiểm tra các cơ sở kinh doanh.\n"
+    )
+    assert [(n, h) for n, _, h, _ in _tree(labels)] == [  # the body named after the colon: still labels
+        ("II", "NHIỆM VỤ THÁNG 12"),
+        ("1", "Về công tác tuyển quân"),
+        ("2", "Về phòng cháy, chữa cháy"),
+    ]
+
+
+def test_a_part_title_on_its_number_line_takes_the_caps_line_it_wraps_onto():
+    """`PHẦN I. ...` wrapped onto a second caps line reads as one title, as `I. ...` and `A. ...`
+    already did; a caps heading after a blank line stays its own section."""
+    wrapped = (
+        "BÁO CÁO\nKết quả năm 2024\n"
+        "PHẦN I. ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024\n"
+        "I. VỀ KINH TẾ\nTăng trưởng 7,2%.\n"
+        "Phần thứ hai: KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI\nNĂM 2025\nI. MỤC TIÊU\nTăng trưởng 8%.\n"
+    )
+    assert [(n, lv, h) for n, lv, h, _ in _tree(wrapped)] == [
+        ("PHẦN I", 1, "ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024"),
+        ("I", 2, "VỀ KINH TẾ"),
+        ("PHẦN 2", 1, "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"),
+        ("I", 2, "MỤC TIÊU"),
+    ]
+    apart = "BÁO CÁO\nKết quả năm 2024\nPHẦN I. KẾT QUẢ THỰC HIỆN\n\nĐÁNH GIÁ CHUNG\nCác chỉ tiêu đạt kế hoạch.\n"
+    assert [(n, lv, h) for n, lv, h, _ in _tree(apart)] == [
+        ("PHẦN I", 1, "KẾT QUẢ THỰC HIỆN"),
+        (None, 2, "ĐÁNH GIÁ CHUNG"),
+    ]

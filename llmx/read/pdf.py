@@ -48,6 +48,8 @@ _CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's 
 _NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
 _PERIOD = re.compile(r"^\d{1,2}\s+(?:tháng|quý|năm)\b|^(?:19|20)\d{2}\b")  # `6 tháng`, `2025`
 _SPLIT_LINE = 5.0  # em: a lone line with a gap this wide holds two cells (`Số: ...   Hà Nội, ngày ...`)
+# a list mark alone in its cell: Word's automatic numbering sets `II.`, `1.`, `a)`, `•` and a tab before the text
+_MARK_CELL = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*|[a-zđA-ZĐ])[.)]$|^[-–+•▪◦●○■□➢➤✓*]$")
 
 
 @dataclass
@@ -310,6 +312,8 @@ def _block(
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
     grid = _cells(members, gutters, min(gap, _CELL_GAP))
+    if _numbered_lines(grid):
+        return k + 1, None, None
     columns = [[t for row in grid if (t := row[c])] for c in range(len(gutters) + 1)]
     full = sum(1 for row in grid if all(row))
     layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
@@ -321,6 +325,18 @@ def _block(
             grid = _cells(members, sorted(gutters + narrow), _NARROW)
         return j, None, _unruled_rows(grid)
     return j, columns, None
+
+
+def _numbered_lines(grid: list[list[str]]) -> bool:
+    """Lines whose first column holds only list marks (`II.`, `1.`, `a)`, `•`) and whose second
+    holds their text: a run of headings or list items with Word's automatic numbering, each mark
+    set apart from its text by a tab, not two columns (the lines are read one by one). A text that
+    wraps goes on under the text or back at the margin under the mark (`... HỆ THỐNG CHÍNH` / `TRỊ`)."""
+    if not grid or len(grid[0]) != 2 or not _MARK_CELL.match(grid[0][0]) or not grid[0][1]:
+        return False
+    if any(_LAYOUT_WORDS.search(t) for row in grid for t in row):
+        return False
+    return all(_MARK_CELL.match(row[0]) if row[0] and row[1] else bool(row[0] or row[1]) for row in grid)
 
 
 def _cells(members: list[Line], gutters: list[list[float]], gap: float) -> list[list[str]]:

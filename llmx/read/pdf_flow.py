@@ -18,6 +18,7 @@ from llmx.read.model import TableSpec, TextBuilder
 from llmx.read.pdf_continue import continued
 from llmx.read.pdf_layout import Line, join_line, join_lines
 from llmx.read.pdf_tables import Grid, last_row_lines, same_columns
+from llmx.vn import NOI_NHAN
 
 _LIST_START = re.compile(
     r"^(?:[-–—+•*▪◦●○■□➢➤✓]\s?|\(?\d{1,3}(?:\.\d{1,3})*[.)/]\s|\(?[a-zđ][).]\s|[IVXLC]{1,6}[./)]\s|"
@@ -88,10 +89,15 @@ class Flow:
 
     def _breaks(self, prev: Line, line: Line, text: str, page_start: bool) -> bool:
         size = max(prev.size, line.size)
-        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text):
+        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text) or NOI_NHAN.match(text):
+            return True  # (`Nơi nhận:` opens the closing block, never goes on a sentence at the margin)
+        if line.x0 > prev.x0 + 0.8 * line.size and (
+            line.x0 > self.left + 0.8 * line.size or self._ended(prev, (".", "!", "?", ";", ":"))
+        ):
+            # a first-line indent starts a paragraph; where most lines are first lines (a short
+            # report of one-line paragraphs and headings, `left` is the indent) the sentence before
+            # it must have ended (`... 860 con gia súc.` / `Về văn hóa, giáo dục:`)
             return True
-        if line.x0 > self.left + 0.8 * line.size and line.x0 > prev.x0 + 0.8 * line.size:
-            return True  # a first-line indent starts a paragraph
         if prev.x1 < self.right - 2.5 * prev.size:
             return True  # the previous line stopped short: its paragraph ended
         if self._ended(prev, (":",)):

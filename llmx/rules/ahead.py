@@ -3,6 +3,8 @@
 Read role-aware rather than from the verb alone: a sentence is a next-period task when it
 
 * opens with `Phấn đấu ...`, or strives for a period after the report's own (`Năm 2021, xã X phấn đấu ...`);
+  a lead-in that strives (`Năm học 2025 - 2026, ngành phấn đấu:`) opens its bullets as tasks the same way (in a
+  web excerpt, unless reported as done);
 * is directive-shaped (`Hoàn thành ...`, `Tiếp tục ...`), or a meeting's or leader's ask (`Hội nghị thống
   nhất ... tập trung ...`, `Đồng chí Chủ tịch yêu cầu các phòng ... tăng cường ...`, not one reported as
   done), and names a time after the report's period (`trong quý I/2026` in a report on 2025) or `thời
@@ -29,7 +31,8 @@ FUTURE = re.compile(
 )
 _LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
 TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
-_STRIVE = re.compile(r"(?<!\w)phấn đấu(?!\w)", re.I)
+# (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
+_STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
 _COMMITS = re.compile(
@@ -144,6 +147,14 @@ def later(words: str, now: Now) -> bool:
 def _strives(words: str, period: Now) -> bool:
     """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
     return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and later(words, period))
+
+
+def strives_over(words: str, period: Now, *, headless: bool = False) -> bool:
+    """A lead-in striving for targets listed below it (`Năm học 2025 - 2026, ngành giáo dục phấn đấu:`): ahead
+    when it names a later time, or in a web excerpt unless reported as done (`đã nỗ lực phấn đấu, đạt ...:`)."""
+    if not _STRIVE.search(words):
+        return False
+    return bool(FUTURE.search(words)) or later(words, period) or (headless and not _DONE.search(words))
 
 
 def _commits(words: str) -> bool:

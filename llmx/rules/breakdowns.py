@@ -33,7 +33,7 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
         # `1.235 hộ nghèo (chiếm 5,2%)`: the share of the count before it is no part of a breakdown
         inside = [it for it in items if o < it.num_start < c and not _share_of_before(items, it, o)]
         if inside:
-            before = [it for it in items if it.end <= o + 1 and it.sentence == para.sentence_of(o)]
+            before = [it for it in items if it.reach <= o + 1 and it.sentence == para.sentence_of(o)]
             parent = _paren_parent(para.text, o, inside, before)
             if parent is not None:
                 scopes.append((o, c, parent))
@@ -81,7 +81,7 @@ def _marker_scope(
 ) -> tuple[int, int, Item] | None:
     """The total a `trong đó`/`gồm` breaks down, and how far its list runs."""
     sentence = para.sentence_of(m.start())
-    before = [it for it in items if it.end <= m.start() + 1]
+    before = [it for it in items if it.reach <= m.start() + 1]
     same = [it for it in before if it.sentence == sentence]
     parent = same[-1] if same else None
     if parent is not None and len(same) > 1 and parent.unit == "%" and parent.local == same[-2].local:
@@ -141,7 +141,7 @@ def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> 
     """A figure right before a parenthesis of same-unit figures is their total."""
     if not before or inside[0].unit is None:
         return None
-    if not text[before[-1].end : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
+    if not text[before[-1].reach : o].strip(" \t\n,") and before[-1].unit == inside[0].unit:
         return before[-1]  # `cây màu 950 ha, đạt 100% KH (cây lạc 650 ha, ...)`
     same_unit = [it for it in before[-2:] if it.unit == inside[0].unit]
     parts = len(inside) > 1 and all(it.unit == inside[0].unit for it in inside)
@@ -155,11 +155,11 @@ def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> 
 def _name_context_paren(para: Para, o: int, inside: list[Item], before: list[Item]) -> None:
     """Figures in a parenthesis after plain words share them: `chi trả ... (12 hộ, số tiền ...)`."""
     text = para.text
-    gap = text[before[-1].end : o] if before else ""
+    gap = text[before[-1].reach : o] if before else ""
     if before and (not gap.strip() or (len(gap.split()) <= 3 and len(gap) < 14)):
         base, base_start = trim(before[-1].words, prep=True) or before[-1].local, before[-1].quote_start
     else:
-        floor = before[-1].end if before else para.start
+        floor = before[-1].reach if before else para.start
         b = floor
         for m in _SOFT_HARD.finditer(text, floor, o):
             b = m.end()

@@ -4,8 +4,9 @@
 tượng (408/279).` The `So với` sentence gives each earlier figure of the paragraph a change: the
 one counted in the same unit (54 vụ -> the 209 vụ, 127 đối tượng -> the 406 đối tượng), with the
 sign of the last `tăng`/`giảm`; the parenthesised `(x/y)` pairs restate both years and are no
-figures. A run of changes in % each named by its figure (`so với cùng kỳ đàn lợn tăng 5,2%, đàn bò giảm
-1,5%`) gives each named figure its change. Nothing in such a sentence is an indicator of its own. Pure.
+figures. A run of changes in % or amounts each named by its figure (`so với cùng kỳ đàn lợn tăng 5,2%, đàn bò
+giảm 1,5%`, `..., so với cùng kỳ sản lượng tăng 1.230 tấn, năng suất tăng 2,1 tạ/ha`) gives each named
+figure its change. Nothing in such a sentence is an indicator of its own. Pure.
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None:
             continue
         steps, pos = _read_steps(text, basis[2], para.end)
-        if not steps and not m.group("comma"):
+        if not steps:  # after a comma only when every change names a figure written before it
             steps, pos = _read_named_rates(text, basis[2], para.end, text[para.start : m.start()].lower())
-        if m.group("comma") and len({st.unit for st in steps}) < 2:
+        if m.group("comma") and len({st.unit for st in steps}) < 2 and not any(st.words for st in steps):
             continue  # `12 vụ, so với cùng kỳ tăng 3 vụ`: the figure's own comparison (comparisons.py)
         if steps:
             para.block(m.start(), pos)
@@ -120,21 +121,26 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
     return steps, pos
 
 
-# `So với cùng kỳ, đàn lợn tăng 5,2%, đàn bò giảm 1,5%`: each change in % named by its figure's words
+# `So với cùng kỳ, đàn lợn tăng 5,2%, đàn bò giảm 1,5%`: each change in % named by its figure's words;
+# `so với cùng kỳ sản lượng tăng 1.230 tấn, năng suất tăng 2,1 tạ/ha`: or by an amount in its unit
 _NAMED_RATE = re.compile(
-    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)[ \t]+(?P<num>\d+(?:,\d+)?)\s?%",
+    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)[ \t]+"
+    rf"(?P<num>{NUMBER_PATTERN})",
     re.IGNORECASE,
 )
 
 
 def _read_named_rates(text: str, pos: int, limit: int, before: str) -> tuple[list[_Step], int]:
-    """Two or more `<words> tăng/giảm N%` after a basis written first, each naming a figure written
-    before (its words are in `before`); otherwise none, and each stays a change of its own."""
+    """Two or more `<words> tăng/giảm N%` (or `N tấn`, in the figure's unit) after a basis written first,
+    each naming a figure written before (its words are in `before`); otherwise none, and each stays a
+    change of its own."""
     steps: list[_Step] = []
     while (m := _NAMED_RATE.match(text, pos, limit)) is not None and (value := parse_number(m.group("num"))):
+        if (unit := match_unit(text, m.end(), limit)) is None:
+            break
         sign = 1.0 if m.group("dir").lower() == "tăng" else -1.0
-        steps.append(_Step(m.end(), sign * value, "%", m.group("words"), None))
-        pos = m.end()
+        steps.append(_Step(unit[2], sign * value, unit[0], m.group("words"), None))
+        pos = unit[2]
     named = len(steps) > 1 and all(st.words.lower() in before for st in steps)
     return (steps, pos) if named else ([], pos)
 

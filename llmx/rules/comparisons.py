@@ -40,7 +40,9 @@ _BASIS_RE = re.compile(
     + r")?|(?-i:CK))(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<previous_period>(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)\s+trước"
+    # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
+    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
+    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước"
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
@@ -92,9 +94,11 @@ _CHANGE_VERB = re.compile(
     re.IGNORECASE,
 )
 _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn")
-# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%
+# `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%;
+# `tăng hơn 2 lần`, `gấp gần 3 lần`: the qualifier has no field of its own
 _TIMES = re.compile(
-    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
+    r"|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
@@ -106,6 +110,8 @@ _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|c
 _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
+# `triệu`, `nghìn` before a counted noun the lexicon has bare (`50 nghìn con`); `tỷ` only as in `tỷ đồng`
+_SCALE_WORD = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*(?:là\s+)?", re.IGNORECASE)  # `tăng so với cùng kỳ là 0,6 tỷ đồng`
 # `cao hơn năm 2023 là 9 triệu đồng/ha`, `thấp hơn cùng kỳ là 2,1%`: the words up to `là` are the basis
 _BASIS_THEN_LA = re.compile(
@@ -346,7 +352,7 @@ def _parse_change(
         kind, words = (basis[0], basis[1]) if basis else ("other", "")
         comp = Comparison(basis=kind, basis_text=words, relation="change", pct=sign * value)
         return Parsed(comp, end, num.start(), basis is not None)
-    unit = match_unit(text, num.end(), limit)
+    unit = _change_unit(text, num.end(), limit)
     if unit is None:
         return _bare_amount(text, num, sign * value, limit, pre)
     q, pct_of = unit[2], None
@@ -357,11 +363,26 @@ def _parse_change(
     if basis is None and not alone:
         return None  # `tăng 03 vụ` with no baseline: not recorded
     end = q if basis is None or pre is not None else basis[2]
+    late = _PCT_RESTATE.match(text, end, limit) if basis is not None and pct_of is None else None
+    if late and same_way(late.group("dir"), sign) and (size := parse_number(late.group("num"))) is not None:
+        end, pct_of = late.end(), sign * size  # `tăng 18,3 triệu kWh so với cùng kỳ, tương đương 8,1%`
     kind, words = basis[:2] if basis else ("other", "")
     comp = Comparison(
         basis=kind, basis_text=words, relation="change", pct=pct_of, amount=sign * value, amount_unit=unit[0]
     )
     return Parsed(comp, end, num.start(), basis is not None)
+
+
+def _change_unit(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
+    """The unit of a change by an amount, also scaled as the figure's own often is: `tăng 50 nghìn con`,
+    `giảm 1,2 triệu lượt` (the scale word stays in `amount_unit`, as written)."""
+    if (unit := match_unit(text, pos, limit)) is not None:
+        return unit
+    scale = _SCALE_WORD.match(text, pos, limit)
+    counted = match_unit(text, scale.end(), limit) if scale else None
+    if scale is None or counted is None:
+        return None
+    return f"{scale.group('scale').lower()} {counted[0]}", scale.start("scale"), counted[2]
 
 
 def _bare_amount(

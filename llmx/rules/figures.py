@@ -118,8 +118,8 @@ _BEFORE_PCT = re.compile(
 
 
 _WITH_COUNT = re.compile(
-    r"\s+với\s+(?:tổng\s+số\s+)?(?P<num>\d[\d.,]*)", re.IGNORECASE
-)  # `... chỉ tiêu với 14 thanh niên`
+    r"(?:\s+[^\W\d_]+){0,3}?\s+với\s+(?:tổng\s+số\s+)?(?P<num>\d[\d.,]*)", re.IGNORECASE
+)  # `... chỉ tiêu với 14 thanh niên`, `... chỉ tiêu giao quân với 186 thanh niên`
 _SHARE_GAP = re.compile(
     r"[\s,]*(?P<paren>\(\s*)?(?:và\s+)?chiếm\s+(?:t[ỷỉ]\s+lệ\s+)?$", re.IGNORECASE
 )  # `(chiếm 5,2%)`
@@ -145,7 +145,7 @@ def read_paragraph(para: Para) -> list[Item]:
         nonlocal read_to
         if item is not None:
             items.append(item)
-            read_to = max(read_to, item.end)
+            read_to = max(read_to, item.reach)
 
     def take_odd(number: OddNumber) -> None:
         item: Item | None
@@ -416,8 +416,12 @@ def _reached_with(para: Para, item: Item, pos: int) -> None:
     if num is None or value is None or unit is None or unit[0] in ("%", "‰") or para.is_blocked(num.start("num")):
         return
     item.value, item.unit, item.core = value, unit[0], (num.start("num"), unit[2])
+    tail = read_tail(text, unit[2], para.end, unit[0])  # `186 thanh niên nhập ngũ`: a counted phrase
+    if not item.own.strip() and tail.words:  # names a figure no words before its verb name
+        counted = " ".join([*text[num.end("num") : unit[2]].split(), tail.words])
+        item.local, item.end = counted[:1].upper() + counted[1:], max(item.end, unit[2], tail.end)
     item.end = max(item.end, unit[2])
-    para.block(num.start("num"), unit[2])
+    para.block(num.start("num"), item.end)
 
 
 def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

@@ -62,6 +62,8 @@ _GAP_CLAUSE = re.compile(
     r"(?=[ \t]*[,(][ \t]*(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s)",
     re.IGNORECASE,
 )
+# a closed breakdown in brackets right after a total: `(trong đó ...)`, `(gồm ...)`
+_BREAKDOWN = re.compile(r"\s*\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)[^()]*\)", re.IGNORECASE)
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
 # kỳ`, `giảm 3,5% so với cùng kỳ, giảm 100 ha`: the size of the change, in the figure's own unit.
 _ABS_DIFF = re.compile(
@@ -80,6 +82,7 @@ class Following:
     target: float | None = None
     spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
     target_unit: str | None = None  # the plan figure's own unit (`%` of `chỉ tiêu ... là 98%`)
+    resume: int | None = None  # a closed breakdown the comparisons were read past: its figures are read still
 
 
 def read_following(
@@ -93,6 +96,7 @@ def read_following(
 ) -> Following:
     """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
     found = Following(pos, [], spans=[])
+    past = pos
     while True:
         target = _TARGET.match(text, pos, limit)
         raw = target.group("num").rstrip(".,") if target else ""
@@ -125,10 +129,14 @@ def read_following(
         parsed = parse_comparison(text, pos, limit)
         if parsed is None and not found.comparisons and has_value:
             parsed = _after_gap(text, pos, limit)
+            if parsed is None and (parsed := _after_breakdown(text, pos, limit)) is not None:
+                found.resume, past = pos, parsed.number_start  # the breakdown's figures are read still
         if parsed is None and found.comparisons and (semi := _SEMICOLON.match(text, pos, limit)):
             parsed = parse_comparison(text, semi.end(), limit)  # `đạt 62% KH; tăng 12% CK`: no name, same figure
             parsed = parsed if parsed is not None and parsed.explicit_basis else None
         if parsed is None or is_blocked(parsed.number_start):
+            if found.resume is not None:
+                found.spans.append((past, found.end))  # type: ignore[union-attr]  # but not the comparisons past it
             return found
         last = parsed.comparison
         prev = found.comparisons[-1] if found.comparisons else None
@@ -206,10 +214,16 @@ def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
 
 
 def _same_basis(prev: Comparison, last: Comparison, value: float | None) -> bool:
-    """`đạt 120,5% KH, vượt 20,5%`, `tăng 500 tấn so với cùng kỳ, bằng 104,3%`: a comparison with no
-    basis of its own whose number the one before it implies restates it against that basis."""
-    if last.basis != "other" or last.basis_text or not prev.basis_text or last.pct is None:
+    """`đạt 120,5% KH, vượt 20,5%`, `tăng 500 tấn so với cùng kỳ, bằng 104,3%`, `gấp 1,3 lần so với cùng
+    kỳ, tăng 4.250 m3`: a comparison with no basis of its own whose number the one before it implies
+    restates it against that basis."""
+    if last.basis != "other" or last.basis_text or not prev.basis_text:
         return False
+    if last.pct is None:  # an amount after a ratio: the figure's rise or fall from that basis
+        if last.amount is None or prev.relation != "ratio" or not prev.pct or value is None:
+            return False
+        before = value - last.amount
+        return before > 0 and abs(100 * value / before - prev.pct) <= 0.6
     if prev.pct is not None and {prev.relation, last.relation} == {"ratio", "change"}:
         ratio, change = (prev.pct, last.pct) if prev.relation == "ratio" else (last.pct, prev.pct)
         return abs(ratio - 100 - change) <= 0.15
@@ -231,6 +245,14 @@ def _restates(prev: Comparison | None, last: Comparison) -> bool:
         and not last.basis_text
         and (prev.amount > 0) == (last.pct > 0)
     )
+
+
+def _after_breakdown(text: str, pos: int, limit: int) -> Parsed | None:
+    """`312.000 lượt (trong đó khách quốc tế 18.500 lượt, tăng 22,4%), tăng 15,8% so với cùng kỳ`: the
+    comparison after a closed breakdown is the total's (the parts inside are figures of their own)."""
+    m = _BREAKDOWN.match(text, pos, limit)
+    parsed = parse_comparison(text, m.end(), limit) if m else None
+    return parsed if parsed is not None and parsed.explicit_basis else None
 
 
 def _after_gap(text: str, pos: int, limit: int) -> Parsed | None:

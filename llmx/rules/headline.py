@@ -52,8 +52,10 @@ _UNPLACED = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|quận|th�
 _PLACED_COMMITTEE = re.compile(r"(?:Huyện|Tỉnh|Thành|Thị|Quận)\s+[ủu][yỷ]$")
 _NOT_PLACE = re.compile(r"^(?:Đã|Đảng|Sơ|Tổng|Tổ|Triển|Họp|Ban|Chỉ|Lãnh|Thực|Kỷ|Hội|Ngày|Sáng|Chiều)$")
 _TIME_OF_DAY = r"(?:Sáng|Chiều|Tối|Trưa|Sáng\s+nay|Chiều\s+nay)"
+# a news dateline before the lead: `(BNO) - `, `BNO - `, or the place first, `Đồi Mai (BNO) - `
+_DATELINE = rf"(?:(?:{UPPER}\w*(?:\s+{UPPER}\w*){{0,3}}\s*)?\([^()]{{1,40}}\)|{UPPER}{{2,6}})\s*[-–—]\s*"
 _BODY_DATE = re.compile(
-    rf"(?:^(?:(?:\([^()]{{1,40}}\)|{UPPER}{{2,6}})\s*[-–—]\s*)?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
+    rf"(?:^(?:{_DATELINE})?|(?<=[.;]\s))(?:{_TIME_OF_DAY}\s+(?:ngày\s+)?|[Nn]gày\s+)"
     r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])"
     r"(?!\s*(?:[-|,]?\s*\d{1,2}:\d{2}\b[^.;]*)?$)"  # `Ngày 01/04/2025` alone on its line: the page's posting date
 )

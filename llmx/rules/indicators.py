@@ -54,7 +54,7 @@ from llmx.rules.paragraphs import (
     paragraph_spans,
     sector_of_label,
 )
-from llmx.rules.restatements import FigureIndex, is_restatement
+from llmx.rules.restatements import FigureIndex, is_restatement, restates_a_row
 from llmx.sectors import detect_sector
 from llmx.vn import TABLE_ROW
 
@@ -106,6 +106,7 @@ def find_indicators(
         _indicator(text, it)
         for it in items
         if not is_restatement(figures, start, (it.quote_start, it.end), it.num_start, it.core)
+        and not restates_a_row(figures, start, (it.quote_start, it.end), it.num_start)
     ]
 
 
@@ -139,14 +140,23 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
             specific = item.parent.sector
         label = para.label_sector
         weak_label = label is not None and not para.label_strong
-        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue
+        # the words that open the item's sentence name its topic (`Công tác cải cách hành chính được đẩy
+        # mạnh, tỷ lệ hồ sơ ...`) when the name says nothing
+        opening = None
+        if own is None and detect_sector(item.name) is None:  # not even a generic cue (`doanh nghiệp`)
+            s0 = max(para.sentence_start(item.quote_start), item.quote_start - _OPENING_CHARS)
+            opening = detect_sector(para.text[s0 : item.quote_start], strong_only=True)
+        # a label in generic words (`- Các dữ liệu khác: ...`) gives way to the item's own cue; neither a
+        # sentence-mate's, the sentence opening's nor an earlier sentence's sector outranks a name that says
+        # general economy (`Tốc độ tăng trưởng`, `thu nhập bình quân đầu người`)
         order = (
             None if weak_label else label,
             specific,
             label if weak_label else None,
-            mate.get(item.sentence),
+            None if own == _GENERAL else mate.get(item.sentence),
+            opening,
             para.sector,
-            last,
+            None if own == _GENERAL else last,
             own,
         )
         found = [c for c in order if c is not None]
@@ -154,6 +164,9 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         item.sector = chosen or detect_sector(item.name) or "other"
         if specific is not None:
             mate[item.sentence] = last = specific
+
+
+_OPENING_CHARS = 80  # the clause just before the figure, not a long sentence's far beginning
 
 
 def _name_sector(name: str) -> Sector | None:

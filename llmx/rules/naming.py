@@ -406,6 +406,7 @@ def attach_comparisons(para: Para, item: Item) -> None:
     )
     item.comparisons.extend(following.comparisons)
     item.end = following.end
+    item.resume = following.resume
     rate_plan = following.target_unit == "%"
     if following.target is not None and item.target is None and (not rate_plan or item.unit == "%"):
         item.target = following.target  # never a `%` plan as the target of a count

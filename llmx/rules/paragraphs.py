@@ -75,6 +75,12 @@ class Item:
     sector: Sector = "other"
     flags: list[str] = field(default_factory=list)  # reasons to doubt it (README: flag vocabulary)
     bare_name: bool = False  # no words before the figure named it
+    resume: int | None = None  # where later figures are read from, when its quote spans a breakdown
+
+    @property
+    def reach(self) -> int:
+        """End of its own words: before a breakdown its comparisons were read past (`resume`)."""
+        return self.end if self.resume is None else self.resume
 
 
 @dataclass

@@ -79,7 +79,8 @@ _ASK_VERBS = (
     r"hướng\s+dẫn|chỉ\s+đạo|cho|phê\s+duyệt|điều\s+chỉnh|bổ\s+sung|tổ\s+chức|giải\s+quyết|thẩm\s+định|chấp\s+thuận|"
     r"tạo|sửa\s+đổi|trang\s+bị|mở|đầu\s+tư|phân\s+bổ|xây\s+dựng|thực\s+hiện|ưu\s+tiên|kiểm\s+tra|làm\s+rõ|"
     r"tham\s+mưu|đề\s+xuất|kiến\s+nghị|đề\s+nghị|giao|công\s+nhận|khen\s+thưởng|trình|xử\s+lý|rà\s+soát|"
-    r"đo\s+đạc|gia\s+hạn|thu\s+hồi|cải\s+tạo|nâng\s+cấp|tăng\s+cường|hoàn\s+thiện|ban\s+hành|tổng\s+hợp"
+    r"đo\s+đạc|gia\s+hạn|thu\s+hồi|cải\s+tạo|nâng\s+cấp|tăng\s+cường|hoàn\s+thiện|ban\s+hành|tổng\s+hợp|"
+    r"phối\s+hợp|chủ\s+trì"  # `Đề nghị Sở Tài nguyên và Môi trường phối hợp với huyện ...`
 )
 _NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS}|như\s+sau)(?!\w)|[.;:(]")  # lower case: `Sở Giao thông` is a name
 _OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")

@@ -32,7 +32,9 @@ Decisions where SPEC 6 leaves room (they match the hand-labelled gold files):
   thưởng năm 2013` is a reference with date `2013`; without a year, number or issuer (`Luật sửa
   đổi bổ sung một số điều của Luật thi đua khen thưởng`, `Luật giao thông đường bộ`) it is not.
 * Plenum and congress resolutions are references even when un-numbered and even after `các`
-  (`các Nghị quyết Hội nghị Trung ương 7 (khóa XII) của Đảng`); issuer only when `của ...` says so.
+  (`các Nghị quyết Hội nghị Trung ương 7 (khóa XII) của Đảng`); issuer only when `của ...` says so,
+  or, for a Party branch's congress, the congress itself with its term (`Nghị quyết Đại hội Đảng bộ huyện
+  lần thứ XXI, nhiệm kỳ 2025 - 2030`).
 * A count before the type word makes it a unit, not a citation: `02 nghị quyết chuyên đề`,
   `ban hành 1.170 Quyết định, 90 Kế hoạch` (SPEC 6: those are indicators).
 * Not type words at all: `Kế hoạch hóa gia đình`, `Tài chính - Kế hoạch`, `Sở Kế hoạch và Đầu
@@ -119,6 +121,10 @@ _ALL_LEVELS = re.compile(rf"{_S}(?i:các{_S}cấp)(?!\w)")
 _TERM = re.compile(rf"{_W}(?:\((?i:khóa|khoá){_S}[IVXLC]+\)|,?{_S}(?i:khóa|khoá){_S}[IVXLC]+(?!\w))")
 
 # --- plenums and congresses ----------------------------------------------------------------
+# `Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2025 - 2030`: the branch's congress (with its term) is
+# the issuer of an un-numbered resolution; a national congress or a plenum is named only by `của ...`
+_BRANCH_CONGRESS = re.compile(r"\s*(?i:đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ)\s")
+_CONGRESS_TERM = re.compile(rf",?{_S}(?i:nhiệm{_S}kỳ){_S}\d{{4}}{_W}[-–]{_W}\d{{4}}")
 _PLENUM = re.compile(
     rf"{_S}(?i:"
     rf"(?:hội{_S}nghị{_S})?(?:(?:ban{_S}chấp{_S}hành|bch){_S})?(?:trung{_S}ương|tw|tư)(?:{_S}đảng)?"
@@ -224,6 +230,7 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
         pos = q.end()
     number: str | None = None
     plenum = False
+    congress: str | None = None
     if (so := _SO.match(text, pos, stop)) is not None:
         nm = _NUM_SYMBOL.match(text, so.end(), stop) or _NUM_BARE.match(text, so.end(), stop)
         if nm is not None:
@@ -238,9 +245,13 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
             number, pos = nm.group(), nm.end()
         elif doc_type in _PLENUM_TYPES and (pm := _PLENUM.match(text, pos, stop)) is not None:
             plenum, pos = True, pm.end()
+            if _BRANCH_CONGRESS.match(pm.group()):  # the congress of a Party branch issues its resolution
+                pos = term.end() if (term := _CONGRESS_TERM.match(text, pos, stop)) else pos
+                congress = " ".join(text[pm.start() : pos].split())
 
     if number is not None or plenum:
         date, issuer, end = _tail(text, pos, stop)
+        issuer = issuer or congress
         if doc_type == "đề án" and so is None and date is None and issuer is None and number and number.isdigit():
             return None  # `Đề án 06`: the name of a programme, not a citation of its instrument
         return _make(text, s, end, doc_type, number, date, issuer)

@@ -162,3 +162,31 @@ def is_restatement(
         if len(words & set(_WORDS.findall(window))) / len(words) >= _RESTATED:
             return True
     return False
+
+
+_TARGET_AFTER = re.compile(r"\s*/\s*(\d[\d.,]*)")  # `7/12 xã`: the plan figure after the slash
+
+
+def restates_a_row(index: FigureIndex, before: int, quote: tuple[int, int], figure: int) -> bool:
+    """`... mới đạt 7/12 xã` under the KPI row `5 | Số xã đạt chuẩn ... | xã | 12 | 7 | 58,3`: a figure an
+    earlier table row (ending before `before`) writes as a cell of its own, the `/` target too, with most
+    of the quote's words in that row. A table's key figures repeated in prose are labelled once, as rows."""
+    text = index.text
+    run = _RUN.match(text, figure)
+    if before <= 0 or run is None:
+        return False
+    target = _TARGET_AFTER.match(text, run.end(), quote[1])
+    words = {w for w in _WORDS.findall(text[quote[0] : quote[1]].lower()) if len(w) > 1}
+    if not words:
+        return False
+    for p in index.places(run.group(), " |", before):  # a cell with another after it: rows only, never prose
+        line_start, line_end = text.rfind("\n", 0, p) + 1, text.find("\n", p)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if " | " not in line or line_start + len(line) > before:
+            continue
+        cells = {c.strip() for c in line.split("|")}
+        if run.group() not in cells or (target is not None and target.group(1) not in cells):
+            continue
+        if len(words & set(_WORDS.findall(line.lower()))) / len(words) >= _RESTATED:
+            return True
+    return False

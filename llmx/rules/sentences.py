@@ -73,7 +73,13 @@ _DIRECTIVE_VERB = re.compile(
 )
 # `...; đồng thời, giao ...`, `...; trường hợp phải ... chỉ được ...`: a coordinated or conditional directive
 _AT_THE_SAME_TIME = re.compile(r"đồng thời\s*,|trường hợp\s", re.I)
-_ENUMERATOR = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}\))\s*")
+# `Thứ nhất, ...; thứ hai, ...`, `Một là, ...`: items numbered in words, whose number is no more part of the item than
+# `(2) ` is (lower case only with its comma: `...; năm là, ...`)
+ORDINAL = (
+    r"(?:[Tt]hứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là\b,?|"
+    r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,)"
+)
+_ENUMERATOR = re.compile(rf"\s*(?:\(\d{{1,2}}\)|\d{{1,2}}\)|{ORDINAL})\s*")
 # Statements (not directives) inside a paragraph: `..., vẫn còn một số khó khăn, tồn tại như sau: Hiện tượng ...`
 # (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
 # paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
@@ -92,7 +98,10 @@ _STATEMENT_LABEL = re.compile(
 _NOUN_PHRASE = re.compile(r"(?:các|những)\s", re.I)
 _PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|không|chậm|thiếu|yếu|hạn chế|khó khăn|bị|đã|đang|là|có)(?!\w)", re.I)
 _NOUN_PHRASE_WORDS = 10
-_WEAK_PREDICATE = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|kém|thấp|hạn chế|khó khăn|vướng mắc)(?!\w)", re.I)
+# a weakness, or an adverse condition a cause names (`giá vật liệu xây dựng tăng cao; thời tiết diễn biến bất thường`)
+_WEAK_PREDICATE = re.compile(
+    r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|kém|thấp|hạn chế|khó khăn|vướng mắc|tăng cao|bất thường|phức tạp)(?!\w)", re.I
+)
 _PART_END = re.compile(r"[;.\n]")
 MIN_CLAUSE = 35  # a `;` part shorter than this is a list item of the clause, not a directive
 MIN_DIRECTIVE = 15  # ... unless it is a directive of this length between two verbs
@@ -301,12 +310,12 @@ def _joined_noun_phrases(text: str, found: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_NUMBER_BEFORE = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\))\s*$")
+_NUMBER_BEFORE = re.compile(rf"(?:\(\d{{1,2}}\)|\d{{1,2}}\)|{ORDINAL})\s*$")
 
 
 def _numbered_before(text: str, para_start: int, a: int) -> bool:
-    """Whether the unit at `a` was opened by an inline number (`(2) `) that `_trimmed` cut off."""
-    head = text[max(para_start, a - 6) : a]
+    """Whether the unit at `a` was opened by an inline number (`(2) `, `Thứ hai, `) that `_trimmed` cut off."""
+    head = text[max(para_start, a - 14) : a]
     return bool(_NUMBER_BEFORE.search(head))
 
 

@@ -5,14 +5,14 @@ every sentence-level directive is a task; in `limitations`/`causes` sections eve
 cause; in results sections only sentences with an explicit shortfall cue count as limitations. Paragraphs
 interrupted by a page break (a blank line, or a footnote body, then a lower-case continuation) are read as one.
 
-Tasks also stand outside task sections when the words say they are for the next period (SPEC 5, 1.1; the tests
-are in `ahead.py`): the bullets under a lead-in that looks ahead (`Để ... trong thời gian tới, tiếp tục yêu cầu
-các sở, ngành: ...`) or directs (`Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:`), a clause opened by `nhiệm vụ
-trước mắt là ...` and the directive sentences after it in the same paragraph, and the numbered items after a
-body's commitment (`(1) Phân tích ...; (2) ...`). A closing paragraph that hands the work on (`Trên cơ sở ..., các
-cấp ủy ... xây dựng kế hoạch ...`) is a task; in a proposals part, the reporting body's own next step (`..., Sở
-Nội vụ sẽ báo cáo ...`) is one. Who does a piece of work and by when (`- Đơn vị chủ trì: ...`, the cells beside
-an assignment table's work column) is not.
+Tasks also stand outside task sections when the words say they are for the next period (SPEC 5, 1.1; the tests are
+in `ahead.py`, the labels naming the work ahead in `work_labels.py`): the bullets under a lead-in that looks ahead
+(`Để ... trong thời gian tới, tiếp tục yêu cầu các sở, ngành: ...`) or directs (`Chủ tịch UBND tỉnh có ý kiến chỉ
+đạo như sau:`), a clause opened by `nhiệm vụ trước mắt là ...` and the directive sentences after it in the same
+paragraph, and the numbered items after a body's commitment (`(1) Phân tích ...; (2) ...`). A closing paragraph that
+hands the work on (`Trên cơ sở ..., các cấp ủy ... xây dựng kế hoạch ...`) is a task; in a proposals part, the
+reporting body's own next step (`..., Sở Nội vụ sẽ báo cáo ...`) is one. Who does a piece of work and by when
+(`- Đơn vị chủ trì: ...`, the cells beside an assignment table's work column) is not.
 
 Limitations in results sections also include `chưa rõ`, `chưa có sự ...`, `trả lời/đánh giá thiếu`, and the
 findings an inspection or a self-assessment cell states as plain facts (`Cơ sở chưa ban hành ...`, `Thiếu
@@ -41,8 +41,8 @@ from llmx.rules.ahead import (
     for_next_period,
     later,
     leader_asks,
-    names_ahead,
     report_now,
+    strives_over,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
@@ -55,6 +55,7 @@ from llmx.rules.sentences import (
     units,
     work_column,
 )
+from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
@@ -67,6 +68,7 @@ _SHORTFALL = re.compile(
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
     r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
     r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
+    r"còn\s[^.;]{0,40}?(?:quá hạn|trễ hạn|tồn đọng)(?!\w)|"  # `còn 58 hồ sơ quá hạn do vướng mắc ...`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
     # duties not done: `04 hội không báo cáo kết quả`, `không đủ điều kiện để tổ chức đại hội`
     r"không đủ điều kiện|không (?:thực hiện )?báo cáo|chưa (?:lập|báo cáo)|(?:hoạt động )?không hiệu quả|"
@@ -99,7 +101,9 @@ _NOT_SHORTFALL = re.compile(
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
     # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
+    # `Năm 2026, trong bối cảnh còn nhiều khó khăn, huyện đã đạt và vượt 17/20 chỉ tiêu`: the same, no `nhưng`
     r"trong (?:bối cảnh|điều kiện|hoàn cảnh)\s(?:còn\s+)?(?:nhiều\s+)?khó khăn[^.;,]*,?\s*(?:nhưng|song)\s|"
+    r"trong (?:bối cảnh|điều kiện|hoàn cảnh)\s(?:còn\s+)?(?:nhiều\s+)?khó khăn[^.;,]*,\s*[^.;]*(?<!\w)đã\s+(?!không)|"
     # a field answered `none` (`Nội dung chưa thực hiện (tồn tại): Không`), a rule's condition (`Trường hợp
     # địa phương chưa có máy tra cứu thì ...`), what an inspection did not find (`không phát hiện vi phạm`)
     r":\s*(?:không|không có)\s*$|(?:^|\s)(?:nếu|trường hợp|hết thời (?:gian|hạn))\s[^.;]*\sthì\s|^nếu\s|"
@@ -134,26 +138,6 @@ _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ s
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
 _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
 
-# next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
-_WORK = re.compile(
-    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
-    re.I,
-)
-_WORK_LABEL = re.compile(rf"^\s*{_WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
-# a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
-_WORK_SUBHEAD = re.compile(
-    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
-)
-# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words
-_ORDINAL_ITEM = re.compile(r"(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là,?\s+", re.I)
-# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
-_ASK_LABEL = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I
-)
-_ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
-_INLINE_WORK_LABEL = re.compile(
-    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị)[^:;.]{0,60}:\s+(?=\S)", re.I
-)
 _HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
 # ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
 # (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
@@ -286,33 +270,6 @@ def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple
     return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
 
 
-def _labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -> bool:
-    """Whether the unit at `start` follows a label naming next-period work on its line
-    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`); in a web
-    excerpt without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May)
-    or a leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
-    line = text.rfind("\n", 0, start) + 1
-    head = _ITEM_NUMBER.sub("", text[line:start])
-    if headless and (_WORK_LABEL.search(head) or _ASK_LABEL.search(head)):
-        return True
-    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
-        return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
-    label = _WORK_LABEL.search(head)
-    return label is not None and names_ahead(label.group(), now)
-
-
-def _line_above(text: str, line: int) -> str:
-    """The last non-blank line before the line starting at `line`."""
-    above = text[:line].rstrip()
-    return above[above.rfind("\n") + 1 :].strip()
-
-
-def _in_words(words: str) -> bool:
-    """`Một là, chỉ đạo ...`: an item of work numbered in words, opening with a directive."""
-    item = _ORDINAL_ITEM.match(words)
-    return item is not None and DIRECTIVE_START.match(words, item.end()) is not None
-
-
 def _task_spans(
     text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False, nxt: Period | None = None
 ) -> list[tuple[int, int, int]]:
@@ -325,19 +282,19 @@ def _task_spans(
         words = text[u.start : u.end]
         if u.first:
             run = False
-            labelled = _labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
+            labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
         if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
-            ahead = FUTURE.search(words) or (_WORK.match(words) and later(words, now)) or DIRECTED.search(words)
+            ahead = FUTURE.search(words) or (WORK.match(words) and later(words, now)) or DIRECTED.search(words)
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
-            asks = headless and bool(_ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
+            asks = headless and bool(ASK_LABEL.search(words))  # `Hội nghị đề ra nhiệm vụ ...:`
             labelled = labelled or asks
             list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
+            list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
             continue
-        label = _INLINE_WORK_LABEL.match(words)
-        if label and DIRECTIVE_START.match(words, label.end()) and (headless or names_ahead(label.group(), now)):
+        if (work := inline_work(words, now, headless=headless)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
-            out.append((u.start + label.end(), u.end, u.para))
+            out.append((u.start + work, u.end, u.para))
             labelled = True
             continue
         if request_at(text, u.start, u.end) is not None or CLOSING_NOTICE.search(words):
@@ -363,7 +320,7 @@ def _task_spans(
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and _in_words(words)):
+        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and in_words(text, u)):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
             out.append((u.start, u.end, u.para))

@@ -205,6 +205,7 @@ COUNTS: tuple[str, ...] = (
     "đơn",
     "vụ việc",
     "vụ",
+    "ổ dịch",  # `xảy ra 03 ổ dịch tả lợn châu Phi`, `phát sinh 04 ổ dịch cúm gia cầm`
     "việc",
     "trường hợp",
     "ca",  # `186 ca sốt xuất huyết`, `tăng 94 ca so với cùng kỳ`

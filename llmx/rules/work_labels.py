@@ -1,0 +1,109 @@
+"""Labels and lead-ins that name the work ahead, for telling tasks outside task sections (SPEC 5, 1.1). Pure.
+
+A paragraph's work is next-period work when a label on its line says so (`- Nhiệm vụ trọng tâm tháng 3/2023:
+Tập trung ...`), when a web excerpt's sub-heading over it does (`Nhiệm vụ 6 tháng cuối năm`), or when a run-in
+lead-in sets the work out for a later time (`Năm 2026, huyện đề ra 3 khâu đột phá: (1) ...; (2) ...`,
+`Kỳ họp thông qua Nghị quyết ... năm 2025 với các chỉ tiêu: thu nhập ... đạt 65 triệu đồng; ...`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.rules.ahead import Now, names_ahead
+from llmx.rules.sentences import ORDINAL, Unit
+from llmx.vn import DIRECTIVE_START
+
+# next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
+WORK = re.compile(
+    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
+    re.I,
+)
+_WORK_LABEL = re.compile(rf"^\s*{WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+# a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
+_WORK_SUBHEAD = re.compile(
+    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
+)
+# `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words (the units start after the number)
+_ORDINAL_ITEM = re.compile(rf"{ORDINAL}\s*$")
+# `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
+ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
+_ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
+_INLINE_WORK_LABEL = re.compile(
+    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ tiêu|mục tiêu|khâu đột phá)[^:;.]{0,60}:\s+(?=\S)",
+    re.I,
+)
+# the targets a label sets (`... với các chỉ tiêu: thu nhập bình quân ... đạt 65 triệu đồng`): no verb opens them
+_TARGETS = re.compile(r"(?<!\w)(?:chỉ tiêu|mục tiêu)[^:;.]{0,60}:\s+$", re.I)
+# a run-in lead-in setting out work (`..., huyện đề ra 3 khâu đột phá: `, `Hội nghị thống nhất các nhiệm vụ: `)
+_SETS_OUT = re.compile(
+    r"(?<!\w)(?:đề ra|xác định|thống nhất|thông qua)\s[^:.;]{0,150}?(?<!\w)"
+    r"(?:nhiệm vụ|giải pháp|khâu đột phá|đột phá|chỉ tiêu|mục tiêu)(?!\w)[^:.;]{0,80}:\s*$",
+    re.I,
+)
+# setting work out looks ahead by itself (`huyện đề ra 3 khâu đột phá`), not work set out before (`Tỷ lệ hoàn thành
+# các mục tiêu, nhiệm vụ đề ra theo kế hoạch: `, a scoring rule)
+_DRAWS_UP = re.compile(
+    r"(?<!\w)đề ra\s[^:;.]{0,60}?(?<!\w)(?:nhiệm vụ|giải pháp|khâu đột phá|đột phá|chỉ tiêu|mục tiêu)(?!\w)", re.I
+)
+# `nhiệm vụ phát triển kinh tế - xã hội năm 2025`: work named for a year (a later one looks ahead; `later` reads a
+# year inside a sentence as a cited scope, `Nghị quyết ... đến năm 2030`)
+_WORK_YEAR = re.compile(
+    r"(?<!\w)(?:nhiệm vụ|kế hoạch|phương hướng|chỉ tiêu|mục tiêu)(?!\w)[^:;.]{0,60}?(?<!\w)năm\s+(\d{4})(?!\d)", re.I
+)
+
+
+def _ahead(said: str, now: Now) -> bool:
+    """Whether a label looks ahead: `names_ahead`, or work named for a year after the report's."""
+    if names_ahead(said, now):
+        return True
+    return now is not None and any(int(m.group(1)) > now[0] for m in _WORK_YEAR.finditer(said))
+
+
+def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -> bool:
+    """Whether the unit at `start` follows a label naming next-period work on its line
+    (`- Nhiệm vụ trọng tâm tháng 3/2023: Tập trung ...`, `* Phương hướng thời gian tới: ...`) or a run-in
+    lead-in setting out later work (`Năm 2026, huyện đề ra 3 khâu đột phá: (1) ...`); in a web excerpt
+    without headings, any work label (`Nhiệm vụ tháng 5: ...` after a meeting on April held in May) or a
+    leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
+    line = text.rfind("\n", 0, start) + 1
+    head = _ITEM_NUMBER.sub("", text[line:start])
+    if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)):
+        return True
+    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
+        return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
+    if _SETS_OUT.search(head) and (_ahead(head, now) or (headless and _DRAWS_UP.search(head))):
+        return True
+    label = _WORK_LABEL.search(head)
+    return label is not None and names_ahead(label.group(), now)
+
+
+def inline_work(words: str, now: Now, *, headless: bool = False) -> int | None:
+    """Where the work starts after a label inside the unit that names next-period work (`Hội nghị đề ra
+    nhiệm vụ quý IV: tiếp tục ...`, `Nhiệm vụ tháng 7: chỉ đạo ...`, `... năm 2025 với các chỉ tiêu: thu
+    nhập ...`), else None. Targets need the label to look ahead also in a web excerpt (`Năm 2024, xã đạt
+    các chỉ tiêu: ...` reports results)."""
+    label = _INLINE_WORK_LABEL.match(words)
+    if label is None:
+        return None
+    said = label.group()
+    if DIRECTIVE_START.match(words, label.end()):
+        return label.end() if headless or names_ahead(said, now) else None
+    if _TARGETS.search(said) and (_ahead(said, now) or _DRAWS_UP.search(said)):
+        return label.end()
+    return None
+
+
+def _line_above(text: str, line: int) -> str:
+    """The last non-blank line before the line starting at `line`."""
+    above = text[:line].rstrip()
+    return above[above.rfind("\n") + 1 :].strip()
+
+
+def in_words(text: str, u: Unit) -> bool:
+    """`Một là, chỉ đạo ...`: an item of work numbered in words, opening with a directive."""
+    return (
+        u.enumerated
+        and _ORDINAL_ITEM.search(text, max(0, u.start - 14), u.start) is not None
+        and DIRECTIVE_START.match(text, u.start, u.end) is not None
+    )
