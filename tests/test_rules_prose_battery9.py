@@ -3,7 +3,11 @@ Party work, culture, water supply) showed the rules missed or misread. Every sen
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from llmx.config import Settings
 from llmx.contract import Indicator
+from llmx.pipeline import extract_document
 from llmx.rules.indicators import find_indicators
 
 
@@ -225,3 +229,19 @@ def test_a_toll_after_a_parenthesis_of_incident_parts_belongs_to_the_total_not_t
         "Xảy ra 05 vụ tai nạn giao thông (03 vụ trên quốc lộ, 02 vụ trên đường liên xã), làm chết 04 người."
     )
     assert (dead.name, dead.value) == ("Xảy ra vụ tai nạn giao thông - làm chết", 4)
+
+
+def test_a_row_figure_restated_after_a_judgement_clause_is_still_a_restatement(tmp_path: Path) -> None:
+    """`... chậm, mới đạt 7/12 xã` is named by the clause before it (like `còn thấp, chỉ đạt`), and that
+    longer quote must not hide that it restates the KPI row above."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
+        "STT | Chỉ tiêu | ĐVT | KH năm 2026 | Thực hiện 9 tháng | % so với KH\n"
+        "1 | Số xã đạt chuẩn nông thôn mới nâng cao | xã | 12 | 7 | 58,3\n"
+        "2 | Diện tích lúa | ha | 1.500 | 1.480 | 98,7\n\n"
+        "II. KHÓ KHĂN, VƯỚNG MẮC\n1. Tiến độ xây dựng nông thôn mới nâng cao chậm, mới đạt 7/12 xã theo kế hoạch.\n",
+        encoding="utf-8",
+    )
+    doc = extract_document(report, Settings(backend="rules"))
+    assert not any("7/12 xã" in i.quote for i in doc.indicators)  # row 1 says it
