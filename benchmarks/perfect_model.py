@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from llmx.config import REPO_ROOT, Settings
@@ -31,7 +32,7 @@ def run_split(gold_dir: Path, prompt: str | None = None) -> tuple[Recovery, int,
     with RulesServer(ServerConfig(model=GOLD_MODEL, answerer=answers.answer_for)) as srv:
         settings = Settings(backend="llm", model=GOLD_MODEL, base_url=srv.base_url, timeout=30.0)
         if prompt:
-            settings = settings.with_overrides(prompt=prompt)
+            settings = replace(settings, prompt=prompt)
         for case in gold_cases(gold_dir):
             doc = extract_document(case.source_path, settings)
             total.add(recovery(doc, load_case(case), case.name))

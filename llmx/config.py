@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeGuard, TypeVar, get_args
 from urllib.parse import urlsplit
 
 from llmx import resources
@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # pydantic is imported when a key is given: `llmx --help` doe
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 BackendChoice = Literal["auto", "rules", "llm"]
 VerifyChoice = Literal["rules"]
-MODES: tuple[str, ...] = ("tools", "json_schema", "json", "md_json")
+MODES: tuple[Mode, ...] = get_args(Mode)
+BACKENDS: tuple[BackendChoice, ...] = get_args(BackendChoice)
+_Choice = TypeVar("_Choice", bound=str)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROMPT = "section@v2"
@@ -63,8 +65,10 @@ class Settings:
         """The endpoint as banners and errors show it: never with the URL's `user:password@`."""
         return redact_url(self.base_url) if self.base_url else "the OpenAI API"
 
-    def with_overrides(self, **changes: object) -> Settings:
-        return replace(self, **changes)  # type: ignore[arg-type]
+
+def _one_of(value: str, choices: tuple[_Choice, ...]) -> TypeGuard[_Choice]:
+    """Whether `value` is one of the literal `choices` (a checked string is then typed as that literal)."""
+    return value in choices
 
 
 def resolve(
@@ -96,10 +100,10 @@ def resolve(
         return None
 
     chosen_backend = pick(backend, "LLMX_BACKEND") or "auto"
-    if chosen_backend not in ("auto", "rules", "llm"):
+    if not _one_of(chosen_backend, BACKENDS):
         raise ConfigError(f"unknown backend {chosen_backend!r}; use rules, llm or auto")
     chosen_mode = pick(mode, "LLMX_MODE") or "tools"
-    if chosen_mode not in MODES:
+    if not _one_of(chosen_mode, MODES):
         raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
     key = pick(api_key, "LLMX_API_KEY", "OPENAI_API_KEY")
     if key:
@@ -138,11 +142,11 @@ def resolve(
     if chosen_verify not in (None, "rules", "none"):
         raise ConfigError(f"--verify {chosen_verify!r}: the only cross-check is `rules` (or `none`)")
     settings = Settings(
-        backend=chosen_backend,  # type: ignore[arg-type]
+        backend=chosen_backend,
         model=pick(model, "LLMX_MODEL"),
         base_url=url,
         api_key=SecretStr(key) if key else None,
-        mode=chosen_mode,  # type: ignore[arg-type]
+        mode=chosen_mode,
         prompt=pick(prompt, "LLMX_PROMPT") or DEFAULT_PROMPT,
         prompts_dir=Path(folder) if folder else resources.prompts_dir(),
         max_validation_retries=retries,

@@ -7,7 +7,7 @@ Every backend produces a `ReportDocument`; gold files follow it; `llmx schema` e
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -48,8 +48,8 @@ Relation = Literal["ratio", "change"]
 Approx = Literal["over", "under", "about"]
 LimitationKind = Literal["limitation", "cause"]
 
-SECTORS: tuple[str, ...] = Sector.__args__  # type: ignore[attr-defined]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+SECTORS: tuple[str, ...] = get_args(Sector)
+ROLES: tuple[str, ...] = get_args(Role)
 
 
 class _Model(BaseModel):

@@ -17,7 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeGuard, get_args
 
 from pydantic import ValidationError
 
@@ -25,6 +25,12 @@ from llmx.contract import Comparison, ReportDocument
 from llmx.errors import DiskFull, InputError, OutputError
 
 OutputFormat = Literal["json", "jsonl", "csv"]
+
+
+def is_output_format(fmt: str) -> TypeGuard[OutputFormat]:
+    """Whether `fmt` (as a flag gave it) names one of the formats `render` writes."""
+    return fmt in get_args(OutputFormat)
+
 
 INDICATOR_COLUMNS = [
     "document",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -52,7 +52,7 @@ def llm_settings(srv: RulesServer, **changes: object) -> Settings:
     base = Settings(
         backend="llm", model=SERVED_MODEL, base_url=srv.base_url, api_key=key, timeout=2.0, retry_backoff=0.01
     )
-    return base.with_overrides(**changes)
+    return replace(base, **changes)
 
 
 @pytest.fixture

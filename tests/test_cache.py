@@ -2,6 +2,7 @@
 
 import multiprocessing
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -40,10 +41,10 @@ def test_key_changes_with_everything_that_decides_the_answer():
     key = request_key(base, MESSAGES, SectionItems, "section@v1#abc")
     assert key == request_key(base, [dict(m) for m in MESSAGES], SectionItems, "section@v1#abc")
     others = [
-        request_key(base.with_overrides(model="m2"), MESSAGES, SectionItems, "section@v1#abc"),
-        request_key(base.with_overrides(mode="json"), MESSAGES, SectionItems, "section@v1#abc"),
-        request_key(base.with_overrides(temperature=0.7), MESSAGES, SectionItems, "section@v1#abc"),
-        request_key(base.with_overrides(max_validation_retries=5), MESSAGES, SectionItems, "section@v1#abc"),
+        request_key(replace(base, model="m2"), MESSAGES, SectionItems, "section@v1#abc"),
+        request_key(replace(base, mode="json"), MESSAGES, SectionItems, "section@v1#abc"),
+        request_key(replace(base, temperature=0.7), MESSAGES, SectionItems, "section@v1#abc"),
+        request_key(replace(base, max_validation_retries=5), MESSAGES, SectionItems, "section@v1#abc"),
         request_key(base, MESSAGES, SectionItems, "section@v2#def"),
         request_key(base, MESSAGES, ReportMetadata, "section@v1#abc"),
         request_key(

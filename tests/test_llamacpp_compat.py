@@ -4,6 +4,7 @@ any model name answered, slow answers; and the endpoint probe against llama.cpp'
 
 import json
 import threading
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -277,7 +278,7 @@ def test_the_probe_reads_context_tokenizer_and_tool_support_from_llamacpp(llamac
     planned = for_endpoint(settings)
     assert planned.context_tokens == 8192 and planned.token_scale == served.token_scale
     with pytest.raises(ToolsIgnored, match="no tool support"):  # refused before any chat request
-        for_endpoint(settings.with_overrides(mode="tools"))
+        for_endpoint(replace(settings, mode="tools"))
 
 
 def test_the_served_tokenizer_makes_smaller_chunks_for_a_model_that_spends_more_tokens(samples):

@@ -7,6 +7,7 @@ and the dev-report cassettes with `llmx record samples/*.txt --local`.
 import os
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ REPLAY = Settings(backend="llm", model=SERVED_MODEL, base_url="http://127.0.0.1:
 def _record_scenarios() -> None:
     for name, (config, _) in SCENARIOS.items():
         with RulesServer(config) as srv:
-            settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr("sk-test-recording-key-0001"))
+            settings = replace(REPLAY, base_url=srv.base_url, api_key=SecretStr("sk-test-recording-key-0001"))
             record_reports([REPORT], settings, HERE / name)
 
 
@@ -88,7 +89,7 @@ def test_a_changed_prompt_fails_loudly_asking_to_rerecord(tmp_path):
     partial = copy / "_system.v2.jinja"
     partial.write_text(partial.read_text(encoding="utf-8").replace("Record only", "Report only"), encoding="utf-8")
     with pytest.raises(CassetteMismatch) as info:
-        replay_report(REPORT, REPLAY.with_overrides(prompts_dir=copy), HERE / "clean")
+        replay_report(REPORT, replace(REPLAY, prompts_dir=copy), HERE / "clean")
     message = str(info.value)
     assert "re-record" in message and "llmx record" in message
     assert re.search(r"section@v2 \w{12} -> \w{12}", message)
@@ -111,7 +112,7 @@ def test_a_missing_cassette_says_how_to_record_it(tmp_path):
 def test_recording_never_stores_the_key_or_authorization(rules_server, tmp_path):
     secret = "sk-proj-Very-Secret-Key-1234567890"
     srv = rules_server(api_key=secret)
-    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr(secret))
+    settings = replace(REPLAY, base_url=srv.base_url, api_key=SecretStr(secret))
     [recorded] = record_reports([REPORT], settings, tmp_path)
     text = recorded.cassette.read_text(encoding="utf-8")
     assert recorded.document.indicators and secret not in text and "Very-Secret" not in text
@@ -122,7 +123,7 @@ def test_a_placeholder_key_for_a_local_server_does_not_corrupt_the_recorded_prom
     """`--api-key none` against llama.cpp: `none` is a word of the prompt; scrubbing it from the
     bodies made the cassette unreplayable. The key header is still never stored."""
     srv = rules_server(api_key="none")
-    settings = REPLAY.with_overrides(base_url=srv.base_url, api_key=SecretStr("none"))
+    settings = replace(REPLAY, base_url=srv.base_url, api_key=SecretStr("none"))
     [recorded] = record_reports([REPORT], settings, tmp_path)
     text = recorded.cassette.read_text(encoding="utf-8")
     assert "<API_KEY>" not in text and "authorization" not in text.lower()

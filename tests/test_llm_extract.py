@@ -1,6 +1,7 @@
 """The LLM backend end to end against the loopback rules server: grounding, re-asks, faults."""
 
 import time
+from dataclasses import replace
 
 import pytest
 from pydantic import SecretStr
@@ -233,7 +234,7 @@ def test_a_metadata_answer_that_keeps_failing_validation_keeps_its_valid_fields(
 
 def test_a_wrong_key_fails_at_once_without_showing_the_key(rules_server):
     srv = rules_server(api_key="right-key-123")
-    settings = _settings(srv).with_overrides(api_key=SecretStr("sk-wrong-key-456789"))
+    settings = replace(_settings(srv), api_key=SecretStr("sk-wrong-key-456789"))
     with pytest.raises(ModelCallError) as info, ModelClient(settings, policy=FAST) as client:
         norm = normalize(REPORT.format(marker=""))
         run_llm(norm.text, split_sections(norm.text), settings, client=client)

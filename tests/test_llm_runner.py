@@ -7,6 +7,8 @@ loopback server in test_llm_extract.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from llmx.config import Settings
@@ -170,7 +172,7 @@ def test_items_found_twice_in_overlapping_chunks_are_kept_once():
     answer = results(indicator(REVENUE, "Tổng thu NSNN", 88.8, "tỷ đồng"))
     client = FakeClient(respond=lambda request: answer if REVENUE in request.user else {})
     # tiny budgets: every line is its own job; the revenue line is also repeated into its neighbour
-    out = run(client, SETTINGS.with_overrides(max_section_tokens=40), pack_tokens=0)
+    out = run(client, replace(SETTINGS, max_section_tokens=40), pack_tokens=0)
     assert len(client.requests) > 3
     assert [i.quote for i in out.extraction.indicators] == [REVENUE]
 
@@ -244,7 +246,7 @@ def test_one_plan_carries_every_request_the_document_will_make():
 
 
 def test_section_v1_still_asks_by_role_with_its_own_metadata_prompt():
-    v1 = SETTINGS.with_overrides(prompt="section@v1")
+    v1 = replace(SETTINGS, prompt="section@v1")
     plan = plan_document(TEXT, LAYOUT, v1)
     assert [job.wanted for job in plan.jobs] == [
         ("indicators", "limitations", "references"),

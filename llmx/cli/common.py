@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
@@ -40,7 +40,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class _Verbosity:
@@ -91,11 +92,11 @@ def resume_gc() -> None:
         gc.enable()
 
 
-def handles_errors(func: F) -> F:
+def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Map LlmxError subclasses to one stderr line and their exit code."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if func.__name__ not in _ONE_REPORT:
             resume_gc()
         try:
@@ -114,7 +115,7 @@ def handles_errors(func: F) -> F:
             shout(f"internal error: {type(exc).__name__}: {exc} (set LLMX_DEBUG=1 for a traceback)")
             raise typer.Exit(code=70) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 # click's error base, from the click typer runs on: its own copy since typer 0.2x (whose errors a

@@ -86,11 +86,11 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract one report into the SPEC document (schema 1.1)."""
-    from llmx.output import check_writable, item_counts, render, write_atomic
+    from llmx.output import check_writable, is_output_format, item_counts, render, write_atomic
     from llmx.pipeline import extract_document
 
     set_verbosity(quiet, verbose)
-    if fmt not in ("json", "jsonl", "csv"):
+    if not is_output_format(fmt):
         raise ConfigError(f"--format {fmt!r}: use json, jsonl or csv")
     if stdin_name is not None and str(file) != "-":
         raise ConfigError("--stdin-name names standard input: give - as the report")
@@ -129,7 +129,7 @@ def extract(
             say(f"warning: {name}: {problem.message}")
     for call in doc.extractor.calls or []:
         detail(describe_call(call))
-    content = render(doc, fmt)  # type: ignore[arg-type]
+    content = render(doc, fmt)
     if output is None:  # UTF-8 whatever the locale; CSV with its BOM, as in a file, so Excel reads it
         sys.stdout.flush()
         sys.stdout.buffer.write((("\ufeff" if fmt == "csv" else "") + content).encode("utf-8"))

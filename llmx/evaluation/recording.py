@@ -7,7 +7,7 @@ llmx/llm/cassettes.py; this module runs reports through the pipeline inside them
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from llmx.config import Settings
@@ -35,7 +35,7 @@ def record_reports(
 
     `all` starts each cassette afresh; `new_episodes` keeps what is there and adds what is new.
     """
-    settings = settings.with_overrides(backend="llm")
+    settings = replace(settings, backend="llm")
     secret = settings.api_key.get_secret_value() if settings.api_key else None
     done = []
     for report in reports:
@@ -64,7 +64,7 @@ REPLAY_BASE_URL = "http://cassette.invalid/v1"
 
 def replay_report(report: str | Path, settings: Settings, cassette_dir: Path = EVAL_CASSETTES) -> ReportDocument:
     """The report's document from its cassette alone: no network, no key needed."""
-    settings = settings.with_overrides(backend="llm", base_url=settings.base_url or REPLAY_BASE_URL)
+    settings = replace(settings, backend="llm", base_url=settings.base_url or REPLAY_BASE_URL)
     path = cassette_path(cassette_dir, settings.model or "model", settings.prompt, report)
     hint = f"llmx record {report} --model {settings.model} --base-url URL --cassettes {cassette_dir}"
     with use_cassette(path, stamp=stamp(settings), rerecord_hint=hint), replay_client(settings) as client:

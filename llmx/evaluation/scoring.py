@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from statistics import fmean
+from typing import TypeVar
 
 from llmx.contract import ReportDocument
 from llmx.evaluation.gold import in_scope, scope_spans
@@ -62,12 +63,13 @@ def score_document(
         g_items: list[Item] = list(getattr(gold, t))
         pa = [anchor(x, pred.text, gold.text) for x in p_items]
         ga = [anchor(x, gold.text, gold.text) for x in g_items]
+        keep_p, keep_g = list(range(len(p_items))), list(range(len(g_items)))
         if spans is not None and t != "sections":
             keep_p = [k for k, a in enumerate(pa) if a.span is None or in_scope(a.span[0], spans)]
             keep_g = [k for k, a in enumerate(ga) if a.span is None or in_scope(a.span[0], spans)]
             p_items, pa = [p_items[k] for k in keep_p], [pa[k] for k in keep_p]
             g_items, ga = [g_items[k] for k in keep_g], [ga[k] for k in keep_g]
-        score, al = _score_type(t, p_items, g_items, pa, ga, gold.text)
+        score, al = _score_type(t, pred, gold, (keep_p, keep_g), pa, ga)
         if t != "sections":
             score.flags = _flag_shares(p_items, al)
         doc.types[t] = score
@@ -81,15 +83,33 @@ def score_document(
 
 
 def _score_type(
-    t: str, pred: Sequence[Item], gold: Sequence[Item], pa: list[Anchor], ga: list[Anchor], text: str
+    t: str,
+    pred: ReportDocument,
+    gold: ReportDocument,
+    kept: tuple[list[int], list[int]],
+    pa: list[Anchor],
+    ga: list[Anchor],
 ) -> tuple[TypeScore, Aligned]:
+    """Type `t`'s scorer on the items `kept` in scope, read from each document's own typed list."""
+    kp, kg = kept
     if t == "indicators":
-        return score_indicators(pred, gold, pa, ga)  # type: ignore[arg-type]
-    if t in ("tasks", "limitations", "proposals"):
-        return score_passages(pred, gold, pa, ga, text)  # type: ignore[arg-type]
+        return score_indicators(_pick(pred.indicators, kp), _pick(gold.indicators, kg), pa, ga)
+    if t == "tasks":
+        return score_passages(_pick(pred.tasks, kp), _pick(gold.tasks, kg), pa, ga, gold.text)
+    if t == "limitations":
+        return score_passages(_pick(pred.limitations, kp), _pick(gold.limitations, kg), pa, ga, gold.text)
+    if t == "proposals":
+        return score_passages(_pick(pred.proposals, kp), _pick(gold.proposals, kg), pa, ga, gold.text)
     if t == "references":
-        return score_references(pred, gold, pa, ga)  # type: ignore[arg-type]
-    return score_sections(pred, gold, pa, ga)  # type: ignore[arg-type]
+        return score_references(_pick(pred.references, kp), _pick(gold.references, kg), pa, ga)
+    return score_sections(_pick(pred.sections, kp), _pick(gold.sections, kg), pa, ga)
+
+
+_T = TypeVar("_T")
+
+
+def _pick(items: Sequence[_T], keep: list[int]) -> list[_T]:
+    return [items[k] for k in keep]
 
 
 def _flag_shares(pred: Sequence[Item], al: Aligned) -> dict[str, Ratio]:

@@ -37,7 +37,8 @@ from __future__ import annotations
 import copyreg
 import re
 from functools import lru_cache
-from typing import Any, cast
+from types import GenericAlias
+from typing import Any, cast, get_args, get_origin
 
 from pydantic import BaseModel, Field, create_model
 from pydantic._internal._model_construction import ModelMetaclass
@@ -109,9 +110,9 @@ def bounded(model: type[BaseModel], text: str) -> type[BaseModel]:
 def _spec(model: type[BaseModel], bounds: dict[str, int], nested: bool = False) -> Spec:
     out = []
     for name, info in model.model_fields.items():
-        if getattr(info.annotation, "__origin__", None) is not list:
+        if get_origin(info.annotation) is not list:
             continue
-        (item,) = info.annotation.__args__  # type: ignore[union-attr]
+        (item,) = get_args(info.annotation)
         inner = _spec(item, bounds, nested=True) if isinstance(item, type) and issubclass(item, BaseModel) else ()
         limit = NESTED_BOUNDS.get(name, bounds["statements"]) if nested else bounds.get(name, bounds["statements"])
         out.append((name, _bucket(limit), inner or None))
@@ -139,7 +140,7 @@ def _build(model: type[BaseModel], spec: Spec) -> type[BaseModel]:
     for name, limit, inner in spec:
         annotation: Any = model.model_fields[name].annotation
         if inner is not None:
-            annotation = list[_build(annotation.__args__[0], inner)]  # type: ignore[misc]
+            annotation = GenericAlias(list, (_build(annotation.__args__[0], inner),))  # list[that model]
         fields[name] = (annotation, Field(default_factory=list, max_length=limit))
     sub: type[BaseModel] = create_model(
         model.__name__,

@@ -88,7 +88,7 @@ def _remember_async_validator_checks() -> None:
         with contextlib.suppress(TypeError):
             passed.add(response_model)
 
-    reject_async_validators.__wrapped__ = original  # type: ignore[attr-defined]
+    functools.update_wrapper(reject_async_validators, original, assigned=(), updated=())  # sets __wrapped__ alone
     if not hasattr(original, "__wrapped__"):  # not installed twice
         checks.reject_async_validators = reject_async_validators
         if getattr(patch_module, "reject_async_validators", None) is original:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from llmx.config import Settings
@@ -120,7 +120,7 @@ def tuned(settings: Settings, served: Served) -> Settings:
             "supports_tools false), so it would ignore tools mode; use --mode json_schema"
         )
     scale = min(max(served.token_scale, 0.5), 5.0) if served.token_scale else settings.token_scale
-    return settings.with_overrides(token_scale=scale, context_tokens=served.context_tokens or settings.context_tokens)
+    return replace(settings, token_scale=scale, context_tokens=served.context_tokens or settings.context_tokens)
 
 
 def for_endpoint(settings: Settings) -> Settings:

@@ -68,9 +68,9 @@ class _Answer(BaseModel):
     model_config = ConfigDict(hide_input_in_errors=True, extra="ignore")
 
     @classmethod
-    def model_json_schema(  # type: ignore[override]
+    def model_json_schema(
         cls,
-        by_alias: bool = True,
+        by_alias: bool | None = True,
         ref_template: str = "#/$defs/{model}",
         schema_generator: type[GenerateJsonSchema] = LeanSchema,
         mode: JsonSchemaMode = "validation",

@@ -15,6 +15,10 @@ from llmx.llm import responses as v1
 from llmx.llm.responses import LimitationOut, ReferenceOut, TaskOut, _Answer, _check_quote
 
 
+# The two `type: ignore[assignment]` below stay: redefining an inherited field with another type is how
+# pydantic changes a field in a subclass, which mypy reads as an incompatible override (a wider type; a
+# list of the subclass). A base shared with v1 would reorder v1's schema properties and so change
+# section@v1's prompt hash and its recorded cassettes.
 class ComparisonOut(v1.ComparisonOut):
     basis_text: str | None = Field(None, description="as written; null when the text names no basis")  # type: ignore[assignment]
 

@@ -5,8 +5,9 @@ file extension second; only a file named .html/.htm or with no known extension i
 HTML, so a `.txt` that quotes `<body>` stays text. Text files are decoded strictly before
 charset-normalizer may guess (`llmx.read.text`). Word 97 .doc, .rtf and .odt go through
 LibreOffice (`llmx.read.office`) and are then read as .docx. Tables come out one row per line
-with exact offsets (`llmx.read.model`). Lines in the legacy TCVN3/VNI font encodings are decoded
-in every format and reported. Size guards (`llmx.read.guards`) refuse oversized files and zip or
+with exact offsets (`llmx.read.model`); a .txt/.md file's pipe tables are found by
+`llmx.read.pipe_tables`. Lines in the legacy TCVN3/VNI font encodings are decoded in every
+format and reported. Size guards (`llmx.read.guards`) refuse oversized files and zip or
 flate bombs. Nothing is normalized here (NFC, NBSP, markdown, chrome): `llmx.normalize` does
 that. Every failure is an `InputError` naming the file; bad input never produces a traceback.
 """
@@ -153,7 +154,11 @@ def _extract(data: bytes, path: str, fmt: Format, limits: Limits) -> Extracted:
         from llmx.read.wrapped import unwrap
 
         text = unwrap(text)
-    return Extracted(text, problems=problems)
+    from llmx.read.pipe_tables import read_pipe_tables
+
+    got = read_pipe_tables(text)  # markdown tables and pasted ` | ` rows become real tables
+    got.problems[:0] = problems
+    return got
 
 
 def _legacy_offsets(text: str, repairs: list[tuple[int, LegacyEncoding]]) -> _OffsetMap:

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
+from typing import TYPE_CHECKING
 
 from llmx.errors import InputError
 from llmx.read.garble import Repairs, page_quality, quality_problems, repair
@@ -38,6 +39,9 @@ from llmx.read.pdf_layout import (
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
 from llmx.read.pdf_tables import FIGURE_CELL, Grid, broken_word, find_grids, place, table_spec
+
+if TYPE_CHECKING:  # pypdfium2 ships no type information: this names the class, mypy takes it as Any
+    from pypdfium2 import PdfDocument
 
 _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
@@ -109,10 +113,10 @@ def _page_text(page: _Page) -> str:
     return "\n".join([*(ln.text() for ln in page.lines + page.notes), *cells])
 
 
-def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
+def _read_page(pdf: PdfDocument, i: int, glyphs: Glyphs) -> _Page:
     import pypdfium2.raw as pdfium_c
 
-    page = pdf[i]  # type: ignore[index]
+    page = pdf[i]
     # stamps and form fields (a signed report's number and date) live in annotations:
     # flattened into the page, their text is read in place like the rest (a page whose
     # annotations draw pictures alone, a signature's image, is not loaded a second time)
@@ -121,7 +125,7 @@ def _read_page(pdf: object, i: int, glyphs: Glyphs) -> _Page:
         and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
     ):
         page.close()
-        page = pdf[i]  # type: ignore[index]
+        page = pdf[i]
     textpage = page.get_textpage()
     try:
         content = page_content(page, textpage, page.get_rotation(), page.get_width(), page.get_height(), glyphs)

@@ -15,11 +15,14 @@ import ctypes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
 
 from llmx.read.pdf_gaps import break_points, cuts
+
+if TYPE_CHECKING:  # pypdfium2 ships no type information: these name the classes, mypy takes them as Any
+    from pypdfium2 import PdfPage, PdfTextPage
 
 
 def _unchecked(fn: Any) -> Callable[..., Any]:
@@ -128,7 +131,7 @@ Glyphs = dict[tuple[str, float, float], float]  # advance by (character, size, i
 
 
 def page_content(
-    page: object, textpage: object, rotation: int, width: float, height: float, glyphs: Glyphs | None = None
+    page: PdfPage, textpage: PdfTextPage, rotation: int, width: float, height: float, glyphs: Glyphs | None = None
 ) -> PageContent:
     """Runs and rulings of one page (`page`/`textpage` are pypdfium2 PdfPage/PdfTextPage);
     `glyphs` keeps glyph advances from page to page of one document."""
@@ -244,15 +247,15 @@ class _Chars:
 _WORD = re.compile(r"[^ \r\n\t\x00]+")
 
 
-def _runs(textpage: object, tf: _Transform, widths: Glyphs) -> tuple[list[Run], int, int]:
+def _runs(textpage: PdfTextPage, tf: _Transform, widths: Glyphs) -> tuple[list[Run], int, int]:
     """Word pieces in stream order. A word costs three calls (origin of its first and last
     character, font size, right edge); only a word whose ends disagree (a raised note mark glued
     to it, a piece drawn out of order) is walked character by character."""
-    raw = textpage.raw  # type: ignore[attr-defined]
+    raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
         return [], 0, 0
-    text = textpage.get_text_range(0, n)  # type: ignore[attr-defined]
+    text = textpage.get_text_range(0, n)
     if len(text) != n:  # characters outside the BMP: one call per character keeps indexes aligned
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     c = _Chars(raw, tf)
@@ -458,9 +461,9 @@ class _Paths:
         return out
 
 
-def _paths(page: object, tf: _Transform) -> _Paths:
+def _paths(page: PdfPage, tf: _Transform) -> _Paths:
     """Rulings and shapes of the page's path objects (top level and inside form XObjects)."""
-    raw = page.raw  # type: ignore[attr-defined]
+    raw = page.raw
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     r_left, r_bottom, r_right, r_top = (ctypes.byref(v) for v in (left, bottom, right, top))
     out = _Paths(tf)

@@ -256,13 +256,13 @@ def _split_false_merges(grid: Grid) -> None:
     grid.runs = {k: runs for k, (_, runs) in enumerate(cells) if runs}
 
 
-def table_spec(grid: Grid, join: object, page: int) -> TableSpec:
+def table_spec(grid: Grid, join: Callable[[list[Run]], str], page: int) -> TableSpec:
     """The grid as rows of cells; `join(runs) -> str` reads a cell's words as text."""
     starts: dict[int, list[CellSpec]] = {}
     for k, (r0, c0, r1, c1) in enumerate(grid.cells):
         text = grid.texts.get(k)
         if text is None:
-            text = grid.texts[k] = join(grid.runs.get(k, []))  # type: ignore[operator]
+            text = grid.texts[k] = join(grid.runs.get(k, []))
         starts.setdefault(r0, []).append(CellSpec(text, c0, c1 - c0, r1 - r0))
     rows = [sorted(starts.get(r, []), key=lambda c: c.col) for r in range(len(grid.ys) - 1)]
     return TableSpec(grid_rows(rows), page=page)

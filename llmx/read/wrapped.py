@@ -4,7 +4,8 @@ Some page excerpts carry a Word document's text wrapped at ~80 characters, a pag
 of blank lines in mid-sentence, and a header field split over lines (`Số:` / `/BC-UBND`). Later
 stages read one paragraph per line, so such a file is rejoined here, and only when it is plainly
 wrapped: many lines stop mid-sentence and the next line goes on in lower case. A file written one
-paragraph per line has (almost) no such breaks and is returned unchanged. Pure.
+paragraph per line has (almost) no such breaks and is returned unchanged. Table rows split by
+`|` are never joined (`llmx.read.pipe_tables` reads them as a table). Pure.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.:;!?…]$")
 _OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
 _LIST_MARK = re.compile(r"^(?:[a-zđ][.)]|[-+•*]\s)")
 _NUMBER_LABEL = re.compile(r"^Số\s*:$")  # `Số:` whose number and symbol went to a later line
+_PIPE_ROW = re.compile(r"^\||\|.*\|")  # a table row (`| a | b |`, `a | b | c`), never a wrapped sentence
 
 
 def _next_filled(lines: list[str], k: int) -> int | None:
@@ -51,6 +53,8 @@ def unwrap(text: str) -> str:
         if not cur or (j := _next_filled(lines, k)) is None:
             continue
         nxt = lines[j].strip()
+        if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt):
+            continue
         split_number = _NUMBER_LABEL.match(cur) is not None and nxt.startswith("/")
         if split_number or (len(cur) >= MIN_WRAPPED_LINE and _goes_on(cur, nxt, j - k - 1)):
             joins[k] = j

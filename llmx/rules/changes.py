@@ -279,7 +279,7 @@ def _opening_basis(para: Para, items: list[Item]) -> None:
         start = para.sentence_start(item.num_start)
         opening = _OPENING_SO_VOI.match(text, start, item.num_start)
         basis = match_basis(text, opening.end(), item.num_start, after_so_voi=True) if opening else None
-        if basis is None or not _COMMA.match(text, basis[2], item.num_start):
+        if opening is None or basis is None or not _COMMA.match(text, basis[2], item.num_start):
             continue
         stated: dict[str, object] = {"basis": basis[0], "basis_text": basis[1]}
         unstated = [c for c in item.comparisons if not c.basis_text]  # `other`, or a plan only implied
@@ -288,5 +288,5 @@ def _opening_basis(para: Para, items: list[Item]) -> None:
             item.comparisons = [Comparison(basis=basis[0], basis_text=basis[1], relation="ratio", pct=item.value)]
             item.value, item.unit, unstated = None, None, item.comparisons
         if unstated:  # the quote holds the basis it took
-            lead = opening.group()  # type: ignore[union-attr]
+            lead = opening.group()
             item.quote_start = min(item.quote_start, start + len(lead) - len(lead.lstrip(" \t\n-+•*")))

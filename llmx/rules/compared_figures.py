@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.contract import Comparison
+from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
@@ -21,7 +21,7 @@ from llmx.rules.units import match_unit
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
 _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
-_APPROX_WORDS = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
+_APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
 _LISTED = re.compile(
@@ -79,7 +79,7 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
     items.pop()
     prev.value, prev.unit, prev.num_start, prev.end, prev.core = value, unit[0], s, unit[2], (s, unit[2])
     if reached.group("q"):
-        prev.approx = _APPROX_WORDS[reached.group("q").lower()]  # type: ignore[assignment]
+        prev.approx = _APPROX_WORDS[reached.group("q").lower()]
     attach_comparisons(para, prev)
     return prev
 

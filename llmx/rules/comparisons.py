@@ -46,6 +46,7 @@ _BASIS_RE = re.compile(
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
+_BASIS_GROUPS: tuple[Basis, ...] = ("same_period", "budget_estimate", "plan", "previous_period")  # of _BASIS_RE
 # the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
 _GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,3}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
 # Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
@@ -173,7 +174,7 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
     """The basis written at `pos`: (basis, words as written, end)."""
     m = _BASIS_RE.match(text, pos, limit)
     if m:
-        kind = next(k for k, v in m.groupdict().items() if v is not None)
+        kind = next(k for k in _BASIS_GROUPS if m.group(k) is not None)
         end = m.end()
         if (
             kind in ("plan", "budget_estimate")
@@ -181,7 +182,7 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
             and by.group(1)[0].isupper()
         ):
             end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
-        return kind, " ".join(text[pos:end].split()), end  # type: ignore[return-value]
+        return kind, " ".join(text[pos:end].split()), end
     if not after_so_voi:
         return None
     if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
@@ -211,10 +212,16 @@ def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | Non
     return match_basis(text, m.end() if m else pos, limit)
 
 
+def _skip(optional: re.Pattern[str], text: str, pos: int, limit: int) -> int:
+    """Where a stretch that may be empty (`optional` matches at any position) ends."""
+    m = optional.match(text, pos, limit)
+    return m.end() if m else pos
+
+
 def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     """The comparison starting at `pos` (after optional `,`/`và`), or None."""
     share = _PAREN_SHARE.match(text, pos, limit)
-    p = share.end() if share else _LEAD.match(text, pos, limit).end()  # type: ignore[union-attr]
+    p = share.end() if share else _skip(_LEAD, text, pos, limit)
     if (first := _basis_first(text, p, limit)) is not None:
         return first
     if (times := _TIMES.match(text, p, limit)) is not None:
@@ -276,7 +283,7 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     if basis is None:
         return None
     gap = _BASIS_GAP.match(text, basis[2], limit)
-    q = gap.end()  # type: ignore[union-attr]
+    q = gap.end() if gap else basis[2]
     if (times := _TIMES.match(text, q, limit)) is not None:
         return _parse_times(text, times, limit, basis)
     if (ratio := _RATIO_VERB.match(text, q, limit)) is not None:  # `so với kế hoạch đạt 98%`
@@ -285,7 +292,7 @@ def _basis_first(text: str, p: int, limit: int) -> Parsed | None:
     if change is None or _SO_VOI.match(text, change.end(), limit):
         return None
     parsed = _parse_change(text, change, limit, stated=basis)
-    if parsed is not None and gap.group("open") and (close := CLOSE_PAREN.match(text, parsed.end, limit)):  # type: ignore[union-attr]
+    if parsed is not None and gap and gap.group("open") and (close := CLOSE_PAREN.match(text, parsed.end, limit)):
         parsed = replace(parsed, end=close.end())  # `so với cùng kỳ năm trước (tăng 8,2%)`
     return parsed
 
@@ -339,7 +346,7 @@ def _parse_change(
     ):
         pre = bare  # `giảm cùng kỳ 5%`
     if pre is not None and stated is None:
-        q = _SPACE_COMMA.match(text, pre[2], limit).end()  # type: ignore[union-attr]
+        q = _skip(_SPACE_COMMA, text, pre[2], limit)
     if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own
         q = qual.end()
     num = _number_at(text, q, limit)

@@ -249,8 +249,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         text, frac.end(), para.end
     ):
         return _read_fraction(para, items, s, value, frac.end())  # `05/51 dự án`, `31 trong tổng số 54 doanh nghiệp`
-    if _PCT.match(text, e, para.end):
-        return _read_percent(para, items, s, e, value)
+    if pct := _PCT.match(text, e, para.end):
+        return _read_percent(para, items, s, pct.end(), value)
     if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
         rest = parse_number(words.group("rest")) or 0.0
         unit_name = words.group("big").lower() + (" đồng" if words.group("cur") else "")
@@ -424,10 +424,9 @@ def _reached_with(para: Para, item: Item, pos: int) -> None:
     para.block(num.start("num"), item.end)
 
 
-def _read_percent(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
+def _read_percent(para: Para, items: list[Item], s: int, pct_end: int, value: float) -> Item | None:
     """A percentage no earlier figure took: a share, a ratio-only statement, or a rate."""
     text = para.text
-    pct_end = _PCT.match(text, e, para.end).end()  # type: ignore[union-attr]
     if _FIGURE_OF_CLASS.match(text, pct_end, para.end):
         return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]

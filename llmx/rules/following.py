@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from llmx.contract import Comparison
 from llmx.numbers import parse_number
@@ -30,7 +30,7 @@ _TARGET = re.compile(
 _PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
-_CLOSE_AFTER = re.compile(r"(?:\s*\))?")
+_CLOSE_AFTER = re.compile(r"\s*\)")
 _YEARS_PAIR = re.compile(
     r"\s*\(\s*(?P<now>\d[\d.,]*?)\s*/\s*(?P<before>\d[\d.,]*?)(?:\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*\)"
 )
@@ -80,7 +80,7 @@ class Following:
     end: int
     comparisons: list[Comparison]
     target: float | None = None
-    spans: list[tuple[int, int]] | None = None  # plan figures: digits that are not indicators
+    spans: list[tuple[int, int]] = field(default_factory=list)  # plan figures: digits that are not indicators
     target_unit: str | None = None  # the plan figure's own unit (`%` of `chỉ tiêu ... là 98%`)
     resume: int | None = None  # a closed breakdown the comparisons were read past: its figures are read still
 
@@ -95,7 +95,7 @@ def read_following(
     value: float | None = None,
 ) -> Following:
     """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
-    found = Following(pos, [], spans=[])
+    found = Following(pos, [])
     past = pos
     while True:
         target = _TARGET.match(text, pos, limit)
@@ -106,7 +106,7 @@ def read_following(
             end = unit[2] if unit else num_end
             close = CLOSE_PAREN.match(text, end, limit)
             found.target, found.target_unit = plan_value, unit[0] if unit else None
-            found.spans.append((target.start("num"), end))  # type: ignore[union-attr]
+            found.spans.append((target.start("num"), end))
             pos = found.end = close.end() if close else end
             # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
             plan = " ".join((target.group("basis") or target.group("resolution")).split())
@@ -123,7 +123,7 @@ def read_following(
             words = _TOTAL_WORDS.match(text, total.start("num") + len(raw), limit)
             end = words.end() if words else total.start("num") + len(raw)
             found.target = of
-            found.spans.append((total.start("num"), end))  # type: ignore[union-attr]
+            found.spans.append((total.start("num"), end))
             pos = found.end = end
             continue
         parsed = parse_comparison(text, pos, limit)
@@ -136,25 +136,27 @@ def read_following(
             parsed = parsed if parsed is not None and parsed.explicit_basis else None
         if parsed is None or is_blocked(parsed.number_start):
             if found.resume is not None:
-                found.spans.append((past, found.end))  # type: ignore[union-attr]  # but not the comparisons past it
+                found.spans.append((past, found.end))  # but not the comparisons past it
             return found
         last = parsed.comparison
         prev = found.comparisons[-1] if found.comparisons else None
-        if _restates(prev, last):  # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
-            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})  # type: ignore[union-attr]
+        # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
+        if prev is not None and _restates(prev, last):
+            found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})
         elif prev is not None and _same_basis(prev, last, value):
             found.comparisons.append(last.model_copy(update={"basis": prev.basis, "basis_text": prev.basis_text}))
             last = found.comparisons[-1]
         else:
             found.comparisons.append(last)
         opened = "(" in text[pos : parsed.number_start] and ")" not in text[pos : parsed.end]
-        pos = found.end = _CLOSE_AFTER.match(text, parsed.end, limit).end() if opened else parsed.end  # type: ignore[union-attr]
+        close = _CLOSE_AFTER.match(text, parsed.end, limit) if opened else None
+        pos = found.end = close.end() if close else parsed.end
         if last.basis in ("plan", "budget_estimate") and found.target is None:
             pos = found.end = _plan_figure(text, pos, limit, found)
         if last.relation == "change" and last.pct is not None and last.amount is None:
             pos = found.end = _change_size(text, pos, limit, found)
         if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
-            found.spans.append(pair.span())  # type: ignore[union-attr]
+            found.spans.append(pair.span())
             pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
 
 
@@ -179,7 +181,7 @@ def _plan_figure(text: str, pos: int, limit: int, found: Following) -> int:
     if m is None or plan is None or unit is None or close is None:
         return pos
     found.target, found.target_unit = plan, unit[0]
-    found.spans.append((m.start("num"), unit[2]))  # type: ignore[union-attr]
+    found.spans.append((m.start("num"), unit[2]))
     return close.end()
 
 
@@ -233,11 +235,10 @@ def _same_basis(prev: Comparison, last: Comparison, value: float | None) -> bool
     return before > 0 and abs(100 * value / before - last.pct) <= 0.6
 
 
-def _restates(prev: Comparison | None, last: Comparison) -> bool:
+def _restates(prev: Comparison, last: Comparison) -> bool:
     """A change in % with no basis of its own right after a change by an amount, the same way."""
     return (
-        prev is not None
-        and prev.relation == last.relation == "change"
+        prev.relation == last.relation == "change"
         and prev.amount is not None
         and prev.pct is None
         and last.pct is not None

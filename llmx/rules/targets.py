@@ -21,7 +21,7 @@ _RATE_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER_ANY = re.compile(r"[^;.]{0,120}?" + _RATE_LEAD + r"\Z", re.IGNORECASE)
-_CLOSE_PAREN = re.compile(r"(?:\s*\))?")
+_CLOSE_PAREN = re.compile(r"\s*\)")
 
 
 def fraction_rate(
@@ -48,7 +48,8 @@ def fraction_rate(
     if not is_rate_of(value, target, rate):
         return None
     comp = Comparison(basis="other", basis_text="tỷ lệ" if m.group("rate") else "", relation="ratio", pct=rate)
-    return Parsed(comp, _CLOSE_PAREN.match(text, end, limit).end(), num_start, False)  # type: ignore[union-attr]
+    close = _CLOSE_PAREN.match(text, end, limit)
+    return Parsed(comp, close.end() if close else end, num_start, False)
 
 
 # the rest of a plan basis up to a parenthesis: `so với Nghị quyết Đại hội đã đề ra (`

@@ -78,7 +78,7 @@ def _list_end(text: str, u_end: int, limit: int) -> int:
     for _ in range(_LIST_MAX):
         comma = _LIST_COMMA.match(text, end, limit)
         nxt = UNIT_RE.match(text, comma.end(), limit) if comma else None
-        if nxt is None or is_measure(_lower(nxt.group("unit"))) or nxt.start("unit") != comma.end():  # type: ignore[union-attr]
+        if comma is None or nxt is None or is_measure(_lower(nxt.group("unit"))) or nxt.start("unit") != comma.end():
             break
         if _lower(nxt.group("unit")) in META_UNITS or _VERB_NOT_NOUN.match(text, nxt.start("unit")):
             break  # `38/124 UBND cấp xã, chỉ tiêu đề ra là ...`; `156 hồ sơ, giải quyết đúng hạn ...`

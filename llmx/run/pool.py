@@ -33,8 +33,10 @@ from llmx.run import procs
 
 try:
     import resource
+
+    _HAS_RESOURCE = True
 except ImportError:  # not on this platform: the memory budget is not enforced there
-    resource = None  # type: ignore[assignment]
+    _HAS_RESOURCE = False
 
 
 @dataclass(frozen=True)
@@ -220,7 +222,7 @@ def _address_space() -> int | None:
 @contextlib.contextmanager
 def _address_space_limit(memory_mb: float | None) -> Iterator[None]:
     """Let this process's address space grow by at most `memory_mb` until the block ends."""
-    now = _address_space() if memory_mb and resource is not None else None
+    now = _address_space() if memory_mb and _HAS_RESOURCE else None
     if now is None or memory_mb is None:
         yield
         return

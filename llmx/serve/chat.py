@@ -127,7 +127,9 @@ def _rules_section(text: str, role: str, sector: str | None, wanted: set[str], p
     from llmx.sections import Layout
 
     own = _own_text_start(text, path)
-    section = Section(id="s1", heading="", level=1, role=role, sector=sector, start=0, end=len(text))  # type: ignore[arg-type]
+    # role and sector come off the wire as plain strings: Section's own validation checks them
+    fields = {"id": "s1", "heading": "", "level": 1, "role": role, "sector": sector, "start": 0, "end": len(text)}
+    section = Section.model_validate(fields)
     layout = Layout(text=text, sections=[section], body_start=0, body_end=len(text), body_starts={"s1": own})
     out: dict[str, list[Any]] = {kind: [] for kind in ALL_KINDS}
     if "indicators" in wanted and role != "tasks":

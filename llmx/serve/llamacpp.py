@@ -127,8 +127,8 @@ def subprocess_server(options: ServerOptions, *, log: Path | None = None, timeou
     env = dict(os.environ)
     if options.api_key:
         env["LLMX_LLAMACPP_API_KEY"] = options.api_key
-    stderr = log.open("ab") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=stderr, env=env, text=True)
+    log_file = log.open("ab") if log else None
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log_file or subprocess.DEVNULL, env=env, text=True)
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline().strip()  # the server prints its URL once it is listening
@@ -144,8 +144,8 @@ def subprocess_server(options: ServerOptions, *, log: Path | None = None, timeou
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        if log:
-            stderr.close()  # type: ignore[union-attr]
+        if log_file is not None:
+            log_file.close()
 
 
 def model_file(name: str | None) -> Path:
