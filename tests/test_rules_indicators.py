@@ -490,7 +490,7 @@ def test_a_bare_dat_percentage_after_a_count_has_an_unnamed_basis() -> None:
 def test_a_share_after_a_count_is_a_second_indicator_with_the_same_name() -> None:
     text = "đến nay cả xã còn 37 hộ nghèo chiếm 1,87%, cận nghèo 36 hộ chiếm 1,82%."
     inds = find_indicators(text)
-    assert [(i.value, i.unit) for i in inds] == [(37, "hộ nghèo"), (1.87, "%"), (36, "hộ"), (1.82, "%")]
+    assert [(i.value, i.unit) for i in inds] == [(37, "hộ"), (1.87, "%"), (36, "hộ"), (1.82, "%")]
     assert inds[0].name == inds[1].name and inds[2].name == inds[3].name
     assert inds[1].quote == "cả xã còn 37 hộ nghèo chiếm 1,87%"
 

@@ -278,9 +278,9 @@ def test_rows_of_places_under_a_kpi_header_name_each_figure_by_place_and_column(
     body = [["1", "Xã Bản Lầu", "120", "4,5"], ["2", "Thị trấn Mường Khương", "35", "1,2"]]
     items = table_items(docx_report(tmp_path, header, body))
     assert [(i.name, i.value, i.unit) for i in items] == [
-        ("Xã Bản Lầu - Số hộ nghèo", 120, "hộ nghèo"),
+        ("Xã Bản Lầu - Số hộ nghèo", 120, "hộ"),
         ("Xã Bản Lầu - Tỷ lệ hộ nghèo (%)", 4.5, "%"),
-        ("Thị trấn Mường Khương - Số hộ nghèo", 35, "hộ nghèo"),
+        ("Thị trấn Mường Khương - Số hộ nghèo", 35, "hộ"),
         ("Thị trấn Mường Khương - Tỷ lệ hộ nghèo (%)", 1.2, "%"),
     ]
 

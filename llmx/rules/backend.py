@@ -15,7 +15,7 @@ import re
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.contract import Extractor, Metadata, Section, Sector
+from llmx.contract import Extractor, Indicator, Metadata, Section, Sector
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.proposals import find_proposals, request_at
@@ -68,6 +68,8 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
             figures_from = _label_start(text, section, start)
             for s, e in _outside_tables(figures_from, end, tables):  # a table row is read once, as a row
                 extraction.indicators.extend(find_indicators(text, s, e, sector=sector, figures=figures))
+            if section is not None and figures_from == start:
+                extraction.indicators.extend(_heading_figures(text, section, sector, figures))
         extraction.references.extend(find_references(text, start, end))
         if section is not None and section.heading_start is not None and section.heading_end is not None:
             # a template heading cites documents too: `7.1. ... theo quy định tại Nghị định số 136/2025/NĐ-CP`
@@ -98,6 +100,18 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
     issuer = extraction.metadata.issuer if extraction.metadata else None
     extraction.proposals = find_proposals(text, layout, theme=theme, issuer=issuer)
     return extraction
+
+
+def _heading_figures(text: str, section: Section, sector: Sector | None, figures: FigureIndex) -> list[Indicator]:
+    """Figures a heading gives in parentheses (`1.2. Chăn nuôi (tổng đàn trâu 1.120 con, đàn bò ...)`,
+    `2. Thu ngân sách (đạt 1 tỷ 250 triệu đồng, bằng 52% dự toán)`); its other numbers are names."""
+    h_start, h_end = section.heading_start, section.heading_end
+    if h_start is None or h_end is None:
+        return []
+    opening = text.find("(", h_start, h_end)
+    if opening == -1 or not any(ch.isdigit() for ch in text[opening:h_end]):
+        return []
+    return [i for i in find_indicators(text, h_start, h_end, sector=sector, figures=figures) if i.end > opening]
 
 
 def _label_start(text: str, section: Section | None, start: int) -> int:

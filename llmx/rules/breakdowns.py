@@ -48,6 +48,28 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             for later in items[k + 1 :]:
                 if later.sentence == it.sentence and later.parent is None:
                     later.parent = it
+    _link_consequences(items)
+
+
+# `Xảy ra 12 vụ tai nạn giao thông, làm chết 9 người, bị thương 8 người`: the toll of the incidents
+_CONSEQUENCE = re.compile(
+    r"(?:ước\s+(?:tính\s+)?)?(?:(?:làm|gây)\s+)?(?:người\s+)?(?:chết|tử\s+vong|bị\s+thương|mất\s+tích|thiệt\s+hại|hư\s+hỏng|sập)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _link_consequences(items: list[Item]) -> None:
+    """Deaths, injuries and damage written right after a count of incidents (`vụ`) in the same
+    sentence are that count's parts, named `incidents - toll`."""
+    incident: Item | None = None
+    for it in items:
+        if it.unit == "vụ" and not _CONSEQUENCE.match(it.local):
+            if it.parent is None or incident is None or it.sentence != incident.sentence:
+                incident = it  # a part of the incidents (`(02 vụ cháy rừng)`) leaves their total the owner
+        elif incident is None or it.sentence != incident.sentence or not _CONSEQUENCE.match(it.local):
+            incident = None
+        elif it.parent is None:
+            it.parent = incident
 
 
 def _marker_scope(

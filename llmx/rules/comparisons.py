@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison, Relation
-from llmx.numbers import NUMBER_RE, parse_number
+from llmx.numbers import NUMBER_RE, dot_decimal, parse_number
 from llmx.rules.units import match_unit
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -145,8 +145,12 @@ APPROX: dict[str, Approx] = {
     "khoảng": "about",
     "xấp xỉ": "about",
     "chừng": "about",
+    "chưa đến": "under",  # `chưa đến 15% hồ sơ ...`
+    "chưa tới": "under",
 }
-APPROX_BEFORE = re.compile(r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng)\s+$", re.IGNORECASE)
+APPROX_BEFORE = re.compile(
+    r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới))\s+$", re.IGNORECASE
+)
 # `dự kiến cả năm`, `dự kiến đến hết năm`: the period's own result estimated ahead, not a next-period target
 CURRENT_YEAR_FORECAST = (
     r"\s+(?:thực\s+hiện\s+|đạt\s+)?(?:cả\s+năm|hết\s+năm|đến\s+(?:hết\s+)?(?:năm|ngày\s+31/12|31/12))(?!\w)"
@@ -241,8 +245,8 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     q = rate.end() if rate else q
     qual = _QUALIFIER.match(text, q, limit)
     q = qual.end() if qual else q
-    num = NUMBER_RE.match(text, q, limit)
-    if num is None or (value := parse_number(num.group())) is None:
+    num = _number_at(text, q, limit)
+    if num is None or (value := _value(num.group())) is None:
         return None
     qualifier = APPROX[" ".join(qual.group("q").lower().split())] if qual else None
     pct = _PCT.match(text, num.end(), limit)
@@ -365,8 +369,8 @@ def _parse_change(
         q = _skip(_SPACE_COMMA, text, pre[2], limit)
     if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own
         q = qual.end()
-    num = NUMBER_RE.match(text, q, limit)
-    if num is None or (value := parse_number(num.group())) is None:
+    num = _number_at(text, q, limit)
+    if num is None or (value := _value(num.group())) is None:
         return None
     pct = _PCT.match(text, num.end(), limit) or _POINTS.match(text, num.end(), limit)
     if pct is not None:
@@ -441,3 +445,16 @@ def as_of_date(match: re.Match[str]) -> str | None:
 
 
 CLOSE_PAREN = re.compile(r"\s*\)")
+
+
+# `tăng 0.5% so với cùng kỳ`: a `.` decimal before `%` (eval/LABELING.md) is a comparison's number too
+_DOT_PCT = re.compile(r"\d(?<![\w.,]\d)\d{0,2}\.\d{1,2}(?=\s?[%‰])")
+
+
+def _number_at(text: str, pos: int, limit: int) -> re.Match[str] | None:
+    return NUMBER_RE.match(text, pos, limit) or _DOT_PCT.match(text, pos, limit)
+
+
+def _value(token: str) -> float | None:
+    value = parse_number(token)
+    return value if value is not None else dot_decimal(token)

@@ -15,11 +15,11 @@ from llmx.rules.changes import attach_changes, read_change_sentences, regroup_co
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms, labelled_or_operand
+from llmx.rules.norms import block_norms, duration_list, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
-from llmx.rules.table_scores import RANK_UNIT
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
 from llmx.rules.units import is_measure, match_unit, read_tail
 
@@ -35,6 +35,12 @@ _NOT_BEFORE = re.compile(
     r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá|(?:tháng|quý)\s+[\dIVX]{1,4}\s*/)\s*(?:số\s*)?$",  # `tháng 7/2023 tổ chức`
     re.IGNORECASE,
 )
+# `Tỷ lệ học sinh lên lớp 99,2%`: no class, course or round is numbered in percent
+_NO_PERCENT_ORDINALS = frozenset(
+    {"lớp", "khóa", "khoá", "lần", "vòng", "đợt", "tổ", "đội", "xóm", "khu", "cụm", "ấp", "khối"}
+)
+# `vốn ngân sách trung ương 120 tỷ đồng`: money after `trung ương` is an amount, `Trung ương 5` a plenum
+_CENTRAL = re.compile(r"(?:trung\s+ương|tw)\s*$", re.IGNORECASE)
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
 _COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
 # `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
@@ -51,10 +57,6 @@ _TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
 # `- Đối với 288 dự án chậm tiến độ, đã đôn đốc ...`: the topic runs on into a clause, so its count is a figure
 _TOPIC_CLAUSE = re.compile(r"[^:;.\n]{0,80},\s")
-_RANK_BEFORE = re.compile(r"(?<!\w)(?:xếp\s+hạng|xếp\s+thứ|đứng\s+thứ|đứng\s+hạng)(?:\s+thứ)?\s*$", re.IGNORECASE)
-_RANKED_AMONG = re.compile(
-    r"\s+(?:tỉnh,\s*thành(?:\s+phố)?|tỉnh|thành\s+phố|địa\s+phương|đơn\s+vị|sở,\s*ngành|huyện|xã)(?!\w)"
-)
 _HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
 _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
@@ -168,7 +170,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if s < read_to or para.is_blocked(s):
             continue
         value = parse_number(num.group())
-        if value is not None and (rank := _read_rank(para, items, s, e, value)) is not None:
+        if value is not None and (rank := read_rank(para, items, s, e, value)) is not None:
             take(rank)
             continue
         if value is None or _not_a_figure(para, s, e):
@@ -203,23 +205,6 @@ def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: flo
     return item
 
 
-def _read_rank(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
-    """A rank out of N (`xếp hạng 19/63`, `đứng thứ 15/34 tỉnh, thành phố`): its own indicator, unit
-    `hạng`, target N (eval/LABELING.md); a bare `thứ 03` stays an ordinal."""
-    text = para.text
-    if not _RANK_BEFORE.search(text, max(para.start, s - 20), s) or not (frac := _FRACTION.match(text, e, para.end)):
-        return None
-    den = NUMBER_RE.match(text, frac.end(), para.end)
-    of = parse_number(den.group()) if den else None
-    if den is None or of is None or not 0 < value <= of or _DATE_REST.match(text, den.end(), para.end):
-        return None
-    end = m.end() if (m := _RANKED_AMONG.match(text, den.end(), para.end)) else den.end()
-    item = new_item(para, items, s, value, RANK_UNIT, end, count_unit=False)
-    if item is not None:
-        item.target, item.core = of, (s, end)
-    return item
-
-
 def _not_a_figure(para: Para, s: int, e: int) -> bool:
     """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
     threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
@@ -232,9 +217,16 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
         or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
     ):
         return True
-    if _NOT_BEFORE.search(window) and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end)):
+    if (
+        (before := _NOT_BEFORE.search(window))
+        and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end))
+        and not (_PCT.match(text, e, para.end) and before.group().split()[0].lower() in _NO_PERCENT_ORDINALS)
+        and not (_CENTRAL.match(before.group()) and _measured(text, e, para.end))
+    ):
         return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
     if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+        return True
+    if e - s <= 3 and duration_list(text, para.start, s, e, para.end):
         return True
     topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
         s - para.start < 12 and _TOPIC_BEFORE.search(window)
@@ -244,6 +236,11 @@ def _not_a_figure(para: Para, s: int, e: int) -> bool:
     if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
         return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
     return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
+
+
+def _measured(text: str, e: int, end: int) -> bool:
+    unit = match_unit(text, e, end)
+    return unit is not None and is_measure(unit[0])
 
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

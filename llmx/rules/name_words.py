@@ -5,6 +5,8 @@ Pure data and small predicates, no I/O.
 
 from __future__ import annotations
 
+import re
+
 # Action verbs of periodic reports, as written (lowercase). A verb at the end of one comma part and another at
 # the start of the next make one name; a clause that opens with one after a listed noun is no list item.
 _VERB_LIST = (
@@ -74,3 +76,16 @@ def lc_first(name: str) -> str:
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name
+
+
+_PLACE_PREP = re.compile(r"(tại|ở|khu\s+vực)\s+\S", re.IGNORECASE)
+
+
+def parallel_place(own: str, prev_own: str) -> str | None:
+    """`..., tại nông thôn` after `Tỷ lệ thu gom rác thải tại đô thị`: the same measure at another
+    place, named by the words before the earlier place."""
+    m = _PLACE_PREP.match(own)
+    if m is None:
+        return None
+    pos = prev_own.lower().rfind(f" {m.group(1).lower()} ")
+    return f"{prev_own[:pos]} {own}" if pos > 0 else None

@@ -15,7 +15,7 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
-from llmx.rules.name_words import closes_with_verb, opens_with_verb
+from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -53,8 +53,8 @@ _LEAD_TRIM = re.compile(
     re.IGNORECASE,
 )
 _TRAIL_WORDS = (
-    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|(?<!địa\s)chỉ|"
+    r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
@@ -71,7 +71,9 @@ _TRAIL_PREP = re.compile(
 )
 _ATTRIBUTES = (
     r"tổng\s+số\s+tiền|tổng\s+số|trị\s+giá|giá\s+trị|số\s+tiền|tổng\s+kinh\s+phí|kinh\s+ph[íi]|"
-    r"tổng\s+diện\s+tích|diện\s+tích"
+    r"tổng\s+diện\s+tích|diện\s+tích|"
+    # `thành lập mới 37 doanh nghiệp với tổng vốn đăng ký 412 tỷ đồng`
+    r"tổng\s+vốn(?:\s+(?:đăng\s+ký|đầu\s+tư))?|vốn\s+(?:đăng\s+ký|đầu\s+tư)|tổng\s+mức\s+đầu\s+tư"
 )
 _ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 # `A với B`: B an attribute of A (`kiểm kê xong 108 hộ với diện tích 70,9 ha`), not `phối hợp với`
@@ -163,8 +165,17 @@ def new_item(
     for m in AS_OF_RE.finditer(text, para.sentence_start(figure), figure):
         item.as_of = as_of_date(m)
     base, child_base = _base_name(para, item, prev, text[name_from:s], name_from, delim, floor)
+    if base == own and prev is not None and prev.unit == unit and (parallel := parallel_place(own, prev.own)):
+        base = child_base = parallel  # `Tỷ lệ thu gom rác tại đô thị đạt 95%, tại nông thôn đạt 70%`
+    borrowed = bool(base) and not own and prev is not None and base == prev.words
+    if borrowed and unit in ("%", "‰") and tail.words and prev is not None and prev.unit != unit:
+        base, child_base, item.words = "", "", ""  # `...; 98,5% trẻ em ... được tiêm chủng`: the share names itself
     item.bare_name = not base  # named by its counted noun and trailing words only: `03 vụ`
-    item.local = _compose(base, _as_written(text, figure, unit_end, unit) if count_unit else None, tail.words)
+    # `đạt 89,15 điểm` is a score, not a count of points (`13 điểm mỏ`): the name does not end in `điểm`
+    score = unit == "điểm" and value is not None and not float(value).is_integer()
+    item.local = _compose(
+        base, _as_written(text, figure, unit_end, unit) if count_unit and not score else None, tail.words
+    )
     item.child_base = child_base or item.local
     if not item.local:
         return None
@@ -204,6 +215,9 @@ def _base_name(
         if follows and prev is not None and (not head or _PREPOSITION_ONLY.match(head)):
             head = f"{prev.local} {head}".strip()  # `10 nhà tình nghĩa cho ... với kinh phí ...`
             item.quote_start = min(item.quote_start, prev.quote_start)
+            # `thành lập 37 doanh nghiệp với tổng vốn 412 tỷ đồng; 4 hợp tác xã`: a count after the
+            # attribute is the owner's sibling and borrows the owner's words, not the attribute's
+            item.words = prev.words
         if head:
             return f"{head} - {attr}", head  # `kiểm kê xong 108 hộ với diện tích 70,9 ha`
     elif (
@@ -222,6 +236,7 @@ def _base_name(
         and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own and not _same_measure(prev, item)))
     ):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
+        item.words = prev.words
         return f"{prev.local} - {own}", ""  # `tặng 770 xuất quà, trị giá 286 triệu đồng`
     elif own and delim == ":" and TOTAL_ONLY.fullmatch(own):
         lead_from = _lead_in(para, floor, name_from - 1)
@@ -343,11 +358,14 @@ def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
     if _LEVEL_LIST.match(text, k):
         return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
+    if text[k - 1 : k].isdigit() and _DURATION_LIST.match(text, k):
+        return True  # `Huy hiệu 30, 40, 45 năm tuổi Đảng`: one name with its durations
     if _FARM_WORD.search(text[max(0, k - 16) : k].lower()) and after.startswith(("lâm", "thủy", "thuỷ", "ngư", "diêm")):
         return True  # `giá trị sản xuất nông, lâm, thủy sản`: one sector's name
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
 
 
+_DURATION_LIST = re.compile(r",\s*\d{1,3}(?:\s*(?:,|và|hoặc)\s*\d{1,3})*\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE)
 _FARM_WORD = re.compile(r"(?<!\w)(?:nông|lâm)(?:\s+nghiệp)?$")
 _LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 
@@ -443,6 +461,7 @@ def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str 
     return tail if len(written) >= len(unit) and tail.lower() == unit else unit
 
 
+_PER_POPULATION = re.compile(r"/(?:\d|vạn\s).*$")
 _MARKS = " \t\n-+•*"  # a bullet before the words is not part of a quote
 _GENERIC_HEAD = re.compile(r"(?:^|[\s-])(?:tổng\s+số|tổng|số)$", re.IGNORECASE)
 
@@ -453,7 +472,9 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
     named = count_unit is not None and _names_unit(count_unit, tail) and not (not tail and _says(base, count_unit))
     if named and tail and count_unit is not None and count_unit.lower() in _OBJECT_CLASSIFIERS:
         named = False  # `04 chiếc xe ô tô cứu thương`: the noun after the classifier is what is counted
-    parts = (base, _SCALE.sub("", count_unit) if count_unit and named else "", tail)
+    # `28,5 thuê bao/100 hộ gia đình` is named by what is counted, not by the population it is per
+    counted = _PER_POPULATION.sub("", count_unit) if count_unit else ""
+    parts = (base, _SCALE.sub("", counted) if count_unit and named else "", tail)
     return " ".join(p for p in parts if p).strip()
 
 

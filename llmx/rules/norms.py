@@ -1,7 +1,7 @@
 """Numbers that are no quantity of the period (eval/LABELING.md): norms (ranges, thresholds, a rule's
 condition and consequence, a statute's quorum, what a figure is per), whose digits are blocked
 before a paragraph's figures are read; contact numbers and bounds after a label; the operands of a
-calculation. Pure."""
+calculation; the members of a list of durations (`Huy hiệu 30, 40 năm tuổi Đảng`). Pure."""
 
 from __future__ import annotations
 
@@ -69,3 +69,25 @@ def labelled_or_operand(text: str, window: str, e: int) -> bool:
         or (_BETWEEN_TERMS.search(window) and _TERM_AFTER.match(text, e))
         or _OPERAND_AFTER.match(text, e)
     )
+
+
+# `Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`, `kỷ niệm 10, 15 năm`: a list of durations or ages whose
+# last member carries the time word; none of them is a figure
+_DURATIONS_AFTER = re.compile(
+    r"(?:\s*,\s*\d{1,3}(?![\d.,]\d))*\s*(?:,|và|hoặc)\s*\d{1,3}\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE
+)
+_DURATIONS_BEFORE = re.compile(r"\d{1,3}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
+
+
+def duration_list(text: str, floor: int, s: int, e: int, end: int) -> bool:
+    """`Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`: a member of a list of durations or ages whose last
+    member carries the time word (`30` at `s`..`e`, or the last one, after its earlier members)."""
+    if _DURATIONS_AFTER.match(text, e, end):
+        return True
+    if not _DURATIONS_BEFORE.search(text, max(floor, s - 8), s):
+        return False
+    head = s
+    while (m := _DURATIONS_BEFORE.search(text, max(floor, head - 8), head)) is not None:
+        head = m.start()
+    first = re.match(r"\d{1,3}", text[head:])
+    return first is not None and bool(_DURATIONS_AFTER.match(text, head + first.end()))

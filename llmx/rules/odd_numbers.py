@@ -23,10 +23,13 @@ from llmx.rules.units import match_unit
 _MALFORMED = re.compile(
     r"\d(?<![\w.,]\d)\d{0,3}(?:\.\d{1,4}){1,4}(?:,\d+)?(?![.,]?\d)|\d(?<![\w.,/]\d)\d{0,2},\s\d+(?![.,]?\d)"
 )
-# `tháng 6, 120 hộ`, `ngày 30/6, 45 xã`, `mức 2, 15 hộ`: a date or a level and then a count, not `2, 356kg`
+# `tháng 6, 120 hộ`, `ngày 30/6, 45 xã`, `mức 2, 15 hộ`, `mức độ 1, 2 trường`: a date or a level and then a
+# count, not `2, 356kg`
 _DATE_BEFORE = re.compile(
-    r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần|khoản|điều|điểm|lần|đợt|khóa|số|mức|loại|cấp|nhóm|hạng)\s*$", re.I
+    r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần|khoản|điều|điểm|lần|đợt|khóa|số|mức(?:\s+độ)?|loại|cấp|nhóm|hạng)\s*$",
+    re.I,
 )
+_DAY_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|hôm)\s*$", re.IGNORECASE)
 _DOT_DECIMAL = re.compile(r"(?P<whole>\d(?<![\w.,]\d)\d{0,2})\.(?P<frac>\d{1,2})(?=\s?[%‰])")
 _GLUED = re.compile(
     r"(?<!\w)(?P<word>đạt|là|có|được|gồm|tăng|giảm|bằng|chiếm|khoảng|trên|hơn|dưới|gần|cấp|thu|chi|còn)"
@@ -60,6 +63,9 @@ def odd_numbers(para: Para) -> list[OddNumber]:
         if unit is None or para.is_blocked(m.start()):
             continue
         if (value := dot_decimal(m.group())) is not None:  # `84.86 điểm`: its unit read like any figure's
+            if _DAY_BEFORE.search(text, max(para.start, m.start() - 8), m.start()):
+                para.block(m.start(), m.end())  # `Ngày 12.5 tổ chức hội nghị`: a day and month, no figure
+                continue
             found.append(OddNumber(m.start(), m.end(), value, "dot_decimal"))
             continue
         para.block(m.start(), m.end())

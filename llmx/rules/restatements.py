@@ -176,7 +176,12 @@ def restates_a_row(index: FigureIndex, before: int, quote: tuple[int, int], figu
     if before <= 0 or run is None:
         return False
     target = _TARGET_AFTER.match(text, run.end(), quote[1])
-    words = {w for w in _WORDS.findall(text[quote[0] : quote[1]].lower()) if len(w) > 1}
+    # the words of the figure's own clause: a name that reaches back over a judgement (`Tiến độ ... chậm,
+    # mới đạt 7/12 xã`) says no more about which row is restated than `mới đạt 7/12 xã`
+    clause = max(quote[0], max(text.rfind(mark, quote[0], figure) for mark in ",;:") + 1)
+    words = {w for w in _WORDS.findall(text[clause : quote[1]].lower()) if len(w) > 1}
+    if len(words) < 2:
+        words = {w for w in _WORDS.findall(text[quote[0] : quote[1]].lower()) if len(w) > 1}
     if not words:
         return False
     for p in index.places(run.group(), " |", before):  # a cell with another after it: rows only, never prose

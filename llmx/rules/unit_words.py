@@ -119,8 +119,6 @@ COUNTS: tuple[str, ...] = (
     "em",  # `Tổng số học sinh 12.500 em`
     "cháu",
     "hộ dân",
-    "hộ nghèo",
-    "hộ cận nghèo",
     "hộ gia đình",
     "hộ",
     "gia đình",
@@ -164,6 +162,7 @@ COUNTS: tuple[str, ...] = (
     "doanh nghiệp",
     "dn",
     "hợp tác xã",
+    "liên hiệp hợp tác xã",  # `15 liên hiệp hợp tác xã và 6.780 tổ hợp tác`
     "htx",
     "điểm mỏ",
     "mỏ",
@@ -172,6 +171,9 @@ COUNTS: tuple[str, ...] = (
     "tàu cá",
     "tàu",
     "chợ",
+    "siêu thị",  # `12 chợ, 3 siêu thị, 1 trung tâm thương mại`
+    "trung tâm thương mại",
+    "cửa hàng",
     "trạm",
     "trang trại",
     "gia trại",
@@ -323,6 +325,7 @@ COUNTS: tuple[str, ...] = (
     "liều",
     "mũi",
     "ngày công",
+    "giường bệnh",  # `32 giường bệnh/vạn dân`
     "giường",
     "bậc",  # `xếp hạng 19/63, tăng 2 bậc so với năm 2023`
     "hạng",

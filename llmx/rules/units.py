@@ -17,8 +17,14 @@ from dataclasses import dataclass
 from llmx.rules.name_words import opens_with_verb
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
-# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`.
-_PER = r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học)){1,2}"
+# Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`,
+# `tỷ đồng/HTX/năm`, `triệu đồng/sào/vụ`.
+_PER = (
+    r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học"
+    r"|htx|hợp\s+tác\s+xã|doanh\s+nghiệp|dn|thôn|cơ\s+sở|lớp|học\s+sinh|tuần|quý|vụ|sào"
+    # per 100 / 1.000 / 10.000 people: `28,5 thuê bao/100 hộ gia đình`, `115 máy/100 dân`, `9 bác sĩ/vạn dân`
+    r"|(?:100|1\.000|10\.000|vạn)\s+(?:dân|người|hộ(?:\s+gia\s+đình)?|trẻ\s+đẻ\s+sống|trẻ))){1,2}"
+)
 
 _SYMBOLS = ("%", "‰")
 _ALL = sorted({*MEASURES, *COUNTS} - set(_SYMBOLS), key=len, reverse=True)
@@ -58,8 +64,9 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
-# not the prize `giải`, nor the count `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
+# `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
+_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
@@ -147,6 +154,9 @@ _TAIL_STOP = frozenset(
         "phấn",
     }
 )
+_TOLL = re.compile(r"\s+(?:\d|chết|bị\s|hư\s+hỏng|sập|ngập|thiệt\s+hại|mất\s+tích|cháy|tử\s+vong)", re.IGNORECASE)
+_STATE_AFTER_CON = frozenset({"dư", "tồn", "nợ", "hoạt", "hiệu", "sống"})
+_CAPITALISED_COMMON = frozenset({"Tết"})  # `1.850 suất quà Tết cho người có công`: a feast, no proper name
 _LEVEL_WORDS = frozenset({"mức", "cấp", "loại", "hạng", "độ", "nhóm"})
 _LEVEL = re.compile(r"\d{1,2}|[IVX]{1,4}")
 _MORE_LEVELS = re.compile(r",\s*(?:mức\s+)?\d{1,2}(?![\d.,])")
@@ -217,7 +227,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         if not bare or any(ch.isdigit() for ch in bare) or "%" in bare:
             new_figure = bare[:1].isdigit()
             break
-        if bare[0].isupper() and not bare.isupper():
+        if bare[0].isupper() and not bare.isupper() and bare not in _CAPITALISED_COMMON:
             break  # a proper name (`xã Liêm Túc`) or a new sentence
         if low in _TIME_WORDS and nxt_word[:1].isdigit():
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
@@ -225,6 +235,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
+        if low == "làm" and _TOLL.match(text, m.end(), limit):
+            break  # `2 vụ sạt lở đất làm hư hỏng 3 căn nhà`: the toll is the next figure's name
         if low in _TAIL_STOP:
             joins = low == "và" and nxt_word[:1].islower()  # `tập trung và xen kẹp`
             relative = (
@@ -243,7 +255,11 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             # `12/15 xã đạt chuẩn nông thôn mới`, `3 xã đạt NTM nâng cao`: the standard says what is counted
             standard = low == "đạt" and nxt_word.lower().rstrip(".…,;") in _STANDARD_WORDS
             attached = low == "thuộc" and bool(words) and words[-1].lower() == "trực"  # `45 chi hội trực thuộc`
-            if not (joins or relative or attached or price or standard or arriving):
+            # `Gần 70% số hộ sử dụng nước sạch`: a share of the number of what follows
+            share_of = low == "số" and unit in _SYMBOLS and not words and nxt_word[:1].islower()
+            # `14.236 hộ còn dư nợ`, `35 hợp tác xã còn hoạt động`: a state of what is counted, not `còn 12 hộ`
+            state = low == "còn" and nxt_word.lower() in _STATE_AFTER_CON
+            if not (joins or relative or attached or price or standard or arriving or share_of or state):
                 # `120 ha và diện tích ngô là 85 ha`: the words after `và` name the next figure
                 new_figure = low in ("là", "đạt") and nxt_word[:1].isdigit()
                 break
@@ -271,6 +287,11 @@ _MAX_ITEM_WORDS = 4
 _ITEM_OPENERS = frozenset(
     {"cụ", "như", "nhất", "chủ", "tổng", "trong", "bao", "thông", "không", "chưa", "đang", "sẽ", "cần", "đều", "cùng"}
     | {"diện", "giá", "vốn", "sản", "doanh"}  # `..., diện tích 5 ha`, `..., giá trị ...`, `..., sản lượng ...`
+    | {
+        "bình",
+        "lũy",
+        "luỹ",
+    }  # `12.560 hộ nghèo, bình quân giảm 1,45%/năm`, `..., lũy kế ...`: an average, a running total
     # `3 vụ cháy rừng, ít hơn năm trước là 2 vụ`: a comparison of the figure, not a listed noun
     | {"ít", "nhiều", "cao", "thấp", "bằng", "gấp", "so", "vượt", "hơn", "tăng", "giảm", "đạt", "chiếm"}
 )
