@@ -1,0 +1,42 @@
+"""Comparisons in prose left by the earlier wave-9 batteries (comp9c): a second size after `và` with no
+verb of its own, a period opening the next clause, a restated change in brackets before its basis, and
+units the genre counts with. Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+Row = tuple[str, str, str, float | None, float | None, str | None]
+
+
+def _comparisons(text: str) -> dict[float | None, list[Row]]:
+    found: dict[float | None, list[Row]] = {}
+    for ind in find_indicators(text):
+        found.setdefault(ind.value, []).extend(
+            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
+        )
+    return found
+
+
+def test_a_second_size_after_va_with_no_verb_is_the_same_change() -> None:
+    text = (
+        "Tổng thu ngân sách trên địa bàn đạt 1.845 tỷ đồng, tăng 12,3% so với cùng kỳ và 4,5% so với kế hoạch; "
+        "sản lượng thủy sản khai thác 38.200 tấn, giảm 2,1% so với cùng kỳ và 6,8% so với kế hoạch năm."
+    )
+    found = _comparisons(text)
+    assert found[1845] == [
+        ("same_period", "cùng kỳ", "change", 12.3, None, None),
+        ("plan", "kế hoạch", "change", 4.5, None, None),
+    ]
+    assert found[38200] == [
+        ("same_period", "cùng kỳ", "change", -2.1, None, None),
+        ("plan", "kế hoạch năm", "change", -6.8, None, None),
+    ]
+
+
+def test_a_second_size_after_a_ratio_stays_a_ratio() -> None:
+    text = "Vốn đầu tư công giải ngân 642 tỷ đồng, đạt 52% kế hoạch và 104% so với cùng kỳ."
+    assert [(r[0], r[2], r[3]) for r in _comparisons(text)[642]] == [
+        ("plan", "ratio", 52.0),
+        ("same_period", "ratio", 104.0),
+    ]
