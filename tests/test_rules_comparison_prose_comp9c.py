@@ -40,3 +40,22 @@ def test_a_second_size_after_a_ratio_stays_a_ratio() -> None:
         ("plan", "ratio", 52.0),
         ("same_period", "ratio", 104.0),
     ]
+
+
+def _readings(text: str) -> list[tuple[str, float | None, list[tuple[str, float | None]]]]:
+    return [(i.name, i.value, [(c.basis_text, c.amount) for c in i.comparisons]) for i in find_indicators(text)]
+
+
+def test_the_current_period_opening_the_next_clause_does_not_block_its_count() -> None:
+    assert _readings("So với năm 2025, số đơn thư giảm 31 đơn; năm 2026 toàn huyện tiếp nhận 214 đơn.") == [
+        ("Số đơn thư", 214, [("năm 2025", -31)])
+    ]
+    assert _readings("So với cùng kỳ, số vụ tai nạn giao thông giảm 4 vụ; tháng 9 toàn tỉnh xảy ra 17 vụ.") == [
+        ("Số vụ tai nạn giao thông", 17, [("cùng kỳ", -4)])
+    ]
+
+
+def test_the_basis_period_opening_the_next_clause_counts_the_earlier_figure() -> None:
+    found = _readings("So với năm 2025, số đơn thư giảm 31 đơn; năm 2025 có 245 đơn.")
+    assert found[0] == ("Số đơn thư", None, [("năm 2025", -31)])
+    assert [r[1] for r in found] == [None, 245]
