@@ -59,3 +59,16 @@ def test_the_basis_period_opening_the_next_clause_counts_the_earlier_figure() ->
     found = _readings("So với năm 2025, số đơn thư giảm 31 đơn; năm 2025 có 245 đơn.")
     assert found[0] == ("Số đơn thư", None, [("năm 2025", -31)])
     assert [r[1] for r in found] == [None, 245]
+
+
+def test_the_quote_of_a_change_restated_in_brackets_reaches_its_basis() -> None:
+    for text, basis in (
+        ("Sản lượng lúa cả năm đạt 16.130 tấn, tăng 1.250 tấn (+8,4%) so với cùng kỳ.", "so với cùng kỳ"),
+        ("Toàn huyện xảy ra 131 vụ phạm pháp hình sự, giảm 12 vụ (-8,4%) so với cùng kỳ.", "so với cùng kỳ"),
+        ("Tổng đàn lợn 48.600 con, tăng 2.300 con (+5,0%) so với năm 2025.", "so với năm 2025"),
+    ):
+        (ind,) = find_indicators(text)
+        assert ind.quote.endswith(basis)
+        assert [(c.relation, c.amount is not None, c.pct is not None) for c in ind.comparisons] == [
+            ("change", True, True)
+        ]
