@@ -72,3 +72,13 @@ def test_the_quote_of_a_change_restated_in_brackets_reaches_its_basis() -> None:
         assert [(c.relation, c.amount is not None, c.pct is not None) for c in ind.comparisons] == [
             ("change", True, True)
         ]
+
+
+def test_horsepower_and_sets_are_units_and_a_ministry_stays_words() -> None:
+    (_boats, power) = find_indicators("Toàn tỉnh có 1.240 tàu cá với tổng công suất 68.400 CV.")
+    assert (power.name, power.value, power.unit) == ("Tổng công suất", 68400, "cv")
+    assert _comparisons("Tiếp nhận 12 bộ hồ sơ đề nghị cấp phép, +2 bộ so với cùng kỳ.") == {
+        12: [("same_period", "cùng kỳ", "change", None, 2, "bộ")]
+    }
+    found = find_indicators("Năm 2026 Bộ Nông nghiệp giao 3 nhiệm vụ; bộ phận một cửa tiếp nhận 1.520 hồ sơ.")
+    assert [(i.value, i.unit) for i in found] == [(3, "nhiệm vụ"), (1520, "hồ sơ")]
