@@ -12,7 +12,7 @@ figure its change. Nothing in such a sentence is an indicator of its own. Pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from llmx.contract import Basis, Comparison
@@ -79,7 +79,8 @@ def read_change_sentences(para: Para) -> list[Change]:
         if basis is None or not (len(steps) > 1 or any(st.pct is not None for st in steps)):
             continue
         para.block(m.start(), basis[2])
-        found.extend(_changes(m.start(), basis, steps))
+        # the basis closes the chain: each figure's quote reaches it (`tăng 1.250 tấn (+8,4%) so với cùng kỳ`)
+        found.extend(replace(c, end=basis[2]) for c in _changes(m.start(), basis, steps))
     return found
 
 

@@ -25,8 +25,12 @@ _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
 # with a verb that states how many there were, is the figure the change was of
+# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`)
 _NEXT_CLAUSE = re.compile(
-    r"\s*;\s*(?:[^\W\d_]+\s+){0,5}?(?:xảy\s+ra|có|phát\s+hiện|ghi\s+nhận|tiếp\s+nhận|còn|là)\s+$", re.IGNORECASE
+    r"\s*;\s*(?P<period>(?:trong\s+)?(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
+    r"(?:\s+năm\s+\d{4})?\s*,?\s+)?"
+    r"(?:[^\W\d_]+\s+){0,5}?(?:xảy\s+ra|có|phát\s+hiện|ghi\s+nhận|tiếp\s+nhận|còn|là)\s+$",
+    re.IGNORECASE,
 )
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
@@ -79,7 +83,7 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
         return None
     reached = _REACHED.match(para.text, prev.end, s)
     if reached is None and (clause := _NEXT_CLAUSE.match(para.text, prev.end, s)) is not None:
-        if (counted := _counts_the_same(para, prev, unit)) is None:
+        if (counted := _counts_the_same(para, prev, unit)) is None or _the_basis_period(para, clause, prev):
             return None
         reached, unit = clause, (unit[0], unit[1], counted)
     if reached is None or reached.end() != s or prev.sentence != para.sentence_of(s):
@@ -92,6 +96,15 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
         prev.approx = _APPROX_WORDS[reached.group("q").lower()]
     attach_comparisons(para, prev)
     return prev
+
+
+def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
+    """`So với năm 2025, ... giảm 31 đơn; năm 2025 có 245 đơn`: the clause counts the earlier period, not this one
+    (the basis, written before the change, is not among the item's comparisons yet)."""
+    period = clause.group("period")
+    words = " ".join(period.strip(" ,").lower().split()).removeprefix("trong ") if period else ""
+    before = " ".join(para.text[max(0, prev.end - 200) : prev.end].lower().split())
+    return bool(words) and f"so với {words}" in before
 
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:

@@ -30,6 +30,8 @@ _TARGET = re.compile(
 _PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
+# `tăng 12,3% so với cùng kỳ và 4,5% so với kế hoạch`: a second size after `và`, with no verb of its own
+_ELIDED_VERB = re.compile(r"\s*(?:,\s*)?và\s+", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"\s*\)")
 _YEARS_PAIR = re.compile(
     r"\s*\(\s*(?P<now>\d[\d.,]*?)\s*/\s*(?P<before>\d[\d.,]*?)(?:\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*\)"
@@ -140,6 +142,8 @@ def read_following(
             return found
         last = parsed.comparison
         prev = found.comparisons[-1] if found.comparisons else None
+        if prev is not None and _ELIDED_VERB.fullmatch(text, pos, parsed.number_start):
+            last = _elided_change(prev, last)
         # `tăng 1.250 triệu đồng so với cùng kỳ (tăng 11%)`: one change, two sizes
         if prev is not None and _restates(prev, last):
             found.comparisons[-1] = prev.model_copy(update={"pct": last.pct})
@@ -158,6 +162,15 @@ def read_following(
         if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
             found.spans.append(pair.span())
             pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
+
+
+def _elided_change(prev: Comparison, last: Comparison) -> Comparison:
+    """The second size of `tăng 12,3% so với cùng kỳ và 4,5% so với kế hoạch` is the same kind of change,
+    the same way (a size of 100% or more is read as the ratio it must be: `... và 104% kế hoạch`)."""
+    size = prev.pct if prev.pct is not None else prev.amount
+    if prev.relation != "change" or last.relation != "ratio" or last.pct is None or last.pct >= 100 or not size:
+        return last
+    return last.model_copy(update={"relation": "change", "pct": last.pct if size > 0 else -last.pct})
 
 
 def _restates_years(pair: re.Match[str], change: Comparison) -> bool:

@@ -46,6 +46,7 @@ MEASURES: tuple[str, ...] = (
     "lít",
     "mét",  # `Dây nổ: 429.095 mét`
     "kw",
+    "cv",  # horsepower (mã lực) of fishing boats: `tổng công suất 68.400 CV`
     "triệu kwh",
     "nghìn kwh",
     "kwh",
@@ -320,6 +321,8 @@ COUNTS: tuple[str, ...] = (
     "viên",  # `thu giữ 3.450 viên ma túy tổng hợp`
     "kho",  # `tổng số lượng kho: 58 kho`
     "bộ máy vi tính",
+    "bộ phận",  # `thành lập 03 bộ phận`, not the bare `bộ`
+    "bộ",  # sets: `+2 bộ so với cùng kỳ` (of `bộ hồ sơ`); a number never comes before `Bộ Tài chính`
     "cái",
     "tuyến",
     "liều",

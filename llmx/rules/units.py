@@ -52,6 +52,8 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
     u_start, u_end = m.span("unit")
     if _VERB_NOT_NOUN.match(text, u_start):
         return None  # `Tháng 7 giải ngân ...`: a verb, not the prize `giải`
+    if _MINISTRY.fullmatch(m.group("unit")):
+        return None  # `Năm 2026 Bộ Nông nghiệp ...`: a ministry, not the count `bộ`
     if (longer := _CUT_RATE.match(text, u_end)) and f"{_lower(m.group('unit'))} {longer.group(1).lower()}" in _UNIT_SET:
         return None  # `2,1 tỷ đồng/năm/Sở`: a rate the lexicon does not know, never the bare `tỷ`
     if _COMPOUND_PLACE.match(text, u_start):
@@ -67,6 +69,7 @@ _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
 # `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
 _VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+_MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
