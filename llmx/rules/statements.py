@@ -164,6 +164,13 @@ _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
 )
+# `Đề nghị các phòng, ban, đơn vị căn cứ ... triển khai thực hiện.` closing a report or its conclusion: the
+# work handed down to those who carry it out, a task wherever it stands
+_HANDS_DOWN = re.compile(
+    r"(?:Đề nghị|Yêu cầu)\s+(?:các|những|toàn thể|mỗi|từng)\s[^.;]{0,240}?(?<!\w)(?:triển khai|tổ chức)"
+    r"(?:\s+thực hiện)?(?!\w)",
+)
+_PART_NAME = re.compile(r"(?:Kết luận|Phần kết luận|Kết thúc|Tổ chức thực hiện)\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -292,7 +299,7 @@ def _task_spans(
             list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
             list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
             continue
-        if (work := inline_work(words, now, headless=headless)) is not None:
+        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
             out.append((u.start + work, u.end, u.para))
             labelled = True
@@ -305,8 +312,10 @@ def _task_spans(
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
             continue  # beside an assignment table's work column: who does it, by when
-        if in_tasks and aside(words) and not DIRECTIVE_START.match(words):
+        if aside(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, or a meeting's agenda: not a directive
+        if _PART_NAME.match(words) and text[u.end : u.end + 1] in ("\n", ""):
+            continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field:
             continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
@@ -322,7 +331,7 @@ def _task_spans(
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and in_words(text, u)):
             out.append((u.start, u.end, u.para))
-        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
+        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)) or _HANDS_DOWN.match(words):
             out.append((u.start, u.end, u.para))
             run = True
     return out
