@@ -67,6 +67,10 @@ _SHORTFALL = re.compile(
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
     r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
+    # `Tuy nhiên, giá vật tư tăng cao, một số hộ bỏ ruộng ...`: an adverse condition, or its effect, after results
+    r"^tuy nhiên,?\s+(?!(?:với|nhờ|được|dưới|bằng)\s)[^.;]*(?:(?<!\w)giá\s[^.;]{0,40}?(?:tăng|biến động|giảm|bấp bênh|"
+    r"xuống thấp)|thời tiết|nắng nóng|hạn hán|mưa lớn|mưa bão|lũ lụt|rét đậm|thiên tai|ngập úng|xâm nhập mặn|"
+    r"sạt lở|dịch bệnh|bỏ ruộng|bỏ hoang|bị chết|thiệt hại|thua lỗ|ngừng hoạt động|thu hẹp)|"
     r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
     r"còn\s[^.;]{0,40}?(?:quá hạn|trễ hạn|tồn đọng)(?!\w)|"  # `còn 58 hồ sơ quá hạn do vướng mắc ...`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
@@ -98,6 +102,8 @@ _NOT_SHORTFALL = re.compile(
     r"không để xảy ra|chưa đủ điều kiện đánh giá|(?<!chưa được )(?<!chưa )khắc phục|"
     r"theo số liệu(?: thống kê)? chưa đầy đủ|"
     r"rà soát[^.;]{0,40}chưa đạt|"  # `các đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp`: a directive
+    # `Tuy nhiên, với sự chỉ đạo ..., huyện đã hoàn thành ...`: a difficulty overcome, not a shortfall
+    r"^tuy nhiên,?\s+(?:với|nhờ|được|dưới)\s(?![^.;]*(?:chưa|còn|nhưng|song))[^.;]*(?<!\w)đã\s|"
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
     # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
