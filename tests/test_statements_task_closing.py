@@ -59,3 +59,16 @@ def test_an_unnumbered_conclusion_line_in_a_task_part_is_no_task_and_the_order_u
     assert tasks[-1] == (
         "Yêu cầu các tổ công tác căn cứ báo cáo này cụ thể hóa thành chương trình công tác và triển khai thực hiện"
     )
+
+
+def test_an_order_handed_down_after_the_closing_formula_is_a_task_and_the_formula_is_not():
+    work = "II. NHIỆM VỤ NĂM 2026\n1. Chỉ đạo hoàn thành thủ tục đầu tư hạ tầng cụm công nghiệp phía Nam.\n"
+    closing = "Trên đây là báo cáo kết quả công tác năm 2025, nhiệm vụ năm 2026 của Phòng Kinh tế huyện."
+    tail = "\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n"
+    order = " Đề nghị các phòng, ban, đơn vị căn cứ nội dung báo cáo tổ chức triển khai thực hiện./."
+    assert tasks_with(HEADER + work + closing + order + tail)[-1] == (
+        "Đề nghị các phòng, ban, đơn vị căn cứ nội dung báo cáo tổ chức triển khai thực hiện"
+    )
+    assert tasks_with(HEADER + work + closing[:-1] + "./." + tail) == [
+        "Chỉ đạo hoàn thành thủ tục đầu tư hạ tầng cụm công nghiệp phía Nam"
+    ]

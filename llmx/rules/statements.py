@@ -251,11 +251,16 @@ def find_tasks(
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
     """The closing paragraph when it hands the work on (`Trên cơ sở những nhiệm vụ trọng tâm tháng 3, các
     cấp ủy, ... xây dựng kế hoạch triển khai thực hiện ./.`): its directive is a task (LABELING: a task
-    outside every section), unlike the report's own `Trên đây là báo cáo ...`."""
+    outside every section), unlike the report's own `Trên đây là báo cáo ...`; so is an order handed down after that
+    formula (`... Đề nghị các phòng, ban, đơn vị ... triển khai thực hiện./.`)."""
     start = layout.body_end
     line_end = text.find("\n", start)
     line_end = len(text) if line_end == -1 else line_end
-    return (start, line_end) if _HANDS_ON.match(text, start, line_end) else None
+    if _HANDS_ON.match(text, start, line_end):
+        return (start, line_end)
+    # `Trên đây là báo cáo ... Đề nghị các phòng, ban, đơn vị ... triển khai thực hiện./.`: the order after the formula
+    down = _HANDS_DOWN.search(text, start, line_end)
+    return (down.start(), line_end) if down else None
 
 
 def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple[int, int] | None:
