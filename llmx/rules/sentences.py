@@ -24,7 +24,9 @@ from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LI
 # `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
 EXPLAINS = re.compile(
     r"(?:Đây|Điều này|Đó)\s+là\b|Việc\s[^,;:]{0,100}?\s(?:sẽ\s+)?(?:giúp|góp phần|tạo ra)\s|"
-    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b",
+    r"[^,;:]{3,120}?\s(?:là|sẽ là)\s+(?:một\s+)?(?:điều|yếu tố|thành phần|nhân tố|chương trình|nơi|tiền đề|động lực)\b|"
+    # `Năm 2026 là năm có ý nghĩa quan trọng ...`: what the coming period means, said before the work
+    r"(?:Năm|Quý|Tháng|Giai đoạn)\s[^,;:]{1,30}?\s(?:là|sẽ là)\s+(?:năm|quý|tháng|giai đoạn)(?!\w)",
 )
 # `Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`: a meeting's announced agenda, not work the report directs
 AGENDA = re.compile(

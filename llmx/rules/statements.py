@@ -67,6 +67,10 @@ _SHORTFALL = re.compile(
     r"còn diễn ra|còn chưa|chưa chặt chẽ|chưa hiệu quả|chưa\s+(?:\w+\s+){0,2}được|vẫn có[^.;]*chưa|"
     r"tuy nhiên[^.;]*(?:khó khăn|bất ổn|hạn chế|ảnh hưởng|chưa|lạc hậu|không đáp ứng|chậm|vướng mắc|"
     r"không (?:thực hiện|tổ chức|có|đảm bảo|bảo đảm))|"
+    # `Tuy nhiên, giá vật tư tăng cao, một số hộ bỏ ruộng ...`: an adverse condition, or its effect, after results
+    r"^tuy nhiên,?\s+(?!(?:với|nhờ|được|dưới|bằng)\s)[^.;]*(?:(?<!\w)giá\s[^.;]{0,40}?(?:tăng|biến động|giảm|bấp bênh|"
+    r"xuống thấp)|thời tiết|nắng nóng|hạn hán|mưa lớn|mưa bão|lũ lụt|rét đậm|thiên tai|ngập úng|xâm nhập mặn|"
+    r"sạt lở|dịch bệnh|bỏ ruộng|bỏ hoang|bị chết|thiệt hại|thua lỗ|ngừng hoạt động|thu hẹp)|"
     r"chưa rõ|chưa có sự|(?:tỷ lệ|số)[^.;]{0,40}\scòn cao|"  # `tỷ lệ hộ nghèo còn cao`
     r"còn\s[^.;]{0,40}?(?:quá hạn|trễ hạn|tồn đọng)(?!\w)|"  # `còn 58 hồ sơ quá hạn do vướng mắc ...`
     r"(?:trả lời|đánh giá|báo cáo|cập nhật|đồng bộ|còn|bị)\s+thiếu(?!\s+(?:niên|nhi)(?!\w))|"
@@ -98,6 +102,8 @@ _NOT_SHORTFALL = re.compile(
     r"không để xảy ra|chưa đủ điều kiện đánh giá|(?<!chưa được )(?<!chưa )khắc phục|"
     r"theo số liệu(?: thống kê)? chưa đầy đủ|"
     r"rà soát[^.;]{0,40}chưa đạt|"  # `các đơn vị rà soát các chỉ tiêu chưa đạt để có giải pháp`: a directive
+    # `Tuy nhiên, với sự chỉ đạo ..., huyện đã hoàn thành ...`: a difficulty overcome, not a shortfall
+    r"^tuy nhiên,?\s+(?:với|nhờ|được|dưới)\s(?![^.;]*(?:chưa|còn|nhưng|song))[^.;]*(?<!\w)đã\s|"
     # `tuy còn gặp nhiều khó khăn, nhưng Hiệp hội đã duy trì hoạt động ...`: a difficulty overcome
     r"(?:tuy|mặc dù|dù)\s+(?:còn\s+)?(?:gặp\s+)?(?:nhiều\s+)?khó khăn[^.;]*,\s*(?:nhưng|song)\s[^.;]*đã|"
     # `Tuy nhiên, trong bối cảnh khó khăn thách thức nhưng được sự chỉ đạo ..., Hiệp hội tiếp tục ...`
@@ -164,6 +170,13 @@ _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
 )
+# `Đề nghị các phòng, ban, đơn vị căn cứ ... triển khai thực hiện.` closing a report or its conclusion: the
+# work handed down to those who carry it out, a task wherever it stands
+_HANDS_DOWN = re.compile(
+    r"(?:Đề nghị|Yêu cầu)\s+(?:các|những|toàn thể|mỗi|từng)\s[^.;]{0,240}?(?<!\w)(?:triển khai|tổ chức)"
+    r"(?:\s+thực hiện)?(?!\w)",
+)
+_PART_NAME = re.compile(r"(?:Kết luận|Phần kết luận|Kết thúc|Tổ chức thực hiện)\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
@@ -238,11 +251,16 @@ def find_tasks(
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
     """The closing paragraph when it hands the work on (`Trên cơ sở những nhiệm vụ trọng tâm tháng 3, các
     cấp ủy, ... xây dựng kế hoạch triển khai thực hiện ./.`): its directive is a task (LABELING: a task
-    outside every section), unlike the report's own `Trên đây là báo cáo ...`."""
+    outside every section), unlike the report's own `Trên đây là báo cáo ...`; so is an order handed down after that
+    formula (`... Đề nghị các phòng, ban, đơn vị ... triển khai thực hiện./.`)."""
     start = layout.body_end
     line_end = text.find("\n", start)
     line_end = len(text) if line_end == -1 else line_end
-    return (start, line_end) if _HANDS_ON.match(text, start, line_end) else None
+    if _HANDS_ON.match(text, start, line_end):
+        return (start, line_end)
+    # `Trên đây là báo cáo ... Đề nghị các phòng, ban, đơn vị ... triển khai thực hiện./.`: the order after the formula
+    down = _HANDS_DOWN.search(text, start, line_end)
+    return (down.start(), line_end) if down else None
 
 
 def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple[int, int] | None:
@@ -292,7 +310,7 @@ def _task_spans(
             list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
             list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
             continue
-        if (work := inline_work(words, now, headless=headless)) is not None:
+        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
             out.append((u.start + work, u.end, u.para))
             labelled = True
@@ -305,8 +323,10 @@ def _task_spans(
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
         if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
             continue  # beside an assignment table's work column: who does it, by when
-        if in_tasks and aside(words) and not DIRECTIVE_START.match(words):
+        if aside(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, or a meeting's agenda: not a directive
+        if _PART_NAME.match(words) and text[u.end : u.end + 1] in ("\n", ""):
+            continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field:
             continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
@@ -322,7 +342,7 @@ def _task_spans(
             run = True
         elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and in_words(text, u)):
             out.append((u.start, u.end, u.para))
-        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)):
+        elif for_next_period(words, now, nxt) or (headless and leader_asks(words)) or _HANDS_DOWN.match(words):
             out.append((u.start, u.end, u.para))
             run = True
     return out

@@ -78,15 +78,18 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     return label is not None and names_ahead(label.group(), now)
 
 
-def inline_work(words: str, now: Now, *, headless: bool = False) -> int | None:
+def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool = False) -> int | None:
     """Where the work starts after a label inside the unit that names next-period work (`Hội nghị đề ra
     nhiệm vụ quý IV: tiếp tục ...`, `Nhiệm vụ tháng 7: chỉ đạo ...`, `... năm 2025 với các chỉ tiêu: thu
     nhập ...`), else None. Targets need the label to look ahead also in a web excerpt (`Năm 2024, xã đạt
-    các chỉ tiêu: ...` reports results)."""
+    các chỉ tiêu: ...` reports results). In a task part, a run-in lead-in that sets the work out (`Hội nghị
+    thống nhất đề ra 5 nhiệm vụ trọng tâm: A; B`) is cut off the first item whatever time it names."""
     label = _INLINE_WORK_LABEL.match(words)
     if label is None:
         return None
     said = label.group()
+    if in_tasks and _SETS_OUT.search(said):
+        return label.end()
     if DIRECTIVE_START.match(words, label.end()):
         return label.end() if headless or names_ahead(said, now) else None
     if _TARGETS.search(said) and (_ahead(said, now) or _DRAWS_UP.search(said)):
