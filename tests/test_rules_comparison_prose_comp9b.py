@@ -6,17 +6,7 @@ against an earlier year without `so với`, a change against an average, a sign 
 from __future__ import annotations
 
 from llmx.rules.indicators import find_indicators
-
-Row = tuple[str, str, str, float | None, float | None, str | None]
-
-
-def _comparisons(text: str) -> dict[float | None, list[Row]]:
-    found: dict[float | None, list[Row]] = {}
-    for ind in find_indicators(text):
-        found.setdefault(ind.value, []).extend(
-            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
-        )
-    return found
+from tests.comparison_rows import comparisons_by_value as _comparisons
 
 
 def test_a_multiple_of_an_earlier_year_needs_no_so_voi() -> None:

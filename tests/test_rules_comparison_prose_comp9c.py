@@ -5,17 +5,7 @@ units the genre counts with. Sentences invented."""
 from __future__ import annotations
 
 from llmx.rules.indicators import find_indicators
-
-Row = tuple[str, str, str, float | None, float | None, str | None]
-
-
-def _comparisons(text: str) -> dict[float | None, list[Row]]:
-    found: dict[float | None, list[Row]] = {}
-    for ind in find_indicators(text):
-        found.setdefault(ind.value, []).extend(
-            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
-        )
-    return found
+from tests.comparison_rows import comparisons_by_value as _comparisons
 
 
 def test_a_second_size_after_va_with_no_verb_is_the_same_change() -> None:

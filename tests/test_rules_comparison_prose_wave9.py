@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from llmx.contract import Indicator
 from llmx.rules.indicators import find_indicators
-
-
-def _comparisons(text: str) -> dict[float | None, list[tuple[str, str, str, float | None, float | None, str | None]]]:
-    found: dict[float | None, list[tuple[str, str, str, float | None, float | None, str | None]]] = {}
-    for ind in find_indicators(text):
-        found.setdefault(ind.value, []).extend(
-            (c.basis, c.basis_text, c.relation, c.pct, c.amount, c.amount_unit) for c in ind.comparisons
-        )
-    return found
+from tests.comparison_rows import comparisons_by_value as _comparisons
 
 
 def _by_value(text: str, value: float) -> Indicator:
