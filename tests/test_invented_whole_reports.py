@@ -3,8 +3,9 @@ monthly report, a district Party committee's 6-month report, a department's quar
 table (.docx), a web news item on a district's year-end review, and a commune Party committee's monthly
 report. Their gold was labelled by reading before llmx ran on them; the floors below are the figures the
 rules reached after the wave's fixes (rounded down), so a change that reads these reports worse fails
-here. The fifth report was held back from the fixes: its floors are its untuned figures (its one
-limitation, `Tuy nhiên, giá vật tư nông nghiệp tăng cao, ...`, is not read yet)."""
+here. The fifth report was held back from whole9's fixes and scored once untuned (1.000 on everything but
+its one limitation, `Tuy nhiên, giá vật tư nông nghiệp tăng cao, ...`); tasks9c then taught the rules that
+shape (on other invented text), so its limitation floor is 1.0 too and it is no longer an untuned check."""
 
 from pathlib import Path
 
@@ -26,6 +27,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "indicators.sector.accuracy": 1.0,
         "tasks.f1": 1.0,
         "tasks.sector.accuracy": 1.0,
+        "limitations.f1": 1.0,
         "references.f1": 1.0,
         "references.issuer.accuracy": 1.0,
         "metadata.accuracy": 1.0,
