@@ -15,7 +15,7 @@ from llmx.rules.changes import attach_changes, read_change_sentences, regroup_co
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms, duration_list, labelled_or_operand
+from llmx.rules.norms import block_norms, duration_list, earlier_period, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
@@ -173,7 +173,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is not None and (rank := read_rank(para, items, s, e, value)) is not None:
             take(rank)
             continue
-        if value is None or _not_a_figure(para, s, e):
+        if value is None or _not_a_figure(para, s, e) or earlier_period(para, items, s):
             continue
         item = _read_figure(para, items, s, e, value)
         if item is not None and items and _NEW_VALUE.fullmatch(para.text, items[-1].end, s):  # `từ 09 tỷ lên 20 tỷ`

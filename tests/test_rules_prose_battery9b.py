@@ -1,0 +1,18 @@
+"""Figure shapes a second pass over the ninth battery left: an earlier period's figure in brackets,
+a name before a judgement, places in bracketed parts, `vạn`, and dose counts. Every sentence is invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def read(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(i.name, i.value, i.unit) for i in find_indicators(text)]
+
+
+def test_an_earlier_periods_figure_in_brackets_is_the_basis_of_the_figure_before_it_not_its_part() -> None:
+    assert read("Tiếp nhận 86 ca tay chân miệng (cùng kỳ 63 ca).") == [("Tiếp nhận ca tay chân miệng", 86, "ca")]
+    assert read("Khởi tố 17 vụ án ma túy (năm 2025: 12 vụ).") == [("Khởi tố vụ án ma túy", 17, "vụ")]
+    assert read("Đón 940 lượt khách (cùng kỳ năm trước là 710 lượt).") == [("Đón lượt khách", 940, "lượt")]
+    # parts of a total in brackets stay parts
+    assert [v for _, v, _ in read("Tổ chức 6 lớp tập huấn (04 lớp ở huyện, 02 lớp ở xã).")] == [6, 4, 2]
