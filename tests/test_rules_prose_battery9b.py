@@ -16,3 +16,15 @@ def test_an_earlier_periods_figure_in_brackets_is_the_basis_of_the_figure_before
     assert read("Đón 940 lượt khách (cùng kỳ năm trước là 710 lượt).") == [("Đón lượt khách", 940, "lượt")]
     # parts of a total in brackets stay parts
     assert [v for _, v, _ in read("Tổ chức 6 lớp tập huấn (04 lớp ở huyện, 02 lớp ở xã).")] == [6, 4, 2]
+
+
+def test_a_ratio_after_a_judgement_is_named_by_the_subject_before_the_judgement() -> None:
+    def name_of(text: str) -> str:
+        (ind,) = find_indicators(text)
+        return ind.name
+
+    assert name_of("Tiến độ thực hiện dự án còn chậm, mới đạt 42% kế hoạch.") == "Tiến độ thực hiện dự án"
+    assert name_of("Thu tiền sử dụng đất gặp nhiều khó khăn, chỉ đạt 27% dự toán.") == "Thu tiền sử dụng đất"
+    assert name_of("Công tác đo đạc còn rất chậm, mới chỉ đạt 18% kế hoạch.") == "Công tác đo đạc"
+    # `mới` after a verb is the verb's (`cấp mới`, `trồng mới`), no judgement
+    assert name_of("Trồng mới 85 ha cây ăn quả.") == "Trồng mới cây ăn quả"
