@@ -28,3 +28,17 @@ def test_a_ratio_after_a_judgement_is_named_by_the_subject_before_the_judgement(
     assert name_of("Công tác đo đạc còn rất chậm, mới chỉ đạt 18% kế hoạch.") == "Công tác đo đạc"
     # `mới` after a verb is the verb's (`cấp mới`, `trồng mới`), no judgement
     assert name_of("Trồng mới 85 ha cây ăn quả.") == "Trồng mới cây ăn quả"
+
+
+def test_a_bracketed_part_with_no_words_of_its_own_is_named_by_the_place_after_it() -> None:
+    assert read("Xảy ra 4 vụ sạt lở (03 vụ trên tuyến đê, 01 vụ trên kênh tiêu).") == [
+        ("Xảy ra vụ sạt lở", 4, "vụ"),
+        ("Xảy ra vụ sạt lở - trên tuyến đê", 3, "vụ"),
+        ("Xảy ra vụ sạt lở - trên kênh tiêu", 1, "vụ"),
+    ]
+    assert [n for n, _, _ in read("Phát hiện 8 vụ vi phạm (05 vụ tại chợ đầu mối, 03 vụ ở cửa hàng).")][1:] == [
+        "Phát hiện vụ vi phạm - tại chợ đầu mối",
+        "Phát hiện vụ vi phạm - ở cửa hàng",
+    ]
+    # a part with its own words keeps them
+    assert read("Mở 3 lớp (02 lớp may, 01 lớp hàn).")[1][0] == "Mở lớp - lớp may"
