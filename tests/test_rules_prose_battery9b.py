@@ -42,3 +42,9 @@ def test_a_bracketed_part_with_no_words_of_its_own_is_named_by_the_place_after_i
     ]
     # a part with its own words keeps them
     assert read("Mở 3 lớp (02 lớp may, 01 lớp hàn).")[1][0] == "Mở lớp - lớp may"
+
+
+def test_a_count_in_van_ten_thousands_keeps_its_scale_in_the_unit_as_trieu_does() -> None:
+    assert read("Lễ hội thu hút 3,5 vạn lượt người dân và du khách.")[0][1:] == (3.5, "vạn lượt người")
+    assert read("Tổng đàn lợn đạt 2,4 vạn con.") == [("Tổng đàn lợn", 2.4, "vạn con")]
+    assert read("Đón 1,8 triệu lượt khách.")[0][1:] == (1.8, "triệu lượt")

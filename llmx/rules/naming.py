@@ -481,7 +481,7 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
 
 
 _OBJECT_CLASSIFIERS = frozenset({"cái", "chiếc", "con"})
-_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
 def _says(base: str, noun: str) -> bool:
