@@ -48,3 +48,16 @@ def test_a_count_in_van_ten_thousands_keeps_its_scale_in_the_unit_as_trieu_does(
     assert read("Lễ hội thu hút 3,5 vạn lượt người dân và du khách.")[0][1:] == (3.5, "vạn lượt người")
     assert read("Tổng đàn lợn đạt 2,4 vạn con.") == [("Tổng đàn lợn", 2.4, "vạn con")]
     assert read("Đón 1,8 triệu lượt khách.")[0][1:] == (1.8, "triệu lượt")
+
+
+def test_a_numbered_step_after_another_borrows_the_name_the_step_before_it_has() -> None:
+    assert [n for n, _, _ in read("Tiêm vắc xin phòng bạch hầu mũi 1 cho 530 người, mũi 2 cho 488 người.")] == [
+        "Tiêm vắc xin phòng bạch hầu mũi 1",
+        "Tiêm vắc xin phòng bạch hầu mũi 2",
+    ]
+    assert [n for n, _, _ in read("Phát gạo cứu đói đợt 1 cho 62 hộ, đợt 2 cho 47 hộ, đợt 3 cho 30 hộ.")][1:] == [
+        "Phát gạo cứu đói đợt 2 cho hộ",
+        "Phát gạo cứu đói đợt 3 cho hộ",
+    ]
+    # a step the figure before names no step of keeps its own words
+    assert read("Tổ chức 2 đợt diễn tập, đợt 1 có 80 người.")[1][0].startswith("Đợt 1")
