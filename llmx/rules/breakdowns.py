@@ -37,6 +37,7 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             parent = _paren_parent(para.text, o, inside, before)
             if parent is not None:
                 scopes.append((o, c, parent))
+                _name_by_place(para, inside, c)
             else:
                 _name_context_paren(para, o, inside, before)
     for it in items:
@@ -135,6 +136,19 @@ def _share_of_before(items: list[Item], item: Item, opening: int) -> bool:
         and item.local == before[-1].local
         and item.quote_start == before[-1].quote_start
     )
+
+
+# `5 vụ tai nạn (03 vụ trên quốc lộ, 02 vụ tại xã A)`: a part with no words of its own is named by its place
+_PLACE_AFTER = re.compile(r"[ \t]+((?:trên|tại|ở|thuộc)[ \t]+[^,;()\d\n]{1,60}?)[ \t]*(?=[,;)])", re.IGNORECASE)
+
+
+def _name_by_place(para: Para, inside: list[Item], close: int) -> None:
+    for it in inside:
+        if it.local.lower() not in ("", (it.unit or "").lower()):
+            continue
+        m = _PLACE_AFTER.match(para.text, it.end, close + 1)
+        if m is not None and not any(it.end < other.num_start < m.end() for other in inside):
+            it.local, it.end = " ".join(m.group(1).split()), m.end()
 
 
 def _paren_parent(text: str, o: int, inside: list[Item], before: list[Item]) -> Item | None:

@@ -15,7 +15,7 @@ from llmx.rules.changes import attach_changes, read_change_sentences, regroup_co
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms, duration_list, labelled_or_operand
+from llmx.rules.norms import block_norms, duration_list, earlier_period, labelled_or_operand
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
@@ -93,8 +93,8 @@ _IN_WORDS = re.compile(
 )
 # a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
 _NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
-# `1,2 triệu lượt`, `410 nghìn con`, `2,5 tỷ tấn` (but `tỷ đồng` is a unit of its own)
-_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w)))(?=\s)", re.IGNORECASE)
+# `1,2 triệu lượt`, `410 nghìn con`, `2,5 tỷ tấn`, `2,5 vạn lượt` (vạn: ten thousand); but `tỷ đồng` is a unit
+_SCALED_COUNT = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn|vạn|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w)))(?=\s)", re.IGNORECASE)
 # the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
 _NEW_VALUE = re.compile(
     r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"
@@ -173,7 +173,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is not None and (rank := read_rank(para, items, s, e, value)) is not None:
             take(rank)
             continue
-        if value is None or _not_a_figure(para, s, e):
+        if value is None or _not_a_figure(para, s, e) or earlier_period(para, items, s):
             continue
         item = _read_figure(para, items, s, e, value)
         if item is not None and items and _NEW_VALUE.fullmatch(para.text, items[-1].end, s):  # `từ 09 tỷ lên 20 tỷ`

@@ -55,6 +55,7 @@ from llmx.rules.paragraphs import (
     sector_of_label,
 )
 from llmx.rules.restatements import FigureIndex, is_restatement, restates_a_row
+from llmx.rules.steps import name_series_steps
 from llmx.sectors import detect_sector
 from llmx.vn import TABLE_ROW
 
@@ -96,6 +97,7 @@ def find_indicators(
             para_sector, parent = _anchor_context(text, anchor, sector)
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
+        name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
         for item in found:
             finish(item)

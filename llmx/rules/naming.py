@@ -62,7 +62,9 @@ _TRAIL_WORDS = (
     # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
     r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
     # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
-    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:thấp|chậm|hạn\s+chế)|rất\s+thấp"
+    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:rất\s+)?(?:thấp|chậm|hạn\s+chế)|rất\s+thấp|"
+    r"gặp\s+(?:nhiều\s+)?khó\s+khăn|"
+    r"(?<![^\W\d_]\s)mới"  # `..., mới đạt 45% kế hoạch`: opening its clause, a judgement (but `cấp mới`)
 )
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
@@ -479,7 +481,7 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
 
 
 _OBJECT_CLASSIFIERS = frozenset({"cái", "chiếc", "con"})
-_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
+_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
 def _says(base: str, noun: str) -> bool:

@@ -1,14 +1,15 @@
 """Numbers that are no quantity of the period (eval/LABELING.md): norms (ranges, thresholds, a rule's
 condition and consequence, a statute's quorum, what a figure is per), whose digits are blocked
 before a paragraph's figures are read; contact numbers and bounds after a label; the operands of a
-calculation; the members of a list of durations (`Huy hiệu 30, 40 năm tuổi Đảng`). Pure."""
+calculation; the members of a list of durations (`Huy hiệu 30, 40 năm tuổi Đảng`); an earlier
+period's figure in brackets after the current one (`128 ca (cùng kỳ 105 ca)`). Pure."""
 
 from __future__ import annotations
 
 import re
 
 from llmx.numbers import NUMBER_PATTERN
-from llmx.rules.paragraphs import Para
+from llmx.rules.paragraphs import Item, Para
 
 # `từ 10 đến 15 triệu đồng`, `từ 350m đến hơn 495m`: a range is a norm or a description, no figure
 # `(trường hợp dưới 95% thì tiêu chí này đạt 0 điểm)`, `nếu ... thì ...`: a rule's condition and
@@ -91,3 +92,19 @@ def duration_list(text: str, floor: int, s: int, e: int, end: int) -> bool:
         head = m.start()
     first = re.match(r"\d{1,3}", text[head:])
     return first is not None and bool(_DURATIONS_AFTER.match(text, head + first.end()))
+
+
+# `tiếp nhận 128 ca (cùng kỳ 105 ca)`, `(năm 2025: 96 vụ)`: the earlier period's figure is the
+# basis of the one before the parenthesis, no indicator (a comparison holds no basis value)
+_EARLIER_PERIOD = re.compile(
+    r"\(\s*(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|\d{4}))?|ck|(?:(?:\d+\s+tháng(?:\s+đầu)?|quý\s+[IV\d]+)\s+)?năm\s+(?:trước|\d{4}))"
+    r"(?:\s+là)?\s*:?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def earlier_period(para: Para, items: list[Item], s: int) -> bool:
+    paren = para.paren_at(s)
+    if paren is None or not _EARLIER_PERIOD.search(para.text, paren[0], s):
+        return False
+    return any(it.reach <= paren[0] + 1 and it.sentence == para.sentence_of(s) for it in items)
