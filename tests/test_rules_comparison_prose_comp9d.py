@@ -4,6 +4,7 @@ change in % restated by the next clause's figure. Sentences invented."""
 
 from __future__ import annotations
 
+from llmx.rules.indicators import find_indicators
 from tests.comparison_rows import comparisons_by_value as _comparisons
 
 
@@ -22,3 +23,24 @@ def test_a_second_amount_after_va_with_its_own_basis_is_the_same_change() -> Non
         ("plan", "chỉ tiêu giao", "change", None, -35, "con"),
     ]
     assert 70 not in found and 35 not in found  # the second amounts are not figures of their own
+
+
+def test_the_count_read_after_the_next_clause_merge_quotes_its_whole_counted_phrase() -> None:
+    for text, quote_end in (
+        (
+            "So với năm 2025, số hợp tác xã thành lập mới tăng 9 hợp tác xã; "
+            "năm 2026 toàn huyện có 47 hợp tác xã thành lập mới.",
+            "47 hợp tác xã thành lập mới",
+        ),
+        (
+            "So với cùng kỳ, số hộ được cấp điện lưới tăng 64 hộ; năm 2026 toàn xã có 1.208 hộ được cấp điện lưới.",
+            "1.208 hộ được cấp điện lưới",
+        ),
+        (
+            "So với cùng kỳ, số vụ cháy rừng giảm 2 vụ; quý III toàn tỉnh xảy ra 6 vụ cháy rừng, thiệt hại 4 ha.",
+            "6 vụ cháy rừng",
+        ),
+    ):
+        first = find_indicators(text)[0]
+        assert first.value is not None and first.quote.endswith(quote_end), (first.quote, quote_end)
+        assert [c.amount for c in first.comparisons] and first.comparisons[0].amount is not None

@@ -17,7 +17,7 @@ from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate
-from llmx.rules.units import match_unit
+from llmx.rules.units import match_unit, read_tail
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
 _TAIL_WORD = re.compile(r" ([^\W\d_]+)")
@@ -109,13 +109,15 @@ def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:
     """`số vụ cháy giảm 2 vụ; ... xảy ra 4 vụ cháy`: a change by that very count whose name holds the
-    counted noun (`4 vụ tai nạn` and `210 hộ cận nghèo` count something else); where the count ends."""
+    counted noun (`4 vụ tai nạn` and `210 hộ cận nghèo` count something else); where the counted phrase ends."""
     tail = _TAIL_WORD.match(para.text, unit[2], para.end)
     noun = f"{unit[0]} {tail.group(1)}" if tail else unit[0]
     own = " ".join(prev.own.lower().split())
     if not all(c.amount_unit == noun or noun.lower() in own for c in prev.comparisons):
         return None
-    return tail.end() if tail and noun.lower() in own else unit[2]
+    if not tail or noun.lower() not in own:
+        return unit[2]
+    return read_tail(para.text, unit[2], para.end, unit[0]).end  # the whole counted phrase, as any count's
 
 
 def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
