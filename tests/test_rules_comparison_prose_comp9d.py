@@ -44,3 +44,33 @@ def test_the_count_read_after_the_next_clause_merge_quotes_its_whole_counted_phr
         first = find_indicators(text)[0]
         assert first.value is not None and first.quote.endswith(quote_end), (first.quote, quote_end)
         assert [c.amount for c in first.comparisons] and first.comparisons[0].amount is not None
+
+
+def test_a_bracketed_change_with_its_basis_elided_takes_the_basis_written_once_in_the_list() -> None:
+    # eval/LABELING.md: a basis written once for a run of figures holds for each, also elided after the first
+    text = (
+        "Số hộ nghèo toàn huyện 1.870 hộ (giảm 215 hộ so với năm 2025); số hộ cận nghèo 2.960 hộ (giảm 88 hộ); "
+        "tỷ lệ hộ nghèo 3,9% (giảm 0,7% so với cùng kỳ); tỷ lệ hộ cận nghèo 6,1% (giảm 0,3%)."
+    )
+    found = _comparisons(text)
+    assert found[1870] == [("previous_period", "năm 2025", "change", None, -215, "hộ")]
+    assert found[2960] == [("previous_period", "năm 2025", "change", None, -88, "hộ")]
+    assert found[3.9] == [("same_period", "cùng kỳ", "change", -0.7, None, None)]
+    assert found[6.1] == [("same_period", "cùng kỳ", "change", -0.3, None, None)]
+    assert 88 not in found  # the change is no figure of its own
+
+
+def test_an_item_of_a_semicolon_list_without_a_basis_takes_the_one_before_it_not_the_next_items() -> None:
+    text = (
+        "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng 11,8% (giảm 0,9% so với năm 2025); tỷ lệ thấp còi 17,4% "
+        "(giảm 0,5%); tỷ lệ thừa cân 3,6% (tăng 0,2% so với cùng kỳ)."
+    )
+    found = _comparisons(text)
+    assert found[17.4] == [("previous_period", "năm 2025", "change", -0.5, None, None)]
+    assert found[3.6] == [("same_period", "cùng kỳ", "change", 0.2, None, None)]
+    # within one `;` item a basis at the end of its `,` run still holds for the run
+    run = _comparisons(
+        "Số vụ cháy giảm 2 vụ so với cùng kỳ; số vụ tai nạn 14 vụ, giảm 3 vụ, "
+        "số người chết 5 người, giảm 1 người so với năm trước."
+    )
+    assert run[14] == [("previous_period", "năm trước", "change", None, -3, "vụ")]
