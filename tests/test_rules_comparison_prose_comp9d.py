@@ -74,3 +74,30 @@ def test_an_item_of_a_semicolon_list_without_a_basis_takes_the_one_before_it_not
         "số người chết 5 người, giảm 1 người so với năm trước."
     )
     assert run[14] == [("previous_period", "năm trước", "change", None, -3, "vụ")]
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None, bool, list[tuple[str, float | None]]]]:
+    return [
+        (i.name, i.value, i.unit, i.estimated, [(c.basis_text, c.pct) for c in i.comparisons])
+        for i in find_indicators(text)
+    ]
+
+
+def test_a_change_before_its_figure_in_the_next_clause_joins_it_only_when_the_clause_names_the_same_measure() -> None:
+    assert _read("Doanh thu bán lẻ hàng hóa tăng 7,4% so với cùng kỳ; doanh thu bán lẻ hàng hóa đạt 935 tỷ đồng.") == [
+        ("Doanh thu bán lẻ hàng hóa", 935, "tỷ đồng", False, [("cùng kỳ", 7.4)])
+    ]
+    # another subject (`tổng thu` is not `thu phí dịch vụ`): two statements, as written
+    assert _read("Thu phí dịch vụ tăng 11,9% so với cùng kỳ; tổng thu đạt 3,1 tỷ đồng.") == [
+        ("Thu phí dịch vụ", None, None, False, [("cùng kỳ", 11.9)]),
+        ("Tổng thu", 3.1, "tỷ đồng", False, []),
+    ]
+
+
+def test_a_change_reaching_a_scaled_amount_is_that_amounts_change_and_keeps_its_estimate() -> None:
+    assert _read("Lượng khách lưu trú tăng 6,3% so với cùng kỳ, ước đạt 1,4 triệu lượt.") == [
+        ("Lượng khách lưu trú", 1.4, "triệu lượt", True, [("cùng kỳ", 6.3)])
+    ]
+    assert _read("Kim ngạch nhập khẩu giảm 2,7% so với cùng kỳ; kim ngạch nhập khẩu đạt 286 triệu USD.") == [
+        ("Kim ngạch nhập khẩu", 286, "triệu usd", False, [("cùng kỳ", -2.7)])
+    ]
