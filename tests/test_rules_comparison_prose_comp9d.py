@@ -101,3 +101,11 @@ def test_a_change_reaching_a_scaled_amount_is_that_amounts_change_and_keeps_its_
     assert _read("Kim ngạch nhập khẩu giảm 2,7% so với cùng kỳ; kim ngạch nhập khẩu đạt 286 triệu USD.") == [
         ("Kim ngạch nhập khẩu", 286, "triệu usd", False, [("cùng kỳ", -2.7)])
     ]
+
+
+def test_a_months_count_period_opening_the_next_clause_does_not_block_its_count() -> None:
+    (ind,) = find_indicators(
+        "So với cùng kỳ, số hợp tác xã giải thể giảm 3 hợp tác xã; 6 tháng đầu năm toàn tỉnh có 12 hợp tác xã giải thể."
+    )
+    assert (ind.name, ind.value, [c.amount for c in ind.comparisons]) == ("Số hợp tác xã giải thể", 12, [-3])
+    assert ind.quote.endswith("12 hợp tác xã giải thể")

@@ -25,10 +25,11 @@ _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
 # with a verb that states how many there were, is the figure the change was of
-# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`)
+# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`,
+# `; 6 tháng đầu năm ...`)
 _NEXT_CLAUSE = re.compile(
-    r"\s*;\s*(?P<period>(?:trong\s+)?(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
-    r"(?:\s+năm\s+\d{4})?\s*,?\s+)?"
+    r"\s*;\s*(?P<period>(?:trong\s+)?(?:(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
+    r"|\d{1,2}\s+tháng(?:\s+đầu)?(?=\s+năm))(?:\s+năm(?:\s+\d{4})?)?\s*,?\s+)?"  # `; 6 tháng đầu năm ...`
     r"(?:[^\W\d_]+\s+){0,5}?(?:xảy\s+ra|có|phát\s+hiện|ghi\s+nhận|tiếp\s+nhận|còn|là)\s+$",
     re.IGNORECASE,
 )
