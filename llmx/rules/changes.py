@@ -222,20 +222,24 @@ def settle_bases(para: Para, items: list[Item]) -> None:
     """Give a basis written once to the comparisons of the paragraph's figures written without one
     (from a sibling, then from a sentence's opening `So với ...,`); a change by an amount that still
     has none is not recorded (SPEC 4), a change in % keeps basis `other`."""
-    _share_bases(items)
+    _share_bases(para, items)
     _unnumbered_basis(para, items)
     _opening_basis(para, items)
     for item in items:
         item.comparisons = [c for c in item.comparisons if not (_bare_change(c) and c.pct is None)]
 
 
-def _share_bases(items: list[Item]) -> None:
+def _share_bases(para: Para, items: list[Item]) -> None:
     """`Tỷ lệ hộ nghèo giảm 1,76%, hộ cận nghèo giảm 1,51% so với đầu năm`: a change written with
     no basis takes the basis of the next change of the same sentence; one still without a basis
     after that takes the basis of the changes of the figure before it in the sentence (`Diện tích
-    cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`)."""
-    for first, second in reversed(list(pairwise(items))):  # from the end: `A tăng x%, B tăng y%, C tăng z% so với ...`
+    cây ăn quả 6.730 ha, tăng 420 ha so với cùng kỳ; sản lượng 58.900 tấn, tăng 6,1%`). In a `;`-list
+    whose items state their own bases (`A 4,2% (giảm 0,8% so với năm 2025); B 14,2% (giảm 0,4%); C ...
+    (... so với cùng kỳ)`) the basis elided from an item is the one before it, not the next item's."""
+    for k, (first, second) in reversed(list(enumerate(pairwise(items)))):  # from the end: `A, B, C tăng z% so với`
         if first.sentence != second.sentence or not second.comparisons:
+            continue
+        if ";" in para.text[first.end : second.quote_start] and _stated_before(items[:k], first.sentence):
             continue
         stated = second.comparisons[0]
         if stated.relation != "change" or not stated.basis_text:
@@ -262,6 +266,13 @@ def _share_bases(items: list[Item]) -> None:
             c.model_copy(update={"basis": basis, "basis_text": words}) if _bare_change(c) else c
             for c in item.comparisons
         ]
+
+
+def _stated_before(earlier: list[Item], sentence: int) -> bool:
+    """An earlier figure of the sentence states a change against a basis of its own."""
+    return any(
+        p.sentence == sentence and any(c.relation == "change" and c.basis_text for c in p.comparisons) for p in earlier
+    )
 
 
 # `Xảy ra 2 vụ, bằng cùng kỳ năm trước; số người mắc 37 người, tăng 12 người`: a comparison with no number

@@ -13,11 +13,11 @@ import re
 
 from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
-from llmx.rules.comparisons import Parsed, match_basis, parse_comparison
+from llmx.rules.comparisons import ESTIMATE_RE, Parsed, match_basis, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate
-from llmx.rules.units import match_unit
+from llmx.rules.units import match_unit, read_tail
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
 _TAIL_WORD = re.compile(r" ([^\W\d_]+)")
@@ -25,12 +25,17 @@ _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
 # with a verb that states how many there were, is the figure the change was of
-# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`)
+# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`,
+# `; 6 tháng đầu năm ...`)
 _NEXT_CLAUSE = re.compile(
-    r"\s*;\s*(?P<period>(?:trong\s+)?(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
-    r"(?:\s+năm\s+\d{4})?\s*,?\s+)?"
+    r"\s*;\s*(?P<period>(?:trong\s+)?(?:(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
+    r"|\d{1,2}\s+tháng(?:\s+đầu)?(?=\s+năm))(?:\s+năm(?:\s+\d{4})?)?\s*,?\s+)?"  # `; 6 tháng đầu năm ...`
     r"(?:[^\W\d_]+\s+){0,5}?(?:xảy\s+ra|có|phát\s+hiện|ghi\s+nhận|tiếp\s+nhận|còn|là)\s+$",
     re.IGNORECASE,
+)
+# `...; doanh thu du lịch (ước) đạt 186 tỷ đồng`: a clause naming its measure before the figure it reached
+_SAME_NAME_CLAUSE = re.compile(
+    r"\s*;\s*(?P<name>[^\W\d_][^;,.:()\d]{0,80}?)\s+(?:ước\s+)?(?:đạt|là)\s+$", re.IGNORECASE
 )
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
@@ -81,7 +86,7 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
     prev = items[-1] if items else None
     if prev is None or prev.value is not None or prev.unit is not None or not prev.comparisons:
         return None
-    reached = _REACHED.match(para.text, prev.end, s)
+    reached = _REACHED.match(para.text, prev.end, s) or _restated_name(para, prev, s)
     if reached is None and (clause := _NEXT_CLAUSE.match(para.text, prev.end, s)) is not None:
         if (counted := _counts_the_same(para, prev, unit)) is None or _the_basis_period(para, clause, prev):
             return None
@@ -92,10 +97,20 @@ def reached_value(para: Para, items: list[Item], s: int, value: float, unit: tup
         return None  # `Số hộ nghèo giảm 38 hộ ..., đạt 2,1 tỷ đồng` counts something else
     items.pop()
     prev.value, prev.unit, prev.num_start, prev.end, prev.core = value, unit[0], s, unit[2], (s, unit[2])
+    prev.estimated = prev.estimated or bool(ESTIMATE_RE.search(para.text, reached.start(), s))  # `, ước đạt`
     if reached.groupdict().get("q"):  # (the next-clause pattern has no qualifier group)
         prev.approx = _APPROX_WORDS[reached.group("q").lower()]
     attach_comparisons(para, prev)
     return prev
+
+
+def _restated_name(para: Para, prev: Item, s: int) -> re.Match[str] | None:
+    """`Doanh thu du lịch tăng 9,6% so với cùng kỳ; doanh thu du lịch đạt 186 tỷ đồng`: the next clause names
+    the very measure again (one measured quantity, eval/LABELING.md); `...; tổng thu đạt 2,4 tỷ đồng` names another."""
+    clause = _SAME_NAME_CLAUSE.match(para.text, prev.end, s)
+    if clause is None or not prev.own:
+        return None
+    return clause if clause.group("name").lower().split() == prev.own.lower().split() else None
 
 
 def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
@@ -109,13 +124,15 @@ def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:
     """`số vụ cháy giảm 2 vụ; ... xảy ra 4 vụ cháy`: a change by that very count whose name holds the
-    counted noun (`4 vụ tai nạn` and `210 hộ cận nghèo` count something else); where the count ends."""
+    counted noun (`4 vụ tai nạn` and `210 hộ cận nghèo` count something else); where the counted phrase ends."""
     tail = _TAIL_WORD.match(para.text, unit[2], para.end)
     noun = f"{unit[0]} {tail.group(1)}" if tail else unit[0]
     own = " ".join(prev.own.lower().split())
     if not all(c.amount_unit == noun or noun.lower() in own for c in prev.comparisons):
         return None
-    return tail.end() if tail and noun.lower() in own else unit[2]
+    if not tail or noun.lower() not in own:
+        return unit[2]
+    return read_tail(para.text, unit[2], para.end, unit[0]).end  # the whole counted phrase, as any count's
 
 
 def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:

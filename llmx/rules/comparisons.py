@@ -235,8 +235,8 @@ def parse_comparison(text: str, pos: int, limit: int) -> Parsed | None:
     if (times := _TIMES.match(text, p, limit)) is not None:
         return _parse_times(text, times, limit, None)
     change = _CHANGE_VERB.match(text, p, limit)
-    if change:  # `..., giảm 5,6 ha` in a clause of its own may take a sibling's basis (changes.share_bases)
-        return _parse_change(text, change, limit, alone="," in text[pos:p])
+    if change:  # `..., giảm 5,6 ha`, `(giảm 45 hộ)` on their own may take a sibling's basis (changes.share_bases)
+        return _parse_change(text, change, limit, alone="," in text[pos:p] or "(" in text[pos:p])
     if (over := _OVER_BASIS.match(text, p, limit)) is not None and (beyond := _over_basis(text, over, limit)):
         return beyond
     verb = _RATIO_VERB.match(text, p, limit)

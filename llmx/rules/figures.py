@@ -265,6 +265,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         return None  # `nộp 01 (một) lần`: how often, in the words of a rule
     if (scaled := _SCALED_COUNT.match(text, e, para.end)) and (counted := match_unit(text, scaled.end(), para.end)):
         unit_name = f"{scaled.group('scale').lower()} {counted[0]}"  # `1,2 triệu lượt`, `3 nghìn tỷ đồng`
+        if (change := reached_value(para, items, s, value, (unit_name, s, counted[2]))) is not None:
+            return change  # `tăng 8,2% so với cùng kỳ, đạt 1,2 triệu lượt`: the value of that change
         item = new_item(para, items, s, value, unit_name, counted[2], count_unit=True)
         if item is not None:
             item.core = (s, counted[2])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from llmx.contract import Comparison
-from llmx.numbers import parse_number
+from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
@@ -133,6 +133,8 @@ def read_following(
             parsed = _after_gap(text, pos, limit)
             if parsed is None and (parsed := _after_breakdown(text, pos, limit)) is not None:
                 found.resume, past = pos, parsed.number_start  # the breakdown's figures are read still
+        if parsed is None and found.comparisons:
+            parsed = _elided_amount(text, pos, limit, found.comparisons[-1])
         if parsed is None and found.comparisons and (semi := _SEMICOLON.match(text, pos, limit)):
             parsed = parse_comparison(text, semi.end(), limit)  # `đạt 62% KH; tăng 12% CK`: no name, same figure
             parsed = parsed if parsed is not None and parsed.explicit_basis else None
@@ -171,6 +173,25 @@ def _elided_change(prev: Comparison, last: Comparison) -> Comparison:
     if prev.relation != "change" or last.relation != "ratio" or last.pct is None or last.pct >= 100 or not size:
         return last
     return last.model_copy(update={"relation": "change", "pct": last.pct if size > 0 else -last.pct})
+
+
+def _elided_amount(text: str, pos: int, limit: int, prev: Comparison) -> Parsed | None:
+    """`tăng 120 tấn so với cùng kỳ và 45 tấn so với kế hoạch`: a second amount after `và`, in the same unit
+    and with a basis of its own, is the same kind of change against that basis, the same way."""
+    lead = _ELIDED_VERB.match(text, pos, limit)
+    if lead is None or prev.relation != "change" or prev.pct is not None or not prev.amount:
+        return None
+    num = NUMBER_RE.match(text, lead.end(), limit)
+    raw = num.group().rstrip(".,") if num else ""
+    amount = parse_number(raw) if num else None
+    unit = match_unit(text, lead.end() + len(raw), limit) if num else None
+    if num is None or amount is None or unit is None or unit[0] != prev.amount_unit:
+        return None
+    if (basis := basis_after(text, unit[2], limit)) is None:
+        return None
+    sign = 1.0 if prev.amount > 0 else -1.0
+    comp = Comparison(basis=basis[0], basis_text=basis[1], relation="change", amount=sign * amount, amount_unit=unit[0])
+    return Parsed(comp, basis[2], num.start(), True)
 
 
 def _restates_years(pair: re.Match[str], change: Comparison) -> bool:
