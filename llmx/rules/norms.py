@@ -104,6 +104,7 @@ _EARLIER_PERIOD = re.compile(
 
 
 def earlier_period(para: Para, items: list[Item], s: int) -> bool:
+    """Whether the number at `s` is an earlier period's figure in brackets after a figure of its sentence."""
     paren = para.paren_at(s)
     if paren is None or not _EARLIER_PERIOD.search(para.text, paren[0], s):
         return False
