@@ -20,13 +20,11 @@ from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit, read_tail
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
-_TAIL_WORD = re.compile(r" ([^\W\d_]+)")
 _REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
-# with a verb that states how many there were, is the figure the change was of
-# with the current period it counts in written first (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`,
-# `; 6 tháng đầu năm ...`)
+# with a verb that states how many there were, is the figure the change was of; the current period it counts
+# in may open the clause (`; năm 2026 toàn huyện tiếp nhận 214 đơn`, `; tháng 9 ...`, `; 6 tháng đầu năm ...`)
 _NEXT_CLAUSE = re.compile(
     r"\s*;\s*(?P<period>(?:trong\s+)?(?:(?:năm|tháng|quý)\s+(?:\d{1,2}(?:/\d{4})?|\d{4}|[IVX]{1,4})"
     r"|\d{1,2}\s+tháng(?:\s+đầu)?(?=\s+năm))(?:\s+năm(?:\s+\d{4})?)?\s*,?\s+)?"  # `; 6 tháng đầu năm ...`
@@ -37,6 +35,7 @@ _NEXT_CLAUSE = re.compile(
 _SAME_NAME_CLAUSE = re.compile(
     r"\s*;\s*(?P<name>[^\W\d_][^;,.:()\d]{0,80}?)\s+(?:ước\s+)?(?:đạt|là)\s+$", re.IGNORECASE
 )
+_TAIL_WORD = re.compile(r" ([^\W\d_]+)")  # the word after a counted unit (`vụ cháy`, `doanh nghiệp thành`)
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
 _LISTED = re.compile(
