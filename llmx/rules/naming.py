@@ -17,7 +17,7 @@ from llmx.rules.comparisons import (
 from llmx.rules.following import read_following
 from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
-from llmx.rules.unit_words import CLASSIFIERS, META_UNITS
+from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
 from llmx.rules.units import is_measure, match_unit, read_tail
 
 DIGIT = re.compile(r"\d")
@@ -481,7 +481,7 @@ def _compose(base: str, count_unit: str | None, tail: str) -> str:
 
 
 _OBJECT_CLASSIFIERS = frozenset({"cái", "chiếc", "con"})
-_SCALE = re.compile(r"^(?:triệu|nghìn|ngàn|vạn|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
+_SCALE = re.compile(rf"^(?:{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+")  # `1,2 triệu lượt` counts `lượt`
 
 
 def _says(base: str, noun: str) -> bool:

@@ -340,3 +340,6 @@ CLASSIFIERS = frozenset(
 )
 # Counts of indicators, criteria or quotas: `đạt từ 50% kế hoạch trở lên` after them is a threshold.
 META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
+# Scale words a count is written with (`1,2 triệu lượt`, `410 nghìn con`, `2,5 vạn lượt`; `tỷ` too, but `tỷ
+# đồng` is a money unit of its own): a regex alternation, each reader adding how `tỷ` is told from `tỷ đồng`.
+SCALE_WORDS = r"triệu|nghìn|ngàn|vạn"
