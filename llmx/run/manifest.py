@@ -48,6 +48,7 @@ class Entry:
     failed_sections: list[dict[str, Any]] = field(default_factory=list)
     items: dict[str, int] | None = None
     usage: dict[str, Any] | None = None
+    genre: str | None = None  # the `genre` problem: the report does not look like a periodic report
     skipped: bool = False  # done by an earlier run, not this one
 
     def to_json(self) -> dict[str, Any]:
@@ -67,6 +68,8 @@ class Entry:
                 "items": self.items,
                 "usage": self.usage,
             }
+            if self.genre is not None:
+                data["genre"] = self.genre
         if self.skipped:
             data["skipped"] = True
         return data
@@ -116,6 +119,13 @@ def file_sha256(path: Path) -> str | None:
         return digest.hexdigest()
     except OSError:
         return None
+
+
+def genre_of(doc: ReportDocument) -> str | None:
+    """The report's `genre` problem, if any (llmx/genre.py), for run.json and the summary."""
+    from llmx.genre import STAGE
+
+    return next((p.message for p in doc.problems if p.stage == STAGE), None)
 
 
 def status_of(doc: ReportDocument) -> tuple[Status, list[dict[str, Any]]]:
