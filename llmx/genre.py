@@ -87,7 +87,9 @@ _HEADER_END = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi|Theo\s|
 _REPORT_WORDS = re.compile(r"\b(?:bao cao|so ket|tong ket|ket qua(?! (?:to chuc )?dai hoi)|tinh hinh)\b")
 # a letter (công văn) that reports says so: `... báo cáo, cung cấp thông tin cụ thể như sau`, `Trên đây
 # là báo cáo ...`; one asking others to report says `đề nghị ... báo cáo ...` (never a report itself)
-_SAYS_IT_REPORTS = re.compile(r"\btren day la bao cao\b|\btran trong bao cao\b|\bbao cao\b[^.;:]{0,160}\bnhu sau\b")
+_SAYS_IT_REPORTS = re.compile(
+    r"\btren day la bao cao\b|\btran trong bao cao\b|\bbao cao\b(?:(?!bao cao)[^.;:]){0,160}\bnhu sau\b"
+)
 _ASKS_FOR_REPORTS = re.compile(r"\b(?:de nghi|yeu cau|dong chi|cac don vi|co quan)\b[^.;:]{0,80}$")
 _PERIOD_WORDS = re.compile(
     r"\b(?:(?:6|sau|9|chin) thang|quy (?:i|ii|iii|iv|[1-4])|thang \d{1,2}|nam 20\d\d|dau nam|cuoi nam)\b"
@@ -213,10 +215,9 @@ def _speaks_like_a_report(doc: ReportDocument, title: str) -> bool:
 
 
 def verdict(doc: ReportDocument) -> Verdict | None:
-    """What the document looks like when it is not plainly a periodic report; None when it is."""
-    n = words(doc.text)
-    if n < FEW_WORDS:
-        return Verdict("an almost empty text", "hard", f"it holds only {n} word(s)")
+    """What the document looks like when it is not plainly a periodic report; None when it is.
+    The kind its header names decides first, then the shape of its tables, then its length, then
+    (for a text naming no kind, as a web excerpt) whether it speaks like a report."""
     title = plain(doc.metadata.title or "")
     kind = _kind(doc.text, doc.metadata.doc_symbol)
     if kind is not None and kind.weight == "report":
@@ -224,7 +225,7 @@ def verdict(doc: ReportDocument) -> Verdict | None:
     if kind is not None and kind.weight == "soft":
         # a submission that reports (`Tờ trình ... báo cáo kết quả ...`) is read as a report;
         # a plan or a scheme only when its title says it is a report
-        needed = _REPORT_WORDS if kind.what.startswith("a submission") else re.compile(r"\b(?:bao cao)\b")
+        needed = _REPORT_WORDS if kind.what.startswith("a submission") else re.compile(r"\bbao cao\b")
         return None if needed.search(title) else kind
     if kind is not None:  # hard; a công văn that says it reports (`... báo cáo như sau`) is a report
         letter = kind.what.startswith("an official letter")
@@ -232,6 +233,9 @@ def verdict(doc: ReportDocument) -> Verdict | None:
     shape = _table_shape(doc)
     if shape is not None and not _REPORT_WORDS.search(title):
         return shape
+    n = words(doc.text)
+    if n < FEW_WORDS:
+        return Verdict("an almost empty text", "hard", f"it holds only {n} word(s)")
     if _speaks_like_a_report(doc, title):
         return None
     return Verdict(
