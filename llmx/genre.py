@@ -44,6 +44,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
     (r"QUY\s+TRÌNH", "a procedure (Quy trình)", "hard"),
     (r"ĐIỀU\s+LỆ", "a charter (Điều lệ)", "hard"),
     (r"BIÊN\s+BẢN", "minutes (Biên bản)", "hard"),
+    (r"GIẢI\s+TRÌNH|THUYẾT\s+MINH", "an explanatory note (Giải trình, Thuyết minh)", "hard"),
     (r"ĐỀ\s+CƯƠNG", "an outline (Đề cương)", "hard"),
     (r"GIẤY\s+(?:MỜI|GIỚI\s+THIỆU|ĐỀ\s+NGHỊ|XÁC\s+NHẬN|PHÉP|CHỨNG\s+NHẬN)", "a letter form (Giấy ...)", "hard"),
     (r"LUẬT|NGHỊ\s+ĐỊNH(?:\s+THƯ)?|THÔNG\s+TƯ", "a legal text (Luật, Nghị định, Thông tư)", "hard"),
@@ -90,6 +91,8 @@ _REPORT_WORDS = re.compile(r"\b(?:bao cao|so ket|tong ket|ket qua(?! (?:to chuc 
 _SAYS_IT_REPORTS = re.compile(
     r"\btren day la bao cao\b|\btran trong bao cao\b|\bbao cao\b(?:(?!bao cao)[^.;:]){0,160}\bnhu sau\b"
 )
+_ASKS_FOR_DECISION = re.compile(r"\b(?:de nghi|phe duyet|cho phep|cong nhan|ban hanh|thanh lap|doi ten|sap nhap)\b")
+_CITED = re.compile(r"\b(?:ho so|ve viec|can cu|tai|theo|cua)\s*$")  # `hồ sơ báo cáo ...`: a noun, not the verb
 _ASKS_FOR_REPORTS = re.compile(r"\b(?:de nghi|yeu cau|dong chi|cac don vi|co quan)\b[^.;:]{0,80}$")
 _PERIOD_WORDS = re.compile(
     r"\b(?:(?:6|sau|9|chin) thang|quy (?:i|ii|iii|iv|[1-4])|thang \d{1,2}|nam 20\d\d|dau nam|cuoi nam)\b"
@@ -194,9 +197,8 @@ def _table_shape(doc: ReportDocument) -> Verdict | None:
 def _says_it_reports(body: str) -> bool:
     """The body reports on its own behalf (not `đề nghị các đơn vị báo cáo ... như sau`)."""
     for m in _SAYS_IT_REPORTS.finditer(body):
-        if not m.group().startswith("bao cao") or not _ASKS_FOR_REPORTS.search(
-            body[max(0, m.start() - 100) : m.start()]
-        ):
+        before = body[max(0, m.start() - 100) : m.start()]
+        if not m.group().startswith("bao cao") or not (_ASKS_FOR_REPORTS.search(before) or _CITED.search(before)):
             return True
     return False
 
@@ -223,10 +225,12 @@ def verdict(doc: ReportDocument) -> Verdict | None:
     if kind is not None and kind.weight == "report":
         return None
     if kind is not None and kind.weight == "soft":
-        # a submission that reports (`Tờ trình ... báo cáo kết quả ...`) is read as a report;
+        # a submission that reports (`Tờ trình Báo cáo, đề xuất ...`) is read as a report, unless
+        # its title asks for a decision (`... báo cáo kết quả Đại hội và đề nghị phê duyệt Điều lệ`);
         # a plan or a scheme only when its title says it is a report
-        needed = _REPORT_WORDS if kind.what.startswith("a submission") else re.compile(r"\bbao cao\b")
-        return None if needed.search(title) else kind
+        if kind.what.startswith("a submission"):
+            return None if _REPORT_WORDS.search(title) and not _ASKS_FOR_DECISION.search(title) else kind
+        return None if re.search(r"\bbao cao\b", title) else kind
     if kind is not None:  # hard; a công văn that says it reports (`... báo cáo như sau`) is a report
         letter = kind.what.startswith("an official letter")
         return None if letter and _says_it_reports(plain(doc.text[:30000])) else kind

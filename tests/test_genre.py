@@ -223,3 +223,37 @@ def test_a_run_counts_and_lists_the_documents_that_are_not_reports(tmp_path: Pat
     genre = {Path(r["input"]).name: r.get("genre") for r in manifest["reports"]}
     assert genre["report.txt"] is None
     assert genre["decision.txt"].startswith(NOT_A_REPORT) and genre["plan.txt"].startswith(NEAR)
+
+
+SUBMISSION_ASKING = """SỞ NỘI VỤ
+Số: 90/TTr-SNV
+Hà Trung, ngày 02 tháng 8 năm 2027
+
+TỜ TRÌNH
+Về việc báo cáo kết quả tổ chức Đại hội và đề nghị phê duyệt Điều lệ Hội Người cao tuổi tỉnh
+
+Kính gửi: Ủy ban nhân dân tỉnh
+Ngày 20/7/2027, Hội Người cao tuổi tỉnh tổ chức Đại hội nhiệm kỳ 2027 - 2032 với 150 đại biểu tham dự.
+Sở Nội vụ kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt Điều lệ Hội.
+"""
+
+LETTER_CITING_A_REPORT = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TRUNG
+Số: 1204/UBND-NC
+V/v kết quả Đại hội Hội Khuyến học tỉnh nhiệm kỳ 2027 - 2032
+Hà Trung, ngày 12 tháng 9 năm 2027
+Kính gửi: Hội Khuyến học tỉnh
+Xét đề nghị của Sở Nội vụ; căn cứ hồ sơ báo cáo kết quả Đại hội, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:
+1. Thống nhất với kết quả Đại hội nhiệm kỳ 2027 - 2032; Ban Chấp hành Hội gồm 31 thành viên.
+2. Hội có trách nhiệm hoạt động theo đúng Điều lệ đã được phê duyệt.
+"""
+
+
+def test_a_submission_asking_for_approval_gets_the_note_even_when_it_reports_a_congress(tmp_path: Path) -> None:
+    [message] = _extract(tmp_path, SUBMISSION_ASKING)
+    assert message.startswith(NEAR) and "a submission (Tờ trình)" in message
+
+
+def test_a_letter_citing_a_report_is_not_a_letter_that_reports(tmp_path: Path) -> None:
+    [message] = _extract(tmp_path, LETTER_CITING_A_REPORT)
+    assert message.startswith(NOT_A_REPORT) and "công văn" in message
