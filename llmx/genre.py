@@ -113,7 +113,7 @@ _CUES = (  # the way a report speaks (folded)
     r"\bso ket\b|\btong ket\b",
 )
 _CUE_RES = [re.compile(c) for c in _CUES]
-_RESULT_ROLES = {"results", "limitations", "causes", "tasks", "lessons"}
+_RESULT_ROLES = {"limitations", "causes", "tasks", "lessons"}  # besides `results`, which any numbered part gets
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PEOPLE = re.compile(r"\bho (?:va )?ten\b|\bho, ten\b")
@@ -209,7 +209,7 @@ def _speaks_like_a_report(doc: ReportDocument, title: str) -> bool:
     if _REPORT_WORDS.search(title):
         return True
     roles = {s.role for s in doc.sections}
-    if doc.metadata.period is not None and roles & _RESULT_ROLES:
+    if doc.metadata.period is not None and "results" in roles and roles & _RESULT_ROLES:
         return True
     body = plain(doc.text[:20000])
     cues = sum(1 for c in _CUE_RES if c.search(body))

@@ -257,3 +257,19 @@ def test_a_submission_asking_for_approval_gets_the_note_even_when_it_reports_a_c
 def test_a_letter_citing_a_report_is_not_a_letter_that_reports(tmp_path: Path) -> None:
     [message] = _extract(tmp_path, LETTER_CITING_A_REPORT)
     assert message.startswith(NOT_A_REPORT) and "công văn" in message
+
+
+GUIDANCE_WITHOUT_HEADER = """Ngày 25 tháng 3 năm 2027, Bộ Công Thương ban hành Thông tư sửa đổi thủ tục
+cấp giấy phép vận chuyển.
+1. Hồ sơ đề nghị cấp giấy phép
+Tổ chức nộp 01 bộ hồ sơ gồm đơn đề nghị, bản sao giấy chứng nhận đăng ký doanh nghiệp và danh sách phương tiện.
+2. Trình tự thực hiện
+Cơ quan cấp phép xem xét hồ sơ trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.
+3. Phí, lệ phí
+Thực hiện theo quy định hiện hành của Bộ Tài chính về phí thẩm định cấp giấy phép.
+"""
+
+
+def test_a_headerless_text_with_a_year_and_numbered_parts_but_nothing_of_a_report_is_warned(tmp_path: Path) -> None:
+    [message] = _extract(tmp_path, GUIDANCE_WITHOUT_HEADER)
+    assert message.startswith(NOT_A_REPORT) and "names no kind of document" in message
