@@ -273,3 +273,37 @@ Thực hiện theo quy định hiện hành của Bộ Tài chính về phí th�
 def test_a_headerless_text_with_a_year_and_numbered_parts_but_nothing_of_a_report_is_warned(tmp_path: Path) -> None:
     [message] = _extract(tmp_path, GUIDANCE_WITHOUT_HEADER)
     assert message.startswith(NOT_A_REPORT) and "names no kind of document" in message
+
+
+REGISTER = """Số đến | Ngày đến | Số, ký hiệu | Nơi gửi | Trích yếu nội dung | Người nhận
+101 | 03/3/2027 | 45/UBND-VP | UBND huyện | V/v tổ chức Tết trồng cây | Văn phòng
+102 | 03/3/2027 | 12/KH-BCĐ | Ban Chỉ đạo | Kế hoạch ra quân làm đường giao thông nông thôn | Địa chính
+103 | 05/3/2027 | 88/TB-UBND | UBND huyện | Thông báo lịch tiếp công dân tháng 3 | Tư pháp
+104 | 06/3/2027 | 09/CV-MTTQ | UBMTTQ huyện | V/v vận động Quỹ Vì người nghèo | Mặt trận
+105 | 07/3/2027 | 17/QĐ-UBND | UBND huyện | Quyết định phân bổ kinh phí 250 triệu đồng | Kế toán
+106 | 09/3/2027 | 31/GM-UBND | UBND huyện | Giấy mời dự hội nghị sơ kết quý I | Chủ tịch
+"""
+
+DIRECTIVE = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TRUNG
+Số: 07/CT-UBND
+Hà Trung, ngày 15 tháng 2 năm 2027
+
+CHỈ THỊ
+Về tăng cường công tác phòng cháy, chữa cháy mùa khô năm 2027
+
+Trong năm 2026, trên địa bàn tỉnh xảy ra 42 vụ cháy, giảm 8 vụ so với năm 2025. Để chủ động phòng ngừa,
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Các sở, ban, ngành, UBND các huyện tăng cường tuyên truyền về phòng cháy, chữa cháy.
+2. Công an tỉnh tổ chức kiểm tra 100% cơ sở có nguy cơ cháy nổ cao.
+"""
+
+
+def test_a_register_of_incoming_documents_is_warned_as_a_register(tmp_path: Path) -> None:
+    [message] = _extract(tmp_path, REGISTER)
+    assert message.startswith(NOT_A_REPORT) and "a register of documents" in message
+
+
+def test_a_directive_is_warned_as_a_directive(tmp_path: Path) -> None:
+    [message] = _extract(tmp_path, DIRECTIVE)
+    assert message.startswith(NOT_A_REPORT) and "a directive (Chỉ thị)" in message
