@@ -78,14 +78,8 @@ def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, A
     prepared = prepare(path, settings)
     doc = prepared.finish(*run_backend(prepared, settings))
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
-    status, failed = status_of(doc)
-    return {
-        "status": status,
-        "failed_sections": failed,
-        "items": item_counts(doc),
-        "usage": None,
-        "genre": genre_of(doc),
-    }
+    (status, failed), genre = status_of(doc), genre_of(doc)
+    return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None, "genre": genre}
 
 
 def _plan_document(path: str, settings: Settings, plan_file: str) -> int:
