@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from llmx.contract import Problem, ReportDocument
 from llmx.vn import MOTTO, NOI_NHAN, SUBJECT_LINE
@@ -28,7 +29,8 @@ NEAR = "near the genre:"  # a plan or a submission: the softer note's opening wo
 FEW_WORDS = 40  # under this many words the text is too short to be a whole report
 
 # the document's kind: the caps line over the title (Decree 30/2020, Party HD 36) and what it reads as
-_KINDS: tuple[tuple[str, str, str], ...] = (
+Weight = Literal["report", "soft", "hard"]
+_KINDS: tuple[tuple[str, str, Weight], ...] = (
     # (kind line, what it reads as, hard | soft | report)
     (r"BÁO\s+CÁO", "a report", "report"),
     (r"QUYẾT\s+ĐỊNH", "a decision (Quyết định)", "hard"),
@@ -62,7 +64,7 @@ _KINDS: tuple[tuple[str, str, str], ...] = (
 )
 _KIND_LINE = [(re.compile(rf"^{p}(?:\s*[:.]?\s+\S.*)?$"), what, weight) for p, what, weight in _KINDS]
 # the kind part of a number's symbol (`12/QĐ-UBND`, `05-CT/TU`): BC reads as a report
-_SYMBOLS = {
+_SYMBOLS: dict[str, tuple[str, Weight]] = {
     "BC": ("a report", "report"),
     "QĐ": ("a decision (Quyết định)", "hard"),
     "NQ": ("a resolution (Nghị quyết)", "hard"),
@@ -125,7 +127,7 @@ class Verdict:
     """What the document looks like: `weight` report | soft | hard, with the evidence in words."""
 
     what: str
-    weight: str
+    weight: Weight
     why: str
 
 
@@ -243,9 +245,9 @@ def verdict(doc: ReportDocument) -> Verdict | None:
     if _speaks_like_a_report(doc, title):
         return None
     return Verdict(
-        "something else",
+        "a document of another kind",
         "hard",
-        "it names no kind of document, no period, and has neither a report's title nor its sections",
+        "it names no kind of document, and neither its title, its parts nor its wording read like a report's",
     )
 
 

@@ -272,7 +272,7 @@ Thực hiện theo quy định hiện hành của Bộ Tài chính về phí th�
 
 def test_a_headerless_text_with_a_year_and_numbered_parts_but_nothing_of_a_report_is_warned(tmp_path: Path) -> None:
     [message] = _extract(tmp_path, GUIDANCE_WITHOUT_HEADER)
-    assert message.startswith(NOT_A_REPORT) and "names no kind of document" in message
+    assert message.startswith(NOT_A_REPORT) and "a document of another kind" in message
 
 
 REGISTER = """Số đến | Ngày đến | Số, ký hiệu | Nơi gửi | Trích yếu nội dung | Người nhận
