@@ -1,0 +1,34 @@
+"""Readings two rules modules once wrote each their own way (wave 10): the scale of a change's counted
+amount (`tăng 1 vạn con`, `tăng 0,2 tỷ tấn`), a list of durations with a decimal member (`1, 1,5 và 2
+năm`) and the window in which a basis period is looked for (never the paragraph before). Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None, list[tuple[str, float | None, str | None]]]]:
+    return [
+        (i.name, i.value, i.unit, [(c.basis_text, c.amount, c.amount_unit) for c in i.comparisons])
+        for i in find_indicators(text)
+    ]
+
+
+def test_a_change_by_a_count_in_van_keeps_its_scale() -> None:
+    assert _read("Tổng đàn gia cầm ước đạt 12,5 vạn con, tăng 1 vạn con so với cùng kỳ.") == [
+        ("Tổng đàn gia cầm", 12.5, "vạn con", [("cùng kỳ", 1.0, "vạn con")])
+    ]
+    assert _read("Lượt khách du lịch đạt 3,2 vạn lượt, giảm 0,4 vạn lượt so với cùng kỳ năm 2025.")[0][3] == [
+        ("cùng kỳ năm 2025", -0.4, "vạn lượt")
+    ]
+
+
+def test_a_change_by_a_count_in_ty_is_scaled_like_the_figure_but_ty_dong_stays_money() -> None:
+    assert _read("Khối lượng hàng hóa vận chuyển đạt 2,1 tỷ tấn, tăng 0,2 tỷ tấn so với năm 2025.") == [
+        ("Khối lượng hàng hóa vận chuyển", 2.1, "tỷ tấn", [("năm 2025", 0.2, "tỷ tấn")])
+    ]
+    assert _read("Thu ngân sách đạt 45,6 tỷ đồng, tăng 1,2 tỷ đồng so với cùng kỳ.")[0][3] == [
+        ("cùng kỳ", 1.2, "tỷ đồng")
+    ]
+    assert _read("Thu ngân sách đạt 45,6 tỷ, tăng 1,2 tỷ so với cùng kỳ.")[0][3] == [("cùng kỳ", 1.2, "tỷ")]
+    assert _read("Tổng đàn lợn 48.600 con, tăng 2 nghìn con so với cùng kỳ.")[0][3] == [("cùng kỳ", 2.0, "nghìn con")]
