@@ -5,6 +5,7 @@ năm`) and the window in which a basis period is looked for (never the paragraph
 from __future__ import annotations
 
 from llmx.rules.indicators import find_indicators
+from llmx.rules.norms import duration_list
 
 
 def _read(text: str) -> list[tuple[str, float | None, str | None, list[tuple[str, float | None, str | None]]]]:
@@ -32,3 +33,27 @@ def test_a_change_by_a_count_in_ty_is_scaled_like_the_figure_but_ty_dong_stays_m
     ]
     assert _read("Thu ngân sách đạt 45,6 tỷ, tăng 1,2 tỷ so với cùng kỳ.")[0][3] == [("cùng kỳ", 1.2, "tỷ")]
     assert _read("Tổng đàn lợn 48.600 con, tăng 2 nghìn con so với cùng kỳ.")[0][3] == [("cùng kỳ", 2.0, "nghìn con")]
+
+
+def _member(text: str, number: str) -> bool:
+    s = text.index(number)
+    return duration_list(text, 0, s, s + len(number), len(text))
+
+
+def test_a_list_of_durations_may_hold_a_decimal_member_and_none_of_its_members_is_a_figure() -> None:
+    text = "Ngân hàng cho vay thời hạn 1, 1,5 và 2 năm đối với 86 hộ."
+    assert _member(text, "1") is True  # the first member, before a decimal one
+    assert _member("Trao Huy hiệu 30, 40,5 năm tuổi Đảng cho 58 đồng chí.", "30") is True
+    assert _member("Trao Huy hiệu 30, 40, 45 năm tuổi Đảng cho 58 đồng chí.", "30") is True
+    # a thousands group or a number with three decimals is no member: the list is not one of durations
+    assert _member("Đàn bò 860 con, 1.250 năm", "860") is False
+    assert _member("Tổ 30, 40,125 năm", "30") is False
+
+
+def test_a_list_of_durations_with_a_decimal_member_stays_in_the_name_of_the_count_after_it() -> None:
+    assert _read("Ngân hàng cho vay thời hạn 1, 1,5 và 2 năm đối với 86 hộ.") == [
+        ("Ngân hàng cho vay thời hạn 1, 1,5 và 2 năm đối với hộ", 86.0, "hộ", [])
+    ]
+    assert _read("- Huy hiệu 30, 40,5 năm tuổi Đảng: 12 đồng chí.") == [
+        ("Huy hiệu 30, 40,5 năm tuổi Đảng", 12.0, "đồng chí", [])
+    ]
