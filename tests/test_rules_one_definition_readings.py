@@ -57,3 +57,14 @@ def test_a_list_of_durations_with_a_decimal_member_stays_in_the_name_of_the_coun
     assert _read("- Huy hiệu 30, 40,5 năm tuổi Đảng: 12 đồng chí.") == [
         ("Huy hiệu 30, 40,5 năm tuổi Đảng", 12.0, "đồng chí", [])
     ]
+
+
+def test_a_basis_period_written_in_the_paragraph_before_does_not_block_the_next_clause_count() -> None:
+    first = "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 96,4 tỷ đồng, tăng 7,5% so với 6 tháng đầu năm 2025."
+    second = "Số đơn thư giảm 12 đơn so với cùng kỳ; 6 tháng đầu năm tiếp nhận 88 đơn."
+    alone = _read(second)
+    assert alone == [("Số đơn thư", 88.0, "đơn", [("cùng kỳ", -12.0, "đơn")])]
+    assert _read(f"{first}\n{second}")[1:] == alone
+    # in its own paragraph the basis period still counts the earlier figure
+    found = _read(f"{first}\nSo với 6 tháng đầu năm 2025, số đơn thư giảm 12 đơn; 6 tháng đầu năm 2025 có 100 đơn.")
+    assert [r[1] for r in found[1:]] == [None, 100.0]
