@@ -68,3 +68,11 @@ def test_a_basis_period_written_in_the_paragraph_before_does_not_block_the_next_
     # in its own paragraph the basis period still counts the earlier figure
     found = _read(f"{first}\nSo với 6 tháng đầu năm 2025, số đơn thư giảm 12 đơn; 6 tháng đầu năm 2025 có 100 đơn.")
     assert [r[1] for r in found[1:]] == [None, 100.0]
+
+
+def test_money_abbreviated_to_ty_d_or_trieu_d_is_one_money_unit_not_a_scale_and_a_stray_letter() -> None:
+    assert _read("Dư nợ cho vay đạt 850 tỷ đ, tăng 45 tỷ đ so với cùng kỳ.") == [
+        ("Dư nợ cho vay", 850.0, "tỷ đ", [("cùng kỳ", 45.0, "tỷ đ")])
+    ]
+    assert _read("Giá trị sản xuất nông nghiệp đạt 310,5 triệu đ.")[0][1:3] == (310.5, "triệu đ")
+    assert _read("Kinh phí hỗ trợ đạt 2 tỷ đô la.")[0][2] != "tỷ đ"  # `tỷ đô` is no `tỷ đ`

@@ -12,6 +12,11 @@ MEASURES: tuple[str, ...] = (
     "nghìn đồng",
     "ngàn đồng",
     "đồng",
+    "tỷ đ",  # `850 tỷ đ`: the money unit abbreviated, never the scale `tỷ` and a stray letter
+    "tỉ đ",
+    "triệu đ",
+    "nghìn đ",
+    "ngàn đ",
     "tỷ",
     "tỉ",
     "đ",
