@@ -76,3 +76,15 @@ def test_money_abbreviated_to_ty_d_or_trieu_d_is_one_money_unit_not_a_scale_and_
     ]
     assert _read("Giá trị sản xuất nông nghiệp đạt 310,5 triệu đ.")[0][1:3] == (310.5, "triệu đ")
     assert _read("Kinh phí hỗ trợ đạt 2 tỷ đô la.")[0][2] != "tỷ đ"  # `tỷ đô` is no `tỷ đ`
+
+
+def test_a_clause_of_this_period_is_the_value_of_a_change_whose_basis_names_the_same_words_with_a_year() -> None:
+    # `6 tháng đầu năm` (this period) is not the basis `6 tháng đầu năm 2025`, only its prefix
+    assert _read(
+        "So với 6 tháng đầu năm 2025, số đơn thư tiếp nhận giảm 31 đơn; 6 tháng đầu năm tiếp nhận 88 đơn."
+    ) == [("Số đơn thư tiếp nhận", 88.0, "đơn", [("6 tháng đầu năm 2025", -31.0, "đơn")])]
+    # the basis period's own count stays apart from the change
+    basis = _read(
+        "So với 6 tháng đầu năm 2025, số đơn thư tiếp nhận giảm 31 đơn; 6 tháng đầu năm 2025 tiếp nhận 119 đơn."
+    )
+    assert basis[0][1] is None and basis[1][1] == 119.0

@@ -119,7 +119,8 @@ def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
     period = clause.group("period")
     words = " ".join(period.strip(" ,").lower().split()).removeprefix("trong ") if period else ""
     before = " ".join(para.text[max(para.start, prev.end - 200) : prev.end].lower().split())
-    return bool(words) and f"so với {words}" in before
+    # the whole period, not its prefix: `6 tháng đầu năm` is this period when the basis is `6 tháng đầu năm 2025`
+    return bool(words) and re.search(rf"so với {re.escape(words)}(?!\w|\s*\d)", before) is not None
 
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:
