@@ -19,6 +19,8 @@ from llmx.errors import InputError
 from llmx.llm.cache import AnswerCache, messages_digest
 from llmx.run import RunOptions, run, summary_lines
 from llmx.run.discover import expand, name_inputs
+from llmx.run.journal import Journal
+from llmx.run.manifest import Entry, Status
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 from tests.conftest import SAMPLES, llm_settings
 from tests.test_llm_extract import REPORT
@@ -283,6 +285,18 @@ def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_r
     assert _reports(out) == _reports(tmp_path / "ref")
     assert json.loads((out / "run.json").read_text())["complete"] is True
     assert list((out / "reports").glob(".*")) == []  # temp files of the killed run are cleared
+
+
+def test_a_journal_line_torn_by_a_kill_costs_only_its_own_document(tmp_path):
+    journal = Journal(tmp_path / "state" / "journal.jsonl")
+    done = [Entry(name, f"{name}.txt", "ab12", "fp", Status.DONE, output=f"reports/{name}.json") for name in "abc"]
+    journal.append(done[0])
+    a_only = journal.path.stat().st_size
+    journal.append(done[1])
+    with journal.path.open("r+b") as fh:  # b's line, cut by the kill halfway
+        fh.truncate((a_only + journal.path.stat().st_size) // 2)
+    journal.append(done[2])  # the restart goes on
+    assert list(journal.load()) == ["a", "c"]  # b is done again; c, written after the tear, is kept
 
 
 def test_a_run_ends_with_tables_review_pages_and_a_manifest_listing_them(tmp_path):
