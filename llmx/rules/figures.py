@@ -290,6 +290,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, unit[2])
         return item
+    if (change := change_only(para, items, s)) is not None:
+        return change  # `So với cùng kỳ, số doanh nghiệp thành lập mới tăng 22`: its unit is the counted noun
     return _read_bare(para, items, s, e, value)
 
 

@@ -1,0 +1,35 @@
+"""Indicator and comparison reading left by the wave-10 battery (fig10): a change written without its unit
+after an opening basis, judgement words next to a name, place numbers, and the sector of a sentence that
+changes the paragraph's topic. Sentences invented (no corpus wording)."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def _changes(text: str) -> list[tuple[str, float | None, str | None, str, float | None, str | None]]:
+    return [
+        (i.name, i.value, i.unit, c.basis, c.amount, c.amount_unit)
+        for i in find_indicators(text)
+        for c in i.comparisons
+        if c.amount is not None
+    ]
+
+
+def test_a_change_with_no_unit_after_an_opening_basis_counts_in_the_noun_its_name_counts() -> None:
+    assert _changes("So với cùng kỳ, số hợp tác xã nông nghiệp tăng 3; vốn điều lệ tăng 12,5%.") == [
+        ("Số hợp tác xã nông nghiệp", None, None, "same_period", 3, "hợp tác xã")
+    ]
+    assert _changes("So với tháng trước, số vụ cháy rừng giảm 2, số người bị thương giảm 4.") == [
+        ("Số vụ cháy rừng", None, None, "previous_period", -2, "vụ"),
+        ("Số người bị thương", None, None, "previous_period", -4, "người"),
+    ]
+    # the basis may close the clause instead
+    assert _changes("Số tàu cá đăng ký mới giảm 6 so với năm 2025.") == [
+        ("Số tàu cá đăng ký mới", None, None, "previous_period", -6, "tàu cá")
+    ]
+
+
+def test_a_bare_change_whose_name_counts_nothing_or_has_no_basis_stays_unread() -> None:
+    assert _changes("So với cùng kỳ, doanh thu bán lẻ tăng 22.") == []  # no counted noun: an amount of what?
+    assert _changes("Số lớp học tăng 3, số học sinh tăng 120.") == []  # no basis anywhere
