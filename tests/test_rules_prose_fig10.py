@@ -33,3 +33,25 @@ def test_a_change_with_no_unit_after_an_opening_basis_counts_in_the_noun_its_nam
 def test_a_bare_change_whose_name_counts_nothing_or_has_no_basis_stays_unread() -> None:
     assert _changes("So với cùng kỳ, doanh thu bán lẻ tăng 22.") == []  # no counted noun: an amount of what?
     assert _changes("Số lớp học tăng 3, số học sinh tăng 120.") == []  # no basis anywhere
+
+
+def test_a_place_number_is_never_a_value() -> None:
+    text = (
+        "Xảy ra 04 vụ cháy (03 vụ cháy nhà tại thôn 6, xã Đăk Ring; 01 vụ cháy kho tại khóm 2, thị trấn Hòa Bình), "
+        "thiệt hại khoảng 320 triệu đồng. Sạt lở tại bản 4 và buôn 9 làm 05 hộ phải di dời; "
+        "phun thuốc khử trùng tại các thôn 1, 2, 7 và ấp 3."
+    )
+    values = sorted(i.value for i in find_indicators(text) if i.value is not None)
+    assert values == [1, 3, 4, 5, 320]
+
+
+def test_a_count_after_moi_thon_is_a_figure() -> None:
+    found = [(i.value, i.unit) for i in find_indicators("Bình quân mỗi thôn 12 hộ tham gia, mỗi tổ 8 người.")]
+    assert found == [(12, "hộ"), (8, "người")]
+
+
+def test_words_that_end_in_a_place_word_still_count() -> None:
+    text = (
+        "Đào tạo nghề cho lao động nông thôn 450 người; xuất bản 06 bài viết; quyết toán xây dựng cơ bản 05/51 dự án."
+    )
+    assert sorted(i.value for i in find_indicators(text) if i.value is not None) == [5, 6, 450]
