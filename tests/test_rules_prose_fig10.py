@@ -55,3 +55,26 @@ def test_words_that_end_in_a_place_word_still_count() -> None:
         "Đào tạo nghề cho lao động nông thôn 450 người; xuất bản 06 bài viết; quyết toán xây dựng cơ bản 05/51 dự án."
     )
     assert sorted(i.value for i in find_indicators(text) if i.value is not None) == [5, 6, 450]
+
+
+def _names(text: str) -> list[str]:
+    return [i.name for i in find_indicators(text)]
+
+
+def test_a_judgement_between_a_name_and_its_figure_is_no_part_of_the_name() -> None:
+    assert _names("Thu tiền thuê đất mới đạt 31% dự toán.") == ["Thu tiền thuê đất"]
+    assert _names("Tiến độ giải phóng mặt bằng dự án chậm, mới đạt 55% kế hoạch.") == [
+        "Tiến độ giải phóng mặt bằng dự án"
+    ]
+    assert _names("Tỷ lệ thanh toán trực tuyến chưa cao, đạt 41,2%.") == ["Tỷ lệ thanh toán trực tuyến"]
+    assert _names("Công tác thu thuế ngoài quốc doanh đạt thấp, được 2,4 tỷ đồng.") == [
+        "Công tác thu thuế ngoài quốc doanh"
+    ]
+    # `mới` opening the figure's clause is "only" (the clause's verb is kept)
+    assert [n.split()[0] for n in _names("Việc đo đạc chỉnh lý bản đồ còn chậm, mới đo được 420 thửa.")] == ["Đo"]
+
+
+def test_new_as_part_of_a_name_stays() -> None:
+    assert _names("Số hội viên mới kết nạp đạt 64% chỉ tiêu.") == ["Số hội viên mới kết nạp"]
+    assert _names("Diện tích trồng mới đạt 120 ha.") == ["Diện tích trồng mới"]
+    assert _names("Số xã đạt chuẩn nông thôn mới là 9 xã.") == ["Số xã đạt chuẩn nông thôn mới"]

@@ -52,8 +52,14 @@ _LEAD_TRIM = re.compile(
     r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
     re.IGNORECASE,
 )
+# `trồng mới`, `cấp mới`, `thành lập mới`: a verb's `mới` is "new", part of the name, never "only" (`mới đạt`)
+_NEW_AFTER = r"(?<!trồng\s)(?<!cấp\s)(?<!lập\s)(?<!nạp\s)(?<!xây\s)(?<!dựng\s)(?<!triển\s)(?<!ký\s)(?<!tuyển\s)"
 _TRAIL_WORDS = (
-    r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
+    # `Tiến độ giải ngân chậm, mới đạt 38%`, `... chưa cao, đạt 86,3%`, `Thu phí đạt khá, được 1,25 tỷ đồng`:
+    # a judgement between the name and its figure is no part of the name
+    r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
+    r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
+    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
@@ -66,6 +72,8 @@ _TRAIL_WORDS = (
     r"gặp\s+(?:nhiều\s+)?khó\s+khăn|"
     r"(?<![^\W\d_]\s)mới"  # `..., mới đạt 45% kế hoạch`: opening its clause, a judgement (but `cấp mới`)
 )
+_ONLY_LEAD = re.compile(r"^mới(?:\s+chỉ)?\s+(?=\w)", re.IGNORECASE)
+_RATIO_VERB = re.compile(r"(?:đạt|được)(?!\w)", re.IGNORECASE)
 _TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 _TRAIL_PREP = re.compile(
     r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
@@ -146,7 +154,9 @@ def new_item(
     if tail.swallowed:
         para.block(*tail.swallowed)
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
-    own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
+    # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
+    own_to = verb.end() if figure > s and (verb := _RATIO_VERB.match(text, s, figure)) else s
+    own = trim(text[own_from:own_to], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
@@ -444,6 +454,7 @@ def trim(words: str, *, prep: bool) -> str:
     s = " ".join(words.split())
     while (m := _LEAD_TRIM.match(s)) and m.end() > 0:
         s = s[m.end() :]
+    s = _ONLY_LEAD.sub("", s)  # `..., mới cấp được 126/310 hồ sơ`: "only", a judgement opening the clause
     pattern = _TRAIL_PREP if prep else _TRAIL
     while s and (m := pattern.search(s)) is not None:
         s = s[: m.start()]
