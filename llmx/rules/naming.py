@@ -15,7 +15,15 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
-from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
+from llmx.rules.name_words import (
+    ONLY_LEAD,
+    RATIO_VERB,
+    TRAIL,
+    TRAIL_WITH_PREPOSITION,
+    closes_with_verb,
+    opens_with_verb,
+    parallel_place,
+)
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -50,33 +58,6 @@ _LEAD_TRIM = re.compile(
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
     r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
-    re.IGNORECASE,
-)
-# `trồng mới`, `cấp mới`, `thành lập mới`: a verb's `mới` is "new", part of the name, never "only" (`mới đạt`)
-_NEW_AFTER = r"(?<!trồng\s)(?<!cấp\s)(?<!lập\s)(?<!nạp\s)(?<!xây\s)(?<!dựng\s)(?<!triển\s)(?<!ký\s)(?<!tuyển\s)"
-_TRAIL_WORDS = (
-    # `Tiến độ giải ngân chậm, mới đạt 38%`, `... chưa cao, đạt 86,3%`, `Thu phí đạt khá, được 1,25 tỷ đồng`:
-    # a judgement between the name and its figure is no part of the name
-    r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
-    r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
-    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
-    r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
-    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
-    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)|"  # `Số hộ thoát nghèo từ năm 2021 đến nay là ...`
-    # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
-    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
-    # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
-    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:rất\s+)?(?:thấp|chậm|hạn\s+chế)|rất\s+thấp|"
-    r"gặp\s+(?:nhiều\s+)?khó\s+khăn|"
-    r"(?<![^\W\d_]\s)mới"  # `..., mới đạt 45% kế hoạch`: opening its clause, a judgement (but `cấp mới`)
-)
-_ONLY_LEAD = re.compile(r"^mới(?:\s+chỉ)?\s+(?=\w)", re.IGNORECASE)
-_RATIO_VERB = re.compile(r"(?:đạt|được)(?!\w)", re.IGNORECASE)
-_TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
-_TRAIL_PREP = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 _ATTRIBUTES = (
@@ -155,7 +136,7 @@ def new_item(
         para.block(*tail.swallowed)
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
-    own_to = verb.end() if figure > s and (verb := _RATIO_VERB.match(text, s, figure)) else s
+    own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
     own = trim(text[own_from:own_to], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
@@ -454,8 +435,8 @@ def trim(words: str, *, prep: bool) -> str:
     s = " ".join(words.split())
     while (m := _LEAD_TRIM.match(s)) and m.end() > 0:
         s = s[m.end() :]
-    s = _ONLY_LEAD.sub("", s)  # `..., mới cấp được 126/310 hồ sơ`: "only", a judgement opening the clause
-    pattern = _TRAIL_PREP if prep else _TRAIL
+    s = ONLY_LEAD.sub("", s)  # `..., mới cấp được 126/310 hồ sơ`: "only", a judgement opening the clause
+    pattern = TRAIL_WITH_PREPOSITION if prep else TRAIL
     while s and (m := pattern.search(s)) is not None:
         s = s[: m.start()]
     while len(s.split()) > _MAX_NAME_WORDS and ", " in s:  # drop whole leading clauses first
