@@ -78,3 +78,30 @@ def test_new_as_part_of_a_name_stays() -> None:
     assert _names("Số hội viên mới kết nạp đạt 64% chỉ tiêu.") == ["Số hội viên mới kết nạp"]
     assert _names("Diện tích trồng mới đạt 120 ha.") == ["Diện tích trồng mới"]
     assert _names("Số xã đạt chuẩn nông thôn mới là 9 xã.") == ["Số xã đạt chuẩn nông thôn mới"]
+
+
+def _sectors(text: str) -> list[tuple[float | None, str]]:
+    return [(i.value, i.sector) for i in find_indicators(text)]
+
+
+def test_a_sentence_opening_on_a_topic_of_its_own_changes_the_labelled_paragraphs_sector() -> None:
+    text = (
+        "- Chăn nuôi, thú y: Tổng đàn lợn 8.400 con, tiêm phòng 6.200 liều vắc xin. "
+        "Về thương mại, tổng mức bán lẻ hàng hóa ước đạt 412 tỷ đồng. Toàn xã có 126 cơ sở kinh doanh."
+    )
+    assert _sectors(text) == [
+        (8400, "agriculture"),
+        (6200, "agriculture"),
+        (412, "trade_services"),
+        (126, "trade_services"),  # the new topic holds until another opens
+    ]
+    text = (
+        "- Công tác quốc phòng: tổ chức huấn luyện cho 45 người trong lực lượng dân quân. "
+        "Công an xã tiếp nhận 4 tin báo về tội phạm, đã xử lý 3 tin."
+    )
+    assert [s for _, s in _sectors(text)] == ["defense", "security_order", "security_order"]
+
+
+def test_a_general_label_keeps_its_sentences_to_their_own_cues() -> None:
+    text = "- Về phát triển kinh tế: Công tác quản lý đất đai còn hạn chế. Toàn huyện có 12 xã đạt chuẩn nông thôn mới."
+    assert _sectors(text) == [(12, "new_rural")]
