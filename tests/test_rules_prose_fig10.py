@@ -105,3 +105,15 @@ def test_a_sentence_opening_on_a_topic_of_its_own_changes_the_labelled_paragraph
 def test_a_general_label_keeps_its_sentences_to_their_own_cues() -> None:
     text = "- Về phát triển kinh tế: Công tác quản lý đất đai còn hạn chế. Toàn huyện có 12 xã đạt chuẩn nông thôn mới."
     assert _sectors(text) == [(12, "new_rural")]
+
+
+def test_luot_with_whom_it_counts_is_the_unit_and_an_activity_after_it_names_the_figure() -> None:
+    text = (
+        "Toàn huyện đón 84.300 lượt khách tham quan. Lượng khách lưu trú đạt 9.650 lượt khách. "
+        "Tổ chức 26 lượt kiểm tra vệ sinh an toàn thực phẩm."
+    )
+    assert [(i.value, i.unit, i.name) for i in find_indicators(text)] == [
+        (84300, "lượt khách", "Đón lượt khách tham quan"),
+        (9650, "lượt khách", "Lượng khách lưu trú"),  # the name says whom the turns count: not said twice
+        (26, "lượt", "Tổ chức lượt kiểm tra vệ sinh an toàn thực phẩm"),
+    ]

@@ -479,7 +479,10 @@ _SCALE = re.compile(rf"^(?:{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+
 def _says(base: str, noun: str) -> bool:
     """The name already holds the counted noun: `Tổng số đảng viên của Đảng bộ là 1.250 đảng viên`
     is named `Tổng số đảng viên của Đảng bộ`, not `... Đảng bộ đảng viên`."""
-    words = r"\s+".join(map(re.escape, _SCALE.sub("", noun).split()))
+    counted = _SCALE.sub("", noun).split()
+    if counted[:1] == ["lượt"] and len(counted) > 1:
+        counted = counted[1:]  # `Lượng khách du lịch đạt 215.000 lượt khách`: the name holds whom the turns count
+    words = r"\s+".join(map(re.escape, counted))
     return re.search(r"(?<!\w)" + words + r"(?!\w)", base, re.IGNORECASE) is not None
 
 
