@@ -117,3 +117,17 @@ def test_luot_with_whom_it_counts_is_the_unit_and_an_activity_after_it_names_the
         (9650, "lượt khách", "Lượng khách lưu trú"),  # the name says whom the turns count: not said twice
         (26, "lượt", "Tổ chức lượt kiểm tra vệ sinh an toàn thực phẩm"),
     ]
+
+
+def test_an_amount_written_without_its_unit_counts_in_the_figures_unit() -> None:
+    found = find_indicators("Tổng đàn dê 6.250 con, tăng 410 so với cùng kỳ; số thuê bao internet 9.800, tăng 3,1%.")
+    assert [(c.amount, c.amount_unit) for c in found[0].comparisons] == [(410, "con")]
+
+
+def test_a_rate_in_brackets_after_a_unitless_change_is_the_same_change() -> None:
+    found = _changes("So với cùng kỳ, số vụ trộm cắp giảm 4 (-20%), số đối tượng giảm 6.")
+    assert found == [
+        ("Số vụ trộm cắp", None, None, "same_period", -4, "vụ"),
+        ("Số đối tượng", None, None, "same_period", -6, "đối tượng"),
+    ]
+    assert find_indicators("So với cùng kỳ, số vụ trộm cắp giảm 4 (-20%).")[0].comparisons[0].pct == -20

@@ -77,6 +77,10 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     if comparison.amount_unit is None and (counted := _counted_noun(para, verb)) is not None:
         comparison = comparison.model_copy(update={"amount_unit": counted})  # `Số tàu cá giảm 6 so với năm 2025`
     item.comparisons.insert(0, comparison)
+    rate = item.comparisons[1] if len(item.comparisons) > 1 else None
+    if rate is not None and rate.pct is not None and rate.amount is None and _RATE_NEXT.match(para.text, parsed.end):
+        # `giảm 2 (-25%)`: the same change in %, one comparison (as `giảm 3 vụ (-30%) so với cùng kỳ`)
+        item.comparisons[:2] = [comparison.model_copy(update={"pct": rate.pct})]
     item.core = (s, parsed.end)
     return item
 
@@ -165,7 +169,8 @@ def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
 # `So với cùng kỳ, số doanh nghiệp thành lập mới tăng 22; ...`: the count a change with no unit is of, named
 # by `số <noun>` in its own clause (the noun is the unit the change counts in)
 _COUNT_NAME = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s+[^\W\d_])", re.IGNORECASE)
-_COUNT_END = re.compile(r"\s*(?:[,;.)]|$)")
+_RATE_NEXT = re.compile(r"\s*\(\s*[-+−]?\s*\d+(?:,\d+)?\s*%\s*\)")
+_COUNT_END = re.compile(r"\s*(?:[,;.()]|$)")  # `giảm 2 (-25%), ...`: its rate may follow
 
 
 def _count_change(para: Para, verb: re.Match[str], num: tuple[int, int], value: float) -> Parsed | None:

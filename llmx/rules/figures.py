@@ -155,7 +155,20 @@ def read_paragraph(para: Para) -> list[Item]:
     respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
+    for item in items:
+        _implied_amount_unit(item)
     return items
+
+
+def _implied_amount_unit(item: Item) -> None:
+    """`Tổng đàn bò 12.400 con, tăng 320 so với cùng kỳ`: an amount written without its unit counts in the
+    figure's own (a rate's change in points stays as written)."""
+    if item.value is None or item.unit is None or item.unit in ("%", "‰"):
+        return
+    item.comparisons = [
+        c.model_copy(update={"amount_unit": item.unit}) if c.amount is not None and c.amount_unit is None else c
+        for c in item.comparisons
+    ]
 
 
 def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
