@@ -131,3 +131,8 @@ def test_a_rate_in_brackets_after_a_unitless_change_is_the_same_change() -> None
         ("Số đối tượng", None, None, "same_period", -6, "đối tượng"),
     ]
     assert find_indicators("So với cùng kỳ, số vụ trộm cắp giảm 4 (-20%).")[0].comparisons[0].pct == -20
+
+
+def test_a_figure_with_no_cue_takes_a_sentence_mates_generic_one_before_other() -> None:
+    text = "So với năm 2025, số doanh nghiệp đăng ký hoạt động tăng 9; vốn điều lệ tăng 6,4%."
+    assert [i.sector for i in find_indicators(text)] == ["trade_services", "trade_services"]

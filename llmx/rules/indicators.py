@@ -138,6 +138,10 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
     mate: dict[int, Sector] = {}
     last: Sector | None = None
     topics = _sentence_topics(para, max((it.sentence for it in items), default=0))
+    generic: dict[int, Sector] = {}
+    for item in items:
+        if (cue := detect_sector(item.name)) is not None and cue != _GENERAL:
+            generic.setdefault(item.sentence, cue)
     for item in items:
         own = _name_sector(item.name)
         specific = own if own != _GENERAL else None
@@ -166,7 +170,9 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         )
         found = [c for c in order if c is not None]
         chosen = next((c for c in found if c != _GENERAL), found[0] if found else None)
-        item.sector = chosen or detect_sector(item.name) or "other"
+        # `..., số doanh nghiệp thành lập mới tăng 22; vốn đăng ký tăng 15,3%`: a sentence-mate's generic cue
+        # before `other`
+        item.sector = chosen or detect_sector(item.name) or generic.get(item.sentence) or "other"
         if specific is not None:
             mate[item.sentence] = last = specific
 
