@@ -136,3 +136,8 @@ def test_a_rate_in_brackets_after_a_unitless_change_is_the_same_change() -> None
 def test_a_figure_with_no_cue_takes_a_sentence_mates_generic_one_before_other() -> None:
     text = "So với năm 2025, số doanh nghiệp đăng ký hoạt động tăng 9; vốn điều lệ tăng 6,4%."
     assert [i.sector for i in find_indicators(text)] == ["trade_services", "trade_services"]
+
+
+def test_tin_bao_is_a_count_of_crime_reports() -> None:
+    found = find_indicators("Công an xã tiếp nhận 12 tin báo, tố giác về tội phạm.")
+    assert [(i.value, i.unit, i.sector) for i in found] == [(12, "tin báo", "security_order")]

@@ -278,6 +278,7 @@ COUNTS: tuple[str, ...] = (
     "sổ",
     "tin, bài",
     "tin bài",
+    "tin báo",  # `tiếp nhận 45 tin báo, tố giác về tội phạm` (crime reports, not news items)
     "tin",
     "bài viết",
     "phóng sự",
