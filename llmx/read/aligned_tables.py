@@ -1,0 +1,101 @@
+"""Columns aligned by spaces (`pdftotext -layout` text, a table typed with spaces) found as tables. Pure.
+
+Layout text keeps a table's columns only as runs of spaces, and the same spaces also set a
+letterhead beside `CỘNG HÒA XÃ HỘI ...`, a signature beside `Nơi nhận:` and justified prose
+apart, so a run is read as a table only when it plainly is one:
+
+- at least three consecutive lines (one blank line between rows is allowed, as layout text
+  often double-spaces a table), each with three or more pieces set apart by two or more spaces;
+- at least two of them hold a figure piece (`1.250`, `98,5`, `12%`), and in those rows the
+  same columns are empty of text: every gap between columns is at least two spaces wide in
+  every one of them, and there are at least three columns;
+- some column holds only figures in those rows (a column of numbers is what a table is for; a
+  code block `x = 1    y = 2` or a letterhead has none).
+
+Cells are cut by the columns found on the figure rows; each piece of any row goes whole to the
+column it overlaps most (`llmx.read.columns`), so a header wider than its figures lands over them. A name that
+wraps onto a line of its own breaks the run (left as text): which row it belongs to is a guess.
+"""
+
+from __future__ import annotations
+
+from llmx.read.columns import Word, cells_by_extents, chunks
+from llmx.read.table_blocks import FIGURE, Block, plain_spec
+
+MIN_ROWS = 3
+MIN_PIECES = 3  # pieces set apart by two or more spaces on a row line
+MIN_COLUMNS = 3
+MIN_FIGURE_ROWS = 2
+MIN_GAP = 2  # columns of spaces between two table columns
+
+
+def _pieces(line: str) -> list[Word] | None:
+    """The pieces of a line that may be a table row, None when it cannot be one."""
+    if "\t" in line or "|" in line or not line.strip():
+        return None
+    got = chunks(line)
+    return got if len(got) >= MIN_PIECES else None
+
+
+def _spans(rows: list[list[Word]]) -> list[tuple[int, int]]:
+    """Column spans: display columns covered by some piece, split where every row is blank for
+    at least MIN_GAP columns."""
+    width = max(p.end for r in rows for p in r)
+    used = [False] * width
+    for r in rows:
+        for p in r:
+            for c in range(p.start, p.end):
+                used[c] = True
+    spans: list[tuple[int, int]] = []
+    c = 0
+    while c < width:
+        if not used[c]:
+            c += 1
+            continue
+        start = c
+        while c < width:
+            if used[c]:
+                c += 1
+                continue
+            gap = c
+            while gap < width and not used[gap]:
+                gap += 1
+            if gap - c >= MIN_GAP:
+                break
+            c = gap  # a single space between words inside a column
+        spans.append((start, c))
+    return spans
+
+
+def aligned_table(lines: list[str], i: int) -> tuple[Block | None, int]:
+    """The space-aligned table starting at line `i`, if one does; and the next line to try."""
+    first = _pieces(lines[i])
+    if first is None:
+        return None, i + 1
+    taken = [i]
+    j = i + 1
+    while j < len(lines):
+        if _pieces(lines[j]) is not None:
+            taken.append(j)
+            j += 1
+        elif not lines[j].strip() and j + 1 < len(lines) and _pieces(lines[j + 1]) is not None:
+            j += 1  # one blank line between two rows
+        else:
+            break
+    end = taken[-1] + 1
+    pieces = {n: _pieces(lines[n]) or [] for n in taken}
+    figure_rows = [n for n in taken if any(FIGURE.match(p.text) for p in pieces[n])]
+    if len(taken) < MIN_ROWS or len(figure_rows) < MIN_FIGURE_ROWS:
+        return None, end
+    spans = _spans([pieces[n] for n in figure_rows])
+    if len(spans) < MIN_COLUMNS:
+        return None, end
+    grid = {n: cells_by_extents(lines[n], spans, chunks) for n in taken}
+    figures_only = any(
+        all(not grid[n][c] or FIGURE.match(grid[n][c]) for n in figure_rows)
+        and sum(1 for n in figure_rows if grid[n][c]) >= MIN_FIGURE_ROWS
+        for c in range(len(spans))
+    )
+    if not figures_only:
+        return None, end
+    return Block(i, end, plain_spec([grid[n] for n in taken], len(spans), header=False)), end

@@ -1,0 +1,57 @@
+"""Tab-separated tables in a text file (pasted from Excel or Word) found as tables. Pure.
+
+A table copied out of Excel or Word into a .txt keeps one line per row with a tab between cells
+(`STT\\tChỉ tiêu\\tĐơn vị\\tKH 2025\\tTH 6 tháng\\t% KH`). Tabs also lay out text that is not a
+table, so a run of lines counts only when at least two of its rows hold three or more cells
+with words or figures in them and a digit appears somewhere: a paragraph indented by a tab, a
+`Nơi nhận:` column set beside the signature, a header block (`UBND XÃ ...\\t\\tCỘNG HÒA ...`) or a
+`label\\t:\\tvalue` list has at most two such cells a line. Inside a run a line goes on the table
+when it has two filled cells (a group row `I\\tCHỈ TIÊU KINH TẾ`) or as many cells as the first
+row. Columns empty in every row (a leading tab that indents the whole table, tabs that only push
+text right) are dropped; short rows are padded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.read.table_blocks import FENCE, Block, has_figure, plain_spec
+
+MIN_CELLS = 3  # filled cells of a row that makes a run a table
+MIN_FULL_ROWS = 2  # ... and how many such rows it takes
+
+_MARK_ONLY = re.compile(r"^[\s:;,.\-–—+*•…]*$")  # a cell of punctuation only (`:` between label and value)
+
+
+def _cells(line: str) -> list[str] | None:
+    """The tab-separated cells of `line` (trailing empty cells dropped), None without a tab."""
+    if "\t" not in line.strip("\r\n"):
+        return None
+    cells = [c.strip() for c in line.rstrip("\r\n").split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for c in cells if not _MARK_ONLY.match(c))
+
+
+def tab_run(lines: list[str], i: int) -> tuple[Block | None, int]:
+    """The tab-separated table starting at line `i`, if one does; and the next line to try."""
+    first = _cells(lines[i])
+    if first is None or _filled(first) < 2:
+        return None, i + 1
+    rows = [first]
+    j = i + 1
+    while j < len(lines) and not FENCE.match(lines[j]) and (cells := _cells(lines[j])) is not None:
+        if _filled(cells) < 2 and len(cells) < len(first):
+            break
+        rows.append(cells)
+        j += 1
+    if sum(1 for r in rows if _filled(r) >= MIN_CELLS) < MIN_FULL_ROWS or not has_figure(rows):
+        return None, j
+    width = max(map(len, rows))
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    keep = [c for c in range(width) if any(r[c] for r in padded)]
+    return Block(i, j, plain_spec([[r[c] for c in keep] for r in padded], len(keep), header=False)), j
