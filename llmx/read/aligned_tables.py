@@ -5,7 +5,9 @@ letterhead beside `CỘNG HÒA XÃ HỘI ...`, a signature beside `Nơi nhận:`
 apart, so a run is read as a table only when it plainly is one:
 
 - at least three consecutive lines (one blank line between rows is allowed, as layout text
-  often double-spaces a table), each with three or more pieces set apart by two or more spaces;
+  often double-spaces a table), each with three or more pieces set apart by two or more spaces,
+  not counting punctuation or a list mark (a `label   :   125` list, a table of contents
+  `1.   Kết quả thực hiện   3` are not tables);
 - at least two of them hold a figure piece (`1.250`, `98,5`, `12%`), and in those rows the
   same columns are empty of text: every gap between columns is at least two spaces wide in
   every one of them, and there are at least three columns;
@@ -20,7 +22,7 @@ wraps onto a line of its own breaks the run (left as text): which row it belongs
 from __future__ import annotations
 
 from llmx.read.columns import Word, cells_by_extents, chunks
-from llmx.read.table_blocks import FIGURE, Block, plain_spec
+from llmx.read.table_blocks import FIGURE, Block, fills_a_cell, plain_spec
 
 MIN_ROWS = 3
 MIN_PIECES = 3  # pieces set apart by two or more spaces on a row line
@@ -34,7 +36,7 @@ def _pieces(line: str) -> list[Word] | None:
     if "\t" in line or "|" in line or not line.strip():
         return None
     got = chunks(line)
-    return got if len(got) >= MIN_PIECES else None
+    return got if sum(1 for p in got if fills_a_cell(p.text)) >= MIN_PIECES else None
 
 
 def _spans(rows: list[list[Word]]) -> list[tuple[int, int]]:

@@ -13,14 +13,10 @@ text right) are dropped; short rows are padded.
 
 from __future__ import annotations
 
-import re
-
-from llmx.read.table_blocks import FENCE, Block, has_figure, plain_spec
+from llmx.read.table_blocks import FENCE, Block, fills_a_cell, has_figure, plain_spec
 
 MIN_CELLS = 3  # filled cells of a row that makes a run a table
 MIN_FULL_ROWS = 2  # ... and how many such rows it takes
-
-_MARK_ONLY = re.compile(r"^[\s:;,.\-–—+*•…]*$")  # a cell of punctuation only (`:` between label and value)
 
 
 def _cells(line: str) -> list[str] | None:
@@ -34,7 +30,7 @@ def _cells(line: str) -> list[str] | None:
 
 
 def _filled(cells: list[str]) -> int:
-    return sum(1 for c in cells if not _MARK_ONLY.match(c))
+    return sum(1 for c in cells if fills_a_cell(c))
 
 
 def tab_run(lines: list[str], i: int) -> tuple[Block | None, int]:

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from llmx.read.model import CellSpec, TableSpec
 
 DIGIT = re.compile(r"\d")
+# A piece that fills no cell of its own: punctuation only (the `:` of `label\t:\tvalue`) or a list
+# mark (`a)`, `1.`, `II.`, `-`) that opens a line of a list or of a table of contents.
+_FILLER = re.compile(r"^(?:[\s:;,.\-–—+*•…]*|(?:[IVXLC]+|\d{1,2}|[a-zđ])[.)])$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a fenced code block opens or closes: nothing in it is a table
 FIGURE = re.compile(r"^[-+–]?\s*\d[\d.,%\s]*$")  # a cell that is a figure, not a column name
 
@@ -39,3 +42,8 @@ def plain_spec(rows: list[list[str]], width: int, header: bool) -> TableSpec:
 def has_figure(rows: list[list[str]]) -> bool:
     """Some cell of `rows` holds a digit (a table of figures, not a row of words)."""
     return any(DIGIT.search(c) for row in rows for c in row)
+
+
+def fills_a_cell(piece: str) -> bool:
+    """`piece` is a cell's content, not punctuation or a list mark set apart by tabs or spaces."""
+    return _FILLER.match(piece) is None
