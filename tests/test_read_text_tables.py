@@ -234,3 +234,19 @@ def test_text_laid_out_with_tabs_or_spaces_that_is_not_a_table_stays_text(name: 
     raw = read_bytes(NOT_TABLES[name].encode(), name)
     assert raw.tables == []
     assert raw.text == NOT_TABLES[name]
+
+
+def test_a_layout_header_wrapped_over_lines_is_joined_into_one_row() -> None:
+    layout = (
+        "      STT    Chỉ tiêu                  Đơn vị    Kế hoạch    Thực hiện    Tỷ lệ\n"
+        "                                                 năm 2026    6 tháng      (%)\n"
+        "       1     Sản lượng lương thực      tấn         18.400        9.320    50,7\n"
+        "       2     Tổng đàn gia cầm          con         95.000       88.600    93,3\n"
+    )
+    raw = read_bytes(layout.encode(), "a.txt")
+    (table,) = raw.tables
+    assert _cells(raw.text, table) == [
+        ["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm 2026", "Thực hiện 6 tháng", "Tỷ lệ (%)"],
+        ["1", "Sản lượng lương thực", "tấn", "18.400", "9.320", "50,7"],
+        ["2", "Tổng đàn gia cầm", "con", "95.000", "88.600", "93,3"],
+    ]

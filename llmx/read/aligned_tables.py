@@ -15,8 +15,10 @@ apart, so a run is read as a table only when it plainly is one:
   code block `x = 1    y = 2` or a letterhead has none).
 
 Cells are cut by the columns found on the figure rows; each piece of any row goes whole to the
-column it overlaps most (`llmx.read.columns`), so a header wider than its figures lands over them. A name that
-wraps onto a line of its own breaks the run (left as text): which row it belongs to is a guess.
+column it overlaps most (`llmx.read.columns`), so a header wider than its figures lands over
+them, and a header wrapped over lines above the first figure row is joined, column by column,
+into one row. A name that wraps onto a line of its own breaks the run (left as text): which row
+it belongs to is a guess; so does a group row with fewer than three pieces (`I   KINH TẾ`).
 """
 
 from __future__ import annotations
@@ -100,4 +102,8 @@ def aligned_table(lines: list[str], i: int) -> tuple[Block | None, int]:
     )
     if not figures_only:
         return None, end
-    return Block(i, end, plain_spec([grid[n] for n in taken], len(spans), header=False)), end
+    rows = [grid[n] for n in taken]
+    above = taken.index(figure_rows[0])
+    if above > 1:  # a header wrapped over lines above the first figure row: one header row again
+        rows[:above] = [[" ".join(c for c in column if c) for column in zip(*rows[:above], strict=True)]]
+    return Block(i, end, plain_spec(rows, len(spans), header=False)), end
