@@ -23,6 +23,8 @@ it belongs to is a guess; so does a group row with fewer than three pieces (`I  
 
 from __future__ import annotations
 
+import re
+
 from llmx.read.columns import Word, cells_by_extents, chunks
 from llmx.read.table_blocks import FIGURE, Block, fills_a_cell, plain_spec
 
@@ -32,10 +34,12 @@ MIN_COLUMNS = 3
 MIN_FIGURE_ROWS = 2
 MIN_GAP = 2  # columns of spaces between two table columns
 
+_TWO_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")  # three pieces at least: a cheap test before cutting
+
 
 def _pieces(line: str) -> list[Word] | None:
     """The pieces of a line that may be a table row, None when it cannot be one."""
-    if "\t" in line or "|" in line or not line.strip():
+    if "\t" in line or "|" in line or not _TWO_GAPS.search(line):
         return None
     got = chunks(line)
     return got if sum(1 for p in got if fills_a_cell(p.text)) >= MIN_PIECES else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\S+")
 _GAP = re.compile(r"\s{2,}")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Word:
 
 def display_positions(line: str) -> list[int]:
     """The display column of each character of `line` (tabs count as one column)."""
+    if not _COMBINING.search(line):
+        return list(range(len(line)))
     out: list[int] = []
     col = 0
     for ch in line:

@@ -15,7 +15,9 @@ blank lines that set the table apart are made exactly one, as every reader does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from llmx.read.aligned_tables import aligned_table
 from llmx.read.model import Extracted, TextBuilder
@@ -29,6 +31,15 @@ Finder = Callable[[list[str], int], tuple[Block | None, int]]
 # Most certain first: a form with rules or a delimiter row is claimed before a looser reading
 # (a grid table's rows also hold pipes, a simple table's rows are also aligned by spaces).
 FINDERS: tuple[Finder, ...] = (grid_table, github_table, ruled_table, tab_run, pasted_run, aligned_table)
+
+# What a line needs for any finder to start a table on it (a pipe, a tab, a border or dash rule,
+# a gap of two spaces) or just before a rule; a line of plain prose is passed over at once.
+_MAY_START = re.compile(r"[|\t+]|--| {2}\S")
+
+
+@lru_cache(maxsize=1)  # a .txt is scanned for its table lines, then (mostly unchanged by unwrap) read
+def _blocks_of(text: str) -> tuple[Block, ...]:
+    return tuple(find_blocks(text.split("\n")))
 
 
 def find_blocks(lines: list[str]) -> list[Block]:
@@ -49,6 +60,9 @@ def find_blocks(lines: list[str]) -> list[Block]:
             i += 1
             continue
         block = None
+        if not _MAY_START.search(lines[i]) and not (i + 1 < len(lines) and "--" in lines[i + 1]):
+            i += 1
+            continue
         for k, finder in enumerate(FINDERS):
             if i < retry[k]:
                 continue
@@ -65,15 +79,15 @@ def find_blocks(lines: list[str]) -> list[Block]:
 
 def table_lines(text: str) -> set[int]:
     """Indices of the lines of `text` that belong to a table (kept apart when prose is rejoined)."""
-    return {n for b in find_blocks(text.split("\n")) for n in range(b.first, b.last)}
+    return {n for b in _blocks_of(text) for n in range(b.first, b.last)}
 
 
 def read_text_tables(text: str) -> Extracted:
     """`text` with its text tables laid out as the readers lay out tables, and those tables."""
-    lines = text.split("\n")
-    blocks = find_blocks(lines)
+    blocks = _blocks_of(text)
     if not blocks:
         return Extracted(text)
+    lines = text.split("\n")
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
