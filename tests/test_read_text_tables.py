@@ -250,3 +250,15 @@ def test_a_layout_header_wrapped_over_lines_is_joined_into_one_row() -> None:
         ["1", "Sản lượng lương thực", "tấn", "18.400", "9.320", "50,7"],
         ["2", "Tổng đàn gia cầm", "con", "95.000", "88.600", "93,3"],
     ]
+
+
+def test_cells_excel_quoted_over_line_breaks_are_read_back_as_one_cell() -> None:
+    text = "\t".join(ROWS[0]) + "\n"
+    text += '1\t"Diện tích gieo trồng\ncây hàng năm"\tha\t3.800\t2.150\t56,6\n'
+    text += '2\t"Sản lượng ""lương thực"""\ttấn\t18.400\t9.320\t50,7\n'
+    text += "\t".join(ROWS[3]) + "\n"
+    raw = read_bytes(text.encode(), "a.txt")
+    (table,) = raw.tables
+    cells = _cells(raw.text, table)
+    assert cells[1] == ROWS[1] and cells[3] == ROWS[3]
+    assert cells[2][1] == 'Sản lượng "lương thực"'

@@ -7,26 +7,44 @@ with words or figures in them and a digit appears somewhere: a paragraph indente
 `Nơi nhận:` column set beside the signature, a header block (`UBND XÃ ...\\t\\tCỘNG HÒA ...`) or a
 `label\\t:\\tvalue` list has at most two such cells a line. Inside a run a line goes on the table
 when it has two filled cells (a group row `I\\tCHỈ TIÊU KINH TẾ`) or as many cells as the first
-row. Columns empty in every row (a leading tab that indents the whole table, tabs that only push
-text right) are dropped; short rows are padded.
+row. A cell Excel quoted because it holds line breaks (`"Tổng thu\nngân sách"`) is read back as
+one cell. Columns empty in every row (a leading tab that indents the whole table, tabs that only
+push text right) are dropped; short rows are padded.
 """
 
 from __future__ import annotations
+
+import csv
 
 from llmx.read.table_blocks import FENCE, Block, fills_a_cell, has_figure, plain_spec
 
 MIN_CELLS = 3  # filled cells of a row that makes a run a table
 MIN_FULL_ROWS = 2  # ... and how many such rows it takes
+MAX_CELL_LINES = 8  # lines one quoted Excel cell may run over
 
 
-def _cells(line: str) -> list[str] | None:
-    """The tab-separated cells of `line` (trailing empty cells dropped), None without a tab."""
-    if "\t" not in line.strip("\r\n"):
+def _row(lines: list[str], j: int) -> tuple[list[str], int] | None:
+    """The tab-separated cells of the row at line `j` (trailing empty cells dropped) and the line
+    after it; None without a tab. A cell Excel quoted (`"Tổng thu\nngân sách"`, `""` for a quote)
+    may run over MAX_CELL_LINES lines; it is read back as one cell."""
+    line = lines[j].rstrip("\r\n")
+    if "\t" not in line.strip():
         return None
-    cells = [c.strip() for c in line.rstrip("\r\n").split("\t")]
+    end = j + 1
+    if '"' in line and any(c.startswith('"') for c in line.split("\t")):
+        quotes = line.count('"')
+        while quotes % 2 and end < len(lines) and end - j < MAX_CELL_LINES:
+            quotes += lines[end].count('"')
+            end += 1
+        if quotes % 2:
+            end = j + 1
+        text = "\n".join(ln.rstrip("\r\n") for ln in lines[j:end])
+        cells = [c.strip() for c in next(csv.reader([text], delimiter="\t", strict=False), [])]
+    else:
+        cells = [c.strip() for c in line.split("\t")]
     while cells and not cells[-1]:
         cells.pop()
-    return cells
+    return cells, end
 
 
 def _filled(cells: list[str]) -> int:
@@ -35,16 +53,17 @@ def _filled(cells: list[str]) -> int:
 
 def tab_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     """The tab-separated table starting at line `i`, if one does; and the next line to try."""
-    first = _cells(lines[i])
-    if first is None or _filled(first) < 2:
+    got = _row(lines, i)
+    if got is None or _filled(got[0]) < 2:
         return None, i + 1
+    first, j = got
     rows = [first]
-    j = i + 1
-    while j < len(lines) and not FENCE.match(lines[j]) and (cells := _cells(lines[j])) is not None:
+    while j < len(lines) and not FENCE.match(lines[j]) and (got := _row(lines, j)) is not None:
+        cells, after = got
         if _filled(cells) < 2 and len(cells) < len(first):
             break
         rows.append(cells)
-        j += 1
+        j = after
     if sum(1 for r in rows if _filled(r) >= MIN_CELLS) < MIN_FULL_ROWS or not has_figure(rows):
         return None, j
     width = max(map(len, rows))
