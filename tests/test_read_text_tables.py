@@ -262,3 +262,20 @@ def test_cells_excel_quoted_over_line_breaks_are_read_back_as_one_cell() -> None
     cells = _cells(raw.text, table)
     assert cells[1] == ROWS[1] and cells[3] == ROWS[3]
     assert cells[2][1] == 'Sản lượng "lương thực"'
+
+
+def test_a_group_row_of_a_layout_table_stays_in_the_table() -> None:
+    lines = LAYOUT.split("\n\n")
+    grouped = "\n".join([lines[0], "       I     TRỒNG TRỌT", lines[1], lines[2], "       II    CHĂN NUÔI", lines[3]])
+    raw = read_bytes(grouped.encode(), "a.txt")
+    (table,) = raw.tables
+    cells = _cells(raw.text, table)
+    assert cells[1] == ["I", "TRỒNG TRỌT", "", "", "", ""] and cells[4] == ["II", "CHĂN NUÔI", "", "", "", ""]
+    assert [cells[0], cells[2], cells[3], cells[5]] == ROWS
+
+
+def test_a_wrapped_name_line_in_layout_text_is_not_taken_for_a_group_row() -> None:
+    lines = LAYOUT.split("\n\n")
+    wrapped = "\n".join([lines[0], lines[1], "             (cả năm)", lines[2], lines[3]])
+    raw = read_bytes(wrapped.encode(), "a.txt")
+    assert all("(cả năm)" not in raw.text[t.start : t.end] for t in raw.tables)

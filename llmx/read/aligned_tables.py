@@ -18,7 +18,8 @@ Cells are cut by the columns found on the figure rows; each piece of any row goe
 column it overlaps most (`llmx.read.columns`), so a header wider than its figures lands over
 them, and a header wrapped over lines above the first figure row is joined, column by column,
 into one row. A name that wraps onto a line of its own breaks the run (left as text): which row
-it belongs to is a guess; so does a group row with fewer than three pieces (`I   KINH TẾ`).
+it belongs to is a guess. A group row (`I     CHỈ TIÊU KINH TẾ`, `A     CHĂN NUÔI`) stays in the
+table when a row follows it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ MIN_COLUMNS = 3
 MIN_FIGURE_ROWS = 2
 MIN_GAP = 2  # columns of spaces between two table columns
 
+# a group row: a Roman numeral or a capital letter in the STT column, then the group's name
+_GROUP = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Đ])\.?\s{2,}\S")
 _TWO_GAPS = re.compile(r"\S {2,}\S.*?\S {2,}\S")  # three pieces at least: a cheap test before cutting
 
 
@@ -75,29 +78,66 @@ def _spans(rows: list[list[Word]]) -> list[tuple[int, int]]:
     return spans
 
 
-def aligned_table(lines: list[str], i: int) -> tuple[Block | None, int]:
-    """The space-aligned table starting at line `i`, if one does; and the next line to try."""
-    first = _pieces(lines[i])
-    if first is None:
-        return None, i + 1
-    taken = [i]
+def _next_row(lines: list[str], j: int) -> int | None:
+    """Line `j` or, past one blank line, `j + 1`, when it may be a row of the table."""
+    if j < len(lines) and _pieces(lines[j]) is not None:
+        return j
+    if j + 1 < len(lines) and not lines[j].strip() and _pieces(lines[j + 1]) is not None:
+        return j + 1
+    return None
+
+
+def _group_line(lines: list[str], j: int) -> bool:
+    """Line `j` is a group row (`I     CHỈ TIÊU KINH TẾ`: a Roman numeral or a capital letter, then
+    the name) with a row of the table right after it (maybe past one blank line). A name wrapped
+    onto a line of its own is not one (which row it belongs to is a guess)."""
+    line = lines[j] if j < len(lines) else ""
+    if "\t" in line or "|" in line or not _GROUP.match(line) or len(chunks(line)) != 2:
+        return False
+    return _next_row(lines, j + 1) is not None
+
+
+def _run(lines: list[str], i: int) -> tuple[list[int], list[int]]:
+    """The row lines of the run from line `i` and, among them, the short group rows."""
+    taken, groups = [i], []
     j = i + 1
     while j < len(lines):
-        if _pieces(lines[j]) is not None:
-            taken.append(j)
-            j += 1
-        elif not lines[j].strip() and j + 1 < len(lines) and _pieces(lines[j + 1]) is not None:
-            j += 1  # one blank line between two rows
-        else:
-            break
-    end = taken[-1] + 1
+        nxt = _next_row(lines, j)
+        if nxt is None:
+            k = j + 1 if j < len(lines) and not lines[j].strip() else j
+            if not _group_line(lines, k):
+                break
+            groups.append(k)
+            taken.append(k)
+            j = k + 1
+            continue
+        taken.append(nxt)
+        j = nxt + 1
+    return taken, groups
+
+
+def aligned_table(lines: list[str], i: int) -> tuple[Block | None, int]:
+    """The space-aligned table starting at line `i`, if one does; and the next line to try."""
+    if _pieces(lines[i]) is None:
+        return None, i + 1
+    taken, groups = _run(lines, i)
+    rows_end = taken[-1] + 1
     pieces = {n: _pieces(lines[n]) or [] for n in taken}
     figure_rows = [n for n in taken if any(FIGURE.match(p.text) for p in pieces[n])]
-    if len(taken) < MIN_ROWS or len(figure_rows) < MIN_FIGURE_ROWS:
-        return None, end
+    if len(taken) - len(groups) < MIN_ROWS or len(figure_rows) < MIN_FIGURE_ROWS:
+        return None, rows_end
     spans = _spans([pieces[n] for n in figure_rows])
     if len(spans) < MIN_COLUMNS:
-        return None, end
+        return None, rows_end
+    # a group row names its group from the first columns; a short line further right (a caption,
+    # a signature) ends the table there
+    late = [n for n in groups if chunks(lines[n])[0].start >= spans[1][0]]
+    if late:
+        taken = [n for n in taken if n < late[0]]
+        figure_rows = [n for n in figure_rows if n < late[0]]
+        if len(figure_rows) < MIN_FIGURE_ROWS:
+            return None, rows_end
+    end = taken[-1] + 1
     grid = {n: cells_by_extents(lines[n], spans, chunks) for n in taken}
     figures_only = any(
         all(not grid[n][c] or FIGURE.match(grid[n][c]) for n in figure_rows)
@@ -105,9 +145,9 @@ def aligned_table(lines: list[str], i: int) -> tuple[Block | None, int]:
         for c in range(len(spans))
     )
     if not figures_only:
-        return None, end
+        return None, rows_end
     rows = [grid[n] for n in taken]
-    above = taken.index(figure_rows[0])
+    above = next(k for k, n in enumerate(taken) if n == figure_rows[0] or n in groups)
     if above > 1:  # a header wrapped over lines above the first figure row: one header row again
         rows[:above] = [[" ".join(c for c in column if c) for column in zip(*rows[:above], strict=True)]]
     return Block(i, end, plain_spec(rows, len(spans), header=False)), end
