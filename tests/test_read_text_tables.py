@@ -224,6 +224,7 @@ _NOT_TABLES = {
         "   - Số hộ cận nghèo                  :       86",
         "   - Số hộ thoát nghèo                :       31",
     ],
+    "boxed-note.md": ["+" + "-" * 36 + "+", "| LƯU Ý: gửi báo cáo trước ngày 15/7 |", "+" + "-" * 36 + "+"],
     "rules.txt": ["BÁO CÁO", "--------------", "Kết quả 6 tháng", "", "-----   -----   -----", "", "Gồm 3 phần."],
 }
 NOT_TABLES = {name: "\n".join(lines) + "\n" for name, lines in _NOT_TABLES.items()}

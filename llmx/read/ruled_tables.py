@@ -2,7 +2,8 @@
 
 A grid table is boxed: `+----+----+` borders, `|` between cells, a cell's text may run over
 several lines (joined with a space), and a `+====+` rule under the header rows. It is never
-anything else, so any such box with one row or more is read, figures or not.
+anything else, so any such box of two columns or more and one row or more is read, figures or
+not; a one-column box is a boxed note and stays text.
 
 A simple table has a header line over a rule of dash runs, one run a column
 (`-----  ---------  -----`), then one row a line up to a blank line; a multiline table opens
@@ -47,6 +48,8 @@ def grid_table(lines: list[str], i: int) -> tuple[Block | None, int]:
         return None, i + 1
     pos = display_positions(lines[i])
     bounds = [pos[k] for k, ch in enumerate(lines[i]) if ch == "+"]
+    if len(bounds) < 3:  # one column: a boxed note (`+-----+` / `| LƯU Ý: ... |`), not a table
+        return None, i + 1
     rows: list[list[str]] = []
     header = 0
     pending: list[list[str]] = []
