@@ -114,11 +114,13 @@ def _restated_name(para: Para, prev: Item, s: int) -> re.Match[str] | None:
 
 def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
     """`So với năm 2025, ... giảm 31 đơn; năm 2025 có 245 đơn`: the clause counts the earlier period, not this one
-    (the basis, written before the change, is not among the item's comparisons yet)."""
+    (the basis, written before the change, is not among the item's comparisons yet). Looked for in this
+    paragraph only: a `so với năm 2025` closing the paragraph before compares another figure."""
     period = clause.group("period")
     words = " ".join(period.strip(" ,").lower().split()).removeprefix("trong ") if period else ""
-    before = " ".join(para.text[max(0, prev.end - 200) : prev.end].lower().split())
-    return bool(words) and f"so với {words}" in before
+    before = " ".join(para.text[max(para.start, prev.end - 200) : prev.end].lower().split())
+    # the whole period, not its prefix: `6 tháng đầu năm` is this period when the basis is `6 tháng đầu năm 2025`
+    return bool(words) and re.search(rf"so với {re.escape(words)}(?!\w|\s*\d)", before) is not None
 
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:

@@ -21,7 +21,7 @@ from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
-from llmx.rules.unit_words import SCALE_WORDS
+from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
 
 _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
@@ -95,7 +95,7 @@ _IN_WORDS = re.compile(
 # a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
 _NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
 # `1,2 triệu lượt`, `410 nghìn con`, `2,5 tỷ tấn`, `2,5 vạn lượt` (vạn: ten thousand); but `tỷ đồng` is a unit
-_SCALED_COUNT = re.compile(rf"\s*(?P<scale>{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w)))(?=\s)", re.IGNORECASE)
+_SCALED_COUNT = re.compile(rf"\s*(?P<scale>{SCALE_OF_COUNT})(?=\s)", re.IGNORECASE)
 # the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
 _NEW_VALUE = re.compile(
     r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"

@@ -16,6 +16,7 @@ from llmx.rules.comparisons import (
 )
 from llmx.rules.following import read_following
 from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
+from llmx.rules.norms import DURATION_LIST
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -360,14 +361,13 @@ def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
     if _LEVEL_LIST.match(text, k):
         return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
-    if text[k - 1 : k].isdigit() and _DURATION_LIST.match(text, k):
+    if text[k - 1 : k].isdigit() and DURATION_LIST.match(text, k):
         return True  # `Huy hiệu 30, 40, 45 năm tuổi Đảng`: one name with its durations
     if _FARM_WORD.search(text[max(0, k - 16) : k].lower()) and after.startswith(("lâm", "thủy", "thuỷ", "ngư", "diêm")):
         return True  # `giá trị sản xuất nông, lâm, thủy sản`: one sector's name
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
 
 
-_DURATION_LIST = re.compile(r",\s*\d{1,3}(?:\s*(?:,|và|hoặc)\s*\d{1,3})*\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE)
 _FARM_WORD = re.compile(r"(?<!\w)(?:nông|lâm)(?:\s+nghiệp)?$")
 _LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 

@@ -12,6 +12,11 @@ MEASURES: tuple[str, ...] = (
     "nghìn đồng",
     "ngàn đồng",
     "đồng",
+    "tỷ đ",  # `850 tỷ đ`: the money unit abbreviated, never the scale `tỷ` and a stray letter
+    "tỉ đ",
+    "triệu đ",
+    "nghìn đ",
+    "ngàn đ",
     "tỷ",
     "tỉ",
     "đ",
@@ -343,3 +348,6 @@ META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
 # Scale words a count is written with (`1,2 triệu lượt`, `410 nghìn con`, `2,5 vạn lượt`; `tỷ` too, but `tỷ
 # đồng` is a money unit of its own): a regex alternation, each reader adding how `tỷ` is told from `tỷ đồng`.
 SCALE_WORDS = r"triệu|nghìn|ngàn|vạn"
+# ... as read in running text right after a number (a figure's own, `2,1 tỷ tấn`, or a change's, `tăng 0,2 tỷ
+# tấn`): `tỷ` scales a count unless the money unit `tỷ đồng`/`tỷ USD`/`tỷ đ` follows.
+SCALE_OF_COUNT = rf"{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w))"
