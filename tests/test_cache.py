@@ -202,3 +202,36 @@ def test_an_exception_raised_by_the_request_is_never_taken_for_a_failed_answer(r
     assert failed.stage == "internal" and f"{type(fault).__name__}: {fault}" in failed.message  # as what it is
     assert len(_section_asks(srv.requests, marker)) == 1  # not re-asked as if the answer were wrong
     assert "invalid" not in cache.counts()
+
+
+def _tool_answer(arguments: str | None, refusal: str | None = None):
+    from openai.types.chat import ChatCompletion
+
+    calls = [{"id": "c1", "type": "function", "function": {"name": "Total", "arguments": arguments}}]
+    message = {"role": "assistant", "content": None, "refusal": refusal, "tool_calls": calls if arguments else None}
+    return ChatCompletion.model_validate(
+        {
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "m",
+            "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+        }
+    )
+
+
+def test_a_refusal_is_the_models_answer_a_failed_one_and_not_asked_again_at_once():
+    from pydantic import BaseModel
+
+    from llmx.llm.seam import ValidationExhausted
+
+    class Total(BaseModel):
+        total: int
+
+    settings = Settings(backend="llm", model="m", base_url="http://127.0.0.1:9/v1")  # nothing listens there
+    client = ModelClient(settings, replay=True)
+    messages = [{"role": "user", "content": "Tổng thu"}]
+    ok = client.extract(messages, Total, context={}, prefetched=_tool_answer('{"total": 1}'))
+    assert ok.value.total == 1  # the endpoint makes tool calls
+    with pytest.raises(ValidationExhausted, match="Unable to generate a response due to policy"):
+        client.extract(messages, Total, context={}, prefetched=_tool_answer(None, refusal="policy"))

@@ -37,7 +37,7 @@ from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_at
 from llmx.config import Settings, check_settings, url_secrets, v1_hint
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
 from llmx.llm import completions as read
-from llmx.llm.faults import ProviderError, TransportPolicy, provider_message
+from llmx.llm.faults import ProviderError, ProviderFault, TransportPolicy, provider_message
 from llmx.llm.redaction import redact
 from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
@@ -65,6 +65,7 @@ MODES = {
 }
 # a wrong answer: a failed validator, not JSON, a tool call without arguments (never a local fault)
 _PARSE_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+_REFUSED = "Unable to generate a response due to"  # instructor's AssertionError for a tools-mode refusal
 T = TypeVar("T")
 # instructor logs every failed attempt at ERROR; without a handler Python would print them on
 # stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
@@ -133,14 +134,6 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
 def context_overflow(exc: BaseException) -> bool:
     """A 400 saying the request does not fit the model's context (see llmx/llm/faults.py)."""
     return isinstance(exc, openai.APIStatusError) and _error_fields(exc).context_overflow
-
-
-class ProviderFault(Exception):
-    """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
-
-    def __init__(self, message: str, *, status: int | None, transient: bool, connection: bool) -> None:
-        super().__init__(message)
-        self.message, self.status, self.transient, self.connection = message, status, transient, connection
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
@@ -423,7 +416,7 @@ class ModelClient:
                 cause.attempts = list(log)
             if isinstance(cause, LlmxError):
                 raise cause from None
-            if cause is None or not _answer_failed(cause, call.fault):  # a local fault or a bug: not the answer's
+            if cause is None or not _answer_failed(cause, call.fault, refusal=True):  # a local fault or a bug
                 setattr(cause or exc, "attempts", list(log))  # noqa: B010 -- any exception: what it had paid for
                 raise (cause or exc) from None
             last = next((a.error for a in reversed(log) if a.error), None) or validation_summary(cause or exc)
@@ -480,10 +473,11 @@ class ModelClient:
         return ChatCompletion.model_validate(body)
 
 
-def _answer_failed(exc: BaseException, fault: BaseException | None) -> bool:
-    """Did the model's answer fail validation or parsing (re-asked, then cached as `invalid`)? An
-    exception the request itself raised (`fault`: a broken pipe, a bug) never counts as one."""
-    return isinstance(exc, _PARSE_ERRORS) and exc is not fault
+def _answer_failed(exc: BaseException, fault: BaseException | None, *, refusal: bool = False) -> bool:
+    """Did the model's answer fail validation or parsing (re-asked, then cached as `invalid`), or (with
+    `refusal`) refuse, which is not re-asked? What the request itself raised (`fault`) never counts."""
+    refused = refusal and isinstance(exc, AssertionError) and str(exc).startswith(_REFUSED)
+    return (refused or isinstance(exc, _PARSE_ERRORS)) and exc is not fault
 
 
 @functools.lru_cache(maxsize=64)
