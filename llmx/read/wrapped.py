@@ -5,12 +5,13 @@ of blank lines in mid-sentence, and a header field split over lines (`Số:` / `
 stages read one paragraph per line, so such a file is rejoined here, and only when it is plainly
 wrapped: many lines stop mid-sentence and the next line goes on in lower case. A file written one
 paragraph per line has (almost) no such breaks and is returned unchanged. Table rows split by
-`|` are never joined (`llmx.read.pipe_tables` reads them as a table). Pure.
+`|` and the lines of any table `llmx.read.text_tables` finds (`keep`) are never joined. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 MIN_WRAPS = 3  # soft breaks before a file counts as hard-wrapped
 MIN_WRAP_SHARE = 0.2  # ... and their share of the lines long enough to have been wrapped
@@ -43,7 +44,7 @@ def _goes_on(cur: str, nxt: str, blanks: int) -> bool:
     return blanks == 0 and (cur.endswith(",") or _OPEN_WORD.search(cur) is not None)
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, keep: Collection[int] = ()) -> str:
     """`text` with its hard wraps joined by one space when the file is hard-wrapped, else as is."""
     lines = text.split("\n")
     long_lines = sum(1 for ln in lines if len(ln.strip()) >= MIN_WRAPPED_LINE)
@@ -53,7 +54,7 @@ def unwrap(text: str) -> str:
         if not cur or (j := _next_filled(lines, k)) is None:
             continue
         nxt = lines[j].strip()
-        if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt):
+        if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt) or k in keep or j in keep:
             continue
         split_number = _NUMBER_LABEL.match(cur) is not None and nxt.startswith("/")
         if split_number or (len(cur) >= MIN_WRAPPED_LINE and _goes_on(cur, nxt, j - k - 1)):

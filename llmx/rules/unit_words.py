@@ -70,6 +70,9 @@ COUNTS: tuple[str, ...] = (
     "lượt chi bộ",
     "lượt hộ",
     "lượt xe",
+    # `lượt` with the noun of who or what each turn counts is the unit as written (SPEC 4: `lượt người`); with an
+    # activity after it (`18 lượt kiểm tra`, `lượt tra cứu`) the unit is `lượt` and the activity names the figure
+    "lượt khách",  # `126.500 lượt khách du lịch`
     "lượt",
     "người lao động",
     "người có công",
@@ -275,6 +278,7 @@ COUNTS: tuple[str, ...] = (
     "sổ",
     "tin, bài",
     "tin bài",
+    "tin báo",  # `tiếp nhận 45 tin báo, tố giác về tội phạm` (crime reports, not news items)
     "tin",
     "bài viết",
     "phóng sự",
