@@ -4,7 +4,8 @@ An `Entry` is one report's line in `DIR/state/journal.jsonl` and in `run.json`'s
 `status` says what a re-run does with it:
 * `done`: written; skipped by a re-run under the same fingerprint and input bytes;
 * `failed_sections`: written, some sections failed validation; skipped unless --retry-failed;
-* `retry`: written, but the provider kept failing for some sections: a plain re-run asks again;
+* `retry`: written, but the provider kept failing for some sections (or a local fault or a bug
+  stopped them: stage `transport` or `internal`, never cached): a plain re-run asks again;
 * `error`: unreadable (or a bug on that report), with its one-line reason;
 * `stopped`: not finished (budget, breaker, Ctrl-C); never journaled, so a re-run does it.
 """
@@ -22,7 +23,7 @@ from llmx import SCHEMA_VERSION, __version__
 from llmx.config import Settings
 from llmx.contract import ReportDocument
 
-RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
+RETRYABLE_STAGES = ("transport", "internal")  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed
 
 
