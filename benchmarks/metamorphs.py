@@ -140,26 +140,37 @@ def _parts_scheme(path: list[int]) -> tuple[str, str]:
     return letter + ")", letter
 
 
-def renumber(gold: ReportDocument, scheme: Callable[[list[int]], tuple[str, str]]) -> Rewrite:
+def renumber(gold: ReportDocument, scheme: Callable[[list[int]], tuple[str, str]], *, parts: bool = False) -> Rewrite:
     """Every numbered heading whose line starts with its number takes the scheme's number for
-    its place in the tree (depth = its level)."""
+    its place in the tree. A heading the rewrite keeps (a `PHẦN` line, a number not at the line
+    start) restarts the count below it, as issuers number anew under a part; `parts`: the scheme
+    spends its first depth on `PHẦN`, which such a kept part already is."""
     rw = Rewrite(gold.text)
     lines = _heading_lines(gold)
-    counters: dict[str | None, int] = {}
+    counters: dict[str, int] = {}
     paths: dict[str, list[int]] = {}
+    under_part: dict[str, bool] = {}
     for sec in gold.sections:
-        if sec.number is None:
-            continue
-        counters[sec.parent_id] = counters.get(sec.parent_id, 0) + 1
-        parent_path = paths.get(sec.parent_id or "", [])
-        path = [*parent_path, counters[sec.parent_id]]
-        path = ([1] * (sec.level - len(path)) + path)[-sec.level :] if sec.level else path
-        paths[sec.id] = path
+        parent = sec.parent_id or ""
+        above = paths.get(parent, [])
+        under_part[sec.id] = under_part.get(parent, False)
         hs = sec.heading_start if sec.heading_start is not None else sec.start
         m = _NUMBER.match(gold.text, hs, lines[sec.id][1])
-        if not m or "".join(m["tok"].split()).casefold() != "".join(sec.number.split()).casefold().rstrip("."):
+        kept = (
+            sec.number is None
+            or not m
+            or m["tok"].casefold().startswith("phần")
+            or "".join(m["tok"].split()).casefold() != "".join(sec.number.split()).casefold().rstrip(".")
+        )
+        if kept:
+            paths[sec.id] = [] if sec.number is not None else above
+            under_part[sec.id] = under_part[sec.id] or sec.number is not None
             continue
-        written, number = scheme(path)
+        assert m is not None
+        counters[parent] = counters.get(parent, 0) + 1
+        path = [*above, counters[parent]]
+        paths[sec.id] = path
+        written, number = scheme([1, *path] if parts and under_part[sec.id] else path)
         rw.edits.append((m.start("tok"), m.end("punct"), written))
         rw.section_fields[sec.id] = {"number": number}
     return rw
@@ -322,7 +333,7 @@ Transform = Callable[[ReportDocument], Rewrite]
 
 TRANSFORMS: dict[str, Transform] = {
     "num_decimal": lambda g: renumber(g, _decimal_scheme),
-    "num_parts": lambda g: renumber(g, _parts_scheme),
+    "num_parts": lambda g: renumber(g, _parts_scheme, parts=True),
     "bullet_swap": lambda g: bullets(g, {"-": "+", "+": "-"}),
     "bullet_dot": lambda g: bullets(g, {"-": "•", "+": "◦"}),
     "bullet_endash": lambda g: bullets(g, {"-": "–", "+": "-"}),
