@@ -246,11 +246,14 @@ def _acronyms(gold: ReportDocument, heading_spans: list[tuple[int, int]]) -> set
     return {w for w in re.findall(r"\w+", "".join(body)) if len(w) > 1 and w.isupper()}
 
 
+_ROMAN = re.compile(r"[IVXLC]+")  # `NHIỆM KỲ IV`
+
+
 def _sentence_case(line: str, keep: set[str]) -> str:
     """A capital line in sentence case: its first word capitalised, acronyms in `keep` kept."""
     words, first = [], True
     for part in re.split(r"(\w+)", line):
-        if part and part.isalpha() and part not in keep:
+        if part and part.isalpha() and part not in keep and not _ROMAN.fullmatch(part):
             part = part[0] + part[1:].lower() if first else part.lower()
             first = False
         elif part and part.isalpha():
@@ -267,22 +270,21 @@ def heading_case(gold: ReportDocument, *, upper: bool) -> Rewrite:
     for sec in gold.sections:
         hs = sec.heading_start if sec.heading_start is not None else sec.start
         le = spans[sec.id][1]
-        line = gold.text[hs:le]
-        if _is_table(line):
+        off = gold.text.find(sec.heading[:15], hs, le)  # the heading's words: its number stays as written
+        line = gold.text[off:le]
+        if off < 0 or _is_table(line):
             continue
         if upper:
-            new = line.upper()
+            new, heading = line.upper(), sec.heading.upper()
         else:
             letters = [c for c in line if c.isalpha()]
             if not letters or not all(c.isupper() for c in letters):
                 continue
-            new = _sentence_case(line, keep)
+            new, heading = _sentence_case(line, keep), _sentence_case(sec.heading, keep)
         if new == line or len(new) != len(line):
             continue
-        rw.edits.append((hs, le, new))
-        heading = new[line.find(sec.heading) :][: len(sec.heading)] if sec.heading in line else None
-        if heading:
-            rw.section_fields[sec.id] = {"heading": heading}
+        rw.edits.append((off, le, new))
+        rw.section_fields[sec.id] = {"heading": heading}
     return rw
 
 
