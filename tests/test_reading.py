@@ -806,7 +806,8 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
         "92%, tăng 14% so với cùng kỳ năm trước, vượt chỉ tiêu huyện giao theo Nghị định\n"
         "số 15/2025/NĐ-CP ngày 03/02/2025 của Chính phủ và hướng dẫn của Sở Khoa học và\n"
         "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại\n"
-        "UBND xã được công khai đầy đủ trên Cổng dịch vụ công quốc gia.\n"
+        "UBND xã được công khai đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận:\n"
+        "chứng thực 230; hộ tịch 412; đất đai: 57.\n"
         "2. Nhiệm vụ tháng tới\n"
         "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực\n"
         "tuyến, tài khoản định danh điện tử mức độ 2 trên địa bàn xã.\n"
@@ -821,7 +822,7 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
         "tỷ lệ hồ sơ trực tuyến toàn trình đạt 92%, tăng 14% so với cùng kỳ năm trước, vượt chỉ tiêu huyện "
         "giao theo Nghị định số 15/2025/NĐ-CP ngày 03/02/2025 của Chính phủ và hướng dẫn của Sở Khoa học và "
         "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại UBND xã được công khai "
-        "đầy đủ trên Cổng dịch vụ công quốc gia.",
+        "đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận: chứng thực 230; hộ tịch 412; đất đai: 57.",
         "2. Nhiệm vụ tháng tới",
         "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến, tài khoản "
         "định danh điện tử mức độ 2 trên địa bàn xã.",

@@ -18,6 +18,7 @@ MIN_WRAPPED_LINE = 40
 MAX_BLANKS = 3  # a page break inside a sentence leaves at most this many blank lines
 
 _SENTENCE_END = re.compile(r"[.:;!?…]$")
+_FULL_STOP = re.compile(r"[.!?…]$")
 _OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
 _LIST_MARK = re.compile(r"^(?:[a-zđ][.)]|[-+•*]\s)")
 # a numbered heading (`2.`, `1.2.`, `II.`, `PHẦN II`, `Chương 3`), never the rest of a cut sentence
@@ -54,8 +55,10 @@ def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
     width = max(len(lines[k].rstrip()) for k in joins)
     for k in range(len(lines) - 1):
         cur, nxt = lines[k].rstrip(), lines[k + 1].strip()
-        if k in joins or not cur.strip() or not nxt or _SENTENCE_END.search(cur):
+        if k in joins or not cur.strip() or not nxt or _FULL_STOP.search(cur):
             continue
+        if cur.endswith((":", ";")) and not (nxt[0].islower() or nxt[0].isdigit()):
+            continue  # `... như sau:` / `Tăng cường ...`: a list or a new sentence; `Heroin:` / `17;` goes on
         if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt) or _LIST_MARK.match(nxt) or _HEADING_MARK.match(nxt):
             continue
         if len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width:
