@@ -123,7 +123,7 @@ def _print_moves(t: str, before: DocScore, after: DocScore) -> None:
             print(f"[{t}] {after.name} +DIFF {n.type}: {' '.join(n.text.split())[:80]} :: {n.detail}")
 
 
-def run_pdf(work: Path) -> dict[str, dict[str, float]]:
+def run_pdf(work: Path, moves: bool = False) -> dict[str, dict[str, float]]:
     """The .docx/.doc dev sources against themselves rendered to PDF by LibreOffice."""
     cases = [c for c in gold_cases(split="dev") if c.source_path.suffix in {".docx", ".doc"}]
     (work / "pdf").mkdir(parents=True, exist_ok=True)
@@ -147,6 +147,8 @@ def run_pdf(work: Path) -> dict[str, dict[str, float]]:
         same = gf.doc.model_copy(update={g: [it for it in getattr(gf.doc, g) if it.id in ids[g]] for g in ids})
         orig.append(score_document(extract_document(case.source_path, RULES), same, case.name, gf.scope_sections))
         pdf.append(score_document(extract_document(out, RULES), placed, case.name, gf.scope_sections))
+        if moves:
+            _print_moves("docx_to_pdf", orig[-1], pdf[-1])
     n = len(cases)
     return {
         "docx_original": {**_figures(orig), "_docs_changed": n, "_gold_unplaced": 0},
@@ -180,20 +182,24 @@ def main() -> int:
     )
     parser.add_argument("--moves", action="store_true", help="print the items each rewrite lost or gained")
     parser.add_argument("--pdf", action="store_true", help="also render the .docx/.doc sources to PDF")
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF rendering (with --pdf)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/llmx-metamorphic"), help="where rewritten files go")
     parser.add_argument("--json", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()
     names = args.transform or [t for t in TRANSFORMS if t not in HELD_BACK] + sorted(HELD_BACK)
-    figs = run(names, args.work, args.moves)
+    if args.pdf_only:
+        names = []
+    figs = run(names, args.work, args.moves) if names else {}
     tuned = [n for n in names if n not in HELD_BACK]
-    print("## rewrites (delta vs the untransformed text as .txt, points)")
-    print(table(figs, "identity", tuned))
+    if names:
+        print("## rewrites (delta vs the untransformed text as .txt, points)")
+        print(table(figs, "identity", tuned))
     held = [n for n in names if n in HELD_BACK]
     if held:
         print("\n## held back (never tuned on)")
         print(table(figs, "identity", held))
     if args.pdf:
-        figs.update(run_pdf(args.work))
+        figs.update(run_pdf(args.work, args.moves))
         print("\n## docx rendered to PDF (delta vs the original .docx/.doc)")
         print(table(figs, "docx_original", ["docx_to_pdf"]))
     if args.json:

@@ -808,6 +808,8 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
         "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại\n"
         "UBND xã được công khai đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận:\n"
         "chứng thực 230; hộ tịch 412; đất đai: 57.\n"
+        "Ý kiến: Công văn số 210/SNN-VP ngày 20/3/2026 của Sở Nông nghiệp và Môi trường;\n"
+        "Công văn số 315/STC-NS ngày 22/3/2026 của Sở Tài chính.\n"
         "2. Nhiệm vụ tháng tới\n"
         "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực\n"
         "tuyến, tài khoản định danh điện tử mức độ 2 trên địa bàn xã.\n"
@@ -823,6 +825,8 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
         "giao theo Nghị định số 15/2025/NĐ-CP ngày 03/02/2025 của Chính phủ và hướng dẫn của Sở Khoa học và "
         "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại UBND xã được công khai "
         "đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận: chứng thực 230; hộ tịch 412; đất đai: 57.",
+        "Ý kiến: Công văn số 210/SNN-VP ngày 20/3/2026 của Sở Nông nghiệp và Môi trường; Công văn số "
+        "315/STC-NS ngày 22/3/2026 của Sở Tài chính.",
         "2. Nhiệm vụ tháng tới",
         "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến, tài khoản "
         "định danh điện tử mức độ 2 trên địa bàn xã.",

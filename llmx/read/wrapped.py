@@ -48,7 +48,8 @@ def _goes_on(cur: str, nxt: str, blanks: int) -> bool:
 
 def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
     """In a file known to be hard-wrapped, also join a line cut before a capital or a figure
-    (`... theo Nghị định` / `số 15/2025/NĐ-CP`, `... đạt` / `92%`) when the break was forced by
+    (`... theo Nghị định` / `số 15/2025/NĐ-CP`, `... đạt` / `92%`, `...; Công văn số ...` after a `;`)
+    when the break was forced by
     the width: the next line's first word would not have fitted on it. The width is that of the
     longest line already seen going on; a line that ends its sentence, a short line (a heading)
     and a next line that opens a list item or a numbered heading stay apart."""
@@ -57,8 +58,8 @@ def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
         cur, nxt = lines[k].rstrip(), lines[k + 1].strip()
         if k in joins or not cur.strip() or not nxt or _FULL_STOP.search(cur):
             continue
-        if cur.endswith((":", ";")) and not (nxt[0].islower() or nxt[0].isdigit()):
-            continue  # `... như sau:` / `Tăng cường ...`: a list or a new sentence; `Heroin:` / `17;` goes on
+        if cur.endswith(":") and not (nxt[0].islower() or nxt[0].isdigit()):
+            continue  # `... như sau:` / `Tăng cường ...`: a list; `Heroin:` / `17; ...` goes on
         if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt) or _LIST_MARK.match(nxt) or _HEADING_MARK.match(nxt):
             continue
         if len(cur) + 1 + len(nxt.split(" ", 1)[0]) > width:
