@@ -797,8 +797,14 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
     """A web copy wraps at a width, not at words: a line cut before a name (`Ủy ban`), an
     abbreviation (`UBND`) or a figure (`15/2025/NĐ-CP`, `92%`) goes on as surely as one cut
     before a lower-case word, when the next word would not have fitted on it. A short line
-    (a heading) or a line that ends its sentence stays apart, and so does a bullet."""
+    (a heading) or a line that ends its sentence stays apart, and so does a bullet, an indented
+    line (a new paragraph) and a `-----` rule under a title."""
     wrapped = (
+        "BÁO CÁO\n"
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập tháng 3/2026\n"
+        "--------------------------------------------------\n"
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập quý I năm 2026\n"
+        "\tThực hiện chỉ đạo của UBND huyện, UBND xã báo cáo kết quả như sau:\n"
         "1. Công tác chỉ đạo\n"
         "Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2026 của Ủy ban nhân dân huyện về\n"
         "triển khai nhiệm vụ chuyển đổi số, UBND xã đã ban hành văn bản chỉ đạo các\n"
@@ -818,6 +824,11 @@ def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_
     )
     text = read_bytes(wrapped.encode(), "wrapped.txt").text
     assert text.split("\n") == [
+        "BÁO CÁO",
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập tháng 3/2026",
+        "--------------------------------------------------",
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập quý I năm 2026",
+        "\tThực hiện chỉ đạo của UBND huyện, UBND xã báo cáo kết quả như sau:",
         "1. Công tác chỉ đạo",
         "Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2026 của Ủy ban nhân dân huyện về triển khai nhiệm vụ "
         "chuyển đổi số, UBND xã đã ban hành văn bản chỉ đạo các ngành, đoàn thể tổ chức thực hiện; kết quả "

@@ -19,6 +19,7 @@ MAX_BLANKS = 3  # a page break inside a sentence leaves at most this many blank 
 
 _SENTENCE_END = re.compile(r"[.:;!?…]$")
 _FULL_STOP = re.compile(r"[.!?…]$")
+_RULE_LINE = re.compile(r"^[-_=*~·–—. ]+$")  # `-----` under a title
 _OPEN_WORD = re.compile(r"\s(?:của|và|với|cho|các|những|về|trong|tại|theo|để|là|được|đã|có|từ|đến|như|nhằm)$")
 _LIST_MARK = re.compile(r"^(?:[a-zđ][.)]|[-+•*]\s)")
 # a numbered heading (`2.`, `1.2.`, `II.`, `PHẦN II`, `Chương 3`), never the rest of a cut sentence
@@ -58,6 +59,8 @@ def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
         cur, nxt = lines[k].rstrip(), lines[k + 1].strip()
         if k in joins or not cur.strip() or not nxt or _FULL_STOP.search(cur):
             continue
+        if lines[k + 1][:1].isspace() or _RULE_LINE.match(nxt):
+            continue  # an indented line opens a paragraph; a `-----` rule under a title goes on nothing
         if cur.endswith(":") and not (nxt[0].islower() or nxt[0].isdigit()):
             continue  # `... như sau:` / `Tăng cường ...`: a list; `Heroin:` / `17; ...` goes on
         if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt) or _LIST_MARK.match(nxt) or _HEADING_MARK.match(nxt):
