@@ -255,7 +255,9 @@ def check_target(path: Path) -> None:
     except OSError as exc:
         raise output_error(exc, path) from None
     if stat.S_ISREG(mode):
-        if not os.access(path, os.W_OK):  # the rename would go through; a read-only file says "keep me"
+        # the rename would go through; a read-only file says "keep me", to root too (whose access
+        # check passes whatever the mode), so no write bit at all refuses as well
+        if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
             raise OutputError("is read-only; nothing was written", path=str(path))
         return
     kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")

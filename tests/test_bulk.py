@@ -19,6 +19,8 @@ from llmx.errors import InputError
 from llmx.llm.cache import AnswerCache, messages_digest
 from llmx.run import RunOptions, run, summary_lines
 from llmx.run.discover import expand, name_inputs
+from llmx.run.journal import Journal
+from llmx.run.manifest import Entry, Status
 from llmx.serve import SERVED_MODEL, RulesServer, ServerConfig, parse_fault_script
 from tests.conftest import SAMPLES, llm_settings
 from tests.test_llm_extract import REPORT
@@ -249,40 +251,74 @@ def _cli_run(srv: RulesServer, out: Path, *extra: str) -> list[str]:
     ]
 
 
+def _wait_for(condition, seconds: float, what: str) -> None:
+    """Poll `condition` until it holds; fail naming `what` after `seconds` (a loaded machine is slow, not wrong)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up after {seconds:g} s waiting for {what}"
+        time.sleep(0.02)
+
+
 def test_kill_9_mid_run_then_restart_gives_identical_outputs_and_no_section_is_requested_twice(rules_server, tmp_path):
     env = {**os.environ, "LLMX_CACHE": str(tmp_path / "unused.sqlite")}
     srv = rules_server()
-    reference = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "ref", concurrency=2))
+    reference = run(
+        [str(p) for p in SAMPLE_FILES], _llm(srv, timeout=120.0), _options(tmp_path / "ref", concurrency=2)
+    )  # the CLI's own request timeout: a loaded machine must not add a transport retry to the reference
     total = len(srv.requests)
-    srv.config.latency_ms = 120  # slow answers from here on, so the kill lands mid-run
+    wanted = [messages_digest(body["messages"]) for body in srv.requests]
+    assert len(wanted) == len(set(wanted)) == reference.requests
+    # The kill lands at a known point, whatever the machine's load: the first run's requests after
+    # `answered` are held by the server (a `timeout` fault sleeping until the server stops), so once
+    # both of its request slots (-j 2) hold one and every earlier answer is in the cache, the run can
+    # neither send nor store anything more. A kill timed by the clock alone could land between an
+    # answer's arrival and its store (paid, then lost) or before the server had read a request sent.
+    answered = reference.requests // 2
+    srv.config.faults = ["ok"] * (total + answered) + ["timeout"] * 2
+    srv.config.timeout_sleep = 600.0
     out = tmp_path / "out"
     proc = subprocess.Popen(
         _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
-    deadline = time.monotonic() + 60
-    while len(srv.requests) - total < reference.requests // 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _wait_for(lambda: len(srv.requests) == total + answered + 2, 90, f"the first run's {answered + 2} requests")
+    cache = AnswerCache(out / "cache.sqlite")  # its workers opened it before their first request
+    _wait_for(lambda: len(cache.requests()) == answered, 60, f"the first run to store {answered} answers")
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     killed_at = len(srv.requests)
-    finished = AnswerCache(out / "cache.sqlite").requests()  # answers completed before the kill
-    assert 0 < len(finished) < reference.requests
+    first_run = [messages_digest(body["messages"]) for body in srv.requests[total:killed_at]]
+    held = set(first_run[answered:])  # the two requests in flight at the kill: paid, never answered
+    finished = cache.requests()  # answers completed before the kill
+    cache.close()
+    assert finished == set(first_run[:answered]) and len(held) == 2
     assert not (out / "run.json").exists()
     for written in (out / "reports").glob("*.json"):  # what a kill leaves is whole, or a hidden temp file
         assert grounding_errors(ReportDocument.model_validate_json(written.read_text())) == []
     restart = subprocess.run(
-        _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+        _cli_run(srv, out, "-j", "2"), env=env, cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert restart.returncode == 0, restart.stderr
     after = [messages_digest(body["messages"]) for body in srv.requests[killed_at:]]
-    first_run = killed_at - total
     assert not set(after) & finished  # nothing that had completed was requested again
     assert len(after) == len(set(after))
-    assert first_run + len(after) <= reference.requests + 2  # at most the requests in flight at the kill
+    assert set(after) == set(wanted) - finished  # exactly what was missing, the two held requests included
+    assert len(first_run) + len(after) == reference.requests + len(held)  # paid twice: the requests in flight
     assert _reports(out) == _reports(tmp_path / "ref")
     assert json.loads((out / "run.json").read_text())["complete"] is True
     assert list((out / "reports").glob(".*")) == []  # temp files of the killed run are cleared
+
+
+def test_a_journal_line_torn_by_a_kill_costs_only_its_own_document(tmp_path):
+    journal = Journal(tmp_path / "state" / "journal.jsonl")
+    done = [Entry(name, f"{name}.txt", "ab12", "fp", Status.DONE, output=f"reports/{name}.json") for name in "abc"]
+    journal.append(done[0])
+    a_only = journal.path.stat().st_size
+    journal.append(done[1])
+    with journal.path.open("r+b") as fh:  # b's line, cut by the kill halfway
+        fh.truncate((a_only + journal.path.stat().st_size) // 2)
+    journal.append(done[2])  # the restart goes on
+    assert list(journal.load()) == ["a", "c"]  # b is done again; c, written after the tear, is kept
 
 
 def test_a_run_ends_with_tables_review_pages_and_a_manifest_listing_them(tmp_path):

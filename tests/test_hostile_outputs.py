@@ -80,6 +80,19 @@ def test_output_onto_a_link_pipe_device_or_folder_is_refused_and_left_as_it_was(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
 
 
+def test_output_onto_a_read_only_file_is_refused_and_left_as_it_was_even_for_root(tmp_path):
+    """A file with no write bit says "keep me": root's access check would let the rename through."""
+    target = tmp_path / "out.json"
+    target.write_text("keep me")
+    target.chmod(0o444)
+    result = runner.invoke(app, ["extract", str(MONTHLY), "-o", str(target)])
+    assert result.exit_code == 3, result.stderr
+    [line] = _errors(result.stderr)
+    assert str(target) in line and "read-only" in line
+    assert target.read_text() == "keep me" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left
+
+
 def test_tables_refuse_to_replace_a_link_where_a_table_goes_and_move_nothing(tmp_path):
     report = tmp_path / "monthly.json"
     assert runner.invoke(app, ["extract", str(MONTHLY), "-o", str(report)]).exit_code == 0

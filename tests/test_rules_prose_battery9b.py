@@ -13,7 +13,9 @@ def read(text: str) -> list[tuple[str, float | None, str | None]]:
 def test_an_earlier_periods_figure_in_brackets_is_the_basis_of_the_figure_before_it_not_its_part() -> None:
     assert read("Tiếp nhận 86 ca tay chân miệng (cùng kỳ 63 ca).") == [("Tiếp nhận ca tay chân miệng", 86, "ca")]
     assert read("Khởi tố 17 vụ án ma túy (năm 2025: 12 vụ).") == [("Khởi tố vụ án ma túy", 17, "vụ")]
-    assert read("Đón 940 lượt khách (cùng kỳ năm trước là 710 lượt).") == [("Đón lượt khách", 940, "lượt")]
+    assert read("Đón 940 lượt khách (cùng kỳ năm trước là 710 lượt).") == [
+        ("Đón lượt khách", 940, "lượt khách")
+    ]  # fig10: `lượt khách` is the unit as written
     # parts of a total in brackets stay parts
     assert [v for _, v, _ in read("Tổ chức 6 lớp tập huấn (04 lớp ở huyện, 02 lớp ở xã).")] == [6, 4, 2]
 
@@ -47,7 +49,10 @@ def test_a_bracketed_part_with_no_words_of_its_own_is_named_by_the_place_after_i
 def test_a_count_in_van_ten_thousands_keeps_its_scale_in_the_unit_as_trieu_does() -> None:
     assert read("Lễ hội thu hút 3,5 vạn lượt người dân và du khách.")[0][1:] == (3.5, "vạn lượt người")
     assert read("Tổng đàn lợn đạt 2,4 vạn con.") == [("Tổng đàn lợn", 2.4, "vạn con")]
-    assert read("Đón 1,8 triệu lượt khách.")[0][1:] == (1.8, "triệu lượt")
+    assert read("Đón 1,8 triệu lượt khách.")[0][1:] == (
+        1.8,
+        "triệu lượt khách",
+    )  # fig10: `lượt khách` is the unit as written
 
 
 def test_a_numbered_step_after_another_borrows_the_name_the_step_before_it_has() -> None:

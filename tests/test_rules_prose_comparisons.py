@@ -170,7 +170,7 @@ CASES: dict[str, tuple[str, list[Want]]] = {
     ),
     "a change by a count with no unit, its basis right after": (
         "Cấp 9.870 thẻ bảo hiểm y tế, tăng 1.240 so với tháng trước.",
-        [(9870, "thẻ bảo hiểm y tế", [change("previous_period", "tháng trước", None, 1240, None)])],
+        [(9870, "thẻ bảo hiểm y tế", [change("previous_period", "tháng trước", None, 1240, "thẻ bảo hiểm y tế")])],
     ),
     "gap doi": (
         "Doanh thu dịch vụ lưu trú 96 tỷ đồng, tăng gấp đôi cùng kỳ.",

@@ -1,8 +1,10 @@
 """`llmx run` over worker processes: per-report time and memory budgets, dead workers, the one gate."""
 
 import json
+import multiprocessing
 import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,9 @@ import llmx.run.worker
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
 from llmx.errors import ConfigError
+from llmx.llm.cache import AnswerCache, CachedClient
+from llmx.llm.client import ModelClient
+from llmx.llm.responses import SectionItems
 from llmx.run import RunOptions, resolve_options, run
 from tests.conftest import SAMPLES, llm_settings
 
@@ -115,6 +120,33 @@ def test_a_request_worker_killed_once_loses_no_report(rules_server, tmp_path, mo
         doc = ReportDocument.model_validate_json((tmp_path / "out" / e.output).read_text())
         assert grounding_errors(doc) == [] and doc.indicators
         assert not [p for p in doc.problems if p.stage in ("extract", "transport")]
+
+
+def _a_section_of_a_killed_run(settings: Settings, cache: str) -> None:
+    """A request worker's section, sent just as the run's process died: the pipe to it is broken."""
+    run_end, worker_end = multiprocessing.Pipe()
+    run_end.close()
+    lock = threading.Lock()
+    gate = llmx.run.worker.RemoteGate(
+        lambda message: ("grant", 1), lambda m: llmx.run.worker.to_run(worker_end, lock, m)
+    )
+    client = CachedClient(ModelClient(settings, admission=gate), AnswerCache(cache))
+    messages = [{"role": "system", "content": "rules"}, {"role": "user", "content": "Tổng thu NSNN 88,8 tỷ đồng"}]
+    client.extract(messages, SectionItems, context={"section_text": "Tổng thu NSNN 88,8 tỷ đồng"}, tag="t")
+
+
+def test_a_request_worker_whose_run_was_killed_leaves_without_caching_its_section_as_failed(rules_server, tmp_path):
+    srv = rules_server(answerer=lambda prompt: ({"indicators": []}, []))
+    cache = tmp_path / "answers.sqlite"
+    child = multiprocessing.get_context("spawn").Process(
+        target=_a_section_of_a_killed_run, args=(llm_settings(srv), str(cache))
+    )
+    child.start()
+    child.join(timeout=120)
+    assert len(srv.requests) == 1  # the answer came back, the gate could not be told...
+    assert child.exitcode == 0  # ...so the worker left there, as its run had
+    # nothing kept: an `invalid` entry would make the restart replay this section as failed, never asking again
+    assert AnswerCache(cache).counts() == {}
 
 
 def test_a_report_that_kills_every_request_worker_is_the_only_one_lost(rules_server, tmp_path, monkeypatch):

@@ -109,6 +109,20 @@ def test_scope_sections_drop_items_outside_on_both_sides() -> None:
     assert "tasks.f1" not in outside and outside["indicators.f1"] == 1.0
 
 
+def test_under_a_scope_the_notes_name_the_items_in_scope_not_their_neighbours_in_the_full_list() -> None:
+    gold = gold_doc()
+    outside, extra = "Nguyên nhân do thời tiết bất lợi", "Huyện ủy chỉ đạo"  # a task in s2, and one in s3 gold lacks
+    pred = gold.model_copy(
+        update={
+            "tasks": [Task(id="t8", text=outside, **at(outside)), gold.tasks[1], Task(id="t9", text=extra, **at(extra))]
+        }
+    )
+    score = score_document(pred, gold, scope=["s3"])
+    assert [(n.type, n.id, n.text) for n in score.false_positives] == [("tasks", "t9", extra)]
+    assert [(n.type, n.id) for n in score.misses] == [("tasks", gold.tasks[0].id)]
+    assert score.types["tasks"].flags["false_positives"].total == 1
+
+
 def test_scope_spans_are_the_union_of_the_named_sections() -> None:
     gold = gold_doc()
     pred = gold.model_copy(update={"tasks": [gold.tasks[0]], "limitations": []})

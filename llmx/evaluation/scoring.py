@@ -8,7 +8,8 @@ the report can show a reviewer what went wrong.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from statistics import fmean
 from typing import TypeVar
 
@@ -59,17 +60,7 @@ def score_document(
     doc = DocScore(name=name or gold.source.path, metadata=score_metadata(pred.metadata, gold.metadata))
     spans = scope_spans(gold, scope)
     for t in ITEM_TYPES:
-        p_items: list[Item] = list(getattr(pred, t))
-        g_items: list[Item] = list(getattr(gold, t))
-        pa = [anchor(x, pred.text, gold.text) for x in p_items]
-        ga = [anchor(x, gold.text, gold.text) for x in g_items]
-        keep_p, keep_g = list(range(len(p_items))), list(range(len(g_items)))
-        if spans is not None and t != "sections":
-            keep_p = [k for k, a in enumerate(pa) if a.span is None or in_scope(a.span[0], spans)]
-            keep_g = [k for k, a in enumerate(ga) if a.span is None or in_scope(a.span[0], spans)]
-            p_items, pa = [p_items[k] for k in keep_p], [pa[k] for k in keep_p]
-            g_items, ga = [g_items[k] for k in keep_g], [ga[k] for k in keep_g]
-        score, al = _score_type(t, pred, gold, (keep_p, keep_g), pa, ga)
+        score, al, p_items, g_items = _score_type(t, pred, gold, None if t == "sections" else spans)
         if t != "sections":
             score.flags = _flag_shares(p_items, al)
         doc.types[t] = score
@@ -82,34 +73,48 @@ def score_document(
     return doc
 
 
-def _score_type(
-    t: str,
-    pred: ReportDocument,
-    gold: ReportDocument,
-    kept: tuple[list[int], list[int]],
-    pa: list[Anchor],
-    ga: list[Anchor],
-) -> tuple[TypeScore, Aligned]:
-    """Type `t`'s scorer on the items `kept` in scope, read from each document's own typed list."""
-    kp, kg = kept
+_Spans = Sequence[tuple[int, int]] | None  # the scoped sections' spans (None: all in scope)
+_Scored = tuple[TypeScore, Aligned, Sequence[Item], Sequence[Item]]  # score, alignment, items in scope
+_I = TypeVar("_I", bound=Item)
+
+
+def _score_type(t: str, pred: ReportDocument, gold: ReportDocument, spans: _Spans) -> _Scored:
+    """Type `t`'s scorer on the items in scope, read from each document's own typed list."""
+    texts = (pred.text, gold.text)
     if t == "indicators":
-        return score_indicators(_pick(pred.indicators, kp), _pick(gold.indicators, kg), pa, ga)
-    if t == "tasks":
-        return score_passages(_pick(pred.tasks, kp), _pick(gold.tasks, kg), pa, ga, gold.text)
-    if t == "limitations":
-        return score_passages(_pick(pred.limitations, kp), _pick(gold.limitations, kg), pa, ga, gold.text)
-    if t == "proposals":
-        return score_passages(_pick(pred.proposals, kp), _pick(gold.proposals, kg), pa, ga, gold.text)
+        return _scored(pred.indicators, gold.indicators, texts, spans, score_indicators)
     if t == "references":
-        return score_references(_pick(pred.references, kp), _pick(gold.references, kg), pa, ga)
-    return score_sections(_pick(pred.sections, kp), _pick(gold.sections, kg), pa, ga)
+        return _scored(pred.references, gold.references, texts, spans, score_references)
+    if t == "sections":
+        return _scored(pred.sections, gold.sections, texts, spans, score_sections)
+    passages = partial(score_passages, gold_text=gold.text)
+    if t == "tasks":
+        return _scored(pred.tasks, gold.tasks, texts, spans, passages)
+    if t == "limitations":
+        return _scored(pred.limitations, gold.limitations, texts, spans, passages)
+    return _scored(pred.proposals, gold.proposals, texts, spans, passages)
 
 
-_T = TypeVar("_T")
+def _scored(
+    pred: Sequence[_I],
+    gold: Sequence[_I],
+    texts: tuple[str, str],
+    spans: _Spans,
+    scorer: Callable[[list[_I], list[_I], list[Anchor], list[Anchor]], tuple[TypeScore, Aligned]],
+) -> tuple[TypeScore, Aligned, list[_I], list[_I]]:
+    """Anchor each side's items in the gold text, keep those in scope (once), score them with `scorer`."""
+    p_items, pa = _in_scope(pred, texts[0], texts[1], spans)
+    g_items, ga = _in_scope(gold, texts[1], texts[1], spans)
+    score, al = scorer(p_items, g_items, pa, ga)
+    return score, al, p_items, g_items
 
 
-def _pick(items: Sequence[_T], keep: list[int]) -> list[_T]:
-    return [items[k] for k in keep]
+def _in_scope(items: Sequence[_I], own_text: str, gold_text: str, spans: _Spans) -> tuple[list[_I], list[Anchor]]:
+    """The items starting inside `spans` (all of them without a scope; an item whose words cannot be
+    placed in the gold text is kept) and their anchors."""
+    anchored = [(x, anchor(x, own_text, gold_text)) for x in items]
+    kept = [(x, a) for x, a in anchored if a.span is None or in_scope(a.span[0], spans)]
+    return [x for x, _ in kept], [a for _, a in kept]
 
 
 def _flag_shares(pred: Sequence[Item], al: Aligned) -> dict[str, Ratio]:

@@ -5,8 +5,9 @@ file extension second; only a file named .html/.htm or with no known extension i
 HTML, so a `.txt` that quotes `<body>` stays text. Text files are decoded strictly before
 charset-normalizer may guess (`llmx.read.text`). Word 97 .doc, .rtf and .odt go through
 LibreOffice (`llmx.read.office`) and are then read as .docx. Tables come out one row per line
-with exact offsets (`llmx.read.model`); a .txt/.md file's pipe tables are found by
-`llmx.read.pipe_tables`. Lines in the legacy TCVN3/VNI font encodings are decoded in every
+with exact offsets (`llmx.read.model`); a .txt/.md file's tables written as text (pipe,
+tab-separated, pandoc grid/simple/multiline, space-aligned) are found by
+`llmx.read.text_tables`. Lines in the legacy TCVN3/VNI font encodings are decoded in every
 format and reported. Size guards (`llmx.read.guards`) refuse oversized files and zip or
 flate bombs. Nothing is normalized here (NFC, NBSP, markdown, chrome): `llmx.normalize` does
 that. Every failure is an `InputError` naming the file; bad input never produces a traceback.
@@ -150,13 +151,13 @@ def _extract(data: bytes, path: str, fmt: Format, limits: Limits) -> Extracted:
         got.problems[:0] = problems
         return got
     text = decode_text(data, path, problems)
+    from llmx.read.text_tables import read_text_tables, table_lines
+
     if fmt == "txt":
         from llmx.read.wrapped import unwrap
 
-        text = unwrap(text)
-    from llmx.read.pipe_tables import read_pipe_tables
-
-    got = read_pipe_tables(text)  # markdown tables and pasted ` | ` rows become real tables
+        text = unwrap(text, keep=table_lines(text))  # a table's rows are never joined as wrapped prose
+    got = read_text_tables(text)  # pipe, tab-separated, pandoc and space-aligned tables become real tables
     got.problems[:0] = problems
     return got
 

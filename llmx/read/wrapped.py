@@ -5,12 +5,13 @@ of blank lines in mid-sentence, and a header field split over lines (`Số:` / `
 stages read one paragraph per line, so such a file is rejoined here, and only when it is plainly
 wrapped: many lines stop mid-sentence and the next line goes on in lower case. A file written one
 paragraph per line has (almost) no such breaks and is returned unchanged. Table rows split by
-`|` are never joined (`llmx.read.pipe_tables` reads them as a table). Pure.
+`|` and the lines of any table `llmx.read.text_tables` finds (`keep`) are never joined. Pure.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 MIN_WRAPS = 3  # soft breaks before a file counts as hard-wrapped
 MIN_WRAP_SHARE = 0.2  # ... and their share of the lines long enough to have been wrapped
@@ -47,17 +48,17 @@ def _goes_on(cur: str, nxt: str, blanks: int) -> bool:
     return blanks == 0 and (cur.endswith(",") or _OPEN_WORD.search(cur) is not None)
 
 
-def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
+def _join_full_lines(lines: list[str], joins: dict[int, int], keep: Collection[int]) -> None:
     """In a file known to be hard-wrapped, also join a line cut before a capital or a figure
     (`... theo Nghị định` / `số 15/2025/NĐ-CP`, `... đạt` / `92%`, `...; Công văn số ...` after a `;`)
-    when the break was forced by
-    the width: the next line's first word would not have fitted on it. The width is that of the
-    longest line already seen going on; a line that ends its sentence, a short line (a heading)
-    and a next line that opens a list item or a numbered heading stay apart."""
+    when the break was forced by the width: the next line's first word would not have fitted on
+    it. The width is that of the longest line already seen going on; a line that ends its
+    sentence, a short line (a heading), a table line and a next line that opens a list item or a
+    numbered heading stay apart."""
     width = max(len(lines[k].rstrip()) for k in joins)
     for k in range(len(lines) - 1):
         cur, nxt = lines[k].rstrip(), lines[k + 1].strip()
-        if k in joins or not cur.strip() or not nxt or _FULL_STOP.search(cur):
+        if k in joins or k in keep or k + 1 in keep or not cur.strip() or not nxt or _FULL_STOP.search(cur):
             continue
         if lines[k + 1][:1].isspace() or _RULE_LINE.match(nxt):
             continue  # an indented line opens a paragraph; a `-----` rule under a title goes on nothing
@@ -69,7 +70,7 @@ def _join_full_lines(lines: list[str], joins: dict[int, int]) -> None:
             joins[k] = k + 1
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, keep: Collection[int] = ()) -> str:
     """`text` with its hard wraps joined by one space when the file is hard-wrapped, else as is."""
     lines = text.split("\n")
     long_lines = sum(1 for ln in lines if len(ln.strip()) >= MIN_WRAPPED_LINE)
@@ -79,7 +80,7 @@ def unwrap(text: str) -> str:
         if not cur or (j := _next_filled(lines, k)) is None:
             continue
         nxt = lines[j].strip()
-        if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt):
+        if _PIPE_ROW.search(cur) or _PIPE_ROW.search(nxt) or k in keep or j in keep:
             continue
         split_number = _NUMBER_LABEL.match(cur) is not None and nxt.startswith("/")
         if split_number or (len(cur) >= MIN_WRAPPED_LINE and _goes_on(cur, nxt, j - k - 1)):
@@ -87,7 +88,7 @@ def unwrap(text: str) -> str:
     soft = sum(1 for k in joins if len(lines[k].strip()) >= MIN_WRAPPED_LINE)
     if soft < MIN_WRAPS or soft < MIN_WRAP_SHARE * long_lines:
         return text
-    _join_full_lines(lines, joins)
+    _join_full_lines(lines, joins, keep)
     out: list[str] = []
     k = 0
     while k < len(lines):

@@ -73,7 +73,14 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
     if item is None or not item.own:
         return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
-    item.comparisons.insert(0, parsed.comparison)
+    comparison = parsed.comparison
+    if comparison.amount_unit is None and (counted := _counted_noun(para, verb)) is not None:
+        comparison = comparison.model_copy(update={"amount_unit": counted})  # `Số tàu cá giảm 6 so với năm 2025`
+    item.comparisons.insert(0, comparison)
+    rate = item.comparisons[1] if len(item.comparisons) > 1 else None
+    if rate is not None and rate.pct is not None and rate.amount is None and _RATE_NEXT.match(para.text, parsed.end):
+        # `giảm 2 (-25%)`: the same change in %, one comparison (as `giảm 3 vụ (-30%) so với cùng kỳ`)
+        item.comparisons[:2] = [comparison.model_copy(update={"pct": rate.pct})]
     item.core = (s, parsed.end)
     return item
 
@@ -114,11 +121,13 @@ def _restated_name(para: Para, prev: Item, s: int) -> re.Match[str] | None:
 
 def _the_basis_period(para: Para, clause: re.Match[str], prev: Item) -> bool:
     """`So với năm 2025, ... giảm 31 đơn; năm 2025 có 245 đơn`: the clause counts the earlier period, not this one
-    (the basis, written before the change, is not among the item's comparisons yet)."""
+    (the basis, written before the change, is not among the item's comparisons yet). Looked for in this
+    paragraph only: a `so với năm 2025` closing the paragraph before compares another figure."""
     period = clause.group("period")
     words = " ".join(period.strip(" ,").lower().split()).removeprefix("trong ") if period else ""
-    before = " ".join(para.text[max(0, prev.end - 200) : prev.end].lower().split())
-    return bool(words) and f"so với {words}" in before
+    before = " ".join(para.text[max(para.start, prev.end - 200) : prev.end].lower().split())
+    # the whole period, not its prefix: `6 tháng đầu năm` is this period when the basis is `6 tháng đầu năm 2025`
+    return bool(words) and re.search(rf"so với {re.escape(words)}(?!\w|\s*\d)", before) is not None
 
 
 def _counts_the_same(para: Para, prev: Item, unit: tuple[str, int, int]) -> int | None:
@@ -142,6 +151,8 @@ def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
     num = NUMBER_RE.match(text, s, para.end)
     value = parse_number(num.group()) if num else None
     unit = match_unit(text, num.end(), para.end) if num else None
+    if num is not None and value is not None and unit is None:
+        return _count_change(para, verb, (s, num.end()), value)
     if num is None or value is None or unit is None or unit[0] in ("%", "‰"):
         return None
     sign = -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
@@ -155,6 +166,43 @@ def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
     kind, words = (basis[0], basis[1]) if basis else ("other", "")
     comp = Comparison(basis=kind, basis_text=words, relation="change", amount=sign * value, amount_unit=unit[0])
     return Parsed(comp, unit[2], s, basis is not None)
+
+
+# `So với cùng kỳ, số doanh nghiệp thành lập mới tăng 22; ...`: the count a change with no unit is of, named
+# by `số <noun>` in its own clause (the noun is the unit the change counts in)
+_COUNT_NAME = re.compile(r"(?<!\w)(?:tổng\s+)?số(?:\s+lượng)?(?=\s+[^\W\d_])", re.IGNORECASE)
+_RATE_NEXT = re.compile(r"\s*\(\s*[-+−]?\s*\d+(?:,\d+)?\s*%\s*\)")
+_COUNT_END = re.compile(r"\s*(?:[,;.()]|$)")  # `giảm 2 (-25%), ...`: its rate may follow
+
+
+def _count_change(para: Para, verb: re.Match[str], num: tuple[int, int], value: float) -> Parsed | None:
+    """`So với cùng kỳ, số vụ tai nạn giảm 3, số người bị thương giảm 5`: an amount written without its
+    unit changes the count its name holds (`số vụ ...` counts `vụ`); a basis opens the sentence or follows."""
+    text, num_end = para.text, num[1]
+    if value != int(value) or (
+        not _COUNT_END.match(text, num_end, para.end) and not _SO_VOI_AHEAD.match(text, num_end)
+    ):
+        return None
+    if (counted := _counted_noun(para, verb)) is None:
+        return None
+    so_voi = _SO_VOI_AHEAD.match(text, num_end, para.end)
+    basis = match_basis(text, so_voi.end(), para.end, after_so_voi=True) if so_voi else None
+    if basis is None and not _OPENS_SO_VOI.match(text, para.sentence_start(verb.start()), verb.start()):
+        return None
+    kind, words = (basis[0], basis[1]) if basis else ("other", "")
+    sign = -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    comp = Comparison(basis=kind, basis_text=words, relation="change", amount=sign * value, amount_unit=counted)
+    return Parsed(comp, basis[2] if basis else num_end, num[0], basis is not None)
+
+
+def _counted_noun(para: Para, verb: re.Match[str]) -> str | None:
+    """The noun `số <noun>` counts in the change's own clause (`số vụ tai nạn giảm 3` counts `vụ`), or None."""
+    text = para.text
+    clause = max(text.rfind(",", para.start, verb.start()), text.rfind(";", para.start, verb.start()))
+    clause = max(clause + 1, para.sentence_start(verb.start()))
+    named = list(_COUNT_NAME.finditer(text, clause, verb.start()))
+    counted = match_unit(text, named[0].end(), verb.start()) if named else None
+    return None if counted is None or counted[0] in ("%", "‰") else counted[0]
 
 
 def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison, Relation
 from llmx.numbers import NUMBER_RE, dot_decimal, parse_number
+from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import match_unit
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -117,8 +118,9 @@ _QUALIFIER = re.compile(r"(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|c
 _PCT = re.compile(r"\s?[%‰]")
 # `tăng 1,6 điểm %`, `tăng 2,1 điểm phần trăm`: percentage points, kept as written (SPEC 4)
 _POINTS = re.compile(r"\s*điểm\s*(?:%|phần\s+trăm)(?!\w)", re.IGNORECASE)
-# `triệu`, `nghìn` before a counted noun the lexicon has bare (`50 nghìn con`); `tỷ` only as in `tỷ đồng`
-_SCALE_WORD = re.compile(r"\s*(?P<scale>triệu|nghìn|ngàn)(?=\s)", re.IGNORECASE)
+# `nghìn`, `vạn`, `tỷ` before a counted noun the lexicon has bare (`50 nghìn con`, `1 vạn con`, `0,2 tỷ tấn`),
+# as a figure's own scale is read; `tỷ đồng` stays the money unit
+_SCALE_WORD = re.compile(rf"\s*(?P<scale>{SCALE_OF_COUNT})(?=\s)", re.IGNORECASE)
 _SPACE_COMMA = re.compile(r"[\s,]*(?:là\s+)?", re.IGNORECASE)  # `tăng so với cùng kỳ là 0,6 tỷ đồng`
 # `cao hơn năm 2023 là 9 triệu đồng/ha`, `thấp hơn cùng kỳ là 2,1%`: the words up to `là` are the basis
 _BASIS_THEN_LA = re.compile(
@@ -401,15 +403,12 @@ def _parse_change(
 
 
 def _change_unit(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
-    """The unit of a change by an amount, also scaled as the figure's own often is: `tăng 50 nghìn con`,
-    `giảm 1,2 triệu lượt` (the scale word stays in `amount_unit`, as written)."""
-    if (unit := match_unit(text, pos, limit)) is not None:
-        return unit
+    """The unit of a change by an amount, also scaled as the figure's own is (the scale first, as there):
+    `tăng 50 nghìn con`, `giảm 1,2 triệu lượt`, `tăng 0,2 tỷ tấn` (the scale word stays in `amount_unit`)."""
     scale = _SCALE_WORD.match(text, pos, limit)
-    counted = match_unit(text, scale.end(), limit) if scale else None
-    if scale is None or counted is None:
-        return None
-    return f"{scale.group('scale').lower()} {counted[0]}", scale.start("scale"), counted[2]
+    if scale is not None and (counted := match_unit(text, scale.end(), limit)) is not None:
+        return f"{scale.group('scale').lower()} {counted[0]}", scale.start("scale"), counted[2]
+    return match_unit(text, pos, limit)
 
 
 def _bare_amount(

@@ -15,53 +15,19 @@ from llmx.rules.changes import attach_changes, read_change_sentences, regroup_co
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
-from llmx.rules.norms import block_norms, duration_list, earlier_period, labelled_or_operand
+from llmx.rules.norms import block_norms, earlier_period
+from llmx.rules.not_figures import not_a_figure
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis
-from llmx.rules.unit_words import SCALE_WORDS
+from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
 
-_TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
-# Words right before a number that make it an ordinal, a name or a document number.
-_NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)số|quốc\s+lộ|"
-    r"tỉnh\s+lộ|ql|đt|tl|tổ|đội|phòng|xóm|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
-    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ấp|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
-    r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
-    r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
-    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
-    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá|(?:tháng|quý)\s+[\dIVX]{1,4}\s*/)\s*(?:số\s*)?$",  # `tháng 7/2023 tổ chức`
-    re.IGNORECASE,
-)
-# `Tỷ lệ học sinh lên lớp 99,2%`: no class, course or round is numbered in percent
-_NO_PERCENT_ORDINALS = frozenset(
-    {"lớp", "khóa", "khoá", "lần", "vòng", "đợt", "tổ", "đội", "xóm", "khu", "cụm", "ấp", "khối"}
-)
-# `vốn ngân sách trung ương 120 tỷ đồng`: money after `trung ương` is an amount, `Trung ương 5` a plenum
-_CENTRAL = re.compile(r"(?:trung\s+ương|tw)\s*$", re.IGNORECASE)
-_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
-_COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
-# `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
-# genre groups every amount this long: `1.500.000.000 đồng`)
-_PHONE = re.compile(r"0\d{8,}|\d{9,}")
-# `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
-_FREQUENCY = re.compile(
-    r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
-)
 # a growth rate stated against a basis is a change on it, not a ratio of it
 _GROWTH_NAME = re.compile(r"(?:tốc\s+độ\s+)?tăng\s+trưởng|tốc\s+độ\s+tăng(?!\w)", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
-# `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
-_TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
-# `- Đối với 288 dự án chậm tiến độ, đã đôn đốc ...`: the topic runs on into a clause, so its count is a figure
-_TOPIC_CLAUSE = re.compile(r"[^:;.\n]{0,80},\s")
-_HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
-_DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
-_RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
-_RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
 
 
 _FRACTION = re.compile(r"\s*/\s*")
@@ -95,7 +61,7 @@ _IN_WORDS = re.compile(
 # a short note between a count and its noun: `kết nạp 49 (tính đến tháng 4/2025) hội viên`
 _NOTE_BEFORE_UNIT = re.compile(r"[ \t]*\((?![^()\n]*[%‰])[^()\n]{1,60}\)(?=[ \t]*[^\W\d_])")
 # `1,2 triệu lượt`, `410 nghìn con`, `2,5 tỷ tấn`, `2,5 vạn lượt` (vạn: ten thousand); but `tỷ đồng` is a unit
-_SCALED_COUNT = re.compile(rf"\s*(?P<scale>{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w)))(?=\s)", re.IGNORECASE)
+_SCALED_COUNT = re.compile(rf"\s*(?P<scale>{SCALE_OF_COUNT})(?=\s)", re.IGNORECASE)
 # the words before the new value: `từ 09 tỷ lên 20 tỷ`, `từ 12,5% năm 2015 giảm xuống còn 3,2%`
 _NEW_VALUE = re.compile(
     r"[\s,]*(?:(?:năm|tháng|quý)\s+[\d/]+\s+)?(?:(?:(?:tăng|giảm)\s+)?(?:lên|xuống)(?:\s+còn)?|(?:tăng|giảm)\s+còn)"
@@ -157,7 +123,7 @@ def read_paragraph(para: Para) -> list[Item]:
                 item.core = (number.start, unit_end)
         else:
             readable = number.value is not None and number.start >= read_to and not para.is_blocked(number.start)
-            if not readable or number.value is None or _not_a_figure(para, number.start, number.end):
+            if not readable or number.value is None or not_a_figure(para, number.start, number.end):
                 return
             item = _read_figure(para, items, number.start, number.end, number.value)
         if item is not None:
@@ -174,7 +140,7 @@ def read_paragraph(para: Para) -> list[Item]:
         if value is not None and (rank := read_rank(para, items, s, e, value)) is not None:
             take(rank)
             continue
-        if value is None or _not_a_figure(para, s, e) or earlier_period(para, items, s):
+        if value is None or not_a_figure(para, s, e) or earlier_period(para, items, s):
             continue
         item = _read_figure(para, items, s, e, value)
         if item is not None and items and _NEW_VALUE.fullmatch(para.text, items[-1].end, s):  # `từ 09 tỷ lên 20 tỷ`
@@ -189,7 +155,20 @@ def read_paragraph(para: Para) -> list[Item]:
     respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
+    for item in items:
+        _implied_amount_unit(item)
     return items
+
+
+def _implied_amount_unit(item: Item) -> None:
+    """`Tổng đàn bò 12.400 con, tăng 320 so với cùng kỳ`: an amount written without its unit counts in the
+    figure's own (a rate's change in points stays as written)."""
+    if item.value is None or item.unit is None or item.unit in ("%", "‰"):
+        return
+    item.comparisons = [
+        c.model_copy(update={"amount_unit": item.unit}) if c.amount is not None and c.amount_unit is None else c
+        for c in item.comparisons
+    ]
 
 
 def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -204,44 +183,6 @@ def _labelled_by_count(para: Para, items: list[Item], s: int, e: int, value: flo
     if item is not None:
         item.core = (s, unit[2])
     return item
-
-
-def _not_a_figure(para: Para, s: int, e: int) -> bool:
-    """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
-    threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
-    text = para.text
-    window = text[max(para.start, s - 30) : s]
-    if (
-        _COMPARED_BEFORE.search(window)
-        or labelled_or_operand(text, window, e)
-        or _PHONE.fullmatch(text, s, e)
-        or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
-    ):
-        return True
-    if (
-        (before := _NOT_BEFORE.search(window))
-        and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end))
-        and not (_PCT.match(text, e, para.end) and before.group().split()[0].lower() in _NO_PERCENT_ORDINALS)
-        and not (_CENTRAL.match(before.group()) and _measured(text, e, para.end))
-    ):
-        return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
-    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
-        return True
-    if e - s <= 3 and duration_list(text, para.start, s, e, para.end):
-        return True
-    topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
-        s - para.start < 12 and _TOPIC_BEFORE.search(window)
-    )
-    if topic and not _TOPIC_CLAUSE.match(text, e, para.end):
-        return True
-    if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
-        return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
-    return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
-
-
-def _measured(text: str, e: int, end: int) -> bool:
-    unit = match_unit(text, e, end)
-    return unit is not None and is_measure(unit[0])
 
 
 def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
@@ -290,6 +231,8 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
         if item is not None:
             item.core = (s, unit[2])
         return item
+    if (change := change_only(para, items, s)) is not None:
+        return change  # `So với cùng kỳ, số doanh nghiệp thành lập mới tăng 22`: its unit is the counted noun
     return _read_bare(para, items, s, e, value)
 
 

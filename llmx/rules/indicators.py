@@ -34,7 +34,9 @@ Decisions the SPEC leaves open (kept consistent across the corpus):
   so a summary block does not count a result twice.
 * `sector`: the paragraph's label (`- Sản xuất nông nghiệp: ...`, `- Ngành Công an, ...`), else
   a specific cue in the indicator's own name, else a neighbour's in the same sentence, else the
-  section's sector; a general-economy answer gives way to any more specific one; `other` last.
+  section's sector; a general-economy answer gives way to any more specific one; `other` last. A later
+  sentence of a labelled paragraph that opens on a topic of its own (`Về công nghiệp, ...`) takes the
+  label's place from there on.
 Pure: no I/O.
 """
 
@@ -135,13 +137,18 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
     """
     mate: dict[int, Sector] = {}
     last: Sector | None = None
+    topics = _sentence_topics(para, max((it.sentence for it in items), default=0))
+    generic: dict[int, Sector] = {}
+    for item in items:
+        if (cue := detect_sector(item.name)) is not None and cue != _GENERAL:
+            generic.setdefault(item.sentence, cue)
     for item in items:
         own = _name_sector(item.name)
         specific = own if own != _GENERAL else None
         if specific is None and item.parent is not None and item.parent.sector != "other":
             specific = item.parent.sector
-        label = para.label_sector
-        weak_label = label is not None and not para.label_strong
+        label = topics.get(item.sentence, para.label_sector)
+        weak_label = label is not None and not para.label_strong and item.sentence not in topics
         # the words that open the item's sentence name its topic (`Công tác cải cách hành chính được đẩy
         # mạnh, tỷ lệ hồ sơ ...`) when the name says nothing
         opening = None
@@ -163,12 +170,36 @@ def _assign_sectors(para: Para, items: list[Item]) -> None:
         )
         found = [c for c in order if c is not None]
         chosen = next((c for c in found if c != _GENERAL), found[0] if found else None)
-        item.sector = chosen or detect_sector(item.name) or "other"
+        # `..., số doanh nghiệp thành lập mới tăng 22; vốn đăng ký tăng 15,3%`: a sentence-mate's generic cue
+        # before `other`
+        item.sector = chosen or detect_sector(item.name) or generic.get(item.sentence) or "other"
         if specific is not None:
             mate[item.sentence] = last = specific
 
 
 _OPENING_CHARS = 80  # the clause just before the figure, not a long sentence's far beginning
+_TOPIC_WORDS = 8  # a sentence's topic is named in its first words (`Về đất đai, ...`, `Công an xã tiếp nhận ...`)
+_CLAUSE_END = re.compile(r"[,:;(]")
+
+
+def _sentence_topics(para: Para, last: int) -> dict[int, Sector]:
+    """`- Sản xuất nông nghiệp: ... Về công nghiệp, giá trị sản xuất ...`: a later sentence of a labelled paragraph
+    that opens on a topic of its own (a specific cue in its first words) changes the paragraph's topic from there
+    on, until a sentence opens on another; {sentence: its topic} for the sentences the label no longer covers."""
+    label = para.label_sector
+    if label is None or label == _GENERAL:
+        return {}  # a general label gives way to any specific cue already
+    text, topics, current = para.text, {}, None
+    for k in range(para.sentence_of(para.start) + 1, last + 1):
+        start = para.sentence_ends[k - 1]
+        clause = _CLAUSE_END.search(text, start, para.end)
+        words = text[start : clause.start() if clause else para.end].split()[:_TOPIC_WORDS]
+        cue = detect_sector(" ".join(words), strong_only=True)
+        if cue is not None and cue != _GENERAL:
+            current = None if cue == label else cue
+        if current is not None:
+            topics[k] = current
+    return topics
 
 
 def _name_sector(name: str) -> Sector | None:

@@ -1,6 +1,6 @@
 """Words that shape an indicator's name: the action verbs of the genre (two verbs joined by a comma share
 the counted object: `thu gom, xử lý 12 tấn rác`) and the common nouns that open a place's or a body's name.
-Pure data and small predicates, no I/O.
+Pure data, the patterns that trim a name and small predicates, no I/O.
 """
 
 from __future__ import annotations
@@ -89,3 +89,36 @@ def parallel_place(own: str, prev_own: str) -> str | None:
         return None
     pos = prev_own.lower().rfind(f" {m.group(1).lower()} ")
     return f"{prev_own[:pos]} {own}" if pos > 0 else None
+
+
+# Words that close the words before a figure but are no part of its name: verbs (`đạt`, `là`, `ước`), qualifiers,
+# dates and judgements; `naming.trim` strips them from the end (with prepositions, when the counted noun follows).
+# `trồng mới`, `cấp mới`, `thành lập mới`: a verb's `mới` is "new", part of the name, never "only" (`mới đạt`)
+_NEW_AFTER = r"(?<!trồng\s)(?<!cấp\s)(?<!lập\s)(?<!nạp\s)(?<!xây\s)(?<!dựng\s)(?<!triển\s)(?<!ký\s)(?<!tuyển\s)"
+_TRAIL_WORDS = (
+    # `Tiến độ giải ngân chậm, mới đạt 38%`, `... chưa cao, đạt 86,3%`, `Thu phí đạt khá, được 1,25 tỷ đồng`:
+    # a judgement between the name and its figure is no part of the name
+    r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
+    r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
+    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
+    r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
+    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
+    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)|"  # `Số hộ thoát nghèo từ năm 2021 đến nay là ...`
+    # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
+    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
+    # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
+    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:rất\s+)?(?:thấp|chậm|hạn\s+chế)|rất\s+thấp|"
+    r"gặp\s+(?:nhiều\s+)?khó\s+khăn|"
+    r"(?<![^\W\d_]\s)mới"  # `..., mới đạt 45% kế hoạch`: opening its clause, a judgement (but `cấp mới`)
+)
+# `..., mới cấp được 126/310 hồ sơ`: `mới` opening the figure's clause is "only", a judgement
+ONLY_LEAD = re.compile(r"^mới(?:\s+chỉ)?\s+(?=\w)", re.IGNORECASE)
+# a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
+RATIO_VERB = re.compile(r"(?:đạt|được)(?!\w)", re.IGNORECASE)
+TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
+TRAIL_WITH_PREPOSITION = re.compile(
+    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
+    re.IGNORECASE,
+)

@@ -15,7 +15,16 @@ from llmx.rules.comparisons import (
     as_of_date,
 )
 from llmx.rules.following import read_following
-from llmx.rules.name_words import closes_with_verb, opens_with_verb, parallel_place
+from llmx.rules.name_words import (
+    ONLY_LEAD,
+    RATIO_VERB,
+    TRAIL,
+    TRAIL_WITH_PREPOSITION,
+    closes_with_verb,
+    opens_with_verb,
+    parallel_place,
+)
+from llmx.rules.norms import DURATION_LIST
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -50,25 +59,6 @@ _LEAD_TRIM = re.compile(
     r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
     r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
     r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
-    re.IGNORECASE,
-)
-_TRAIL_WORDS = (
-    r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
-    r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
-    r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
-    r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
-    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)|"  # `Số hộ thoát nghèo từ năm 2021 đến nay là ...`
-    # `Số hộ nghèo giảm từ 320 hộ xuống còn 250 hộ`, `Tỷ lệ hộ nghèo giảm còn 2,35%`: the name ends before them
-    r"(?:tăng|giảm)\s+từ(?:\s+mức)?|(?:tăng|giảm)\s+(?:xuống\s+)?còn|(?:tăng|giảm)\s+(?:lên|xuống)|(?<=[^\W\d_]\s)(?<!trở\s)lên|"
-    # `Tỷ lệ số hóa hồ sơ hiện chỉ đạt 72%`, `... còn thấp, chỉ đạt 51,79%`: a judgement, not the name
-    r"(?<!thực\s)(?<!thể\s)(?<!phát\s)(?<!xuất\s)(?<!biểu\s)hiện|còn\s+(?:rất\s+)?(?:thấp|chậm|hạn\s+chế)|rất\s+thấp|"
-    r"gặp\s+(?:nhiều\s+)?khó\s+khăn|"
-    r"(?<![^\W\d_]\s)mới"  # `..., mới đạt 45% kế hoạch`: opening its clause, a judgement (but `cấp mới`)
-)
-_TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
-_TRAIL_PREP = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 _ATTRIBUTES = (
@@ -146,7 +136,9 @@ def new_item(
     if tail.swallowed:
         para.block(*tail.swallowed)
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
-    own = trim(text[own_from:s], prep=not (count_unit and _names_unit(unit, tail.words)))
+    # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
+    own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
+    own = trim(text[own_from:own_to], prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
@@ -360,14 +352,13 @@ def _fixed_comma(text: str, k: int) -> bool:
     before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
     if _LEVEL_LIST.match(text, k):
         return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
-    if text[k - 1 : k].isdigit() and _DURATION_LIST.match(text, k):
+    if text[k - 1 : k].isdigit() and DURATION_LIST.match(text, k):
         return True  # `Huy hiệu 30, 40, 45 năm tuổi Đảng`: one name with its durations
     if _FARM_WORD.search(text[max(0, k - 16) : k].lower()) and after.startswith(("lâm", "thủy", "thuỷ", "ngư", "diêm")):
         return True  # `giá trị sản xuất nông, lâm, thủy sản`: one sector's name
     return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
 
 
-_DURATION_LIST = re.compile(r",\s*\d{1,3}(?:\s*(?:,|và|hoặc)\s*\d{1,3})*\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE)
 _FARM_WORD = re.compile(r"(?<!\w)(?:nông|lâm)(?:\s+nghiệp)?$")
 _LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
 
@@ -444,7 +435,8 @@ def trim(words: str, *, prep: bool) -> str:
     s = " ".join(words.split())
     while (m := _LEAD_TRIM.match(s)) and m.end() > 0:
         s = s[m.end() :]
-    pattern = _TRAIL_PREP if prep else _TRAIL
+    s = ONLY_LEAD.sub("", s)  # `..., mới cấp được 126/310 hồ sơ`: "only", a judgement opening the clause
+    pattern = TRAIL_WITH_PREPOSITION if prep else TRAIL
     while s and (m := pattern.search(s)) is not None:
         s = s[: m.start()]
     while len(s.split()) > _MAX_NAME_WORDS and ", " in s:  # drop whole leading clauses first
@@ -487,7 +479,10 @@ _SCALE = re.compile(rf"^(?:{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)$))\s+
 def _says(base: str, noun: str) -> bool:
     """The name already holds the counted noun: `Tổng số đảng viên của Đảng bộ là 1.250 đảng viên`
     is named `Tổng số đảng viên của Đảng bộ`, not `... Đảng bộ đảng viên`."""
-    words = r"\s+".join(map(re.escape, _SCALE.sub("", noun).split()))
+    counted = _SCALE.sub("", noun).split()
+    if counted[:1] == ["lượt"] and len(counted) > 1:
+        counted = counted[1:]  # `Lượng khách du lịch đạt 215.000 lượt khách`: the name holds whom the turns count
+    words = r"\s+".join(map(re.escape, counted))
     return re.search(r"(?<!\w)" + words + r"(?!\w)", base, re.IGNORECASE) is not None
 
 

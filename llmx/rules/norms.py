@@ -72,10 +72,13 @@ def labelled_or_operand(text: str, window: str, e: int) -> bool:
     )
 
 
-# `Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`, `kỷ niệm 10, 15 năm`: a list of durations or ages whose
-# last member carries the time word; none of them is a figure
-_DURATIONS_AFTER = re.compile(
-    r"(?:\s*,\s*\d{1,3}(?![\d.,]\d))*\s*(?:,|và|hoặc)\s*\d{1,3}\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE
+# `Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`, `kỷ niệm 10, 15 năm`, `cho vay thời hạn 1, 1,5 và 2 năm`: the
+# rest of a list of durations or ages after one member (matched at its end, or at the comma after it), the
+# last member carrying the time word. Every member is a term, no figure (eval/LABELING.md), also a decimal
+# one (`1,5`); a thousands group (`1.250`) or a longer fraction is no member. One definition: the names
+# (naming.py) keep such a list whole as this module blocks its members.
+DURATION_LIST = re.compile(
+    r"(?:\s*(?:,|và|hoặc)\s*\d{1,3}(?:,\d{1,2})?(?![\d.,]\d))+\s+(?:năm|tháng|tuổi)(?!\w)", re.IGNORECASE
 )
 _DURATIONS_BEFORE = re.compile(r"\d{1,3}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
 
@@ -83,7 +86,7 @@ _DURATIONS_BEFORE = re.compile(r"\d{1,3}\s*(?:,|và|hoặc)\s*$", re.IGNORECASE)
 def duration_list(text: str, floor: int, s: int, e: int, end: int) -> bool:
     """`Huy hiệu 30, 40, 45 và 50 năm tuổi Đảng`: a member of a list of durations or ages whose last
     member carries the time word (`30` at `s`..`e`, or the last one, after its earlier members)."""
-    if _DURATIONS_AFTER.match(text, e, end):
+    if DURATION_LIST.match(text, e, end):
         return True
     if not _DURATIONS_BEFORE.search(text, max(floor, s - 8), s):
         return False
@@ -91,7 +94,7 @@ def duration_list(text: str, floor: int, s: int, e: int, end: int) -> bool:
     while (m := _DURATIONS_BEFORE.search(text, max(floor, head - 8), head)) is not None:
         head = m.start()
     first = re.match(r"\d{1,3}", text[head:])
-    return first is not None and bool(_DURATIONS_AFTER.match(text, head + first.end()))
+    return first is not None and bool(DURATION_LIST.match(text, head + first.end()))
 
 
 # `tiếp nhận 128 ca (cùng kỳ 105 ca)`, `(năm 2025: 96 vụ)`: the earlier period's figure is the

@@ -12,6 +12,11 @@ MEASURES: tuple[str, ...] = (
     "nghìn đồng",
     "ngàn đồng",
     "đồng",
+    "tỷ đ",  # `850 tỷ đ`: the money unit abbreviated, never the scale `tỷ` and a stray letter
+    "tỉ đ",
+    "triệu đ",
+    "nghìn đ",
+    "ngàn đ",
     "tỷ",
     "tỉ",
     "đ",
@@ -65,6 +70,9 @@ COUNTS: tuple[str, ...] = (
     "lượt chi bộ",
     "lượt hộ",
     "lượt xe",
+    # `lượt` with the noun of who or what each turn counts is the unit as written (SPEC 4: `lượt người`); with an
+    # activity after it (`18 lượt kiểm tra`, `lượt tra cứu`) the unit is `lượt` and the activity names the figure
+    "lượt khách",  # `126.500 lượt khách du lịch`
     "lượt",
     "người lao động",
     "người có công",
@@ -270,6 +278,7 @@ COUNTS: tuple[str, ...] = (
     "sổ",
     "tin, bài",
     "tin bài",
+    "tin báo",  # `tiếp nhận 45 tin báo, tố giác về tội phạm` (crime reports, not news items)
     "tin",
     "bài viết",
     "phóng sự",
@@ -343,3 +352,6 @@ META_UNITS = frozenset({"chỉ tiêu", "tiêu chí"})
 # Scale words a count is written with (`1,2 triệu lượt`, `410 nghìn con`, `2,5 vạn lượt`; `tỷ` too, but `tỷ
 # đồng` is a money unit of its own): a regex alternation, each reader adding how `tỷ` is told from `tỷ đồng`.
 SCALE_WORDS = r"triệu|nghìn|ngàn|vạn"
+# ... as read in running text right after a number (a figure's own, `2,1 tỷ tấn`, or a change's, `tăng 0,2 tỷ
+# tấn`): `tỷ` scales a count unless the money unit `tỷ đồng`/`tỷ USD`/`tỷ đ` follows.
+SCALE_OF_COUNT = rf"{SCALE_WORDS}|t[ỷỉ](?!\s+(?:đồng|usd|đ)(?!\w))"

@@ -33,8 +33,14 @@ class Journal:
         return last
 
     def append(self, entry: Entry) -> None:
-        line = json.dumps(entry.to_json(), ensure_ascii=False) + "\n"
-        with self._lock, self.path.open("a", encoding="utf-8") as fh:
-            fh.write(line)
+        """One line, on a line of its own: after a line torn by a kill (or a full disk) the file
+        does not end in a newline, and an entry written straight after it would be torn with it."""
+        line = (json.dumps(entry.to_json(), ensure_ascii=False) + "\n").encode()
+        with self._lock, self.path.open("a+b") as fh:
+            if fh.seek(0, os.SEEK_END) > 0:
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    line = b"\n" + line
+            fh.write(line)  # "a" mode: written at the end whatever the read position
             fh.flush()
             os.fsync(fh.fileno())

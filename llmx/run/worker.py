@@ -101,8 +101,7 @@ class _Worker:
         self.client: Any = CachedClient(self.model, self.cache, retry_failed=retry) if self.cache else self.model
 
     def send(self, message: tuple[Any, ...]) -> None:
-        with self._send_lock:
-            self.conn.send(message)
+        to_run(self.conn, self._send_lock, message)
 
     def _ask(self, message: tuple[Any, ...]) -> tuple[Any, ...]:
         rid = next(self._ids)
@@ -222,6 +221,21 @@ class _Worker:
             return ("error", str(exc), "error")
         except Exception as exc:
             return _internal(exc)
+
+
+def to_run(conn: Connection, lock: threading.Lock, message: tuple[Any, ...]) -> None:
+    """Send to the run's process; if it is gone (kill -9), this worker ends here and now.
+
+    The pipe breaks as the run's process dies, a moment before the kernel's SIGKILL for its
+    workers (PR_SET_PDEATHSIG) arrives. A section that met the broken pipe on its way to the gate
+    must not go on: instructor would take the error for a failed answer, and the answer cache
+    would keep it as `invalid`, a section the restart then never asks again.
+    """
+    try:
+        with lock:
+            conn.send(message)
+    except OSError:
+        os._exit(0)
 
 
 def _load_plan(plan_file: str) -> Any:

@@ -1,0 +1,106 @@
+"""Digits that are no figure at all (SPEC 4, Exclude): ordinals, names and place numbers, codes, ranges, date
+parts, document and phone numbers, thresholds and a rule's frequencies. Called by `figures.py`. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llmx.rules.norms import duration_list, labelled_or_operand
+from llmx.rules.paragraphs import Para
+from llmx.rules.units import is_measure, match_unit
+
+_TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần)\s*$", re.IGNORECASE)
+# Words right before a number that make it an ordinal, a name or a document number; a place number (`thôn 3`,
+# `tổ 5`, `bản 7`) is never a value, but `mỗi thôn 12 hộ` counts per place (nor `nông thôn`, `biên bản`, `Nhật Bản`).
+_NOT_BEFORE = re.compile(
+    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)số|quốc\s+lộ|"
+    r"tỉnh\s+lộ|ql|đt|tl|(?<!mỗi\s)(?:tổ|xóm|(?<!nông\s)thôn|khóm|buôn|(?<!xuất\s)(?<!cơ\s)(?<!căn\s)(?<!phiên\s)(?<!tư\s)(?<!nhật\s)(?<!biên\s)(?<!kịch\s)(?<!tái\s)(?<!nguyên\s)bản|ấp)|đội|phòng|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
+    r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
+    r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"
+    r"thông\s+tri|văn\s+bản|công\s+văn|quy\s+định|hướng\s+dẫn|chương\s+trình|đề\s+án|(?-i:Luật)|"
+    r"thông\s+báo|tờ\s+trình|công\s+điện|tiêu\s+chí\s+số|theo|(?<!danh\s)mục|điện\s+thoại|fax|hotline|"
+    r"ít\s+nhất|tối\s+thiểu|tối\s+đa|quá|(?:tháng|quý)\s+[\dIVX]{1,4}\s*/)\s*(?:số\s*)?$",  # `tháng 7/2023 tổ chức`
+    re.IGNORECASE,
+)
+# `Tỷ lệ học sinh lên lớp 99,2%`: no class, course or round is numbered in percent
+_NO_PERCENT_ORDINALS = frozenset(
+    [
+        "lớp",
+        "khóa",
+        "khoá",
+        "lần",
+        "vòng",
+        "đợt",
+        "tổ",
+        "đội",
+        "xóm",
+        "thôn",
+        "khóm",
+        "buôn",
+        "bản",
+        "khu",
+        "cụm",
+        "ấp",
+        "khối",
+    ]
+)
+# `vốn ngân sách trung ương 120 tỷ đồng`: money after `trung ương` is an amount, `Trung ương 5` a plenum
+_CENTRAL = re.compile(r"(?:trung\s+ương|tw)\s*$", re.IGNORECASE)
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # `1.793.393`: a quantity, never an ordinal
+_COMPARED_BEFORE = re.compile(r"[≤≥<>]\s*$")  # `Lk ≤ 2 mét`, `(≥99%)`: a bound, no figure
+# `Số điện thoại: 0947034219`, `Số căn cước: 015064000584`, `mã số thuế 5800123456`: identifiers (the
+# genre groups every amount this long: `1.500.000.000 đồng`)
+_PHONE = re.compile(r"0\d{8,}|\d{9,}")
+# `Ban Chấp hành mỗi năm họp 04 lần`, `5 năm 1 lần`: how often a rule says to meet, no count of the period
+_FREQUENCY = re.compile(
+    r"(?:(?<!\w)(?:mỗi|hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b[^,;.]{0,30}|\d\s+(?:năm|tháng)\s+)$", re.I
+)
+_TIMES_AFTER = re.compile(r"\s*lần(?!\w)(?!\s*/)", re.IGNORECASE)
+# `- Đối với 11 dịch vụ công thiết yếu của ngành Công an: ...`: a topic that names a set, no count
+_TOPIC_BEFORE = re.compile(r"(?:^|[.;:]\s+|[-+•*]\s*)(?-i:Đối\s+với)\s+$")
+# `- Đối với 288 dự án chậm tiến độ, đã đôn đốc ...`: the topic runs on into a clause, so its count is a figure
+_TOPIC_CLAUSE = re.compile(r"[^:;.\n]{0,80},\s")
+_HYPHEN_NAME = re.compile(r"[^\W\d_]-\s?$")  # Covid-19
+_DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 2326/KL-TTCTP
+_RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
+_PCT = re.compile(r"\s?[%‰]")
+
+
+def not_a_figure(para: Para, s: int, e: int) -> bool:
+    """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
+    threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
+    text = para.text
+    window = text[max(para.start, s - 30) : s]
+    if (
+        _COMPARED_BEFORE.search(window)
+        or labelled_or_operand(text, window, e)
+        or _PHONE.fullmatch(text, s, e)
+        or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
+    ):
+        return True
+    if (
+        (before := _NOT_BEFORE.search(window))
+        and not (_GROUPED.fullmatch(text, s, e) and match_unit(text, e, para.end))
+        and not (_PCT.match(text, e, para.end) and before.group().split()[0].lower() in _NO_PERCENT_ORDINALS)
+        and not (_CENTRAL.match(before.group()) and _measured(text, e, para.end))
+    ):
+        return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
+    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+        return True
+    if e - s <= 3 and duration_list(text, para.start, s, e, para.end):
+        return True
+    topic = _TOPIC_BEFORE.search(text, max(para.start, s - 14), s) or (
+        s - para.start < 12 and _TOPIC_BEFORE.search(window)
+    )
+    if topic and not _TOPIC_CLAUSE.match(text, e, para.end):
+        return True
+    if _TIME_BEFORE.search(window) and match_unit(text, e, para.end) is None:
+        return True  # `năm 2023`, `tháng 02`; but `6 tháng đầu năm 1535 con` is a count
+    return bool(_DOC_AFTER.match(text, e, para.end) or _RANGE_AFTER.match(text, e, para.end))
+
+
+def _measured(text: str, e: int, end: int) -> bool:
+    unit = match_unit(text, e, end)
+    return unit is not None and is_measure(unit[0])
