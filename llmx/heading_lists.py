@@ -8,7 +8,18 @@ judged as a whole here; `headings.py` finds the lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_ONE_CLAUSE = re.compile(r"[^.;:!?…]{3,90}\.")  # `Sản xuất nông nghiệp duy trì ổn định.`
+
+
+def stated_topic(rest: str) -> bool:
+    """A lettered heading written as a short statement with a full stop (`a) Sản xuất nông
+    nghiệp duy trì ổn định.`): one clause of a few words, the way `1.1.` headings are written
+    too; the caller asks that text follows under it (a list of one-line findings does not)."""
+    body = rest.strip()
+    return _ONE_CLAUSE.fullmatch(body) is not None and len(body.split()) <= 14
 
 
 @dataclass

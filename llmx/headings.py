@@ -19,7 +19,7 @@ import re
 
 from llmx.heading_content import FIGURE_VALUE, cites_quote, quoted_lines
 from llmx.heading_lists import Heading as Heading
-from llmx.heading_lists import Numbered, judge_lists
+from llmx.heading_lists import Numbered, judge_lists, stated_topic
 from llmx.vn import (
     ASSIGNED_BODY,
     DATE_LINE_SHAPE,
@@ -417,6 +417,8 @@ def find_headings(
             continue
         style, number, rest = hm
         line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        if style == "LOWER" and not line.like and not line.directive:
+            line.like = stated_topic(rest) and not _bodiless(text, lines, k, style, rank, rest)
         line.listed = rest.rstrip().endswith(";")
         if style != "STAR":
             numbered.append(line)

@@ -252,3 +252,25 @@ def test_a_flattened_two_level_markdown_header_is_read_like_the_merged_word_head
         ("Tỷ lệ hộ nghèo", 2.4, "%", [("plan", 87.5)]),
     ]
     assert from_md == _figures(tmp_path / "j.docx")
+
+
+def test_a_pasted_table_whose_rows_are_set_apart_by_blank_lines_is_one_table() -> None:
+    """A web copy puts a blank line after every paragraph, table rows included: one blank line
+    between rows of the same width does not end the table."""
+    text = (
+        "Kết quả thực hiện các chỉ tiêu chủ yếu như sau:\n\n"
+        "Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện\n\n"
+        "Tổng diện tích gieo trồng | ha | 2.400 | 2.455\n\n"
+        "Sản lượng lương thực | tấn | 13.000 | 13.420\n\n"
+        "Tỷ lệ hộ nghèo | % | 2,5 | 2,1\n\n"
+        "Các chỉ tiêu còn lại đạt kế hoạch.\n"
+    )
+    raw = read_bytes(text.encode(), "g.txt")
+    (table,) = raw.tables
+    assert [c[0] for c in _cells(raw.text, table)] == [
+        "Chỉ tiêu",
+        "Tổng diện tích gieo trồng",
+        "Sản lượng lương thực",
+        "Tỷ lệ hộ nghèo",
+    ]
+    assert raw.text.endswith("Các chỉ tiêu còn lại đạt kế hoạch.\n")

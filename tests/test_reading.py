@@ -791,3 +791,56 @@ def test_docx_a_long_paragraph_opening_with_noi_nhan_is_read_as_text_not_a_distr
         article.strip(),
         "Điều 6. Thời hạn giải quyết",
     ]
+
+
+def test_hard_wrapped_text_is_rejoined_where_the_next_line_opens_with_a_capital_or_a_figure() -> None:
+    """A web copy wraps at a width, not at words: a line cut before a name (`Ủy ban`), an
+    abbreviation (`UBND`) or a figure (`15/2025/NĐ-CP`, `92%`) goes on as surely as one cut
+    before a lower-case word, when the next word would not have fitted on it. A short line
+    (a heading) or a line that ends its sentence stays apart, and so does a bullet, an indented
+    line (a new paragraph) and a `-----` rule under a title."""
+    wrapped = (
+        "BÁO CÁO\n"
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập tháng 3/2026\n"
+        "--------------------------------------------------\n"
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập quý I năm 2026\n"
+        "\tThực hiện chỉ đạo của UBND huyện, UBND xã báo cáo kết quả như sau:\n"
+        "1. Công tác chỉ đạo\n"
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2026 của Ủy ban nhân dân huyện về\n"
+        "triển khai nhiệm vụ chuyển đổi số, UBND xã đã ban hành văn bản chỉ đạo các\n"
+        "ngành, đoàn thể tổ chức thực hiện; kết quả tỷ lệ hồ sơ trực tuyến toàn trình đạt\n"
+        "92%, tăng 14% so với cùng kỳ năm trước, vượt chỉ tiêu huyện giao theo Nghị định\n"
+        "số 15/2025/NĐ-CP ngày 03/02/2025 của Chính phủ và hướng dẫn của Sở Khoa học và\n"
+        "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại\n"
+        "UBND xã được công khai đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận:\n"
+        "chứng thực 230; hộ tịch 412; đất đai: 57.\n"
+        "Ý kiến: Công văn số 210/SNN-VP ngày 20/3/2026 của Sở Nông nghiệp và Môi trường;\n"
+        "Công văn số 315/STC-NS ngày 22/3/2026 của Sở Tài chính.\n"
+        "2. Nhiệm vụ tháng tới\n"
+        "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực\n"
+        "tuyến, tài khoản định danh điện tử mức độ 2 trên địa bàn xã.\n"
+        "- Đề nghị UBND huyện hỗ trợ kinh phí mua sắm thiết bị số hóa cho bộ phận một\n"
+        "cửa.\n"
+    )
+    text = read_bytes(wrapped.encode(), "wrapped.txt").text
+    assert text.split("\n") == [
+        "BÁO CÁO",
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập tháng 3/2026",
+        "--------------------------------------------------",
+        "  Kết quả thực hiện nhiệm vụ chuyển đổi số trên địa bàn xã Tân Lập quý I năm 2026",
+        "\tThực hiện chỉ đạo của UBND huyện, UBND xã báo cáo kết quả như sau:",
+        "1. Công tác chỉ đạo",
+        "Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2026 của Ủy ban nhân dân huyện về triển khai nhiệm vụ "
+        "chuyển đổi số, UBND xã đã ban hành văn bản chỉ đạo các ngành, đoàn thể tổ chức thực hiện; kết quả "
+        "tỷ lệ hồ sơ trực tuyến toàn trình đạt 92%, tăng 14% so với cùng kỳ năm trước, vượt chỉ tiêu huyện "
+        "giao theo Nghị định số 15/2025/NĐ-CP ngày 03/02/2025 của Chính phủ và hướng dẫn của Sở Khoa học và "
+        "Công nghệ tỉnh về số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại UBND xã được công khai "
+        "đầy đủ trên Cổng dịch vụ công quốc gia. Số hồ sơ nhận: chứng thực 230; hộ tịch 412; đất đai: 57.",
+        "Ý kiến: Công văn số 210/SNN-VP ngày 20/3/2026 của Sở Nông nghiệp và Môi trường; Công văn số "
+        "315/STC-NS ngày 22/3/2026 của Sở Tài chính.",
+        "2. Nhiệm vụ tháng tới",
+        "- Tiếp tục đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến, tài khoản "
+        "định danh điện tử mức độ 2 trên địa bàn xã.",
+        "- Đề nghị UBND huyện hỗ trợ kinh phí mua sắm thiết bị số hóa cho bộ phận một cửa.",
+        "",
+    ]

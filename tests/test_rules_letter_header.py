@@ -110,3 +110,14 @@ def test_the_span_the_opening_sentences_give_is_the_period_when_nothing_else_nam
     assert meta.period == Period(
         label="từ ngày 26/8/2025 đến hết ngày 30/9/2025", kind="other", year=2025, months=[8, 9]
     )
+
+
+def test_a_letter_header_set_apart_by_blank_lines_still_gives_its_date_line():
+    """A web copy puts a blank line after every line: the header's lines, not the text's lines,
+    are what the date line is looked for among."""
+    body = "".join(f"Đã tổ chức {k} lớp tập huấn tại thôn {k}.\n" for k in range(1, 31))
+    letter = LETTER.replace("Đã tổ chức 12 lớp tập huấn.\n", body)
+    spaced = letter.replace("\n\n", "\n").replace("\n", "\n\n")
+    meta = extract_metadata(spaced)
+    assert (meta.issue_place, meta.issue_date) == ("Hà Giang", "2025-10-14")
+    assert meta.issuer == extract_metadata(letter).issuer

@@ -444,3 +444,17 @@ def test_a_summary_line_inside_a_chapter_stays_under_the_chapter():
         ("CHƯƠNG II", 1),
         ("1", 2),
     ]
+
+
+def test_lettered_headings_ending_in_a_full_stop_are_sections_when_text_follows_each():
+    """`a) Sản xuất nông nghiệp duy trì ổn định.` with its paragraph under it is a heading, as the
+    same line numbered `1.1.` is; a lettered list of one-line findings stays paragraphs."""
+    text = (
+        "BÁO CÁO\nKết quả 6 tháng đầu năm 2026\nI. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC\n1. Tình hình kinh tế - xã hội\n"
+        "a) Sản xuất nông nghiệp duy trì ổn định.\n"
+        "Tổng diện tích gieo trồng đạt 1.250 ha, tăng 3% so với cùng kỳ.\n"
+        "b) Văn hóa - xã hội có nhiều chuyển biến\nTỷ lệ hộ gia đình văn hóa đạt 92%.\n"
+        "2. Hạn chế\na) Thu ngân sách đạt thấp.\nb) Tiến độ giải ngân vốn đầu tư còn chậm.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), ("1", 2), ("a", 3), ("b", 3), ("2", 2)]
+    assert _tree(text)[2][2] == "Sản xuất nông nghiệp duy trì ổn định"

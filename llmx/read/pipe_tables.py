@@ -12,7 +12,8 @@ text around them, exactly as the .docx and .html readers hand tables on. Two sha
   a two-level header a converter flattened into two rows (a merged cell followed by empty cells)
   is given back its spans, as a Word table with merged header cells is read;
 - a run of at least two consecutive lines with the same number (>= 3) of `|`-separated cells and
-  a digit somewhere in them (a pasted table has no delimiter row). A web menu line
+  a digit somewhere in them (a pasted table has no delimiter row); one blank line between two
+  such lines does not end the run (a web copy sets every paragraph apart, rows too). A web menu line
   (`Trang chủ | Giới thiệu | Tin tức`), a single line with pipes or prose with one `|` is not one.
 
 Fenced code blocks and the rebuilding of the text are `text_tables`' part.
@@ -115,9 +116,18 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
         return None, i + 1
     rows = [first]
     j = i + 1
-    while j < len(lines) and not FENCE.match(lines[j]) and (cells := split_row(lines[j])) and len(cells) == len(first):
+    while True:
+        # one blank line between rows of the same width (a web copy sets every paragraph apart) goes on
+        k = j + 1 if j + 1 < len(lines) and not lines[j].strip() else j
+        if (
+            k >= len(lines)
+            or FENCE.match(lines[k])
+            or (cells := split_row(lines[k])) is None
+            or len(cells) != len(first)
+        ):
+            break
         rows.append(cells)
-        j += 1
+        j = k + 1
     if len(rows) < MIN_RUN_ROWS or not has_figure(rows):
         return None, j
     return Block(i, j, plain_spec(rows, len(first), header=False)), j

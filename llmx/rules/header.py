@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from llmx.rules.issuers import UNIT_RE, conventional_case
-from llmx.rules.lines import ReportLine, caps_line, columns
+from llmx.rules.lines import ReportLine, caps_line, columns, header_end
 from llmx.rules.periods import HEADING
 from llmx.vn import ANNEX, KINH_GUI, MOTTO, NOI_NHAN, SEPARATOR, SUBJECT_LINE, TITLE_MARK
 
@@ -235,7 +235,7 @@ def iso(y: str | None, m: str | None, d: str | None) -> str | None:
 def read_date_line(lines: list[ReportLine], marker: int | None, copy_end: int) -> tuple[str | None, str | None]:
     """(issue_place, issue_date) from `Tam Dương, ngày ... tháng 5 năm 2021` in the header or,
     failing that, in the signature area at the end of the first copy."""
-    head = range(0, marker if marker is not None else min(15, len(lines)))
+    head = range(0, marker if marker is not None else header_end(lines))
     tail = range(max(0, copy_end - 40), copy_end)
     for rng in (head, tail):
         for k in rng:

@@ -31,6 +31,20 @@ def report_lines(text: str) -> list[ReportLine]:
     return out
 
 
+HEADER_LINES = 15  # a report without a `BÁO CÁO` block: its header is read from this many lines
+
+
+def header_end(lines: list[ReportLine], filled: int = HEADER_LINES) -> int:
+    """Index just past the `filled`-th non-blank line: a header is so many lines of text however
+    many blank lines a copy sets between them (a web copy puts one after every line)."""
+    seen = 0
+    for k, ln in enumerate(lines):
+        seen += bool(ln.text)
+        if seen == filled:
+            return k + 1
+    return len(lines)
+
+
 def columns(line: str) -> list[str]:
     """Columns of a flattened two-column table line (cells apart by 3+ spaces, or ` | ` as the
     reader writes a .docx table row)."""

@@ -52,7 +52,7 @@ from llmx.rules.header import (
 )
 from llmx.rules.headline import canonical_body, read_lead
 from llmx.rules.issuers import admin_level_of, conventional_case, issuer_type_of, place_of
-from llmx.rules.lines import ReportLine, caps_line, report_lines
+from llmx.rules.lines import ReportLine, caps_line, header_end, report_lines
 from llmx.rules.periods import find_periods, report_periods
 from llmx.vn import LOWER, UPPER
 
@@ -110,7 +110,7 @@ def extract_metadata(text: str, sections: list[Section] | None = None, *, page_t
     lines = report_lines(text)
     marker = title_marker(lines)
     copy_end = _first_copy_end(lines, marker)
-    header = lines[:marker] if marker is not None else lines[: min(len(lines), 15)]
+    header = lines[:marker] if marker is not None else lines[: header_end(lines)]
     title, title_end = read_title(lines, marker)
     letter_end = letter_header_end(text, [(ln.start, ln.end) for ln in lines]) if marker is None else 0
     if letter_end:  # a công văn: no `BÁO CÁO` block; its subject (`V/v ...`) names it
