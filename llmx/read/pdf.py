@@ -27,6 +27,7 @@ from llmx.read.garble import Repairs, page_quality, quality_problems, repair
 from llmx.read.guards import Limits, check_pdf_streams
 from llmx.read.model import CellSpec, Extracted, TableSpec, TextBuilder, cell_text
 from llmx.read.pdf_charts import find_charts
+from llmx.read.pdf_closing import closing_block
 from llmx.read.pdf_flow import Flow, note_paragraphs
 from llmx.read.pdf_layout import (
     SEGMENT_GAP,
@@ -218,6 +219,9 @@ def _page(page: _Page, flow: Flow) -> None:
             else:
                 flow.table(item, spec, first)
             k += 1
+        elif closed := closing_block(seq, k, flow.open_closing() if first else None) or closing_block(seq, k):
+            k, block = closed
+            flow.closing(block)
         else:
             end, columns, rows = _column_block(seq, k)
             if columns is None and rows is None:

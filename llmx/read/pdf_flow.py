@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from llmx.read.model import TableSpec, TextBuilder
+from llmx.read.pdf_closing import Closing
 from llmx.read.pdf_continue import continued
 from llmx.read.pdf_layout import Line, join_line, join_lines
 from llmx.read.pdf_tables import Grid, last_row_lines, same_columns
@@ -62,6 +63,7 @@ class Flow:
         self.notes: list[str] = []  # footnotes waiting for the paragraph they interrupted
         self.last_note: int | None = None  # index in `blocks` of the last footnote written
         self.grid: Grid | None = None  # the last table's grid, while nothing came after it
+        self._closing: tuple[Closing, int, int] | None = None  # the closing block, where its columns went
 
     @property
     def has_notes(self) -> bool:
@@ -118,6 +120,23 @@ class Flow:
         self.close()
         self.grid = None
         self.blocks.extend("\n".join(col) for col in columns if col)
+
+    def closing(self, block: Closing) -> None:
+        """The closing block's columns; written again when it goes on after a page break."""
+        if self._closing is not None and self._closing[0] is block:
+            del self.blocks[self._closing[1] :]
+        else:
+            self.close()
+            self.grid = None
+        at = len(self.blocks)
+        self.blocks.extend("\n".join(col) for col in block.columns() if col)
+        self._closing = (block, at, len(self.blocks))
+
+    def open_closing(self) -> Closing | None:
+        """The closing block, while nothing has come after it (it may go on on this page)."""
+        if self._closing is None or self.para or self.notes or len(self.blocks) != self._closing[2]:
+            return None
+        return self._closing[0]
 
     def table(self, grid: Grid | None, spec: TableSpec, page_start: bool) -> None:
         prev = self.blocks[-1] if self.blocks and not self.para else None
