@@ -223,6 +223,61 @@ def test_a_document_symbol_cut_at_its_hyphen_is_joined_without_a_space() -> None
     ]
 
 
+def test_a_prime_minister_symbol_cut_at_its_hyphen_keeps_its_lowercase_tail() -> None:
+    """`QĐ-TTg`, `CT-TTg` (Thủ tướng) end in a lowercase letter: the rest `TTg` on the next line
+    was taken for a word and joined after a space (`866/QĐ- TTg`), so the reference was misread."""
+    pdf = _fpdf()
+    pdf.add_page()
+    avail = pdf.w - pdf.l_margin - pdf.r_margin
+    line = "Thực hiện Chỉ thị số 18/CT-TTg về tăng cường quản lý khai thác cát, sỏi theo Quyết định số 512/QĐ-"
+    pdf.set_stretching(100 * avail / pdf.get_string_width(line))  # the line fills the measure
+    pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_stretching(100)
+    pdf.cell(0, 7, "TTg ngày 04/5/2023 của Thủ tướng Chính phủ.", new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), "symbols.pdf")
+    assert "Quyết định số 512/QĐ-TTg ngày 04/5/2023" in doc.text
+
+
+def test_an_article_cited_at_the_start_of_a_wrapped_line_goes_on_the_sentence() -> None:
+    """`... sửa đổi khoản 3` / `Điều 12 Luật ...`: the line break fell before the article's name;
+    it was read as a heading and cut the proposal in two. An article heading (`Điều 2.`) after a
+    finished sentence still starts its own paragraph."""
+    pdf = _fpdf()
+    pdf.add_page()
+    avail = pdf.w - pdf.l_margin - pdf.r_margin
+    line = "Kiến nghị Bộ Lao động - Thương binh và Xã hội nghiên cứu sửa đổi, bổ sung khoản 3"
+    pdf.set_stretching(100 * avail / pdf.get_string_width(line))  # the line fills the measure
+    pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_stretching(100)
+    rest = "Điều 12 Nghị định số 58/2020/NĐ-CP cho phù hợp với thực tiễn."
+    pdf.cell(0, 7, rest, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 7, "Điều 2. Tổ chức thực hiện", new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), "article.pdf")
+    assert doc.text.split("\n\n") == [f"{line} {rest}", "Điều 2. Tổ chức thực hiện"]
+
+
+def test_a_bracketed_enumeration_under_a_justified_line_stays_in_its_sentence() -> None:
+    """`..., gồm:` filling the measure (justified, so not the paragraph's last line), then `(i) ...`
+    at the margin: the enumeration is inline and the proposal one paragraph. Under a line that
+    stops short, `(a)` starts an item of its own."""
+    pdf = _fpdf()
+    pdf.add_page()
+    avail = pdf.w - pdf.l_margin - pdf.r_margin
+    line = "Đề nghị Bộ Tài chính bổ sung điều kiện đối với nhà đầu tư tham gia đấu thầu dự án, gồm:"
+    pdf.set_stretching(100 * avail / pdf.get_string_width(line))  # the line fills the measure
+    pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_stretching(100)
+    rest = "(i) Có kinh nghiệm thực hiện dự án tương tự; (ii) ưu tiên doanh nghiệp tại địa phương."
+    for text in (rest, "", "Nội dung kiểm tra gồm:", "(a) Việc chấp hành quy định về an toàn."):
+        pdf.cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+    doc = read_bytes(bytes(pdf.output()), "enum.pdf")
+    assert doc.text.split("\n\n") == [
+        f"{line} {rest}",
+        "Nội dung kiểm tra gồm:",
+        "(a) Việc chấp hành quy định về an toàn.",
+    ]
+
+
 def test_header_block_whose_first_line_sets_the_columns_close_reads_left_then_right() -> None:
     """The file 13 defect: `UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` on one line
     (the gap is under two em there), `Độc lập - Tự do - Hạnh phúc` after the `Số:` line."""

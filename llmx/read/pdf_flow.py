@@ -27,6 +27,10 @@ _LIST_START = re.compile(
     r"[IVX]{1,4}(?:\.\d{1,3})+\.?\s|"
     r"[A-ZĐ][.)]\s|(?:PHẦN|Phần|CHƯƠNG|Chương|Mục|MỤC|Điều)\s)"
 )
+# `Điều 16 Nghị định ...`: an article cited in running text (no `.`/`:` after its number, as a heading has)
+_CITED = re.compile(r"^(?:Điều|Chương|Mục|Phần)\s+(?:\d{1,3}[a-zđ]?|[IVXLC]{1,6})\s+\w")
+# `(i)`, `(b)`, `(2)`: an enumeration in brackets, which a sentence may carry inline (`gồm: (i) ...; (ii) ...`)
+_INLINE_ENUM = re.compile(r"^\((?:[a-zđ]|[ivx]{1,4}|\d{1,2})\)\s")
 # a note's own mark: `[4]`, `4 `, `4()` (LibreOffice's export of `(4)`), `*`, `⁴`
 _NOTE_MARK = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}\(\)|\d{1,3}\s|[*¹²³⁴⁵⁶⁷⁸⁹])")
 _MARK_GLUED = re.compile(r"^(\[\d{1,3}\])(?=\S)")  # `[8]Trong đó`: the mark set without a space
@@ -91,8 +95,14 @@ class Flow:
 
     def _breaks(self, prev: Line, line: Line, text: str, page_start: bool) -> bool:
         size = max(prev.size, line.size)
-        if abs(prev.size - line.size) > 0.15 * size or _LIST_START.match(text) or NOI_NHAN.match(text):
+        if abs(prev.size - line.size) > 0.15 * size or NOI_NHAN.match(text):
             return True  # (`Nơi nhận:` opens the closing block, never goes on a sentence at the margin)
+        if (
+            _LIST_START.match(text)
+            and not (_CITED.match(text) and self._runs_on(prev))
+            and not self._inline(prev, text)
+        ):
+            return True
         if line.x0 > prev.x0 + 0.8 * line.size and (
             line.x0 > self.left + 0.8 * line.size or self._ended(prev, (".", "!", "?", ";", ":"))
         ):
@@ -107,6 +117,20 @@ class Flow:
         if page_start:
             return self.para[-1].rstrip().endswith((".", "!", "?", ";"))
         return line.y - prev.y > 1.2 * max(self.pitch, 1.05 * size)
+
+    def _runs_on(self, prev: Line) -> bool:
+        """The previous line fills the measure and stops inside its sentence (`... bổ sung khoản 2`):
+        the next line goes on with it, even one that starts like a heading (`Điều 16 Nghị định`)."""
+        return prev.x1 >= self.right - 2.5 * prev.size and self.para[-1].rstrip()[-1:].isalnum()
+
+    def _inline(self, prev: Line, text: str) -> bool:
+        """`(i) ...` under a line that fills the measure to its last half em (justified, so not its
+        paragraph's last line) and stops inside its sentence (`..., gồm:`): the enumeration is inline."""
+        return (
+            bool(_INLINE_ENUM.match(text))
+            and prev.x1 >= self.right - 0.5 * prev.size
+            and (self.para[-1].rstrip()[-1:].isalnum() or self.para[-1].rstrip().endswith((":", ";", ",")))
+        )
 
     def _ended(self, last: Line, marks: tuple[str, ...] = (".", "!", "?", ":")) -> bool:
         """Whether the paragraph's last line ends it by its mark: a colon only short of the

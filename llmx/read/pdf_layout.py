@@ -140,7 +140,8 @@ _URL_CUT = re.compile(r"\S*(?:https?://|www\.)\S*$")  # a line's last word, insi
 _URL_REST = re.compile(
     r"^(?=\S*[/_=?&-])[\w/_=?&%#][\w./_=?&%#:~+-]*(?=[\s),.;]|$)", re.ASCII
 )  # its path or query going on
-_SYMBOL_REST = re.compile(r"^[A-ZĐ][A-ZĐ&]*(?:-[A-ZĐ][A-ZĐ&]*)*(?=[\s,.;:)]|$)")
+# the symbol's rest: `UBND`, `CCHC&VTLT`, `TTg` (one lowercase letter only after two capitals: not `Do`)
+_SYMBOL_REST = re.compile(r"^[A-ZĐ](?:[A-ZĐ&]+[a-zđ]?|[A-ZĐ&]*)(?:-[A-ZĐ](?:[A-ZĐ&]+[a-zđ]?|[A-ZĐ&]*))*(?=[\s,.;:)]|$)")
 
 
 def join_line(text: str, line: str) -> str:
