@@ -150,6 +150,8 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "thuỷ lợi",
             "chăn nuôi",
             "trồng trọt",
+            "gieo trồng",
+            "gieo cấy",
             "thiên tai",
             "lúa",
             "cây trồng",
@@ -181,7 +183,22 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "điện",
         ),
     ),
-    ("trade_services", ("thương mại", "dịch vụ", "du lịch", "doanh nghiệp", "kinh doanh")),
+    (
+        "trade_services",
+        (
+            "thương mại",
+            "dịch vụ",
+            "du lịch",
+            "doanh nghiệp",
+            "kinh doanh",
+            # the business environment and its indices (not land or environment)
+            "môi trường đầu tư",
+            "môi trường kinh doanh",
+            "năng lực cạnh tranh",
+            "pci",
+            "ddci",
+        ),
+    ),
     (
         "economy_general",
         (
@@ -228,6 +245,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "bhyt",
             "bảo hiểm y tế",
             "khám chữa bệnh",
+            "tiêm chủng",
             "khám, chữa bệnh",
             "dịch bệnh",
             "an toàn thực phẩm",
@@ -354,6 +372,12 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "hội đồng nhân dân",
             "ubnd",
             "tôn giáo",
+            # administrative-reform and service-satisfaction indices
+            "par index",
+            "sipas",
+            "papi",
+            "cơ quan hành chính",
+            "chất lượng phục vụ",
         ),
     ),
 ]
