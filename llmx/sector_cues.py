@@ -102,7 +102,22 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "chậm nộp",
         ),
     ),
-    ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
+    (
+        "investment",
+        (
+            "đầu tư công",
+            "xdcb",
+            "xây dựng cơ bản",
+            "giải ngân",
+            "dự án",
+            "quyết toán",
+            # attracting and licensing investment projects
+            "dự án đầu tư",
+            "chủ trương đầu tư",
+            "đăng ký đầu tư",
+            "thu hút đầu tư",
+        ),
+    ),
     (
         "land_environment",
         (

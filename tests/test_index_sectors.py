@@ -102,3 +102,28 @@ def test_a_plain_kpi_table_keeps_each_row_s_own_sector(tmp_path: Path) -> None:
 )
 def test_business_environment_and_index_names_are_cues(text: str, sector: str) -> None:
     assert detect_sector(text) == sector
+
+
+def test_a_satisfaction_component_named_in_a_row_is_scored_under_the_index_of_its_heading(tmp_path: Path) -> None:
+    doc = _report(
+        tmp_path,
+        "Tình hình thực hiện các chỉ số năm 2025",
+        "II. CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN ĐỐI VỚI SỰ PHỤC VỤ CỦA CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC (SIPAS)\n\n"
+        "1. Kết quả năm 2025\n\nNội dung | Chỉ số | Xếp hạng\n"
+        "Mức độ hài lòng đối với tiếp cận dịch vụ | 83,1% | 21/63\n"
+        "Mức độ hài lòng về sự tham gia xây dựng chính sách | 80,2% | 30/63\n"
+        "Thanh tra tỉnh - Mức độ hài lòng | 88,0% | 5/63\n",
+    )
+    assert {i.sector for i in doc.indicators if i.table_id is not None} == {"government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Cấp 12 giấy chứng nhận đăng ký đầu tư", "investment"),
+        ("Trao quyết định chấp thuận chủ trương đầu tư", "investment"),
+        ("Số dự án đầu tư còn hiệu lực", "investment"),
+    ],
+)
+def test_licensing_investment_projects_is_investment(text: str, sector: str) -> None:
+    assert detect_sector(text) == sector

@@ -24,6 +24,12 @@ _NAMED_INDEX = re.compile(
     r"(?:mức\s+độ\s+|sự\s+)hài\s+lòng|chất\s+lượng\s+phục\s+vụ)(?!\w)",
     re.IGNORECASE,
 )
+# In a row's own label only an index's name counts: `Mức độ hài lòng đối với ... dịch vụ` there is a
+# component the index scores, not the index.
+_ROW_INDEX = re.compile(
+    r"(?<!\w)(?:par\s*index|pci|papi|sipas|ddci|chỉ\s+số\s+cải\s+cách\s+hành\s+chính|năng\s+lực\s+cạnh\s+tranh)(?!\w)",
+    re.IGNORECASE,
+)
 # `chỉ số` alone (`Kết quả các chỉ số thành phần`) names an index only over a table of scores.
 _ANY_INDEX = re.compile(r"(?<!\w)(?:bộ\s+)?chỉ\s+số(?!\w)", re.IGNORECASE)
 _SCORE_UNITS = frozenset({"điểm", "hạng"})
@@ -70,6 +76,8 @@ def assign_index_sectors(text: str, layout: Layout, metadata: Metadata | None, i
         context = [_caption(text, placed), *_headings(layout, placed), title]
         table_index = next((s for w in context if w and (s := index_sector(w, scored=scored))), None)
         for row in rows:
-            own = index_sector(row.name, scored=scored)
+            # the part of a `Parent - child` name that names an index (`PAR Index - Chỉ số chung`); the
+            # rest names what is scored (`Thanh tra tỉnh - Mức độ hài lòng`: the inspectorate's score)
+            own = next((heading_sector(part) for part in row.name.split(" - ") if _ROW_INDEX.search(part)), None)
             if own is not None or table_index is not None:
                 row.sector = own or table_index or row.sector
