@@ -327,6 +327,13 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "cựu chiến binh",
             "liên đoàn lao động",
             "công đoàn",
+            # associations (hội) as a body the state manages; `hội` alone is also `hội nghị`, `xã hội`
+            "hội quần chúng",
+            "quản lý hội",
+            "số hội",
+            "hội đặc thù",
+            "hội có tính chất đặc thù",
+            "hội có phạm vi",
         ),
     ),
     (

@@ -11,7 +11,7 @@ import pytest
 from llmx.config import Settings
 from llmx.contract import ReportDocument
 from llmx.pipeline import extract_document
-from llmx.sectors import detect_sector
+from llmx.sectors import detect_sector, heading_sector
 
 _HEAD = "ỦY BAN NHÂN DÂN\nTỈNH {p}\nSố: 17/BC-UBND\n\n{p}, ngày 12 tháng 9 năm 2026\n\nBÁO CÁO\n{title}\n\n"
 _END = "\nTrên đây là báo cáo của UBND tỉnh./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n"
@@ -126,4 +126,29 @@ def test_a_satisfaction_component_named_in_a_row_is_scored_under_the_index_of_it
     ],
 )
 def test_licensing_investment_projects_is_investment(text: str, sector: str) -> None:
+    assert detect_sector(text) == sector
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Kết quả thực hiện Công văn số 1520/UBND-VX",
+        "Triển khai Kế hoạch 45/KH-SYT ngày 02/3/2026",
+        "Thực hiện Nghị định 136/2025/NĐ-CP",
+    ],
+)
+def test_a_cited_document_number_names_its_issuer_not_the_heading_s_sector(heading: str) -> None:
+    assert heading_sector(heading) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Tổ chức, hoạt động và quản lý hội năm 2026", "mass_organizations"),
+        ("Phương án xử lý các hội quần chúng cấp tỉnh", "mass_organizations"),
+        ("Tổng số hội trên địa bàn huyện", "mass_organizations"),
+        ("Số hội nghị tuyên truyền đã tổ chức", "culture_information"),  # meetings, not associations
+    ],
+)
+def test_associations_the_state_manages_are_mass_organizations(text: str, sector: str) -> None:
     assert detect_sector(text) == sector
