@@ -152,3 +152,13 @@ def test_a_cited_document_number_names_its_issuer_not_the_heading_s_sector(headi
 )
 def test_associations_the_state_manages_are_mass_organizations(text: str, sector: str) -> None:
     assert detect_sector(text) == sector
+
+
+def test_a_table_row_naming_no_sector_takes_the_report_s_subject_as_prose_does(tmp_path: Path) -> None:
+    doc = _report(
+        tmp_path,
+        "Tình hình sử dụng vật liệu nổ công nghiệp trên địa bàn tỉnh năm 2026",
+        "1. Số tổ chức được cấp phép\n\nLoại hình | Số tổ chức | Số giấy phép\n"
+        "Thi công công trình | 14 | 15\nNổ mìn phá đá | 6 | 6\n",
+    )
+    assert {i.sector for i in doc.indicators if i.table_id is not None} == {"industry_construction"}

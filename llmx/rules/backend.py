@@ -84,7 +84,7 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
         from llmx.rules.tables import find_table_indicators
 
         table_rows = find_table_indicators(text, layout)
-        assign_index_sectors(text, layout, extraction.metadata, table_rows)
+        assign_index_sectors(text, layout, extraction.metadata, table_rows, theme)
         extraction.indicators.extend(table_rows)
         for placed in layout.tables:  # sentences in a table's text cells (an evidence column) hold figures too
             section = layout.section_at(placed.table.start)

@@ -61,8 +61,15 @@ def _headings(layout: Layout, placed: PlacedTable) -> list[str]:
     return out
 
 
-def assign_index_sectors(text: str, layout: Layout, metadata: Metadata | None, indicators: Sequence[Indicator]) -> None:
-    """Give each row of an index table the sector of the index it scores (in place)."""
+def assign_index_sectors(
+    text: str, layout: Layout, metadata: Metadata | None, indicators: Sequence[Indicator], theme: Sector | None
+) -> None:
+    """Give each row of an index table the sector of the index it scores (in place); a row whose
+    label, section and index say nothing takes the report's own subject (`theme`), as prose does."""
+    if theme is not None:
+        for ind in indicators:
+            if ind.table_id is not None and ind.sector == "other":
+                ind.sector = theme
     by_table: dict[str, list[Indicator]] = {}
     for ind in indicators:
         if ind.table_id is not None:
