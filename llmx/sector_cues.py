@@ -406,6 +406,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
 
 # Generic words that only decide when no specific cue is present.
 WEAK = {
+    "huấn luyện",  # militia drills, but also safety training (`huấn luyện kỹ thuật an toàn vật liệu nổ`)
     "ủy ban nhân dân",
     "sở, ban, ngành",
     "dữ liệu",

@@ -162,3 +162,15 @@ def test_a_table_row_naming_no_sector_takes_the_report_s_subject_as_prose_does(t
         "Thi công công trình | 14 | 15\nNổ mìn phá đá | 6 | 6\n",
     )
     assert {i.sector for i in doc.indicators if i.table_id is not None} == {"industry_construction"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "sector"),
+    [
+        ("Cấp Giấy chứng nhận huấn luyện kỹ thuật an toàn vật liệu nổ công nghiệp", "industry_construction"),
+        ("Huấn luyện dân quân tự vệ năm 2026", "defense"),
+        ("Công tác huấn luyện", "defense"),  # alone, the word still says drills
+    ],
+)
+def test_training_is_defense_only_when_nothing_more_specific_is_named(heading: str, sector: str) -> None:
+    assert heading_sector(heading) == sector
