@@ -16,6 +16,7 @@ from llmx.assemble import Extraction, assemble
 from llmx.config import Settings
 from llmx.contract import Extractor, ReportDocument, Source
 from llmx.errors import ConfigError
+from llmx.genre import genre_problems
 from llmx.normalize import Normalized, normalize
 from llmx.read import Limits, RawDocument, read_bytes, read_document
 from llmx.sections import Layout, split_sections
@@ -52,7 +53,9 @@ class Prepared:
         )
 
     def finish(self, extraction: Extraction, extractor: Extractor) -> ReportDocument:
-        return assemble(
+        """The assembled document, with a `genre` problem when it does not look like a periodic
+        report (llmx/genre.py: evidence only, no item changed)."""
+        doc = assemble(
             source=self.source,
             norm=self.norm,
             layout=self.layout,
@@ -60,6 +63,7 @@ class Prepared:
             extractor=extractor,
             read_problems=self.raw.problems,
         )
+        return doc.model_copy(update={"problems": [*doc.problems, *genre_problems(doc)]})
 
 
 def prepare(path: str | Path, settings: Settings | None = None, *, data: bytes | None = None) -> Prepared:

@@ -122,10 +122,11 @@ def extract(
     finally:
         progress.close()
     warn_served(settings, doc.extractor.served_model)
+    from llmx.genre import STAGE as GENRE
     from llmx.read.garble import GARBLED
 
     for problem in doc.problems:
-        if problem.message.startswith(GARBLED):
+        if problem.message.startswith(GARBLED) or problem.stage == GENRE:
             say(f"warning: {name}: {problem.message}")
     for call in doc.extractor.calls or []:
         detail(describe_call(call))

@@ -13,8 +13,9 @@ What is stored is the outcome of `ModelClient.extract` for that request:
   as the same failure unless the run asks `--retry-failed`;
 * `truncated`: the answer hit the output limit; replayed so the caller splits the same way and
   finds the halves in the cache.
-Transport failures, budget stops and an open breaker are *not* stored: those sections were not
-finished and are sent again by the next run.
+Transport failures, budget stops, an open breaker and local faults or bugs met while asking (the
+client raises those as what they are, never as a failed validation) are *not* stored: those
+sections were not finished and are sent again by the next run.
 
 Each thread has its own connection; WAL journaling and a busy timeout let several threads and
 processes (two `llmx run`s sharing a cache) write at once. A write is one short transaction, so a

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import logging
 import random
 import threading
@@ -31,12 +32,12 @@ import openai
 from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, ResponseParsingError
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, retry_if_exception_type, stop_after_attempt
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
 from llmx.config import Settings, check_settings, url_secrets, v1_hint
 from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
 from llmx.llm import completions as read
-from llmx.llm.faults import ProviderError, TransportPolicy, provider_message
+from llmx.llm.faults import ProviderError, ProviderFault, TransportPolicy, provider_message
 from llmx.llm.redaction import redact
 from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
@@ -62,7 +63,9 @@ MODES = {
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }
-_PARSE_ERRORS = (ValidationError, ValueError, ResponseParsingError)  # JSONDecodeError is a ValueError
+# a wrong answer: a failed validator, not JSON, a tool call without arguments (never a local fault)
+_PARSE_ERRORS = (ValidationError, json.JSONDecodeError, ResponseParsingError)
+_REFUSED = "Unable to generate a response due to"  # instructor's AssertionError for a tools-mode refusal
 T = TypeVar("T")
 # instructor logs every failed attempt at ERROR; without a handler Python would print them on
 # stderr next to the CLI's own one-line messages. Attempts are recorded per section instead.
@@ -131,14 +134,6 @@ def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bo
 def context_overflow(exc: BaseException) -> bool:
     """A 400 saying the request does not fit the model's context (see llmx/llm/faults.py)."""
     return isinstance(exc, openai.APIStatusError) and _error_fields(exc).context_overflow
-
-
-class ProviderFault(Exception):
-    """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
-
-    def __init__(self, message: str, *, status: int | None, transient: bool, connection: bool) -> None:
-        super().__init__(message)
-        self.message, self.status, self.transient, self.connection = message, status, transient, connection
 
 
 def _retry_after(exc: BaseException | None) -> float | None:
@@ -231,7 +226,7 @@ class ModelClient:
             log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts) | read.StopWhen(_timeouts(TIMEOUT_ATTEMPTS)),
+            stop=stop_after_attempt(self.policy.attempts) | read.nth_fault(TIMEOUT_ATTEMPTS, openai.APITimeoutError),
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=note,
@@ -383,7 +378,8 @@ class ModelClient:
         """
         log: list[Attempt] = []
         hooks = Hooks()
-        self._call.log, self._call.pending = log, [prefetched] if prefetched is not None else []
+        call = self._call
+        call.log, call.pending, call.fault = log, [prefetched] if prefetched is not None else [], None
 
         def on_response(response: Any) -> None:
             log.append(read.attempt_of(response, "batch" if response is prefetched else "answer"))
@@ -397,7 +393,7 @@ class ModelClient:
         hooks.on("parse:error", on_parse_error)
         validation = Retrying(
             stop=stop_after_attempt(self.settings.max_validation_retries),
-            retry=retry_if_exception_type(_PARSE_ERRORS),
+            retry=retry_if_exception(lambda e: _answer_failed(e, call.fault)),
             reraise=True,
         )
         try:
@@ -420,6 +416,9 @@ class ModelClient:
                 cause.attempts = list(log)
             if isinstance(cause, LlmxError):
                 raise cause from None
+            if cause is None or not _answer_failed(cause, call.fault, refusal=True):  # a local fault or a bug
+                setattr(cause or exc, "attempts", list(log))  # noqa: B010 -- any exception: what it had paid for
+                raise (cause or exc) from None
             last = next((a.error for a in reversed(log) if a.error), None) or validation_summary(cause or exc)
             raise ValidationExhausted(
                 f"validation failed {exc.n_attempts} times: {redact(last, *self.secrets)}",
@@ -431,9 +430,13 @@ class ModelClient:
     def _create_one(self, **kwargs: Any) -> Any:
         """The `create` instructor calls for each attempt of the call running on this thread."""
         call = self._call
-        if call.pending:
-            return self._check_tools(call.pending.pop(), call.log, batch=True)
-        return self._check_tools(self._send(call.log, kwargs), call.log)
+        try:
+            if call.pending:
+                return self._check_tools(call.pending.pop(), call.log, batch=True)
+            return self._check_tools(self._send(call.log, kwargs), call.log)
+        except Exception as exc:  # raised by asking, not by reading an answer: never a failed validation
+            call.fault = exc
+            raise
 
     def _check_tools(self, response: Any, log: list[Attempt], *, batch: bool = False) -> Any:
         """In tools mode, an answer without a tool call from an endpoint that never made one means
@@ -470,18 +473,11 @@ class ModelClient:
         return ChatCompletion.model_validate(body)
 
 
-def _timeouts(limit: int) -> Callable[[RetryCallState], bool]:
-    """A stop condition: true at the `limit`-th timeout of one request (a server too slow once is as
-    slow the next time; 429s and 5xx in between do not count)."""
-    seen = 0
-
-    def enough(state: RetryCallState) -> bool:
-        nonlocal seen
-        if state.outcome is not None and isinstance(state.outcome.exception(), openai.APITimeoutError):
-            seen += 1
-        return seen >= limit
-
-    return enough
+def _answer_failed(exc: BaseException, fault: BaseException | None, *, refusal: bool = False) -> bool:
+    """Did the model's answer fail validation or parsing (re-asked, then cached as `invalid`), or (with
+    `refusal`) refuse, which is not re-asked? What the request itself raised (`fault`) never counts."""
+    refused = refusal and isinstance(exc, AssertionError) and str(exc).startswith(_REFUSED)
+    return (refused or isinstance(exc, _PARSE_ERRORS)) and exc is not fault
 
 
 @functools.lru_cache(maxsize=64)

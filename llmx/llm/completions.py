@@ -79,3 +79,17 @@ class StopWhen(stop_base):
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         return self.predicate(retry_state)
+
+
+def nth_fault(limit: int, kind: type[BaseException]) -> StopWhen:
+    """A stop condition: true at the `limit`-th failure of type `kind` of one request (a server too
+    slow once is as slow the next time; other faults in between do not count)."""
+    seen = 0
+
+    def enough(state: RetryCallState) -> bool:
+        nonlocal seen
+        if state.outcome is not None and isinstance(state.outcome.exception(), kind):
+            seen += 1
+        return seen >= limit
+
+    return StopWhen(enough)

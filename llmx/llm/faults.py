@@ -109,3 +109,11 @@ class TransportPolicy:
     @classmethod
     def from_settings(cls, settings: Settings) -> TransportPolicy:
         return cls(attempts=settings.max_transport_retries + 1, initial=settings.retry_backoff)
+
+
+class ProviderFault(Exception):
+    """A call to the provider's other APIs (files, batches) failed; said without the SDK's types."""
+
+    def __init__(self, message: str, *, status: int | None, transient: bool, connection: bool) -> None:
+        super().__init__(message)
+        self.message, self.status, self.transient, self.connection = message, status, transient, connection

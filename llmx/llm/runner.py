@@ -11,14 +11,15 @@ keeping the items that passed. The client is any
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.config import Settings
+from llmx.config import Settings, debug_enabled
 from llmx.contract import Extractor, Metadata, Problem, Usage
-from llmx.errors import RequestRejected
+from llmx.errors import LlmxError, RequestRejected
 from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
 from llmx.llm.convert import CallLog, Part, convert, count, merge, salvage
 from llmx.llm.metadata import MetadataSource, merge_metadata, salvage_metadata
@@ -94,6 +95,11 @@ class LlmDocument:
         except RequestRejected as exc:  # this request only (too long, refused content): not the run
             log.add([Attempt("answer", error=str(exc))])
             return part.problem(job, str(exc))
+        except LlmxError:  # the run's own stops (budget, breaker, refused key, full disk)
+            raise
+        except Exception as exc:  # a local fault or a bug: this section only, never cached
+            log.add(getattr(exc, "attempts", []))
+            return part.problem(job, *local_fault(exc))
         log.add(result.attempts)
         convert(part, self.plan.text, self.plan.layout, job, result.value)
         return None
@@ -152,6 +158,12 @@ class LlmDocument:
             answer = salvage_metadata(raw, request.context, request.response_model)
             kept = f"; kept {len(answer.model_fields_set)} fields that passed validation" if answer else ""
             problems.append(Problem(section_id=None, stage=stage, message=f"{ref}: {exc}{kept}"))
+        except LlmxError:
+            raise
+        except Exception as exc:  # a local fault or a bug: rules metadata stands, a re-run asks again
+            log.add(getattr(exc, "attempts", []))
+            message, stage = local_fault(exc)
+            answer, problems = None, [Problem(section_id=None, stage=stage, message=f"{ref}: {message}")]
         metadata, source = merge_metadata(meta.rules, answer, request.context["source_text"])
         return metadata, source, log, problems
 
@@ -177,6 +189,17 @@ class LlmDocument:
             calls=[c.as_call() for c in calls],
         )
         return LlmRun(out, extractor, calls)
+
+
+def local_fault(exc: Exception) -> tuple[str, str]:
+    """The problem message and stage of a request that failed on our side, not the model's: an
+    OSError (a broken pipe to the run, a full disk under the request log) is `transport`, a bug is
+    `internal`; a plain re-run asks for both again (llmx/run/manifest.py)."""
+    if debug_enabled():
+        traceback.print_exception(exc)
+    if isinstance(exc, OSError):
+        return f"local fault while asking: {type(exc).__name__}: {exc}; a re-run asks again", "transport"
+    return f"internal error: {type(exc).__name__}: {exc}; a re-run asks again", "internal"
 
 
 def run_plan(

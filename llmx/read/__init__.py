@@ -99,6 +99,22 @@ def read_document(path: str | Path, limits: Limits | None = None) -> RawDocument
     return read_bytes(data, shown, limits=limits)
 
 
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _check_has_words(text: str, path: str) -> None:
+    """A text with no word outside its links (a saved URL, a page of numbers) holds no report:
+    refused like an empty file, rather than written as an empty document without a word."""
+    if _WORD.search(_LINK.sub(" ", text)):
+        return
+    link = _LINK.search(text)
+    if link:
+        shown = link.group()[:80]
+        raise InputError(f"no report text: the file holds only a link ({shown}); save the page itself", path=path)
+    raise InputError("no report text: no words, only numbers and signs", path=path)
+
+
 def read_bytes(data: bytes, path: str, fmt: Format | None = None, limits: Limits | None = None) -> RawDocument:
     """Read an in-memory report; `path` names it in messages; the format is sniffed when None."""
     limits = limits or Limits()
@@ -112,6 +128,7 @@ def read_bytes(data: bytes, path: str, fmt: Format | None = None, limits: Limits
         raise InputError(f"binary or unsupported format ({fmt} nested too deeply)", path=path) from exc
     if not got.text.replace("\ufeff", "").strip():
         raise InputError(f"empty file (no text in this {fmt} document)", path=path)
+    _check_has_words(got.text, path)
     repaired, repairs = repair_legacy(got.text)
     tables = got.tables
     if repairs and tables:

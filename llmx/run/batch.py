@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from llmx.errors import ModelCallError
-from llmx.llm.client import ModelClient, ProviderFault
+from llmx.llm.client import ModelClient
+from llmx.llm.faults import ProviderFault
 from llmx.llm.redaction import redact
 from llmx.output import write_atomic
 

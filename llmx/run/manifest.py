@@ -4,7 +4,8 @@ An `Entry` is one report's line in `DIR/state/journal.jsonl` and in `run.json`'s
 `status` says what a re-run does with it:
 * `done`: written; skipped by a re-run under the same fingerprint and input bytes;
 * `failed_sections`: written, some sections failed validation; skipped unless --retry-failed;
-* `retry`: written, but the provider kept failing for some sections: a plain re-run asks again;
+* `retry`: written, but the provider kept failing for some sections (or a local fault or a bug
+  stopped them: stage `transport` or `internal`, never cached): a plain re-run asks again;
 * `error`: unreadable (or a bug on that report), with its one-line reason;
 * `stopped`: not finished (budget, breaker, Ctrl-C); never journaled, so a re-run does it.
 """
@@ -22,7 +23,7 @@ from llmx import SCHEMA_VERSION, __version__
 from llmx.config import Settings
 from llmx.contract import ReportDocument
 
-RETRYABLE_STAGES = ("transport",)  # section failures a plain re-run tries again
+RETRYABLE_STAGES = ("transport", "internal")  # section failures a plain re-run tries again
 FAILED_STAGES = ("extract", "metadata")  # section failures re-tried only with --retry-failed
 
 
@@ -48,6 +49,7 @@ class Entry:
     failed_sections: list[dict[str, Any]] = field(default_factory=list)
     items: dict[str, int] | None = None
     usage: dict[str, Any] | None = None
+    genre: str | None = None  # the `genre` problem: the report does not look like a periodic report
     skipped: bool = False  # done by an earlier run, not this one
 
     def to_json(self) -> dict[str, Any]:
@@ -67,6 +69,8 @@ class Entry:
                 "items": self.items,
                 "usage": self.usage,
             }
+            if self.genre is not None:
+                data["genre"] = self.genre
         if self.skipped:
             data["skipped"] = True
         return data
@@ -116,6 +120,13 @@ def file_sha256(path: Path) -> str | None:
         return digest.hexdigest()
     except OSError:
         return None
+
+
+def genre_of(doc: ReportDocument) -> str | None:
+    """The report's `genre` problem, if any (llmx/genre.py), for run.json and the summary."""
+    from llmx.genre import STAGE
+
+    return next((p.message for p in doc.problems if p.stage == STAGE), None)
 
 
 def status_of(doc: ReportDocument) -> tuple[Status, list[dict[str, Any]]]:

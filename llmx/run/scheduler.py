@@ -43,7 +43,7 @@ from llmx.run.dispatch import RequestWorkers
 from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
 from llmx.run.limits import Gate
-from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, status_of
+from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, genre_of, status_of
 from llmx.run.options import RunOptions
 from llmx.run.pool import Budget, ReportPool, TaskFailed
 from llmx.run.pricing import Price, price_for
@@ -78,8 +78,8 @@ def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, A
     prepared = prepare(path, settings)
     doc = prepared.finish(*run_backend(prepared, settings))
     write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
-    status, failed = status_of(doc)
-    return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None}
+    (status, failed), genre = status_of(doc), genre_of(doc)
+    return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None, "genre": genre}
 
 
 def _plan_document(path: str, settings: Settings, plan_file: str) -> int:

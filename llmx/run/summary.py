@@ -44,6 +44,11 @@ class RunSummary:
         return sum(1 for e in self.entries if e.status == status)
 
     @property
+    def doubtful(self) -> int:
+        """Reports written with a `genre` problem: not (plainly) periodic reports."""
+        return sum(1 for e in self.entries if e.genre and e.status != Status.ERROR)
+
+    @property
     def complete(self) -> bool:
         return self.stopped is None and not any(e.status in (Status.STOPPED, Status.RETRY) for e in self.entries)
 
@@ -65,7 +70,7 @@ class RunSummary:
             "complete": self.complete,
             "stopped": self.stopped,
             "documents": {str(s): self.count(s) for s in Status}
-            | {"total": len(self.entries), "skipped": self.skipped},
+            | {"total": len(self.entries), "skipped": self.skipped, "genre_warnings": self.doubtful},
             "requests": self.requests,
             "cache_hits": self.cache_hits,
             "prompt_tokens": self.prompt_tokens,
@@ -148,6 +153,17 @@ def summary_lines(summary: RunSummary) -> list[str]:
             + (f"; {summary.throttled} rate-limited (429)" if summary.throttled else "")
             + (f"; {summary.transport_failures} transport faults" if summary.transport_failures else "")
         )
+    doubtful = [e for e in summary.entries if e.genre and e.status != Status.ERROR]
+    if doubtful:
+        from llmx.genre import NEAR
+
+        near = sum(1 for e in doubtful if e.genre and e.genre.startswith(NEAR))
+        lines.append(
+            f"{len(doubtful) - near} do not look like periodic reports, {near} are plans or submissions "
+            "(their `genre` problem says why; run.json: reports[].genre)"
+        )
+        lines += [f"  {e.input}: {e.genre}" for e in doubtful[:10]]
+        lines += [f"  ... and {len(doubtful) - 10} more"] if len(doubtful) > 10 else []
     lines += [f"  input skipped: {line}" for line in summary.inputs_skipped]
     lines += [f"  {line}" for line in summary.problems]
     lines += [f"  not written: {', '.join(summary.not_written)}"] if summary.not_written else []

@@ -37,7 +37,7 @@ from llmx.config import Settings, debug_enabled
 from llmx.errors import DiskFull, LlmxError, ModelCallError, RequestRejected
 from llmx.output import write_atomic
 from llmx.run.limits import RunStopped
-from llmx.run.manifest import status_of
+from llmx.run.manifest import genre_of, status_of
 from llmx.tables import item_counts
 
 # ("done", payload) | ("stopped", reason) | ("error", reason, kind): kind as pool.TaskFailed's
@@ -211,7 +211,13 @@ class _Worker:
             write_atomic(Path(out), report.model_dump_json(indent=2) + "\n")
             status, failed = status_of(report)
             usage = run.extractor.usage.model_dump() if run.extractor.usage else None
-            return {"status": str(status), "failed_sections": failed, "items": item_counts(report), "usage": usage}
+            return {
+                "status": str(status),
+                "failed_sections": failed,
+                "items": item_counts(report),
+                "usage": usage,
+                "genre": genre_of(report),
+            }
 
         try:
             return ("done", await loop.run_in_executor(self.cpu, finish))
