@@ -115,7 +115,6 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "dự án đầu tư",
             "chủ trương đầu tư",
             "đăng ký đầu tư",
-            "thu hút đầu tư",
         ),
     ),
     (
