@@ -84,3 +84,17 @@ def test_wrapped_recipient_is_one_item_and_the_metadata_lists_every_recipient(tm
     meta = extract_document(path, Settings(backend="rules")).metadata
     assert meta.recipients == ["Thường trực Huyện ủy", "Chủ tịch, các PCT UBND xã (Đ/c Hưng)", "Lưu: VT"]
     assert meta.signer is not None and meta.signer.name == "Trần Văn Khải"
+
+
+def test_signature_starting_a_little_above_noi_nhan_belongs_to_the_block(tmp_path: Any) -> None:
+    """`TM. ỦY BAN NHÂN DÂN` in 13 pt sits a few points above `Nơi nhận:`: it was read as a
+    paragraph of its own before the block, and the signer's `on_behalf_of` was lost."""
+    pdf = _fpdf()
+    pdf.add_page()
+    _at(pdf, 25, 40, LAST, 13)
+    _closing(pdf, 60, ["Nơi nhận:", *LIST], [(-4, SIGN[0]), (2, SIGN[1]), (32, SIGN[2])])
+    path = tmp_path / "closing.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert _blocks(pdf)[-2:] == ["\n".join(["Nơi nhận:", *LIST]), "\n".join(SIGN)]
+    signer = extract_document(path, Settings(backend="rules")).metadata.signer
+    assert signer is not None and (signer.on_behalf_of, signer.name) == (SIGN[0], SIGN[2])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from llmx.read.pdf_layout import Line, join_line, join_runs
 from llmx.read.pdf_tables import Grid
@@ -68,9 +69,10 @@ def closing_block(seq: list[Line | Grid], k: int, going_on: Closing | None = Non
     if not isinstance(first, Line):
         return None
     if going_on is None:
-        if not NOI_NHAN.match(first.text()):
+        opening = _opening(seq, k)
+        if opening is None:
             return None
-        block = Closing(first.x0, first.size)
+        block = Closing(opening.x0, opening.size)
     else:
         block = going_on
     prev: Line | None = None
@@ -86,6 +88,23 @@ def closing_block(seq: list[Line | Grid], k: int, going_on: Closing | None = Non
     if going_on is None and (not block.right or len(block.left) < 2):
         return None  # not two columns: the ordinary reading holds
     return (j, block) if j > k else None
+
+
+def _opening(seq: list[Line | Grid], k: int) -> Line | None:
+    """The `Nơi nhận:` line of a block opening at `seq[k]`: that line itself, or the one under
+    the signature's first lines when they sit a little higher (`GIÁM ĐỐC` set in a larger size,
+    `TM. BAN THƯỜNG VỤ` a line above): right of the list, each within two lines of the next."""
+    above: list[Line] = []
+    for ln in seq[k : k + 3]:
+        if not isinstance(ln, Line):
+            return None
+        if NOI_NHAN.match(ln.text()):
+            ok = all(a.x0 >= ln.x0 + _RIGHT * ln.size for a in above) and all(
+                b.y - a.y <= 2.0 * max(a.size, b.size) for a, b in pairwise([*above, ln])
+            )
+            return ln if ok else None
+        above.append(ln)
+    return None
 
 
 def _unwrap(lines: list[str]) -> list[str]:
