@@ -1,0 +1,127 @@
+"""Header rows with merged cells, pasted as text, given back their spans. Pure.
+
+A Word or Excel table whose header has merged cells (`Kết quả thực hiện` over `Kế hoạch |
+Thực hiện | Tỷ lệ`, `STT` spanning both header rows) is pasted as text, tab or ` | ` separated,
+with FEWER cells on the upper header row: a merged cell is written once, and the row under it
+has an empty cell where a cell above spans down (Word's copy, pandoc, llmx's own read text):
+
+    STT | Chỉ tiêu | ĐVT | Kết quả thực hiện
+     |  |  | Kế hoạch | Thực hiện | Tỷ lệ
+    1 | Tỷ lệ ... | % | 95 | 96,2 | 101,3
+
+Read as it stands, the table would start at the second row or the rows would not line up. Here
+the upper rows are placed over the full row under them as the .docx reader places merged cells
+(`llmx.read.docx`, `model.grid_rows`): a cell above an empty cell spans down into it (the empty
+cell becomes a covered stand-in), the other cells are groups over the run of filled cells under
+them. When several groups share one run, they split it evenly; when the run does not divide
+evenly, by the period of the labels under it (`Tỷ lệ | Điểm | Tỷ lệ | Điểm ...`), the later
+groups equal and the first taking the rest. Only rows without figures are read as such a header.
+"""
+
+from __future__ import annotations
+
+from llmx.read.model import CellSpec, TableSpec
+from llmx.read.table_blocks import FIGURE, plain_spec
+
+
+def _period(labels: list[str]) -> int:
+    """The smallest period of the labels' first words that divides their count (1: none)."""
+    firsts = [t.split()[0].lower() if t.split() else "" for t in labels]
+    n = len(firsts)
+    for p in range(2, n // 2 + 1):
+        if n % p == 0 and all(firsts[k] == firsts[k + p] for k in range(n - p)):
+            return p
+    return 1
+
+
+def _split(length: int, groups: int, labels: list[str]) -> list[int] | None:
+    """Widths of `groups` cells over a run of `length` columns (None: they cannot share it)."""
+    if groups < 1 or groups > length:
+        return None
+    if length % groups == 0:
+        return [length // groups] * groups
+    p = _period(labels)
+    units = length // p
+    if units < groups:
+        return None
+    each = -(-units // groups)
+    first = units - each * (groups - 1)
+    if first < 1:
+        return None
+    return [first * p] + [each * p] * (groups - 1)
+
+
+def _place(upper: list[str], below: list[CellSpec | None], width: int) -> list[CellSpec] | None:
+    """`upper`'s cells laid over the full row under it. `below[c]` is the cell under column `c`
+    (None where that column is empty: a cell above spans down into it)."""
+    empty = [c for c in range(width) if below[c] is None]
+    out: list[CellSpec] = []
+    u, c = 0, 0
+    while c < width:
+        if u >= len(upper):
+            return None
+        if below[c] is None:
+            out.append(CellSpec(upper[u], c, header=True))
+            u, c = u + 1, c + 1
+            continue
+        end = c
+        while end < width and below[end] is not None:
+            end += 1
+        groups = len(upper) - u - sum(1 for e in empty if e >= end)
+        labels = [b.text for b in below[c:end] if b is not None]
+        widths = _split(end - c, groups, labels)
+        if widths is None:
+            return None
+        for w in widths:
+            out.append(CellSpec(upper[u], c, colspan=w, header=True))
+            u, c = u + 1, c + w
+    return out if u == len(upper) else None
+
+
+def widen_header(rows: list[list[str]], top: int, width: int) -> TableSpec | None:
+    """The table of `rows` whose first `top` rows are a header pasted with fewer cells than the
+    `width` of the rows under them; None when they cannot be placed (or hold a figure)."""
+    head = rows[: top + 1]
+    if any(FIGURE.match(t) for r in head for t in r if t) or len(rows[top]) != width:
+        return None
+    # from the bottom header row up: each row placed over the (already placed) row under it
+    placed: list[list[CellSpec]] = [[CellSpec(t, c, header=True) for c, t in enumerate(rows[top])]]
+    for r in range(top - 1, -1, -1):
+        under = placed[0]
+        below: list[CellSpec | None] = [None] * width
+        for cell in under:
+            if cell.text:
+                for k in range(cell.col, cell.col + cell.colspan):
+                    below[k] = cell
+        upper = rows[r]
+        if len(upper) == width and all(b is not None for b in below):
+            row = [CellSpec(t, c, header=True) for c, t in enumerate(upper)]
+        else:
+            got = _place(upper, below, width)
+            if got is None:
+                return None
+            row = got
+        placed.insert(0, row)
+    # a cell above an empty cell spans down into it; the empty cell becomes a covered stand-in
+    spec_rows: list[tuple[CellSpec, ...]] = []
+    for r, row in enumerate(placed):
+        cells = []
+        for cell in row:
+            if (
+                not cell.text
+                and r
+                and any(
+                    x.col == cell.col and (x.text or x.covered) for x in spec_rows[r - 1] if x.colspan == cell.colspan
+                )
+            ):
+                cells.append(CellSpec("", cell.col, cell.colspan, header=True, covered=True))
+                continue
+            down = 1
+            while r + down < len(placed) and any(
+                x.col == cell.col and not x.text for x in placed[r + down] if x.colspan == cell.colspan
+            ):
+                down += 1
+            cells.append(CellSpec(cell.text, cell.col, cell.colspan, down if cell.text else 1, header=True))
+        spec_rows.append(tuple(cells))
+    body = plain_spec(rows[top + 1 :], width, header=False).rows
+    return TableSpec((*spec_rows, *body), frozenset(range(top + 1)))
