@@ -105,3 +105,28 @@ def test_a_short_prose_line_with_pipes_over_a_table_is_not_made_its_header(tmp_p
     path.write_text(text, encoding="utf-8")
     norm = prepare(path).norm
     assert norm.text.startswith("Nguồn: Cục Thống kê | Sở Y tế\n")
+
+
+GRID = """3. Du lịch
+
++----+-------------------+--------+----------------------+
+| TT | Chỉ tiêu          | ĐVT    | Năm 2025             |
+|    |                   |        +----------+-----------+
+|    |                   |        | Kế hoạch | Thực hiện |
++====+===================+========+==========+===========+
+| 1  | Tổng lượt khách   | lượt   | 420.000  | 436.500   |
++----+-------------------+--------+----------+-----------+
+| 2  | Tổng thu du lịch  | tỷ     | 1.150    | 1.212     |
+|    |                   | đồng   |          |           |
++----+-------------------+--------+----------+-----------+
+"""
+
+
+def test_a_pandoc_grid_table_with_merged_header_cells_is_read_with_its_spans(tmp_path: Path) -> None:
+    header_rows, columns, data = _grid(tmp_path, GRID)
+    assert header_rows == 2
+    assert columns == [("TT",), ("Chỉ tiêu",), ("ĐVT",), ("Năm 2025", "Kế hoạch"), ("Năm 2025", "Thực hiện")]
+    assert data == [
+        ["1", "Tổng lượt khách", "lượt", "420.000", "436.500"],
+        ["2", "Tổng thu du lịch", "tỷ đồng", "1.150", "1.212"],
+    ]
