@@ -130,3 +130,26 @@ def test_a_pandoc_grid_table_with_merged_header_cells_is_read_with_its_spans(tmp
         ["1", "Tổng lượt khách", "lượt", "420.000", "436.500"],
         ["2", "Tổng thu du lịch", "tỷ đồng", "1.150", "1.212"],
     ]
+
+
+def test_a_total_row_whose_label_spans_the_first_columns_stays_in_the_pasted_table(tmp_path: Path) -> None:
+    text = WORD_PASTE.replace("\n\nNhìn chung", "\nCộng chung | 125,5 | 123,3 | 98,3\n\nNhìn chung")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = prepare(path).norm
+    (table,) = norm.tables
+    last = table.rows[-1]
+    assert [(norm.text[c.start : c.end], c.col, c.colspan) for c in last.cells] == [
+        ("Cộng chung", 0, 3),
+        ("125,5", 3, 1),
+        ("123,3", 4, 1),
+        ("98,3", 5, 1),
+    ]
+
+
+def test_a_short_line_of_words_after_a_pasted_table_is_not_taken_as_its_total_row(tmp_path: Path) -> None:
+    text = WORD_PASTE.replace("\n\nNhìn chung", "\nNguồn | Sở Y tế\n\nNhìn chung")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = prepare(path).norm
+    assert len(norm.tables[0].rows) == 4

@@ -21,7 +21,7 @@ groups equal and the first taking the rest. Only rows without figures are read a
 from __future__ import annotations
 
 from llmx.read.model import CellSpec, TableSpec
-from llmx.read.table_blocks import FIGURE, plain_spec
+from llmx.read.table_blocks import DIGIT, FIGURE, plain_spec
 
 
 def _period(labels: list[str]) -> int:
@@ -123,5 +123,36 @@ def widen_header(rows: list[list[str]], top: int, width: int) -> TableSpec | Non
                 down += 1
             cells.append(CellSpec(cell.text, cell.col, cell.colspan, down if cell.text else 1, header=True))
         spec_rows.append(tuple(cells))
-    body = plain_spec(rows[top + 1 :], width, header=False).rows
-    return TableSpec((*spec_rows, *body), frozenset(range(top + 1)))
+    return TableSpec((*spec_rows, *body_rows(rows[top + 1 :], width)), frozenset(range(top + 1)))
+
+
+MAX_LABEL_SPAN = 3  # columns a row's label may span (`Tổng cộng` over STT, name and unit)
+
+
+def label_spans(cells: list[str], width: int) -> bool:
+    """A row pasted with fewer cells because its label spans the first columns (a total row:
+    `CHỈ SỐ CHUNG | 83,0% | 39/63`, `Tổng cộng | 1.250 | 986`): a text, then figures."""
+    rest = cells[1:]
+    return (
+        2 <= len(cells) < width
+        and width - len(cells) < MAX_LABEL_SPAN
+        and bool(cells[0])
+        and not FIGURE.match(cells[0])
+        and any(rest)
+        and all(not t or FIGURE.match(t.rstrip("%")) or DIGIT.search(t) for t in rest)
+    )
+
+
+def body_rows(rows: list[list[str]], width: int) -> tuple[tuple[CellSpec, ...], ...]:
+    """Body rows as cells; a row with fewer cells whose label spans (`label_spans`) is given the
+    span the .docx reader gives that merged cell, other short rows are padded."""
+    out = []
+    for cells in rows:
+        if len(cells) < width and label_spans(cells, width):
+            span = width - len(cells) + 1
+            row = [CellSpec(cells[0], 0, colspan=span)]
+            row += [CellSpec(t, span + k) for k, t in enumerate(cells[1:])]
+            out.append(tuple(row))
+        else:
+            out.extend(plain_spec([cells], width, header=False).rows)
+    return tuple(out)

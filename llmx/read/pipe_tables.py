@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.read.merged_headers import widen_header
+from llmx.read.merged_headers import body_rows, label_spans, widen_header
 from llmx.read.model import CellSpec, TableSpec
 from llmx.read.table_blocks import FENCE, FIGURE, Block, has_figure, plain_spec
 
@@ -136,6 +136,8 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     rows, j = _same_width_run(lines, i)
     if rows is None:
         return None, j
+    if any(len(r) < len(first) for r in rows):  # a total row whose label spans the first columns
+        return Block(i, j, TableSpec(body_rows(rows, len(first)), frozenset())), j
     return Block(i, j, two_level(rows, len(first)) or plain_spec(rows, len(first), header=False)), j
 
 
@@ -154,11 +156,11 @@ def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, i
             k >= len(lines)
             or FENCE.match(lines[k])
             or (cells := split_row(lines[k])) is None
-            or len(cells) != len(first)
+            or (len(cells) != len(first) and not label_spans(cells, len(first)))
         ):
             break
         rows.append(cells)
         j = k + 1
-    if len(rows) < MIN_RUN_ROWS or not has_figure(rows):
+    if sum(len(r) == len(first) for r in rows) < MIN_RUN_ROWS or not has_figure(rows):
         return None, j
     return rows, j
