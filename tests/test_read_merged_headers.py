@@ -153,3 +153,39 @@ def test_a_short_line_of_words_after_a_pasted_table_is_not_taken_as_its_total_ro
     path.write_text(text, encoding="utf-8")
     norm = prepare(path).norm
     assert len(norm.tables[0].rows) == 4
+
+
+def test_an_excel_flattened_header_with_a_group_is_read_as_the_merged_header(tmp_path: Path) -> None:
+    text = (
+        "III. THU NGÂN SÁCH\n\n"
+        "Biểu 03: Thu ngân sách trên địa bàn\t\t\t\t\t\n"
+        "STT\tNội dung\tDự toán giao\tThực hiện 9 tháng\t\t\n"
+        "\t\t\tSố tiền\tSo dự toán (%)\tSo cùng kỳ (%)\n"
+        "1\tThu nội địa\t840.000\t655.200\t78,0\t106,4\n"
+        "2\tThu tiền sử dụng đất\t210.000\t96.600\t46,0\t72,5\n"
+    )
+    header_rows, columns, data = _grid(tmp_path, text)
+    assert header_rows >= 2  # the one-cell title line may stay a caption line over the table
+    assert columns == [
+        ("STT",),
+        ("Nội dung",),
+        ("Dự toán giao",),
+        ("Thực hiện 9 tháng", "Số tiền"),
+        ("Thực hiện 9 tháng", "So dự toán (%)"),
+        ("Thực hiện 9 tháng", "So cùng kỳ (%)"),
+    ]
+    assert data[1] == ["2", "Thu tiền sử dụng đất", "210.000", "96.600", "46,0", "72,5"]
+
+
+def test_a_pasted_flattened_three_row_header_keeps_its_title_row_and_group(tmp_path: Path) -> None:
+    text = (
+        "III. THU NGÂN SÁCH\n\n"
+        "Biểu 03: Thu ngân sách trên địa bàn |  |  |  |  | \n"
+        "STT | Nội dung | Dự toán giao | Thực hiện 9 tháng |  | \n"
+        " |  |  | Số tiền | So dự toán (%) | So cùng kỳ (%)\n"
+        "1 | Thu nội địa | 840.000 | 655.200 | 78,0 | 106,4\n"
+        "2 | Thu tiền sử dụng đất | 210.000 | 96.600 | 46,0 | 72,5\n"
+    )
+    header_rows, columns, _ = _grid(tmp_path, text)
+    assert header_rows == 3
+    assert columns[2:4] == [("Dự toán giao",), ("Thực hiện 9 tháng", "Số tiền")]

@@ -156,3 +156,37 @@ def body_rows(rows: list[list[str]], width: int) -> tuple[tuple[CellSpec, ...], 
         else:
             out.extend(plain_spec([cells], width, header=False).rows)
     return tuple(out)
+
+
+MAX_FLAT_HEADER_ROWS = 3  # header rows of a table Excel flattened (a title, a group, the columns)
+
+
+def flat_header(rows: list[list[str]], width: int) -> TableSpec | None:
+    """A table whose merged header cells were flattened to the same width (Excel's copy, a pasted
+    run: `Năm 2025 |  | ` over `Kế hoạch | Thực hiện`), read as a merged header. Bottom up, an
+    empty cell is a stand-in for a cell spanning down when the cell under it is one too (in the
+    lowest header row every empty cell is), else it continues the group on its left; the rows are
+    then written as Word writes them and placed by `widen_header`."""
+    for top in range(1, min(MAX_FLAT_HEADER_ROWS, len(rows) - 1)):
+        head = [r + [""] * (width - len(r)) for r in rows[: top + 1]]
+        if not any(FIGURE.match(t) for t in rows[top + 1]) or any(FIGURE.match(t) for r in head for t in r if t):
+            continue
+        standins = {c for c, t in enumerate(head[top]) if not t}
+        written = [head[top]]
+        changed = False
+        for r in range(top - 1, -1, -1):
+            row = head[r]
+            if not row[0] and 0 not in standins:
+                break
+            keep = [t for c, t in enumerate(row) if t or c in standins]
+            changed = changed or len(keep) < width
+            named_under = [c for c, t in enumerate(head[r + 1]) if t and c not in standins]
+            # every column named below sits under a group (a cell followed by empty ones) of this row
+            if any(row[c] and not (c + 1 < width and not row[c + 1] and c + 1 not in standins) for c in named_under):
+                break
+            standins = {c for c in standins if not row[c]}
+            written.insert(0, keep)
+        else:
+            if changed and (spec := widen_header([*written, *rows[top + 1 :]], top, width)) is not None:
+                return spec
+    return None

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from llmx.read.merged_headers import body_rows, label_spans, widen_header
+from llmx.read.merged_headers import body_rows, flat_header, label_spans, widen_header
 from llmx.read.model import CellSpec, TableSpec
 from llmx.read.table_blocks import FENCE, FIGURE, Block, has_figure, plain_spec
 
@@ -110,7 +110,7 @@ def github_table(lines: list[str], i: int) -> tuple[Block | None, int]:
         rows.append(cells)
         j += 1
     width = max(map(len, rows))
-    return Block(i, j, two_level(rows, width) or plain_spec(rows, width, header=True)), j
+    return Block(i, j, flat_header(rows, width) or two_level(rows, width) or plain_spec(rows, width, header=True)), j
 
 
 MAX_SHORT_HEADER_ROWS = 2  # upper header rows pasted with fewer cells than the table (merged cells)
@@ -138,7 +138,8 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
         return None, j
     if any(len(r) < len(first) for r in rows):  # a total row whose label spans the first columns
         return Block(i, j, TableSpec(body_rows(rows, len(first)), frozenset())), j
-    return Block(i, j, two_level(rows, len(first)) or plain_spec(rows, len(first), header=False)), j
+    spec = flat_header(rows, len(first)) or two_level(rows, len(first))
+    return Block(i, j, spec or plain_spec(rows, len(first), header=False)), j
 
 
 def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 
-from llmx.read.merged_headers import widen_header
+from llmx.read.merged_headers import flat_header, widen_header
 from llmx.read.model import TableSpec
 from llmx.read.pipe_tables import two_level
 from llmx.read.table_blocks import FENCE, FIGURE, Block, fills_a_cell, has_figure, plain_spec
@@ -78,6 +78,7 @@ def tab_run(lines: list[str], i: int) -> tuple[Block | None, int]:
         i,
         j,
         _merged_header(rows, kept, len(keep))
+        or flat_header(kept, len(keep))
         or two_level(kept, len(keep))
         or plain_spec(kept, len(keep), header=False),
     ), j
