@@ -102,7 +102,21 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "chậm nộp",
         ),
     ),
-    ("investment", ("đầu tư công", "xdcb", "xây dựng cơ bản", "giải ngân", "dự án", "quyết toán")),
+    (
+        "investment",
+        (
+            "đầu tư công",
+            "xdcb",
+            "xây dựng cơ bản",
+            "giải ngân",
+            "dự án",
+            "quyết toán",
+            # attracting and licensing investment projects
+            "dự án đầu tư",
+            "chủ trương đầu tư",
+            "đăng ký đầu tư",
+        ),
+    ),
     (
         "land_environment",
         (
@@ -150,6 +164,8 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "thuỷ lợi",
             "chăn nuôi",
             "trồng trọt",
+            "gieo trồng",
+            "gieo cấy",
             "thiên tai",
             "lúa",
             "cây trồng",
@@ -181,7 +197,22 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "điện",
         ),
     ),
-    ("trade_services", ("thương mại", "dịch vụ", "du lịch", "doanh nghiệp", "kinh doanh")),
+    (
+        "trade_services",
+        (
+            "thương mại",
+            "dịch vụ",
+            "du lịch",
+            "doanh nghiệp",
+            "kinh doanh",
+            # the business environment and its indices (not land or environment)
+            "môi trường đầu tư",
+            "môi trường kinh doanh",
+            "năng lực cạnh tranh",
+            "pci",
+            "ddci",
+        ),
+    ),
     (
         "economy_general",
         (
@@ -228,6 +259,7 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "bhyt",
             "bảo hiểm y tế",
             "khám chữa bệnh",
+            "tiêm chủng",
             "khám, chữa bệnh",
             "dịch bệnh",
             "an toàn thực phẩm",
@@ -294,6 +326,13 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "cựu chiến binh",
             "liên đoàn lao động",
             "công đoàn",
+            # associations (hội) as a body the state manages; `hội` alone is also `hội nghị`, `xã hội`
+            "hội quần chúng",
+            "quản lý hội",
+            "số hội",
+            "hội đặc thù",
+            "hội có tính chất đặc thù",
+            "hội có phạm vi",
         ),
     ),
     (
@@ -354,12 +393,19 @@ CUES: list[tuple[Sector, tuple[str, ...]]] = [
             "hội đồng nhân dân",
             "ubnd",
             "tôn giáo",
+            # administrative-reform and service-satisfaction indices
+            "par index",
+            "sipas",
+            "papi",
+            "cơ quan hành chính",
+            "chất lượng phục vụ",
         ),
     ),
 ]
 
 # Generic words that only decide when no specific cue is present.
 WEAK = {
+    "huấn luyện",  # militia drills, but also safety training (`huấn luyện kỹ thuật an toàn vật liệu nổ`)
     "ủy ban nhân dân",
     "sở, ban, ngành",
     "dữ liệu",

@@ -23,13 +23,25 @@ _COMPOSITE = re.compile(
 )
 
 
+# A cited document's number names its issuer, not a topic: `Công văn số 2769/UBND-NCKSTTHC`,
+# `Kế hoạch 45/KH-SYT` say nothing of government or health.
+_DOC_NUMBER = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?/[^\W\d_][\w.]*(?:-[\w.]+)*")
+
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
 # Words that contain a cue but are not about its sector: `điện tử` is not `điện` (electricity), `môi trường
 # điện tử` (online public services) is not the environment.
-BLOCKERS = ("điện tử", "môi trường điện tử", "môi trường số", "môi trường mạng")
+BLOCKERS = (
+    "điện tử",
+    "môi trường điện tử",
+    "môi trường số",
+    "môi trường mạng",
+    "số hội nghị",  # meetings, not associations (`số hội`)
+    "số hội thảo",
+    "số hội thi",
+)
 
 
 class _Tier:
@@ -99,7 +111,7 @@ def detect_sector(text: str, *, strong_only: bool = False) -> Sector | None:
     Called for every item and sentence, often on the same words: one pass over the words per
     tier, and answers cached.
     """
-    folded = fold(text)
+    folded = fold(_DOC_NUMBER.sub(" ", text))
     for tier in _FLAT_TIERS[:1] if strong_only else _FLAT_TIERS:
         found = tier.search(folded)
         if found is not None:
@@ -130,6 +142,7 @@ def heading_sector(heading: str, parent: Sector | None = None) -> Sector | None:
     Sổ sức khỏe điện tử`), as a composite domain does (`Văn hóa - xã hội`, which keeps the
     parent's); otherwise the first cue decides.
     """
+    heading = _DOC_NUMBER.sub(" ", heading)
     folded = fold(heading)
     if _COMPOSITE.search(folded):
         return parent

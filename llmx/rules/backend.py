@@ -16,6 +16,7 @@ import re
 from llmx import __version__
 from llmx.assemble import Extraction
 from llmx.contract import Extractor, Indicator, Metadata, Section, Sector
+from llmx.rules.index_sectors import assign_index_sectors
 from llmx.rules.indicators import find_indicators
 from llmx.rules.metadata import extract_metadata
 from llmx.rules.proposals import find_proposals, request_at
@@ -82,7 +83,9 @@ def extract(text: str, layout: Layout, page_title: str | None = None) -> Extract
         from llmx.rules.table_prose import prose_cells
         from llmx.rules.tables import find_table_indicators
 
-        extraction.indicators.extend(find_table_indicators(text, layout))
+        table_rows = find_table_indicators(text, layout)
+        assign_index_sectors(text, layout, extraction.metadata, table_rows, theme)
+        extraction.indicators.extend(table_rows)
         for placed in layout.tables:  # sentences in a table's text cells (an evidence column) hold figures too
             section = layout.section_at(placed.table.start)
             if section is not None and section.role in _NO_FIGURES:
