@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from llmx.read.merged_headers import body_rows, flat_header, label_spans, widen_header
 from llmx.read.model import CellSpec, TableSpec
 from llmx.read.table_blocks import FENCE, FIGURE, Block, has_figure, plain_spec
 
@@ -41,7 +42,11 @@ def split_row(line: str) -> list[str] | None:
     body = line.strip()
     if not _PIPE.search(body):
         return None
-    if body.startswith("|"):  # outer pipes: without a leading one, a trailing `|` ends an empty last cell
+    # ` | a | b` (one space before the pipe) is a row whose first cell is empty, as a table is
+    # written with ` | ` between cells; a markdown row starts with its pipe or is indented further
+    lead = line[: len(line) - len(line.lstrip())]
+    outer = not lead or (lead != " " and body.endswith("|"))
+    if body.startswith("|") and outer:  # outer pipes: without a leading one, a trailing `|` ends an empty last cell
         body = body[1:]
         if body.endswith("|") and not body.endswith("\\|"):
             body = body[:-1]
@@ -68,7 +73,7 @@ def _groups(head: list[str]) -> dict[int, int]:
     return groups
 
 
-def _two_level(rows: list[list[str]], width: int) -> TableSpec | None:
+def two_level(rows: list[list[str]], width: int) -> TableSpec | None:
     """A two-level header a converter flattened (`Năm 2026 |  | ` over `Kế hoạch | Thực hiện | %`):
     the second row names only columns under a cell followed by empty ones and holds no figure.
     Returned as the readers give a merged Word header: the top cell spans its columns, the
@@ -105,12 +110,41 @@ def github_table(lines: list[str], i: int) -> tuple[Block | None, int]:
         rows.append(cells)
         j += 1
     width = max(map(len, rows))
-    return Block(i, j, _two_level(rows, width) or plain_spec(rows, width, header=True)), j
+    return Block(i, j, flat_header(rows, width) or two_level(rows, width) or plain_spec(rows, width, header=True)), j
+
+
+MAX_SHORT_HEADER_ROWS = 2  # upper header rows pasted with fewer cells than the table (merged cells)
 
 
 def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     """Consecutive ` | ` lines from line `i` with the same number of cells and a digit among them,
-    and the line after the run (no run can start inside a run that failed: it has no digit)."""
+    and the line after the run (no run can start inside a run that failed: it has no digit).
+    Upper header rows with fewer cells (merged header cells written once) are read with the run
+    under them (`merged_headers`)."""
+    first = split_row(lines[i])
+    if first is not None and len(first) >= 2:
+        tops = [first]
+        for t in range(1, MAX_SHORT_HEADER_ROWS + 1):
+            if i + t >= len(lines) or (cells := split_row(lines[i + t])) is None or len(cells) <= len(tops[-1]):
+                break
+            block, j = _same_width_run(lines, i + t)
+            if block is not None and (spec := widen_header([*tops, *block], t, len(block[0]))) is not None:
+                return Block(i, j, spec), j
+            tops.append(cells)
+    if first is None or len(first) < MIN_RUN_CELLS:
+        return None, i + 1
+    rows, j = _same_width_run(lines, i)
+    if rows is None:
+        return None, j
+    if any(len(r) < len(first) for r in rows):  # a total row whose label spans the first columns
+        return Block(i, j, TableSpec(body_rows(rows, len(first)), frozenset())), j
+    spec = flat_header(rows, len(first)) or two_level(rows, len(first))
+    return Block(i, j, spec or plain_spec(rows, len(first), header=False)), j
+
+
+def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, int]:
+    """The rows of the run of same-width ` | ` lines from line `i` (None: not a table), and the
+    line after it."""
     first = split_row(lines[i])
     if first is None or len(first) < MIN_RUN_CELLS:
         return None, i + 1
@@ -123,11 +157,11 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
             k >= len(lines)
             or FENCE.match(lines[k])
             or (cells := split_row(lines[k])) is None
-            or len(cells) != len(first)
+            or (len(cells) != len(first) and not label_spans(cells, len(first)))
         ):
             break
         rows.append(cells)
         j = k + 1
-    if len(rows) < MIN_RUN_ROWS or not has_figure(rows):
+    if sum(len(r) == len(first) for r in rows) < MIN_RUN_ROWS or not has_figure(rows):
         return None, j
-    return Block(i, j, plain_spec(rows, len(first), header=False)), j
+    return rows, j

@@ -21,6 +21,7 @@ import itertools
 import re
 
 from llmx.read.columns import cells_by_extents, display_positions, extents
+from llmx.read.grid_spans import PARTIAL_RULE, spanned_grid
 from llmx.read.model import CellSpec, TableSpec
 from llmx.read.pipe_tables import split_row
 from llmx.read.table_blocks import Block, has_figure, plain_spec
@@ -31,6 +32,13 @@ _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _BOXED = re.compile(r"^\s*\|.*\|\s*$")
 _RUNS = re.compile(r"^\s*-{2,}(?:[ ]+-{2,})+\s*$")  # a rule of dash runs, one a column
 _FULL = re.compile(r"^\s*-{3,}\s*$")  # a full-width dashed line (a multiline table's edge)
+
+
+def _bars_at(line: str, bounds: list[int]) -> bool:
+    """Every column bound of the border has a `|` on this line (no cell spans it)."""
+    pos = display_positions(line)
+    at = {p: k for k, p in enumerate(pos)}
+    return all(b in at and line[at[b]] == "|" for b in bounds)
 
 
 def _grid_cells(line: str, bounds: list[int]) -> list[str]:
@@ -55,6 +63,7 @@ def grid_table(lines: list[str], i: int) -> tuple[Block | None, int]:
     pending: list[list[str]] = []
     j = i + 1
     last = i  # the last border line seen
+    spans = False  # a merged cell: a rule a cell spans down past, or a line without a bar at a bound
     while j < len(lines):
         line = lines[j]
         if _BORDER.match(line):
@@ -64,13 +73,18 @@ def grid_table(lines: list[str], i: int) -> tuple[Block | None, int]:
             if "=" in line and not header:
                 header = len(rows)
             last = j
+        elif PARTIAL_RULE.match(line) and "-" in line:  # a cell above spans down past it
+            spans = True
         elif _BOXED.match(line):
+            spans = spans or not _bars_at(line, bounds)
             cells = _grid_cells(line, bounds)
             width = max(len(bounds) - 1, len(cells))
             pending.append(cells + [""] * (width - len(cells)))
         else:
             break
         j += 1
+    if spans and (spanned := spanned_grid(lines[i : last + 1], bounds)) is not None:
+        return Block(i, last + 1, spanned), last + 1
     if not rows:
         return None, i + 1
     width = max(map(len, rows))

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import csv
 
-from llmx.read.table_blocks import FENCE, Block, fills_a_cell, has_figure, plain_spec
+from llmx.read.merged_headers import flat_header, widen_header
+from llmx.read.model import TableSpec
+from llmx.read.pipe_tables import two_level
+from llmx.read.table_blocks import FENCE, FIGURE, Block, fills_a_cell, has_figure, plain_spec
 
 MIN_CELLS = 3  # filled cells of a row that makes a run a table
 MIN_FULL_ROWS = 2  # ... and how many such rows it takes
 MAX_CELL_LINES = 8  # lines one quoted Excel cell may run over
+MAX_HEADER_ROWS = 3  # header rows a merged header pasted with fewer cells may take
 
 
 def _row(lines: list[str], j: int) -> tuple[list[str], int] | None:
@@ -69,4 +73,25 @@ def tab_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     width = max(map(len, rows))
     padded = [r + [""] * (width - len(r)) for r in rows]
     keep = [c for c in range(width) if any(r[c] for r in padded)]
-    return Block(i, j, plain_spec([[r[c] for c in keep] for r in padded], len(keep), header=False)), j
+    kept = [[r[c] for c in keep] for r in padded]
+    return Block(
+        i,
+        j,
+        _merged_header(rows, kept, len(keep))
+        or flat_header(kept, len(keep))
+        or two_level(kept, len(keep))
+        or plain_spec(kept, len(keep), header=False),
+    ), j
+
+
+def _merged_header(rows: list[list[str]], kept: list[list[str]], width: int) -> TableSpec | None:
+    """The table with its upper header rows placed over the row under them, when the first row
+    was pasted with fewer cells than the table (merged header cells written once)."""
+    if len(rows[0]) >= width or len(kept[0]) != width:
+        return None
+    for top in range(1, min(MAX_HEADER_ROWS, len(rows) - 1)):
+        if len(rows[top]) >= len(rows[top - 1]) and any(t and not FIGURE.match(t) for t in rows[top]):
+            trimmed = [r[: len(rows[t])] for t, r in enumerate(kept[:top])] + kept[top:]
+            if spec := widen_header(trimmed, top, width):
+                return spec
+    return None
