@@ -189,3 +189,10 @@ def test_a_pasted_flattened_three_row_header_keeps_its_title_row_and_group(tmp_p
     header_rows, columns, _ = _grid(tmp_path, text)
     assert header_rows == 3
     assert columns[2:4] == [("Dự toán giao",), ("Thực hiện 9 tháng", "Số tiền")]
+
+
+def test_a_pasted_merged_header_set_apart_by_blank_lines_as_a_web_copy_sets_every_line_is_still_the_header(
+    tmp_path: Path,
+) -> None:
+    spaced = WORD_PASTE.replace("\n1 |", "\n\n1 |").replace("\n |  |", "\n\n |  |").replace("\n2 |", "\n\n2 |")
+    assert _grid(tmp_path, spaced) == _grid(tmp_path, WORD_PASTE)

@@ -123,12 +123,13 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     under them (`merged_headers`)."""
     first = split_row(lines[i])
     if first is not None and len(first) >= 2:
-        tops = [first]
-        for t in range(1, MAX_SHORT_HEADER_ROWS + 1):
-            if i + t >= len(lines) or (cells := split_row(lines[i + t])) is None or len(cells) <= len(tops[-1]):
+        tops, k = [first], i
+        for _ in range(MAX_SHORT_HEADER_ROWS):
+            k = _next_line(lines, k)
+            if k >= len(lines) or (cells := split_row(lines[k])) is None or len(cells) <= len(tops[-1]):
                 break
-            block, j = _same_width_run(lines, i + t)
-            if block is not None and (spec := widen_header([*tops, *block], t, len(block[0]))) is not None:
+            block, j = _same_width_run(lines, k)
+            if block is not None and (spec := widen_header([*tops, *block], len(tops), len(block[0]))) is not None:
                 return Block(i, j, spec), j
             tops.append(cells)
     if first is None or len(first) < MIN_RUN_CELLS:
@@ -151,8 +152,7 @@ def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, i
     rows = [first]
     j = i + 1
     while True:
-        # one blank line between rows of the same width (a web copy sets every paragraph apart) goes on
-        k = j + 1 if j + 1 < len(lines) and not lines[j].strip() else j
+        k = _next_line(lines, j - 1)
         if (
             k >= len(lines)
             or FENCE.match(lines[k])
@@ -165,3 +165,10 @@ def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, i
     if sum(len(r) == len(first) for r in rows) < MIN_RUN_ROWS or not has_figure(rows):
         return None, j
     return rows, j
+
+
+def _next_line(lines: list[str], k: int) -> int:
+    """The line after line `k`, over one blank line: a web copy sets every paragraph apart, the
+    header rows of a table as well as its body rows."""
+    j = k + 1
+    return j + 1 if j + 1 < len(lines) and not lines[j].strip() else j
