@@ -93,7 +93,8 @@ def _is_table(line: str) -> bool:
 # --- heading numbering ------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?P<lead>[ \t]*)(?P<tok>(?:PHẦN|Phần)\s+[IVXLC\d]+|[IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?P<punct>[.):]?)[ \t]*"
+    r"(?P<lead>[ \t]*)(?P<tok>(?:PHẦN|Phần)\s+[IVXLC\d]+|[IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?![^\W\d_])"
+    r"(?P<punct>[.):]?)[ \t]*"
 )
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -173,6 +174,8 @@ def renumber(gold: ReportDocument, scheme: Callable[[list[int]], tuple[str, str]
         above = paths.get(parent, [])
         under_part[sec.id] = under_part.get(parent, False)
         hs = sec.heading_start if sec.heading_start is not None else sec.start
+        if not gold.text[lines[sec.id][0] : hs].strip(" \t*"):
+            hs = lines[sec.id][0]  # the number may sit before the gold heading start (`c) Chủng ...`)
         m = _NUMBER.match(gold.text, hs, lines[sec.id][1])
         kept = (
             sec.number is None
