@@ -486,3 +486,28 @@ def test_a_part_title_on_its_number_line_takes_the_caps_line_it_wraps_onto():
         ("PHẦN I", 1, "KẾT QUẢ THỰC HIỆN"),
         (None, 2, "ĐÁNH GIÁ CHUNG"),
     ]
+
+
+def test_a_letter_number_written_with_dot_and_slash_is_a_heading_like_a_dot():
+    text = (
+        "PHẦN THỨ NHẤT\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n"
+        "A./ KẾT QUẢ PHÁT TRIỂN KINH TẾ - XÃ HỘI\n"
+        "I. Sản xuất nông nghiệp\nTổng diện tích gieo trồng đạt 3.250 ha.\n"
+        "II. Công tác thanh tra\nTổ chức 04 cuộc thanh tra.\n"
+        "B./ KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG\n"
+        "I. Công tác khen thưởng\nKhen thưởng 12 tập thể.\n"
+        "PHẦN THỨ HAI\nNHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n"
+        "A./ Tập trung phát triển sản xuất nông nghiệp\nChăm sóc tốt diện tích cây trồng vụ Mùa.\n"
+        "B./ Nâng cao chất lượng văn hóa - xã hội\nDuy trì sĩ số học sinh các cấp.\n"
+    )
+    assert [(n, lv, r) for n, lv, _, r in _tree(text)] == [
+        ("PHẦN 1", 1, "results"),
+        ("A", 2, "results"),
+        ("I", 3, "results"),
+        ("II", 3, "results"),
+        ("B", 2, "results"),
+        ("I", 3, "results"),
+        ("PHẦN 2", 1, "tasks"),
+        ("A", 2, "tasks"),
+        ("B", 2, "tasks"),
+    ]
