@@ -85,10 +85,12 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
         if all(ln.figure for ln in group):  # a list of values (LABELING: content); one value among
             drop.update(ln.start for ln in group)  # template headings stays a heading (`c) ...: 1.939 kg`)
             continue
-        if group[0].style in ("ALPHA", "ROMAN"):
-            continue
         content = sum(ln.kind == "content" for ln in group)
         topics = sum(ln.kind == "topic" for ln in group)
+        if group[0].style in ("ALPHA", "ROMAN"):  # parts: a long one among titled siblings is titled too
+            if topics >= content:
+                add.extend(ln.template for k, ln in enumerate(group) if ln.template and k and not ln.directive)
+            continue
         if group[0].style == "LOWER":
             if not all(ln.like for ln in group):
                 drop.update(ln.start for ln in group)

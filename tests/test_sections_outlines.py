@@ -511,3 +511,17 @@ def test_a_letter_number_written_with_dot_and_slash_is_a_heading_like_a_dot():
         ("A", 2, "tasks"),
         ("B", 2, "tasks"),
     ]
+
+
+def test_a_long_lettered_part_among_short_lettered_parts_is_still_a_part():
+    text = (
+        "PHẦN THỨ HAI\nPHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030\n"
+        "A. Dự báo tình hình\nThời gian tới, tình hình vi phạm pháp luật về môi trường còn diễn biến phức tạp.\n"
+        "B. Một số nhiệm vụ, giải pháp trọng tâm cần tập trung chỉ đạo để nâng cao hiệu quả công tác bảo vệ "
+        "môi trường, ứng phó với biến đổi khí hậu trên địa bàn huyện trong giai đoạn tới\n"
+        "1. Tăng cường công tác tuyên truyền, nâng cao nhận thức của người dân về bảo vệ môi trường.\n"
+        "2. Tiếp tục rà soát, xử lý dứt điểm các điểm tập kết rác thải tự phát ở khu dân cư.\n"
+    )
+    tree = _tree(text)
+    assert [(n, lv) for n, lv, _, _ in tree] == [("PHẦN 2", 1), ("A", 2), ("B", 2)]
+    assert tree[2][2].startswith("Một số nhiệm vụ, giải pháp trọng tâm") and tree[2][3] == "tasks"
