@@ -525,3 +525,15 @@ def test_a_long_lettered_part_among_short_lettered_parts_is_still_a_part():
     tree = _tree(text)
     assert [(n, lv) for n, lv, _, _ in tree] == [("PHẦN 2", 1), ("A", 2), ("B", 2)]
     assert tree[2][2].startswith("Một số nhiệm vụ, giải pháp trọng tâm") and tree[2][3] == "tasks"
+
+
+def test_a_wrapped_roman_term_out_of_sequence_is_no_part():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN\nTiếp tục thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 "
+        "của Ban Chấp hành Trung ương (khóa\n"
+        "XII) của Đảng về một số vấn đề tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, "
+        "hoạt động hiệu lực, hiệu quả, đã sắp xếp giảm 04 đầu mối, giảm 12 cấp phó và tinh giản 35 biên chế "
+        "so với năm 2017 theo đúng lộ trình đề ra\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\nTiếp tục sắp xếp tổ chức bộ máy.\n"
+    )
+    assert [(n, lv) for n, lv, _, _ in _tree(text)] == [("I", 1), ("II", 1)]
