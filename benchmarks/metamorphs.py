@@ -93,7 +93,8 @@ def _is_table(line: str) -> bool:
 # --- heading numbering ------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?P<lead>[ \t]*)(?P<tok>(?:PHẦN|Phần)\s+[IVXLC\d]+|[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])(?P<punct>[.):]?)[ \t]*"
+    r"(?P<lead>[ \t]*)(?P<tok>(?:PHẦN|Phần)\s+[IVXLC\d]+|[IVXLC]+|[A-Z]|\d+(?:\.\d+)*|[a-zđ])(?![^\W\d_])"
+    r"(?P<punct>[.):]?)[ \t]*"
 )
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
@@ -140,6 +141,24 @@ def _parts_scheme(path: list[int]) -> tuple[str, str]:
     return letter + ")", letter
 
 
+ORDINALS = ["NHẤT", "HAI", "BA", "TƯ", "NĂM", "SÁU", "BẢY", "TÁM", "CHÍN", "MƯỜI"]
+
+
+def _ordinal_parts_scheme(path: list[int]) -> tuple[str, str]:
+    """PHẦN THỨ NHẤT. / I. / 1. / 1.1. / a) (parts spelt out in words, roman below)."""
+    n = path[-1]
+    depth = len(path)
+    if depth == 1:
+        return f"PHẦN THỨ {ORDINALS[(n - 1) % len(ORDINALS)]}.", f"PHẦN {n}"
+    if depth == 2:
+        return _roman(n) + ".", _roman(n)
+    if depth <= 4:
+        num = ".".join(map(str, path[2:]))
+        return num + ".", num
+    letter = LETTERS[(n - 1) % len(LETTERS)]
+    return letter + ")", letter
+
+
 def renumber(gold: ReportDocument, scheme: Callable[[list[int]], tuple[str, str]], *, parts: bool = False) -> Rewrite:
     """Every numbered heading whose line starts with its number takes the scheme's number for
     its place in the tree. A heading the rewrite keeps (a `PHẦN` line, a number not at the line
@@ -155,6 +174,8 @@ def renumber(gold: ReportDocument, scheme: Callable[[list[int]], tuple[str, str]
         above = paths.get(parent, [])
         under_part[sec.id] = under_part.get(parent, False)
         hs = sec.heading_start if sec.heading_start is not None else sec.start
+        if not gold.text[lines[sec.id][0] : hs].strip(" \t*"):
+            hs = lines[sec.id][0]  # the number may sit before the gold heading start (`c) Chủng ...`)
         m = _NUMBER.match(gold.text, hs, lines[sec.id][1])
         kept = (
             sec.number is None
@@ -349,9 +370,10 @@ TRANSFORMS: dict[str, Transform] = {
     "unframed": unframed,
     # held back: never looked at while fixing, scored at the end
     "num_letters": lambda g: renumber(g, _letters_scheme),
+    "num_ordinal_parts": lambda g: renumber(g, _ordinal_parts_scheme),
     "wrap72_blank_none": lambda g: _chain(g, lambda x: blank_lines(x, double=False), lambda x: hard_wrap(x, 72)),
 }
-HELD_BACK: frozenset[str] = frozenset({"num_letters", "wrap72_blank_none"})
+HELD_BACK: frozenset[str] = frozenset({"num_letters", "num_ordinal_parts", "wrap72_blank_none"})
 
 
 def _chain(gold: ReportDocument, *parts: Transform) -> Rewrite:

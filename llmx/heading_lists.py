@@ -85,10 +85,16 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
         if all(ln.figure for ln in group):  # a list of values (LABELING: content); one value among
             drop.update(ln.start for ln in group)  # template headings stays a heading (`c) ...: 1.939 kg`)
             continue
-        if group[0].style in ("ALPHA", "ROMAN"):
-            continue
         content = sum(ln.kind == "content" for ln in group)
         topics = sum(ln.kind == "topic" for ln in group)
+        if group[0].style in ("ALPHA", "ROMAN"):  # parts: a long one among titled siblings is titled too
+            if topics >= content:
+                add.extend(
+                    ln.template
+                    for k, ln in enumerate(group)
+                    if ln.template and k and not ln.directive and _in_sequence(group[k - 1], ln)
+                )
+            continue
         if group[0].style == "LOWER":
             if not all(ln.like for ln in group):
                 drop.update(ln.start for ln in group)
@@ -117,4 +123,10 @@ def _in_sequence(prev: Numbered | None, line: Numbered) -> bool:
     if prev is None:
         return last in ("1", "a", "I")
     before = (prev.number or "").rsplit(".", 1)[-1]
-    return before.isdigit() and last.isdigit() and int(last) == int(before) + 1
+    if before.isdigit() and last.isdigit():
+        return int(last) == int(before) + 1
+    return _ORDINALS.get(last, 0) == _ORDINALS.get(before, -1) + 1  # `A.` then `B.`, `IV.` then `V.`
+
+
+_ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+_ORDINALS = {**{r: k + 1 for k, r in enumerate(_ROMANS)}, **{c: k + 1 for k, c in enumerate("ABCDE")}}

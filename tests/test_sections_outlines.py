@@ -486,3 +486,54 @@ def test_a_part_title_on_its_number_line_takes_the_caps_line_it_wraps_onto():
         ("PHẦN I", 1, "KẾT QUẢ THỰC HIỆN"),
         (None, 2, "ĐÁNH GIÁ CHUNG"),
     ]
+
+
+def test_a_letter_number_written_with_dot_and_slash_is_a_heading_like_a_dot():
+    text = (
+        "PHẦN THỨ NHẤT\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n"
+        "A./ KẾT QUẢ PHÁT TRIỂN KINH TẾ - XÃ HỘI\n"
+        "I. Sản xuất nông nghiệp\nTổng diện tích gieo trồng đạt 3.250 ha.\n"
+        "II. Công tác thanh tra\nTổ chức 04 cuộc thanh tra.\n"
+        "B./ KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG\n"
+        "I. Công tác khen thưởng\nKhen thưởng 12 tập thể.\n"
+        "PHẦN THỨ HAI\nNHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n"
+        "A./ Tập trung phát triển sản xuất nông nghiệp\nChăm sóc tốt diện tích cây trồng vụ Mùa.\n"
+        "B./ Nâng cao chất lượng văn hóa - xã hội\nDuy trì sĩ số học sinh các cấp.\n"
+    )
+    assert [(n, lv, r) for n, lv, _, r in _tree(text)] == [
+        ("PHẦN 1", 1, "results"),
+        ("A", 2, "results"),
+        ("I", 3, "results"),
+        ("II", 3, "results"),
+        ("B", 2, "results"),
+        ("I", 3, "results"),
+        ("PHẦN 2", 1, "tasks"),
+        ("A", 2, "tasks"),
+        ("B", 2, "tasks"),
+    ]
+
+
+def test_a_long_lettered_part_among_short_lettered_parts_is_still_a_part():
+    text = (
+        "PHẦN THỨ HAI\nPHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030\n"
+        "A. Dự báo tình hình\nThời gian tới, tình hình vi phạm pháp luật về môi trường còn diễn biến phức tạp.\n"
+        "B. Một số nhiệm vụ, giải pháp trọng tâm cần tập trung chỉ đạo để nâng cao hiệu quả công tác bảo vệ "
+        "môi trường, ứng phó với biến đổi khí hậu trên địa bàn huyện trong giai đoạn tới\n"
+        "1. Tăng cường công tác tuyên truyền, nâng cao nhận thức của người dân về bảo vệ môi trường.\n"
+        "2. Tiếp tục rà soát, xử lý dứt điểm các điểm tập kết rác thải tự phát ở khu dân cư.\n"
+    )
+    tree = _tree(text)
+    assert [(n, lv) for n, lv, _, _ in tree] == [("PHẦN 2", 1), ("A", 2), ("B", 2)]
+    assert tree[2][2].startswith("Một số nhiệm vụ, giải pháp trọng tâm") and tree[2][3] == "tasks"
+
+
+def test_a_wrapped_roman_term_out_of_sequence_is_no_part():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN\nTiếp tục thực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 "
+        "của Ban Chấp hành Trung ương (khóa\n"
+        "XII) của Đảng về một số vấn đề tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, "
+        "hoạt động hiệu lực, hiệu quả, đã sắp xếp giảm 04 đầu mối, giảm 12 cấp phó và tinh giản 35 biên chế "
+        "so với năm 2017 theo đúng lộ trình đề ra\n"
+        "II. NHIỆM VỤ THỜI GIAN TỚI\nTiếp tục sắp xếp tổ chức bộ máy.\n"
+    )
+    assert [(n, lv) for n, lv, _, _ in _tree(text)] == [("I", 1), ("II", 1)]
