@@ -145,7 +145,9 @@ ORDINALS = ["NHẤT", "HAI", "BA", "TƯ", "NĂM", "SÁU", "BẢY", "TÁM", "CHÍ
 
 
 def _ordinal_parts_scheme(path: list[int]) -> tuple[str, str]:
-    """PHẦN THỨ NHẤT. / I. / 1. / 1.1. / a) (parts spelt out in words, roman below)."""
+    """PHẦN THỨ NHẤT. / I. / 1. / 1.1. / a) (parts spelt out in words, roman below). Used with
+    `parts`: under a report's own `Phần thứ nhất` / `PHẦN I` the count starts at `I.`, never a
+    `PHẦN THỨ NHẤT` inside a part, which no issuer writes."""
     n = path[-1]
     depth = len(path)
     if depth == 1:
@@ -370,7 +372,7 @@ TRANSFORMS: dict[str, Transform] = {
     "unframed": unframed,
     # held back: never looked at while fixing, scored at the end
     "num_letters": lambda g: renumber(g, _letters_scheme),
-    "num_ordinal_parts": lambda g: renumber(g, _ordinal_parts_scheme),
+    "num_ordinal_parts": lambda g: renumber(g, _ordinal_parts_scheme, parts=True),
     "wrap72_blank_none": lambda g: _chain(g, lambda x: blank_lines(x, double=False), lambda x: hard_wrap(x, 72)),
 }
 HELD_BACK: frozenset[str] = frozenset({"num_letters", "num_ordinal_parts", "wrap72_blank_none"})
