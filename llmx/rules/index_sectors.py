@@ -18,18 +18,16 @@ from llmx.contract import Indicator, Metadata, Sector
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import heading_sector
 
+# The names of the indices themselves.
+_INDEX_NAMES = r"par\s*index|pci|papi|sipas|ddci|chỉ\s+số\s+cải\s+cách\s+hành\s+chính|năng\s+lực\s+cạnh\s+tranh"
 # An index by its name: these words alone say a table scores an index.
 _NAMED_INDEX = re.compile(
-    r"(?<!\w)(?:par\s*index|pci|papi|sipas|ddci|chỉ\s+số\s+cải\s+cách\s+hành\s+chính|năng\s+lực\s+cạnh\s+tranh|"
-    r"(?:mức\s+độ\s+|sự\s+)hài\s+lòng|chất\s+lượng\s+phục\s+vụ)(?!\w)",
+    r"(?<!\w)(?:" + _INDEX_NAMES + r"|(?:mức\s+độ\s+|sự\s+)hài\s+lòng|chất\s+lượng\s+phục\s+vụ)(?!\w)",
     re.IGNORECASE,
 )
 # In a row's own label only an index's name counts: `Mức độ hài lòng đối với ... dịch vụ` there is a
 # component the index scores, not the index.
-_ROW_INDEX = re.compile(
-    r"(?<!\w)(?:par\s*index|pci|papi|sipas|ddci|chỉ\s+số\s+cải\s+cách\s+hành\s+chính|năng\s+lực\s+cạnh\s+tranh)(?!\w)",
-    re.IGNORECASE,
-)
+_ROW_INDEX = re.compile(r"(?<!\w)(?:" + _INDEX_NAMES + r")(?!\w)", re.IGNORECASE)
 # `chỉ số` alone (`Kết quả các chỉ số thành phần`) names an index only over a table of scores.
 _ANY_INDEX = re.compile(r"(?<!\w)(?:bộ\s+)?chỉ\s+số(?!\w)", re.IGNORECASE)
 _SCORE_UNITS = frozenset({"điểm", "hạng"})
