@@ -235,3 +235,18 @@ def test_a_refusal_is_the_models_answer_a_failed_one_and_not_asked_again_at_once
     assert ok.value.total == 1  # the endpoint makes tool calls
     with pytest.raises(ValidationExhausted, match="Unable to generate a response due to policy"):
         client.extract(messages, Total, context={}, prefetched=_tool_answer(None, refusal="policy"))
+
+
+def test_a_local_fault_message_never_carries_the_key_or_a_url_password():
+    from pydantic import SecretStr
+
+    from llmx.llm.runner import local_fault
+
+    url, key = "http://user:hunter2pass@127.0.0.1:9/v1", SecretStr("sk-live-abcdef123456")
+    settings = Settings(backend="llm", model="m", base_url=url, api_key=key)
+    fault = ValueError("bad state sending to http://user:hunter2pass@127.0.0.1:9/v1 with sk-live-abcdef123456")
+    message, stage = local_fault(fault, settings)
+    assert stage == "internal" and "ValueError: bad state sending to" in message
+    assert "hunter2pass" not in message and "abcdef123456" not in message
+    message, stage = local_fault(BrokenPipeError(32, "Broken pipe"), settings)
+    assert stage == "transport" and "BrokenPipeError" in message

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from llmx import __version__
 from llmx.assemble import Extraction
-from llmx.config import Settings, debug_enabled
+from llmx.config import Settings, debug_enabled, url_secrets
 from llmx.contract import Extractor, Metadata, Problem, Usage
 from llmx.errors import LlmxError, RequestRejected
 from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
 from llmx.llm.convert import CallLog, Part, convert, count, merge, salvage
 from llmx.llm.metadata import MetadataSource, merge_metadata, salvage_metadata
 from llmx.llm.plan import DocumentPlan, plan_document
+from llmx.llm.redaction import redact
 from llmx.llm.seam import (
     Attempt,
     ContextOverflow,
@@ -99,7 +100,7 @@ class LlmDocument:
             raise
         except Exception as exc:  # a local fault or a bug: this section only, never cached
             log.add(getattr(exc, "attempts", []))
-            return part.problem(job, *local_fault(exc))
+            return part.problem(job, *local_fault(exc, self.settings))
         log.add(result.attempts)
         convert(part, self.plan.text, self.plan.layout, job, result.value)
         return None
@@ -162,7 +163,7 @@ class LlmDocument:
             raise
         except Exception as exc:  # a local fault or a bug: rules metadata stands, a re-run asks again
             log.add(getattr(exc, "attempts", []))
-            message, stage = local_fault(exc)
+            message, stage = local_fault(exc, self.settings)
             answer, problems = None, [Problem(section_id=None, stage=stage, message=f"{ref}: {message}")]
         metadata, source = merge_metadata(meta.rules, answer, request.context["source_text"])
         return metadata, source, log, problems
@@ -191,15 +192,18 @@ class LlmDocument:
         return LlmRun(out, extractor, calls)
 
 
-def local_fault(exc: Exception) -> tuple[str, str]:
+def local_fault(exc: Exception, settings: Settings) -> tuple[str, str]:
     """The problem message and stage of a request that failed on our side, not the model's: an
     OSError (a broken pipe to the run, a full disk under the request log) is `transport`, a bug is
-    `internal`; a plain re-run asks for both again (llmx/run/manifest.py)."""
+    `internal`; a plain re-run asks for both again (llmx/run/manifest.py). The exception's words
+    may hold what was being sent (a URL with its password, a key): they are redacted."""
     if debug_enabled():
         traceback.print_exception(exc)
+    key = settings.api_key.get_secret_value() if settings.api_key else None
+    said = redact(f"{type(exc).__name__}: {exc}", key, *url_secrets(settings.base_url))
     if isinstance(exc, OSError):
-        return f"local fault while asking: {type(exc).__name__}: {exc}; a re-run asks again", "transport"
-    return f"internal error: {type(exc).__name__}: {exc}; a re-run asks again", "internal"
+        return f"local fault while asking: {said}; a re-run asks again", "transport"
+    return f"internal error: {said}; a re-run asks again", "internal"
 
 
 def run_plan(
