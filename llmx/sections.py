@@ -130,14 +130,29 @@ class Layout:
         before `offset` that still runs past it: bisect, then walk up its parents (called per item,
         so no scan of every section).
         """
-        if self._starts is None or len(self._starts) != len(self.sections):
-            self._starts = [sec.start for sec in self.sections]
-            self._by_id = {sec.id: sec for sec in self.sections}
-        k = bisect.bisect_right(self._starts, offset) - 1
+        starts = self._index()
+        k = bisect.bisect_right(starts, offset) - 1
         sec = self.sections[k] if k >= 0 else None
         while sec is not None and not (sec.start <= offset < sec.end):
             sec = self._by_id.get(sec.parent_id) if sec.parent_id else None
         return sec
+
+    def lineage(self, section_id: str | None) -> list[Section]:
+        """The section with this id and the sections holding it, innermost first (none for None)."""
+        self._index()
+        out: list[Section] = []
+        sec = self._by_id.get(section_id) if section_id else None
+        while sec is not None:
+            out.append(sec)
+            sec = self._by_id.get(sec.parent_id) if sec.parent_id else None
+        return out
+
+    def _index(self) -> list[int]:
+        """The sections' starts, and `_by_id`, built once (again if the sections were replaced)."""
+        if self._starts is None or len(self._starts) != len(self.sections):
+            self._starts = [sec.start for sec in self.sections]
+            self._by_id = {sec.id: sec for sec in self.sections}
+        return self._starts
 
 
 def _row_lines(lines: list[tuple[int, int]], tables: Sequence[Table]) -> frozenset[int]:

@@ -48,17 +48,6 @@ def _caption(text: str, placed: PlacedTable) -> str:
     return line if len(line) <= _CAPTION_CHARS else ""
 
 
-def _headings(layout: Layout, placed: PlacedTable) -> list[str]:
-    """The headings holding the table, innermost first."""
-    by_id = {s.id: s for s in layout.sections}
-    out: list[str] = []
-    sec = by_id.get(placed.section_id or "")
-    while sec is not None:
-        out.append(sec.heading)
-        sec = by_id.get(sec.parent_id or "")
-    return out
-
-
 def assign_index_sectors(
     text: str, layout: Layout, metadata: Metadata | None, indicators: Sequence[Indicator], theme: Sector | None
 ) -> None:
@@ -78,7 +67,7 @@ def assign_index_sectors(
         if not rows:
             continue
         scored = any(r.unit in _SCORE_UNITS or "điểm" in r.name.lower() for r in rows)
-        context = [_caption(text, placed), *_headings(layout, placed), title]
+        context = [_caption(text, placed), *(s.heading for s in layout.lineage(placed.section_id)), title]
         table_index = next((s for w in context if w and (s := index_sector(w, scored=scored))), None)
         for row in rows:
             # the part of a `Parent - child` name that names an index (`PAR Index - Chỉ số chung`); the
