@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from llmx.read.columns import Word, cells_by_extents, chunks
-from llmx.read.table_blocks import FIGURE, Block, fills_a_cell, plain_spec
+from llmx.read.table_blocks import FIGURE, Block, fills_a_cell, past_one_blank, plain_spec
 
 MIN_ROWS = 3
 MIN_PIECES = 3  # pieces set apart by two or more spaces on a row line
@@ -80,11 +80,8 @@ def _spans(rows: list[list[Word]]) -> list[tuple[int, int]]:
 
 def _next_row(lines: list[str], j: int) -> int | None:
     """Line `j` or, past one blank line, `j + 1`, when it may be a row of the table."""
-    if j < len(lines) and _pieces(lines[j]) is not None:
-        return j
-    if j + 1 < len(lines) and not lines[j].strip() and _pieces(lines[j + 1]) is not None:
-        return j + 1
-    return None
+    k = past_one_blank(lines, j)
+    return k if k < len(lines) and _pieces(lines[k]) is not None else None
 
 
 def _group_line(lines: list[str], j: int) -> bool:

@@ -25,7 +25,7 @@ import re
 
 from llmx.read.merged_headers import body_rows, flat_header, label_spans, widen_header
 from llmx.read.model import CellSpec, TableSpec
-from llmx.read.table_blocks import FENCE, FIGURE, Block, has_figure, plain_spec
+from llmx.read.table_blocks import FENCE, FIGURE, Block, has_figure, past_one_blank, plain_spec
 
 MIN_RUN_ROWS = 2  # lines of a pasted table without a delimiter row
 MIN_RUN_CELLS = 3  # cells per such line (two separators): one `a | b` in prose is not a table
@@ -125,7 +125,7 @@ def pasted_run(lines: list[str], i: int) -> tuple[Block | None, int]:
     if first is not None and len(first) >= 2:
         tops, k = [first], i
         for _ in range(MAX_SHORT_HEADER_ROWS):
-            k = _next_line(lines, k)
+            k = past_one_blank(lines, k + 1)
             if k >= len(lines) or (cells := split_row(lines[k])) is None or len(cells) <= len(tops[-1]):
                 break
             block, j = _same_width_run(lines, k)
@@ -152,7 +152,7 @@ def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, i
     rows = [first]
     j = i + 1
     while True:
-        k = _next_line(lines, j - 1)
+        k = past_one_blank(lines, j)
         if (
             k >= len(lines)
             or FENCE.match(lines[k])
@@ -165,10 +165,3 @@ def _same_width_run(lines: list[str], i: int) -> tuple[list[list[str]] | None, i
     if sum(len(r) == len(first) for r in rows) < MIN_RUN_ROWS or not has_figure(rows):
         return None, j
     return rows, j
-
-
-def _next_line(lines: list[str], k: int) -> int:
-    """The line after line `k`, over one blank line: a web copy sets every paragraph apart, the
-    header rows of a table as well as its body rows."""
-    j = k + 1
-    return j + 1 if j + 1 < len(lines) and not lines[j].strip() else j

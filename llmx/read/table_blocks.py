@@ -47,3 +47,9 @@ def has_figure(rows: list[list[str]]) -> bool:
 def fills_a_cell(piece: str) -> bool:
     """`piece` is a cell's content, not punctuation or a list mark set apart by tabs or spaces."""
     return _FILLER.match(piece) is None
+
+
+def past_one_blank(lines: list[str], j: int) -> int:
+    """Line `j`, or the line after it when `j` is blank: a web copy sets every line apart, a
+    table's rows and header rows too, so one blank line never ends a table by itself."""
+    return j + 1 if j + 1 < len(lines) and not lines[j].strip() else j
