@@ -155,7 +155,7 @@ def _listed_change(para: Para, verb: re.Match[str], s: int) -> Parsed | None:
         return _count_change(para, verb, (s, num.end()), value)
     if num is None or value is None or unit is None or unit[0] in ("%", "‰"):
         return None
-    sign = -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    sign = _sign(verb)
     pos, listed = unit[2], 0
     while (more := _LISTED.match(text, pos, para.end)) is not None:
         pos, listed = more.end(), listed + 1
@@ -190,7 +190,7 @@ def _count_change(para: Para, verb: re.Match[str], num: tuple[int, int], value: 
     if basis is None and not _OPENS_SO_VOI.match(text, para.sentence_start(verb.start()), verb.start()):
         return None
     kind, words = (basis[0], basis[1]) if basis else ("other", "")
-    sign = -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    sign = _sign(verb)
     comp = Comparison(basis=kind, basis_text=words, relation="change", amount=sign * value, amount_unit=counted)
     return Parsed(comp, basis[2] if basis else num_end, num[0], basis is not None)
 
@@ -258,3 +258,8 @@ def implied_plan(para: Para, item: Item) -> None:
         return
     item.comparisons = [Comparison(basis="plan", basis_text="", relation="ratio", pct=item.value)]
     item.value, item.unit = None, None
+
+
+def _sign(verb: re.Match[str]) -> float:
+    """-1 for a change by `giảm`, +1 for one by `tăng` (the verbs the change patterns read)."""
+    return -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
