@@ -260,6 +260,46 @@ def implied_plan(para: Para, item: Item) -> None:
     item.value, item.unit = None, None
 
 
+# `Con số này tăng 15% ...`, `Mức này bằng 85% cùng kỳ`: a figure's change told in a sentence of its own
+_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def merge_restated_changes(items: list[Item]) -> None:
+    """`Đàn lợn hiện có 312.000 con. So với cùng kỳ, đàn lợn tăng 4,6%.`, `... đạt 1.250 tỷ đồng. Con số
+    này tăng 15% so với cùng kỳ`: a value-less change right after a figure (same or next sentence), named
+    by `con số này` or by words of the figure's own name, is that figure's comparison (one measured
+    quantity, eval/LABELING.md), not a statement of its own."""
+    k = 1
+    while k < len(items):
+        prev, item = items[k - 1], items[k]
+        if _restates_figure(prev, item):
+            prev.comparisons.extend(item.comparisons)
+            prev.end = max(prev.end, item.end)
+            del items[k]
+        else:
+            k += 1
+
+
+def _restates_figure(prev: Item, item: Item) -> bool:
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return False
+    if item.sentence - prev.sentence not in (0, 1) or item.parent is not None or prev.parent is not None:
+        return False
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        return False  # no basis of its own: not clearly about the figure before
+    if {c.basis for c in item.comparisons} & {c.basis for c in prev.comparisons}:
+        return False  # the figure was compared with that basis already
+    if _ANAPHOR.fullmatch(item.own.strip()):
+        return True
+    if any(ch.isdigit() for ch in item.own):
+        return False  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
+    said = [w.lower() for w in _NAME_WORD.findall(item.own)]
+    said = said[1:] if said[:1] == ["tổng"] else said
+    named = [w.lower() for w in _NAME_WORD.findall(prev.own)]
+    return len(said) >= 2 and any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
+
+
 def _sign(verb: re.Match[str]) -> float:
     """-1 for a change by `giảm`, +1 for one by `tăng` (the verbs the change patterns read)."""
     return -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0

@@ -65,7 +65,9 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     + _YEAR
     + r"))?|quý\s+(?-i:[IV]{1,3})(?:/"
     + _YEAR
-    + r")?"
+    + r"|\s+năm\s+(?:trước|"
+    + _YEAR
+    + r"))?"
     r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
     + _YEAR
     + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
@@ -84,7 +86,9 @@ _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\
 # and the prices a value is reckoned at: `2.150 tỷ đồng (giá so sánh 2010), tăng 3,5% ...`
 _LEAD = re.compile(
     r"(?:\[\d{1,3}\])?(?:\s*\(\s*(?:theo\s+)?giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)(?:\s+năm)?(?:\s+\d{4})?\s*\))?"
-    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?",
+    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+|(?:nhưng(?:\s+lại)?|song|đồng\s+thời)\s+)?"
+    # `và chỉ đạt 19,6% dự toán`, `nhưng vẫn tăng 2%`: a word that weighs the comparison, not part of it
+    r"(?:(?:chỉ|mới|cũng|vẫn|đều)\s+(?=(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s))?",
     re.IGNORECASE,
 )
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
@@ -94,9 +98,12 @@ _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECA
 # `tốc độ tăng 8,6%`, `tăng trưởng 7,2% so với cùng kỳ` after a figure: the growth of that figure
 # `vượt 20 đoàn viên so với chỉ tiêu`: over the basis by a count, a change like `tăng` (`vượt 20%` is read below);
 # `+8,2% so với đầu năm`, `-4 vụ so với cùng kỳ`: a sign written for the verb, after a space or `(`
+# `tăng nhẹ 1,1%`, `giảm mạnh 27%`, `tăng đáng kể 15%`: how steep the change is (news wording), not its size
+CHANGE_MANNER = r"(?:\s+(?:nhẹ|mạnh(?:\s+mẽ)?|đáng\s+kể|rõ\s+rệt|sâu|nhanh|đột\s+biến))?"
 _CHANGE_VERB = re.compile(
     r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
-    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))(?:\s+(?:thêm|đạt))?\s+|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
+    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))" + CHANGE_MANNER + r"(?:\s+(?:thêm|đạt))?\s+"
+    r"|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
     re.IGNORECASE,
 )
 _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn", "vượt", "+")
@@ -104,9 +111,11 @@ _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn", "vượt", "+")
 _AVERAGE = re.compile(r"(?:mức\s+)?(?:bình\s+quân|trung\s+bình)(?:\s+(?!là\s)[^\W\d_]+){0,7}?(?=\s+\d)", re.IGNORECASE)
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%;
 # `tăng hơn 2 lần`, `gấp gần 3 lần`: the qualifier has no field of its own
+# `tăng gần gấp đôi`, `tăng hơn gấp 3 lần`: the qualifier may come before `gấp` too
+_ABOUT = r"(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?"
 _TIMES = re.compile(
-    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
-    r"|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    r"(?:(?:tăng|bằng)\s+" + _ABOUT + r"(?:gấp\s+)?|gấp\s+)" + _ABOUT + r"(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
+    r"|(?:tăng\s+)?" + _ABOUT + r"gấp\s+(?P<word>đôi|ba)(?!\w)",
     re.IGNORECASE,
 )
 _TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
@@ -199,13 +208,32 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
         return "same_period", " ".join(m.group().split()), m.end()
     m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
     if m:
-        return "previous_period", " ".join(m.group().split()), m.end()
+        dated: Basis = "same_period" if _same_month_before(text, pos, m.group()) else "previous_period"
+        return dated, " ".join(m.group().split()), m.end()
     m = _OTHER_WORDS.match(text, pos, limit)
     if m:
         words = _OTHER_STOP.sub("", m.group()).strip()
         if words:
             return "other", " ".join(words.split()), pos + len(words)
     return None
+
+
+# `tháng 11/2025`, `quý II năm 2025`: a month or quarter of a named year, the same one as the clause's own
+# (`Doanh thu tháng 11 đạt ..., tăng 10,4% so với tháng 11/2025`) is the same period a year before
+_DATED_MONTH = re.compile(r"(?P<kind>tháng|quý)\s+(?P<n>\d{1,2}|[IV]{1,3})(?:/|\s+năm\s+)" + _YEAR, re.IGNORECASE)
+_CLAUSE_BACK = 200  # how far back the clause's own month is looked for
+_CLAUSE_STOP = re.compile(r"[.;](?=\s)|\n")  # not the `.` of `64.200`
+
+
+def _same_month_before(text: str, pos: int, basis: str) -> bool:
+    """`so với tháng 11/2025` after a `tháng 11` of this clause: that month a year before (same period)."""
+    dated = _DATED_MONTH.fullmatch(basis)
+    if dated is None:
+        return False
+    back = text[max(0, pos - _CLAUSE_BACK) : pos]
+    cut = max((m.end() for m in _CLAUSE_STOP.finditer(back)), default=0)
+    own = re.compile(rf"(?<!so với ){dated.group('kind')}\s+0?{dated.group('n').lstrip('0')}(?![\w/])", re.IGNORECASE)
+    return own.search(back, cut) is not None
 
 
 def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:

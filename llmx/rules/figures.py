@@ -13,7 +13,7 @@ from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, settle_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
-from llmx.rules.comparisons import parse_comparison
+from llmx.rules.comparisons import CHANGE_MANNER, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.norms import block_norms, earlier_period
 from llmx.rules.not_figures import not_a_figure
@@ -77,7 +77,9 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
     r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
-    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+"
+    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|(?:tăng|giảm)"
+    + CHANGE_MANNER  # `giảm nhẹ 1,1%`
+    + r"|cao\s+hơn|thấp\s+hơn)\s+"
     r"(?:(?:[^\W\d_]+|(?:19|20)\d{2})(?:\s+(?:[^\W\d_]+|(?:19|20)\d{2})){0,7}\s+là\s+)?)?"  # `thấp hơn cùng kỳ là 0,5%`
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,

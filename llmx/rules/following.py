@@ -30,6 +30,8 @@ _TARGET = re.compile(
 _PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
+# ... or, as the first comparison, a clause that opens with its basis (`; so với kế hoạch, đạt 97,2%`)
+_SEMICOLON_BASIS = re.compile(r"(?:\s+[^\W\d_]+){0,6}\s*;\s*(?=so\s+với\s)", re.IGNORECASE)
 # `tăng 12,3% so với cùng kỳ và 4,5% so với kế hoạch`: a second size after `và`, with no verb of its own
 _ELIDED_VERB = re.compile(r"\s*(?:,\s*)?và\s+", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"\s*\)")
@@ -135,7 +137,10 @@ def read_following(
                 found.resume, past = pos, parsed.number_start  # the breakdown's figures are read still
         if parsed is None and found.comparisons:
             parsed = _elided_amount(text, pos, limit, found.comparisons[-1])
-        if parsed is None and found.comparisons and (semi := _SEMICOLON.match(text, pos, limit)):
+        semi = _SEMICOLON.match(text, pos, limit) if found.comparisons else None
+        if semi is None and not found.comparisons and has_value:
+            semi = _SEMICOLON_BASIS.match(text, pos, limit)  # `48.600 liều; so với kế hoạch, đạt 97,2%`
+        if parsed is None and semi is not None:
             parsed = parse_comparison(text, semi.end(), limit)  # `đạt 62% KH; tăng 12% CK`: no name, same figure
             parsed = parsed if parsed is not None and parsed.explicit_basis else None
         if parsed is None or is_blocked(parsed.number_start):

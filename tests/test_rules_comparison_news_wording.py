@@ -1,0 +1,86 @@
+"""Comparisons in prose as web news and news-like reports word them (comps11): a manner word after the
+verb (`giảm nhẹ`, `tăng mạnh`), a second comparison after `nhưng` or weighed by `chỉ`, `tăng gần gấp đôi`,
+the same month of an earlier year as the same period, a clause `; so với kế hoạch, đạt ...`, and a change
+told in the next sentence of the figure before it (`Con số này tăng ...`). Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+from tests.comparison_rows import comparisons_by_value as _comparisons
+
+
+def test_a_manner_word_after_the_verb_leaves_the_change_a_change() -> None:
+    found = _comparisons(
+        "Số thuê bao di động đạt 1,46 triệu thuê bao, tăng mạnh 18,2% so với cùng kỳ năm ngoái; "
+        "doanh thu dịch vụ viễn thông đạt 612 tỷ đồng, giảm nhẹ 0,8% so với quý trước."
+    )
+    assert found[1.46] == [("same_period", "cùng kỳ năm ngoái", "change", 18.2, None, None)]
+    assert found[612] == [("previous_period", "quý trước", "change", -0.8, None, None)]
+    alone = _comparisons("Chỉ số giá sản xuất hàng nông sản quý III giảm nhẹ 2,4% so với quý trước.")
+    assert alone[None] == [("previous_period", "quý trước", "change", -2.4, None, None)]
+
+
+def test_a_second_comparison_after_nhung_or_weighed_by_chi_belongs_to_the_same_figure() -> None:
+    found = _comparisons(
+        "Kim ngạch nhập khẩu tháng 4 ước đạt 215 triệu USD, tăng 4,1% so với tháng trước nhưng giảm 6,3% "
+        "so với cùng kỳ; thu ngân sách quý I đạt 842 tỷ đồng, giảm 3,2% so với cùng kỳ và chỉ đạt 18,4% dự toán năm."
+    )
+    assert found[215] == [
+        ("previous_period", "tháng trước", "change", 4.1, None, None),
+        ("same_period", "cùng kỳ", "change", -6.3, None, None),
+    ]
+    assert found[842] == [
+        ("same_period", "cùng kỳ", "change", -3.2, None, None),
+        ("budget_estimate", "dự toán năm", "ratio", 18.4, None, None),
+    ]
+
+
+def test_nearly_double_is_a_ratio_of_two_hundred_percent() -> None:
+    found = _comparisons(
+        "Số doanh nghiệp khoa học và công nghệ được chứng nhận là 27 doanh nghiệp, tăng gần gấp đôi so với năm 2024."
+    )
+    assert found[27] == [("previous_period", "năm 2024", "ratio", 200.0, None, None)]
+
+
+def test_the_same_month_of_an_earlier_year_is_the_same_period() -> None:
+    found = _comparisons(
+        "Lượng khách lưu trú tháng 9 đạt 64.200 lượt, tăng 2,2% so với tháng 8/2026 và tăng 11,5% so với "
+        "tháng 9/2025; doanh thu quý III đạt 318 tỷ đồng, tăng 7% so với quý III năm 2025."
+    )
+    assert found[64200] == [
+        ("previous_period", "tháng 8/2026", "change", 2.2, None, None),
+        ("same_period", "tháng 9/2025", "change", 11.5, None, None),
+    ]
+    assert found[318] == [("same_period", "quý III năm 2025", "change", 7.0, None, None)]
+    # another month of an earlier year stays the period before
+    other = _comparisons("Số vụ cháy tháng 9 là 3 vụ, giảm 2 vụ so với tháng 6/2025.")
+    assert other[3] == [("previous_period", "tháng 6/2025", "change", None, -2.0, "vụ")]
+
+
+def test_a_clause_opening_with_its_basis_after_a_semicolon_compares_the_figure_before() -> None:
+    found = _comparisons("Toàn tỉnh đã cấp 9.350 thẻ bảo hiểm y tế cho người cận nghèo; so với kế hoạch, đạt 93,5%.")
+    assert found[9350] == [("plan", "kế hoạch", "ratio", 93.5, None, None)]
+    assert 93.5 not in found
+
+
+def test_a_change_told_in_the_next_sentence_of_the_figure_before_is_its_comparison() -> None:
+    text = (
+        "Doanh thu bán lẻ hàng hóa quý II ước đạt 6.480 tỷ đồng. Con số này tăng 9,4% so với cùng kỳ năm 2025. "
+        "Tổng đàn bò hiện có 41.300 con. So với cùng kỳ, đàn bò tăng 2,7%."
+    )
+    found = _comparisons(text)
+    assert found[6480] == [("same_period", "cùng kỳ năm 2025", "change", 9.4, None, None)]
+    assert found[41300] == [("same_period", "cùng kỳ", "change", 2.7, None, None)]
+    assert None not in found  # no value-less statement left over
+    quotes = [i.quote for i in find_indicators(text)]
+    assert quotes[0].endswith("tăng 9,4% so với cùng kỳ năm 2025")
+
+
+def test_a_change_of_another_quantity_or_another_period_in_the_next_sentence_stays_apart() -> None:
+    found = _comparisons(
+        "Đàn trâu hiện có 12.600 con. So với cùng kỳ, đàn dê tăng 3,1%. "
+        "Kim ngạch xuất khẩu tháng 6 đạt 96 triệu USD. Kim ngạch xuất khẩu 6 tháng tăng 8,2% so với cùng kỳ."
+    )
+    assert found[12600] == [] and found[96] == []
+    assert ("same_period", "cùng kỳ", "change", 3.1, None, None) in found[None]
+    assert ("same_period", "cùng kỳ", "change", 8.2, None, None) in found[None]
