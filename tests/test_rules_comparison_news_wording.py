@@ -84,3 +84,42 @@ def test_a_change_of_another_quantity_or_another_period_in_the_next_sentence_sta
     assert found[12600] == [] and found[96] == []
     assert ("same_period", "cùng kỳ", "change", 3.1, None, None) in found[None]
     assert ("same_period", "cùng kỳ", "change", 8.2, None, None) in found[None]
+
+
+def test_the_level_a_change_took_the_figure_to_is_its_value() -> None:
+    found = _comparisons(
+        "Doanh thu vận tải hành khách tăng 16% so với cùng kỳ, lên 1.870 tỷ đồng; "
+        "tỷ lệ nợ xấu giảm 0,4 điểm phần trăm so với đầu năm, xuống còn 1,9%."
+    )
+    assert found[1870] == [("same_period", "cùng kỳ", "change", 16.0, None, None)]
+    assert found[1.9] == [("previous_period", "đầu năm", "change", -0.4, None, None)]
+    assert None not in found
+
+
+def test_a_figure_at_a_level_o_muc_is_read_and_keeps_its_comparison() -> None:
+    found = _comparisons("Tỷ lệ lạm phát cơ bản ở mức 3,1%, thấp hơn cùng kỳ 0,5 điểm phần trăm.")
+    assert found[3.1] == [("same_period", "cùng kỳ", "change", -0.5, None, None)]
+
+
+def test_tang_toi_and_a_restated_size_after_tuong_duong_tang_are_read() -> None:
+    found = _comparisons(
+        "Lượng hàng qua cảng cạn đạt 212.000 tấn, tăng tới 41% so với cùng kỳ; sản lượng mủ cao su đạt "
+        "58.600 tấn, giảm 4,2% so với năm 2025, tương đương giảm 2.570 tấn."
+    )
+    assert found[212000] == [("same_period", "cùng kỳ", "change", 41.0, None, None)]
+    assert found[58600] == [("previous_period", "năm 2025", "change", -4.2, -2570.0, "tấn")]
+
+
+def test_the_actual_of_an_earlier_year_is_the_period_before() -> None:
+    found = _comparisons("Tổng chi đầu tư phát triển đạt 3.460 tỷ đồng, tăng 8,7% so với thực hiện năm 2025.")
+    assert found[3460] == [("previous_period", "thực hiện năm 2025", "change", 8.7, None, None)]
+
+
+def test_an_earlier_figure_in_brackets_gives_the_basis_of_the_change_after_it_and_is_no_figure() -> None:
+    found = _comparisons(
+        "Số vụ ngộ độc thực phẩm là 6 vụ (cùng kỳ năm 2025: 9 vụ), giảm 33,3%; "
+        "số người nhiễm HIV mới phát hiện 48 người (năm trước: 52 người)."
+    )
+    assert found[6] == [("same_period", "cùng kỳ năm 2025", "change", -33.3, None, None)]
+    assert found[48] == []
+    assert 9 not in found and 52 not in found  # the earlier figures are not indicators of this period

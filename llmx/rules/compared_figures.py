@@ -20,7 +20,12 @@ from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit, read_tail
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
-_REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
+# (`..., lên 2.640 tỷ đồng`, `..., xuống còn 3,1%`, `..., ở mức 2,6%`: the level the change took it to)
+_REACHED = re.compile(
+    r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn|lên(?:\s+mức)?|xuống(?:\s+(?:còn|mức))?|ở\s+mức)\s+"
+    r"(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$",
+    re.IGNORECASE,
+)
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
 # with a verb that states how many there were, is the figure the change was of; the current period it counts
@@ -68,8 +73,10 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
     if verb is not None and parsed is None:
         parsed = _listed_change(para, verb, s)
-    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
+    if verb is None or parsed is None or parsed.number_start != s:
         return None
+    if parsed.comparison.amount is None and parsed.comparison.pct is None:
+        return None  # (a `pct` here is in points: `Tỷ lệ nợ xấu giảm 0,4 điểm phần trăm so với đầu năm`)
     item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
     if item is None or not item.own:
         return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own

@@ -75,6 +75,7 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     + r")?)(?![\w/])",
     re.IGNORECASE,
 )
+_ACTUAL = re.compile(r"(?:(?:kết\s+quả\s+)?thực\s+hiện|kết\s+quả)\s+(?=(?:năm|tháng|quý)\s)", re.IGNORECASE)
 _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
@@ -102,7 +103,7 @@ _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECA
 CHANGE_MANNER = r"(?:\s+(?:nhẹ|mạnh(?:\s+mẽ)?|đáng\s+kể|rõ\s+rệt|sâu|nhanh|đột\s+biến))?"
 _CHANGE_VERB = re.compile(
     r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
-    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))" + CHANGE_MANNER + r"(?:\s+(?:thêm|đạt))?\s+"
+    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))" + CHANGE_MANNER + r"(?:\s+(?:thêm|đạt|tới))?\s+"
     r"|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
     re.IGNORECASE,
 )
@@ -206,10 +207,11 @@ def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) 
         return None
     if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
         return "same_period", " ".join(m.group().split()), m.end()
-    m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
+    actual = _ACTUAL.match(text, pos, limit)  # `so với thực hiện năm 2025`, `so với kết quả năm trước`
+    m = _PREVIOUS_AFTER_SO_VOI.match(text, actual.end() if actual else pos, limit)
     if m:
         dated: Basis = "same_period" if _same_month_before(text, pos, m.group()) else "previous_period"
-        return dated, " ".join(m.group().split()), m.end()
+        return dated, " ".join(text[pos : m.end()].split()), m.end()
     m = _OTHER_WORDS.match(text, pos, limit)
     if m:
         words = _OTHER_STOP.sub("", m.group()).strip()

@@ -378,6 +378,8 @@ def _read_percent(para: Para, items: list[Item], s: int, pct_end: int, value: fl
     if _FIGURE_OF_CLASS.match(text, pct_end, para.end):
         return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
+    if (change := reached_value(para, items, s, value, (unit, s, pct_end))) is not None:
+        return change  # `Tỷ lệ nợ xấu giảm 0,4 điểm phần trăm so với đầu năm, xuống còn 1,9%`
     prev = last_in_sentence(para, items, s)
     if prev is not None and (rate := fraction_rate(text, para.end, prev, read=(s, value, pct_end))):
         prev.comparisons, prev.end = [*prev.comparisons, rate.comparison], rate.end  # `x/y công dân ..., đạt tỷ lệ X%`
