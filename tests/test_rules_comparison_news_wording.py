@@ -123,3 +123,40 @@ def test_an_earlier_figure_in_brackets_gives_the_basis_of_the_change_after_it_an
     assert found[6] == [("same_period", "cùng kỳ năm 2025", "change", -33.3, None, None)]
     assert found[48] == []
     assert 9 not in found and 52 not in found  # the earlier figures are not indicators of this period
+
+
+def test_half_again_and_a_multiple_without_lan_before_so_voi_are_ratios() -> None:
+    found = _comparisons(
+        "Số lượt khách tham quan bảo tàng đạt 38.000 lượt, tăng gấp rưỡi so với cùng kỳ; "
+        "số hợp tác xã thành lập mới 24 hợp tác xã, tăng gấp 3 so với năm 2025."
+    )
+    assert found[38000] == [("same_period", "cùng kỳ", "ratio", 150.0, None, None)]
+    assert found[24] == [("previous_period", "năm 2025", "ratio", 300.0, None, None)]
+
+
+def test_a_second_basis_first_comparison_after_a_clause_change_is_the_same_figures() -> None:
+    found = _comparisons(
+        "Tổng doanh thu dịch vụ logistics ước đạt 3.120 tỷ đồng; so với cùng kỳ năm trước tăng 9%, "
+        "so với kế hoạch đạt 71%."
+    )
+    assert found[3120] == [
+        ("same_period", "cùng kỳ năm trước", "change", 9.0, None, None),
+        ("plan", "kế hoạch", "ratio", 71.0, None, None),
+    ]
+    assert None not in found
+
+
+def test_a_change_of_the_same_count_or_of_ket_qua_nay_joins_the_figure_before() -> None:
+    found = _comparisons(
+        "Toàn huyện có 286 tổ hợp tác, số tổ hợp tác giảm 14 tổ so với cuối năm 2025. "
+        "Thu phí bảo vệ môi trường đạt 18,4 tỷ đồng. Kết quả này bằng 61% dự toán năm."
+    )
+    assert found[286] == [("previous_period", "cuối năm 2025", "change", None, -14.0, "tổ")]
+    assert found[18.4] == [("budget_estimate", "dự toán năm", "ratio", 61.0, None, None)]
+    assert None not in found
+
+
+def test_a_change_of_another_count_in_the_same_unit_is_not_moved_to_the_figure_before() -> None:
+    found = _comparisons("Toàn huyện có 1.460 hộ nghèo, số hộ cận nghèo giảm 72 hộ so với đầu năm.")
+    assert found[1460] == []
+    assert found[None] == [("previous_period", "đầu năm", "change", None, -72.0, "hộ")]

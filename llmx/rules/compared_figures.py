@@ -268,11 +268,14 @@ def implied_plan(para: Para, item: Item) -> None:
 
 
 # `Con số này tăng 15% ...`, `Mức này bằng 85% cùng kỳ`: a figure's change told in a sentence of its own
-_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)", re.IGNORECASE)
+_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)|này", re.IGNORECASE)
+_COUNT_WORDS = ("tổng", "số", "lượng")  # `số tàu cá giảm 9 chiếc` after `412 tàu cá`: the count of the same
+# `...; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: one more comparison opening with its basis
+_NEXT_BASIS = re.compile(r"[\s,;]*so\s+với\s", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 
 
-def merge_restated_changes(items: list[Item]) -> None:
+def merge_restated_changes(para: Para, items: list[Item]) -> None:
     """`Đàn lợn hiện có 312.000 con. So với cùng kỳ, đàn lợn tăng 4,6%.`, `... đạt 1.250 tỷ đồng. Con số
     này tăng 15% so với cùng kỳ`: a value-less change right after a figure (same or next sentence), named
     by `con số này` or by words of the figure's own name, is that figure's comparison (one measured
@@ -280,7 +283,7 @@ def merge_restated_changes(items: list[Item]) -> None:
     k = 1
     while k < len(items):
         prev, item = items[k - 1], items[k]
-        if _restates_figure(prev, item):
+        if _restates_figure(prev, item) or _next_basis(para, prev, item):
             prev.comparisons.extend(item.comparisons)
             prev.end = max(prev.end, item.end)
             del items[k]
@@ -302,9 +305,23 @@ def _restates_figure(prev: Item, item: Item) -> bool:
     if any(ch.isdigit() for ch in item.own):
         return False  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
     said = [w.lower() for w in _NAME_WORD.findall(item.own)]
-    said = said[1:] if said[:1] == ["tổng"] else said
-    named = [w.lower() for w in _NAME_WORD.findall(prev.own)]
+    while said[:1] and said[0] in _COUNT_WORDS:
+        said = said[1:]
+    named = [w.lower() for w in _NAME_WORD.findall(f"{prev.own} {prev.local} {prev.unit or ''}")]
     return len(said) >= 2 and any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
+
+
+def _next_basis(para: Para, prev: Item, item: Item) -> bool:
+    """`28.460 tỷ đồng; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: a value-less comparison right after
+    the figure's own, opening with its basis, is one more of that figure's."""
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return False
+    if not prev.comparisons or item.sentence != prev.sentence or item.parent is not None:
+        return False
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        return False
+    gap = _NEXT_BASIS.match(para.text, prev.end, para.end)
+    return gap is not None and para.text[prev.end : item.quote_start].strip(" ,;") == ""
 
 
 def _sign(verb: re.Match[str]) -> float:

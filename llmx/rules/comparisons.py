@@ -116,10 +116,10 @@ _AVERAGE = re.compile(r"(?:mức\s+)?(?:bình\s+quân|trung\s+bình)(?:\s+(?!là
 _ABOUT = r"(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?"
 _TIMES = re.compile(
     r"(?:(?:tăng|bằng)\s+" + _ABOUT + r"(?:gấp\s+)?|gấp\s+)" + _ABOUT + r"(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
-    r"|(?:tăng\s+)?" + _ABOUT + r"gấp\s+(?P<word>đôi|ba)(?!\w)",
+    r"|(?:tăng\s+)?" + _ABOUT + r"gấp\s+(?:(?P<word>đôi|ba|rưỡi)(?!\w)|(?P<bare>\d{1,2}(?:,\d+)?)(?=\s+so\s+với\s))",
     re.IGNORECASE,
 )
-_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
+_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0, "rưỡi": 1.5}  # `tăng gấp đôi cùng kỳ`, `gấp 3 so với năm 2025` (no `lần`)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|hoàn\s+thành)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
@@ -355,14 +355,15 @@ def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
     """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
     word = times.group("word")
-    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group("num"))
+    number = "num" if times.group("num") else "bare"
+    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group(number))
     if value is None:
         return None
     stated = basis or basis_after(text, times.end(), limit) or _earlier(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
-    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else "num"), True)
+    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else number), True)
 
 
 def _earlier(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:

@@ -100,7 +100,7 @@ def find_indicators(
             para_sector, parent = _anchor_context(text, anchor, sector)
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
-        merge_restated_changes(found)
+        merge_restated_changes(para, found)
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
         for item in found:
