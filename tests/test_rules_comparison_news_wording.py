@@ -160,3 +160,32 @@ def test_a_change_of_another_count_in_the_same_unit_is_not_moved_to_the_figure_b
     found = _comparisons("Toàn huyện có 1.460 hộ nghèo, số hộ cận nghèo giảm 72 hộ so với đầu năm.")
     assert found[1460] == []
     assert found[None] == [("previous_period", "đầu năm", "change", None, -72.0, "hộ")]
+
+
+def test_a_sentence_opening_with_its_basis_and_a_colon_gives_it_to_the_named_changes() -> None:
+    found = _comparisons(
+        "So với cùng kỳ năm 2025: số vụ cháy rừng giảm 3 vụ, diện tích rừng bị thiệt hại giảm 12,4 ha, "
+        "số vụ vi phạm lâm luật tăng 5 vụ."
+    )
+    assert sorted(found[None], key=str) == sorted(
+        [
+            ("same_period", "cùng kỳ năm 2025", "change", None, -3.0, "vụ"),
+            ("same_period", "cùng kỳ năm 2025", "change", None, -12.4, "ha"),
+            ("same_period", "cùng kỳ năm 2025", "change", None, 5.0, "vụ"),
+        ],
+        key=str,
+    )
+
+
+def test_a_basis_in_brackets_after_a_change_and_thi_after_a_basis_written_first() -> None:
+    found = _comparisons(
+        "Phát hiện 9 vụ buôn lậu, giảm 4 vụ (so cùng kỳ); doanh thu vận tải đạt 214 tỷ đồng, "
+        "so với cùng kỳ năm trước thì tăng 6,6%."
+    )
+    assert found[9] == [("same_period", "cùng kỳ", "change", None, -4.0, "vụ")]
+    assert found[214] == [("same_period", "cùng kỳ năm trước", "change", 6.6, None, None)]
+
+
+def test_the_month_of_the_same_period_thang_cung_ky_is_the_same_period() -> None:
+    found = _comparisons("Xảy ra 7 vụ tai nạn lao động, giảm 2 vụ so với tháng cùng kỳ.")
+    assert found[7] == [("same_period", "tháng cùng kỳ", "change", None, -2.0, "vụ")]

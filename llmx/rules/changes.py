@@ -310,7 +310,7 @@ def _bare_change(c: Comparison) -> bool:
 
 
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
-_COMMA = re.compile(r"\s*,")
+_COMMA = re.compile(r"\s*[,:]")  # `So với cùng kỳ năm 2025: số vụ ... giảm 2 vụ`
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 
 

@@ -48,7 +48,7 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _SO_VOI_AHEAD = re.compile(r"\s+so\s+với\s+", re.IGNORECASE)
-_OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.]{1,40},", re.IGNORECASE)
+_OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.:]{1,40}[,:]", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",

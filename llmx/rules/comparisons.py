@@ -32,7 +32,7 @@ _SEASON_LAST_YEAR = (
     r"\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ|"
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+kỳ|"
     + _SEASON_LAST_YEAR
     + r")(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
     + _YEAR
@@ -80,6 +80,7 @@ _OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
 _OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
 _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
+_PAREN_SO_VOI = re.compile(r"\s*\(\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 # `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
 _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
@@ -145,7 +146,7 @@ _PCT_RESTATE = re.compile(
     r"(?P<num>\d+(?:,\d+)?)\s?%(?:\s*\))?",
     re.IGNORECASE,
 )
-_BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
+_BASIS_GAP = re.compile(r"[\s,]*(?:thì\s+)?(?P<open>\(\s*)?", re.IGNORECASE)  # `... thì tăng 11,4%`
 _SPACES = re.compile(r"\s*")
 _PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
 
@@ -248,6 +249,10 @@ def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | Non
     m = _SO_VOI.match(text, pos, limit)
     if m:
         return match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
+    if (m := _PAREN_SO_VOI.match(text, pos, limit)) is not None:  # `giảm 3 vụ (so cùng kỳ)`
+        inner = match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
+        close = CLOSE_PAREN.match(text, inner[2], limit) if inner else None
+        return (inner[0], inner[1], close.end()) if inner and close else None
     m = _PLAN_SLASH.match(text, pos, limit)  # `48%/KH`, `48% KH`, `48%KH`
     return match_basis(text, m.end() if m else pos, limit)
 
