@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_PATTERN, parse_number
-from llmx.rules.comparisons import match_basis
+from llmx.rules.bases import match_basis
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 

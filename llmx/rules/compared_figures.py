@@ -13,7 +13,8 @@ import re
 
 from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
-from llmx.rules.comparisons import ESTIMATE_RE, Parsed, match_basis, parse_comparison
+from llmx.rules.bases import match_basis
+from llmx.rules.comparisons import ESTIMATE_RE, Parsed, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate

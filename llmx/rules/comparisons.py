@@ -4,7 +4,7 @@ Comparisons follow their figure in a fixed grammar: an optional verb (`đạt`, 
 `tăng`, `giảm` for a change), an optional qualifier, a number with `%` (or a unit, for an
 absolute change), and a basis (`KH`, `dự toán giao`, `cùng kỳ năm 2017`, `so với ...`). The basis
 may also come first (`tăng so với cùng kỳ 0,1%`). `basis_text` is the basis as written, without
-`so với`. A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
+`so với` (read in `bases.py`). A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
 `following.py` reads the whole chain after one figure with these pieces. Pure.
 """
 
@@ -15,69 +15,10 @@ from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison, Relation
 from llmx.numbers import NUMBER_RE, dot_decimal, parse_number
+from llmx.rules.bases import earlier_period, match_basis
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import match_unit
 
-_YEAR = r"(?:19|20)\d{2}"
-# Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
-_QUALIFIERS = (
-    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
-    r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
-    r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|địa\s+phương|pháp\s+lệnh|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
-)
-# `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
-_SEASON_LAST_YEAR = (
-    r"(?:cùng\s+vụ(?:\s+năm)?|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông)\s+năm)"
-    r"\s+(?:trước|" + _YEAR + r")"
-)
-_BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+kỳ|"
-    + _SEASON_LAST_YEAR
-    + r")(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
-    + _YEAR
-    + r"|\s+"
-    + _YEAR
-    + r")?|(?-i:CK))(?![\w/])"
-    r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
-    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
-    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước"
-    r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
-    re.IGNORECASE,
-)
-_BASIS_GROUPS: tuple[Basis, ...] = ("same_period", "budget_estimate", "plan", "previous_period")  # of _BASIS_RE
-# the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
-_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,5}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
-_DOC_NUMBER = re.compile(r"\s+số\s+\d+[\w/.-]*[\w]", re.IGNORECASE)
-# Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
-# the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
-_SAME_MONTHS_BEFORE = re.compile(
-    r"(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm\s+(?:trước|ngoái|" + _YEAR + r")(?![\w/])", re.IGNORECASE
-)
-_PREVIOUS_AFTER_SO_VOI = re.compile(
-    r"(?:năm\s+"
-    + _YEAR
-    + r"|tháng\s+\d{1,2}(?:/"
-    + _YEAR
-    + r"|\s+năm\s+(?:trước|"
-    + _YEAR
-    + r"))?|quý\s+(?-i:[IV]{1,3})(?:/"
-    + _YEAR
-    + r"|\s+năm\s+(?:trước|"
-    + _YEAR
-    + r"))?"
-    r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
-    + _YEAR
-    + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
-    + _YEAR
-    + r")?)(?![\w/])",
-    re.IGNORECASE,
-)
-_ACTUAL = re.compile(r"(?:(?:kết\s+quả\s+)?thực\s+hiện|kết\s+quả)\s+(?=(?:năm|tháng|quý)\s)", re.IGNORECASE)
-_OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
-_OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
 _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _PAREN_SO_VOI = re.compile(r"\s*\(\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
@@ -147,7 +88,6 @@ _PCT_RESTATE = re.compile(
     re.IGNORECASE,
 )
 _BASIS_GAP = re.compile(r"[\s,]*(?:thì\s+)?(?P<open>\(\s*)?", re.IGNORECASE)  # `... thì tăng 11,4%`
-_SPACES = re.compile(r"\s*")
 _PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
 
 APPROX: dict[str, Approx] = {
@@ -187,56 +127,6 @@ class Parsed:
     number_start: int
     explicit_basis: bool  # a basis was written (not just `đạt 80%`)
     qualifier: Approx | None = None
-
-
-def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) -> tuple[Basis, str, int] | None:
-    """The basis written at `pos`: (basis, words as written, end)."""
-    m = _BASIS_RE.match(text, pos, limit)
-    if m:
-        kind = next(k for k in _BASIS_GROUPS if m.group(k) is not None)
-        end = m.end()
-        if (
-            kind in ("plan", "budget_estimate")
-            and (by := _GIVEN_BY.match(text, end, limit))
-            and by.group(1)[0].isupper()
-        ):
-            end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
-        elif kind == "plan" and (doc := _DOC_NUMBER.match(text, end, limit)):
-            end = doc.end()  # `chỉ tiêu Nghị quyết số 12-NQ/HU`: the document that set the plan
-        return kind, " ".join(text[pos:end].split()), end
-    if not after_so_voi:
-        return None
-    if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
-        return "same_period", " ".join(m.group().split()), m.end()
-    actual = _ACTUAL.match(text, pos, limit)  # `so với thực hiện năm 2025`, `so với kết quả năm trước`
-    m = _PREVIOUS_AFTER_SO_VOI.match(text, actual.end() if actual else pos, limit)
-    if m:
-        dated: Basis = "same_period" if _same_month_before(text, pos, m.group()) else "previous_period"
-        return dated, " ".join(text[pos : m.end()].split()), m.end()
-    m = _OTHER_WORDS.match(text, pos, limit)
-    if m:
-        words = _OTHER_STOP.sub("", m.group()).strip()
-        if words:
-            return "other", " ".join(words.split()), pos + len(words)
-    return None
-
-
-# `tháng 11/2025`, `quý II năm 2025`: a month or quarter of a named year, the same one as the clause's own
-# (`Doanh thu tháng 11 đạt ..., tăng 10,4% so với tháng 11/2025`) is the same period a year before
-_DATED_MONTH = re.compile(r"(?P<kind>tháng|quý)\s+(?P<n>\d{1,2}|[IV]{1,3})(?:/|\s+năm\s+)" + _YEAR, re.IGNORECASE)
-_CLAUSE_BACK = 200  # how far back the clause's own month is looked for
-_CLAUSE_STOP = re.compile(r"[.;](?=\s)|\n")  # not the `.` of `64.200`
-
-
-def _same_month_before(text: str, pos: int, basis: str) -> bool:
-    """`so với tháng 11/2025` after a `tháng 11` of this clause: that month a year before (same period)."""
-    dated = _DATED_MONTH.fullmatch(basis)
-    if dated is None:
-        return False
-    back = text[max(0, pos - _CLAUSE_BACK) : pos]
-    cut = max((m.end() for m in _CLAUSE_STOP.finditer(back)), default=0)
-    own = re.compile(rf"(?<!so với ){dated.group('kind')}\s+0?{dated.group('n').lstrip('0')}(?![\w/])", re.IGNORECASE)
-    return own.search(back, cut) is not None
 
 
 def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
@@ -364,21 +254,11 @@ def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis
     value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group(number))
     if value is None:
         return None
-    stated = basis or basis_after(text, times.end(), limit) or _earlier(text, times.end(), limit)
+    stated = basis or basis_after(text, times.end(), limit) or earlier_period(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
     return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else number), True)
-
-
-def _earlier(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
-    """`gấp 2 lần năm 2025`: after a multiple, an earlier year or month is its basis without `so với`."""
-    q = _skip(_SPACES, text, pos, limit)
-    if m := _SAME_MONTHS_BEFORE.match(text, q, limit):
-        return "same_period", " ".join(m.group().split()), m.end()
-    if m := _PREVIOUS_AFTER_SO_VOI.match(text, q, limit):
-        return "previous_period", " ".join(m.group().split()), m.end()
-    return None
 
 
 def _parse_change(

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
-from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, match_basis, parse_comparison, same_way
+from llmx.rules.bases import match_basis
+from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
