@@ -189,3 +189,28 @@ def test_a_basis_in_brackets_after_a_change_and_thi_after_a_basis_written_first(
 def test_the_month_of_the_same_period_thang_cung_ky_is_the_same_period() -> None:
     found = _comparisons("Xảy ra 7 vụ tai nạn lao động, giảm 2 vụ so với tháng cùng kỳ.")
     assert found[7] == [("same_period", "tháng cùng kỳ", "change", None, -2.0, "vụ")]
+
+
+def test_a_comparative_by_an_amount_in_the_next_sentence_joins_the_figure() -> None:
+    found = _comparisons(
+        "Trong quý, lượt hành khách qua bến xe đạt 42.600 lượt. Con số này thấp hơn 3.100 lượt so với quý trước."
+    )
+    assert found[42600] == [("previous_period", "quý trước", "change", None, -3100.0, "lượt")]
+
+
+def test_nam_ngoai_after_so_voi_is_the_year_before() -> None:
+    found = _comparisons("Lượng khách nội địa đạt 2,6 triệu lượt, tăng 7% so với năm ngoái.")
+    assert found[2.6] == [("previous_period", "năm ngoái", "change", 7.0, None, None)]
+
+
+def test_a_comparative_names_an_earlier_year_before_the_points_it_rose_by() -> None:
+    found = _comparisons("Tỷ lệ lao động qua đào tạo có bằng cấp đạt 31,2%, cao hơn năm 2025 1,6 điểm phần trăm.")
+    assert found[31.2] == [("previous_period", "năm 2025", "change", 1.6, None, None)]
+
+
+def test_a_multiple_after_a_share_belongs_to_the_count_before_it() -> None:
+    found = _comparisons(
+        "Sản lượng điện gió đạt 212 triệu kWh, chiếm 9,4% tổng sản lượng điện, tăng gấp 1,7 lần cùng kỳ."
+    )
+    assert found[212] == [("same_period", "cùng kỳ", "ratio", 170.0, None, None)]
+    assert found[9.4] == []

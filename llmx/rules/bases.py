@@ -36,7 +36,7 @@ _BASIS_RE = re.compile(
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
     r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
-    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước"
+    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước|năm\s+ngoái"  # `so với năm ngoái`: the year before
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )

@@ -50,7 +50,10 @@ _LISTED = re.compile(
 )
 _SO_VOI_AHEAD = re.compile(r"\s+so\s+với\s+", re.IGNORECASE)
 _OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.:]{1,40}[,:]", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
+# (`Con số này cao hơn 1.200 lượt so với tháng trước`: a comparative is a change too)
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?:tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+thêm)?\s+$", re.IGNORECASE
+)
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
@@ -326,5 +329,5 @@ def _next_basis(para: Para, prev: Item, item: Item) -> bool:
 
 
 def _sign(verb: re.Match[str]) -> float:
-    """-1 for a change by `giảm`, +1 for one by `tăng` (the verbs the change patterns read)."""
-    return -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    """-1 for a change by `giảm`, `thấp hơn`, `ít hơn`; +1 for one by `tăng`, `cao hơn`, `nhiều hơn`."""
+    return -1.0 if verb.group().lower().lstrip().startswith(("g", "thấp", "ít")) else 1.0

@@ -279,10 +279,11 @@ def _parse_change(
         pre = ("other", " ".join(mean.group().split()), mean.end())
     elif (
         stated is None
-        and (bare := match_basis(text, q, limit)) is not None
+        and (bare := match_basis(text, q, limit, after_so_voi=verb in _COMPARATIVE)) is not None
+        and bare[0] != "other"
         and NUMBER_RE.match(text, bare[2] + 1, limit)
     ):
-        pre = bare  # `giảm cùng kỳ 5%`
+        pre = bare  # `giảm cùng kỳ 5%`, `cao hơn năm 2025 1,4 điểm phần trăm`
     if pre is not None and stated is None:
         q = _skip(_SPACE_COMMA, text, pre[2], limit)
     if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own

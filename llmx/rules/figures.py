@@ -395,8 +395,14 @@ def _read_percent(para: Para, items: list[Item], s: int, pct_end: int, value: fl
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.child_base, share.core = prev.local, prev.child_base, (s, pct_end)
         attach_comparisons(para, share)
-        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's
-        counted = [c for c in share.comparisons if c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} ")]
+        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's, and so is a
+        # ratio to a stated basis (`146 triệu kWh, chiếm 8,2% tổng sản lượng, tăng gấp 2,4 lần cùng kỳ`)
+        counted = [
+            c
+            for c in share.comparisons
+            if (c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} "))
+            or (c.relation == "ratio" and c.basis != "other")
+        ]
         if counted:
             share.comparisons = [c for c in share.comparisons if c not in counted]
             prev.comparisons.extend(counted)
