@@ -114,3 +114,36 @@ def test_a_file_without_extension_that_is_a_web_page_is_still_html(tmp_path: Pat
     path = tmp_path / "trang"
     path.write_text("<html><body><p>Báo cáo sơ kết</p></body></html>", encoding="utf-8")
     assert read_document(path).format == "html"
+
+
+def _word_export_table(evidence: str) -> str:
+    """A report's appendix table as a word processor exports it: `<thead>` rows with `<td>` cells."""
+    head = "<thead><tr><td><p><b>TT</b></p></td><td><p><b>Tiêu chí</b></p></td><td><p><b>Điểm chuẩn</b></p></td>"
+    head += "<td><p><b>Điểm tự đánh giá</b></p></td><td><p><b>Tài liệu kiểm chứng</b></p></td></tr></thead>"
+    rows = "".join(
+        f"<tr><td><p>{i}</p></td><td><p>Tiêu chí số {i}</p></td><td><p>2.00</p></td><td><p>1.75</p></td>"
+        f"<td><p>{evidence}</p><p>Phụ lục {i} kèm theo.</p></td></tr>"
+        for i in range(1, 5)
+    )
+    return f"<html><body><p>PHỤ LỤC</p><table>{head}<tbody>{rows}</tbody></table></body></html>"
+
+
+def test_a_word_exported_table_with_long_evidence_cells_stays_a_data_table() -> None:
+    evidence = "Báo cáo số 12/BC-UBND ngày 05/01/2027 của UBND huyện về kết quả thực hiện " * 6
+    raw = read_bytes(_word_export_table(evidence).encode(), "phuluc.html")
+    (t,) = raw.tables
+    assert [r.header for r in t.rows] == [True, False, False, False, False]
+    lines = raw.text.split("\n")
+    assert lines[2] == "TT | Tiêu chí | Điểm chuẩn | Điểm tự đánh giá | Tài liệu kiểm chứng"
+    assert lines[3].startswith("1 | Tiêu chí số 1 | 2.00 | 1.75 | Báo cáo số 12/BC-UBND")
+
+
+def test_a_page_laid_out_in_a_table_with_a_long_article_cell_is_still_read_as_paragraphs() -> None:
+    article = "".join(f"<p>Đoạn {i}: " + "nội dung báo cáo " * 30 + "</p>" for i in range(2))
+    page = (
+        "<html><body><table><tr><td colspan=3>Cổng thông tin điện tử</td></tr>"
+        f"<tr><td>Menu</td><td>{article}</td><td>Liên kết</td></tr>"
+        "<tr><td colspan=3>Bản quyền</td></tr></table></body></html>"
+    )
+    raw = read_bytes(page.encode(), "page.html")
+    assert raw.tables == [] and "Đoạn 1: nội dung" in raw.text

@@ -247,18 +247,15 @@ def _table(table: Tag, out: list[Piece]) -> None:
     rows: list[list[Tag]] = []
     before: list[Tag | NavigableString] = []
     after: list[Tag | NavigableString] = []
-    _collect(table, table, rows, before, after)
+    heads: set[int] = set()
+    _collect(table, table, rows, before, after, heads)
     cells = [[td for td in tr if not _hidden(td)] for tr in rows]
     width = max((sum(_int(td.get("colspan"), 1) for td in r) for r in cells), default=0)
     layout = (
         table.find("table") is not None
         or len(rows) <= 1
         or width <= 1
-        or any(
-            len(td.get_text(" ", strip=True)) > _LAYOUT_CELL_CHARS or td.find(["h1", "h2", "h3", "h4", "ul", "ol"])
-            for r in cells
-            for td in r
-        )
+        or (not _grid(cells) and any(_page_block(td) for r in cells for td in r))
         or (len(rows) <= 4 and width <= 3 and bool(_LAYOUT_WORDS.search(table.get_text("\n"))))
     )
     _stray(before, out)
@@ -270,15 +267,36 @@ def _table(table: Tag, out: list[Piece]) -> None:
                 _walk(td, out, pre=False)
                 out.append(_PARA)
     else:
-        out.append(_data_table(rows, cells))
+        out.append(_data_table(cells, heads))
     out.append(_PARA)
     _stray(after, out)
 
 
+def _grid(cells: list[list[Tag]]) -> bool:
+    """Rows of three or more cells, at least three of them: a table of data, however long its cells
+    (a Word report's appendix of criteria and their evidence exported as HTML). A page laid out in
+    a table has one such row at most (menu | article | sidebar), header and footer rows spanning it."""
+    return sum(len(r) >= 3 for r in cells) >= 3
+
+
+def _page_block(td: Tag) -> bool:
+    """A cell holding a page's block (an article's text, its headings or lists), not a datum."""
+    return (
+        len(td.get_text(" ", strip=True)) > _LAYOUT_CELL_CHARS
+        or td.find(["h1", "h2", "h3", "h4", "ul", "ol"]) is not None
+    )
+
+
 def _collect(
-    el: Tag, table: Tag, rows: list[list[Tag]], before: list[Tag | NavigableString], after: list[Tag | NavigableString]
+    el: Tag,
+    table: Tag,
+    rows: list[list[Tag]],
+    before: list[Tag | NavigableString],
+    after: list[Tag | NavigableString],
+    heads: set[int],
 ) -> None:
-    """Rows (lists of cells) of `table` in order, and the stray content around them."""
+    """Rows (lists of cells) of `table` in order, the indices of those in its `<thead>` (a Word
+    table's repeated header rows are exported there, with `<td>` cells), and the stray content."""
     for child in el.children:
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
             continue
@@ -290,7 +308,10 @@ def _collect(
         if not isinstance(child, Tag) or _hidden(child):
             continue
         if child.name in ("thead", "tbody", "tfoot"):
-            _collect(child, table, rows, before, after)
+            first = len(rows)
+            _collect(child, table, rows, before, after, heads)
+            if child.name == "thead":
+                heads.update(range(first, len(rows)))
         elif child.name == "tr":
             row: list[Tag] = []
             for cell in child.children:
@@ -320,8 +341,8 @@ def _stray(nodes: list[Tag | NavigableString], out: list[Piece]) -> None:
         out.append(_PARA)
 
 
-def _data_table(rows: list[list[Tag]], cells: list[list[Tag]]) -> TableSpec:
-    """Cells placed on the grid (rowspans reserve their columns below), `<th>` rows as headers."""
+def _data_table(cells: list[list[Tag]], heads: set[int]) -> TableSpec:
+    """Cells placed on the grid (rowspans reserve their columns below), `<th>` and `<thead>` rows as headers."""
     taken: dict[tuple[int, int], bool] = {}
     specs: list[list[CellSpec]] = []
     for r, row in enumerate(cells):
@@ -338,8 +359,7 @@ def _data_table(rows: list[list[Tag]], cells: list[list[Tag]]) -> TableSpec:
             spec_row.append(CellSpec(_cell(td), col, colspan, rowspan, header=td.name == "th"))
             col += colspan
         specs.append(spec_row)
-    headers = frozenset(r for r, row in enumerate(cells) if row and all(td.name == "th" for td in row))
-    del rows
+    headers = frozenset(r for r, row in enumerate(cells) if row and (r in heads or all(td.name == "th" for td in row)))
     return TableSpec(grid_rows(specs), headers)
 
 
