@@ -147,3 +147,26 @@ def test_a_page_laid_out_in_a_table_with_a_long_article_cell_is_still_read_as_pa
     )
     raw = read_bytes(page.encode(), "page.html")
     assert raw.tables == [] and "Đoạn 1: nội dung" in raw.text
+
+
+def test_footnote_marks_of_an_exported_report_read_as_the_docx_reader_writes_them() -> None:
+    libre = (
+        "<html><body><p>Ban hành <b>07 </b>văn bản"
+        '<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a> chỉ đạo.</p>'
+        '<div id="sdfootnote1"><p><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>'
+        "\n\tKế hoạch số 45/KH-UBND ngày 02/3/2027.</p></div></body></html>"
+    )
+    word = (
+        '<html><body><p>Tổ chức 12 cuộc kiểm tra<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a>.</p>'
+        '<div id="ftn1"><p><a href="#_ftnref1" name="_ftn1"><span>[1]</span></a> Gồm 05 xã và 07 phường.</p></div>'
+        "</body></html>"
+    )
+    assert read_bytes(libre.encode(), "a.html").text == (
+        "Ban hành 07 văn bản[1] chỉ đạo.\n\n[1] Kế hoạch số 45/KH-UBND ngày 02/3/2027."
+    )
+    assert read_bytes(word.encode(), "b.html").text == "Tổ chức 12 cuộc kiểm tra[1].\n\n[1] Gồm 05 xã và 07 phường."
+
+
+def test_an_in_page_link_that_is_not_a_note_keeps_its_text() -> None:
+    page = '<html><body><p>Xem mục <a href="#muc2">2</a> và <a href="#fnA">ghi chú</a>.</p></body></html>'
+    assert read_bytes(page.encode(), "c.html").text == "Xem mục 2 và ghi chú."

@@ -63,6 +63,9 @@ _LAYOUT_WORDS = re.compile(
     re.M,
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+# in-page links to and from notes: Word `#_ftn1`/`#_ftnref1`/`#_edn1`, LibreOffice `#sdfootnote1sym`/`anc`,
+# pandoc `#fn1`/`#fnref1`, wikis `#cite_note-1`
+_NOTE_LINK = re.compile(r"#(?:_?ftn|_?edn|sdfootnote|sdendnote|fn|cite_note|footnote|endnote|note)", re.I)
 
 Piece = str | TableSpec
 
@@ -183,6 +186,8 @@ def _element(child: Tag, out: list[Piece], pre: bool) -> None:
         out.append(_PARA)
     elif name == "table":
         _table(child, out)
+    elif name == "a" and (mark := _note_mark(child)) is not None:
+        out.append(mark)
     elif name in ("ul", "ol"):
         _list(child, out, pre)
     elif name == "li":  # stray li outside a list
@@ -193,6 +198,17 @@ def _element(child: Tag, out: list[Piece], pre: bool) -> None:
         out.append(_PARA)
     else:
         _walk(child, out, pre)
+
+
+def _note_mark(a: Tag) -> str | None:
+    """`[n]` for a footnote's mark or its note's back link (`<a href="#_ftn1">`, LibreOffice's
+    `#sdfootnote1sym` with a bare `<sup>1</sup>`): the .docx reader writes notes so, and a bare
+    digit would glue to the word before it (`06 văn bản1`)."""
+    href = a.get("href")
+    if not isinstance(href, str) or not _NOTE_LINK.match(href):
+        return None
+    number = a.get_text("", strip=True).strip("[]()")
+    return f"[{number}]" if number.isdigit() and len(number) <= 3 else None
 
 
 def _list(el: Tag, out: list[Piece], pre: bool) -> None:
