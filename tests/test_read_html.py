@@ -170,3 +170,23 @@ def test_footnote_marks_of_an_exported_report_read_as_the_docx_reader_writes_the
 def test_an_in_page_link_that_is_not_a_note_keeps_its_text() -> None:
     page = '<html><body><p>Xem mục <a href="#muc2">2</a> và <a href="#fnA">ghi chú</a>.</p></body></html>'
     assert read_bytes(page.encode(), "c.html").text == "Xem mục 2 và ghi chú."
+
+
+def test_an_exported_header_grid_wrapped_in_the_source_is_read_as_its_two_columns() -> None:
+    page = (
+        "<html><body><table><tr><td><p>ỦY BAN NHÂN DÂN</p></td><td></td><td><p><b>CỘNG\n\t\t\tHÒA XÃ HỘI "
+        "CHỦ NGHĨA VIỆT NAM</b></p></td></tr><tr><td><p>XÃ TÂN PHONG</p></td><td></td><td><p><b>Độc\n\t\t\tlập "
+        "- Tự do - Hạnh phúc</b></p></td></tr><tr><td><p>Số: 88/BC-UBND</p></td><td></td>"
+        "<td><p>Tân Phong, ngày 30 tháng 6 năm 2027</p></td></tr></table></body></html>"
+    )
+    raw = read_bytes(page.encode(), "h.html")
+    assert raw.tables == []
+    assert raw.text.split("\n\n")[:3] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ TÂN PHONG"]
+
+
+def test_a_floating_shape_anchored_inside_a_word_does_not_split_it() -> None:
+    page = (
+        '<html><body><p><span>S<img src="a.gif" align="left" width="100" height="1"/>\nố:    /BC-UBND</span></p>'
+        '<p>Xem ảnh<img src="b.gif"/>\nbên dưới, L<img src="c.gif" align="left"/>\nào Cai.</p></body></html>'
+    )
+    assert read_bytes(page.encode(), "f.html").text == "Số: /BC-UBND\n\nXem ảnh bên dưới, Lào Cai."

@@ -57,12 +57,14 @@ _SHARE_WORD = re.compile(
     r"lưu bài|like|share|thích|cỡ chữ|a\+|a-|[|:/]",
     re.I,
 )
+# `\s+` between words: an exported page wraps its source lines anywhere (`<b>CỘNG\n\t\tHÒA XÃ HỘI`)
 _LAYOUT_WORDS = re.compile(
-    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
-    r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|BÍ THƯ",
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Nơi\s+nhận|"
+    r"Kính\s+gửi|^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ\s+TỊCH|BÍ\s+THƯ",
     re.M,
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_WRAP_AFTER_FLOAT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\w")
 # in-page links to and from notes: Word `#_ftn1`/`#_ftnref1`/`#_edn1`, LibreOffice `#sdfootnote1sym`/`anc`,
 # pandoc `#fn1`/`#fnref1`, wikis `#cite_note-1`
 _NOTE_LINK = re.compile(r"#(?:_?ftn|_?edn|sdfootnote|sdendnote|fn|cite_note|footnote|endnote|note)", re.I)
@@ -158,12 +160,18 @@ def _link_list(el: Tag) -> bool:
 def _walk(node: Tag, out: list[Piece], pre: bool) -> None:
     """Depth-first: text goes out as is, block boundaries as markers resolved by `_assemble`."""
     skip_links = False  # after a "Tin liên quan" heading: its list of headlines
+    in_word = False  # just after a floating picture anchored inside a word
     for child in node.children:
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
             continue
         if isinstance(child, NavigableString):
-            out.append(str(child) if pre else _SPACES.sub(" ", str(child)))
+            text = str(child)
+            if in_word and _WRAP_AFTER_FLOAT.match(text):
+                text = text.lstrip()  # `S<img align=left>\nố:` is `Số:`
+            out.append(text if pre else _SPACES.sub(" ", text))
+            in_word = False
             continue
+        in_word = _float_in_word(child, out)
         if not isinstance(child, Tag) or _hidden(child):
             continue
         if skip_links:
@@ -176,6 +184,16 @@ def _walk(node: Tag, out: list[Piece], pre: bool) -> None:
         if _chrome(child):
             continue
         _element(child, out, pre)
+
+
+def _float_in_word(el: object, out: list[Piece]) -> bool:
+    """A floating picture (`<img align=left>`: a word processor's shape, the rule under the
+    issuer's name) anchored right after a letter. The exporter wraps its source line after it,
+    and that line break is not a space of the text: the shape sits out of the line."""
+    if not (isinstance(el, Tag) and el.name == "img" and str(el.get("align", "")).lower() in ("left", "right")):
+        return False
+    last = next((p for p in reversed(out) if isinstance(p, str) and p), "")
+    return last[-1:].isalpha()
 
 
 def _element(child: Tag, out: list[Piece], pre: bool) -> None:
