@@ -48,6 +48,10 @@ _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
+# the header's number and date row: `Số:` left apart from its number (filled in on signing), the date
+# line across the gutter (`Lâm Đồng, ngày      tháng 12 năm 2025`)
+_NUMBER_LABEL = re.compile(r"^Số\s*:?$")
+_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngày\b.{0,20}\btháng\b.{0,12}\bnăm\b")
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
 _NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
@@ -293,7 +297,9 @@ def _block(
     first = seq[k]
     assert isinstance(first, Line)
     segs = first.segments()
-    gutters = [[a[-1].x1, b[0].x0] for a, b in itertools.pairwise(segs)]
+    pairs = list(itertools.pairwise(segs))
+    gutters = [[a[-1].x1, b[0].x0] for a, b in pairs if not _NUMBER_LABEL.match(join_runs(a))]
+    gutters = gutters or [[a[-1].x1, b[0].x0] for a, b in pairs]  # `Số:   12/BC` alone: as before
     members = [first]
     if lead is not None:  # it must reach across every gutter, its pieces clear of them
         pieces = lead.segments(gap)
@@ -315,16 +321,16 @@ def _block(
         gutters = trial
         members.append(ln)
         j += 1
-    if len(members) == 1:
-        widest = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
+    grid = _cells(members, gutters, min(gap, _CELL_GAP))
+    layout = any(_LAYOUT_WORDS.search(t) or _DATE_LINE.match(t) for row in grid for t in row)
+    if len(members) == 1 and not layout:
+        widest = max(g[1] - g[0] for g in gutters)
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
-    grid = _cells(members, gutters, min(gap, _CELL_GAP))
     if _numbered_lines(grid):
         return k + 1, None, None
     columns = [[t for row in grid if (t := row[c])] for c in range(len(gutters) + 1)]
     full = sum(1 for row in grid if all(row))
-    layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
     if gap < SEGMENT_GAP and not layout:
         return k, None, None
     if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
