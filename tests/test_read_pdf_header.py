@@ -85,3 +85,31 @@ def test_a_number_row_with_the_subject_under_it_is_not_an_unruled_table(tmp_path
     path.write_bytes(bytes(pdf.output()))
     meta = extract_document(path, Settings(backend="rules")).metadata
     assert (meta.title, meta.doc_symbol) == ("báo cáo tình hình nhà ở xã hội quý I năm 2027", "SXD-QLN")
+
+
+def test_a_motto_wrapped_above_the_issuer_s_first_line_stays_in_its_column(tmp_path: Any) -> None:
+    """`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT` / `NAM` with the issuer's `UBND HUYỆN ĐÔNG SƠN` set between
+    its two lines (the columns start at different heights): read top to bottom they ran together,
+    `... CHỦ NGHĨA VIỆT UBND HUYỆN ĐÔNG SƠN`, and that became the title."""
+    pdf = _fpdf()
+    _at(pdf, 99, 22, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT")
+    _at(pdf, 33, 25.2, "UBND HUYỆN ĐÔNG SƠN")
+    _at(pdf, 133, 28.4, "NAM")
+    _at(pdf, 35, 34.5, "PHÒNG KINH TẾ")
+    _at(pdf, 108, 34.5, "Độc lập - Tự do - Hạnh phúc")
+    _at(pdf, 36, 43, "Số:")
+    _at(pdf, 52, 43, "/BC-KT")
+    _at(pdf, 102, 43, "Đông Sơn, ngày      tháng 9 năm 2027")
+    _at(pdf, 88, 56, "BÁO CÁO")
+    _at(pdf, 55, 62, "Kết quả sản xuất nông nghiệp 9 tháng năm 2027")
+    _at(pdf, 25, 76, BODY)
+    blocks = _blocks(pdf)
+    assert blocks[:2] == [
+        "UBND HUYỆN ĐÔNG SƠN\nPHÒNG KINH TẾ\nSố: /BC-KT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\nĐộc lập - Tự do - Hạnh phúc\nĐông Sơn, ngày tháng 9 năm 2027",
+    ]
+    path = tmp_path / "header.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    meta = extract_document(path, Settings(backend="rules")).metadata
+    assert meta.title == "Kết quả sản xuất nông nghiệp 9 tháng năm 2027"
+    assert (meta.issuer, meta.issue_place) == ("Phòng Kinh tế huyện Đông Sơn", "Đông Sơn")

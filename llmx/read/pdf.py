@@ -40,6 +40,7 @@ from llmx.read.pdf_layout import (
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
 from llmx.read.pdf_tables import FIGURE_CELL, Grid, broken_word, find_grids, place, table_spec
+from llmx.vn import MOTTO
 
 if TYPE_CHECKING:  # pypdfium2 ships no type information: this names the class, mypy takes it as Any
     from pypdfium2 import PdfDocument
@@ -286,11 +287,38 @@ def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] 
         end, columns, _ = _block(seq, k + 1, first, _LEAD_GAP)
         if columns is not None:
             return end, columns, None
-    return k + 1, None, None
+    return _staggered(seq, k) or (k + 1, None, None)
+
+
+def _staggered(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]], None] | None:
+    """A header block whose columns start at different heights: the motto wrapped onto two lines
+    (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT` / `NAM`) with the issuer's first line between them, each
+    line in one column, above the first line split at the block's gutters. Read top to bottom,
+    the motto and the issuer ran together (`... CHỦ NGHĨA VIỆT UBND TỈNH ...`)."""
+    run: list[Line] = []
+    m = k
+    while m < len(seq) and len(run) <= 3:
+        ln = seq[m]
+        if not isinstance(ln, Line) or (run and ln.y - run[-1].y > 2.6 * max(ln.size, run[-1].size)):
+            return None
+        if len(ln.segments()) >= 2:
+            break
+        run.append(ln)
+        m += 1
+    else:
+        return None
+    if not run or len(run) > 3:
+        return None
+    if not any(MOTTO.search(ln.text()) for ln in [*run, seq[m]] if isinstance(ln, Line)):
+        return None  # only the header: a closing block has its own reading (`pdf_closing`)
+    end, columns, _ = _block(seq, m, None, SEGMENT_GAP, above=run)
+    if columns is None or len(columns[-1]) < 2:
+        return None
+    return end, columns, None
 
 
 def _block(
-    seq: list[Line | Grid], k: int, lead: Line | None, gap: float
+    seq: list[Line | Grid], k: int, lead: Line | None, gap: float, above: list[Line] | None = None
 ) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:
     """The block from `k` (see `_column_block`); lines cut at `gap` em, narrower than a segment
     gap, join only a layout block."""
@@ -307,6 +335,12 @@ def _block(
         if len(pieces) < 2 or not crossed or not _fits(lead, gutters, first.size, gap):
             return k, None, None
         members.insert(0, lead)
+    if above:  # lines above it, each in one of its columns (see `_staggered`)
+        trial = [g[:] for g in gutters]
+        if not all(_fits(ln, trial, first.size, gap) for ln in above) or all(ln.x0 < trial[0][0] for ln in above):
+            return k, None, None
+        gutters = trial
+        members[:0] = above
     j = k + 1
     while j < len(seq):
         ln = seq[j]
