@@ -1,7 +1,8 @@
 """A PDF report's header (issuer | national motto, then the number | date row) read column by
 column, as LibreOffice lays out a .docx header table: the number's row set apart from the grid
 above it, `Số:` left apart from its number (filled in on signing), the motto wrapped onto a
-second line that starts above the issuer's. Placed with fpdf; all texts invented."""
+second line that starts above the issuer's; and, in the body, a label and its value a tab stop
+apart, which are not two columns. Placed with fpdf; all texts invented."""
 
 from __future__ import annotations
 
@@ -113,3 +114,20 @@ def test_a_motto_wrapped_above_the_issuer_s_first_line_stays_in_its_column(tmp_p
     meta = extract_document(path, Settings(backend="rules")).metadata
     assert meta.title == "Kết quả sản xuất nông nghiệp 9 tháng năm 2027"
     assert (meta.issuer, meta.issue_place) == ("Phòng Kinh tế huyện Đông Sơn", "Đông Sơn")
+
+
+def test_labels_set_apart_from_their_values_by_a_tab_are_read_line_by_line() -> None:
+    """`- Hội có phạm vi hoạt động trong huyện:` and its value a tab stop away, on two lines: the
+    pair was read as two columns (both labels, then both values), and the figures lost their names."""
+    pdf = _fpdf()
+    _at(pdf, 25, 20, BODY)
+    _at(pdf, 40, 30, "- Đoàn viên công đoàn trong khu vực nhà nước:")
+    _at(pdf, 150, 30, "1.250 người")
+    _at(pdf, 40, 37.5, "- Đoàn viên công đoàn ngoài nhà nước:")
+    _at(pdf, 160, 37.5, "Chưa có.")
+    _at(pdf, 25, 52, "2. Về hoạt động")
+    assert _blocks(pdf)[1:4] == [
+        "- Đoàn viên công đoàn trong khu vực nhà nước: 1.250 người",
+        "- Đoàn viên công đoàn ngoài nhà nước: Chưa có.",
+        "2. Về hoạt động",
+    ]

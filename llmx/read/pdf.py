@@ -357,6 +357,8 @@ def _block(
         j += 1
     grid = _cells(members, gutters, min(gap, _CELL_GAP))
     layout = any(_LAYOUT_WORDS.search(t) or _DATE_LINE.match(t) for row in grid for t in row)
+    if not layout and all(row[0].endswith(":") for row in grid if any(row[1:])):
+        return k + 1, None, None  # `- Số hội trong tỉnh:   326 người`: a label, a tab, its value
     if len(members) == 1 and not layout:
         widest = max(g[1] - g[0] for g in gutters)
         if widest < _SPLIT_LINE * first.size:
