@@ -357,7 +357,7 @@ def _block(
         j += 1
     grid = _cells(members, gutters, min(gap, _CELL_GAP))
     layout = any(_LAYOUT_WORDS.search(t) or _DATE_LINE.match(t) for row in grid for t in row)
-    if not layout and all(row[0].endswith(":") for row in grid if any(row[1:])):
+    if not layout and all(row[0].endswith(":") and _value(row[1:]) for row in grid if any(row[1:])):
         return k + 1, None, None  # `- Số hội trong tỉnh:   326 người`: a label, a tab, its value
     if len(members) == 1 and not layout:
         widest = max(g[1] - g[0] for g in gutters)
@@ -375,6 +375,11 @@ def _block(
             grid = _cells(members, sorted(gutters + narrow), _NARROW)
         return j, None, _unruled_rows(grid)
     return j, columns, None
+
+
+def _value(cells: list[str]) -> bool:
+    """A label's value (`326 người`, `Không.`), not a caps title set beside it (`TM. BAN CHẤP HÀNH`)."""
+    return any(c.isdigit() or c.islower() for c in "".join(cells))
 
 
 def _numbered_lines(grid: list[list[str]]) -> bool:
