@@ -356,10 +356,11 @@ def _block(
         members.append(ln)
         j += 1
     grid = _cells(members, gutters, min(gap, _CELL_GAP))
-    layout = any(_LAYOUT_WORDS.search(t) or _DATE_LINE.match(t) for row in grid for t in row)
+    dated = any(_DATE_LINE.match(t) for row in grid for t in row)
+    layout = dated or any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
     if not layout and all(row[0].endswith(":") and _value(row[1:]) for row in grid if any(row[1:])):
         return k + 1, None, None  # `- Số hội trong tỉnh:   326 người`: a label, a tab, its value
-    if len(members) == 1 and not layout:
+    if len(members) == 1 and not dated:
         widest = max(g[1] - g[0] for g in gutters)
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
