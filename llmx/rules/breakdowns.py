@@ -229,3 +229,35 @@ def _parent_basis(item: Item, parent: Item) -> None:
         stated = [p for p in parent.comparisons if p.relation == c.relation and p.basis_text and p.basis != "other"]
         if len({(p.basis, p.basis_text) for p in stated}) == 1:
             item.comparisons[k] = c.model_copy(update={"basis": stated[0].basis, "basis_text": stated[0].basis_text})
+
+
+# `Tổng diện tích gieo trồng 3.420 ha, trong đó:` closing its paragraph: the list is the bullet lines under it
+_LIST_LEAD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?)\s*:\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"[ \t]*([-+•–*])[ \t]")
+
+
+def listed_total(para: Para, items: list[Item]) -> tuple[Item, str | None] | None:
+    """The total whose `trong đó:`/`gồm:` list runs on in the bullet lines under its paragraph, and the
+    paragraph's own bullet (its parts are written one level down: `-` then `+`)."""
+    m = _LIST_LEAD.search(para.text, para.start, para.end)
+    if m is None:
+        return None
+    sentence = para.sentence_of(m.start())
+    before = [it for it in items if it.reach <= m.start() + 1 and it.sentence == sentence]
+    if not before:
+        return None
+    return before[-1], bullet_of(para.text, para.start, para.end)
+
+
+def bullet_of(text: str, start: int, end: int) -> str | None:
+    """The bullet (`-`, `+`, `•`) a paragraph opens with, if any."""
+    m = _BULLET.match(text, start, end)
+    return m.group(1) if m else None
+
+
+def link_listed_parts(items: list[Item], total: Item) -> None:
+    """Figures of a bullet under a listed total that measure what it measures (`+ Cây lúa: 2.150 ha`
+    under a total in `ha`) are its parts; others (`năng suất 62 tạ/ha`) describe the part itself."""
+    for it in items:
+        if it.parent is None and it.value is not None and _kind(it.unit) == _kind(total.unit):
+            it.parent = total

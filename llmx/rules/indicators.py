@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Indicator, Sector
-from llmx.rules.breakdowns import finish, link_breakdowns
+from llmx.rules.breakdowns import bullet_of, finish, link_breakdowns, link_listed_parts, listed_total
 from llmx.rules.figures import read_paragraph
 from llmx.rules.naming import DIGIT
 from llmx.rules.paragraphs import (
@@ -86,7 +86,11 @@ def find_indicators(
     label_sector: Sector | None = None
     label_strong = True
     continues = False
+    listed: tuple[Item, str | None] | None = None  # a total whose list runs on in the bullets under it
     for ps, pe in paragraph_spans(text, start, end):
+        bullet = bullet_of(text, ps, pe)
+        if listed is not None and (bullet is None or bullet == listed[1]):
+            listed = None  # the list ended: a paragraph at the lead's own level or not a bullet
         if not continues and not text[ps:pe].lstrip()[0].islower():
             label_sector, label_strong = sector_of_label(text, ps, pe)
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
@@ -101,6 +105,10 @@ def find_indicators(
         found = read_paragraph(para)
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
+        if listed is not None:
+            link_listed_parts(found, listed[0])
+        else:
+            listed = listed_total(para, found)
         for item in found:
             finish(item)
         _assign_sectors(para, found)

@@ -1,0 +1,46 @@
+"""Prose figures left by the wave-11 battery (figs11): a total whose `trong đó:` list runs on in the bullet
+lines under it. Sentences invented (no corpus wording)."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None, bool]]:
+    return [(i.name, i.value, i.unit, i.estimated) for i in find_indicators(text)]
+
+
+def test_a_total_whose_list_runs_on_in_the_bullets_under_it_heads_their_same_unit_figures() -> None:
+    text = (
+        "- Tổng diện tích cây hằng năm ước đạt 2.640 ha, trong đó:\n"
+        "+ Cây sắn: 1.120 ha, năng suất 21 tấn/ha.\n"
+        "+ Cây mía: 860 ha; cây đậu các loại 310 ha.\n"
+        "- Chăn nuôi: tổng đàn bò 5.200 con."
+    )
+    assert _read(text) == [
+        ("Tổng diện tích cây hằng năm", 2640, "ha", True),
+        ("Tổng diện tích cây hằng năm - cây sắn", 1120, "ha", True),
+        ("Năng suất", 21, "tấn/ha", False),  # an attribute of the part, not a part of the total
+        ("Tổng diện tích cây hằng năm - cây mía", 860, "ha", True),
+        ("Tổng diện tích cây hằng năm - cây đậu các loại", 310, "ha", True),
+        ("Tổng đàn bò", 5200, "con", False),
+    ]
+
+
+def test_the_bullet_list_under_a_plain_paragraph_and_gom_work_alike() -> None:
+    text = (
+        "Tổng số hồ sơ tiếp nhận là 1.480 hồ sơ, bao gồm:\n"
+        "- Hồ sơ trực tuyến: 1.210 hồ sơ;\n- Hồ sơ trực tiếp: 270 hồ sơ."
+    )
+    assert [n for n, *_ in _read(text)] == [
+        "Tổng số hồ sơ tiếp nhận",
+        "Tổng số hồ sơ tiếp nhận - hồ sơ trực tuyến",
+        "Tổng số hồ sơ tiếp nhận - hồ sơ trực tiếp",
+    ]
+
+
+def test_bullets_of_the_same_level_as_the_lead_or_after_a_lead_with_no_list_marker_stay_apart() -> None:
+    same_level = "- Tổng thu ngân sách 42 tỷ đồng, trong đó:\n- Thu thuế 18 tỷ đồng."
+    assert [n for n, *_ in _read(same_level)][1] == "Thu thuế"
+    no_marker = "- Tổng thu ngân sách 42 tỷ đồng.\n+ Thu thuế 18 tỷ đồng."
+    assert [n for n, *_ in _read(no_marker)][1] == "Thu thuế"
