@@ -44,3 +44,20 @@ def test_bullets_of_the_same_level_as_the_lead_or_after_a_lead_with_no_list_mark
     assert [n for n, *_ in _read(same_level)][1] == "Thu thuế"
     no_marker = "- Tổng thu ngân sách 42 tỷ đồng.\n+ Thu thuế 18 tỷ đồng."
     assert [n for n, *_ in _read(no_marker)][1] == "Thu thuế"
+
+
+def test_a_trong_do_opening_the_next_sentence_breaks_down_the_total_that_counts_what_its_parts_count() -> None:
+    text = (
+        "Năm 2026, các khu điểm du lịch đón khoảng 186.000 lượt khách, doanh thu ước đạt 142 tỷ đồng. "
+        "Trong đó, khách quốc tế gần 7.400 lượt."
+    )
+    found = find_indicators(text)
+    assert [(i.name, i.value, i.estimated, i.approx) for i in found][2] == (
+        "Các khu điểm du lịch đón lượt khách - khách quốc tế",
+        7400,
+        False,
+        "under",
+    )
+    # with no total of the same kind the sentence's last figure stays the total
+    (_, child) = find_indicators("Tổng chi ngân sách 61 tỷ đồng. Trong đó, chi thường xuyên 42 tỷ đồng.")
+    assert child.name == "Tổng chi ngân sách - chi thường xuyên"

@@ -95,7 +95,7 @@ def _marker_scope(
             for it in before
             if it.sentence == sentence - 1 and not any(sc[0] <= it.num_start < sc[1] for sc in scopes)
         ]
-        parent = roots[-1] if roots else (outer_parent if sentence == 0 else None)
+        parent = _root_of(roots, items, m.end()) if roots else (outer_parent if sentence == 0 else None)
     if parent is None:
         return None
     if para.text.startswith("(", m.end()) and (p := para.paren_at(m.end() + 1)) is not None:
@@ -103,6 +103,24 @@ def _marker_scope(
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
     return m.start(), _list_end(para, items, m.end(), parent), parent
+
+
+def _root_of(roots: list[Item], items: list[Item], list_start: int) -> Item:
+    """`... đón 215.000 lượt khách; doanh thu 164 tỷ đồng. Trong đó, khách quốc tế 9.600 lượt`: the total of the
+    sentence before that counts what the first part counts, else that sentence's last figure."""
+    first = next((it for it in items if it.num_start >= list_start), None)
+    if first is not None and first.unit is not None:
+        alike = [r for r in roots if _alike(r.unit, first.unit)]
+        if alike:
+            return alike[-1]
+    return roots[-1]
+
+
+def _alike(a: str | None, b: str | None) -> bool:
+    """Units that count the same thing (`lượt` and `lượt khách`; any two amounts of money)."""
+    if a is None or b is None:
+        return False
+    return _kind(a) == _kind(b) or a.split()[0] == b.split()[0]
 
 
 def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> int:
