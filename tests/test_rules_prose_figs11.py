@@ -61,3 +61,14 @@ def test_a_trong_do_opening_the_next_sentence_breaks_down_the_total_that_counts_
     # with no total of the same kind the sentence's last figure stays the total
     (_, child) = find_indicators("Tổng chi ngân sách 61 tỷ đồng. Trong đó, chi thường xuyên 42 tỷ đồng.")
     assert child.name == "Tổng chi ngân sách - chi thường xuyên"
+
+
+def test_toi_stressing_a_figure_is_no_part_of_its_name() -> None:
+    assert [i.name for i in find_indicators("Qua rà soát, có tới 1.350 hộ chưa có nhà vệ sinh hợp vệ sinh.")] == [
+        "Hộ chưa có nhà vệ sinh hợp vệ sinh"
+    ]
+    assert [i.name for i in find_indicators("Tổng vốn huy động lên tới 2.480 tỷ đồng.")] == ["Tổng vốn huy động"]
+    # but the next period is named by it
+    assert [i.name for i in find_indicators("Số nhiệm vụ cần triển khai trong thời gian tới là 04 nhiệm vụ.")] == [
+        "Số nhiệm vụ cần triển khai trong thời gian tới"
+    ]

@@ -102,6 +102,8 @@ _TRAIL_WORDS = (
     r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
+    # `có tới 1.350 hộ`, `lên tới 2.480 tỷ đồng` stress the figure; `thời gian tới`, `năm tới` are the next period
+    r"(?<!gian\s)(?<!năm\s)(?<!tháng\s)(?<!quý\s)(?<!kỳ\s)(?<!tuần\s)(?:lên\s+)?tới|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
