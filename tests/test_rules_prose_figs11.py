@@ -72,3 +72,11 @@ def test_toi_stressing_a_figure_is_no_part_of_its_name() -> None:
     assert [i.name for i in find_indicators("Số nhiệm vụ cần triển khai trong thời gian tới là 04 nhiệm vụ.")] == [
         "Số nhiệm vụ cần triển khai trong thời gian tới"
     ]
+
+
+def test_a_figure_opening_its_sentence_is_named_by_the_words_after_la() -> None:
+    found = find_indicators("Gần 38 tỷ đồng là tổng thu ngân sách trên địa bàn trong quý I.")
+    assert [(i.name, i.value, i.unit, i.approx) for i in found] == [("Tổng thu ngân sách", 38, "tỷ đồng", "under")]
+    assert found[0].quote == "Gần 38 tỷ đồng là tổng thu ngân sách"
+    (area,) = find_indicators("Khoảng 250 ha là diện tích cà phê bị ảnh hưởng do khô hạn.")
+    assert (area.name, area.value, area.unit) == ("Diện tích cà phê bị ảnh hưởng", 250, "ha")

@@ -27,7 +27,7 @@ from llmx.rules.name_words import (
 from llmx.rules.norms import DURATION_LIST
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
-from llmx.rules.units import is_measure, match_unit, read_tail
+from llmx.rules.units import is_measure, match_unit, named_after, read_tail
 
 DIGIT = re.compile(r"\d")
 
@@ -170,6 +170,8 @@ def new_item(
     item.local = _compose(
         base, _as_written(text, figure, unit_end, unit) if count_unit and not score else None, tail.words
     )
+    if not item.local and not own and (named := named_after(text, tail.end, para.end)) is not None:
+        item.local, item.end = named.words[:1].upper() + named.words[1:], named.end
     item.child_base = child_base or item.local
     if not item.local:
         return None

@@ -345,3 +345,14 @@ def _end_of_words(text: str, pos: int, words: list[str]) -> int:
     for word in words:
         end = text.index(word, end) + len(word)
     return end
+
+
+_IS_NAMED = re.compile(r"[ \t]+là(?=[ \t])", re.IGNORECASE)
+
+
+def named_after(text: str, pos: int, limit: int) -> Tail | None:
+    """`45 tỷ đồng là tổng thu ngân sách ...`: a figure opening its clause, named by the words after `là`."""
+    if (m := _IS_NAMED.match(text, pos, limit)) is None:
+        return None
+    tail = read_tail(text, m.end(), limit, None)
+    return tail if tail.words else None
