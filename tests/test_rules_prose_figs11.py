@@ -80,3 +80,28 @@ def test_a_figure_opening_its_sentence_is_named_by_the_words_after_la() -> None:
     assert found[0].quote == "Gần 38 tỷ đồng là tổng thu ngân sách"
     (area,) = find_indicators("Khoảng 250 ha là diện tích cà phê bị ảnh hưởng do khô hạn.")
     assert (area.name, area.value, area.unit) == ("Diện tích cà phê bị ảnh hưởng", 250, "ha")
+
+
+def test_counted_nouns_of_several_words_are_read_whole() -> None:
+    text = (
+        "Toàn tỉnh có 4 khu công nghiệp với tổng diện tích 1.860 ha; thành lập 3 tổ hợp tác; "
+        "đoàn viên hiến 236 đơn vị máu."
+    )
+    assert [(i.value, i.unit) for i in find_indicators(text)] == [
+        (4, "khu công nghiệp"),
+        (1860, "ha"),
+        (3, "tổ hợp tác"),
+        (236, "đơn vị máu"),
+    ]
+
+
+def test_a_figure_after_dan_so_is_a_count_not_a_number_label() -> None:
+    assert [(i.value, i.unit) for i in find_indicators("Mật độ dân số 286 người/km2, dân số 1.240 hộ.")] == [
+        (286, "người/km2"),
+        (1240, "hộ"),
+    ]
+
+
+def test_a_map_scale_after_quy_hoach_or_ban_do_is_no_figure() -> None:
+    text = "Phê duyệt quy hoạch chi tiết 1/2000 khu công nghiệp phía Bắc; đo vẽ bản đồ địa chính 1/1000 cho 3 xã."
+    assert [(i.value, i.unit) for i in find_indicators(text)] == [(3, "xã")]

@@ -37,7 +37,11 @@ _PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
-_SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
+# a map scale: `tỷ lệ 1/500`, `quy hoạch chi tiết 1/2000`, `bản đồ địa chính 1/1000`
+_SCALE_BEFORE = re.compile(
+    r"(?:t[ỷỉ]\s+lệ|quy\s+hoạch(?:\s+(?:chi\s+tiết|phân\s+khu|chung))?(?:\s+xây\s+dựng)?|bản\s+đồ(?:\s+địa\s+chính)?)\s+$",
+    re.IGNORECASE,
+)
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
 _RATE_AFTER = re.compile(r"\s*[(,]\s*(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
