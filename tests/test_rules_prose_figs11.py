@@ -105,3 +105,9 @@ def test_a_figure_after_dan_so_is_a_count_not_a_number_label() -> None:
 def test_a_map_scale_after_quy_hoach_or_ban_do_is_no_figure() -> None:
     text = "Phê duyệt quy hoạch chi tiết 1/2000 khu công nghiệp phía Bắc; đo vẽ bản đồ địa chính 1/1000 cho 3 xã."
     assert [(i.value, i.unit) for i in find_indicators(text)] == [(3, "xã")]
+
+
+def test_nam_nay_opening_a_news_sentence_is_no_part_of_the_name() -> None:
+    text = "Theo bà Hà Thị Mai, Chủ tịch UBND xã, năm nay toàn xã có 92% hộ gia đình đạt danh hiệu văn hóa."
+    assert [i.name for i in find_indicators(text)] == ["Hộ gia đình đạt danh hiệu văn hóa"]
+    assert [i.name for i in find_indicators("Năm nay thu ngân sách đạt 45 tỷ đồng.")] == ["Thu ngân sách"]
