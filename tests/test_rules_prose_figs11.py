@@ -111,3 +111,8 @@ def test_nam_nay_opening_a_news_sentence_is_no_part_of_the_name() -> None:
     text = "Theo bà Hà Thị Mai, Chủ tịch UBND xã, năm nay toàn xã có 92% hộ gia đình đạt danh hiệu văn hóa."
     assert [i.name for i in find_indicators(text)] == ["Hộ gia đình đạt danh hiệu văn hóa"]
     assert [i.name for i in find_indicators("Năm nay thu ngân sách đạt 45 tỷ đồng.")] == ["Thu ngân sách"]
+
+
+def test_toan_tinh_with_its_name_is_an_opening_like_tren_dia_ban() -> None:
+    text = "Toàn tỉnh Hòa Sơn (mới) có 05 khu công nghiệp; toàn huyện Tân Lập có 1.204 hộ nghèo."
+    assert [i.name for i in find_indicators(text)] == ["Khu công nghiệp", "Hộ nghèo"]

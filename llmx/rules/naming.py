@@ -50,7 +50,7 @@ _OPENINGS = (
     # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
     r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
     r"(?:trong\s+)?năm\s+(?:\d{4}|nay)" + _NAME_WORD_AFTER + "|"  # `Năm nay toàn xã có ...` (web news)
-    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)"
+    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)(?-i:(?:\s+[A-ZĐ]\w*){0,3})(?:\s*\((?:mới|cũ)\))?"
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
