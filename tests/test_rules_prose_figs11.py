@@ -116,3 +116,16 @@ def test_nam_nay_opening_a_news_sentence_is_no_part_of_the_name() -> None:
 def test_toan_tinh_with_its_name_is_an_opening_like_tren_dia_ban() -> None:
     text = "Toàn tỉnh Hòa Sơn (mới) có 05 khu công nghiệp; toàn huyện Tân Lập có 1.204 hộ nghèo."
     assert [i.name for i in find_indicators(text)] == ["Khu công nghiệp", "Hộ nghèo"]
+
+
+def test_to_chuc_the_verb_after_a_count_starts_the_next_clause_not_a_list_of_nouns() -> None:
+    found = find_indicators("Công an xã tuần tra 84 lượt, tổ chức gọi hỏi, răn đe 9 đối tượng.")
+    assert [(i.value, i.unit) for i in found] == [(84, "lượt"), (9, "đối tượng")]
+    (listed,) = find_indicators("Kiểm tra 12 cơ quan, tổ chức, doanh nghiệp.")
+    assert listed.unit == "cơ quan, tổ chức, doanh nghiệp"  # the noun in a list stays
+
+
+def test_van_con_before_a_count_is_no_part_of_its_name() -> None:
+    assert [i.name for i in find_indicators("Toàn xã vẫn còn 17 hộ chưa có nhà tiêu hợp vệ sinh.")] == [
+        "Hộ chưa có nhà tiêu hợp vệ sinh"
+    ]

@@ -68,7 +68,13 @@ _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
 # `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# `tuần tra 96 lượt, tổ chức gọi hỏi ...`: `tổ chức` the verb (the noun ends the list or joins another noun)
+_VERB_NOT_NOUN = re.compile(
+    r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)|"
+    r"tổ\s+chức(?![ \t]*(?:[,;:.()]|$)|"
+    r"\s+(?:và|hoặc|cá\s+nhân|đảng|chính\s+trị|xã\s+hội|tôn\s+giáo|kinh\s+tế|tín\s+dụng)(?!\w))",
+    re.I,
+)
 _MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
