@@ -129,3 +129,13 @@ def test_van_con_before_a_count_is_no_part_of_its_name() -> None:
     assert [i.name for i in find_indicators("Toàn xã vẫn còn 17 hộ chưa có nhà tiêu hợp vệ sinh.")] == [
         "Hộ chưa có nhà tiêu hợp vệ sinh"
     ]
+
+
+def test_a_share_after_a_comma_and_only_its_time_is_named_by_the_clause_before() -> None:
+    (slow,) = find_indicators("Tiến độ thu hồi nợ đọng thuế còn chậm, đến nay mới đạt 37% kế hoạch.")
+    assert (slow.name, slow.value, [c.pct for c in slow.comparisons]) == ("Tiến độ thu hồi nợ đọng thuế", None, [37])
+    (rate,) = find_indicators("Tỷ lệ che phủ cây xanh đô thị còn thấp, hiện nay chỉ đạt 18,5%.")
+    assert (rate.name, rate.value, rate.unit) == ("Tỷ lệ che phủ cây xanh đô thị", 18.5, "%")
+    # a count names itself: the clause before stays out
+    (count,) = find_indicators("Triển khai mô hình nuôi ong, đến nay có 86 hộ tham gia.")
+    assert count.name == "Hộ tham gia"

@@ -124,3 +124,15 @@ TRAIL_WITH_PREPOSITION = re.compile(
     r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
+
+
+# `Tiến độ giải ngân ... còn chậm, đến nay mới đạt 48% kế hoạch`: a clause of only the time and a share or
+# ratio verb is named by the clause before it
+_TIME_ONLY = re.compile(r"\s*(?:tính\s+)?(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại)\s*", re.IGNORECASE)
+_SHARE_AT = re.compile(r"(?:(?:mới|chỉ)\s+)?(?:đạt\s+)?(?:được\s+)?\d[\d.,]*\s?%", re.IGNORECASE)
+
+
+def names_back(lead: str, text: str, figure: int) -> bool:
+    """Whether a clause with no name words of its own is named by the clause before it: it opens with no lead
+    words, or only with its time (`đến nay`) before a share or ratio."""
+    return not lead or (bool(_TIME_ONLY.fullmatch(lead)) and bool(_SHARE_AT.match(text, figure)))

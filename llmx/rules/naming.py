@@ -21,6 +21,7 @@ from llmx.rules.name_words import (
     TRAIL,
     TRAIL_WITH_PREPOSITION,
     closes_with_verb,
+    names_back,
     opens_with_verb,
     parallel_place,
 )
@@ -301,9 +302,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     s0 = text[comma + 1 : s]
     trimmed = trim(s0, prep=True)
     head = _WITH_TAIL.sub("", trimmed)
-    if not head and s0.strip() and not _lead_words(s0) and (prev_clause := _name_start(para, floor, comma))[0] < comma:
-        return prev_clause  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
-    if not head or _lead_words(s0):
+    lead = _lead_words(s0)
+    if not head and s0.strip() and names_back(lead, text, s) and (prev := _name_start(para, floor, comma))[0] < comma:
+        return prev  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
+    if not head or lead:
         return comma + 1, ","
     short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1
     head_words = head.lower().split()
