@@ -139,3 +139,17 @@ def test_a_share_after_a_comma_and_only_its_time_is_named_by_the_clause_before()
     # a count names itself: the clause before stays out
     (count,) = find_indicators("Triển khai mô hình nuôi ong, đến nay có 86 hộ tham gia.")
     assert count.name == "Hộ tham gia"
+
+
+def test_a_trong_do_after_a_clause_of_another_subject_breaks_down_that_subject_not_the_figure_before() -> None:
+    text = (
+        "Tốc độ tăng trưởng kinh tế ước đạt 7,9%; cơ cấu kinh tế tiếp tục chuyển dịch, "
+        "trong đó nông nghiệp chiếm 35,2%, dịch vụ chiếm 38,6%."
+    )
+    assert [i.name for i in find_indicators(text)] == [
+        "Tốc độ tăng trưởng kinh tế",
+        "Cơ cấu kinh tế tiếp tục chuyển dịch - nông nghiệp",  # the clause's own subject heads its parts
+        "Cơ cấu kinh tế tiếp tục chuyển dịch - dịch vụ",
+    ]
+    (_, part) = find_indicators("Tổng thu ngân sách 52 tỷ đồng; trong đó thu thuế 21 tỷ đồng.")
+    assert part.name == "Tổng thu ngân sách - thu thuế"

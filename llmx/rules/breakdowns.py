@@ -87,6 +87,8 @@ def _marker_scope(
     parent = same[-1] if same else None
     if parent is not None and len(same) > 1 and parent.unit == "%" and parent.local == same[-2].local:
         parent = same[-2]  # `120 hộ (chiếm 2%), trong đó ...`: the count is broken down, not its share
+    if parent is not None and (clause := _clause_between(para, parent.reach, m.start())) is not None:
+        parent = clause  # `tăng trưởng đạt 8,6%; cơ cấu kinh tế chuyển dịch ..., trong đó ...`: another subject's parts
     if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
         if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
             return None
@@ -103,6 +105,21 @@ def _marker_scope(
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
     return m.start(), _list_end(para, items, m.end(), parent), parent
+
+
+_CLAUSE_WORDS = 3
+
+
+def _clause_between(para: Para, a: int, b: int) -> Item | None:
+    """A `;` clause of its own words (a new subject, no figure) between a figure and a `trong đó`: the total
+    its parts are named after (`số chưa thu trong đó có 13 tỷ đồng ...` -> `Số chưa thu - ...`)."""
+    semi = para.text.rfind(";", a, b)
+    words = trim(para.text[semi + 1 : b], prep=True) if semi != -1 else ""
+    if len(words.split()) < _CLAUSE_WORDS:
+        return None
+    clause = Item(None, None, semi + 1, b, semi + 1, words, para.sentence_of(b))
+    clause.local = clause.child_base = words[:1].upper() + words[1:]
+    return clause
 
 
 def _root_of(roots: list[Item], items: list[Item], list_start: int) -> Item:
