@@ -153,3 +153,13 @@ def test_a_trong_do_after_a_clause_of_another_subject_breaks_down_that_subject_n
     ]
     (_, part) = find_indicators("Tổng thu ngân sách 52 tỷ đồng; trong đó thu thuế 21 tỷ đồng.")
     assert part.name == "Tổng thu ngân sách - thu thuế"
+
+
+def test_the_verb_right_before_the_next_figure_names_that_figure_not_the_one_before() -> None:
+    text = "Tổ chức 03 phiên giao dịch việc làm thu hút 410 lao động tham gia; mở 4 lớp dạy nghề cấp 95 chứng chỉ."
+    assert [(i.name, i.value) for i in find_indicators(text)] == [
+        ("Tổ chức phiên giao dịch việc làm", 3),
+        ("Thu hút lao động tham gia", 410),
+        ("Mở lớp dạy nghề", 4),
+        ("Cấp chứng chỉ", 95),
+    ]

@@ -20,22 +20,22 @@ _VERB_LIST = (
     "|phân loại|tái chế|chôn lấp|thu giữ|đối thoại|giải ngân|phân bổ|chi trả|làm sạch|đăng tải|biên soạn"
     "|phát hành|kết nạp|kiện toàn|sắp xếp|xác minh|góp phần|đưa|nâng|phát động|ra quân|truy thu|cưỡng chế"
     "|lập|xây mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
-    "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu"
+    "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu|thu hút"
 )
 ACTION_VERBS = frozenset(_VERB_LIST.split("|"))
-_MAX_VERB_WORDS = 2
+MAX_VERB_WORDS = 2
 
 
 def opens_with_verb(words: list[str]) -> bool:
     """`xử lý bình quân`, `đánh giá`: the words start with an action verb."""
     low = [w.lower() for w in words]
-    return any(" ".join(low[:n]) in ACTION_VERBS for n in range(1, _MAX_VERB_WORDS + 1) if len(low) >= n)
+    return any(" ".join(low[:n]) in ACTION_VERBS for n in range(1, MAX_VERB_WORDS + 1) if len(low) >= n)
 
 
 def closes_with_verb(words: list[str]) -> bool:
     """`Đội vệ sinh môi trường thu gom`: the words end with an action verb."""
     low = [w.lower() for w in words]
-    return any(" ".join(low[-n:]) in ACTION_VERBS for n in range(1, _MAX_VERB_WORDS + 1) if len(low) >= n)
+    return any(" ".join(low[-n:]) in ACTION_VERBS for n in range(1, MAX_VERB_WORDS + 1) if len(low) >= n)
 
 
 # common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent

@@ -227,6 +227,7 @@ COUNTS: tuple[str, ...] = (
     "cặp",  # `đăng ký kết hôn 18 cặp`
     "giấy chứng nhận",
     "giấy phép",
+    "chứng chỉ",  # `cấp 95 chứng chỉ nghề`
     "giấy xác nhận",
     "giấy chuyển tuyến",
     "giấy hẹn khám lại",

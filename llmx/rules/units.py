@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.rules.name_words import opens_with_verb
+from llmx.rules.name_words import ACTION_VERBS, MAX_VERB_WORDS, opens_with_verb
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
 # Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`,
@@ -224,6 +224,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             and words[-1].lower() in _LEVEL_WORDS
             and _LEVEL.fullmatch(bare)
             and not match_unit(text, m.end(), limit)
+            and not (words[-1].lower() == "cấp" and len(bare) > 1)  # `cấp 95 chứng chỉ` grants; levels are `cấp 1`-`4`
         ):
             words.append(bare)  # `tài khoản định danh điện tử mức 2`: the level is part of the name
             end = m.start(1) + len(bare)
@@ -276,6 +277,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         end = m.start(1) + len(bare)
         if bare != word:
             break
+    if new_figure:  # `02 phiên giao dịch việc làm thu hút 320 lao động`: the verb before a figure is that figure's
+        words = _without_next_verb(words)
     joined = [k for k, w in enumerate(words) if w.lower() == "và"]
     if joined and (len(words) - joined[-1] <= 2 or new_figure):  # `01 tập thể và tặng Bằng khen`
         words = words[: joined[-1] + 1]
@@ -287,6 +290,14 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         end = list_end  # `35 đơn thư khiếu nại, tố cáo, kiến nghị`: the listed nouns are what is counted
         name = " ".join(text[pos:end].split())
     return Tail(end, name, swallowed if swallowed and swallowed[1] <= end else None)
+
+
+def _without_next_verb(words: list[str]) -> list[str]:
+    """The tail without the action verb that closes it right before the next figure (which it names)."""
+    for n in range(MAX_VERB_WORDS, 0, -1):
+        if len(words) > n and " ".join(words[-n:]).lower() in ACTION_VERBS:
+            return words[:-n]
+    return words
 
 
 _LIST_COMMA = re.compile(r",[ \t]*")
