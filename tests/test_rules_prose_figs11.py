@@ -163,3 +163,16 @@ def test_the_verb_right_before_the_next_figure_names_that_figure_not_the_one_bef
         ("Mở lớp dạy nghề", 4),
         ("Cấp chứng chỉ", 95),
     ]
+
+
+def test_a_figure_after_a_comma_in_a_listed_bullet_is_the_parts_own_not_another_part() -> None:
+    text = (
+        "Bộ phận một cửa tiếp nhận 1.920 hồ sơ, trong đó:\n"
+        "- Lĩnh vực đất đai: 530 hồ sơ, đã giải quyết đúng hạn 498 hồ sơ; lĩnh vực xây dựng 210 hồ sơ."
+    )
+    assert [i.name for i in find_indicators(text)] == [
+        "Bộ phận một cửa tiếp nhận hồ sơ",
+        "Bộ phận một cửa tiếp nhận hồ sơ - lĩnh vực đất đai",
+        "Đã giải quyết đúng hạn hồ sơ",
+        "Bộ phận một cửa tiếp nhận hồ sơ - lĩnh vực xây dựng",
+    ]

@@ -106,7 +106,7 @@ def find_indicators(
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
         if listed is not None:
-            link_listed_parts(found, listed[0])
+            link_listed_parts(para, found, listed[0])
         else:
             listed = listed_total(para, found)
         for item in found:
