@@ -176,3 +176,11 @@ def test_a_figure_after_a_comma_in_a_listed_bullet_is_the_parts_own_not_another_
         "Đã giải quyết đúng hạn hồ sơ",
         "Bộ phận một cửa tiếp nhận hồ sơ - lĩnh vực xây dựng",
     ]
+
+
+def test_a_recipient_left_over_from_the_figure_before_does_not_open_the_next_name() -> None:
+    text = "Các hợp tác xã thu mua 2.750 tấn cà phê cho xã viên, doanh thu khoảng 96 tỷ đồng."
+    assert [i.name for i in find_indicators(text)] == ["Các hợp tác xã thu mua cà phê", "Doanh thu"]
+    # an attribute after the recipient still belongs to the figure before
+    (_, cost) = find_indicators("Hỗ trợ 24 con bò giống cho hộ nghèo, kinh phí 360 triệu đồng.")
+    assert cost.name == "Hỗ trợ bò giống - kinh phí"

@@ -319,8 +319,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
         if not s1_words or len(s1_words) > limit or _lead_words(" ".join(s1_words)):
             break
-        if DIGIT.search(text, s1_start, start - 1):
-            break
+        if DIGIT.search(text, s1_start, start - 1) or (
+            _PREPOSITION_ONLY.fullmatch(s1_words[0]) and not _ATTRIBUTE.match(head)
+        ):
+            break  # `... 3.400 tấn nông sản cho thành viên, doanh thu ...`: the words left of a figure before
         s1_lower = [w.lower() for w in s1_words]
         parallel = s1_lower[-1] == head_words[-1] or (
             head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower
