@@ -184,3 +184,36 @@ def test_a_recipient_left_over_from_the_figure_before_does_not_open_the_next_nam
     # an attribute after the recipient still belongs to the figure before
     (_, cost) = find_indicators("Hỗ trợ 24 con bò giống cho hộ nghèo, kinh phí 360 triệu đồng.")
     assert cost.name == "Hỗ trợ bò giống - kinh phí"
+
+
+def test_what_a_total_leaves_out_is_no_part_of_it() -> None:
+    text = (
+        "Số tiền đã giải ngân (không bao gồm vốn sự nghiệp 42 tỷ đồng) đạt 615 tỷ đồng; "
+        "số tiền chưa giải ngân (chưa kể nguồn dự phòng 8 tỷ đồng) 93 tỷ đồng."
+    )
+    names = {i.value: i.name for i in find_indicators(text)}
+    assert names[42] == "Vốn sự nghiệp"
+
+
+def test_a_figure_after_a_note_that_holds_a_figure_is_named_before_the_note() -> None:
+    text = (
+        "Tổng kế hoạch vốn (không bao gồm nguồn Trung ương 2.150 triệu đồng) là 14.380 triệu đồng; "
+        "thu ngân sách (không kể tiền sử dụng đất 12 tỷ đồng) đạt 48 tỷ đồng."
+    )
+    assert [(i.name, i.value) for i in find_indicators(text) if i.value in (14380, 48)] == [
+        ("Tổng kế hoạch vốn", 14380),
+        ("Thu ngân sách", 48),
+    ]
+    # a note right after a count stays that count's (the ratio after it is not renamed by the words before)
+    found = find_indicators("Thu ngân sách (trừ tiền sử dụng đất) đạt 48 tỷ đồng.")
+    assert [i.name for i in found] == ["Thu ngân sách (trừ tiền sử dụng đất)"]
+
+
+def test_a_plan_written_before_the_result_that_meets_it_is_that_results_target() -> None:
+    text = "Kế hoạch vốn năm 2026 là 240 tỷ đồng; đến nay đã giải ngân 174 tỷ đồng; đạt tỷ lệ 72,5%."
+    (paid,) = find_indicators(text)
+    assert (paid.name, paid.value, paid.target) == ("Đã giải ngân", 174, 240)
+    assert [(c.relation, c.pct, c.basis_text) for c in paid.comparisons] == [("ratio", 72.5, "tỷ lệ")]
+    assert paid.quote == text[:-1]
+    # a rate that is not result/plan leaves the plan a figure of its own
+    assert len(find_indicators("Kế hoạch vốn giao 120 tỷ đồng; giải ngân 84 tỷ đồng, đạt 52%.")) == 2

@@ -12,7 +12,11 @@ from llmx.rules.naming import TOTAL_ONLY, trim
 from llmx.rules.paragraphs import Item, Para
 
 _SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")
-_MARKER = re.compile(r"(?<!\w)(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE)
+# `(không bao gồm ...)`, `chưa kể ...` leave a part out of a total: no breakdown
+_LEFT_OUT = re.compile(r"\s*(?:không|chưa)\s+(?:bao\s+gồm|kể|tính)(?!\w)", re.IGNORECASE)
+_MARKER = re.compile(
+    r"(?<!\w)(?:trong\s+đó(?:\s+có)?|(?<!không\s)bao\s+gồm|(?<!bao\s)gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE
+)
 
 
 _MARKS = " \t\n-+•*[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -30,6 +34,8 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             if scope is not None:
                 scopes.append(scope)
     for o, c in para.parens:
+        if _LEFT_OUT.match(para.text, o + 1, c):
+            continue  # `(không bao gồm nguồn Trung ương 3.438 triệu đồng)`: what the total leaves out
         # `1.235 hộ nghèo (chiếm 5,2%)`: the share of the count before it is no part of a breakdown
         inside = [it for it in items if o < it.num_start < c and not _share_of_before(items, it, o)]
         if inside:
@@ -114,7 +120,7 @@ def _clause_between(para: Para, a: int, b: int) -> Item | None:
     """A `;` clause of its own words (a new subject, no figure) between a figure and a `trong đó`: the total
     its parts are named after (`số chưa thu trong đó có 13 tỷ đồng ...` -> `Số chưa thu - ...`)."""
     semi = para.text.rfind(";", a, b)
-    words = trim(para.text[semi + 1 : b], prep=True) if semi != -1 else ""
+    words = trim(para.text[semi + 1 : b].split("(")[0], prep=True) if semi != -1 else ""
     if len(words.split()) < _CLAUSE_WORDS:
         return None
     clause = Item(None, None, semi + 1, b, semi + 1, words, para.sentence_of(b))

@@ -21,7 +21,7 @@ from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
-from llmx.rules.targets import fraction_rate, plan_in_parenthesis
+from llmx.rules.targets import fraction_rate, plan_in_parenthesis, plan_then_actual
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
 
@@ -159,6 +159,7 @@ def read_paragraph(para: Para) -> list[Item]:
     respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
+    plan_then_actual(para, items)
     for item in items:
         _implied_amount_unit(item)
     return items

@@ -136,3 +136,12 @@ def names_back(lead: str, text: str, figure: int) -> bool:
     """Whether a clause with no name words of its own is named by the clause before it: it opens with no lead
     words, or only with its time (`đến nay`) before a share or ratio."""
     return not lead or (bool(_TIME_ONLY.fullmatch(lead)) and bool(_SHARE_AT.match(text, figure)))
+
+
+_FIGURE_NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
+
+
+def without_figure_notes(words: str) -> str:
+    """Name words without a note that holds a figure of its own (`Tổng kế hoạch vốn (không bao gồm nguồn Trung
+    ương 3.438 triệu đồng) là ...`): that figure is an indicator in its own right; a note of words stays."""
+    return _FIGURE_NOTE.sub("", words)

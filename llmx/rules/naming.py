@@ -24,9 +24,10 @@ from llmx.rules.name_words import (
     names_back,
     opens_with_verb,
     parallel_place,
+    without_figure_notes,
 )
 from llmx.rules.norms import DURATION_LIST
-from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.paragraphs import Item, Para, last_in_sentence, name_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
 from llmx.rules.units import is_measure, match_unit, named_after, read_tail
 
@@ -127,7 +128,7 @@ def new_item(
     """The item for a figure at `s` (for a ratio-only statement, `s` is where its verb starts)."""
     text = para.text
     figure = s if figure is None else figure
-    floor = prefix_floor(items, para.start, s)
+    floor = name_floor(para, items, s)
     approx = APPROX_BEFORE.search(text, max(floor, s - 12), s)
     name_from, delim = _name_start(para, floor, s)
     own_from = name_from
@@ -139,7 +140,7 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
     own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
-    own = trim(text[own_from:own_to], prep=not (count_unit and _names_unit(unit, tail.words)))
+    own = trim(without_figure_notes(text[own_from:own_to]), prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
