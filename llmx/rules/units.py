@@ -60,7 +60,7 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
     if not is_measure(_lower(m.group("unit"))):
-        u_end = _list_end(text, u_end, len(text) if end is None else end)
+        u_end = _list_end(text, u_start, u_end, len(text) if end is None else end)
     return _lower(text[u_start:u_end]), u_start, u_end
 
 
@@ -68,23 +68,21 @@ _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
 # `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
-# `tuần tra 96 lượt, tổ chức gọi hỏi ...`: `tổ chức` the verb (the noun ends the list or joins another noun)
-_VERB_NOT_NOUN = re.compile(
-    r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)|"
-    r"tổ\s+chức(?![ \t]*(?:[,;:.()]|$)|"
-    r"\s+(?:và|hoặc|cá\s+nhân|đảng|chính\s+trị|xã\s+hội|tôn\s+giáo|kinh\s+tế|tín\s+dụng)(?!\w))",
-    re.I,
-)
+_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# `tuần tra 96 lượt, tổ chức gọi hỏi ...`: a count of times or events heads no list of nouns (`tổ chức` is the verb)
+_NO_LIST_AFTER = frozenset({"lượt", "lần", "buổi", "cuộc", "đợt", "phiên"})
 _MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
 
-def _list_end(text: str, u_end: int, limit: int) -> int:
+def _list_end(text: str, u_start: int, u_end: int, limit: int) -> int:
     """End of a list of counted nouns: `67/124 xã, phường`, `cơ quan, tổ chức, hợp tác xã,
     doanh nghiệp` (one unit as written). A list followed by names is a list of places, whose
     names belong to each noun (`02 xã, phường Chấn Thịnh ...`): the unit stays the first noun."""
     end = u_end
+    if _lower(text[u_start:u_end]) in _NO_LIST_AFTER:
+        return u_end
     for _ in range(_LIST_MAX):
         comma = _LIST_COMMA.match(text, end, limit)
         nxt = UNIT_RE.match(text, comma.end(), limit) if comma else None
