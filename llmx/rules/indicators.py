@@ -28,6 +28,13 @@ Decisions the SPEC leaves open (kept consistent across the corpus):
   `² Bao gồm: ...`) are named `parent - child`; they inherit the parent's `as_of` and `estimated`,
   and a bare child count (`khiển trách 21`) the parent's unit. Two lists of one total (`trong đó`
   by level, `Bao gồm` by type) are both children of that total, never chained.
+* A total that closes its paragraph with `trong đó:`/`gồm:` heads the same-unit figures of the bullet lines
+  one level below it (`- Tổng ... 3.420 ha, trong đó:` / `+ Cây lúa: 2.150 ha`); a `;` clause of another
+  subject with no figure before a `trong đó` heads its parts by its words. A note that leaves a part out
+  (`(không bao gồm ... 3.438 triệu đồng)`, `chưa kể`) is no breakdown; a figure right after it is named by
+  the words before the note.
+* A plan written as a figure before the result that meets it, with a rate equal to result/plan
+  (`Kế hoạch vốn ... là 240 tỷ đồng; đã giải ngân 174 tỷ đồng; đạt tỷ lệ 72,5%`), is that result's target.
 * Figures in a parenthesis after plain words share those words: `chi trả ... Hợp Hưng (12 hộ,
   số tiền là 1,01 tỷ đồng)` -> `... Hợp Hưng` (12 hộ) and `... Hợp Hưng - số tiền` (1.01).
 * A figure restated from an earlier section (same figure, most of its words nearby) is dropped,
