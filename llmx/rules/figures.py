@@ -21,7 +21,7 @@ from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
-from llmx.rules.targets import fraction_rate, plan_in_parenthesis
+from llmx.rules.targets import fraction_rate, plan_in_parenthesis, plan_then_actual
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
 
@@ -37,7 +37,11 @@ _PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
-_SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
+# a map scale: `tỷ lệ 1/500`, `quy hoạch chi tiết 1/2000`, `bản đồ địa chính 1/1000`
+_SCALE_BEFORE = re.compile(
+    r"(?:t[ỷỉ]\s+lệ|quy\s+hoạch(?:\s+(?:chi\s+tiết|phân\s+khu|chung))?(?:\s+xây\s+dựng)?|bản\s+đồ(?:\s+địa\s+chính)?)\s+$",
+    re.IGNORECASE,
+)
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
 _RATE_AFTER = re.compile(r"\s*[(,]\s*(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
@@ -157,6 +161,7 @@ def read_paragraph(para: Para) -> list[Item]:
     respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
+    plan_then_actual(para, items)
     for item in items:
         _implied_amount_unit(item)
     return items
