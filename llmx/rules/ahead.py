@@ -51,6 +51,17 @@ _PURPOSE_GOES_ON = re.compile(r"Để\s[^.;]{3,150}?,\s*(?:[^,.;]{0,60}?\s)?(?:t
 RUN_START = re.compile(
     rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)|đồng thời,?\s+(?:gửi|báo cáo|{DIRECTIVE_VERBS})(?!\w)", re.I
 )
+# `Huyện tiếp tục thu hút ...`, `Cùng với đó, huyện chú trọng ...`, `Ngoài ra, UBND xã tăng cường ...`: the same
+# body goes on with the work after a directive for the next period earlier in its paragraph
+_GOES_ON = re.compile(
+    r"(?:(?:cùng với đó|bên cạnh đó|ngoài ra|đồng thời|mặt khác|song song với đó|qua đó),\s*)?"
+    r"(?:huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|Đảng ủy|"
+    r"Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
+    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
+# `Huyện tiếp tục chịu ảnh hưởng ...`, `Xã tiếp tục đạt ...`: a state that goes on, not work
+_STATE_GOES_ON = re.compile(r"\s+(?:chịu|gặp|diễn biến|bị|là|có|tăng|giảm|đạt|ổn định|ở|nằm)(?!\w)", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
 ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
@@ -233,3 +244,13 @@ def _goes_on_for(words: str) -> bool:
     reported as done (`..., huyện đã tiếp tục ...`) or only forecast."""
     m = _PURPOSE_GOES_ON.match(words)
     return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)
+
+
+def goes_on(words: str) -> bool:
+    """A sentence in which the body of the directive before it goes on with more work (`Huyện tiếp tục thu hút
+    ...`, `Cùng với đó, huyện chú trọng ...`): a task in the run that directive opened, unless reported as done,
+    only forecast or an outlook (`Huyện tiếp tục chịu ảnh hưởng của dịch bệnh` has no directive verb)."""
+    m = _GOES_ON.match(words)
+    if m is None or _DONE.search(words, 0, m.end()) or _FORECAST.search(words) or _OUTLOOK.search(words, 0, m.end()):
+        return False
+    return not (m.group(0).lower().endswith("tiếp tục") and _STATE_GOES_ON.match(words, m.end()))

@@ -63,7 +63,11 @@ _FIELD = re.compile(
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # (each alternative opens with one character, so the search skips ahead to the next end mark)
-_SENTENCE_END = re.compile(rf"(?:\./\.|\.\.\.|…|\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
+# (`TP. Bảo Lộc`, `TX. Phú Mỹ`, `ThS. Lê Văn A`: a title or town abbreviation ends no sentence)
+_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("TP", "Tp", "TX", "Tx", "ThS", "TS", "BS", "GS", "KS"))
+_SENTENCE_END = re.compile(
+    rf"(?:\./\.|\.\.\.|…|{_ABBREVIATED}\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)"
+)
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).

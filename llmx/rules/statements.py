@@ -39,6 +39,7 @@ from llmx.rules.ahead import (
     TASK_MARKER,
     Now,
     for_next_period,
+    goes_on,
     later,
     leader_asks,
     report_now,
@@ -166,6 +167,10 @@ _STILL_ASKS = re.compile(
 )
 # `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
 _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
+# `Các nhiệm vụ trọng tâm năm 2027 có Phụ lục kèm theo`: a sentence that only says where the work is listed
+_POINTS_TO = re.compile(
+    r"[^.;]{0,80}?\s(?:có|tại|theo|như)\s+(?:phụ lục|biểu)(?:\s+số)?[\s\w]{0,20}?(?:kèm theo)?$", re.I
+)
 # `Trên cơ sở <the tasks above>, các cấp ủy, các ban, ngành ... xây dựng kế hoạch ...`: the closing directive
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
@@ -296,6 +301,7 @@ def _task_spans(
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
     labelled = False  # the paragraph's label names next-period work
+
     for u in found:
         words = text[u.start : u.end]
         if u.first:
@@ -327,7 +333,7 @@ def _task_spans(
             continue  # why the work matters, or a meeting's agenda: not a directive
         if _PART_NAME.match(words) and text[u.end : u.end + 1] in ("\n", ""):
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
-        if _POINTER.match(words) or u.field:
+        if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
@@ -340,7 +346,11 @@ def _task_spans(
         if marker is not None:
             out.append((u.start + marker.start(), u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and in_words(text, u)):
+        elif (
+            labelled
+            or (run and (RUN_START.match(words) or u.enumerated or goes_on(words)))
+            or (headless and in_words(text, u))
+        ):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)) or _HANDS_DOWN.match(words):
             out.append((u.start, u.end, u.para))

@@ -1,0 +1,83 @@
+"""Task shapes of reports the rules were not tuned on (tasks11 battery, invented text): a journalist's paragraph
+in which the body goes on with more work after `Thời gian tới, ...`; a sentence that only points to the appendix
+listing the work; task parts titled `MỘT SỐ CÔNG VIỆC TRỌNG TÂM THỜI GIAN TỚI`, `KẾ HOẠCH THỰC HIỆN THÁNG 4`,
+`DỰ KIẾN KẾ HOẠCH THÁNG 4`, `TRIỂN KHAI NHIỆM VỤ THÁNG 4`; a town or title abbreviation (`TP. Bảo Lâm`) that ends
+no sentence. Each is read end to end from a file (`extract_document`)."""
+
+from pathlib import Path
+
+import pytest
+
+from llmx.config import Settings
+from llmx.contract import ReportDocument
+from llmx.pipeline import extract_document
+
+_REPORT = (
+    "ỦY BAN NHÂN DÂN\nXÃ TÂN AN ĐÔNG\nSố: 50/BC-UBND\nTân An Đông, ngày 25 tháng 3 năm 2026\nBÁO CÁO\n"
+    "Kết quả công tác tháng 3 năm 2026\nI. KẾT QUẢ THỰC HIỆN\nThu ngân sách đạt 320 triệu đồng.\n"
+    "II. HẠN CHẾ\nTiến độ thu thuế còn chậm.\n{heading}\n{items}"
+    "Trên đây là báo cáo của UBND xã Tân An Đông./.\nNơi nhận:\n- UBND huyện;\n- Lưu VT.\n"
+)
+
+
+def _read(tmp_path: Path, text: str) -> ReportDocument:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, Settings(backend="rules"))
+
+
+def test_in_a_news_paragraph_the_body_going_on_with_more_work_after_thoi_gian_toi_states_tasks(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Huyện Sông Mây tổng kết công tác năm 2026\n"
+        "Chiều 22/12, UBND huyện Sông Mây tổ chức hội nghị tổng kết công tác năm 2026.\n"
+        "Năm 2026, thu ngân sách nhà nước đạt 312 tỷ đồng, bằng 112% dự toán.\n"
+        "Thời gian tới, huyện tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công. "
+        "Huyện tiếp tục thu hút đầu tư vào cụm công nghiệp Bến Sỏi, cải thiện môi trường kinh doanh. "
+        "Cùng với đó, huyện chú trọng nâng cao chất lượng giáo dục, y tế. "
+        "Huyện tiếp tục chịu ảnh hưởng của thời tiết cực đoan.\n"
+        "Dịp này, 15 tập thể được UBND huyện tặng giấy khen.\n"
+    )
+    assert [t.text for t in _read(tmp_path, text).tasks] == [
+        "Thời gian tới, huyện tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công",
+        "Huyện tiếp tục thu hút đầu tư vào cụm công nghiệp Bến Sỏi, cải thiện môi trường kinh doanh",
+        "Cùng với đó, huyện chú trọng nâng cao chất lượng giáo dục, y tế",
+    ]
+
+
+def test_a_sentence_that_only_points_to_the_appendix_listing_the_work_is_no_task(tmp_path: Path) -> None:
+    items = "Các nhiệm vụ trọng tâm năm 2027 có Phụ lục kèm theo.\nThực hiện các nhiệm vụ theo Phụ lục kèm theo.\n"
+    doc = _read(tmp_path, _REPORT.format(heading="III. NHIỆM VỤ NĂM 2027", items=items))
+    assert [t.text for t in doc.tasks] == ["Thực hiện các nhiệm vụ theo Phụ lục kèm theo"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "III. MỘT SỐ CÔNG VIỆC TRỌNG TÂM THỜI GIAN TỚI",
+        "III. KẾ HOẠCH THỰC HIỆN THÁNG 4",
+        "III. DỰ KIẾN KẾ HOẠCH THÁNG 4",
+        "III. TRIỂN KHAI NHIỆM VỤ THÁNG 4",
+    ],
+)
+def test_a_part_titled_as_the_work_planned_ahead_holds_tasks(heading: str, tmp_path: Path) -> None:
+    items = (
+        "- Các ấp ra quân vệ sinh môi trường, trồng cây xanh dọc các tuyến đường.\n"
+        "- Ban Chỉ huy Quân sự xã huấn luyện dân quân năm thứ nhất.\n"
+    )
+    doc = _read(tmp_path, _REPORT.format(heading=heading, items=items))
+    assert [s.role for s in doc.sections][-1] == "tasks"
+    assert [t.text for t in doc.tasks] == [
+        "Các ấp ra quân vệ sinh môi trường, trồng cây xanh dọc các tuyến đường",
+        "Ban Chỉ huy Quân sự xã huấn luyện dân quân năm thứ nhất",
+    ]
+
+
+def test_a_town_or_title_abbreviation_ends_no_task(tmp_path: Path) -> None:
+    items = "- Phối hợp với TP. Bảo Lâm tổ chức hội chợ nông sản.\n- Mời ThS. Nguyễn Văn An báo cáo chuyên đề.\n"
+    doc = _read(tmp_path, _REPORT.format(heading="III. NHIỆM VỤ THÁNG 4", items=items))
+    assert [t.text for t in doc.tasks] == [
+        "Phối hợp với TP. Bảo Lâm tổ chức hội chợ nông sản",
+        "Mời ThS. Nguyễn Văn An báo cáo chuyên đề",
+    ]
