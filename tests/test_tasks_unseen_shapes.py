@@ -81,3 +81,28 @@ def test_a_town_or_title_abbreviation_ends_no_task(tmp_path: Path) -> None:
         "Phối hợp với TP. Bảo Lâm tổ chức hội chợ nông sản",
         "Mời ThS. Nguyễn Văn An báo cáo chuyên đề",
     ]
+
+
+_NEWS = (
+    "Xã Phong Điền Tây sơ kết 6 tháng đầu năm 2026\n"
+    "Sáng 5/7, UBND xã Phong Điền Tây tổ chức hội nghị sơ kết 6 tháng đầu năm 2026.\n"
+    "6 tháng đầu năm, thu ngân sách xã đạt 3,2 tỷ đồng, bằng 58% dự toán.\n"
+    "{sentence}\n"
+    "Năm 2025, xã đã nỗ lực phấn đấu đến cuối năm đạt 19/19 tiêu chí.\n"
+    "Ngọc Lan\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nhiệm vụ trọng tâm 6 tháng cuối năm là đẩy mạnh xây dựng nông thôn mới nâng cao",
+        "Theo Chủ tịch UBND xã, trong thời gian tới, xã tập trung hoàn thành các chỉ tiêu còn đạt thấp",
+        "Đồng chí lưu ý địa phương cần chủ động phương án phòng chống thiên tai trong mùa mưa bão",
+        "Xã phấn đấu đến cuối năm 2026 giảm tỷ lệ hộ nghèo xuống còn 1,8%",
+        "Từ nay đến cuối năm, ngành y tế xã tăng cường tuyên truyền phòng chống sốt xuất huyết",
+    ],
+)
+def test_a_news_item_states_the_work_ahead_in_a_reporters_words(sentence: str, tmp_path: Path) -> None:
+    doc = _read(tmp_path, _NEWS.format(sentence=sentence + "."))
+    assert [t.text for t in doc.tasks] == [sentence]  # the striving reported as done is none

@@ -27,12 +27,21 @@ from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS
 
 # Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
 FUTURE = re.compile(
-    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
+    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)|"
+    r"từ nay đến (?:cuối|hết) năm",
+    re.I,
 )
 _LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
-TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
+# (`Nhiệm vụ trọng tâm 6 tháng cuối năm là đẩy mạnh ...`: the coming period may be named before `là`)
+TASK_MARKER = re.compile(
+    r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)(?:\s+(?:trong\s+)?(?:(?:6|sáu|3|ba) "
+    r"tháng cuối năm|những tháng (?:còn lại|cuối năm)|từ nay đến (?:cuối|hết) năm|thời gian tới|"
+    r"(?:tháng|quý|năm) tới))?\s+là(?!\w)",
+    re.I,
+)
 # (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
 _STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
+_TO_YEAR_END = re.compile(r"\s+(?:từ nay\s+)?đến\s+(?:cuối|hết)\s+năm(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
 _COMMITS = re.compile(
@@ -72,7 +81,7 @@ _ASKS_AHEAD = re.compile(
     re.I,
 )
 _LEADER_ASK = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
@@ -85,7 +94,11 @@ _GIVES_BODY = re.compile(
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
-_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
+# (`Theo Chủ tịch UBND xã, trong thời gian tới, xã tập trung ...`: whose words they are, then the time)
+_OPENING = re.compile(
+    r"((?:theo\s[^,;.:]{2,60},\s*)?(?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s",
+    re.I,
+)
 # ... then a directive verb within a few words (after the subject)
 _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
 _OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
@@ -157,7 +170,12 @@ def later(words: str, now: Now) -> bool:
 
 def _strives(words: str, period: Now) -> bool:
     """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
-    return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and later(words, period))
+    if _STRIVE.match(words):
+        return True
+    m = _STRIVE.search(words)  # (`Xã phấn đấu đến cuối năm 2026 giảm ...`: striving up to the year's end)
+    if m is None or _DONE.search(words, 0, m.start()):
+        return False
+    return later(words, period) or bool(_TO_YEAR_END.match(words, m.end()))
 
 
 def strives_over(words: str, period: Now, *, headless: bool = False) -> bool:
@@ -201,7 +219,7 @@ def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     verb = _VERB_SOON.search(words, m.end())
     if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
         return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
-    return not _DONE.search(words, m.end(), verb.start())
+    return not _DONE.search(words, m.end(), verb.end())  # (`Năm 2025, xã đã nỗ lực phấn đấu ...`: done)
 
 
 def _directs_ahead(words: str, period: Now) -> bool:
