@@ -106,3 +106,36 @@ _NEWS = (
 def test_a_news_item_states_the_work_ahead_in_a_reporters_words(sentence: str, tmp_path: Path) -> None:
     doc = _read(tmp_path, _NEWS.format(sentence=sentence + "."))
     assert [t.text for t in doc.tasks] == [sentence]  # the striving reported as done is none
+
+
+_MONTHLY = (
+    "ỦY BAN NHÂN DÂN\nHUYỆN TÂN AN ĐÔNG\nSố: 50/BC-UBND\nTân An Đông, ngày 25 tháng 5 năm 2026\nBÁO CÁO\n"
+    "Tình hình kinh tế - xã hội tháng 5 năm 2026\nI. LĨNH VỰC KINH TẾ\n1. Nông nghiệp\n"
+    "Thu hoạch 3.200 ha lúa Đông Xuân.\n{line}\n"
+    "II. LĨNH VỰC VĂN HÓA - XÃ HỘI\nTổ chức thi tốt nghiệp an toàn.\n"
+    "Trên đây là báo cáo của UBND huyện Tân An Đông./.\nNơi nhận:\n- UBND tỉnh;\n- Lưu VT.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "tasks"),
+    [
+        (
+            "Tháng 6, tiếp tục theo dõi diễn biến dịch bệnh trên đàn gia súc.",
+            ["Tháng 6, tiếp tục theo dõi diễn biến dịch bệnh trên đàn gia súc"],
+        ),
+        (
+            "Phương hướng: Các xã triển khai kế hoạch sản xuất vụ Hè Thu theo đúng lịch thời vụ.",
+            ["Các xã triển khai kế hoạch sản xuất vụ Hè Thu theo đúng lịch thời vụ"],
+        ),
+        (
+            "Công tác trọng tâm trong tháng 6 là hoàn thành tiêm phòng đợt 1 cho đàn gia súc.",
+            ["Công tác trọng tâm trong tháng 6 là hoàn thành tiêm phòng đợt 1 cho đàn gia súc"],
+        ),
+        ("Công tác trọng tâm trong tháng 5 là thu hoạch lúa Đông Xuân, đến nay đã thu hoạch 95% diện tích.", []),
+        ("Tháng 6, tình hình dịch bệnh có khả năng tiếp tục diễn biến phức tạp.", []),
+    ],
+)
+def test_a_sectors_results_close_with_the_coming_months_work(line: str, tasks: list[str], tmp_path: Path) -> None:
+    doc = _read(tmp_path, _MONTHLY.format(line=line))
+    assert [t.text for t in doc.tasks] == tasks

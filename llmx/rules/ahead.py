@@ -41,6 +41,11 @@ TASK_MARKER = re.compile(
 )
 # (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
 _STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
+# `Công tác trọng tâm trong tháng 6 là hoàn thành ...`: the focus of a period, which must be a later one
+_FOCUS_IS = re.compile(
+    r"(?<!\w)(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
+    re.I,
+)
 _TO_YEAR_END = re.compile(r"\s+(?:từ nay\s+)?đến\s+(?:cuối|hết)\s+năm(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
@@ -217,7 +222,11 @@ def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     if _FORECAST.search(words):
         return False
     verb = _VERB_SOON.search(words, m.end())
-    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
+    if verb is None:
+        return False
+    outlook = _OUTLOOK.search(words, m.end(), verb.end() + 40)
+    # (`Tháng 6, tiếp tục theo dõi diễn biến dịch bệnh`: what is watched, after a second directive verb)
+    if outlook and (outlook.start() < verb.end() or not _VERB_SOON.match(words, verb.end(), outlook.start())):
         return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
     return not _DONE.search(words, m.end(), verb.end())  # (`Năm 2025, xã đã nỗ lực phấn đấu ...`: done)
 
@@ -272,3 +281,15 @@ def goes_on(words: str) -> bool:
     if m is None or _DONE.search(words, 0, m.end()) or _FORECAST.search(words) or _OUTLOOK.search(words, 0, m.end()):
         return False
     return not (m.group(0).lower().endswith("tiếp tục") and _STATE_GOES_ON.match(words, m.end()))
+
+
+def task_marker(words: str, now: Now) -> int | None:
+    """Where a sentence naming the focus of the coming period starts (`... tuy nhiên nhiệm vụ trước mắt là ...`,
+    `Công tác trọng tâm trong tháng 6 là hoàn thành ...` in a report on May), else None: the period it names
+    must be a later one (`Nhiệm vụ trọng tâm năm 2025 là ...` in a report on 2025 states the year's aim)."""
+    if m := TASK_MARKER.search(words):
+        return m.start()
+    m = _FOCUS_IS.search(words)
+    if m is None or not m.group("when") or not names_ahead(m.group("when"), now):
+        return None
+    return m.start()

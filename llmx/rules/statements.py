@@ -44,6 +44,7 @@ from llmx.rules.ahead import (
     leader_asks,
     report_now,
     strives_over,
+    task_marker,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
@@ -342,9 +343,9 @@ def _task_spans(
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
-        marker = TASK_MARKER.search(words)
+        marker = task_marker(words, now)
         if marker is not None:
-            out.append((u.start + marker.start(), u.end, u.para))
+            out.append((u.start + marker, u.end, u.para))
             run = True
         elif (
             labelled

@@ -20,6 +20,8 @@ WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+# `Phương hướng:`, `* Phương hướng, nhiệm vụ:` naming no time: a direction is always the one ahead
+_BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
 _WORK_SUBHEAD = re.compile(
     r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
@@ -74,6 +76,8 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
         return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     if _SETS_OUT.search(head) and (_ahead(head, now) or (headless and _DRAWS_UP.search(head))):
         return True
+    if _BARE_DIRECTION.match(head):
+        return True  # `Phương hướng: Các xã triển khai ...` closing a sector's results: the direction is ahead
     label = _WORK_LABEL.search(head)
     return label is not None and names_ahead(label.group(), now)
 
