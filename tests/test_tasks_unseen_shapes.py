@@ -139,3 +139,25 @@ _MONTHLY = (
 def test_a_sectors_results_close_with_the_coming_months_work(line: str, tasks: list[str], tmp_path: Path) -> None:
     doc = _read(tmp_path, _MONTHLY.format(line=line))
     assert [t.text for t in doc.tasks] == tasks
+
+
+@pytest.mark.parametrize(
+    ("sub", "tasks"),
+    [
+        ("b) Nhiệm vụ tháng 6", True),
+        ("- Nhiệm vụ tháng 6", True),
+        ("Kế hoạch tháng 6", True),
+        ("b) Nhiệm vụ tháng 5", False),  # the report's own month: what was set for it, not the work ahead
+    ],
+)
+def test_a_sectors_sub_heading_naming_the_next_months_work_makes_its_items_tasks(
+    sub: str, tasks: bool, tmp_path: Path
+) -> None:
+    text = _MONTHLY.replace(
+        "{line}",
+        f"{sub}\n- Các xã gieo sạ lúa Hè Thu tập trung, né rầy.\n- Ngành thú y tiêm phòng đợt 1 cho đàn gia súc.",
+    )
+    got = [t.text for t in _read(tmp_path, text).tasks]
+    assert got == (
+        ["Các xã gieo sạ lúa Hè Thu tập trung, né rầy", "Ngành thú y tiêm phòng đợt 1 cho đàn gia súc"] if tasks else []
+    )

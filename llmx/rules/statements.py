@@ -57,7 +57,7 @@ from llmx.rules.sentences import (
     units,
     work_column,
 )
-from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead
+from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
 from llmx.sections import Layout
 from llmx.sectors import detect_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
@@ -204,7 +204,9 @@ def find_tasks(
     now = report_now(metadata)
     headless = not layout.sections  # a web excerpt: a headline, a lead and prose paragraphs
     tasks: list[Task] = []
-    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
+    nxt = metadata.next_period if metadata else None
+    # (`b) Nhiệm vụ tháng 6` under a sector of a results part: its items are the work ahead)
+    spans = [(sec, a, b, sec is not None and _work_part(sec, now, nxt)) for sec, a, b in layout.work_spans()]
     parents = {sec.parent_id for sec in layout.sections}
     listed = {sec.id for sec, *_ in spans if sec is not None} | parents
     for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
@@ -220,9 +222,7 @@ def find_tasks(
             # the work ahead in a paragraph after the heading's own (`* Hạn chế: A; B` over `Quý IV, Ban Chấp
             # hành ... yêu cầu ... tập trung ...`): an excerpt goes on past a run-in weakness heading
             later_paras = [u for u in units(text, start, end, directives=True) if u.para > 0]
-            found = _task_spans(
-                text, later_paras, in_tasks=False, now=now, nxt=metadata.next_period if metadata else None
-            )
+            found = _task_spans(text, later_paras, in_tasks=False, now=now, nxt=nxt)
         elif role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
             issuer = metadata.issuer if metadata else None
             found = [
@@ -237,7 +237,7 @@ def find_tasks(
                 in_tasks=in_tasks,
                 now=now,
                 headless=headless,
-                nxt=metadata.next_period if metadata else None,
+                nxt=nxt,
             )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
         bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
@@ -252,6 +252,10 @@ def find_tasks(
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
+
+
+def _work_part(section: Section, now: Now, nxt: Period | None) -> bool:
+    return section.role == "tasks" or work_line_ahead(section.heading, now, nxt)
 
 
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
@@ -309,6 +313,9 @@ def _task_spans(
             run = False
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
+        if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):
+            list_open = True  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's bullets
+            continue
         if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
             ahead = FUTURE.search(words) or (WORK.match(words) and later(words, now)) or DIRECTED.search(words)
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks

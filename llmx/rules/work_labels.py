@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from llmx.rules.ahead import Now, names_ahead
+from llmx.contract import Period
+from llmx.rules.ahead import Now, names_ahead, names_next
 from llmx.rules.sentences import ORDINAL, Unit
 from llmx.vn import DIRECTIVE_START
 
@@ -20,6 +21,8 @@ WORK = re.compile(
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+# `b) Nhiệm vụ tháng 6`, `- Kế hoạch tháng 6` on a line of its own over a sector's items (no colon)
+_WORK_LINE = re.compile(rf"{WORK.pattern}[^:.;\n]{{0,60}}", re.I)
 # `Phương hướng:`, `* Phương hướng, nhiệm vụ:` naming no time: a direction is always the one ahead
 _BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
@@ -114,3 +117,9 @@ def in_words(text: str, u: Unit) -> bool:
         and _ORDINAL_ITEM.search(text, max(0, u.start - 14), u.start) is not None
         and DIRECTIVE_START.match(text, u.start, u.end) is not None
     )
+
+
+def work_line_ahead(words: str, now: Now, nxt: Period | None = None) -> bool:
+    """A sub-heading or a line with no colon that names the work of a later period over the items below it
+    (`b) Nhiệm vụ tháng 6` after `a) Kết quả tháng 5` in a sector of a report on May)."""
+    return bool(_WORK_LINE.fullmatch(words.strip())) and (_ahead(words, now) or names_next(words, nxt))
