@@ -50,7 +50,8 @@ _TASK_PART = re.compile(
     r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
     r"^(?:dự kiến\s+)?kế hoạch\s+(?:công tác\s+|thực hiện\s+|hoạt động\s+)?(?:tháng|quý|năm)|"
     # `MỘT SỐ CÔNG VIỆC TRỌNG TÂM THỜI GIAN TỚI`, `DỰ KIẾN NHIỆM VỤ THÁNG 4`, `TRIỂN KHAI NHIỆM VỤ THÁNG 4`
-    r"công việc (?:trọng tâm|chủ yếu)|^dự kiến\s+(?:các\s+)?(?:nhiệm vụ|công việc|nội dung công tác)|"
+    r"(?:công việc|kế hoạch|nội dung) (?:trọng tâm|chủ yếu)|^lịch công tác|"
+    r"^dự kiến\s+(?:các\s+)?(?:nhiệm vụ|công việc|nội dung công tác|chương trình|lịch)|"
     r"^triển khai\s+(?:các\s+|một số\s+)?nhiệm vụ|"
     r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)|"
     r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",

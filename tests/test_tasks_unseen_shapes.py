@@ -161,3 +161,32 @@ def test_a_sectors_sub_heading_naming_the_next_months_work_makes_its_items_tasks
     assert got == (
         ["Các xã gieo sạ lúa Hè Thu tập trung, né rầy", "Ngành thú y tiêm phòng đợt 1 cho đàn gia súc"] if tasks else []
     )
+
+
+_PARTY = (
+    "ĐẢNG BỘ HUYỆN SƠN ĐÔNG\nĐẢNG ỦY XÃ AN THẠNH\nSố: 57-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "An Thạnh, ngày 28 tháng 8 năm 2026\nBÁO CÁO\n"
+    "Kết quả lãnh đạo thực hiện nhiệm vụ tháng 8, nhiệm vụ tháng 9 năm 2026\n"
+    "I. KẾT QUẢ LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 8\nĐảng ủy kết nạp 02 đảng viên mới.\n{heading}\n"
+    "- Các chi bộ tổ chức sinh hoạt chuyên đề quý III.\n"
+    "- Ban Chỉ huy Quân sự xã huấn luyện dân quân năm thứ nhất.\n"
+    "Trên đây là báo cáo của Đảng ủy xã An Thạnh./.\nNơi nhận:\n- Huyện ủy;\n- Lưu VP.\n"
+    "T/M ĐẢNG ỦY\nBÍ THƯ\nLê Văn Hùng\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "tasks"),
+    [
+        ("II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 9", True),
+        ("II. CHƯƠNG TRÌNH LÃNH ĐẠO THÁNG 9", True),
+        ("II. DỰ KIẾN CHƯƠNG TRÌNH LÀM VIỆC THÁNG 9", True),
+        ("II. KẾ HOẠCH TRỌNG TÂM THÁNG 9", True),
+        ("II. LỊCH CÔNG TÁC THÁNG 9", True),
+        ("II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 8", False),  # the month reported on
+    ],
+)
+def test_a_party_committees_part_for_the_coming_month_holds_tasks(heading: str, tasks: bool, tmp_path: Path) -> None:
+    got = [t.text for t in _read(tmp_path, _PARTY.format(heading=heading)).tasks]
+    want = ["Các chi bộ tổ chức sinh hoạt chuyên đề quý III", "Ban Chỉ huy Quân sự xã huấn luyện dân quân năm thứ nhất"]
+    assert got == (want if tasks else [])

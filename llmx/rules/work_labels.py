@@ -17,12 +17,17 @@ from llmx.vn import DIRECTIVE_START
 
 # next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
 WORK = re.compile(
-    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
+    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|"
+    r"chương trình (?:công tác|lãnh đạo|làm việc))",
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
 # `b) Nhiệm vụ tháng 6`, `- Kế hoạch tháng 6` on a line of its own over a sector's items (no colon)
-_WORK_LINE = re.compile(rf"{WORK.pattern}[^:.;\n]{{0,60}}", re.I)
+# (`II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 9` in a Party committee's report on August too)
+_WORK_LINE = re.compile(
+    rf"(?:(?:lãnh đạo|chỉ đạo|triển khai|tổ chức)(?:,?\s+(?:chỉ đạo|thực hiện))*\s+)?{WORK.pattern}[^:.;\n]{{0,60}}",
+    re.I,
+)
 # `Phương hướng:`, `* Phương hướng, nhiệm vụ:` naming no time: a direction is always the one ahead
 _BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
