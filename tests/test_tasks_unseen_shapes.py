@@ -134,6 +134,10 @@ _MONTHLY = (
         ),
         ("Công tác trọng tâm trong tháng 5 là thu hoạch lúa Đông Xuân, đến nay đã thu hoạch 95% diện tích.", []),
         ("Tháng 6, tình hình dịch bệnh có khả năng tiếp tục diễn biến phức tạp.", []),
+        (
+            "Trong thời gian tới, sau khi các xã đã hoàn thành rà soát, đề nghị các xã lập hồ sơ gửi về huyện.",
+            ["Trong thời gian tới, sau khi các xã đã hoàn thành rà soát, đề nghị các xã lập hồ sơ gửi về huyện"],
+        ),
     ],
 )
 def test_a_sectors_results_close_with_the_coming_months_work(line: str, tasks: list[str], tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ _FOCUS_IS = re.compile(
     r"(?<!\w)(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
     re.I,
 )
+_WHEN_DONE = re.compile(r"\s*(?:sau khi|khi|nếu|trường hợp)(?!\w)", re.I)  # a condition's `đã`, not a report
 _TO_YEAR_END = re.compile(r"\s+(?:từ nay\s+)?đến\s+(?:cuối|hết)\s+năm(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
@@ -228,7 +229,8 @@ def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     # (`Tháng 6, tiếp tục theo dõi diễn biến dịch bệnh`: what is watched, after a second directive verb)
     if outlook and (outlook.start() < verb.end() or not _VERB_SOON.match(words, verb.end(), outlook.start())):
         return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
-    return not _DONE.search(words, m.end(), verb.end())  # (`Năm 2025, xã đã nỗ lực phấn đấu ...`: done)
+    # (`Năm 2025, xã đã nỗ lực phấn đấu ...`: done; not `Thời gian tới, sau khi Công ty đã hoàn thành ..., đề nghị ...`)
+    return bool(_WHEN_DONE.match(words, m.end())) or not _DONE.search(words, m.end(), verb.end())
 
 
 def _directs_ahead(words: str, period: Now) -> bool:
