@@ -101,6 +101,7 @@ _NEWS = (
         "Đồng chí lưu ý địa phương cần chủ động phương án phòng chống thiên tai trong mùa mưa bão",
         "Xã phấn đấu đến cuối năm 2026 giảm tỷ lệ hộ nghèo xuống còn 1,8%",
         "Từ nay đến cuối năm, ngành y tế xã tăng cường tuyên truyền phòng chống sốt xuất huyết",
+        "Kết luận hội nghị, đồng chí Chủ tịch UBND xã giao các ngành chuyên môn rà soát các chỉ tiêu còn đạt thấp",
     ],
 )
 def test_a_news_item_states_the_work_ahead_in_a_reporters_words(sentence: str, tmp_path: Path) -> None:

@@ -94,7 +94,7 @@ _LEADER_ASK = re.compile(
 # `Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp ...`: a letter assigning work to a named body
 _GIVES_BODY = re.compile(
     rf"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:{ASSIGNED_BODY}|Bộ Chỉ huy|"
-    r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương))(?!\w)"
+    r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương|ngành|ban|thôn|đoàn thể|chi bộ))(?!\w)"
 )
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
