@@ -195,3 +195,15 @@ def test_a_party_committees_part_for_the_coming_month_holds_tasks(heading: str, 
     got = [t.text for t in _read(tmp_path, _PARTY.format(heading=heading)).tasks]
     want = ["Các chi bộ tổ chức sinh hoạt chuyên đề quý III", "Ban Chỉ huy Quân sự xã huấn luyện dân quân năm thứ nhất"]
     assert got == (want if tasks else [])
+
+
+def test_a_word_lists_symbol_bullets_open_items_as_dashes_do(tmp_path: Path) -> None:
+    line = (
+        "Nhiệm vụ tháng 6:\n➢ Các xã gieo sạ lúa Hè Thu tập trung, né rầy.\n"
+        "▪ Ngành thú y tiêm phòng đợt 1 cho đàn gia súc."
+    )
+    doc = _read(tmp_path, _MONTHLY.format(line=line))
+    assert [t.text for t in doc.tasks] == [
+        "Các xã gieo sạ lúa Hè Thu tập trung, né rầy",
+        "Ngành thú y tiêm phòng đợt 1 cho đàn gia súc",
+    ]
