@@ -207,3 +207,11 @@ def test_a_word_lists_symbol_bullets_open_items_as_dashes_do(tmp_path: Path) -> 
         "Các xã gieo sạ lúa Hè Thu tập trung, né rầy",
         "Ngành thú y tiêm phòng đợt 1 cho đàn gia súc",
     ]
+
+
+def test_the_coming_months_work_numbered_under_the_weaknesses_part_is_still_tasks(tmp_path: Path) -> None:
+    # (`3.` under `II. HẠN CHẾ`: the sections stage nests it in the weaknesses part)
+    heading = "3. Nhiệm vụ tháng 4: Tập trung chỉ đạo sản xuất vụ Hè Thu; đẩy nhanh giải ngân."
+    doc = _read(tmp_path, _REPORT.format(heading=heading, items=""))
+    assert [t.text for t in doc.tasks] == ["Tập trung chỉ đạo sản xuất vụ Hè Thu", "đẩy nhanh giải ngân"]
+    assert [x.text for x in doc.limitations] == ["Tiến độ thu thuế còn chậm"]

@@ -218,7 +218,7 @@ def find_tasks(
     for section, start, end, in_tasks in spans:
         role = section.role if section else None
         home = (section.sector if section else None) or theme
-        if role in ("limitations", "causes", "lessons"):
+        if role in ("limitations", "causes", "lessons") and not in_tasks:
             # the work ahead in a paragraph after the heading's own (`* Hạn chế: A; B` over `Quý IV, Ban Chấp
             # hành ... yêu cầu ... tập trung ...`): an excerpt goes on past a run-in weakness heading
             later_paras = [u for u in units(text, start, end, directives=True) if u.para > 0]
