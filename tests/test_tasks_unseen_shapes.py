@@ -135,6 +135,7 @@ _MONTHLY = (
         ),
         ("Công tác trọng tâm trong tháng 5 là thu hoạch lúa Đông Xuân, đến nay đã thu hoạch 95% diện tích.", []),
         ("Tháng 6, tình hình dịch bệnh có khả năng tiếp tục diễn biến phức tạp.", []),
+        ("Trong tháng, UBND huyện ban hành 45 văn bản chỉ đạo, yêu cầu các xã tập trung thu hoạch lúa.", []),
         (
             "Trong thời gian tới, sau khi các xã đã hoàn thành rà soát, đề nghị các xã lập hồ sơ gửi về huyện.",
             ["Trong thời gian tới, sau khi các xã đã hoàn thành rà soát, đề nghị các xã lập hồ sơ gửi về huyện"],

@@ -46,6 +46,10 @@ _FOCUS_IS = re.compile(
     r"(?<!\w)(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
     re.I,
 )
+# `... ban hành 45 văn bản chỉ đạo, yêu cầu các xã ...`: what the documents issued in the period asked
+_ISSUED = re.compile(
+    r"(?<!\w)(?:ban hành|phát hành|có)\s[^.;]{0,60}?(?<!\w)(?:văn bản|công văn|kế hoạch|chỉ thị)\b", re.I
+)
 _WHEN_DONE = re.compile(r"\s*(?:sau khi|khi|nếu|trường hợp)(?!\w)", re.I)  # a condition's `đã`, not a report
 _TO_YEAR_END = re.compile(r"\s+(?:từ nay\s+)?đến\s+(?:cuối|hết)\s+năm(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
@@ -247,9 +251,9 @@ def _directs_ahead(words: str, period: Now) -> bool:
 
 def _asks_below(words: str) -> bool:
     """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
-    not one reported as made (`đã yêu cầu các xã ...`)."""
+    not one reported as made (`đã yêu cầu các xã ...`, `UBND huyện ban hành 45 văn bản chỉ đạo, yêu cầu các xã ...`)."""
     m = ASSIGNS.search(words)
-    return m is not None and not _DONE.search(words, 0, m.start())
+    return m is not None and not _DONE.search(words, 0, m.start()) and not _ISSUED.search(words, 0, m.start())
 
 
 def leader_asks(words: str) -> bool:
