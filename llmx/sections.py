@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_header_end, find_headings
+from llmx.header_block import find_header_end
+from llmx.headings import Heading, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import ACTED_ON, DIRECTED, section_role
