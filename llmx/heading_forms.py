@@ -19,12 +19,15 @@ _CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(
 # `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
 # written without the space before an upper-case word: `II-NHIỆM VỤ`)
 _HYPHEN = rf"-(?=\s|{UPPER}(?!{UPPER}*[/-]))"  # but `35-CT/TW ...` opens with a Party document's number
-_ALPHA = re.compile(r"^([A-E])\s*(?:\./|[.)/]|-(?=\s))\s+(\S.*)$")  # `A.`, `B)`, `C/`, `D./`
+# a number typed with no space before its text (`A.KẾT QUẢ`, `1.1.Cấp giấy`, `a)Về ...`): the mark, then a
+# capital letter (a lower-case word after `a.` is no heading: `v.v.`, `đ.c`)
+_TIGHT = rf"(?:\./|[.)/])(?={UPPER})"
+_ALPHA = re.compile(rf"^([A-E])(?:\s*(?:\./|[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$")  # `A.`, `B)`, `C/`, `D./`
 _ROMAN = re.compile(rf"^(?!V/v\b)([IVX]{{1,4}})\s*(?:\./|[./)]|{_HYPHEN})\s*(\S.*)$")  # `V/v ...` is a subject line
 # `1.2.`, `2.1.3`, and the roman-rooted `I.1.` / `II.2.1` of some issuers (the child of `I.`)
-_DOTTED = re.compile(r"^((?:\d{1,2}|[IVX]{1,4})(?:\.\d{1,2})+)\.?\s+(\S.*)$")
+_DOTTED = re.compile(rf"^((?:\d{{1,2}}|[IVX]{{1,4}})(?:\.\d{{1,2}})+)(?:\.?\s+|\.(?={UPPER}))(\S.*)$")
 _ARABIC = re.compile(rf"^(\d{{1,2}})(?:\s*(?:\./|[./)](?![\d;,.)]))|{_HYPHEN})\s*(\S.*)$")
-_LOWER = re.compile(r"^([a-eđgh])(?:\s*[.)/]|-(?=\s))\s+(\S.*)$")  # `a)`, `b.`, `c/`
+_LOWER = re.compile(rf"^([a-eđgh])(?:(?:\s*[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$")  # `a)`, `b.`, `c/`
 _ROMAN_WORD = re.compile(r"^[IVX]{1,4}$", re.I)
 _STAR = re.compile(r"^\*\s*(\S.*)$")
 
