@@ -177,7 +177,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     body_start = find_header_end(text, lines)
     headings = find_headings(text, lines, body_start, len(text), rows)
     signed = _signature_before_annex(text, lines, body_start, rows)
-    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC") and h.start < signed]
+    numbered = [h.end for h in headings if h.style not in _UNNUMBERED and h.start < signed]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     body_end = min(body_end, _annex_document_start(text, lines, body_start, body_end))
     headings = [h for h in headings if h.start < body_end]
@@ -270,7 +270,7 @@ def _back_to(stack: list[tuple[str, Section]], level: int | None) -> bool:
     return level is not None and len(stack) >= level and all(st in _UNNUMBERED for st, _ in stack[level - 1 :])
 
 
-_UNNUMBERED = ("STAR", "CAPS", "TOPIC")
+_UNNUMBERED = ("STAR", "CAPS", "TOPIC", "PLAIN")
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 # a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
 # UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block

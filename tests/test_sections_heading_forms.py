@@ -31,3 +31,64 @@ def test_heading_numbers_typed_without_a_space_keep_the_outline():
         ("b", 4, "Thanh tra đột xuất"),
         ("B", 1, "NHIỆM VỤ QUÝ IV"),
     ]
+
+
+def test_an_unnumbered_topic_line_between_paragraphs_is_a_section_below_the_numbered_one():
+    # a copy that lost the Word list's automatic `a)`, `b)`: the topic lines stand alone
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n"
+        "1. Lĩnh vực nông nghiệp\n"
+        "Công tác trồng trọt\n"
+        "Tổng diện tích gieo trồng vụ Hè Thu đạt 3.120 ha, bằng 100,4% kế hoạch.\n"
+        "Tình hình chăn nuôi, thú y\n"
+        "- Tổng đàn trâu, bò 8.450 con; đàn lợn 21.300 con.\n"
+        "2. Văn hóa - xã hội\n"
+        "Các hoạt động văn hóa, thể thao diễn ra sôi nổi.\n"
+        "Đánh giá chung\n"
+        "Kinh tế tiếp tục tăng trưởng, an sinh xã hội được bảo đảm.\n"
+        "II. NHIỆM VỤ QUÝ IV\n"
+        "Tập trung thu hoạch vụ Hè Thu.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ"),
+        ("1", 2, "Lĩnh vực nông nghiệp"),
+        (None, 3, "Công tác trồng trọt"),
+        (None, 3, "Tình hình chăn nuôi, thú y"),
+        ("2", 2, "Văn hóa - xã hội"),
+        (None, 3, "Đánh giá chung"),
+        ("II", 1, "NHIỆM VỤ QUÝ IV"),
+    ]
+
+
+def test_short_lines_that_are_no_topics_stay_text():
+    # a paragraph without its full stop, a wrapped line, an enumeration of short lines, a figure
+    text = (
+        "I. KẾT QUẢ\n"
+        "Tiếp tục triển khai các nhiệm vụ trọng tâm\n"
+        "Ủy ban nhân dân xã đã chỉ đạo các thôn tổ chức ra quân làm giao thông nông thôn.\n"
+        "Kết quả thực hiện đạt 12 km đường bê tông\n"
+        "trong đó có 4 km đường liên thôn.\n"
+        "Công tác tuyên truyền về bầu cử\n"
+        "Công tác phòng chống thiên tai\n"
+        "Công tác chuyển đổi số\n"
+        "đều được triển khai đúng kế hoạch.\n"
+        "II. NHIỆM VỤ\nTập trung thu hoạch.\n"
+    )
+    assert [n for n, _, _ in _tree(text)] == ["I", "II"]
+
+
+def test_a_sector_or_a_ve_topic_standing_alone_heads_its_bullets():
+    text = (
+        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ\n"
+        "Về tổ chức bộ máy\n"
+        "- Sắp xếp 04 phòng chuyên môn còn 02 phòng.\n"
+        "Quốc phòng - An ninh\n"
+        "- Giao quân đạt 100% chỉ tiêu; tình hình an ninh chính trị ổn định.\n"
+        "III. PHƯƠNG HƯỚNG\nTập trung thu ngân sách.\n"
+    )
+    assert _tree(text) == [
+        ("II", 1, "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"),
+        (None, 2, "Về tổ chức bộ máy"),
+        (None, 2, "Quốc phòng - An ninh"),
+        ("III", 1, "PHƯƠNG HƯỚNG"),
+    ]
