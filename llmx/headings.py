@@ -28,9 +28,10 @@ from llmx.heading_wraps import CAPS_GOES_ON, CAPS_OPEN_END, caps_line, caps_tail
 from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, MOTTO, SIGN_TITLE_LINE, TABLE_ROW, UPPER
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
-_MAX_LABEL = 140  # `Label: content`: the label is at most this long
+_MAX_LABEL = MAX_HEADING_CHARS  # `Label: content`: the label is no longer than a heading line
 
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
+_TOPIC_RUN_IN = re.compile(r"^Về\s+[^:;.]{3,100}:\s+\S")  # ... with its first sentence after the colon
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
@@ -203,6 +204,9 @@ def find_headings(
                 found.append(Heading("CAPS", None, clean(heading), s + lead, h_end, max(e, h_end)))
             elif _TOPIC.match(t):
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
+            elif _TOPIC_RUN_IN.match(t) and (at := _label_split(t)) is not None:  # `Về X: content`
+                label = t[: t.rindex(":", 0, at)]
+                found.append(Heading("TOPIC", None, clean(label), s + lead, s + lead + len(label), s + lead + at))
             elif _plain_topic(text, lines, k, t, rows):
                 found.append(Heading("PLAIN", None, clean(t), s + lead, s + lead + len(t.rstrip(" :")), e))
             continue

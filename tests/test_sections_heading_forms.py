@@ -92,3 +92,26 @@ def test_a_sector_or_a_ve_topic_standing_alone_heads_its_bullets():
         (None, 2, "Quốc phòng - An ninh"),
         ("III", 1, "PHƯƠNG HƯỚNG"),
     ]
+
+
+def test_a_heading_with_its_first_sentence_run_in_after_the_colon():
+    label = (
+        "Kết quả triển khai các mô hình chuyển đổi số cấp xã và việc kết nối, chia sẻ dữ liệu dân cư với các hệ thống"
+        " thông tin, cơ sở dữ liệu"
+    )
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN\n"
+        f"1. {label} chuyên ngành của tỉnh: Toàn tỉnh đã kết nối 14 hệ thống.\n"
+        "2. Công tác tuyên truyền\nPhát 120 tin bài.\n"
+        "Về dịch vụ công trực tuyến: toàn tỉnh cung cấp 1.950 dịch vụ, tỷ lệ hồ sơ trực tuyến đạt 71,4%.\n"
+        "Về dịch vụ công thiết yếu: đã hoàn thành 25/25 dịch vụ.\n"
+        "II. NHIỆM VỤ\nTập trung rà soát dữ liệu.\n"
+    )
+    assert _tree(text) == [
+        ("I", 1, "KẾT QUẢ THỰC HIỆN"),
+        ("1", 2, f"{label} chuyên ngành của tỉnh"),
+        ("2", 2, "Công tác tuyên truyền"),
+        (None, 3, "Về dịch vụ công trực tuyến"),
+        (None, 3, "Về dịch vụ công thiết yếu"),
+        ("II", 1, "NHIỆM VỤ"),
+    ]
