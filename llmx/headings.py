@@ -208,7 +208,7 @@ def find_headings(
                 label = t[: t.rindex(":", 0, at)]
                 found.append(Heading("TOPIC", None, clean(label), s + lead, s + lead + len(label), s + lead + at))
             elif _plain_topic(text, lines, k, t, rows):
-                found.append(Heading("PLAIN", None, clean(t), s + lead, s + lead + len(t.rstrip(" :")), e))
+                found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t.rstrip(" :")), e))
             continue
         style, number, rest = hm
         line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))

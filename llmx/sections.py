@@ -270,7 +270,7 @@ def _back_to(stack: list[tuple[str, Section]], level: int | None) -> bool:
     return level is not None and len(stack) >= level and all(st in _UNNUMBERED for st, _ in stack[level - 1 :])
 
 
-_UNNUMBERED = ("STAR", "CAPS", "TOPIC", "PLAIN")
+_UNNUMBERED = ("STAR", "CAPS", "TOPIC")
 _CLOSING = re.compile(r"^(?:Trên đây là|Trên cơ sở .*\./\.\s*$|Nơi nhận\s*:?)", re.I)
 # a letter that ends without `Trên đây` / `Nơi nhận`: its courtesy line (`Trân trọng./.`, `Kính trình
 # UBND huyện xem xét, chỉ đạo./.`) or, failing that, its signature block opens the closing block

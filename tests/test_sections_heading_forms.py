@@ -115,3 +115,14 @@ def test_a_heading_with_its_first_sentence_run_in_after_the_colon():
         (None, 3, "Về dịch vụ công thiết yếu"),
         ("II", 1, "NHIỆM VỤ"),
     ]
+
+
+def test_unnumbered_topics_are_siblings_whether_their_text_runs_in_or_not():
+    text = (
+        "I. THỰC TRẠNG CÁC HỘI\n"
+        "Về tổ chức\n"
+        "Toàn tỉnh có 412 hội, trong đó 38 hội có phạm vi hoạt động trong tỉnh.\n"
+        "Về kinh phí: các hội tự bảo đảm kinh phí hoạt động từ hội phí.\n"
+        "II. ĐỀ XUẤT\nĐề nghị Bộ Nội vụ hướng dẫn.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), (None, 2), (None, 2), ("II", 1)]
