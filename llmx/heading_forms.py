@@ -11,9 +11,12 @@ import re
 
 from llmx.vn import UPPER, is_caps
 
-_PART_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"}
+_PART_WORDS = {
+    **{"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6"},
+    **{"bảy": "7", "bẩy": "7", "tám": "8", "chín": "9", "mười": "10"},
+}
 _PART = re.compile(r"^(?:PHẦN|Phần|phần)\s+(?:THỨ|Thứ|thứ)\s+(\w+)\s*[.:]?\s*(.*)$")
-_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-E](?!\w))\s*[.:]?\s*(.*)$")
+_PART_NUM = re.compile(r"^(?:PHẦN|Phần)\s+([IVX]+|\d+|[A-H](?!\w))\s*[.:]?\s*(.*)$")
 # `Chương I` / `CHƯƠNG II. NHIỆM VỤ ...`, `Mục 1. ...`: a plan's or a long report's chapters and their parts
 _CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(?!\w)\s*([.:\-–]?)\s*(.*)$")
 # `IV- TỔ CHỨC THỰC HIỆN`, `1- Về kinh tế`, `a- ...`: the older Party style numbers with a hyphen (also
@@ -21,11 +24,13 @@ _CHAPTER = re.compile(r"^(CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,4}|\d{1,2})(
 _HYPHEN = rf"-(?=\s|{UPPER}(?!{UPPER}*[/-]))"  # but `35-CT/TW ...` opens with a Party document's number
 # a number typed with no space before its text (`A.KẾT QUẢ`, `1.1.Cấp giấy`, `a)Về ...`): the mark, then a
 # capital letter (a lower-case word after `a.` is no heading: `v.v.`, `đ.c`)
-_TIGHT = rf"(?:\./|[.)/])(?={UPPER})"
-_ALPHA = re.compile(rf"^([A-E])(?:\s*(?:\./|[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$")  # `A.`, `B)`, `C/`, `D./`
+_TIGHT = rf"(?:\./|[.)/])(?={UPPER}[^\W\d_])"  # (`H.C.N`, initials, is no heading)
+_ALPHA = re.compile(
+    rf"^([A-H])(?:\s*(?:\./|[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$"
+)  # `A.`, `B)`, `C/`, `D./`, past `E.` too
 _ROMAN = re.compile(rf"^(?!V/v\b)([IVX]{{1,4}})\s*(?:\./|[./)]|{_HYPHEN})\s*(\S.*)$")  # `V/v ...` is a subject line
 # `1.2.`, `2.1.3`, and the roman-rooted `I.1.` / `II.2.1` of some issuers (the child of `I.`)
-_DOTTED = re.compile(rf"^((?:\d{{1,2}}|[IVX]{{1,4}})(?:\.\d{{1,2}})+)(?:\.?\s+|\.(?={UPPER}))(\S.*)$")
+_DOTTED = re.compile(rf"^((?:\d{{1,2}}|[IVX]{{1,4}})(?:\.\d{{1,2}})+)(?:\.?\s+|\.(?={UPPER}[^\W\d_]))(\S.*)$")
 _ARABIC = re.compile(rf"^(\d{{1,2}})(?:\s*(?:\./|[./)](?![\d;,.)]))|{_HYPHEN})\s*(\S.*)$")
 _LOWER = re.compile(rf"^([a-eđgh])(?:(?:\s*[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$")  # `a)`, `b.`, `c/`
 _ROMAN_WORD = re.compile(r"^[IVX]{1,4}$", re.I)

@@ -126,3 +126,54 @@ def test_unnumbered_topics_are_siblings_whether_their_text_runs_in_or_not():
         "II. ĐỀ XUẤT\nĐề nghị Bộ Nội vụ hướng dẫn.\n"
     )
     assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), (None, 2), (None, 2), ("II", 1)]
+
+
+def test_parts_past_the_fifth_keep_their_numbers():
+    text = "".join(
+        f"PHẦN THỨ {word}\n{title}\n1. Kết quả\nĐạt kế hoạch đề ra.\n"
+        for word, title in (("SÁU", "AN NINH TRẬT TỰ"), ("BẢY", "XÂY DỰNG CHÍNH QUYỀN"), ("TÁM", "TỔ CHỨC THỰC HIỆN"))
+    )
+    parts = [(n, lvl) for n, lvl, _ in _tree(text) if lvl == 1]
+    assert parts == [("PHẦN 6", 1), ("PHẦN 7", 1), ("PHẦN 8", 1)]
+
+
+def test_lettered_parts_past_e_stay_parts():
+    text = "".join(
+        f"{letter}. {title}\nTình hình ổn định.\nI. Kết quả\nĐạt kế hoạch.\n"
+        for letter, title in (("E", "VĂN HÓA - XÃ HỘI"), ("F", "QUỐC PHÒNG - AN NINH"), ("G", "XÂY DỰNG CHÍNH QUYỀN"))
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("E", 1), ("I", 2), ("F", 1), ("I", 2), ("G", 1), ("I", 2)]
+
+
+def test_a_lettered_list_after_the_text_of_a_topic_line_is_not_its_child():
+    text = (
+        "I. CÔNG TÁC THẨM ĐỊNH\n"
+        "Theo quy định trước đây, Sở thực hiện thẩm định:\n"
+        "Về thiết kế cơ sở\n"
+        "- Tham gia ý kiến thiết kế cơ sở của dự án nhóm B, nhóm C trên địa bàn tỉnh.\n"
+        "Theo quy định hiện hành, Sở thực hiện thẩm định:\n"
+        "a) Về thẩm định thiết kế cơ sở\n"
+        "- Thẩm định 06 dự án.\n"
+        "b) Về thẩm định dự toán\n"
+        "- Thẩm định 04 dự toán.\n"
+        "II. KIẾN NGHỊ\nĐề nghị Bộ hướng dẫn.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("I", 1), (None, 2), ("a", 2), ("b", 2), ("II", 1)]
+
+
+def test_a_lettered_list_right_under_a_topic_line_is_its_child():
+    text = (
+        "III. NHẬN XÉT\n"
+        "Kết quả đạt được\n"
+        "a) Việc thí điểm các mô hình được người dân đồng tình, tỷ lệ hài lòng đạt 98%.\n"
+        "b) Thời gian giải quyết hồ sơ giảm bình quân 2 ngày.\n"
+        "Hạn chế, khó khăn\n"
+        "a) Việc công khai thủ tục bằng mã QR còn làm thủ công.\n"
+        "IV. ĐỀ XUẤT\nĐề nghị nhân rộng mô hình.\n"
+    )
+    assert [(n, lvl) for n, lvl, _ in _tree(text)] == [("III", 1), (None, 2), (None, 2), ("IV", 1)]
+
+
+def test_initials_are_no_tight_heading_number():
+    text = "I. KẾT QUẢ\nĐạt kế hoạch.\nH.C.N\nB.T.L\nII. NHIỆM VỤ\nTập trung thu ngân sách.\n"
+    assert [n for n, _, _ in _tree(text)] == ["I", "II"]
