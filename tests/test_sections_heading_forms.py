@@ -55,7 +55,7 @@ def test_an_unnumbered_topic_line_between_paragraphs_is_a_section_below_the_numb
         (None, 3, "Công tác trồng trọt"),
         (None, 3, "Tình hình chăn nuôi, thú y"),
         ("2", 2, "Văn hóa - xã hội"),
-        (None, 3, "Đánh giá chung"),
+        (None, 1, "Đánh giá chung"),  # an overall assessment closes the part, as `ĐÁNH GIÁ CHUNG` does
         ("II", 1, "NHIỆM VỤ QUÝ IV"),
     ]
 
