@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from llmx.contract import ReportDocument, Section
+from llmx.normalize import line_spans
 
 
 @dataclass
@@ -63,15 +64,6 @@ class Rewrite:
             return old
 
         return to_new
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end before its `\\n`."""
-    out, at = [], 0
-    for line in text.split("\n"):
-        out.append((at, at + len(line)))
-        at += len(line) + 1
-    return out
 
 
 def _heading_lines(gold: ReportDocument) -> dict[str, tuple[int, int]]:
@@ -224,7 +216,7 @@ def hard_wrap(gold: ReportDocument, width: int) -> Rewrite:
     becomes a line break: offsets do not move), never before a word that would read as a list
     mark or a heading number."""
     rw = Rewrite(gold.text)
-    for ls, le in _lines(gold.text):
+    for ls, le in line_spans(gold.text):
         line = gold.text[ls:le]
         if _is_table(line):
             continue
@@ -246,7 +238,7 @@ def hard_wrap(gold: ReportDocument, width: int) -> Rewrite:
 def blank_lines(gold: ReportDocument, *, double: bool) -> Rewrite:
     """Blank lines removed (`double=False`) or one added after every non-blank line."""
     rw = Rewrite(gold.text)
-    lines = _lines(gold.text)
+    lines = line_spans(gold.text)
     for k, (ls, le) in enumerate(lines[:-1]):
         blank = not gold.text[ls:le].strip()
         if double:

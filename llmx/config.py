@@ -290,6 +290,15 @@ def run_defaults(env: Mapping[str, str] | None = None) -> RunDefaults:
     )
 
 
+def llamacpp_api_key(flag: str | None = None, env: Mapping[str, str] | None = None) -> str | None:
+    """The key llmx's llama.cpp server requires (`Authorization: Bearer KEY`): `llmx serve --gguf
+    --api-key`, then LLMX_LLAMACPP_API_KEY, then none. The variable is also how a launcher hands the
+    key to `python -m llmx.serve.llamacpp` (never on its command line, which `ps` shows)."""
+    if flag not in (None, ""):
+        return flag
+    return (os.environ if env is None else env).get("LLMX_LLAMACPP_API_KEY") or None
+
+
 @dataclass(frozen=True)
 class TokenizerEnvironment:
     heuristic_only: bool  # LLMX_TOKENIZER=heuristic: reproducible counts on every machine

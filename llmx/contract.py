@@ -56,6 +56,12 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# every item type's `flags` (SPEC 1.1), documented once
+_FLAGS_DOC = (
+    "(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, table_cell, backends_disagree"
+)
+
+
 class Source(_Model):
     path: str
     sha256: str
@@ -200,11 +206,7 @@ class Indicator(_Model):
     quote: str
     start: int
     end: int
-    flags: list[str] = Field(
-        default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
-        "table_cell, backends_disagree",
-    )
+    flags: list[str] = Field(default_factory=list, description=_FLAGS_DOC)
     table_id: str | None = Field(default=None, description="(1.1) the table whose row the quote is, if any")
     table_row: int | None = Field(
         default=None, description="(1.1) index of that row in the table (0 = its first row, header rows counted)"
@@ -218,11 +220,7 @@ class Task(_Model):
     sector: Sector = "other"
     start: int
     end: int
-    flags: list[str] = Field(
-        default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
-        "table_cell, backends_disagree",
-    )
+    flags: list[str] = Field(default_factory=list, description=_FLAGS_DOC)
 
 
 class Limitation(_Model):
@@ -233,11 +231,7 @@ class Limitation(_Model):
     sector: Sector = "other"
     start: int
     end: int
-    flags: list[str] = Field(
-        default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
-        "table_cell, backends_disagree",
-    )
+    flags: list[str] = Field(default_factory=list, description=_FLAGS_DOC)
 
 
 class Reference(_Model):
@@ -250,11 +244,7 @@ class Reference(_Model):
     quote: str
     start: int
     end: int
-    flags: list[str] = Field(
-        default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
-        "table_cell, backends_disagree",
-    )
+    flags: list[str] = Field(default_factory=list, description=_FLAGS_DOC)
 
 
 class Proposal(_Model):
@@ -267,11 +257,7 @@ class Proposal(_Model):
     sector: Sector = "other"
     start: int
     end: int
-    flags: list[str] = Field(
-        default_factory=list,
-        description="(1.1) reasons to doubt this item, e.g. name_fallback, unit_missing, basis_unstated, "
-        "table_cell, backends_disagree",
-    )
+    flags: list[str] = Field(default_factory=list, description=_FLAGS_DOC)
 
 
 class TableCell(_Model):

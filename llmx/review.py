@@ -17,15 +17,17 @@ from __future__ import annotations
 import html
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from llmx.contract import Comparison, Indicator, Proposal, ReportDocument, Section
+from llmx.contract import Comparison, Indicator, Limitation, Proposal, Reference, ReportDocument, Section, Task
 from llmx.errors import InputError
 from llmx.output import item_counts, load_report, write_atomic
 from llmx.review_assets import CSS, JS, KINDS
+
+_Extracted = Indicator | Task | Limitation | Reference | Proposal
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,8 @@ def _indicator_detail(i: Indicator) -> str:
 
 def _items(doc: ReportDocument) -> list[_Item]:
     """Every item of the report, headings first; `in_text` says whether it can be highlighted."""
-    text, n = doc.text, len(doc.text)
+    text = doc.text
     sections = {s.id: s for s in doc.sections}
-
-    def inside(start: int, end: int) -> bool:
-        return 0 <= start < end <= n
 
     def sector_of(section_id: str | None) -> str:
         s = sections.get(section_id or "")
@@ -104,96 +103,49 @@ def _items(doc: ReportDocument) -> list[_Item]:
                 s.id,
                 detail,
                 s.heading,
-                inside(s.heading_start, s.heading_end),
+                _inside(s.heading_start, s.heading_end, text),
             )
         )
-    for i in doc.indicators:
-        items.append(
-            _Item(
-                i.id,
-                "indicator",
-                i.sector,
-                i.start,
-                i.end,
-                i.section_id,
-                _indicator_detail(i),
-                i.quote,
-                inside(i.start, i.end),
-                text[i.start : i.end] == i.quote,
-                tuple(i.flags),
-            )
-        )
-    for t in doc.tasks:
-        items.append(
-            _Item(
-                t.id,
-                "task",
-                t.sector,
-                t.start,
-                t.end,
-                t.section_id,
-                "",
-                t.text,
-                inside(t.start, t.end),
-                text[t.start : t.end] == t.text,
-                tuple(t.flags),
-            )
-        )
-    for x in doc.limitations:
-        items.append(
-            _Item(
-                x.id,
-                "limitation",
-                x.sector,
-                x.start,
-                x.end,
-                x.section_id,
-                _e(x.kind),
-                x.text,
-                inside(x.start, x.end),
-                text[x.start : x.end] == x.text,
-                tuple(x.flags),
-            )
-        )
-    for r in doc.references:
-        detail = "<br>".join(
-            f"{label}: {_e(v)}"
-            for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date), ("issuer", r.issuer))
-            if v
-        )
-        items.append(
-            _Item(
-                r.id,
-                "reference",
-                sector_of(r.section_id),
-                r.start,
-                r.end,
-                r.section_id,
-                detail,
-                r.quote,
-                inside(r.start, r.end),
-                text[r.start : r.end] == r.quote,
-                tuple(r.flags),
-            )
-        )
-    items += [_proposal(p, text, inside) for p in doc.proposals]
+    items += [_grounded(i, "indicator", i.sector, _indicator_detail(i), i.quote, text) for i in doc.indicators]
+    items += [_grounded(t, "task", t.sector, "", t.text, text) for t in doc.tasks]
+    items += [_grounded(x, "limitation", x.sector, _e(x.kind), x.text, text) for x in doc.limitations]
+    items += [
+        _grounded(r, "reference", sector_of(r.section_id), _reference_detail(r), r.quote, text) for r in doc.references
+    ]
+    items += [
+        _grounded(p, "proposal", p.sector, f"to: {_e(p.addressee)}" if p.addressee else "", p.text, text)
+        for p in doc.proposals
+    ]
     return items
 
 
-def _proposal(p: Proposal, text: str, inside: Callable[[int, int], bool]) -> _Item:
-    detail = f"to: {_e(p.addressee)}" if p.addressee else ""
+def _inside(start: int, end: int, text: str) -> bool:
+    """The span lies inside the text and is not empty: it can be highlighted."""
+    return 0 <= start < end <= len(text)
+
+
+def _grounded(x: _Extracted, kind: str, sector: str, detail: str, quote: str, text: str) -> _Item:
+    """An extracted item of any kind; `matches` says whether the text at its offsets is its quote."""
     return _Item(
-        p.id,
-        "proposal",
-        p.sector,
-        p.start,
-        p.end,
-        p.section_id,
+        x.id,
+        kind,
+        sector,
+        x.start,
+        x.end,
+        x.section_id,
         detail,
-        p.text,
-        inside(p.start, p.end),
-        text[p.start : p.end] == p.text,
-        tuple(p.flags),
+        quote,
+        _inside(x.start, x.end, text),
+        text[x.start : x.end] == quote,
+        tuple(x.flags),
+    )
+
+
+def _reference_detail(r: Reference) -> str:
+    return "<br>".join(
+        f"{label}: {_e(v)}"
+        for label, v in (("type", r.doc_type), ("number", r.number), ("date", r.date), ("issuer", r.issuer))
+        if v
     )
 
 

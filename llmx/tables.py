@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from llmx.contract import ReportDocument, Section
+from llmx.contract import Limitation, Proposal, Reference, ReportDocument, Section, Task
 from llmx.errors import InputError
 from llmx.output import INDICATOR_COLUMNS, check_target, indicator_rows, load_report
 from llmx.table_files import TableFiles
@@ -306,65 +306,27 @@ def table_rows(doc: ReportDocument) -> dict[str, list[dict[str, Any]]]:
         for i in doc.indicators
         for c in i.comparisons
     ]
-    rows["tasks"] = [
-        {
-            **_trace(doc, sections, t.section_id),
-            "id": t.id,
-            "sector": t.sector,
-            "text": t.text,
-            "flags": list(t.flags),
-            "quote": t.text,
-            "start": t.start,
-            "end": t.end,
-            **made,
-        }
-        for t in doc.tasks
-    ]
-    rows["limitations"] = [
-        {
+
+    def item_row(x: Task | Limitation | Reference | Proposal, quote: str, **fields: Any) -> dict[str, Any]:
+        """A task, limitation, reference or proposal: where it stands, what it says, its quote and offsets."""
+        return {
             **_trace(doc, sections, x.section_id),
             "id": x.id,
-            "kind": x.kind,
-            "sector": x.sector,
-            "text": x.text,
+            **fields,
             "flags": list(x.flags),
-            "quote": x.text,
+            "quote": quote,
             "start": x.start,
             "end": x.end,
             **made,
         }
-        for x in doc.limitations
-    ]
+
+    rows["tasks"] = [item_row(t, t.text, sector=t.sector, text=t.text) for t in doc.tasks]
+    rows["limitations"] = [item_row(x, x.text, kind=x.kind, sector=x.sector, text=x.text) for x in doc.limitations]
     rows["references"] = [
-        {
-            **_trace(doc, sections, r.section_id),
-            "id": r.id,
-            "doc_type": r.doc_type,
-            "number": r.number,
-            "date": r.date,
-            "issuer": r.issuer,
-            "flags": list(r.flags),
-            "quote": r.quote,
-            "start": r.start,
-            "end": r.end,
-            **made,
-        }
-        for r in doc.references
+        item_row(r, r.quote, doc_type=r.doc_type, number=r.number, date=r.date, issuer=r.issuer) for r in doc.references
     ]
     rows["proposals"] = [
-        {
-            **_trace(doc, sections, x.section_id),
-            "id": x.id,
-            "addressee": x.addressee,
-            "sector": x.sector,
-            "text": x.text,
-            "flags": list(x.flags),
-            "quote": x.text,
-            "start": x.start,
-            "end": x.end,
-            **made,
-        }
-        for x in doc.proposals
+        item_row(x, x.text, addressee=x.addressee, sector=x.sector, text=x.text) for x in doc.proposals
     ]
     return rows
 

@@ -396,16 +396,16 @@ def test_run_json_records_the_settings_without_credentials(tmp_path):
 
 
 def test_a_bug_on_one_report_is_recorded_and_the_others_are_written(rules_server, tmp_path, monkeypatch):
-    import llmx.run.scheduler
+    import llmx.run.report_work
 
-    real = llmx.run.scheduler.prepare
+    real = llmx.run.report_work.prepare
 
     def flaky(path, settings=None):
         if Path(path).name == SAMPLE_FILES[0].name:
             raise RuntimeError("boom")
         return real(path, settings)
 
-    monkeypatch.setattr(llmx.run.scheduler, "prepare", flaky)
+    monkeypatch.setattr(llmx.run.report_work, "prepare", flaky)
     srv = rules_server()
     summary = run([str(p) for p in SAMPLE_FILES], _llm(srv), _options(tmp_path / "out"))
     status = {Path(e.input).name: e for e in summary.entries}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import llmx.run.scheduler
+import llmx.run.report_work
 import llmx.run.worker
 from llmx.config import Settings
 from llmx.contract import ReportDocument, grounding_errors
@@ -43,8 +43,8 @@ def _status(summary) -> dict[str, tuple[str, str | None]]:
 
 
 def _only_for(name: str, action):
-    """`prepare` as the scheduler calls it in its worker processes, doing `action` for one file."""
-    real = llmx.run.scheduler.prepare
+    """`prepare` as the report pool calls it in its worker processes, doing `action` for one file."""
+    real = llmx.run.report_work.prepare
 
     def prepare(path, settings=None):
         if Path(path).name == name:
@@ -57,7 +57,7 @@ def _only_for(name: str, action):
 def test_a_report_over_the_time_budget_is_stopped_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
     import time
 
-    monkeypatch.setattr(llmx.run.scheduler, "prepare", _only_for("stuck.txt", lambda: time.sleep(600)))
+    monkeypatch.setattr(llmx.run.report_work, "prepare", _only_for("stuck.txt", lambda: time.sleep(600)))
     folder = _inputs(tmp_path, "stuck.txt")
     summary = run([str(folder)], Settings(), _options(tmp_path / "out", cache=None, report_timeout=4))
     status = _status(summary)
@@ -81,7 +81,7 @@ def test_a_report_over_the_memory_budget_is_recorded_and_the_batch_goes_on(tmp_p
 
 def test_a_killed_report_worker_costs_only_its_own_report_and_is_replaced(tmp_path, monkeypatch):
     kill = _only_for("doomed.txt", lambda: os.kill(os.getpid(), signal.SIGKILL))
-    monkeypatch.setattr(llmx.run.scheduler, "prepare", kill)
+    monkeypatch.setattr(llmx.run.report_work, "prepare", kill)
     folder = _inputs(tmp_path, "doomed.txt", "a.txt", "b.txt", "c.txt")
     summary = run([str(folder)], Settings(), _options(tmp_path / "out", cache=None, concurrency=2, processes=2))
     status = _status(summary)

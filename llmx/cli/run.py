@@ -36,7 +36,10 @@ from llmx.errors import ConfigError, InputError
 @handles_errors
 def serve(
     port: Annotated[int, typer.Option("--port", help="port on 127.0.0.1 (0: any free port)")] = 8765,
-    api_key: Annotated[str | None, typer.Option("--api-key", help="require `Authorization: Bearer KEY`")] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", help="require `Authorization: Bearer KEY` (--gguf: else LLMX_LLAMACPP_API_KEY)"),
+    ] = None,
     latency_ms: Annotated[float, typer.Option("--latency-ms", help="delay before each answer")] = 0.0,
     rate_limit: Annotated[int, typer.Option("--rate-limit", help="requests per minute, then 429 (0: no limit)")] = 0,
     retry_after: Annotated[float, typer.Option("--retry-after", help="seconds announced with a 429")] = 1.0,
@@ -84,11 +87,13 @@ def serve(
     from llmx.serve.gold import GOLD_MODEL, GoldAnswers
 
     if gguf is not None:
+        from llmx.config import llamacpp_api_key
         from llmx.serve.llamacpp import options_for, serve_forever
 
         if fault or latency_ms or rate_limit or verbose:
             raise ConfigError("--fault, --latency-ms, --rate-limit and --verbose are for the rules server, not --gguf")
-        options = options_for(gguf, port=port, alias=alias, api_key=api_key, ctx_size=ctx_size, threads=threads)
+        key = llamacpp_api_key(api_key)  # --api-key, then LLMX_LLAMACPP_API_KEY
+        options = options_for(gguf, port=port, alias=alias, api_key=key, ctx_size=ctx_size, threads=threads)
         say(f"serving {options.alias} from {options.model_path} with llama.cpp (Ctrl-C stops)")
         serve_forever(options, lambda address: say(f"listening at {address}/v1"))
         say("stopped")

@@ -155,39 +155,26 @@ class AnswerCache:
         request: str | None = None,
     ) -> None:
         try:
-            self._insert(key, status, value, message, attempts, model, prompt, request)
+            self._db().execute(
+                "INSERT OR REPLACE INTO answers (key, request, status, value, message, attempts, model, prompt, "
+                "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    key,
+                    request,
+                    status,
+                    value,
+                    message,
+                    json.dumps(attempts, ensure_ascii=False),
+                    model,
+                    prompt,
+                    time.time(),
+                ),
+            )
         except sqlite3.OperationalError as exc:  # the answer was paid for; say why it is not kept
             error = storage_error(exc, self.path, "store an answer in")
             if isinstance(error, DiskFull):
                 raise error from None
             raise
-
-    def _insert(
-        self,
-        key: str,
-        status: str,
-        value: str | None,
-        message: str | None,
-        attempts: list[dict[str, str | int]],
-        model: str | None,
-        prompt: str,
-        request: str | None,
-    ) -> None:
-        self._db().execute(
-            "INSERT OR REPLACE INTO answers (key, request, status, value, message, attempts, model, prompt, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                key,
-                request,
-                status,
-                value,
-                message,
-                json.dumps(attempts, ensure_ascii=False),
-                model,
-                prompt,
-                time.time(),
-            ),
-        )
 
     def requests(self) -> set[str]:
         """Digests of the messages of every stored answer (see `messages_digest`)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from llmx import __version__
 from llmx.assemble import Extraction
@@ -23,10 +24,11 @@ from llmx.errors import LlmxError, RequestRejected
 from llmx.llm.chunking import PACK_TOKENS, Block, Job, halve
 from llmx.llm.convert import CallLog, Part, convert, count, merge, salvage
 from llmx.llm.metadata import MetadataSource, merge_metadata, salvage_metadata
-from llmx.llm.plan import DocumentPlan, plan_document
+from llmx.llm.plan import DocumentPlan, Request, plan_document
 from llmx.llm.redaction import redact
 from llmx.llm.seam import (
     Attempt,
+    CallResult,
     ContextOverflow,
     StructuredClient,
     TransientFailure,
@@ -65,18 +67,22 @@ class LlmDocument:
         self._run(part, self.plan.jobs[k], first=k)
         return part
 
+    def _ask(self, request: Request) -> CallResult[Any]:
+        """One planned request through the client, just as it was planned."""
+        return self.client.extract(
+            request.messages,
+            request.response_model,
+            context=request.context,
+            tag=request.tag,
+            max_tokens=request.max_tokens,
+        )
+
     def _run(self, part: Part, job: Job, first: int | None = None, depth: int = 0) -> None:
         log = CallLog(job.section_ids)
         part.calls.append(log)
         request = self.plan.requests_by_job[first] if first is not None else self.plan.request(job)
         try:
-            result = self.client.extract(
-                request.messages,
-                request.response_model,
-                context=request.context,
-                tag=request.tag,
-                max_tokens=request.max_tokens,
-            )
+            result = self._ask(request)
         except TruncatedAnswer as exc:
             log.add(exc.attempts)
             return self._split(part, job, log, depth)
@@ -143,13 +149,7 @@ class LlmDocument:
         log, problems = CallLog([]), []
         ref = request.tag.split("#")[0]
         try:
-            result = self.client.extract(
-                request.messages,
-                request.response_model,
-                context=request.context,
-                tag=request.tag,
-                max_tokens=request.max_tokens,
-            )
+            result = self._ask(request)
             log.add(result.attempts)
             answer = result.value
         except (ValidationExhausted, TruncatedAnswer, TransientFailure, RequestRejected) as exc:

@@ -46,6 +46,7 @@ import re
 
 from llmx.contract import Indicator, Sector
 from llmx.rules.breakdowns import finish, link_breakdowns
+from llmx.rules.compared_figures import merge_restated_changes
 from llmx.rules.figures import read_paragraph
 from llmx.rules.naming import DIGIT
 from llmx.rules.paragraphs import (
@@ -99,6 +100,7 @@ def find_indicators(
             para_sector, parent = _anchor_context(text, anchor, sector)
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
+        merge_restated_changes(para, found)
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
         for item in found:

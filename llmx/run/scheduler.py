@@ -1,4 +1,4 @@
-"""`llmx run`: hundreds of reports, concurrent, cached, resumable; one bad report never stops it.
+"""How `llmx run` does hundreds of reports, concurrent, cached, resumable; one bad report never stops it.
 
 This process coordinates; the CPU work runs in worker processes, so a run is not bound to one
 interpreter lock:
@@ -14,11 +14,10 @@ This process keeps the journal, the progress line, the manifest and the answer t
 SIGTERM (the gate closes; requests in flight finish and are cached; run.json is written).
 Documents held at once are bounded, so memory stays flat however many reports a run has.
 
-Resuming: finished documents are appended to `DIR/state/journal.jsonl` (one fsynced line each)
-and every answered request is in the SQLite cache (WAL: the workers write it at once), so a run
-killed at any moment and started again skips the documents already written and re-sends only the
-requests that never finished. Reports are written atomically; `run.json` is rewritten at the end
-(or at a clean stop). A worker process dies with the run (kill -9 included).
+The parts: bulk.py (`run()`: checks, folder lock, summary), report_work.py (what a report-pool
+process runs), resume.py (which inputs are still to do), summary.py (run.json, tables and review
+pages, rewritten at the end or at a clean stop).
+A worker process dies with the run (kill -9 included).
 """
 
 from __future__ import annotations
@@ -26,36 +25,32 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import json
-import pickle
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from llmx.config import Settings
-from llmx.errors import ConfigError, DiskFull, LlmxError, OutputError
-from llmx.output import TEMP_SUFFIX, output_error, write_atomic
-from llmx.pipeline import plan_llm, prepare
+from llmx.errors import ConfigError, DiskFull, LlmxError
+from llmx.output import output_error
 from llmx.run import procs
-from llmx.run.discover import Input, expand, name_inputs
+from llmx.run.discover import Input
 from llmx.run.dispatch import RequestWorkers
-from llmx.run.folder import FolderLock, SpaceReserve
 from llmx.run.journal import Journal
 from llmx.run.limits import Gate
-from llmx.run.manifest import Entry, Status, file_sha256, fingerprint, genre_of, status_of
+from llmx.run.manifest import Entry, Status, fingerprint
 from llmx.run.options import RunOptions
 from llmx.run.pool import Budget, ReportPool, TaskFailed
 from llmx.run.pricing import Price, price_for
 from llmx.run.progress import Progress
-from llmx.run.summary import RunSummary, settings_record, summary_lines, write_extras
-from llmx.tables import item_counts
+from llmx.run.report_work import plan_document, rules_document
+from llmx.run.resume import still_to_do
 
-__all__ = ["RunOptions", "RunSummary", "run", "summary_lines"]
+__all__ = ["INTERRUPTED", "Scheduler", "entry_for"]
 INTERRUPTED = "interrupted (Ctrl-C or SIGTERM); run the same command again to resume"
 
 
-def _entry(inp: Input, sha: str | None, fp: str, status: Status, **more: Any) -> Entry:
+def entry_for(inp: Input, sha: str | None, fp: str, status: Status, **more: Any) -> Entry:
+    """A report's manifest entry under the run's fingerprint."""
     return Entry(name=inp.name, input=str(inp.path), sha256=sha, fingerprint=fp, status=status, **more)
 
 
@@ -66,33 +61,6 @@ def _reason(inp: Input, message: str, kind: str) -> str:
     if kind == "limit":
         return f"{inp.path}: {message}"
     return message
-
-
-# -- what the report pool runs (module-level, so a worker process can be handed them) -------------
-
-
-def _rules_document(path: str, out_path: str, settings: Settings) -> dict[str, Any]:
-    """One report through the rules backend, written to `out_path`."""
-    from llmx.pipeline import run_backend
-
-    prepared = prepare(path, settings)
-    doc = prepared.finish(*run_backend(prepared, settings))
-    write_atomic(Path(out_path), doc.model_dump_json(indent=2) + "\n")
-    (status, failed), genre = status_of(doc), genre_of(doc)
-    return {"status": status, "failed_sections": failed, "items": item_counts(doc), "usage": None, "genre": genre}
-
-
-def _plan_document(path: str, settings: Settings, plan_file: str) -> int:
-    """One report read, split and planned into `plan_file` (the pickled Prepared and
-    DocumentPlan a request worker picks up: big data never goes through the run's process);
-    returns how many requests it plans."""
-    prepared = prepare(path, settings)
-    plan = plan_llm(prepared, settings)
-    try:
-        Path(plan_file).write_bytes(pickle.dumps((prepared.slim(), plan), protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError as exc:  # a full disk stops the run (DiskFull); anything else fails this report
-        raise output_error(exc, plan_file) from None
-    return len(plan.jobs) + 1
 
 
 def _stop_on_sigterm() -> None:
@@ -107,7 +75,9 @@ def _stop_on_sigterm() -> None:
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
 
 
-class _Run:
+class Scheduler:
+    """The coordinating process of one run: its documents, the gate, the journal and the stop."""
+
     def __init__(self, inputs: list[Input], settings: Settings, options: RunOptions, progress: Progress) -> None:
         self.inputs, self.settings, self.options, self.progress = inputs, settings, options, progress
         self.fp = fingerprint(settings)
@@ -144,43 +114,18 @@ class _Run:
         self.plans: dict[str, int] = {}  # planned ahead by batch mode: requests per document
         self.prefetched: dict[str, dict[str, Any]] = {}  # batch answers, per document
 
+    def close_journal(self) -> None:
+        """Wait until every finished report's line is on disk."""
+        self._journaling.shutdown(wait=True)
+
     @property
     def cache_hits(self) -> int:
         return self.workers.hits if self.workers is not None else 0
 
-    def _todo(self) -> list[tuple[Input, str | None]]:
-        """Inputs still to do; documents already written under the same fingerprint are skipped."""
-        previous = self.journal.load()
-        # a killed run's leftovers: temp files of reports being written, plans not yet picked up
-        for stale in [
-            *self.reports.glob(f".*{TEMP_SUFFIX}"),
-            *self.reports.glob(".*.json.*"),
-            *self.plan_files.glob("*"),
-        ]:
-            stale.unlink(missing_ok=True)
-        finished = (Status.DONE,) if self.options.retry_failed else (Status.DONE, Status.FAILED_SECTIONS)
-        todo = []
-        for inp in self.inputs:
-            sha = file_sha256(inp.path)
-            old = previous.get(inp.name)
-            if (
-                old is not None
-                and old.fingerprint == self.fp
-                and old.sha256 == sha
-                and old.status in finished
-                and (self.reports / f"{inp.name}.json").exists()
-            ):
-                old.skipped = True
-                self.entries[inp.name] = old
-                self.skipped += 1
-                continue
-            todo.append((inp, sha))
-        return todo
-
     # -- documents --------------------------------------------------------------------------------
     def _finish(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
-        self._journal_failure()
+        self.journal_failure()
         if entry.status != Status.STOPPED:  # a stopped document was not written: nothing to remember
             # an fsync takes milliseconds: on its own thread (lines stay in order), so the loop
             # keeps admitting requests; a failed write is raised here at the next report
@@ -192,7 +137,7 @@ class _Run:
         if done.exception() is not None and self._journal_error is None:
             self._journal_error = done.exception()
 
-    def _journal_failure(self) -> None:
+    def journal_failure(self) -> None:
         """A journal line that could not be written on the journal's thread stops the run (once):
         the report is written but not remembered, so a re-run does it again."""
         error, self._journal_error = self._journal_error, None
@@ -208,8 +153,8 @@ class _Run:
         is left for the next run, and nothing is recorded as unreadable."""
         if kind == "disk":
             self._stop(f"{message}; free some space, then run the same command again to resume")
-            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
-        return self._finish(_entry(inp, sha, self.fp, Status.ERROR, error=_reason(inp, message, kind)))
+            return self._finish(entry_for(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
+        return self._finish(entry_for(inp, sha, self.fp, Status.ERROR, error=_reason(inp, message, kind)))
 
     def _tick(self) -> None:
         stats = self.gate.stats
@@ -221,7 +166,7 @@ class _Run:
 
     def _written(self, inp: Input, sha: str | None, result: dict[str, Any]) -> None:
         status = Status(result.pop("status"))
-        self._finish(_entry(inp, sha, self.fp, status, output=f"reports/{inp.name}.json", **result))
+        self._finish(entry_for(inp, sha, self.fp, status, output=f"reports/{inp.name}.json", **result))
 
     def _stop(self, reason: str) -> None:
         """Stop the run (the first reason wins): queued sections send nothing, queued reports wait
@@ -236,7 +181,7 @@ class _Run:
             return None
         try:
             out = str(self.reports / f"{inp.name}.json")
-            result = await pool.run(_rules_document, str(inp.path), out, self.rules_settings)
+            result = await pool.run(rules_document, str(inp.path), out, self.rules_settings)
         except TaskFailed as failed:
             return self._failed(inp, sha, failed.reason, failed.kind)
         self.progress.add(jobs_total=1, jobs_done=1)
@@ -251,7 +196,7 @@ class _Run:
         """Once the run is stopping, a document not yet sent is listed as stopped."""
         if self.stop_reason is None:
             return False
-        self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
+        self._finish(entry_for(inp, sha, self.fp, Status.STOPPED, error=self.stop_reason))
         return True
 
     async def _llm_doc(self, pool: ReportPool, inp: Input, sha: str | None) -> None:
@@ -261,7 +206,7 @@ class _Run:
         plan_file = self._plan_file(inp)
         try:  # reading and planning run in the report pool, under the per-report budget
             jobs = self.plans.pop(inp.name, None) or await pool.run(
-                _plan_document, str(inp.path), self.settings, str(plan_file)
+                plan_document, str(inp.path), self.settings, str(plan_file)
             )
         except TaskFailed as failed:
             return self._failed(inp, sha, failed.reason, failed.kind)
@@ -275,7 +220,7 @@ class _Run:
             plan_file.unlink(missing_ok=True)
         if outcome[0] == "stopped":
             self._stop(outcome[1])
-            return self._finish(_entry(inp, sha, self.fp, Status.STOPPED, error=outcome[1]))
+            return self._finish(entry_for(inp, sha, self.fp, Status.STOPPED, error=outcome[1]))
         if outcome[0] == "error":
             return self._failed(inp, sha, outcome[1], outcome[2])
         self._written(inp, sha, outcome[1])
@@ -297,9 +242,19 @@ class _Run:
             prompts.load(metadata_prompt_ref(section, self.settings.prompts_dir), self.settings.prompts_dir)
         preload(self.settings)
 
-    async def _main(self) -> None:
+    async def main(self) -> None:
+        """Every report still to do, through the report pool (and the request workers)."""
         _stop_on_sigterm()
-        todo = self._todo()
+        todo, done = still_to_do(
+            self.inputs,
+            self.journal,
+            self.reports,
+            self.plan_files,
+            self.fp,
+            retry_failed=self.options.retry_failed,
+        )
+        self.entries.update(done)
+        self.skipped = len(done)
         self.progress.update(docs_total=len(self.inputs), docs_done=self.skipped)
         if not todo:
             return
@@ -371,7 +326,7 @@ class _Run:
         The plans are kept for the run itself, so each document is read and planned once.
         """
         planned = await asyncio.gather(
-            *(pool.run(_plan_document, str(inp.path), self.settings, str(self._plan_file(inp))) for inp, _ in todo),
+            *(pool.run(plan_document, str(inp.path), self.settings, str(self._plan_file(inp))) for inp, _ in todo),
             return_exceptions=True,
         )
         for (inp, _), result in zip(todo, planned, strict=True):
@@ -395,106 +350,3 @@ class _Run:
             on_status=self.progress.note,
             price=self.price,
         )
-
-
-def run(specs: list[str], settings: Settings, options: RunOptions, *, progress: Progress | None = None) -> RunSummary:
-    """Run every report named by `specs` into `options.out` (module docstring); one run per
-    folder at a time (FolderLock), a second one is refused with OutputError."""
-    options.check()
-    if settings.effective_backend == "llm":
-        from llmx.config import check_settings
-        from llmx.llm.endpoint import for_endpoint
-
-        check_settings(settings)
-        settings = for_endpoint(settings)  # the served model's context and tokenizer, once per run
-    if options.batch and (settings.effective_backend != "llm" or options.cache is None):
-        raise ConfigError("--batch needs the LLM backend (--model) and the answer cache (not --no-cache)")
-    try:
-        options.out.mkdir(parents=True, exist_ok=True)
-        probe = options.out / ".llmx-write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise ConfigError(f"cannot write to the output folder: {exc.strerror or exc}", path=str(options.out)) from None
-    with FolderLock(options.out):
-        return _run_locked(specs, settings, options, progress)
-
-
-def _run_locked(specs: list[str], settings: Settings, options: RunOptions, progress: Progress | None) -> RunSummary:
-    skipped_inputs: list[str] = []  # inputs that name nothing, folders that cannot be read
-    inputs = name_inputs(expand(specs, exclude=options.out, problems=skipped_inputs))
-    reserve = SpaceReserve(options.out, min(32_768 + 2_048 * len(inputs), 16 << 20))  # run.json: ~500 B/report
-    progress = progress or Progress(enabled=options.progress)
-    started, t0 = time.time(), time.monotonic()
-    job = _Run(inputs, settings, options, progress)
-    interrupted = False
-    try:
-        asyncio.run(job._main())
-    except (KeyboardInterrupt, asyncio.CancelledError):
-        interrupted = True
-    finally:
-        gc.unfreeze()  # the workers are gone: a program calling run() again collects as usual
-        job._journaling.shutdown(wait=True)  # every finished report's line is on disk
-        progress.close()
-    job._journal_failure()
-    stats = job.gate.stats
-    summary = RunSummary(
-        out=options.out,
-        entries=[job.entries[i.name] for i in inputs if i.name in job.entries],
-        started=started,
-        wall_seconds=time.monotonic() - t0,
-        backend=settings.effective_backend,
-        model=settings.model if job.llm else None,
-        prompt=settings.prompt if job.llm else None,
-        requests=stats.requests,
-        prompt_tokens=stats.prompt_tokens,
-        completion_tokens=stats.completion_tokens,
-        cache_hits=job.cache_hits,
-        cost=job.gate.spent_cost if job.price is not None else None,
-        throttled=stats.throttled,
-        transport_failures=stats.failures,
-        stopped=INTERRUPTED if interrupted else job.stop_reason,
-        skipped=job.skipped,
-        batch=job.batch,
-        settings=settings_record(settings, options, job.fp),
-        inputs_skipped=skipped_inputs,
-    )
-    if job.batch and job.batch.get("cost_usd") is not None and summary.cost is not None:
-        summary.cost += job.batch["cost_usd"]
-    for inp in inputs:  # inputs never reached (stop, Ctrl-C) are listed too
-        if inp.name not in job.entries:
-            summary.entries.append(_entry(inp, None, job.fp, Status.STOPPED, error=summary.stopped or "not started"))
-    _write_outputs(summary, options, reserve)
-    return summary
-
-
-def _write_outputs(summary: RunSummary, options: RunOptions, reserve: SpaceReserve) -> None:
-    """Tables, review pages and run.json. What cannot be written is said in one line; a full disk
-    stops the run (exit 8): the reports are journaled, so the same command later writes the rest."""
-
-    def trouble(what: str, exc: OutputError | OSError) -> None:
-        err = exc if isinstance(exc, OutputError) else output_error(exc, options.out)
-        if isinstance(err, DiskFull) and (summary.stopped or "disk full").startswith("disk full"):
-            summary.stopped = summary.stopped or f"{err}; free some space, then run the same command again to resume"
-            summary.not_written.append(what)  # the stop reason says why, once
-        else:
-            summary.problems.append(f"{what} not written: {err}")
-
-    try:
-        write_extras(summary, options)
-    except (OutputError, OSError) as exc:
-        trouble("tables and review pages", exc)
-    manifest = options.out / "run.json"
-    text = json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n"
-    try:
-        try:
-            write_atomic(manifest, text)
-        except DiskFull:
-            if not reserve.release():
-                raise
-            write_atomic(manifest, text)  # in the space kept back for it
-    except OutputError as exc:
-        trouble("run.json", exc)
-        summary.manifest_written = False
-    finally:
-        reserve.release()

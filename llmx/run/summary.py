@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,9 @@ from typing import Any
 
 from llmx import SCHEMA_VERSION, __version__
 from llmx.config import Settings, redact_url
+from llmx.errors import DiskFull, OutputError
+from llmx.output import output_error, write_atomic
+from llmx.run.folder import SpaceReserve
 from llmx.run.manifest import Entry, Status
 from llmx.run.options import RunOptions
 
@@ -178,3 +182,35 @@ def summary_lines(summary: RunSummary) -> list[str]:
     manifest = f"manifest {summary.out / 'run.json'}" if summary.manifest_written else "no manifest written"
     lines.append(f"wall time {summary.wall_seconds:.1f} s; {manifest}")
     return lines
+
+
+def write_outputs(summary: RunSummary, options: RunOptions, reserve: SpaceReserve) -> None:
+    """Tables, review pages and run.json. What cannot be written is said in one line; a full disk
+    stops the run (exit 8): the reports are journaled, so the same command later writes the rest."""
+
+    def trouble(what: str, exc: OutputError | OSError) -> None:
+        err = exc if isinstance(exc, OutputError) else output_error(exc, options.out)
+        if isinstance(err, DiskFull) and (summary.stopped or "disk full").startswith("disk full"):
+            summary.stopped = summary.stopped or f"{err}; free some space, then run the same command again to resume"
+            summary.not_written.append(what)  # the stop reason says why, once
+        else:
+            summary.problems.append(f"{what} not written: {err}")
+
+    try:
+        write_extras(summary, options)
+    except (OutputError, OSError) as exc:
+        trouble("tables and review pages", exc)
+    manifest = options.out / "run.json"
+    text = json.dumps(summary.manifest(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        try:
+            write_atomic(manifest, text)
+        except DiskFull:
+            if not reserve.release():
+                raise
+            write_atomic(manifest, text)  # in the space kept back for it
+    except OutputError as exc:
+        trouble("run.json", exc)
+        summary.manifest_written = False
+    finally:
+        reserve.release()

@@ -25,11 +25,13 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from llmx.config import llamacpp_api_key
 from llmx.errors import ConfigError
+from llmx.llm.redaction import redact
 
 SMOLLM2 = "SmolLM2-135M-Instruct"  # the model's own name, as the server reports it and cassettes record it
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -58,7 +60,7 @@ class ServerOptions:
     max_tokens: int = 1024  # server-side cap on an answer (a small model may repeat itself to the end)
     threads: int = 1  # on 2 shared cores, 2 OpenMP threads spin and collapse (1-3 tok/s vs 10-20 with 1)
     parallel: int = 1  # requests decoded at once (each gets ctx_size / parallel tokens)
-    api_key: str | None = None
+    api_key: str | None = field(default=None, repr=False)  # never in a repr, a log line or an error
     verbosity: int = 0
 
 
@@ -124,8 +126,8 @@ def subprocess_server(options: ServerOptions, *, log: Path | None = None, timeou
         "--parallel",
         str(options.parallel),
     ]
-    env = dict(os.environ)
-    if options.api_key:
+    env = dict(os.environ)  # the child inherits this process's environment (PATH, OpenMP, the venv)
+    if options.api_key:  # the key travels in its environment, not on its command line (`ps` shows that)
         env["LLMX_LLAMACPP_API_KEY"] = options.api_key
     log_file = log.open("ab") if log else None
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log_file or subprocess.DEVNULL, env=env, text=True)
@@ -197,19 +199,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=ServerOptions.threads)
     parser.add_argument("--parallel", type=int, default=ServerOptions.parallel)
     args = parser.parse_args(argv)
+    api_key = llamacpp_api_key()  # no flag here: a key on the command line would show in `ps`
     try:
         options = options_for(
             args.model,
             port=args.port,
             alias=args.alias,
-            api_key=os.environ.get("LLMX_LLAMACPP_API_KEY"),
+            api_key=api_key,
             ctx_size=args.ctx_size,
             max_tokens=args.max_tokens,
             threads=args.threads,
             parallel=args.parallel,
         )
     except ConfigError as exc:
-        sys.exit(f"llmx.serve.llamacpp: error: {exc}")
+        sys.exit(f"llmx.serve.llamacpp: error: {redact(str(exc), api_key)}")
 
     def announce(address: str) -> None:
         print(address, flush=True)  # the first line on stdout: what subprocess_server waits for
