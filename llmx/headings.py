@@ -155,6 +155,8 @@ def _plain_topic(text: str, lines: list[tuple[int, int]], k: int, t: str, rows: 
     body = t.rstrip(" :")
     if not _TOPIC_NOUN.match(body) or len(body) > 100 or _PLAIN_END.search(body) or ":" in body:
         return False
+    if LIST_INTRO.search(body):
+        return False  # a lead-in to what follows (`Kết quả ... đến hết quý III như sau:`), no heading
     if any(ch.isdigit() for ch in re.sub(r"\b(?:19|20)\d\d\b", "", body)) or continuation(text, lines, k, rows):
         return False
     before = [j for j in range(max(0, k - 3), k) if text[lines[j][0] : lines[j][1]].strip()]
@@ -204,6 +206,8 @@ def find_headings(
                 found.append(Heading("CAPS", None, clean(heading), s + lead, h_end, max(e, h_end)))
             elif _TOPIC.match(t):
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
+            elif not any(h.style != "TOPIC" for h in found):
+                pass  # (below: topic lines of an outline; a page without one keeps its sub-headings as text)
             elif _TOPIC_RUN_IN.match(t) and (at := _label_split(t)) is not None:  # `Về X: content`
                 label = t[: t.rindex(":", 0, at)]
                 found.append(Heading("TOPIC", None, clean(label), s + lead, s + lead + len(label), s + lead + at))

@@ -61,7 +61,7 @@ def test_an_unnumbered_topic_line_between_paragraphs_is_a_section_below_the_numb
 
 
 def test_short_lines_that_are_no_topics_stay_text():
-    # a paragraph without its full stop, a wrapped line, an enumeration of short lines, a figure
+    # a paragraph without its full stop, a wrapped line, an enumeration of short lines, a figure, a lead-in
     text = (
         "I. KẾT QUẢ\n"
         "Tiếp tục triển khai các nhiệm vụ trọng tâm\n"
@@ -72,6 +72,9 @@ def test_short_lines_that_are_no_topics_stay_text():
         "Công tác phòng chống thiên tai\n"
         "Công tác chuyển đổi số\n"
         "đều được triển khai đúng kế hoạch.\n"
+        "Kết quả thực hiện các chỉ tiêu chủ yếu đến hết quý III như sau:\n"
+        "Chỉ tiêu | Kế hoạch | Thực hiện\n"
+        "Thu ngân sách (tỷ đồng) | 120 | 96\n"
         "II. NHIỆM VỤ\nTập trung thu hoạch.\n"
     )
     assert [n for n, _, _ in _tree(text)] == ["I", "II"]
@@ -177,3 +180,11 @@ def test_a_lettered_list_right_under_a_topic_line_is_its_child():
 def test_initials_are_no_tight_heading_number():
     text = "I. KẾT QUẢ\nĐạt kế hoạch.\nH.C.N\nB.T.L\nII. NHIỆM VỤ\nTập trung thu ngân sách.\n"
     assert [n for n, _, _ in _tree(text)] == ["I", "II"]
+
+
+def test_a_page_without_an_outline_keeps_its_sub_headings_as_text():
+    text = (
+        "Kết quả nổi bật\n\n6 tháng đầu năm, thu ngân sách xã đạt 1.126 triệu đồng, bằng 54,2% dự toán.\n\n"
+        "Về chuyển đổi số: 100% hồ sơ được tiếp nhận trực tuyến.\n"
+    )
+    assert _tree(text) == []
