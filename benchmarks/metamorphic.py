@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import metamorphs_heads  # type: ignore[import-not-found]
 from metamorphs import HELD_BACK, TRANSFORMS, carry_gold  # type: ignore[import-not-found]
 
 from llmx.config import Settings
@@ -50,6 +51,8 @@ METRICS = (
     "metadata.accuracy",
 )
 RULES = Settings(backend="rules")
+TRANSFORMS = {**TRANSFORMS, **metamorphs_heads.TRANSFORMS}  # the heading forms' rewrites too
+HELD_BACK = HELD_BACK | metamorphs_heads.HELD_BACK
 
 
 def _placed(gold: ReportDocument, text: str) -> tuple[ReportDocument, int]:

@@ -26,7 +26,7 @@ class Rewrite:
 
     old: str
     edits: list[tuple[int, int, str]] = field(default_factory=list)
-    section_fields: dict[str, dict[str, str]] = field(default_factory=dict)
+    section_fields: dict[str, dict[str, str | None]] = field(default_factory=dict)
     keep: tuple[int, int] | None = None  # old span kept (the rest cut away); None: all
 
     def new_text(self) -> str:

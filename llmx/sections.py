@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from llmx.annexes import find_annexes
 from llmx.contract import Section, Sector
 from llmx.grids import Grid, read_grid
-from llmx.headings import Heading, find_header_end, find_headings
+from llmx.header_block import find_header_end
+from llmx.headings import Heading, find_headings
 from llmx.normalize import line_spans
 from llmx.read.model import Table
 from llmx.roles import ACTED_ON, DIRECTED, section_role
@@ -176,7 +177,7 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     body_start = find_header_end(text, lines)
     headings = find_headings(text, lines, body_start, len(text), rows)
     signed = _signature_before_annex(text, lines, body_start, rows)
-    numbered = [h.end for h in headings if h.style not in ("CAPS", "STAR", "TOPIC") and h.start < signed]
+    numbered = [h.end for h in headings if h.style not in _UNNUMBERED and h.start < signed]
     body_end = find_closing_start(text, lines, max(numbered, default=body_start))
     body_end = min(body_end, _annex_document_start(text, lines, body_start, body_end))
     headings = [h for h in headings if h.start < body_end]
@@ -195,6 +196,10 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     for n, h in enumerate(headings, start=1):
         style = h.style
         summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(ACTED_ON.sub(" ", h.heading)))
+        summary = summary or (style == "TOPIC" and h.heading.casefold().startswith("đánh giá chung"))
+        if stack and stack[-1][0] == "TOPIC" and style not in _UNNUMBERED and prev_end != h.start:
+            while stack and stack[-1][0] == "TOPIC" and not any(st == style for st, _ in stack):
+                stack.pop()  # a new numbered list after a topic line's text is no child of that topic
         if style == "PART":
             stack.clear()
         elif summary:

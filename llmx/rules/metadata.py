@@ -36,7 +36,7 @@ import re
 from typing import Literal
 
 from llmx.contract import AdminLevel, Metadata, Section, Signer
-from llmx.headings import letter_header_end
+from llmx.header_block import letter_header_end
 from llmx.rules.closing import ON_BEHALF, addressees, closing, portal_signer
 from llmx.rules.header import (
     DATE_LINE,
