@@ -48,3 +48,11 @@ def test_the_context_sector_still_comes_before_the_asked_office():
     assert statement_sector("Đề nghị Sở Y tế quan tâm hỗ trợ xã", "labour_social") == "labour_social"
     assert statement_sector("Đề nghị Sở Y tế quan tâm hỗ trợ xã", None) == "health"
     assert statement_sector("Tiếp tục thực hiện các nhiệm vụ khác", None) == "other"
+
+
+def test_commune_report_words_for_theft_malnutrition_schools_and_farm_inputs_name_their_sector():
+    assert statement_sector("Tình hình trộm cắp vặt ở các thôn vùng ven còn xảy ra", None) == "security_order"
+    assert statement_sector("Tỷ lệ trẻ dưới 5 tuổi suy dinh dưỡng còn ở mức cao", None) == "health"
+    assert statement_sector("Thiếu giáo viên dạy các môn chuyên biệt ở bậc tiểu học", None) == "education"
+    assert statement_sector("Giá phân bón tăng cao làm tăng chi phí đầu vào của hộ trồng lúa", None) == "agriculture"
+    assert statement_sector("Nạo vét kênh mương nội đồng trước mùa mưa", "government") == "agriculture"
