@@ -179,18 +179,30 @@ _ACTOR = re.compile(
 )
 
 
+# A named association (`Hiệp hội Nhà thầu xây dựng`, `Hội Bảo vệ thiên nhiên và môi trường`): its members'
+# trade is not the statement's topic; a statement about one, and about nothing else, is about associations.
+_ASSOCIATION_WORD = r"(?:Hiệp hội|Hội|Liên đoàn|Liên hiệp hội|Câu lạc bộ)"
+_ASSOCIATION = re.compile(
+    rf"(?<=[:,]\s){_ASSOCIATION_WORD}\s+[{_UPPER}][^,;.:()\n]{{0,60}}(?=[,;.]|$)"  # one of a list, to its comma
+    rf"|(?<!\w){_ASSOCIATION_WORD}(?:\s+(?:và\s+)?[{_UPPER}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,3}}(?!\w))+"
+)
+
+
 def _without_actors(sentence: str) -> str:
-    text = _BODY_NAME.sub(lambda m: " " * len(m.group()), sentence)
+    text = _ASSOCIATION.sub(lambda m: " " * len(m.group()), sentence)
+    text = _BODY_NAME.sub(lambda m: " " * len(m.group()), text)
     return _ACTOR.sub(lambda m: " " * len(m.group()), fold(text))
 
 
 def statement_sector(sentence: str, fallback: Sector | None) -> Sector:
     """The sector of a task, limitation or proposal: what the statement itself names (ignoring who acts
-    or is asked), else `fallback` (the context's: section, earlier sentence), else the sector of the body
-    it names (`Đề nghị Sở Y tế bổ sung bác sĩ ...`), else a generic cue, else `other`."""
+    or is asked), else associations when it names one, else `fallback` (the context's: section, earlier
+    sentence), else the sector of the body it names (`Đề nghị Sở Y tế bổ sung bác sĩ ...`), else a generic
+    cue, else `other`."""
     head = sentence[:120]
     return (
         detect_sector(_without_actors(head), strong_only=True)
+        or ("mass_organizations" if _ASSOCIATION.search(head) else None)
         or fallback
         or detect_sector(head, strong_only=True)
         or detect_sector(head)

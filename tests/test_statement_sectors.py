@@ -56,3 +56,13 @@ def test_commune_report_words_for_theft_malnutrition_schools_and_farm_inputs_nam
     assert statement_sector("Thiếu giáo viên dạy các môn chuyên biệt ở bậc tiểu học", None) == "education"
     assert statement_sector("Giá phân bón tăng cao làm tăng chi phí đầu vào của hộ trồng lúa", None) == "agriculture"
     assert statement_sector("Nạo vét kênh mương nội đồng trước mùa mưa", "government") == "agriculture"
+
+
+def test_a_statement_about_a_named_association_is_about_associations_not_its_members_trade():
+    assert statement_sector("Hiệp hội Chế biến gỗ tỉnh chưa tổ chức đại hội nhiệm kỳ II", "government") == (
+        "mass_organizations"
+    )
+    late = "02 hội chưa gửi báo cáo năm, gồm: Hội Bảo vệ thiên nhiên và môi trường, Hội Nuôi ong"
+    assert statement_sector(late, "government") == "mass_organizations"
+    # its own topic still comes first
+    assert statement_sector("Hội Nông dân xã phối hợp hướng dẫn bà con gieo sạ lúa đúng lịch", None) == "agriculture"
