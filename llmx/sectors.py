@@ -188,10 +188,16 @@ _ASSOCIATION = re.compile(
 )
 
 
+# `kiểm tra, giám sát` names the Party's inspection work only when nothing says what is inspected (`kiểm tra,
+# giám sát việc chấp hành pháp luật về bảo vệ môi trường` is about the environment).
+_ACTIVITY = re.compile(r"(?<!\w)kiểm tra,?\s*giám sát(?!\w)")
+
+
 def _without_actors(sentence: str) -> str:
     text = _ASSOCIATION.sub(lambda m: " " * len(m.group()), sentence)
     text = _BODY_NAME.sub(lambda m: " " * len(m.group()), text)
-    return _ACTOR.sub(lambda m: " " * len(m.group()), fold(text))
+    text = _ACTOR.sub(lambda m: " " * len(m.group()), fold(text))
+    return _ACTIVITY.sub(lambda m: " " * len(m.group()), text)
 
 
 def statement_sector(sentence: str, fallback: Sector | None) -> Sector:

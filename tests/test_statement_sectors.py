@@ -66,3 +66,9 @@ def test_a_statement_about_a_named_association_is_about_associations_not_its_mem
     assert statement_sector(late, "government") == "mass_organizations"
     # its own topic still comes first
     assert statement_sector("Hội Nông dân xã phối hợp hướng dẫn bà con gieo sạ lúa đúng lịch", None) == "agriculture"
+
+
+def test_inspection_work_takes_the_sector_of_what_is_inspected_and_is_party_work_only_when_nothing_is_named():
+    inspected = "Tăng cường kiểm tra, giám sát việc chấp hành quy định về an toàn thực phẩm tại các bếp ăn tập thể"
+    assert statement_sector(inspected, None) == "health"
+    assert statement_sector("Đẩy mạnh công tác kiểm tra, giám sát của cấp ủy", None) == "party"
