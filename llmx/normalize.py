@@ -1,7 +1,8 @@
 """Normalization as SPEC section 1 defines it, with a map back to the source text.
 
 Allowed changes only: Unicode NFC, `\\r\\n` -> `\\n` and a lone `\\r` (old Mac line ends) -> `\\n`,
-non-breaking and zero-width spaces, markdown markers (`**`, `*` emphasis, leading `#`, escapes
+non-breaking and zero-width spaces, UTF-16 surrogate halves from a PDF text layer (a pair -> its
+character, a lone half -> U+FFFD), markdown markers (`**`, `*` emphasis, leading `#`, escapes
 such as `\\*`), web-page chrome (visit counters, comment boxes, contact blocks, menus) and a
 repeated copy of the report body.
 Words, numbers and typos stay as written. Every change is either a deletion or a 1:1 character
@@ -71,8 +72,18 @@ def _map_tables(tables: Sequence[Table], smap: SourceMap) -> list[Table]:
 # --- character level: NFC, line endings, space-like and zero-width characters --------------
 
 # what the character pass may change besides NFC (a tab stays a tab)
-_SPECIAL = re.compile("[\r" + "".join(c for c in _SPACE_LIKE if c != "\t") + "".join(_ZERO_WIDTH) + "]")
+_SPECIAL = re.compile("[\r" + "".join(c for c in _SPACE_LIKE if c != "\t") + "".join(_ZERO_WIDTH) + "\ud800-\udfff]")
 _CHUNK = 1 << 16  # characters per slice of the text, cut at a line end
+
+
+def _surrogate(raw: str, s: int) -> tuple[str, int]:
+    """The character a UTF-16 surrogate at `raw[s]` stands for, and how many source characters
+    it takes: a PDF text layer hands an astral character (math letters such as `𝑄`) over as a
+    pair of halves, which no UTF-8 output can hold; a pair becomes its character, a lone half
+    U+FFFD (replacement character)."""
+    if "\ud800" <= raw[s] <= "\udbff" and s + 1 < len(raw) and "\udc00" <= raw[s + 1] <= "\udfff":
+        return raw[s : s + 2].encode("utf-16", "surrogatepass").decode("utf-16"), 2
+    return "\ufffd", 1
 
 
 def _char_pass(raw: str) -> tuple[str, SourceMap]:
@@ -122,12 +133,22 @@ def _replace_specials(raw: str, a: int, b: int, parts: list[str], runs: Runs, ou
     pos, n = a, len(raw)
     for m in _SPECIAL.finditer(raw, a, b):
         s = m.start()
-        if s + 1 < n and unicodedata.combining(raw[s + 1]):
-            continue
+        if s < pos:
+            continue  # the second half of a surrogate pair already read
         c = raw[s]
-        repl = (
-            "" if c in _ZERO_WIDTH or (c == "\r" and s + 1 < n and raw[s + 1] == "\n") else "\n" if c == "\r" else " "
-        )
+        taken = 1
+        if "\ud800" <= c <= "\udfff":
+            repl, taken = _surrogate(raw, s)
+        elif s + 1 < n and unicodedata.combining(raw[s + 1]):
+            continue  # the base of a cluster: kept as the cluster walk keeps it
+        else:
+            repl = (
+                ""
+                if c in _ZERO_WIDTH or (c == "\r" and s + 1 < n and raw[s + 1] == "\n")
+                else "\n"
+                if c == "\r"
+                else " "
+            )
         if s > pos:
             runs.add(out, pos)
             pieces.append(raw[pos:s])
@@ -136,7 +157,7 @@ def _replace_specials(raw: str, a: int, b: int, parts: list[str], runs: Runs, ou
             runs.add(out, s)
             pieces.append(repl)
             out += 1
-        pos = s + 1
+        pos = s + taken
     if b > pos:
         runs.add(out, pos)
         pieces.append(raw[pos:b])
@@ -151,6 +172,13 @@ def _clusters(raw: str, a: int, b: int, parts: list[str], runs: Runs, out: int) 
     pieces: list[str] = []
     i, n = a, len(raw)
     while i < b:
+        if "\ud800" <= raw[i] <= "\udfff":  # a surrogate half: its character, not a cluster
+            astral, taken = _surrogate(raw, i)
+            runs.add(out, i)
+            pieces.append(astral)
+            out += 1
+            i += taken
+            continue
         j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1

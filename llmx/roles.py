@@ -4,7 +4,8 @@ Role keywords lie when read one by one (`II. Nhiệm vụ phát triển kinh t�
 results part is results; `Giải pháp, kiến nghị` heads the province's own measures), so:
 
 * A top-level part that names next-period work (`phương hướng`, `nhiệm vụ trọng tâm`,
-  `giải pháp`, `nhiệm vụ ... thời gian tới`, `yêu cầu thời gian tới`) is `tasks` unless it opens with what was done
+  `giải pháp`, `nhiệm vụ ... thời gian tới`, `yêu cầu thời gian tới`, `một số công việc trọng tâm`, `kế hoạch
+  thực hiện tháng 4`, `dự kiến kế hoạch ...`, `triển khai nhiệm vụ ...`) is `tasks` unless it opens with what was done
   (`KẾT QUẢ ...`, `TÌNH HÌNH THỰC HIỆN ...`); `DỰ BÁO TÌNH HÌNH VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP` is tasks.
 * A sub-heading that names next-period work (`b) Nhiệm vụ trong thời gian tới` under a sector of
   a results part) is tasks; under a task part, a sub-heading that opens with a verb (`3. Khắc phục
@@ -47,7 +48,11 @@ _TASK_PART = re.compile(
     r"^(?:mục tiêu|chỉ tiêu)\W+(?:và\s+)?nhiệm vụ|^tổ chức thực hiện|"
     r"công tác trọng tâm|trọng tâm công tác|chương trình công tác|^định hướng|"
     r"phân công (?:thực hiện |triển khai )?(?:các )?nhiệm vụ|"
-    r"^kế hoạch\s+(?:công tác\s+)?(?:tháng|quý|năm)|"
+    r"^(?:dự kiến\s+)?kế hoạch\s+(?:công tác\s+|thực hiện\s+|hoạt động\s+)?(?:tháng|quý|năm)|"
+    # `MỘT SỐ CÔNG VIỆC TRỌNG TÂM THỜI GIAN TỚI`, `DỰ KIẾN NHIỆM VỤ THÁNG 4`, `TRIỂN KHAI NHIỆM VỤ THÁNG 4`
+    r"(?:công việc|kế hoạch|nội dung) (?:trọng tâm|chủ yếu)|^lịch công tác|"
+    r"^dự kiến\s+(?:các\s+)?(?:nhiệm vụ|công việc|nội dung công tác|chương trình|lịch)|"
+    r"^triển khai\s+(?:các\s+|một số\s+)?nhiệm vụ|"
     r"(?:tập trung|cần làm)[^.]*(?:thời gian tới|(?:tháng|quý|năm) tới|cuối năm)|"
     r"^(?:những |các |một số )?(?:công )?việc cần (?:làm|thực hiện|triển khai)",
     re.I,
@@ -120,7 +125,7 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
             r"^yêu cầu đối với (?:chủ đầu tư|nhà đầu tư|nhà thầu|công ty|doanh nghiệp|đơn vị)|"
             # `b) Nhiệm vụ trong thời gian tới` under a sector of a results part
             # `II. Yêu cầu thời gian tới` (an inspection's report): what the bodies must do next
-            r"(?:nhiệm vụ|kế hoạch|yêu cầu)[^.]{0,40}?"
+            r"(?:nhiệm vụ|kế hoạch|yêu cầu|công việc)[^.]{0,40}?"
             r"(?:thời gian tới|sắp tới|(?:tháng|quý|năm) tới|tiếp theo|cuối năm|còn lại)|"
             r"công tác trọng tâm|trọng tâm công tác|^nhiệm vụ,? (?:và )?giải pháp|"
             # `Những việc cần làm ngay trong tháng 12/2025`: the work ahead, at any level

@@ -222,3 +222,16 @@ def test_two_report_forms_that_share_their_rows_are_both_kept():
     raw = f"Biểu số 03. Cấp huyện\n\n{form}\n\nBiểu số 04. Cấp tỉnh\n\n{form}\n"
     n = normalize(raw)
     assert n.text.count("| ha |") == 8 and not any("repeats the report body" in p.message for p in n.problems)
+
+
+def test_surrogate_halves_from_a_pdf_text_layer_become_characters_that_utf8_can_hold():
+    # pdfium hands `𝑄` (U+1D444, a math letter in a formula) over as two UTF-16 halves; left as
+    # they were, writing the report JSON failed ("surrogates not allowed")
+    raw = "Rc = Kc.3√\ud835\udc44 (m); lẻ \ud835 và \udc44\u0301 hết\n"
+    n = normalize(raw, web=False)
+    assert n.text == "Rc = Kc.3√𝑄 (m); lẻ \ufffd và \ufffd\u0301 hết\n"
+    n.text.encode("utf-8")  # raises on any surrogate left
+    q = n.text.index("𝑄")
+    assert n.source_offset(q) == raw.index("\ud835")
+    assert raw[n.source_offset(q + 1) :].startswith(" (m)")
+    assert raw[n.source_offset(n.text.index("hết")) :].startswith("hết")

@@ -388,3 +388,15 @@ def test_a_charter_is_titled_by_its_name_and_its_first_chapter_is_no_document_ki
     assert extract_metadata(text).title == "(SỬA ĐỔI, BỔ SUNG) LIÊN ĐOÀN CỜ TƯỚNG TỈNH HÒA AN"
     no_kind = "UBND TỈNH HÒA AN\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Tên gọi\n\nHội có tên là Hội Cờ tướng.\n"
     assert title_marker(report_lines(no_kind)) is None  # `QUY ĐỊNH CHUNG` under `Chương I` is a chapter
+
+
+def test_a_subject_wrapped_so_that_its_year_stands_alone_keeps_the_year() -> None:
+    text = (
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 77/SNNMT-KH\nV/v báo cáo kết quả phòng chống\nthiên tai năm\n2027\n\n"
+        "Hòa An, ngày 03 tháng 12 năm 2027\n\nKính gửi: Ủy ban nhân dân tỉnh\n\n"
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở báo cáo như sau.\n"
+    )
+    md = extract_metadata(text)
+    assert md.title == "báo cáo kết quả phòng chống thiên tai năm 2027"
+    assert md.period is not None and md.period.year == 2027

@@ -57,12 +57,17 @@ _SHARE_WORD = re.compile(
     r"lưu bài|like|share|thích|cỡ chữ|a\+|a-|[|:/]",
     re.I,
 )
+# `\s+` between words: an exported page wraps its source lines anywhere (`<b>CỘNG\n\t\tHÒA XÃ HỘI`)
 _LAYOUT_WORDS = re.compile(
-    r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
-    r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|BÍ THƯ",
+    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|Nơi\s+nhận|"
+    r"Kính\s+gửi|^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ\s+TỊCH|BÍ\s+THƯ",
     re.M,
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
+_WRAP_AFTER_FLOAT = re.compile(r"[ \t]*[\r\n][ \t\r\n]*\w")
+# in-page links to and from notes: Word `#_ftn1`/`#_ftnref1`/`#_edn1`, LibreOffice `#sdfootnote1sym`/`anc`,
+# pandoc `#fn1`/`#fnref1`, wikis `#cite_note-1`
+_NOTE_LINK = re.compile(r"#(?:_?ftn|_?edn|sdfootnote|sdendnote|fn|cite_note|footnote|endnote|note)", re.I)
 
 Piece = str | TableSpec
 
@@ -155,12 +160,18 @@ def _link_list(el: Tag) -> bool:
 def _walk(node: Tag, out: list[Piece], pre: bool) -> None:
     """Depth-first: text goes out as is, block boundaries as markers resolved by `_assemble`."""
     skip_links = False  # after a "Tin liên quan" heading: its list of headlines
+    in_word = False  # just after a floating picture anchored inside a word
     for child in node.children:
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
             continue
         if isinstance(child, NavigableString):
-            out.append(str(child) if pre else _SPACES.sub(" ", str(child)))
+            text = str(child)
+            if in_word and _WRAP_AFTER_FLOAT.match(text):
+                text = text.lstrip()  # `S<img align=left>\nố:` is `Số:`
+            out.append(text if pre else _SPACES.sub(" ", text))
+            in_word = False
             continue
+        in_word = _float_in_word(child, out)
         if not isinstance(child, Tag) or _hidden(child):
             continue
         if skip_links:
@@ -175,6 +186,16 @@ def _walk(node: Tag, out: list[Piece], pre: bool) -> None:
         _element(child, out, pre)
 
 
+def _float_in_word(el: object, out: list[Piece]) -> bool:
+    """A floating picture (`<img align=left>`: a word processor's shape, the rule under the
+    issuer's name) anchored right after a letter. The exporter wraps its source line after it,
+    and that line break is not a space of the text: the shape sits out of the line."""
+    if not (isinstance(el, Tag) and el.name == "img" and str(el.get("align", "")).lower() in ("left", "right")):
+        return False
+    last = next((p for p in reversed(out) if isinstance(p, str) and p), "")
+    return last[-1:].isalpha()
+
+
 def _element(child: Tag, out: list[Piece], pre: bool) -> None:
     name = child.name
     if name == "br":
@@ -183,6 +204,8 @@ def _element(child: Tag, out: list[Piece], pre: bool) -> None:
         out.append(_PARA)
     elif name == "table":
         _table(child, out)
+    elif name == "a" and (mark := _note_mark(child)) is not None:
+        out.append(mark)
     elif name in ("ul", "ol"):
         _list(child, out, pre)
     elif name == "li":  # stray li outside a list
@@ -193,6 +216,17 @@ def _element(child: Tag, out: list[Piece], pre: bool) -> None:
         out.append(_PARA)
     else:
         _walk(child, out, pre)
+
+
+def _note_mark(a: Tag) -> str | None:
+    """`[n]` for a footnote's mark or its note's back link (`<a href="#_ftn1">`, LibreOffice's
+    `#sdfootnote1sym` with a bare `<sup>1</sup>`): the .docx reader writes notes so, and a bare
+    digit would glue to the word before it (`06 văn bản1`)."""
+    href = a.get("href")
+    if not isinstance(href, str) or not _NOTE_LINK.match(href):
+        return None
+    number = a.get_text("", strip=True).strip("[]()")
+    return f"[{number}]" if number.isdigit() and len(number) <= 3 else None
 
 
 def _list(el: Tag, out: list[Piece], pre: bool) -> None:
@@ -247,18 +281,15 @@ def _table(table: Tag, out: list[Piece]) -> None:
     rows: list[list[Tag]] = []
     before: list[Tag | NavigableString] = []
     after: list[Tag | NavigableString] = []
-    _collect(table, table, rows, before, after)
+    heads: set[int] = set()
+    _collect(table, table, rows, before, after, heads)
     cells = [[td for td in tr if not _hidden(td)] for tr in rows]
     width = max((sum(_int(td.get("colspan"), 1) for td in r) for r in cells), default=0)
     layout = (
         table.find("table") is not None
         or len(rows) <= 1
         or width <= 1
-        or any(
-            len(td.get_text(" ", strip=True)) > _LAYOUT_CELL_CHARS or td.find(["h1", "h2", "h3", "h4", "ul", "ol"])
-            for r in cells
-            for td in r
-        )
+        or (not _grid(cells) and any(_page_block(td) for r in cells for td in r))
         or (len(rows) <= 4 and width <= 3 and bool(_LAYOUT_WORDS.search(table.get_text("\n"))))
     )
     _stray(before, out)
@@ -270,15 +301,36 @@ def _table(table: Tag, out: list[Piece]) -> None:
                 _walk(td, out, pre=False)
                 out.append(_PARA)
     else:
-        out.append(_data_table(rows, cells))
+        out.append(_data_table(cells, heads))
     out.append(_PARA)
     _stray(after, out)
 
 
+def _grid(cells: list[list[Tag]]) -> bool:
+    """Rows of three or more cells, at least three of them: a table of data, however long its cells
+    (a Word report's appendix of criteria and their evidence exported as HTML). A page laid out in
+    a table has one such row at most (menu | article | sidebar), header and footer rows spanning it."""
+    return sum(len(r) >= 3 for r in cells) >= 3
+
+
+def _page_block(td: Tag) -> bool:
+    """A cell holding a page's block (an article's text, its headings or lists), not a datum."""
+    return (
+        len(td.get_text(" ", strip=True)) > _LAYOUT_CELL_CHARS
+        or td.find(["h1", "h2", "h3", "h4", "ul", "ol"]) is not None
+    )
+
+
 def _collect(
-    el: Tag, table: Tag, rows: list[list[Tag]], before: list[Tag | NavigableString], after: list[Tag | NavigableString]
+    el: Tag,
+    table: Tag,
+    rows: list[list[Tag]],
+    before: list[Tag | NavigableString],
+    after: list[Tag | NavigableString],
+    heads: set[int],
 ) -> None:
-    """Rows (lists of cells) of `table` in order, and the stray content around them."""
+    """Rows (lists of cells) of `table` in order, the indices of those in its `<thead>` (a Word
+    table's repeated header rows are exported there, with `<td>` cells), and the stray content."""
     for child in el.children:
         if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction, CData)):
             continue
@@ -290,7 +342,10 @@ def _collect(
         if not isinstance(child, Tag) or _hidden(child):
             continue
         if child.name in ("thead", "tbody", "tfoot"):
-            _collect(child, table, rows, before, after)
+            first = len(rows)
+            _collect(child, table, rows, before, after, heads)
+            if child.name == "thead":
+                heads.update(range(first, len(rows)))
         elif child.name == "tr":
             row: list[Tag] = []
             for cell in child.children:
@@ -320,8 +375,8 @@ def _stray(nodes: list[Tag | NavigableString], out: list[Piece]) -> None:
         out.append(_PARA)
 
 
-def _data_table(rows: list[list[Tag]], cells: list[list[Tag]]) -> TableSpec:
-    """Cells placed on the grid (rowspans reserve their columns below), `<th>` rows as headers."""
+def _data_table(cells: list[list[Tag]], heads: set[int]) -> TableSpec:
+    """Cells placed on the grid (rowspans reserve their columns below), `<th>` and `<thead>` rows as headers."""
     taken: dict[tuple[int, int], bool] = {}
     specs: list[list[CellSpec]] = []
     for r, row in enumerate(cells):
@@ -338,8 +393,7 @@ def _data_table(rows: list[list[Tag]], cells: list[list[Tag]]) -> TableSpec:
             spec_row.append(CellSpec(_cell(td), col, colspan, rowspan, header=td.name == "th"))
             col += colspan
         specs.append(spec_row)
-    headers = frozenset(r for r, row in enumerate(cells) if row and all(td.name == "th" for td in row))
-    del rows
+    headers = frozenset(r for r, row in enumerate(cells) if row and (r in heads or all(td.name == "th" for td in row)))
     return TableSpec(grid_rows(specs), headers)
 
 

@@ -40,6 +40,7 @@ from llmx.read.pdf_layout import (
 )
 from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
 from llmx.read.pdf_tables import FIGURE_CELL, Grid, broken_word, find_grids, place, table_spec
+from llmx.vn import MOTTO
 
 if TYPE_CHECKING:  # pypdfium2 ships no type information: this names the class, mypy takes it as Any
     from pypdfium2 import PdfDocument
@@ -48,6 +49,10 @@ _LAYOUT_WORDS = re.compile(
     r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận|Kính gửi|"
     r"^(?:T/?M|KT|TL|TUQ)\.?\s|CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ"
 )
+# the header's number and date row: `Số:` left apart from its number (filled in on signing), the date
+# line across the gutter (`Lâm Đồng, ngày      tháng 12 năm 2025`)
+_NUMBER_LABEL = re.compile(r"^Số\s*:?$")
+_DATE_LINE = re.compile(r"^[^\d,]{2,40},\s*ngày\b.{0,20}\btháng\b.{0,12}\bnăm\b")
 _LEAD_GAP = 1.5  # em: the narrower gap that may split a layout block's first line into its columns
 _CELL_GAP = 1.0  # em: a gap this wide may part two cells of an unruled table's row
 _NARROW = 0.6  # em: the narrowest gap an unruled table's columns keep on every line
@@ -282,18 +287,47 @@ def _column_block(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]] 
         end, columns, _ = _block(seq, k + 1, first, _LEAD_GAP)
         if columns is not None:
             return end, columns, None
-    return k + 1, None, None
+    return _staggered(seq, k) or (k + 1, None, None)
+
+
+def _staggered(seq: list[Line | Grid], k: int) -> tuple[int, list[list[str]], None] | None:
+    """A header block whose columns start at different heights: the motto wrapped onto two lines
+    (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT` / `NAM`) with the issuer's first line between them, each
+    line in one column, above the first line split at the block's gutters. Read top to bottom,
+    the motto and the issuer ran together (`... CHỦ NGHĨA VIỆT UBND TỈNH ...`)."""
+    run: list[Line] = []
+    m = k
+    while m < len(seq) and len(run) <= 3:
+        ln = seq[m]
+        if not isinstance(ln, Line) or (run and ln.y - run[-1].y > 2.6 * max(ln.size, run[-1].size)):
+            return None
+        if len(ln.segments()) >= 2:
+            break
+        run.append(ln)
+        m += 1
+    else:
+        return None
+    if not run or len(run) > 3:
+        return None
+    if not any(MOTTO.search(ln.text()) for ln in [*run, seq[m]] if isinstance(ln, Line)):
+        return None  # only the header: a closing block has its own reading (`pdf_closing`)
+    end, columns, _ = _block(seq, m, None, SEGMENT_GAP, above=run)
+    if columns is None or len(columns[-1]) < 2:
+        return None
+    return end, columns, None
 
 
 def _block(
-    seq: list[Line | Grid], k: int, lead: Line | None, gap: float
+    seq: list[Line | Grid], k: int, lead: Line | None, gap: float, above: list[Line] | None = None
 ) -> tuple[int, list[list[str]] | None, list[list[CellSpec]] | None]:
     """The block from `k` (see `_column_block`); lines cut at `gap` em, narrower than a segment
     gap, join only a layout block."""
     first = seq[k]
     assert isinstance(first, Line)
     segs = first.segments()
-    gutters = [[a[-1].x1, b[0].x0] for a, b in itertools.pairwise(segs)]
+    pairs = list(itertools.pairwise(segs))
+    gutters = [[a[-1].x1, b[0].x0] for a, b in pairs if not _NUMBER_LABEL.match(join_runs(a))]
+    gutters = gutters or [[a[-1].x1, b[0].x0] for a, b in pairs]  # `Số:   12/BC` alone: as before
     members = [first]
     if lead is not None:  # it must reach across every gutter, its pieces clear of them
         pieces = lead.segments(gap)
@@ -301,6 +335,12 @@ def _block(
         if len(pieces) < 2 or not crossed or not _fits(lead, gutters, first.size, gap):
             return k, None, None
         members.insert(0, lead)
+    if above:  # lines above it, each in one of its columns (see `_staggered`)
+        trial = [g[:] for g in gutters]
+        if not all(_fits(ln, trial, first.size, gap) for ln in above) or all(ln.x0 < trial[0][0] for ln in above):
+            return k, None, None
+        gutters = trial
+        members[:0] = above
     j = k + 1
     while j < len(seq):
         ln = seq[j]
@@ -315,16 +355,19 @@ def _block(
         gutters = trial
         members.append(ln)
         j += 1
-    if len(members) == 1:
-        widest = max(b[0].x0 - a[-1].x1 for a, b in itertools.pairwise(segs))
+    grid = _cells(members, gutters, min(gap, _CELL_GAP))
+    dated = any(_DATE_LINE.match(t) for row in grid for t in row)
+    layout = dated or any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
+    if not layout and all(row[0].endswith(":") and _value(row[1:]) for row in grid if any(row[1:])):
+        return k + 1, None, None  # `- Số hội trong tỉnh:   326 người`: a label, a tab, its value
+    if len(members) == 1 and not dated:
+        widest = max(g[1] - g[0] for g in gutters)
         if widest < _SPLIT_LINE * first.size:
             return k + 1, None, None
-    grid = _cells(members, gutters, min(gap, _CELL_GAP))
     if _numbered_lines(grid):
         return k + 1, None, None
     columns = [[t for row in grid if (t := row[c])] for c in range(len(gutters) + 1)]
     full = sum(1 for row in grid if all(row))
-    layout = any(_LAYOUT_WORDS.search(t) for row in grid for t in row)
     if gap < SEGMENT_GAP and not layout:
         return k, None, None
     if not layout and (len(columns) >= 3 or (len(members) >= 4 and full >= 0.8 * len(members))):
@@ -333,6 +376,11 @@ def _block(
             grid = _cells(members, sorted(gutters + narrow), _NARROW)
         return j, None, _unruled_rows(grid)
     return j, columns, None
+
+
+def _value(cells: list[str]) -> bool:
+    """A label's value (`326 người`, `Không.`), not a caps title set beside it (`TM. BAN CHẤP HÀNH`)."""
+    return any(c.isdigit() or c.islower() for c in "".join(cells))
 
 
 def _numbered_lines(grid: list[list[str]]) -> bool:

@@ -27,12 +27,31 @@ from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS
 
 # Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
 FUTURE = re.compile(
-    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)", re.I
+    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)|"
+    r"từ nay đến (?:cuối|hết) năm",
+    re.I,
 )
 _LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
-TASK_MARKER = re.compile(r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)\s+là(?!\w)", re.I)
+# (`Nhiệm vụ trọng tâm 6 tháng cuối năm là đẩy mạnh ...`: the coming period may be named before `là`)
+TASK_MARKER = re.compile(
+    r"(?<!\w)nhiệm vụ (?:trước mắt|trọng tâm|thời gian tới|sắp tới|tới)(?:\s+(?:trong\s+)?(?:(?:6|sáu|3|ba) "
+    r"tháng cuối năm|những tháng (?:còn lại|cuối năm)|từ nay đến (?:cuối|hết) năm|thời gian tới|"
+    r"(?:tháng|quý|năm) tới))?\s+là(?!\w)",
+    re.I,
+)
 # (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
 _STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
+# `Công tác trọng tâm trong tháng 6 là hoàn thành ...`: the focus of a period, which must be a later one
+_FOCUS_IS = re.compile(
+    r"(?<!\w)(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
+    re.I,
+)
+# `... ban hành 45 văn bản chỉ đạo, yêu cầu các xã ...`: what the documents issued in the period asked
+_ISSUED = re.compile(
+    r"(?<!\w)(?:ban hành|phát hành|có)\s[^.;]{0,60}?(?<!\w)(?:văn bản|công văn|kế hoạch|chỉ thị)\b", re.I
+)
+_WHEN_DONE = re.compile(r"\s*(?:sau khi|khi|nếu|trường hợp)(?!\w)", re.I)  # a condition's `đã`, not a report
+_TO_YEAR_END = re.compile(r"\s+(?:từ nay\s+)?đến\s+(?:cuối|hết)\s+năm(?!\w)", re.I)
 _FORECAST = re.compile(r"(?<!\w)dự kiến(?!\w)", re.I)
 # `..., Trung tâm sẽ chủ trì ...`, `Trung tâm dự kiến tổ chức Hội thảo ...`: a body's commitment to act
 _COMMITS = re.compile(
@@ -51,6 +70,17 @@ _PURPOSE_GOES_ON = re.compile(r"Để\s[^.;]{3,150}?,\s*(?:[^,.;]{0,60}?\s)?(?:t
 RUN_START = re.compile(
     rf"(?:{DIRECTIVE_START.pattern}|tăng thu|giữ vững)|đồng thời,?\s+(?:gửi|báo cáo|{DIRECTIVE_VERBS})(?!\w)", re.I
 )
+# `Huyện tiếp tục thu hút ...`, `Cùng với đó, huyện chú trọng ...`, `Ngoài ra, UBND xã tăng cường ...`: the same
+# body goes on with the work after a directive for the next period earlier in its paragraph
+_GOES_ON = re.compile(
+    r"(?:(?:cùng với đó|bên cạnh đó|ngoài ra|đồng thời|mặt khác|song song với đó|qua đó),\s*)?"
+    r"(?:huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|Đảng ủy|"
+    r"Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
+    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
+    re.I,
+)
+# `Huyện tiếp tục chịu ảnh hưởng ...`, `Xã tiếp tục đạt ...`: a state that goes on, not work
+_STATE_GOES_ON = re.compile(r"\s+(?:chịu|gặp|diễn biến|bị|là|có|tăng|giảm|đạt|ổn định|ở|nằm)(?!\w)", re.I)
 # `Yêu cầu các xã ...`, `Đề nghị UBND các xã ...`: work asked of the levels below (a report's `Giao Công an
 # tỉnh ...` in a results section reports an assignment made, so it is not read as one)
 ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
@@ -61,20 +91,24 @@ _ASKS_AHEAD = re.compile(
     re.I,
 )
 _LEADER_ASK = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
 # `Chủ tịch UBND tỉnh giao Sở Tài chính tổng hợp ...`: a letter assigning work to a named body
 _GIVES_BODY = re.compile(
     rf"(?<!\w)[Gg]iao\s+(?:cho\s+)?(?:{ASSIGNED_BODY}|Bộ Chỉ huy|"
-    r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương))(?!\w)"
+    r"các\s+(?:sở|cơ quan|đơn vị|phòng|xã|huyện|địa phương|ngành|ban|thôn|đoàn thể|chi bộ))(?!\w)"
 )
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
-_OPENING = re.compile(r"((?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s", re.I)
+# (`Theo Chủ tịch UBND xã, trong thời gian tới, xã tập trung ...`: whose words they are, then the time)
+_OPENING = re.compile(
+    r"((?:theo\s[^,;.:]{2,60},\s*)?(?:về\s+)?(?:phương hướng,?\s+)?(?:nhiệm vụ\s+)?(?:trọng tâm\s+)?[^,;.:]{2,60}?),\s",
+    re.I,
+)
 # ... then a directive verb within a few words (after the subject)
 _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
 _OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
@@ -146,7 +180,12 @@ def later(words: str, now: Now) -> bool:
 
 def _strives(words: str, period: Now) -> bool:
     """`Phấn đấu ...`, or striving for a later period (`Năm 2021, xã X phấn đấu ...`)."""
-    return bool(_STRIVE.match(words)) or (bool(_STRIVE.search(words)) and later(words, period))
+    if _STRIVE.match(words):
+        return True
+    m = _STRIVE.search(words)  # (`Xã phấn đấu đến cuối năm 2026 giảm ...`: striving up to the year's end)
+    if m is None or _DONE.search(words, 0, m.start()):
+        return False
+    return later(words, period) or bool(_TO_YEAR_END.match(words, m.end()))
 
 
 def strives_over(words: str, period: Now, *, headless: bool = False) -> bool:
@@ -188,9 +227,14 @@ def _opens_ahead(words: str, period: Now, nxt: Period | None = None) -> bool:
     if _FORECAST.search(words):
         return False
     verb = _VERB_SOON.search(words, m.end())
-    if verb is None or _OUTLOOK.search(words, m.end(), verb.end() + 40):
+    if verb is None:
+        return False
+    outlook = _OUTLOOK.search(words, m.end(), verb.end() + 40)
+    # (`Tháng 6, tiếp tục theo dõi diễn biến dịch bệnh`: what is watched, after a second directive verb)
+    if outlook and (outlook.start() < verb.end() or not _VERB_SOON.match(words, verb.end(), outlook.start())):
         return False  # `Thời gian tới, tình hình tội phạm sẽ tiếp tục diễn biến phức tạp`: an outlook
-    return not _DONE.search(words, m.end(), verb.start())
+    # (`Năm 2025, xã đã nỗ lực phấn đấu ...`: done; not `Thời gian tới, sau khi Công ty đã hoàn thành ..., đề nghị ...`)
+    return bool(_WHEN_DONE.match(words, m.end())) or not _DONE.search(words, m.end(), verb.end())
 
 
 def _directs_ahead(words: str, period: Now) -> bool:
@@ -207,9 +251,9 @@ def _directs_ahead(words: str, period: Now) -> bool:
 
 def _asks_below(words: str) -> bool:
     """An ask of the levels below (`Đề nghị UBND các xã ...`, `đồng chí Bí thư đề nghị các cấp ủy ...`),
-    not one reported as made (`đã yêu cầu các xã ...`)."""
+    not one reported as made (`đã yêu cầu các xã ...`, `UBND huyện ban hành 45 văn bản chỉ đạo, yêu cầu các xã ...`)."""
     m = ASSIGNS.search(words)
-    return m is not None and not _DONE.search(words, 0, m.start())
+    return m is not None and not _DONE.search(words, 0, m.start()) and not _ISSUED.search(words, 0, m.start())
 
 
 def leader_asks(words: str) -> bool:
@@ -233,3 +277,25 @@ def _goes_on_for(words: str) -> bool:
     reported as done (`..., huyện đã tiếp tục ...`) or only forecast."""
     m = _PURPOSE_GOES_ON.match(words)
     return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)
+
+
+def goes_on(words: str) -> bool:
+    """A sentence in which the body of the directive before it goes on with more work (`Huyện tiếp tục thu hút
+    ...`, `Cùng với đó, huyện chú trọng ...`): a task in the run that directive opened, unless reported as done,
+    only forecast or an outlook (`Huyện tiếp tục chịu ảnh hưởng của dịch bệnh` has no directive verb)."""
+    m = _GOES_ON.match(words)
+    if m is None or _DONE.search(words, 0, m.end()) or _FORECAST.search(words) or _OUTLOOK.search(words, 0, m.end()):
+        return False
+    return not (m.group(0).lower().endswith("tiếp tục") and _STATE_GOES_ON.match(words, m.end()))
+
+
+def task_marker(words: str, now: Now) -> int | None:
+    """Where a sentence naming the focus of the coming period starts (`... tuy nhiên nhiệm vụ trước mắt là ...`,
+    `Công tác trọng tâm trong tháng 6 là hoàn thành ...` in a report on May), else None: the period it names
+    must be a later one (`Nhiệm vụ trọng tâm năm 2025 là ...` in a report on 2025 states the year's aim)."""
+    if m := TASK_MARKER.search(words):
+        return m.start()
+    m = _FOCUS_IS.search(words)
+    if m is None or not m.group("when") or not names_ahead(m.group("when"), now):
+        return None
+    return m.start()

@@ -12,7 +12,11 @@ from llmx.rules.naming import TOTAL_ONLY, trim
 from llmx.rules.paragraphs import Item, Para
 
 _SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")
-_MARKER = re.compile(r"(?<!\w)(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE)
+# `(không bao gồm ...)`, `chưa kể ...` leave a part out of a total: no breakdown
+_LEFT_OUT = re.compile(r"\s*(?:không|chưa)\s+(?:bao\s+gồm|kể|tính)(?!\w)", re.IGNORECASE)
+_MARKER = re.compile(
+    r"(?<!\w)(?:trong\s+đó(?:\s+có)?|(?<!không\s)bao\s+gồm|(?<!bao\s)gồm(?:\s+có)?)(?!\w)\s*:?\s*", re.IGNORECASE
+)
 
 
 _MARKS = " \t\n-+•*[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -30,6 +34,8 @@ def link_breakdowns(para: Para, items: list[Item], outer_parent: Item | None = N
             if scope is not None:
                 scopes.append(scope)
     for o, c in para.parens:
+        if _LEFT_OUT.match(para.text, o + 1, c):
+            continue  # `(không bao gồm nguồn Trung ương 3.438 triệu đồng)`: what the total leaves out
         # `1.235 hộ nghèo (chiếm 5,2%)`: the share of the count before it is no part of a breakdown
         inside = [it for it in items if o < it.num_start < c and not _share_of_before(items, it, o)]
         if inside:
@@ -87,6 +93,8 @@ def _marker_scope(
     parent = same[-1] if same else None
     if parent is not None and len(same) > 1 and parent.unit == "%" and parent.local == same[-2].local:
         parent = same[-2]  # `120 hộ (chiếm 2%), trong đó ...`: the count is broken down, not its share
+    if parent is not None and (clause := _clause_between(para, parent.reach, m.start())) is not None:
+        parent = clause  # `tăng trưởng đạt 8,6%; cơ cấu kinh tế chuyển dịch ..., trong đó ...`: another subject's parts
     if parent is None:  # `... 35,7 tỷ đồng. Bao gồm: ...`: a second list of the same total
         if para.text[para.sentence_start(m.start()) : m.start()].strip(_MARKS):
             return None
@@ -95,7 +103,7 @@ def _marker_scope(
             for it in before
             if it.sentence == sentence - 1 and not any(sc[0] <= it.num_start < sc[1] for sc in scopes)
         ]
-        parent = roots[-1] if roots else (outer_parent if sentence == 0 else None)
+        parent = _root_of(roots, items, m.end()) if roots else (outer_parent if sentence == 0 else None)
     if parent is None:
         return None
     if para.text.startswith("(", m.end()) and (p := para.paren_at(m.end() + 1)) is not None:
@@ -103,6 +111,39 @@ def _marker_scope(
     if (p := para.paren_at(m.start())) is not None:
         return m.start(), p[1], parent  # `(trong đó: Tiền sử dụng đất ...)`
     return m.start(), _list_end(para, items, m.end(), parent), parent
+
+
+_CLAUSE_WORDS = 3
+
+
+def _clause_between(para: Para, a: int, b: int) -> Item | None:
+    """A `;` clause of its own words (a new subject, no figure) between a figure and a `trong đó`: the total
+    its parts are named after (`số chưa thu trong đó có 13 tỷ đồng ...` -> `Số chưa thu - ...`)."""
+    semi = para.text.rfind(";", a, b)
+    words = trim(para.text[semi + 1 : b].split("(")[0], prep=True) if semi != -1 else ""
+    if len(words.split()) < _CLAUSE_WORDS:
+        return None
+    clause = Item(None, None, semi + 1, b, semi + 1, words, para.sentence_of(b))
+    clause.local = clause.child_base = words[:1].upper() + words[1:]
+    return clause
+
+
+def _root_of(roots: list[Item], items: list[Item], list_start: int) -> Item:
+    """`... đón 215.000 lượt khách; doanh thu 164 tỷ đồng. Trong đó, khách quốc tế 9.600 lượt`: the total of the
+    sentence before that counts what the first part counts, else that sentence's last figure."""
+    first = next((it for it in items if it.num_start >= list_start), None)
+    if first is not None and first.unit is not None:
+        alike = [r for r in roots if _alike(r.unit, first.unit)]
+        if alike:
+            return alike[-1]
+    return roots[-1]
+
+
+def _alike(a: str | None, b: str | None) -> bool:
+    """Units that count the same thing (`lượt` and `lượt khách`; any two amounts of money)."""
+    if a is None or b is None:
+        return False
+    return _kind(a) == _kind(b) or a.split()[0] == b.split()[0]
 
 
 def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> int:
@@ -229,3 +270,41 @@ def _parent_basis(item: Item, parent: Item) -> None:
         stated = [p for p in parent.comparisons if p.relation == c.relation and p.basis_text and p.basis != "other"]
         if len({(p.basis, p.basis_text) for p in stated}) == 1:
             item.comparisons[k] = c.model_copy(update={"basis": stated[0].basis, "basis_text": stated[0].basis_text})
+
+
+# `Tổng diện tích gieo trồng 3.420 ha, trong đó:` closing its paragraph: the list is the bullet lines under it
+_LIST_LEAD = re.compile(r"(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?)\s*:\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"[ \t]*([-+•–*])[ \t]")
+
+
+def listed_total(para: Para, items: list[Item]) -> tuple[Item, str | None] | None:
+    """The total whose `trong đó:`/`gồm:` list runs on in the bullet lines under its paragraph, and the
+    paragraph's own bullet (its parts are written one level down: `-` then `+`)."""
+    m = _LIST_LEAD.search(para.text, para.start, para.end)
+    if m is None:
+        return None
+    sentence = para.sentence_of(m.start())
+    before = [it for it in items if it.reach <= m.start() + 1 and it.sentence == sentence]
+    if not before:
+        return None
+    return before[-1], bullet_of(para.text, para.start, para.end)
+
+
+def bullet_of(text: str, start: int, end: int) -> str | None:
+    """The bullet (`-`, `+`, `•`) a paragraph opens with, if any."""
+    m = _BULLET.match(text, start, end)
+    return m.group(1) if m else None
+
+
+def link_listed_parts(para: Para, items: list[Item], total: Item) -> None:
+    """Figures of a bullet under a listed total that measure what it measures (`+ Cây lúa: 2.150 ha`
+    under a total in `ha`) are its parts; others (`năng suất 62 tạ/ha`) describe the part itself. After a part,
+    another part follows a `;` or a new sentence (`Cây ngô: 480 ha; rau màu 790 ha`); one after a comma is the
+    part's own (`Lĩnh vực đất đai: 640 hồ sơ, đã giải quyết 612 hồ sơ`)."""
+    last: Item | None = None
+    for it in items:
+        if it.parent is not None or it.value is None or _kind(it.unit) != _kind(total.unit):
+            continue
+        if last is None or last.sentence != it.sentence or ";" in para.text[last.end : it.quote_start]:
+            it.parent = total
+        last = it

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_PATTERN, parse_number
-from llmx.rules.comparisons import match_basis
+from llmx.rules.bases import match_basis
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
@@ -193,6 +193,8 @@ def regroup_counted_changes(items: list[Item]) -> None:
     """`Thu hút 5 dự án, tổng vốn 1.250 tỷ đồng, tăng 2 dự án so với cùng kỳ`: a change counted in
     another unit than its figure's belongs to the latest earlier figure of the sentence counted in it."""
     for k, item in enumerate(items):
+        if item.value is None and item.unit is None and _NAMES_ITS_COUNT.match(item.own):
+            continue  # `1.200 hộ nghèo, số hộ cận nghèo giảm 50 hộ`: a change of the count it names itself
         for c in [c for c in item.comparisons if c.amount_unit and not _counts_in(item.unit, c.amount_unit)]:
             owners = [
                 it
@@ -205,6 +207,9 @@ def regroup_counted_changes(items: list[Item]) -> None:
                 item.comparisons.remove(c)
                 owners[-1].comparisons.append(c)
                 owners[-1].end = max(owners[-1].end, item.end)
+
+
+_NAMES_ITS_COUNT = re.compile(r"(?:tổng\s+)?số(?:\s+lượng)?\s+[^\W\d_]", re.IGNORECASE)
 
 
 def _counts_in(unit: str | None, amount_unit: str | None) -> bool:
@@ -305,7 +310,7 @@ def _bare_change(c: Comparison) -> bool:
 
 
 _OPENING_SO_VOI = re.compile(r"[\s\-+•*]*(?-i:So)\s+với\s+")
-_COMMA = re.compile(r"\s*,")
+_COMMA = re.compile(r"\s*[,:]")  # `So với cùng kỳ năm 2025: số vụ ... giảm 2 vụ`
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:đạt|bằng)\s+$", re.IGNORECASE)
 
 

@@ -13,14 +13,20 @@ import re
 
 from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
-from llmx.rules.comparisons import ESTIMATE_RE, Parsed, match_basis, parse_comparison
+from llmx.rules.bases import match_basis
+from llmx.rules.comparisons import ESTIMATE_RE, Parsed, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit, read_tail
 
 # `..., tăng 11,4% so với cùng kỳ, đạt 2.340 tỷ đồng`, `giảm 38 hộ ..., còn 210 hộ`: the figure whose change came first
-_REACHED = re.compile(r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn)\s+(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$", re.IGNORECASE)
+# (`..., lên 2.640 tỷ đồng`, `..., xuống còn 3,1%`, `..., ở mức 2,6%`: the level the change took it to)
+_REACHED = re.compile(
+    r"\s*,\s*(?:và\s+)?(?:ước\s+)?(?:đạt|còn|lên(?:\s+mức)?|xuống(?:\s+(?:còn|mức))?|ở\s+mức)\s+"
+    r"(?:(?P<q>trên|hơn|gần|khoảng)\s+)?$",
+    re.IGNORECASE,
+)
 _APPROX_WORDS: dict[str, Approx] = {"trên": "over", "hơn": "over", "gần": "under", "khoảng": "about"}
 # `So với tháng trước, số vụ cháy giảm 2 vụ; toàn huyện xảy ra 4 vụ`: the count of the next clause, taken
 # with a verb that states how many there were, is the figure the change was of; the current period it counts
@@ -43,8 +49,11 @@ _LISTED = re.compile(
     re.IGNORECASE,
 )
 _SO_VOI_AHEAD = re.compile(r"\s+so\s+với\s+", re.IGNORECASE)
-_OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.]{1,40},", re.IGNORECASE)
-_CHANGE_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm|gảm)(?:\s+thêm)?\s+$", re.IGNORECASE)
+_OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.:]{1,40}[,:]", re.IGNORECASE)
+# (`Con số này cao hơn 1.200 lượt so với tháng trước`: a comparative is a change too)
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?:tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+thêm)?\s+$", re.IGNORECASE
+)
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
@@ -68,8 +77,10 @@ def change_only(para: Para, items: list[Item], s: int) -> Item | None:
     parsed = parse_comparison(para.text, verb.start(), para.end) if verb else None
     if verb is not None and parsed is None:
         parsed = _listed_change(para, verb, s)
-    if verb is None or parsed is None or parsed.number_start != s or parsed.comparison.amount is None:
+    if verb is None or parsed is None or parsed.number_start != s:
         return None
+    if parsed.comparison.amount is None and parsed.comparison.pct is None:
+        return None  # (a `pct` here is in points: `Tỷ lệ nợ xấu giảm 0,4 điểm phần trăm so với đầu năm`)
     item = new_item(para, items, verb.start(), None, None, parsed.end, count_unit=False, figure=s)
     if item is None or not item.own:
         return None  # `..., tăng 5 vụ so với cùng kỳ` with no name before it: not a statement of its own
@@ -260,6 +271,63 @@ def implied_plan(para: Para, item: Item) -> None:
     item.value, item.unit = None, None
 
 
+# `Con số này tăng 15% ...`, `Mức này bằng 85% cùng kỳ`: a figure's change told in a sentence of its own
+_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)|này", re.IGNORECASE)
+_COUNT_WORDS = ("tổng", "số", "lượng")  # `số tàu cá giảm 9 chiếc` after `412 tàu cá`: the count of the same
+# `...; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: one more comparison opening with its basis
+_NEXT_BASIS = re.compile(r"[\s,;]*so\s+với\s", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+
+
+def merge_restated_changes(para: Para, items: list[Item]) -> None:
+    """`Đàn lợn hiện có 312.000 con. So với cùng kỳ, đàn lợn tăng 4,6%.`, `... đạt 1.250 tỷ đồng. Con số
+    này tăng 15% so với cùng kỳ`: a value-less change right after a figure (same or next sentence), named
+    by `con số này` or by words of the figure's own name, is that figure's comparison (one measured
+    quantity, eval/LABELING.md), not a statement of its own."""
+    k = 1
+    while k < len(items):
+        prev, item = items[k - 1], items[k]
+        if _restates_figure(prev, item) or _next_basis(para, prev, item):
+            prev.comparisons.extend(item.comparisons)
+            prev.end = max(prev.end, item.end)
+            del items[k]
+        else:
+            k += 1
+
+
+def _restates_figure(prev: Item, item: Item) -> bool:
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return False
+    if item.sentence - prev.sentence not in (0, 1) or item.parent is not None or prev.parent is not None:
+        return False
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        return False  # no basis of its own: not clearly about the figure before
+    if {c.basis for c in item.comparisons} & {c.basis for c in prev.comparisons}:
+        return False  # the figure was compared with that basis already
+    if _ANAPHOR.fullmatch(item.own.strip()):
+        return True
+    if any(ch.isdigit() for ch in item.own):
+        return False  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
+    said = [w.lower() for w in _NAME_WORD.findall(item.own)]
+    while said[:1] and said[0] in _COUNT_WORDS:
+        said = said[1:]
+    named = [w.lower() for w in _NAME_WORD.findall(f"{prev.own} {prev.local} {prev.unit or ''}")]
+    return len(said) >= 2 and any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
+
+
+def _next_basis(para: Para, prev: Item, item: Item) -> bool:
+    """`28.460 tỷ đồng; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: a value-less comparison right after
+    the figure's own, opening with its basis, is one more of that figure's."""
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return False
+    if not prev.comparisons or item.sentence != prev.sentence or item.parent is not None:
+        return False
+    if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
+        return False
+    gap = _NEXT_BASIS.match(para.text, prev.end, para.end)
+    return gap is not None and para.text[prev.end : item.quote_start].strip(" ,;") == ""
+
+
 def _sign(verb: re.Match[str]) -> float:
-    """-1 for a change by `giảm`, +1 for one by `tăng` (the verbs the change patterns read)."""
-    return -1.0 if verb.group().lower().lstrip().startswith("g") else 1.0
+    """-1 for a change by `giảm`, `thấp hơn`, `ít hơn`; +1 for one by `tăng`, `cao hơn`, `nhiều hơn`."""
+    return -1.0 if verb.group().lower().lstrip().startswith(("g", "thấp", "ít")) else 1.0

@@ -4,7 +4,7 @@ Comparisons follow their figure in a fixed grammar: an optional verb (`đạt`, 
 `tăng`, `giảm` for a change), an optional qualifier, a number with `%` (or a unit, for an
 absolute change), and a basis (`KH`, `dự toán giao`, `cùng kỳ năm 2017`, `so với ...`). The basis
 may also come first (`tăng so với cùng kỳ 0,1%`). `basis_text` is the basis as written, without
-`so với`. A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
+`so với` (read in `bases.py`). A `bằng` followed by a count (`16 vụ bằng 24 đối tượng`) is not a comparison.
 `following.py` reads the whole chain after one figure with these pieces. Pure.
 """
 
@@ -15,68 +15,13 @@ from dataclasses import dataclass, replace
 
 from llmx.contract import Approx, Basis, Comparison, Relation
 from llmx.numbers import NUMBER_RE, dot_decimal, parse_number
+from llmx.rules.bases import earlier_period, match_basis
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import match_unit
 
-_YEAR = r"(?:19|20)\d{2}"
-# Qualifiers that belong to a basis: `KH năm`, `KH tỉnh giao`, `KH huyện phấn đấu`, `dự toán giao`.
-_QUALIFIERS = (
-    r"(?:\s+(?:năm\s+" + _YEAR + r"|năm|" + _YEAR + r"|(?-i:HĐND|UBND)(?:\s+(?:tỉnh|huyện|xã|thị\s+trấn|phường))?"
-    r"|nghị\s+quyết(?:\s+đại\s+hội)?|(?-i:NQ)|vốn|tỉnh|huyện|xã|thành\s+phố|thị\s+xã|cấp\s+trên|được\s+giao|giao|phấn\s+đấu|đề\s+ra"
-    r"|[Tt]rung\s+ương|Chính\s+phủ"  # `dự toán Trung ương giao`
-    r"|địa\s+phương|pháp\s+lệnh|cả\s+năm|đầu\s+năm|điều\s+chỉnh|bổ\s+sung|quyết\s+định|trên\s+giao|đại\s+hội|đã\s+đề\s+ra|đã\s+giao)(?![\w/]))*"
-)
-# `so với vụ Đông Xuân năm trước`, `cùng vụ năm 2024`: the same season a year before is the same period
-_SEASON_LAST_YEAR = (
-    r"(?:cùng\s+vụ(?:\s+năm)?|vụ\s+(?:đông\s+xuân|hè\s+thu|thu\s+đông|mùa|chiêm|xuân|hè|đông)\s+năm)"
-    r"\s+(?:trước|" + _YEAR + r")"
-)
-_BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|cùng\s+kỳ|"
-    + _SEASON_LAST_YEAR
-    + r")(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
-    + _YEAR
-    + r"|\s+"
-    + _YEAR
-    + r")?|(?-i:CK))(?![\w/])"
-    r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
-    r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
-    # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
-    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
-    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước"
-    r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
-    re.IGNORECASE,
-)
-_BASIS_GROUPS: tuple[Basis, ...] = ("same_period", "budget_estimate", "plan", "previous_period")  # of _BASIS_RE
-# the body that set a plan or an estimate, named before `giao`/`đề ra`: `Cục Thuế`, `BHXH tỉnh`, `Đảng ủy`
-_GIVEN_BY = re.compile(r"\s+([^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,5}?)\s+(?:giao|đề\s+ra|đặt\s+ra)(?![\w/])")
-_DOC_NUMBER = re.compile(r"\s+số\s+\d+[\w/.-]*[\w]", re.IGNORECASE)
-# Only after `so với`: the same months of an earlier year (`6 tháng đầu năm 2023`, `9 tháng năm trước`),
-# the same period; a named earlier year or month; or any other baseline (`vốn được giao`).
-_SAME_MONTHS_BEFORE = re.compile(
-    r"(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm\s+(?:trước|ngoái|" + _YEAR + r")(?![\w/])", re.IGNORECASE
-)
-_PREVIOUS_AFTER_SO_VOI = re.compile(
-    r"(?:năm\s+"
-    + _YEAR
-    + r"|tháng\s+\d{1,2}(?:/"
-    + _YEAR
-    + r"|\s+năm\s+(?:trước|"
-    + _YEAR
-    + r"))?|quý\s+(?-i:[IV]{1,3})(?:/"
-    + _YEAR
-    + r")?"
-    r"|(?:(?:thời\s+điểm|ngày)\s+)?\d{1,2}/\d{1,2}/"
-    + _YEAR
-    + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
-    + _YEAR
-    + r")?)(?![\w/])",
-    re.IGNORECASE,
-)
-_OTHER_WORDS = re.compile(r"[^\s,;.:()\[\]]+(?:\s+[^\s,;.:()\[\]]+){0,5}")
-_OTHER_STOP = re.compile(r"\b(?:đạt|tăng|giảm|bằng|và|là|do|nhưng|trong|để|nhằm|đảm|đáp)\b.*", re.IGNORECASE)
 # `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
 _SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
+_PAREN_SO_VOI = re.compile(r"\s*\(\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 # `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
 _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)
@@ -84,7 +29,9 @@ _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\
 # and the prices a value is reckoned at: `2.150 tỷ đồng (giá so sánh 2010), tăng 3,5% ...`
 _LEAD = re.compile(
     r"(?:\[\d{1,3}\])?(?:\s*\(\s*(?:theo\s+)?giá\s+(?:so\s+sánh|hiện\s+hành|cố\s+định)(?:\s+năm)?(?:\s+\d{4})?\s*\))?"
-    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+)?",
+    r"\s*(?:[,(]\s*)?(?:=\s*)?(?:và\s+|tương\s+(?:đương|ứng)(?:\s+với)?\s+|(?:nhưng(?:\s+lại)?|song|đồng\s+thời)\s+)?"
+    # `và chỉ đạt 19,6% dự toán`, `nhưng vẫn tăng 2%`: a word that weighs the comparison, not part of it
+    r"(?:(?:chỉ|mới|cũng|vẫn|đều)\s+(?=(?:đạt|bằng|tăng|giảm|vượt|gấp|cao\s+hơn|thấp\s+hơn)\s))?",
     re.IGNORECASE,
 )
 # `(chiếm tỷ lệ 21,8%)` after a count is its share, a comparison; `chiếm 1,87%` outside
@@ -94,9 +41,12 @@ _PAREN_SHARE = re.compile(r"\s*\(\s*chiếm\s+(?=t[ỷỉ]\s+lệ)", re.IGNORECA
 # `tốc độ tăng 8,6%`, `tăng trưởng 7,2% so với cùng kỳ` after a figure: the growth of that figure
 # `vượt 20 đoàn viên so với chỉ tiêu`: over the basis by a count, a change like `tăng` (`vượt 20%` is read below);
 # `+8,2% so với đầu năm`, `-4 vụ so với cùng kỳ`: a sign written for the verb, after a space or `(`
+# `tăng nhẹ 1,1%`, `giảm mạnh 27%`, `tăng đáng kể 15%`: how steep the change is (news wording), not its size
+CHANGE_MANNER = r"(?:\s+(?:nhẹ|mạnh(?:\s+mẽ)?|đáng\s+kể|rõ\s+rệt|sâu|nhanh|đột\s+biến))?"
 _CHANGE_VERB = re.compile(
     r"(?:tốc\s+độ\s+)?(?P<dir>tăng(?:\s+trưởng)?|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn"
-    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))(?:\s+(?:thêm|đạt))?\s+|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
+    r"|vượt(?=\s+\d[\d.,]*\s+[^\W\d_]))" + CHANGE_MANNER + r"(?:\s+(?:thêm|đạt|tới))?\s+"
+    r"|(?<=[\s(])(?P<sign>[+\-−])(?=\d)",
     re.IGNORECASE,
 )
 _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn", "vượt", "+")
@@ -104,12 +54,14 @@ _UP = ("tăng", "tăng trưởng", "cao hơn", "nhiều hơn", "vượt", "+")
 _AVERAGE = re.compile(r"(?:mức\s+)?(?:bình\s+quân|trung\s+bình)(?:\s+(?!là\s)[^\W\d_]+){0,7}?(?=\s+\d)", re.IGNORECASE)
 # `gấp 2 lần`, `tăng gấp 2 lần`, `tăng 2,3 lần` (as the genre writes `gấp`): a ratio of 200%, 230%;
 # `tăng hơn 2 lần`, `gấp gần 3 lần`: the qualifier has no field of its own
+# `tăng gần gấp đôi`, `tăng hơn gấp 3 lần`: the qualifier may come before `gấp` too
+_ABOUT = r"(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?"
 _TIMES = re.compile(
-    r"(?:tăng\s+(?:gấp\s+)?|gấp\s+|bằng\s+)(?:(?:hơn|trên|gần|khoảng|xấp\s+xỉ)\s+)?(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
-    r"|(?:tăng\s+)?gấp\s+(?P<word>đôi|ba)(?!\w)",
+    r"(?:(?:tăng|bằng)\s+" + _ABOUT + r"(?:gấp\s+)?|gấp\s+)" + _ABOUT + r"(?P<num>\d+(?:,\d+)?)\s+lần(?!\w)"
+    r"|(?:tăng\s+)?" + _ABOUT + r"gấp\s+(?:(?P<word>đôi|ba|rưỡi)(?!\w)|(?P<bare>\d{1,2}(?:,\d+)?)(?=\s+so\s+với\s))",
     re.IGNORECASE,
 )
-_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0}  # `tăng gấp đôi cùng kỳ`
+_TIMES_WORDS = {"đôi": 2.0, "ba": 3.0, "rưỡi": 1.5}  # `tăng gấp đôi cùng kỳ`, `gấp 3 so với năm 2025` (no `lần`)
 _RATIO_VERB = re.compile(r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|bằng|vượt|hoàn\s+thành)\s+", re.IGNORECASE)
 _OVER = re.compile(r"vượt", re.IGNORECASE)
 _OVER_BASIS = re.compile(r"vượt\s+(?=\S)", re.IGNORECASE)
@@ -135,8 +87,7 @@ _PCT_RESTATE = re.compile(
     r"(?P<num>\d+(?:,\d+)?)\s?%(?:\s*\))?",
     re.IGNORECASE,
 )
-_BASIS_GAP = re.compile(r"[\s,]*(?P<open>\(\s*)?")
-_SPACES = re.compile(r"\s*")
+_BASIS_GAP = re.compile(r"[\s,]*(?:thì\s+)?(?P<open>\(\s*)?", re.IGNORECASE)  # `... thì tăng 11,4%`
 _PLAN_SLASH = re.compile(r"\s*(?:/\s*)?")
 
 APPROX: dict[str, Approx] = {
@@ -178,36 +129,6 @@ class Parsed:
     qualifier: Approx | None = None
 
 
-def match_basis(text: str, pos: int, limit: int, *, after_so_voi: bool = False) -> tuple[Basis, str, int] | None:
-    """The basis written at `pos`: (basis, words as written, end)."""
-    m = _BASIS_RE.match(text, pos, limit)
-    if m:
-        kind = next(k for k in _BASIS_GROUPS if m.group(k) is not None)
-        end = m.end()
-        if (
-            kind in ("plan", "budget_estimate")
-            and (by := _GIVEN_BY.match(text, end, limit))
-            and by.group(1)[0].isupper()
-        ):
-            end = by.end()  # `chỉ tiêu Cục Thuế giao`, `kế hoạch BHXH tỉnh giao`
-        elif kind == "plan" and (doc := _DOC_NUMBER.match(text, end, limit)):
-            end = doc.end()  # `chỉ tiêu Nghị quyết số 12-NQ/HU`: the document that set the plan
-        return kind, " ".join(text[pos:end].split()), end
-    if not after_so_voi:
-        return None
-    if m := _SAME_MONTHS_BEFORE.match(text, pos, limit):
-        return "same_period", " ".join(m.group().split()), m.end()
-    m = _PREVIOUS_AFTER_SO_VOI.match(text, pos, limit)
-    if m:
-        return "previous_period", " ".join(m.group().split()), m.end()
-    m = _OTHER_WORDS.match(text, pos, limit)
-    if m:
-        words = _OTHER_STOP.sub("", m.group()).strip()
-        if words:
-            return "other", " ".join(words.split()), pos + len(words)
-    return None
-
-
 def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
     """A basis after a figure: `KH`, `% dự toán`, `so với ...` (any baseline), or `trên tổng số
     hồ sơ tiếp nhận` (the total the rate is taken of)."""
@@ -218,6 +139,10 @@ def basis_after(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | Non
     m = _SO_VOI.match(text, pos, limit)
     if m:
         return match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
+    if (m := _PAREN_SO_VOI.match(text, pos, limit)) is not None:  # `giảm 3 vụ (so cùng kỳ)`
+        inner = match_basis(text, m.end(), limit, after_so_voi=bool(m.group("voi")))
+        close = CLOSE_PAREN.match(text, inner[2], limit) if inner else None
+        return (inner[0], inner[1], close.end()) if inner and close else None
     m = _PLAN_SLASH.match(text, pos, limit)  # `48%/KH`, `48% KH`, `48%KH`
     return match_basis(text, m.end() if m else pos, limit)
 
@@ -325,24 +250,15 @@ def _stated_ratio(text: str, verb: re.Match[str], limit: int, basis: tuple[Basis
 def _parse_times(text: str, times: re.Match[str], limit: int, basis: tuple[Basis, str, int] | None) -> Parsed | None:
     """`gấp 2,5 lần (so với) cùng kỳ`: a ratio of 250%."""
     word = times.group("word")
-    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group("num"))
+    number = "num" if times.group("num") else "bare"
+    value = _TIMES_WORDS[word.lower()] if word else parse_number(times.group(number))
     if value is None:
         return None
-    stated = basis or basis_after(text, times.end(), limit) or _earlier(text, times.end(), limit)
+    stated = basis or basis_after(text, times.end(), limit) or earlier_period(text, times.end(), limit)
     if stated is None:
         return None
     comp = Comparison(basis=stated[0], basis_text=stated[1], relation="ratio", pct=round(value * 100, 6))
-    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else "num"), True)
-
-
-def _earlier(text: str, pos: int, limit: int) -> tuple[Basis, str, int] | None:
-    """`gấp 2 lần năm 2025`: after a multiple, an earlier year or month is its basis without `so với`."""
-    q = _skip(_SPACES, text, pos, limit)
-    if m := _SAME_MONTHS_BEFORE.match(text, q, limit):
-        return "same_period", " ".join(m.group().split()), m.end()
-    if m := _PREVIOUS_AFTER_SO_VOI.match(text, q, limit):
-        return "previous_period", " ".join(m.group().split()), m.end()
-    return None
+    return Parsed(comp, times.end() if basis else stated[2], times.start("word" if word else number), True)
 
 
 def _parse_change(
@@ -363,10 +279,11 @@ def _parse_change(
         pre = ("other", " ".join(mean.group().split()), mean.end())
     elif (
         stated is None
-        and (bare := match_basis(text, q, limit)) is not None
+        and (bare := match_basis(text, q, limit, after_so_voi=verb in _COMPARATIVE)) is not None
+        and bare[0] != "other"
         and NUMBER_RE.match(text, bare[2] + 1, limit)
     ):
-        pre = bare  # `giảm cùng kỳ 5%`
+        pre = bare  # `giảm cùng kỳ 5%`, `cao hơn năm 2025 1,4 điểm phần trăm`
     if pre is not None and stated is None:
         q = _skip(_SPACE_COMMA, text, pre[2], limit)
     if qual := _QUALIFIER.match(text, q, limit):  # `tăng trên 12 %`: the qualifier has no field of its own

@@ -13,7 +13,7 @@ from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, is_rate_of, parse_number
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, settle_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
-from llmx.rules.comparisons import parse_comparison
+from llmx.rules.comparisons import CHANGE_MANNER, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.norms import block_norms, earlier_period
 from llmx.rules.not_figures import not_a_figure
@@ -21,7 +21,7 @@ from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
 from llmx.rules.respectively import respective_comparisons
-from llmx.rules.targets import fraction_rate, plan_in_parenthesis
+from llmx.rules.targets import fraction_rate, plan_in_parenthesis, plan_then_actual
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
 
@@ -37,7 +37,11 @@ _PAREN_CLOSE_AFTER = re.compile(r"\s*\)")
 _FIGURE_OF_CLASS = re.compile(r"\s+là\s+\d")
 _OUT_OF_WORDS = re.compile(r"\s+(?:trong|trên)\s+tổng\s+số\s+(?=\d)", re.IGNORECASE)
 _DATE_REST = re.compile(r"\s*/\s*\d")
-_SCALE_BEFORE = re.compile(r"t[ỷỉ]\s+lệ\s+$", re.IGNORECASE)  # tỷ lệ 1/500
+# a map scale: `tỷ lệ 1/500`, `quy hoạch chi tiết 1/2000`, `bản đồ địa chính 1/1000`
+_SCALE_BEFORE = re.compile(
+    r"(?:t[ỷỉ]\s+lệ|quy\s+hoạch(?:\s+(?:chi\s+tiết|phân\s+khu|chung))?(?:\s+xây\s+dựng)?|bản\s+đồ(?:\s+địa\s+chính)?)\s+$",
+    re.IGNORECASE,
+)
 _FRACTION_VERB = re.compile(r"(?:đạt|hoàn\s+thành|có|giải\s+quyết|thực\s+hiện|được)\s+$", re.IGNORECASE)
 _PCT = re.compile(r"\s?[%‰]")
 _RATE_AFTER = re.compile(r"\s*[(,]\s*(?:đạt\s+)?(?:tỷ\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
@@ -77,7 +81,9 @@ _LABEL_BEFORE = re.compile(r"[^\W\d_][ \t]*:[ \t]*\Z")  # `người nghiện ở
 _META_NAME = re.compile(r"(?<!\w)(?:chỉ\s+tiêu|tiêu\s+chí)(?!\w)", re.IGNORECASE)
 _BEFORE_PCT = re.compile(
     r"(?:(?<!\w)(?:so\s+(?:với\s+)?[^,;.()\d]{1,30}?\s+)?"  # `so với cùng kỳ tăng 4,2%`
-    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|tăng|giảm|cao\s+hơn|thấp\s+hơn)\s+"
+    r"(?:đạt\s+và\s+vượt|đạt\s+được|đạt|hoàn\s+thành|bằng|vượt|(?:tăng|giảm)"
+    + CHANGE_MANNER  # `giảm nhẹ 1,1%`
+    + r"|cao\s+hơn|thấp\s+hơn)\s+"
     r"(?:(?:[^\W\d_]+|(?:19|20)\d{2})(?:\s+(?:[^\W\d_]+|(?:19|20)\d{2})){0,7}\s+là\s+)?)?"  # `thấp hơn cùng kỳ là 0,5%`
     r"(?:t[ỷỉ]\s+lệ\s+)?(?:(?:trên|hơn|dưới|gần|khoảng|xấp\s+xỉ)\s+)?$",
     re.IGNORECASE,
@@ -155,6 +161,7 @@ def read_paragraph(para: Para) -> list[Item]:
     respective_comparisons(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
+    plan_then_actual(para, items)
     for item in items:
         _implied_amount_unit(item)
     return items
@@ -376,6 +383,8 @@ def _read_percent(para: Para, items: list[Item], s: int, pct_end: int, value: fl
     if _FIGURE_OF_CLASS.match(text, pct_end, para.end):
         return None  # `thiệt hại trên 70% là 12 ha`: the share names a class, the figure follows
     unit = text[pct_end - 1]
+    if (change := reached_value(para, items, s, value, (unit, s, pct_end))) is not None:
+        return change  # `Tỷ lệ nợ xấu giảm 0,4 điểm phần trăm so với đầu năm, xuống còn 1,9%`
     prev = last_in_sentence(para, items, s)
     if prev is not None and (rate := fraction_rate(text, para.end, prev, read=(s, value, pct_end))):
         prev.comparisons, prev.end = [*prev.comparisons, rate.comparison], rate.end  # `x/y công dân ..., đạt tỷ lệ X%`
@@ -391,8 +400,14 @@ def _read_percent(para: Para, items: list[Item], s: int, pct_end: int, value: fl
         share = Item(value, unit, s, pct_end, prev.quote_start, prev.own, prev.sentence, words=prev.words)
         share.local, share.child_base, share.core = prev.local, prev.child_base, (s, pct_end)
         attach_comparisons(para, share)
-        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's
-        counted = [c for c in share.comparisons if c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} ")]
+        # `120 hộ, chiếm 2,5%, giảm 35 hộ so với đầu năm`: a change counted in hộ is the count's, and so is a
+        # ratio to a stated basis (`146 triệu kWh, chiếm 8,2% tổng sản lượng, tăng gấp 2,4 lần cùng kỳ`)
+        counted = [
+            c
+            for c in share.comparisons
+            if (c.amount_unit and f"{prev.unit} ".startswith(f"{c.amount_unit} "))
+            or (c.relation == "ratio" and c.basis != "other")
+        ]
         if counted:
             share.comparisons = [c for c in share.comparisons if c not in counted]
             prev.comparisons.extend(counted)

@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from llmx.contract import Comparison
+from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.bases import match_basis
 from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
@@ -30,9 +31,13 @@ _TARGET = re.compile(
 _PLAN_FIGURE = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)")
 # a clause that opens with a comparison verb or `so với`, after one that compared the figure already
 _SEMICOLON = re.compile(r"\s*;\s*(?=(?:so\s+(?:với\s+)?|đạt|bằng|tăng|giảm|vượt)\s)", re.IGNORECASE)
+# ... or, as the first comparison, a clause that opens with its basis (`; so với kế hoạch, đạt 97,2%`)
+_SEMICOLON_BASIS = re.compile(r"(?:\s+[^\W\d_]+){0,6}\s*;\s*(?=so\s+với\s)", re.IGNORECASE)
 # `tăng 12,3% so với cùng kỳ và 4,5% so với kế hoạch`: a second size after `và`, with no verb of its own
 _ELIDED_VERB = re.compile(r"\s*(?:,\s*)?và\s+", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"\s*\)")
+_OPEN = re.compile(r"\s*\(\s*")
+_COLON_FIGURE = re.compile(r"\s*:\s*(?P<num>\d[\d.,]*)")
 _YEARS_PAIR = re.compile(
     r"\s*\(\s*(?P<now>\d[\d.,]*?)\s*/\s*(?P<before>\d[\d.,]*?)(?:\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?\s*\)"
 )
@@ -69,7 +74,8 @@ _BREAKDOWN = re.compile(r"\s*\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)[^()]*
 # `giảm 3,1% so với cùng kỳ, bằng 13 ha`, `tăng 6,2% (tăng 184 tấn)`, `tăng 9,1% (+70 tỷ đồng) so với cùng
 # kỳ`, `giảm 3,5% so với cùng kỳ, giảm 100 ha`: the size of the change, in the figure's own unit.
 _ABS_DIFF = re.compile(
-    r"\s*(?:,\s*|;\s*(?=bằng))?(?P<open>\()?\s*(?:bằng|tương\s+(?:đương|ứng)(?:\s+với)?|(?P<dir>tăng|giảm)(?:\s+thêm)?"
+    r"\s*(?:,\s*|;\s*(?=bằng))?(?P<open>\()?\s*(?:bằng|tương\s+(?:đương|ứng)(?:\s+với)?(?:\s+(?P<said>tăng|giảm))?"
+    r"|(?P<dir>tăng|giảm)(?:\s+thêm)?"
     r"|(?<=\()\s*[+\-−])\s*(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
@@ -99,6 +105,7 @@ def read_following(
     """Comparisons (several, chained by `,`/`và`), a plan figure and an absolute difference."""
     found = Following(pos, [])
     past = pos
+    stated: tuple[Basis, str] | None = None  # the basis of an earlier figure written in brackets
     while True:
         target = _TARGET.match(text, pos, limit)
         raw = target.group("num").rstrip(".,") if target else ""
@@ -119,6 +126,11 @@ def read_following(
                 for c in found.comparisons
             ]
             continue
+        if has_value and (earlier := _earlier_figure(text, pos, limit)) is not None:
+            found.spans.append(earlier[0])  # `(cùng kỳ năm 2025: 586 ca)`: the earlier figure, no indicator
+            stated, pos = earlier[1], earlier[0][1]
+            found.end = pos
+            continue
         total = (_OUT_OF.match(text, pos, limit) or _OF_TOTAL_TARGET.match(text, pos, limit)) if has_value else None
         raw = total.group("num").rstrip(".,") if total else ""
         if total and found.target is None and not found.comparisons and (of := parse_number(raw)) is not None:
@@ -135,7 +147,10 @@ def read_following(
                 found.resume, past = pos, parsed.number_start  # the breakdown's figures are read still
         if parsed is None and found.comparisons:
             parsed = _elided_amount(text, pos, limit, found.comparisons[-1])
-        if parsed is None and found.comparisons and (semi := _SEMICOLON.match(text, pos, limit)):
+        semi = _SEMICOLON.match(text, pos, limit) if found.comparisons else None
+        if semi is None and not found.comparisons and has_value:
+            semi = _SEMICOLON_BASIS.match(text, pos, limit)  # `48.600 liều; so với kế hoạch, đạt 97,2%`
+        if parsed is None and semi is not None:
             parsed = parse_comparison(text, semi.end(), limit)  # `đạt 62% KH; tăng 12% CK`: no name, same figure
             parsed = parsed if parsed is not None and parsed.explicit_basis else None
         if parsed is None or is_blocked(parsed.number_start):
@@ -143,6 +158,11 @@ def read_following(
                 found.spans.append((past, found.end))  # but not the comparisons past it
             return found
         last = parsed.comparison
+        if stated is not None and last.basis == "other" and not last.basis_text:
+            last = last.model_copy(
+                update={"basis": stated[0], "basis_text": stated[1]}
+            )  # `(cùng kỳ: 586 ca), giảm 29,7%`
+        stated = None
         prev = found.comparisons[-1] if found.comparisons else None
         if prev is not None and _ELIDED_VERB.fullmatch(text, pos, parsed.number_start):
             last = _elided_change(prev, last)
@@ -164,6 +184,24 @@ def read_following(
         if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
             found.spans.append(pair.span())
             pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
+
+
+def _earlier_figure(text: str, pos: int, limit: int) -> tuple[tuple[int, int], tuple[Basis, str]] | None:
+    """`(cùng kỳ năm 2025: 586 ca)`, `(năm 2025: 1.200 vụ)`: the same measure in the period compared with,
+    in brackets after the figure: its span and its basis (the change after it, if any, is against that)."""
+    m = _OPEN.match(text, pos, limit)
+    basis = match_basis(text, m.end(), limit, after_so_voi=True) if m else None
+    if m is None or basis is None or basis[0] not in ("same_period", "previous_period"):
+        return None
+    colon = _COLON_FIGURE.match(text, basis[2], limit)
+    raw = colon.group("num").rstrip(".,") if colon else ""
+    if colon is None or parse_number(raw) is None:
+        return None
+    unit = match_unit(text, colon.start("num") + len(raw), limit)
+    close = CLOSE_PAREN.match(text, unit[2] if unit else colon.start("num") + len(raw), limit)
+    if close is None:
+        return None
+    return (m.start(), close.end()), (basis[0], basis[1])
 
 
 def _elided_change(prev: Comparison, last: Comparison) -> Comparison:
@@ -224,7 +262,7 @@ def _change_size(text: str, pos: int, limit: int, found: Following) -> int:
     basis of its own after it (`tăng 5 ha so với kế hoạch`) makes it another comparison, not this one."""
     last = found.comparisons[-1]
     diff = _ABS_DIFF.match(text, pos, limit)
-    if diff is None or last.pct is None or not same_way(diff.group("dir"), last.pct):
+    if diff is None or last.pct is None or not same_way(diff.group("dir") or diff.group("said"), last.pct):
         return pos
     raw = diff.group("num").rstrip(".,")
     amount = parse_number(raw)

@@ -141,8 +141,8 @@ def read_subject(lines: list[ReportLine]) -> str | None:
     parts = [m.group("rest") or ""]
     for nxt in lines[k + 1 : k + 10]:
         t = nxt.text
-        if (not t and spaced) or (t and not any(c.isalpha() for c in t)):
-            continue  # a blank of a double-spaced header, a stray `.`
+        if (not t and spaced) or (t and not any(c.isalnum() for c in t)):
+            continue  # a blank of a double-spaced header, a stray `.` (a year wrapped alone is the subject's)
         if not t or KINH_GUI.match(t) or _MOTTO.search(t) or DATE_LINE.search(t) or caps_line(t):
             break
         if DOC_NO.search(t) or len(t) > 120:

@@ -157,6 +157,12 @@ def _running_total(later: PeriodSpan, first: PeriodSpan) -> bool:
     return min(later.months) <= max(first.months)
 
 
+def _earlier(later: PeriodSpan, first: PeriodSpan) -> bool:
+    """`Năm 2025, xã đã nỗ lực phấn đấu ...` in a news item on 2026: a year before the period is looked back
+    on, never the period the work ahead is for."""
+    return later.year is not None and first.year is not None and later.year < first.year
+
+
 def read_lead(text: str, page_title: str | None = None) -> Lead:
     """Title, issuer, date and periods from the headline and first sentences of `text`.
 
@@ -210,7 +216,7 @@ def read_lead(text: str, page_title: str | None = None) -> Lead:
         if first.year is None:  # `6 tháng đầu năm` in the headline, `6 tháng đầu năm 2023` in the lead
             same = next((d.year for d in dated if _same(d, first)), None)
             first.year = same or next((d.year for d in [*later, *dated] if d.year is not None), None)
-        later = [s for s in later if not _same(s, first) and not _running_total(s, first)]
+        later = [s for s in later if not _same(s, first) and not _running_total(s, first) and not _earlier(s, first)]
         lead.period = first
         lead.next_period = later[0] if later else None
         if lead.next_period is not None and lead.next_period.year is None and first.year is not None:

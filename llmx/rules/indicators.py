@@ -28,6 +28,13 @@ Decisions the SPEC leaves open (kept consistent across the corpus):
   `² Bao gồm: ...`) are named `parent - child`; they inherit the parent's `as_of` and `estimated`,
   and a bare child count (`khiển trách 21`) the parent's unit. Two lists of one total (`trong đó`
   by level, `Bao gồm` by type) are both children of that total, never chained.
+* A total that closes its paragraph with `trong đó:`/`gồm:` heads the same-unit figures of the bullet lines
+  one level below it (`- Tổng ... 3.420 ha, trong đó:` / `+ Cây lúa: 2.150 ha`); a `;` clause of another
+  subject with no figure before a `trong đó` heads its parts by its words. A note that leaves a part out
+  (`(không bao gồm ... 3.438 triệu đồng)`, `chưa kể`) is no breakdown; a figure right after it is named by
+  the words before the note.
+* A plan written as a figure before the result that meets it, with a rate equal to result/plan
+  (`Kế hoạch vốn ... là 240 tỷ đồng; đã giải ngân 174 tỷ đồng; đạt tỷ lệ 72,5%`), is that result's target.
 * Figures in a parenthesis after plain words share those words: `chi trả ... Hợp Hưng (12 hộ,
   số tiền là 1,01 tỷ đồng)` -> `... Hợp Hưng` (12 hộ) and `... Hợp Hưng - số tiền` (1.01).
 * A figure restated from an earlier section (same figure, most of its words nearby) is dropped,
@@ -45,7 +52,8 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Indicator, Sector
-from llmx.rules.breakdowns import finish, link_breakdowns
+from llmx.rules.breakdowns import bullet_of, finish, link_breakdowns, link_listed_parts, listed_total
+from llmx.rules.compared_figures import merge_restated_changes
 from llmx.rules.figures import read_paragraph
 from llmx.rules.naming import DIGIT
 from llmx.rules.paragraphs import (
@@ -86,7 +94,11 @@ def find_indicators(
     label_sector: Sector | None = None
     label_strong = True
     continues = False
+    listed: tuple[Item, str | None] | None = None  # a total whose list runs on in the bullets under it
     for ps, pe in paragraph_spans(text, start, end):
+        bullet = bullet_of(text, ps, pe)
+        if listed is not None and (bullet is None or bullet == listed[1]):
+            listed = None  # the list ended: a paragraph at the lead's own level or not a bullet
         if not continues and not text[ps:pe].lstrip()[0].islower():
             label_sector, label_strong = sector_of_label(text, ps, pe)
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
@@ -99,8 +111,13 @@ def find_indicators(
             para_sector, parent = _anchor_context(text, anchor, sector)
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
+        merge_restated_changes(para, found)
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
+        if listed is not None:
+            link_listed_parts(para, found, listed[0])
+        else:
+            listed = listed_total(para, found)
         for item in found:
             finish(item)
         _assign_sectors(para, found)

@@ -20,22 +20,22 @@ _VERB_LIST = (
     "|phân loại|tái chế|chôn lấp|thu giữ|đối thoại|giải ngân|phân bổ|chi trả|làm sạch|đăng tải|biên soạn"
     "|phát hành|kết nạp|kiện toàn|sắp xếp|xác minh|góp phần|đưa|nâng|phát động|ra quân|truy thu|cưỡng chế"
     "|lập|xây mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
-    "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu"
+    "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu|thu hút"
 )
 ACTION_VERBS = frozenset(_VERB_LIST.split("|"))
-_MAX_VERB_WORDS = 2
+MAX_VERB_WORDS = 2
 
 
 def opens_with_verb(words: list[str]) -> bool:
     """`xử lý bình quân`, `đánh giá`: the words start with an action verb."""
     low = [w.lower() for w in words]
-    return any(" ".join(low[:n]) in ACTION_VERBS for n in range(1, _MAX_VERB_WORDS + 1) if len(low) >= n)
+    return any(" ".join(low[:n]) in ACTION_VERBS for n in range(1, MAX_VERB_WORDS + 1) if len(low) >= n)
 
 
 def closes_with_verb(words: list[str]) -> bool:
     """`Đội vệ sinh môi trường thu gom`: the words end with an action verb."""
     low = [w.lower() for w in words]
-    return any(" ".join(low[-n:]) in ACTION_VERBS for n in range(1, _MAX_VERB_WORDS + 1) if len(low) >= n)
+    return any(" ".join(low[-n:]) in ACTION_VERBS for n in range(1, MAX_VERB_WORDS + 1) if len(low) >= n)
 
 
 # common nouns that open a place's or a body's name: `Xã An Bình` -> `xã An Bình` after a parent
@@ -100,8 +100,10 @@ _TRAIL_WORDS = (
     # a judgement between the name and its figure is no part of the name
     r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
     r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
-    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|còn|"
+    r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|(?:vẫn\s+)?còn|"
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
+    # `có tới 1.350 hộ`, `lên tới 2.480 tỷ đồng` stress the figure; `thời gian tới`, `năm tới` are the next period
+    r"(?<!gian\s)(?<!năm\s)(?<!tháng\s)(?<!quý\s)(?<!kỳ\s)(?<!tuần\s)(?:lên\s+)?tới|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
     r"(?:thực\s+hiện\s+)?(?:tính\s+)?đến(?:\s+hết)?(?:\s+ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
     r"từ\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?|"  # `... từ ngày 01/01/2025 đến ngày 31/12/2025 là ...`
@@ -122,3 +124,24 @@ TRAIL_WITH_PREPOSITION = re.compile(
     r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
     re.IGNORECASE,
 )
+
+
+# `Tiến độ giải ngân ... còn chậm, đến nay mới đạt 48% kế hoạch`: a clause of only the time and a share or
+# ratio verb is named by the clause before it
+_TIME_ONLY = re.compile(r"\s*(?:tính\s+)?(?:(?:đến|tới)\s+nay|hiện\s+nay|hiện\s+tại)\s*", re.IGNORECASE)
+_SHARE_AT = re.compile(r"(?:(?:mới|chỉ)\s+)?(?:đạt\s+)?(?:được\s+)?\d[\d.,]*\s?%", re.IGNORECASE)
+
+
+def names_back(lead: str, text: str, figure: int) -> bool:
+    """Whether a clause with no name words of its own is named by the clause before it: it opens with no lead
+    words, or only with its time (`đến nay`) before a share or ratio."""
+    return not lead or (bool(_TIME_ONLY.fullmatch(lead)) and bool(_SHARE_AT.match(text, figure)))
+
+
+_FIGURE_NOTE = re.compile(r"\s*\([^()]*\d[^()]*\)")
+
+
+def without_figure_notes(words: str) -> str:
+    """Name words without a note that holds a figure of its own (`Tổng kế hoạch vốn (không bao gồm nguồn Trung
+    ương 3.438 triệu đồng) là ...`): that figure is an indicator in its own right; a note of words stays."""
+    return _FIGURE_NOTE.sub("", words)

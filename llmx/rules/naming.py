@@ -21,13 +21,15 @@ from llmx.rules.name_words import (
     TRAIL,
     TRAIL_WITH_PREPOSITION,
     closes_with_verb,
+    names_back,
     opens_with_verb,
     parallel_place,
+    without_figure_notes,
 )
 from llmx.rules.norms import DURATION_LIST
-from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
+from llmx.rules.paragraphs import Item, Para, last_in_sentence, name_floor
 from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
-from llmx.rules.units import is_measure, match_unit, read_tail
+from llmx.rules.units import is_measure, match_unit, named_after, read_tail
 
 DIGIT = re.compile(r"\d")
 
@@ -49,8 +51,8 @@ _OPENINGS = (
     # `Năm học 2024-2025 toàn huyện có 12.450 học sinh`: the period and the whole area, not what is counted;
     # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
     r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
-    r"(?:trong\s+)?năm\s+\d{4}" + _NAME_WORD_AFTER + "|"
-    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)"
+    r"(?:trong\s+)?năm\s+(?:\d{4}|nay)" + _NAME_WORD_AFTER + "|"  # `Năm nay toàn xã có ...` (web news)
+    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)(?-i:(?:\s+[A-ZĐ]\w*){0,3})(?:\s*\((?:mới|cũ)\))?"
 )
 _OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
@@ -126,7 +128,7 @@ def new_item(
     """The item for a figure at `s` (for a ratio-only statement, `s` is where its verb starts)."""
     text = para.text
     figure = s if figure is None else figure
-    floor = prefix_floor(items, para.start, s)
+    floor = name_floor(para, items, s)
     approx = APPROX_BEFORE.search(text, max(floor, s - 12), s)
     name_from, delim = _name_start(para, floor, s)
     own_from = name_from
@@ -138,7 +140,7 @@ def new_item(
     # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
     # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
     own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
-    own = trim(text[own_from:own_to], prep=not (count_unit and _names_unit(unit, tail.words)))
+    own = trim(without_figure_notes(text[own_from:own_to]), prep=not (count_unit and _names_unit(unit, tail.words)))
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
@@ -170,6 +172,8 @@ def new_item(
     item.local = _compose(
         base, _as_written(text, figure, unit_end, unit) if count_unit and not score else None, tail.words
     )
+    if not item.local and not own and (named := named_after(text, tail.end, para.end)) is not None:
+        item.local, item.end = named.words[:1].upper() + named.words[1:], named.end
     item.child_base = child_base or item.local
     if not item.local:
         return None
@@ -299,9 +303,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     s0 = text[comma + 1 : s]
     trimmed = trim(s0, prep=True)
     head = _WITH_TAIL.sub("", trimmed)
-    if not head and s0.strip() and not _lead_words(s0) and (prev_clause := _name_start(para, floor, comma))[0] < comma:
-        return prev_clause  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
-    if not head or _lead_words(s0):
+    lead = _lead_words(s0)
+    if not head and s0.strip() and names_back(lead, text, s) and (prev := _name_start(para, floor, comma))[0] < comma:
+        return prev  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
+    if not head or lead:
         return comma + 1, ","
     short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1
     head_words = head.lower().split()
@@ -315,8 +320,10 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
         limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
         if not s1_words or len(s1_words) > limit or _lead_words(" ".join(s1_words)):
             break
-        if DIGIT.search(text, s1_start, start - 1):
-            break
+        if DIGIT.search(text, s1_start, start - 1) or (
+            _PREPOSITION_ONLY.fullmatch(s1_words[0]) and not _ATTRIBUTE.match(head)
+        ):
+            break  # `... 3.400 tấn nông sản cho thành viên, doanh thu ...`: the words left of a figure before
         s1_lower = [w.lower() for w in s1_words]
         parallel = s1_lower[-1] == head_words[-1] or (
             head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower

@@ -231,3 +231,24 @@ def prefix_floor(items: list[Item], floor: int, s: int) -> int:
     if items and items[-1].end <= s:
         return max(floor, items[-1].end)
     return floor
+
+
+_AFTER_NOTE = re.compile(r"\)\s*(?:là|đạt|được|ước\s+đạt|:)?\s*", re.IGNORECASE)
+
+
+def name_floor(para: Para, items: list[Item], s: int) -> int:
+    """Where the words naming a figure at `s` may start: after the previous figure, unless that figure sits in
+    a note that closes right before this one (`Thu ngân sách (không kể tiền sử dụng đất 12 tỷ đồng) đạt 48 tỷ
+    đồng`): then the name is before the note, as for a note with no figure."""
+    floor = prefix_floor(items, para.start, s)
+    for o, c in para.parens:
+        if o < floor <= c + 1 and _AFTER_NOTE.fullmatch(para.text, c, s):
+            before = prefix_floor([it for it in items if it.end <= o], para.start, o)
+            # a note right after a figure (`12 đảng viên (nữ 5 đồng chí) đạt 80%`) is that figure's
+            return before if _words(para.text, before, o) else floor
+    return floor
+
+
+def _words(text: str, a: int, b: int) -> bool:
+    """Whether name words (not only punctuation) stand between two offsets."""
+    return any(ch.isalpha() for ch in text[a:b])

@@ -12,7 +12,8 @@ import re
 
 from llmx.contract import Basis, Comparison, Relation
 from llmx.numbers import parse_number
-from llmx.rules.comparisons import basis_after, match_basis
+from llmx.rules.bases import match_basis
+from llmx.rules.comparisons import basis_after
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 

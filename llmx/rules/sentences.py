@@ -45,7 +45,8 @@ _LABEL_WORDS = 10
 # lower case only: a name's own words (`Trung tâm Phát triển quỹ đất`) are capitalised
 ANY_VERB = re.compile(rf"(?<!\w)(?:{DIRECTIVE_VERBS}|chịu trách nhiệm|có trách nhiệm)(?!\w)")
 # a bullet, a number or a letter (lettered items run on past `e)`: `g) Giao Thanh tra tỉnh ...`)
-_BULLET = re.compile(r"[ \t]*(?:[-+•–]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
+# (the symbol bullets a Word list leaves, `read.garble` maps its Wingdings ones to: `➢ Tập trung ...`, `▪ ...`)
+_BULLET = re.compile(r"[ \t]*(?:[-+•–▪◦●○■□❑❖➢➤➔→✓✔►]\s*|\d{1,2}\s*[./)]\s+|\d{1,2}-[ \t]+|[a-zđ][)-][ \t]+|\*\s+)")
 # `Nguyên nhân khách quan: ...`; a topic or work label may hold a number (`Đối với ... Phường 2 Bảo Lộc: ...`,
 # `Nhiệm vụ tháng 4/2024: ...`)
 _LABEL = re.compile(r"([^:;.\d\n]{3,70}?|(?:Đối với|Về|Nhiệm vụ|Phương hướng|Kế hoạch)\s[^:;.\n]{3,90}?):\s+(?=\S)")
@@ -63,7 +64,11 @@ _FIELD = re.compile(
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # (each alternative opens with one character, so the search skips ahead to the next end mark)
-_SENTENCE_END = re.compile(rf"(?:\./\.|\.\.\.|…|\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)")
+# (`TP. Bảo Lộc`, `TX. Phú Mỹ`, `ThS. Lê Văn A`: a title or town abbreviation ends no sentence)
+_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("TP", "Tp", "TX", "Tx", "ThS", "TS", "BS", "GS", "KS"))
+_SENTENCE_END = re.compile(
+    rf"(?:\./\.|\.\.\.|…|{_ABBREVIATED}\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)"
+)
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
 # (`... mà trọng tâm là nghị quyết ...; Nghị quyết về lãnh đạo Quốc phòng - an ninh năm 2023`).

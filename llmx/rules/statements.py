@@ -39,10 +39,12 @@ from llmx.rules.ahead import (
     TASK_MARKER,
     Now,
     for_next_period,
+    goes_on,
     later,
     leader_asks,
     report_now,
     strives_over,
+    task_marker,
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
@@ -55,7 +57,7 @@ from llmx.rules.sentences import (
     units,
     work_column,
 )
-from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead
+from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
 from llmx.sections import Layout
 from llmx.sectors import statement_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
@@ -166,6 +168,10 @@ _STILL_ASKS = re.compile(
 )
 # `Chi tiết tại Phụ lục kèm theo`, `(Kèm theo Kế hoạch số 12/KH-UBND ...)`: a pointer to where the work is
 _POINTER = re.compile(r"\(?\s*(?:Kèm theo|Chi tiết (?:tại|theo|như|có)|(?:Có|Theo) (?:phụ lục|biểu))\b", re.I)
+# `Các nhiệm vụ trọng tâm năm 2027 có Phụ lục kèm theo`: a sentence that only says where the work is listed
+_POINTS_TO = re.compile(
+    r"[^.;]{0,80}?\s(?:có|tại|theo|như)\s+(?:phụ lục|biểu)(?:\s+số)?[\s\w]{0,20}?(?:kèm theo)?$", re.I
+)
 # `Trên cơ sở <the tasks above>, các cấp ủy, các ban, ngành ... xây dựng kế hoạch ...`: the closing directive
 _HANDS_ON = re.compile(
     rf"Trên cơ sở\s[^.;\n]{{0,200}}?,\s*(?:các|toàn thể|mỗi|từng)\s[^.;\n]{{0,160}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)"
@@ -197,7 +203,9 @@ def find_tasks(
     now = report_now(metadata)
     headless = not layout.sections  # a web excerpt: a headline, a lead and prose paragraphs
     tasks: list[Task] = []
-    spans = [(sec, a, b, sec is not None and sec.role == "tasks") for sec, a, b in layout.work_spans()]
+    nxt = metadata.next_period if metadata else None
+    # (`b) Nhiệm vụ tháng 6` under a sector of a results part: its items are the work ahead)
+    spans = [(sec, a, b, sec is not None and _work_part(sec, now, nxt)) for sec, a, b in layout.work_spans()]
     parents = {sec.parent_id for sec in layout.sections}
     listed = {sec.id for sec, *_ in spans if sec is not None} | parents
     for sec in layout.sections:  # a numbered line with nothing under it (`3. Chuẩn bị tốt công tác giao quân.`)
@@ -209,13 +217,11 @@ def find_tasks(
     for section, start, end, in_tasks in spans:
         role = section.role if section else None
         home = (section.sector if section else None) or theme
-        if role in ("limitations", "causes", "lessons"):
+        if role in ("limitations", "causes", "lessons") and not in_tasks:
             # the work ahead in a paragraph after the heading's own (`* Hạn chế: A; B` over `Quý IV, Ban Chấp
             # hành ... yêu cầu ... tập trung ...`): an excerpt goes on past a run-in weakness heading
             later_paras = [u for u in units(text, start, end, directives=True) if u.para > 0]
-            found = _task_spans(
-                text, later_paras, in_tasks=False, now=now, nxt=metadata.next_period if metadata else None
-            )
+            found = _task_spans(text, later_paras, in_tasks=False, now=now, nxt=nxt)
         elif role == "proposals":  # only the reporting body's own next steps (`..., Sở Nội vụ sẽ báo cáo ...`)
             issuer = metadata.issuer if metadata else None
             found = [
@@ -230,7 +236,7 @@ def find_tasks(
                 in_tasks=in_tasks,
                 now=now,
                 headless=headless,
-                nxt=metadata.next_period if metadata else None,
+                nxt=nxt,
             )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
         bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
@@ -245,6 +251,10 @@ def find_tasks(
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
+
+
+def _work_part(section: Section, now: Now, nxt: Period | None) -> bool:
+    return section.role == "tasks" or work_line_ahead(section.heading, now, nxt)
 
 
 def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
@@ -295,12 +305,16 @@ def _task_spans(
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
     labelled = False  # the paragraph's label names next-period work
+
     for u in found:
         words = text[u.start : u.end]
         if u.first:
             run = False
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
+        if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):
+            list_open = True  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's bullets
+            continue
         if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
             ahead = FUTURE.search(words) or (WORK.match(words) and later(words, now)) or DIRECTED.search(words)
             list_open = bool(ahead or ASSIGNS.match(words)) and not in_tasks
@@ -326,7 +340,7 @@ def _task_spans(
             continue  # why the work matters, or a meeting's agenda: not a directive
         if _PART_NAME.match(words) and text[u.end : u.end + 1] in ("\n", ""):
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
-        if _POINTER.match(words) or u.field:
+        if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
@@ -335,11 +349,15 @@ def _task_spans(
         if in_tasks or (list_open and u.bullet):
             out.append((u.start, u.end, u.para))
             continue
-        marker = TASK_MARKER.search(words)
+        marker = task_marker(words, now)
         if marker is not None:
-            out.append((u.start + marker.start(), u.end, u.para))
+            out.append((u.start + marker, u.end, u.para))
             run = True
-        elif labelled or (run and (RUN_START.match(words) or u.enumerated)) or (headless and in_words(text, u)):
+        elif (
+            labelled
+            or (run and (RUN_START.match(words) or u.enumerated or goes_on(words)))
+            or (headless and in_words(text, u))
+        ):
             out.append((u.start, u.end, u.para))
         elif for_next_period(words, now, nxt) or (headless and leader_asks(words)) or _HANDS_DOWN.match(words):
             out.append((u.start, u.end, u.para))

@@ -78,3 +78,57 @@ def plan_in_parenthesis(para: Para, items: list[Item]) -> None:
             continue
         figure.target, figure.end = plan.value, close.end()
         del items[k]
+
+
+# a plan stated as a figure of its own, before the result that meets it
+_PLAN_NAME = re.compile(r"(?:tổng\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?!\w)", re.IGNORECASE)
+
+
+def plan_then_actual(para: Para, items: list[Item]) -> None:
+    """`Tổng kế hoạch vốn ... là 17.715.000 triệu đồng; số tiền đã giải ngân ... là 12.721.668 triệu đồng; đạt
+    tỷ lệ 71,8%`: a plan written before the result of its sentence, with a rate after the result that is
+    result/plan, is that result's target (the rate its ratio), not a figure of its own."""
+    k = 0
+    while k < len(items):
+        plan = items[k]
+        later = [
+            it
+            for it in items[k + 1 :]
+            if it.sentence == plan.sentence and it.unit == plan.unit and para.paren_at(it.num_start) is None
+        ]
+        actual = later[0] if later else None
+        if (
+            actual is None
+            or not plan.value
+            or plan.unit is None
+            or actual.value is None
+            or actual.target is not None
+            or not _PLAN_NAME.match(plan.local)
+        ):
+            k += 1
+            continue
+        after = items.index(actual) + 1
+        rate = items[after] if after < len(items) and items[after].sentence == actual.sentence else None
+        own = [c.pct for c in actual.comparisons if c.relation == "ratio"]  # `giải ngân 84 tỷ đồng, đạt 70%`
+        pct = own[0] if len(own) == 1 else None if own else _rate_of(rate)
+        if pct is None or not is_rate_of(actual.value, plan.value, pct):
+            k += 1
+            continue
+        actual.target, actual.quote_start = plan.value, plan.quote_start
+        if not own and rate is not None:
+            words = "tỷ lệ" if "tỷ lệ" in rate.local.lower() else ""
+            actual.comparisons.append(Comparison(basis="other", basis_text=words, relation="ratio", pct=pct))
+            actual.end = rate.end
+            items.remove(rate)
+        del items[k]
+
+
+def _rate_of(item: Item | None) -> float | None:
+    """The percentage an item states on its own (`đạt tỷ lệ 71,8%`, as a value or a ratio with no figure)."""
+    if item is None:
+        return None
+    if item.unit == "%" and item.value is not None and not item.comparisons:
+        return item.value
+    if item.value is None and len(item.comparisons) == 1 and item.comparisons[0].relation == "ratio":
+        return item.comparisons[0].pct
+    return None

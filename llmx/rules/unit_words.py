@@ -89,6 +89,7 @@ COUNTS: tuple[str, ...] = (
     "tập thể",
     "đơn vị, doanh nghiệp",
     "ubnd cấp xã",  # `38/124 UBND cấp xã`
+    "đơn vị máu",  # `hiến 415 đơn vị máu`
     "đơn vị",
     "sở, ban, ngành",
     "sở, ngành",
@@ -160,6 +161,7 @@ COUNTS: tuple[str, ...] = (
     "tổ dân phố",
     "khu dân cư",
     "làng",
+    "khu công nghiệp",  # `có 3 khu công nghiệp với tổng diện tích ...`
     "cụm",
     "trường",
     "cơ sở khám chữa bệnh",
@@ -190,6 +192,7 @@ COUNTS: tuple[str, ...] = (
     "clb",
     "tổ chức",
     "tổ công tác",  # `thành lập 06 Tổ công tác`
+    "tổ hợp tác",  # `thành lập 2 tổ hợp tác`: the group, not a `tổ` of it
     "đội",  # `Giải bóng đá cho 24 đội`, `15 đội xung kích`
     "tổ",
     "điểm",
@@ -224,6 +227,7 @@ COUNTS: tuple[str, ...] = (
     "cặp",  # `đăng ký kết hôn 18 cặp`
     "giấy chứng nhận",
     "giấy phép",
+    "chứng chỉ",  # `cấp 95 chứng chỉ nghề`
     "giấy xác nhận",
     "giấy chuyển tuyến",
     "giấy hẹn khám lại",

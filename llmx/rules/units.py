@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from llmx.rules.name_words import opens_with_verb
+from llmx.rules.name_words import ACTION_VERBS, MAX_VERB_WORDS, opens_with_verb
 from llmx.rules.unit_words import COUNTS, MEASURES, META_UNITS
 
 # Denominators that make a rate unit: `tạ/ha`, `tiêu chí/xã`, `triệu đồng/nhà`, `đồng/kg`, `kg/người/năm`,
@@ -60,7 +60,7 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
         comma = text.index(",", u_start)
         return _lower(text[u_start:comma]), u_start, comma
     if not is_measure(_lower(m.group("unit"))):
-        u_end = _list_end(text, u_end, len(text) if end is None else end)
+        u_end = _list_end(text, u_start, u_end, len(text) if end is None else end)
     return _lower(text[u_start:u_end]), u_start, u_end
 
 
@@ -69,16 +69,20 @@ _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
 # `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
 _VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# `tuần tra 96 lượt, tổ chức gọi hỏi ...`: a count of times or events heads no list of nouns (`tổ chức` is the verb)
+_NO_LIST_AFTER = frozenset({"lượt", "lần", "buổi", "cuộc", "đợt", "phiên"})
 _MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case
 _NAME_AFTER = re.compile(r"\s+[A-ZĐ]")
 _FIGURE_AFTER = re.compile(r"\s+\d")
 
 
-def _list_end(text: str, u_end: int, limit: int) -> int:
+def _list_end(text: str, u_start: int, u_end: int, limit: int) -> int:
     """End of a list of counted nouns: `67/124 xã, phường`, `cơ quan, tổ chức, hợp tác xã,
     doanh nghiệp` (one unit as written). A list followed by names is a list of places, whose
     names belong to each noun (`02 xã, phường Chấn Thịnh ...`): the unit stays the first noun."""
     end = u_end
+    if _lower(text[u_start:u_end]) in _NO_LIST_AFTER:
+        return u_end
     for _ in range(_LIST_MAX):
         comma = _LIST_COMMA.match(text, end, limit)
         nxt = UNIT_RE.match(text, comma.end(), limit) if comma else None
@@ -218,6 +222,7 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             and words[-1].lower() in _LEVEL_WORDS
             and _LEVEL.fullmatch(bare)
             and not match_unit(text, m.end(), limit)
+            and not (words[-1].lower() == "cấp" and len(bare) > 1)  # `cấp 95 chứng chỉ` grants; levels are `cấp 1`-`4`
         ):
             words.append(bare)  # `tài khoản định danh điện tử mức 2`: the level is part of the name
             end = m.start(1) + len(bare)
@@ -270,6 +275,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         end = m.start(1) + len(bare)
         if bare != word:
             break
+    if new_figure:  # `02 phiên giao dịch việc làm thu hút 320 lao động`: the verb before a figure is that figure's
+        words = _without_next_verb(words)
     joined = [k for k, w in enumerate(words) if w.lower() == "và"]
     if joined and (len(words) - joined[-1] <= 2 or new_figure):  # `01 tập thể và tặng Bằng khen`
         words = words[: joined[-1] + 1]
@@ -281,6 +288,14 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         end = list_end  # `35 đơn thư khiếu nại, tố cáo, kiến nghị`: the listed nouns are what is counted
         name = " ".join(text[pos:end].split())
     return Tail(end, name, swallowed if swallowed and swallowed[1] <= end else None)
+
+
+def _without_next_verb(words: list[str]) -> list[str]:
+    """The tail without the action verb that closes it right before the next figure (which it names)."""
+    for n in range(MAX_VERB_WORDS, 0, -1):
+        if len(words) > n and " ".join(words[-n:]).lower() in ACTION_VERBS:
+            return words[:-n]
+    return words
 
 
 _LIST_COMMA = re.compile(r",[ \t]*")
@@ -345,3 +360,14 @@ def _end_of_words(text: str, pos: int, words: list[str]) -> int:
     for word in words:
         end = text.index(word, end) + len(word)
     return end
+
+
+_IS_NAMED = re.compile(r"[ \t]+là(?=[ \t])", re.IGNORECASE)
+
+
+def named_after(text: str, pos: int, limit: int) -> Tail | None:
+    """`45 tỷ đồng là tổng thu ngân sách ...`: a figure opening its clause, named by the words after `là`."""
+    if (m := _IS_NAMED.match(text, pos, limit)) is None:
+        return None
+    tail = read_tail(text, m.end(), limit, None)
+    return tail if tail.words else None

@@ -10,16 +10,26 @@ from __future__ import annotations
 
 import re
 
-from llmx.rules.ahead import Now, names_ahead
+from llmx.contract import Period
+from llmx.rules.ahead import Now, names_ahead, names_next
 from llmx.rules.sentences import ORDINAL, Unit
 from llmx.vn import DIRECTIVE_START
 
 # next-period work named by a label or a lead-in (`Nhiệm vụ trọng tâm tháng 3/2023:`)
 WORK = re.compile(
-    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|chương trình công tác)",
+    r"(?:[-+*•]\s*)?(?:phương hướng|nhiệm vụ|kế hoạch|công tác trọng tâm|trọng tâm công tác|"
+    r"chương trình (?:công tác|lãnh đạo|làm việc))",
     re.I,
 )
 _WORK_LABEL = re.compile(rf"^\s*{WORK.pattern}[^:.;]{{0,60}}:\s*$", re.I)
+# `b) Nhiệm vụ tháng 6`, `- Kế hoạch tháng 6` on a line of its own over a sector's items (no colon)
+# (`II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ THÁNG 9` in a Party committee's report on August too)
+_WORK_LINE = re.compile(
+    rf"(?:(?:lãnh đạo|chỉ đạo|triển khai|tổ chức)(?:,?\s+(?:chỉ đạo|thực hiện))*\s+)?{WORK.pattern}[^:.;\n]{{0,60}}",
+    re.I,
+)
+# `Phương hướng:`, `* Phương hướng, nhiệm vụ:` naming no time: a direction is always the one ahead
+_BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
 _WORK_SUBHEAD = re.compile(
     r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
@@ -74,6 +84,8 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
         return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     if _SETS_OUT.search(head) and (_ahead(head, now) or (headless and _DRAWS_UP.search(head))):
         return True
+    if _BARE_DIRECTION.match(head):
+        return True  # `Phương hướng: Các xã triển khai ...` closing a sector's results: the direction is ahead
     label = _WORK_LABEL.search(head)
     return label is not None and names_ahead(label.group(), now)
 
@@ -110,3 +122,9 @@ def in_words(text: str, u: Unit) -> bool:
         and _ORDINAL_ITEM.search(text, max(0, u.start - 14), u.start) is not None
         and DIRECTIVE_START.match(text, u.start, u.end) is not None
     )
+
+
+def work_line_ahead(words: str, now: Now, nxt: Period | None = None) -> bool:
+    """A sub-heading or a line with no colon that names the work of a later period over the items below it
+    (`b) Nhiệm vụ tháng 6` after `a) Kết quả tháng 5` in a sector of a report on May)."""
+    return bool(_WORK_LINE.fullmatch(words.strip())) and (_ahead(words, now) or names_next(words, nxt))
