@@ -41,6 +41,7 @@ BLOCKERS = (
     "số hội nghị",  # meetings, not associations (`số hội`)
     "số hội thảo",
     "số hội thi",
+    "cấp ủy quyền",  # `phân cấp ủy quyền` (delegation), not `cấp ủy` (party committees)
 )
 
 
@@ -157,3 +158,59 @@ def heading_sector(heading: str, parent: Sector | None = None) -> Sector | None:
     if any(a[2] != b[2] and _coordinated(folded, a, b) for a, b in pairwise(cues)):
         return None
     return cues[0][2]
+
+
+# Who acts is not what a statement is about: `Đảng ủy tập trung lãnh đạo thu hoạch lúa`, `Đề nghị Phòng Tài
+# chính - Kế hoạch huyện hỗ trợ kinh phí sửa chữa Trường Mầm non` (a body's own field), `sự phối hợp của các
+# cơ quan, ban, ngành, đoàn thể trong quản lý người nghiện ma túy`. Named offices (a capitalized name after an
+# office word; mass organizations stay, they are often the topic) and the directing bodies of the genre.
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_BODY_NAME = re.compile(
+    r"(?<!\w)(?:Phòng|Sở|Bộ|Cục|Chi cục|Trung tâm|Công an|Ban Chỉ huy|Ban|Ngân hàng|Văn phòng|Kho bạc|"
+    r"Ủy ban|Uỷ ban)(?!\w)"
+    rf"(?:[\s,–-]+(?:và\s+)?[{_UPPER}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,2}}(?!\w))+"
+    r"(?:\s+(?:huyện|tỉnh|xã|thành phố|thị xã|phường|thị trấn)(?!\w))?"
+)
+_ACTOR = re.compile(
+    r"(?<!\w)(?:các\s+)?(?:đảng ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|cấp ủy(?:\s+đảng)?|ubnd|ủy ban nhân dân|hđnd|"
+    r"hội đồng nhân dân|chính quyền(?:\s+(?:địa phương|cơ sở|các cấp))|(?:cơ quan,\s*)?(?:sở,\s*)?ban,\s*ngành(?:,\s*"
+    r"đoàn thể)?|đoàn thể|mttq và các đoàn thể)(?:\s+(?:huyện|tỉnh|xã|thành phố|thị xã|phường|thị trấn|các cấp)"
+    r"(?!\w))?(?!\w)"
+)
+
+
+# A named association (`Hiệp hội Nhà thầu xây dựng`, `Hội Bảo vệ thiên nhiên và môi trường`): its members'
+# trade is not the statement's topic; a statement about one, and about nothing else, is about associations.
+_ASSOCIATION_WORD = r"(?:Hiệp hội|Hội|Liên đoàn|Liên hiệp hội|Câu lạc bộ)"
+_ASSOCIATION = re.compile(
+    rf"(?<=[:,]\s){_ASSOCIATION_WORD}\s+[{_UPPER}][^,;.:()\n]{{0,60}}(?=[,;.]|$)"  # one of a list, to its comma
+    rf"|(?<!\w){_ASSOCIATION_WORD}(?:\s+(?:và\s+)?[{_UPPER}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,3}}(?!\w))+"
+)
+
+
+# `kiểm tra, giám sát` names the Party's inspection work only when nothing says what is inspected (`kiểm tra,
+# giám sát việc chấp hành pháp luật về bảo vệ môi trường` is about the environment).
+_ACTIVITY = re.compile(r"(?<!\w)kiểm tra,?\s*giám sát(?!\w)")
+
+
+def _without_actors(sentence: str) -> str:
+    text = _ASSOCIATION.sub(lambda m: " " * len(m.group()), sentence)
+    text = _BODY_NAME.sub(lambda m: " " * len(m.group()), text)
+    text = _ACTOR.sub(lambda m: " " * len(m.group()), fold(text))
+    return _ACTIVITY.sub(lambda m: " " * len(m.group()), text)
+
+
+def statement_sector(sentence: str, fallback: Sector | None) -> Sector:
+    """The sector of a task, limitation or proposal: what the statement itself names (ignoring who acts
+    or is asked), else associations when it names one, else `fallback` (the context's: section, earlier
+    sentence), else the sector of the body it names (`Đề nghị Sở Y tế bổ sung bác sĩ ...`), else a generic
+    cue, else `other`."""
+    head = sentence[:120]
+    return (
+        detect_sector(_without_actors(head), strong_only=True)
+        or ("mass_organizations" if _ASSOCIATION.search(head) else None)
+        or fallback
+        or detect_sector(head, strong_only=True)
+        or detect_sector(head)
+        or "other"
+    )

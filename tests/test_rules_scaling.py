@@ -132,7 +132,8 @@ def _json(path: Path) -> str:
 def _plain_scans(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(indicators, "is_restatement", scan_is_restatement)
     monkeypatch.setattr(Layout, "section_at", scan_section_at)
-    for module in ("llmx.rules.indicators", "llmx.rules.paragraphs", "llmx.rules.statements", "llmx.llm.convert"):
+    # `llmx.sectors` itself: tasks, limitations and proposals reach it through `statement_sector`
+    for module in ("llmx.rules.indicators", "llmx.rules.paragraphs", "llmx.sectors", "llmx.llm.convert"):
         monkeypatch.setattr(f"{module}.detect_sector", scan_detect_sector)
 
 

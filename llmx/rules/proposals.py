@@ -25,7 +25,7 @@ from functools import lru_cache
 from llmx.contract import Proposal, Sector
 from llmx.rules.sentences import units
 from llmx.sections import Layout
-from llmx.sectors import detect_sector
+from llmx.sectors import statement_sector
 from llmx.vn import DIRECTIVE_VERBS, fold
 
 # Bodies a report asks things of.
@@ -167,8 +167,7 @@ def _background(text: str, start: int, end: int) -> bool:
 
 
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
-    head = sentence[:120]
-    return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
+    return statement_sector(sentence, fallback)
 
 
 def find_proposals(

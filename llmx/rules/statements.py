@@ -59,7 +59,7 @@ from llmx.rules.sentences import (
 )
 from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
 from llmx.sections import Layout
-from llmx.sectors import detect_sector
+from llmx.sectors import statement_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
 
 _SHORTFALL = re.compile(
@@ -190,8 +190,7 @@ _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
     """The sector the sentence itself names, else the context's (previous sentence of the same
     paragraph, then the section), else any weaker cue."""
-    head = sentence[:120]
-    return detect_sector(head, strong_only=True) or fallback or detect_sector(head) or "other"
+    return statement_sector(sentence, fallback)
 
 
 def find_tasks(
