@@ -113,7 +113,7 @@ def test_site_lines_of_page_excerpts_are_chrome_wherever_they_stand():
 def test_the_fast_character_pass_equals_the_cluster_by_cluster_pass():
     import random
 
-    from llmx.normalize import _char_pass, _clusters
+    from llmx.characters import _clusters, char_pass
     from llmx.source_map import Runs
 
     def _cluster_pass(raw: str, start: int) -> tuple[str, list[int]]:
@@ -123,7 +123,7 @@ def test_the_fast_character_pass_equals_the_cluster_by_cluster_pass():
         return "".join(parts), list(runs.map(out))
 
     def _fast(raw: str) -> tuple[str, list[int]]:
-        text, smap = _char_pass(raw)
+        text, smap = char_pass(raw)
         return text, list(smap)
 
     vietnamese = "Tổng thu ngân sách đạt 88,8 tỷ đồng; Ủy ban nhân dân huyện"

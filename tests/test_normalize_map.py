@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from llmx import normalize as norm
+from llmx.characters import SPACE_LIKE, ZERO_WIDTH
 from llmx.normalize import normalize
 from llmx.source_map import SourceMap
 
@@ -33,10 +34,10 @@ def _ref_char_pass(raw: str) -> tuple[str, array[int]]:
                 i = j
                 continue
             cluster = "\n"
-        if cluster in norm._ZERO_WIDTH:
+        if cluster in ZERO_WIDTH:
             i = j
             continue
-        cluster = norm._SPACE_LIKE.get(cluster, cluster)
+        cluster = SPACE_LIKE.get(cluster, cluster)
         composed = unicodedata.normalize("NFC", cluster) if not cluster.isascii() else cluster
         out.append(composed)
         # the one change from the old map: a mark NFC leaves apart maps to itself, not to its base
