@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import metamorphs_heads  # type: ignore[import-not-found]
+import metamorphs_wording  # type: ignore[import-not-found]
 from metamorphs import HELD_BACK, TRANSFORMS, carry_gold  # type: ignore[import-not-found]
 
 from llmx.config import Settings
@@ -51,8 +52,9 @@ METRICS = (
     "metadata.accuracy",
 )
 RULES = Settings(backend="rules")
-TRANSFORMS = {**TRANSFORMS, **metamorphs_heads.TRANSFORMS}  # the heading forms' rewrites too
-HELD_BACK = HELD_BACK | metamorphs_heads.HELD_BACK
+# the heading forms' and the comparison wordings' rewrites too
+TRANSFORMS = {**TRANSFORMS, **metamorphs_heads.TRANSFORMS, **metamorphs_wording.TRANSFORMS}
+HELD_BACK = HELD_BACK | metamorphs_heads.HELD_BACK | metamorphs_wording.HELD_BACK
 
 
 def _placed(gold: ReportDocument, text: str) -> tuple[ReportDocument, int]:

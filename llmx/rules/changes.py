@@ -18,6 +18,7 @@ from itertools import pairwise
 from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_PATTERN, parse_number
 from llmx.rules.bases import match_basis
+from llmx.rules.comparisons import CHANGE_MANNER
 from llmx.rules.paragraphs import Item, Para
 from llmx.rules.units import match_unit
 
@@ -27,13 +28,14 @@ from llmx.rules.units import match_unit
 _START = re.compile(r"(?:S(?<!\wS)o|s(?<=;s)o|s(?<=;\ss)o|(?P<comma>s(?<=,\ss)o))\s+với\s+")
 _TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
-    r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
+    # `tăng nhẹ 14 vụ`: a manner word after the verb (see comparisons.CHANGE_MANNER)
+    r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)" + CHANGE_MANNER + r"\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})",
     re.IGNORECASE,
 )
 _PAIR = re.compile(r"\s*\([\d\s/.,]*\)")
 _STEP_PCT = re.compile(r"\s*\(\s*(?:tăng|giảm)?\s*[-+−]?\s*(?P<num>\d+(?:,\d+)?)\s*%\s*\)", re.IGNORECASE)
-_CHAIN_START = re.compile(r"(?<=[,;(])\s*(?:tăng|giảm)\s+(?=\d)", re.IGNORECASE)
+_CHAIN_START = re.compile(r"(?<=[,;(])\s*(?:tăng|giảm)" + CHANGE_MANNER + r"\s+(?=\d)", re.IGNORECASE)
 _SO_VOI_AFTER = re.compile(r"\s*,?\s*so\s+với\s+", re.IGNORECASE)
 
 
@@ -125,7 +127,7 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
 # `So với cùng kỳ, đàn lợn tăng 5,2%, đàn bò giảm 1,5%`: each change in % named by its figure's words;
 # `so với cùng kỳ sản lượng tăng 1.230 tấn, năng suất tăng 2,1 tạ/ha`: or by an amount in its unit
 _NAMED_RATE = re.compile(
-    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)[ \t]+"
+    r"\s*[,;]?\s*(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}?)[ \t]+(?P<dir>tăng|giảm)" + CHANGE_MANNER + r"[ \t]+"
     rf"(?P<num>{NUMBER_PATTERN})",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ import re
 from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.bases import match_basis
-from llmx.rules.comparisons import ESTIMATE_RE, Parsed, parse_comparison
+from llmx.rules.comparisons import CHANGE_MANNER, ESTIMATE_RE, Parsed, parse_comparison
 from llmx.rules.naming import attach_comparisons, new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate
@@ -45,14 +45,17 @@ _TAIL_WORD = re.compile(r" ([^\W\d_]+)")  # the word after a counted unit (`vụ
 # `số vụ giảm 7 vụ, số người chết giảm 4 người, số người bị thương giảm 9 người so với cùng kỳ`: one more
 # change of the list, up to the `so với` that closes it
 _LISTED = re.compile(
-    r"\s*,\s*(?:và\s+)?[^,;.()\d]{0,60}?(?<!\w)(?:tăng|giảm)\s+\d[\d.,]*\s+[^\W\d][^,;.()\d]{0,30}?(?=,|\s+so\s+với\s)",
+    r"\s*,\s*(?:và\s+)?[^,;.()\d]{0,60}?(?<!\w)(?:tăng|giảm)"
+    + CHANGE_MANNER
+    + r"\s+\d[\d.,]*\s+[^\W\d][^,;.()\d]{0,30}?(?=,|\s+so\s+với\s)",
     re.IGNORECASE,
 )
 _SO_VOI_AHEAD = re.compile(r"\s+so\s+với\s+", re.IGNORECASE)
 _OPENS_SO_VOI = re.compile(r"[\s\-+•*]*so\s+với\s+[^,;.:]{1,40}[,:]", re.IGNORECASE)
 # (`Con số này cao hơn 1.200 lượt so với tháng trước`: a comparative is a change too)
 _CHANGE_BEFORE = re.compile(
-    r"(?<!\w)(?:tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)(?:\s+thêm)?\s+$", re.IGNORECASE
+    r"(?<!\w)(?:tăng|giảm|gảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)" + CHANGE_MANNER + r"(?:\s+thêm)?\s+$",
+    re.IGNORECASE,
 )
 _UNIT_SLASH = re.compile(
     r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from llmx.contract import Basis, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
 from llmx.rules.bases import match_basis
-from llmx.rules.comparisons import CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
+from llmx.rules.comparisons import CHANGE_MANNER, CLOSE_PAREN, Parsed, basis_after, parse_comparison, same_way
 from llmx.rules.units import match_unit
 
 # A plan written after the figure: `, kế hoạch 912 ha`, `(KH: 70 DN)`, `(chỉ tiêu đề ra là tối thiểu 98%)`.
@@ -75,7 +75,7 @@ _BREAKDOWN = re.compile(r"\s*\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)[^()]*
 # kỳ`, `giảm 3,5% so với cùng kỳ, giảm 100 ha`: the size of the change, in the figure's own unit.
 _ABS_DIFF = re.compile(
     r"\s*(?:,\s*|;\s*(?=bằng))?(?P<open>\()?\s*(?:bằng|tương\s+(?:đương|ứng)(?:\s+với)?(?:\s+(?P<said>tăng|giảm))?"
-    r"|(?P<dir>tăng|giảm)(?:\s+thêm)?"
+    r"|(?P<dir>tăng|giảm)" + CHANGE_MANNER + r"(?:\s+thêm)?"
     r"|(?<=\()\s*[+\-−])\s*(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
