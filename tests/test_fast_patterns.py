@@ -10,8 +10,9 @@ import pytest
 
 from llmx import normalize, numbers
 from llmx.rules import changes, odd_numbers, paragraphs, restatements, sentences
+from llmx.vn import VN_CAPITALS
 
-_UPPER = sentences._UPPER
+_UPPER = VN_CAPITALS
 READABLE = {
     "NUMBER_RE": (
         numbers.NUMBER_RE,
