@@ -332,7 +332,6 @@ _WORK_HEADER = re.compile(
     r"\s*(?:cụ thể|thực hiện|được giao)?\s*$",
     re.I,
 )
-_HEADER_ROWS = 12  # how far up a row looks for its table's header line
 
 
 def in_work_column(text: str, start: int) -> bool:
@@ -349,10 +348,11 @@ def work_column(text: str, start: int) -> bool | None:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     row = text[line_start : len(text) if line_end == -1 else line_end]
-    group = sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2  # `I | Cải cách thể chế |  |  |`: a topic
+    if CELL_SEP in row and any(_WORK_HEADER.match(c.strip()) for c in row.split(CELL_SEP)):
+        return False  # the header row itself (`STT | Nhiệm vụ | Chủ trì thực hiện | Phối hợp thực hiện`)
     column = text.count(CELL_SEP, line_start, start)
     pos = line_start
-    for _ in range(_HEADER_ROWS):
+    while True:  # up the table's row lines (a plan's assignment table runs to a hundred rows) to its header
         if pos == 0:
             return None
         prev = text.rfind("\n", 0, pos - 1) + 1
@@ -360,12 +360,14 @@ def work_column(text: str, start: int) -> bool | None:
         if CELL_SEP not in line:
             return None
         cells = line.split(CELL_SEP)
-        if any(_WORK_HEADER.match(c.strip()) for c in cells):
-            if group:
+        work = [i for i, c in enumerate(cells) if _WORK_HEADER.match(c.strip())]
+        if work:
+            # `I | Cải cách thể chế |  |  |`: a group row, a topic with nothing beside it (no body, no time);
+            # ` | Tổ chức chấm bài | Người A | ` (no number) is a row of work
+            if not any(c.strip() for c in row.split(CELL_SEP)[work[0] + 1 :]):
                 return False
-            return column < len(cells) and bool(_WORK_HEADER.match(cells[column].strip()))
+            return column in work
         pos = prev
-    return None
 
 
 def body_label(text: str, start: int, end: int) -> bool:
@@ -384,3 +386,24 @@ def aside(words: str) -> bool:
     """In a task part, a sentence that is no directive: why the work matters (`Đây là ...`), or a meeting's
     announced agenda (`Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`)."""
     return bool(EXPLAINS.match(words) or AGENDA.match(words))
+
+
+# `Hoàn thành trước ngày 20/12/2027.`, `; hoàn thành trong quý III/2027`: when the work before it is due, not work
+_DEADLINE = re.compile(
+    r"(?:(?:thời gian|thời hạn)(?: hoàn thành)?\s*:?|hoàn thành|xong)\s*(?:trước|trong|chậm nhất|vào|trước hoặc trong)?"
+    r"\s*(?:ngày|tháng|quý|năm)?\s*[\dIVX][\d/IVX.\-]*(?:\s*năm\s*\d{4})?\s*[.;]?",
+    re.I,
+)
+# `13h30’ ngày 07/7/2027 (Thứ Ba)`, `Hà Giang, ngày 12 tháng 7 năm 2027`: a time or a place and date, no work
+_WHEN_ONLY = re.compile(
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W?\s*,?\s*)?(?:ngày\s*)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:\([^()]{1,20}\))?\.?"
+    r"|[^,\d]{2,30},\s*ngày\s[\d\s.]*tháng\s[\d\s.]*năm\s*\d{4}\.?"
+)
+# `(Phân công nhiệm vụ theo Phụ lục đính kèm)`: a pointer to the annex that lists the work
+_ANNEX_NOTE = re.compile(r"\([^()]*(?:phụ lục|biểu)[^()]*(?:kèm theo|đính kèm)[^()]*\)\.?", re.I)
+
+
+def no_work(words: str) -> bool:
+    """A unit of a task part that names no work: when the work before it is due (`Hoàn thành trước ngày
+    20/12/2027.`, LABELING: by when is not a task), a time or a place-and-date line, a pointer to the annex."""
+    return bool(_DEADLINE.fullmatch(words) or _WHEN_ONLY.fullmatch(words) or _ANNEX_NOTE.fullmatch(words))
