@@ -57,3 +57,20 @@ def test_a_bare_deadline_a_date_line_and_an_annex_pointer_are_no_tasks():
         "Hoàn thiện hồ sơ thành lập cụm công nghiệp Suối Đá",
         "Tổ chức tốt Đại hội",
     ]
+
+
+def test_an_inspection_plans_topics_and_a_funding_line_are_no_tasks_but_an_ask_about_a_matter_is():
+    text = (
+        "II. NỘI DUNG KIỂM TRA\n"
+        "1. Công tác chỉ đạo, điều hành\n"
+        "a) Việc ban hành kế hoạch cải cách hành chính năm 2027 của cơ quan, đơn vị.\n"
+        "b) Công tác tuyên truyền cải cách hành chính.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Việc tự kiểm tra tại các phòng chuyên môn phải hoàn thành trước ngày 30/9/2027.\n"
+        "2. Kinh phí thực hiện Kế hoạch được bố trí từ nguồn ngân sách huyện năm 2027.\n"
+        "3. Phòng Nội vụ tổng hợp kết quả kiểm tra, báo cáo UBND huyện.\n"
+    )
+    assert tasks_with(text) == [
+        "Việc tự kiểm tra tại các phòng chuyên môn phải hoàn thành trước ngày 30/9/2027",
+        "Phòng Nội vụ tổng hợp kết quả kiểm tra, báo cáo UBND huyện",
+    ]

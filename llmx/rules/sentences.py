@@ -407,3 +407,19 @@ def no_work(words: str) -> bool:
     """A unit of a task part that names no work: when the work before it is due (`Hoàn thành trước ngày
     20/12/2027.`, LABELING: by when is not a task), a time or a place-and-date line, a pointer to the annex."""
     return bool(_DEADLINE.fullmatch(words) or _WHEN_ONLY.fullmatch(words) or _ANNEX_NOTE.fullmatch(words))
+
+
+# `d) Việc tổ chức tự kiểm tra cải cách hành chính ...` under an inspection plan's `Nội dung kiểm tra`, `Kinh phí thực
+# hiện Kế hoạch được bố trí từ nguồn ...`: what is looked at, or what pays for the work, with nothing asked
+_TOPIC_ITEM = re.compile(r"(?:Việc|Công tác)\s|Kinh phí\s[^.;]{0,80}?(?<!\w)(?:được|do|từ)\s", re.I)
+_ASKS = re.compile(
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|chỉ đạo|khẩn trương|tập trung|chủ trì|"
+    r"hoàn thành trước)(?!\w)",
+    re.I,
+)
+
+
+def names_topic(words: str) -> bool:
+    """A nominal item (`Việc ...`, `Công tác ...`) or a funding line that asks no one for anything: a topic,
+    not work."""
+    return bool(_TOPIC_ITEM.match(words)) and not _ASKS.search(words)

@@ -54,6 +54,7 @@ from llmx.rules.sentences import (
     aside,
     body_label,
     in_work_column,
+    names_topic,
     no_work,
     units,
     work_column,
@@ -349,7 +350,7 @@ def _task_spans(
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
-        if no_work(words):
+        if no_work(words) or (names_topic(words) and not u.cell):
             continue  # when the work before it is due, a time or a date line, a pointer to the annex
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
