@@ -74,3 +74,16 @@ def test_an_inspection_plans_topics_and_a_funding_line_are_no_tasks_but_an_ask_a
         "Việc tự kiểm tra tại các phòng chuyên môn phải hoàn thành trước ngày 30/9/2027",
         "Phòng Nội vụ tổng hợp kết quả kiểm tra, báo cáo UBND huyện",
     ]
+
+
+def test_body_and_time_cells_of_an_assignment_table_whose_work_column_has_another_name_are_no_tasks():
+    for work in ("Nội dung triển khai", "Hoạt động", "Nhiệm vụ/giải pháp", "Tên đề án, dự án"):
+        text = (
+            "II. NHIỆM VỤ NĂM 2027\n"
+            f"TT | {work} | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+            "1 | Rà soát quy hoạch vùng nguyên liệu | Phòng Nông nghiệp và Môi trường | "
+            "Phòng Tài chính - Kế hoạch; UBND các xã, thị trấn | Quý II/2027\n"
+            "2 | Xây dựng kế hoạch chuyển đổi số | Văn phòng HĐND và UBND huyện | "
+            "Các cơ quan, đơn vị, địa phương liên quan | Thường xuyên trong năm 2027\n"
+        )
+        assert tasks_with(text) == ["Rà soát quy hoạch vùng nguyên liệu", "Xây dựng kế hoạch chuyển đổi số"], work

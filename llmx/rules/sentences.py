@@ -328,10 +328,30 @@ def _numbered_before(text: str, para_start: int, a: int) -> bool:
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
 _WORK_HEADER = re.compile(
-    r"(?:nội dung(?: công việc| nhiệm vụ)?|(?:tên )?nhiệm vụ(?:,? giải pháp)?|công việc|giải pháp)"
-    r"\s*(?:cụ thể|thực hiện|được giao)?\s*$",
+    r"(?:nội dung(?: công việc| nhiệm vụ| hoạt động)?|(?:tên )?nhiệm vụ(?:\s*[,/]\s*(?:giải pháp|đề án|dự án))*|"
+    r"công việc|giải pháp|hoạt động)"
+    r"\s*(?:cụ thể|thực hiện|được giao|triển khai|chủ yếu|trọng tâm|cần (?:thực hiện|triển khai))?\s*$",
     re.I,
 )
+# ... and over a column beside it: who does the work, with whom, by when, what it yields (`Cơ quan chủ trì`,
+# `Thời gian hoàn thành`, `Sản phẩm`); such a column marks an assignment table whatever its work column is called
+_BESIDE_HEADER = re.compile(
+    r"(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ)\s+)?(?:chủ trì|phối hợp|phụ trách|chịu trách nhiệm)(?:\s+thực hiện)?|"
+    r"(?:cơ quan|đơn vị|bộ phận|người|cán bộ)\s+thực hiện|"
+    r"thời (?:gian|hạn|điểm)(?:\s+(?:hoàn thành|thực hiện|triển khai))?|tiến độ(?: thực hiện)?|"
+    r"sản phẩm(?: đầu ra| dự kiến)?|kết quả (?:đầu ra|dự kiến)|ghi chú|kinh phí(?: thực hiện)?|nguồn (?:vốn|kinh phí)",
+    re.I,
+)
+
+
+_HEADER_CELLS = 2  # a row line naming this many work or beside columns is a table's header
+
+
+def _header_cells(cells: list[str]) -> tuple[list[int], list[int]]:
+    """The work columns and the columns beside them that a row line names, if it is a header."""
+    work = [i for i, c in enumerate(cells) if _WORK_HEADER.match(c.strip())]
+    beside = [i for i, c in enumerate(cells) if _BESIDE_HEADER.fullmatch(c.strip())]
+    return work, beside
 
 
 def in_work_column(text: str, start: int) -> bool:
@@ -344,11 +364,12 @@ def in_work_column(text: str, start: int) -> bool:
 def work_column(text: str, start: int) -> bool | None:
     """`in_work_column`, or None when no row line above names a work column (not an assignment table).
     False also for a cell beside the work column (`Công chức Tư pháp - Hộ tịch` under `Cơ quan thực
-    hiện`): who does the work or by when, never the work itself."""
+    hiện`, `Quý II/2027` under `Thời gian hoàn thành`): who does the work, by when, what it yields, never
+    the work itself; and for the header row."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     row = text[line_start : len(text) if line_end == -1 else line_end]
-    if CELL_SEP in row and any(_WORK_HEADER.match(c.strip()) for c in row.split(CELL_SEP)):
+    if CELL_SEP in row and sum(map(len, _header_cells(row.split(CELL_SEP)))) >= _HEADER_CELLS:
         return False  # the header row itself (`STT | Nhiệm vụ | Chủ trì thực hiện | Phối hợp thực hiện`)
     column = text.count(CELL_SEP, line_start, start)
     pos = line_start
@@ -359,14 +380,17 @@ def work_column(text: str, start: int) -> bool | None:
         line = text[prev : pos - 1]
         if CELL_SEP not in line:
             return None
-        cells = line.split(CELL_SEP)
-        work = [i for i, c in enumerate(cells) if _WORK_HEADER.match(c.strip())]
+        work, beside = _header_cells(line.split(CELL_SEP))
         if work:
             # `I | Cải cách thể chế |  |  |`: a group row, a topic with nothing beside it (no body, no time);
             # ` | Tổ chức chấm bài | Người A | ` (no number) is a row of work
             if not any(c.strip() for c in row.split(CELL_SEP)[work[0] + 1 :]):
                 return False
             return column in work
+        if (
+            len(beside) >= _HEADER_CELLS
+        ):  # an assignment table whose work column has another name (`Nội dung`, `Tên đề án`)
+            return False if column in beside else None
         pos = prev
 
 
@@ -414,7 +438,7 @@ def no_work(words: str) -> bool:
 _TOPIC_ITEM = re.compile(r"(?:Việc|Công tác)\s|Kinh phí\s[^.;]{0,80}?(?<!\w)(?:được|do|từ)\s", re.I)
 _ASKS = re.compile(
     r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|chỉ đạo|khẩn trương|tập trung|chủ trì|"
-    r"hoàn thành trước)(?!\w)",
+    r"hoàn thành|là)(?!\w)",  # (`Công tác trọng tâm tháng 6 là ...` states the work)
     re.I,
 )
 
