@@ -87,3 +87,16 @@ def test_body_and_time_cells_of_an_assignment_table_whose_work_column_has_anothe
             "Các cơ quan, đơn vị, địa phương liên quan | Thường xuyên trong năm 2027\n"
         )
         assert tasks_with(text) == ["Rà soát quy hoạch vùng nguyên liệu", "Xây dựng kế hoạch chuyển đổi số"], work
+
+
+def test_a_deadline_field_naming_what_is_due_is_no_task_but_work_with_a_deadline_is():
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM NĂM 2027\n"
+        "- Xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2027.\n"
+        "- Thời gian hoàn thành ban hành kế hoạch chậm nhất là ngày 15/01/2027.\n"
+        "- Thời gian tới, tập trung rà soát hồ sơ đất đai tồn đọng trước ngày 30/6/2027.\n"
+    )
+    assert tasks_with(text) == [
+        "Xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2027",
+        "Thời gian tới, tập trung rà soát hồ sơ đất đai tồn đọng trước ngày 30/6/2027",
+    ]

@@ -414,7 +414,10 @@ def aside(words: str) -> bool:
 
 # `Hoàn thành trước ngày 20/12/2027.`, `; hoàn thành trong quý III/2027`: when the work before it is due, not work
 _DEADLINE = re.compile(
-    r"(?:(?:thời gian|thời hạn)(?: hoàn thành)?\s*:?|hoàn thành|xong)\s*(?:trước|trong|chậm nhất|vào|trước hoặc trong)?"
+    # (`Thời gian hoàn thành ban hành kế hoạch chậm nhất là ngày 15/01/2027`: the field names what is due)
+    r"(?:(?:thời gian|thời hạn)(?: hoàn thành)?\s*:|"
+    r"(?:thời gian hoàn thành|thời hạn)(?:\s[^.;:,\d]{0,60}?(?=\s(?:trước|chậm nhất)))?|hoàn thành|xong)"
+    r"\s*(?:trước|trong|chậm nhất(?: là)?|vào|trước hoặc trong)?"
     r"\s*(?:ngày|tháng|quý|năm)?\s*[\dIVX][\d/IVX.\-]*(?:\s*năm\s*\d{4})?\s*[.;]?",
     re.I,
 )
