@@ -28,10 +28,9 @@ from llmx.heading_wraps import CAPS_GOES_ON, CAPS_OPEN_END, caps_line, caps_tail
 from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, MOTTO, SIGN_TITLE_LINE, TABLE_ROW, UPPER
 
 MAX_HEADING_CHARS = 160  # a longer numbered line is a paragraph (a numbered task), not a heading
-_MAX_LABEL = MAX_HEADING_CHARS  # `Label: content`: the label is no longer than a heading line
+_MAX_LABEL = 140  # `Label: content`: the label is at most this long
 
 _TOPIC = re.compile(r"^Về\s+[^:;.]{3,100}:$")  # an unnumbered topic line heading what follows
-_TOPIC_RUN_IN = re.compile(r"^Về\s+[^:;.]{3,100}:\s+\S")  # ... with its first sentence after the colon
 _LABEL_COLON = re.compile(r":\s+\S")
 _ENDS_SENTENCE = re.compile(r"[.;!?…][”\"’')]*$")  # a quoted provision ends `... giải thể hội.”`
 _BULLET_LINE = re.compile(r"[-+•–]\s")
@@ -134,46 +133,6 @@ def _bodiless(text: str, lines: list[tuple[int, int]], k: int, style: str, rank:
     return nm is not None and nm[0] in rank and style in rank and rank[nm[0]] <= rank[style]
 
 
-# the nouns an unnumbered topic line opens with (`Công tác trồng trọt`, `Tồn tại, hạn chế`, `Đánh giá chung`)
-_TOPIC_NOUN = re.compile(
-    r"^(?:Công tác|Kết quả|Tình hình|Những|Một số|Nhiệm vụ|Giải pháp|Đánh giá|Tồn tại|Hạn chế|Khó khăn|Nguyên nhân|"
-    r"Phương hướng|Kiến nghị|Đề xuất|Bài học|Hoạt động|Phong trào|Mô hình|Chương trình|Thực trạng|Lĩnh vực|"
-    r"Ưu điểm|Thuận lợi|Đặc điểm|Mục tiêu|Tổng quan|Kinh phí|Nội dung|Tiến độ|Các yếu tố|Về|"
-    # a sector named alone (`Quốc phòng - An ninh`, `Văn hoá - xã hội`)
-    r"Kinh tế|Văn hóa|Văn hoá|Xã hội|Quốc phòng|An ninh|Giáo dục|Y tế|Nông nghiệp|Công nghiệp|Thương mại|Tài chính|"
-    r"Ngân sách|Nội chính|Tư pháp)(?!\w)"
-)
-_PLAIN_END = re.compile(r"[.;,!?…]$")
-
-
-def _plain_topic(text: str, lines: list[tuple[int, int]], k: int, t: str, rows: frozenset[int]) -> bool:
-    """An unnumbered line in sentence case that heads what follows (a copy that lost a Word list's
-    automatic numbering, or an issuer that numbers only the upper levels): short, no sentence end,
-    opening with a topic noun, no figure but a year, standing between paragraphs (the line before
-    ends a sentence or is a heading) and followed by its text (a longer paragraph or a bullet),
-    neither wrapped onto the next line nor one of a run of short lines."""
-    body = t.rstrip(" :")
-    if not _TOPIC_NOUN.match(body) or len(body) > 100 or _PLAIN_END.search(body) or ":" in body:
-        return False
-    if LIST_INTRO.search(body):
-        return False  # a lead-in to what follows (`Kết quả ... đến hết quý III như sau:`), no heading
-    if any(ch.isdigit() for ch in re.sub(r"\b(?:19|20)\d\d\b", "", body)) or continuation(text, lines, k, rows):
-        return False
-    before = [j for j in range(max(0, k - 3), k) if text[lines[j][0] : lines[j][1]].strip()]
-    prev = text[lines[before[-1]][0] : lines[before[-1]][1]].strip() if before else ""
-    table_above = bool(before) and (before[-1] in rows or TABLE_ROW.search(prev) is not None)
-    if prev and not (table_above or re.search(r"[.:;!?”\"]$", prev) or heading_match(prev) or all_caps(prev)):
-        return False  # the last line of a paragraph that lost its full stop, or a wrapped line
-    after = next((j for j in range(k + 1, min(k + 4, len(lines))) if text[lines[j][0] : lines[j][1]].strip()), None)
-    nxt = text[lines[after][0] : lines[after][1]].strip() if after is not None else ""
-    nm = heading_match(nxt)
-    if (after is not None and (after in rows or TABLE_ROW.search(nxt))) or nxt.startswith(("- ", "+ ", "• ")):
-        return True  # a table or bullets under it
-    if nm is not None:
-        return nm[0] in ("LOWER", "STAR")  # its lettered items
-    return len(nxt) > len(t) + 20 and bool(re.search(r"[.;:]$", nxt))
-
-
 def find_headings(
     text: str, lines: list[tuple[int, int]], start: int, end: int, rows: frozenset[int] = frozenset()
 ) -> list[Heading]:
@@ -206,13 +165,6 @@ def find_headings(
                 found.append(Heading("CAPS", None, clean(heading), s + lead, h_end, max(e, h_end)))
             elif _TOPIC.match(t):
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
-            elif not any(h.style != "TOPIC" for h in found):
-                pass  # (below: topic lines of an outline; a page without one keeps its sub-headings as text)
-            elif _TOPIC_RUN_IN.match(t) and (at := _label_split(t)) is not None:  # `Về X: content`
-                label = t[: t.rindex(":", 0, at)]
-                found.append(Heading("TOPIC", None, clean(label), s + lead, s + lead + len(label), s + lead + at))
-            elif _plain_topic(text, lines, k, t, rows):
-                found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t.rstrip(" :")), e))
             continue
         style, number, rest = hm
         line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))

@@ -196,10 +196,6 @@ def split_sections(text: str, tables: Sequence[Table] = ()) -> Layout:
     for n, h in enumerate(headings, start=1):
         style = h.style
         summary = style in ("STAR", "CAPS") and bool(_SUMMARY.search(ACTED_ON.sub(" ", h.heading)))
-        summary = summary or (style == "TOPIC" and h.heading.casefold().startswith("đánh giá chung"))
-        if stack and stack[-1][0] == "TOPIC" and style not in _UNNUMBERED and prev_end != h.start:
-            while stack and stack[-1][0] == "TOPIC" and not any(st == style for st, _ in stack):
-                stack.pop()  # a new numbered list after a topic line's text is no child of that topic
         if style == "PART":
             stack.clear()
         elif summary:

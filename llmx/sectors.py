@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from llmx.contract import Sector
 from llmx.sector_cues import CUES, WEAK
-from llmx.vn import fold
+from llmx.vn import VN_CAPITALS, fold
 
 # Headings that name a whole domain spanning several sectors (`Văn hoá - xã hội`, `Nội chính`,
 # `Quốc phòng, an ninh`) have no single sector.
@@ -164,11 +164,10 @@ def heading_sector(heading: str, parent: Sector | None = None) -> Sector | None:
 # chính - Kế hoạch huyện hỗ trợ kinh phí sửa chữa Trường Mầm non` (a body's own field), `sự phối hợp của các
 # cơ quan, ban, ngành, đoàn thể trong quản lý người nghiện ma túy`. Named offices (a capitalized name after an
 # office word; mass organizations stay, they are often the topic) and the directing bodies of the genre.
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _BODY_NAME = re.compile(
     r"(?<!\w)(?:Phòng|Sở|Bộ|Cục|Chi cục|Trung tâm|Công an|Ban Chỉ huy|Ban|Ngân hàng|Văn phòng|Kho bạc|"
     r"Ủy ban|Uỷ ban)(?!\w)"
-    rf"(?:[\s,–-]+(?:và\s+)?[{_UPPER}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,2}}(?!\w))+"
+    rf"(?:[\s,–-]+(?:và\s+)?[{VN_CAPITALS}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,2}}(?!\w))+"
     r"(?:\s+(?:huyện|tỉnh|xã|thành phố|thị xã|phường|thị trấn)(?!\w))?"
 )
 _ACTOR = re.compile(
@@ -183,8 +182,8 @@ _ACTOR = re.compile(
 # trade is not the statement's topic; a statement about one, and about nothing else, is about associations.
 _ASSOCIATION_WORD = r"(?:Hiệp hội|Hội|Liên đoàn|Liên hiệp hội|Câu lạc bộ)"
 _ASSOCIATION = re.compile(
-    rf"(?<=[:,]\s){_ASSOCIATION_WORD}\s+[{_UPPER}][^,;.:()\n]{{0,60}}(?=[,;.]|$)"  # one of a list, to its comma
-    rf"|(?<!\w){_ASSOCIATION_WORD}(?:\s+(?:và\s+)?[{_UPPER}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,3}}(?!\w))+"
+    rf"(?<=[:,]\s){_ASSOCIATION_WORD}\s+[{VN_CAPITALS}][^,;.:()\n]{{0,60}}(?=[,;.]|$)"  # one of a list, to its comma
+    rf"|(?<!\w){_ASSOCIATION_WORD}(?:\s+(?:và\s+)?[{VN_CAPITALS}]\w*(?:\s+[a-zđ\u00e0-\u1ef9]\w*){{0,3}}(?!\w))+"
 )
 
 

@@ -17,6 +17,8 @@ import unicodedata
 _LETTERS = [chr(c) for c in range(0x41, 0x1F00) if unicodedata.name(chr(c), "").startswith("LATIN")]
 UPPER = f"[{re.escape(''.join(c for c in _LETTERS if c.isupper() and c.isalpha()))}]"
 LOWER = f"[{re.escape(''.join(c for c in _LETTERS if c.islower() and c.isalpha()))}]"
+# the capitals Vietnamese writes (A-Z, Đ and the vowels with their marks), to put inside a `[...]` class
+VN_CAPITALS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 
 def is_caps(line: str, min_letters: int) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from llmx.grounding import trim_span
 from llmx.read.model import CELL_SEP
-from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO, WEAK_NAMES
+from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS, FOOTNOTE_LINE, LIST_INTRO, VN_CAPITALS, WEAK_NAMES
 
 # In a task section, a sentence that explains rather than directs (`Đây là một chương trình có ý nghĩa ...`,
 # `Việc thực hiện các giải pháp này sẽ giúp ...`, `Trụ sở ... là một thành phần quan trọng ...`)
@@ -62,12 +62,11 @@ _FIELD = re.compile(
 )
 # a table cell runs its bullets inline: `... trong thời gian tới. - Sau khi ban hành ...`
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 # (each alternative opens with one character, so the search skips ahead to the next end mark)
 # (`TP. Bảo Lộc`, `TX. Phú Mỹ`, `ThS. Lê Văn A`: a title or town abbreviation ends no sentence)
 _ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("TP", "Tp", "TX", "Tx", "ThS", "TS", "BS", "GS", "KS"))
 _SENTENCE_END = re.compile(
-    rf"(?:\./\.|\.\.\.|…|{_ABBREVIATED}\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{_UPPER}0-9]|\s*$)|;(?=\s)"
+    rf"(?:\./\.|\.\.\.|…|{_ABBREVIATED}\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{VN_CAPITALS}0-9]|\s*$)|;(?=\s)"
 )
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
