@@ -327,11 +327,30 @@ def _numbered_before(text: str, para_start: int, a: int) -> bool:
 
 # the header cell over an assignment table's work column (`STT | Nội dung | Đơn vị chủ trì | Thời gian`)
 _WORK_HEADER = re.compile(
-    r"(?:nội dung(?: công việc| nhiệm vụ)?|(?:tên )?nhiệm vụ(?:,? giải pháp)?|công việc|giải pháp)"
-    r"\s*(?:cụ thể|thực hiện|được giao)?\s*$",
+    r"(?:nội dung(?: công việc| nhiệm vụ| hoạt động)?|(?:tên )?nhiệm vụ(?:\s*[,/]\s*(?:giải pháp|đề án|dự án))*|"
+    r"công việc|giải pháp|hoạt động)"
+    r"\s*(?:cụ thể|thực hiện|được giao|triển khai|chủ yếu|trọng tâm|cần (?:thực hiện|triển khai))?\s*$",
     re.I,
 )
-_HEADER_ROWS = 12  # how far up a row looks for its table's header line
+# ... and over a column beside it: who does the work, with whom, by when, what it yields (`Cơ quan chủ trì`,
+# `Thời gian hoàn thành`, `Sản phẩm`); such a column marks an assignment table whatever its work column is called
+_BESIDE_HEADER = re.compile(
+    r"(?:(?:cơ quan|đơn vị|bộ phận|người|cán bộ)\s+)?(?:chủ trì|phối hợp|phụ trách|chịu trách nhiệm)(?:\s+thực hiện)?|"
+    r"(?:cơ quan|đơn vị|bộ phận|người|cán bộ)\s+thực hiện|"
+    r"thời (?:gian|hạn|điểm)(?:\s+(?:hoàn thành|thực hiện|triển khai))?|tiến độ(?: thực hiện)?|"
+    r"sản phẩm(?: đầu ra| dự kiến)?|kết quả (?:đầu ra|dự kiến)|ghi chú|kinh phí(?: thực hiện)?|nguồn (?:vốn|kinh phí)",
+    re.I,
+)
+
+
+_HEADER_CELLS = 2  # a row line naming this many work or beside columns is a table's header
+
+
+def _header_cells(cells: list[str]) -> tuple[list[int], list[int]]:
+    """The work columns and the columns beside them that a row line names, if it is a header."""
+    work = [i for i, c in enumerate(cells) if _WORK_HEADER.match(c.strip())]
+    beside = [i for i, c in enumerate(cells) if _BESIDE_HEADER.fullmatch(c.strip())]
+    return work, beside
 
 
 def in_work_column(text: str, start: int) -> bool:
@@ -344,27 +363,34 @@ def in_work_column(text: str, start: int) -> bool:
 def work_column(text: str, start: int) -> bool | None:
     """`in_work_column`, or None when no row line above names a work column (not an assignment table).
     False also for a cell beside the work column (`Công chức Tư pháp - Hộ tịch` under `Cơ quan thực
-    hiện`): who does the work or by when, never the work itself."""
+    hiện`, `Quý II/2027` under `Thời gian hoàn thành`): who does the work, by when, what it yields, never
+    the work itself; and for the header row."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     row = text[line_start : len(text) if line_end == -1 else line_end]
-    group = sum(1 for c in row.split(CELL_SEP) if c.strip()) <= 2  # `I | Cải cách thể chế |  |  |`: a topic
+    if CELL_SEP in row and sum(map(len, _header_cells(row.split(CELL_SEP)))) >= _HEADER_CELLS:
+        return False  # the header row itself (`STT | Nhiệm vụ | Chủ trì thực hiện | Phối hợp thực hiện`)
     column = text.count(CELL_SEP, line_start, start)
     pos = line_start
-    for _ in range(_HEADER_ROWS):
+    while True:  # up the table's row lines (a plan's assignment table runs to a hundred rows) to its header
         if pos == 0:
             return None
         prev = text.rfind("\n", 0, pos - 1) + 1
         line = text[prev : pos - 1]
         if CELL_SEP not in line:
             return None
-        cells = line.split(CELL_SEP)
-        if any(_WORK_HEADER.match(c.strip()) for c in cells):
-            if group:
+        work, beside = _header_cells(line.split(CELL_SEP))
+        if work:
+            # `I | Cải cách thể chế |  |  |`: a group row, a topic with nothing beside it (no body, no time);
+            # ` | Tổ chức chấm bài | Người A | ` (no number) is a row of work
+            if not any(c.strip() for c in row.split(CELL_SEP)[work[0] + 1 :]):
                 return False
-            return column < len(cells) and bool(_WORK_HEADER.match(cells[column].strip()))
+            return column in work
+        if (
+            len(beside) >= _HEADER_CELLS
+        ):  # an assignment table whose work column has another name (`Nội dung`, `Tên đề án`)
+            return False if column in beside else None
         pos = prev
-    return None
 
 
 def body_label(text: str, start: int, end: int) -> bool:
@@ -383,3 +409,43 @@ def aside(words: str) -> bool:
     """In a task part, a sentence that is no directive: why the work matters (`Đây là ...`), or a meeting's
     announced agenda (`Kỳ họp thứ 12 dự kiến thông qua 32 nghị quyết`)."""
     return bool(EXPLAINS.match(words) or AGENDA.match(words))
+
+
+# `Hoàn thành trước ngày 20/12/2027.`, `; hoàn thành trong quý III/2027`: when the work before it is due, not work
+_DEADLINE = re.compile(
+    # (`Thời gian hoàn thành ban hành kế hoạch chậm nhất là ngày 15/01/2027`: the field names what is due)
+    r"(?:(?:thời gian|thời hạn)(?: hoàn thành)?\s*:|"
+    r"(?:thời gian hoàn thành|thời hạn)(?:\s[^.;:,\d]{0,60}?(?=\s(?:trước|chậm nhất)))?|hoàn thành|xong)"
+    r"\s*(?:trước|trong|chậm nhất(?: là)?|vào|trước hoặc trong)?"
+    r"\s*(?:ngày|tháng|quý|năm)?\s*[\dIVX][\d/IVX.\-]*(?:\s*năm\s*\d{4})?\s*[.;]?",
+    re.I,
+)
+# `13h30’ ngày 07/7/2027 (Thứ Ba)`, `Hà Giang, ngày 12 tháng 7 năm 2027`: a time or a place and date, no work
+_WHEN_ONLY = re.compile(
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W?\s*,?\s*)?(?:ngày\s*)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:\([^()]{1,20}\))?\.?"
+    r"|[^,\d]{2,30},\s*ngày\s[\d\s.]*tháng\s[\d\s.]*năm\s*\d{4}\.?"
+)
+# `(Phân công nhiệm vụ theo Phụ lục đính kèm)`: a pointer to the annex that lists the work
+_ANNEX_NOTE = re.compile(r"\([^()]*(?:phụ lục|biểu)[^()]*(?:kèm theo|đính kèm)[^()]*\)\.?", re.I)
+
+
+def no_work(words: str) -> bool:
+    """A unit of a task part that names no work: when the work before it is due (`Hoàn thành trước ngày
+    20/12/2027.`, LABELING: by when is not a task), a time or a place-and-date line, a pointer to the annex."""
+    return bool(_DEADLINE.fullmatch(words) or _WHEN_ONLY.fullmatch(words) or _ANNEX_NOTE.fullmatch(words))
+
+
+# `d) Việc tổ chức tự kiểm tra cải cách hành chính ...` under an inspection plan's `Nội dung kiểm tra`, `Kinh phí thực
+# hiện Kế hoạch được bố trí từ nguồn ...`: what is looked at, or what pays for the work, with nothing asked
+_TOPIC_ITEM = re.compile(r"(?:Việc|Công tác)\s|Kinh phí\s[^.;]{0,80}?(?<!\w)(?:được|do|từ)\s", re.I)
+_ASKS = re.compile(
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|chỉ đạo|khẩn trương|tập trung|chủ trì|"
+    r"hoàn thành|là)(?!\w)",  # (`Công tác trọng tâm tháng 6 là ...` states the work)
+    re.I,
+)
+
+
+def names_topic(words: str) -> bool:
+    """A nominal item (`Việc ...`, `Công tác ...`) or a funding line that asks no one for anything: a topic,
+    not work."""
+    return bool(_TOPIC_ITEM.match(words)) and not _ASKS.search(words)

@@ -54,6 +54,8 @@ from llmx.rules.sentences import (
     aside,
     body_label,
     in_work_column,
+    names_topic,
+    no_work,
     units,
     work_column,
 )
@@ -239,7 +241,13 @@ def find_tasks(
                 nxt=nxt,
             )
         # nothing under the heading (no text, no sub-parts): the numbered line is the content
-        bare = section is not None and section.level > 1 and section.id not in parents and not text[start:end].strip()
+        under = text[start:end].strip()  # (a pointer to the annex, a deadline, under it: still nothing)
+        bare = (
+            section is not None
+            and section.level > 1
+            and section.id not in parents
+            and not (under and not no_work(under))
+        )
         if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
             found.insert(0, (*own, -1))
         context: Sector | None = home
@@ -334,14 +342,16 @@ def _task_spans(
             DIRECTIVE_START.match(words) or len(words.split()) >= _CELL_WORDS or in_work_column(text, u.start)
         ):
             continue  # a table's header, body or date cell (`Đơn vị chủ trì`, `Sở Nội vụ`, `Quý I/2025`)
-        if u.cell and work_column(text, u.start) is False and not DIRECTIVE_START.match(words):
-            continue  # beside an assignment table's work column: who does it, by when
+        if u.cell and work_column(text, u.start) is False:
+            continue  # beside an assignment table's work column: who does it, by when, what it yields
         if aside(words) and not DIRECTIVE_START.match(words):
             continue  # why the work matters, or a meeting's agenda: not a directive
         if _PART_NAME.match(words) and text[u.end : u.end + 1] in ("\n", ""):
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
+        if no_work(words) or (names_topic(words) and not u.cell):
+            continue  # when the work before it is due, a time or a date line, a pointer to the annex
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if body_label(text, u.start, u.end):
