@@ -64,9 +64,10 @@ _FIELD = re.compile(
 # (capitals only: the range `À-Ỹ` also holds lower-case letters, `… đã tác động ...` goes on)
 # (each alternative opens with one character, so the search skips ahead to the next end mark)
 # (`TP. Bảo Lộc`, `TX. Phú Mỹ`, `ThS. Lê Văn A`: a title or town abbreviation ends no sentence)
-_ABBREVIATED = "".join(rf"(?<!\b{a})" for a in ("TP", "Tp", "TX", "Tx", "ThS", "TS", "BS", "GS", "KS"))
+# (the look-behinds after the `.`, so the alternative still opens with its one character)
+_ABBREVIATED = "".join(rf"(?<!\b{a}\.)" for a in ("TP", "Tp", "TX", "Tx", "ThS", "TS", "BS", "GS", "KS"))
 _SENTENCE_END = re.compile(
-    rf"(?:\./\.|\.\.\.|…|{_ABBREVIATED}\.|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{VN_CAPITALS}0-9]|\s*$)|;(?=\s)"
+    rf"(?:\./\.|\.\.\.|…|\.{_ABBREVIATED}|;|!|\?)(?=\s+(?:[-+•]\s+)?[\"“(]?[{VN_CAPITALS}0-9]|\s*$)|;(?=\s)"
 )
 _INLINE_BULLET = re.compile(r"[-+•]\s+")
 # A directive opens with a verb; a `;` part that does not is a list item of the previous one
