@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO))
 from llmx.config import Settings  # noqa: E402
 from llmx.contract import ReportDocument  # noqa: E402
 from llmx.errors import LlmxError  # noqa: E402
+from llmx.evaluation.metadata import METADATA_FIELDS  # noqa: E402
 from llmx.genre import STAGE as GENRE  # noqa: E402
 from llmx.pipeline import extract_document  # noqa: E402
 from llmx.read.office import find_soffice  # noqa: E402
@@ -51,22 +52,7 @@ POOL = Path("/work/wt/survey")
 FORMS = ("pdf", "html")
 HELD_BACK_MOD = 3  # sha1(file name) % 3 == 0: held back
 TYPES = ("sections", "indicators", "tasks", "limitations", "proposals", "references")
-META_FIELDS = (
-    "title",
-    "doc_number",
-    "doc_symbol",
-    "issuer",
-    "issuer_type",
-    "admin_level",
-    "locality",
-    "issue_place",
-    "issue_date",
-    "period",
-    "next_period",
-    "signer",
-    "recipients",
-    "addressees",
-)
+META_FIELDS = METADATA_FIELDS  # the fields the eval scores, in its order
 
 
 def norm_text(text: str) -> str:
