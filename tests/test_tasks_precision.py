@@ -3,6 +3,8 @@ its work column (products, deadlines, bodies; the header row itself), however fa
 bare deadline after the work (`Hoàn thành trước ngày ...`); a time or a place-and-date line; a pointer to the annex.
 A short real task (`Tổ chức tốt Đại hội.`) and a work row without a number stay tasks."""
 
+import re
+
 from llmx.contract import Metadata, Period
 from llmx.rules.statements import find_tasks
 from llmx.sections import split_sections
@@ -100,3 +102,36 @@ def test_a_deadline_field_naming_what_is_due_is_no_task_but_work_with_a_deadline
         "Xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ, công chức năm 2027",
         "Thời gian tới, tập trung rà soát hồ sơ đất đai tồn đọng trước ngày 30/6/2027",
     ]
+
+
+def test_a_long_assignment_table_finds_its_header_once_not_once_per_cell(monkeypatch):
+    # a plan's appendix of 300 rows: each cell used to walk up to the header on its own (74 s on one
+    # real 320 KB appendix); rows under one header share the answer, which stays the same
+    from llmx.read.model import CELL_SEP
+    from llmx.rules import sentences
+
+    header = CELL_SEP.join(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"])
+    rows = [
+        CELL_SEP.join([str(i), f"Rà soát hồ sơ đợt {i}", "Phòng Nội vụ", f"Quý {1 + i % 4}/2027"]) for i in range(300)
+    ]
+    text = "Phụ lục\n" + "\n".join([header, *rows]) + "\n"
+    cells = [m.start() + len(CELL_SEP) for m in re.finditer(re.escape(CELL_SEP), text)]
+
+    def answers() -> list[bool | None]:
+        return [sentences.work_column(text, at) for at in cells]
+
+    calls = 0
+    real = sentences._header_cells
+
+    def counting(cs: list[str]) -> tuple[list[int], list[int]]:
+        nonlocal calls
+        calls += 1
+        return real(cs)
+
+    monkeypatch.setattr(sentences, "_header_cells", counting)
+    sentences._headers_seen.cache_clear()
+    shared = answers()
+    assert calls < 4 * len(cells)  # the row's own check plus one walk per row line, not per cell and row above
+    assert shared.count(True) == 300 and shared.count(False) >= 600  # work cells; bodies and deadlines beside
+    monkeypatch.setattr(sentences, "_headers_seen", lambda text: {})  # every cell walks up on its own
+    assert answers() == shared

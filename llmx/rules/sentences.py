@@ -372,26 +372,59 @@ def work_column(text: str, start: int) -> bool | None:
     if CELL_SEP in row and sum(map(len, _header_cells(row.split(CELL_SEP)))) >= _HEADER_CELLS:
         return False  # the header row itself (`STT | Nhiệm vụ | Chủ trì thực hiện | Phối hợp thực hiện`)
     column = text.count(CELL_SEP, line_start, start)
+    header = _header_above(text, line_start)
+    if header is None:
+        return None
+    kind, cols = header
+    if kind == "work":
+        # `I | Cải cách thể chế |  |  |`: a group row, a topic with nothing beside it (no body, no time);
+        # ` | Tổ chức chấm bài | Người A | ` (no number) is a row of work
+        if not any(c.strip() for c in row.split(CELL_SEP)[cols[0] + 1 :]):
+            return False
+        return column in cols
+    # an assignment table whose work column has another name (`Nội dung`, `Tên đề án`)
+    return False if column in cols else None
+
+
+_Header = tuple[str, tuple[int, ...]]  # ("work", its work columns) or ("beside", the columns beside the work)
+
+
+@lru_cache(maxsize=4)
+def _headers_seen(text: str) -> dict[int, _Header | None]:
+    """Per document: the header found above each row line already walked (line start -> header)."""
+    return {}
+
+
+def _header_above(text: str, line_start: int) -> _Header | None:
+    """The header line above the row at `line_start`, up the table's row lines (a plan's assignment
+    table runs to hundreds of rows); None when the table has none. Each row line is walked once per
+    document: the rows under one header share its answer."""
+    seen = _headers_seen(text)
+    walked: list[int] = []
     pos = line_start
-    while True:  # up the table's row lines (a plan's assignment table runs to a hundred rows) to its header
+    found: _Header | None = None
+    while True:
+        if pos in seen:
+            found = seen[pos]
+            break
+        walked.append(pos)
         if pos == 0:
-            return None
+            break
         prev = text.rfind("\n", 0, pos - 1) + 1
         line = text[prev : pos - 1]
         if CELL_SEP not in line:
-            return None
+            break
         work, beside = _header_cells(line.split(CELL_SEP))
         if work:
-            # `I | Cải cách thể chế |  |  |`: a group row, a topic with nothing beside it (no body, no time);
-            # ` | Tổ chức chấm bài | Người A | ` (no number) is a row of work
-            if not any(c.strip() for c in row.split(CELL_SEP)[work[0] + 1 :]):
-                return False
-            return column in work
-        if (
-            len(beside) >= _HEADER_CELLS
-        ):  # an assignment table whose work column has another name (`Nội dung`, `Tên đề án`)
-            return False if column in beside else None
+            found = ("work", tuple(work))
+            break
+        if len(beside) >= _HEADER_CELLS:
+            found = ("beside", tuple(beside))
+            break
         pos = prev
+    for at in walked:
+        seen[at] = found
+    return found
 
 
 def body_label(text: str, start: int, end: int) -> bool:
