@@ -12,6 +12,7 @@ import functools
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,11 +118,34 @@ def make_docx(text: str, path: str | Path) -> Path:
     return out
 
 
-def make_pdf(text: str, path: str | Path) -> Path:
-    """Write `text` as a PDF with a real text layer; skips the test when no Unicode font exists."""
+def _font_or_skip() -> str:
+    """The Unicode TTF font, or the test is skipped (a PDF without Vietnamese glyphs proves nothing)."""
     font = unicode_font()
     if font is None:
         pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
+    return font
+
+
+def fpdf_document(size: float | None = 12, *, page_break: bool = True, page: bool = False) -> Any:
+    """An fpdf2 document with the Unicode font as `Body` (set at `size` unless None), for tests that draw
+    their own layout; `page_break=False` keeps a drawn block on one page, `page=True` adds the first page."""
+    font = _font_or_skip()
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("Body", fname=font)
+    if size is not None:
+        pdf.set_font("Body", size=size)
+    if not page_break:
+        pdf.set_auto_page_break(False)
+    if page:
+        pdf.add_page()
+    return pdf
+
+
+def make_pdf(text: str, path: str | Path) -> Path:
+    """Write `text` as a PDF with a real text layer; skips the test when no Unicode font exists."""
+    font = _font_or_skip()
     out = Path(path)
     out.write_bytes(_pdf_bytes(text, font))
     return out

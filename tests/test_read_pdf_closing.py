@@ -7,28 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from llmx.config import Settings
 from llmx.pipeline import extract_document
 from llmx.read import read_bytes
-from tests.docgen import unicode_font
+from tests.docgen import fpdf_document
 
 LAST = "Trên đây là báo cáo kết quả công tác quý III năm 2024 của Ủy ban nhân dân xã Tân Phước./."
 LIST = ["- Thường trực Huyện ủy;", "- UBND huyện;", "- Phòng Tài chính - Kế hoạch;", "- Lưu: VT."]
 SIGN = ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Khải"]
-
-
-def _fpdf() -> Any:
-    if unicode_font() is None:
-        pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=unicode_font())
-    pdf.set_font("Body", size=13)
-    pdf.set_auto_page_break(False)
-    return pdf
 
 
 def _at(pdf: Any, x: float, y: float, text: str, size: float) -> None:
@@ -52,7 +38,7 @@ def _blocks(pdf: Any) -> list[str]:
 def test_closing_block_in_two_type_sizes_is_read_column_by_column() -> None:
     """The list's lines fall between the signature's: read top to bottom they interleaved
     (`Nơi nhận:`, `TM. ỦY BAN NHÂN DÂN`, `- Thường trực Huyện ủy;`, `CHỦ TỊCH`, ...)."""
-    pdf = _fpdf()
+    pdf = fpdf_document(13, page_break=False)
     pdf.add_page()
     _at(pdf, 25, 40, LAST, 13)
     _closing(pdf, 55, ["Nơi nhận:", *LIST], [(1.5, SIGN[0]), (7.5, SIGN[1]), (32, SIGN[2])])
@@ -62,7 +48,7 @@ def test_closing_block_in_two_type_sizes_is_read_column_by_column() -> None:
 def test_closing_block_cut_by_a_page_break_goes_on_in_its_columns() -> None:
     """The rest of the list and the signer's name at the top of the next page join their columns
     instead of following the signature's title as paragraphs of their own."""
-    pdf = _fpdf()
+    pdf = fpdf_document(13, page_break=False)
     pdf.add_page()
     _at(pdf, 25, 240, LAST, 13)
     _closing(pdf, 255, ["Nơi nhận:", *LIST[:2]], [(0, SIGN[0]), (6, SIGN[1])])
@@ -74,7 +60,7 @@ def test_closing_block_cut_by_a_page_break_goes_on_in_its_columns() -> None:
 def test_wrapped_recipient_is_one_item_and_the_metadata_lists_every_recipient(tmp_path: Any) -> None:
     """`- Chủ tịch, các PCT UBND xã (Đ/c` / `Hưng);`: the wrapped rest has no list mark; read as a
     line of its own it ended the recipients list for the metadata."""
-    pdf = _fpdf()
+    pdf = fpdf_document(13, page_break=False)
     pdf.add_page()
     _at(pdf, 25, 40, LAST, 13)
     left = ["Nơi nhận:", "- Thường trực Huyện ủy;", "- Chủ tịch, các PCT UBND xã (Đ/c", "Hưng);", "- Lưu: VT."]
@@ -89,7 +75,7 @@ def test_wrapped_recipient_is_one_item_and_the_metadata_lists_every_recipient(tm
 def test_signature_starting_a_little_above_noi_nhan_belongs_to_the_block(tmp_path: Any) -> None:
     """`TM. ỦY BAN NHÂN DÂN` in 13 pt sits a few points above `Nơi nhận:`: it was read as a
     paragraph of its own before the block, and the signer's `on_behalf_of` was lost."""
-    pdf = _fpdf()
+    pdf = fpdf_document(13, page_break=False)
     pdf.add_page()
     _at(pdf, 25, 40, LAST, 13)
     _closing(pdf, 60, ["Nơi nhận:", *LIST], [(-4, SIGN[0]), (2, SIGN[1]), (32, SIGN[2])])

@@ -8,26 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from llmx.config import Settings
 from llmx.pipeline import extract_document
 from llmx.read import read_bytes
-from tests.docgen import unicode_font
+from tests.docgen import fpdf_document
 
 BODY = "Thực hiện Kế hoạch số 15/KH-UBND ngày 10/01/2027 của Ủy ban nhân dân tỉnh, Sở báo cáo như sau."
-
-
-def _fpdf() -> Any:
-    if unicode_font() is None:
-        pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=unicode_font())
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    return pdf
 
 
 def _at(pdf: Any, x: float, y: float, text: str, size: float = 13) -> None:
@@ -43,7 +29,7 @@ def _blocks(pdf: Any) -> list[str]:
 def test_the_number_and_date_row_below_the_header_grid_is_read_as_its_two_cells(tmp_path: Any) -> None:
     """The row sits a blank line under the grid, its two cells under four em apart: it was read as
     one line, `Số: /BC-UBND Hòa An, ngày ...`, and the issue place and date were lost."""
-    pdf = _fpdf()
+    pdf = fpdf_document(None, page_break=False, page=True)
     _at(pdf, 30, 20, "ỦY BAN NHÂN DÂN")
     _at(pdf, 95, 20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     _at(pdf, 33, 26, "TỈNH HÒA AN")
@@ -65,7 +51,7 @@ def test_the_number_and_date_row_below_the_header_grid_is_read_as_its_two_cells(
 def test_a_number_row_with_the_subject_under_it_is_not_an_unruled_table(tmp_path: Any) -> None:
     """`Số:`, its number and the date, each a wide gap apart, with the `V/v` subject wrapped under
     the number: it was read as a three-cell table row and the subject as loose paragraphs."""
-    pdf = _fpdf()
+    pdf = fpdf_document(None, page_break=False, page=True)
     _at(pdf, 30, 20, "SỞ XÂY DỰNG")
     _at(pdf, 95, 20, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     _at(pdf, 103, 26, "Độc lập - Tự do - Hạnh phúc")
@@ -92,7 +78,7 @@ def test_a_motto_wrapped_above_the_issuer_s_first_line_stays_in_its_column(tmp_p
     """`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT` / `NAM` with the issuer's `UBND HUYỆN ĐÔNG SƠN` set between
     its two lines (the columns start at different heights): read top to bottom they ran together,
     `... CHỦ NGHĨA VIỆT UBND HUYỆN ĐÔNG SƠN`, and that became the title."""
-    pdf = _fpdf()
+    pdf = fpdf_document(None, page_break=False, page=True)
     _at(pdf, 99, 22, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT")
     _at(pdf, 33, 25.2, "UBND HUYỆN ĐÔNG SƠN")
     _at(pdf, 133, 28.4, "NAM")
@@ -119,7 +105,7 @@ def test_a_motto_wrapped_above_the_issuer_s_first_line_stays_in_its_column(tmp_p
 def test_labels_set_apart_from_their_values_by_a_tab_are_read_line_by_line() -> None:
     """`- Hội có phạm vi hoạt động trong huyện:` and its value a tab stop away, on two lines: the
     pair was read as two columns (both labels, then both values), and the figures lost their names."""
-    pdf = _fpdf()
+    pdf = fpdf_document(None, page_break=False, page=True)
     _at(pdf, 25, 20, BODY)
     _at(pdf, 40, 30, "- Đoàn viên công đoàn trong khu vực nhà nước:")
     _at(pdf, 150, 30, "1.250 người")

@@ -11,24 +11,13 @@ from typing import Any
 import pytest
 
 from llmx.read import RawDocument, read_bytes, read_document
-from tests.docgen import unicode_font
+from tests.docgen import fpdf_document, unicode_font
 
 BODY = (
     "Trên cơ sở hướng dẫn của Bộ Nội vụ, tỉnh đã ban hành kế hoạch cải cách hành chính năm 2025 "
     "và triển khai thực hiện 35/45 nhiệm vụ đề ra, đạt 77,8% theo kế hoạch."
 )
 AFTER = "2. Tình hình thực hiện năm 2025 và kết quả bước đầu"
-
-
-def _fpdf() -> Any:
-    if unicode_font() is None:
-        pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=unicode_font())
-    pdf.set_font("Body", size=12)
-    return pdf
 
 
 def _text(pdf: Any, x: float, y: float, text: str, size: float = 12, w: float = 0, align: str = "L") -> None:
@@ -83,7 +72,7 @@ def _bar_chart(pdf: Any, top: float) -> float:
 def test_a_bar_chart_is_left_out_of_the_text_and_its_title_kept() -> None:
     """The file 10 defect: a chart's ticks, data labels, category names and legend read as text
     (`16 14,21 13,36 ...`, a ` | ` table of category names, a stray `tử` after the legend)."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.multi_cell(0, 7, BODY)
     bottom = _bar_chart(pdf, pdf.get_y() + 4)
@@ -102,7 +91,7 @@ def test_shaded_table_cells_are_not_a_chart() -> None:
     tables stays a table: bars need a shared baseline, unequal heights and no ruled grid."""
     from fpdf.fonts import FontFace
 
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.multi_cell(0, 7, BODY)
     shade = FontFace(fill_color=(200, 215, 240))
@@ -202,7 +191,7 @@ def test_a_bracketed_note_mark_hanging_left_of_its_note_reads_as_its_number(mark
 
 
 def test_a_document_symbol_cut_at_its_hyphen_is_joined_without_a_space() -> None:
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     avail = pdf.w - pdf.l_margin - pdf.r_margin
     for line, rest in (
@@ -226,7 +215,7 @@ def test_a_document_symbol_cut_at_its_hyphen_is_joined_without_a_space() -> None
 def test_a_prime_minister_symbol_cut_at_its_hyphen_keeps_its_lowercase_tail() -> None:
     """`QĐ-TTg`, `CT-TTg` (Thủ tướng) end in a lowercase letter: the rest `TTg` on the next line
     was taken for a word and joined after a space (`866/QĐ- TTg`), so the reference was misread."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     avail = pdf.w - pdf.l_margin - pdf.r_margin
     line = "Thực hiện Chỉ thị số 18/CT-TTg về tăng cường quản lý khai thác cát, sỏi theo Quyết định số 512/QĐ-"
@@ -242,7 +231,7 @@ def test_an_article_cited_at_the_start_of_a_wrapped_line_goes_on_the_sentence() 
     """`... sửa đổi khoản 3` / `Điều 12 Luật ...`: the line break fell before the article's name;
     it was read as a heading and cut the proposal in two. An article heading (`Điều 2.`) after a
     finished sentence still starts its own paragraph."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     avail = pdf.w - pdf.l_margin - pdf.r_margin
     line = "Kiến nghị Bộ Lao động - Thương binh và Xã hội nghiên cứu sửa đổi, bổ sung khoản 3"
@@ -260,7 +249,7 @@ def test_a_bracketed_enumeration_under_a_justified_line_stays_in_its_sentence() 
     """`..., gồm:` filling the measure (justified, so not the paragraph's last line), then `(i) ...`
     at the margin: the enumeration is inline and the proposal one paragraph. Under a line that
     stops short, `(a)` starts an item of its own."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     avail = pdf.w - pdf.l_margin - pdf.r_margin
     line = "Đề nghị Bộ Tài chính bổ sung điều kiện đối với nhà đầu tư tham gia đấu thầu dự án, gồm:"
@@ -281,7 +270,7 @@ def test_a_bracketed_enumeration_under_a_justified_line_stays_in_its_sentence() 
 def test_header_block_whose_first_line_sets_the_columns_close_reads_left_then_right() -> None:
     """The file 13 defect: `UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` on one line
     (the gap is under two em there), `Độc lập - Tự do - Hạnh phúc` after the `Số:` line."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     _text(pdf, 25, 15, "UBND TỈNH LÂM ĐỒNG")
     _text(pdf, 81, 15, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # 1.7 em after the issuer
@@ -303,7 +292,7 @@ def test_noi_nhan_under_a_last_line_that_reaches_the_margin_opens_its_own_block(
     """A short report's last sentence can end at the margin with `Nơi nhận:` on the very next
     line: it was joined to that sentence, the closing block was not found and the signer's title
     (`TRƯỞNG CÔNG AN XÃ`) became a section."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     avail = pdf.w - pdf.l_margin - pdf.r_margin
     last = "- Tăng cường tuần tra, kiểm soát bảo đảm an ninh trật tự dịp cuối năm."
@@ -321,7 +310,7 @@ def test_an_indented_line_after_a_finished_sentence_starts_a_paragraph_where_mos
     indent is the commonest left edge, so it no longer told a new paragraph, and `Về văn hóa, giáo
     dục:` joined the sentence before it (a heading lost). After a finished sentence it still does;
     a wrapped line at the margin still joins its paragraph."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     right = pdf.w - pdf.r_margin
     y = 20.0
@@ -357,7 +346,7 @@ def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_c
     """Word's automatic numbering draws `II.`, `1.`, `a)` at the margin and the heading's text at a
     tab stop: three such headings in a row looked like a two-column block, and the marks came out
     as one column above their texts (`II.` / `1.` / `a)` / `KẾT QUẢ ...`), every number lost."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     y = 20.0
     for mark, words in (
@@ -388,7 +377,7 @@ def test_headings_numbered_by_word_with_a_tab_after_the_mark_read_as_lines_not_c
 def test_a_word_numbered_heading_that_wraps_back_to_the_margin_keeps_its_number_and_its_tail() -> None:
     """The heading's text fills the line after the tab and wraps to the left margin, under the
     mark: the wrapped word is no second column either."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     head = "CÔNG TÁC XÂY DỰNG ĐẢNG, XÂY DỰNG HỆ THỐNG CHÍNH"
     _text(pdf, pdf.l_margin, 20, "I.")
@@ -410,7 +399,7 @@ def test_a_word_numbered_heading_that_wraps_back_to_the_margin_keeps_its_number_
 def test_paragraphs_rejoin_on_portrait_pages_of_a_report_with_a_landscape_page() -> None:
     """A wide table turned to landscape must not move the portrait pages' right edge: their
     lines would all seem to stop short and every line became a paragraph (corpus 01's export)."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.multi_cell(0, 7, " ".join([BODY] * 3), align="J")
     pdf.add_page(orientation="L")
@@ -446,7 +435,7 @@ def _ruled(
 def test_a_cell_merged_only_by_a_missing_border_is_split_again() -> None:
     """The file 13 defect (a header repeated at a page break, no rule under its last two cells):
     `Điểm đạt được (điểm chuẩn tối đa: 15đ) 12,451 | Tỷ lệ (%) 83,009%` over an empty row."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     xs, ys = [20.0, 35.0, 105.0, 150.0, 185.0], [20.0, 34.0, 41.0, 48.0]
     _ruled(pdf, xs, ys, missing={(1, 2), (1, 3)})
@@ -472,7 +461,7 @@ def test_a_cell_merged_only_by_a_missing_border_is_split_again() -> None:
 def test_a_header_cell_over_sub_headers_keeps_its_rowspan() -> None:
     """A real merged cell whose second line is a figure (`Năm` / `2025`) beside sub-headers
     without figures stays one cell."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     xs, ys = [20.0, 90.0, 125.0, 160.0], [20.0, 27.0, 34.0, 41.0]
     _ruled(pdf, xs, ys, missing={(1, 0)}, missing_v=frozenset({(2, 0)}))
@@ -534,7 +523,7 @@ def test_a_roman_rooted_dotted_number_starts_its_own_line_after_a_full_width_lin
     """`III.1. Yêu cầu chung` under a title line that reaches the right margin: the child number of
     `III.` opens a paragraph as `1.1.` does, instead of running on the title (the heading tree then
     lost `III.1.` and read the title as `... KHOAN NỔ MÌN III.1. Yêu cầu chung`)."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     wording = "TÍNH TOÁN, LỰA CHỌN CÁC THÔNG SỐ KHOAN NỔ MÌN VÀ PHƯƠNG ÁN BẢO ĐẢM AN TOÀN CHO KHU VỰC"
     title = "III."

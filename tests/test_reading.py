@@ -9,7 +9,6 @@ import re
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,7 +16,7 @@ from llmx.errors import InputError
 from llmx.read import RawDocument, read_bytes, read_document
 from llmx.read.legacy import TCVN3_TABLE, repair_legacy
 from tests.conftest import Samples
-from tests.docgen import make_docx, make_html, make_pdf, unicode_font
+from tests.docgen import fpdf_document, make_docx, make_html, make_pdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REPORTS = sorted(SAMPLES.glob("*.txt"))
@@ -289,19 +288,8 @@ def test_truncated_pdf_is_an_input_error(tmp_path: Path) -> None:
 # --- PDF ---------------------------------------------------------------------------------------
 
 
-def _fpdf() -> Any:
-    if unicode_font() is None:
-        pytest.skip("no Unicode TTF font found (Debian: apt-get install fonts-dejavu-core)")
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("Body", fname=unicode_font())
-    pdf.set_font("Body", size=12)
-    return pdf
-
-
 def test_pdf_pages_are_joined_with_a_blank_line(tmp_path: Path) -> None:
-    pdf = _fpdf()
+    pdf = fpdf_document()
     for text in ("Trang một: Đảng ủy xã Xuân Phú", "Trang hai: người dân được hưởng chế độ"):
         pdf.add_page()
         pdf.cell(text=text)
@@ -325,7 +313,7 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
 
 
 def test_pdf_with_some_empty_pages_reports_them(tmp_path: Path) -> None:
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.cell(text="Báo cáo")
     pdf.add_page()
