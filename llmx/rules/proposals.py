@@ -166,10 +166,6 @@ def _background(text: str, start: int, end: int) -> bool:
     return done and _ASK_WORD.search(text, start, end) is None and _OWN_LATER.search(text, start, end) is None
 
 
-def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
-    return statement_sector(sentence, fallback)
-
-
 def find_proposals(
     text: str, layout: Layout, *, theme: Sector | None = None, issuer: str | None = None
 ) -> list[Proposal]:
@@ -218,6 +214,6 @@ def find_proposals(
                 continue
             words = text[a:b]
             found.append(
-                Proposal(id="", text=words, addressee=addressee, sector=_sector_of(words, home), start=a, end=b)
+                Proposal(id="", text=words, addressee=addressee, sector=statement_sector(words, home), start=a, end=b)
             )
     return found

@@ -189,12 +189,6 @@ _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only wh
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 
-def _sector_of(sentence: str, fallback: Sector | None) -> Sector:
-    """The sector the sentence itself names, else the context's (previous sentence of the same
-    paragraph, then the section), else any weaker cue."""
-    return statement_sector(sentence, fallback)
-
-
 def find_tasks(
     text: str, layout: Layout, metadata: Metadata | None = None, *, theme: Sector | None = None
 ) -> list[Task]:
@@ -255,7 +249,7 @@ def find_tasks(
         for a, b, para in found:
             if para != last_para:
                 context, last_para = home, para
-            sector = _sector_of(text[a:b], context)
+            sector = statement_sector(text[a:b], context)
             context = sector if sector != "other" else context
             tasks.append(Task(id="", text=text[a:b], sector=sector, start=a, end=b))
     return tasks
@@ -453,7 +447,7 @@ def find_limitations(text: str, layout: Layout, *, theme: Sector | None = None) 
                 kind = "limitation"
             else:
                 continue
-            sector = _sector_of(sentence, context)
+            sector = statement_sector(sentence, context)
             context = sector if sector != "other" else context
             if before is not None and before.para == u.para and _CONSEQUENCE.match(sentence):
                 _mark_cause(text, found, before, sector)
