@@ -12,7 +12,8 @@ import pytest
 from llmx.grids import read_grid
 from llmx.read import RawDocument, read_bytes
 from llmx.read.pdf_tables import broken_word
-from tests.test_read_pdf_layout import BODY, _fpdf, _ruled, _text
+from tests.docgen import fpdf_document
+from tests.test_read_pdf_layout import BODY, _ruled, _text
 
 XS = [15.0, 27.0, 82.0, 97.0, 200.0]
 HEADER = ("TT", "Tiêu chí", "Điểm", "Tài liệu kiểm chứng")
@@ -37,7 +38,7 @@ def _two_pages(
 ) -> RawDocument:
     """A table that starts low on page 1 and goes on at the top of page 2 under its header again
     (a footnote `[1] note` at the foot of page 1, under its short rule, when `note`)."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.set_auto_page_break(False)
     pdf.add_page()
     _text(pdf, 20, 20, "Phụ lục: kết quả tự đánh giá", 12)
@@ -150,7 +151,7 @@ def test_a_figure_row_opening_a_page_is_not_joined_to_the_row_above() -> None:
 def test_a_word_a_narrow_header_cell_broke_is_joined_without_a_space() -> None:
     """LibreOffice breaks a word wider than its cell (`Điể` / `m đánh giá`, `TTH` / `C`); a word
     wrapped whole (`cung` / `cấp`) keeps its space."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     xs, ys = [20.0, 60.0, 69.0, 78.0, 120.0], [20.0, 45.0, 52.0]
     _ruled(pdf, xs, ys, set())
@@ -170,7 +171,7 @@ def test_a_word_a_narrow_header_cell_broke_is_joined_without_a_space() -> None:
 def test_a_bordered_paragraph_inside_a_cell_adds_no_column_and_no_row() -> None:
     """A box drawn a few points inside a cell and sitting on its bottom border (a paragraph with
     a border) is no part of the table's grid."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     xs, ys = [20.0, 35.0, 110.0, 190.0], [20.0, 28.0, 60.0, 68.0]
     _ruled(pdf, xs, ys, set())
@@ -198,7 +199,7 @@ def test_a_bordered_paragraph_inside_a_cell_adds_no_column_and_no_row() -> None:
 
 
 def test_a_web_address_and_a_symbol_cut_at_a_line_end_are_joined_again() -> None:
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     _header(pdf, 20.0)
     evidence = (
@@ -232,7 +233,7 @@ def test_a_justified_line_ending_in_a_colon_at_the_margin_goes_on_with_the_next_
     """Word justifies a paragraph whose line happens to end at `...: ` against the right margin;
     the next line (not indented) is the same paragraph, as the .docx has it. A colon line that
     stops short of the margin still introduces lines of their own."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.set_xy(20, 20)
     pdf.multi_cell(170, 6, "      " + BODY + " " + BODY, align="J")
@@ -251,7 +252,7 @@ def test_a_justified_line_ending_in_a_colon_at_the_margin_goes_on_with_the_next_
 def _unruled(xs: list[float], rows: list[tuple[str, ...]], steps: list[float], name: str) -> Any:
     """A page with a paragraph, then `rows` set as text at the column positions `xs` (no rulings;
     each row `steps[k]` mm below the one before), then another paragraph: the document read."""
-    pdf = _fpdf()
+    pdf = fpdf_document()
     pdf.add_page()
     pdf.set_xy(20, 20)
     pdf.multi_cell(170, 6, BODY, align="J")
