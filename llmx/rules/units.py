@@ -67,8 +67,11 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
-# `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`), nor the elders `cụ` in `cụ thể`
+# (`06 nhiệm vụ, cụ thể: ...`)
+_VERB_NOT_NOUN = re.compile(
+    r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)|cụ\s+thể(?!\w)", re.I
+)
 # `tuần tra 96 lượt, tổ chức gọi hỏi ...`: a count of times or events heads no list of nouns (`tổ chức` is the verb)
 _NO_LIST_AFTER = frozenset({"lượt", "lần", "buổi", "cuộc", "đợt", "phiên"})
 _MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case

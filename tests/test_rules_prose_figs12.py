@@ -1,0 +1,41 @@
+"""Prose figures left by the wave-12 battery (figs12): counted nouns of district and commune reports the lexicon
+lacked, a leading share of the population, amounts written in two scales, and words that weigh a figure.
+Sentences invented (no corpus wording)."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+
+
+def _read(text: str) -> list[tuple[float | None, str | None]]:
+    return [(i.value, i.unit) for i in find_indicators(text)]
+
+
+def test_counts_of_crime_spots_rings_and_drug_cakes_are_figures() -> None:
+    text = "Triệt xóa 04 tụ điểm đánh bạc, triệt phá 3 ổ nhóm và 02 đường dây mua bán ma túy, thu giữ 12 bánh heroin."
+    assert _read(text) == [(4, "tụ điểm"), (3, "ổ nhóm"), (2, "đường dây"), (12, "bánh")]
+
+
+def test_counts_of_elders_medals_acts_relics_classrooms_samples_and_works_are_figures() -> None:
+    assert _read("Tổ chức mừng thọ cho 245 cụ cao tuổi với tổng kinh phí 61,25 triệu đồng.") == [
+        (245, "cụ"),
+        (61.25, "triệu đồng"),
+    ]
+    assert _read("Đoàn vận động viên của huyện đạt 12 huy chương các loại; hội diễn có 45 tiết mục văn nghệ.") == [
+        (12, "huy chương"),
+        (45, "tiết mục"),
+    ]
+    assert _read("Xây mới 12 phòng học và 05 cầu dân sinh; lấy 120 mẫu thực phẩm để kiểm nghiệm.") == [
+        (12, "phòng học"),
+        (5, "cầu"),
+        (120, "mẫu"),
+    ]
+    assert _read("Trên địa bàn có 03 di tích được xếp hạng; công nhận 35 sáng kiến.") == [
+        (3, "di tích"),
+        (35, "sáng kiến"),
+    ]
+
+
+def test_cu_the_after_a_listed_count_is_no_counted_noun() -> None:
+    (found,) = find_indicators("Năm 2026 tiếp tục triển khai 06 nhiệm vụ, cụ thể như sau:")
+    assert found.unit == "nhiệm vụ"
