@@ -39,3 +39,11 @@ def test_counts_of_elders_medals_acts_relics_classrooms_samples_and_works_are_fi
 def test_cu_the_after_a_listed_count_is_no_counted_noun() -> None:
     (found,) = find_indicators("Năm 2026 tiếp tục triển khai 06 nhiệm vụ, cụ thể như sau:")
     assert found.unit == "nhiệm vụ"
+
+
+def test_a_share_of_the_population_with_no_name_before_it_is_named_by_what_the_population_does() -> None:
+    (found,) = find_indicators("Đến nay, có trên 95% dân số tham gia bảo hiểm y tế.")
+    assert (found.name, found.value, found.unit, found.approx) == ("Dân số tham gia bảo hiểm y tế", 95, "%", "over")
+    # after a name, `dân số` is what the rate is of, no part of the name
+    (rate,) = find_indicators("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5% dân số.")
+    assert (rate.name, rate.quote) == ("Tỷ lệ bao phủ bảo hiểm y tế", "Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%")

@@ -137,10 +137,11 @@ def new_item(
     tail = read_tail(text, unit_end, para.end, unit)
     if tail.swallowed:
         para.block(*tail.swallowed)
-    # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
-    # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
+    # `cho 123 hộ` keeps `cho` before its counted noun; a ratio-only verb (`mới đạt 45% dự toán`) shows the name
     own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
     own = trim(without_figure_notes(text[own_from:own_to]), prep=not (count_unit and _names_unit(unit, tail.words)))
+    if not own and not tail.words and unit in ("%", "‰"):  # `Có trên 95% dân số tham gia BHYT`
+        tail = read_tail(text, unit_end, para.end, unit, named_before=False)
     prev = last_in_sentence(para, items, figure)
     opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:

@@ -189,11 +189,13 @@ class Tail:
     swallowed: tuple[int, int] | None = None
 
 
-def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
+def read_tail(text: str, pos: int, limit: int, unit: str | None, *, named_before: bool = True) -> Tail:
     """Words after a unit that still say what is counted: `4,86km đường huyện`, `đơn vị được thanh tra`.
 
     Stops at a verb or preposition that starts a comparison or a new clause, a proper name, a
-    number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`).
+    number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`). A rate with no
+    name before it (`named_before=False`) is named by `dân số ...` after it (`Có trên 95% dân số tham gia
+    BHYT`); after a name it is what the rate is of (`Tỷ lệ bao phủ BHYT đạt 92,5% dân số`).
     """
     if unit in META_UNITS:
         stop = _META_TAIL_END.search(text, pos, limit)
@@ -244,6 +246,11 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
         if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word in ("còn", "mức")):
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
+        population = (low, nxt_word) == ("dân", "số") and not named_before and not words and nxt is not None
+        if population and nxt and (after := _TAIL_WORD.match(text, nxt.end(), limit)) and after.group(1)[:1].islower():
+            words.append(f"{bare} số")  # `Có trên 95% dân số tham gia BHYT`: the population, what follows says
+            end = nxt.end()
+            continue
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low == "làm" and _TOLL.match(text, m.end(), limit):
