@@ -47,3 +47,20 @@ def test_a_share_of_the_population_with_no_name_before_it_is_named_by_what_the_p
     # after a name, `dân số` is what the rate is of, no part of the name
     (rate,) = find_indicators("Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5% dân số.")
     assert (rate.name, rate.quote) == ("Tỷ lệ bao phủ bảo hiểm y tế", "Tỷ lệ bao phủ bảo hiểm y tế đạt 92,5%")
+
+
+def test_an_amount_written_in_thousands_of_billions_and_billions_is_one_figure() -> None:
+    (found,) = find_indicators("Doanh thu từ hoạt động du lịch ước đạt 1 nghìn 200 tỷ đồng.")
+    assert (found.name, found.value, found.unit) == ("Doanh thu từ hoạt động du lịch", 1.2, "nghìn tỷ đồng")
+
+
+def test_words_that_say_how_a_figure_stands_are_no_part_of_its_name() -> None:
+    text = (
+        "Dù thời tiết bất lợi, diện tích lúa Đông Xuân vẫn đạt 1.640 ha; tổng thu ngân sách cũng đạt 45 tỷ đồng; "
+        "diện tích bị thiệt hại do mưa lũ lên đến 350 ha."
+    )
+    assert [i.name for i in find_indicators(text)] == [
+        "Diện tích lúa Đông Xuân",
+        "Tổng thu ngân sách",
+        "Diện tích bị thiệt hại do mưa lũ",
+    ]

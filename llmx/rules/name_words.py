@@ -100,6 +100,8 @@ _TRAIL_WORDS = (
     # a judgement between the name and its figure is no part of the name
     r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
     r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
+    # `... vẫn đạt 1.640 ha`, `... cũng đạt 45 tỷ đồng`, `lên đến 350 ha`: how the figure stands, not its name
+    r"vẫn|cũng|luôn|(?<!đồng\s)đều|lên\s+đến|"
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|(?:vẫn\s+)?còn|"
     r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     # `có tới 1.350 hộ`, `lên tới 2.480 tỷ đồng` stress the figure; `thời gian tới`, `năm tới` are the next period
