@@ -64,3 +64,14 @@ def test_words_that_say_how_a_figure_stands_are_no_part_of_its_name() -> None:
         "Tổng thu ngân sách",
         "Diện tích bị thiệt hại do mưa lũ",
     ]
+
+
+def test_cap_tren_before_a_figure_is_the_higher_level_that_names_it_not_an_over_qualifier() -> None:
+    text = "Tổng thu ngân sách 6,45 tỷ đồng, trong đó thu bổ sung từ ngân sách cấp trên 5,25 tỷ đồng."
+    child = find_indicators(text)[1]
+    assert (child.name, child.value, child.approx) == (
+        "Tổng thu ngân sách - thu bổ sung từ ngân sách cấp trên",
+        5.25,
+        None,
+    )
+    assert find_indicators("Thu ngân sách đạt trên 5 tỷ đồng.")[0].approx == "over"

@@ -103,7 +103,7 @@ _TRAIL_WORDS = (
     # `... vẫn đạt 1.640 ha`, `... cũng đạt 45 tỷ đồng`, `lên đến 350 ha`: how the figure stands, not its name
     r"vẫn|cũng|luôn|(?<!đồng\s)đều|lên\s+đến|"
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|(?:vẫn\s+)?còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|(?<!cấp\s)trên|hơn|(?<!cấp\s)dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     # `có tới 1.350 hộ`, `lên tới 2.480 tỷ đồng` stress the figure; `thời gian tới`, `năm tới` are the next period
     r"(?<!gian\s)(?<!năm\s)(?<!tháng\s)(?<!quý\s)(?<!kỳ\s)(?<!tuần\s)(?:lên\s+)?tới|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"
