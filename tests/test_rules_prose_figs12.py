@@ -75,3 +75,18 @@ def test_cap_tren_before_a_figure_is_the_higher_level_that_names_it_not_an_over_
         None,
     )
     assert find_indicators("Thu ngân sách đạt trên 5 tỷ đồng.")[0].approx == "over"
+
+
+def test_a_clause_opening_with_a_verb_after_parts_named_by_nouns_ends_the_trong_do_list() -> None:
+    text = (
+        "Bộ phận một cửa tiếp nhận 1.865 hồ sơ, trong đó hồ sơ trực tuyến 1.602 hồ sơ; "
+        "giải quyết đúng hạn 1.850 hồ sơ, đạt 99,2%."
+    )
+    assert [i.name for i in find_indicators(text)] == [
+        "Bộ phận một cửa tiếp nhận hồ sơ",
+        "Bộ phận một cửa tiếp nhận hồ sơ - hồ sơ trực tuyến",
+        "Giải quyết đúng hạn hồ sơ",
+    ]
+    # parts that are themselves named by verbs stay parts
+    verbs = "Tiếp nhận 245 hồ sơ, trong đó: cấp mới 120 hồ sơ; cấp đổi 45 hồ sơ."
+    assert [i.name for i in find_indicators(verbs)][1:] == ["Tiếp nhận hồ sơ - cấp mới", "Tiếp nhận hồ sơ - cấp đổi"]
