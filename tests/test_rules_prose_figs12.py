@@ -90,3 +90,9 @@ def test_a_clause_opening_with_a_verb_after_parts_named_by_nouns_ends_the_trong_
     # parts that are themselves named by verbs stay parts
     verbs = "Tiếp nhận 245 hồ sơ, trong đó: cấp mới 120 hồ sơ; cấp đổi 45 hồ sơ."
     assert [i.name for i in find_indicators(verbs)][1:] == ["Tiếp nhận hồ sơ - cấp mới", "Tiếp nhận hồ sơ - cấp đổi"]
+
+
+def test_the_criteria_a_fall_is_counted_on_are_no_figure() -> None:
+    text = "Tai nạn giao thông giảm cả 3 tiêu chí; xảy ra 4 vụ, làm chết 2 người."
+    assert _read(text) == [(4, "vụ"), (2, "người")]
+    assert _read("Tai nạn giao thông được kéo giảm trên cả 03 tiêu chí so với cùng kỳ.") == []
