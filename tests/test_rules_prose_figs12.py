@@ -96,3 +96,11 @@ def test_the_criteria_a_fall_is_counted_on_are_no_figure() -> None:
     text = "Tai nạn giao thông giảm cả 3 tiêu chí; xảy ra 4 vụ, làm chết 2 người."
     assert _read(text) == [(4, "vụ"), (2, "người")]
     assert _read("Tai nạn giao thông được kéo giảm trên cả 03 tiêu chí so với cùng kỳ.") == []
+
+
+def test_parallel_nouns_before_a_label_colon_share_the_label_also_after_a_bullet_mark() -> None:
+    assert [i.name for i in find_indicators("- Tổng đàn trâu, bò: 3.450 con; đàn lợn: 12.500 con.")] == [
+        "Tổng đàn trâu, bò",
+        "Đàn lợn",
+    ]
+    assert [i.name for i in find_indicators("- Tổng đàn trâu, bò 3.450 con.")] == ["Tổng đàn trâu, bò"]

@@ -206,9 +206,7 @@ def _base_name(
     ):
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
-    with_m = None
-    for with_m in _WITH.finditer(own):  # noqa: B007 -- the last match is the one wanted
-        pass
+    with_m = ([None, *_WITH.finditer(own)])[-1]  # the last match is the one wanted
     if with_m is not None and len(own[with_m.end() :].split()) <= 6:
         head, attr = own[: with_m.start()].strip(" ,"), own[with_m.end() :]
         if follows and prev is not None and (not head or _PREPOSITION_ONLY.match(head)):
@@ -277,6 +275,8 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     for m in _LABEL_STOP.finditer(text, start, stop):
         if m.group() != "," or not _fixed_comma(text, m.start()):
             start = m.end()
+    if text[start - 1 : start] == ",":  # `- Tổng đàn trâu, bò: 3.450 con`: parallel nouns share the label
+        start = min(start, _name_start(para, max(floor, para.sentence_start(colon)), stop)[0])
     raw = text[start:colon]
     words = trim(raw, prep=False)
     if not words or len(raw.split()) > _MAX_LABEL_WORDS or _GENERIC_INTRO.search(words):
@@ -315,7 +315,7 @@ def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     while start > b:
         prev_comma = _last_comma(text, b, start - 1)
         s1_start = prev_comma + 1 if prev_comma != -1 else b
-        s1_words = text[s1_start : start - 1].split()
+        s1_words = [w for w in text[s1_start : start - 1].split() if w.strip("-+•*")]  # not a bullet's mark
         # `Đội vệ sinh thu gom, xử lý bình quân 12 tấn rác`: two verbs share the counted object
         verbs = closes_with_verb(s1_words) and opens_with_verb(head_words)
         limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
