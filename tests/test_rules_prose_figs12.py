@@ -104,3 +104,9 @@ def test_parallel_nouns_before_a_label_colon_share_the_label_also_after_a_bullet
         "Đàn lợn",
     ]
     assert [i.name for i in find_indicators("- Tổng đàn trâu, bò 3.450 con.")] == ["Tổng đàn trâu, bò"]
+
+
+def test_the_whole_a_named_rate_is_of_stays_in_its_quote_and_out_of_the_next_name() -> None:
+    found = find_indicators("Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ, hồ sơ đúng hạn chiếm 99,1%.")
+    assert [(i.name, i.value) for i in found] == [("Hồ sơ trực tuyến", 85.6), ("Hồ sơ đúng hạn", 99.1)]
+    assert found[0].quote == "Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ"

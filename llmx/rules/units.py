@@ -112,6 +112,10 @@ def _lower(unit: str) -> str:
 
 # --- the words after a unit that still name the figure -------------------------------------
 
+# `45,6% trên tổng số chi phí,`, `85,6% tổng số hồ sơ tiếp nhận;`: the whole a rate is of, up to the clause's end
+_RATE_OF = re.compile(
+    r"[ \t]+(?:trên[ \t]+)?tổng(?:[ \t]+số)?(?:[ \t]+[^\W\d_]+){1,6}?(?=[ \t]*(?:[,;.()]|$))", re.IGNORECASE
+)
 _TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
 # `đạt chuẩn`, `đạt NTM`, `đạt yêu cầu`, `đạt giải`, `đạt danh hiệu`, `đạt học sinh giỏi`: the standard
 # met says what is counted
@@ -194,8 +198,9 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None, *, named_before
 
     Stops at a verb or preposition that starts a comparison or a new clause, a proper name, a
     number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`). A rate with no
-    name before it (`named_before=False`) is named by `dân số ...` after it (`Có trên 95% dân số tham gia
-    BHYT`); after a name it is what the rate is of (`Tỷ lệ bao phủ BHYT đạt 92,5% dân số`).
+    name before it (`named_before=False`) is named by `dân số ...` or `tổng số ...` after it (`Có trên 95% dân
+    số tham gia BHYT`); after a name they say what the rate is of (`Tỷ lệ bao phủ BHYT đạt 92,5% dân số`,
+    `Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ`) and stay out of the name.
     """
     if unit in META_UNITS:
         stop = _META_TAIL_END.search(text, pos, limit)
@@ -203,6 +208,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None, *, named_before
         return Tail(end, " ".join(text[pos:end].split()), (pos, end))
     if unit in _PLACES and (criteria := _CRITERIA_TAIL.match(text, pos, limit)):
         return Tail(criteria.end(), " ".join(criteria.group("words").split()), (pos, criteria.end()))
+    if unit in _SYMBOLS and named_before and (of := _RATE_OF.match(text, pos, limit)):
+        return Tail(of.end(), "")  # `chiếm 85,6% tổng số hồ sơ`: what the rate is of, in its quote, not its name
     words: list[str] = []
     end = pos
     if unit in _SYMBOLS and (listed := match_unit(text, pos, limit)) is not None and not is_measure(listed[0]):
