@@ -110,3 +110,11 @@ def test_the_whole_a_named_rate_is_of_stays_in_its_quote_and_out_of_the_next_nam
     found = find_indicators("Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ, hồ sơ đúng hạn chiếm 99,1%.")
     assert [(i.name, i.value) for i in found] == [("Hồ sơ trực tuyến", 85.6), ("Hồ sơ đúng hạn", 99.1)]
     assert found[0].quote == "Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ"
+
+
+def test_cay_so_is_a_length_and_sao_a_land_measure() -> None:
+    assert _read("Làm mới 12 cây số đường giao thông; trồng 500 cây xanh; cấy 45 sào lúa.") == [
+        (12, "cây số"),
+        (500, "cây"),
+        (45, "sào"),
+    ]

@@ -33,6 +33,8 @@ MEASURES: tuple[str, ...] = (
     "m³",
     "km2",
     "km",
+    "cây số",  # `làm mới 12 cây số đường` (km), never 12 trees
+    "sào",  # `cấy 45 sào lúa`: the northern land measure
     "m",
     "kg",
     "gam",
