@@ -118,3 +118,8 @@ def test_cay_so_is_a_length_and_sao_a_land_measure() -> None:
         (500, "cây"),
         (45, "sào"),
     ]
+
+
+def test_two_verbs_sharing_a_qualified_object_keep_the_qualifier_and_both_verbs() -> None:
+    (found,) = find_indicators("Qua 5 năm, toàn tỉnh đã làm mới, nâng cấp hơn 1.250 km đường giao thông nông thôn.")
+    assert (found.name, found.value, found.approx) == ("Đã làm mới, nâng cấp đường giao thông nông thôn", 1250, "over")

@@ -19,7 +19,7 @@ _VERB_LIST = (
     "|tịch thu|tiêu hủy|tiêu huỷ|nạo vét|khắc phục|di dời|bàn giao|đăng ký|chứng thực|công chứng|trả"
     "|phân loại|tái chế|chôn lấp|thu giữ|đối thoại|giải ngân|phân bổ|chi trả|làm sạch|đăng tải|biên soạn"
     "|phát hành|kết nạp|kiện toàn|sắp xếp|xác minh|góp phần|đưa|nâng|phát động|ra quân|truy thu|cưỡng chế"
-    "|lập|xây mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
+    "|lập|xây mới|làm mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
     "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu|thu hút"
 )
 ACTION_VERBS = frozenset(_VERB_LIST.split("|"))
