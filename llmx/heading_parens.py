@@ -11,9 +11,11 @@ Pure.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from llmx.heading_forms import all_caps, heading_match
 from llmx.heading_lists import PAREN_STYLES as PAREN_STYLES
+from llmx.heading_lists import Numbered
 
 MAX_TOPIC_CHARS = 90  # `(2) Công tác quản lý nhà nước về đất đai, tài nguyên và môi trường:` fits
 MAX_TOPIC_WORDS = 14
@@ -67,14 +69,34 @@ def has_body(nxt: str) -> bool:
     return bool(nxt) and not _CLOSING.match(nxt) and (nm is None or nm[0] == "STAR")
 
 
-_CLOSE_MARK = re.compile(r"^\d{1,2}\)")
+_CLOSE_MARK = re.compile(r"^(\d{1,2})\)")
+_OUTER = ("PART", "CHAPTER", "SUBCHAPTER", "ALPHA", "ROMAN")  # under these, `1)` is the `1.` level itself
 
 
-def close_paren_deeper(t: str, style: str, marks: set[str]) -> bool:
-    """`1)` in a report whose `1.` numbers an outer level: the `(1)` level written another way."""
-    if style != "ARABIC":
-        return False
-    if _CLOSE_MARK.match(t):
-        return "." in marks
-    marks.add(".")
-    return False
+@dataclass
+class CloseParens:
+    """`1)`, `2)` in a report whose `1.` headings number an outer level: the `(1)` level written another
+    way. Such a list opens at `1)` under a `1.` heading (or deeper: under its `a)`, `1.1.`) and runs to
+    the next `1.`-style line. Not a deeper level: `1)` right under `II.` (the `1.` level itself), a
+    lone `3)` among `2.` and `4.` (a typo), `1)` after numbered paragraphs (`1. Tăng cường ...`)."""
+
+    outer: Numbered | None = None  # the last `1.`-style line
+    last_style: str = ""  # the style of the last numbered line
+    open: bool = False  # a `1)` list is open under `outer`
+
+    def deeper(self, t: str, style: str) -> bool:
+        """Whether this numbered line is one of such a list (call it for every numbered line)."""
+        last, self.last_style = self.last_style, style
+        m = _CLOSE_MARK.match(t) if style == "ARABIC" else None
+        if m is None:
+            return False
+        if not self.open and m.group(1) == "1" and self.outer is not None:
+            self.open = self.outer.kind != "content" and last not in _OUTER
+        if self.open:
+            self.last_style = "PAREN"
+        return self.open
+
+    def seen(self, line: Numbered, t: str) -> None:
+        """Note a numbered line that stays in its style (its kind is judged after this call)."""
+        if line.style == "ARABIC" and not _CLOSE_MARK.match(t):
+            self.outer, self.open = line, False

@@ -106,3 +106,24 @@ def test_figure_and_shortfall_sentences_and_one_statement_among_topics_keep_the_
 def test_a_lone_parenthesised_topic_without_siblings_is_no_section():
     body = "I. KẾT QUẢ\n1. Kinh tế\n(1) Về nông nghiệp\nGieo cấy 700 ha lúa.\n2. Xã hội\nỔn định.\n"
     assert _outline(body) == [(1, "I", "KẾT QUẢ"), (2, "1", "Kinh tế"), (2, "2", "Xã hội")]
+
+
+def test_a_stray_close_paren_number_among_dot_numbers_stays_their_sibling():
+    body = (
+        "I. KẾT QUẢ\n1. Kinh tế\nGieo cấy 700 ha lúa.\n2) Văn hóa - xã hội\nTổ chức lễ hội truyền thống.\n"
+        "3. Quốc phòng, an ninh\nỔn định.\n"
+    )
+    assert _outline(body) == [
+        (1, "I", "KẾT QUẢ"),
+        (2, "1", "Kinh tế"),
+        (2, "2", "Văn hóa - xã hội"),
+        (2, "3", "Quốc phòng, an ninh"),
+    ]
+
+
+def test_close_paren_numbers_right_under_a_roman_part_are_the_level_of_the_dot_numbers():
+    body = (
+        "I. KẾT QUẢ\n1. Kinh tế\nGieo cấy 700 ha lúa.\n2. Xã hội\nỔn định.\nII. NHIỆM VỤ\n1) Về kinh tế\n"
+        "- Tập trung chỉ đạo sản xuất vụ mùa.\n2) Về xã hội\n- Tổ chức lễ khai giảng năm học mới.\n"
+    )
+    assert [(lv, n) for lv, n, _ in _outline(body)] == [(1, "I"), (2, "1"), (2, "2"), (1, "II"), (2, "1"), (2, "2")]
