@@ -352,6 +352,14 @@ CASES: list[Case] = [
         "Trong đó hộ nghèo chiếm 2,1%.\n2. Kinh tế\nỔn định.\n",
         o("1|I|KẾT QUẢ", "2|1|Dân số, lao động", "2|2|Kinh tế"),
     ),
+    Case(
+        "t_figure_names_over_values",
+        "tuned",
+        "content",
+        "I. KẾT QUẢ\n1. Thu, chi ngân sách\n(1) Tổng thu ngân sách\n12.500 triệu đồng, đạt 85% dự toán.\n"
+        "(2) Tổng chi ngân sách\nước đạt 10.200 triệu đồng.\n2. Nông nghiệp\nDiện tích gieo trồng đạt 1.100 ha.\n",
+        o("1|I|KẾT QUẢ", "2|1|Thu, chi ngân sách", "2|2|Nông nghiệp"),
+    ),
     # ---------------------------------------------------------------- held back
     Case(
         "h_topics_district",

@@ -62,11 +62,19 @@ def paren_topic(rest: str) -> bool:
 _CLOSING = re.compile(r"^(?:Trên đây|Nơi nhận|Kính trình|Trân trọng|TM\.|KT\.)", re.I)
 
 
+# `12.500 triệu đồng, đạt 85% dự toán.`, `ước đạt 12.500 ...`: the value of the quantity the line names,
+# or the rest of its sentence; the numbered line is then that figure's name, content
+_VALUE = re.compile(r"^(?:(?:ước\s+)?(?:đạt|tính)|ước|khoảng|trên|gần|dưới|là)?\s*\d", re.I)
+
+
 def has_body(nxt: str) -> bool:
-    """Whether the next line is text of the heading's own (not its sibling, an outer number or the
-    closing block): a topic heads text; a list of one-line items does not."""
+    """Whether the next line is text of the heading's own (not its sibling, an outer number, the
+    closing block, the value of a quantity the line names or the rest of its sentence): a topic
+    heads text; a list of one-line items does not."""
     nm = heading_match(nxt)
-    return bool(nxt) and not _CLOSING.match(nxt) and (nm is None or nm[0] == "STAR")
+    if not nxt or nxt[0].islower() or _CLOSING.match(nxt) or _VALUE.match(nxt):
+        return False
+    return nm is None or nm[0] == "STAR"
 
 
 _CLOSE_MARK = re.compile(r"^(\d{1,2})\)")

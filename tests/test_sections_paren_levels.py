@@ -127,3 +127,11 @@ def test_close_paren_numbers_right_under_a_roman_part_are_the_level_of_the_dot_n
         "- Tập trung chỉ đạo sản xuất vụ mùa.\n2) Về xã hội\n- Tổ chức lễ khai giảng năm học mới.\n"
     )
     assert [(lv, n) for lv, n, _ in _outline(body)] == [(1, "I"), (2, "1"), (2, "2"), (1, "II"), (2, "1"), (2, "2")]
+
+
+def test_parenthesised_names_of_quantities_over_their_values_are_no_sections():
+    body = (
+        "I. KẾT QUẢ\n1. Thu, chi ngân sách\n(1) Tổng thu ngân sách\n12.500 triệu đồng, đạt 85% dự toán.\n"
+        "(2) Tổng chi ngân sách\nước đạt 10.200 triệu đồng.\n2. Nông nghiệp\nĐạt 1.100 ha.\n"
+    )
+    assert [n for _, n, _ in _outline(body)] == ["I", "1", "2"]
