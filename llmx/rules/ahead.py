@@ -74,9 +74,11 @@ RUN_START = re.compile(
 # body goes on with the work after a directive for the next period earlier in its paragraph
 _GOES_ON = re.compile(
     r"(?:(?:cùng với đó|bên cạnh đó|ngoài ra|đồng thời|mặt khác|song song với đó|qua đó),\s*)?"
-    r"(?:huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|Đảng ủy|"
-    r"Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
-    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
+    # (`Các thôn cần làm tốt ...`, `Bên cạnh đó, các xã rà soát ...`: the bodies below, named with `các`)
+    r"(?:(?:các|những|mỗi|từng)\s+(?:thôn|xã|phường|chi bộ|cấp ủy|ngành|phòng|ban|trường|tổ dân phố|cơ quan|"
+    r"đoàn thể|hội)|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|"
+    r"Đảng ủy|Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
+    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:cần\s+(?:phải\s+)?|phải\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
 # `Huyện tiếp tục chịu ảnh hưởng ...`, `Xã tiếp tục đạt ...`: a state that goes on, not work
@@ -90,8 +92,8 @@ _ASKS_AHEAD = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
-_LEADER_ASK = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+_LEADER_ASK = re.compile(  # (`Đồng chí đề nghị, trong tháng 11, các xã tập trung ...`: a comma after the ask too)
+    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
@@ -103,6 +105,13 @@ _GIVES_BODY = re.compile(
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+# `Ngày 30/8/2025, Đảng ủy xã ... tổ chức hội nghị ...`, `Sáng 5/9, UBND huyện họp ...`: a news page's lead
+_MEETING_LEAD = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?|Vừa qua|Mới đây|"
+    r"Hôm nay)\s*,[^.;]{0,120}?(?<!\w)(?:tổ chức|tiến hành|họp|giao ban)(?!\w)",
+    re.I,
+)
+_ASKED = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao(?!\s+ban)|nhấn mạnh|lưu ý)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
 # (`Theo Chủ tịch UBND xã, trong thời gian tới, xã tập trung ...`: whose words they are, then the time)
 _OPENING = re.compile(
@@ -266,7 +275,11 @@ def leader_asks(words: str) -> bool:
 
 
 def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
-    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
+    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known); a news
+    page's lead reporting the meeting held (`Ngày 30/8, Đảng ủy xã tổ chức hội nghị ... triển khai nhiệm vụ tháng
+    9`) is not, unless someone in it asks for the work (`..., yêu cầu các xã ...`)."""
+    if _MEETING_LEAD.match(words) and not _ASKED.search(words):
+        return False
     if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
     return _commits(words) or _needs_ahead(words, now) or _goes_on_for(words)

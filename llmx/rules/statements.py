@@ -59,7 +59,15 @@ from llmx.rules.sentences import (
     units,
     work_column,
 )
-from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
+from llmx.rules.work_labels import (
+    ASK_LABEL,
+    WORK,
+    in_words,
+    inline_work,
+    labelled_ahead,
+    under_work_subhead,
+    work_line_ahead,
+)
 from llmx.sections import Layout
 from llmx.sectors import statement_sector
 from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
@@ -311,7 +319,7 @@ def _task_spans(
     for u in found:
         words = text[u.start : u.end]
         if u.first:
-            run = False
+            run = headless and under_work_subhead(text, u.start)  # further down under a page's work sub-heading
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and u.bullet
         if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):

@@ -32,8 +32,10 @@ _WORK_LINE = re.compile(
 _BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
 _WORK_SUBHEAD = re.compile(
-    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
+    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:,?\s[^.;:!?\n]{0,50})?$", re.I
 )
+_SUBHEAD_WORDS = 12  # a page's sub-heading is a short line without an end mark
+_SUBHEAD_REACH = 12  # ... found this many lines up at most
 # `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words (the units start after the number)
 _ORDINAL_ITEM = re.compile(rf"{ORDINAL}\s*$")
 # `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
@@ -90,23 +92,52 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     return label is not None and names_ahead(label.group(), now)
 
 
+# a long run-in lead-in naming the tasks it lists (`Đồng chí Bí thư yêu cầu các ngành ... trong thời gian tới cần tập
+# trung làm tốt một số nhiệm vụ trọng tâm: `, `... thực hiện một số nhiệm vụ trọng tâm sau: Một là, `)
+_LONG_WORK_LABEL = re.compile(
+    r"[^:;.]{0,200}?(?<!\w)(?:nhiệm vụ|giải pháp)(?:\s+(?:trọng tâm|chủ yếu|cụ thể))?(?:\s+(?:sau|sau đây|như sau))?"
+    r"\s*:\s+(?=\S)",
+    re.I,
+)
+_ORDINAL_AFTER = re.compile(rf"{ORDINAL}\s*")
+
+
 def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool = False) -> int | None:
     """Where the work starts after a label inside the unit that names next-period work (`Hội nghị đề ra
     nhiệm vụ quý IV: tiếp tục ...`, `Nhiệm vụ tháng 7: chỉ đạo ...`, `... năm 2025 với các chỉ tiêu: thu
     nhập ...`), else None. Targets need the label to look ahead also in a web excerpt (`Năm 2024, xã đạt
     các chỉ tiêu: ...` reports results). In a task part, a run-in lead-in that sets the work out (`Hội nghị
     thống nhất đề ra 5 nhiệm vụ trọng tâm: A; B`) is cut off the first item whatever time it names."""
-    label = _INLINE_WORK_LABEL.match(words)
+    label = _INLINE_WORK_LABEL.match(words) or _LONG_WORK_LABEL.match(words)
     if label is None:
         return None
     said = label.group()
+    start = m.end() if (m := _ORDINAL_AFTER.match(words, label.end())) else label.end()  # (`...sau: Một là, `)
+    if _INLINE_WORK_LABEL.match(words) is None:  # a long lead-in: the work ahead after it, when it says so
+        return start if DIRECTIVE_START.match(words, start) and _ahead(said, now) else None
     if in_tasks and _SETS_OUT.search(said):
-        return label.end()
-    if DIRECTIVE_START.match(words, label.end()):
-        return label.end() if headless or names_ahead(said, now) else None
+        return start
+    if DIRECTIVE_START.match(words, start):
+        return start if headless or names_ahead(said, now) else None
     if _TARGETS.search(said) and (_ahead(said, now) or _DRAWS_UP.search(said)):
         return label.end()
     return None
+
+
+def under_work_subhead(text: str, start: int) -> bool:
+    """Whether the paragraph at `start` lies further down under a page's sub-heading over the work ahead
+    (`Phương hướng, nhiệm vụ thời gian tới` over several paragraphs): the nearest short line without an end mark
+    above it is that sub-heading, and not the page's headline (some text stands above the sub-heading)."""
+    line = text.rfind("\n", 0, start) + 1
+    for _ in range(_SUBHEAD_REACH):
+        if line <= 0:
+            return False
+        above = text.rfind("\n", 0, line - 1) + 1
+        said = text[above : line - 1].strip()
+        line = above
+        if said and said[-1] not in ".;:!?…" and len(said.split()) <= _SUBHEAD_WORDS and "|" not in said:
+            return bool(_WORK_SUBHEAD.match(said)) and bool(text[:above].strip())
+    return False
 
 
 def _line_above(text: str, line: int) -> str:

@@ -1,0 +1,99 @@
+"""Tasks in news pages on Party committee and UBND meetings (tasks12 battery, invented text): the work ahead
+under a page's sub-heading runs on over the paragraphs below it; a lead sentence reporting the meeting held is
+no task; a leader's ask with a comma after its verb (`Đồng chí đề nghị, trong tháng 11, ...`); a body named
+with `các` (`Bên cạnh đó, các xã rà soát ...`, `Các thôn cần ...`) goes on with the work the ask opened. Each is
+read end to end from a file (`extract_document`)."""
+
+from pathlib import Path
+
+from llmx.config import Settings
+from llmx.contract import ReportDocument
+from llmx.pipeline import extract_document
+
+_LEAD = (
+    "Huyện Nghi Lộc giao ban tháng 10\n"
+    "Sáng 1/11/2025, UBND huyện Nghi Lộc tổ chức giao ban tháng 10.\n"
+    "Tháng 10, thu ngân sách đạt 30 tỷ đồng.\n"
+)
+
+
+def _tasks(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    doc: ReportDocument = extract_document(path, Settings(backend="rules"))
+    return [t.text for t in doc.tasks]
+
+
+def test_the_work_under_a_pages_sub_heading_runs_on_over_the_paragraphs_below_it(tmp_path: Path) -> None:
+    text = (
+        "Đảng ủy xã Yên Trung triển khai nhiệm vụ quý IV\n"
+        "Ngày 2/10/2025, Đảng ủy xã Yên Trung tổ chức hội nghị sơ kết công tác quý III.\n"
+        "Quý III, xã kết nạp 5 đảng viên mới.\n"
+        "Phương hướng, nhiệm vụ thời gian tới\n"
+        "Đảng ủy xã tập trung lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm 2025.\n"
+        "Các chi bộ tiếp tục đổi mới nội dung sinh hoạt, nâng cao chất lượng sinh hoạt chi bộ.\n"
+        "Đồng thời, đẩy mạnh công tác thu ngân sách, phấn đấu vượt 10% dự toán.\n"
+        "Dịp này, Đảng ủy xã trao Huy hiệu 40 năm tuổi Đảng cho 3 đảng viên.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Đảng ủy xã tập trung lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm 2025",
+        "Các chi bộ tiếp tục đổi mới nội dung sinh hoạt, nâng cao chất lượng sinh hoạt chi bộ",
+        "Đồng thời, đẩy mạnh công tác thu ngân sách, phấn đấu vượt 10% dự toán",
+    ]
+
+
+def test_a_lead_sentence_reporting_the_meeting_held_to_set_next_months_work_is_no_task(tmp_path: Path) -> None:
+    text = (
+        "Đảng ủy xã Hòa Bình họp thường kỳ tháng 8\n"
+        "Ngày 30/8/2025, Đảng ủy xã Hòa Bình tổ chức hội nghị thường kỳ đánh giá kết quả lãnh đạo, chỉ đạo"
+        " tháng 8 và triển khai nhiệm vụ tháng 9 năm 2025.\n"
+        "Trong tháng 8, xã đã tổ chức tốt Lễ kỷ niệm 80 năm Cách mạng Tháng Tám.\n"
+        "Hội nghị thống nhất trong tháng 9 tập trung chỉ đạo thu hoạch lúa hè thu, phòng chống bão lũ.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Hội nghị thống nhất trong tháng 9 tập trung chỉ đạo thu hoạch lúa hè thu, phòng chống bão lũ"
+    ]
+
+
+def test_a_leaders_ask_with_a_comma_after_its_verb_and_the_bodies_going_on_are_tasks(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Đồng chí đề nghị, trong tháng 11, các xã tập trung thu hoạch lúa mùa, gieo trồng cây vụ đông. "
+        "Ngành giáo dục chuẩn bị tốt cho kỳ thi học sinh giỏi.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Đồng chí đề nghị, trong tháng 11, các xã tập trung thu hoạch lúa mùa, gieo trồng cây vụ đông",
+        "Ngành giáo dục chuẩn bị tốt cho kỳ thi học sinh giỏi",
+    ]
+
+
+def test_bodies_named_with_cac_go_on_with_the_work_of_the_directive_before_them(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Tháng 11, huyện sẽ tập trung chỉ đạo gieo trồng cây vụ đông, phấn đấu đạt 3.000 ha. "
+        "Bên cạnh đó, các xã rà soát, lập danh sách hộ nghèo năm 2026.\n"
+        "Kết luận hội nghị, đồng chí Chủ tịch UBND huyện đề nghị các phòng, ban phát huy kết quả đạt được. "
+        "Các xã cần làm tốt công tác vệ sinh môi trường, đảm bảo an ninh trật tự dịp cuối năm. "
+        "Các xã có nhiều cố gắng trong tháng qua.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Tháng 11, huyện sẽ tập trung chỉ đạo gieo trồng cây vụ đông, phấn đấu đạt 3.000 ha",
+        "Bên cạnh đó, các xã rà soát, lập danh sách hộ nghèo năm 2026",
+        "Kết luận hội nghị, đồng chí Chủ tịch UBND huyện đề nghị các phòng, ban phát huy kết quả đạt được",
+        "Các xã cần làm tốt công tác vệ sinh môi trường, đảm bảo an ninh trật tự dịp cuối năm",
+    ]
+
+
+def test_a_long_run_in_lead_in_naming_the_tasks_below_is_cut_off_the_first_task(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Đồng chí Bí thư Huyện ủy yêu cầu các ngành, địa phương trong thời gian tới cần tập trung làm tốt một số"
+        " nhiệm vụ trọng tâm: tiếp tục đẩy mạnh sản xuất vụ đông; rà soát, hoàn thiện hồ sơ đề nghị công nhận xã"
+        " nông thôn mới nâng cao.\n"
+        "Về nhiệm vụ thời gian tới, Hội nghị thống nhất tập trung lãnh đạo thực hiện một số nhiệm vụ trọng tâm sau:"
+        " Một là, chỉ đạo chuẩn bị tốt đại hội chi bộ nhiệm kỳ 2025 - 2027; Hai là, tập trung thu hoạch vụ hè thu,"
+        " triển khai sản xuất vụ mùa.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "tiếp tục đẩy mạnh sản xuất vụ đông",
+        "rà soát, hoàn thiện hồ sơ đề nghị công nhận xã nông thôn mới nâng cao",
+        "chỉ đạo chuẩn bị tốt đại hội chi bộ nhiệm kỳ 2025 - 2027",
+        "tập trung thu hoạch vụ hè thu, triển khai sản xuất vụ mùa",
+    ]
