@@ -97,3 +97,11 @@ def test_a_long_run_in_lead_in_naming_the_tasks_below_is_cut_off_the_first_task(
         "chỉ đạo chuẩn bị tốt đại hội chi bộ nhiệm kỳ 2025 - 2027",
         "tập trung thu hoạch vụ hè thu, triển khai sản xuất vụ mùa",
     ]
+
+
+def test_what_a_leader_says_was_done_is_no_task(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Phát biểu tại hội nghị, đồng chí Bí thư Huyện ủy nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo quyết liệt"
+        " các nhiệm vụ trọng tâm, đạt nhiều kết quả quan trọng.\n"
+    )
+    assert _tasks(tmp_path, text) == []

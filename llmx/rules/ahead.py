@@ -271,7 +271,8 @@ def leader_asks(words: str) -> bool:
     UBND tỉnh giao Sở Tài chính tổng hợp ...`): the work ahead, unless reported as done (`đã yêu cầu ...`,
     `được giao ...`) or only forecast."""
     m = _LEADER_ASK.search(words) or (None if _GROUNDS.match(words) else _GIVES_BODY.search(words))
-    return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
+    # (`... nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo ...`: what was done, reported in the leader's words)
+    return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)
 
 
 def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:

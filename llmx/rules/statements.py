@@ -172,7 +172,7 @@ _STATUS = re.compile(
     re.I,
 )
 _STILL_ASKS = re.compile(
-    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|(?<!bàn )giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
     r"hoàn thành trước)(?!\w)",
     re.I,
 )
