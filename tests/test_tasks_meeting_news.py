@@ -105,3 +105,18 @@ def test_what_a_leader_says_was_done_is_no_task(tmp_path: Path) -> None:
         " các nhiệm vụ trọng tâm, đạt nhiều kết quả quan trọng.\n"
     )
     assert _tasks(tmp_path, text) == []
+
+
+def test_plain_paragraphs_under_a_leaders_ask_that_opens_a_list_are_its_tasks(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Kết luận hội nghị, đồng chí Chủ tịch UBND huyện yêu cầu:\n"
+        "Các xã tập trung thu hoạch lúa mùa, gieo trồng cây vụ đông đảm bảo diện tích.\n"
+        "Phòng Tài chính - Kế hoạch tham mưu điều hành ngân sách đảm bảo cân đối thu, chi.\n"
+        "Công an huyện đảm bảo an ninh trật tự dịp cuối năm.\n"
+        "Dịp này, UBND huyện khen thưởng 12 tập thể.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Các xã tập trung thu hoạch lúa mùa, gieo trồng cây vụ đông đảm bảo diện tích",
+        "Phòng Tài chính - Kế hoạch tham mưu điều hành ngân sách đảm bảo cân đối thu, chi",
+        "Công an huyện đảm bảo an ninh trật tự dịp cuối năm",
+    ]
