@@ -120,3 +120,32 @@ def test_plain_paragraphs_under_a_leaders_ask_that_opens_a_list_are_its_tasks(tm
         "Phòng Tài chính - Kế hoạch tham mưu điều hành ngân sách đảm bảo cân đối thu, chi",
         "Công an huyện đảm bảo an ninh trật tự dịp cuối năm",
     ]
+
+
+def test_a_nominal_bullet_under_a_lead_in_that_lists_the_work_ahead_is_a_task(tmp_path: Path) -> None:
+    text = _LEAD + (
+        "Về nhiệm vụ trọng tâm thời gian tới, đồng chí Bí thư Huyện ủy yêu cầu các chi bộ, đoàn thể tập trung lãnh"
+        " đạo, chỉ đạo thực hiện tốt một số nội dung sau:\n"
+        "- Công tác chuẩn bị đại hội chi bộ nhiệm kỳ 2025 - 2027.\n"
+        "- Công tác thu ngân sách, xây dựng nông thôn mới.\n"
+        "- Thực hiện tốt công tác phòng chống thiên tai.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Công tác chuẩn bị đại hội chi bộ nhiệm kỳ 2025 - 2027",
+        "Công tác thu ngân sách, xây dựng nông thôn mới",
+        "Thực hiện tốt công tác phòng chống thiên tai",
+    ]
+
+
+def test_a_passive_after_an_ask_keeps_it_a_task_and_a_requirement_named_as_a_noun_is_no_ask(tmp_path: Path) -> None:
+    text = (
+        "Hướng dẫn nộp nghĩa vụ tài chính trực tuyến\n"
+        "Trong đó: a là tổng số TTHC có yêu cầu nghĩa vụ tài chính b là số TTHC có yêu cầu nghĩa vụ tài chính được"
+        " triển khai thanh toán trực tuyến.\n"
+        "Trong quá trình thực hiện, trường hợp phát sinh khó khăn, vướng mắc, đề nghị liên hệ cơ quan có thẩm quyền"
+        " để được hướng dẫn, giải quyết.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Trong quá trình thực hiện, trường hợp phát sinh khó khăn, vướng mắc, đề nghị liên hệ cơ quan có thẩm quyền"
+        " để được hướng dẫn, giải quyết"
+    ]

@@ -92,8 +92,10 @@ _ASKS_AHEAD = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
-_LEADER_ASK = re.compile(  # (`Đồng chí đề nghị, trong tháng 11, các xã tập trung ...`: a comma after the ask too)
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
+# (`Đồng chí đề nghị, trong tháng 11, các xã tập trung ...`: a comma after the ask too; `TTHC có yêu cầu nghĩa vụ tài
+# chính`, `các yêu cầu`: a noun, no ask)
+_LEADER_ASK = re.compile(
+    r"(?<!\w)(?<!có )(?<!các )(?<!những )(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
@@ -105,6 +107,7 @@ _GIVES_BODY = re.compile(
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
 # `Ngày 30/8/2025, Đảng ủy xã ... tổ chức hội nghị ...`, `Sáng 5/9, UBND huyện họp ...`: a news page's lead
 _MEETING_LEAD = re.compile(
     r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?|Vừa qua|Mới đây|"
@@ -271,8 +274,11 @@ def leader_asks(words: str) -> bool:
     UBND tỉnh giao Sở Tài chính tổng hợp ...`): the work ahead, unless reported as done (`đã yêu cầu ...`,
     `được giao ...`) or only forecast."""
     m = _LEADER_ASK.search(words) or (None if _GROUNDS.match(words) else _GIVES_BODY.search(words))
-    # (`... nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo ...`: what was done, reported in the leader's words)
-    return m is not None and not _DONE.search(words, 0, m.end()) and not _FORECAST.search(words)
+    # (`... nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo ...`: what was done, reported in the leader's words; not
+    # `đề nghị liên hệ ... để được hướng dẫn`, a passive)
+    if m is None or _DONE.search(words, 0, m.start()) or _HAS_BEEN.search(words, m.start(), m.end()):
+        return False
+    return not _FORECAST.search(words)
 
 
 def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:

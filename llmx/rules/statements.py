@@ -320,8 +320,8 @@ def _task_spans(
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
-        if no_work(words) or (names_topic(words) and not u.cell):
-            continue  # when the work before it is due, a time or a date line, a pointer to the annex
+        if no_work(words) or (names_topic(words) and not u.cell and not (list_open and u.bullet and not in_tasks)):
+            continue  # when the work is due, a time or a date line, an annex pointer, a topic (not as a listed item)
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if body_label(text, u.start, u.end):
