@@ -149,3 +149,22 @@ def test_a_passive_after_an_ask_keeps_it_a_task_and_a_requirement_named_as_a_nou
         "Trong quá trình thực hiện, trường hợp phát sinh khó khăn, vướng mắc, đề nghị liên hệ cơ quan có thẩm quyền"
         " để được hướng dẫn, giải quyết"
     ]
+
+
+def test_paragraphs_under_a_sub_heading_on_solutions_already_applied_are_no_run_of_tasks(tmp_path: Path) -> None:
+    text = (
+        "Huyện Yên Thành: Dấu ấn từ chương trình nông thôn mới\n"
+        "Năm 2025, huyện Yên Thành có thêm 5 xã đạt chuẩn nông thôn mới nâng cao.\n"
+        "Những giải pháp đột phá\n"
+        "Năm 2025, huyện huy động trên 300 tỷ đồng xây dựng nông thôn mới.\n"
+        "Tập trung phát triển sản xuất, huyện đã hình thành 20 vùng sản xuất hàng hóa tập trung.\n"
+        "Các xã tích cực vận động nhân dân hiến đất làm đường giao thông.\n"
+        "Phương hướng, nhiệm vụ thời gian tới\n"
+        "Huyện tiếp tục nâng cao chất lượng các tiêu chí nông thôn mới.\n"
+        "Tập trung phát triển sản xuất, huyện đã đề ra 5 nhóm giải pháp.\n"
+        "Các xã chủ động huy động nguồn lực xây dựng nông thôn mới kiểu mẫu.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "Huyện tiếp tục nâng cao chất lượng các tiêu chí nông thôn mới",
+        "Các xã chủ động huy động nguồn lực xây dựng nông thôn mới kiểu mẫu",
+    ]

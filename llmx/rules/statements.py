@@ -184,6 +184,7 @@ _HANDS_DOWN = re.compile(
 )
 _PART_NAME = re.compile(r"(?:Kết luận|Phần kết luận|Kết thúc|Tổ chức thực hiện)\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
+_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 
@@ -281,12 +282,14 @@ def _task_spans(
     run = False  # a task clause opened a run of directives in this paragraph
     labelled = False  # the paragraph's label names next-period work
     lead_para = -2  # the paragraph of the last lead-in
+    page = False  # the paragraph goes on with a page's work ahead (no sentence reported as done: `đã`)
 
     for u in found:
         words = text[u.start : u.end]
         if u.first:  # (a page's plain paragraphs under a lead-in that opens a list: a run while each is work)
             plain = headless and list_open and not u.bullet and u.para - 1 in (lead_para, out[-1][2] if out else -2)
-            run = plain or (headless and under_work_subhead(text, u.start))  # or further down under a work sub-heading
+            page = plain or (headless and under_work_subhead(text, u.start))  # or further down under a work sub-heading
+            run = page
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and (u.bullet or plain)
         if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):
@@ -335,7 +338,11 @@ def _task_spans(
             run = True
         elif (
             labelled
-            or (run and (RUN_START.match(words) or u.enumerated or goes_on(words)))
+            or (
+                run
+                and (RUN_START.match(words) or u.enumerated or goes_on(words))
+                and not (page and _HAS_BEEN.search(words))
+            )
             or (headless and in_words(text, u))
         ):
             out.append((u.start, u.end, u.para))

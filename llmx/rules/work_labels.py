@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Period
-from llmx.rules.ahead import Now, names_ahead, names_next
+from llmx.rules.ahead import FUTURE, Now, names_ahead, names_next
 from llmx.rules.sentences import ORDINAL, Unit
 from llmx.vn import DIRECTIVE_START
 
@@ -34,6 +34,9 @@ _BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:n
 _WORK_SUBHEAD = re.compile(
     r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:,?\s[^.;:!?\n]{0,50})?$", re.I
 )
+# `Những giải pháp đột phá` over what was done: solutions name the work ahead only with its time (`Giải pháp thời gian
+# tới`, `Giải pháp năm 2026`)
+_SOLUTIONS = re.compile(r"(?:Những |Các )?giải pháp", re.I)
 _SUBHEAD_WORDS = 12  # a page's sub-heading is a short line without an end mark
 _SUBHEAD_REACH = 12  # ... found this many lines up at most
 # `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words (the units start after the number)
@@ -82,7 +85,7 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     head = _ITEM_NUMBER.sub("", text[line:start])
     if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)):
         return True
-    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
+    if headless and not head.strip() and _work_subhead(_line_above(text, line)):
         return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     if _SETS_OUT.search(head) and (_ahead(head, now) or (headless and _DRAWS_UP.search(head))):
         return True
@@ -124,6 +127,14 @@ def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool 
     return None
 
 
+def _work_subhead(line: str) -> bool:
+    """A page's sub-heading over the work ahead (`Nhiệm vụ 6 tháng cuối năm`, `Phương hướng, nhiệm vụ thời gian
+    tới`); solutions only with their time (see `_SOLUTIONS`)."""
+    if not _WORK_SUBHEAD.match(line):
+        return False
+    return not _SOLUTIONS.match(line) or bool(FUTURE.search(line) or re.search(r"\d{4}", line))
+
+
 def under_work_subhead(text: str, start: int) -> bool:
     """Whether the paragraph at `start` lies further down under a page's sub-heading over the work ahead
     (`Phương hướng, nhiệm vụ thời gian tới` over several paragraphs): the nearest short line without an end mark
@@ -136,7 +147,7 @@ def under_work_subhead(text: str, start: int) -> bool:
         said = text[above : line - 1].strip()
         line = above
         if said and said[-1] not in ".;:!?…" and len(said.split()) <= _SUBHEAD_WORDS and "|" not in said:
-            return bool(_WORK_SUBHEAD.match(said)) and bool(text[:above].strip())
+            return _work_subhead(said) and bool(text[:above].strip())
     return False
 
 
