@@ -282,18 +282,19 @@ def _task_spans(
     run = False  # a task clause opened a run of directives in this paragraph
     labelled = False  # the paragraph's label names next-period work
     lead_para = -2  # the paragraph of the last lead-in
-    page = False  # the paragraph goes on with a page's work ahead (no sentence reported as done: `đã`)
+    page = plain = False  # the paragraph goes on with a page's work ahead (no sentence reported as done: `đã`)
 
     for u in found:
         words = text[u.start : u.end]
-        if u.first:  # (a page's plain paragraphs under a lead-in that opens a list: a run while each is work)
-            plain = headless and list_open and not u.bullet and u.para - 1 in (lead_para, out[-1][2] if out else -2)
+        if u.first:  # (plain paragraphs under a lead-in that opens a list: a run while each is work)
+            kept = u.para - 1 == (out[-1][2] if out else -2)  # (a chain of plain paragraphs, not one after bullets)
+            plain = list_open and not u.bullet and (u.para - 1 == lead_para or (plain and kept))
             page = plain or (headless and under_work_subhead(text, u.start))  # or further down under a work sub-heading
             run = page
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
             list_open = list_open and (u.bullet or plain)
         if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):
-            list_open = True  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's bullets
+            list_open, lead_para = True, u.para  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's items
             continue
         if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
             ahead = FUTURE.search(words) or (WORK.match(words) and later(words, now)) or DIRECTED.search(words)
