@@ -168,3 +168,17 @@ def test_paragraphs_under_a_sub_heading_on_solutions_already_applied_are_no_run_
         "Huyện tiếp tục nâng cao chất lượng các tiêu chí nông thôn mới",
         "Các xã chủ động huy động nguồn lực xây dựng nông thôn mới kiểu mẫu",
     ]
+
+
+def test_a_short_lead_in_steering_the_coming_months_work_is_cut_off_its_first_item(tmp_path: Path) -> None:
+    text = (
+        "Huyện Nghi Lộc họp thường kỳ tháng 9\n"
+        "Ngày 30/9/2025, UBND huyện Nghi Lộc tổ chức phiên họp thường kỳ tháng 9.\n"
+        "Trong tháng 11, huyện tập trung chỉ đạo: thu hoạch lúa mùa, gieo trồng cây vụ đông; thu ngân sách đạt 90%"
+        " dự toán trở lên; hoàn thành giải phóng mặt bằng các dự án trọng điểm.\n"
+        "Thời gian qua, huyện tập trung chỉ đạo: chỉnh trang đô thị, xây dựng nông thôn mới.\n"
+    )
+    assert _tasks(tmp_path, text) == [
+        "thu hoạch lúa mùa, gieo trồng cây vụ đông; thu ngân sách đạt 90% dự toán trở lên",
+        "hoàn thành giải phóng mặt bằng các dự án trọng điểm",
+    ]

@@ -305,7 +305,7 @@ def _task_spans(
             list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
             lead_para = u.para
             continue
-        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks)) is not None:
+        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks, nxt=nxt)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
             out.append((u.start + work, u.end, u.para))
             labelled = True

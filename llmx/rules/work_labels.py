@@ -84,7 +84,7 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
     line = text.rfind("\n", 0, start) + 1
     head = _ITEM_NUMBER.sub("", text[line:start])
-    if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)):
+    if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)) and not _LOOKS_BACK.search(head):
         return True
     if headless and not head.strip() and _work_subhead(_line_above(text, line)):
         return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
@@ -104,9 +104,19 @@ _LONG_WORK_LABEL = re.compile(
     re.I,
 )
 _ORDINAL_AFTER = re.compile(rf"{ORDINAL}\s*")
+# `Trong tháng 11, huyện tập trung chỉ đạo: thu hoạch ...`: a short lead-in steering the work listed after its colon
+_STEERS = re.compile(r"[^:;.]{0,100}?(?<!\w)(?:tập trung|chỉ đạo|thống nhất|nhấn mạnh|lưu ý)\s*:\s+(?=\S)", re.I)
+# `Thời gian qua, huyện tập trung chỉ đạo: ...`: what was steered, reported
+_LOOKS_BACK = re.compile(
+    r"(?<!\w)(?:(?:thời gian|năm|tháng|quý|tuần) (?:qua|vừa qua)|vừa qua|đã\s+(?:tập trung|chỉ đạo|thống nhất|yêu cầu|"
+    r"đề nghị|nhấn mạnh|lưu ý))(?!\w)",
+    re.I,
+)
 
 
-def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool = False) -> int | None:
+def inline_work(
+    words: str, now: Now, *, headless: bool = False, in_tasks: bool = False, nxt: Period | None = None
+) -> int | None:
     """Where the work starts after a label inside the unit that names next-period work (`Hội nghị đề ra
     nhiệm vụ quý IV: tiếp tục ...`, `Nhiệm vụ tháng 7: chỉ đạo ...`, `... năm 2025 với các chỉ tiêu: thu
     nhập ...`), else None. Targets need the label to look ahead also in a web excerpt (`Năm 2024, xã đạt
@@ -114,7 +124,10 @@ def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool 
     thống nhất đề ra 5 nhiệm vụ trọng tâm: A; B`) is cut off the first item whatever time it names."""
     label = _INLINE_WORK_LABEL.match(words) or _LONG_WORK_LABEL.match(words)
     if label is None:
-        return None
+        steers = _STEERS.match(words)
+        if steers is None or _LOOKS_BACK.search(steers.group()):
+            return None  # (a steering lead-in: its coming period may be the one the report calls next)
+        return steers.end() if _ahead(steers.group(), now) or names_next(steers.group(), nxt) else None
     said = label.group()
     start = m.end() if (m := _ORDINAL_AFTER.match(words, label.end())) else label.end()  # (`...sau: Một là, `)
     if _INLINE_WORK_LABEL.match(words) is None:  # a long lead-in: the work ahead after it, when it says so
