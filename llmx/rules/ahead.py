@@ -74,9 +74,11 @@ RUN_START = re.compile(
 # body goes on with the work after a directive for the next period earlier in its paragraph
 _GOES_ON = re.compile(
     r"(?:(?:cùng với đó|bên cạnh đó|ngoài ra|đồng thời|mặt khác|song song với đó|qua đó),\s*)?"
-    r"(?:huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|Đảng ủy|"
-    r"Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
-    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
+    # (`Các thôn cần làm tốt ...`, `Bên cạnh đó, các xã rà soát ...`: the bodies below, named with `các`)
+    r"(?:(?:các|những|mỗi|từng)\s+(?:thôn|xã|phường|chi bộ|cấp ủy|ngành|phòng|ban|trường|tổ dân phố|cơ quan|"
+    r"đoàn thể|hội)|huyện|xã|phường|thị xã|thị trấn|tỉnh|thành phố|ngành|địa phương|đơn vị|UBND|Ủy ban|Uỷ ban|"
+    r"Đảng ủy|Đảng bộ|Huyện ủy|Sở|Phòng|Ban|Trung tâm|Công an|Hội)(?!\w)[^,.;:()\d]{0,60}?\s"
+    rf"(?:cũng\s+)?(?:sẽ\s+)?(?:cần\s+(?:phải\s+)?|phải\s+)?(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
 # `Huyện tiếp tục chịu ảnh hưởng ...`, `Xã tiếp tục đạt ...`: a state that goes on, not work
@@ -90,8 +92,10 @@ _ASKS_AHEAD = re.compile(
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
+# (`Đồng chí đề nghị, trong tháng 11, các xã tập trung ...`: a comma after the ask too; `TTHC có yêu cầu nghĩa vụ tài
+# chính`, `các yêu cầu`: a noun, no ask)
 _LEADER_ASK = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*:?\s[^.;]{0,120}?"
+    r"(?<!\w)(?<!có )(?<!các )(?<!những )(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
@@ -103,6 +107,14 @@ _GIVES_BODY = re.compile(
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
+_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
+# `Ngày 30/8/2025, Đảng ủy xã ... tổ chức hội nghị ...`, `Sáng 5/9, UBND huyện họp ...`: a news page's lead
+_MEETING_LEAD = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?|Vừa qua|Mới đây|"
+    r"Hôm nay)\s*,[^.;]{0,120}?(?<!\w)(?:tổ chức|tiến hành|họp|giao ban)(?!\w)",
+    re.I,
+)
+_ASKED = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|giao(?!\s+ban)|nhấn mạnh|lưu ý)(?!\w)", re.I)
 # an opening phrase of time (`Thời gian tới,`, `Về nhiệm vụ tháng 2,`, `Trong quý II/2024,`) ...
 # (`Theo Chủ tịch UBND xã, trong thời gian tới, xã tập trung ...`: whose words they are, then the time)
 _OPENING = re.compile(
@@ -262,11 +274,19 @@ def leader_asks(words: str) -> bool:
     UBND tỉnh giao Sở Tài chính tổng hợp ...`): the work ahead, unless reported as done (`đã yêu cầu ...`,
     `được giao ...`) or only forecast."""
     m = _LEADER_ASK.search(words) or (None if _GROUNDS.match(words) else _GIVES_BODY.search(words))
-    return m is not None and not _DONE.search(words, 0, m.start()) and not _FORECAST.search(words)
+    # (`... nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo ...`: what was done, reported in the leader's words; not
+    # `đề nghị liên hệ ... để được hướng dẫn`, a passive)
+    if m is None or _DONE.search(words, 0, m.start()) or _HAS_BEEN.search(words, m.start(), m.end()):
+        return False
+    return not _FORECAST.search(words)
 
 
 def for_next_period(words: str, now: Now, nxt: Period | None = None) -> bool:
-    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known)."""
+    """Whether a sentence outside a task section is a directive for the next period (`nxt`, when known); a news
+    page's lead reporting the meeting held (`Ngày 30/8, Đảng ủy xã tổ chức hội nghị ... triển khai nhiệm vụ tháng
+    9`) is not, unless someone in it asks for the work (`..., yêu cầu các xã ...`)."""
+    if _MEETING_LEAD.match(words) and not _ASKED.search(words):
+        return False
     if _asks_below(words) or _strives(words, now) or _directs_ahead(words, now) or _opens_ahead(words, now, nxt):
         return True
     return _commits(words) or _needs_ahead(words, now) or _goes_on_for(words)

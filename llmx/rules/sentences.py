@@ -474,7 +474,9 @@ def no_work(words: str) -> bool:
 _TOPIC_ITEM = re.compile(r"(?:Việc|Công tác)\s|Kinh phí\s[^.;]{0,80}?(?<!\w)(?:được|do|từ)\s", re.I)
 _ASKS = re.compile(
     r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|chỉ đạo|khẩn trương|tập trung|chủ trì|"
-    r"hoàn thành|là)(?!\w)",  # (`Công tác trọng tâm tháng 6 là ...` states the work)
+    r"hoàn thành|là)(?!\w)|"  # (`Công tác trọng tâm tháng 6 là ...` states the work)
+    # `Công tác chuyển đổi số được đẩy mạnh`, `... tiếp tục được quan tâm`: work asked for in the passive
+    r"(?<!\w)được\s+(?:đẩy mạnh|tăng cường|chú trọng|quan tâm|củng cố|nâng cao|duy trì|kiện toàn)(?!\w)",
     re.I,
 )
 

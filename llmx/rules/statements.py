@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Limitation, LimitationKind, Metadata, Period, Section, Sector, Task
-from llmx.grounding import trim_span
 from llmx.roles import DIRECTED
 from llmx.rules.ahead import (
     ASSIGNS,
@@ -48,8 +47,6 @@ from llmx.rules.ahead import (
 )
 from llmx.rules.proposals import CLOSING_NOTICE, own_next_step, request_at
 from llmx.rules.sentences import (
-    ANY_VERB,
-    BODY_LABEL,
     Unit,
     aside,
     body_label,
@@ -59,10 +56,19 @@ from llmx.rules.sentences import (
     units,
     work_column,
 )
-from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
+from llmx.rules.task_headings import directive_heading
+from llmx.rules.work_labels import (
+    ASK_LABEL,
+    WORK,
+    in_words,
+    inline_work,
+    labelled_ahead,
+    under_work_subhead,
+    work_line_ahead,
+)
 from llmx.sections import Layout
 from llmx.sectors import statement_sector
-from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, LIST_INTRO, WEAK_NAMES
+from llmx.vn import DIRECTIVE_START, DIRECTIVE_VERBS, WEAK_NAMES
 
 _SHORTFALL = re.compile(
     r"chưa đạt|chậm tiến độ|còn chậm|chuyển biến chậm|còn hạn chế|đạt thấp|chưa hoàn thành|chưa đảm bảo|"
@@ -148,14 +154,6 @@ _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ s
 _WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
 _ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
 
-_HEADING_TASK_CHARS = 100  # a numbered line this long that opens with a verb is a task, not a topic
-# ... and a shorter one too when it says more than a topic: a target (`1. Phấn đấu ...`), an assignment
-# (`3. Giao Sở Tài chính chủ trì ...:`), a steering phrase (`2. Tập trung chỉ đạo ...`) or a figure
-_LEADS = re.compile(r"Lãnh đạo,?\s+(?:chỉ đạo|tổ chức|thực hiện|triển khai)", re.I)  # a Party body's directive
-_HEADING_GIVES = re.compile(r"(?:Giao|Yêu cầu)\s+(?!ban\b|thông\b|lưu\b|dịch\b|diện\b|nhận\b)", re.I)
-_HEADING_DIRECTS = re.compile(
-    r"^(?:Phấn đấu|Giao|Yêu cầu|Tập trung chỉ đạo)\s|(?<!\w)(?:chủ trì|phối hợp với)(?!\w)|\d\s*%",
-)
 # In a task part, a sentence that reports where things stand (`Đến nay, 13/14 sở đã ...; tuy nhiên ... còn
 # chậm`) rather than asking for work: an opening of time, then what was done or is still lacking
 _STATUS = re.compile(
@@ -164,7 +162,7 @@ _STATUS = re.compile(
     re.I,
 )
 _STILL_ASKS = re.compile(
-    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
+    r"(?<!\w)(?:cần|phải|yêu cầu|đề nghị|(?<!bàn )giao(?!\s+ban)|sẽ|đề xuất|chỉ đạo|khẩn trương|tập trung|"
     r"hoàn thành trước)(?!\w)",
     re.I,
 )
@@ -186,6 +184,7 @@ _HANDS_DOWN = re.compile(
 )
 _PART_NAME = re.compile(r"(?:Kết luận|Phần kết luận|Kết thúc|Tổ chức thực hiện)\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
+_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 
@@ -242,7 +241,7 @@ def find_tasks(
             and section.id not in parents
             and not (under and not no_work(under))
         )
-        if (in_tasks or role == "tasks") and section and (own := _directive_heading(text, section, bare)) is not None:
+        if (in_tasks or role == "tasks") and section and (own := directive_heading(text, section, bare)) is not None:
             found.insert(0, (*own, -1))
         context: Sector | None = home
         last_para = -1
@@ -274,31 +273,6 @@ def _closing_paragraph(text: str, layout: Layout) -> tuple[int, int] | None:
     return (down.start(), line_end) if down else None
 
 
-def _directive_heading(text: str, section: Section, bare: bool = False) -> tuple[int, int] | None:
-    """The span of a numbered directive the sections stage took for a heading (`5. Đào tạo, bồi dưỡng
-    ...; chú trọng ...`): LABELING counts such a whole content line as a task, not a section. A `bare`
-    heading (nothing under it, the next item follows) is such a line whatever its length."""
-    heading = section.heading
-    if section.heading_start is None or section.heading_end is None:
-        return None
-    opens = DIRECTIVE_START.match(heading) or _HEADING_GIVES.match(heading) or (bare and _LEADS.match(heading))
-    if (gives := _HEADING_GIVES.match(heading)) and not ANY_VERB.search(heading, gives.end()):
-        return None  # `2. Giao Sở Xây dựng` over its items: a body's name, its work below
-    # `2. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp ... tham mưu xây dựng ...`: a body, then its work
-    body_work = len(heading) >= _HEADING_TASK_CHARS and BODY_LABEL.match(heading) and ANY_VERB.search(heading)
-    if not (opens or body_work):
-        return None
-    if not bare and len(heading) < _HEADING_TASK_CHARS and ";" not in heading and not _HEADING_DIRECTS.search(heading):
-        return None  # a topic heading (`2. Tăng cường công tác tuyên truyền`)
-    at = text.find(heading[:20], section.heading_start, section.heading_end)
-    if at == -1:
-        return None
-    a, b = trim_span(text, at, section.heading_end)
-    if b > a and text[b - 1] == ":" and LIST_INTRO.search(text, a, b - 1):  # `1. Phấn đấu đạt ... sau:`: a lead-in
-        return None
-    return (a, b - 1) if b > a and text[b - 1] in ".;:" else (a, b)
-
-
 def _task_spans(
     text: str, found: list[Unit], *, in_tasks: bool, now: Now, headless: bool = False, nxt: Period | None = None
 ) -> list[tuple[int, int, int]]:
@@ -307,15 +281,20 @@ def _task_spans(
     list_open = False  # the bullets under a forward-looking lead-in are tasks
     run = False  # a task clause opened a run of directives in this paragraph
     labelled = False  # the paragraph's label names next-period work
+    lead_para = -2  # the paragraph of the last lead-in
+    page = plain = False  # the paragraph goes on with a page's work ahead (no sentence reported as done: `đã`)
 
     for u in found:
         words = text[u.start : u.end]
-        if u.first:
-            run = False
+        if u.first:  # (plain paragraphs under a lead-in that opens a list: a run while each is work)
+            kept = u.para - 1 == (out[-1][2] if out else -2)  # (a chain of plain paragraphs, not one after bullets)
+            plain = list_open and not u.bullet and (u.para - 1 == lead_para or (plain and kept))
+            page = plain or (headless and under_work_subhead(text, u.start))  # or further down under a work sub-heading
+            run = page
             labelled = labelled_ahead(text, u.start, now, headless=headless)  # `- Nhiệm vụ tháng tới: ...; ...`
-            list_open = list_open and u.bullet
+            list_open = list_open and (u.bullet or plain)
         if u.first and not in_tasks and text[u.end : u.end + 1] in ("\n", "") and work_line_ahead(words, now, nxt):
-            list_open = True  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's bullets
+            list_open, lead_para = True, u.para  # `- Nhiệm vụ tháng 6` on a line of its own over the sector's items
             continue
         if u.lead_in:  # `Để ... thời gian tới, yêu cầu các sở:`, `Đề nghị UBND các xã:`, `... chỉ đạo như sau:`
             ahead = FUTURE.search(words) or (WORK.match(words) and later(words, now)) or DIRECTED.search(words)
@@ -324,8 +303,9 @@ def _task_spans(
             labelled = labelled or asks
             list_open = list_open or asks  # `Năm 2023, UBND xã đề ra các nhiệm vụ:` over its bullets
             list_open = list_open or strives_over(words, now, headless=headless)  # `Năm 2026, xã phấn đấu:`
+            lead_para = u.para
             continue
-        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks)) is not None:
+        if (work := inline_work(words, now, headless=headless, in_tasks=in_tasks, nxt=nxt)) is not None:
             # `Hội nghị đề ra nhiệm vụ quý IV: tiếp tục ...`; `Nhiệm vụ tháng 7: chỉ đạo ...` after a results sentence
             out.append((u.start + work, u.end, u.para))
             labelled = True
@@ -344,8 +324,8 @@ def _task_spans(
             continue  # `Kết luận` on a line of its own: the name of the closing part, not work
         if _POINTER.match(words) or u.field or (_POINTS_TO.fullmatch(words) and not DIRECTIVE_START.match(words)):
             continue  # where the work is listed, or who does it and by when: not the work
-        if no_work(words) or (names_topic(words) and not u.cell):
-            continue  # when the work before it is due, a time or a date line, a pointer to the annex
+        if no_work(words) or (names_topic(words) and not u.cell and not (list_open and u.bullet and not in_tasks)):
+            continue  # when the work is due, a time or a date line, an annex pointer, a topic (not as a listed item)
         if in_tasks and _STATUS.match(words) and not _STILL_ASKS.search(words):
             continue  # where things stand, not a directive
         if body_label(text, u.start, u.end):
@@ -359,7 +339,11 @@ def _task_spans(
             run = True
         elif (
             labelled
-            or (run and (RUN_START.match(words) or u.enumerated or goes_on(words)))
+            or (
+                run
+                and (RUN_START.match(words) or u.enumerated or goes_on(words))
+                and not (page and _HAS_BEEN.search(words))
+            )
             or (headless and in_words(text, u))
         ):
             out.append((u.start, u.end, u.para))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Period
-from llmx.rules.ahead import Now, names_ahead, names_next
+from llmx.rules.ahead import FUTURE, Now, names_ahead, names_next
 from llmx.rules.sentences import ORDINAL, Unit
 from llmx.vn import DIRECTIVE_START
 
@@ -32,15 +32,21 @@ _WORK_LINE = re.compile(
 _BARE_DIRECTION = re.compile(r"^\s*(?:[-+*•]\s*)?phương hướng(?:,?\s*(?:nhiệm vụ|giải pháp))?\s*:\s*$", re.I)
 # a page's sub-heading over the work ahead (`<strong>Nhiệm vụ 6 tháng cuối năm</strong>`): short, no end mark
 _WORK_SUBHEAD = re.compile(
-    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:\s[^.;:!?\n]{0,50})?$", re.I
+    r"(?:(?:Những |Các )?(?:phương hướng|nhiệm vụ|giải pháp)|Thời gian tới)(?:,?\s[^.;:!?\n]{0,50})?$", re.I
 )
+# `Những giải pháp đột phá` over what was done: solutions name the work ahead only with its time (`Giải pháp thời gian
+# tới`, `Giải pháp năm 2026`)
+_SOLUTIONS = re.compile(r"(?:Những |Các )?giải pháp", re.I)
+_SUBHEAD_WORDS = 12  # a page's sub-heading is a short line without an end mark
+_SUBHEAD_REACH = 12  # ... found this many lines up at most
 # `Một là, chỉ đạo ...`, `Hai là, ...`: a page's run of numbered work in words (the units start after the number)
 _ORDINAL_ITEM = re.compile(rf"{ORDINAL}\s*$")
 # `Chủ tịch UBND huyện yêu cầu: ...`, `Hội nghị đề ra nhiệm vụ 6 tháng cuối năm: ...`
 ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
 _ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
 _INLINE_WORK_LABEL = re.compile(
-    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ tiêu|mục tiêu|khâu đột phá)[^:;.]{0,60}:\s+(?=\S)",
+    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ tiêu|mục tiêu|khâu đột phá|phương hướng)"
+    r"[^:;.]{0,60}:\s+(?=\S)",
     re.I,
 )
 # the targets a label sets (`... với các chỉ tiêu: thu nhập bình quân ... đạt 65 triệu đồng`): no verb opens them
@@ -78,9 +84,9 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     leader's ask (`Chủ tịch UBND huyện yêu cầu: ...`)."""
     line = text.rfind("\n", 0, start) + 1
     head = _ITEM_NUMBER.sub("", text[line:start])
-    if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)):
+    if headless and (_WORK_LABEL.search(head) or ASK_LABEL.search(head)) and not _LOOKS_BACK.search(head):
         return True
-    if headless and not head.strip() and _WORK_SUBHEAD.match(_line_above(text, line)):
+    if headless and not head.strip() and _work_subhead(_line_above(text, line)):
         return True  # `Nhiệm vụ 6 tháng cuối năm` as the page's sub-heading over this paragraph
     if _SETS_OUT.search(head) and (_ahead(head, now) or (headless and _DRAWS_UP.search(head))):
         return True
@@ -90,23 +96,73 @@ def labelled_ahead(text: str, start: int, now: Now, *, headless: bool = False) -
     return label is not None and names_ahead(label.group(), now)
 
 
-def inline_work(words: str, now: Now, *, headless: bool = False, in_tasks: bool = False) -> int | None:
+# a long run-in lead-in naming the tasks it lists (`Đồng chí Bí thư yêu cầu các ngành ... trong thời gian tới cần tập
+# trung làm tốt một số nhiệm vụ trọng tâm: `, `... thực hiện một số nhiệm vụ trọng tâm sau: Một là, `)
+_LONG_WORK_LABEL = re.compile(
+    r"[^:;.]{0,200}?(?<!\w)(?:nhiệm vụ|giải pháp)(?:\s+(?:trọng tâm|chủ yếu|cụ thể))?(?:\s+(?:sau|sau đây|như sau))?"
+    r"\s*:\s+(?=\S)",
+    re.I,
+)
+_ORDINAL_AFTER = re.compile(rf"{ORDINAL}\s*")
+# `Trong tháng 11, huyện tập trung chỉ đạo: thu hoạch ...`: a short lead-in steering the work listed after its colon
+_STEERS = re.compile(r"[^:;.]{0,100}?(?<!\w)(?:tập trung|chỉ đạo|thống nhất|nhấn mạnh|lưu ý)\s*:\s+(?=\S)", re.I)
+# `Thời gian qua, huyện tập trung chỉ đạo: ...`: what was steered, reported
+_LOOKS_BACK = re.compile(
+    r"(?<!\w)(?:(?:thời gian|năm|tháng|quý|tuần) (?:qua|vừa qua)|vừa qua|đã\s+(?:tập trung|chỉ đạo|thống nhất|yêu cầu|"
+    r"đề nghị|nhấn mạnh|lưu ý))(?!\w)",
+    re.I,
+)
+
+
+def inline_work(
+    words: str, now: Now, *, headless: bool = False, in_tasks: bool = False, nxt: Period | None = None
+) -> int | None:
     """Where the work starts after a label inside the unit that names next-period work (`Hội nghị đề ra
     nhiệm vụ quý IV: tiếp tục ...`, `Nhiệm vụ tháng 7: chỉ đạo ...`, `... năm 2025 với các chỉ tiêu: thu
     nhập ...`), else None. Targets need the label to look ahead also in a web excerpt (`Năm 2024, xã đạt
     các chỉ tiêu: ...` reports results). In a task part, a run-in lead-in that sets the work out (`Hội nghị
     thống nhất đề ra 5 nhiệm vụ trọng tâm: A; B`) is cut off the first item whatever time it names."""
-    label = _INLINE_WORK_LABEL.match(words)
+    label = _INLINE_WORK_LABEL.match(words) or _LONG_WORK_LABEL.match(words)
     if label is None:
-        return None
+        steers = _STEERS.match(words)
+        if steers is None or _LOOKS_BACK.search(steers.group()):
+            return None  # (a steering lead-in: its coming period may be the one the report calls next)
+        return steers.end() if _ahead(steers.group(), now) or names_next(steers.group(), nxt) else None
     said = label.group()
+    start = m.end() if (m := _ORDINAL_AFTER.match(words, label.end())) else label.end()  # (`...sau: Một là, `)
+    if _INLINE_WORK_LABEL.match(words) is None:  # a long lead-in: the work ahead after it, when it says so
+        return start if DIRECTIVE_START.match(words, start) and _ahead(said, now) else None
     if in_tasks and _SETS_OUT.search(said):
-        return label.end()
-    if DIRECTIVE_START.match(words, label.end()):
-        return label.end() if headless or names_ahead(said, now) else None
+        return start
+    if DIRECTIVE_START.match(words, start):
+        return start if headless or names_ahead(said, now) else None
     if _TARGETS.search(said) and (_ahead(said, now) or _DRAWS_UP.search(said)):
         return label.end()
     return None
+
+
+def _work_subhead(line: str) -> bool:
+    """A page's sub-heading over the work ahead (`Nhiệm vụ 6 tháng cuối năm`, `Phương hướng, nhiệm vụ thời gian
+    tới`); solutions only with their time (see `_SOLUTIONS`)."""
+    if not _WORK_SUBHEAD.match(line):
+        return False
+    return not _SOLUTIONS.match(line) or bool(FUTURE.search(line) or re.search(r"\d{4}", line))
+
+
+def under_work_subhead(text: str, start: int) -> bool:
+    """Whether the paragraph at `start` lies further down under a page's sub-heading over the work ahead
+    (`Phương hướng, nhiệm vụ thời gian tới` over several paragraphs): the nearest short line without an end mark
+    above it is that sub-heading, and not the page's headline (some text stands above the sub-heading)."""
+    line = text.rfind("\n", 0, start) + 1
+    for _ in range(_SUBHEAD_REACH):
+        if line <= 0:
+            return False
+        above = text.rfind("\n", 0, line - 1) + 1
+        said = text[above : line - 1].strip()
+        line = above
+        if said and said[-1] not in ".;:!?…" and len(said.split()) <= _SUBHEAD_WORDS and "|" not in said:
+            return _work_subhead(said) and bool(text[:above].strip())
+    return False
 
 
 def _line_above(text: str, line: int) -> str:
