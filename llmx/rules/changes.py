@@ -144,8 +144,21 @@ def _read_named_rates(text: str, pos: int, limit: int, before: str) -> tuple[lis
         sign = 1.0 if m.group("dir").lower() == "tăng" else -1.0
         steps.append(_Step(unit[2], sign * value, unit[0], m.group("words"), None))
         pos = unit[2]
-    named = len(steps) > 1 and all(st.words.lower() in before for st in steps)
+    named = len(steps) > 1 and all(_written_before(st.words, before) for st in steps)
     return (steps, pos) if named else ([], pos)
+
+
+# `đàn trâu giảm 3%` after `trâu 850 con`: the herd of what was counted (`tổng đàn`, `số` as well)
+_HERD = re.compile(r"(?:tổng\s+)?(?:đàn|số(?:\s+lượng)?)\s+(?=\S)", re.IGNORECASE)
+
+
+def _written_before(words: str, before: str) -> bool:
+    """The words that name a change name a figure written before (lower-cased), also without `đàn`/`số`."""
+    said = words.lower()
+    if said in before:
+        return True
+    herd = _HERD.match(said)
+    return herd is not None and re.search(rf"(?<!\w){re.escape(said[herd.end() :])}(?!\w)", before) is not None
 
 
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
@@ -159,7 +172,7 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
             if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
         ]
         if change.unit == "%" and change.words:  # named: the latest earlier figure whose own words hold them
-            named = [it for it in free if it.local and change.words.lower() in it.local.lower()]
+            named = [it for it in free if it.local and _written_before(change.words, it.local.lower())]
             target = named[-1] if named else None
             update: dict[str, object] = {"pct": change.amount}
         elif change.unit in ("%", "‰"):

@@ -3,7 +3,8 @@
 tự nguyện 2.130 người, tăng lần lượt 4,5% và 18,2% so với cùng kỳ`; also changes by amounts, each
 with its own verb and the basis written first (`..., so với cùng kỳ lần lượt giảm 14 tàu và tăng 320
 lao động`). The k-th size belongs to the k-th of the figures written before it in the sentence; the
-sizes are no figures of their own. Pure.
+sizes are no figures of their own. One comparison written once with `đều` (both, all) holds for each figure
+of the run before it (`Diện tích lúa 3.560 ha, ngô 820 ha, đều tăng 4% so với cùng kỳ`). Pure.
 """
 
 from __future__ import annotations
@@ -92,3 +93,29 @@ def _basis_before(para: Para, pos: int) -> tuple[int, tuple[Basis, str, int] | N
     if so_voi is None or basis is None or _BEFORE_RUN.fullmatch(text, basis[2], pos) is None:
         return pos, None
     return so_voi.start(), basis
+
+
+# `..., đều tăng 4% so với cùng kỳ`, `và đều đạt 100% kế hoạch`: the comparison after `đều` is each figure's
+_BOTH = re.compile(r"\s*,?\s*(?:và\s+)?đều\s", re.IGNORECASE)
+_RUN_GAP = re.compile(r"\s*(?:,|;|và|,\s*và)\s*", re.IGNORECASE)
+
+
+def shared_by_each(para: Para, items: list[Item]) -> None:
+    """Give the comparisons read after `đều` to each figure of the run before it: the same sentence, the
+    same unit, joined by `,`/`và` only, none compared yet."""
+    text = para.text
+    for k, item in enumerate(items):
+        if not item.comparisons or item.core is None or not _BOTH.match(text, item.core[1], para.end):
+            continue
+        j = k
+        while (
+            j > 0
+            and (prev := items[j - 1]).sentence == item.sentence
+            and not prev.comparisons
+            and prev.unit == item.unit
+            and prev.value is not None
+            and _RUN_GAP.fullmatch(text, prev.end, items[j].quote_start)
+        ):
+            prev.comparisons = list(item.comparisons)
+            prev.end = max(prev.end, item.end)
+            j -= 1

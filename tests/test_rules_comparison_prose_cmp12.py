@@ -1,0 +1,114 @@
+"""Comparisons in prose left after wave 11 (cmp12 battery): a change told in a sentence of its own that names
+nothing or names the figure by one word, a list of named changes whose names add `đàn`, a comparison made for
+two figures with `đều`, a plan in brackets before a bare `đạt X%`, a plan or estimate after an `x/y` form, the
+earlier period's own change in brackets, multi-year periods and the southern `năm rồi`. Sentences invented."""
+
+from __future__ import annotations
+
+from llmx.rules.indicators import find_indicators
+from tests.comparison_rows import comparisons_by_value as _comparisons
+
+
+def test_a_sentence_of_its_own_that_names_nothing_but_its_basis_compares_the_figure_before() -> None:
+    for text, value, row in (
+        (
+            "Thu ngân sách đạt 56,8 tỷ đồng. So với dự toán, đạt 112%.",
+            56.8,
+            ("budget_estimate", "dự toán", "ratio", 112),
+        ),
+        (
+            "Tổng mức bán lẻ hàng hóa đạt 2.460 tỷ đồng. So cùng kỳ tăng 11,2%.",
+            2460,
+            ("same_period", "cùng kỳ", "change", 11.2),
+        ),
+        (
+            "Trong 9 tháng, Chi cục Thuế thu được 145,6 tỷ đồng. Đây là mức thu cao nhất từ trước đến nay, "
+            "tăng 18% so với cùng kỳ.",
+            145.6,
+            ("same_period", "cùng kỳ", "change", 18),
+        ),
+    ):
+        found = _comparisons(text)
+        assert found[value] == [(*row, None, None)], text
+        assert None not in found, text  # no value-less statement left over
+
+
+def test_a_change_in_the_next_sentence_naming_the_figure_by_one_word_is_its_comparison() -> None:
+    found = _comparisons(
+        "Năm 2023, huyện thu hút 215.000 lượt khách du lịch. So với năm 2022, lượng khách tăng 25%. "
+        "Toàn xã có 1.240 hộ chăn nuôi lợn với tổng đàn 12.600 con. So với cùng kỳ năm trước, tổng đàn tăng 8,5%."
+    )
+    assert found[215000] == [("previous_period", "năm 2022", "change", 25, None, None)]
+    assert found[12600] == [("same_period", "cùng kỳ năm trước", "change", 8.5, None, None)]
+    assert found[1240] == [] and None not in found
+    # another word stays apart: `đàn dê` is not the `đàn trâu` before it
+    apart = _comparisons("Đàn trâu hiện có 12.600 con. So với cùng kỳ, đàn dê tăng 3,1%.")
+    assert apart[12600] == [] and apart[None] == [("same_period", "cùng kỳ", "change", 3.1, None, None)]
+
+
+def test_an_anaphor_after_a_breakdown_compares_the_total_not_its_last_part() -> None:
+    found = _comparisons(
+        "Năm 2024, huyện giải quyết việc làm cho 2.350 lao động, trong đó xuất khẩu lao động 185 người. "
+        "Kết quả này vượt 17,5% kế hoạch."
+    )
+    assert found[2350] == [("plan", "kế hoạch", "change", 17.5, None, None)]
+    assert found[185] == []
+
+
+def test_named_changes_after_a_list_of_herds_go_to_the_animals_they_name() -> None:
+    found = _comparisons(
+        "Tổng đàn gia súc, gia cầm: trâu 850 con; bò 1.240 con; lợn 6.500 con; gia cầm 45.000 con. "
+        "So với cùng kỳ, đàn trâu giảm 3%, đàn bò tăng 5%, đàn lợn tăng 8%, gia cầm tăng 10%."
+    )
+    assert [found[v] for v in (850, 1240, 6500, 45000)] == [
+        [("same_period", "cùng kỳ", "change", pct, None, None)] for pct in (-3, 5, 8, 10)
+    ]
+    assert None not in found
+
+
+def test_deu_gives_the_same_comparison_to_each_figure_of_the_run_before_it() -> None:
+    found = _comparisons("Diện tích lúa đông xuân 3.560 ha, ngô 820 ha, đều tăng 4% so với cùng kỳ.")
+    assert found[3560] == found[820] == [("same_period", "cùng kỳ", "change", 4, None, None)]
+    # without `đều` the comparison stays with the figure it follows
+    alone = _comparisons("Diện tích lúa đông xuân 3.560 ha, ngô 820 ha, tăng 4% so với cùng kỳ.")
+    assert alone[3560] == [] and alone[820] == [("same_period", "cùng kỳ", "change", 4, None, None)]
+
+
+def test_a_plan_in_brackets_before_a_bare_ratio_makes_it_a_ratio_of_the_plan() -> None:
+    (ind,) = find_indicators("Thành lập mới 45 doanh nghiệp (KH: 70 DN), đạt 64,3%.")
+    assert (ind.value, ind.target) == (45, 70)
+    assert [(c.basis, c.relation, c.pct) for c in ind.comparisons] == [("plan", "ratio", 64.3)]
+
+
+def test_an_estimate_after_an_x_over_y_form_makes_its_ratio_one_of_the_estimate() -> None:
+    (ind,) = find_indicators("Thu ngân sách trên địa bàn ước đạt 215,6 tỷ đồng/185 tỷ đồng dự toán, đạt 116,5%.")
+    assert (ind.name, ind.value, ind.target) == ("Thu ngân sách trên địa bàn", 215.6, 185)
+    assert [(c.basis, c.basis_text, c.pct) for c in ind.comparisons] == [("budget_estimate", "dự toán", 116.5)]
+
+
+def test_the_earlier_periods_own_change_in_brackets_is_no_figure() -> None:
+    found = _comparisons(
+        "Giá trị sản xuất công nghiệp đạt 4.520 tỷ đồng, tăng 4,2% so với cùng kỳ năm 2023 (cùng kỳ tăng 3,1%)."
+    )
+    assert found == {4520: [("same_period", "cùng kỳ năm 2023", "change", 4.2, None, None)]}
+
+
+def test_an_earlier_multi_year_period_is_the_previous_period() -> None:
+    found = _comparisons(
+        "Tổng vốn đầu tư giai đoạn 2021-2024 đạt 1.860 tỷ đồng, tăng 35% so với giai đoạn 2016-2020. "
+        "Năm 2024, toàn huyện có 12 xã đạt chuẩn nông thôn mới nâng cao, gấp 3 lần so với nhiệm kỳ trước."
+    )
+    assert found[1860] == [("previous_period", "giai đoạn 2016-2020", "change", 35, None, None)]
+    assert found[12] == [("previous_period", "nhiệm kỳ trước", "ratio", 300, None, None)]
+
+
+def test_the_same_period_written_ck_with_its_year_or_nam_roi_keeps_those_words() -> None:
+    found = _comparisons(
+        "Sản lượng thóc 24.800 tấn, tăng 5,6% so với CK năm 2023. "
+        "Doanh thu bán lẻ hàng hóa đạt 3.420 tỷ đồng, tăng 10% so cùng kỳ năm rồi."
+    )
+    assert found[24800] == [("same_period", "CK năm 2023", "change", 5.6, None, None)]
+    assert found[3420] == [("same_period", "cùng kỳ năm rồi", "change", 10, None, None)]
+    assert _comparisons("Số hộ nghèo 320 hộ, giảm 45 hộ so với năm rồi.")[320] == [
+        ("previous_period", "năm rồi", "change", None, -45, "hộ")
+    ]
