@@ -112,3 +112,25 @@ def test_the_same_period_written_ck_with_its_year_or_nam_roi_keeps_those_words()
     assert _comparisons("Số hộ nghèo 320 hộ, giảm 45 hộ so với năm rồi.")[320] == [
         ("previous_period", "năm rồi", "change", None, -45, "hộ")
     ]
+
+
+def test_the_set_a_measure_is_taken_over_is_part_of_its_name_and_the_amount_is_the_figure() -> None:
+    (ind,) = find_indicators(
+        "Doanh thu của 4 chợ trên địa bàn đạt khoảng 120 tỷ đồng/năm, tăng khoảng 10% so với năm trước."
+    )
+    assert (ind.name, ind.value, ind.unit, ind.approx) == (
+        "Doanh thu của 4 chợ trên địa bàn",
+        120,
+        "tỷ đồng/năm",
+        "about",
+    )
+    assert [(c.basis, c.pct) for c in ind.comparisons] == [("previous_period", 10)]
+    (capital,) = find_indicators("Tổng vốn đầu tư của 5 dự án là 1.250 tỷ đồng.")
+    assert (capital.value, capital.unit) == (1250, "tỷ đồng")
+    # a count whose clause reaches no amount of the measure stays a count
+    assert [
+        (i.value, i.unit) for i in find_indicators("Kiểm tra doanh thu của 15 hộ kinh doanh, phát hiện 3 hộ vi phạm.")
+    ] == [
+        (15, "hộ kinh doanh"),
+        (3, "hộ"),
+    ]
