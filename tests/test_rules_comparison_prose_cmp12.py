@@ -134,3 +134,10 @@ def test_the_set_a_measure_is_taken_over_is_part_of_its_name_and_the_amount_is_t
         (15, "hộ kinh doanh"),
         (3, "hộ"),
     ]
+
+
+def test_a_planned_change_in_brackets_after_the_change_is_no_figure() -> None:
+    found = _comparisons(
+        "Tỷ lệ hộ nghèo cuối năm còn 1,95%, giảm 0,85 điểm phần trăm so với đầu năm (kế hoạch giảm 0,8%)."
+    )
+    assert found == {1.95: [("previous_period", "đầu năm", "change", -0.85, None, None)]}
