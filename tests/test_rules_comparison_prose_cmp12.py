@@ -141,3 +141,11 @@ def test_a_planned_change_in_brackets_after_the_change_is_no_figure() -> None:
         "Tỷ lệ hộ nghèo cuối năm còn 1,95%, giảm 0,85 điểm phần trăm so với đầu năm (kế hoạch giảm 0,8%)."
     )
     assert found == {1.95: [("previous_period", "đầu năm", "change", -0.85, None, None)]}
+
+
+def test_the_rate_the_earlier_period_reached_in_brackets_is_no_figure() -> None:
+    found = _comparisons(
+        "Tính đến ngày 15/11/2024, giải ngân vốn đầu tư công được 356,8 tỷ đồng, đạt 68,5% kế hoạch vốn năm 2024 "
+        "(cùng kỳ năm 2023 đạt 62,4%)."
+    )
+    assert found == {356.8: [("plan", "kế hoạch vốn năm 2024", "ratio", 68.5, None, None)]}

@@ -211,13 +211,15 @@ def _earlier_figure(text: str, pos: int, limit: int) -> tuple[tuple[int, int], t
 
 
 _EARLIER_CHANGE = re.compile(
-    r"\s*:?\s+(?:tăng|giảm)\s+\d+(?:,\d+)?\s?(?:%|điểm\s*(?:%|phần\s+trăm))\s*\)", re.IGNORECASE
+    r"\s*:?\s+(?:tăng|giảm|(?P<ratio>đạt|bằng))\s+\d+(?:,\d+)?\s?(?:%|điểm\s*(?:%|phần\s+trăm))\s*\)",
+    re.IGNORECASE,
 )
 
 
 def _earlier_change(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    """`tăng 4,2% so với cùng kỳ năm 2023 (cùng kỳ tăng 3,1%)`: how the period compared with changed in its
-    own year, in brackets after the comparison; it measures the basis, not this period (its span). So does a
+    """`tăng 4,2% so với cùng kỳ năm 2023 (cùng kỳ tăng 3,1%)`, `đạt 68,5% kế hoạch (cùng kỳ năm 2023 đạt 62,4%)`:
+    how the period compared with changed in its own year or the rate it reached, in brackets after the
+    comparison; it measures the basis, not this period (its span). So does a
     planned change (`giảm 0,85 điểm phần trăm so với đầu năm (kế hoạch giảm 0,8%)`), a target for a rate that
     SPEC 4 has no field for."""
     m = _OPEN.match(text, pos, limit)
@@ -225,7 +227,9 @@ def _earlier_change(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if m is None or basis is None or basis[0] == "other":
         return None
     change = _EARLIER_CHANGE.match(text, basis[2], limit)
-    return (m.start(), change.end()) if change else None
+    if change is None or (change.group("ratio") and basis[0] not in ("same_period", "previous_period")):
+        return None
+    return m.start(), change.end()
 
 
 def _elided_change(prev: Comparison, last: Comparison) -> Comparison:
