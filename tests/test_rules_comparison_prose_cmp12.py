@@ -149,3 +149,44 @@ def test_the_rate_the_earlier_period_reached_in_brackets_is_no_figure() -> None:
         "(cùng kỳ năm 2023 đạt 62,4%)."
     )
     assert found == {356.8: [("plan", "kế hoạch vốn năm 2024", "ratio", 68.5, None, None)]}
+
+
+def test_a_change_told_on_the_next_line_is_the_comparison_of_the_last_figure_before_it() -> None:
+    found = _comparisons(
+        "Năm 2024, doanh thu du lịch của huyện đạt 560 tỷ đồng.\n"
+        "Con số này tăng 18% so với năm 2023 và vượt 12% kế hoạch.\n"
+    )
+    assert found == {
+        560: [("previous_period", "năm 2023", "change", 18, None, None), ("plan", "kế hoạch", "change", 12, None, None)]
+    }
+    bare = _comparisons(
+        "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 320 tỷ đồng, đạt 108% dự toán tỉnh giao.\n"
+        "So với cùng kỳ năm trước tăng 14,5%.\n"
+    )
+    assert bare[320][1:] == [("same_period", "cùng kỳ năm trước", "change", 14.5, None, None)]
+    # a line that names what it measures after its figure is a statement of its own
+    apart = _comparisons("- Có 100% cán bộ được bổ nhiệm đúng quy định.\n- Hoàn thành 100% kế hoạch đào tạo.\n")
+    assert apart[100] == [] and apart[None] == [("plan", "kế hoạch", "ratio", 100, None, None)]
+
+
+def test_a_line_of_named_changes_goes_to_the_figures_of_the_lines_before() -> None:
+    found = _comparisons(
+        "- Thu ngân sách: 45,6 tỷ đồng, đạt 56% dự toán.\n"
+        "- Chi ngân sách: 38,2 tỷ đồng, đạt 48% dự toán.\n"
+        "So với cùng kỳ, thu ngân sách tăng 12%, chi ngân sách tăng 8%.\n"
+    )
+    assert found[45.6][1:] == [("same_period", "cùng kỳ", "change", 12, None, None)]
+    assert found[38.2][1:] == [("same_period", "cùng kỳ", "change", 8, None, None)]
+    assert None not in found
+
+
+def test_a_basis_written_in_the_first_bullet_holds_for_the_changes_of_the_bullets_after() -> None:
+    found = _comparisons(
+        "Tổng đàn gia súc, gia cầm trên địa bàn xã:\n"
+        "- Đàn trâu: 1.250 con, giảm 3% so với cùng kỳ;\n"
+        "- Đàn bò: 2.340 con, tăng 5%;\n"
+        "- Đàn lợn: 8.560 con, tăng 7,2%.\n"
+    )
+    assert [found[v] for v in (1250, 2340, 8560)] == [
+        [("same_period", "cùng kỳ", "change", pct, None, None)] for pct in (-3, 5, 7.2)
+    ]

@@ -307,11 +307,19 @@ def _restates_figure(prev: Item, item: Item) -> str | None:
         return None
     if item.sentence - prev.sentence not in (0, 1) or item.parent is not None or prev.parent is not None:
         return None
+    return restated_by(prev, item, next_sentence=item.sentence == prev.sentence + 1)
+
+
+def restated_by(prev: Item, item: Item, *, next_sentence: bool) -> str | None:
+    """Whether the value-less comparison `item` is one of `prev`'s, wherever it is written: `named`, `unnamed`
+    or None (see `_restates_figure`); in a sentence after the figure's one name word is enough."""
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return None
     if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
         return None  # no basis of its own: not clearly about the figure before
     if {c.basis for c in item.comparisons} & {c.basis for c in prev.comparisons}:
         return None  # the figure was compared with that basis already
-    if _ANAPHOR.fullmatch(item.own.strip()) or _names_nothing(item.own):
+    if _ANAPHOR.fullmatch(item.own.strip()) or _names_nothing(item, next_sentence=next_sentence):
         return "unnamed"
     if any(ch.isdigit() for ch in item.own):
         return None  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
@@ -320,7 +328,7 @@ def _restates_figure(prev: Item, item: Item) -> str | None:
         said = said[1:]
     named = [w.lower() for w in _NAME_WORD.findall(f"{prev.own} {prev.local} {prev.unit or ''}")]
     # one word is enough in the next sentence (`... 215.000 lượt khách. So với năm 2022, lượng khách tăng 25%`)
-    least = 1 if item.sentence == prev.sentence + 1 else 2
+    least = 1 if next_sentence else 2
     found = any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
     return "named" if len(said) >= least and found else None
 
@@ -329,9 +337,17 @@ _OPENING_SO = re.compile(r"so\s+(?:với\s+)?", re.IGNORECASE)
 _VERBS_ONLY = re.compile(r"[\s,:]*(?:(?:tăng|giảm|đạt|bằng|vượt|cao\s+hơn|thấp\s+hơn)[\s,:]*)*", re.IGNORECASE)
 
 
-def _names_nothing(own: str) -> bool:
-    """`So với dự toán`, `So cùng kỳ tăng`, `tăng`: name words that are only a basis written first and verbs."""
-    rest = own.strip()
+def _names_nothing(item: Item, *, next_sentence: bool) -> bool:
+    """`So với dự toán`, `So cùng kỳ tăng`, `tăng`: name words that are only a basis written first and verbs. In
+    its figure's sentence a statement with no words at all continues it (`3.757 tỷ đồng (...), bằng 38,27% dự
+    toán`); after it, `Hoàn thành 100% kế hoạch đào tạo` names `đào tạo` after its figure."""
+    if not item.own.strip():
+        return not next_sentence
+    return _only_basis_and_verbs(item.own) and _only_basis_and_verbs(item.local)
+
+
+def _only_basis_and_verbs(words: str) -> bool:
+    rest = words.strip()
     if (opening := _OPENING_SO.match(rest)) is not None:
         basis = match_basis(rest, opening.end(), len(rest), after_so_voi=True)
         rest = rest[basis[2] :] if basis is not None else rest
