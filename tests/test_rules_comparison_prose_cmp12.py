@@ -190,3 +190,13 @@ def test_a_basis_written_in_the_first_bullet_holds_for_the_changes_of_the_bullet
     assert [found[v] for v in (1250, 2340, 8560)] == [
         [("same_period", "cùng kỳ", "change", pct, None, None)] for pct in (-3, 5, 7.2)
     ]
+
+
+def test_cung_ki_spelled_with_i_and_so_sanh_voi_read_as_their_usual_forms() -> None:
+    found = _comparisons(
+        "Sản lượng thủy sản 2.450 tấn, tăng 5,2% so với cùng kì năm trước. "
+        "Tổng thu ngân sách 56 tỷ đồng, so sánh với cùng kỳ tăng 12%."
+    )
+    assert found[2450] == [("same_period", "cùng kì năm trước", "change", 5.2, None, None)]
+    assert found[56] == [("same_period", "cùng kỳ", "change", 12, None, None)]
+    assert 12 not in found  # the change is no figure of its own

@@ -25,7 +25,8 @@ _SEASON_LAST_YEAR = (
     r"\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+kỳ|"
+    # `cùng kì`: the same period in the other spelling of `kỳ`
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+k[ỳì]|"
     + _SEASON_LAST_YEAR
     + r")(?:\s+năm\s+(?:trước|ngoái|rồi)|\s+năm\s+"  # `năm rồi`: the year before, in southern wording
     + _YEAR
@@ -39,7 +40,7 @@ _BASIS_RE = re.compile(
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
-    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
+    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|k[ỳì]|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
     # `so với năm ngoái`, `năm rồi`: the year before; `giai đoạn trước`, `nhiệm kỳ trước`: the span of years before
     r"|(?:kỳ|lần)\s+báo\s+cáo|giai\s+đoạn|nhiệm\s+kỳ)\s+trước|năm\s+(?:ngoái|rồi)"
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
