@@ -200,3 +200,9 @@ def test_cung_ki_spelled_with_i_and_so_sanh_voi_read_as_their_usual_forms() -> N
     assert found[2450] == [("same_period", "cùng kì năm trước", "change", 5.2, None, None)]
     assert found[56] == [("same_period", "cùng kỳ", "change", 12, None, None)]
     assert 12 not in found  # the change is no figure of its own
+
+
+def test_an_estimate_written_before_the_y_of_an_x_over_y_form_is_its_target_and_basis() -> None:
+    (ind,) = find_indicators("Tổng thu NSNN: 125,6 tỷ đồng/DT 110 tỷ đồng, đạt 114,2%.")
+    assert (ind.name, ind.value, ind.unit, ind.target) == ("Tổng thu NSNN", 125.6, "tỷ đồng", 110)
+    assert [(c.basis, c.basis_text, c.pct) for c in ind.comparisons] == [("budget_estimate", "DT", 114.2)]

@@ -58,7 +58,8 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_SLASH = re.compile(
-    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
+    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?"
+    r"(?:(?P<plan>(?-i:KH|DT)|kế\s+hoạch|dự\s+toán)\s*:?\s*)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
 # names of flows (money, output, capital) that a percentage can only be a share of the plan of; `Tỷ lệ
@@ -70,6 +71,7 @@ _FLOW_NAME = re.compile(
 )
 _IN_WORDS_OF = re.compile(r"\s+trong\s+(?:tổng\s+)?số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
 _ACHIEVED = re.compile(r"(?<!\w)(?:ước\s+)?(?:đạt|bằng)\s+$", re.IGNORECASE)
+_ESTIMATE_WORD = re.compile(r"(?-i:DT)|dự\s+toán", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch|(?P<estimate>dự\s+toán))(?![\w/])", re.IGNORECASE)
 
 
@@ -222,7 +224,8 @@ def _counted_noun(para: Para, verb: re.Match[str]) -> str | None:
 def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
     written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan,
-    a `dự toán` one of the budget estimate (`215,6 tỷ đồng/185 tỷ đồng dự toán, đạt 116,5%`)."""
+    a `dự toán` one of the budget estimate (`215,6 tỷ đồng/185 tỷ đồng dự toán, đạt 116,5%`, `125,6 tỷ
+    đồng/DT 110 tỷ đồng, đạt 114,2%`)."""
     text = para.text
     m = _UNIT_SLASH.match(text, e, para.end)
     raw = m.group("num").rstrip(".,") if m else ""
@@ -237,7 +240,7 @@ def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float)
         return None
     item.target, item.core = target, (s, unit[2])
     if words:
-        basis = "budget_estimate" if plan and plan.group("estimate") else "plan"
+        basis = "budget_estimate" if (plan and plan.group("estimate")) or _ESTIMATE_WORD.match(words) else "plan"
         item.comparisons = [
             c.model_copy(update={"basis": basis, "basis_text": words}) if c.basis == "other" and not c.basis_text else c
             for c in item.comparisons
