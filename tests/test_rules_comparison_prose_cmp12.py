@@ -206,3 +206,10 @@ def test_an_estimate_written_before_the_y_of_an_x_over_y_form_is_its_target_and_
     (ind,) = find_indicators("Tổng thu NSNN: 125,6 tỷ đồng/DT 110 tỷ đồng, đạt 114,2%.")
     assert (ind.name, ind.value, ind.unit, ind.target) == ("Tổng thu NSNN", 125.6, "tỷ đồng", 110)
     assert [(c.basis, c.basis_text, c.pct) for c in ind.comparisons] == [("budget_estimate", "DT", 114.2)]
+
+
+def test_the_mean_of_the_same_period_a_year_before_is_the_same_period() -> None:
+    (ind,) = find_indicators("Chỉ số giá tiêu dùng bình quân 9 tháng tăng 3,8% so với bình quân cùng kỳ năm 2023.")
+    assert [(c.basis, c.basis_text, c.pct) for c in ind.comparisons] == [
+        ("same_period", "bình quân cùng kỳ năm 2023", 3.8)
+    ]

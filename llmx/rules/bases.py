@@ -25,8 +25,8 @@ _SEASON_LAST_YEAR = (
     r"\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
-    # `cùng kì`: the same period in the other spelling of `kỳ`
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+k[ỳì]|"
+    # `cùng kì`: the same period in the other spelling of `kỳ`; `bình quân cùng kỳ` (a price index's mean)
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+|bình\s+quân\s+)?cùng\s+k[ỳì]|"
     + _SEASON_LAST_YEAR
     + r")(?:\s+năm\s+(?:trước|ngoái|rồi)|\s+năm\s+"  # `năm rồi`: the year before, in southern wording
     + _YEAR
