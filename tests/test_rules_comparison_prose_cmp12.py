@@ -213,3 +213,20 @@ def test_the_mean_of_the_same_period_a_year_before_is_the_same_period() -> None:
     assert [(c.basis, c.basis_text, c.pct) for c in ind.comparisons] == [
         ("same_period", "bình quân cùng kỳ năm 2023", 3.8)
     ]
+
+
+def test_changes_lan_luot_after_names_joined_by_va_are_the_value_less_changes_of_those_names() -> None:
+    for text, basis in (
+        ("Số vụ tai nạn giao thông và số người chết giảm lần lượt 2 vụ và 1 người so với cùng kỳ.", "cùng kỳ"),
+        ("So với năm 2023, số vụ cháy và số người bị thương tăng lần lượt 3 vụ và 2 người.", "năm 2023"),
+    ):
+        rows = [
+            (i.value, i.unit, [(c.basis_text, c.amount, c.amount_unit) for c in i.comparisons])
+            for i in find_indicators(text)
+        ]
+        sign = -1 if "giảm" in text else 1
+        first, second = (2, 1) if sign < 0 else (3, 2)
+        assert rows == [
+            (None, None, [(basis, sign * first, "vụ")]),
+            (None, None, [(basis, sign * second, "người")]),
+        ], text
