@@ -230,3 +230,26 @@ def test_changes_lan_luot_after_names_joined_by_va_are_the_value_less_changes_of
             (None, None, [(basis, sign * first, "vụ")]),
             (None, None, [(basis, sign * second, "người")]),
         ], text
+
+
+def test_a_sentence_that_is_only_a_comparison_compares_the_figure_before() -> None:
+    found = _comparisons(
+        "Tổng kim ngạch xuất khẩu đạt 86 triệu USD. Bằng 102% so với cùng kỳ. "
+        "Doanh thu đạt 450 tỷ đồng. Tăng 12% so với năm trước. Lợi nhuận đạt 45 tỷ đồng."
+    )
+    assert found == {
+        86: [("same_period", "cùng kỳ", "ratio", 102, None, None)],
+        450: [("previous_period", "năm trước", "change", 12, None, None)],
+        45: [],
+    }
+
+
+def test_a_money_or_rate_anaphor_compares_the_figure_it_names_by_its_unit() -> None:
+    found = _comparisons(
+        "Ngân hàng đã giải ngân 125 tỷ đồng cho 2.450 hộ vay vốn. Số tiền này tăng 18 tỷ đồng so với năm trước. "
+        "Toàn huyện có 2.345 hộ nghèo, chiếm 5,6%. Tỷ lệ này giảm 1,2% so với đầu năm."
+    )
+    assert found[125] == [("previous_period", "năm trước", "change", None, 18, "tỷ đồng")]
+    assert found[2450] == [] and found[2345] == []
+    assert found[5.6] == [("previous_period", "đầu năm", "change", -1.2, None, None)]
+    assert None not in found

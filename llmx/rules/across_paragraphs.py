@@ -1,10 +1,11 @@
-"""Comparisons written in the paragraph after their figure (SPEC 4, eval/LABELING.md: one measured quantity).
+"""Comparisons written after their figure's sentence (SPEC 4, eval/LABELING.md: one measured quantity).
 
 A report's lines are paragraphs, and a change is often told on the next one: `... đạt 560 tỷ đồng.` /
 `Con số này tăng 18% so với năm 2023.`, `... đạt 108% dự toán tỉnh giao.` / `So với cùng kỳ năm trước tăng
 14,5%.`; and a list of bullets writes its basis once (`- Đàn trâu: 1.250 con, giảm 3% so với cùng kỳ;` /
-`- Đàn bò: 2.340 con, tăng 5%;`). Each paragraph is read on its own first (`figures.py`); this joins what a
-paragraph says of the last figure of the one before. Pure.
+`- Đàn bò: 2.340 con, tăng 5%;`); or a sentence is only a comparison (`... 86 triệu USD. Bằng 102% so với cùng
+kỳ.`). Each paragraph is read on its own first (`figures.py`); this joins what a sentence or paragraph says of the
+last figure before it. Pure.
 """
 
 from __future__ import annotations
@@ -63,6 +64,31 @@ def named_in_lines_before(recent: list[Item], para: Para, found: list[Item]) -> 
         owner.comparisons.extend(item.comparisons)
         owner.end = max(owner.end, item.end)  # the quote holds the comparison (SPEC 4)
     found.clear()
+
+
+# a sentence that is only a comparison: `Bằng 102% so với cùng kỳ.`, `Tăng 12% so với năm trước.`
+_SENTENCE_OPENS = re.compile(r"\s*(?=(?-i:So|Bằng|Tăng|Giảm|Đạt|Vượt|Gấp|Cao\s+hơn|Thấp\s+hơn)\s)")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def bare_sentences(para: Para, items: list[Item]) -> None:
+    """`Tổng kim ngạch xuất khẩu đạt 86 triệu USD. Bằng 102% so với cùng kỳ.`: a sentence that is only a
+    comparison, naming nothing, is the comparison of the last figure before it (no indicator of its own)."""
+    text = para.text
+    for start in para.sentence_ends:
+        opens = _SENTENCE_OPENS.match(text, start, para.end)
+        parsed = parse_comparison(text, opens.end(), para.end) if opens else None
+        if parsed is None or not parsed.explicit_basis or not _SENTENCE_END.match(text, parsed.end, para.end):
+            continue
+        if para.is_blocked(parsed.number_start) or any(start <= it.num_start < parsed.end for it in items):
+            continue  # (a `So với ...` sentence of changes is given out by `changes.py`)
+        before = [it for it in items if it.num_start < start]
+        last = before[-1] if before else None
+        if last is None or last.value is None or any(c.basis == parsed.comparison.basis for c in last.comparisons):
+            continue
+        owner = _top(last)
+        owner.comparisons.append(parsed.comparison)
+        owner.end = max(owner.end, parsed.end)
 
 
 def _top(item: Item) -> Item:

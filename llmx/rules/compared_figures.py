@@ -278,7 +278,11 @@ def implied_plan(para: Para, item: Item) -> None:
 
 
 # `Con số này tăng 15% ...`, `Mức này bằng 85% cùng kỳ`: a figure's change told in a sentence of its own
-_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)|này", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số|số\s+tiền|t[ỷỉ]\s+lệ|tổng\s+số|giá\s+trị|số\s+lượng)"
+    r"\s+(?:này|trên|đó|nói\s+trên)|này",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = ("tổng", "số", "lượng")  # `số tàu cá giảm 9 chiếc` after `412 tàu cá`: the count of the same
 # `...; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: one more comparison opening with its basis
 _NEXT_BASIS = re.compile(r"[\s,;]*so\s+với\s", re.IGNORECASE)
@@ -295,7 +299,7 @@ def merge_restated_changes(para: Para, items: list[Item]) -> None:
         prev, item = items[k - 1], items[k]
         if (restated := _restates_figure(prev, item)) or _next_basis(para, prev, item):
             if restated == "unnamed":  # `..., trong đó ... 185 người. Kết quả này vượt 17,5% kế hoạch`: the total's
-                prev = _total_before_breakdown(para, items, k - 1)
+                prev = _counted_in(items, k, item) or _total_before_breakdown(para, items, k - 1)
             prev.comparisons.extend(item.comparisons)
             prev.end = max(prev.end, item.end)
             del items[k]
@@ -355,6 +359,16 @@ def _only_basis_and_verbs(words: str) -> bool:
         basis = match_basis(rest, opening.end(), len(rest), after_so_voi=True)
         rest = rest[basis[2] :] if basis is not None else rest
     return _VERBS_ONLY.fullmatch(rest) is not None
+
+
+def _counted_in(items: list[Item], k: int, item: Item) -> Item | None:
+    """`... giải ngân 125 tỷ đồng cho 2.450 hộ vay vốn. Số tiền này tăng 18 tỷ đồng ...`: a change by an amount
+    speaks of the latest figure before it counted in the amount's unit, not of the last figure."""
+    units = {c.amount_unit for c in item.comparisons if c.amount_unit}
+    if len(units) != 1 or items[k - 1].unit in units:
+        return None
+    counted = [p for p in items[:k] if p.unit in units and p.value is not None and item.sentence - p.sentence in (0, 1)]
+    return counted[-1] if counted and not counted[-1].comparisons else None
 
 
 _BREAKDOWN_OPENS = re.compile(r"[,;:]\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)

@@ -52,7 +52,12 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Indicator, Sector
-from llmx.rules.across_paragraphs import elided_bullet_basis, join_next_paragraph, named_in_lines_before
+from llmx.rules.across_paragraphs import (
+    bare_sentences,
+    elided_bullet_basis,
+    join_next_paragraph,
+    named_in_lines_before,
+)
 from llmx.rules.breakdowns import bullet_of, finish, link_breakdowns, link_listed_parts, listed_total
 from llmx.rules.compared_figures import merge_restated_changes
 from llmx.rules.figures import read_paragraph
@@ -117,6 +122,7 @@ def find_indicators(
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
         merge_restated_changes(para, found)
+        bare_sentences(para, found)
         join_next_paragraph(previous[0], para, found)
         named_in_lines_before(recent, para, found)
         elided_bullet_basis(previous[0], found, bullet is not None and bullet == previous[1])
