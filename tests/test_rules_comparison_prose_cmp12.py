@@ -253,3 +253,13 @@ def test_a_money_or_rate_anaphor_compares_the_figure_it_names_by_its_unit() -> N
     assert found[2450] == [] and found[2345] == []
     assert found[5.6] == [("previous_period", "đầu năm", "change", -1.2, None, None)]
     assert None not in found
+
+
+def test_a_later_change_of_a_so_voi_clause_may_name_its_figure_before_the_verb() -> None:
+    found = _comparisons(
+        "Năm 2024 xảy ra 3 vụ cháy, thiệt hại 450 triệu đồng; so với năm 2023 giảm 2 vụ, thiệt hại giảm 120 triệu đồng."
+    )
+    assert found == {
+        3: [("previous_period", "năm 2023", "change", None, -2, "vụ")],
+        450: [("previous_period", "năm 2023", "change", None, -120, "triệu đồng")],
+    }
