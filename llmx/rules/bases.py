@@ -25,18 +25,24 @@ _SEASON_LAST_YEAR = (
     r"\s+(?:trước|" + _YEAR + r")"
 )
 _BASIS_RE = re.compile(
-    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+)?cùng\s+kỳ|"
+    # `cùng kì`: the same period in the other spelling of `kỳ`; `bình quân cùng kỳ` (a price index's mean)
+    r"(?P<same_period>(?:cùng\s+thời\s+điểm\s+năm\s+trước|(?:(?:tháng|quý)\s+|bình\s+quân\s+)?cùng\s+k[ỳì]|"
     + _SEASON_LAST_YEAR
-    + r")(?:\s+năm\s+trước|\s+năm\s+ngoái|\s+năm\s+"
+    + r")(?:\s+năm\s+(?:trước|ngoái|rồi)|\s+năm\s+"  # `năm rồi`: the year before, in southern wording
     + _YEAR
     + r"|\s+"
     + _YEAR
-    + r")?|(?-i:CK))(?![\w/])"
+    + r")?|(?-i:CK)(?:\s+năm\s+(?:trước|ngoái|rồi|"  # `so với CK năm 2023`: the year is part of the basis
+    + _YEAR
+    + r")|\s+"
+    + _YEAR
+    + r")?)(?![\w/])"
     r"|(?P<budget_estimate>(?:dự\s+toán|(?-i:DT))" + _QUALIFIERS + r")(?![\w/])"
     r"|(?P<plan>(?:(?-i:KH|NQ)|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)" + _QUALIFIERS + r")(?![\w/])"
     # `kỳ báo cáo trước`, `lần báo cáo trước`, `tháng liền trước`: the report before this one
-    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|kỳ|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
-    r"|(?:kỳ|lần)\s+báo\s+cáo)\s+trước|năm\s+ngoái"  # `so với năm ngoái`: the year before
+    r"|(?P<previous_period>(?:(?:tháng|tuần|quý|k[ỳì]|năm(?:\s+học)?|(?:niên\s+)?vụ)(?:\s+liền)?"
+    # `so với năm ngoái`, `năm rồi`: the year before; `giai đoạn trước`, `nhiệm kỳ trước`: the span of years before
+    r"|(?:kỳ|lần)\s+báo\s+cáo|giai\s+đoạn|nhiệm\s+kỳ)\s+trước|năm\s+(?:ngoái|rồi)"
     r"|(?:thời\s+điểm\s+)?đầu\s+(?:năm(?:\s+" + _YEAR + r")?|nhiệm\s+kỳ|kỳ))(?![\w/])",
     re.IGNORECASE,
 )
@@ -65,7 +71,13 @@ _PREVIOUS_AFTER_SO_VOI = re.compile(
     + _YEAR
     + r"|(?:thời\s+điểm\s+)?cuối\s+(?:năm|quý|tháng|kỳ)(?:\s+"
     + _YEAR
-    + r")?)(?![\w/])",
+    + r")?"
+    # `so với giai đoạn 2016-2020`, `so với nhiệm kỳ 2015 - 2020`: an earlier span of years
+    + r"|(?:giai\s+đoạn|nhiệm\s+kỳ)\s+"
+    + _YEAR
+    + r"\s*[-–]\s*"
+    + _YEAR
+    + r")(?![\w/])",
     re.IGNORECASE,
 )
 _ACTUAL = re.compile(r"(?:(?:kết\s+quả\s+)?thực\s+hiện|kết\s+quả)\s+(?=(?:năm|tháng|quý)\s)", re.IGNORECASE)

@@ -29,7 +29,9 @@ _START = re.compile(r"(?:S(?<!\wS)o|s(?<=;s)o|s(?<=;\ss)o|(?P<comma>s(?<=,\ss)o)
 _TAIL = re.compile(r"[ \t]+(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+)?)[ \t]*(?=[,;.]|$)")  # `2 người chết`
 _STEP = re.compile(
     # `tăng nhẹ 14 vụ`: a manner word after the verb (see comparisons.CHANGE_MANNER)
-    r"\s*(?:,|:|và)?\s*(?:(?P<dir>tăng|giảm|gảm)" + CHANGE_MANNER + r"\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
+    # `giảm 2 vụ, thiệt hại giảm 120 triệu đồng`: a later step may name what it changes before its verb
+    r"\s*(?:,|:|và)?\s*(?:(?<=,\s)(?P<named>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}?)[ \t]+(?=(?:tăng|giảm|gảm)\s))?"
+    r"(?:(?P<dir>tăng|giảm|gảm)" + CHANGE_MANNER + r"\s+)?(?:thêm\s+)?(?:(?:trên|hơn|gần|khoảng)\s+)?"
     rf"(?P<num>{NUMBER_PATTERN})",
     re.IGNORECASE,
 )
@@ -107,8 +109,8 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
     while (step := _STEP.match(text, pos, limit)) is not None:
         value = parse_number(step.group("num"))
         unit = match_unit(text, step.end("num"), limit)
-        if value is None or unit is None:
-            break
+        if value is None or unit is None or (step.group("named") and (not steps or unit[0] in ("%", "‰"))):
+            break  # (named changes in % are read by `_read_named_rates`)
         if step.group("dir"):
             sign = 1.0 if step.group("dir").lower() == "tăng" else -1.0
         if sign == 0.0:
@@ -118,7 +120,8 @@ def _read_steps(text: str, pos: int, limit: int) -> tuple[list[_Step], int]:
         pct = None
         if unit[0] not in ("%", "‰") and (rate := _STEP_PCT.match(text, pos, limit)):
             pct, pos = sign * abs(parse_number(rate.group("num")) or 0.0), rate.end()
-        steps.append(_Step(pos, sign * value, unit[0], tail.group("words") if tail else "", pct))
+        words = step.group("named") or (tail.group("words") if tail else "")
+        steps.append(_Step(pos, sign * value, unit[0], words, pct))
         pair = _PAIR.match(text, pos, limit)
         pos = pair.end() if pair else pos
     return steps, pos
@@ -144,8 +147,21 @@ def _read_named_rates(text: str, pos: int, limit: int, before: str) -> tuple[lis
         sign = 1.0 if m.group("dir").lower() == "tăng" else -1.0
         steps.append(_Step(unit[2], sign * value, unit[0], m.group("words"), None))
         pos = unit[2]
-    named = len(steps) > 1 and all(st.words.lower() in before for st in steps)
+    named = len(steps) > 1 and all(_written_before(st.words, before) for st in steps)
     return (steps, pos) if named else ([], pos)
+
+
+# `đàn trâu giảm 3%` after `trâu 850 con`: the herd of what was counted (`tổng đàn`, `số` as well)
+_HERD = re.compile(r"(?:tổng\s+)?(?:đàn|số(?:\s+lượng)?)\s+(?=\S)", re.IGNORECASE)
+
+
+def _written_before(words: str, before: str) -> bool:
+    """The words that name a change name a figure written before (lower-cased), also without `đàn`/`số`."""
+    said = words.lower()
+    if said in before:
+        return True
+    herd = _HERD.match(said)
+    return herd is not None and re.search(rf"(?<!\w){re.escape(said[herd.end() :])}(?!\w)", before) is not None
 
 
 def attach_changes(items: list[Item], changes: list[Change]) -> None:
@@ -159,7 +175,7 @@ def attach_changes(items: list[Item], changes: list[Change]) -> None:
             if it.num_start < change.at and not any(c.basis_text == change.basis_text for c in it.comparisons)
         ]
         if change.unit == "%" and change.words:  # named: the latest earlier figure whose own words hold them
-            named = [it for it in free if it.local and change.words.lower() in it.local.lower()]
+            named = [it for it in free if it.local and _written_before(change.words, it.local.lower())]
             target = named[-1] if named else None
             update: dict[str, object] = {"pct": change.amount}
         elif change.unit in ("%", "‰"):

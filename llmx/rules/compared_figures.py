@@ -58,7 +58,8 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_SLASH = re.compile(
-    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?(?:(?P<plan>(?-i:KH)|kế\s+hoạch)\s*:?\s*)?(?P<num>\d[\d.,]*)",
+    r"\s?(?P<u>[^\W\d_]+(?: [^\W\d_]+)?)\s?/\s?"
+    r"(?:(?P<plan>(?-i:KH|DT)|kế\s+hoạch|dự\s+toán)\s*:?\s*)?(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
 # names of flows (money, output, capital) that a percentage can only be a share of the plan of; `Tỷ lệ
@@ -70,7 +71,8 @@ _FLOW_NAME = re.compile(
 )
 _IN_WORDS_OF = re.compile(r"\s+trong\s+(?:tổng\s+)?số\s+(?P<num>\d[\d.,]*)", re.IGNORECASE)
 _ACHIEVED = re.compile(r"(?<!\w)(?:ước\s+)?(?:đạt|bằng)\s+$", re.IGNORECASE)
-_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch)(?![\w/])", re.IGNORECASE)
+_ESTIMATE_WORD = re.compile(r"(?-i:DT)|dự\s+toán", re.IGNORECASE)
+_PLAN_WORD = re.compile(r"\s+(?P<w>(?-i:KH)|kế\s+hoạch|(?P<estimate>dự\s+toán))(?![\w/])", re.IGNORECASE)
 
 
 def change_only(para: Para, items: list[Item], s: int) -> Item | None:
@@ -221,7 +223,9 @@ def _counted_noun(para: Para, verb: re.Match[str]) -> str | None:
 
 def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float) -> Item | None:
     """`14.567,3 ha/14.200 ha`, `12,5 tỷ đồng/15 tỷ đồng KH, đạt 83%`: an `x/y` form with the unit
-    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan."""
+    written on both sides (SPEC 4: value x, target y); a `KH` after it makes the ratio one of the plan,
+    a `dự toán` one of the budget estimate (`215,6 tỷ đồng/185 tỷ đồng dự toán, đạt 116,5%`, `125,6 tỷ
+    đồng/DT 110 tỷ đồng, đạt 114,2%`)."""
     text = para.text
     m = _UNIT_SLASH.match(text, e, para.end)
     raw = m.group("num").rstrip(".,") if m else ""
@@ -236,10 +240,9 @@ def out_of_in_units(para: Para, items: list[Item], s: int, e: int, value: float)
         return None
     item.target, item.core = target, (s, unit[2])
     if words:
+        basis = "budget_estimate" if (plan and plan.group("estimate")) or _ESTIMATE_WORD.match(words) else "plan"
         item.comparisons = [
-            c.model_copy(update={"basis": "plan", "basis_text": words})
-            if c.basis == "other" and not c.basis_text
-            else c
+            c.model_copy(update={"basis": basis, "basis_text": words}) if c.basis == "other" and not c.basis_text else c
             for c in item.comparisons
         ]
     return item
@@ -275,7 +278,11 @@ def implied_plan(para: Para, item: Item) -> None:
 
 
 # `Con số này tăng 15% ...`, `Mức này bằng 85% cùng kỳ`: a figure's change told in a sentence of its own
-_ANAPHOR = re.compile(r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số)\s+(?:này|trên|đó|nói\s+trên)|này", re.IGNORECASE)
+_ANAPHOR = re.compile(
+    r"(?:con\s+số|số\s+liệu|mức|kết\s+quả|chỉ\s+số|số\s+tiền|t[ỷỉ]\s+lệ|tổng\s+số|giá\s+trị|số\s+lượng)"
+    r"\s+(?:này|trên|đó|nói\s+trên)|này",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = ("tổng", "số", "lượng")  # `số tàu cá giảm 9 chiếc` after `412 tàu cá`: the count of the same
 # `...; so với cùng kỳ tăng 7%, so với kế hoạch đạt 76%`: one more comparison opening with its basis
 _NEXT_BASIS = re.compile(r"[\s,;]*so\s+với\s", re.IGNORECASE)
@@ -290,7 +297,9 @@ def merge_restated_changes(para: Para, items: list[Item]) -> None:
     k = 1
     while k < len(items):
         prev, item = items[k - 1], items[k]
-        if _restates_figure(prev, item) or _next_basis(para, prev, item):
+        if (restated := _restates_figure(prev, item)) or _next_basis(para, prev, item):
+            if restated == "unnamed":  # `..., trong đó ... 185 người. Kết quả này vượt 17,5% kế hoạch`: the total's
+                prev = _counted_in(items, k, item) or _total_before_breakdown(para, items, k - 1)
             prev.comparisons.extend(item.comparisons)
             prev.end = max(prev.end, item.end)
             del items[k]
@@ -298,24 +307,80 @@ def merge_restated_changes(para: Para, items: list[Item]) -> None:
             k += 1
 
 
-def _restates_figure(prev: Item, item: Item) -> bool:
+def _restates_figure(prev: Item, item: Item) -> str | None:
+    """How the value-less comparison `item` restates the figure `prev`: `named` by words of its name,
+    `unnamed` (`Con số này ...`, `So với dự toán, đạt 112%`, `Đây là ..., tăng 18%`: it names nothing), or None."""
     if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
-        return False
+        return None
     if item.sentence - prev.sentence not in (0, 1) or item.parent is not None or prev.parent is not None:
-        return False
+        return None
+    return restated_by(prev, item, next_sentence=item.sentence == prev.sentence + 1)
+
+
+def restated_by(prev: Item, item: Item, *, next_sentence: bool) -> str | None:
+    """Whether the value-less comparison `item` is one of `prev`'s, wherever it is written: `named`, `unnamed`
+    or None (see `_restates_figure`); in a sentence after the figure's one name word is enough."""
+    if prev.value is None or item.value is not None or item.unit is not None or not item.comparisons:
+        return None
     if any(c.basis == "other" and not c.basis_text for c in item.comparisons):
-        return False  # no basis of its own: not clearly about the figure before
+        return None  # no basis of its own: not clearly about the figure before
     if {c.basis for c in item.comparisons} & {c.basis for c in prev.comparisons}:
-        return False  # the figure was compared with that basis already
-    if _ANAPHOR.fullmatch(item.own.strip()):
-        return True
+        return None  # the figure was compared with that basis already
+    if _ANAPHOR.fullmatch(item.own.strip()) or _names_nothing(item, next_sentence=next_sentence):
+        return "unnamed"
     if any(ch.isdigit() for ch in item.own):
-        return False  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
+        return None  # `kim ngạch xuất khẩu 5 tháng`: a period of its own, maybe not the figure's
     said = [w.lower() for w in _NAME_WORD.findall(item.own)]
     while said[:1] and said[0] in _COUNT_WORDS:
         said = said[1:]
     named = [w.lower() for w in _NAME_WORD.findall(f"{prev.own} {prev.local} {prev.unit or ''}")]
-    return len(said) >= 2 and any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
+    # one word is enough in the next sentence (`... 215.000 lượt khách. So với năm 2022, lượng khách tăng 25%`)
+    least = 1 if next_sentence else 2
+    found = any(named[i : i + len(said)] == said for i in range(len(named) - len(said) + 1))
+    return "named" if len(said) >= least and found else None
+
+
+_OPENING_SO = re.compile(r"so\s+(?:với\s+)?", re.IGNORECASE)
+_VERBS_ONLY = re.compile(r"[\s,:]*(?:(?:tăng|giảm|đạt|bằng|vượt|cao\s+hơn|thấp\s+hơn)[\s,:]*)*", re.IGNORECASE)
+
+
+def _names_nothing(item: Item, *, next_sentence: bool) -> bool:
+    """`So với dự toán`, `So cùng kỳ tăng`, `tăng`: name words that are only a basis written first and verbs. In
+    its figure's sentence a statement with no words at all continues it (`3.757 tỷ đồng (...), bằng 38,27% dự
+    toán`); after it, `Hoàn thành 100% kế hoạch đào tạo` names `đào tạo` after its figure."""
+    if not item.own.strip():
+        return not next_sentence
+    return _only_basis_and_verbs(item.own) and _only_basis_and_verbs(item.local)
+
+
+def _only_basis_and_verbs(words: str) -> bool:
+    rest = words.strip()
+    if (opening := _OPENING_SO.match(rest)) is not None:
+        basis = match_basis(rest, opening.end(), len(rest), after_so_voi=True)
+        rest = rest[basis[2] :] if basis is not None else rest
+    return _VERBS_ONLY.fullmatch(rest) is not None
+
+
+def _counted_in(items: list[Item], k: int, item: Item) -> Item | None:
+    """`... giải ngân 125 tỷ đồng cho 2.450 hộ vay vốn. Số tiền này tăng 18 tỷ đồng ...`: a change by an amount
+    speaks of the latest figure before it counted in the amount's unit, not of the last figure."""
+    units = {c.amount_unit for c in item.comparisons if c.amount_unit}
+    if len(units) != 1 or items[k - 1].unit in units:
+        return None
+    counted = [p for p in items[:k] if p.unit in units and p.value is not None and item.sentence - p.sentence in (0, 1)]
+    return counted[-1] if counted and not counted[-1].comparisons else None
+
+
+_BREAKDOWN_OPENS = re.compile(r"[,;:]\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)", re.IGNORECASE)
+
+
+def _total_before_breakdown(para: Para, items: list[Item], k: int) -> Item:
+    """The figure a sentence breaks down with `trong đó` when `items[k]` is one of its parts, else `items[k]`."""
+    part = items[k]
+    start = para.sentence_start(part.num_start)
+    opens = [m.start() for m in _BREAKDOWN_OPENS.finditer(para.text, start, part.num_start)]
+    totals = [it for it in items[:k] if opens and it.sentence == part.sentence and it.num_start < opens[0]]
+    return totals[-1] if totals and totals[-1].value is not None and not totals[-1].comparisons else part
 
 
 def _next_basis(para: Para, prev: Item, item: Item) -> bool:

@@ -19,9 +19,9 @@ from llmx.rules.bases import earlier_period, match_basis
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import match_unit
 
-# `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`)
-_SO_VOI = re.compile(r"\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
-_PAREN_SO_VOI = re.compile(r"\s*\(\s*so\s+(?P<voi>với\s+)?", re.IGNORECASE)
+# `so với`, or a bare `so` before a known basis (`tăng 13,5% so cùng kỳ`, `so CK tăng 3,2%`); `so sánh với`
+_SO_VOI = re.compile(r"\s*so\s+(?P<voi>(?:sánh\s+)?với\s+)?", re.IGNORECASE)
+_PAREN_SO_VOI = re.compile(r"\s*\(\s*so\s+(?P<voi>(?:sánh\s+)?với\s+)?", re.IGNORECASE)
 _THEO = re.compile(r"\s*(?P<w>theo)\s+", re.IGNORECASE)  # `đạt 77,8% theo kế hoạch`
 # `đạt 92,3% (trên) tổng số hộ`: the total the rate is taken of
 _OF_TOTAL = re.compile(r"\s+(?:trên\s+)?(?P<words>tổng\s+số(?:\s+[^\s,;.()\d]+){0,6})", re.IGNORECASE)

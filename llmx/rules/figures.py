@@ -20,7 +20,7 @@ from llmx.rules.not_figures import not_a_figure
 from llmx.rules.odd_numbers import OddNumber, odd_numbers
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, prefix_floor
 from llmx.rules.ranks import read_rank
-from llmx.rules.respectively import respective_comparisons
+from llmx.rules.respectively import respective_comparisons, shared_by_each
 from llmx.rules.targets import fraction_rate, plan_in_parenthesis, plan_then_actual
 from llmx.rules.unit_words import SCALE_OF_COUNT
 from llmx.rules.units import is_measure, match_unit, read_tail
@@ -161,6 +161,7 @@ def read_paragraph(para: Para) -> list[Item]:
     attach_changes(items, changes)
     regroup_counted_changes(items)
     respective_comparisons(para, items)
+    shared_by_each(para, items)
     settle_bases(para, items)
     plan_in_parenthesis(para, items)
     plan_then_actual(para, items)

@@ -106,6 +106,7 @@ def read_following(
     found = Following(pos, [])
     past = pos
     stated: tuple[Basis, str] | None = None  # the basis of an earlier figure written in brackets
+    plan_words: str | None = None  # `(KH: 70 DN)`: a plan stated in brackets, the basis of a bare ratio after it
     while True:
         target = _TARGET.match(text, pos, limit)
         raw = target.group("num").rstrip(".,") if target else ""
@@ -118,7 +119,7 @@ def read_following(
             found.spans.append((target.start("num"), end))
             pos = found.end = close.end() if close else end
             # `đạt 90% (KH: 50 HTX)`: the ratio was of that plan
-            plan = " ".join((target.group("basis") or target.group("resolution")).split())
+            plan = plan_words = " ".join((target.group("basis") or target.group("resolution")).split())
             found.comparisons = [
                 c.model_copy(update={"basis": "plan", "basis_text": plan})
                 if c.relation == "ratio" and c.basis == "other" and not c.basis_text
@@ -163,6 +164,8 @@ def read_following(
                 update={"basis": stated[0], "basis_text": stated[1]}
             )  # `(cùng kỳ: 586 ca), giảm 29,7%`
         stated = None
+        if plan_words is not None and last.relation == "ratio" and last.basis == "other" and not last.basis_text:
+            last = last.model_copy(update={"basis": "plan", "basis_text": plan_words})  # `(KH: 70 DN), đạt 64,3%`
         prev = found.comparisons[-1] if found.comparisons else None
         if prev is not None and _ELIDED_VERB.fullmatch(text, pos, parsed.number_start):
             last = _elided_change(prev, last)
@@ -184,6 +187,9 @@ def read_following(
         if (pair := _YEARS_PAIR.match(text, pos, limit)) and _restates_years(pair, found.comparisons[-1]):
             found.spans.append(pair.span())
             pos = found.end = pair.end()  # `giảm 3 vụ so với cùng kỳ (05/08 vụ)`: both years again
+        if (before := _earlier_change(text, pos, limit)) is not None:
+            found.spans.append(before)  # `(cùng kỳ tăng 3,1%)`: the earlier period's own change, no figure
+            pos = before[1]  # (not in the quote: it says nothing of this figure)
 
 
 def _earlier_figure(text: str, pos: int, limit: int) -> tuple[tuple[int, int], tuple[Basis, str]] | None:
@@ -202,6 +208,28 @@ def _earlier_figure(text: str, pos: int, limit: int) -> tuple[tuple[int, int], t
     if close is None:
         return None
     return (m.start(), close.end()), (basis[0], basis[1])
+
+
+_EARLIER_CHANGE = re.compile(
+    r"\s*:?\s+(?:tăng|giảm|(?P<ratio>đạt|bằng))\s+\d+(?:,\d+)?\s?(?:%|điểm\s*(?:%|phần\s+trăm))\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _earlier_change(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """`tăng 4,2% so với cùng kỳ năm 2023 (cùng kỳ tăng 3,1%)`, `đạt 68,5% kế hoạch (cùng kỳ năm 2023 đạt 62,4%)`:
+    how the period compared with changed in its own year or the rate it reached, in brackets after the
+    comparison; it measures the basis, not this period (its span). So does a
+    planned change (`giảm 0,85 điểm phần trăm so với đầu năm (kế hoạch giảm 0,8%)`), a target for a rate that
+    SPEC 4 has no field for."""
+    m = _OPEN.match(text, pos, limit)
+    basis = match_basis(text, m.end(), limit, after_so_voi=True) if m else None
+    if m is None or basis is None or basis[0] == "other":
+        return None
+    change = _EARLIER_CHANGE.match(text, basis[2], limit)
+    if change is None or (change.group("ratio") and basis[0] not in ("same_period", "previous_period")):
+        return None
+    return m.start(), change.end()
 
 
 def _elided_change(prev: Comparison, last: Comparison) -> Comparison:

@@ -52,6 +52,12 @@ from __future__ import annotations
 import re
 
 from llmx.contract import Indicator, Sector
+from llmx.rules.across_paragraphs import (
+    bare_sentences,
+    elided_bullet_basis,
+    join_next_paragraph,
+    named_in_lines_before,
+)
 from llmx.rules.breakdowns import bullet_of, finish, link_breakdowns, link_listed_parts, listed_total
 from llmx.rules.compared_figures import merge_restated_changes
 from llmx.rules.figures import read_paragraph
@@ -95,8 +101,11 @@ def find_indicators(
     label_strong = True
     continues = False
     listed: tuple[Item, str | None] | None = None  # a total whose list runs on in the bullets under it
+    before: tuple[list[Item], str | None] = ([], None)  # the figures of the paragraph before, and its bullet
+    recent: list[Item] = []  # the figures of the lines of figures just before (a run with no line between)
     for ps, pe in paragraph_spans(text, start, end):
         bullet = bullet_of(text, ps, pe)
+        previous, before = before, ([], bullet)
         if listed is not None and (bullet is None or bullet == listed[1]):
             listed = None  # the list ended: a paragraph at the lead's own level or not a bullet
         if not continues and not text[ps:pe].lstrip()[0].islower():
@@ -104,6 +113,7 @@ def find_indicators(
         # a paragraph cut by a page break (`... các xã Kim Thái,` / `Tân Khánh, ...`) keeps its label
         continues = not OPEN_END.search(text, ps, pe)
         if not DIGIT.search(text, ps, pe) or TABLE_ROW.search(text, ps, pe):
+            recent = []
             continue  # no figure, or a table row: table rows are read as tables, not as prose
         para_sector, parent = sector, None
         anchor = footnote_anchor(text, ps, pe)
@@ -112,6 +122,11 @@ def find_indicators(
         para = Para(text, ps, pe, para_sector, label_sector, label_strong)
         found = read_paragraph(para)
         merge_restated_changes(para, found)
+        bare_sentences(para, found)
+        join_next_paragraph(previous[0], para, found)
+        named_in_lines_before(recent, para, found)
+        elided_bullet_basis(previous[0], found, bullet is not None and bullet == previous[1])
+        before, recent = (found, bullet), [*recent, *found][-12:]
         name_series_steps(found)
         link_breakdowns(para, found, outer_parent=parent)
         if listed is not None:

@@ -72,6 +72,31 @@ _ALL_CRITERIA = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trên|ở|về))?\s
 _CRITERIA_AFTER = re.compile(r"\s*(?:tiêu\s+chí|mặt)(?!\w)", re.IGNORECASE)
 
 
+# `Doanh thu của 4 chợ trên địa bàn đạt 120 tỷ đồng`, `Tổng vốn đầu tư của 5 dự án là 1.250 tỷ đồng`: the set a
+# measure is taken over is part of the measure's name; the amount its clause reaches is the figure
+_MEASURE_OF = re.compile(
+    r"(?<!\w)(?:doanh\s+thu|lợi\s+nhuận|vốn(?:\s+đầu\s+tư)?|tổng\s+mức\s+đầu\s+tư|giá\s+trị(?:\s+sản\s+xuất)?"
+    r"|kinh\s+phí|sản\s+lượng|diện\s+tích|thu\s+nhập(?:\s+bình\s+quân)?|công\s+suất|số\s+nộp\s+ngân\s+sách)"
+    r"\s+của\s+$",
+    re.IGNORECASE,
+)
+_MEASURE_REACHED = re.compile(
+    r"[^,;.:()\d]{0,60}?(?<!\w)(?:ước\s+)?(?:đạt|là)\s+(?:(?:trên|hơn|gần|khoảng|xấp\s+xỉ)\s+)?(?=\d)", re.IGNORECASE
+)
+
+
+_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _set_of_a_measure(text: str, window: str, e: int, end: int) -> bool:
+    """A count after `<measure> của` whose clause goes on to the measure's amount in another unit."""
+    counted = match_unit(text, e, end) if _MEASURE_OF.search(window) else None
+    reached = _MEASURE_REACHED.match(text, counted[2], end) if counted else None
+    digits = _DIGITS.match(text, reached.end(), end) if reached else None
+    amount = match_unit(text, digits.end(), end) if digits else None
+    return counted is not None and amount is not None and amount[0] != counted[0] and is_measure(amount[0])
+
+
 def not_a_figure(para: Para, s: int, e: int) -> bool:
     """Digits of an ordinal, a name, a code, a range, a date part, a document or phone number, a
     threshold (`tối thiểu 98%`, `không quá 02 hội`) or a rule's frequency (`mỗi năm họp 04 lần`)."""
@@ -92,7 +117,7 @@ def not_a_figure(para: Para, s: int, e: int) -> bool:
         and not (_CENTRAL.match(before.group()) and _measured(text, e, para.end))
     ):
         return True  # `tổ 5`, `khóa 12`; but `theo 1.250 hồ sơ`: no ordinal or name runs into thousands
-    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window):
+    if _HYPHEN_NAME.search(window) or _RANGE_BEFORE.search(window) or _set_of_a_measure(text, window, e, para.end):
         return True
     if e - s <= 3 and duration_list(text, para.start, s, e, para.end):
         return True
