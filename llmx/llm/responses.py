@@ -80,7 +80,9 @@ class _Answer(BaseModel):
         # hands it one pre-wrapped class per response model, so the classes here are few)
         key = (cls, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs.items())))
         if key not in _SCHEMAS:
-            _SCHEMAS[key] = super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
+            # pydantic 2.13 types by_alias as bool (earlier releases: bool | None, None = True)
+            alias = True if by_alias is None else by_alias
+            _SCHEMAS[key] = super().model_json_schema(alias, ref_template, schema_generator, mode, **kwargs)
         return copy.deepcopy(_SCHEMAS[key])  # callers may edit their copy
 
 
