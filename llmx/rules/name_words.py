@@ -92,7 +92,7 @@ def parallel_place(own: str, prev_own: str) -> str | None:
 
 
 # Words that close the words before a figure but are no part of its name: verbs (`đạt`, `là`, `ước`), qualifiers,
-# dates and judgements; `naming.trim` strips them from the end (with prepositions, when the counted noun follows).
+# dates and judgements; `name_start.trim` strips them from the end (with prepositions, when the counted noun follows).
 # `trồng mới`, `cấp mới`, `thành lập mới`: a verb's `mới` is "new", part of the name, never "only" (`mới đạt`)
 _NEW_AFTER = r"(?<!trồng\s)(?<!cấp\s)(?<!lập\s)(?<!nạp\s)(?<!xây\s)(?<!dựng\s)(?<!triển\s)(?<!ký\s)(?<!tuyển\s)"
 _TRAIL_WORDS = (
