@@ -203,7 +203,7 @@ def find_proposals(
                 if _BACKGROUND_OPENING.match(text, a, b) or (request is None and _background(text, a, b)):
                     continue  # the facts a request rests on (a request inside them is a cited one)
                 if request is None and own_next_step(text[a:b], issuer):
-                    continue  # the body's own next step: a task (statements.py)
+                    continue  # the body's own next step: a task (tasks.py)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:
