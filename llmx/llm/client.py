@@ -35,7 +35,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from llmx.config import Settings, check_settings, url_secrets
+from llmx.config import OPENAI_API_URL, Settings, check_settings, url_secrets
 from llmx.errors import ConfigError, LlmxError
 from llmx.llm import completions as read
 from llmx.llm import sdk_faults as sdk
@@ -137,13 +137,17 @@ class ModelClient:
             return self._build()
 
     def _build(self) -> openai.OpenAI:
+        """The SDK client, every setting given from Settings: the SDK fills a missing base URL from
+        OPENAI_BASE_URL and sends OPENAI_ORG_ID / OPENAI_PROJECT_ID as headers, behind config.py's back."""
         if self._openai is None:
-            self._openai = openai.OpenAI(
+            client = openai.OpenAI(
                 api_key=self._secret or PLACEHOLDER_KEY,
-                base_url=self.settings.base_url or None,
+                base_url=self.settings.base_url or OPENAI_API_URL,
                 timeout=self.settings.timeout,
                 max_retries=0,  # transport retries are ours (see module docstring)
             )
+            client.organization = client.project = None  # passing None makes the SDK read them from the environment
+            self._openai = client
         return self._openai
 
     def warm_up(self) -> None:
