@@ -99,7 +99,7 @@ def read_document(path: str | Path, limits: Limits | None = None) -> RawDocument
     return read_bytes(data, shown, limits=limits)
 
 
-_LINK = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_LINK = re.compile(r"(?=[hw])(?:https?://|www\.)\S+", re.I)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 

@@ -109,10 +109,12 @@ _REMARK = re.compile(
     r"phát biểu|đánh giá)(?!\w)"
 )
 # `Sở ... có Công văn số ... trả lời: “qua theo dõi ... thì Hội hoạt động không hiệu quả`: a finding reported in quotes
-_REPORTED = re.compile(r"(?<!\w)(?:báo cáo|trả lời|cho biết|nêu rõ|phản ánh|nhận thấy|kết luận)\s*:\s*“\s*", re.I)
+_REPORTED = re.compile(
+    r"(?<!\w)(?=[bcknpt])(?:báo cáo|trả lời|cho biết|nêu rõ|phản ánh|nhận thấy|kết luận)\s*:\s*“\s*", re.I
+)
 _TOPIC_LABEL = re.compile(r"^(?:Về|Việc)\s[^.;:]{3,100}$")  # `- Về hồ sơ tham gia đấu giá ...`
-_WEAKNESS_WORD = re.compile(r"(?<!\w)(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
-_ELSEWHERE = re.compile(r"thế giới|quốc tế|trong khu vực|trong nước và", re.I)
+_WEAKNESS_WORD = re.compile(r"(?<!\w)(?=[chkty])(?:chưa|còn|chậm|thiếu|yếu|hạn chế|khó khăn)(?!\w)", re.I)
+_ELSEWHERE = re.compile(r"(?=[qt])(?:thế giới|quốc tế|trong khu vực|trong nước và)", re.I)
 _BUT_BEFORE = re.compile(r"[,\s]*(?:tuy nhiên|nhưng|song)\s*$", re.I)
 
 

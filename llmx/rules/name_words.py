@@ -119,9 +119,10 @@ _TRAIL_WORDS = (
 ONLY_LEAD = re.compile(r"^mới(?:\s+chỉ)?\s+(?=\w)", re.IGNORECASE)
 # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
 RATIO_VERB = re.compile(r"(?:đạt|được)(?!\w)", re.IGNORECASE)
-TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
+TRAIL = re.compile(r"(?:(?<=\s)|^)(?=[bcdghklmqrtvxđư])(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 TRAIL_WITH_PREPOSITION = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
+    r"(?:(?<=\s)|^)(?=[bcdghklmqrtvxđư])(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$"
+    r"|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 

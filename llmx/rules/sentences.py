@@ -90,12 +90,12 @@ _ENUMERATOR = re.compile(rf"\s*(?:\(\d{{1,2}}\)|\d{{1,2}}\)|{ORDINAL})\s*")
 # Statements (not directives) inside a paragraph: `..., vẫn còn một số khó khăn, tồn tại như sau: Hiện tượng ...`
 # (a run-in lead-in, not part of the first item) and `... . Nguyên nhân chủ quan: do ...` (a label, as at a
 # paragraph's start); `; các hội nghề nghiệp trong tỉnh` (a bare noun phrase) still lists the clause before it
-_RUN_IN_LIST = re.compile(r"[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
+_RUN_IN_LIST = re.compile(r"(?=[^:;()]*:)[^:;\n()]{3,250}?(?<!\w)(?:như sau|sau đây)\s*:\s+(?=\S)", re.I)
 # `..., hội nghị cũng chỉ ra một số hạn chế: A; B`, `... còn gặp nhiều khó khăn: A; B`: a run-in lead-in naming
 # weaknesses, cut off its first item; every item after it in the paragraph is one of them
 _RUN_IN_WEAK = re.compile(
-    rf"[^:;\n()]{{3,250}}?(?<!\w)(?:{WEAK_NAMES})(?:,\s*(?:{WEAK_NAMES}))*(?:\s+(?:như|sau|sau đây|là|cụ thể))?"
-    r"\s*:\s+(?=\S)",
+    rf"(?=[^:;()]*:)[^:;\n()]{{3,250}}?(?<!\w)(?:{WEAK_NAMES})(?:,\s*(?:{WEAK_NAMES}))*"
+    r"(?:\s+(?:như|sau|sau đây|là|cụ thể))?\s*:\s+(?=\S)",
     re.I,
 )
 _NAMES_WEAK_LABEL = re.compile(rf"(?<!\w)(?:{WEAK_NAMES})\s*:\s*$", re.I)
