@@ -42,12 +42,11 @@ from llmx.rules.sentences import (
     Unit,
     aside,
     body_label,
-    in_work_column,
     names_topic,
     no_work,
     units,
-    work_column,
 )
+from llmx.rules.work_columns import in_work_column, work_column
 from llmx.rules.work_labels import ASK_LABEL, WORK, in_words, inline_work, labelled_ahead, work_line_ahead
 from llmx.sections import Layout
 from llmx.sectors import statement_sector
