@@ -37,6 +37,7 @@ FAST: dict[str, tuple[re.Pattern[str], str]] = {
     "limitations._REPORTED": (limitations._REPORTED, "(?=[bcknpt])"),
     "limitations._WEAKNESS_WORD": (limitations._WEAKNESS_WORD, "(?=[chkty])"),
     "limitations._ELSEWHERE": (limitations._ELSEWHERE, "(?=[qt])"),
+    "limitations._SHORTFALL": (limitations._SHORTFALL, "(?=[bcghklstvíđ])"),
     "name_words.TRAIL": (name_words.TRAIL, "(?=[bcdghklmqrtvxđư])"),
     "name_words.TRAIL_WITH_PREPOSITION": (name_words.TRAIL_WITH_PREPOSITION, "(?=[bcdghklmqrtvxđư])"),
     "norms._LABELLED_NOT_FIGURE": (norms._LABELLED_NOT_FIGURE, "(?=[sđfhmt])|(?=[tík])"),

@@ -31,7 +31,10 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 def test_every_shortfall_cue_holds_a_word_of_the_quick_pre_check():
     # a cue added to _SHORTFALL without one of _SHORTFALL_WORDS would never be searched: add its word there
-    branches = _top_level_branches(limitations._SHORTFALL.pattern)
+    look = "(?=[bcghklstvíđ])(?:"  # the first-letter look-ahead written for speed, around the cues
+    pattern = limitations._SHORTFALL.pattern
+    assert pattern.startswith(look) and pattern.endswith(")")
+    branches = _top_level_branches(pattern[len(look) : -1])
     assert len(branches) > 40
     missing = [b for b in branches if not any(w in b for w in limitations._SHORTFALL_WORDS)]
     assert missing == []
