@@ -1,7 +1,7 @@
 """The numbering styles a heading line opens with, and the number it carries. Pure.
 
 The genre numbers its parts `PHẦN THỨ NHẤT` / `PHẦN I`, `CHƯƠNG II`, `A.`, `I.`, `1.`, `1.1.`,
-`a)`, `*`, some issuers with `-`, `/` or `)` after the number; `heading_match` names a line's
+`a)`, `*`, `(1)`, some issuers with `-`, `/` or `)` after the number; `heading_match` names a line's
 style and number. Whether the line is a heading is judged in `headings.py`.
 """
 
@@ -35,6 +35,10 @@ _ARABIC = re.compile(rf"^(\d{{1,2}})(?:\s*(?:\./|[./)](?![\d;,.)]))|{_HYPHEN})\s
 _LOWER = re.compile(rf"^([a-eđgh])(?:(?:\s*[.)/]|-(?=\s))\s+|{_TIGHT})(\S.*)$")  # `a)`, `b.`, `c/`
 _ROMAN_WORD = re.compile(r"^[IVX]{1,4}$", re.I)
 _STAR = re.compile(r"^\*\s*(\S.*)$")
+# `(1) Về nông nghiệp`, `(a) Giáo dục`: the deepest level of district and province reports, and the
+# mark of many numbered proposals, tasks and figure sentences (`headings.py` tells them apart); a
+# capital letter follows (`(1) sản xuất vụ mùa; (2) ...` wrapped mid-sentence is no such line)
+_PAREN = re.compile(rf"^\((\d{{1,2}}|[a-eđgh])\)\s*({UPPER}.*)$")
 
 
 def all_caps(line: str) -> bool:
@@ -69,4 +73,8 @@ def heading_match(t: str) -> tuple[str, str | None, str] | None:
         return "LOWER", m.group(1), m.group(2)
     if m := _STAR.match(t):
         return "STAR", None, m.group(1)
+    if m := _PAREN.match(t):
+        if m.group(1).isdigit():
+            return "PAREN", str(int(m.group(1))), m.group(2)
+        return "PAREN_LOWER", m.group(1), m.group(2)
     return None

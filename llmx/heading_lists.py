@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+PAREN_STYLES = ("PAREN", "PAREN_LOWER")  # `(1)`, `(a)`: see `heading_parens`
+
 _ONE_CLAUSE = re.compile(r"[^.;:!?…]{3,90}\.")  # `Sản xuất nông nghiệp duy trì ổn định.`
 
 
@@ -94,6 +96,10 @@ def judge_lists(found: list[Heading], lines: list[Numbered], parts: tuple[str, .
                     for k, ln in enumerate(group)
                     if ln.template and k and not ln.directive and _in_sequence(group[k - 1], ln)
                 )
+            continue
+        if group[0].style in PAREN_STYLES:  # topics only when the whole list is topics (`heading_parens`)
+            if len(group) < 2 or not all(ln.like for ln in group):
+                drop.update(ln.start for ln in group)
             continue
         if group[0].style == "LOWER":
             if not all(ln.like for ln in group):

@@ -24,6 +24,7 @@ from llmx.heading_content import FIGURE_VALUE, cites_quote, quoted_lines
 from llmx.heading_forms import all_caps, clean, heading_match
 from llmx.heading_lists import Heading as Heading
 from llmx.heading_lists import Numbered, judge_lists, stated_topic
+from llmx.heading_parens import PAREN_STYLES, CloseParens, has_body, paren_topic
 from llmx.heading_wraps import CAPS_GOES_ON, CAPS_OPEN_END, caps_line, caps_tail, caps_wrap, continuation, next_text
 from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, FOOTNOTE_LINE, LIST_INTRO, MOTTO, SIGN_TITLE_LINE, TABLE_ROW, UPPER
 
@@ -143,6 +144,7 @@ def find_headings(
     rank: dict[str, int] = {}  # numbering styles in the order they first appear (outer first)
     idx = [k for k, (s, _) in enumerate(lines) if start <= s < end]
     skip: set[int] = set(rows) | quoted_lines(text, lines, idx)
+    close_parens = CloseParens()  # `1)` under `1.` headings is a deeper level
     for k in idx:
         if k in skip:
             continue
@@ -167,7 +169,18 @@ def find_headings(
                 found.append(Heading("TOPIC", None, clean(t), s + lead, s + lead + len(t) - 1, e))
             continue
         style, number, rest = hm
+        if close_parens.deeper(t, style):
+            style = "PAREN"
+        if style in PAREN_STYLES:  # a topic line, or (most often) a numbered content line
+            like = paren_topic(rest) and has_body(next_text(text, lines, k))
+            numbered.append(Numbered(s + lead, style, number, "topic" if like else "content", like, False))
+            rank.setdefault(style, len(rank))
+            if like:
+                text_end = s + lead + len(t)
+                found.append(Heading(style, number, clean(rest), s + lead, text_end, e))
+            continue
         line = Numbered(s + lead, style, number, "content", _heading_like(rest), bool(DIRECTIVE_START.match(rest)))
+        close_parens.seen(line, t)
         if style == "LOWER" and not line.like and not line.directive:
             line.like = stated_topic(rest) and not _bodiless(text, lines, k, style, rank, rest)
         line.listed = rest.rstrip().endswith(";")

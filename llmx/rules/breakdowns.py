@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from llmx.rules.name_start import trim
-from llmx.rules.name_words import lc_first
+from llmx.rules.name_words import lc_first, opens_with_verb
 from llmx.rules.naming import TOTAL_ONLY
 from llmx.rules.paragraphs import Item, Para
 
@@ -153,12 +153,24 @@ def _list_end(para: Para, items: list[Item], list_start: int, parent: Item) -> i
     end = para.sentence_end(list_start)
     inside = [it for it in items if list_start <= it.num_start < end]
     kinds = {_kind(parent.unit), _kind(inside[0].unit)} if inside else {_kind(parent.unit)}
+    nouns = bool(inside) and not _opens_with_verb(para.text[list_start : inside[0].num_start])
     for k in range(list_start, end):
         if para.text[k] == ";" and para.paren_at(k) == para.paren_at(list_start):  # not an inner list's `;`
             nxt = next((it for it in inside if it.num_start > k), None)
             if nxt is not None and _kind(nxt.unit) not in kinds and nxt.unit != "%":
                 return k
+            # `trong đó hồ sơ trực tuyến 1.602 hồ sơ; giải quyết đúng hạn 1.850 hồ sơ`: after parts named by nouns,
+            # a clause that opens with an action verb is the total's next fact, not a part
+            if nxt is not None and nouns and _opens_with_verb(para.text[k + 1 : nxt.num_start]):
+                return k
     return end
+
+
+_ASPECT = re.compile(r"\s*(?:(?:đã|đang|và)\s+)*", re.IGNORECASE)
+
+
+def _opens_with_verb(words: str) -> bool:
+    return opens_with_verb(words[_ASPECT.match(words).end() :].split())  # type: ignore[union-attr]
 
 
 _MONEY = ("đồng", "tỷ", "tỉ", "usd")

@@ -101,8 +101,8 @@ APPROX: dict[str, Approx] = {
     "chưa đến": "under",  # `chưa đến 15% hồ sơ ...`
     "chưa tới": "under",
 }
-APPROX_BEFORE = re.compile(
-    r"(?<!\w)(?P<q>trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới))\s+$", re.IGNORECASE
+APPROX_BEFORE = re.compile(  # `ngân sách cấp trên 5,25 tỷ đồng`: the higher level, not `over` (but `nâng cấp hơn`)
+    r"(?<!\w)(?P<q>(?<!cấp\s)trên|hơn|(?<!cấp\s)dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới))\s+$", re.IGNORECASE
 )
 # `dự kiến cả năm`, `dự kiến đến hết năm`: the period's own result estimated ahead, not a next-period target
 CURRENT_YEAR_FORECAST = (

@@ -53,8 +53,10 @@ _WORD_BEFORE = re.compile(r"[^\W\d_]\s+$")
 # lower-case names only: `02 nhà văn hóa: thôn Đanh Xá, ...` lists places, and counts them
 _LOWER_RUN = r"(?:(?![A-ZĐ])[^;.\d])*"
 _CATEGORY_LIST = re.compile(rf"\s*:\s*(?-i:[^\W\dA-ZĐ]){_LOWER_RUN},{_LOWER_RUN},{_LOWER_RUN}(?:[;.]|$)")
+# `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng; `1 nghìn 200 tỷ đồng` is 1,2 nghìn tỷ đồng
 _AMOUNT_IN_WORDS = re.compile(
-    r"\s*(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)(?P<cur>\s+đồng)?(?!\w)",
+    r"\s*(?:(?P<big>tỷ|tỉ|triệu)\s+(?P<rest>\d{1,3}(?:,\d+)?)\s+(?:triệu|nghìn|ngàn)"
+    r"|(?P<big_k>nghìn|ngàn)\s+(?P<rest_k>\d{1,3})\s+t[ỷỉ])(?P<cur>\s+đồng)?(?!\w)",
     re.IGNORECASE,
 )
 # `01 (một) giấy phép`, `45 (bốn mươi lăm) đại biểu`: the number restated in words before its unit
@@ -202,8 +204,9 @@ def _read_figure(para: Para, items: list[Item], s: int, e: int, value: float) ->
     if pct := _PCT.match(text, e, para.end):
         return _read_percent(para, items, s, pct.end(), value)
     if words := _AMOUNT_IN_WORDS.match(text, e, para.end):  # `6 tỷ 200 triệu đồng` is 6,2 tỷ đồng
-        rest = parse_number(words.group("rest")) or 0.0
-        unit_name = words.group("big").lower() + (" đồng" if words.group("cur") else "")
+        rest = parse_number(words.group("rest") or words.group("rest_k")) or 0.0
+        big = words.group("big") or f"{words.group('big_k')} tỷ"
+        unit_name = big.lower() + (" đồng" if words.group("cur") else "")
         item = new_item(para, items, s, value + rest / 1000, unit_name, words.end(), count_unit=True)
         if item is not None:
             item.core = (s, words.end())

@@ -112,11 +112,11 @@ def name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
     while start > b:
         prev_comma = _last_comma(text, b, start - 1)
         s1_start = prev_comma + 1 if prev_comma != -1 else b
-        s1_words = text[s1_start : start - 1].split()
+        s1_words = [w for w in text[s1_start : start - 1].split() if w.strip("-+•*")]  # not a bullet's mark
         # `Đội vệ sinh thu gom, xử lý bình quân 12 tấn rác`: two verbs share the counted object
         verbs = closes_with_verb(s1_words) and opens_with_verb(head_words)
         limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
-        if not s1_words or len(s1_words) > limit or _lead_words(" ".join(s1_words)):
+        if not s1_words or len(s1_words) > limit or (_lead_words(" ".join(s1_words)) and not verbs):
             break
         if DIGIT.search(text, s1_start, start - 1) or (
             PREPOSITION_ONLY.fullmatch(s1_words[0]) and not ATTRIBUTE.match(head)

@@ -19,7 +19,7 @@ _VERB_LIST = (
     "|tịch thu|tiêu hủy|tiêu huỷ|nạo vét|khắc phục|di dời|bàn giao|đăng ký|chứng thực|công chứng|trả"
     "|phân loại|tái chế|chôn lấp|thu giữ|đối thoại|giải ngân|phân bổ|chi trả|làm sạch|đăng tải|biên soạn"
     "|phát hành|kết nạp|kiện toàn|sắp xếp|xác minh|góp phần|đưa|nâng|phát động|ra quân|truy thu|cưỡng chế"
-    "|lập|xây mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
+    "|lập|xây mới|làm mới|mở|khai giảng|tuyển sinh|tuyển dụng|giới thiệu|giải thể|sáp nhập|thành lập"
     "|phối hợp|tham gia|chỉ đạo|đôn đốc|yêu cầu|đề nghị|đề xuất|tiếp tục|thực hiện|tham mưu|thu hút"
 )
 ACTION_VERBS = frozenset(_VERB_LIST.split("|"))
@@ -100,8 +100,10 @@ _TRAIL_WORDS = (
     # a judgement between the name and its figure is no part of the name
     r"(?:(?:còn|vẫn|rất|quá|khá)\s+)?(?:chậm|thấp)\s*,\s*(?:mới|chỉ|(?:chỉ\s+)?đạt)(?:\s+(?:chỉ\s+)?đạt)?(?:\s+được)?|"
     r"(?:chưa|không)\s+(?:cao|tốt|đồng\s+đều)|đạt\s+(?:khá|thấp)|" + _NEW_AFTER + r"mới\s+(?:chỉ\s+)?đạt(?:\s+được)?|"
+    # `... vẫn đạt 1.640 ha`, `... cũng đạt 45 tỷ đồng`, `lên đến 350 ha`: how the figure stands, not its name
+    r"vẫn|cũng|luôn|(?<!đồng\s)đều|lên\s+đến|"
     r"đạt\s+được|đạt|là|được|đã|ước\s+đạt|ước\s+tính|ước\s+thực\s+hiện|ước\s+còn|ước|(?:vẫn\s+)?còn|"
-    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|trên|hơn|dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
+    r"chiếm|(?<!mặt\s)bằng|gồm|tổng\s+cộng|(?<!cấp\s)trên|hơn|(?<!cấp\s)dưới|gần|khoảng|xấp\s+xỉ|chừng|chưa\s+(?:đến|tới)|(?<!địa\s)chỉ|"
     # `có tới 1.350 hộ`, `lên tới 2.480 tỷ đồng` stress the figure; `thời gian tới`, `năm tới` are the next period
     r"(?<!gian\s)(?<!năm\s)(?<!tháng\s)(?<!quý\s)(?<!kỳ\s)(?<!tuần\s)(?:lên\s+)?tới|"
     r"đến\s+nay|hiện\s+nay|trong\s+tháng|(?:thực\s+hiện\s+)?(?:tháng|quý)\s+\d{1,2}|"

@@ -79,10 +79,11 @@ def new_item(
     tail = read_tail(text, unit_end, para.end, unit)
     if tail.swallowed:
         para.block(*tail.swallowed)
-    # `cho 123 hộ` keeps its `cho` when the counted noun follows in the name; `cho 1.715 người` not
-    # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
+    # `cho 123 hộ` keeps `cho` before its counted noun; a ratio-only verb (`mới đạt 45% dự toán`) shows the name
     own_to = verb.end() if figure > s and (verb := RATIO_VERB.match(text, s, figure)) else s
     own = trim(without_figure_notes(text[own_from:own_to]), prep=not (count_unit and _names_unit(unit, tail.words)))
+    if not own and not tail.words and unit in ("%", "‰"):  # `Có trên 95% dân số tham gia BHYT`
+        tail = read_tail(text, unit_end, para.end, unit, named_before=False)
     prev = last_in_sentence(para, items, figure)
     opening = OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
@@ -147,9 +148,7 @@ def _base_name(
     ):
         item.words = prev.words  # `khởi tố 02 vụ, 08 đối tượng`, `cho 09 tập thể và 05 cá nhân`
         return prev.words, ""
-    with_m = None
-    for with_m in _WITH.finditer(own):  # noqa: B007 -- the last match is the one wanted
-        pass
+    with_m = ([None, *_WITH.finditer(own)])[-1]  # the last match is the one wanted
     if with_m is not None and len(own[with_m.end() :].split()) <= 6:
         head, attr = own[: with_m.start()].strip(" ,"), own[with_m.end() :]
         if follows and prev is not None and (not head or PREPOSITION_ONLY.match(head)):
@@ -218,6 +217,8 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     for m in _LABEL_STOP.finditer(text, start, stop):
         if m.group() != "," or not fixed_comma(text, m.start()):
             start = m.end()
+    if text[start - 1 : start] == ",":  # `- Tổng đàn trâu, bò: 3.450 con`: parallel nouns share the label
+        start = min(start, name_start(para, max(floor, para.sentence_start(colon)), stop)[0])
     raw = text[start:colon]
     words = trim(raw, prep=False)
     if not words or len(raw.split()) > _MAX_LABEL_WORDS or _GENERIC_INTRO.search(words):

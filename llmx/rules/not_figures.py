@@ -66,6 +66,10 @@ _DOC_AFTER = re.compile(r"\s*(?:-\s*[A-ZĐ]|/\s*[A-ZĐ]|/\d{4}/)")  # 01-KL/TW, 
 _RANGE_AFTER = re.compile(r"\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*\d")  # 2022 – 2023, 9001-9008, 85% ÷ 87%
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[%‰]\s*)?(?:[-–÷~]|ữ)\s*$")
 _PCT = re.compile(r"\s?[%‰]")
+# `Tai nạn giao thông giảm cả 3 tiêu chí (số vụ, số người chết, số người bị thương)`: the measures that fell,
+# no count of the period
+_ALL_CRITERIA = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trên|ở|về))?\s+cả\s*$", re.IGNORECASE)
+_CRITERIA_AFTER = re.compile(r"\s*(?:tiêu\s+chí|mặt)(?!\w)", re.IGNORECASE)
 
 
 def not_a_figure(para: Para, s: int, e: int) -> bool:
@@ -78,6 +82,7 @@ def not_a_figure(para: Para, s: int, e: int) -> bool:
         or labelled_or_operand(text, window, e)
         or _PHONE.fullmatch(text, s, e)
         or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
+        or (_ALL_CRITERIA.search(window) and _CRITERIA_AFTER.match(text, e, para.end))
     ):
         return True
     if (

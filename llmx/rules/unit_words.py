@@ -33,6 +33,8 @@ MEASURES: tuple[str, ...] = (
     "m³",
     "km2",
     "km",
+    "cây số",  # `làm mới 12 cây số đường` (km), never 12 trees
+    "sào",  # `cấy 45 sào lúa`: the northern land measure
     "m",
     "kg",
     "gam",
@@ -150,6 +152,7 @@ COUNTS: tuple[str, ...] = (
     "thí sinh",
     "vận động viên",
     "gia đình chính sách",
+    "cụ",  # `chúc thọ, mừng thọ cho 245 cụ cao tuổi`
     # places and organisations
     "xã, thị trấn",
     "xã",
@@ -198,6 +201,8 @@ COUNTS: tuple[str, ...] = (
     "điểm",
     "nhóm",
     "trường học",
+    "phòng học",  # `xây mới 12 phòng học`
+    "chi cục",  # `14 sở, 12 chi cục`
     "nhà máy",
     "nhà hàng",
     "hộ kinh doanh",
@@ -217,6 +222,12 @@ COUNTS: tuple[str, ...] = (
     "đơn",
     "vụ việc",
     "vụ",
+    # crime groups and drug seizures: `triệt xóa 04 tụ điểm`, `triệt phá 3 ổ nhóm`, `02 đường dây`, `12 bánh heroin`
+    "tụ điểm",
+    "ổ nhóm",
+    "băng nhóm",
+    "đường dây",
+    "bánh",
     "ổ dịch",  # `xảy ra 03 ổ dịch tả lợn châu Phi`, `phát sinh 04 ổ dịch cúm gia cầm`
     "việc",
     "trường hợp",
@@ -296,6 +307,16 @@ COUNTS: tuple[str, ...] = (
     "hội nghị",
     "lớp",
     "sản phẩm",
+    "sáng kiến",  # `công nhận 35 sáng kiến`
+    "đề tài",
+    "huy chương",  # `đạt 12 huy chương các loại`
+    "tiết mục",  # `45 tiết mục văn nghệ`
+    "tác phẩm",
+    "di tích",  # `03 di tích được xếp hạng cấp tỉnh`
+    "đầu sách",
+    "cuốn",  # `tiếp nhận 1.250 cuốn sách`
+    "mẫu",  # `lấy 120 mẫu thực phẩm`, `xét nghiệm 45 mẫu`
+    "gian hàng",
     "giải",
     "suất quà",
     "xuất quà",
@@ -322,6 +343,11 @@ COUNTS: tuple[str, ...] = (
     "căn hộ",
     "căn",
     "phương tiện",
+    "cầu thủ",
+    "cầu",  # `xây dựng 05 cầu dân sinh`
+    "giếng",
+    "bóng đèn",  # `lắp đặt 120 bóng đèn chiếu sáng`
+    "lồng",  # `duy trì 85 lồng nuôi cá`
     "xe máy",
     "xe",
     "thiết bị",  # `lắp 02 thiết bị rửa mắt`

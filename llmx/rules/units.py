@@ -67,8 +67,11 @@ def match_unit(text: str, pos: int, end: int | None = None) -> tuple[str, int, i
 _LIST_COMMA = re.compile(r",[ \t]*")
 _LIST_MAX = 3
 # not the prize `giải` (`giải thể` dissolves, but `12 giải thể thao` are sports tournaments), nor the count
-# `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`)
-_VERB_NOT_NOUN = re.compile(r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)", re.I)
+# `lần` in the adverb `lần lượt` (respectively: `9 người, lần lượt giảm ...`), nor the elders `cụ` in `cụ thể`
+# (`06 nhiệm vụ, cụ thể: ...`)
+_VERB_NOT_NOUN = re.compile(
+    r"giải\s+(?:quyết|ngân|phóng|thể(?!\s+thao)|trình|đáp)(?!\w)|lần\s+lượt(?!\w)|cụ\s+thể(?!\w)", re.I
+)
 # `tuần tra 96 lượt, tổ chức gọi hỏi ...`: a count of times or events heads no list of nouns (`tổ chức` is the verb)
 _NO_LIST_AFTER = frozenset({"lượt", "lần", "buổi", "cuộc", "đợt", "phiên"})
 _MINISTRY = re.compile(r"B(?:ộ|Ộ)")  # case-sensitive: `Bộ Tài chính`; the count `bộ` is written lower-case
@@ -109,6 +112,10 @@ def _lower(unit: str) -> str:
 
 # --- the words after a unit that still name the figure -------------------------------------
 
+# `45,6% trên tổng số chi phí,`, `85,6% tổng số hồ sơ tiếp nhận;`: the whole a rate is of, up to the clause's end
+_RATE_OF = re.compile(
+    r"[ \t]+(?:trên[ \t]+)?tổng(?:[ \t]+số)?(?:[ \t]+[^\W\d_]+){1,6}?(?=[ \t]*(?:[,;.()]|$))", re.IGNORECASE
+)
 _TAIL_WORD = re.compile(r"\s+([^\s,;:()\[\]=“”\"/]+)")  # `hồ sơ trực tuyến/62.089`: the `/` ends the words
 # `đạt chuẩn`, `đạt NTM`, `đạt yêu cầu`, `đạt giải`, `đạt danh hiệu`, `đạt học sinh giỏi`: the standard
 # met says what is counted
@@ -186,11 +193,14 @@ class Tail:
     swallowed: tuple[int, int] | None = None
 
 
-def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
+def read_tail(text: str, pos: int, limit: int, unit: str | None, *, named_before: bool = True) -> Tail:
     """Words after a unit that still say what is counted: `4,86km đường huyện`, `đơn vị được thanh tra`.
 
     Stops at a verb or preposition that starts a comparison or a new clause, a proper name, a
-    number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`).
+    number, or a `và` that introduces another figure (`09 tập thể và 05 cá nhân`). A rate with no
+    name before it (`named_before=False`) is named by `dân số ...` or `tổng số ...` after it (`Có trên 95% dân
+    số tham gia BHYT`); after a name they say what the rate is of (`Tỷ lệ bao phủ BHYT đạt 92,5% dân số`,
+    `Hồ sơ trực tuyến chiếm 85,6% tổng số hồ sơ`) and stay out of the name.
     """
     if unit in META_UNITS:
         stop = _META_TAIL_END.search(text, pos, limit)
@@ -198,6 +208,8 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
         return Tail(end, " ".join(text[pos:end].split()), (pos, end))
     if unit in _PLACES and (criteria := _CRITERIA_TAIL.match(text, pos, limit)):
         return Tail(criteria.end(), " ".join(criteria.group("words").split()), (pos, criteria.end()))
+    if unit in _SYMBOLS and named_before and (of := _RATE_OF.match(text, pos, limit)):
+        return Tail(of.end(), "")  # `chiếm 85,6% tổng số hồ sơ`: what the rate is of, in its quote, not its name
     words: list[str] = []
     end = pos
     if unit in _SYMBOLS and (listed := match_unit(text, pos, limit)) is not None and not is_measure(listed[0]):
@@ -241,6 +253,11 @@ def read_tail(text: str, pos: int, limit: int, unit: str | None) -> Tail:
             break  # `tại 13 xã năm 2022`, but `tài sản hàng năm`
         if low in ("lên", "xuống") and (nxt_word[:1].isdigit() or nxt_word in ("còn", "mức")):
             break  # `từ 09 tỷ lên 20 tỷ`: the new value follows
+        population = (low, nxt_word) == ("dân", "số") and not named_before and not words and nxt is not None
+        if population and nxt and (after := _TAIL_WORD.match(text, nxt.end(), limit)) and after.group(1)[:1].islower():
+            words.append(f"{bare} số")  # `Có trên 95% dân số tham gia BHYT`: the population, what follows says
+            end = nxt.end()
+            continue
         if (low, nxt_word.lower().rstrip(".…")) in (("đối", "với"), ("dân", "số")):
             break  # `02 cuộc thanh tra đối với 10 đơn vị`; `92,5% dân số` is what the rate is of
         if low == "làm" and _TOLL.match(text, m.end(), limit):
