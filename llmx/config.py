@@ -28,6 +28,8 @@ _Choice = TypeVar("_Choice", bound=str)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROMPT = "section@v2"
+# the endpoint when no base URL is set, given to the SDK explicitly (it would read OPENAI_BASE_URL itself)
+OPENAI_API_URL = "https://api.openai.com/v1"
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,8 @@ _BODY_NAME = re.compile(
     r"(?:\s+(?:huyện|tỉnh|xã|thành phố|thị xã|phường|thị trấn)(?!\w))?"
 )
 _ACTOR = re.compile(
-    r"(?<!\w)(?:các\s+)?(?:đảng ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|cấp ủy(?:\s+đảng)?|ubnd|ủy ban nhân dân|hđnd|"
+    r"(?<!\w)(?=[bchmstuđủ])(?:các\s+)?(?:đảng ủy|huyện ủy|tỉnh ủy|thành ủy|thị ủy|cấp ủy(?:\s+đảng)?|ubnd|"
+    r"ủy ban nhân dân|hđnd|"
     r"hội đồng nhân dân|chính quyền(?:\s+(?:địa phương|cơ sở|các cấp))|(?:cơ quan,\s*)?(?:sở,\s*)?ban,\s*ngành(?:,\s*"
     r"đoàn thể)?|đoàn thể|mttq và các đoàn thể)(?:\s+(?:huyện|tỉnh|xã|thành phố|thị xã|phường|thị trấn|các cấp)"
     r"(?!\w))?(?!\w)"

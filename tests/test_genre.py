@@ -197,6 +197,16 @@ def test_a_file_holding_only_a_url_is_refused_like_an_empty_file(tmp_path: Path)
     assert result.exit_code == 2 and "only a link" in result.output
 
 
+@pytest.mark.parametrize("link", ["HTTPS://XA-EXAMPLE.GOV.VN/TIN-TUC/BAI-1.HTML", "Www.Xa-Example.Gov.Vn/bai-1"])
+def test_a_url_written_in_capitals_is_refused_too(tmp_path: Path, link: str) -> None:
+    # the words outside links are looked for without the link scan when the text names no http/www
+    # (in any case); a link in capitals must still be found
+    path = tmp_path / "link.txt"
+    path.write_text(link + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="only a link"):
+        extract_document(path, RULES)
+
+
 def test_the_cli_warns_on_stderr_and_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "dues.txt"
     path.write_text(DUES_LIST, encoding="utf-8")

@@ -1,8 +1,8 @@
-"""The shortfall search's quick pre-check (statements._SHORTFALL_CUE) never hides a shortfall."""
+"""The shortfall search's quick pre-check (limitations._SHORTFALL_CUE) never hides a shortfall."""
 
 from __future__ import annotations
 
-from llmx.rules import statements
+from llmx.rules import limitations
 
 
 def _top_level_branches(pattern: str) -> list[str]:
@@ -31,9 +31,12 @@ def _top_level_branches(pattern: str) -> list[str]:
 
 def test_every_shortfall_cue_holds_a_word_of_the_quick_pre_check():
     # a cue added to _SHORTFALL without one of _SHORTFALL_WORDS would never be searched: add its word there
-    branches = _top_level_branches(statements._SHORTFALL.pattern)
+    look = "(?=[bcghklstvíđ])(?:"  # the first-letter look-ahead written for speed, around the cues
+    pattern = limitations._SHORTFALL.pattern
+    assert pattern.startswith(look) and pattern.endswith(")")
+    branches = _top_level_branches(pattern[len(look) : -1])
     assert len(branches) > 40
-    missing = [b for b in branches if not any(w in b for w in statements._SHORTFALL_WORDS)]
+    missing = [b for b in branches if not any(w in b for w in limitations._SHORTFALL_WORDS)]
     assert missing == []
 
 
@@ -50,6 +53,6 @@ def test_the_pre_check_passes_every_sentence_the_shortfall_search_finds_whatever
         "Toàn xã thu hoạch 1.200 ha lúa, năng suất bình quân 62 tạ/ha.",
     ]
     for s in sentences:
-        found = statements._SHORTFALL.search(s) is not None
-        assert (statements._SHORTFALL_CUE.search(s) is not None and found) == found, s
-    assert statements._SHORTFALL_CUE.search(sentences[-1]) is None  # the usual sentence is spared the long search
+        found = limitations._SHORTFALL.search(s) is not None
+        assert (limitations._SHORTFALL_CUE.search(s) is not None and found) == found, s
+    assert limitations._SHORTFALL_CUE.search(sentences[-1]) is None  # the usual sentence is spared the long search

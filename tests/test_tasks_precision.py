@@ -108,7 +108,7 @@ def test_a_long_assignment_table_finds_its_header_once_not_once_per_cell(monkeyp
     # a plan's appendix of 300 rows: each cell used to walk up to the header on its own (74 s on one
     # real 320 KB appendix); rows under one header share the answer, which stays the same
     from llmx.read.model import CELL_SEP
-    from llmx.rules import sentences
+    from llmx.rules import work_columns
 
     header = CELL_SEP.join(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"])
     rows = [
@@ -118,20 +118,20 @@ def test_a_long_assignment_table_finds_its_header_once_not_once_per_cell(monkeyp
     cells = [m.start() + len(CELL_SEP) for m in re.finditer(re.escape(CELL_SEP), text)]
 
     def answers() -> list[bool | None]:
-        return [sentences.work_column(text, at) for at in cells]
+        return [work_columns.work_column(text, at) for at in cells]
 
     calls = 0
-    real = sentences._header_cells
+    real = work_columns._header_cells
 
     def counting(cs: list[str]) -> tuple[list[int], list[int]]:
         nonlocal calls
         calls += 1
         return real(cs)
 
-    monkeypatch.setattr(sentences, "_header_cells", counting)
-    sentences._headers_seen.cache_clear()
+    monkeypatch.setattr(work_columns, "_header_cells", counting)
+    work_columns._headers_seen.cache_clear()
     shared = answers()
     assert calls < 4 * len(cells)  # the row's own check plus one walk per row line, not per cell and row above
     assert shared.count(True) == 300 and shared.count(False) >= 600  # work cells; bodies and deadlines beside
-    monkeypatch.setattr(sentences, "_headers_seen", lambda text: {})  # every cell walks up on its own
+    monkeypatch.setattr(work_columns, "_headers_seen", lambda text: {})  # every cell walks up on its own
     assert answers() == shared

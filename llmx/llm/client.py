@@ -1,4 +1,5 @@
-"""The model client: the only module that imports `openai` and `instructor`.
+"""The model client: the only module that imports `instructor`, and with `sdk_faults.py` (what the
+SDK's exceptions mean) the only one that imports `openai`.
 
 Two retry loops, kept apart on purpose (instructor #1907: transport faults must never be fed
 back to the model as if they were validation errors):
@@ -34,10 +35,11 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
 
-from llmx.config import Settings, check_settings, url_secrets, v1_hint
-from llmx.errors import CassetteMismatch, ConfigError, LlmxError, ModelCallError, RequestRejected
+from llmx.config import OPENAI_API_URL, Settings, check_settings, url_secrets
+from llmx.errors import ConfigError, LlmxError
 from llmx.llm import completions as read
-from llmx.llm.faults import ProviderError, ProviderFault, TransportPolicy, provider_message
+from llmx.llm import sdk_faults as sdk
+from llmx.llm.faults import ProviderFault, TransportPolicy, provider_message
 from llmx.llm.redaction import redact
 from llmx.llm.requestlog import RequestLog
 from llmx.llm.seam import (
@@ -55,7 +57,6 @@ from llmx.llm.seam import (
 )
 from llmx.llm.tokens import request_tokens
 
-TIMEOUT_ATTEMPTS = 3  # a timed-out request is sent at most this many times in all
 PLACEHOLDER_KEY = "llmx-local-no-key"  # local servers need no key, but the SDK sends a header
 MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -101,53 +102,6 @@ def _remember_async_validator_checks() -> None:
 _remember_async_validator_checks()
 
 
-Unrecorded = Callable[[BaseException], "BaseException | None"]
-
-
-def _error_fields(exc: openai.APIStatusError) -> ProviderError:
-    body = exc.body if isinstance(exc.body, dict) else {}
-    code, kind, message = (body.get(k) for k in ("code", "type", "message"))
-    return ProviderError(exc.status_code, str(code or ""), str(kind or ""), f"{message or ''} {exc.message}")
-
-
-def quota_exhausted(exc: BaseException) -> bool:
-    """OpenAI's `insufficient_quota` 429: the account has no credit left, so retrying is pointless."""
-    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).quota_exhausted
-
-
-def is_transient(exc: BaseException, unrecorded: Unrecorded | None = None) -> bool:
-    """429 (but not an exhausted quota), 408/409, 5xx, a 400/422 that blames the server, timeouts
-    and dropped connections: worth trying again.
-
-    `unrecorded` recognises a replay's "no recorded answer" inside a connection error
-    (llmx.llm.cassettes.cassette_miss): that is never worth trying again.
-    """
-    if unrecorded is not None and unrecorded(exc) is not None:
-        return False
-    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
-        return True
-    if not isinstance(exc, openai.APIStatusError):
-        return False
-    return _error_fields(exc).transient
-
-
-def context_overflow(exc: BaseException) -> bool:
-    """A 400 saying the request does not fit the model's context (see llmx/llm/faults.py)."""
-    return isinstance(exc, openai.APIStatusError) and _error_fields(exc).context_overflow
-
-
-def _retry_after(exc: BaseException | None) -> float | None:
-    if not isinstance(exc, openai.APIStatusError):
-        return None
-    headers = exc.response.headers
-    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
-        try:
-            return float(headers[name]) * scale
-        except (KeyError, TypeError, ValueError):
-            continue
-    return None
-
-
 class ModelClient:
     """An OpenAI-compatible endpoint behind instructor, built lazily from Settings."""
 
@@ -158,10 +112,10 @@ class ModelClient:
         policy: TransportPolicy | None = None,
         replay: bool = False,
         admission: Admission | None = None,
-        unrecorded: Unrecorded | None = None,
+        unrecorded: sdk.Unrecorded | None = None,
     ) -> None:
         """`replay`: cassettes answer, so no key is needed; `admission`: run-wide pacing shared
-        by every thread using this client (the bulk runner's gate); `unrecorded`: see is_transient."""
+        by every thread using this client (the bulk runner's gate); `unrecorded`: see sdk_faults.is_transient."""
         if not replay:
             check_settings(settings)
         self.settings = settings
@@ -183,13 +137,17 @@ class ModelClient:
             return self._build()
 
     def _build(self) -> openai.OpenAI:
+        """The SDK client, every setting given from Settings: the SDK fills a missing base URL from
+        OPENAI_BASE_URL and sends OPENAI_ORG_ID / OPENAI_PROJECT_ID as headers, behind config.py's back."""
         if self._openai is None:
-            self._openai = openai.OpenAI(
+            client = openai.OpenAI(
                 api_key=self._secret or PLACEHOLDER_KEY,
-                base_url=self.settings.base_url or None,
+                base_url=self.settings.base_url or OPENAI_API_URL,
                 timeout=self.settings.timeout,
                 max_retries=0,  # transport retries are ours (see module docstring)
             )
+            client.organization = client.project = None  # passing None makes the SDK read them from the environment
+            self._openai = client
         return self._openai
 
     def warm_up(self) -> None:
@@ -211,7 +169,7 @@ class ModelClient:
         self.close()
 
     def _wait(self, state: RetryCallState) -> float:
-        retry_after = _retry_after(state.outcome.exception() if state.outcome else None)
+        retry_after = sdk.retry_after(state.outcome.exception() if state.outcome else None)
         if retry_after is not None:
             return min(max(retry_after, 0.0), self.policy.max_retry_after)
         backoff = min(self.policy.maximum, self.policy.initial * 2.0 ** (state.attempt_number - 1))
@@ -223,10 +181,11 @@ class ModelClient:
         def note(state: RetryCallState) -> None:
             exc = state.outcome.exception() if state.outcome else None
             wait = state.next_action.sleep if state.next_action else 0.0
-            log.append(Attempt("transport", error=f"{_fault(exc)}; retried after {wait:.2f} s"))
+            log.append(Attempt("transport", error=f"{sdk.fault_name(exc)}; retried after {wait:.2f} s"))
 
         retrying = Retrying(
-            stop=stop_after_attempt(self.policy.attempts) | read.nth_fault(TIMEOUT_ATTEMPTS, openai.APITimeoutError),
+            stop=stop_after_attempt(self.policy.attempts)
+            | read.nth_fault(sdk.TIMEOUT_ATTEMPTS, openai.APITimeoutError),
             wait=self._wait,
             retry=retry_if_exception(self._transient),
             before_sleep=note,
@@ -235,7 +194,9 @@ class ModelClient:
         try:
             return retrying(self._logged, **kwargs)
         except openai.OpenAIError as exc:
-            raise self._translate(exc) from None
+            raise sdk.translate(
+                exc, self.settings, attempts=self.policy.attempts, secrets=self.secrets, unrecorded=self.unrecorded
+            ) from None
 
     def _logged(self, **kwargs: Any) -> Any:
         """One HTTP request (`_gated`), written to the request log when there is one."""
@@ -245,7 +206,8 @@ class ModelClient:
         try:
             response = self._gated(**kwargs)
         except Exception as exc:
-            self.log.write(self.settings.endpoint, kwargs, started, error=f"{_fault(exc)}: {provider_message(exc)}")
+            error = f"{sdk.fault_name(exc)}: {provider_message(exc)}"
+            self.log.write(self.settings.endpoint, kwargs, started, error=error)
             raise
         self.log.write(self.settings.endpoint, kwargs, started, answer=response.model_dump(exclude_unset=True))
         return response
@@ -254,7 +216,7 @@ class ModelClient:
         return self.unrecorded(exc) if self.unrecorded is not None else None
 
     def _transient(self, exc: BaseException) -> bool:
-        return is_transient(exc, self.unrecorded)
+        return sdk.is_transient(exc, self.unrecorded)
 
     def _gated(self, **kwargs: Any) -> Any:
         """One HTTP request, admitted by the run's pacing and reported back to it."""
@@ -267,14 +229,14 @@ class ModelClient:
             try:
                 response = self._post_chat(kwargs)
             except openai.APIStatusError as exc:
-                if exc.status_code == 429 and not quota_exhausted(exc):
-                    gate.throttled(_retry_after(exc), estimate)
+                if exc.status_code == 429 and not sdk.quota_exhausted(exc):
+                    gate.throttled(sdk.retry_after(exc), estimate)
                 elif self._transient(exc):
-                    gate.failed(_fault(exc), estimate)
+                    gate.failed(sdk.fault_name(exc), estimate)
                 raise
             except openai.APIConnectionError as exc:
                 if self._miss(exc) is None:
-                    gate.failed(_fault(exc), estimate)
+                    gate.failed(sdk.fault_name(exc), estimate)
                 raise
         usage = getattr(response, "usage", None)
         gate.answered(estimate, getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
@@ -294,40 +256,6 @@ class ModelClient:
             "/chat/completions", body=body, cast_to=ChatCompletion, options=cast(Any, options)
         )
         return response
-
-    def _translate(self, exc: openai.OpenAIError) -> LlmxError:
-        where = self.settings.endpoint
-        if (miss := self._miss(exc)) is not None:
-            first = str(miss).splitlines()[0] if str(miss) else ""
-            return CassetteMismatch(f"no recorded answer matches this request ({redact(first, *self.secrets)})")
-        detail = redact(provider_message(exc), *self.secrets)
-        if isinstance(exc, openai.APIStatusError):
-            code = exc.status_code
-            if code in (401, 403):
-                return ModelCallError(f"{where} refused the API key ({code}): {detail}; check --api-key/OPENAI_API_KEY")
-            if code == 404:
-                hint = v1_hint(self.settings.base_url)
-                return ModelCallError(f"{where} does not serve model {self.settings.model!r} (404): {detail}{hint}")
-            if quota_exhausted(exc):
-                return ModelCallError(f"{where}: the account's quota is used up (429 insufficient_quota): {detail}")
-            if context_overflow(exc):
-                return ContextOverflow(f"{where} rejected the request as too long for the model's context: {detail}")
-            if self._transient(exc):
-                return TransientFailure(
-                    f"{where} kept failing ({code}) after {self.policy.attempts} attempts: {detail}"
-                )
-            if code in (400, 413, 422):
-                return RequestRejected(f"{where} rejected the request ({code}): {detail}")
-            return ModelCallError(f"{where} rejected the request ({code}): {detail}")
-        if isinstance(exc, openai.APITimeoutError):
-            tries = min(self.policy.attempts, TIMEOUT_ATTEMPTS)
-            return TransientFailure(
-                f"{where} timed out {tries} times (timeout {self.settings.timeout:g} s); a slow local model "
-                "needs a longer --timeout (LLMX_TIMEOUT) or a smaller --max-answer-tokens"
-            )
-        if isinstance(exc, openai.APIConnectionError):
-            return ModelCallError(f"cannot reach {where}: {detail}; is the server running and the URL right?")
-        return ModelCallError(f"{where}: {detail}")
 
     def request_body(
         self, messages: list[dict[str, str]], response_model: type[BaseModel], max_tokens: int | None = None
@@ -484,11 +412,3 @@ def _answer_failed(exc: BaseException, fault: BaseException | None, *, refusal: 
 def _schema_model(model: type[BaseModel]) -> type[BaseModel]:
     """instructor's schema wrapper of `model`, made once: instructor would build a new class per call."""
     return instructor.openai_schema(model)
-
-
-def _fault(exc: BaseException | None) -> str:
-    if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code}"
-    if isinstance(exc, openai.APITimeoutError):
-        return "timeout"
-    return type(exc).__name__ if exc else "fault"

@@ -38,7 +38,8 @@ from llmx.read.pdf_layout import (
     split_notes,
     strip_furniture,
 )
-from llmx.read.pdf_page import Glyphs, PageContent, Rule, Run, flattening_adds, page_content
+from llmx.read.pdf_page import Glyphs, PageContent, Run, flattening_adds, page_content
+from llmx.read.pdf_paths import Rule
 from llmx.read.pdf_tables import FIGURE_CELL, Grid, broken_word, find_grids, place, table_spec
 from llmx.vn import MOTTO
 

@@ -24,7 +24,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from llmx.read.pdf_page import Rule, Run, Shape
+from llmx.read.pdf_page import Run
+from llmx.read.pdf_paths import Rule, Shape
 from llmx.read.pdf_tables import Grid
 
 _MIN_BARS = 3

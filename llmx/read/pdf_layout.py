@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from llmx.read.pdf_page import Rule, Run
+from llmx.read.pdf_page import Run
+from llmx.read.pdf_paths import Rule
 
 SEGMENT_GAP = 2.0  # em: a gap this wide splits a line into segments
 _SUP_DIGITS = re.compile(r"[0-9*]{1,3}")

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from llmx.read.model import CellSpec, TableSpec, grid_rows
-from llmx.read.pdf_page import Rule, Run
+from llmx.read.pdf_page import Run
+from llmx.read.pdf_paths import Rule
 
 _SNAP = 2.0  # positions closer than this are one grid line
 _TOUCH = 3.0  # segments this close are connected

@@ -26,7 +26,7 @@ _LIST_MARK = re.compile(r"^(?:[a-zđ][.)]|[-+•*]\s)")
 # a numbered heading (`2.`, `1.2.`, `II.`, `PHẦN II`, `Chương 3`), never the rest of a cut sentence
 _HEADING_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,5}[.)]|(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s)")
 _NUMBER_LABEL = re.compile(r"^Số\s*:$")  # `Số:` whose number and symbol went to a later line
-_PIPE_ROW = re.compile(r"^\||\|.*\|")  # a table row (`| a | b |`, `a | b | c`), never a wrapped sentence
+_PIPE_ROW = re.compile(r"\|(?:(?<=^\|)|.*\|)")  # a table row (`| a | b |`, `a | b | c`), never a wrapped sentence
 
 
 def _next_filled(lines: list[str], k: int) -> int | None:

@@ -26,9 +26,11 @@ from llmx.rules.proposals import DOWNWARD
 from llmx.vn import ASSIGNED_BODY, DIRECTIVE_START, DIRECTIVE_VERBS
 
 # Next-period words (role-aware: they turn a directive-shaped sentence outside a task section into a task).
+# (each pattern written for speed opens with a look-ahead at its alternatives' first letters, so a position
+# where none starts fails at one character class: tests/test_fast_word_patterns.py keeps the readable forms)
 FUTURE = re.compile(
-    r"thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)|"
-    r"từ nay đến (?:cuối|hết) năm",
+    r"(?=[tsnqk])(?:thời gian tới|sắp tới|tới đây|(?:tháng|quý|năm|tuần|kỳ) tới|những tháng (?:còn lại|cuối năm)|"
+    r"từ nay đến (?:cuối|hết) năm)",
     re.I,
 )
 _LATER_YEARS = re.compile(r"(?:các|những) năm (?:sau|tiếp theo|kế tiếp)", re.I)
@@ -40,10 +42,11 @@ TASK_MARKER = re.compile(
     re.I,
 )
 # (`Năm 2027, huyện đặt mục tiêu tốc độ tăng trưởng đạt 9,5%`: a goal set for the later period strives too)
-_STRIVE = re.compile(r"(?<!\w)(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
+_STRIVE = re.compile(r"(?<!\w)(?=[pđ])(?:phấn đấu|(?:đặt|đề)\s+ra\s+mục tiêu|đặt\s+mục tiêu)(?!\w)", re.I)
 # `Công tác trọng tâm trong tháng 6 là hoàn thành ...`: the focus of a period, which must be a later one
 _FOCUS_IS = re.compile(
-    r"(?<!\w)(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
+    r"(?<!\w)(?=[nc])(?:nhiệm vụ|công tác|công việc) (?:trước mắt|trọng tâm|chủ yếu)"
+    r"(?P<when>\s[^,.;:]{1,40}?)?\s+là(?!\w)",
     re.I,
 )
 # `... ban hành 45 văn bản chỉ đạo, yêu cầu các xã ...`: what the documents issued in the period asked
@@ -88,14 +91,15 @@ _STATE_GOES_ON = re.compile(r"\s+(?:chịu|gặp|diễn biến|bị|là|có|tăn
 ASSIGNS = re.compile(rf"(?<!\w)(?:[Đđ]ề nghị|[Yy]êu cầu)\s+(?:{DOWNWARD})")
 # `Hội nghị thống nhất trong tháng tới tập trung ...`, `đồng chí Bí thư yêu cầu các ngành ... tập trung ...`
 _ASKS_AHEAD = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
+    r"(?<!\w)(?=[cgntyđ])(?:yêu cầu|đề nghị|chỉ đạo|giao(?!\s+ban)|thống nhất|nhất trí)\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
 # (`Đồng chí đề nghị, trong tháng 11, các xã tập trung ...`: a comma after the ask too; `TTHC có yêu cầu nghĩa vụ tài
 # chính`, `các yêu cầu`: a noun, no ask)
 _LEADER_ASK = re.compile(
-    r"(?<!\w)(?<!có )(?<!các )(?<!những )(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
+    r"(?<!\w)(?<!có )(?<!các )(?<!những )(?=[lntyđ])"
+    r"(?:yêu cầu|đề nghị|nhấn mạnh|lưu ý|thống nhất|nhất trí)\s*[:,]?\s[^.;]{0,120}?"
     rf"(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)",
     re.I,
 )
@@ -123,7 +127,7 @@ _OPENING = re.compile(
 )
 # ... then a directive verb within a few words (after the subject)
 _VERB_SOON = re.compile(rf"[^.;]{{0,80}}?(?<!\w)(?:{DIRECTIVE_VERBS})(?!\w)", re.I)
-_OUTLOOK = re.compile(r"(?<!\w)(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
+_OUTLOOK = re.compile(r"(?<!\w)(?=[cdknt])(?:tình hình|diễn biến|dự báo|nguy cơ|có thể|khả năng)(?!\w)", re.I)
 _NEAR_MONTHS = 3  # a month named without its year is the coming one when at most this far ahead
 _IN_YEAR = re.compile(r"(?<!\w)trong\s+$", re.I)
 # `Năm học 2025 - 2026, ngành giáo dục tiếp tục ...`: a school year, which opens in September of its first year

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from llmx.rules.name_start import trim
 from llmx.rules.name_words import lc_first, opens_with_verb
-from llmx.rules.naming import TOTAL_ONLY, trim
+from llmx.rules.naming import TOTAL_ONLY
 from llmx.rules.paragraphs import Item, Para
 
 _SOFT_HARD = re.compile(r"[;:()\[\]=]|\.(?=\s)")

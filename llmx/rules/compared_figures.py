@@ -13,9 +13,10 @@ import re
 
 from llmx.contract import Approx, Comparison
 from llmx.numbers import NUMBER_RE, parse_number
+from llmx.rules.attach import attach_comparisons
 from llmx.rules.bases import match_basis
 from llmx.rules.comparisons import CHANGE_MANNER, ESTIMATE_RE, Parsed, parse_comparison
-from llmx.rules.naming import attach_comparisons, new_item
+from llmx.rules.naming import new_item
 from llmx.rules.paragraphs import Item, Para, prefix_floor
 from llmx.rules.targets import fraction_rate
 from llmx.rules.units import match_unit, read_tail

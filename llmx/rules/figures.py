@@ -11,10 +11,11 @@ import re
 
 from llmx.contract import Comparison
 from llmx.numbers import NUMBER_RE, is_rate_of, parse_number
+from llmx.rules.attach import attach_comparisons
 from llmx.rules.changes import attach_changes, read_change_sentences, regroup_counted_changes, settle_bases
 from llmx.rules.compared_figures import change_only, implied_plan, out_of_in_units, out_of_in_words, reached_value
 from llmx.rules.comparisons import CHANGE_MANNER, parse_comparison
-from llmx.rules.naming import attach_comparisons, new_item
+from llmx.rules.naming import new_item
 from llmx.rules.norms import block_norms, earlier_period
 from llmx.rules.not_figures import not_a_figure
 from llmx.rules.odd_numbers import OddNumber, odd_numbers

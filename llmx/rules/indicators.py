@@ -61,7 +61,7 @@ from llmx.rules.across_paragraphs import (
 from llmx.rules.breakdowns import bullet_of, finish, link_breakdowns, link_listed_parts, listed_total
 from llmx.rules.compared_figures import merge_restated_changes
 from llmx.rules.figures import read_paragraph
-from llmx.rules.naming import DIGIT
+from llmx.rules.name_start import DIGIT
 from llmx.rules.paragraphs import (
     OPEN_END,
     Item,

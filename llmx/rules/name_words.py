@@ -92,7 +92,7 @@ def parallel_place(own: str, prev_own: str) -> str | None:
 
 
 # Words that close the words before a figure but are no part of its name: verbs (`đạt`, `là`, `ước`), qualifiers,
-# dates and judgements; `naming.trim` strips them from the end (with prepositions, when the counted noun follows).
+# dates and judgements; `name_start.trim` strips them from the end (with prepositions, when the counted noun follows).
 # `trồng mới`, `cấp mới`, `thành lập mới`: a verb's `mới` is "new", part of the name, never "only" (`mới đạt`)
 _NEW_AFTER = r"(?<!trồng\s)(?<!cấp\s)(?<!lập\s)(?<!nạp\s)(?<!xây\s)(?<!dựng\s)(?<!triển\s)(?<!ký\s)(?<!tuyển\s)"
 _TRAIL_WORDS = (
@@ -121,9 +121,10 @@ _TRAIL_WORDS = (
 ONLY_LEAD = re.compile(r"^mới(?:\s+chỉ)?\s+(?=\w)", re.IGNORECASE)
 # a ratio-only statement's verb (`Thu ngân sách mới đạt 45% dự toán`) shows what the word before it is
 RATIO_VERB = re.compile(r"(?:đạt|được)(?!\w)", re.IGNORECASE)
-TRAIL = re.compile(r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
+TRAIL = re.compile(r"(?:(?<=\s)|^)(?=[bcdghklmqrtvxđư])(?:" + _TRAIL_WORDS + r")[\s,:\-–]*$|[\s,:\-–]+$", re.IGNORECASE)
 TRAIL_WITH_PREPOSITION = re.compile(
-    r"(?:(?<=\s)|^)(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$|[\s,:\-–]+$",
+    r"(?:(?<=\s)|^)(?=[bcdghklmqrtvxđư])(?:" + _TRAIL_WORDS + r"|cho|tại|của|với|về|có|đối\s+với|từ)[\s,:\-–]*$"
+    r"|[\s,:\-–]+$",
     re.IGNORECASE,
 )
 

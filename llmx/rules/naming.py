@@ -1,12 +1,16 @@
 """What an indicator is called: the words before (and around) a figure, trimmed to the name an
 analyst would write in a spreadsheet, with its unit and comparisons attached. Pure.
+
+Naming runs in three steps, one module each: where the name begins and what is trimmed off it
+(`name_start.py`); here, the base name (borrowed from a sibling, an owner or a `Label:` line) composed
+with the counted noun; then what follows the figure (`attach.py`).
 """
 
 from __future__ import annotations
 
 import re
 
-from llmx.numbers import NUMBER_PATTERN, is_rate_of, parse_number
+from llmx.rules.attach import attach_comparisons
 from llmx.rules.comparisons import (
     APPROX,
     APPROX_BEFORE,
@@ -14,70 +18,26 @@ from llmx.rules.comparisons import (
     ESTIMATE_RE,
     as_of_date,
 )
-from llmx.rules.following import read_following
-from llmx.rules.name_words import (
-    ONLY_LEAD,
-    RATIO_VERB,
-    TRAIL,
-    TRAIL_WITH_PREPOSITION,
-    closes_with_verb,
-    names_back,
-    opens_with_verb,
-    parallel_place,
-    without_figure_notes,
+from llmx.rules.name_start import (
+    ATTRIBUTE,
+    ATTRIBUTES,
+    LEAD_TRIM,
+    OPENING,
+    PREPOSITION_ONLY,
+    fixed_comma,
+    name_start,
+    trim,
 )
-from llmx.rules.norms import DURATION_LIST
+from llmx.rules.name_words import RATIO_VERB, parallel_place, without_figure_notes
 from llmx.rules.paragraphs import Item, Para, last_in_sentence, name_floor
-from llmx.rules.unit_words import CLASSIFIERS, META_UNITS, SCALE_WORDS
-from llmx.rules.units import is_measure, match_unit, named_after, read_tail
+from llmx.rules.unit_words import CLASSIFIERS, SCALE_WORDS
+from llmx.rules.units import is_measure, named_after, read_tail
 
-DIGIT = re.compile(r"\d")
-
-
-_HARD = re.compile(
-    r"[;:()\[\]=…]|\.(?=\s)|(?<!\w)(?:trong\s+đó|bao\s+gồm|gồm(?:\s+có)?|cụ\s+thể|như\s+sau)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-_NAME_WORD_AFTER = r"(?=,?\s+(?!(?:tăng|giảm|đạt|là|lên|xuống|còn|so)(?!\w))[^\W\d_])"
-# openings that set the time or place: not in the name, but in the quote (`trên địa bàn tỉnh có 96 giấy phép`)
-_OPENINGS = (
-    r"trong\s+nhiệm\s+kỳ|(?:trong\s+)?thời\s+gian\s+qua|từ\s+đầu\s+năm|"
-    r"từ\s+(?:năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?)(?:\s+đến\s+(?:nay|năm\s+\d{4}|tháng\s+\d{1,2}(?:/\d{4})?))?|"
-    r"từ\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?(?:\s+đến\s+(?:nay|ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?))?|"
-    r"trên\s+địa\s+bàn(?:\s+(?:toàn\s+)?(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường))?(?-i:(?:\s+[A-ZĐ]\w*){0,3})"
-    r"(?:\s*\((?:mới|cũ)\))?|"  # `Trên địa bàn tỉnh X (mới) có 03 Hội` (a merged province)
-    # `Năm học 2024-2025 toàn huyện có 12.450 học sinh`: the period and the whole area, not what is counted;
-    # but `Năm 2011: 2126 người nghiện` is named by its year, and `9,8% năm 2016 giảm còn ...` dates a figure
-    r"(?:học\s+kỳ\s+(?:I{1,2}|[12])\s+)?năm\s+học\s+\d{4}\s*[-–]\s*\d{4}" + _NAME_WORD_AFTER + "|"
-    r"(?:trong\s+)?năm\s+(?:\d{4}|nay)" + _NAME_WORD_AFTER + "|"  # `Năm nay toàn xã có ...` (web news)
-    r"toàn\s+(?:tỉnh|huyện|xã|thành\s+phố|thị\s+xã|phường|thị\s+trấn)(?-i:(?:\s+[A-ZĐ]\w*){0,3})(?:\s*\((?:mới|cũ)\))?"
-)
-_OPENING = re.compile(r"(?<!\w)(?:" + _OPENINGS + r")(?!\w)", re.IGNORECASE)
-_LEAD_TRIM = re.compile(
-    r"(?:[\s,.\-+•*–/]+|(?:và|còn|đồng\s+thời|trong\s+đó|đối\s+với|với|(?-i:Về)(?!\s+đích)|bao\s+gồm|gồm|trong\s+tháng|trong\s+kỳ|"
-    r"trong\s+quý|trong\s+năm(?!\s+\d)|trong\s+tuần|kết\s+quả|lũy\s+kế|luỹ\s+kế|đến\s+nay|hiện\s+nay|"
-    r"tính\s+đến\s+nay|qua\s+đó|qua\s+kiểm\s+tra|có|nhưng|song|tuy\s+nhiên|ngoài\s+ra|như|" + _OPENINGS + r"|"
-    r"(?:trong\s+)?\d+\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+\d{4})?|"
-    r"(?:[IVX]{1,4}|\d{1,2})\s*/\s*\d{4})(?=[\s,:]|$)[\s,:]*)",  # `Trong quý I/2024 kết nạp ...`
-    re.IGNORECASE,
-)
-_ATTRIBUTES = (
-    r"tổng\s+số\s+tiền|tổng\s+số|trị\s+giá|giá\s+trị|số\s+tiền|tổng\s+kinh\s+phí|kinh\s+ph[íi]|"
-    r"tổng\s+diện\s+tích|diện\s+tích|"
-    # `thành lập mới 37 doanh nghiệp với tổng vốn đăng ký 412 tỷ đồng`
-    r"tổng\s+vốn(?:\s+(?:đăng\s+ký|đầu\s+tư))?|vốn\s+(?:đăng\s+ký|đầu\s+tư)|tổng\s+mức\s+đầu\s+tư"
-)
-_ATTRIBUTE = re.compile(r"(?:" + _ATTRIBUTES + r")(?!\w)", re.IGNORECASE)
 # `A với B`: B an attribute of A (`kiểm kê xong 108 hộ với diện tích 70,9 ha`), not `phối hợp với`
-_WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + _ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
-_WITH_TAIL = re.compile(r"(?:^|\s)với\s+(?:" + _ATTRIBUTES + r")(?!\w).*$", re.IGNORECASE)
+_WITH = re.compile(r"(?:^|\s)với\s+(?=(?:" + ATTRIBUTES + r")(?!\w))", re.IGNORECASE)
 # `... cho hộ nghèo, gia đình chính sách với tổng trị giá`: whom the figure before went to, then its attribute
-_RECIPIENT_ATTRIBUTE = re.compile(r"(?:,|\svới)\s*((?:tổng\s+)?(?:" + _ATTRIBUTES + r"))$", re.IGNORECASE)
-_PREPOSITION_ONLY = re.compile(r"(?:tại|cho|với|ở|đối\s+với|của|từ)", re.IGNORECASE)
+_RECIPIENT_ATTRIBUTE = re.compile(r"(?:,|\svới)\s*((?:tổng\s+)?(?:" + ATTRIBUTES + r"))$", re.IGNORECASE)
 _SIBLING_WORDS = re.compile(r"[\s,;=/]*(?:(?:và|hoặc|bằng)[\s,]*)?", re.IGNORECASE)
-_PAIRED_COUNT = re.compile(r"\s*/\s*\d[\d.,]*")
 TOTAL_ONLY = re.compile(r"(?:tổng\s+số|tổng\s+cộng|tổng)", re.IGNORECASE)
 _GENERIC_INTRO = re.compile(r"(?:như\s+sau|cụ\s+thể|kết\s+quả|sau)$", re.IGNORECASE)
 
@@ -92,24 +52,6 @@ _PLAN_BEFORE = re.compile(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:KH))(?:\s+(?:năm|tỉnh|huyện|xã|giao|được\s+giao))*\s+là\s+$",
     re.IGNORECASE,
 )
-_FIXED_BEFORE = (
-    "xã",
-    "phường",
-    "cơ quan",
-    "đơn vị",
-    "cả nước",
-    "sở",
-    " ban",
-    "phản ánh",
-)  # commas inside `xã, thị trấn`, ...
-_FIXED_AFTER = ("phường", "thị trấn", "đơn vị", "doanh nghiệp", "liên tỉnh", "ban, ngành", "ngành", "kiến nghị")
-_FUNCTION_WORDS = frozenset({"các", "của", "cho", "và", "được", "đã", "là", "tại", "với", "thu", "chi", "số"})
-_SHORT_HEAD = 2  # `Phát hiện, khởi tố`: a head this short may share the words before a comma
-_SHORT_S1 = 3
-_PARALLEL_S1 = 7
-_VERB_S1 = 12  # `Đội vệ sinh môi trường thu gom, xử lý ...`: the verb's subject comes along
-_ATTRIBUTE_S1 = 15  # `... nhân dịp lễ, tết với tổng số tiền trên 4,06 tỷ đồng`
-_MAX_NAME_WORDS = 25
 _MAX_LEAD_IN_WORDS = 20
 _MAX_LABEL_WORDS = 30  # a `Label: <figure>` line's label is cut to a name's length, not dropped
 
@@ -130,9 +72,9 @@ def new_item(
     figure = s if figure is None else figure
     floor = name_floor(para, items, s)
     approx = APPROX_BEFORE.search(text, max(floor, s - 12), s)
-    name_from, delim = _name_start(para, floor, s)
+    name_from, delim = name_start(para, floor, s)
     own_from = name_from
-    while (lead := _LEAD_TRIM.match(text, own_from, s)) and lead.end() > own_from:
+    while (lead := LEAD_TRIM.match(text, own_from, s)) and lead.end() > own_from:
         own_from = lead.end()
     tail = read_tail(text, unit_end, para.end, unit)
     if tail.swallowed:
@@ -143,7 +85,7 @@ def new_item(
     if not own and not tail.words and unit in ("%", "‰"):  # `Có trên 95% dân số tham gia BHYT`
         tail = read_tail(text, unit_end, para.end, unit, named_before=False)
     prev = last_in_sentence(para, items, figure)
-    opening = _OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
+    opening = OPENING.search(text, name_from, s)  # up to the figure: a year opening looks at the word after it
     if opening is not None and opening.start() >= own_from:
         opening = None
     item = Item(
@@ -209,7 +151,7 @@ def _base_name(
     with_m = ([None, *_WITH.finditer(own)])[-1]  # the last match is the one wanted
     if with_m is not None and len(own[with_m.end() :].split()) <= 6:
         head, attr = own[: with_m.start()].strip(" ,"), own[with_m.end() :]
-        if follows and prev is not None and (not head or _PREPOSITION_ONLY.match(head)):
+        if follows and prev is not None and (not head or PREPOSITION_ONLY.match(head)):
             head = f"{prev.local} {head}".strip()  # `10 nhà tình nghĩa cho ... với kinh phí ...`
             item.quote_start = min(item.quote_start, prev.quote_start)
             # `thành lập 37 doanh nghiệp với tổng vốn 412 tỷ đồng; 4 hợp tác xã`: a count after the
@@ -221,7 +163,7 @@ def _base_name(
         follows
         and prev is not None
         and prev.own
-        and _PREPOSITION_ONLY.match(own)
+        and PREPOSITION_ONLY.match(own)
         and (given := _RECIPIENT_ATTRIBUTE.search(own)) is not None
     ):
         item.quote_start = prev.quote_start  # `tặng 230 suất quà cho hộ nghèo, trị giá 69 triệu đồng`
@@ -230,7 +172,7 @@ def _base_name(
         follows
         and prev is not None
         # `diện tích lúa 120 ha, diện tích ngô 85 ha`: an area after an area is a sibling, not its attribute
-        and (_PREPOSITION_ONLY.fullmatch(own) or (_ATTRIBUTE.match(own) and prev.own and not _same_measure(prev, item)))
+        and (PREPOSITION_ONLY.fullmatch(own) or (ATTRIBUTE.match(own) and prev.own and not _same_measure(prev, item)))
     ):
         item.quote_start = prev.quote_start  # `thưởng nóng 60 triệu đồng cho 02 đơn vị`
         item.words = prev.words
@@ -246,7 +188,7 @@ def _base_name(
     elif (
         not own
         and delim == ":"
-        and not _OPENING.search(raw)  # `Tình hình ...: Trong năm 2025 có 06 đơn vị ...` is named by its own words
+        and not OPENING.search(raw)  # `Tình hình ...: Trong năm 2025 có 06 đơn vị ...` is named by its own words
         and (label := _label_before(para, floor, name_from - 1)) is not None
     ):
         item.quote_start = label[0]  # `Số tiền phải thu năm 2025: 242.684.254.344 đồng`
@@ -273,110 +215,15 @@ def _label_before(para: Para, floor: int, colon: int) -> tuple[int, str] | None:
     if text[start:colon].rstrip().endswith(")") and (opening := text.rfind("(", start, colon)) > start:
         stop = opening  # `- Benzaldehyde (≥99%): 210 tấn/năm`: the note stays in the label
     for m in _LABEL_STOP.finditer(text, start, stop):
-        if m.group() != "," or not _fixed_comma(text, m.start()):
+        if m.group() != "," or not fixed_comma(text, m.start()):
             start = m.end()
     if text[start - 1 : start] == ",":  # `- Tổng đàn trâu, bò: 3.450 con`: parallel nouns share the label
-        start = min(start, _name_start(para, max(floor, para.sentence_start(colon)), stop)[0])
+        start = min(start, name_start(para, max(floor, para.sentence_start(colon)), stop)[0])
     raw = text[start:colon]
     words = trim(raw, prep=False)
     if not words or len(raw.split()) > _MAX_LABEL_WORDS or _GENERIC_INTRO.search(words):
         return None
     return start + len(raw) - len(raw.lstrip(" \t\n-+•*")), words
-
-
-def _name_start(para: Para, floor: int, s: int) -> tuple[int, str]:
-    """Start of the words naming a figure at `s`, and the hard delimiter before them.
-
-    A comma usually separates clauses, but parallel words share one name: two short verbs or
-    nouns (`Phát hiện, khởi tố 02 vụ`, `đàn lợn, trâu bò`) or phrases with a common head
-    (`Giá trị sản xuất công nghiệp, tiểu thủ công nghiệp 5.999,8 tỷ đồng`).
-    """
-    text = para.text
-    b, delim = _hard_start(text, floor, s)
-    if delim == ")" and not trim(text[b:s], prep=True):
-        # `thu NSNN (trừ tiền cấp quyền sử dụng đất) đạt 683 triệu đồng`: the note is in the name
-        opening = next((o for o, c in para.parens if c == b - 1 and o >= floor), None)
-        if opening is not None:
-            b, delim = _hard_start(text, floor, opening)
-    comma = _last_comma(text, b, s)
-    if comma == -1:
-        return b, delim
-    s0 = text[comma + 1 : s]
-    trimmed = trim(s0, prep=True)
-    head = _WITH_TAIL.sub("", trimmed)
-    lead = _lead_words(s0)
-    if not head and s0.strip() and names_back(lead, text, s) and (prev := _name_start(para, floor, comma))[0] < comma:
-        return prev  # `Tỷ lệ hồ sơ ... còn thấp, chỉ đạt 51,79%`: the clause before names it
-    if not head or lead:
-        return comma + 1, ","
-    short_limit = _ATTRIBUTE_S1 if head != trimmed else _SHORT_S1
-    head_words = head.lower().split()
-    start = comma + 1
-    while start > b:
-        prev_comma = _last_comma(text, b, start - 1)
-        s1_start = prev_comma + 1 if prev_comma != -1 else b
-        s1_words = [w for w in text[s1_start : start - 1].split() if w.strip("-+•*")]  # not a bullet's mark
-        # `Đội vệ sinh thu gom, xử lý bình quân 12 tấn rác`: two verbs share the counted object
-        verbs = closes_with_verb(s1_words) and opens_with_verb(head_words)
-        limit = _VERB_S1 if verbs else max(_PARALLEL_S1, short_limit)
-        if not s1_words or len(s1_words) > limit or (_lead_words(" ".join(s1_words)) and not verbs):
-            break
-        if DIGIT.search(text, s1_start, start - 1) or (
-            _PREPOSITION_ONLY.fullmatch(s1_words[0]) and not _ATTRIBUTE.match(head)
-        ):
-            break  # `... 3.400 tấn nông sản cho thành viên, doanh thu ...`: the words left of a figure before
-        s1_lower = [w.lower() for w in s1_words]
-        parallel = s1_lower[-1] == head_words[-1] or (
-            head_words[0] not in _FUNCTION_WORDS and head_words[0] in s1_lower
-        )  # `Số thu Bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm tự nguyện 105,9 tỷ đồng`
-        if not ((len(head_words) <= _SHORT_HEAD and len(s1_words) <= short_limit) or parallel or verbs):
-            break
-        start = s1_start
-        if prev_comma == -1:
-            return start, delim
-    return start, ","
-
-
-def _hard_start(text: str, lo: int, hi: int) -> tuple[int, str]:
-    b, delim = lo, ""
-    for m in _HARD.finditer(text, lo, hi):
-        b, delim = m.end(), m.group()
-    return b, delim
-
-
-def _last_comma(text: str, lo: int, hi: int) -> int:
-    """Last clause comma in `text[lo:hi]`: not a decimal mark, not inside `xã, thị trấn`."""
-    k = text.rfind(",", lo, hi)
-    while k != -1 and (_decimal_comma(text, k) or _fixed_comma(text, k)):
-        k = text.rfind(",", lo, k)
-    return k
-
-
-def _decimal_comma(text: str, k: int) -> bool:
-    return text[k - 1 : k].isdigit() and text[k + 1 : k + 2].isdigit()
-
-
-def _fixed_comma(text: str, k: int) -> bool:
-    before, after = text[max(0, k - 8) : k].lower(), text[k + 1 : k + 15].lower().lstrip()
-    if _LEVEL_LIST.match(text, k):
-        return True  # `tài khoản định danh mức 1, mức 2`: one name with its levels
-    if text[k - 1 : k].isdigit() and DURATION_LIST.match(text, k):
-        return True  # `Huy hiệu 30, 40, 45 năm tuổi Đảng`: one name with its durations
-    if _FARM_WORD.search(text[max(0, k - 16) : k].lower()) and after.startswith(("lâm", "thủy", "thuỷ", "ngư", "diêm")):
-        return True  # `giá trị sản xuất nông, lâm, thủy sản`: one sector's name
-    return before.endswith(_FIXED_BEFORE) and after.startswith(_FIXED_AFTER)
-
-
-_FARM_WORD = re.compile(r"(?<!\w)(?:nông|lâm)(?:\s+nghiệp)?$")
-_LEVEL_LIST = re.compile(r",\s*(?:(?:mức|loại|cấp|nhóm)\s+)?\d{1,2}(?!\d)(?![.,]\d)(?=\s*[,:)]|\s+(?:trên|và)\s|\s*$)")
-
-
-def _lead_words(words: str) -> str:
-    """Leading conjunctions and time phrases (`trong tháng`, `đến nay`) that open a new clause."""
-    pos = 0
-    while (m := _LEAD_TRIM.match(words, pos)) and m.end() > pos:
-        pos = m.end()
-    return words[:pos].strip(" \t\n,.-+•*–")
 
 
 def _adjacent(text: str, a: int, b: int) -> bool:
@@ -389,69 +236,6 @@ def _lead_in(para: Para, floor: int, colon: int) -> int:
     for m in re.finditer(r"[;()]", para.text[start:colon]):
         start = max(floor, para.sentence_start(colon)) + m.end()
     return start
-
-
-def attach_comparisons(para: Para, item: Item) -> None:
-    """Comparisons, a plan figure and an absolute difference that follow the figure."""
-    if item.unit in META_UNITS:
-        return  # `đạt từ 50% kế hoạch trở lên` after a count of indicators is a threshold
-    if _paired_count(para, item):
-        return  # `bắt giữ 12 vụ/25 đối tượng`: the count after the slash is a figure of its own
-    following = read_following(
-        para.text,
-        item.end,
-        para.end,
-        has_value=item.value is not None,
-        is_blocked=para.is_blocked,
-        value=item.value,
-    )
-    item.comparisons.extend(following.comparisons)
-    item.end = following.end
-    item.resume = following.resume
-    rate_plan = following.target_unit == "%"
-    if following.target is not None and item.target is None and (not rate_plan or item.unit == "%"):
-        item.target = following.target  # never a `%` plan as the target of a count
-    for span in following.spans or ():
-        para.block(*span)
-    changed = any(c.relation == "change" for c in item.comparisons)  # `Tỷ lệ hộ nghèo giảm 5,2%, còn 38,6%`
-    if item.value is None and changed and (left := _LEFT_AT.match(para.text, item.end, para.end)):
-        item.value, item.unit, item.end = parse_number(left.group("num")), "%", left.end()
-        para.block(left.start("num"), left.end())
-
-
-# `..., còn 38,6%`, `..., xuống còn 2,1%`: the level a rate's change brought it to, the rate's value
-_LEFT_AT = re.compile(rf",?\s*(?:xuống\s+|lên\s+)?còn\s+(?P<num>{NUMBER_PATTERN})\s?%")
-_PAIR_RATE = re.compile(r"[^;.]{0,80}?đạt\s+(?:t[ỷỉ]\s+lệ\s+)?(\d+(?:,\d+)?)\s*%", re.IGNORECASE)
-
-
-def _paired_count(para: Para, item: Item) -> bool:
-    """`12 vụ/25 đối tượng`: a count of another noun after the slash, not the total of a fraction
-    (`2.846.632 tài khoản/2.935.139 công dân ..., đạt 97%` is one: the rate is its quotient)."""
-    text = para.text
-    pair = _PAIRED_COUNT.match(text, item.end, para.end)
-    other = match_unit(text, pair.end(), para.end) if pair else None
-    if pair is None or other is None or other[0] == item.unit or item.value is None:
-        return False
-    total = parse_number(pair.group().strip(" \t/"))
-    rate = _PAIR_RATE.match(text, other[2], para.end)
-    pct = parse_number(rate.group(1)) if rate else None
-    return not (total and pct is not None and is_rate_of(item.value, total, pct))
-
-
-def trim(words: str, *, prep: bool) -> str:
-    """Name words without leading conjunctions and trailing verbs, dates and prepositions."""
-    s = " ".join(words.split())
-    while (m := _LEAD_TRIM.match(s)) and m.end() > 0:
-        s = s[m.end() :]
-    s = ONLY_LEAD.sub("", s)  # `..., mới cấp được 126/310 hồ sơ`: "only", a judgement opening the clause
-    pattern = TRAIL_WITH_PREPOSITION if prep else TRAIL
-    while s and (m := pattern.search(s)) is not None:
-        s = s[: m.start()]
-    while len(s.split()) > _MAX_NAME_WORDS and ", " in s:  # drop whole leading clauses first
-        s = s.split(", ", 1)[1]
-    if len(s.split()) > _MAX_NAME_WORDS:
-        s = " ".join(s.split()[-_MAX_NAME_WORDS:])
-    return s.strip(" ,;:-–")
 
 
 def _as_written(text: str, figure: int, unit_end: int, unit: str | None) -> str | None:

@@ -49,8 +49,8 @@ def block_norms(para: Para) -> None:
 # `- Điện thoại: 02603. 913202`, `Fax: (0263) 3822 115`, `mức thu tối thiểu là 500.000 đồng`: after a
 # label, a contact number or a bound is written in parts the lexer takes for figures
 _LABELLED_NOT_FIGURE = re.compile(
-    r"(?<!\w)(?:(?:số\s+)?điện\s+thoại|đt|fax|hotline|đường\s+dây\s+nóng|mã\s+số\s+thuế|(?:số\s+)?tài\s+khoản)"
-    r"\s*[:.]?\s*\(?\s*$|(?<!\w)(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:vượt\s+)?quá)\s+(?:là|:)\s*$",
+    r"(?<!\w)(?=[sđfhmt])(?:(?:số\s+)?điện\s+thoại|đt|fax|hotline|đường\s+dây\s+nóng|mã\s+số\s+thuế|(?:số\s+)?tài\s+khoản)"
+    r"\s*[:.]?\s*\(?\s*$|(?<!\w)(?=[tík])(?:tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+(?:vượt\s+)?quá)\s+(?:là|:)\s*$",
     re.IGNORECASE,
 )
 # an operand of a calculation (`= 14.631.302.504 đồng x 0,19% x 50%`, `rc = 27,7 m < 63 m`) or the `02`

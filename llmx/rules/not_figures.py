@@ -14,7 +14,7 @@ _TIME_BEFORE = re.compile(r"(?<!\w)(?:ngày|mùng|mồng|tháng|năm|quý|tuần
 # Words right before a number that make it an ordinal, a name or a document number; a place number (`thôn 3`,
 # `tổ 5`, `bản 7`) is never a value, but `mỗi thôn 12 hộ` counts per place (nor `nông thôn`, `biên bản`, `Nhật Bản`).
 _NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)(?<!ở\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)(?<!dân\s)số|quốc\s+lộ|"
+    r"(?<!\w)(?=[ltkmvđgnsqxbấphcifí])(?:lớp|thứ|lần|khóa|khoá|(?<!từ\s)(?<!lên\s)(?<!còn\s)(?<!xuống\s)(?<!ở\s)mức|vòng|đợt|giai\s+đoạn|nhiệm\s+kỳ|(?<!tổng\s)(?<!thiểu\s)(?<!đa\s)(?<!dân\s)số|quốc\s+lộ|"
     r"tỉnh\s+lộ|ql|đt|tl|(?<!mỗi\s)(?:tổ|xóm|(?<!nông\s)thôn|khóm|buôn|(?<!xuất\s)(?<!cơ\s)(?<!căn\s)(?<!phiên\s)(?<!tư\s)(?<!nhật\s)(?<!biên\s)(?<!kịch\s)(?<!tái\s)(?<!nguyên\s)bản|ấp)|đội|phòng|trung\s+ương|tw|hạng|chuẩn\s+mức|điều|khoản|chương|"
     r"kỷ\s+niệm|tuổi|phụ\s+lục|khu|cụm|đường|phố|ca|khối|(?<!phân\s)nhóm|iso|tcvn|km|hội\s+nghị|đại\s+hội|"
     r"covid|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|kết\s+luận|kế\s+hoạch|thông\s+tư|"

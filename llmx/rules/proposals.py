@@ -59,7 +59,7 @@ _ATTACHMENT = re.compile(r"\(\s*Kèm\s+theo", re.I)
 _SO_REQUIRE = re.compile(r",\s*theo\s+đó\s*,\s*[^,;]{0,40}:$", re.I)  # `..., theo đó, yêu cầu:`
 _CLOSING_ASK = re.compile(r"(?:báo\s+cáo|trình)\s[^.;]{0,80}xem\s+xét", re.I)
 # `Trân trọng thông báo kết luận ... để các sở, ngành biết, thực hiện./.`: the closing formula of a notice
-CLOSING_NOTICE = re.compile(r"(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết", re.I)
+CLOSING_NOTICE = re.compile(r"(?=[tk])(?:(?:trân trọng|kính)\s+thông báo|thông báo (?:để|cho)\s[^.;]*biết)", re.I)
 _OWN_LATER = re.compile(r"(?<!\w)sẽ\s[^.;]*$", re.I)
 # In a proposals section, what is not asked of anyone: the background the request rests on. A
 # sentence that opens on a date or a state of affairs (`Ngày 24/7/2024, ...`, `Đến nay, ...`,
@@ -203,7 +203,7 @@ def find_proposals(
                 if _BACKGROUND_OPENING.match(text, a, b) or (request is None and _background(text, a, b)):
                     continue  # the facts a request rests on (a request inside them is a cited one)
                 if request is None and own_next_step(text[a:b], issuer):
-                    continue  # the body's own next step: a task (statements.py)
+                    continue  # the body's own next step: a task (tasks.py)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
                 addressee = asked or para_addressee or (request[1] if request else None) or fallback
             elif request is not None:

@@ -46,72 +46,35 @@ table id and row index. Pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from llmx.contract import Approx, Comparison, Indicator, Section, Sector
-from llmx.grids import Grid, is_column_numbers
 from llmx.rules.comparisons import AS_OF_RE, as_of_date
 from llmx.rules.name_words import lc_first
-from llmx.rules.table_cells import NUMBERING, Cell, read_cell, read_parts, unit_cell
+from llmx.rules.table_cells import Cell, read_cell, read_parts, unit_cell
 from llmx.rules.table_columns import (
-    ACTUAL,
-    EARLIER,
     ESTIMATE,
-    UNIT_HEAD,
     Column,
     cell_comparison,
-    classify,
-    earlier_basis,
-    infer_bases,
-    inherit_counts,
     label_unit,
-    measures,
-    older_year,
     part_names,
     unit_in,
 )
-from llmx.rules.table_labels import ENTITY_LABEL, groups_rows, holds_bodies, names_places, names_whose, varies
-from llmx.rules.table_links import apply_formulas, computed_from, formulas, plan_of
+from llmx.rules.table_links import plan_of
+from llmx.rules.table_reading import Reading, cell_text, column_cells, read_columns, row_label
 from llmx.rules.table_scores import RANK_UNIT, points_unit, ranked_out_of
-from llmx.rules.table_shares import link_shares
 from llmx.sections import Layout, PlacedTable
 from llmx.sectors import detect_sector
 
 FLAG = "table_cell"
-MIN_FIGURE_SHARE = 0.5  # a column is a column of figures when at least this share of its filled cells are
 MAX_LABEL_CHARS = 300  # a longer first text cell is prose, not a row label (unless the other rows are labels)
-MAX_CAPTION_CHARS = 160  # the line above a table names its unit only when it is a caption, not prose
 
-_MARK = r"(?:[-+•*–]|[a-zđ]\))"  # a sub-row's marker: `- `, `+ `, `a) `
-_BREAKDOWN = re.compile(rf"^{_MARK}?\s*(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*[:,]?\s*|^{_MARK}\s*", re.I)
 _BREAKDOWN_NUMBER = re.compile(r"^(?:[-+•*–]|[a-zđ][.)]?)$")
-_LABEL_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 _TRONG_DO = re.compile(r"^(?:[-+•*–]\s*)?(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\s*:?$", re.I)
-_CAPTION_UNIT = re.compile(r"(?:đvt|đơn vị tính|đơn vị)\s*:\s*([^,;()\n]{1,30}?)\s*\)?\s*[.;:]?\s*$", re.I)
 # a label that says its figure is a code (`(có ghi 1, không ghi 0)`, `Có = 1; Không = 0`)
 _CODED_LABEL = re.compile(r"\bghi\s+[01]\b|=\s*[01]\b", re.I)
-# a label that ends with how it sums (`...: (15.1+15.2)`, `(=1+2)`): not part of the name
-_SUM_TAIL = re.compile(r"\s*:?\s*\(\s*=?\s*[\dIVX.]+(?:\s*[+-]\s*[\dIVX.]+)+\s*\)\s*$")
 
 _PARENS = re.compile(r"\s*\([^()]*\)")
-_KPI_LABEL = re.compile(r"chỉ tiêu|tiêu chí", re.I)
-
-
-@dataclass
-class _Reading:
-    """How one table is read: its columns and the choices made for the whole table."""
-
-    grid: Grid
-    columns: list[Column]
-    label: int
-    kpi: bool
-    caption_unit: str | None
-    values: list[Column] = field(default_factory=list)
-    main: Column | None = None
-    named_by_label: bool = True  # the label says what is measured (`Chỉ tiêu`), not who (`Đơn vị`)
-    agency: int | None = None  # a column naming the body each row's figures are of, when it changes by row
-    latest: set[int] = field(default_factory=set)  # the latest figure of each measure under year groups
 
 
 def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
@@ -122,226 +85,28 @@ def find_table_indicators(text: str, layout: Layout) -> list[Indicator]:
         section = sections.get(placed.section_id or "")
         if section is not None and section.role == "tasks":
             continue
-        reading = _read_columns(text, placed)
+        reading = read_columns(text, placed)
         if reading is not None:
             found.extend(_read_rows(text, placed, reading, section))
     return found
 
 
-# --- cells ---------------------------------------------------------------------------------------
-
-
-def _cell_text(text: str, placed: PlacedTable, row: int, col: int, *, own: bool = False) -> tuple[str, bool]:
-    """(text, covered) of the cell covering grid column `col` of row `row`; with `own`, only a cell
-    that starts there (a figure merged across two value columns belongs to the first one)."""
-    for c in placed.table.rows[row].cells:
-        if c.col <= col < c.col + c.colspan:
-            if own and c.col != col:
-                return "", False
-            return text[c.start : c.end].strip(), c.covered
-    return "", False
-
-
-# --- columns -------------------------------------------------------------------------------------
-
-
-def _read_columns(text: str, placed: PlacedTable) -> _Reading | None:
-    """What each column holds, the label column, and whether it is a KPI table; None: nothing to read."""
-    grid = placed.grid
-    rows = [k for k, _ in grid.data_rows()]
-    if not grid.header_rows or not rows:
-        return None
-    columns: list[Column] = []
-    for col, words in enumerate(grid.columns):
-        cells = [t for k in rows if (t := _cell_text(text, placed, k, col, own=True)[0])]
-        figures = sum(1 for t in cells if read_cell(t) is not None or read_parts(t))
-        column = Column(col, words)
-        classify(column, bool(cells) and figures >= MIN_FIGURE_SHARE * len(cells))
-        fractions = sum(1 for t in cells if (got := read_cell(t)) is not None and got.target is not None)
-        if column.role in ("plan", "compare") and "/" in column.header and fractions >= MIN_FIGURE_SHARE * len(cells):
-            column.role, column.basis = "value", "other"  # `Điểm đạt/Điểm tối đa` over `16/18`: x of y, not a plan
-        if column.role == "text" and col == 0 and cells and all(NUMBERING.match(t) for t in cells):
-            column.role = "number"
-        elif not cells and all(_cell_text(text, placed, k, col)[0] for k in rows):
-            column.role = "span"  # every row's cell here starts in a column before: no column of its own
-        columns.append(column)
-    label = next((c.col for c in columns if c.role in ("text", "unit") and c.col <= 2), None)
-    if label is None:
-        return None
-    label = _label_column(text, placed, columns, label, rows)
-    columns[label].role = "label"
-    agency = _agency_column(text, placed, columns, rows)
-    if not any(c.role == "unit" for c in columns):  # `Đơn vị` can only be a unit column after the label
-        for c in columns[label + 1 :]:
-            if c.role == "text" and UNIT_HEAD.match(c.words[-1] if c.words else ""):
-                c.role = "unit"
-    caption_unit = _caption_unit(text, placed) or unit_in(columns[label].header)  # `Nội dung (ĐVT: triệu đồng)`
-    reading = _Reading(grid, columns, label, False, caption_unit, agency=agency)
-    reading.named_by_label = not ENTITY_LABEL.search(columns[label].header) and not _names_places(
-        text, placed, label, rows
-    )
-    reading.values = [c for c in columns if c.role == "value"]
-    inherit_counts(columns)
-    link_shares(columns, reading.values, rows, lambda k, col: read_cell(_cell_text(text, placed, k, col, own=True)[0]))
-    infer_bases(columns)
-    values = [c for c in columns if c.role == "value"]
-    numerator = apply_formulas(columns, formulas(_column_numbers(text, placed)), lambda c: earlier_basis(c, values))
-    plans = [c for c in columns if c.role == "plan"]
-    values = [c for c in columns if c.role == "value"]
-    for c in columns:  # `Tỷ lệ` with no basis beside a plan and an actual: the share of the plan
-        if c.role == "value" and plans and len(values) > 1 and re.match(r"t[ỷỉ] lệ", c.header, re.I):
-            c.role, c.basis = "compare", "plan"
-    reading.values = [c for c in columns if c.role == "value"]
-    reading.kpi = kpi = (
-        any(c.role in ("plan", "compare", "unit") for c in columns)
-        or bool(_KPI_LABEL.search(columns[label].header))
-        or any(older_year(c, reading.values) for c in reading.values)  # `Năm 2024 | Năm 2025`
-    )
-    if kpi and reading.values:
-        current = [c for c in reading.values if not EARLIER.search(c.header) and not older_year(c, reading.values)]
-        actual = [c for c in current if ACTUAL.search(c.header)]
-        reading.main = (actual or current or reading.values)[-1]
-        if numerator is not None and numerator in reading.values:
-            reading.main = numerator  # `(7)=(6)/(4)`: the table says what its percentages were computed from
-        elif len(current) > 1:
-            reading.main = _computed_from(text, placed, reading, current, rows) or reading.main
-    if not reading.values and not any(c.role == "compare" for c in columns):
-        return None
-    if reading.kpi:  # `Năm 2024 | Năm 2025` over `Số vụ | Số đối tượng`
-        repeated = measures(columns)
-        for c in reading.values:
-            if (
-                len(c.words) > 1
-                and c.words[-1] in repeated
-                and not (EARLIER.search(c.header) or older_year(c, reading.values))
-            ):
-                reading.latest.add(c.col)
-    return reading
-
-
-def _label_column(text: str, placed: PlacedTable, columns: list[Column], label: int, rows: list[int]) -> int:
-    """The row-label column: the first text column, unless it only groups the rows (`Lĩnh vực`,
-    `Nhóm chỉ tiêu`: merged down, left blank or repeated) and the text column after it names each row
-    (`Chỉ tiêu`, `Chỉ số`; `table_labels`)."""
-    after = columns[label + 1] if label + 1 < len(columns) else None
-    if after is None or after.role != "text":
-        return label
-    if _KPI_LABEL.search(after.header) and not _KPI_LABEL.search(columns[label].header):
-        return after.col
-    own, gaps = _column_cells(text, placed, label, rows), 0
-    for k in rows:
-        cell, covered = _cell_text(text, placed, k, label)
-        gaps += bool((covered or not cell) and _cell_text(text, placed, k, after.col)[0])
-    next_cells = _column_cells(text, placed, after.col, rows)
-    if holds_bodies(next_cells):
-        return label  # `Chỉ tiêu` repeated beside `Cơ quan thực hiện`: the bodies are whose, not what
-    if gaps or groups_rows(columns[label].header, own, next_cells):
-        return after.col
-    return label
-
-
-def _column_cells(text: str, placed: PlacedTable, col: int, rows: list[int]) -> list[str]:
-    """A column's cell text per data row, a cell merged down read on every row it covers."""
-    out: list[str] = []
-    for k in rows:
-        cell, covered = _cell_text(text, placed, k, col)
-        out.append(out[-1] if covered and out else cell)
-    return out
-
-
-def _agency_column(text: str, placed: PlacedTable, columns: list[Column], rows: list[int]) -> int | None:
-    """Mark the `Đơn vị`/`Cơ quan` columns that name bodies, not units (`Sở Y tế - Tỉnh Lâm Đồng`),
-    as `agency`; the one whose body changes from row to row names whose each row's figures are."""
-    found: int | None = None
-    for c in columns:
-        head = c.words[-1] if c.words else ""
-        if c.role not in ("unit", "text") or not (UNIT_HEAD.match(head) or ENTITY_LABEL.search(head)):
-            continue
-        cells = _column_cells(text, placed, c.col, rows)
-        if holds_bodies(cells):
-            c.role = "agency"
-            found = c.col if found is None and varies(cells) and names_whose(c.header) else found
-    return found
-
-
-def _column_numbers(text: str, placed: PlacedTable) -> dict[int, str]:
-    """The header's row of column numbers (`(1) | (2) | (3)=(2)/(1)`), by grid column; empty when none."""
-    for row in placed.table.rows[: placed.grid.header_rows]:
-        texts = {c.col: text[c.start : c.end].strip() for c in row.cells if not c.covered}
-        if is_column_numbers(list(texts.values())):
-            return texts
-    return {}
-
-
-def _names_places(text: str, placed: PlacedTable, label: int, rows: list[int]) -> bool:
-    """Whether the label column names places or bodies (`Xã Cốc San`), whatever its header says."""
-    return names_places([_label(_cell_text(text, placed, k, label)[0])[0] for k in rows])
-
-
-def _computed_from(
-    text: str, placed: PlacedTable, reading: _Reading, current: list[Column], rows: list[int]
-) -> Column | None:
-    """The figure of the period the table's percentages were computed from (`table_links`)."""
-    ratios = [c for c in reading.columns if c.role == "compare"]
-    if not ratios:
-        return None
-    plans = [c for c in reading.columns if c.role == "plan"]
-    earlier = next((c for c in reading.values if c not in current), None)
-
-    seen: dict[tuple[int, int], float | None] = {}
-
-    def figure(k: int, col: int) -> float | None:
-        if (k, col) not in seen:
-            got = read_cell(_cell_text(text, placed, k, col, own=True)[0])
-            seen[k, col] = got.value if got is not None else None
-        return seen[k, col]
-
-    return computed_from(current, ratios, plans, earlier, figure, rows)
-
-
-def _caption_unit(text: str, placed: PlacedTable) -> str | None:
-    """`ĐVT: triệu đồng` on the line above the table, or as a row of one cell at its top."""
-    before = text[max(0, placed.table.start - 200) : placed.table.start].rstrip().rsplit("\n", 1)[-1]
-    candidates = [before] if len(before) <= MAX_CAPTION_CHARS else []
-    for row in placed.table.rows[: placed.grid.header_rows + 1]:
-        filled = [text[c.start : c.end] for c in row.cells if text[c.start : c.end].strip()]
-        if len(filled) == 1:
-            candidates.append(filled[0])
-    for line in candidates:
-        if m := _CAPTION_UNIT.search(line.strip()):
-            return unit_in(f"({m.group(1)})")
-    return None
-
-
-# --- rows ----------------------------------------------------------------------------------------
-
-
-def _label(raw: str) -> tuple[str, bool]:
-    """(name, is a breakdown child): markers, a row number written in the label (`1. `, `II. `) and
-    a trailing `:` removed."""
-    name, child = _LABEL_NUMBER.sub("", raw.strip()), False
-    if m := _BREAKDOWN.match(name):
-        name, child = name[m.end() :], True
-    name = _SUM_TAIL.sub("", name)
-    return name.strip().rstrip(":;.,").strip(), child
-
-
-def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Section | None) -> list[Indicator]:
+def _read_rows(text: str, placed: PlacedTable, reading: Reading, section: Section | None) -> list[Indicator]:
     found: list[Indicator] = []
     numbering = next((c.col for c in reading.columns if c.role == "number"), None)
     parent: str | None = None  # the last row that is not a breakdown: what children are part of
     in_breakdown = False  # after a `Trong đó` row, unnumbered rows are children
     above = ""  # the label of the row above, for a label merged down into this row
-    labels = [_cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
+    labels = [cell_text(text, placed, k, reading.label)[0] for k, _ in placed.grid.data_rows()]
     short_labels = any(0 < len(t) <= MAX_LABEL_CHARS for t in labels)  # a table of row labels, not of prose
     rows = [k for k, _ in placed.grid.data_rows()]
-    bodies = dict(zip(rows, _column_cells(text, placed, reading.agency, rows), strict=True)) if reading.agency else {}
+    bodies = dict(zip(rows, column_cells(text, placed, reading.agency, rows), strict=True)) if reading.agency else {}
     for k in rows:
-        raw, covered = _cell_text(text, placed, k, reading.label)
+        raw, covered = cell_text(text, placed, k, reading.label)
         raw = above if covered else raw
         above = raw
-        number = _cell_text(text, placed, k, numbering)[0] if numbering is not None else ""
-        name, child = _label(raw)
+        number = cell_text(text, placed, k, numbering)[0] if numbering is not None else ""
+        name, child = row_label(raw)
         if _TRONG_DO.match(raw.strip()):
             in_breakdown = True
             continue
@@ -362,7 +127,7 @@ def _read_rows(text: str, placed: PlacedTable, reading: _Reading, section: Secti
 
 
 def _row_indicators(
-    text: str, placed: PlacedTable, reading: _Reading, k: int, name: str, section: Section | None
+    text: str, placed: PlacedTable, reading: Reading, k: int, name: str, section: Section | None
 ) -> list[Indicator]:
     row = placed.table.rows[k]
 
@@ -370,12 +135,12 @@ def _row_indicators(
 
     def cell(col: Column) -> Cell | None:
         if col.col not in seen:
-            raw, covered = _cell_text(text, placed, k, col.col, own=True)
+            raw, covered = cell_text(text, placed, k, col.col, own=True)
             seen[col.col] = None if covered or not raw else read_cell(raw)
         return seen[col.col]
 
     unit_col = next((c for c in reading.columns if c.role == "unit"), None)
-    unit_raw = _cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
+    unit_raw = cell_text(text, placed, k, unit_col.col)[0] if unit_col else ""
     if "=" in unit_raw or _CODED_LABEL.search(name):
         return []  # `Không = 0, Có = 1`, `(có ghi 1, không ghi 0)`: the figure is a code, not a quantity
     row_unit = unit_cell(unit_raw)
@@ -410,7 +175,7 @@ def _row_indicators(
         )  # fmt: skip
 
     def _parts(col: Column) -> list[tuple[str, str | None, float]]:
-        raw, covered = _cell_text(text, placed, k, col.col, own=True)
+        raw, covered = cell_text(text, placed, k, col.col, own=True)
         figures = () if covered else read_parts(raw)
         names = part_names(col, len(figures)) if figures else None
         return [(n, u, v) for (n, u), v in zip(names, figures, strict=True)] if names else []
@@ -461,7 +226,7 @@ def _row_indicators(
     return out
 
 
-def _named_by_row(reading: _Reading, unit: str | None) -> Column | None:
+def _named_by_row(reading: Reading, unit: str | None) -> Column | None:
     """The value column a row's label names: the main one, unless the label says it measures a rate
     or a score (`Tỷ lệ ...`, `Điểm ...`) and one value column, and only it, holds that (a
     `Tỷ lệ % | Điểm đánh giá` pair: the rate is the label's figure, the score is `label - Điểm ...`).

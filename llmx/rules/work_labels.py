@@ -45,8 +45,8 @@ _ORDINAL_ITEM = re.compile(rf"{ORDINAL}\s*$")
 ASK_LABEL = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|nhấn mạnh|chỉ đạo|(?:nhiệm vụ|giải pháp)[^:.;]{0,60})\s*:\s*$", re.I)
 _ITEM_NUMBER = re.compile(r"\(?\d{1,2}\)\s*$")  # `đề nghị: 1) ` before the first item, cut off the unit
 _INLINE_WORK_LABEL = re.compile(
-    r"[^:;.]{0,100}?(?<!\w)(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ tiêu|mục tiêu|khâu đột phá|phương hướng)"
-    r"[^:;.]{0,60}:\s+(?=\S)",
+    r"(?=[^:;.]*:)[^:;.]{0,100}?(?<!\w)(?=[ngyđcmkp])"
+    r"(?:nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ tiêu|mục tiêu|khâu đột phá|phương hướng)[^:;.]{0,60}:\s+(?=\S)",
     re.I,
 )
 # the targets a label sets (`... với các chỉ tiêu: thu nhập bình quân ... đạt 65 triệu đồng`): no verb opens them
