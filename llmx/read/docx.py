@@ -240,19 +240,33 @@ def closing_columns(blocks: list[Block]) -> list[Block]:
     while end < len(blocks) and isinstance(b := blocks[end], str) and len(b) <= _MAX_CLOSING_LINE:
         end += 1
     lines = [b for b in blocks[start:end] if isinstance(b, str)]
-    two_columns = len(_COLUMN_GAP.split(lines[0].strip(" "), maxsplit=1)) == 2
+    two_columns = len(_COLUMN_GAP.split(_recipients_first(lines[0].strip(" "))[-1], maxsplit=1)) == 2
     left: list[str] = []
     right: list[str] = []
     for line in lines:
-        parts = _COLUMN_GAP.split(line, maxsplit=1) if two_columns else [line]
+        *texts, last = _recipients_first(line)
+        parts = _COLUMN_GAP.split(last, maxsplit=1) if two_columns else [last]
         if len(parts) == 2 and parts[1].strip():
             right.append(parts[1].strip())
-        text = parts[0]
-        if left and not _BULLET.match(text) and left[-1].rstrip().endswith(",") and text.strip():
-            left[-1] = f"{left[-1].rstrip()} {text.strip()}"  # a recipient wrapped onto a new paragraph
-        elif text.strip():
-            left.append(text)
+        for text in (*texts, parts[0]):
+            if left and not _BULLET.match(text) and left[-1].rstrip().endswith(",") and text.strip():
+                left[-1] = f"{left[-1].rstrip()} {text.strip()}"  # a recipient wrapped onto a new paragraph
+            elif text.strip():
+                left.append(text)
     return [*blocks[:start], *left, *right, *blocks[end:]]
+
+
+def _recipients_first(line: str) -> list[str]:
+    """The line cut before each recipient that a column gap pushes along it: the `Nơi nhận:` cell
+    of a narrow layout table often holds `Nơi nhận:\t\t\t   - Như trên;`, tabs and spaces wrapping
+    the first recipient onto the cell's next line. A bullet after a gap continues the list in its
+    own column; only other text after a gap (`KT. CHỦ TỊCH`) is the signature's column. A gap
+    before any text is an indent (`\t+ Quyển 5.1`), kept."""
+    pieces: list[str] = []
+    while len(parts := _COLUMN_GAP.split(line, maxsplit=1)) == 2 and parts[0].strip() and _BULLET.match(parts[1]):
+        pieces.append(parts[0])
+        line = parts[1]
+    return [*pieces, line]
 
 
 def _nfc(text: str) -> str:
