@@ -82,10 +82,15 @@ _TYPES = (
     "tờ trình",
     "báo cáo",
     "phương án",
+    "giấy phép",
+    "giấy chứng nhận",
+    "hộ chiếu",
+    "biên bản",
 )
 _STRONG = {"nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "pháp lệnh", "hiến pháp"}
 _LAWS = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
-_NUMBERED_ONLY = {"báo cáo", "tờ trình", "phương án"}  # un-numbered these are the report's own activity
+# un-numbered these are the report's own activity (`báo cáo`, `lập biên bản`) or a kind of paper (`cấp giấy phép`)
+_NUMBERED_ONLY = {"báo cáo", "tờ trình", "phương án", "giấy phép", "giấy chứng nhận", "hộ chiếu", "biên bản"}
 _PLENUM_TYPES = {"nghị quyết", "kết luận"}
 
 _TYPE_ALT = "|".join(t.replace(" ", _S) for t in sorted(_TYPES, key=len, reverse=True))
@@ -96,9 +101,10 @@ _QUALIFIER = re.compile(rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngà
 
 # --- numbers -----------------------------------------------------------------------------
 _SEG = r"[A-ZĐ][A-Za-zĐđ&]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg, BNN&MT
-_SYMBOL = rf"{_SEG}(?:(?:[/.]|-[ \t]?){_SEG})*"  # `40/KH- STTTT`: a stray space after a hyphen
+# `40/KH- STTTT`: a stray space after a hyphen; `01/QĐ - CTY`, `HCNM - G16`: spaces around it before capitals
+_SYMBOL = rf"{_SEG}(?:(?:[/.]|-[ \t]?|[ \t]-[ \t](?=[A-ZĐ][A-ZĐ\d]*(?!\w))){_SEG})*"
 _NUM_SYMBOL = re.compile(
-    r"\d{1,5}(?:\.\d{1,4}){0,2}[a-z]?(?:/\d{4})?"  # `66.4/2025/NQ-CP`
+    r"\d{1,5}(?:\.\d{1,4}){0,2}[a-z]?(?:/\d{1,4}){0,3}"  # `66.4/2025/NQ-CP`, `06/03/2026/HCNM`
     rf"(?:[-/]{_SYMBOL}|{_S}?[-–]{_S}?[A-ZĐ]{{2}}[A-Za-zĐđ]*\d*[-/]{_SYMBOL})"  # 04-NQ/ĐU, 05 - CT/TW
 )
 _NUM_BARE = re.compile(r"\d{1,5}[a-z]?(?![\w/.,]\d|\w)")
@@ -142,6 +148,11 @@ _TITLE_WORD = re.compile(rf"{_TITLE_GAP}(?P<w>[^\s,;.:()“”\"…\d]+)")
 _TITLE_STOP = re.compile(r"(?i:của|về|và|năm|theo|tại|trên|để|cho|nhằm|đối|trong|với|đã|được|ngày|các)")
 _LAW_TITLE_WORD = re.compile(rf"(?:,?{_TITLE_GAP})(?P<w>[^\s,;.:()“”\"…\d]+)")
 _MAX_TITLE_WORDS = 8
+# a descriptive name before the number (`Giấy chứng nhận đủ điều kiện về an ninh, trật tự số 118/GCN`,
+# `hộ chiếu nổ mìn số 02/2026/HCNM`): `về` and commas may stand in it, a clause word may not
+_NAMED_WORD = re.compile(rf"(?:,?{_TITLE_GAP})(?P<w>[^\s,;.:()“”\"…\d]+)")
+_NAMED_STOP = re.compile(r"(?i:của|theo|tại|ngày|đã|được|là|thì|có|do|cho|nhằm|để|các|số|những|năm|tháng)")
+_MAX_NAMED_WORDS = 12
 _MAX_LAW_TITLE_WORDS = 12
 
 # --- contexts that disqualify a type word --------------------------------------------------
@@ -153,7 +164,7 @@ _DRAFT_BEFORE = re.compile(rf"(?i:dự{_S}thảo){_S}\Z")
 _PLURAL_BEFORE = re.compile(
     rf"(?<!\w)(?i:các|những|mọi|một{_S}số)(?:{_S}(?i:{_TYPE_ALT})(?:{_W},|{_S}và|{_S}hoặc)?)*{_S}\Z"
 )
-_NOT_A_TYPE_AFTER = re.compile(rf"{_S}(?:(?i:hóa|hoá)(?!\w)|và{_S}Đầu{_S}tư)")
+_NOT_A_TYPE_AFTER = re.compile(rf"{_S}(?:(?i:hóa|hoá)(?!\w)|và{_S}Đầu{_S}tư)")  # only after `kế hoạch`
 
 
 def find_references(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
@@ -195,7 +206,7 @@ def _issuer_before(text: str, ref: Reference, said_before: Reference | None) -> 
         update: dict[str, str | None] = {"issuer": " ".join(issuer.split())}
         if ref.date is None and y and m and d and 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
             update["date"] = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-        return ref.model_copy(update=update), False
+        return ref.model_copy(update=update), True  # `Sở đã ban hành Văn bản số 1 ..., Văn bản số 2 ...`
     if (
         said_before is not None
         and said_before.doc_type == ref.doc_type
@@ -249,6 +260,8 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
                 pos = term.end() if (term := _CONGRESS_TERM.match(text, pos, stop)) else pos
                 congress = " ".join(text[pm.start() : pos].split())
 
+    if number is None and not plenum and (named := _named_number(text, pos, stop, word)) is not None:
+        number, pos = named
     if number is not None or plenum:
         date, issuer, end = _tail(text, pos, stop)
         issuer = issuer or congress
@@ -288,7 +301,7 @@ def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
     before = text[max(0, s - 40) : s]
     if (_COUNT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before)) or _DEPT_BEFORE.search(before):
         return False
-    return _NOT_A_TYPE_AFTER.match(text, e) is None
+    return word.lower() != "kế hoạch" or _NOT_A_TYPE_AFTER.match(text, e) is None  # `Luật Hóa chất`
 
 
 def _tail(text: str, pos: int, stop: int) -> tuple[str | None, str | None, int]:
@@ -336,6 +349,26 @@ def _titled(text: str, pos: int, stop: int, *, law: bool) -> tuple[str | None, s
         if not law and _TITLE_STOP.fullmatch(wm.group("w")):
             return None
         pos, words = wm.end(), words + 1
+    return None
+
+
+def _named_number(text: str, pos: int, stop: int, word: str) -> tuple[str, int] | None:
+    """(number, end) of a descriptive name followed by `số NUMBER`; a number without a symbol
+    only after a capitalised type word and before a date or an issuer (`Giấy phép ... số 12 ngày ...`)."""
+    for _ in range(_MAX_NAMED_WORDS):
+        wm = _NAMED_WORD.match(text, pos, stop)
+        if wm is None or _NAMED_STOP.fullmatch(wm.group("w")) or TYPE_RE.match(text, wm.start("w"), stop):
+            return None
+        pos = wm.end()
+        if (so := _SO.match(text, pos, stop)) is not None:
+            if (nm := _NUM_SYMBOL.match(text, so.end(), stop)) is not None:
+                return nm.group(), nm.end()
+            nm = _NUM_BARE.match(text, so.end(), stop) if word[0].isupper() else None
+            if nm is not None and (  # `Hộ chiếu nổ mìn Gói thầu số 16`: a package, not the passport's number
+                _DATE.match(text, nm.end(), stop) or issuer_after(text, nm.end(), stop)
+            ):
+                return nm.group(), nm.end()
+            return None
     return None
 
 
