@@ -148,3 +148,61 @@ def test_the_body_that_issued_the_first_of_a_series_issued_the_next():
 )
 def test_un_numbered_licences_minutes_and_reports_are_not_citations(sentence):
     assert cite(sentence) == []
+
+
+def test_invitations_and_abbreviated_type_words_before_so_are_citations():
+    assert cite("theo Giấy mời số 12/GM-UBND ngày 03/3/2025 của UBND huyện.") == [
+        ("Giấy mời số 12/GM-UBND ngày 03/3/2025 của UBND huyện", "giấy mời", "12/GM-UBND", "2025-03-03", "UBND huyện")
+    ]
+    assert cite("Đoàn kiểm tra theo QĐ số 215/QĐ-SNN ngày 10/4/2025 đã làm việc.") == [
+        ("QĐ số 215/QĐ-SNN ngày 10/4/2025", "quyết định", "215/QĐ-SNN", "2025-04-10", None)
+    ]
+    assert cite("UBND xã đã gửi giấy mời các hộ dân dự họp. Tổng số QĐ ban hành: 45 quyết định.") == []
+
+
+def test_a_national_technical_regulation_is_cited_by_its_code():
+    assert cite("đảm bảo theo Quy chuẩn kỹ thuật quốc gia QCVN 05:2023/BTNMT của Bộ Tài nguyên và Môi trường.") == [
+        (
+            "Quy chuẩn kỹ thuật quốc gia QCVN 05:2023/BTNMT của Bộ Tài nguyên và Môi trường",
+            "quy chuẩn",
+            "QCVN 05:2023/BTNMT",
+            None,
+            "Bộ Tài nguyên và Môi trường",
+        )
+    ]
+    assert cite("kết quả quan trắc đạt QCVN 14:2008/BTNMT về nước thải sinh hoạt.") == [
+        ("QCVN 14:2008/BTNMT", "quy chuẩn", "QCVN 14:2008/BTNMT", None, None)
+    ]
+
+
+def test_a_law_named_with_its_date_is_a_citation_but_a_clause_word_ends_its_title():
+    assert cite("thực hiện Luật Phòng, chống tác hại của rượu, bia ngày 14/6/2019 và các văn bản.") == [
+        ("Luật Phòng, chống tác hại của rượu, bia ngày 14/6/2019", "luật", None, "2019-06-14", None)
+    ]
+    assert cite("Luật Đất đai được triển khai sâu rộng đến toàn thể nhân dân năm 2024.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "- Biên bản nghiệm thu công trình ngày 20/11/2025.",
+            ("Biên bản nghiệm thu công trình ngày 20/11/2025", "biên bản", None, "2025-11-20", None),
+        ),
+        (
+            "- Phương án phòng cháy chữa cháy lập ngày 15/02/2025 đã được phê duyệt.",
+            ("Phương án phòng cháy chữa cháy lập ngày 15/02/2025", "phương án", None, "2025-02-15", None),
+        ),
+        (
+            "- Kế hoạch phòng ngừa sự cố môi trường đã lập tháng 3 năm 2024.",
+            ("Kế hoạch phòng ngừa sự cố môi trường đã lập tháng 3 năm 2024", "kế hoạch", None, "2024-03", None),
+        ),
+    ],
+)
+def test_an_un_numbered_document_with_the_date_it_was_made_is_a_citation(sentence, expected):
+    assert cite(sentence) == [expected]
+
+
+def test_a_plan_year_or_an_event_date_after_a_plan_is_not_the_date_it_was_made():
+    assert cite("Tổ chức Hội nghị triển khai Kế hoạch tuyên truyền năm 2025 vào ngày 12/3/2025.") == []
+    assert cite("Các biện pháp phòng ngừa đã lập tháng 7 năm 2025.") == []
