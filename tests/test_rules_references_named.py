@@ -38,7 +38,13 @@ def cite(text: str) -> list[tuple[str, str, str | None, str | None, str | None]]
         ),
         (
             "Biên bản kiểm tra số 14/BB-ĐKT ngày 22/4/2025 của Đoàn kiểm tra ghi nhận.",
-            ("Biên bản kiểm tra số 14/BB-ĐKT ngày 22/4/2025", "biên bản", "14/BB-ĐKT", "2025-04-22", None),
+            (
+                "Biên bản kiểm tra số 14/BB-ĐKT ngày 22/4/2025 của Đoàn kiểm tra",
+                "biên bản",
+                "14/BB-ĐKT",
+                "2025-04-22",
+                "Đoàn kiểm tra",
+            ),
         ),
         (
             "Báo cáo đánh giá tác động môi trường số 02/BC-CT ngày 11/11/2024 đã được phê duyệt.",
@@ -206,3 +212,19 @@ def test_an_un_numbered_document_with_the_date_it_was_made_is_a_citation(sentenc
 def test_a_plan_year_or_an_event_date_after_a_plan_is_not_the_date_it_was_made():
     assert cite("Tổ chức Hội nghị triển khai Kế hoạch tuyên truyền năm 2025 vào ngày 12/3/2025.") == []
     assert cite("Các biện pháp phòng ngừa đã lập tháng 7 năm 2025.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("Giấy mời số 30/GM-TT ngày 25/12/2025 của Trung tâm về việc dự hội nghị.", "Trung tâm"),
+        (
+            "Quyết định số 80/QĐ-KCN ngày 10/12/2025 của Ban quản lý các khu công nghiệp về việc.",
+            "Ban quản lý các khu công nghiệp",
+        ),
+        ("Kết luận kiểm tra số 22/KL-ĐKT ngày 12/6/2025 của Đoàn kiểm tra LN 300 về công tác.", "Đoàn kiểm tra LN 300"),
+        ("Báo cáo số 237/BC-ĐKS ngày 28/11/2025 của Đoàn khảo sát.", "Đoàn khảo sát"),
+    ],
+)
+def test_a_centre_a_management_board_or_an_inspection_team_is_an_issuer(sentence, issuer):
+    assert [r.issuer for r in find_references(sentence)] == [issuer]

@@ -102,6 +102,15 @@ _COMPANY = (
 )
 _AGENCY_HEAD = rf"(?i:tổng{_SP}cục|chi{_SP}cục|cục|phòng|trung{_SP}tâm|viện|ban{_SP}quản{_SP}lý)"
 _AGENCY = rf"{_AGENCY_HEAD}{_NAME_RUN}"
+# a capitalised head may name itself alone or go on in lower case (`của Trung tâm`, `Trung tâm xúc tiến đầu
+# tư thương mại`, `Ban quản lý các khu công nghiệp`); an inspection or survey team by its number or
+# acronym (`Đoàn kiểm tra LN 500`, `Đoàn Kiểm tra liên ngành 500-UBND tỉnh`, `Đoàn khảo sát`)
+_NAMED_HEAD = rf"(?:Tổng{_SP}cục|Chi{_SP}cục|Cục|Trung{_SP}tâm|Viện|Ban{_SP}(?i:quản{_SP}lý))(?!\w)"
+_LOWER_RUN = rf"(?:{_SP}(?!{_NAME_STOP}|[-–])[^\s,;:.()“”\"…/]+){{0,10}}"
+_TEAM = (
+    rf"Đoàn{_SP}(?i:kiểm{_SP}tra|khảo{_SP}sát|thanh{_SP}tra|giám{_SP}sát|công{_SP}tác)(?:{_SP}(?i:liên{_SP}ngành))?"
+    rf"(?:{_SP}(?:[A-ZĐ]+|\d+)(?:-[A-ZĐ]+)?(?!\w)){{0,3}}(?:{_SP}{_UNIT}(?:{_PLACE})?)?(?!\w)"
+)
 # a unit of a provincial police or department, in any case: `phòng cảnh sát PCCC và CHCN - Công an tỉnh Yên Bái`
 _UNIT_OF = (
     rf"{_AGENCY_HEAD}(?:{_SP}(?!{_NAME_STOP}|[-–])[^\s,;:.()“”\"…/]+|{_SP}(?:và|về)(?={_SP}[A-ZĐ]{{2,}}(?!\w))){{1,8}}"
@@ -135,6 +144,8 @@ _ORG = "|".join(
         _COMPANY,
         _UNIT_OF,
         _AGENCY,
+        rf"{_NAMED_HEAD}{_LOWER_RUN}",
+        _TEAM,
         rf"(?i:trung{_S}ương)(?:{_S}(?i:đảng))?(?!\w)|TW(?!\w)|TƯ(?!\w)",
         rf"Đảng(?:{_S}(?i:cộng{_S}sản{_S}việt{_S}nam))?(?!\w)|đảng(?!\w)|Nhà{_S}nước(?!\w)",
         rf"(?:tỉnh|huyện|xã|thành{_S}phố)(?:{_PLACE})?(?!\w)",
