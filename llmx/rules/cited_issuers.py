@@ -73,6 +73,49 @@ _MINISTRIES = (
     "Văn hoá",
 )
 _MINISTRY = "|".join(re.escape(m).replace(r"\ ", _S) for m in _MINISTRIES)
+# a department of another province names its province bare: `Sở Công Thương Yên Bái` (not `... Về việc`)
+# (two or three words, as every province name has; only after `Sở`/`Phòng`, not `Bộ ... Cho phép`)
+_BARE_PLACE = (
+    rf"(?:{_SP}(?!(?:Về|Và|V/v|Theo|Tại|Ngày|Năm|Trong|Đã|Được|Quy|Hướng|Ban|Thực|Cho)(?!\w)){UPPER}{LOWER}*){{2,3}}"
+)
+
+# bodies known by a proper name: companies (`Công ty cổ phần Xây dựng giao thông Yên Bái`, `Tổng công ty
+# ...`) and agencies (`Tổng cục Công nghiệp quốc phòng`, `phòng Cảnh sát PCCC và CHCN - Công an tỉnh Yên
+# Bái`). The name starts with a capital and runs on one line to punctuation or a word that begins the
+# clause (`về việc`, `đề nghị`, `đã`, `thực hiện`); `và` and `về` stay inside before a capitalised name or
+# acronym (`PCCC và CHCN`, `QLHC về TTXH`) unless another body begins (`Công ty A và Công ty B`)
+_NAME_STOP = (
+    r"(?:về|và|theo|tại|đã|được|đang|sẽ|chưa|không|có|là|thì|xin|gửi|do|cho|để|với|trong|trên|ngày|số"
+    r"|năm|lập|nhằm|khi|sau|trước|từ|đến|tới|nay|này|đó|tháng|quý|kèm|gồm|như|hiện"
+    rf"|(?:đề{_SP}(?:nghị|xuất)|thực{_SP}hiện|triển{_SP}khai|ban{_SP}hành|phê{_SP}duyệt|báo{_SP}cáo"
+    rf"|thông{_SP}báo|yêu{_SP}cầu|tổ{_SP}chức|kiểm{_SP}tra|quy{_SP}định|giai{_SP}đoạn|đối{_SP}với|cấp{_SP}phép))(?!\w)"
+)
+_BODY_HEAD = r"(?:Công|Tổng|Sở|Bộ|Phòng|Cục|Chi|UBND|Ủy|Uỷ|Ban|Trung|Viện|Chính|Thủ)(?!\w)"
+_NAME_RUN = (
+    rf"(?={_SP}(?:{UPPER}|\d))(?:{_SP}(?:(?!{_NAME_STOP}|[-–])[^\s,;:.()“”\"…/]+"
+    rf"|(?:và|[-–])(?={_SP}(?!{_BODY_HEAD}){UPPER})|[-–](?={_SP}(?i:công{_SP}an|sở|bộ)(?!\w))"
+    rf"|về(?={_SP}[A-ZĐ]{{2,}}(?!\w)))){{1,12}}"
+)
+_COMPANY = (
+    rf"(?i:tổng{_SP}công{_SP}ty|công{_SP}ty)(?:{_SP}(?i:cổ{_SP}phần|cp|tnhh|trách{_SP}nhiệm{_SP}hữu{_SP}hạn)"
+    rf"(?:{_SP}(?i:mtv|một{_SP}thành{_SP}viên))?)?{_NAME_RUN}"
+)
+_AGENCY_HEAD = rf"(?i:tổng{_SP}cục|chi{_SP}cục|cục|phòng|trung{_SP}tâm|viện|ban{_SP}quản{_SP}lý)"
+_AGENCY = rf"{_AGENCY_HEAD}{_NAME_RUN}"
+# a capitalised head may name itself alone or go on in lower case (`của Trung tâm`, `Trung tâm xúc tiến đầu
+# tư thương mại`, `Ban quản lý các khu công nghiệp`); an inspection or survey team by its number or
+# acronym (`Đoàn kiểm tra LN 500`, `Đoàn Kiểm tra liên ngành 500-UBND tỉnh`, `Đoàn khảo sát`)
+_NAMED_HEAD = rf"(?:Tổng{_SP}cục|Chi{_SP}cục|Cục|Trung{_SP}tâm|Viện|Ban{_SP}(?i:quản{_SP}lý))(?!\w)"
+_LOWER_RUN = rf"(?:{_SP}(?!{_NAME_STOP}|[-–])[^\s,;:.()“”\"…/]+){{0,10}}"
+_TEAM = (
+    rf"Đoàn{_SP}(?i:kiểm{_SP}tra|khảo{_SP}sát|thanh{_SP}tra|giám{_SP}sát|công{_SP}tác)(?:{_SP}(?i:liên{_SP}ngành))?"
+    rf"(?:{_SP}(?:[A-ZĐ]+|\d+)(?:-[A-ZĐ]+)?(?!\w)){{0,3}}(?:{_SP}{_UNIT}(?:{_PLACE})?)?(?!\w)"
+)
+# a unit of a provincial police or department, in any case: `phòng cảnh sát PCCC và CHCN - Công an tỉnh Yên Bái`
+_UNIT_OF = (
+    rf"{_AGENCY_HEAD}(?:{_SP}(?!{_NAME_STOP}|[-–])[^\s,;:.()“”\"…/]+|{_SP}(?:và|về)(?={_SP}[A-ZĐ]{{2,}}(?!\w))){{1,8}}"
+    rf"{_SP}[-–]{_SP}(?:(?i:công{_S}an){_S}{_UNIT}(?:{_PLACE})?|(?i:sở|bộ){_S}(?i:{_MINISTRY})(?:{_SP}{_UNIT}(?:{_PLACE})?)?)"
+)
 _ORG = "|".join(
     (
         rf"(?i:ban{_S}bí{_S}thư)(?:{_S}(?i:trung{_S}ương)(?:{_S}(?i:đảng))?)?",
@@ -91,11 +134,18 @@ _ORG = "|".join(
         rf"(?:(?i:chủ{_S}tịch){_S})?(?i:ubnd|ủy{_S}ban{_S}nhân{_S}dân|uỷ{_S}ban{_S}nhân{_S}dân|hđnd"
         rf"|hội{_S}đồng{_S}nhân{_S}dân|ủy{_S}ban{_S}mttq|mttq|thanh{_S}tra)"
         rf"(?:{_S}{_UNIT}(?:{_PLACE})?)?(?!\w)",
-        rf"(?:(?i:giám{_S}đốc|bộ{_S}trưởng|trưởng{_S}phòng){_S})?(?i:bộ|sở|phòng){_S}(?i:{_MINISTRY})(?!\w)",
+        rf"(?:(?i:giám{_S}đốc|bộ{_S}trưởng|trưởng{_S}phòng){_S})?(?i:sở|phòng){_S}(?i:{_MINISTRY})(?!\w)"
+        rf"(?:{_SP}{_UNIT}(?:{_PLACE})?|{_BARE_PLACE})?",
+        rf"(?:(?i:bộ{_S}trưởng){_S})?(?i:bộ){_S}(?i:{_MINISTRY})(?!\w)",
         rf"(?i:ban{_S}chỉ{_S}đạo){_S}(?:(?i:trung{_S}ương)|{_UNIT}(?:{_PLACE})?)(?!\w)",
         rf"(?i:công{_S}an){_S}{_UNIT}(?:{_PLACE})?(?!\w)",
         rf"(?i:ban{_S}(?:tuyên{_S}giáo|tổ{_S}chức|dân{_S}vận|nội{_S}chính|kinh{_S}tế)){_S}"
         rf"(?:(?i:trung{_S}ương)|{_LEVEL_UY})",
+        _COMPANY,
+        _UNIT_OF,
+        _AGENCY,
+        rf"{_NAMED_HEAD}{_LOWER_RUN}",
+        _TEAM,
         rf"(?i:trung{_S}ương)(?:{_S}(?i:đảng))?(?!\w)|TW(?!\w)|TƯ(?!\w)",
         rf"Đảng(?:{_S}(?i:cộng{_S}sản{_S}việt{_S}nam))?(?!\w)|đảng(?!\w)|Nhà{_S}nước(?!\w)",
         rf"(?:tỉnh|huyện|xã|thành{_S}phố)(?:{_PLACE})?(?!\w)",

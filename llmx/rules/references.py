@@ -82,10 +82,26 @@ _TYPES = (
     "tờ trình",
     "báo cáo",
     "phương án",
+    "giấy phép",
+    "giấy chứng nhận",
+    "hộ chiếu",
+    "biên bản",
+    "giấy mời",
+    "quy chuẩn",
 )
 _STRONG = {"nghị quyết", "nghị định", "chỉ thị", "thông tư", "thông tri", "pháp lệnh", "hiến pháp"}
 _LAWS = {"luật", "bộ luật", "pháp lệnh", "hiến pháp"}
-_NUMBERED_ONLY = {"báo cáo", "tờ trình", "phương án"}  # un-numbered these are the report's own activity
+# un-numbered these are the report's own activity (`báo cáo`, `lập biên bản`) or a kind of paper (`cấp giấy phép`)
+_NUMBERED_ONLY = {
+    *("báo cáo", "tờ trình", "phương án", "giấy phép", "giấy chứng nhận", "hộ chiếu", "biên bản", "giấy mời"),
+    "quy chuẩn",
+}
+_DATED_BARE = {"biên bản", "báo cáo", "tờ trình"}  # a date right after their name is the date they were made
+# abbreviated type words before `số` (`Đoàn kiểm tra theo QĐ số 2872/QĐ-SCT`) and national technical
+# regulations, whose code is their number (`QCVN 01:2019/BCT`)
+_ABBREVIATIONS = {"QĐ": "quyết định", "CV": "công văn", "NQ": "nghị quyết", "KH": "kế hoạch", "TB": "thông báo"}
+_ABBREVIATED = re.compile(r"(?<!\w)(?:QCVN(?=[ \t]*\d)|(?:QĐ|CV|NQ|KH|TB)(?=[ \t]+(?:số|Số|SỐ)[ \t]*:?[ \t]*\d))")
+_QCVN = re.compile(r"QCVN[ \t]*\d{1,3}(?::\d{4})?/[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ]*)*(?!\w)")
 _PLENUM_TYPES = {"nghị quyết", "kết luận"}
 
 _TYPE_ALT = "|".join(t.replace(" ", _S) for t in sorted(_TYPES, key=len, reverse=True))
@@ -96,9 +112,10 @@ _QUALIFIER = re.compile(rf"{_S}(?i:liên{_S}tịch|kết{_S}luận|liên{_S}ngà
 
 # --- numbers -----------------------------------------------------------------------------
 _SEG = r"[A-ZĐ][A-Za-zĐđ&]*\d*"  # symbol segment: NQ, CT, TTr, QĐi, UBND, TH3, TTg, BNN&MT
-_SYMBOL = rf"{_SEG}(?:(?:[/.]|-[ \t]?){_SEG})*"  # `40/KH- STTTT`: a stray space after a hyphen
+# `40/KH- STTTT`: a stray space after a hyphen; `01/QĐ - CTY`, `HCNM - G16`: spaces around it before capitals
+_SYMBOL = rf"{_SEG}(?:(?:[/.]|-[ \t]?|[ \t]-[ \t](?=[A-ZĐ][A-ZĐ\d]*(?!\w))){_SEG})*"
 _NUM_SYMBOL = re.compile(
-    r"\d{1,5}(?:\.\d{1,4}){0,2}[a-z]?(?:/\d{4})?"  # `66.4/2025/NQ-CP`
+    r"\d{1,5}(?:\.\d{1,4}){0,2}[a-z]?(?:/\d{1,4}){0,3}"  # `66.4/2025/NQ-CP`, `06/03/2026/HCNM`
     rf"(?:[-/]{_SYMBOL}|{_S}?[-–]{_S}?[A-ZĐ]{{2}}[A-Za-zĐđ]*\d*[-/]{_SYMBOL})"  # 04-NQ/ĐU, 05 - CT/TW
 )
 _NUM_BARE = re.compile(r"\d{1,5}[a-z]?(?![\w/.,]\d|\w)")
@@ -142,7 +159,18 @@ _TITLE_WORD = re.compile(rf"{_TITLE_GAP}(?P<w>[^\s,;.:()“”\"…\d]+)")
 _TITLE_STOP = re.compile(r"(?i:của|về|và|năm|theo|tại|trên|để|cho|nhằm|đối|trong|với|đã|được|ngày|các)")
 _LAW_TITLE_WORD = re.compile(rf"(?:,?{_TITLE_GAP})(?P<w>[^\s,;.:()“”\"…\d]+)")
 _MAX_TITLE_WORDS = 8
-_MAX_LAW_TITLE_WORDS = 12
+# a descriptive name before the number (`Giấy chứng nhận đủ điều kiện về an ninh, trật tự số 118/GCN`,
+# `hộ chiếu nổ mìn số 02/2026/HCNM`): `về` and commas may stand in it, a clause word may not
+_NAMED_WORD = re.compile(rf"(?:,?{_TITLE_GAP})(?P<w>[^\s,;.:()“”\"…\d]+)")
+_NAMED_STOP = re.compile(r"(?i:của|theo|tại|ngày|đã|được|là|thì|có|do|cho|nhằm|để|các|số|những|năm|tháng)")
+_MAX_NAMED_WORDS = 12
+_MAX_LAW_TITLE_WORDS = 16
+# a clause word ends a law title (`Luật Đất đai được triển khai ... năm 2024` names no year of the law)
+# (`Luật này trước ngày ...` is the law the text is quoting; `theo` and `trong` stand in titles)
+_LAW_STOP = re.compile(r"(?i:được|đã|đang|sẽ|đến|tới|cho|tại|nhằm|để|là|thì|có|vào|từ|này|trước|sau|khi)")
+# `Phương án nổ mìn lộ thiên lập ngày 05/01/2026`, `Kế hoạch ứng cứu khẩn cấp đã lập tháng 7 năm 2025`
+_MADE = re.compile(rf"{_S}(?:đã{_S})?(?:được{_S})?lập(?=[ \t\n])")
+_MONTH_YEAR = re.compile(rf"{_S}tháng{_S}(?P<m>\d{{1,2}}){_S}năm{_S}(?P<y>\d{{4}})(?!\d)")
 
 # --- contexts that disqualify a type word --------------------------------------------------
 # `02 nghị quyết`, `1.170 Quyết định`; not a year or a date (`năm 2013, Thông tư ...`)
@@ -153,7 +181,7 @@ _DRAFT_BEFORE = re.compile(rf"(?i:dự{_S}thảo){_S}\Z")
 _PLURAL_BEFORE = re.compile(
     rf"(?<!\w)(?i:các|những|mọi|một{_S}số)(?:{_S}(?i:{_TYPE_ALT})(?:{_W},|{_S}và|{_S}hoặc)?)*{_S}\Z"
 )
-_NOT_A_TYPE_AFTER = re.compile(rf"{_S}(?:(?i:hóa|hoá)(?!\w)|và{_S}Đầu{_S}tư)")
+_NOT_A_TYPE_AFTER = re.compile(rf"{_S}(?:(?i:hóa|hoá)(?!\w)|và{_S}Đầu{_S}tư)")  # only after `kế hoạch`
 
 
 def find_references(text: str, start: int = 0, end: int | None = None) -> list[Reference]:
@@ -162,7 +190,8 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[R
     refs: list[Reference] = []
     covered = start  # a citation nested in the previous one (a law inside a law title) is skipped
     said_before: Reference | None = None  # the last citation whose issuer was named before it
-    for s, e in _type_words(text, start, stop):
+    abbreviated = [m.span() for m in _ABBREVIATED.finditer(text, start, stop)]
+    for s, e in sorted(_type_words(text, start, stop) + abbreviated):
         if s < covered:
             continue
         ref = _citation(text, s, e, stop)
@@ -195,7 +224,7 @@ def _issuer_before(text: str, ref: Reference, said_before: Reference | None) -> 
         update: dict[str, str | None] = {"issuer": " ".join(issuer.split())}
         if ref.date is None and y and m and d and 1 <= int(m) <= 12 and 1 <= int(d) <= 31:
             update["date"] = f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
-        return ref.model_copy(update=update), False
+        return ref.model_copy(update=update), True  # `Sở đã ban hành Văn bản số 1 ..., Văn bản số 2 ...`
     if (
         said_before is not None
         and said_before.doc_type == ref.doc_type
@@ -222,7 +251,11 @@ def _type_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
     """The reference that starts with the type word at `text[s:e]`, or None."""
     word = text[s:e]
-    doc_type = " ".join(word.lower().split())
+    doc_type = _ABBREVIATIONS.get(word) or " ".join(word.lower().split())
+    if word == "QCVN":
+        if (code := _QCVN.match(text, s, stop)) is None:
+            return None
+        return _make(text, s, (tail := _tail(text, code.end(), stop))[2], "quy chuẩn", code.group(), *tail[:2])
     if not _type_word_stands_alone(text, s, e, word):
         return None
     pos = e
@@ -249,6 +282,8 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
                 pos = term.end() if (term := _CONGRESS_TERM.match(text, pos, stop)) else pos
                 congress = " ".join(text[pm.start() : pos].split())
 
+    if number is None and not plenum and (named := _named_number(text, pos, stop, word)) is not None:
+        number, pos = named
     if number is not None or plenum:
         date, issuer, end = _tail(text, pos, stop)
         issuer = issuer or congress
@@ -257,12 +292,15 @@ def _citation(text: str, s: int, e: int, stop: int) -> Reference | None:
         return _make(text, s, end, doc_type, number, date, issuer)
 
     # un-numbered: only a specific, dated or issued document counts
-    if doc_type in _NUMBERED_ONLY:
-        return None
     if doc_type not in _STRONG and not word[0].isupper():
         return None
     before = text[max(0, s - 160) : s]
     if _PLURAL_BEFORE.search(before):
+        return None
+    if doc_type not in _LAWS and (made := _named_dated(text, pos, stop, doc_type)) is not None:
+        _, issuer, end = _tail(text, made[1], stop)
+        return _make(text, s, end, doc_type, None, made[0], issuer)
+    if doc_type in _NUMBERED_ONLY:
         return None
     date, issuer, end = _tail(text, pos, stop)
     if date is None and issuer is None:
@@ -288,7 +326,7 @@ def _type_word_stands_alone(text: str, s: int, e: int, word: str) -> bool:
     before = text[max(0, s - 40) : s]
     if (_COUNT_BEFORE.search(before) and not _ARTICLE_BEFORE.search(before)) or _DEPT_BEFORE.search(before):
         return False
-    return _NOT_A_TYPE_AFTER.match(text, e) is None
+    return word.lower() != "kế hoạch" or _NOT_A_TYPE_AFTER.match(text, e) is None  # `Luật Hóa chất`
 
 
 def _tail(text: str, pos: int, stop: int) -> tuple[str | None, str | None, int]:
@@ -325,6 +363,9 @@ def _titled(text: str, pos: int, stop: int, *, law: bool) -> tuple[str | None, s
             if law and (ym := _LAW_YEAR.match(text, pos, stop)) is not None:
                 _, issuer, end = _tail(text, ym.end(), stop)
                 return None, ym.group("y"), issuer, end
+            if law and (dm := _DATE.match(text, pos, stop)) is not None and (iso := _iso(dm)):
+                _, issuer, end = _tail(text, dm.end(), stop)  # `Luật Quản lý, sử dụng vũ khí, ... ngày 29/6/2024`
+                return None, iso, issuer, end
             if issuer_after(text, pos, stop) is not None:
                 return None, *_tail(text, pos, stop)
         wm = word_re.match(text, pos, stop)
@@ -333,9 +374,53 @@ def _titled(text: str, pos: int, stop: int, *, law: bool) -> tuple[str | None, s
         tm = TYPE_RE.match(text, wm.start("w"), stop)
         if tm is not None and not (law and " ".join(tm.group().lower().split()) in _LAWS):
             return None  # another document begins: `..., Nghị định số 91`, `... thực hiện Chỉ thị`
-        if not law and _TITLE_STOP.fullmatch(wm.group("w")):
+        if (_LAW_STOP if law else _TITLE_STOP).fullmatch(wm.group("w")):
             return None
         pos, words = wm.end(), words + 1
+    return None
+
+
+def _named_number(text: str, pos: int, stop: int, word: str) -> tuple[str, int] | None:
+    """(number, end) of a descriptive name followed by `số NUMBER`; a number without a symbol
+    only after a capitalised type word and before a date or an issuer (`Giấy phép ... số 12 ngày ...`)."""
+    for _ in range(_MAX_NAMED_WORDS):
+        wm = _NAMED_WORD.match(text, pos, stop)
+        if wm is None or _NAMED_STOP.fullmatch(wm.group("w")) or TYPE_RE.match(text, wm.start("w"), stop):
+            return None
+        pos = wm.end()
+        gap = _GAP.match(text, pos, stop)
+        if gap is not None and (code := _QCVN.match(text, gap.end(), stop)) is not None:
+            return code.group(), code.end()  # `Quy chuẩn kỹ thuật quốc gia QCVN 01:2019/BCT`
+        if (so := _SO.match(text, pos, stop)) is not None:
+            if (nm := _NUM_SYMBOL.match(text, so.end(), stop)) is not None:
+                return nm.group(), nm.end()
+            nm = _NUM_BARE.match(text, so.end(), stop) if word[0].isupper() else None
+            if nm is not None and (  # `Hộ chiếu nổ mìn Gói thầu số 16`: a package, not the passport's number
+                _DATE.match(text, nm.end(), stop) or issuer_after(text, nm.end(), stop)
+            ):
+                return nm.group(), nm.end()
+            return None
+    return None
+
+
+def _named_dated(text: str, pos: int, stop: int, doc_type: str) -> tuple[str, int] | None:
+    """(date, end) of a descriptive name followed by the date the document was made: after
+    `(đã) lập` a day or a month (`lập ngày 05/01/2026`, `đã lập tháng 7 năm 2025`), or, for minutes
+    and reports, a day right after the name (`Biên bản kiểm tra hiện trường ngày 14/01/2026`)."""
+    for _ in range(_MAX_NAMED_WORDS):
+        wm = _NAMED_WORD.match(text, pos, stop)
+        if wm is None or _NAMED_STOP.fullmatch(wm.group("w")) or TYPE_RE.match(text, wm.start("w"), stop):
+            return None
+        pos = wm.end()
+        if (made := _MADE.match(text, pos, stop)) is not None:
+            if (dm := _DATE.match(text, made.end(), stop)) is not None and (iso := _iso(dm)):
+                return iso, dm.end()
+            mm = _MONTH_YEAR.match(text, made.end(), stop)
+            if mm is not None and 1 <= int(mm.group("m")) <= 12:
+                return f"{mm.group('y')}-{int(mm.group('m')):02d}", mm.end()
+            return None
+        if doc_type in _DATED_BARE and (dm := _DATE.match(text, pos, stop)) is not None and (iso := _iso(dm)):
+            return iso, dm.end()
     return None
 
 
