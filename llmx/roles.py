@@ -24,7 +24,8 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A submission's grounds (`Căn cứ pháp lý`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`) are
   `preamble`; a part opening with `Đề xuất`/`Kiến nghị` is `proposals` even when it names tasks
   (`ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...`), one naming its shortfalls before its remedies (`TỒN TẠI,
-  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing.
+  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing; a part headed
+  `1. Đề nghị Bộ Công Thương` lists what that body is asked for: `proposals`.
 * Under a task part a child's results word does not flip it: the top-level part decides.
 * In a plan (`KẾ HOẠCH` in the header) the untitled parts are the work it sets (`tasks`) and its
   aims (`MỤC ĐÍCH, YÊU CẦU`, `QUAN ĐIỂM`) are `other`.

@@ -31,3 +31,4 @@ def test_passports_are_counted_as_passports_not_households():
 def test_an_amount_per_count_of_events_is_one_rate_and_its_count_no_figure():
     assert figures("Hộ chiếu nổ mìn có khối lượng thuốc nổ lớn nhất là 980kg/7 lần nổ.") == [(980.0, "kg/7 lần nổ")]
     assert figures("Khối lượng thuốc nổ lớn nhất là 100 kg/lần nổ.") == [(100.0, "kg/lần nổ")]
+    assert figures("Bảo đảm không vượt 683kg/đợt nổ.") == [(683.0, "kg/đợt nổ")]

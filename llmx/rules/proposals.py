@@ -14,7 +14,9 @@
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
   the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
   kính đề xuất UBND tỉnh:`), else null. A body's own next step (`Trung tâm sẽ tổng hợp, báo cáo và
-  đề xuất UBND tỉnh ...`) is a task, not a request.
+  đề xuất UBND tỉnh ...`) is a task, not a request. Under a heading asking one body (`1. Đề nghị Bộ Công
+  Thương`), a statement opening on `Kiến nghị Chính phủ ...` is what that body is asked to put higher: it asks
+  the heading's body.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ _PER = (
     # per 100 / 1.000 / 10.000 people: `28,5 thuê bao/100 hộ gia đình`, `115 máy/100 dân`, `9 bác sĩ/vạn dân`
     r"|(?:100|1\.000|10\.000|vạn)\s+(?:dân|người|hộ(?:\s+gia\s+đình)?|trẻ\s+đẻ\s+sống|trẻ)"
     # an amount per event, also per a counted few: `100 kg/lần nổ`, `1.604kg/11 lần nổ`, `45 tấn/3 chuyến`
-    r"|(?:\d{1,3}\s+)?(?:lần(?:\s+nổ)?|chuyến|đợt))){1,2}"
+    r"|(?:\d{1,3}\s+)?(?:(?:lần|đợt)(?:\s+nổ)?|chuyến))){1,2}"
 )
 
 _SYMBOLS = ("%", "‰")
