@@ -110,3 +110,11 @@ def test_a_bullet_putting_a_request_to_the_government_under_a_ministry_heading_a
         "2. Kiến nghị với cấp trên\n- Kiến nghị Chính phủ tăng biên chế cho cấp xã.\n"
     )
     assert [a for _, a in proposals(text)] == ["Bộ Tư pháp", "Chính phủ"]
+
+
+def test_a_request_put_with_voi_or_about_a_matter_names_only_the_body():
+    text = (
+        "III. KIẾN NGHỊ\nUBND huyện kiến nghị UBND tỉnh về việc bố trí vốn cho chương trình nông thôn mới.\n"
+        "UBND xã kiến nghị với UBND huyện một số nội dung sau:\n- Hỗ trợ kinh phí sửa chữa trường học.\n"
+    )
+    assert [a for _, a in proposals(text)] == ["UBND tỉnh", "UBND huyện"]

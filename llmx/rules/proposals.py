@@ -43,7 +43,10 @@ DOWNWARD = (
     r"các\s+cấp\s+[ủu][ỷy](?!\w)"
 )
 _DOWNWARD = re.compile(DOWNWARD, re.I)
-_REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
+# (`UBND xã kiến nghị với UBND huyện ...`: `với` before the body)
+_REQUEST = re.compile(
+    rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?:với\s+)?(?P<addr>{_BODY})"
+)
 _REPORTED = re.compile(
     # (`rà soát ... để kiến nghị Cục ... xem xét`: the purpose of the body's own work, a task)
     # (`Đối với kiến nghị Trung ương tại Kết luận số 257: ...`: the topic, a request made by someone else)
@@ -86,7 +89,8 @@ _ASK_VERBS = (
 )
 # lower case: `Sở Giao thông` is a name; `đề xuất Bộ Công Thương một số nội dung như sau:` names what is asked
 _NAME_END = re.compile(
-    rf"\s+(?:{_ASK_VERBS}|như\s+sau|một\s+số|(?:các|những)\s+(?:nội\s+dung|vấn\s+đề|việc)|nội\s+dung)(?!\w)|[.;:(]"
+    rf"\s+(?:{_ASK_VERBS}|như\s+sau|một\s+số|(?:các|những)\s+(?:nội\s+dung|vấn\s+đề|việc)|nội\s+dung|"
+    r"về\s+(?:việc|các|những|một\s+số))(?!\w)|[.;:(]"
 )
 _OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")
 _HEADING_BODY = re.compile(rf"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+(?:với\s+)?(?P<body>{_BODY}.*)$", re.I)
