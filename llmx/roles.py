@@ -24,7 +24,8 @@ results part is results; `Giải pháp, kiến nghị` heads the province's own 
 * A submission's grounds (`Căn cứ pháp lý`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`) are
   `preamble`; a part opening with `Đề xuất`/`Kiến nghị` is `proposals` even when it names tasks
   (`ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP ...`), one naming its shortfalls before its remedies (`TỒN TẠI,
-  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing.
+  HẠN CHẾ ... VÀ GIẢI PHÁP KHẮC PHỤC`) `limitations`; `do chủ đầu tư đề xuất` proposes nothing; a part headed
+  `1. Đề nghị Bộ Công Thương` lists what that body is asked for: `proposals`.
 * Under a task part a child's results word does not flip it: the top-level part decides.
 * In a plan (`KẾ HOẠCH` in the header) the untitled parts are the work it sets (`tasks`) and its
   aims (`MỤC ĐÍCH, YÊU CẦU`, `QUAN ĐIỂM`) are `other`.
@@ -103,6 +104,11 @@ DIRECTED = re.compile(
     rf"{_BELOW}(?![^:\n]*(?:cấp trên|[Tt]rung ương))[^.:\n]{{0,200}}:\s*$",
     re.I,
 )
+# bodies a heading may ask something of (the levels below, `UBND các xã`, are directed, not asked)
+_ASKED_BODY = (
+    r"(?:Bộ|UBND|HĐND|[ỦU][yỷ]\s+ban|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Sở|Tỉnh\s+[ủu][yỷ]|Trung\s+ương|"
+    r"Tổng\s+cục|Cục|cấp\s+trên|các\s+Bộ)(?!\w)(?!\s+các\s+(?:xã|phường|thị\s+trấn))"
+)
 _CUES: list[tuple[Role, re.Pattern[str]]] = [
     # a submission's grounds (`Căn cứ pháp lý liên quan`, `Cơ sở pháp lý đề xuất ...`, `Sự cần thiết ...`)
     ("preamble", re.compile(r"^(?:(?:căn cứ|cơ sở) pháp lý|sự cần thiết)", re.I)),
@@ -113,7 +119,12 @@ _CUES: list[tuple[Role, re.Pattern[str]]] = [
     # `Từ các nội dung trên, Sở Nội vụ tham mưu Chủ tịch UBND tỉnh các nội dung sau`: what a body proposes
     (
         "proposals",
-        re.compile(r"kiến nghị|đề xuất|kính trình|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau", re.I),
+        re.compile(
+            r"kiến nghị|đề xuất|kính trình|tham mưu\s+(?:Chủ tịch|UBND|Ủy ban)[^.]*(?:nội dung|như) sau|"
+            # `1. Đề nghị Bộ Công Thương`: a part listing what that body is asked for (not `Đề nghị UBND các xã`)
+            rf"^(?:kính\s+)?đề\s+nghị\s+(?:với\s+)?{_ASKED_BODY}",
+            re.I,
+        ),
     ),
     # `Nhóm giải pháp chính trị, xã hội` under a results part reports what was done
     (

@@ -78,3 +78,43 @@ def test_the_facts_a_proposals_section_rests_on_are_not_proposals():
         ("Sở Nội vụ đề xuất UBND tỉnh giải thể Hội Làm vườn theo quy định", "Sở Nội vụ"),
         ("Ưu tiên bố trí kinh phí cho các hội đã được công nhận điều lệ", None),
     ]
+
+
+def test_a_top_level_heading_asking_a_named_body_makes_a_proposals_part_with_that_addressee():
+    text = (
+        "BÁO CÁO\nI. KẾT QUẢ\nCó 12 dự án.\n1. Đề nghị Sở Tài chính\n"
+        "- Bố trí vốn cho các dự án chuyển tiếp.\n- Sớm thẩm định quyết toán các công trình hoàn thành.\n"
+        "2. Đề nghị Sở Nông nghiệp và Môi trường\nHướng dẫn thủ tục giao đất cho hộ gia đình.\n"
+    )
+    assert [s.role for s in split_sections(text).sections][-2:] == ["proposals", "proposals"]
+    assert proposals(text) == [
+        ("Bố trí vốn cho các dự án chuyển tiếp", "Sở Tài chính"),
+        ("Sớm thẩm định quyết toán các công trình hoàn thành", "Sở Tài chính"),
+        ("Hướng dẫn thủ tục giao đất cho hộ gia đình", "Sở Nông nghiệp và Môi trường"),
+    ]
+
+
+def test_the_addressee_ends_before_what_it_is_asked_and_a_verb_opening_the_ask_is_no_body():
+    text = (
+        "III. KIẾN NGHỊ\nSở Xây dựng đề xuất Bộ Xây dựng một số nội dung như sau:\n"
+        "- Tiếp tục hướng dẫn địa phương về quy hoạch.\n"
+        "- Ban hành Thông tư hướng dẫn quản lý vật liệu xây dựng, triển khai cấp phép.\n"
+    )
+    assert [a for _, a in proposals(text)] == ["Bộ Xây dựng", "Bộ Xây dựng"]
+
+
+def test_a_bullet_putting_a_request_to_the_government_under_a_ministry_heading_asks_the_ministry():
+    text = (
+        "III. KIẾN NGHỊ\n1. Đề nghị Bộ Tư pháp\n"
+        "- Kiến nghị Chính phủ sửa đổi Nghị định số 15/2020/NĐ-CP về xử phạt.\n"
+        "2. Kiến nghị với cấp trên\n- Kiến nghị Chính phủ tăng biên chế cho cấp xã.\n"
+    )
+    assert [a for _, a in proposals(text)] == ["Bộ Tư pháp", "Chính phủ"]
+
+
+def test_a_request_put_with_voi_or_about_a_matter_names_only_the_body():
+    text = (
+        "III. KIẾN NGHỊ\nUBND huyện kiến nghị UBND tỉnh về việc bố trí vốn cho chương trình nông thôn mới.\n"
+        "UBND xã kiến nghị với UBND huyện một số nội dung sau:\n- Hỗ trợ kinh phí sửa chữa trường học.\n"
+    )
+    assert [a for _, a in proposals(text)] == ["UBND tỉnh", "UBND huyện"]

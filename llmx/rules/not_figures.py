@@ -71,6 +71,23 @@ _PCT = re.compile(r"\s?[%‰]")
 _ALL_CRITERIA = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trên|ở|về))?\s+cả\s*$", re.IGNORECASE)
 _CRITERIA_AFTER = re.compile(r"\s*(?:tiêu\s+chí|mặt)(?!\w)", re.IGNORECASE)
 
+# `doanh nghiệp có 100% vốn nhà nước`, `dự án 100% vốn đầu tư của nước ngoài`, `nắm giữ 51% vốn điều lệ`: who
+# owns the capital, a condition naming a kind of investor, no measured quantity (not `giải ngân 100% vốn được giao`)
+_OWNED_BY = (
+    r"(?:nhà\s+nước|nước\s+ngoài|tư\s+nhân|ngân\s+sách|ODA|FDI|(?:các\s+|những\s+)?(?:Tổng\s+công\s+ty|Tập\s+đoàn|"
+    r"doanh\s+nghiệp\s+nhà\s+nước))(?!\w)"
+)
+_OWNERSHIP_AFTER = re.compile(
+    rf"\s?%\s+vốn(?:\s+(?:đầu\s+tư|điều\s+lệ|góp))?(?:\s+(?:của|thuộc))?\s+{_OWNED_BY}", re.IGNORECASE
+)
+_OWNING_BEFORE = re.compile(r"(?<!\w)(?:có|nắm\s+giữ|sở\s+hữu|nắm)\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"\s?%\s+vốn(?:\s+(?:đầu\s+tư|điều\s+lệ|góp))?(?!\w)(?!\s+(?:được|đã|giao|kế))", re.I)
+
+
+def _ownership(text: str, window: str, e: int) -> bool:
+    """A share of capital that says who owns it (`có 100% vốn nhà nước`): a kind of investor, no figure."""
+    return bool(_OWNERSHIP_AFTER.match(text, e) or (_OWNING_BEFORE.search(window) and _CAPITAL_AFTER.match(text, e)))
+
 
 # `Doanh thu của 4 chợ trên địa bàn đạt 120 tỷ đồng`, `Tổng vốn đầu tư của 5 dự án là 1.250 tỷ đồng`: the set a
 # measure is taken over is part of the measure's name; the amount its clause reaches is the figure
@@ -108,6 +125,7 @@ def not_a_figure(para: Para, s: int, e: int) -> bool:
         or _PHONE.fullmatch(text, s, e)
         or (_TIMES_AFTER.match(text, e) and _FREQUENCY.search(text, para.sentence_start(s), s))  # the rare one first
         or (_ALL_CRITERIA.search(window) and _CRITERIA_AFTER.match(text, e, para.end))
+        or _ownership(text, window, e)
     ):
         return True
     if (

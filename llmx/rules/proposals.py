@@ -14,7 +14,9 @@
   that opens the paragraph (`Bộ Công an đề xuất Chính phủ ...` asks `Bộ Công an`), else the one
   the section heading or its lead-in names (`Kiến nghị Bộ Nông nghiệp và Môi trường`, `Trung tâm
   kính đề xuất UBND tỉnh:`), else null. A body's own next step (`Trung tâm sẽ tổng hợp, báo cáo và
-  đề xuất UBND tỉnh ...`) is a task, not a request.
+  đề xuất UBND tỉnh ...`) is a task, not a request. Under a heading asking one body (`1. Đề nghị Bộ Công
+  Thương`), a statement opening on `Kiến nghị Chính phủ ...` is what that body is asked to put higher: it asks
+  the heading's body.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ from llmx.sections import Layout
 from llmx.sectors import statement_sector
 from llmx.vn import DIRECTIVE_VERBS, fold
 
-# Bodies a report asks things of.
+# Bodies a report asks things of (not the verb `Ban hành Kế hoạch ...` opening a request, nor `Sở hữu`).
 _BODY = (
-    r"(?:Bộ|UBND|HĐND|[ỦU][yỷ]\s+ban|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Sở|Ban|Tỉnh\s+[ủu][yỷ]|Huyện\s+[ủu][yỷ]|"
+    r"(?:Bộ|UBND|HĐND|[ỦU][yỷ]\s+ban|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Sở(?!\s+hữu)|Ban(?!\s+hành)|Tỉnh\s+[ủu][yỷ]|Huyện\s+[ủu][yỷ]|"
     r"Thành\s+[ủu][yỷ]|Trung\s+ương|Tổng\s+cục|Cục|Văn\s+phòng|Ngân\s+hàng|Công\s+an|MTTQ|Hội\s+đồng|"
     r"cấp\s+trên|các\s+cấp|các\s+Bộ|các\s+bộ|Chủ\s+tịch)(?!\w)"
 )
@@ -41,7 +43,10 @@ DOWNWARD = (
     r"các\s+cấp\s+[ủu][ỷy](?!\w)"
 )
 _DOWNWARD = re.compile(DOWNWARD, re.I)
-_REQUEST = re.compile(rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?P<addr>{_BODY})")
+# (`UBND xã kiến nghị với UBND huyện ...`: `với` before the body)
+_REQUEST = re.compile(
+    rf"(?<!\w)(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị|[Đđ]ề\s+xuất)\s+(?:với\s+)?(?P<addr>{_BODY})"
+)
 _REPORTED = re.compile(
     # (`rà soát ... để kiến nghị Cục ... xem xét`: the purpose of the body's own work, a task)
     # (`Đối với kiến nghị Trung ương tại Kết luận số 257: ...`: the topic, a request made by someone else)
@@ -80,12 +85,26 @@ _ASK_VERBS = (
     r"tạo|sửa\s+đổi|trang\s+bị|mở|đầu\s+tư|phân\s+bổ|xây\s+dựng|thực\s+hiện|ưu\s+tiên|kiểm\s+tra|làm\s+rõ|"
     r"tham\s+mưu|đề\s+xuất|kiến\s+nghị|đề\s+nghị|giao|công\s+nhận|khen\s+thưởng|trình|xử\s+lý|rà\s+soát|"
     r"đo\s+đạc|gia\s+hạn|thu\s+hồi|cải\s+tạo|nâng\s+cấp|tăng\s+cường|hoàn\s+thiện|ban\s+hành|tổng\s+hợp|"
-    r"phối\s+hợp|chủ\s+trì"  # `Đề nghị Sở Tài nguyên và Môi trường phối hợp với huyện ...`
+    r"phối\s+hợp|chủ\s+trì|tăng|giảm"  # `Đề nghị Sở Tài nguyên và Môi trường phối hợp với huyện ...`
 )
-_NAME_END = re.compile(rf"\s+(?:{_ASK_VERBS}|như\s+sau)(?!\w)|[.;:(]")  # lower case: `Sở Giao thông` is a name
+# lower case: `Sở Giao thông` is a name; `đề xuất Bộ Công Thương một số nội dung như sau:` names what is asked
+_NAME_END = re.compile(
+    rf"\s+(?:{_ASK_VERBS}|như\s+sau|một\s+số|(?:các|những)\s+(?:nội\s+dung|vấn\s+đề|việc)|nội\s+dung|"
+    r"về\s+(?:việc|các|những|một\s+số))(?!\w)|[.;:(]"
+)
 _OPENING_BODY = re.compile(rf"(?P<body>{_BODY}[^,;:.]{{0,60}}?)\s+(?:{_ASK_VERBS})(?!\w)")
 _HEADING_BODY = re.compile(rf"(?:kiến\s+nghị|đề\s+xuất|đề\s+nghị)\s+(?:với\s+)?(?P<body>{_BODY}.*)$", re.I)
 _MAX_NAME_WORDS = 10
+# a statement under a heading that asks one named body, opening on `Kiến nghị`/`Đề xuất` with no body of its
+# own: what that body is asked to put to a higher one (not under `Kiến nghị với cấp trên`)
+_RELAYED = re.compile(r"(?:Kiến\s+nghị|Đề\s+xuất)\s")
+_GENERIC_BODY = re.compile(r"(?:cấp\s+trên|các\s+cấp|các\s+[Bb]ộ)(?!\w)")
+
+
+def _relayed(text: str, start: int, end: int, heading_body: str) -> bool:
+    return bool(_RELAYED.match(text, start, end)) and not _GENERIC_BODY.match(heading_body)
+
+
 # `UBND tỉnh ... đề nghị Cục X ...` asks Cục X; `Bộ Công an đề xuất Chính phủ ...` asks Bộ Công an to
 _ASKS = re.compile(r"(?:[Kk]ính\s+)?(?:[Đđ]ề\s+nghị|[Kk]iến\s+nghị)\s")
 
@@ -205,7 +224,10 @@ def find_proposals(
                 if request is None and own_next_step(text[a:b], issuer):
                     continue  # the body's own next step: a task (tasks.py)
                 asked = request[1] if request and _ASKS.match(text, request[0], b) else None
-                addressee = asked or para_addressee or (request[1] if request else None) or fallback
+                named = request[1] if request else None
+                if heading and request and request[0] == a and _relayed(text, a, b, heading.group("body")):
+                    asked = named = None  # `1. Đề nghị Bộ Công Thương` / `- Kiến nghị Chính phủ ...`: the Bộ relays it
+                addressee = asked or para_addressee or named or fallback
             elif request is not None:
                 cut = text.find(";", request[0], b)  # a request covers its own `;` clause
                 b = cut if cut != -1 else b

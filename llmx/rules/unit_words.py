@@ -130,6 +130,7 @@ COUNTS: tuple[str, ...] = (
     "trẻ",
     "em",  # `Tổng số học sinh 12.500 em`
     "cháu",
+    "hộ chiếu",  # `cấp 245 hộ chiếu` (passports), never 245 households
     "hộ dân",
     "hộ gia đình",
     "hộ",

@@ -23,7 +23,9 @@ _PER = (
     r"(?:/(?:ha|xã|nhà|người|hộ|ngày|tháng|năm|km2?|m2|m3|con|kg|tấn|tạ|lít|lao\s+động|năm\s+học"
     r"|htx|hợp\s+tác\s+xã|doanh\s+nghiệp|dn|thôn|cơ\s+sở|lớp|học\s+sinh|tuần|quý|vụ|sào"
     # per 100 / 1.000 / 10.000 people: `28,5 thuê bao/100 hộ gia đình`, `115 máy/100 dân`, `9 bác sĩ/vạn dân`
-    r"|(?:100|1\.000|10\.000|vạn)\s+(?:dân|người|hộ(?:\s+gia\s+đình)?|trẻ\s+đẻ\s+sống|trẻ))){1,2}"
+    r"|(?:100|1\.000|10\.000|vạn)\s+(?:dân|người|hộ(?:\s+gia\s+đình)?|trẻ\s+đẻ\s+sống|trẻ)"
+    # an amount per event, also per a counted few: `100 kg/lần nổ`, `1.604kg/11 lần nổ`, `45 tấn/3 chuyến`
+    r"|(?:\d{1,3}\s+)?(?:(?:lần|đợt)(?:\s+nổ)?|chuyến))){1,2}"
 )
 
 _SYMBOLS = ("%", "‰")
