@@ -3,7 +3,8 @@
 Test inputs are generated, never committed as binaries. One paragraph per non-empty line. In
 the .docx, heading numbers (`A.`, `I.`, `1.`, `2.1.`, `2.1.3.`) become real Word automatic
 numbering (the number is removed from the paragraph text and lives in numbering.xml), so a
-round trip through `llmx.read` proves the numbers are rendered back.
+round trip through `llmx.read` proves the numbers are rendered back. `rules_text_document` writes
+a text report and reads it back through the whole rules pipeline (reader included).
 """
 
 from __future__ import annotations
@@ -211,3 +212,13 @@ def hand_pdf(content: bytes, fonts: list[bytes]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return out
+
+
+def rules_text_document(directory: Path, text: str, name: str = "report.txt") -> Any:
+    """The rules backend's ReportDocument of `text` saved as a file: end to end, as `llmx extract` reads it."""
+    from llmx.config import Settings
+    from llmx.pipeline import extract_document
+
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return extract_document(path, Settings(backend="rules"))

@@ -6,9 +6,7 @@ read end to end from a file (`extract_document`)."""
 
 from pathlib import Path
 
-from llmx.config import Settings
-from llmx.contract import ReportDocument
-from llmx.pipeline import extract_document
+from tests.docgen import rules_text_document
 
 _LEAD = (
     "Huyện Nghi Lộc giao ban tháng 10\n"
@@ -18,10 +16,7 @@ _LEAD = (
 
 
 def _tasks(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    doc: ReportDocument = extract_document(path, Settings(backend="rules"))
-    return [t.text for t in doc.tasks]
+    return [t.text for t in rules_text_document(tmp_path, text, "news.txt").tasks]
 
 
 def test_the_work_under_a_pages_sub_heading_runs_on_over_the_paragraphs_below_it(tmp_path: Path) -> None:

@@ -4,8 +4,7 @@ is none, `bàn giao` asking nothing (tasks12 battery, invented text)."""
 
 from pathlib import Path
 
-from llmx.config import Settings
-from llmx.pipeline import extract_document
+from tests.docgen import rules_text_document
 
 _REPORT = (
     "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ\nSố: 12/BC-UBND\nAn Phú, ngày 10 tháng 6 năm 2025\nBÁO CÁO\n"
@@ -17,9 +16,7 @@ _REPORT = (
 
 
 def _tasks(tmp_path: Path, items: str) -> list[str]:
-    path = tmp_path / "report.txt"
-    path.write_text(_REPORT.format(items=items), encoding="utf-8")
-    return [t.text for t in extract_document(path, Settings(backend="rules")).tasks]
+    return [t.text for t in rules_text_document(tmp_path, _REPORT.format(items=items)).tasks]
 
 
 def test_work_stated_in_the_passive_in_a_task_part_is_a_task(tmp_path: Path) -> None:

@@ -4,8 +4,7 @@ tháng 11: ...` after a results sentence (tasks12 battery, invented text)."""
 
 from pathlib import Path
 
-from llmx.config import Settings
-from llmx.pipeline import extract_document
+from tests.docgen import rules_text_document
 
 _HEAD = (
     "ĐẢNG ỦY XÃ TÂN LẬP\nSố: 20-BC/ĐU\nTân Lập, ngày 25 tháng 10 năm 2025\nBÁO CÁO\n"
@@ -15,9 +14,7 @@ _END = "Trên đây là báo cáo của Đảng ủy xã./.\nNơi nhận:\n- Lư
 
 
 def _tasks(tmp_path: Path, body: str) -> list[str]:
-    path = tmp_path / "report.txt"
-    path.write_text(_HEAD + body + _END, encoding="utf-8")
-    return [t.text for t in extract_document(path, Settings(backend="rules")).tasks]
+    return [t.text for t in rules_text_document(tmp_path, _HEAD + body + _END).tasks]
 
 
 def test_plain_paragraphs_under_a_line_naming_next_months_work_in_a_results_part_are_tasks(tmp_path: Path) -> None:
