@@ -111,7 +111,7 @@ _GIVES_BODY = re.compile(
 # `Thực hiện ý kiến chỉ đạo của UBND tỉnh tại Công văn số ...; trong đó, UBND tỉnh giao Sở Nội vụ ...`: cited grounds
 _GROUNDS = re.compile(r"(?:Thực hiện|Căn cứ|Theo|Triển khai)\s", re.I)
 _DONE = re.compile(r"(?<!\w)(?:đã|được)(?!\w)", re.I)
-_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
+HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)  # a sentence that reports work done
 # `Ngày 30/8/2025, Đảng ủy xã ... tổ chức hội nghị ...`, `Sáng 5/9, UBND huyện họp ...`: a news page's lead
 _MEETING_LEAD = re.compile(
     r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?|Vừa qua|Mới đây|"
@@ -280,7 +280,7 @@ def leader_asks(words: str) -> bool:
     m = _LEADER_ASK.search(words) or (None if _GROUNDS.match(words) else _GIVES_BODY.search(words))
     # (`... nhấn mạnh, năm qua, huyện đã tập trung chỉ đạo ...`: what was done, reported in the leader's words; not
     # `đề nghị liên hệ ... để được hướng dẫn`, a passive)
-    if m is None or _DONE.search(words, 0, m.start()) or _HAS_BEEN.search(words, m.start(), m.end()):
+    if m is None or _DONE.search(words, 0, m.start()) or HAS_BEEN.search(words, m.start(), m.end()):
         return False
     return not _FORECAST.search(words)
 

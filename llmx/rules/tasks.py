@@ -24,6 +24,7 @@ from llmx.roles import DIRECTED
 from llmx.rules.ahead import (
     ASSIGNS,
     FUTURE,
+    HAS_BEEN,
     RUN_START,
     Now,
     for_next_period,
@@ -88,7 +89,6 @@ _HANDS_DOWN = re.compile(
 )
 _PART_NAME = re.compile(r"(?:Kết luận|Phần kết luận|Kết thúc|Tổ chức thực hiện)\s*$", re.I)
 _CELL_WORDS = 6  # a table cell that does not open with a verb is a task only when it says this much
-_HAS_BEEN = re.compile(r"(?<!\w)đã(?!\w)", re.I)
 
 
 def find_tasks(
@@ -245,7 +245,7 @@ def _task_spans(
             or (
                 run
                 and (RUN_START.match(words) or u.enumerated or goes_on(words))
-                and not (page and _HAS_BEEN.search(words))
+                and not (page and HAS_BEEN.search(words))
             )
             or (headless and in_words(text, u))
         ):
